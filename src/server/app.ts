@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config/env.js';
+import type { Database } from './db/database.js';
+import { installErrorHandling } from './http/error-handler.js';
+import type { Hearth } from './http/hearth.js';
+import { registerRoutes } from './http/route.js';
+import { systemClock, type Clock } from './lib/time.js';
+import { allRoutes } from './modules/index.js';
+import { resolveSession } from './modules/auth/resolve-session.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The built web app (vite build). */
+export const WEB_DIST = path.resolve(here, '../../dist/web');
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the Fastify app: plugins, security headers, error shape, every route, the web app. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      // Cookies and credentials never reach the logs; URLs carry ids only (no PHI by design).
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.behindTlsProxy,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: 200 },
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  const hearth: Hearth = {
+    db: database.db,
+    databaseKind: database.kind,
+    config,
+    clock: options.clock ?? systemClock,
+  };
+  app.decorate('hearth', hearth);
+  app.decorate('routeTable', []);
+  app.decorateRequest('auth', null);
+  app.decorateRequest('sessionProblem', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.behindTlsProxy ? [] : null,
+      },
+    },
+    hsts: config.behindTlsProxy ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+    request.auth = await resolveSession(hearth, request);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Hearth API', version: '0.1.0', description: 'Group therapy programmes for psychiatry services.' },
+      components: {
+        securitySchemes: { sessionCookie: { type: 'apiKey', in: 'cookie', name: '__Host-hearth_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.addHook('onRoute', (route) => {
+    // API routes come only through registerRoutes, which insists on an access rule.
+    const url = route.url ?? '';
+    if (url.startsWith('/api/') && !url.startsWith('/api/docs') && !(route.config as { hearthRoute?: boolean } | undefined)?.hearthRoute) {
+      throw new Error(`${route.method} ${url} was registered without an access rule`);
+    }
+  });
+  registerRoutes(app, allRoutes);
+  await serveWebApp(app);
+  return app;
+}
+
+/** Serves the built web app with a single-page fallback; API paths never fall back. */
+async function serveWebApp(app: FastifyInstance): Promise<void> {
+  const hasBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasBuild) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.code(404).send({ error: { code: 'not_found', message: 'There is nothing at this address.', requestId: request.id } });
+    }
+    if (!hasBuild) {
+      return reply.code(503).type('text/plain').send('The web app is not built yet: run `npm run build`.');
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

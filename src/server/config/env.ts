@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .transform((v) => v === 'true' || v === '1');
+
+/**
+ * Every configuration variable Hearth reads, validated once at start-up.
+ * The README's configuration table mirrors this schema.
+ */
+const envSchema = z.object({
+  // "production" turns off the demo seed and makes staff MFA mandatory.
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // TCP port the HTTP server listens on.
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Interface to bind; 0.0.0.0 to serve beyond this machine (put TLS in front).
+  HOST: z.string().default('127.0.0.1'),
+  // Folder for the embedded SQLite database (used when DATABASE_URL is not a postgres URL).
+  HEARTH_DATA_DIR: z.string().default('./data'),
+  // postgres://user@host:5432/db to run on PostgreSQL instead of SQLite.
+  DATABASE_URL: z.string().optional(),
+  // Public origin used in invitation links, e.g. https://hearth.example.org.
+  HEARTH_PUBLIC_URL: z.string().url().optional(),
+  // Name of the service shown in the app and in authenticator apps.
+  HEARTH_SERVICE_NAME: z.string().min(1).default('Hearth'),
+  // Minutes of inactivity after which a sign-in session ends.
+  HEARTH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  // Hours after which a sign-in session ends however active it is.
+  HEARTH_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // Days an invitation or password-reset link stays valid.
+  HEARTH_INVITE_DAYS: z.coerce.number().int().min(1).max(30).default(7),
+  // Require TOTP MFA for admins and clinicians. Defaults to true in production.
+  HEARTH_REQUIRE_STAFF_MFA: bool.optional(),
+  // Seed the demo service into an empty database. Defaults to true outside production.
+  HEARTH_DEMO_SEED: bool.optional(),
+  // Set when a TLS-terminating proxy is in front: enables HSTS and trusts X-Forwarded-*.
+  HEARTH_BEHIND_TLS_PROXY: bool.default(false),
+  // Drop the __Host- cookie prefix and Secure flag: only for plain-http testing off localhost.
+  HEARTH_INSECURE_COOKIES: bool.default(false),
+  // Largest accepted request body in bytes.
+  HEARTH_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+  // Failed sign-in attempts per account (and per address, times four) within the window.
+  HEARTH_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  // Window for sign-in and MFA attempt limits, in minutes.
+  HEARTH_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // pino log level.
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Resolved configuration with derived values filled in. */
+export interface Config {
+  nodeEnv: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databaseKind: 'sqlite' | 'postgres';
+  publicUrl: string | undefined;
+  serviceName: string;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  inviteTtlMs: number;
+  requireStaffMfa: boolean;
+  demoSeed: boolean;
+  behindTlsProxy: boolean;
+  insecureCookies: boolean;
+  bodyLimit: number;
+  loginMaxFailures: number;
+  loginWindowMs: number;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+/** Parses and validates the environment; throws a readable error listing every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  const isPostgres = !!env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL);
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: path.resolve(env.HEARTH_DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    databaseKind: isPostgres ? 'postgres' : 'sqlite',
+    publicUrl: env.HEARTH_PUBLIC_URL?.replace(/\/$/, ''),
+    serviceName: env.HEARTH_SERVICE_NAME,
+    sessionIdleMs: env.HEARTH_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: env.HEARTH_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    inviteTtlMs: env.HEARTH_INVITE_DAYS * 86_400_000,
+    requireStaffMfa: env.HEARTH_REQUIRE_STAFF_MFA ?? production,
+    demoSeed: env.HEARTH_DEMO_SEED ?? !production,
+    behindTlsProxy: env.HEARTH_BEHIND_TLS_PROXY,
+    insecureCookies: env.HEARTH_INSECURE_COOKIES,
+    bodyLimit: env.HEARTH_BODY_LIMIT_BYTES,
+    loginMaxFailures: env.HEARTH_LOGIN_MAX_FAILURES,
+    loginWindowMs: env.HEARTH_LOGIN_WINDOW_MINUTES * 60_000,
+    logLevel: env.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,56 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, errorStatus, type ErrorCode } from './errors.js';
+
+// Fastify's own error codes, mapped onto Hearth's stable ones.
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+};
+
+const MESSAGES: Partial<Record<ErrorCode, string>> = {
+  unsupported_media_type: 'Send the request body as application/json.',
+  payload_too_large: 'The request is too large.',
+  malformed_json: 'The request body is not valid JSON.',
+  bad_request: 'The request could not be understood.',
+  internal: 'Something went wrong on our side. Please try again; if it keeps happening, tell your administrator.',
+};
+
+function send(reply: import('fastify').FastifyReply, code: ErrorCode, message: string, details?: { path: string; message: string }[]) {
+  return reply.code(errorStatus[code]).send({
+    error: { code, message, requestId: reply.request.id, ...(details?.length ? { details } : {}) },
+  });
+}
+
+/** One error shape for every failure; unknown errors become a generic 500 without a stack. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return send(reply, error.code, error.message, error.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({
+        path: [error.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'Invalid value.',
+      }));
+      return send(reply, 'validation_failed', 'Some fields need attention.', details);
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'response did not match its schema');
+      return send(reply, 'internal', MESSAGES.internal ?? '');
+    }
+    const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (mapped) return send(reply, mapped, MESSAGES[mapped] ?? error.message);
+    if (error instanceof SyntaxError || /prototype|constructor/i.test(error.message) && error.statusCode === 400) {
+      return send(reply, 'malformed_json', MESSAGES.malformed_json ?? '');
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return send(reply, 'bad_request', MESSAGES.bad_request ?? '');
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, 'internal', MESSAGES.internal ?? '');
+  });
+}

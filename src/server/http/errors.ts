@@ -1,0 +1,25 @@
+import { errorStatus, type ErrorCode } from '../../shared/errors.js';
+
+export { errorStatus, type ErrorCode };
+
+/** The single error type use cases throw; routes turn it into `{ error: { code, message } }`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: { path: string; message: string }[] | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: { path: string; message: string }[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+/** The answer for anything outside the caller's reach: indistinguishable from "does not exist". */
+export function notFound(what = 'This record'): AppError {
+  return new AppError('not_found', `${what} was not found.`);
+}

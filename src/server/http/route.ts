@@ -1,0 +1,219 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z, ZodType } from 'zod';
+import type { DbOrTx } from '../db/database.js';
+import { recordAudit, type AuditActor, type AuditEntry } from '../modules/audit/record.js';
+import { objectInScope, objectKinds, type ObjectKind } from '../policy/objects.js';
+import { ruleFor, type Action, type Principal, type Resource } from '../policy/policy.js';
+import { AppError } from './errors.js';
+import type { AuthState, Hearth } from './hearth.js';
+
+/**
+ * Every route declares who may call it. `public` routes need no sign-in; every other route names
+ * the resource and action the access policy must allow, and the route parameters that name
+ * objects, which are checked against the caller's scope before anything else runs.
+ */
+export type RouteAccess =
+  | { kind: 'public' }
+  | {
+      kind: 'authenticated';
+      resource: Resource;
+      action: Action;
+      /** Route parameters naming objects, and their kind: outsiders get 404. */
+      objects?: Record<string, ObjectKind>;
+      /** Reachable while the second factor is still to be given or enrolled (MFA routes, logout). */
+      allowPendingMfa?: boolean;
+    };
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a handler gets besides its validated input. */
+export interface RouteContext {
+  db: DbOrTx;
+  hearth: Hearth;
+  auth: AuthState | null;
+  /** The signed-in caller; throws `unauthenticated` on a public route without a session. */
+  readonly principal: Principal;
+  actor: AuditActor;
+  now: Date;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  /** Appends an audit row in the same transaction as the handler's writes. */
+  audit(entry: AuditEntry): Promise<void>;
+  /** Work that must survive a refusal (e.g. counting a wrong code): run after the transaction rolls back. */
+  onFailure(work: (db: DbOrTx) => Promise<void>): void;
+}
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+}
+
+export interface RouteDef<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType> {
+  /** Stable operation id, e.g. `admin.users.create`: the OpenAPI operationId and the default audit action. */
+  id: string;
+  method: Method;
+  url: string;
+  summary: string;
+  tags: string[];
+  access: RouteAccess;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Response schemas by status. Omit for routes that stream files (CSV, iCal). */
+  response?: Record<number, ZodType>;
+  /** Run the handler inside one transaction (default: true for writes). */
+  transaction?: boolean;
+  handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>, ctx: RouteContext): Promise<unknown>;
+}
+
+/** A registered route as the access-matrix test walks it. */
+export interface RegisteredRoute {
+  id: string;
+  method: Method;
+  url: string;
+  access: RouteAccess;
+}
+
+/** Identity function that keeps the route's input types. */
+export function defineRoute<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType>(
+  def: RouteDef<P, Q, B>,
+): RouteDef<P, Q, B> {
+  return def;
+}
+
+function actorOf(request: FastifyRequest): AuditActor {
+  return {
+    userId: request.auth?.principal.userId ?? null,
+    role: request.auth?.principal.role ?? null,
+    requestId: request.id,
+    ip: request.ip,
+  };
+}
+
+/** Checks sign-in, second factor, CSRF, role and object scope, in that order. */
+async function checkAccess(app: FastifyInstance, def: RouteDef, request: FastifyRequest): Promise<void> {
+  const access = def.access;
+  if (access.kind === 'public') return;
+  const auth = request.auth;
+  if (!auth) {
+    throw new AppError(
+      request.sessionProblem === 'expired' ? 'session_expired' : 'unauthenticated',
+      request.sessionProblem === 'expired' ? 'Your session has ended. Please sign in again.' : 'Please sign in.',
+    );
+  }
+  const mfaDone = auth.session.mfaState === 'verified' || auth.session.mfaState === 'enrolment_offered';
+  if (!mfaDone && !access.allowPendingMfa) {
+    throw new AppError('mfa_required', 'Finish the second sign-in step first.');
+  }
+  if (def.method !== 'GET' && request.headers['x-csrf-token'] !== auth.session.csrfToken) {
+    throw new AppError('csrf_failed', 'This request could not be verified. Reload the page and try again.');
+  }
+  const { db, clock } = app.hearth;
+  if (!ruleFor(auth.principal.role, access.resource, access.action)) {
+    await recordAudit(db, actorOf(request), { action: def.id, outcome: 'denied', detail: { reason: 'role' } }, clock.now());
+    throw new AppError('forbidden', 'Your role does not allow this.');
+  }
+  const params = (request.params ?? {}) as Record<string, string>;
+  for (const [param, kind] of Object.entries(access.objects ?? {})) {
+    const id = params[param] ?? '';
+    if (!(await objectInScope(db, auth.principal, kind, id))) {
+      await recordAudit(
+        db,
+        actorOf(request),
+        { action: def.id, outcome: 'denied', resourceType: objectKinds[kind].resource, resourceId: id.slice(0, 64) },
+        clock.now(),
+      );
+      throw new AppError('not_found', 'This record was not found.');
+    }
+  }
+}
+
+async function runHandler(app: FastifyInstance, def: RouteDef, request: FastifyRequest, reply: FastifyReply) {
+  const { db, clock } = app.hearth;
+  const input = {
+    params: request.params,
+    query: request.query,
+    body: request.body,
+  } as RouteInput<unknown, unknown, unknown>;
+  const useTransaction = def.transaction ?? def.method !== 'GET';
+  const actor = actorOf(request);
+  const failureWork: ((db: DbOrTx) => Promise<void>)[] = [];
+  const run = async (handle: DbOrTx) => {
+    let audited = false;
+    const ctx: RouteContext = {
+      db: handle,
+      hearth: app.hearth,
+      auth: request.auth,
+      get principal(): Principal {
+        if (!request.auth) throw new AppError('unauthenticated', 'Please sign in.');
+        return request.auth.principal;
+      },
+      actor,
+      now: clock.now(),
+      request,
+      reply,
+      audit: async (entry) => {
+        audited = true;
+        await recordAudit(handle, actor, entry, clock.now());
+      },
+      onFailure: (work) => {
+        failureWork.push(work);
+      },
+    };
+    const result = await def.handler(input, ctx);
+    // Every successful write leaves at least one audit row, inside its own transaction.
+    if (useTransaction && !audited) await ctx.audit({ action: def.id });
+    return result;
+  };
+  try {
+    return useTransaction ? await db.transaction().execute(run) : await run(db);
+  } catch (error) {
+    if (useTransaction && error instanceof AppError) {
+      // The transaction is gone; the refusal itself is still worth a row.
+      await db.transaction().execute(async (trx) => {
+        for (const work of failureWork) await work(trx);
+        await recordAudit(trx, actor, { action: def.id, outcome: 'failure', detail: { code: error.code } }, clock.now());
+      });
+    }
+    throw error;
+  }
+}
+
+/** Registers routes; a route without a declared access rule cannot be registered. */
+export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[]): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  for (const def of defs) {
+    const access = def.access as RouteAccess | undefined;
+    if (!access || (access.kind !== 'public' && (!access.resource || !access.action))) {
+      throw new Error(`Route ${def.method} ${def.url} has no access rule`);
+    }
+    for (const param of Object.keys(access.kind === 'authenticated' ? (access.objects ?? {}) : {})) {
+      if (!def.url.includes(`:${param}`)) throw new Error(`Route ${def.url} declares unknown object param ${param}`);
+    }
+    app.routeTable.push({ id: def.id, method: def.method, url: def.url, access });
+    typed.route({
+      method: def.method,
+      url: def.url,
+      schema: {
+        operationId: def.id,
+        summary: def.summary,
+        tags: def.tags,
+        ...(def.params ? { params: def.params } : {}),
+        ...(def.query ? { querystring: def.query } : {}),
+        ...(def.body ? { body: def.body } : {}),
+        ...(def.response ? { response: def.response } : {}),
+        ...(access.kind === 'authenticated' ? { security: [{ sessionCookie: [] }] } : {}),
+      },
+      config: { hearthRoute: true },
+      preValidation: async (request) => checkAccess(app, def, request),
+      handler: async (request, reply) => {
+        const result = await runHandler(app, def, request, reply);
+        if (reply.sent) return reply;
+        if (result === undefined) return reply.code(204).send();
+        return result;
+      },
+    });
+  }
+}

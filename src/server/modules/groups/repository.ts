@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../db/database.js';
+import type { Principal } from '../../policy/policy.js';
+import { ACCESS_ENROLMENT_STATUSES, groupScope } from '../../policy/scopes.js';
+
+/** Groups the principal may read, with the caller's own role in each. */
+export function listGroupsInScope(db: DbOrTx, principal: Principal) {
+  return db
+    .selectFrom('therapy_groups as g')
+    .innerJoin('programmes as p', 'p.id', 'g.programme_id')
+    .leftJoin('group_facilitators as f', (join) => join.onRef('f.group_id', '=', 'g.id').on('f.user_id', '=', principal.userId))
+    .select((eb) => [
+      'g.id',
+      'g.name',
+      'g.status',
+      'p.name as programme_name',
+      'f.facilitator_role',
+      eb
+        .selectFrom('enrolments as e')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('e.group_id', '=', 'g.id')
+        .where('e.status', 'in', ['active', 'paused'])
+        .as('member_count'),
+    ])
+    .where(groupScope(db, principal, sql.ref('g.id')))
+    .orderBy('g.name')
+    .execute();
+}
+
+export function findGroup(db: DbOrTx, groupId: string) {
+  return db
+    .selectFrom('therapy_groups as g')
+    .innerJoin('programmes as p', 'p.id', 'g.programme_id')
+    .select(['g.id', 'g.name', 'g.status', 'g.created_at', 'p.name as programme_name'])
+    .where('g.id', '=', groupId)
+    .executeTakeFirst();
+}
+
+export function listFacilitators(db: DbOrTx, groupId: string) {
+  return db
+    .selectFrom('group_facilitators as f')
+    .innerJoin('users as u', 'u.id', 'f.user_id')
+    .select(['u.id', 'u.display_name', 'u.email', 'f.facilitator_role'])
+    .where('f.group_id', '=', groupId)
+    .orderBy('f.facilitator_role', 'desc')
+    .orderBy('u.display_name')
+    .execute();
+}
+
+/** Enrolments of a group; `onlyCurrent` keeps members still inside the group. */
+export function listMembers(db: DbOrTx, groupId: string, onlyCurrent: boolean) {
+  let query = db
+    .selectFrom('enrolments as e')
+    .innerJoin('users as u', 'u.id', 'e.participant_id')
+    .select(['e.id', 'e.pseudonym', 'e.status', 'u.id as user_id', 'u.display_name', 'u.email'])
+    .where('e.group_id', '=', groupId)
+    .orderBy('e.pseudonym');
+  if (onlyCurrent) query = query.where('e.status', 'in', ACCESS_ENROLMENT_STATUSES);
+  return query.execute();
+}

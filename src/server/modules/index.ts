@@ -1,0 +1,9 @@
+import type { RouteDef } from '../http/route.js';
+import { auditRoutes } from './audit/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { groupRoutes } from './groups/routes.js';
+import { healthRoutes } from './health/routes.js';
+import { userRoutes } from './users/routes.js';
+
+/** Every API route of every module. The access-matrix test walks what this registers. */
+export const allRoutes: readonly RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...auditRoutes, ...groupRoutes] as readonly RouteDef[];

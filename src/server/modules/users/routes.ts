@@ -1,0 +1,112 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { adminUserSchema, invitationIssuedSchema, inviteUserBodySchema, userListQuerySchema } from '../../../shared/schemas/auth.js';
+import { idParams } from '../../../shared/schemas/common.js';
+import type { Hearth } from '../../http/hearth.js';
+import { defineRoute, type RouteAccess } from '../../http/route.js';
+import { invitationUrl } from './invitations.js';
+import { inviteUser } from './invite-user.js';
+import { presentAdminUser } from './presenters.js';
+import { reissueInvitation } from './reissue-invitation.js';
+import { findUserById, listUsers } from './repository.js';
+import { resetMfa } from './reset-mfa.js';
+import { setUserActive } from './set-user-status.js';
+
+const tags = ['admin'];
+const onUser: RouteAccess = { kind: 'authenticated', resource: 'user', action: 'update', objects: { userId: 'user' } };
+const userParams = idParams('userId');
+
+/** Where people open links: the configured public URL, else the origin this request came to. */
+function origin(hearth: Hearth, request: FastifyRequest): string {
+  return hearth.config.publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
+export const userRoutes = [
+  defineRoute({
+    id: 'admin.users.list',
+    method: 'GET',
+    url: '/api/admin/users',
+    summary: 'Accounts in the service',
+    tags,
+    access: { kind: 'authenticated', resource: 'user', action: 'read' },
+    query: userListQuerySchema,
+    response: { 200: z.object({ users: z.array(adminUserSchema) }) },
+    async handler({ query }, ctx) {
+      const rows = await listUsers(ctx.db, query);
+      return { users: rows.map(presentAdminUser) };
+    },
+  }),
+  defineRoute({
+    id: 'admin.users.invite',
+    method: 'POST',
+    url: '/api/admin/users',
+    summary: 'Create an account and a single-use invitation link',
+    tags,
+    access: { kind: 'authenticated', resource: 'user', action: 'create' },
+    body: inviteUserBodySchema,
+    response: { 201: invitationIssuedSchema },
+    async handler({ body }, ctx) {
+      const { user, token, expiresAt } = await inviteUser(ctx, body);
+      ctx.reply.code(201);
+      return { user: presentAdminUser(user), inviteUrl: invitationUrl(origin(ctx.hearth, ctx.request), token), expiresAt };
+    },
+  }),
+  defineRoute({
+    id: 'admin.users.invitation',
+    method: 'POST',
+    url: '/api/admin/users/:userId/invitation',
+    summary: 'Issue a new set-password link',
+    tags,
+    access: onUser,
+    params: userParams,
+    response: { 200: invitationIssuedSchema },
+    async handler({ params }, ctx) {
+      const { user, token, expiresAt } = await reissueInvitation(ctx, String(params.userId));
+      return { user: presentAdminUser(user), inviteUrl: invitationUrl(origin(ctx.hearth, ctx.request), token), expiresAt };
+    },
+  }),
+  defineRoute({
+    id: 'admin.users.deactivate',
+    method: 'POST',
+    url: '/api/admin/users/:userId/deactivate',
+    summary: 'Deactivate an account and end its sessions',
+    tags,
+    access: onUser,
+    params: userParams,
+    response: { 200: adminUserSchema },
+    async handler({ params }, ctx) {
+      return presentAdminUser(await setUserActive(ctx, String(params.userId), false));
+    },
+  }),
+  defineRoute({
+    id: 'admin.users.reactivate',
+    method: 'POST',
+    url: '/api/admin/users/:userId/reactivate',
+    summary: 'Reactivate an account',
+    tags,
+    access: onUser,
+    params: userParams,
+    response: { 200: adminUserSchema },
+    async handler({ params }, ctx) {
+      return presentAdminUser(await setUserActive(ctx, String(params.userId), true));
+    },
+  }),
+  defineRoute({
+    id: 'admin.users.reset_mfa',
+    method: 'POST',
+    url: '/api/admin/users/:userId/reset-mfa',
+    summary: "Reset a user's two-step sign-in",
+    tags,
+    access: onUser,
+    params: userParams,
+    response: { 200: adminUserSchema },
+    async handler({ params }, ctx) {
+      const userId = String(params.userId);
+      await resetMfa(ctx.db, userId, ctx.now);
+      await ctx.audit({ action: 'admin.users.reset_mfa', resourceType: 'user', resourceId: userId });
+      const user = await findUserById(ctx.db, userId);
+      if (!user) throw new Error('user vanished inside its transaction');
+      return presentAdminUser(user);
+    },
+  }),
+];

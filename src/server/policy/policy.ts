@@ -1,0 +1,88 @@
+import type { Role } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+
+/** What a rule can be about. Each later module adds its resources here. */
+export type Resource = 'account' | 'user' | 'audit' | 'group';
+export type Action = 'read' | 'create' | 'update' | 'export';
+/**
+ * How far a rule reaches: `self` = the caller's own records, `own_groups` = groups the caller
+ * facilitates or is enrolled in, `service` = everything in the service.
+ */
+export type Scope = 'self' | 'own_groups' | 'service';
+
+export interface Rule {
+  actions: readonly Action[];
+  scope: Scope;
+  /** Fields removed from every response of this resource for this role. */
+  hiddenFields?: readonly string[];
+}
+
+/**
+ * Hearth's access rules as data. Deny by default: a role has only what is listed here.
+ * Admins manage accounts and read the audit log; clinicians reach the groups they facilitate;
+ * participants reach their own account and their own groups, where they see pseudonyms only.
+ */
+export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
+  admin: {
+    account: { actions: ['read', 'update'], scope: 'self' },
+    user: { actions: ['read', 'create', 'update'], scope: 'service' },
+    audit: { actions: ['read', 'export'], scope: 'service' },
+    group: { actions: ['read'], scope: 'service' },
+  },
+  clinician: {
+    account: { actions: ['read', 'update'], scope: 'self' },
+    group: { actions: ['read'], scope: 'own_groups' },
+  },
+  participant: {
+    account: { actions: ['read', 'update'], scope: 'self' },
+    group: {
+      actions: ['read'],
+      scope: 'own_groups',
+      hiddenFields: ['members.userId', 'members.displayName', 'members.email', 'facilitators.email'],
+    },
+  },
+};
+
+/** The caller as access rules see them. */
+export interface Principal {
+  userId: string;
+  role: Role;
+  sessionId: string;
+}
+
+/** The rule that lets `role` do `action` on `resource`, if any. */
+export function ruleFor(role: Role, resource: Resource, action: Action): Rule | undefined {
+  const rule = policy[role][resource];
+  return rule && rule.actions.includes(action) ? rule : undefined;
+}
+
+/** Explicit check: returns the governing rule or throws `forbidden`. */
+export function assertCan(principal: Principal, resource: Resource, action: Action): Rule {
+  const rule = ruleFor(principal.role, resource, action);
+  if (!rule) throw new AppError('forbidden', 'Your role does not allow this.');
+  return rule;
+}
+
+/**
+ * Removes the fields a rule hides. Paths are dotted; a path through an array applies to each
+ * element (`members.email` hides `email` in every member).
+ */
+export function hideFields<T>(rule: Rule, value: T): T {
+  if (!rule.hiddenFields?.length) return value;
+  const copy = structuredClone(value) as unknown;
+  for (const field of rule.hiddenFields) removePath(copy, field.split('.'));
+  return copy as T;
+}
+
+function removePath(target: unknown, parts: string[]): void {
+  if (Array.isArray(target)) {
+    for (const item of target) removePath(item, parts);
+    return;
+  }
+  if (!target || typeof target !== 'object') return;
+  const [head, ...rest] = parts;
+  if (head === undefined) return;
+  const record = target as Record<string, unknown>;
+  if (rest.length === 0) delete record[head];
+  else removePath(record[head], rest);
+}

@@ -1,0 +1,35 @@
+/** Stable error codes a program can rely on, with the HTTP status each maps to. */
+export const errorStatus = {
+  validation_failed: 400,
+  malformed_json: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  invalid_code: 401,
+  mfa_required: 401,
+  session_expired: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  invitation_invalid: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  weak_password: 422,
+  invalid_state: 422,
+  too_many_attempts: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** The one error body every route answers with. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    requestId?: string;
+    details?: { path: string; message: string }[];
+  };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['admin', 'clinician', 'participant']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const mfaStateSchema = z.enum(['verified', 'required', 'enrolment_required', 'enrolment_offered']);
+export type MfaState = z.infer<typeof mfaStateSchema>;
+
+export const idSchema = z.uuid();
+export const timestampSchema = z.string().describe('ISO-8601 UTC timestamp');
+
+/**
+ * Free text from people: trimmed, bounded, without control characters other than newlines and tabs.
+ * Script or markup is kept as typed and always shown as text.
+ */
+export function text(max: number, min = 1) {
+  return z
+    .string()
+    .trim()
+    .min(min, min === 1 ? 'Required.' : `At least ${min} characters.`)
+    .max(max, `At most ${max} characters.`)
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'Contains control characters.');
+}
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email('Enter a valid e-mail address.'));
+
+export const idParams = (name: string) => z.strictObject({ [name]: z.string().max(64) });

@@ -1,0 +1,91 @@
+import { Button, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import type { Me } from '../api/types';
+import { ErrorRegion } from '../layout/feedback';
+import { applyMe, useSignOut } from './session';
+import classes from './auth.module.css';
+
+/** Second sign-in step: a 6-digit code from the authenticator app, or a recovery code. */
+export function MfaCodeStep() {
+  const client = useQueryClient();
+  const signOut = useSignOut();
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [code, setCode] = useState('');
+  const verify = useMutation({
+    mutationFn: () => api<Me>('POST', '/auth/mfa/verify', { code: normalise(code, useRecovery) }),
+    onSuccess: (me) => applyMe(client, me),
+    onError: () => setCode(''),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    verify.mutate();
+  }
+
+  function switchMode() {
+    setUseRecovery((value) => !value);
+    setCode('');
+    verify.reset();
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Title order={1} size="h2">
+          Check it's you
+        </Title>
+        <Text size="sm">
+          {useRecovery
+            ? 'Enter one of the recovery codes you saved when you set up two-step sign-in. Each code works once.'
+            : 'Open your authenticator app and enter the 6-digit code it shows for this service.'}
+        </Text>
+        <ErrorRegion error={verify.error} title="That code did not work" />
+        {useRecovery ? (
+          <TextInput
+            key="recovery"
+            label="Recovery code"
+            name="recovery-code"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            description="For example abcd-efgh-ijkl"
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            autoFocus
+          />
+        ) : (
+          <TextInput
+            key="totp"
+            label="6-digit code"
+            name="one-time-code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]*"
+            maxLength={8}
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            autoFocus
+            classNames={{ input: classes.codeInput }}
+          />
+        )}
+        <Button type="submit" loading={verify.isPending} disabled={normalise(code, useRecovery).length < 6} fullWidth>
+          Continue
+        </Button>
+        <Group justify="space-between" gap="xs">
+          <UnstyledButton type="button" className={classes.textButton} onClick={switchMode}>
+            {useRecovery ? 'Use my authenticator app' : 'Use a recovery code'}
+          </UnstyledButton>
+          <UnstyledButton type="button" className={classes.textButton} onClick={() => void signOut()}>
+            Sign in as someone else
+          </UnstyledButton>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function normalise(code: string, recovery: boolean): string {
+  return recovery ? code.trim().toLowerCase() : code.replace(/\s+/g, '');
+}

@@ -1,0 +1,68 @@
+import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
+import type { Me } from '../api/types';
+import { ErrorRegion, usePageTitle } from '../layout/feedback';
+import { PublicLayout } from '../layout/PublicLayout';
+import { MfaEnrolment } from './MfaEnrolment';
+import { applyMe, sessionKey, useSignOut } from './session';
+
+/**
+ * Shown to staff without MFA right after signing in. "required": the service insists, and the
+ * only other way out is signing out. "offered" (demo): it can be postponed with "Not now".
+ */
+export function MfaEnrolmentPage({ me }: { me: Me }) {
+  usePageTitle('Set up two-step sign-in', me.service.name);
+  const client = useQueryClient();
+  const signOut = useSignOut();
+  const required = me.session.mfa === 'enrolment_required';
+  const postpone = useMutation({
+    mutationFn: () => api<Me>('POST', '/auth/mfa/postpone'),
+    onSuccess: (next) => applyMe(client, next),
+  });
+
+  const intro = (
+    <Stack gap="sm">
+      <Text>
+        Hello {me.user.displayName}. Hearth holds sensitive information about the people in your groups, so staff
+        accounts are protected by a second step: a code from an authenticator app on your phone.
+      </Text>
+      {required ? (
+        <Alert color="blue" variant="light" title="Needed before you continue">
+          <Text size="sm">{me.service.name} requires two-step sign-in for staff. It takes about two minutes.</Text>
+        </Alert>
+      ) : (
+        <Text size="sm">
+          This demo service lets you set it up later from your account page, but we recommend doing it now.
+        </Text>
+      )}
+    </Stack>
+  );
+
+  return (
+    <PublicLayout serviceName={me.service.name}>
+      <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} radius="md" bg="white">
+        <Stack gap="md">
+          <Title order={1} size="h2">
+            Protect your account
+          </Title>
+          <ErrorRegion error={postpone.error} />
+          <MfaEnrolment
+            intro={intro}
+            secondary={
+              required
+                ? { label: 'Sign out', onClick: () => void signOut() }
+                : { label: 'Not now', onClick: () => postpone.mutate(), loading: postpone.isPending }
+            }
+            onFinished={() => void client.invalidateQueries({ queryKey: sessionKey })}
+          />
+        </Stack>
+      </Paper>
+      {me.service.demo ? (
+        <Text size="sm" mt="md" c="dimmed">
+          Demo service: see the README for demo logins.
+        </Text>
+      ) : null}
+    </PublicLayout>
+  );
+}

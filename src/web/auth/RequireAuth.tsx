@@ -1,0 +1,40 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import type { Role } from '../api/types';
+import { ErrorRegion, PageLoader } from '../layout/feedback';
+import { PublicLayout } from '../layout/PublicLayout';
+import { NotFoundPage } from '../layout/NotFoundPage';
+import { MfaEnrolmentPage } from './MfaEnrolmentPage';
+import { useMe, useSession } from './session';
+
+/**
+ * The sign-in gate for every page of the app. Signed out, or half-way through MFA: back to
+ * sign-in. Staff without MFA: the enrolment screen. Otherwise the page.
+ */
+export function RequireAuth() {
+  const session = useSession();
+  const location = useLocation();
+
+  if (session.isPending) return <PageLoader />;
+  if (session.error || !session.data) {
+    return (
+      <PublicLayout>
+        <ErrorRegion error={session.error} title="We couldn't reach Hearth" />
+      </PublicLayout>
+    );
+  }
+  const state = session.data;
+  if (state.status === 'signed-out' || state.me.session.mfa === 'required') {
+    const from = `${location.pathname}${location.search}`;
+    return <Navigate to="/sign-in" replace state={{ from }} />;
+  }
+  if (state.me.session.mfa === 'enrolment_required' || state.me.session.mfa === 'enrolment_offered') {
+    return <MfaEnrolmentPage me={state.me} />;
+  }
+  return <Outlet />;
+}
+
+/** Shows the page only to the given roles; everyone else gets "not found" (deny by default). */
+export function RequireRole({ roles }: { roles: Role[] }) {
+  const me = useMe();
+  return roles.includes(me.user.role) ? <Outlet /> : <NotFoundPage />;
+}

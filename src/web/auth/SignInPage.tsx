@@ -1,0 +1,124 @@
+import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { api } from '../api/client';
+import type { Me } from '../api/types';
+import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
+import { PublicLayout } from '../layout/PublicLayout';
+import { MfaCodeStep } from './MfaCodeStep';
+import { applyMe, useSession } from './session';
+
+interface SignInLocationState {
+  from?: string;
+  email?: string;
+}
+
+interface Health {
+  status: string;
+  service?: { name?: string; demo?: boolean };
+  demo?: boolean;
+}
+
+/** Sign-in: e-mail and password, then the authenticator code when the account has MFA. */
+export function SignInPage() {
+  usePageTitle('Sign in');
+  const session = useSession();
+  const location = useLocation();
+  const state = (location.state ?? {}) as SignInLocationState;
+  const health = useQuery({ queryKey: ['health'], queryFn: () => api<Health>('GET', '/health'), staleTime: Infinity });
+
+  if (session.isPending) return <PageLoader />;
+  const data = session.data;
+  const me = data?.status === 'signed-in' ? data.me : null;
+  if (me && me.session.mfa !== 'required') return <Navigate to={safeReturnPath(state.from)} replace />;
+
+  const demo = me?.service.demo ?? health.data?.service?.demo ?? health.data?.demo ?? false;
+  const serviceName = me?.service.name ?? health.data?.service?.name ?? 'Hearth';
+  const ended = data?.status === 'signed-out' ? data.reason : null;
+
+  return (
+    <PublicLayout serviceName={serviceName}>
+      <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} radius="md" bg="white">
+        {me ? (
+          <MfaCodeStep />
+        ) : (
+          <PasswordStep initialEmail={state.email ?? ''} ended={ended} />
+        )}
+      </Paper>
+      {demo ? (
+        <Alert mt="md" color="blue" variant="light" title="Demo service">
+          <Text size="sm">Demo service: see the README for demo logins. Do not enter real patient information.</Text>
+        </Alert>
+      ) : null}
+    </PublicLayout>
+  );
+}
+
+function PasswordStep({ initialEmail, ended }: { initialEmail: string; ended: 'session_expired' | 'signed_out' | null }) {
+  const client = useQueryClient();
+  const [email, setEmail] = useState(initialEmail);
+  const [password, setPassword] = useState('');
+  const login = useMutation({
+    mutationFn: () => api<Me>('POST', '/auth/login', { email: email.trim(), password }),
+    onSuccess: (me) => applyMe(client, me),
+    onError: () => setPassword(''),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    login.mutate();
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Title order={1} size="h2">
+          Sign in
+        </Title>
+        {ended === 'session_expired' && !login.error ? (
+          <Alert color="yellow" variant="light" role="status">
+            <Text size="sm">Your session has ended. Please sign in again.</Text>
+          </Alert>
+        ) : null}
+        {ended === 'signed_out' && !login.error ? (
+          <Text size="sm" role="status">
+            You have signed out.
+          </Text>
+        ) : null}
+        <ErrorRegion error={login.error} title="We couldn't sign you in" />
+        <TextInput
+          label="E-mail"
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          autoFocus={!initialEmail}
+        />
+        <PasswordInput
+          label="Password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          autoFocus={!!initialEmail}
+        />
+        <Button type="submit" loading={login.isPending} disabled={!email.trim() || !password} fullWidth>
+          Sign in
+        </Button>
+        <Text size="sm" c="dimmed">
+          Forgotten your password? Ask your service administrator for a new set-password link.
+        </Text>
+      </Stack>
+    </form>
+  );
+}
+
+/** Only return to paths inside this app (never to another origin). */
+function safeReturnPath(from: string | undefined): string {
+  if (from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/sign-in')) return from;
+  return '/';
+}
