@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../db/schema.js';
+import type { RegisteredRoute } from '../http/route.js';
+import { createSession } from '../modules/auth/sessions-repository.js';
+import { call, createUser, createWorld, type Session, type TestUser, type World } from '../testing/fixtures.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { objectKinds, type ObjectKind } from './objects.js';
+import { ruleFor } from './policy.js';
+
+// Walks every registered route × every role × an object of another group. A new route is
+// covered the moment it is registered: a parameter naming an object of a kind this file cannot
+// produce fails the test until a foreign object for that kind is added below.
+
+let t: TestApp;
+let world: World;
+const foreign: Partial<Record<ObjectKind, string>> = {};
+
+async function directSession(user: TestUser): Promise<Session & { sessionId: string }> {
+  const { token, session } = await createSession(t.database.db, {
+    userId: user.id,
+    mfaState: 'verified',
+    now: t.clock.now(),
+    absoluteMs: t.config.sessionAbsoluteMs,
+    userAgent: 'matrix',
+    ip: null,
+  });
+  const name = t.config.insecureCookies ? 'hearth_session' : '__Host-hearth_session';
+  return { cookie: `${name}=${token}`, csrf: session.csrf_token, userId: user.id, role: user.role, email: user.email, sessionId: session.id };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await createWorld(t);
+  // Objects that belong to someone else: group B (the callers are in group A), a throwaway
+  // account, and a session of that account.
+  const [outsider, sessionOwner] = await Promise.all([createUser(t, 'participant'), createUser(t, 'clinician')]);
+  foreign.group = world.groupB;
+  foreign.user = outsider.id;
+  foreign.authSession = (await directSession(sessionOwner)).sessionId;
+});
+
+afterAll(async () => t?.close());
+
+const roles: Role[] = ['admin', 'clinician', 'participant'];
+
+function callers(): Record<Role, TestUser> {
+  return { admin: world.admin, clinician: world.clinicianA, participant: world.participantA };
+}
+
+function pathFor(route: RegisteredRoute): string {
+  return route.url.replace(/:(\w+)/g, (_match, param: string) => {
+    const kind = route.access.kind === 'authenticated' ? route.access.objects?.[param] : undefined;
+    if (!kind) throw new Error(`${route.method} ${route.url}: parameter :${param} is not declared as an object`);
+    const id = foreign[kind];
+    if (!id) throw new Error(`${route.method} ${route.url}: no foreign object for kind ${kind}`);
+    return id;
+  });
+}
+
+/** What the policy says this role must get for an object outside its groups. */
+function expected(route: RegisteredRoute, role: Role | null): 'open' | 401 | 403 | 404 {
+  const access = route.access;
+  if (access.kind === 'public') return 'open';
+  if (!role) return 401;
+  if (!ruleFor(role, access.resource, access.action)) return 403;
+  for (const kind of Object.values(access.objects ?? {})) {
+    const rule = ruleFor(role, objectKinds[kind].resource, 'read');
+    if (rule?.scope !== 'service' || kind === 'authSession') return 404;
+  }
+  return 'open';
+}
+
+describe('access matrix: every route × every role × an object of another group', () => {
+  it('has a route table that declares every parameter', () => {
+    const table = t.app.routeTable;
+    expect(table.length).toBeGreaterThanOrEqual(20);
+    for (const route of table) expect(() => pathFor(route)).not.toThrow();
+  });
+
+  it('refuses anonymous callers on every non-public route with 401', async () => {
+    for (const route of t.app.routeTable) {
+      const response = await call(t.app, null, route.method, pathFor(route), route.method === 'GET' ? undefined : {});
+      const want = expected(route, null);
+      if (want === 'open') expect(response.statusCode, `${route.method} ${route.url}`).not.toBe(401);
+      else expect(response.statusCode, `${route.method} ${route.url}`).toBe(want);
+    }
+  });
+
+  for (const role of roles) {
+    it(`answers ${role} exactly as the policy says, with 404 for objects outside their groups`, async () => {
+      for (const route of t.app.routeTable) {
+        // A fresh session per route: some routes (logout, revoke) end the one they are called with.
+        const session = await directSession(callers()[role]);
+        const response = await call(t.app, session, route.method, pathFor(route), route.method === 'GET' ? undefined : {});
+        const want = expected(route, role);
+        const label = `${role} ${route.method} ${route.url} → ${response.statusCode} ${response.body.slice(0, 120)}`;
+        if (want === 'open') expect([401, 403, 404], label).not.toContain(response.statusCode);
+        else expect(response.statusCode, label).toBe(want);
+        if (want === 404 || want === 403) {
+          expect(response.json().error.code, label).toBe(want === 404 ? 'not_found' : 'forbidden');
+        }
+      }
+    });
+  }
+
+  it('never ends another person’s session', async () => {
+    const session = await t.database.db.selectFrom('auth_sessions').select(['ended_at']).where('id', '=', foreign.authSession ?? '').executeTakeFirstOrThrow();
+    expect(session.ended_at).toBeNull();
+  });
+});
+
+describe('access: concrete expectations written by hand', () => {
+  it('keeps clinicians and participants out of admin routes', async () => {
+    for (const user of [world.clinicianA, world.participantA]) {
+      const s = await directSession(user);
+      expect((await call(t.app, s, 'GET', '/api/admin/users')).statusCode).toBe(403);
+      expect((await call(t.app, s, 'GET', '/api/admin/audit')).statusCode).toBe(403);
+      expect((await call(t.app, s, 'POST', '/api/admin/users', { email: 'x@y.z', displayName: 'X', role: 'admin' })).statusCode).toBe(403);
+    }
+  });
+
+  it('hides group B from group A’s clinician and participant with 404', async () => {
+    for (const user of [world.clinicianA, world.participantA]) {
+      const s = await directSession(user);
+      const response = await call(t.app, s, 'GET', `/api/groups/${world.groupB}`);
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error.code).toBe('not_found');
+      const list = await call(t.app, s, 'GET', '/api/groups');
+      expect(list.json().groups.map((g: { id: string }) => g.id)).toEqual([world.groupA]);
+    }
+  });
+
+  it('answers a malformed or unknown group id exactly like a foreign one', async () => {
+    const s = await directSession(world.clinicianA);
+    for (const id of ['not-a-uuid', '00000000-0000-4000-8000-000000000000', "1' OR '1'='1"]) {
+      const response = await call(t.app, s, 'GET', `/api/groups/${encodeURIComponent(id)}`);
+      expect(response.statusCode).toBe(404);
+    }
+  });
+
+  it('records denied attempts in the audit log', async () => {
+    const s = await directSession(world.participantA);
+    await call(t.app, s, 'GET', `/api/groups/${world.groupB}`);
+    const row = await t.database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('actor_user_id', '=', world.participantA.id)
+      .where('outcome', '=', 'denied')
+      .where('resource_id', '=', world.groupB)
+      .executeTakeFirst();
+    expect(row?.action).toBe('groups.get');
+  });
+});

@@ -1,0 +1,148 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { generate } from 'otplib';
+import type { Role } from '../db/schema.js';
+import { newId } from '../lib/ids.js';
+import { hashPassword } from '../modules/auth/passwords.js';
+import { insertUser } from '../modules/users/repository.js';
+import type { TestApp } from './test-app.js';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+/** A signed-in caller: its cookie header and CSRF token. */
+export interface Session {
+  cookie: string;
+  csrf: string;
+  userId: string;
+  role: Role;
+  email: string;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  role: Role;
+  displayName: string;
+}
+
+/** A fresh active account with TEST_PASSWORD (hash computed once per process). */
+export async function createUser(t: TestApp, role: Role, name = `${role} ${newId().slice(0, 6)}`): Promise<TestUser> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const email = `${role}.${newId()}@test.hearth.local`;
+  const row = await insertUser(t.database.db, {
+    email,
+    displayName: name,
+    role,
+    status: 'active',
+    passwordHash: await passwordHash,
+    now: t.clock.now(),
+  });
+  return { id: row.id, email, role, displayName: name };
+}
+
+/** The session cookie from a response, as a Cookie header value. */
+export function cookieFrom(response: LightMyRequestResponse): string {
+  const setCookie = response.headers['set-cookie'];
+  const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  if (!first) throw new Error(`no cookie in response ${response.statusCode}: ${response.body}`);
+  return first.split(';')[0] ?? '';
+}
+
+/** Signs in through the API; staff get the demo "enrolment offered" state, which counts as signed in. */
+export async function signIn(t: TestApp, user: { email: string }, password = TEST_PASSWORD): Promise<Session> {
+  const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const me = response.json() as { csrfToken: string; user: { id: string; role: Role; email: string } };
+  return { cookie: cookieFrom(response), csrf: me.csrfToken, userId: me.user.id, role: me.user.role, email: me.user.email };
+}
+
+/** Calls the API as `session` (cookie and CSRF header), or anonymously. */
+export function call(
+  app: FastifyInstance,
+  session: Session | null,
+  method: InjectOptions['method'],
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return app.inject({
+    method,
+    url,
+    ...(payload !== undefined ? { payload: payload as InjectOptions['payload'] } : {}),
+    headers: {
+      ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
+      ...headers,
+    },
+  });
+}
+
+/** A current TOTP code for a secret at the test clock's time, for a given step offset. */
+export function totpAt(secret: string, at: Date): Promise<string> {
+  return generate({ secret, epoch: Math.floor(at.getTime() / 1000) });
+}
+
+/** Two groups of one programme, each with its own clinician and participant, plus an admin. */
+export interface World {
+  admin: TestUser;
+  clinicianA: TestUser;
+  clinicianB: TestUser;
+  participantA: TestUser;
+  participantA2: TestUser;
+  participantB: TestUser;
+  groupA: string;
+  groupB: string;
+  enrolmentA: string;
+  enrolmentB: string;
+}
+
+export async function createWorld(t: TestApp): Promise<World> {
+  const db = t.database.db;
+  const now = t.clock.now().toISOString();
+  const [admin, clinicianA, clinicianB, participantA, participantA2, participantB] = await Promise.all([
+    createUser(t, 'admin'),
+    createUser(t, 'clinician'),
+    createUser(t, 'clinician'),
+    createUser(t, 'participant', 'Alice Private'),
+    createUser(t, 'participant', 'Aaron Private'),
+    createUser(t, 'participant', 'Bea Private'),
+  ]);
+  const programmeId = newId();
+  await db.insertInto('programmes').values({ id: programmeId, name: 'The Power of Connection', description: 'test', created_at: now }).execute();
+  const groupA = newId();
+  const groupB = newId();
+  await db
+    .insertInto('therapy_groups')
+    .values([
+      { id: groupA, programme_id: programmeId, name: 'Group A', status: 'active', created_at: now },
+      { id: groupB, programme_id: programmeId, name: 'Group B', status: 'active', created_at: now },
+    ])
+    .execute();
+  await db
+    .insertInto('group_facilitators')
+    .values([
+      { group_id: groupA, user_id: clinicianA.id, facilitator_role: 'lead' },
+      { group_id: groupB, user_id: clinicianB.id, facilitator_role: 'lead' },
+    ])
+    .execute();
+  const enrolmentA = newId();
+  const enrolmentB = newId();
+  const enrol = (id: string, groupId: string, participantId: string, pseudonym: string) => ({
+    id,
+    group_id: groupId,
+    participant_id: participantId,
+    pseudonym,
+    status: 'active' as const,
+    joined_at: now,
+    left_at: null,
+    created_at: now,
+  });
+  await db
+    .insertInto('enrolments')
+    .values([
+      enrol(enrolmentA, groupA, participantA.id, 'Willow'),
+      enrol(newId(), groupA, participantA2.id, 'Cedar'),
+      enrol(enrolmentB, groupB, participantB.id, 'Harbour'),
+    ])
+    .execute();
+  return { admin, clinicianA, clinicianB, participantA, participantA2, participantB, groupA, groupB, enrolmentA, enrolmentB };
+}

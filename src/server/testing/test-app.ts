@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.js';
+import { loadConfig, type Config } from '../config/env.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+
+/** A clock tests can move forward. */
+export class TestClock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  clock: TestClock;
+  close(): Promise<void>;
+}
+
+/** Which database integration tests run on: HEARTH_TEST_DB=postgres uses TEST_DATABASE_URL. */
+export function testDatabaseKind(): 'sqlite' | 'postgres' {
+  return process.env.HEARTH_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+/**
+ * A fresh, migrated database and app. On SQLite an in-memory database; on PostgreSQL a schema
+ * of its own, dropped at close. No test ever sees another's data.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', HEARTH_DEMO_SEED: 'false', ...env });
+  const clock = new TestClock();
+  let database: Database;
+  let dropSchema: (() => Promise<void>) | undefined;
+  if (testDatabaseKind() === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('HEARTH_TEST_DB=postgres needs TEST_DATABASE_URL');
+    const schema = `t_${randomBytes(8).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    database = openDatabase({ kind: 'postgres', url, schema, poolSize: 4 });
+    dropSchema = async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA ${schema} CASCADE`);
+      await client.end();
+    };
+  } else {
+    database = openDatabase({ kind: 'sqlite', sqliteFile: ':memory:' });
+  }
+  await migrateToLatest(database.db);
+  const app = await buildApp({ config: { ...config, databaseKind: database.kind }, database, clock, logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    clock,
+    async close() {
+      await app.close();
+      await database.close();
+      await dropSchema?.();
+    },
+  };
+}

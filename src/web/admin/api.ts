@@ -1,0 +1,44 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, toQuery } from '../api/client';
+import type { AdminUser, InvitationIssued, Role, UserStatus } from '../api/types';
+
+export interface UserFilters {
+  q?: string;
+  role?: Role | '';
+  status?: UserStatus | '';
+}
+
+/** Accounts of the service, filtered on the server. */
+export function useUsers(filters: UserFilters = {}) {
+  return useQuery({
+    queryKey: ['admin', 'users', filters],
+    queryFn: () => api<{ users: AdminUser[] }>('GET', `/admin/users${toQuery({ ...filters })}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export interface InviteInput {
+  email: string;
+  displayName: string;
+  role: Role;
+}
+
+export function useInviteUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InviteInput) => api<InvitationIssued>('POST', '/admin/users', input),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['admin', 'users'] }),
+  });
+}
+
+export type UserAction = 'deactivate' | 'reactivate' | 'reset-mfa' | 'invitation';
+
+/** One of the account actions; "invitation" issues a new set-password link. */
+export function useUserAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, action }: { userId: string; action: UserAction }) =>
+      api<AdminUser | InvitationIssued>('POST', `/admin/users/${encodeURIComponent(userId)}/${action}`),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['admin', 'users'] }),
+  });
+}

@@ -1,0 +1,159 @@
+import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { ApiError, api } from '../api/client';
+import type { InvitationInfo } from '../api/types';
+import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
+import { PublicLayout } from '../layout/PublicLayout';
+
+const MIN_LENGTH = 8;
+
+/** Reads the token from "#token=…": the fragment never reaches a server log. */
+function readTokenFromFragment(): string | null {
+  const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+  return params.get('token');
+}
+
+/** Landing page of invitation and set-password links: checks the link, then sets a password. */
+export function InvitePage() {
+  usePageTitle('Set your password');
+  const [token] = useState(readTokenFromFragment);
+  const inspect = useMutation({
+    mutationFn: (t: string) => api<InvitationInfo>('POST', '/auth/invitations/inspect', { token: t }),
+  });
+
+  useEffect(() => {
+    if (!token) return;
+    // Take the token out of the address bar and history; it stays in memory for this page.
+    window.history.replaceState(window.history.state, '', window.location.pathname);
+    inspect.mutate(token);
+    // Inspect once per token; the mutation object is stable enough for that.
+  }, [token]);
+
+  let content;
+  if (!token) {
+    content = (
+      <LinkProblem title="This link is incomplete">
+        Open the link exactly as you received it, or ask your service administrator to send a new one.
+      </LinkProblem>
+    );
+  } else if (inspect.error) {
+    content =
+      inspect.error instanceof ApiError && inspect.error.status === 410 ? (
+        <LinkProblem title="This link no longer works">
+          It may have expired or already been used. Ask your service administrator to send you a new link.
+        </LinkProblem>
+      ) : (
+        <ErrorRegion error={inspect.error} title="We couldn't check this link" />
+      );
+  } else if (!inspect.data) {
+    content = <PageLoader label="Checking your link…" />;
+  } else {
+    content = <SetPasswordForm token={token} info={inspect.data} />;
+  }
+
+  return (
+    <PublicLayout>
+      <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} radius="md" bg="white">
+        {content}
+      </Paper>
+    </PublicLayout>
+  );
+}
+
+function LinkProblem({ title, children }: { title: string; children: string }) {
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {title}
+      </Title>
+      <Text>{children}</Text>
+      <Button component={Link} to="/sign-in" variant="default">
+        Go to sign in
+      </Button>
+    </Stack>
+  );
+}
+
+function SetPasswordForm({ token, info }: { token: string; info: InvitationInfo }) {
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const accept = useMutation({
+    mutationFn: () => api<void>('POST', '/auth/invitations/accept', { token, password }),
+  });
+
+  const tooShort = password.length < MIN_LENGTH;
+  const mismatch = confirm !== password;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    if (tooShort || mismatch) return;
+    accept.mutate();
+  }
+
+  if (accept.isSuccess) {
+    return (
+      <Stack gap="md">
+        <Title order={1} size="h2">
+          Your password is set
+        </Title>
+        <Text role="status">You can now sign in with your e-mail address {info.email} and your new password.</Text>
+        <Button component={Link} to="/sign-in" state={{ email: info.email }}>
+          Sign in
+        </Button>
+      </Stack>
+    );
+  }
+
+  const weak = accept.error instanceof ApiError && accept.error.code === 'weak_password' ? accept.error.message : null;
+  const gone = accept.error instanceof ApiError && accept.error.status === 410;
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Title order={1} size="h2">
+          Welcome, {info.displayName}
+        </Title>
+        <Text>
+          {info.purpose === 'invite'
+            ? 'Choose a password to finish setting up your account.'
+            : 'Choose a new password for your account.'}
+        </Text>
+        {gone ? (
+          <Alert color="red" variant="light" role="alert" title="This link no longer works">
+            It may have expired or already been used. Ask your service administrator for a new link.
+          </Alert>
+        ) : (
+          <ErrorRegion error={weak ? null : accept.error} />
+        )}
+        <TextInput label="E-mail" value={info.email} readOnly autoComplete="username" name="email" />
+        <PasswordInput
+          label="New password"
+          description={`At least ${MIN_LENGTH} characters. Common or easily guessed passwords are refused; a short sentence you will remember works well.`}
+          autoComplete="new-password"
+          name="new-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={weak ?? (attempted && tooShort ? `Use at least ${MIN_LENGTH} characters.` : undefined)}
+          autoFocus
+        />
+        <PasswordInput
+          label="Type the password again"
+          autoComplete="new-password"
+          name="confirm-password"
+          required
+          value={confirm}
+          onChange={(e) => setConfirm(e.currentTarget.value)}
+          error={attempted && !tooShort && mismatch ? 'The two passwords are different.' : undefined}
+        />
+        <Button type="submit" loading={accept.isPending}>
+          Set password
+        </Button>
+      </Stack>
+    </form>
+  );
+}

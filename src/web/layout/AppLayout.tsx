@@ -1,0 +1,150 @@
+import { AppShell, Burger, Button, Container, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useMyGroups } from '../groups/api';
+import { useMe, useSignOut } from '../auth/session';
+import type { Me } from '../api/types';
+import { Brand } from './Brand';
+import { roleLabel } from './format';
+import { SkipLink } from './SkipLink';
+import classes from './layout.module.css';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+function navItemsFor(me: Me): NavItem[] {
+  switch (me.user.role) {
+    case 'admin':
+      return [
+        { to: '/', label: 'Overview' },
+        { to: '/admin/users', label: 'People' },
+        { to: '/admin/audit', label: 'Audit log' },
+      ];
+    case 'clinician':
+      return [{ to: '/', label: 'My groups' }];
+    case 'participant':
+      return [{ to: '/', label: 'Home' }];
+  }
+}
+
+function isActive(pathname: string, to: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The signed-in frame: header with service name and sign out, role navigation, main content. */
+export function AppLayout() {
+  const me = useMe();
+  const signOut = useSignOut();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After navigating, close the phone menu and move focus to the new page for screen readers.
+  useEffect(() => {
+    close();
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [pathname, close]);
+
+  return (
+    <>
+      <SkipLink />
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'sm', sm: 'lg' }}
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? 'Close menu' : 'Open menu'}
+                aria-expanded={opened}
+                aria-controls="main-navigation"
+              />
+              <Brand name={me.service.name} />
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <Text size="sm" visibleFrom="sm" className={classes.brandName}>
+                {me.user.displayName}
+              </Text>
+              <Button variant="default" size="sm" onClick={() => void signOut()}>
+                Sign out
+              </Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar id="main-navigation" component="nav" aria-label="Main" p="sm">
+          <AppShell.Section grow component={ScrollArea}>
+            <MainNav me={me} pathname={pathname} />
+          </AppShell.Section>
+          <AppShell.Section pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+            <Text size="sm" fw={600} className={classes.wrap}>
+              {me.user.displayName}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {roleLabel[me.user.role]}
+            </Text>
+          </AppShell.Section>
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1} className={classes.main}>
+          <Container size="lg" px={0}>
+            <Outlet />
+          </Container>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}
+
+function MainNav({ me, pathname }: { me: Me; pathname: string }) {
+  const showGroups = me.user.role !== 'admin';
+  const groups = useMyGroups(showGroups);
+  const link = (item: NavItem) => {
+    const active = isActive(pathname, item.to);
+    return (
+      <NavLink
+        key={item.to}
+        component={Link}
+        to={item.to}
+        label={item.label}
+        active={active}
+        aria-current={active ? 'page' : undefined}
+        className={classes.navLink}
+      />
+    );
+  };
+
+  return (
+    <>
+      {navItemsFor(me).map(link)}
+      {showGroups && groups.data && groups.data.groups.length > 0 ? (
+        <>
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm" id="nav-groups">
+            {me.user.role === 'participant' ? 'Your groups' : 'Groups'}
+          </Text>
+          <div role="group" aria-labelledby="nav-groups">
+            {groups.data.groups.map((g) => link({ to: `/groups/${g.id}`, label: g.name }))}
+          </div>
+        </>
+      ) : null}
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">
+        You
+      </Text>
+      {link({ to: '/account', label: 'Your account' })}
+    </>
+  );
+}
