@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config/env.js';
 import type { Database } from './db/database.js';
-import { installErrorHandling } from './http/error-handler.js';
+import { handleFrameworkError, installErrorHandling } from './http/error-handler.js';
 import type { Hearth } from './http/hearth.js';
 import { registerRoutes } from './http/route.js';
 import { systemClock, type Clock } from './lib/time.js';
@@ -44,6 +44,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     routerOptions: { maxParamLength: 200 },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    frameworkErrors: handleFrameworkError,
   });
   const hearth: Hearth = {
     db: database.db,
@@ -58,6 +59,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Every API body is JSON: without this, Fastify's built-in text/plain parser hands routes a
+  // string, answered as a confusing validation error instead of 415.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -98,7 +102,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // No staticCSP: its built-in policy would replace the app's (frame-ancestors 'self', third-party
+  // img-src, upgrade-insecure-requests on plain HTTP). Swagger UI loads only its own files, so the
+  // CSP above serves it unchanged.
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.addHook('onRoute', (route) => {
     // API routes come only through registerRoutes, which insists on an access rule.
     const url = route.url ?? '';

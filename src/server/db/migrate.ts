@@ -3,10 +3,13 @@ import type { Db } from './database.js';
 import { migrations } from './migrations/index.js';
 
 /** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
+export async function migrateToLatest(db: Db, options: { schema?: string } = {}): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // With several schemas in one PostgreSQL database (tests), the bookkeeping tables must be
+    // looked up in this schema, not wherever introspection first finds them.
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

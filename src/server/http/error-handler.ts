@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, errorStatus, type ErrorCode } from './errors.js';
 
@@ -19,7 +19,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   internal: 'Something went wrong on our side. Please try again; if it keeps happening, tell your administrator.',
 };
 
-function send(reply: import('fastify').FastifyReply, code: ErrorCode, message: string, details?: { path: string; message: string }[]) {
+function send(reply: FastifyReply, code: ErrorCode, message: string, details?: { path: string; message: string }[]) {
   return reply.code(errorStatus[code]).send({
     error: { code, message, requestId: reply.request.id, ...(details?.length ? { details } : {}) },
   });
@@ -44,7 +44,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return send(reply, mapped, MESSAGES[mapped] ?? error.message);
-    if (error instanceof SyntaxError || /prototype|constructor/i.test(error.message) && error.statusCode === 400) {
+    // Only a body parser's refusal (status 400) means bad JSON: a SyntaxError thrown while handling
+    // the request (e.g. a stored value that no longer parses) is ours and must stay a 500.
+    if (error.statusCode === 400 && (error instanceof SyntaxError || /prototype|constructor/i.test(error.message))) {
       return send(reply, 'malformed_json', MESSAGES.malformed_json ?? '');
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
@@ -53,4 +55,27 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, 'internal', MESSAGES.internal ?? '');
   });
+}
+
+// Fastify answers a URL its router cannot read before any hook runs, so helmet's headers are
+// missing there: these JSON-only answers get the strictest policy instead.
+const BARE_RESPONSE_HEADERS = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+/**
+ * Fastify's `frameworkErrors`: a URL that is not valid percent-encoding, or a route parameter
+ * longer than any id, gets Hearth's error shape (not Fastify's, which echoes the URL). An
+ * over-long id is answered like any unknown one: 404.
+ */
+export function handleFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  reply.headers(BARE_RESPONSE_HEADERS);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(reply, 'not_found', 'This record was not found.');
+  if (error.code === 'FST_ERR_BAD_URL') return send(reply, 'bad_request', MESSAGES.bad_request ?? '');
+  reply.log.error({ err: error }, 'framework error');
+  return send(reply, 'internal', MESSAGES.internal ?? '');
 }

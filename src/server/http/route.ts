@@ -29,8 +29,13 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a handler gets besides its validated input. */
 export interface RouteContext {
+  /** The request's transaction for writes, the root handle for reads. */
   db: DbOrTx;
-  hearth: Hearth;
+  /**
+   * Configuration and clock. The root database handle is left out on purpose: on SQLite a
+   * second handle used inside the request's transaction would wait for it forever.
+   */
+  hearth: Omit<Hearth, 'db'>;
   auth: AuthState | null;
   /** The signed-in caller; throws `unauthenticated` on a public route without a session. */
   readonly principal: Principal;

@@ -39,25 +39,27 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const clock = new TestClock();
   let database: Database;
   let dropSchema: (() => Promise<void>) | undefined;
+  let schema: string | undefined;
   if (testDatabaseKind() === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('HEARTH_TEST_DB=postgres needs TEST_DATABASE_URL');
-    const schema = `t_${randomBytes(8).toString('hex')}`;
+    schema = `t_${randomBytes(8).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.end();
     database = openDatabase({ kind: 'postgres', url, schema, poolSize: 4 });
+    const created = schema;
     dropSchema = async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      await client.query(`DROP SCHEMA ${schema} CASCADE`);
+      await client.query(`DROP SCHEMA ${created} CASCADE`);
       await client.end();
     };
   } else {
     database = openDatabase({ kind: 'sqlite', sqliteFile: ':memory:' });
   }
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, schema ? { schema } : {});
   const app = await buildApp({ config: { ...config, databaseKind: database.kind }, database, clock, logger: false });
   await app.ready();
   return {

@@ -19,6 +19,7 @@ export function text(max: number, min = 1) {
     .trim()
     .min(min, min === 1 ? 'Required.' : `At least ${min} characters.`)
     .max(max, `At most ${max} characters.`)
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'Contains control characters.');
 }
 

@@ -1,3 +1,4 @@
+import type { DbOrTx } from '../../db/database.js';
 import type { MfaState, UsersTable } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthState, Hearth } from '../../http/hearth.js';
@@ -10,7 +11,7 @@ const GENERIC_FAILURE = 'The e-mail address or password is not right.';
 export const TOO_MANY = 'Too many attempts. Please wait a few minutes and try again.';
 
 /** Which second-factor step a new session starts in. */
-export function initialMfaState(hearth: Hearth, user: Pick<UsersTable, 'role' | 'mfa_enabled'>): MfaState {
+export function initialMfaState(hearth: Pick<Hearth, 'config'>, user: Pick<UsersTable, 'role' | 'mfa_enabled'>): MfaState {
   if (user.mfa_enabled === 1) return 'required';
   if (user.role === 'participant') return 'verified';
   return hearth.config.requireStaffMfa ? 'enrolment_required' : 'enrolment_offered';
@@ -21,11 +22,12 @@ export function initialMfaState(hearth: Hearth, user: Pick<UsersTable, 'role' | 
  * address in the database, answered with one generic message, and audited.
  */
 export async function login(
-  hearth: Hearth,
+  db: DbOrTx,
+  hearth: Omit<Hearth, 'db'>,
   input: { email: string; password: string; userAgent: string | null },
   actor: AuditActor,
 ): Promise<{ token: string; auth: AuthState }> {
-  const { db, clock, config } = hearth;
+  const { clock, config } = hearth;
   const now = clock.now();
   const accountKey = throttleKey('login-account', input.email);
   const ipKey = throttleKey('login-ip', actor.ip ?? 'unknown');

@@ -1,5 +1,5 @@
 import { AppError } from '../../http/errors.js';
-import type { AuthState, Hearth } from '../../http/hearth.js';
+import type { AuthState } from '../../http/hearth.js';
 import type { RouteContext } from '../../http/route.js';
 import { TOO_MANY } from './login.js';
 import { issueRecoveryCodes, useRecoveryCode } from './recovery-codes.js';
@@ -12,9 +12,10 @@ async function loadUser(ctx: RouteContext) {
 }
 
 /** Refuses with 429 when the user has failed the second factor too often lately. */
-async function assertNotThrottled(hearth: Hearth, key: string, now: Date): Promise<void> {
-  const failures = await recentFailures(hearth.db, key, now, hearth.config.loginWindowMs);
-  if (failures >= hearth.config.loginMaxFailures) throw new AppError('too_many_attempts', TOO_MANY);
+async function assertNotThrottled(ctx: RouteContext, key: string): Promise<void> {
+  const { config } = ctx.hearth;
+  const failures = await recentFailures(ctx.db, key, ctx.now, config.loginWindowMs);
+  if (failures >= config.loginMaxFailures) throw new AppError('too_many_attempts', TOO_MANY);
 }
 
 /** Counts a wrong code; the count is written after the request's transaction rolls back. */
@@ -38,7 +39,7 @@ export async function startMfaSetup(ctx: RouteContext) {
 /** Finishes enrolment with a first code; returns recovery codes and ends the user's other sessions. */
 export async function enableMfa(ctx: RouteContext, code: string) {
   const key = throttleKey('mfa-user', ctx.principal.userId);
-  await assertNotThrottled(ctx.hearth, key, ctx.now);
+  await assertNotThrottled(ctx, key);
   const user = await loadUser(ctx);
   if (user.mfa_enabled === 1) throw new AppError('conflict', 'Two-step sign-in is already on.');
   if (!user.mfa_secret) throw new AppError('invalid_state', 'Start the set-up first.');
@@ -61,7 +62,7 @@ export async function enableMfa(ctx: RouteContext, code: string) {
 export async function verifyMfa(ctx: RouteContext, auth: AuthState, code: string): Promise<void> {
   if (auth.session.mfaState !== 'required') throw new AppError('invalid_state', 'No code is needed for this session.');
   const key = throttleKey('mfa-user', ctx.principal.userId);
-  await assertNotThrottled(ctx.hearth, key, ctx.now);
+  await assertNotThrottled(ctx, key);
   const user = await loadUser(ctx);
   let method: 'totp' | 'recovery_code' | null = null;
   if (/^\d{6}$/.test(code) && user.mfa_secret) {

@@ -59,6 +59,7 @@ export const authRoutes = [
     transaction: false,
     async handler({ body }, ctx) {
       const { token, auth } = await login(
+        ctx.db,
         ctx.hearth,
         { email: body.email, password: body.password, userAgent: ctx.request.headers['user-agent'] ?? null },
         ctx.actor,

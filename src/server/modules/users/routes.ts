@@ -17,7 +17,7 @@ const onUser: RouteAccess = { kind: 'authenticated', resource: 'user', action: '
 const userParams = idParams('userId');
 
 /** Where people open links: the configured public URL, else the origin this request came to. */
-function origin(hearth: Hearth, request: FastifyRequest): string {
+function origin(hearth: Pick<Hearth, 'config'>, request: FastifyRequest): string {
   return hearth.config.publicUrl ?? `${request.protocol}://${request.host}`;
 }
 
