@@ -13,6 +13,7 @@ import type { Database } from './db/database.js';
 import { handleFrameworkError, installErrorHandling } from './http/error-handler.js';
 import type { Hearth } from './http/hearth.js';
 import { registerRoutes } from './http/route.js';
+import { guardText } from './http/text-guard.js';
 import { systemClock, type Clock } from './lib/time.js';
 import { allRoutes } from './modules/index.js';
 import { resolveSession } from './modules/auth/resolve-session.js';
@@ -86,6 +87,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' },
   });
+  app.addHook('preValidation', guardText);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('cache-control', 'no-store');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');

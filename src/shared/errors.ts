@@ -12,12 +12,22 @@ export const errorStatus = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  stale_version: 409,
+  schedule_overlap: 409,
+  group_full: 409,
+  pseudonym_taken: 409,
+  agreement_outdated: 409,
   email_taken: 409,
   invitation_invalid: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   weak_password: 422,
   invalid_state: 422,
+  invalid_schedule: 422,
+  not_a_member: 422,
+  session_cancelled: 422,
+  note_signed: 422,
+  offer_expired: 422,
   too_many_attempts: 429,
   internal: 500,
 } as const;
@@ -31,5 +41,7 @@ export interface ErrorBody {
     message: string;
     requestId?: string;
     details?: { path: string; message: string }[];
+    /** For 409 stale_version: the record as it now stands, so nothing typed is lost. */
+    current?: unknown;
   };
 }

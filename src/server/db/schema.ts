@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Roles a user can hold. */
 export type Role = 'admin' | 'clinician' | 'participant';
 export type UserStatus = 'invited' | 'active' | 'deactivated';
@@ -93,6 +95,173 @@ export interface TherapyGroupsTable {
   name: string;
   status: GroupStatus;
   created_at: string;
+  kind: Generated<'closed' | 'open'>;
+  capacity: Generated<number>;
+  min_size: Generated<number>;
+  /** RRULE body (no DTSTART), expanded in the group's wall-clock time. */
+  rrule: string | null;
+  /** IANA time zone of the schedule, e.g. Europe/London. */
+  timezone: Generated<string>;
+  /** First session in local wall-clock time, `YYYY-MM-DDTHH:mm`. */
+  first_session_local: string | null;
+  duration_minutes: Generated<number>;
+  location: string | null;
+  meeting_url: string | null;
+  billing_code: Generated<string>;
+  updated_at: string | null;
+}
+
+export interface SessionPlansTable {
+  id: string;
+  programme_id: string;
+  position: number;
+  topic: string;
+  skill_focus: string;
+  /** JSON array of strings. */
+  exercises: string;
+  /** JSON array of strings. */
+  reflection_prompts: string;
+}
+
+export interface GroupAgreementsTable {
+  id: string;
+  programme_id: string;
+  version: number;
+  body: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export type ReferralStatus = 'referred' | 'not_suitable' | 'waitlisted' | 'offered' | 'declined' | 'expired' | 'enrolled' | 'withdrawn';
+
+export interface ReferralsTable {
+  id: string;
+  group_id: string;
+  person_name: string;
+  person_email: string;
+  participant_id: string | null;
+  referred_by: string;
+  reason: string;
+  status: ReferralStatus;
+  suitability: 'suitable' | 'not_suitable' | null;
+  intake_notes: string | null;
+  screened_by: string | null;
+  screened_at: string | null;
+  priority: Generated<number>;
+  waitlisted_at: string | null;
+  offered_at: string | null;
+  offer_expires_at: string | null;
+  responded_at: string | null;
+  outcome_reason: string | null;
+  enrolment_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgreementAcceptancesTable {
+  id: string;
+  enrolment_id: string;
+  agreement_id: string;
+  version: number;
+  accepted_at: string;
+}
+
+export type SessionStatus = 'scheduled' | 'held' | 'cancelled';
+
+export interface GroupSessionsTable {
+  id: string;
+  group_id: string;
+  starts_at: string;
+  ends_at: string;
+  plan_id: string | null;
+  topic: string;
+  status: SessionStatus;
+  origin: 'schedule' | 'manual';
+  cancel_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type AttendanceStatus = 'present' | 'late' | 'left_early' | 'excused' | 'absent';
+
+export interface AttendanceTable {
+  session_id: string;
+  enrolment_id: string;
+  status: AttendanceStatus;
+  /** Minutes late or minutes left early. */
+  minutes: number | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface GroupNotesTable {
+  id: string;
+  session_id: string;
+  status: 'draft' | 'signed';
+  version: number;
+  themes: string;
+  interventions: string;
+  group_process: string;
+  created_by: string;
+  updated_by: string;
+  updated_at: string;
+  signed_by: string | null;
+  signed_at: string | null;
+  cosigned_by: string | null;
+  cosigned_at: string | null;
+}
+
+export interface NoteMemberEntriesTable {
+  note_id: string;
+  enrolment_id: string;
+  body: string;
+}
+
+export interface NoteVersionsTable {
+  id: string;
+  note_id: string;
+  version: number;
+  kind: 'draft' | 'signed' | 'cosigned';
+  content: string;
+  saved_by: string;
+  saved_at: string;
+}
+
+export interface NoteAddendaTable {
+  id: string;
+  note_id: string;
+  body: string;
+  author_id: string;
+  created_at: string;
+}
+
+export interface BreakGlassGrantsTable {
+  id: string;
+  user_id: string;
+  group_id: string;
+  reason: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  group_id: string | null;
+  session_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface CalendarFeedsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
 }
 
 export interface GroupFacilitatorsTable {
@@ -112,6 +281,11 @@ export interface EnrolmentsTable {
   joined_at: string | null;
   left_at: string | null;
   created_at: string;
+  referral_id: string | null;
+  status_reason: string | null;
+  status_changed_at: string | null;
+  agreement_version: number | null;
+  agreement_accepted_at: string | null;
 }
 
 /** The whole database as Kysely sees it. */
@@ -126,4 +300,17 @@ export interface DB {
   therapy_groups: TherapyGroupsTable;
   group_facilitators: GroupFacilitatorsTable;
   enrolments: EnrolmentsTable;
+  session_plans: SessionPlansTable;
+  group_agreements: GroupAgreementsTable;
+  referrals: ReferralsTable;
+  agreement_acceptances: AgreementAcceptancesTable;
+  group_sessions: GroupSessionsTable;
+  attendance: AttendanceTable;
+  group_notes: GroupNotesTable;
+  note_member_entries: NoteMemberEntriesTable;
+  note_versions: NoteVersionsTable;
+  note_addenda: NoteAddendaTable;
+  break_glass_grants: BreakGlassGrantsTable;
+  notifications: NotificationsTable;
+  calendar_feeds: CalendarFeedsTable;
 }

@@ -137,7 +137,24 @@ describe('bodies that are not the JSON a route expects', () => {
       400,
       'validation_failed',
     );
-    expect(error.details).toEqual([{ path: 'body.displayName', message: 'Contains control characters.' }]);
+    expect(error.details).toEqual([{ path: 'body.displayName', message: expect.stringMatching(/NUL/) }]);
+  });
+
+  it('refuses NUL characters and lone surrogates anywhere, the same on SQLite and PostgreSQL', async () => {
+    const admin = await asAdmin();
+    const attempts = [
+      () => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a\u0000@x.org', password: 'x' } }),
+      () => call(t.app, admin, 'GET', '/api/admin/users?q=%00'),
+      () => call(t.app, admin, 'GET', '/api/admin/audit?action=%00'),
+      () => call(t.app, admin, 'GET', '/api/groups/%00'),
+      () => call(t.app, admin, 'POST', '/api/admin/users', { email: 'lone@example.org', displayName: 'a\ud800b', role: 'clinician' }),
+    ];
+    for (const attempt of attempts) {
+      const response = await attempt();
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.code).toBe('validation_failed');
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 });
 
@@ -158,6 +175,7 @@ describe('fields nobody asked for', () => {
     await expectRefused(() => call(t.app, participant, 'POST', '/api/me/password', body), 400, 'validation_failed');
     const me = await call(t.app, participant, 'GET', '/api/me');
     expect(me.json().user.role).toBe('participant');
+    // The password did not change either: the old one still signs in (signIn throws otherwise).
     await signIn(t, world.participantA, TEST_PASSWORD);
   });
 

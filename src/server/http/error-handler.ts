@@ -19,9 +19,21 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   internal: 'Something went wrong on our side. Please try again; if it keeps happening, tell your administrator.',
 };
 
-function send(reply: FastifyReply, code: ErrorCode, message: string, details?: { path: string; message: string }[]) {
+function send(
+  reply: FastifyReply,
+  code: ErrorCode,
+  message: string,
+  details?: { path: string; message: string }[],
+  current?: unknown,
+) {
   return reply.code(errorStatus[code]).send({
-    error: { code, message, requestId: reply.request.id, ...(details?.length ? { details } : {}) },
+    error: {
+      code,
+      message,
+      requestId: reply.request.id,
+      ...(details?.length ? { details } : {}),
+      ...(current !== undefined ? { current } : {}),
+    },
   });
 }
 
@@ -29,7 +41,7 @@ function send(reply: FastifyReply, code: ErrorCode, message: string, details?: {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return send(reply, error.code, error.message, error.details);
+      return send(reply, error.code, error.message, error.details, error.current);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({

@@ -6,12 +6,20 @@ export { errorStatus, type ErrorCode };
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: { path: string; message: string }[] | undefined;
+  /** The current state of a record a stale write was refused for. */
+  current: unknown;
 
   constructor(code: ErrorCode, message: string, details?: { path: string; message: string }[]) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+  }
+
+  /** Attaches the record as it now stands (409 stale_version). */
+  withCurrent(current: unknown): this {
+    this.current = current;
+    return this;
   }
 
   get status(): number {

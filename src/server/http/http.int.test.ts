@@ -8,8 +8,7 @@ import { createTestApp, testDatabaseKind, type TestApp } from '../testing/test-a
 // The HTTP shell around every route: health, the OpenAPI document, security headers and the
 // one error shape, including what an unexpected failure inside the server looks like.
 
-// One app at a time: on PostgreSQL a second live test app cannot migrate its schema (see
-// migrateToLatest), so the TLS-proxy app is built only after the default one is closed.
+// Two configurations, each with its own app: the defaults, and behind a TLS proxy (HSTS).
 let t: TestApp;
 let admin: Session;
 

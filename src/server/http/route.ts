@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z, ZodType } from 'zod';
 import type { DbOrTx } from '../db/database.js';
 import { recordAudit, type AuditActor, type AuditEntry } from '../modules/audit/record.js';
-import { objectInScope, objectKinds, type ObjectKind } from '../policy/objects.js';
+import { objectInScope, type ObjectKind } from '../policy/objects.js';
 import { ruleFor, type Action, type Principal, type Resource } from '../policy/policy.js';
 import { AppError } from './errors.js';
 import type { AuthState, Hearth } from './hearth.js';
@@ -116,18 +116,19 @@ async function checkAccess(app: FastifyInstance, def: RouteDef, request: Fastify
     throw new AppError('csrf_failed', 'This request could not be verified. Reload the page and try again.');
   }
   const { db, clock } = app.hearth;
-  if (!ruleFor(auth.principal.role, access.resource, access.action)) {
+  const rule = ruleFor(auth.principal.role, access.resource, access.action);
+  if (!rule) {
     await recordAudit(db, actorOf(request), { action: def.id, outcome: 'denied', detail: { reason: 'role' } }, clock.now());
     throw new AppError('forbidden', 'Your role does not allow this.');
   }
   const params = (request.params ?? {}) as Record<string, string>;
   for (const [param, kind] of Object.entries(access.objects ?? {})) {
     const id = params[param] ?? '';
-    if (!(await objectInScope(db, auth.principal, kind, id))) {
+    if (!(await objectInScope(db, auth.principal, rule, kind, id, clock.now()))) {
       await recordAudit(
         db,
         actorOf(request),
-        { action: def.id, outcome: 'denied', resourceType: objectKinds[kind].resource, resourceId: id.slice(0, 64) },
+        { action: def.id, outcome: 'denied', resourceType: kind, resourceId: id.slice(0, 64) },
         clock.now(),
       );
       throw new AppError('not_found', 'This record was not found.');

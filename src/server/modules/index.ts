@@ -3,7 +3,21 @@ import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { groupRoutes } from './groups/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { noteRoutes } from './notes/routes.js';
+import { pathwayRoutes } from './pathway/routes.js';
+import { programmeRoutes } from './programmes/routes.js';
+import { sessionRoutes } from './schedule/routes.js';
 import { userRoutes } from './users/routes.js';
 
 /** Every API route of every module. The access-matrix test walks what this registers. */
-export const allRoutes: readonly RouteDef[] = [...healthRoutes, ...authRoutes, ...userRoutes, ...auditRoutes, ...groupRoutes] as readonly RouteDef[];
+export const allRoutes: readonly RouteDef[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...userRoutes,
+  ...auditRoutes,
+  ...programmeRoutes,
+  ...groupRoutes,
+  ...pathwayRoutes,
+  ...sessionRoutes,
+  ...noteRoutes,
+] as readonly RouteDef[];

@@ -2,13 +2,28 @@ import type { Role } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 
 /** What a rule can be about. Each later module adds its resources here. */
-export type Resource = 'account' | 'user' | 'audit' | 'group';
+export type Resource =
+  | 'account'
+  | 'user'
+  | 'audit'
+  | 'programme'
+  | 'group'
+  | 'referral'
+  | 'enrolment'
+  | 'session'
+  | 'attendance'
+  | 'note'
+  | 'record'
+  | 'billing'
+  | 'break_glass';
 export type Action = 'read' | 'create' | 'update' | 'export';
 /**
  * How far a rule reaches: `self` = the caller's own records, `own_groups` = groups the caller
- * facilitates or is enrolled in, `service` = everything in the service.
+ * facilitates or is enrolled in (and, for clinicians, people they referred), `service` =
+ * everything in the service, `break_glass` = only groups the caller opened with an audited,
+ * reasoned, time-limited emergency grant.
  */
-export type Scope = 'self' | 'own_groups' | 'service';
+export type Scope = 'self' | 'own_groups' | 'service' | 'break_glass';
 
 export interface Rule {
   actions: readonly Action[];
@@ -27,19 +42,45 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     account: { actions: ['read', 'update'], scope: 'self' },
     user: { actions: ['read', 'create', 'update'], scope: 'service' },
     audit: { actions: ['read', 'export'], scope: 'service' },
-    group: { actions: ['read'], scope: 'service' },
+    programme: { actions: ['read', 'create', 'update'], scope: 'service' },
+    group: { actions: ['read', 'create', 'update'], scope: 'service' },
+    session: { actions: ['read'], scope: 'service' },
+    billing: { actions: ['export'], scope: 'service' },
+    note: { actions: ['read'], scope: 'break_glass' },
+    break_glass: { actions: ['create'], scope: 'service' },
   },
   clinician: {
     account: { actions: ['read', 'update'], scope: 'self' },
-    group: { actions: ['read'], scope: 'own_groups' },
+    programme: { actions: ['read'], scope: 'service' },
+    group: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
+    referral: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
+    enrolment: { actions: ['read', 'update'], scope: 'own_groups' },
+    session: { actions: ['read', 'update'], scope: 'own_groups' },
+    attendance: { actions: ['read', 'update', 'export'], scope: 'own_groups' },
+    note: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
+    record: { actions: ['read'], scope: 'own_groups' },
+    billing: { actions: ['export'], scope: 'own_groups' },
   },
   participant: {
     account: { actions: ['read', 'update'], scope: 'self' },
     group: {
       actions: ['read'],
       scope: 'own_groups',
-      hiddenFields: ['members.userId', 'members.displayName', 'members.email', 'facilitators.email'],
+      hiddenFields: [
+        'members.userId',
+        'members.displayName',
+        'members.email',
+        'facilitators.email',
+        'waitlist',
+        'attendanceAlerts',
+        'attendanceRates',
+        'billingCode',
+        'capacity',
+        'minSize',
+      ],
     },
+    enrolment: { actions: ['read', 'update'], scope: 'self' },
+    session: { actions: ['read'], scope: 'own_groups' },
   },
 };
 

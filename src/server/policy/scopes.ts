@@ -37,17 +37,8 @@ export function groupScope(
       return sql<SqlBool>`${groupIdColumn} in (${enrolled})`;
     }
     case 'self':
+    case 'break_glass':
       return sql<SqlBool>`1 = 0`;
   }
 }
 
-/** Explicit check for one group id, through the same scope the list queries use. */
-export async function isGroupInScope(db: DbOrTx, principal: Principal, groupId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('therapy_groups')
-    .select('therapy_groups.id')
-    .where('therapy_groups.id', '=', groupId)
-    .where(groupScope(db, principal, sql.ref('therapy_groups.id')))
-    .executeTakeFirst();
-  return !!row;
-}

@@ -93,6 +93,12 @@ export interface World {
   groupB: string;
   enrolmentA: string;
   enrolmentB: string;
+  programmeId: string;
+  /** A held session of each group (yesterday) and an upcoming one. */
+  sessionA: string;
+  sessionB: string;
+  upcomingA: string;
+  referralB: string;
 }
 
 export async function createWorld(t: TestApp): Promise<World> {
@@ -132,7 +138,7 @@ export async function createWorld(t: TestApp): Promise<World> {
     participant_id: participantId,
     pseudonym,
     status: 'active' as const,
-    joined_at: now,
+    joined_at: new Date(t.clock.now().getTime() - 30 * 86_400_000).toISOString(),
     left_at: null,
     created_at: now,
   });
@@ -144,5 +150,36 @@ export async function createWorld(t: TestApp): Promise<World> {
       enrol(enrolmentB, groupB, participantB.id, 'Harbour'),
     ])
     .execute();
-  return { admin, clinicianA, clinicianB, participantA, participantA2, participantB, groupA, groupB, enrolmentA, enrolmentB };
+  const at = (hours: number) => new Date(t.clock.now().getTime() + hours * 3_600_000).toISOString();
+  const session = (id: string, groupId: string, startHours: number) => ({
+    id,
+    group_id: groupId,
+    starts_at: at(startHours),
+    ends_at: at(startHours + 1.5),
+    plan_id: null,
+    topic: 'Belonging: you are not alone',
+    status: 'scheduled' as const,
+    origin: 'manual' as const,
+    cancel_reason: null,
+    created_at: now,
+    updated_at: now,
+  });
+  const [sessionA, sessionB, upcomingA] = [newId(), newId(), newId()];
+  await db.insertInto('group_sessions').values([session(sessionA, groupA, -24), session(sessionB, groupB, -24), session(upcomingA, groupA, 24 * 7)]).execute();
+  const referralB = newId();
+  await db
+    .insertInto('referrals')
+    .values({
+      id: referralB,
+      group_id: groupB,
+      person_name: 'Carl Candidate',
+      person_email: `carl.${newId()}@test.hearth.local`,
+      referred_by: clinicianB.id,
+      reason: 'Low mood and isolation after a move.',
+      status: 'referred',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return { admin, clinicianA, clinicianB, participantA, participantA2, participantB, groupA, groupB, enrolmentA, enrolmentB, programmeId, sessionA, sessionB, upcomingA, referralB };
 }

@@ -40,7 +40,7 @@ export function assertAcceptablePassword(password: string, context: { email?: st
   if (length < PASSWORD_MIN) throw new AppError('weak_password', `Use at least ${PASSWORD_MIN} characters.`);
   if (length > PASSWORD_MAX) throw new AppError('weak_password', `Use at most ${PASSWORD_MAX} characters.`);
   const lower = normalized.toLowerCase();
-  if (common.has(lower) || /^(.)\1+$/.test(lower)) {
+  if (common.has(lower) || /^(.)\1+$/u.test(lower)) {
     throw new AppError('weak_password', 'This password is too common. Choose a phrase only you would think of.');
   }
   const personal = [context.email?.toLowerCase(), context.email?.split('@')[0]?.toLowerCase(), context.displayName?.toLowerCase()];

@@ -4,7 +4,7 @@ import type { Principal } from '../../policy/policy.js';
 import { ACCESS_ENROLMENT_STATUSES, groupScope } from '../../policy/scopes.js';
 
 /** Groups the principal may read, with the caller's own role in each. */
-export function listGroupsInScope(db: DbOrTx, principal: Principal) {
+export function listGroupsInScope(db: DbOrTx, principal: Principal, now: Date) {
   return db
     .selectFrom('therapy_groups as g')
     .innerJoin('programmes as p', 'p.id', 'g.programme_id')
@@ -13,8 +13,18 @@ export function listGroupsInScope(db: DbOrTx, principal: Principal) {
       'g.id',
       'g.name',
       'g.status',
+      'g.timezone',
       'p.name as programme_name',
       'f.facilitator_role',
+      eb
+        .selectFrom('group_sessions as s')
+        .select('s.starts_at')
+        .whereRef('s.group_id', '=', 'g.id')
+        .where('s.status', '=', 'scheduled')
+        .where('s.ends_at', '>', now.toISOString())
+        .orderBy('s.starts_at')
+        .limit(1)
+        .as('next_session_at'),
       eb
         .selectFrom('enrolments as e')
         .select((e) => e.fn.countAll<number>().as('n'))
@@ -31,7 +41,8 @@ export function findGroup(db: DbOrTx, groupId: string) {
   return db
     .selectFrom('therapy_groups as g')
     .innerJoin('programmes as p', 'p.id', 'g.programme_id')
-    .select(['g.id', 'g.name', 'g.status', 'g.created_at', 'p.name as programme_name'])
+    .selectAll('g')
+    .select('p.name as programme_name')
     .where('g.id', '=', groupId)
     .executeTakeFirst();
 }
@@ -52,7 +63,7 @@ export function listMembers(db: DbOrTx, groupId: string, onlyCurrent: boolean) {
   let query = db
     .selectFrom('enrolments as e')
     .innerJoin('users as u', 'u.id', 'e.participant_id')
-    .select(['e.id', 'e.pseudonym', 'e.status', 'u.id as user_id', 'u.display_name', 'u.email'])
+    .select(['e.id', 'e.pseudonym', 'e.status', 'e.joined_at', 'u.id as user_id', 'u.display_name', 'u.email'])
     .where('e.group_id', '=', groupId)
     .orderBy('e.pseudonym');
   if (onlyCurrent) query = query.where('e.status', 'in', ACCESS_ENROLMENT_STATUSES);

@@ -1,11 +1,17 @@
+import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
-import { groupDetailSchema, groupListSchema, type GroupDetail } from '../../../shared/schemas/groups.js';
-import { notFound } from '../../http/errors.js';
-import { defineRoute } from '../../http/route.js';
-import { assertCan, hideFields } from '../../policy/policy.js';
-import { findGroup, listFacilitators, listGroupsInScope, listMembers } from './repository.js';
+import { groupDetailSchema, groupListSchema } from '../../../shared/schemas/groups.js';
+import { createGroupBodySchema, groupSettingsBodySchema, scheduleBodySchema } from '../../../shared/schemas/sessions.js';
+import { defineRoute, type RouteAccess } from '../../http/route.js';
+import { createGroup } from './create-group.js';
+import { groupDetail } from './group-detail.js';
+import { listGroupsInScope } from './repository.js';
+import { setSchedule } from './set-schedule.js';
+import { updateGroup } from './update-group.js';
 
 const tags = ['groups'];
+const groupParams = idParams('groupId');
+const updateGroupAccess: RouteAccess = { kind: 'authenticated', resource: 'group', action: 'update', objects: { groupId: 'group' } };
 
 export const groupRoutes = [
   defineRoute({
@@ -17,7 +23,7 @@ export const groupRoutes = [
     access: { kind: 'authenticated', resource: 'group', action: 'read' },
     response: { 200: groupListSchema },
     async handler(_input, ctx) {
-      const rows = await listGroupsInScope(ctx.db, ctx.principal);
+      const rows = await listGroupsInScope(ctx.db, ctx.principal, ctx.now);
       const role = ctx.principal.role;
       return {
         groups: rows.map((r) => ({
@@ -27,6 +33,8 @@ export const groupRoutes = [
           status: r.status,
           myRole: r.facilitator_role ?? (role === 'admin' ? 'admin' : 'member'),
           memberCount: Number(r.member_count ?? 0),
+          nextSessionAt: r.next_session_at ?? null,
+          timezone: r.timezone,
         })),
       };
     },
@@ -35,40 +43,57 @@ export const groupRoutes = [
     id: 'groups.get',
     method: 'GET',
     url: '/api/groups/:groupId',
-    summary: 'A group with its facilitators and members',
+    summary: 'A group with its schedule, facilitators and members',
     tags,
     access: { kind: 'authenticated', resource: 'group', action: 'read', objects: { groupId: 'group' } },
-    params: idParams('groupId'),
+    params: groupParams,
     response: { 200: groupDetailSchema },
     async handler({ params }, ctx) {
-      const rule = assertCan(ctx.principal, 'group', 'read');
-      const groupId = String(params.groupId);
-      const group = await findGroup(ctx.db, groupId);
-      if (!group) throw notFound('This group');
-      const isParticipant = ctx.principal.role === 'participant';
-      const [facilitators, members] = await Promise.all([
-        listFacilitators(ctx.db, groupId),
-        listMembers(ctx.db, groupId, isParticipant),
-      ]);
-      // Who is in a psychiatric group is health information: every read of a roster is audited.
-      await ctx.audit({ action: 'groups.roster.read', resourceType: 'group', resourceId: groupId, groupId });
-      const detail: GroupDetail = {
-        id: group.id,
-        name: group.name,
-        programmeName: group.programme_name,
-        status: group.status,
-        createdAt: group.created_at,
-        facilitators: facilitators.map((f) => ({ userId: f.id, displayName: f.display_name, role: f.facilitator_role, email: f.email })),
-        members: members.map((m) => ({
-          enrolmentId: m.id,
-          pseudonym: m.pseudonym,
-          status: m.status,
-          userId: m.user_id,
-          displayName: m.display_name,
-          email: m.email,
-        })),
-      };
-      return hideFields(rule, detail);
+      return groupDetail(ctx, String(params.groupId));
+    },
+  }),
+  defineRoute({
+    id: 'groups.create',
+    method: 'POST',
+    url: '/api/groups',
+    summary: 'Create a group (forming) with its facilitators',
+    tags,
+    access: { kind: 'authenticated', resource: 'group', action: 'create' },
+    body: createGroupBodySchema,
+    response: { 201: z.object({ id: z.uuid() }) },
+    async handler({ body }, ctx) {
+      const id = await createGroup(ctx, body);
+      ctx.reply.code(201);
+      return { id };
+    },
+  }),
+  defineRoute({
+    id: 'groups.update',
+    method: 'PATCH',
+    url: '/api/groups/:groupId',
+    summary: 'Change a group’s settings or status',
+    tags,
+    access: updateGroupAccess,
+    params: groupParams,
+    body: groupSettingsBodySchema,
+    response: { 200: groupDetailSchema },
+    async handler({ params, body }, ctx) {
+      await updateGroup(ctx, String(params.groupId), body);
+      return groupDetail(ctx, String(params.groupId));
+    },
+  }),
+  defineRoute({
+    id: 'groups.schedule.set',
+    method: 'PUT',
+    url: '/api/groups/:groupId/schedule',
+    summary: 'Set the recurring schedule; regenerates future sessions, never held ones',
+    tags,
+    access: updateGroupAccess,
+    params: groupParams,
+    body: scheduleBodySchema,
+    response: { 200: z.object({ created: z.number().int(), removed: z.number().int() }) },
+    async handler({ params, body }, ctx) {
+      return setSchedule(ctx, String(params.groupId), body);
     },
   }),
 ];

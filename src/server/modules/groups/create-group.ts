@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { createGroupBodySchema } from '../../../shared/schemas/sessions.js';
+import { AppError } from '../../http/errors.js';
+import type { RouteContext } from '../../http/route.js';
+import { newId } from '../../lib/ids.js';
+
+/** Creates a group in the `forming` state with a lead and optional co-facilitators. */
+export async function createGroup(ctx: RouteContext, input: z.infer<typeof createGroupBodySchema>): Promise<string> {
+  const leadId = input.leadId ?? (ctx.principal.role === 'clinician' ? ctx.principal.userId : undefined);
+  if (!leadId) throw new AppError('validation_failed', 'Choose a lead facilitator.', [{ path: 'body.leadId', message: 'Required.' }]);
+  if (input.minSize > input.capacity) {
+    throw new AppError('validation_failed', 'The minimum size cannot exceed the capacity.', [{ path: 'body.minSize', message: 'At most the capacity.' }]);
+  }
+  const programme = await ctx.db.selectFrom('programmes').select('id').where('id', '=', input.programmeId).executeTakeFirst();
+  if (!programme) throw new AppError('validation_failed', 'Unknown programme.', [{ path: 'body.programmeId', message: 'Unknown programme.' }]);
+  const facilitatorIds = [leadId, ...input.coFacilitatorIds.filter((id) => id !== leadId)];
+  const clinicians = await ctx.db.selectFrom('users').select('id').where('id', 'in', facilitatorIds).where('role', '=', 'clinician').where('status', '!=', 'deactivated').execute();
+  if (clinicians.length !== new Set(facilitatorIds).size) {
+    throw new AppError('validation_failed', 'Facilitators must be active clinicians.', [{ path: 'body.coFacilitatorIds', message: 'Not a clinician.' }]);
+  }
+  const id = newId();
+  const now = ctx.now.toISOString();
+  await ctx.db
+    .insertInto('therapy_groups')
+    .values({ id, programme_id: input.programmeId, name: input.name, status: 'forming', kind: input.kind, capacity: input.capacity, min_size: input.minSize, created_at: now, updated_at: now })
+    .execute();
+  await ctx.db
+    .insertInto('group_facilitators')
+    .values([...new Set(facilitatorIds)].map((userId) => ({ group_id: id, user_id: userId, facilitator_role: userId === leadId ? ('lead' as const) : ('co' as const) })))
+    .execute();
+  await ctx.audit({ action: 'groups.create', resourceType: 'group', resourceId: id, groupId: id });
+  return id;
+}

@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { groupSettingsBodySchema } from '../../../shared/schemas/sessions.js';
+import type { GroupStatus } from '../../db/schema.js';
+import { AppError } from '../../http/errors.js';
+import type { RouteContext } from '../../http/route.js';
+
+// forming → active → completed | cancelled; a forming group may also be cancelled.
+const NEXT: Record<GroupStatus, GroupStatus[]> = {
+  forming: ['active', 'cancelled'],
+  active: ['completed', 'cancelled'],
+  completed: [],
+  cancelled: [],
+};
+
+/** Changes a group's settings; status moves only forward along its life cycle. */
+export async function updateGroup(ctx: RouteContext, groupId: string, input: z.infer<typeof groupSettingsBodySchema>): Promise<void> {
+  const group = await ctx.db.selectFrom('therapy_groups').selectAll().where('id', '=', groupId).executeTakeFirstOrThrow();
+  if (input.status && input.status !== group.status && !NEXT[group.status].includes(input.status)) {
+    throw new AppError('invalid_state', `A ${group.status} group cannot become ${input.status}.`);
+  }
+  const capacity = input.capacity ?? group.capacity;
+  const minSize = input.minSize ?? group.min_size;
+  if (minSize > capacity) throw new AppError('validation_failed', 'The minimum size cannot exceed the capacity.', [{ path: 'body.minSize', message: 'At most the capacity.' }]);
+  const members = await ctx.db
+    .selectFrom('enrolments')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('group_id', '=', groupId)
+    .where('status', 'in', ['invited', 'active', 'paused'])
+    .executeTakeFirstOrThrow();
+  if (capacity < Number(members.n)) throw new AppError('invalid_state', `The group already has ${members.n} members.`);
+  await ctx.db
+    .updateTable('therapy_groups')
+    .set({
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+      ...(input.location !== undefined ? { location: input.location } : {}),
+      ...(input.meetingUrl !== undefined ? { meeting_url: input.meetingUrl } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...(input.billingCode !== undefined ? { billing_code: input.billingCode } : {}),
+      capacity,
+      min_size: minSize,
+      updated_at: ctx.now.toISOString(),
+    })
+    .where('id', '=', groupId)
+    .execute();
+  await ctx.audit({ action: 'groups.update', resourceType: 'group', resourceId: groupId, groupId, detail: { fields: Object.keys(input).join(',') } });
+}

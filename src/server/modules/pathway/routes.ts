@@ -1,0 +1,284 @@
+import { z } from 'zod';
+import { idParams } from '../../../shared/schemas/common.js';
+import {
+  agreementAcceptBodySchema,
+  enrolmentSchema,
+  enrolmentStatusBodySchema,
+  intakeBodySchema,
+  offerAcceptedSchema,
+  offerBodySchema,
+  offerResponseBodySchema,
+  referralBodySchema,
+  recordSchema,
+  referralSchema,
+} from '../../../shared/schemas/pathway.js';
+import { agreementSchema } from '../../../shared/schemas/programmes.js';
+import { AppError } from '../../http/errors.js';
+import { defineRoute, type RouteAccess, type RouteContext } from '../../http/route.js';
+import { invitationUrl } from '../users/invitations.js';
+import { acceptAgreement, changeEnrolmentStatus, currentAgreement } from './enrolments.js';
+import { assertFacilitator } from './guards.js';
+import { participantRecord } from './record.js';
+import { findReferral, listGroupReferrals, listMyReferrals, loadReferralRow } from './repository.js';
+import { createReferral, offerPlace, screenReferral } from './referrals.js';
+import { respondToOffer } from './respond-to-offer.js';
+
+const tags = ['pathway'];
+const referralParams = idParams('referralId');
+const enrolmentParams = idParams('enrolmentId');
+const onReferral = (action: 'read' | 'update'): RouteAccess => ({ kind: 'authenticated', resource: 'referral', action, objects: { referralId: 'referral' } });
+const onEnrolment = (action: 'read' | 'update'): RouteAccess => ({ kind: 'authenticated', resource: 'enrolment', action, objects: { enrolmentId: 'enrolment' } });
+
+async function referralOut(ctx: RouteContext, id: string) {
+  const referral = await findReferral(ctx.db, id, ctx.now);
+  if (!referral) throw new Error('referral vanished');
+  return referral;
+}
+
+export const pathwayRoutes = [
+  defineRoute({
+    id: 'referrals.targets',
+    method: 'GET',
+    url: '/api/referral-targets',
+    summary: 'Groups that take referrals (any clinician may refer)',
+    tags,
+    access: { kind: 'authenticated', resource: 'referral', action: 'create' },
+    response: { 200: z.object({ groups: z.array(z.object({ id: z.uuid(), name: z.string(), programmeName: z.string(), kind: z.enum(['closed', 'open']), status: z.string() })) }) },
+    async handler(_input, ctx) {
+      const rows = await ctx.db
+        .selectFrom('therapy_groups as g')
+        .innerJoin('programmes as p', 'p.id', 'g.programme_id')
+        .select(['g.id', 'g.name', 'g.kind', 'g.status', 'p.name as programme_name'])
+        .where('g.status', 'in', ['forming', 'active'])
+        .orderBy('g.name')
+        .execute();
+      return { groups: rows.map((r) => ({ id: r.id, name: r.name, programmeName: r.programme_name, kind: r.kind, status: r.status })) };
+    },
+  }),
+  defineRoute({
+    id: 'referrals.create',
+    method: 'POST',
+    url: '/api/referrals',
+    summary: 'Refer a person to a group, with a reason',
+    tags,
+    access: { kind: 'authenticated', resource: 'referral', action: 'create' },
+    body: referralBodySchema,
+    response: { 201: referralSchema },
+    async handler({ body }, ctx) {
+      const id = await createReferral(ctx, body);
+      ctx.reply.code(201);
+      return referralOut(ctx, id);
+    },
+  }),
+  defineRoute({
+    id: 'referrals.mine',
+    method: 'GET',
+    url: '/api/referrals/mine',
+    summary: 'Referrals I made',
+    tags,
+    access: { kind: 'authenticated', resource: 'referral', action: 'read' },
+    response: { 200: z.object({ referrals: z.array(referralSchema) }) },
+    async handler(_input, ctx) {
+      const referrals = await listMyReferrals(ctx.db, ctx.principal.userId, ctx.now);
+      await ctx.audit({ action: 'referrals.mine.read', resourceType: 'referral', detail: { count: referrals.length } });
+      return { referrals };
+    },
+  }),
+  defineRoute({
+    id: 'referrals.group',
+    method: 'GET',
+    url: '/api/groups/:groupId/referrals',
+    summary: 'A group’s referrals and ordered waitlist',
+    tags,
+    access: { kind: 'authenticated', resource: 'referral', action: 'read', objects: { groupId: 'group' } },
+    params: idParams('groupId'),
+    response: { 200: z.object({ referrals: z.array(referralSchema) }) },
+    async handler({ params }, ctx) {
+      const groupId = String(params.groupId);
+      const referrals = await listGroupReferrals(ctx.db, groupId, ctx.now);
+      await ctx.audit({ action: 'referrals.group.read', resourceType: 'group', resourceId: groupId, groupId });
+      return { referrals };
+    },
+  }),
+  defineRoute({
+    id: 'referrals.get',
+    method: 'GET',
+    url: '/api/referrals/:referralId',
+    summary: 'One referral with its intake and offer history',
+    tags,
+    access: onReferral('read'),
+    params: referralParams,
+    response: { 200: referralSchema },
+    async handler({ params }, ctx) {
+      const referral = await referralOut(ctx, String(params.referralId));
+      await ctx.audit({ action: 'referrals.read', resourceType: 'referral', resourceId: referral.id, groupId: referral.groupId });
+      return referral;
+    },
+  }),
+  defineRoute({
+    id: 'referrals.intake',
+    method: 'POST',
+    url: '/api/referrals/:referralId/intake',
+    summary: 'Record the suitability screen',
+    tags,
+    access: onReferral('update'),
+    params: referralParams,
+    body: intakeBodySchema,
+    response: { 200: referralSchema },
+    async handler({ params, body }, ctx) {
+      const id = String(params.referralId);
+      await assertFacilitator(ctx, (await loadReferralRow(ctx.db, id)).group_id);
+      await screenReferral(ctx, id, body);
+      return referralOut(ctx, id);
+    },
+  }),
+  defineRoute({
+    id: 'referrals.offer',
+    method: 'POST',
+    url: '/api/referrals/:referralId/offer',
+    summary: 'Offer a place (capacity-aware, in waitlist order)',
+    tags,
+    access: onReferral('update'),
+    params: referralParams,
+    body: offerBodySchema,
+    response: { 200: referralSchema },
+    async handler({ params, body }, ctx) {
+      const id = String(params.referralId);
+      await assertFacilitator(ctx, (await loadReferralRow(ctx.db, id)).group_id);
+      await offerPlace(ctx, id, body);
+      return referralOut(ctx, id);
+    },
+  }),
+  defineRoute({
+    id: 'referrals.response',
+    method: 'POST',
+    url: '/api/referrals/:referralId/response',
+    summary: 'Record the answer to an offer; accepting enrols and invites the person',
+    tags,
+    access: onReferral('update'),
+    params: referralParams,
+    body: offerResponseBodySchema,
+    response: { 200: offerAcceptedSchema },
+    async handler({ params, body }, ctx) {
+      const id = String(params.referralId);
+      await assertFacilitator(ctx, (await loadReferralRow(ctx.db, id)).group_id);
+      const result = await respondToOffer(ctx, id, body);
+      const origin = ctx.hearth.config.publicUrl ?? `${ctx.request.protocol}://${ctx.request.host}`;
+      return {
+        referral: await referralOut(ctx, id),
+        enrolmentId: result.enrolmentId,
+        inviteUrl: result.inviteToken ? invitationUrl(origin, result.inviteToken) : null,
+      };
+    },
+  }),
+  defineRoute({
+    id: 'enrolments.mine',
+    method: 'GET',
+    url: '/api/me/enrolments',
+    summary: 'My group memberships and whether the agreement is accepted',
+    tags,
+    access: { kind: 'authenticated', resource: 'account', action: 'read' },
+    response: { 200: z.object({ enrolments: z.array(enrolmentSchema.extend({ currentAgreementVersion: z.number().int().nullable() })) }) },
+    async handler(_input, ctx) {
+      const rows = await ctx.db
+        .selectFrom('enrolments as e')
+        .innerJoin('therapy_groups as g', 'g.id', 'e.group_id')
+        .select((eb) => [
+          'e.id',
+          'e.group_id',
+          'g.name',
+          'e.pseudonym',
+          'e.status',
+          'e.joined_at',
+          'e.left_at',
+          'e.status_reason',
+          'e.agreement_version',
+          'e.agreement_accepted_at',
+          eb.selectFrom('group_agreements as a').select((a) => a.fn.max('a.version').as('v')).whereRef('a.programme_id', '=', 'g.programme_id').as('current_version'),
+        ])
+        .where('e.participant_id', '=', ctx.principal.userId)
+        .orderBy('e.created_at', 'desc')
+        .execute();
+      return {
+        enrolments: rows.map((r) => ({
+          id: r.id,
+          groupId: r.group_id,
+          groupName: r.name,
+          pseudonym: r.pseudonym,
+          status: r.status,
+          joinedAt: r.joined_at,
+          leftAt: r.left_at,
+          statusReason: r.status_reason,
+          agreementVersion: r.agreement_version,
+          agreementAcceptedAt: r.agreement_accepted_at,
+          currentAgreementVersion: r.current_version === null || r.current_version === undefined ? null : Number(r.current_version),
+        })),
+      };
+    },
+  }),
+  defineRoute({
+    id: 'enrolments.agreement.get',
+    method: 'GET',
+    url: '/api/enrolments/:enrolmentId/agreement',
+    summary: 'The group agreement to accept, and the version already accepted',
+    tags,
+    access: onEnrolment('read'),
+    params: enrolmentParams,
+    response: { 200: z.object({ agreement: agreementSchema.nullable(), acceptedVersion: z.number().int().nullable(), acceptedAt: z.string().nullable() }) },
+    async handler({ params }, ctx) {
+      const id = String(params.enrolmentId);
+      const [agreement, enrolment] = await Promise.all([
+        currentAgreement(ctx.db, id),
+        ctx.db.selectFrom('enrolments').select(['agreement_version', 'agreement_accepted_at']).where('id', '=', id).executeTakeFirstOrThrow(),
+      ]);
+      return {
+        agreement: agreement ? { id: agreement.id, version: agreement.version, body: agreement.body, createdAt: agreement.created_at } : null,
+        acceptedVersion: enrolment.agreement_version,
+        acceptedAt: enrolment.agreement_accepted_at,
+      };
+    },
+  }),
+  defineRoute({
+    id: 'enrolments.agreement.accept',
+    method: 'POST',
+    url: '/api/enrolments/:enrolmentId/agreement',
+    summary: 'Accept the current group agreement (the member themself)',
+    tags,
+    access: onEnrolment('update'),
+    params: enrolmentParams,
+    body: agreementAcceptBodySchema,
+    async handler({ params, body }, ctx) {
+      if (ctx.principal.role !== 'participant') throw new AppError('forbidden', 'Only the member can accept the group agreement.');
+      await acceptAgreement(ctx, String(params.enrolmentId), body.version);
+    },
+  }),
+  defineRoute({
+    id: 'enrolments.status',
+    method: 'POST',
+    url: '/api/enrolments/:enrolmentId/status',
+    summary: 'Pause, resume, withdraw or complete a membership',
+    tags,
+    access: onEnrolment('update'),
+    params: enrolmentParams,
+    body: enrolmentStatusBodySchema,
+    async handler({ params, body }, ctx) {
+      const id = String(params.enrolmentId);
+      const enrolment = await ctx.db.selectFrom('enrolments').select('group_id').where('id', '=', id).executeTakeFirstOrThrow();
+      await assertFacilitator(ctx, enrolment.group_id);
+      await changeEnrolmentStatus(ctx, id, body.status, body.reason);
+    },
+  }),
+  defineRoute({
+    id: 'records.get',
+    method: 'GET',
+    url: '/api/enrolments/:enrolmentId/record',
+    summary: 'A participant’s record in a group: attendance, note sections, referral history (audited)',
+    tags,
+    access: { kind: 'authenticated', resource: 'record', action: 'read', objects: { enrolmentId: 'enrolment' } },
+    params: enrolmentParams,
+    response: { 200: recordSchema },
+    async handler({ params }, ctx) {
+      return participantRecord(ctx, String(params.enrolmentId));
+    },
+  }),
+];

@@ -1,0 +1,56 @@
+import type { DbOrTx } from '../../db/database.js';
+import { newId } from '../../lib/ids.js';
+import type { SessionPlanContent } from './power-of-connection.js';
+
+/** Replaces a programme's curriculum with an ordered list of plans. */
+export async function replaceCurriculum(db: DbOrTx, programmeId: string, plans: SessionPlanContent[]): Promise<void> {
+  // Sessions keep their topic text; their link to a plan is cleared before the plans go.
+  await db.updateTable('group_sessions').set({ plan_id: null }).where('plan_id', 'in', db.selectFrom('session_plans').select('id').where('programme_id', '=', programmeId)).execute();
+  await db.deleteFrom('session_plans').where('programme_id', '=', programmeId).execute();
+  await db
+    .insertInto('session_plans')
+    .values(
+      plans.map((p, i) => ({
+        id: newId(),
+        programme_id: programmeId,
+        position: i + 1,
+        topic: p.topic,
+        skill_focus: p.skillFocus,
+        exercises: JSON.stringify(p.exercises),
+        reflection_prompts: JSON.stringify(p.reflectionPrompts),
+      })),
+    )
+    .execute();
+}
+
+/** Adds the next version of a programme's group agreement; earlier versions stay on file. */
+export async function addAgreementVersion(db: DbOrTx, programmeId: string, body: string, userId: string | null, now: Date): Promise<number> {
+  const row = await db.selectFrom('group_agreements').select((eb) => eb.fn.max('version').as('v')).where('programme_id', '=', programmeId).executeTakeFirst();
+  const version = Number(row?.v ?? 0) + 1;
+  await db.insertInto('group_agreements').values({ id: newId(), programme_id: programmeId, version, body, created_by: userId, created_at: now.toISOString() }).execute();
+  return version;
+}
+
+export async function programmeDetail(db: DbOrTx, programmeId: string) {
+  const programme = await db.selectFrom('programmes').selectAll().where('id', '=', programmeId).executeTakeFirstOrThrow();
+  const [plans, agreement] = await Promise.all([
+    db.selectFrom('session_plans').selectAll().where('programme_id', '=', programmeId).orderBy('position').execute(),
+    db.selectFrom('group_agreements').selectAll().where('programme_id', '=', programmeId).orderBy('version', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  return {
+    id: programme.id,
+    name: programme.name,
+    description: programme.description,
+    sessionCount: plans.length,
+    agreementVersion: agreement?.version ?? null,
+    curriculum: plans.map((p) => ({
+      id: p.id,
+      position: p.position,
+      topic: p.topic,
+      skillFocus: p.skill_focus,
+      exercises: JSON.parse(p.exercises) as string[],
+      reflectionPrompts: JSON.parse(p.reflection_prompts) as string[],
+    })),
+    agreement: agreement ? { id: agreement.id, version: agreement.version, body: agreement.body, createdAt: agreement.created_at } : null,
+  };
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { idParams } from '../../../shared/schemas/common.js';
+import { agreementBodySchema, curriculumBodySchema, programmeBodySchema, programmeDetailSchema, programmeSummarySchema } from '../../../shared/schemas/programmes.js';
+import { defineRoute, type RouteAccess } from '../../http/route.js';
+import { newId } from '../../lib/ids.js';
+import { addAgreementVersion, programmeDetail, replaceCurriculum } from './repository.js';
+
+const tags = ['programmes'];
+const params = idParams('programmeId');
+const updateProgramme: RouteAccess = { kind: 'authenticated', resource: 'programme', action: 'update', objects: { programmeId: 'programme' } };
+
+export const programmeRoutes = [
+  defineRoute({
+    id: 'programmes.list',
+    method: 'GET',
+    url: '/api/programmes',
+    summary: 'Programmes of the service',
+    tags,
+    access: { kind: 'authenticated', resource: 'programme', action: 'read' },
+    response: { 200: z.object({ programmes: z.array(programmeSummarySchema) }) },
+    async handler(_input, ctx) {
+      const rows = await ctx.db
+        .selectFrom('programmes as p')
+        .select((eb) => [
+          'p.id',
+          'p.name',
+          'p.description',
+          eb.selectFrom('session_plans as s').select((s) => s.fn.countAll().as('n')).whereRef('s.programme_id', '=', 'p.id').as('session_count'),
+          eb.selectFrom('group_agreements as a').select((a) => a.fn.max('a.version').as('v')).whereRef('a.programme_id', '=', 'p.id').as('agreement_version'),
+        ])
+        .orderBy('p.name')
+        .execute();
+      return {
+        programmes: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          description: r.description,
+          sessionCount: Number(r.session_count ?? 0),
+          agreementVersion: r.agreement_version === null || r.agreement_version === undefined ? null : Number(r.agreement_version),
+        })),
+      };
+    },
+  }),
+  defineRoute({
+    id: 'programmes.get',
+    method: 'GET',
+    url: '/api/programmes/:programmeId',
+    summary: 'A programme with its curriculum and current group agreement',
+    tags,
+    access: { kind: 'authenticated', resource: 'programme', action: 'read', objects: { programmeId: 'programme' } },
+    params,
+    response: { 200: programmeDetailSchema },
+    async handler({ params: p }, ctx) {
+      return programmeDetail(ctx.db, String(p.programmeId));
+    },
+  }),
+  defineRoute({
+    id: 'programmes.create',
+    method: 'POST',
+    url: '/api/programmes',
+    summary: 'Create a programme',
+    tags,
+    access: { kind: 'authenticated', resource: 'programme', action: 'create' },
+    body: programmeBodySchema,
+    response: { 201: programmeDetailSchema },
+    async handler({ body }, ctx) {
+      const id = newId();
+      await ctx.db.insertInto('programmes').values({ id, name: body.name, description: body.description, created_at: ctx.now.toISOString() }).execute();
+      await ctx.audit({ action: 'programmes.create', resourceType: 'programme', resourceId: id });
+      ctx.reply.code(201);
+      return programmeDetail(ctx.db, id);
+    },
+  }),
+  defineRoute({
+    id: 'programmes.curriculum.set',
+    method: 'PUT',
+    url: '/api/programmes/:programmeId/curriculum',
+    summary: 'Replace the curriculum (ordered session plans)',
+    tags,
+    access: updateProgramme,
+    params,
+    body: curriculumBodySchema,
+    response: { 200: programmeDetailSchema },
+    async handler({ params: p, body }, ctx) {
+      const id = String(p.programmeId);
+      await replaceCurriculum(ctx.db, id, body.sessions);
+      await ctx.audit({ action: 'programmes.curriculum.set', resourceType: 'programme', resourceId: id, detail: { sessions: body.sessions.length } });
+      return programmeDetail(ctx.db, id);
+    },
+  }),
+  defineRoute({
+    id: 'programmes.agreement.add',
+    method: 'POST',
+    url: '/api/programmes/:programmeId/agreements',
+    summary: 'Publish a new version of the group agreement (members accept it again)',
+    tags,
+    access: updateProgramme,
+    params,
+    body: agreementBodySchema,
+    response: { 201: programmeDetailSchema },
+    async handler({ params: p, body }, ctx) {
+      const id = String(p.programmeId);
+      const version = await addAgreementVersion(ctx.db, id, body.body, ctx.principal.userId, ctx.now);
+      await ctx.audit({ action: 'programmes.agreement.add', resourceType: 'programme', resourceId: id, detail: { version } });
+      ctx.reply.code(201);
+      return programmeDetail(ctx.db, id);
+    },
+  }),
+];

@@ -1,0 +1,33 @@
+import type { DbOrTx } from '../../db/database.js';
+import { newId } from '../../lib/ids.js';
+
+/** In-app notice to every current member of a group (no clinical content). */
+export async function notifyMembers(
+  db: DbOrTx,
+  input: { groupId: string; sessionId: string | null; kind: string; title: string; body: string; now: Date },
+): Promise<number> {
+  const members = await db
+    .selectFrom('enrolments')
+    .select('participant_id')
+    .where('group_id', '=', input.groupId)
+    .where('status', 'in', ['invited', 'active', 'paused'])
+    .execute();
+  if (members.length === 0) return 0;
+  await db
+    .insertInto('notifications')
+    .values(
+      members.map((m) => ({
+        id: newId(),
+        user_id: m.participant_id,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        group_id: input.groupId,
+        session_id: input.sessionId,
+        created_at: input.now.toISOString(),
+        read_at: null,
+      })),
+    )
+    .execute();
+  return members.length;
+}

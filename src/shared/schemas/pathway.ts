@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { emailSchema, idSchema, text, timestampSchema } from './common.js';
+import { attendanceStatusSchema } from './sessions.js';
+
+export const referralStatusSchema = z.enum(['referred', 'not_suitable', 'waitlisted', 'offered', 'declined', 'expired', 'enrolled', 'withdrawn']);
+
+export const referralSchema = z.object({
+  id: idSchema,
+  groupId: idSchema,
+  groupName: z.string(),
+  personName: z.string(),
+  personEmail: z.string(),
+  reason: z.string(),
+  status: referralStatusSchema,
+  referredBy: z.object({ id: idSchema, displayName: z.string() }),
+  suitability: z.enum(['suitable', 'not_suitable']).nullable(),
+  intakeNotes: z.string().nullable(),
+  screenedAt: timestampSchema.nullable(),
+  priority: z.number().int(),
+  waitlistPosition: z.number().int().nullable(),
+  waitlistedAt: timestampSchema.nullable(),
+  offeredAt: timestampSchema.nullable(),
+  offerExpiresAt: timestampSchema.nullable(),
+  respondedAt: timestampSchema.nullable(),
+  outcomeReason: z.string().nullable(),
+  enrolmentId: idSchema.nullable(),
+  createdAt: timestampSchema,
+});
+export type Referral = z.infer<typeof referralSchema>;
+
+export const referralBodySchema = z.strictObject({
+  groupId: idSchema,
+  personName: text(120),
+  personEmail: emailSchema,
+  reason: text(4000),
+});
+
+export const intakeBodySchema = z.strictObject({
+  suitable: z.boolean(),
+  notes: text(8000),
+  priority: z.number().int().min(0).max(10).default(0),
+});
+
+export const offerBodySchema = z.strictObject({
+  expiresInDays: z.number().int().min(1).max(30).default(7),
+  /** Required when offering to someone who is not first on the waitlist. */
+  skipReason: text(1000).optional(),
+});
+
+export const offerResponseBodySchema = z.discriminatedUnion('accept', [
+  z.strictObject({ accept: z.literal(true), pseudonym: z.string().min(1).max(100) }),
+  z.strictObject({ accept: z.literal(false), reason: text(1000) }),
+]);
+
+export const offerAcceptedSchema = z.object({
+  referral: referralSchema,
+  /** The new enrolment when the offer was accepted; null when declined. */
+  enrolmentId: idSchema.nullable(),
+  /** A set-password link when a new account was created; null when the person already had one. */
+  inviteUrl: z.string().nullable(),
+});
+
+export const enrolmentStatusBodySchema = z.strictObject({
+  status: z.enum(['active', 'paused', 'withdrawn', 'completed']),
+  reason: text(1000),
+});
+
+export const enrolmentSchema = z.object({
+  id: idSchema,
+  groupId: idSchema,
+  groupName: z.string(),
+  pseudonym: z.string(),
+  status: z.enum(['invited', 'active', 'paused', 'completed', 'withdrawn']),
+  joinedAt: timestampSchema.nullable(),
+  leftAt: timestampSchema.nullable(),
+  statusReason: z.string().nullable(),
+  agreementVersion: z.number().int().nullable(),
+  agreementAcceptedAt: timestampSchema.nullable(),
+});
+
+export const agreementAcceptBodySchema = z.strictObject({ version: z.number().int().min(1) });
+
+export const recordSchema = z.object({
+  enrolment: enrolmentSchema,
+  person: z.object({ displayName: z.string(), email: z.string() }),
+  timezone: z.string(),
+  attendanceRate: z.number().nullable(),
+  missedInRow: z.number().int(),
+  attendance: z.array(z.object({ sessionId: idSchema, startsAt: timestampSchema, topic: z.string(), status: attendanceStatusSchema, minutes: z.number().int().nullable() })),
+  notes: z.array(z.object({ sessionId: idSchema, startsAt: timestampSchema, topic: z.string(), body: z.string(), noteStatus: z.enum(['draft', 'signed']), signedAt: timestampSchema.nullable() })),
+  referral: referralSchema.nullable(),
+});
+export type ParticipantRecord = z.infer<typeof recordSchema>;
