@@ -17,6 +17,7 @@ import { guardText } from './http/text-guard.js';
 import { systemClock, type Clock } from './lib/time.js';
 import { allRoutes } from './modules/index.js';
 import { resolveSession } from './modules/auth/resolve-session.js';
+import { logSafeRequest } from './modules/calendar/log-redaction.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The built web app (vite build). */
@@ -37,6 +38,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       level: config.logLevel,
       // Cookies and credentials never reach the logs; URLs carry ids only (no PHI by design).
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      // Calendar-feed URLs carry their secret token: it is masked before a request line is logged.
+      serializers: { req: logSafeRequest },
     },
     bodyLimit: config.bodyLimit,
     trustProxy: config.behindTlsProxy,

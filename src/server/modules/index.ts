@@ -1,9 +1,12 @@
 import type { RouteDef } from '../http/route.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { calendarRoutes } from './calendar/routes.js';
+import { exportRoutes } from './exports/routes.js';
 import { groupRoutes } from './groups/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { noteRoutes } from './notes/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { pathwayRoutes } from './pathway/routes.js';
 import { programmeRoutes } from './programmes/routes.js';
 import { sessionRoutes } from './schedule/routes.js';
@@ -20,4 +23,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...pathwayRoutes,
   ...sessionRoutes,
   ...noteRoutes,
+  ...calendarRoutes,
+  ...exportRoutes,
+  ...notificationRoutes,
 ] as readonly RouteDef[];

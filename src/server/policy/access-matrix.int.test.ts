@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../db/schema.js';
 import type { RegisteredRoute } from '../http/route.js';
+import { newId, newSecretToken } from '../lib/ids.js';
 import { createSession } from '../modules/auth/sessions-repository.js';
 import { call, createUser, createWorld, type Session, type TestUser, type World } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
@@ -41,6 +42,21 @@ beforeAll(async () => {
   foreign.session = world.sessionB;
   foreign.user = outsider.id;
   foreign.authSession = (await directSession(sessionOwner)).sessionId;
+  foreign.notification = newId();
+  await t.database.db
+    .insertInto('notifications')
+    .values({
+      id: foreign.notification,
+      user_id: world.participantB.id,
+      kind: 'session_cancelled',
+      title: 'Group B: session cancelled',
+      body: 'The session is cancelled.',
+      group_id: world.groupB,
+      session_id: world.sessionB,
+      created_at: t.clock.now().toISOString(),
+      read_at: null,
+    })
+    .execute();
 });
 
 afterAll(async () => t?.close());
@@ -53,6 +69,8 @@ function callers(): Record<Role, TestUser> {
 
 function pathFor(route: RegisteredRoute): string {
   return route.url.replace(/:(\w+)/g, (_match, param: string) => {
+    // A public route's parameter is a credential (e.g. a calendar-feed token): give it one nobody holds.
+    if (route.access.kind === 'public') return newSecretToken();
     const kind = route.access.kind === 'authenticated' ? route.access.objects?.[param] : undefined;
     if (!kind) throw new Error(`${route.method} ${route.url}: parameter :${param} is not declared as an object`);
     const id = foreign[kind];
@@ -64,7 +82,8 @@ function pathFor(route: RegisteredRoute): string {
 /** What the policy says this role must get for an object outside its groups. */
 function expected(route: RegisteredRoute, role: Role | null): 'open' | 401 | 403 | 404 {
   const access = route.access;
-  if (access.kind === 'public') return 'open';
+  // A credential nobody holds opens nothing, and says no more than "not found".
+  if (access.kind === 'public') return /:\w/.test(route.url) ? 404 : 'open';
   if (!role) return 401;
   if (!ruleFor(role, access.resource, access.action)) return 403;
   const rule = ruleFor(role, access.resource, access.action);

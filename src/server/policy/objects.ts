@@ -4,7 +4,7 @@ import type { Principal, Rule } from './policy.js';
 import { ACCESS_ENROLMENT_STATUSES } from './scopes.js';
 
 /** Kinds of object a route parameter can name. */
-export type ObjectKind = 'group' | 'user' | 'authSession' | 'programme' | 'referral' | 'enrolment' | 'session';
+export type ObjectKind = 'group' | 'user' | 'authSession' | 'programme' | 'referral' | 'enrolment' | 'session' | 'notification';
 
 /** Where an object sits: its group, the person it belongs to, and who referred that person. */
 interface Placement {
@@ -49,6 +49,10 @@ const placements: Record<ObjectKind, (db: DbOrTx, id: string) => Promise<Placeme
   session: async (db, id) => {
     const row = await db.selectFrom('group_sessions').select('group_id').where('id', '=', id).executeTakeFirst();
     return row && { ...none, groupId: row.group_id };
+  },
+  notification: async (db, id) => {
+    const row = await db.selectFrom('notifications').select('user_id').where('id', '=', id).executeTakeFirst();
+    return row && { ...none, ownerId: row.user_id };
   },
 };
 

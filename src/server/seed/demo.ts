@@ -5,6 +5,9 @@ import { newId } from '../lib/ids.js';
 import { recordAudit } from '../modules/audit/record.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { insertUser } from '../modules/users/repository.js';
+import { POWER_OF_CONNECTION, POWER_OF_CONNECTION_AGREEMENT } from '../modules/programmes/power-of-connection.js';
+import { addAgreementVersion, replaceCurriculum } from '../modules/programmes/repository.js';
+import { seedGroupHistory, type SeedMember } from './demo-history.js';
 
 /** One password for every demo account, also listed in the README. Never used outside the demo. */
 export const DEMO_PASSWORD = 'hearth-demo-2026';
@@ -15,15 +18,15 @@ const STAFF: { email: string; name: string; role: Role }[] = [
   { email: 'ben.clinician@demo.hearth.local', name: 'Ben Lindqvist', role: 'clinician' },
 ];
 
-const PARTICIPANTS: { name: string; pseudonym: string; status: EnrolmentStatus; weeksAgo: number }[] = [
-  { name: 'Maya Thompson', pseudonym: 'Willow', status: 'active', weeksAgo: 6 },
-  { name: 'Jonah Reyes', pseudonym: 'Harbour', status: 'active', weeksAgo: 6 },
-  { name: 'Priya Nair', pseudonym: 'Juniper', status: 'active', weeksAgo: 6 },
-  { name: 'Tom Becker', pseudonym: 'Cedar', status: 'active', weeksAgo: 6 },
-  { name: 'Lena Kowalski', pseudonym: 'Skylark', status: 'active', weeksAgo: 5 },
-  { name: 'Omar Haddad', pseudonym: 'Ember', status: 'active', weeksAgo: 5 },
-  { name: 'Grace Liu', pseudonym: 'Meadow', status: 'paused', weeksAgo: 6 },
-  { name: 'Dan Murphy', pseudonym: 'Pebble', status: 'active', weeksAgo: 3 },
+const PARTICIPANTS: { name: string; pseudonym: string; status: EnrolmentStatus; weeksAgo: number; referral: string }[] = [
+  { name: 'Maya Thompson', pseudonym: 'Willow', status: 'active', weeksAgo: 7, referral: 'Moderate depression; isolated since moving city.' },
+  { name: 'Jonah Reyes', pseudonym: 'Harbour', status: 'active', weeksAgo: 7, referral: 'Generalised anxiety; avoids social situations.' },
+  { name: 'Priya Nair', pseudonym: 'Juniper', status: 'active', weeksAgo: 7, referral: 'Postnatal depression, recovering; wants connection with peers.' },
+  { name: 'Tom Becker', pseudonym: 'Cedar', status: 'active', weeksAgo: 7, referral: 'Depression after job loss; low motivation.' },
+  { name: 'Lena Kowalski', pseudonym: 'Skylark', status: 'active', weeksAgo: 6, referral: 'Social anxiety; stigma around diagnosis.' },
+  { name: 'Omar Haddad', pseudonym: 'Ember', status: 'active', weeksAgo: 6, referral: 'Recurrent depression; loneliness.' },
+  { name: 'Grace Liu', pseudonym: 'Meadow', status: 'paused', weeksAgo: 7, referral: 'Bipolar II, stable; wants to build a support network.' },
+  { name: 'Dan Murphy', pseudonym: 'Pebble', status: 'active', weeksAgo: 4, referral: 'Anxiety and low mood after bereavement.' },
 ];
 
 export interface DemoLogin {
@@ -76,23 +79,85 @@ export async function seedDemoIfEmpty(db: Db, config: Config, now = new Date()):
         { group_id: groupId, user_id: ben.id, facilitator_role: 'co' },
       ])
       .execute();
+    await replaceCurriculum(trx, programmeId, POWER_OF_CONNECTION);
+    const agreementVersion = await addAgreementVersion(trx, programmeId, POWER_OF_CONNECTION_AGREEMENT, staff[0]?.id ?? null, at(8));
+    const members: SeedMember[] = [];
     for (const [index, p] of PARTICIPANTS.entries()) {
       const email = `participant${index + 1}@demo.hearth.local`;
       const user = await insertUser(trx, { email, displayName: p.name, role: 'participant', status: 'active', passwordHash, now: at(p.weeksAgo + 1) });
+      const enrolmentId = newId();
+      const referralId = newId();
+      const referrer = index % 2 === 0 ? ada : ben;
+      await trx
+        .insertInto('referrals')
+        .values({
+          id: referralId,
+          group_id: groupId,
+          person_name: p.name,
+          person_email: email,
+          participant_id: user.id,
+          referred_by: referrer.id,
+          reason: p.referral,
+          status: 'enrolled',
+          suitability: 'suitable',
+          intake_notes: 'Suitable for group work; motivated; no current risk indicators at screening.',
+          screened_by: ada.id,
+          screened_at: at(p.weeksAgo + 2).toISOString(),
+          waitlisted_at: at(p.weeksAgo + 2).toISOString(),
+          offered_at: at(p.weeksAgo + 1.5).toISOString(),
+          offer_expires_at: at(p.weeksAgo + 0.5).toISOString(),
+          responded_at: at(p.weeksAgo + 1).toISOString(),
+          enrolment_id: enrolmentId,
+          created_at: at(p.weeksAgo + 3).toISOString(),
+          updated_at: at(p.weeksAgo + 1).toISOString(),
+        })
+        .execute();
       await trx
         .insertInto('enrolments')
         .values({
-          id: newId(),
+          id: enrolmentId,
           group_id: groupId,
           participant_id: user.id,
           pseudonym: p.pseudonym,
           status: p.status,
-          joined_at: at(p.weeksAgo).toISOString(),
+          joined_at: at(p.weeksAgo + 0.2).toISOString(),
           left_at: null,
           created_at: at(p.weeksAgo + 1).toISOString(),
+          referral_id: referralId,
+          status_reason: p.status === 'paused' ? 'Hospital stay; will rejoin when ready.' : null,
+          status_changed_at: at(p.weeksAgo).toISOString(),
+          agreement_version: agreementVersion,
+          agreement_accepted_at: at(p.weeksAgo + 0.2).toISOString(),
         })
         .execute();
+      members.push({ enrolmentId, pseudonym: p.pseudonym, joinedWeeksAgo: p.weeksAgo + 0.2 });
       logins.push({ role: 'participant', email });
+    }
+    await seedGroupHistory(trx, { groupId, leadId: ada.id, coId: ben.id, members, now });
+    // Two people on the way in: one waiting for intake, one on the waitlist.
+    for (const [name, status, reason] of [
+      ['Alex Morgan', 'referred', 'Social anxiety; withdrawn from friends since redundancy. Would value peer support.'],
+      ['Sam Okoro', 'waitlisted', 'Recurrent depression, currently mild; lonely after bereavement.'],
+    ] as const) {
+      await trx
+        .insertInto('referrals')
+        .values({
+          id: newId(),
+          group_id: groupId,
+          person_name: name,
+          person_email: `${name.split(' ')[0]?.toLowerCase()}.referral@demo.hearth.local`,
+          referred_by: ben.id,
+          reason,
+          status,
+          suitability: status === 'waitlisted' ? 'suitable' : null,
+          intake_notes: status === 'waitlisted' ? 'Suitable; prefers evening groups.' : null,
+          screened_by: status === 'waitlisted' ? ada.id : null,
+          screened_at: status === 'waitlisted' ? at(1).toISOString() : null,
+          waitlisted_at: status === 'waitlisted' ? at(1).toISOString() : null,
+          created_at: at(2).toISOString(),
+          updated_at: at(1).toISOString(),
+        })
+        .execute();
     }
     await recordAudit(trx, { userId: null, role: 'system', requestId: null, ip: null }, { action: 'system.seed_demo', resourceType: 'group', resourceId: groupId, groupId }, now);
   });

@@ -63,7 +63,7 @@ export async function groupDetail(ctx: RouteContext, groupId: string): Promise<G
       attendanceRate: roundRate(attendance.get(m.id)?.rate ?? null),
     })),
     attendanceAlerts: members
-      .filter((m) => ['active', 'paused'].includes(m.status) && (attendance.get(m.id)?.missedInRow ?? 0) >= 2)
+      .filter((m) => m.status === 'active' && (attendance.get(m.id)?.missedInRow ?? 0) >= 2)
       .map((m) => ({ enrolmentId: m.id, pseudonym: m.pseudonym, missedInRow: attendance.get(m.id)?.missedInRow ?? 0 })),
     attendanceRates: { group: roundRate(totals.recorded ? totals.attended / totals.recorded : null), heldSessions: Number(held.n) },
     ...(capacity ? { waitlist: { waiting: capacity.waiting, offered: capacity.offered, openPlaces: capacity.openPlaces } } : {}),

@@ -79,7 +79,7 @@ export function expandSchedule(schedule: Schedule, now: Date): Occurrence[] {
   // "Floating" start: the wall-clock fields carried in a UTC Date, which rrule treats literally.
   const floating = new Date(Date.UTC(first.year, first.month - 1, first.day, first.hour, first.minute));
   const rule = new RRule({ ...options, dtstart: floating });
-  const horizon = now.getTime() + HORIZON_DAYS * 86_400_000;
+  const horizon = Math.max(now.getTime(), floating.getTime()) + HORIZON_DAYS * 86_400_000;
   const wallTimes = rule.all((date, index) => index < MAX_OCCURRENCES && date.getTime() <= horizon + 14 * 3_600_000);
   const occurrences = wallTimes.map((wall) => {
     const local = DateTime.fromObject(

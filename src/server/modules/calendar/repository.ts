@@ -1,0 +1,81 @@
+import type { DbOrTx } from '../../db/database.js';
+import type { Role } from '../../db/schema.js';
+
+/** The live feed with this token hash, with its owner, if the owner's account is active. */
+export function findLiveFeed(db: DbOrTx, tokenHash: string) {
+  return db
+    .selectFrom('calendar_feeds as f')
+    .innerJoin('users as u', 'u.id', 'f.user_id')
+    .select(['f.id', 'f.user_id', 'u.role'])
+    .where('f.token_hash', '=', tokenHash)
+    .where('f.revoked_at', 'is', null)
+    .where('u.status', '=', 'active')
+    .executeTakeFirst();
+}
+
+/** The newest live feed of a user, if any. */
+export function findCurrentFeed(db: DbOrTx, userId: string) {
+  return db
+    .selectFrom('calendar_feeds')
+    .select(['id', 'created_at'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Revokes every live feed of a user; returns how many there were. */
+export async function revokeFeeds(db: DbOrTx, userId: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('calendar_feeds')
+    .set({ revoked_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function insertFeed(db: DbOrTx, feed: { id: string; userId: string; tokenHash: string; now: Date }) {
+  return db
+    .insertInto('calendar_feeds')
+    .values({ id: feed.id, user_id: feed.userId, token_hash: feed.tokenHash, created_at: feed.now.toISOString(), revoked_at: null })
+    .execute();
+}
+
+/**
+ * Sessions of the groups a person facilitates (clinicians) or belongs to as an active or paused
+ * member (participants) that overlap [from, to], cancelled ones included. Admins have none.
+ */
+export async function feedSessions(db: DbOrTx, owner: { userId: string; role: Role }, from: Date, to: Date) {
+  if (owner.role === 'admin') return [];
+  const groupIds =
+    owner.role === 'clinician'
+      ? db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', owner.userId)
+      : db.selectFrom('enrolments').select('group_id').where('participant_id', '=', owner.userId).where('status', 'in', ['active', 'paused']);
+  return db
+    .selectFrom('group_sessions as s')
+    .innerJoin('therapy_groups as g', 'g.id', 's.group_id')
+    .select([
+      's.id',
+      's.starts_at',
+      's.ends_at',
+      's.status',
+      's.topic',
+      's.created_at',
+      's.updated_at',
+      'g.name as group_name',
+      'g.status as group_status',
+      'g.timezone',
+      'g.location',
+      'g.meeting_url',
+    ])
+    .where('s.group_id', 'in', groupIds)
+    .where('s.ends_at', '>=', from.toISOString())
+    .where('s.starts_at', '<=', to.toISOString())
+    .orderBy('s.starts_at')
+    .limit(5000)
+    .execute();
+}
+
+export type FeedSession = Awaited<ReturnType<typeof feedSessions>>[number];

@@ -1,0 +1,39 @@
+import type { AttendanceStatus } from '../../db/schema.js';
+import type { RouteContext } from '../../http/route.js';
+import { toCsv } from '../../lib/csv.js';
+import { sessionNumbers } from '../schedule/sessions-repository.js';
+import { localParts, periodBounds, type Period } from './period.js';
+import { exportGroup, heldAttendance } from './repository.js';
+
+/** How attendance reads in a spreadsheet. */
+export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
+  present: 'Present',
+  late: 'Late',
+  left_early: 'Left early',
+  excused: 'Excused absence',
+  absent: 'Absent',
+};
+
+const HEADER = ['Session date', 'Start time', 'Time zone', 'Session number', 'Topic', 'Pseudonym', 'Member name', 'Attendance', 'Minutes late or left early'];
+
+/** Attendance of a group's held sessions as CSV: one row per member per session. */
+export async function exportAttendance(ctx: RouteContext, groupId: string, period: Period): Promise<{ csv: string; filename: string }> {
+  const group = await exportGroup(ctx.db, groupId);
+  const [rows, numbers] = await Promise.all([heldAttendance(ctx.db, groupId, periodBounds(period, group.timezone)), sessionNumbers(ctx.db, groupId)]);
+  const csv = toCsv(
+    HEADER,
+    rows.map((r) => {
+      const start = localParts(r.starts_at, group.timezone);
+      return [start.date, start.time, group.timezone, numbers.get(r.session_id) ?? '', r.topic, r.pseudonym, r.display_name, ATTENDANCE_LABELS[r.status], r.minutes ?? ''];
+    }),
+  );
+  const sessions = new Set(rows.map((r) => r.session_id)).size;
+  await ctx.audit({
+    action: 'exports.attendance',
+    resourceType: 'group',
+    resourceId: groupId,
+    groupId,
+    detail: { rows: rows.length, sessions, from: period.from ?? null, to: period.to ?? null },
+  });
+  return { csv, filename: `attendance-${groupId.slice(0, 8)}-${ctx.now.toISOString().slice(0, 10)}.csv` };
+}
