@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   if (config.demoSeed) {
     const seeded = await seedDemoIfEmpty(database.db, config);
     if (seeded) {
-      console.log(`\nDemo service created. Sign in at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} with:`);
+      console.log('\nDemo service created. Every demo account has the same password:');
       for (const login of seeded.logins) console.log(`  ${login.role.padEnd(12)} ${login.email.padEnd(38)} ${seeded.password}`);
       console.log('');
     }
@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
   await app.listen({ port: config.port, host: config.host });
-  console.log(`Hearth is serving on ${config.databaseKind} at http://${config.host}:${(app.server.address() as { port: number }).port}`);
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(`Hearth is serving on ${config.databaseKind} at http://${host}:${(app.server.address() as { port: number }).port}`);
 }
 
 main().catch((error: unknown) => {

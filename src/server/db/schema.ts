@@ -180,6 +180,8 @@ export interface GroupSessionsTable {
   cancel_reason: string | null;
   created_at: string;
   updated_at: string;
+  /** Where a moved session was first scheduled; that slot is never generated again. */
+  original_starts_at: string | null;
 }
 
 export type AttendanceStatus = 'present' | 'late' | 'left_early' | 'excused' | 'absent';

@@ -3,6 +3,7 @@ import { AppError } from './errors.js';
 
 // NUL cannot be stored by PostgreSQL, and a lone surrogate is stored differently from what was
 // sent: both are refused at the door so the two databases behave the same.
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const MAX_DEPTH = 32;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261126T1200_foundation.js';
 import * as auditAppendOnly from './20261126T1201_audit_append_only.js';
 import * as programmePathwaySessions from './20261126T1300_programme_pathway_sessions.js';
+import * as sessionOriginalSlot from './20261126T1400_session_original_slot.js';
 
 /** Every migration, in order. Names are timestamps; landed files are never edited. */
 export const migrations: Record<string, Migration> = {
   '20261126T1200_foundation': foundation,
   '20261126T1201_audit_append_only': auditAppendOnly,
   '20261126T1300_programme_pathway_sessions': programmePathwaySessions,
+  '20261126T1400_session_original_slot': sessionOriginalSlot,
 };

@@ -3,6 +3,7 @@ import type { groupSettingsBodySchema } from '../../../shared/schemas/sessions.j
 import type { GroupStatus } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
+import { notifyMembers } from '../schedule/notify.js';
 
 // forming → active → completed | cancelled; a forming group may also be cancelled.
 const NEXT: Record<GroupStatus, GroupStatus[]> = {
@@ -11,6 +12,28 @@ const NEXT: Record<GroupStatus, GroupStatus[]> = {
   completed: [],
   cancelled: [],
 };
+
+/** A group that ends early or is cancelled keeps no future sessions; members are told once. */
+async function closeRemainingSessions(ctx: RouteContext, groupId: string, groupName: string, status: 'cancelled' | 'completed'): Promise<void> {
+  const reason = status === 'cancelled' ? 'The group was cancelled.' : 'The group has finished.';
+  const result = await ctx.db
+    .updateTable('group_sessions')
+    .set({ status: 'cancelled', cancel_reason: reason, updated_at: ctx.now.toISOString() })
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'scheduled')
+    .where('starts_at', '>', ctx.now.toISOString())
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) > 0) {
+    await notifyMembers(ctx.db, {
+      groupId,
+      sessionId: null,
+      kind: 'group_closed',
+      title: `${groupName}: no more sessions`,
+      body: `${reason} The remaining ${Number(result.numUpdatedRows)} session(s) will not take place.`,
+      now: ctx.now,
+    });
+  }
+}
 
 /** Changes a group's settings; status moves only forward along its life cycle. */
 export async function updateGroup(ctx: RouteContext, groupId: string, input: z.infer<typeof groupSettingsBodySchema>): Promise<void> {
@@ -43,5 +66,8 @@ export async function updateGroup(ctx: RouteContext, groupId: string, input: z.i
     })
     .where('id', '=', groupId)
     .execute();
+  if (input.status && input.status !== group.status && (input.status === 'cancelled' || input.status === 'completed')) {
+    await closeRemainingSessions(ctx, groupId, group.name, input.status);
+  }
   await ctx.audit({ action: 'groups.update', resourceType: 'group', resourceId: groupId, groupId, detail: { fields: Object.keys(input).join(',') } });
 }

@@ -18,6 +18,7 @@ export const healthRoutes = [
         database: z.enum(['sqlite', 'postgres']),
         version: z.string(),
         uptimeSeconds: z.number(),
+        service: z.object({ name: z.string(), demo: z.boolean() }),
       }),
     },
     async handler(_input, ctx) {
@@ -27,6 +28,7 @@ export const healthRoutes = [
         database: ctx.hearth.databaseKind,
         version: process.env.npm_package_version ?? '0.1.0',
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        service: { name: ctx.hearth.config.serviceName, demo: ctx.hearth.config.demoSeed },
       };
     },
   }),

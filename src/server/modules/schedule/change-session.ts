@@ -9,7 +9,7 @@ async function loadChangeable(ctx: RouteContext, sessionId: string) {
   const session = await ctx.db
     .selectFrom('group_sessions as s')
     .innerJoin('therapy_groups as g', 'g.id', 's.group_id')
-    .select(['s.id', 's.group_id', 's.status', 's.starts_at', 's.ends_at', 'g.timezone', 'g.name as group_name'])
+    .select(['s.id', 's.group_id', 's.status', 's.starts_at', 's.ends_at', 's.original_starts_at', 'g.timezone', 'g.name as group_name'])
     .where('s.id', '=', sessionId)
     .executeTakeFirstOrThrow();
   if (session.status !== 'scheduled') throw new AppError('invalid_state', `This session is already ${session.status}.`);
@@ -65,7 +65,13 @@ export async function rescheduleSession(ctx: RouteContext, sessionId: string, st
   if (clash) throw new AppError('schedule_overlap', 'Another session of this group is at that time.');
   await ctx.db
     .updateTable('group_sessions')
-    .set({ starts_at: startsAt.toISOString(), ends_at: endsAt.toISOString(), origin: 'manual', updated_at: ctx.now.toISOString() })
+    .set({
+      starts_at: startsAt.toISOString(),
+      ends_at: endsAt.toISOString(),
+      origin: 'manual',
+      original_starts_at: session.original_starts_at ?? session.starts_at,
+      updated_at: ctx.now.toISOString(),
+    })
     .where('id', '=', sessionId)
     .execute();
   await assignTopics(ctx.db, session.group_id);

@@ -4,7 +4,8 @@ import { expandSchedule, type Schedule } from './recurrence.js';
 
 /**
  * Replaces a group's future, untouched sessions with those of its (new) schedule. Sessions that
- * were held, cancelled, already started, or have attendance or a note are never touched.
+ * were held, cancelled, moved or added by hand, already started, or have attendance or a note
+ * are never touched, and the slots of cancelled and moved sessions are not filled again.
  */
 export async function regenerateSessions(db: DbOrTx, groupId: string, schedule: Schedule, now: Date) {
   const occurrences = expandSchedule(schedule, now);
@@ -14,21 +15,19 @@ export async function regenerateSessions(db: DbOrTx, groupId: string, schedule: 
     .select('s.id')
     .where('s.group_id', '=', groupId)
     .where('s.status', '=', 'scheduled')
+    .where('s.origin', '=', 'schedule')
     .where('s.starts_at', '>', nowIso)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('attendance as a').select('a.session_id').whereRef('a.session_id', '=', 's.id'))))
     .where((eb) => eb.not(eb.exists(eb.selectFrom('group_notes as n').select('n.id').whereRef('n.session_id', '=', 's.id'))));
   const removed = await db.deleteFrom('group_sessions').where('id', 'in', replaceable).executeTakeFirst();
-  const kept = await db
-    .selectFrom('group_sessions')
-    .select(['starts_at', 'ends_at'])
-    .where('group_id', '=', groupId)
-    .where('status', '!=', 'cancelled')
-    .execute();
-  const fresh = occurrences.filter(
-    (o) =>
-      o.startsAt.getTime() > now.getTime() &&
-      !kept.some((k) => o.startsAt.toISOString() < k.ends_at && k.starts_at < o.endsAt.toISOString()),
-  );
+  const kept = await db.selectFrom('group_sessions').select(['starts_at', 'ends_at', 'status', 'original_starts_at']).where('group_id', '=', groupId).execute();
+  const takenSlots = new Set(kept.flatMap((k) => (k.status === 'cancelled' ? [k.starts_at] : []).concat(k.original_starts_at ? [k.original_starts_at] : [])));
+  const live = kept.filter((k) => k.status !== 'cancelled');
+  const fresh = occurrences.filter((o) => {
+    const start = o.startsAt.toISOString();
+    const end = o.endsAt.toISOString();
+    return o.startsAt.getTime() > now.getTime() && !takenSlots.has(start) && !live.some((k) => start < k.ends_at && k.starts_at < end);
+  });
   if (fresh.length > 0) {
     await db
       .insertInto('group_sessions')

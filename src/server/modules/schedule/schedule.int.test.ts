@@ -41,10 +41,10 @@ describe('schedules and sessions', () => {
       '2027-11-02T18:00:00.000Z',
       '2027-11-09T18:00:00.000Z',
     ]);
-    // Yesterday's session stays number 1; next week's untouched one was replaced by the schedule,
-    // so the new sessions carry the curriculum's topics 2 to 5.
-    expect(generated.map((s) => s.topic)).toEqual(POWER_OF_CONNECTION.slice(1, 5).map((p) => p.topic));
-    expect((await sessions()).some((s) => s.id === world.upcomingA)).toBe(false);
+    // Yesterday's session stays number 1 and next week's hand-made one number 2, so the new
+    // sessions carry the curriculum's topics 3 to 6.
+    expect(generated.map((s) => s.topic)).toEqual(POWER_OF_CONNECTION.slice(2, 6).map((p) => p.topic));
+    expect((await sessions()).some((s) => s.id === world.upcomingA)).toBe(true);
   });
 
   it('regenerates future sessions on a schedule change and never touches held ones', async () => {
@@ -116,5 +116,39 @@ describe('schedules and sessions', () => {
     const own = await call(t.app, participant, 'GET', `/api/group-sessions/${world.sessionB}`);
     expect(own.statusCode).toBe(200);
     expect(own.json().roster).toEqual([]);
+  });
+});
+
+describe('regenerating around what people were told', () => {
+  it('keeps moved sessions, never refills cancelled or moved slots, and closes sessions of a cancelled group', async () => {
+    const t2 = await createTestApp();
+    try {
+      const w = await createWorld(t2);
+      const me = await signIn(t2, w.clinicianA);
+      const schedule = { rrule: 'FREQ=WEEKLY;COUNT=4', firstSessionLocal: '2027-01-05T18:00', timezone: 'Europe/London', durationMinutes: 90 };
+      await call(t2.app, me, 'PUT', `/api/groups/${w.groupA}/schedule`, schedule);
+      const list = async () =>
+        (await call(t2.app, me, 'GET', `/api/groups/${w.groupA}/sessions?when=upcoming&limit=50`)).json().sessions as { id: string; startsAt: string; status: string }[];
+      const [, second, third] = (await list()).filter((s) => s.startsAt >= '2027-01-01');
+      if (!second || !third) throw new Error('sessions missing');
+      await call(t2.app, me, 'POST', `/api/group-sessions/${second.id}/reschedule`, { startsAtLocal: '2027-01-13T10:00' });
+      await call(t2.app, me, 'POST', `/api/group-sessions/${third.id}/cancel`, { reason: 'Holiday' });
+      await call(t2.app, me, 'PUT', `/api/groups/${w.groupA}/schedule`, schedule);
+      const after = (await list()).filter((s) => s.startsAt >= '2027-01-01');
+      expect(after.map((s) => [s.startsAt, s.status])).toEqual([
+        ['2027-01-05T18:00:00.000Z', 'scheduled'],
+        ['2027-01-13T10:00:00.000Z', 'scheduled'],
+        ['2027-01-19T18:00:00.000Z', 'cancelled'],
+        ['2027-01-26T18:00:00.000Z', 'scheduled'],
+      ]);
+      expect(after[1]?.id).toBe(second.id);
+
+      expect((await call(t2.app, me, 'PATCH', `/api/groups/${w.groupA}`, { status: 'cancelled' })).statusCode).toBe(200);
+      expect((await list()).every((s) => s.status === 'cancelled')).toBe(true);
+      const notices = await t2.database.db.selectFrom('notifications').select(['kind', 'user_id']).where('kind', '=', 'group_closed').execute();
+      expect(new Set(notices.map((n) => n.user_id))).toEqual(new Set([w.participantA.id, w.participantA2.id]));
+    } finally {
+      await t2.close();
+    }
   });
 });

@@ -1,0 +1,47 @@
+import type { DatabaseKind, DatabaseTarget } from './databases.js';
+import type { LoadFigures, LoadSettings } from './load.js';
+
+/** One benchmark: implemented in bench/benches/<name>.ts and listed in bench/registry.ts. */
+export interface Benchmark {
+  /** What `npm run bench -- <name>` selects; also the results file prefix. */
+  name: string;
+  description: string;
+  run(ctx: BenchContext): Promise<void>;
+}
+
+/** What the runner gives every benchmark. */
+export interface BenchContext {
+  /** SQLite always, PostgreSQL when one answers. */
+  databases: readonly DatabaseTarget[];
+  /** The same load for every server a benchmark measures. */
+  load: LoadSettings;
+  /** Prints a result's table and verdicts and writes bench/results/<bench>-<database>.json. */
+  publish(result: BenchResult): Promise<void>;
+}
+
+/** One server measured under load. */
+export interface Measurement {
+  label: string;
+  figures: LoadFigures;
+}
+
+/** A measured ratio held against its target. */
+export interface Comparison {
+  label: string;
+  ratio: number;
+  /** The ratio must be at least this. */
+  target: number;
+  pass: boolean;
+  /** Why the figures cannot be trusted, when they cannot (counts as a fail). */
+  invalid: string | null;
+}
+
+/** Everything one benchmark measured on one database in this run. */
+export interface BenchResult {
+  bench: string;
+  database: DatabaseKind;
+  measurements: Measurement[];
+  comparisons: Comparison[];
+  /** Facts worth keeping next to the figures (what the route did, what was not exercised). */
+  notes: string[];
+}

@@ -1,0 +1,5 @@
+import { meBench } from './benches/me.js';
+import type { Benchmark } from './lib/benchmark.js';
+
+/** Every benchmark `npm run bench` runs, in order. Add new ones here (one file each in benches/). */
+export const benchmarks: readonly Benchmark[] = [meBench];

@@ -1,0 +1,47 @@
+import type { AnswerOption, InstrumentDefinition } from '../../../../shared/instruments/definition.js';
+import { LOINC_SYSTEM } from '../../../../shared/instruments/loinc.js';
+import type { Coding, Extension } from './fhir-types.js';
+
+export { LOINC_SYSTEM };
+
+/** Base of Hearth's own FHIR canonical URLs. A placeholder domain until the project owns one. */
+export const HEARTH_FHIR_BASE = 'https://hearth.example/fhir';
+/** Hearth's local code system: instruments, totals, answers and bands that have no LOINC code. */
+export const HEARTH_MEASURES_SYSTEM = `${HEARTH_FHIR_BASE}/CodeSystem/hearth-measures`;
+/**
+ * Extension on Questionnaire carrying, as JSON in valueString, what FHIR R4 cannot express:
+ * scored/reverse flags, the scoring rule, bands, caseness, reliable change, alert rules and labels.
+ */
+export const HEARTH_SCORING_EXTENSION = `${HEARTH_FHIR_BASE}/StructureDefinition/scoring`;
+/** The R4 core extension for an answer's score (valueDecimal; R5 renamed it itemWeight). */
+export const ORDINAL_VALUE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
+export const OBSERVATION_CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
+export const UCUM_SYSTEM = 'http://unitsofmeasure.org';
+
+/** Canonical URL of an instrument's Questionnaire (the version goes in Questionnaire.version). */
+export function questionnaireUrl(instrumentId: string): string {
+  return `${HEARTH_FHIR_BASE}/Questionnaire/${instrumentId}`;
+}
+
+/** Local codes in HEARTH_MEASURES_SYSTEM. */
+export const localCode = {
+  instrument: (id: string) => id,
+  total: (id: string) => `${id}/total`,
+  answer: (id: string, linkId: string, value: number) => `${id}/${linkId}/${value}`,
+  band: (id: string, severity: number) => `${id}/band/${severity}`,
+};
+
+/** The Coding for an answer: its LOINC answer code when it has one, else a local code; the score rides along as ordinalValue. */
+export function answerCoding(definition: InstrumentDefinition, linkId: string, option: AnswerOption): Coding {
+  const ordinal: Extension = { url: ORDINAL_VALUE_EXTENSION, valueDecimal: option.value };
+  return option.loinc !== undefined
+    ? { extension: [ordinal], system: LOINC_SYSTEM, code: option.loinc, display: option.label }
+    : { extension: [ordinal], system: HEARTH_MEASURES_SYSTEM, code: localCode.answer(definition.id, linkId, option.value), display: option.label };
+}
+
+/** The Coding for an instrument's total score: LOINC when known. */
+export function totalCoding(definition: InstrumentDefinition): Coding {
+  return definition.loinc?.total !== undefined
+    ? { system: LOINC_SYSTEM, code: definition.loinc.total }
+    : { system: HEARTH_MEASURES_SYSTEM, code: localCode.total(definition.id), display: `${definition.shortTitle} total score` };
+}
