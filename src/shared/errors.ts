@@ -24,6 +24,7 @@ export const errorStatus = {
   weak_password: 422,
   invalid_state: 422,
   invalid_schedule: 422,
+  invalid_definition: 422,
   not_a_member: 422,
   session_cancelled: 422,
   note_signed: 422,

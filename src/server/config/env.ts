@@ -44,6 +44,11 @@ const envSchema = z.object({
   HEARTH_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   // Window for sign-in and MFA attempt limits, in minutes.
   HEARTH_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // Shown to a participant at a moment of risk when they have no safety plan yet.
+  HEARTH_CRISIS_LINE: z
+    .string()
+    .min(10)
+    .default('If you are in danger now, call 999 (or your local emergency number). Samaritans: 116 123, free, day or night.'),
   // pino log level.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -70,6 +75,7 @@ export interface Config {
   bodyLimit: number;
   loginMaxFailures: number;
   loginWindowMs: number;
+  crisisLine: string;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -102,6 +108,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: env.HEARTH_BODY_LIMIT_BYTES,
     loginMaxFailures: env.HEARTH_LOGIN_MAX_FAILURES,
     loginWindowMs: env.HEARTH_LOGIN_WINDOW_MINUTES * 60_000,
+    crisisLine: env.HEARTH_CRISIS_LINE,
     logLevel: env.LOG_LEVEL,
   };
 }

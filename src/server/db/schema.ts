@@ -290,6 +290,101 @@ export interface EnrolmentsTable {
   agreement_accepted_at: string | null;
 }
 
+export interface InstrumentsTable {
+  id: string;
+  code: string;
+  version: number;
+  kind: 'validated' | 'programme';
+  title: string;
+  /** The declarative definition, JSON. */
+  definition: string;
+  source: 'builtin' | 'imported';
+  status: 'active' | 'retired';
+  created_by: string | null;
+  created_at: string;
+}
+
+export type MeasureTrigger = 'enrolment' | 'every_n_sessions' | 'completion' | 'session_start';
+
+export interface MeasureSchedulesTable {
+  id: string;
+  programme_id: string | null;
+  group_id: string | null;
+  instrument_code: string;
+  trigger: MeasureTrigger;
+  every_n: number | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface MeasureRequestsTable {
+  id: string;
+  enrolment_id: string;
+  participant_id: string;
+  instrument_code: string;
+  schedule_id: string | null;
+  session_id: string | null;
+  /** Why it is due, unique per enrolment and instrument: 'enrolment', 'session:<n>', 'completion'. */
+  reason: string;
+  due_at: string;
+  status: 'due' | 'completed' | 'cancelled';
+  response_id: string | null;
+  created_at: string;
+  completed_at: string | null;
+}
+
+export interface MeasureResponsesTable {
+  id: string;
+  participant_id: string;
+  enrolment_id: string | null;
+  group_id: string | null;
+  request_id: string | null;
+  instrument_code: string;
+  instrument_version: number;
+  /** JSON object linkId → value. */
+  answers: string;
+  total: number;
+  band: string | null;
+  caseness: number;
+  prorated: number;
+  idempotency_key: string;
+  submitted_at: string;
+}
+
+export type AlertTier = 'concern' | 'urgent';
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+export type AlertOutcome = 'false_positive' | 'check_in_done' | 'safety_plan_reviewed' | 'escalated';
+
+export interface AlertsTable {
+  id: string;
+  kind: string;
+  tier: AlertTier;
+  participant_id: string;
+  enrolment_id: string | null;
+  group_id: string | null;
+  source_type: string;
+  source_id: string;
+  summary: string;
+  status: AlertStatus;
+  outcome: AlertOutcome | null;
+  resolution_note: string | null;
+  created_at: string;
+  ack_due_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  escalated_at: string | null;
+  escalated_to: string | null;
+}
+
+export interface ServiceSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   users: UsersTable;
@@ -315,4 +410,10 @@ export interface DB {
   break_glass_grants: BreakGlassGrantsTable;
   notifications: NotificationsTable;
   calendar_feeds: CalendarFeedsTable;
+  instruments: InstrumentsTable;
+  measure_schedules: MeasureSchedulesTable;
+  measure_requests: MeasureRequestsTable;
+  measure_responses: MeasureResponsesTable;
+  alerts: AlertsTable;
+  service_settings: ServiceSettingsTable;
 }

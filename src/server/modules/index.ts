@@ -1,10 +1,12 @@
 import type { RouteDef } from '../http/route.js';
+import { alertRoutes } from './alerts/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { groupRoutes } from './groups/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { measureRoutes, measureScheduleRoutes, outcomeRoutes } from './measures/routes.js';
 import { noteRoutes } from './notes/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { pathwayRoutes } from './pathway/routes.js';
@@ -23,6 +25,10 @@ export const allRoutes: readonly RouteDef[] = [
   ...pathwayRoutes,
   ...sessionRoutes,
   ...noteRoutes,
+  ...measureRoutes,
+  ...measureScheduleRoutes,
+  ...outcomeRoutes,
+  ...alertRoutes,
   ...calendarRoutes,
   ...exportRoutes,
   ...notificationRoutes,

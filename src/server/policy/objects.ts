@@ -4,13 +4,15 @@ import type { Principal, Rule } from './policy.js';
 import { ACCESS_ENROLMENT_STATUSES } from './scopes.js';
 
 /** Kinds of object a route parameter can name. */
-export type ObjectKind = 'group' | 'user' | 'authSession' | 'programme' | 'referral' | 'enrolment' | 'session' | 'notification';
+export type ObjectKind = 'group' | 'user' | 'authSession' | 'programme' | 'referral' | 'enrolment' | 'session' | 'response' | 'alert' | 'notification';
 
 /** Where an object sits: its group, the person it belongs to, and who referred that person. */
 interface Placement {
   groupId: string | null;
   ownerId: string | null;
   referrerId: string | null;
+  /** Another clinician the object is assigned to (an escalated alert's backup clinician). */
+  alsoClinicianId?: string | null;
 }
 
 const none = { groupId: null, ownerId: null, referrerId: null };
@@ -45,6 +47,27 @@ const placements: Record<ObjectKind, (db: DbOrTx, id: string) => Promise<Placeme
       .where('e.id', '=', id)
       .executeTakeFirst();
     return row && { groupId: row.group_id, ownerId: row.participant_id, referrerId: row.referred_by };
+  },
+  response: async (db, id) => {
+    const row = await db
+      .selectFrom('measure_responses as m')
+      .leftJoin('enrolments as e', 'e.id', 'm.enrolment_id')
+      .leftJoin('referrals as r', 'r.id', 'e.referral_id')
+      .select(['m.group_id', 'm.participant_id', 'r.referred_by'])
+      .where('m.id', '=', id)
+      .executeTakeFirst();
+    return row && { groupId: row.group_id, ownerId: row.participant_id, referrerId: row.referred_by };
+  },
+  alert: async (db, id) => {
+    const row = await db
+      .selectFrom('alerts as a')
+      .leftJoin('enrolments as e', 'e.id', 'a.enrolment_id')
+      .leftJoin('referrals as r', 'r.id', 'e.referral_id')
+      .select(['a.group_id', 'a.participant_id', 'a.escalated_to', 'r.referred_by'])
+      .where('a.id', '=', id)
+      .executeTakeFirst();
+    // An alert escalated to a backup clinician is theirs to see, like a referral is its referrer's.
+    return row && { groupId: row.group_id, ownerId: row.participant_id, referrerId: row.referred_by, alsoClinicianId: row.escalated_to };
   },
   session: async (db, id) => {
     const row = await db.selectFrom('group_sessions').select('group_id').where('id', '=', id).executeTakeFirst();
@@ -108,10 +131,11 @@ export async function objectInScope(
     case 'own_groups':
       if (principal.role === 'clinician') {
         // A referring clinician follows the people they referred, whichever group they join.
-        if (place.referrerId === principal.userId) return true;
+        if (place.referrerId === principal.userId || place.alsoClinicianId === principal.userId) return true;
         return !!place.groupId && facilitates(db, principal.userId, place.groupId);
       }
       if (principal.role === 'participant') {
+        // Participants never see others' objects, even inside their group (responses, alerts).
         if (place.ownerId !== null && kind !== 'group' && kind !== 'session') return place.ownerId === principal.userId;
         return !!place.groupId && enrolledIn(db, principal.userId, place.groupId);
       }

@@ -15,7 +15,12 @@ export type Resource =
   | 'note'
   | 'record'
   | 'billing'
-  | 'break_glass';
+  | 'break_glass'
+  | 'instrument'
+  | 'measure'
+  | 'alert'
+  | 'report'
+  | 'settings';
 export type Action = 'read' | 'create' | 'update' | 'export';
 /**
  * How far a rule reaches: `self` = the caller's own records, `own_groups` = groups the caller
@@ -48,6 +53,9 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     billing: { actions: ['export'], scope: 'service' },
     note: { actions: ['read'], scope: 'break_glass' },
     break_glass: { actions: ['create'], scope: 'service' },
+    instrument: { actions: ['read', 'create', 'export'], scope: 'service' },
+    report: { actions: ['read', 'export'], scope: 'service' },
+    settings: { actions: ['read', 'update'], scope: 'service' },
   },
   clinician: {
     account: { actions: ['read', 'update'], scope: 'self' },
@@ -60,6 +68,10 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     note: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
     record: { actions: ['read'], scope: 'own_groups' },
     billing: { actions: ['export'], scope: 'own_groups' },
+    instrument: { actions: ['read', 'export'], scope: 'service' },
+    measure: { actions: ['read', 'update'], scope: 'own_groups' },
+    alert: { actions: ['read', 'update'], scope: 'own_groups' },
+    report: { actions: ['read', 'export'], scope: 'own_groups' },
   },
   participant: {
     account: { actions: ['read', 'update'], scope: 'self' },
@@ -81,6 +93,7 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     },
     enrolment: { actions: ['read', 'update'], scope: 'self' },
     session: { actions: ['read'], scope: 'own_groups' },
+    measure: { actions: ['read', 'create'], scope: 'self' },
   },
 };
 

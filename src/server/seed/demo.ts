@@ -8,6 +8,7 @@ import { insertUser } from '../modules/users/repository.js';
 import { POWER_OF_CONNECTION, POWER_OF_CONNECTION_AGREEMENT } from '../modules/programmes/power-of-connection.js';
 import { addAgreementVersion, replaceCurriculum } from '../modules/programmes/repository.js';
 import { seedGroupHistory, type SeedMember } from './demo-history.js';
+import { seedDemoMeasures } from './demo-measures.js';
 
 /** One password for every demo account, also listed in the README. Never used outside the demo. */
 export const DEMO_PASSWORD = 'hearth-demo-2026';
@@ -82,6 +83,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config, now = new Date()):
     await replaceCurriculum(trx, programmeId, POWER_OF_CONNECTION);
     const agreementVersion = await addAgreementVersion(trx, programmeId, POWER_OF_CONNECTION_AGREEMENT, staff[0]?.id ?? null, at(8));
     const members: SeedMember[] = [];
+    const measured: { enrolmentId: string; participantId: string; pseudonym: string; joinedAt: Date }[] = [];
     for (const [index, p] of PARTICIPANTS.entries()) {
       const email = `participant${index + 1}@demo.hearth.local`;
       const user = await insertUser(trx, { email, displayName: p.name, role: 'participant', status: 'active', passwordHash, now: at(p.weeksAgo + 1) });
@@ -131,9 +133,11 @@ export async function seedDemoIfEmpty(db: Db, config: Config, now = new Date()):
         })
         .execute();
       members.push({ enrolmentId, pseudonym: p.pseudonym, joinedWeeksAgo: p.weeksAgo + 0.2 });
+      measured.push({ enrolmentId, participantId: user.id, pseudonym: p.pseudonym, joinedAt: at(p.weeksAgo + 0.2) });
       logins.push({ role: 'participant', email });
     }
     await seedGroupHistory(trx, { groupId, leadId: ada.id, coId: ben.id, members, now });
+    await seedDemoMeasures(trx, { programmeId, groupId, createdBy: ada.id, members: measured, now });
     // Two people on the way in: one waiting for intake, one on the waitlist.
     for (const [name, status, reason] of [
       ['Alex Morgan', 'referred', 'Social anxiety; withdrawn from friends since redundancy. Would value peer support.'],

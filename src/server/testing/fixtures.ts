@@ -99,6 +99,9 @@ export interface World {
   sessionB: string;
   upcomingA: string;
   referralB: string;
+  /** A PHQ-9 response of participant B and the alert it raised. */
+  responseB: string;
+  alertB: string;
 }
 
 export async function createWorld(t: TestApp): Promise<World> {
@@ -181,5 +184,14 @@ export async function createWorld(t: TestApp): Promise<World> {
       updated_at: now,
     })
     .execute();
-  return { admin, clinicianA, clinicianB, participantA, participantA2, participantB, groupA, groupB, enrolmentA, enrolmentB, programmeId, sessionA, sessionB, upcomingA, referralB };
+  const [responseB, alertB] = [newId(), newId()];
+  await db
+    .insertInto('measure_responses')
+    .values({ id: responseB, participant_id: participantB.id, enrolment_id: enrolmentB, group_id: groupB, request_id: null, instrument_code: 'phq-9', instrument_version: 1, answers: JSON.stringify({}), total: 12, band: 'Moderate', caseness: 1, prorated: 0, idempotency_key: `fixture-${responseB}`, submitted_at: now })
+    .execute();
+  await db
+    .insertInto('alerts')
+    .values({ id: alertB, kind: 'measure_item', tier: 'urgent', participant_id: participantB.id, enrolment_id: enrolmentB, group_id: groupB, source_type: 'measure_response', source_id: responseB, summary: 'PHQ-9 item 9', status: 'open', created_at: now, ack_due_at: now })
+    .execute();
+  return { admin, clinicianA, clinicianB, participantA, participantA2, participantB, groupA, groupB, enrolmentA, enrolmentB, programmeId, sessionA, sessionB, upcomingA, referralB, responseB, alertB };
 }

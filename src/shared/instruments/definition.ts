@@ -35,9 +35,16 @@ export const answerOptionSchema = z.strictObject({
 });
 
 export const itemSchema = z.strictObject({
-  linkId: z.string().min(1, 'Required.').max(64, 'At most 64 characters.').regex(linkIdPattern, 'Use letters, digits, "-", "_", "." or "/".'),
+  linkId: z
+    .string()
+    .min(1, 'Required.')
+    .max(64, 'At most 64 characters.')
+    .regex(linkIdPattern, 'Use letters, digits, "-", "_", "." or "/".'),
   text: text(1000),
-  options: z.array(answerOptionSchema).min(2, 'Give at least two answer options.').max(101, 'At most 101 answer options.'),
+  options: z
+    .array(answerOptionSchema)
+    .min(2, 'Give at least two answer options.')
+    .max(101, 'At most 101 answer options.'),
   /** Score as (lowest + highest option value) − answer. Options must be symmetric for this to be exact. */
   reverse: z.boolean().optional(),
   /** Whether the item counts towards the total. Unscored items (e.g. PHQ-9's difficulty question) are still asked and stored. */
@@ -86,11 +93,19 @@ export const casenessSchema = z.strictObject({
 /** Either a fixed threshold, or the SD and reliability it is computed from (Jacobson–Truax). */
 export type ReliableChangeRule = { threshold: number } | { sd: number; reliability: number };
 
+/**
+ * One object with optional fields and a refinement rather than a union or a transform, so that
+ * errors name the exact field and the schema still converts to JSON Schema (OpenAPI).
+ */
 export const reliableChangeSchema = z
   .strictObject({
     threshold: z.number().positive('Must be above 0.').optional(),
     sd: z.number().positive('Must be above 0.').optional(),
-    reliability: z.number().min(0, 'Between 0 and 1.').lt(1, 'Must be below 1: a perfectly reliable measure has no error band.').optional(),
+    reliability: z
+      .number()
+      .min(0, 'Between 0 and 1.')
+      .lt(1, 'Must be below 1: a perfectly reliable measure has no error band.')
+      .optional(),
   })
   .superRefine((v, ctx) => {
     const fixed = v.threshold !== undefined;
@@ -98,12 +113,13 @@ export const reliableChangeSchema = z
     if (fixed === computed) {
       ctx.addIssue({ code: 'custom', message: 'Give either "threshold", or "sd" and "reliability" (not both).' });
     } else if (computed && (v.sd === undefined || v.reliability === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [v.sd === undefined ? 'sd' : 'reliability'], message: 'Required with the other.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.sd === undefined ? 'sd' : 'reliability'],
+        message: 'Required with the other.',
+      });
     }
-  })
-  .transform((v): ReliableChangeRule =>
-    v.threshold !== undefined ? { threshold: v.threshold } : { sd: v.sd ?? 0, reliability: v.reliability ?? 0 },
-  );
+  });
 
 export const alertRuleSchema = z.strictObject({
   /** An item's linkId (compared with the chosen answer's value, before reverse scoring) or `total`. */
@@ -115,7 +131,10 @@ export const alertRuleSchema = z.strictObject({
 });
 
 export const instrumentDefinitionSchema = z.strictObject({
-  id: z.string().max(64, 'At most 64 characters.').regex(instrumentIdPattern, 'Use lowercase letters, digits and single dashes (phq-9).'),
+  id: z
+    .string()
+    .max(64, 'At most 64 characters.')
+    .regex(instrumentIdPattern, 'Use lowercase letters, digits and single dashes (phq-9).'),
   /** Bumped on any change to items, options or scoring. Answers carry the version they were given to. */
   version: z.int('A whole number.').min(1, 'Versions start at 1.'),
   title: text(200),
@@ -137,7 +156,10 @@ export const instrumentDefinitionSchema = z.strictObject({
   alertRules: z.array(alertRuleSchema).max(50, 'At most 50 alert rules.'),
 });
 
-export type InstrumentDefinition = z.output<typeof instrumentDefinitionSchema>;
+/** A validated definition. `reliableChange` is narrowed to the one form the refinement allows. */
+export type InstrumentDefinition = Omit<z.output<typeof instrumentDefinitionSchema>, 'reliableChange'> & {
+  reliableChange?: ReliableChangeRule;
+};
 /** What an author writes (the same shape; `reliableChange` is checked for either form). */
 export type InstrumentDefinitionInput = z.input<typeof instrumentDefinitionSchema>;
 export type InstrumentItem = z.output<typeof itemSchema>;
@@ -172,7 +194,8 @@ export type DefinitionErrorCode =
   | 'programme_claims'
   | 'alert_never_fires'
   | 'alert_always_fires'
-  | 'loinc_check_digit';
+  | 'loinc_check_digit'
+  | 'version_conflict';
 
 export interface DefinitionError {
   /** Dotted path into the definition: `items.8.options.2.value`, `bands.1`. */
@@ -181,7 +204,8 @@ export interface DefinitionError {
   code: DefinitionErrorCode;
 }
 
-export type ValidationResult = { ok: true; definition: InstrumentDefinition } | { ok: false; errors: DefinitionError[] };
+export type ValidationResult =
+  { ok: true; definition: InstrumentDefinition } | { ok: false; errors: DefinitionError[] };
 
 /** Checks a definition's shape, then its meaning (references, bands, ranges); every problem is reported with its path. */
 export function validateDefinition(input: unknown): ValidationResult {
@@ -189,15 +213,29 @@ export function validateDefinition(input: unknown): ValidationResult {
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map(issueToError) };
   }
-  const errors = checkDefinitionSemantics(parsed.data);
-  return errors.length === 0 ? { ok: true, definition: parsed.data } : { ok: false, errors };
+  const definition = normaliseReliableChange(parsed.data);
+  const errors = checkDefinitionSemantics(definition);
+  return errors.length === 0 ? { ok: true, definition } : { ok: false, errors };
+}
+
+/** Keeps only the form of reliable change that was given (the refinement guarantees exactly one). */
+function normaliseReliableChange(parsed: z.output<typeof instrumentDefinitionSchema>): InstrumentDefinition {
+  const { reliableChange, ...rest } = parsed;
+  if (reliableChange === undefined) return rest;
+  const { threshold, sd = 0, reliability = 0 } = reliableChange;
+  return { ...rest, reliableChange: threshold !== undefined ? { threshold } : { sd, reliability } };
 }
 
 function issueToError(issue: z.core.$ZodIssue): DefinitionError {
   const path = issue.path.map(String).join('.');
-  if (issue.code === 'invalid_type' && issue.input === undefined) return { path, message: 'Required.', code: 'invalid_field' };
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    return { path, message: 'Required.', code: 'invalid_field' };
   if (issue.code === 'unrecognized_keys') {
-    return { path, message: `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.`, code: 'invalid_field' };
+    return {
+      path,
+      message: `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.`,
+      code: 'invalid_field',
+    };
   }
   return { path, message: issue.message, code: 'invalid_field' };
 }

@@ -23,7 +23,7 @@ export function itemBounds(item: { readonly options: readonly { readonly value: 
 
 /** Reverse scoring: (lowest + highest) − value. Applying it twice gives the value back. */
 export function reverseValue(bounds: Bounds, value: number): number {
-  return bounds.max - value;
+  return bounds.min + bounds.max - value;
 }
 
 /** Decimal places a fractional total is rounded to: as declared, else 1 for a sum and 2 for a mean. */

@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { validateDefinition } from '../definition.js';
-import { BUILTIN_INSTRUMENTS, CONNECTED_CHECK_IN, GAD_2, GAD_7, PHQ_2, PHQ_9, PHQ_GAD_CREDIT, SESSION_CHECK_IN, findBuiltinInstrument } from './index.js';
+import {
+  BUILTIN_INSTRUMENTS,
+  CONNECTED_CHECK_IN,
+  GAD_2,
+  GAD_7,
+  PHQ_2,
+  PHQ_9,
+  PHQ_GAD_CREDIT,
+  SESSION_CHECK_IN,
+  findBuiltinInstrument,
+} from './index.js';
 
 const FREQUENCIES = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];
 
 describe('built-in instruments', () => {
-  it.each(BUILTIN_INSTRUMENTS.map((d) => [d.id, d] as const))('%s passes validateDefinition unchanged', (_id, definition) => {
-    const result = validateDefinition(JSON.parse(JSON.stringify(definition)));
-    expect(result).toEqual({ ok: true, definition });
-  });
+  it.each(BUILTIN_INSTRUMENTS.map((d) => [d.id, d] as const))(
+    '%s passes validateDefinition unchanged',
+    (_id, definition) => {
+      const result = validateDefinition(JSON.parse(JSON.stringify(definition)));
+      expect(result).toEqual({ ok: true, definition });
+    },
+  );
 
   it('ships the four validated instruments and two programme measures, with unique ids', () => {
     expect(BUILTIN_INSTRUMENTS.map((d) => [d.id, d.kind])).toEqual([
@@ -30,7 +43,9 @@ describe('built-in instruments', () => {
         expect(item.options.map((o) => [o.value, o.label])).toEqual(FREQUENCIES.map((label, value) => [value, label]));
       }
     }
-    expect(PHQ_9.stem).toBe('Over the last 2 weeks, how often have you been bothered by any of the following problems?');
+    expect(PHQ_9.stem).toBe(
+      'Over the last 2 weeks, how often have you been bothered by any of the following problems?',
+    );
   });
 
   it('labels programme measures as such and gives them no clinical cut-offs', () => {
@@ -49,8 +64,14 @@ describe('built-in instruments', () => {
     expect(PHQ_9.items.filter((i) => i.scored)).toHaveLength(9);
     expect(PHQ_9.items.find((i) => !i.scored)?.linkId).toBe('phq9-difficulty');
     expect(PHQ_9.loinc).toEqual({ panel: '44249-1', total: '44261-6' });
-    expect(PHQ_9.items[8]).toMatchObject({ loinc: '44260-8', required: true, text: 'Thoughts that you would be better off dead or of hurting yourself in some way' });
-    expect(PHQ_9.alertRules).toEqual([expect.objectContaining({ linkId: 'phq9-9', op: '>=', value: 1, tier: 'urgent' })]);
+    expect(PHQ_9.items[8]).toMatchObject({
+      loinc: '44260-8',
+      required: true,
+      text: 'Thoughts that you would be better off dead or of hurting yourself in some way',
+    });
+    expect(PHQ_9.alertRules).toEqual([
+      expect.objectContaining({ linkId: 'phq9-9', op: '>=', value: 1, tier: 'urgent' }),
+    ]);
     expect([PHQ_9.caseness?.threshold, PHQ_9.reliableChange]).toEqual([10, { threshold: 6 }]);
     expect(GAD_7.loinc).toEqual({ panel: '69737-5', total: '70274-6' });
     expect([GAD_7.caseness?.threshold, GAD_7.reliableChange]).toEqual([8, { threshold: 4 }]);

@@ -28,14 +28,24 @@ export const PHQ_9: InstrumentDefinition = deepFreeze({
       '44258-2',
       false,
     ),
-    frequencyItem('phq9-7', 'Trouble concentrating on things, such as reading the newspaper or watching television', '44252-5', false),
+    frequencyItem(
+      'phq9-7',
+      'Trouble concentrating on things, such as reading the newspaper or watching television',
+      '44252-5',
+      false,
+    ),
     frequencyItem(
       'phq9-8',
       'Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual',
       '44253-3',
       false,
     ),
-    frequencyItem('phq9-9', 'Thoughts that you would be better off dead or of hurting yourself in some way', '44260-8', true),
+    frequencyItem(
+      'phq9-9',
+      'Thoughts that you would be better off dead or of hurting yourself in some way',
+      '44260-8',
+      true,
+    ),
     {
       linkId: 'phq9-difficulty',
       text: 'If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?',

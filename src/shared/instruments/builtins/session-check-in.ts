@@ -16,7 +16,13 @@ export const SESSION_CHECK_IN: InstrumentDefinition = deepFreeze({
   copyright: PROGRAMME_COPYRIGHT,
   licenceNote: PROGRAMME_LICENCE_NOTE,
   items: [
-    { linkId: 'feel', text: 'How am I feeling today?', options: zeroToTen('Very low', 'Very good'), scored: true, required: false },
+    {
+      linkId: 'feel',
+      text: 'How am I feeling today?',
+      options: zeroToTen('Very low', 'Very good'),
+      scored: true,
+      required: false,
+    },
     {
       linkId: 'connected',
       text: 'How connected did I feel to the group in this session?',

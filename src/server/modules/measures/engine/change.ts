@@ -37,7 +37,10 @@ export function classifyChange(
   last: number,
 ): ChangeClassification {
   const { min, max } = definition.scoring.range;
-  for (const [name, score] of [['first', first], ['last', last]] as const) {
+  for (const [name, score] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (!Number.isFinite(score) || score < min - EPSILON || score > max + EPSILON) {
       throw new RangeError(`${name} score ${score} is outside the range ${min}–${max}.`);
     }
@@ -47,10 +50,22 @@ export function classifyChange(
   const direction: ChangeDirection = change === 0 ? 'unchanged' : better ? 'improved' : 'deteriorated';
   const threshold = resolveReliableChange(definition.reliableChange);
   const reliable = threshold !== null && change !== 0 && Math.abs(change) >= threshold - EPSILON;
-  const category: ChangeCategory = !reliable ? 'no_reliable_change' : better ? 'reliable_improvement' : 'reliable_deterioration';
+  const category: ChangeCategory = !reliable
+    ? 'no_reliable_change'
+    : better
+      ? 'reliable_improvement'
+      : 'reliable_deterioration';
   const { caseness } = definition;
   const recovered = caseness !== undefined && isCase(caseness, first) && !isCase(caseness, last);
-  return { change, direction, reliable, category, threshold, recovered, reliablyRecovered: recovered && category === 'reliable_improvement' };
+  return {
+    change,
+    direction,
+    reliable,
+    category,
+    threshold,
+    recovered,
+    reliablyRecovered: recovered && category === 'reliable_improvement',
+  };
 }
 
 export interface ScorePair {
@@ -75,10 +90,23 @@ export interface PrePostEffect {
 }
 
 /** Pre–post effect size for a group or service report, over the people with both a first and a last score. */
-export function prePostEffectSize(definition: Pick<InstrumentDefinition, 'higherIsBetter'>, pairs: readonly ScorePair[]): PrePostEffect {
+export function prePostEffectSize(
+  definition: Pick<InstrumentDefinition, 'higherIsBetter'>,
+  pairs: readonly ScorePair[],
+): PrePostEffect {
   const n = pairs.length;
   if (n === 0) {
-    return { n, meanFirst: null, meanLast: null, meanChange: null, sdFirst: null, sdLast: null, pooledSd: null, cohensD: null, improvementD: null };
+    return {
+      n,
+      meanFirst: null,
+      meanLast: null,
+      meanChange: null,
+      sdFirst: null,
+      sdLast: null,
+      pooledSd: null,
+      cohensD: null,
+      improvementD: null,
+    };
   }
   const firsts = pairs.map((p) => p.first);
   const lasts = pairs.map((p) => p.last);

@@ -36,12 +36,21 @@ export function answerCoding(definition: InstrumentDefinition, linkId: string, o
   const ordinal: Extension = { url: ORDINAL_VALUE_EXTENSION, valueDecimal: option.value };
   return option.loinc !== undefined
     ? { extension: [ordinal], system: LOINC_SYSTEM, code: option.loinc, display: option.label }
-    : { extension: [ordinal], system: HEARTH_MEASURES_SYSTEM, code: localCode.answer(definition.id, linkId, option.value), display: option.label };
+    : {
+        extension: [ordinal],
+        system: HEARTH_MEASURES_SYSTEM,
+        code: localCode.answer(definition.id, linkId, option.value),
+        display: option.label,
+      };
 }
 
 /** The Coding for an instrument's total score: LOINC when known. */
 export function totalCoding(definition: InstrumentDefinition): Coding {
   return definition.loinc?.total !== undefined
     ? { system: LOINC_SYSTEM, code: definition.loinc.total }
-    : { system: HEARTH_MEASURES_SYSTEM, code: localCode.total(definition.id), display: `${definition.shortTitle} total score` };
+    : {
+        system: HEARTH_MEASURES_SYSTEM,
+        code: localCode.total(definition.id),
+        display: `${definition.shortTitle} total score`,
+      };
 }

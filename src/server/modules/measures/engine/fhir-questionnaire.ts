@@ -36,7 +36,9 @@ const scoringPayloadSchema = z.strictObject({
   scoring: scoringSchema,
   bands: z.array(bandSchema),
   caseness: casenessSchema.optional(),
-  reliableChange: z.union([z.strictObject({ threshold: z.number() }), z.strictObject({ sd: z.number(), reliability: z.number() })]).optional(),
+  reliableChange: z
+    .union([z.strictObject({ threshold: z.number() }), z.strictObject({ sd: z.number(), reliability: z.number() })])
+    .optional(),
   higherIsBetter: z.boolean(),
   alertRules: z.array(alertRuleSchema),
 });
@@ -51,7 +53,11 @@ export function toFhirQuestionnaire(definition: InstrumentDefinition): Questionn
     kind: definition.kind,
     licenceNote: definition.licenceNote,
     ...(definition.loinc?.total !== undefined ? { loincTotal: definition.loinc.total } : {}),
-    items: definition.items.map((item) => ({ linkId: item.linkId, scored: item.scored, ...(item.reverse === true ? { reverse: true } : {}) })),
+    items: definition.items.map((item) => ({
+      linkId: item.linkId,
+      scored: item.scored,
+      ...(item.reverse === true ? { reverse: true } : {}),
+    })),
     scoring: definition.scoring,
     bands: definition.bands,
     ...(definition.caseness ? { caseness: definition.caseness } : {}),
@@ -68,7 +74,9 @@ export function toFhirQuestionnaire(definition: InstrumentDefinition): Questionn
     answerOption: item.options.map((option) => ({ valueCoding: answerCoding(definition, item.linkId, option) })),
   }));
   const stem: QuestionnaireItem[] =
-    definition.stem === undefined ? [] : [{ linkId: freeLinkId(definition, 'stem'), text: definition.stem, type: 'display' }];
+    definition.stem === undefined
+      ? []
+      : [{ linkId: freeLinkId(definition, 'stem'), text: definition.stem, type: 'display' }];
   return {
     resourceType: 'Questionnaire',
     id: `${definition.id}-v${definition.version}`,
@@ -95,17 +103,28 @@ export interface FhirImportError {
   code: DefinitionErrorCode | 'fhir_invalid' | 'fhir_unsupported';
 }
 
-export type FhirImportResult = { ok: true; definition: InstrumentDefinition } | { ok: false; errors: FhirImportError[] };
+export type FhirImportResult =
+  { ok: true; definition: InstrumentDefinition } | { ok: false; errors: FhirImportError[] };
 
 /**
  * Imports an R4 Questionnaire as a validated definition. Hearth's own exports round-trip exactly;
  * for others, `overrides` supplies what the Questionnaire cannot (licence note, bands, caseness…).
  * Choice items need a score per answer (ordinalValue, or valueInteger); other item types are refused.
  */
-export function fromFhirQuestionnaire(json: unknown, overrides: Partial<InstrumentDefinitionInput> = {}): FhirImportResult {
+export function fromFhirQuestionnaire(
+  json: unknown,
+  overrides: Partial<InstrumentDefinitionInput> = {},
+): FhirImportResult {
   const parsed = fhirQuestionnaireSchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message, code: 'fhir_invalid' })) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.'),
+        message: issue.message,
+        code: 'fhir_invalid',
+      })),
+    };
   }
   const q = parsed.data;
   const errors: FhirImportError[] = [];
@@ -148,7 +167,11 @@ export function fromFhirQuestionnaire(json: unknown, overrides: Partial<Instrume
   return validated.ok ? validated : { ok: false, errors: validated.errors };
 }
 
-const extensionSchema = z.looseObject({ url: z.string(), valueDecimal: z.number().optional(), valueString: z.string().optional() });
+const extensionSchema = z.looseObject({
+  url: z.string(),
+  valueDecimal: z.number().optional(),
+  valueString: z.string().optional(),
+});
 const codingSchema = z.looseObject({
   system: z.string().optional(),
   code: z.string().optional(),
@@ -197,7 +220,10 @@ const fhirQuestionnaireSchema = z.looseObject({
 });
 type FhirQuestionnaireIn = z.output<typeof fhirQuestionnaireSchema>;
 
-function readPayload(q: FhirQuestionnaireIn, errors: FhirImportError[]): { payload: ScoringPayload | null; payloadPath: string } {
+function readPayload(
+  q: FhirQuestionnaireIn,
+  errors: FhirImportError[],
+): { payload: ScoringPayload | null; payloadPath: string } {
   const index = q.extension?.findIndex((ext) => ext.url === HEARTH_SCORING_EXTENSION) ?? -1;
   const ext = q.extension?.[index];
   const path = `extension.${index}.valueString`;
@@ -221,7 +247,10 @@ function readPayload(q: FhirQuestionnaireIn, errors: FhirImportError[]): { paylo
 }
 
 /** Questions in document order (groups flattened); a display item before the first question is the stem. */
-function flattenItems(items: FhirItemIn[], errors: FhirImportError[]): { stem: string | undefined; questions: { item: FhirItemIn; path: string }[] } {
+function flattenItems(
+  items: FhirItemIn[],
+  errors: FhirImportError[],
+): { stem: string | undefined; questions: { item: FhirItemIn; path: string }[] } {
   let stem: string | undefined;
   const questions: { item: FhirItemIn; path: string }[] = [];
   const walk = (list: FhirItemIn[], path: string) => {
@@ -232,7 +261,11 @@ function flattenItems(items: FhirItemIn[], errors: FhirImportError[]): { stem: s
         if (questions.length === 0 && stem === undefined) stem = item.text;
       } else if (item.type === 'choice') questions.push({ item, path: at });
       else {
-        errors.push({ path: `${at}.type`, code: 'fhir_unsupported', message: `Hearth scores choice questions only; item "${item.linkId}" is "${item.type}".` });
+        errors.push({
+          path: `${at}.type`,
+          code: 'fhir_unsupported',
+          message: `Hearth scores choice questions only; item "${item.linkId}" is "${item.type}".`,
+        });
       }
     });
   };
@@ -242,13 +275,23 @@ function flattenItems(items: FhirItemIn[], errors: FhirImportError[]): { stem: s
 
 function toDefinitionItem(item: FhirItemIn, payload: ScoringPayload | null, path: string, errors: FhirImportError[]) {
   if (item.answerValueSet !== undefined && item.answerOption === undefined) {
-    errors.push({ path: `${path}.answerValueSet`, code: 'fhir_unsupported', message: `List the answers of "${item.linkId}" in answerOption, with an ordinalValue score each.` });
+    errors.push({
+      path: `${path}.answerValueSet`,
+      code: 'fhir_unsupported',
+      message: `List the answers of "${item.linkId}" in answerOption, with an ordinalValue score each.`,
+    });
   }
   const options = (item.answerOption ?? []).map((option, j) => {
-    const ordinal = [...(option.extension ?? []), ...(option.valueCoding?.extension ?? [])].find((ext) => ext.url === ORDINAL_VALUE_EXTENSION);
+    const ordinal = [...(option.extension ?? []), ...(option.valueCoding?.extension ?? [])].find(
+      (ext) => ext.url === ORDINAL_VALUE_EXTENSION,
+    );
     const value = ordinal?.valueDecimal ?? option.valueInteger;
     if (value === undefined) {
-      errors.push({ path: `${path}.answerOption.${j}`, code: 'fhir_unsupported', message: `Answer ${j + 1} of "${item.linkId}" has no score (ordinalValue extension or valueInteger).` });
+      errors.push({
+        path: `${path}.answerOption.${j}`,
+        code: 'fhir_unsupported',
+        message: `Answer ${j + 1} of "${item.linkId}" has no score (ordinalValue extension or valueInteger).`,
+      });
     }
     const coding = option.valueCoding;
     return compact({
@@ -272,13 +315,21 @@ function toDefinitionItem(item: FhirItemIn, payload: ScoringPayload | null, path
 /** Without the extension: a plain sum, every scored item required to be answered. */
 function defaultScoring(items: { options: { value: number }[]; scored: boolean }[]) {
   const range = computeScoreRange({ items, scoring: { method: 'sum' } });
-  return { method: 'sum' as const, missing: { maxMissing: 0, rule: 'fail' as const }, range: range ?? { min: 0, max: 0 } };
+  return {
+    method: 'sum' as const,
+    missing: { maxMissing: 0, rule: 'fail' as const },
+    range: range ?? { min: 0, max: 0 },
+  };
 }
 
 function readVersion(version: string | undefined, errors: FhirImportError[]): number {
   if (version === undefined) return 1;
   if (/^[1-9]\d{0,8}$/.test(version)) return Number(version);
-  errors.push({ path: 'version', code: 'fhir_unsupported', message: `Hearth versions are whole numbers (1, 2, 3…); "${version}" is not one.` });
+  errors.push({
+    path: 'version',
+    code: 'fhir_unsupported',
+    message: `Hearth versions are whole numbers (1, 2, 3…); "${version}" is not one.`,
+  });
   return 1;
 }
 

@@ -1,5 +1,13 @@
 import type { InstrumentDefinition } from '../../../../shared/instruments/definition.js';
-import { HEARTH_MEASURES_SYSTEM, OBSERVATION_CATEGORY_SYSTEM, UCUM_SYSTEM, answerCoding, localCode, questionnaireUrl, totalCoding } from './fhir-codes.js';
+import {
+  HEARTH_MEASURES_SYSTEM,
+  OBSERVATION_CATEGORY_SYSTEM,
+  UCUM_SYSTEM,
+  answerCoding,
+  localCode,
+  questionnaireUrl,
+  totalCoding,
+} from './fhir-codes.js';
 import type { Observation, QuestionnaireResponse, QuestionnaireResponseItem } from './fhir-types.js';
 import type { Answers, ScoredResponse } from './score.js';
 
@@ -18,7 +26,11 @@ export interface ResponseMeta {
  * A submission as an R4 QuestionnaireResponse against the definition's canonical URL and version.
  * Unanswered items are left out (R4 forbids empty items). Answers must already have been scored.
  */
-export function toQuestionnaireResponse(definition: InstrumentDefinition, answers: Answers, meta: ResponseMeta): QuestionnaireResponse {
+export function toQuestionnaireResponse(
+  definition: InstrumentDefinition,
+  answers: Answers,
+  meta: ResponseMeta,
+): QuestionnaireResponse {
   const known = new Set(definition.items.map((item) => item.linkId));
   const unknown = Object.keys(answers).find((linkId) => !known.has(linkId));
   if (unknown !== undefined) throw new RangeError(`${definition.shortTitle} has no item "${unknown}".`);
@@ -29,7 +41,11 @@ export function toQuestionnaireResponse(definition: InstrumentDefinition, answer
     if (value === null || value === undefined) continue;
     const option = item.options.find((o) => o.value === value);
     if (option === undefined) throw new RangeError(`${value} is not an answer to "${item.linkId}".`);
-    items.push({ linkId: item.linkId, text: item.text, answer: [{ valueCoding: answerCoding(definition, item.linkId, option) }] });
+    items.push({
+      linkId: item.linkId,
+      text: item.text,
+      answer: [{ valueCoding: answerCoding(definition, item.linkId, option) }],
+    });
   }
   return {
     resourceType: 'QuestionnaireResponse',
@@ -56,9 +72,15 @@ export interface ObservationMeta {
  * The total score as an R4 Observation: category survey, LOINC total code when known, valueInteger
  * (valueQuantity {score} when prorating made it fractional), the band as interpretation.
  */
-export function toObservation(definition: InstrumentDefinition, result: ScoredResponse, meta: ObservationMeta): Observation {
+export function toObservation(
+  definition: InstrumentDefinition,
+  result: ScoredResponse,
+  meta: ObservationMeta,
+): Observation {
   if (result.instrumentId !== definition.id || result.version !== definition.version) {
-    throw new RangeError(`This result is for ${result.instrumentId} version ${result.version}, not ${definition.id} version ${definition.version}.`);
+    throw new RangeError(
+      `This result is for ${result.instrumentId} version ${result.version}, not ${definition.id} version ${definition.version}.`,
+    );
   }
   const value = Number.isInteger(result.total)
     ? { valueInteger: result.total }
@@ -77,12 +99,27 @@ export function toObservation(definition: InstrumentDefinition, result: ScoredRe
     ...(band
       ? {
           interpretation: [
-            { coding: [{ system: HEARTH_MEASURES_SYSTEM, code: localCode.band(definition.id, band.severity), display: band.label }], text: band.label },
+            {
+              coding: [
+                {
+                  system: HEARTH_MEASURES_SYSTEM,
+                  code: localCode.band(definition.id, band.severity),
+                  display: band.label,
+                },
+              ],
+              text: band.label,
+            },
           ],
         }
       : {}),
     ...(result.prorated
-      ? { note: [{ text: `Prorated: ${result.missingCount} of ${result.answeredCount + result.missingCount} scored items were unanswered.` }] }
+      ? {
+          note: [
+            {
+              text: `Prorated: ${result.missingCount} of ${result.answeredCount + result.missingCount} scored items were unanswered.`,
+            },
+          ],
+        }
       : {}),
     derivedFrom: [{ reference: meta.questionnaireResponse }],
   };

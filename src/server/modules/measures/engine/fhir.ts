@@ -12,5 +12,10 @@
  * `hearth-scoring/1`. The stem is exported as a leading display item.
  */
 export * from './fhir-codes.js';
-export { fromFhirQuestionnaire, toFhirQuestionnaire, type FhirImportError, type FhirImportResult } from './fhir-questionnaire.js';
+export {
+  fromFhirQuestionnaire,
+  toFhirQuestionnaire,
+  type FhirImportError,
+  type FhirImportResult,
+} from './fhir-questionnaire.js';
 export { toObservation, toQuestionnaireResponse, type ObservationMeta, type ResponseMeta } from './fhir-resources.js';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { InstrumentDefinition } from '../../../../shared/instruments/definition.js';
-import { CONNECTED_CHECK_IN, GAD_2, GAD_7, PHQ_2, PHQ_9, SESSION_CHECK_IN } from '../../../../shared/instruments/builtins/index.js';
+import {
+  CONNECTED_CHECK_IN,
+  GAD_2,
+  GAD_7,
+  PHQ_2,
+  PHQ_9,
+  SESSION_CHECK_IN,
+} from '../../../../shared/instruments/builtins/index.js';
 import { scoreMany, scoreResponse, type ScoreResult, type ScoredResponse } from './score.js';
 
 /** Answers to a 0–3 instrument that add up to `total`, filling items from the last one (so PHQ-9 item 9 is used only when needed). */
@@ -63,14 +70,19 @@ describe('GAD-7 band boundaries', () => {
 });
 
 describe('PHQ-2 and GAD-2 positive screen', () => {
-  it.each([PHQ_2, GAD_2].flatMap((definition) => [0, 2, 3, 6].map((total) => [definition.shortTitle, total, definition] as const)))(
-    '%s total %i',
-    (_name, total, definition) => {
-      const result = scored(score(definition, answersFor(definition, total)));
-      const positive = total >= 3;
-      expect(result).toMatchObject({ total, caseness: positive, band: { label: positive ? 'Positive screen' : 'Negative screen' } });
-    },
-  );
+  it.each(
+    [PHQ_2, GAD_2].flatMap((definition) =>
+      [0, 2, 3, 6].map((total) => [definition.shortTitle, total, definition] as const),
+    ),
+  )('%s total %i', (_name, total, definition) => {
+    const result = scored(score(definition, answersFor(definition, total)));
+    const positive = total >= 3;
+    expect(result).toMatchObject({
+      total,
+      caseness: positive,
+      band: { label: positive ? 'Positive screen' : 'Negative screen' },
+    });
+  });
 
   it('needs both items', () => {
     expect(score(PHQ_2, { 'phq2-1': 3, 'phq2-2': null })).toEqual({
@@ -85,7 +97,9 @@ describe('PHQ-9 item 9 safety alert', () => {
   it.each([0, 1, 2, 3])('item 9 = %i', (value) => {
     const result = scored(score(PHQ_9, { ...answersFor(PHQ_9, 0), 'phq9-9': value }));
     expect(result.total).toBe(value);
-    expect(result.alerts).toEqual(value >= 1 ? [{ tier: 'urgent', linkId: 'phq9-9', value, message: PHQ_9.alertRules[0]?.message }] : []);
+    expect(result.alerts).toEqual(
+      value >= 1 ? [{ tier: 'urgent', linkId: 'phq9-9', value, message: PHQ_9.alertRules[0]?.message }] : [],
+    );
   });
 
   it('still raises the alert when the rest of the form cannot be scored', () => {
@@ -105,7 +119,14 @@ describe('missing items', () => {
     const answers: Record<string, number | null> = { ...answersFor(PHQ_9, 9, true), 'phq9-8': null };
     // Items 1–3 are 3, 3, 3: 9 over 8 answered items → 9 × 9 / 8 = 10.125 → 10.1.
     const result = scored(score(PHQ_9, answers));
-    expect(result).toMatchObject({ total: 10.1, prorated: true, answeredCount: 8, missingCount: 1, caseness: true, band: { label: 'Moderate' } });
+    expect(result).toMatchObject({
+      total: 10.1,
+      prorated: true,
+      answeredCount: 8,
+      missingCount: 1,
+      caseness: true,
+      band: { label: 'Moderate' },
+    });
     expect(result.itemScores['phq9-8']).toBeNull();
   });
 
@@ -124,14 +145,23 @@ describe('missing items', () => {
     const answers = { ...answersFor(PHQ_9, 9, true), 'phq9-7': null, 'phq9-8': null };
     expect(score(PHQ_9, answers)).toEqual({
       ok: false,
-      errors: [{ path: 'answers', code: 'too_many_missing', message: '2 questions are unanswered; PHQ-9 can be scored with at most 1 unanswered.' }],
+      errors: [
+        {
+          path: 'answers',
+          code: 'too_many_missing',
+          message: '2 questions are unanswered; PHQ-9 can be scored with at most 1 unanswered.',
+        },
+      ],
       alerts: [],
     });
   });
 
   it('never prorates PHQ-9 item 9', () => {
     const answers = { ...answersFor(PHQ_9, 5, true), 'phq9-9': null };
-    expect(score(PHQ_9, answers)).toMatchObject({ ok: false, errors: [{ path: 'answers.phq9-9', code: 'missing_required' }] });
+    expect(score(PHQ_9, answers)).toMatchObject({
+      ok: false,
+      errors: [{ path: 'answers.phq9-9', code: 'missing_required' }],
+    });
   });
 
   it('does not count the unscored difficulty question, answered or not', () => {
@@ -141,15 +171,29 @@ describe('missing items', () => {
   });
 
   it('scores the session check-in as the mean of the answered ratings', () => {
-    expect(scored(score(SESSION_CHECK_IN, { feel: 7, connected: 8, useful: 6 }))).toMatchObject({ total: 7, prorated: false, band: null, caseness: false });
-    expect(scored(score(SESSION_CHECK_IN, { feel: 7, connected: 8, useful: null }))).toMatchObject({ total: 7.5, prorated: true });
+    expect(scored(score(SESSION_CHECK_IN, { feel: 7, connected: 8, useful: 6 }))).toMatchObject({
+      total: 7,
+      prorated: false,
+      band: null,
+      caseness: false,
+    });
+    expect(scored(score(SESSION_CHECK_IN, { feel: 7, connected: 8, useful: null }))).toMatchObject({
+      total: 7.5,
+      prorated: true,
+    });
     expect(scored(score(SESSION_CHECK_IN, { feel: 1, connected: 1, useful: 2 })).total).toBe(1.3);
-    expect(score(SESSION_CHECK_IN, { feel: 7 })).toMatchObject({ ok: false, errors: [{ path: 'answers', code: 'too_many_missing' }] });
+    expect(score(SESSION_CHECK_IN, { feel: 7 })).toMatchObject({
+      ok: false,
+      errors: [{ path: 'answers', code: 'too_many_missing' }],
+    });
   });
 
   it('needs the single connection rating', () => {
     expect(scored(score(CONNECTED_CHECK_IN, { connected: 4 })).total).toBe(4);
-    expect(score(CONNECTED_CHECK_IN, {})).toMatchObject({ ok: false, errors: [{ path: 'answers.connected', code: 'missing_required' }] });
+    expect(score(CONNECTED_CHECK_IN, {})).toMatchObject({
+      ok: false,
+      errors: [{ path: 'answers.connected', code: 'missing_required' }],
+    });
   });
 });
 
@@ -161,7 +205,8 @@ describe('refusals', () => {
         {
           path: 'version',
           code: 'version_mismatch',
-          message: 'These answers were given to version 2 of GAD-7; this is version 1. Score them with the version they were given to.',
+          message:
+            'These answers were given to version 2 of GAD-7; this is version 1. Score them with the version they were given to.',
         },
       ],
       alerts: [],
@@ -176,36 +221,78 @@ describe('refusals', () => {
   });
 
   it('reports every bad answer with its path', () => {
-    const answers: Record<string, unknown> = { ...answersFor(GAD_7, 5), 'gad7-2': 4, 'gad7-3': 1.5, 'gad7-4': '2', 'phq9-9': 1 };
+    const answers: Record<string, unknown> = {
+      ...answersFor(GAD_7, 5),
+      'gad7-2': 4,
+      'gad7-3': 1.5,
+      'gad7-4': '2',
+      'phq9-9': 1,
+    };
     const result = scoreResponse(GAD_7, { version: 1, answers: answers as Record<string, number> });
     expect(result).toEqual({
       ok: false,
       errors: [
         { path: 'answers.phq9-9', code: 'unknown_item', message: 'GAD-7 version 1 has no question "phq9-9".' },
-        { path: 'answers.gad7-2', code: 'invalid_value', message: "4 is not one of this question's answers (0, 1, 2, 3)." },
-        { path: 'answers.gad7-3', code: 'invalid_value', message: "1.5 is not one of this question's answers (0, 1, 2, 3)." },
-        { path: 'answers.gad7-4', code: 'invalid_value', message: `"2" is not one of this question's answers (0, 1, 2, 3).` },
+        {
+          path: 'answers.gad7-2',
+          code: 'invalid_value',
+          message: "4 is not one of this question's answers (0, 1, 2, 3).",
+        },
+        {
+          path: 'answers.gad7-3',
+          code: 'invalid_value',
+          message: "1.5 is not one of this question's answers (0, 1, 2, 3).",
+        },
+        {
+          path: 'answers.gad7-4',
+          code: 'invalid_value',
+          message: `"2" is not one of this question's answers (0, 1, 2, 3).`,
+        },
       ],
       alerts: [],
     });
   });
 
+  it('reports at most ten unknown questions one by one', () => {
+    const answers: Record<string, number> = { 'phq2-1': 0, 'phq2-2': 0 };
+    for (let i = 0; i < 25; i += 1) answers[`extra-${i}`] = 1;
+    const result = score(PHQ_2, answers);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toHaveLength(11);
+      expect(result.errors[10]).toEqual({
+        path: 'answers',
+        code: 'unknown_item',
+        message: '…and 15 more unknown questions.',
+      });
+    }
+  });
+
   it('refuses negative, NaN and infinite values', () => {
     for (const value of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(score(PHQ_2, { 'phq2-1': value, 'phq2-2': 0 })).toMatchObject({ ok: false, errors: [{ path: 'answers.phq2-1', code: 'invalid_value' }] });
+      expect(score(PHQ_2, { 'phq2-1': value, 'phq2-2': 0 })).toMatchObject({
+        ok: false,
+        errors: [{ path: 'answers.phq2-1', code: 'invalid_value' }],
+      });
     }
   });
 
   it('refuses answers that are not an object', () => {
     for (const answers of [null, [1, 2], 'x']) {
-      expect(scoreResponse(PHQ_2, { version: 1, answers: answers as never })).toMatchObject({ ok: false, errors: [{ path: 'answers', code: 'invalid_answers' }] });
+      expect(scoreResponse(PHQ_2, { version: 1, answers: answers as never })).toMatchObject({
+        ok: false,
+        errors: [{ path: 'answers', code: 'invalid_answers' }],
+      });
     }
   });
 
   it('does not mistake inherited properties for answers', () => {
     const answers = Object.create({ 'phq2-1': 3 }) as Record<string, number>;
     answers['phq2-2'] = 1;
-    expect(score(PHQ_2, answers)).toMatchObject({ ok: false, errors: [{ path: 'answers.phq2-1', code: 'missing_required' }] });
+    expect(score(PHQ_2, answers)).toMatchObject({
+      ok: false,
+      errors: [{ path: 'answers.phq2-1', code: 'missing_required' }],
+    });
   });
 });
 
@@ -220,7 +307,9 @@ describe('reverse-scored items', () => {
   it('scores (lowest + highest) − answer and alerts on the answer as chosen', () => {
     const result = scored(score(definition, { 'phq2-1': 1, 'phq2-2': 0 }));
     expect(result).toMatchObject({ total: 4, itemScores: { 'phq2-1': 1, 'phq2-2': 3 } });
-    expect(result.alerts).toEqual([{ tier: 'concern', linkId: 'phq2-2', value: 0, message: 'Chose the lowest answer.' }]);
+    expect(result.alerts).toEqual([
+      { tier: 'concern', linkId: 'phq2-2', value: 0, message: 'Chose the lowest answer.' },
+    ]);
   });
 });
 
@@ -231,7 +320,9 @@ describe('total alert rules', () => {
   };
   it('fires on the total at the threshold, not below', () => {
     expect(scored(score(definition, answersFor(GAD_7, 14))).alerts).toEqual([]);
-    expect(scored(score(definition, answersFor(GAD_7, 15))).alerts).toEqual([{ tier: 'concern', linkId: 'total', value: 15, message: 'Severe anxiety.' }]);
+    expect(scored(score(definition, answersFor(GAD_7, 15))).alerts).toEqual([
+      { tier: 'concern', linkId: 'total', value: 15, message: 'Severe anxiety.' },
+    ]);
   });
 });
 

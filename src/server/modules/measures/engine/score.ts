@@ -81,7 +81,13 @@ export function scoreResponse(definition: InstrumentDefinition, input: ResponseI
 
   const answers: unknown = input.answers;
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
-    return { ok: false, errors: [{ path: 'answers', code: 'invalid_answers', message: 'Answers must be an object of answers by question.' }], alerts: [] };
+    return {
+      ok: false,
+      errors: [
+        { path: 'answers', code: 'invalid_answers', message: 'Answers must be an object of answers by question.' },
+      ],
+      alerts: [],
+    };
   }
   return scoreAnswers(compiled, answers as Answers);
 }
@@ -111,15 +117,32 @@ function checkIdentity(definition: InstrumentDefinition, input: ResponseInput): 
   return null;
 }
 
+/** Enough unknown keys to diagnose a mix-up, without echoing a flood back. */
+const MAX_UNKNOWN_REPORTED = 10;
+
 function scoreAnswers(compiled: CompiledDefinition, answers: Answers): ScoreResult {
   const { definition } = compiled;
   const errors: ScoreError[] = [];
   const fail = (error: ScoreError) => errors.push(error);
 
+  let unknown = 0;
   for (const key in answers) {
-    if (!compiled.byLinkId.has(key)) {
-      fail({ path: `answers.${key}`, code: 'unknown_item', message: `${definition.shortTitle} version ${definition.version} has no question "${key}".` });
+    if (compiled.byLinkId.has(key)) continue;
+    unknown += 1;
+    if (unknown <= MAX_UNKNOWN_REPORTED) {
+      fail({
+        path: `answers.${key}`,
+        code: 'unknown_item',
+        message: `${definition.shortTitle} version ${definition.version} has no question "${key}".`,
+      });
     }
+  }
+  if (unknown > MAX_UNKNOWN_REPORTED) {
+    fail({
+      path: 'answers',
+      code: 'unknown_item',
+      message: `…and ${unknown - MAX_UNKNOWN_REPORTED} more unknown questions.`,
+    });
   }
 
   const itemScores: Record<string, number | null> = {};
@@ -133,7 +156,12 @@ function scoreAnswers(compiled: CompiledDefinition, answers: Answers): ScoreResu
     let value = answers[item.linkId];
     if (value !== undefined && !Object.hasOwn(answers, item.linkId)) value = undefined;
     if (value === null || value === undefined) {
-      if (item.required) fail({ path: `answers.${item.linkId}`, code: 'missing_required', message: 'Answer this question: it is required.' });
+      if (item.required)
+        fail({
+          path: `answers.${item.linkId}`,
+          code: 'missing_required',
+          message: 'Answer this question: it is required.',
+        });
       if (item.scored) {
         itemScores[item.linkId] = null;
         missing += 1;

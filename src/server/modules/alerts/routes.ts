@@ -1,0 +1,207 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { idParams, text } from '../../../shared/schemas/common.js';
+import { AppError } from '../../http/errors.js';
+import { defineRoute, type RouteAccess } from '../../http/route.js';
+import { escalateOverdueAlerts } from './raise-alert.js';
+import { getSettings, putSetting, SETTING_DEFAULTS, type SettingKey } from './settings.js';
+
+const tags = ['alerts'];
+const alertParams = idParams('alertId');
+const onAlert: RouteAccess = { kind: 'authenticated', resource: 'alert', action: 'update', objects: { alertId: 'alert' } };
+const TIER_ORDER = { urgent: 0, concern: 1 } as const;
+
+const alertSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  tier: z.enum(['concern', 'urgent']),
+  status: z.enum(['open', 'acknowledged', 'resolved']),
+  summary: z.string(),
+  participant: z.object({ id: z.uuid(), displayName: z.string(), pseudonym: z.string().nullable(), enrolmentId: z.uuid().nullable() }),
+  groupId: z.uuid().nullable(),
+  groupName: z.string().nullable(),
+  createdAt: z.string(),
+  ackDueAt: z.string(),
+  overdue: z.boolean(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  outcome: z.enum(['false_positive', 'check_in_done', 'safety_plan_reviewed', 'escalated']).nullable(),
+  escalatedToMe: z.boolean(),
+  responseMinutes: z.number().nullable(),
+});
+
+export const alertRoutes = [
+  defineRoute({
+    id: 'alerts.list',
+    method: 'GET',
+    url: '/api/alerts',
+    summary: 'The clinician alert queue: urgent first, then by age; with response times',
+    tags,
+    access: { kind: 'authenticated', resource: 'alert', action: 'read' },
+    query: z.strictObject({ status: z.enum(['open', 'acknowledged', 'resolved', 'active']).default('active') }),
+    response: { 200: z.object({ alerts: z.array(alertSchema), targetMinutes: z.object({ urgent: z.number(), concern: z.number() }) }) },
+    transaction: true,
+    async handler({ query }, ctx) {
+      await escalateOverdueAlerts(ctx.db, ctx.now);
+      const me = ctx.principal.userId;
+      const facilitated = ctx.db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', me);
+      const referred = ctx.db.selectFrom('enrolments as e2').innerJoin('referrals as r2', 'r2.id', 'e2.referral_id').select('e2.id').where('r2.referred_by', '=', me);
+      let q = ctx.db
+        .selectFrom('alerts as a')
+        .innerJoin('users as u', 'u.id', 'a.participant_id')
+        .leftJoin('enrolments as e', 'e.id', 'a.enrolment_id')
+        .leftJoin('therapy_groups as g', 'g.id', 'a.group_id')
+        .leftJoin('users as ack', 'ack.id', 'a.acknowledged_by')
+        .selectAll('a')
+        .select(['u.display_name', 'e.pseudonym', 'g.name as group_name', 'ack.display_name as ack_name'])
+        .where((eb) => eb.or([eb('a.group_id', 'in', facilitated), eb('a.enrolment_id', 'in', referred), eb('a.escalated_to', '=', me)]))
+        .orderBy('a.created_at', 'desc')
+        .limit(500);
+      q = query.status === 'active' ? q.where('a.status', 'in', ['open', 'acknowledged']) : q.where('a.status', '=', query.status);
+      const rows = await q.execute();
+      const settings = await getSettings(ctx.db);
+      const nowIso = ctx.now.toISOString();
+      const alerts = rows
+        .map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          tier: r.tier,
+          status: r.status,
+          summary: r.summary,
+          participant: { id: r.participant_id, displayName: r.display_name, pseudonym: r.pseudonym, enrolmentId: r.enrolment_id },
+          groupId: r.group_id,
+          groupName: r.group_name,
+          createdAt: r.created_at,
+          ackDueAt: r.ack_due_at,
+          overdue: r.status === 'open' && r.ack_due_at <= nowIso,
+          acknowledgedAt: r.acknowledged_at,
+          acknowledgedBy: r.ack_name,
+          resolvedAt: r.resolved_at,
+          outcome: r.outcome,
+          escalatedToMe: r.escalated_to === me,
+          responseMinutes: r.acknowledged_at ? Math.round((Date.parse(r.acknowledged_at) - Date.parse(r.created_at)) / 60_000) : null,
+        }))
+        .sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || a.createdAt.localeCompare(b.createdAt));
+      await ctx.audit({ action: 'alerts.list', detail: { count: alerts.length } });
+      return { alerts, targetMinutes: { urgent: Number(settings['alerts.urgent_ack_minutes']), concern: Number(settings['alerts.concern_ack_minutes']) } };
+    },
+  }),
+  defineRoute({
+    id: 'alerts.acknowledge',
+    method: 'POST',
+    url: '/api/alerts/:alertId/acknowledge',
+    summary: 'Acknowledge an alert (stops the escalation clock)',
+    tags,
+    access: onAlert,
+    params: alertParams,
+    async handler({ params }, ctx) {
+      const id = String(params.alertId);
+      const result = await ctx.db
+        .updateTable('alerts')
+        .set({ status: 'acknowledged', acknowledged_at: ctx.now.toISOString(), acknowledged_by: ctx.principal.userId })
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new AppError('invalid_state', 'This alert was already acknowledged.');
+      await ctx.audit({ action: 'alerts.acknowledge', resourceType: 'alert', resourceId: id });
+    },
+  }),
+  defineRoute({
+    id: 'alerts.resolve',
+    method: 'POST',
+    url: '/api/alerts/:alertId/resolve',
+    summary: 'Resolve an alert with its outcome',
+    tags,
+    access: onAlert,
+    params: alertParams,
+    body: z.strictObject({ outcome: z.enum(['false_positive', 'check_in_done', 'safety_plan_reviewed', 'escalated']), note: text(4000).optional() }),
+    async handler({ params, body }, ctx) {
+      const id = String(params.alertId);
+      const now = ctx.now.toISOString();
+      const result = await ctx.db
+        .updateTable('alerts')
+        .set({
+          status: 'resolved',
+          outcome: body.outcome,
+          resolution_note: body.note ?? null,
+          resolved_at: now,
+          resolved_by: ctx.principal.userId,
+          // Resolving an alert nobody acknowledged acknowledges it too, for response-time figures.
+          acknowledged_at: sql<string>`coalesce(acknowledged_at, ${now})`,
+          acknowledged_by: sql<string>`coalesce(acknowledged_by, ${ctx.principal.userId})`,
+        })
+        .where('id', '=', id)
+        .where('status', '!=', 'resolved')
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new AppError('invalid_state', 'This alert is already resolved.');
+      await ctx.audit({ action: 'alerts.resolve', resourceType: 'alert', resourceId: id, detail: { outcome: body.outcome } });
+    },
+  }),
+  defineRoute({
+    id: 'alerts.stats',
+    method: 'GET',
+    url: '/api/alerts/stats',
+    summary: 'Alert outcomes and response times against the service target (false positives counted)',
+    tags,
+    access: { kind: 'authenticated', resource: 'report', action: 'read' },
+    response: { 200: z.object({ total: z.number(), byOutcome: z.record(z.string(), z.number()), medianResponseMinutes: z.number().nullable(), withinTarget: z.number().nullable() }) },
+    async handler(_input, ctx) {
+      let query = ctx.db.selectFrom('alerts').select(['outcome', 'created_at', 'acknowledged_at', 'ack_due_at']);
+      if (ctx.principal.role !== 'admin') {
+        query = query.where('group_id', 'in', ctx.db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', ctx.principal.userId));
+      }
+      const rows = await query.execute();
+      const byOutcome: Record<string, number> = {};
+      for (const r of rows) if (r.outcome) byOutcome[r.outcome] = (byOutcome[r.outcome] ?? 0) + 1;
+      const acked = rows.filter((r) => r.acknowledged_at);
+      const minutes = acked.map((r) => (Date.parse(r.acknowledged_at ?? '') - Date.parse(r.created_at)) / 60_000).sort((a, b) => a - b);
+      const median = minutes.length ? (minutes[Math.floor((minutes.length - 1) / 2)] ?? null) : null;
+      return {
+        total: rows.length,
+        byOutcome,
+        medianResponseMinutes: median === null ? null : Math.round(median),
+        withinTarget: acked.length ? acked.filter((r) => (r.acknowledged_at ?? '') <= r.ack_due_at).length / acked.length : null,
+      };
+    },
+  }),
+  defineRoute({
+    id: 'settings.get',
+    method: 'GET',
+    url: '/api/admin/settings',
+    summary: 'Service settings (alert targets, backup clinician)',
+    tags: ['admin'],
+    access: { kind: 'authenticated', resource: 'settings', action: 'read' },
+    response: { 200: z.record(z.string(), z.string()) },
+    async handler(_input, ctx) {
+      return getSettings(ctx.db);
+    },
+  }),
+  defineRoute({
+    id: 'settings.update',
+    method: 'PATCH',
+    url: '/api/admin/settings',
+    summary: 'Change service settings',
+    tags: ['admin'],
+    access: { kind: 'authenticated', resource: 'settings', action: 'update' },
+    body: z.strictObject({
+      'alerts.urgent_ack_minutes': z.string().regex(/^\d{1,4}$/).optional(),
+      'alerts.concern_ack_minutes': z.string().regex(/^\d{1,5}$/).optional(),
+      'alerts.backup_clinician_id': z.union([z.uuid(), z.literal('')]).optional(),
+      'measures.not_improving_after': z.string().regex(/^\d{1,2}$/).optional(),
+    }),
+    response: { 200: z.record(z.string(), z.string()) },
+    async handler({ body }, ctx) {
+      const backup = body['alerts.backup_clinician_id'];
+      if (backup) {
+        const user = await ctx.db.selectFrom('users').select('role').where('id', '=', backup).where('status', '=', 'active').executeTakeFirst();
+        if (user?.role !== 'clinician') throw new AppError('validation_failed', 'The backup must be an active clinician.', [{ path: 'body.alerts.backup_clinician_id', message: 'Not an active clinician.' }]);
+      }
+      for (const [key, value] of Object.entries(body)) {
+        if (value !== undefined && key in SETTING_DEFAULTS) await putSetting(ctx.db, key as SettingKey, value, ctx.principal.userId, ctx.now);
+      }
+      await ctx.audit({ action: 'settings.update', detail: { keys: Object.keys(body).join(',') } });
+      return getSettings(ctx.db);
+    },
+  }),
+];

@@ -1,0 +1,32 @@
+import type { DbOrTx } from '../../db/database.js';
+
+/** Service-wide settings with their defaults. */
+export const SETTING_DEFAULTS = {
+  /** Minutes within which an urgent alert should be acknowledged before it escalates. */
+  'alerts.urgent_ack_minutes': '60',
+  /** Minutes for a concern-tier alert. */
+  'alerts.concern_ack_minutes': '1440',
+  /** The clinician unacknowledged alerts escalate to (user id; empty = none). */
+  'alerts.backup_clinician_id': '',
+  /** Responses to the same instrument after which "not improving" is raised. */
+  'measures.not_improving_after': '6',
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+
+export async function getSetting(db: DbOrTx, key: SettingKey): Promise<string> {
+  const row = await db.selectFrom('service_settings').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value ?? SETTING_DEFAULTS[key];
+}
+
+export async function getSettings(db: DbOrTx): Promise<Record<SettingKey, string>> {
+  const rows = await db.selectFrom('service_settings').select(['key', 'value']).execute();
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  return Object.fromEntries(Object.entries(SETTING_DEFAULTS).map(([k, v]) => [k, stored.get(k) ?? v])) as Record<SettingKey, string>;
+}
+
+export async function putSetting(db: DbOrTx, key: SettingKey, value: string, userId: string, now: Date): Promise<void> {
+  const existing = await db.selectFrom('service_settings').select('key').where('key', '=', key).executeTakeFirst();
+  if (existing) await db.updateTable('service_settings').set({ value, updated_at: now.toISOString(), updated_by: userId }).where('key', '=', key).execute();
+  else await db.insertInto('service_settings').values({ key, value, updated_at: now.toISOString(), updated_by: userId }).execute();
+}
