@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../../db/database.js';
 import type { MfaState } from '../../db/schema.js';
 import { hashToken, newId, newSecretToken } from '../../lib/ids.js';
@@ -26,8 +27,7 @@ export async function createSession(
   return { token, session: row };
 }
 
-/** The live session behind a cookie token, joined with its user. */
-export function findSessionByToken(db: DbOrTx, token: string) {
+function sessionByTokenQuery(db: DbOrTx, tokenHash: string) {
   return db
     .selectFrom('auth_sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -46,8 +46,24 @@ export function findSessionByToken(db: DbOrTx, token: string) {
       'u.status',
       'u.mfa_enabled',
     ])
-    .where('s.token_hash', '=', hashToken(token))
-    .executeTakeFirst();
+    .where('s.token_hash', '=', tokenHash);
+}
+
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionByTokenQuery>['executeTakeFirst']>>;
+
+// Every request resolves its session: the query is built and compiled once per database handle
+// and then run with each token's hash.
+const compiledSessionQuery = new WeakMap<object, string>();
+
+/** The live session behind a cookie token, joined with its user. */
+export async function findSessionByToken(db: DbOrTx, token: string): Promise<SessionRow> {
+  let sqlText = compiledSessionQuery.get(db);
+  if (!sqlText) {
+    sqlText = sessionByTokenQuery(db, '').compile().sql;
+    compiledSessionQuery.set(db, sqlText);
+  }
+  const result = await db.executeQuery<NonNullable<SessionRow>>(CompiledQuery.raw(sqlText, [hashToken(token)]));
+  return result.rows[0];
 }
 
 export async function touchSession(db: DbOrTx, sessionId: string, now: Date): Promise<void> {
