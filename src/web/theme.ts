@@ -1,4 +1,4 @@
-import { createTheme, darken, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { Modal, createTheme, darken, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // A calm deep teal. Shade 8 (buttons, links) has 7:1 contrast on white; see the note on contrast below.
 const hearth: MantineColorsTuple = [
@@ -24,7 +24,10 @@ export const theme = createTheme({
   cursorType: 'pointer',
   focusRing: 'auto',
   headings: { fontWeight: '650' },
-  other: { pageBackground: '#faf7f2' },
+  components: {
+    // Mantine's close button has no accessible name of its own.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
 });
 
 const tintedColors = ['hearth', 'red', 'green', 'orange', 'yellow', 'blue', 'gray', 'grape', 'teal', 'cyan', 'violet'];
@@ -37,6 +40,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Field errors are red 6 by default (3.3:1 on white).
+    '--mantine-color-error': darken(t.colors.red[9], 0.1),
     ...Object.fromEntries(
       tintedColors.map((name) => [`--mantine-color-${name}-light-color`, darken(t.colors[name]![9], 0.3)]),
     ),

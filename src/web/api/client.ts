@@ -12,14 +12,17 @@ export class ApiError extends Error {
   readonly code: string;
   readonly requestId: string | undefined;
   readonly details: FieldProblem[];
+  /** For 409 stale_version: the record as it now stands (someone else's save). */
+  readonly current: unknown;
 
-  constructor(status: number, code: string, message: string, requestId?: string, details: FieldProblem[] = []) {
+  constructor(status: number, code: string, message: string, requestId?: string, details: FieldProblem[] = [], current?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.requestId = requestId;
     this.details = details;
+    this.current = current;
   }
 
   /** The message for one form field, if the server gave one. */
@@ -69,7 +72,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
 
   const error = (parsed as Partial<ErrorBody> | undefined)?.error;
   if (error && typeof error.message === 'string') {
-    throw new ApiError(response.status, error.code, error.message, error.requestId, error.details ?? []);
+    throw new ApiError(response.status, error.code, error.message, error.requestId, error.details ?? [], error.current);
   }
   throw new ApiError(
     response.status,

@@ -1,11 +1,22 @@
 import type { z } from 'zod';
-import type { AdminUser, Me, invitationInfoSchema, invitationIssuedSchema, mfaSetupSchema, sessionListSchema } from '../../shared/schemas/auth';
+import type {
+  AdminUser,
+  Me,
+  invitationInfoSchema,
+  invitationIssuedSchema,
+  mfaSetupSchema,
+  sessionListSchema,
+} from '../../shared/schemas/auth';
 import type { AuditEvent, auditPageSchema } from '../../shared/schemas/audit';
 import type { Role } from '../../shared/schemas/common';
 import type { GroupDetail, groupListSchema, groupSummarySchema } from '../../shared/schemas/groups';
+import type { Note, noteEnvelopeSchema, noteVersionSchema } from '../../shared/schemas/notes';
+import type { ParticipantRecord, Referral, enrolmentSchema, offerAcceptedSchema } from '../../shared/schemas/pathway';
+import type { Agreement } from '../../shared/schemas/programmes';
+import type { AttendanceStatus, GroupSession, sessionDetailSchema, upcomingSessionSchema } from '../../shared/schemas/sessions';
 
 /** Response types of the API, inferred from the shared zod schemas (types only: no zod in the bundle). */
-export type { AdminUser, AuditEvent, GroupDetail, Me, Role };
+export type { AdminUser, Agreement, AttendanceStatus, AuditEvent, GroupDetail, GroupSession, Me, Note, ParticipantRecord, Referral, Role };
 export type UserStatus = AdminUser['status'];
 export type MfaSetup = z.infer<typeof mfaSetupSchema>;
 export type SessionList = z.infer<typeof sessionListSchema>;
@@ -15,3 +26,51 @@ export type InvitationIssued = z.infer<typeof invitationIssuedSchema>;
 export type AuditPage = z.infer<typeof auditPageSchema>;
 export type GroupList = z.infer<typeof groupListSchema>;
 export type GroupSummary = z.infer<typeof groupSummarySchema>;
+export type GroupMember = GroupDetail['members'][number];
+export type EnrolmentStatus = GroupMember['status'];
+export type SessionDetail = z.infer<typeof sessionDetailSchema>;
+export type RosterEntry = SessionDetail['roster'][number];
+export type UpcomingSession = z.infer<typeof upcomingSessionSchema>;
+export type NoteEnvelope = z.infer<typeof noteEnvelopeSchema>;
+export type NoteVersion = z.infer<typeof noteVersionSchema>;
+export type ReferralStatus = Referral['status'];
+export type OfferAnswer = z.infer<typeof offerAcceptedSchema>;
+export type MyEnrolment = z.infer<typeof enrolmentSchema> & { currentAgreementVersion: number | null };
+
+/** GET /api/enrolments/:id/agreement. */
+export interface AgreementState {
+  agreement: Agreement | null;
+  acceptedVersion: number | null;
+  acceptedAt: string | null;
+}
+
+/** GET /api/referral-targets. */
+export interface ReferralTarget {
+  id: string;
+  name: string;
+  programmeName: string;
+  kind: 'closed' | 'open';
+  status: string;
+}
+
+/** GET /api/me/notifications (schema in src/server/modules/notifications/presenters.ts). */
+export interface AppNotification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  groupId: string | null;
+  sessionId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+export interface NotificationList {
+  notifications: AppNotification[];
+  unread: number;
+}
+
+/** GET /api/me/calendar-feed. */
+export interface CalendarFeedStatus {
+  active: boolean;
+  createdAt: string | null;
+}

@@ -13,6 +13,7 @@ export function MfaCodeStep() {
   const signOut = useSignOut();
   const [useRecovery, setUseRecovery] = useState(false);
   const [code, setCode] = useState('');
+  const [tooShort, setTooShort] = useState(false);
   const verify = useMutation({
     mutationFn: () => api<Me>('POST', '/auth/mfa/verify', { code: normalise(code, useRecovery) }),
     onSuccess: (me) => applyMe(client, me),
@@ -21,12 +22,15 @@ export function MfaCodeStep() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    verify.mutate();
+    const short = normalise(code, useRecovery).length < 6;
+    setTooShort(short);
+    if (!short) verify.mutate();
   }
 
   function switchMode() {
     setUseRecovery((value) => !value);
     setCode('');
+    setTooShort(false);
     verify.reset();
   }
 
@@ -53,6 +57,7 @@ export function MfaCodeStep() {
             description="For example abcd-efgh-ijkl"
             value={code}
             onChange={(e) => setCode(e.currentTarget.value)}
+            error={tooShort ? 'Enter your recovery code.' : undefined}
             autoFocus
           />
         ) : (
@@ -66,11 +71,12 @@ export function MfaCodeStep() {
             maxLength={8}
             value={code}
             onChange={(e) => setCode(e.currentTarget.value)}
+            error={tooShort ? 'Enter the 6-digit code from your app.' : undefined}
             autoFocus
             classNames={{ input: classes.codeInput }}
           />
         )}
-        <Button type="submit" loading={verify.isPending} disabled={normalise(code, useRecovery).length < 6} fullWidth>
+        <Button type="submit" loading={verify.isPending} fullWidth>
           Continue
         </Button>
         <Group justify="space-between" gap="xs">

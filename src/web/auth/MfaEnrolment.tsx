@@ -22,12 +22,15 @@ interface MfaEnrolmentProps {
   onFinished: () => void;
   /** Heading level of the step titles, to keep headings in order on the host page. */
   headingOrder?: TitleOrder;
+  /** Offer "Cancel" during setup, going back to the intro (account page). */
+  allowCancel?: boolean;
 }
 
 /** TOTP enrolment: scan or type the key, confirm a code, then save the recovery codes. */
-export function MfaEnrolment({ intro, secondary, onFinished, headingOrder = 2 }: MfaEnrolmentProps) {
+export function MfaEnrolment({ intro, secondary, onFinished, headingOrder = 2, allowCancel = false }: MfaEnrolmentProps) {
   const setup = useMutation({ mutationFn: () => api<MfaSetup>('POST', '/auth/mfa/setup') });
   const [code, setCode] = useState('');
+  const [tooShort, setTooShort] = useState(false);
   const enable = useMutation({
     mutationFn: () => api<{ recoveryCodes: string[] }>('POST', '/auth/mfa/enable', { code: code.replace(/\s+/g, '') }),
     onError: () => setCode(''),
@@ -61,7 +64,9 @@ export function MfaEnrolment({ intro, secondary, onFinished, headingOrder = 2 }:
   const { secret, qrDataUrl } = setup.data;
   function submit(event: FormEvent) {
     event.preventDefault();
-    enable.mutate();
+    const short = code.replace(/\s+/g, '').length < 6;
+    setTooShort(short);
+    if (!short) enable.mutate();
   }
 
   return (
@@ -75,9 +80,9 @@ export function MfaEnrolment({ intro, secondary, onFinished, headingOrder = 2 }:
       </Text>
       <Image src={qrDataUrl} alt="QR code to add this account to an authenticator app" className={classes.qr} w={200} h={200} />
       <Text size="sm">Can't scan it? Choose "enter a setup key" in the app and type this key:</Text>
-      <Code block className={classes.secret} data-testid="mfa-secret" aria-label="Setup key">
+      <Text component="p" className={classes.secret} data-testid="mfa-secret" m={0}>
         {groupInFours(secret)}
-      </Code>
+      </Text>
       <Title order={headingOrder} size="h3">
         2. Enter the code the app shows
       </Title>
@@ -94,14 +99,20 @@ export function MfaEnrolment({ intro, secondary, onFinished, headingOrder = 2 }:
             maxLength={8}
             value={code}
             onChange={(e) => setCode(e.currentTarget.value)}
+            error={tooShort ? 'Enter the 6-digit code from your app.' : undefined}
             classNames={{ input: classes.codeInput }}
             w={{ base: '100%', xs: 240 }}
           />
           <Group gap="sm">
-            <Button type="submit" loading={enable.isPending} disabled={code.replace(/\s+/g, '').length < 6}>
+            <Button type="submit" loading={enable.isPending}>
               Turn on two-step sign-in
             </Button>
             {secondaryButton}
+            {allowCancel ? (
+              <Button variant="default" onClick={() => setup.reset()}>
+                Cancel
+              </Button>
+            ) : null}
           </Group>
         </Stack>
       </form>

@@ -24,7 +24,9 @@ export function RequireAuth() {
   }
   const state = session.data;
   if (state.status === 'signed-out' || state.me.session.mfa === 'required') {
-    const from = `${location.pathname}${location.search}`;
+    // After "Sign out" the next person starts at their own home; otherwise come back here.
+    const explicit = state.status === 'signed-out' && state.reason === 'signed_out';
+    const from = explicit ? undefined : `${location.pathname}${location.search}`;
     return <Navigate to="/sign-in" replace state={{ from }} />;
   }
   if (state.me.session.mfa === 'enrolment_required' || state.me.session.mfa === 'enrolment_offered') {

@@ -59,6 +59,7 @@ function PasswordStep({ initialEmail, ended }: { initialEmail: string; ended: 's
   const client = useQueryClient();
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
+  const [attempted, setAttempted] = useState(false);
   const login = useMutation({
     mutationFn: () => api<Me>('POST', '/auth/login', { email: email.trim(), password }),
     onSuccess: (me) => applyMe(client, me),
@@ -67,6 +68,8 @@ function PasswordStep({ initialEmail, ended }: { initialEmail: string; ended: 's
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    setAttempted(true);
+    if (!email.trim() || !password) return;
     login.mutate();
   }
 
@@ -95,6 +98,7 @@ function PasswordStep({ initialEmail, ended }: { initialEmail: string; ended: 's
           required
           value={email}
           onChange={(e) => setEmail(e.currentTarget.value)}
+          error={attempted && !email.trim() ? 'Enter your e-mail address.' : undefined}
           autoFocus={!initialEmail}
         />
         <PasswordInput
@@ -104,9 +108,10 @@ function PasswordStep({ initialEmail, ended }: { initialEmail: string; ended: 's
           required
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
+          error={attempted && !password && !login.error ? 'Enter your password.' : undefined}
           autoFocus={!!initialEmail}
         />
-        <Button type="submit" loading={login.isPending} disabled={!email.trim() || !password} fullWidth>
+        <Button type="submit" loading={login.isPending} fullWidth>
           Sign in
         </Button>
         <Text size="sm" c="dimmed">

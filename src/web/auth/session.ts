@@ -39,14 +39,16 @@ export function useMe(): Me {
 /** Stores a fresh Me (from login, MFA or /api/me) as the current session. */
 export function applyMe(client: QueryClient, me: Me): void {
   setCsrfToken(me.csrfToken);
-  client.setQueryData<SessionState>(sessionKey, { status: 'signed-in', me });
+  const next: SessionState = { status: 'signed-in', me };
+  client.setQueryData(sessionKey, () => next);
 }
 
 /** Forgets everything loaded for the previous person and shows sign-in. */
 export function markSignedOut(client: QueryClient, reason: SignedOutReason): void {
   setCsrfToken(null);
   client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
-  client.setQueryData<SessionState>(sessionKey, { status: 'signed-out', reason });
+  const next: SessionState = { status: 'signed-out', reason };
+  client.setQueryData(sessionKey, () => next);
 }
 
 /** Signs out on the server (best effort) and locally. */

@@ -1,6 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
-import type { GroupDetail, GroupList } from '../api/types';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, toQuery } from '../api/client';
+import type { EnrolmentStatus, GroupDetail, GroupList, GroupSession } from '../api/types';
+import type { ScheduleValue } from './rrule';
+
+const enc = encodeURIComponent;
 
 /** The groups the signed-in person facilitates, belongs to, or (admin) can see. */
 export function useMyGroups(enabled = true) {
@@ -10,7 +13,69 @@ export function useMyGroups(enabled = true) {
 export function useGroup(groupId: string) {
   return useQuery({
     queryKey: ['groups', groupId],
-    queryFn: () => api<GroupDetail>('GET', `/groups/${encodeURIComponent(groupId)}`),
+    queryFn: () => api<GroupDetail>('GET', `/groups/${enc(groupId)}`),
+  });
+}
+
+export type SessionWhen = 'upcoming' | 'past' | 'all';
+
+/** A group's sessions; past ones newest first is left to the caller. */
+export function useGroupSessions(groupId: string, when: SessionWhen, limit = 100) {
+  return useQuery({
+    queryKey: ['groups', groupId, 'sessions', when, limit],
+    queryFn: () => api<{ sessions: GroupSession[] }>('GET', `/groups/${enc(groupId)}/sessions${toQuery({ when, limit })}`),
+  });
+}
+
+/** Everything cached about one group (detail, sessions, referrals) after a change. */
+export function useInvalidateGroup() {
+  const client = useQueryClient();
+  return (groupId: string) =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ['groups'] }),
+      client.invalidateQueries({ queryKey: ['referrals'] }),
+      client.invalidateQueries({ queryKey: ['me'] }),
+      client.invalidateQueries({ queryKey: ['group-sessions'] }),
+      client.invalidateQueries({ queryKey: ['records'] }),
+    ]).then(() => groupId);
+}
+
+export interface GroupSettings {
+  name?: string;
+  kind?: 'closed' | 'open';
+  capacity?: number;
+  minSize?: number;
+  location?: string | null;
+  meetingUrl?: string | null;
+  status?: GroupDetail['status'];
+}
+
+export function useUpdateGroup(groupId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: GroupSettings) => api<GroupDetail>('PATCH', `/groups/${enc(groupId)}`, settings),
+    onSuccess: (detail) => {
+      client.setQueryData(['groups', groupId], detail);
+      void client.invalidateQueries({ queryKey: ['groups'] });
+    },
+  });
+}
+
+export function useSetSchedule(groupId: string) {
+  const invalidate = useInvalidateGroup();
+  return useMutation({
+    mutationFn: (schedule: ScheduleValue) => api<{ created: number; removed: number }>('PUT', `/groups/${enc(groupId)}/schedule`, schedule),
+    onSuccess: () => invalidate(groupId),
+  });
+}
+
+/** Pause, resume, withdraw or complete a membership, with a reason. */
+export function useChangeEnrolmentStatus(groupId: string) {
+  const invalidate = useInvalidateGroup();
+  return useMutation({
+    mutationFn: (input: { enrolmentId: string; status: Exclude<EnrolmentStatus, 'invited'>; reason: string }) =>
+      api<void>('POST', `/enrolments/${enc(input.enrolmentId)}/status`, { status: input.status, reason: input.reason }),
+    onSuccess: () => invalidate(groupId),
   });
 }
 
@@ -28,10 +93,23 @@ export const groupStatusColor: Record<GroupDetail['status'], string> = {
   cancelled: 'red',
 };
 
-export const memberStatusLabel: Record<GroupDetail['members'][number]['status'], string> = {
+export const memberStatusLabel: Record<EnrolmentStatus, string> = {
   invited: 'Invited',
   active: 'Active',
   paused: 'Paused',
   completed: 'Completed',
   withdrawn: 'Withdrawn',
 };
+
+export const memberStatusColor: Record<EnrolmentStatus, string> = {
+  invited: 'yellow',
+  active: 'green',
+  paused: 'orange',
+  completed: 'blue',
+  withdrawn: 'gray',
+};
+
+/** "86%" for 0.863; a dash when nothing has been recorded. */
+export function formatRate(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`;
+}

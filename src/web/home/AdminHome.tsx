@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useUsers } from '../admin/api';
 import type { AdminUser } from '../api/types';
@@ -96,7 +97,7 @@ export function AdminHome() {
   );
 }
 
-function StatCard({ title, rows, footer }: { title: string; rows: [string, number][]; footer: React.ReactNode }) {
+function StatCard({ title, rows, footer }: { title: string; rows: [string, number][]; footer: ReactNode }) {
   return (
     <Card withBorder padding="md" component="section">
       <Title order={2} size="h4" mb="xs">

@@ -1,8 +1,10 @@
-import { AppShell, Burger, Button, Container, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Container, Group, NavLink, ScrollArea, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMyGroups } from '../groups/api';
+import { useUnreadCount } from '../participant/api';
+import { useOpenAlertCount } from '../alerts/api';
 import { useMe, useSignOut } from '../auth/session';
 import type { Me } from '../api/types';
 import { Brand } from './Brand';
@@ -13,6 +15,8 @@ import classes from './layout.module.css';
 interface NavItem {
   to: string;
   label: string;
+  /** A count shown next to the label (unread notifications). */
+  count?: number;
 }
 
 function navItemsFor(me: Me): NavItem[] {
@@ -22,11 +26,23 @@ function navItemsFor(me: Me): NavItem[] {
         { to: '/', label: 'Overview' },
         { to: '/admin/users', label: 'People' },
         { to: '/admin/audit', label: 'Audit log' },
+        { to: '/reports/outcomes', label: 'Outcomes' },
+        { to: '/admin/settings', label: 'Settings' },
       ];
     case 'clinician':
-      return [{ to: '/', label: 'My groups' }];
+      return [
+        { to: '/', label: 'My groups' },
+        { to: '/alerts', label: 'Alerts' },
+        { to: '/upcoming', label: 'Upcoming sessions' },
+        { to: '/notifications', label: 'Notifications' },
+        { to: '/reports/outcomes', label: 'Outcomes' },
+      ];
     case 'participant':
-      return [{ to: '/', label: 'Home' }];
+      return [
+        { to: '/', label: 'Home' },
+        { to: '/upcoming', label: 'Upcoming sessions' },
+        { to: '/notifications', label: 'Notifications' },
+      ];
   }
 }
 
@@ -41,15 +57,13 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  const shownPath = useRef(pathname);
 
   // After navigating, close the phone menu and move focus to the new page for screen readers.
   useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
     close();
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
     mainRef.current?.focus();
   }, [pathname, close]);
 
@@ -97,6 +111,14 @@ export function AppLayout() {
             <Text size="xs" c="dimmed">
               {roleLabel[me.user.role]}
             </Text>
+            {me.service.demo ? (
+              <Text size="xs" mt="xs">
+                <Badge size="xs" variant="light" color="blue" mr={6}>
+                  Demo
+                </Badge>
+                Sample data only: please don't enter real information.
+              </Text>
+            ) : null}
           </AppShell.Section>
         </AppShell.Navbar>
 
@@ -113,14 +135,25 @@ export function AppLayout() {
 function MainNav({ me, pathname }: { me: Me; pathname: string }) {
   const showGroups = me.user.role !== 'admin';
   const groups = useMyGroups(showGroups);
+  const unread = useUnreadCount(showGroups);
+  const openAlerts = useOpenAlertCount(me.user.role === 'clinician');
   const link = (item: NavItem) => {
     const active = isActive(pathname, item.to);
+    const count = item.to === '/notifications' ? unread : item.to === '/alerts' ? openAlerts : 0;
     return (
       <NavLink
         key={item.to}
         component={Link}
         to={item.to}
         label={item.label}
+        rightSection={
+          count > 0 ? (
+            <Badge size="sm" variant="filled" circle color={item.to === '/alerts' ? 'red.8' : undefined}>
+              {count}
+              <VisuallyHidden>{item.to === '/alerts' ? ' not acknowledged' : ' unread'}</VisuallyHidden>
+            </Badge>
+          ) : undefined
+        }
         active={active}
         aria-current={active ? 'page' : undefined}
         className={classes.navLink}

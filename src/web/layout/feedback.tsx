@@ -9,36 +9,30 @@ export function errorMessage(error: unknown): string {
 }
 
 /**
- * A live region that announces form errors. The region stays in the page so screen readers
- * notice when a message appears in it.
+ * A form or page error. role="alert" (an assertive live region) makes screen readers read it out
+ * as soon as it appears; nothing is rendered while there is no error, so it takes no space.
  */
 export function ErrorRegion({ error, title }: { error: unknown; title?: string }) {
+  if (!error) return null;
   return (
-    <div aria-live="assertive" aria-atomic="true">
-      {error ? (
-        <Alert color="red" variant="light" title={title ?? 'That did not work'} role="alert">
-          <Text size="sm">{errorMessage(error)}</Text>
-          {error instanceof ApiError && error.requestId ? (
-            <Text size="xs" c="dimmed" mt={4}>
-              Reference: {error.requestId}
-            </Text>
-          ) : null}
-        </Alert>
+    <Alert color="red" variant="light" title={title ?? 'That did not work'} role="alert" aria-live="assertive">
+      <Text size="sm">{errorMessage(error)}</Text>
+      {error instanceof ApiError && error.requestId ? (
+        <Text size="xs" c="dimmed" mt={4}>
+          Reference: {error.requestId}
+        </Text>
       ) : null}
-    </div>
+    </Alert>
   );
 }
 
-/** A polite live region for confirmations ("Password changed"). */
+/** A confirmation ("Password changed"), read out politely when it appears. */
 export function SuccessRegion({ message }: { message: string | null }) {
+  if (!message) return null;
   return (
-    <div aria-live="polite" aria-atomic="true">
-      {message ? (
-        <Alert color="green" variant="light" role="status">
-          <Text size="sm">{message}</Text>
-        </Alert>
-      ) : null}
-    </div>
+    <Alert color="green" variant="light" role="status" aria-live="polite">
+      <Text size="sm">{message}</Text>
+    </Alert>
   );
 }
 

@@ -1,0 +1,71 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y } from './support/a11y';
+import { DEMO, DEMO_PASSWORD, signIn } from './support/app';
+import { openBrowser, type TestBrowser } from './support/browser';
+import { startServer, type TestServer } from './support/server';
+
+let server: TestServer;
+const browsers: TestBrowser[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  await Promise.all(browsers.splice(0).map((b) => b.close()));
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function open(email: string) {
+  const b = await openBrowser();
+  browsers.push(b);
+  await signIn(b.page, server.baseUrl, email);
+  return b.page;
+}
+
+describe('account page', () => {
+  it('lists sign-in sessions, signs out another device, then this one', async () => {
+    const laptop = await open(DEMO.participant);
+    await open(DEMO.participant); // a second device
+    await laptop.goto(`${server.baseUrl}/account`);
+    const sessions = laptop.locator('section[aria-labelledby="sessions-heading"] li');
+    await sessions.nth(1).waitFor();
+    expect(await sessions.count()).toBe(2);
+    expect(await sessions.first().innerText()).toMatch(/this device/i);
+    expect(await checkA11y(laptop)).toEqual([]);
+
+    await sessions.nth(1).getByRole('button', { name: /^Sign out this device/ }).click();
+    await expect.poll(() => sessions.count()).toBe(1);
+
+    await sessions.first().getByRole('button', { name: /^Sign out this device/ }).click();
+    await laptop.getByRole('heading', { name: 'Sign in' }).waitFor();
+  });
+
+  it('changes the password: wrong current password and weak passwords are explained', async () => {
+    const page = await open(DEMO.participant);
+    await page.goto(`${server.baseUrl}/account`);
+    const form = page.locator('section[aria-labelledby="password-heading"]');
+    await form.waitFor();
+
+    await form.getByLabel('Current password').fill('not-it-at-all');
+    await form.getByLabel(/^New password/).fill('a brand new phrase for me');
+    await form.getByLabel('Type the new password again').fill('a brand new phrase for me');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByText(/not right/i).first().waitFor();
+
+    await form.getByLabel('Current password').fill(DEMO_PASSWORD);
+    await form.getByLabel(/^New password/).fill('password');
+    await form.getByLabel('Type the new password again').fill('password');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByText('This password is too common', { exact: false }).waitFor();
+
+    await form.getByLabel(/^New password/).fill('a brand new phrase for me');
+    await form.getByLabel('Type the new password again').fill('a brand new phrase for me');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByRole('status').getByText('Your password has been changed').waitFor();
+    // Still signed in on this device.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+  });
+});

@@ -1,0 +1,97 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y } from './support/a11y';
+import { DEMO, signIn, submitSignIn } from './support/app';
+import { openBrowser, type TestBrowser } from './support/browser';
+import { startServer, type TestServer } from './support/server';
+
+let server: TestServer;
+const browsers: TestBrowser[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  await Promise.all(browsers.splice(0).map((b) => b.close()));
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function adminPage() {
+  const b = await openBrowser();
+  browsers.push(b);
+  await signIn(b.page, server.baseUrl, DEMO.admin);
+  return b;
+}
+
+describe('administration', () => {
+  it('deactivates and reactivates an account after confirming, and issues a new set-password link', async () => {
+    const { page } = await adminPage();
+    await page.goto(`${server.baseUrl}/admin/users`);
+    await page.getByLabel('Search by name or e-mail').fill('participant2@');
+    const row = page.locator('tr', { hasText: 'participant2@demo.hearth.local' });
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+
+    await row.getByRole('button', { name: /^Actions for/ }).click();
+    await page.getByRole('menuitem', { name: 'Deactivate' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.innerText()).toContain('signed out everywhere');
+    expect(await checkA11y(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByRole('status').getByText('has been deactivated').waitFor();
+    await expect.poll(() => row.innerText()).toMatch(/deactivated/i);
+
+    // A deactivated person cannot sign in.
+    const other = await openBrowser();
+    browsers.push(other);
+    await other.page.goto(`${server.baseUrl}/sign-in`);
+    await submitSignIn(other.page, 'participant2@demo.hearth.local', 'hearth-demo-2026');
+    await other.page.getByRole('alert').waitFor();
+
+    await row.getByRole('button', { name: /^Actions for/ }).click();
+    await page.getByRole('menuitem', { name: 'Reactivate' }).click();
+    await dialog.getByRole('button', { name: 'Reactivate' }).click();
+    await expect.poll(() => row.innerText()).toMatch(/active/i);
+    expect(await row.innerText()).not.toMatch(/deactivated/i);
+
+    await row.getByRole('button', { name: /^Actions for/ }).click();
+    await page.getByRole('menuitem', { name: 'New set-password link' }).click();
+    await dialog.getByRole('button', { name: 'Create link' }).click();
+    expect(await dialog.getByTestId('invite-url').inputValue()).toMatch(/\/invite#token=/);
+  });
+
+  it('filters the audit log and exports the same selection as CSV', async () => {
+    const outsider = await openBrowser();
+    browsers.push(outsider);
+    await outsider.page.goto(`${server.baseUrl}/sign-in`);
+    await submitSignIn(outsider.page, DEMO.clinician, 'wrong-password');
+    await outsider.page.getByRole('alert').waitFor();
+
+    const { page, context } = await adminPage();
+    await page.goto(`${server.baseUrl}/admin/audit`);
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    await page.locator('tbody tr').first().waitFor();
+    expect(await checkA11y(page)).toEqual([]);
+
+    await page.getByLabel('Outcome').selectOption('failure');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(async () => (await page.locator('tbody tr').allInnerTexts()).every((t) => /failure/i.test(t))).toBe(true);
+    expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
+
+    const href = await page.getByRole('link', { name: 'Export as CSV' }).getAttribute('href');
+    expect(href).toBe('/api/admin/audit/export.csv?outcome=failure');
+    const csv = await context.request.get(`${server.baseUrl}${href}`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toMatch(/text\/csv/);
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+  });
+
+  it('shows other roles "not found" for admin pages', async () => {
+    const b = await openBrowser();
+    browsers.push(b);
+    await signIn(b.page, server.baseUrl, DEMO.participant);
+    await b.page.goto(`${server.baseUrl}/admin/users`);
+    await b.page.getByRole('heading', { name: "We couldn't find that page" }).waitFor();
+  });
+});

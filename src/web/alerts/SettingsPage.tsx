@@ -1,0 +1,157 @@
+import { Button, Card, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client';
+import { useUsers } from '../admin/api';
+import { useMe } from '../auth/session';
+import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
+import { useServiceSettings, useUpdateSettings, type ServiceSettings } from './api';
+import { formatMinutes } from './copy';
+
+type Draft = {
+  urgent: number | string;
+  concern: number | string;
+  backup: string;
+  notImproving: number | string;
+};
+
+function draftOf(s: ServiceSettings): Draft {
+  return {
+    urgent: Number(s['alerts.urgent_ack_minutes']),
+    concern: Number(s['alerts.concern_ack_minutes']),
+    backup: s['alerts.backup_clinician_id'],
+    notImproving: Number(s['measures.not_improving_after']),
+  };
+}
+
+/** /admin/settings: how fast alerts must be acknowledged, who they escalate to, when "not improving" is raised. */
+export function SettingsPage() {
+  const me = useMe();
+  usePageTitle('Settings', me.service.name);
+  const settings = useServiceSettings();
+  return (
+    <Stack gap="lg" maw={760}>
+      <div>
+        <Title order={1}>Settings</Title>
+        <Text c="dimmed">Alert response targets and escalation for {me.service.name}.</Text>
+      </div>
+      <QueryView query={settings} loadingLabel="Loading settings…">
+        {(current) => <SettingsForm current={current} />}
+      </QueryView>
+    </Stack>
+  );
+}
+
+function SettingsForm({ current }: { current: ServiceSettings }) {
+  const clinicians = useUsers({ role: 'clinician', status: 'active' });
+  const update = useUpdateSettings();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(current));
+  const [saved, setSaved] = useState<string | null>(null);
+  useEffect(() => setDraft(draftOf(current)), [current]);
+
+  const fieldError = (key: keyof ServiceSettings) =>
+    update.error instanceof ApiError ? update.error.details.find((d) => d.path === `body.${key}`)?.message : undefined;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(null);
+    update.mutate(
+      {
+        'alerts.urgent_ack_minutes': String(draft.urgent),
+        'alerts.concern_ack_minutes': String(draft.concern),
+        'alerts.backup_clinician_id': draft.backup,
+        'measures.not_improving_after': String(draft.notImproving),
+      },
+      { onSuccess: () => setSaved('Settings saved. New alerts use the new targets.') },
+    );
+  }
+
+  const options = [
+    { value: '', label: 'Nobody (no escalation)' },
+    ...(clinicians.data?.users ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.email})` })),
+  ];
+  // Keep a chosen backup visible even if they are no longer an active clinician.
+  if (draft.backup && !options.some((o) => o.value === draft.backup)) options.push({ value: draft.backup, label: 'A former clinician (choose someone else)' });
+  const minutesHint = (v: number | string) => (Number(v) > 0 ? `That is ${formatMinutes(Number(v))}.` : undefined);
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        <Card withBorder padding="lg" component="section" aria-labelledby="targets-heading">
+          <Title order={2} size="h3" id="targets-heading" mb="xs">
+            Response targets
+          </Title>
+          <Text size="sm" mb="md">
+            How soon a facilitator should acknowledge an alert. Past the target, an alert shows as overdue and goes to the backup clinician.
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <NumberInput
+              label="Urgent alerts (minutes)"
+              description={minutesHint(draft.urgent) ?? 'For example PHQ-9 item 9 answered above "Not at all".'}
+              min={1}
+              max={9999}
+              allowDecimal={false}
+              allowNegative={false}
+              value={draft.urgent}
+              onChange={(v) => setDraft((d) => ({ ...d, urgent: v }))}
+              error={fieldError('alerts.urgent_ack_minutes')}
+            />
+            <NumberInput
+              label="Concerns (minutes)"
+              description={minutesHint(draft.concern) ?? 'For example reliable deterioration.'}
+              min={1}
+              max={99999}
+              allowDecimal={false}
+              allowNegative={false}
+              value={draft.concern}
+              onChange={(v) => setDraft((d) => ({ ...d, concern: v }))}
+              error={fieldError('alerts.concern_ack_minutes')}
+            />
+          </SimpleGrid>
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="backup-heading">
+          <Title order={2} size="h3" id="backup-heading" mb="xs">
+            Backup clinician
+          </Title>
+          <Text size="sm" mb="md">
+            Alerts nobody has acknowledged in time are escalated to this clinician, who then sees them in their own queue.
+          </Text>
+          {clinicians.error ? <ErrorRegion error={clinicians.error} title="We couldn't load the clinicians" /> : null}
+          <NativeSelect
+            label="Escalate overdue alerts to"
+            data={options}
+            value={draft.backup}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setDraft((d) => ({ ...d, backup: value }));
+            }}
+            error={fieldError('alerts.backup_clinician_id')}
+          />
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="measures-heading">
+          <Title order={2} size="h3" id="measures-heading" mb="xs">
+            Measures
+          </Title>
+          <NumberInput
+            label="Raise “not improving” after this many answers"
+            description="When someone has answered the same questionnaire this many times without a reliable change, their facilitators get a concern."
+            min={2}
+            max={99}
+            allowDecimal={false}
+            allowNegative={false}
+            value={draft.notImproving}
+            onChange={(v) => setDraft((d) => ({ ...d, notImproving: v }))}
+            error={fieldError('measures.not_improving_after')}
+            maw={320}
+          />
+        </Card>
+        <SuccessRegion message={saved} />
+        <ErrorRegion error={update.error} title="The settings were not saved" />
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            Save settings
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client';
+import type { GroupSession } from '../api/types';
+import { ErrorRegion } from '../layout/feedback';
+import { formatInZone, localParts, zoneLabel } from '../layout/time';
+import { useChangeSession } from '../sessions/api';
+
+export type SessionChange = { session: GroupSession; mode: 'cancel' | 'reschedule' } | null;
+
+interface Props {
+  groupId: string;
+  target: SessionChange;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+/** Cancel (with a reason members will read) or move an upcoming session. */
+export function SessionChangeModal({ groupId, target, onClose, onDone }: Props) {
+  const { cancel, reschedule } = useChangeSession(groupId);
+  const [reason, setReason] = useState('');
+  const [date, setDate] = useState('');
+  const [time, setTime] = useState('');
+  const [duration, setDuration] = useState<number | string>('');
+  const [attempted, setAttempted] = useState(false);
+  const session = target?.session;
+
+  useEffect(() => {
+    if (!session) return;
+    const parts = localParts(session.startsAt, session.timezone);
+    setDate(parts.date);
+    setTime(parts.time);
+    setDuration(Math.round((new Date(session.endsAt).getTime() - new Date(session.startsAt).getTime()) / 60_000));
+  }, [session]);
+
+  function close() {
+    cancel.reset();
+    reschedule.reset();
+    setReason('');
+    setAttempted(false);
+    onClose();
+  }
+
+  const mutation = target?.mode === 'cancel' ? cancel : reschedule;
+  const when = session ? formatInZone(session.startsAt, session.timezone) : '';
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    if (!target || !session) return;
+    const after = {
+      onSuccess: () => (
+        onDone(
+          target.mode === 'cancel'
+            ? `The session on ${when} is cancelled. Members have been told.`
+            : `The session has moved. Members have been told.`,
+        ),
+        close()
+      ),
+    };
+    if (target.mode === 'cancel') {
+      if (!reason.trim()) return;
+      cancel.mutate({ sessionId: session.id, reason: reason.trim() }, after);
+    } else {
+      if (!date || !time) return;
+      reschedule.mutate({ sessionId: session.id, startsAtLocal: `${date}T${time}`, durationMinutes: Number(duration) || undefined }, after);
+    }
+  }
+
+  const error = mutation.error instanceof ApiError ? mutation.error : null;
+  const title = target?.mode === 'cancel' ? 'Cancel this session?' : 'Move this session';
+  return (
+    <Modal opened={target !== null} onClose={close} title={title} size="lg">
+      {target && session ? (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <Text>
+              Session {session.number ?? ''} · {session.topic}, {when}.
+            </Text>
+            {target.mode === 'cancel' ? (
+              <Textarea
+                label="Reason"
+                description="Members see this in their notifications, so keep it short and kind."
+                required
+                autosize
+                minRows={2}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                error={error?.fieldMessage('reason') ?? (attempted && !reason.trim() ? 'Give a reason.' : undefined)}
+                data-autofocus
+              />
+            ) : (
+              <>
+                <Text size="sm" c="dimmed">
+                  Times are in {zoneLabel(session.timezone)} ({session.timezone}).
+                </Text>
+                <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+                  <TextInput
+                    type="date"
+                    label="New date"
+                    required
+                    value={date}
+                    onChange={(e) => setDate(e.currentTarget.value)}
+                    error={attempted && !date ? 'Choose a date.' : undefined}
+                    data-autofocus
+                  />
+                  <TextInput
+                    type="time"
+                    label="Start time"
+                    required
+                    value={time}
+                    onChange={(e) => setTime(e.currentTarget.value)}
+                    error={attempted && !time ? 'Choose a time.' : undefined}
+                  />
+                  <NumberInput label="Minutes" min={15} max={480} step={15} value={duration} onChange={setDuration} />
+                </SimpleGrid>
+              </>
+            )}
+            <ErrorRegion
+              error={error?.details.length ? null : mutation.error}
+              title={target.mode === 'cancel' ? "We couldn't cancel it" : "We couldn't move it"}
+            />
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={close}>
+                {target.mode === 'cancel' ? 'Keep the session' : 'Cancel'}
+              </Button>
+              <Button type="submit" color={target.mode === 'cancel' ? 'red' : undefined} loading={mutation.isPending}>
+                {target.mode === 'cancel' ? 'Cancel session' : 'Move session'}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </Modal>
+  );
+}

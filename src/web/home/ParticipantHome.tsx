@@ -1,0 +1,130 @@
+import { Anchor, Badge, Card, Group, List, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import type { GroupSummary } from '../api/types';
+import { useMe } from '../auth/session';
+import { groupStatusColor, groupStatusLabel, useGroup, useMyGroups } from '../groups/api';
+import { ErrorRegion, QueryView, usePageTitle } from '../layout/feedback';
+import { AgreementCallout } from '../participant/AgreementCallout';
+import { needsAgreement, useMyEnrolments, useNotifications, useUpcomingSessions } from '../participant/api';
+import { DueMeasuresCard } from '../measures/DueMeasuresCard';
+import { NotificationItems } from '../participant/NotificationsPage';
+import { SessionList } from '../participant/SessionList';
+
+/** A participant's starting point: anything to do first, their next sessions, news, and their groups. */
+export function ParticipantHome() {
+  const me = useMe();
+  usePageTitle('Home', me.service.name);
+  const groups = useMyGroups();
+  const enrolments = useMyEnrolments();
+  const upcoming = useUpcomingSessions();
+  const notifications = useNotifications();
+  const toAccept = enrolments.data?.enrolments.filter(needsAgreement) ?? [];
+  const unread = notifications.data?.notifications.filter((n) => !n.readAt) ?? [];
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>Hello, {me.user.displayName}</Title>
+        <Text c="dimmed">Welcome back. It's good to see you.</Text>
+      </div>
+      {toAccept.map((e) => (
+        <AgreementCallout key={e.id} enrolment={e} />
+      ))}
+      <DueMeasuresCard />
+      {unread.length > 0 ? (
+        <Card withBorder padding="lg" component="section" aria-labelledby="news-heading">
+          <Group justify="space-between" mb="sm">
+            <Title order={2} size="h3" id="news-heading">
+              News from your groups
+            </Title>
+            <Anchor component={Link} to="/notifications" size="sm">
+              All notifications
+            </Anchor>
+          </Group>
+          <NotificationItems items={unread.slice(0, 3)} headingLevel={3} />
+        </Card>
+      ) : null}
+      <Card withBorder padding="lg" component="section" aria-labelledby="upcoming-heading">
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h3" id="upcoming-heading">
+            Your next sessions
+          </Title>
+          <Anchor component={Link} to="/upcoming" size="sm">
+            All upcoming sessions
+          </Anchor>
+        </Group>
+        <QueryView query={upcoming} loadingLabel="Loading your sessions…">
+          {({ sessions }) => (
+            <SessionList
+              sessions={sessions.slice(0, 3)}
+              empty="No sessions are planned for you yet. When your group's sessions are set, they will show here."
+            />
+          )}
+        </QueryView>
+      </Card>
+      <section aria-labelledby="groups-heading">
+        <Title order={2} id="groups-heading" mb="sm">
+          Your groups
+        </Title>
+        <QueryView query={groups} loadingLabel="Loading your groups…">
+          {({ groups: list }) =>
+            list.length === 0 ? (
+              <Card withBorder padding="lg">
+                <Text>You are not in a group yet. When your clinician adds you to one, you will find it here.</Text>
+              </Card>
+            ) : (
+              <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+                {list.map((g) => (
+                  <GroupCard key={g.id} group={g} />
+                ))}
+              </SimpleGrid>
+            )
+          }
+        </QueryView>
+      </section>
+    </Stack>
+  );
+}
+
+function GroupCard({ group }: { group: GroupSummary }) {
+  const detail = useGroup(group.id);
+  const headingId = `group-${group.id}`;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Title order={3} id={headingId}>
+            <Anchor component={Link} to={`/groups/${group.id}`} inherit>
+              {group.name}
+            </Anchor>
+          </Title>
+          <Badge color={groupStatusColor[group.status]} variant="light" style={{ flexShrink: 0 }}>
+            {groupStatusLabel[group.status]}
+          </Badge>
+        </Group>
+        <Text size="sm">Part of {group.programmeName}</Text>
+        <div>
+          <Title order={4} size="h5" mb={4}>
+            Your facilitators
+          </Title>
+          {detail.isPending ? (
+            <Loader size="sm" aria-label="Loading facilitators" />
+          ) : detail.error ? (
+            <ErrorRegion error={detail.error} title="We couldn't load the facilitators" />
+          ) : detail.data && detail.data.facilitators.length > 0 ? (
+            <List size="sm" spacing={2}>
+              {detail.data.facilitators.map((f) => (
+                <List.Item key={f.userId}>
+                  {f.displayName}
+                  {f.role === 'lead' ? ' (leads the group)' : ''}
+                </List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text size="sm">No facilitator has been named yet.</Text>
+          )}
+        </div>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,210 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InstrumentDefinition } from '../../shared/instruments/definition';
+import { findBuiltinInstrument } from '../../shared/instruments/builtins/index';
+import { ApiError, api, toQuery } from '../api/client';
+
+const enc = encodeURIComponent;
+
+/** GET /api/me/measures/due: one questionnaire a participant has been asked to complete. */
+export interface DueMeasure {
+  requestId: string;
+  code: string;
+  title: string;
+  shortTitle: string;
+  version: number;
+  dueAt: string;
+  reason: string;
+}
+
+/** What a participant sees at a moment of risk (server: submit-response.ts). */
+export interface SafetyScreen {
+  tier: 'concern' | 'urgent';
+  message: string;
+  crisisLine: string;
+}
+
+/** POST /api/measures/responses. */
+export interface SubmitResult {
+  responseId: string;
+  total: number;
+  band: string | null;
+  caseness: boolean;
+  prorated: boolean;
+  replayed: boolean;
+  safety: SafetyScreen | null;
+}
+
+export type Answers = Record<string, number | null>;
+
+export interface SubmitInput {
+  instrumentCode: string;
+  version: number;
+  answers: Answers;
+  idempotencyKey: string;
+  requestId?: string;
+}
+
+/** GET /api/instruments: the instruments of the service. */
+export interface InstrumentSummary {
+  code: string;
+  version: number;
+  title: string;
+  shortTitle: string;
+  kind: 'validated' | 'programme';
+  source: 'builtin' | 'imported';
+  items: number;
+}
+
+/** One instrument in GET /api/enrolments/:id/measures. */
+export interface Trajectory {
+  code: string;
+  title: string;
+  range: { min: number; max: number };
+  bands: { min: number; max: number; label: string }[];
+  caseness: number | null;
+  points: { responseId: string; submittedAt: string; total: number; band: string | null }[];
+  change: { change: number; category: ChangeCategory; recovered: boolean; threshold: number | null } | null;
+}
+
+export type ChangeCategory = 'reliable_improvement' | 'reliable_deterioration' | 'no_reliable_change';
+
+/** GET /api/reports/outcomes. Shares (reliablyImproved…) are fractions 0–1; meanChange is last − first. */
+export interface OutcomeReport {
+  instrument: { code: string; title: string; higherIsBetter: boolean };
+  started: number;
+  completed: number;
+  meanFirst: number | null;
+  meanLast: number | null;
+  meanChange: number | null;
+  reliablyImproved: number | null;
+  reliablyDeteriorated: number | null;
+  recovered: number | null;
+  reliablyRecovered: number | null;
+  casesAtStart: number;
+  effectSize: number | null;
+  attendance: {
+    correlationWithImprovement: number | null;
+    meanImprovementAttendedMost: number | null;
+    meanImprovementAttendedLess: number | null;
+    attendedMost: number;
+    attendedLess: number;
+  };
+}
+
+/** The questionnaires due for the signed-in participant. */
+export function useDueMeasures(enabled = true) {
+  return useQuery({
+    queryKey: ['me', 'measures', 'due'],
+    queryFn: () => api<{ due: DueMeasure[] }>('GET', '/me/measures/due'),
+    enabled,
+  });
+}
+
+/**
+ * An instrument's definition from the server. Should the server refuse it to this role (403), the
+ * built-in copy of the same code and version is used: built-ins are the same data the server scores.
+ */
+export function useInstrumentDefinition(code: string, version: number | undefined, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: ['instruments', 'definition', code, version ?? null],
+    queryFn: async () => {
+      try {
+        return await api<InstrumentDefinition>('GET', `/instruments/definition${toQuery({ code, version })}`);
+      } catch (error) {
+        const builtin = findBuiltinInstrument(code);
+        if (error instanceof ApiError && error.status === 403 && builtin && (version === undefined || builtin.version === version)) {
+          return builtin;
+        }
+        throw error;
+      }
+    },
+    staleTime: Infinity,
+  });
+}
+
+/** Sends a completed questionnaire; the due list and any trajectories are refreshed. */
+export function useSubmitResponse() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SubmitInput) => api<SubmitResult>('POST', '/measures/responses', input),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['me', 'measures'] }),
+  });
+}
+
+/** The safety screen the server attached to a refused (incomplete) submission, if any. */
+export function safetyOfError(error: unknown): SafetyScreen | null {
+  if (!(error instanceof ApiError)) return null;
+  const current = error.current as { safety?: SafetyScreen | null } | undefined;
+  return current?.safety ?? null;
+}
+
+export function useInstruments(enabled = true) {
+  return useQuery({
+    queryKey: ['instruments'],
+    queryFn: () => api<{ instruments: InstrumentSummary[] }>('GET', '/instruments'),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** A member's scores over time, per instrument (an audited read). */
+export function useTrajectories(enrolmentId: string) {
+  return useQuery({
+    queryKey: ['records', enrolmentId, 'measures'],
+    queryFn: () => api<{ instruments: Trajectory[] }>('GET', `/enrolments/${enc(enrolmentId)}/measures`),
+  });
+}
+
+export interface OutcomeFilters {
+  instrumentCode: string;
+  groupId: string;
+  /** First day, YYYY-MM-DD (inclusive). */
+  from: string;
+  /** Last day, YYYY-MM-DD (inclusive). */
+  to: string;
+}
+
+/** The filters as API parameters. The server's `to` is exclusive, so the last day becomes the day after. */
+export function outcomeParams(filters: OutcomeFilters): Record<string, string | undefined> {
+  return {
+    instrumentCode: filters.instrumentCode,
+    groupId: filters.groupId || undefined,
+    from: filters.from || undefined,
+    to: filters.to ? dayAfter(filters.to) : undefined,
+  };
+}
+
+/** "2026-11-30" → "2026-12-01" (calendar arithmetic in UTC, so no time zone can shift it). */
+export function dayAfter(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const next = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1));
+  return next.toISOString().slice(0, 10);
+}
+
+export function useOutcomes(filters: OutcomeFilters) {
+  const params = outcomeParams(filters);
+  return useQuery({
+    queryKey: ['reports', 'outcomes', params],
+    queryFn: () => api<OutcomeReport>('GET', `/reports/outcomes${toQuery(params)}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** The same report as a CSV download: a plain link, no script needed. */
+export function outcomesCsvUrl(filters: OutcomeFilters): string {
+  return `/api/reports/outcomes.csv${toQuery(outcomeParams(filters))}`;
+}
+
+/**
+ * A random idempotency key (UUID v4). crypto.randomUUID exists only in secure contexts, so fall
+ * back to getRandomValues, which every browser has.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

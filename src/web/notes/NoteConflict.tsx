@@ -1,0 +1,90 @@
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { Note } from '../api/types';
+import { formatDateTime } from '../layout/format';
+import { GROUP_SECTIONS, textOf, type NoteText, type Section } from './noteText';
+import classes from '../layout/layout.module.css';
+
+interface Props {
+  theirs: Note;
+  mine: NoteText;
+  sections: Section[];
+  saving: boolean;
+  onKeepMine: () => void;
+  onDiscardMine: () => void;
+}
+
+/**
+ * Someone saved (or signed) the note while this person was editing. Their own text stays in the
+ * editor; here the two versions are shown side by side, section by section, where they differ.
+ */
+export function NoteConflict({ theirs, mine, sections, saving, onKeepMine, onDiscardMine }: Props) {
+  const their = textOf(theirs);
+  const rows = [
+    ...GROUP_SECTIONS.map((s) => ({ key: s.key, label: s.label, theirs: their[s.key], mine: mine[s.key] })),
+    ...sections.map((s) => ({
+      key: s.enrolmentId,
+      label: `${s.pseudonym} (${s.displayName})`,
+      theirs: their.members[s.enrolmentId] ?? '',
+      mine: mine.members[s.enrolmentId] ?? '',
+    })),
+  ].filter((r) => r.theirs.trim() !== r.mine.trim());
+  const signed = theirs.status === 'signed';
+
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      role="alert"
+      title={signed ? 'Someone signed this note while you were editing' : 'Someone else saved this note while you were editing'}
+    >
+      <Stack gap="sm">
+        <Text size="sm">
+          {theirs.updatedBy} {signed ? 'signed' : 'saved'} version {theirs.version} at {formatDateTime(theirs.updatedAt)}. Your text is
+          still in the editor below; nothing you typed is lost.{' '}
+          {signed
+            ? 'A signed note cannot be changed: add anything of yours that is missing as an addendum once you have looked at theirs.'
+            : 'Compare the two, then choose which to keep. You can also edit your text first.'}
+        </Text>
+        {rows.length === 0 ? (
+          <Text size="sm">Their version has the same text as yours.</Text>
+        ) : (
+          rows.map((r) => (
+            <Card key={r.key} withBorder padding="sm" bg="white" component="section" aria-label={`Differences in ${r.label}`}>
+              <Title order={3} size="h5" mb={6}>
+                {r.label}
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                <div data-testid="their-version">
+                  <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                    Their version
+                  </Text>
+                  <Text size="sm" className={classes.prewrap}>
+                    {r.theirs || '(empty)'}
+                  </Text>
+                </div>
+                <div data-testid="your-version">
+                  <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                    Your text
+                  </Text>
+                  <Text size="sm" className={classes.prewrap}>
+                    {r.mine || '(empty)'}
+                  </Text>
+                </div>
+              </SimpleGrid>
+            </Card>
+          ))
+        )}
+        <Group gap="sm">
+          {signed ? null : (
+            <Button onClick={onKeepMine} loading={saving}>
+              Use my text on top of their version
+            </Button>
+          )}
+          <Button variant="default" onClick={onDiscardMine} disabled={saving}>
+            {signed ? 'Show the signed note' : 'Discard mine'}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}

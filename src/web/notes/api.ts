@@ -1,0 +1,50 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
+import type { Note, NoteEnvelope, NoteVersion } from '../api/types';
+
+const enc = encodeURIComponent;
+const noteKey = (sessionId: string) => ['group-sessions', sessionId, 'note'] as const;
+
+export function useNote(sessionId: string, enabled = true) {
+  return useQuery({
+    queryKey: noteKey(sessionId),
+    queryFn: () => api<NoteEnvelope>('GET', `/group-sessions/${enc(sessionId)}/note`),
+    enabled,
+  });
+}
+
+export function useNoteVersions(sessionId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...noteKey(sessionId), 'versions'],
+    queryFn: () => api<{ versions: NoteVersion[] }>('GET', `/group-sessions/${enc(sessionId)}/note/versions`),
+    enabled,
+  });
+}
+
+export interface NoteDraft {
+  baseVersion: number;
+  themes: string;
+  interventions: string;
+  groupProcess: string;
+  members: { enrolmentId: string; body: string }[];
+}
+
+/** Save, sign, co-sign and addenda. Each keeps the cached note up to date. */
+export function useNoteActions(sessionId: string, groupId: string) {
+  const client = useQueryClient();
+  const stored = async (note: Note) => {
+    client.setQueryData<NoteEnvelope>(noteKey(sessionId), (old) => ({ note, attendees: old?.attendees ?? [] }));
+    await Promise.all([
+      client.invalidateQueries({ queryKey: [...noteKey(sessionId), 'versions'] }),
+      client.invalidateQueries({ queryKey: ['groups', groupId, 'sessions'] }),
+      client.invalidateQueries({ queryKey: ['records'] }),
+    ]);
+  };
+  const path = `/group-sessions/${enc(sessionId)}/note`;
+  return {
+    save: useMutation({ mutationFn: (draft: NoteDraft) => api<Note>('PUT', path, draft), onSuccess: stored }),
+    sign: useMutation({ mutationFn: (version: number) => api<Note>('POST', `${path}/sign`, { version }), onSuccess: stored }),
+    cosign: useMutation({ mutationFn: () => api<Note>('POST', `${path}/cosign`), onSuccess: stored }),
+    addendum: useMutation({ mutationFn: (body: string) => api<Note>('POST', `${path}/addenda`, { body }), onSuccess: stored }),
+  };
+}

@@ -1,0 +1,79 @@
+import { Alert, Button, Card, CopyButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ApiError } from '../api/client';
+import { ErrorRegion } from '../layout/feedback';
+import { formatDate } from '../layout/format';
+import { useCalendarFeed } from './api';
+
+/** A private calendar link (iCalendar feed) for the person's sessions: shown once, renewable, revocable. */
+export function CalendarFeedCard() {
+  const { status, create, revoke } = useCalendarFeed();
+  const url = create.data?.url ?? null;
+  const missing = status.error instanceof ApiError && status.error.status === 404;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="calendar-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="calendar-heading">
+          Add sessions to your calendar
+        </Title>
+        <Text size="sm">
+          A private link that your phone or computer calendar can subscribe to. It shows the times of your sessions and updates when they
+          change.
+        </Text>
+        {missing ? (
+          <Text size="sm">Calendar links are not available yet on this service.</Text>
+        ) : url ? (
+          <>
+            <TextInput
+              label="Your calendar link"
+              value={url}
+              readOnly
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="calendar-url"
+            />
+            <Group gap="sm">
+              <CopyButton value={url}>
+                {({ copied, copy }) => (
+                  <Button onClick={copy} variant={copied ? 'light' : 'filled'}>
+                    {copied ? 'Link copied' : 'Copy link'}
+                  </Button>
+                )}
+              </CopyButton>
+              <Button variant="default" onClick={() => create.reset()}>
+                Done
+              </Button>
+            </Group>
+            <Alert color="yellow" variant="light" title="Shown only once">
+              <Text size="sm">
+                Keep this link to yourself: anyone who has it can see when your sessions are. If it gets out, make a new one.
+              </Text>
+            </Alert>
+          </>
+        ) : status.data?.active ? (
+          <>
+            <Text size="sm">
+              Your calendar link is on (made {formatDate(status.data.createdAt)}). For your privacy it can't be shown again.
+            </Text>
+            <Group gap="sm">
+              <Button variant="default" onClick={() => create.mutate()} loading={create.isPending}>
+                Make a new link
+              </Button>
+              <Button variant="default" color="red" onClick={() => revoke.mutate()} loading={revoke.isPending}>
+                Turn the link off
+              </Button>
+            </Group>
+            <Text size="xs" c="dimmed">
+              A new link replaces the old one, which stops working.
+            </Text>
+          </>
+        ) : (
+          <Group>
+            <Button onClick={() => create.mutate()} loading={create.isPending} disabled={status.isPending}>
+              Make a calendar link
+            </Button>
+          </Group>
+        )}
+        <ErrorRegion error={missing ? null : (create.error ?? revoke.error ?? status.error)} />
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,75 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
+import type { AgreementState, CalendarFeedStatus, MyEnrolment, NotificationList, UpcomingSession } from '../api/types';
+
+const enc = encodeURIComponent;
+
+export function useMyEnrolments(enabled = true) {
+  return useQuery({ queryKey: ['me', 'enrolments'], queryFn: () => api<{ enrolments: MyEnrolment[] }>('GET', '/me/enrolments'), enabled });
+}
+
+/** True when the member still has to accept (this version of) the group agreement. */
+export function needsAgreement(e: MyEnrolment): boolean {
+  if (e.status !== 'invited' && e.status !== 'active' && e.status !== 'paused') return false;
+  if (e.currentAgreementVersion === null) return false;
+  return e.status === 'invited' || e.agreementVersion === null || e.agreementVersion < e.currentAgreementVersion;
+}
+
+export function useUpcomingSessions() {
+  return useQuery({ queryKey: ['me', 'upcoming'], queryFn: () => api<{ sessions: UpcomingSession[] }>('GET', '/me/upcoming-sessions') });
+}
+
+export function useAgreement(enrolmentId: string) {
+  return useQuery({
+    queryKey: ['me', 'agreement', enrolmentId],
+    queryFn: () => api<AgreementState>('GET', `/enrolments/${enc(enrolmentId)}/agreement`),
+  });
+}
+
+export function useAcceptAgreement(enrolmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => api<void>('POST', `/enrolments/${enc(enrolmentId)}/agreement`, { version }),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['me'] }), client.invalidateQueries({ queryKey: ['groups'] })]),
+  });
+}
+
+export function useNotifications() {
+  return useQuery({
+    queryKey: ['me', 'notifications'],
+    queryFn: () => api<NotificationList>('GET', '/me/notifications'),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useMarkRead() {
+  const client = useQueryClient();
+  const refresh = () => client.invalidateQueries({ queryKey: ['me', 'notifications'] });
+  return {
+    one: useMutation({ mutationFn: (id: string) => api<void>('POST', `/me/notifications/${enc(id)}/read`), onSuccess: refresh }),
+    all: useMutation({ mutationFn: () => api<void>('POST', '/me/notifications/read-all'), onSuccess: refresh }),
+  };
+}
+
+export function useCalendarFeed() {
+  const client = useQueryClient();
+  const key = ['me', 'calendar-feed'];
+  const refresh = () => client.invalidateQueries({ queryKey: key });
+  return {
+    status: useQuery({ queryKey: key, queryFn: () => api<CalendarFeedStatus>('GET', '/me/calendar-feed') }),
+    create: useMutation({ mutationFn: () => api<{ url: string }>('POST', '/me/calendar-feed'), onSuccess: refresh }),
+    revoke: useMutation({ mutationFn: () => api<void>('DELETE', '/me/calendar-feed'), onSuccess: refresh }),
+  };
+}
+
+/** Unread notifications for the navigation badge; 0 while unknown or when the feature is missing. */
+export function useUnreadCount(enabled: boolean): number {
+  const list = useQuery({
+    queryKey: ['me', 'notifications'],
+    queryFn: () => api<NotificationList>('GET', '/me/notifications'),
+    enabled,
+    refetchInterval: 60_000,
+    retry: false,
+  });
+  return list.data?.unread ?? 0;
+}

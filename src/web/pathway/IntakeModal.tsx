@@ -1,0 +1,114 @@
+import { Button, Group, Modal, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client';
+import type { Referral } from '../api/types';
+import { ErrorRegion } from '../layout/feedback';
+import { useReferralStep } from './api';
+
+interface Props {
+  groupId: string;
+  referral: Referral | null;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+/** The suitability screen: suitable people join the waitlist (with a priority), others are closed with the notes on file. */
+export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
+  const { intake } = useReferralStep(groupId);
+  const [suitable, setSuitable] = useState<'yes' | 'no' | ''>('');
+  const [notes, setNotes] = useState('');
+  const [priority, setPriority] = useState<number | string>(0);
+  const [attempted, setAttempted] = useState(false);
+
+  function close() {
+    intake.reset();
+    setSuitable('');
+    setNotes('');
+    setPriority(0);
+    setAttempted(false);
+    onClose();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    if (!referral || !suitable || !notes.trim()) return;
+    intake.mutate(
+      {
+        referralId: referral.id,
+        suitable: suitable === 'yes',
+        notes: notes.trim(),
+        priority: suitable === 'yes' ? Number(priority) || 0 : 0,
+      },
+      {
+        onSuccess: (r) => {
+          onDone(
+            r.status === 'waitlisted'
+              ? `${r.personName} is on the waitlist${r.waitlistPosition ? ` at number ${r.waitlistPosition}` : ''}.`
+              : `${r.personName} was screened as not suitable. The notes are on file.`,
+          );
+          close();
+        },
+      },
+    );
+  }
+
+  const error = intake.error instanceof ApiError ? intake.error : null;
+  return (
+    <Modal opened={referral !== null} onClose={close} title={referral ? `Intake for ${referral.personName}` : ''} size="lg">
+      {referral ? (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <div>
+              <Text size="sm" fw={600}>
+                Reason for referral
+              </Text>
+              <Text size="sm">{referral.reason}</Text>
+            </div>
+            <Radio.Group
+              label="Suitable for this group?"
+              required
+              value={suitable}
+              onChange={(v) => setSuitable(v as 'yes' | 'no')}
+              error={attempted && !suitable ? 'Choose yes or no.' : undefined}
+            >
+              <Group gap="md" mt={6}>
+                <Radio value="yes" label="Yes, add to the waitlist" data-autofocus />
+                <Radio value="no" label="No, not suitable" />
+              </Group>
+            </Radio.Group>
+            <Textarea
+              label="Screening notes"
+              required
+              autosize
+              minRows={3}
+              value={notes}
+              onChange={(e) => setNotes(e.currentTarget.value)}
+              error={error?.fieldMessage('notes') ?? (attempted && !notes.trim() ? 'Write what the screen found.' : undefined)}
+            />
+            {suitable === 'yes' ? (
+              <NumberInput
+                label="Priority"
+                description="0 to 10. Higher numbers go further up the waitlist; most people are 0."
+                min={0}
+                max={10}
+                value={priority}
+                onChange={setPriority}
+                w={{ base: '100%', xs: 240 }}
+              />
+            ) : null}
+            <ErrorRegion error={error?.details.length ? null : intake.error} title="We couldn't save the intake" />
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={intake.isPending}>
+                Save intake
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,92 @@
+import { Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client';
+import type { Referral } from '../api/types';
+import { ErrorRegion } from '../layout/feedback';
+import { useReferralStep } from './api';
+
+interface Props {
+  groupId: string;
+  referral: Referral | null;
+  /** Who is first on the waitlist, to explain an out-of-order offer. */
+  head: Referral | undefined;
+  openPlaces: number | undefined;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+/** Offers a place. Offering to anyone but the first on the waitlist needs a recorded reason. */
+export function OfferModal({ groupId, referral, head, openPlaces, onClose, onDone }: Props) {
+  const { offer } = useReferralStep(groupId);
+  const [days, setDays] = useState<number | string>(7);
+  const [skipReason, setSkipReason] = useState('');
+
+  function close() {
+    offer.reset();
+    setDays(7);
+    setSkipReason('');
+    onClose();
+  }
+
+  const outOfOrder = referral && head && head.id !== referral.id;
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!referral) return;
+    offer.mutate(
+      { referralId: referral.id, expiresInDays: Number(days) || 7, skipReason: skipReason.trim() || undefined },
+      {
+        onSuccess: (r) => {
+          onDone(`A place was offered to ${r.personName}. When they answer, record it under "Offers".`);
+          close();
+        },
+      },
+    );
+  }
+
+  const error = offer.error instanceof ApiError ? offer.error : null;
+  // The server explains an out-of-order offer in its message; show it at the field it concerns.
+  const skipError = error?.fieldMessage('skipReason') ? error.message : undefined;
+  return (
+    <Modal opened={referral !== null} onClose={close} title={referral ? `Offer a place to ${referral.personName}` : ''} size="lg">
+      {referral ? (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <Text size="sm">
+              {openPlaces === undefined ? '' : `${openPlaces} ${openPlaces === 1 ? 'place is' : 'places are'} free. `}
+              Contact {referral.personName} with the offer, then record their answer here.
+            </Text>
+            <NumberInput
+              label="Offer open for (days)"
+              min={1}
+              max={30}
+              value={days}
+              onChange={setDays}
+              w={{ base: '100%', xs: 240 }}
+              data-autofocus
+            />
+            {outOfOrder || skipError ? (
+              <Textarea
+                label="Reason for offering out of order"
+                description={head ? `${head.personName} is first on the waitlist.` : undefined}
+                autosize
+                minRows={2}
+                value={skipReason}
+                onChange={(e) => setSkipReason(e.currentTarget.value)}
+                error={skipError}
+              />
+            ) : null}
+            <ErrorRegion error={skipError ? null : offer.error} title="We couldn't offer the place" />
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={offer.isPending}>
+                Offer the place
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </Modal>
+  );
+}

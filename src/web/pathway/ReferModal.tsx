@@ -1,0 +1,107 @@
+import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client';
+import { ErrorRegion, QueryView } from '../layout/feedback';
+import { useCreateReferral, useReferralTargets } from './api';
+
+/** Refer a person to a group: any clinician may; the group's facilitators screen the referral. */
+export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClose: () => void; onDone: (message: string) => void }) {
+  const targets = useReferralTargets(opened);
+  const create = useCreateReferral();
+  const [groupId, setGroupId] = useState('');
+  const [personName, setPersonName] = useState('');
+  const [personEmail, setPersonEmail] = useState('');
+  const [reason, setReason] = useState('');
+  const [attempted, setAttempted] = useState(false);
+
+  function close() {
+    create.reset();
+    setGroupId('');
+    setPersonName('');
+    setPersonEmail('');
+    setReason('');
+    setAttempted(false);
+    onClose();
+  }
+
+  const chosenGroup = groupId || targets.data?.groups[0]?.id || '';
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    if (!chosenGroup || !personName.trim() || !personEmail.trim() || !reason.trim()) return;
+    create.mutate(
+      { groupId: chosenGroup, personName: personName.trim(), personEmail: personEmail.trim(), reason: reason.trim() },
+      {
+        onSuccess: (referral) => {
+          onDone(`${referral.personName} has been referred to ${referral.groupName}. The group's facilitators will screen the referral.`);
+          close();
+        },
+      },
+    );
+  }
+
+  const error = create.error instanceof ApiError ? create.error : null;
+  const field = (name: string, value: string, empty: string) =>
+    error?.fieldMessage(name) ?? (attempted && !value.trim() ? empty : undefined);
+  return (
+    <Modal opened={opened} onClose={close} title="Refer someone to a group" size="lg">
+      <QueryView query={targets} loadingLabel="Loading groups…">
+        {({ groups }) =>
+          groups.length === 0 ? (
+            <Text>No group is taking referrals at the moment.</Text>
+          ) : (
+            <form onSubmit={submit} noValidate>
+              <Stack gap="md">
+                <NativeSelect
+                  label="Group"
+                  required
+                  value={chosenGroup}
+                  onChange={(e) => setGroupId(e.currentTarget.value)}
+                  data={groups.map((g) => ({ value: g.id, label: `${g.name} (${g.programmeName})` }))}
+                  data-autofocus
+                />
+                <TextInput
+                  label="Person's full name"
+                  required
+                  autoComplete="off"
+                  value={personName}
+                  onChange={(e) => setPersonName(e.currentTarget.value)}
+                  error={field('personName', personName, 'Enter their name.')}
+                />
+                <TextInput
+                  label="Their e-mail"
+                  description="Used to invite them if they are offered a place."
+                  type="email"
+                  required
+                  autoComplete="off"
+                  value={personEmail}
+                  onChange={(e) => setPersonEmail(e.currentTarget.value)}
+                  error={field('personEmail', personEmail, 'Enter their e-mail address.')}
+                />
+                <Textarea
+                  label="Reason for referral"
+                  description="What they are living with and what they hope the group will give them."
+                  required
+                  autosize
+                  minRows={3}
+                  value={reason}
+                  onChange={(e) => setReason(e.currentTarget.value)}
+                  error={field('reason', reason, 'Give a reason.')}
+                />
+                <ErrorRegion error={error?.details.length ? null : create.error} title="We couldn't make the referral" />
+                <Group justify="flex-end" gap="sm">
+                  <Button variant="default" onClick={close}>
+                    Cancel
+                  </Button>
+                  <Button type="submit" loading={create.isPending}>
+                    Send referral
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          )
+        }
+      </QueryView>
+    </Modal>
+  );
+}

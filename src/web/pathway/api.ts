@@ -1,0 +1,93 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api/client';
+import type { OfferAnswer, Referral, ReferralStatus, ReferralTarget } from '../api/types';
+import { useInvalidateGroup } from '../groups/api';
+
+const enc = encodeURIComponent;
+
+export function useReferralTargets(enabled = true) {
+  return useQuery({
+    queryKey: ['referral-targets'],
+    queryFn: () => api<{ groups: ReferralTarget[] }>('GET', '/referral-targets'),
+    enabled,
+  });
+}
+
+export function useMyReferrals() {
+  return useQuery({ queryKey: ['referrals', 'mine'], queryFn: () => api<{ referrals: Referral[] }>('GET', '/referrals/mine') });
+}
+
+export function useGroupReferrals(groupId: string) {
+  return useQuery({
+    queryKey: ['referrals', 'group', groupId],
+    queryFn: () => api<{ referrals: Referral[] }>('GET', `/groups/${enc(groupId)}/referrals`),
+  });
+}
+
+export interface NewReferral {
+  groupId: string;
+  personName: string;
+  personEmail: string;
+  reason: string;
+}
+
+export function useCreateReferral() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewReferral) => api<Referral>('POST', '/referrals', input),
+    onSuccess: () =>
+      Promise.all([client.invalidateQueries({ queryKey: ['referrals'] }), client.invalidateQueries({ queryKey: ['groups'] })]),
+  });
+}
+
+/** The steps a facilitator takes on a referral; each refreshes the group's lists. */
+export function useReferralStep(groupId: string) {
+  const invalidate = useInvalidateGroup();
+  const intake = useMutation({
+    mutationFn: (input: { referralId: string; suitable: boolean; notes: string; priority: number }) =>
+      api<Referral>('POST', `/referrals/${enc(input.referralId)}/intake`, {
+        suitable: input.suitable,
+        notes: input.notes,
+        priority: input.priority,
+      }),
+    onSuccess: () => invalidate(groupId),
+  });
+  const offer = useMutation({
+    mutationFn: (input: { referralId: string; expiresInDays: number; skipReason?: string }) =>
+      api<Referral>('POST', `/referrals/${enc(input.referralId)}/offer`, {
+        expiresInDays: input.expiresInDays,
+        ...(input.skipReason ? { skipReason: input.skipReason } : {}),
+      }),
+    onSuccess: () => invalidate(groupId),
+  });
+  const respond = useMutation({
+    mutationFn: (input: { referralId: string } & ({ accept: true; pseudonym: string } | { accept: false; reason: string })) => {
+      const { referralId, ...body } = input;
+      return api<OfferAnswer>('POST', `/referrals/${enc(referralId)}/response`, body);
+    },
+    onSuccess: () => invalidate(groupId),
+  });
+  return { intake, offer, respond };
+}
+
+export const referralStatusLabel: Record<ReferralStatus, string> = {
+  referred: 'Awaiting intake',
+  not_suitable: 'Not suitable',
+  waitlisted: 'On the waitlist',
+  offered: 'Place offered',
+  declined: 'Declined',
+  expired: 'Offer expired',
+  enrolled: 'Enrolled',
+  withdrawn: 'Withdrawn',
+};
+
+export const referralStatusColor: Record<ReferralStatus, string> = {
+  referred: 'yellow',
+  not_suitable: 'gray',
+  waitlisted: 'blue',
+  offered: 'grape',
+  declined: 'gray',
+  expired: 'orange',
+  enrolled: 'green',
+  withdrawn: 'gray',
+};
