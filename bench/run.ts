@@ -5,14 +5,16 @@
  *
  * Environment: BENCH_CONNECTIONS (20), BENCH_DURATION_S (10), BENCH_WARMUP_S (2);
  * BENCH_DATABASE_URL or TEST_DATABASE_URL for PostgreSQL (else a local trust-auth server is tried);
+ * BENCH_PG_SETTINGS=name=value,… for settings on the PostgreSQL bench databases (e.g. random_page_cost=1.1);
+ * BENCH_GROUPS_REQUESTS (500), BENCH_GROUPS_WARMUP (50), BENCH_GROUPS_SCALE (issue|full) for `groups`;
  * BENCH_CPU_PROFILE=1 writes each server's CPU profile to bench/results/profiles/ (slower figures).
  */
 import type { BenchResult } from './lib/benchmark.js';
 import { runInterruptWork } from './lib/cleanup.js';
-import { findDatabaseTargets } from './lib/databases.js';
+import { findDatabaseTargets, postgresSettingsFromEnv } from './lib/databases.js';
 import { loadSettingsFromEnv } from './lib/load.js';
 import { PROFILE_DIR } from './lib/server-process.js';
-import { machine, printResult, table, verdict, writeResult } from './lib/report.js';
+import { formatTarget, formatValue, machine, printResult, table, verdict, writeResult } from './lib/report.js';
 import { benchmarks } from './registry.js';
 
 function listBenchmarks(): string {
@@ -42,6 +44,10 @@ async function main(): Promise<number> {
   console.log(`Hearth benchmarks on ${host.cpus} × ${host.cpuModel}, ${host.memoryGiB} GiB, Node ${host.node}`);
   console.log(`Databases: ${targets.map((t) => `${t.kind} (${t.where})`).join(', ')}`);
   for (const note of notes) console.log(note);
+  const pgSettings = postgresSettingsFromEnv();
+  if (pgSettings.length && targets.some((t) => t.kind === 'postgres')) {
+    console.log(`PostgreSQL bench databases get: ${pgSettings.map(([k, v]) => `${k}=${v}`).join(', ')} (BENCH_PG_SETTINGS)`);
+  }
   if (process.env.BENCH_CPU_PROFILE === '1')
     console.log(`CPU profiles go to ${PROFILE_DIR}: figures from this run are slowed by profiling.`);
 
@@ -61,9 +67,9 @@ async function main(): Promise<number> {
 
   console.log('\nSummary');
   const rows = published.flatMap((r) =>
-    r.comparisons.map((c) => [r.bench, r.database, c.label, c.ratio.toFixed(2), `≥ ${c.target.toFixed(2)}`, verdict(c)]),
+    r.comparisons.map((c) => [r.bench, r.database, c.label, formatValue(c.value, c.unit), formatTarget(c), verdict(c)]),
   );
-  console.log(table(['benchmark', 'database', 'measure', 'ratio', 'target', 'verdict'], rows, 3));
+  console.log(table(['benchmark', 'database', 'measure', 'value', 'target', 'verdict'], rows, 3));
   return 0;
 }
 

@@ -67,7 +67,7 @@ describe('the way into a group', () => {
     await page.getByRole('status').getByText('A place was offered to Robin Ash').waitFor();
 
     // They accept: a group name already in use is refused plainly, then the invitation link is shown once.
-    await page.getByRole('button', { name: "Record Robin Ash's answer" }).click();
+    await page.getByRole('button', { name: 'Record answer from Robin Ash' }).click();
     await dialog.getByLabel('Yes, they accepted').check();
     await dialog.getByLabel('Name in the group').fill('cedar');
     await dialog.getByRole('button', { name: 'Record answer' }).click();

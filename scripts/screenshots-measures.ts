@@ -10,6 +10,11 @@ import { openBrowser } from '../e2e/support/browser';
 
 type Shoot = (page: Page, name: string) => Promise<void>;
 
+/** Full-page shots of a scrolled page draw the fixed header mid-page: go back to the top first. */
+async function top(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 /** Demo participants: Meadow (paused) still has PHQ-9 due at enrolment; Cedar's PHQ-9 is getting worse. */
 const MEADOW = 'participant7@demo.hearth.local';
 const CEDAR = 'participant4@demo.hearth.local';
@@ -34,7 +39,7 @@ export async function shootMeasureScreens(base: string, viewport: { width: numbe
   await signIn(page, base, MEADOW);
   await page.getByRole('heading', { name: 'Questionnaires to do' }).waitFor();
   await shoot(page, 'participant-questionnaires-to-do');
-  await page.getByRole('button', { name: /^Start PHQ-9/ }).click();
+  await page.getByRole('link', { name: /^Start PHQ-9/ }).click();
   await page.getByText('Question 1 of 10').waitFor();
   await shoot(page, 'questionnaire-question');
   const answers = ['Several days', 'More than half the days', 'Several days', 'Several days', 'Not at all', 'Several days', 'Not at all', 'Not at all'];
@@ -85,15 +90,17 @@ export async function shootMeasureScreens(base: string, viewport: { width: numbe
   await shoot(page, 'clinician-alert-resolve');
   await dialog.getByRole('button', { name: 'Resolve alert' }).click();
   await page.getByRole('status').getByText('is resolved').waitFor();
-  await page.getByRole('radio', { name: 'Resolved' }).check({ force: true });
+  await page.locator('label').filter({ hasText: /^Resolved$/ }).click();
   await page.getByRole('list', { name: 'Resolved alerts' }).waitFor();
+  await top(page);
   await shoot(page, 'clinician-alerts-resolved');
 
   // Cedar's trajectory: three PHQ-9 answers, reliable deterioration.
-  await page.getByRole('radio', { name: 'Active' }).check({ force: true });
+  await page.locator('label').filter({ hasText: /^Active$/ }).click();
   await page.getByRole('link', { name: /^Measures of Cedar/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Measures: Cedar' }).waitFor();
   await page.locator('.recharts-line').first().waitFor();
+  await page.mouse.move(0, 0);
   await shoot(page, 'clinician-measures');
   await page.goto(`${base}/reports/outcomes`);
   await page.getByRole('heading', { name: /^PHQ-9:/ }).waitFor();
@@ -108,6 +115,9 @@ export async function shootMeasureScreens(base: string, viewport: { width: numbe
   await page.goto(`${base}/admin/settings`);
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   await page.getByLabel('Escalate overdue alerts to').selectOption({ label: 'Ben Lindqvist (ben.clinician@demo.hearth.local)' });
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('status').getByText('Settings saved').waitFor();
+  await top(page);
   await shoot(page, 'admin-settings');
   await b.close();
 }

@@ -17,6 +17,7 @@ import { DEMO, DEMO_PASSWORD, signIn, signOut, submitSignIn } from '../e2e/suppo
 import { DESKTOP, PHONE, openBrowser } from '../e2e/support/browser';
 import { repoRoot, startServer } from '../e2e/support/server';
 import { totpCode } from '../e2e/support/totp';
+import { shootMeasureScreens } from './screenshots-measures';
 
 const outDir = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(repoRoot, 'screenshots'));
 
@@ -44,6 +45,8 @@ async function shoot(page: Page, name: string, width: number): Promise<void> {
   await settle(page);
   counter += 1;
   const file = `${String(counter).padStart(2, '0')}-${name}-${width}.png`;
+  // A full-page shot of a scrolled page draws the fixed header halfway down: start from the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(outDir, file), fullPage: true });
   const entry: ShotReport = {
     file,
@@ -207,6 +210,9 @@ async function shootWidth(viewport: { width: number; height: number }): Promise<
     await page.goto(`${base}/admin/users`);
     await shoot(page, 'participant-admin-denied', w);
     await b.close();
+
+    // Questionnaires, the safety screen, alerts, trajectories, outcomes, settings.
+    await shootMeasureScreens(base, viewport, (p, name) => shoot(p, name, w));
   } catch (error) {
     console.error(server.output().split('\n').slice(-30).join('\n'));
     throw error;
@@ -227,7 +233,7 @@ async function shootClinicianWork(page: Page, w: number): Promise<string> {
   await page.getByRole('button', { name: 'Refer someone' }).click();
   const dialog = inDialog(page);
   await dialog.getByLabel("Person's full name").fill('Robin Ash');
-  await dialog.getByLabel('Their e-mail').fill(`robin.${w}@example.org`);
+  await dialog.getByLabel('Their e-mail').fill(`robin.ash.${w}@example.org`);
   await dialog.getByLabel('Reason for referral').fill('Low mood and isolation after moving; would value peer support.');
   await shoot(page, 'clinician-refer-form', w);
   await dialog.getByRole('button', { name: 'Send referral' }).click();
@@ -261,7 +267,7 @@ async function shootClinicianWork(page: Page, w: number): Promise<string> {
   await shoot(page, 'clinician-offer-out-of-order', w);
   await dialog.getByLabel('Reason for offering out of order').fill('Sam Okoro asked to wait for the spring group.');
   await dialog.getByRole('button', { name: 'Offer the place' }).click();
-  await page.getByRole('button', { name: "Record Robin Ash's answer" }).click();
+  await page.getByRole('button', { name: 'Record answer from Robin Ash' }).click();
   await dialog.getByLabel('Yes, they accepted').check();
   await dialog.getByLabel('Name in the group').fill('Rowan');
   await shoot(page, 'clinician-offer-answer', w);
@@ -282,7 +288,7 @@ async function shootClinicianWork(page: Page, w: number): Promise<string> {
   await shoot(page, 'clinician-schedule-saved', w);
 
   await tab('Sessions');
-  await page.locator('tbody tr').first().waitFor();
+  await page.getByRole('button', { name: /^Move session/ }).filter({ visible: true }).first().waitFor();
   await shoot(page, 'clinician-group-sessions', w);
   await page.getByRole('button', { name: /^Move session/ }).filter({ visible: true }).first().click();
   await shoot(page, 'clinician-session-move', w);
@@ -306,7 +312,11 @@ async function shootClinicianWork(page: Page, w: number): Promise<string> {
   const sessionLink = async (n: number) => {
     await tab('Sessions');
     await page.getByText('Past', { exact: true }).click();
-    const row = page.locator('tbody tr').filter({ has: page.getByRole('cell', { name: String(n), exact: true }) });
+    // A table on wide screens, cards ("Session 7 · Boundaries") on phones.
+    const row =
+      w >= 768
+        ? page.locator('tbody tr').filter({ has: page.getByRole('cell', { name: String(n), exact: true }) })
+        : page.getByRole('listitem').filter({ hasText: `Session ${n} ·` });
     await row.getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: new RegExp(`^Session ${n}:`) }).waitFor();
   };

@@ -25,12 +25,15 @@ export interface Measurement {
   figures: LoadFigures;
 }
 
-/** A measured ratio held against its target. */
+/** A measured value (a throughput ratio, a latency percentile) held against its target. */
 export interface Comparison {
   label: string;
-  ratio: number;
-  /** The ratio must be at least this. */
+  value: number;
+  /** How the value must stand against the target: at least it (ratios), or below it (latencies). */
+  op: '≥' | '<';
   target: number;
+  /** '' for ratios, 'ms' for latencies. */
+  unit: '' | 'ms';
   pass: boolean;
   /** Why the figures cannot be trusted, when they cannot (counts as a fail). */
   invalid: string | null;
@@ -44,4 +47,6 @@ export interface BenchResult {
   comparisons: Comparison[];
   /** Facts worth keeping next to the figures (what the route did, what was not exercised). */
   notes: string[];
+  /** Which table prints the measurements: req/s under concurrent load (default) or latency percentiles. */
+  table?: 'throughput' | 'latency';
 }

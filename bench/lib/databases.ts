@@ -80,16 +80,43 @@ function postgresTarget(adminUrl: string): DatabaseTarget {
     async provision() {
       const name = `hearth_bench_${randomBytes(6).toString('hex')}`;
       await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+      // Every later connection to this database (Hearth's pool included) starts with these.
+      for (const [setting, value] of postgresSettingsFromEnv()) {
+        await adminQuery(adminUrl, `ALTER DATABASE ${name} SET ${setting} = '${value}'`);
+      }
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
-      const dispose = () => dropDatabase(adminUrl, name);
+      // One kept connection answers backendPids(): benchmarks ask before and after every measured
+      // window, and a new connection each time would cost more than the question.
+      let watcher: Promise<pg.Client> | null = null;
+      const closeWatcher = async () => {
+        const client = watcher;
+        watcher = null;
+        if (client) await (await client).end().catch(() => {});
+      };
+      const dispose = async () => {
+        await closeWatcher();
+        await dropDatabase(adminUrl, name);
+      };
       const unregister = onInterrupt(dispose);
       return {
         kind: 'postgres',
         env: { DATABASE_URL: url.toString() },
         async backendPids() {
-          const rows = await adminQuery(adminUrl, `SELECT pid FROM pg_stat_activity WHERE datname = '${name}'`);
-          return rows.map((row) => Number(row.pid));
+          watcher ??= (async () => {
+            const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2_000 });
+            await client.connect();
+            return client;
+          })();
+          try {
+            const client = await watcher;
+            // Its own backend is in the admin database, so it is never counted as the bench database's.
+            const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name]);
+            return rows.map((row) => Number(row.pid));
+          } catch (error) {
+            await closeWatcher();
+            throw error;
+          }
         },
         async dispose() {
           unregister();
@@ -98,6 +125,20 @@ function postgresTarget(adminUrl: string): DatabaseTarget {
       };
     },
   };
+}
+
+/**
+ * BENCH_PG_SETTINGS, e.g. `random_page_cost=1.1,work_mem=8MB`: planner or server settings for the
+ * bench databases, to try a setting without touching the server's configuration.
+ */
+export function postgresSettingsFromEnv(source: NodeJS.ProcessEnv = process.env): [string, string][] {
+  const raw = source.BENCH_PG_SETTINGS?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((pair) => {
+    const match = /^\s*([a-z_][a-z0-9_.]*)\s*=\s*([A-Za-z0-9_.-]+)\s*$/.exec(pair);
+    if (!match) throw new Error(`BENCH_PG_SETTINGS: expected name=value pairs separated by commas, got ${JSON.stringify(pair)}`);
+    return [match[1]!, match[2]!];
+  });
 }
 
 async function dropDatabase(adminUrl: string, name: string): Promise<void> {

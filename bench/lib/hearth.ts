@@ -28,9 +28,9 @@ export interface BenchSession {
 
 /**
  * Hearth's environment for a benchmark: production settings, no demo seed, no log output
- * (the baseline logs nothing either), loopback only.
+ * (the baseline logs nothing either), loopback only. `overrides` replace any of these.
  */
-export function hearthEnv(database: ProvisionedDatabase): Record<string, string> {
+export function hearthEnv(database: ProvisionedDatabase, overrides: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
@@ -38,6 +38,7 @@ export function hearthEnv(database: ProvisionedDatabase): Record<string, string>
     HOST: '127.0.0.1',
     PORT: '0',
     ...database.env,
+    ...overrides,
   };
 }
 
@@ -66,9 +67,9 @@ export async function createAccount(db: DbOrTx, role: Role): Promise<BenchAccoun
   return { id: row.id, email, password, role };
 }
 
-/** Starts Hearth on the provisioned database in a child process. */
-export function startHearth(database: ProvisionedDatabase): Promise<ServerProcess> {
-  return startServer(HEARTH_ENTRY, hearthEnv(database));
+/** Starts Hearth on the provisioned database in a child process (`env` overrides hearthEnv's settings). */
+export function startHearth(database: ProvisionedDatabase, env: Record<string, string> = {}): Promise<ServerProcess> {
+  return startServer(HEARTH_ENTRY, hearthEnv(database, env));
 }
 
 /** Signs in through POST /api/auth/login, as the web app does. */

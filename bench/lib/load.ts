@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { z } from 'zod';
-import { accountCpu, addTicks, watchCpu, type CpuAccount, type CpuTicks } from './cpu.js';
+import { accountCpu, addCpuTimes, watchCpu, type CpuAccount, type CpuTimes } from './cpu.js';
 import { summariseLatencies } from './stats.js';
 
 /** How hard and how long every server in a run is loaded; the same for a baseline and its subject. */
@@ -15,6 +15,7 @@ export interface LoadFigures {
   requestsPerSec: number;
   p50Ms: number;
   p90Ms: number;
+  p95Ms: number;
   p99Ms: number;
   meanMs: number;
   maxMs: number;
@@ -32,7 +33,7 @@ export interface LoadTarget {
   headers?: Record<string, string>;
   /** The server process under load, for CPU accounting. */
   serverPid: number;
-  /** Database processes working for it, asked after the warm-up (when connection pools are full). */
+  /** Database processes working for it, asked at the start and end of every measured window. */
   databasePids?: () => Promise<number[]>;
 }
 
@@ -61,6 +62,11 @@ export async function measureLoad(target: LoadTarget, settings: LoadSettings): P
   return figures;
 }
 
+/** Load only ever goes to this machine's loopback interface. */
+export function assertLoopback(url: string): void {
+  if (new URL(url).hostname !== '127.0.0.1') throw new Error(`Refusing to load ${url}: benchmarks target 127.0.0.1 only`);
+}
+
 /** Measured time is split into this many rounds per target when several are compared. */
 const ROUNDS = 2;
 
@@ -73,12 +79,8 @@ export async function measureLoads<const T extends readonly LoadTarget[]>(
   targets: T,
   settings: LoadSettings,
 ): Promise<{ -readonly [K in keyof T]: LoadFigures }> {
-  for (const target of targets) {
-    // Load only ever goes to this machine's loopback interface.
-    if (new URL(target.url).hostname !== '127.0.0.1') throw new Error(`Refusing to load ${target.url}: benchmarks target 127.0.0.1 only`);
-  }
+  for (const target of targets) assertLoopback(target.url);
   if (settings.warmupS > 0) for (const target of targets) await runAutocannon(target, settings.connections, settings.warmupS);
-  const databasePids = await Promise.all(targets.map(async (t) => (await t.databasePids?.()) ?? []));
   const rounds = targets.length > 1 && settings.durationS >= ROUNDS ? ROUNDS : 1;
   const totals = targets.map(() => emptyTotals());
   for (let round = 0; round < rounds; round++) {
@@ -87,45 +89,64 @@ export async function measureLoads<const T extends readonly LoadTarget[]>(
     for (const i of order) {
       const target = targets[i]!;
       const seconds = Math.floor(settings.durationS / rounds) + (round === 0 ? settings.durationS % rounds : 0);
-      const cpu = watchCpu(target.serverPid, databasePids[i]!);
+      // Database processes are asked for at both ends of every window: a pool closes connections
+      // that idled (node-postgres: after 10 s, e.g. while another target was measured) and opens
+      // new ones under load, whose CPU time then belongs wholly to this window.
+      const cpu = watchCpu(target.serverPid, (await target.databasePids?.()) ?? []);
       const run = await runAutocannon(target, settings.connections, seconds);
-      addRun(totals[i]!, run, cpu.stop());
+      addRun(totals[i]!, run, cpu.stop((await target.databasePids?.()) ?? []));
     }
   }
   return totals.map(figuresOf) as { -readonly [K in keyof T]: LoadFigures };
 }
 
-interface Totals {
+/** Figures accumulated over a target's measured windows (rounds), turned into LoadFigures at the end. */
+export interface Totals {
   requests: number;
   non2xx: number;
   errors: number;
   timeouts: number;
   durationS: number;
   latenciesMs: number[];
-  /** undefined before the first run; null once a run had no CPU figures. */
-  ticks: CpuTicks | null | undefined;
+  /** undefined before the first window; null once a window had no CPU figures. */
+  cpu: CpuTimes | null | undefined;
 }
 
-function emptyTotals(): Totals {
-  return { requests: 0, non2xx: 0, errors: 0, timeouts: 0, durationS: 0, latenciesMs: [], ticks: undefined };
+export function emptyTotals(): Totals {
+  return { requests: 0, non2xx: 0, errors: 0, timeouts: 0, durationS: 0, latenciesMs: [], cpu: undefined };
 }
 
-function addRun(totals: Totals, run: { result: autocannon.Result; latenciesMs: number[] }, ticks: CpuTicks | null): void {
-  totals.requests += run.result.requests.total;
-  totals.non2xx += run.result.non2xx;
-  totals.errors += run.result.errors;
-  totals.timeouts += run.result.timeouts;
-  totals.durationS += run.result.duration;
-  for (const latency of run.latenciesMs) totals.latenciesMs.push(latency);
-  totals.ticks = totals.ticks === undefined ? ticks : addTicks(totals.ticks, ticks);
+/** Adds one measured window. */
+export function addWindow(
+  totals: Totals,
+  window: { requests: number; non2xx: number; errors: number; timeouts: number; durationS: number; latenciesMs: readonly number[] },
+  cpu: CpuTimes | null,
+): void {
+  totals.requests += window.requests;
+  totals.non2xx += window.non2xx;
+  totals.errors += window.errors;
+  totals.timeouts += window.timeouts;
+  totals.durationS += window.durationS;
+  for (const latency of window.latenciesMs) totals.latenciesMs.push(latency);
+  totals.cpu = totals.cpu === undefined ? cpu : addCpuTimes(totals.cpu, cpu);
 }
 
-function figuresOf(totals: Totals): LoadFigures {
+function addRun(totals: Totals, run: { result: autocannon.Result; latenciesMs: number[] }, cpu: CpuTimes | null): void {
+  const { result } = run;
+  addWindow(
+    totals,
+    { requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, durationS: result.duration, latenciesMs: run.latenciesMs },
+    cpu,
+  );
+}
+
+export function figuresOf(totals: Totals): LoadFigures {
   const latency = summariseLatencies(totals.latenciesMs);
   return {
     requestsPerSec: totals.durationS > 0 ? totals.requests / totals.durationS : 0,
     p50Ms: latency.p50,
     p90Ms: latency.p90,
+    p95Ms: latency.p95,
     p99Ms: latency.p99,
     meanMs: latency.mean,
     maxMs: latency.max,
@@ -134,7 +155,7 @@ function figuresOf(totals: Totals): LoadFigures {
     errors: totals.errors,
     timeouts: totals.timeouts,
     durationS: totals.durationS,
-    cpu: totals.ticks ? accountCpu(totals.ticks, totals.requests) : null,
+    cpu: totals.cpu ? accountCpu(totals.cpu, totals.requests) : null,
   };
 }
 

@@ -7,12 +7,32 @@ import { invalidity, type LoadFigures, type LoadSettings } from './load.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
 
-/** Compares a subject's throughput with its baseline's: ratio = subject req/s ÷ baseline req/s. */
+/** Compares a subject's throughput with its baseline's: ratio = subject req/s ÷ baseline req/s, at least `target`. */
 export function throughputRatio(label: string, subject: LoadFigures, baseline: LoadFigures, target: number): Comparison {
-  const ratio = baseline.requestsPerSec > 0 ? subject.requestsPerSec / baseline.requestsPerSec : 0;
-  const problems = [invalidity(baseline), invalidity(subject)].filter((p): p is string => p !== null);
-  const invalid = problems.length ? problems.join('; ') : null;
-  return { label, ratio, target, pass: invalid === null && ratio >= target, invalid };
+  const value = baseline.requestsPerSec > 0 ? subject.requestsPerSec / baseline.requestsPerSec : 0;
+  const invalid = invalidOf(baseline, subject);
+  return { label, value, op: '≥', target, unit: '', pass: invalid === null && value >= target, invalid };
+}
+
+/** Holds a measurement's 95th-percentile latency against a ceiling: p95 must be below `targetMs`. */
+export function p95Below(label: string, figures: LoadFigures, targetMs: number): Comparison {
+  const invalid = invalidOf(figures);
+  return { label, value: figures.p95Ms, op: '<', target: targetMs, unit: 'ms', pass: invalid === null && figures.p95Ms < targetMs, invalid };
+}
+
+function invalidOf(...figures: LoadFigures[]): string | null {
+  const problems = figures.map(invalidity).filter((p): p is string => p !== null);
+  return problems.length ? problems.join('; ') : null;
+}
+
+/** "0.42" for a ratio, "12.3 ms" for a latency. */
+export function formatValue(value: number, unit: Comparison['unit']): string {
+  return unit === 'ms' ? `${fixed(value, 1)} ms` : fixed(value, 2);
+}
+
+/** "≥ 0.50", "< 50.0 ms". */
+export function formatTarget(comparison: Comparison): string {
+  return `${comparison.op} ${formatValue(comparison.target, comparison.unit)}`;
 }
 
 /** The machine and software the figures belong to. */
@@ -32,6 +52,22 @@ const DISTURBED_OTHER_SHARE = 0.15;
 
 /** Prints one result as a table with its verdicts. */
 export function printResult(result: BenchResult, load: LoadSettings): void {
+  if (result.table === 'latency') printLatencyTable(result);
+  else printThroughputTable(result, load);
+  for (const c of result.comparisons) {
+    console.log(`  ${verdict(c)}  ${c.label}: ${formatValue(c.value, c.unit)} (target ${formatTarget(c)})${c.invalid ? ` (invalid: ${c.invalid})` : ''}`);
+  }
+  const disturbed = result.measurements.filter((m) => (m.figures.cpu?.other ?? 0) > DISTURBED_OTHER_SHARE);
+  if (disturbed.length) {
+    console.log(
+      `  warning: other processes used more than ${DISTURBED_OTHER_SHARE * 100}% of the machine during ${disturbed.map((m) => m.label).join(', ')}: ` +
+        'req/s and latencies are disturbed; the µs/req columns hold up better',
+    );
+  }
+  for (const note of result.notes) console.log(`  note: ${note}`);
+}
+
+function printThroughputTable(result: BenchResult, load: LoadSettings): void {
   const first = result.measurements[0]?.figures;
   console.log(
     `\n${result.bench} on ${result.database}: ${load.connections} connections, ${load.durationS} s measured per server after ${load.warmupS} s warm-up`,
@@ -44,26 +80,40 @@ export function printResult(result: BenchResult, load: LoadSettings): void {
     fixed(figures.p99Ms, 2),
     fixed(figures.requests, 0),
     String(figures.non2xx + figures.errors),
-    figures.cpu ? fixed(figures.cpu.serverCpuUsPerRequest, 0) : 'n/a',
-    figures.cpu ? fixed(figures.cpu.databaseCpuUsPerRequest, 0) : 'n/a',
-    figures.cpu ? `${fixed(figures.cpu.other * 100, 0)}%` : 'n/a',
+    ...cpuCells(figures),
   ]);
   console.log(
     table(['server', 'req/s', 'vs first', 'p50 ms', 'p99 ms', 'requests', 'non-2xx+err', 'server µs/req', 'db µs/req', 'other CPU'], rows),
   );
-  for (const c of result.comparisons) {
-    console.log(
-      `  ${verdict(c)}  ${c.label}: ${fixed(c.ratio, 2)} (target ≥ ${fixed(c.target, 2)})${c.invalid ? ` (invalid: ${c.invalid})` : ''}`,
-    );
-  }
-  const disturbed = result.measurements.filter((m) => (m.figures.cpu?.other ?? 0) > DISTURBED_OTHER_SHARE);
-  if (disturbed.length) {
-    console.log(
-      `  warning: other processes used more than ${DISTURBED_OTHER_SHARE * 100}% of the machine during ${disturbed.map((m) => m.label).join(', ')}: ` +
-        'req/s and latencies are disturbed; the µs/req columns hold up better',
-    );
-  }
-  for (const note of result.notes) console.log(`  note: ${note}`);
+}
+
+/** One request at a time per endpoint: latency percentiles, and each against the first (the baseline). */
+function printLatencyTable(result: BenchResult): void {
+  const first = result.measurements[0]?.figures;
+  const requests = [...new Set(result.measurements.map((m) => m.figures.requests))].join('/');
+  console.log(`\n${result.bench} on ${result.database}: ${requests} sequential requests per endpoint, interleaved, after warm-up`);
+  const times = (value: number, base: number | undefined) => (base && base > 0 ? `${fixed(value / base, 1)}×` : 'n/a');
+  const rows = result.measurements.map(({ label, figures }) => [
+    label,
+    fixed(figures.requests, 0),
+    fixed(figures.p50Ms, 2),
+    fixed(figures.p95Ms, 2),
+    fixed(figures.p99Ms, 2),
+    fixed(figures.maxMs, 1),
+    first === figures ? '1.0×' : times(figures.p50Ms, first?.p50Ms),
+    first === figures ? '1.0×' : times(figures.p95Ms, first?.p95Ms),
+    String(figures.non2xx + figures.errors),
+    ...cpuCells(figures),
+  ]);
+  console.log(
+    table(['endpoint', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'p50 ÷ bare', 'p95 ÷ bare', 'non-2xx+err', 'server µs/req', 'db µs/req', 'other CPU'], rows),
+  );
+}
+
+function cpuCells(figures: LoadFigures): string[] {
+  return figures.cpu
+    ? [fixed(figures.cpu.serverCpuUsPerRequest, 0), fixed(figures.cpu.databaseCpuUsPerRequest, 0), `${fixed(figures.cpu.other * 100, 0)}%`]
+    : ['n/a', 'n/a', 'n/a'];
 }
 
 /** Writes bench/results/<bench>-<database>.json and returns its path. */

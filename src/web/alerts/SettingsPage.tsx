@@ -23,6 +23,18 @@ function draftOf(s: ServiceSettings): Draft {
   };
 }
 
+const wholeBetween = (value: number | string, min: number, max: number) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+
+/** Plain messages for values the server would refuse (or that would make every alert overdue). */
+function checkDraft(d: Draft): Partial<Record<keyof ServiceSettings, string>> {
+  const problems: Partial<Record<keyof ServiceSettings, string>> = {};
+  if (!wholeBetween(d.urgent, 1, 9999)) problems['alerts.urgent_ack_minutes'] = 'Enter whole minutes from 1 to 9999.';
+  if (!wholeBetween(d.concern, 1, 99999)) problems['alerts.concern_ack_minutes'] = 'Enter whole minutes from 1 to 99999.';
+  if (!wholeBetween(d.notImproving, 2, 99)) problems['measures.not_improving_after'] = 'Enter a whole number from 2 to 99.';
+  return problems;
+}
+
 /** /admin/settings: how fast alerts must be acknowledged, who they escalate to, when "not improving" is raised. */
 export function SettingsPage() {
   const me = useMe();
@@ -48,12 +60,16 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => setDraft(draftOf(current)), [current]);
 
+  const [problems, setProblems] = useState<Partial<Record<keyof ServiceSettings, string>>>({});
   const fieldError = (key: keyof ServiceSettings) =>
-    update.error instanceof ApiError ? update.error.details.find((d) => d.path === `body.${key}`)?.message : undefined;
+    problems[key] ?? (update.error instanceof ApiError ? update.error.details.find((d) => d.path === `body.${key}`)?.message : undefined);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(null);
+    const found = checkDraft(draft);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
     update.mutate(
       {
         'alerts.urgent_ack_minutes': String(draft.urgent),
@@ -71,7 +87,7 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
   ];
   // Keep a chosen backup visible even if they are no longer an active clinician.
   if (draft.backup && !options.some((o) => o.value === draft.backup)) options.push({ value: draft.backup, label: 'A former clinician (choose someone else)' });
-  const minutesHint = (v: number | string) => (Number(v) > 0 ? `That is ${formatMinutes(Number(v))}.` : undefined);
+  const minutesHint = (v: number | string, example: string) => (Number(v) > 0 ? `That is ${formatMinutes(Number(v))}. ${example}` : example);
 
   return (
     <form onSubmit={submit} noValidate>
@@ -86,7 +102,7 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <NumberInput
               label="Urgent alerts (minutes)"
-              description={minutesHint(draft.urgent) ?? 'For example PHQ-9 item 9 answered above "Not at all".'}
+              description={minutesHint(draft.urgent, 'For example a risk answer to PHQ-9 item 9.')}
               min={1}
               max={9999}
               allowDecimal={false}
@@ -97,7 +113,7 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
             />
             <NumberInput
               label="Concerns (minutes)"
-              description={minutesHint(draft.concern) ?? 'For example reliable deterioration.'}
+              description={minutesHint(draft.concern, 'For example a reliable deterioration.')}
               min={1}
               max={99999}
               allowDecimal={false}
@@ -141,7 +157,7 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
             value={draft.notImproving}
             onChange={(v) => setDraft((d) => ({ ...d, notImproving: v }))}
             error={fieldError('measures.not_improving_after')}
-            maw={320}
+            maw={520}
           />
         </Card>
         <SuccessRegion message={saved} />

@@ -47,6 +47,10 @@ describe('alert timing', () => {
     });
   });
 
+  it('says "just now" in the first minute', () => {
+    expect(alertTiming(alert(), 60, raisedAt + 20_000).raised).toBe('Raised just now');
+  });
+
   it('reports the response time once acknowledged', () => {
     const acked = alert({ status: 'acknowledged', responseMinutes: 75 });
     expect(alertTiming(acked, 60, raisedAt + 120 * 60_000).target).toBe('Acknowledged after 1 h 15 min (target 1 h), later than the target');

@@ -22,7 +22,7 @@ export interface AlertTiming {
 /** Time since an alert was raised, against its acknowledgement target. */
 export function alertTiming(alert: ClinicalAlert, targetMinutes: number, now: number): AlertTiming {
   const age = (now - Date.parse(alert.createdAt)) / 60_000;
-  const raised = `Raised ${formatMinutes(age)} ago`;
+  const raised = age < 1 ? 'Raised just now' : `Raised ${formatMinutes(age)} ago`;
   const target = formatMinutes(targetMinutes);
   if (alert.responseMinutes !== null) {
     const late = alert.responseMinutes > targetMinutes;

@@ -20,12 +20,13 @@ export function ParticipantHome() {
   const notifications = useNotifications();
   const toAccept = enrolments.data?.enrolments.filter(needsAgreement) ?? [];
   const unread = notifications.data?.notifications.filter((n) => !n.readAt) ?? [];
+  const newcomer = toAccept.some((e) => e.status === 'invited');
 
   return (
     <Stack gap="lg">
       <div>
         <Title order={1}>Hello, {me.user.displayName}</Title>
-        <Text c="dimmed">Welcome back. It's good to see you.</Text>
+        <Text c="dimmed">{newcomer ? "Welcome to Hearth. We're glad you're here." : "Welcome back. It's good to see you."}</Text>
       </div>
       {toAccept.map((e) => (
         <AgreementCallout key={e.id} enrolment={e} />
@@ -57,7 +58,11 @@ export function ParticipantHome() {
           {({ sessions }) => (
             <SessionList
               sessions={sessions.slice(0, 3)}
-              empty="No sessions are planned for you yet. When your group's sessions are set, they will show here."
+              empty={
+                newcomer
+                  ? 'Your sessions will show here once you have accepted the group agreement.'
+                  : "No sessions are planned for you yet. When your group's sessions are set, they will show here."
+              }
             />
           )}
         </QueryView>

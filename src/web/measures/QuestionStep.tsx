@@ -43,7 +43,9 @@ export function QuestionStep({ item, index, count, stem, value, error, takeFocus
           <Text size="sm" fw={600} mb={6} id="question-progress">
             Question {index + 1} of {count}
           </Text>
-          <Progress value={((index + 1) / count) * 100} size="md" radius="xl" aria-labelledby="question-progress" />
+          <Progress.Root size="md" radius="xl">
+            <Progress.Section value={((index + 1) / count) * 100} aria-labelledby="question-progress" />
+          </Progress.Root>
         </div>
         {stem ? <Text className={classes.stem}>{stem}</Text> : null}
         <Radio.Group
@@ -54,7 +56,7 @@ export function QuestionStep({ item, index, count, stem, value, error, takeFocus
           labelProps={{ className: classes.question, tabIndex: -1, 'data-question': true }}
           description={item.required ? undefined : 'You can leave this one out.'}
           error={error}
-          errorProps={{ role: 'alert' }}
+          errorProps={{ role: 'alert', fz: 'sm', fw: 600, mt: 6 }}
         >
           <Stack gap="xs" mt="xs">
             {item.options.map((option) => (

@@ -39,11 +39,14 @@ export function QuestionnairePage() {
 function Questionnaire({ code, requestId }: { code: string; requestId: string | undefined }) {
   const me = useMe();
   const due = useDueMeasures(requestId !== undefined);
-  const request = requestId ? due.data?.due.find((d) => d.requestId === requestId) : undefined;
+  const found = requestId ? due.data?.due.find((d) => d.requestId === requestId) : undefined;
+  // Pinned once found: after sending, the request leaves the due list, but this form must stay.
+  const [pinned, setPinned] = useState<DueMeasure | undefined>();
+  if (found && !pinned) setPinned(found);
+  const request = pinned ?? found;
   // The version comes from the request when there is one; it must be known before the definition is fetched.
   const ready = requestId === undefined || due.isSuccess;
   const definition = useInstrumentDefinition(code, request?.version, ready);
-  const [answered, setAnswered] = useState(false);
   usePageTitle(definition.data?.shortTitle ?? 'Questionnaire', me.service.name);
 
   if (!ready || definition.isPending) {
@@ -52,8 +55,8 @@ function Questionnaire({ code, requestId }: { code: string; requestId: string | 
   }
   if (definition.error instanceof ApiError && definition.error.status === 404) return <NotFoundPage />;
   if (definition.error || !definition.data) return <ErrorRegion error={definition.error} title="We couldn't load this questionnaire" />;
-  if (requestId && !request && !answered) return <AlreadyDone />;
-  return <QuestionnaireForm definition={definition.data} request={request} onAnswered={() => setAnswered(true)} onReload={() => void definition.refetch()} />;
+  if (requestId && !request) return <AlreadyDone />;
+  return <QuestionnaireForm definition={definition.data} request={request} onReload={() => void definition.refetch()} />;
 }
 
 function AlreadyDone() {
@@ -73,7 +76,6 @@ function AlreadyDone() {
 interface FormProps {
   definition: InstrumentDefinition;
   request: DueMeasure | undefined;
-  onAnswered: () => void;
   onReload: () => void;
 }
 
@@ -96,7 +98,7 @@ function without(record: Record<string, string>, key: string): Record<string, st
   return copy;
 }
 
-function QuestionnaireForm({ definition, request, onAnswered, onReload }: FormProps) {
+function QuestionnaireForm({ definition, request, onReload }: FormProps) {
   const items = definition.items;
   const reviewStep = items.length;
   // One key per opening of the form: a retry after a lost answer is recognised, never stored twice.
@@ -159,7 +161,6 @@ function QuestionnaireForm({ definition, request, onAnswered, onReload }: FormPr
     };
     submit.mutate(input, {
       onSuccess: (sent) => {
-        onAnswered();
         setResult(sent);
         showSafety(sent.safety);
       },
@@ -193,7 +194,10 @@ function QuestionnaireForm({ definition, request, onAnswered, onReload }: FormPr
     />
   ) : null;
 
-  if (result && !urgentOpen) {
+  // While the safety screen is up nothing else is drawn behind it: one calm page, nothing to scroll.
+  if (urgentOpen) return urgentScreen;
+
+  if (result) {
     return (
       <>
         {urgentScreen}
@@ -209,7 +213,9 @@ function QuestionnaireForm({ definition, request, onAnswered, onReload }: FormPr
   return (
     <Stack gap="lg" maw={640}>
       <div>
-        <Title order={1}>{definition.title}</Title>
+        <Title order={1} size="h2">
+          {definition.title}
+        </Title>
         {definition.kind === 'programme' ? (
           <Badge variant="light" color="blue" size="lg" mt="xs" style={{ textTransform: 'none', height: 'auto', whiteSpace: 'normal' }}>
             {PROGRAMME_LABEL}

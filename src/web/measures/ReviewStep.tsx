@@ -82,7 +82,7 @@ export function ReviewStep({ definition, answers, fieldErrors, formErrors, error
                     </Text>
                   ) : null}
                 </div>
-                <Button variant="default" size="sm" onClick={() => onChangeAnswer(index)} aria-label={`Change answer ${index + 1}`}>
+                <Button variant="default" size="sm" onClick={() => onChangeAnswer(index)} aria-label={`Change answer ${index + 1}`} style={{ flexShrink: 0 }}>
                   Change
                 </Button>
               </Group>

@@ -10,7 +10,7 @@ export function CrisisLineText({ text, size }: { text: string; size?: 'lg' }) {
     <Text className={size === 'lg' ? classes.crisisText : undefined} size={size === 'lg' ? undefined : 'sm'}>
       {splitCrisisLine(text).map((part, i) =>
         part.kind === 'phone' ? (
-          <Anchor key={i} href={`tel:${part.tel}`} inherit>
+          <Anchor key={i} href={`tel:${part.tel}`} inherit underline="always">
             {part.text}
           </Anchor>
         ) : (
@@ -29,47 +29,42 @@ export function CrisisLineText({ text, size }: { text: string; size?: 'lg' }) {
 export function UrgentSafetyScreen({ safety, opened, onContinue }: { safety: Safety; opened: boolean; onContinue: () => void }) {
   const numbers = crisisNumbers(safety.crisisLine);
   return (
-    <Modal
-      opened={opened}
-      onClose={onContinue}
-      fullScreen
-      withCloseButton={false}
-      returnFocus={false}
-      transitionProps={{ transition: 'fade', duration: 150 }}
-      classNames={{ content: classes.safety }}
-      aria-labelledby="safety-title"
-    >
-      <Stack gap="lg" className={classes.safetyBody}>
-        <Title order={1} id="safety-title" tabIndex={-1} data-autofocus style={{ outline: 'none' }}>
-          Thank you for telling us
-        </Title>
-        <Text size="lg">{safety.message}</Text>
-        <div className={classes.told}>
-          <span className={classes.tick} aria-hidden="true">
-            ✓
-          </span>
-          <Text size="lg" fw={700} span>
-            My care team has been told
-          </Text>
-        </div>
-        <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="crisis-heading">
-          <Stack gap="md">
-            <Title order={2} size="h3" id="crisis-heading">
-              If you need help now
-            </Title>
-            <CrisisLineText text={safety.crisisLine} size="lg" />
-            {numbers.map((n) => (
-              <Button key={n.tel} component="a" href={`tel:${n.tel}`} size="xl" fullWidth>
-                Call {n.text}
-              </Button>
-            ))}
+    <Modal.Root opened={opened} onClose={onContinue} fullScreen returnFocus={false} transitionProps={{ transition: 'fade', duration: 150 }}>
+      <Modal.Content className={classes.safety}>
+        <Modal.Body p={0}>
+          <Stack gap="lg" className={classes.safetyBody}>
+            <Modal.Title className={classes.safetyTitle} tabIndex={-1} data-autofocus>
+              Thank you for telling us
+            </Modal.Title>
+            <Text size="lg">{safety.message}</Text>
+            <div className={classes.told}>
+              <span className={classes.tick} aria-hidden="true">
+                ✓
+              </span>
+              <Text size="lg" fw={700} span>
+                My care team has been told
+              </Text>
+            </div>
+            <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="crisis-heading">
+              <Stack gap="md">
+                <Title order={3} id="crisis-heading">
+                  If you need help now
+                </Title>
+                <CrisisLineText text={safety.crisisLine} size="lg" />
+                {numbers.map((n) => (
+                  <Button key={n.tel} component="a" href={`tel:${n.tel}`} size="xl" fullWidth>
+                    Call {n.text}
+                  </Button>
+                ))}
+              </Stack>
+            </Card>
+            <Button size="lg" variant="default" onClick={onContinue}>
+              Continue
+            </Button>
           </Stack>
-        </Card>
-        <Button size="lg" variant="default" onClick={onContinue}>
-          Continue
-        </Button>
-      </Stack>
-    </Modal>
+        </Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   );
 }
 

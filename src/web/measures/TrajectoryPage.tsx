@@ -109,7 +109,7 @@ function TrajectoryTable({ trajectory: t, who, firstTotal }: { trajectory: Traje
   const threshold = t.change?.threshold ?? null;
   return (
     <Table.ScrollContainer minWidth={0}>
-      <Table striped withTableBorder verticalSpacing="xs" bg="white">
+      <Table striped withTableBorder verticalSpacing="xs" bg="white" captionSide="top">
         <Table.Caption>
           {t.title} scores{who ? ` for ${who}` : ''}, oldest first
         </Table.Caption>

@@ -7,25 +7,36 @@ import classes from '../layout/layout.module.css';
 interface Props {
   theirs: Note;
   mine: NoteText;
+  /** The version this person started from, to say who changed what. */
+  base: NoteText;
   sections: Section[];
   saving: boolean;
   onKeepMine: () => void;
   onDiscardMine: () => void;
 }
 
+/** Which side changed a section since the version this person started from. */
+function whoChanged(r: { theirs: string; mine: string; base: string }): string {
+  const same = (a: string, b: string) => a.trim() === b.trim();
+  if (same(r.mine, r.base)) return 'Only they changed this.';
+  if (same(r.theirs, r.base)) return 'Only you changed this.';
+  return 'You both changed this.';
+}
+
 /**
  * Someone saved (or signed) the note while this person was editing. Their own text stays in the
  * editor; here the two versions are shown side by side, section by section, where they differ.
  */
-export function NoteConflict({ theirs, mine, sections, saving, onKeepMine, onDiscardMine }: Props) {
+export function NoteConflict({ theirs, mine, base, sections, saving, onKeepMine, onDiscardMine }: Props) {
   const their = textOf(theirs);
   const rows = [
-    ...GROUP_SECTIONS.map((s) => ({ key: s.key, label: s.label, theirs: their[s.key], mine: mine[s.key] })),
+    ...GROUP_SECTIONS.map((s) => ({ key: s.key, label: s.label, theirs: their[s.key], mine: mine[s.key], base: base[s.key] })),
     ...sections.map((s) => ({
       key: s.enrolmentId,
       label: `${s.pseudonym} (${s.displayName})`,
       theirs: their.members[s.enrolmentId] ?? '',
       mine: mine.members[s.enrolmentId] ?? '',
+      base: base.members[s.enrolmentId] ?? '',
     })),
   ].filter((r) => r.theirs.trim() !== r.mine.trim());
   const signed = theirs.status === 'signed';
@@ -50,9 +61,14 @@ export function NoteConflict({ theirs, mine, sections, saving, onKeepMine, onDis
         ) : (
           rows.map((r) => (
             <Card key={r.key} withBorder padding="sm" bg="white" component="section" aria-label={`Differences in ${r.label}`}>
-              <Title order={3} size="h5" mb={6}>
-                {r.label}
-              </Title>
+              <Group gap="xs" mb={6}>
+                <Title order={3} size="h5">
+                  {r.label}
+                </Title>
+                <Text size="xs" c="dimmed">
+                  {whoChanged(r)}
+                </Text>
+              </Group>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                 <div data-testid="their-version">
                   <Text size="xs" fw={700} tt="uppercase" c="dimmed">

@@ -103,6 +103,7 @@ export function NoteEditor({ sessionId, groupId, envelope }: Props) {
             <NoteConflict
               theirs={conflict}
               mine={text}
+              base={textOf(based)}
               sections={sections}
               saving={actions.save.isPending}
               onKeepMine={() => void save(conflict.version)}

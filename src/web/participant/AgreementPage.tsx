@@ -72,9 +72,7 @@ export function AgreementPage() {
           <Text size="sm">It changed while you were reading. The new version is below: please read it before you accept.</Text>
         </Alert>
       ) : null}
-      {accept.isSuccess ? (
-        <SuccessRegion message="Thank you. You have accepted the group agreement. Welcome to the group!" />
-      ) : current ? (
+      {current ? (
         <Text>You accepted this agreement on {formatDate(acceptedAt)}.</Text>
       ) : (
         <Text>Please read it through. It explains how we look after each other in the group, and what is monitored and by whom.</Text>
@@ -91,7 +89,18 @@ export function AgreementPage() {
             ))}
         </Stack>
       </Paper>
-      {!current && !accept.isSuccess ? (
+      {accept.isSuccess ? (
+        <Stack gap="sm">
+          <SuccessRegion message="Thank you. You have accepted the group agreement. Welcome to the group!" />
+          {enrolment ? (
+            <Group>
+              <Button component={Link} to={`/groups/${enrolment.groupId}`}>
+                Go to {enrolment.groupName}
+              </Button>
+            </Group>
+          ) : null}
+        </Stack>
+      ) : !current ? (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             <Checkbox

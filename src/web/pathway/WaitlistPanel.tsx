@@ -75,8 +75,9 @@ export function WaitlistPanel({ group }: { group: GroupDetail }) {
                     key={r.id}
                     referral={r}
                     action={
-                      <Button size="xs" onClick={() => open('response', r)} aria-label={`Record ${r.personName}'s answer`}>
+                      <Button size="xs" onClick={() => open('response', r)}>
                         Record answer
+                        <VisuallyHidden> from {r.personName}</VisuallyHidden>
                       </Button>
                     }
                   />
