@@ -14,7 +14,7 @@ import { runInterruptWork } from './lib/cleanup.js';
 import { findDatabaseTargets, postgresSettingsFromEnv } from './lib/databases.js';
 import { loadSettingsFromEnv } from './lib/load.js';
 import { PROFILE_DIR } from './lib/server-process.js';
-import { formatTarget, formatValue, machine, printResult, table, verdict, writeResult } from './lib/report.js';
+import { formatTarget, formatValue, machine, printResult, table, verdictWithContext, writeResult } from './lib/report.js';
 import { benchmarks } from './registry.js';
 
 function listBenchmarks(): string {
@@ -67,9 +67,12 @@ async function main(): Promise<number> {
 
   console.log('\nSummary');
   const rows = published.flatMap((r) =>
-    r.comparisons.map((c) => [r.bench, r.database, c.label, formatValue(c.value, c.unit), formatTarget(c), verdict(c)]),
+    r.comparisons.map((c) => [r.bench, r.database, c.label, formatValue(c.value, c.unit), formatTarget(c), verdictWithContext(c)]),
   );
   console.log(table(['benchmark', 'database', 'measure', 'value', 'target', 'verdict'], rows, 3));
+  if (published.some((r) => r.comparisons.some((c) => c.disturbed !== undefined))) {
+    console.log('  (others used N %): other processes took that share of the machine while it was measured; rerun on a quieter machine before acting on it');
+  }
   return 0;
 }
 

@@ -45,8 +45,10 @@ async function shoot(page: Page, name: string, width: number): Promise<void> {
   await settle(page);
   counter += 1;
   const file = `${String(counter).padStart(2, '0')}-${name}-${width}.png`;
-  // A full-page shot of a scrolled page draws the fixed header halfway down: start from the top.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  // A full-page shot of a scrolled page draws the fixed header halfway down: start from the top,
+  // unless a menu or dialog is open (a menu hides itself once its button scrolls out of view).
+  const overlays = await page.locator('[role="menu"], [role="dialog"]').filter({ visible: true }).count();
+  if (overlays === 0) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(outDir, file), fullPage: true });
   const entry: ShotReport = {
     file,
@@ -342,7 +344,7 @@ async function shootClinicianWork(page: Page, w: number): Promise<string> {
   await shoot(page, 'clinician-note-signed', w);
 
   // Session 6: a draft someone else saves meanwhile (here: a save through the API).
-  await page.getByRole('link', { name: 'Tuesday evening group' }).first().click();
+  await page.locator('#main-content').getByRole('link', { name: 'Tuesday evening group' }).first().click();
   await sessionLink(6);
   const origin = new URL(page.url()).origin;
   const me = (await (await page.request.get(`${origin}/api/me`)).json()) as { csrfToken: string };

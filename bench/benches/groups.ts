@@ -23,6 +23,8 @@ const settingsSchema = z.object({
   BENCH_GROUPS_REQUESTS: z.coerce.number().int().min(100).max(5_000).default(500),
   // Requests per endpoint before measuring, discarded.
   BENCH_GROUPS_WARMUP: z.coerce.number().int().min(0).max(1_000).default(50),
+  // Seconds the measured rounds may take per database; past it no new round starts (at least two run).
+  BENCH_GROUPS_BUDGET_S: z.coerce.number().int().min(10).max(600).default(60),
   // issue: the other 199 groups have 12–52 sessions (issue 3); full: 52–260, a service where every
   // group has run for one to five years (about 3× the attendance and notes; slower to build).
   BENCH_GROUPS_SCALE: z.enum(['issue', 'full']).default('issue'),
@@ -40,7 +42,14 @@ function settingsFromEnv(): GroupsSettings {
   }
   const env = parsed.data;
   const shape = env.BENCH_GROUPS_SCALE === 'full' ? { ...ISSUE_3_SHAPE, otherSessions: [52, 260] as [number, number] } : ISSUE_3_SHAPE;
-  return { requests: env.BENCH_GROUPS_REQUESTS, warmup: env.BENCH_GROUPS_WARMUP, rounds: 10, shape, scale: env.BENCH_GROUPS_SCALE };
+  return {
+    requests: env.BENCH_GROUPS_REQUESTS,
+    warmup: env.BENCH_GROUPS_WARMUP,
+    rounds: 10,
+    budgetS: env.BENCH_GROUPS_BUDGET_S,
+    shape,
+    scale: env.BENCH_GROUPS_SCALE,
+  };
 }
 
 /** One endpoint under test: what it answers is checked once before measuring, so figures never time errors. */
@@ -81,8 +90,10 @@ async function measureOn(target: DatabaseTarget, settings: GroupsSettings): Prom
     console.log(`  ${target.kind}: ${totalRows.toLocaleString('en-GB')} rows in ${history.seconds.toFixed(1)} s; measuring…`);
     const endpoints = endpointsFor(history);
     const started = performance.now();
-    const { figures, facts } = await withServer(startServer(BARE_ENTRY, { NODE_ENV: 'production' }), (bare) =>
-      withServer(startHearth(database, HEARTH_ENV), async (hearth) => {
+    // Both servers start at once (each takes seconds to load under tsx on a busy machine).
+    const [bareStarting, hearthStarting] = startTogether(startServer(BARE_ENTRY, { NODE_ENV: 'production' }), startHearth(database, HEARTH_ENV));
+    const { figures, facts } = await withServer(bareStarting, (bare) =>
+      withServer(hearthStarting, async (hearth) => {
         const session = await signIn(hearth, history.lead);
         const facts = [await expectSignedIn(hearth, session)];
         for (const endpoint of endpoints) facts.push(`${endpoint.label}: ${await expectAnswer(hearth, session, endpoint)}`);
@@ -92,9 +103,14 @@ async function measureOn(target: DatabaseTarget, settings: GroupsSettings): Prom
           ...endpoints.map((e) => ({ url: `${hearth.url}${e.path}`, headers: { cookie: session.cookie }, serverPid: hearth.pid, databasePids })),
         ];
         const measuring = performance.now();
-        const figures = await measureSequential(targets, settings);
-        facts.push(`warm-up and measured requests took ${((performance.now() - measuring) / 1000).toFixed(0)} s`);
-        return { figures, facts };
+        const measured = await measureSequential(targets, settings);
+        facts.push(
+          `warm-up and measured requests took ${((performance.now() - measuring) / 1000).toFixed(0)} s` +
+            (measured.rounds < measured.plannedRounds
+              ? `; the ${settings.budgetS} s budget (BENCH_GROUPS_BUDGET_S) stopped it after ${measured.rounds} of ${measured.plannedRounds} rounds, so fewer requests were measured`
+              : ''),
+        );
+        return { figures: measured.figures, facts };
       }),
     );
     const measuredS = (performance.now() - started) / 1000;
@@ -178,6 +194,25 @@ function sessionsFact(body: unknown, firstNumber: number): string {
   const sessions = (body as { sessions: { number: number | null; hasNote: boolean }[] }).sessions;
   if (sessions.length !== 100 || sessions[0]?.number !== firstNumber) throw new Error(`unexpected session list: ${JSON.stringify(sessions[0])} (${sessions.length})`);
   return `100 sessions from no. ${firstNumber}, ${sessions.filter((s) => s.hasNote).length} with a note`;
+}
+
+/**
+ * Two servers starting in parallel: if either fails to start, the other is stopped as soon as it
+ * is up, and both promises reject, so withServer never runs work against half a setup.
+ */
+function startTogether(a: Promise<ServerProcess>, b: Promise<ServerProcess>): [Promise<ServerProcess>, Promise<ServerProcess>] {
+  const both = Promise.allSettled([a, b]).then(async (results) => {
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (!failed) return results.map((r) => (r as PromiseFulfilledResult<ServerProcess>).value);
+    for (const r of results) if (r.status === 'fulfilled') await r.value.stop();
+    throw failed.reason;
+  });
+  const first = both.then(([server]) => server!);
+  const second = both.then(([, server]) => server!);
+  // Whoever awaits them sees the failure; the one never awaited must not crash the runner.
+  first.catch(() => {});
+  second.catch(() => {});
+  return [first, second];
 }
 
 /** Starts a server, runs `work` against it, always stops it. */

@@ -37,6 +37,11 @@ export interface Comparison {
   pass: boolean;
   /** Why the figures cannot be trusted, when they cannot (counts as a fail). */
   invalid: string | null;
+  /**
+   * Share of the machine other processes used while the figures were measured, when above 15 %:
+   * the verdict then says as much about the machine as about Hearth (CPU µs per request holds up better).
+   */
+  disturbed?: number;
 }
 
 /** Everything one benchmark measured on one database in this run. */

@@ -11,13 +11,34 @@ const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
 export function throughputRatio(label: string, subject: LoadFigures, baseline: LoadFigures, target: number): Comparison {
   const value = baseline.requestsPerSec > 0 ? subject.requestsPerSec / baseline.requestsPerSec : 0;
   const invalid = invalidOf(baseline, subject);
-  return { label, value, op: '≥', target, unit: '', pass: invalid === null && value >= target, invalid };
+  return { label, value, op: '≥', target, unit: '', pass: invalid === null && value >= target, invalid, ...disturbance(baseline, subject) };
 }
 
 /** Holds a measurement's 95th-percentile latency against a ceiling: p95 must be below `targetMs`. */
 export function p95Below(label: string, figures: LoadFigures, targetMs: number): Comparison {
   const invalid = invalidOf(figures);
-  return { label, value: figures.p95Ms, op: '<', target: targetMs, unit: 'ms', pass: invalid === null && figures.p95Ms < targetMs, invalid };
+  return {
+    label,
+    value: figures.p95Ms,
+    op: '<',
+    target: targetMs,
+    unit: 'ms',
+    pass: invalid === null && figures.p95Ms < targetMs,
+    invalid,
+    ...disturbance(figures),
+  };
+}
+
+/** The largest share of the machine other processes took during these figures, if above the threshold. */
+function disturbance(...figures: LoadFigures[]): { disturbed?: number } {
+  const other = Math.max(0, ...figures.map((f) => f.cpu?.other ?? 0));
+  return other > DISTURBED_OTHER_SHARE ? { disturbed: other } : {};
+}
+
+/** "PASS", or "FAIL (machine 80 % busy elsewhere)" when the figures were disturbed. */
+export function verdictWithContext(comparison: Comparison): string {
+  const busy = comparison.disturbed === undefined ? '' : ` (others used ${Math.round(comparison.disturbed * 100)} %)`;
+  return `${verdict(comparison)}${busy}`;
 }
 
 function invalidOf(...figures: LoadFigures[]): string | null {

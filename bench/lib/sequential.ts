@@ -10,6 +10,19 @@ export interface SequentialSettings {
   warmup: number;
   /** The measured requests are split into this many rounds, endpoints taking turns within each. */
   rounds: number;
+  /**
+   * Seconds the measured rounds may take: once past it, no new round starts (after at least two,
+   * so every endpoint has been measured early and late). On a busy machine requests slow down and
+   * the run would otherwise go on and on; fewer requests are then measured, and the table says so.
+   */
+  budgetS?: number;
+}
+
+/** What measureSequential measured, in the order of its targets, and how many rounds it ran. */
+export interface SequentialFigures<T> {
+  figures: T;
+  rounds: number;
+  plannedRounds: number;
 }
 
 /**
@@ -22,7 +35,7 @@ export interface SequentialSettings {
 export async function measureSequential<const T extends readonly LoadTarget[]>(
   targets: T,
   settings: SequentialSettings,
-): Promise<{ -readonly [K in keyof T]: LoadFigures }> {
+): Promise<SequentialFigures<{ -readonly [K in keyof T]: LoadFigures }>> {
   for (const target of targets) assertLoopback(target.url);
   // One kept-alive connection per endpoint, as a browser tab reuses its connection.
   const agents = targets.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
@@ -30,7 +43,10 @@ export async function measureSequential<const T extends readonly LoadTarget[]>(
     for (const [i, target] of targets.entries()) await runBatch(target, agents[i]!, settings.warmup);
     const totals = targets.map(() => emptyTotals());
     const rounds = Math.max(1, Math.min(settings.rounds, settings.requests));
+    const started = performance.now();
+    let done = 0;
     for (let round = 0; round < rounds; round++) {
+      if (settings.budgetS !== undefined && round >= 2 && (performance.now() - started) / 1000 > settings.budgetS) break;
       const perTarget = Math.floor(settings.requests / rounds) + (round < settings.requests % rounds ? 1 : 0);
       for (const i of roundOrder(targets.length, round)) {
         const target = targets[i]!;
@@ -38,8 +54,9 @@ export async function measureSequential<const T extends readonly LoadTarget[]>(
         const batch = await runBatch(target, agents[i]!, perTarget);
         addWindow(totals[i]!, batch, cpu.stop((await target.databasePids?.()) ?? []));
       }
+      done += 1;
     }
-    return totals.map(figuresOf) as { -readonly [K in keyof T]: LoadFigures };
+    return { figures: totals.map(figuresOf) as { -readonly [K in keyof T]: LoadFigures }, rounds: done, plannedRounds: rounds };
   } finally {
     for (const agent of agents) agent.destroy();
   }

@@ -47,7 +47,7 @@ export function SignInPage() {
         )}
       </Paper>
       {demo ? (
-        <Alert mt="md" color="blue" variant="light" title="Demo service">
+        <Alert mt="md" color="blue" variant="light" title="Demo service" role="note">
           <Text size="sm">Demo service: see the README for demo logins. Do not enter real patient information.</Text>
         </Alert>
       ) : null}
