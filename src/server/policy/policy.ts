@@ -94,6 +94,8 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     enrolment: { actions: ['read', 'update'], scope: 'self' },
     session: { actions: ['read'], scope: 'own_groups' },
     measure: { actions: ['read', 'create'], scope: 'self' },
+    // Participants answer questionnaires, so they read definitions (items and options, no data).
+    instrument: { actions: ['read'], scope: 'service' },
   },
 };
 

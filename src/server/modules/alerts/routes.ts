@@ -185,8 +185,8 @@ export const alertRoutes = [
     tags: ['admin'],
     access: { kind: 'authenticated', resource: 'settings', action: 'update' },
     body: z.strictObject({
-      'alerts.urgent_ack_minutes': z.string().regex(/^\d{1,4}$/).optional(),
-      'alerts.concern_ack_minutes': z.string().regex(/^\d{1,5}$/).optional(),
+      'alerts.urgent_ack_minutes': z.string().regex(/^[1-9]\d{0,3}$/, 'Use a whole number of minutes, at least 1.').optional(),
+      'alerts.concern_ack_minutes': z.string().regex(/^[1-9]\d{0,4}$/, 'Use a whole number of minutes, at least 1.').optional(),
       'alerts.backup_clinician_id': z.union([z.uuid(), z.literal('')]).optional(),
       'measures.not_improving_after': z.string().regex(/^\d{1,2}$/).optional(),
     }),
