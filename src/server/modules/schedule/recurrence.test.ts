@@ -32,6 +32,8 @@ describe('expandSchedule', () => {
     expect(() => expandSchedule({ ...base, rrule: 'FREQ=SOMETIMES' }, now)).toThrow(/FREQ=DAILY/);
     expect(() => expandSchedule({ ...base, rrule: 'FREQ=WEEKLY;DTSTART=20260101' }, now)).toThrow(/unsupported part/);
     expect(() => expandSchedule({ ...base, rrule: 'FREQ=WEEKLY;COUNT=0' }, now)).toThrow(/COUNT/);
+    expect(() => expandSchedule({ ...base, rrule: 'FREQ=WEEKLY;BYDAY=XX;COUNT=12' }, now)).toThrow(/BYDAY/);
+    expect(expandSchedule({ ...base, rrule: 'FREQ=MONTHLY;BYDAY=1TU;COUNT=2' }, now)).toHaveLength(2);
     expect(() => expandSchedule({ ...base, firstSessionLocal: '2026-02-30T18:00' }, now)).toThrow(/not a real date/);
   });
 

@@ -55,9 +55,15 @@ export function validateSchedule(schedule: Schedule) {
   if (count !== undefined && !(/^\d+$/.test(count) && Number(count) >= 1 && Number(count) <= MAX_OCCURRENCES)) {
     throw invalid(`COUNT must be between 1 and ${MAX_OCCURRENCES}.`);
   }
+  const byday = keys.get('BYDAY');
+  if (byday !== undefined && !byday.split(',').every((d) => /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/i.test(d))) {
+    throw invalid('BYDAY must list days as MO, TU, WE, TH, FR, SA or SU.');
+  }
   let options;
   try {
     options = RRule.parseString(parts.join(';'));
+    // Building the rule once surfaces anything else rrule cannot use, as a plain refusal.
+    new RRule({ ...options, dtstart: new Date(Date.UTC(2000, 0, 3)) }).all((_date, index) => index < 1);
   } catch {
     throw invalid('The repeat rule could not be read.');
   }
