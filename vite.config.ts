@@ -21,6 +21,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'mantine', test: /node_modules[\\/]@mantine/ },
+            // The chart library and what only it uses load with the trajectory page, not on every page.
+            { name: 'charts', test: /node_modules[\\/](recharts|recharts-scale|victory-vendor|d3-[a-z-]+|internmap|decimal\.js-light|@reduxjs|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|eventemitter3|tiny-invariant)[\\/]/ },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

@@ -22,6 +22,8 @@ export interface GroupHistoryShape {
   otherSessions: [number, number];
   programmes: number;
   clinicians: number;
+  /** Signed notes for every held session (default true); benches that never read notes skip them. */
+  withNotes?: boolean;
 }
 
 export const ISSUE_3_SHAPE: GroupHistoryShape = {
@@ -195,7 +197,8 @@ export async function buildGroupHistory(db: Db, shape: GroupHistoryShape = ISSUE
       participants.push(participant);
       const enrolmentId = newId();
       const referralId = newId();
-      const pseudonym = PSEUDONYMS[m % PSEUDONYMS.length]!;
+      // Past the list's length names repeat with a number ("Alder 2"): pseudonyms are unique in a group.
+      const pseudonym = PSEUDONYMS[m % PSEUDONYMS.length]! + (m >= PSEUDONYMS.length ? ` ${Math.floor(m / PSEUDONYMS.length) + 1}` : '');
       const referrer = m % 2 === 0 || !coId ? leadId : coId;
       referrals.push({
         id: referralId,
@@ -298,6 +301,7 @@ export async function buildGroupHistory(db: Db, shape: GroupHistoryShape = ISSUE
         attendance.push({ session_id: sessionId, enrolment_id: member.enrolmentId, status: attendanceStatus, minutes, recorded_by: leadId, recorded_at: endsAt });
         if (ATTENDED.has(attendanceStatus)) attendees.push(member);
       }
+      if (shape.withNotes === false) continue;
       const noteId = newId();
       const note = {
         themes: THEMES[index % THEMES.length]!,
@@ -344,7 +348,7 @@ const ROWS_PER_TRANSACTION = 5_000;
 const PARAMETERS_PER_STATEMENT = 30_000;
 
 /** Inserts rows with multi-row INSERTs, one transaction per chunk of ROWS_PER_TRANSACTION; returns the count. */
-async function insertInChunks<T extends keyof DB & string>(db: Db, table: T, rows: Insertable<DB[T]>[]): Promise<number> {
+export async function insertInChunks<T extends keyof DB & string>(db: Db, table: T, rows: Insertable<DB[T]>[]): Promise<number> {
   if (rows.length === 0) return 0;
   const columns = Object.keys(rows[0]!).length;
   const perStatement = Math.max(1, Math.min(1_000, Math.floor(PARAMETERS_PER_STATEMENT / columns)));
@@ -364,7 +368,7 @@ async function insertInChunks<T extends keyof DB & string>(db: Db, table: T, row
 }
 
 /** A small seeded PRNG, so every run builds the same history (ids and dates apart). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -351,6 +351,20 @@ export interface MeasureResponsesTable {
   submitted_at: string;
 }
 
+/** One participant's course on one instrument in one group: first and last score, kept on every submission. */
+export interface MeasureCoursesTable {
+  participant_id: string;
+  instrument_code: string;
+  /** The group's id, or '' for responses given outside any group. */
+  group_key: string;
+  first_at: string;
+  first_total: number;
+  last_at: string;
+  last_total: number;
+  last_enrolment_id: string | null;
+  responses: number;
+}
+
 export type AlertTier = 'concern' | 'urgent';
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 export type AlertOutcome = 'false_positive' | 'check_in_done' | 'safety_plan_reviewed' | 'escalated';
@@ -414,6 +428,7 @@ export interface DB {
   measure_schedules: MeasureSchedulesTable;
   measure_requests: MeasureRequestsTable;
   measure_responses: MeasureResponsesTable;
+  measure_courses: MeasureCoursesTable;
   alerts: AlertsTable;
   service_settings: ServiceSettingsTable;
 }

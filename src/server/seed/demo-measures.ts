@@ -1,3 +1,4 @@
+import { recordCourseStep } from '../modules/measures/courses.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
@@ -54,6 +55,7 @@ export async function seedDemoMeasures(
         .insertInto('measure_responses')
         .values({ id: responseId, participant_id: member.participantId, enrolment_id: member.enrolmentId, group_id: input.groupId, request_id: requestId, instrument_code: 'phq-9', instrument_version: PHQ_9.version, answers: JSON.stringify(answers), total: scored.total, band: scored.band?.label ?? null, caseness: scored.caseness ? 1 : 0, prorated: 0, idempotency_key: `demo-${responseId}`, submitted_at: at.toISOString() })
         .execute();
+      await recordCourseStep(trx, { participantId: member.participantId, instrumentCode: 'phq-9', groupId: input.groupId, enrolmentId: member.enrolmentId, total: scored.total, submittedAt: at.toISOString() });
     }
   }
 }

@@ -3,6 +3,7 @@ import { generate } from 'otplib';
 import type { Role } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/auth/passwords.js';
+import { recordCourseStep } from '../modules/measures/courses.js';
 import { insertUser } from '../modules/users/repository.js';
 import type { TestApp } from './test-app.js';
 
@@ -189,6 +190,7 @@ export async function createWorld(t: TestApp): Promise<World> {
     .insertInto('measure_responses')
     .values({ id: responseB, participant_id: participantB.id, enrolment_id: enrolmentB, group_id: groupB, request_id: null, instrument_code: 'phq-9', instrument_version: 1, answers: JSON.stringify({}), total: 12, band: 'Moderate', caseness: 1, prorated: 0, idempotency_key: `fixture-${responseB}`, submitted_at: now })
     .execute();
+  await recordCourseStep(db, { participantId: participantB.id, instrumentCode: 'phq-9', groupId: groupB, enrolmentId: enrolmentB, total: 12, submittedAt: now });
   await db
     .insertInto('alerts')
     .values({ id: alertB, kind: 'measure_item', tier: 'urgent', participant_id: participantB.id, enrolment_id: enrolmentB, group_id: groupB, source_type: 'measure_response', source_id: responseB, summary: 'PHQ-9 item 9', status: 'open', created_at: now, ack_due_at: now })

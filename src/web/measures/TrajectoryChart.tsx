@@ -21,25 +21,14 @@ interface Point {
 }
 
 /** Which points are a reliable change from the first score, read with the instrument's direction. */
-export function chartPoints(trajectory: Trajectory, higherIsBetter?: boolean): Point[] {
+export function chartPoints(trajectory: Trajectory): Point[] {
   const first = trajectory.points[0]?.total;
   const threshold = trajectory.change?.threshold ?? null;
-  const lowerIsBetter = higherIsBetter === undefined ? inferLowerIsBetter(trajectory) : !higherIsBetter;
   return trajectory.points.map((p) => {
     const diff = first === undefined ? 0 : p.total - first;
-    const reliable = threshold !== null && diff !== 0 && Math.abs(diff) >= threshold ? ((diff < 0) === lowerIsBetter ? 'improved' : 'worsened') : null;
+    const reliable = threshold !== null && diff !== 0 && Math.abs(diff) >= threshold ? ((diff > 0) === trajectory.higherIsBetter ? 'improved' : 'worsened') : null;
     return { t: Date.parse(p.submittedAt), total: p.total, band: p.band, reliable };
   });
-}
-
-/**
- * Without the definition at hand: the server's change category gives the direction when there is a
- * reliable change; otherwise instruments with severity bands or a caseness cut-off are "higher is worse".
- */
-function inferLowerIsBetter(trajectory: Trajectory): boolean {
-  const c = trajectory.change;
-  if (c && c.change !== 0 && c.category !== 'no_reliable_change') return (c.category === 'reliable_improvement') === c.change < 0;
-  return trajectory.caseness !== null || trajectory.bands.length > 0;
 }
 
 function Dot(props: { cx?: number; cy?: number; payload?: Point }) {
@@ -62,8 +51,8 @@ function Dot(props: { cx?: number; cy?: number; payload?: Point }) {
  * the caseness cut-off as a dashed line and reliable changes ringed. Hidden from screen readers:
  * the table next to it carries the same data.
  */
-export function TrajectoryChart({ trajectory, higherIsBetter }: { trajectory: Trajectory; higherIsBetter?: boolean }) {
-  const data = chartPoints(trajectory, higherIsBetter);
+export function TrajectoryChart({ trajectory }: { trajectory: Trajectory }) {
+  const data = chartPoints(trajectory);
   const { min, max } = trajectory.range;
   const times = data.map((d) => d.t);
   const start = Math.min(...times) - 4 * DAY;

@@ -6,7 +6,7 @@ import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
 import { formatDate } from '../layout/format';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { useRecord } from '../records/api';
-import { useInstrumentDefinition, useTrajectories, type Trajectory } from './api';
+import { useTrajectories, type Trajectory } from './api';
 import { bandOf, changeColor, changeSentence, formatScore, signed } from './copy';
 import { TrajectoryChart } from './TrajectoryChart';
 
@@ -48,7 +48,6 @@ export function TrajectoryPage() {
 }
 
 function InstrumentTrajectory({ trajectory: t, who }: { trajectory: Trajectory; who: string | null }) {
-  const definition = useInstrumentDefinition(t.code, undefined);
   const headingId = `trajectory-${t.code}`;
   const first = t.points[0];
   const last = t.points.at(-1);
@@ -62,7 +61,7 @@ function InstrumentTrajectory({ trajectory: t, who }: { trajectory: Trajectory; 
             </Title>
             <Text size="sm" c="dimmed">
               {t.points.length} {t.points.length === 1 ? 'answer' : 'answers'} · scores {formatScore(t.range.min)}–{formatScore(t.range.max)}
-              {definition.data ? (definition.data.higherIsBetter ? ' · higher is better' : ' · lower is better') : ''}
+              {t.higherIsBetter ? ' · higher is better' : ' · lower is better'}
             </Text>
           </div>
           {last ? (
@@ -87,7 +86,7 @@ function InstrumentTrajectory({ trajectory: t, who }: { trajectory: Trajectory; 
           <Text size="sm">One answer so far: change is shown from the second.</Text>
         )}
         <figure style={{ margin: 0 }}>
-          <TrajectoryChart trajectory={t} higherIsBetter={definition.data?.higherIsBetter} />
+          <TrajectoryChart trajectory={t} />
           <Text component="figcaption" size="xs" c="dimmed" mt={4}>
             {[
               t.bands.length > 0 ? 'Shaded bands: severity' : null,

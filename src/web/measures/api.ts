@@ -59,6 +59,7 @@ export interface InstrumentSummary {
 export interface Trajectory {
   code: string;
   title: string;
+  higherIsBetter: boolean;
   range: { min: number; max: number };
   bands: { min: number; max: number; label: string }[];
   caseness: number | null;
@@ -171,15 +172,8 @@ export function outcomeParams(filters: OutcomeFilters): Record<string, string | 
     instrumentCode: filters.instrumentCode,
     groupId: filters.groupId || undefined,
     from: filters.from || undefined,
-    to: filters.to ? dayAfter(filters.to) : undefined,
+    to: filters.to || undefined,
   };
-}
-
-/** "2026-11-30" → "2026-12-01" (calendar arithmetic in UTC, so no time zone can shift it). */
-export function dayAfter(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const next = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1));
-  return next.toISOString().slice(0, 10);
 }
 
 export function useOutcomes(filters: OutcomeFilters) {

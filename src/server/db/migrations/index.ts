@@ -4,6 +4,7 @@ import * as auditAppendOnly from './20261126T1201_audit_append_only.js';
 import * as programmePathwaySessions from './20261126T1300_programme_pathway_sessions.js';
 import * as sessionOriginalSlot from './20261126T1400_session_original_slot.js';
 import * as measuresAlerts from './20261126T1500_measures_alerts.js';
+import * as measureCourses from './20261126T1700_measure_courses.js';
 
 /** Every migration, in order. Names are timestamps; landed files are never edited. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261126T1300_programme_pathway_sessions': programmePathwaySessions,
   '20261126T1400_session_original_slot': sessionOriginalSlot,
   '20261126T1500_measures_alerts': measuresAlerts,
+  '20261126T1700_measure_courses': measureCourses,
 };

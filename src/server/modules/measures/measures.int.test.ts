@@ -89,6 +89,25 @@ describe('questionnaires and safety alerts', () => {
     expect((await t.database.db.selectFrom('alerts').select('id').execute()).length).toBe(alertsBefore + 1);
   });
 
+  it('opens one alert for a risk answer however often the incomplete form is retried, and the completed form takes it over', async () => {
+    const p = await signIn(t, world.participantA2);
+    const alertsOf = () => t.database.db.selectFrom('alerts').selectAll().where('participant_id', '=', world.participantA2.id).execute();
+    const before = (await alertsOf()).length;
+    const body = { instrumentCode: 'phq-9', version: 1, answers: { 'phq9-1': 1, 'phq9-9': 1 }, idempotencyKey: 'retry-key-1' };
+    for (let attempt = 0; attempt < 3; attempt++) expect((await call(t.app, p, 'POST', '/api/measures/responses', body)).statusCode).toBe(400);
+    const afterRetries = await alertsOf();
+    expect(afterRetries.length).toBe(before + 1);
+    expect(afterRetries.at(-1)).toMatchObject({ source_type: 'incomplete_response', tier: 'urgent', status: 'open' });
+    const complete = await call(t.app, p, 'POST', '/api/measures/responses', { ...body, answers: phq9([1, 0, 0, 0, 0, 0, 0, 0], 1) });
+    expect(complete.statusCode).toBe(200);
+    const afterComplete = await alertsOf();
+    expect(afterComplete.length).toBe(before + 1);
+    expect(afterComplete.at(-1)).toMatchObject({ source_type: 'measure_response', source_id: complete.json().responseId });
+    await t.database.db.deleteFrom('alerts').where('participant_id', '=', world.participantA2.id).execute();
+    await t.database.db.deleteFrom('measure_responses').where('participant_id', '=', world.participantA2.id).execute();
+    await t.database.db.deleteFrom('measure_courses').where('participant_id', '=', world.participantA2.id).execute();
+  });
+
   it('raises reliable deterioration as a concern', async () => {
     const p = await signIn(t, world.participantA2);
     await submit(p, phq9([0, 0, 1, 0, 0, 0, 0, 0]));
@@ -124,6 +143,27 @@ describe('questionnaires and safety alerts', () => {
     const done = await call(t.app, participant, 'POST', '/api/measures/responses', { instrumentCode: 'gad-7', version: 1, answers, idempotencyKey: 'gad-due-1', requestId: due[0].requestId });
     expect(done.statusCode).toBe(200);
     expect((await call(t.app, participant, 'GET', '/api/me/measures/due')).json().due).toEqual([]);
+  });
+
+  it('lists a questionnaire once when two schedules make it due, and one answer settles both', async () => {
+    const p = await signIn(t, world.participantA2);
+    const answers = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`gad7-${i + 1}`, 0]));
+    // GAD-7 at enrolment (from the previous test) and after every session attended.
+    expect((await call(t.app, lead, 'POST', `/api/groups/${world.groupA}/measure-schedules`, { instrumentCode: 'gad-7', trigger: 'every_n_sessions', everyN: 1 })).statusCode).toBe(201);
+    const enrolmentA2 = (await t.database.db.selectFrom('enrolments').select('id').where('participant_id', '=', world.participantA2.id).executeTakeFirstOrThrow()).id;
+    await t.database.db
+      .insertInto('attendance')
+      .values({ session_id: world.sessionA, enrolment_id: enrolmentA2, status: 'present', minutes: null, recorded_by: world.clinicianA.id, recorded_at: new Date().toISOString() })
+      .onConflict((oc) => oc.columns(['session_id', 'enrolment_id']).doUpdateSet({ status: 'present' }))
+      .execute();
+    const due = (await call(t.app, p, 'GET', '/api/me/measures/due')).json().due;
+    expect(due.filter((d: { code: string }) => d.code === 'gad-7')).toHaveLength(1);
+    const requests = () => t.database.db.selectFrom('measure_requests').select(['reason', 'status']).where('participant_id', '=', world.participantA2.id).where('instrument_code', '=', 'gad-7').orderBy('reason').execute();
+    expect(await requests()).toEqual([{ reason: 'after-session:1', status: 'due' }, { reason: 'enrolment', status: 'due' }]);
+    const done = await call(t.app, p, 'POST', '/api/measures/responses', { instrumentCode: 'gad-7', version: 1, answers, idempotencyKey: 'gad-twice-1', requestId: due[0].requestId });
+    expect(done.statusCode).toBe(200);
+    expect((await requests()).map((r) => r.status)).toEqual(['completed', 'completed']);
+    expect((await call(t.app, p, 'GET', '/api/me/measures/due')).json().due.filter((d: { code: string }) => d.code === 'gad-7')).toEqual([]);
   });
 
   it('shows trajectories to the group’s clinicians only, and exports FHIR QuestionnaireResponse + Observation', async () => {
@@ -171,5 +211,24 @@ describe('questionnaires and safety alerts', () => {
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.body.split('\r\n')[1]).toMatch(/^phq-9,3,/);
     expect((await call(t.app, participant, 'GET', '/api/reports/outcomes')).statusCode).toBe(403);
+  });
+
+  it('reads the same figures from the kept courses as from the responses, and a date range includes its last day', async () => {
+    const admin = await signIn(t, world.admin);
+    const clinician = await signIn(t, world.clinicianA);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [session, extra] of [[admin, ''], [clinician, ''], [clinician, `&groupId=${world.groupA}`]] as const) {
+      const kept = (await call(t.app, session, 'GET', `/api/reports/outcomes?instrumentCode=phq-9${extra}`)).json();
+      const ranged = (await call(t.app, session, 'GET', `/api/reports/outcomes?instrumentCode=phq-9&from=2020-01-01&to=${today}${extra}`)).json();
+      expect(kept.started).toBeGreaterThan(0);
+      expect(ranged).toEqual(kept);
+    }
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const before = (await call(t.app, admin, 'GET', `/api/reports/outcomes?instrumentCode=phq-9&from=2020-01-01&to=${yesterday}`)).json();
+    expect(before.started).toBe(0);
+    const courses = await t.database.db.selectFrom('measure_courses').selectAll().where('participant_id', '=', world.participantA.id).where('instrument_code', '=', 'phq-9').execute();
+    const responses = await t.database.db.selectFrom('measure_responses').select(['total', 'submitted_at']).where('participant_id', '=', world.participantA.id).where('instrument_code', '=', 'phq-9').orderBy('submitted_at').execute();
+    expect(courses).toHaveLength(1);
+    expect(courses[0]).toMatchObject({ group_key: world.groupA, responses: responses.length, first_total: responses[0]!.total, last_total: responses.at(-1)!.total });
   });
 });

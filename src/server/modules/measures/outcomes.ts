@@ -12,47 +12,108 @@ export interface OutcomeFilter {
   to?: string | undefined;
 }
 
+/** Above this many enrolments one pass over all attendance beats looking them up in batches. */
+const ATTENDANCE_SCAN_FROM = 2_000;
+
 /**
- * First → last scores per participant (one row each, computed in SQL), with each person's
- * attendance rate in the group of their last response. Clinicians see only their groups.
+ * First → last scores per participant. Without a date range they come from the course rows kept
+ * on every submission (one per participant, instrument and group, folded per participant here);
+ * with one, from the responses in that range.
  */
 async function firstLastPairs(db: DbOrTx, principal: Principal, filter: OutcomeFilter) {
+  const pairs = filter.from || filter.to ? await pairsFromResponses(db, principal, filter) : await pairsFromCourses(db, principal, filter);
+  const rates = await attendanceRates(db, [...new Set(pairs.map((p) => p.enrolmentId).filter((id): id is string => !!id))]);
+  return pairs.map((p) => ({ first: p.first, last: p.last, n: p.n, attendance: p.enrolmentId ? (rates.get(p.enrolmentId) ?? null) : null }));
+}
+
+interface Pair {
+  first: number;
+  last: number;
+  n: number;
+  /** The enrolment of the last response, whose attendance is set beside the change. */
+  enrolmentId: string | null;
+}
+
+async function pairsFromCourses(db: DbOrTx, principal: Principal, filter: OutcomeFilter): Promise<Pair[]> {
+  let query = db
+    .selectFrom('measure_courses')
+    .select(['participant_id', 'first_at', 'first_total', 'last_at', 'last_total', 'last_enrolment_id', 'responses'])
+    .where('instrument_code', '=', filter.instrumentCode);
+  if (filter.groupId) query = query.where('group_key', '=', filter.groupId);
+  if (filter.programmeId) query = query.where('group_key', 'in', db.selectFrom('therapy_groups').select('id').where('programme_id', '=', filter.programmeId));
+  if (principal.role === 'clinician') {
+    query = query.where('group_key', 'in', db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', principal.userId));
+  }
+  // A person with responses in several groups: first of the earliest course, last of the latest.
+  const people = new Map<string, { firstAt: string; lastAt: string; pair: Pair }>();
+  for (const row of await query.execute()) {
+    const seen = people.get(row.participant_id);
+    if (!seen) {
+      people.set(row.participant_id, { firstAt: row.first_at, lastAt: row.last_at, pair: { first: Number(row.first_total), last: Number(row.last_total), n: Number(row.responses), enrolmentId: row.last_enrolment_id } });
+      continue;
+    }
+    seen.pair.n += Number(row.responses);
+    if (row.first_at < seen.firstAt) Object.assign(seen, { firstAt: row.first_at, pair: { ...seen.pair, first: Number(row.first_total) } });
+    if (row.last_at > seen.lastAt) Object.assign(seen, { lastAt: row.last_at, pair: { ...seen.pair, last: Number(row.last_total), enrolmentId: row.last_enrolment_id } });
+  }
+  return [...people.values()].map((p) => p.pair);
+}
+
+/**
+ * First → last scores per participant within a date range (one row each, computed in SQL from a covering index), with
+ * each person's attendance rate in the group of their last response. Clinicians see only their groups.
+ */
+async function pairsFromResponses(db: DbOrTx, principal: Principal, filter: OutcomeFilter): Promise<Pair[]> {
   let scoped = db
     .selectFrom('measure_responses as m')
-    .innerJoin('therapy_groups as g', 'g.id', 'm.group_id')
     .select(['m.participant_id', (eb) => eb.fn.min('m.submitted_at').as('first_at'), (eb) => eb.fn.max('m.submitted_at').as('last_at'), (eb) => eb.fn.countAll().as('n')])
     .where('m.instrument_code', '=', filter.instrumentCode)
     .groupBy('m.participant_id');
   if (filter.groupId) scoped = scoped.where('m.group_id', '=', filter.groupId);
-  if (filter.programmeId) scoped = scoped.where('g.programme_id', '=', filter.programmeId);
+  // Joining the groups table costs a row read per response, so only a programme filter does it.
+  if (filter.programmeId) scoped = scoped.where('m.group_id', 'in', db.selectFrom('therapy_groups').select('id').where('programme_id', '=', filter.programmeId));
   if (filter.from) scoped = scoped.where('m.submitted_at', '>=', new Date(filter.from).toISOString());
-  if (filter.to) scoped = scoped.where('m.submitted_at', '<', new Date(filter.to).toISOString());
+  // `to` is the last day included: responses before the start of the next day (UTC).
+  if (filter.to) scoped = scoped.where('m.submitted_at', '<', new Date(new Date(filter.to).getTime() + 86_400_000).toISOString());
   if (principal.role === 'clinician') {
     scoped = scoped.where('m.group_id', 'in', db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', principal.userId));
   }
   const rows = await db
     .selectFrom(scoped.as('x'))
-    .innerJoin('measure_responses as f', (j) => j.onRef('f.participant_id', '=', 'x.participant_id').onRef('f.submitted_at', '=', 'x.first_at').on('f.instrument_code', '=', filter.instrumentCode))
-    .innerJoin('measure_responses as l', (j) => j.onRef('l.participant_id', '=', 'x.participant_id').onRef('l.submitted_at', '=', 'x.last_at').on('l.instrument_code', '=', filter.instrumentCode))
+    .innerJoin('measure_responses as f', (j) => j.onRef('f.participant_id', '=', 'x.participant_id').on('f.instrument_code', '=', filter.instrumentCode).onRef('f.submitted_at', '=', 'x.first_at'))
+    .innerJoin('measure_responses as l', (j) => j.onRef('l.participant_id', '=', 'x.participant_id').on('l.instrument_code', '=', filter.instrumentCode).onRef('l.submitted_at', '=', 'x.last_at'))
     .select(['x.participant_id', 'x.n', 'f.total as first', 'l.total as last', 'l.enrolment_id'])
     .execute();
-  const enrolmentIds = [...new Set(rows.map((r) => r.enrolment_id).filter((id): id is string => !!id))];
-  const rates = new Map<string, number>();
-  for (let i = 0; i < enrolmentIds.length; i += 500) {
-    const chunk = enrolmentIds.slice(i, i + 500);
-    const attendance = await db
-      .selectFrom('attendance')
-      .select(['enrolment_id', (eb) => eb.fn.countAll().as('recorded'), sql<number>`sum(case when status in ('present','late','left_early') then 1 else 0 end)`.as('attended')])
-      .where('enrolment_id', 'in', chunk)
-      .groupBy('enrolment_id')
-      .execute();
-    for (const a of attendance) rates.set(a.enrolment_id, Number(a.attended) / Math.max(1, Number(a.recorded)));
-  }
   // One row per participant even if two responses share a timestamp.
   const seen = new Set<string>();
   return rows
     .filter((r) => (seen.has(r.participant_id) ? false : (seen.add(r.participant_id), true)))
-    .map((r) => ({ first: Number(r.first), last: Number(r.last), n: Number(r.n), attendance: r.enrolment_id ? (rates.get(r.enrolment_id) ?? null) : null }));
+    .map((r) => ({ first: Number(r.first), last: Number(r.last), n: Number(r.n), enrolmentId: r.enrolment_id }));
+}
+
+/** Share of recorded sessions attended, per enrolment (from the enrolment/status covering index). */
+async function attendanceRates(db: DbOrTx, enrolmentIds: string[]): Promise<Map<string, number>> {
+  const rates = new Map<string, number>();
+  const batches = enrolmentIds.length >= ATTENDANCE_SCAN_FROM ? [null] : chunk(enrolmentIds, 500);
+  for (const batch of batches) {
+    let query = attendanceSummary(db);
+    if (batch) query = query.where('enrolment_id', 'in', batch);
+    for (const a of await query.execute()) rates.set(a.enrolment_id, Number(a.attended) / Math.max(1, Number(a.recorded)));
+  }
+  return rates;
+}
+
+function attendanceSummary(db: DbOrTx) {
+  return db
+    .selectFrom('attendance')
+    .select(['enrolment_id', (eb) => eb.fn.countAll().as('recorded'), sql<number>`sum(case when status in ('present','late','left_early') then 1 else 0 end)`.as('attended')])
+    .groupBy('enrolment_id');
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 function pearson(xs: number[], ys: number[]): number | null {

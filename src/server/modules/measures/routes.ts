@@ -96,7 +96,11 @@ export const measureRoutes = [
       await ensureDueRequests(ctx.db, ctx.principal.userId, ctx.now);
       const rows = await ctx.db.selectFrom('measure_requests').selectAll().where('participant_id', '=', ctx.principal.userId).where('status', '=', 'due').where('due_at', '<=', ctx.now.toISOString()).orderBy('due_at').execute();
       const due = [];
+      const listed = new Set<string>();
       for (const r of rows) {
+        // One entry per questionnaire: answering it settles every request for it that is due.
+        if (listed.has(r.instrument_code)) continue;
+        listed.add(r.instrument_code);
         const entry = await findInstrument(ctx.db, r.instrument_code);
         if (entry) due.push({ requestId: r.id, code: entry.definition.id, title: entry.definition.title, shortTitle: entry.definition.shortTitle, version: entry.definition.version, dueAt: r.due_at, reason: r.reason });
       }
@@ -147,6 +151,7 @@ export const measureRoutes = [
           z.object({
             code: z.string(),
             title: z.string(),
+            higherIsBetter: z.boolean(),
             range: z.object({ min: z.number(), max: z.number() }),
             bands: z.array(z.object({ min: z.number(), max: z.number(), label: z.string() })),
             caseness: z.number().nullable(),
@@ -175,6 +180,7 @@ export const measureRoutes = [
         instruments.push({
           code,
           title: d.shortTitle,
+          higherIsBetter: d.higherIsBetter,
           range: d.scoring.range,
           bands: (d.bands ?? []).map((b) => ({ min: b.min, max: b.max, label: b.label })),
           caseness: d.caseness?.threshold ?? null,
@@ -262,8 +268,8 @@ const outcomeQuery = z.strictObject({
   instrumentCode: z.string().min(1).max(64).default('phq-9'),
   programmeId: z.uuid().optional(),
   groupId: z.uuid().optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: z.iso.date().optional().describe('First day included (UTC)'),
+  to: z.iso.date().optional().describe('Last day included (UTC)'),
 });
 
 export const outcomeRoutes = [

@@ -5,6 +5,7 @@ import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
 import { getSetting } from '../alerts/settings.js';
+import { recordCourseStep } from './courses.js';
 import { classifyChange } from './engine/change.js';
 import { scoreResponse, type ScoreAlert } from './engine/score.js';
 import { requireInstrument } from './instruments.js';
@@ -44,6 +45,18 @@ async function currentEnrolment(db: DbOrTx, participantId: string) {
     .where('status', 'in', ['active', 'paused', 'invited'])
     .orderBy('created_at', 'desc')
     .limit(1)
+    .executeTakeFirst();
+}
+
+/** The unresolved alert an incomplete submission with this key raised, if any. */
+async function openIncompleteAlert(db: DbOrTx, participantId: string, idempotencyKey: string) {
+  return db
+    .selectFrom('alerts')
+    .select('id')
+    .where('participant_id', '=', participantId)
+    .where('source_type', '=', 'incomplete_response')
+    .where('source_id', '=', idempotencyKey.slice(0, 64))
+    .where('status', '!=', 'resolved')
     .executeTakeFirst();
 }
 
@@ -94,6 +107,8 @@ export async function submitResponse(ctx: RouteContext, input: SubmitInput) {
       // A risk answer is never lost behind an incomplete form: the alert survives the refusal.
       const now = ctx.now;
       ctx.onFailure(async (db) => {
+        // A retry of the same incomplete form (same key) must not open a second alert.
+        if (await openIncompleteAlert(db, participantId, input.idempotencyKey)) return;
         await raiseAlert(db, { kind: 'measure_item', tier: 'urgent', participantId, enrolmentId: enrolment?.id ?? null, groupId: enrolment?.group_id ?? null, sourceType: 'incomplete_response', sourceId: input.idempotencyKey.slice(0, 64), summary: `${definition.shortTitle}: ${urgent[0]?.message ?? 'risk answer'} (form incomplete).`, now });
       });
     }
@@ -125,12 +140,26 @@ export async function submitResponse(ctx: RouteContext, input: SubmitInput) {
       submitted_at: ctx.now.toISOString(),
     })
     .execute();
-  if (input.requestId) {
-    await ctx.db.updateTable('measure_requests').set({ status: 'completed', response_id: responseId, completed_at: ctx.now.toISOString() }).where('id', '=', input.requestId).execute();
-  }
+  await recordCourseStep(ctx.db, { participantId, instrumentCode: definition.id, groupId: enrolment?.group_id ?? null, enrolmentId: enrolment?.id ?? null, total: result.total, submittedAt: ctx.now.toISOString() });
+  // One answer settles every request for this questionnaire that is due now (say, the one at
+  // enrolment and the one after session 4 when both came due before the member looked).
+  await ctx.db
+    .updateTable('measure_requests')
+    .set({ status: 'completed', response_id: responseId, completed_at: ctx.now.toISOString() })
+    .where('participant_id', '=', participantId)
+    .where('status', '=', 'due')
+    .where((eb) => eb.or([eb('id', '=', input.requestId ?? ''), eb.and([eb('instrument_code', '=', definition.id), eb('due_at', '<=', ctx.now.toISOString())])]))
+    .execute();
   const base = { participantId, enrolmentId: enrolment?.id ?? null, groupId: enrolment?.group_id ?? null, responseId };
+  // The alert an incomplete attempt with this key already opened now points at the response.
+  const earlier = await openIncompleteAlert(ctx.db, participantId, input.idempotencyKey);
   for (const alert of result.alerts) {
-    await raiseAlert(ctx.db, { ...base, kind: 'measure_item', tier: alert.tier, sourceType: 'measure_response', sourceId: responseId, summary: `${definition.shortTitle}: ${alert.message}`, now: ctx.now });
+    const summary = `${definition.shortTitle}: ${alert.message}`;
+    if (earlier && alert.tier === 'urgent') {
+      await ctx.db.updateTable('alerts').set({ source_type: 'measure_response', source_id: responseId, summary }).where('id', '=', earlier.id).execute();
+      continue;
+    }
+    await raiseAlert(ctx.db, { ...base, kind: 'measure_item', tier: alert.tier, sourceType: 'measure_response', sourceId: responseId, summary, now: ctx.now });
   }
   await changeAlerts(ctx, definition, result.total, base);
   await ctx.audit({ action: 'measures.submit', resourceType: 'measure_response', resourceId: responseId, groupId: enrolment?.group_id ?? null, detail: { instrument: definition.id, alerts: result.alerts.length } });
