@@ -9,15 +9,21 @@ export function InviteLinkResult({ issued, onDone }: { issued: InvitationIssued;
       <Text role="status">
         The link for <strong>{issued.user.displayName}</strong> ({issued.user.email}) is ready.
       </Text>
-      <TextInput
-        label="Set-password link"
-        value={issued.inviteUrl}
-        readOnly
-        onFocus={(e) => e.currentTarget.select()}
-        data-testid="invite-url"
-      />
+      <SetPasswordLink url={issued.inviteUrl} personName="the person" expiresAt={issued.expiresAt} onDone={onDone} />
+    </Stack>
+  );
+}
+
+/**
+ * A set-password link shown only once (after an invitation or an accepted place): the link to
+ * copy, Done, and how to pass it on safely. Used wherever Hearth issues one.
+ */
+export function SetPasswordLink({ url, personName, expiresAt, onDone }: { url: string; personName: string; expiresAt?: string; onDone: () => void }) {
+  return (
+    <>
+      <TextInput label="Set-password link" value={url} readOnly onFocus={(e) => e.currentTarget.select()} data-testid="invite-url" />
       <Group gap="sm">
-        <CopyButton value={issued.inviteUrl}>
+        <CopyButton value={url}>
           {({ copied, copy }) => (
             <Button onClick={copy} variant={copied ? 'light' : 'filled'}>
               {copied ? 'Link copied' : 'Copy link'}
@@ -30,10 +36,10 @@ export function InviteLinkResult({ issued, onDone }: { issued: InvitationIssued;
       </Group>
       <Alert color="yellow" variant="light" title="Shown only once">
         <Text size="sm">
-          This link works once and expires {formatDateTime(issued.expiresAt)}. Send it to the person yourself, through a
-          channel you trust. Anyone who has the link can set the password, so don't post it anywhere shared.
+          This link works once{expiresAt ? ` and expires ${formatDateTime(expiresAt)}` : ''}: with it {personName} chooses a password and signs in. Send it
+          yourself, through a channel you trust. Anyone who has the link can set the password, so don't post it anywhere shared.
         </Text>
       </Alert>
-    </Stack>
+    </>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, Button, CopyButton, Group, Modal, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { SetPasswordLink } from '../admin/InviteLinkResult';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { OfferAnswer, Referral } from '../api/types';
@@ -127,33 +128,7 @@ function Answered({ result, onDone }: { result: OfferAnswer; onDone: () => void 
         <strong>{result.referral.personName}</strong> is enrolled. Once they accept the group agreement, they become an active member.
       </Text>
       {result.inviteUrl ? (
-        <>
-          <TextInput
-            label="Set-password link"
-            value={result.inviteUrl}
-            readOnly
-            onFocus={(e) => e.currentTarget.select()}
-            data-testid="invite-url"
-          />
-          <Group gap="sm">
-            <CopyButton value={result.inviteUrl}>
-              {({ copied, copy }) => (
-                <Button onClick={copy} variant={copied ? 'light' : 'filled'}>
-                  {copied ? 'Link copied' : 'Copy link'}
-                </Button>
-              )}
-            </CopyButton>
-            <Button variant="default" onClick={onDone}>
-              Done
-            </Button>
-          </Group>
-          <Alert color="yellow" variant="light" title="Shown only once">
-            <Text size="sm">
-              Send this link to {result.referral.personName} yourself, through a channel you trust. It works once: with it they choose a
-              password and sign in. Anyone who has the link can set the password, so don't post it anywhere shared.
-            </Text>
-          </Alert>
-        </>
+        <SetPasswordLink url={result.inviteUrl} personName={result.referral.personName} onDone={onDone} />
       ) : (
         <>
           <Text size="sm">They already have a Hearth account: the group will be waiting for them when they next sign in.</Text>
