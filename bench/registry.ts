@@ -1,7 +1,10 @@
 import { groupsBench } from './benches/groups.js';
 import { meBench } from './benches/me.js';
 import { outcomesBench } from './benches/outcomes.js';
+import { participantHomeBench } from './benches/participant-home.js';
+import { riskBench } from './benches/risk.js';
+import { spaceBench } from './benches/space.js';
 import type { Benchmark } from './lib/benchmark.js';
 
 /** Every benchmark `npm run bench` runs, in order. Add new ones here (one file each in benches/). */
-export const benchmarks: readonly Benchmark[] = [meBench, groupsBench, outcomesBench];
+export const benchmarks: readonly Benchmark[] = [meBench, groupsBench, outcomesBench, riskBench, participantHomeBench, spaceBench];

@@ -1,111 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { repoRoot, startHearthProcess, type HearthProcess } from '../../src/server/testing/hearth-process';
 
 /** A Hearth server started for one test file, on its own port and its own empty database. */
-export interface TestServer {
-  baseUrl: string;
-  /** Everything the server printed so far (demo logins, logs): handy in failure messages. */
-  output(): string;
-  stop(): Promise<void>;
-}
+export type TestServer = HearthProcess;
 
-/**
- * Starts `tsx src/server/main.ts` with PORT=0 (the OS picks a free port), a fresh
- * HEARTH_DATA_DIR and NODE_ENV=test, and waits until /api/health answers.
- * The web shell must already be built into dist/web.
- */
+/** Starts Hearth in its own process (see startHearthProcess); the web shell must already be built into dist/web. */
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   if (!webShellBuilt()) throw new Error('dist/web is missing: build the web shell first (npx vite build).');
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'hearth-e2e-'));
-  const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, ['src/server/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      HEARTH_DATA_DIR: dataDir,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Own process group, so stop() also ends the node process that tsx starts.
-    detached: true,
-  });
-
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-
-  const stop = async () => {
-    await killGroup(child);
-    await rm(dataDir, { recursive: true, force: true });
-  };
-
-  try {
-    const baseUrl = await waitForListening(child, () => output);
-    await waitForHealth(baseUrl);
-    return { baseUrl, output: () => output, stop };
-  } catch (error) {
-    await stop();
-    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
-  }
-}
-
-/** The port comes from the "Hearth is serving on … at http://host:port" line. */
-async function waitForListening(child: ChildProcess, output: () => string): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const match = /serving on \w+ at (http:\/\/[\d.]+:\d+)/.exec(output());
-    if (match) return match[1]!;
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
-    await sleep(100);
-  }
-  throw new Error('The server did not start within 60 s');
-}
-
-async function waitForHealth(baseUrl: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not yet
-    }
-    await sleep(100);
-  }
-  throw new Error('/api/health did not answer within 30 s');
-}
-
-async function killGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }, 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return startHearthProcess(env);
 }
 
 /** True when dist/web holds a build of the web shell. */

@@ -5,6 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config/env.js';
@@ -18,6 +19,10 @@ import { systemClock, type Clock } from './lib/time.js';
 import { allRoutes } from './modules/index.js';
 import { resolveSession } from './modules/auth/resolve-session.js';
 import { logSafeRequest } from './modules/calendar/log-redaction.js';
+import type { Broker } from './realtime/broker.js';
+import { createBroker } from './realtime/create-broker.js';
+import { SpaceHub } from './realtime/hub.js';
+import { registerSpaceSocket } from './realtime/socket.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The built web app (vite build). */
@@ -28,6 +33,8 @@ export interface BuildOptions {
   database: Database;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
+  /** Realtime fan-out; by default chosen from the database (LISTEN/NOTIFY on PostgreSQL). */
+  broker?: Broker;
 }
 
 /** Builds the Fastify app: plugins, security headers, error shape, every route, the web app. */
@@ -55,7 +62,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     databaseKind: database.kind,
     config,
     clock: options.clock ?? systemClock,
+    broker: options.broker ?? (await createBroker(database, (error) => app.log.error({ err: error }, 'realtime connection error'))),
   };
+  app.addHook('onClose', async () => hearth.broker.close());
   app.decorate('hearth', hearth);
   app.decorate('routeTable', []);
   app.decorateRequest('auth', null);
@@ -97,6 +106,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     }
   });
   registerRoutes(app, allRoutes);
+  // The group space's live socket: frames above 16 KiB get an error frame and the socket stays up;
+  // only frames above the HTTP body limit close it (1009), so nobody can make the server buffer more.
+  await app.register(fastifyWebsocket, { options: { maxPayload: config.bodyLimit } });
+  registerSpaceSocket(app, new SpaceHub(hearth, app.log));
   await serveWebApp(app);
   return app;
 }

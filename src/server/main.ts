@@ -1,7 +1,7 @@
 import { buildApp } from './app.js';
 import { openConfiguredDatabase } from './boot.js';
 import { loadConfig } from './config/env.js';
-import { escalateOverdueAlerts } from './modules/alerts/raise-alert.js';
+import { startBackgroundJobs } from './jobs.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 
 /** `npm start`: validate configuration, migrate, seed the demo service when empty, serve. */
@@ -17,19 +17,16 @@ async function main(): Promise<void> {
     }
   }
   const app = await buildApp({ config, database });
+  let stopJobs = () => {};
   const close = async () => {
+    stopJobs();
     await app.close();
     await database.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
-  // Unacknowledged alerts escalate even when nobody opens the queue. Every instance may run
-  // this: the update only touches rows not yet escalated.
-  const escalation = setInterval(() => {
-    escalateOverdueAlerts(database.db, new Date()).catch((error: unknown) => app.log.error({ err: error }, 'alert escalation failed'));
-  }, 60_000);
-  escalation.unref();
+  stopJobs = startBackgroundJobs(database, config, app.log);
   await app.listen({ port: config.port, host: config.host });
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`Hearth is serving on ${config.databaseKind} at http://${host}:${(app.server.address() as { port: number }).port}`);

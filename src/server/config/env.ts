@@ -49,6 +49,13 @@ const envSchema = z.object({
     .string()
     .min(10)
     .default('If you are in danger now, call 999 (or your local emergency number). Samaritans: 116 123, free, day or night.'),
+  // Outgoing mail (facilitator digests): an SMTP URL such as smtps://user:pass@mail.example.org:465.
+  // Without it, mail is kept in the outbox administrators read in Hearth.
+  HEARTH_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  // The From address of Hearth's e-mail.
+  HEARTH_MAIL_FROM: z.string().min(3).default('Hearth <no-reply@hearth.invalid>'),
+  // How many hours before a session its facilitators get the between-session digest.
+  HEARTH_DIGEST_LEAD_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(24),
   // pino log level.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -76,6 +83,9 @@ export interface Config {
   loginMaxFailures: number;
   loginWindowMs: number;
   crisisLine: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  digestLeadMs: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -109,6 +119,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: env.HEARTH_LOGIN_MAX_FAILURES,
     loginWindowMs: env.HEARTH_LOGIN_WINDOW_MINUTES * 60_000,
     crisisLine: env.HEARTH_CRISIS_LINE,
+    smtpUrl: env.HEARTH_SMTP_URL,
+    mailFrom: env.HEARTH_MAIL_FROM,
+    digestLeadMs: env.HEARTH_DIGEST_LEAD_HOURS * 3_600_000,
     logLevel: env.LOG_LEVEL,
   };
 }

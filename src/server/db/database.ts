@@ -14,6 +14,8 @@ export interface Database {
   kind: DatabaseKind;
   db: Db;
   close(): Promise<void>;
+  /** PostgreSQL only: where to open a dedicated connection (the realtime LISTEN client). */
+  connection?: { url: string; schema?: string };
 }
 
 export interface OpenOptions {
@@ -77,5 +79,5 @@ export function openDatabase(options: OpenOptions): Database {
     options: ['-c random_page_cost=1.1', ...(options.schema ? [`-c search_path=${options.schema}`] : [])].join(' '),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { kind: 'postgres', db, close: () => db.destroy() };
+  return { kind: 'postgres', db, close: () => db.destroy(), connection: { url: options.url, ...(options.schema ? { schema: options.schema } : {}) } };
 }

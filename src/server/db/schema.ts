@@ -109,6 +109,10 @@ export interface TherapyGroupsTable {
   meeting_url: string | null;
   billing_code: Generated<string>;
   updated_at: string | null;
+  /** 'pre': every post waits for a clinician; 'post': posts publish and are reviewed after. */
+  moderation_mode: Generated<'pre' | 'post'>;
+  /** JSON [{weekday 1–7 (ISO, Monday 1), start 'HH:mm', end 'HH:mm'}] in the group's time zone. */
+  staffed_hours: Generated<string>;
 }
 
 export interface SessionPlansTable {
@@ -399,6 +403,340 @@ export interface ServiceSettingsTable {
   updated_by: string | null;
 }
 
+export type GoalVisibility = 'private' | 'clinicians' | 'group';
+/** Moderation state of an item shown to a group (null while not shared). */
+export type ModerationStatus = 'published' | 'held' | 'rejected' | 'removed';
+
+export interface GoalsTable {
+  id: string;
+  participant_id: string;
+  enrolment_id: string | null;
+  area: string;
+  action: string;
+  frequency: string;
+  target_date: string;
+  support_needed: string;
+  visibility: GoalVisibility;
+  shared_group_id: string | null;
+  shared_enrolment_id: string | null;
+  moderation_status: ModerationStatus | null;
+  shared_at: string | null;
+  status: 'active' | 'achieved' | 'closed';
+  created_at: string;
+  updated_at: string;
+}
+
+export type GoalProgress = 'not_yet' | 'some' | 'most' | 'done';
+
+export interface GoalCheckinsTable {
+  id: string;
+  goal_id: string;
+  progress: GoalProgress;
+  note: string;
+  created_at: string;
+}
+
+export interface GoalMilestonesTable {
+  id: string;
+  goal_id: string;
+  position: number;
+  title: string;
+  reached_at: string | null;
+  reached_note: string | null;
+}
+
+export interface CelebrationsTable {
+  id: string;
+  goal_id: string;
+  milestone_id: string;
+  participant_id: string;
+  enrolment_id: string;
+  group_id: string;
+  detail: 'reached' | 'title' | 'title_note';
+  title: string | null;
+  note: string | null;
+  moderation_status: ModerationStatus;
+  created_at: string;
+  withdrawn_at: string | null;
+}
+
+export interface SkillPracticesTable {
+  id: string;
+  participant_id: string;
+  enrolment_id: string | null;
+  skill: string;
+  situation: string;
+  tried: string;
+  rating: number;
+  shared_group_id: string | null;
+  shared_enrolment_id: string | null;
+  moderation_status: ModerationStatus | null;
+  shared_at: string | null;
+  created_at: string;
+}
+
+export interface JournalEntriesTable {
+  id: string;
+  participant_id: string;
+  prompt: string | null;
+  body: string;
+  shared_with_clinician_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type SupportiveReaction = 'clap' | 'heart' | 'growing' | 'proud';
+
+export interface SupportiveReactionsTable {
+  id: string;
+  target_kind: 'celebration' | 'skill_practice';
+  target_id: string;
+  reactor_id: string;
+  reactor_enrolment_id: string;
+  reaction: SupportiveReaction;
+  created_at: string;
+}
+
+// The peer exchange (migration 20261126T1610_strategies_feedback).
+export type StrategyMarkState = 'try' | 'helped' | 'didnt_help';
+
+export interface StrategiesTable {
+  id: string;
+  group_id: string;
+  enrolment_id: string;
+  author_id: string;
+  title: string;
+  when_helps: string;
+  steps: string;
+  moderation_status: ModerationStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StrategyMarksTable {
+  strategy_id: string;
+  enrolment_id: string;
+  state: StrategyMarkState;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LibraryEntriesTable {
+  id: string;
+  programme_id: string;
+  /** The group the strategy was shared in: its facilitators may uncurate it. */
+  group_id: string;
+  strategy_id: string | null;
+  title: string;
+  when_helps: string;
+  steps: string;
+  credit: 'pseudonym' | 'anonymous';
+  credit_name: string | null;
+  evidence_note: string | null;
+  /** Lower-cased title, when and steps, searched with LIKE on both databases. */
+  search_text: string;
+  status: 'active' | 'removed';
+  curated_by: string;
+  curated_at: string;
+  removed_by: string | null;
+  removed_at: string | null;
+  removal_reason: string | null;
+}
+
+export interface AppreciationsTable {
+  id: string;
+  group_id: string;
+  sender_enrolment_id: string;
+  sender_id: string;
+  session_id: string | null;
+  body: string;
+  moderation_status: ModerationStatus;
+  created_at: string;
+}
+
+export interface AppreciationRecipientsTable {
+  appreciation_id: string;
+  recipient_enrolment_id: string;
+  recipient_id: string;
+  created_at: string;
+}
+
+export interface FeedbackItemsTable {
+  id: string;
+  group_id: string;
+  /** null for a feedback request; the request's id for a reply. */
+  parent_id: string | null;
+  enrolment_id: string;
+  author_id: string;
+  body: string;
+  moderation_status: ModerationStatus;
+  created_at: string;
+}
+
+export interface SeenMarkersTable {
+  user_id: string;
+  marker: string;
+  seen_at: string;
+}
+
+export type WatchedPhraseAction = 'block' | 'hold' | 'flag' | 'redact';
+
+export interface WatchedPhrasesTable {
+  id: string;
+  phrase: string;
+  normalized: string;
+  action: WatchedPhraseAction;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** Append-only: every moderation decision and action on an item shown to a group. */
+export interface ModerationLogTable {
+  id: string;
+  item_kind: string;
+  item_id: string;
+  group_id: string;
+  author_id: string;
+  /** null = the system (automatic decision). */
+  actor_id: string | null;
+  action: string;
+  reason: string;
+  risk_tier: Generated<'none' | 'concern' | 'urgent'>;
+  created_at: string;
+}
+
+export interface SafetyPlansTable {
+  id: string;
+  participant_id: string;
+  /** JSON arrays of strings. */
+  warning_signs: string;
+  coping_steps: string;
+  distractions: string;
+  /** JSON arrays of {name, contact}. */
+  help_contacts: string;
+  professionals: string;
+  safe_environment: string;
+  reasons_for_living: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export type SpaceModerationStatus = 'published' | 'held' | 'rejected' | 'removed';
+
+export interface SpaceCountersTable {
+  group_id: string;
+  last_seq: number;
+}
+
+export interface SpaceThreadsTable {
+  id: string;
+  group_id: string;
+  title: string;
+  created_by: string;
+  created_by_enrolment: string | null;
+  opening_post_id: string | null;
+  pinned: Generated<number>;
+  created_at: string;
+}
+
+export interface SpacePostsTable {
+  id: string;
+  group_id: string;
+  thread_id: string | null;
+  kind: 'post' | 'message';
+  seq: number;
+  version_seq: number;
+  author_id: string;
+  enrolment_id: string | null;
+  author_role: Role;
+  client_id: string | null;
+  body: string;
+  reply_to_id: string | null;
+  moderation_status: SpaceModerationStatus;
+  moderation_reasons: string | null;
+  status_reason: string | null;
+  created_at: string;
+  edited_at: string | null;
+  removed_at: string | null;
+  removed_by: string | null;
+}
+
+export interface SpaceReadMarkersTable {
+  user_id: string;
+  group_id: string;
+  thread_key: string;
+  last_seq: number;
+  updated_at: string;
+}
+
+export interface SpaceReportsTable {
+  id: string;
+  group_id: string;
+  post_id: string;
+  reporter_id: string;
+  kind: 'worried' | 'agreement';
+  note: string | null;
+  alert_id: string | null;
+  created_at: string;
+}
+
+export interface SpaceMutesTable {
+  group_id: string;
+  user_id: string;
+  muted_enrolment_id: string;
+  created_at: string;
+}
+
+export interface SpaceBlocksTable {
+  group_id: string;
+  blocker_enrolment_id: string;
+  blocked_enrolment_id: string;
+  created_at: string;
+}
+
+export interface SpaceTagsTable {
+  id: string;
+  group_id: string;
+  post_id: string;
+  tagged_by: string;
+  note: string | null;
+  session_id: string | null;
+  created_at: string;
+}
+
+/** A facilitator digest built before a session: what happened in the group since the last one. */
+export interface SessionDigestsTable {
+  id: string;
+  session_id: string;
+  group_id: string;
+  /** JSON of the digest's sections (see modules/digest/build-digest.ts). */
+  content: string;
+  created_at: string;
+}
+
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'outbox';
+
+/** Outgoing e-mail: delivered over SMTP when configured, else kept here for administrators to read. */
+export interface MailOutboxTable {
+  id: string;
+  kind: string;
+  to_user_id: string | null;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: MailStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  claimed_at: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 /** The whole database as Kysely sees it. */
 export interface DB {
   users: UsersTable;
@@ -429,6 +767,33 @@ export interface DB {
   measure_requests: MeasureRequestsTable;
   measure_responses: MeasureResponsesTable;
   measure_courses: MeasureCoursesTable;
+  session_digests: SessionDigestsTable;
+  mail_outbox: MailOutboxTable;
   alerts: AlertsTable;
   service_settings: ServiceSettingsTable;
+  space_counters: SpaceCountersTable;
+  space_threads: SpaceThreadsTable;
+  space_posts: SpacePostsTable;
+  space_read_markers: SpaceReadMarkersTable;
+  space_reports: SpaceReportsTable;
+  space_mutes: SpaceMutesTable;
+  space_blocks: SpaceBlocksTable;
+  space_tags: SpaceTagsTable;
+  watched_phrases: WatchedPhrasesTable;
+  moderation_log: ModerationLogTable;
+  safety_plans: SafetyPlansTable;
+  strategies: StrategiesTable;
+  strategy_marks: StrategyMarksTable;
+  library_entries: LibraryEntriesTable;
+  appreciations: AppreciationsTable;
+  appreciation_recipients: AppreciationRecipientsTable;
+  feedback_items: FeedbackItemsTable;
+  seen_markers: SeenMarkersTable;
+  goals: GoalsTable;
+  goal_checkins: GoalCheckinsTable;
+  goal_milestones: GoalMilestonesTable;
+  celebrations: CelebrationsTable;
+  skill_practices: SkillPracticesTable;
+  journal_entries: JournalEntriesTable;
+  supportive_reactions: SupportiveReactionsTable;
 }

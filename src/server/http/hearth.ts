@@ -2,6 +2,7 @@ import type { Config } from '../config/env.js';
 import type { Db, DatabaseKind } from '../db/database.js';
 import type { MfaState, Role } from '../db/schema.js';
 import type { Clock } from '../lib/time.js';
+import type { Broker } from '../realtime/broker.js';
 import type { Principal } from '../policy/policy.js';
 import type { RegisteredRoute } from './route.js';
 
@@ -11,6 +12,8 @@ export interface Hearth {
   databaseKind: DatabaseKind;
   config: Config;
   clock: Clock;
+  /** Realtime fan-out between instances (in-process on SQLite, LISTEN/NOTIFY on PostgreSQL). */
+  broker: Broker;
 }
 
 /** The signed-in caller, resolved from the session cookie once per request. */

@@ -1,17 +1,29 @@
 import type { RouteDef } from '../http/route.js';
 import { alertRoutes } from './alerts/routes.js';
 import { auditRoutes } from './audit/routes.js';
+import { digestRoutes } from './digest/routes.js';
+import { mailRoutes } from './mail/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { exportRoutes } from './exports/routes.js';
+import { feedbackRoutes } from './feedback/routes.js';
+import { goalRoutes } from './goals/routes.js';
 import { groupRoutes } from './groups/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { journalRoutes } from './journal/routes.js';
+import { moderationRoutes } from './moderation/routes.js';
+import { safetyPlanRoutes } from './safety-plans/routes.js';
 import { measureRoutes, measureScheduleRoutes, outcomeRoutes } from './measures/routes.js';
+import { memberActivityRoutes } from './member-activity/routes.js';
 import { noteRoutes } from './notes/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { pathwayRoutes } from './pathway/routes.js';
 import { programmeRoutes } from './programmes/routes.js';
 import { sessionRoutes } from './schedule/routes.js';
+import { skillRoutes } from './skills/routes.js';
+import { spaceRoutes } from './space/routes.js';
+import { strategyRoutes } from './strategies/routes.js';
+import { thisWeekRoutes } from './this-week/routes.js';
 import { userRoutes } from './users/routes.js';
 
 /** Every API route of every module. The access-matrix test walks what this registers. */
@@ -29,7 +41,19 @@ export const allRoutes: readonly RouteDef[] = [
   ...measureScheduleRoutes,
   ...outcomeRoutes,
   ...alertRoutes,
+  ...moderationRoutes,
+  ...safetyPlanRoutes,
   ...calendarRoutes,
   ...exportRoutes,
   ...notificationRoutes,
+  ...digestRoutes,
+  ...mailRoutes,
+  ...spaceRoutes,
+  ...goalRoutes,
+  ...skillRoutes,
+  ...journalRoutes,
+  ...strategyRoutes,
+  ...feedbackRoutes,
+  ...thisWeekRoutes,
+  ...memberActivityRoutes,
 ] as readonly RouteDef[];

@@ -4,7 +4,21 @@ import type { Principal, Rule } from './policy.js';
 import { ACCESS_ENROLMENT_STATUSES } from './scopes.js';
 
 /** Kinds of object a route parameter can name. */
-export type ObjectKind = 'group' | 'user' | 'authSession' | 'programme' | 'referral' | 'enrolment' | 'session' | 'response' | 'alert' | 'notification';
+export type ObjectKind = 'group' | 'user' | 'authSession' | 'programme' | 'referral' | 'enrolment' | 'session' | 'response' | 'alert' | 'notification'
+  | 'spaceThread'
+  | 'spacePost'
+  | 'goal'
+  | 'milestone'
+  | 'celebration'
+  | 'skillPractice'
+  | 'sharedPractice'
+  | 'journalEntry'
+  | 'strategy'
+  | 'libraryEntry'
+  | 'feedbackRequest'
+  | 'moderatedItem'
+  | 'participant'
+  | 'watchedPhrase';
 
 /** Where an object sits: its group, the person it belongs to, and who referred that person. */
 interface Placement {
@@ -13,12 +27,44 @@ interface Placement {
   referrerId: string | null;
   /** Another clinician the object is assigned to (an escalated alert's backup clinician). */
   alsoClinicianId?: string | null;
+  /** A person in several groups (their safety plan): each group's facilitators and each referrer reach it. */
+  alsoGroupIds?: readonly string[];
+  alsoReferrerIds?: readonly string[];
 }
 
 const none = { groupId: null, ownerId: null, referrerId: null };
 
 // Each kind knows only how to place one of its objects; the scope rules below are shared.
 const placements: Record<ObjectKind, (db: DbOrTx, id: string) => Promise<Placement | undefined>> = {
+  // An item shown to a group (any content kind), placed by its first moderation-log row: its group and author.
+  moderatedItem: async (db, id) => {
+    const row = await db.selectFrom('moderation_log').select(['group_id', 'author_id']).where('item_id', '=', id).orderBy('created_at').limit(1).executeTakeFirst();
+    return row && { ...none, groupId: row.group_id, ownerId: row.author_id };
+  },
+  // A participant as a person: reached by the facilitators of any group they are (or were) in and by whoever referred them.
+  participant: async (db, id) => {
+    const user = await db.selectFrom('users').select('id').where('id', '=', id).where('role', '=', 'participant').executeTakeFirst();
+    if (!user) return undefined;
+    const [enrolments, referrals] = await Promise.all([
+      db.selectFrom('enrolments').select('group_id').where('participant_id', '=', id).where('status', 'in', ACCESS_ENROLMENT_STATUSES).execute(),
+      db.selectFrom('referrals').select('referred_by').where('participant_id', '=', id).execute(),
+    ]);
+    return { ...none, ownerId: id, alsoGroupIds: enrolments.map((e) => e.group_id), alsoReferrerIds: referrals.map((r) => r.referred_by) };
+  },
+  watchedPhrase: async (db, id) => {
+    const row = await db.selectFrom('watched_phrases').select('id').where('id', '=', id).executeTakeFirst();
+    return row && none;
+  },
+  // Posts and threads belong to their group's space; which posts a member may see (held ones) is
+  // decided per post in modules/space.
+  spaceThread: async (db, id) => {
+    const row = await db.selectFrom('space_threads').select('group_id').where('id', '=', id).executeTakeFirst();
+    return row && { ...none, groupId: row.group_id };
+  },
+  spacePost: async (db, id) => {
+    const row = await db.selectFrom('space_posts').select('group_id').where('id', '=', id).executeTakeFirst();
+    return row && { ...none, groupId: row.group_id };
+  },
   group: async (db, id) => {
     const row = await db.selectFrom('therapy_groups').select('id').where('id', '=', id).executeTakeFirst();
     return row && { ...none, groupId: row.id };
@@ -77,6 +123,47 @@ const placements: Record<ObjectKind, (db: DbOrTx, id: string) => Promise<Placeme
     const row = await db.selectFrom('notifications').select('user_id').where('id', '=', id).executeTakeFirst();
     return row && { ...none, ownerId: row.user_id };
   },
+  // Goals, practice entries and journal entries are their owner's alone; clinicians reach what was
+  // shared with them through the member's record (modules/goals, modules/journal).
+  goal: async (db, id) => {
+    const row = await db.selectFrom('goals').select('participant_id').where('id', '=', id).executeTakeFirst();
+    return row && { ...none, ownerId: row.participant_id };
+  },
+  milestone: async (db, id) => {
+    const row = await db.selectFrom('goal_milestones as m').innerJoin('goals as g', 'g.id', 'm.goal_id').select('g.participant_id').where('m.id', '=', id).executeTakeFirst();
+    return row && { ...none, ownerId: row.participant_id };
+  },
+  skillPractice: async (db, id) => {
+    const row = await db.selectFrom('skill_practices').select('participant_id').where('id', '=', id).executeTakeFirst();
+    return row && { ...none, ownerId: row.participant_id };
+  },
+  journalEntry: async (db, id) => {
+    const row = await db.selectFrom('journal_entries').select('participant_id').where('id', '=', id).executeTakeFirst();
+    return row && { ...none, ownerId: row.participant_id };
+  },
+  // A celebration card and a practice entry shared with a group belong to that group's space.
+  celebration: async (db, id) => {
+    const row = await db.selectFrom('celebrations').select('group_id').where('id', '=', id).executeTakeFirst();
+    return row && { ...none, groupId: row.group_id };
+  },
+  sharedPractice: async (db, id) => {
+    const row = await db.selectFrom('skill_practices').select('shared_group_id').where('id', '=', id).where('shared_group_id', 'is not', null).executeTakeFirst();
+    return row && { ...none, groupId: row.shared_group_id };
+  },
+  // Shared strategies and feedback requests belong to their group's exchange (who sees held ones is
+  // decided in modules/strategies and modules/feedback); a library entry to the group it came from.
+  strategy: async (db, id) => {
+    const row = await db.selectFrom('strategies').select('group_id').where('id', '=', id).executeTakeFirst();
+    return row && { ...none, groupId: row.group_id };
+  },
+  libraryEntry: async (db, id) => {
+    const row = await db.selectFrom('library_entries').select('group_id').where('id', '=', id).executeTakeFirst();
+    return row && { ...none, groupId: row.group_id };
+  },
+  feedbackRequest: async (db, id) => {
+    const row = await db.selectFrom('feedback_items').select('group_id').where('id', '=', id).where('parent_id', 'is', null).executeTakeFirst();
+    return row && { ...none, groupId: row.group_id };
+  },
 };
 
 async function facilitates(db: DbOrTx, userId: string, groupId: string): Promise<boolean> {
@@ -132,6 +219,8 @@ export async function objectInScope(
       if (principal.role === 'clinician') {
         // A referring clinician follows the people they referred, whichever group they join.
         if (place.referrerId === principal.userId || place.alsoClinicianId === principal.userId) return true;
+        if (place.alsoReferrerIds?.includes(principal.userId)) return true;
+        for (const groupId of place.alsoGroupIds ?? []) if (await facilitates(db, principal.userId, groupId)) return true;
         return !!place.groupId && facilitates(db, principal.userId, place.groupId);
       }
       if (principal.role === 'participant') {

@@ -20,7 +20,24 @@ export type Resource =
   | 'measure'
   | 'alert'
   | 'report'
-  | 'settings';
+  | 'settings'
+  | 'space'
+  | 'space_moderation'
+  | 'goal'
+  | 'group_share'
+  | 'skill_practice'
+  | 'journal'
+  | 'strategy'
+  | 'library'
+  | 'appreciation'
+  | 'feedback'
+  | 'this_week'
+  | 'member_activity'
+  | 'moderation'
+  | 'watched_phrase'
+  | 'safety_plan'
+  | 'digest'
+  | 'mail';
 export type Action = 'read' | 'create' | 'update' | 'export';
 /**
  * How far a rule reaches: `self` = the caller's own records, `own_groups` = groups the caller
@@ -56,6 +73,9 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     instrument: { actions: ['read', 'create', 'export'], scope: 'service' },
     report: { actions: ['read', 'export'], scope: 'service' },
     settings: { actions: ['read', 'update'], scope: 'service' },
+    mail: { actions: ['read'], scope: 'service' },
+    // The service's watched phrases (block / hold / flag / redact); not the items they catch.
+    watched_phrase: { actions: ['read', 'create', 'update'], scope: 'service' },
   },
   clinician: {
     account: { actions: ['read', 'update'], scope: 'self' },
@@ -71,10 +91,31 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     instrument: { actions: ['read', 'export'], scope: 'service' },
     measure: { actions: ['read', 'update'], scope: 'own_groups' },
     alert: { actions: ['read', 'update'], scope: 'own_groups' },
+    digest: { actions: ['read'], scope: 'own_groups' },
+    // Held items of every kind in their groups: the queue, approve / reject, the moderation log.
+    moderation: { actions: ['read', 'update'], scope: 'own_groups' },
+    watched_phrase: { actions: ['read'], scope: 'service' },
+    // Safety plans of the people in their groups and of people they referred, made with them.
+    safety_plan: { actions: ['read', 'update'], scope: 'own_groups' },
+    // The group space of the groups they facilitate: read, post, and moderate (remove, reports, tags).
+    space: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
+    space_moderation: { actions: ['read', 'update'], scope: 'own_groups' },
     report: { actions: ['read', 'export'], scope: 'own_groups' },
+    // What members shared with their group. A member's goals and journal entries shared with their
+    // clinicians are read through the member's record ('record'), checked item by item.
+    group_share: { actions: ['read'], scope: 'own_groups' },
+    // The peer exchange: facilitators read what their groups share (held items too), curate the
+    // library, and see each member's shared activity (never private items).
+    strategy: { actions: ['read'], scope: 'own_groups' },
+    library: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
+    appreciation: { actions: ['read'], scope: 'own_groups' },
+    feedback: { actions: ['read'], scope: 'own_groups' },
+    member_activity: { actions: ['read'], scope: 'own_groups' },
   },
   participant: {
     account: { actions: ['read', 'update'], scope: 'self' },
+    // Their group's space while an active member (checked again per group: see modules/space/access.ts).
+    space: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
     group: {
       actions: ['read'],
       scope: 'own_groups',
@@ -93,9 +134,24 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     },
     enrolment: { actions: ['read', 'update'], scope: 'self' },
     session: { actions: ['read'], scope: 'own_groups' },
+    // What happened to their own posts (status, outcome, reason) and the preview before sending.
+    moderation: { actions: ['read'], scope: 'own_groups' },
+    // Their own safety plan, which they edit (with their clinician).
+    safety_plan: { actions: ['read', 'update'], scope: 'self' },
     measure: { actions: ['read', 'create'], scope: 'self' },
     // Participants answer questionnaires, so they read definitions (items and options, no data).
     instrument: { actions: ['read'], scope: 'service' },
+    // Their own goals, practice log and journal; what members shared with their group, and reacting to it.
+    goal: { actions: ['read', 'create', 'update'], scope: 'self' },
+    skill_practice: { actions: ['read', 'create', 'update'], scope: 'self' },
+    journal: { actions: ['read', 'create', 'update'], scope: 'self' },
+    group_share: { actions: ['read', 'create'], scope: 'own_groups' },
+    // The peer exchange: strategies and marks, the programme library, appreciations, feedback, the home.
+    strategy: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
+    library: { actions: ['read'], scope: 'own_groups' },
+    appreciation: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
+    feedback: { actions: ['read', 'create'], scope: 'own_groups' },
+    this_week: { actions: ['read'], scope: 'self' },
   },
 };
 

@@ -9,6 +9,10 @@ import { POWER_OF_CONNECTION, POWER_OF_CONNECTION_AGREEMENT } from '../modules/p
 import { addAgreementVersion, replaceCurriculum } from '../modules/programmes/repository.js';
 import { seedGroupHistory, type SeedMember } from './demo-history.js';
 import { seedDemoMeasures } from './demo-measures.js';
+import { seedDemoExchange } from './demo-exchange.js';
+import { seedDemoGoals } from './demo-goals.js';
+import { seedDemoSpace } from './demo-space.js';
+import { seedDemoSafety } from './demo-safety.js';
 
 /** One password for every demo account, also listed in the README. Never used outside the demo. */
 export const DEMO_PASSWORD = 'hearth-demo-2026';
@@ -138,6 +142,10 @@ export async function seedDemoIfEmpty(db: Db, config: Config, now = new Date()):
     }
     await seedGroupHistory(trx, { groupId, leadId: ada.id, coId: ben.id, members, now });
     await seedDemoMeasures(trx, { programmeId, groupId, createdBy: ada.id, members: measured, now });
+    await seedDemoExchange(trx, { programmeId, groupId, curatorId: ada.id, members: measured, now });
+    await seedDemoGoals(trx, { groupId, members: measured, now });
+    if (measured[0]) await seedDemoSafety(trx, { participantId: measured[0].participantId, clinicianId: ada.id, now });
+    await seedDemoSpace(trx, { groupId, leadId: ada.id, members: measured.filter((m) => m.pseudonym !== 'Meadow'), now });
     // Two people on the way in: one waiting for intake, one on the waitlist.
     for (const [name, status, reason] of [
       ['Alex Morgan', 'referred', 'Social anxiety; withdrawn from friends since redundancy. Would value peer support.'],

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDateTime } from '../layout/format';
+import { AlertItemContext, SPACE_ALERT_KINDS } from '../moderation/AlertItemContext';
 import type { ClinicalAlert } from './api';
 import { alertTiming, formatMinutes, kindLabel, outcomeLabel, participantName, tierColor, tierLabel } from './copy';
 import classes from './alerts.module.css';
@@ -67,6 +68,7 @@ export function AlertCard({ alert, targetMinutes, now, acknowledging, onAcknowle
         <Text size="sm" className={classes.wrap}>
           {alert.summary}
         </Text>
+        {SPACE_ALERT_KINDS.has(alert.kind) ? <AlertItemContext alertId={alert.id} name={alert.participant.pseudonym ?? name} /> : null}
         {alert.status === 'resolved' ? (
           <Text size="sm">
             Raised {formatDateTime(alert.createdAt)} · resolved {formatDateTime(alert.resolvedAt)}
@@ -96,6 +98,9 @@ export function AlertCard({ alert, targetMinutes, now, acknowledging, onAcknowle
               </Anchor>
               <Anchor component={Link} to={`/records/${enrolmentId}/measures`} size="sm" aria-label={`Measures of ${name}`}>
                 Measures
+              </Anchor>
+              <Anchor component={Link} to={`/records/${enrolmentId}/safety-plan`} size="sm" aria-label={`Safety plan of ${name}`}>
+                Safety plan
               </Anchor>
             </>
           ) : null}

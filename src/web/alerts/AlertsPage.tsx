@@ -28,7 +28,12 @@ export function statsSentence(stats: AlertStats): string {
     stats.withinTarget === null ? null : `${Math.round(stats.withinTarget * 100)}% acknowledged within target`,
     resolved === 0 ? 'none resolved yet' : `false positives: ${falsePositives} of ${resolved} resolved (${Math.round((falsePositives / resolved) * 100)}%)`,
   ];
-  return `${parts.filter(Boolean).join(' · ')}. ${stats.total} ${stats.total === 1 ? 'alert' : 'alerts'} in all.`;
+  const risk = stats.byKind?.risk_language;
+  const riskPart =
+    risk && risk.falsePositiveRate !== null
+      ? ` Risk language: ${Math.round(risk.falsePositiveRate * 100)}% false positives of ${risk.resolved} resolved.`
+      : '';
+  return `${parts.filter(Boolean).join(' · ')}. ${stats.total} ${stats.total === 1 ? 'alert' : 'alerts'} in all.${riskPart}`;
 }
 
 /** /alerts: the clinician's one queue. Urgent first, overdue highlighted, acknowledge and resolve in place. */

@@ -40,6 +40,8 @@ export interface AlertStats {
   byOutcome: Partial<Record<AlertOutcome, number>>;
   medianResponseMinutes: number | null;
   withinTarget: number | null;
+  /** Per alert kind: outcomes and the false-positive rate among resolved ones. */
+  byKind?: Record<string, { total: number; resolved: number; byOutcome: Partial<Record<AlertOutcome, number>>; falsePositiveRate: number | null }>;
 }
 
 const alertsKey = ['alerts'];

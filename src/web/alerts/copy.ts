@@ -65,6 +65,10 @@ export function kindLabel(kind: string): string {
       return 'Not improving';
     case 'risk_language':
       return 'Risk language';
+    case 'held_post':
+      return 'Held post (watched phrase)';
+    case 'flagged_post':
+      return 'Flagged post (watched phrase)';
     case 'isolation':
       return 'Isolation risk';
     default:

@@ -14,12 +14,15 @@ import { ParticipantGroupView } from './ParticipantGroupView';
 import { ScheduleEditor } from './ScheduleEditor';
 import { SessionsPanel } from './SessionsPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { MemberActivityPanel } from '../this-week/MemberActivityPanel';
+import { SpaceLink } from '../space/SpaceLink';
 
-type TabId = 'overview' | 'members' | 'referrals' | 'sessions' | 'schedule' | 'settings' | 'exports';
+type TabId = 'overview' | 'members' | 'activity' | 'referrals' | 'sessions' | 'schedule' | 'settings' | 'exports';
 
 const TAB_LABELS: Record<TabId, string> = {
   overview: 'Overview',
   members: 'Members',
+  activity: 'Activity',
   referrals: 'Waitlist & referrals',
   sessions: 'Sessions',
   schedule: 'Schedule',
@@ -46,7 +49,7 @@ function StaffGroupView({ group, facilitator }: { group: GroupDetail; facilitato
   const [params, setParams] = useSearchParams();
   // Administrators run the schedule and settings; only facilitators reach people and notes.
   const tabs: TabId[] = facilitator
-    ? ['overview', 'members', 'referrals', 'sessions', 'schedule', 'settings', 'exports']
+    ? ['overview', 'members', 'activity', 'referrals', 'sessions', 'schedule', 'settings', 'exports']
     : ['overview', 'members', 'sessions', 'schedule', 'settings', 'exports'];
   const requested = params.get('tab') as TabId | null;
   const tab: TabId = requested && tabs.includes(requested) ? requested : 'overview';
@@ -69,6 +72,7 @@ function StaffGroupView({ group, facilitator }: { group: GroupDetail; facilitato
         <Text c="dimmed">
           {group.programmeName} · {group.kind === 'closed' ? 'Closed group (fixed cohort)' : 'Open group (rolling)'}
         </Text>
+        {facilitator ? <SpaceLink groupId={group.id} /> : null}
       </div>
       <Tabs value={tab} onChange={select} variant="pills" keepMounted={false}>
         <Tabs.List aria-label="Group sections" mb="md">
@@ -84,6 +88,11 @@ function StaffGroupView({ group, facilitator }: { group: GroupDetail; facilitato
         <Tabs.Panel value="members">
           <MembersPanel group={group} facilitator={facilitator} />
         </Tabs.Panel>
+        {facilitator ? (
+          <Tabs.Panel value="activity">
+            <MemberActivityPanel groupId={group.id} />
+          </Tabs.Panel>
+        ) : null}
         {facilitator ? (
           <Tabs.Panel value="referrals">
             <WaitlistPanel group={group} />

@@ -5,6 +5,7 @@ import { QueryView } from '../layout/feedback';
 import { AgreementCallout } from '../participant/AgreementCallout';
 import { needsAgreement, useMyEnrolments } from '../participant/api';
 import { SessionList } from '../participant/SessionList';
+import { SpaceLink } from '../space/SpaceLink';
 import { groupStatusColor, groupStatusLabel, useGroupSessions } from './api';
 
 /** A member's view of their group: when it meets, who runs it, who is in it (by group name only). */
@@ -30,6 +31,7 @@ export function ParticipantGroupView({ group }: { group: GroupDetail }) {
         </Text>
       </div>
       {mine && needsAgreement(mine) ? <AgreementCallout enrolment={mine} /> : null}
+      {mine?.status === 'active' && !needsAgreement(mine) ? <SpaceLink groupId={group.id} /> : null}
       <Card withBorder padding="lg" component="section" aria-labelledby="next-sessions-heading">
         <Title order={2} size="h3" id="next-sessions-heading" mb="sm">
           Coming up

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { GroupDetail } from '../api/types';
 import { ErrorRegion, SuccessRegion } from '../layout/feedback';
+import { GroupModerationSettings } from '../moderation/GroupModerationSettings';
 import { groupStatusLabel, useUpdateGroup } from './api';
 
 /** Capacity, minimum size, room, meeting link, kind and status of a group. */
@@ -53,6 +54,7 @@ export function SettingsPanel({ group }: { group: GroupDetail }) {
   }
 
   return (
+    <>
     <Card withBorder padding="lg" component="section" aria-labelledby="settings-heading">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
@@ -126,5 +128,7 @@ export function SettingsPanel({ group }: { group: GroupDetail }) {
         </Stack>
       </form>
     </Card>
+    <GroupModerationSettings groupId={group.id} />
+    </>
   );
 }

@@ -5,18 +5,22 @@ import { useMe } from '../auth/session';
 import { groupStatusColor, groupStatusLabel, useGroup, useMyGroups } from '../groups/api';
 import { ErrorRegion, QueryView, usePageTitle } from '../layout/feedback';
 import { AgreementCallout } from '../participant/AgreementCallout';
-import { needsAgreement, useMyEnrolments, useNotifications, useUpcomingSessions } from '../participant/api';
-import { DueMeasuresCard } from '../measures/DueMeasuresCard';
+import { needsAgreement, useMyEnrolments, useNotifications } from '../participant/api';
 import { NotificationItems } from '../participant/NotificationsPage';
-import { SessionList } from '../participant/SessionList';
+import { useThisWeek } from '../this-week/api';
+import { AppreciationsCard, CelebrationsCard, GroupExchangeCard } from '../this-week/ExchangeCards';
+import { DueCheckinsCard, GoalsCard, NextSessionCard } from '../this-week/PlanCards';
 
-/** A participant's starting point: anything to do first, their next sessions, news, and their groups. */
+/**
+ * A participant's starting point: anything to do first, then "this week" (next session, check-ins,
+ * goals, appreciations, what the group shared, celebrations), news, and their groups.
+ */
 export function ParticipantHome() {
   const me = useMe();
   usePageTitle('Home', me.service.name);
   const groups = useMyGroups();
   const enrolments = useMyEnrolments();
-  const upcoming = useUpcomingSessions();
+  const week = useThisWeek();
   const notifications = useNotifications();
   const toAccept = enrolments.data?.enrolments.filter(needsAgreement) ?? [];
   const unread = notifications.data?.notifications.filter((n) => !n.readAt) ?? [];
@@ -31,7 +35,23 @@ export function ParticipantHome() {
       {toAccept.map((e) => (
         <AgreementCallout key={e.id} enrolment={e} />
       ))}
-      <DueMeasuresCard />
+      <section aria-labelledby="this-week-heading">
+        <Title order={2} id="this-week-heading" mb="sm">
+          This week
+        </Title>
+        <QueryView query={week} loadingLabel="Loading your week…">
+          {(data) => (
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+              <NextSessionCard week={data} />
+              <DueCheckinsCard week={data} />
+              <GoalsCard week={data} />
+              <AppreciationsCard week={data} />
+              <GroupExchangeCard week={data} />
+              <CelebrationsCard week={data} />
+            </SimpleGrid>
+          )}
+        </QueryView>
+      </section>
       {unread.length > 0 ? (
         <Card withBorder padding="lg" component="section" aria-labelledby="news-heading">
           <Group justify="space-between" mb="sm">
@@ -45,28 +65,6 @@ export function ParticipantHome() {
           <NotificationItems items={unread.slice(0, 3)} headingLevel={3} />
         </Card>
       ) : null}
-      <Card withBorder padding="lg" component="section" aria-labelledby="upcoming-heading">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h3" id="upcoming-heading">
-            Your next sessions
-          </Title>
-          <Anchor component={Link} to="/upcoming" size="sm">
-            All upcoming sessions
-          </Anchor>
-        </Group>
-        <QueryView query={upcoming} loadingLabel="Loading your sessions…">
-          {({ sessions }) => (
-            <SessionList
-              sessions={sessions.slice(0, 3)}
-              empty={
-                newcomer
-                  ? 'Your sessions will show here once you have accepted the group agreement.'
-                  : "No sessions are planned for you yet. When your group's sessions are set, they will show here."
-              }
-            />
-          )}
-        </QueryView>
-      </Card>
       <section aria-labelledby="groups-heading">
         <Title order={2} id="groups-heading" mb="sm">
           Your groups

@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useMyGroups } from '../groups/api';
 import { useUnreadCount } from '../participant/api';
 import { useOpenAlertCount } from '../alerts/api';
+import { useLiveAlerts } from '../space/hooks';
 import { useMe, useSignOut } from '../auth/session';
 import type { Me } from '../api/types';
 import { Brand } from './Brand';
@@ -26,13 +27,17 @@ function navItemsFor(me: Me): NavItem[] {
         { to: '/', label: 'Overview' },
         { to: '/admin/users', label: 'People' },
         { to: '/admin/audit', label: 'Audit log' },
+        { to: '/admin/mail', label: 'Mail' },
         { to: '/reports/outcomes', label: 'Outcomes' },
         { to: '/admin/settings', label: 'Settings' },
+        { to: '/admin/watched-phrases', label: 'Watched phrases' },
       ];
     case 'clinician':
       return [
         { to: '/', label: 'My groups' },
         { to: '/alerts', label: 'Alerts' },
+        { to: '/moderation', label: 'Moderation' },
+        { to: '/library', label: 'Coping library' },
         { to: '/upcoming', label: 'Upcoming sessions' },
         { to: '/notifications', label: 'Notifications' },
         { to: '/reports/outcomes', label: 'Outcomes' },
@@ -40,6 +45,16 @@ function navItemsFor(me: Me): NavItem[] {
     case 'participant':
       return [
         { to: '/', label: 'Home' },
+        { to: '/safety-plan', label: 'My safety plan' },
+        { to: '/my-posts', label: 'Posts waiting' },
+        { to: '/goals', label: 'My goals' },
+        { to: '/strategies', label: 'Coping strategies' },
+        { to: '/appreciations', label: 'Appreciations' },
+        { to: '/feedback', label: 'Feedback' },
+        { to: '/library', label: 'Coping library' },
+        { to: '/celebrations', label: 'Group celebrations' },
+        { to: '/skills', label: 'Skills practice' },
+        { to: '/journal', label: 'Journal' },
         { to: '/upcoming', label: 'Upcoming sessions' },
         { to: '/notifications', label: 'Notifications' },
       ];
@@ -137,6 +152,7 @@ function MainNav({ me, pathname }: { me: Me; pathname: string }) {
   const groups = useMyGroups(showGroups);
   const unread = useUnreadCount(showGroups);
   const openAlerts = useOpenAlertCount(me.user.role === 'clinician');
+  useLiveAlerts(me.user.role === 'clinician');
   const link = (item: NavItem) => {
     const active = isActive(pathname, item.to);
     const count = item.to === '/notifications' ? unread : item.to === '/alerts' ? openAlerts : 0;

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Card, Modal, Stack, Text, Title } from '@mantine/core';
 import { Fragment } from 'react';
+import { MySafetyPlanSummary } from '../safety-plan/MySafetyPlanSummary';
 import type { SafetyScreen as Safety } from './api';
 import { crisisNumbers, splitCrisisLine } from './crisisLine';
 import classes from './measures.module.css';
@@ -45,6 +46,7 @@ export function UrgentSafetyScreen({ safety, opened, onContinue }: { safety: Saf
                 My care team has been told
               </Text>
             </div>
+            <MySafetyPlanSummary />
             <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="crisis-heading">
               <Stack gap="md">
                 <Title order={3} id="crisis-heading">
@@ -75,6 +77,7 @@ export function ConcernNote({ safety }: { safety: Safety }) {
       <Stack gap="xs">
         <Text size="sm">{safety.message}</Text>
         <CrisisLineText text={safety.crisisLine} />
+        <MySafetyPlanSummary />
       </Stack>
     </Alert>
   );

@@ -69,7 +69,14 @@ export function NotificationItems({ items, headingLevel }: { items: AppNotificat
           <Group justify="space-between" mt="xs" gap="xs">
             <Text size="xs" c="dimmed">
               {formatDateTime(n.createdAt)}
-              {n.groupId ? (
+              {n.kind === 'session_digest' && n.sessionId ? (
+                <>
+                  {' · '}
+                  <Anchor component={Link} to={`/sessions/${n.sessionId}/digest`} size="xs" underline="always">
+                    Read the digest
+                  </Anchor>
+                </>
+              ) : n.groupId ? (
                 <>
                   {' · '}
                   <Anchor component={Link} to={`/groups/${n.groupId}`} size="xs" underline="always">

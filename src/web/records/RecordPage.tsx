@@ -12,6 +12,9 @@ import { NotFoundPage } from '../layout/NotFoundPage';
 import { AttendanceHistory } from './AttendanceHistory';
 import { NoteSections } from './NoteSections';
 import { ReferralHistory } from './ReferralHistory';
+import { MemberGoalsCard } from '../goals/MemberGoalsCard';
+import { MemberJournalCard } from '../journal/MemberJournalCard';
+import { MemberActivityPanel } from '../this-week/MemberActivityPanel';
 import { useRecord } from './api';
 
 /** A member's record in a group, for its facilitators: membership, attendance, note sections, referral. */
@@ -46,6 +49,10 @@ export function RecordPage() {
         <Text c="dimmed">Record in {e.groupName}. Opening it is logged.</Text>
         <Anchor component={Link} to={`/records/${e.id}/measures`} size="sm" fw={600}>
           Questionnaire scores over time
+        </Anchor>{' '}
+        ·{' '}
+        <Anchor component={Link} to={`/records/${e.id}/safety-plan`} size="sm" fw={600}>
+          Safety plan
         </Anchor>
       </div>
       {r.missedInRow >= 2 ? (
@@ -102,6 +109,9 @@ export function RecordPage() {
       </SimpleGrid>
       <AttendanceHistory record={r} />
       <NoteSections record={r} />
+      <MemberGoalsCard enrolmentId={e.id} />
+      <MemberJournalCard enrolmentId={e.id} />
+      <MemberActivityPanel enrolmentId={e.id} />
       <ReferralHistory referral={r.referral} />
       <MemberStatusModal
         groupId={e.groupId}

@@ -66,6 +66,16 @@ export function SessionPage() {
           <Text>There is no plan for this session in the curriculum.</Text>
         </Card>
       )}
+      {facilitator && s.status === 'scheduled' ? (
+        <Card withBorder padding="md">
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Text size="sm">Before the session: held posts, posts brought to group, celebrations, alerts and attendance risks.</Text>
+            <Anchor component={Link} to={`/sessions/${s.id}/digest`}>
+              Read the digest
+            </Anchor>
+          </Group>
+        </Card>
+      ) : null}
       {facilitator ? (
         <>
           <AttendanceGrid key={s.id} detail={data} />

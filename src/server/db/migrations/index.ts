@@ -5,6 +5,11 @@ import * as programmePathwaySessions from './20261126T1300_programme_pathway_ses
 import * as sessionOriginalSlot from './20261126T1400_session_original_slot.js';
 import * as measuresAlerts from './20261126T1500_measures_alerts.js';
 import * as measureCourses from './20261126T1700_measure_courses.js';
+import * as digestsMail from './20261126T1710_digests_mail.js';
+import * as goalsSkillsJournal from './20261126T1600_goals_skills_journal.js';
+import * as moderationSafetyPlans from './20261126T1620_moderation_safety_plans.js';
+import * as strategiesFeedback from './20261126T1610_strategies_feedback.js';
+import * as groupSpace from './20261126T1630_group_space.js';
 
 /** Every migration, in order. Names are timestamps; landed files are never edited. */
 export const migrations: Record<string, Migration> = {
@@ -13,5 +18,10 @@ export const migrations: Record<string, Migration> = {
   '20261126T1300_programme_pathway_sessions': programmePathwaySessions,
   '20261126T1400_session_original_slot': sessionOriginalSlot,
   '20261126T1500_measures_alerts': measuresAlerts,
+  '20261126T1600_goals_skills_journal': goalsSkillsJournal,
+  '20261126T1620_moderation_safety_plans': moderationSafetyPlans,
+  '20261126T1610_strategies_feedback': strategiesFeedback,
+  '20261126T1630_group_space': groupSpace,
   '20261126T1700_measure_courses': measureCourses,
+  '20261126T1710_digests_mail': digestsMail,
 };

@@ -1,6 +1,8 @@
 import type { DbOrTx } from '../../db/database.js';
 import type { AlertTier } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
+import { ALERTS_CHANNEL } from '../../realtime/events.js';
+import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
 import { getSetting } from './settings.js';
 
 export interface NewAlert {
@@ -37,6 +39,8 @@ export async function raiseAlert(db: DbOrTx, alert: NewAlert): Promise<string> {
       ack_due_at: new Date(alert.now.getTime() + minutes * 60_000).toISOString(),
     })
     .execute();
+  // Open alert pages and navigation badges of the clinicians concerned update live (at commit).
+  await publishInTransaction(db, ALERTS_CHANNEL, { type: 'alert.raised', alertId: id, groupId: alert.groupId });
   return id;
 }
 

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { idParams, text } from '../../../shared/schemas/common.js';
 import { AppError } from '../../http/errors.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
+import { ALERTS_CHANNEL } from '../../realtime/events.js';
+import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
 import { escalateOverdueAlerts } from './raise-alert.js';
 import { getSettings, putSetting, SETTING_DEFAULTS, type SettingKey } from './settings.js';
 
@@ -105,6 +107,7 @@ export const alertRoutes = [
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw new AppError('invalid_state', 'This alert was already acknowledged.');
       await ctx.audit({ action: 'alerts.acknowledge', resourceType: 'alert', resourceId: id });
+      await publishInTransaction(ctx.db, ALERTS_CHANNEL, { type: 'alert.updated', alertId: id, groupId: null });
     },
   }),
   defineRoute({
@@ -136,6 +139,7 @@ export const alertRoutes = [
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw new AppError('invalid_state', 'This alert is already resolved.');
       await ctx.audit({ action: 'alerts.resolve', resourceType: 'alert', resourceId: id, detail: { outcome: body.outcome } });
+      await publishInTransaction(ctx.db, ALERTS_CHANNEL, { type: 'alert.updated', alertId: id, groupId: null });
     },
   }),
   defineRoute({
@@ -145,15 +149,34 @@ export const alertRoutes = [
     summary: 'Alert outcomes and response times against the service target (false positives counted)',
     tags,
     access: { kind: 'authenticated', resource: 'report', action: 'read' },
-    response: { 200: z.object({ total: z.number(), byOutcome: z.record(z.string(), z.number()), medianResponseMinutes: z.number().nullable(), withinTarget: z.number().nullable() }) },
+    response: {
+      200: z.object({
+        total: z.number(),
+        byOutcome: z.record(z.string(), z.number()),
+        medianResponseMinutes: z.number().nullable(),
+        withinTarget: z.number().nullable(),
+        // Per alert kind (risk_language, measure_item…): outcomes and the false-positive rate among resolved alerts.
+        byKind: z.record(z.string(), z.object({ total: z.number(), resolved: z.number(), byOutcome: z.record(z.string(), z.number()), falsePositiveRate: z.number().nullable() })),
+      }),
+    },
     async handler(_input, ctx) {
-      let query = ctx.db.selectFrom('alerts').select(['outcome', 'created_at', 'acknowledged_at', 'ack_due_at']);
+      let query = ctx.db.selectFrom('alerts').select(['kind', 'outcome', 'created_at', 'acknowledged_at', 'ack_due_at']);
       if (ctx.principal.role !== 'admin') {
         query = query.where('group_id', 'in', ctx.db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', ctx.principal.userId));
       }
       const rows = await query.execute();
       const byOutcome: Record<string, number> = {};
       for (const r of rows) if (r.outcome) byOutcome[r.outcome] = (byOutcome[r.outcome] ?? 0) + 1;
+      const byKind: Record<string, { total: number; resolved: number; byOutcome: Record<string, number>; falsePositiveRate: number | null }> = {};
+      for (const r of rows) {
+        const k = (byKind[r.kind] ??= { total: 0, resolved: 0, byOutcome: {}, falsePositiveRate: null });
+        k.total++;
+        if (r.outcome) {
+          k.resolved++;
+          k.byOutcome[r.outcome] = (k.byOutcome[r.outcome] ?? 0) + 1;
+        }
+      }
+      for (const k of Object.values(byKind)) k.falsePositiveRate = k.resolved ? (k.byOutcome.false_positive ?? 0) / k.resolved : null;
       const acked = rows.filter((r) => r.acknowledged_at);
       const minutes = acked.map((r) => (Date.parse(r.acknowledged_at ?? '') - Date.parse(r.created_at)) / 60_000).sort((a, b) => a - b);
       const median = minutes.length ? (minutes[Math.floor((minutes.length - 1) / 2)] ?? null) : null;
@@ -162,6 +185,7 @@ export const alertRoutes = [
         byOutcome,
         medianResponseMinutes: median === null ? null : Math.round(median),
         withinTarget: acked.length ? acked.filter((r) => (r.acknowledged_at ?? '') <= r.ack_due_at).length / acked.length : null,
+        byKind,
       };
     },
   }),

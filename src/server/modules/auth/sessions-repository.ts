@@ -2,6 +2,8 @@ import { CompiledQuery } from 'kysely';
 import type { DbOrTx } from '../../db/database.js';
 import type { MfaState } from '../../db/schema.js';
 import { hashToken, newId, newSecretToken } from '../../lib/ids.js';
+import { userChannel } from '../../realtime/events.js';
+import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
 
 /** Creates a sign-in session; returns the raw token for the cookie (only its hash is stored). */
 export async function createSession(
@@ -75,12 +77,15 @@ export async function setSessionMfaState(db: DbOrTx, sessionId: string, mfaState
 }
 
 export async function endSession(db: DbOrTx, sessionId: string, reason: string, now: Date): Promise<void> {
-  await db
+  const ended = await db
     .updateTable('auth_sessions')
     .set({ ended_at: now.toISOString(), end_reason: reason })
     .where('id', '=', sessionId)
     .where('ended_at', 'is', null)
-    .execute();
+    .returning('user_id')
+    .executeTakeFirst();
+  // Live sockets opened with this session close too (on every instance).
+  if (ended) await publishInTransaction(db, userChannel(ended.user_id), { type: 'access.revoked', userId: ended.user_id, sessionId });
 }
 
 /** Ends every live session of a user, except `keepSessionId` when given. Returns how many ended. */
@@ -98,6 +103,7 @@ export async function endUserSessions(
     .where('ended_at', 'is', null);
   if (keepSessionId) query = query.where('id', '!=', keepSessionId);
   const result = await query.executeTakeFirst();
+  await publishInTransaction(db, userChannel(userId), { type: 'access.revoked', userId, ...(keepSessionId ? { exceptSessionId: keepSessionId } : {}) });
   return Number(result.numUpdatedRows);
 }
 

@@ -3,6 +3,8 @@ import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
+import { userChannel } from '../../realtime/events.js';
+import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
 
 /** The agreement a participant must accept now: the newest version of their programme's. */
 export async function currentAgreement(db: DbOrTx, enrolmentId: string) {
@@ -67,4 +69,8 @@ export async function changeEnrolmentStatus(ctx: RouteContext, enrolmentId: stri
     await ctx.db.updateTable('referrals').set({ status: 'withdrawn', updated_at: now }).where('id', '=', enrolment.referral_id).execute();
   }
   await ctx.audit({ action: `enrolments.${status}`, resourceType: 'enrolment', resourceId: enrolmentId, groupId: enrolment.group_id });
+  // Outside the group's space now (paused, withdrawn, completed): open sockets on every instance leave it.
+  if (status !== 'active') {
+    await publishInTransaction(ctx.db, userChannel(enrolment.participant_id), { type: 'access.revoked', userId: enrolment.participant_id, groupId: enrolment.group_id });
+  }
 }

@@ -1,0 +1,151 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y } from './support/a11y';
+import { apiSession } from './support/api';
+import { DEMO, signIn } from './support/app';
+import { DESKTOP, PHONE, openBrowser } from './support/browser';
+import { startServer, type TestServer } from './support/server';
+
+const SHOTS = 'screenshots/space';
+const WILLOW = 'participant1@demo.hearth.local';
+const HARBOUR = 'participant2@demo.hearth.local';
+
+let server: TestServer;
+let groupId: string;
+const browsers: Awaited<ReturnType<typeof openBrowser>>[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  const willow = await apiSession(server.baseUrl, WILLOW);
+  const { enrolments } = await willow.get<{ enrolments: { groupId: string; status: string }[] }>('/me/enrolments');
+  groupId = enrolments.find((e) => e.status === 'active')?.groupId ?? '';
+  // Staffed around the clock for this test, so posts publish whatever the time of day.
+  const ada = await apiSession(server.baseUrl, DEMO.clinician);
+  await ada.send('PATCH', `/groups/${groupId}/moderation`, {
+    moderationMode: 'post',
+    staffedHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
+  });
+});
+afterEach(async () => {
+  await Promise.all(browsers.splice(0).map((b) => b.close()));
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function browser(viewport = DESKTOP) {
+  const b = await openBrowser(viewport);
+  browsers.push(b);
+  return b;
+}
+
+async function openChat(page: Page, email: string) {
+  await signIn(page, server.baseUrl, email);
+  await page.goto(`${server.baseUrl}/groups/${groupId}/space/chat`);
+  await page.getByRole('heading', { level: 1, name: 'Group space' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Group chat' }).waitFor();
+}
+
+async function send(page: Page, text: string) {
+  await page.getByLabel('Message the group').fill(text);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+}
+
+const messages = (page: Page) => page.getByTestId('space-messages');
+
+describe('the group space', () => {
+  it('two members chat live; an urgent message shows the author’s safety plan and reaches the clinician within 2 s', async () => {
+    const willow = await browser(PHONE);
+    const harbour = await browser();
+    await openChat(willow.page, WILLOW);
+    await openChat(harbour.page, HARBOUR);
+    // The seeded week of chat is there, as text.
+    await messages(willow.page).getByText('Morning all. Tried the box breathing').waitFor();
+
+    await send(willow.page, 'Hello Harbour, how did the call go? <b>not bold</b>');
+    await messages(harbour.page).getByText('Hello Harbour, how did the call go? <b>not bold</b>').waitFor({ timeout: 5000 });
+    expect(await messages(harbour.page).locator('b').count()).toBe(0);
+    await send(harbour.page, 'It went fine, thanks Willow!');
+    await messages(willow.page).getByText('It went fine, thanks Willow!').waitFor({ timeout: 5000 });
+    expect(await checkA11y(harbour.page)).toEqual([]);
+    await harbour.page.screenshot({ path: `${SHOTS}/chat-1280.png`, fullPage: true });
+    expect(await checkA11y(willow.page)).toEqual([]);
+    await willow.page.screenshot({ path: `${SHOTS}/chat-375.png`, fullPage: true });
+
+    // Ada has her alert queue open.
+    const ada = await browser();
+    await signIn(ada.page, server.baseUrl, DEMO.clinician);
+    await ada.page.goto(`${server.baseUrl}/alerts`);
+    await ada.page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
+    const active = ada.page.getByRole('list', { name: 'Active alerts' }).getByRole('listitem');
+    const before = await active.count();
+
+    // Willow writes something urgent: her safety plan (or the crisis line) comes first, never a block.
+    await willow.page.getByLabel('Message the group').fill('I just want to die tonight');
+    await willow.page.getByRole('button', { name: 'Send', exact: true }).click();
+    const notice = willow.page.getByTestId('risk-notice');
+    await notice.waitFor();
+    await notice.getByText(/116 123/).waitFor();
+    expect(await checkA11y(willow.page)).toEqual([]);
+    await willow.page.screenshot({ path: `${SHOTS}/safety-plan-375.png`, fullPage: true });
+    await notice.getByRole('button', { name: 'Send anyway' }).click();
+    const sentAt = Date.now();
+    await messages(willow.page).getByText('I just want to die tonight').waitFor();
+
+    // The clinician's queue shows it within 2 s, without reloading.
+    await expect.poll(() => active.count(), { timeout: 2000, interval: 100 }).toBe(before + 1);
+    expect(Date.now() - sentAt).toBeLessThan(2500);
+    const alert = active.filter({ hasText: 'Willow' }).filter({ hasText: /risk language/i }).first();
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/Urgent/);
+    const name = (await alert.getByRole('button', { name: /^Acknowledge the alert for / }).getAttribute('aria-label'))?.replace('Acknowledge the alert for ', '') ?? '';
+    await alert.getByRole('button', { name: `Acknowledge the alert for ${name}` }).click();
+    await ada.page.getByRole('status').getByText(`You acknowledged the alert for ${name}.`).waitFor();
+    await alert.getByRole('button', { name: `Resolve the alert for ${name}` }).click();
+    const dialog = ada.page.getByRole('dialog', { name: `Resolve the alert for ${name}` });
+    await dialog.getByRole('radio', { name: /^Safety plan reviewed/ }).check();
+    await dialog.getByRole('button', { name: 'Resolve alert' }).click();
+    await ada.page.getByRole('status').getByText(`The alert for ${name} is resolved: safety plan reviewed.`).waitFor();
+  });
+
+  it('shows the thread list with unread counts on a phone, and a held post with its status to its author', async () => {
+    const pebble = await browser(PHONE);
+    const page = pebble.page;
+    await signIn(page, server.baseUrl, 'participant8@demo.hearth.local');
+    await page.goto(`${server.baseUrl}/groups/${groupId}`);
+    await page.getByTestId('open-space').click();
+    await page.getByRole('navigation', { name: 'Conversations' }).waitFor();
+    const chat = page.getByTestId('space-thread').filter({ hasText: 'Group chat' });
+    expect(await chat.innerText()).toMatch(/\d+\s*unread/i);
+    // Seeing the list does not mark the chat read: only opening it does.
+    await page.reload();
+    await chat.waitFor();
+    expect(await chat.innerText()).toMatch(/\d+\s*unread/i);
+    expect(await checkA11y(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/threads-375.png`, fullPage: true });
+    await chat.click();
+    await page.getByRole('heading', { level: 2, name: 'Group chat' }).waitFor();
+    await page.getByRole('link', { name: 'All conversations' }).click();
+    await expect.poll(() => chat.innerText()).not.toMatch(/unread/i);
+    await chat.click();
+    // Pebble is new here: a facilitator reads a new member's first posts first.
+    await send(page, 'Hi everyone, I am new.');
+    const mine = page.getByTestId('space-post').filter({ hasText: 'Hi everyone, I am new.' });
+    await mine.getByText('Held for review').waitFor();
+    await mine.getByText(/new member’s first posts/).waitFor();
+    await page.screenshot({ path: `${SHOTS}/held-375.png`, fullPage: true });
+
+    // Ada sees it held, with its reason, and approves it: it reaches Pebble's open page live.
+    const ada = await browser(PHONE);
+    await openChat(ada.page, DEMO.clinician);
+    const held = ada.page.getByTestId('space-post').filter({ hasText: 'Hi everyone, I am new.' });
+    await held.getByText('Held for review').waitFor();
+    expect(await checkA11y(ada.page)).toEqual([]);
+    await ada.page.screenshot({ path: `${SHOTS}/facilitator-375.png`, fullPage: true });
+    await held.getByRole('button', { name: 'Approve' }).click();
+    await ada.page.getByRole('status').getByText('Published to the group.').waitFor();
+    await expect.poll(() => mine.getByText('Held for review').count(), { timeout: 5000 }).toBe(0);
+  });
+});

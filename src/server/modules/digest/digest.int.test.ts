@@ -1,0 +1,137 @@
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../lib/ids.js';
+import { call, createWorld, signIn, type World } from '../../testing/fixtures.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import '../goals/moderated-kinds.js';
+import '../space/register-kinds.js';
+import { deliverQueuedMail, MAX_ATTEMPTS } from '../mail/deliver-mail.js';
+import { sendDueDigests, type DigestSettings } from './send-due-digests.js';
+
+let t: TestApp;
+let world: World;
+const HELD_TEXT = 'I have been feeling low since the last session and did not want to say it in the room.';
+const TAGGED_TEXT = 'Can we talk about how to ask for help at work next time?';
+const settings: DigestSettings = { leadMs: 8 * 86_400_000, smtpConfigured: false, publicUrl: 'https://hearth.example.org', serviceName: 'Riverside Hearth' };
+
+async function enrolmentOf(participantId: string) {
+  return t.database.db.selectFrom('enrolments').select(['id', 'pseudonym']).where('participant_id', '=', participantId).where('group_id', '=', world.groupA).executeTakeFirstOrThrow();
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await createWorld(t);
+  const db = t.database.db;
+  const now = new Date().toISOString();
+  const a = await enrolmentOf(world.participantA.id);
+  const a2 = await enrolmentOf(world.participantA2.id);
+  // Group A's space: a held post by A, a published post by A2 that A2 brought to group.
+  const thread = newId();
+  const [held, tagged] = [newId(), newId()];
+  await db.insertInto('space_threads').values({ id: thread, group_id: world.groupA, title: 'Between sessions', created_by: world.clinicianA.id, created_by_enrolment: null, opening_post_id: null, created_at: now }).execute();
+  const post = (id: string, seq: number, author: string, enrolment: string, body: string, status: 'held' | 'published') => ({
+    id, group_id: world.groupA, thread_id: thread, kind: 'post' as const, seq, version_seq: seq, author_id: author, enrolment_id: enrolment, author_role: 'participant' as const, client_id: null, body, reply_to_id: null,
+    moderation_status: status, moderation_reasons: null, status_reason: null, created_at: now, edited_at: null, removed_at: null, removed_by: null,
+  });
+  await db.insertInto('space_posts').values([post(held, 1, world.participantA.id, a.id, HELD_TEXT, 'held'), post(tagged, 2, world.participantA2.id, a2.id, TAGGED_TEXT, 'published')]).execute();
+  await db.insertInto('space_tags').values({ id: newId(), group_id: world.groupA, post_id: tagged, tagged_by: world.participantA2.id, note: 'For the session on asking for help', session_id: world.upcomingA, created_at: now }).execute();
+  // A celebration A shared with its title only.
+  const [goal, milestone] = [newId(), newId()];
+  await db
+    .insertInto('goals')
+    .values({ id: goal, participant_id: world.participantA.id, enrolment_id: a.id, area: 'connection', action: 'Call my sister', frequency: 'Once a week', target_date: '2030-01-31', support_needed: '', visibility: 'group', shared_group_id: world.groupA, shared_enrolment_id: a.id, moderation_status: 'published', shared_at: now, status: 'active', created_at: now, updated_at: now })
+    .execute();
+  await db.insertInto('goal_milestones').values({ id: milestone, goal_id: goal, position: 1, title: 'First call', reached_at: now, reached_note: 'It went well' }).execute();
+  await db
+    .insertInto('celebrations')
+    .values({ id: newId(), goal_id: goal, milestone_id: milestone, participant_id: world.participantA.id, enrolment_id: a.id, group_id: world.groupA, detail: 'title', title: 'First call', note: 'Private detail', moderation_status: 'published', created_at: now, withdrawn_at: null })
+    .execute();
+  // A2 missed the last two sessions.
+  const past = newId();
+  await db.insertInto('group_sessions').values({ id: past, group_id: world.groupA, starts_at: new Date(Date.now() - 8 * 86_400_000).toISOString(), ends_at: new Date(Date.now() - 8 * 86_400_000 + 5_400_000).toISOString(), plan_id: null, topic: 'Earlier', status: 'held', origin: 'manual', cancel_reason: null, created_at: now, updated_at: now, original_starts_at: null }).execute();
+  await db.updateTable('group_sessions').set({ status: 'held' }).where('id', '=', world.sessionA).execute();
+  for (const session of [past, world.sessionA]) {
+    await db
+      .insertInto('attendance')
+      .values({ session_id: session, enrolment_id: a2.id, status: 'absent', minutes: null, recorded_by: world.clinicianA.id, recorded_at: now })
+      .onConflict((oc) => oc.columns(['session_id', 'enrolment_id']).doUpdateSet({ status: 'absent' }))
+      .execute();
+  }
+});
+afterAll(async () => t.close());
+
+describe('between-session digest', () => {
+  it('shows the group’s facilitators held posts, posts brought to group, celebrations, alerts and attendance risks before it is sent', async () => {
+    const lead = await signIn(t, world.clinicianA);
+    const response = await call(t.app, lead, 'GET', `/api/sessions/${world.upcomingA}/digest`);
+    expect(response.statusCode).toBe(200);
+    const digest = response.json();
+    expect(digest.stored).toBe(false);
+    const a2 = await enrolmentOf(world.participantA2.id);
+    expect(digest.heldItems).toEqual([expect.objectContaining({ excerpt: HELD_TEXT })]);
+    expect(digest.taggedPosts).toEqual([expect.objectContaining({ excerpt: TAGGED_TEXT, author: a2.pseudonym, taggedBy: a2.pseudonym, note: 'For the session on asking for help' })]);
+    // The member shared the title only: the note stays out of the digest too.
+    expect(digest.celebrations).toEqual([expect.objectContaining({ text: 'First call' })]);
+    expect(digest.attendanceRisks).toEqual([expect.objectContaining({ enrolmentId: a2.id, member: a2.pseudonym, missedInRow: 2 })]);
+    const audit = await t.database.db.selectFrom('audit_events').select('action').where('action', '=', 'digest.read').execute();
+    expect(audit.length).toBeGreaterThan(0);
+  });
+
+  it('is refused to other clinicians (404), participants and administrators (403)', async () => {
+    expect((await call(t.app, await signIn(t, world.clinicianB), 'GET', `/api/sessions/${world.upcomingA}/digest`)).statusCode).toBe(404);
+    expect((await call(t.app, await signIn(t, world.participantA), 'GET', `/api/sessions/${world.upcomingA}/digest`)).statusCode).toBe(403);
+    expect((await call(t.app, await signIn(t, world.admin), 'GET', `/api/sessions/${world.upcomingA}/digest`)).statusCode).toBe(403);
+  });
+
+  it('is sent once per session within the lead time: stored, an in-app notice and an e-mail without member details to the outbox', async () => {
+    const db = t.database.db;
+    expect(await sendDueDigests(db, { ...settings, leadMs: 86_400_000 }, new Date())).toBe(0);
+    expect(await sendDueDigests(db, settings, new Date())).toBe(1);
+    expect(await sendDueDigests(db, settings, new Date())).toBe(0);
+    const stored = await db.selectFrom('session_digests').selectAll().where('session_id', '=', world.upcomingA).execute();
+    expect(stored).toHaveLength(1);
+    const notices = await db.selectFrom('notifications').selectAll().where('kind', '=', 'session_digest').execute();
+    expect(notices.map((n) => n.user_id)).toContain(world.clinicianA.id);
+    expect(notices.every((n) => !n.body.includes(HELD_TEXT))).toBe(true);
+    const mail = await db.selectFrom('mail_outbox').selectAll().where('kind', '=', 'session_digest').execute();
+    expect(mail.length).toBe(notices.length);
+    expect(mail[0]).toMatchObject({ status: 'outbox', to_address: world.clinicianA.email });
+    expect(mail[0]!.body_text).toContain(`https://hearth.example.org/sessions/${world.upcomingA}/digest`);
+    expect(mail[0]!.body_text).toContain('1 held post');
+    for (const text of [HELD_TEXT, TAGGED_TEXT, 'First call']) expect(mail[0]!.body_text).not.toContain(text);
+    const lead = await signIn(t, world.clinicianA);
+    expect((await call(t.app, lead, 'GET', `/api/sessions/${world.upcomingA}/digest`)).json().stored).toBe(true);
+  });
+
+  it('lets administrators read the outbox, and no one else', async () => {
+    const list = await call(t.app, await signIn(t, world.admin), 'GET', '/api/admin/mail?status=outbox');
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toMatchObject({ smtpConfigured: false, mail: [expect.objectContaining({ kind: 'session_digest', status: 'outbox' })] });
+    expect((await call(t.app, await signIn(t, world.clinicianA), 'GET', '/api/admin/mail')).statusCode).toBe(403);
+    expect((await call(t.app, await signIn(t, world.participantA), 'GET', '/api/admin/mail')).statusCode).toBe(403);
+  });
+
+  it('delivers queued mail through nodemailer once, retries a failing server and gives up after the last attempt', async () => {
+    const db = t.database.db;
+    await db.updateTable('mail_outbox').set({ status: 'queued' }).where('status', '=', 'outbox').execute();
+    // nodemailer's stream transport builds the real message without a network.
+    const sent: string[] = [];
+    const streaming = nodemailer.createTransport({ streamTransport: true, buffer: true });
+    const recording = { sendMail: async (m: Parameters<typeof streaming.sendMail>[0]) => { const info = await streaming.sendMail(m); sent.push(String((info as { message: Buffer }).message)); return info; } };
+    const first = await deliverQueuedMail(db, recording, 'Hearth <no-reply@hearth.example.org>', new Date());
+    expect(first.sent).toBeGreaterThan(0);
+    expect(sent[0]).toContain('Subject: Riverside Hearth: Digest before');
+    expect((await deliverQueuedMail(db, recording, 'x@y.z', new Date())).sent).toBe(0);
+    // A server that refuses connections: back to the queue, then failed after MAX_ATTEMPTS.
+    const id = (await db.selectFrom('mail_outbox').select('id').executeTakeFirstOrThrow()).id;
+    await db.updateTable('mail_outbox').set({ status: 'queued', attempts: 0 }).where('id', '=', id).execute();
+    const refusing = nodemailer.createTransport('smtp://127.0.0.1:1');
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      expect((await deliverQueuedMail(db, refusing, 'x@y.z', new Date())).failed).toBe(1);
+      const row = await db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      expect(row.attempts).toBe(attempt);
+      expect(row.status).toBe(attempt < MAX_ATTEMPTS ? 'queued' : 'failed');
+      expect(row.last_error).toMatch(/ECONNREFUSED|connect/i);
+    }
+  });
+});

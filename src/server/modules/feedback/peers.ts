@@ -1,0 +1,34 @@
+import type { DbOrTx } from '../../db/database.js';
+import { CONTRIBUTING_STATUSES } from '../strategies/membership.js';
+import { sessionLabels } from './sessions.js';
+
+/** Current members one can appreciate (oneself excluded), and the group's recent sessions to refer to. */
+export async function peersAndSessions(db: DbOrTx, userId: string, groupId: string, now: Date) {
+  const [peers, sessions] = await Promise.all([
+    db
+      .selectFrom('enrolments')
+      .select(['id', 'pseudonym'])
+      .where('group_id', '=', groupId)
+      .where('status', 'in', CONTRIBUTING_STATUSES)
+      .where('participant_id', '!=', userId)
+      .orderBy('pseudonym')
+      .execute(),
+    db
+      .selectFrom('group_sessions')
+      .select(['id', 'starts_at'])
+      .where('group_id', '=', groupId)
+      .where('status', '!=', 'cancelled')
+      .where('starts_at', '<=', now.toISOString())
+      .orderBy('starts_at', 'desc')
+      .limit(12)
+      .execute(),
+  ]);
+  const labels = await sessionLabels(
+    db,
+    sessions.map((s) => s.id),
+  );
+  return {
+    peers: peers.map((p) => ({ enrolmentId: p.id, pseudonym: p.pseudonym })),
+    sessions: sessions.map((s) => ({ id: s.id, label: labels.get(s.id) ?? 'a session', startsAt: s.starts_at })),
+  };
+}

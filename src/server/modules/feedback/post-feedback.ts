@@ -1,0 +1,35 @@
+import { AppError, notFound } from '../../http/errors.js';
+import type { RouteContext } from '../../http/route.js';
+import { newId } from '../../lib/ids.js';
+import { requireEnrolment } from '../strategies/membership.js';
+import { moderateFields, recordItemModeration } from '../strategies/moderate-fields.js';
+
+/**
+ * Stores a feedback request ("I'd welcome feedback on…") or a peer's reply to one. Both are
+ * group-visible texts, so both pass through the one moderation entry point (kind feedback_request).
+ */
+async function postFeedbackItem(ctx: RouteContext, groupId: string, parentId: string | null, text: string) {
+  const enrolment = await requireEnrolment(ctx.db, ctx.principal, groupId);
+  const { decision, texts, status } = await moderateFields(ctx.db, { groupId, principal: ctx.principal, enrolmentId: enrolment.id, kind: 'feedback_request', fields: { body: text } }, ctx.now);
+  const id = newId();
+  await ctx.db
+    .insertInto('feedback_items')
+    .values({ id, group_id: groupId, parent_id: parentId, enrolment_id: enrolment.id, author_id: ctx.principal.userId, body: texts.body, moderation_status: status, created_at: ctx.now.toISOString() })
+    .execute();
+  await recordItemModeration(ctx.db, decision, { kind: 'feedback_request', id, groupId, authorId: ctx.principal.userId, enrolmentId: enrolment.id }, ctx.now);
+  await ctx.audit({ action: parentId ? 'feedback.reply' : 'feedback.request', resourceType: 'feedback_item', resourceId: id, groupId, detail: { status } });
+  return { id, status };
+}
+
+/** A member asks the group for feedback. */
+export function postFeedbackRequest(ctx: RouteContext, groupId: string, text: string) {
+  return postFeedbackItem(ctx, groupId, null, text);
+}
+
+/** A member answers a published feedback request of their group. */
+export async function replyToFeedbackRequest(ctx: RouteContext, requestId: string, text: string) {
+  const request = await ctx.db.selectFrom('feedback_items').select(['id', 'group_id', 'parent_id', 'moderation_status']).where('id', '=', requestId).executeTakeFirst();
+  if (!request || request.parent_id !== null) throw notFound('This feedback request');
+  if (request.moderation_status !== 'published') throw new AppError('invalid_state', 'This request is not open for replies.');
+  return postFeedbackItem(ctx, request.group_id, request.id, text);
+}

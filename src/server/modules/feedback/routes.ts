@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { idParams } from '../../../shared/schemas/common.js';
+import {
+  feedbackBodySchema,
+  feedbackRequestListSchema,
+  groupAppreciationsSchema,
+  myAppreciationsSchema,
+  peerListSchema,
+  sendAppreciationBodySchema,
+} from '../../../shared/schemas/feedback.js';
+import { defineRoute } from '../../http/route.js';
+import { viewerFor } from '../strategies/viewer.js';
+import { groupAppreciations, markAppreciationsSeen, myAppreciations } from './list-appreciations.js';
+import { listFeedbackRequests } from './list-feedback-requests.js';
+import { peersAndSessions } from './peers.js';
+import { postFeedbackRequest, replyToFeedbackRequest } from './post-feedback.js';
+import { sendAppreciation } from './send-appreciation.js';
+import './moderated-kinds.js';
+
+const tags = ['feedback'];
+const groupParams = idParams('groupId');
+const onGroup = { groupId: 'group' } as const;
+const created = z.object({ id: z.uuid(), status: z.enum(['published', 'held']) });
+
+export const feedbackRoutes = [
+  defineRoute({
+    id: 'appreciations.peers',
+    method: 'GET',
+    url: '/api/groups/:groupId/peers',
+    summary: 'Current members one can appreciate, and the group’s recent sessions',
+    tags,
+    access: { kind: 'authenticated', resource: 'appreciation', action: 'read', objects: onGroup },
+    params: groupParams,
+    response: { 200: peerListSchema },
+    async handler({ params }, ctx) {
+      return peersAndSessions(ctx.db, ctx.principal.userId, String(params.groupId), ctx.now);
+    },
+  }),
+  defineRoute({
+    id: 'appreciations.send',
+    method: 'POST',
+    url: '/api/groups/:groupId/appreciations',
+    summary: 'Send an appreciation to named peers of the group (moderated)',
+    tags,
+    access: { kind: 'authenticated', resource: 'appreciation', action: 'create', objects: onGroup },
+    params: groupParams,
+    body: sendAppreciationBodySchema,
+    response: { 201: created },
+    async handler({ params, body }, ctx) {
+      const result = await sendAppreciation(ctx, String(params.groupId), body);
+      ctx.reply.code(201);
+      return result;
+    },
+  }),
+  defineRoute({
+    id: 'appreciations.group',
+    method: 'GET',
+    url: '/api/groups/:groupId/appreciations',
+    summary: 'A group’s appreciations: all for facilitators, one’s own sent and received for members',
+    tags,
+    access: { kind: 'authenticated', resource: 'appreciation', action: 'read', objects: onGroup },
+    params: groupParams,
+    response: { 200: groupAppreciationsSchema },
+    async handler({ params }, ctx) {
+      const groupId = String(params.groupId);
+      const viewer = await viewerFor(ctx.db, ctx.principal, groupId);
+      return { appreciations: await groupAppreciations(ctx.db, viewer, groupId) };
+    },
+  }),
+  defineRoute({
+    id: 'appreciations.mine',
+    method: 'GET',
+    url: '/api/me/appreciations',
+    summary: 'My appreciations: received and sent',
+    tags,
+    access: { kind: 'authenticated', resource: 'appreciation', action: 'read' },
+    response: { 200: myAppreciationsSchema },
+    async handler(_input, ctx) {
+      return myAppreciations(ctx.db, ctx.principal.userId);
+    },
+  }),
+  defineRoute({
+    id: 'appreciations.seen',
+    method: 'POST',
+    url: '/api/me/appreciations/seen',
+    summary: 'Mark my received appreciations as seen (the home shows only newer ones as new)',
+    tags,
+    access: { kind: 'authenticated', resource: 'appreciation', action: 'update' },
+    async handler(_input, ctx) {
+      await markAppreciationsSeen(ctx.db, ctx.principal.userId, ctx.now);
+      await ctx.audit({ action: 'appreciations.seen', resourceType: 'user', resourceId: ctx.principal.userId });
+    },
+  }),
+  defineRoute({
+    id: 'feedback.list',
+    method: 'GET',
+    url: '/api/groups/:groupId/feedback-requests',
+    summary: 'The group’s feedback requests with their replies',
+    tags,
+    access: { kind: 'authenticated', resource: 'feedback', action: 'read', objects: onGroup },
+    params: groupParams,
+    response: { 200: feedbackRequestListSchema },
+    async handler({ params }, ctx) {
+      const groupId = String(params.groupId);
+      const viewer = await viewerFor(ctx.db, ctx.principal, groupId);
+      return { requests: await listFeedbackRequests(ctx.db, viewer, groupId) };
+    },
+  }),
+  defineRoute({
+    id: 'feedback.request',
+    method: 'POST',
+    url: '/api/groups/:groupId/feedback-requests',
+    summary: 'Ask the group for feedback (moderated)',
+    tags,
+    access: { kind: 'authenticated', resource: 'feedback', action: 'create', objects: onGroup },
+    params: groupParams,
+    body: feedbackBodySchema,
+    response: { 201: created },
+    async handler({ params, body }, ctx) {
+      const result = await postFeedbackRequest(ctx, String(params.groupId), body.body);
+      ctx.reply.code(201);
+      return result;
+    },
+  }),
+  defineRoute({
+    id: 'feedback.reply',
+    method: 'POST',
+    url: '/api/feedback-requests/:requestId/replies',
+    summary: 'Reply to a feedback request with feedback (moderated)',
+    tags,
+    access: { kind: 'authenticated', resource: 'feedback', action: 'create', objects: { requestId: 'feedbackRequest' } },
+    params: idParams('requestId'),
+    body: feedbackBodySchema,
+    response: { 201: created },
+    async handler({ params, body }, ctx) {
+      const result = await replyToFeedbackRequest(ctx, String(params.requestId), body.body);
+      ctx.reply.code(201);
+      return result;
+    },
+  }),
+];

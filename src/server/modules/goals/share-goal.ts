@@ -1,0 +1,48 @@
+import type { Goal, GoalVisibility } from '../../../shared/schemas/goals.js';
+import type { RouteContext } from '../../http/route.js';
+import { requireCurrentEnrolment } from './membership.js';
+import { goalRow, loadGoal } from './repository.js';
+import { moderateShare, recordShare, statusOf } from './share-moderation.js';
+
+/**
+ * Sets who sees a goal. Private (the default) and "my clinicians" take effect at once; sharing
+ * with the group needs a current membership and passes the goal's action and frequency (what the group sees) through moderation
+ * (a held goal is seen by its owner and the facilitators until approved). Choosing the current
+ * visibility again changes nothing; going back to private withdraws the goal from everyone.
+ */
+export async function setGoalVisibility(ctx: RouteContext, goalId: string, visibility: GoalVisibility): Promise<Goal> {
+  const owner = ctx.principal.userId;
+  const goal = await goalRow(ctx.db, goalId);
+  if (goal.visibility === visibility) return loadGoal(ctx.db, goalId, owner);
+  const now = ctx.now.toISOString();
+  if (visibility !== 'group') {
+    await ctx.db
+      .updateTable('goals')
+      .set({ visibility, shared_group_id: null, shared_enrolment_id: null, moderation_status: null, shared_at: null, updated_at: now })
+      .where('id', '=', goalId)
+      .execute();
+    await ctx.audit({ action: 'goals.visibility', resourceType: 'goal', resourceId: goalId, detail: { from: goal.visibility, to: visibility } });
+    return loadGoal(ctx.db, goalId, owner);
+  }
+  const enrolment = await requireCurrentEnrolment(ctx.db, owner, goal.enrolment_id);
+  const author = { groupId: enrolment.group_id, authorId: owner, enrolmentId: enrolment.id };
+  const { decision, texts } = await moderateShare(ctx.db, author, 'goal', [goal.action, goal.frequency], ctx.now);
+  await ctx.db
+    .updateTable('goals')
+    .set({
+      visibility,
+      enrolment_id: enrolment.id,
+      action: texts[0] ?? goal.action,
+      frequency: texts[1] ?? goal.frequency,
+      shared_group_id: enrolment.group_id,
+      shared_enrolment_id: enrolment.id,
+      moderation_status: statusOf(decision),
+      shared_at: now,
+      updated_at: now,
+    })
+    .where('id', '=', goalId)
+    .execute();
+  await recordShare(ctx.db, decision, 'goal', goalId, author, ctx.now);
+  await ctx.audit({ action: 'goals.visibility', resourceType: 'goal', resourceId: goalId, groupId: enrolment.group_id, detail: { from: goal.visibility, to: visibility, outcome: decision.outcome } });
+  return loadGoal(ctx.db, goalId, owner);
+}

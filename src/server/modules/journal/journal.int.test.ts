@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, type Session } from '../../testing/fixtures.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { createGoalsWorld, type GoalsWorld } from '../goals/test-support.js';
+
+let t: TestApp;
+let w: GoalsWorld;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await createGoalsWorld(t);
+});
+afterAll(async () => t?.close());
+
+const write = async (body = 'Today I noticed I was not the only one.') => {
+  const r = await call(t.app, w.s.owner, 'POST', '/api/me/journal', { prompt: null, body });
+  expect(r.statusCode).toBe(201);
+  return r.json().id as string;
+};
+const sharedIds = async (session: Session) => {
+  const r = await call(t.app, session, 'GET', `/api/enrolments/${w.enrolmentA}/journal`);
+  return r.statusCode === 200 ? (r.json() as { entries: { id: string }[] }).entries.map((e) => e.id) : r.statusCode;
+};
+
+describe('journal', () => {
+  it('offers prompts from the group’s most recent session topic', async () => {
+    const r = await call(t.app, w.s.owner, 'GET', '/api/me/journal/prompts');
+    expect(r.json().topics[0]).toMatchObject({ groupName: 'Group A', topic: 'Belonging: you are not alone' });
+    expect(r.json().topics[0].prompts[0]).toContain('understood you');
+  });
+
+  it('writes private entries with a prompt; refuses empty and huge ones; keeps markup as text', async () => {
+    const r = await call(t.app, w.s.owner, 'POST', '/api/me/journal', { prompt: 'When did you last feel understood?', body: '<b>Yesterday</b> <script>x</script>' });
+    expect(r.json()).toMatchObject({ prompt: 'When did you last feel understood?', body: '<b>Yesterday</b> <script>x</script>', sharedWithClinicianAt: null });
+    const before = (await t.database.db.selectFrom('journal_entries').select('id').execute()).length;
+    expect((await call(t.app, w.s.owner, 'POST', '/api/me/journal', { prompt: null, body: '   ' })).statusCode).toBe(400);
+    expect((await call(t.app, w.s.owner, 'POST', '/api/me/journal', { prompt: null, body: 'x'.repeat(10_001) })).statusCode).toBe(400);
+    expect((await call(t.app, w.s.owner, 'POST', '/api/me/journal', { prompt: 'p'.repeat(501), body: 'ok' })).statusCode).toBe(400);
+    expect((await t.database.db.selectFrom('journal_entries').select('id').execute()).length).toBe(before);
+  });
+
+  it('is private from everyone, clinicians included, until shared with the clinician — and sharing can be taken back', async () => {
+    const id = await write('Private thought');
+    expect((await call(t.app, w.s.peer, 'PUT', `/api/journal/${id}`, { prompt: null, body: 'hijack' })).statusCode).toBe(404);
+    expect((await call(t.app, w.s.lead, 'PUT', `/api/journal/${id}/share`, { shareWithClinician: true })).statusCode).toBe(403);
+    expect((await call(t.app, w.s.lead, 'GET', '/api/me/journal')).statusCode).toBe(403);
+    expect(await sharedIds(w.s.lead)).not.toContain(id);
+    expect(await sharedIds(w.s.referrer)).not.toContain(id);
+    expect(await sharedIds(w.s.peer)).toBe(403);
+
+    await call(t.app, w.s.owner, 'PUT', `/api/journal/${id}/share`, { shareWithClinician: true });
+    expect(await sharedIds(w.s.lead)).toContain(id);
+    expect(await sharedIds(w.s.referrer)).toContain(id);
+    expect(await sharedIds(w.s.otherClinician)).toBe(404);
+    expect(await sharedIds(w.s.admin)).toBe(403);
+
+    await call(t.app, w.s.owner, 'PUT', `/api/journal/${id}/share`, { shareWithClinician: false });
+    expect(await sharedIds(w.s.lead)).not.toContain(id);
+  });
+
+  it('audits every clinician read by entry id, never the text', async () => {
+    const id = await write('Very sensitive words');
+    await call(t.app, w.s.owner, 'PUT', `/api/journal/${id}/share`, { shareWithClinician: true });
+    await call(t.app, w.s.lead, 'GET', `/api/enrolments/${w.enrolmentA}/journal`);
+    const rows = await t.database.db.selectFrom('audit_events').selectAll().where('action', '=', 'journal.member.read').where('actor_user_id', '=', w.clinicianA.id).execute();
+    expect(rows.at(-1)?.detail).toContain(id);
+    const all = await t.database.db.selectFrom('audit_events').select('detail').execute();
+    expect(JSON.stringify(all)).not.toContain('Very sensitive words');
+  });
+
+  it('a clinician loses access when the member leaves their group', async () => {
+    const id = await write('Shared, then I left');
+    await call(t.app, w.s.owner, 'PUT', `/api/journal/${id}/share`, { shareWithClinician: true });
+    await t.database.db.updateTable('enrolments').set({ status: 'withdrawn' }).where('id', '=', w.enrolmentA).execute();
+    try {
+      expect(await sharedIds(w.s.lead)).toEqual([]);
+    } finally {
+      await t.database.db.updateTable('enrolments').set({ status: 'active' }).where('id', '=', w.enrolmentA).execute();
+    }
+  });
+
+  it('edits and deletes only one’s own entries', async () => {
+    const id = await write('Draft');
+    const edited = await call(t.app, w.s.owner, 'PUT', `/api/journal/${id}`, { prompt: null, body: 'Second thoughts' });
+    expect(edited.json().body).toBe('Second thoughts');
+    expect((await call(t.app, w.s.peer, 'DELETE', `/api/journal/${id}`)).statusCode).toBe(404);
+    expect((await call(t.app, w.s.owner, 'DELETE', `/api/journal/${id}`)).statusCode).toBe(204);
+    expect((await call(t.app, w.s.owner, 'DELETE', `/api/journal/${id}`)).statusCode).toBe(404);
+  });
+});

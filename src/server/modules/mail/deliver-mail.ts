@@ -1,0 +1,55 @@
+import type { Db } from '../../db/database.js';
+
+/** Sends one message; nodemailer's transport in production, anything with the same shape in tests. */
+export interface MailTransport {
+  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+}
+
+/** Attempts before a message is marked failed (and left for an administrator to see). */
+export const MAX_ATTEMPTS = 5;
+/** A message claimed this long ago by an instance that then vanished is claimed again. */
+const CLAIM_TIMEOUT_MS = 5 * 60_000;
+const BATCH = 20;
+
+/**
+ * Delivers queued mail. Each message is claimed with a conditional update first, so several
+ * instances running this at once never send one message twice; a failure puts it back in the
+ * queue until MAX_ATTEMPTS, with the error kept for administrators.
+ */
+export async function deliverQueuedMail(db: Db, transport: MailTransport, from: string, now: Date): Promise<{ sent: number; failed: number }> {
+  const staleClaim = new Date(now.getTime() - CLAIM_TIMEOUT_MS).toISOString();
+  const candidates = await db
+    .selectFrom('mail_outbox')
+    .select('id')
+    .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleClaim)])]))
+    .orderBy('created_at')
+    .limit(BATCH)
+    .execute();
+  let sent = 0;
+  let failed = 0;
+  for (const { id } of candidates) {
+    const claimed = await db
+      .updateTable('mail_outbox')
+      .set({ status: 'sending', claimed_at: now.toISOString() })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleClaim)])]))
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    const mail = await db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    try {
+      await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.body_text });
+      await db.updateTable('mail_outbox').set({ status: 'sent', sent_at: new Date().toISOString(), attempts: mail.attempts + 1, last_error: null }).where('id', '=', id).execute();
+      sent += 1;
+    } catch (error) {
+      const attempts = mail.attempts + 1;
+      const message = error instanceof Error ? error.message : String(error);
+      await db
+        .updateTable('mail_outbox')
+        .set({ status: attempts >= MAX_ATTEMPTS ? 'failed' : 'queued', attempts, last_error: message.slice(0, 500), claimed_at: null })
+        .where('id', '=', id)
+        .execute();
+      failed += 1;
+    }
+  }
+  return { sent, failed };
+}

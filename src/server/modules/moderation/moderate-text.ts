@@ -1,0 +1,113 @@
+import type { DbOrTx } from '../../db/database.js';
+import { AppError } from '../../http/errors.js';
+import { assessRisk } from '../risk/assess-risk.js';
+import { normalizeForStorage } from './normalize-text.js';
+import { assertNoContactDetails } from './pii-guard.js';
+import { isStaffed, parseStaffedHours } from './staffed-hours.js';
+import { loadWatchedPhrases, matchWatchedPhrases, redactPhrases } from './watched-phrases.js';
+
+export type ContentKind = 'post' | 'message' | 'appreciation' | 'feedback_request' | 'strategy' | 'celebration' | 'goal' | 'skill_practice';
+export const CONTENT_KINDS = ['post', 'message', 'appreciation', 'feedback_request', 'strategy', 'celebration', 'goal', 'skill_practice'] as const satisfies readonly ContentKind[];
+
+export interface ModerationInput {
+  groupId: string;
+  authorId: string;
+  enrolmentId: string | null;
+  authorRole: 'participant' | 'clinician' | 'admin';
+  kind: ContentKind;
+  text: string;
+}
+export type RiskTier = 'none' | 'concern' | 'urgent';
+export interface ModerationDecision {
+  /** publish = visible to the group now; hold = visible to author + clinicians until a clinician approves. */
+  outcome: 'publish' | 'hold';
+  /** The text to store (normalised; watched phrases with action 'redact' replaced). */
+  text: string;
+  /** Why it was held, flagged or changed, for the moderation log and the author. */
+  reasons: { code: string; message: string }[];
+  flagged: boolean;
+  risk: { tier: RiskTier; explanation: string[] };
+}
+
+/**
+ * How many of a participant's items in a group are held for a facilitator before their posts
+ * publish straight away. Three lets a facilitator see how a new member writes across a few
+ * situations (an introduction, a reply, a harder day) without making them wait for weeks.
+ */
+export const NEW_MEMBER_HELD_ITEMS = 3;
+
+/** Reasons that hold an item (the others only explain). */
+export const HOLDING_REASONS = new Set(['pre_moderation', 'outside_staffed_hours', 'new_member', 'watched_phrase_hold']);
+
+/** Items by this author in this group that reached the group (published directly or approved). */
+async function publishedCount(db: DbOrTx, groupId: string, authorId: string): Promise<number> {
+  const row = await db
+    .selectFrom('moderation_log')
+    .select((eb) => eb.fn.count<number>('item_id').distinct().as('n'))
+    .where('group_id', '=', groupId)
+    .where('author_id', '=', authorId)
+    .where('action', 'in', ['published', 'flagged', 'approved'])
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+async function groupPseudonyms(db: DbOrTx, groupId: string): Promise<string[]> {
+  const rows = await db.selectFrom('enrolments').select('pseudonym').where('group_id', '=', groupId).execute();
+  return rows.map((r) => r.pseudonym.normalize('NFKC').toLowerCase());
+}
+
+/**
+ * Decides what happens to a text. Throws AppError('contact_details_refused') (422, with the reason:
+ * email / phone / social handle) and AppError('blocked_phrase') (422) — nothing is stored then.
+ * Reads the group's moderation mode (pre/post), staffed hours and the author's number of published
+ * posts (new members' first posts are held), and the service's watched phrases. Writes nothing.
+ */
+export async function moderateText(db: DbOrTx, input: ModerationInput, now: Date): Promise<ModerationDecision> {
+  const stored = normalizeForStorage(input.text);
+  if (!stored) throw new AppError('validation_failed', 'Write something first.', [{ path: 'body.text', message: 'Required.' }]);
+  const participant = input.authorRole === 'participant';
+  const group = await db
+    .selectFrom('therapy_groups')
+    .select(['moderation_mode', 'staffed_hours', 'timezone'])
+    .where('id', '=', input.groupId)
+    .executeTakeFirst();
+  if (!group) throw new AppError('not_found', 'This group was not found.');
+
+  // Contact details from staff (a service phone line, say) are their professional choice.
+  if (participant) assertNoContactDetails(stored, await groupPseudonyms(db, input.groupId));
+
+  const matches = matchWatchedPhrases(stored, await loadWatchedPhrases(db));
+  if (matches.some((m) => m.phrase.action === 'block')) {
+    throw new AppError('blocked_phrase', 'This contains a phrase this service does not allow in the group space. Please rephrase it and send again.');
+  }
+  const reasons: ModerationDecision['reasons'] = [];
+  const redact = matches.filter((m) => m.phrase.action === 'redact').map((m) => m.phrase);
+  const text = redact.length ? redactPhrases(stored, redact) : stored;
+  if (redact.length) reasons.push({ code: 'redacted', message: 'Part of the text was replaced because it contains a phrase this service removes.' });
+  if (matches.some((m) => m.phrase.action === 'hold')) {
+    reasons.push({ code: 'watched_phrase_hold', message: 'Held: it contains a phrase a facilitator checks before the group sees it.' });
+  }
+  const flagged = matches.some((m) => m.phrase.action === 'flag');
+  if (flagged) reasons.push({ code: 'flagged', message: 'Published, and shown to a facilitator because it contains a watched phrase.' });
+
+  if (participant) {
+    if (group.moderation_mode === 'pre') {
+      reasons.push({ code: 'pre_moderation', message: 'Held: in this group a facilitator reads posts before the group sees them.' });
+    } else if (!isStaffed(parseStaffedHours(group.staffed_hours), group.timezone, now)) {
+      reasons.push({ code: 'outside_staffed_hours', message: 'Held: outside staffed hours, posts wait until a facilitator has read them.' });
+    }
+    if ((await publishedCount(db, input.groupId, input.authorId)) < NEW_MEMBER_HELD_ITEMS) {
+      reasons.push({ code: 'new_member', message: 'Held: a facilitator reads a new member’s first posts before the group sees them.' });
+    }
+  }
+
+  // Risk is assessed on what the author wrote (before redaction); it never holds or blocks by itself.
+  const risk = assessRisk(stored);
+  return {
+    outcome: reasons.some((r) => HOLDING_REASONS.has(r.code)) ? 'hold' : 'publish',
+    text,
+    reasons,
+    flagged,
+    risk: { tier: risk.tier, explanation: risk.explanation },
+  };
+}

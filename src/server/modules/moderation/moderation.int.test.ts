@@ -1,0 +1,248 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../http/errors.js';
+import { newId } from '../../lib/ids.js';
+import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { moderateText, NEW_MEMBER_HELD_ITEMS, type ModerationDecision } from './moderate-text.js';
+import { recordModeration } from './record-moderation.js';
+import { registerModeratedKind } from './registry.js';
+
+// A content module of our own: a table of posts registered as kind 'post', stored exactly as the
+// contract asks (moderateText, store with its status, recordModeration in the same transaction).
+let t: TestApp;
+let world: World;
+let clinA: Session;
+let clinB: Session;
+let alice: Session;
+let admin: Session;
+const ALWAYS = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })));
+// Monday 2 November 2026, 10:00 in the groups' zone (UTC in the fixtures).
+const MONDAY_10 = new Date('2026-11-02T10:00:00Z');
+
+async function submit(text: string, opts: { author?: World['participantA']; enrolmentId?: string | null; role?: 'participant' | 'clinician'; now?: Date; groupId?: string } = {}) {
+  const author = opts.author ?? world.participantA;
+  const groupId = opts.groupId ?? world.groupA;
+  const enrolmentId = opts.enrolmentId === undefined ? world.enrolmentA : opts.enrolmentId;
+  const now = opts.now ?? t.clock.now();
+  return t.database.db.transaction().execute(async (trx) => {
+    const decision: ModerationDecision = await moderateText(trx, { groupId, authorId: author.id, enrolmentId, authorRole: opts.role ?? 'participant', kind: 'post', text }, now);
+    const id = newId();
+    await sql`insert into moderation_test_items (id, group_id, author_id, moderation_status, body, created_at)
+      values (${id}, ${groupId}, ${author.id}, ${decision.outcome === 'hold' ? 'held' : 'published'}, ${decision.text}, ${now.toISOString()})`.execute(trx);
+    await recordModeration(trx, decision, { kind: 'post', id, groupId, authorId: author.id, enrolmentId }, now);
+    return { id, decision };
+  });
+}
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await createWorld(t);
+  await sql`create table moderation_test_items (id text primary key, group_id text not null, author_id text not null, moderation_status text not null, body text not null, created_at text not null)`.execute(t.database.db);
+  registerModeratedKind('post', { table: 'moderation_test_items', groupColumn: 'group_id', authorColumn: 'author_id', statusColumn: 'moderation_status', textColumns: ['body'], createdAtColumn: 'created_at', label: 'post' });
+  await t.database.db.updateTable('therapy_groups').set({ staffed_hours: ALWAYS }).execute();
+  [clinA, clinB, alice, admin] = await Promise.all([signIn(t, world.clinicianA), signIn(t, world.clinicianB), signIn(t, world.participantA), signIn(t, world.admin)]);
+});
+afterAll(async () => t?.close());
+
+describe('moderateText and recordModeration', () => {
+  it('holds a new member’s first posts, then publishes once they were approved', async () => {
+    const first = await submit('Hi everyone, I am new here');
+    expect(first.decision.outcome).toBe('hold');
+    expect(first.decision.reasons.map((r) => r.code)).toEqual(['new_member']);
+    expect((await call(t.app, clinA, 'POST', `/api/moderation/items/${first.id}/approve`, {})).statusCode).toBe(200);
+    for (let i = 1; i < NEW_MEMBER_HELD_ITEMS; i++) {
+      const { id, decision } = await submit(`Post ${i + 1}`);
+      expect(decision.outcome).toBe('hold');
+      await call(t.app, clinA, 'POST', `/api/moderation/items/${id}/approve`, {});
+    }
+    const after = await submit('Now I am a regular');
+    expect(after.decision).toMatchObject({ outcome: 'publish', reasons: [], flagged: false, risk: { tier: 'none' } });
+    const log = await t.database.db.selectFrom('moderation_log').select(['action', 'actor_id']).where('item_id', '=', after.id).execute();
+    expect(log).toEqual([{ action: 'published', actor_id: null }]);
+  });
+
+  it('holds every participant post in a pre-moderated group, and posts outside staffed hours', async () => {
+    await t.database.db.updateTable('therapy_groups').set({ moderation_mode: 'pre' }).where('id', '=', world.groupA).execute();
+    expect((await submit('Pre-moderated hello')).decision.reasons.map((r) => r.code)).toEqual(['pre_moderation']);
+    // Staff posts are not held.
+    expect((await submit('Welcome all', { author: world.clinicianA, enrolmentId: null, role: 'clinician' })).decision.outcome).toBe('publish');
+    await t.database.db
+      .updateTable('therapy_groups')
+      .set({ moderation_mode: 'post', staffed_hours: JSON.stringify([{ weekday: 1, start: '09:00', end: '17:00' }]) })
+      .where('id', '=', world.groupA)
+      .execute();
+    expect((await submit('Monday morning', { now: MONDAY_10 })).decision.outcome).toBe('publish');
+    // 18:30 London on Monday, and Tuesday 10:00: outside the hours.
+    expect((await submit('Monday evening', { now: new Date('2026-11-02T18:30:00Z') })).decision.reasons.map((r) => r.code)).toEqual(['outside_staffed_hours']);
+    expect((await submit('Tuesday', { now: new Date('2026-11-03T10:00:00Z') })).decision.outcome).toBe('hold');
+    await t.database.db.updateTable('therapy_groups').set({ staffed_hours: ALWAYS }).where('id', '=', world.groupA).execute();
+  });
+
+  it('applies watched phrases: block refuses, redact replaces, hold holds, flag publishes and tells clinicians', async () => {
+    const db = t.database.db;
+    const now = new Date().toISOString();
+    const phrase = (text: string, action: 'block' | 'hold' | 'flag' | 'redact') => ({ id: newId(), phrase: text, normalized: text, action, note: null, created_by: world.admin.id, created_at: now, updated_by: null, updated_at: now });
+    await db.insertInto('watched_phrases').values([phrase('thinspo', 'block'), phrase('bloody', 'redact'), phrase('meet up', 'hold'), phrase('diet pills', 'flag')]).execute();
+    const blocked = await refusal(submit('any THINSPO tips?'));
+    expect([blocked.code, blocked.status]).toEqual(['blocked_phrase', 422]);
+    const redacted = await submit('Bloody hell, the bus was late');
+    expect(redacted.decision.text).toBe('[removed] hell, the bus was late');
+    expect(redacted.decision.reasons.map((r) => r.code)).toEqual(['redacted']);
+    const held = await submit('shall we meet   up after group');
+    expect(held.decision).toMatchObject({ outcome: 'hold', reasons: [{ code: 'watched_phrase_hold' }] });
+    const flagged = await submit('has anyone tried diet pills');
+    expect(flagged.decision).toMatchObject({ outcome: 'publish', flagged: true });
+    const alerts = await db.selectFrom('alerts').select(['kind', 'tier', 'source_id', 'summary']).where('source_id', 'in', [held.id, flagged.id]).orderBy('kind').execute();
+    expect(alerts).toEqual([
+      { kind: 'flagged_post', tier: 'concern', source_id: flagged.id, summary: expect.not.stringContaining('diet') },
+      { kind: 'held_post', tier: 'concern', source_id: held.id, summary: expect.not.stringContaining('meet') },
+    ]);
+    const queue = (await call(t.app, clinA, 'GET', '/api/moderation/queue')).json();
+    expect(queue.flagged.map((i: { id: string }) => i.id)).toContain(flagged.id);
+    expect(queue.held.map((i: { id: string }) => i.id)).toContain(held.id);
+  });
+
+  it('refuses contact details from participants with the kind and the reason; staff may share a number', async () => {
+    const error = await refusal(submit('text me on 07700 900123'));
+    expect([error.code, error.status, error.details]).toEqual(['contact_details_refused', 422, [{ path: 'body.text', message: 'phone' }]]);
+    expect(error.message).toMatch(/contact pressure/);
+    expect((await refusal(submit('add me on insta'))).message).toMatch(/social media/);
+    expect((await submit('The duty line is 020 7946 0958', { author: world.clinicianA, enrolmentId: null, role: 'clinician' })).decision.outcome).toBe('publish');
+  });
+
+  it('refuses direction overrides; normalises invisible characters', async () => {
+    expect((await refusal(submit('hello \u202Eevil'))).code).toBe('validation_failed');
+    expect((await submit('he\u200Bllo <script>alert(1)</script>')).decision.text).toBe('hello <script>alert(1)</script>');
+  });
+
+  it('raises risk alerts by tier, without the participant’s words, and never holds for risk alone', async () => {
+    const urgent = await submit('i have the pills ready and i am going to do it tonight');
+    expect(urgent.decision.outcome).toBe('publish');
+    expect(urgent.decision.risk.tier).toBe('urgent');
+    const concern = await submit("i feel like such a burden lately");
+    expect(concern.decision.risk.tier).toBe('concern');
+    const none = await submit('this traffic is killing me');
+    const alerts = await t.database.db.selectFrom('alerts').select(['source_id', 'tier', 'kind', 'source_type', 'summary', 'enrolment_id']).where('kind', '=', 'risk_language').execute();
+    expect(alerts.find((a) => a.source_id === urgent.id)).toMatchObject({ tier: 'urgent', source_type: 'post', enrolment_id: world.enrolmentA });
+    expect(alerts.find((a) => a.source_id === concern.id)).toMatchObject({ tier: 'concern' });
+    expect(alerts.find((a) => a.source_id === none.id)).toBeUndefined();
+    for (const a of alerts) expect(a.summary).not.toMatch(/pills|burden/);
+    // The alert card: the item, the rules that fired, recent history in the group.
+    const alertId = (await t.database.db.selectFrom('alerts').select('id').where('source_id', '=', urgent.id).executeTakeFirstOrThrow()).id;
+    const context = await call(t.app, clinA, 'GET', `/api/alerts/${alertId}/context`);
+    expect(context.statusCode, context.body).toBe(200);
+    const body = context.json();
+    expect(body.item).toMatchObject({ id: urgent.id, text: expect.stringContaining('pills ready'), kindLabel: 'group-space post' });
+    expect(body.risk.tier).toBe('urgent');
+    expect(body.risk.explanation.join(' ')).toMatch(/means prepared/);
+    expect(body.history.length).toBeGreaterThan(3);
+    expect(body.history.length).toBeLessThanOrEqual(10);
+    expect(body.history.map((h: { id: string }) => h.id)).not.toContain(urgent.id);
+    expect((await call(t.app, clinB, 'GET', `/api/alerts/${alertId}/context`)).statusCode).toBe(404);
+    expect((await call(t.app, alice, 'GET', `/api/alerts/${alertId}/context`)).statusCode).toBe(403);
+    // Outcomes are counted per kind, with the false-positive rate.
+    expect((await call(t.app, clinA, 'POST', `/api/alerts/${alertId}/resolve`, { outcome: 'false_positive' })).statusCode).toBe(204);
+    const stats = (await call(t.app, clinA, 'GET', '/api/alerts/stats')).json();
+    expect(stats.byKind.risk_language).toMatchObject({ total: 2, resolved: 1, falsePositiveRate: 1 });
+  });
+});
+
+describe('approve and reject', () => {
+  it('reject needs a reason, is logged, tells the author, who sees the status and the reason', async () => {
+    await t.database.db.updateTable('therapy_groups').set({ moderation_mode: 'pre' }).where('id', '=', world.groupA).execute();
+    const { id } = await submit('A post to be declined');
+    expect((await call(t.app, clinA, 'POST', `/api/moderation/items/${id}/reject`, {})).statusCode).toBe(400);
+    expect((await call(t.app, clinB, 'POST', `/api/moderation/items/${id}/reject`, { reason: 'Nope' })).statusCode).toBe(404);
+    expect((await call(t.app, alice, 'POST', `/api/moderation/items/${id}/approve`, {})).statusCode).toBe(403);
+    expect((await call(t.app, admin, 'POST', `/api/moderation/items/${id}/approve`, {})).statusCode).toBe(403);
+    const rejected = await call(t.app, clinA, 'POST', `/api/moderation/items/${id}/reject`, { reason: 'It names someone outside the group.' });
+    expect(rejected.json()).toEqual({ status: 'rejected' });
+    expect((await call(t.app, clinA, 'POST', `/api/moderation/items/${id}/approve`, {})).json().error.code).toBe('invalid_state');
+    const log = await t.database.db.selectFrom('moderation_log').select(['action', 'actor_id', 'reason']).where('item_id', '=', id).orderBy('created_at').execute();
+    expect(log.map((l) => l.action)).toEqual(['held', 'rejected']);
+    expect(log[1]).toMatchObject({ actor_id: world.clinicianA.id, reason: 'It names someone outside the group.' });
+    const inbox = (await call(t.app, alice, 'GET', '/api/me/notifications')).json();
+    expect(inbox.notifications[0]).toMatchObject({ kind: 'moderation_rejected', body: expect.stringContaining('It names someone outside the group.') });
+    const mine = (await call(t.app, alice, 'GET', '/api/moderation/mine')).json();
+    const item = mine.items.find((i: { id: string }) => i.id === id);
+    expect(item).toMatchObject({ status: 'rejected', text: 'A post to be declined', groupName: 'Group A' });
+    expect(item.log.at(-1)).toMatchObject({ action: 'rejected', byFacilitator: true, reason: 'It names someone outside the group.' });
+    // The log is append-only in the database itself.
+    await expect(t.database.db.updateTable('moderation_log').set({ reason: 'edited' }).where('item_id', '=', id).execute()).rejects.toThrow(/append-only/);
+    await expect(t.database.db.deleteFrom('moderation_log').where('item_id', '=', id).execute()).rejects.toThrow(/append-only/);
+    await t.database.db.updateTable('therapy_groups').set({ moderation_mode: 'post' }).where('id', '=', world.groupA).execute();
+  });
+
+  it('lists held items of my groups only, with pseudonym and reasons', async () => {
+    await t.database.db.updateTable('therapy_groups').set({ moderation_mode: 'pre' }).execute();
+    const mine = await submit('Waiting in group A');
+    const other = await submit('Waiting in group B', { author: world.participantB, enrolmentId: world.enrolmentB, groupId: world.groupB });
+    const queue = (await call(t.app, clinA, 'GET', '/api/moderation/queue')).json();
+    const item = queue.held.find((i: { id: string }) => i.id === mine.id);
+    expect(item).toMatchObject({ author: { pseudonym: 'Willow', displayName: 'Alice Private' }, groupName: 'Group A', kindLabel: 'group-space post' });
+    expect(item.log[0].reason).toMatch(/facilitator reads posts/);
+    expect(queue.held.map((i: { id: string }) => i.id)).not.toContain(other.id);
+    expect((await call(t.app, alice, 'GET', '/api/moderation/queue')).statusCode).toBe(403);
+    await t.database.db.updateTable('therapy_groups').set({ moderation_mode: 'post' }).execute();
+  });
+});
+
+describe('preview before sending', () => {
+  it('shows the tier in plain words, the crisis line, and the author’s own plan when there is one', async () => {
+    const plain = await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: 'nice walk today' });
+    expect(plain.json()).toMatchObject({ risk: { tier: 'none', explanation: [] }, contactDetails: null, blockedPhrase: false, safetyPlan: null, crisisLine: expect.any(String) });
+    const risky = await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: 'i want to die' });
+    expect(risky.json()).toMatchObject({ risk: { tier: 'urgent', explanation: ['Your message mentions wanting to die.'] }, safetyPlan: null });
+    await call(t.app, alice, 'PUT', '/api/safety-plan', { baseVersion: 0, warningSigns: ['Not sleeping'], copingSteps: ['Walk the dog'], distractions: [], helpContacts: [{ name: 'Sam', contact: '07700 900123' }], professionals: [], safeEnvironment: [], reasonsForLiving: [] });
+    const withPlan = (await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: 'i want to die' })).json();
+    expect(withPlan.safetyPlan).toMatchObject({ copingSteps: ['Walk the dog'], helpContacts: [{ name: 'Sam', contact: '07700 900123' }] });
+    const contact = (await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: 'mail me jo@example.com' })).json();
+    expect(contact.contactDetails).toMatchObject({ kind: 'email' });
+    expect((await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupB, text: 'hi' })).statusCode).toBe(404);
+    expect((await call(t.app, admin, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: 'hi' })).statusCode).toBe(403);
+    expect((await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: 'x'.repeat(4001) })).statusCode).toBe(400);
+    const audit = await t.database.db.selectFrom('audit_events').select('detail').where('action', '=', 'moderation.preview').execute();
+    expect(audit.length).toBeGreaterThanOrEqual(4);
+    for (const row of audit) expect(row.detail ?? '').not.toMatch(/die|walk|example/);
+  });
+});
+
+describe('group moderation settings and watched phrases', () => {
+  it('let facilitators set the mode and staffed hours; members read them; bad periods are refused', async () => {
+    const set = await call(t.app, clinA, 'PATCH', `/api/groups/${world.groupA}/moderation`, { moderationMode: 'pre', staffedHours: [{ weekday: 3, start: '18:00', end: '20:00' }, { weekday: 1, start: '09:00', end: '12:00' }] });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ moderationMode: 'pre', staffedHours: [{ weekday: 1 }, { weekday: 3 }], timezone: 'UTC' });
+    expect((await call(t.app, alice, 'GET', `/api/groups/${world.groupA}/moderation`)).json().moderationMode).toBe('pre');
+    expect((await call(t.app, alice, 'PATCH', `/api/groups/${world.groupA}/moderation`, { moderationMode: 'post' })).statusCode).toBe(403);
+    expect((await call(t.app, clinB, 'PATCH', `/api/groups/${world.groupA}/moderation`, { moderationMode: 'post' })).statusCode).toBe(404);
+    expect((await call(t.app, clinA, 'PATCH', `/api/groups/${world.groupA}/moderation`, { staffedHours: [{ weekday: 1, start: '17:00', end: '09:00' }] })).statusCode).toBe(400);
+    expect((await call(t.app, clinA, 'PATCH', `/api/groups/${world.groupA}/moderation`, { moderationMode: 'post', staffedHours: [] })).json().staffedNow).toBe(false);
+  });
+
+  it('are managed by admins (audited), read by clinicians, unique after normalisation', async () => {
+    const created = await call(t.app, admin, 'POST', '/api/admin/watched-phrases', { phrase: 'Ｓｅｌｌｉｎｇ  Meds', action: 'flag', note: 'Selling medication' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ phrase: 'Selling  Meds', action: 'flag', note: 'Selling medication' });
+    expect((await call(t.app, admin, 'POST', '/api/admin/watched-phrases', { phrase: 'selling meds', action: 'block' })).statusCode).toBe(409);
+    expect((await call(t.app, clinA, 'POST', '/api/admin/watched-phrases', { phrase: 'x y', action: 'block' })).statusCode).toBe(403);
+    expect((await call(t.app, clinA, 'GET', '/api/admin/watched-phrases')).statusCode).toBe(200);
+    const id = created.json().id as string;
+    expect((await call(t.app, admin, 'PATCH', `/api/admin/watched-phrases/${id}`, { action: 'block' })).json().action).toBe('block');
+    expect((await refusal(submit('anyone selling meds?'))).code).toBe('blocked_phrase');
+    expect((await call(t.app, admin, 'DELETE', `/api/admin/watched-phrases/${id}`)).statusCode).toBe(204);
+    expect((await call(t.app, admin, 'DELETE', `/api/admin/watched-phrases/${id}`)).statusCode).toBe(404);
+    const audit = await t.database.db.selectFrom('audit_events').select('action').where('resource_id', '=', id).execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['moderation.phrases.create', 'moderation.phrases.update', 'moderation.phrases.delete']));
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * The weighted risk lexicon: general phrases and patterns, not sentences. Each rule says what it
+ * recognises in words a clinician reads in the queue, and in words the author reads before sending.
+ * Patterns run on text prepared by prepare-text.ts (lower case, contractions expanded, "meds" and
+ * "tablets" read as "pills", texting shorthand spelled out).
+ *
+ * Person: 'self' = the pattern itself is about the writer ("kill myself", "without me");
+ * 'who' = a named group `who` says whose it is ("kill herself", "better off without him");
+ * 'subject' = the nearest subject before the phrase decides, the writer when there is none
+ * (texting drops the "I": "feeling suicidal tonight").
+ */
+export type RuleTier = 'urgent' | 'concern';
+export type PersonMode = 'self' | 'who' | 'subject';
+
+export interface RiskRule {
+  id: string;
+  tier: RuleTier;
+  weight: number;
+  person: PersonMode;
+  pattern: RegExp;
+  /** For clinicians: what the rule recognises. */
+  label: string;
+  /** For the author, plain and non-judging. */
+  plain: string;
+}
+
+const REFL = '(?<who>myself|my self|himself|herself|themselves|themself|yourself|ourselves)';
+const KILL_VERBS = '(kill|killing|killed|kil|end|ending|ended|hang|hanging|hanged|drown|drowning|shoot|shooting|poison|poisoning|suffocate|suffocating|off|offing|top|topping|unalive)';
+const PEOPLE_WHO = '(?<who>me|him|her|them|you|us)';
+
+function rule(id: string, tier: RuleTier, weight: number, person: PersonMode, source: string, label: string, plain: string): RiskRule {
+  return { id, tier, weight, person, pattern: new RegExp(source), label, plain };
+}
+
+export const LEXICON: readonly RiskRule[] = [
+  // Suicidal intent, plan, means and preparation.
+  rule('kill_self', 'urgent', 5, 'who', `\\b${KILL_VERBS} ${REFL}\\b`, 'statement about killing oneself', 'ending your life'),
+  rule('end_life', 'urgent', 5, 'who', '\\b(end|ending|ended|take|taking|took|taken) (?<who>my|his|her|their|your) (own )?life\\b', 'ending or taking one’s own life', 'ending your life'),
+  rule('end_it_all', 'urgent', 5, 'subject', '\\b(end|ending|finish|finishing) it all\\b|\\b(want|wanted|wants|going|ready|need|planning|plan|decided|tempted|feel like|thinking about|think about|thought about) (to )?(just )?(end it|ending it)\\b(?! with)|\\b(made up my mind|my mind is made up|i have decided)\\b|\\b(go through with it|do it tonight|act on (it|them|my plan) tonight|do it this time)\\b|\\b(end|ending) (everything|it) (tonight|today|now|for good|soon|this week|once and for all)\\b', '“ending it all”', 'ending everything'),
+  rule('suicide_plan', 'urgent', 5, 'subject', '\\b(plan|plans|planned|planning|decided|ready|going|want|wants|wanted|intend|intending|thinking|thought|tempted|considering|contemplating|attempt|attempted|tried|try|trying|talking|talks|talked|talk|researching|researched|obsessed with|obsessing over) (to |about |on |of )?(commit |committing )?suicide\\b', 'suicide as an intention, attempt or thought', 'suicide'),
+  rule('suicide_attempt_noun', 'urgent', 4, 'subject', '\\b(suicide|suicidal) (attempt|attempts|plan|plans|note|notes|letter|method|methods)\\b', 'a suicide attempt, plan or note', 'suicide'),
+  rule('feel_suicidal', 'urgent', 5, 'subject', '\\b(am|is|are|was|seems|sounds|feel|feels|feeling|felt|been|getting|get|got|so|really|very|quite|pretty|bit|little|super|kinda|proper|actively|passively|always|still|more) suicidal\\b|\\bsuicidal (thoughts?|feelings?|ideation|urges?|again|tonight|today|right now|lately|recently)\\b', 'feeling suicidal or having suicidal thoughts', 'feeling suicidal'),
+  rule('want_die', 'urgent', 5, 'subject', '\\b(want|wants|wanted|wanting|wish|wishing|ready|planning|plan|deserve|deserves|need|needs|longing|going) to (just )?(die|be dead|not exist|stop existing|not be alive|disappear forever|sleep forever|never wake up)\\b', 'a wish or readiness to die', 'wanting to die'),
+  rule('wish_dead', 'urgent', 5, 'subject', '\\bwish(es|ed)? (i|he|she|they) (was|were|had|could) (dead|die|just die|never been born|not here|gone)\\b|\\bwish (i|he|she) (had )?(never )?(woken up|been born)\\b', 'a wish to be dead or never born', 'wishing you were not alive'),
+  rule('better_off_dead', 'urgent', 5, 'subject', '\\bbetter off dead\\b|\\b(rather|prefer to) be dead\\b', '“better off dead”', 'thinking you would be better off dead'),
+  rule('better_off_without', 'urgent', 5, 'who', `\\b(better|happier|easier) (off )?without ${PEOPLE_WHO}\\b|\\b(better|happier|easier) (off )?if (i|me) (was|were|was not|were not|am) (gone|dead|not here|not around|never born)\\b|\\b(better|happier|easier) (off )?if i (died|disappeared|was not alive)\\b|\\bwithout (?<who2>me|him|her|them) (around|here),? (everyone|everybody|they|people|life|things) would be (better|easier|happier)\\b`, 'perceived burdensomeness: others better off without them', 'feeling others would be better off without you'),
+  rule('not_want_live', 'urgent', 5, 'subject', '\\b(do not|does not|did not|never|no longer|not) (really )?(want|wanted|wish|see a reason) to (live|be alive|exist|be here|wake up|go on living|carry on living|keep living|stay alive|be around)\\b', 'not wanting to live or wake up', 'not wanting to be alive'),
+  rule('no_reason_live', 'urgent', 5, 'subject', '\\b(no|nothing|no one|nobody|not a single) (reason |point |one )?(left )?(to live for|worth living for|reason to live|reason to stay|point (in|to) (living|being alive|going on|staying alive))\\b|\\b(no|not any) (reason|point) (to|in) (live|living|being alive|stay alive|staying alive)\\b', 'no reason to live', 'feeling there is nothing to live for'),
+  rule('means_ready', 'urgent', 5, 'subject', '\\b(have|has|got|had|keep|keeps|kept|bought|buying|saved|saving|stockpiled|stockpiling|hoarding|collecting|collected|counted|counting|hid|hidden|hiding|getting) (up )?(all )?(the |my |some |enough |a |a bag of |loads of |a stash of )?(pills|rope|ropes|blade|blades|razor|razors|gun|knife|bottle of pills|packets of pills|boxes of pills)( all)? (ready|saved|saved up|stockpiled|lined up|counted|counted out|sorted|hidden|in my drawer|under my bed|by my bed|next to me|in front of me)\\b|\\b(stockpil\\w*|hoard\\w*|sav(e|ed|ing) up|collect\\w*) (my |the |all my )?pills\\b', 'means prepared (pills, rope, blades…)', 'having something you could use to hurt yourself'),
+  rule('means_object', 'urgent', 4, 'subject', '\\b(bought|buying|got|ordered|have|has|keep|kept|hid|hidden|found) (a |the |some |my )?(rope|noose|razor blades|blades|ligature)\\b|\\b(have|got) (it|them|everything) (ready|sorted|planned)\\b', 'means obtained (rope, blades…)', 'having something you could use to hurt yourself'),
+  rule('unsafe', 'urgent', 5, 'subject', '\\b(can not|could not|not able to|unable to|do not think i can|struggling to) (keep|stay) (myself )?safe\\b|\\b(not|do not feel) safe (from myself|with myself|around myself)\\b', 'cannot keep themselves safe', 'not feeling able to keep yourself safe'),
+  rule('overdose', 'urgent', 5, 'subject', '\\b(take|taking|took|taken|swallow|swallowed|swallowing|down|downed) (an |a |another )?(overdose|od|all (my|the|of my) pills|the whole (pack|packet|box|bottle)|a handful of pills|too many pills|every pill)\\b|\\b(overdose|overdosing|overdosed)\\b|\\b(how many|lethal dose|fatal dose|enough) (pills )?(to (die|kill|not wake up|end it)|would kill)\\b', 'overdose or a lethal dose', 'taking too many pills'),
+  rule('jump', 'urgent', 4, 'subject', '\\b(jump|jumping|jumped|throw myself|step|stepping|walk|walking|drive|driving) (off|from|in front of|into) (a |the |my )?(bridge|roof|building|cliff|train|trains|car|cars|bus|lorry|truck|balcony|tower|car park|multi storey|motorway|river|sea|platform|wall|tree)\\b', 'a method: jumping, traffic, trains', 'a way of ending your life'),
+  rule('goodbye', 'urgent', 4, 'subject', '\\b(this is (my )?(goodbye|farewell|the end)|saying (my )?goodbyes?|goodbye (forever|for good|everyone,? (i love you|thank you for everything))|my (last|final) (post|message|goodbye|day|night)|by the time (you|anyone|someone) (read|reads|see|sees) this|(wrote|written|writing|write|left|leaving|posted|posting|sent|sending) (a |my |his |her |their )?(goodbye|suicide|farewell) (note|letter|letters|message|messages|post|video)|(note|letters?) for (everyone|my family|my kids|my mum|my mom) for (when|after) i am gone)\\b', 'saying goodbye or a final message', 'saying goodbye'),
+  rule('not_here_soon', 'urgent', 4, 'subject', '\\b(will not|not going to|may not|might not|wont) be (here|around|alive) (tomorrow|much longer|for much longer|by (the )?(morning|tomorrow|weekend|next week|christmas|monday|friday|next session|next group|end of the week)|next week|for long|at the next session|for the next session)\\b|\\b(be )?(dead|gone) (by|before) (tomorrow|the morning|morning|the weekend|next week|christmas|the next session)\\b|\\btonight(s| is) the night\\b', 'not being alive or around soon', 'not being here soon'),
+  rule('giving_away', 'urgent', 4, 'subject', '\\b(giving|gave|give|given|gifting) (away )?(all )?(my|of my|his|her|their|of his|of her) (things|stuff|belongings|possessions|savings|pets?|cat|dog|books|clothes|jewellery|jewelry|guitar)\\b|\\b(giving|gave|give|given) (all )?(my |his |her |their )?(things|stuff|belongings|possessions) away\\b|\\bsort(ing|ed)? out (my )?(affairs|will)\\b|\\bput(ting)? (my )?affairs in order\\b', 'giving possessions away or putting affairs in order', 'giving your things away'),
+  rule('wish_killed', 'urgent', 4, 'subject', '\\b(wish|hope|hoping|pray|praying) (someone|somebody|something|a car|a bus|a lorry|the plane|god|cancer|it) (would|will|could|to) (just )?(kill|hit|take|end) (me|my life)\\b|\\b(hope|hoping|pray|praying|wish) (i|to) (get|got) (hit|run over|killed)\\b|\\b(hope|hoping|pray|praying|wish) (i|that i) (do not|never|will not) wake up\\b|\\b(go to sleep|sleep|fall asleep) and (never|not) wake up\\b', 'wishing to be killed or not to wake up', 'hoping not to wake up'),
+  rule('nobody_notice_dead', 'urgent', 4, 'subject', '\\b(no one|nobody|none of you|noone|not one person) (would|will|is going to) (notice|care|miss me|even notice|even care)( if| when)? (i|me) (died|was dead|were dead|was gone|were gone|killed myself|disappeared|was not here|were not here)\\b', 'nobody would notice or care if they died', 'feeling no one would notice if you were gone'),
+  rule('death_thoughts', 'urgent', 4, 'subject', '\\b(ways|way|how|methods?) to (die|kill myself|end it|end my life|not wake up)\\b|\\b((think|thinking|thought|thoughts|obsessing|fantasi[sz]ing|dreaming) (about|of)|(imagining|imagine|picturing|picture|visualising|visualizing)( about| of)?) (killing myself|ending it|ending my life|taking my life|not waking up|dying|being dead|my death|death|not being here|not existing|disappearing forever)\\b', 'thoughts of death or dying', 'thinking about dying'),
+  rule('done_with_life', 'urgent', 4, 'subject', '\\b(done with|finished with) (life|living|being alive|existing|this life)\\b|\\bi am done,? (for good|forever|with it all|with everything)\\b', 'done with living', 'feeling done with life'),
+  rule('tired_of_life', 'concern', 3, 'subject', '\\b(tired of|sick of|exhausted by|weary of) (life|living|being alive|existing|this life|it all|everything)\\b', 'tired of living', 'feeling tired of life'),
+
+  // Self-harm.
+  rule('self_harm_act', 'urgent', 4, 'who', `\\b(cut|cutting|cuts|burn|burning|burnt|burned|harm|harming|harmed|hurt|hurting|hit|hitting|punch|punching|scratch|scratching|starve|starving|bang|banging|injure|injuring|injured) ${REFL}\\b`, 'self-harm: hurting oneself', 'hurting yourself'),
+  rule('self_harm', 'urgent', 4, 'subject', '(?<!(urges?|urge|tempted|temptation|craving|want|wanting|think about|thinking about|the urge) (to )?)\\bself (harm|harming|harmed|injury|injure|injuring|injured)\\b|\\brelapsed\\b|\\bcutting again\\b|\\b(fresh|new) (cuts|scars|burns)\\b', 'self-harm (act or relapse)', 'self-harm'),
+  rule('self_harm_urge', 'concern', 3, 'subject', '\\b(urges?|urge|tempted|temptation|itching|craving|wanting) (to )?(cut|self harm|burn|hurt)\\b|\\b(cut|self harm) urges?\\b', 'urges to self-harm', 'urges to hurt yourself'),
+
+  // Hopelessness, entrapment, burdensomeness (concern: not death-related on their own).
+  rule('no_point', 'concern', 3, 'subject', '\\b(do not|can not|no longer|cannot) see (the|any|a) point( anymore| in anything| in any of it| in trying| in going on)?\\b|\\bwhat is the point (anymore|of anything|of any of it|of me|of living|of trying|of going on|of life|of it all|in anything|in trying|in living|in any of it)\\b|\\bwhat is the point( anymore)?$|\\bno point (anymore|in anything|in any of it|in trying)\\b|\\bpointless\\b', 'hopelessness: no point', 'feeling there is no point'),
+  rule('burden', 'concern', 3, 'subject', '\\b(am|feel like|feel|being|such) (a |such a |just a |nothing but a )?(burden|waste of space|waste of oxygen|drain on everyone)\\b', 'feeling a burden', 'feeling like a burden'),
+  rule('cant_go_on', 'concern', 3, 'subject', '\\b(can not|could not|do not know how to|unable to) (go on|carry on|keep going|do this anymore|cope anymore|take (it|this|any more|anymore)|keep doing this|live like this|face (tomorrow|another day))\\b', 'cannot go on or cope', 'feeling you can’t go on'),
+  rule('hopeless', 'concern', 2, 'subject', '\\b(am|feel|feeling|felt|so|completely|totally|utterly) (hopeless|worthless|trapped|empty inside|dead inside|numb|broken beyond repair)\\b|\\bnothing (is |will )?(ever )?(going to |gonna )?(change|get better|improve|be ok|be okay)\\b|\\b(no way out|no future|no hope)\\b|\\b(am|feel like i am|feels like i am|like i am) (drowning|sinking|suffocating)\\b|\\bit (will|is going to) never get better\\b', 'hopelessness, worthlessness or entrapment', 'feeling hopeless'),
+  rule('want_it_over', 'concern', 3, 'subject', '\\bwant (it|everything|this|the pain|it all|all of this) to (stop|end|be over)( for good)?\\b|\\b(just )?want to (sleep and never|disappear|vanish|not be here|not feel anything|escape (from )?everything)\\b', 'wanting it all to stop or to disappear', 'wanting everything to stop'),
+  rule('given_up', 'concern', 3, 'subject', '\\b(given|giving|gave) up (on (life|everything|myself|living|getting better|recovery))\\b|\\bhave given up\\b', 'giving up on life or recovery', 'feeling you have given up'),
+  rule('unsure_live', 'concern', 3, 'subject', '\\b(not sure|do not know|unsure)( if| whether)? (i|i can|i want to) (want to )?(live|keep going|go on|be here|stay alive|carry on)\\b|\\bwould not (mind|care) if i (died|did not wake up|never woke up|was not here)\\b', 'ambivalence about living', 'not being sure you want to go on'),
+  rule('self_hate', 'concern', 1, 'subject', '\\b(hate|hating|loathe|despise) (myself|my life|being alive|existing)\\b|\\bi am (a failure|useless|pathetic|unlovable)\\b', 'self-hatred', 'being very hard on yourself'),
+  rule('alone', 'concern', 1, 'subject', '\\b(so|completely|totally|all) alone\\b|\\bno one (cares|would care|understands)\\b|\\bnobody (cares|would care|understands|notices|listens)\\b', 'isolation', 'feeling alone'),
+];
+
+/** Words that say the risk is soon: they add weight to a first-person signal in the same segment. */
+export const IMMINENCE = /\b(tonight|today|right now|this weekend|this evening|tomorrow|soon|after (the )?group|when everyone is asleep|once everyone is asleep|i have decided|i am ready|my mind is made up|it is time)\b/;
+
+/** Speech about a subject, not a person: films, news, statistics, training, awareness work. */
+export const TOPIC = /\b(documentary|film|movie|article|book|novel|show|podcast|episode|series|research|statistics|stats|rates?|awareness|prevention|charity|campaign|leaflet|training|course|lecture|module|essay|news|headline|song|lyrics|character|season|poem|play|tv|netflix|studying|study|wikipedia|news story|talk on|talk about it in|workshop|helpline number|first aid)\b/;
+
+/**
+ * Hyperbole and metaphor: a signal whose span lies inside one of these is not about the writer's
+ * safety ("killed myself laughing", "die of embarrassment", "career suicide", "end things with him").
+ */
+export const METAPHORS: readonly RegExp[] = [
+  /\b(kill|killed|killing) (myself|himself|herself) (laughing|at the gym|at work|working|running|trying (to|for)|for (this|that|them|nothing|a|an|the|my|this job)|over (this|that|an?|my|the) \w+|to (get|finish|make|meet|keep|pass|hit))\b/,
+  /\b(die|died|dying|dead) (of|from|with) (embarrassment|shame|cringe|boredom|laughter|laughing|happiness|cuteness|excitement|jealousy|heat|the heat|curiosity)\b/,
+  /\b(want to|could|gonna|going to|will|would) (just )?die (laughing|happy|of (embarrassment|shame|cringe|boredom))\b/,
+  /\b(career|social|political|commercial|financial|fashion|diet) suicide\b|\bsuicide (squad|doors?|mission|run|runs|sprints?|blonde|king|bid)\b/,
+  /\b(end|ending|ended|finish|finishing) (it|things|everything) with (him|her|them|my|the|this)\b/,
+  /\b(overdose|overdosed|overdosing|od|od'?d) on (chocolate|sugar|coffee|caffeine|netflix|tv|telly|christmas|cake|carbs|sweets|candy|crisps|chips|love|sleep|cheese|pizza|music|tiktok|youtube|reality tv|films|movies|crime dramas|true crime)\b/,
+  /\b(cut|burnt|burned|hurt|injured|scratched|hit|banged) (myself|himself|herself) (shaving|chopping|cooking|on (a|the|some|my) \w+|at (the gym|football|work|netball|rugby)|playing|running|lifting|falling|when i fell|tripping|by accident|accidentally|doing (diy|the garden|gardening))\b/,
+  /\b(accidentally|by accident) (cut|burnt|burned|hurt|injured) (myself|himself|herself)\b/,
+  /\b(giving|gave|give|given) (away )?(all )?(my |of my )?(old )?(things|stuff|clothes|books|toys|furniture)( away)? (to|at) (charity|the charity shop|a charity shop|oxfam|the food bank|my sister|my niece|my nephew|my cousin|the neighbours|a friend|friends)\b|\b(decluttering|declutter|car boot|moving house|moving flat|downsizing|marie kondo|vinted|ebay|spring clean|outgrown|too small|does not fit)\b/,
+  /\b(will not|not going to|may not|might not) be (here|around) (tomorrow|next week|for the next session|at the next session|much longer)\b.*\b(holiday|vacation|away|trip|travelling|traveling|visiting|work|wedding|appointment|dentist|leave|sick|funeral|hospital appointment|conference|course|exam|shift|course)\b|\b(holiday|vacation|away|trip|travelling|traveling|visiting|wedding|appointment|dentist|on leave|off sick|funeral|conference|exam|shift)\b.*\b(will not|not going to) be (here|around)\b/,
+  /\b(rope|ropes|blades|razor blades)\b.*\b(camping|climbing|tent|washing line|dog|swing|garden|boat|gym|skipping|skateboard|craft|crafts|lino|scrapbook|shed|allotment)\b|\b(camping|climbing|tent|washing line|swing|garden|boat|gym|skipping|craft|crafts|lino|allotment)\b.*\b(rope|ropes|blades)\b/,
+  /\b(hit by a bus|run over) (of|by) (emotions|feelings|tiredness|a cold|flu|the news)\b/,
+  /\bready to go (out|home|to|back|shopping|now)\b/,
+  /\b(dying|dead) to (see|meet|try|go|know|hear|read|get)\b|\bto die for\b|\bdead (tired|on my feet|good|easy|funny|serious|jealous)\b/,
+  /\b(my|the|his|her) (phone|battery|laptop|car|plant|plants|cat|dog|hamster|fish|goldfish|grandad|grandma|nan|gran|uncle|aunt|tv|telly|wifi|internet|charger|printer|conversation|joke|party|vibe|group chat) (is|was|has|had|just) (dead|died|dying)\b/,
+];
+
+/** Distant past or recovery: the writer is talking about something they have come through. */
+export const RECOVERY = /\b(used to|years ago|a year ago|months ago|many months|in the past|back then|back in (the day|(19|20)\d\d|school|uni|college)|when i was (younger|a kid|a child|a teen|a teenager|at school|at uni|in school|in my teens|in my twenties|\d+)|at my (lowest|worst)|(last|that) year|in (19|20)\d\d|as a (teen|teenager|kid|child)|(clean|free) (for|since|from) |have not (self harmed|cut|hurt myself|harmed myself|felt (that|like that|suicidal)|had (those|these|suicidal) thoughts) (for|since|in)|no longer|not anymore|do not feel (like )?that anymore|not felt that way (for|since|in)|recovered|in recovery|survived|got through|came through|pulled through|doing (so much |much |a lot |loads )?better|better now|in a better place|on the other side|\d+ (days|weeks|months|years) (clean|free|without)|(days|weeks|months|years) clean|since then|milestone|anniversary of)\b/;
+
+/** A first-person "if" or "what should I do if" is not a statement of intent. */
+export const HYPOTHETICAL = /\b(if|when|in case) (i|we) (ever|ever start to|start to|begin to)? ?(feel|felt|start|get|think|thought|want)\b|\bwhat (should|do|would|can) (i|you|we|someone|people) do (if|when)\b|\bhow (do|can|should|would) (i|you|we|someone|people) (help|support|talk to|respond|tell|spot)\b|\bwhat are the (signs|warning signs)\b/;
+
+/** Negators; a negator immediately followed by one of NOT_A_NEGATION is an intensifier ("can't stop thinking"). */
+export const NEGATORS = new Set(['not', 'never', 'no', 'nor', 'without', 'nobody', 'neither']);
+export const NOT_A_NEGATION = /^(stop|help|shake|get rid|wait|sure|only|just|quite|even|be sure)\b/;
+
+/** Words that name somebody else, as the subject of what follows. */
+export const OTHER_PERSON_WORDS = new Set([
+  'he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'himself', 'herself', 'themselves', 'themself', 'someone', 'somebody', 'anyone',
+  'anybody', 'people', 'everyone', 'you', 'yourself', 'friend', 'friends', 'mate', 'mum', 'mom', 'dad', 'mother', 'father', 'brother', 'sister',
+  'son', 'daughter', 'partner', 'husband', 'wife', 'boyfriend', 'girlfriend', 'cousin', 'aunt', 'uncle', 'nan', 'gran', 'grandma', 'grandad',
+  'grandpa', 'flatmate', 'roommate', 'housemate', 'colleague', 'coworker', 'bestie', 'bff', 'neighbour', 'neighbor', 'kid', 'child', 'ex',
+  'niece', 'nephew', 'client', 'patient', 'member', 'student', 'teenager', 'guy', 'girl', 'man', 'woman', 'lad', 'bloke', 'pal', 'fiance', 'fiancee',
+]);
+export const SELF_WORDS = new Set(['i', 'me', 'myself', 'mine', 'my']);
+/** Verbs of reporting: "she said I …" is still her speech. */
+export const REPORTING = new Set(['said', 'says', 'told', 'tells', 'texted', 'messaged', 'posted', 'wrote', 'admitted', 'confessed', 'mentioned', 'keeps', 'kept', 'saying', 'thinks', 'thought', 'feels', 'felt']);

@@ -1,0 +1,82 @@
+import { matchingForm } from '../moderation/normalize-text.js';
+
+// Texting shorthand, contractions and frequent misspellings, mapped to one spelling so the
+// lexicon can stay small and general. Order matters: longer forms first.
+const REWRITES: [RegExp, string][] = [
+  [/\b(kms|kmsl)\b/g, 'kill myself'],
+  [/\bunalive (myself|me)\b/g, 'kill myself'],
+  [/\bunaliv(e|ing)\b/g, 'kill'],
+  [/\b(s[uw]+[i1!]*[cs]+[i1!]*d+e*|su[i1]c[i1]de|suic[i1]de|sucide|suicde|suiside|sewerslide|suicidee|s\*+cide|su\*+cide)\b/g, 'suicide'],
+  [/\b(suicidel|sucidal|suicdal|suisidal|suicidial|su[i1]c[i1]dal)\b/g, 'suicidal'],
+  [/\b(myslef|mysef|myelf|mself|mysefl|myselff|meself)\b/g, 'myself'],
+  [/\bself[\s-]*(harm|harming|harmed|injur(y|e|ing|ed))\b/g, 'self $1'],
+  [/\bselfharm(ing|ed)?\b/g, 'self harm$1'],
+  [/\b(s\/h|sh)\b/g, 'self harm'],
+  [/\bi'?m\b/g, 'i am'],
+  [/\bi'?ve\b/g, 'i have'],
+  [/\bi'd\b/g, 'i would'],
+  [/\bi'll\b/g, 'i will'],
+  [/\b(can'?t|cannot|cant)\b/g, 'can not'],
+  [/\b(won'?t|wont)\b/g, 'will not'],
+  [/\bdon'?t\b/g, 'do not'],
+  [/\bdoesn'?t\b/g, 'does not'],
+  [/\bdidn'?t\b/g, 'did not'],
+  [/\b(isn'?t)\b/g, 'is not'],
+  [/\b(wasn'?t)\b/g, 'was not'],
+  [/\b(aren'?t)\b/g, 'are not'],
+  [/\b(haven'?t|havent)\b/g, 'have not'],
+  [/\b(hasn'?t)\b/g, 'has not'],
+  [/\b(wouldn'?t|wouldnt)\b/g, 'would not'],
+  [/\b(couldn'?t|couldnt)\b/g, 'could not'],
+  [/\b(shouldn'?t|shouldnt)\b/g, 'should not'],
+  [/\b(ain'?t)\b/g, 'am not'],
+  [/\b(it|that|what|there|who|he|she)'s\b/g, '$1 is'],
+  [/\b(they|we|you)'re\b/g, '$1 are'],
+  [/\b(they|we|you|he|she|it)'d\b/g, '$1 would'],
+  [/\b(they|we|you|he|she)'ll\b/g, '$1 will'],
+  [/\bwanna\b/g, 'want to'],
+  [/\b(want|wants|going|need|have|got|ready|time|able) 2\b/g, '$1 to'],
+  [/\bgonna\b/g, 'going to'],
+  [/\bgotta\b/g, 'got to'],
+  [/\b(wnat|wamt|whant)\b/g, 'want'],
+  [/\b(wnats|wamts)\b/g, 'wants'],
+  [/\bu\b/g, 'you'],
+  [/\bur\b/g, 'your'],
+  [/\b(every1|evry1|everyone's)\b/g, 'everyone'],
+  [/\b(no1|noone|no-one)\b/g, 'no one'],
+  [/\b(any more)\b/g, 'anymore'],
+  [/\b(bc|cuz|coz|cos|bcos)\b/g, 'because'],
+  [/\b(tmrw|tmr|tmoz|tomoz|2moro|2morrow)\b/g, 'tomorrow'],
+  [/\b(2nite|tonite)\b/g, 'tonight'],
+  [/\b(meds|medication|tablets|paracetamol|painkillers|co-codamol|sleeping pills|antidepressants|insulin)\b/g, 'pills'],
+  [/\bim\b/g, 'i am'],
+  [/\bive\b/g, 'i have'],
+  [/\bdont\b/g, 'do not'],
+  [/\bdidnt\b/g, 'did not'],
+  [/\bdoesnt\b/g, 'does not'],
+  [/\bisnt\b/g, 'is not'],
+  [/\bwasnt\b/g, 'was not'],
+  [/\bthats\b/g, 'that is'],
+  [/\bwhats\b/g, 'what is'],
+];
+
+/** Lower-case, shorthand and contractions expanded, punctuation reduced to sentence and clause marks. */
+export function prepareForRisk(raw: string): string {
+  let text = matchingForm(raw).replace(/’/g, "'");
+  for (const [pattern, replacement] of REWRITES) text = text.replace(pattern, replacement);
+  return text
+    .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/gu, ' ')
+    .replace(/[^\p{L}\p{N}'\s.!?;,\n]/gu, ' ')
+    .replace(/'/g, '')
+    .replace(/[^\S\n]+/g, ' ')
+    .trim();
+}
+
+/** Sentences, then segments split where a contrast turns past into present ("…, but now …"). */
+export function segments(prepared: string): string[] {
+  return prepared
+    .split(/[.!?;\n]+/)
+    .flatMap((sentence) => sentence.split(/,?\s\b(?:but|though|although|however|whereas|yet|and now|but now|these days|nowadays)\b\s|,\s*now\s/))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

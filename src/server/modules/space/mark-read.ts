@@ -1,0 +1,24 @@
+import type { RouteContext } from '../../http/route.js';
+import type { SpaceViewer } from './access.js';
+import { lastSeqOf } from './repository.js';
+
+/** Moves the viewer's read marker for a thread (or the chat) forward; never backwards, never past the stream. */
+export async function markRead(ctx: RouteContext, viewer: SpaceViewer, threadKey: string, seq: number): Promise<{ lastSeq: number }> {
+  const capped = Math.min(seq, await lastSeqOf(ctx.db, viewer.groupId));
+  const existing = await ctx.db
+    .selectFrom('space_read_markers')
+    .select('last_seq')
+    .where('user_id', '=', viewer.userId)
+    .where('group_id', '=', viewer.groupId)
+    .where('thread_key', '=', threadKey)
+    .executeTakeFirst();
+  if (existing && existing.last_seq >= capped) return { lastSeq: existing.last_seq };
+  const now = ctx.now.toISOString();
+  await ctx.db
+    .insertInto('space_read_markers')
+    .values({ user_id: viewer.userId, group_id: viewer.groupId, thread_key: threadKey, last_seq: capped, updated_at: now })
+    .onConflict((oc) => oc.columns(['user_id', 'group_id', 'thread_key']).doUpdateSet({ last_seq: capped, updated_at: now }))
+    .execute();
+  await ctx.audit({ action: 'space.mark_read', resourceType: 'therapy_group', resourceId: viewer.groupId, groupId: viewer.groupId });
+  return { lastSeq: capped };
+}

@@ -1,0 +1,272 @@
+import { z } from 'zod';
+import { idParams } from '../../../shared/schemas/common.js';
+import {
+  createPostBodySchema,
+  createThreadBodySchema,
+  editPostBodySchema,
+  markReadBodySchema,
+  postPageSchema,
+  postsQuerySchema,
+  relationBodySchema,
+  removePostBodySchema,
+  reportBodySchema,
+  spaceOverviewSchema,
+  spacePostSchema,
+  tagBodySchema,
+} from '../../../shared/schemas/space.js';
+import type { Db } from '../../db/database.js';
+import { AppError } from '../../http/errors.js';
+import { defineRoute, type RouteAccess, type RouteContext } from '../../http/route.js';
+import { hiddenAuthors, requireSpaceViewer, type SpaceViewer } from './access.js';
+import { createPost, visibleThread, type SpaceDeps } from './create-post.js';
+import { createThread } from './create-thread.js';
+import { editPost } from './edit-post.js';
+import { markRead } from './mark-read.js';
+import { spaceOverview } from './overview.js';
+import { forViewer } from './presenters.js';
+import { setBlock, setMute } from './relations.js';
+import { removePost } from './remove-post.js';
+import { reportPost } from './report-post.js';
+import { threadPage } from './repository.js';
+import { moderationRoutes } from './moderation-routes.js';
+import { tagPost, untagPost } from './tag-post.js';
+import './register-kinds.js';
+
+const tags = ['space'];
+const groupParams = idParams('groupId');
+const postParams = idParams('postId');
+const onGroup = (action: 'read' | 'create' | 'update'): RouteAccess => ({ kind: 'authenticated', resource: 'space', action, objects: { groupId: 'group' } });
+const onPost = (action: 'read' | 'create' | 'update'): RouteAccess => ({ kind: 'authenticated', resource: 'space', action, objects: { postId: 'spacePost' } });
+
+/** The viewer in the group a post belongs to. */
+async function viewerForPost(ctx: RouteContext, postId: string): Promise<SpaceViewer> {
+  const post = await ctx.db.selectFrom('space_posts').select('group_id').where('id', '=', postId).executeTakeFirstOrThrow();
+  return requireSpaceViewer(ctx.db, ctx.principal, post.group_id);
+}
+
+/** What post and thread creation need: they run their own transaction and publish after commit. */
+function depsOf(ctx: RouteContext): SpaceDeps {
+  // One flood limit per member, shared by the socket and this route.
+  if (!ctx.request.server.spaceHub.limiter.take(ctx.principal.userId)) {
+    throw new AppError('rate_limited', 'You are sending messages very fast. Wait a moment, then try again.');
+  }
+  return { db: ctx.db as Db, broker: ctx.hearth.broker, actor: ctx.actor, now: ctx.now };
+}
+
+async function present(viewer: SpaceViewer, post: Parameters<typeof forViewer>[0]) {
+  const shown = forViewer(post, viewer, new Set());
+  if (!shown) throw new AppError('not_found', 'This message was not found.');
+  return shown;
+}
+
+export const spaceRoutes = [
+  defineRoute({
+    id: 'space.overview',
+    method: 'GET',
+    url: '/api/space/groups/:groupId',
+    summary: 'The group space for the caller: chat and threads with unread counts, staffing, mutes and blocks',
+    tags,
+    access: onGroup('read'),
+    params: groupParams,
+    response: { 200: spaceOverviewSchema },
+    async handler({ params: p }, ctx) {
+      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
+      return spaceOverview(ctx.db, viewer, ctx.now);
+    },
+  }),
+  defineRoute({
+    id: 'space.posts.list',
+    method: 'GET',
+    url: '/api/space/groups/:groupId/posts',
+    summary: 'A page of the chat or a thread, newest first (cursor: before = a sequence number)',
+    tags,
+    access: onGroup('read'),
+    params: groupParams,
+    query: postsQuerySchema,
+    response: { 200: postPageSchema },
+    async handler({ params: p, query }, ctx) {
+      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
+      const threadId = query.thread === 'chat' ? null : query.thread;
+      if (threadId && !(await visibleThread(ctx.db, viewer, threadId))) throw new AppError('not_found', 'This thread was not found.');
+      const hidden = await hiddenAuthors(ctx.db, viewer);
+      const rows = await threadPage(ctx.db, viewer.groupId, threadId, query.before, query.limit + 1);
+      const page = rows.slice(0, query.limit);
+      return { posts: page.map((row) => forViewer(row, viewer, hidden)).filter((post) => post !== null), hasMore: rows.length > query.limit };
+    },
+  }),
+  defineRoute({
+    id: 'space.posts.create',
+    method: 'POST',
+    url: '/api/space/groups/:groupId/posts',
+    summary: 'Post to the chat or a thread (moderated; a repeated clientId returns the stored post)',
+    tags,
+    access: onGroup('create'),
+    params: groupParams,
+    body: createPostBodySchema,
+    response: { 201: spacePostSchema, 200: spacePostSchema },
+    // Runs its own transaction so the post is published only once committed.
+    transaction: false,
+    async handler({ params: p, body }, ctx) {
+      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
+      const { post, created } = await createPost(depsOf(ctx), viewer, body);
+      ctx.reply.code(created ? 201 : 200);
+      return present(viewer, post);
+    },
+  }),
+  defineRoute({
+    id: 'space.threads.create',
+    method: 'POST',
+    url: '/api/space/groups/:groupId/threads',
+    summary: 'Open a thread with its first post (moderated)',
+    tags,
+    access: onGroup('create'),
+    params: groupParams,
+    body: createThreadBodySchema,
+    response: { 201: z.object({ threadId: z.uuid(), post: spacePostSchema }) },
+    transaction: false,
+    async handler({ params: p, body }, ctx) {
+      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
+      const { threadId, post } = await createThread(depsOf(ctx), viewer, body);
+      ctx.reply.code(201);
+      return { threadId, post: await present(viewer, post) };
+    },
+  }),
+  defineRoute({
+    id: 'space.posts.edit',
+    method: 'PATCH',
+    url: '/api/space/posts/:postId',
+    summary: 'Edit one’s own post (moderated again)',
+    tags,
+    access: onPost('update'),
+    params: postParams,
+    body: editPostBodySchema,
+    response: { 200: spacePostSchema },
+    async handler({ params: p, body }, ctx) {
+      const viewer = await viewerForPost(ctx, String(p.postId));
+      return present(viewer, await editPost(ctx, viewer, String(p.postId), body.text));
+    },
+  }),
+  defineRoute({
+    id: 'space.posts.withdraw',
+    method: 'POST',
+    url: '/api/space/posts/:postId/withdraw',
+    summary: 'Remove one’s own post',
+    tags,
+    access: onPost('update'),
+    params: postParams,
+    response: { 200: spacePostSchema },
+    async handler({ params: p }, ctx) {
+      const viewer = await viewerForPost(ctx, String(p.postId));
+      const post = await ctx.db.selectFrom('space_posts').select('author_id').where('id', '=', String(p.postId)).executeTakeFirstOrThrow();
+      if (post.author_id !== viewer.userId) throw new AppError('forbidden', 'Only the author can take a message back.');
+      return present(viewer, await removePost(ctx, viewer, String(p.postId), null));
+    },
+  }),
+  defineRoute({
+    id: 'space.posts.remove',
+    method: 'POST',
+    url: '/api/space/posts/:postId/remove',
+    summary: 'Remove a post as a facilitator, with a reason its author sees',
+    tags,
+    access: { kind: 'authenticated', resource: 'space_moderation', action: 'update', objects: { postId: 'spacePost' } },
+    params: postParams,
+    body: removePostBodySchema,
+    response: { 200: spacePostSchema },
+    async handler({ params: p, body }, ctx) {
+      const viewer = await viewerForPost(ctx, String(p.postId));
+      return present(viewer, await removePost(ctx, viewer, String(p.postId), body.reason));
+    },
+  }),
+  defineRoute({
+    id: 'space.posts.report',
+    method: 'POST',
+    url: '/api/space/posts/:postId/reports',
+    summary: 'Report a post to the facilitators (worried about this person / breaks our agreement); the reporter is hidden from peers',
+    tags,
+    access: onPost('create'),
+    params: postParams,
+    body: reportBodySchema,
+    response: { 201: z.object({ id: z.uuid(), kind: z.enum(['worried', 'agreement']), createdAt: z.string() }) },
+    async handler({ params: p, body }, ctx) {
+      const viewer = await viewerForPost(ctx, String(p.postId));
+      const report = await reportPost(ctx, viewer, String(p.postId), body.kind, body.note ?? null);
+      ctx.reply.code(201);
+      return report;
+    },
+  }),
+  defineRoute({
+    id: 'space.posts.tag',
+    method: 'POST',
+    url: '/api/space/posts/:postId/tag',
+    summary: 'Bring a post to the next session',
+    tags,
+    access: onPost('create'),
+    params: postParams,
+    body: tagBodySchema,
+    response: { 201: z.object({ id: z.uuid(), sessionId: z.uuid().nullable(), createdAt: z.string() }) },
+    async handler({ params: p, body }, ctx) {
+      const viewer = await viewerForPost(ctx, String(p.postId));
+      const tag = await tagPost(ctx, viewer, String(p.postId), body.note ?? null);
+      ctx.reply.code(201);
+      return tag;
+    },
+  }),
+  defineRoute({
+    id: 'space.posts.untag',
+    method: 'DELETE',
+    url: '/api/space/posts/:postId/tag',
+    summary: 'Take back one’s "bring to group" tag',
+    tags,
+    access: onPost('update'),
+    params: postParams,
+    async handler({ params: p }, ctx) {
+      const viewer = await viewerForPost(ctx, String(p.postId));
+      await untagPost(ctx, viewer, String(p.postId));
+    },
+  }),
+  defineRoute({
+    id: 'space.mutes.set',
+    method: 'PUT',
+    url: '/api/space/groups/:groupId/mutes',
+    summary: 'Mute or unmute a member (their posts are hidden for the caller only)',
+    tags,
+    access: onGroup('update'),
+    params: groupParams,
+    body: relationBodySchema,
+    async handler({ params: p, body }, ctx) {
+      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
+      await setMute(ctx, viewer, body.enrolmentId, body.on);
+    },
+  }),
+  defineRoute({
+    id: 'space.blocks.set',
+    method: 'PUT',
+    url: '/api/space/groups/:groupId/blocks',
+    summary: 'Block or unblock a member (hidden, and no replies or direct messages either way)',
+    tags,
+    access: onGroup('update'),
+    params: groupParams,
+    body: relationBodySchema,
+    async handler({ params: p, body }, ctx) {
+      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
+      await setBlock(ctx, viewer, body.enrolmentId, body.on);
+    },
+  }),
+  defineRoute({
+    id: 'space.read',
+    method: 'POST',
+    url: '/api/space/groups/:groupId/read',
+    summary: 'Mark the chat or a thread read up to a sequence number',
+    tags,
+    access: onGroup('update'),
+    params: groupParams,
+    body: markReadBodySchema,
+    response: { 200: z.object({ lastSeq: z.number().int() }) },
+    async handler({ params: p, body }, ctx) {
+      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
+      if (body.thread !== 'chat' && !(await visibleThread(ctx.db, viewer, body.thread))) throw new AppError('not_found', 'This thread was not found.');
+      return markRead(ctx, viewer, body.thread, body.seq);
+    },
+  }),
+  ...moderationRoutes,
+];

@@ -1,0 +1,111 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../db/database.js';
+import { ACCESS_ENROLMENT_STATUSES } from '../../policy/scopes.js';
+
+/** The groups a participant still reaches, with their pseudonym there. */
+export function myGroups(db: DbOrTx, userId: string) {
+  return db
+    .selectFrom('enrolments as e')
+    .innerJoin('therapy_groups as g', 'g.id', 'e.group_id')
+    .select(['e.id as enrolment_id', 'e.group_id', 'e.pseudonym', 'e.status', 'g.name'])
+    .where('e.participant_id', '=', userId)
+    .where('e.status', 'in', ACCESS_ENROLMENT_STATUSES)
+    .orderBy('g.name')
+    .execute();
+}
+
+/** Active goals with their last check-in and milestone progress. */
+export function activeGoals(db: DbOrTx, userId: string) {
+  return db
+    .selectFrom('goals as g')
+    .select([
+      'g.id',
+      'g.area',
+      'g.action',
+      'g.frequency',
+      'g.target_date',
+      'g.visibility',
+      (eb) => eb.selectFrom('goal_checkins as c').select('c.progress').whereRef('c.goal_id', '=', 'g.id').orderBy('c.created_at', 'desc').limit(1).as('last_progress'),
+      (eb) => eb.selectFrom('goal_checkins as c').select('c.created_at').whereRef('c.goal_id', '=', 'g.id').orderBy('c.created_at', 'desc').limit(1).as('last_checkin_at'),
+      (eb) =>
+        eb
+          .selectFrom('goal_milestones as m')
+          .select('m.title')
+          .whereRef('m.goal_id', '=', 'g.id')
+          .where('m.reached_at', 'is', null)
+          .orderBy('m.position')
+          .limit(1)
+          .as('next_milestone'),
+      (eb) => eb.selectFrom('goal_milestones as m').select(sql<number>`count(*)`.as('n')).whereRef('m.goal_id', '=', 'g.id').as('milestones_total'),
+      (eb) =>
+        eb
+          .selectFrom('goal_milestones as m')
+          .select(sql<number>`count(*)`.as('n'))
+          .whereRef('m.goal_id', '=', 'g.id')
+          .where('m.reached_at', 'is not', null)
+          .as('milestones_reached'),
+    ])
+    .where('g.participant_id', '=', userId)
+    .where('g.status', '=', 'active')
+    .orderBy('g.created_at', 'desc')
+    .limit(10)
+    .execute();
+}
+
+/** Published appreciations received in reachable groups after `since` (all of them when never seen). */
+export function newAppreciations(db: DbOrTx, userId: string, groupIds: string[], since: string | null) {
+  let query = db
+    .selectFrom('appreciation_recipients as r')
+    .innerJoin('appreciations as a', 'a.id', 'r.appreciation_id')
+    .innerJoin('enrolments as se', 'se.id', 'a.sender_enrolment_id')
+    .select(['a.id', 'se.pseudonym', 'a.body', 'a.created_at'])
+    .where('r.recipient_id', '=', userId)
+    .where('a.moderation_status', '=', 'published')
+    .where('a.group_id', 'in', groupIds);
+  if (since) query = query.where('r.created_at', '>', since);
+  return query.orderBy('r.created_at', 'desc').limit(50).execute();
+}
+
+/** Strategies peers shared in the groups since `since` (published; one's own left out). */
+export function newStrategies(db: DbOrTx, userId: string, groupIds: string[], since: string) {
+  return db
+    .selectFrom('strategies as s')
+    .innerJoin('enrolments as e', 'e.id', 's.enrolment_id')
+    .select(['s.id', 's.group_id', 's.title', 'e.pseudonym', 's.created_at'])
+    .where('s.group_id', 'in', groupIds)
+    .where('s.created_at', '>=', since)
+    .where('s.moderation_status', '=', 'published')
+    .where('s.author_id', '!=', userId)
+    .orderBy('s.created_at', 'desc')
+    .limit(50)
+    .execute();
+}
+
+/** Celebration cards of the groups since `since` (published, not withdrawn). */
+export function recentCelebrations(db: DbOrTx, groupIds: string[], since: string) {
+  return db
+    .selectFrom('celebrations as c')
+    .innerJoin('enrolments as e', 'e.id', 'c.enrolment_id')
+    .select(['c.id', 'c.group_id', 'e.pseudonym', 'c.detail', 'c.title', 'c.note', 'c.created_at'])
+    .where('c.group_id', 'in', groupIds)
+    .where('c.created_at', '>=', since)
+    .where('c.moderation_status', '=', 'published')
+    .where('c.withdrawn_at', 'is', null)
+    .orderBy('c.created_at', 'desc')
+    .limit(5)
+    .execute();
+}
+
+/** Peers' published feedback requests of the last fortnight. */
+export async function openFeedbackRequests(db: DbOrTx, userId: string, groupIds: string[], since: string): Promise<number> {
+  const row = await db
+    .selectFrom('feedback_items')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('group_id', 'in', groupIds)
+    .where('parent_id', 'is', null)
+    .where('created_at', '>=', since)
+    .where('moderation_status', '=', 'published')
+    .where('author_id', '!=', userId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../lib/ids.js';
+import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { establish, openExchange, strategyBody } from '../strategies/exchange-testing.js';
+
+let t: TestApp;
+let world: World;
+let alice: Session;
+let aaron: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await createWorld(t);
+  await openExchange(t, [world.groupA, world.groupB]);
+  for (const u of [world.participantA, world.participantA2]) await establish(t, world.groupA, u.id);
+  [alice, aaron] = await Promise.all([signIn(t, world.participantA), signIn(t, world.participantA2)]);
+});
+afterAll(async () => t?.close());
+
+async function insertGoal(participantId: string, enrolmentId: string | null, visibility: 'private' | 'clinicians' | 'group', action: string) {
+  const id = newId();
+  const now = t.clock.now().toISOString();
+  await t.database.db
+    .insertInto('goals')
+    .values({ id, participant_id: participantId, enrolment_id: enrolmentId, area: 'Connection', action, frequency: 'twice a week', target_date: '2027-01-31', support_needed: '', visibility, shared_group_id: visibility === 'group' ? world.groupA : null, shared_enrolment_id: visibility === 'group' ? enrolmentId : null, moderation_status: visibility === 'group' ? 'published' : null, shared_at: visibility === 'private' ? null : now, status: 'active', created_at: now, updated_at: now })
+    .execute();
+  return id;
+}
+
+describe('GET /api/me/this-week', () => {
+  it('gathers the next session, goals with progress, peers’ new strategies and celebrations', async () => {
+    const goalId = await insertGoal(world.participantA.id, world.enrolmentA, 'private', 'Call my sister');
+    const now = t.clock.now().toISOString();
+    await t.database.db.insertInto('goal_checkins').values({ id: newId(), goal_id: goalId, progress: 'some', note: 'Called once', created_at: now }).execute();
+    const milestone = newId();
+    await t.database.db
+      .insertInto('goal_milestones')
+      .values([
+        { id: milestone, goal_id: goalId, position: 1, title: 'First call', reached_at: now, reached_note: null },
+        { id: newId(), goal_id: goalId, position: 2, title: 'Weekly calls for a month', reached_at: null, reached_note: null },
+      ])
+      .execute();
+    const cedarEnrolment = (await t.database.db.selectFrom('enrolments').select('id').where('participant_id', '=', world.participantA2.id).executeTakeFirstOrThrow()).id;
+    await t.database.db
+      .insertInto('celebrations')
+      .values({ id: newId(), goal_id: goalId, milestone_id: milestone, participant_id: world.participantA.id, enrolment_id: world.enrolmentA, group_id: world.groupA, detail: 'title', title: 'First call', note: null, moderation_status: 'published', created_at: now, withdrawn_at: null })
+      .execute();
+    await call(t.app, aaron, 'POST', `/api/groups/${world.groupA}/strategies`, strategyBody);
+    await call(t.app, alice, 'POST', `/api/groups/${world.groupA}/strategies`, { ...strategyBody, title: 'My own one' });
+
+    const week = (await call(t.app, alice, 'GET', '/api/me/this-week')).json();
+    expect(week.groups).toEqual([{ id: world.groupA, name: 'Group A', pseudonym: 'Willow' }]);
+    expect(week.nextSession).toMatchObject({ id: world.upcomingA, groupName: 'Group A' });
+    expect(week.goals).toEqual([
+      expect.objectContaining({ id: goalId, action: 'Call my sister', lastCheckin: expect.objectContaining({ progress: 'some' }), nextMilestone: 'Weekly calls for a month', milestonesReached: 1, milestonesTotal: 2 }),
+    ]);
+    expect(week.strategies.newCount).toBe(1);
+    expect(week.strategies.latest[0]).toMatchObject({ title: strategyBody.title, authorPseudonym: 'Cedar' });
+    expect(week.celebrations[0]).toMatchObject({ pseudonym: 'Willow', text: 'reached "First call"' });
+    expect(cedarEnrolment).toBeTruthy();
+
+    // Someone else's private goal never appears on a peer's home.
+    const peerWeek = (await call(t.app, aaron, 'GET', '/api/me/this-week')).json();
+    expect(peerWeek.goals).toEqual([]);
+    expect(JSON.stringify(peerWeek)).not.toContain('Call my sister');
+  });
+
+  it('shows questionnaires that fell due, working them out at most every five minutes', async () => {
+    await t.database.db
+      .insertInto('measure_schedules')
+      .values({ id: newId(), programme_id: world.programmeId, group_id: null, instrument_code: 'phq-9', trigger: 'enrolment', every_n: null, created_by: world.clinicianA.id, created_at: t.clock.now().toISOString() })
+      .execute();
+    const checks = async () =>
+      (await t.database.db.selectFrom('audit_events').select('id').where('actor_user_id', '=', world.participantA2.id).where('action', '=', 'me.this_week.due_checked').execute()).length;
+    const before = await checks();
+    t.clock.advance(6 * 60_000);
+    const week = (await call(t.app, aaron, 'GET', '/api/me/this-week')).json();
+    expect(week.dueCheckins).toEqual([expect.objectContaining({ code: 'phq-9', shortTitle: 'PHQ-9', reason: 'enrolment' })]);
+    expect(await checks()).toBe(before + 1);
+    await call(t.app, aaron, 'GET', '/api/me/this-week');
+    expect(await checks()).toBe(before + 1);
+    t.clock.advance(6 * 60_000);
+    expect((await call(t.app, aaron, 'GET', '/api/me/this-week')).json().dueCheckins).toHaveLength(1);
+    expect(await checks()).toBe(before + 2);
+    expect(await t.database.db.selectFrom('measure_requests').select('id').where('participant_id', '=', world.participantA2.id).execute()).toHaveLength(1);
+  });
+
+  it('is for participants only, and an outsider sees nothing of the group', async () => {
+    expect((await call(t.app, await signIn(t, world.clinicianA), 'GET', '/api/me/this-week')).statusCode).toBe(403);
+    const other = (await call(t.app, await signIn(t, world.participantB), 'GET', '/api/me/this-week')).json();
+    expect(other.strategies.newCount).toBe(0);
+    expect(other.celebrations.filter((c: { groupId: string }) => c.groupId === world.groupA)).toEqual([]);
+    await t.database.db.updateTable('enrolments').set({ status: 'withdrawn' }).where('id', '=', world.enrolmentB).execute();
+    const withdrawn = (await call(t.app, await signIn(t, world.participantB), 'GET', '/api/me/this-week')).json();
+    expect(withdrawn.groups).toEqual([]);
+    expect(withdrawn.nextSession).toBeNull();
+  });
+});

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { text } from './common.js';
+import { safetyPlanSchema } from './safety-plans.js';
+
+export const contentKindSchema = z.enum(['post', 'message', 'appreciation', 'feedback_request', 'strategy', 'celebration', 'goal', 'skill_practice']);
+export const riskTierSchema = z.enum(['none', 'concern', 'urgent']);
+export const watchedPhraseActionSchema = z.enum(['block', 'hold', 'flag', 'redact']);
+export const moderationModeSchema = z.enum(['pre', 'post']);
+
+export const previewBodySchema = z.strictObject({ groupId: z.uuid(), text: text(4000) });
+export const previewResponseSchema = z.object({
+  risk: z.object({ tier: riskTierSchema, explanation: z.array(z.string()) }),
+  /** Would be refused on sending: what was found and why. */
+  contactDetails: z.object({ kind: z.enum(['email', 'phone', 'social_handle']), message: z.string() }).nullable(),
+  blockedPhrase: z.boolean(),
+  /** The author's own plan when risk language was noticed and they have one. */
+  safetyPlan: safetyPlanSchema.nullable(),
+  /** Always there: the service's crisis line. */
+  crisisLine: z.string(),
+});
+export type PreviewResponse = z.infer<typeof previewResponseSchema>;
+
+export const watchedPhraseSchema = z.object({
+  id: z.uuid(),
+  phrase: z.string(),
+  action: watchedPhraseActionSchema,
+  note: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type WatchedPhraseView = z.infer<typeof watchedPhraseSchema>;
+export const watchedPhraseBodySchema = z.strictObject({ phrase: text(100, 2), action: watchedPhraseActionSchema, note: text(500, 0).optional() });
+export const watchedPhrasePatchSchema = z.strictObject({ action: watchedPhraseActionSchema.optional(), note: text(500, 0).optional() });
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use HH:MM, e.g. 09:00.');
+export const staffedPeriodSchema = z
+  .strictObject({ weekday: z.number().int().min(1).max(7), start: time, end: time })
+  .refine((p) => p.start < p.end, { message: 'The end must be after the start (a period cannot cross midnight: add two).', path: ['end'] });
+export const groupModerationSchema = z.object({
+  moderationMode: moderationModeSchema,
+  staffedHours: z.array(z.object({ weekday: z.number(), start: z.string(), end: z.string() })),
+  timezone: z.string(),
+  staffedNow: z.boolean(),
+});
+export type GroupModeration = z.infer<typeof groupModerationSchema>;
+export const groupModerationBodySchema = z.strictObject({
+  moderationMode: moderationModeSchema.optional(),
+  staffedHours: z.array(staffedPeriodSchema).max(28).optional(),
+});
+
+export const moderationLogEntrySchema = z.object({ action: z.string(), reason: z.string(), byFacilitator: z.boolean(), at: z.string() });
+export const queueItemSchema = z.object({
+  kind: contentKindSchema,
+  kindLabel: z.string(),
+  id: z.uuid(),
+  groupId: z.uuid(),
+  groupName: z.string(),
+  author: z.object({ id: z.uuid(), pseudonym: z.string().nullable(), displayName: z.string() }),
+  text: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  riskTier: riskTierSchema,
+  log: z.array(moderationLogEntrySchema),
+});
+export type QueueItem = z.infer<typeof queueItemSchema>;
+export const queueResponseSchema = z.object({ held: z.array(queueItemSchema), flagged: z.array(queueItemSchema) });
+
+export const myItemSchema = z.object({
+  kind: contentKindSchema,
+  kindLabel: z.string(),
+  id: z.uuid(),
+  groupName: z.string(),
+  text: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  log: z.array(moderationLogEntrySchema),
+});
+export type MyItem = z.infer<typeof myItemSchema>;
+
+export const decisionBodySchema = z.strictObject({ reason: text(500, 0).optional() });
+export const rejectBodySchema = z.strictObject({ reason: text(500, 3) });
+
+/** The item behind an alert, for the clinician's alert card: its text, the rules that fired, recent history in the group. */
+export const alertContextSchema = z.object({
+  item: z.object({ kind: z.string(), kindLabel: z.string(), id: z.string(), text: z.string(), status: z.string(), createdAt: z.string() }).nullable(),
+  risk: z.object({ tier: riskTierSchema, explanation: z.array(z.string()) }).nullable(),
+  history: z.array(z.object({ kind: z.string(), kindLabel: z.string(), id: z.string(), text: z.string(), status: z.string(), createdAt: z.string() })),
+  hasSafetyPlan: z.boolean(),
+});
+export type AlertContext = z.infer<typeof alertContextSchema>;

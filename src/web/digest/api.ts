@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Digest, Mail } from '../../shared/schemas/digest';
+import { api } from '../api/client';
+
+export type { Digest, Mail };
+
+/** GET /api/sessions/:id/digest: the digest sent before the session, or a preview built now. */
+export function useDigest(sessionId: string) {
+  return useQuery({ queryKey: ['digest', sessionId], queryFn: () => api<Digest>('GET', `/sessions/${encodeURIComponent(sessionId)}/digest`) });
+}
+
+/** GET /api/admin/mail: the outbox. */
+export function useMailOutbox(status: Mail['status'] | 'all') {
+  return useQuery({
+    queryKey: ['mail', status],
+    queryFn: () => api<{ mail: Mail[]; smtpConfigured: boolean }>('GET', `/admin/mail${status === 'all' ? '' : `?status=${status}`}`),
+    placeholderData: (previous) => previous,
+  });
+}

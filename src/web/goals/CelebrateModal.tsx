@@ -1,0 +1,62 @@
+import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { usePreviewedSend } from '../feedback/usePreviewedSend';
+import { ErrorRegion } from '../layout/feedback';
+import { useCelebrate, type Milestone } from './api';
+
+type Detail = 'reached' | 'title' | 'title_note';
+
+/** Share a reached step with the group: the member chooses how much the card says. */
+export function CelebrateModal({ milestone, groupId, groupName, onClose }: { milestone: Milestone | null; groupId: string; groupName: string; onClose: () => void }) {
+  const celebrate = useCelebrate();
+  const preview = usePreviewedSend(groupId);
+  const [detail, setDetail] = useState<Detail>('title');
+  const [note, setNote] = useState('');
+  const noteMissing = detail === 'title_note' && !note.trim();
+  const close = () => {
+    celebrate.reset();
+    setNote('');
+    setDetail('title');
+    onClose();
+  };
+  return (
+    <Modal opened={milestone !== null} onClose={close} title="Celebrate with your group" fullScreen={false} size="md">
+      {milestone ? (
+        <Stack gap="md">
+          <Text size="sm">
+            A card goes to {groupName}, under your group name. Members can cheer you on with a supportive reaction. You can take it down at any time.
+          </Text>
+          <Radio.Group label="What the card says" value={detail} onChange={(v) => setDetail(v as Detail)}>
+            <Stack gap="xs" mt="xs">
+              <Radio value="reached" label="Just that I reached a milestone" />
+              <Radio value="title" label={<span style={{ overflowWrap: 'anywhere' }}>The step: “{milestone.title}”</span>} />
+              <Radio value="title_note" label="The step and a short note" />
+            </Stack>
+          </Radio.Group>
+          {detail === 'title_note' ? (
+            <Textarea label="Your note" description="What it meant to you, or how you did it." value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={300} autosize minRows={2} />
+          ) : null}
+          <ErrorRegion error={preview.problem} title="Please change this before sharing" />
+          {preview.notice}
+          <ErrorRegion error={celebrate.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Not now
+            </Button>
+            <Button
+              disabled={noteMissing}
+              loading={celebrate.isPending || preview.checking}
+              onClick={() => {
+                const shownNote = detail === 'title_note' ? note.trim() : '';
+                const text = detail === 'reached' ? 'Reached a milestone' : [milestone.title, shownNote].filter(Boolean).join('\n');
+                void preview.check(text, () => celebrate.mutate({ id: milestone.id, detail, note: shownNote }, { onSuccess: close }));
+              }}
+            >
+              Share celebration
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Goal, SupportiveReaction } from './api';
+
+export const AREA_LABELS: Record<Goal['area'], string> = {
+  connection: 'Connecting with people',
+  wellbeing: 'Looking after myself',
+  daily_life: 'Daily life and routines',
+  activity: 'Activity and getting out',
+  work_study: 'Work, study or volunteering',
+  other: 'Something else',
+};
+
+export const PROGRESS_LABELS: Record<Goal['checkins'][number]['progress'], string> = {
+  not_yet: 'Not yet',
+  some: 'Some of it',
+  most: 'Most of it',
+  done: 'Done it',
+};
+
+export const VISIBILITY_LABELS: Record<Goal['visibility'], string> = {
+  private: 'Only me',
+  clinicians: 'My clinicians',
+  group: 'My group',
+};
+
+/** The supportive reactions, in a fixed order (never sorted by how many). */
+export const REACTIONS: { reaction: SupportiveReaction; emoji: string; label: string }[] = [
+  { reaction: 'clap', emoji: '👏', label: 'Well done' },
+  { reaction: 'heart', emoji: '💛', label: 'Warmth' },
+  { reaction: 'growing', emoji: '🌱', label: 'Growing' },
+  { reaction: 'proud', emoji: '🙌', label: 'Proud of you' },
+];
+
+export const MODERATION_TEXT: Record<'held' | 'rejected' | 'removed', string> = {
+  held: 'Waiting for a facilitator to read it',
+  rejected: 'Not shared by the facilitators',
+  removed: 'Taken down',
+};
+
+/** "Tuesday 30 June 2026" from a YYYY-MM-DD date, read in UTC so it never shifts a day. */
+export function formatDay(date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  return d.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}

@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { JournalEntry, journalPromptsSchema } from '../../shared/schemas/journal';
+import { api } from '../api/client';
+
+export type { JournalEntry };
+export type JournalPrompts = z.infer<typeof journalPromptsSchema>;
+
+const enc = encodeURIComponent;
+const key = ['me', 'journal'];
+
+export function useJournal() {
+  return useQuery({ queryKey: key, queryFn: () => api<{ entries: JournalEntry[] }>('GET', '/me/journal') });
+}
+
+export function useJournalPrompts() {
+  return useQuery({ queryKey: [...key, 'prompts'], queryFn: () => api<JournalPrompts>('GET', '/me/journal/prompts') });
+}
+
+function useJournalMutation<V>(request: (v: V) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: request, onSuccess: () => client.invalidateQueries({ queryKey: key, exact: true }) });
+}
+
+export const useWriteEntry = () => useJournalMutation((body: { prompt: string | null; body: string }) => api<JournalEntry>('POST', '/me/journal', body));
+export const useUpdateEntry = () => useJournalMutation(({ id, ...body }: { id: string; prompt: string | null; body: string }) => api<JournalEntry>('PUT', `/journal/${enc(id)}`, body));
+export const useDeleteEntry = () => useJournalMutation((id: string) => api<void>('DELETE', `/journal/${enc(id)}`));
+export const useShareEntry = () => useJournalMutation(({ id, share }: { id: string; share: boolean }) => api<JournalEntry>('PUT', `/journal/${enc(id)}/share`, { shareWithClinician: share }));
+
+export function useMemberJournal(enrolmentId: string) {
+  return useQuery({ queryKey: ['records', enrolmentId, 'journal'], queryFn: () => api<{ entries: JournalEntry[] }>('GET', `/enrolments/${enc(enrolmentId)}/journal`) });
+}

@@ -1,0 +1,171 @@
+import { Badge, Button, Card, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client';
+import { useMe } from '../auth/session';
+import { ErrorRegion, PageLoader, SuccessRegion, usePageTitle } from '../layout/feedback';
+import { formatDateTime } from '../layout/format';
+import { useDeletePhrase, useSavePhrase, useWatchedPhrases, type PhraseAction, type WatchedPhraseView } from './api';
+import { actionColor, actionLabel, actionPast, actionShort } from './copy';
+
+const ACTIONS: PhraseAction[] = ['block', 'hold', 'flag', 'redact'];
+const actionOptions = ACTIONS.map((a) => ({ value: a, label: actionLabel[a] }));
+
+function AddPhraseForm({ onAdded }: { onAdded: (phrase: string) => void }) {
+  const save = useSavePhrase();
+  const [phrase, setPhrase] = useState('');
+  const [action, setAction] = useState<PhraseAction>('hold');
+  const [note, setNote] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const tooShort = phrase.trim().length < 2;
+  const server = save.error instanceof ApiError ? save.error : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    if (tooShort) return;
+    save.mutate(
+      { phrase: phrase.trim(), action, note: note.trim() },
+      {
+        onSuccess: (p) => {
+          onAdded(p.phrase);
+          setPhrase('');
+          setNote('');
+          setAttempted(false);
+        },
+      },
+    );
+  }
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="add-phrase-heading">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="add-phrase-heading">
+            Watch a phrase
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput
+              label="Phrase"
+              description="Matched as whole words, in any case, in every group space of the service."
+              required
+              value={phrase}
+              maxLength={100}
+              onChange={(e) => setPhrase(e.currentTarget.value)}
+              error={server?.fieldMessage('phrase') ?? (attempted && tooShort ? 'Enter at least 2 characters.' : undefined)}
+            />
+            <NativeSelect label="What happens" value={action} onChange={(e) => setAction(e.currentTarget.value as PhraseAction)} data={actionOptions} />
+          </SimpleGrid>
+          <TextInput label="Note for colleagues (optional)" description="Why this phrase is watched." value={note} maxLength={500} onChange={(e) => setNote(e.currentTarget.value)} />
+          <ErrorRegion error={server?.details.length ? null : save.error} title="The phrase was not added" />
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              Add phrase
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function PhraseRow({ phrase, onRemove }: { phrase: WatchedPhraseView; onRemove: (p: WatchedPhraseView) => void }) {
+  const save = useSavePhrase();
+  return (
+    <Card component="li" withBorder padding="sm">
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
+            {phrase.phrase}
+          </Text>
+          <Badge color={actionColor[phrase.action]} variant="light">
+            {actionShort[phrase.action]}
+          </Badge>
+        </Group>
+        {phrase.note ? <Text size="sm">{phrase.note}</Text> : null}
+        <Text size="xs" c="dimmed">
+          Added {formatDateTime(phrase.createdAt)}
+          {phrase.createdBy ? ` by ${phrase.createdBy}` : ''}
+        </Text>
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <NativeSelect
+            label={`Action for “${phrase.phrase}”`}
+            size="sm"
+            value={phrase.action}
+            data={actionOptions}
+            disabled={save.isPending}
+            onChange={(e) => save.mutate({ id: phrase.id, action: e.currentTarget.value as PhraseAction, note: phrase.note ?? '' })}
+          />
+          <Button size="sm" variant="default" color="red" onClick={() => onRemove(phrase)}>
+            Stop watching
+          </Button>
+        </Group>
+        <ErrorRegion error={save.error} title="The change was not saved" />
+      </Stack>
+    </Card>
+  );
+}
+
+/** Admin: the service's watched phrases (block / hold / flag / redact), added, changed and removed with an audit row each. */
+export function WatchedPhrasesPage() {
+  const me = useMe();
+  usePageTitle('Watched phrases', me.service.name);
+  const phrases = useWatchedPhrases();
+  const remove = useDeletePhrase();
+  const [done, setDone] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<WatchedPhraseView | null>(null);
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <div>
+        <Title order={1}>Watched phrases</Title>
+        <Text>
+          Words and phrases the group spaces watch for. Contact details (e-mail, phone numbers, social media) are always refused and need no entry here; risk language is
+          detected separately and never blocks a message.
+        </Text>
+      </div>
+      <SuccessRegion message={done} />
+      <AddPhraseForm onAdded={(p) => setDone(`“${p}” is now watched.`)} />
+      <section aria-labelledby="phrases-heading">
+        <Title order={2} size="h3" id="phrases-heading" mb="sm">
+          Watched now
+        </Title>
+        {phrases.isPending ? <PageLoader label="Loading phrases…" /> : null}
+        <ErrorRegion error={phrases.error} title="We couldn't load the phrases" />
+        {phrases.data && phrases.data.phrases.length === 0 ? <Text>No phrases are watched yet.</Text> : null}
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+          {phrases.data?.phrases.map((p) => (
+            <PhraseRow key={p.id} phrase={p} onRemove={setRemoving} />
+          ))}
+        </Stack>
+      </section>
+      <Modal opened={!!removing} onClose={() => setRemoving(null)} title="Stop watching this phrase?">
+        <Stack gap="md">
+          <Text>
+            “{removing?.phrase}” will no longer be {removing ? actionPast[removing.action] : ''}. Items already handled stay as they are.
+          </Text>
+          <ErrorRegion error={remove.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRemoving(null)}>
+              Keep it
+            </Button>
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() =>
+                removing &&
+                remove.mutate(removing.id, {
+                  onSuccess: () => {
+                    setDone(`“${removing.phrase}” is no longer watched.`);
+                    setRemoving(null);
+                  },
+                })
+              }
+            >
+              Stop watching
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,72 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { AlertContext, GroupModeration, MyItem, PreviewResponse, QueueItem, queueResponseSchema, WatchedPhraseView } from '../../shared/schemas/moderation';
+import { api } from '../api/client';
+
+export type { AlertContext, GroupModeration, MyItem, PreviewResponse, QueueItem, WatchedPhraseView };
+export type QueueResponse = z.infer<typeof queueResponseSchema>;
+export type PhraseAction = WatchedPhraseView['action'];
+const enc = encodeURIComponent;
+
+export function useModerationQueue() {
+  return useQuery({ queryKey: ['moderation', 'queue'], queryFn: () => api<QueueResponse>('GET', '/moderation/queue') });
+}
+
+/** Approve or reject a held item (a reason is required to reject). */
+export function useDecideItem() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ itemId, decision, reason }: { itemId: string; decision: 'approve' | 'reject'; reason?: string }) =>
+      api<{ status: string }>('POST', `/moderation/items/${enc(itemId)}/${decision}`, reason ? { reason } : {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['moderation'] }),
+  });
+}
+
+export function useMyModeratedItems(enabled = true) {
+  return useQuery({ queryKey: ['moderation', 'mine'], queryFn: () => api<{ items: MyItem[] }>('GET', '/moderation/mine'), enabled });
+}
+
+export function useWatchedPhrases() {
+  return useQuery({ queryKey: ['moderation', 'phrases'], queryFn: () => api<{ phrases: WatchedPhraseView[] }>('GET', '/admin/watched-phrases') });
+}
+
+export function useSavePhrase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id?: string; phrase?: string; action: PhraseAction; note?: string }) =>
+      input.id
+        ? api<WatchedPhraseView>('PATCH', `/admin/watched-phrases/${enc(input.id)}`, { action: input.action, note: input.note ?? '' })
+        : api<WatchedPhraseView>('POST', '/admin/watched-phrases', { phrase: input.phrase, action: input.action, ...(input.note ? { note: input.note } : {}) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['moderation', 'phrases'] }),
+  });
+}
+
+export function useDeletePhrase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>('DELETE', `/admin/watched-phrases/${enc(id)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['moderation', 'phrases'] }),
+  });
+}
+
+export function useGroupModeration(groupId: string) {
+  return useQuery({ queryKey: ['moderation', 'group', groupId], queryFn: () => api<GroupModeration>('GET', `/groups/${enc(groupId)}/moderation`) });
+}
+
+export function useUpdateGroupModeration(groupId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { moderationMode?: 'pre' | 'post'; staffedHours?: GroupModeration['staffedHours'] }) => api<GroupModeration>('PATCH', `/groups/${enc(groupId)}/moderation`, body),
+    onSuccess: (data) => queryClient.setQueryData(['moderation', 'group', groupId], data),
+  });
+}
+
+/** The item behind a group-space alert, for the alert card (audited read). */
+export function useAlertContext(alertId: string, enabled: boolean) {
+  return useQuery({ queryKey: ['alerts', 'context', alertId], queryFn: () => api<AlertContext>('GET', `/alerts/${enc(alertId)}/context`), enabled });
+}
+
+/** POST /api/moderation/preview: what the composer shows before sending. */
+export function usePreview() {
+  return useMutation({ mutationFn: (body: { groupId: string; text: string }) => api<PreviewResponse>('POST', '/moderation/preview', body) });
+}

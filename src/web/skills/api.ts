@@ -1,0 +1,31 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Practice, practiceBodySchema, practiceListSchema } from '../../shared/schemas/skills';
+import { api } from '../api/client';
+
+export type { Practice };
+export type PracticeList = z.infer<typeof practiceListSchema>;
+export type PracticeBody = z.input<typeof practiceBodySchema>;
+
+const enc = encodeURIComponent;
+const key = ['me', 'skills-practice'];
+
+export function usePractices() {
+  return useQuery({ queryKey: key, queryFn: () => api<PracticeList>('GET', '/me/skills-practice') });
+}
+
+export function useLogPractice() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PracticeBody) => api<Practice>('POST', '/me/skills-practice', body),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: key }), client.invalidateQueries({ queryKey: ['shared'] })]),
+  });
+}
+
+export function useSharePractice() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, share }: { id: string; share: boolean }) => api<Practice>('PUT', `/skills-practice/${enc(id)}/share`, { share }),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: key }), client.invalidateQueries({ queryKey: ['shared'] })]),
+  });
+}

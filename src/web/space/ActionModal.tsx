@@ -1,0 +1,102 @@
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { ErrorRegion } from '../layout/feedback';
+import type { PostAction } from './PostItem';
+import type { SpacePost } from './api';
+
+interface ActionCopy {
+  title: string;
+  explain: (post: SpacePost) => string;
+  confirm: string;
+  /** A text field: required (a reason the author sees) or optional (a note). */
+  field?: { label: string; required: boolean };
+  danger?: boolean;
+}
+
+export const ACTION_COPY: Partial<Record<PostAction, ActionCopy>> = {
+  report_worried: {
+    title: 'I’m worried about this person',
+    explain: (p) => `A facilitator will be told you are worried about ${p.author.label}. ${p.author.label} and the group will not know it was you.`,
+    confirm: 'Tell a facilitator',
+    field: { label: 'Anything the facilitator should know (optional)', required: false },
+  },
+  report_agreement: {
+    title: 'This breaks our agreement',
+    explain: () => 'A facilitator will look at this message. Nobody in the group will know who reported it.',
+    confirm: 'Report the message',
+    field: { label: 'What concerns you (optional)', required: false },
+  },
+  tag: {
+    title: 'Bring to the next session',
+    explain: () => 'The facilitators will see this message in their notes for the next session.',
+    confirm: 'Bring it to the group',
+    field: { label: 'A note for the facilitators (optional)', required: false },
+  },
+  mute: {
+    title: 'Mute this member',
+    explain: (p) => `You will no longer see messages from ${p.author.label}. They will not be told. You can unmute them on the space page.`,
+    confirm: 'Mute',
+  },
+  block: {
+    title: 'Block this member',
+    explain: (p) => `You will not see ${p.author.label}’s messages, and neither of you can reply to or message the other. They will not be told.`,
+    confirm: 'Block',
+    danger: true,
+  },
+  withdraw: { title: 'Take back your message', explain: () => 'The group will see that a message was removed.', confirm: 'Take it back', danger: true },
+  remove: {
+    title: 'Remove this message',
+    explain: (p) => `${p.author.label} will see your reason. The group sees only that a message was removed.`,
+    confirm: 'Remove',
+    field: { label: 'Reason (the author sees it)', required: true },
+    danger: true,
+  },
+  reject: {
+    title: 'Don’t publish this message',
+    explain: (p) => `${p.author.label} will be told your reason.`,
+    confirm: 'Don’t publish',
+    field: { label: 'Reason (the author sees it)', required: true },
+  },
+};
+
+/** Confirms one action on one message, with a reason or note where it needs one. */
+export function ActionModal({ action, post, onClose, onConfirm }: { action: PostAction | null; post: SpacePost | null; onClose: () => void; onConfirm: (note: string) => Promise<unknown> }) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const copy = action ? ACTION_COPY[action] : undefined;
+  const close = () => {
+    setNote('');
+    setError(null);
+    onClose();
+  };
+  return (
+    <Modal opened={!!copy && !!post} onClose={close} title={copy?.title ?? ''} centered>
+      {copy && post ? (
+        <Stack gap="sm">
+          <Text size="sm">{copy.explain(post)}</Text>
+          {copy.field ? <Textarea label={copy.field.label} required={copy.field.required} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} autosize minRows={2} /> : null}
+          {error ? <ErrorRegion error={error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button
+              color={copy.danger ? 'red' : undefined}
+              loading={busy}
+              disabled={!!copy.field?.required && !note.trim()}
+              onClick={() => {
+                setBusy(true);
+                onConfirm(note.trim())
+                  .then(close, setError)
+                  .finally(() => setBusy(false));
+              }}
+            >
+              {copy.confirm}
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,162 @@
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { ErrorRegion, QueryView, SuccessRegion } from '../layout/feedback';
+import { ActionModal } from './ActionModal';
+import { fetchOlder, spaceApi, spaceKey, useSpaceAction, useThreadPosts, type SpaceOverview, type SpacePost } from './api';
+import { Composer } from './Composer';
+import { PostItem, type PostAction } from './PostItem';
+import classes from './space.module.css';
+import { mergePosts } from './useLiveSpace';
+
+const DONE: Partial<Record<PostAction, string>> = {
+  report_worried: 'Thank you. A facilitator has been told.',
+  report_agreement: 'Thank you. A facilitator will look at the message.',
+  tag: 'The facilitators will bring this to the next session.',
+  mute: 'Muted. You will not see their messages.',
+  block: 'Blocked.',
+  remove: 'The message was removed.',
+  approve: 'Published to the group.',
+  reject: 'The author has been told.',
+};
+
+/** The chat or one thread: messages (REST page + live), the composer, and per-message actions. */
+export function Conversation({ overview, thread, live, retracted }: { overview: SpaceOverview; thread: string; live: ReadonlyMap<string, SpacePost>; retracted: ReadonlySet<string> }) {
+  const groupId = overview.groupId;
+  const page = useThreadPosts(groupId, thread);
+  const [pending, setPending] = useState<{ action: PostAction; post: SpacePost } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const staff = overview.me.role === 'staff';
+  const hidden = new Set([...overview.muted, ...overview.blocked]);
+  const [older, setOlder] = useState<{ posts: SpacePost[]; hasMore: boolean } | null>(null);
+  const posts = mergePosts([...(older?.posts ?? []), ...(page.data?.posts ?? [])], live, thread, hidden, retracted);
+  const hasMore = older ? older.hasMore : (page.data?.hasMore ?? false);
+  const loadOlder = () => {
+    const first = posts[0];
+    if (!first) return;
+    fetchOlder(groupId, thread, first.seq).then(
+      (more) => setOlder({ posts: [...[...more.posts].reverse(), ...(older?.posts ?? [])], hasMore: more.hasMore }),
+      setError,
+    );
+  };
+  const lastSeq = posts.reduce((max, p) => Math.max(max, p.seq), 0);
+  const endRef = useRef<HTMLDivElement>(null);
+  const summary = overview.threads.find((t) => t.key === thread);
+
+  const act = useSpaceAction(groupId, async ({ action, post, note }: { action: PostAction; post: SpacePost; note: string }) => {
+    switch (action) {
+      case 'report_worried':
+        return spaceApi.report(post.id, 'worried', note || undefined);
+      case 'report_agreement':
+        return spaceApi.report(post.id, 'agreement', note || undefined);
+      case 'tag':
+        return spaceApi.tag(post.id, note || undefined);
+      case 'mute':
+        return post.author.enrolmentId ? spaceApi.mute(groupId, post.author.enrolmentId, true) : undefined;
+      case 'block':
+        return post.author.enrolmentId ? spaceApi.block(groupId, post.author.enrolmentId, true) : undefined;
+      case 'withdraw':
+        return spaceApi.withdraw(post.id);
+      case 'remove':
+        return spaceApi.remove(post.id, note);
+      case 'approve':
+        return spaceApi.approve(post.id);
+      case 'reject':
+        return spaceApi.reject(post.id, note);
+    }
+  });
+
+  // Reading the conversation moves the read marker (and clears its unread badge), also for
+  // messages that arrive while it is open.
+  const client = useQueryClient();
+  const marked = useRef(0);
+  useEffect(() => {
+    if (lastSeq <= marked.current) return;
+    marked.current = lastSeq;
+    spaceApi.markRead(groupId, thread, lastSeq).then(
+      () => client.invalidateQueries({ queryKey: [...spaceKey(groupId), 'overview'] }),
+      () => undefined,
+    );
+  }, [client, groupId, thread, lastSeq]);
+
+  // New messages at the end bring the view down; earlier ones loaded at the top do not.
+  const lastId = posts[posts.length - 1]?.id;
+  useEffect(() => {
+    endRef.current?.scrollIntoView?.({ block: 'end' });
+  }, [lastId]);
+
+  const onAction = (action: PostAction, post: SpacePost) => {
+    setDone(null);
+    setError(null);
+    if (action === 'approve') {
+      act.mutate({ action, post, note: '' }, { onSuccess: () => setDone(DONE.approve ?? null), onError: setError });
+      return;
+    }
+    setPending({ action, post });
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="baseline">
+        <Title order={2} size="h3">
+          {summary?.title ?? 'Conversation'}
+        </Title>
+        <Anchor component={Link} to={`/groups/${groupId}/space`} size="sm" hiddenFrom="md">
+          All conversations
+        </Anchor>
+      </Group>
+      <SuccessRegion message={done} />
+      {error ? <ErrorRegion error={error} /> : null}
+      <QueryView query={page} loadingLabel="Loading messages…">
+        {() => (
+          <div className={classes.messages} aria-live="polite" aria-relevant="additions" data-testid="space-messages">
+            {hasMore ? (
+              <Button variant="subtle" size="compact-sm" onClick={loadOlder}>
+                Show earlier messages
+              </Button>
+            ) : null}
+            {posts.length === 0 ? <Text c="dimmed">No messages yet. Say hello.</Text> : null}
+            {posts.map((post) => (
+              <PostItem key={post.id} post={post} staff={staff} onAction={onAction} />
+            ))}
+            <div ref={endRef} />
+          </div>
+        )}
+      </QueryView>
+      <Composer groupId={groupId} thread={thread} label={thread === 'chat' ? 'Message the group' : 'Reply in this thread'} onSent={() => setDone(null)} />
+      <ActionModal
+        action={pending?.action ?? null}
+        post={pending?.post ?? null}
+        onClose={() => setPending(null)}
+        onConfirm={async (note) => {
+          if (!pending) return;
+          await act.mutateAsync({ ...pending, note });
+          setDone(DONE[pending.action] ?? null);
+        }}
+      />
+      {overview.muted.length + overview.blocked.length > 0 ? <UnmuteNotice overview={overview} /> : null}
+    </Stack>
+  );
+}
+
+/** Lets a member undo their mutes and blocks. */
+function UnmuteNotice({ overview }: { overview: SpaceOverview }) {
+  const undo = useSpaceAction(overview.groupId, async () => {
+    for (const id of overview.muted) await spaceApi.mute(overview.groupId, id, false);
+    for (const id of overview.blocked) await spaceApi.block(overview.groupId, id, false);
+  });
+  return (
+    <Alert variant="light" color="gray" title="Hidden members">
+      <Group justify="space-between">
+        <Text size="sm">
+          You muted or blocked {overview.muted.length + overview.blocked.length} member{overview.muted.length + overview.blocked.length === 1 ? '' : 's'}.
+        </Text>
+        <Button size="compact-sm" variant="default" onClick={() => undo.mutate(undefined)} loading={undo.isPending}>
+          Show everyone again
+        </Button>
+      </Group>
+    </Alert>
+  );
+}

@@ -1,0 +1,103 @@
+import { Badge, Button, Group, Modal, Stack, Text, TextInput, Textarea, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { MAX_POST_CHARS } from '../../shared/schemas/space';
+import { ErrorRegion } from '../layout/feedback';
+import { formatDateTime } from '../layout/format';
+import { spaceApi, useSpaceAction, type SpaceOverview } from './api';
+import classes from './space.module.css';
+
+/** The chat and the threads, each with its unread count. */
+export function ThreadList({ overview, current }: { overview: SpaceOverview; current: string | null }) {
+  const [creating, setCreating] = useState(false);
+  return (
+    <Stack gap="xs" component="nav" aria-label="Conversations">
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          Conversations
+        </Title>
+        <Button size="compact-sm" variant="light" onClick={() => setCreating(true)}>
+          New thread
+        </Button>
+      </Group>
+      {overview.threads.map((thread) => (
+        <UnstyledButton
+          key={thread.key}
+          component={Link}
+          to={`/groups/${overview.groupId}/space/${thread.key}`}
+          className={classes.threadLink}
+          aria-current={current === thread.key ? 'page' : undefined}
+          p="xs"
+          data-testid="space-thread"
+        >
+          <Group justify="space-between" wrap="nowrap" gap="xs">
+            <div style={{ minWidth: 0 }}>
+              <Group gap={6} wrap="nowrap">
+                <Text fw={600} size="sm" truncate>
+                  {thread.title}
+                </Text>
+                {thread.pinned && thread.key !== 'chat' ? (
+                  <Badge size="xs" variant="light" color="gray">
+                    Pinned
+                  </Badge>
+                ) : null}
+              </Group>
+              <Text size="xs" c="dimmed">
+                {thread.postCount} message{thread.postCount === 1 ? '' : 's'}
+                {thread.lastActivityAt ? ` · ${formatDateTime(thread.lastActivityAt)}` : ''}
+              </Text>
+            </div>
+            {thread.unread > 0 ? (
+              <Badge color="blue.8" variant="filled" circle={thread.unread < 10}>
+                {thread.unread}
+                <VisuallyHidden> unread</VisuallyHidden>
+              </Badge>
+            ) : null}
+          </Group>
+        </UnstyledButton>
+      ))}
+      <NewThreadModal groupId={overview.groupId} opened={creating} onClose={() => setCreating(false)} />
+    </Stack>
+  );
+}
+
+function NewThreadModal({ groupId, opened, onClose }: { groupId: string; opened: boolean; onClose: () => void }) {
+  const navigate = useNavigate();
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const create = useSpaceAction(groupId, (body: { title: string; text: string }) => spaceApi.createThread(groupId, body));
+  return (
+    <Modal opened={opened} onClose={onClose} title="Start a thread" centered>
+      <Stack
+        gap="sm"
+        component="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate(
+            { title, text },
+            {
+              onSuccess: (result) => {
+                setTitle('');
+                setText('');
+                onClose();
+                void navigate(`/groups/${groupId}/space/${result.threadId}`);
+              },
+            },
+          );
+        }}
+      >
+        <TextInput label="Topic" required maxLength={120} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+        <Textarea label="First message" required autosize minRows={3} maxLength={MAX_POST_CHARS} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        {create.error ? <ErrorRegion error={create.error} /> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending} disabled={!title.trim() || !text.trim()}>
+            Start thread
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,60 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { PreviewResponse } from '../../shared/schemas/moderation';
+import type { SpaceOverview, SpacePost, spaceReportSchema } from '../../shared/schemas/space';
+import { api } from '../api/client';
+
+export type { SpaceOverview, SpacePost };
+export type SpaceReport = z.infer<typeof spaceReportSchema>;
+
+const enc = encodeURIComponent;
+export const spaceKey = (groupId: string) => ['space', groupId] as const;
+
+/** The space's front page: chat and threads with unread counts, staffing, mutes and blocks. */
+export function useSpaceOverview(groupId: string) {
+  return useQuery({ queryKey: [...spaceKey(groupId), 'overview'], queryFn: () => api<SpaceOverview>('GET', `/space/groups/${enc(groupId)}`) });
+}
+
+/** The latest page of a thread (or the chat), oldest first for display. */
+export function useThreadPosts(groupId: string, thread: string) {
+  return useQuery({
+    queryKey: [...spaceKey(groupId), 'posts', thread],
+    queryFn: async () => {
+      const page = await api<{ posts: SpacePost[]; hasMore: boolean }>('GET', `/space/groups/${enc(groupId)}/posts?thread=${enc(thread)}&limit=100`);
+      return { posts: [...page.posts].reverse(), hasMore: page.hasMore };
+    },
+  });
+}
+
+export function fetchOlder(groupId: string, thread: string, before: number) {
+  return api<{ posts: SpacePost[]; hasMore: boolean }>('GET', `/space/groups/${enc(groupId)}/posts?thread=${enc(thread)}&before=${before}&limit=100`);
+}
+
+export function previewText(groupId: string, text: string) {
+  return api<PreviewResponse>('POST', '/moderation/preview', { groupId, text });
+}
+
+export function sendPostHttp(groupId: string, body: { thread: string; text: string; clientId: string; replyToId?: string }) {
+  return api<SpacePost>('POST', `/space/groups/${enc(groupId)}/posts`, body);
+}
+
+/** Mutations of the space that refresh its overview and threads afterwards. */
+export function useSpaceAction<TVars, TResult = unknown>(groupId: string, run: (vars: TVars) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: run, onSettled: () => client.invalidateQueries({ queryKey: spaceKey(groupId) }) });
+}
+
+export const spaceApi = {
+  createThread: (groupId: string, body: { title: string; text: string }) => api<{ threadId: string; post: SpacePost }>('POST', `/space/groups/${enc(groupId)}/threads`, body),
+  markRead: (groupId: string, thread: string, seq: number) => api<{ lastSeq: number }>('POST', `/space/groups/${enc(groupId)}/read`, { thread, seq }),
+  edit: (postId: string, text: string) => api<SpacePost>('PATCH', `/space/posts/${enc(postId)}`, { text }),
+  withdraw: (postId: string) => api<SpacePost>('POST', `/space/posts/${enc(postId)}/withdraw`),
+  remove: (postId: string, reason: string) => api<SpacePost>('POST', `/space/posts/${enc(postId)}/remove`, { reason }),
+  report: (postId: string, kind: 'worried' | 'agreement', note?: string) => api('POST', `/space/posts/${enc(postId)}/reports`, note ? { kind, note } : { kind }),
+  tag: (postId: string, note?: string) => api('POST', `/space/posts/${enc(postId)}/tag`, note ? { note } : {}),
+  mute: (groupId: string, enrolmentId: string, on: boolean) => api('PUT', `/space/groups/${enc(groupId)}/mutes`, { enrolmentId, on }),
+  block: (groupId: string, enrolmentId: string, on: boolean) => api('PUT', `/space/groups/${enc(groupId)}/blocks`, { enrolmentId, on }),
+  approve: (postId: string) => api('POST', `/moderation/items/${enc(postId)}/approve`, {}),
+  reject: (postId: string, reason: string) => api('POST', `/moderation/items/${enc(postId)}/reject`, { reason }),
+  reports: (groupId: string) => api<{ reports: SpaceReport[] }>('GET', `/space/groups/${enc(groupId)}/reports`),
+};

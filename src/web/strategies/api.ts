@@ -1,0 +1,103 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { libraryListSchema, LibraryEntry, MarkState, ShareStrategyBody, Strategy, strategyListSchema } from '../../shared/schemas/strategies';
+import { api, toQuery } from '../api/client';
+
+export type { LibraryEntry, MarkState, Strategy };
+export type StrategyList = z.infer<typeof strategyListSchema>;
+export type LibraryList = z.infer<typeof libraryListSchema>;
+
+const enc = encodeURIComponent;
+const strategiesKey = (groupId: string) => ['strategies', groupId];
+
+/** A group's shared strategies, optionally searched. */
+export function useStrategies(groupId: string, q: string) {
+  return useQuery({
+    queryKey: [...strategiesKey(groupId), q],
+    queryFn: () => api<StrategyList>('GET', `/groups/${enc(groupId)}/strategies${toQuery({ q: q || undefined })}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useShareStrategy(groupId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ShareStrategyBody) => api<Strategy>('POST', `/groups/${enc(groupId)}/strategies`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: strategiesKey(groupId) }),
+  });
+}
+
+/** Sets or clears one's mark on a peer's strategy. */
+export function useMarkStrategy(groupId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, state }: { id: string; state: MarkState | null }) =>
+      state ? api<Strategy>('PUT', `/strategies/${enc(id)}/mark`, { state }) : api<Strategy>('DELETE', `/strategies/${enc(id)}/mark`),
+    onSuccess: () => client.invalidateQueries({ queryKey: strategiesKey(groupId) }),
+  });
+}
+
+export function useCurateStrategy(groupId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, credit, evidenceNote }: { id: string; credit: 'pseudonym' | 'anonymous'; evidenceNote?: string }) =>
+      api<{ id: string }>('POST', `/strategies/${enc(id)}/curate`, { credit, ...(evidenceNote ? { evidenceNote } : {}) }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: strategiesKey(groupId) });
+      await client.invalidateQueries({ queryKey: ['library'] });
+    },
+  });
+}
+
+export function useLibrary(q: string) {
+  return useQuery({
+    queryKey: ['library', q],
+    queryFn: () => api<LibraryList>('GET', `/library${toQuery({ q: q || undefined })}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** The author takes their strategy out of the library. */
+export function useLeaveLibrary(groupId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (strategyId: string) => api<void>('POST', `/strategies/${enc(strategyId)}/library-removal`),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: strategiesKey(groupId) });
+      await client.invalidateQueries({ queryKey: ['library'] });
+    },
+  });
+}
+
+/** The author takes their strategy back from the group (and from the library). */
+export function useWithdrawStrategy(groupId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (strategyId: string) => api<void>('POST', `/strategies/${enc(strategyId)}/withdraw`),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: strategiesKey(groupId) });
+      await client.invalidateQueries({ queryKey: ['library'] });
+    },
+  });
+}
+
+export function useUncurate() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => api<void>('POST', `/library/${enc(id)}/uncurate`, { reason }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['library'] });
+      await client.invalidateQueries({ queryKey: ['strategies'] });
+    },
+  });
+}
+
+/** "4 will try · 3 helped · 1 didn't" (parts with nothing left out). */
+export function countsLine(counts: Strategy['counts']): string {
+  const parts = [
+    counts.try ? `${counts.try} will try` : '',
+    counts.helped ? `${counts.helped} helped` : '',
+    counts.didntHelp ? `${counts.didntHelp} didn't` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : 'No one has marked this yet';
+}
