@@ -40,6 +40,8 @@ export const CONCERN_SCORE = 2;
 const OTHER_PERSON_FACTOR = 0.6;
 
 const MY_RELATION = /^my$/;
+/** Rules whose match is a bare word: talk about a subject ("a suicide prevention course") does not count for them. */
+const TOPIC_SENSITIVE: ReadonlySet<string> = new Set(['suicide_word']);
 // Compiled once: matchAll needs the global flag.
 const GLOBAL_RULES = LEXICON.map((rule) => ({ rule, global: new RegExp(rule.pattern.source, 'g') }));
 const GLOBAL_METAPHORS = METAPHORS.map((m) => new RegExp(m.source, 'g'));
@@ -116,6 +118,12 @@ function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray): 
   // A relapse ("again") is current, whatever else the sentence says about the past.
   if (recovery && !/\bagain\b/.test(segment)) {
     modifiers.push({ kind: 'recovery', cue: recovery[0].trim() });
+    counts = false;
+  }
+  // The bare word "suicide" is often a subject (a film, a campaign) even in the writer's own words.
+  const topicForSelf = TOPIC_SENSITIVE.has(rule.id) && who.person === 'self' ? TOPIC.exec(segment) : null;
+  if (topicForSelf) {
+    modifiers.push({ kind: 'topic', cue: topicForSelf[0] });
     counts = false;
   }
   if (who.person === 'other') {

@@ -399,10 +399,10 @@ const thirdRound: readonly LabelledSentence[] = [
 ];
 
 /**
- * Kept out of tuning: written after the lexicon and never used to change it. The test reports
- * them separately (a check against overfitting) with a lower bar than the tuned set.
+ * Fourth round (tuned): first written as held-out sentences; their misses were looked at and
+ * the rules generalised, so they count as tuned now.
  */
-export const HELD_OUT: readonly LabelledSentence[] = [
+const fourthRound: LabelledSentence[] = [
   ...rows('first_person', [
     ['i really feel like i want to die right now', 'urgent'],
     ["i've got everything i need to kill myself", 'urgent'],
@@ -435,7 +435,122 @@ export const HELD_OUT: readonly LabelledSentence[] = [
     ['I want to be kinder to myself this week', 'none'],
     ['the group agreement makes me feel safe', 'none'],
   ]),
+  // Fifth round (tuned): written fresh to test generalisation; the misses (1 of 10 urgent found
+  // at first) led to broader rules (any first-person mention of suicide, fear of what one might
+  // do, letters left, method research, plans, doubt about being here, overdoses taken).
+  ...rows('first_person', [
+    ['i keep thinking everyone would cope fine if i wasnt here', 'urgent'],
+    ['suicide feels like the only option left', 'urgent'],
+    ['im scared of what i might do to myself tonight', 'urgent'],
+    ["I've written letters to my kids just in case", 'urgent'],
+    ['i looked up how high the bridge is', 'urgent'],
+    ['cut again last night, deeper this time', 'urgent'],
+    ['i took a load of paracetamol earlier and feel sick', 'urgent'],
+    ["i cant promise i'll still be here on tuesday", 'urgent'],
+    ['part of me wants to just stop existing', 'urgent'],
+    ["been planning how i'd do it", 'urgent'],
+    ['i feel so empty and nothing helps', 'concern'],
+    ['everything feels pointless lately', 'concern'],
+    ["i'm exhausted and i can't see things getting better", 'concern'],
+    ["i had urges to cut after the argument but i didn't", 'concern'],
+    ["i feel like i'm just a weight on everyone", 'concern'],
+    ["i'm really struggling to keep going", 'concern'],
+    ["i dont think i can keep myself safe this weekend", 'urgent'],
+    ['tonight i just want it all to be over for good', 'urgent'],
+    ['been stockpiling my meds for weeks', 'urgent'],
+    ['i tried to hang myself on sunday', 'urgent'],
+    ['no one would even notice if i disappeared', 'urgent'],
+    ['i keep imagining my funeral and it feels peaceful', 'urgent'],
+    ['i have a plan and a date', 'urgent'],
+    ['i hurt myself again after group', 'urgent'],
+    ['i feel trapped and i hate myself', 'concern'],
+    ['some days i wonder what the point of me is', 'concern'],
+    ['i feel like such a letdown to my family', 'concern'],
+    ["everything is too much and i can't switch my head off", 'concern'],
+  ]),
+  ...rows('other_person', [
+    ["my flatmate has been talking about wanting to die, i'm worried", 'concern'],
+    ["my son said he wants to die and i dont know what to do", 'concern'],
+  ]),
+  ...rows('recovery', [
+    ["two years without self harm today and i'm proud", 'none'],
+    ['i used to hurt myself but the group has really helped', 'none'],
+    ['I felt suicidal in my twenties but therapy helped', 'none'],
+    ["last year i was in hospital after an attempt, this year i'm running a 10k", 'none'],
+    ['six months since i last self harmed', 'none'],
+  ]),
+  ...rows('metaphor', [
+    ['this commute is going to be the death of me', 'none'],
+    ['i nearly died laughing at the quiz', 'none'],
+    ['my laptop died halfway through the essay', 'none'],
+    ['the kids are killing me with the noise today', 'none'],
+    ["i'd kill for a proper night's sleep", 'none'],
+    ['that meeting was so boring i wanted to die', 'none'],
+    ['my plants are dying because i keep forgetting them', 'none'],
+    ['my dog is going to kill me, he ate my shoes', 'none'],
+    ["i'm dead on my feet after the night shift", 'none'],
+  ]),
+  ...rows('ordinary', [
+    ['we watched a documentary about suicide prevention in class', 'none'],
+    ["i'm knackered, going to bed early", 'none'],
+    ["can't wait for thursday's session", 'none'],
+    ['my nan passed away last year and i still miss her', 'none'],
+    ['does anyone know a good walking route near the river?', 'none'],
+    ['the new series about a suicide hotline is really moving', 'none'],
+    ["i'm doing my first aid course and we covered overdoses", 'none'],
+    ["we're having a barbecue on saturday if anyone wants to come", 'none'],
+    ['i finally cleared my inbox', 'none'],
+    ['i cried at the film but in a good way', 'none'],
+  ]),
+];
+
+
+/**
+ * Kept out of tuning: written after the last change to the lexicon and never used to change it.
+ * The test reports them separately (the honest check against overfitting) with a lower bar than
+ * the tuned set; the benchmark prints both.
+ */
+export const HELD_OUT: readonly LabelledSentence[] = [
+  ...rows('first_person', [
+    ["if i'm honest i've been thinking of killing myself since friday", 'urgent'],
+    ['i just want to go to sleep and not wake up', 'urgent'],
+    ["i've got a bottle of vodka and all my pills lined up", 'urgent'],
+    ['the world would be better without me in it', 'urgent'],
+    ["i'm going to jump off the bridge by my house", 'urgent'],
+    ['this is my last message to the group, thank you all', 'urgent'],
+    ['i burnt myself with a lighter last night', 'urgent'],
+    ['i want to die and i mean it this time', 'urgent'],
+    ["i can't see a future for myself at all", 'concern'],
+    ['i feel worthless most days', 'concern'],
+    ["i've had thoughts of cutting but i'm using my coping skills", 'concern'],
+    ["i'm so tired of everything", 'concern'],
+    ['nobody cares whether i turn up or not', 'concern'],
+  ]),
+  ...rows('other_person', [
+    ["my best friend sent me a message saying goodbye and now she won't answer", 'concern'],
+    ['my grandad died when i was ten', 'none'],
+    ["my sister's wedding is next month", 'none'],
+  ]),
+  ...rows('recovery', [
+    ["a year ago today i tried to end my life, and i'm still here", 'none'],
+    ['i used to think everyone would be better off without me, not anymore', 'none'],
+  ]),
+  ...rows('metaphor', [
+    ['killing it at work this week', 'none'],
+    ['my phone is about to die, talk later', 'none'],
+    ['my back is killing me after the gardening', 'none'],
+    ['i nearly cut my finger off chopping onions lol', 'none'],
+    ['this heat is unbearable', 'none'],
+  ]),
+  ...rows('ordinary', [
+    ['we read a poem about death in english class', 'none'],
+    ['thanks everyone for listening yesterday, it really helped', 'none'],
+    ['does anyone else find mornings hard to get going?', 'none'],
+    ["i'm going to give the box breathing a go before work", 'none'],
+    ["our cat has to be put down next week and i'm gutted", 'none'],
+    ["i'm proud i went for a walk even though i didn't feel like it", 'none'],
+  ]),
 ];
 
 /** The tuned set (everything but HELD_OUT). */
-export const LABELLED_SENTENCES: readonly LabelledSentence[] = [...firstPerson, ...otherPerson, ...recovery, ...metaphor, ...ordinary, ...secondRound, ...thirdRound];
+export const LABELLED_SENTENCES: readonly LabelledSentence[] = [...firstPerson, ...otherPerson, ...recovery, ...metaphor, ...ordinary, ...secondRound, ...thirdRound, ...fourthRound];
