@@ -59,12 +59,13 @@ export function useAlerts(filter: AlertFilter) {
 /** How many alerts nobody has acknowledged yet: the count next to "Alerts" in the navigation. */
 export function useOpenAlertCount(enabled: boolean): number {
   const query = useQuery({
-    queryKey: [...alertsKey, 'list', 'open'],
-    queryFn: () => api<AlertList>('GET', '/alerts?status=open'),
+    queryKey: [...alertsKey, 'count'],
+    // Counts only: the queue itself (an audited read of clinical data) loads when it is opened.
+    queryFn: () => api<{ open: number; urgentOpen: number }>('GET', '/alerts/count'),
     refetchInterval: 60_000,
     enabled,
   });
-  return query.data?.alerts.length ?? 0;
+  return query.data?.open ?? 0;
 }
 
 export function useAlertStats() {

@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { z } from 'zod';
 import { idParams, text } from '../../../shared/schemas/common.js';
+import type { DbOrTx } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { ALERTS_CHANNEL } from '../../realtime/events.js';
@@ -33,7 +35,34 @@ const alertSchema = z.object({
   responseMinutes: z.number().nullable(),
 });
 
+/** Alerts a clinician answers for: in groups they facilitate, about people they referred, or escalated to them. */
+function responsibleFor(db: DbOrTx, userId: string) {
+  const facilitated = db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', userId);
+  const referred = db.selectFrom('enrolments as e2').innerJoin('referrals as r2', 'r2.id', 'e2.referral_id').select('e2.id').where('r2.referred_by', '=', userId);
+  return (eb: ExpressionBuilder<DB & { a: DB['alerts'] }, 'a'>) => eb.or([eb('a.group_id', 'in', facilitated), eb('a.enrolment_id', 'in', referred), eb('a.escalated_to', '=', userId)]);
+}
+
 export const alertRoutes = [
+  defineRoute({
+    id: 'alerts.count',
+    method: 'GET',
+    url: '/api/alerts/count',
+    summary: 'How many alerts of mine nobody has acknowledged (the navigation badge); counts only, so not audited',
+    tags,
+    access: { kind: 'authenticated', resource: 'alert', action: 'read' },
+    response: { 200: z.object({ open: z.number().int(), urgentOpen: z.number().int() }) },
+    async handler(_input, ctx) {
+      const rows = await ctx.db
+        .selectFrom('alerts as a')
+        .select(['a.tier', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('a.status', '=', 'open')
+        .where(responsibleFor(ctx.db, ctx.principal.userId))
+        .groupBy('a.tier')
+        .execute();
+      const count = (tier?: string) => rows.filter((r) => !tier || r.tier === tier).reduce((sum, r) => sum + Number(r.n), 0);
+      return { open: count(), urgentOpen: count('urgent') };
+    },
+  }),
   defineRoute({
     id: 'alerts.list',
     method: 'GET',
@@ -47,8 +76,6 @@ export const alertRoutes = [
     async handler({ query }, ctx) {
       await escalateOverdueAlerts(ctx.db, ctx.now);
       const me = ctx.principal.userId;
-      const facilitated = ctx.db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', me);
-      const referred = ctx.db.selectFrom('enrolments as e2').innerJoin('referrals as r2', 'r2.id', 'e2.referral_id').select('e2.id').where('r2.referred_by', '=', me);
       let q = ctx.db
         .selectFrom('alerts as a')
         .innerJoin('users as u', 'u.id', 'a.participant_id')
@@ -57,7 +84,7 @@ export const alertRoutes = [
         .leftJoin('users as ack', 'ack.id', 'a.acknowledged_by')
         .selectAll('a')
         .select(['u.display_name', 'e.pseudonym', 'g.name as group_name', 'ack.display_name as ack_name'])
-        .where((eb) => eb.or([eb('a.group_id', 'in', facilitated), eb('a.enrolment_id', 'in', referred), eb('a.escalated_to', '=', me)]))
+        .where(responsibleFor(ctx.db, me))
         .orderBy('a.created_at', 'desc')
         .limit(500);
       q = query.status === 'active' ? q.where('a.status', 'in', ['open', 'acknowledged']) : q.where('a.status', '=', query.status);
@@ -160,10 +187,9 @@ export const alertRoutes = [
       }),
     },
     async handler(_input, ctx) {
-      let query = ctx.db.selectFrom('alerts').select(['kind', 'outcome', 'created_at', 'acknowledged_at', 'ack_due_at']);
-      if (ctx.principal.role !== 'admin') {
-        query = query.where('group_id', 'in', ctx.db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', ctx.principal.userId));
-      }
+      let query = ctx.db.selectFrom('alerts as a').select(['a.kind', 'a.outcome', 'a.created_at', 'a.acknowledged_at', 'a.ack_due_at']);
+      // The same alerts the clinician's queue shows: their groups', their referrals' and those escalated to them.
+      if (ctx.principal.role !== 'admin') query = query.where(responsibleFor(ctx.db, ctx.principal.userId));
       const rows = await query.execute();
       const byOutcome: Record<string, number> = {};
       for (const r of rows) if (r.outcome) byOutcome[r.outcome] = (byOutcome[r.outcome] ?? 0) + 1;

@@ -133,6 +133,22 @@ describe('questionnaires and safety alerts', () => {
     expect(mine[0]).toMatchObject({ tier: 'urgent', escalatedToMe: true, overdue: true });
   });
 
+  it('counts open alerts for the navigation badge without an audited read of the queue, matching the queue', async () => {
+    const lead = await signIn(t, world.clinicianA);
+    const auditRows = () => t.database.db.selectFrom('audit_events').select('id').where('actor_user_id', '=', world.clinicianA.id).where('action', '=', 'alerts.list').execute();
+    const before = (await auditRows()).length;
+    const count = (await call(t.app, lead, 'GET', '/api/alerts/count')).json();
+    expect((await auditRows()).length).toBe(before);
+    const queue = (await call(t.app, lead, 'GET', '/api/alerts?status=open')).json().alerts;
+    expect(count).toEqual({ open: queue.length, urgentOpen: queue.filter((a: { tier: string }) => a.tier === 'urgent').length });
+    expect(count.open).toBeGreaterThan(0);
+    // Another group's clinician does not see group A's alerts counted.
+    const other = (await call(t.app, await signIn(t, world.clinicianB), 'GET', '/api/alerts/count')).json();
+    const otherQueue = (await call(t.app, await signIn(t, world.clinicianB), 'GET', '/api/alerts?status=open')).json().alerts;
+    expect(other.open).toBe(otherQueue.length);
+    expect((await call(t.app, await signIn(t, world.participantA), 'GET', '/api/alerts/count')).statusCode).toBe(403);
+  });
+
   it('makes questionnaires due from the group’s schedule and completes the request on submission', async () => {
     lead = await signIn(t, world.clinicianA);
     participant = await signIn(t, world.participantA);
