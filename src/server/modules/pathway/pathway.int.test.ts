@@ -80,6 +80,11 @@ describe('referral → intake → waitlist → offer → invitation → agreemen
     const list = (await call(t.app, lead, 'GET', `/api/groups/${world.groupA}/referrals`)).json().referrals;
     const positions = Object.fromEntries(list.filter((r: { waitlistPosition: number | null }) => r.waitlistPosition).map((r: { personName: string; waitlistPosition: number }) => [r.personName, r.waitlistPosition]));
     expect(positions['First Waiting']).toBeLessThan(positions['Second Waiting']);
+    // The referrer's own list shows the same places in the queue.
+    const mine = (await call(t.app, referrer, 'GET', '/api/referrals/mine')).json().referrals;
+    const minePositions = Object.fromEntries(mine.filter((r: { waitlistPosition: number | null }) => r.waitlistPosition).map((r: { personName: string; waitlistPosition: number }) => [r.personName, r.waitlistPosition]));
+    expect(minePositions['First Waiting']).toBe(positions['First Waiting']);
+    expect(minePositions['Second Waiting']).toBe(positions['Second Waiting']);
     const skip = await call(t.app, lead, 'POST', `/api/referrals/${second.id}/offer`, {});
     expect(skip.statusCode).toBe(400);
     expect(skip.json().error.details[0].path).toBe('body.skipReason');

@@ -56,10 +56,22 @@ export async function listGroupReferrals(db: DbOrTx, groupId: string, now: Date)
   return rows.map((r) => presentReferral(r, now, positions.get(r.id) ?? null));
 }
 
-/** Referrals a clinician made, newest first. */
+/** Referrals a clinician made, newest first, with each waitlisted person's place in their group's queue. */
 export async function listMyReferrals(db: DbOrTx, clinicianId: string, now: Date): Promise<Referral[]> {
   const rows = await referralQuery(db).where('r.referred_by', '=', clinicianId).orderBy('r.created_at', 'desc').limit(500).execute();
-  return rows.map((r) => presentReferral(r, now, null));
+  const waitingGroups = [...new Set(rows.filter((r) => r.status === 'waitlisted').map((r) => r.group_id))];
+  const positions = new Map<string, number>();
+  if (waitingGroups.length) {
+    // The whole queue of each group, whoever referred the others: a place counts everyone ahead.
+    const queue = await db.selectFrom('referrals').select(['id', 'group_id', 'priority', 'waitlisted_at']).where('status', '=', 'waitlisted').where('group_id', 'in', waitingGroups).execute();
+    for (const groupId of waitingGroups) {
+      queue
+        .filter((q) => q.group_id === groupId)
+        .sort(waitlistOrder)
+        .forEach((q, i) => positions.set(q.id, i + 1));
+    }
+  }
+  return rows.map((r) => presentReferral(r, now, positions.get(r.id) ?? null));
 }
 
 export async function findReferral(db: DbOrTx, referralId: string, now: Date): Promise<Referral | undefined> {
