@@ -1,47 +1,15 @@
-import { mkdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, hasHorizontalScroll } from './support/a11y';
+import { describe, expect, it } from 'vitest';
 import { apiSession } from './support/api';
 import { DEMO, signIn } from './support/app';
-import { PHONE, openBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { HARBOUR, phoneSuite } from './support/phone-suite';
 
-let server: TestServer;
-const browsers: Awaited<ReturnType<typeof openBrowser>>[] = [];
-const SHOTS = 'screenshots/goals';
-/** Harbour, a peer of Willow (participant1) in the demo group. */
-const HARBOUR = 'participant2@demo.hearth.local';
+const { baseUrl, phone, shoot } = phoneSuite('screenshots/goals');
 const ACTION = 'Call my sister on Sundays <b>really</b>';
 const STEP = 'Send her a text first';
 
-beforeAll(async () => {
-  server = await startServer();
-  await mkdir(SHOTS, { recursive: true });
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-/** A separate browser (its own cookies) at 375 px. */
-async function phone() {
-  const b = await openBrowser(PHONE);
-  browsers.push(b);
-  return b.page;
-}
-
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}-375.png`, fullPage: true });
-  expect(await hasHorizontalScroll(page), `${name} scrolls sideways`).toBe(false);
-  expect(await checkA11y(page), name).toEqual([]);
-}
-
 describe('goals and celebrations on a phone', () => {
   it('create a goal with the wizard → reach a step → share a celebration → a peer reacts → the owner sees it', async () => {
-    const base = server.baseUrl;
+    const base = baseUrl();
     const willow = await phone();
     await signIn(willow, base, DEMO.participant);
     await willow.goto(`${base}/goals`);
@@ -129,7 +97,7 @@ describe('goals and celebrations on a phone', () => {
   });
 
   it('the skills practice log and the journal work on a phone', async () => {
-    const base = server.baseUrl;
+    const base = baseUrl();
     const willow = await phone();
     await signIn(willow, base, DEMO.participant);
     await willow.goto(`${base}/skills`);

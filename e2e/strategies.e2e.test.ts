@@ -1,45 +1,14 @@
-import { mkdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, hasHorizontalScroll } from './support/a11y';
+import { describe, expect, it } from 'vitest';
 import { apiSession } from './support/api';
 import { DEMO, signIn } from './support/app';
-import { PHONE, openBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { HARBOUR, phoneSuite } from './support/phone-suite';
 
-let server: TestServer;
-const browsers: Awaited<ReturnType<typeof openBrowser>>[] = [];
-const SHOTS = 'screenshots/exchange';
-/** Harbour, a peer of Willow (participant1) in the demo group. */
-const HARBOUR = 'participant2@demo.hearth.local';
+const { baseUrl, phone, shoot } = phoneSuite('screenshots/exchange');
 const TITLE = 'Cold water on my wrists <b>fast</b>';
-
-beforeAll(async () => {
-  server = await startServer();
-  await mkdir(SHOTS, { recursive: true });
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function phone() {
-  const b = await openBrowser(PHONE);
-  browsers.push(b);
-  return b.page;
-}
-
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}-375.png`, fullPage: true });
-  expect(await hasHorizontalScroll(page), `${name} scrolls sideways`).toBe(false);
-  expect(await checkA11y(page), name).toEqual([]);
-}
 
 describe('coping strategies exchange on a phone', () => {
   it('a member shares a strategy, a peer marks it helped, a facilitator curates it into the library', async () => {
-    const base = server.baseUrl;
+    const base = baseUrl();
 
     // Willow shares a strategy from her phone; markup in it stays text.
     const willow = await phone();
