@@ -21,6 +21,8 @@ const settingsSchema = z.object({
   BENCH_SPACE_MEMBERS: z.coerce.number().int().min(2).max(12).default(10),
   BENCH_SPACE_RATE: z.coerce.number().int().min(1).max(2_000).default(200),
   BENCH_SPACE_DURATION_S: z.coerce.number().int().min(1).max(120).default(30),
+  // Server processes on PostgreSQL (the issue asks for two; one shows what crossing instances costs).
+  BENCH_SPACE_PG_INSTANCES: z.coerce.number().int().min(1).max(4).default(2),
 });
 
 /**
@@ -42,7 +44,7 @@ export const spaceBench: Benchmark = {
 
 async function measureOn(target: DatabaseTarget, settings: z.infer<typeof settingsSchema>): Promise<BenchResult> {
   const database = await target.provision();
-  const instances = target.kind === 'postgres' ? 2 : 1;
+  const instances = target.kind === 'postgres' ? settings.BENCH_SPACE_PG_INSTANCES : 1;
   try {
     console.log(`  ${target.kind}: building ${settings.BENCH_SPACE_GROUPS} groups of ${settings.BENCH_SPACE_MEMBERS} with signed-in members…`);
     const members = await withHearthDatabase(database, async (opened) => {
@@ -127,6 +129,7 @@ function result(target: DatabaseTarget, f: SpaceLoadFigures, instances: number, 
       `every message goes through moderation (PII guard, watched phrases, risk rules), is stored with its sequence number, acknowledged to its sender and delivered to all ${settings.BENCH_SPACE_MEMBERS} members of its group (the sender included)`,
       `deliveries: ${f.delivered.toLocaleString('en-GB')} of ${f.expectedDeliveries.toLocaleString('en-GB')} expected; lost ${f.lost}, duplicated ${f.duplicated}; acks ${f.acked.toLocaleString('en-GB')} of ${f.sent.toLocaleString('en-GB')}; error frames ${JSON.stringify(f.errorFrames)}`,
       `latency: from the sender's frame leaving the load generator to each member's copy arriving (p50 ${f.p50Ms.toFixed(1)} ms, p99 ${f.p99Ms.toFixed(1)} ms, max ${f.maxMs.toFixed(1)} ms); connecting and subscribing ${memberCount} sockets took ${f.connectS.toFixed(1)} s`,
+      `acknowledgement to the sender (moderated, stored, committed): p50 ${f.ackP50Ms.toFixed(1)} ms, p99 ${f.ackP99Ms.toFixed(1)} ms`,
       instances > 1 ? 'two Hearth processes on one PostgreSQL database; members of each group alternate between them, so about half of all deliveries cross instances through LISTEN/NOTIFY' : 'one Hearth process',
       'the load generator (1,000 sockets) runs on the same 2-core machine as the servers and the database',
     ],

@@ -28,6 +28,9 @@ export interface SpaceLoadFigures {
   duplicated: number;
   /** From sending to receipt, every delivery, sorted ascending (ms). */
   latencies: number[];
+  /** From sending to the sender's acknowledgement (stored and committed), p50 and p99 (ms). */
+  ackP50Ms: number;
+  ackP99Ms: number;
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
@@ -48,6 +51,7 @@ export async function runSpaceLoad(urls: readonly string[], members: readonly Sp
   const messageGroup = new Map<number, string>();
   const received = new Map<number, Map<number, number>>(); // message → member index → copies
   const latencies: number[] = [];
+  const ackLatencies: number[] = [];
   const errorFrames: Record<string, number> = {};
   let acked = 0;
   const sockets: WebSocket[] = [];
@@ -64,7 +68,7 @@ export async function runSpaceLoad(urls: readonly string[], members: readonly Sp
         const ws = new WebSocket(url, { headers: { cookie: member.cookie } });
         const timer = setTimeout(() => reject(new Error(`member ${index} did not subscribe within 30 s`)), 30_000);
         ws.on('message', (data) => {
-          const frame = JSON.parse(String(data)) as { type: string; code?: string; groupId?: string; post?: { body: string } };
+          const frame = JSON.parse(String(data)) as { type: string; code?: string; groupId?: string; clientId?: string; post?: { body: string } };
           if (frame.type === 'ready') ws.send(JSON.stringify({ type: 'subscribe', groupId: member.groupId, afterSeq: 0 }));
           else if (frame.type === 'subscribed') {
             clearTimeout(timer);
@@ -78,7 +82,11 @@ export async function runSpaceLoad(urls: readonly string[], members: readonly Sp
             received.set(n, copies);
             const at = sentAt.get(n);
             if (at !== undefined && copies.get(index) === 1) latencies.push(performance.now() - at);
-          } else if (frame.type === 'ack') acked += 1;
+          } else if (frame.type === 'ack') {
+            acked += 1;
+            const at = sentAt.get(Number(frame.clientId?.replace('bench-', '')));
+            if (at !== undefined) ackLatencies.push(performance.now() - at);
+          }
           else if (frame.type === 'error') errorFrames[frame.code ?? 'unknown'] = (errorFrames[frame.code ?? 'unknown'] ?? 0) + 1;
         });
         ws.once('error', reject);
@@ -122,6 +130,7 @@ export async function runSpaceLoad(urls: readonly string[], members: readonly Sp
       }
     }
     latencies.sort((a, b) => a - b);
+    ackLatencies.sort((a, b) => a - b);
     return {
       sent: total,
       acked,
@@ -131,6 +140,8 @@ export async function runSpaceLoad(urls: readonly string[], members: readonly Sp
       lost,
       duplicated,
       latencies,
+      ackP50Ms: percentile(ackLatencies, 50),
+      ackP99Ms: percentile(ackLatencies, 99),
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       maxMs: latencies.at(-1) ?? 0,

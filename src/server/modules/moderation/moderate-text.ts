@@ -40,15 +40,18 @@ export const NEW_MEMBER_HELD_ITEMS = 3;
 export const HOLDING_REASONS = new Set(['pre_moderation', 'outside_staffed_hours', 'new_member', 'watched_phrase_hold']);
 
 /** Items by this author in this group that reached the group (published directly or approved). */
-async function publishedCount(db: DbOrTx, groupId: string, authorId: string): Promise<number> {
-  const row = await db
+/** Published items of the author in the group, counted up to `upTo` (a long-standing member's history is not scanned per post). */
+async function publishedCount(db: DbOrTx, groupId: string, authorId: string, upTo: number): Promise<number> {
+  const rows = await db
     .selectFrom('moderation_log')
-    .select((eb) => eb.fn.count<number>('item_id').distinct().as('n'))
+    .select('item_id')
+    .distinct()
     .where('group_id', '=', groupId)
     .where('author_id', '=', authorId)
     .where('action', 'in', ['published', 'flagged', 'approved'])
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+    .limit(upTo)
+    .execute();
+  return rows.length;
 }
 
 async function groupPseudonyms(db: DbOrTx, groupId: string): Promise<string[]> {
@@ -74,7 +77,8 @@ export async function moderateText(db: DbOrTx, input: ModerationInput, now: Date
   if (!group) throw new AppError('not_found', 'This group was not found.');
 
   // Contact details from staff (a service phone line, say) are their professional choice.
-  if (participant) assertNoContactDetails(stored, await groupPseudonyms(db, input.groupId));
+  // The group's pseudonyms only matter for "@name" mentions, so they are read only when there is an @.
+  if (participant) assertNoContactDetails(stored, stored.includes('@') || stored.includes('＠') ? await groupPseudonyms(db, input.groupId) : []);
 
   const matches = matchWatchedPhrases(stored, await loadWatchedPhrases(db));
   if (matches.some((m) => m.phrase.action === 'block')) {
@@ -96,7 +100,7 @@ export async function moderateText(db: DbOrTx, input: ModerationInput, now: Date
     } else if (!isStaffed(parseStaffedHours(group.staffed_hours), group.timezone, now)) {
       reasons.push({ code: 'outside_staffed_hours', message: 'Held: outside staffed hours, posts wait until a facilitator has read them.' });
     }
-    if ((await publishedCount(db, input.groupId, input.authorId)) < NEW_MEMBER_HELD_ITEMS) {
+    if ((await publishedCount(db, input.groupId, input.authorId, NEW_MEMBER_HELD_ITEMS)) < NEW_MEMBER_HELD_ITEMS) {
       reasons.push({ code: 'new_member', message: 'Held: a facilitator reads a new member’s first posts before the group sees them.' });
     }
   }
