@@ -12,6 +12,8 @@ export interface SpaceMember {
 
 export interface SpaceLoadSettings {
   messagesPerSecond: number;
+  /** Seconds of messages first whose latency is not recorded (pools, JIT, caches warm up); they are still counted for loss. */
+  warmupS: number;
   durationS: number;
   /** After the last message, how long to wait for deliveries still on their way. */
   drainMs: number;
@@ -19,7 +21,9 @@ export interface SpaceLoadSettings {
 
 /** What happened to every message: each must reach every subscribed member of its group exactly once. */
 export interface SpaceLoadFigures {
+  /** Messages measured (after the warm-up). */
   sent: number;
+  warmupMessages: number;
   acked: number;
   errorFrames: Record<string, number>;
   expectedDeliveries: number;
@@ -55,6 +59,7 @@ export async function runSpaceLoad(urls: readonly string[], members: readonly Sp
   const errorFrames: Record<string, number> = {};
   let acked = 0;
   const sockets: WebSocket[] = [];
+  const warmCount = Math.round(settings.messagesPerSecond * settings.warmupS);
   try {
     // Open in batches: a thousand simultaneous upgrades would measure the accept queue, not Hearth.
     for (let start = 0; start < members.length; start += 50) {
@@ -81,11 +86,12 @@ export async function runSpaceLoad(urls: readonly string[], members: readonly Sp
             copies.set(index, (copies.get(index) ?? 0) + 1);
             received.set(n, copies);
             const at = sentAt.get(n);
-            if (at !== undefined && copies.get(index) === 1) latencies.push(performance.now() - at);
+            if (at !== undefined && n >= warmCount && copies.get(index) === 1) latencies.push(performance.now() - at);
           } else if (frame.type === 'ack') {
             acked += 1;
-            const at = sentAt.get(Number(frame.clientId?.replace('bench-', '')));
-            if (at !== undefined) ackLatencies.push(performance.now() - at);
+            const n = Number(frame.clientId?.replace('bench-', ''));
+            const at = sentAt.get(n);
+            if (at !== undefined && n >= warmCount) ackLatencies.push(performance.now() - at);
           }
           else if (frame.type === 'error') errorFrames[frame.code ?? 'unknown'] = (errorFrames[frame.code ?? 'unknown'] ?? 0) + 1;
         });
@@ -97,11 +103,13 @@ export async function runSpaceLoad(urls: readonly string[], members: readonly Sp
     const byGroup = new Map<string, number[]>();
     members.forEach((m, i) => byGroup.set(m.groupId, [...(byGroup.get(m.groupId) ?? []), i]));
     const groups = [...byGroup.values()];
-    const total = Math.round(settings.messagesPerSecond * settings.durationS);
-    const started = performance.now();
+    const total = warmCount + Math.round(settings.messagesPerSecond * settings.durationS);
+    let started = performance.now();
+    const warmStarted = started;
     for (let n = 0; n < total; n++) {
       // Paced against the clock, not by sleeping a fixed step, so slow ticks do not lower the rate.
-      const due = started + (n * 1000) / settings.messagesPerSecond;
+      const due = warmStarted + (n * 1000) / settings.messagesPerSecond;
+      if (n === warmCount) started = performance.now();
       const wait = due - performance.now();
       if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
       // Groups take turns, and within a group its members do: each member sends once per (groups × members) messages.
@@ -132,7 +140,8 @@ export async function runSpaceLoad(urls: readonly string[], members: readonly Sp
     latencies.sort((a, b) => a - b);
     ackLatencies.sort((a, b) => a - b);
     return {
-      sent: total,
+      sent: total - warmCount,
+      warmupMessages: warmCount,
       acked,
       errorFrames,
       expectedDeliveries: expected,
