@@ -86,6 +86,24 @@ describe('GET /api/me/this-week', () => {
     expect(await t.database.db.selectFrom('measure_requests').select('id').where('participant_id', '=', world.participantA2.id).execute()).toHaveLength(1);
   });
 
+  it('lists a questionnaire once when two schedules make it due at once', async () => {
+    await t.database.db
+      .insertInto('measure_schedules')
+      .values({ id: newId(), programme_id: null, group_id: world.groupA, instrument_code: 'phq-9', trigger: 'every_n_sessions', every_n: 1, created_by: world.clinicianA.id, created_at: t.clock.now().toISOString() })
+      .execute();
+    const enrolmentA2 = (await t.database.db.selectFrom('enrolments').select('id').where('participant_id', '=', world.participantA2.id).executeTakeFirstOrThrow()).id;
+    await t.database.db
+      .insertInto('attendance')
+      .values({ session_id: world.sessionA, enrolment_id: enrolmentA2, status: 'present', minutes: null, recorded_by: world.clinicianA.id, recorded_at: t.clock.now().toISOString() })
+      .onConflict((oc) => oc.columns(['session_id', 'enrolment_id']).doUpdateSet({ status: 'present' }))
+      .execute();
+    t.clock.advance(6 * 60_000);
+    const week = (await call(t.app, await signIn(t, world.participantA2), 'GET', '/api/me/this-week')).json();
+    const due = await t.database.db.selectFrom('measure_requests').select('reason').where('participant_id', '=', world.participantA2.id).where('status', '=', 'due').execute();
+    expect(due.length).toBe(2);
+    expect(week.dueCheckins.filter((d: { code: string }) => d.code === 'phq-9')).toHaveLength(1);
+  });
+
   it('is for participants only, and an outsider sees nothing of the group', async () => {
     expect((await call(t.app, await signIn(t, world.clinicianA), 'GET', '/api/me/this-week')).statusCode).toBe(403);
     const other = (await call(t.app, await signIn(t, world.participantB), 'GET', '/api/me/this-week')).json();

@@ -44,7 +44,11 @@ export async function thisWeek(db: DbOrTx, principal: Principal, now: Date, seen
           openFeedbackRequests(db, userId, groupIds, fortnightAgo),
         ]);
   const dueCheckins = [];
+  const listed = new Set<string>();
   for (const r of due) {
+    // One entry per questionnaire: answering it settles every request for it that is due.
+    if (listed.has(r.instrument_code)) continue;
+    listed.add(r.instrument_code);
     const entry = await findInstrument(db, r.instrument_code);
     if (entry) dueCheckins.push({ requestId: r.id, code: entry.definition.id, title: entry.definition.title, shortTitle: entry.definition.shortTitle, reason: r.reason, dueAt: r.due_at });
   }
