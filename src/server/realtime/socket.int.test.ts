@@ -252,3 +252,17 @@ describe('group space socket', () => {
     await staff.next((f) => f.type === 'alert' && f.event === 'alert.raised', from);
   });
 });
+
+describe('live notifications', () => {
+  it('tells a member’s open pages at once that a notification arrived, and nobody outside the group', async () => {
+    // Alice is a current member of group A (Aaron was withdrawn above), Bea is in group B.
+    const a = await connect(alice);
+    const b = await connect(bea);
+    const [fromA, fromB] = [a.frames.length, b.frames.length];
+    const cancelled = await call(t.app, clinician, 'POST', `/api/group-sessions/${world.upcomingA}/cancel`, { reason: 'The room is flooded.' });
+    expect(cancelled.statusCode).toBe(204);
+    await a.next((f) => f.type === 'notification', fromA);
+    await stillAlive(b);
+    expect(b.frames.slice(fromB).some((f) => f.type === 'notification')).toBe(false);
+  });
+});

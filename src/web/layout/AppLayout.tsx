@@ -5,7 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useMyGroups } from '../groups/api';
 import { useUnreadCount } from '../participant/api';
 import { useOpenAlertCount } from '../alerts/api';
-import { useLiveAlerts } from '../space/hooks';
+import { useLiveAlerts, useLiveNotifications } from '../space/hooks';
 import { useMe, useSignOut } from '../auth/session';
 import type { Me } from '../api/types';
 import { Brand } from './Brand';
@@ -153,6 +153,7 @@ function MainNav({ me, pathname }: { me: Me; pathname: string }) {
   const unread = useUnreadCount(showGroups);
   const openAlerts = useOpenAlertCount(me.user.role === 'clinician');
   useLiveAlerts(me.user.role === 'clinician');
+  useLiveNotifications(showGroups);
   const link = (item: NavItem) => {
     const active = isActive(pathname, item.to);
     const count = item.to === '/notifications' ? unread : item.to === '/alerts' ? openAlerts : 0;

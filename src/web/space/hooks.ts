@@ -38,3 +38,19 @@ export function useLiveAlerts(enabled: boolean): void {
     };
   }, [client, enabled]);
 }
+
+/** The notification bell updates the moment something new arrives for me (the socket carries no content). */
+export function useLiveNotifications(enabled: boolean): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const release = realtime.retain();
+    const off = realtime.on((frame) => {
+      if (frame.type === 'notification') void client.invalidateQueries({ queryKey: ['me', 'notifications'] });
+    });
+    return () => {
+      off();
+      release();
+    };
+  }, [client, enabled]);
+}

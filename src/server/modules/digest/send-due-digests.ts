@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { queueMail } from '../mail/queue-mail.js';
 import { buildDigest, digestCounts, type DigestContent } from './build-digest.js';
+import { announceNotifications } from '../notifications/announce.js';
 
 export interface DigestSettings {
   /** How long before a session its digest is built and sent. */
@@ -60,6 +61,7 @@ async function storeAndSend(trx: DbOrTx, sessionId: string, settings: DigestSett
       .insertInto('notifications')
       .values({ id: newId(), user_id: person.id, kind: 'session_digest', title, body, group_id: content.group.id, session_id: sessionId, created_at: now.toISOString(), read_at: null })
       .execute();
+    await announceNotifications(trx, [person.id]);
     await queueMail(
       trx,
       { kind: 'session_digest', toUserId: person.id, toAddress: person.email, subject: `${settings.serviceName}: ${title}`, bodyText: mailBody(person.display_name, content, body, settings) },

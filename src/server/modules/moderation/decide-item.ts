@@ -6,6 +6,7 @@ import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
 import type { ContentKind } from './moderate-text.js';
 import { appendModerationLog, KIND_LABELS } from './record-moderation.js';
 import { loadItem, moderatedKind, setItemStatus } from './registry.js';
+import { announceNotifications } from '../notifications/announce.js';
 
 /**
  * A facilitator approves or rejects a held item of any kind: the item's status changes through its
@@ -52,6 +53,7 @@ export async function decideHeldItem(ctx: RouteContext, itemId: string, decision
       read_at: null,
     })
     .execute();
+  await announceNotifications(ctx.db, [item.authorId]);
   // The author's open pages hear about it at commit (the notification count, their item's status).
   await publishInTransaction(ctx.db, userChannel(item.authorId), { type: 'notification.created', userId: item.authorId });
   await ctx.audit({ action: `moderation.${decision}`, resourceType: kind, resourceId: itemId, groupId: item.groupId, detail: { reasonGiven: !!reason } });

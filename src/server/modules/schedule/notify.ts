@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
+import { announceNotifications } from '../notifications/announce.js';
 
 /** In-app notice to every current member of a group (no clinical content). */
 export async function notifyMembers(
@@ -29,5 +30,6 @@ export async function notifyMembers(
       })),
     )
     .execute();
+  await announceNotifications(db, members.map((m) => m.participant_id));
   return members.length;
 }

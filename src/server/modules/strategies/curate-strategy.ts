@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
+import { announceNotifications } from '../notifications/announce.js';
 
 /**
  * A facilitator curates a published strategy of their group into the programme's library: a
@@ -57,6 +58,7 @@ export async function curateStrategy(ctx: RouteContext, strategyId: string, inpu
       read_at: null,
     })
     .execute();
+  await announceNotifications(ctx.db, [strategy.author_id]);
   await ctx.audit({ action: 'library.curate', resourceType: 'library_entry', resourceId: id, groupId: strategy.group_id, detail: { strategyId, credit: input.credit } });
   return id;
 }
