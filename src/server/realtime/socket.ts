@@ -60,17 +60,13 @@ function errorFrame(error: unknown, extra: { clientId?: string; groupId?: string
 
 async function handlePost(hub: SpaceHub, app: FastifyInstance, conn: Connection, frame: Extract<ClientFrame, { type: 'post' }>, requestId: string, ip: string): Promise<void> {
   const extra = { clientId: frame.clientId, groupId: frame.groupId };
-  if (!conn.subs.has(frame.groupId)) {
-    // Posting needs the same check as reading: a group never subscribed (or left) is not found.
-    const viewer = await findSpaceViewer(app.hearth.db, conn.principal, frame.groupId);
-    if (!viewer) return hub.send(conn, { type: 'error', code: 'not_found', message: 'This group space was not found.', ...extra });
-  }
+  // Membership is read for every post (someone withdrawn a moment ago cannot post), and before the
+  // rate limit, so frames for a foreign group are not found and never spend the member's tokens.
+  const viewer = await findSpaceViewer(app.hearth.db, conn.principal, frame.groupId);
+  if (!viewer) return hub.send(conn, { type: 'error', code: 'not_found', message: 'This group space was not found.', ...extra });
   if (!hub.limiter.take(conn.principal.userId)) {
     return hub.send(conn, { type: 'error', code: 'rate_limited', message: 'You are sending messages very fast. Wait a moment, then try again.', ...extra });
   }
-  // Re-read the membership for every post: someone withdrawn a moment ago cannot post.
-  const viewer = await findSpaceViewer(app.hearth.db, conn.principal, frame.groupId);
-  if (!viewer) return hub.send(conn, { type: 'error', code: 'not_found', message: 'This group space was not found.', ...extra });
   const { hearth } = app;
   const { post } = await createPost(
     { db: hearth.db as Db, broker: hearth.broker, actor: { userId: conn.principal.userId, role: conn.principal.role, requestId, ip }, now: hearth.clock.now() },

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/database.js';
 import { memberAttendance } from '../attendance/summary.js';
 import { listItems, moderatedKind } from '../moderation/registry.js';
+import { staffLabel } from '../space/access.js';
 
 /** Members who missed this many sessions in a row are listed as at attendance risk. */
 const MISSED_IN_ROW_RISK = 2;
@@ -44,8 +45,7 @@ export async function buildDigest(db: DbOrTx, sessionId: string): Promise<Digest
   const since = previous?.starts_at ?? session.group_created_at;
   const names = await nameBook(db, groupId);
 
-  // Kinds sharing a table (space posts and chat messages) list the same row once each.
-  const held = [...new Map((await listItems(db, { groupIds: [groupId], statuses: ['held'], limit: SECTION_LIMIT })).map((i) => [i.id, i])).values()];
+  const held = await listItems(db, { groupIds: [groupId], statuses: ['held'], limit: SECTION_LIMIT });
   const tagged = await db
     .selectFrom('space_tags as t')
     .innerJoin('space_posts as p', 'p.id', 't.post_id')
@@ -115,7 +115,7 @@ export async function buildDigest(db: DbOrTx, sessionId: string): Promise<Digest
   };
 }
 
-/** users.id → how the group knows them: members by pseudonym, facilitators by name. */
+/** users.id → how the group knows them: members by pseudonym, staff as "Facilitator <first name>". */
 async function nameBook(db: DbOrTx, groupId: string): Promise<Map<string, string>> {
   const members = await db.selectFrom('enrolments').select(['participant_id', 'pseudonym']).where('group_id', '=', groupId).execute();
   const staff = await db
@@ -126,7 +126,7 @@ async function nameBook(db: DbOrTx, groupId: string): Promise<Map<string, string
     .execute();
   const book = new Map<string, string>();
   for (const m of members) book.set(m.participant_id, m.pseudonym);
-  for (const s of staff) book.set(s.id, `${s.display_name} (facilitator)`);
+  for (const s of staff) book.set(s.id, staffLabel(s.display_name));
   return book;
 }
 

@@ -56,18 +56,19 @@ async function storeAndSend(trx: DbOrTx, sessionId: string, settings: DigestSett
     .where('f.group_id', '=', content.group.id)
     .execute();
   const { title, body } = digestSummary(content);
-  for (const person of facilitators.filter((f) => f.status === 'active')) {
+  const active = facilitators.filter((f) => f.status === 'active');
+  for (const person of active) {
     await trx
       .insertInto('notifications')
       .values({ id: newId(), user_id: person.id, kind: 'session_digest', title, body, group_id: content.group.id, session_id: sessionId, created_at: now.toISOString(), read_at: null })
       .execute();
-    await announceNotifications(trx, [person.id]);
     await queueMail(
       trx,
       { kind: 'session_digest', toUserId: person.id, toAddress: person.email, subject: `${settings.serviceName}: ${title}`, bodyText: mailBody(person.display_name, content, body, settings) },
       { smtpConfigured: settings.smtpConfigured, now },
     );
   }
+  await announceNotifications(trx, active.map((p) => p.id));
   return true;
 }
 

@@ -64,15 +64,6 @@ export async function myClinicians(db: DbOrTx, participantId: string): Promise<C
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Facilitators of one group. */
-export function groupFacilitators(db: DbOrTx, groupId: string) {
-  return db
-    .selectFrom('group_facilitators as f')
-    .innerJoin('users as u', 'u.id', 'f.user_id')
-    .select(['u.id', 'u.display_name'])
-    .where('f.group_id', '=', groupId)
-    .execute();
-}
 
 /** Current members of a group other than `exceptUserId`, by pseudonym. */
 export async function otherMembers(db: DbOrTx, groupId: string, exceptUserId: string): Promise<string[]> {

@@ -1,8 +1,6 @@
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
-import { userChannel } from '../../realtime/events.js';
-import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
 import type { ContentKind } from './moderate-text.js';
 import { appendModerationLog, KIND_LABELS } from './record-moderation.js';
 import { loadItem, moderatedKind, setItemStatus } from './registry.js';
@@ -53,9 +51,8 @@ export async function decideHeldItem(ctx: RouteContext, itemId: string, decision
       read_at: null,
     })
     .execute();
-  await announceNotifications(ctx.db, [item.authorId]);
   // The author's open pages hear about it at commit (the notification count, their item's status).
-  await publishInTransaction(ctx.db, userChannel(item.authorId), { type: 'notification.created', userId: item.authorId });
+  await announceNotifications(ctx.db, [item.authorId]);
   await ctx.audit({ action: `moderation.${decision}`, resourceType: kind, resourceId: itemId, groupId: item.groupId, detail: { reasonGiven: !!reason } });
   return { status: to };
 }

@@ -7,7 +7,6 @@ import { isStaffed, parseStaffedHours } from './staffed-hours.js';
 import { loadWatchedPhrases, matchWatchedPhrases, redactPhrases } from './watched-phrases.js';
 
 export type ContentKind = 'post' | 'message' | 'appreciation' | 'feedback_request' | 'strategy' | 'celebration' | 'goal' | 'skill_practice';
-export const CONTENT_KINDS = ['post', 'message', 'appreciation', 'feedback_request', 'strategy', 'celebration', 'goal', 'skill_practice'] as const satisfies readonly ContentKind[];
 
 export interface ModerationInput {
   groupId: string;

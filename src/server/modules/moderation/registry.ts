@@ -37,10 +37,6 @@ export function moderatedKind(kind: string): ModeratedKind | undefined {
   return registry.get(kind as ContentKind);
 }
 
-export function registeredKinds(): [ContentKind, ModeratedKind][] {
-  return [...registry.entries()];
-}
-
 export interface ModeratedItemRow {
   kind: ContentKind;
   id: string;

@@ -147,5 +147,3 @@ export const OTHER_PERSON_WORDS = new Set([
   'niece', 'nephew', 'client', 'patient', 'member', 'student', 'teenager', 'guy', 'girl', 'man', 'woman', 'lad', 'bloke', 'pal', 'fiance', 'fiancee',
 ]);
 export const SELF_WORDS = new Set(['i', 'me', 'myself', 'mine', 'my']);
-/** Verbs of reporting: "she said I …" is still her speech. */
-export const REPORTING = new Set(['said', 'says', 'told', 'tells', 'texted', 'messaged', 'posted', 'wrote', 'admitted', 'confessed', 'mentioned', 'keeps', 'kept', 'saying', 'thinks', 'thought', 'feels', 'felt']);

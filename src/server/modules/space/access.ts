@@ -21,6 +21,11 @@ export function staffLabel(displayName: string): string {
   return first ? `Facilitator ${first}` : 'Facilitator';
 }
 
+/** How the group knows a person: members by pseudonym, staff as "Facilitator <first name>". */
+export function personLabel(role: string, pseudonym: string | null, displayName: string): string {
+  return role === 'participant' ? (pseudonym ?? 'Member') : staffLabel(displayName);
+}
+
 /**
  * Only current (active) members and the group's facilitators enter its space. Invited members
  * have not accepted the agreement yet; paused, withdrawn and completed members are outside.

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import { spaceReportSchema, spaceTagSchema } from '../../../shared/schemas/space.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
-import { requireSpaceViewer, staffLabel } from './access.js';
+import type { SpacePost } from '../../../shared/schemas/space.js';
+import type { DbOrTx } from '../../db/database.js';
+import { personLabel, requireSpaceViewer, type SpaceViewer } from './access.js';
 import { forViewer } from './presenters.js';
-import { loadStreamPost } from './repository.js';
+import { loadStreamPosts } from './repository.js';
 
 const tags = ['space'];
 const groupParams = idParams('groupId');
@@ -14,6 +16,16 @@ const moderate = (action: 'read' | 'update', objects: Record<string, 'group' | '
   action,
   objects,
 });
+
+/** The posts the viewer may see, by id, read in one query. */
+async function shownPosts(db: DbOrTx, viewer: SpaceViewer, postIds: readonly string[]): Promise<Map<string, SpacePost>> {
+  const shown = new Map<string, SpacePost>();
+  for (const [id, post] of await loadStreamPosts(db, postIds)) {
+    const visible = forViewer(post, viewer, new Set());
+    if (visible) shown.set(id, visible);
+  }
+  return shown;
+}
 
 /** Facilitator views of the space: reports (with who reported), "bring to group" tags, pinning. */
 export const moderationRoutes = [
@@ -37,13 +49,11 @@ export const moderationRoutes = [
         .orderBy('r.created_at', 'desc')
         .limit(200)
         .execute();
-      const reports = [];
-      for (const row of rows) {
-        const post = await loadStreamPost(ctx.db, row.post_id);
-        const shown = post && forViewer(post, viewer, new Set());
-        if (!shown) continue;
-        reports.push({ id: row.id, kind: row.kind, note: row.note, createdAt: row.created_at, reporterLabel: row.role === 'participant' ? (row.pseudonym ?? 'Member') : staffLabel(row.display_name), post: shown });
-      }
+      const posts = await shownPosts(ctx.db, viewer, rows.map((r) => r.post_id));
+      const reports = rows.flatMap((row) => {
+        const post = posts.get(row.post_id);
+        return post ? [{ id: row.id, kind: row.kind, note: row.note, createdAt: row.created_at, reporterLabel: personLabel(row.role, row.pseudonym, row.display_name), post }] : [];
+      });
       await ctx.audit({ action: 'space.reports.read', resourceType: 'therapy_group', resourceId: viewer.groupId, groupId: viewer.groupId });
       return { reports };
     },
@@ -68,13 +78,11 @@ export const moderationRoutes = [
         .orderBy('t.created_at', 'desc')
         .limit(200)
         .execute();
-      const result = [];
-      for (const row of rows) {
-        const post = await loadStreamPost(ctx.db, row.post_id);
-        const shown = post && forViewer(post, viewer, new Set());
-        if (!shown) continue;
-        result.push({ id: row.id, note: row.note, sessionId: row.session_id, createdAt: row.created_at, taggedBy: row.role === 'participant' ? (row.pseudonym ?? 'Member') : staffLabel(row.display_name), post: shown });
-      }
+      const posts = await shownPosts(ctx.db, viewer, rows.map((r) => r.post_id));
+      const result = rows.flatMap((row) => {
+        const post = posts.get(row.post_id);
+        return post ? [{ id: row.id, note: row.note, sessionId: row.session_id, createdAt: row.created_at, taggedBy: personLabel(row.role, row.pseudonym, row.display_name), post }] : [];
+      });
       return { tags: result };
     },
   }),

@@ -2,7 +2,7 @@ import type { SpacePost } from '../../../shared/schemas/space.js';
 import type { SpacePostsTable } from '../../db/schema.js';
 import type { StreamPost } from '../../realtime/events.js';
 import type { SpaceViewer } from './access.js';
-import { staffLabel } from './access.js';
+import { personLabel } from './access.js';
 
 export type PostRow = Pick<
   SpacePostsTable,
@@ -34,7 +34,7 @@ export function toStreamPost(row: PostRow): StreamPost {
     versionSeq: row.version_seq,
     authorId: row.author_id,
     enrolmentId: row.enrolment_id,
-    authorLabel: row.author_role === 'participant' ? (row.pseudonym ?? 'Member') : staffLabel(row.display_name),
+    authorLabel: personLabel(row.author_role, row.pseudonym, row.display_name),
     authorRole: row.author_role,
     body: row.body,
     replyToId: row.reply_to_id,

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/database.js';
 import { toStreamPost } from './presenters.js';
+import type { StreamPost } from '../../realtime/events.js';
 
 /** The columns every post query reads, with the author's pseudonym and name. */
 function postQuery(db: DbOrTx) {
@@ -33,6 +34,13 @@ function postQuery(db: DbOrTx) {
 export async function loadStreamPost(db: DbOrTx, postId: string) {
   const row = await postQuery(db).where('p.id', '=', postId).executeTakeFirst();
   return row ? toStreamPost(row) : undefined;
+}
+
+/** Several posts by id, in one query (listings that point at posts: reports, tags). */
+export async function loadStreamPosts(db: DbOrTx, postIds: readonly string[]): Promise<Map<string, StreamPost>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await postQuery(db).where('p.id', 'in', [...new Set(postIds)]).execute();
+  return new Map(rows.map((row) => [row.id, toStreamPost(row)]));
 }
 
 /** Every change in a group's stream after `afterSeq`, in stream order (resume). */

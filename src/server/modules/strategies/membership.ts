@@ -23,18 +23,6 @@ export async function requireEnrolment(db: DbOrTx, principal: Principal, groupId
   return enrolment;
 }
 
-/** True when the caller facilitates the group. */
-export async function facilitatesGroup(db: DbOrTx, userId: string, groupId: string): Promise<boolean> {
-  const row = await db.selectFrom('group_facilitators').select('user_id').where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
-  return !!row;
-}
-
-/** Statuses of an item that a viewer may see: everything for staff, published (and one's own) for members. */
-export function visibleToViewer(status: string, mine: boolean, staff: boolean): boolean {
-  if (staff) return status === 'published' || status === 'held';
-  return status === 'published' || (mine && status === 'held');
-}
-
 /** Escapes LIKE wildcards and lower-cases: the same search on SQLite and PostgreSQL. */
 export function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -52,33 +52,38 @@ export function activeGoals(db: DbOrTx, userId: string) {
     .execute();
 }
 
-/** Published appreciations received in reachable groups after `since` (all of them when never seen). */
-export function newAppreciations(db: DbOrTx, userId: string, groupIds: string[], since: string | null) {
-  let query = db
+/** How many of a listing there are, and the newest few (the home shows three and says how many). */
+const LATEST = 3;
+
+/** Published appreciations received in reachable groups after `since` (all of them when never seen): the count and the newest. */
+export async function newAppreciations(db: DbOrTx, userId: string, groupIds: string[], since: string | null) {
+  let base = db
     .selectFrom('appreciation_recipients as r')
     .innerJoin('appreciations as a', 'a.id', 'r.appreciation_id')
-    .innerJoin('enrolments as se', 'se.id', 'a.sender_enrolment_id')
-    .select(['a.id', 'se.pseudonym', 'a.body', 'a.created_at'])
     .where('r.recipient_id', '=', userId)
     .where('a.moderation_status', '=', 'published')
     .where('a.group_id', 'in', groupIds);
-  if (since) query = query.where('r.created_at', '>', since);
-  return query.orderBy('r.created_at', 'desc').limit(50).execute();
+  if (since) base = base.where('r.created_at', '>', since);
+  const [latest, counted] = await Promise.all([
+    base.innerJoin('enrolments as se', 'se.id', 'a.sender_enrolment_id').select(['a.id', 'se.pseudonym', 'a.body', 'a.created_at']).orderBy('r.created_at', 'desc').limit(LATEST).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  ]);
+  return { latest, count: Number(counted?.n ?? 0) };
 }
 
-/** Strategies peers shared in the groups since `since` (published; one's own left out). */
-export function newStrategies(db: DbOrTx, userId: string, groupIds: string[], since: string) {
-  return db
+/** Strategies peers shared in the groups since `since` (published; one's own left out): the count and the newest. */
+export async function newStrategies(db: DbOrTx, userId: string, groupIds: string[], since: string) {
+  const base = db
     .selectFrom('strategies as s')
-    .innerJoin('enrolments as e', 'e.id', 's.enrolment_id')
-    .select(['s.id', 's.group_id', 's.title', 'e.pseudonym', 's.created_at'])
     .where('s.group_id', 'in', groupIds)
     .where('s.created_at', '>=', since)
     .where('s.moderation_status', '=', 'published')
-    .where('s.author_id', '!=', userId)
-    .orderBy('s.created_at', 'desc')
-    .limit(50)
-    .execute();
+    .where('s.author_id', '!=', userId);
+  const [latest, counted] = await Promise.all([
+    base.innerJoin('enrolments as e', 'e.id', 's.enrolment_id').select(['s.id', 's.group_id', 's.title', 'e.pseudonym', 's.created_at']).orderBy('s.created_at', 'desc').limit(LATEST).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  ]);
+  return { latest, count: Number(counted?.n ?? 0) };
 }
 
 /** Celebration cards of the groups since `since` (published, not withdrawn). */

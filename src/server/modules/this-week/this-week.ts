@@ -36,7 +36,7 @@ export async function thisWeek(db: DbOrTx, principal: Principal, now: Date, seen
   const groupIds = groups.map((g) => g.group_id);
   const [appreciations, strategies, celebrations, feedbackCount] =
     groupIds.length === 0
-      ? [[], [], [], 0]
+      ? [{ latest: [], count: 0 }, { latest: [], count: 0 }, [], 0]
       : await Promise.all([
           newAppreciations(db, userId, groupIds, seen),
           newStrategies(db, userId, groupIds, weekAgo),
@@ -70,12 +70,12 @@ export async function thisWeek(db: DbOrTx, principal: Principal, now: Date, seen
       milestonesTotal: Number(g.milestones_total ?? 0),
     })),
     appreciations: {
-      newCount: appreciations.length,
-      latest: appreciations.slice(0, 3).map((a) => ({ id: a.id, fromPseudonym: a.pseudonym, body: a.body, createdAt: a.created_at })),
+      newCount: appreciations.count,
+      latest: appreciations.latest.map((a) => ({ id: a.id, fromPseudonym: a.pseudonym, body: a.body, createdAt: a.created_at })),
     },
     strategies: {
-      newCount: strategies.length,
-      latest: strategies.slice(0, 3).map((s) => ({ id: s.id, groupId: s.group_id, title: s.title, authorPseudonym: s.pseudonym, createdAt: s.created_at })),
+      newCount: strategies.count,
+      latest: strategies.latest.map((s) => ({ id: s.id, groupId: s.group_id, title: s.title, authorPseudonym: s.pseudonym, createdAt: s.created_at })),
     },
     celebrations: celebrations.map((c) => ({ id: c.id, groupId: c.group_id, pseudonym: c.pseudonym, text: celebrationText(c), createdAt: c.created_at })),
     openFeedbackRequests: feedbackCount,
