@@ -5,8 +5,9 @@ import { useMyGroups } from '../groups/api';
 import { QueryView, usePageTitle } from '../layout/feedback';
 import { formatDate } from '../layout/format';
 import { useSharedFeed, type SharedItem } from './api';
-import { formatDay, MODERATION_TEXT } from './labels';
+import { MODERATION_TEXT } from './labels';
 import { ReactionBar } from './ReactionBar';
+import { formatLocalDate } from '../layout/time';
 
 function headline(item: SharedItem): string {
   const who = item.mine ? 'You' : item.author;
@@ -42,7 +43,7 @@ function SharedCard({ item, canReact }: { item: SharedItem; canReact: boolean })
             {item.title}
           </Text>
         ) : null}
-        {item.kind === 'goal' && item.dueDate ? <Text size="sm">By {formatDay(item.dueDate)}</Text> : null}
+        {item.kind === 'goal' && item.dueDate ? <Text size="sm">By {formatLocalDate(item.dueDate)}</Text> : null}
         {item.body ? (
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {item.body}
@@ -59,8 +60,8 @@ function SharedCard({ item, canReact }: { item: SharedItem; canReact: boolean })
 
 /** "Group celebrations": what members chose to share — goals, reached steps, practice — with supportive reactions. */
 export function CelebrationsPage() {
-  usePageTitle('Group celebrations');
   const me = useMe();
+  usePageTitle('Group celebrations', me.service.name);
   const groups = useMyGroups();
   const [chosen, setChosen] = useState<string | null>(null);
   const list = groups.data?.groups ?? [];

@@ -3,16 +3,18 @@ import { Link, useParams } from 'react-router';
 import { QueryView, usePageTitle } from '../layout/feedback';
 import { useGoal } from './api';
 import { CheckinCard } from './CheckinCard';
-import { AREA_LABELS, formatDay } from './labels';
+import { AREA_LABELS } from './labels';
 import { ManageGoalCard } from './ManageGoalCard';
 import { MilestonesCard } from './MilestonesCard';
 import { SharingCard } from './SharingCard';
+import { formatLocalDate } from '../layout/time';
+import { useMe } from '../auth/session';
 
 /** One goal: what it is, its steps and celebrations, check-ins, and who sees it. */
 export function GoalDetailPage() {
   const { goalId = '' } = useParams();
   const goal = useGoal(goalId);
-  usePageTitle('Goal');
+  usePageTitle('Goal', useMe().service.name);
   return (
     <Stack gap="md" maw={720}>
       <Anchor component={Link} to="/goals" size="sm">
@@ -29,7 +31,7 @@ export function GoalDetailPage() {
                 {g.action}
               </Title>
               <Text size="sm">
-                {g.frequency} · by {formatDay(g.targetDate)}
+                {g.frequency} · by {formatLocalDate(g.targetDate)}
               </Text>
               {g.group ? (
                 <Text size="sm" c="dimmed">

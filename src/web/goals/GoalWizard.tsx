@@ -3,7 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorRegion, usePageTitle } from '../layout/feedback';
 import { useCreateGoal, type Goal } from './api';
-import { AREA_LABELS, formatDay } from './labels';
+import { AREA_LABELS } from './labels';
+import { formatLocalDate, todayInZone } from '../layout/time';
+import { useMe } from '../auth/session';
 
 interface Draft {
   area: Goal['area'] | '';
@@ -18,10 +20,8 @@ const FREQUENCIES = ['Every day', 'A few times a week', 'Once a week', 'Once, by
 const STEPS = ['area', 'action', 'frequency', 'date', 'support', 'steps', 'check'] as const;
 type Step = (typeof STEPS)[number];
 
-function todayIso(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
+/** Today where the member is (a target date cannot be in the past). */
+const todayIso = () => todayInZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 /** What is wrong with the answer to one question, if anything. */
 function problem(step: Step, d: Draft): string | null {
@@ -48,7 +48,7 @@ function problem(step: Step, d: Draft): string | null {
 
 /** The SMART goal wizard: one question per screen on a phone, then a summary to check. */
 export function GoalWizard() {
-  usePageTitle('New goal');
+  usePageTitle('New goal', useMe().service.name);
   const navigate = useNavigate();
   const create = useCreateGoal();
   const [index, setIndex] = useState(0);
@@ -205,7 +205,7 @@ export function GoalWizard() {
               </Text>
               <Text size="sm">About: {draft.area ? AREA_LABELS[draft.area] : ''}</Text>
               <Text size="sm">How often: {draft.frequency.trim()}</Text>
-              <Text size="sm">By: {formatDay(draft.targetDate)}</Text>
+              <Text size="sm">By: {formatLocalDate(draft.targetDate)}</Text>
               {draft.supportNeeded.trim() ? <Text size="sm" style={{ overflowWrap: 'anywhere' }}>Support: {draft.supportNeeded.trim()}</Text> : null}
               {draft.milestones.some((m) => m.trim()) ? (
                 <ol style={{ margin: 0, paddingLeft: '1.25rem' }}>

@@ -2,7 +2,9 @@ import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine
 import { Link } from 'react-router';
 import { QueryView, usePageTitle } from '../layout/feedback';
 import { useMyGoals, type Goal } from './api';
-import { AREA_LABELS, formatDay, PROGRESS_LABELS, VISIBILITY_LABELS } from './labels';
+import { AREA_LABELS, PROGRESS_LABELS, VISIBILITY_LABELS } from './labels';
+import { formatLocalDate } from '../layout/time';
+import { useMe } from '../auth/session';
 
 function GoalSummary({ goal }: { goal: Goal }) {
   const reached = goal.milestones.filter((m) => m.reachedAt).length;
@@ -26,7 +28,7 @@ function GoalSummary({ goal }: { goal: Goal }) {
           </Anchor>
         </Title>
         <Text size="sm">
-          {goal.frequency} · by {formatDay(goal.targetDate)}
+          {goal.frequency} · by {formatLocalDate(goal.targetDate)}
         </Text>
         {goal.milestones.length > 0 ? (
           <Text size="sm">
@@ -51,7 +53,7 @@ function GoalSummary({ goal }: { goal: Goal }) {
 
 /** "My goals": the member's goals, newest first, and the way to set a new one. */
 export function GoalsPage() {
-  usePageTitle('My goals');
+  usePageTitle('My goals', useMe().service.name);
   const goals = useMyGoals();
   return (
     <Stack gap="md">

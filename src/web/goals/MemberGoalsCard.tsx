@@ -2,7 +2,8 @@ import { Badge, Card, Stack, Text, Title } from '@mantine/core';
 import { QueryView } from '../layout/feedback';
 import { formatDate } from '../layout/format';
 import { useMemberGoals } from './api';
-import { AREA_LABELS, formatDay, PROGRESS_LABELS, VISIBILITY_LABELS } from './labels';
+import { AREA_LABELS, PROGRESS_LABELS, VISIBILITY_LABELS } from './labels';
+import { formatLocalDate } from '../layout/time';
 
 /** On a member's record: the goals they shared with their clinicians or group (private ones never show). */
 export function MemberGoalsCard({ enrolmentId }: { enrolmentId: string }) {
@@ -29,7 +30,7 @@ export function MemberGoalsCard({ enrolmentId }: { enrolmentId: string }) {
                         {g.action}
                       </Text>
                       <Text size="sm">
-                        {g.frequency} · by {formatDay(g.targetDate)}
+                        {g.frequency} · by {formatLocalDate(g.targetDate)}
                       </Text>
                       {g.supportNeeded ? <Text size="sm" style={{ overflowWrap: 'anywhere' }}>Support that would help: {g.supportNeeded}</Text> : null}
                       {g.milestones.length > 0 ? (

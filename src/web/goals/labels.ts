@@ -35,10 +35,3 @@ export const MODERATION_TEXT: Record<'held' | 'rejected' | 'removed', string> = 
   rejected: 'Not shared by the facilitators',
   removed: 'Taken down',
 };
-
-/** "Tuesday 30 June 2026" from a YYYY-MM-DD date, read in UTC so it never shifts a day. */
-export function formatDay(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return d.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
 import { useDeleteEntry, useJournal, useJournalPrompts, useShareEntry, useUpdateEntry, useWriteEntry, type JournalEntry } from './api';
+import { useMe } from '../auth/session';
 
 function WriteForm() {
   const prompts = useJournalPrompts();
@@ -121,7 +122,7 @@ function Entry({ entry }: { entry: JournalEntry }) {
 
 /** The private journal: reflections with prompts from the group's current topic. */
 export function JournalPage() {
-  usePageTitle('Journal');
+  usePageTitle('Journal', useMe().service.name);
   const journal = useJournal();
   return (
     <Stack gap="md" maw={720}>

@@ -2,8 +2,7 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { SafetyScreen } from './api';
-import { useDueMeasures } from './api';
-import { questionnairePath } from './DueMeasuresCard';
+import { questionnairePath, useDueMeasures } from './api';
 import { ConcernNote, CrisisLineText } from './SafetyScreen';
 
 /**

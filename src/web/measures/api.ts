@@ -202,3 +202,8 @@ export function newIdempotencyKey(): string {
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** The address of one due questionnaire. */
+export function questionnairePath(due: Pick<DueMeasure, 'code' | 'requestId'>): string {
+  return `/measures/${encodeURIComponent(due.code)}?request=${encodeURIComponent(due.requestId)}`;
+}

@@ -5,6 +5,7 @@ import { useMyGroups } from '../groups/api';
 import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { formatDate } from '../layout/format';
 import { usePractices, useLogPractice, useSharePractice, type Practice, type PracticeList } from './api';
+import { useMe } from '../auth/session';
 
 const HOW_IT_WENT = ['', 'It was hard', 'A bit', 'Okay', 'Quite well', 'Really well'];
 
@@ -120,7 +121,7 @@ function Entry({ entry, groupId }: { entry: Practice; groupId: string | null }) 
 
 /** The skills practice log: the curriculum's skills, what I tried and how it went, shared if I choose. */
 export function SkillsPage() {
-  usePageTitle('Skills practice');
+  usePageTitle('Skills practice', useMe().service.name);
   const practices = usePractices();
   const groups = useMyGroups();
   const groupId = groups.data?.groups[0]?.id ?? null;

@@ -2,6 +2,7 @@ import { Alert, Anchor, Grid, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useMe } from '../auth/session';
 import { PageLoader, QueryView, usePageTitle } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
 import { useSpaceOverview, type SpaceOverview } from './api';
@@ -15,7 +16,7 @@ import { useLiveSpace } from './useLiveSpace';
 export function SpacePage() {
   const { groupId = '', threadKey } = useParams();
   const overview = useSpaceOverview(groupId);
-  usePageTitle('Group space');
+  usePageTitle('Group space', useMe().service.name);
   return (
     <QueryView query={overview} loadingLabel="Opening the group space…">
       {(data) => <SpaceLayout key={data.groupId} overview={data} threadKey={threadKey ?? null} />}

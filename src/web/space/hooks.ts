@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ServerFrame } from '../../shared/schemas/space';
 import { realtime, type ConnectionState } from './realtime';
 
@@ -23,34 +23,27 @@ export function useConnectionState(): ConnectionState {
   return state;
 }
 
+const ALERTS_KEY = ['alerts'] as const;
+const NOTIFICATIONS_KEY = ['me', 'notifications'] as const;
+
+/** Refetches `queryKey` (a module constant, so it keeps its identity) whenever a frame of `type` arrives. */
+function useRefreshOnFrame(type: ServerFrame['type'], queryKey: readonly string[], enabled: boolean): void {
+  const client = useQueryClient();
+  const listener = useCallback(
+    (frame: ServerFrame) => {
+      if (frame.type === type) void client.invalidateQueries({ queryKey });
+    },
+    [client, type, queryKey],
+  );
+  useRealtime(listener, enabled);
+}
+
 /** For clinicians: the alert queue and the navigation badge refresh the moment an alert is raised or changes. */
 export function useLiveAlerts(enabled: boolean): void {
-  const client = useQueryClient();
-  useEffect(() => {
-    if (!enabled) return undefined;
-    const release = realtime.retain();
-    const off = realtime.on((frame) => {
-      if (frame.type === 'alert') void client.invalidateQueries({ queryKey: ['alerts'] });
-    });
-    return () => {
-      off();
-      release();
-    };
-  }, [client, enabled]);
+  useRefreshOnFrame('alert', ALERTS_KEY, enabled);
 }
 
 /** The notification bell updates the moment something new arrives for me (the socket carries no content). */
 export function useLiveNotifications(enabled: boolean): void {
-  const client = useQueryClient();
-  useEffect(() => {
-    if (!enabled) return undefined;
-    const release = realtime.retain();
-    const off = realtime.on((frame) => {
-      if (frame.type === 'notification') void client.invalidateQueries({ queryKey: ['me', 'notifications'] });
-    });
-    return () => {
-      off();
-      release();
-    };
-  }, [client, enabled]);
+  useRefreshOnFrame('notification', NOTIFICATIONS_KEY, enabled);
 }

@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import { formatDate } from '../layout/format';
 import { formatRangeInZone } from '../layout/time';
 import classes from '../layout/layout.module.css';
-import { questionnairePath } from '../measures/DueMeasuresCard';
 import { reasonLabel } from '../measures/copy';
 import type { ThisWeek } from './api';
+import { questionnairePath } from '../measures/api';
 
 const PROGRESS_LABEL: Record<string, string> = { not_yet: 'not yet', some: 'some progress', most: 'most of it', done: 'done' };
 
