@@ -1,190 +1,123 @@
-import { HYPOTHETICAL, IMMINENCE, LEXICON, METAPHORS, NEGATORS, NOT_A_NEGATION, OTHER_PERSON_WORDS, RECOVERY, SELF_WORDS, TOPIC, type RiskRule } from './lexicon.js';
-import { prepareForRisk, segments } from './prepare-text.js';
+import { analyse } from './analyse.js';
+import { matchFrames, type FrameHit, type RiskKind } from './frames.js';
+import { predict, type ModelPrediction } from './model.js';
+import { assessPhrases, type RiskSignal, type RiskTier } from './phrase-rules.js';
+import { expandShorthand } from './prepare-text.js';
 
-export type RiskTier = 'none' | 'concern' | 'urgent';
-export type Modifier = 'negated' | 'other_person' | 'recovery' | 'metaphor' | 'topic' | 'hypothetical' | 'imminent';
+export type { RiskKind } from './frames.js';
+export type { RiskSignal, RiskTier } from './phrase-rules.js';
 
-/** One rule that matched, with what changed its weight. */
-export interface RiskSignal {
-  ruleId: string;
-  label: string;
-  plain: string;
-  phrase: string;
-  person: 'self' | 'other';
-  ruleTier: 'urgent' | 'concern';
-  weight: number;
-  effectiveWeight: number;
-  /** The tier this signal supports after its modifiers ('none' when it does not count). */
-  tier: RiskTier;
-  modifiers: { kind: Modifier; cue: string }[];
-}
-
+/** What the detector says about a text, and why. */
 export interface RiskAssessment {
   tier: RiskTier;
+  /** Whose safety: the writer's (self_harm), somebody the writer threatens, or the writer's from somebody else. 'none' when tier is none. */
+  kind: RiskKind | 'none';
+  /** The phrase rules' weighted score (kept for the queue's ordering). */
   score: number;
+  /** Phrase rules that fired. */
   signals: RiskSignal[];
-  /** For clinicians: each rule that fired and why it counted, or did not. */
+  /** Concept frames that fired (counted or not). */
+  frames: FrameHit[];
+  /** The trained model's view. */
+  model: Pick<ModelPrediction, 'tier' | 'kind' | 'probabilities' | 'features'>;
+  /** For clinicians: every frame, rule and model feature that fired, and why it counted or not. */
   explanation: string[];
-  /** For the author: what was noticed, in plain words (only signals that counted). */
+  /** For the author: what was noticed, in plain words. */
   plainExplanation: string[];
 }
 
-/**
- * Score at which concern-tier signals together reach the urgent tier: three strong ones
- * (hopelessness + burdensomeness + cannot go on), not two; death and self-harm language is urgent by itself.
- */
-export const URGENT_SCORE = 8;
-/** Score at which the concern tier starts. */
-export const CONCERN_SCORE = 2;
-/** How much a signal about somebody else weighs: a clinician may want to know, never urgent. */
-const OTHER_PERSON_FACTOR = 0.6;
+const RANK: Record<RiskTier, number> = { none: 0, concern: 1, urgent: 2 };
+/** Longest text the detector reads at once; a longer message is read in overlapping windows. */
+const WINDOW = 4_000;
 
-const MY_RELATION = /^my$/;
-/** Rules whose match is a bare word: talk about a subject ("a suicide prevention course") does not count for them. */
-const TOPIC_SENSITIVE: ReadonlySet<string> = new Set(['suicide_word']);
-// Compiled once: matchAll needs the global flag.
-const GLOBAL_RULES = LEXICON.map((rule) => ({ rule, global: new RegExp(rule.pattern.source, 'g') }));
-const GLOBAL_METAPHORS = METAPHORS.map((m) => new RegExp(m.source, 'g'));
-
-function tokensOf(text: string): string[] {
-  return text.split(/[\s,]+/).filter(Boolean);
+function framesText(raw: string): string {
+  return expandShorthand(raw)
+    .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/gu, ' ')
+    .replace(/'/g, '')
+    .replace(/[^\p{L}\p{N}\s.!?;,\n]/gu, ' ')
+    .replace(/[^\S\n]+/g, ' ')
+    .trim();
 }
 
-/** Whose statement the phrase at `start` is: the nearest subject-like word before it, else the writer. */
-function personBefore(segment: string, start: number): { person: 'self' | 'other'; cue: string } {
-  const before = tokensOf(segment.slice(0, start));
-  for (let i = before.length - 1; i >= 0; i--) {
-    const word = before[i] ?? '';
-    const next = before[i + 1] ?? '';
-    if (MY_RELATION.test(word) && OTHER_PERSON_WORDS.has(next)) return { person: 'other', cue: `my ${next}` };
-    if (word === 'we' || SELF_WORDS.has(word)) return { person: 'self', cue: word };
-    if (OTHER_PERSON_WORDS.has(word)) return { person: 'other', cue: word };
-  }
-  return { person: 'self', cue: '' };
+function windows(text: string): string[] {
+  if (text.length <= WINDOW) return [text];
+  const out: string[] = [];
+  for (let start = 0; start < text.length; start += WINDOW - 400) out.push(text.slice(start, start + WINDOW));
+  return out;
 }
 
-function personOfWho(who: string | undefined): { person: 'self' | 'other'; cue: string } {
-  if (!who || /^(me|my|myself|my self|ourselves|us)$/.test(who)) return { person: 'self', cue: who ?? '' };
-  return { person: 'other', cue: who };
+function describeFrame(hit: FrameHit): string {
+  const head = hit.tier === 'none' ? 'Not counted' : hit.tier === 'urgent' ? 'Urgent' : 'Concern';
+  const kind = hit.kind === 'self_harm' ? 'self-harm' : hit.kind === 'harm_to_others' ? 'harm to others' : 'being harmed';
+  return `${head} (frame, ${kind}): “${hit.cue}” — ${hit.label}${hit.modifiers.length ? `; ${hit.modifiers.join('; ')}` : ''}.`;
 }
 
-/** A negator before the phrase in the same clause, up to the previous subject ("I don't care, I just want…" is not negated). */
-function negationBefore(segment: string, start: number): string | null {
-  const clause = segment.slice(0, start).split(',').pop() ?? '';
-  const before = tokensOf(clause);
-  for (let i = before.length - 1, seen = 0; i >= 0 && seen < 6; i--, seen++) {
-    const word = before[i] ?? '';
-    if (NEGATORS.has(word)) {
-      const rest = before.slice(i + 1).join(' ') + ' ' + segment.slice(start);
-      return NOT_A_NEGATION.test(rest.trim()) ? null : word;
-    }
-    if (word === 'i' || word === 'he' || word === 'she' || word === 'they' || word === 'we') return null;
-  }
-  return null;
-}
-
-function metaphorCovering(segment: string, start: number, end: number): string | null {
-  for (const re of GLOBAL_METAPHORS) {
-    for (const m of segment.matchAll(re)) {
-      const from = m.index ?? 0;
-      const to = from + m[0].length;
-      // Either the figure of speech contains the phrase, or it is benign context in the same segment.
-      if ((from <= start && to >= end) || (from >= end && from - end < 60) || (to <= start && start - to < 60)) return m[0];
-    }
-  }
-  return null;
-}
-
-function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray): RiskSignal {
-  const start = match.index ?? 0;
-  const phrase = match[0];
-  const end = start + phrase.length;
-  const modifiers: RiskSignal['modifiers'] = [];
-  const who = rule.person === 'self' ? { person: 'self' as const, cue: '' } : rule.person === 'who' ? personOfWho(match.groups?.who ?? match.groups?.who2) : personBefore(segment, start);
-  let weight = rule.weight;
-  let counts = true;
-  const negator = negationBefore(segment, start);
-  if (negator) {
-    modifiers.push({ kind: 'negated', cue: negator });
-    counts = false;
-  }
-  const metaphor = metaphorCovering(segment, start, end);
-  if (metaphor) {
-    modifiers.push({ kind: 'metaphor', cue: metaphor });
-    counts = false;
-  }
-  const imminent = IMMINENCE.exec(segment);
-  const recovery = RECOVERY.exec(segment);
-  // A relapse ("again") is current, whatever else the sentence says about the past.
-  if (recovery && !/\bagain\b/.test(segment)) {
-    modifiers.push({ kind: 'recovery', cue: recovery[0].trim() });
-    counts = false;
-  }
-  // The bare word "suicide" is often a subject (a film, a campaign) even in the writer's own words.
-  const topicForSelf = TOPIC_SENSITIVE.has(rule.id) && who.person === 'self' ? TOPIC.exec(segment) : null;
-  if (topicForSelf) {
-    modifiers.push({ kind: 'topic', cue: topicForSelf[0] });
-    counts = false;
-  }
-  if (who.person === 'other') {
-    modifiers.push({ kind: 'other_person', cue: who.cue });
-    const topic = TOPIC.exec(segment);
-    if (topic) {
-      modifiers.push({ kind: 'topic', cue: topic[0] });
-      counts = false;
-    }
-    weight *= OTHER_PERSON_FACTOR;
-  } else {
-    const hypothetical = HYPOTHETICAL.exec(segment);
-    if (hypothetical) {
-      modifiers.push({ kind: 'hypothetical', cue: hypothetical[0] });
-      counts = false;
-    } else if (imminent && counts) {
-      modifiers.push({ kind: 'imminent', cue: imminent[0] });
-      weight += 1;
-    }
-  }
-  const effectiveWeight = counts ? Math.round(weight * 10) / 10 : 0;
-  let tier: RiskTier = 'none';
-  if (effectiveWeight > 0) tier = rule.tier === 'urgent' && who.person === 'self' ? 'urgent' : 'concern';
-  return { ruleId: rule.id, label: rule.label, plain: rule.plain, phrase, person: who.person, ruleTier: rule.tier, weight: rule.weight, effectiveWeight, tier, modifiers };
-}
-
-const MODIFIER_TEXT: Record<Modifier, string> = {
-  negated: 'negated',
-  other_person: 'about someone else',
-  recovery: 'recovery or distant past',
-  metaphor: 'figure of speech',
-  topic: 'talk about a subject, not a person',
-  hypothetical: 'a question or “if”, not a statement',
-  imminent: 'soon',
-};
-
-function describe(signal: RiskSignal): string {
-  const mods = signal.modifiers.map((m) => `${MODIFIER_TEXT[m.kind]}${m.cue ? ` (“${m.cue}”)` : ''}`).join('; ');
+function describeSignal(signal: RiskSignal): string {
   const head = signal.tier === 'none' ? 'Not counted' : signal.tier === 'urgent' ? 'Urgent' : 'Concern';
-  return `${head}: “${signal.phrase}” — ${signal.label}, weight ${signal.effectiveWeight} of ${signal.weight}${mods ? `; ${mods}` : ''}.`;
+  const mods = signal.modifiers.map((m) => `${m.kind}${m.cue ? ` (“${m.cue}”)` : ''}`).join('; ');
+  return `${head} (phrase rule): “${signal.phrase}” — ${signal.label}, weight ${signal.effectiveWeight} of ${signal.weight}${mods ? `; ${mods}` : ''}.`;
 }
 
-/** Explainable, deterministic risk tier for a text (pure: no I/O). */
-export function assessRisk(text: string): RiskAssessment {
-  const signals: RiskSignal[] = [];
-  for (const segment of segments(prepareForRisk(text))) {
-    for (const { rule, global } of GLOBAL_RULES) {
-      for (const match of segment.matchAll(global)) signals.push(assessMatch(rule, segment, match));
-    }
+/** Layer 1 alone (concept frames and phrase rules), without the model: used to train and calibrate the model. */
+export function assessLayer1(text: string): { tier: RiskTier; phrases: ReturnType<typeof assessPhrases>; frames: FrameHit[]; frameTier: RiskTier } {
+  const phrases = assessPhrases(text);
+  const sentences = analyse(framesText(text));
+  const frames = matchFrames(sentences, { words: sentences.map((s) => s.words).join(' '), lemmas: sentences.map((s) => s.lemmas).join(' ') });
+  const frameTier = frames.reduce<RiskTier>((t, f) => (f.tier !== 'none' && RANK[f.tier] > RANK[t] ? f.tier : t), 'none');
+  return { tier: RANK[frameTier] > RANK[phrases.tier] ? frameTier : phrases.tier, phrases, frames, frameTier };
+}
+
+function assessOne(text: string): RiskAssessment {
+  const { phrases, frames, frameTier } = assessLayer1(text);
+  const model = predict(text);
+  const counted = frames.filter((f) => f.tier !== 'none');
+  const tier = [phrases.tier, frameTier, model.tier].reduce<RiskTier>((a, b) => (RANK[b] > RANK[a] ? b : a), 'none');
+
+  // Kind: the strongest frame names it (harm to others and being harmed before self-harm at the
+  // same tier: those need a different response); else the phrase rules (self-harm); else the model.
+  let kind: RiskAssessment['kind'] = 'none';
+  if (tier !== 'none') {
+    const order = (f: FrameHit): number => RANK[f.tier as RiskTier] * 10 + (f.kind === 'self_harm' ? 0 : 1);
+    const strongest = [...counted].sort((a, b) => order(b) - order(a))[0];
+    if (strongest && RANK[strongest.tier as RiskTier] >= RANK[phrases.tier]) kind = strongest.kind;
+    else if (phrases.tier !== 'none') kind = 'self_harm';
+    else kind = model.kind;
   }
-  // Each rule counts once, at its strongest; different rules add up.
-  const best = new Map<string, RiskSignal>();
-  for (const s of signals) if ((best.get(s.ruleId)?.effectiveWeight ?? -1) < s.effectiveWeight) best.set(s.ruleId, s);
-  const counted = [...best.values()].filter((s) => s.effectiveWeight > 0);
-  const score = Math.round(counted.reduce((sum, s) => sum + s.effectiveWeight, 0) * 10) / 10;
-  let tier: RiskTier = 'none';
-  if (counted.some((s) => s.tier === 'urgent') || score >= URGENT_SCORE) tier = 'urgent';
-  else if (score >= CONCERN_SCORE) tier = 'concern';
-  const explanation = signals.map(describe);
-  if (signals.length === 0) explanation.push('No rule of the risk lexicon matched.');
-  else explanation.push(`Score ${score} (concern from ${CONCERN_SCORE}, urgent from ${URGENT_SCORE} or any first-person urgent signal): ${tier}.`);
-  const plainExplanation = tier === 'none' ? [] : [...new Set(counted.map((s) => s.plain))].map((p) => `Your message mentions ${p}.`);
-  return { tier, score, signals, explanation, plainExplanation };
+
+  const explanation = [...frames.map(describeFrame), ...phrases.signals.map(describeSignal)];
+  const p = model.probabilities;
+  explanation.push(
+    `Model: ${model.tier} (urgent ${p.urgent.toFixed(2)}, concern ${p.concern.toFixed(2)})${model.features.length ? `; strongest features ${model.features.map((f) => f.feature).join(', ')}` : ''}.`,
+  );
+  explanation.push(`Tier ${tier}${kind !== 'none' ? `, ${kind.replace(/_/g, ' ')}` : ''}: the higher of frames (${frameTier}), phrase rules (${phrases.tier}) and model (${model.tier}).`);
+
+  const plain = new Set<string>();
+  for (const f of counted) plain.add(f.plain);
+  for (const s of phrases.signals) if (s.effectiveWeight > 0) plain.add(s.plain);
+  const plainExplanation = tier === 'none' ? [] : plain.size ? [...plain].map((x) => `Your message mentions ${x}.`) : ['Your message sounds like you may be going through something hard.'];
+  return { tier, kind, score: phrases.score, signals: phrases.signals, frames, model, explanation, plainExplanation };
+}
+
+/**
+ * Explainable, deterministic risk tier and kind for a text (pure: no I/O after the model's
+ * weights are loaded once). Tier = the highest of three layers: concept frames over analysed
+ * text, the phrase rules, and the trained model. Any text gives a tier; a very long one is read
+ * in overlapping windows and the highest window counts.
+ */
+export function assessRisk(text: string): RiskAssessment {
+  const parts = windows(text);
+  if (parts.length === 1) return assessOne(text);
+  return parts.map(assessOne).reduce((a, b) => (RANK[b.tier] > RANK[a.tier] ? b : a));
+}
+
+/**
+ * The author's recent messages read together with the new one (issue: risk split across two
+ * messages). Returns the combined assessment when it is higher than the new message alone.
+ */
+export function assessWithContext(text: string, recent: readonly string[]): RiskAssessment {
+  const alone = assessRisk(text);
+  if (!recent.length || alone.tier === 'urgent') return alone;
+  const together = assessRisk([...recent, text].join('\n'));
+  if (RANK[together.tier] <= RANK[alone.tier]) return alone;
+  return { ...together, explanation: [...together.explanation, 'Read together with the author’s messages of the last 30 minutes.'] };
 }

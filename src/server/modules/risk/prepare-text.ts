@@ -1,4 +1,4 @@
-import { matchingForm } from '../moderation/normalize-text.js';
+import { normaliseSpelling } from './normalise.js';
 
 // Texting shorthand, contractions and frequent misspellings, mapped to one spelling so the
 // lexicon can stay small and general. Order matters: longer forms first.
@@ -48,7 +48,6 @@ const REWRITES: [RegExp, string][] = [
   [/\b(bc|cuz|coz|cos|bcos)\b/g, 'because'],
   [/\b(tmrw|tmr|tmoz|tomoz|2moro|2morrow)\b/g, 'tomorrow'],
   [/\b(2nite|tonite)\b/g, 'tonight'],
-  [/\b(meds|medication|tablets|paracetamol|painkillers|co-codamol|sleeping pills|antidepressants|insulin)\b/g, 'pills'],
   [/\bim\b/g, 'i am'],
   [/\bive\b/g, 'i have'],
   [/\bdont\b/g, 'do not'],
@@ -60,11 +59,17 @@ const REWRITES: [RegExp, string][] = [
   [/\bwhats\b/g, 'what is'],
 ];
 
-/** Lower-case, shorthand and contractions expanded, punctuation reduced to sentence and clause marks. */
-export function prepareForRisk(raw: string): string {
-  let text = matchingForm(raw).replace(/’/g, "'");
+/** Spelling normalised (normalise.ts), shorthand and contractions expanded; medicine names kept. */
+export function expandShorthand(raw: string): string {
+  let text = normaliseSpelling(raw);
   for (const [pattern, replacement] of REWRITES) text = text.replace(pattern, replacement);
-  return text
+  return text;
+}
+
+/** For the phrase rules: shorthand expanded, medicines read as "pills", punctuation reduced to sentence and clause marks. */
+export function prepareForRisk(raw: string): string {
+  return expandShorthand(raw)
+    .replace(/\b(meds|medication|tablets|paracetamol|painkillers|co-codamol|sleeping pills|antidepressants|insulin)\b/g, 'pills')
     .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/gu, ' ')
     .replace(/[^\p{L}\p{N}'\s.!?;,\n]/gu, ' ')
     .replace(/'/g, '')

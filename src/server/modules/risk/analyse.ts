@@ -1,0 +1,73 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/**
+ * Text analysis for the concept frames, by wink-nlp with its English "lite" web model: sentence
+ * bounds, tokens, lemmas ("took" → "take", "tablets" → "tablet"), parts of speech and the scope of
+ * negation. Chosen over compromise because it is several times faster (a 2,000-character
+ * message in well under a millisecond), deterministic, has no native code and ships its model as
+ * an npm package (no download at run time); it is maintained and MIT-licensed.
+ */
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+export interface Token {
+  text: string;
+  lemma: string;
+  pos: string;
+  /** Inside the scope of a negation ("not", "never", "n't"), except intensifiers ("can't stop thinking"). */
+  negated: boolean;
+}
+
+export interface AnalysedSentence {
+  tokens: Token[];
+  /** Lemmas joined by single spaces: what the concept patterns run on. */
+  lemmas: string;
+  /** Token texts joined by single spaces. */
+  words: string;
+}
+
+// "can't stop", "can't help", "not sure": a negator followed by one of these does not negate what follows.
+const INTENSIFIER_AFTER_NEGATION = new Set(['stop', 'help', 'wait', 'sure', 'only', 'just', 'even']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nt']);
+
+function correctNegation(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!NEGATORS.has(tokens[i]?.text ?? '')) continue;
+    const next = tokens[i + 1];
+    // "not going to hurt myself" stays negated; "can't stop thinking about dying" and
+    // "don't want to live" are statements of what the writer feels: the frames read them as such.
+    if (next && INTENSIFIER_AFTER_NEGATION.has(next.lemma)) {
+      for (let j = i + 1; j < tokens.length; j++) {
+        const token = tokens[j];
+        if (!token || !token.negated) break;
+        token.negated = false;
+      }
+    }
+  }
+}
+
+/** Sentences with their tokens, lemmas and negation (the input should already be spelling-normalised). */
+export function analyse(text: string): AnalysedSentence[] {
+  const doc = nlp.readDoc(text);
+  // Whole-document arrays read once (each out() walks the document), then cut at sentence bounds.
+  const values = doc.tokens().out(its.value) as string[];
+  const lemmas = doc.tokens().out(its.lemma) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const negation = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+  const sentences: AnalysedSentence[] = [];
+  let offset = 0;
+  doc.sentences().each((sentence) => {
+    const length = sentence.tokens().length();
+    const tokens: Token[] = [];
+    for (let i = offset; i < offset + length; i++) {
+      const value = (values[i] ?? '').toLowerCase();
+      if (!value.trim()) continue;
+      tokens.push({ text: value, lemma: (lemmas[i] ?? value).toLowerCase(), pos: pos[i] ?? 'X', negated: !!negation[i] });
+    }
+    offset += length;
+    correctNegation(tokens);
+    if (tokens.length) sentences.push({ tokens, lemmas: tokens.map((t) => t.lemma).join(' '), words: tokens.map((t) => t.text).join(' ') });
+  });
+  return sentences;
+}

@@ -1,0 +1,32 @@
+import { expandShorthand } from './prepare-text.js';
+
+/**
+ * Features of the trained model (Layer 2): word unigrams and bigrams and character 3- and
+ * 4-grams inside words, over the spelling-normalised text. Binary, L2-normalised. The same
+ * function is used in training and at run time.
+ */
+export function textForModel(raw: string): string {
+  return expandShorthand(raw)
+    .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/gu, ' ')
+    .replace(/'/g, '')
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Feature name → value (the vector is L2-normalised). */
+export function featuresOf(raw: string): Map<string, number> {
+  const words = textForModel(raw).split(' ').filter(Boolean).slice(0, 600);
+  const names = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    names.add(`w:${word}`);
+    if (i + 1 < words.length) names.add(`b:${word} ${words[i + 1]}`);
+    const padded = ` ${word} `;
+    if (word.length > 2) {
+      for (let n = 3; n <= 4; n++) for (let j = 0; j + n <= padded.length; j++) names.add(`c:${padded.slice(j, j + n)}`);
+    }
+  }
+  const value = names.size ? 1 / Math.sqrt(names.size) : 0;
+  return new Map([...names].map((n) => [n, value]));
+}

@@ -1,0 +1,427 @@
+import type { AnalysedSentence } from './analyse.js';
+import {
+  ARRANGEMENT, DANGER_PLACE, DISTRESS, EDGE_PLACE, FAREWELL, HARM_VERB, INGEST, INTENT, LIGATURE, MEANS, MEDICINE, PERSON, POISON, PRESENCE, QUANTITY, READY_STATE, SHARP,
+  TIME, URGE, WEAPON, markSubstances,
+} from './concepts.js';
+import { HYPOTHETICAL, METAPHORS, RECOVERY, TOPIC } from './lexicon.js';
+
+/**
+ * Layer 1 of the detector: concept frames. A frame is a SHAPE of risk — a means with a sign of
+ * preparation, a person at a place of danger, an act with a quantity, a goodbye with finality, an
+ * intent with a target — rather than a phrase. Each frame runs on the lemma line and the word
+ * line of one analysed sentence, with the whole message as context (distress, time, finality
+ * anywhere in it), and is then checked for negation, the past, hypotheticals, topics and idioms.
+ */
+export type RiskKind = 'self_harm' | 'harm_to_others' | 'being_harmed';
+export type FrameTier = 'urgent' | 'concern';
+
+export interface FrameHit {
+  frame: string;
+  kind: RiskKind;
+  tier: FrameTier | 'none';
+  label: string;
+  plain: string;
+  /** The words that made the frame. */
+  cue: string;
+  /** Why it did not count, or what raised it. */
+  modifiers: string[];
+}
+
+export interface MessageContext {
+  /** The whole message, words and lemmas, for cues that may sit in another sentence. */
+  words: string;
+  lemmas: string;
+}
+
+const re = (source: string): RegExp => new RegExp(source);
+const G = (n: number): string => `(?:\\S+ ){0,${n}}`;
+const W = (source: string): string => `\\b(?:${source})\\b`;
+// A count of tablets: 8 or more, not a strength ("50 mg") or a time ("3 am").
+const COUNT = `(?:\\b(?:[89]|[1-9]\\d{1,2})\\b(?! ?(?:mg|ml|mcg|g|milligram|microgram|gram|unit|units|iu|am|pm|min|mins|minute|minutes|hour|hours|day|days|year|years|week|weeks|%|percent|mile|miles|quid|pound|pounds|dollar|dollars|k)\\b))`;
+
+const SELF_SUBJECT = /\b(i|me|my|myself|im|i be)\b/;
+const OTHER_SUBJECT = re(`^(?:${PERSON})$`);
+
+/** Whose act it is: the nearest subject before `index` in the word line. */
+function subjectBefore(words: string, index: number): 'self' | 'other' {
+  const before = words.slice(0, index).trim().split(' ').reverse();
+  for (let i = 0; i < before.length && i < 10; i++) {
+    const word = before[i] ?? '';
+    const pair = `${before[i + 1] ?? ''} ${word}`;
+    if (SELF_SUBJECT.test(word) && !/^my$/.test(word)) return 'self';
+    if (/^my$/.test(before[i + 1] ?? '') && OTHER_SUBJECT.test(word)) return 'other';
+    if (OTHER_SUBJECT.test(word) || OTHER_SUBJECT.test(pair)) return 'other';
+  }
+  return 'self';
+}
+
+const BENIGN = {
+  medicine: /\b(prescription|prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|for my (headache|back|period|cold|flu|migraine|tooth|knee))\b/,
+  sharp: /\b(cook|cooking|chop|chopping|kitchen|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed)? the kitchen|shaving|shave|craft|crafts|lino|box|parcel|cardboard|whittl\w*|carving|sharpening stone|chef|butcher)\b/,
+  ligature: /\b(climb\w*|boulder\w*|camping|tent|boat|sail\w*|knot|knots|scout\w*|washing|skipping|swing|dog lead|tug|gym|crossfit|allotment|garden|shed|tie (my|a) (shoe|shoes|laces|hair|tie)|necktie|school tie|work tie|tie for the wedding|belt for my (trousers|jeans|dress))\b/,
+  place: /\b(view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|kids|family|friends|date|cycling|bike|run|running|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
+  farewell: /\b(next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday))\b/,
+  arrangement: /\b(baby|pregnan\w*|newborn|mortgage|solicitor said|buying a house|bought a house|new house|moving|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss))\b/,
+  harm: /\b(lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|time|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline)\b/,
+  beingHarmed: /\b(pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
+};
+
+const IDIOMS = METAPHORS;
+
+interface FrameSpec {
+  id: string;
+  kind: RiskKind;
+  label: string;
+  plain: string;
+  patterns: RegExp[];
+  /** Who must be the actor: 'self' frames about somebody else become concern (a worry about a peer). */
+  actor: 'self' | 'other' | 'any';
+  benign?: RegExp;
+  /** The tier when the pattern matched, given the message (null: does not count). */
+  tier: (message: MessageContext, sentence: string) => FrameTier | null;
+}
+
+const compiled = new Map<string, RegExp>();
+/** Whether a concept occurs in a text (patterns compiled once). */
+const has = (source: string, text: string): boolean => {
+  let pattern = compiled.get(source);
+  if (!pattern) compiled.set(source, (pattern = re(W(source))));
+  return pattern.test(text);
+};
+const anySoon = (m: MessageContext): boolean => has(TIME, m.lemmas) || has(TIME, m.words);
+const anyDistress = (m: MessageContext): boolean => has(DISTRESS, m.lemmas) || has(DISTRESS, m.words);
+const anyFarewell = (m: MessageContext): boolean => has(FAREWELL, m.lemmas) || has(FAREWELL, m.words);
+const urgent = (): FrameTier => 'urgent';
+const concern = (): FrameTier => 'concern';
+
+const STRONG_PREPARE = 'count|count out|counted|line up|lined up|lay out|laid out|set out|stockpile|stockpiled|stockpiling|hoard|hoarded|hoarding|stash|stashed|save up|saved up|saving up|pop out|popped out|empty out|emptied out|tip out|tipped out|pour out|poured out|sharpen|sharpened|load|loaded|tie|tied|clutch|clutching|grip|gripping|been saving|been collecting|collect|collected|collecting|hide|hid|hidden|hiding';
+const WEAK_PREPARE = 'buy|bought|order|ordered|get|got|have|had|hold|holding|keep|kept|find|found|look up|looked up|google|googled|research|researched|check|checked|test|tested';
+
+const FRAMES: FrameSpec[] = [
+  {
+    id: 'means_prepared',
+    kind: 'self_harm',
+    label: 'means made ready (counted, lined up, saved, in hand)',
+    plain: 'having something you could use to hurt yourself',
+    actor: 'self',
+    benign: new RegExp(`${BENIGN.medicine.source}|${BENIGN.sharp.source}|${BENIGN.ligature.source}`),
+    patterns: [
+      re(`${W(STRONG_PREPARE)} ${G(4)}${W(MEANS)}`),
+      re(`${W(MEANS)} ${G(3)}${W(READY_STATE)}`),
+      re(`${W(WEAK_PREPARE)} ${G(3)}(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)}`),
+      re(`${W(WEAK_PREPARE)} ${G(2)}${W('noose|ligature|rope|ropes|razor blade|razor blades|blade|blades|gun|pistol|charcoal|helium|hosepipe|hose pipe')}`),
+      re(`${W(MEDICINE)} ${G(3)}${W('saved|stockpiled|hoarded|stashed|counted|lined up|in a drawer|in my drawer|under my bed|under the bed')}`),
+    ],
+    tier: (m, s) => (/\b(have|had|got|get|buy|bought|hold|holding|keep|kept|find|found|order|ordered|look up|google|check|test)\b/.test(s) && !/\b(noose|ligature|rope|blade|gun|pistol|charcoal|helium|hose)/.test(s) && !has(QUANTITY, s) && !new RegExp(COUNT).test(s) && !anySoon(m) && !anyDistress(m) ? null : 'urgent'),
+  },
+  {
+    id: 'place_of_danger',
+    kind: 'self_harm',
+    label: 'at a place of danger (roof, ledge, bridge, platform, cliffs, water)',
+    plain: 'being somewhere you could be in danger',
+    actor: 'self',
+    benign: BENIGN.place,
+    patterns: [re(`${W(PRESENCE)} ${G(3)}${W(EDGE_PLACE)}`), re(`${W(PRESENCE)} ${G(3)}${W(DANGER_PLACE)}`), re(`^${G(2)}${W(`${EDGE_PLACE}|${DANGER_PLACE}`)}$`)],
+    tier: (m, s) => {
+      if (has(EDGE_PLACE, s) && !/\b(edge of my (seat|bed)|on edge|edgy|cutting edge)\b/.test(s)) return 'urgent';
+      return anyDistress(m) || anyFarewell(m) || anySoon(m) ? 'urgent' : null;
+    },
+  },
+  {
+    id: 'act_ingested',
+    kind: 'self_harm',
+    label: 'an overdose or poison being taken or just taken',
+    plain: 'taking too many pills or something harmful',
+    actor: 'any',
+    benign: BENIGN.medicine,
+    patterns: [
+      re(`${W(INGEST)} ${G(3)}(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)}`),
+      re(`(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)} ${G(3)}${W('take|took|taken|swallow|swallowed|down|downed|gone|in me|inside me|kick in|kicking in|start to work')}`),
+      re(`${W(INGEST)} ${G(3)}${W(POISON)}`),
+      re(`${W(MEDICINE)} ${G(3)}${W('one by one|one after another|one after the other')}|${W('one by one|one after another')} ${G(3)}${W(MEDICINE)}`),
+      re(`${W('take|took|taking|swallow|swallowing|pop|popping')} ${G(2)}${W('them|it|they')} ${G(2)}${W('one by one|one after another|one at a time')}`),
+    ],
+    tier: urgent,
+  },
+  {
+    id: 'act_injury',
+    kind: 'self_harm',
+    label: 'an injury or hanging in progress (bleeding, ligature, car exhaust)',
+    plain: 'being hurt right now',
+    actor: 'any',
+    benign: new RegExp(`${BENIGN.sharp.source}|${BENIGN.ligature.source}|\\b(nose ?bleed|period|gum|gums|tooth|dentist|paper cut|fell|tripped|accident|football|rugby)\\b`),
+    patterns: [
+      re(`${W('cut|cuts|wound|wounds|it|arm|wrist|leg')} ${G(3)}${W('not stop bleed|will not stop bleed|won t stop bleed|not stop bleeding|will not stop bleeding|keep bleed|keeps bleeding|still bleed|still bleeding|bleed a lot|bleeding a lot|bleeding everywhere')}`),
+      re(`${W('blood everywhere|so much blood|can not stop the bleeding|cannot stop the bleeding|too deep|deeper than ever|down to the fat|see the fat|need stitches|needs stitches|gaping')}`),
+      re(`${W('cut|slit|slice|slash')} ${G(2)}${W('wrist|wrists|vein|veins|artery|throat')}`),
+      re(`${W('engine|car')} ${G(4)}${W('run|running|on|ticking')} ${G(6)}${W('garage')}|${W('garage')} ${G(6)}${W('engine|exhaust|hose|hosepipe')}`),
+      re(`${W('tie|tied|made|make|tying|making')} ${G(3)}${W('noose|knot for the rope|rope to the|rope to a|rope around|rope round')}`),
+      re(`${W(LIGATURE)} ${G(3)}${W('around|round')} ${G(1)}${W('neck')}`),
+      re(`${W('kick|kicked|kicking')} ${G(1)}${W('chair|stool')} ${G(2)}${W('away')}`),
+    ],
+    tier: urgent,
+  },
+  {
+    id: 'final_goodbye',
+    kind: 'self_harm',
+    label: 'a final goodbye (last message, by the time anyone reads this)',
+    plain: 'saying goodbye',
+    actor: 'self',
+    benign: BENIGN.farewell,
+    patterns: [
+      re(W('last message|last post|final message|final post|final goodbye|last goodbye|bye forever|bye for good|goodbye forever|goodbye for good|see you on the other side|see you in another life|last night on earth|my time be up|my time is up|when you find this|when they find me|when someone find me|when someone finds me')),
+      re(`${W('by the time')} ${G(2)}${W('read|reads|see|sees|find|finds')}`),
+      re(`${W('will not|won t|wont|not going to|no longer')} ${G(1)}${W('need|be needing')} ${G(3)}${W('group|session|sessions|this|therapy|meds|you')}`),
+      re(`${W('tell|let')} ${G(3)}${W('i love|i loved|that i love|that i loved|i be sorry|i am sorry|i was sorry')}`),
+      re(`${W('look after|take care of|care for|feed')} ${G(2)}${W('cat|cats|dog|dogs|kid|kids|children|mum|mom|plants|hamster|rabbit')} ${G(3)}${W('for me|when i|after i|once i|i be go|i am go|i be gone|i am gone')}`),
+      re(W('goodbye|bye everyone|bye all|farewell|sorry for everything|thank you for everything|thanks for everything|forgive me|please forgive me|do not blame yourself|not anyone fault|it be not anyone fault|love you all|take care of yourselves|look after yourselves|remember me|it be time|i be ready to go|this be it|this be the end')),
+    ],
+    tier: (m, s) => {
+      const strong = /\b(last (message|post|goodbye)|final (message|post|goodbye)|forever|for good|other side|another life|last night on earth|time (be|is) up|find (this|me)|finds (this|me)|by the time|need|needing|i love|i loved|sorry|for me|when i|after i|once i|gone)\b/.test(s);
+      if (strong) return 'urgent';
+      return anyDistress(m) || anySoon(m) ? 'urgent' : 'concern';
+    },
+  },
+  {
+    id: 'final_arrangements',
+    kind: 'self_harm',
+    label: 'final arrangements (a will, belongings or pets given away, accounts deleted, letters)',
+    plain: 'putting things in order',
+    actor: 'self',
+    benign: BENIGN.arrangement,
+    patterns: [
+      re(`${W('write|wrote|written|writing|make|made|sort|sorted|sorting|finish|finished|update|updated|draw up|drew up')} ${G(2)}${W('will|my will|testament|letter|letters|note|notes|goodbye letter|goodbye note')}`),
+      re(`${W('give|gave|given|giving|gift|gifting')} ${G(3)}${W('away')}|${W('give away|gave away|giving away|rehome|rehoming|rehomed|find a home for|found a home for|new home for|new owner for')}`),
+      re(`${W('delete|deleted|deleting|close|closed|closing|cancel|cancelled|canceling|cancelling|wipe|wiped')} ${G(2)}${W('account|accounts|instagram|facebook|tiktok|snapchat|twitter|everything|socials|all my|phone|subscription|subscriptions|gym membership')}`),
+      re(`${W('password|passwords|pin|pins|bank details|life insurance|funeral|funeral song|funeral songs|who get|who gets|who should get')}`),
+    ],
+    tier: (m, s) => {
+      const finality = /\b(when i (be |am )?go(ne)?|after i (be |am )?go(ne)?|once i (be |am )?go(ne)?|for when|in case|just in case|will not be (around|here)|not be (around|here)|no longer|need (them|it) anymore|for after)\b/.test(m.words + ' ' + m.lemmas);
+      if (finality || anyFarewell(m)) return 'urgent';
+      if (anyDistress(m) || anySoon(m)) return /\b(password|funeral|will|testament|letter|away|rehome)\b/.test(s) ? 'urgent' : 'concern';
+      return null;
+    },
+  },
+  {
+    id: 'intent_euphemism',
+    kind: 'self_harm',
+    label: 'intent in other words (sleep for good, not a problem much longer, tonight is the night)',
+    plain: 'ending your life',
+    actor: 'self',
+    patterns: [
+      re(`${W('sleep|go to sleep|fall asleep|drift off')} ${G(1)}${W('for good|forever|permanently|and never wake up|and not wake up|and not wake|for ever')}`),
+      re(`${W('not be|will not be|won t be|stop being')} ${G(1)}${W('a problem|a burden|your problem|anyone problem|in the way|around')} ${G(1)}${W('much longer|for much longer|for long|soon|after tonight|after today|after this week|anymore after')}`),
+      re(`${W('check out|clock out|log off|bow out|tap out|exit|leave|leaving|go|going')} ${G(1)}${W('for good|permanently|of life|of this life|this world|this life|the world')}`),
+      re(`${W('make|let')} ${G(1)}${W('it|everything|this|the pain|it all')} ${G(1)}${W('stop|end|be over')} ${G(1)}${W('for good|forever|tonight|permanently|once and for all')}`),
+      re(`${W('join|be with|see|meet')} ${G(1)}${W('my')} ${G(2)}${W('mum|mom|dad|nan|gran|grandma|grandad|son|daughter|husband|wife|brother|sister|baby|partner')} ${G(2)}${W('soon|tonight|again soon|in heaven|up there|on the other side')}`),
+      re(`${W('tonight|today|this|tomorrow')} ${G(1)}${W('be the night|be the day|is the night|is the day|be it|is it')}`),
+      re(`${W('go through with it|do it this time|do it tonight|do it today|do it tomorrow|do it soon|finally do it|actually do it|going to do it|going do it|be go to do it|it end tonight|it ends tonight|it end today|it all end|end it tonight|end things tonight|end things for good|end it for good|end everything')}`),
+      re(`${W('no one|nobody|noone|they')} ${G(2)}${W('will|would|have to|need to')} ${G(1)}${W('deal with me|worry about me|put up with me')} ${G(1)}${W('anymore|much longer|after tonight|soon|again')}`),
+    ],
+    tier: (m, s) => (/\b(do it|go through with it|finally do it|actually do it|going to do it)\b/.test(s) && !/\b(tonight|today|tomorrow|this time|soon|finally|actually|going)\b/.test(s) && !anyDistress(m) ? null : 'urgent'),
+  },
+  {
+    id: 'threat_to_other',
+    kind: 'harm_to_others',
+    label: 'intent to hurt another person',
+    plain: 'wanting to hurt someone',
+    actor: 'self',
+    benign: BENIGN.harm,
+    patterns: [
+      re(`${W(INTENT)} ${G(2)}${W(HARM_VERB)} ${G(3)}${W(PERSON)}`),
+      re(`${W(URGE)} ${G(2)}${W(HARM_VERB)} ${G(3)}${W(PERSON)}`),
+      re(`${W('wait|waiting|wait for|waiting for|outside|find|going to find|track down|tracking down|follow|following')} ${G(3)}${W(PERSON)} ${G(6)}${W(WEAPON)}|${W(WEAPON)} ${G(6)}${W('wait|waiting|outside|find|track down|for him|for her|for them|when he|when she|when they')}`),
+    ],
+    tier: (m, s) => {
+      const means = has(WEAPON, m.words) || has(WEAPON, m.lemmas);
+      if (means || anySoon(m) || /\b(going to|go to|will|about to|ready to|plan to|planning to|swear|intend|decided|have to|need to|finna|gonna)\b/.test(s)) return 'urgent';
+      return 'concern';
+    },
+  },
+  {
+    id: 'threat_from_other',
+    kind: 'being_harmed',
+    label: 'in danger from another person',
+    plain: 'being in danger from someone',
+    actor: 'other',
+    benign: BENIGN.beingHarmed,
+    patterns: [
+      re(`${W(PERSON)} ${G(3)}${W('threaten|threatened|threatening|say he will|said he will|says he will|say she will|said she would|said he would|will|going to|be go to|try to|tried to|trying to|want to|keep|keeps|kept|always')} ${G(2)}${W(HARM_VERB)} ${G(2)}${W('me|us|my kid|my kids|the kid|the kids|the baby|my baby|my child|my children|my son|my daughter|my mum|my mom|my sister')}`),
+      re(`${W(PERSON)} ${G(2)}${W('hit|hits|hitting|beat|beats|beating|punch|punched|punches|kick|kicked|kicks|strangle|strangled|choke|choked|chokes|slap|slapped|slaps|push|pushed|shove|shoved|rape|raped|hurt|hurts|hurting|attack|attacked|grab|grabbed|drag|dragged|throw|threw|lock|locked')} ${G(1)}${W('me|us|my kid|my kids|the kids|the baby|my child')}`),
+      re(`${W(PERSON)} ${G(4)}${W('at the door|at my door|outside my|outside the house|outside the flat|banging on|bang on|kicking the door|kick the door|break in|breaking in|broke in|get in|trying to get in|in the house|downstairs|in the hall|on the stairs|coming up|coming back|on his way|on her way|on their way')}`),
+      re(`${W('someone|somebody|a man|a guy|a woman|he|she|they|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${G(3)}${W('with|have|has|has got|have got|got|holding|hold|carrying|pulled out|pull out|waving')} ${G(2)}${W(WEAPON)}`),
+      re(`${W('not|do not feel|no longer feel|never feel')} ${G(1)}${W('safe')} ${G(2)}${W('at home|in my house|in my flat|in my own home|in my home|with him|with her|with them|around him|around her|at my place|in the house')}`),
+      re(`${W('scared|afraid|terrified|frightened|petrified')} ${G(1)}${W('of|for')} ${G(1)}${W('him|her|them|my life|my safety|my kids|what he|what she|my partner|my husband|my boyfriend|my dad|my stepdad|my ex')}`),
+      re(`${W('lock|locked|trap|trapped|shut')} ${G(1)}${W('me|us')} ${G(1)}${W('in|inside|out')}|${W('hiding|hide|hid|locked myself')} ${G(2)}${W('bathroom|bedroom|toilet|cupboard|wardrobe|from him|from her|from them|in my room')}`),
+      re(`${W('control|controls|controlling|check|checks|checking|take|takes|took')} ${G(1)}${W('my money|my phone|my bank|my card|my messages|where i go|who i see|my passport|my keys')}`),
+    ],
+    tier: (m, s) => {
+      const imminent = has(WEAPON, m.words) || anySoon(m) || /\b(door|outside|break in|breaking in|broke in|get in|in the house|downstairs|coming|on his way|on her way|on their way|hiding|hide|locked|lock|trap|right now|kill|going to|threaten|threatened|threatening)\b/.test(s);
+      const habitual = /\b(when he drinks|when she drinks|when he is drunk|always|sometimes|used to|every time|whenever|control|check|take|money|phone)\b/.test(s) && !/\b(right now|tonight|door|hiding|coming)\b/.test(s);
+      return imminent && !habitual ? 'urgent' : 'concern';
+    },
+  },
+  {
+    id: 'command_voices',
+    kind: 'self_harm',
+    label: 'voices commanding harm',
+    plain: 'voices telling you to hurt yourself',
+    actor: 'any',
+    patterns: [re(`${W('voice|voices|they|it|he|she')} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to|to')} ${G(2)}${W('hurt|kill|cut|harm|jump|end|die|do it|punish|burn|stab|attack|drown|starve')}`)],
+    tier: concern,
+  },
+  {
+    id: 'passive_wish',
+    kind: 'self_harm',
+    label: 'wishing not to exist (never born, disappear, not wake up)',
+    plain: 'wishing you were not here',
+    actor: 'self',
+    patterns: [
+      re(`${W('wish|wishing|wished|want|wanted|would rather|rather')} ${G(3)}${W('never be born|never been born|not be born|was never born|had never been born|not born|not exist|not existed|stop existing|disappear|vanish|fade away|fade out|cease to exist|not wake up|never wake up|not woken up|did not wake up|would not wake up|sleep forever|not be here|not be alive|not be around|be gone|be dead|be invisible|evaporate|be erased|not be a person')}`),
+      re(`${W('everyone|everybody|they|people|my family|my kids|my partner|life')} ${G(3)}${W('be better|be easier|be happier|would be better|would be easier|would be happier|be fine|would be fine')} ${G(2)}${W('without me|if i be go|if i was gone|if i were gone|if i be not here|if i was not here|if i was not around')}`),
+      re(W('never have be born|should never have been born|should not have been born|should not be here|do not deserve to be here|do not deserve to live|waste of space|waste of oxygen|waste of air|burden to everyone|a burden|such a burden|drag everyone down|ruin everything|ruin everyone|only make things worse')),
+    ],
+    tier: concern,
+  },
+  {
+    id: 'hopeless_trapped',
+    kind: 'self_harm',
+    label: 'hopelessness or entrapment',
+    plain: 'feeling hopeless or trapped',
+    actor: 'self',
+    patterns: [
+      re(W('no way out|no escape|can not escape|cannot escape|trapped|stuck forever|stuck like this forever|nothing will ever change|never going to change|never get better|will never get better|never be happy|no future|no hope|hopeless|nothing to look forward to|nothing left|nothing matter|nothing matters|cannot see a future|can not see a future|do not see a future|what be the point|what is the point|no point')),
+    ],
+    tier: concern,
+  },
+  {
+    id: 'self_neglect',
+    kind: 'self_harm',
+    label: 'self-neglect (not eating, stopped medication, not getting up)',
+    plain: 'not looking after yourself',
+    actor: 'self',
+    benign: /\b(fast|fasting|ramadan|diet|dieting|intermittent|doctor told|gp told|told to stop|weaned|tapering|taper|coming off with|under supervision|surgery|operation|blood test)\b/,
+    patterns: [
+      re(`${W('not|have not|haven t|did not|no|barely|hardly')} ${G(1)}${W('eat|eaten|ate|food|showered|shower|wash|washed|drink|drunk|drank|slept|sleep|got out of bed|get out of bed|leave the house|left the house|left my room|left the flat|opened the curtains')} ${G(3)}${W('day|days|week|weeks|since|in ages|properly in')}`),
+      re(`${W('stop|stopped|stopping|quit|quitting|binned|bin|flushed|throw away|threw away')} ${G(1)}${W('take|taking|eat|eating|drink|drinking|caring|washing|my')} ${G(2)}${W(`${MEDICINE}|food|anything|myself|about myself|meals`)}`),
+      re(W('let myself go|letting myself go|let myself rot|letting myself rot|waste away|wasting away|starve myself|starving myself|do not care what happen to me|do not care if i die|do not care if i live')),
+    ],
+    tier: concern,
+  },
+  {
+    id: 'sharp_self',
+    kind: 'self_harm',
+    label: 'self-harm with a blade or burn',
+    plain: 'hurting yourself',
+    actor: 'self',
+    benign: new RegExp(`${BENIGN.sharp.source}|\\b(accident|accidentally|by accident|paper cut|fell|tripped|shaving)\\b`),
+    patterns: [re(`${W('cut|cutting|burn|burning|scratch|scratching|carve|carving|slash|slashing|hurt|hurting|harm|harming')} ${G(1)}${W('myself|my arm|my arms|my leg|my legs|my wrist|my wrists|my thigh|my thighs|my stomach|my skin')}`), re(`${W(SHARP)} ${G(4)}${W('my arm|my arms|my wrist|my wrists|my thigh|my thighs|my skin|my leg|my legs')}`)],
+    tier: (m) => (anySoon(m) || /\b(again|tonight|right now|now|just|deep|deeper|bleed|blood|want to|going to|urge|need to)\b/.test(m.words) ? 'urgent' : 'concern'),
+  },
+];
+
+function modifiersFor(sentence: AnalysedSentence, words: string, start: number, end: number, spec: FrameSpec, message: MessageContext): string[] {
+  const mods: string[] = [];
+  // Negation: wink-nlp's scope, over the tokens of the match.
+  const first = words.slice(0, start).split(' ').length - 1;
+  const last = words.slice(0, end).split(' ').length - 1;
+  const span = sentence.tokens.slice(Math.max(0, first), last + 1);
+  const core = span.filter((t) => t.pos !== 'PART' && t.pos !== 'AUX' && t.pos !== 'DET');
+  if (core.length && core.every((t) => t.negated)) mods.push('negated');
+  else if (core.length && core.slice(0, 2).some((t) => t.negated) && spec.kind !== 'being_harmed') mods.push('negated');
+  const recovery = RECOVERY.exec(words);
+  if (recovery && !/\b(again|just|right now|tonight)\b/.test(words)) mods.push(`past or recovery (“${recovery[0].trim()}”)`);
+  const hypothetical = HYPOTHETICAL.exec(words) ?? /\b(what if|what would|would you|should i|how do you|how do i|if i ever|in case i|if someone|if a friend|if anyone)\b/.exec(words);
+  if (hypothetical) mods.push(`a question or “if” (“${hypothetical[0]}”)`);
+  const topic = TOPIC.exec(words);
+  if (topic) mods.push(`talk about a subject (“${topic[0]}”)`);
+  const idiom = IDIOMS.map((i) => i.exec(words)).find(Boolean);
+  if (idiom) mods.push(`figure of speech (“${idiom[0]}”)`);
+  const benign = spec.benign?.exec(words) ?? spec.benign?.exec(message.words);
+  if (benign && !(spec.kind === 'self_harm' && /\b(goodbye|forever|for good|last message|by the time|jump|end it|kill myself|die)\b/.test(message.words))) mods.push(`ordinary context (“${benign[0]}”)`);
+  return mods;
+}
+
+/**
+ * The words a pattern cannot match without: the first word of each alternative of its leading
+ * concept (every pattern starts with one). A pattern whose trigger words are all absent from a
+ * sentence is not run — most sentences meet only two or three of the frames' patterns.
+ */
+function triggersOf(pattern: RegExp): Set<string> | null {
+  const source = pattern.source;
+  if (!source.startsWith('\\b(?:')) return null;
+  let depth = 0;
+  let end = -1;
+  for (let i = 5; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) {
+        end = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (end < 0) return null;
+  const body = source.slice(5, end);
+  const words = new Set<string>();
+  let current = '';
+  depth = 0;
+  for (let i = 0; i <= body.length; i++) {
+    const c = body[i];
+    if (c === '\\') {
+      current += body[i + 1] ?? '';
+      i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if ((c === '|' && depth === 0) || c === undefined) {
+      words.add((current.split(' ')[0] ?? '').replace(/[*+?]|\{\d*,?\d*\}/g, ''));
+      current = '';
+    } else if (depth === 0) current += c;
+  }
+  return words.has('') ? null : words;
+}
+
+const COMPILED_FRAMES = FRAMES.map((spec) => ({ spec, patterns: spec.patterns.map((pattern) => ({ pattern, triggers: triggersOf(pattern) })) }));
+
+/** Every frame that matched in the message's sentences, with the tier it supports (or 'none' and why not). */
+export function matchFrames(sentences: AnalysedSentence[], message: MessageContext): FrameHit[] {
+  const hits: FrameHit[] = [];
+  for (const sentence of sentences) {
+    const lines = [markSubstances(sentence.lemmas), markSubstances(sentence.words)];
+    const present = new Set(`${lines[0]} ${lines[1]}`.split(' '));
+    for (const { spec, patterns } of COMPILED_FRAMES) {
+      const runnable = patterns.filter((p) => !p.triggers || [...present].some((w) => p.triggers?.has(w)));
+      if (!runnable.length) continue;
+      for (const line of lines) {
+        let match: RegExpExecArray | null = null;
+        for (const p of runnable) if ((match = p.pattern.exec(line))) break;
+        if (!match) continue;
+        // Token positions are the same on both lines: locate the span on the word line.
+        const tokenStart = line.slice(0, match.index).split(' ').length - 1;
+        const tokenEnd = tokenStart + match[0].split(' ').length;
+        const words = sentence.words;
+        const start = sentence.tokens.slice(0, tokenStart).reduce((n, t) => n + t.text.length + 1, 0);
+        const end = sentence.tokens.slice(0, tokenEnd).reduce((n, t) => n + t.text.length + 1, 0);
+        const modifiers = modifiersFor(sentence, words, start, end, spec, message);
+        let tier: FrameTier | 'none' = modifiers.length ? 'none' : (spec.tier(message, line) ?? 'none');
+        const subject = subjectBefore(words, start);
+        if (tier !== 'none' && spec.actor === 'self' && subject === 'other') {
+          modifiers.push('about someone else');
+          tier = spec.kind === 'harm_to_others' ? 'none' : 'concern';
+        }
+        if (tier !== 'none' && spec.actor === 'other' && subject === 'self' && !/\b(someone|somebody|he|she|they|him|her|them|my (ex|partner|husband|wife|boyfriend|girlfriend|dad|stepdad|mum|mom|brother))\b/.test(words.slice(0, end))) tier = 'none';
+        if (tier !== 'none' && spec.actor === 'any' && subject === 'other' && !/\b(just|right now|now|has taken|have taken|took|swallowed|tonight|bleeding|garage)\b/.test(words)) {
+          modifiers.push('about someone else');
+          tier = 'concern';
+        }
+        const cue = sentence.tokens.slice(tokenStart, tokenEnd).map((t) => t.text).join(' ');
+        hits.push({ frame: spec.id, kind: spec.kind, tier, label: spec.label, plain: spec.plain, cue, modifiers });
+        break;
+      }
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { featuresOf } from './features.js';
+import type { RiskKind } from './frames.js';
+
+/**
+ * Layer 2: a linear model (multinomial logistic regression) trained by `npm run train:risk`
+ * from the corpus. Its weights are a committed, versioned artefact (model-weights.json) loaded
+ * once at start; prediction is pure and deterministic. Its explanation is the features that
+ * pushed the message towards the tier it gave.
+ */
+export const TIER_CLASSES = ['none', 'concern', 'urgent'] as const;
+export const KIND_CLASSES = ['self_harm', 'harm_to_others', 'being_harmed'] as const;
+
+export interface Head {
+  classes: readonly string[];
+  bias: number[];
+  /** Feature → one weight per class. */
+  weights: Record<string, number[]>;
+}
+export interface ModelWeights {
+  version: string;
+  trainedOn: string[];
+  seed: number;
+  /** Chosen on the validation batch (README, "Fusion"). */
+  thresholds: { urgent: number; concern: number };
+  tier: Head;
+  kind: Head;
+}
+
+export interface ModelPrediction {
+  tier: 'none' | 'concern' | 'urgent';
+  kind: RiskKind;
+  probabilities: { none: number; concern: number; urgent: number };
+  /** Features that pushed towards the predicted tier, strongest first. */
+  features: { feature: string; weight: number }[];
+}
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const WEIGHTS_FILE = path.join(HERE, 'model-weights.json');
+
+let loaded: ModelWeights | null = null;
+/** The committed weights, read once. */
+export function modelWeights(): ModelWeights {
+  loaded ??= JSON.parse(fs.readFileSync(WEIGHTS_FILE, 'utf8')) as ModelWeights;
+  return loaded;
+}
+
+/** Softmax scores of one head for a feature vector. */
+export function scoreHead(head: Head, features: Map<string, number>): number[] {
+  const logits = [...head.bias];
+  for (const [name, value] of features) {
+    const w = head.weights[name];
+    if (!w) continue;
+    for (let c = 0; c < logits.length; c++) logits[c] = (logits[c] ?? 0) + (w[c] ?? 0) * value;
+  }
+  const max = Math.max(...logits);
+  const exps = logits.map((l) => Math.exp(l - max));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / sum);
+}
+
+function readable(feature: string): string {
+  const body = feature.slice(2);
+  return feature.startsWith('c:') ? `“${body.trim()}…” (letters)` : `“${body}”`;
+}
+
+/** The model's tier, kind and explanation for a text. */
+export function predict(text: string, weights: ModelWeights = modelWeights()): ModelPrediction {
+  const features = featuresOf(text);
+  const [none = 0, concern = 0, urgent = 0] = scoreHead(weights.tier, features);
+  const tier = urgent >= weights.thresholds.urgent ? 'urgent' : urgent + concern >= weights.thresholds.concern ? 'concern' : 'none';
+  const kindScores = scoreHead(weights.kind, features);
+  const kindIndex = kindScores.indexOf(Math.max(...kindScores));
+  const towards = tier === 'none' ? 0 : TIER_CLASSES.indexOf(tier);
+  const contributions = [...features]
+    .map(([name, value]) => ({ feature: readable(name), weight: ((weights.tier.weights[name]?.[towards] ?? 0) - (weights.tier.weights[name]?.[0] ?? 0) * (towards ? 1 : 0)) * value }))
+    .filter((c) => c.weight > 0)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 6)
+    .map((c) => ({ feature: c.feature, weight: Math.round(c.weight * 100) / 100 }));
+  return { tier, kind: KIND_CLASSES[kindIndex] ?? 'self_harm', probabilities: { none, concern, urgent }, features: contributions };
+}

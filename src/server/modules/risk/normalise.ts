@@ -1,0 +1,102 @@
+import { matchingForm } from '../moderation/normalize-text.js';
+
+/**
+ * Spelling normalisation before any risk analysis: what a member types on a phone at 3 a.m. is
+ * brought to one spelling so that concepts, not spellings, are matched. Each step is small and
+ * tested on its own (normalise.test.ts); the order matters (look-alike letters before leetspeak,
+ * spaced letters before shorthand).
+ */
+
+// Cyrillic and Greek letters that look like Latin ones ("ѕuісіdе"): read as the Latin letter.
+const HOMOGLYPHS: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', ӏ: 'l',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ς: 's',
+};
+const HOMOGLYPH_PATTERN = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
+
+// Emoji people use in place of words; the rest of the emoji are dropped later.
+const EMOJI_WORDS: [RegExp, string][] = [
+  [/\u{1F48A}/gu, ' pills '],
+  [/\u{1F52A}|\u{1F5E1}\uFE0F?/gu, ' knife '],
+  [/\u{1FA92}/gu, ' razor '],
+  [/\u{1FAA2}/gu, ' rope '],
+  [/\u{1F52B}/gu, ' gun '],
+  [/\u{1F309}/gu, ' bridge '],
+  [/\u{1FA78}/gu, ' blood '],
+  [/\u26B0\uFE0F?/gu, ' coffin '],
+  [/\u{1F44B}/gu, ' bye '],
+  [/\u{1F480}|\u2620\uFE0F?/gu, ' '],
+];
+
+// Leetspeak inside a word that also has letters: "k1ll", "su1c1de", "p!lls", "d1e".
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l' };
+// Numbers with units or ordinals stay numbers ("50mg", "3am", "2nd", "30x").
+const NUMBER_WITH_UNIT = /^\d+(?:[.,]\d+)?(?:mg|mcg|ml|g|kg|x|am|pm|st|nd|rd|th|s|k|h|hrs?|mins?|yo|yrs?|days?|wks?)$/;
+
+/** Words that may be spelled out letter by letter ("d i e", "k m s") and are joined even when short. */
+const SHORT_SPELLED = new Set(['die', 'kms', 'cut', 'od', 'end', 'sh', 'kys']);
+
+// Frequent typos and texting forms of the words risk hangs on; shorthand the phrase rules also know.
+const TYPOS: [RegExp, string][] = [
+  [/\b(tonite|2nite|tonigt|tonihgt|tnight|2night)\b/g, 'tonight'],
+  [/\b(tmrw|tmr|tmoz|tomoz|2moro|2morrow|tomorow|tommorow|tommorrow)\b/g, 'tomorrow'],
+  [/\b(rn|rite now|ryt now|right nw)\b/g, 'right now'],
+  [/\b(tabs|tablts|tablest|tabets|tabelts)\b/g, 'tablets'],
+  [/\b(pils|pillz|pilss)\b/g, 'pills'],
+  [/\b(goodby|gudbye|goodbi|g2g forever)\b/g, 'goodbye'],
+  [/\b(everythin|evrything|everyting|evrythng)\b/g, 'everything'],
+  [/\b(somethin|sumthin|smth|sth)\b/g, 'something'],
+  [/\b(nothin|nuthin|nthng)\b/g, 'nothing'],
+  [/\b(any1|ne1)\b/g, 'anyone'],
+  [/\b(some1|sum1)\b/g, 'someone'],
+  [/\b(b4)\b/g, 'before'],
+  [/\b(l8r|l8ter)\b/g, 'later'],
+  [/\b(w8)\b/g, 'wait'],
+  [/\b(gna|gonna|gunna|finna|boutta|bout to)\b/g, 'going to'],
+  [/\b(wanna|wana|wnna)\b/g, 'want to'],
+  [/\b(tryna)\b/g, 'trying to'],
+  [/\b(ppl)\b/g, 'people'],
+  [/\b(bf)\b/g, 'boyfriend'],
+  [/\b(gf)\b/g, 'girlfriend'],
+  [/\b(pls|plz)\b/g, 'please'],
+  [/\b(thx|ty)\b/g, 'thanks'],
+  [/\b(idk)\b/g, 'i do not know'],
+  [/\b(idc)\b/g, 'i do not care'],
+  [/\b(ngl|tbh|frfr|deadass|lowkey|highkey|istg|smh|omg|ffs|x+|xo+)\b/g, ' '],
+  [/\b(lmao+|lmfao|haha+|hehe+|rofl)\b/g, 'lol'],
+  [/\b(kys)\b/g, 'kill yourself'],
+];
+
+function joinSpacedLetters(text: string): string {
+  return text.replace(/\b(?:[a-z][ .\-*_]){2,}[a-z]\b/g, (run) => {
+    const word = run.replace(/[ .\-*_]/g, '');
+    return word.length >= 4 || SHORT_SPELLED.has(word) ? word : run;
+  });
+}
+
+function unLeet(text: string): string {
+  return text.replace(/[\p{L}\d@$!|]+/gu, (token) => {
+    if (!/[\d@$!|]/.test(token) || !/\p{L}.*\p{L}/u.test(token) || NUMBER_WITH_UNIT.test(token)) return token;
+    // A number glued to a word ("30pills") is a count: split it off, keep the digits.
+    if (/^\d{2,}\p{L}/u.test(token)) return token.replace(/^(\d+)/, '$1 ');
+    // Only characters inside a word change ("k1ll", "p!lls", "0verdose"); "help!" keeps its "!".
+    return token
+      .replace(/^[013457@$](?=\p{L}{2})/u, (c) => LEET[c] ?? c)
+      .replace(/(?<=\p{L})[0134579@$!|]+(?=[0134579@$!|]*\p{L})/gu, (run) => [...run].map((c) => LEET[c] ?? c).join(''));
+  });
+}
+
+/**
+ * Lower case, look-alike letters, emoji as words, spaced-out and leetspeak words joined, long
+ * letter runs shortened ("sooooo" → "soo", "killll" → "kill") and common typos fixed.
+ */
+export function normaliseSpelling(raw: string): string {
+  let text = matchingForm(raw).replace(/[\u2018\u2019]/g, "'");
+  text = text.replace(HOMOGLYPH_PATTERN, (c) => HOMOGLYPHS[c] ?? c);
+  for (const [pattern, word] of EMOJI_WORDS) text = text.replace(pattern, word);
+  text = joinSpacedLetters(text);
+  text = unLeet(text);
+  text = text.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
+  return text.replace(/[^\S\n]+/g, ' ').trim();
+}

@@ -1,0 +1,125 @@
+/**
+ * `npm run train:risk`: trains the risk model (Layer 2) from the corpus batches marked "train",
+ * chooses its thresholds on the "validation" batch, and writes model-weights.json. Seeded and
+ * deterministic: the same corpus gives the same weights, byte for byte.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { assessLayer1 } from './assess-risk.js';
+import { listBatches, loadCorpus, type LabelledSentence } from './corpus.js';
+import { featuresOf } from './features.js';
+import { KIND_CLASSES, TIER_CLASSES, WEIGHTS_FILE, predict, scoreHead, type Head, type ModelWeights } from './model.js';
+
+const SEED = 20261203;
+const EPOCHS = 30;
+const L2 = 1e-5;
+const MIN_DOCUMENT_FREQUENCY = 2;
+
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function trainHead(classes: readonly string[], rows: { features: Map<string, number>; label: number }[], vocabulary: Set<string>, random: () => number): Head {
+  const k = classes.length;
+  const weights = new Map<string, number[]>();
+  for (const f of vocabulary) weights.set(f, new Array<number>(k).fill(0));
+  const bias = new Array<number>(k).fill(0);
+  // Balanced class weights: a rare class (harm to others) counts as much as a frequent one.
+  const counts = new Array<number>(k).fill(0);
+  for (const r of rows) counts[r.label] = (counts[r.label] ?? 0) + 1;
+  const classWeight = counts.map((c) => (c ? rows.length / (k * c) : 0));
+  const order = rows.map((_, i) => i);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    const rate = 0.5 / (1 + epoch * 0.15);
+    for (const index of order) {
+      const row = rows[index] as (typeof rows)[number];
+      const logits = [...bias];
+      for (const [name, value] of row.features) {
+        const w = weights.get(name);
+        if (w) for (let c = 0; c < k; c++) logits[c] = (logits[c] ?? 0) + (w[c] ?? 0) * value;
+      }
+      const max = Math.max(...logits);
+      const exps = logits.map((l) => Math.exp(l - max));
+      const sum = exps.reduce((a, b) => a + b, 0);
+      const scale = rate * (classWeight[row.label] ?? 1);
+      for (let c = 0; c < k; c++) {
+        const gradient = (exps[c] ?? 0) / sum - (c === row.label ? 1 : 0);
+        bias[c] = (bias[c] ?? 0) - scale * gradient;
+        for (const [name, value] of row.features) {
+          const w = weights.get(name);
+          if (w) w[c] = (w[c] ?? 0) * (1 - rate * L2) - scale * gradient * value;
+        }
+      }
+    }
+  }
+  const out: Record<string, number[]> = {};
+  for (const [name, w] of [...weights].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (Math.max(...w.map(Math.abs)) < 0.02) continue;
+    out[name] = w.map((x) => Math.round(x * 1e4) / 1e4);
+  }
+  return { classes, bias: bias.map((x) => Math.round(x * 1e4) / 1e4), weights: out };
+}
+
+const RANK = { none: 0, concern: 1, urgent: 2 } as const;
+
+/** Largest threshold whose fused recall on the validation batch reaches the target (recall first). */
+function chooseThreshold(scores: { p: number; rules: number; positive: boolean }[], level: 1 | 2, target: number): number {
+  const positives = scores.filter((s) => s.positive).length || 1;
+  for (let t = 0.95; t >= 0.05; t -= 0.01) {
+    const found = scores.filter((s) => s.positive && (s.rules >= level || s.p >= t)).length;
+    if (found / positives >= target) return Math.round(t * 100) / 100;
+  }
+  return 0.05;
+}
+
+function main(): void {
+  const train = loadCorpus(['train']);
+  const validation = loadCorpus(['validation']);
+  const random = mulberry32(SEED);
+  const documents = train.map((s) => ({ sentence: s, features: featuresOf(s.text) }));
+  const frequency = new Map<string, number>();
+  for (const d of documents) for (const f of d.features.keys()) frequency.set(f, (frequency.get(f) ?? 0) + 1);
+  const vocabulary = new Set([...frequency].filter(([, n]) => n >= MIN_DOCUMENT_FREQUENCY).map(([f]) => f));
+  const tier = trainHead(TIER_CLASSES, documents.map((d) => ({ features: d.features, label: TIER_CLASSES.indexOf(d.sentence.tier) })), vocabulary, random);
+  const kind = trainHead(
+    KIND_CLASSES,
+    documents.filter((d) => d.sentence.kind !== 'none').map((d) => ({ features: d.features, label: KIND_CLASSES.indexOf(d.sentence.kind as (typeof KIND_CLASSES)[number]) })),
+    vocabulary,
+    random,
+  );
+  const hash = crypto.createHash('sha256');
+  for (const s of train) hash.update(`${s.text}\t${s.tier}\t${s.kind}\n`);
+  const draft: ModelWeights = {
+    version: `risk-model-${hash.digest('hex').slice(0, 12)}`,
+    trainedOn: listBatches().filter((b) => b.role === 'train').map((b) => b.id),
+    seed: SEED,
+    thresholds: { urgent: 0.5, concern: 0.5 },
+    tier,
+    kind,
+  };
+  // Thresholds: on the validation batch, the fused detector (Layer 1 OR model) must find
+  // 97 % of urgent sentences as urgent and 90 % of concern-or-urgent ones as at least concern.
+  const scored = validation.map((s: LabelledSentence) => {
+    const probabilities = scoreHead(tier, featuresOf(s.text));
+    return { s, rules: RANK[assessLayer1(s.text).tier], urgent: probabilities[2] ?? 0, atLeastConcern: (probabilities[1] ?? 0) + (probabilities[2] ?? 0) };
+  });
+  draft.thresholds.urgent = chooseThreshold(scored.map((x) => ({ p: x.urgent, rules: x.rules, positive: x.s.tier === 'urgent' })), 2, 0.97);
+  draft.thresholds.concern = chooseThreshold(scored.map((x) => ({ p: x.atLeastConcern, rules: x.rules, positive: x.s.tier !== 'none' })), 1, 0.9);
+  fs.writeFileSync(WEIGHTS_FILE, `${JSON.stringify(draft)}\n`);
+  const sample = predict('i have counted out all my tablets for tonight', draft);
+  console.log(
+    `trained ${draft.version} on ${train.length} sentences (${vocabulary.size} features kept ${Object.keys(tier.weights).length}); thresholds urgent ${draft.thresholds.urgent}, concern ${draft.thresholds.concern}; sample: ${sample.tier}`,
+  );
+}
+
+main();
