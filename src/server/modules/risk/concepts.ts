@@ -72,9 +72,9 @@ export const MEANS = `${MEDICINE}|${POISON}|${SHARP}|${LIGATURE}|${FIREARM}|char
 /** High places and places of danger; EDGE places are dangerous in themselves. */
 export const EDGE_PLACE = alt(['ledge', 'edge', 'railing', 'railings', 'parapet', 'track', 'tracks', 'rail line', 'railway line', 'train line', 'wrong side of the railing', 'wrong side of the barrier', 'rooftop', 'roof top', 'cliff edge', 'edge of the cliff', 'top of the multi storey', 'top of the car park', 'top floor of the car park', 'top of the building']);
 export const DANGER_PLACE = alt([
-  'roof', 'rooftop', 'bridge', 'footbridge', 'overpass', 'flyover', 'viaduct', 'platform', 'station', 'cliff', 'cliffs', 'sea', 'beach', 'shore', 'river', 'riverbank', 'canal', 'lake',
+  'roof', 'rooftop', 'bridge', 'footbridge', 'overpass', 'flyover', 'viaduct', 'platform', 'cliff', 'cliffs', 'sea', 'river', 'riverbank', 'canal', 'lake',
   'reservoir', 'quarry', 'pier', 'dam', 'motorway', 'highway', 'freeway', 'hard shoulder', 'balcony', 'multi storey', 'multistorey', 'car park', 'parking garage', 'parking structure',
-  'top floor', 'tower', 'tower block', 'water', 'woods', 'forest', 'garage', 'level crossing', 'crossing', 'railway', 'train tracks', 'subway platform', 'tube platform',
+  'top floor', 'tower', 'tower block', 'level crossing', 'railway', 'train tracks', 'subway platform', 'tube platform',
 ]);
 
 /** Being at or on a place ("i am on the roof", "sat by the river", "standing at the edge"). */

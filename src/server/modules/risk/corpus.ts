@@ -16,7 +16,7 @@ export interface LabelledSentence {
   voice: string;
   batch: string;
 }
-export type BatchRole = 'train' | 'validation' | 'heldout';
+export type BatchRole = 'legacy' | 'train' | 'validation' | 'heldout';
 export interface BatchInfo {
   id: string;
   file: string;

@@ -56,14 +56,14 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
 }
 
 const BENIGN = {
-  medicine: /\b(prescription|prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|for my (headache|back|period|cold|flu|migraine|tooth|knee))\b/,
+  medicine: /\b(prescription|prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|this week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|for my (headache|back|period|cold|flu|migraine|tooth|knee))\b/,
   sharp: /\b(cook|cooking|chop|chopping|kitchen|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed)? the kitchen|shaving|shave|craft|crafts|lino|box|parcel|cardboard|whittl\w*|carving|sharpening stone|chef|butcher)\b/,
-  ligature: /\b(climb\w*|boulder\w*|camping|tent|boat|sail\w*|knot|knots|scout\w*|washing|skipping|swing|dog lead|tug|gym|crossfit|allotment|garden|shed|tie (my|a) (shoe|shoes|laces|hair|tie)|necktie|school tie|work tie|tie for the wedding|belt for my (trousers|jeans|dress))\b/,
-  place: /\b(view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|kids|family|friends|date|cycling|bike|run|running|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
-  farewell: /\b(next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday))\b/,
+  ligature: /\b(ladder|loft ladder|fence|gate|bins?|roof rack|trailer|luggage|suitcase|tyre swing|tree swing|hammock|climb\w*|boulder\w*|camping|tent|boat|sail\w*|knot|knots|scout\w*|washing|skipping|swing|dog lead|tug|gym|crossfit|allotment|garden|shed|tie (my|a) (shoe|shoes|laces|hair|tie)|necktie|school tie|work tie|tie for the wedding|belt for my (trousers|jeans|dress))\b/,
+  place: /\b(signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|lift|parked|park the car|parking|space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|kids|family|friends|date|cycling|bike|run|running|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
+  farewell: /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday))\b/,
   arrangement: /\b(baby|pregnan\w*|newborn|mortgage|solicitor said|buying a house|bought a house|new house|moving|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss))\b/,
   harm: /\b(lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|time|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline)\b/,
-  beingHarmed: /\b(pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
+  beingHarmed: /\b(kill me (when|if|for)|going to kill me (when|if|for)|will kill me (when|if|for)|sees this|finds out|hears about|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
 };
 
 const IDIOMS = METAPHORS;
@@ -123,8 +123,9 @@ const FRAMES: FrameSpec[] = [
     benign: BENIGN.place,
     patterns: [re(`${W(PRESENCE)} ${G(3)}${W(EDGE_PLACE)}`), re(`${W(PRESENCE)} ${G(3)}${W(DANGER_PLACE)}`), re(`^${G(2)}${W(`${EDGE_PLACE}|${DANGER_PLACE}`)}$`)],
     tier: (m, s) => {
-      if (has(EDGE_PLACE, s) && !/\b(edge of my (seat|bed)|on edge|edgy|cutting edge)\b/.test(s)) return 'urgent';
-      return anyDistress(m) || anyFarewell(m) || anySoon(m) ? 'urgent' : null;
+      if (has(EDGE_PLACE, s) && !/\b(edge of (my|the) (seat|bed|sofa|table|diving board|pool|chair|desk)|diving board|on edge|edgy|cutting edge|edge of my seat)\b/.test(s)) return 'urgent';
+      if (anyDistress(m) || anyFarewell(m)) return 'urgent';
+      return anySoon(m) && /\b(bridge|cliff|cliffs|roof|rooftop|tracks|railway|platform|multi storey|multistorey|motorway|overpass|flyover|viaduct|quarry|dam|tower)\b/.test(s) ? 'urgent' : null;
     },
   },
   {
@@ -256,7 +257,7 @@ const FRAMES: FrameSpec[] = [
       re(`${W('control|controls|controlling|check|checks|checking|take|takes|took')} ${G(1)}${W('my money|my phone|my bank|my card|my messages|where i go|who i see|my passport|my keys')}`),
     ],
     tier: (m, s) => {
-      const imminent = has(WEAPON, m.words) || anySoon(m) || /\b(door|outside|break in|breaking in|broke in|get in|in the house|downstairs|coming|on his way|on her way|on their way|hiding|hide|locked|lock|trap|right now|kill|going to|threaten|threatened|threatening)\b/.test(s);
+      const imminent = has(WEAPON, m.words) || anySoon(m) || /\b(door|outside|break in|breaking in|broke in|get in|in the house|downstairs|coming|on his way|on her way|on their way|i be hiding|i am hiding|hiding in|hiding from|locked|lock|trap|right now|kill|going to|threaten|threatened|threatening)\b/.test(s);
       const habitual = /\b(when he drinks|when she drinks|when he is drunk|always|sometimes|used to|every time|whenever|control|check|take|money|phone)\b/.test(s) && !/\b(right now|tonight|door|hiding|coming)\b/.test(s);
       return imminent && !habitual ? 'urgent' : 'concern';
     },
@@ -316,7 +317,12 @@ const FRAMES: FrameSpec[] = [
     actor: 'self',
     benign: new RegExp(`${BENIGN.sharp.source}|\\b(accident|accidentally|by accident|paper cut|fell|tripped|shaving)\\b`),
     patterns: [re(`${W('cut|cutting|burn|burning|scratch|scratching|carve|carving|slash|slashing|hurt|hurting|harm|harming')} ${G(1)}${W('myself|my arm|my arms|my leg|my legs|my wrist|my wrists|my thigh|my thighs|my stomach|my skin')}`), re(`${W(SHARP)} ${G(4)}${W('my arm|my arms|my wrist|my wrists|my thigh|my thighs|my skin|my leg|my legs')}`)],
-    tier: (m) => (anySoon(m) || /\b(again|tonight|right now|now|just|deep|deeper|bleed|blood|want to|going to|urge|need to)\b/.test(m.words) ? 'urgent' : 'concern'),
+    tier: (m) => {
+      if (/\b(voice|voices)\b/.test(m.words)) return null;
+      const over = /\b(healed|heal|healing|scab\w*|cleaned|dressed|closed|closed up|not deep|nothing deep|superficial|just surface|surface|stopped bleeding|stopped now|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last week|days ago|a few days|yesterday|last night|first time in|the other day|weeks|months|years)\b/.test(m.words);
+      if (over && !/\b(right now|still bleeding|bleeding|will not stop|tonight)\b/.test(m.words)) return 'concern';
+      return anySoon(m) || /\b(again|tonight|right now|now|just|deep|deeper|bleed|blood|going to|need to)\b/.test(m.words) ? 'urgent' : 'concern';
+    },
   },
 ];
 

@@ -12,6 +12,16 @@ import type { RiskKind } from './frames.js';
  */
 export const TIER_CLASSES = ['none', 'concern', 'urgent'] as const;
 export const KIND_CLASSES = ['self_harm', 'harm_to_others', 'being_harmed'] as const;
+/** One class per tier × kind (a joint head separates "angry about him" from "going to hurt him" better than two heads). */
+export const JOINT_CLASSES = [
+  'none',
+  'concern:self_harm',
+  'concern:harm_to_others',
+  'concern:being_harmed',
+  'urgent:self_harm',
+  'urgent:harm_to_others',
+  'urgent:being_harmed',
+] as const;
 
 export interface Head {
   classes: readonly string[];
@@ -25,8 +35,7 @@ export interface ModelWeights {
   seed: number;
   /** Chosen on the validation batch (README, "Fusion"). */
   thresholds: { urgent: number; concern: number };
-  tier: Head;
-  kind: Head;
+  joint: Head;
 }
 
 export interface ModelPrediction {
@@ -69,13 +78,18 @@ function readable(feature: string): string {
 /** The model's tier, kind and explanation for a text. */
 export function predict(text: string, weights: ModelWeights = modelWeights()): ModelPrediction {
   const features = featuresOf(text);
-  const [none = 0, concern = 0, urgent = 0] = scoreHead(weights.tier, features);
+  const p = scoreHead(weights.joint, features);
+  const at = (i: number): number => p[i] ?? 0;
+  const none = at(0);
+  const concern = at(1) + at(2) + at(3);
+  const urgent = at(4) + at(5) + at(6);
   const tier = urgent >= weights.thresholds.urgent ? 'urgent' : urgent + concern >= weights.thresholds.concern ? 'concern' : 'none';
-  const kindScores = scoreHead(weights.kind, features);
-  const kindIndex = kindScores.indexOf(Math.max(...kindScores));
-  const towards = tier === 'none' ? 0 : TIER_CLASSES.indexOf(tier);
+  const kinds = [at(1) + at(4), at(2) + at(5), at(3) + at(6)];
+  const kindIndex = kinds.indexOf(Math.max(...kinds));
+  // Explanation: features pushing towards the predicted class (for none, towards none).
+  const towards = tier === 'none' ? 0 : JOINT_CLASSES.indexOf(`${tier}:${KIND_CLASSES[kindIndex] ?? 'self_harm'}` as (typeof JOINT_CLASSES)[number]);
   const contributions = [...features]
-    .map(([name, value]) => ({ feature: readable(name), weight: ((weights.tier.weights[name]?.[towards] ?? 0) - (weights.tier.weights[name]?.[0] ?? 0) * (towards ? 1 : 0)) * value }))
+    .map(([name, value]) => ({ feature: readable(name), weight: ((weights.joint.weights[name]?.[towards] ?? 0) - (towards ? (weights.joint.weights[name]?.[0] ?? 0) : 0)) * value }))
     .filter((c) => c.weight > 0)
     .sort((a, b) => b.weight - a.weight)
     .slice(0, 6)

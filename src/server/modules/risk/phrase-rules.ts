@@ -40,6 +40,15 @@ export const CONCERN_SCORE = 2;
 const OTHER_PERSON_FACTOR = 0.6;
 
 const MY_RELATION = /^my$/;
+/**
+ * Rules that state ideation, a wish to be dead or self-harm that has happened, without a plan,
+ * means, place or time: concern by the taxonomy (README), urgent only with a sign that it is soon
+ * ("tonight", "right now", "I've decided").
+ */
+const PASSIVE: ReadonlySet<string> = new Set([
+  'death_thoughts', 'not_want_live', 'wish_dead', 'better_off_without', 'others_fine_without', 'nobody_notice_dead', 'wish_killed', 'want_die', 'better_off_dead',
+  'done_with_life', 'no_reason_live', 'feel_suicidal', 'suicide_word', 'self_harm_current', 'self_harm_act', 'self_harm', 'own_funeral', 'over_for_good',
+]);
 /** Rules whose match is a bare word: talk about a subject ("a suicide prevention course") does not count for them. */
 const TOPIC_SENSITIVE: ReadonlySet<string> = new Set(['suicide_word']);
 // Compiled once: matchAll needs the global flag.
@@ -146,7 +155,8 @@ function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray): 
   }
   const effectiveWeight = counts ? Math.round(weight * 10) / 10 : 0;
   let tier: RiskTier = 'none';
-  if (effectiveWeight > 0) tier = rule.tier === 'urgent' && who.person === 'self' ? 'urgent' : 'concern';
+  const soon = modifiers.some((m) => m.kind === 'imminent');
+  if (effectiveWeight > 0) tier = rule.tier === 'urgent' && who.person === 'self' && (!PASSIVE.has(rule.id) || soon) ? 'urgent' : 'concern';
   return { ruleId: rule.id, label: rule.label, plain: rule.plain, phrase, person: who.person, ruleTier: rule.tier, weight: rule.weight, effectiveWeight, tier, modifiers };
 }
 
@@ -180,7 +190,7 @@ export function assessPhrases(text: string): PhraseAssessment {
   const counted = [...best.values()].filter((s) => s.effectiveWeight > 0);
   const score = Math.round(counted.reduce((sum, s) => sum + s.effectiveWeight, 0) * 10) / 10;
   let tier: RiskTier = 'none';
-  if (counted.some((s) => s.tier === 'urgent') || score >= URGENT_SCORE) tier = 'urgent';
+  if (counted.some((s) => s.tier === 'urgent') || (score >= URGENT_SCORE && counted.filter((s) => s.tier !== 'none').length >= 3)) tier = 'urgent';
   else if (score >= CONCERN_SCORE) tier = 'concern';
   const explanation = signals.map(describe);
   if (signals.length === 0) explanation.push('No rule of the risk lexicon matched.');

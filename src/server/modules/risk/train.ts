@@ -8,12 +8,13 @@ import fs from 'node:fs';
 import { assessLayer1 } from './assess-risk.js';
 import { listBatches, loadCorpus, type LabelledSentence } from './corpus.js';
 import { featuresOf } from './features.js';
-import { KIND_CLASSES, TIER_CLASSES, WEIGHTS_FILE, predict, scoreHead, type Head, type ModelWeights } from './model.js';
+import { JOINT_CLASSES, WEIGHTS_FILE, predict, scoreHead, type Head, type ModelWeights } from './model.js';
 
 const SEED = 20261203;
-const EPOCHS = 30;
-const L2 = 1e-5;
+const EPOCHS = Number(process.env.RISK_EPOCHS ?? 30);
+const L2 = 1e-4;
 const MIN_DOCUMENT_FREQUENCY = 2;
+const LEARNING_RATE = Number(process.env.RISK_LR ?? 2);
 
 function mulberry32(seed: number): () => number {
   let a = seed;
@@ -40,7 +41,7 @@ function trainHead(classes: readonly string[], rows: { features: Map<string, num
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
-    const rate = 0.5 / (1 + epoch * 0.15);
+    const rate = LEARNING_RATE / (1 + epoch * 0.15);
     for (const index of order) {
       const row = rows[index] as (typeof rows)[number];
       const logits = [...bias];
@@ -90,10 +91,9 @@ function main(): void {
   const frequency = new Map<string, number>();
   for (const d of documents) for (const f of d.features.keys()) frequency.set(f, (frequency.get(f) ?? 0) + 1);
   const vocabulary = new Set([...frequency].filter(([, n]) => n >= MIN_DOCUMENT_FREQUENCY).map(([f]) => f));
-  const tier = trainHead(TIER_CLASSES, documents.map((d) => ({ features: d.features, label: TIER_CLASSES.indexOf(d.sentence.tier) })), vocabulary, random);
-  const kind = trainHead(
-    KIND_CLASSES,
-    documents.filter((d) => d.sentence.kind !== 'none').map((d) => ({ features: d.features, label: KIND_CLASSES.indexOf(d.sentence.kind as (typeof KIND_CLASSES)[number]) })),
+  const joint = trainHead(
+    JOINT_CLASSES,
+    documents.map((d) => ({ features: d.features, label: JOINT_CLASSES.indexOf((d.sentence.tier === 'none' ? 'none' : `${d.sentence.tier}:${d.sentence.kind}`) as (typeof JOINT_CLASSES)[number]) })),
     vocabulary,
     random,
   );
@@ -104,21 +104,21 @@ function main(): void {
     trainedOn: listBatches().filter((b) => b.role === 'train').map((b) => b.id),
     seed: SEED,
     thresholds: { urgent: 0.5, concern: 0.5 },
-    tier,
-    kind,
+    joint,
   };
   // Thresholds: on the validation batch, the fused detector (Layer 1 OR model) must find
-  // 97 % of urgent sentences as urgent and 90 % of concern-or-urgent ones as at least concern.
+  // 95 % of urgent sentences as urgent and 90 % of concern-or-urgent ones as at least concern.
   const scored = validation.map((s: LabelledSentence) => {
-    const probabilities = scoreHead(tier, featuresOf(s.text));
-    return { s, rules: RANK[assessLayer1(s.text).tier], urgent: probabilities[2] ?? 0, atLeastConcern: (probabilities[1] ?? 0) + (probabilities[2] ?? 0) };
+    const p = scoreHead(joint, featuresOf(s.text));
+    const urgent = (p[4] ?? 0) + (p[5] ?? 0) + (p[6] ?? 0);
+    return { s, rules: RANK[assessLayer1(s.text).tier], urgent, atLeastConcern: 1 - (p[0] ?? 0) };
   });
-  draft.thresholds.urgent = chooseThreshold(scored.map((x) => ({ p: x.urgent, rules: x.rules, positive: x.s.tier === 'urgent' })), 2, 0.97);
+  draft.thresholds.urgent = chooseThreshold(scored.map((x) => ({ p: x.urgent, rules: x.rules, positive: x.s.tier === 'urgent' })), 2, 0.95);
   draft.thresholds.concern = chooseThreshold(scored.map((x) => ({ p: x.atLeastConcern, rules: x.rules, positive: x.s.tier !== 'none' })), 1, 0.9);
   fs.writeFileSync(WEIGHTS_FILE, `${JSON.stringify(draft)}\n`);
   const sample = predict('i have counted out all my tablets for tonight', draft);
   console.log(
-    `trained ${draft.version} on ${train.length} sentences (${vocabulary.size} features kept ${Object.keys(tier.weights).length}); thresholds urgent ${draft.thresholds.urgent}, concern ${draft.thresholds.concern}; sample: ${sample.tier}`,
+    `trained ${draft.version} on ${train.length} sentences (${vocabulary.size} features kept ${Object.keys(joint.weights).length}); thresholds urgent ${draft.thresholds.urgent}, concern ${draft.thresholds.concern}; sample: ${sample.tier}`,
   );
 }
 
