@@ -49,6 +49,11 @@ const envSchema = z.object({
     .string()
     .min(10)
     .default('If you are in danger now, call 999 (or your local emergency number). Samaritans: 116 123, free, day or night.'),
+  // Shown (tap-to-call) to a member whose message says someone is in danger from them or they from
+  // someone: the emergency number, digits only (with an optional leading +).
+  HEARTH_EMERGENCY_NUMBER: z.string().regex(/^\+?[0-9]{2,15}$/, 'digits only, e.g. 999 or 911').default('999'),
+  // Shown with it: the safeguarding / domestic-abuse line, as "Name: number" (the number is made tap-to-call).
+  HEARTH_SAFEGUARDING_LINE: z.string().min(5).default('National Domestic Abuse Helpline: 0808 2000 247 (free, 24 hours)'),
   // Outgoing mail (facilitator digests): an SMTP URL such as smtps://user:pass@mail.example.org:465.
   // Without it, mail is kept in the outbox administrators read in Hearth.
   HEARTH_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
@@ -83,6 +88,8 @@ export interface Config {
   loginMaxFailures: number;
   loginWindowMs: number;
   crisisLine: string;
+  emergencyNumber: string;
+  safeguardingLine: string;
   smtpUrl: string | undefined;
   mailFrom: string;
   digestLeadMs: number;
@@ -119,6 +126,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: env.HEARTH_LOGIN_MAX_FAILURES,
     loginWindowMs: env.HEARTH_LOGIN_WINDOW_MINUTES * 60_000,
     crisisLine: env.HEARTH_CRISIS_LINE,
+    emergencyNumber: env.HEARTH_EMERGENCY_NUMBER,
+    safeguardingLine: env.HEARTH_SAFEGUARDING_LINE,
     smtpUrl: env.HEARTH_SMTP_URL,
     mailFrom: env.HEARTH_MAIL_FROM,
     digestLeadMs: env.HEARTH_DIGEST_LEAD_HOURS * 3_600_000,

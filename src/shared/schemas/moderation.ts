@@ -4,12 +4,14 @@ import { safetyPlanSchema } from './safety-plans.js';
 
 export const contentKindSchema = z.enum(['post', 'message', 'appreciation', 'feedback_request', 'strategy', 'celebration', 'goal', 'skill_practice']);
 export const riskTierSchema = z.enum(['none', 'concern', 'urgent']);
+/** Whose safety: the writer's, somebody the writer threatens, or the writer's from somebody else. */
+export const riskKindSchema = z.enum(['none', 'self_harm', 'harm_to_others', 'being_harmed']);
 export const watchedPhraseActionSchema = z.enum(['block', 'hold', 'flag', 'redact']);
 export const moderationModeSchema = z.enum(['pre', 'post']);
 
 export const previewBodySchema = z.strictObject({ groupId: z.uuid(), text: text(4000) });
 export const previewResponseSchema = z.object({
-  risk: z.object({ tier: riskTierSchema, explanation: z.array(z.string()) }),
+  risk: z.object({ tier: riskTierSchema, kind: riskKindSchema, explanation: z.array(z.string()) }),
   /** Would be refused on sending: what was found and why. */
   contactDetails: z.object({ kind: z.enum(['email', 'phone', 'social_handle']), message: z.string() }).nullable(),
   blockedPhrase: z.boolean(),
@@ -17,6 +19,8 @@ export const previewResponseSchema = z.object({
   safetyPlan: safetyPlanSchema.nullable(),
   /** Always there: the service's crisis line. */
   crisisLine: z.string(),
+  /** When someone is in danger from the author or the author from someone: the emergency number and the safeguarding line (instead of the safety plan). */
+  danger: z.object({ emergencyNumber: z.string(), safeguardingLine: z.string() }).nullable(),
 });
 export type PreviewResponse = z.infer<typeof previewResponseSchema>;
 
@@ -84,7 +88,7 @@ export const rejectBodySchema = z.strictObject({ reason: text(500, 3) });
 /** The item behind an alert, for the clinician's alert card: its text, the rules that fired, recent history in the group. */
 export const alertContextSchema = z.object({
   item: z.object({ kind: z.string(), kindLabel: z.string(), id: z.string(), text: z.string(), status: z.string(), createdAt: z.string() }).nullable(),
-  risk: z.object({ tier: riskTierSchema, explanation: z.array(z.string()) }).nullable(),
+  risk: z.object({ tier: riskTierSchema, kind: riskKindSchema, explanation: z.array(z.string()) }).nullable(),
   history: z.array(z.object({ kind: z.string(), kindLabel: z.string(), id: z.string(), text: z.string(), status: z.string(), createdAt: z.string() })),
   hasSafetyPlan: z.boolean(),
 });

@@ -26,7 +26,7 @@ export async function moderateShare(db: DbOrTx, author: ShareAuthor, kind: Conte
     text: decisions.map((d) => d.text).join('\n'),
     reasons: decisions.flatMap((d) => d.reasons),
     flagged: decisions.some((d) => d.flagged),
-    risk: { tier: top, explanation: decisions.flatMap((d) => d.risk.explanation) },
+    risk: { tier: top, kind: decisions.find((d) => d.risk.tier === top)?.risk.kind ?? 'none', explanation: decisions.flatMap((d) => d.risk.explanation) },
   };
   return { decision, texts: decisions.map((d) => d.text) };
 }

@@ -31,7 +31,7 @@ export async function alertContext(ctx: RouteContext, alertId: string): Promise<
   return {
     ...empty,
     item: item ? { kind, kindLabel: KIND_LABELS[kind], id: item.id, text: item.text, status: item.status, createdAt: item.createdAt } : null,
-    risk: risk ? { tier: risk.tier, explanation: risk.explanation } : null,
+    risk: risk ? { tier: risk.tier, kind: risk.kind, explanation: risk.explanation } : null,
     history: history.map((h) => ({ kind: h.kind, kindLabel: KIND_LABELS[h.kind], id: h.id, text: h.text, status: h.status, createdAt: h.createdAt })),
   };
 }

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
-import { assessRisk } from '../risk/assess-risk.js';
+import { assessWithContext, type RiskAssessment } from '../risk/assess-risk.js';
 import { normalizeForStorage } from './normalize-text.js';
 import { assertNoContactDetails } from './pii-guard.js';
 import { isStaffed, parseStaffedHours } from './staffed-hours.js';
@@ -25,7 +25,7 @@ export interface ModerationDecision {
   /** Why it was held, flagged or changed, for the moderation log and the author. */
   reasons: { code: string; message: string }[];
   flagged: boolean;
-  risk: { tier: RiskTier; explanation: string[] };
+  risk: { tier: RiskTier; kind: RiskAssessment['kind']; explanation: string[] };
 }
 
 /**
@@ -36,7 +36,41 @@ export interface ModerationDecision {
 export const NEW_MEMBER_HELD_ITEMS = 3;
 
 /** Reasons that hold an item (the others only explain). */
-export const HOLDING_REASONS = new Set(['pre_moderation', 'outside_staffed_hours', 'new_member', 'watched_phrase_hold']);
+export const HOLDING_REASONS = new Set(['pre_moderation', 'outside_staffed_hours', 'new_member', 'watched_phrase_hold', 'risk_check_failed']);
+
+/** How far back the author's own messages are read together with a new one (risk split across messages). */
+export const RISK_CONTEXT_MINUTES = 30;
+const RISK_CONTEXT_MESSAGES = 5;
+
+/** The author's own group-space messages of the last 30 minutes, oldest first. */
+async function recentTexts(db: DbOrTx, groupId: string, authorId: string, now: Date): Promise<string[]> {
+  const since = new Date(now.getTime() - RISK_CONTEXT_MINUTES * 60_000).toISOString();
+  const rows = await db
+    .selectFrom('space_posts')
+    .select('body')
+    .where('author_id', '=', authorId)
+    .where('group_id', '=', groupId)
+    .where('created_at', '>=', since)
+    .orderBy('created_at', 'desc')
+    .limit(RISK_CONTEXT_MESSAGES)
+    .execute();
+  return rows.map((r) => r.body).reverse();
+}
+
+/**
+ * The risk of a participant's text, read with their messages of the last 30 minutes. A detector
+ * failure never drops or publishes the text unseen: it is held for a clinician and logged.
+ */
+async function assessForModeration(db: DbOrTx, input: ModerationInput, stored: string, now: Date): Promise<{ risk: ModerationDecision['risk']; failed: boolean }> {
+  try {
+    const recent = input.authorRole === 'participant' ? await recentTexts(db, input.groupId, input.authorId, now) : [];
+    const risk = assessWithContext(stored, recent);
+    return { risk: { tier: risk.tier, kind: risk.kind, explanation: risk.explanation }, failed: false };
+  } catch (error) {
+    console.error(JSON.stringify({ level: 'error', msg: 'risk detector failed; item held for a clinician', kind: input.kind, groupId: input.groupId, err: error instanceof Error ? error.message : String(error) }));
+    return { risk: { tier: 'none', kind: 'none', explanation: ['The risk detector failed on this text: it was held for a clinician to read.'] }, failed: true };
+  }
+}
 
 /** Items by this author in this group that reached the group (published directly or approved). */
 /** Published items of the author in the group, counted up to `upTo` (a long-standing member's history is not scanned per post). */
@@ -104,13 +138,14 @@ export async function moderateText(db: DbOrTx, input: ModerationInput, now: Date
     }
   }
 
-  // Risk is assessed on what the author wrote (before redaction); it never holds or blocks by itself.
-  const risk = assessRisk(stored);
+  // Risk is assessed on what the author wrote (before redaction).
+  const { risk, failed } = await assessForModeration(db, input, stored, now);
+  if (failed) reasons.push({ code: 'risk_check_failed', message: 'Held: a facilitator reads this before the group sees it.' });
   return {
     outcome: reasons.some((r) => HOLDING_REASONS.has(r.code)) ? 'hold' : 'publish',
     text,
     reasons,
     flagged,
-    risk: { tier: risk.tier, explanation: risk.explanation },
+    risk,
   };
 }

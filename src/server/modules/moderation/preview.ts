@@ -30,18 +30,22 @@ export async function previewText(ctx: RouteContext, groupId: string, raw: strin
   const participant = ctx.principal.role === 'participant';
   const contact = participant ? findContactDetails(text, pseudonyms.map((p) => p.pseudonym.normalize('NFKC').toLowerCase())) : null;
   const blocked = matchWatchedPhrases(text, await loadWatchedPhrases(ctx.db)).some((m) => m.phrase.action === 'block');
-  const risk = participant ? assessRisk(text) : { tier: 'none' as const, plainExplanation: [] };
-  const safetyPlan = risk.tier !== 'none' ? await loadSafetyPlan(ctx.db, ctx.principal.userId) : null;
+  const risk = participant ? assessRisk(text) : { tier: 'none' as const, kind: 'none' as const, plainExplanation: [] };
+  // Somebody in danger from the author, or the author from somebody: the emergency number and the
+  // safeguarding line come first; a self-harm safety plan is not what helps then.
+  const danger = risk.tier !== 'none' && (risk.kind === 'harm_to_others' || risk.kind === 'being_harmed');
+  const safetyPlan = risk.tier !== 'none' && !danger ? await loadSafetyPlan(ctx.db, ctx.principal.userId) : null;
   await ctx.audit({
     action: 'moderation.preview',
     groupId,
-    detail: { tier: risk.tier, contact: contact?.kind ?? null, blocked, safetyPlanShown: !!safetyPlan },
+    detail: { tier: risk.tier, kind: risk.kind, contact: contact?.kind ?? null, blocked, safetyPlanShown: !!safetyPlan },
   });
   return {
-    risk: { tier: risk.tier, explanation: risk.plainExplanation },
+    risk: { tier: risk.tier, kind: risk.kind, explanation: risk.plainExplanation },
     contactDetails: contact,
     blockedPhrase: blocked,
     safetyPlan,
     crisisLine: ctx.hearth.config.crisisLine,
+    danger: danger ? { emergencyNumber: ctx.hearth.config.emergencyNumber, safeguardingLine: ctx.hearth.config.safeguardingLine } : null,
   };
 }

@@ -15,6 +15,9 @@ export const KIND_LABELS: Record<ContentKind, string> = {
   skill_practice: 'shared skills practice entry',
 };
 
+/** How each kind of risk is named in the queue. */
+export const RISK_KIND_LABELS = { self_harm: 'self-harm', harm_to_others: 'harm to others', being_harmed: 'being harmed by someone' } as const;
+
 export interface ModeratedItemRef {
   kind: ContentKind;
   id: string;
@@ -61,15 +64,19 @@ export async function recordModeration(db: DbOrTx, decision: ModerationDecision,
   const label = KIND_LABELS[item.kind];
   const base = { participantId: item.authorId, enrolmentId: item.enrolmentId, groupId: item.groupId, sourceType: item.kind, sourceId: item.id, now };
   if (decision.risk.tier !== 'none') {
+    const about = RISK_KIND_LABELS[decision.risk.kind === 'none' ? 'self_harm' : decision.risk.kind];
     await raiseAlert(db, {
       ...base,
       kind: 'risk_language',
       tier: decision.risk.tier,
-      summary: `${decision.risk.tier === 'urgent' ? 'Urgent' : 'Possible'} risk language in a ${label}. Open the alert to read it with the rules that fired and recent history.`,
+      summary: `${decision.risk.tier === 'urgent' ? 'Urgent' : 'Possible'} risk (${about}) in a ${label}. Open the alert to read it with the frames, rules and model features that fired, and recent history.`,
     });
   }
   if (decision.flagged) {
     await raiseAlert(db, { ...base, kind: 'flagged_post', tier: 'concern', summary: `A ${label} contains a watched phrase (published, flagged for review).` });
+  }
+  if (decision.reasons.some((r) => r.code === 'risk_check_failed')) {
+    await raiseAlert(db, { ...base, kind: 'held_post', tier: 'concern', summary: `A ${label} is held because the risk detector could not read it; please read it.` });
   }
   if (decision.reasons.some((r) => r.code === 'watched_phrase_hold')) {
     await raiseAlert(db, { ...base, kind: 'held_post', tier: 'concern', summary: `A ${label} is held because it contains a watched phrase.` });

@@ -51,13 +51,15 @@ function correctNegation(tokens: Token[]): void {
 export function analyse(text: string): AnalysedSentence[] {
   const doc = nlp.readDoc(text);
   // Whole-document arrays read once (each out() walks the document), then cut at sentence bounds.
-  const values = doc.tokens().out(its.value) as string[];
-  const lemmas = doc.tokens().out(its.lemma) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const negation = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+  // The model's "its" helpers are typed loosely by wink-nlp; each returns one value per token.
+  const out = <T>(helper: unknown): T[] => doc.tokens().out(helper as typeof its.value) as unknown as T[];
+  const values = out<string>(its.value);
+  const lemmas = out<string>(its.lemma);
+  const pos = out<string>(its.pos);
+  const negation = out<boolean>(its.negationFlag);
   const sentences: AnalysedSentence[] = [];
   let offset = 0;
-  doc.sentences().each((sentence) => {
+  doc.sentences().each((sentence: { tokens(): { length(): number } }) => {
     const length = sentence.tokens().length();
     const tokens: Token[] = [];
     for (let i = offset; i < offset + length; i++) {

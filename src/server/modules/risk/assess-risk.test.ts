@@ -1,93 +1,94 @@
 import { describe, expect, it } from 'vitest';
-import { assessRisk } from './assess-risk.js';
-import { evaluateRisk } from './evaluate.js';
-import { HELD_OUT, LABELLED_SENTENCES } from './labelled-sentences.js';
-import { LEXICON } from './lexicon.js';
+import { assessRisk, assessWithContext } from './assess-risk.js';
 
-describe('risk detection on the labelled sentences', () => {
-  it('has at least 300 realistic sentences across the five categories', () => {
-    expect(LABELLED_SENTENCES.length + HELD_OUT.length).toBeGreaterThanOrEqual(300);
-    const categories = new Set([...LABELLED_SENTENCES, ...HELD_OUT].map((s) => s.category));
-    expect([...categories].sort()).toEqual(['first_person', 'metaphor', 'ordinary', 'other_person', 'recovery']);
-  });
-
-  it('finds urgent sentences with recall ≥ 0.95 and reports precision per tier', () => {
-    const result = evaluateRisk(LABELLED_SENTENCES);
-    const urgent = result.tiers.find((t) => t.tier === 'urgent');
-    console.info(result.tiers.map((t) => `${t.tier}: precision ${t.precision.toFixed(3)}, recall ${t.recall.toFixed(3)} (n=${t.support})`).join('\n'));
-    expect(urgent?.recall).toBeGreaterThanOrEqual(0.95);
-    expect(urgent?.precision).toBeGreaterThanOrEqual(0.9);
-    expect(result.accuracy).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('generalises to held-out sentences it was never tuned on', () => {
-    const result = evaluateRisk(HELD_OUT);
-    console.info(`held out: accuracy ${result.accuracy.toFixed(3)}; misses: ${result.misses.map((m) => `${m.sentence.text} (${m.sentence.tier}→${m.got})`).join('; ')}`);
-    expect(result.tiers.find((t) => t.tier === 'urgent')?.recall).toBeGreaterThanOrEqual(0.85);
-    expect(result.accuracy).toBeGreaterThanOrEqual(0.75);
-  });
-
-  it('keeps the lexicon general: no rule is a whole labelled sentence', () => {
-    for (const sentence of [...LABELLED_SENTENCES, ...HELD_OUT]) {
-      for (const rule of LEXICON) expect(rule.pattern.source.includes(sentence.text.toLowerCase()), `${rule.id}: ${sentence.text}`).toBe(false);
-    }
-  });
-});
-
-describe('risk rules and modifiers', () => {
-  it('explains which rule fired, with its weight, for the clinician', () => {
+describe('the fused detector: tier, kind and explanation', () => {
+  it('explains what fired, for the clinician, and in plain words for the author', () => {
     const result = assessRisk('I have the pills ready');
     expect(result.tier).toBe('urgent');
-    expect(result.signals[0]).toMatchObject({ ruleId: 'means_ready', person: 'self', tier: 'urgent' });
-    expect(result.explanation[0]).toMatch(/^Urgent: “have the pills ready” — means prepared/);
-    expect(result.plainExplanation).toEqual(['Your message mentions having something you could use to hurt yourself.']);
+    expect(result.kind).toBe('self_harm');
+    expect(result.explanation.some((line) => /^Urgent \(frame, self-harm\): “pills ready”/.test(line))).toBe(true);
+    expect(result.explanation.some((line) => line.startsWith('Model: urgent'))).toBe(true);
+    expect(result.explanation.at(-1)).toMatch(/^Tier urgent, self harm: the higher of frames \(urgent\)/);
+    expect(result.plainExplanation).toContain('Your message mentions having something you could use to hurt yourself.');
+    expect(result.model.features.length).toBeGreaterThan(0);
+  });
+
+  it('gives harm to others and being harmed their own kind', () => {
+    expect(assessRisk("i'm going to stab him when he gets home tonight")).toMatchObject({ tier: 'urgent', kind: 'harm_to_others' });
+    expect(assessRisk("he's at the door with a knife and says he'll kill me")).toMatchObject({ tier: 'urgent', kind: 'being_harmed' });
+    expect(assessRisk("i don't feel safe at home, he checks my phone and i'm scared of him")).toMatchObject({ tier: 'concern', kind: 'being_harmed' });
   });
 
   it('handles negation, but not "can’t stop" (an intensifier)', () => {
     expect(assessRisk("I'm not going to hurt myself").tier).toBe('none');
-    expect(assessRisk('I have never thought about suicide').signals[0]?.modifiers).toContainEqual({ kind: 'negated', cue: 'never' });
-    expect(assessRisk("I can't stop thinking about killing myself").tier).toBe('urgent');
-    // A negator in an earlier clause does not reach a later one.
-    expect(assessRisk("i dont care anymore i just want to die").tier).toBe('urgent');
+    expect(assessRisk("I can't stop thinking about taking all my tablets tonight").tier).toBe('urgent');
   });
 
-  it('tiers talk about someone else as concern, never urgent, and a film plot as none', () => {
-    const friend = assessRisk('my friend said she wants to die');
-    expect(friend.tier).toBe('concern');
-    expect(friend.signals[0]?.modifiers).toContainEqual({ kind: 'other_person', cue: 'she' });
-    expect(assessRisk('my brother tried to kill himself').tier).toBe('concern');
+  it('reads a wish to be dead without plan, means or time as concern, and the same wish tonight as urgent', () => {
+    expect(assessRisk('sometimes i wish i just wouldnt wake up').tier).toBe('concern');
+    expect(assessRisk('i just want to die').tier).toBe('concern');
+    expect(assessRisk('i want to die tonight').tier).toBe('urgent');
+  });
+
+  it('tiers a worry about somebody else as concern, and a film plot or a question as none', () => {
+    expect(assessRisk('my friend said she wants to kill herself').tier).toBe('concern');
     expect(assessRisk('the main character wants to kill himself in the film').tier).toBe('none');
+    expect(assessRisk('what should i do if a friend says they are suicidal?').tier).toBe('none');
   });
 
-  it('reads recovery and the distant past as none, and a relapse ("again") as current', () => {
+  it('reads recovery and the distant past as none', () => {
     expect(assessRisk('I used to want to die, now I have reasons to stay').tier).toBe('none');
-    expect(assessRisk("a year ago I self-harmed, I'm doing better").tier).toBe('none');
-    expect(assessRisk("i'd been clean for a year but i cut myself again last night").tier).toBe('urgent');
+    expect(assessRisk('two years ago i took an overdose, these days im doing so much better').tier).toBe('none');
   });
 
-  it('reads metaphor and hyperbole as none', () => {
-    for (const text of ['this traffic is killing me', 'I could kill for a coffee', 'dying to see the film', 'my phone died', 'killed myself laughing', 'that would be career suicide']) {
+  it('reads metaphor, hyperbole and objects in ordinary use as none', () => {
+    for (const text of [
+      'this traffic is killing me',
+      'I could kill for a coffee',
+      'dying to see the film',
+      'my phone died',
+      'killed myself laughing',
+      'that would be career suicide',
+      'bought a new rope for climbing at the wall',
+      'doing knife skills in my cooking class tonight',
+      'took my sertraline this morning like always',
+    ]) {
       expect(assessRisk(text).tier, text).toBe('none');
     }
   });
 
-  it('reads texting shorthand, typos and full-width or invisible characters', () => {
-    expect(assessRisk('gonna kms').tier).toBe('urgent');
-    expect(assessRisk('i want to kill myslef').tier).toBe('urgent');
-    expect(assessRisk('ｉ ｗａｎｔ ｔｏ ｄｉｅ').tier).toBe('urgent');
-    expect(assessRisk('i want to d\u200Bie').tier).toBe('urgent');
+  it('reads texting shorthand, typos, leetspeak, spaced letters, look-alike letters and invisible characters', () => {
+    expect(assessRisk('gonna kms tonite').tier).toBe('urgent');
+    expect(assessRisk('i want to kill myslef tonight').tier).toBe('urgent');
+    expect(assessRisk('ｉ ｗａｎｔ ｔｏ ｄｉｅ tonight').tier).toBe('urgent');
+    expect(assessRisk('i want to d\u200Bie tonight').tier).toBe('urgent');
+    expect(assessRisk('gonna k1ll mys3lf 2nite').tier).toBe('urgent');
+    expect(assessRisk('thinking about s u i c i d e tonight').tier).toBe('urgent');
+    expect(assessRisk('i want to kіll mysеlf tonight').tier).toBe('urgent'); // Cyrillic і and е
   });
 
-  it('adds up concern signals and counts each rule once', () => {
-    const result = assessRisk("i hate myself and i'm completely alone. i hate myself");
-    expect(result.tier).toBe('concern');
-    expect(result.score).toBe(2);
-  });
-
-  it('is deterministic and copes with huge and empty input', () => {
+  it('is deterministic and copes with huge, empty and odd input', () => {
     expect(assessRisk('').tier).toBe('none');
-    const long = 'a normal day. '.repeat(2000) + 'i want to die';
+    const long = 'a normal day. '.repeat(2000) + 'i have the pills counted out for tonight';
     expect(assessRisk(long).tier).toBe('urgent');
     expect(assessRisk(long)).toEqual(assessRisk(long));
+    for (const odd of ['\u200B\u200B\u200B', 'مرحبا كيف حالك', '😀😀😀🎉', 'Привет how are you 你好', 'x'.repeat(100_000), '\u202Ehello']) {
+      expect(['none', 'concern', 'urgent']).toContain(assessRisk(odd).tier);
+    }
+  });
+});
+
+describe('reading the author’s recent messages together', () => {
+  it('catches risk split across two messages', () => {
+    const first = 'been to three different chemists today for paracetamol';
+    const second = 'so tonight then, nobody will miss me';
+    expect(assessRisk(first).tier).not.toBe('urgent');
+    const together = assessWithContext(second, [first]);
+    expect(together.tier).toBe('urgent');
+    expect(together.explanation.at(-1)).toMatch(/last 30 minutes/);
+  });
+
+  it('never lowers the tier of the new message', () => {
+    expect(assessWithContext('i have the pills ready', ['lovely walk today']).tier).toBe('urgent');
   });
 });

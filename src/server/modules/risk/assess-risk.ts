@@ -1,7 +1,7 @@
 import { analyse } from './analyse.js';
 import { matchFrames, type FrameHit, type RiskKind } from './frames.js';
-import { predict, type ModelPrediction } from './model.js';
-import { assessPhrases, type RiskSignal, type RiskTier } from './phrase-rules.js';
+import { predictExpanded, type ModelPrediction } from './model.js';
+import { assessPhrasesExpanded, type RiskSignal, type RiskTier } from './phrase-rules.js';
 import { expandShorthand } from './prepare-text.js';
 
 export type { RiskKind } from './frames.js';
@@ -30,8 +30,8 @@ const RANK: Record<RiskTier, number> = { none: 0, concern: 1, urgent: 2 };
 /** Longest text the detector reads at once; a longer message is read in overlapping windows. */
 const WINDOW = 4_000;
 
-function framesText(raw: string): string {
-  return expandShorthand(raw)
+function framesText(expanded: string): string {
+  return expanded
     .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/gu, ' ')
     .replace(/'/g, '')
     .replace(/[^\p{L}\p{N}\s.!?;,\n]/gu, ' ')
@@ -59,19 +59,33 @@ function describeSignal(signal: RiskSignal): string {
 }
 
 /** Layer 1 alone (concept frames and phrase rules), without the model: used to train and calibrate the model. */
-export function assessLayer1(text: string): { tier: RiskTier; phrases: ReturnType<typeof assessPhrases>; frames: FrameHit[]; frameTier: RiskTier } {
-  const phrases = assessPhrases(text);
-  const sentences = analyse(framesText(text));
+export function assessLayer1(text: string, expanded = expandShorthand(text)): { tier: RiskTier; phrases: ReturnType<typeof assessPhrasesExpanded>; frames: FrameHit[]; frameTier: RiskTier } {
+  const phrases = assessPhrasesExpanded(expanded);
+  const sentences = analyse(framesText(expanded));
   const frames = matchFrames(sentences, { words: sentences.map((s) => s.words).join(' '), lemmas: sentences.map((s) => s.lemmas).join(' ') });
   const frameTier = frames.reduce<RiskTier>((t, f) => (f.tier !== 'none' && RANK[f.tier] > RANK[t] ? f.tier : t), 'none');
   return { tier: RANK[frameTier] > RANK[phrases.tier] ? frameTier : phrases.tier, phrases, frames, frameTier };
 }
 
 function assessOne(text: string): RiskAssessment {
-  const { phrases, frames, frameTier } = assessLayer1(text);
-  const model = predict(text);
+  const expanded = expandShorthand(text);
+  const { phrases, frames, frameTier } = assessLayer1(text, expanded);
+  const model = predictExpanded(expanded);
   const counted = frames.filter((f) => f.tier !== 'none');
-  const tier = [phrases.tier, frameTier, model.tier].reduce<RiskTier>((a, b) => (RANK[b] > RANK[a] ? b : a), 'none');
+  // Layer 1 found risk words and read every one as negated, past, a question, a topic or a figure
+  // of speech ("career suicide", "not going to hurt myself"): that evidence overrules the model,
+  // unless the model is very sure (then it still asks a clinician to look, as concern).
+  const strong = (m: string): boolean => /^(figure of speech|talk about a subject|a question|metaphor|topic|hypothetical|ordinary context)/.test(m);
+  const negated = (m: string): boolean => m === 'negated';
+  const layer1Says = (test: (m: string) => boolean): boolean =>
+    counted.length === 0 && phrases.tier === 'none' && (frames.some((f) => f.modifiers.some(test)) || phrases.signals.some((x) => x.modifiers.some((m) => test(m.kind))));
+  const explainedAway = layer1Says(strong);
+  const negatedAway = !explainedAway && layer1Says(negated);
+  let modelTier: RiskTier = model.tier;
+  if (explainedAway) modelTier = model.tier !== 'none' && model.probabilities.urgent >= 0.8 ? 'concern' : 'none';
+  else if (negatedAway) modelTier = model.tier === 'urgent' && model.probabilities.urgent >= 0.6 ? 'concern' : 'none';
+  const explanationNote = modelTier !== model.tier ? `The model’s ${model.tier} was lowered to ${modelTier}: the risk words were read as negated, past, hypothetical, a topic or a figure of speech.` : '';
+  const tier = [phrases.tier, frameTier, modelTier].reduce<RiskTier>((a, b) => (RANK[b] > RANK[a] ? b : a), 'none');
 
   // Kind: the strongest frame names it (harm to others and being harmed before self-harm at the
   // same tier: those need a different response); else the phrase rules (self-harm); else the model.
@@ -89,7 +103,8 @@ function assessOne(text: string): RiskAssessment {
   explanation.push(
     `Model: ${model.tier} (urgent ${p.urgent.toFixed(2)}, concern ${p.concern.toFixed(2)})${model.features.length ? `; strongest features ${model.features.map((f) => f.feature).join(', ')}` : ''}.`,
   );
-  explanation.push(`Tier ${tier}${kind !== 'none' ? `, ${kind.replace(/_/g, ' ')}` : ''}: the higher of frames (${frameTier}), phrase rules (${phrases.tier}) and model (${model.tier}).`);
+  if (explanationNote) explanation.push(explanationNote);
+  explanation.push(`Tier ${tier}${kind !== 'none' ? `, ${kind.replace(/_/g, ' ')}` : ''}: the higher of frames (${frameTier}), phrase rules (${phrases.tier}) and model (${modelTier}).`);
 
   const plain = new Set<string>();
   for (const f of counted) plain.add(f.plain);

@@ -45,18 +45,25 @@ const MARKERS = [marker(MEDICINE_NAMES, MEDICINE_MARK), marker(HOUSEHOLD_POISONS
 /** The line with every medicine and poison token replaced by its mark (same number of tokens). */
 export function markSubstances(line: string): string {
   const tokens = line.split(' ');
-  for (const m of MARKERS) {
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as string;
-      const phrases = m.multi.get(token);
-      const phrase = phrases?.find((p) => p.every((word, j) => tokens[i + j] === word));
+  let changed = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    for (const m of MARKERS) {
+      const phrase = m.multi.get(token)?.find((p) => p.every((word, j) => tokens[i + j] === word));
       if (phrase) {
         for (let j = 0; j < phrase.length; j++) tokens[i + j] = m.mark;
         i += phrase.length - 1;
-      } else if (m.single.has(token)) tokens[i] = m.mark;
+        changed = true;
+        break;
+      }
+      if (m.single.has(token)) {
+        tokens[i] = m.mark;
+        changed = true;
+        break;
+      }
     }
   }
-  return tokens.join(' ');
+  return changed ? tokens.join(' ') : line;
 }
 
 /** Medicines by kind and by name (generic and brand, see medications.ts for the sources), once marked. */

@@ -6,7 +6,12 @@ import { expandShorthand } from './prepare-text.js';
  * function is used in training and at run time.
  */
 export function textForModel(raw: string): string {
-  return expandShorthand(raw)
+  return modelTextExpanded(expandShorthand(raw));
+}
+
+/** textForModel for a text already through expandShorthand. */
+export function modelTextExpanded(expanded: string): string {
+  return expanded
     .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/gu, ' ')
     .replace(/'/g, '')
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
@@ -16,7 +21,12 @@ export function textForModel(raw: string): string {
 
 /** Feature name → value (the vector is L2-normalised). */
 export function featuresOf(raw: string): Map<string, number> {
-  const words = textForModel(raw).split(' ').filter(Boolean).slice(0, 600);
+  return featuresOfExpanded(expandShorthand(raw));
+}
+
+/** featuresOf for a text already through expandShorthand. */
+export function featuresOfExpanded(expanded: string): Map<string, number> {
+  const words = modelTextExpanded(expanded).split(' ').filter(Boolean).slice(0, 600);
   const names = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;

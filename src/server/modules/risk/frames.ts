@@ -1,6 +1,6 @@
 import type { AnalysedSentence } from './analyse.js';
 import {
-  ARRANGEMENT, DANGER_PLACE, DISTRESS, EDGE_PLACE, FAREWELL, HARM_VERB, INGEST, INTENT, LIGATURE, MEANS, MEDICINE, PERSON, POISON, PRESENCE, QUANTITY, READY_STATE, SHARP,
+  DANGER_PLACE, DISTRESS, EDGE_PLACE, FAREWELL, HARM_VERB, INGEST, INTENT, LIGATURE, MEANS, MEDICINE, PERSON, POISON, PRESENCE, QUANTITY, READY_STATE, SHARP,
   TIME, URGE, WEAPON, markSubstances,
 } from './concepts.js';
 import { HYPOTHETICAL, METAPHORS, RECOVERY, TOPIC } from './lexicon.js';
@@ -56,14 +56,14 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
 }
 
 const BENIGN = {
-  medicine: /\b(prescription|prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|this week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|for my (headache|back|period|cold|flu|migraine|tooth|knee))\b/,
-  sharp: /\b(cook|cooking|chop|chopping|kitchen|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed)? the kitchen|shaving|shave|craft|crafts|lino|box|parcel|cardboard|whittl\w*|carving|sharpening stone|chef|butcher)\b/,
-  ligature: /\b(ladder|loft ladder|fence|gate|bins?|roof rack|trailer|luggage|suitcase|tyre swing|tree swing|hammock|climb\w*|boulder\w*|camping|tent|boat|sail\w*|knot|knots|scout\w*|washing|skipping|swing|dog lead|tug|gym|crossfit|allotment|garden|shed|tie (my|a) (shoe|shoes|laces|hair|tie)|necktie|school tie|work tie|tie for the wedding|belt for my (trousers|jeans|dress))\b/,
-  place: /\b(signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|lift|parked|park the car|parking|space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|kids|family|friends|date|cycling|bike|run|running|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
+  medicine: /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|for my (headache|back|period|cold|flu|migraine|tooth|knee))\b/,
+  sharp: /\b(cook|cooking|chop|chopping|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed)? the kitchen|shaving|shave|craft|crafts|lino|box|parcel|cardboard|whittl\w*|carving|sharpening stone|chef|butcher)\b/,
+  ligature: /\b(ladder|loft ladder|fence|gate|bins?|roof rack|trailer|luggage|suitcase|tyre swing|tree swing|hammock|climb\w*|boulder\w*|camping|tent|boat|sail\w*|knot|knots|scout\w*|washing|skipping|swing|dog lead|tug|gym|crossfit|allotment|tie (my|a) (shoe|shoes|laces|hair|tie)|necktie|school tie|work tie|tie for the wedding|belt for my (trousers|jeans|dress))\b/,
+  place: /\b(signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
   farewell: /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday))\b/,
   arrangement: /\b(baby|pregnan\w*|newborn|mortgage|solicitor said|buying a house|bought a house|new house|moving|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss))\b/,
   harm: /\b(lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|time|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline)\b/,
-  beingHarmed: /\b(kill me (when|if|for)|going to kill me (when|if|for)|will kill me (when|if|for)|sees this|finds out|hears about|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
+  beingHarmed: /\b((kill|murder) me (when|if) (she|he|they|mum|mom|dad|my mum|my mom|my dad|my wife|my husband|my boss) (see|sees|find|finds|hear|hears|notice|notices)|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
 };
 
 const IDIOMS = METAPHORS;
@@ -310,6 +310,19 @@ const FRAMES: FrameSpec[] = [
     tier: concern,
   },
   {
+    // Not a risk shape: a means, place or threat word in ordinary use ("knife skills in my cooking
+    // class", "rope for climbing"). It never raises a tier; its "ordinary context" lets the fusion
+    // overrule a model that reacted to the word alone.
+    id: 'ordinary_use',
+    kind: 'self_harm',
+    label: 'a means or place named in ordinary use',
+    plain: '',
+    actor: 'any',
+    benign: new RegExp(`${BENIGN.sharp.source}|${BENIGN.ligature.source}`),
+    patterns: [re(W(`${SHARP}|${LIGATURE}`))],
+    tier: () => null,
+  },
+  {
     id: 'sharp_self',
     kind: 'self_harm',
     label: 'self-harm with a blade or burn',
@@ -333,18 +346,27 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   const last = words.slice(0, end).split(' ').length - 1;
   const span = sentence.tokens.slice(Math.max(0, first), last + 1);
   const core = span.filter((t) => t.pos !== 'PART' && t.pos !== 'AUX' && t.pos !== 'DET');
-  if (core.length && core.every((t) => t.negated)) mods.push('negated');
-  else if (core.length && core.slice(0, 2).some((t) => t.negated) && spec.kind !== 'being_harmed') mods.push('negated');
+  // A pattern that holds its own negation ("not safe at home", "will not stop bleeding") is not negated by it.
+  const ownNegation = span.some((t) => t.text === 'not' || t.text === 'never' || t.text === 'no');
+  // In a threat, a negation is part of it ("he won't leave", "he won't let me go").
+  if (ownNegation || spec.kind === 'being_harmed') {
+    // nothing: the frame already means the negated form
+  } else if (core.length && core.every((t) => t.negated)) mods.push('negated');
+  else if (core.length && core.slice(0, 2).some((t) => t.negated)) mods.push('negated');
   const recovery = RECOVERY.exec(words);
   if (recovery && !/\b(again|just|right now|tonight)\b/.test(words)) mods.push(`past or recovery (“${recovery[0].trim()}”)`);
-  const hypothetical = HYPOTHETICAL.exec(words) ?? /\b(what if|what would|would you|should i|how do you|how do i|if i ever|in case i|if someone|if a friend|if anyone)\b/.exec(words);
+  const hypothetical = HYPOTHETICAL.exec(words) ?? /\b(what if|what would|would you|should i|how do you|how do i|in case i|if a friend)\b/.exec(words);
   if (hypothetical) mods.push(`a question or “if” (“${hypothetical[0]}”)`);
   const topic = TOPIC.exec(words);
   if (topic) mods.push(`talk about a subject (“${topic[0]}”)`);
   const idiom = IDIOMS.map((i) => i.exec(words)).find(Boolean);
   if (idiom) mods.push(`figure of speech (“${idiom[0]}”)`);
-  const benign = spec.benign?.exec(words) ?? spec.benign?.exec(message.words);
-  if (benign && !(spec.kind === 'self_harm' && /\b(goodbye|forever|for good|last message|by the time|jump|end it|kill myself|die)\b/.test(message.words))) mods.push(`ordinary context (“${benign[0]}”)`);
+  // Ordinary context in the same sentence, and no distress or farewell anywhere in the message:
+  // "rope for climbing" is ordinary, "rope for climbing, sorry for everything" is not.
+  const benign = spec.benign?.exec(words);
+  if (benign && !anyDistress(message) && !anyFarewell(message) && !/\b(goodbye|forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/.test(message.words)) {
+    mods.push(`ordinary context (“${benign[0]}”)`);
+  }
   return mods;
 }
 
@@ -418,12 +440,13 @@ export function matchFrames(sentences: AnalysedSentence[], message: MessageConte
           modifiers.push('about someone else');
           tier = spec.kind === 'harm_to_others' ? 'none' : 'concern';
         }
-        if (tier !== 'none' && spec.actor === 'other' && subject === 'self' && !/\b(someone|somebody|he|she|they|him|her|them|my (ex|partner|husband|wife|boyfriend|girlfriend|dad|stepdad|mum|mom|brother))\b/.test(words.slice(0, end))) tier = 'none';
+        // (being harmed: the patterns themselves name the other person, or are the writer's own fear of them)
         if (tier !== 'none' && spec.actor === 'any' && subject === 'other' && !/\b(just|right now|now|has taken|have taken|took|swallowed|tonight|bleeding|garage)\b/.test(words)) {
           modifiers.push('about someone else');
           tier = 'concern';
         }
         const cue = sentence.tokens.slice(tokenStart, tokenEnd).map((t) => t.text).join(' ');
+        if (spec.id === 'ordinary_use' && !modifiers.some((m) => m.startsWith('ordinary context'))) break;
         hits.push({ frame: spec.id, kind: spec.kind, tier, label: spec.label, plain: spec.plain, cue, modifiers });
         break;
       }

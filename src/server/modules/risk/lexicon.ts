@@ -121,7 +121,7 @@ export const METAPHORS: readonly RegExp[] = [
   /\b(will not|not going to|may not|might not) be (here|around) (tomorrow|next week|for the next session|at the next session|much longer)\b.*\b(holiday|vacation|away|trip|travelling|traveling|visiting|work|wedding|appointment|dentist|leave|sick|funeral|hospital appointment|conference|course|exam|shift|course)\b|\b(holiday|vacation|away|trip|travelling|traveling|visiting|wedding|appointment|dentist|on leave|off sick|funeral|conference|exam|shift)\b.*\b(will not|not going to) be (here|around)\b/,
   /\b(rope|ropes|blades|razor blades)\b.*\b(camping|climbing|tent|washing line|dog|swing|garden|boat|gym|skipping|skateboard|craft|crafts|lino|scrapbook|shed|allotment)\b|\b(camping|climbing|tent|washing line|swing|garden|boat|gym|skipping|craft|crafts|lino|allotment)\b.*\b(rope|ropes|blades)\b/,
   /\b(hit by a bus|run over) (of|by) (emotions|feelings|tiredness|a cold|flu|the news)\b/,
-  /\bready to go (out|home|to|back|shopping|now)\b/,
+  /\bready to go (out|home|to|back|shopping)\b/,
   /\b(got|have) (it|them|everything) (ready|sorted|planned)\b.*\b(interview|bag|packed|outfit|holiday|trip|party|christmas|birthday|wedding|move|moving|exam|school|work|tomorrow morning)\b/,
   /\b(gave|give|giving|given) (my )?(dog|cat|pets?)\b.*\b(for the (week|weekend|night|day)|while i am (in hospital|away|on holiday)|holiday|knee|op|operation)\b|\bsort(ing|ed)? out (my )?affairs as in\b|\btax return\b/,
   /\b(so|too|that) (boring|bored|embarrassing|awkward|cringe|cringey|hot|cold|tired|full|long|dull) (that )?i (wanted|want|could have|could|thought i would|nearly) (to )?(die|died)\b|\bbored to death\b/,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { featuresOf } from './features.js';
+import { featuresOf, featuresOfExpanded } from './features.js';
 import type { RiskKind } from './frames.js';
 
 /**
@@ -56,13 +56,26 @@ export function modelWeights(): ModelWeights {
   return loaded;
 }
 
+// Weights as a Map of typed arrays (a 16,000-key object is slow to look up), built once per head.
+const tables = new WeakMap<Head, Map<string, Float64Array>>();
+function table(head: Head): Map<string, Float64Array> {
+  let t = tables.get(head);
+  if (!t) {
+    t = new Map(Object.entries(head.weights).map(([name, w]) => [name, Float64Array.from(w)]));
+    tables.set(head, t);
+  }
+  return t;
+}
+
 /** Softmax scores of one head for a feature vector. */
 export function scoreHead(head: Head, features: Map<string, number>): number[] {
   const logits = [...head.bias];
+  const weights = table(head);
+  const k = logits.length;
   for (const [name, value] of features) {
-    const w = head.weights[name];
+    const w = weights.get(name);
     if (!w) continue;
-    for (let c = 0; c < logits.length; c++) logits[c] = (logits[c] ?? 0) + (w[c] ?? 0) * value;
+    for (let c = 0; c < k; c++) logits[c] = (logits[c] ?? 0) + (w[c] ?? 0) * value;
   }
   const max = Math.max(...logits);
   const exps = logits.map((l) => Math.exp(l - max));
@@ -77,7 +90,15 @@ function readable(feature: string): string {
 
 /** The model's tier, kind and explanation for a text. */
 export function predict(text: string, weights: ModelWeights = modelWeights()): ModelPrediction {
-  const features = featuresOf(text);
+  return predictFeatures(featuresOf(text), weights);
+}
+
+/** predict for a text already through expandShorthand (the detector expands once for all layers). */
+export function predictExpanded(expanded: string, weights: ModelWeights = modelWeights()): ModelPrediction {
+  return predictFeatures(featuresOfExpanded(expanded), weights);
+}
+
+function predictFeatures(features: Map<string, number>, weights: ModelWeights): ModelPrediction {
   const p = scoreHead(weights.joint, features);
   const at = (i: number): number => p[i] ?? 0;
   const none = at(0);
@@ -88,11 +109,13 @@ export function predict(text: string, weights: ModelWeights = modelWeights()): M
   const kindIndex = kinds.indexOf(Math.max(...kinds));
   // Explanation: features pushing towards the predicted class (for none, towards none).
   const towards = tier === 'none' ? 0 : JOINT_CLASSES.indexOf(`${tier}:${KIND_CLASSES[kindIndex] ?? 'self_harm'}` as (typeof JOINT_CLASSES)[number]);
+  const joint = table(weights.joint);
   const contributions = [...features]
-    .map(([name, value]) => ({ feature: readable(name), weight: ((weights.joint.weights[name]?.[towards] ?? 0) - (towards ? (weights.joint.weights[name]?.[0] ?? 0) : 0)) * value }))
+    .map(([name, value]) => ({ name, weight: ((joint.get(name)?.[towards] ?? 0) - (towards ? (joint.get(name)?.[0] ?? 0) : 0)) * value }))
     .filter((c) => c.weight > 0)
-    .sort((a, b) => b.weight - a.weight)
+    // Words and word pairs explain better than letter sequences: they come first.
+    .sort((a, b) => Number(a.name.startsWith('c:')) - Number(b.name.startsWith('c:')) || b.weight - a.weight)
     .slice(0, 6)
-    .map((c) => ({ feature: c.feature, weight: Math.round(c.weight * 100) / 100 }));
+    .map((c) => ({ feature: readable(c.name), weight: Math.round(c.weight * 100) / 100 }));
   return { tier, kind: KIND_CLASSES[kindIndex] ?? 'self_harm', probabilities: { none, concern, urgent }, features: contributions };
 }

@@ -1,5 +1,5 @@
 import { HYPOTHETICAL, IMMINENCE, LEXICON, METAPHORS, NEGATORS, NOT_A_NEGATION, OTHER_PERSON_WORDS, RECOVERY, SELF_WORDS, TOPIC, type RiskRule } from './lexicon.js';
-import { prepareForRisk, segments } from './prepare-text.js';
+import { prepareExpanded, prepareForRisk, segments } from './prepare-text.js';
 
 export type RiskTier = 'none' | 'concern' | 'urgent';
 export type Modifier = 'negated' | 'other_person' | 'recovery' | 'metaphor' | 'topic' | 'hypothetical' | 'imminent';
@@ -52,7 +52,13 @@ const PASSIVE: ReadonlySet<string> = new Set([
 /** Rules whose match is a bare word: talk about a subject ("a suicide prevention course") does not count for them. */
 const TOPIC_SENSITIVE: ReadonlySet<string> = new Set(['suicide_word']);
 // Compiled once: matchAll needs the global flag.
-const GLOBAL_RULES = LEXICON.map((rule) => ({ rule, global: new RegExp(rule.pattern.source, 'g') }));
+// Each rule also keeps the literal words of its pattern: a segment that contains none of them
+// cannot match it, so the rule is not run (a test proves the result is the same with and without).
+const literalWords = (source: string): string[] =>
+  [...new Set(source.replace(/\\[bBsSdDwW]/g, ' ').replace(/\(\?<[!=]?[a-z0-9]*>?|\(\?[:!=]/gi, ' ').split(/[^a-z' ]+/).flatMap((part) => part.split(' ')).filter((w) => w.length >= 2))];
+const GLOBAL_RULES = LEXICON.map((rule) => ({ rule, global: new RegExp(rule.pattern.source, 'g'), words: literalWords(rule.pattern.source) }));
+/** Turns the literal prefilter off (for the test that proves it changes nothing). */
+export const phraseRuleOptions = { prefilter: true };
 const GLOBAL_METAPHORS = METAPHORS.map((m) => new RegExp(m.source, 'g'));
 
 function tokensOf(text: string): string[] {
@@ -142,6 +148,12 @@ function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray): 
       modifiers.push({ kind: 'topic', cue: topic[0] });
       counts = false;
     }
+    // "What should I do if a friend says they are suicidal?" asks for help; it reports nobody.
+    const question = HYPOTHETICAL.exec(segment);
+    if (question && /\b(if|when)\b/.test(question[0])) {
+      modifiers.push({ kind: 'hypothetical', cue: question[0] });
+      counts = false;
+    }
     weight *= OTHER_PERSON_FACTOR;
   } else {
     const hypothetical = HYPOTHETICAL.exec(segment);
@@ -178,9 +190,19 @@ function describe(signal: RiskSignal): string {
 
 /** The phrase rules' tier for a text, with every rule that fired and why it counted (pure: no I/O). */
 export function assessPhrases(text: string): PhraseAssessment {
+  return assessPrepared(prepareForRisk(text));
+}
+
+/** assessPhrases for a text already through expandShorthand (the detector expands once for all layers). */
+export function assessPhrasesExpanded(expanded: string): PhraseAssessment {
+  return assessPrepared(prepareExpanded(expanded));
+}
+
+function assessPrepared(prepared: string): PhraseAssessment {
   const signals: RiskSignal[] = [];
-  for (const segment of segments(prepareForRisk(text))) {
-    for (const { rule, global } of GLOBAL_RULES) {
+  for (const segment of segments(prepared)) {
+    for (const { rule, global, words } of GLOBAL_RULES) {
+      if (phraseRuleOptions.prefilter && !words.some((w) => segment.includes(w))) continue;
       for (const match of segment.matchAll(global)) signals.push(assessMatch(rule, segment, match));
     }
   }

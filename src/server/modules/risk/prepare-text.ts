@@ -68,7 +68,12 @@ export function expandShorthand(raw: string): string {
 
 /** For the phrase rules: shorthand expanded, medicines read as "pills", punctuation reduced to sentence and clause marks. */
 export function prepareForRisk(raw: string): string {
-  return expandShorthand(raw)
+  return prepareExpanded(expandShorthand(raw));
+}
+
+/** prepareForRisk for a text already through expandShorthand. */
+export function prepareExpanded(expanded: string): string {
+  return expanded
     .replace(/\b(meds|medication|tablets|paracetamol|painkillers|co-codamol|sleeping pills|antidepressants|insulin)\b/g, 'pills')
     .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/gu, ' ')
     .replace(/[^\p{L}\p{N}'\s.!?;,\n]/gu, ' ')

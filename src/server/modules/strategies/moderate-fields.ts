@@ -33,7 +33,7 @@ export async function moderateFields<K extends string>(
     text: Object.values<string>(texts).join('\n\n'),
     reasons: dedupe(decisions.flatMap((d) => d.reasons)),
     flagged: decisions.some((d) => d.flagged),
-    risk: { tier: worst.risk.tier, explanation: [...new Set(decisions.flatMap((d) => d.risk.explanation))] },
+    risk: { tier: worst.risk.tier, kind: worst.risk.kind, explanation: [...new Set(decisions.flatMap((d) => d.risk.explanation))] },
   };
   return { decision, texts, status: decision.outcome === 'hold' ? 'held' : 'published' };
 }
