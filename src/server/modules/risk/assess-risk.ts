@@ -67,25 +67,40 @@ export function assessLayer1(text: string, expanded = expandShorthand(text)): { 
   return { tier: RANK[frameTier] > RANK[phrases.tier] ? frameTier : phrases.tier, phrases, frames, frameTier };
 }
 
-function assessOne(text: string): RiskAssessment {
-  const expanded = expandShorthand(text);
-  const { phrases, frames, frameTier } = assessLayer1(text, expanded);
-  const model = predictExpanded(expanded);
-  const counted = frames.filter((f) => f.tier !== 'none');
-  // Layer 1 found risk words and read every one as negated, past, a question, a topic or a figure
-  // of speech ("career suicide", "not going to hurt myself"): that evidence overrules the model,
-  // unless the model is very sure (then it still asks a clinician to look, as concern).
+type Layer1 = ReturnType<typeof assessLayer1>;
+
+/**
+ * How the model's tier counts, given Layer 1: when Layer 1 found risk words and read every one as
+ * a figure of speech, a topic, a question or ordinary use ("career suicide", "rope for climbing")
+ * or as negated ("not going to hurt myself"), that evidence overrules the model unless the model is
+ * very sure (then it still asks a clinician to look, as concern). Exported for the trainer, which
+ * chooses the thresholds on the fused result.
+ */
+export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbability: number): RiskTier {
+  const counted = layer1.frames.some((f) => f.tier !== 'none');
   const strong = (m: string): boolean => /^(figure of speech|talk about a subject|a question|metaphor|topic|hypothetical|ordinary context)/.test(m);
   const negated = (m: string): boolean => m === 'negated';
-  const layer1Says = (test: (m: string) => boolean): boolean =>
-    counted.length === 0 && phrases.tier === 'none' && (frames.some((f) => f.modifiers.some(test)) || phrases.signals.some((x) => x.modifiers.some((m) => test(m.kind))));
-  const explainedAway = layer1Says(strong);
-  const negatedAway = !explainedAway && layer1Says(negated);
-  let modelTier: RiskTier = model.tier;
-  if (explainedAway) modelTier = model.tier !== 'none' && model.probabilities.urgent >= 0.8 ? 'concern' : 'none';
-  else if (negatedAway) modelTier = model.tier === 'urgent' && model.probabilities.urgent >= 0.6 ? 'concern' : 'none';
-  const explanationNote = modelTier !== model.tier ? `The model’s ${model.tier} was lowered to ${modelTier}: the risk words were read as negated, past, hypothetical, a topic or a figure of speech.` : '';
-  const tier = [phrases.tier, frameTier, modelTier].reduce<RiskTier>((a, b) => (RANK[b] > RANK[a] ? b : a), 'none');
+  const says = (test: (m: string) => boolean): boolean =>
+    !counted && layer1.phrases.tier === 'none' && (layer1.frames.some((f) => f.modifiers.some(test)) || layer1.phrases.signals.some((x) => x.modifiers.some((m) => test(m.kind))));
+  if (says(strong)) return modelTier !== 'none' && urgentProbability >= 0.8 ? 'concern' : 'none';
+  if (says(negated)) return modelTier === 'urgent' && urgentProbability >= 0.6 ? 'concern' : 'none';
+  return modelTier;
+}
+
+/** The fused tier: the highest of Layer 1 and the model as it counts. */
+export function fusedTier(layer1: Layer1, modelTier: RiskTier): RiskTier {
+  return RANK[modelTier] > RANK[layer1.tier] ? modelTier : layer1.tier;
+}
+
+function assessOne(text: string): RiskAssessment {
+  const expanded = expandShorthand(text);
+  const layer1 = assessLayer1(text, expanded);
+  const { phrases, frames, frameTier } = layer1;
+  const model = predictExpanded(expanded);
+  const counted = frames.filter((f) => f.tier !== 'none');
+  const modelTier = fusedModelTier(layer1, model.tier, model.probabilities.urgent);
+  const explanationNote = modelTier !== model.tier ? `The model’s ${model.tier} was lowered to ${modelTier}: the risk words were read as negated, a question, a topic, ordinary use or a figure of speech.` : '';
+  const tier = fusedTier(layer1, modelTier);
 
   // Kind: the strongest frame names it (harm to others and being harmed before self-harm at the
   // same tier: those need a different response); else the phrase rules (self-harm); else the model.

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { assessLayer1 } from './assess-risk.js';
+import { assessLayer1, fusedModelTier, fusedTier } from './assess-risk.js';
 import { listBatches, loadCorpus, type LabelledSentence } from './corpus.js';
 import { featuresOf } from './features.js';
 import { JOINT_CLASSES, WEIGHTS_FILE, predict, scoreHead, type Head, type ModelWeights } from './model.js';
@@ -71,18 +71,6 @@ function trainHead(classes: readonly string[], rows: { features: Map<string, num
   return { classes, bias: bias.map((x) => Math.round(x * 1e4) / 1e4), weights: out };
 }
 
-const RANK = { none: 0, concern: 1, urgent: 2 } as const;
-
-/** Largest threshold whose fused recall on the validation batch reaches the target (recall first). */
-function chooseThreshold(scores: { p: number; rules: number; positive: boolean }[], level: 1 | 2, target: number): number {
-  const positives = scores.filter((s) => s.positive).length || 1;
-  for (let t = 0.95; t >= 0.05; t -= 0.01) {
-    const found = scores.filter((s) => s.positive && (s.rules >= level || s.p >= t)).length;
-    if (found / positives >= target) return Math.round(t * 100) / 100;
-  }
-  return 0.05;
-}
-
 function main(): void {
   const train = loadCorpus(['train']);
   const validation = loadCorpus(['validation']);
@@ -106,15 +94,36 @@ function main(): void {
     thresholds: { urgent: 0.5, concern: 0.5 },
     joint,
   };
-  // Thresholds: on the validation batch, the fused detector (Layer 1 OR model) must find
-  // 95 % of urgent sentences as urgent and 90 % of concern-or-urgent ones as at least concern.
+  // Thresholds: on the validation batch, the fused detector (Layer 1, and the model as the
+  // fusion counts it) must find 95 % of urgent sentences as urgent (the largest threshold that does);
+  // then the concern threshold is the largest that finds 90 % of concern-or-urgent ones as at least concern.
   const scored = validation.map((s: LabelledSentence) => {
     const p = scoreHead(joint, featuresOf(s.text));
     const urgent = (p[4] ?? 0) + (p[5] ?? 0) + (p[6] ?? 0);
-    return { s, rules: RANK[assessLayer1(s.text).tier], urgent, atLeastConcern: 1 - (p[0] ?? 0) };
+    return { s, layer1: assessLayer1(s.text), urgent, atLeastConcern: 1 - (p[0] ?? 0) };
   });
-  draft.thresholds.urgent = chooseThreshold(scored.map((x) => ({ p: x.urgent, rules: x.rules, positive: x.s.tier === 'urgent' })), 2, 0.95);
-  draft.thresholds.concern = chooseThreshold(scored.map((x) => ({ p: x.atLeastConcern, rules: x.rules, positive: x.s.tier !== 'none' })), 1, 0.9);
+  const fused = (x: (typeof scored)[number], t: { urgent: number; concern: number }): 'none' | 'concern' | 'urgent' => {
+    const model = x.urgent >= t.urgent ? 'urgent' : x.atLeastConcern >= t.concern ? 'concern' : 'none';
+    return fusedTier(x.layer1, fusedModelTier(x.layer1, model, x.urgent));
+  };
+  const largest = (ok: (t: number) => boolean): number => {
+    for (let t = 95; t >= 5; t--) if (ok(t / 100)) return t / 100;
+    return 0.05;
+  };
+  const urgentItems = scored.filter((x) => x.s.tier === 'urgent');
+  const riskItems = scored.filter((x) => x.s.tier !== 'none');
+  draft.thresholds.urgent = largest((t) => urgentItems.filter((x) => fused(x, { urgent: t, concern: 1 }) === 'urgent').length >= 0.95 * urgentItems.length);
+  // Concern: among thresholds that keep 90 % of risk sentences at least concern, the one with the best F1 for the concern tier.
+  let best = { t: 0.5, f1: -1 };
+  for (let i = 95; i >= 5; i--) {
+    const t = { urgent: draft.thresholds.urgent, concern: i / 100 };
+    const got = scored.map((x) => fused(x, t));
+    if (riskItems.filter((x) => fused(x, t) !== 'none').length < 0.9 * riskItems.length) continue;
+    const tp = got.filter((g, j) => g === 'concern' && scored[j]?.s.tier === 'concern').length;
+    const f1 = (2 * tp) / (got.filter((g) => g === 'concern').length + scored.filter((x) => x.s.tier === 'concern').length || 1);
+    if (f1 > best.f1) best = { t: i / 100, f1 };
+  }
+  draft.thresholds.concern = best.t;
   fs.writeFileSync(WEIGHTS_FILE, `${JSON.stringify(draft)}\n`);
   const sample = predict('i have counted out all my tablets for tonight', draft);
   console.log(
