@@ -1,52 +1,95 @@
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { assessRisk } from '../../src/server/modules/risk/assess-risk.js';
-import { evaluateRisk, type Evaluation } from '../../src/server/modules/risk/evaluate.js';
-import { HELD_OUT, LABELLED_SENTENCES } from '../../src/server/modules/risk/labelled-sentences.js';
+import { listBatches, loadBatch, loadCorpus, type LabelledSentence } from '../../src/server/modules/risk/corpus.js';
+import { evaluateDetector, formatEvaluation, type Evaluation } from '../../src/server/modules/risk/evaluate.js';
+import { WEIGHTS_FILE, modelWeights } from '../../src/server/modules/risk/model.js';
 import type { Benchmark } from '../lib/benchmark.js';
 
-/** Issue 6: urgent recall on the labelled set must be at least this. */
-const URGENT_RECALL_TARGET = 0.95;
-const THROUGHPUT_SECONDS = 2;
+/** Issue 10's targets, measured on the newest held-out batch (first sight). */
+const TARGETS = { urgentRecall: 0.95, urgentPrecision: 0.6, concernRecall: 0.8, sentencesPerSecond: 2000, p99Ms: 5, modelMb: 100 };
+const THROUGHPUT_SECONDS = 3;
 
-function table(title: string, evaluation: Evaluation): void {
-  console.log(`\n${title}: ${evaluation.total} sentences, accuracy ${(evaluation.accuracy * 100).toFixed(1)} %`);
-  console.log('  tier      support  precision  recall');
-  for (const t of evaluation.tiers) {
-    console.log(`  ${t.tier.padEnd(8)}  ${String(t.support).padStart(7)}  ${t.precision.toFixed(3).padStart(9)}  ${t.recall.toFixed(3).padStart(6)}`);
-  }
+const detect = (text: string): ReturnType<typeof assessRisk> => assessRisk(text);
+
+function verdict(label: string, value: number, op: '≥' | '<', target: number, unit = ''): string {
+  const pass = op === '≥' ? value >= target : value < target;
+  return `  ${pass ? 'PASS' : 'FAIL'}  ${label}: ${value.toFixed(unit ? 2 : 3)}${unit} (target ${op} ${target}${unit})`;
 }
 
-/** Risk detection: precision and recall per tier on the labelled sentences, and sentences per second. Pure CPU: no database. */
+/** A 2,000-character message built from corpus sentences (several sentences, realistic words). */
+function longMessages(sentences: readonly LabelledSentence[], count: number): string[] {
+  const out: string[] = [];
+  let k = 0;
+  for (let i = 0; i < count; i++) {
+    let text = '';
+    while (text.length < 2000) text += `${sentences[(k++ * 7919) % sentences.length]?.text ?? ''} `;
+    out.push(text.slice(0, 2000));
+  }
+  return out;
+}
+
+/**
+ * Risk detection: precision, recall and the confusion matrix per tier and kind on the training
+ * batches, the validation batch and — first sight — the newest held-out batch; sentences per
+ * second on one core; p99 for a 2,000-character message; the model's memory. Pure CPU.
+ */
 export const riskBench: Benchmark = {
   name: 'risk',
-  description: 'risk detection: precision and recall per tier on the labelled sentences (tuned and held out), and throughput',
+  description: 'risk detection: precision/recall per tier and kind (train, validation, newest held-out batch first sight), sentences/s, p99 of a 2,000-character message',
   async run() {
-    const tuned = evaluateRisk(LABELLED_SENTENCES);
-    const heldOut = evaluateRisk(HELD_OUT);
-    table('Labelled set (tuned)', tuned);
-    table('Held out (never tuned against)', heldOut);
-    const all = [...LABELLED_SENTENCES, ...HELD_OUT];
+    const batches = listBatches();
+    const train = loadCorpus(['train']);
+    const validation = loadCorpus(['validation']);
+    const heldOutBatches = batches.filter((b) => b.role === 'heldout');
+    const newest = heldOutBatches.at(-1);
+    const print = (title: string, e: Evaluation): void => console.log(`\n${formatEvaluation(title, e)}`);
+    print('Training batches (tuned: the model learnt them, the frames were fixed on their misses)', evaluateDetector(train, detect));
+    print('Validation batch (chose the model thresholds: tuned)', evaluateDetector(validation, detect));
+    const legacy = loadCorpus(['legacy']);
+    if (legacy.length) print('Legacy lexicon batch (labelled under the session-2 guideline)', evaluateDetector(legacy, detect));
+    let firstSight: Evaluation | null = null;
+    if (newest) {
+      firstSight = evaluateDetector(loadBatch(newest), detect);
+      print(`Newest held-out batch ${newest.id} (written after the freeze; its first-sight figures are in the module README)`, firstSight);
+      console.log('\n  Urgent sentences of the held-out batch tiered none:');
+      for (const m of firstSight.misses.filter((x) => x.sentence.tier === 'urgent' && x.got === 'none')) console.log(`    ${m.sentence.kind}: ${m.sentence.text}`);
+    }
+
+    const all = [...train, ...validation];
+    for (let i = 0; i < 300; i++) detect(all[i % all.length]?.text ?? '');
     let assessed = 0;
-    let chars = 0;
-    for (let i = 0; i < 200; i++) assessRisk(all[i % all.length]?.text ?? '');
     const started = performance.now();
     while (performance.now() - started < THROUGHPUT_SECONDS * 1000) {
-      const sentence = all[assessed % all.length];
-      assessRisk(sentence?.text ?? '');
-      chars += sentence?.text.length ?? 0;
+      detect(all[assessed % all.length]?.text ?? '');
       assessed++;
     }
-    const seconds = (performance.now() - started) / 1000;
-    console.log(`\nThroughput: ${Math.round(assessed / seconds).toLocaleString('en-GB')} sentences/s (${Math.round(chars / seconds / 1024).toLocaleString('en-GB')} KiB/s of text), ${(seconds * 1e6 / assessed).toFixed(1)} µs per sentence, one core`);
-    const a2000 = 'word '.repeat(400);
-    const t0 = performance.now();
-    for (let i = 0; i < 50; i++) assessRisk(a2000);
-    console.log(`A 2,000-character message: ${((performance.now() - t0) / 50).toFixed(2)} ms`);
-    const urgent = tuned.tiers.find((t) => t.tier === 'urgent')?.recall ?? 0;
-    console.log(`\nUrgent recall ${urgent.toFixed(3)} ≥ ${URGENT_RECALL_TARGET}: ${urgent >= URGENT_RECALL_TARGET ? 'PASS' : 'FAIL'}`);
-    if (heldOut.misses.length) {
-      console.log('\nHeld-out sentences tiered differently from their label:');
-      for (const m of heldOut.misses) console.log(`  ${m.sentence.tier} → ${m.got}: ${m.sentence.text}`);
+    const perSecond = assessed / ((performance.now() - started) / 1000);
+    const messages = longMessages(all, 400);
+    for (const m of messages.slice(0, 40)) detect(m);
+    const times = messages.map((m) => {
+      const t0 = performance.now();
+      detect(m);
+      return performance.now() - t0;
+    });
+    times.sort((a, b) => a - b);
+    const p50 = times[Math.floor(times.length * 0.5)] ?? 0;
+    const p99 = times[Math.floor(times.length * 0.99)] ?? 0;
+    const before = process.memoryUsage().heapUsed;
+    JSON.parse(fs.readFileSync(WEIGHTS_FILE, 'utf8'));
+    const modelMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+    console.log(`\nModel ${modelWeights().version}: ${Object.keys(modelWeights().joint.weights).length.toLocaleString('en-GB')} features, thresholds urgent ${modelWeights().thresholds.urgent}, concern ${modelWeights().thresholds.concern}`);
+    console.log(`Throughput: ${Math.round(perSecond).toLocaleString('en-GB')} sentences/s on one core; 2,000-character message p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`);
+    console.log('\nTargets');
+    if (firstSight) {
+      const tier = (t: string): { precision: number; recall: number } => firstSight.tiers.find((x) => x.tier === t) ?? { precision: 0, recall: 0 };
+      console.log(verdict('held-out urgent recall (first sight)', tier('urgent').recall, '≥', TARGETS.urgentRecall));
+      console.log(verdict('held-out urgent precision (first sight)', tier('urgent').precision, '≥', TARGETS.urgentPrecision));
+      console.log(verdict('held-out concern recall (first sight)', tier('concern').recall, '≥', TARGETS.concernRecall));
+      console.log(verdict('held-out urgent sentences tiered none', firstSight.urgentAsNone, '<', 1));
     }
+    console.log(verdict('sentences per second, one core', perSecond, '≥', TARGETS.sentencesPerSecond));
+    console.log(verdict('p99 of a 2,000-character message', p99, '<', TARGETS.p99Ms, ' ms'));
+    console.log(verdict('model weights in memory (heap growth on parsing them)', modelMb, '<', TARGETS.modelMb, ' MB'));
   },
 };

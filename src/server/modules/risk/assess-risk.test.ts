@@ -80,8 +80,8 @@ describe('the fused detector: tier, kind and explanation', () => {
 
 describe('reading the author’s recent messages together', () => {
   it('catches risk split across two messages', () => {
-    const first = 'been to three different chemists today for paracetamol';
-    const second = 'so tonight then, nobody will miss me';
+    const first = 'been to three different chemists today for paracetamol, 96 now';
+    const second = 'that should be plenty';
     expect(assessRisk(first).tier).not.toBe('urgent');
     const together = assessWithContext(second, [first]);
     expect(together.tier).toBe('urgent');

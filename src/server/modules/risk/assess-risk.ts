@@ -1,5 +1,5 @@
 import { analyse } from './analyse.js';
-import { matchFrames, type FrameHit, type RiskKind } from './frames.js';
+import { matchFrames, mentionsRiskWords, type FrameHit, type RiskKind } from './frames.js';
 import { predictExpanded, type ModelPrediction } from './model.js';
 import { assessPhrasesExpanded, type RiskSignal, type RiskTier } from './phrase-rules.js';
 import { expandShorthand } from './prepare-text.js';
@@ -32,6 +32,7 @@ const WINDOW = 4_000;
 
 function framesText(expanded: string): string {
   return expanded
+    .replace(/'s\b/g, ' s')
     .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/gu, ' ')
     .replace(/'/g, '')
     .replace(/[^\p{L}\p{N}\s.!?;,\n]/gu, ' ')
@@ -59,15 +60,27 @@ function describeSignal(signal: RiskSignal): string {
 }
 
 /** Layer 1 alone (concept frames and phrase rules), without the model: used to train and calibrate the model. */
-export function assessLayer1(text: string, expanded = expandShorthand(text)): { tier: RiskTier; phrases: ReturnType<typeof assessPhrasesExpanded>; frames: FrameHit[]; frameTier: RiskTier } {
+export function assessLayer1(text: string, expanded = expandShorthand(text)): { tier: RiskTier; phrases: ReturnType<typeof assessPhrasesExpanded>; frames: FrameHit[]; frameTier: RiskTier; riskWords: boolean } {
   const phrases = assessPhrasesExpanded(expanded);
   const sentences = analyse(framesText(expanded));
-  const frames = matchFrames(sentences, { words: sentences.map((s) => s.words).join(' '), lemmas: sentences.map((s) => s.lemmas).join(' ') });
+  const message = { words: sentences.map((s) => s.words).join(' '), lemmas: sentences.map((s) => s.lemmas).join(' ') };
+  const frames = matchFrames(sentences, message);
   const frameTier = frames.reduce<RiskTier>((t, f) => (f.tier !== 'none' && RANK[f.tier] > RANK[t] ? f.tier : t), 'none');
-  return { tier: RANK[frameTier] > RANK[phrases.tier] ? frameTier : phrases.tier, phrases, frames, frameTier };
+  return { tier: RANK[frameTier] > RANK[phrases.tier] ? frameTier : phrases.tier, phrases, frames, frameTier, riskWords: mentionsRiskWords(message) };
 }
 
 type Layer1 = ReturnType<typeof assessLayer1>;
+
+/** The phrase rules' modifiers in the frames' words, so one test reads both. */
+const PHRASE_MODIFIER_AS_FRAME: Record<RiskSignal['modifiers'][number]['kind'], (cue: string) => string> = {
+  negated: () => 'negated',
+  other_person: () => 'about someone else',
+  recovery: (cue) => `past or recovery (“${cue}”)`,
+  metaphor: (cue) => `figure of speech (“${cue}”)`,
+  topic: (cue) => `talk about a subject (“${cue}”)`,
+  hypothetical: (cue) => `a question or “if” (“${cue}”)`,
+  imminent: () => 'soon',
+};
 
 /**
  * How the model's tier counts, given Layer 1: when Layer 1 found risk words and read every one as
@@ -81,9 +94,17 @@ export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbab
   const strong = (m: string): boolean => /^(figure of speech|talk about a subject|a question|metaphor|topic|hypothetical|ordinary context)/.test(m);
   const negated = (m: string): boolean => m === 'negated';
   const says = (test: (m: string) => boolean): boolean =>
-    !counted && layer1.phrases.tier === 'none' && (layer1.frames.some((f) => f.modifiers.some(test)) || layer1.phrases.signals.some((x) => x.modifiers.some((m) => test(m.kind))));
+    !counted && layer1.phrases.tier === 'none' && (layer1.frames.some((f) => f.modifiers.some(test)) || layer1.phrases.signals.some((x) => x.modifiers.some((m) => test(PHRASE_MODIFIER_AS_FRAME[m.kind](m.cue)))));
+  // Not one word the frames are made of ("now I am a regular"): the model alone makes it no more than concern.
+  if (modelTier === 'urgent' && !layer1.riskWords && layer1.frames.length === 0 && layer1.phrases.signals.length === 0 && urgentProbability < 0.6) return 'concern';
+  // Only an explicit distance in time ("years ago", "used to"): softer recovery words are too often wrong.
+  const past = (m: string): boolean => m.startsWith('past or recovery') && /years? ago|months ago|used to|in the past|back then|when i was|as a (teen|teenager|kid|child)|in (19|20)\d\d|last year/.test(m);
   if (says(strong)) return modelTier !== 'none' && urgentProbability >= 0.8 ? 'concern' : 'none';
-  if (says(negated)) return modelTier === 'urgent' && urgentProbability >= 0.6 ? 'concern' : 'none';
+  if (says(negated) || says(past)) return modelTier === 'urgent' && urgentProbability >= 0.6 ? 'concern' : 'none';
+  // Every frame that counted is about somebody else (a worry about a peer): the model, which cannot
+  // tell whose act it is, may not make it urgent.
+  const aboutOthers = layer1.frames.filter((f) => f.tier !== 'none');
+  if (modelTier === 'urgent' && layer1.tier !== 'urgent' && aboutOthers.length > 0 && aboutOthers.every((f) => f.modifiers.includes('about someone else'))) return 'concern';
   return modelTier;
 }
 

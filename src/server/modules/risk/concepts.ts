@@ -77,7 +77,7 @@ export const WEAPON = alt(['knife', 'knives', 'blade', 'machete', 'gun', 'pistol
 export const MEANS = `${MEDICINE}|${POISON}|${SHARP}|${LIGATURE}|${FIREARM}|charcoal|exhaust|hosepipe|hose pipe|helium|carbon monoxide`;
 
 /** High places and places of danger; EDGE places are dangerous in themselves. */
-export const EDGE_PLACE = alt(['ledge', 'edge', 'railing', 'railings', 'parapet', 'track', 'tracks', 'rail line', 'railway line', 'train line', 'wrong side of the railing', 'wrong side of the barrier', 'rooftop', 'roof top', 'cliff edge', 'edge of the cliff', 'top of the multi storey', 'top of the car park', 'top floor of the car park', 'top of the building']);
+export const EDGE_PLACE = alt(['sill', 'windowsill', 'window sill', 'window ledge', 'yellow line', 'the line', 'dual carriageway', 'middle of the road', 'middle of the motorway', 'hard shoulder', 'ledge', 'edge', 'railing', 'railings', 'parapet', 'track', 'tracks', 'rail line', 'railway line', 'train line', 'wrong side of the railing', 'wrong side of the barrier', 'rooftop', 'roof top', 'cliff edge', 'edge of the cliff', 'top of the multi storey', 'top of the car park', 'top floor of the car park', 'top of the building']);
 export const DANGER_PLACE = alt([
   'roof', 'rooftop', 'bridge', 'footbridge', 'overpass', 'flyover', 'viaduct', 'platform', 'cliff', 'cliffs', 'sea', 'river', 'riverbank', 'canal', 'lake',
   'reservoir', 'quarry', 'pier', 'dam', 'motorway', 'highway', 'freeway', 'hard shoulder', 'balcony', 'multi storey', 'multistorey', 'car park', 'parking garage', 'parking structure',
@@ -147,14 +147,14 @@ export const DISTRESS = alt([
 /** Hurting somebody (lemmas). */
 export const HARM_VERB = alt([
   'kill', 'murder', 'stab', 'shoot', 'strangle', 'choke', 'hurt', 'harm', 'beat', 'batter', 'punch', 'kick', 'hit', 'smash', 'glass', 'slash', 'cut', 'burn', 'poison', 'run over',
-  'attack', 'bash', 'break his', 'break her', 'break their', 'knock out', 'throttle', 'suffocate', 'drown', 'torch', 'set fire to', 'acid', 'end', 'deal with', 'make him pay',
+  'attack', 'bash', 'push', 'push him', 'push her', 'ram', 'strike', 'break his neck', 'break her neck', 'pull up on', 'coming for', 'come for', 'run him over', 'run her over', 'break his', 'break her', 'break their', 'knock out', 'throttle', 'suffocate', 'drown', 'torch', 'set fire to', 'acid', 'end', 'deal with', 'make him pay',
   'make her pay', 'make them pay', 'get him', 'get her', 'get them', 'do him in', 'do her in', 'sort him out', 'put him in hospital', 'put her in hospital', 'teach him a lesson',
 ]);
 /** Somebody else, as a target or as a source of danger. */
 export const PERSON = alt([
   'he', 'she', 'him', 'her', 'they', 'them', 'his', 'someone', 'somebody', 'people', 'everyone', 'everybody', 'partner', 'husband', 'wife', 'boyfriend', 'girlfriend', 'ex', 'my ex',
   'dad', 'father', 'mum', 'mom', 'mother', 'stepdad', 'stepfather', 'stepmum', 'brother', 'sister', 'son', 'daughter', 'uncle', 'cousin', 'boss', 'manager', 'landlord', 'neighbour',
-  'neighbor', 'flatmate', 'roommate', 'housemate', 'teacher', 'coworker', 'colleague', 'guy', 'man', 'woman', 'bloke', 'lad', 'that guy', 'that man', 'that woman', 'the kid', 'the kids',
+  'neighbor', 'son in law', 'daughter in law', 'father in law', 'mother in law', 'brother in law', 'sister in law', 'in law', 'in laws', 'flatmate', 'roommate', 'housemate', 'teacher', 'coworker', 'colleague', 'guy', 'man', 'woman', 'bloke', 'lad', 'that guy', 'that man', 'that woman', 'the kid', 'the kids',
   'the baby', 'my kid', 'my kids', 'child', 'children', 'the doctor', 'my doctor', 'nurse', 'the staff', 'dealer', 'gang', 'they all', 'the lot of them', 'whoever',
 ]);
 /** First-person intent ("going to", "will", "want to", "about to"). */

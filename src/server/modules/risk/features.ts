@@ -37,6 +37,9 @@ export function featuresOfExpanded(expanded: string): Map<string, number> {
       for (let n = 3; n <= 4; n++) for (let j = 0; j + n <= padded.length; j++) names.add(`c:${padded.slice(j, j + n)}`);
     }
   }
+  // Length as a feature: very short messages ("pills counted", "now I am a regular") otherwise lean
+  // on a handful of words and on the class balance.
+  names.add(`n:${words.length <= 3 ? 'tiny' : words.length <= 8 ? 'short' : words.length <= 25 ? 'medium' : 'long'}`);
   const value = names.size ? 1 / Math.sqrt(names.size) : 0;
   return new Map([...names].map((n) => [n, value]));
 }

@@ -112,7 +112,13 @@ const FRAMES: FrameSpec[] = [
       re(`${W(WEAK_PREPARE)} ${G(2)}${W('noose|ligature|rope|ropes|razor blade|razor blades|blade|blades|gun|pistol|charcoal|helium|hosepipe|hose pipe')}`),
       re(`${W(MEDICINE)} ${G(3)}${W('saved|stockpiled|hoarded|stashed|counted|lined up|in a drawer|in my drawer|under my bed|under the bed')}`),
     ],
-    tier: (m, s) => (/\b(have|had|got|get|buy|bought|hold|holding|keep|kept|find|found|order|ordered|look up|google|check|test)\b/.test(s) && !/\b(noose|ligature|rope|blade|gun|pistol|charcoal|helium|hose)/.test(s) && !has(QUANTITY, s) && !new RegExp(COUNT).test(s) && !anySoon(m) && !anyDistress(m) ? null : 'urgent'),
+    tier: (m, s) => {
+      // A strong sign of preparation ("lined up", "stockpiled", "in my hand") is enough; a plain
+      // "have" or "bought" needs a quantity, a lethal object, a time or distress with it.
+      if (has(STRONG_PREPARE, s) || has(READY_STATE, s)) return 'urgent';
+      const lethal = /\b(noose|ligature|rope|blade|gun|pistol|charcoal|helium|hose)/.test(s);
+      return lethal || has(QUANTITY, s) || new RegExp(COUNT).test(s) || anySoon(m) || anyDistress(m) ? 'urgent' : null;
+    },
   },
   {
     id: 'place_of_danger',
@@ -121,7 +127,13 @@ const FRAMES: FrameSpec[] = [
     plain: 'being somewhere you could be in danger',
     actor: 'self',
     benign: BENIGN.place,
-    patterns: [re(`${W(PRESENCE)} ${G(3)}${W(EDGE_PLACE)}`), re(`${W(PRESENCE)} ${G(3)}${W(DANGER_PLACE)}`), re(`^${G(2)}${W(`${EDGE_PLACE}|${DANGER_PLACE}`)}$`)],
+    patterns: [
+      re(`${W(PRESENCE)} ${G(3)}${W(EDGE_PLACE)}`),
+      re(`${W(PRESENCE)} ${G(3)}${W(DANGER_PLACE)}`),
+      re(`^${G(2)}${W(`${EDGE_PLACE}|${DANGER_PLACE}`)}$`),
+      re(`${W('\\d+|nine|ten|eight|seven|six|five|twelve|twenty')} ${W('floors? up|storeys? up|stories up|floors? down|floor up')}|${W('legs? out|one leg out|leg over|legs over')} ${G(3)}${W('window|sill|ledge|railing|edge|balcony')}|${W('window|sill|ledge|railing|balcony')} ${G(4)}${W('legs? out|one leg out|leg over|legs over|legs dangling|dangling')}`),
+      re(`${W('in the bath|in the tub')} ${G(4)}${W('toaster|hairdryer|hair dryer|heater|plugged in')}|${W('hose|hosepipe')} ${G(2)}${W('attached|connected|taped|in the window|through the window')}`),
+    ],
     tier: (m, s) => {
       if (has(EDGE_PLACE, s) && !/\b(edge of (my|the) (seat|bed|sofa|table|diving board|pool|chair|desk)|diving board|on edge|edgy|cutting edge|edge of my seat)\b/.test(s)) return 'urgent';
       if (anyDistress(m) || anyFarewell(m)) return 'urgent';
@@ -141,6 +153,8 @@ const FRAMES: FrameSpec[] = [
       re(`${W(INGEST)} ${G(3)}${W(POISON)}`),
       re(`${W(MEDICINE)} ${G(3)}${W('one by one|one after another|one after the other')}|${W('one by one|one after another')} ${G(3)}${W(MEDICINE)}`),
       re(`${W('take|took|taking|swallow|swallowing|pop|popping')} ${G(2)}${W('them|it|they')} ${G(2)}${W('one by one|one after another|one at a time')}`),
+      re(`${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${G(1)}${W('the lot|half of them|most of them|the rest of them|the rest|all of them|half the|half of the|every one')}`),
+      re(`${W('on|up to|at')} ${G(1)}${W('number|no')} ${COUNT}|${W('passed out|came round|come round|woke up')} ${G(2)}${W('after taking|after i took|after swallowing|on the floor')}`),
     ],
     tier: urgent,
   },
@@ -174,6 +188,7 @@ const FRAMES: FrameSpec[] = [
       re(`${W('by the time')} ${G(2)}${W('read|reads|see|sees|find|finds')}`),
       re(`${W('will not|won t|wont|not going to|no longer')} ${G(1)}${W('need|be needing')} ${G(3)}${W('group|session|sessions|this|therapy|meds|you')}`),
       re(`${W('tell|let')} ${G(3)}${W('i love|i loved|that i love|that i loved|i be sorry|i am sorry|i was sorry')}`),
+      re(`${W('so|do not let|dont let|please do not let|make sure')} ${G(3)}${W('find me|finds me|be the one to find|be the one who finds|see me like this')}`),
       re(`${W('look after|take care of|care for|feed')} ${G(2)}${W('cat|cats|dog|dogs|kid|kids|children|mum|mom|plants|hamster|rabbit')} ${G(3)}${W('for me|when i|after i|once i|i be go|i am go|i be gone|i am gone')}`),
       re(W('goodbye|bye everyone|bye all|farewell|sorry for everything|thank you for everything|thanks for everything|forgive me|please forgive me|do not blame yourself|not anyone fault|it be not anyone fault|love you all|take care of yourselves|look after yourselves|remember me|it be time|i be ready to go|this be it|this be the end')),
     ],
@@ -195,9 +210,10 @@ const FRAMES: FrameSpec[] = [
       re(`${W('give|gave|given|giving|gift|gifting')} ${G(3)}${W('away')}|${W('give away|gave away|giving away|rehome|rehoming|rehomed|find a home for|found a home for|new home for|new owner for')}`),
       re(`${W('delete|deleted|deleting|close|closed|closing|cancel|cancelled|canceling|cancelling|wipe|wiped')} ${G(2)}${W('account|accounts|instagram|facebook|tiktok|snapchat|twitter|everything|socials|all my|phone|subscription|subscriptions|gym membership')}`),
       re(`${W('password|passwords|pin|pins|bank details|life insurance|funeral|funeral song|funeral songs|who get|who gets|who should get')}`),
+      re(`${W('emptied|empty|transferred|transfer|sent|send')} ${G(2)}${W('my account|my savings|my bank|all my money')}|${W('posted|post|left|leave|handed|hand')} ${G(1)}${W('the keys|my keys')}|${W('sold|sell|selling')} ${G(2)}${W('guitar|car|records|everything|my stuff|my things')}|${W('unfollowed|unfollow|wiped|wipe')} ${G(2)}${W('everyone|my phone|my laptop|everything')}|${W('nothing left to sort|everything is sorted|all sorted now|tied up all the loose ends|tying up loose ends|loose ends')}`),
     ],
     tier: (m, s) => {
-      const finality = /\b(when i (be |am )?go(ne)?|after i (be |am )?go(ne)?|once i (be |am )?go(ne)?|for when|in case|just in case|will not be (around|here)|not be (around|here)|no longer|need (them|it) anymore|for after)\b/.test(m.words + ' ' + m.lemmas);
+      const finality = /\b(when i (be |am )?go(ne)?|after i (be |am )?go(ne)?|once i (be |am )?go(ne)?|for when|in case|just in case|will not be (around|here)|not be (around|here)|no longer|need (them|it) anymore|for after|it is time|its time|it be time|nothing left|it is not|it isnt|for good|not coming back|it isn t|wont need|will not need)\b/.test(m.words + ' ' + m.lemmas);
       if (finality || anyFarewell(m)) return 'urgent';
       if (anyDistress(m) || anySoon(m)) return /\b(password|funeral|will|testament|letter|away|rehome)\b/.test(s) ? 'urgent' : 'concern';
       return null;
@@ -248,7 +264,8 @@ const FRAMES: FrameSpec[] = [
     benign: BENIGN.beingHarmed,
     patterns: [
       re(`${W(PERSON)} ${G(3)}${W('threaten|threatened|threatening|say he will|said he will|says he will|say she will|said she would|said he would|will|going to|be go to|try to|tried to|trying to|want to|keep|keeps|kept|always')} ${G(2)}${W(HARM_VERB)} ${G(2)}${W('me|us|my kid|my kids|the kid|the kids|the baby|my baby|my child|my children|my son|my daughter|my mum|my mom|my sister')}`),
-      re(`${W(PERSON)} ${G(2)}${W('hit|hits|hitting|beat|beats|beating|punch|punched|punches|kick|kicked|kicks|strangle|strangled|choke|choked|chokes|slap|slapped|slaps|push|pushed|shove|shoved|rape|raped|hurt|hurts|hurting|attack|attacked|grab|grabbed|drag|dragged|throw|threw|lock|locked')} ${G(1)}${W('me|us|my kid|my kids|the kids|the baby|my child')}`),
+      re(`${W(PERSON)} ${G(2)}${W('hit|hits|hitting|beat|beats|beating|punch|punched|punches|kick|kicked|kicks|strangle|strangled|choke|choked|chokes|slap|slapped|slaps|push|pushed|shove|shoved|rape|raped|hurt|hurts|hurting|attack|attacked|grab|grabbed|drag|dragged|throw|threw|lock|locked|struck|strike|follow|followed|following|stab|stabbed|burn|burnt|burned')} ${G(1)}${W('me|us|my kid|my kids|the kids|the baby|my child')}`),
+      re(`${W('locked in|locked me in|trapped in|shut me in|will not let me out|wont let me out|not let me out|has not let me out|hasnt let me out')}|${W('trying to break in|trying to get in|breaking in|broke my window|smashed the window|smashed my window|climbing in|kicking the door in|kicked the door in')}|${W('by the throat|hands round my neck|hands around my neck|gun to my head|knife to my throat')}`),
       re(`${W(PERSON)} ${G(4)}${W('at the door|at my door|outside my|outside the house|outside the flat|banging on|bang on|kicking the door|kick the door|break in|breaking in|broke in|get in|trying to get in|in the house|downstairs|in the hall|on the stairs|coming up|coming back|on his way|on her way|on their way')}`),
       re(`${W('someone|somebody|a man|a guy|a woman|he|she|they|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${G(3)}${W('with|have|has|has got|have got|got|holding|hold|carrying|pulled out|pull out|waving')} ${G(2)}${W(WEAPON)}`),
       re(`${W('not|do not feel|no longer feel|never feel')} ${G(1)}${W('safe')} ${G(2)}${W('at home|in my house|in my flat|in my own home|in my home|with him|with her|with them|around him|around her|at my place|in the house')}`),
@@ -364,7 +381,8 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   // Ordinary context in the same sentence, and no distress or farewell anywhere in the message:
   // "rope for climbing" is ordinary, "rope for climbing, sorry for everything" is not.
   const benign = spec.benign?.exec(words);
-  if (benign && !anyDistress(message) && !anyFarewell(message) && !/\b(goodbye|forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/.test(message.words)) {
+  const farewellCounts = spec.id !== 'final_goodbye' && spec.id !== 'final_arrangements' && anyFarewell(message);
+  if (benign && !anyDistress(message) && !farewellCounts && !/\b(goodbye|forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/.test(message.words)) {
     mods.push(`ordinary context (“${benign[0]}”)`);
   }
   return mods;
@@ -413,6 +431,13 @@ function triggersOf(pattern: RegExp): Set<string> | null {
 }
 
 const COMPILED_FRAMES = FRAMES.map((spec) => ({ spec, patterns: spec.patterns.map((pattern) => ({ pattern, triggers: triggersOf(pattern) })) }));
+
+const RISK_WORDS = `${MEANS}|${WEAPON}|${EDGE_PLACE}|${DANGER_PLACE}|${HARM_VERB}|${FAREWELL}|${DISTRESS}|die|dying|dead|death|suicide|suicidal|kill|overdose|od|bleed|bleeding|blood|noose|hang|jump|gone|end|over|goodbye|bye|sorry|ready|enough|tonight|tomorrow|forever|gun|threat|threaten|scared|afraid|hit|hurt|safe|unsafe|voice|voices|wish|born|exist|disappear|burden|trapped|alone|nobody|never|anymore|plan|letter|note|will|away|sleep|wake|peace`;
+/** Whether a message mentions anything the frames are made of (the model alone may not make a message without it urgent). */
+export function mentionsRiskWords(message: MessageContext): boolean {
+  const text = `${markSubstances(message.lemmas)} ${markSubstances(message.words)}`;
+  return has(RISK_WORDS, text);
+}
 
 /** Every frame that matched in the message's sentences, with the tier it supports (or 'none' and why not). */
 export function matchFrames(sentences: AnalysedSentence[], message: MessageContext): FrameHit[] {

@@ -122,6 +122,7 @@ export const METAPHORS: readonly RegExp[] = [
   /\b(rope|ropes|blades|razor blades)\b.*\b(camping|climbing|tent|washing line|dog|swing|garden|boat|gym|skipping|skateboard|craft|crafts|lino|scrapbook|shed|allotment)\b|\b(camping|climbing|tent|washing line|swing|garden|boat|gym|skipping|craft|crafts|lino|allotment)\b.*\b(rope|ropes|blades)\b/,
   /\b(hit by a bus|run over) (of|by) (emotions|feelings|tiredness|a cold|flu|the news)\b/,
   /\bready to go (out|home|to|back|shopping)\b/,
+  /\b(last session|last group|end of the course|course ends|course is over|the course|see you (all )?(at|next|on|soon|in|then)|reunion|next week|next term|discharged|moving (to|away|house)|new job|retir\w+|on holiday|off on holiday|leaving do|work do)\b/,
   /\b(got|have) (it|them|everything) (ready|sorted|planned)\b.*\b(interview|bag|packed|outfit|holiday|trip|party|christmas|birthday|wedding|move|moving|exam|school|work|tomorrow morning)\b/,
   /\b(gave|give|giving|given) (my )?(dog|cat|pets?)\b.*\b(for the (week|weekend|night|day)|while i am (in hospital|away|on holiday)|holiday|knee|op|operation)\b|\bsort(ing|ed)? out (my )?affairs as in\b|\btax return\b/,
   /\b(so|too|that) (boring|bored|embarrassing|awkward|cringe|cringey|hot|cold|tired|full|long|dull) (that )?i (wanted|want|could have|could|thought i would|nearly) (to )?(die|died)\b|\bbored to death\b/,

@@ -85,6 +85,7 @@ export function scoreHead(head: Head, features: Map<string, number>): number[] {
 
 function readable(feature: string): string {
   const body = feature.slice(2);
+  if (feature.startsWith('n:')) return `(a ${body} message)`;
   return feature.startsWith('c:') ? `“${body.trim()}…” (letters)` : `“${body}”`;
 }
 

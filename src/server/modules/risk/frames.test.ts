@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from './analyse.js';
+import { matchFrames, type FrameHit } from './frames.js';
+import { expandShorthand } from './prepare-text.js';
+
+function frames(text: string): FrameHit[] {
+  const sentences = analyse(expandShorthand(text).replace(/'/g, ''));
+  return matchFrames(sentences, { words: sentences.map((s) => s.words).join(' '), lemmas: sentences.map((s) => s.lemmas).join(' ') });
+}
+const counted = (text: string): string[] => frames(text).filter((f) => f.tier !== 'none').map((f) => `${f.frame}:${f.tier}`);
+
+describe('concept frames: each shape of risk, and its hard negative', () => {
+  it('means made ready, by name or kind, but not the weekly dosette', () => {
+    expect(counted('got all my quetiapine lined up on the bed')).toContain('means_prepared:urgent');
+    expect(counted('been saving up my zopiclone for weeks')).toContain('means_prepared:urgent');
+    expect(counted('the blade is in my hand')).toContain('means_prepared:urgent');
+    expect(counted('counted out my tablets into the dosette for the week')).toEqual([]);
+  });
+  it('a place of danger, but not a commute or a view', () => {
+    expect(counted('im on the ledge')).toContain('place_of_danger:urgent');
+    expect(counted('sat on the bridge, nobody would notice, its a long way down')).toContain('place_of_danger:urgent');
+    expect(counted('standing on the platform waiting for my train to work')).toEqual([]);
+    expect(counted('on the bridge watching the sunset with my partner')).toEqual([]);
+  });
+  it('an act in progress or just done, but not the usual dose', () => {
+    expect(counted('just took 30 of my sertraline')).toContain('act_ingested:urgent');
+    expect(counted('taking them one by one')).toContain('act_ingested:urgent');
+    expect(counted('i drank the bleach')).toContain('act_ingested:urgent');
+    expect(counted('the cut wont stop bleeding')).toContain('act_injury:urgent');
+    expect(counted('engine running in the garage with the door shut')).toContain('act_injury:urgent');
+    expect(counted('took my sertraline this morning')).toEqual([]);
+    expect(counted('took 2 paracetamol for my headache')).toEqual([]);
+  });
+  it('final arrangements and goodbyes, but not the end of a course', () => {
+    expect(counted('by the time anyone reads this it will be done')).toContain('final_goodbye:urgent');
+    expect(counted("won't need the group after tonight")).toContain('final_goodbye:urgent');
+    expect(counted('wrote my will and gave the cat to my sister, for when im gone')).toContain('final_arrangements:urgent');
+    expect(counted('last session today so this is goodbye, see you all at the reunion next week')).toEqual([]);
+    expect(counted('wrote a will now the baby is here')).toEqual([]);
+  });
+  it('harm to others: intent with a target; a joke about leftovers is not', () => {
+    expect(counted('im going to stab him tonight')).toContain('threat_to_other:urgent');
+    expect(counted('sometimes i think about hurting him')).toContain('threat_to_other:concern');
+    expect(counted('i could kill my brother lol he ate my leftovers')).toEqual([]);
+  });
+  it('being harmed: a threat now is urgent, control at home is concern', () => {
+    expect(counted('he is at the door with a knife')).toContain('threat_from_other:urgent');
+    expect(counted('he hits me when he drinks')).toContain('threat_from_other:concern');
+    expect(counted("i don't feel safe at home")).toContain('threat_from_other:concern');
+  });
+  it('concern shapes: voices, passive wishes, hopelessness, self-neglect', () => {
+    expect(counted('the voices keep telling me to hurt myself')).toContain('command_voices:concern');
+    expect(counted('i wish i had never been born')).toContain('passive_wish:concern');
+    expect(counted('there is no way out of this')).toContain('hopeless_trapped:concern');
+    expect(counted('havent eaten in 4 days')).toContain('self_neglect:concern');
+  });
+  it('negation, the past, questions and topics stop a frame from counting', () => {
+    expect(counted('i am not going to take all my pills')).toEqual([]);
+    expect(frames('i am not going to take all my pills').some((f) => f.modifiers.includes('negated'))).toBe(true);
+    expect(counted('years ago i took 40 paracetamol, im doing better now')).toEqual([]);
+    expect(counted('what should i do if someone is on the ledge')).toEqual([]);
+  });
+  it('a worry about somebody else is concern, never urgent, unless it is happening now', () => {
+    expect(counted('my friend has her pills lined up')).toContain('means_prepared:concern');
+    expect(counted('my flatmate just swallowed a whole box of tablets')).toContain('act_ingested:urgent');
+  });
+});
