@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 
 const bool = z
@@ -49,6 +50,15 @@ const envSchema = z.object({
     .string()
     .min(10)
     .default('If you are in danger now, call 999 (or your local emergency number). Samaritans: 116 123, free, day or night.'),
+  // The service's country (ISO 3166 alpha-2, e.g. GB, IE, US): members' phone numbers written without
+  // a +country code are read as this country's, stored in E.164 and shown in its national format.
+  HEARTH_SERVICE_COUNTRY: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => /^[A-Z]{2}$/.test(v) && isSupportedCountry(v), 'must be an ISO 3166 alpha-2 country code with a telephone numbering plan, e.g. GB')
+    .transform((v) => v as CountryCode)
+    .default('GB'),
   // Outgoing mail (facilitator digests): an SMTP URL such as smtps://user:pass@mail.example.org:465.
   // Without it, mail is kept in the outbox administrators read in Hearth.
   HEARTH_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
@@ -83,6 +93,7 @@ export interface Config {
   loginMaxFailures: number;
   loginWindowMs: number;
   crisisLine: string;
+  serviceCountry: CountryCode;
   smtpUrl: string | undefined;
   mailFrom: string;
   digestLeadMs: number;
@@ -119,6 +130,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: env.HEARTH_LOGIN_MAX_FAILURES,
     loginWindowMs: env.HEARTH_LOGIN_WINDOW_MINUTES * 60_000,
     crisisLine: env.HEARTH_CRISIS_LINE,
+    serviceCountry: env.HEARTH_SERVICE_COUNTRY,
     smtpUrl: env.HEARTH_SMTP_URL,
     mailFrom: env.HEARTH_MAIL_FROM,
     digestLeadMs: env.HEARTH_DIGEST_LEAD_HOURS * 3_600_000,
