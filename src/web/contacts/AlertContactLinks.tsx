@@ -14,11 +14,11 @@ export function AlertContactLinks({ alertId, name }: { alertId: string; name: st
       </Text>
     );
   }
-  const preference = contact.preferredMethod ? `Prefers ${contactMethodPhrase[contact.preferredMethod]}${contact.preferredTimes ? `, ${contact.preferredTimes}` : ''}` : null;
+  const preference = contact.preferredMethod ? `Prefers ${contactMethodPhrase[contact.preferredMethod]}${contact.preferredTimes ? ` · ${contact.preferredTimes}` : ''}` : null;
   return (
     <Group gap="md" wrap="wrap" aria-label={`Reach ${name}`} role="group">
-      {contact.mobilePhone ? <PhoneActions phone={contact.mobilePhone} label="mobile" mobile who={name} /> : null}
-      {contact.homePhone ? <PhoneActions phone={contact.homePhone} label="home number" who={name} /> : null}
+      {contact.mobilePhone ? <PhoneActions phone={contact.mobilePhone} label="mobile" mobile who={name} size="sm" /> : null}
+      {contact.homePhone ? <PhoneActions phone={contact.homePhone} label="home number" who={name} size="sm" /> : null}
       {preference ? (
         <Text size="sm" c="dimmed">
           {preference}

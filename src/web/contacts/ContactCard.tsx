@@ -52,7 +52,7 @@ export function ContactCard({ participantId, viewer, name, onSaved }: Props) {
           {own ? 'How we reach you' : 'Contact details'}
         </Title>
         {details.data ? (
-          <Button size="xs" variant="default" onClick={() => details.data && setEditing(draftOf(details.data))}>
+          <Button size="xs" variant="default" onClick={() => details.data && setEditing(draftOf(details.data))} aria-label="Edit contact details">
             Edit
           </Button>
         ) : null}
@@ -72,8 +72,8 @@ function ContactFacts({ d, own, name }: { d: ContactDetails; own: boolean; name?
   return (
     <Stack gap="md">
       <Facts>
-        <Fact label="Mobile">{d.mobilePhone ? <PhoneActions phone={d.mobilePhone} label="mobile" mobile who={name} /> : notRecorded}</Fact>
-        <Fact label="Home">{d.homePhone ? <PhoneActions phone={d.homePhone} label="home number" who={name} /> : notRecorded}</Fact>
+        <Fact label="Mobile">{d.mobilePhone ? <PhoneActions phone={d.mobilePhone} label="mobile" mobile who={name} actions={!own} /> : notRecorded}</Fact>
+        <Fact label="Home">{d.homePhone ? <PhoneActions phone={d.homePhone} label="home number" who={name} actions={!own} /> : notRecorded}</Fact>
         <Fact label="Preferred contact">
           {d.preferredMethod ? contactMethodLabel[d.preferredMethod] : 'No preference given'}
           {d.preferredTimes ? ` · ${d.preferredTimes}` : ''}
