@@ -55,7 +55,8 @@ export const phoneSchema = z.object({ e164: z.string(), display: z.string() });
 export type Phone = z.infer<typeof phoneSchema>;
 
 export const contactDetailsSchema = z.object({
-  participantId: idSchema,
+  /** Null for details taken at referral from someone who has no account yet. */
+  participantId: idSchema.nullable(),
   mobilePhone: phoneSchema.nullable(),
   homePhone: phoneSchema.nullable(),
   preferredMethod: contactMethodSchema.nullable(),

@@ -19,6 +19,15 @@ export function useSaveContactDetails(participantId: string) {
   });
 }
 
+/** What was taken at a referral (its facilitators and referrer; audited read), to confirm at intake. */
+export function useReferralContact(referralId: string | null) {
+  return useQuery({
+    queryKey: ['contacts', 'referral', referralId],
+    queryFn: () => api<ContactDetails>('GET', `/referrals/${enc(referralId ?? '')}/contact`),
+    enabled: referralId !== null,
+  });
+}
+
 /** How to reach the member an alert is about: absent when the caller may not see their details. */
 export function useAlertContact(alertId: string) {
   return useQuery({ queryKey: ['alerts', 'contact', alertId], queryFn: () => api<{ contact?: AlertContact }>('GET', `/alerts/${enc(alertId)}/contact`) });

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { Referral } from '../api/types';
-import { editableContactFields, EMPTY_DRAFT, hasAny, patchOf } from '../contacts/api';
+import { draftOf, editableContactFields, EMPTY_DRAFT, hasAny, patchOf, useReferralContact } from '../contacts/api';
 import { OptionalContactFields } from '../contacts/OptionalContactFields';
 import { ErrorRegion } from '../layout/feedback';
 import { useReferralStep } from './api';
@@ -23,6 +23,15 @@ export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
   const [attempted, setAttempted] = useState(false);
   const [contact, setContact] = useState(EMPTY_DRAFT);
   const contactFields = editableContactFields('clinician');
+  // The details taken at referral fill the form once, to be confirmed or corrected.
+  const taken = useReferralContact(referral?.id ?? null);
+  const [filledFor, setFilledFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (referral && taken.data && filledFor !== referral.id) {
+      setContact(draftOf(taken.data));
+      setFilledFor(referral.id);
+    }
+  }, [referral, taken.data, filledFor]);
 
   function close() {
     intake.reset();
@@ -31,6 +40,7 @@ export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
     setPriority(0);
     setAttempted(false);
     setContact(EMPTY_DRAFT);
+    setFilledFor(null);
     onClose();
   }
 

@@ -212,6 +212,17 @@ describe('contact details entered at referral and intake', () => {
     });
     expect(referral.statusCode, referral.body).toBe(201);
     const referralId = referral.json().id as string;
+    // Before the person has an account, the group's facilitators and the referrer read what was taken at referral.
+    const taken = await call(t.app, clinA, 'GET', `/api/referrals/${referralId}/contact`);
+    expect(taken.statusCode, taken.body).toBe(200);
+    expect(taken.json()).toMatchObject({ participantId: null, mobilePhone: { e164: '+447700900888', display: '07700 900888' }, gp: { practiceName: 'Hillside Practice' }, contactRiskNote: null });
+    expect((await call(t.app, clinB, 'GET', `/api/referrals/${referralId}/contact`)).statusCode).toBe(200);
+    const stranger = await signIn(t, await createUser(t, 'clinician'));
+    expect((await call(t.app, stranger, 'GET', `/api/referrals/${referralId}/contact`)).statusCode).toBe(404);
+    expect((await call(t.app, aaron, 'GET', `/api/referrals/${referralId}/contact`)).statusCode).toBe(404);
+    expect((await call(t.app, admin, 'GET', `/api/referrals/${referralId}/contact`)).statusCode).toBe(403);
+    const referralReads = await t.database.db.selectFrom('audit_events').select('actor_user_id').where('action', '=', 'contacts.read').where('resource_id', '=', referralId).execute();
+    expect(referralReads.map((r) => r.actor_user_id).sort()).toEqual([world.clinicianA.id, world.clinicianB.id].sort());
     expect((await call(t.app, clinA, 'POST', `/api/referrals/${referralId}/intake`, { suitable: true, notes: 'Suitable.', contact: { emergencyConsent: true } })).statusCode).toBe(403);
     const intake = await call(t.app, clinA, 'POST', `/api/referrals/${referralId}/intake`, { suitable: true, notes: 'Suitable.', contact: { emergencyName: 'Sam Reach', emergencyRelation: 'Partner', emergencyPhone: '07700 900889' } });
     expect(intake.statusCode, intake.body).toBe(200);

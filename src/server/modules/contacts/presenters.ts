@@ -8,7 +8,7 @@ function phone(e164: string | null, country: CountryCode): Phone | null {
 }
 
 /** A member's contact details as people read them; empty fields when nothing was recorded yet. */
-export function presentContactDetails(participantId: string, row: ContactRow | undefined, country: CountryCode): ContactDetails {
+export function presentContactDetails(participantId: string | null, row: ContactRow | undefined, country: CountryCode): ContactDetails {
   return {
     participantId,
     mobilePhone: phone(row?.mobile_phone ?? null, country),
@@ -32,5 +32,10 @@ export function presentContactDetails(participantId: string, row: ContactRow | u
 /** The part of the details an alert card needs to reach the member at once. */
 export function presentAlertContact(participantId: string, row: ContactRow | undefined, country: CountryCode): AlertContact {
   const details = presentContactDetails(participantId, row, country);
-  return { participantId, mobilePhone: details.mobilePhone, homePhone: details.homePhone, preferredMethod: details.preferredMethod, preferredTimes: details.preferredTimes };
+  return {
+    participantId,     mobilePhone: details.mobilePhone,
+    homePhone: details.homePhone,
+    preferredMethod: details.preferredMethod,
+    preferredTimes: details.preferredTimes,
+  };
 }

@@ -1,7 +1,7 @@
 import { idParams } from '../../../shared/schemas/common.js';
 import { contactDetailsSchema, contactPatchSchema } from '../../../shared/schemas/contacts.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
-import { readContactDetails } from './read-contact-details.js';
+import { readContactDetails, readReferralContactDetails } from './read-contact-details.js';
 import { saveContactDetails } from './save-contact-details.js';
 
 const tags = ['contacts'];
@@ -22,6 +22,20 @@ export const contactRoutes = [
     transaction: true,
     async handler({ params }, ctx) {
       return readContactDetails(ctx, String(params.userId));
+    },
+  }),
+  defineRoute({
+    id: 'contacts.referral',
+    method: 'GET',
+    url: '/api/referrals/:referralId/contact',
+    summary: 'The contact details taken at a referral (its facilitators and referrer; audited read), e.g. to confirm them at intake',
+    tags,
+    access: { kind: 'authenticated', resource: 'contact', action: 'read', objects: { referralId: 'referral' } },
+    params: idParams('referralId'),
+    response: { 200: contactDetailsSchema },
+    transaction: true,
+    async handler({ params }, ctx) {
+      return readReferralContactDetails(ctx, String(params.referralId));
     },
   }),
   defineRoute({
