@@ -1,7 +1,7 @@
 /**
  * Contact-detail screens for scripts/screenshots.ts: the member's own card and its edit form on
  * their account page, the card on a member's record (clinician) and its edit form, the referral
- * form with contact details unfolded, and an alert card with tap-to-call. Needs a fresh demo
+ * and intake forms with contact details unfolded, and an alert card with tap-to-call. Needs a fresh demo
  * server (it posts in the group space to raise an alert). Standalone:
  *   npx tsx scripts/screenshots-contacts.ts   (builds dist/web unless SKIP_BUILD=1; writes ./screenshots/contacts-*.png at 1280 and 375 px)
  */
@@ -60,6 +60,19 @@ export async function shootContactScreens(base: string, viewport: { width: numbe
   await page.getByRole('dialog').getByRole('button', { name: 'Contact details (optional)' }).click();
   await page.getByRole('dialog').getByLabel('Mobile').waitFor();
   await shoot(page, 'referral-form');
+  // A referral with details taken at referral: the intake form shows them to confirm.
+  await ada.send('POST', '/referrals', {
+    groupId,
+    personName: 'Rowan Example',
+    personEmail: `rowan.${viewport.width}@example.org`,
+    reason: 'Low mood and isolation since retiring.',
+    contact: { mobilePhone: '07700 900555', preferredMethod: 'phone', preferredTimes: 'Afternoons', gpPractice: 'Riverside Surgery', gpPhone: '01632 960100' },
+  });
+  await page.goto(`${base}/groups/${groupId}?tab=referrals`);
+  await page.getByRole('button', { name: 'Intake for Rowan Example' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Contact details (optional)' }).click();
+  await page.getByRole('dialog').getByLabel('Mobile').waitFor();
+  await shoot(page, 'intake-form');
   await b.close();
 }
 
