@@ -33,6 +33,7 @@ export const errorStatus = {
   note_signed: 422,
   offer_expired: 422,
   contact_details_refused: 422,
+  invalid_phone: 422,
   blocked_phrase: 422,
   not_in_group: 422,
   own_strategy: 422,

@@ -98,4 +98,11 @@ describe('loadConfig', () => {
     expect(failureFor({ HEARTH_BEHIND_TLS_PROXY: 'on' })).toMatch(/HEARTH_BEHIND_TLS_PROXY/);
     expect(loadConfig({ HEARTH_BEHIND_TLS_PROXY: '' }).behindTlsProxy).toBe(false);
   });
+
+  it('reads the service country as an ISO 3166 alpha-2 code with a numbering plan, GB by default', () => {
+    expect(loadConfig({}).serviceCountry).toBe('GB');
+    expect(loadConfig({ HEARTH_SERVICE_COUNTRY: 'ie' }).serviceCountry).toBe('IE');
+    expect(failureFor({ HEARTH_SERVICE_COUNTRY: 'GBR' })).toMatch(/HEARTH_SERVICE_COUNTRY/);
+    expect(failureFor({ HEARTH_SERVICE_COUNTRY: 'XX' })).toMatch(/HEARTH_SERVICE_COUNTRY/);
+  });
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 
 const bool = z
@@ -54,6 +55,15 @@ const envSchema = z.object({
   HEARTH_EMERGENCY_NUMBER: z.string().regex(/^\+?[0-9]{2,15}$/, 'digits only, e.g. 999 or 911').default('999'),
   // Shown with it: the safeguarding / domestic-abuse line, as "Name: number" (the number is made tap-to-call).
   HEARTH_SAFEGUARDING_LINE: z.string().min(5).default('National Domestic Abuse Helpline: 0808 2000 247 (free, 24 hours)'),
+  // The service's country (ISO 3166 alpha-2, e.g. GB, IE, US): members' phone numbers written without
+  // a +country code are read as this country's, stored in E.164 and shown in its national format.
+  HEARTH_SERVICE_COUNTRY: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => /^[A-Z]{2}$/.test(v) && isSupportedCountry(v), 'must be an ISO 3166 alpha-2 country code with a telephone numbering plan, e.g. GB')
+    .transform((v) => v as CountryCode)
+    .default('GB'),
   // Outgoing mail (facilitator digests): an SMTP URL such as smtps://user:pass@mail.example.org:465.
   // Without it, mail is kept in the outbox administrators read in Hearth.
   HEARTH_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
@@ -90,6 +100,7 @@ export interface Config {
   crisisLine: string;
   emergencyNumber: string;
   safeguardingLine: string;
+  serviceCountry: CountryCode;
   smtpUrl: string | undefined;
   mailFrom: string;
   digestLeadMs: number;
@@ -128,6 +139,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     crisisLine: env.HEARTH_CRISIS_LINE,
     emergencyNumber: env.HEARTH_EMERGENCY_NUMBER,
     safeguardingLine: env.HEARTH_SAFEGUARDING_LINE,
+    serviceCountry: env.HEARTH_SERVICE_COUNTRY,
     smtpUrl: env.HEARTH_SMTP_URL,
     mailFrom: env.HEARTH_MAIL_FROM,
     digestLeadMs: env.HEARTH_DIGEST_LEAD_HOURS * 3_600_000,

@@ -626,6 +626,33 @@ export interface SafetyPlansTable {
   updated_by: string;
 }
 
+export type ContactMethod = 'phone' | 'sms' | 'email' | 'letter';
+
+/** How to reach a member (phones in E.164). Keyed by participant, or by referral before an account exists. */
+export interface ParticipantContactsTable {
+  id: string;
+  participant_id: string | null;
+  referral_id: string | null;
+  mobile_phone: string | null;
+  home_phone: string | null;
+  preferred_method: ContactMethod | null;
+  preferred_times: string | null;
+  emergency_name: string | null;
+  emergency_relation: string | null;
+  emergency_phone: string | null;
+  /** 0/1; null while the member has not said. */
+  emergency_consent: number | null;
+  emergency_consent_at: string | null;
+  gp_practice: string | null;
+  gp_name: string | null;
+  gp_phone: string | null;
+  gp_address: string | null;
+  contact_risk_note: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export type SpaceModerationStatus = 'published' | 'held' | 'rejected' | 'removed';
 
 export interface SpaceCountersTable {
@@ -782,6 +809,7 @@ export interface DB {
   watched_phrases: WatchedPhrasesTable;
   moderation_log: ModerationLogTable;
   safety_plans: SafetyPlansTable;
+  participant_contacts: ParticipantContactsTable;
   strategies: StrategiesTable;
   strategy_marks: StrategyMarksTable;
   library_entries: LibraryEntriesTable;

@@ -13,6 +13,7 @@ import { healthRoutes } from './health/routes.js';
 import { journalRoutes } from './journal/routes.js';
 import { moderationRoutes } from './moderation/routes.js';
 import { safetyPlanRoutes } from './safety-plans/routes.js';
+import { contactRoutes } from './contacts/routes.js';
 import { measureRoutes, measureScheduleRoutes, outcomeRoutes } from './measures/routes.js';
 import { memberActivityRoutes } from './member-activity/routes.js';
 import { noteRoutes } from './notes/routes.js';
@@ -43,6 +44,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...alertRoutes,
   ...moderationRoutes,
   ...safetyPlanRoutes,
+  ...contactRoutes,
   ...calendarRoutes,
   ...exportRoutes,
   ...notificationRoutes,

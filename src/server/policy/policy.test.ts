@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
-import { assertCan, hideFields, policy, ruleFor, type Action, type Principal, type Resource, type Rule } from './policy.js';
+import { assertCan, assertWritable, hideFields, policy, ruleFor, type Action, type Principal, type Resource, type Rule } from './policy.js';
 
 const roles: Role[] = ['admin', 'clinician', 'participant'];
 const actions: Action[] = ['read', 'create', 'update', 'export'];
@@ -136,5 +136,28 @@ describe('hideFields', () => {
     expect(hideFields(ruleFor('clinician', 'group', 'read') as Rule, value)).toBe(value);
     const rule: Rule = { actions: ['read'], scope: 'service', hiddenFields: ['nowhere.deep.field', 'name.length'] };
     expect(hideFields(rule, value)).toEqual(value);
+  });
+});
+
+describe('assertWritable', () => {
+  it('refuses a write naming a read-only field with 403, naming the fields in plain words', () => {
+    const member = ruleFor('participant', 'contact', 'update') as Rule;
+    expect(() => assertWritable(member, ['mobilePhone', 'emergencyConsent'])).not.toThrow();
+    try {
+      assertWritable(member, ['mobilePhone', 'gpName', 'contactRiskNote'], { gpName: 'the GP’s name' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as AppError).status).toBe(403);
+      expect((error as AppError).message).toBe('You cannot change the GP’s name, contactRiskNote.');
+      expect((error as AppError).details?.map((d) => d.path)).toEqual(['body.gpName', 'body.contactRiskNote']);
+    }
+  });
+
+  it('keeps the emergency contact’s consent the member’s, and GP details and the risk note the clinicians’', () => {
+    const clinician = ruleFor('clinician', 'contact', 'update') as Rule;
+    expect(() => assertWritable(clinician, ['gpPractice', 'contactRiskNote'])).not.toThrow();
+    expect(() => assertWritable(clinician, ['emergencyConsent'])).toThrow(AppError);
+    expect(ruleFor('participant', 'contact', 'read')?.hiddenFields).toEqual(['contactRiskNote']);
+    expect(ruleFor('admin', 'contact', 'read')).toBeUndefined();
   });
 });

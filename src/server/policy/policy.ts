@@ -36,6 +36,7 @@ export type Resource =
   | 'moderation'
   | 'watched_phrase'
   | 'safety_plan'
+  | 'contact'
   | 'digest'
   | 'mail';
 export type Action = 'read' | 'create' | 'update' | 'export';
@@ -52,6 +53,8 @@ export interface Rule {
   scope: Scope;
   /** Fields removed from every response of this resource for this role. */
   hiddenFields?: readonly string[];
+  /** Fields this role may read but not write: a write that names one is refused with 403. */
+  readOnlyFields?: readonly string[];
 }
 
 /**
@@ -97,6 +100,9 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     watched_phrase: { actions: ['read'], scope: 'service' },
     // Safety plans of the people in their groups and of people they referred, made with them.
     safety_plan: { actions: ['read', 'update'], scope: 'own_groups' },
+    // How to reach the people in their groups and the people they referred. Whether the emergency
+    // contact may be called is the member's own decision.
+    contact: { actions: ['read', 'update'], scope: 'own_groups', readOnlyFields: ['emergencyConsent'] },
     // The group space of the groups they facilitate: read, post, and moderate (remove, reports, tags).
     space: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
     space_moderation: { actions: ['read', 'update'], scope: 'own_groups' },
@@ -138,6 +144,14 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     moderation: { actions: ['read'], scope: 'own_groups' },
     // Their own safety plan, which they edit (with their clinician).
     safety_plan: { actions: ['read', 'update'], scope: 'self' },
+    // Their own contact details and emergency contact. GP details are kept by their clinicians; the
+    // clinicians' note on contact risks (e.g. "no voicemail on the home number") is staff-only.
+    contact: {
+      actions: ['read', 'update'],
+      scope: 'self',
+      hiddenFields: ['contactRiskNote'],
+      readOnlyFields: ['gpPractice', 'gpName', 'gpPhone', 'gpAddress', 'contactRiskNote'],
+    },
     measure: { actions: ['read', 'create'], scope: 'self' },
     // Participants answer questionnaires, so they read definitions (items and options, no data).
     instrument: { actions: ['read'], scope: 'service' },
@@ -173,6 +187,14 @@ export function assertCan(principal: Principal, resource: Resource, action: Acti
   const rule = ruleFor(principal.role, resource, action);
   if (!rule) throw new AppError('forbidden', 'Your role does not allow this.');
   return rule;
+}
+
+/** Explicit check on a write: throws `forbidden`, naming them, when it sets fields the rule keeps read-only. */
+export function assertWritable(rule: Rule, fields: readonly string[], labels: Readonly<Record<string, string>> = {}): void {
+  const refused = fields.filter((f) => rule.readOnlyFields?.includes(f));
+  if (refused.length) {
+    throw new AppError('forbidden', `You cannot change ${refused.map((f) => labels[f] ?? f).join(', ')}.`, refused.map((f) => ({ path: `body.${f}`, message: 'Read-only for your role.' })));
+  }
 }
 
 /**

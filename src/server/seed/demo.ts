@@ -12,6 +12,7 @@ import { seedDemoMeasures } from './demo-measures.js';
 import { seedDemoExchange } from './demo-exchange.js';
 import { seedDemoGoals } from './demo-goals.js';
 import { seedDemoSpace } from './demo-space.js';
+import { seedDemoContacts } from './demo-contacts.js';
 import { seedDemoSafety } from './demo-safety.js';
 
 /** One password for every demo account, also listed in the README. Never used outside the demo. */
@@ -144,6 +145,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config, now = new Date()):
     await seedDemoMeasures(trx, { programmeId, groupId, createdBy: ada.id, members: measured, now });
     await seedDemoExchange(trx, { programmeId, groupId, curatorId: ada.id, members: measured, now });
     await seedDemoGoals(trx, { groupId, members: measured, now });
+    await seedDemoContacts(trx, { participantIds: measured.map((m) => m.participantId), clinicianId: ada.id, now });
     if (measured[0]) await seedDemoSafety(trx, { participantId: measured[0].participantId, clinicianId: ada.id, now });
     await seedDemoSpace(trx, { groupId, leadId: ada.id, members: measured.filter((m) => m.pseudonym !== 'Meadow'), now });
     // Two people on the way in: one waiting for intake, one on the waitlist.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, text, timestampSchema } from './common.js';
+import { contactPatchSchema } from './contacts.js';
 import { attendanceStatusSchema } from './sessions.js';
 
 export const referralStatusSchema = z.enum(['referred', 'not_suitable', 'waitlisted', 'offered', 'declined', 'expired', 'enrolled', 'withdrawn']);
@@ -33,12 +34,16 @@ export const referralBodySchema = z.strictObject({
   personName: text(120),
   personEmail: emailSchema,
   reason: text(4000),
+  /** How to reach the person, entered at referral (phones checked as for the record). */
+  contact: contactPatchSchema.optional(),
 });
 
 export const intakeBodySchema = z.strictObject({
   suitable: z.boolean(),
   notes: text(8000),
   priority: z.number().int().min(0).max(10).default(0),
+  /** Contact details confirmed or added at intake. */
+  contact: contactPatchSchema.optional(),
 });
 
 export const offerBodySchema = z.strictObject({
@@ -82,7 +87,7 @@ export const agreementAcceptBodySchema = z.strictObject({ version: z.number().in
 
 export const recordSchema = z.object({
   enrolment: enrolmentSchema,
-  person: z.object({ displayName: z.string(), email: z.string() }),
+  person: z.object({ id: idSchema, displayName: z.string(), email: z.string() }),
   timezone: z.string(),
   attendanceRate: z.number().nullable(),
   missedInRow: z.number().int(),

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useMe } from '../auth/session';
 import { usePageTitle } from '../layout/feedback';
 import { roleLabel } from '../layout/format';
+import { ContactCard } from '../contacts/ContactCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { MfaCard } from './MfaCard';
 import { SessionsCard } from './SessionsCard';
@@ -28,6 +29,7 @@ export function AccountPage() {
           To change your name or e-mail address, ask your service administrator.
         </Text>
       </Card>
+      {me.user.role === 'participant' ? <ContactCard participantId={me.user.id} viewer="participant" /> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <ChangePasswordForm />
         <MfaCard />

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDateTime } from '../layout/format';
+import { AlertContactLinks } from '../contacts/AlertContactLinks';
 import { AlertItemContext, SPACE_ALERT_KINDS } from '../moderation/AlertItemContext';
 import type { ClinicalAlert } from './api';
 import { alertTiming, formatMinutes, kindLabel, outcomeLabel, participantName, tierColor, tierLabel } from './copy';
@@ -68,6 +69,7 @@ export function AlertCard({ alert, targetMinutes, now, acknowledging, onAcknowle
         <Text size="sm" className={classes.wrap}>
           {alert.summary}
         </Text>
+        {alert.status !== 'resolved' ? <AlertContactLinks alertId={alert.id} name={name} /> : null}
         {SPACE_ALERT_KINDS.has(alert.kind) ? <AlertItemContext alertId={alert.id} name={alert.participant.pseudonym ?? name} /> : null}
         {alert.status === 'resolved' ? (
           <Text size="sm">

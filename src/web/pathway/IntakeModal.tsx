@@ -1,7 +1,9 @@
 import { Button, Group, Modal, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { Referral } from '../api/types';
+import { draftOf, editableContactFields, EMPTY_DRAFT, hasAny, patchOf, useReferralContact } from '../contacts/api';
+import { OptionalContactFields } from '../contacts/OptionalContactFields';
 import { ErrorRegion } from '../layout/feedback';
 import { useReferralStep } from './api';
 
@@ -19,6 +21,17 @@ export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
   const [notes, setNotes] = useState('');
   const [priority, setPriority] = useState<number | string>(0);
   const [attempted, setAttempted] = useState(false);
+  const [contact, setContact] = useState(EMPTY_DRAFT);
+  const contactFields = editableContactFields('clinician');
+  // The details taken at referral fill the form once, to be confirmed or corrected.
+  const taken = useReferralContact(referral?.id ?? null);
+  const [filledFor, setFilledFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (referral && taken.data && filledFor !== referral.id) {
+      setContact(draftOf(taken.data));
+      setFilledFor(referral.id);
+    }
+  }, [referral, taken.data, filledFor]);
 
   function close() {
     intake.reset();
@@ -26,6 +39,8 @@ export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
     setNotes('');
     setPriority(0);
     setAttempted(false);
+    setContact(EMPTY_DRAFT);
+    setFilledFor(null);
     onClose();
   }
 
@@ -39,6 +54,7 @@ export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
         suitable: suitable === 'yes',
         notes: notes.trim(),
         priority: suitable === 'yes' ? Number(priority) || 0 : 0,
+        contact: hasAny(contact, contactFields) ? patchOf(contact, contactFields) : undefined,
       },
       {
         onSuccess: (r) => {
@@ -97,7 +113,8 @@ export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
                 w={{ base: '100%', xs: 240 }}
               />
             ) : null}
-            <ErrorRegion error={error?.details.length ? null : intake.error} title="We couldn't save the intake" />
+            <OptionalContactFields value={contact} onChange={setContact} fields={contactFields} error={error} label="Contact details" />
+            <ErrorRegion error={error?.details.length && error.code !== 'invalid_phone' ? null : intake.error} title="We couldn't save the intake" />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={close}>
                 Cancel

@@ -1,6 +1,8 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
+import { editableContactFields, EMPTY_DRAFT, hasAny, patchOf } from '../contacts/api';
+import { OptionalContactFields } from '../contacts/OptionalContactFields';
 import { ErrorRegion, QueryView } from '../layout/feedback';
 import { useCreateReferral, useReferralTargets } from './api';
 
@@ -13,6 +15,8 @@ export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClo
   const [personEmail, setPersonEmail] = useState('');
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
+  const [contact, setContact] = useState(EMPTY_DRAFT);
+  const contactFields = editableContactFields('clinician');
 
   function close() {
     create.reset();
@@ -21,6 +25,7 @@ export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClo
     setPersonEmail('');
     setReason('');
     setAttempted(false);
+    setContact(EMPTY_DRAFT);
     onClose();
   }
 
@@ -30,7 +35,13 @@ export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClo
     setAttempted(true);
     if (!chosenGroup || !personName.trim() || !personEmail.trim() || !reason.trim()) return;
     create.mutate(
-      { groupId: chosenGroup, personName: personName.trim(), personEmail: personEmail.trim(), reason: reason.trim() },
+      {
+        groupId: chosenGroup,
+        personName: personName.trim(),
+        personEmail: personEmail.trim(),
+        reason: reason.trim(),
+        ...(hasAny(contact, contactFields) ? { contact: patchOf(contact, contactFields) } : {}),
+      },
       {
         onSuccess: (referral) => {
           onDone(`${referral.personName} has been referred to ${referral.groupName}. The group's facilitators will screen the referral.`);
@@ -88,7 +99,8 @@ export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClo
                   onChange={(e) => setReason(e.currentTarget.value)}
                   error={field('reason', reason, 'Give a reason.')}
                 />
-                <ErrorRegion error={error?.details.length ? null : create.error} title="We couldn't make the referral" />
+                <OptionalContactFields value={contact} onChange={setContact} fields={contactFields} error={error} label="Contact details" />
+                <ErrorRegion error={error?.details.length && error.code !== 'invalid_phone' ? null : create.error} title="We couldn't make the referral" />
                 <Group justify="flex-end" gap="sm">
                   <Button variant="default" onClick={close}>
                     Cancel

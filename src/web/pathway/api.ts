@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
+import type { ContactPatch } from '../contacts/api';
 import type { OfferAnswer, Referral, ReferralStatus, ReferralTarget } from '../api/types';
 import { useInvalidateGroup } from '../groups/api';
 
@@ -29,6 +30,7 @@ export interface NewReferral {
   personName: string;
   personEmail: string;
   reason: string;
+  contact?: ContactPatch;
 }
 
 export function useCreateReferral() {
@@ -44,11 +46,12 @@ export function useCreateReferral() {
 export function useReferralStep(groupId: string) {
   const invalidate = useInvalidateGroup();
   const intake = useMutation({
-    mutationFn: (input: { referralId: string; suitable: boolean; notes: string; priority: number }) =>
+    mutationFn: (input: { referralId: string; suitable: boolean; notes: string; priority: number; contact?: ContactPatch | undefined }) =>
       api<Referral>('POST', `/referrals/${enc(input.referralId)}/intake`, {
         suitable: input.suitable,
         notes: input.notes,
         priority: input.priority,
+        ...(input.contact ? { contact: input.contact } : {}),
       }),
     onSuccess: () => invalidate(groupId),
   });

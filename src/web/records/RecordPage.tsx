@@ -16,6 +16,7 @@ import { MemberGoalsCard } from '../goals/MemberGoalsCard';
 import { MemberJournalCard } from '../journal/MemberJournalCard';
 import { MemberActivityPanel } from '../this-week/MemberActivityPanel';
 import { useRecord } from './api';
+import { ContactCard } from '../contacts/ContactCard';
 
 /** A member's record in a group, for its facilitators: membership, attendance, note sections, referral. */
 export function RecordPage() {
@@ -107,6 +108,7 @@ export function RecordPage() {
           ) : null}
         </Card>
       </SimpleGrid>
+      <ContactCard participantId={r.person.id} viewer={me.user.role} name={r.person.displayName} onSaved={setDone} />
       <AttendanceHistory record={r} />
       <NoteSections record={r} />
       <MemberGoalsCard enrolmentId={e.id} />

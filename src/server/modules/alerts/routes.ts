@@ -4,7 +4,9 @@ import { idParams, text } from '../../../shared/schemas/common.js';
 import type { DbOrTx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
+import { alertContactSchema } from '../../../shared/schemas/contacts.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
+import { contactForAlert } from '../contacts/contact-for-alert.js';
 import { ALERTS_CHANNEL } from '../../realtime/events.js';
 import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
 import { escalateOverdueAlerts } from './raise-alert.js';
@@ -167,6 +169,20 @@ export const alertRoutes = [
       if (Number(result.numUpdatedRows) !== 1) throw new AppError('invalid_state', 'This alert is already resolved.');
       await ctx.audit({ action: 'alerts.resolve', resourceType: 'alert', resourceId: id, detail: { outcome: body.outcome } });
       await publishInTransaction(ctx.db, ALERTS_CHANNEL, { type: 'alert.updated', alertId: id, groupId: null });
+    },
+  }),
+  defineRoute({
+    id: 'alerts.contact',
+    method: 'GET',
+    url: '/api/alerts/:alertId/contact',
+    summary: 'How to reach the member an alert is about (phones, preferred contact), for clinicians who may see the member; audited read',
+    tags,
+    access: { kind: 'authenticated', resource: 'alert', action: 'read', objects: { alertId: 'alert' } },
+    params: alertParams,
+    response: { 200: z.object({ contact: alertContactSchema.optional() }) },
+    transaction: true,
+    async handler({ params }, ctx) {
+      return contactForAlert(ctx, String(params.alertId));
     },
   }),
   defineRoute({

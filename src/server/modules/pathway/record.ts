@@ -46,7 +46,7 @@ export async function participantRecord(ctx: RouteContext, enrolmentId: string) 
       agreementVersion: enrolment.agreement_version,
       agreementAcceptedAt: enrolment.agreement_accepted_at,
     },
-    person: { displayName: enrolment.display_name, email: enrolment.email },
+    person: { id: enrolment.participant_id, displayName: enrolment.display_name, email: enrolment.email },
     timezone: enrolment.timezone,
     attendanceRate: roundRate(stats?.rate ?? null),
     missedInRow: stats?.missedInRow ?? 0,

@@ -3,6 +3,7 @@ import type { intakeBodySchema, referralBodySchema } from '../../../shared/schem
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
+import { saveContactDetails } from '../contacts/save-contact-details.js';
 import { groupCapacity } from '../groups/capacity.js';
 import { loadReferralRow, waitlistOrder } from './repository.js';
 
@@ -39,6 +40,8 @@ export async function createReferral(ctx: RouteContext, input: z.infer<typeof re
     })
     .execute();
   await ctx.audit({ action: 'referrals.create', resourceType: 'referral', resourceId: id, groupId: input.groupId });
+  // Someone without an account keeps their details on the referral until they accept a place.
+  if (input.contact) await saveContactDetails(ctx, existingUser ? { participantId: existingUser.id } : { referralId: id }, input.contact);
   return id;
 }
 
@@ -62,6 +65,7 @@ export async function screenReferral(ctx: RouteContext, referralId: string, inpu
     .where('id', '=', referralId)
     .execute();
   await ctx.audit({ action: 'referrals.intake', resourceType: 'referral', resourceId: referralId, groupId: referral.group_id, detail: { suitable: input.suitable } });
+  if (input.contact) await saveContactDetails(ctx, referral.participant_id ? { participantId: referral.participant_id } : { referralId }, input.contact);
 }
 
 /**

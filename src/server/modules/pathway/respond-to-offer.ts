@@ -2,6 +2,7 @@ import { normalisePseudonym } from '../../../shared/pseudonym.js';
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
+import { claimReferralContacts } from '../contacts/repository.js';
 import { issueInvitation } from '../users/invitations.js';
 import { insertUser } from '../users/repository.js';
 import { loadReferralRow } from './repository.js';
@@ -68,6 +69,8 @@ export async function respondToOffer(
     .set({ status: 'enrolled', participant_id: participantId, enrolment_id: enrolmentId, responded_at: now, updated_at: now })
     .where('id', '=', referralId)
     .execute();
+  // Contact details taken at referral and intake now belong to the person's record.
+  await claimReferralContacts(ctx.db, referralId, participantId);
   await ctx.audit({ action: 'referrals.accept', resourceType: 'referral', resourceId: referralId, groupId: referral.group_id, detail: { enrolmentId, newAccount: inviteToken !== null } });
   return { enrolmentId, inviteToken };
 }
