@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { idSchema, text, timestampSchema } from './common.js';
+import { riskKindSchema, riskTierSchema } from './moderation.js';
+import { safetyPlanSchema } from './safety-plans.js';
 
 export const journalBodySchema = z.strictObject({
   prompt: text(500).nullable().default(null),
@@ -16,6 +18,23 @@ export const journalEntrySchema = z.object({
   updatedAt: timestampSchema,
 });
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
+
+/**
+ * After writing or rewriting an entry in which risk was noticed: help for the author (their own
+ * safety plan and the crisis line; the emergency and safeguarding numbers when someone is in
+ * danger), and whether the care team was told (only where the service turned journal alerts on).
+ */
+export const journalSupportSchema = z.object({
+  tier: riskTierSchema,
+  kind: riskKindSchema,
+  explanation: z.array(z.string()),
+  safetyPlan: safetyPlanSchema.nullable(),
+  crisisLine: z.string(),
+  danger: z.object({ emergencyNumber: z.string(), safeguardingLine: z.string() }).nullable(),
+  careTeamTold: z.boolean(),
+});
+export const journalWriteResponseSchema = journalEntrySchema.extend({ support: journalSupportSchema.nullable() });
+export type JournalWriteResponse = z.infer<typeof journalWriteResponseSchema>;
 
 export const journalListSchema = z.object({ entries: z.array(journalEntrySchema) });
 /** Reflection prompts from the most recent session topic of each of the member's groups. */

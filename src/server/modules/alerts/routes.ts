@@ -255,6 +255,7 @@ export const alertRoutes = [
       'alerts.concern_ack_minutes': z.string().regex(/^[1-9]\d{0,4}$/, 'Use a whole number of minutes, at least 1.').optional(),
       'alerts.backup_clinician_id': z.union([z.uuid(), z.literal('')]).optional(),
       'measures.not_improving_after': z.string().regex(/^\d{1,2}$/).optional(),
+      'risk.journal_alerts': z.enum(['true', 'false']).optional(),
     }),
     response: { 200: z.record(z.string(), z.string()) },
     async handler({ body }, ctx) {

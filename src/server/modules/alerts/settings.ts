@@ -8,6 +8,12 @@ export const SETTING_DEFAULTS = {
   'alerts.concern_ack_minutes': '1440',
   /** The clinician unacknowledged alerts escalate to (user id; empty = none). */
   'alerts.backup_clinician_id': '',
+  /**
+   * Whether risk noticed in a member's PRIVATE journal raises an alert for their clinicians
+   * ('true' / 'false'). Off by default: the journal is private, and the group agreement must
+   * say so if a service turns this on. The author always sees their safety plan and the crisis line.
+   */
+  'risk.journal_alerts': 'false',
   /** Responses to the same instrument after which "not improving" is raised. */
   'measures.not_improving_after': '6',
 } as const;

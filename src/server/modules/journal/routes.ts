@@ -1,5 +1,5 @@
 import { idParams } from '../../../shared/schemas/common.js';
-import { journalBodySchema, journalEntrySchema, journalListSchema, journalPromptsSchema, journalShareBodySchema, memberJournalSchema } from '../../../shared/schemas/journal.js';
+import { journalBodySchema, journalEntrySchema, journalListSchema, journalPromptsSchema, journalShareBodySchema, journalWriteResponseSchema, memberJournalSchema } from '../../../shared/schemas/journal.js';
 import { defineRoute } from '../../http/route.js';
 import { memberJournal } from './member-journal.js';
 import { journalPrompts } from './prompts.js';
@@ -43,7 +43,7 @@ export const journalRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'journal', action: 'create' },
     body: journalBodySchema,
-    response: { 201: journalEntrySchema },
+    response: { 201: journalWriteResponseSchema },
     async handler({ body }, ctx) {
       const entry = await createEntry(ctx, body);
       ctx.reply.code(201);
@@ -59,7 +59,7 @@ export const journalRoutes = [
     access: ownEntry('update'),
     params: entryParams,
     body: journalBodySchema,
-    response: { 200: journalEntrySchema },
+    response: { 200: journalWriteResponseSchema },
     async handler({ params, body }, ctx) {
       return updateEntry(ctx, String(params.entryId), body);
     },

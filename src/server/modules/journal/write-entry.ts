@@ -1,27 +1,81 @@
 import type { z } from 'zod';
-import type { JournalEntry, journalBodySchema } from '../../../shared/schemas/journal.js';
+import type { JournalEntry, JournalWriteResponse, journalBodySchema } from '../../../shared/schemas/journal.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
+import { raiseAlert } from '../alerts/raise-alert.js';
+import { getSetting } from '../alerts/settings.js';
+import { RISK_KIND_LABELS } from '../moderation/record-moderation.js';
+import { assessRisk } from '../risk/assess-risk.js';
+import { loadSafetyPlan } from '../safety-plans/repository.js';
 import { loadEntry } from './repository.js';
 
 type EntryInput = z.output<typeof journalBodySchema>;
 
 // Journal text is clinical-grade sensitive: audit rows carry ids only, never the text.
 
+/**
+ * Risk in a private entry: the author always gets their safety plan (or, when someone is in
+ * danger, the emergency and safeguarding numbers) and the crisis line. Clinicians are told only
+ * where the service turned 'risk.journal_alerts' on — the alert names no words of the entry.
+ * A detector failure never stops the entry being saved.
+ */
+async function supportFor(ctx: RouteContext, entryId: string, body: string): Promise<JournalWriteResponse['support']> {
+  let risk: ReturnType<typeof assessRisk>;
+  try {
+    risk = assessRisk(body);
+  } catch (error) {
+    ctx.request.log.error({ err: error, entryId }, 'risk detector failed on a journal entry');
+    return null;
+  }
+  if (risk.tier === 'none') return null;
+  const danger = risk.kind === 'harm_to_others' || risk.kind === 'being_harmed';
+  const alertsOn = (await getSetting(ctx.db, 'risk.journal_alerts')) === 'true';
+  if (alertsOn) {
+    const enrolment = await ctx.db
+      .selectFrom('enrolments')
+      .select(['id', 'group_id'])
+      .where('participant_id', '=', ctx.principal.userId)
+      .where('status', 'in', ['active', 'paused', 'invited'])
+      .orderBy('joined_at', 'desc')
+      .executeTakeFirst();
+    await raiseAlert(ctx.db, {
+      kind: 'risk_language',
+      tier: risk.tier,
+      participantId: ctx.principal.userId,
+      enrolmentId: enrolment?.id ?? null,
+      groupId: enrolment?.group_id ?? null,
+      sourceType: 'journal_entry',
+      sourceId: entryId,
+      summary: `${risk.tier === 'urgent' ? 'Urgent' : 'Possible'} risk (${RISK_KIND_LABELS[risk.kind === 'none' ? 'self_harm' : risk.kind]}) in a private journal entry. The entry stays private unless the member shares it; contact the member.`,
+      now: ctx.now,
+    });
+  }
+  await ctx.audit({ action: 'journal.risk', resourceType: 'journal_entry', resourceId: entryId, detail: { tier: risk.tier, kind: risk.kind, alerted: alertsOn } });
+  return {
+    tier: risk.tier,
+    kind: risk.kind,
+    explanation: risk.plainExplanation,
+    safetyPlan: danger ? null : await loadSafetyPlan(ctx.db, ctx.principal.userId),
+    crisisLine: ctx.hearth.config.crisisLine,
+    danger: danger ? { emergencyNumber: ctx.hearth.config.emergencyNumber, safeguardingLine: ctx.hearth.config.safeguardingLine } : null,
+    careTeamTold: alertsOn,
+  };
+}
+
 /** Writes a private journal entry. */
-export async function createEntry(ctx: RouteContext, input: EntryInput): Promise<JournalEntry> {
+export async function createEntry(ctx: RouteContext, input: EntryInput): Promise<JournalWriteResponse> {
   const id = newId();
   const now = ctx.now.toISOString();
   await ctx.db.insertInto('journal_entries').values({ id, participant_id: ctx.principal.userId, prompt: input.prompt, body: input.body, shared_with_clinician_at: null, created_at: now, updated_at: now }).execute();
   await ctx.audit({ action: 'journal.create', resourceType: 'journal_entry', resourceId: id, detail: { prompted: input.prompt !== null } });
-  return loadEntry(ctx.db, id);
+  return { ...(await loadEntry(ctx.db, id)), support: await supportFor(ctx, id, input.body) };
 }
 
 /** Rewrites an entry (its sharing stays as it was). */
-export async function updateEntry(ctx: RouteContext, id: string, input: EntryInput): Promise<JournalEntry> {
+export async function updateEntry(ctx: RouteContext, id: string, input: EntryInput): Promise<JournalWriteResponse> {
   await ctx.db.updateTable('journal_entries').set({ prompt: input.prompt, body: input.body, updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
   await ctx.audit({ action: 'journal.update', resourceType: 'journal_entry', resourceId: id });
-  return loadEntry(ctx.db, id);
+  return { ...(await loadEntry(ctx.db, id)), support: await supportFor(ctx, id, input.body) };
 }
 
 /** Deletes an entry for good: a journal is the member's own. */
