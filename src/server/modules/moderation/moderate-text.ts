@@ -3,6 +3,7 @@ import { AppError } from '../../http/errors.js';
 import { assessRisk } from '../risk/assess-risk.js';
 import { normalizeForStorage } from './normalize-text.js';
 import { assertNoContactDetails } from './pii-guard.js';
+import { careTeamMessage } from './care-team.js';
 import { isStaffed, parseStaffedHours } from './staffed-hours.js';
 import { loadWatchedPhrases, matchWatchedPhrases, redactPhrases } from './watched-phrases.js';
 
@@ -36,7 +37,10 @@ export interface ModerationDecision {
 export const NEW_MEMBER_HELD_ITEMS = 3;
 
 /** Reasons that hold an item (the others only explain). */
-export const HOLDING_REASONS = new Set(['pre_moderation', 'outside_staffed_hours', 'new_member', 'watched_phrase_hold']);
+export const HOLDING_REASONS = new Set(['pre_moderation', 'outside_staffed_hours', 'new_member', 'watched_phrase_hold', 'risk_urgent']);
+
+/** The reason code of a participant's item held because its risk tier is urgent (their care team reads it first). */
+export const RISK_URGENT = 'risk_urgent';
 
 /** Items by this author in this group that reached the group (published directly or approved). */
 /** Published items of the author in the group, counted up to `upTo` (a long-standing member's history is not scanned per post). */
@@ -93,6 +97,13 @@ export async function moderateText(db: DbOrTx, input: ModerationInput, now: Date
   const flagged = matches.some((m) => m.phrase.action === 'flag');
   if (flagged) reasons.push({ code: 'flagged', message: 'Published, and shown to a facilitator because it contains a watched phrase.' });
 
+  // Risk is assessed on what the author wrote (before redaction). An urgent item from a participant
+  // goes to their care team first, on every surface; a concern follows the group's setting.
+  const risk = assessRisk(stored);
+  if (participant && risk.tier === 'urgent') {
+    reasons.push({ code: RISK_URGENT, message: await careTeamMessage(db, input.groupId, now) });
+  }
+
   if (participant) {
     if (group.moderation_mode === 'pre') {
       reasons.push({ code: 'pre_moderation', message: 'Held: in this group a facilitator reads posts before the group sees them.' });
@@ -104,8 +115,6 @@ export async function moderateText(db: DbOrTx, input: ModerationInput, now: Date
     }
   }
 
-  // Risk is assessed on what the author wrote (before redaction); it never holds or blocks by itself.
-  const risk = assessRisk(stored);
   return {
     outcome: reasons.some((r) => HOLDING_REASONS.has(r.code)) ? 'hold' : 'publish',
     text,
