@@ -3,17 +3,20 @@ import { Fragment } from 'react';
 import type { SafetyContact } from '../../shared/schemas/safety-plans';
 import { crisisNumbers, splitCrisisLine } from '../measures/crisisLine';
 
+// Long names ("Ada, my group clinician (weekdays)") wrap inside the button instead of overflowing a phone screen.
+const WRAP = { label: { whiteSpace: 'normal' as const, textAlign: 'center' as const } };
+
 /** Someone to call or text: a name and a number that dials. */
 interface Callable {
-  name: string;
-  number: string;
+  /** The crisis line's number itself, or the person's name. */
+  label: string;
   tel: string;
 }
 
 /** The crisis line's numbers first, then the people and professionals in the member's safety plan that have a phone number. */
 export function callables(crisisLine: string, contacts: readonly SafetyContact[]): Callable[] {
-  const crisis = crisisNumbers(crisisLine).map((n) => ({ name: 'Crisis line', number: n.text, tel: n.tel }));
-  const people = contacts.flatMap((c) => crisisNumbers(c.contact).slice(0, 1).map((n) => ({ name: c.name, number: n.text, tel: n.tel })));
+  const crisis = crisisNumbers(crisisLine).map((n) => ({ label: n.text, tel: n.tel }));
+  const people = contacts.flatMap((c) => crisisNumbers(c.contact).slice(0, 1).map((n) => ({ label: c.name, tel: n.tel })));
   return [...crisis, ...people];
 }
 
@@ -44,13 +47,13 @@ export function TalkNow({ crisisLine, contacts, headingId }: { crisisLine: strin
       </Title>
       {people.length === 0 ? <Text size="sm">{crisisLine}</Text> : null}
       {people.map((p) => (
-        <SimpleGrid key={`${p.name}-${p.tel}`} cols={2} spacing="xs">
-          <Button component="a" href={`tel:${p.tel}`} size="md" fullWidth aria-label={`Call ${p.name}, ${p.number}`}>
-              Call {p.name === 'Crisis line' ? p.number : p.name}
-            </Button>
-            <Button component="a" href={`sms:${p.tel}`} size="md" variant="light" fullWidth aria-label={`Text ${p.name}, ${p.number}`}>
-              Text
-            </Button>
+        <SimpleGrid key={`${p.label}-${p.tel}`} cols={2} spacing="xs">
+          <Button component="a" href={`tel:${p.tel}`} size="md" fullWidth h="auto" py={8} styles={WRAP}>
+            Call {p.label}
+          </Button>
+          <Button component="a" href={`sms:${p.tel}`} size="md" variant="light" fullWidth h="auto" py={8} styles={WRAP}>
+            Text {p.label}
+          </Button>
         </SimpleGrid>
       ))}
     </Stack>
