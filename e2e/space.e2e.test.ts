@@ -189,4 +189,45 @@ describe('the group space', () => {
     await ada.page.getByRole('status').getByText('Released to the group.').waitFor();
     await expect.poll(() => mine.getByText('Held for review').count(), { timeout: 5000 }).toBe(0);
   });
+  it('previews a new thread like any message; a facilitator edits the held words before releasing them from the queue', async () => {
+    const willow = await browser(PHONE);
+    const harbour = await browser();
+    await openChat(willow.page, WILLOW);
+    await openChat(harbour.page, HARBOUR);
+    await willow.page.getByRole('link', { name: 'All conversations' }).click();
+    await willow.page.getByRole('button', { name: 'New thread' }).click();
+    const form = willow.page.getByRole('dialog', { name: 'Start a thread' });
+    await form.getByLabel('Topic').fill('A bad night');
+    const words = 'I have the pills ready and I am going to end my life tonight.';
+    await form.getByLabel('First message').fill(words);
+    await form.getByRole('button', { name: 'Start thread' }).click();
+    await form.getByTestId('talk-now').waitFor();
+    expect(await checkA11y(willow.page)).toEqual([]);
+    await willow.page.screenshot({ path: `${SHOTS}/new-thread-risk-375.png`, fullPage: true });
+    await form.getByRole('button', { name: 'Send anyway' }).click();
+    await form.getByTestId('care-team-told').getByText('My care team has been told').waitFor();
+    await willow.page.screenshot({ path: `${SHOTS}/new-thread-told-375.png`, fullPage: true });
+    await form.getByRole('button', { name: 'Go to the thread' }).click();
+    await willow.page.getByRole('heading', { level: 2, name: 'A bad night' }).waitFor();
+    const threadUrl = willow.page.url();
+
+    const ada = await browser(PHONE);
+    await signIn(ada.page, server.baseUrl, DEMO.clinician);
+    await ada.page.goto(`${server.baseUrl}/moderation`);
+    const item = ada.page.getByRole('listitem').filter({ hasText: words });
+    await item.getByText('Urgent risk language').waitFor();
+    expect(await checkA11y(ada.page)).toEqual([]);
+    await ada.page.screenshot({ path: `${SHOTS}/queue-375.png`, fullPage: true });
+    await item.getByRole('button', { name: /^Edit and release the / }).click();
+    const editor = ada.page.getByRole('dialog', { name: 'Edit, then release to the group' });
+    const edited = 'Having a really hard night. I have talked to my care team.';
+    await editor.getByLabel(/The text the group will see/).fill(edited);
+    await ada.page.screenshot({ path: `${SHOTS}/queue-edit-375.png` });
+    await editor.getByRole('button', { name: 'Release to the group' }).click();
+    await ada.page.getByRole('status').getByText(/^Released with your edit/).waitFor();
+
+    await harbour.page.goto(threadUrl);
+    await messages(harbour.page).getByText(edited).waitFor({ timeout: 5000 });
+    expect(await messages(harbour.page).getByText(words).count()).toBe(0);
+  });
 });

@@ -40,7 +40,7 @@ function ItemCard({ item, onApprove, onEdit, onReject, approving }: { item: Queu
               Release
             </Button>
             {item.editable && onEdit ? (
-              <Button size="sm" variant="default" onClick={onEdit} aria-label={`Edit the ${item.kindLabel} by ${who}, then release it`}>
+              <Button size="sm" variant="default" onClick={onEdit} aria-label={`Edit and release the ${item.kindLabel} by ${who}`}>
                 Edit and release…
               </Button>
             ) : null}

@@ -1,10 +1,7 @@
-import { Anchor, Button, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { Fragment } from 'react';
 import type { SafetyContact } from '../../shared/schemas/safety-plans';
 import { crisisNumbers, splitCrisisLine } from '../measures/crisisLine';
-
-// Long names ("Ada, my group clinician (weekdays)") wrap inside the button instead of overflowing a phone screen.
-const WRAP = { label: { whiteSpace: 'normal' as const, textAlign: 'center' as const } };
 
 /** Someone to call or text: a name and a number that dials. */
 interface Callable {
@@ -37,7 +34,7 @@ export function ContactText({ contact }: { contact: string }) {
   );
 }
 
-/** "Talk to someone now": tap to call or text the crisis line and the member's own contacts, large enough for a thumb. */
+/** "Talk to someone now": tap to call or text the crisis line and the member's own contacts, large enough for a thumb; long names wrap beside the buttons. */
 export function TalkNow({ crisisLine, contacts, headingId }: { crisisLine: string; contacts: readonly SafetyContact[]; headingId: string }) {
   const people = callables(crisisLine, contacts);
   return (
@@ -47,14 +44,17 @@ export function TalkNow({ crisisLine, contacts, headingId }: { crisisLine: strin
       </Title>
       {people.length === 0 ? <Text size="sm">{crisisLine}</Text> : null}
       {people.map((p) => (
-        <SimpleGrid key={`${p.label}-${p.tel}`} cols={2} spacing="xs">
-          <Button component="a" href={`tel:${p.tel}`} size="md" fullWidth h="auto" py={8} styles={WRAP}>
-            Call {p.label}
+        <Group key={`${p.label}-${p.tel}`} wrap="nowrap" gap="xs">
+          <Text fw={600} style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+            {p.label}
+          </Text>
+          <Button component="a" href={`tel:${p.tel}`} size="md" style={{ flexShrink: 0 }}>
+            Call<VisuallyHidden> {p.label}</VisuallyHidden>
           </Button>
-          <Button component="a" href={`sms:${p.tel}`} size="md" variant="light" fullWidth h="auto" py={8} styles={WRAP}>
-            Text {p.label}
+          <Button component="a" href={`sms:${p.tel}`} size="md" variant="light" style={{ flexShrink: 0 }}>
+            Text<VisuallyHidden> {p.label}</VisuallyHidden>
           </Button>
-        </SimpleGrid>
+        </Group>
       ))}
     </Stack>
   );
