@@ -81,6 +81,9 @@ export const myItemSchema = z.object({
 export type MyItem = z.infer<typeof myItemSchema>;
 
 /** Approve (release): optionally with the text as a clinician edited it before the group sees it. */
+/** The reason code of a participant's item held because its words were urgent: their care team reads it first. */
+export const RISK_URGENT_REASON = 'risk_urgent';
+
 export const decisionBodySchema = z.strictObject({ reason: text(500, 0).optional(), text: text(4000, 1).optional() });
 export const rejectBodySchema = z.strictObject({ reason: text(500, 3) });
 

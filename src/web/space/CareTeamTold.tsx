@@ -1,14 +1,12 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
+import { RISK_URGENT_REASON } from '../../shared/schemas/moderation';
 import classes from '../measures/measures.module.css';
 import { TalkNow } from './TalkNow';
 
-/** The reason code of an item held because its words were urgent (see moderate-text.ts). */
-export const RISK_URGENT = 'risk_urgent';
-
 /** The server's "Shared with your care team first: …" message, if the item was held for that reason. */
 export function careTeamMessage(reasons: readonly { code: string; message: string }[]): string | null {
-  return reasons.find((r) => r.code === RISK_URGENT)?.message ?? null;
+  return reasons.find((r) => r.code === RISK_URGENT_REASON)?.message ?? null;
 }
 
 /**

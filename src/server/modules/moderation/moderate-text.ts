@@ -1,3 +1,4 @@
+import { RISK_URGENT_REASON } from '../../../shared/schemas/moderation.js';
 import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { assessRisk } from '../risk/assess-risk.js';
@@ -37,10 +38,7 @@ export interface ModerationDecision {
 export const NEW_MEMBER_HELD_ITEMS = 3;
 
 /** Reasons that hold an item (the others only explain). */
-export const HOLDING_REASONS = new Set(['pre_moderation', 'outside_staffed_hours', 'new_member', 'watched_phrase_hold', 'risk_urgent']);
-
-/** The reason code of a participant's item held because its risk tier is urgent (their care team reads it first). */
-export const RISK_URGENT = 'risk_urgent';
+export const HOLDING_REASONS = new Set(['pre_moderation', 'outside_staffed_hours', 'new_member', 'watched_phrase_hold', RISK_URGENT_REASON]);
 
 /** Items by this author in this group that reached the group (published directly or approved). */
 /** Published items of the author in the group, counted up to `upTo` (a long-standing member's history is not scanned per post). */
@@ -101,7 +99,7 @@ export async function moderateText(db: DbOrTx, input: ModerationInput, now: Date
   // goes to their care team first, on every surface; a concern follows the group's setting.
   const risk = assessRisk(stored);
   if (participant && risk.tier === 'urgent') {
-    reasons.push({ code: RISK_URGENT, message: await careTeamMessage(db, input.groupId, now) });
+    reasons.push({ code: RISK_URGENT_REASON, message: await careTeamMessage(db, input.groupId, now) });
   }
 
   if (participant) {
