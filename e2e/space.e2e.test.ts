@@ -56,7 +56,7 @@ async function send(page: Page, text: string) {
 const messages = (page: Page) => page.getByTestId('space-messages');
 
 describe('the group space', () => {
-  it('two members chat live; an urgent message shows the author’s safety plan and reaches the clinician within 2 s', async () => {
+  it('two members chat live; an urgent message offers talk-now first, goes to the care team first (peers do not see it), reaches the clinician within 2 s and her phone home, and reaches the group when released', async () => {
     const willow = await browser(PHONE);
     const harbour = await browser();
     await openChat(willow.page, WILLOW);
@@ -82,21 +82,53 @@ describe('the group space', () => {
     const active = ada.page.getByRole('list', { name: 'Active alerts' }).getByRole('listitem');
     const before = await active.count();
 
-    // Willow writes something urgent: her safety plan (or the crisis line) comes first, never a block.
-    await willow.page.getByLabel('Message the group').fill('I just want to die tonight');
+    // Willow writes something urgent: "Talk to someone now" comes first (tap to call or text), never a block.
+    const urgent = 'I just want to die tonight';
+    await willow.page.getByLabel('Message the group').fill(urgent);
     await willow.page.getByRole('button', { name: 'Send', exact: true }).click();
     const notice = willow.page.getByTestId('risk-notice');
     await notice.waitFor();
-    await notice.getByText(/116 123/).waitFor();
+    const talk = notice.getByTestId('talk-now');
+    await talk.getByRole('heading', { name: 'Talk to someone now' }).waitFor();
+    expect(await talk.getByRole('link', { name: 'Call 116 123' }).getAttribute('href')).toBe('tel:116123');
+    expect(await talk.getByRole('link', { name: 'Text 116 123' }).getAttribute('href')).toBe('sms:116123');
     expect(await checkA11y(willow.page)).toEqual([]);
     await willow.page.screenshot({ path: `${SHOTS}/safety-plan-375.png`, fullPage: true });
     await notice.getByRole('button', { name: 'Send anyway' }).click();
     const sentAt = Date.now();
-    await messages(willow.page).getByText('I just want to die tonight').waitFor();
+    // It went to her care team first, and she is told who that is.
+    const told = willow.page.getByTestId('care-team-told');
+    await told.getByText('My care team has been told').waitFor();
+    await told.getByText(/Shared with your care team first: .*Dr Ada Okafor/).waitFor();
+    await messages(willow.page).getByText(urgent).waitFor();
+    await messages(willow.page).getByTestId('space-post').filter({ hasText: urgent }).getByText('With your care team first', { exact: true }).waitFor();
+    expect(await checkA11y(willow.page)).toEqual([]);
+    await willow.page.screenshot({ path: `${SHOTS}/care-team-told-375.png`, fullPage: true });
+
+    // Harbour does not get it: a later message arrives, the held one never does.
+    await send(willow.page, 'And a message after that one.');
+    await messages(harbour.page).getByText('And a message after that one.').waitFor({ timeout: 5000 });
+    expect(await messages(harbour.page).getByText(urgent).count()).toBe(0);
 
     // The clinician's queue shows it within 2 s, without reloading.
     await expect.poll(() => active.count(), { timeout: 2000, interval: 100 }).toBe(before + 1);
     expect(Date.now() - sentAt).toBeLessThan(2500);
+
+    // Ada's home on her phone says so before anything else, and the header shows the count without opening the menu.
+    const adaPhone = await browser(PHONE);
+    await signIn(adaPhone.page, server.baseUrl, DEMO.clinician);
+    const banner = adaPhone.page.getByTestId('alerts-banner');
+    await banner.getByText(/\d+ urgent/).waitFor();
+    await banner.getByText(/^The oldest was raised/).waitFor();
+    await adaPhone.page.getByTestId('header-alerts').waitFor();
+    expect(await checkA11y(adaPhone.page)).toEqual([]);
+    await adaPhone.page.screenshot({ path: `${SHOTS}/clinician-home-375.png`, fullPage: true });
+    await ada.page.goto(`${server.baseUrl}/`);
+    await ada.page.getByTestId('alerts-banner').waitFor();
+    await ada.page.screenshot({ path: `${SHOTS}/clinician-home-1280.png`, fullPage: true });
+    await ada.page.goto(`${server.baseUrl}/alerts`);
+    await ada.page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
+
     const alert = active.filter({ hasText: 'Willow' }).filter({ hasText: /risk language/i }).first();
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/Urgent/);
@@ -108,6 +140,15 @@ describe('the group space', () => {
     await dialog.getByRole('radio', { name: /^Safety plan reviewed/ }).check();
     await dialog.getByRole('button', { name: 'Resolve alert' }).click();
     await ada.page.getByRole('status').getByText(`The alert for ${name} is resolved: safety plan reviewed.`).waitFor();
+
+    // Ada releases it from the chat: now Harbour sees it, live.
+    await adaPhone.page.goto(`${server.baseUrl}/groups/${groupId}/space/chat`);
+    const heldPost = messages(adaPhone.page).getByTestId('space-post').filter({ hasText: urgent });
+    await heldPost.getByText('Held: urgent risk language').waitFor();
+    await adaPhone.page.screenshot({ path: `${SHOTS}/release-375.png`, fullPage: true });
+    await heldPost.getByRole('button', { name: 'Release', exact: true }).click();
+    await adaPhone.page.getByRole('status').getByText('Released to the group.').waitFor();
+    await messages(harbour.page).getByText(urgent).waitFor({ timeout: 5000 });
   });
 
   it('shows the thread list with unread counts on a phone, and a held post with its status to its author', async () => {
@@ -144,8 +185,49 @@ describe('the group space', () => {
     await held.getByText('Held for review').waitFor();
     expect(await checkA11y(ada.page)).toEqual([]);
     await ada.page.screenshot({ path: `${SHOTS}/facilitator-375.png`, fullPage: true });
-    await held.getByRole('button', { name: 'Approve' }).click();
-    await ada.page.getByRole('status').getByText('Published to the group.').waitFor();
+    await held.getByRole('button', { name: 'Release', exact: true }).click();
+    await ada.page.getByRole('status').getByText('Released to the group.').waitFor();
     await expect.poll(() => mine.getByText('Held for review').count(), { timeout: 5000 }).toBe(0);
+  });
+  it('previews a new thread like any message; a facilitator edits the held words before releasing them from the queue', async () => {
+    const willow = await browser(PHONE);
+    const harbour = await browser();
+    await openChat(willow.page, WILLOW);
+    await openChat(harbour.page, HARBOUR);
+    await willow.page.getByRole('link', { name: 'All conversations' }).click();
+    await willow.page.getByRole('button', { name: 'New thread' }).click();
+    const form = willow.page.getByRole('dialog', { name: 'Start a thread' });
+    await form.getByLabel('Topic').fill('A bad night');
+    const words = 'I have the pills ready and I am going to end my life tonight.';
+    await form.getByLabel('First message').fill(words);
+    await form.getByRole('button', { name: 'Start thread' }).click();
+    await form.getByTestId('talk-now').waitFor();
+    expect(await checkA11y(willow.page)).toEqual([]);
+    await willow.page.screenshot({ path: `${SHOTS}/new-thread-risk-375.png`, fullPage: true });
+    await form.getByRole('button', { name: 'Send anyway' }).click();
+    await form.getByTestId('care-team-told').getByText('My care team has been told').waitFor();
+    await willow.page.screenshot({ path: `${SHOTS}/new-thread-told-375.png`, fullPage: true });
+    await form.getByRole('button', { name: 'Go to the thread' }).click();
+    await willow.page.getByRole('heading', { level: 2, name: 'A bad night' }).waitFor();
+    const threadUrl = willow.page.url();
+
+    const ada = await browser(PHONE);
+    await signIn(ada.page, server.baseUrl, DEMO.clinician);
+    await ada.page.goto(`${server.baseUrl}/moderation`);
+    const item = ada.page.getByRole('listitem').filter({ hasText: words });
+    await item.getByText('Urgent risk language').waitFor();
+    expect(await checkA11y(ada.page)).toEqual([]);
+    await ada.page.screenshot({ path: `${SHOTS}/queue-375.png`, fullPage: true });
+    await item.getByRole('button', { name: /^Edit and release the / }).click();
+    const editor = ada.page.getByRole('dialog', { name: 'Edit, then release to the group' });
+    const edited = 'Having a really hard night. I have talked to my care team.';
+    await editor.getByLabel(/The text the group will see/).fill(edited);
+    await ada.page.screenshot({ path: `${SHOTS}/queue-edit-375.png` });
+    await editor.getByRole('button', { name: 'Release to the group' }).click();
+    await ada.page.getByRole('status').getByText(/^Released with your edit/).waitFor();
+
+    await harbour.page.goto(threadUrl);
+    await messages(harbour.page).getByText(edited).waitFor({ timeout: 5000 });
+    expect(await messages(harbour.page).getByText(words).count()).toBe(0);
   });
 });

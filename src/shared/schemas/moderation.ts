@@ -62,6 +62,8 @@ export const queueItemSchema = z.object({
   groupName: z.string(),
   author: z.object({ id: z.uuid(), pseudonym: z.string().nullable(), displayName: z.string() }),
   text: z.string(),
+  /** Whether a clinician may edit the text before releasing it (single-text kinds). */
+  editable: z.boolean(),
   status: z.string(),
   createdAt: z.string(),
   riskTier: riskTierSchema,
@@ -82,7 +84,11 @@ export const myItemSchema = z.object({
 });
 export type MyItem = z.infer<typeof myItemSchema>;
 
-export const decisionBodySchema = z.strictObject({ reason: text(500, 0).optional() });
+/** Approve (release): optionally with the text as a clinician edited it before the group sees it. */
+/** The reason code of a participant's item held because its words were urgent: their care team reads it first. */
+export const RISK_URGENT_REASON = 'risk_urgent';
+
+export const decisionBodySchema = z.strictObject({ reason: text(500, 0).optional(), text: text(4000, 1).optional() });
 export const rejectBodySchema = z.strictObject({ reason: text(500, 3) });
 
 /** The item behind an alert, for the clinician's alert card: its text, the rules that fired, recent history in the group. */

@@ -1,22 +1,13 @@
 import { Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMe } from '../auth/session';
 import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { useAcknowledgeAlert, useAlerts, useAlertStats, type AlertFilter, type AlertStats, type ClinicalAlert } from './api';
 import { AlertCard } from './AlertCard';
 import { formatMinutes, participantName } from './copy';
 import { ResolveAlertModal } from './ResolveAlertModal';
+import { useNow } from './useNow';
 import classes from '../layout/layout.module.css';
-
-/** The current time, ticking every 30 seconds so "raised 5 min ago" stays true. */
-function useNow(intervalMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
 
 /** "Median time to acknowledge 12 min · 86% within target · false positives 1 of 7 (14%)". */
 export function statsSentence(stats: AlertStats): string {

@@ -56,16 +56,30 @@ export function useAlerts(filter: AlertFilter) {
   });
 }
 
-/** How many alerts nobody has acknowledged yet: the count next to "Alerts" in the navigation. */
-export function useOpenAlertCount(enabled: boolean): number {
-  const query = useQuery({
+/** GET /api/alerts/count: my unacknowledged alerts in numbers only (server: modules/alerts/routes.ts). */
+export interface AlertCount {
+  open: number;
+  urgentOpen: number;
+  concernOpen: number;
+  /** Past their acknowledgement target. */
+  overdue: number;
+  oldest: { tier: AlertTier; createdAt: string; ackDueAt: string } | null;
+}
+
+/** My unacknowledged alerts, by tier, with the oldest one's age: the navigation badge and the home banner share one request. */
+export function useAlertCount(enabled: boolean) {
+  return useQuery({
     queryKey: [...alertsKey, 'count'],
     // Counts only: the queue itself (an audited read of clinical data) loads when it is opened.
-    queryFn: () => api<{ open: number; urgentOpen: number }>('GET', '/alerts/count'),
+    queryFn: () => api<AlertCount>('GET', '/alerts/count'),
     refetchInterval: 60_000,
     enabled,
   });
-  return query.data?.open ?? 0;
+}
+
+/** How many alerts nobody has acknowledged yet: the count next to "Alerts" in the navigation. */
+export function useOpenAlertCount(enabled: boolean): number {
+  return useAlertCount(enabled).data?.open ?? 0;
 }
 
 export function useAlertStats() {

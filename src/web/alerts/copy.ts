@@ -37,6 +37,17 @@ export function alertTiming(alert: ClinicalAlert, targetMinutes: number, now: nu
   };
 }
 
+/** "The oldest was raised 25 min ago: overdue by 10 min (target 15 min)", for the oldest unacknowledged alert. */
+export function oldestTiming(oldest: { createdAt: string; ackDueAt: string }, now: number): { text: string; overdue: boolean } {
+  const age = (now - Date.parse(oldest.createdAt)) / 60_000;
+  const target = formatMinutes((Date.parse(oldest.ackDueAt) - Date.parse(oldest.createdAt)) / 60_000);
+  const left = (Date.parse(oldest.ackDueAt) - now) / 60_000;
+  const raised = age < 1 ? 'The oldest was raised just now' : `The oldest was raised ${formatMinutes(age)} ago`;
+  return left <= 0
+    ? { text: `${raised}: overdue by ${formatMinutes(-left)} (target ${target}).`, overdue: true }
+    : { text: `${raised}: acknowledge within ${target}, ${formatMinutes(left)} left.`, overdue: false };
+}
+
 export const tierLabel: Record<AlertTier, string> = { urgent: 'Urgent', concern: 'Concern' };
 export const tierColor: Record<AlertTier, string> = { urgent: 'red', concern: 'orange' };
 

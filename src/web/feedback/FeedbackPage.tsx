@@ -5,7 +5,7 @@ import { useMe } from '../auth/session';
 import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { formatDate } from '../layout/format';
 import { sentMessage, useAskForFeedback, useFeedbackRequests, useReplyToRequest, type FeedbackRequest } from './api';
-import { usePreviewedSend } from './usePreviewedSend';
+import { usePreviewedSend } from '../space/usePreviewedSend';
 
 /** Feedback requests of a group: ask ("I'd welcome feedback on…"), and give feedback to others. */
 export function FeedbackPage() {

@@ -5,7 +5,7 @@ import { ApiError } from '../api/client';
 import { useMe } from '../auth/session';
 import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { sentMessage, usePeers, useSendAppreciation } from './api';
-import { usePreviewedSend } from './usePreviewedSend';
+import { usePreviewedSend } from '../space/usePreviewedSend';
 
 /** Send an appreciation to one or more people in the group, optionally about a session. */
 export function SendAppreciationPage() {

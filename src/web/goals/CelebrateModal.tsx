@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { usePreviewedSend } from '../feedback/usePreviewedSend';
+import { usePreviewedSend } from '../space/usePreviewedSend';
 import { ErrorRegion } from '../layout/feedback';
 import { useCelebrate, type Milestone } from './api';
 

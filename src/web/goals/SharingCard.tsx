@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { usePreviewedSend } from '../feedback/usePreviewedSend';
+import { usePreviewedSend } from '../space/usePreviewedSend';
 import { ErrorRegion } from '../layout/feedback';
 import { useAudience, useSetVisibility, type Goal, type GoalVisibility } from './api';
 import { audienceSentence } from './audience';

@@ -8,6 +8,7 @@ import { QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { formatInZone } from '../layout/time';
 import { MyReferrals } from '../pathway/MyReferrals';
 import { ReferModal } from '../pathway/ReferModal';
+import { UrgentAlertsBanner } from './UrgentAlertsBanner';
 import classes from '../layout/layout.module.css';
 
 const myRoleLabel: Record<GroupSummary['myRole'], string> = {
@@ -26,6 +27,7 @@ export function ClinicianHome() {
   const [done, setDone] = useState<string | null>(null);
   return (
     <Stack gap="lg">
+      <UrgentAlertsBanner />
       <Group justify="space-between" align="flex-end" gap="sm">
         <div>
           <Title order={1}>My groups</Title>

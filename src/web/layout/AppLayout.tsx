@@ -104,6 +104,7 @@ export function AppLayout() {
               />
               <Brand name={me.service.name} />
             </Group>
+            {me.user.role === 'clinician' ? <PhoneAlertsLink /> : null}
             <Group gap="sm" wrap="nowrap">
               <Text size="sm" visibleFrom="sm" className={classes.brandName}>
                 {me.user.displayName}
@@ -144,6 +145,24 @@ export function AppLayout() {
         </AppShell.Main>
       </AppShell>
     </>
+  );
+}
+
+/**
+ * On a phone the navigation is folded away: unacknowledged alerts show in the header itself, so
+ * a clinician sees them without opening the menu (the same count as the menu's badge).
+ */
+function PhoneAlertsLink() {
+  const open = useOpenAlertCount(true);
+  if (open === 0) return null;
+  return (
+    <Button component={Link} to="/alerts" hiddenFrom="sm" size="compact-md" color="red.8" variant="filled" data-testid="header-alerts" style={{ flexShrink: 0 }}>
+      Alerts
+      <Badge size="sm" variant="white" color="red.8" circle ml={6}>
+        {open}
+      </Badge>
+      <VisuallyHidden> not acknowledged</VisuallyHidden>
+    </Button>
   );
 }
 

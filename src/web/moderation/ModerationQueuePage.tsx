@@ -7,7 +7,7 @@ import { useDecideItem, useModerationQueue, type QueueItem } from './api';
 
 const riskColor = { urgent: 'red', concern: 'orange', none: 'gray' } as const;
 
-function ItemCard({ item, onApprove, onReject, approving }: { item: QueueItem; onApprove?: () => void; onReject?: () => void; approving?: boolean }) {
+function ItemCard({ item, onApprove, onEdit, onReject, approving }: { item: QueueItem; onApprove?: () => void; onEdit?: () => void; onReject?: () => void; approving?: boolean }) {
   const headingId = `item-${item.id}`;
   const who = item.author.pseudonym ? `${item.author.pseudonym} (${item.author.displayName})` : item.author.displayName;
   const reasons = item.log.filter((l) => !l.byFacilitator).map((l) => l.reason);
@@ -36,11 +36,16 @@ function ItemCard({ item, onApprove, onReject, approving }: { item: QueueItem; o
         ) : null}
         {onApprove && onReject ? (
           <Group gap="sm" mt={4}>
-            <Button size="sm" onClick={onApprove} loading={approving} aria-label={`Approve the ${item.kindLabel} by ${who}`}>
-              Approve
+            <Button size="sm" onClick={onApprove} loading={approving} aria-label={`Release the ${item.kindLabel} by ${who} to the group`}>
+              Release
             </Button>
-            <Button size="sm" variant="default" onClick={onReject} aria-label={`Reject the ${item.kindLabel} by ${who}`}>
-              Reject…
+            {item.editable && onEdit ? (
+              <Button size="sm" variant="default" onClick={onEdit} aria-label={`Edit and release the ${item.kindLabel} by ${who}`}>
+                Edit and release…
+              </Button>
+            ) : null}
+            <Button size="sm" variant="default" onClick={onReject} aria-label={`Withdraw the ${item.kindLabel} by ${who}`}>
+              Withdraw…
             </Button>
           </Group>
         ) : null}
@@ -56,6 +61,8 @@ export function ModerationQueuePage() {
   const queue = useModerationQueue();
   const decide = useDecideItem();
   const [rejecting, setRejecting] = useState<QueueItem | null>(null);
+  const [editing, setEditing] = useState<QueueItem | null>(null);
+  const [edited, setEdited] = useState('');
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -70,12 +77,12 @@ export function ModerationQueuePage() {
       <div>
         <Title order={1}>Moderation</Title>
         <Text>
-          Posts and other shared items waiting in your groups. Approving makes an item visible to the group; rejecting keeps it private and tells the author why. Every decision is
-          logged.
+          Posts and other shared items waiting in your groups. Releasing makes an item visible to the group (you may edit its words first); withdrawing keeps it private and tells the
+          author why. Every decision is logged.
         </Text>
       </div>
       <SuccessRegion message={done} />
-      <ErrorRegion error={rejecting ? null : decide.error} title="The decision was not saved" />
+      <ErrorRegion error={rejecting || editing ? null : decide.error} title="The decision was not saved" />
       <section aria-labelledby="held-heading">
         <Title order={2} size="h3" id="held-heading" mb="sm">
           Waiting for a decision ({held.length})
@@ -87,7 +94,11 @@ export function ModerationQueuePage() {
               key={item.id}
               item={item}
               approving={decide.isPending && decide.variables.itemId === item.id && decide.variables.decision === 'approve'}
-              onApprove={() => decide.mutate({ itemId: item.id, decision: 'approve' }, { onSuccess: () => setDone(`Approved: the ${item.kindLabel} is now visible to ${item.groupName}.`) })}
+              onApprove={() => decide.mutate({ itemId: item.id, decision: 'approve' }, { onSuccess: () => setDone(`Released: the ${item.kindLabel} is now visible to ${item.groupName}.`) })}
+              onEdit={() => {
+                setEditing(item);
+                setEdited(item.text);
+              }}
               onReject={() => {
                 setRejecting(item);
                 setReason('');
@@ -108,7 +119,39 @@ export function ModerationQueuePage() {
           ))}
         </Stack>
       </section>
-      <Modal opened={!!rejecting} onClose={() => setRejecting(null)} title="Reject this item?">
+      <Modal opened={!!editing} onClose={() => setEditing(null)} title="Edit, then release to the group">
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!editing || !edited.trim()) return;
+            const item = editing;
+            decide.mutate(
+              { itemId: item.id, decision: 'approve', text: edited },
+              {
+                onSuccess: () => {
+                  setDone(`Released with your edit: ${item.author.pseudonym ?? 'the author'} has been told some words were changed.`);
+                  setEditing(null);
+                },
+              },
+            );
+          }}
+        >
+          <Stack gap="md">
+            <Text size="sm">The group sees your version. The author is told a facilitator changed some words; what they first wrote stays in the moderation log.</Text>
+            <Textarea label="The text the group will see" required autosize minRows={3} maxLength={4000} value={edited} onChange={(e) => setEdited(e.currentTarget.value)} />
+            <ErrorRegion error={decide.error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setEditing(null)}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={decide.isPending} disabled={!edited.trim()}>
+                Release to the group
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      <Modal opened={!!rejecting} onClose={() => setRejecting(null)} title="Withdraw this item?">
         <form
           noValidate
           onSubmit={(event) => {
@@ -120,7 +163,7 @@ export function ModerationQueuePage() {
               { itemId: item.id, decision: 'reject', reason: reason.trim() },
               {
                 onSuccess: () => {
-                  setDone(`Rejected: ${item.author.pseudonym ?? 'the author'} has been told why.`);
+                  setDone(`Withdrawn: ${item.author.pseudonym ?? 'the author'} has been told why.`);
                   setRejecting(null);
                 },
               },
@@ -136,7 +179,7 @@ export function ModerationQueuePage() {
                 Cancel
               </Button>
               <Button type="submit" color="red" loading={decide.isPending}>
-                Reject
+                Withdraw
               </Button>
             </Group>
           </Stack>

@@ -12,12 +12,12 @@ export function useModerationQueue() {
   return useQuery({ queryKey: ['moderation', 'queue'], queryFn: () => api<QueueResponse>('GET', '/moderation/queue') });
 }
 
-/** Approve or reject a held item (a reason is required to reject). */
+/** Release (approve, optionally with edited text) or withdraw (reject, a reason required) a held item. */
 export function useDecideItem() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ itemId, decision, reason }: { itemId: string; decision: 'approve' | 'reject'; reason?: string }) =>
-      api<{ status: string }>('POST', `/moderation/items/${enc(itemId)}/${decision}`, reason ? { reason } : {}),
+    mutationFn: ({ itemId, decision, reason, text }: { itemId: string; decision: 'approve' | 'reject'; reason?: string; text?: string }) =>
+      api<{ status: string }>('POST', `/moderation/items/${enc(itemId)}/${decision}`, { ...(reason ? { reason } : {}), ...(text !== undefined ? { text } : {}) }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['moderation'] }),
   });
 }

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Checkbox, Group, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { usePreviewedSend } from '../feedback/usePreviewedSend';
+import { usePreviewedSend } from '../space/usePreviewedSend';
 import { useMyGroups } from '../groups/api';
 import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { formatDate } from '../layout/format';

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorRegion } from '../layout/feedback';
+import { MAX_POST_CHARS } from '../../shared/schemas/space';
 import type { PostAction } from './PostItem';
 import type { SpacePost } from './api';
 
@@ -9,7 +10,7 @@ interface ActionCopy {
   explain: (post: SpacePost) => string;
   confirm: string;
   /** A text field: required (a reason the author sees) or optional (a note). */
-  field?: { label: string; required: boolean };
+  field?: { label: string; required: boolean; maxLength?: number; prefill?: (post: SpacePost) => string };
   danger?: boolean;
 }
 
@@ -51,17 +52,23 @@ export const ACTION_COPY: Partial<Record<PostAction, ActionCopy>> = {
     field: { label: 'Reason (the author sees it)', required: true },
     danger: true,
   },
+  release_edited: {
+    title: 'Edit, then release to the group',
+    explain: (p) => `${p.author.label} will be told that a facilitator changed some words before the group saw it. What they first wrote stays in the moderation log.`,
+    confirm: 'Release to the group',
+    field: { label: 'The text the group will see', required: true, maxLength: MAX_POST_CHARS, prefill: (p) => p.body },
+  },
   reject: {
-    title: 'Don’t publish this message',
-    explain: (p) => `${p.author.label} will be told your reason.`,
-    confirm: 'Don’t publish',
+    title: 'Withdraw this message',
+    explain: (p) => `The group will not see it. ${p.author.label} still sees it, with your reason.`,
+    confirm: 'Withdraw',
     field: { label: 'Reason (the author sees it)', required: true },
   },
 };
 
 /** Confirms one action on one message, with a reason or note where it needs one. */
 export function ActionModal({ action, post, onClose, onConfirm }: { action: PostAction | null; post: SpacePost | null; onClose: () => void; onConfirm: (note: string) => Promise<unknown> }) {
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(() => (action && post ? (ACTION_COPY[action]?.field?.prefill?.(post) ?? '') : ''));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const copy = action ? ACTION_COPY[action] : undefined;
@@ -75,7 +82,7 @@ export function ActionModal({ action, post, onClose, onConfirm }: { action: Post
       {copy && post ? (
         <Stack gap="sm">
           <Text size="sm">{copy.explain(post)}</Text>
-          {copy.field ? <Textarea label={copy.field.label} required={copy.field.required} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} autosize minRows={2} /> : null}
+          {copy.field ? <Textarea label={copy.field.label} required={copy.field.required} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={copy.field.maxLength ?? 500} autosize minRows={2} /> : null}
           {error ? <ErrorRegion error={error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

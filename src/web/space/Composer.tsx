@@ -1,63 +1,59 @@
 import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { PreviewResponse } from '../../shared/schemas/moderation';
 import { MAX_POST_CHARS } from '../../shared/schemas/space';
 import { errorMessage } from '../layout/feedback';
-import { previewText } from './api';
-import { RiskNotice } from './RiskNotice';
 import { sendPost } from './send';
+import { usePreviewedSend } from './usePreviewedSend';
 
 /**
- * Writing a message. Before sending it asks the server what the text would meet: contact details
- * or a blocked phrase are explained (and not sent); words that sound like someone is struggling
- * bring up the author's own safety plan first, with "Send anyway" — never a block.
+ * Writing a message. Before sending, the one preview (usePreviewedSend) asks the server what the
+ * text would meet: contact details or a blocked phrase are explained (and not sent); words that
+ * sound like someone is struggling bring up "Talk to someone now" first, with "Send anyway" —
+ * never a block. A message held for the care team says who was told.
  */
 export function Composer({ groupId, thread, label, onSent }: { groupId: string; thread: string; label: string; onSent: () => void }) {
   const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [risk, setRisk] = useState<PreviewResponse | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const preview = usePreviewedSend(groupId);
 
   const send = async () => {
     setBusy(true);
-    setProblem(null);
+    setFailure(null);
     try {
-      await sendPost(groupId, thread, text);
+      const post = await sendPost(groupId, thread, text);
       setText('');
-      setRisk(null);
+      preview.sent(post.statusReasons);
       onSent();
     } catch (error) {
-      setProblem(errorMessage(error));
+      setFailure(error);
     } finally {
       setBusy(false);
     }
   };
 
-  const check = async () => {
+  const check = () => {
     if (!text.trim()) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const preview = await previewText(groupId, text);
-      if (preview.contactDetails) return setProblem(preview.contactDetails.message);
-      if (preview.blockedPhrase) return setProblem('This contains a phrase this service does not allow in the group space. Please rephrase it.');
-      if (preview.risk.tier !== 'none') return setRisk(preview);
-    } catch (error) {
-      return setProblem(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-    await send();
+    setFailure(null);
+    void preview.check(text, () => void send());
   };
 
+  const problem = preview.problem ?? failure;
   return (
-    <Stack gap="xs" component="form" onSubmit={(event) => { event.preventDefault(); void check(); }}>
+    <Stack
+      gap="xs"
+      component="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        check();
+      }}
+    >
       {problem ? (
         <Alert color="red" variant="light" role="alert" title="Not sent">
-          {problem}
+          {errorMessage(problem)}
         </Alert>
       ) : null}
-      {risk ? <RiskNotice preview={risk} sending={busy} onSend={() => void send()} onEdit={() => setRisk(null)} /> : null}
+      {preview.notice}
       <Textarea
         label={label}
         placeholder="Write to the group"
@@ -68,18 +64,18 @@ export function Composer({ groupId, thread, label, onSent }: { groupId: string; 
         value={text}
         onChange={(event) => {
           setText(event.currentTarget.value);
-          setRisk(null);
+          preview.reset();
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
-            void check();
+            check();
           }
         }}
       />
-      {!risk ? (
+      {!preview.choosing ? (
         <Group justify="flex-end">
-          <Button type="submit" loading={busy} disabled={!text.trim()}>
+          <Button type="submit" loading={busy || preview.checking} disabled={!text.trim()}>
             Send
           </Button>
         </Group>

@@ -17,7 +17,8 @@ const DONE: Partial<Record<PostAction, string>> = {
   mute: 'Muted. You will not see their messages.',
   block: 'Blocked.',
   remove: 'The message was removed.',
-  approve: 'Published to the group.',
+  approve: 'Released to the group.',
+  release_edited: 'Released to the group with your edit. The author has been told.',
   reject: 'The author has been told.',
 };
 
@@ -63,6 +64,8 @@ export function Conversation({ overview, thread, live, retracted }: { overview: 
         return spaceApi.remove(post.id, note);
       case 'approve':
         return spaceApi.approve(post.id);
+      case 'release_edited':
+        return spaceApi.approve(post.id, note);
       case 'reject':
         return spaceApi.reject(post.id, note);
     }
@@ -127,6 +130,7 @@ export function Conversation({ overview, thread, live, retracted }: { overview: 
       </QueryView>
       <Composer groupId={groupId} thread={thread} label={thread === 'chat' ? 'Message the group' : 'Reply in this thread'} onSent={() => setDone(null)} />
       <ActionModal
+        key={pending ? `${pending.action}-${pending.post.id}` : 'none'}
         action={pending?.action ?? null}
         post={pending?.post ?? null}
         onClose={() => setPending(null)}

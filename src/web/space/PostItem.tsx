@@ -1,9 +1,10 @@
 import { Badge, Button, Group, Menu, Paper, Stack, Text } from '@mantine/core';
 import { formatDateTime } from '../layout/format';
 import type { SpacePost } from './api';
+import { careTeamMessage } from './CareTeamTold';
 import classes from './space.module.css';
 
-export type PostAction = 'report_worried' | 'report_agreement' | 'mute' | 'block' | 'tag' | 'withdraw' | 'remove' | 'approve' | 'reject';
+export type PostAction = 'report_worried' | 'report_agreement' | 'mute' | 'block' | 'tag' | 'withdraw' | 'remove' | 'approve' | 'release_edited' | 'reject';
 
 const STATUS_LABEL: Record<SpacePost['status'], string> = {
   published: '',
@@ -74,7 +75,7 @@ export function PostItem({ post, staff, onAction }: { post: SpacePost; staff: bo
         {post.status === 'held' || post.status === 'rejected' ? (
           <Stack gap={4}>
             <Badge color={post.status === 'held' ? 'yellow' : 'gray'} variant="light" size="sm">
-              {STATUS_LABEL[post.status]}
+              {post.status === 'held' && careTeamMessage(post.statusReasons) ? (staff ? 'Held: urgent risk language' : 'With your care team first') : STATUS_LABEL[post.status]}
             </Badge>
             {post.statusReasons.map((r) => (
               <Text key={r.code} size="xs" c="dimmed">
@@ -85,10 +86,13 @@ export function PostItem({ post, staff, onAction }: { post: SpacePost; staff: bo
             {staff && post.status === 'held' ? (
               <Group gap="xs">
                 <Button size="compact-sm" onClick={() => onAction('approve', post)}>
-                  Approve
+                  Release
+                </Button>
+                <Button size="compact-sm" variant="default" onClick={() => onAction('release_edited', post)}>
+                  Edit and release…
                 </Button>
                 <Button size="compact-sm" variant="default" onClick={() => onAction('reject', post)}>
-                  Don’t publish
+                  Withdraw…
                 </Button>
               </Group>
             ) : null}

@@ -1,22 +1,33 @@
 import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useId } from 'react';
 import type { PreviewResponse } from '../../shared/schemas/moderation';
 import { CrisisLineText } from '../measures/SafetyScreen';
+import { ContactText, TalkNow } from './TalkNow';
 
 /**
- * Shown before sending when the words sound like someone may be struggling: the author's own
- * safety plan (or the service's crisis line when they have none). Never blocks: "Send anyway"
- * sends, "Edit" goes back to the text.
+ * Shown before sending when the words sound like someone may be struggling: "Talk to someone now"
+ * comes first (tap to call or text the crisis line and the people in the member's own safety
+ * plan), then what they planned for moments like this. Never blocks: "Send anyway" is there, as
+ * the quieter choice, and "Edit" goes back to the text.
  */
 export function RiskNotice({ preview, onSend, onEdit, sending }: { preview: PreviewResponse; onSend: () => void; onEdit: () => void; sending: boolean }) {
   const plan = preview.safetyPlan;
   const steps = plan ? [...plan.copingSteps, ...plan.distractions].slice(0, 5) : [];
+  const contacts = plan ? [...plan.helpContacts, ...plan.professionals] : [];
+  const ids = useId();
+  const urgent = preview.risk.tier === 'urgent';
   return (
-    <Alert color="blue" variant="light" title="It sounds like things may be hard right now" role="region" aria-label="Your safety plan" data-testid="risk-notice">
+    <Alert color="blue" variant="light" title="It sounds like things may be hard right now" role="region" aria-label="Talk to someone now" data-testid="risk-notice">
       <Stack gap="sm">
-        <Text size="sm">You can still send your message. A facilitator will read it, and here is what you planned for moments like this.</Text>
+        <TalkNow crisisLine={preview.crisisLine} contacts={contacts} headingId={`${ids}-talk`} />
+        <Text size="sm">
+          {urgent
+            ? 'You can still send your message. It goes to your care team first; the group sees it after one of them has read it.'
+            : 'You can still send your message. A facilitator will read it.'}
+        </Text>
         {plan ? (
-          <section aria-labelledby="my-plan-heading">
-            <Title order={3} size="h5" id="my-plan-heading">
+          <section aria-labelledby={`${ids}-plan`}>
+            <Title order={3} size="h5" id={`${ids}-plan`}>
               Your safety plan
             </Title>
             {steps.length > 0 ? (
@@ -31,15 +42,20 @@ export function RiskNotice({ preview, onSend, onEdit, sending }: { preview: Prev
                 </List>
               </>
             ) : null}
-            {plan.helpContacts.length > 0 ? (
+            {contacts.length > 0 ? (
               <>
                 <Text size="sm" fw={600} mt={4}>
                   People I can ask for help
                 </Text>
                 <List size="sm" spacing={2}>
-                  {plan.helpContacts.map((c) => (
+                  {contacts.map((c) => (
                     <List.Item key={`${c.name}-${c.contact}`}>
-                      {c.name}: {c.contact}
+                      {c.name}
+                      {c.contact ? (
+                        <>
+                          : <ContactText contact={c.contact} />
+                        </>
+                      ) : null}
                     </List.Item>
                   ))}
                 </List>
@@ -49,11 +65,11 @@ export function RiskNotice({ preview, onSend, onEdit, sending }: { preview: Prev
         ) : null}
         <CrisisLineText text={preview.crisisLine} />
         <Group gap="sm">
-          <Button onClick={onSend} loading={sending}>
+          <Button variant="outline" onClick={onSend} loading={sending}>
             Send anyway
           </Button>
-          <Button variant="default" onClick={onEdit}>
-            Edit
+          <Button variant="subtle" onClick={onEdit}>
+            Edit my message
           </Button>
         </Group>
       </Stack>

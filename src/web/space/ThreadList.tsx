@@ -5,7 +5,9 @@ import { MAX_POST_CHARS } from '../../shared/schemas/space';
 import { ErrorRegion } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
 import { spaceApi, useSpaceAction, type SpaceOverview } from './api';
+import { careTeamMessage } from './CareTeamTold';
 import classes from './space.module.css';
+import { usePreviewedSend } from './usePreviewedSend';
 
 /** The chat and the threads, each with its unread count. */
 export function ThreadList({ overview, current }: { overview: SpaceOverview; current: string | null }) {
@@ -61,42 +63,89 @@ export function ThreadList({ overview, current }: { overview: SpaceOverview; cur
   );
 }
 
+/** Opening a thread: title and first message go through the same preview as every message. */
 function NewThreadModal({ groupId, opened, onClose }: { groupId: string; opened: boolean; onClose: () => void }) {
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
+  const [opening, setOpening] = useState<string | null>(null);
+  const preview = usePreviewedSend(groupId);
   const create = useSpaceAction(groupId, (body: { title: string; text: string }) => spaceApi.createThread(groupId, body));
+  const finish = (threadId: string) => {
+    setTitle('');
+    setText('');
+    setOpening(null);
+    preview.reset();
+    onClose();
+    void navigate(`/groups/${groupId}/space/${threadId}`);
+  };
+  const send = () =>
+    create.mutate(
+      { title, text },
+      {
+        onSuccess: (result) => {
+          // Held for the care team: say who was told before moving on.
+          if (careTeamMessage(result.post.statusReasons)) {
+            preview.sent(result.post.statusReasons);
+            setOpening(result.threadId);
+          } else finish(result.threadId);
+        },
+      },
+    );
   return (
-    <Modal opened={opened} onClose={onClose} title="Start a thread" centered>
+    <Modal opened={opened} onClose={opening ? () => finish(opening) : onClose} title="Start a thread" centered>
       <Stack
         gap="sm"
         component="form"
         onSubmit={(event) => {
           event.preventDefault();
-          create.mutate(
-            { title, text },
-            {
-              onSuccess: (result) => {
-                setTitle('');
-                setText('');
-                onClose();
-                void navigate(`/groups/${groupId}/space/${result.threadId}`);
-              },
-            },
-          );
+          if (opening) return finish(opening);
+          void preview.check(`${title}\n${text}`, send);
         }}
       >
-        <TextInput label="Topic" required maxLength={120} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-        <Textarea label="First message" required autosize minRows={3} maxLength={MAX_POST_CHARS} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        {!opening ? (
+          <>
+            <TextInput
+              label="Topic"
+              required
+              maxLength={120}
+              value={title}
+              onChange={(e) => {
+                setTitle(e.currentTarget.value);
+                preview.reset();
+              }}
+            />
+            <Textarea
+              label="First message"
+              required
+              autosize
+              minRows={3}
+              maxLength={MAX_POST_CHARS}
+              value={text}
+              onChange={(e) => {
+                setText(e.currentTarget.value);
+                preview.reset();
+              }}
+            />
+          </>
+        ) : null}
+        {preview.problem ? <ErrorRegion error={preview.problem} title="Please change this before sending" /> : null}
+        {preview.notice}
         {create.error ? <ErrorRegion error={create.error} /> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending} disabled={!title.trim() || !text.trim()}>
-            Start thread
-          </Button>
-        </Group>
+        {opening ? (
+          <Group justify="flex-end">
+            <Button type="submit">Go to the thread</Button>
+          </Group>
+        ) : !preview.choosing ? (
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending || preview.checking} disabled={!title.trim() || !text.trim()}>
+              Start thread
+            </Button>
+          </Group>
+        ) : null}
       </Stack>
     </Modal>
   );

@@ -54,7 +54,8 @@ export const spaceApi = {
   tag: (postId: string, note?: string) => api('POST', `/space/posts/${enc(postId)}/tag`, note ? { note } : {}),
   mute: (groupId: string, enrolmentId: string, on: boolean) => api('PUT', `/space/groups/${enc(groupId)}/mutes`, { enrolmentId, on }),
   block: (groupId: string, enrolmentId: string, on: boolean) => api('PUT', `/space/groups/${enc(groupId)}/blocks`, { enrolmentId, on }),
-  approve: (postId: string) => api('POST', `/moderation/items/${enc(postId)}/approve`, {}),
+  /** Release a held post to the group, optionally with a facilitator's edit of its text. */
+  approve: (postId: string, text?: string) => api('POST', `/moderation/items/${enc(postId)}/approve`, text === undefined ? {} : { text }),
   reject: (postId: string, reason: string) => api('POST', `/moderation/items/${enc(postId)}/reject`, { reason }),
   reports: (groupId: string) => api<{ reports: SpaceReport[] }>('GET', `/space/groups/${enc(groupId)}/reports`),
 };

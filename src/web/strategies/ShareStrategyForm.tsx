@@ -1,7 +1,7 @@
 import { Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
-import { usePreviewedSend } from '../feedback/usePreviewedSend';
+import { usePreviewedSend } from '../space/usePreviewedSend';
 import { ErrorRegion } from '../layout/feedback';
 import { useShareStrategy, type Strategy } from './api';
 

@@ -17,6 +17,17 @@ const alertParams = idParams('alertId');
 const onAlert: RouteAccess = { kind: 'authenticated', resource: 'alert', action: 'update', objects: { alertId: 'alert' } };
 const TIER_ORDER = { urgent: 0, concern: 1 } as const;
 
+/** The unacknowledged alerts a clinician answers for, in numbers only (no names, no text). */
+const alertCountSchema = z.object({
+  open: z.number().int(),
+  urgentOpen: z.number().int(),
+  concernOpen: z.number().int(),
+  /** Unacknowledged past their acknowledgement target (ack_due_at). */
+  overdue: z.number().int(),
+  /** The oldest unacknowledged alert: when it was raised and when it should have been acknowledged by. */
+  oldest: z.object({ tier: z.enum(['concern', 'urgent']), createdAt: z.string(), ackDueAt: z.string() }).nullable(),
+});
+
 const alertSchema = z.object({
   id: z.uuid(),
   kind: z.string(),
@@ -49,20 +60,31 @@ export const alertRoutes = [
     id: 'alerts.count',
     method: 'GET',
     url: '/api/alerts/count',
-    summary: 'How many alerts of mine nobody has acknowledged (the navigation badge); counts only, so not audited',
+    summary: 'How many alerts of mine nobody has acknowledged, by tier, how many are past their acknowledgement target, and the oldest one’s age against its target (the navigation badge and the home banner); no clinical detail, so not audited',
     tags,
     access: { kind: 'authenticated', resource: 'alert', action: 'read' },
-    response: { 200: z.object({ open: z.number().int(), urgentOpen: z.number().int() }) },
+    response: { 200: alertCountSchema },
     async handler(_input, ctx) {
-      const rows = await ctx.db
-        .selectFrom('alerts as a')
-        .select(['a.tier', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('a.status', '=', 'open')
-        .where(responsibleFor(ctx.db, ctx.principal.userId))
-        .groupBy('a.tier')
-        .execute();
+      const unacknowledged = () => ctx.db.selectFrom('alerts as a').where('a.status', '=', 'open').where(responsibleFor(ctx.db, ctx.principal.userId));
+      const [rows, overdue, oldest] = await Promise.all([
+        unacknowledged()
+          .select(['a.tier', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy('a.tier')
+          .execute(),
+        unacknowledged()
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('a.ack_due_at', '<=', ctx.now.toISOString())
+          .executeTakeFirst(),
+        unacknowledged().select(['a.tier', 'a.created_at', 'a.ack_due_at']).orderBy('a.created_at').orderBy('a.id').limit(1).executeTakeFirst(),
+      ]);
       const count = (tier?: string) => rows.filter((r) => !tier || r.tier === tier).reduce((sum, r) => sum + Number(r.n), 0);
-      return { open: count(), urgentOpen: count('urgent') };
+      return {
+        open: count(),
+        urgentOpen: count('urgent'),
+        concernOpen: count('concern'),
+        overdue: Number(overdue?.n ?? 0),
+        oldest: oldest ? { tier: oldest.tier, createdAt: oldest.created_at, ackDueAt: oldest.ack_due_at } : null,
+      };
     },
   }),
   defineRoute({

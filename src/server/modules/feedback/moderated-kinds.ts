@@ -7,6 +7,7 @@ registerModeratedKind('appreciation', {
   authorColumn: 'sender_id',
   statusColumn: 'moderation_status',
   textColumns: ['body'],
+  editableColumn: 'body',
   createdAtColumn: 'created_at',
   label: 'appreciation',
 });
@@ -16,6 +17,7 @@ registerModeratedKind('feedback_request', {
   authorColumn: 'author_id',
   statusColumn: 'moderation_status',
   textColumns: ['body'],
+  editableColumn: 'body',
   createdAtColumn: 'created_at',
   label: 'feedback request or reply',
 });

@@ -140,7 +140,14 @@ describe('questionnaires and safety alerts', () => {
     const count = (await call(t.app, lead, 'GET', '/api/alerts/count')).json();
     expect((await auditRows()).length).toBe(before);
     const queue = (await call(t.app, lead, 'GET', '/api/alerts?status=open')).json().alerts;
-    expect(count).toEqual({ open: queue.length, urgentOpen: queue.filter((a: { tier: string }) => a.tier === 'urgent').length });
+    const oldest = [...queue].sort((a: { createdAt: string }, b: { createdAt: string }) => a.createdAt.localeCompare(b.createdAt))[0];
+    expect(count).toEqual({
+      open: queue.length,
+      urgentOpen: queue.filter((a: { tier: string }) => a.tier === 'urgent').length,
+      concernOpen: queue.filter((a: { tier: string }) => a.tier === 'concern').length,
+      overdue: queue.filter((a: { overdue: boolean }) => a.overdue).length,
+      oldest: { tier: oldest.tier, createdAt: oldest.createdAt, ackDueAt: oldest.ackDueAt },
+    });
     expect(count.open).toBeGreaterThan(0);
     // Another group's clinician does not see group A's alerts counted.
     const other = (await call(t.app, await signIn(t, world.clinicianB), 'GET', '/api/alerts/count')).json();

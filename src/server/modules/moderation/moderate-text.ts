@@ -1,8 +1,10 @@
+import { RISK_URGENT_REASON } from '../../../shared/schemas/moderation.js';
 import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { assessWithContext, type RiskAssessment } from '../risk/assess-risk.js';
 import { normalizeForStorage } from './normalize-text.js';
 import { assertNoContactDetails } from './pii-guard.js';
+import { careTeamMessage } from './care-team.js';
 import { isStaffed, parseStaffedHours } from './staffed-hours.js';
 import { loadWatchedPhrases, matchWatchedPhrases, redactPhrases } from './watched-phrases.js';
 
@@ -36,7 +38,7 @@ export interface ModerationDecision {
 export const NEW_MEMBER_HELD_ITEMS = 3;
 
 /** Reasons that hold an item (the others only explain). */
-export const HOLDING_REASONS = new Set(['pre_moderation', 'outside_staffed_hours', 'new_member', 'watched_phrase_hold', 'risk_check_failed']);
+export const HOLDING_REASONS = new Set(['pre_moderation', 'outside_staffed_hours', 'new_member', 'watched_phrase_hold', 'risk_check_failed', RISK_URGENT_REASON]);
 
 /** How far back the author's own messages are read together with a new one (risk split across messages). */
 export const RISK_CONTEXT_MINUTES = 30;
@@ -127,6 +129,15 @@ export async function moderateText(db: DbOrTx, input: ModerationInput, now: Date
   const flagged = matches.some((m) => m.phrase.action === 'flag');
   if (flagged) reasons.push({ code: 'flagged', message: 'Published, and shown to a facilitator because it contains a watched phrase.' });
 
+  // Risk is assessed on what the author wrote (before redaction), read with their messages of the
+  // last 30 minutes. An urgent item from a participant goes to their care team first, on every
+  // surface; a concern follows the group's setting; a detector failure holds the item.
+  const { risk, failed } = await assessForModeration(db, input, stored, now);
+  if (failed) reasons.push({ code: 'risk_check_failed', message: 'Held: a facilitator reads this before the group sees it.' });
+  if (participant && risk.tier === 'urgent') {
+    reasons.push({ code: RISK_URGENT_REASON, message: await careTeamMessage(db, input.groupId, now) });
+  }
+
   if (participant) {
     if (group.moderation_mode === 'pre') {
       reasons.push({ code: 'pre_moderation', message: 'Held: in this group a facilitator reads posts before the group sees them.' });
@@ -138,9 +149,6 @@ export async function moderateText(db: DbOrTx, input: ModerationInput, now: Date
     }
   }
 
-  // Risk is assessed on what the author wrote (before redaction).
-  const { risk, failed } = await assessForModeration(db, input, stored, now);
-  if (failed) reasons.push({ code: 'risk_check_failed', message: 'Held: a facilitator reads this before the group sees it.' });
   return {
     outcome: reasons.some((r) => HOLDING_REASONS.has(r.code)) ? 'hold' : 'publish',
     text,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors.js';
 import { matchingForm, normalizeForStorage } from './normalize-text.js';
-import { isStaffed, parseStaffedHours } from './staffed-hours.js';
+import { isStaffed, nextStaffedStart, parseStaffedHours } from './staffed-hours.js';
 import { matchWatchedPhrases, normalizePhrase, redactPhrases, type WatchedPhrase } from './watched-phrases.js';
 
 const phrase = (text: string, action: WatchedPhrase['action']): WatchedPhrase => ({ id: text, normalized: normalizePhrase(text), action });
@@ -56,5 +56,17 @@ describe('staffed hours', () => {
     expect(parseStaffedHours('not json')).toEqual([]);
     expect(parseStaffedHours('[{"weekday":9,"start":"09:00","end":"17:00"}]')).toEqual([]);
     expect(isStaffed([], 'Europe/London', new Date())).toBe(false);
+  });
+});
+
+describe('the next staffed period', () => {
+  const mondays = [{ weekday: 1, start: '09:00', end: '17:00' }];
+  it('is later the same day, or the same weekday next week, in the group’s zone; none without periods', () => {
+    // Monday 2 November 2026 (GMT, so London wall time equals UTC).
+    expect(nextStaffedStart(mondays, 'Europe/London', new Date('2026-11-02T08:00:00Z'))?.toISO()).toBe('2026-11-02T09:00:00.000+00:00');
+    expect(nextStaffedStart(mondays, 'Europe/London', new Date('2026-11-02T18:00:00Z'))?.toISO()).toBe('2026-11-09T09:00:00.000+00:00');
+    // Across the clocks going forward (29 March 2026): 09:00 London is 08:00 UTC.
+    expect(nextStaffedStart(mondays, 'Europe/London', new Date('2026-03-28T12:00:00Z'))?.toUTC().toISO()).toBe('2026-03-30T08:00:00.000Z');
+    expect(nextStaffedStart([], 'Europe/London', new Date('2026-11-02T08:00:00Z'))).toBeNull();
   });
 });

@@ -126,11 +126,16 @@ describe('moderateText and recordModeration', () => {
     expect((await submit('he\u200Bllo <script>alert(1)</script>')).decision.text).toBe('hello <script>alert(1)</script>');
   });
 
-  it('raises risk alerts by tier, without the participant’s words, and never holds for risk alone', async () => {
+  it('raises risk alerts by tier, without the participant’s words; holds urgent items for the care team, concern follows the mode', async () => {
     const urgent = await submit('i have the pills ready and i am going to do it tonight');
-    expect(urgent.decision.outcome).toBe('publish');
+    expect(urgent.decision.outcome).toBe('hold');
     expect(urgent.decision.risk.tier).toBe('urgent');
+    expect(urgent.decision.reasons.map((r) => r.code)).toEqual(['risk_urgent']);
+    expect(urgent.decision.reasons[0]?.message).toMatch(/^Shared with your care team first: /);
+    // Staff writing the same words are not held.
+    expect((await submit('i have the pills ready and i am going to do it tonight', { author: world.clinicianA, enrolmentId: null, role: 'clinician' })).decision.outcome).toBe('publish');
     const concern = await submit("i feel like such a burden lately");
+    expect(concern.decision.outcome).toBe('publish');
     expect(concern.decision.risk.tier).toBe('concern');
     const none = await submit('this traffic is killing me');
     const alerts = await t.database.db.selectFrom('alerts').select(['source_id', 'tier', 'kind', 'source_type', 'summary', 'enrolment_id']).where('kind', '=', 'risk_language').execute();

@@ -3,7 +3,7 @@ import type { RouteContext } from '../../http/route.js';
 import { logsFor, riskTiersFor } from './item-log.js';
 import type { ContentKind } from './moderate-text.js';
 import { KIND_LABELS } from './record-moderation.js';
-import { listItems, type ModeratedItemRow } from './registry.js';
+import { listItems, moderatedKind, type ModeratedItemRow } from './registry.js';
 
 const QUEUE_LIMIT = 200;
 /** Flagged items stay in the queue for a week after publishing. */
@@ -31,6 +31,7 @@ async function present(ctx: RouteContext, rows: ModeratedItemRow[]): Promise<Que
       groupName: groups.find((g) => g.id === r.groupId)?.name ?? '',
       author: { id: r.authorId, pseudonym, displayName: users.find((u) => u.id === r.authorId)?.display_name ?? '' },
       text: r.text,
+      editable: !!moderatedKind(r.kind)?.editableColumn,
       status: r.status,
       createdAt: r.createdAt,
       riskTier: tiers.get(r.id) ?? 'none',

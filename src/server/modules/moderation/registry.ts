@@ -18,8 +18,10 @@ export interface ModeratedKind {
   label: string;
   /** When several kinds share one table: the column and value that pick this kind's rows. */
   kindFilter?: { column: string; value: string };
-  /** Called in the same transaction after a clinician approved or rejected a held item (e.g. realtime fan-out). */
-  onDecision?: (db: DbOrTx, itemId: string, status: 'published' | 'rejected', now: Date) => Promise<void>;
+  /** The one free-text column a clinician may edit before releasing a held item (kinds with several fields have none). */
+  editableColumn?: string;
+  /** Called in the same transaction after a clinician approved or rejected a held item (e.g. realtime fan-out); `reason` is what the author is told. */
+  onDecision?: (db: DbOrTx, itemId: string, status: 'published' | 'rejected', now: Date, reason: string) => Promise<void>;
 }
 
 const registry = new Map<ContentKind, ModeratedKind>();
@@ -27,7 +29,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /** Each content module registers its kind once, at import time. */
 export function registerModeratedKind(kind: ContentKind, def: ModeratedKind): void {
-  for (const name of [def.table, def.groupColumn, def.authorColumn, def.statusColumn, def.createdAtColumn, ...def.textColumns, ...(def.kindFilter ? [def.kindFilter.column] : [])]) {
+  for (const name of [def.table, def.groupColumn, def.authorColumn, def.statusColumn, def.createdAtColumn, ...def.textColumns, ...(def.kindFilter ? [def.kindFilter.column] : []), ...(def.editableColumn ? [def.editableColumn] : [])]) {
     if (!IDENTIFIER.test(name)) throw new Error(`registerModeratedKind(${kind}): ${name} is not a plain column or table name`);
   }
   registry.set(kind, def);
@@ -96,6 +98,16 @@ export async function setItemStatus(db: DbOrTx, kind: ContentKind, id: string, f
   if (!def) return false;
   const result = await sql`update ${sql.table(def.table)} set ${sql.ref(def.statusColumn)} = ${to}
     where id = ${id} and ${sql.ref(def.statusColumn)} = ${from}
+    ${def.kindFilter ? sql`and ${sql.ref(def.kindFilter.column)} = ${def.kindFilter.value}` : sql``}`.execute(db);
+  return Number(result.numAffectedRows ?? 0n) === 1;
+}
+
+/** Replaces the editable text of a held item (false when the kind has no single editable column or the item is no longer held). */
+export async function setHeldItemText(db: DbOrTx, kind: ContentKind, id: string, text: string): Promise<boolean> {
+  const def = registry.get(kind);
+  if (!def?.editableColumn) return false;
+  const result = await sql`update ${sql.table(def.table)} set ${sql.ref(def.editableColumn)} = ${text}
+    where id = ${id} and ${sql.ref(def.statusColumn)} = 'held'
     ${def.kindFilter ? sql`and ${sql.ref(def.kindFilter.column)} = ${def.kindFilter.value}` : sql``}`.execute(db);
   return Number(result.numAffectedRows ?? 0n) === 1;
 }

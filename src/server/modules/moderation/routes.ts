@@ -73,21 +73,21 @@ export const moderationRoutes = [
     id: 'moderation.approve',
     method: 'POST',
     url: '/api/moderation/items/:itemId/approve',
-    summary: 'Approve a held item of any kind: it becomes visible to the group; the author is told',
+    summary: 'Approve (release) a held item of any kind, optionally with its text edited first: it becomes visible to the group; the author is told',
     tags,
     access: onItem('update'),
     params: itemParams,
     body: decisionBodySchema,
     response: { 200: statusSchema },
     async handler({ params, body }, ctx) {
-      return decideHeldItem(ctx, String(params.itemId), 'approve', body.reason);
+      return decideHeldItem(ctx, String(params.itemId), 'approve', body.reason, body.text);
     },
   }),
   defineRoute({
     id: 'moderation.reject',
     method: 'POST',
     url: '/api/moderation/items/:itemId/reject',
-    summary: 'Reject a held item with a reason (logged; the author is told the reason)',
+    summary: 'Reject (withdraw) a held item with a reason (logged; the author is told the reason)',
     tags,
     access: onItem('update'),
     params: itemParams,

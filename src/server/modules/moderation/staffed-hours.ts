@@ -33,3 +33,21 @@ export function isStaffed(periods: readonly StaffedPeriod[], timeZone: string, n
   const hhmm = local.toFormat('HH:mm');
   return periods.some((p) => p.weekday === local.weekday && p.start <= hhmm && hhmm < p.end);
 }
+
+/** When the next staffed period starts after `now` (within a week), or null when none is set. */
+export function nextStaffedStart(periods: readonly StaffedPeriod[], timeZone: string, now: Date): DateTime | null {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  if (!local.isValid) return null;
+  let best: DateTime | null = null;
+  for (let day = 0; day <= 7; day++) {
+    const date = local.plus({ days: day });
+    for (const p of periods) {
+      if (p.weekday !== date.weekday) continue;
+      const [hour, minute] = p.start.split(':').map(Number) as [number, number];
+      const start = date.set({ hour, minute, second: 0, millisecond: 0 });
+      if (start > local && (!best || start < best)) best = start;
+    }
+    if (best) return best;
+  }
+  return best;
+}

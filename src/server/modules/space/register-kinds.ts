@@ -13,6 +13,11 @@ for (const [kind, label] of [['post', 'post'], ['message', 'chat message']] as c
     createdAtColumn: 'created_at',
     label,
     kindFilter: { column: 'kind', value: kind },
-    onDecision: async (db, itemId) => markPostChanged(db, itemId),
+    editableColumn: 'body',
+    onDecision: async (db, itemId, status, _now, reason) => {
+      // A withdrawn post carries its reason, so the author reads it on the post itself.
+      if (status === 'rejected') await db.updateTable('space_posts').set({ status_reason: reason }).where('id', '=', itemId).execute();
+      await markPostChanged(db, itemId);
+    },
   });
 }

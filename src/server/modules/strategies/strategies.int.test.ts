@@ -57,6 +57,22 @@ describe('sharing a strategy', () => {
     expect(log).toEqual([{ action: 'held', item_kind: 'strategy' }]);
   });
 
+  it('holds an established member’s urgent strategy for the care team first; released as written (several fields cannot be edited)', async () => {
+    const urgent = (await share(alice, world.groupA, { ...strategyBody, title: 'Tonight', steps: 'I have the pills ready and I am going to end my life tonight.' })).json();
+    expect(urgent.status).toBe('held');
+    const ids = async (s: Session) => (await call(t.app, s, 'GET', `/api/groups/${world.groupA}/strategies`)).json().strategies.map((x: { id: string }) => x.id);
+    expect(await ids(alice)).toContain(urgent.id);
+    expect(await ids(clinA)).toContain(urgent.id);
+    expect(await ids(aaron)).not.toContain(urgent.id);
+    const log = await t.database.db.selectFrom('moderation_log').select(['action', 'reason', 'risk_tier']).where('item_id', '=', urgent.id).execute();
+    expect(log).toEqual([{ action: 'held', risk_tier: 'urgent', reason: expect.stringMatching(/^Shared with your care team first: .*been told/) }]);
+    const queued = (await call(t.app, clinA, 'GET', '/api/moderation/queue')).json().held.find((i: { id: string }) => i.id === urgent.id);
+    expect(queued).toMatchObject({ kind: 'strategy', riskTier: 'urgent', editable: false });
+    expect((await call(t.app, clinA, 'POST', `/api/moderation/items/${urgent.id}/approve`, { text: 'Something else' })).json().error.code).toBe('invalid_state');
+    expect((await call(t.app, clinA, 'POST', `/api/moderation/items/${urgent.id}/approve`, {})).statusCode).toBe(200);
+    expect(await ids(aaron)).toContain(urgent.id);
+  });
+
   it('keeps script and markup as text', async () => {
     const body = { title: '<script>alert(1)</script>', whenHelps: '<b>bold</b> & <img src=x onerror=alert(1)>', steps: '"; DROP TABLE strategies; --' };
     const strategy = (await share(alice, world.groupA, body)).json();
