@@ -8,6 +8,15 @@ export const SETTING_DEFAULTS = {
   'alerts.concern_ack_minutes': '1440',
   /** The clinician unacknowledged alerts escalate to (user id; empty = none). */
   'alerts.backup_clinician_id': '',
+  /**
+   * Minutes within which a member's risk-language alerts fold into one open alert: a new message
+   * within this time of the latest one in the fold joins it instead of opening a new card.
+   */
+  'alerts.fold_window_minutes': '120',
+  /** Whether missed sessions in a row raise a "reach out" alert: 'on' or 'off'. */
+  'attendance.absence_alert': 'on',
+  /** Sessions missed in a row (absent or excused) that raise it, once per run of absences. */
+  'attendance.absence_alert_after': '2',
   /** Responses to the same instrument after which "not improving" is raised. */
   'measures.not_improving_after': '6',
 } as const;
