@@ -140,8 +140,8 @@ export async function seedDemoIfEmpty(db: Db, config: Config, now = new Date()):
       measured.push({ enrolmentId, participantId: user.id, pseudonym: p.pseudonym, joinedAt: at(p.weeksAgo + 0.2) });
       logins.push({ role: 'participant', email });
     }
-    await seedGroupHistory(trx, { groupId, leadId: ada.id, coId: ben.id, members, now });
-    await seedDemoMeasures(trx, { programmeId, groupId, createdBy: ada.id, members: measured, now });
+    await seedGroupHistory(trx, { config, groupId, leadId: ada.id, coId: ben.id, members, now });
+    await seedDemoMeasures(trx, { config, programmeId, groupId, createdBy: ada.id, members: measured, now });
     await seedDemoExchange(trx, { programmeId, groupId, curatorId: ada.id, members: measured, now });
     await seedDemoGoals(trx, { groupId, members: measured, now });
     if (measured[0]) await seedDemoSafety(trx, { participantId: measured[0].participantId, clinicianId: ada.id, now });

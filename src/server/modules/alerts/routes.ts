@@ -1,13 +1,13 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import { z } from 'zod';
 import { idParams, text } from '../../../shared/schemas/common.js';
 import type { DbOrTx } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
-import { ALERTS_CHANNEL } from '../../realtime/events.js';
-import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
+import { acknowledgeAlert } from './acknowledge-alert.js';
 import { escalateOverdueAlerts } from './raise-alert.js';
+import { resolveAlert } from './resolve-alert.js';
 import { getSettings, putSetting, SETTING_DEFAULTS, type SettingKey } from './settings.js';
 import { sourceSummaries } from './sources.js';
 
@@ -133,16 +133,7 @@ export const alertRoutes = [
     access: onAlert,
     params: alertParams,
     async handler({ params }, ctx) {
-      const id = String(params.alertId);
-      const result = await ctx.db
-        .updateTable('alerts')
-        .set({ status: 'acknowledged', acknowledged_at: ctx.now.toISOString(), acknowledged_by: ctx.principal.userId })
-        .where('id', '=', id)
-        .where('status', '=', 'open')
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new AppError('invalid_state', 'This alert was already acknowledged.');
-      await ctx.audit({ action: 'alerts.acknowledge', resourceType: 'alert', resourceId: id });
-      await publishInTransaction(ctx.db, ALERTS_CHANNEL, { type: 'alert.updated', alertId: id, groupId: null });
+      await acknowledgeAlert(ctx, String(params.alertId));
     },
   }),
   defineRoute({
@@ -155,26 +146,7 @@ export const alertRoutes = [
     params: alertParams,
     body: z.strictObject({ outcome: z.enum(['false_positive', 'check_in_done', 'safety_plan_reviewed', 'escalated']), note: text(4000).optional() }),
     async handler({ params, body }, ctx) {
-      const id = String(params.alertId);
-      const now = ctx.now.toISOString();
-      const result = await ctx.db
-        .updateTable('alerts')
-        .set({
-          status: 'resolved',
-          outcome: body.outcome,
-          resolution_note: body.note ?? null,
-          resolved_at: now,
-          resolved_by: ctx.principal.userId,
-          // Resolving an alert nobody acknowledged acknowledges it too, for response-time figures.
-          acknowledged_at: sql<string>`coalesce(acknowledged_at, ${now})`,
-          acknowledged_by: sql<string>`coalesce(acknowledged_by, ${ctx.principal.userId})`,
-        })
-        .where('id', '=', id)
-        .where('status', '!=', 'resolved')
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new AppError('invalid_state', 'This alert is already resolved.');
-      await ctx.audit({ action: 'alerts.resolve', resourceType: 'alert', resourceId: id, detail: { outcome: body.outcome } });
-      await publishInTransaction(ctx.db, ALERTS_CHANNEL, { type: 'alert.updated', alertId: id, groupId: null });
+      await resolveAlert(ctx, String(params.alertId), body.outcome, body.note);
     },
   }),
   defineRoute({
