@@ -78,7 +78,7 @@ export async function buildDigest(db: DbOrTx, sessionId: string): Promise<Digest
   const attendance = await memberAttendance(db, groupId);
   // Members at attendance risk: the same threshold as the "reach out" alert.
   const { after: missedInRowRisk } = await absenceRule(db);
-  const current = await db.selectFrom('enrolments').select(['id', 'pseudonym']).where('group_id', '=', groupId).where('status', 'in', ['active', 'paused']).execute();
+  const current = await db.selectFrom('enrolments').select(['id', 'pseudonym', 'status']).where('group_id', '=', groupId).where('status', 'in', ['active', 'paused']).execute();
 
   return {
     session: { id: session.id, startsAt: session.starts_at, topic: session.topic },
@@ -111,7 +111,8 @@ export async function buildDigest(db: DbOrTx, sessionId: string): Promise<Digest
     alerts: alerts.map((a) => ({ id: a.id, tier: a.tier, kind: a.kind, summary: a.summary, status: a.status, member: names.get(a.participant_id) ?? null, createdAt: a.created_at })),
     attendanceRisks: current
       .map((e) => ({ e, a: attendance.get(e.id) }))
-      .filter(({ a }) => (a?.missedInRow ?? 0) >= missedInRowRisk)
+      // A paused member is not expected at sessions: like the group page and the reach-out alert, only active members.
+      .filter(({ e, a }) => e.status === 'active' && (a?.missedInRow ?? 0) >= missedInRowRisk)
       .map(({ e, a }) => ({ enrolmentId: e.id, member: e.pseudonym, missedInRow: a?.missedInRow ?? 0, attendanceRate: a?.rate === null || a?.rate === undefined ? null : Math.round(a.rate * 100) / 100 })),
   };
 }
