@@ -73,7 +73,7 @@ export function AlertCard({ alert, targetMinutes, now, acknowledging, onAcknowle
         </div>
         <Text size="sm" className={classes.wrap}>
           {alert.summary}
-          {folded ? ` Latest ${formatDateTime(alert.lastAt)}.` : ''}
+          {folded ? ` Latest ${alert.kind === 'risk_language' ? 'message' : 'item'}: ${formatDateTime(alert.lastAt)}.` : ''}
         </Text>
         {SPACE_ALERT_KINDS.has(alert.kind) ? <AlertItemContext alertId={alert.id} name={alert.participant.pseudonym ?? name} count={alert.sourceCount} /> : null}
         {alert.status === 'resolved' ? (
