@@ -30,7 +30,11 @@ async function browser(viewport = DESKTOP) {
  * so it is on her due list from the start, with a real request id, without any set-up.
  */
 const MEADOW = 'participant7@demo.hearth.local';
-/** Cedar's PHQ-9 went 8 → 14 in the demo; one more worse answer raises a concern-tier alert. */
+/**
+ * Cedar's PHQ-9 went 8 → 14 in the demo (that alert was resolved after a check-in); one more worse
+ * answer raises a new concern. The demo queue already holds Cedar's acknowledged reach-out alert
+ * (two missed sessions) and Ember's open card folding three risk messages of this afternoon.
+ */
 const CEDAR = 'participant4@demo.hearth.local';
 
 describe('questionnaires, the safety screen and the alert queue', () => {
@@ -107,14 +111,23 @@ describe('questionnaires, the safety screen and the alert queue', () => {
     const page = ada.page;
     await signIn(page, base, DEMO.clinician);
     const navAlerts = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Alerts/ });
-    await expect.poll(() => navAlerts.innerText()).toMatch(/Alerts\s*2/);
+    await expect.poll(() => navAlerts.innerText()).toMatch(/Alerts\s*3/);
     await navAlerts.click();
     await page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
     const active = page.getByRole('list', { name: 'Active alerts' }).getByRole('listitem');
-    await expect.poll(() => active.count()).toBe(2);
+    await expect.poll(() => active.count()).toBe(4);
     const first = active.first();
     expect(await first.innerText()).toMatch(/Urgent[\s\S]*Meadow \(Grace Liu\)[\s\S]*Tuesday evening group[\s\S]*PHQ-9 item 9[\s\S]*Raised just now · Acknowledge within 1 h/i);
-    expect(await active.nth(1).innerText()).toMatch(/Concern[\s\S]*Cedar \(Tom Becker\)[\s\S]*reliable deterioration/i);
+    expect(await active.filter({ hasText: 'reliable deterioration (8 → 16)' }).innerText()).toMatch(/Concern[\s\S]*Cedar \(Tom Becker\)/i);
+    // One card per situation: Ember's three messages are one alert, each message with its time and tier.
+    const ember = active.filter({ hasText: 'Ember (Omar Haddad)' });
+    expect(await ember.innerText()).toMatch(/Concern[\s\S]*3 messages[\s\S]*Risk language/i);
+    await ember.getByRole('button', { name: /^Read the 3 messages/ }).click();
+    const messages = ember.getByRole('list', { name: '3 messages in this alert' }).getByTestId('alert-source');
+    await expect.poll(() => messages.count()).toBe(3);
+    expect(await messages.first().innerText()).toMatch(/Concern[\s\S]*chat message[\s\S]*everything feels pointless/i);
+    expect(await checkA11y(page)).toEqual([]);
+    await ember.getByRole('button', { name: 'Hide the messages' }).click();
     expect(await checkA11y(page)).toEqual([]);
 
     await first.getByRole('button', { name: 'Acknowledge the alert for Meadow (Grace Liu)' }).click();
@@ -133,14 +146,14 @@ describe('questionnaires, the safety screen and the alert queue', () => {
     await page.getByRole('status').getByText('The alert for Meadow (Grace Liu) is resolved: safety plan reviewed.').waitFor();
 
     // It leaves the active list (Cedar's concern stays) and shows under "Resolved" with its outcome.
-    await expect.poll(() => active.count()).toBe(1);
+    await expect.poll(() => active.count()).toBe(3);
     expect(await active.first().innerText()).toContain('Cedar (Tom Becker)');
-    await expect.poll(() => navAlerts.innerText()).toMatch(/Alerts\s*1/);
+    await expect.poll(() => navAlerts.innerText()).toMatch(/Alerts\s*2/);
     await page.getByRole('radiogroup', { name: 'Which alerts to show' }).getByText('Resolved', { exact: true }).click();
     const resolved = page.getByRole('list', { name: 'Resolved alerts' }).getByRole('listitem');
-    await expect.poll(() => resolved.count()).toBe(1);
+    await expect.poll(() => resolved.count()).toBe(2);
     expect(await resolved.first().innerText()).toMatch(/Safety plan reviewed[\s\S]*Meadow \(Grace Liu\)[\s\S]*acknowledged after/i);
-    expect(await page.getByText(/^Median time to acknowledge: \d+ min/).count()).toBe(1);
+    expect(await page.getByText(/^Median time to acknowledge: \d+ (min|h)/).count()).toBe(1);
 
     // The record links to her scores over time; the group is the demo group.
     await resolved.first().getByRole('link', { name: 'Measures of Meadow (Grace Liu)' }).click();

@@ -80,6 +80,8 @@ describe('the group space', () => {
     await ada.page.goto(`${server.baseUrl}/alerts`);
     await ada.page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
     const active = ada.page.getByRole('list', { name: 'Active alerts' }).getByRole('listitem');
+    // The demo queue is not empty (Ember's open card, Cedar's reach-out): count once it has loaded.
+    await active.first().waitFor();
     const before = await active.count();
 
     // Willow writes something urgent: "Talk to someone now" comes first (tap to call or text), never a block.

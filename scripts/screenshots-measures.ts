@@ -97,7 +97,8 @@ export async function shootMeasureScreens(base: string, viewport: { width: numbe
 
   // Cedar's trajectory: three PHQ-9 answers, reliable deterioration.
   await page.locator('label').filter({ hasText: /^Active$/ }).click();
-  await page.getByRole('link', { name: /^Measures of Cedar/ }).click();
+  // Cedar has two active cards in the demo (his reach-out alert and the new concern): either link goes there.
+  await page.getByRole('link', { name: /^Measures of Cedar/ }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Measures: Cedar' }).waitFor();
   await page.locator('.recharts-line').first().waitFor();
   await page.mouse.move(0, 0);

@@ -396,6 +396,15 @@ export interface AlertsTable {
   escalated_to: string | null;
 }
 
+/** One item behind an alert (a folded alert has several); the alert's tier is the highest of them. */
+export interface AlertSourcesTable {
+  alert_id: string;
+  source_type: string;
+  source_id: string;
+  tier: AlertTier;
+  created_at: string;
+}
+
 export interface ServiceSettingsTable {
   key: string;
   value: string;
@@ -797,6 +806,7 @@ export interface DB {
   session_digests: SessionDigestsTable;
   mail_outbox: MailOutboxTable;
   alerts: AlertsTable;
+  alert_sources: AlertSourcesTable;
   service_settings: ServiceSettingsTable;
   space_counters: SpaceCountersTable;
   space_threads: SpaceThreadsTable;

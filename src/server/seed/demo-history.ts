@@ -1,10 +1,13 @@
 import type { Transaction } from 'kysely';
 import { DateTime } from 'luxon';
+import type { Config } from '../config/env.js';
 import type { AttendanceStatus, DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
+import { recordAttendance } from '../modules/attendance/record-attendance.js';
 import { assignTopics } from '../modules/schedule/regenerate-sessions.js';
 import { expandSchedule } from '../modules/schedule/recurrence.js';
 import { snapshot } from '../modules/notes/save-draft.js';
+import { seedContext } from './seed-context.js';
 
 const TIMEZONE = 'Europe/London';
 
@@ -43,7 +46,7 @@ export interface SeedMember {
  */
 export async function seedGroupHistory(
   trx: Transaction<DB>,
-  input: { groupId: string; leadId: string; coId: string; members: SeedMember[]; now: Date },
+  input: { config: Config; groupId: string; leadId: string; coId: string; members: SeedMember[]; now: Date },
 ): Promise<void> {
   const { groupId, leadId, coId, members, now } = input;
   const firstTuesday = DateTime.fromJSDate(now, { zone: TIMEZONE }).minus({ weeks: 6 }).set({ weekday: 2, hour: 18, minute: 0, second: 0, millisecond: 0 });
@@ -88,16 +91,13 @@ export async function seedGroupHistory(
   for (const [index, session] of held.entries()) {
     const expected = members.filter((m) => now.getTime() - m.joinedWeeksAgo * 7 * 86_400_000 <= session.startsAt.getTime());
     const recordedAt = session.endsAt.toISOString();
-    await trx
-      .insertInto('attendance')
-      .values(
-        expected.map((m) => {
-          const status = statusAt(m.pseudonym, index, held.length);
-          return { session_id: session.id, enrolment_id: m.enrolmentId, status, minutes: status === 'late' ? 10 : status === 'left_early' ? 20 : null, recorded_by: leadId, recorded_at: recordedAt };
-        }),
-      )
-      .execute();
-    await trx.updateTable('group_sessions').set({ status: 'held' }).where('id', '=', session.id).execute();
+    // Taken by the lead at the end of the session, through the same use case as the app: the
+    // session is marked held and two missed in a row raise the "reach out" alert then.
+    const exceptions = expected
+      .map((m) => ({ m, status: statusAt(m.pseudonym, index, held.length) }))
+      .filter(({ status }) => status !== 'present')
+      .map(({ m, status }) => ({ enrolmentId: m.enrolmentId, status, ...(status === 'late' ? { minutes: 10 } : status === 'left_early' ? { minutes: 20 } : {}) }));
+    await recordAttendance(seedContext(trx, input.config, { id: leadId, role: 'clinician' }, session.endsAt), session.id, { everyone: 'present', exceptions });
     // The latest session still waits for its note; the one before has a draft; the rest are signed.
     if (index === held.length - 1) continue;
     const theme = THEMES[index % THEMES.length] ?? '';

@@ -1,7 +1,17 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
-import { appendModerationLog } from '../modules/moderation/record-moderation.js';
+import type { Config } from '../config/env.js';
+import { decideHeldItem } from '../modules/moderation/decide-item.js';
+import { moderateText } from '../modules/moderation/moderate-text.js';
+import { staffLabel, type SpaceViewer } from '../modules/space/access.js';
+import { storePost } from '../modules/space/create-post.js';
+// The space's kinds must be known to the moderation registry before the app is built (npm start seeds first).
+import '../modules/space/register-kinds.js';
+import { seedContext } from './seed-context.js';
+
+/** Holds a facilitator approves as routine: a new member's first posts, posts out of staffed hours, pre-moderation. */
+const ROUTINE_HOLDS: ReadonlySet<string> = new Set(['new_member', 'outside_staffed_hours', 'pre_moderation']);
 
 interface Member {
   enrolmentId: string;
@@ -32,57 +42,53 @@ const THREAD = {
   ] as [string, string][],
 };
 
-/** A lived-in group space for the demo: a week of chat and one thread started by the lead facilitator. */
-export async function seedDemoSpace(trx: Transaction<DB>, input: { groupId: string; leadId: string; members: readonly Member[]; now: Date }): Promise<void> {
+/**
+ * Risk messages from Ember, within an hour, a few hours ago: the detector tiers them as
+ * concern and they fold into one open alert (one card per situation), left open for the demo.
+ */
+const EMBER_RISK: [hoursAgo: number, text: string][] = [
+  [4, 'Honestly everything feels pointless lately.'],
+  [3.6, 'I feel hopeless and like a burden to everyone at home.'],
+  [3.1, 'I just want to disappear for a while.'],
+];
+
+/**
+ * A lived-in group space for the demo: a week of chat and one thread started by the lead
+ * facilitator. Every post goes through the moderation entry point at the moment it was written
+ * (moderateText → store → recordModeration), so what the detector would flag raised its alert;
+ * posts held only because the author was new or it was out of hours were approved by the lead
+ * twenty minutes later, as the moderation queue would have it.
+ */
+export async function seedDemoSpace(trx: Transaction<DB>, input: { config: Config; groupId: string; lead: { id: string; displayName: string }; members: readonly Member[]; now: Date }): Promise<void> {
   const { groupId, now } = input;
   const byName = new Map(input.members.map((m) => [m.pseudonym, m]));
-  let seq = 0;
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3_600_000);
-  const post = async (author: { id: string; enrolmentId: string | null }, threadId: string | null, body: string, when: Date) => {
-    seq += 1;
-    const id = newId();
-    await trx
-      .insertInto('space_posts')
-      .values({
-        id,
-        group_id: groupId,
-        thread_id: threadId,
-        kind: threadId ? 'post' : 'message',
-        seq,
-        version_seq: seq,
-        author_id: author.id,
-        enrolment_id: author.enrolmentId,
-        author_role: author.enrolmentId ? 'participant' : 'clinician',
-        client_id: null,
-        body,
-        reply_to_id: null,
-        moderation_status: 'published',
-        moderation_reasons: null,
-        status_reason: null,
-        created_at: when.toISOString(),
-        edited_at: null,
-        removed_at: null,
-        removed_by: null,
-      })
-      .execute();
-    await appendModerationLog(trx, { item: { kind: threadId ? 'post' : 'message', id, groupId, authorId: author.id }, actorId: null, action: 'published', reason: 'Published: nothing needed checking first.', now: when });
-    return id;
+  const leadViewer: SpaceViewer = { userId: input.lead.id, groupId, role: 'staff', enrolmentId: null, label: staffLabel(input.lead.displayName) };
+  const post = async (viewer: SpaceViewer, threadId: string | null, text: string, when: Date) => {
+    const kind = threadId ? 'post' : 'message';
+    const decision = await moderateText(trx, { groupId, authorId: viewer.userId, enrolmentId: viewer.enrolmentId, authorRole: viewer.role === 'staff' ? 'clinician' : 'participant', kind, text }, when);
+    const actor = { userId: viewer.userId, role: viewer.role === 'staff' ? 'clinician' : 'participant', requestId: null, ip: null };
+    const stored = await storePost(trx, { actor, now: when }, viewer, { thread: threadId ?? 'chat', text }, decision);
+    if (stored.status === 'held' && decision.reasons.every((r) => ROUTINE_HOLDS.has(r.code))) {
+      await decideHeldItem(seedContext(trx, input.config, { id: input.lead.id, role: 'clinician' }, new Date(when.getTime() + 20 * 60_000)), stored.id, 'approve', undefined);
+    }
+    return stored.id;
   };
-  const member = (name: string) => {
+  const member = (name: string): SpaceViewer | null => {
     const m = byName.get(name);
-    return m ? { id: m.participantId, enrolmentId: m.enrolmentId } : null;
+    return m ? { userId: m.participantId, groupId, role: 'member', enrolmentId: m.enrolmentId, label: m.pseudonym } : null;
   };
   const threadId = newId();
-  await trx.insertInto('space_threads').values({ id: threadId, group_id: groupId, title: THREAD.title, created_by: input.leadId, created_by_enrolment: null, opening_post_id: null, pinned: 1, created_at: at(80).toISOString() }).execute();
-  const openingId = await post({ id: input.leadId, enrolmentId: null }, threadId, THREAD.opening, at(80));
+  await trx.insertInto('space_threads').values({ id: threadId, group_id: groupId, title: THREAD.title, created_by: input.lead.id, created_by_enrolment: null, opening_post_id: null, pinned: 1, created_at: at(80).toISOString() }).execute();
+  const openingId = await post(leadViewer, threadId, THREAD.opening, at(80));
   await trx.updateTable('space_threads').set({ opening_post_id: openingId }).where('id', '=', threadId).execute();
   for (const [index, [name, text]] of THREAD.replies.entries()) {
     const author = member(name);
     if (author) await post(author, threadId, text, at(75 - index * 8));
   }
-  for (const [name, hoursAgo, text] of CHAT) {
+  const chat = [...CHAT, ...EMBER_RISK.map(([hoursAgo, text]) => ['Ember', hoursAgo, text] as const)].sort((a, b) => b[1] - a[1]);
+  for (const [name, hoursAgo, text] of chat) {
     const author = member(name);
     if (author) await post(author, null, text, at(hoursAgo));
   }
-  await trx.insertInto('space_counters').values({ group_id: groupId, last_seq: seq }).execute();
 }

@@ -13,7 +13,7 @@ import { seedDemoExchange } from './demo-exchange.js';
 import { seedDemoGoals } from './demo-goals.js';
 import { seedDemoSpace } from './demo-space.js';
 import { seedDemoContacts } from './demo-contacts.js';
-import { seedDemoSafety } from './demo-safety.js';
+import { handleDemoAlerts, seedDemoSafety } from './demo-safety.js';
 
 /** One password for every demo account, also listed in the README. Never used outside the demo. */
 export const DEMO_PASSWORD = 'hearth-demo-2026';
@@ -141,13 +141,14 @@ export async function seedDemoIfEmpty(db: Db, config: Config, now = new Date()):
       measured.push({ enrolmentId, participantId: user.id, pseudonym: p.pseudonym, joinedAt: at(p.weeksAgo + 0.2) });
       logins.push({ role: 'participant', email });
     }
-    await seedGroupHistory(trx, { groupId, leadId: ada.id, coId: ben.id, members, now });
-    await seedDemoMeasures(trx, { programmeId, groupId, createdBy: ada.id, members: measured, now });
+    await seedGroupHistory(trx, { config, groupId, leadId: ada.id, coId: ben.id, members, now });
+    await seedDemoMeasures(trx, { config, programmeId, groupId, createdBy: ada.id, members: measured, now });
     await seedDemoExchange(trx, { programmeId, groupId, curatorId: ada.id, members: measured, now });
     await seedDemoGoals(trx, { groupId, members: measured, now });
     await seedDemoContacts(trx, { participantIds: measured.map((m) => m.participantId), clinicianId: ada.id, now });
     if (measured[0]) await seedDemoSafety(trx, { participantId: measured[0].participantId, clinicianId: ada.id, now });
-    await seedDemoSpace(trx, { groupId, leadId: ada.id, members: measured.filter((m) => m.pseudonym !== 'Meadow'), now });
+    await seedDemoSpace(trx, { config, groupId, lead: { id: ada.id, displayName: ada.display_name }, members: measured.filter((m) => m.pseudonym !== 'Meadow'), now });
+    await handleDemoAlerts(trx, { config, leadId: ada.id, coId: ben.id, now });
     // Two people on the way in: one waiting for intake, one on the waitlist.
     for (const [name, status, reason] of [
       ['Alex Morgan', 'referred', 'Social anxiety; withdrawn from friends since redundancy. Would value peer support.'],

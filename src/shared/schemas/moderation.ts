@@ -93,8 +93,26 @@ export const rejectBodySchema = z.strictObject({ reason: text(500, 3) });
 
 /** The item behind an alert, for the clinician's alert card: its text, the rules that fired, recent history in the group. */
 export const alertContextSchema = z.object({
+  /** The first item behind the alert (alerts.source_id). A folded alert has more: see sources. */
   item: z.object({ kind: z.string(), kindLabel: z.string(), id: z.string(), text: z.string(), status: z.string(), createdAt: z.string() }).nullable(),
   risk: z.object({ tier: riskTierSchema, kind: riskKindSchema, explanation: z.array(z.string()) }).nullable(),
+  /**
+   * Every item behind the alert, oldest first, each with its own tier and (risk alerts) the rules
+   * that fired: one card per situation, however many messages it took. text and status are null
+   * when the item is gone.
+   */
+  sources: z.array(
+    z.object({
+      kind: z.string(),
+      kindLabel: z.string(),
+      id: z.string(),
+      tier: z.enum(['concern', 'urgent']),
+      createdAt: z.string(),
+      text: z.string().nullable(),
+      status: z.string().nullable(),
+      explanation: z.array(z.string()),
+    }),
+  ),
   history: z.array(z.object({ kind: z.string(), kindLabel: z.string(), id: z.string(), text: z.string(), status: z.string(), createdAt: z.string() })),
   hasSafetyPlan: z.boolean(),
 });

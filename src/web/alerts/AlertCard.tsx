@@ -4,7 +4,7 @@ import { formatDateTime } from '../layout/format';
 import { AlertContactLinks } from '../contacts/AlertContactLinks';
 import { AlertItemContext, SPACE_ALERT_KINDS } from '../moderation/AlertItemContext';
 import type { ClinicalAlert } from './api';
-import { alertTiming, formatMinutes, kindLabel, outcomeLabel, participantName, tierColor, tierLabel } from './copy';
+import { alertTiming, formatMinutes, kindLabel, outcomeLabel, participantName, sourceCountLabel, tierColor, tierLabel } from './copy';
 import classes from './alerts.module.css';
 
 interface Props {
@@ -22,6 +22,7 @@ export function AlertCard({ alert, targetMinutes, now, acknowledging, onAcknowle
   const name = participantName(alert);
   const headingId = `alert-${alert.id}`;
   const enrolmentId = alert.participant.enrolmentId;
+  const folded = sourceCountLabel(alert);
   return (
     <Card
       component="li"
@@ -52,6 +53,11 @@ export function AlertCard({ alert, targetMinutes, now, acknowledging, onAcknowle
               {outcomeLabel[alert.outcome]}
             </Badge>
           ) : null}
+          {folded ? (
+            <Badge color="gray" variant="outline" data-testid="alert-source-count">
+              {folded}
+            </Badge>
+          ) : null}
           {alert.escalatedToMe ? (
             <Badge color="grape" variant="light">
               Escalated to you
@@ -68,9 +74,10 @@ export function AlertCard({ alert, targetMinutes, now, acknowledging, onAcknowle
         </div>
         <Text size="sm" className={classes.wrap}>
           {alert.summary}
+          {folded ? ` Latest ${alert.kind === 'risk_language' ? 'message' : 'item'}: ${formatDateTime(alert.lastAt)}.` : ''}
         </Text>
         {alert.status !== 'resolved' ? <AlertContactLinks alertId={alert.id} name={name} /> : null}
-        {SPACE_ALERT_KINDS.has(alert.kind) ? <AlertItemContext alertId={alert.id} name={alert.participant.pseudonym ?? name} /> : null}
+        {SPACE_ALERT_KINDS.has(alert.kind) ? <AlertItemContext alertId={alert.id} name={alert.participant.pseudonym ?? name} count={alert.sourceCount} /> : null}
         {alert.status === 'resolved' ? (
           <Text size="sm">
             Raised {formatDateTime(alert.createdAt)} · resolved {formatDateTime(alert.resolvedAt)}

@@ -50,7 +50,7 @@ export function AlertsPage() {
       <div>
         <Title order={1}>Alerts</Title>
         <Text c="dimmed">
-          Urgent alerts first, then the oldest.
+          Urgent alerts first, then the one due soonest.
           {targets ? ` Acknowledge urgent alerts within ${formatMinutes(targets.urgent)} and concerns within ${formatMinutes(targets.concern)}.` : ''}
         </Text>
       </div>

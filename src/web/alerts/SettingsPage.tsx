@@ -11,6 +11,9 @@ type Draft = {
   urgent: number | string;
   concern: number | string;
   backup: string;
+  foldWindow: number | string;
+  absenceAlert: 'on' | 'off';
+  absenceAfter: number | string;
   notImproving: number | string;
 };
 
@@ -19,6 +22,9 @@ function draftOf(s: ServiceSettings): Draft {
     urgent: Number(s['alerts.urgent_ack_minutes']),
     concern: Number(s['alerts.concern_ack_minutes']),
     backup: s['alerts.backup_clinician_id'],
+    foldWindow: Number(s['alerts.fold_window_minutes']),
+    absenceAlert: s['attendance.absence_alert'],
+    absenceAfter: Number(s['attendance.absence_alert_after']),
     notImproving: Number(s['measures.not_improving_after']),
   };
 }
@@ -31,6 +37,8 @@ function checkDraft(d: Draft): Partial<Record<keyof ServiceSettings, string>> {
   const problems: Partial<Record<keyof ServiceSettings, string>> = {};
   if (!wholeBetween(d.urgent, 1, 9999)) problems['alerts.urgent_ack_minutes'] = 'Enter whole minutes from 1 to 9999.';
   if (!wholeBetween(d.concern, 1, 99999)) problems['alerts.concern_ack_minutes'] = 'Enter whole minutes from 1 to 99999.';
+  if (!wholeBetween(d.foldWindow, 0, 9999)) problems['alerts.fold_window_minutes'] = 'Enter whole minutes from 0 to 9999.';
+  if (!wholeBetween(d.absenceAfter, 2, 9)) problems['attendance.absence_alert_after'] = 'Enter a whole number from 2 to 9.';
   if (!wholeBetween(d.notImproving, 2, 99)) problems['measures.not_improving_after'] = 'Enter a whole number from 2 to 99.';
   return problems;
 }
@@ -75,6 +83,9 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
         'alerts.urgent_ack_minutes': String(draft.urgent),
         'alerts.concern_ack_minutes': String(draft.concern),
         'alerts.backup_clinician_id': draft.backup,
+        'alerts.fold_window_minutes': String(draft.foldWindow),
+        'attendance.absence_alert': draft.absenceAlert,
+        'attendance.absence_alert_after': String(draft.absenceAfter),
         'measures.not_improving_after': String(draft.notImproving),
       },
       { onSuccess: () => setSaved('Settings saved. New alerts use the new targets.') },
@@ -142,6 +153,59 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
             }}
             error={fieldError('alerts.backup_clinician_id')}
           />
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="grouping-heading">
+          <Title order={2} size="h3" id="grouping-heading" mb="xs">
+            One card per situation
+          </Title>
+          <NumberInput
+            label="Group a member’s risk messages sent within (minutes)"
+            description={minutesHint(
+              draft.foldWindow,
+              'Messages this close to the previous one join the same open alert, which shows every message and takes the highest tier. A message after the alert was acknowledged always opens a new one. 0 gives every message its own alert.',
+            )}
+            min={0}
+            max={9999}
+            allowDecimal={false}
+            allowNegative={false}
+            value={draft.foldWindow}
+            onChange={(v) => setDraft((d) => ({ ...d, foldWindow: v }))}
+            error={fieldError('alerts.fold_window_minutes')}
+            maw={520}
+          />
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="attendance-heading">
+          <Title order={2} size="h3" id="attendance-heading" mb="xs">
+            Missed sessions
+          </Title>
+          <Text size="sm" mb="md">
+            A member who misses sessions in a row (absent or excused) is listed on the group page and in the digest. Their facilitators can also get a “reach out” concern, once per run of missed sessions.
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <NativeSelect
+              label="“Reach out” alert"
+              data={[
+                { value: 'on', label: 'On' },
+                { value: 'off', label: 'Off' },
+              ]}
+              value={draft.absenceAlert}
+              onChange={(e) => {
+                const value = e.currentTarget.value === 'off' ? 'off' : 'on';
+                setDraft((d) => ({ ...d, absenceAlert: value }));
+              }}
+              error={fieldError('attendance.absence_alert')}
+            />
+            <NumberInput
+              label="After this many missed sessions in a row"
+              min={2}
+              max={9}
+              allowDecimal={false}
+              allowNegative={false}
+              value={draft.absenceAfter}
+              onChange={(v) => setDraft((d) => ({ ...d, absenceAfter: v }))}
+              error={fieldError('attendance.absence_alert_after')}
+            />
+          </SimpleGrid>
         </Card>
         <Card withBorder padding="lg" component="section" aria-labelledby="measures-heading">
           <Title order={2} size="h3" id="measures-heading" mb="xs">

@@ -19,6 +19,9 @@ export interface ClinicalAlert {
   groupId: string | null;
   groupName: string | null;
   createdAt: string;
+  /** How many items the alert stands for (a folded risk alert: one per message), and when the latest came. */
+  sourceCount: number;
+  lastAt: string;
   ackDueAt: string;
   overdue: boolean;
   acknowledgedAt: string | null;
@@ -108,6 +111,9 @@ export interface ServiceSettings {
   'alerts.urgent_ack_minutes': string;
   'alerts.concern_ack_minutes': string;
   'alerts.backup_clinician_id': string;
+  'alerts.fold_window_minutes': string;
+  'attendance.absence_alert': 'on' | 'off';
+  'attendance.absence_alert_after': string;
   'measures.not_improving_after': string;
 }
 

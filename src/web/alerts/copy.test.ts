@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClinicalAlert } from './api';
-import { alertTiming, formatMinutes } from './copy';
+import { alertTiming, formatMinutes, sourceCountLabel } from './copy';
 
 const raisedAt = Date.parse('2026-11-26T10:00:00Z');
 function alert(overrides: Partial<ClinicalAlert> = {}): ClinicalAlert {
@@ -14,6 +14,8 @@ function alert(overrides: Partial<ClinicalAlert> = {}): ClinicalAlert {
     groupId: 'g',
     groupName: 'Tuesday evening group',
     createdAt: new Date(raisedAt).toISOString(),
+    sourceCount: 1,
+    lastAt: new Date(raisedAt).toISOString(),
     ackDueAt: new Date(raisedAt + 60 * 60_000).toISOString(),
     overdue: false,
     acknowledgedAt: null,
@@ -54,5 +56,13 @@ describe('alert timing', () => {
   it('reports the response time once acknowledged', () => {
     const acked = alert({ status: 'acknowledged', responseMinutes: 75 });
     expect(alertTiming(acked, 60, raisedAt + 120 * 60_000).target).toBe('Acknowledged after 1 h 15 min (target 1 h), later than the target');
+  });
+});
+
+describe('sourceCountLabel', () => {
+  it('counts the messages of a folded risk alert and says nothing for a single item', () => {
+    expect(sourceCountLabel(alert({ kind: 'risk_language', sourceCount: 3 }))).toBe('3 messages');
+    expect(sourceCountLabel(alert({ kind: 'risk_language', sourceCount: 1 }))).toBeNull();
+    expect(sourceCountLabel(alert({ kind: 'measure_item', sourceCount: 2 }))).toBe('2 items');
   });
 });

@@ -82,9 +82,17 @@ export function kindLabel(kind: string): string {
       return 'Flagged post (watched phrase)';
     case 'isolation':
       return 'Isolation risk';
+    case 'attendance_absences':
+      return 'Missed sessions: reach out';
     default:
       return kind.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
   }
+}
+
+/** "3 messages", "2 answers": what a folded alert stands for, or null for a single item. */
+export function sourceCountLabel(alert: Pick<ClinicalAlert, 'kind' | 'sourceCount'>): string | null {
+  if (alert.sourceCount < 2) return null;
+  return alert.kind === 'risk_language' ? `${alert.sourceCount} messages` : `${alert.sourceCount} items`;
 }
 
 /** "Meadow (Grace Liu)": the name in the group first, as facilitators know them in the room. */

@@ -10,6 +10,7 @@ import * as goalsSkillsJournal from './20261126T1600_goals_skills_journal.js';
 import * as moderationSafetyPlans from './20261126T1620_moderation_safety_plans.js';
 import * as strategiesFeedback from './20261126T1610_strategies_feedback.js';
 import * as groupSpace from './20261126T1630_group_space.js';
+import * as alertSources from './20261203T1040_alert_sources.js';
 import * as participantContacts from './20261203T1020_participant_contacts.js';
 import * as riskContext from './20261203T1050_risk_context.js';
 
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '20261126T1700_measure_courses': measureCourses,
   '20261126T1710_digests_mail': digestsMail,
   '20261203T1020_participant_contacts': participantContacts,
+  '20261203T1040_alert_sources': alertSources,
   '20261203T1050_risk_context': riskContext,
 };

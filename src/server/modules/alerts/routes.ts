@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import { z } from 'zod';
 import { idParams, text } from '../../../shared/schemas/common.js';
 import type { DbOrTx } from '../../db/database.js';
@@ -7,10 +7,11 @@ import { AppError } from '../../http/errors.js';
 import { alertContactSchema } from '../../../shared/schemas/contacts.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { contactForAlert } from '../contacts/contact-for-alert.js';
-import { ALERTS_CHANNEL } from '../../realtime/events.js';
-import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
+import { acknowledgeAlert } from './acknowledge-alert.js';
 import { escalateOverdueAlerts } from './raise-alert.js';
+import { resolveAlert } from './resolve-alert.js';
 import { getSettings, putSetting, SETTING_DEFAULTS, type SettingKey } from './settings.js';
+import { sourceSummaries } from './sources.js';
 
 const tags = ['alerts'];
 const alertParams = idParams('alertId');
@@ -38,6 +39,10 @@ const alertSchema = z.object({
   groupId: z.uuid().nullable(),
   groupName: z.string().nullable(),
   createdAt: z.string(),
+  /** How many items (messages, responses, sessions) the alert stands for: a folded alert has several. */
+  sourceCount: z.number().int(),
+  /** When the latest of them came. */
+  lastAt: z.string(),
   ackDueAt: z.string(),
   overdue: z.boolean(),
   acknowledgedAt: z.string().nullable(),
@@ -91,7 +96,7 @@ export const alertRoutes = [
     id: 'alerts.list',
     method: 'GET',
     url: '/api/alerts',
-    summary: 'The clinician alert queue: urgent first, then by age; with response times',
+    summary: 'The clinician alert queue: urgent first, then by acknowledgement deadline; with response times and how many items each alert stands for',
     tags,
     access: { kind: 'authenticated', resource: 'alert', action: 'read' },
     query: z.strictObject({ status: z.enum(['open', 'acknowledged', 'resolved', 'active']).default('active') }),
@@ -113,6 +118,7 @@ export const alertRoutes = [
         .limit(500);
       q = query.status === 'active' ? q.where('a.status', 'in', ['open', 'acknowledged']) : q.where('a.status', '=', query.status);
       const rows = await q.execute();
+      const sources = await sourceSummaries(ctx.db, rows.map((r) => r.id));
       const settings = await getSettings(ctx.db);
       const nowIso = ctx.now.toISOString();
       const alerts = rows
@@ -126,6 +132,8 @@ export const alertRoutes = [
           groupId: r.group_id,
           groupName: r.group_name,
           createdAt: r.created_at,
+          sourceCount: sources.get(r.id)?.count ?? 1,
+          lastAt: sources.get(r.id)?.lastAt ?? r.created_at,
           ackDueAt: r.ack_due_at,
           overdue: r.status === 'open' && r.ack_due_at <= nowIso,
           acknowledgedAt: r.acknowledged_at,
@@ -135,7 +143,7 @@ export const alertRoutes = [
           escalatedToMe: r.escalated_to === me,
           responseMinutes: r.acknowledged_at ? Math.round((Date.parse(r.acknowledged_at) - Date.parse(r.created_at)) / 60_000) : null,
         }))
-        .sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || a.createdAt.localeCompare(b.createdAt));
+        .sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || a.ackDueAt.localeCompare(b.ackDueAt) || a.createdAt.localeCompare(b.createdAt));
       await ctx.audit({ action: 'alerts.list', detail: { count: alerts.length } });
       return { alerts, targetMinutes: { urgent: Number(settings['alerts.urgent_ack_minutes']), concern: Number(settings['alerts.concern_ack_minutes']) } };
     },
@@ -149,16 +157,7 @@ export const alertRoutes = [
     access: onAlert,
     params: alertParams,
     async handler({ params }, ctx) {
-      const id = String(params.alertId);
-      const result = await ctx.db
-        .updateTable('alerts')
-        .set({ status: 'acknowledged', acknowledged_at: ctx.now.toISOString(), acknowledged_by: ctx.principal.userId })
-        .where('id', '=', id)
-        .where('status', '=', 'open')
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new AppError('invalid_state', 'This alert was already acknowledged.');
-      await ctx.audit({ action: 'alerts.acknowledge', resourceType: 'alert', resourceId: id });
-      await publishInTransaction(ctx.db, ALERTS_CHANNEL, { type: 'alert.updated', alertId: id, groupId: null });
+      await acknowledgeAlert(ctx, String(params.alertId));
     },
   }),
   defineRoute({
@@ -171,26 +170,7 @@ export const alertRoutes = [
     params: alertParams,
     body: z.strictObject({ outcome: z.enum(['false_positive', 'check_in_done', 'safety_plan_reviewed', 'escalated']), note: text(4000).optional() }),
     async handler({ params, body }, ctx) {
-      const id = String(params.alertId);
-      const now = ctx.now.toISOString();
-      const result = await ctx.db
-        .updateTable('alerts')
-        .set({
-          status: 'resolved',
-          outcome: body.outcome,
-          resolution_note: body.note ?? null,
-          resolved_at: now,
-          resolved_by: ctx.principal.userId,
-          // Resolving an alert nobody acknowledged acknowledges it too, for response-time figures.
-          acknowledged_at: sql<string>`coalesce(acknowledged_at, ${now})`,
-          acknowledged_by: sql<string>`coalesce(acknowledged_by, ${ctx.principal.userId})`,
-        })
-        .where('id', '=', id)
-        .where('status', '!=', 'resolved')
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new AppError('invalid_state', 'This alert is already resolved.');
-      await ctx.audit({ action: 'alerts.resolve', resourceType: 'alert', resourceId: id, detail: { outcome: body.outcome } });
-      await publishInTransaction(ctx.db, ALERTS_CHANNEL, { type: 'alert.updated', alertId: id, groupId: null });
+      await resolveAlert(ctx, String(params.alertId), body.outcome, body.note);
     },
   }),
   defineRoute({
@@ -276,6 +256,9 @@ export const alertRoutes = [
       'alerts.urgent_ack_minutes': z.string().regex(/^[1-9]\d{0,3}$/, 'Use a whole number of minutes, at least 1.').optional(),
       'alerts.concern_ack_minutes': z.string().regex(/^[1-9]\d{0,4}$/, 'Use a whole number of minutes, at least 1.').optional(),
       'alerts.backup_clinician_id': z.union([z.uuid(), z.literal('')]).optional(),
+      'alerts.fold_window_minutes': z.string().regex(/^\d{1,4}$/, 'Use a whole number of minutes (0 turns folding off).').optional(),
+      'attendance.absence_alert': z.enum(['on', 'off']).optional(),
+      'attendance.absence_alert_after': z.string().regex(/^[2-9]$/, 'Use a number of sessions from 2 to 9.').optional(),
       'measures.not_improving_after': z.string().regex(/^\d{1,2}$/).optional(),
       'risk.journal_alerts': z.enum(['true', 'false']).optional(),
     }),

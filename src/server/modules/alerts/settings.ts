@@ -14,6 +14,15 @@ export const SETTING_DEFAULTS = {
    * say so if a service turns this on. The author always sees their safety plan and the crisis line.
    */
   'risk.journal_alerts': 'false',
+  /**
+   * Minutes within which a member's risk-language alerts fold into one open alert: a new message
+   * within this time of the latest one in the fold joins it instead of opening a new card.
+   */
+  'alerts.fold_window_minutes': '120',
+  /** Whether missed sessions in a row raise a "reach out" alert: 'on' or 'off'. */
+  'attendance.absence_alert': 'on',
+  /** Sessions missed in a row (absent or excused) that raise it, once per run of absences. */
+  'attendance.absence_alert_after': '2',
   /** Responses to the same instrument after which "not improving" is raised. */
   'measures.not_improving_after': '6',
 } as const;

@@ -3,13 +3,15 @@ import type { attendanceBodySchema } from '../../../shared/schemas/sessions.js';
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { sessionRoster } from '../schedule/sessions-repository.js';
+import { raiseAbsenceAlerts } from './absence-alerts.js';
 
 // Attendance may be taken from shortly before a session starts.
 const EARLY_MS = 30 * 60_000;
 
 /**
  * Records attendance for a whole session in one go: one status for everyone, then exceptions.
- * Replaces what was recorded before and marks the session held.
+ * Replaces what was recorded before and marks the session held; a member whose missed sessions in
+ * a row reach the service threshold gets a "reach out" alert (see raiseAbsenceAlerts).
  */
 export async function recordAttendance(ctx: RouteContext, sessionId: string, input: z.infer<typeof attendanceBodySchema>) {
   const session = await ctx.db.selectFrom('group_sessions').selectAll().where('id', '=', sessionId).executeTakeFirstOrThrow();
@@ -47,5 +49,6 @@ export async function recordAttendance(ctx: RouteContext, sessionId: string, inp
     )
     .execute();
   await ctx.db.updateTable('group_sessions').set({ status: 'held', updated_at: recordedAt }).where('id', '=', sessionId).execute();
-  await ctx.audit({ action: 'attendance.record', resourceType: 'group_session', resourceId: sessionId, groupId: session.group_id, detail: { members: roster.length } });
+  const reachOut = await raiseAbsenceAlerts(ctx.db, session.group_id, roster.map((m) => m.id), ctx.now);
+  await ctx.audit({ action: 'attendance.record', resourceType: 'group_session', resourceId: sessionId, groupId: session.group_id, detail: { members: roster.length, reachOutAlerts: reachOut } });
 }

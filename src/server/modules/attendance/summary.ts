@@ -11,6 +11,8 @@ export interface MemberAttendance {
   rate: number | null;
   /** Sessions missed in a row, counting back from the latest recorded one. */
   missedInRow: number;
+  /** The first session of that run of missed sessions (null when the latest was attended): names the run. */
+  missedSinceSessionId: string | null;
   lastStatus: AttendanceStatus | null;
 }
 
@@ -19,18 +21,20 @@ export async function memberAttendance(db: DbOrTx, groupId: string, enrolmentId?
   let query = db
     .selectFrom('attendance as a')
     .innerJoin('group_sessions as s', 's.id', 'a.session_id')
-    .select(['a.enrolment_id', 'a.status'])
+    .select(['a.enrolment_id', 'a.status', 's.id as session_id'])
     .where('s.group_id', '=', groupId)
     .where('s.status', '=', 'held')
-    .orderBy('s.starts_at');
+    .orderBy('s.starts_at')
+    .orderBy('s.id');
   if (enrolmentId) query = query.where('a.enrolment_id', '=', enrolmentId);
   const rows = await query.execute();
   const byMember = new Map<string, MemberAttendance>();
   for (const row of rows) {
-    const m = byMember.get(row.enrolment_id) ?? { enrolmentId: row.enrolment_id, recorded: 0, attended: 0, rate: null, missedInRow: 0, lastStatus: null };
+    const m = byMember.get(row.enrolment_id) ?? { enrolmentId: row.enrolment_id, recorded: 0, attended: 0, rate: null, missedInRow: 0, missedSinceSessionId: null, lastStatus: null };
     m.recorded += 1;
     if (ATTENDED.has(row.status)) m.attended += 1;
     m.missedInRow = MISSED.has(row.status) ? m.missedInRow + 1 : 0;
+    m.missedSinceSessionId = m.missedInRow === 0 ? null : m.missedInRow === 1 ? row.session_id : m.missedSinceSessionId;
     m.lastStatus = row.status;
     m.rate = m.attended / m.recorded;
     byMember.set(row.enrolment_id, m);

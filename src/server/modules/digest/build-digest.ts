@@ -1,10 +1,9 @@
 import type { DbOrTx } from '../../db/database.js';
+import { absenceRule } from '../attendance/absence-alerts.js';
 import { memberAttendance } from '../attendance/summary.js';
 import { listItems, moderatedKind } from '../moderation/registry.js';
 import { staffLabel } from '../space/access.js';
 
-/** Members who missed this many sessions in a row are listed as at attendance risk. */
-const MISSED_IN_ROW_RISK = 2;
 /** Items per section: a digest is read in a few minutes before a session, not an archive. */
 const SECTION_LIMIT = 50;
 const EXCERPT = 280;
@@ -77,7 +76,9 @@ export async function buildDigest(db: DbOrTx, sessionId: string): Promise<Digest
     .limit(SECTION_LIMIT)
     .execute();
   const attendance = await memberAttendance(db, groupId);
-  const current = await db.selectFrom('enrolments').select(['id', 'pseudonym']).where('group_id', '=', groupId).where('status', 'in', ['active', 'paused']).execute();
+  // Members at attendance risk: the same threshold as the "reach out" alert.
+  const { after: missedInRowRisk } = await absenceRule(db);
+  const current = await db.selectFrom('enrolments').select(['id', 'pseudonym', 'status']).where('group_id', '=', groupId).where('status', 'in', ['active', 'paused']).execute();
 
   return {
     session: { id: session.id, startsAt: session.starts_at, topic: session.topic },
@@ -110,7 +111,8 @@ export async function buildDigest(db: DbOrTx, sessionId: string): Promise<Digest
     alerts: alerts.map((a) => ({ id: a.id, tier: a.tier, kind: a.kind, summary: a.summary, status: a.status, member: names.get(a.participant_id) ?? null, createdAt: a.created_at })),
     attendanceRisks: current
       .map((e) => ({ e, a: attendance.get(e.id) }))
-      .filter(({ a }) => (a?.missedInRow ?? 0) >= MISSED_IN_ROW_RISK)
+      // A paused member is not expected at sessions: like the group page and the reach-out alert, only active members.
+      .filter(({ e, a }) => e.status === 'active' && (a?.missedInRow ?? 0) >= missedInRowRisk)
       .map(({ e, a }) => ({ enrolmentId: e.id, member: e.pseudonym, missedInRow: a?.missedInRow ?? 0, attendanceRate: a?.rate === null || a?.rate === undefined ? null : Math.round(a.rate * 100) / 100 })),
   };
 }

@@ -2,6 +2,7 @@ import type { GroupDetail } from '../../../shared/schemas/groups.js';
 import { notFound } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { assertCan, hideFields } from '../../policy/policy.js';
+import { absenceRule } from '../attendance/absence-alerts.js';
 import { memberAttendance, roundRate } from '../attendance/summary.js';
 import { groupCapacity } from './capacity.js';
 import { findGroup, listFacilitators, listMembers } from './repository.js';
@@ -31,6 +32,8 @@ export async function groupDetail(ctx: RouteContext, groupId: string): Promise<G
   ]);
   // Who is in a psychiatric group is health information: every read of a roster is audited.
   await ctx.audit({ action: 'groups.roster.read', resourceType: 'group', resourceId: groupId, groupId });
+  // Members listed as missing sessions: the same threshold as the "reach out" alert.
+  const { after: missedInRowRisk } = await absenceRule(ctx.db);
   const totals = [...attendance.values()].reduce((acc, m) => ({ recorded: acc.recorded + m.recorded, attended: acc.attended + m.attended }), { recorded: 0, attended: 0 });
   const detail: GroupDetail = {
     id: group.id,
@@ -63,7 +66,7 @@ export async function groupDetail(ctx: RouteContext, groupId: string): Promise<G
       attendanceRate: roundRate(attendance.get(m.id)?.rate ?? null),
     })),
     attendanceAlerts: members
-      .filter((m) => m.status === 'active' && (attendance.get(m.id)?.missedInRow ?? 0) >= 2)
+      .filter((m) => m.status === 'active' && (attendance.get(m.id)?.missedInRow ?? 0) >= missedInRowRisk)
       .map((m) => ({ enrolmentId: m.id, pseudonym: m.pseudonym, missedInRow: attendance.get(m.id)?.missedInRow ?? 0 })),
     attendanceRates: { group: roundRate(totals.recorded ? totals.attended / totals.recorded : null), heldSessions: Number(held.n) },
     ...(capacity ? { waitlist: { waiting: capacity.waiting, offered: capacity.offered, openPlaces: capacity.openPlaces } } : {}),

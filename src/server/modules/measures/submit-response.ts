@@ -157,6 +157,7 @@ export async function submitResponse(ctx: RouteContext, input: SubmitInput) {
     const summary = `${definition.shortTitle}: ${alert.message}`;
     if (earlier && alert.tier === 'urgent') {
       await ctx.db.updateTable('alerts').set({ source_type: 'measure_response', source_id: responseId, summary }).where('id', '=', earlier.id).execute();
+      await ctx.db.updateTable('alert_sources').set({ source_type: 'measure_response', source_id: responseId }).where('alert_id', '=', earlier.id).where('source_type', '=', 'incomplete_response').execute();
       continue;
     }
     await raiseAlert(ctx.db, { ...base, kind: 'measure_item', tier: alert.tier, sourceType: 'measure_response', sourceId: responseId, summary, now: ctx.now });

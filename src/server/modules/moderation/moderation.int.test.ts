@@ -138,10 +138,16 @@ describe('moderateText and recordModeration', () => {
     expect(concern.decision.outcome).toBe('publish');
     expect(concern.decision.risk.tier).toBe('concern');
     const none = await submit('this traffic is killing me');
-    const alerts = await t.database.db.selectFrom('alerts').select(['source_id', 'tier', 'kind', 'source_type', 'summary', 'enrolment_id']).where('kind', '=', 'risk_language').execute();
-    expect(alerts.find((a) => a.source_id === urgent.id)).toMatchObject({ tier: 'urgent', source_type: 'post', enrolment_id: world.enrolmentA });
-    expect(alerts.find((a) => a.source_id === concern.id)).toMatchObject({ tier: 'concern' });
-    expect(alerts.find((a) => a.source_id === none.id)).toBeUndefined();
+    const alerts = await t.database.db.selectFrom('alerts').select(['id', 'source_id', 'tier', 'kind', 'source_type', 'summary', 'enrolment_id']).where('kind', '=', 'risk_language').execute();
+    const urgentAlert = alerts.find((a) => a.source_id === urgent.id);
+    expect(urgentAlert).toMatchObject({ tier: 'urgent', source_type: 'post', enrolment_id: world.enrolmentA });
+    // The concern that followed within the fold window joined the same alert, with its own tier.
+    const sources = await t.database.db.selectFrom('alert_sources').select(['source_id', 'tier']).where('alert_id', '=', urgentAlert?.id ?? '').orderBy('created_at').execute();
+    expect(sources).toEqual([
+      { source_id: urgent.id, tier: 'urgent' },
+      { source_id: concern.id, tier: 'concern' },
+    ]);
+    expect(await t.database.db.selectFrom('alert_sources').select('alert_id').where('source_id', '=', none.id).execute()).toEqual([]);
     for (const a of alerts) expect(a.summary).not.toMatch(/pills|burden/);
     // The alert card: the item, the rules that fired, recent history in the group.
     const alertId = (await t.database.db.selectFrom('alerts').select('id').where('source_id', '=', urgent.id).executeTakeFirstOrThrow()).id;
@@ -154,12 +160,16 @@ describe('moderateText and recordModeration', () => {
     expect(body.history.length).toBeGreaterThan(3);
     expect(body.history.length).toBeLessThanOrEqual(10);
     expect(body.history.map((h: { id: string }) => h.id)).not.toContain(urgent.id);
+    expect(body.sources.map((x: { id: string; tier: string }) => [x.id, x.tier])).toEqual([
+      [urgent.id, 'urgent'],
+      [concern.id, 'concern'],
+    ]);
     expect((await call(t.app, clinB, 'GET', `/api/alerts/${alertId}/context`)).statusCode).toBe(404);
     expect((await call(t.app, alice, 'GET', `/api/alerts/${alertId}/context`)).statusCode).toBe(403);
     // Outcomes are counted per kind, with the false-positive rate.
     expect((await call(t.app, clinA, 'POST', `/api/alerts/${alertId}/resolve`, { outcome: 'false_positive' })).statusCode).toBe(204);
     const stats = (await call(t.app, clinA, 'GET', '/api/alerts/stats')).json();
-    expect(stats.byKind.risk_language).toMatchObject({ total: 2, resolved: 1, falsePositiveRate: 1 });
+    expect(stats.byKind.risk_language).toMatchObject({ total: 1, resolved: 1, falsePositiveRate: 1 });
   });
 });
 

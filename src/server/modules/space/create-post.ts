@@ -66,7 +66,7 @@ export function moderateFor(deps: Pick<SpaceDeps, 'db' | 'now'>, viewer: SpaceVi
  * Stores a moderated post inside the caller's transaction: a stream position, the row, the
  * moderation record and the audit row. Returns the post as it will be published.
  */
-export async function storePost(tx: DbOrTx, deps: SpaceDeps, viewer: SpaceViewer, input: NewPost, decision: Decision): Promise<StreamPost> {
+export async function storePost(tx: DbOrTx, deps: Pick<SpaceDeps, 'actor' | 'now'>, viewer: SpaceViewer, input: NewPost, decision: Decision): Promise<StreamPost> {
   const threadId = input.thread === 'chat' ? null : input.thread;
   const kind = threadId ? 'post' : 'message';
   const id = newId();

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, signIn, type Session } from '../testing/fixtures.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { buildDigest, digestCounts } from '../modules/digest/build-digest.js';
+import { assessRisk } from '../modules/risk/assess-risk.js';
+import { DEMO_PASSWORD, seedDemoIfEmpty } from './demo.js';
+
+// The demo's safety net is consistent: what its charts, posts and registers show, its queue shows.
+let t: TestApp;
+let ada: Session;
+
+interface QueueAlert {
+  id: string;
+  kind: string;
+  tier: string;
+  status: string;
+  groupId: string | null;
+  participant: { id: string; pseudonym: string | null; enrolmentId: string | null };
+  sourceCount: number;
+  outcome: string | null;
+}
+let queue: QueueAlert[];
+
+const sourcesOf = (kind: string) =>
+  t.database.db
+    .selectFrom('alert_sources as s')
+    .innerJoin('alerts as a', 'a.id', 's.alert_id')
+    .select(['a.id', 'a.participant_id', 'a.enrolment_id', 's.source_type', 's.source_id', 's.tier'])
+    .where('a.kind', '=', kind)
+    .execute();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const seeded = await seedDemoIfEmpty(t.database.db, { ...t.config, nodeEnv: 'development' }, t.clock.now());
+  expect(seeded).not.toBeNull();
+  ada = await signIn(t, { email: 'ada.clinician@demo.hearth.local' }, DEMO_PASSWORD);
+  const all = [];
+  for (const status of ['active', 'resolved'] as const) {
+    const response = await call(t.app, ada, 'GET', `/api/alerts?status=${status}`);
+    expect(response.statusCode, response.body).toBe(200);
+    all.push(...(response.json() as { alerts: QueueAlert[] }).alerts);
+  }
+  queue = all;
+});
+afterAll(async () => t?.close());
+
+describe('the demo seed', () => {
+  it('has an alert for every reliable deterioration a trajectory shows and every PHQ-9 item 9 answer of 1 or more', async () => {
+    const enrolments = await t.database.db.selectFrom('enrolments').select(['id', 'participant_id', 'pseudonym']).execute();
+    const deteriorations = await sourcesOf('reliable_deterioration');
+    let shown = 0;
+    for (const e of enrolments) {
+      const response = await call(t.app, ada, 'GET', `/api/enrolments/${e.id}/measures`);
+      expect(response.statusCode, response.body).toBe(200);
+      for (const instrument of (response.json() as { instruments: { code: string; points: { responseId: string }[]; change: { category: string } | null }[] }).instruments) {
+        if (instrument.change?.category !== 'reliable_deterioration') continue;
+        shown += 1;
+        // The alert points at a response of this member's trajectory of this instrument.
+        const ids = new Set(instrument.points.map((p) => p.responseId));
+        expect(deteriorations.some((d) => d.participant_id === e.participant_id && ids.has(d.source_id)), `${e.pseudonym} ${instrument.code}`).toBe(true);
+      }
+    }
+    expect(shown).toBeGreaterThan(0);
+    const itemAlerts = await sourcesOf('measure_item');
+    const responses = await t.database.db.selectFrom('measure_responses').select(['id', 'answers']).where('instrument_code', '=', 'phq-9').execute();
+    for (const r of responses) {
+      const item9 = (JSON.parse(r.answers) as Record<string, number | null>)['phq9-9'] ?? 0;
+      if (item9 >= 1) expect(itemAlerts.some((a) => a.source_id === r.id)).toBe(true);
+    }
+    // And the story: Cedar's deterioration was checked in on and resolved.
+    expect(queue.filter((a) => a.kind === 'reliable_deterioration')).toEqual([expect.objectContaining({ status: 'resolved', outcome: 'check_in_done', participant: expect.objectContaining({ pseudonym: 'Cedar' }) })]);
+  });
+
+  it('has a risk-language alert for every participant post the detector flags, folded per situation', async () => {
+    const posts = await t.database.db.selectFrom('space_posts').select(['id', 'body', 'kind']).where('author_role', '=', 'participant').execute();
+    const risky = posts.filter((p) => assessRisk(p.body).tier !== 'none');
+    expect(risky.length).toBeGreaterThan(1);
+    const sources = await sourcesOf('risk_language');
+    for (const p of risky) expect(sources.some((s) => s.source_type === p.kind && s.source_id === p.id && s.tier === assessRisk(p.body).tier), p.body).toBe(true);
+    // Ember's messages of this afternoon are one open card, left open for the demo.
+    const open = queue.filter((a) => a.kind === 'risk_language');
+    expect(open).toEqual([expect.objectContaining({ status: 'open', sourceCount: risky.length, participant: expect.objectContaining({ pseudonym: 'Ember' }) })]);
+  });
+
+  it('has a reach-out alert for every run of two missed sessions of an active member', async () => {
+    const rows = await t.database.db
+      .selectFrom('attendance as a')
+      .innerJoin('group_sessions as s', 's.id', 'a.session_id')
+      .innerJoin('enrolments as e', 'e.id', 'a.enrolment_id')
+      .select(['a.enrolment_id', 'a.status', 's.id as session_id', 'e.pseudonym'])
+      .where('e.status', '=', 'active')
+      .orderBy('s.starts_at')
+      .execute();
+    const runs: { enrolmentId: string; start: string; pseudonym: string }[] = [];
+    const current = new Map<string, { start: string; length: number }>();
+    for (const r of rows) {
+      const missed = r.status === 'absent' || r.status === 'excused';
+      const run = missed ? { start: current.get(r.enrolment_id)?.start ?? r.session_id, length: (current.get(r.enrolment_id)?.length ?? 0) + 1 } : undefined;
+      if (run) current.set(r.enrolment_id, run);
+      else current.delete(r.enrolment_id);
+      if (run?.length === 2) runs.push({ enrolmentId: r.enrolment_id, start: run.start, pseudonym: r.pseudonym });
+    }
+    expect(runs.map((r) => r.pseudonym)).toEqual(['Cedar']);
+    const reachOut = await sourcesOf('attendance_absences');
+    expect(reachOut.map((a) => [a.enrolment_id, a.source_id]).sort()).toEqual(runs.map((r) => [r.enrolmentId, r.start]).sort());
+  });
+
+  it('gives facilitators a digest whose counts agree with the queue', async () => {
+    const group = await t.database.db.selectFrom('therapy_groups').select('id').executeTakeFirstOrThrow();
+    const next = await t.database.db.selectFrom('group_sessions').select('id').where('group_id', '=', group.id).where('status', '=', 'scheduled').orderBy('starts_at').executeTakeFirstOrThrow();
+    const digest = await buildDigest(t.database.db, next.id);
+    const counts = digestCounts(digest);
+    const active = queue.filter((a) => a.groupId === group.id && a.status !== 'resolved');
+    expect(counts.alerts).toBe(active.length);
+    expect(counts.alerts).toBeGreaterThan(0);
+    // Every member the digest lists at attendance risk has a reach-out alert in the queue.
+    expect(counts.attendanceRisks).toBe(digest.attendanceRisks.filter((r) => queue.some((a) => a.kind === 'attendance_absences' && a.participant.enrolmentId === r.enrolmentId)).length);
+    expect(counts.attendanceRisks).toBeGreaterThan(0);
+    // The navigation badge counts what the queue shows as open.
+    const badge = (await call(t.app, ada, 'GET', '/api/alerts/count')).json() as { open: number };
+    expect(badge.open).toBe(queue.filter((a) => a.status === 'open').length);
+  });
+});
