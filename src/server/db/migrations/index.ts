@@ -10,6 +10,7 @@ import * as goalsSkillsJournal from './20261126T1600_goals_skills_journal.js';
 import * as moderationSafetyPlans from './20261126T1620_moderation_safety_plans.js';
 import * as strategiesFeedback from './20261126T1610_strategies_feedback.js';
 import * as groupSpace from './20261126T1630_group_space.js';
+import * as dutyRotaDelivery from './20261203T1030_duty_rota_delivery.js';
 
 /** Every migration, in order. Names are timestamps; landed files are never edited. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261126T1630_group_space': groupSpace,
   '20261126T1700_measure_courses': measureCourses,
   '20261126T1710_digests_mail': digestsMail,
+  '20261203T1030_duty_rota_delivery': dutyRotaDelivery,
 };
