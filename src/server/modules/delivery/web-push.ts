@@ -95,7 +95,9 @@ export function pushSubscriptionProblem(target: PushTarget, production: boolean)
   if (point.length !== 65 || point[0] !== 4) return 'The p256dh key must be an uncompressed P-256 point.';
   try {
     // Throws when the bytes are not a point on the curve.
-    createECDH('prime256v1').computeSecret(point);
+    const probe = createECDH('prime256v1');
+    probe.generateKeys();
+    probe.computeSecret(point);
   } catch {
     return 'The p256dh key is not a point on P-256.';
   }
