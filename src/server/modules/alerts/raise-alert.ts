@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record.js';
 import { firstRecipients } from '../delivery/first-recipients.js';
 import { sendAlertTo } from '../delivery/send-alert-to.js';
 import { fallbackClinicianId } from '../duty/fallback.js';
-import { cliniciansOnRotaAfter } from '../duty/repository.js';
+import { cliniciansOnRotaFrom } from '../duty/repository.js';
 import { getSetting } from './settings.js';
 
 export interface NewAlert {
@@ -68,8 +68,8 @@ const ROTA_LOOKAHEAD = 50;
 
 /**
  * Escalates open alerts past their acknowledgement deadline, one step of the ladder at a time:
- * first to the next clinician on the rota who has not had it, then (another target later) to the
- * fallback. Each step sends the alert to the new person on every channel and is audited. Safe to
+ * first to the next clinician on the rota who has not had it (whoever is on duty now if the shift
+ * changed since, else the next shift's), then (another target later) to the fallback. Each step sends the alert to the new person on every channel and is audited. Safe to
  * run from every instance at once: a step is claimed by a conditional update on the alert's level.
  */
 export async function escalateOverdueAlerts(db: DbOrTx, now: Date): Promise<number> {
@@ -99,7 +99,7 @@ async function escalateOne(
   let chosen: { userId: string; level: number } | null = null;
   for (let level = alert.escalation_level; level < LADDER.length && !chosen; level++) {
     if (LADDER[level] === 'rota') {
-      const next = (await cliniciansOnRotaAfter(db, now.toISOString(), ROTA_LOOKAHEAD)).find((id) => !had.has(id));
+      const next = (await cliniciansOnRotaFrom(db, now.toISOString(), ROTA_LOOKAHEAD)).find((id) => !had.has(id));
       if (next) chosen = { userId: next, level };
     } else if (fallback && !had.has(fallback)) chosen = { userId: fallback, level };
   }

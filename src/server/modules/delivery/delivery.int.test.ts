@@ -16,6 +16,7 @@ let pushAnswer = 201;
 let deps: DeliveryDeps;
 let groupName: string;
 let key = 0;
+let laptop: ReturnType<typeof browserSubscription>;
 
 const phq9Item9 = () => Object.fromEntries([0, 0, 0, 0, 0, 0, 0, 0, 1].map((v, i) => [`phq9-${i + 1}`, v]));
 
@@ -48,7 +49,8 @@ beforeAll(async () => {
   const mobile = await call(t.app, duty, 'PUT', '/api/me/mobile', { mobile: '07400 123456' });
   expect(mobile.json()).toEqual({ mobile: '+447400123456' });
   const lead = await signIn(t, world.clinicianA);
-  expect((await call(t.app, lead, 'POST', '/api/me/push-subscriptions', browserSubscription(`${pushService.url}/push/lead-laptop`))).statusCode).toBe(201);
+  laptop = browserSubscription(`${pushService.url}/push/lead-laptop`);
+  expect((await call(t.app, lead, 'POST', '/api/me/push-subscriptions', laptop)).statusCode).toBe(201);
 });
 afterAll(async () => {
   await pushService?.close();
@@ -93,8 +95,10 @@ describe('delivering an alert', () => {
     expect(request?.headers.authorization).toMatch(/^vapid t=[\w-]+\.[\w-]+\.[\w-]+, k=[\w-]+$/);
     expect(request?.headers.ttl).toBeDefined();
     expect(request?.body.length).toBeGreaterThan(100);
-    // Encrypted: nothing of the payload is readable on the wire.
+    // Encrypted: nothing of the payload is readable on the wire, and the device's keys open it.
     expect(request?.body.toString('latin1')).not.toContain('alert');
+    const payload = JSON.parse(laptop.decrypt(request?.body ?? Buffer.alloc(0)));
+    expect(payload).toEqual({ title: `1 urgent alert in ${groupName}`, body: 'Open Hearth to see it.', alertId, url: '/alerts', tag: `alert-${alertId}` });
 
     const rows = await deliveriesOf(alertId);
     expect(rows.every((r) => r.status === 'sent' && r.attempted_at !== null && r.latency_ms !== null)).toBe(true);
@@ -178,7 +182,8 @@ describe('delivering an alert', () => {
     const next = await raiseUrgentAlert();
     expect((await deliveriesOf(next)).filter((r) => r.channel === 'push')).toEqual([]);
     // Subscribe the lead's laptop again for the tests after this one.
-    expect((await call(t.app, lead, 'POST', '/api/me/push-subscriptions', browserSubscription(`${pushService.url}/push/lead-laptop`))).statusCode).toBe(201);
+    laptop = browserSubscription(`${pushService.url}/push/lead-laptop`);
+    expect((await call(t.app, lead, 'POST', '/api/me/push-subscriptions', laptop)).statusCode).toBe(201);
     await deliverQueuedAlerts(t.database.db, deps);
   });
 });

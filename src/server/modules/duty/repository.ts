@@ -30,9 +30,12 @@ export async function clinicianOnDutyAt(db: DbOrTx, at: string): Promise<string 
   return row?.clinician_id ?? null;
 }
 
-/** Clinicians of the shifts that start after `at`, in rota order (the people escalation walks). */
-export async function cliniciansOnRotaAfter(db: DbOrTx, at: string, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('rota_shifts').select('clinician_id').where('starts_at', '>', at).orderBy('starts_at').limit(limit).execute();
+/**
+ * Clinicians of the rota from `at` on — the shift under way, then those to come — in rota order:
+ * the people escalation walks.
+ */
+export async function cliniciansOnRotaFrom(db: DbOrTx, at: string, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('rota_shifts').select('clinician_id').where('ends_at', '>', at).orderBy('starts_at').limit(limit).execute();
   return rows.map((r) => r.clinician_id);
 }
 
