@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useMe } from '../auth/session';
 import { usePageTitle } from '../layout/feedback';
 import { roleLabel } from '../layout/format';
+import { AlertDeliveryCard } from './AlertDeliveryCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { MfaCard } from './MfaCard';
 import { SessionsCard } from './SessionsCard';
@@ -32,6 +33,7 @@ export function AccountPage() {
         <ChangePasswordForm />
         <MfaCard />
       </SimpleGrid>
+      {me.user.role === 'clinician' ? <AlertDeliveryCard /> : null}
       <SessionsCard />
     </Stack>
   );

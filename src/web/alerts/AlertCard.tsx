@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine
 import { Link } from 'react-router';
 import { formatDateTime } from '../layout/format';
 import { AlertItemContext, SPACE_ALERT_KINDS } from '../moderation/AlertItemContext';
+import { AlertDeliveries } from './AlertDeliveries';
 import type { ClinicalAlert } from './api';
 import { alertTiming, formatMinutes, kindLabel, outcomeLabel, participantName, tierColor, tierLabel } from './copy';
 import classes from './alerts.module.css';
@@ -80,6 +81,7 @@ export function AlertCard({ alert, targetMinutes, now, acknowledging, onAcknowle
             {alert.acknowledgedBy ? ` by ${alert.acknowledgedBy}` : ''}
           </Text>
         )}
+        <AlertDeliveries alertId={alert.id} />
         <Group gap="sm" mt={4} wrap="wrap">
           {alert.status === 'open' ? (
             <Button size="sm" onClick={() => onAcknowledge(alert)} loading={acknowledging} aria-label={`Acknowledge the alert for ${name}`}>

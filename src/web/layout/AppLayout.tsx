@@ -29,6 +29,7 @@ function navItemsFor(me: Me): NavItem[] {
         { to: '/admin/audit', label: 'Audit log' },
         { to: '/admin/mail', label: 'Mail' },
         { to: '/reports/outcomes', label: 'Outcomes' },
+        { to: '/admin/rota', label: 'Duty rota' },
         { to: '/admin/settings', label: 'Settings' },
         { to: '/admin/watched-phrases', label: 'Watched phrases' },
       ];
