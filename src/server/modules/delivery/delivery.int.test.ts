@@ -98,7 +98,7 @@ describe('delivering an alert', () => {
     // Encrypted: nothing of the payload is readable on the wire, and the device's keys open it.
     expect(request?.body.toString('latin1')).not.toContain('alert');
     const payload = JSON.parse(laptop.decrypt(request?.body ?? Buffer.alloc(0)));
-    expect(payload).toEqual({ title: `1 urgent alert in ${groupName}`, body: 'Open Hearth to see it.', alertId, url: '/alerts', tag: `alert-${alertId}` });
+    expect(payload).toEqual({ title: `1 urgent alert in ${groupName}`, body: 'Open Hearth to see it.', alertId, url: `/alerts#alert-${alertId}`, tag: `alert-${alertId}` });
 
     const rows = await deliveriesOf(alertId);
     expect(rows.every((r) => r.status === 'sent' && r.attempted_at !== null && r.latency_ms !== null)).toBe(true);
