@@ -50,7 +50,7 @@ export function RotaPage() {
                 <Text fw={500}>{data.fallback?.displayName ?? 'Nobody named'}</Text>
                 <Text size="sm" c="dimmed">
                   Covers gaps in the rota and is the last escalation step.{' '}
-                  <Anchor component={Link} to="/admin/settings" size="sm">
+                  <Anchor component={Link} to="/admin/settings" size="sm" underline="always">
                     Change in settings
                   </Anchor>
                 </Text>

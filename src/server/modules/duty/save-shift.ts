@@ -29,7 +29,9 @@ export async function saveShift(ctx: RouteContext, input: ShiftInput, shiftId: s
   }
   const clash = await overlappingShift(ctx.db, startsAt, endsAt, shiftId);
   if (clash) {
-    throw new AppError('rota_overlap', `This overlaps the shift from ${clash.starts_at} to ${clash.ends_at}; only one clinician is on duty at a time.`);
+    throw new AppError('rota_overlap', 'This overlaps another shift: only one clinician is on duty at a time. Change the times, or remove the other shift first.', [
+      { path: 'body.startsAt', message: `Overlaps the shift ${clash.starts_at} – ${clash.ends_at} (UTC).` },
+    ]);
   }
   const now = ctx.now.toISOString();
   const id = shiftId ?? newId();
