@@ -25,6 +25,19 @@ async function shoot(page: Page, name: string, width: number): Promise<void> {
   console.log(`${path.basename(file)}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
 }
 
+/** A clinician sets their mobile through the API (the account page does the same). */
+async function setMobile(base: string, email: string, mobile: string): Promise<void> {
+  const b = await openBrowser(DESKTOP);
+  try {
+    const login = await b.page.request.post(`${base}/api/auth/login`, { data: { email, password: DEMO_PASSWORD } });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const response = await b.page.request.put(`${base}/api/me/mobile`, { headers: { 'x-csrf-token': csrfToken }, data: { mobile } });
+    if (!response.ok()) throw new Error(`setting the mobile failed: ${response.status()} ${await response.text()}`);
+  } finally {
+    await b.close();
+  }
+}
+
 /** A participant answers PHQ-9 with item 9 = 1 through the API: an urgent alert, sent by the server's delivery loop. */
 async function raiseAlert(base: string): Promise<void> {
   const b = await openBrowser(DESKTOP);
@@ -72,6 +85,7 @@ async function shootWidth(viewport: { width: number; height: number }): Promise<
     await shoot(page, 'rota-with-shift-and-overlap', w);
     await b.close();
 
+    await setMobile(base, DEMO.clinician2, '07400 123456');
     await raiseAlert(base);
     // Let the server's delivery loop send the queued attempts.
     await new Promise((r) => setTimeout(r, 2000));
@@ -86,6 +100,14 @@ async function shootWidth(viewport: { width: number; height: number }): Promise<
     await page.getByRole('button', { name: 'Who was told' }).first().click();
     await page.getByText(/E-mail/).first().waitFor();
     await shoot(page, 'alert-who-was-told', w);
+    await b.close();
+
+    b = await openBrowser(viewport);
+    page = b.page;
+    await signIn(page, base, DEMO.admin);
+    await page.goto(`${base}/admin/sms`);
+    await page.getByRole('heading', { name: 'Text messages', level: 1 }).waitFor();
+    await shoot(page, 'admin-sms-outbox', w);
     await b.close();
   } finally {
     await server.stop();

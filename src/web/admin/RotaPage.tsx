@@ -83,7 +83,7 @@ export function RotaPage() {
               {data.shifts.length === 0 ? (
                 <Text size="sm">No shifts from yesterday to two weeks ahead.</Text>
               ) : (
-                <Table.ScrollContainer minWidth={480}>
+                <Table.ScrollContainer minWidth={340}>
                   <Table striped>
                     <Table.Thead>
                       <Table.Tr>

@@ -53,3 +53,15 @@ export function useSetMobile() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['me', 'alert-delivery'] }),
   });
 }
+
+export interface Sms {
+  id: string;
+  to: string;
+  text: string;
+  createdAt: string;
+}
+
+/** GET /api/admin/sms: text messages kept in the SMS outbox. */
+export function useSmsOutbox() {
+  return useQuery({ queryKey: ['admin', 'sms'], queryFn: () => api<{ messages: Sms[]; gatewayConfigured: boolean }>('GET', '/admin/sms') });
+}

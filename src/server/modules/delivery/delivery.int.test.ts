@@ -218,6 +218,13 @@ describe('push subscriptions and mobile numbers', () => {
     for (const who of [participant, admin]) expect((await call(t.app, who, 'POST', '/api/me/push-subscriptions', good)).statusCode).toBe(403);
   });
 
+  it('lets the service worker and the web-app manifest through the CSP', async () => {
+    const csp = String((await call(t.app, null, 'GET', '/api/health')).headers['content-security-policy']);
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).toContain("manifest-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+  });
+
   it('keeps the development VAPID pair in the database across restarts', async () => {
     const again = await deliveryDeps(t.database, t.config, t.clock);
     const stored = await t.database.db.selectFrom('service_settings').select('value').where('key', '=', 'push.vapid_keys').executeTakeFirstOrThrow();

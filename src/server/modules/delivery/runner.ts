@@ -14,6 +14,16 @@ export function configuredSmsSender(database: Database, config: Config, clock: C
   return config.smsHttp ? httpSmsSender(config.smsHttp.url, config.smsHttp.token, config.deliveryTimeoutMs) : outboxSmsSender(database.db, clock);
 }
 
+/**
+ * Where e-mail and SMS send people: HEARTH_PUBLIC_URL's alert queue. Without it, this machine's
+ * address as configured (only right for a single local instance; set HEARTH_PUBLIC_URL).
+ */
+function alertsUrl(config: Config): string {
+  if (config.publicUrl) return `${config.publicUrl}/alerts`;
+  if (config.port === 0) return 'the Alerts page';
+  return `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/alerts`;
+}
+
 /** Everything the delivery job needs, from the configuration (VAPID keys resolved once). */
 export async function deliveryDeps(database: Database, config: Config, clock: Clock, overrides: Partial<DeliveryDeps> = {}): Promise<DeliveryDeps> {
   const vapid = await resolveVapidKeys(database.db, config, clock.now());
@@ -22,7 +32,7 @@ export async function deliveryDeps(database: Database, config: Config, clock: Cl
     sms: configuredSmsSender(database, config, clock),
     smtpConfigured: !!config.smtpUrl,
     serviceName: config.serviceName,
-    alertsUrl: `${config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`}/alerts`,
+    alertsUrl: alertsUrl(config),
     clock,
     ...overrides,
   };
