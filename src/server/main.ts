@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
-  stopJobs = startBackgroundJobs(database, config, app.log);
+  stopJobs = startBackgroundJobs(database, config, app.log, app.hearth);
   await app.listen({ port: config.port, host: config.host });
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`Hearth is serving on ${config.databaseKind} at http://${host}:${(app.server.address() as { port: number }).port}`);

@@ -1,6 +1,8 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AccountPage } from './account/AccountPage';
 import { AuditPage } from './admin/AuditPage';
+import { RotaPage } from './admin/RotaPage';
+import { SmsOutboxPage } from './admin/SmsOutboxPage';
 import { DigestPage } from './digest/DigestPage';
 import { MailOutboxPage } from './digest/MailOutboxPage';
 import { AlertsPage } from './alerts/AlertsPage';
@@ -94,6 +96,8 @@ export function App() {
             <Route path="audit" element={<AuditPage />} />
             <Route path="mail" element={<MailOutboxPage />} />
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="rota" element={<RotaPage />} />
+            <Route path="sms" element={<SmsOutboxPage />} />
             <Route path="watched-phrases" element={<WatchedPhrasesPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />

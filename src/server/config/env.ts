@@ -71,6 +71,23 @@ const envSchema = z.object({
   HEARTH_MAIL_FROM: z.string().min(3).default('Hearth <no-reply@hearth.invalid>'),
   // How many hours before a session its facilitators get the between-session digest.
   HEARTH_DIGEST_LEAD_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(24),
+  // Web Push (VAPID) key pair, base64url, as printed by `npx web-push generate-vapid-keys`. Both or
+  // neither. Unset outside production: a pair is generated once and kept in the database, so
+  // restarts and other instances keep it. Unset in production: alerts are not sent by Web Push.
+  HEARTH_VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'must be a base64url P-256 public key').optional(),
+  HEARTH_VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, 'must be a base64url P-256 private key').optional(),
+  // Contact the push services may use about Hearth's traffic: a mailto: or https: URL.
+  HEARTH_VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').default('mailto:no-reply@hearth.invalid'),
+  // Generic SMS gateway: Hearth POSTs {"to": "+447…", "text": "…"} as JSON here, with the token below
+  // as a Bearer token; any 2xx answer means accepted. Unset: text messages are kept in the SMS
+  // outbox administrators read in Hearth (nothing leaves the server).
+  HEARTH_SMS_HTTP_URL: z.string().url().optional(),
+  // Bearer token for HEARTH_SMS_HTTP_URL.
+  HEARTH_SMS_HTTP_TOKEN: z.string().min(1).optional(),
+  // Milliseconds Hearth waits for the SMS gateway (and a push service) before counting the attempt failed.
+  HEARTH_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5000),
+  // Seconds between passes of the alert delivery loop (each alert also triggers a pass at commit).
+  HEARTH_DELIVERY_POLL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
   // pino log level.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -105,6 +122,12 @@ export interface Config {
   mailFrom: string;
   digestLeadMs: number;
   logLevel: Env['LOG_LEVEL'];
+  /** Country for phone numbers typed without a country code (libphonenumber-js). */
+  vapid: { publicKey: string; privateKey: string; subject: string } | null;
+  vapidSubject: string;
+  smsHttp: { url: string; token: string | undefined } | null;
+  deliveryTimeoutMs: number;
+  deliveryPollMs: number;
 }
 
 /** Parses and validates the environment; throws a readable error listing every bad variable. */
@@ -115,6 +138,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  if (!!env.HEARTH_VAPID_PUBLIC_KEY !== !!env.HEARTH_VAPID_PRIVATE_KEY) {
+    throw new Error('Invalid configuration:\n  HEARTH_VAPID_PUBLIC_KEY and HEARTH_VAPID_PRIVATE_KEY must be set together');
+  }
   const production = env.NODE_ENV === 'production';
   const isPostgres = !!env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL);
   return {
@@ -144,5 +170,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.HEARTH_MAIL_FROM,
     digestLeadMs: env.HEARTH_DIGEST_LEAD_HOURS * 3_600_000,
     logLevel: env.LOG_LEVEL,
+    vapid:
+      env.HEARTH_VAPID_PUBLIC_KEY && env.HEARTH_VAPID_PRIVATE_KEY
+        ? { publicKey: env.HEARTH_VAPID_PUBLIC_KEY, privateKey: env.HEARTH_VAPID_PRIVATE_KEY, subject: env.HEARTH_VAPID_SUBJECT }
+        : null,
+    vapidSubject: env.HEARTH_VAPID_SUBJECT,
+    smsHttp: env.HEARTH_SMS_HTTP_URL ? { url: env.HEARTH_SMS_HTTP_URL, token: env.HEARTH_SMS_HTTP_TOKEN } : null,
+    deliveryTimeoutMs: env.HEARTH_DELIVERY_TIMEOUT_MS,
+    deliveryPollMs: env.HEARTH_DELIVERY_POLL_SECONDS * 1000,
   };
 }

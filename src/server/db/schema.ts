@@ -23,6 +23,8 @@ export interface UsersTable {
   updated_at: string;
   last_sign_in_at: string | null;
   password_changed_at: string | null;
+  /** Staff mobile for alert SMS, E.164 (validated for the service's country). */
+  mobile_e164: string | null;
 }
 
 export interface RecoveryCodesTable {
@@ -394,6 +396,71 @@ export interface AlertsTable {
   resolved_by: string | null;
   escalated_at: string | null;
   escalated_to: string | null;
+  /** Escalation steps taken so far (0 = none; see modules/delivery/escalate.ts). */
+  escalation_level: Generated<number>;
+  /** When the next escalation step is due while the alert stays unacknowledged; null = no step left. */
+  next_escalation_at: string | null;
+}
+
+/** A dated duty shift: who is the service's duty clinician from `starts_at` until `ends_at`. */
+export interface RotaShiftsTable {
+  id: string;
+  clinician_id: string;
+  starts_at: string;
+  ends_at: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type AlertRecipientReason = 'facilitator' | 'duty' | 'fallback' | 'escalation';
+
+/** Everyone an alert was sent to, and why (they answer for it from then on). */
+export interface AlertRecipientsTable {
+  alert_id: string;
+  user_id: string;
+  reason: AlertRecipientReason;
+  step: number;
+  added_at: string;
+}
+
+/** A browser (device) of a clinician that accepts Web Push. */
+export interface PushSubscriptionsTable {
+  id: string;
+  user_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  device_label: string | null;
+  created_at: string;
+  last_success_at: string | null;
+}
+
+export type DeliveryChannel = 'in_app' | 'push' | 'email' | 'sms';
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** One attempt to reach one person about one alert on one channel, and its outcome. */
+export interface AlertDeliveriesTable {
+  id: string;
+  alert_id: string;
+  step: number;
+  recipient_id: string;
+  channel: DeliveryChannel;
+  target: string;
+  status: DeliveryStatus;
+  error: string | null;
+  claimed_at: string | null;
+  queued_at: string;
+  attempted_at: string | null;
+  latency_ms: number | null;
+}
+
+/** Text messages as handed to the SMS adapter (the outbox adapter keeps them here to read). */
+export interface SmsOutboxTable {
+  id: string;
+  to_e164: string;
+  body_text: string;
+  created_at: string;
 }
 
 /** One item behind an alert (a folded alert has several); the alert's tier is the highest of them. */
@@ -808,6 +875,11 @@ export interface DB {
   alerts: AlertsTable;
   alert_sources: AlertSourcesTable;
   service_settings: ServiceSettingsTable;
+  rota_shifts: RotaShiftsTable;
+  alert_recipients: AlertRecipientsTable;
+  push_subscriptions: PushSubscriptionsTable;
+  alert_deliveries: AlertDeliveriesTable;
+  sms_outbox: SmsOutboxTable;
   space_counters: SpaceCountersTable;
   space_threads: SpaceThreadsTable;
   space_posts: SpacePostsTable;

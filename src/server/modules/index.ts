@@ -1,7 +1,9 @@
 import type { RouteDef } from '../http/route.js';
 import { alertRoutes } from './alerts/routes.js';
 import { auditRoutes } from './audit/routes.js';
+import { deliveryRoutes } from './delivery/routes.js';
 import { digestRoutes } from './digest/routes.js';
+import { rotaRoutes } from './duty/routes.js';
 import { mailRoutes } from './mail/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
@@ -42,6 +44,8 @@ export const allRoutes: readonly RouteDef[] = [
   ...measureScheduleRoutes,
   ...outcomeRoutes,
   ...alertRoutes,
+  ...deliveryRoutes,
+  ...rotaRoutes,
   ...moderationRoutes,
   ...safetyPlanRoutes,
   ...contactRoutes,

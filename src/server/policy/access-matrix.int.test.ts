@@ -58,6 +58,11 @@ beforeAll(async () => {
   foreign.spacePost = world.spacePostB;
   foreign.user = outsider.id;
   foreign.authSession = (await directSession(sessionOwner)).sessionId;
+  foreign.rotaShift = newId();
+  await t.database.db
+    .insertInto('rota_shifts')
+    .values({ id: foreign.rotaShift, clinician_id: sessionOwner.id, starts_at: '2030-01-01T00:00:00.000Z', ends_at: '2030-01-02T00:00:00.000Z', created_by: null, created_at: t.clock.now().toISOString(), updated_at: t.clock.now().toISOString() })
+    .execute();
   foreign.notification = newId();
   await t.database.db
     .insertInto('notifications')

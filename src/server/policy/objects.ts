@@ -18,15 +18,16 @@ export type ObjectKind = 'group' | 'user' | 'authSession' | 'programme' | 'refer
   | 'feedbackRequest'
   | 'moderatedItem'
   | 'participant'
-  | 'watchedPhrase';
+  | 'watchedPhrase'
+  | 'rotaShift';
 
 /** Where an object sits: its group, the person it belongs to, and who referred that person. */
 interface Placement {
   groupId: string | null;
   ownerId: string | null;
   referrerId: string | null;
-  /** Another clinician the object is assigned to (an escalated alert's backup clinician). */
-  alsoClinicianId?: string | null;
+  /** Other clinicians the object is assigned to (everyone an alert was sent to: duty, fallback, escalation). */
+  alsoClinicianIds?: readonly string[];
   /** A person in several groups (their safety plan): each group's facilitators and each referrer reach it. */
   alsoGroupIds?: readonly string[];
   alsoReferrerIds?: readonly string[];
@@ -50,6 +51,10 @@ const placements: Record<ObjectKind, (db: DbOrTx, id: string) => Promise<Placeme
       db.selectFrom('referrals').select('referred_by').where('participant_id', '=', id).execute(),
     ]);
     return { ...none, ownerId: id, alsoGroupIds: enrolments.map((e) => e.group_id), alsoReferrerIds: referrals.map((r) => r.referred_by) };
+  },
+  rotaShift: async (db, id) => {
+    const row = await db.selectFrom('rota_shifts').select('id').where('id', '=', id).executeTakeFirst();
+    return row && none;
   },
   watchedPhrase: async (db, id) => {
     const row = await db.selectFrom('watched_phrases').select('id').where('id', '=', id).executeTakeFirst();
@@ -112,8 +117,13 @@ const placements: Record<ObjectKind, (db: DbOrTx, id: string) => Promise<Placeme
       .select(['a.group_id', 'a.participant_id', 'a.escalated_to', 'r.referred_by'])
       .where('a.id', '=', id)
       .executeTakeFirst();
-    // An alert escalated to a backup clinician is theirs to see, like a referral is its referrer's.
-    return row && { groupId: row.group_id, ownerId: row.participant_id, referrerId: row.referred_by, alsoClinicianId: row.escalated_to };
+    if (!row) return undefined;
+    // An alert sent to the duty clinician, the fallback or along the rota is theirs to see, like a
+    // referral is its referrer's.
+    const recipients = await db.selectFrom('alert_recipients').select('user_id').where('alert_id', '=', id).execute();
+    const also = recipients.map((r) => r.user_id);
+    if (row.escalated_to) also.push(row.escalated_to);
+    return { groupId: row.group_id, ownerId: row.participant_id, referrerId: row.referred_by, alsoClinicianIds: also };
   },
   session: async (db, id) => {
     const row = await db.selectFrom('group_sessions').select('group_id').where('id', '=', id).executeTakeFirst();
@@ -218,7 +228,7 @@ export async function objectInScope(
     case 'own_groups':
       if (principal.role === 'clinician') {
         // A referring clinician follows the people they referred, whichever group they join.
-        if (place.referrerId === principal.userId || place.alsoClinicianId === principal.userId) return true;
+        if (place.referrerId === principal.userId || place.alsoClinicianIds?.includes(principal.userId)) return true;
         if (place.alsoReferrerIds?.includes(principal.userId)) return true;
         for (const groupId of place.alsoGroupIds ?? []) if (await facilitates(db, principal.userId, groupId)) return true;
         return !!place.groupId && facilitates(db, principal.userId, place.groupId);

@@ -38,7 +38,9 @@ export type Resource =
   | 'safety_plan'
   | 'contact'
   | 'digest'
-  | 'mail';
+  | 'mail'
+  | 'rota'
+  | 'duty_contact';
 export type Action = 'read' | 'create' | 'update' | 'export';
 /**
  * How far a rule reaches: `self` = the caller's own records, `own_groups` = groups the caller
@@ -76,7 +78,10 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     instrument: { actions: ['read', 'create', 'export'], scope: 'service' },
     report: { actions: ['read', 'export'], scope: 'service' },
     settings: { actions: ['read', 'update'], scope: 'service' },
+    // Outgoing e-mail and text messages as the outboxes hold them (no clinical text in either).
     mail: { actions: ['read'], scope: 'service' },
+    // The duty rota: who is on duty when, and the uncovered periods.
+    rota: { actions: ['read', 'create', 'update'], scope: 'service' },
     // The service's watched phrases (block / hold / flag / redact); not the items they catch.
     watched_phrase: { actions: ['read', 'create', 'update'], scope: 'service' },
   },
@@ -117,6 +122,10 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     appreciation: { actions: ['read'], scope: 'own_groups' },
     feedback: { actions: ['read'], scope: 'own_groups' },
     member_activity: { actions: ['read'], scope: 'own_groups' },
+    // Clinicians read the duty rota (who is on duty, who covers next); only admins edit it.
+    rota: { actions: ['read'], scope: 'service' },
+    // How alerts reach them: their devices' Web Push subscriptions and their mobile number.
+    duty_contact: { actions: ['read', 'create', 'update'], scope: 'self' },
   },
   participant: {
     account: { actions: ['read', 'update'], scope: 'self' },

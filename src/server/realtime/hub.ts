@@ -279,6 +279,9 @@ export class SpaceHub {
     if (!alert) return;
     const concerned = new Set<string>();
     if (alert.escalated_to) concerned.add(alert.escalated_to);
+    // Everyone it was sent to: the duty clinician, the fallback, people along the rota.
+    const recipients = await this.hearth.db.selectFrom('alert_recipients').select('user_id').where('alert_id', '=', event.alertId).execute();
+    for (const r of recipients) concerned.add(r.user_id);
     if (alert.group_id) {
       const facilitators = await this.hearth.db.selectFrom('group_facilitators').select('user_id').where('group_id', '=', alert.group_id).execute();
       for (const f of facilitators) concerned.add(f.user_id);

@@ -209,7 +209,7 @@ export async function createWorld(t: TestApp): Promise<World> {
   await recordCourseStep(db, { participantId: participantB.id, instrumentCode: 'phq-9', groupId: groupB, enrolmentId: enrolmentB, total: 12, submittedAt: now });
   await db
     .insertInto('alerts')
-    .values({ id: alertB, kind: 'measure_item', tier: 'urgent', participant_id: participantB.id, enrolment_id: enrolmentB, group_id: groupB, source_type: 'measure_response', source_id: responseB, summary: 'PHQ-9 item 9', status: 'open', created_at: now, ack_due_at: now })
+    .values({ id: alertB, kind: 'measure_item', tier: 'urgent', participant_id: participantB.id, enrolment_id: enrolmentB, group_id: groupB, source_type: 'measure_response', source_id: responseB, summary: 'PHQ-9 item 9', status: 'open', created_at: now, ack_due_at: now, next_escalation_at: now })
     .execute();
   const [strategyB, libraryEntryB, feedbackRequestB] = [newId(), newId(), newId()];
   await db.insertInto('strategies').values({ id: strategyB, group_id: groupB, enrolment_id: enrolmentB, author_id: participantB.id, title: 'Box breathing', when_helps: 'Before meetings', steps: 'In 4, hold 4, out 4, hold 4.', moderation_status: 'published', created_at: now, updated_at: now }).execute();

@@ -4,6 +4,7 @@ import { useMe } from '../auth/session';
 import { usePageTitle } from '../layout/feedback';
 import { roleLabel } from '../layout/format';
 import { ContactCard } from '../contacts/ContactCard';
+import { AlertDeliveryCard } from './AlertDeliveryCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { MfaCard } from './MfaCard';
 import { SessionsCard } from './SessionsCard';
@@ -34,6 +35,7 @@ export function AccountPage() {
         <ChangePasswordForm />
         <MfaCard />
       </SimpleGrid>
+      {me.user.role === 'clinician' ? <AlertDeliveryCard /> : null}
       <SessionsCard />
     </Stack>
   );

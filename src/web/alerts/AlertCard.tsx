@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../layout/format';
 import { AlertContactLinks } from '../contacts/AlertContactLinks';
 import { AlertItemContext, SPACE_ALERT_KINDS } from '../moderation/AlertItemContext';
+import { AlertDeliveries } from './AlertDeliveries';
 import type { ClinicalAlert } from './api';
 import { alertTiming, formatMinutes, kindLabel, outcomeLabel, participantName, sourceCountLabel, tierColor, tierLabel } from './copy';
 import classes from './alerts.module.css';
@@ -89,6 +90,7 @@ export function AlertCard({ alert, targetMinutes, now, acknowledging, onAcknowle
             {alert.acknowledgedBy ? ` by ${alert.acknowledgedBy}` : ''}
           </Text>
         )}
+        <AlertDeliveries alertId={alert.id} />
         <Group gap="sm" mt={4} wrap="wrap">
           {alert.status === 'open' ? (
             <Button size="sm" onClick={() => onAcknowledge(alert)} loading={acknowledging} aria-label={`Acknowledge the alert for ${name}`}>

@@ -93,7 +93,7 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
   }
 
   const options = [
-    { value: '', label: 'Nobody (no escalation)' },
+    { value: '', label: 'Nobody (no fallback)' },
     ...(clinicians.data?.users ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.email})` })),
   ];
   // Keep a chosen backup visible even if they are no longer an active clinician.
@@ -108,7 +108,7 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
             Response targets
           </Title>
           <Text size="sm" mb="md">
-            How soon a facilitator should acknowledge an alert. Past the target, an alert shows as overdue and goes to the backup clinician.
+            How soon an alert should be acknowledged. Past the target, an alert shows as overdue and goes to the next clinician on the duty rota, then, one target later, to the fallback clinician.
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <NumberInput
@@ -137,10 +137,11 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
         </Card>
         <Card withBorder padding="lg" component="section" aria-labelledby="backup-heading">
           <Title order={2} size="h3" id="backup-heading" mb="xs">
-            Backup clinician
+            Fallback clinician
           </Title>
           <Text size="sm" mb="md">
-            Alerts nobody has acknowledged in time are escalated to this clinician, who then sees them in their own queue.
+            Gets new alerts while nobody is on the duty rota, and is the last escalation step for alerts nobody acknowledged in time. They then see
+            them in their own queue.
           </Text>
           {clinicians.error ? <ErrorRegion error={clinicians.error} title="We couldn't load the clinicians" /> : null}
           <NativeSelect

@@ -28,7 +28,9 @@ function navItemsFor(me: Me): NavItem[] {
         { to: '/admin/users', label: 'People' },
         { to: '/admin/audit', label: 'Audit log' },
         { to: '/admin/mail', label: 'Mail' },
+        { to: '/admin/sms', label: 'Text messages' },
         { to: '/reports/outcomes', label: 'Outcomes' },
+        { to: '/admin/rota', label: 'Duty rota' },
         { to: '/admin/settings', label: 'Settings' },
         { to: '/admin/watched-phrases', label: 'Watched phrases' },
       ];

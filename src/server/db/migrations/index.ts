@@ -13,6 +13,7 @@ import * as groupSpace from './20261126T1630_group_space.js';
 import * as alertSources from './20261203T1040_alert_sources.js';
 import * as participantContacts from './20261203T1020_participant_contacts.js';
 import * as riskContext from './20261203T1050_risk_context.js';
+import * as dutyRotaDelivery from './20261203T1030_duty_rota_delivery.js';
 
 /** Every migration, in order. Names are timestamps; landed files are never edited. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '20261126T1700_measure_courses': measureCourses,
   '20261126T1710_digests_mail': digestsMail,
   '20261203T1020_participant_contacts': participantContacts,
+  '20261203T1030_duty_rota_delivery': dutyRotaDelivery,
   '20261203T1040_alert_sources': alertSources,
   '20261203T1050_risk_context': riskContext,
 };

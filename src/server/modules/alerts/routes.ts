@@ -53,11 +53,16 @@ const alertSchema = z.object({
   responseMinutes: z.number().nullable(),
 });
 
-/** Alerts a clinician answers for: in groups they facilitate, about people they referred, or escalated to them. */
+/**
+ * Alerts a clinician answers for: in groups they facilitate, about people they referred, or sent
+ * to them (on duty, as the fallback, along the rota: alert_recipients).
+ */
 function responsibleFor(db: DbOrTx, userId: string) {
   const facilitated = db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', userId);
   const referred = db.selectFrom('enrolments as e2').innerJoin('referrals as r2', 'r2.id', 'e2.referral_id').select('e2.id').where('r2.referred_by', '=', userId);
-  return (eb: ExpressionBuilder<DB & { a: DB['alerts'] }, 'a'>) => eb.or([eb('a.group_id', 'in', facilitated), eb('a.enrolment_id', 'in', referred), eb('a.escalated_to', '=', userId)]);
+  const sentToMe = db.selectFrom('alert_recipients').select('alert_id').where('user_id', '=', userId);
+  return (eb: ExpressionBuilder<DB & { a: DB['alerts'] }, 'a'>) =>
+    eb.or([eb('a.group_id', 'in', facilitated), eb('a.enrolment_id', 'in', referred), eb('a.escalated_to', '=', userId), eb('a.id', 'in', sentToMe)]);
 }
 
 export const alertRoutes = [
@@ -237,7 +242,7 @@ export const alertRoutes = [
     id: 'settings.get',
     method: 'GET',
     url: '/api/admin/settings',
-    summary: 'Service settings (alert targets, backup clinician)',
+    summary: 'Service settings (alert targets, the fallback clinician for rota gaps and the last escalation step)',
     tags: ['admin'],
     access: { kind: 'authenticated', resource: 'settings', action: 'read' },
     response: { 200: z.record(z.string(), z.string()) },

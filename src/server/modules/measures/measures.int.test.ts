@@ -121,11 +121,15 @@ describe('questionnaires and safety alerts', () => {
     const admin = await signIn(t, world.admin);
     const backup = await createUser(t, 'clinician');
     expect((await call(t.app, admin, 'PATCH', '/api/admin/settings', { 'alerts.backup_clinician_id': backup.id, 'alerts.urgent_ack_minutes': '30' })).statusCode).toBe(200);
+    // Someone is on duty now (during a rota gap the backup would get the alert at once), and nobody after them.
+    const now = t.clock.now().getTime();
+    const shift = { clinicianId: world.clinicianB.id, startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 7_200_000).toISOString() };
+    expect((await call(t.app, admin, 'POST', '/api/rota/shifts', shift)).statusCode).toBe(201);
     await submit(participant, phq9([0, 0, 0, 0, 0, 0, 0, 0], 2));
     const backupSession = await signIn(t, backup);
-    // Only group B's fixture alert, long past its deadline, has reached the backup so far.
+    // Before the target the new alert has not reached the backup (the duty clinician has it).
     const early = (await call(t.app, backupSession, 'GET', '/api/alerts')).json().alerts;
-    expect(early.map((a: { id: string }) => a.id)).toEqual([world.alertB]);
+    expect(early.filter((a: { participant: { id: string } }) => a.participant.id === world.participantA.id)).toEqual([]);
     t.clock.advance(31 * 60_000);
     const escalated = (await call(t.app, await signIn(t, backup), 'GET', '/api/alerts')).json().alerts;
     const mine = escalated.filter((a: { participant: { id: string } }) => a.participant.id === world.participantA.id);

@@ -45,6 +45,7 @@ export async function insertUser(
     updated_at: now,
     last_sign_in_at: null,
     password_changed_at: input.passwordHash ? now : null,
+    mobile_e164: null,
   };
   await db.insertInto('users').values(row).execute();
   return row;

@@ -1,0 +1,108 @@
+import { Alert, Button, Card, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client';
+import { useMyDelivery, useSetMobile } from '../duty/api';
+import { currentSubscription, pushSupported, subscribeThisDevice, unsubscribeThisDevice } from '../duty/push';
+import { ErrorRegion, SuccessRegion, errorMessage } from '../layout/feedback';
+import { formatDateTime } from '../layout/format';
+
+/**
+ * How alerts reach a clinician away from the queue: notifications on this device (Web Push) and
+ * a mobile number for text messages. Neither ever carries clinical detail.
+ */
+export function AlertDeliveryCard() {
+  const mine = useMyDelivery();
+  const client = useQueryClient();
+  const setMobile = useSetMobile();
+  const [subscribed, setSubscribed] = useState<boolean | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pushError, setPushError] = useState<string | null>(null);
+  const [mobile, setMobileDraft] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const supported = pushSupported();
+
+  useEffect(() => {
+    void currentSubscription().then((s) => setSubscribed(!!s));
+  }, []);
+  useEffect(() => setMobileDraft(mine.data?.mobile ?? ''), [mine.data?.mobile]);
+
+  async function toggle(on: boolean) {
+    setBusy(true);
+    setPushError(null);
+    try {
+      if (on) {
+        if (!mine.data?.vapidPublicKey) throw new Error('Notifications are not set up for this service yet. Ask your administrator.');
+        await subscribeThisDevice(mine.data.vapidPublicKey);
+      } else await unsubscribeThisDevice();
+      setSubscribed(on);
+      await client.invalidateQueries({ queryKey: ['me', 'alert-delivery'] });
+    } catch (error) {
+      setPushError(error instanceof ApiError ? error.message : errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function saveMobile(event: FormEvent) {
+    event.preventDefault();
+    setSaved(null);
+    setMobile.mutate(mobile.trim(), { onSuccess: (r) => setSaved(r.mobile ? `Text messages about alerts go to ${r.mobile}.` : 'No text messages will be sent to you.') });
+  }
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="alert-delivery-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="alert-delivery-heading">
+          How alerts reach you
+        </Title>
+        <Text size="sm">
+          When an alert is raised in a group you facilitate, or while you are on duty, Hearth tells you here, by notification on your devices, by text
+          message and by e-mail. None of these say who or what: they ask you to open Hearth.
+        </Text>
+        {mine.error ? <ErrorRegion error={mine.error} title="We couldn't load your alert settings" /> : null}
+        {supported ? (
+          <Switch
+            label="Notifications on this device"
+            description="Your browser asks for permission the first time."
+            checked={!!subscribed}
+            disabled={busy || subscribed === null || !mine.data}
+            onChange={(e) => void toggle(e.currentTarget.checked)}
+          />
+        ) : (
+          <Alert color="gray" variant="light" title="This browser cannot show notifications">
+            Use a current browser, or install Hearth on your phone&apos;s home screen, to get notifications.
+          </Alert>
+        )}
+        {pushError ? (
+          <Alert color="red" variant="light" role="alert">
+            {pushError}
+          </Alert>
+        ) : null}
+        {mine.data && mine.data.devices.length > 0 ? (
+          <Text size="sm" c="dimmed">
+            Devices receiving notifications: {mine.data.devices.length} (last added {formatDateTime(mine.data.devices.at(-1)?.createdAt)}).
+          </Text>
+        ) : null}
+        <form onSubmit={saveMobile} noValidate>
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <TextInput
+              label="Mobile number for text messages"
+              description="Leave empty to get no text messages."
+              value={mobile}
+              onChange={(e) => setMobileDraft(e.currentTarget.value)}
+              autoComplete="tel"
+              inputMode="tel"
+              error={setMobile.error instanceof ApiError ? setMobile.error.message : undefined}
+              style={{ flex: '1 1 16rem' }}
+            />
+            <Button type="submit" variant="default" loading={setMobile.isPending}>
+              Save number
+            </Button>
+          </Group>
+        </form>
+        <SuccessRegion message={saved} />
+      </Stack>
+    </Card>
+  );
+}

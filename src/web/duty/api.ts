@@ -1,0 +1,67 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AlertDelivery, MyDelivery, Rota, RotaGaps, RotaShift } from '../../shared/schemas/duty';
+import { api } from '../api/client';
+
+export type { AlertDelivery, MyDelivery, Rota, RotaGaps, RotaShift };
+
+const enc = encodeURIComponent;
+
+/** GET /api/rota: shifts from yesterday to two weeks ahead, who is on duty now, the fallback. */
+export function useRota() {
+  return useQuery({ queryKey: ['rota'], queryFn: () => api<Rota>('GET', '/rota') });
+}
+
+/** GET /api/rota/gaps: uncovered periods in the next 14 days. */
+export function useRotaGaps() {
+  return useQuery({ queryKey: ['rota', 'gaps'], queryFn: () => api<RotaGaps>('GET', '/rota/gaps') });
+}
+
+export function useAddShift() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { clinicianId: string; startsAt: string; endsAt: string }) => api<RotaShift>('POST', '/rota/shifts', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['rota'] }),
+  });
+}
+
+export function useDeleteShift() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>('DELETE', `/rota/shifts/${enc(id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['rota'] }),
+  });
+}
+
+/** GET /api/alerts/:id/deliveries, fetched when the section is opened. */
+export function useAlertDeliveries(alertId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['alerts', 'deliveries', alertId],
+    queryFn: () => api<{ deliveries: AlertDelivery[] }>('GET', `/alerts/${enc(alertId)}/deliveries`),
+    enabled,
+  });
+}
+
+/** GET /api/me/alert-delivery: the push key, my devices, my mobile. */
+export function useMyDelivery() {
+  return useQuery({ queryKey: ['me', 'alert-delivery'], queryFn: () => api<MyDelivery>('GET', '/me/alert-delivery') });
+}
+
+export function useSetMobile() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (mobile: string) => api<{ mobile: string | null }>('PUT', '/me/mobile', { mobile }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['me', 'alert-delivery'] }),
+  });
+}
+
+export interface Sms {
+  id: string;
+  to: string;
+  text: string;
+  createdAt: string;
+}
+
+/** GET /api/admin/sms: text messages kept in the SMS outbox. */
+export function useSmsOutbox() {
+  return useQuery({ queryKey: ['admin', 'sms'], queryFn: () => api<{ messages: Sms[]; gatewayConfigured: boolean }>('GET', '/admin/sms') });
+}
