@@ -2,7 +2,8 @@ import { Badge, Button, Card, Group, Radio, Stack, Text, Textarea, Title } from 
 import { useState, type FormEvent } from 'react';
 import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
-import { useDeleteEntry, useJournal, useJournalPrompts, useShareEntry, useUpdateEntry, useWriteEntry, type JournalEntry } from './api';
+import { useDeleteEntry, useJournal, useJournalPrompts, useShareEntry, useUpdateEntry, useWriteEntry, type JournalEntry, type JournalWriteResponse } from './api';
+import { JournalSupport } from './JournalSupport';
 import { useMe } from '../auth/session';
 
 function WriteForm() {
@@ -11,18 +12,22 @@ function WriteForm() {
   const [prompt, setPrompt] = useState<string>('');
   const [body, setBody] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
+  const [support, setSupport] = useState<JournalWriteResponse['support']>(null);
   const options = prompts.data?.topics.flatMap((t) => t.prompts.map((p) => ({ prompt: p, topic: t.topic }))) ?? [];
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(null);
+    setSupport(null);
     if (!body.trim()) return;
     write.mutate(
       { prompt: prompt || null, body: body.trim() },
       {
-        onSuccess: () => {
+        onSuccess: (result) => {
+          const entry = result as JournalWriteResponse;
           setBody('');
           setPrompt('');
-          setSaved('Saved. Only you can read it.');
+          setSaved(entry.support?.careTeamTold ? 'Saved.' : 'Saved. Only you can read it.');
+          setSupport(entry.support);
         },
       },
     );
@@ -46,6 +51,7 @@ function WriteForm() {
         <Textarea label={prompt || 'Your reflection'} value={body} onChange={(e) => setBody(e.currentTarget.value)} maxLength={10_000} autosize minRows={4} />
         <ErrorRegion error={write.error} />
         <SuccessRegion message={saved} />
+        {support ? <JournalSupport support={support} /> : null}
         <Button type="submit" disabled={!body.trim()} loading={write.isPending} style={{ alignSelf: 'flex-start' }}>
           Save entry
         </Button>

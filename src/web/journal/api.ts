@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { JournalEntry, journalPromptsSchema } from '../../shared/schemas/journal';
+import type { JournalEntry, JournalWriteResponse, journalPromptsSchema } from '../../shared/schemas/journal';
 import { api } from '../api/client';
 
-export type { JournalEntry };
+export type { JournalEntry, JournalWriteResponse };
 export type JournalPrompts = z.infer<typeof journalPromptsSchema>;
 
 const enc = encodeURIComponent;
@@ -22,8 +22,8 @@ function useJournalMutation<V>(request: (v: V) => Promise<unknown>) {
   return useMutation({ mutationFn: request, onSuccess: () => client.invalidateQueries({ queryKey: key, exact: true }) });
 }
 
-export const useWriteEntry = () => useJournalMutation((body: { prompt: string | null; body: string }) => api<JournalEntry>('POST', '/me/journal', body));
-export const useUpdateEntry = () => useJournalMutation(({ id, ...body }: { id: string; prompt: string | null; body: string }) => api<JournalEntry>('PUT', `/journal/${enc(id)}`, body));
+export const useWriteEntry = () => useJournalMutation((body: { prompt: string | null; body: string }) => api<JournalWriteResponse>('POST', '/me/journal', body));
+export const useUpdateEntry = () => useJournalMutation(({ id, ...body }: { id: string; prompt: string | null; body: string }) => api<JournalWriteResponse>('PUT', `/journal/${enc(id)}`, body));
 export const useDeleteEntry = () => useJournalMutation((id: string) => api<void>('DELETE', `/journal/${enc(id)}`));
 export const useShareEntry = () => useJournalMutation(({ id, share }: { id: string; share: boolean }) => api<JournalEntry>('PUT', `/journal/${enc(id)}/share`, { shareWithClinician: share }));
 

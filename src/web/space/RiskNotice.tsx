@@ -16,10 +16,22 @@ export function RiskNotice({ preview, onSend, onEdit, sending }: { preview: Prev
   const contacts = plan ? [...plan.helpContacts, ...plan.professionals] : [];
   const ids = useId();
   const urgent = preview.risk.tier === 'urgent';
+  // Someone in danger from the author, or the author from someone: the emergency number and the
+  // safeguarding line come first (the member's self-harm safety plan is not what helps then).
+  const danger = preview.danger;
+  const numbers = danger ? `Emergency: ${danger.emergencyNumber}. ${danger.safeguardingLine}. ${preview.crisisLine}` : preview.crisisLine;
   return (
-    <Alert color="blue" variant="light" title="It sounds like things may be hard right now" role="region" aria-label="Talk to someone now" data-testid="risk-notice">
+    <Alert
+      color="blue"
+      variant="light"
+      title={danger ? 'If you or someone else is in danger, call for help now' : 'It sounds like things may be hard right now'}
+      role="region"
+      aria-label="Talk to someone now"
+      data-testid="risk-notice"
+    >
       <Stack gap="sm">
-        <TalkNow crisisLine={preview.crisisLine} contacts={contacts} headingId={`${ids}-talk`} />
+        <TalkNow crisisLine={numbers} contacts={contacts} headingId={`${ids}-talk`} />
+        {danger ? <Text size="sm">Emergency: {danger.emergencyNumber}. {danger.safeguardingLine}.</Text> : null}
         <Text size="sm">
           {urgent
             ? 'You can still send your message. It goes to your care team first; the group sees it after one of them has read it.'

@@ -23,6 +23,26 @@ const sharedIds = async (session: Session) => {
 };
 
 describe('journal', () => {
+  it('shows the author their safety plan and the crisis line when risk is noticed, and tells nobody unless the service turned journal alerts on', async () => {
+    const risky = await call(t.app, w.s.owner, 'POST', '/api/me/journal', { prompt: null, body: 'I have been saving my tablets and I think tonight is the night' });
+    expect(risky.statusCode).toBe(201);
+    expect(risky.json().support).toMatchObject({ tier: 'urgent', kind: 'self_harm', crisisLine: expect.any(String), danger: null, careTeamTold: false });
+    const alertsFor = (id: string) => t.database.db.selectFrom('alerts').select(['kind', 'tier', 'summary', 'source_type']).where('source_id', '=', id).execute();
+    expect(await alertsFor(risky.json().id)).toEqual([]);
+    const plain = await call(t.app, w.s.owner, 'POST', '/api/me/journal', { prompt: null, body: 'A good walk with my sister today.' });
+    expect(plain.json().support).toBeNull();
+    // The service turns journal alerts on (its group agreement must say so).
+    const admin = w.s.admin;
+    expect((await call(t.app, admin, 'PATCH', '/api/admin/settings', { 'risk.journal_alerts': 'true' })).statusCode).toBe(200);
+    const told = await call(t.app, w.s.owner, 'POST', '/api/me/journal', { prompt: null, body: 'he said he will kill me when he gets home tonight' });
+    expect(told.json().support).toMatchObject({ tier: 'urgent', kind: 'being_harmed', safetyPlan: null, danger: { emergencyNumber: expect.any(String) }, careTeamTold: true });
+    const alerts = await alertsFor(told.json().id);
+    expect(alerts).toEqual([expect.objectContaining({ kind: 'risk_language', tier: 'urgent', source_type: 'journal_entry' })]);
+    expect(alerts[0]?.summary).not.toContain('kill');
+    expect((await call(t.app, admin, 'PATCH', '/api/admin/settings', { 'risk.journal_alerts': 'false' })).statusCode).toBe(200);
+    expect((await call(t.app, admin, 'PATCH', '/api/admin/settings', { 'risk.journal_alerts': 'maybe' })).statusCode).toBe(400);
+  });
+
   it('offers prompts from the group’s most recent session topic', async () => {
     const r = await call(t.app, w.s.owner, 'GET', '/api/me/journal/prompts');
     expect(r.json().topics[0]).toMatchObject({ groupName: 'Group A', topic: 'Belonging: you are not alone' });

@@ -4,6 +4,7 @@ import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { detectorFaults } from '../risk/assess-risk.js';
 import { moderateText, NEW_MEMBER_HELD_ITEMS, type ModerationDecision } from './moderate-text.js';
 import { recordModeration } from './record-moderation.js';
 import { registerModeratedKind } from './registry.js';
@@ -66,7 +67,7 @@ describe('moderateText and recordModeration', () => {
       expect(decision.outcome).toBe('hold');
       await call(t.app, clinA, 'POST', `/api/moderation/items/${id}/approve`, {});
     }
-    const after = await submit('Now I am a regular');
+    const after = await submit('Thanks everyone, see you on Tuesday');
     expect(after.decision).toMatchObject({ outcome: 'publish', reasons: [], flagged: false, risk: { tier: 'none' } });
     const log = await t.database.db.selectFrom('moderation_log').select(['action', 'actor_id']).where('item_id', '=', after.id).execute();
     expect(log).toEqual([{ action: 'published', actor_id: null }]);
@@ -93,7 +94,7 @@ describe('moderateText and recordModeration', () => {
     const db = t.database.db;
     const now = new Date().toISOString();
     const phrase = (text: string, action: 'block' | 'hold' | 'flag' | 'redact') => ({ id: newId(), phrase: text, normalized: text, action, note: null, created_by: world.admin.id, created_at: now, updated_by: null, updated_at: now });
-    await db.insertInto('watched_phrases').values([phrase('thinspo', 'block'), phrase('bloody', 'redact'), phrase('meet up', 'hold'), phrase('diet pills', 'flag')]).execute();
+    await db.insertInto('watched_phrases').values([phrase('thinspo', 'block'), phrase('bloody', 'redact'), phrase('meet up', 'hold'), phrase('weight loss shakes', 'flag')]).execute();
     const blocked = await refusal(submit('any THINSPO tips?'));
     expect([blocked.code, blocked.status]).toEqual(['blocked_phrase', 422]);
     const redacted = await submit('Bloody hell, the bus was late');
@@ -101,11 +102,11 @@ describe('moderateText and recordModeration', () => {
     expect(redacted.decision.reasons.map((r) => r.code)).toEqual(['redacted']);
     const held = await submit('shall we meet   up after group');
     expect(held.decision).toMatchObject({ outcome: 'hold', reasons: [{ code: 'watched_phrase_hold' }] });
-    const flagged = await submit('has anyone tried diet pills');
+    const flagged = await submit('has anyone tried those weight loss shakes from the advert');
     expect(flagged.decision).toMatchObject({ outcome: 'publish', flagged: true });
     const alerts = await db.selectFrom('alerts').select(['kind', 'tier', 'source_id', 'summary']).where('source_id', 'in', [held.id, flagged.id]).orderBy('kind').execute();
     expect(alerts).toEqual([
-      { kind: 'flagged_post', tier: 'concern', source_id: flagged.id, summary: expect.not.stringContaining('diet') },
+      { kind: 'flagged_post', tier: 'concern', source_id: flagged.id, summary: expect.not.stringContaining('shakes') },
       { kind: 'held_post', tier: 'concern', source_id: held.id, summary: expect.not.stringContaining('meet') },
     ]);
     const queue = (await call(t.app, clinA, 'GET', '/api/moderation/queue')).json();
@@ -119,6 +120,19 @@ describe('moderateText and recordModeration', () => {
     expect(error.message).toMatch(/contact pressure/);
     expect((await refusal(submit('add me on insta'))).message).toMatch(/social media/);
     expect((await submit('The duty line is 020 7946 0958', { author: world.clinicianA, enrolmentId: null, role: 'clinician' })).decision.outcome).toBe('publish');
+  });
+
+  it('holds an item for a clinician when the risk detector fails, and raises a held-post alert', async () => {
+    const { id: enrolmentA2 } = await t.database.db.selectFrom('enrolments').select('id').where('participant_id', '=', world.participantA2.id).executeTakeFirstOrThrow();
+    detectorFaults.next = new Error('model file unreadable');
+    const failed = await submit('an ordinary message the detector could not read', { author: world.participantA2, enrolmentId: enrolmentA2 });
+    expect(failed.decision.outcome).toBe('hold');
+    expect(failed.decision.reasons.map((r) => r.code)).toContain('risk_check_failed');
+    const alert = await t.database.db.selectFrom('alerts').select(['kind', 'tier', 'summary']).where('source_id', '=', failed.id).executeTakeFirst();
+    expect(alert).toMatchObject({ kind: 'held_post', tier: 'concern' });
+    expect(alert?.summary).not.toContain('ordinary message');
+    // The next item is read as usual.
+    expect((await submit('lovely to see everyone', { author: world.participantA2, enrolmentId: enrolmentA2 })).decision.reasons.map((r) => r.code)).not.toContain('risk_check_failed');
   });
 
   it('refuses direction overrides; normalises invisible characters', async () => {
@@ -215,10 +229,14 @@ describe('approve and reject', () => {
 
 describe('preview before sending', () => {
   it('shows the tier in plain words, the crisis line, and the author’s own plan when there is one', async () => {
-    const plain = await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: 'nice walk today' });
+    const plain = await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: 'thanks everyone, see you on tuesday' });
     expect(plain.json()).toMatchObject({ risk: { tier: 'none', explanation: [] }, contactDetails: null, blockedPhrase: false, safetyPlan: null, crisisLine: expect.any(String) });
     const risky = await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: 'i want to die' });
-    expect(risky.json()).toMatchObject({ risk: { tier: 'urgent', explanation: ['Your message mentions wanting to die.'] }, safetyPlan: null });
+    // A wish to die without a plan, means or time is concern (the taxonomy in modules/risk/README.md).
+    expect(risky.json()).toMatchObject({ risk: { tier: 'concern', kind: 'self_harm', explanation: ['Your message mentions wanting to die.'] }, safetyPlan: null, danger: null });
+    const danger = await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: "he's outside the door with a knife and says he'll kill me tonight" });
+    // Somebody threatening the author: the emergency and safeguarding numbers, not the self-harm safety plan.
+    expect(danger.json()).toMatchObject({ risk: { tier: 'urgent', kind: 'being_harmed' }, safetyPlan: null, danger: { emergencyNumber: '999', safeguardingLine: expect.stringMatching(/0808 2000 247/) } });
     await call(t.app, alice, 'PUT', '/api/safety-plan', { baseVersion: 0, warningSigns: ['Not sleeping'], copingSteps: ['Walk the dog'], distractions: [], helpContacts: [{ name: 'Sam', contact: '07700 900123' }], professionals: [], safeEnvironment: [], reasonsForLiving: [] });
     const withPlan = (await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: 'i want to die' })).json();
     expect(withPlan.safetyPlan).toMatchObject({ copingSteps: ['Walk the dog'], helpContacts: [{ name: 'Sam', contact: '07700 900123' }] });

@@ -80,9 +80,10 @@ describe('the fused detector: tier, kind and explanation', () => {
 
 describe('reading the author’s recent messages together', () => {
   it('catches risk split across two messages', () => {
-    const first = 'been to three different chemists today for paracetamol, 96 now';
-    const second = 'that should be plenty';
+    const first = 'sat by the river';
+    const second = 'nobody would even notice';
     expect(assessRisk(first).tier).not.toBe('urgent');
+    expect(assessRisk(second).tier).not.toBe('urgent');
     const together = assessWithContext(second, [first]);
     expect(together.tier).toBe('urgent');
     expect(together.explanation.at(-1)).toMatch(/last 30 minutes/);

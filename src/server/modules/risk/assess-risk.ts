@@ -1,5 +1,5 @@
 import { analyse } from './analyse.js';
-import { matchFrames, mentionsRiskWords, type FrameHit, type RiskKind } from './frames.js';
+import { matchFrames, type FrameHit, type RiskKind } from './frames.js';
 import { predictExpanded, type ModelPrediction } from './model.js';
 import { assessPhrasesExpanded, type RiskSignal, type RiskTier } from './phrase-rules.js';
 import { expandShorthand } from './prepare-text.js';
@@ -27,6 +27,8 @@ export interface RiskAssessment {
 }
 
 const RANK: Record<RiskTier, number> = { none: 0, concern: 1, urgent: 2 };
+/** The model's urgent probability a very short message with no Layer 1 evidence needs to stay urgent. */
+const SHORT_TEXT_URGENT = 0.3;
 /** Longest text the detector reads at once; a longer message is read in overlapping windows. */
 const WINDOW = 4_000;
 
@@ -60,13 +62,13 @@ function describeSignal(signal: RiskSignal): string {
 }
 
 /** Layer 1 alone (concept frames and phrase rules), without the model: used to train and calibrate the model. */
-export function assessLayer1(text: string, expanded = expandShorthand(text)): { tier: RiskTier; phrases: ReturnType<typeof assessPhrasesExpanded>; frames: FrameHit[]; frameTier: RiskTier; riskWords: boolean } {
+export function assessLayer1(text: string, expanded = expandShorthand(text)): { tier: RiskTier; phrases: ReturnType<typeof assessPhrasesExpanded>; frames: FrameHit[]; frameTier: RiskTier; words: number } {
   const phrases = assessPhrasesExpanded(expanded);
   const sentences = analyse(framesText(expanded));
   const message = { words: sentences.map((s) => s.words).join(' '), lemmas: sentences.map((s) => s.lemmas).join(' ') };
   const frames = matchFrames(sentences, message);
   const frameTier = frames.reduce<RiskTier>((t, f) => (f.tier !== 'none' && RANK[f.tier] > RANK[t] ? f.tier : t), 'none');
-  return { tier: RANK[frameTier] > RANK[phrases.tier] ? frameTier : phrases.tier, phrases, frames, frameTier, riskWords: mentionsRiskWords(message) };
+  return { tier: RANK[frameTier] > RANK[phrases.tier] ? frameTier : phrases.tier, phrases, frames, frameTier, words: sentences.reduce((n, x) => n + x.tokens.length, 0) };
 }
 
 type Layer1 = ReturnType<typeof assessLayer1>;
@@ -95,10 +97,11 @@ export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbab
   const negated = (m: string): boolean => m === 'negated';
   const says = (test: (m: string) => boolean): boolean =>
     !counted && layer1.phrases.tier === 'none' && (layer1.frames.some((f) => f.modifiers.some(test)) || layer1.phrases.signals.some((x) => x.modifiers.some((m) => test(PHRASE_MODIFIER_AS_FRAME[m.kind](m.cue)))));
-  // Not one word the frames are made of ("now I am a regular"): the model alone makes it no more than concern.
-  if (modelTier === 'urgent' && !layer1.riskWords && layer1.frames.length === 0 && layer1.phrases.signals.length === 0 && urgentProbability < 0.6) return 'concern';
   // Only an explicit distance in time ("years ago", "used to"): softer recovery words are too often wrong.
   const past = (m: string): boolean => m.startsWith('past or recovery') && /years? ago|months ago|used to|in the past|back then|when i was|as a (teen|teenager|kid|child)|in (19|20)\d\d|last year/.test(m);
+  // A very short message in which Layer 1 found nothing at all ("second draft", "walk round the
+  // block"): the model's urgent needs more certainty there, else it asks for a look as concern.
+  if (modelTier === 'urgent' && layer1.words <= 5 && layer1.frames.length === 0 && layer1.phrases.signals.length === 0 && urgentProbability < SHORT_TEXT_URGENT) return 'concern';
   if (says(strong)) return modelTier !== 'none' && urgentProbability >= 0.8 ? 'concern' : 'none';
   if (says(negated) || says(past)) return modelTier === 'urgent' && urgentProbability >= 0.6 ? 'concern' : 'none';
   // Every frame that counted is about somebody else (a worry about a peer): the model, which cannot
@@ -161,14 +164,38 @@ export function assessRisk(text: string): RiskAssessment {
   return parts.map(assessOne).reduce((a, b) => (RANK[b.tier] > RANK[a.tier] ? b : a));
 }
 
+/** Fault injection for tests: the next assessWithContext call throws this error (then it is cleared). */
+export const detectorFaults: { next: Error | null } = { next: null };
+
 /**
- * The author's recent messages read together with the new one (issue: risk split across two
- * messages). Returns the combined assessment when it is higher than the new message alone.
+ * The author's recent messages read together with the new one (risk split across two messages).
+ * Returns the combined assessment when it is higher than the new message alone and than the
+ * recent messages alone.
  */
 export function assessWithContext(text: string, recent: readonly string[]): RiskAssessment {
+  if (detectorFaults.next) {
+    const fault = detectorFaults.next;
+    detectorFaults.next = null;
+    throw fault;
+  }
   const alone = assessRisk(text);
   if (!recent.length || alone.tier === 'urgent') return alone;
-  const together = assessRisk([...recent, text].join('\n'));
+  // Read together by Layer 1 only (frames and phrase rules, whose reasons can be shown): the model
+  // reads any long run of emotional text as more urgent than its parts, which is not evidence.
+  const joined = [...recent, text].join('\n');
+  const together = assessLayer1(joined);
   if (RANK[together.tier] <= RANK[alone.tier]) return alone;
-  return { ...together, explanation: [...together.explanation, 'Read together with the author’s messages of the last 30 minutes.'] };
+  // Only what the messages say TOGETHER counts: an earlier message that was already as risky on
+  // its own has had its alert; it does not make every later message riskier too.
+  if (RANK[together.tier] <= RANK[assessLayer1(recent.join('\n')).tier]) return alone;
+  const strongest = together.frames.filter((f) => f.tier === together.tier)[0];
+  return {
+    ...alone,
+    tier: together.tier,
+    kind: strongest?.kind ?? 'self_harm',
+    frames: together.frames,
+    signals: together.phrases.signals,
+    explanation: [...together.frames.map(describeFrame), ...together.phrases.signals.map(describeSignal), `Tier ${together.tier}: read together with the author’s messages of the last 30 minutes (on its own: ${alone.tier}).`],
+    plainExplanation: alone.plainExplanation.length ? alone.plainExplanation : ['Your messages sound like you may be going through something hard.'],
+  };
 }

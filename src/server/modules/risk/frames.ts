@@ -432,13 +432,6 @@ function triggersOf(pattern: RegExp): Set<string> | null {
 
 const COMPILED_FRAMES = FRAMES.map((spec) => ({ spec, patterns: spec.patterns.map((pattern) => ({ pattern, triggers: triggersOf(pattern) })) }));
 
-const RISK_WORDS = `${MEANS}|${WEAPON}|${EDGE_PLACE}|${DANGER_PLACE}|${HARM_VERB}|${FAREWELL}|${DISTRESS}|die|dying|dead|death|suicide|suicidal|kill|overdose|od|bleed|bleeding|blood|noose|hang|jump|gone|end|over|goodbye|bye|sorry|ready|enough|tonight|tomorrow|forever|gun|threat|threaten|scared|afraid|hit|hurt|safe|unsafe|voice|voices|wish|born|exist|disappear|burden|trapped|alone|nobody|never|anymore|plan|letter|note|will|away|sleep|wake|peace`;
-/** Whether a message mentions anything the frames are made of (the model alone may not make a message without it urgent). */
-export function mentionsRiskWords(message: MessageContext): boolean {
-  const text = `${markSubstances(message.lemmas)} ${markSubstances(message.words)}`;
-  return has(RISK_WORDS, text);
-}
-
 /** Every frame that matched in the message's sentences, with the tier it supports (or 'none' and why not). */
 export function matchFrames(sentences: AnalysedSentence[], message: MessageContext): FrameHit[] {
   const hits: FrameHit[] = [];

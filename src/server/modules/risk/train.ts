@@ -14,6 +14,8 @@ const SEED = 20261203;
 const EPOCHS = Number(process.env.RISK_EPOCHS ?? 30);
 const L2 = 1e-4;
 const MIN_DOCUMENT_FREQUENCY = 2;
+/** At most this share of the validation batch’s ordinary (none) sentences may be tiered urgent : recall first up to that bound. A false urgent holds an ordinary post from the group and pages the duty clinician; the trade-off table is printed. */
+const MAX_FALSE_URGENT = Number(process.env.RISK_MAX_FALSE_URGENT ?? 0.18);
 const LEARNING_RATE = Number(process.env.RISK_LR ?? 2);
 
 function mulberry32(seed: number): () => number {
@@ -113,10 +115,15 @@ function main(): void {
   const urgentItems = scored.filter((x) => x.s.tier === 'urgent');
   const riskItems = scored.filter((x) => x.s.tier !== 'none');
   const urgentRecall = (t: number): number => urgentItems.filter((x) => fused(x, { urgent: t, concern: 1 }) === 'urgent').length / (urgentItems.length || 1);
-  // 95 %, or as close to the best reachable recall as the fusion allows.
+  // A false urgent holds an ordinary post from the group and pages the duty clinician: the share of
+  // ordinary (none) sentences tiered urgent is bounded, then recall is as high as that allows.
+  const noneItems = scored.filter((x) => x.s.tier === 'none');
+  const falseUrgent = (t: number): number => noneItems.filter((x) => fused(x, { urgent: t, concern: 1 }) === 'urgent').length / (noneItems.length || 1);
+  for (const t of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) console.log(`  threshold ${t}: urgent recall ${urgentRecall(t).toFixed(3)}, ordinary sentences tiered urgent ${falseUrgent(t).toFixed(3)}`);
   const target = Math.min(0.95, urgentRecall(0.05) - 0.005);
-  draft.thresholds.urgent = largest((t) => urgentRecall(t) >= target);
-  console.log(`validation: best reachable urgent recall ${urgentRecall(0.05).toFixed(3)}, target ${target.toFixed(3)}`);
+  const recallFirst = largest((t) => urgentRecall(t) >= target);
+  draft.thresholds.urgent = falseUrgent(recallFirst) <= MAX_FALSE_URGENT ? recallFirst : 1 - largest((t) => falseUrgent(1 - t) <= MAX_FALSE_URGENT) + 0;
+  console.log(`validation: best reachable urgent recall ${urgentRecall(0.05).toFixed(3)}; chosen ${draft.thresholds.urgent}: recall ${urgentRecall(draft.thresholds.urgent).toFixed(3)}, ordinary tiered urgent ${falseUrgent(draft.thresholds.urgent).toFixed(3)}`);
   // Concern: among thresholds that keep 90 % of risk sentences at least concern, the one with the best F1 for the concern tier.
   let best = { t: 0.5, f1: -1 };
   for (let i = 95; i >= 5; i--) {
