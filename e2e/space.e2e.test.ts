@@ -92,8 +92,8 @@ describe('the group space', () => {
     await notice.waitFor();
     const talk = notice.getByTestId('talk-now');
     await talk.getByRole('heading', { name: 'Talk to someone now' }).waitFor();
-    expect(await talk.getByRole('link', { name: 'Call 116 123' }).getAttribute('href')).toBe('tel:116123');
-    expect(await talk.getByRole('link', { name: 'Text 116 123' }).getAttribute('href')).toBe('sms:116123');
+    expect(await talk.getByRole('link', { name: 'Call Samaritans 116 123' }).getAttribute('href')).toBe('tel:116123');
+    expect(await talk.getByRole('link', { name: 'Text Samaritans 116 123' }).getAttribute('href')).toBe('sms:116123');
     expect(await checkA11y(willow.page)).toEqual([]);
     await willow.page.screenshot({ path: `${SHOTS}/safety-plan-375.png`, fullPage: true });
     await notice.getByRole('button', { name: 'Send anyway' }).click();

@@ -12,7 +12,21 @@ interface Callable {
 
 /** The crisis line's numbers first, then the people and professionals in the member's safety plan that have a phone number. */
 export function callables(crisisLine: string, contacts: readonly SafetyContact[]): Callable[] {
-  const crisis = crisisNumbers(crisisLine).map((n) => ({ label: n.text, tel: n.tel }));
+  // Each number keeps the name written just before it ("Samaritans: 116 123" → "Samaritans 116 123").
+  const crisis: Callable[] = [];
+  const seen = new Set<string>();
+  let before = '';
+  for (const part of splitCrisisLine(crisisLine)) {
+    if (part.kind === 'text') {
+      before = part.text;
+      continue;
+    }
+    if (seen.has(part.tel)) continue;
+    seen.add(part.tel);
+    const name = (before.split(/[.;(,]/).pop() ?? '').replace(/\b(call|ring|text|on|or)\b/gi, '').replace(/[:,]/g, '').trim();
+    crisis.push({ label: name && name.length <= 60 ? `${name} ${part.text}` : part.text, tel: part.tel });
+    before = '';
+  }
   const people = contacts.flatMap((c) => crisisNumbers(c.contact).slice(0, 1).map((n) => ({ label: c.name, tel: n.tel })));
   return [...crisis, ...people];
 }
