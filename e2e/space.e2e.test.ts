@@ -108,8 +108,8 @@ describe('the group space', () => {
     await willow.page.screenshot({ path: `${SHOTS}/care-team-told-375.png`, fullPage: true });
 
     // Harbour does not get it: a later message arrives, the held one never does.
-    await send(willow.page, 'And a message after that one.');
-    await messages(harbour.page).getByText('And a message after that one.').waitFor({ timeout: 5000 });
+    await send(willow.page, 'Thanks, see you all on Tuesday.');
+    await messages(harbour.page).getByText('Thanks, see you all on Tuesday.').waitFor({ timeout: 5000 });
     expect(await messages(harbour.page).getByText(urgent).count()).toBe(0);
 
     // The clinician's queue shows it within 2 s, without reloading.

@@ -28,7 +28,8 @@ export interface RiskAssessment {
 
 const RANK: Record<RiskTier, number> = { none: 0, concern: 1, urgent: 2 };
 /** The model's urgent probability a very short message with no Layer 1 evidence needs to stay urgent. */
-const SHORT_TEXT_URGENT = 0.3;
+const SHORT_TEXT_URGENT = Number(process.env.RISK_SHORT_P ?? 0.3);
+const SHORT_TEXT_WORDS = Number(process.env.RISK_SHORT_W ?? 5);
 /** Longest text the detector reads at once; a longer message is read in overlapping windows. */
 const WINDOW = 4_000;
 
@@ -101,7 +102,7 @@ export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbab
   const past = (m: string): boolean => m.startsWith('past or recovery') && /years? ago|months ago|used to|in the past|back then|when i was|as a (teen|teenager|kid|child)|in (19|20)\d\d|last year/.test(m);
   // A very short message in which Layer 1 found nothing at all ("second draft", "walk round the
   // block"): the model's urgent needs more certainty there, else it asks for a look as concern.
-  if (modelTier === 'urgent' && layer1.words <= 5 && layer1.frames.length === 0 && layer1.phrases.signals.length === 0 && urgentProbability < SHORT_TEXT_URGENT) return 'concern';
+  if (modelTier === 'urgent' && layer1.words <= SHORT_TEXT_WORDS && layer1.frames.length === 0 && layer1.phrases.signals.length === 0 && urgentProbability < SHORT_TEXT_URGENT) return 'concern';
   if (says(strong)) return modelTier !== 'none' && urgentProbability >= 0.8 ? 'concern' : 'none';
   if (says(negated) || says(past)) return modelTier === 'urgent' && urgentProbability >= 0.6 ? 'concern' : 'none';
   // Every frame that counted is about somebody else (a worry about a peer): the model, which cannot

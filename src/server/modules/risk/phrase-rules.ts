@@ -29,11 +29,6 @@ export interface PhraseAssessment {
   plainExplanation: string[];
 }
 
-/**
- * Score at which concern-tier signals together reach the urgent tier: three strong ones
- * (hopelessness + burdensomeness + cannot go on), not two; death and self-harm language is urgent by itself.
- */
-export const URGENT_SCORE = 8;
 /** Score at which the concern tier starts. */
 export const CONCERN_SCORE = 2;
 /** How much a signal about somebody else weighs: a clinician may want to know, never urgent. */
@@ -212,11 +207,11 @@ function assessPrepared(prepared: string): PhraseAssessment {
   const counted = [...best.values()].filter((s) => s.effectiveWeight > 0);
   const score = Math.round(counted.reduce((sum, s) => sum + s.effectiveWeight, 0) * 10) / 10;
   let tier: RiskTier = 'none';
-  if (counted.some((s) => s.tier === 'urgent') || (score >= URGENT_SCORE && counted.filter((s) => s.tier !== 'none').length >= 3)) tier = 'urgent';
+  if (counted.some((s) => s.tier === 'urgent')) tier = 'urgent';
   else if (score >= CONCERN_SCORE) tier = 'concern';
   const explanation = signals.map(describe);
   if (signals.length === 0) explanation.push('No rule of the risk lexicon matched.');
-  else explanation.push(`Score ${score} (concern from ${CONCERN_SCORE}, urgent from ${URGENT_SCORE} or any first-person urgent signal): ${tier}.`);
+  else explanation.push(`Score ${score} (concern from ${CONCERN_SCORE}; urgent only from a first-person urgent signal — several concern signals together stay concern, as the taxonomy says): ${tier}.`);
   const plainExplanation = tier === 'none' ? [] : [...new Set(counted.map((s) => s.plain))].map((p) => `Your message mentions ${p}.`);
   return { tier, score, signals, explanation, plainExplanation };
 }

@@ -122,7 +122,7 @@ function main(): void {
   for (const t of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) console.log(`  threshold ${t}: urgent recall ${urgentRecall(t).toFixed(3)}, ordinary sentences tiered urgent ${falseUrgent(t).toFixed(3)}`);
   const target = Math.min(0.95, urgentRecall(0.05) - 0.005);
   const recallFirst = largest((t) => urgentRecall(t) >= target);
-  draft.thresholds.urgent = falseUrgent(recallFirst) <= MAX_FALSE_URGENT ? recallFirst : 1 - largest((t) => falseUrgent(1 - t) <= MAX_FALSE_URGENT) + 0;
+  draft.thresholds.urgent = falseUrgent(recallFirst) <= MAX_FALSE_URGENT ? recallFirst : Math.round((1 - largest((t) => falseUrgent(1 - t) <= MAX_FALSE_URGENT)) * 100) / 100;
   console.log(`validation: best reachable urgent recall ${urgentRecall(0.05).toFixed(3)}; chosen ${draft.thresholds.urgent}: recall ${urgentRecall(draft.thresholds.urgent).toFixed(3)}, ordinary tiered urgent ${falseUrgent(draft.thresholds.urgent).toFixed(3)}`);
   // Concern: among thresholds that keep 90 % of risk sentences at least concern, the one with the best F1 for the concern tier.
   let best = { t: 0.5, f1: -1 };
