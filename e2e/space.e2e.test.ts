@@ -134,6 +134,10 @@ describe('the group space', () => {
     const alert = active.filter({ hasText: 'Willow' }).filter({ hasText: /risk language/i }).first();
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/Urgent/);
+    // The card offers tap-to-call with the member's own number (E.164).
+    const callMember = alert.getByRole('link', { name: /^Call .* mobile/ }).first();
+    await callMember.waitFor();
+    expect(await callMember.getAttribute('href')).toMatch(/^tel:\+44\d{10}$/);
     const name = (await alert.getByRole('button', { name: /^Acknowledge the alert for / }).getAttribute('aria-label'))?.replace('Acknowledge the alert for ', '') ?? '';
     await alert.getByRole('button', { name: `Acknowledge the alert for ${name}` }).click();
     await ada.page.getByRole('status').getByText(`You acknowledged the alert for ${name}.`).waitFor();
