@@ -110,13 +110,23 @@ function predictFeatures(features: Map<string, number>, weights: ModelWeights): 
   const kindIndex = kinds.indexOf(Math.max(...kinds));
   // Explanation: features pushing towards the predicted class (for none, towards none).
   const towards = tier === 'none' ? 0 : JOINT_CLASSES.indexOf(`${tier}:${KIND_CLASSES[kindIndex] ?? 'self_harm'}` as (typeof JOINT_CLASSES)[number]);
+  // Explanation: the six features that pushed hardest towards the predicted class, words and word
+  // pairs before letter sequences. One pass keeping the best six (no sort of every feature).
   const joint = table(weights.joint);
-  const contributions = [...features]
-    .map(([name, value]) => ({ name, weight: ((joint.get(name)?.[towards] ?? 0) - (towards ? (joint.get(name)?.[0] ?? 0) : 0)) * value }))
-    .filter((c) => c.weight > 0)
-    // Words and word pairs explain better than letter sequences: they come first.
-    .sort((a, b) => Number(a.name.startsWith('c:')) - Number(b.name.startsWith('c:')) || b.weight - a.weight)
-    .slice(0, 6)
-    .map((c) => ({ feature: readable(c.name), weight: Math.round(c.weight * 100) / 100 }));
+  const best: { name: string; weight: number; letters: boolean }[] = [];
+  const better = (a: { weight: number; letters: boolean }, b: { weight: number; letters: boolean }): boolean => (a.letters !== b.letters ? !a.letters : a.weight > b.weight);
+  for (const [name, value] of features) {
+    const w = joint.get(name);
+    if (!w) continue;
+    const weight = ((w[towards] ?? 0) - (towards ? (w[0] ?? 0) : 0)) * value;
+    if (weight <= 0) continue;
+    const entry = { name, weight, letters: name.startsWith('c:') };
+    if (best.length === 6 && !better(entry, best[5] as (typeof best)[number])) continue;
+    let at = best.length;
+    while (at > 0 && better(entry, best[at - 1] as (typeof best)[number])) at--;
+    best.splice(at, 0, entry);
+    if (best.length > 6) best.pop();
+  }
+  const contributions = best.map((c) => ({ feature: readable(c.name), weight: Math.round(c.weight * 100) / 100 }));
   return { tier, kind: KIND_CLASSES[kindIndex] ?? 'self_harm', probabilities: { none, concern, urgent }, features: contributions };
 }
