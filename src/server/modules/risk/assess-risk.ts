@@ -74,6 +74,23 @@ export function assessLayer1(text: string, expanded = expandShorthand(text)): { 
 
 type Layer1 = ReturnType<typeof assessLayer1>;
 
+// Layer 1 of recent messages, by text: a message read together with the next ones was assessed
+// when it was posted, so the chat's hot path does not analyse it again (bounded, oldest dropped).
+const LAYER1_CACHE_SIZE = 5_000;
+const layer1Cache = new Map<string, Layer1>();
+function rememberLayer1(text: string, layer1: Layer1): void {
+  if (layer1Cache.size >= LAYER1_CACHE_SIZE) layer1Cache.delete(layer1Cache.keys().next().value as string);
+  layer1Cache.set(text, layer1);
+}
+function cachedLayer1(text: string): Layer1 {
+  const hit = layer1Cache.get(text);
+  if (hit) return hit;
+  const layer1 = assessLayer1(text);
+  rememberLayer1(text, layer1);
+  return layer1;
+}
+const hasEvidence = (layer1: Layer1): boolean => layer1.frames.length > 0 || layer1.phrases.signals.length > 0;
+
 /** The phrase rules' modifiers in the frames' words, so one test reads both. */
 const PHRASE_MODIFIER_AS_FRAME: Record<RiskSignal['modifiers'][number]['kind'], (cue: string) => string> = {
   negated: () => 'negated',
@@ -120,6 +137,7 @@ export function fusedTier(layer1: Layer1, modelTier: RiskTier): RiskTier {
 function assessOne(text: string): RiskAssessment {
   const expanded = expandShorthand(text);
   const layer1 = assessLayer1(text, expanded);
+  rememberLayer1(text, layer1);
   const { phrases, frames, frameTier } = layer1;
   const model = predictExpanded(expanded);
   const counted = frames.filter((f) => f.tier !== 'none');
@@ -181,6 +199,9 @@ export function assessWithContext(text: string, recent: readonly string[]): Risk
   }
   const alone = assessRisk(text);
   if (!recent.length || alone.tier === 'urgent') return alone;
+  // Nothing in the new message or the recent ones that Layer 1 recognised at all: reading them
+  // together cannot find a frame either (most chat messages stop here, on the hot path).
+  if (!hasEvidence(cachedLayer1(text)) && !recent.some((r) => hasEvidence(cachedLayer1(r)))) return alone;
   // Read together by Layer 1 only (frames and phrase rules, whose reasons can be shown): the model
   // reads any long run of emotional text as more urgent than its parts, which is not evidence.
   const joined = [...recent, text].join('\n');
