@@ -1,7 +1,7 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import type { JournalWriteResponse } from './api';
-import { TalkNow } from '../space/TalkNow';
+import { TalkNow, dangerNumbers } from '../space/TalkNow';
 
 /**
  * After saving a journal entry in which the words sound like someone may be struggling: "Talk to
@@ -12,7 +12,7 @@ export function JournalSupport({ support }: { support: NonNullable<JournalWriteR
   const id = useId();
   const plan = support.safetyPlan;
   const contacts = plan ? [...plan.helpContacts, ...plan.professionals] : [];
-  const numbers = support.danger ? `Emergency: ${support.danger.emergencyNumber}. ${support.danger.safeguardingLine}. ${support.crisisLine}` : support.crisisLine;
+  const numbers = dangerNumbers(support.danger, support.crisisLine);
   return (
     <Alert color="blue" variant="light" title="It sounds like things may be hard right now" role="region" aria-label="Talk to someone now" data-testid="journal-support">
       <Stack gap="sm">

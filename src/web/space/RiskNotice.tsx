@@ -2,7 +2,7 @@ import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import type { PreviewResponse } from '../../shared/schemas/moderation';
 import { CrisisLineText } from '../measures/SafetyScreen';
-import { ContactText, TalkNow } from './TalkNow';
+import { ContactText, TalkNow, dangerNumbers } from './TalkNow';
 
 /**
  * Shown before sending when the words sound like someone may be struggling: "Talk to someone now"
@@ -19,7 +19,7 @@ export function RiskNotice({ preview, onSend, onEdit, sending }: { preview: Prev
   // Someone in danger from the author, or the author from someone: the emergency number and the
   // safeguarding line come first (the member's self-harm safety plan is not what helps then).
   const danger = preview.danger;
-  const numbers = danger ? `Emergency: ${danger.emergencyNumber}. ${danger.safeguardingLine}. ${preview.crisisLine}` : preview.crisisLine;
+  const numbers = dangerNumbers(danger, preview.crisisLine);
   return (
     <Alert
       color="blue"

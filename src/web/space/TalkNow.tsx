@@ -73,3 +73,8 @@ export function TalkNow({ crisisLine, contacts, headingId }: { crisisLine: strin
     </Stack>
   );
 }
+
+/** The numbers to offer when someone is in danger from the author or the author from someone: emergency and safeguarding first, then the crisis line. */
+export function dangerNumbers(danger: { emergencyNumber: string; safeguardingLine: string } | null, crisisLine: string): string {
+  return danger ? `Emergency: ${danger.emergencyNumber}. ${danger.safeguardingLine}. ${crisisLine}` : crisisLine;
+}

@@ -6,7 +6,7 @@ import { raiseAlert } from '../alerts/raise-alert.js';
 import { getSetting } from '../alerts/settings.js';
 import { RISK_KIND_LABELS } from '../moderation/record-moderation.js';
 import { assessRisk } from '../risk/assess-risk.js';
-import { loadSafetyPlan } from '../safety-plans/repository.js';
+import { helpForRisk } from '../safety-plans/help-for-risk.js';
 import { loadEntry } from './repository.js';
 
 type EntryInput = z.output<typeof journalBodySchema>;
@@ -28,7 +28,6 @@ async function supportFor(ctx: RouteContext, entryId: string, body: string): Pro
     return null;
   }
   if (risk.tier === 'none') return null;
-  const danger = risk.kind === 'harm_to_others' || risk.kind === 'being_harmed';
   const alertsOn = (await getSetting(ctx.db, 'risk.journal_alerts')) === 'true';
   if (alertsOn) {
     const enrolment = await ctx.db
@@ -55,9 +54,8 @@ async function supportFor(ctx: RouteContext, entryId: string, body: string): Pro
     tier: risk.tier,
     kind: risk.kind,
     explanation: risk.plainExplanation,
-    safetyPlan: danger ? null : await loadSafetyPlan(ctx.db, ctx.principal.userId),
+    ...(await helpForRisk(ctx, risk)),
     crisisLine: ctx.hearth.config.crisisLine,
-    danger: danger ? { emergencyNumber: ctx.hearth.config.emergencyNumber, safeguardingLine: ctx.hearth.config.safeguardingLine } : null,
     careTeamTold: alertsOn,
   };
 }

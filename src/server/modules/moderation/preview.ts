@@ -3,7 +3,7 @@ import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { ACCESS_ENROLMENT_STATUSES } from '../../policy/scopes.js';
 import { assessRisk } from '../risk/assess-risk.js';
-import { loadSafetyPlan } from '../safety-plans/repository.js';
+import { helpForRisk } from '../safety-plans/help-for-risk.js';
 import { normalizeForStorage } from './normalize-text.js';
 import { findContactDetails } from './pii-guard.js';
 import { loadWatchedPhrases, matchWatchedPhrases } from './watched-phrases.js';
@@ -31,10 +31,7 @@ export async function previewText(ctx: RouteContext, groupId: string, raw: strin
   const contact = participant ? findContactDetails(text, pseudonyms.map((p) => p.pseudonym.normalize('NFKC').toLowerCase())) : null;
   const blocked = matchWatchedPhrases(text, await loadWatchedPhrases(ctx.db)).some((m) => m.phrase.action === 'block');
   const risk = participant ? assessRisk(text) : { tier: 'none' as const, kind: 'none' as const, plainExplanation: [] };
-  // Somebody in danger from the author, or the author from somebody: the emergency number and the
-  // safeguarding line come first; a self-harm safety plan is not what helps then.
-  const danger = risk.tier !== 'none' && (risk.kind === 'harm_to_others' || risk.kind === 'being_harmed');
-  const safetyPlan = risk.tier !== 'none' && !danger ? await loadSafetyPlan(ctx.db, ctx.principal.userId) : null;
+  const { safetyPlan, danger } = await helpForRisk(ctx, risk);
   await ctx.audit({
     action: 'moderation.preview',
     groupId,
@@ -46,6 +43,6 @@ export async function previewText(ctx: RouteContext, groupId: string, raw: strin
     blockedPhrase: blocked,
     safetyPlan,
     crisisLine: ctx.hearth.config.crisisLine,
-    danger: danger ? { emergencyNumber: ctx.hearth.config.emergencyNumber, safeguardingLine: ctx.hearth.config.safeguardingLine } : null,
+    danger,
   };
 }

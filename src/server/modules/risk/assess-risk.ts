@@ -28,8 +28,9 @@ export interface RiskAssessment {
 
 const RANK: Record<RiskTier, number> = { none: 0, concern: 1, urgent: 2 };
 /** The model's urgent probability a very short message with no Layer 1 evidence needs to stay urgent. */
-const SHORT_TEXT_URGENT = Number(process.env.RISK_SHORT_P ?? 0.3);
-const SHORT_TEXT_WORDS = Number(process.env.RISK_SHORT_W ?? 5);
+const SHORT_TEXT_URGENT = 0.3;
+/** At most this many words is a very short message. */
+const SHORT_TEXT_WORDS = 5;
 /** Longest text the detector reads at once; a longer message is read in overlapping windows. */
 const WINDOW = 4_000;
 
