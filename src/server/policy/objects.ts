@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../db/database.js';
 import { isUuid } from '../lib/ids.js';
+import { responsiblesOf } from './alert-responsibles.js';
 import type { Principal, Rule } from './policy.js';
 import { ACCESS_ENROLMENT_STATUSES } from './scopes.js';
 
@@ -26,7 +27,7 @@ interface Placement {
   groupId: string | null;
   ownerId: string | null;
   referrerId: string | null;
-  /** Other clinicians the object is assigned to (everyone an alert was sent to: duty, fallback, escalation). */
+  /** Other clinicians the object is assigned to (everyone who answers for an alert). */
   alsoClinicianIds?: readonly string[];
   /** A person in several groups (their safety plan): each group's facilitators and each referrer reach it. */
   alsoGroupIds?: readonly string[];
@@ -109,21 +110,10 @@ const placements: Record<ObjectKind, (db: DbOrTx, id: string) => Promise<Placeme
       .executeTakeFirst();
     return row && { groupId: row.group_id, ownerId: row.participant_id, referrerId: row.referred_by };
   },
+  // An alert is placed by who answers for it (policy/alert-responsibles.ts), not by its group alone.
   alert: async (db, id) => {
-    const row = await db
-      .selectFrom('alerts as a')
-      .leftJoin('enrolments as e', 'e.id', 'a.enrolment_id')
-      .leftJoin('referrals as r', 'r.id', 'e.referral_id')
-      .select(['a.group_id', 'a.participant_id', 'a.escalated_to', 'r.referred_by'])
-      .where('a.id', '=', id)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    // An alert sent to the duty clinician, the fallback or along the rota is theirs to see, like a
-    // referral is its referrer's.
-    const recipients = await db.selectFrom('alert_recipients').select('user_id').where('alert_id', '=', id).execute();
-    const also = recipients.map((r) => r.user_id);
-    if (row.escalated_to) also.push(row.escalated_to);
-    return { groupId: row.group_id, ownerId: row.participant_id, referrerId: row.referred_by, alsoClinicianIds: also };
+    const row = await db.selectFrom('alerts').select('participant_id').where('id', '=', id).executeTakeFirst();
+    return row && { ...none, ownerId: row.participant_id, alsoClinicianIds: await responsiblesOf(db, id) };
   },
   session: async (db, id) => {
     const row = await db.selectFrom('group_sessions').select('group_id').where('id', '=', id).executeTakeFirst();

@@ -3,9 +3,11 @@ import type { RealtimeEvent } from './events.js';
 
 export type EventHandler = (event: RealtimeEvent) => void;
 
-/** Fan-out between server instances: publish to a channel, every subscriber on every instance hears it. */
+/**
+ * Fan-out between server instances: every subscriber on every instance hears what is published to
+ * a channel. Publishing is not the broker's: it is the one path in realtime/publish.ts.
+ */
 export interface Broker {
-  publish(channel: string, event: RealtimeEvent): Promise<void>;
   /** Returns the function that ends the subscription. */
   subscribe(channel: string, handler: EventHandler): () => void;
   /** Called after the broker lost and regained its link (events in between may be missed). */
@@ -27,9 +29,6 @@ export function deliverLocally(channel: string, event: RealtimeEvent): void {
 export function createInProcessBroker(): Broker {
   const unsubscribers = new Set<() => void>();
   return {
-    async publish(channel, event) {
-      deliverLocally(channel, event);
-    },
     subscribe(channel, handler) {
       processBus.on(channel, handler);
       const off = () => {

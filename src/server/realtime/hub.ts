@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import type { ServerFrame } from '../../shared/schemas/space.js';
 import type { Hearth } from '../http/hearth.js';
 import { isUuid } from '../lib/ids.js';
+import { responsiblesOf } from '../policy/alert-responsibles.js';
 import type { Principal } from '../policy/policy.js';
 import { findSpaceViewer, hiddenAuthors, type SpaceViewer } from '../modules/space/access.js';
 import { forViewer } from '../modules/space/presenters.js';
@@ -270,31 +271,12 @@ export class SpaceHub {
     }
   }
 
-  /** Tells the clinicians concerned (the group's facilitators, a backup it escalated to) that the queue changed. */
+  /** Tells the clinicians who answer for the alert (policy/alert-responsibles.ts) that the queue changed. */
   private async onAlert(event: RealtimeEvent): Promise<void> {
     if (event.type !== 'alert.raised' && event.type !== 'alert.updated') return;
     const clinicianConns = [...this.conns].filter((c) => c.principal.role === 'clinician');
     if (clinicianConns.length === 0) return;
-    const alert = await this.hearth.db.selectFrom('alerts').select(['group_id', 'escalated_to', 'enrolment_id']).where('id', '=', event.alertId).executeTakeFirst();
-    if (!alert) return;
-    const concerned = new Set<string>();
-    if (alert.escalated_to) concerned.add(alert.escalated_to);
-    // Everyone it was sent to: the duty clinician, the fallback, people along the rota.
-    const recipients = await this.hearth.db.selectFrom('alert_recipients').select('user_id').where('alert_id', '=', event.alertId).execute();
-    for (const r of recipients) concerned.add(r.user_id);
-    if (alert.group_id) {
-      const facilitators = await this.hearth.db.selectFrom('group_facilitators').select('user_id').where('group_id', '=', alert.group_id).execute();
-      for (const f of facilitators) concerned.add(f.user_id);
-    }
-    if (alert.enrolment_id) {
-      const referrer = await this.hearth.db
-        .selectFrom('enrolments as e')
-        .innerJoin('referrals as r', 'r.id', 'e.referral_id')
-        .select('r.referred_by')
-        .where('e.id', '=', alert.enrolment_id)
-        .executeTakeFirst();
-      if (referrer) concerned.add(referrer.referred_by);
-    }
+    const concerned = new Set(await responsiblesOf(this.hearth.db, event.alertId));
     for (const conn of clinicianConns) {
       if (concerned.has(conn.principal.userId)) this.send(conn, { type: 'alert', event: event.type, alertId: event.alertId });
     }

@@ -32,9 +32,10 @@ const RECONNECT_MIN_MS = 200;
 const RECONNECT_MAX_MS = 10_000;
 
 /**
- * PostgreSQL LISTEN/NOTIFY: one dedicated connection per instance listens on the schema's
- * channel; publishing is a pg_notify on the same connection. Reconnects with backoff and tells
- * subscribers, who then catch up from the database (nothing is lost, only delayed).
+ * PostgreSQL LISTEN/NOTIFY: one dedicated connection per instance listens on the schema's channel
+ * (events are sent by realtime/publish.ts, a pg_notify in the writing transaction). Reconnects
+ * with backoff and tells subscribers, who then catch up from the database (nothing is lost, only
+ * delayed).
  */
 export async function createPgBroker(options: PgBrokerOptions): Promise<Broker> {
   const router = new ChannelRouter();
@@ -94,11 +95,6 @@ export async function createPgBroker(options: PgBrokerOptions): Promise<Broker> 
   await connect();
 
   return {
-    async publish(logicalChannel, event) {
-      const payload = encodeEnvelope(logicalChannel, event);
-      if (!client) throw new Error('The realtime connection is down');
-      await client.query('select pg_notify($1, $2)', [channel, payload]);
-    },
     subscribe(logicalChannel, handler) {
       return router.add(logicalChannel, handler);
     },

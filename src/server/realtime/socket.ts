@@ -69,7 +69,7 @@ async function handlePost(hub: SpaceHub, app: FastifyInstance, conn: Connection,
   }
   const { hearth } = app;
   const { post } = await createPost(
-    { db: hearth.db as Db, broker: hearth.broker, actor: { userId: conn.principal.userId, role: conn.principal.role, requestId, ip }, now: hearth.clock.now() },
+    { db: hearth.db as Db, actor: { userId: conn.principal.userId, role: conn.principal.role, requestId, ip }, now: hearth.clock.now() },
     viewer,
     { thread: frame.thread, text: frame.text, clientId: frame.clientId, replyToId: frame.replyToId },
   );

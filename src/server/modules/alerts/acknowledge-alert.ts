@@ -1,7 +1,7 @@
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { ALERTS_CHANNEL } from '../../realtime/events.js';
-import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
+import { publish } from '../../realtime/publish.js';
 
 /** A clinician acknowledges an open alert: the escalation clock stops; audited in the same transaction. */
 export async function acknowledgeAlert(ctx: Pick<RouteContext, 'db' | 'now' | 'principal' | 'audit'>, alertId: string): Promise<void> {
@@ -13,5 +13,5 @@ export async function acknowledgeAlert(ctx: Pick<RouteContext, 'db' | 'now' | 'p
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new AppError('invalid_state', 'This alert was already acknowledged.');
   await ctx.audit({ action: 'alerts.acknowledge', resourceType: 'alert', resourceId: alertId });
-  await publishInTransaction(ctx.db, ALERTS_CHANNEL, { type: 'alert.updated', alertId, groupId: null });
+  await publish(ctx.db, ALERTS_CHANNEL, { type: 'alert.updated', alertId, groupId: null });
 }

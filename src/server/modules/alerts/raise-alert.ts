@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/database.js';
 import type { AlertTier } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { ALERTS_CHANNEL } from '../../realtime/events.js';
-import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
+import { publish } from '../../realtime/publish.js';
 import { recordAudit } from '../audit/record.js';
 import { firstRecipients } from '../delivery/first-recipients.js';
 import { resendToRecipients, sendAlertTo } from '../delivery/send-alert-to.js';
@@ -92,7 +92,7 @@ export async function raiseAlert(db: DbOrTx, alert: NewAlert): Promise<string> {
       .where('id', '=', fold.id)
       .execute();
     if (rises) await resendToRecipients(db, fold.id, current.escalation_level, alert.now);
-    await publishInTransaction(db, ALERTS_CHANNEL, { type: 'alert.updated', alertId: fold.id, groupId: alert.groupId });
+    await publish(db, ALERTS_CHANNEL, { type: 'alert.updated', alertId: fold.id, groupId: alert.groupId });
     return fold.id;
   }
   const id = newId();
@@ -118,7 +118,7 @@ export async function raiseAlert(db: DbOrTx, alert: NewAlert): Promise<string> {
   await sendAlertTo(db, id, await firstRecipients(db, alert.groupId, alert.now), 0, alert.now);
   // Open alert pages and navigation badges of the clinicians concerned update live (at commit),
   // and the delivery loop of every instance wakes up for the queued attempts.
-  await publishInTransaction(db, ALERTS_CHANNEL, { type: 'alert.raised', alertId: id, groupId: alert.groupId });
+  await publish(db, ALERTS_CHANNEL, { type: 'alert.raised', alertId: id, groupId: alert.groupId });
   return id;
 }
 
@@ -189,6 +189,6 @@ async function escalateOne(
     { action: 'alerts.escalate', resourceType: 'alert', resourceId: alert.id, groupId: alert.group_id, detail: { step: reached, to: chosen.userId, via: LADDER[chosen.level] ?? '' } },
     now,
   );
-  await publishInTransaction(db, ALERTS_CHANNEL, { type: 'alert.updated', alertId: alert.id, groupId: alert.group_id });
+  await publish(db, ALERTS_CHANNEL, { type: 'alert.updated', alertId: alert.id, groupId: alert.group_id });
   return true;
 }

@@ -3,7 +3,7 @@ import type { AlertOutcome } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { ALERTS_CHANNEL } from '../../realtime/events.js';
-import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
+import { publish } from '../../realtime/publish.js';
 
 /** A clinician resolves an alert with its outcome (and an optional note); audited in the same transaction. */
 export async function resolveAlert(ctx: Pick<RouteContext, 'db' | 'now' | 'principal' | 'audit'>, alertId: string, outcome: AlertOutcome, note: string | undefined): Promise<void> {
@@ -25,5 +25,5 @@ export async function resolveAlert(ctx: Pick<RouteContext, 'db' | 'now' | 'princ
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new AppError('invalid_state', 'This alert is already resolved.');
   await ctx.audit({ action: 'alerts.resolve', resourceType: 'alert', resourceId: alertId, detail: { outcome } });
-  await publishInTransaction(ctx.db, ALERTS_CHANNEL, { type: 'alert.updated', alertId, groupId: null });
+  await publish(ctx.db, ALERTS_CHANNEL, { type: 'alert.updated', alertId, groupId: null });
 }

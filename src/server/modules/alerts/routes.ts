@@ -1,11 +1,9 @@
-import type { ExpressionBuilder } from 'kysely';
 import { z } from 'zod';
 import { idParams, text } from '../../../shared/schemas/common.js';
-import type { DbOrTx } from '../../db/database.js';
-import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import { alertContactSchema } from '../../../shared/schemas/contacts.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
+import { answeredBy } from '../../policy/alert-responsibles.js';
 import { contactForAlert } from '../contacts/contact-for-alert.js';
 import { acknowledgeAlert } from './acknowledge-alert.js';
 import { escalateOverdueAlerts } from './raise-alert.js';
@@ -53,18 +51,6 @@ const alertSchema = z.object({
   responseMinutes: z.number().nullable(),
 });
 
-/**
- * Alerts a clinician answers for: in groups they facilitate, about people they referred, or sent
- * to them (on duty, as the fallback, along the rota: alert_recipients).
- */
-function responsibleFor(db: DbOrTx, userId: string) {
-  const facilitated = db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', userId);
-  const referred = db.selectFrom('enrolments as e2').innerJoin('referrals as r2', 'r2.id', 'e2.referral_id').select('e2.id').where('r2.referred_by', '=', userId);
-  const sentToMe = db.selectFrom('alert_recipients').select('alert_id').where('user_id', '=', userId);
-  return (eb: ExpressionBuilder<DB & { a: DB['alerts'] }, 'a'>) =>
-    eb.or([eb('a.group_id', 'in', facilitated), eb('a.enrolment_id', 'in', referred), eb('a.escalated_to', '=', userId), eb('a.id', 'in', sentToMe)]);
-}
-
 export const alertRoutes = [
   defineRoute({
     id: 'alerts.count',
@@ -75,7 +61,7 @@ export const alertRoutes = [
     access: { kind: 'authenticated', resource: 'alert', action: 'read' },
     response: { 200: alertCountSchema },
     async handler(_input, ctx) {
-      const unacknowledged = () => ctx.db.selectFrom('alerts as a').where('a.status', '=', 'open').where(responsibleFor(ctx.db, ctx.principal.userId));
+      const unacknowledged = () => ctx.db.selectFrom('alerts as a').where('a.status', '=', 'open').where(answeredBy(ctx.db, ctx.principal.userId));
       const [rows, overdue, oldest] = await Promise.all([
         unacknowledged()
           .select(['a.tier', (eb) => eb.fn.countAll<number>().as('n')])
@@ -118,7 +104,7 @@ export const alertRoutes = [
         .leftJoin('users as ack', 'ack.id', 'a.acknowledged_by')
         .selectAll('a')
         .select(['u.display_name', 'e.pseudonym', 'g.name as group_name', 'ack.display_name as ack_name'])
-        .where(responsibleFor(ctx.db, me))
+        .where(answeredBy(ctx.db, me))
         .orderBy('a.created_at', 'desc')
         .limit(500);
       q = query.status === 'active' ? q.where('a.status', 'in', ['open', 'acknowledged']) : q.where('a.status', '=', query.status);
@@ -211,8 +197,8 @@ export const alertRoutes = [
     },
     async handler(_input, ctx) {
       let query = ctx.db.selectFrom('alerts as a').select(['a.kind', 'a.outcome', 'a.created_at', 'a.acknowledged_at', 'a.ack_due_at']);
-      // The same alerts the clinician's queue shows: their groups', their referrals' and those escalated to them.
-      if (ctx.principal.role !== 'admin') query = query.where(responsibleFor(ctx.db, ctx.principal.userId));
+      // The same alerts the clinician's queue shows (policy/alert-responsibles.ts); an administrator's figures are the service's.
+      if (ctx.principal.role !== 'admin') query = query.where(answeredBy(ctx.db, ctx.principal.userId));
       const rows = await query.execute();
       const byOutcome: Record<string, number> = {};
       for (const r of rows) if (r.outcome) byOutcome[r.outcome] = (byOutcome[r.outcome] ?? 0) + 1;

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/database.js';
 import type { MfaState } from '../../db/schema.js';
 import { hashToken, newId, newSecretToken } from '../../lib/ids.js';
 import { userChannel } from '../../realtime/events.js';
-import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
+import { publish } from '../../realtime/publish.js';
 
 /** Creates a sign-in session; returns the raw token for the cookie (only its hash is stored). */
 export async function createSession(
@@ -85,7 +85,7 @@ export async function endSession(db: DbOrTx, sessionId: string, reason: string, 
     .returning('user_id')
     .executeTakeFirst();
   // Live sockets opened with this session close too (on every instance).
-  if (ended) await publishInTransaction(db, userChannel(ended.user_id), { type: 'access.revoked', userId: ended.user_id, sessionId });
+  if (ended) await publish(db, userChannel(ended.user_id), { type: 'access.revoked', userId: ended.user_id, sessionId });
 }
 
 /** Ends every live session of a user, except `keepSessionId` when given. Returns how many ended. */
@@ -103,7 +103,7 @@ export async function endUserSessions(
     .where('ended_at', 'is', null);
   if (keepSessionId) query = query.where('id', '!=', keepSessionId);
   const result = await query.executeTakeFirst();
-  await publishInTransaction(db, userChannel(userId), { type: 'access.revoked', userId, ...(keepSessionId ? { exceptSessionId: keepSessionId } : {}) });
+  await publish(db, userChannel(userId), { type: 'access.revoked', userId, ...(keepSessionId ? { exceptSessionId: keepSessionId } : {}) });
   return Number(result.numUpdatedRows);
 }
 

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { queueMail } from '../mail/queue-mail.js';
 import { buildDigest, digestCounts, type DigestContent } from './build-digest.js';
-import { announceNotifications } from '../notifications/announce.js';
+import { notify } from '../notifications/notify.js';
 
 export interface DigestSettings {
   /** How long before a session its digest is built and sent. */
@@ -57,18 +57,14 @@ async function storeAndSend(trx: DbOrTx, sessionId: string, settings: DigestSett
     .execute();
   const { title, body } = digestSummary(content);
   const active = facilitators.filter((f) => f.status === 'active');
+  await notify(trx, active.map((person) => ({ userId: person.id, kind: 'session_digest', title, body, groupId: content.group.id, sessionId })), now);
   for (const person of active) {
-    await trx
-      .insertInto('notifications')
-      .values({ id: newId(), user_id: person.id, kind: 'session_digest', title, body, group_id: content.group.id, session_id: sessionId, created_at: now.toISOString(), read_at: null })
-      .execute();
     await queueMail(
       trx,
       { kind: 'session_digest', toUserId: person.id, toAddress: person.email, subject: `${settings.serviceName}: ${title}`, bodyText: mailBody(person.display_name, content, body, settings) },
       { smtpConfigured: settings.smtpConfigured, now },
     );
   }
-  await announceNotifications(trx, active.map((p) => p.id));
   return true;
 }
 

@@ -1,11 +1,10 @@
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
-import { newId } from '../../lib/ids.js';
 import type { ContentKind } from './moderate-text.js';
 import { appendModerationLog, KIND_LABELS } from './record-moderation.js';
 import { normalizeForStorage } from './normalize-text.js';
 import { loadItem, moderatedKind, setHeldItemText, setItemStatus } from './registry.js';
-import { announceNotifications } from '../notifications/announce.js';
+import { notify } from '../notifications/notify.js';
 
 /**
  * Replaces a held item's text with a clinician's edit before it is released; the words first
@@ -59,25 +58,24 @@ export async function decideHeldItem(ctx: RouteContext, itemId: string, decision
   await def.onDecision?.(ctx.db, itemId, to, now, why);
   const group = await ctx.db.selectFrom('therapy_groups').select('name').where('id', '=', item.groupId).executeTakeFirst();
   const label = KIND_LABELS[kind];
-  await ctx.db
-    .insertInto('notifications')
-    .values({
-      id: newId(),
-      user_id: item.authorId,
-      kind: decision === 'approve' ? 'moderation_approved' : 'moderation_rejected',
-      title: decision === 'approve' ? `Your ${label} is now visible to the group` : `Your ${label} was not published`,
-      body:
-        decision === 'approve'
-          ? `A facilitator read your ${label} in ${group?.name ?? 'your group'} and it is now visible to the group${edited ? ', with some words changed by them' : ''}.`
-          : `A facilitator did not publish your ${label} in ${group?.name ?? 'your group'}. Their reason: ${why} You can still see it yourself, and talk it through with them.`,
-      group_id: item.groupId,
-      session_id: null,
-      created_at: now.toISOString(),
-      read_at: null,
-    })
-    .execute();
   // The author's open pages hear about it at commit (the notification count, their item's status).
-  await announceNotifications(ctx.db, [item.authorId]);
+  await notify(
+    ctx.db,
+    [
+      {
+        userId: item.authorId,
+        kind: decision === 'approve' ? 'moderation_approved' : 'moderation_rejected',
+        title: decision === 'approve' ? `Your ${label} is now visible to the group` : `Your ${label} was not published`,
+        body:
+          decision === 'approve'
+            ? `A facilitator read your ${label} in ${group?.name ?? 'your group'} and it is now visible to the group${edited ? ', with some words changed by them' : ''}.`
+            : `A facilitator did not publish your ${label} in ${group?.name ?? 'your group'}. Their reason: ${why} You can still see it yourself, and talk it through with them.`,
+        groupId: item.groupId,
+        sessionId: null,
+      },
+    ],
+    now,
+  );
   await ctx.audit({ action: `moderation.${decision}`, resourceType: kind, resourceId: itemId, groupId: item.groupId, detail: { reasonGiven: !!reason, edited } });
   return { status: to };
 }

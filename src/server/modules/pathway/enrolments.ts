@@ -4,7 +4,7 @@ import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
 import { userChannel } from '../../realtime/events.js';
-import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
+import { publish } from '../../realtime/publish.js';
 
 /** The agreement a participant must accept now: the newest version of their programme's. */
 export async function currentAgreement(db: DbOrTx, enrolmentId: string) {
@@ -71,6 +71,6 @@ export async function changeEnrolmentStatus(ctx: RouteContext, enrolmentId: stri
   await ctx.audit({ action: `enrolments.${status}`, resourceType: 'enrolment', resourceId: enrolmentId, groupId: enrolment.group_id });
   // Outside the group's space now (paused, withdrawn, completed): open sockets on every instance leave it.
   if (status !== 'active') {
-    await publishInTransaction(ctx.db, userChannel(enrolment.participant_id), { type: 'access.revoked', userId: enrolment.participant_id, groupId: enrolment.group_id });
+    await publish(ctx.db, userChannel(enrolment.participant_id), { type: 'access.revoked', userId: enrolment.participant_id, groupId: enrolment.group_id });
   }
 }

@@ -1,6 +1,5 @@
 import type { DbOrTx } from '../../db/database.js';
-import { newId } from '../../lib/ids.js';
-import { announceNotifications } from '../notifications/announce.js';
+import { notify } from '../notifications/notify.js';
 
 /** In-app notice to every current member of a group (no clinical content). */
 export async function notifyMembers(
@@ -14,22 +13,10 @@ export async function notifyMembers(
     .where('status', 'in', ['invited', 'active', 'paused'])
     .execute();
   if (members.length === 0) return 0;
-  await db
-    .insertInto('notifications')
-    .values(
-      members.map((m) => ({
-        id: newId(),
-        user_id: m.participant_id,
-        kind: input.kind,
-        title: input.title,
-        body: input.body,
-        group_id: input.groupId,
-        session_id: input.sessionId,
-        created_at: input.now.toISOString(),
-        read_at: null,
-      })),
-    )
-    .execute();
-  await announceNotifications(db, members.map((m) => m.participant_id));
+  await notify(
+    db,
+    members.map((m) => ({ userId: m.participant_id, kind: input.kind, title: input.title, body: input.body, groupId: input.groupId, sessionId: input.sessionId })),
+    input.now,
+  );
   return members.length;
 }

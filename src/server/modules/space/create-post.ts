@@ -1,7 +1,6 @@
 import type { Db, DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
-import type { Broker } from '../../realtime/broker.js';
 import type { StreamPost } from '../../realtime/events.js';
 import { recordAudit, type AuditActor } from '../audit/record.js';
 import { moderateText } from '../moderation/moderate-text.js';
@@ -15,7 +14,6 @@ import { nextSeq } from './sequence.js';
 export interface SpaceDeps {
   /** The root handle: these use cases run their own transaction and publish after commit. */
   db: Db;
-  broker: Broker;
   actor: AuditActor;
   now: Date;
 }
@@ -153,7 +151,7 @@ export async function createPost(deps: SpaceDeps, viewer: SpaceViewer, input: Ne
     }
     throw error;
   }
-  await publishPostAfterCommit(db, deps.broker, post);
+  await publishPostAfterCommit(db, post);
   return { post, created: true };
 }
 

@@ -35,6 +35,6 @@ export async function createThread(deps: SpaceDeps, viewer: SpaceViewer, input: 
     await publishPostInTransaction(tx, stored);
     return stored;
   });
-  await publishPostAfterCommit(deps.db, deps.broker, post);
+  await publishPostAfterCommit(deps.db, post);
   return { threadId, post };
 }

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/database.js';
 import { groupChannel } from '../../realtime/events.js';
-import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
+import { publish } from '../../realtime/publish.js';
 import { nextSeq } from './sequence.js';
 
 /**
@@ -13,5 +13,5 @@ export async function markPostChanged(tx: DbOrTx, postId: string): Promise<void>
   if (!post) return;
   const seq = await nextSeq(tx, post.group_id);
   await tx.updateTable('space_posts').set({ version_seq: seq }).where('id', '=', postId).execute();
-  await publishInTransaction(tx, groupChannel(post.group_id), { type: 'space.post', groupId: post.group_id, postId, seq });
+  await publish(tx, groupChannel(post.group_id), { type: 'space.post', groupId: post.group_id, postId, seq });
 }

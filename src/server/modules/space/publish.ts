@@ -1,19 +1,19 @@
 import type { DbOrTx } from '../../db/database.js';
-import type { Broker } from '../../realtime/broker.js';
 import { groupChannel, type SpacePostEvent, type StreamPost } from '../../realtime/events.js';
-import { notifiesAtCommit, publishInTransaction } from '../../realtime/publish-in-transaction.js';
+import { notifiesAtCommit, publish } from '../../realtime/publish.js';
 
 const eventOf = (post: StreamPost): SpacePostEvent => ({ type: 'space.post', groupId: post.groupId, postId: post.id, seq: post.versionSeq, post });
 
 /**
- * Publishes a new post as part of its transaction where the database can (PostgreSQL: NOTIFY is
- * delivered at commit, in commit order, and never for a rolled-back post).
+ * A post event carries the post itself, so it must never reach a socket before its transaction
+ * commits. Where the database delivers at commit (PostgreSQL: in commit order, never for a
+ * rolled-back post) it is published inside the transaction…
  */
 export async function publishPostInTransaction(tx: DbOrTx, post: StreamPost): Promise<void> {
-  if (notifiesAtCommit(tx)) await publishInTransaction(tx, groupChannel(post.groupId), eventOf(post));
+  if (notifiesAtCommit(tx)) await publish(tx, groupChannel(post.groupId), eventOf(post));
 }
 
-/** Elsewhere (SQLite, one instance) the committed post is handed to the in-process broker. */
-export async function publishPostAfterCommit(db: DbOrTx, broker: Broker, post: StreamPost): Promise<void> {
-  if (!notifiesAtCommit(db)) await broker.publish(groupChannel(post.groupId), eventOf(post));
+/** …elsewhere (SQLite, one instance) once it has committed; both through the one publish path. */
+export async function publishPostAfterCommit(db: DbOrTx, post: StreamPost): Promise<void> {
+  if (!notifiesAtCommit(db)) await publish(db, groupChannel(post.groupId), eventOf(post));
 }

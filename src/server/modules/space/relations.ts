@@ -1,6 +1,6 @@
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
-import { publishInTransaction } from '../../realtime/publish-in-transaction.js';
+import { publish } from '../../realtime/publish.js';
 import { userChannel } from '../../realtime/events.js';
 import type { SpaceViewer } from './access.js';
 
@@ -25,7 +25,7 @@ export async function setMute(ctx: RouteContext, viewer: SpaceViewer, enrolmentI
     await ctx.db.deleteFrom('space_mutes').where('user_id', '=', viewer.userId).where('muted_enrolment_id', '=', enrolmentId).execute();
   }
   await ctx.audit({ action: on ? 'space.mute' : 'space.unmute', resourceType: 'enrolment', resourceId: enrolmentId, groupId: viewer.groupId });
-  await publishInTransaction(ctx.db, userChannel(viewer.userId), { type: 'space.mutes', userId: viewer.userId, groupId: viewer.groupId });
+  await publish(ctx.db, userChannel(viewer.userId), { type: 'space.mutes', userId: viewer.userId, groupId: viewer.groupId });
 }
 
 /**
@@ -45,5 +45,5 @@ export async function setBlock(ctx: RouteContext, viewer: SpaceViewer, enrolment
     await ctx.db.deleteFrom('space_blocks').where('blocker_enrolment_id', '=', viewer.enrolmentId).where('blocked_enrolment_id', '=', enrolmentId).execute();
   }
   await ctx.audit({ action: on ? 'space.block' : 'space.unblock', resourceType: 'enrolment', resourceId: enrolmentId, groupId: viewer.groupId });
-  await publishInTransaction(ctx.db, userChannel(viewer.userId), { type: 'space.mutes', userId: viewer.userId, groupId: viewer.groupId });
+  await publish(ctx.db, userChannel(viewer.userId), { type: 'space.mutes', userId: viewer.userId, groupId: viewer.groupId });
 }

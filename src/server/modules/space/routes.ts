@@ -50,7 +50,7 @@ function depsOf(ctx: RouteContext): SpaceDeps {
   if (!ctx.request.server.spaceHub.limiter.take(ctx.principal.userId)) {
     throw new AppError('rate_limited', 'You are sending messages very fast. Wait a moment, then try again.');
   }
-  return { db: ctx.db as Db, broker: ctx.hearth.broker, actor: ctx.actor, now: ctx.now };
+  return { db: ctx.db as Db, actor: ctx.actor, now: ctx.now };
 }
 
 async function present(viewer: SpaceViewer, post: Parameters<typeof forViewer>[0]) {

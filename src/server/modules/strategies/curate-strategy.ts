@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
-import { announceNotifications } from '../notifications/announce.js';
+import { notify } from '../notifications/notify.js';
 
 /**
  * A facilitator curates a published strategy of their group into the programme's library: a
@@ -44,21 +44,20 @@ export async function curateStrategy(ctx: RouteContext, strategyId: string, inpu
       removal_reason: null,
     })
     .execute();
-  await ctx.db
-    .insertInto('notifications')
-    .values({
-      id: newId(),
-      user_id: strategy.author_id,
-      kind: 'strategy_curated',
-      title: 'Your strategy is in the programme library',
-      body: `"${strategy.title}" can now help people in other groups too, credited ${input.credit === 'pseudonym' ? `to ${strategy.pseudonym}` : 'to a group member'}. You can ask for it to be taken out at any time.`,
-      group_id: strategy.group_id,
-      session_id: null,
-      created_at: now,
-      read_at: null,
-    })
-    .execute();
-  await announceNotifications(ctx.db, [strategy.author_id]);
+  await notify(
+    ctx.db,
+    [
+      {
+        userId: strategy.author_id,
+        kind: 'strategy_curated',
+        title: 'Your strategy is in the programme library',
+        body: `"${strategy.title}" can now help people in other groups too, credited ${input.credit === 'pseudonym' ? `to ${strategy.pseudonym}` : 'to a group member'}. You can ask for it to be taken out at any time.`,
+        groupId: strategy.group_id,
+        sessionId: null,
+      },
+    ],
+    ctx.now,
+  );
   await ctx.audit({ action: 'library.curate', resourceType: 'library_entry', resourceId: id, groupId: strategy.group_id, detail: { strategyId, credit: input.credit } });
   return id;
 }
