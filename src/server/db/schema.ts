@@ -136,6 +136,8 @@ export interface GroupAgreementsTable {
   body: string;
   created_by: string | null;
   created_at: string;
+  /** 1 when this version was made while risk in the private journal alerted clinicians. */
+  journal_alerts: Generated<number>;
 }
 
 export type ReferralStatus = 'referred' | 'not_suitable' | 'waitlisted' | 'offered' | 'declined' | 'expired' | 'enrolled' | 'withdrawn';

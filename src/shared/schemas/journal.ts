@@ -36,7 +36,11 @@ export const journalSupportSchema = z.object({
 export const journalWriteResponseSchema = journalEntrySchema.extend({ support: journalSupportSchema.nullable() });
 export type JournalWriteResponse = z.infer<typeof journalWriteResponseSchema>;
 
-export const journalListSchema = z.object({ entries: z.array(journalEntrySchema) });
+export const journalListSchema = z.object({
+  entries: z.array(journalEntrySchema),
+  /** Whether this service alerts the care team when an entry suggests danger (the group agreement says so too). */
+  careTeamAlertsOnRisk: z.boolean(),
+});
 /** Reflection prompts from the most recent session topic of each of the member's groups. */
 export const journalPromptsSchema = z.object({ topics: z.array(z.object({ groupName: z.string(), topic: z.string(), prompts: z.array(z.string()) })) });
 export const memberJournalSchema = z.object({ entries: z.array(journalEntrySchema) });

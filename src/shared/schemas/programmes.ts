@@ -15,6 +15,10 @@ export const agreementSchema = z.object({
   version: z.number().int(),
   body: z.string(),
   createdAt: timestampSchema,
+  /** Whether, when this version was made, risk in a member's private journal alerted their care team. */
+  journalAlerts: z.boolean(),
+  /** What the agreement says about safety between sessions, generated from the service's settings. */
+  safetyStatement: z.array(z.string()),
 });
 export type Agreement = z.infer<typeof agreementSchema>;
 

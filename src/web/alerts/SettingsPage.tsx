@@ -15,6 +15,7 @@ type Draft = {
   absenceAlert: 'on' | 'off';
   absenceAfter: number | string;
   notImproving: number | string;
+  journalAlerts: 'true' | 'false';
 };
 
 function draftOf(s: ServiceSettings): Draft {
@@ -26,6 +27,7 @@ function draftOf(s: ServiceSettings): Draft {
     absenceAlert: s['attendance.absence_alert'],
     absenceAfter: Number(s['attendance.absence_alert_after']),
     notImproving: Number(s['measures.not_improving_after']),
+    journalAlerts: s['risk.journal_alerts'],
   };
 }
 
@@ -87,8 +89,16 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
         'attendance.absence_alert': draft.absenceAlert,
         'attendance.absence_alert_after': String(draft.absenceAfter),
         'measures.not_improving_after': String(draft.notImproving),
+        'risk.journal_alerts': draft.journalAlerts,
       },
-      { onSuccess: () => setSaved('Settings saved. New alerts use the new targets.') },
+      {
+        onSuccess: () =>
+          setSaved(
+            draft.journalAlerts === current['risk.journal_alerts']
+              ? 'Settings saved. New alerts use the new targets.'
+              : 'Settings saved. Every group agreement now states the new journal setting, and members are asked to read and accept it again.',
+          ),
+      },
     );
   }
 
@@ -207,6 +217,30 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
               error={fieldError('attendance.absence_alert_after')}
             />
           </SimpleGrid>
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="journal-heading">
+          <Title order={2} size="h3" id="journal-heading" mb="xs">
+            Private journal
+          </Title>
+          <Text size="sm" mb="md">
+            When an entry in a member’s private journal suggests they may be in danger, they always see their safety plan and the crisis line. You can
+            also alert their care team (who are told an entry needs a check-in, never its words). The group agreement states this choice: changing it
+            publishes a new version of every group agreement with the same text, and members are asked to accept it again.
+          </Text>
+          <NativeSelect
+            label="Alert the care team about risk in the private journal"
+            data={[
+              { value: 'false', label: 'Off: only the member sees their safety plan (default)' },
+              { value: 'true', label: 'On: the care team is alerted too' },
+            ]}
+            value={draft.journalAlerts}
+            onChange={(e) => {
+              const value = e.currentTarget.value === 'true' ? 'true' : 'false';
+              setDraft((d) => ({ ...d, journalAlerts: value }));
+            }}
+            error={fieldError('risk.journal_alerts')}
+            maw={520}
+          />
         </Card>
         <Card withBorder padding="lg" component="section" aria-labelledby="measures-heading">
           <Title order={2} size="h3" id="measures-heading" mb="xs">

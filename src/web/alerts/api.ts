@@ -115,6 +115,7 @@ export interface ServiceSettings {
   'attendance.absence_alert': 'on' | 'off';
   'attendance.absence_alert_after': string;
   'measures.not_improving_after': string;
+  'risk.journal_alerts': 'true' | 'false';
 }
 
 const settingsKey = ['admin', 'settings'];

@@ -137,6 +137,13 @@ export function JournalPage() {
         <Text c="dimmed" size="sm">
           Private: no one else reads it, clinicians included, unless you share an entry with your clinicians.
         </Text>
+        {journal.data ? (
+          <Text c="dimmed" size="sm" data-testid="journal-alert-statement">
+            {journal.data.careTeamAlertsOnRisk
+              ? 'If an entry suggests you may be in danger, your care team is told that it needs a check-in — not what you wrote. Your group agreement says so.'
+              : 'If an entry suggests you may be in danger, only you see your safety plan and the crisis line; nobody is alerted.'}
+          </Text>
+        ) : null}
       </div>
       <WriteForm />
       <Title order={2} size="h4">

@@ -1,16 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { JournalEntry, JournalWriteResponse, journalPromptsSchema } from '../../shared/schemas/journal';
+import type { JournalEntry, JournalWriteResponse, journalListSchema, journalPromptsSchema } from '../../shared/schemas/journal';
 import { api } from '../api/client';
 
 export type { JournalEntry, JournalWriteResponse };
 export type JournalPrompts = z.infer<typeof journalPromptsSchema>;
+export type JournalList = z.infer<typeof journalListSchema>;
 
 const enc = encodeURIComponent;
 const key = ['me', 'journal'];
 
 export function useJournal() {
-  return useQuery({ queryKey: key, queryFn: () => api<{ entries: JournalEntry[] }>('GET', '/me/journal') });
+  return useQuery({ queryKey: key, queryFn: () => api<JournalList>('GET', '/me/journal') });
 }
 
 export function useJournalPrompts() {

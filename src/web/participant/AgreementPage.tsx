@@ -89,6 +89,16 @@ export function AgreementPage() {
             ))}
         </Stack>
       </Paper>
+      <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md" bg="white" component="section" aria-labelledby="agreement-safety-heading">
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="agreement-safety-heading">
+            Safety between sessions
+          </Title>
+          {agreement.safetyStatement.map((paragraph, index) => (
+            <Text key={index}>{paragraph}</Text>
+          ))}
+        </Stack>
+      </Paper>
       {accept.isSuccess ? (
         <Stack gap="sm">
           <SuccessRegion message="Thank you. You have accepted the group agreement. Welcome to the group!" />

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idParams, text } from '../../../shared/schemas/common.js';
+import { restateAgreements } from '../programmes/agreement-safety.js';
 import { AppError } from '../../http/errors.js';
 import { alertContactSchema } from '../../../shared/schemas/contacts.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
@@ -263,7 +264,10 @@ export const alertRoutes = [
       for (const [key, value] of Object.entries(body)) {
         if (value !== undefined && key in SETTING_DEFAULTS) await putSetting(ctx.db, key as SettingKey, value, ctx.principal.userId, ctx.now);
       }
-      await ctx.audit({ action: 'settings.update', detail: { keys: Object.keys(body).join(',') } });
+      // The group agreement states whether journal risk alerts the care team: a change restates it.
+      const journal = body['risk.journal_alerts'];
+      const restated = journal === undefined ? 0 : await restateAgreements(ctx.db, journal === 'true', ctx.principal.userId, ctx.now);
+      await ctx.audit({ action: 'settings.update', detail: { keys: Object.keys(body).join(','), ...(restated ? { agreementsRestated: restated } : {}) } });
       return getSettings(ctx.db);
     },
   }),

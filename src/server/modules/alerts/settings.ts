@@ -45,3 +45,8 @@ export async function putSetting(db: DbOrTx, key: SettingKey, value: string, use
   if (existing) await db.updateTable('service_settings').set({ value, updated_at: now.toISOString(), updated_by: userId }).where('key', '=', key).execute();
   else await db.insertInto('service_settings').values({ key, value, updated_at: now.toISOString(), updated_by: userId }).execute();
 }
+
+/** Whether risk noticed in a member's private journal alerts their care team now ('risk.journal_alerts'). */
+export async function journalAlertsOn(db: DbOrTx): Promise<boolean> {
+  return (await getSetting(db, 'risk.journal_alerts')) === 'true';
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type Session } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { createGoalsWorld, type GoalsWorld } from '../goals/test-support.js';
+import { addAgreementVersion } from '../programmes/repository.js';
 
 let t: TestApp;
 let w: GoalsWorld;
@@ -41,6 +42,40 @@ describe('journal', () => {
     expect(alerts[0]?.summary).not.toContain('kill');
     expect((await call(t.app, admin, 'PATCH', '/api/admin/settings', { 'risk.journal_alerts': 'false' })).statusCode).toBe(200);
     expect((await call(t.app, admin, 'PATCH', '/api/admin/settings', { 'risk.journal_alerts': 'maybe' })).statusCode).toBe(400);
+  });
+
+  it('states the journal-alert setting in the group agreement and on the journal, and asks members to accept again when it changes', async () => {
+    const admin = w.s.admin;
+    const agreementOf = async () => (await call(t.app, w.s.owner, 'GET', `/api/enrolments/${w.enrolmentA}/agreement`)).json();
+    const journalSays = async () => (await call(t.app, w.s.owner, 'GET', '/api/me/journal')).json().careTeamAlertsOnRisk;
+    const version = await addAgreementVersion(t.database.db, w.programmeId, 'Our group agreement: confidentiality, respect, kindness, no recording.', null, t.clock.now());
+    expect((await call(t.app, w.s.owner, 'POST', `/api/enrolments/${w.enrolmentA}/agreement`, { version })).statusCode).toBe(204);
+    const off = await agreementOf();
+    expect(off).toMatchObject({ acceptedVersion: version, agreement: { version, journalAlerts: false } });
+    expect(off.agreement.safetyStatement.join(' ')).toContain('nobody is alerted about what you write there');
+    expect(await journalSays()).toBe(false);
+
+    // Turning journal alerts on restates every programme's agreement: same text, new statement, a new version to accept.
+    expect((await call(t.app, admin, 'PATCH', '/api/admin/settings', { 'risk.journal_alerts': 'true' })).statusCode).toBe(200);
+    const on = await agreementOf();
+    expect(on.agreement).toMatchObject({ version: version + 1, journalAlerts: true, body: off.agreement.body });
+    expect(on.agreement.safetyStatement.join(' ')).toContain('alert your care team if an entry suggests you may be in danger');
+    expect(on.acceptedVersion).toBe(version);
+    const mine = (await call(t.app, w.s.owner, 'GET', '/api/me/enrolments')).json().enrolments.find((e: { id: string }) => e.id === w.enrolmentA);
+    expect(mine).toMatchObject({ agreementVersion: version, currentAgreementVersion: version + 1 });
+    expect(await journalSays()).toBe(true);
+    const audit = await t.database.db.selectFrom('audit_events').select('detail').where('action', '=', 'settings.update').orderBy('at', 'desc').executeTakeFirstOrThrow();
+    expect(String(audit.detail)).toContain('agreementsRestated');
+
+    // Saving the same value again changes nothing; turning it off restates once more.
+    expect((await call(t.app, admin, 'PATCH', '/api/admin/settings', { 'risk.journal_alerts': 'true' })).statusCode).toBe(200);
+    expect((await agreementOf()).agreement.version).toBe(version + 1);
+    expect((await call(t.app, admin, 'PATCH', '/api/admin/settings', { 'risk.journal_alerts': 'false' })).statusCode).toBe(200);
+    expect((await agreementOf()).agreement).toMatchObject({ version: version + 2, journalAlerts: false });
+    expect(await journalSays()).toBe(false);
+    // Earlier versions keep the statement they were accepted under.
+    const versions = await t.database.db.selectFrom('group_agreements').select(['version', 'journal_alerts']).where('programme_id', '=', w.programmeId).orderBy('version').execute();
+    expect(versions.slice(-3).map((v) => Number(v.journal_alerts))).toEqual([0, 1, 0]);
   });
 
   it('offers prompts from the group’s most recent session topic', async () => {

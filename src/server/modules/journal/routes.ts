@@ -1,6 +1,7 @@
 import { idParams } from '../../../shared/schemas/common.js';
 import { journalBodySchema, journalEntrySchema, journalListSchema, journalPromptsSchema, journalShareBodySchema, journalWriteResponseSchema, memberJournalSchema } from '../../../shared/schemas/journal.js';
 import { defineRoute } from '../../http/route.js';
+import { journalAlertsOn } from '../alerts/settings.js';
 import { memberJournal } from './member-journal.js';
 import { journalPrompts } from './prompts.js';
 import { listEntries } from './repository.js';
@@ -20,7 +21,8 @@ export const journalRoutes = [
     access: { kind: 'authenticated', resource: 'journal', action: 'read' },
     response: { 200: journalListSchema },
     async handler(_input, ctx) {
-      return { entries: await listEntries(ctx.db, ctx.principal.userId) };
+      const [entries, careTeamAlertsOnRisk] = await Promise.all([listEntries(ctx.db, ctx.principal.userId), journalAlertsOn(ctx.db)]);
+      return { entries, careTeamAlertsOnRisk };
     },
   }),
   defineRoute({

@@ -3,7 +3,7 @@ import type { JournalEntry, JournalWriteResponse, journalBodySchema } from '../.
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
-import { getSetting } from '../alerts/settings.js';
+import { journalAlertsOn } from '../alerts/settings.js';
 import { RISK_KIND_LABELS } from '../moderation/record-moderation.js';
 import { assessRisk } from '../risk/assess-risk.js';
 import { helpForRisk } from '../safety-plans/help-for-risk.js';
@@ -28,7 +28,7 @@ async function supportFor(ctx: RouteContext, entryId: string, body: string): Pro
     return null;
   }
   if (risk.tier === 'none') return null;
-  const alertsOn = (await getSetting(ctx.db, 'risk.journal_alerts')) === 'true';
+  const alertsOn = await journalAlertsOn(ctx.db);
   if (alertsOn) {
     const enrolment = await ctx.db
       .selectFrom('enrolments')

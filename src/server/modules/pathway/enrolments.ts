@@ -12,7 +12,7 @@ export async function currentAgreement(db: DbOrTx, enrolmentId: string) {
     .selectFrom('enrolments as e')
     .innerJoin('therapy_groups as g', 'g.id', 'e.group_id')
     .innerJoin('group_agreements as a', 'a.programme_id', 'g.programme_id')
-    .select(['a.id', 'a.version', 'a.body', 'a.created_at'])
+    .select(['a.id', 'a.version', 'a.body', 'a.created_at', 'a.journal_alerts'])
     .where('e.id', '=', enrolmentId)
     .orderBy('a.version', 'desc')
     .limit(1)

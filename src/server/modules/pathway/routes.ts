@@ -13,6 +13,7 @@ import {
   referralSchema,
 } from '../../../shared/schemas/pathway.js';
 import { agreementSchema } from '../../../shared/schemas/programmes.js';
+import { presentAgreement } from '../programmes/presenters.js';
 import { AppError } from '../../http/errors.js';
 import { defineRoute, type RouteAccess, type RouteContext } from '../../http/route.js';
 import { invitationUrl } from '../users/invitations.js';
@@ -232,7 +233,7 @@ export const pathwayRoutes = [
         ctx.db.selectFrom('enrolments').select(['agreement_version', 'agreement_accepted_at']).where('id', '=', id).executeTakeFirstOrThrow(),
       ]);
       return {
-        agreement: agreement ? { id: agreement.id, version: agreement.version, body: agreement.body, createdAt: agreement.created_at } : null,
+        agreement: agreement ? presentAgreement(agreement) : null,
         acceptedVersion: enrolment.agreement_version,
         acceptedAt: enrolment.agreement_accepted_at,
       };

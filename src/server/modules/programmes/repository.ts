@@ -1,5 +1,7 @@
 import type { DbOrTx } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
+import { journalAlertsOn } from '../alerts/settings.js';
+import { presentAgreement } from './presenters.js';
 import type { SessionPlanContent } from './power-of-connection.js';
 
 /** Replaces a programme's curriculum with an ordered list of plans. */
@@ -23,11 +25,18 @@ export async function replaceCurriculum(db: DbOrTx, programmeId: string, plans: 
     .execute();
 }
 
-/** Adds the next version of a programme's group agreement; earlier versions stay on file. */
-export async function addAgreementVersion(db: DbOrTx, programmeId: string, body: string, userId: string | null, now: Date): Promise<number> {
+/**
+ * Adds the next version of a programme's group agreement; earlier versions stay on file. The
+ * version records whether journal alerts are on (read from the service's setting unless given).
+ */
+export async function addAgreementVersion(db: DbOrTx, programmeId: string, body: string, userId: string | null, now: Date, journalAlerts?: boolean): Promise<number> {
   const row = await db.selectFrom('group_agreements').select((eb) => eb.fn.max('version').as('v')).where('programme_id', '=', programmeId).executeTakeFirst();
   const version = Number(row?.v ?? 0) + 1;
-  await db.insertInto('group_agreements').values({ id: newId(), programme_id: programmeId, version, body, created_by: userId, created_at: now.toISOString() }).execute();
+  const alerts = journalAlerts ?? (await journalAlertsOn(db));
+  await db
+    .insertInto('group_agreements')
+    .values({ id: newId(), programme_id: programmeId, version, body, created_by: userId, created_at: now.toISOString(), journal_alerts: alerts ? 1 : 0 })
+    .execute();
   return version;
 }
 
@@ -51,6 +60,6 @@ export async function programmeDetail(db: DbOrTx, programmeId: string) {
       exercises: JSON.parse(p.exercises) as string[],
       reflectionPrompts: JSON.parse(p.reflection_prompts) as string[],
     })),
-    agreement: agreement ? { id: agreement.id, version: agreement.version, body: agreement.body, createdAt: agreement.created_at } : null,
+    agreement: agreement ? presentAgreement(agreement) : null,
   };
 }

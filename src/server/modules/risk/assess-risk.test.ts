@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessRisk, assessWithContext } from './assess-risk.js';
+import { assessLayer1, assessRisk, assessWithContext } from './assess-risk.js';
 
 describe('the fused detector: tier, kind and explanation', () => {
   it('explains what fired, for the clinician, and in plain words for the author', () => {
@@ -80,9 +80,12 @@ describe('the fused detector: tier, kind and explanation', () => {
 
 describe('reading the author’s recent messages together', () => {
   it('catches risk split across two messages', () => {
+    // The second message alone is not urgent; read with the first (a place), Layer 1 finds a place of
+    // danger with a reason. (Since session 4 the model alone also reads "sat by the river" as urgent:
+    // the issue counts a place of danger without a risk word as urgent; README lists it as a likely false alarm.)
     const first = 'sat by the river';
     const second = 'nobody would even notice';
-    expect(assessRisk(first).tier).not.toBe('urgent');
+    expect(assessLayer1(first).tier).not.toBe('urgent');
     expect(assessRisk(second).tier).not.toBe('urgent');
     const together = assessWithContext(second, [first]);
     expect(together.tier).toBe('urgent');

@@ -12,7 +12,8 @@ import { JOINT_CLASSES, WEIGHTS_FILE, predict, scoreHead, type Head, type ModelW
 
 const SEED = 20261203;
 const EPOCHS = Number(process.env.RISK_EPOCHS ?? 30);
-const L2 = 1e-4;
+// Chosen on the validation batch (session 4): 3e-3 kept urgent recall with fewer ordinary sentences tiered urgent than 1e-4, 3e-4 or 1e-3.
+const L2 = Number(process.env.RISK_L2 ?? 3e-3);
 const MIN_DOCUMENT_FREQUENCY = 2;
 /** At most this share of the validation batch’s ordinary (none) sentences may be tiered urgent : recall first up to that bound. A false urgent holds an ordinary post from the group and pages the duty clinician; the trade-off table is printed. */
 const MAX_FALSE_URGENT = Number(process.env.RISK_MAX_FALSE_URGENT ?? 0.18);
@@ -135,7 +136,8 @@ function main(): void {
     if (f1 > best.f1) best = { t: i / 100, f1 };
   }
   draft.thresholds.concern = best.t;
-  fs.writeFileSync(WEIGHTS_FILE, `${JSON.stringify(draft)}\n`);
+  // RISK_WEIGHTS_OUT writes a trial elsewhere (hyper-parameter comparisons on the validation batch).
+  fs.writeFileSync(process.env.RISK_WEIGHTS_OUT ?? WEIGHTS_FILE, `${JSON.stringify(draft)}\n`);
   const sample = predict('i have counted out all my tablets for tonight', draft);
   console.log(
     `trained ${draft.version} on ${train.length} sentences (${vocabulary.size} features kept ${Object.keys(joint.weights).length}); thresholds urgent ${draft.thresholds.urgent}, concern ${draft.thresholds.concern}; sample: ${sample.tier}`,
