@@ -29,8 +29,19 @@ const LOCAL_POSTGRES = ['postgres://postgres@127.0.0.1:5432/postgres', 'postgres
 /**
  * SQLite always; PostgreSQL from BENCH_DATABASE_URL or TEST_DATABASE_URL (an error if it does
  * not answer), else a local server on 127.0.0.1:5432 with trust auth, if one answers.
+ * BENCH_DATABASES=sqlite or =postgres keeps only that one.
  */
 export async function findDatabaseTargets(): Promise<{ targets: DatabaseTarget[]; notes: string[] }> {
+  const only = process.env.BENCH_DATABASES?.trim();
+  if (only && only !== 'sqlite' && only !== 'postgres') throw new Error(`BENCH_DATABASES: expected sqlite or postgres, got ${JSON.stringify(only)}`);
+  const found = await findAllDatabaseTargets();
+  if (!only) return found;
+  const targets = found.targets.filter((t) => t.kind === only);
+  if (targets.length === 0) throw new Error(`BENCH_DATABASES=${only}: no such database is available\n${found.notes.join('\n')}`);
+  return { targets, notes: [] };
+}
+
+async function findAllDatabaseTargets(): Promise<{ targets: DatabaseTarget[]; notes: string[] }> {
   const targets: DatabaseTarget[] = [sqliteTarget()];
   const explicit = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (explicit) {

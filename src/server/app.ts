@@ -7,13 +7,14 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config/env.js';
 import type { Database } from './db/database.js';
 import { handleFrameworkError, installErrorHandling } from './http/error-handler.js';
 import type { Hearth } from './http/hearth.js';
 import { registerRoutes } from './http/route.js';
 import { securityHeaders } from './http/security-headers.js';
+import { createSerializerCompiler } from './http/serializer.js';
 import { guardText } from './http/text-guard.js';
 import { systemClock, type Clock } from './lib/time.js';
 import { allRoutes } from './modules/index.js';
@@ -41,13 +42,14 @@ export interface BuildOptions {
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger ?? {
+    // A silent log needs no logger: pino would still build a child logger for every request.
+    logger: options.logger ?? (config.logLevel === 'silent' ? false : {
       level: config.logLevel,
       // Cookies and credentials never reach the logs; URLs carry ids only (no PHI by design).
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
       // Calendar-feed URLs carry their secret token: it is masked before a request line is logged.
       serializers: { req: logSafeRequest },
-    },
+    }),
     bodyLimit: config.bodyLimit,
     trustProxy: config.behindTlsProxy,
     genReqId: () => crypto.randomUUID(),
@@ -70,7 +72,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionProblem', null);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses go through compiled serialisers; outside production zod checks each one as well.
+  app.setSerializerCompiler(createSerializerCompiler({ verify: config.nodeEnv !== 'production' }));
   installErrorHandling(app);
   // Every API body is JSON: without this, Fastify's built-in text/plain parser hands routes a
   // string, answered as a confusing validation error instead of 415.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -40,6 +40,9 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => sqlite.close(),
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
     prepare(sql: string) {
       let statement = cache.get(sql);
       if (statement) {
@@ -57,6 +60,26 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
   };
 }
 
+/**
+ * A hot read run without Kysely's machinery: on SQLite the cached statement runs at once when no
+ * transaction is open on the connection (better-sqlite3 is synchronous, so nothing interleaves;
+ * inside another request's transaction it would see uncommitted rows, so then it waits its turn
+ * through Kysely); on PostgreSQL it is a named prepared statement, parsed and planned once per
+ * connection instead of on every call.
+ */
+type PreparedRunner = (name: string, sql: string, parameters: readonly unknown[]) => Promise<unknown[]> | unknown[] | null;
+const preparedRunners = new WeakMap<object, PreparedRunner>();
+
+/**
+ * Runs `sql` (compiled for this database) as the prepared statement `name`. Use it for the few
+ * statements every request runs (the session lookup); everything else goes through Kysely.
+ */
+export async function runPrepared<Row>(db: DbOrTx, name: string, sql: string, parameters: readonly unknown[]): Promise<Row[]> {
+  const rows = preparedRunners.get(db)?.(name, sql, parameters);
+  if (rows) return (await rows) as Row[];
+  return (await db.executeQuery<Row>(CompiledQuery.raw(sql, [...parameters]))).rows;
+}
+
 /** Opens SQLite (WAL, foreign keys, busy timeout) or a PostgreSQL pool behind one Kysely type. */
 export function openDatabase(options: OpenOptions): Database {
   if (options.kind === 'sqlite') {
@@ -67,7 +90,9 @@ export function openDatabase(options: OpenOptions): Database {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const statements = withStatementCache(sqlite);
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) });
+    preparedRunners.set(db, (_name, sql, parameters) => (statements.inTransaction ? null : statements.prepare(sql).all(...parameters)));
     return { kind: 'sqlite', db, close: () => db.destroy() };
   }
   if (!options.url) throw new Error('A PostgreSQL URL is required');
@@ -79,5 +104,6 @@ export function openDatabase(options: OpenOptions): Database {
     options: ['-c random_page_cost=1.1', ...(options.schema ? [`-c search_path=${options.schema}`] : [])].join(' '),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  preparedRunners.set(db, async (name, text, values) => (await pool.query({ name, text, values: [...values] })).rows);
   return { kind: 'postgres', db, close: () => db.destroy(), connection: { url: options.url, ...(options.schema ? { schema: options.schema } : {}) } };
 }

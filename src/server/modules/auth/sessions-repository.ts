@@ -1,5 +1,4 @@
-import { CompiledQuery } from 'kysely';
-import type { DbOrTx } from '../../db/database.js';
+import { runPrepared, type DbOrTx } from '../../db/database.js';
 import type { MfaState } from '../../db/schema.js';
 import { hashToken, newId, newSecretToken } from '../../lib/ids.js';
 import { userChannel } from '../../realtime/events.js';
@@ -54,7 +53,7 @@ function sessionByTokenQuery(db: DbOrTx, tokenHash: string) {
 type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionByTokenQuery>['executeTakeFirst']>>;
 
 // Every request resolves its session: the query is built and compiled once per database handle
-// and then run with each token's hash.
+// and then run as one prepared statement with each token's hash.
 const compiledSessionQuery = new WeakMap<object, string>();
 
 /** The live session behind a cookie token, joined with its user. */
@@ -64,8 +63,8 @@ export async function findSessionByToken(db: DbOrTx, token: string): Promise<Ses
     sqlText = sessionByTokenQuery(db, '').compile().sql;
     compiledSessionQuery.set(db, sqlText);
   }
-  const result = await db.executeQuery<NonNullable<SessionRow>>(CompiledQuery.raw(sqlText, [hashToken(token)]));
-  return result.rows[0];
+  const rows = await runPrepared<NonNullable<SessionRow>>(db, 'hearth_session_by_token', sqlText, [hashToken(token)]);
+  return rows[0];
 }
 
 export async function touchSession(db: DbOrTx, sessionId: string, now: Date): Promise<void> {
