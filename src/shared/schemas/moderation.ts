@@ -3,6 +3,8 @@ import { text } from './common.js';
 import { safetyPlanSchema } from './safety-plans.js';
 
 export const contentKindSchema = z.enum(['post', 'message', 'appreciation', 'feedback_request', 'strategy', 'celebration', 'goal', 'skill_practice']);
+/** Every kind of item a member writes for their group (the server registers each in moderation/kinds.ts). */
+export type ContentKind = z.infer<typeof contentKindSchema>;
 export const riskTierSchema = z.enum(['none', 'concern', 'urgent']);
 /** Whose safety: the writer's, somebody the writer threatens, or the writer's from somebody else. */
 export const riskKindSchema = z.enum(['none', 'self_harm', 'harm_to_others', 'being_harmed']);

@@ -1,9 +1,8 @@
-import type { z } from 'zod';
-import type { contentKindSchema } from '../../../shared/schemas/moderation.js';
+import type { ContentKind } from '../../../shared/schemas/moderation.js';
 import type { DbOrTx } from '../../db/database.js';
 import { markPostChanged } from '../space/post-changed.js';
 
-export type ContentKind = z.infer<typeof contentKindSchema>;
+export type { ContentKind };
 
 /** Where a content module stores one kind of moderated item, so held items of any kind can be listed and decided. */
 export interface ModeratedKind {
