@@ -250,13 +250,16 @@ describe('the group space', () => {
     await notice.getByRole('heading', { name: 'Your safety plan' }).waitFor();
     await notice.getByText(/Box breathing/).waitFor();
     expect(await checkA11y(willow.page)).toEqual([]);
+    // Tall enough for the whole dialog in one picture.
+    await willow.page.setViewportSize({ width: 375, height: 1600 });
     await willow.page.screenshot({ path: `${SHOTS}/new-thread-preview-plan-375.png`, fullPage: true });
     // Nothing was sent: editing goes back to the words.
     await notice.getByRole('button', { name: 'Edit my message' }).click();
-    await form.getByLabel('Topic').fill('Tonight');
+    await form.getByLabel('Topic').fill('A question');
     await form.getByLabel('First message').fill("He's outside the door with a knife and says he'll kill me tonight");
     await form.getByRole('button', { name: 'Start thread' }).click();
-    await notice.getByText(/^Emergency: 999\./).first().waitFor();
+    await notice.getByText('If you or someone else is in danger, call for help now').waitFor();
+    await notice.getByText(/^Emergency: \d+\./).first().waitFor();
     expect(await notice.getByRole('heading', { name: 'Your safety plan' }).count()).toBe(0);
     await willow.page.screenshot({ path: `${SHOTS}/new-thread-preview-danger-375.png`, fullPage: true });
   });
