@@ -236,4 +236,31 @@ describe('the group space', () => {
     await messages(harbour.page).getByText(edited).waitFor({ timeout: 5000 });
     expect(await messages(harbour.page).getByText(words).count()).toBe(0);
   });
+  it('previews a new thread’s title and first message together: risk in the title alone brings the author’s safety plan, danger brings the emergency numbers', async () => {
+    const willow = await browser(PHONE);
+    await openChat(willow.page, WILLOW);
+    await willow.page.getByRole('link', { name: 'All conversations' }).click();
+    await willow.page.getByRole('button', { name: 'New thread' }).click();
+    const form = willow.page.getByRole('dialog', { name: 'Start a thread' });
+    await form.getByLabel('Topic').fill('I want to die');
+    await form.getByLabel('First message').fill('Does anyone else get this feeling late at night?');
+    await form.getByRole('button', { name: 'Start thread' }).click();
+    const notice = form.getByTestId('risk-notice');
+    await notice.waitFor();
+    await notice.getByRole('heading', { name: 'Your safety plan' }).waitFor();
+    await notice.getByText(/Box breathing/).waitFor();
+    expect(await checkA11y(willow.page)).toEqual([]);
+    // Tall enough for the whole dialog in one picture.
+    await willow.page.setViewportSize({ width: 375, height: 1600 });
+    await willow.page.screenshot({ path: `${SHOTS}/new-thread-preview-plan-375.png`, fullPage: true });
+    // Nothing was sent: editing goes back to the words.
+    await notice.getByRole('button', { name: 'Edit my message' }).click();
+    await form.getByLabel('Topic').fill('A question');
+    await form.getByLabel('First message').fill("He's outside the door with a knife and says he'll kill me tonight");
+    await form.getByRole('button', { name: 'Start thread' }).click();
+    await notice.getByText('If you or someone else is in danger, call for help now').waitFor();
+    await notice.getByText(/^Emergency: \d+\./).first().waitFor();
+    expect(await notice.getByRole('heading', { name: 'Your safety plan' }).count()).toBe(0);
+    await willow.page.screenshot({ path: `${SHOTS}/new-thread-preview-danger-375.png`, fullPage: true });
+  });
 });

@@ -3,11 +3,9 @@ import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
 import type { Config } from '../config/env.js';
 import { decideHeldItem } from '../modules/moderation/decide-item.js';
-import { moderateText } from '../modules/moderation/moderate-text.js';
 import { staffLabel, type SpaceViewer } from '../modules/space/access.js';
-import { storePost } from '../modules/space/create-post.js';
+import { moderateFor, storePost } from '../modules/space/create-post.js';
 // The space's kinds must be known to the moderation registry before the app is built (npm start seeds first).
-import '../modules/space/register-kinds.js';
 import { seedContext } from './seed-context.js';
 
 /** Holds a facilitator approves as routine: a new member's first posts, posts out of staffed hours, pre-moderation. */
@@ -55,7 +53,7 @@ const EMBER_RISK: [hoursAgo: number, text: string][] = [
 /**
  * A lived-in group space for the demo: a week of chat and one thread started by the lead
  * facilitator. Every post goes through the moderation entry point at the moment it was written
- * (moderateText → store → recordModeration), so what the detector would flag raised its alert;
+ * (moderate → store → recordModeration), so what the detector would flag raised its alert;
  * posts held only because the author was new or it was out of hours were approved by the lead
  * twenty minutes later, as the moderation queue would have it.
  */
@@ -66,7 +64,7 @@ export async function seedDemoSpace(trx: Transaction<DB>, input: { config: Confi
   const leadViewer: SpaceViewer = { userId: input.lead.id, groupId, role: 'staff', enrolmentId: null, label: staffLabel(input.lead.displayName) };
   const post = async (viewer: SpaceViewer, threadId: string | null, text: string, when: Date) => {
     const kind = threadId ? 'post' : 'message';
-    const decision = await moderateText(trx, { groupId, authorId: viewer.userId, enrolmentId: viewer.enrolmentId, authorRole: viewer.role === 'staff' ? 'clinician' : 'participant', kind, text }, when);
+    const decision = await moderateFor({ db: trx, now: when }, viewer, kind, { text });
     const actor = { userId: viewer.userId, role: viewer.role === 'staff' ? 'clinician' : 'participant', requestId: null, ip: null };
     const stored = await storePost(trx, { actor, now: when }, viewer, { thread: threadId ?? 'chat', text }, decision);
     if (stored.status === 'held' && decision.reasons.every((r) => ROUTINE_HOLDS.has(r.code))) {

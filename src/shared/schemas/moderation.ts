@@ -3,13 +3,30 @@ import { text } from './common.js';
 import { safetyPlanSchema } from './safety-plans.js';
 
 export const contentKindSchema = z.enum(['post', 'message', 'appreciation', 'feedback_request', 'strategy', 'celebration', 'goal', 'skill_practice']);
+/** Every kind of item a member writes for their group (the server registers each in moderation/kinds.ts). */
+export type ContentKind = z.infer<typeof contentKindSchema>;
 export const riskTierSchema = z.enum(['none', 'concern', 'urgent']);
 /** Whose safety: the writer's, somebody the writer threatens, or the writer's from somebody else. */
 export const riskKindSchema = z.enum(['none', 'self_harm', 'harm_to_others', 'being_harmed']);
 export const watchedPhraseActionSchema = z.enum(['block', 'hold', 'flag', 'redact']);
 export const moderationModeSchema = z.enum(['pre', 'post']);
 
-export const previewBodySchema = z.strictObject({ groupId: z.uuid(), text: text(4000) });
+/** How many texts one previewed item may have (a strategy has three: title, when it helps, steps). */
+export const PREVIEW_MAX_FIELDS = 4;
+/**
+ * What would be sent: one text (`text`), or an item's texts by field (`fields`, e.g. a new
+ * thread's { title, text }), and its kind (a post by default).
+ */
+export const previewBodySchema = z
+  .strictObject({
+    groupId: z.uuid(),
+    kind: contentKindSchema.optional(),
+    text: text(4000).optional(),
+    fields: z.record(z.string().regex(/^[a-zA-Z]{1,30}$/), text(4000)).optional(),
+  })
+  .refine((b) => (b.text === undefined) !== (b.fields === undefined), { message: 'Send either text or fields.', path: ['text'] })
+  .refine((b) => !b.fields || (Object.keys(b.fields).length >= 1 && Object.keys(b.fields).length <= PREVIEW_MAX_FIELDS), { message: `One to ${PREVIEW_MAX_FIELDS} fields.`, path: ['fields'] });
+export type PreviewBody = z.input<typeof previewBodySchema>;
 export const previewResponseSchema = z.object({
   risk: z.object({ tier: riskTierSchema, kind: riskKindSchema, explanation: z.array(z.string()) }),
   /** Would be refused on sending: what was found and why. */

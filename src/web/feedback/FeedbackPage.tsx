@@ -14,7 +14,7 @@ export function FeedbackPage() {
   usePageTitle('Feedback', me.service.name);
   const requests = useFeedbackRequests(groupId);
   const ask = useAskForFeedback(groupId);
-  const askPreview = usePreviewedSend(groupId);
+  const askPreview = usePreviewedSend(groupId, 'feedback_request');
   const [body, setBody] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const participant = me.user.role === 'participant';
@@ -91,7 +91,7 @@ function StatusBadge({ status }: { status: FeedbackRequest['status'] }) {
 
 function RequestCard({ request, groupId, canReply }: { request: FeedbackRequest; groupId: string; canReply: boolean }) {
   const reply = useReplyToRequest(groupId);
-  const preview = usePreviewedSend(groupId);
+  const preview = usePreviewedSend(groupId, 'feedback_request');
   const [text, setText] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const fieldId = `reply-${request.id}`;

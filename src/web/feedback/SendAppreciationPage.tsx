@@ -14,7 +14,7 @@ export function SendAppreciationPage() {
   usePageTitle('Send an appreciation', me.service.name);
   const peers = usePeers(groupId);
   const send = useSendAppreciation(groupId);
-  const preview = usePreviewedSend(groupId);
+  const preview = usePreviewedSend(groupId, 'appreciation');
   const [to, setTo] = useState<string[]>([]);
   const [sessionId, setSessionId] = useState<string | null>(null);
   const [body, setBody] = useState('');

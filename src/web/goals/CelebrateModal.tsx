@@ -9,7 +9,7 @@ type Detail = 'reached' | 'title' | 'title_note';
 /** Share a reached step with the group: the member chooses how much the card says. */
 export function CelebrateModal({ milestone, groupId, groupName, onClose }: { milestone: Milestone | null; groupId: string; groupName: string; onClose: () => void }) {
   const celebrate = useCelebrate();
-  const preview = usePreviewedSend(groupId);
+  const preview = usePreviewedSend(groupId, 'celebration');
   const [detail, setDetail] = useState<Detail>('title');
   const [note, setNote] = useState('');
   const noteMissing = detail === 'title_note' && !note.trim();
@@ -48,8 +48,10 @@ export function CelebrateModal({ milestone, groupId, groupName, onClose }: { mil
               loading={celebrate.isPending || preview.checking}
               onClick={() => {
                 const shownNote = detail === 'title_note' ? note.trim() : '';
-                const text = detail === 'reached' ? 'Reached a milestone' : [milestone.title, shownNote].filter(Boolean).join('\n');
-                void preview.check(text, () => celebrate.mutate({ id: milestone.id, detail, note: shownNote }, { onSuccess: close }));
+                // The texts the card will show, as the server moderates them.
+                const fields: Record<string, string> = { title: detail === 'reached' ? 'Reached a milestone' : milestone.title };
+                if (shownNote) fields.note = shownNote;
+                void preview.check(fields, () => celebrate.mutate({ id: milestone.id, detail, note: shownNote }, { onSuccess: close }));
               }}
             >
               Share celebration

@@ -11,7 +11,7 @@ const HOW_IT_WENT = ['', 'It was hard', 'A bit', 'Okay', 'Quite well', 'Really w
 
 function LogForm({ skills, groupId }: { skills: PracticeList['skills']; groupId: string | null }) {
   const log = useLogPractice();
-  const preview = usePreviewedSend(groupId ?? '');
+  const preview = usePreviewedSend(groupId ?? '', 'skill_practice');
   const [skill, setSkill] = useState<string | null>(null);
   const [situation, setSituation] = useState('');
   const [tried, setTried] = useState('');
@@ -41,7 +41,7 @@ function LogForm({ skills, groupId }: { skills: PracticeList['skills']; groupId:
         },
       );
     // Shared entries are checked like any text the group reads; private ones are the member's alone.
-    if (share && groupId) void preview.check(`${situation.trim()}\n${tried.trim()}`, save);
+    if (share && groupId) void preview.check({ situation: situation.trim(), tried: tried.trim() }, save);
     else save();
   };
   return (
@@ -83,9 +83,9 @@ function LogForm({ skills, groupId }: { skills: PracticeList['skills']; groupId:
 
 function Entry({ entry, groupId }: { entry: Practice; groupId: string | null }) {
   const share = useSharePractice();
-  const preview = usePreviewedSend(groupId ?? '');
+  const preview = usePreviewedSend(groupId ?? '', 'skill_practice');
   const toggle = () =>
-    entry.sharedWith || !groupId ? share.mutate({ id: entry.id, share: !entry.sharedWith }) : void preview.check(`${entry.situation}\n${entry.tried}`, () => share.mutate({ id: entry.id, share: true }));
+    entry.sharedWith || !groupId ? share.mutate({ id: entry.id, share: !entry.sharedWith }) : void preview.check({ situation: entry.situation, tried: entry.tried }, () => share.mutate({ id: entry.id, share: true }));
   return (
     <Card withBorder padding="md" component="article" aria-labelledby={`practice-${entry.id}`}>
       <Stack gap={4}>

@@ -15,7 +15,7 @@ export function Composer({ groupId, thread, label, onSent }: { groupId: string; 
   const [text, setText] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const preview = usePreviewedSend(groupId);
+  const preview = usePreviewedSend(groupId, thread === 'chat' ? 'message' : 'post');
 
   const send = async () => {
     setBusy(true);

@@ -69,7 +69,7 @@ function NewThreadModal({ groupId, opened, onClose }: { groupId: string; opened:
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [opening, setOpening] = useState<string | null>(null);
-  const preview = usePreviewedSend(groupId);
+  const preview = usePreviewedSend(groupId, 'post');
   const create = useSpaceAction(groupId, (body: { title: string; text: string }) => spaceApi.createThread(groupId, body));
   const finish = (threadId: string) => {
     setTitle('');
@@ -100,7 +100,7 @@ function NewThreadModal({ groupId, opened, onClose }: { groupId: string; opened:
         onSubmit={(event) => {
           event.preventDefault();
           if (opening) return finish(opening);
-          void preview.check(`${title}\n${text}`, send);
+          void preview.check({ title, text }, send);
         }}
       >
         {!opening ? (

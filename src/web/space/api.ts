@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { PreviewResponse } from '../../shared/schemas/moderation';
+import type { ContentKind, PreviewResponse } from '../../shared/schemas/moderation';
 import type { SpaceOverview, SpacePost, spaceReportSchema } from '../../shared/schemas/space';
 import { api } from '../api/client';
 
@@ -30,8 +30,9 @@ export function fetchOlder(groupId: string, thread: string, before: number) {
   return api<{ posts: SpacePost[]; hasMore: boolean }>('GET', `/space/groups/${enc(groupId)}/posts?thread=${enc(thread)}&before=${before}&limit=100`);
 }
 
-export function previewText(groupId: string, text: string) {
-  return api<PreviewResponse>('POST', '/moderation/preview', { groupId, text });
+/** What sending would meet (the server's moderate() as a dry run): one text, or an item's texts by field. */
+export function previewText(groupId: string, kind: ContentKind, what: string | Record<string, string>) {
+  return api<PreviewResponse>('POST', '/moderation/preview', typeof what === 'string' ? { groupId, kind, text: what } : { groupId, kind, fields: what });
 }
 
 export function sendPostHttp(groupId: string, body: { thread: string; text: string; clientId: string; replyToId?: string }) {

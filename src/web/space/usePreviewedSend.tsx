@@ -1,13 +1,17 @@
 import { useRef, useState, type ReactNode } from 'react';
-import type { PreviewResponse } from '../../shared/schemas/moderation';
+import type { ContentKind, PreviewResponse } from '../../shared/schemas/moderation';
 import { ApiError } from '../api/client';
 import { previewText } from './api';
 import { CareTeamTold, careTeamMessage } from './CareTeamTold';
 import { RiskNotice } from './RiskNotice';
 
 export interface PreviewedSend {
-  /** Previews `text`; sends at once when nothing needs saying, otherwise shows the notice and waits for the author. */
-  check: (text: string, send: () => void) => Promise<void>;
+  /**
+   * Previews what would be sent — one text, or the item's texts by field as they will be sent
+   * (a thread's { title, text }) — and sends at once when nothing needs saying; otherwise shows
+   * the notice and waits for the author.
+   */
+  check: (what: string | Record<string, string>, send: () => void) => Promise<void>;
   checking: boolean;
   /** Contact details or a blocked phrase, explained before anything is sent. */
   problem: ApiError | null;
@@ -28,7 +32,7 @@ export interface PreviewedSend {
  * comes first, with "Send anyway". Sending is never blocked for risk alone; the server checks
  * everything again on sending.
  */
-export function usePreviewedSend(groupId: string): PreviewedSend {
+export function usePreviewedSend(groupId: string, kind: ContentKind): PreviewedSend {
   const [risk, setRisk] = useState<PreviewResponse | null>(null);
   const [told, setTold] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiError | null>(null);
@@ -42,12 +46,12 @@ export function usePreviewedSend(groupId: string): PreviewedSend {
     setProblem(null);
   };
 
-  const check = async (text: string, send: () => void) => {
+  const check = async (what: string | Record<string, string>, send: () => void) => {
     reset();
     setChecking(true);
     let preview: PreviewResponse | null = null;
     try {
-      preview = await previewText(groupId, text);
+      preview = await previewText(groupId, kind, what);
       crisisLine.current = preview.crisisLine;
     } catch {
       // An empty or over-long text: sending gets the server's own explanation.

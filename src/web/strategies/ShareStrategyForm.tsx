@@ -8,7 +8,7 @@ import { useShareStrategy, type Strategy } from './api';
 /** The form to share a coping strategy: what it is, when it helps, the steps. */
 export function ShareStrategyForm({ groupId, onDone }: { groupId: string; onDone: (shared: Strategy | null) => void }) {
   const share = useShareStrategy(groupId);
-  const preview = usePreviewedSend(groupId);
+  const preview = usePreviewedSend(groupId, 'strategy');
   const [title, setTitle] = useState('');
   const [whenHelps, setWhenHelps] = useState('');
   const [steps, setSteps] = useState('');
@@ -16,7 +16,7 @@ export function ShareStrategyForm({ groupId, onDone }: { groupId: string; onDone
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void preview.check([title, whenHelps, steps].join('\n'), () => share.mutate({ title, whenHelps, steps }, { onSuccess: (strategy) => onDone(strategy) }));
+    void preview.check({ title, whenHelps, steps }, () => share.mutate({ title, whenHelps, steps }, { onSuccess: (strategy) => onDone(strategy) }));
   };
 
   return (

@@ -1,7 +1,8 @@
 import type { DbOrTx } from '../../db/database.js';
 import { absenceRule } from '../attendance/absence-alerts.js';
 import { memberAttendance } from '../attendance/summary.js';
-import { listItems, moderatedKind } from '../moderation/registry.js';
+import { kindLabel } from '../moderation/kinds.js';
+import { listItems } from '../moderation/registry.js';
 import { staffLabel } from '../space/access.js';
 
 /** Items per section: a digest is read in a few minutes before a session, not an archive. */
@@ -87,7 +88,7 @@ export async function buildDigest(db: DbOrTx, sessionId: string): Promise<Digest
     heldItems: held.map((item) => ({
       kind: item.kind,
       id: item.id,
-      label: moderatedKind(item.kind)?.label ?? item.kind,
+      label: kindLabel(item.kind),
       author: names.get(item.authorId) ?? 'A former member',
       excerpt: excerpt(item.text),
       createdAt: item.createdAt,

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
 import { call, createWorld, signIn, type World } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import '../goals/moderated-kinds.js';
-import '../space/register-kinds.js';
 import { deliverQueuedMail, MAX_ATTEMPTS } from '../mail/deliver-mail.js';
+import { kindLabel, type ContentKind } from '../moderation/kinds.js';
 import { sendDueDigests, type DigestSettings } from './send-due-digests.js';
 
 let t: TestApp;
@@ -75,6 +74,26 @@ describe('between-session digest', () => {
     expect(digest.attendanceRisks).toEqual([expect.objectContaining({ enrolmentId: a2.id, member: a2.pseudonym, missedInRow: 2 })]);
     const audit = await t.database.db.selectFrom('audit_events').select('action').where('action', '=', 'digest.read').execute();
     expect(audit.length).toBeGreaterThan(0);
+  });
+
+  it('names each held item the way the moderation queue does (one label per kind)', async () => {
+    const db = t.database.db;
+    // A second kind held: A's shared goal.
+    await db.updateTable('goals').set({ moderation_status: 'held' }).where('participant_id', '=', world.participantA.id).where('visibility', '=', 'group').execute();
+    try {
+      const lead = await signIn(t, world.clinicianA);
+      const digest = (await call(t.app, lead, 'GET', `/api/sessions/${world.upcomingA}/digest`)).json() as { heldItems: { kind: ContentKind; id: string; label: string }[] };
+      const queue = (await call(t.app, lead, 'GET', '/api/moderation/queue')).json() as { held: { kind: ContentKind; id: string; kindLabel: string }[] };
+      expect(digest.heldItems.map((h) => h.kind).sort()).toEqual(['goal', 'post']);
+      for (const item of digest.heldItems) {
+        const queued = queue.held.find((q) => q.id === item.id);
+        expect(queued?.kindLabel, item.kind).toBe(item.label);
+        expect(item.label).toBe(kindLabel(item.kind));
+      }
+      expect(digest.heldItems.map((h) => h.label).sort()).toEqual(['group-space post', 'shared goal']);
+    } finally {
+      await db.updateTable('goals').set({ moderation_status: 'published' }).where('participant_id', '=', world.participantA.id).where('visibility', '=', 'group').execute();
+    }
   });
 
   it('is refused to other clinicians (404), participants and administrators (403)', async () => {

@@ -2,7 +2,8 @@ import { AppError, notFound } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
 import { requireEnrolment } from '../strategies/membership.js';
-import { moderateFields, recordItemModeration } from '../strategies/moderate-fields.js';
+import { moderate, statusOf } from '../moderation/moderate.js';
+import { recordModeration } from '../moderation/record-moderation.js';
 
 /**
  * Stores a feedback request ("I'd welcome feedback on…") or a peer's reply to one. Both are
@@ -10,13 +11,14 @@ import { moderateFields, recordItemModeration } from '../strategies/moderate-fie
  */
 async function postFeedbackItem(ctx: RouteContext, groupId: string, parentId: string | null, text: string) {
   const enrolment = await requireEnrolment(ctx.db, ctx.principal, groupId);
-  const { decision, texts, status } = await moderateFields(ctx.db, { groupId, principal: ctx.principal, enrolmentId: enrolment.id, kind: 'feedback_request', fields: { body: text } }, ctx.now);
+  const decision = await moderate(ctx.db, { groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId: enrolment.id }, kind: 'feedback_request', fields: { text } }, ctx.now);
+  const status = statusOf(decision);
   const id = newId();
   await ctx.db
     .insertInto('feedback_items')
-    .values({ id, group_id: groupId, parent_id: parentId, enrolment_id: enrolment.id, author_id: ctx.principal.userId, body: texts.body, moderation_status: status, created_at: ctx.now.toISOString() })
+    .values({ id, group_id: groupId, parent_id: parentId, enrolment_id: enrolment.id, author_id: ctx.principal.userId, body: decision.texts.text, moderation_status: status, created_at: ctx.now.toISOString() })
     .execute();
-  await recordItemModeration(ctx.db, decision, { kind: 'feedback_request', id, groupId, authorId: ctx.principal.userId, enrolmentId: enrolment.id }, ctx.now);
+  await recordModeration(ctx.db, decision, id, ctx.now);
   await ctx.audit({ action: parentId ? 'feedback.reply' : 'feedback.request', resourceType: 'feedback_item', resourceId: id, groupId, detail: { status } });
   return { id, status };
 }

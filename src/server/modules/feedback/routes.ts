@@ -15,7 +15,6 @@ import { listFeedbackRequests } from './list-feedback-requests.js';
 import { peersAndSessions } from './peers.js';
 import { postFeedbackRequest, replyToFeedbackRequest } from './post-feedback.js';
 import { sendAppreciation } from './send-appreciation.js';
-import './moderated-kinds.js';
 
 const tags = ['feedback'];
 const groupParams = idParams('groupId');

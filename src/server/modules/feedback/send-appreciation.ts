@@ -3,7 +3,8 @@ import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
 import { CONTRIBUTING_STATUSES, requireEnrolment } from '../strategies/membership.js';
-import { moderateFields, recordItemModeration } from '../strategies/moderate-fields.js';
+import { moderate, statusOf } from '../moderation/moderate.js';
+import { recordModeration } from '../moderation/record-moderation.js';
 import { isBlocked } from '../space/blocks.js';
 
 /**
@@ -33,18 +34,19 @@ export async function sendAppreciation(ctx: RouteContext, groupId: string, body:
     const session = await ctx.db.selectFrom('group_sessions').select('id').where('id', '=', body.sessionId).where('group_id', '=', groupId).where('status', '!=', 'cancelled').executeTakeFirst();
     if (!session) throw new AppError('validation_failed', 'Choose one of this group’s sessions.', [{ path: 'sessionId', message: 'Not a session of this group.' }]);
   }
-  const { decision, texts, status } = await moderateFields(ctx.db, { groupId, principal: ctx.principal, enrolmentId: sender.id, kind: 'appreciation', fields: { body: body.body } }, ctx.now);
+  const decision = await moderate(ctx.db, { groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId: sender.id }, kind: 'appreciation', fields: { body: body.body } }, ctx.now);
+  const status = statusOf(decision);
   const id = newId();
   const now = ctx.now.toISOString();
   await ctx.db
     .insertInto('appreciations')
-    .values({ id, group_id: groupId, sender_enrolment_id: sender.id, sender_id: ctx.principal.userId, session_id: body.sessionId ?? null, body: texts.body, moderation_status: status, created_at: now })
+    .values({ id, group_id: groupId, sender_enrolment_id: sender.id, sender_id: ctx.principal.userId, session_id: body.sessionId ?? null, body: decision.texts.body, moderation_status: status, created_at: now })
     .execute();
   await ctx.db
     .insertInto('appreciation_recipients')
     .values(recipients.map((r) => ({ appreciation_id: id, recipient_enrolment_id: r.id, recipient_id: r.participant_id, created_at: now })))
     .execute();
-  await recordItemModeration(ctx.db, decision, { kind: 'appreciation', id, groupId, authorId: ctx.principal.userId, enrolmentId: sender.id }, ctx.now);
+  await recordModeration(ctx.db, decision, id, ctx.now);
   await ctx.audit({ action: 'appreciations.send', resourceType: 'appreciation', resourceId: id, groupId, detail: { recipients: recipients.length, status } });
   return { id, status: status === 'held' ? 'held' : 'published' };
 }

@@ -5,7 +5,8 @@ import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
 import { requireCurrentEnrolment } from './membership.js';
 import { loadGoal } from './repository.js';
-import { moderateShare, recordShare, statusOf } from './share-moderation.js';
+import { moderate, statusOf } from '../moderation/moderate.js';
+import { recordModeration } from '../moderation/record-moderation.js';
 
 /** What the card says for each level of detail: the member decides how much the group learns. */
 function cardParts(detail: z.output<typeof celebrateBodySchema>['detail'], title: string, note: string): { title: string | null; note: string | null } {
@@ -38,11 +39,12 @@ export async function celebrateMilestone(ctx: RouteContext, milestoneId: string,
   const existing = await ctx.db.selectFrom('celebrations').select(['id', 'withdrawn_at']).where('milestone_id', '=', milestoneId).executeTakeFirst();
   if (existing && !existing.withdrawn_at) throw new AppError('already_shared', 'You already shared this celebration with your group.');
   const enrolment = await requireCurrentEnrolment(ctx.db, owner, milestone.enrolment_id);
-  const author = { groupId: enrolment.group_id, authorId: owner, enrolmentId: enrolment.id };
   const wanted = cardParts(input.detail, milestone.title, input.note);
-  const parts = [wanted.title ?? 'Reached a milestone', ...(wanted.note ? [wanted.note] : [])];
-  const { decision, texts } = await moderateShare(ctx.db, author, 'celebration', parts, ctx.now);
-  const card = { title: wanted.title ? (texts[0] ?? wanted.title) : null, note: wanted.note ? (texts[1] ?? wanted.note) : null };
+  // The group reads the title (or "Reached a milestone") and, when shared, the note.
+  const fields: Record<string, string> = { title: wanted.title ?? 'Reached a milestone' };
+  if (wanted.note) fields.note = wanted.note;
+  const decision = await moderate(ctx.db, { groupId: enrolment.group_id, author: { userId: owner, role: ctx.principal.role, enrolmentId: enrolment.id }, kind: 'celebration', fields }, ctx.now);
+  const card = { title: wanted.title ? (decision.texts.title ?? wanted.title) : null, note: wanted.note ? (decision.texts.note ?? wanted.note) : null };
   const now = ctx.now.toISOString();
   const id = existing?.id ?? newId();
   if (existing) {
@@ -59,7 +61,7 @@ export async function celebrateMilestone(ctx: RouteContext, milestoneId: string,
       .values({ id, goal_id: milestone.goal_id, milestone_id: milestoneId, participant_id: owner, enrolment_id: enrolment.id, group_id: enrolment.group_id, detail: input.detail, title: card.title, note: card.note, moderation_status: statusOf(decision), created_at: now, withdrawn_at: null })
       .execute();
   }
-  await recordShare(ctx.db, decision, 'celebration', id, author, ctx.now);
+  await recordModeration(ctx.db, decision, id, ctx.now);
   await ctx.audit({ action: 'goals.celebrate', resourceType: 'celebration', resourceId: id, groupId: enrolment.group_id, detail: { detail: input.detail, outcome: decision.outcome } });
   return loadGoal(ctx.db, milestone.goal_id, owner);
 }

@@ -30,7 +30,6 @@ import { addMilestone, reachMilestone } from './milestones.js';
 import { addReaction, removeReaction } from './react.js';
 import { goalRow, loadGoal, loadGoals } from './repository.js';
 import { setGoalVisibility } from './share-goal.js';
-import './moderated-kinds.js';
 
 const tags = ['goals'];
 const goalParams = idParams('goalId');

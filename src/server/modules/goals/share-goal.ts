@@ -2,7 +2,8 @@ import type { Goal, GoalVisibility } from '../../../shared/schemas/goals.js';
 import type { RouteContext } from '../../http/route.js';
 import { requireCurrentEnrolment } from './membership.js';
 import { goalRow, loadGoal } from './repository.js';
-import { moderateShare, recordShare, statusOf } from './share-moderation.js';
+import { moderate, statusOf } from '../moderation/moderate.js';
+import { recordModeration } from '../moderation/record-moderation.js';
 
 /**
  * Sets who sees a goal. Private (the default) and "my clinicians" take effect at once; sharing
@@ -25,15 +26,18 @@ export async function setGoalVisibility(ctx: RouteContext, goalId: string, visib
     return loadGoal(ctx.db, goalId, owner);
   }
   const enrolment = await requireCurrentEnrolment(ctx.db, owner, goal.enrolment_id);
-  const author = { groupId: enrolment.group_id, authorId: owner, enrolmentId: enrolment.id };
-  const { decision, texts } = await moderateShare(ctx.db, author, 'goal', [goal.action, goal.frequency], ctx.now);
+  const decision = await moderate(
+    ctx.db,
+    { groupId: enrolment.group_id, author: { userId: owner, role: ctx.principal.role, enrolmentId: enrolment.id }, kind: 'goal', fields: { action: goal.action, frequency: goal.frequency } },
+    ctx.now,
+  );
   await ctx.db
     .updateTable('goals')
     .set({
       visibility,
       enrolment_id: enrolment.id,
-      action: texts[0] ?? goal.action,
-      frequency: texts[1] ?? goal.frequency,
+      action: decision.texts.action,
+      frequency: decision.texts.frequency,
       shared_group_id: enrolment.group_id,
       shared_enrolment_id: enrolment.id,
       moderation_status: statusOf(decision),
@@ -42,7 +46,7 @@ export async function setGoalVisibility(ctx: RouteContext, goalId: string, visib
     })
     .where('id', '=', goalId)
     .execute();
-  await recordShare(ctx.db, decision, 'goal', goalId, author, ctx.now);
+  await recordModeration(ctx.db, decision, goalId, ctx.now);
   await ctx.audit({ action: 'goals.visibility', resourceType: 'goal', resourceId: goalId, groupId: enrolment.group_id, detail: { from: goal.visibility, to: visibility, outcome: decision.outcome } });
   return loadGoal(ctx.db, goalId, owner);
 }

@@ -3,9 +3,8 @@ import type { RouteContext } from '../../http/route.js';
 import { listAlertSources } from '../alerts/sources.js';
 import { assessRisk } from '../risk/assess-risk.js';
 import { hasSafetyPlan } from '../safety-plans/repository.js';
-import type { ContentKind } from './moderate-text.js';
-import { KIND_LABELS } from './record-moderation.js';
-import { listItems, loadItem, moderatedKind } from './registry.js';
+import { kindLabel, moderatedKind, type ContentKind } from './kinds.js';
+import { listItems, loadItem } from './registry.js';
 
 /** How many of the author's recent items in the group the alert card shows. */
 const HISTORY_ITEMS = 10;
@@ -29,7 +28,7 @@ export async function alertContext(ctx: RouteContext, alertId: string): Promise<
     const kind = ref.sourceType as ContentKind;
     const item = await loadItem(ctx.db, kind, ref.sourceId);
     const explanation = item && alert.kind === 'risk_language' ? assessRisk(item.text).explanation : [];
-    sources.push({ kind, kindLabel: KIND_LABELS[kind], id: ref.sourceId, tier: ref.tier, createdAt: ref.createdAt, text: item?.text ?? null, status: item?.status ?? null, explanation, item });
+    sources.push({ kind, kindLabel: kindLabel(kind), id: ref.sourceId, tier: ref.tier, createdAt: ref.createdAt, text: item?.text ?? null, status: item?.status ?? null, explanation, item });
   }
   const ids = new Set(refs.map((r) => r.sourceId));
   const history = (await listItems(ctx.db, { groupIds: [alert.group_id], statuses: ['published', 'held', 'rejected', 'removed'], authorId: alert.participant_id, limit: HISTORY_ITEMS + ids.size }))
@@ -43,6 +42,6 @@ export async function alertContext(ctx: RouteContext, alertId: string): Promise<
     item: first?.item ? { kind: first.kind, kindLabel: first.kindLabel, id: first.id, text: first.item.text, status: first.item.status, createdAt: first.item.createdAt } : null,
     risk: risk ? { tier: risk.tier, kind: risk.kind, explanation: risk.explanation } : null,
     sources: sources.map(({ item: _item, ...source }) => source),
-    history: history.map((h) => ({ kind: h.kind, kindLabel: KIND_LABELS[h.kind], id: h.id, text: h.text, status: h.status, createdAt: h.createdAt })),
+    history: history.map((h) => ({ kind: h.kind, kindLabel: kindLabel(h.kind), id: h.id, text: h.text, status: h.status, createdAt: h.createdAt })),
   };
 }

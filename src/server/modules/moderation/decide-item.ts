@@ -1,9 +1,9 @@
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
-import type { ContentKind } from './moderate-text.js';
-import { appendModerationLog, KIND_LABELS } from './record-moderation.js';
+import { kindLabel, moderatedKind, type ContentKind } from './kinds.js';
+import { appendModerationLog } from './record-moderation.js';
 import { normalizeForStorage } from './normalize-text.js';
-import { loadItem, moderatedKind, setHeldItemText, setItemStatus } from './registry.js';
+import { loadItem, setHeldItemText, setItemStatus } from './registry.js';
 import { notify } from '../notifications/notify.js';
 
 /**
@@ -15,9 +15,9 @@ async function editBeforeRelease(ctx: RouteContext, item: { kind: ContentKind; i
   if (!text) throw new AppError('validation_failed', 'Write something first.', [{ path: 'body.text', message: 'Required.' }]);
   if (text === item.text) return;
   if (!moderatedKind(item.kind)?.editableColumn) {
-    throw new AppError('invalid_state', `A ${KIND_LABELS[item.kind]} cannot be edited here; release it as it is, or withdraw it with a reason.`);
+    throw new AppError('invalid_state', `A ${kindLabel(item.kind)} cannot be edited here; release it as it is, or withdraw it with a reason.`);
   }
-  if (!(await setHeldItemText(ctx.db, item.kind, item.id, text))) throw new AppError('invalid_state', `This ${KIND_LABELS[item.kind]} is no longer waiting for a decision.`);
+  if (!(await setHeldItemText(ctx.db, item.kind, item.id, text))) throw new AppError('invalid_state', `This ${kindLabel(item.kind)} is no longer waiting for a decision.`);
   await appendModerationLog(ctx.db, {
     item,
     actorId: ctx.principal.userId,
@@ -44,7 +44,7 @@ export async function decideHeldItem(ctx: RouteContext, itemId: string, decision
   const edited = decision === 'approve' && editedText !== undefined && item.status === 'held' && normalizeForStorage(editedText) !== item.text;
   if (edited) await editBeforeRelease(ctx, item, editedText);
   if (!(await setItemStatus(ctx.db, kind, itemId, 'held', to))) {
-    throw new AppError('invalid_state', `This ${KIND_LABELS[kind]} is no longer waiting for a decision (it is ${item.status}).`);
+    throw new AppError('invalid_state', `This ${kindLabel(kind)} is no longer waiting for a decision (it is ${item.status}).`);
   }
   const why = reason?.trim() || (decision === 'approve' ? 'Approved by a facilitator.' : '');
   const now = ctx.now;
@@ -57,7 +57,7 @@ export async function decideHeldItem(ctx: RouteContext, itemId: string, decision
   });
   await def.onDecision?.(ctx.db, itemId, to, now, why);
   const group = await ctx.db.selectFrom('therapy_groups').select('name').where('id', '=', item.groupId).executeTakeFirst();
-  const label = KIND_LABELS[kind];
+  const label = kindLabel(kind);
   // The author's open pages hear about it at commit (the notification count, their item's status).
   await notify(
     ctx.db,

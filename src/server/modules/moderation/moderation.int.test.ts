@@ -1,16 +1,15 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { detectorFaults } from '../risk/assess-risk.js';
-import { moderateText, NEW_MEMBER_HELD_ITEMS, type ModerationDecision } from './moderate-text.js';
-import { recordModeration } from './record-moderation.js';
-import { registerModeratedKind } from './registry.js';
+import { storePost } from '../space/create-post.js';
+import { NEW_MEMBER_HELD_ITEMS } from './decision.js';
+import { moderate, statusOf } from './moderate.js';
 
-// A content module of our own: a table of posts registered as kind 'post', stored exactly as the
-// contract asks (moderateText, store with its status, recordModeration in the same transaction).
+// Group-space posts (kind 'post'), stored exactly as the contract asks: moderate(), store with
+// its status, recordModeration in the same transaction (storePost does the last two).
 let t: TestApp;
 let world: World;
 let clinA: Session;
@@ -26,14 +25,27 @@ async function submit(text: string, opts: { author?: World['participantA']; enro
   const groupId = opts.groupId ?? world.groupA;
   const enrolmentId = opts.enrolmentId === undefined ? world.enrolmentA : opts.enrolmentId;
   const now = opts.now ?? t.clock.now();
+  const role = opts.role ?? 'participant';
   return t.database.db.transaction().execute(async (trx) => {
-    const decision: ModerationDecision = await moderateText(trx, { groupId, authorId: author.id, enrolmentId, authorRole: opts.role ?? 'participant', kind: 'post', text }, now);
-    const id = newId();
-    await sql`insert into moderation_test_items (id, group_id, author_id, moderation_status, body, created_at)
-      values (${id}, ${groupId}, ${author.id}, ${decision.outcome === 'hold' ? 'held' : 'published'}, ${decision.text}, ${now.toISOString()})`.execute(trx);
-    await recordModeration(trx, decision, { kind: 'post', id, groupId, authorId: author.id, enrolmentId }, now);
-    return { id, decision };
+    const decision = await moderate(trx, { groupId, author: { userId: author.id, role, enrolmentId }, kind: 'post', fields: { text } }, now);
+    const threadId = await threadIn(trx, groupId);
+    const viewer = { userId: author.id, groupId, role: role === 'participant' ? ('member' as const) : ('staff' as const), enrolmentId, label: 'Author' };
+    const actor = { userId: author.id, role, requestId: null, ip: null };
+    const stored = await storePost(trx, { actor, now }, viewer, { thread: threadId, text }, decision);
+    expect(stored.status).toBe(statusOf(decision));
+    return { id: stored.id, decision };
   });
+}
+
+const threads = new Map<string, string>();
+/** One thread per group holds the test's posts. */
+async function threadIn(trx: Parameters<typeof storePost>[0], groupId: string): Promise<string> {
+  const known = threads.get(groupId);
+  if (known) return known;
+  const id = newId();
+  await trx.insertInto('space_threads').values({ id, group_id: groupId, title: 'Moderation', created_by: world.clinicianA.id, created_by_enrolment: null, opening_post_id: null, pinned: 0, created_at: t.clock.now().toISOString() }).execute();
+  threads.set(groupId, id);
+  return id;
 }
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
@@ -49,14 +61,12 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 beforeAll(async () => {
   t = await createTestApp();
   world = await createWorld(t);
-  await sql`create table moderation_test_items (id text primary key, group_id text not null, author_id text not null, moderation_status text not null, body text not null, created_at text not null)`.execute(t.database.db);
-  registerModeratedKind('post', { table: 'moderation_test_items', groupColumn: 'group_id', authorColumn: 'author_id', statusColumn: 'moderation_status', textColumns: ['body'], createdAtColumn: 'created_at', label: 'post' });
   await t.database.db.updateTable('therapy_groups').set({ staffed_hours: ALWAYS }).execute();
   [clinA, clinB, alice, admin] = await Promise.all([signIn(t, world.clinicianA), signIn(t, world.clinicianB), signIn(t, world.participantA), signIn(t, world.admin)]);
 });
 afterAll(async () => t?.close());
 
-describe('moderateText and recordModeration', () => {
+describe('moderate and recordModeration', () => {
   it('holds a new member’s first posts, then publishes once they were approved', async () => {
     const first = await submit('Hi everyone, I am new here');
     expect(first.decision.outcome).toBe('hold');

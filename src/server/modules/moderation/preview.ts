@@ -2,47 +2,52 @@ import type { PreviewResponse } from '../../../shared/schemas/moderation.js';
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { ACCESS_ENROLMENT_STATUSES } from '../../policy/scopes.js';
-import { assessRisk } from '../risk/assess-risk.js';
 import { helpForRisk } from '../safety-plans/help-for-risk.js';
-import { normalizeForStorage } from './normalize-text.js';
-import { findContactDetails } from './pii-guard.js';
-import { loadWatchedPhrases, matchWatchedPhrases } from './watched-phrases.js';
+import type { ContentKind } from './kinds.js';
+import { moderate } from './moderate.js';
 
-/** Members and facilitators of the group may preview; anyone else gets the same 404 as for a missing group. */
-async function assertInGroup(ctx: RouteContext, groupId: string): Promise<void> {
+/** Members and facilitators of the group may preview; anyone else gets the same 404 as for a missing group. Returns the member's enrolment (null for staff). */
+async function assertInGroup(ctx: RouteContext, groupId: string): Promise<{ enrolmentId: string | null }> {
   const me = ctx.principal.userId;
-  const row =
-    ctx.principal.role === 'participant'
-      ? await ctx.db.selectFrom('enrolments').select('id').where('group_id', '=', groupId).where('participant_id', '=', me).where('status', 'in', ACCESS_ENROLMENT_STATUSES).executeTakeFirst()
-      : await ctx.db.selectFrom('group_facilitators').select('user_id').where('group_id', '=', groupId).where('user_id', '=', me).executeTakeFirst();
+  if (ctx.principal.role === 'participant') {
+    const row = await ctx.db.selectFrom('enrolments').select('id').where('group_id', '=', groupId).where('participant_id', '=', me).where('status', 'in', ACCESS_ENROLMENT_STATUSES).executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'This group was not found.');
+    return { enrolmentId: row.id };
+  }
+  const row = await ctx.db.selectFrom('group_facilitators').select('user_id').where('group_id', '=', groupId).where('user_id', '=', me).executeTakeFirst();
   if (!row) throw new AppError('not_found', 'This group was not found.');
+  return { enrolmentId: null };
 }
 
 /**
- * What sending would meet, before anything is sent: the risk tier in the author's own words, a
- * contact-details problem, a blocked phrase; and when risk language is noticed, the author's own
- * safety plan. The crisis line is always there. Audited without the text; nothing is stored.
+ * What sending would meet, before anything is sent: `moderate()` itself with `dryRun` — the same
+ * decision sending gets, for whoever writes (risk read with the author's recent messages), with
+ * the refusals (contact details, blocked phrase) reported rather than thrown. Nothing is stored,
+ * no alert is raised. When risk is noticed, the author's own safety plan (participants: staff
+ * have none, they get the same tier and, when someone is in danger, the emergency and
+ * safeguarding numbers). The crisis line is always there. Audited without the text.
  */
-export async function previewText(ctx: RouteContext, groupId: string, raw: string): Promise<PreviewResponse> {
-  await assertInGroup(ctx, groupId);
-  const text = normalizeForStorage(raw);
-  const pseudonyms = await ctx.db.selectFrom('enrolments').select('pseudonym').where('group_id', '=', groupId).execute();
-  const participant = ctx.principal.role === 'participant';
-  const contact = participant ? findContactDetails(text, pseudonyms.map((p) => p.pseudonym.normalize('NFKC').toLowerCase())) : null;
-  const blocked = matchWatchedPhrases(text, await loadWatchedPhrases(ctx.db)).some((m) => m.phrase.action === 'block');
-  const risk = participant ? assessRisk(text) : { tier: 'none' as const, kind: 'none' as const, plainExplanation: [] };
-  const { safetyPlan, danger } = await helpForRisk(ctx, risk);
+export async function previewText(ctx: RouteContext, input: { groupId: string; kind?: ContentKind | undefined; text?: string | undefined; fields?: Record<string, string> | undefined }): Promise<PreviewResponse> {
+  const { enrolmentId } = await assertInGroup(ctx, input.groupId);
+  const decision = await moderate(
+    ctx.db,
+    { groupId: input.groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId }, kind: input.kind ?? 'post', fields: input.fields ?? { text: input.text ?? '' }, dryRun: true },
+    ctx.now,
+  );
+  const { risk, contactDetails, blockedPhrase } = decision;
+  const help = await helpForRisk(ctx, risk);
+  const safetyPlan = ctx.principal.role === 'participant' ? help.safetyPlan : null;
   await ctx.audit({
     action: 'moderation.preview',
-    groupId,
-    detail: { tier: risk.tier, kind: risk.kind, contact: contact?.kind ?? null, blocked, safetyPlanShown: !!safetyPlan },
+    groupId: input.groupId,
+    detail: { tier: risk.tier, kind: risk.kind, contact: contactDetails?.kind ?? null, blocked: blockedPhrase, safetyPlanShown: !!safetyPlan, outcome: decision.outcome },
   });
   return {
     risk: { tier: risk.tier, kind: risk.kind, explanation: risk.plainExplanation },
-    contactDetails: contact,
-    blockedPhrase: blocked,
+    contactDetails: contactDetails && { kind: contactDetails.kind, message: contactDetails.message },
+    blockedPhrase,
     safetyPlan,
     crisisLine: ctx.hearth.config.crisisLine,
-    danger,
+    danger: help.danger,
   };
 }

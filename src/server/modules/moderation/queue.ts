@@ -1,9 +1,8 @@
 import type { MyItem, QueueItem } from '../../../shared/schemas/moderation.js';
 import type { RouteContext } from '../../http/route.js';
 import { logsFor, riskTiersFor } from './item-log.js';
-import type { ContentKind } from './moderate-text.js';
-import { KIND_LABELS } from './record-moderation.js';
-import { listItems, moderatedKind, type ModeratedItemRow } from './registry.js';
+import { kindLabel, moderatedKind, type ContentKind } from './kinds.js';
+import { listItems, type ModeratedItemRow } from './registry.js';
 
 const QUEUE_LIMIT = 200;
 /** Flagged items stay in the queue for a week after publishing. */
@@ -25,7 +24,7 @@ async function present(ctx: RouteContext, rows: ModeratedItemRow[]): Promise<Que
     const pseudonym = enrolments.find((e) => e.participant_id === r.authorId && e.group_id === r.groupId)?.pseudonym ?? null;
     return {
       kind: r.kind,
-      kindLabel: KIND_LABELS[r.kind],
+      kindLabel: kindLabel(r.kind),
       id: r.id,
       groupId: r.groupId,
       groupName: groups.find((g) => g.id === r.groupId)?.name ?? '',
@@ -64,7 +63,7 @@ export async function myModeratedItems(ctx: RouteContext): Promise<MyItem[]> {
   const names = rows.length ? await ctx.db.selectFrom('therapy_groups').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.groupId))]).execute() : [];
   return rows.map((r) => ({
     kind: r.kind as ContentKind,
-    kindLabel: KIND_LABELS[r.kind],
+    kindLabel: kindLabel(r.kind),
     id: r.id,
     groupName: names.find((n) => n.id === r.groupId)?.name ?? '',
     text: r.text,

@@ -1,19 +1,8 @@
 import type { DbOrTx } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
-import type { ContentKind, ModerationDecision } from './moderate-text.js';
-
-/** How each kind is named for people (alerts, notifications, the queue). */
-export const KIND_LABELS: Record<ContentKind, string> = {
-  post: 'group-space post',
-  message: 'chat message',
-  appreciation: 'appreciation',
-  feedback_request: 'feedback request',
-  strategy: 'shared coping strategy',
-  celebration: 'celebration card',
-  goal: 'shared goal',
-  skill_practice: 'shared skills practice entry',
-};
+import { kindLabel, type ContentKind } from './kinds.js';
+import type { Moderated } from './moderate.js';
 
 /** How each kind of risk is named in the queue. */
 export const RISK_KIND_LABELS = { self_harm: 'self-harm', harm_to_others: 'harm to others', being_harmed: 'being harmed by someone' } as const;
@@ -49,19 +38,23 @@ export async function appendModerationLog(
 }
 
 /**
- * Call in the SAME transaction right after storing the item: writes the moderation log row,
- * raises a 'risk_language' alert (tier concern/urgent) in the clinician queue, a 'flagged_post'
- * alert for a watched phrase with action flag and a 'held_post' alert for one with action hold.
- * Routine holds (new member, pre-moderation, out of hours) go to the moderation queue only, so the
- * alert queue keeps its meaning. Alerts carry no free text from the participant.
+ * Call in the SAME transaction right after storing the item `itemId` that `moderated` decided:
+ * writes the moderation log row, raises a 'risk_language' alert (tier concern/urgent) in the
+ * clinician queue, a 'flagged_post' alert for a watched phrase with action flag and a 'held_post'
+ * alert for one with action hold or a detector failure. Routine holds (new member,
+ * pre-moderation, out of hours) go to the moderation queue only, so the alert queue keeps its
+ * meaning. Alerts carry no free text from the participant. A preview (dryRun) cannot be recorded.
  */
-export async function recordModeration(db: DbOrTx, decision: ModerationDecision, item: ModeratedItemRef, now: Date): Promise<void> {
+export async function recordModeration(db: DbOrTx, moderated: Moderated, itemId: string, now: Date): Promise<void> {
+  if (moderated.dryRun) throw new Error('recordModeration: a preview (dryRun) decision cannot be recorded');
+  const item: ModeratedItemRef = { kind: moderated.kind, id: itemId, groupId: moderated.groupId, authorId: moderated.author.userId, enrolmentId: moderated.author.enrolmentId };
+  const decision = moderated;
   const action = decision.outcome === 'hold' ? 'held' : decision.flagged ? 'flagged' : 'published';
   const reason = decision.reasons.length ? decision.reasons.map((r) => r.message).join(' ') : 'Published: nothing needed checking first.';
   await appendModerationLog(db, { item, actorId: null, action, reason, riskTier: decision.risk.tier, now });
   // Staff posts (no enrolment) do not raise alerts about their author.
   if (item.enrolmentId === null) return;
-  const label = KIND_LABELS[item.kind];
+  const label = kindLabel(item.kind);
   const base = { participantId: item.authorId, enrolmentId: item.enrolmentId, groupId: item.groupId, sourceType: item.kind, sourceId: item.id, now };
   if (decision.risk.tier !== 'none') {
     const about = RISK_KIND_LABELS[decision.risk.kind === 'none' ? 'self_harm' : decision.risk.kind];

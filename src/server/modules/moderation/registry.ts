@@ -1,43 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.js';
-import type { ContentKind } from './moderate-text.js';
-
-/** Where a content module stores one kind of moderated item, so held items of any kind can be listed and decided. */
-export interface ModeratedKind {
-  /** Table holding the items (its primary key column is `id`). */
-  table: string;
-  groupColumn: string;
-  /** users.id of the author. */
-  authorColumn: string;
-  /** 'published' | 'held' | 'rejected' | 'removed'. */
-  statusColumn: string;
-  /** Columns whose text the group sees, shown to clinicians in this order. */
-  textColumns: readonly string[];
-  createdAtColumn: string;
-  /** A short name for people: "post", "appreciation"… */
-  label: string;
-  /** When several kinds share one table: the column and value that pick this kind's rows. */
-  kindFilter?: { column: string; value: string };
-  /** The one free-text column a clinician may edit before releasing a held item (kinds with several fields have none). */
-  editableColumn?: string;
-  /** Called in the same transaction after a clinician approved or rejected a held item (e.g. realtime fan-out); `reason` is what the author is told. */
-  onDecision?: (db: DbOrTx, itemId: string, status: 'published' | 'rejected', now: Date, reason: string) => Promise<void>;
-}
-
-const registry = new Map<ContentKind, ModeratedKind>();
-const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
-
-/** Each content module registers its kind once, at import time. */
-export function registerModeratedKind(kind: ContentKind, def: ModeratedKind): void {
-  for (const name of [def.table, def.groupColumn, def.authorColumn, def.statusColumn, def.createdAtColumn, ...def.textColumns, ...(def.kindFilter ? [def.kindFilter.column] : []), ...(def.editableColumn ? [def.editableColumn] : [])]) {
-    if (!IDENTIFIER.test(name)) throw new Error(`registerModeratedKind(${kind}): ${name} is not a plain column or table name`);
-  }
-  registry.set(kind, def);
-}
-
-export function moderatedKind(kind: string): ModeratedKind | undefined {
-  return registry.get(kind as ContentKind);
-}
+import { MODERATED_KINDS, type ContentKind, type ModeratedKind } from './kinds.js';
 
 export interface ModeratedItemRow {
   kind: ContentKind;
@@ -65,7 +28,7 @@ function toRow(kind: ContentKind, r: { id: string; group_id: string; author_id: 
 
 /** One item of a registered kind. */
 export async function loadItem(db: DbOrTx, kind: ContentKind, id: string): Promise<ModeratedItemRow | undefined> {
-  const def = registry.get(kind);
+  const def = MODERATED_KINDS[kind];
   if (!def) return undefined;
   const result = await sql<{ id: string; group_id: string; author_id: string; status: string; text: string; created_at: string }>`
     select * from (${selectItems(def)}) as item where item.id = ${id}`.execute(db);
@@ -80,7 +43,7 @@ export async function listItems(
 ): Promise<ModeratedItemRow[]> {
   if (filter.groupIds.length === 0 || filter.statuses.length === 0) return [];
   const rows: ModeratedItemRow[] = [];
-  for (const [kind, def] of registry) {
+  for (const [kind, def] of Object.entries(MODERATED_KINDS) as [ContentKind, ModeratedKind][]) {
     const author = filter.authorId === undefined ? sql`` : sql`and item.author_id = ${filter.authorId}`;
     const result = await sql<{ id: string; group_id: string; author_id: string; status: string; text: string; created_at: string }>`
       select * from (${selectItems(def)}) as item
@@ -94,7 +57,7 @@ export async function listItems(
 
 /** Moves a held item to its decided status; false when it is no longer held. */
 export async function setItemStatus(db: DbOrTx, kind: ContentKind, id: string, from: string, to: string): Promise<boolean> {
-  const def = registry.get(kind);
+  const def = MODERATED_KINDS[kind];
   if (!def) return false;
   const result = await sql`update ${sql.table(def.table)} set ${sql.ref(def.statusColumn)} = ${to}
     where id = ${id} and ${sql.ref(def.statusColumn)} = ${from}
@@ -104,7 +67,7 @@ export async function setItemStatus(db: DbOrTx, kind: ContentKind, id: string, f
 
 /** Replaces the editable text of a held item (false when the kind has no single editable column or the item is no longer held). */
 export async function setHeldItemText(db: DbOrTx, kind: ContentKind, id: string, text: string): Promise<boolean> {
-  const def = registry.get(kind);
+  const def = MODERATED_KINDS[kind];
   if (!def?.editableColumn) return false;
   const result = await sql`update ${sql.table(def.table)} set ${sql.ref(def.editableColumn)} = ${text}
     where id = ${id} and ${sql.ref(def.statusColumn)} = 'held'

@@ -41,7 +41,7 @@ export const moderationRoutes = [
     body: previewBodySchema,
     response: { 200: previewResponseSchema },
     async handler({ body }, ctx) {
-      return previewText(ctx, body.groupId, body.text);
+      return previewText(ctx, body);
     },
   }),
   defineRoute({

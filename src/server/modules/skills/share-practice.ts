@@ -1,7 +1,8 @@
 import type { Practice } from '../../../shared/schemas/skills.js';
 import type { RouteContext } from '../../http/route.js';
 import { requireCurrentEnrolment } from '../goals/membership.js';
-import { moderateShare, recordShare, statusOf } from '../goals/share-moderation.js';
+import { moderate, statusOf } from '../moderation/moderate.js';
+import { recordModeration } from '../moderation/record-moderation.js';
 import { loadPractice } from './repository.js';
 
 /**
@@ -19,13 +20,16 @@ export async function sharePractice(ctx: RouteContext, practiceId: string, share
     return loadPractice(ctx.db, owner, practiceId);
   }
   const enrolment = await requireCurrentEnrolment(ctx.db, owner, entry.enrolment_id);
-  const author = { groupId: enrolment.group_id, authorId: owner, enrolmentId: enrolment.id };
-  const { decision, texts } = await moderateShare(ctx.db, author, 'skill_practice', [entry.situation, entry.tried], ctx.now);
+  const decision = await moderate(
+    ctx.db,
+    { groupId: enrolment.group_id, author: { userId: owner, role: ctx.principal.role, enrolmentId: enrolment.id }, kind: 'skill_practice', fields: { situation: entry.situation, tried: entry.tried } },
+    ctx.now,
+  );
   await ctx.db
     .updateTable('skill_practices')
     .set({
-      situation: texts[0] ?? entry.situation,
-      tried: texts[1] ?? entry.tried,
+      situation: decision.texts.situation,
+      tried: decision.texts.tried,
       enrolment_id: enrolment.id,
       shared_group_id: enrolment.group_id,
       shared_enrolment_id: enrolment.id,
@@ -34,7 +38,7 @@ export async function sharePractice(ctx: RouteContext, practiceId: string, share
     })
     .where('id', '=', practiceId)
     .execute();
-  await recordShare(ctx.db, decision, 'skill_practice', practiceId, author, ctx.now);
+  await recordModeration(ctx.db, decision, practiceId, ctx.now);
   await ctx.audit({ action: 'skills.share', resourceType: 'skill_practice', resourceId: practiceId, groupId: enrolment.group_id, detail: { outcome: decision.outcome } });
   return loadPractice(ctx.db, owner, practiceId);
 }

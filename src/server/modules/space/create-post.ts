@@ -3,7 +3,7 @@ import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { StreamPost } from '../../realtime/events.js';
 import { recordAudit, type AuditActor } from '../audit/record.js';
-import { moderateText } from '../moderation/moderate-text.js';
+import { moderate, statusOf, type Moderated } from '../moderation/moderate.js';
 import { recordModeration } from '../moderation/record-moderation.js';
 import type { SpaceViewer } from './access.js';
 import { isBlocked } from './blocks.js';
@@ -49,27 +49,21 @@ async function assertNotBlocked(db: DbOrTx, viewer: SpaceViewer, replyToId: stri
   }
 }
 
-type Decision = Awaited<ReturnType<typeof moderateText>>;
-
-/** Moderates a text the viewer wants others to read (throws 422 for contact details or blocked phrases). */
-export function moderateFor(deps: Pick<SpaceDeps, 'db' | 'now'>, viewer: SpaceViewer, kind: 'post' | 'message', text: string): Promise<Decision> {
-  return moderateText(
-    deps.db,
-    { groupId: viewer.groupId, authorId: viewer.userId, enrolmentId: viewer.enrolmentId, authorRole: viewer.role === 'staff' ? 'clinician' : 'participant', kind, text },
-    deps.now,
-  );
+/** Moderates the texts the viewer wants others to read, through the one moderation call (throws 422 for contact details or blocked phrases). */
+export function moderateFor<K extends string>(deps: Pick<SpaceDeps, 'db' | 'now'>, viewer: SpaceViewer, kind: 'post' | 'message', fields: Record<K, string>): Promise<Moderated<K>> {
+  return moderate(deps.db, { groupId: viewer.groupId, author: { userId: viewer.userId, role: viewer.role === 'staff' ? 'clinician' : 'participant', enrolmentId: viewer.enrolmentId }, kind, fields }, deps.now);
 }
 
 /**
  * Stores a moderated post inside the caller's transaction: a stream position, the row, the
  * moderation record and the audit row. Returns the post as it will be published.
  */
-export async function storePost(tx: DbOrTx, deps: Pick<SpaceDeps, 'actor' | 'now'>, viewer: SpaceViewer, input: NewPost, decision: Decision): Promise<StreamPost> {
+export async function storePost(tx: DbOrTx, deps: Pick<SpaceDeps, 'actor' | 'now'>, viewer: SpaceViewer, input: NewPost, decision: Moderated<'text'>): Promise<StreamPost> {
   const threadId = input.thread === 'chat' ? null : input.thread;
   const kind = threadId ? 'post' : 'message';
   const id = newId();
   const seq = await nextSeq(tx, viewer.groupId);
-  const status = decision.outcome === 'publish' ? 'published' : 'held';
+  const status = statusOf(decision);
   const authorRole = viewer.role === 'staff' ? 'clinician' : 'participant';
   const createdAt = deps.now.toISOString();
   await tx
@@ -85,7 +79,7 @@ export async function storePost(tx: DbOrTx, deps: Pick<SpaceDeps, 'actor' | 'now
       enrolment_id: viewer.enrolmentId,
       author_role: authorRole,
       client_id: input.clientId ?? null,
-      body: decision.text,
+      body: decision.texts.text,
       reply_to_id: input.replyToId ?? null,
       moderation_status: status,
       moderation_reasons: decision.reasons.length > 0 ? JSON.stringify(decision.reasons) : null,
@@ -96,7 +90,7 @@ export async function storePost(tx: DbOrTx, deps: Pick<SpaceDeps, 'actor' | 'now
       removed_by: null,
     })
     .execute();
-  await recordModeration(tx, decision, { kind, id, groupId: viewer.groupId, authorId: viewer.userId, enrolmentId: viewer.enrolmentId }, deps.now);
+  await recordModeration(tx, decision, id, deps.now);
   await recordAudit(tx, deps.actor, { action: `space.${kind}.create`, resourceType: `space_${kind}`, resourceId: id, groupId: viewer.groupId, detail: { outcome: decision.outcome, risk: decision.risk.tier } }, deps.now);
   // Built from what was stored rather than read back: one insert and one publish per message.
   return {
@@ -109,7 +103,7 @@ export async function storePost(tx: DbOrTx, deps: Pick<SpaceDeps, 'actor' | 'now
     enrolmentId: viewer.enrolmentId,
     authorLabel: viewer.label,
     authorRole,
-    body: decision.text,
+    body: decision.texts.text,
     replyToId: input.replyToId ?? null,
     status,
     statusReasons: decision.reasons,
@@ -135,7 +129,7 @@ export async function createPost(deps: SpaceDeps, viewer: SpaceViewer, input: Ne
   const threadId = input.thread === 'chat' ? null : input.thread;
   if (threadId && !(await visibleThread(db, viewer, threadId))) throw new AppError('not_found', 'This thread was not found.');
   if (input.replyToId) await assertNotBlocked(db, viewer, input.replyToId);
-  const decision = await moderateFor(deps, viewer, threadId ? 'post' : 'message', input.text);
+  const decision = await moderateFor(deps, viewer, threadId ? 'post' : 'message', { text: input.text });
   let post: StreamPost;
   try {
     post = await db.transaction().execute(async (tx) => {

@@ -5,13 +5,13 @@ import { moderateFor, storePost, type SpaceDeps } from './create-post.js';
 import { publishPostAfterCommit, publishPostInTransaction } from './publish.js';
 
 /**
- * Opens a thread with its first post, in one transaction. The title is moderated like a post
- * (contact details or blocked phrases refuse the whole thread, nothing stored); the thread is
- * visible to others once its first post is published.
+ * Opens a thread with its first post, in one transaction. The title and the first message are
+ * moderated together as one post (contact details or blocked phrases in either refuse the whole
+ * thread, nothing stored; a hold or risk in either holds the opening post); the thread is visible
+ * to others once its first post is published.
  */
 export async function createThread(deps: SpaceDeps, viewer: SpaceViewer, input: { title: string; text: string; clientId?: string | undefined }) {
-  const titleDecision = await moderateFor(deps, viewer, 'post', input.title);
-  const decision = await moderateFor(deps, viewer, 'post', input.text);
+  const decision = await moderateFor(deps, viewer, 'post', { title: input.title, text: input.text });
   const threadId = newId();
   const post = await deps.db.transaction().execute(async (tx) => {
     await tx
@@ -19,7 +19,7 @@ export async function createThread(deps: SpaceDeps, viewer: SpaceViewer, input: 
       .values({
         id: threadId,
         group_id: viewer.groupId,
-        title: titleDecision.text,
+        title: decision.texts.title,
         created_by: viewer.userId,
         created_by_enrolment: viewer.enrolmentId,
         opening_post_id: null,
@@ -28,9 +28,8 @@ export async function createThread(deps: SpaceDeps, viewer: SpaceViewer, input: 
       })
       .execute();
     await recordAudit(tx, deps.actor, { action: 'space.thread.create', resourceType: 'space_thread', resourceId: threadId, groupId: viewer.groupId }, deps.now);
-    // A held title holds the opening post too: the thread is then its author's and the clinicians' only.
-    const held = titleDecision.outcome === 'hold' && decision.outcome === 'publish' ? { ...decision, outcome: 'hold' as const, reasons: [...decision.reasons, ...titleDecision.reasons] } : decision;
-    const stored = await storePost(tx, deps, viewer, { thread: threadId, text: input.text, clientId: input.clientId }, held);
+    // A held opening post (for its title or its text) leaves the thread its author's and the clinicians' only.
+    const stored = await storePost(tx, deps, viewer, { thread: threadId, text: input.text, clientId: input.clientId }, decision);
     await tx.updateTable('space_threads').set({ opening_post_id: stored.id }).where('id', '=', threadId).execute();
     await publishPostInTransaction(tx, stored);
     return stored;

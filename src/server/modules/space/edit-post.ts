@@ -1,8 +1,9 @@
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
-import { moderateText } from '../moderation/moderate-text.js';
+import { statusOf } from '../moderation/moderate.js';
 import { recordModeration } from '../moderation/record-moderation.js';
 import type { SpaceViewer } from './access.js';
+import { moderateFor } from './create-post.js';
 import { markPostChanged } from './post-changed.js';
 import { loadStreamPost } from './repository.js';
 
@@ -15,22 +16,18 @@ export async function editPost(ctx: RouteContext, viewer: SpaceViewer, postId: s
   if (post.authorId !== viewer.userId) throw new AppError('forbidden', 'Only the author can edit a message.');
   if (post.status === 'removed' || post.status === 'rejected') throw new AppError('invalid_state', 'A removed message cannot be edited.');
   const kind = post.threadId ? 'post' : 'message';
-  const decision = await moderateText(
-    ctx.db,
-    { groupId: viewer.groupId, authorId: viewer.userId, enrolmentId: viewer.enrolmentId, authorRole: viewer.role === 'staff' ? 'clinician' : 'participant', kind, text },
-    ctx.now,
-  );
+  const decision = await moderateFor(ctx, viewer, kind, { text });
   await ctx.db
     .updateTable('space_posts')
     .set({
-      body: decision.text,
+      body: decision.texts.text,
       edited_at: ctx.now.toISOString(),
-      moderation_status: decision.outcome === 'publish' ? 'published' : 'held',
+      moderation_status: statusOf(decision),
       moderation_reasons: decision.reasons.length > 0 ? JSON.stringify(decision.reasons) : null,
     })
     .where('id', '=', postId)
     .execute();
-  await recordModeration(ctx.db, decision, { kind, id: postId, groupId: viewer.groupId, authorId: viewer.userId, enrolmentId: viewer.enrolmentId }, ctx.now);
+  await recordModeration(ctx.db, decision, postId, ctx.now);
   await markPostChanged(ctx.db, postId);
   await ctx.audit({ action: `space.${kind}.edit`, resourceType: `space_${kind}`, resourceId: postId, groupId: viewer.groupId, detail: { outcome: decision.outcome } });
   const updated = await loadStreamPost(ctx.db, postId);

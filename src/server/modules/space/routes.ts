@@ -30,7 +30,6 @@ import { reportPost } from './report-post.js';
 import { threadPage } from './repository.js';
 import { moderationRoutes } from './moderation-routes.js';
 import { tagPost, untagPost } from './tag-post.js';
-import './register-kinds.js';
 
 const tags = ['space'];
 const groupParams = idParams('groupId');

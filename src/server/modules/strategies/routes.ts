@@ -22,7 +22,6 @@ import { searchLibrary } from './search-library.js';
 import { shareStrategy } from './share-strategy.js';
 import { viewerFor } from './viewer.js';
 import { withdrawStrategy } from './withdraw-strategy.js';
-import './moderated-kinds.js';
 
 const tags = ['strategies'];
 const groupParams = idParams('groupId');

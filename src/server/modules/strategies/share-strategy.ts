@@ -2,25 +2,28 @@ import type { ShareStrategyBody, Strategy } from '../../../shared/schemas/strate
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
 import { requireEnrolment } from './membership.js';
-import { moderateFields, recordItemModeration } from './moderate-fields.js';
+import { moderate, statusOf } from '../moderation/moderate.js';
+import { recordModeration } from '../moderation/record-moderation.js';
 import { presentStrategy } from './presenters.js';
 import { findVisibleStrategy } from './repository.js';
 
 /** A member shares a coping strategy with their group, through the one moderation entry point. */
 export async function shareStrategy(ctx: RouteContext, groupId: string, body: ShareStrategyBody): Promise<Strategy> {
   const enrolment = await requireEnrolment(ctx.db, ctx.principal, groupId);
-  const { decision, texts, status } = await moderateFields(
+  const decision = await moderate(
     ctx.db,
-    { groupId, principal: ctx.principal, enrolmentId: enrolment.id, kind: 'strategy', fields: { title: body.title, whenHelps: body.whenHelps, steps: body.steps } },
+    { groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId: enrolment.id }, kind: 'strategy', fields: { title: body.title, whenHelps: body.whenHelps, steps: body.steps } },
     ctx.now,
   );
+  const { texts } = decision;
+  const status = statusOf(decision);
   const id = newId();
   const now = ctx.now.toISOString();
   await ctx.db
     .insertInto('strategies')
     .values({ id, group_id: groupId, enrolment_id: enrolment.id, author_id: ctx.principal.userId, title: texts.title, when_helps: texts.whenHelps, steps: texts.steps, moderation_status: status, created_at: now, updated_at: now })
     .execute();
-  await recordItemModeration(ctx.db, decision, { kind: 'strategy', id, groupId, authorId: ctx.principal.userId, enrolmentId: enrolment.id }, ctx.now);
+  await recordModeration(ctx.db, decision, id, ctx.now);
   await ctx.audit({ action: 'strategies.share', resourceType: 'strategy', resourceId: id, groupId, detail: { status } });
   const viewer = { userId: ctx.principal.userId, staff: false, enrolmentId: enrolment.id };
   const row = await findVisibleStrategy(ctx.db, viewer, id);
