@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
-import { requireEnrolment } from '../strategies/membership.js';
+import { requireEnrolledMember } from '../../policy/membership.js';
 import { moderateFields, recordItemModeration } from '../strategies/moderate-fields.js';
 
 /**
@@ -9,14 +9,14 @@ import { moderateFields, recordItemModeration } from '../strategies/moderate-fie
  * group-visible texts, so both pass through the one moderation entry point (kind feedback_request).
  */
 async function postFeedbackItem(ctx: RouteContext, groupId: string, parentId: string | null, text: string) {
-  const enrolment = await requireEnrolment(ctx.db, ctx.principal, groupId);
-  const { decision, texts, status } = await moderateFields(ctx.db, { groupId, principal: ctx.principal, enrolmentId: enrolment.id, kind: 'feedback_request', fields: { body: text } }, ctx.now);
+  const { enrolmentId } = await requireEnrolledMember(ctx, groupId, 'contribute');
+  const { decision, texts, status } = await moderateFields(ctx.db, { groupId, principal: ctx.principal, enrolmentId, kind: 'feedback_request', fields: { body: text } }, ctx.now);
   const id = newId();
   await ctx.db
     .insertInto('feedback_items')
-    .values({ id, group_id: groupId, parent_id: parentId, enrolment_id: enrolment.id, author_id: ctx.principal.userId, body: texts.body, moderation_status: status, created_at: ctx.now.toISOString() })
+    .values({ id, group_id: groupId, parent_id: parentId, enrolment_id: enrolmentId, author_id: ctx.principal.userId, body: texts.body, moderation_status: status, created_at: ctx.now.toISOString() })
     .execute();
-  await recordItemModeration(ctx.db, decision, { kind: 'feedback_request', id, groupId, authorId: ctx.principal.userId, enrolmentId: enrolment.id }, ctx.now);
+  await recordItemModeration(ctx.db, decision, { kind: 'feedback_request', id, groupId, authorId: ctx.principal.userId, enrolmentId }, ctx.now);
   await ctx.audit({ action: parentId ? 'feedback.reply' : 'feedback.request', resourceType: 'feedback_item', resourceId: id, groupId, detail: { status } });
   return { id, status };
 }

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.js';
 import type { Principal } from '../../policy/policy.js';
-import { ACCESS_ENROLMENT_STATUSES, groupScope } from '../../policy/scopes.js';
+import { enrolmentAt } from '../../policy/membership.js';
+import { groupScope } from '../../policy/scopes.js';
 
 /** Groups the principal may read, with the caller's own role in each. */
 export function listGroupsInScope(db: DbOrTx, principal: Principal, now: Date) {
@@ -66,6 +67,6 @@ export function listMembers(db: DbOrTx, groupId: string, onlyCurrent: boolean) {
     .select(['e.id', 'e.pseudonym', 'e.status', 'e.joined_at', 'u.id as user_id', 'u.display_name', 'u.email'])
     .where('e.group_id', '=', groupId)
     .orderBy('e.pseudonym');
-  if (onlyCurrent) query = query.where('e.status', 'in', ACCESS_ENROLMENT_STATUSES);
+  if (onlyCurrent) query = query.where(enrolmentAt('reach', 'e.status'));
   return query.execute();
 }

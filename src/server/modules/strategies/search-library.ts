@@ -2,15 +2,15 @@ import { sql } from 'kysely';
 import type { LibraryEntry } from '../../../shared/schemas/strategies.js';
 import type { DbOrTx } from '../../db/database.js';
 import type { Principal } from '../../policy/policy.js';
-import { ACCESS_ENROLMENT_STATUSES } from '../../policy/scopes.js';
-import { likePattern } from './membership.js';
+import { enrolmentAt } from '../../policy/membership.js';
+import { likePattern } from './like-pattern.js';
 
 /** The programmes whose library the caller reads: those of the groups they take part in or facilitate. */
 function readableProgrammes(db: DbOrTx, principal: Principal) {
   const groups =
     principal.role === 'clinician'
       ? db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', principal.userId)
-      : db.selectFrom('enrolments').select('group_id').where('participant_id', '=', principal.userId).where('status', 'in', ACCESS_ENROLMENT_STATUSES);
+      : db.selectFrom('enrolments').select('group_id').where('participant_id', '=', principal.userId).where(enrolmentAt('reach', 'status'));
   return db.selectFrom('therapy_groups').select('programme_id').where('id', 'in', groups);
 }
 
