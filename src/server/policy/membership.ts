@@ -151,3 +151,15 @@ export async function requireEnrolledMember(ctx: { db: DbOrTx; principal: Princi
   if (membership.kind !== 'member') throw notAMember(level);
   return membership;
 }
+
+/** A group's facilitators with their names, roles and account status, lead first: the group page, "who has been told", the digest. */
+export function facilitatorsWithNames(db: DbOrTx, groupId: string) {
+  return db
+    .selectFrom('group_facilitators as f')
+    .innerJoin('users as u', 'u.id', 'f.user_id')
+    .select(['u.id', 'u.display_name', 'u.email', 'u.status', 'f.facilitator_role'])
+    .where('f.group_id', '=', groupId)
+    .orderBy('f.facilitator_role', 'desc')
+    .orderBy('u.display_name')
+    .execute();
+}

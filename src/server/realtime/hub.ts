@@ -1,3 +1,4 @@
+import { facilitatorsOf } from '../policy/membership.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { ServerFrame } from '../../shared/schemas/space.js';
@@ -283,8 +284,7 @@ export class SpaceHub {
     const recipients = await this.hearth.db.selectFrom('alert_recipients').select('user_id').where('alert_id', '=', event.alertId).execute();
     for (const r of recipients) concerned.add(r.user_id);
     if (alert.group_id) {
-      const facilitators = await this.hearth.db.selectFrom('group_facilitators').select('user_id').where('group_id', '=', alert.group_id).execute();
-      for (const f of facilitators) concerned.add(f.user_id);
+      for (const userId of await facilitatorsOf(this.hearth.db, alert.group_id)) concerned.add(userId);
     }
     if (alert.enrolment_id) {
       const referrer = await this.hearth.db

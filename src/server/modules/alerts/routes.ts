@@ -1,3 +1,4 @@
+import { facilitatedGroupIds } from '../../policy/membership.js';
 import type { ExpressionBuilder } from 'kysely';
 import { z } from 'zod';
 import { idParams, text } from '../../../shared/schemas/common.js';
@@ -58,7 +59,7 @@ const alertSchema = z.object({
  * to them (on duty, as the fallback, along the rota: alert_recipients).
  */
 function responsibleFor(db: DbOrTx, userId: string) {
-  const facilitated = db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', userId);
+  const facilitated = facilitatedGroupIds(db, userId);
   const referred = db.selectFrom('enrolments as e2').innerJoin('referrals as r2', 'r2.id', 'e2.referral_id').select('e2.id').where('r2.referred_by', '=', userId);
   const sentToMe = db.selectFrom('alert_recipients').select('alert_id').where('user_id', '=', userId);
   return (eb: ExpressionBuilder<DB & { a: DB['alerts'] }, 'a'>) =>

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.js';
 import type { Principal } from '../../policy/policy.js';
-import { enrolmentAt } from '../../policy/membership.js';
+import { enrolmentAt, facilitatorsWithNames } from '../../policy/membership.js';
 import { groupScope } from '../../policy/scopes.js';
 
 /** Groups the principal may read, with the caller's own role in each. */
@@ -30,7 +30,7 @@ export function listGroupsInScope(db: DbOrTx, principal: Principal, now: Date) {
         .selectFrom('enrolments as e')
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('e.group_id', '=', 'g.id')
-        .where('e.status', 'in', ['active', 'paused'])
+        .where(enrolmentAt('attend', 'e.status'))
         .as('member_count'),
     ])
     .where(groupScope(db, principal, sql.ref('g.id')))
@@ -49,14 +49,7 @@ export function findGroup(db: DbOrTx, groupId: string) {
 }
 
 export function listFacilitators(db: DbOrTx, groupId: string) {
-  return db
-    .selectFrom('group_facilitators as f')
-    .innerJoin('users as u', 'u.id', 'f.user_id')
-    .select(['u.id', 'u.display_name', 'u.email', 'f.facilitator_role'])
-    .where('f.group_id', '=', groupId)
-    .orderBy('f.facilitator_role', 'desc')
-    .orderBy('u.display_name')
-    .execute();
+  return facilitatorsWithNames(db, groupId);
 }
 
 /** Enrolments of a group; `onlyCurrent` keeps members still inside the group. */

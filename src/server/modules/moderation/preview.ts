@@ -1,7 +1,7 @@
 import type { PreviewResponse } from '../../../shared/schemas/moderation.js';
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
-import { enrolmentAt } from '../../policy/membership.js';
+import { findMembership } from '../../policy/membership.js';
 import { assessRisk } from '../risk/assess-risk.js';
 import { helpForRisk } from '../safety-plans/help-for-risk.js';
 import { normalizeForStorage } from './normalize-text.js';
@@ -10,12 +10,7 @@ import { loadWatchedPhrases, matchWatchedPhrases } from './watched-phrases.js';
 
 /** Members and facilitators of the group may preview; anyone else gets the same 404 as for a missing group. */
 async function assertInGroup(ctx: RouteContext, groupId: string): Promise<void> {
-  const me = ctx.principal.userId;
-  const row =
-    ctx.principal.role === 'participant'
-      ? await ctx.db.selectFrom('enrolments').select('id').where('group_id', '=', groupId).where('participant_id', '=', me).where(enrolmentAt('reach', 'status')).executeTakeFirst()
-      : await ctx.db.selectFrom('group_facilitators').select('user_id').where('group_id', '=', groupId).where('user_id', '=', me).executeTakeFirst();
-  if (!row) throw new AppError('not_found', 'This group was not found.');
+  if (!(await findMembership(ctx.db, ctx.principal, groupId, 'reach'))) throw new AppError('not_found', 'This group was not found.');
 }
 
 /**

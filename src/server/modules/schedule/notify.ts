@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { announceNotifications } from '../notifications/announce.js';
+import { enrolmentAt } from '../../policy/membership.js';
 
 /** In-app notice to every current member of a group (no clinical content). */
 export async function notifyMembers(
@@ -11,7 +12,7 @@ export async function notifyMembers(
     .selectFrom('enrolments')
     .select('participant_id')
     .where('group_id', '=', input.groupId)
-    .where('status', 'in', ['invited', 'active', 'paused'])
+    .where(enrolmentAt('reach', 'status'))
     .execute();
   if (members.length === 0) return 0;
   await db
