@@ -63,7 +63,7 @@ afterAll(async () => t?.close());
 
 describe('membership levels on the surfaces that changed', () => {
   for (const status of ['invited', 'paused'] as const) {
-    it(`refuses an ${status} member everywhere with 422 not_a_member, storing nothing`, async () => {
+    it(`refuses ${status === 'invited' ? 'an' : 'a'} ${status} member everywhere with 422 not_a_member, storing nothing`, async () => {
       await setStatus(status);
       const before = await counts();
       for (const surface of surfaces) {
