@@ -35,7 +35,6 @@ export const errorStatus = {
   contact_details_refused: 422,
   invalid_phone: 422,
   blocked_phrase: 422,
-  not_in_group: 422,
   own_strategy: 422,
   cannot_appreciate_self: 422,
   milestone_not_reached: 422,

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../db/database.js';
 import { isUuid } from '../lib/ids.js';
 import { responsiblesOf } from './alert-responsibles.js';
 import type { Principal, Rule } from './policy.js';
-import { ACCESS_ENROLMENT_STATUSES } from './scopes.js';
+import { enrolmentAt, findMembership, isFacilitator } from './membership.js';
 
 /** Kinds of object a route parameter can name. */
 export type ObjectKind = 'group' | 'user' | 'authSession' | 'programme' | 'referral' | 'enrolment' | 'session' | 'response' | 'alert' | 'notification'
@@ -48,7 +48,7 @@ const placements: Record<ObjectKind, (db: DbOrTx, id: string) => Promise<Placeme
     const user = await db.selectFrom('users').select('id').where('id', '=', id).where('role', '=', 'participant').executeTakeFirst();
     if (!user) return undefined;
     const [enrolments, referrals] = await Promise.all([
-      db.selectFrom('enrolments').select('group_id').where('participant_id', '=', id).where('status', 'in', ACCESS_ENROLMENT_STATUSES).execute(),
+      db.selectFrom('enrolments').select('group_id').where('participant_id', '=', id).where(enrolmentAt('reach')).execute(),
       db.selectFrom('referrals').select('referred_by').where('participant_id', '=', id).execute(),
     ]);
     return { ...none, ownerId: id, alsoGroupIds: enrolments.map((e) => e.group_id), alsoReferrerIds: referrals.map((r) => r.referred_by) };
@@ -166,22 +166,6 @@ const placements: Record<ObjectKind, (db: DbOrTx, id: string) => Promise<Placeme
   },
 };
 
-async function facilitates(db: DbOrTx, userId: string, groupId: string): Promise<boolean> {
-  const row = await db.selectFrom('group_facilitators').select('user_id').where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
-  return !!row;
-}
-
-async function enrolledIn(db: DbOrTx, userId: string, groupId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('enrolments')
-    .select('id')
-    .where('group_id', '=', groupId)
-    .where('participant_id', '=', userId)
-    .where('status', 'in', ACCESS_ENROLMENT_STATUSES)
-    .executeTakeFirst();
-  return !!row;
-}
-
 async function hasBreakGlass(db: DbOrTx, userId: string, groupId: string, now: Date): Promise<boolean> {
   const row = await db
     .selectFrom('break_glass_grants')
@@ -220,13 +204,13 @@ export async function objectInScope(
         // A referring clinician follows the people they referred, whichever group they join.
         if (place.referrerId === principal.userId || place.alsoClinicianIds?.includes(principal.userId)) return true;
         if (place.alsoReferrerIds?.includes(principal.userId)) return true;
-        for (const groupId of place.alsoGroupIds ?? []) if (await facilitates(db, principal.userId, groupId)) return true;
-        return !!place.groupId && facilitates(db, principal.userId, place.groupId);
+        for (const groupId of place.alsoGroupIds ?? []) if (await isFacilitator(db, principal.userId, groupId)) return true;
+        return !!place.groupId && isFacilitator(db, principal.userId, place.groupId);
       }
       if (principal.role === 'participant') {
         // Participants never see others' objects, even inside their group (responses, alerts).
         if (place.ownerId !== null && kind !== 'group' && kind !== 'session') return place.ownerId === principal.userId;
-        return !!place.groupId && enrolledIn(db, principal.userId, place.groupId);
+        return !!place.groupId && (await findMembership(db, principal, place.groupId, 'reach')) !== null;
       }
       return false;
   }

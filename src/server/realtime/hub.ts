@@ -1,3 +1,4 @@
+import { facilitatorsOf } from '../policy/membership.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { ServerFrame } from '../../shared/schemas/space.js';

@@ -1,3 +1,4 @@
+import { enrolmentAt } from '../../policy/membership.js';
 import type { DbOrTx } from '../../db/database.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
 import { getSetting } from '../alerts/settings.js';
@@ -23,7 +24,7 @@ export async function raiseAbsenceAlerts(db: DbOrTx, groupId: string, enrolmentI
   const attendance = await memberAttendance(db, groupId);
   const due = enrolmentIds.map((id) => attendance.get(id)).filter((m) => m !== undefined && m.missedInRow >= rule.after && m.missedSinceSessionId !== null);
   if (due.length === 0) return 0;
-  const members = await db.selectFrom('enrolments').select(['id', 'participant_id']).where('id', 'in', due.map((m) => m?.enrolmentId ?? '')).where('status', '=', 'active').execute();
+  const members = await db.selectFrom('enrolments').select(['id', 'participant_id']).where('id', 'in', due.map((m) => m?.enrolmentId ?? '')).where(enrolmentAt('contribute', 'status')).execute();
   let raised = 0;
   for (const member of members) {
     const run = attendance.get(member.id);

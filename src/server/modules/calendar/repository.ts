@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/database.js';
 import type { Role } from '../../db/schema.js';
+import { groupIdsAt } from '../../policy/membership.js';
 
 /** The live feed with this token hash, with its owner, if the owner's account is active. */
 export function findLiveFeed(db: DbOrTx, tokenHash: string) {
@@ -49,10 +50,7 @@ export function insertFeed(db: DbOrTx, feed: { id: string; userId: string; token
  */
 export async function feedSessions(db: DbOrTx, owner: { userId: string; role: Role }, from: Date, to: Date) {
   if (owner.role === 'admin') return [];
-  const groupIds =
-    owner.role === 'clinician'
-      ? db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', owner.userId)
-      : db.selectFrom('enrolments').select('group_id').where('participant_id', '=', owner.userId).where('status', 'in', ['active', 'paused']);
+  const groupIds = groupIdsAt(db, owner, 'attend');
   return db
     .selectFrom('group_sessions as s')
     .innerJoin('therapy_groups as g', 'g.id', 's.group_id')

@@ -1,3 +1,4 @@
+import { facilitatorsOf } from '../../policy/membership.js';
 import type { DbOrTx } from '../../db/database.js';
 import { fallbackClinicianId } from '../duty/fallback.js';
 import { clinicianOnDutyAt } from '../duty/repository.js';
@@ -16,8 +17,7 @@ export async function firstRecipients(db: DbOrTx, groupId: string | null, now: D
     if (fallback) recipients.push({ userId: fallback, reason: 'fallback' });
   }
   if (groupId) {
-    const facilitators = await db.selectFrom('group_facilitators').select('user_id').where('group_id', '=', groupId).execute();
-    for (const f of facilitators) recipients.push({ userId: f.user_id, reason: 'facilitator' });
+    for (const userId of await facilitatorsOf(db, groupId)) recipients.push({ userId, reason: 'facilitator' });
   }
   return recipients;
 }

@@ -4,6 +4,7 @@ import { memberAttendance } from '../attendance/summary.js';
 import { kindLabel } from '../moderation/kinds.js';
 import { listItems } from '../moderation/registry.js';
 import { staffLabel } from '../space/access.js';
+import { enrolmentAt, facilitatorsWithNames } from '../../policy/membership.js';
 
 /** Items per section: a digest is read in a few minutes before a session, not an archive. */
 const SECTION_LIMIT = 50;
@@ -79,7 +80,7 @@ export async function buildDigest(db: DbOrTx, sessionId: string): Promise<Digest
   const attendance = await memberAttendance(db, groupId);
   // Members at attendance risk: the same threshold as the "reach out" alert.
   const { after: missedInRowRisk } = await absenceRule(db);
-  const current = await db.selectFrom('enrolments').select(['id', 'pseudonym', 'status']).where('group_id', '=', groupId).where('status', 'in', ['active', 'paused']).execute();
+  const current = await db.selectFrom('enrolments').select(['id', 'pseudonym', 'status']).where('group_id', '=', groupId).where(enrolmentAt('attend', 'status')).execute();
 
   return {
     session: { id: session.id, startsAt: session.starts_at, topic: session.topic },
@@ -121,12 +122,7 @@ export async function buildDigest(db: DbOrTx, sessionId: string): Promise<Digest
 /** users.id → how the group knows them: members by pseudonym, staff as "Facilitator <first name>". */
 async function nameBook(db: DbOrTx, groupId: string): Promise<Map<string, string>> {
   const members = await db.selectFrom('enrolments').select(['participant_id', 'pseudonym']).where('group_id', '=', groupId).execute();
-  const staff = await db
-    .selectFrom('group_facilitators as f')
-    .innerJoin('users as u', 'u.id', 'f.user_id')
-    .select(['u.id', 'u.display_name'])
-    .where('f.group_id', '=', groupId)
-    .execute();
+  const staff = await facilitatorsWithNames(db, groupId);
   const book = new Map<string, string>();
   for (const m of members) book.set(m.participant_id, m.pseudonym);
   for (const s of staff) book.set(s.id, staffLabel(s.display_name));

@@ -1,3 +1,4 @@
+import { facilitatorsWithNames } from '../../policy/membership.js';
 import { DateTime } from 'luxon';
 import type { Db, DbOrTx } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
@@ -49,12 +50,7 @@ async function storeAndSend(trx: DbOrTx, sessionId: string, settings: DigestSett
     .onConflict((oc) => oc.column('session_id').doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) return false;
-  const facilitators = await trx
-    .selectFrom('group_facilitators as f')
-    .innerJoin('users as u', 'u.id', 'f.user_id')
-    .select(['u.id', 'u.email', 'u.display_name', 'u.status'])
-    .where('f.group_id', '=', content.group.id)
-    .execute();
+  const facilitators = await facilitatorsWithNames(trx, content.group.id);
   const { title, body } = digestSummary(content);
   const active = facilitators.filter((f) => f.status === 'active');
   await notify(trx, active.map((person) => ({ userId: person.id, kind: 'session_digest', title, body, groupId: content.group.id, sessionId })), now);

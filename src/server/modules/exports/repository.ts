@@ -1,3 +1,4 @@
+import { facilitatorsWithNames } from '../../policy/membership.js';
 import type { DbOrTx } from '../../db/database.js';
 import type { AttendanceStatus } from '../../db/schema.js';
 
@@ -13,15 +14,8 @@ export function exportGroup(db: DbOrTx, groupId: string) {
 
 /** The lead facilitator's name (the rendering provider on a claim), if the group has one. */
 export async function leadFacilitatorName(db: DbOrTx, groupId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('group_facilitators as f')
-    .innerJoin('users as u', 'u.id', 'f.user_id')
-    .select('u.display_name')
-    .where('f.group_id', '=', groupId)
-    .where('f.facilitator_role', '=', 'lead')
-    .orderBy('u.display_name')
-    .executeTakeFirst();
-  return row?.display_name ?? null;
+  const lead = (await facilitatorsWithNames(db, groupId)).find((f) => f.facilitator_role === 'lead');
+  return lead?.display_name ?? null;
 }
 
 /** Recorded attendance of a group's held sessions, by session time then pseudonym. */

@@ -55,7 +55,7 @@ describe('appreciations', () => {
     const before = await appreciationCount();
     const outside = await appreciate(alice, { recipientEnrolmentIds: [world.enrolmentB], body: 'Thank you' });
     expect(outside.statusCode).toBe(422);
-    expect(outside.json().error.code).toBe('not_in_group');
+    expect(outside.json().error.code).toBe('not_a_member');
     expect((await appreciate(alice, { recipientEnrolmentIds: [world.enrolmentA], body: 'Well done me' })).json().error.code).toBe('cannot_appreciate_self');
     expect((await appreciate(alice, { recipientEnrolmentIds: [], body: 'Thank you' })).json().error.code).toBe('validation_failed');
     expect((await appreciate(alice, { recipientEnrolmentIds: [cedar], body: '' })).json().error.code).toBe('validation_failed');
@@ -68,10 +68,10 @@ describe('appreciations', () => {
     const leaver = await createUser(t, 'participant');
     const leaverEnrolment = crypto.randomUUID();
     await t.database.db.insertInto('enrolments').values({ id: leaverEnrolment, group_id: world.groupA, participant_id: leaver.id, pseudonym: 'Aspen', status: 'withdrawn', joined_at: null, left_at: null, created_at: t.clock.now().toISOString() }).execute();
-    expect((await appreciate(alice, { recipientEnrolmentIds: [cedar, leaverEnrolment], body: 'Thanks both' })).json().error.code).toBe('not_in_group');
+    expect((await appreciate(alice, { recipientEnrolmentIds: [cedar, leaverEnrolment], body: 'Thanks both' })).json().error.code).toBe('not_a_member');
 
     await t.database.db.insertInto('space_blocks').values({ group_id: world.groupA, blocker_enrolment_id: cedar, blocked_enrolment_id: world.enrolmentA, created_at: t.clock.now().toISOString() }).execute();
-    expect((await appreciate(alice, { recipientEnrolmentIds: [cedar], body: 'Thanks' })).json().error.code).toBe('not_in_group');
+    expect((await appreciate(alice, { recipientEnrolmentIds: [cedar], body: 'Thanks' })).json().error.code).toBe('not_a_member');
     await t.database.db.deleteFrom('space_blocks').where('blocker_enrolment_id', '=', cedar).execute();
     expect(await appreciationCount()).toBe(before);
   });

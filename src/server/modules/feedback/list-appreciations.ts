@@ -1,7 +1,7 @@
 import type { Appreciation } from '../../../shared/schemas/feedback.js';
 import type { DbOrTx } from '../../db/database.js';
 import type { ModerationStatus } from '../../db/schema.js';
-import { ACCESS_ENROLMENT_STATUSES } from '../../policy/scopes.js';
+import { enrolmentAt } from '../../policy/membership.js';
 import { sessionLabels } from './sessions.js';
 
 const LIMIT = 200;
@@ -62,7 +62,7 @@ export async function seenAt(db: DbOrTx, userId: string): Promise<string | null>
 
 /** The groups whose items a participant still reaches (a withdrawn member loses them at once). */
 function reachableGroups(db: DbOrTx, userId: string) {
-  return db.selectFrom('enrolments').select('group_id').where('participant_id', '=', userId).where('status', 'in', ACCESS_ENROLMENT_STATUSES);
+  return db.selectFrom('enrolments').select('group_id').where('participant_id', '=', userId).where(enrolmentAt('reach', 'status'));
 }
 
 /** "My appreciations": published ones received, and everything one sent (with its moderation status). */

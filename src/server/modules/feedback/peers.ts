@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/database.js';
-import { CONTRIBUTING_STATUSES } from '../strategies/membership.js';
+import { enrolmentAt } from '../../policy/membership.js';
 import { sessionLabels } from './sessions.js';
 
 /** Current members one can appreciate (oneself excluded), and the group's recent sessions to refer to. */
@@ -9,7 +9,7 @@ export async function peersAndSessions(db: DbOrTx, userId: string, groupId: stri
       .selectFrom('enrolments')
       .select(['id', 'pseudonym'])
       .where('group_id', '=', groupId)
-      .where('status', 'in', CONTRIBUTING_STATUSES)
+      .where(enrolmentAt('contribute', 'status'))
       .where('participant_id', '!=', userId)
       .orderBy('pseudonym')
       .execute(),

@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
-import { requireEnrolment } from '../strategies/membership.js';
+import { requireEnrolledMember } from '../../policy/membership.js';
 import { moderate, statusOf } from '../moderation/moderate.js';
 import { recordModeration } from '../moderation/record-moderation.js';
 
@@ -10,13 +10,13 @@ import { recordModeration } from '../moderation/record-moderation.js';
  * group-visible texts, so both pass through the one moderation entry point (kind feedback_request).
  */
 async function postFeedbackItem(ctx: RouteContext, groupId: string, parentId: string | null, text: string) {
-  const enrolment = await requireEnrolment(ctx.db, ctx.principal, groupId);
-  const decision = await moderate(ctx.db, { groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId: enrolment.id }, kind: 'feedback_request', fields: { text } }, ctx.now);
+  const { enrolmentId } = await requireEnrolledMember(ctx, groupId, 'contribute');
+  const decision = await moderate(ctx.db, { groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId }, kind: 'feedback_request', fields: { text } }, ctx.now);
   const status = statusOf(decision);
   const id = newId();
   await ctx.db
     .insertInto('feedback_items')
-    .values({ id, group_id: groupId, parent_id: parentId, enrolment_id: enrolment.id, author_id: ctx.principal.userId, body: decision.texts.text, moderation_status: status, created_at: ctx.now.toISOString() })
+    .values({ id, group_id: groupId, parent_id: parentId, enrolment_id: enrolmentId, author_id: ctx.principal.userId, body: decision.texts.text, moderation_status: status, created_at: ctx.now.toISOString() })
     .execute();
   await recordModeration(ctx.db, decision, id, ctx.now);
   await ctx.audit({ action: parentId ? 'feedback.reply' : 'feedback.request', resourceType: 'feedback_item', resourceId: id, groupId, detail: { status } });

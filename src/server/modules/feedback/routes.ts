@@ -13,6 +13,7 @@ import { viewerFor } from '../strategies/viewer.js';
 import { groupAppreciations, markAppreciationsSeen, myAppreciations } from './list-appreciations.js';
 import { listFeedbackRequests } from './list-feedback-requests.js';
 import { peersAndSessions } from './peers.js';
+import { requireMember } from '../../policy/membership.js';
 import { postFeedbackRequest, replyToFeedbackRequest } from './post-feedback.js';
 import { sendAppreciation } from './send-appreciation.js';
 
@@ -32,6 +33,8 @@ export const feedbackRoutes = [
     params: groupParams,
     response: { 200: peerListSchema },
     async handler({ params }, ctx) {
+      // Only those who may appreciate see whom they could appreciate (not invited or paused members).
+      await requireMember(ctx, String(params.groupId), 'contribute');
       return peersAndSessions(ctx.db, ctx.principal.userId, String(params.groupId), ctx.now);
     },
   }),

@@ -3,6 +3,7 @@ import type { goalCreateBodySchema, Goal } from '../../../shared/schemas/goals.j
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
+import { notAMember } from '../../policy/membership.js';
 import { currentEnrolments } from './membership.js';
 import { loadGoal } from './repository.js';
 
@@ -16,7 +17,7 @@ export async function createGoal(ctx: RouteContext, input: CreateInput): Promise
   }
   const current = await currentEnrolments(ctx.db, owner);
   const enrolment = input.enrolmentId ? current.find((e) => e.id === input.enrolmentId) : current[0];
-  if (input.enrolmentId && !enrolment) throw new AppError('not_in_group', 'You are not a member of that group.');
+  if (input.enrolmentId && !enrolment) throw notAMember('reach', 'You are not a member of that group.');
   const id = newId();
   const now = ctx.now.toISOString();
   await ctx.db

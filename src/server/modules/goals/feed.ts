@@ -2,7 +2,7 @@ import type { SharedItem } from '../../../shared/schemas/goals.js';
 import type { DbOrTx } from '../../db/database.js';
 import type { ModerationStatus } from '../../db/schema.js';
 import type { Principal } from '../../policy/policy.js';
-import { ACCESS_ENROLMENT_STATUSES } from '../../policy/scopes.js';
+import { enrolmentAt } from '../../policy/membership.js';
 import { reactionSummaries } from './reactions.js';
 
 const FEED_LIMIT = 100;
@@ -31,7 +31,7 @@ export async function sharedFeed(db: DbOrTx, principal: Principal, groupId: stri
       .select(['g.id', 'g.participant_id', 'g.action', 'g.frequency', 'g.target_date', 'g.moderation_status', 'g.shared_at', 'e.pseudonym'])
       .where('g.shared_group_id', '=', groupId)
       .where('g.visibility', '=', 'group')
-      .where('e.status', 'in', ACCESS_ENROLMENT_STATUSES)
+      .where(enrolmentAt('reach', 'e.status'))
       .orderBy('g.shared_at', 'desc')
       .limit(FEED_LIMIT)
       .execute(),
@@ -41,7 +41,7 @@ export async function sharedFeed(db: DbOrTx, principal: Principal, groupId: stri
       .select(['c.id', 'c.participant_id', 'c.detail', 'c.title', 'c.note', 'c.moderation_status', 'c.created_at', 'e.pseudonym'])
       .where('c.group_id', '=', groupId)
       .where('c.withdrawn_at', 'is', null)
-      .where('e.status', 'in', ACCESS_ENROLMENT_STATUSES)
+      .where(enrolmentAt('reach', 'e.status'))
       .orderBy('c.created_at', 'desc')
       .limit(FEED_LIMIT)
       .execute(),
@@ -50,7 +50,7 @@ export async function sharedFeed(db: DbOrTx, principal: Principal, groupId: stri
       .innerJoin('enrolments as e', 'e.id', 'p.shared_enrolment_id')
       .select(['p.id', 'p.participant_id', 'p.skill', 'p.situation', 'p.tried', 'p.rating', 'p.moderation_status', 'p.shared_at', 'e.pseudonym'])
       .where('p.shared_group_id', '=', groupId)
-      .where('e.status', 'in', ACCESS_ENROLMENT_STATUSES)
+      .where(enrolmentAt('reach', 'e.status'))
       .orderBy('p.shared_at', 'desc')
       .limit(FEED_LIMIT)
       .execute(),

@@ -63,7 +63,7 @@ describe('the goal wizard', () => {
     }
     const foreign = await call(t.app, w.s.owner, 'POST', '/api/me/goals', goalInput({ enrolmentId: w.enrolmentB }));
     expect(foreign.statusCode).toBe(422);
-    expect(foreign.json().error.code).toBe('not_in_group');
+    expect(foreign.json().error.code).toBe('not_a_member');
     expect(await goalCount()).toBe(before);
   });
 
@@ -279,8 +279,8 @@ describe('moderation and membership', () => {
       const peerGoal = (own.json() as { goals: { id: string }[] }).goals[0]!;
       const share = await call(t.app, w.s.peer, 'PUT', `/api/goals/${peerGoal.id}/visibility`, { visibility: 'group' });
       expect(share.statusCode).toBe(422);
-      expect(share.json().error.code).toBe('not_in_group');
-      expect((await call(t.app, w.s.peer, 'GET', `/api/goals/${peerGoal.id}/audience?visibility=group`)).json().error.code).toBe('not_in_group');
+      expect(share.json().error.code).toBe('not_a_member');
+      expect((await call(t.app, w.s.peer, 'GET', `/api/goals/${peerGoal.id}/audience?visibility=group`)).json().error.code).toBe('not_a_member');
       expect(JSON.stringify((await feed(w.s.lead)).json())).not.toContain('Cedar');
     } finally {
       await t.database.db.updateTable('enrolments').set({ status: 'active' }).where('id', '=', w.enrolmentA2).execute();

@@ -1,15 +1,14 @@
 import type { DbOrTx } from '../../db/database.js';
-import { AppError } from '../../http/errors.js';
-import { ACCESS_ENROLMENT_STATUSES } from '../../policy/scopes.js';
+import { enrolmentAt, facilitatorIdsOf, memberGroupIds, notAMember, type MembershipLevel } from '../../policy/membership.js';
 
-/** The member's enrolments that still keep them inside a group, with the group's name. */
-export function currentEnrolments(db: DbOrTx, participantId: string) {
+/** The member's enrolments at a membership level (by default: still inside the group), with the group's name. */
+export function currentEnrolments(db: DbOrTx, participantId: string, level: MembershipLevel = 'reach') {
   return db
     .selectFrom('enrolments as e')
     .innerJoin('therapy_groups as g', 'g.id', 'e.group_id')
     .select(['e.id', 'e.group_id', 'e.pseudonym', 'e.referral_id', 'e.status', 'g.name as group_name'])
     .where('e.participant_id', '=', participantId)
-    .where('e.status', 'in', ACCESS_ENROLMENT_STATUSES)
+    .where(enrolmentAt(level, 'e.status'))
     .orderBy('e.created_at', 'desc')
     .execute();
 }
@@ -17,13 +16,14 @@ export function currentEnrolments(db: DbOrTx, participantId: string) {
 export type CurrentEnrolment = Awaited<ReturnType<typeof currentEnrolments>>[number];
 
 /**
- * The member's current enrolment to share into: the one named, else their most recent. Sharing
- * into a group one has left (or never joined) is refused with `not_in_group`.
+ * The member's enrolment to share into: the one named, else their most recent, holding the
+ * `contribute` level. Sharing while invited or paused, or into a group one has left, is refused
+ * with `not_a_member`.
  */
 export async function requireCurrentEnrolment(db: DbOrTx, participantId: string, enrolmentId: string | null): Promise<CurrentEnrolment> {
-  const current = await currentEnrolments(db, participantId);
+  const current = await currentEnrolments(db, participantId, 'contribute');
   const found = enrolmentId ? current.find((e) => e.id === enrolmentId) : current[0];
-  if (!found) throw new AppError('not_in_group', 'You are not a member of this group any more, so you cannot share with it.');
+  if (!found) throw notAMember('contribute', 'You can share with a group while you are a current member of it (not while invited or paused, nor after leaving).');
   return found;
 }
 
@@ -40,12 +40,9 @@ export interface Clinician {
 export async function myClinicians(db: DbOrTx, participantId: string): Promise<Clinician[]> {
   const [facilitators, referrers] = await Promise.all([
     db
-      .selectFrom('group_facilitators as f')
-      .innerJoin('enrolments as e', 'e.group_id', 'f.group_id')
-      .innerJoin('users as u', 'u.id', 'f.user_id')
+      .selectFrom('users as u')
       .select(['u.id', 'u.display_name'])
-      .where('e.participant_id', '=', participantId)
-      .where('e.status', 'in', ACCESS_ENROLMENT_STATUSES)
+      .where('u.id', 'in', facilitatorIdsOf(db, memberGroupIds(db, participantId, 'reach')))
       .where('u.status', '=', 'active')
       .execute(),
     db
@@ -54,7 +51,7 @@ export async function myClinicians(db: DbOrTx, participantId: string): Promise<C
       .innerJoin('users as u', 'u.id', 'r.referred_by')
       .select(['u.id', 'u.display_name'])
       .where('e.participant_id', '=', participantId)
-      .where('e.status', 'in', ACCESS_ENROLMENT_STATUSES)
+      .where(enrolmentAt('reach', 'e.status'))
       .where('u.status', '=', 'active')
       .execute(),
   ]);
@@ -72,19 +69,8 @@ export async function otherMembers(db: DbOrTx, groupId: string, exceptUserId: st
     .select('pseudonym')
     .where('group_id', '=', groupId)
     .where('participant_id', '!=', exceptUserId)
-    .where('status', 'in', ACCESS_ENROLMENT_STATUSES)
+    .where(enrolmentAt('reach', 'status'))
     .orderBy('pseudonym')
     .execute();
   return rows.map((r) => r.pseudonym);
-}
-
-/** The caller's current enrolment in a group, if any (reacting needs one). */
-export function enrolmentIn(db: DbOrTx, participantId: string, groupId: string) {
-  return db
-    .selectFrom('enrolments')
-    .select(['id', 'pseudonym'])
-    .where('group_id', '=', groupId)
-    .where('participant_id', '=', participantId)
-    .where('status', 'in', ACCESS_ENROLMENT_STATUSES)
-    .executeTakeFirst();
 }

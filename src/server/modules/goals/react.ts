@@ -3,8 +3,7 @@ import type { DbOrTx } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
-import { ACCESS_ENROLMENT_STATUSES } from '../../policy/scopes.js';
-import { enrolmentIn } from './membership.js';
+import { enrolmentAt, findMembership, requireEnrolledMember } from '../../policy/membership.js';
 import { reactionSummaries, type ReactionSummary, type ReactionTarget } from './reactions.js';
 
 interface Target {
@@ -22,7 +21,7 @@ async function visibleTarget(db: DbOrTx, kind: ReactionTarget, id: string): Prom
       .where('c.id', '=', id)
       .where('c.moderation_status', '=', 'published')
       .where('c.withdrawn_at', 'is', null)
-      .where('e.status', 'in', ACCESS_ENROLMENT_STATUSES)
+      .where(enrolmentAt('reach', 'e.status'))
       .executeTakeFirst();
     return row && { groupId: row.group_id, authorId: row.participant_id };
   }
@@ -32,7 +31,7 @@ async function visibleTarget(db: DbOrTx, kind: ReactionTarget, id: string): Prom
     .select(['p.shared_group_id', 'p.participant_id'])
     .where('p.id', '=', id)
     .where('p.moderation_status', '=', 'published')
-    .where('e.status', 'in', ACCESS_ENROLMENT_STATUSES)
+    .where(enrolmentAt('reach', 'e.status'))
     .executeTakeFirst();
   return row?.shared_group_id ? { groupId: row.shared_group_id, authorId: row.participant_id } : undefined;
 }
@@ -45,8 +44,10 @@ export async function addReaction(ctx: RouteContext, kind: ReactionTarget, targe
   const me = ctx.principal.userId;
   const target = await visibleTarget(ctx.db, kind, targetId);
   if (!target) throw notFound('This card');
-  const enrolment = await enrolmentIn(ctx.db, me, target.groupId);
-  if (!enrolment) throw notFound('This card');
+  // Outside the card's group (or staff): the card does not exist for them. Inside but not taking part: told why.
+  const inGroup = await findMembership(ctx.db, ctx.principal, target.groupId, 'reach');
+  if (inGroup?.kind !== 'member') throw notFound('This card');
+  const enrolment = await requireEnrolledMember(ctx, target.groupId, 'contribute');
   if (target.authorId === me) throw new AppError('invalid_state', 'Reactions are for cheering on others.');
   const existing = await ctx.db
     .selectFrom('supportive_reactions')
@@ -60,7 +61,7 @@ export async function addReaction(ctx: RouteContext, kind: ReactionTarget, targe
   const id = newId();
   await ctx.db
     .insertInto('supportive_reactions')
-    .values({ id, target_kind: kind, target_id: targetId, reactor_id: me, reactor_enrolment_id: enrolment.id, reaction, created_at: ctx.now.toISOString() })
+    .values({ id, target_kind: kind, target_id: targetId, reactor_id: me, reactor_enrolment_id: enrolment.enrolmentId, reaction, created_at: ctx.now.toISOString() })
     .execute();
   await ctx.audit({ action: 'group_share.react', resourceType: kind, resourceId: targetId, groupId: target.groupId, detail: { reaction } });
   return (await reactionSummaries(ctx.db, kind, [targetId], me)).get(targetId) ?? [];

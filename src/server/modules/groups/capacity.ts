@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/database.js';
+import { enrolmentAt } from '../../policy/membership.js';
 
 /** How full a group is: members inside it, outstanding offers, and the places left. */
 export async function groupCapacity(db: DbOrTx, groupId: string, now: Date) {
@@ -7,7 +8,7 @@ export async function groupCapacity(db: DbOrTx, groupId: string, now: Date) {
     .selectFrom('enrolments')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('group_id', '=', groupId)
-    .where('status', 'in', ['invited', 'active', 'paused'])
+    .where(enrolmentAt('reach', 'status'))
     .executeTakeFirstOrThrow();
   const referrals = await db
     .selectFrom('referrals')

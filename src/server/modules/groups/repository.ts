@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.js';
 import type { Principal } from '../../policy/policy.js';
-import { ACCESS_ENROLMENT_STATUSES, groupScope } from '../../policy/scopes.js';
+import { enrolmentAt, facilitatorsWithNames } from '../../policy/membership.js';
+import { groupScope } from '../../policy/scopes.js';
 
 /** Groups the principal may read, with the caller's own role in each. */
 export function listGroupsInScope(db: DbOrTx, principal: Principal, now: Date) {
@@ -29,7 +30,7 @@ export function listGroupsInScope(db: DbOrTx, principal: Principal, now: Date) {
         .selectFrom('enrolments as e')
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('e.group_id', '=', 'g.id')
-        .where('e.status', 'in', ['active', 'paused'])
+        .where(enrolmentAt('attend', 'e.status'))
         .as('member_count'),
     ])
     .where(groupScope(db, principal, sql.ref('g.id')))
@@ -48,14 +49,7 @@ export function findGroup(db: DbOrTx, groupId: string) {
 }
 
 export function listFacilitators(db: DbOrTx, groupId: string) {
-  return db
-    .selectFrom('group_facilitators as f')
-    .innerJoin('users as u', 'u.id', 'f.user_id')
-    .select(['u.id', 'u.display_name', 'u.email', 'f.facilitator_role'])
-    .where('f.group_id', '=', groupId)
-    .orderBy('f.facilitator_role', 'desc')
-    .orderBy('u.display_name')
-    .execute();
+  return facilitatorsWithNames(db, groupId);
 }
 
 /** Enrolments of a group; `onlyCurrent` keeps members still inside the group. */
@@ -66,6 +60,6 @@ export function listMembers(db: DbOrTx, groupId: string, onlyCurrent: boolean) {
     .select(['e.id', 'e.pseudonym', 'e.status', 'e.joined_at', 'u.id as user_id', 'u.display_name', 'u.email'])
     .where('e.group_id', '=', groupId)
     .orderBy('e.pseudonym');
-  if (onlyCurrent) query = query.where('e.status', 'in', ACCESS_ENROLMENT_STATUSES);
+  if (onlyCurrent) query = query.where(enrolmentAt('reach', 'e.status'));
   return query.execute();
 }

@@ -4,6 +4,7 @@ import type { GroupStatus } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { notifyMembers } from '../schedule/notify.js';
+import { enrolmentAt } from '../../policy/membership.js';
 
 // forming → active → completed | cancelled; a forming group may also be cancelled.
 const NEXT: Record<GroupStatus, GroupStatus[]> = {
@@ -48,7 +49,7 @@ export async function updateGroup(ctx: RouteContext, groupId: string, input: z.i
     .selectFrom('enrolments')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('group_id', '=', groupId)
-    .where('status', 'in', ['invited', 'active', 'paused'])
+    .where(enrolmentAt('reach', 'status'))
     .executeTakeFirstOrThrow();
   if (capacity < Number(members.n)) throw new AppError('invalid_state', `The group already has ${members.n} members.`);
   await ctx.db

@@ -8,6 +8,7 @@ import { RISK_KIND_LABELS } from '../moderation/record-moderation.js';
 import { assessRisk } from '../risk/assess-risk.js';
 import { helpForRisk } from '../safety-plans/help-for-risk.js';
 import { loadEntry } from './repository.js';
+import { enrolmentAt } from '../../policy/membership.js';
 
 type EntryInput = z.output<typeof journalBodySchema>;
 
@@ -34,7 +35,7 @@ async function supportFor(ctx: RouteContext, entryId: string, body: string): Pro
       .selectFrom('enrolments')
       .select(['id', 'group_id'])
       .where('participant_id', '=', ctx.principal.userId)
-      .where('status', 'in', ['active', 'paused', 'invited'])
+      .where(enrolmentAt('reach', 'status'))
       .orderBy('joined_at', 'desc')
       .executeTakeFirst();
     await raiseAlert(ctx.db, {

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
+import { enrolmentAt } from '../../policy/membership.js';
 
 /**
  * Works out which questionnaires are due for a participant's current memberships from the
@@ -12,7 +13,7 @@ export async function ensureDueRequests(db: DbOrTx, participantId: string, now: 
     .innerJoin('therapy_groups as g', 'g.id', 'e.group_id')
     .select(['e.id', 'e.group_id', 'e.status', 'e.joined_at', 'e.status_changed_at', 'g.programme_id'])
     .where('e.participant_id', '=', participantId)
-    .where('e.status', 'in', ['active', 'paused', 'completed'])
+    .where(enrolmentAt('measured', 'e.status'))
     .execute();
   const wanted: { enrolmentId: string; code: string; reason: string; dueAt: string; scheduleId: string; sessionId: string | null }[] = [];
   for (const e of enrolments) {

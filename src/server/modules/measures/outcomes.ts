@@ -1,3 +1,4 @@
+import { facilitatedGroupIds } from '../../policy/membership.js';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.js';
 import type { Principal } from '../../policy/policy.js';
@@ -42,7 +43,7 @@ async function pairsFromCourses(db: DbOrTx, principal: Principal, filter: Outcom
   if (filter.groupId) query = query.where('group_key', '=', filter.groupId);
   if (filter.programmeId) query = query.where('group_key', 'in', db.selectFrom('therapy_groups').select('id').where('programme_id', '=', filter.programmeId));
   if (principal.role === 'clinician') {
-    query = query.where('group_key', 'in', db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', principal.userId));
+    query = query.where('group_key', 'in', facilitatedGroupIds(db, principal.userId));
   }
   // A person with responses in several groups: first of the earliest course, last of the latest.
   const people = new Map<string, { firstAt: string; lastAt: string; pair: Pair }>();
@@ -76,7 +77,7 @@ async function pairsFromResponses(db: DbOrTx, principal: Principal, filter: Outc
   // `to` is the last day included: responses before the start of the next day (UTC).
   if (filter.to) scoped = scoped.where('m.submitted_at', '<', new Date(new Date(filter.to).getTime() + 86_400_000).toISOString());
   if (principal.role === 'clinician') {
-    scoped = scoped.where('m.group_id', 'in', db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', principal.userId));
+    scoped = scoped.where('m.group_id', 'in', facilitatedGroupIds(db, principal.userId));
   }
   const rows = await db
     .selectFrom(scoped.as('x'))

@@ -9,6 +9,7 @@ import { recordCourseStep } from './courses.js';
 import { classifyChange } from './engine/change.js';
 import { scoreResponse, type ScoreAlert } from './engine/score.js';
 import { requireInstrument } from './instruments.js';
+import { enrolmentAt } from '../../policy/membership.js';
 
 export interface SubmitInput {
   instrumentCode: string;
@@ -42,7 +43,7 @@ async function currentEnrolment(db: DbOrTx, participantId: string) {
     .selectFrom('enrolments')
     .select(['id', 'group_id'])
     .where('participant_id', '=', participantId)
-    .where('status', 'in', ['active', 'paused', 'invited'])
+    .where(enrolmentAt('reach', 'status'))
     .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirst();

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/database.js';
+import { facilitatorsWithNames } from '../../policy/membership.js';
 import { isStaffed, nextStaffedStart, parseStaffedHours } from './staffed-hours.js';
 
 /** "A", "A and B", "A, B and C". */
@@ -9,14 +10,7 @@ function listNames(names: readonly string[]): string {
 
 /** The group's facilitators by name, lead first: the people an urgent item goes to first. */
 export async function careTeamNames(db: DbOrTx, groupId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('group_facilitators as f')
-    .innerJoin('users as u', 'u.id', 'f.user_id')
-    .select(['u.display_name', 'f.facilitator_role'])
-    .where('f.group_id', '=', groupId)
-    .orderBy('f.facilitator_role', 'desc')
-    .orderBy('u.display_name')
-    .execute();
+  const rows = await facilitatorsWithNames(db, groupId);
   return rows.map((r) => r.display_name);
 }
 

@@ -1,22 +1,16 @@
 import type { PreviewResponse } from '../../../shared/schemas/moderation.js';
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
-import { ACCESS_ENROLMENT_STATUSES } from '../../policy/scopes.js';
+import { findMembership } from '../../policy/membership.js';
 import { helpForRisk } from '../safety-plans/help-for-risk.js';
 import type { ContentKind } from './kinds.js';
 import { moderate } from './moderate.js';
 
 /** Members and facilitators of the group may preview; anyone else gets the same 404 as for a missing group. Returns the member's enrolment (null for staff). */
 async function assertInGroup(ctx: RouteContext, groupId: string): Promise<{ enrolmentId: string | null }> {
-  const me = ctx.principal.userId;
-  if (ctx.principal.role === 'participant') {
-    const row = await ctx.db.selectFrom('enrolments').select('id').where('group_id', '=', groupId).where('participant_id', '=', me).where('status', 'in', ACCESS_ENROLMENT_STATUSES).executeTakeFirst();
-    if (!row) throw new AppError('not_found', 'This group was not found.');
-    return { enrolmentId: row.id };
-  }
-  const row = await ctx.db.selectFrom('group_facilitators').select('user_id').where('group_id', '=', groupId).where('user_id', '=', me).executeTakeFirst();
-  if (!row) throw new AppError('not_found', 'This group was not found.');
-  return { enrolmentId: null };
+  const membership = await findMembership(ctx.db, ctx.principal, groupId, 'reach');
+  if (!membership) throw new AppError('not_found', 'This group was not found.');
+  return { enrolmentId: membership.enrolmentId };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { facilitatedGroupIds } from '../../policy/membership.js';
 import type { MyItem, QueueItem } from '../../../shared/schemas/moderation.js';
 import type { RouteContext } from '../../http/route.js';
 import { logsFor, riskTiersFor } from './item-log.js';
@@ -41,7 +42,7 @@ async function present(ctx: RouteContext, rows: ModeratedItemRow[]): Promise<Que
 
 /** Held items of every kind in the groups I facilitate (oldest first: first in, first read), and recently flagged ones. */
 export async function moderationQueue(ctx: RouteContext): Promise<{ held: QueueItem[]; flagged: QueueItem[] }> {
-  const groups = await ctx.db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', ctx.principal.userId).execute();
+  const groups = await facilitatedGroupIds(ctx.db, ctx.principal.userId).execute();
   const groupIds = groups.map((g) => g.group_id);
   const held = (await listItems(ctx.db, { groupIds, statuses: ['held'], limit: QUEUE_LIMIT })).reverse();
   const since = new Date(ctx.now.getTime() - FLAGGED_DAYS * 86_400_000).toISOString();

@@ -1,5 +1,6 @@
 import { AppError, notFound } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
+import { isFacilitator } from '../../policy/membership.js';
 
 /**
  * Changes along the pathway are for the group's facilitators. A referring clinician follows
@@ -7,6 +8,5 @@ import type { RouteContext } from '../../http/route.js';
  */
 export async function assertFacilitator(ctx: RouteContext, groupId: string): Promise<void> {
   if (ctx.principal.role !== 'clinician') throw new AppError('forbidden', 'Only the group’s facilitators can do this.');
-  const row = await ctx.db.selectFrom('group_facilitators').select('user_id').where('group_id', '=', groupId).where('user_id', '=', ctx.principal.userId).executeTakeFirst();
-  if (!row) throw notFound();
+  if (!(await isFacilitator(ctx.db, ctx.principal.userId, groupId))) throw notFound();
 }

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/database.js';
 import { notify } from '../notifications/notify.js';
+import { enrolmentAt } from '../../policy/membership.js';
 
 /** In-app notice to every current member of a group (no clinical content). */
 export async function notifyMembers(
@@ -10,7 +11,7 @@ export async function notifyMembers(
     .selectFrom('enrolments')
     .select('participant_id')
     .where('group_id', '=', input.groupId)
-    .where('status', 'in', ['invited', 'active', 'paused'])
+    .where(enrolmentAt('reach', 'status'))
     .execute();
   if (members.length === 0) return 0;
   await notify(

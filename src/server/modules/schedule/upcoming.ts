@@ -1,12 +1,10 @@
 import type { DbOrTx } from '../../db/database.js';
+import { groupIdsAt } from '../../policy/membership.js';
 import type { Principal } from '../../policy/policy.js';
 
-/** The next sessions of the groups a person facilitates or takes part in (active membership). */
+/** The next sessions of the groups a person facilitates or takes part in (the `attend` membership level). */
 export async function upcomingSessionsFor(db: DbOrTx, principal: Principal, now: Date, limit: number) {
-  const groupIds =
-    principal.role === 'clinician'
-      ? db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', principal.userId)
-      : db.selectFrom('enrolments').select('group_id').where('participant_id', '=', principal.userId).where('status', 'in', ['active', 'paused']);
+  const groupIds = groupIdsAt(db, principal, 'attend');
   const rows = await db
     .selectFrom('group_sessions as s')
     .innerJoin('therapy_groups as g', 'g.id', 's.group_id')

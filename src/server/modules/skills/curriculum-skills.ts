@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/database.js';
-import { ACCESS_ENROLMENT_STATUSES } from '../../policy/scopes.js';
+import { enrolmentAt } from '../../policy/membership.js';
 
 export interface CurriculumSkill {
   skill: string;
@@ -15,7 +15,7 @@ export async function curriculumSkills(db: DbOrTx, participantId: string): Promi
     .innerJoin('enrolments as e', 'e.group_id', 'g.id')
     .select(['p.skill_focus', 'p.topic', 'p.position'])
     .where('e.participant_id', '=', participantId)
-    .where('e.status', 'in', ACCESS_ENROLMENT_STATUSES)
+    .where(enrolmentAt('reach', 'e.status'))
     .orderBy('p.position')
     .execute();
   const seen = new Set<string>();

@@ -80,7 +80,7 @@ describe('skills practice log', () => {
     try {
       const r = await call(t.app, w.s.owner, 'PUT', `/api/skills-practice/${id}/share`, { share: true });
       expect(r.statusCode).toBe(422);
-      expect(r.json().error.code).toBe('not_in_group');
+      expect(r.json().error.code).toBe('not_a_member');
       const row = await t.database.db.selectFrom('skill_practices').select(['shared_group_id']).where('id', '=', id).executeTakeFirstOrThrow();
       expect(row.shared_group_id).toBeNull();
       // Their earlier shared entries leave the group with them.

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/database.js';
-import { AppError } from '../../http/errors.js';
+import { findMembership, notAMember } from '../../policy/membership.js';
 import type { Principal } from '../../policy/policy.js';
 
 /** Who someone is inside one group's space. */
@@ -27,40 +27,25 @@ export function personLabel(role: string, pseudonym: string | null, displayName:
 }
 
 /**
- * Only current (active) members and the group's facilitators enter its space. Invited members
- * have not accepted the agreement yet; paused, withdrawn and completed members are outside.
+ * Only those holding the `enter_space` level enter a group's space: current (active) members and
+ * the group's facilitators. Invited members have not accepted the agreement yet; paused, withdrawn
+ * and completed members are outside.
  */
 export async function findSpaceViewer(db: DbOrTx, principal: Pick<Principal, 'userId' | 'role'>, groupId: string): Promise<SpaceViewer | null> {
-  if (principal.role === 'participant') {
-    const row = await db
-      .selectFrom('enrolments')
-      .select(['id', 'pseudonym'])
-      .where('group_id', '=', groupId)
-      .where('participant_id', '=', principal.userId)
-      .where('status', '=', 'active')
-      .executeTakeFirst();
-    return row ? { userId: principal.userId, groupId, role: 'member', enrolmentId: row.id, label: row.pseudonym } : null;
-  }
-  if (principal.role === 'clinician') {
-    const row = await db
-      .selectFrom('group_facilitators as f')
-      .innerJoin('users as u', 'u.id', 'f.user_id')
-      .select('u.display_name')
-      .where('f.group_id', '=', groupId)
-      .where('f.user_id', '=', principal.userId)
-      .executeTakeFirst();
-    return row ? { userId: principal.userId, groupId, role: 'staff', enrolmentId: null, label: staffLabel(row.display_name) } : null;
-  }
-  return null;
+  const membership = await findMembership(db, principal, groupId, 'enter_space');
+  if (!membership) return null;
+  if (membership.kind === 'member') return { userId: principal.userId, groupId, role: 'member', enrolmentId: membership.enrolmentId, label: membership.pseudonym };
+  const user = await db.selectFrom('users').select('display_name').where('id', '=', principal.userId).executeTakeFirstOrThrow();
+  return { userId: principal.userId, groupId, role: 'staff', enrolmentId: null, label: staffLabel(user.display_name) };
 }
 
 /**
- * The viewer, or a refusal. The route's object check already answered 404 outside the caller's
+ * The viewer, or `not_a_member`. The route's object check already answered 404 outside the caller's
  * groups; a paused member still inside the group is told why they cannot enter.
  */
 export async function requireSpaceViewer(db: DbOrTx, principal: Principal, groupId: string): Promise<SpaceViewer> {
   const viewer = await findSpaceViewer(db, principal, groupId);
-  if (!viewer) throw new AppError('forbidden', 'The group space is open to current members and the group’s facilitators.');
+  if (!viewer) throw notAMember('enter_space');
   return viewer;
 }
 

@@ -1,14 +1,14 @@
 import type { MarkState, Strategy } from '../../../shared/schemas/strategies.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
-import { requireEnrolment } from './membership.js';
+import { requireEnrolledMember } from '../../policy/membership.js';
 import { presentStrategy } from './presenters.js';
 import { findVisibleStrategy, markCounts } from './repository.js';
 
 async function loadForMarking(ctx: RouteContext, strategyId: string) {
   const group = await ctx.db.selectFrom('strategies').select('group_id').where('id', '=', strategyId).executeTakeFirstOrThrow();
-  const enrolment = await requireEnrolment(ctx.db, ctx.principal, group.group_id);
-  const viewer = { userId: ctx.principal.userId, staff: false, enrolmentId: enrolment.id };
+  const enrolment = await requireEnrolledMember(ctx, group.group_id, 'contribute');
+  const viewer = { userId: ctx.principal.userId, staff: false, enrolmentId: enrolment.enrolmentId };
   const row = await findVisibleStrategy(ctx.db, viewer, strategyId);
   if (!row) throw notFound('This strategy');
   if (row.author_id === ctx.principal.userId) throw new AppError('own_strategy', 'This is your own strategy: marks are for what others shared.');
@@ -31,7 +31,7 @@ export async function markStrategy(ctx: RouteContext, strategyId: string, state:
   const now = ctx.now.toISOString();
   await ctx.db
     .insertInto('strategy_marks')
-    .values({ strategy_id: strategyId, enrolment_id: enrolment.id, state, created_at: now, updated_at: now })
+    .values({ strategy_id: strategyId, enrolment_id: enrolment.enrolmentId, state, created_at: now, updated_at: now })
     .onConflict((oc) => oc.columns(['strategy_id', 'enrolment_id']).doUpdateSet({ state, updated_at: now }))
     .execute();
   await ctx.audit({ action: 'strategies.mark', resourceType: 'strategy', resourceId: strategyId, groupId, detail: { state } });
@@ -41,7 +41,7 @@ export async function markStrategy(ctx: RouteContext, strategyId: string, state:
 /** Takes one's mark back. */
 export async function clearMark(ctx: RouteContext, strategyId: string): Promise<Strategy> {
   const { viewer, enrolment, groupId } = await loadForMarking(ctx, strategyId);
-  await ctx.db.deleteFrom('strategy_marks').where('strategy_id', '=', strategyId).where('enrolment_id', '=', enrolment.id).execute();
+  await ctx.db.deleteFrom('strategy_marks').where('strategy_id', '=', strategyId).where('enrolment_id', '=', enrolment.enrolmentId).execute();
   await ctx.audit({ action: 'strategies.unmark', resourceType: 'strategy', resourceId: strategyId, groupId });
   return present(ctx, strategyId, viewer);
 }

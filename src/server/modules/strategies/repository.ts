@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.js';
 import type { MarkCounts } from '../../../shared/schemas/strategies.js';
-import { likePattern } from './membership.js';
+import { likePattern } from './like-pattern.js';
 
 /** Who is looking: staff see held items too; a member sees published ones and their own. */
 export interface Viewer {

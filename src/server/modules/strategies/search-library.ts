@@ -2,16 +2,12 @@ import { sql } from 'kysely';
 import type { LibraryEntry } from '../../../shared/schemas/strategies.js';
 import type { DbOrTx } from '../../db/database.js';
 import type { Principal } from '../../policy/policy.js';
-import { ACCESS_ENROLMENT_STATUSES } from '../../policy/scopes.js';
-import { likePattern } from './membership.js';
+import { facilitatedGroupIds, groupIdsAt } from '../../policy/membership.js';
+import { likePattern } from './like-pattern.js';
 
 /** The programmes whose library the caller reads: those of the groups they take part in or facilitate. */
 function readableProgrammes(db: DbOrTx, principal: Principal) {
-  const groups =
-    principal.role === 'clinician'
-      ? db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', principal.userId)
-      : db.selectFrom('enrolments').select('group_id').where('participant_id', '=', principal.userId).where('status', 'in', ACCESS_ENROLMENT_STATUSES);
-  return db.selectFrom('therapy_groups').select('programme_id').where('id', 'in', groups);
+  return db.selectFrom('therapy_groups').select('programme_id').where('id', 'in', groupIdsAt(db, principal, 'reach'));
 }
 
 /** The curated library, searched in title, "when it helps" and steps (every word must match). */
@@ -31,7 +27,7 @@ export async function searchLibrary(db: DbOrTx, principal: Principal, filter: { 
   const rows = await query.orderBy('l.curated_at', 'desc').orderBy('l.id').limit(200).execute();
   const facilitated =
     principal.role === 'clinician'
-      ? new Set((await db.selectFrom('group_facilitators').select('group_id').where('user_id', '=', principal.userId).execute()).map((r) => r.group_id))
+      ? new Set((await facilitatedGroupIds(db, principal.userId).execute()).map((r) => r.group_id))
       : new Set<string>();
   return rows.map((r) => ({
     id: r.id,

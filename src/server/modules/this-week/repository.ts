@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.js';
-import { ACCESS_ENROLMENT_STATUSES } from '../../policy/scopes.js';
+import { enrolmentAt } from '../../policy/membership.js';
 
 /** The groups a participant still reaches, with their pseudonym there. */
 export function myGroups(db: DbOrTx, userId: string) {
@@ -9,7 +9,7 @@ export function myGroups(db: DbOrTx, userId: string) {
     .innerJoin('therapy_groups as g', 'g.id', 'e.group_id')
     .select(['e.id as enrolment_id', 'e.group_id', 'e.pseudonym', 'e.status', 'g.name'])
     .where('e.participant_id', '=', userId)
-    .where('e.status', 'in', ACCESS_ENROLMENT_STATUSES)
+    .where(enrolmentAt('reach', 'e.status'))
     .orderBy('g.name')
     .execute();
 }
