@@ -8,7 +8,11 @@ import model from 'wink-eng-lite-web-model';
  * message in well under a millisecond), deterministic, has no native code and ships its model as
  * an npm package (no download at run time); it is maintained and MIT-licensed.
  */
-const nlp = winkNLP(model);
+// Only the annotations the frames read: sentence bounds, negation and parts of speech (lemmas
+// follow from them). Named entities, sentiment and custom entities are computed separately by
+// wink-nlp and touch none of these, so leaving them out changes no output and saves about a third
+// of readDoc's time.
+const nlp = winkNLP(model, ['sbd', 'negation', 'pos']);
 const its = nlp.its;
 
 export interface Token {

@@ -24,40 +24,50 @@ const MEDICINE_NAMES = [...GENERIC_MEDICINE, ...medicationNames(), ...SLANG_DRUG
  */
 export const MEDICINE_MARK = 'zzmed';
 export const POISON_MARK = 'zzpoison';
-interface Marker {
+/** What a token may start: a multi-word name (its token lists) or a one-word name, of one mark. */
+interface Candidate {
   mark: string;
-  single: Set<string>;
-  /** Multi-word names by their first word, as token lists. */
-  multi: Map<string, string[][]>;
+  phrases: string[][];
+  single: boolean;
 }
-function marker(names: readonly string[], mark: string): Marker {
-  const single = new Set<string>();
-  const multi = new Map<string, string[][]>();
+// One lookup per token: the candidates of every mark, medicines before poisons (the order in
+// which they are tried), so a token that names nothing costs one Map miss.
+const CANDIDATES = new Map<string, Candidate[]>();
+function addNames(names: readonly string[], mark: string): void {
+  const candidate = (token: string): Candidate => {
+    const list = CANDIDATES.get(token) ?? [];
+    CANDIDATES.set(token, list);
+    let own = list.find((c) => c.mark === mark);
+    if (!own) list.push((own = { mark, phrases: [], single: false }));
+    return own;
+  };
   for (const name of names) {
     const tokens = name.replace(/-/g, ' ').split(' ').filter(Boolean);
-    if (tokens.length === 1) single.add(tokens[0] as string);
-    else multi.set(tokens[0] as string, [...(multi.get(tokens[0] as string) ?? []), tokens]);
+    if (tokens.length === 1) candidate(tokens[0] as string).single = true;
+    // Multi-word names are tried in the order they are listed; the first that matches wins.
+    else candidate(tokens[0] as string).phrases.push(tokens);
   }
-  return { mark, single, multi };
 }
-const MARKERS = [marker(MEDICINE_NAMES, MEDICINE_MARK), marker(HOUSEHOLD_POISONS, POISON_MARK)];
+addNames(MEDICINE_NAMES, MEDICINE_MARK);
+addNames(HOUSEHOLD_POISONS, POISON_MARK);
 
 /** The line with every medicine and poison token replaced by its mark (same number of tokens). */
 export function markSubstances(line: string): string {
   const tokens = line.split(' ');
   let changed = false;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as string;
-    for (const m of MARKERS) {
-      const phrase = m.multi.get(token)?.find((p) => p.every((word, j) => tokens[i + j] === word));
+    const candidates = CANDIDATES.get(tokens[i] as string);
+    if (!candidates) continue;
+    for (const c of candidates) {
+      const phrase = c.phrases.find((p) => p.every((word, j) => tokens[i + j] === word));
       if (phrase) {
-        for (let j = 0; j < phrase.length; j++) tokens[i + j] = m.mark;
+        for (let j = 0; j < phrase.length; j++) tokens[i + j] = c.mark;
         i += phrase.length - 1;
         changed = true;
         break;
       }
-      if (m.single.has(token)) {
-        tokens[i] = m.mark;
+      if (c.single) {
+        tokens[i] = c.mark;
         changed = true;
         break;
       }

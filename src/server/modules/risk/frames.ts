@@ -3,6 +3,7 @@ import {
   DANGER_PLACE, DISTRESS, EDGE_PLACE, FAREWELL, HARM_VERB, INGEST, INTENT, LIGATURE, MEANS, MEDICINE, PERSON, POISON, PRESENCE, QUANTITY, READY_STATE, SHARP,
   TIME, URGE, WEAPON, markSubstances,
 } from './concepts.js';
+import { TriggerIndex } from './frame-triggers.js';
 import { HYPOTHETICAL, METAPHORS, RECOVERY, TOPIC } from './lexicon.js';
 
 /**
@@ -88,9 +89,18 @@ const has = (source: string, text: string): boolean => {
   if (!pattern) compiled.set(source, (pattern = re(W(source))));
   return pattern.test(text);
 };
-const anySoon = (m: MessageContext): boolean => has(TIME, m.lemmas) || has(TIME, m.words);
-const anyDistress = (m: MessageContext): boolean => has(DISTRESS, m.lemmas) || has(DISTRESS, m.words);
-const anyFarewell = (m: MessageContext): boolean => has(FAREWELL, m.lemmas) || has(FAREWELL, m.words);
+/** A whole-message test, run once per message: every frame that matches in a long message asks it again. */
+function perMessage(test: (m: MessageContext) => boolean): (m: MessageContext) => boolean {
+  const seen = new WeakMap<MessageContext, boolean>();
+  return (m) => {
+    let value = seen.get(m);
+    if (value === undefined) seen.set(m, (value = test(m)));
+    return value;
+  };
+}
+const anySoon = perMessage((m) => has(TIME, m.lemmas) || has(TIME, m.words));
+const anyDistress = perMessage((m) => has(DISTRESS, m.lemmas) || has(DISTRESS, m.words));
+const anyFarewell = perMessage((m) => has(FAREWELL, m.lemmas) || has(FAREWELL, m.words));
 const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
 
@@ -376,7 +386,8 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   if (hypothetical) mods.push(`a question or “if” (“${hypothetical[0]}”)`);
   const topic = TOPIC.exec(words);
   if (topic) mods.push(`talk about a subject (“${topic[0]}”)`);
-  const idiom = IDIOMS.map((i) => i.exec(words)).find(Boolean);
+  let idiom: RegExpExecArray | null = null;
+  for (const i of IDIOMS) if ((idiom = i.exec(words))) break;
   if (idiom) mods.push(`figure of speech (“${idiom[0]}”)`);
   // Ordinary context in the same sentence, and no distress or farewell anywhere in the message:
   // "rope for climbing" is ordinary, "rope for climbing, sorry for everything" is not.
@@ -388,58 +399,21 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   return mods;
 }
 
-/**
- * The words a pattern cannot match without: the first word of each alternative of its leading
- * concept (every pattern starts with one). A pattern whose trigger words are all absent from a
- * sentence is not run — most sentences meet only two or three of the frames' patterns.
- */
-function triggersOf(pattern: RegExp): Set<string> | null {
-  const source = pattern.source;
-  if (!source.startsWith('\\b(?:')) return null;
-  let depth = 0;
-  let end = -1;
-  for (let i = 5; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')') {
-      if (depth === 0) {
-        end = i;
-        break;
-      }
-      depth--;
-    }
-  }
-  if (end < 0) return null;
-  const body = source.slice(5, end);
-  const words = new Set<string>();
-  let current = '';
-  depth = 0;
-  for (let i = 0; i <= body.length; i++) {
-    const c = body[i];
-    if (c === '\\') {
-      current += body[i + 1] ?? '';
-      i++;
-    } else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if ((c === '|' && depth === 0) || c === undefined) {
-      words.add((current.split(' ')[0] ?? '').replace(/[*+?]|\{\d*,?\d*\}/g, ''));
-      current = '';
-    } else if (depth === 0) current += c;
-  }
-  return words.has('') ? null : words;
-}
-
-const COMPILED_FRAMES = FRAMES.map((spec) => ({ spec, patterns: spec.patterns.map((pattern) => ({ pattern, triggers: triggersOf(pattern) })) }));
+// Every pattern of every frame, numbered in order, for the trigger-word prefilter (frame-triggers.ts).
+const COMPILED_FRAMES = (() => {
+  let n = 0;
+  return FRAMES.map((spec) => ({ spec, patterns: spec.patterns.map((pattern) => ({ pattern, n: n++ })) }));
+})();
+const TRIGGERS = new TriggerIndex(FRAMES.flatMap((spec) => spec.patterns));
 
 /** Every frame that matched in the message's sentences, with the tier it supports (or 'none' and why not). */
 export function matchFrames(sentences: AnalysedSentence[], message: MessageContext): FrameHit[] {
   const hits: FrameHit[] = [];
   for (const sentence of sentences) {
     const lines = [markSubstances(sentence.lemmas), markSubstances(sentence.words)];
-    const present = new Set(`${lines[0]} ${lines[1]}`.split(' '));
+    const mayMatch = TRIGGERS.runnable(lines);
     for (const { spec, patterns } of COMPILED_FRAMES) {
-      const runnable = patterns.filter((p) => !p.triggers || [...present].some((w) => p.triggers?.has(w)));
+      const runnable = patterns.filter((p) => mayMatch[p.n] === 1);
       if (!runnable.length) continue;
       for (const line of lines) {
         let match: RegExpExecArray | null = null;

@@ -57,11 +57,23 @@ export function modelWeights(): ModelWeights {
 }
 
 // Weights as a Map of typed arrays (a 16,000-key object is slow to look up), built once per head.
+// Each row has at least one weight per class (a missing weight reads as 0, as it always did), so
+// the scoring loops read numbers only: a "?? 0" on each read made V8 throw away and recompile
+// the optimised prediction code hundreds of times ("insufficient type feedback" deoptimisations).
 const tables = new WeakMap<Head, Map<string, Float64Array>>();
 function table(head: Head): Map<string, Float64Array> {
   let t = tables.get(head);
   if (!t) {
-    t = new Map(Object.entries(head.weights).map(([name, w]) => [name, Float64Array.from(w)]));
+    const k = Math.max(head.bias.length, head.classes.length);
+    t = new Map(
+      Object.entries(head.weights).map(([name, w]) => {
+        const row = Float64Array.from(w);
+        if (row.length >= k) return [name, row];
+        const padded = new Float64Array(k);
+        padded.set(row);
+        return [name, padded];
+      }),
+    );
     tables.set(head, t);
   }
   return t;
@@ -69,13 +81,13 @@ function table(head: Head): Map<string, Float64Array> {
 
 /** Softmax scores of one head for a feature vector. */
 export function scoreHead(head: Head, features: Map<string, number>): number[] {
-  const logits = [...head.bias];
+  const logits = head.bias.map((b) => b ?? 0);
   const weights = table(head);
   const k = logits.length;
   for (const [name, value] of features) {
     const w = weights.get(name);
     if (!w) continue;
-    for (let c = 0; c < k; c++) logits[c] = (logits[c] ?? 0) + (w[c] ?? 0) * value;
+    for (let c = 0; c < k; c++) logits[c] = (logits[c] as number) + (w[c] as number) * value;
   }
   const max = Math.max(...logits);
   const exps = logits.map((l) => Math.exp(l - max));
@@ -118,7 +130,7 @@ function predictFeatures(features: Map<string, number>, weights: ModelWeights): 
   for (const [name, value] of features) {
     const w = joint.get(name);
     if (!w) continue;
-    const weight = ((w[towards] ?? 0) - (towards ? (w[0] ?? 0) : 0)) * value;
+    const weight = ((w[towards] as number) - (towards ? (w[0] as number) : 0)) * value;
     if (weight <= 0) continue;
     const entry = { name, weight, letters: name.startsWith('c:') };
     if (best.length === 6 && !better(entry, best[5] as (typeof best)[number])) continue;

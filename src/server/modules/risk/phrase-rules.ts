@@ -1,5 +1,7 @@
 import { HYPOTHETICAL, IMMINENCE, LEXICON, METAPHORS, NEGATORS, NOT_A_NEGATION, OTHER_PERSON_WORDS, RECOVERY, SELF_WORDS, TOPIC, type RiskRule } from './lexicon.js';
+import { LiteralIndex } from './literal-index.js';
 import { prepareExpanded, prepareForRisk, segments } from './prepare-text.js';
+import { requiredLiterals } from './regex-literals.js';
 
 export type RiskTier = 'none' | 'concern' | 'urgent';
 export type Modifier = 'negated' | 'other_person' | 'recovery' | 'metaphor' | 'topic' | 'hypothetical' | 'imminent';
@@ -47,11 +49,18 @@ const PASSIVE: ReadonlySet<string> = new Set([
 /** Rules whose match is a bare word: talk about a subject ("a suicide prevention course") does not count for them. */
 const TOPIC_SENSITIVE: ReadonlySet<string> = new Set(['suicide_word']);
 // Compiled once: matchAll needs the global flag.
-// Each rule also keeps the literal words of its pattern: a segment that contains none of them
-// cannot match it, so the rule is not run (a test proves the result is the same with and without).
-const literalWords = (source: string): string[] =>
-  [...new Set(source.replace(/\\[bBsSdDwW]/g, ' ').replace(/\(\?<[!=]?[a-z0-9]*>?|\(\?[:!=]/gi, ' ').split(/[^a-z' ]+/).flatMap((part) => part.split(' ')).filter((w) => w.length >= 2))];
-const GLOBAL_RULES = LEXICON.map((rule) => ({ rule, global: new RegExp(rule.pattern.source, 'g'), words: literalWords(rule.pattern.source) }));
+// Each rule also keeps the strings every match of its pattern contains (regex-literals.ts): a
+// segment that contains none of them cannot match it, so the rule is not run — about two rules
+// per segment run instead of fifty (a test proves the result is the same with and without).
+// null: the analysis found no such strings, and the rule always runs.
+const RULE_LITERALS = LEXICON.map((rule) => requiredLiterals(rule.pattern));
+const ALL_LITERALS = [...new Set(RULE_LITERALS.flatMap((strings) => strings ?? []))];
+const LITERALS = new LiteralIndex(ALL_LITERALS);
+const GLOBAL_RULES = LEXICON.map((rule, i) => ({
+  rule,
+  global: new RegExp(rule.pattern.source, 'g'),
+  literalIds: RULE_LITERALS[i]?.map((s) => ALL_LITERALS.indexOf(s)) ?? null,
+}));
 /** Turns the literal prefilter off (for the test that proves it changes nothing). */
 export const phraseRuleOptions = { prefilter: true };
 const GLOBAL_METAPHORS = METAPHORS.map((m) => new RegExp(m.source, 'g'));
@@ -196,8 +205,10 @@ export function assessPhrasesExpanded(expanded: string): PhraseAssessment {
 function assessPrepared(prepared: string): PhraseAssessment {
   const signals: RiskSignal[] = [];
   for (const segment of segments(prepared)) {
-    for (const { rule, global, words } of GLOBAL_RULES) {
-      if (phraseRuleOptions.prefilter && !words.some((w) => segment.includes(w))) continue;
+    // Which rules' strings the segment contains, in one pass (literal-index.ts), for every rule at once.
+    const found = phraseRuleOptions.prefilter ? LITERALS.present(segment) : null;
+    for (const { rule, global, literalIds } of GLOBAL_RULES) {
+      if (found && literalIds && !literalIds.some((id) => found[id] === 1)) continue;
       for (const match of segment.matchAll(global)) signals.push(assessMatch(rule, segment, match));
     }
   }
