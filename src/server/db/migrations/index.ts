@@ -13,6 +13,7 @@ import * as groupSpace from './20261126T1630_group_space.js';
 import * as alertSources from './20261203T1040_alert_sources.js';
 import * as participantContacts from './20261203T1020_participant_contacts.js';
 import * as riskContext from './20261203T1050_risk_context.js';
+import * as healthProbeRateBuckets from './20261203T1800_health_probe_rate_buckets.js';
 import * as dutyRotaDelivery from './20261203T1030_duty_rota_delivery.js';
 
 /** Every migration, in order. Names are timestamps; landed files are never edited. */
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '20261203T1030_duty_rota_delivery': dutyRotaDelivery,
   '20261203T1040_alert_sources': alertSources,
   '20261203T1050_risk_context': riskContext,
+  '20261203T1800_health_probe_rate_buckets': healthProbeRateBuckets,
 };
