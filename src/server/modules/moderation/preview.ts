@@ -35,7 +35,8 @@ export async function previewText(ctx: RouteContext, groupId: string, raw: strin
   await ctx.audit({
     action: 'moderation.preview',
     groupId,
-    detail: { tier: risk.tier, kind: risk.kind, contact: contact?.kind ?? null, blocked, safetyPlanShown: !!safetyPlan },
+    // What the detector found stays out: administrators read the audit log (CLINICAL_DETAIL_KEYS).
+    detail: { contact: contact?.kind ?? null, blocked },
   });
   return {
     risk: { tier: risk.tier, kind: risk.kind, explanation: risk.plainExplanation },
