@@ -41,6 +41,10 @@ function classifyOne(error: { code?: unknown; message?: unknown }): Unavailable 
   if (/^08[0-9A-Z]{3}$/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300') {
     return { code: 'database_unavailable', retryAfterSeconds: 5, cause: `PostgreSQL is unavailable (${code}: ${message})` };
   }
+  // 55000 with this message: the database was closed to connections (ALTER DATABASE … ALLOW_CONNECTIONS false) for maintenance.
+  if (code === '55000' && /not currently accepting connections/i.test(message)) {
+    return { code: 'database_unavailable', retryAfterSeconds: 5, cause: `PostgreSQL refuses connections to this database (${message})` };
+  }
   if (NETWORK_CODES.has(code)) return { code: 'database_unavailable', retryAfterSeconds: 5, cause: `PostgreSQL cannot be reached (${code})` };
   if (PG_CONNECTION_MESSAGES.test(message)) return { code: 'database_unavailable', retryAfterSeconds: 5, cause: `PostgreSQL connection lost (${message})` };
   return null;

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.js';
 import { migrations } from '../../db/migrations/index.js';
@@ -70,9 +71,21 @@ async function pendingMigrations(db: DbOrTx): Promise<void> {
 }
 
 async function freeSpace(dir: string, minBytes: number): Promise<void> {
-  const stats = await fs.statfs(dir);
+  const stats = await fs.statfs(await nearestExisting(dir));
   const free = stats.bavail * stats.bsize;
   if (free < minBytes) {
     throw new Error(`${Math.floor(free / 1048576)} MB free where the database lives, below HEARTH_READY_MIN_FREE_MB (${Math.floor(minBytes / 1048576)} MB)`);
+  }
+}
+
+/** The data folder, or its closest existing parent (the folder is created with the database file). */
+async function nearestExisting(dir: string): Promise<string> {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    try {
+      await fs.access(current);
+      return current;
+    } catch {
+      if (path.dirname(current) === current) return current;
+    }
   }
 }
