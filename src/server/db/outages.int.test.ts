@@ -174,25 +174,40 @@ describe.runIf(onPostgres)('PostgreSQL outages', () => {
   it('waits at start-up for a database that is not there yet, then comes up when it is', async () => {
     const target = await createDatabase();
     const port = await freePort();
-    const starting = startHearthProcess({ DATABASE_URL: databaseUrl(target, port), HEARTH_DEMO_SEED: 'false', HEARTH_DB_STARTUP_WAIT_SECONDS: '60' });
-    // Nothing listens on that port for a while: the instance keeps trying instead of exiting.
-    await sleep(2500);
-    // Then the database "arrives": a plain TCP relay to the real server opens on that port.
+    const upstreamPort = Number(new URL(databaseUrl(target)).port || 5432);
+    const starting = startHearthProcess({ DATABASE_URL: databaseUrl(target, port), HEARTH_DEMO_SEED: 'false', HEARTH_DB_STARTUP_WAIT_SECONDS: '120' });
+    // Nothing listens on that port at first. Then a relay opens there which, until the instance has
+    // been seen trying, drops each connection (the database still "down"); after that it forwards
+    // to the real server (the database "arrives").
+    let attempts = 0;
+    const open = new Set<net.Socket>();
     const relay = net.createServer((socket) => {
-      const upstream = net.connect(Number(new URL(databaseUrl(target)).port || 5432), '127.0.0.1');
+      open.add(socket);
+      socket.on('close', () => open.delete(socket));
+      attempts += 1;
+      if (attempts <= 2) {
+        socket.destroy();
+        return;
+      }
+      const upstream = net.connect(upstreamPort, '127.0.0.1');
+      open.add(upstream);
+      upstream.on('close', () => open.delete(upstream));
       socket.pipe(upstream).pipe(socket);
       socket.on('error', () => upstream.destroy());
       upstream.on('error', () => socket.destroy());
     });
+    await sleep(2000);
     await new Promise<void>((resolve) => relay.listen(port, '127.0.0.1', resolve));
+    let server: HearthProcess | undefined;
     try {
-      const server = await starting;
-      processes.push(server);
+      server = await starting;
+      expect(attempts).toBeGreaterThan(2);
       expect(server.output()).toMatch(/Waiting for the database/);
       expect((await fetch(`${server.baseUrl}/api/health/ready`)).status).toBe(200);
-      await server.stop();
     } finally {
+      await server?.stop();
+      for (const socket of open) socket.destroy();
       await new Promise<void>((resolve) => relay.close(() => resolve()));
     }
-  }, 120_000);
+  }, 180_000);
 });
