@@ -51,7 +51,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       serializers: { req: logSafeRequest },
     }),
     bodyLimit: config.bodyLimit,
-    trustProxy: config.behindTlsProxy,
+    // A number, never `true`: X-Forwarded-For is read exactly this many hops from the right, so
+    // the left-most entries a client may have written itself never become request.ip.
+    // (Fastify's types omit the number form; this is what proxy-addr makes of a number.)
+    trustProxy: config.trustedProxies > 0 ? (_address: string, hop: number) => hop < config.trustedProxies : false,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     routerOptions: { maxParamLength: 200 },

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from './app.js';
 import { openConfiguredDatabase } from './boot.js';
@@ -8,17 +9,28 @@ import { seedDemoIfEmpty } from './seed/demo.js';
 /** `npm start`: validate configuration, migrate, seed the demo service when empty, serve. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
-  if (config.demoSeed) {
-    const seeded = await seedDemoIfEmpty(database.db, config);
-    if (seeded) {
-      console.log('\nDemo service created. Every demo account has the same password:');
-      for (const login of seeded.logins) console.log(`  ${login.role.padEnd(12)} ${login.email.padEnd(38)} ${seeded.password}`);
-      console.log('');
-    }
-  }
+  // Until the app (and its logger) exists, pool errors go to the console.
+  let appLog: FastifyBaseLogger | null = null;
+  const database = await openConfiguredDatabase(config, {
+    log: (message) => console.log(message),
+    onPoolError: (error) => {
+      if (appLog) appLog.warn({ err: error }, 'a database connection was lost; the pool opens a new one');
+      else console.error(`A database connection was lost: ${error.message}`);
+    },
+    // Seeded under the start-up lock: an instance starting alongside finds the demo already there.
+    underStartupLock: async (opened) => {
+      if (!config.demoSeed) return;
+      const seeded = await seedDemoIfEmpty(opened.db, config);
+      if (seeded) {
+        console.log('\nDemo service created. Every demo account has the same password:');
+        for (const login of seeded.logins) console.log(`  ${login.role.padEnd(12)} ${login.email.padEnd(38)} ${seeded.password}`);
+        console.log('');
+      }
+    },
+  });
   await warmPool(database);
   const app = await buildApp({ config, database });
+  appLog = app.log;
   let stopJobs = () => {};
   const close = async () => {
     stopJobs();

@@ -46,6 +46,14 @@ export const errorStatus = {
   too_many_attempts: 429,
   rate_limited: 429,
   internal: 500,
+  // The database cannot be reached (PostgreSQL restarting, connections cut): retry shortly.
+  database_unavailable: 503,
+  // The disk holding the database is full: writes are refused until space is freed.
+  storage_full: 503,
+  // The database file could not be read or written (I/O error, read-only or damaged file).
+  storage_error: 503,
+  // /api/health/ready: the instance should not receive traffic yet.
+  not_ready: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -1,6 +1,6 @@
 import type { Config } from '../config/env.js';
 import type { Db } from '../db/database.js';
-import { roleSchema, emailSchema, text } from '../../shared/schemas/common.js';
+import { displayNameSchema, emailSchema, roleSchema } from '../../shared/schemas/common.js';
 import { recordAudit, type AuditActor } from '../modules/audit/record.js';
 import { endUserSessions } from '../modules/auth/sessions-repository.js';
 import { invitationUrl, issueInvitation } from '../modules/users/invitations.js';
@@ -30,7 +30,7 @@ async function requireUser(db: Db, email: string) {
 /** Creates an admin (the first one, typically) and returns a single-use set-password link. */
 export async function createAdmin(db: Db, config: Config, args: { email?: string; name?: string }, now = new Date()): Promise<string> {
   const email = parse(emailSchema, args.email, '--email');
-  const name = parse(text(120), args.name, '--name');
+  const name = parse(displayNameSchema(120), args.name, '--name');
   if (await findUserByEmail(db, email)) throw new CliError(`An account with e-mail ${email} already exists.`);
   return db.transaction().execute(async (trx) => {
     const user = await insertUser(trx, { email, displayName: name, role: 'admin', status: 'invited', passwordHash: null, now });

@@ -35,13 +35,29 @@ const envSchema = z.object({
   HEARTH_REQUIRE_STAFF_MFA: bool.optional(),
   // Seed the demo service into an empty database. Defaults to true outside production.
   HEARTH_DEMO_SEED: bool.optional(),
-  // Set when a TLS-terminating proxy is in front: enables HSTS and trusts X-Forwarded-*.
+  // Set when a TLS-terminating proxy is in front: enables HSTS (and trusts one proxy hop unless
+  // HEARTH_TRUSTED_PROXIES says otherwise).
   HEARTH_BEHIND_TLS_PROXY: bool.default(false),
+  // How many proxies in front of Hearth append to X-Forwarded-For. The client address is read that
+  // many hops from the right, so an address the client wrote itself is never believed. Default: 1
+  // with HEARTH_BEHIND_TLS_PROXY, else 0 (X-Forwarded-For ignored).
+  HEARTH_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).optional(),
+  // PostgreSQL: seconds start-up keeps retrying an unreachable database (with growing pauses, up to
+  // 5 s apart) before giving up. 0 tries once.
+  HEARTH_DB_STARTUP_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+  // PostgreSQL: milliseconds a request waits for a database connection before it is answered 503
+  // database_unavailable (with Retry-After).
+  HEARTH_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  // /api/health/ready answers 503 when the disk holding the data folder has less free space than
+  // this, in megabytes (0 turns the check off).
+  HEARTH_READY_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000).default(256),
   // Drop the __Host- cookie prefix and Secure flag: only for plain-http testing off localhost.
   HEARTH_INSECURE_COOKIES: bool.default(false),
   // Largest accepted request body in bytes.
   HEARTH_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
-  // Failed sign-in attempts per account (and per address, times four) within the window.
+  // Wrong passwords an account may have within the window before each further check waits (1 s,
+  // doubling, at most 60 s after the latest failure: a delay, never a lock). An address may fail
+  // four times as often, across accounts, before it is refused until the window passes.
   HEARTH_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   // Window for sign-in and MFA attempt limits, in minutes.
   HEARTH_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
@@ -110,6 +126,11 @@ export interface Config {
   requireStaffMfa: boolean;
   demoSeed: boolean;
   behindTlsProxy: boolean;
+  /** Proxy hops trusted for X-Forwarded-For (Fastify trustProxy); 0 ignores the header. */
+  trustedProxies: number;
+  dbStartupWaitMs: number;
+  dbConnectTimeoutMs: number;
+  readyMinFreeBytes: number;
   insecureCookies: boolean;
   bodyLimit: number;
   loginMaxFailures: number;
@@ -158,6 +179,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     requireStaffMfa: env.HEARTH_REQUIRE_STAFF_MFA ?? production,
     demoSeed: env.HEARTH_DEMO_SEED ?? !production,
     behindTlsProxy: env.HEARTH_BEHIND_TLS_PROXY,
+    trustedProxies: env.HEARTH_TRUSTED_PROXIES ?? (env.HEARTH_BEHIND_TLS_PROXY ? 1 : 0),
+    dbStartupWaitMs: env.HEARTH_DB_STARTUP_WAIT_SECONDS * 1000,
+    dbConnectTimeoutMs: env.HEARTH_DB_CONNECT_TIMEOUT_MS,
+    readyMinFreeBytes: env.HEARTH_READY_MIN_FREE_MB * 1024 * 1024,
     insecureCookies: env.HEARTH_INSECURE_COOKIES,
     bodyLimit: env.HEARTH_BODY_LIMIT_BYTES,
     loginMaxFailures: env.HEARTH_LOGIN_MAX_FAILURES,

@@ -27,6 +27,10 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (tests give each app its own). */
   schema?: string;
   poolSize?: number;
+  /** PostgreSQL: milliseconds to wait for a connection (new or from a busy pool) before failing. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: told about connection errors the pool recovers from (logged by the app). */
+  onPoolError?: (error: Error) => void;
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -44,6 +48,10 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
       return sqlite.inTransaction;
     },
     prepare(sql: string) {
+      // SQLite rolls a transaction back by itself on SQLITE_FULL and most I/O errors; Kysely's own
+      // ROLLBACK then fails with "cannot rollback - no transaction is active", and that error would
+      // replace the one that names the cause. Nothing is left to roll back, so it is a no-op.
+      if (sql === 'rollback' && !sqlite.inTransaction) return NO_OP_STATEMENT;
       let statement = cache.get(sql);
       if (statement) {
         cache.delete(sql);
@@ -79,6 +87,13 @@ export async function runPrepared<Row>(db: DbOrTx, name: string, sql: string, pa
   if (rows) return (await rows) as Row[];
   return (await db.executeQuery<Row>(CompiledQuery.raw(sql, [...parameters]))).rows;
 }
+const NO_OP_STATEMENT = {
+  reader: false,
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+} as unknown as SqliteDatabase.Statement;
+
+/** Milliseconds a request waits for a PostgreSQL connection before it is answered 503. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
 
 /** Opens SQLite (WAL, foreign keys, busy timeout) or a PostgreSQL pool behind one Kysely type. */
 export function openDatabase(options: OpenOptions): Database {
@@ -99,11 +114,31 @@ export function openDatabase(options: OpenOptions): Database {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
+    // During an outage a request fails within this time (answered 503) instead of waiting forever.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     // random_page_cost 1.1 tells the planner storage is SSD-like, so it walks the (group, session)
     // indexes instead of scanning all attendance in the service (measured: 143 ms → 2.3 ms).
     options: ['-c random_page_cost=1.1', ...(options.schema ? [`-c search_path=${options.schema}`] : [])].join(' '),
   });
+  keepPoolAlive(pool, options.onPoolError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   preparedRunners.set(db, async (name, text, values) => (await pool.query({ name, text, values: [...values] })).rows);
   return { kind: 'postgres', db, close: () => db.destroy(), connection: { url: options.url, ...(options.schema ? { schema: options.schema } : {}) } };
+}
+
+/**
+ * When PostgreSQL restarts or a backend is terminated, node-postgres emits 'error' on the pool
+ * (idle connections) or on the connection itself (one checked out between two statements of a
+ * transaction). An 'error' event nobody listens to ends the process, so both get a listener: the
+ * broken connection is dropped by the pool on release, the query that was using it fails (and is
+ * answered 503), and the next request opens a fresh connection.
+ */
+function keepPoolAlive(pool: pg.Pool, onError: ((error: Error) => void) | undefined): void {
+  const report = (error: Error) => onError?.(error);
+  pool.on('error', report);
+  // The pool reports errors of idle connections itself; a checked-out connection's error also
+  // fails the query that is using it, so this listener only has to exist.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
 }

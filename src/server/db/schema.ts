@@ -67,6 +67,20 @@ export interface AuthAttemptsTable {
   at: string;
 }
 
+/** The single row /api/health/ready writes to prove the database accepts writes. */
+export interface HealthProbeTable {
+  id: string;
+  checked_at: string;
+}
+
+/** A token bucket shared by every instance (rate limits that must hold across instances). */
+export interface RateBucketsTable {
+  key: string;
+  tokens: number;
+  /** Milliseconds since the epoch when `tokens` was last computed (a string on PostgreSQL: bigint). */
+  at_ms: number | string;
+}
+
 export interface AuditEventsTable {
   id: string;
   at: string;
@@ -849,6 +863,8 @@ export interface DB {
   auth_sessions: AuthSessionsTable;
   invitations: InvitationsTable;
   auth_attempts: AuthAttemptsTable;
+  health_probe: HealthProbeTable;
+  rate_buckets: RateBucketsTable;
   audit_events: AuditEventsTable;
   programmes: ProgrammesTable;
   therapy_groups: TherapyGroupsTable;

@@ -326,7 +326,7 @@ describe('replays and guessing', () => {
     await expectRefused(() => call(t.app, guesser, 'POST', '/api/auth/mfa/verify', { code: valid[1] }), 429, 'too_many_attempts');
   });
 
-  it('locks an account after five wrong passwords, with one message for every failure, until the window passes', async () => {
+  it('slows an account after five wrong passwords, with one message for every failure, and never locks its owner out', async () => {
     const user = await createUser(t, 'participant');
     const unknown = await login('nobody-here@example.org', TEST_PASSWORD, '198.51.100.1');
     for (let attempt = 1; attempt <= t.config.loginMaxFailures; attempt += 1) {
@@ -336,15 +336,54 @@ describe('replays and guessing', () => {
     }
     expect(unknown.json().error.code).toBe('invalid_credentials');
     const sessionsOf = async () => (await t.database.db.selectFrom('auth_sessions').select('id').where('user_id', '=', user.id).execute()).length;
-    const locked = await expectRefused(() => login(user.email, TEST_PASSWORD), 429, 'too_many_attempts');
-    expect(locked.message).toMatch(/wait/i);
-    // The limit is per account: another address does not get round it.
+    // Right after the fifth failure, even the right password waits a second (checked on no address).
+    const slowed = await login(user.email, TEST_PASSWORD);
+    expect(slowed.statusCode).toBe(429);
+    expect(slowed.json().error.code).toBe('too_many_attempts');
+    expect(slowed.json().error.message).toMatch(/wait 1 second/i);
+    expect(slowed.headers['retry-after']).toBe('1');
+    // The pause is per account: another address does not get round it.
     await expectRefused(() => login(user.email, TEST_PASSWORD, '198.51.100.99'), 429, 'too_many_attempts');
     expect(await sessionsOf()).toBe(0);
 
-    t.clock.advance(t.config.loginWindowMs + 1);
+    // Once the pause has passed (not the whole window), the owner signs in.
+    t.clock.advance(1000);
     const after = await login(user.email, TEST_PASSWORD);
     expect(after.statusCode, after.body).toBe(200);
+    expect(await sessionsOf()).toBe(1);
+  });
+
+  it('lets the owner sign in a minute after a stranger stops guessing, however long they guessed', async () => {
+    const user = await createUser(t, 'clinician');
+    const sessionsOf = async () => (await t.database.db.selectFrom('auth_sessions').select('id').where('user_id', '=', user.id).execute()).length;
+    // A stranger guesses from many addresses (so no per-address limit stops them), as fast as the
+    // account's pause allows, for longer than the window.
+    const pauses: number[] = [];
+    for (let attempt = 0, checked = 0; checked < 15; attempt += 1) {
+      const guess = await login(user.email, `guess ${attempt}`, `203.0.113.${attempt + 1}`);
+      if (guess.statusCode === 429) {
+        const wait = Number(guess.headers['retry-after']);
+        pauses.push(wait);
+        t.clock.advance(wait * 1000);
+        continue;
+      }
+      expect(guess.statusCode).toBe(401);
+      checked += 1;
+    }
+    // The pause grew, and never beyond a minute.
+    expect(pauses.length).toBeGreaterThan(3);
+    expect(Math.max(...pauses)).toBe(60);
+    expect(pauses.every((p) => p >= 1 && p <= 60)).toBe(true);
+    // Right after the last guess the owner is asked to wait (with when) ...
+    const early = await login(user.email, TEST_PASSWORD, '192.0.2.200');
+    expect(early.statusCode).toBe(429);
+    const retryAfter = Number(early.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // ... and waiting as told is enough: no hard lock.
+    t.clock.advance(retryAfter * 1000);
+    const owner = await login(user.email, TEST_PASSWORD, '192.0.2.200');
+    expect(owner.statusCode, owner.body).toBe(200);
     expect(await sessionsOf()).toBe(1);
   });
 
@@ -354,7 +393,10 @@ describe('replays and guessing', () => {
     for (let attempt = 0; attempt < t.config.loginMaxFailures * 4; attempt += 1) {
       expect((await login(`stuffed-${attempt}@example.org`, 'Password123!', address)).statusCode).toBe(401);
     }
-    await expectRefused(() => login(victim.email, TEST_PASSWORD, address), 429, 'too_many_attempts');
+    const refused = await login(victim.email, TEST_PASSWORD, address);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('too_many_attempts');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect((await login(victim.email, TEST_PASSWORD, '198.51.100.51')).statusCode).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { classifyDatabaseFailure, UNAVAILABLE_MESSAGES } from '../db/unavailable.js';
 import { AppError, errorStatus, type ErrorCode } from './errors.js';
 
 // Fastify's own error codes, mapped onto Hearth's stable ones.
@@ -41,6 +42,7 @@ function send(
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
       return send(reply, error.code, error.message, error.details, error.current);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -63,6 +65,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, 'bad_request', MESSAGES.bad_request ?? '');
+    }
+    const unavailable = classifyDatabaseFailure(error);
+    if (unavailable) {
+      request.log.error({ err: error, code: unavailable.code }, `database unavailable: ${unavailable.cause}`);
+      reply.header('retry-after', String(unavailable.retryAfterSeconds));
+      return send(reply, unavailable.code, UNAVAILABLE_MESSAGES[unavailable.code]);
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, 'internal', MESSAGES.internal ?? '');

@@ -8,6 +8,8 @@ export class AppError extends Error {
   readonly details: { path: string; message: string }[] | undefined;
   /** The current state of a record a stale write was refused for. */
   current: unknown;
+  /** Seconds after which trying again makes sense (sent as Retry-After). */
+  retryAfterSeconds: number | undefined;
 
   constructor(code: ErrorCode, message: string, details?: { path: string; message: string }[]) {
     super(message);
@@ -19,6 +21,12 @@ export class AppError extends Error {
   /** Attaches the record as it now stands (409 stale_version). */
   withCurrent(current: unknown): this {
     this.current = current;
+    return this;
+  }
+
+  /** Tells the caller when to try again (429 too_many_attempts). */
+  withRetryAfter(seconds: number): this {
+    this.retryAfterSeconds = Math.max(1, Math.ceil(seconds));
     return this;
   }
 

@@ -1,4 +1,3 @@
-import { facilitatorsOf } from '../policy/membership.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { ServerFrame } from '../../shared/schemas/space.js';
@@ -11,7 +10,7 @@ import { forViewer } from '../modules/space/presenters.js';
 import { lastSeqOf, loadStreamPost, streamAfter } from '../modules/space/repository.js';
 import { ALERTS_CHANNEL, groupChannel, userChannel, type RealtimeEvent, type SpacePostEvent, type StreamPost } from './events.js';
 import { OrderedStream } from './ordered-stream.js';
-import { TokenBuckets } from './token-bucket.js';
+import { SharedTokenBuckets } from './shared-rate-limit.js';
 
 const REPLAY_PAGE = 500;
 const GAP_WAIT_MS = 300;
@@ -54,7 +53,8 @@ interface StreamEvent {
  * the replay: nothing lost, nothing twice.
  */
 export class SpaceHub {
-  readonly limiter = new TokenBuckets(10, 1);
+  /** The per-member flood limit for posts (socket and HTTP alike), shared by every instance. */
+  readonly limiter: SharedTokenBuckets;
   private readonly conns = new Set<Connection>();
   private readonly groups = new Map<string, GroupState>();
   private readonly users = new Map<string, { conns: Set<Connection>; unsubscribe: () => void }>();
@@ -64,6 +64,7 @@ export class SpaceHub {
     private readonly hearth: Hearth,
     private readonly log: FastifyBaseLogger,
   ) {
+    this.limiter = new SharedTokenBuckets(hearth.db, 10, 1);
     this.stopAlerts = hearth.broker.subscribe(ALERTS_CHANNEL, (event) => void this.onAlert(event));
     hearth.broker.onReconnect(() => {
       for (const [groupId, state] of this.groups) this.scheduleCatchUp(groupId, state, 0);

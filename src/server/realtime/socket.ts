@@ -64,7 +64,7 @@ async function handlePost(hub: SpaceHub, app: FastifyInstance, conn: Connection,
   // rate limit, so frames for a foreign group are not found and never spend the member's tokens.
   const viewer = await findSpaceViewer(app.hearth.db, conn.principal, frame.groupId);
   if (!viewer) return hub.send(conn, { type: 'error', code: 'not_found', message: 'This group space was not found.', ...extra });
-  if (!hub.limiter.take(conn.principal.userId)) {
+  if (!(await hub.limiter.take(conn.principal.userId))) {
     return hub.send(conn, { type: 'error', code: 'rate_limited', message: 'You are sending messages very fast. Wait a moment, then try again.', ...extra });
   }
   const { hearth } = app;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, mfaStateSchema, roleSchema, text, timestampSchema } from './common.js';
+import { displayNameSchema, emailSchema, idSchema, mfaStateSchema, roleSchema, timestampSchema } from './common.js';
 
 export const meSchema = z.object({
   user: z.object({
@@ -68,7 +68,7 @@ export const invitationAcceptBodySchema = z.strictObject({
 
 export const inviteUserBodySchema = z.strictObject({
   email: emailSchema,
-  displayName: text(120),
+  displayName: displayNameSchema(120),
   role: roleSchema,
 });
 

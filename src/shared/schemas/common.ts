@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseDisplayedName } from '../pseudonym.js';
 
 export const roleSchema = z.enum(['admin', 'clinician', 'participant']);
 export type Role = z.infer<typeof roleSchema>;
@@ -21,6 +22,23 @@ export function text(max: number, min = 1) {
     .max(max, `At most ${max} characters.`)
     // eslint-disable-next-line no-control-regex -- finding control characters is the point
     .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'Contains control characters.');
+}
+
+/**
+ * A person's name as others will read it (staff display names, referral names): invisible and
+ * bidirectional control characters are stripped (normaliseDisplayedName, as for pseudonyms), and
+ * a name that was nothing else is refused.
+ */
+export function displayNameSchema(max: number) {
+  return text(max * 2)
+    .transform(normaliseDisplayedName)
+    .pipe(
+      z
+        .string()
+        .min(1, 'Required.')
+        .max(max, `At most ${max} characters.`)
+        .refine((v) => /[\p{L}\p{N}]/u.test(v), 'Use at least one letter or number.'),
+    );
 }
 
 export const emailSchema = z

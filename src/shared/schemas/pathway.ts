@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, text, timestampSchema } from './common.js';
+import { displayNameSchema, emailSchema, idSchema, text, timestampSchema } from './common.js';
 import { contactPatchSchema } from './contacts.js';
 import { attendanceStatusSchema } from './sessions.js';
 
@@ -31,7 +31,7 @@ export type Referral = z.infer<typeof referralSchema>;
 
 export const referralBodySchema = z.strictObject({
   groupId: idSchema,
-  personName: text(120),
+  personName: displayNameSchema(120),
   personEmail: emailSchema,
   reason: text(4000),
   /** How to reach the person, entered at referral (phones checked as for the record). */

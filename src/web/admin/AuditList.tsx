@@ -26,6 +26,20 @@ function Outcome({ event }: { event: AuditEvent }) {
   );
 }
 
+/** The reason given for emergency (break-glass) access: shown in the row, never folded away. */
+function BreakGlassReason({ event }: { event: AuditEvent }) {
+  const reason = event.action === 'break_glass.open' ? event.detail?.reason : undefined;
+  if (typeof reason !== 'string') return null;
+  return (
+    <Text size="sm" mt={4} className={classes.wrap}>
+      <Text span fw={600} size="sm">
+        Reason given:
+      </Text>{' '}
+      {reason}
+    </Text>
+  );
+}
+
 /** Request ID, address, group and the event's detail, folded away until asked for. */
 function MoreDetail({ event }: { event: AuditEvent }) {
   return (
@@ -75,7 +89,10 @@ export function AuditList({ items }: { items: AuditEvent[] }) {
                 <Table.Td className={classes.wrap}>
                   <Code>{e.action}</Code>
                 </Table.Td>
-                <Table.Td className={classes.wrap}>{resource(e)}</Table.Td>
+                <Table.Td className={classes.wrap}>
+                  {resource(e)}
+                  <BreakGlassReason event={e} />
+                </Table.Td>
                 <Table.Td>
                   <Outcome event={e} />
                 </Table.Td>
@@ -101,6 +118,7 @@ export function AuditList({ items }: { items: AuditEvent[] }) {
             <Text size="sm" c="dimmed" className={classes.wrap}>
               {formatDateTime(e.at)} · {resource(e)}
             </Text>
+            <BreakGlassReason event={e} />
             <MoreDetail event={e} />
           </Card>
         ))}

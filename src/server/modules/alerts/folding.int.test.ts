@@ -63,7 +63,7 @@ beforeAll(async () => {
   [alice, aaron, clinician] = await Promise.all([signIn(t, world.participantA), signIn(t, world.participantA2), signIn(t, world.clinicianA)]);
 });
 beforeEach(async () => {
-  t.app.spaceHub.limiter.reset();
+  await t.app.spaceHub.limiter.reset();
   await clearQueue();
   t.clock.advance(3 * 60 * MINUTE);
 });

@@ -1,18 +1,15 @@
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
-import { TOO_MANY } from './login.js';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.js';
 import { endUserSessions } from './sessions-repository.js';
-import { recentFailures, recordFailure, throttleKey } from './throttle.js';
+import { assertAccountMayTry, recordFailure, throttleKey } from './throttle.js';
 
 /** Changes the caller's password after checking the current one; ends their other sessions. */
 export async function changePassword(ctx: RouteContext, currentPassword: string, newPassword: string): Promise<void> {
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', ctx.principal.userId).executeTakeFirstOrThrow();
   const key = throttleKey('login-account', user.email);
   const { config } = ctx.hearth;
-  if ((await recentFailures(ctx.db, key, ctx.now, config.loginWindowMs)) >= config.loginMaxFailures) {
-    throw new AppError('too_many_attempts', TOO_MANY);
-  }
+  await assertAccountMayTry(ctx.db, key, ctx.now, config);
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
     const { now } = ctx;
     ctx.onFailure((db) => recordFailure(db, key, now));

@@ -5,7 +5,7 @@ import type { AuthState, Hearth } from '../../http/hearth.js';
 import { recordAudit, type AuditActor } from '../audit/record.js';
 import { verifyPassword } from './passwords.js';
 import { createSession } from './sessions-repository.js';
-import { clearFailures, recentFailures, recordFailure, throttleKey } from './throttle.js';
+import { assertAccountMayTry, assertAddressMayTry, clearFailures, recordFailure, throttleKey } from './throttle.js';
 
 const GENERIC_FAILURE = 'The e-mail address or password is not right.';
 export const TOO_MANY = 'Too many attempts. Please wait a few minutes and try again.';
@@ -18,8 +18,9 @@ export function initialMfaState(hearth: Pick<Hearth, 'config'>, user: Pick<Users
 }
 
 /**
- * Checks e-mail and password and opens a session. Failures are counted per account and per
- * address in the database, answered with one generic message, and audited.
+ * Checks e-mail and password and opens a session. Failures are counted per account (a growing
+ * pause between checks, never a lock) and per address (a hard limit) in the database, answered
+ * with one generic message, and audited.
  */
 export async function login(
   db: DbOrTx,
@@ -31,13 +32,14 @@ export async function login(
   const now = clock.now();
   const accountKey = throttleKey('login-account', input.email);
   const ipKey = throttleKey('login-ip', actor.ip ?? 'unknown');
-  const [accountFailures, ipFailures] = await Promise.all([
-    recentFailures(db, accountKey, now, config.loginWindowMs),
-    recentFailures(db, ipKey, now, config.loginWindowMs),
-  ]);
-  if (accountFailures >= config.loginMaxFailures || ipFailures >= config.loginMaxFailures * 4) {
-    await recordAudit(db, actor, { action: 'auth.login', outcome: 'denied', detail: { code: 'too_many_attempts' } }, now);
-    throw new AppError('too_many_attempts', TOO_MANY);
+  try {
+    await assertAddressMayTry(db, ipKey, now, config);
+    await assertAccountMayTry(db, accountKey, now, config);
+  } catch (error) {
+    if (error instanceof AppError) {
+      await recordAudit(db, actor, { action: 'auth.login', outcome: 'denied', detail: { code: error.code } }, now);
+    }
+    throw error;
   }
   const user = await db.selectFrom('users').selectAll().where('email', '=', input.email).executeTakeFirst();
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);

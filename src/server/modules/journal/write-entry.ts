@@ -50,7 +50,8 @@ async function supportFor(ctx: RouteContext, entryId: string, body: string): Pro
       now: ctx.now,
     });
   }
-  await ctx.audit({ action: 'journal.risk', resourceType: 'journal_entry', resourceId: entryId, detail: { tier: risk.tier, kind: risk.kind, alerted: alertsOn } });
+  // No audit row of its own: administrators read the audit log, and a row written only when an
+  // entry sounded risky would tell them so. The alert (when on) is the clinical record of it.
   return {
     tier: risk.tier,
     kind: risk.kind,

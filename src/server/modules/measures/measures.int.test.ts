@@ -259,3 +259,22 @@ describe('questionnaires and safety alerts', () => {
     expect(courses[0]).toMatchObject({ group_key: world.groupA, responses: responses.length, first_total: responses[0]!.total, last_total: responses.at(-1)!.total });
   });
 });
+
+describe('the audit trail of questionnaires', () => {
+  it('leaves administrators an audit row for a submission that does not tell whether it raised an alert', async () => {
+    const quiet = await submit(participant, phq9([0, 0, 0, 0, 0, 0, 0, 0]));
+    const alarming = await submit(participant, phq9([3, 3, 3, 3, 3, 3, 3, 3], 3));
+    expect(quiet.statusCode).toBe(200);
+    expect(alarming.statusCode).toBe(200);
+    const admin = await signIn(t, world.admin);
+    const trail = await call(t.app, admin, 'GET', '/api/admin/audit?action=measures.submit');
+    expect(trail.statusCode).toBe(200);
+    const rows = (trail.json() as { items: { resourceId: string | null; detail: Record<string, unknown> | null }[] }).items;
+    const detailOf = (responseId: string) => rows.find((r) => r.resourceId === responseId)?.detail;
+    const quietDetail = detailOf(quiet.json().responseId as string);
+    const alarmingDetail = detailOf(alarming.json().responseId as string);
+    expect(quietDetail).toEqual({ instrument: 'phq-9' });
+    // The two rows read the same: no alert count, tier, score or band.
+    expect(alarmingDetail).toEqual(quietDetail);
+  });
+});

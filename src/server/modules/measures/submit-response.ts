@@ -164,6 +164,6 @@ export async function submitResponse(ctx: RouteContext, input: SubmitInput) {
     await raiseAlert(ctx.db, { ...base, kind: 'measure_item', tier: alert.tier, sourceType: 'measure_response', sourceId: responseId, summary, now: ctx.now });
   }
   await changeAlerts(ctx, definition, result.total, base);
-  await ctx.audit({ action: 'measures.submit', resourceType: 'measure_response', resourceId: responseId, groupId: enrolment?.group_id ?? null, detail: { instrument: definition.id, alerts: result.alerts.length } });
+  await ctx.audit({ action: 'measures.submit', resourceType: 'measure_response', resourceId: responseId, groupId: enrolment?.group_id ?? null, detail: { instrument: definition.id } });
   return { responseId, total: result.total, band: result.band?.label ?? null, caseness: result.caseness, prorated: result.prorated, safety: safetyFor(result.alerts, crisisLine), replayed: false };
 }

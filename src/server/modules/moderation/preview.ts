@@ -34,7 +34,8 @@ export async function previewText(ctx: RouteContext, input: { groupId: string; k
   await ctx.audit({
     action: 'moderation.preview',
     groupId: input.groupId,
-    detail: { tier: risk.tier, kind: risk.kind, contact: contactDetails?.kind ?? null, blocked: blockedPhrase, safetyPlanShown: !!safetyPlan, outcome: decision.outcome },
+    // What the detector found stays out: administrators read the audit log (CLINICAL_DETAIL_KEYS).
+    detail: { contact: contactDetails?.kind ?? null, blocked: blockedPhrase },
   });
   return {
     risk: { tier: risk.tier, kind: risk.kind, explanation: risk.plainExplanation },

@@ -149,6 +149,12 @@ describe('document-once notes', () => {
     expect((await call(t.app, admin, 'PUT', `/api/group-sessions/${world.sessionA}/note`, draft(9, 'admin edit'))).statusCode).toBe(403);
     const audit = await t.database.db.selectFrom('audit_events').select(['action', 'actor_user_id']).where('action', 'in', ['break_glass.open', 'notes.read.break_glass']).execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['break_glass.open', 'notes.read.break_glass']);
+    // The reason is in the audit trail, where the administrators reviewing emergency access read it.
+    const trail = await call(t.app, admin, 'GET', '/api/admin/audit?action=break_glass.open');
+    expect(trail.statusCode).toBe(200);
+    const opened = (trail.json() as { items: { action: string; detail: Record<string, unknown> | null }[] }).items.filter((e) => e.action === 'break_glass.open');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.detail).toMatchObject({ minutes: 60, reason: 'Coroner’s request received today, ref 2026/114.' });
     t.clock.advance(61 * 60_000);
     const later = await signIn(t, world.admin);
     expect((await call(t.app, later, 'GET', `/api/group-sessions/${world.sessionA}/note`)).statusCode).toBe(404);

@@ -136,7 +136,7 @@ export const noteRoutes = [
       const id = newId();
       const expiresAt = new Date(ctx.now.getTime() + BREAK_GLASS_MINUTES * 60_000).toISOString();
       await ctx.db.insertInto('break_glass_grants').values({ id, user_id: ctx.principal.userId, group_id: body.groupId, reason: body.reason, created_at: ctx.now.toISOString(), expires_at: expiresAt }).execute();
-      await ctx.audit({ action: 'break_glass.open', resourceType: 'break_glass_grant', resourceId: id, groupId: body.groupId, detail: { minutes: BREAK_GLASS_MINUTES } });
+      await ctx.audit({ action: 'break_glass.open', resourceType: 'break_glass_grant', resourceId: id, groupId: body.groupId, detail: { minutes: BREAK_GLASS_MINUTES, reason: body.reason } });
       ctx.reply.code(201);
       return { id, expiresAt };
     },

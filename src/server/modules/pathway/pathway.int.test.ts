@@ -148,3 +148,17 @@ describe('referral → intake → waitlist → offer → invitation → agreemen
     expect((await call(t.app, participantB, 'POST', `/api/enrolments/${world.enrolmentA}/agreement`, { version: 2 })).statusCode).toBe(404);
   });
 });
+
+describe('referral names', () => {
+  it('strips bidirectional controls and zero-width characters from the referred person\u2019s name', async () => {
+    const response = await call(t.app, referrer, 'POST', '/api/referrals', {
+      groupId: world.groupA,
+      personName: '\u202ERobin\u200B \u2067Bidi\u2069',
+      personEmail: 'robin.bidi@example.org',
+      reason: 'Isolation and low mood; would value peer support.',
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const row = await t.database.db.selectFrom('referrals').select('person_name').where('id', '=', (response.json() as { id: string }).id).executeTakeFirstOrThrow();
+    expect(row.person_name).toBe('Robin Bidi');
+  });
+});

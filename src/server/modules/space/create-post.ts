@@ -91,7 +91,7 @@ export async function storePost(tx: DbOrTx, deps: Pick<SpaceDeps, 'actor' | 'now
     })
     .execute();
   await recordModeration(tx, decision, id, deps.now);
-  await recordAudit(tx, deps.actor, { action: `space.${kind}.create`, resourceType: `space_${kind}`, resourceId: id, groupId: viewer.groupId, detail: { outcome: decision.outcome, risk: decision.risk.tier } }, deps.now);
+  await recordAudit(tx, deps.actor, { action: `space.${kind}.create`, resourceType: `space_${kind}`, resourceId: id, groupId: viewer.groupId, detail: { outcome: decision.outcome } }, deps.now);
   // Built from what was stored rather than read back: one insert and one publish per message.
   return {
     id,

@@ -44,9 +44,9 @@ async function viewerForPost(ctx: RouteContext, postId: string): Promise<SpaceVi
 }
 
 /** What post and thread creation need: they run their own transaction and publish after commit. */
-function depsOf(ctx: RouteContext): SpaceDeps {
-  // One flood limit per member, shared by the socket and this route.
-  if (!ctx.request.server.spaceHub.limiter.take(ctx.principal.userId)) {
+async function depsOf(ctx: RouteContext): Promise<SpaceDeps> {
+  // One flood limit per member, shared by the socket and this route (and every instance).
+  if (!(await ctx.request.server.spaceHub.limiter.take(ctx.principal.userId))) {
     throw new AppError('rate_limited', 'You are sending messages very fast. Wait a moment, then try again.');
   }
   return { db: ctx.db as Db, actor: ctx.actor, now: ctx.now };
@@ -107,7 +107,7 @@ export const spaceRoutes = [
     transaction: false,
     async handler({ params: p, body }, ctx) {
       const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
-      const { post, created } = await createPost(depsOf(ctx), viewer, body);
+      const { post, created } = await createPost(await depsOf(ctx), viewer, body);
       ctx.reply.code(created ? 201 : 200);
       return present(viewer, post);
     },
@@ -125,7 +125,7 @@ export const spaceRoutes = [
     transaction: false,
     async handler({ params: p, body }, ctx) {
       const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
-      const { threadId, post } = await createThread(depsOf(ctx), viewer, body);
+      const { threadId, post } = await createThread(await depsOf(ctx), viewer, body);
       ctx.reply.code(201);
       return { threadId, post: await present(viewer, post) };
     },

@@ -66,7 +66,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  t.app.spaceHub.limiter.reset();
+  await t.app.spaceHub.limiter.reset();
   await setGroup({ moderation_mode: 'post', staffed_hours: ALWAYS });
 });
 

@@ -113,3 +113,17 @@ describe('user management', () => {
     expect(rows.map((r) => [r.action, r.outcome, r.actor_user_id])).toContainEqual(['admin.users.deactivate', 'success', admin.userId]);
   });
 });
+
+describe('names people read', () => {
+  it('strips bidirectional controls and zero-width characters from staff display names, and refuses a name made only of them', async () => {
+    const disguised = 'Dr\u202E Ann\u200B Smith\u2066';
+    const created = await call(t.app, admin, 'POST', '/api/admin/users', { email: 'bidi-staff@example.org', displayName: disguised, role: 'clinician' });
+    expect(created.statusCode, created.body).toBe(201);
+    const row = await t.database.db.selectFrom('users').select('display_name').where('email', '=', 'bidi-staff@example.org').executeTakeFirstOrThrow();
+    expect(row.display_name).toBe('Dr Ann Smith');
+    const invisible = await call(t.app, admin, 'POST', '/api/admin/users', { email: 'bidi-empty@example.org', displayName: '\u200B\u202E\u200D', role: 'clinician' });
+    expect(invisible.statusCode).toBe(400);
+    expect(invisible.json().error.code).toBe('validation_failed');
+    expect(await t.database.db.selectFrom('users').select('id').where('email', '=', 'bidi-empty@example.org').executeTakeFirst()).toBeUndefined();
+  });
+});
