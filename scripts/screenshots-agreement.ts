@@ -4,6 +4,7 @@
  *   npx tsx scripts/screenshots-agreement.ts   (builds dist/web unless SKIP_BUILD=1; writes ./screenshots/agreement-*.png at 1280 and 375 px)
  */
 import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import path from 'node:path';
 import { build } from 'vite';
 import { checkA11y } from '../e2e/support/a11y';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   for (const viewport of [DESKTOP, PHONE]) {
     const server = await startServer();
     try {
-      const shootWith = (page: import('playwright-core').Page) => async (name: string) => {
+      const shootWith = (page: Page) => async (name: string) => {
         await page.waitForTimeout(400);
         const findings = await checkA11y(page);
         console.log(`${name} ${viewport.width}px: ${findings.length} accessibility findings`);
