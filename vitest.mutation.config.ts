@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // rules: unit tests only, in-memory SQLite, well under a second each.
 export default defineConfig({
   test: {
-    include: ['src/server/policy/membership.test.ts', 'src/server/policy/membership-guard.test.ts'],
+    include: ['src/server/policy/membership.test.ts', 'src/server/policy/membership-guard.test.ts', 'src/server/modules/moderation/decision.test.ts'],
     environment: 'node',
     pool: 'forks',
   },
