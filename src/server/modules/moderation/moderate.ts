@@ -108,6 +108,11 @@ export async function moderate<K extends string>(db: DbOrTx, request: Moderation
   const mentions = normalised.some((f) => f.stored.includes('@') || f.stored.includes('＠')) ? await groupPseudonyms(db, request.groupId) : [];
   const phrases = await loadWatchedPhrases(db);
   const recent = participant ? await recentTexts(db, request.groupId, request.author.userId, now) : [];
+  // An item of several fields (a strategy's title, when it helps and its steps; a thread's title and
+  // first message) is read whole, as a peer reads it: a short field alone is easily misread ("Cold
+  // water on my wrists" is a coping skill once its steps are read). Risk in any one field is still
+  // in the whole text. Every field carries the whole item's risk.
+  const whole = normalised.length > 1 ? assessField(normalised.map((f) => f.stored).join('\n'), recent, request) : null;
   const fields: FieldFacts<K>[] = normalised.map(({ key, stored }) => {
     const matches = matchWatchedPhrases(stored, phrases);
     const redact = matches.filter((m) => m.phrase.action === 'redact').map((m) => m.phrase);
@@ -118,7 +123,7 @@ export async function moderate<K extends string>(db: DbOrTx, request: Moderation
       phraseActions: matches.map((m) => m.phrase.action),
       contact: findContactDetails(stored, mentions),
       // Risk is assessed on what the author wrote (before redaction), read with their messages of the last 30 minutes.
-      risk: assessField(stored, recent, request),
+      risk: whole ?? assessField(stored, recent, request),
     };
   });
   const decision = decideModeration({
