@@ -27,10 +27,6 @@ export interface RiskAssessment {
 }
 
 const RANK: Record<RiskTier, number> = { none: 0, concern: 1, urgent: 2 };
-/** The model's urgent probability a very short message with no Layer 1 evidence needs to stay urgent. */
-const SHORT_TEXT_URGENT = 0.3;
-/** At most this many words is a very short message. */
-const SHORT_TEXT_WORDS = 5;
 /** Longest text the detector reads at once; a longer message is read in overlapping windows. */
 const WINDOW = 4_000;
 
@@ -118,9 +114,9 @@ export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbab
     !counted && layer1.phrases.tier === 'none' && (layer1.frames.some((f) => f.modifiers.some(test)) || layer1.phrases.signals.some((x) => x.modifiers.some((m) => test(PHRASE_MODIFIER_AS_FRAME[m.kind](m.cue)))));
   // Only an explicit distance in time ("years ago", "used to"): softer recovery words are too often wrong.
   const past = (m: string): boolean => m.startsWith('past or recovery') && /years? ago|months ago|used to|in the past|back then|when i was|as a (teen|teenager|kid|child)|in (19|20)\d\d|last year/.test(m);
-  // A very short message in which Layer 1 found nothing at all ("second draft", "walk round the
-  // block"): the model's urgent needs more certainty there, else it asks for a look as concern.
-  if (modelTier === 'urgent' && layer1.words <= SHORT_TEXT_WORDS && layer1.frames.length === 0 && layer1.phrases.signals.length === 0 && urgentProbability < SHORT_TEXT_URGENT) return 'concern';
+  // (A stricter rule for very short messages with no Layer 1 evidence was tried for v4 and rejected
+  // on the validation batch; its old form, "urgent below 0.3 becomes concern", could never fire
+  // once the urgent threshold was 0.36, and was removed: README, "Fusion".)
   if (says(strong)) return modelTier !== 'none' && urgentProbability >= 0.8 ? 'concern' : 'none';
   if (says(negated) || says(past)) return modelTier === 'urgent' && urgentProbability >= 0.6 ? 'concern' : 'none';
   // Every frame that counted is about somebody else (a worry about a peer): the model, which cannot

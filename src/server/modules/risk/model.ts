@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { featuresOf, featuresOfExpanded } from './features.js';
+import { featuresOf, modelTextExpanded } from './features.js';
+import { expandShorthand } from './prepare-text.js';
 import type { RiskKind } from './frames.js';
 
 /**
@@ -79,7 +80,15 @@ function table(head: Head): Map<string, Float64Array> {
   return t;
 }
 
-/** Softmax scores of one head for a feature vector. */
+/** Softmax of a head's logits. */
+function softmax(logits: number[]): number[] {
+  const max = Math.max(...logits);
+  const exps = logits.map((l) => Math.exp(l - max));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / sum);
+}
+
+/** Softmax scores of one head for a feature vector (training, and the reference for the compiled path). */
 export function scoreHead(head: Head, features: Map<string, number>): number[] {
   const logits = head.bias.map((b) => b ?? 0);
   const weights = table(head);
@@ -89,10 +98,139 @@ export function scoreHead(head: Head, features: Map<string, number>): number[] {
     if (!w) continue;
     for (let c = 0; c < k; c++) logits[c] = (logits[c] as number) + (w[c] as number) * value;
   }
-  const max = Math.max(...logits);
-  const exps = logits.map((l) => Math.exp(l - max));
-  const sum = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / sum);
+  return softmax(logits);
+}
+
+/**
+ * The run-time path: the same features and the same arithmetic in the same order as featuresOf +
+ * scoreHead (a test holds them equal to the last bit), without building a string per feature.
+ * Every feature name gets a number once (the model's own features first, others as they are met),
+ * each word's letter sequences are kept as numbers, and a message's distinct features are found
+ * with a generation stamp instead of a Set of strings. A 2,000-character message otherwise builds
+ * and hashes some 4,000 strings. The numbers for features the model does not know are only
+ * counted (the vector is normalised by the count of all distinct features); they are forgotten
+ * when there are too many, so a server that reads years of chat does not grow without bound.
+ */
+interface Compiled {
+  k: number;
+  known: number;
+  /** Weights of feature id i at [i*k, i*k+k). */
+  flat: Float64Array;
+  names: string[];
+  letters: Uint8Array;
+  ids: Map<string, number>;
+  /** Word → [id of w:word, ids of its c: sequences in featuresOf order]. */
+  words: Map<string, Int32Array>;
+  /** id of w:first → id of w:second → id of b:first second. */
+  pairs: Map<number, Map<number, number>>;
+  stamps: Uint32Array;
+  generation: number;
+}
+const MAX_UNKNOWN_IDS = 400_000;
+const compiledHeads = new WeakMap<Head, Compiled>();
+function compile(head: Head): Compiled {
+  let c = compiledHeads.get(head);
+  if (c) return c;
+  const rows = table(head);
+  const k = Math.max(head.bias.length, head.classes.length);
+  const names = [...rows.keys()];
+  const flat = new Float64Array(names.length * k);
+  names.forEach((name, i) => flat.set((rows.get(name) as Float64Array).subarray(0, k), i * k));
+  c = {
+    k,
+    known: names.length,
+    flat,
+    names,
+    letters: Uint8Array.from(names, (n) => (n.startsWith('c:') ? 1 : 0)),
+    ids: new Map(names.map((n, i) => [n, i])),
+    words: new Map(),
+    pairs: new Map(),
+    stamps: new Uint32Array(names.length * 2 + 1024),
+    generation: 0,
+  };
+  compiledHeads.set(head, c);
+  return c;
+}
+function idOf(c: Compiled, name: string): number {
+  let id = c.ids.get(name);
+  if (id === undefined) {
+    id = c.names.length;
+    c.names.push(name);
+    c.ids.set(name, id);
+  }
+  return id;
+}
+function forgetUnknown(c: Compiled): void {
+  if (c.names.length - c.known < MAX_UNKNOWN_IDS) return;
+  c.names.length = c.known;
+  c.ids = new Map(c.names.map((n, i) => [n, i]));
+  c.words.clear();
+  c.pairs.clear();
+}
+function wordIds(c: Compiled, word: string): Int32Array {
+  let ids = c.words.get(word);
+  if (ids) return ids;
+  const list = [idOf(c, `w:${word}`)];
+  if (word.length > 2) {
+    const padded = ` ${word} `;
+    for (let n = 3; n <= 4; n++) for (let j = 0; j + n <= padded.length; j++) list.push(idOf(c, `c:${padded.slice(j, j + n)}`));
+  }
+  ids = Int32Array.from(list);
+  c.words.set(word, ids);
+  return ids;
+}
+function pairId(c: Compiled, first: string, firstId: number, second: string, secondId: number): number {
+  let inner = c.pairs.get(firstId);
+  if (!inner) c.pairs.set(firstId, (inner = new Map()));
+  let id = inner.get(secondId);
+  if (id === undefined) inner.set(secondId, (id = idOf(c, `b:${first} ${second}`)));
+  return id;
+}
+
+/** The distinct feature ids of an expanded text, in featuresOf's order. */
+function featureIds(c: Compiled, expanded: string): number[] {
+  forgetUnknown(c);
+  const words = modelTextExpanded(expanded).split(' ').filter(Boolean).slice(0, 600);
+  const perWord = words.map((w) => wordIds(c, w));
+  const length = words.length <= 3 ? 'tiny' : words.length <= 8 ? 'short' : words.length <= 25 ? 'medium' : 'long';
+  const lengthId = idOf(c, `n:${length}`);
+  if (c.stamps.length < c.names.length) {
+    const grown = new Uint32Array(c.names.length * 2);
+    grown.set(c.stamps);
+    c.stamps = grown;
+  }
+  if (++c.generation === 0xffffffff) {
+    c.stamps.fill(0);
+    c.generation = 1;
+  }
+  const g = c.generation;
+  const stamps = c.stamps;
+  const out: number[] = [];
+  const add = (id: number): void => {
+    if (stamps[id] === g) return;
+    stamps[id] = g;
+    out.push(id);
+  };
+  for (let i = 0; i < words.length; i++) {
+    const ids = perWord[i] as Int32Array;
+    add(ids[0] as number);
+    if (i + 1 < words.length) {
+      // The pair's id may be new: make room for its stamp.
+      const id = pairId(c, words[i] as string, ids[0] as number, words[i + 1] as string, (perWord[i + 1] as Int32Array)[0] as number);
+      if (id >= stamps.length) return featureIdsAfterGrowth(c, expanded);
+      add(id);
+    }
+    for (let j = 1; j < ids.length; j++) add(ids[j] as number);
+  }
+  add(lengthId);
+  return out;
+}
+/** New pair ids outgrew the stamps: grow them and start again (rare; the ids are kept now). */
+function featureIdsAfterGrowth(c: Compiled, expanded: string): number[] {
+  const grown = new Uint32Array(c.names.length * 2 + 1024);
+  grown.set(c.stamps);
+  c.stamps = grown;
+  return featureIds(c, expanded);
 }
 
 function readable(feature: string): string {
@@ -103,12 +241,53 @@ function readable(feature: string): string {
 
 /** The model's tier, kind and explanation for a text. */
 export function predict(text: string, weights: ModelWeights = modelWeights()): ModelPrediction {
-  return predictFeatures(featuresOf(text), weights);
+  return predictExpanded(expandShorthand(text), weights);
 }
 
 /** predict for a text already through expandShorthand (the detector expands once for all layers). */
 export function predictExpanded(expanded: string, weights: ModelWeights = modelWeights()): ModelPrediction {
-  return predictFeatures(featuresOfExpanded(expanded), weights);
+  const c = compile(weights.joint);
+  const ids = featureIds(c, expanded);
+  const value = ids.length ? 1 / Math.sqrt(ids.length) : 0;
+  const { k, known, flat } = c;
+  const logits = weights.joint.bias.map((b) => b ?? 0);
+  for (const id of ids) {
+    if (id >= known) continue;
+    const at = id * k;
+    for (let j = 0; j < k; j++) logits[j] = (logits[j] as number) + (flat[at + j] as number) * value;
+  }
+  const p = softmax(logits);
+  const at = (i: number): number => p[i] ?? 0;
+  const none = at(0);
+  const concern = at(1) + at(2) + at(3);
+  const urgent = at(4) + at(5) + at(6);
+  const tier = urgent >= weights.thresholds.urgent ? 'urgent' : urgent + concern >= weights.thresholds.concern ? 'concern' : 'none';
+  const kinds = [at(1) + at(4), at(2) + at(5), at(3) + at(6)];
+  const kindIndex = kinds.indexOf(Math.max(...kinds));
+  // Explanation: features pushing towards the predicted class (for none, towards none).
+  const towards = tier === 'none' ? 0 : JOINT_CLASSES.indexOf(`${tier}:${KIND_CLASSES[kindIndex] ?? 'self_harm'}` as (typeof JOINT_CLASSES)[number]);
+  // The six features that pushed hardest towards the predicted class, words and word pairs before
+  // letter sequences. One pass keeping the best six (no sort of every feature).
+  const best: { id: number; weight: number; letters: boolean }[] = [];
+  const better = (a: { weight: number; letters: boolean }, b: { weight: number; letters: boolean }): boolean => (a.letters !== b.letters ? !a.letters : a.weight > b.weight);
+  for (const id of ids) {
+    if (id >= known) continue;
+    const weight = ((flat[id * k + towards] as number) - (towards ? (flat[id * k] as number) : 0)) * value;
+    if (weight <= 0) continue;
+    const entry = { id, weight, letters: c.letters[id] === 1 };
+    if (best.length === 6 && !better(entry, best[5] as (typeof best)[number])) continue;
+    let pos = best.length;
+    while (pos > 0 && better(entry, best[pos - 1] as (typeof best)[number])) pos--;
+    best.splice(pos, 0, entry);
+    if (best.length > 6) best.pop();
+  }
+  const contributions = best.map((b) => ({ feature: readable(c.names[b.id] as string), weight: Math.round(b.weight * 100) / 100 }));
+  return { tier, kind: KIND_CLASSES[kindIndex] ?? 'self_harm', probabilities: { none, concern, urgent }, features: contributions };
+}
+
+/** The reference path (featuresOf + scoreHead, as the trainer scores): tests hold predict equal to it. */
+export function predictReference(text: string, weights: ModelWeights = modelWeights()): ModelPrediction {
+  return predictFeatures(featuresOf(text), weights);
 }
 
 function predictFeatures(features: Map<string, number>, weights: ModelWeights): ModelPrediction {
