@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
-import { assessWithContext } from '../risk/assess-risk.js';
+import { assessWithContext, detectorFaults } from '../risk/assess-risk.js';
 import { careTeamMessage } from './care-team.js';
 import { decideModeration, needsCareTeamMessage, NEW_MEMBER_HELD_ITEMS, type AuthorRole, type FieldFacts, type FieldRisk, type ModerationDecision } from './decision.js';
 import type { ContentKind } from './kinds.js';
@@ -53,11 +53,26 @@ async function recentTexts(db: DbOrTx, groupId: string, authorId: string, now: D
   return rows.map((r) => r.body).reverse();
 }
 
+// The composer previews a message (dryRun) and then sends the same text a moment later: the
+// detector's answer for the same text read with the same recent messages is the same (it is pure),
+// so the send reuses it instead of assessing twice. Small and bounded; failures are never kept.
+const ASSESSED_CACHE_SIZE = 256;
+const ASSESSED_TEXT_LIMIT = 8_000;
+const assessed = new Map<string, Exclude<FieldRisk, 'failed'>>();
+
 /** The detector on one field; a failure is logged and reported as 'failed' (the decision holds it: never dropped, never published unseen). */
 function assessField(text: string, recent: readonly string[], request: { kind: ContentKind; groupId: string }): FieldRisk {
+  const key = text.length + recent.reduce((n, r) => n + r.length, 0) <= ASSESSED_TEXT_LIMIT ? `${recent.join('\u0000')}\u0001${text}` : null;
+  const known = key !== null && !detectorFaults.next ? assessed.get(key) : undefined;
+  if (known) return known;
   try {
     const risk = assessWithContext(text, recent);
-    return { tier: risk.tier, kind: risk.kind, explanation: risk.explanation, plainExplanation: risk.plainExplanation };
+    const result = { tier: risk.tier, kind: risk.kind, explanation: risk.explanation, plainExplanation: risk.plainExplanation };
+    if (key !== null) {
+      if (assessed.size >= ASSESSED_CACHE_SIZE) assessed.delete(assessed.keys().next().value as string);
+      assessed.set(key, result);
+    }
+    return result;
   } catch (error) {
     console.error(JSON.stringify({ level: 'error', msg: 'risk detector failed; item held for a clinician', kind: request.kind, groupId: request.groupId, err: error instanceof Error ? error.message : String(error) }));
     return 'failed';
