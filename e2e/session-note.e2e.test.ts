@@ -52,11 +52,24 @@ describe('after a session', () => {
     const harbourSection = 'Harbour practised a kind "no" to a colleague and said it felt possible.';
     await page.getByLabel('Harbour (Jonah Reyes)').fill(harbourSection);
     await page.getByLabel('Willow (Maya Thompson)').fill('Willow supported others and shared her own script.');
-    await page.getByRole('button', { name: 'Save draft' }).click();
-    await page.getByRole('status').getByText('Draft saved (version 1)').waitFor();
+    // No "Save draft" needed: the draft saves itself a few seconds after the last change.
+    await page.getByRole('status').getByText('Saved automatically (version 1)').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('note-status').innerText()).toContain('Draft, version 1');
 
-    // Sign: confirm, then the note is read-only.
+    // Signing an incomplete note is refused, naming what is missing: the other attendees' sections.
+    await page.getByRole('button', { name: 'Sign…' }).click();
+    const missing = page.getByRole('list', { name: 'Still to write' });
+    await missing.waitFor();
+    expect(await missing.innerText()).toMatch(/section/);
+    expect(await missing.innerText()).not.toMatch(/Harbour|Willow|Themes/);
+    expect(await page.getByRole('dialog', { name: 'Sign this note?' }).count()).toBe(0);
+    expect(await checkA11y(page)).toEqual([]);
+    // The others attended without taking part: said explicitly, not left blank.
+    const quiet = page.getByRole('button', { name: / did not contribute$/ });
+    while ((await quiet.count()) > 0) await quiet.first().click();
+    await expect.poll(() => missing.count()).toBe(0);
+
+    // Sign: confirm (the latest changes are saved first), then the note is read-only.
     await page.getByRole('button', { name: 'Sign…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
     expect(await dialog.innerText()).toContain('locked');

@@ -31,6 +31,7 @@ export const errorStatus = {
   not_a_member: 422,
   session_cancelled: 422,
   note_signed: 422,
+  note_incomplete: 422,
   offer_expired: 422,
   contact_details_refused: 422,
   invalid_phone: 422,

@@ -1,36 +1,44 @@
 import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { Note, NoteEnvelope } from '../api/types';
 import { ErrorRegion, SuccessRegion } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
 import { useNoteActions, type NoteDraft } from './api';
 import { NoteConflict } from './NoteConflict';
-import { GROUP_SECTIONS, differs, sectionsFor, textOf, type NoteText } from './noteText';
+import { DID_NOT_CONTRIBUTE, GROUP_SECTIONS, differs, missingForSigning, sectionsFor, textOf, type NoteText } from './noteText';
 import { SignNoteModal } from './SignNoteModal';
 
 interface Props {
   sessionId: string;
   groupId: string;
   envelope: NoteEnvelope;
+  /** The session, for a new note's first line. */
+  session?: { number: number | null; topic: string };
 }
+
+/** Unsaved changes are saved this long after the last keystroke. */
+const AUTOSAVE_AFTER_MS = 6_000;
 
 /**
  * The draft group note: three group sections and a short section per attendee. Saves name the
  * version they started from; when someone else saved in between, the conflict is shown and the
  * person's own text is kept.
  */
-export function NoteEditor({ sessionId, groupId, envelope }: Props) {
+export function NoteEditor({ sessionId, groupId, envelope, session }: Props) {
   const client = useQueryClient();
   const actions = useNoteActions(sessionId, groupId);
   const [based, setBased] = useState<Note | null>(envelope.note);
-  const [text, setText] = useState<NoteText>(() => textOf(envelope.note));
+  const [text, setText] = useState<NoteText>(() => textOf(envelope.note, session));
+  const [incomplete, setIncomplete] = useState<string[] | null>(null);
   const [conflict, setConflict] = useState<Note | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [signing, setSigning] = useState(false);
   const { sections, orphans } = sectionsFor(envelope.note, envelope.attendees);
-  const dirty = differs(text, textOf(based));
+  const dirty = differs(text, textOf(based, session));
+  // The new note's template alone is not worth saving: only what the facilitator wrote is.
+  const written = based !== null || differs(text, textOf(null, session));
 
   const draft = (baseVersion: number): NoteDraft => ({
     baseVersion,
@@ -49,18 +57,36 @@ export function NoteEditor({ sessionId, groupId, envelope }: Props) {
     return false;
   }
 
-  async function save(baseVersion: number): Promise<Note | null> {
+  async function save(baseVersion: number, automatic = false): Promise<Note | null> {
     setSaved(null);
     try {
       const note = await actions.save.mutateAsync(draft(baseVersion));
       setBased(note);
       setConflict(null);
-      setSaved(`Draft saved (version ${note.version}) at ${formatDateTime(note.updatedAt)}.`);
+      setSaved(`${automatic ? 'Saved automatically' : 'Draft saved'} (version ${note.version}) at ${formatDateTime(note.updatedAt)}.`);
       return note;
     } catch (error) {
       onConflict(error);
       return null;
     }
+  }
+
+  // Autosave: a few seconds after the last change, with the same optimistic concurrency as
+  // "Save draft" (someone else's save in between shows the conflict; nothing is overwritten).
+  // Not while a conflict is open, a save is running or the sign dialog is open.
+  const latest = useRef(save);
+  latest.current = save;
+  const pending = actions.save.isPending;
+  useEffect(() => {
+    if (!dirty || !written || conflict || pending || signing) return;
+    const timer = setTimeout(() => void latest.current(based?.version ?? 0, true), AUTOSAVE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [text, dirty, written, conflict, pending, signing, based]);
+
+  function startSigning() {
+    const missing = missingForSigning(text, sections);
+    setIncomplete(missing.length ? missing : null);
+    if (!missing.length) setSigning(true);
   }
 
   function submit(event: FormEvent) {
@@ -135,15 +161,21 @@ export function NoteEditor({ sessionId, groupId, envelope }: Props) {
           </div>
           {sections.length === 0 ? <Text size="sm">Nobody was marked as attending.</Text> : null}
           {sections.map((s) => (
-            <Textarea
-              key={s.enrolmentId}
-              label={`${s.pseudonym} (${s.displayName})`}
-              autosize
-              minRows={2}
-              maxRows={10}
-              value={text.members[s.enrolmentId] ?? ''}
-              onChange={(e) => setMember(s.enrolmentId, e.currentTarget.value)}
-            />
+            <div key={s.enrolmentId}>
+              <Textarea
+                label={`${s.pseudonym} (${s.displayName})`}
+                autosize
+                minRows={2}
+                maxRows={10}
+                value={text.members[s.enrolmentId] ?? ''}
+                onChange={(e) => setMember(s.enrolmentId, e.currentTarget.value)}
+              />
+              {(text.members[s.enrolmentId] ?? '').trim() ? null : (
+                <Button variant="subtle" size="compact-sm" mt={4} onClick={() => setMember(s.enrolmentId, DID_NOT_CONTRIBUTE)} aria-label={`${s.pseudonym} did not contribute`}>
+                  Did not contribute
+                </Button>
+              )}
+            </div>
           ))}
           {orphans.length > 0 ? (
             <Alert color="yellow" variant="light" title="Sections of people no longer marked as attending">
@@ -153,13 +185,24 @@ export function NoteEditor({ sessionId, groupId, envelope }: Props) {
               </Text>
             </Alert>
           ) : null}
+          {incomplete && missingForSigning(text, sections).length ? (
+            <Alert color="yellow" variant="light" title="The note is not complete yet" role="alert">
+              <Text size="sm">A signed note is locked, so it is signed complete. Still to write:</Text>
+              <ul aria-label="Still to write">
+                {missingForSigning(text, sections).map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+              <Text size="sm">For a member who attended but did not take part, choose “Did not contribute”.</Text>
+            </Alert>
+          ) : null}
           <ErrorRegion error={saveError} title="We couldn't save the note" />
           <SuccessRegion message={saved} />
           <Group gap="sm">
             <Button type="submit" loading={actions.save.isPending && !conflict}>
               Save draft
             </Button>
-            <Button variant="default" onClick={() => setSigning(true)} disabled={!!conflict}>
+            <Button variant="default" onClick={startSigning} disabled={!!conflict}>
               Sign…
             </Button>
           </Group>

@@ -8,9 +8,17 @@ export interface NoteText {
   members: Record<string, string>;
 }
 
-export function textOf(note: Note | null): NoteText {
+/** What a member section says when the member attended but did not take part: an explicit statement, never a blank. */
+export const DID_NOT_CONTRIBUTE = 'Did not contribute.';
+
+/**
+ * The text a new note starts from: the session's topic as the first line of the themes (the
+ * facilitator writes the rest). An existing note is its own text.
+ */
+export function textOf(note: Note | null, template?: { number: number | null; topic: string }): NoteText {
+  const start = !note && template?.topic ? `${template.number ? `Session ${template.number}: ` : ''}${template.topic}.\n` : '';
   return {
-    themes: note?.themes ?? '',
+    themes: note?.themes ?? start,
     interventions: note?.interventions ?? '',
     groupProcess: note?.groupProcess ?? '',
     members: Object.fromEntries((note?.members ?? []).map((m) => [m.enrolmentId, m.body])),
@@ -42,4 +50,14 @@ export function differs(a: NoteText, b: NoteText): boolean {
   if (a.themes !== b.themes || a.interventions !== b.interventions || a.groupProcess !== b.groupProcess) return true;
   const ids = new Set([...Object.keys(a.members), ...Object.keys(b.members)]);
   return [...ids].some((id) => (a.members[id] ?? '').trim() !== (b.members[id] ?? '').trim());
+}
+
+/**
+ * What the note still needs before it can be signed (the server checks the same): every part of
+ * the group section, and a section for each attendee — a line, or "Did not contribute."
+ */
+export function missingForSigning(text: NoteText, sections: Section[]): string[] {
+  const missing: string[] = GROUP_SECTIONS.filter((s) => !text[s.key].trim()).map((s) => s.label);
+  for (const s of sections) if (!(text.members[s.enrolmentId] ?? '').trim()) missing.push(`${s.pseudonym}'s section`);
+  return missing;
 }

@@ -104,8 +104,27 @@ describe('document-once notes', () => {
     expect(response.json().error.code).toBe('not_a_member');
   });
 
+  it('refuses to sign an incomplete note, naming what is missing, and changes nothing', async () => {
+    const envelope = (await call(t.app, lead, 'GET', `/api/group-sessions/${world.sessionA}/note`)).json();
+    const cedar = envelope.attendees.find((a: { pseudonym: string }) => a.pseudonym === 'Cedar').enrolmentId;
+    // Version 2 (from the test above): the co-facilitator's save left no member sections; the group section is filled.
+    const before = await t.database.db.selectFrom('group_notes').select(['status', 'version']).where('session_id', '=', world.sessionA).executeTakeFirstOrThrow();
+    const refused = await call(t.app, lead, 'POST', `/api/group-sessions/${world.sessionA}/note/sign`, { version: before.version });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('note_incomplete');
+    expect(refused.json().error.details.map((d: { path: string }) => d.path)).toEqual([`note.members.${cedar}`, `note.members.${world.enrolmentA}`]);
+    // An empty group section and blank (whitespace) member sections are named too.
+    const empty = (await call(t.app, lead, 'PUT', `/api/group-sessions/${world.sessionA}/note`, { baseVersion: before.version, themes: ' ', interventions: '', groupProcess: '\n', members: [{ enrolmentId: cedar, body: '   ' }] })).json();
+    const refusedEmpty = await call(t.app, lead, 'POST', `/api/group-sessions/${world.sessionA}/note/sign`, { version: empty.version });
+    expect(refusedEmpty.json().error.details.map((d: { path: string }) => d.path)).toEqual(['note.themes', 'note.interventions', 'note.groupProcess', `note.members.${cedar}`, `note.members.${world.enrolmentA}`]);
+    expect(await t.database.db.selectFrom('group_notes').select(['status', 'version']).where('session_id', '=', world.sessionA).executeTakeFirstOrThrow()).toEqual({ status: 'draft', version: empty.version });
+    expect(await t.database.db.selectFrom('note_versions').select('kind').where('kind', '=', 'signed').execute()).toEqual([]);
+  });
+
   it('signs and locks; later changes are addenda; co-signature by another facilitator; every version kept', async () => {
-    const note = (await call(t.app, lead, 'PUT', `/api/group-sessions/${world.sessionA}/note`, draft(2, 'Final themes', [{ enrolmentId: world.enrolmentA, body: 'Willow named her worry.' }]))).json();
+    const envelope = (await call(t.app, lead, 'GET', `/api/group-sessions/${world.sessionA}/note`)).json();
+    const cedar = envelope.attendees.find((a: { pseudonym: string }) => a.pseudonym === 'Cedar').enrolmentId;
+    const note = (await call(t.app, lead, 'PUT', `/api/group-sessions/${world.sessionA}/note`, draft(envelope.note.version, 'Final themes', [{ enrolmentId: world.enrolmentA, body: 'Willow named her worry.' }, { enrolmentId: cedar, body: 'Did not contribute.' }]))).json();
     const staleSign = await call(t.app, lead, 'POST', `/api/group-sessions/${world.sessionA}/note/sign`, { version: note.version - 1 });
     expect(staleSign.statusCode).toBe(409);
     const signed = await call(t.app, lead, 'POST', `/api/group-sessions/${world.sessionA}/note/sign`, { version: note.version });
@@ -120,7 +139,7 @@ describe('document-once notes', () => {
     expect(addendum.json().themes).toBe('Final themes');
     expect(addendum.json().addenda).toHaveLength(1);
     const versions = (await call(t.app, lead, 'GET', `/api/group-sessions/${world.sessionA}/note/versions`)).json().versions;
-    expect(versions.map((v: { kind: string }) => v.kind)).toEqual(['cosigned', 'signed', 'draft', 'draft', 'draft']);
+    expect(versions.map((v: { kind: string }) => v.kind)).toEqual(['cosigned', 'signed', 'draft', 'draft', 'draft', 'draft']);
     expect(versions.at(-1).content.themes).toBe('Belonging');
   });
 

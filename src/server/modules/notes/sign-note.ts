@@ -1,7 +1,7 @@
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
 import { newId } from '../../lib/ids.js';
-import { loadNote } from './repository.js';
+import { attendees, loadNote } from './repository.js';
 import { snapshot } from './save-draft.js';
 
 async function requireNote(ctx: RouteContext, sessionId: string) {
@@ -15,12 +15,40 @@ async function requireNote(ctx: RouteContext, sessionId: string) {
   return note;
 }
 
-/** Signs the version the clinician read; the note is locked from then on. */
+const GROUP_PARTS = [
+  ['themes', 'Themes'],
+  ['interventions', 'Interventions'],
+  ['groupProcess', 'Group process'],
+] as const;
+
+/**
+ * What a note must hold before it is signed and locked: every part of the group section, and a
+ * section for each member who attended (present, late or left early) — a line about them, or the
+ * explicit "Did not contribute." the editor offers. Absent members have no section: attendance
+ * already records them. Empty when complete.
+ */
+export async function missingForSigning(ctx: Pick<RouteContext, 'db'>, sessionId: string): Promise<{ path: string; message: string }[]> {
+  const note = await loadNote(ctx.db, sessionId);
+  if (!note) return [{ path: 'note', message: 'There is no note yet.' }];
+  const missing: { path: string; message: string }[] = [];
+  for (const [key, label] of GROUP_PARTS) if (!note[key].trim()) missing.push({ path: `note.${key}`, message: `${label} is empty.` });
+  const written = new Map(note.members.map((m) => [m.enrolmentId, m.body.trim()]));
+  for (const person of await attendees(ctx.db, sessionId)) {
+    if (!written.get(person.enrolment_id)) missing.push({ path: `note.members.${person.enrolment_id}`, message: `${person.pseudonym} attended: write a line, or mark “did not contribute”.` });
+  }
+  return missing;
+}
+
+/** Signs the version the clinician read, when it is complete; the note is locked from then on. */
 export async function signNote(ctx: RouteContext, sessionId: string, version: number) {
   const note = await requireNote(ctx, sessionId);
   if (note.status === 'signed') throw new AppError('note_signed', 'This note is already signed.');
   if (note.version !== version) {
     throw new AppError('stale_version', 'The note changed since you read it. Check the latest version, then sign.').withCurrent(await loadNote(ctx.db, sessionId));
+  }
+  const missing = await missingForSigning(ctx, sessionId);
+  if (missing.length) {
+    throw new AppError('note_incomplete', 'A note is signed complete: fill in the group section and a section for each member who attended (or mark “did not contribute”).', missing);
   }
   const next = version + 1;
   await ctx.db
