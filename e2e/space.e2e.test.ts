@@ -161,8 +161,17 @@ describe('the group space', () => {
     const pebble = await browser(PHONE);
     const page = pebble.page;
     await signIn(page, server.baseUrl, 'participant8@demo.hearth.local');
-    await page.goto(`${server.baseUrl}/groups/${groupId}`);
-    await page.getByTestId('open-space').click();
+    // The space is found from the home page and the menu, with what is new there.
+    const card = page.getByRole('region', { name: 'Your group space' });
+    await expect.poll(() => card.innerText()).toMatch(/\d+ new messages? since you last looked/);
+    expect(await checkA11y(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/home-space-375.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Open menu' }).click();
+    await expect.poll(() => page.getByTestId('nav-space').innerText()).toMatch(/Group space\s*\d+\s*unread/i);
+    await page.waitForTimeout(400); // the menu slides in
+    await page.screenshot({ path: `${SHOTS}/menu-space-375.png` });
+    await page.getByRole('button', { name: 'Close menu' }).click();
+    await card.getByRole('link', { name: 'Read and reply' }).click();
     await page.getByRole('navigation', { name: 'Conversations' }).waitFor();
     const chat = page.getByTestId('space-thread').filter({ hasText: 'Group chat' });
     expect(await chat.innerText()).toMatch(/\d+\s*unread/i);
@@ -174,6 +183,8 @@ describe('the group space', () => {
     await page.screenshot({ path: `${SHOTS}/threads-375.png`, fullPage: true });
     await chat.click();
     await page.getByRole('heading', { level: 2, name: 'Group chat' }).waitFor();
+    // Opened where the reader stopped: at the first message not read yet.
+    await page.getByRole('separator', { name: 'New since you last read' }).waitFor();
     await page.getByRole('link', { name: 'All conversations' }).click();
     await expect.poll(() => chat.innerText()).not.toMatch(/unread/i);
     await chat.click();

@@ -75,6 +75,12 @@ export const spaceThreadSummarySchema = z.object({
   postCount: z.number().int(),
 });
 
+/** The caller's group spaces with their unread counts (navigation and home page). */
+export const spaceUnreadSchema = z.object({
+  spaces: z.array(z.object({ groupId: idSchema, groupName: z.string(), unread: z.number().int().min(0) })),
+});
+export type SpaceUnread = z.infer<typeof spaceUnreadSchema>;
+
 export const spaceOverviewSchema = z.object({
   groupId: idSchema,
   groupName: z.string(),

@@ -29,7 +29,7 @@ export function AlertDeliveries({ alertId }: { alertId: string }) {
         {open ? 'Hide who was told' : 'Who was told'}
       </Button>
       <Collapse expanded={open} id={regionId}>
-        {query.isPending && open ? <Loader size="xs" aria-label="Loading deliveries" /> : null}
+        {query.isPending && open ? <Loader size="xs" role="status" aria-label="Loading deliveries" /> : null}
         {query.error ? <ErrorRegion error={query.error} title="We couldn't load the deliveries" /> : null}
         {query.data ? (
           query.data.deliveries.length === 0 ? (

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, List, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, List, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { GroupSummary } from '../api/types';
 import { useMe } from '../auth/session';
@@ -7,6 +7,7 @@ import { ErrorRegion, QueryView, usePageTitle } from '../layout/feedback';
 import { AgreementCallout } from '../participant/AgreementCallout';
 import { needsAgreement, useMyEnrolments, useNotifications } from '../participant/api';
 import { NotificationItems } from '../participant/NotificationsPage';
+import { useMySpaces } from '../space/api';
 import { useThisWeek } from '../this-week/api';
 import { AppreciationsCard, CelebrationsCard, GroupExchangeCard } from '../this-week/ExchangeCards';
 import { DueCheckinsCard, GoalsCard, NextSessionCard } from '../this-week/PlanCards';
@@ -25,6 +26,7 @@ export function ParticipantHome() {
   const toAccept = enrolments.data?.enrolments.filter(needsAgreement) ?? [];
   const unread = notifications.data?.notifications.filter((n) => !n.readAt) ?? [];
   const newcomer = toAccept.some((e) => e.status === 'invited');
+  const spaces = useMySpaces().data?.spaces ?? [];
 
   return (
     <Stack gap="lg">
@@ -35,6 +37,26 @@ export function ParticipantHome() {
       {toAccept.map((e) => (
         <AgreementCallout key={e.id} enrolment={e} />
       ))}
+      {spaces.length > 0 ? (
+        <Card withBorder padding="lg" component="section" aria-labelledby="space-heading">
+          <Title order={2} size="h3" id="space-heading" mb="xs">
+            Your group space
+          </Title>
+          <Stack gap="xs">
+            {spaces.map((s) => (
+              <Group key={s.groupId} justify="space-between" wrap="wrap" gap="xs">
+                <Text>
+                  {spaces.length > 1 ? `${s.groupName}: ` : ''}
+                  {s.unread > 0 ? `${s.unread} new message${s.unread === 1 ? '' : 's'} since you last looked.` : 'You are up to date. Say hello, or see what the group is sharing.'}
+                </Text>
+                <Button component={Link} to={`/groups/${s.groupId}/space`} data-testid="home-open-space">
+                  {s.unread > 0 ? 'Read and reply' : 'Open the group space'}
+                </Button>
+              </Group>
+            ))}
+          </Stack>
+        </Card>
+      ) : null}
       <section aria-labelledby="this-week-heading">
         <Title order={2} id="this-week-heading" mb="sm">
           This week
@@ -111,7 +133,7 @@ function GroupCard({ group }: { group: GroupSummary }) {
             Your facilitators
           </Title>
           {detail.isPending ? (
-            <Loader size="sm" aria-label="Loading facilitators" />
+            <Loader size="sm" role="status" aria-label="Loading facilitators" />
           ) : detail.error ? (
             <ErrorRegion error={detail.error} title="We couldn't load the facilitators" />
           ) : detail.data && detail.data.facilitators.length > 0 ? (

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMyGroups } from '../groups/api';
 import { useUnreadCount } from '../participant/api';
+import { useMySpaces } from '../space/api';
 import { useOpenAlertCount } from '../alerts/api';
 import { useLiveAlerts, useLiveNotifications } from '../space/hooks';
 import { useMe, useSignOut } from '../auth/session';
@@ -199,9 +200,40 @@ function MainNav({ me, pathname }: { me: Me; pathname: string }) {
     );
   };
 
+  // The group space, where members spend time between sessions: one entry per space one may
+  // enter, right after Home, with the unread count.
+  const spaces = useMySpaces(showGroups).data?.spaces ?? [];
+  const spaceLink = (s: { groupId: string; groupName: string; unread: number }) => {
+    const to = `/groups/${s.groupId}/space`;
+    const active = isActive(pathname, to);
+    return (
+      <NavLink
+        key={to}
+        component={Link}
+        to={to}
+        label={spaces.length === 1 ? 'Group space' : `Space: ${s.groupName}`}
+        rightSection={
+          s.unread > 0 ? (
+            <Badge size="sm" variant="filled" circle>
+              {s.unread}
+              <VisuallyHidden> unread</VisuallyHidden>
+            </Badge>
+          ) : undefined
+        }
+        active={active}
+        aria-current={active ? 'page' : undefined}
+        className={classes.navLink}
+        data-testid="nav-space"
+      />
+    );
+  };
+  const items = navItemsFor(me);
+
   return (
     <>
-      {navItemsFor(me).map(link)}
+      {items.slice(0, 1).map(link)}
+      {spaces.map(spaceLink)}
+      {items.slice(1).map(link)}
       {showGroups && groups.data && groups.data.groups.length > 0 ? (
         <>
           <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm" id="nav-groups">

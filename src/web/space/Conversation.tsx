@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorRegion, QueryView, SuccessRegion } from '../layout/feedback';
 import { ActionModal } from './ActionModal';
-import { fetchOlder, spaceApi, spaceKey, useSpaceAction, useThreadPosts, type SpaceOverview, type SpacePost } from './api';
+import { MY_SPACES_KEY, fetchOlder, spaceApi, spaceKey, useSpaceAction, useThreadPosts, type SpaceOverview, type SpacePost } from './api';
 import { Composer } from './Composer';
 import { PostItem, type PostAction } from './PostItem';
 import classes from './space.module.css';
@@ -79,15 +79,25 @@ export function Conversation({ overview, thread, live, retracted }: { overview: 
     if (lastSeq <= marked.current) return;
     marked.current = lastSeq;
     spaceApi.markRead(groupId, thread, lastSeq).then(
-      () => client.invalidateQueries({ queryKey: [...spaceKey(groupId), 'overview'] }),
+      () => Promise.all([client.invalidateQueries({ queryKey: [...spaceKey(groupId), 'overview'] }), client.invalidateQueries({ queryKey: MY_SPACES_KEY })]),
       () => undefined,
     );
   }, [client, groupId, thread, lastSeq]);
 
-  // New messages at the end bring the view down; earlier ones loaded at the top do not.
+  // Opening the conversation takes the reader back to where they stopped: the first message
+  // they have not read (marked "New since you last read"), or the end when all is read. After
+  // that, new messages at the end bring the view down; earlier ones loaded at the top do not.
+  const unreadAtOpen = useRef<number | null>(null);
+  if (unreadAtOpen.current === null && page.data) unreadAtOpen.current = summary?.unread ?? 0;
+  const firstUnread = unreadAtOpen.current && page.data ? page.data.posts[page.data.posts.length - unreadAtOpen.current] : undefined;
+  const firstUnreadRef = useRef<HTMLDivElement>(null);
+  const placed = useRef(false);
   const lastId = posts[posts.length - 1]?.id;
   useEffect(() => {
-    endRef.current?.scrollIntoView?.({ block: 'end' });
+    if (!lastId) return;
+    if (!placed.current && firstUnreadRef.current) firstUnreadRef.current.scrollIntoView?.({ block: 'start' });
+    else endRef.current?.scrollIntoView?.({ block: 'end' });
+    placed.current = true;
   }, [lastId]);
 
   const onAction = (action: PostAction, post: SpacePost) => {
@@ -122,13 +132,22 @@ export function Conversation({ overview, thread, live, retracted }: { overview: 
             ) : null}
             {posts.length === 0 ? <Text c="dimmed">No messages yet. Say hello.</Text> : null}
             {posts.map((post) => (
-              <PostItem key={post.id} post={post} staff={staff} onAction={onAction} />
+              <div key={post.id}>
+                {post.id === firstUnread?.id ? (
+                  <div ref={firstUnreadRef} className={classes.newSince} role="separator" aria-label="New since you last read">
+                    New since you last read
+                  </div>
+                ) : null}
+                <PostItem post={post} staff={staff} onAction={onAction} />
+              </div>
             ))}
             <div ref={endRef} />
           </div>
         )}
       </QueryView>
-      <Composer groupId={groupId} thread={thread} label={thread === 'chat' ? 'Message the group' : 'Reply in this thread'} onSent={() => setDone(null)} />
+      <div className={classes.composerDock}>
+        <Composer groupId={groupId} thread={thread} label={thread === 'chat' ? 'Message the group' : 'Reply in this thread'} onSent={() => setDone(null)} />
+      </div>
       <ActionModal
         key={pending ? `${pending.action}-${pending.post.id}` : 'none'}
         action={pending?.action ?? null}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ContentKind, PreviewResponse } from '../../shared/schemas/moderation';
-import type { SpaceOverview, SpacePost, spaceReportSchema } from '../../shared/schemas/space';
+import type { SpaceOverview, SpacePost, SpaceUnread, spaceReportSchema } from '../../shared/schemas/space';
 import { api } from '../api/client';
 
 export type { SpaceOverview, SpacePost };
@@ -9,6 +9,16 @@ export type SpaceReport = z.infer<typeof spaceReportSchema>;
 
 const enc = encodeURIComponent;
 export const spaceKey = (groupId: string) => ['space', groupId] as const;
+
+export const MY_SPACES_KEY = ['me', 'spaces'] as const;
+
+/**
+ * The group spaces I may enter, with my unread count in each (navigation and home page). Kept
+ * fresh by polling, on focus, and whenever a live message arrives on an open space.
+ */
+export function useMySpaces(enabled = true) {
+  return useQuery({ queryKey: MY_SPACES_KEY, queryFn: () => api<SpaceUnread>('GET', '/me/spaces'), enabled, refetchInterval: 20_000, retry: false });
+}
 
 /** The space's front page: chat and threads with unread counts, staffing, mutes and blocks. */
 export function useSpaceOverview(groupId: string) {

@@ -7,17 +7,45 @@ import { staffingOf } from './staffing.js';
 
 const threadKey = sql<string>`coalesce(p.thread_id, 'chat')`;
 
+/** SQL condition on `space_posts as p`: the posts this viewer may see (published, or held for staff, or their own; not from people they muted or blocked). */
+function visibleTo(viewer: SpaceViewer, hidden: ReadonlySet<string>) {
+  const statuses = viewer.role === 'staff' ? (['published', 'held'] as const) : (['published'] as const);
+  const ids = [...hidden];
+  return sql<SqlBool>`(p.moderation_status in (${sql.join([...statuses])}) or p.author_id = ${viewer.userId})${
+    ids.length > 0 ? sql` and (p.enrolment_id is null or p.enrolment_id not in (${sql.join(ids)}))` : sql``
+  }`;
+}
+
+/** Per thread (chat: 'chat'), the posts by others after the viewer's read marker that they may see. */
+function unreadByThread(db: DbOrTx, viewer: SpaceViewer, visible: ReturnType<typeof visibleTo>) {
+  return db
+    .selectFrom('space_posts as p')
+    .leftJoin('space_read_markers as m', (join) =>
+      join.on('m.user_id', '=', viewer.userId).onRef('m.group_id', '=', 'p.group_id').on(sql<SqlBool>`m.thread_key = ${threadKey}`),
+    )
+    .select([threadKey.as('key'), (eb) => eb.fn.countAll<number>().as('count')])
+    .where('p.group_id', '=', viewer.groupId)
+    .where('p.author_id', '!=', viewer.userId)
+    .where('p.moderation_status', '!=', 'removed')
+    .where(sql<SqlBool>`p.seq > coalesce(m.last_seq, 0)`)
+    .where(visible)
+    .groupBy('p.thread_id')
+    .execute();
+}
+
+/** How many posts the viewer has not read in the whole space (chat and every thread): the same count the space's front page shows, summed. */
+export async function unreadInSpace(db: DbOrTx, viewer: SpaceViewer): Promise<number> {
+  const rows = await unreadByThread(db, viewer, visibleTo(viewer, await hiddenAuthors(db, viewer)));
+  return rows.reduce((n, r) => n + Number(r.count), 0);
+}
+
 /**
  * The space's front page for one viewer: the live chat and the threads they may see, each with
  * its unread count (posts by others after their read marker that they may see), the staffing
  * banner and their mutes and blocks. Two grouped queries whatever the number of threads.
  */
 export async function spaceOverview(db: DbOrTx, viewer: SpaceViewer, now: Date): Promise<SpaceOverview> {
-  const hidden = [...(await hiddenAuthors(db, viewer))];
-  const visibleStatuses = viewer.role === 'staff' ? (['published', 'held'] as const) : (['published'] as const);
-  const visible = sql<SqlBool>`(p.moderation_status in (${sql.join([...visibleStatuses])}) or p.author_id = ${viewer.userId})${
-    hidden.length > 0 ? sql` and (p.enrolment_id is null or p.enrolment_id not in (${sql.join(hidden)}))` : sql``
-  }`;
+  const visible = visibleTo(viewer, await hiddenAuthors(db, viewer));
   const [group, threads, stats, unread, lastSeq, staffing] = await Promise.all([
     db.selectFrom('therapy_groups').select('name').where('id', '=', viewer.groupId).executeTakeFirstOrThrow(),
     db
@@ -33,19 +61,7 @@ export async function spaceOverview(db: DbOrTx, viewer: SpaceViewer, now: Date):
       .where(visible)
       .groupBy('p.thread_id')
       .execute(),
-    db
-      .selectFrom('space_posts as p')
-      .leftJoin('space_read_markers as m', (join) =>
-        join.on('m.user_id', '=', viewer.userId).onRef('m.group_id', '=', 'p.group_id').on(sql<SqlBool>`m.thread_key = ${threadKey}`),
-      )
-      .select([threadKey.as('key'), (eb) => eb.fn.countAll<number>().as('count')])
-      .where('p.group_id', '=', viewer.groupId)
-      .where('p.author_id', '!=', viewer.userId)
-      .where('p.moderation_status', '!=', 'removed')
-      .where(sql<SqlBool>`p.seq > coalesce(m.last_seq, 0)`)
-      .where(visible)
-      .groupBy('p.thread_id')
-      .execute(),
+    unreadByThread(db, viewer, visible),
     lastSeqOf(db, viewer.groupId),
     staffingOf(db, viewer.groupId, now),
   ]);

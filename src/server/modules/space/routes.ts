@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import {
+  spaceUnreadSchema,
   createPostBodySchema,
   createThreadBodySchema,
   editPostBodySchema,
@@ -30,6 +31,7 @@ import { reportPost } from './report-post.js';
 import { threadPage } from './repository.js';
 import { moderationRoutes } from './moderation-routes.js';
 import { tagPost, untagPost } from './tag-post.js';
+import { spaceUnreadSummary } from './unread-summary.js';
 
 const tags = ['space'];
 const groupParams = idParams('groupId');
@@ -59,6 +61,18 @@ async function present(viewer: SpaceViewer, post: Parameters<typeof forViewer>[0
 }
 
 export const spaceRoutes = [
+  defineRoute({
+    id: 'space.unread',
+    method: 'GET',
+    url: '/api/me/spaces',
+    summary: 'The group spaces the caller may enter, with how many posts they have not read in each',
+    tags,
+    access: { kind: 'authenticated', resource: 'account', action: 'read' },
+    response: { 200: spaceUnreadSchema },
+    async handler(_input, ctx) {
+      return spaceUnreadSummary(ctx.db, ctx.principal);
+    },
+  }),
   defineRoute({
     id: 'space.overview',
     method: 'GET',

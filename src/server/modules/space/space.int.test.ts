@@ -64,6 +64,26 @@ describe('group space over REST', () => {
     expect((await overview(alice)).threads.find((th) => th.key === threadId)?.unread).toBe(1);
   });
 
+  it('lists the spaces one may enter with the same unread count as the space itself (navigation and home)', async () => {
+    const spaces = async (session: Session) => {
+      const response = await call(t.app, session, 'GET', '/api/me/spaces');
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json() as { spaces: { groupId: string; groupName: string; unread: number }[] }).spaces;
+    };
+    await say(alice, 'Anyone around tonight?');
+    const front = await overview(aaron);
+    const total = front.threads.reduce((n, th) => n + th.unread, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(await spaces(aaron)).toEqual([{ groupId: world.groupA, groupName: front.groupName, unread: total }]);
+    // Reading everything clears it.
+    for (const th of front.threads) await call(t.app, aaron, 'POST', `${space()}/read`, { thread: th.key, seq: front.lastSeq });
+    expect((await spaces(aaron))[0]?.unread).toBe(0);
+    // The group's facilitator sees the group; a member of another group and an admin see none of it.
+    expect((await spaces(clinician)).map((x) => x.groupId)).toContain(world.groupA);
+    expect((await spaces(bea)).map((x) => x.groupId)).not.toContain(world.groupA);
+    expect(await spaces(await signIn(t, world.admin))).toEqual([]);
+  });
+
   it('refuses contact details and stores nothing', async () => {
     const before = await chat(alice);
     const response = await call(t.app, alice, 'POST', `${space()}/posts`, { thread: 'chat', text: 'text me on 07700 900123' });
@@ -170,6 +190,8 @@ describe('group space over REST', () => {
     // One refusal for a membership level not held (policy/membership.ts): 422 not_a_member, was 403 forbidden.
     expect(paused.statusCode).toBe(422);
     expect(paused.json().error.code).toBe('not_a_member');
+    // …and the space is no longer offered to them in the navigation.
+    expect((await call(t.app, aaron, 'GET', '/api/me/spaces')).json().spaces).toEqual([]);
     await call(t.app, clinician, 'POST', `/api/enrolments/${aaronEnrolment}/status`, { status: 'withdrawn', reason: 'Left' });
     const left = await call(t.app, aaron, 'POST', `${space()}/posts`, { thread: 'chat', text: 'after leaving' });
     expect(left.statusCode).toBe(404);
