@@ -38,6 +38,13 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe(path.resolve('./data'));
   });
 
+  it('writes dates in the service’s locale and time zone, UK by default, and refuses ones that do not exist', () => {
+    expect(loadConfig({})).toMatchObject({ locale: 'en-GB', timeZone: 'Europe/London' });
+    expect(loadConfig({ HEARTH_LOCALE: 'en-US', HEARTH_TIMEZONE: 'America/New_York' })).toMatchObject({ locale: 'en-US', timeZone: 'America/New_York' });
+    expect(failureFor({ HEARTH_LOCALE: 'not a locale!' })).toMatch(/HEARTH_LOCALE/);
+    expect(failureFor({ HEARTH_TIMEZONE: 'Mars/Olympus_Mons' })).toMatch(/HEARTH_TIMEZONE/);
+  });
+
   it('makes staff MFA required and the demo seed off in production', () => {
     const config = loadConfig({ NODE_ENV: 'production' });
     expect(config.requireStaffMfa).toBe(true);

@@ -25,6 +25,16 @@ const envSchema = z.object({
   HEARTH_PUBLIC_URL: z.string().url().optional(),
   // Name of the service shown in the app and in authenticator apps.
   HEARTH_SERVICE_NAME: z.string().min(1).default('Hearth'),
+  // How the app writes dates and times (a BCP 47 locale: en-GB "3 Dec 2026", en-US "Dec 3, 2026").
+  HEARTH_LOCALE: z
+    .string()
+    .default('en-GB')
+    .refine((v) => { try { return Intl.DateTimeFormat.supportedLocalesOf([v]).length === 1; } catch { return false; } }, 'Use a locale such as en-GB or en-US.'),
+  // The service's time zone (IANA), for dates and times that are not a group session's (those use the group's).
+  HEARTH_TIMEZONE: z
+    .string()
+    .default('Europe/London')
+    .refine((v) => { try { new Intl.DateTimeFormat('en', { timeZone: v }); return true; } catch { return false; } }, 'Use an IANA time zone such as Europe/London.'),
   // Minutes of inactivity after which a sign-in session ends.
   HEARTH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   // Hours after which a sign-in session ends however active it is.
@@ -120,6 +130,9 @@ export interface Config {
   databaseKind: 'sqlite' | 'postgres';
   publicUrl: string | undefined;
   serviceName: string;
+  /** Dates and times in the app: the service's locale and time zone. */
+  locale: string;
+  timeZone: string;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   inviteTtlMs: number;
@@ -173,6 +186,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseKind: isPostgres ? 'postgres' : 'sqlite',
     publicUrl: env.HEARTH_PUBLIC_URL?.replace(/\/$/, ''),
     serviceName: env.HEARTH_SERVICE_NAME,
+    locale: env.HEARTH_LOCALE,
+    timeZone: env.HEARTH_TIMEZONE,
     sessionIdleMs: env.HEARTH_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: env.HEARTH_SESSION_ABSOLUTE_HOURS * 3_600_000,
     inviteTtlMs: env.HEARTH_INVITE_DAYS * 86_400_000,

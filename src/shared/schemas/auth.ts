@@ -15,7 +15,7 @@ export const meSchema = z.object({
     expiresAt: timestampSchema,
   }),
   csrfToken: z.string(),
-  service: z.object({ name: z.string(), demo: z.boolean(), staffMfaRequired: z.boolean() }),
+  service: z.object({ name: z.string(), demo: z.boolean(), staffMfaRequired: z.boolean(), locale: z.string(), timeZone: z.string() }),
 });
 export type Me = z.infer<typeof meSchema>;
 

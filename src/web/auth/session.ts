@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from '../api/client';
 import type { Me } from '../api/types';
+import { serviceFormat } from '../layout/format';
 
 /** Why the person is looking at the sign-in page, if the app knows. */
 export type SignedOutReason = 'session_expired' | 'signed_out' | null;
@@ -14,6 +15,7 @@ async function fetchSession(): Promise<SessionState> {
   try {
     const me = await api<Me>('GET', '/me');
     setCsrfToken(me.csrfToken);
+    serviceFormat(me.service);
     return { status: 'signed-in', me };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -39,6 +41,7 @@ export function useMe(): Me {
 /** Stores a fresh Me (from login, MFA or /api/me) as the current session. */
 export function applyMe(client: QueryClient, me: Me): void {
   setCsrfToken(me.csrfToken);
+  serviceFormat(me.service);
   const next: SessionState = { status: 'signed-in', me };
   client.setQueryData(sessionKey, () => next);
 }

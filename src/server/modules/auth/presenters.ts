@@ -12,6 +12,8 @@ export function presentMe(hearth: Pick<Hearth, 'config'>, auth: AuthState): z.in
       name: hearth.config.serviceName,
       demo: hearth.config.demoSeed,
       staffMfaRequired: hearth.config.requireStaffMfa,
+      locale: hearth.config.locale,
+      timeZone: hearth.config.timeZone,
     },
   };
 }
