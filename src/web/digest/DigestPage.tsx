@@ -30,14 +30,26 @@ export function DigestPage() {
           {d.stored ? `sent ${formatDateTime(d.builtAt)}` : 'preview: built just now, sent before the session'}
         </Text>
       </div>
-      <Section title="Alerts" count={d.alerts.filter((a) => a.status !== 'resolved').length} empty="No alerts for this group in the period.">
+      <Section
+        title="Alerts"
+        count={d.alerts.filter((a) => a.status !== 'resolved').length}
+        empty="No alerts for this group in the period."
+        footer={
+          d.alerts.length ? (
+            <Anchor component={Link} to="/alerts" size="sm">
+              Open the alert queue
+            </Anchor>
+          ) : null
+        }
+      >
         {d.alerts.map((a) => (
           <List.Item key={a.id}>
             <Group gap="xs" wrap="wrap">
-              <Badge color={a.tier === 'urgent' ? 'red.8' : 'orange.8'} variant="light">
+              {/* Contrast ≥ 4.5:1 for the words (axe): white on dark red; dark text on light orange and grey. */}
+              <Badge color={a.tier === 'urgent' ? 'red.9' : 'orange'} c={a.tier === 'urgent' ? 'white' : 'dark.8'} variant={a.tier === 'urgent' ? 'filled' : 'light'}>
                 {a.tier}
               </Badge>
-              <Badge color="gray" variant="outline">
+              <Badge color="gray.7" c="dark.7" variant="outline">
                 {a.status}
               </Badge>
               <Text size="sm">
@@ -47,11 +59,6 @@ export function DigestPage() {
             </Group>
           </List.Item>
         ))}
-        {d.alerts.length ? (
-          <Anchor component={Link} to="/alerts" size="sm">
-            Open the alert queue
-          </Anchor>
-        ) : null}
       </Section>
       <Section title="Members at attendance risk" count={d.attendanceRisks.length} empty="Nobody has missed two sessions in a row.">
         {d.attendanceRisks.map((r) => (
@@ -75,17 +82,23 @@ export function DigestPage() {
           </List.Item>
         ))}
       </Section>
-      <Section title="Held for review" count={d.heldItems.length} empty="Nothing is waiting for review.">
+      <Section
+        title="Held for review"
+        count={d.heldItems.length}
+        empty="Nothing is waiting for review."
+        footer={
+          d.heldItems.length ? (
+            <Anchor component={Link} to="/moderation" size="sm">
+              Review held posts
+            </Anchor>
+          ) : null
+        }
+      >
         {d.heldItems.map((h) => (
           <List.Item key={`${h.kind}:${h.id}`}>
             <Quote who={`${h.author} (${h.label})`} text={h.excerpt} />
           </List.Item>
         ))}
-        {d.heldItems.length ? (
-          <Anchor component={Link} to="/moderation" size="sm">
-            Review held posts
-          </Anchor>
-        ) : null}
       </Section>
       <Section title="Celebrations" count={d.celebrations.length} empty="No celebrations shared since the last session.">
         {d.celebrations.map((c) => (
@@ -98,14 +111,15 @@ export function DigestPage() {
   );
 }
 
-function Section({ title, count, empty, children }: { title: string; count: number; empty: string; children: ReactNode }) {
+/** A digest section: its items as a list (list items only: links to act on them go in the footer, after the list). */
+function Section({ title, count, empty, children, footer }: { title: string; count: number; empty: string; children: ReactNode; footer?: ReactNode }) {
   return (
     <Card withBorder padding="lg" component="section" aria-label={title}>
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4">
           {title}
         </Title>
-        <Badge variant="light" color={count ? 'blue' : 'gray'}>
+        <Badge variant="light" color={count ? 'blue' : 'gray'} c="dark.7">
           {count}
         </Badge>
       </Group>
@@ -118,6 +132,7 @@ function Section({ title, count, empty, children }: { title: string; count: numb
           {children}
         </List>
       )}
+      {footer ? <div style={{ marginTop: 'var(--mantine-spacing-sm)' }}>{footer}</div> : null}
     </Card>
   );
 }
