@@ -5,7 +5,7 @@ import { useMyGroups } from '../groups/api';
 import { QueryView, usePageTitle } from '../layout/feedback';
 import { formatLocalDate } from '../layout/time';
 import { outcomesCsvUrl, useInstruments, useOutcomes, type OutcomeFilters, type OutcomeReport } from './api';
-import { outcomeFigures } from './outcomeText';
+import { SMALL_N, outcomeFigures } from './outcomeText';
 
 const initial: OutcomeFilters = { instrumentCode: 'phq-9', groupId: '', from: '', to: '' };
 
@@ -113,9 +113,16 @@ function OutcomeFigures({ report, filters, groupName }: { report: OutcomeReport;
                   {f.label}
                 </Text>
                 <Text component="dd" m={0}>
-                  <Text span fw={700} fz={28} lh={1.3} display="block">
-                    {f.value}
-                  </Text>
+                  {f.n >= SMALL_N ? (
+                    <Text span fw={700} fz={28} lh={1.3} display="block">
+                      {f.value}
+                    </Text>
+                  ) : (
+                    // Fewer than ten people: no headline number, the n first.
+                    <Text span size="sm" fw={600} display="block" data-testid="small-n">
+                      {f.n === 0 ? 'No one to count' : `From ${f.n} ${f.n === 1 ? 'person' : 'people'}${f.value !== '—' ? `: ${f.value}` : ''}`}
+                    </Text>
+                  )}
                   <Text span size="sm" display="block" mt={4}>
                     {f.text}
                   </Text>

@@ -26,10 +26,15 @@ export function improvementWords(points: number | null): string {
   return `${points > 0 ? 'improved' : 'worsened'} by ${n} ${n === '1' ? 'point' : 'points'} on average`;
 }
 
+/** Fewer people than this behind a figure: it is shown with its n and without a headline number. */
+export const SMALL_N = 10;
+
 export interface OutcomeFigure {
   label: string;
   value: string;
   text: string;
+  /** How many people the figure rests on. */
+  n: number;
 }
 
 /** Every figure of the report, each with a sentence that says what it means. */
@@ -39,12 +44,14 @@ export function outcomeFigures(r: OutcomeReport): OutcomeFigure[] {
   const figures: OutcomeFigure[] = [
     {
       label: 'Took part',
-      value: `${r.completed} of ${r.started}`,
+      value: `${r.completed} compared`,
       text: `${r.started} ${r.started === 1 ? 'person' : 'people'} answered the ${title} at least once; ${r.completed} answered it at least twice, so their first and latest answers can be compared.`,
+      n: r.started,
     },
   ];
   if (r.completed === 0) return figures;
   figures.push({
+    n: r.completed,
     label: 'Average change',
     value: r.meanChange === null ? '—' : signed(r.meanChange),
     text:
@@ -53,25 +60,29 @@ export function outcomeFigures(r: OutcomeReport): OutcomeFigure[] {
         : `On average, scores went from ${formatScore(r.meanFirst)} at the first answer to ${formatScore(r.meanLast)} at the latest (${direction}).`,
   });
   figures.push({
+    n: r.completed,
     label: 'Reliably improved',
     value: percent(r.reliablyImproved),
     text: `${countOf(r.reliablyImproved, r.completed)} of ${r.completed} improved by more than the questionnaire's measurement error (reliable improvement).`,
   });
   figures.push({
+    n: r.completed,
     label: 'Reliably worse',
     value: percent(r.reliablyDeteriorated),
     text: `${countOf(r.reliablyDeteriorated, r.completed)} of ${r.completed} got worse by more than the measurement error (reliable deterioration).`,
   });
   figures.push(
     r.casesAtStart === 0
-      ? { label: 'Recovered', value: '—', text: 'Nobody started at or above the clinical cut-off (caseness), so recovery does not apply.' }
+      ? { label: 'Recovered', value: '—', text: 'Nobody started at or above the clinical cut-off (caseness), so recovery does not apply.', n: 0 }
       : {
+          n: r.casesAtStart,
           label: 'Recovered',
           value: percent(r.recovered),
           text: `${r.casesAtStart} started at or above the clinical cut-off (caseness). ${countOf(r.recovered, r.casesAtStart)} of them ended below it; ${countOf(r.reliablyRecovered, r.casesAtStart)} (${percent(r.reliablyRecovered)}) did so with a reliable improvement (reliable recovery).`,
         },
   );
   figures.push({
+    n: r.completed,
     label: 'Effect size',
     value: r.effectSize === null ? '—' : formatScore(r.effectSize),
     text:
@@ -80,15 +91,19 @@ export function outcomeFigures(r: OutcomeReport): OutcomeFigure[] {
         : `The pre–post effect size (Cohen's d) is ${formatScore(r.effectSize)}: ${effectWord(r.effectSize)}.`,
   });
   const a = r.attendance;
+  const linked = a.attendedMost + a.attendedLess;
+  // A correlation from a handful of people is noise: below SMALL_N it is not given at all.
+  const correlation = linked >= SMALL_N ? a.correlationWithImprovement : null;
   figures.push({
+    n: linked,
     label: 'Attendance and change',
-    value: a.correlationWithImprovement === null ? '—' : `r = ${formatScore(a.correlationWithImprovement)}`,
+    value: correlation === null ? '—' : `r = ${formatScore(correlation)}`,
     text: [
       `${a.attendedMost} ${a.attendedMost === 1 ? 'person' : 'people'} came to at least three-quarters of their sessions and ${improvementWords(a.meanImprovementAttendedMost)};`,
       `${a.attendedLess} came less often and ${improvementWords(a.meanImprovementAttendedLess)}.`,
-      a.correlationWithImprovement === null
-        ? 'Too few people to correlate attendance with improvement.'
-        : `The correlation between attendance and improvement is ${formatScore(a.correlationWithImprovement)}${a.correlationWithImprovement >= 0.1 ? ': people who came more tended to improve more' : a.correlationWithImprovement <= -0.1 ? ': people who came more tended to improve less' : ': no clear link'}.`,
+      correlation === null
+        ? `Too few people (${linked}; at least ${SMALL_N} are needed) to correlate attendance with improvement.`
+        : `The correlation between attendance and improvement is ${formatScore(correlation)}${correlation >= 0.1 ? ': people who came more tended to improve more' : correlation <= -0.1 ? ': people who came more tended to improve less' : ': no clear link'}.`,
     ].join(' '),
   });
   return figures;
