@@ -2,6 +2,7 @@ import type { EnrolmentStatus } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
+import { ensureDueRequests } from '../measures/due.js';
 import { newId } from '../../lib/ids.js';
 import { userChannel } from '../../realtime/events.js';
 import { publish } from '../../realtime/publish.js';
@@ -44,6 +45,9 @@ export async function acceptAgreement(ctx: RouteContext, enrolmentId: string, ve
     .where('id', '=', enrolmentId)
     .execute();
   await ctx.audit({ action: 'enrolments.agreement.accept', resourceType: 'enrolment', resourceId: enrolmentId, groupId: enrolment.group_id, detail: { version } });
+  // The baseline questionnaires are due from the moment of joining: record them now, so the new
+  // member's home shows them at once (not only after a later visit to the questionnaires page).
+  if (activating) await ensureDueRequests(ctx.db, enrolment.participant_id, ctx.now);
 }
 
 const ALLOWED: Record<EnrolmentStatus, EnrolmentStatus[]> = {

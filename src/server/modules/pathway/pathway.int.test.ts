@@ -60,7 +60,17 @@ describe('referral → intake → waitlist → offer → invitation → agreemen
     const outdated = await call(t.app, participant, 'POST', `/api/enrolments/${enrolmentId}/agreement`, { version: 1 });
     expect(outdated.statusCode).toBe(409);
     expect(outdated.json().error.code).toBe('agreement_outdated');
+    // The programme asks for a PHQ-9 at joining: it is due on the new member's home at once —
+    // though the home looked at their questionnaires a moment ago, before they joined (it looks
+    // again only every few minutes).
+    expect((await call(t.app, participant, 'GET', '/api/me/this-week')).json().dueCheckins).toEqual([]);
+    await t.database.db
+      .insertInto('measure_schedules')
+      .values({ id: crypto.randomUUID(), programme_id: world.programmeId, group_id: null, instrument_code: 'phq-9', trigger: 'enrolment', every_n: null, created_by: null, created_at: t.clock.now().toISOString() })
+      .execute();
     expect((await call(t.app, participant, 'POST', `/api/enrolments/${enrolmentId}/agreement`, { version: 2 })).statusCode).toBe(204);
+    const week = (await call(t.app, participant, 'GET', '/api/me/this-week')).json();
+    expect(week.dueCheckins).toEqual([expect.objectContaining({ code: 'phq-9', reason: 'enrolment' })]);
     const after = (await call(t.app, participant, 'GET', '/api/me/enrolments')).json().enrolments[0];
     expect(after).toMatchObject({ status: 'active', agreementVersion: 2 });
     expect(after.agreementAcceptedAt).toBeTruthy();
