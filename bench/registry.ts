@@ -4,7 +4,8 @@ import { outcomesBench } from './benches/outcomes.js';
 import { participantHomeBench } from './benches/participant-home.js';
 import { riskBench } from './benches/risk.js';
 import { spaceBench } from './benches/space.js';
+import { webBench } from './benches/web.js';
 import type { Benchmark } from './lib/benchmark.js';
 
 /** Every benchmark `npm run bench` runs, in order. Add new ones here (one file each in benches/). */
-export const benchmarks: readonly Benchmark[] = [meBench, groupsBench, outcomesBench, riskBench, participantHomeBench, spaceBench];
+export const benchmarks: readonly Benchmark[] = [meBench, groupsBench, outcomesBench, riskBench, participantHomeBench, spaceBench, webBench];

@@ -1,6 +1,6 @@
 import { AppShell, Badge, Burger, Button, Container, Group, NavLink, ScrollArea, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMyGroups } from '../groups/api';
 import { useUnreadCount } from '../participant/api';
@@ -10,6 +10,7 @@ import { useLiveAlerts, useLiveNotifications } from '../space/hooks';
 import { useMe, useSignOut } from '../auth/session';
 import type { Me } from '../api/types';
 import { Brand } from './Brand';
+import { PageLoader } from './feedback';
 import { roleLabel } from './format';
 import { SkipLink } from './SkipLink';
 import classes from './layout.module.css';
@@ -143,7 +144,9 @@ export function AppLayout() {
 
         <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1} className={classes.main}>
           <Container size="lg" px={0}>
-            <Outlet />
+            <Suspense fallback={<PageLoader label="Loading the page…" />}>
+              <Outlet />
+            </Suspense>
           </Container>
         </AppShell.Main>
       </AppShell>
