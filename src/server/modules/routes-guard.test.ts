@@ -33,7 +33,6 @@ const PENDING = new Set<string>([
   'duty/routes.ts',
   'health/routes.ts',
   'mail/routes.ts',
-  'measures/routes.ts',
   'member-activity/routes.ts',
   'notes/routes.ts',
   'pathway/routes.ts',
