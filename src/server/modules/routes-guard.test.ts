@@ -34,7 +34,6 @@ const PENDING = new Set<string>([
   'health/routes.ts',
   'mail/routes.ts',
   'member-activity/routes.ts',
-  'pathway/routes.ts',
   'programmes/routes.ts',
   'safety-plans/routes.ts',
   'schedule/routes.ts',

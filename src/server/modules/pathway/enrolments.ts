@@ -2,6 +2,7 @@ import type { EnrolmentStatus } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import type { RouteContext } from '../../http/route.js';
+import { assertFacilitator } from './guards.js';
 import { newId } from '../../lib/ids.js';
 import { userChannel } from '../../realtime/events.js';
 import { publish } from '../../realtime/publish.js';
@@ -54,9 +55,10 @@ const ALLOWED: Record<EnrolmentStatus, EnrolmentStatus[]> = {
   withdrawn: [],
 };
 
-/** Pause, resume, withdraw or complete a membership, with a reason and a date. */
+/** Pause, resume, withdraw or complete a membership, with a reason and a date (the group's facilitators only). */
 export async function changeEnrolmentStatus(ctx: RouteContext, enrolmentId: string, status: EnrolmentStatus, reason: string): Promise<void> {
   const enrolment = await ctx.db.selectFrom('enrolments').selectAll().where('id', '=', enrolmentId).executeTakeFirstOrThrow();
+  await assertFacilitator(ctx, enrolment.group_id);
   if (!ALLOWED[enrolment.status].includes(status)) throw new AppError('invalid_state', `A membership that is ${enrolment.status} cannot become ${status}.`);
   const now = ctx.now.toISOString();
   const leaving = status === 'withdrawn' || status === 'completed';
