@@ -33,10 +33,8 @@ const PENDING = new Set<string>([
   'health/routes.ts',
   'mail/routes.ts',
   'member-activity/routes.ts',
-  'safety-plans/routes.ts',
   'schedule/routes.ts',
   'space/routes.ts',
-  'strategies/routes.ts',
   'space/moderation-routes.ts',
 ]);
 
