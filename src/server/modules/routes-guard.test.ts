@@ -34,8 +34,6 @@ const PENDING = new Set<string>([
   'mail/routes.ts',
   'member-activity/routes.ts',
   'schedule/routes.ts',
-  'space/routes.ts',
-  'space/moderation-routes.ts',
 ]);
 
 describe('routes guard', () => {

@@ -5,6 +5,13 @@ import type { SpaceViewer } from './access.js';
 import { markPostChanged } from './post-changed.js';
 import { loadStreamPost } from './repository.js';
 
+/** Takes back one's own post (only its author may). */
+export async function withdrawPost(ctx: RouteContext, viewer: SpaceViewer, postId: string) {
+  const post = await ctx.db.selectFrom('space_posts').select('author_id').where('id', '=', postId).executeTakeFirstOrThrow();
+  if (post.author_id !== viewer.userId) throw new AppError('forbidden', 'Only the author can take a message back.');
+  return removePost(ctx, viewer, postId, null);
+}
+
 /**
  * Removes a post: its author may take back their own; the group's clinicians remove anyone's
  * with a reason, which the author sees and the moderation log keeps. The row stays (a
