@@ -86,3 +86,10 @@ export async function verifyMfa(ctx: RouteContext, auth: AuthState, code: string
   await clearFailures(ctx.db, key);
   await ctx.audit({ action: 'auth.mfa.verify', resourceType: 'auth_session', resourceId: ctx.principal.sessionId, detail: { method } });
 }
+
+/** "Not now": continues the session without enrolling, where the service offered that choice. */
+export async function postponeMfa(ctx: RouteContext, auth: AuthState): Promise<void> {
+  if (auth.session.mfaState !== 'enrolment_offered') throw new AppError('invalid_state', 'Nothing to postpone.');
+  await setSessionMfaState(ctx.db, auth.session.id, 'verified');
+  await ctx.audit({ action: 'auth.mfa.postpone', resourceType: 'user', resourceId: auth.user.id });
+}

@@ -13,6 +13,16 @@ export function shiftsOverlapping(db: DbOrTx, from: string, to: string) {
     .execute();
 }
 
+/** One shift with the clinician's name, as the rota shows it. */
+export function findShiftWithClinician(db: DbOrTx, id: string) {
+  return db
+    .selectFrom('rota_shifts as s')
+    .innerJoin('users as u', 'u.id', 's.clinician_id')
+    .select(['s.id', 's.clinician_id', 's.starts_at', 's.ends_at', 'u.display_name'])
+    .where('s.id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
 export function findShift(db: DbOrTx, id: string) {
   return db.selectFrom('rota_shifts').selectAll().where('id', '=', id).executeTakeFirst();
 }
