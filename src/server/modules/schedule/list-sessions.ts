@@ -1,6 +1,6 @@
 import type { UseCaseContext } from '../../http/use-case.js';
-import { presentSession } from './present.js';
-import { listGroupSessions, sessionNumbers } from './sessions-repository.js';
+import { presentSession } from './presenters.js';
+import { listGroupSessions, sessionNumbers } from './repository.js';
 
 /** A page of a group's sessions (upcoming, past or all), numbered within the group and shown in its time zone. */
 export async function listSessions(ctx: UseCaseContext, groupId: string, filter: { when: 'upcoming' | 'past' | 'all'; limit: number; offset: number }) {

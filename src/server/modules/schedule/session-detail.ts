@@ -1,6 +1,6 @@
 import type { UseCaseContext } from '../../http/use-case.js';
-import { presentSession } from './present.js';
-import { findSession, sessionNumbers, sessionRoster } from './sessions-repository.js';
+import { presentSession } from './presenters.js';
+import { findSession, sessionNumbers, sessionRoster } from './repository.js';
 
 /** A session with its plan and, for its facilitators, its roster and attendance (that read audited). */
 export async function sessionDetail(ctx: UseCaseContext, sessionId: string) {
