@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// Route files only declare routes and call use cases (ARCHITECTURE.md, "Modules"). This test
-// fails when a `routes.ts` (or `*-routes.ts`) holds a database query, so a use case cannot
-// quietly grow inside a handler again.
+// Route files only declare routes and call use cases (ARCHITECTURE.md, "One shape per module").
+// This test fails when a `routes.ts` (or `*-routes.ts`) holds a database query — a Kysely builder,
+// raw `sql`, an executed statement or a transaction — so a use case cannot quietly grow inside a
+// handler again.
 
 const MODULES = import.meta.dirname;
 
@@ -19,15 +20,22 @@ function routeFiles(): { rel: string; source: string }[] {
     );
 }
 
+/** Every non-test source file of the modules, route files excepted. */
+function useCaseFiles(dir = MODULES): { rel: string; source: string }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return useCaseFiles(path);
+    const isSource = entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts');
+    const isRoutes = entry.name === 'routes.ts' || entry.name.endsWith('-routes.ts');
+    return isSource && !isRoutes ? [{ rel: relative(MODULES, path).split(sep).join('/'), source: readFileSync(path, 'utf8') }] : [];
+  });
+}
+
 /** Database work in a source text: a Kysely query builder, raw `sql`, or an executed statement. */
 export function databaseQueries(source: string): string[] {
   const pattern = /\.(?:selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql(?:<[^>]*>)?`|\.execute(?:TakeFirst(?:OrThrow)?)?\(|\.transaction\(\)/g;
   return [...source.matchAll(pattern)].map((m) => m[0]);
 }
-
-/** Route files still to be emptied of queries, each moving to use cases in its own commit. */
-const PENDING = new Set<string>([
-]);
 
 describe('routes guard', () => {
   const files = routeFiles();
@@ -38,16 +46,15 @@ describe('routes guard', () => {
   });
 
   it('refuses a database query inside a routes file', () => {
-    const offenders = files.filter((f) => !PENDING.has(f.rel)).flatMap((f) => databaseQueries(f.source).map((hit) => `${f.rel}: ${hit}`));
+    const offenders = files.flatMap((f) => databaseQueries(f.source).map((hit) => `${f.rel}: ${hit}`));
     expect(offenders, 'move the query into a use case (one file per use case) or the module’s repository.ts').toEqual([]);
   });
 
-  it('keeps the pending list honest: every entry exists and still holds a query', () => {
-    for (const rel of PENDING) {
-      const file = files.find((f) => f.rel === rel);
-      expect(file, rel).toBeDefined();
-      expect(databaseQueries(file?.source ?? ''), rel).not.toEqual([]);
-    }
+  it('keeps use cases off the HTTP request: only route files name RouteContext (use cases take UseCaseContext)', () => {
+    const files = useCaseFiles();
+    expect(files.length).toBeGreaterThan(100);
+    const offenders = files.filter((f) => /\bRouteContext\b/.test(f.source)).map((f) => f.rel);
+    expect(offenders, 'take UseCaseContext from http/use-case.ts; pass what the request alone has (its logger) as an argument').toEqual([]);
   });
 
   it('recognises the shapes it guards against', () => {
