@@ -1,6 +1,6 @@
 import type { UseCaseContext } from '../../http/use-case.js';
 import { personLabel, type SpaceViewer } from './access.js';
-import { shownPosts } from './shown-posts.js';
+import { withShownPosts } from './shown-posts.js';
 
 /** Reports in the group space, newest first, with who reported (facilitators only); audited. */
 export async function listReports(ctx: UseCaseContext, viewer: SpaceViewer) {
@@ -13,11 +13,14 @@ export async function listReports(ctx: UseCaseContext, viewer: SpaceViewer) {
     .orderBy('r.created_at', 'desc')
     .limit(200)
     .execute();
-  const posts = await shownPosts(ctx.db, viewer, rows.map((r) => r.post_id));
-  const reports = rows.flatMap((row) => {
-    const post = posts.get(row.post_id);
-    return post ? [{ id: row.id, kind: row.kind, note: row.note, createdAt: row.created_at, reporterLabel: personLabel(row.role, row.pseudonym, row.display_name), post }] : [];
-  });
+  const reports = await withShownPosts(ctx.db, viewer, rows, (row, post) => ({
+    id: row.id,
+    kind: row.kind,
+    note: row.note,
+    createdAt: row.created_at,
+    reporterLabel: personLabel(row.role, row.pseudonym, row.display_name),
+    post,
+  }));
   await ctx.audit({ action: 'space.reports.read', resourceType: 'therapy_group', resourceId: viewer.groupId, groupId: viewer.groupId });
   return { reports };
 }

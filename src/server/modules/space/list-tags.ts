@@ -1,6 +1,6 @@
 import type { UseCaseContext } from '../../http/use-case.js';
 import { personLabel, type SpaceViewer } from './access.js';
-import { shownPosts } from './shown-posts.js';
+import { withShownPosts } from './shown-posts.js';
 
 /** Posts brought to the next session ("bring to group"), newest first, with who brought them. */
 export async function listTags(ctx: UseCaseContext, viewer: SpaceViewer) {
@@ -13,10 +13,13 @@ export async function listTags(ctx: UseCaseContext, viewer: SpaceViewer) {
     .orderBy('t.created_at', 'desc')
     .limit(200)
     .execute();
-  const posts = await shownPosts(ctx.db, viewer, rows.map((r) => r.post_id));
-  const tags = rows.flatMap((row) => {
-    const post = posts.get(row.post_id);
-    return post ? [{ id: row.id, note: row.note, sessionId: row.session_id, createdAt: row.created_at, taggedBy: personLabel(row.role, row.pseudonym, row.display_name), post }] : [];
-  });
+  const tags = await withShownPosts(ctx.db, viewer, rows, (row, post) => ({
+    id: row.id,
+    note: row.note,
+    sessionId: row.session_id,
+    createdAt: row.created_at,
+    taggedBy: personLabel(row.role, row.pseudonym, row.display_name),
+    post,
+  }));
   return { tags };
 }
