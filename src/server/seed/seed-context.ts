@@ -1,7 +1,7 @@
 import type { Config } from '../config/env.js';
 import type { DbOrTx } from '../db/database.js';
 import type { Role } from '../db/schema.js';
-import type { RouteContext } from '../http/route.js';
+import type { UseCaseContext } from '../http/use-case.js';
 import { recordAudit } from '../modules/audit/record.js';
 
 /**
@@ -9,9 +9,9 @@ import { recordAudit } from '../modules/audit/record.js';
  * attendance, moderation decisions, alert handling), so every alert real data would raise exists
  * in the demo. This is the context those use cases get: one person of the story acting at one
  * historical moment, inside the seed's transaction, audited like a request. There is no HTTP
- * request behind it, so reading one is a programming error.
+ * request behind it, and a use case never asks for one.
  */
-export function seedContext(db: DbOrTx, config: Config, actor: { id: string; role: Role }, now: Date): RouteContext {
+export function seedContext(db: DbOrTx, config: Config, actor: { id: string; role: Role }, now: Date): UseCaseContext {
   const auditActor = { userId: actor.id, role: actor.role, requestId: null, ip: null };
   const missing = (what: string) => () => {
     throw new Error(`${what} is not available while seeding the demo`);
@@ -34,12 +34,6 @@ export function seedContext(db: DbOrTx, config: Config, actor: { id: string; rol
     principal: { userId: actor.id, role: actor.role, sessionId: 'demo-seed' },
     actor: auditActor,
     now,
-    get request() {
-      return missing('The HTTP request')();
-    },
-    get reply() {
-      return missing('The HTTP reply')();
-    },
     audit: (entry) => recordAudit(db, auditActor, entry, now),
     onFailure: missing('Work after a refusal'),
   };

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { AlertOutcome } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { ALERTS_CHANNEL } from '../../realtime/events.js';
 import { publish } from '../../realtime/publish.js';
 
 /** A clinician resolves an alert with its outcome (and an optional note); audited in the same transaction. */
-export async function resolveAlert(ctx: Pick<RouteContext, 'db' | 'now' | 'principal' | 'audit'>, alertId: string, outcome: AlertOutcome, note: string | undefined): Promise<void> {
+export async function resolveAlert(ctx: Pick<UseCaseContext, 'db' | 'now' | 'principal' | 'audit'>, alertId: string, outcome: AlertOutcome, note: string | undefined): Promise<void> {
   const now = ctx.now.toISOString();
   const result = await ctx.db
     .updateTable('alerts')

@@ -1,21 +1,19 @@
 import { z } from 'zod';
 import { idParams, text } from '../../../shared/schemas/common.js';
-import { restateAgreements } from '../programmes/agreement-safety.js';
-import { AppError } from '../../http/errors.js';
 import { alertContactSchema } from '../../../shared/schemas/contacts.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
-import { answeredBy } from '../../policy/alert-responsibles.js';
 import { contactForAlert } from '../contacts/contact-for-alert.js';
 import { acknowledgeAlert } from './acknowledge-alert.js';
-import { escalateOverdueAlerts } from './raise-alert.js';
+import { alertCount } from './alert-count.js';
+import { alertStats } from './alert-stats.js';
+import { listAlerts } from './list-alerts.js';
 import { resolveAlert } from './resolve-alert.js';
-import { getSettings, putSetting, SETTING_DEFAULTS, type SettingKey } from './settings.js';
-import { sourceSummaries } from './sources.js';
+import { getSettings } from './settings.js';
+import { updateSettings } from './update-settings.js';
 
 const tags = ['alerts'];
 const alertParams = idParams('alertId');
 const onAlert: RouteAccess = { kind: 'authenticated', resource: 'alert', action: 'update', objects: { alertId: 'alert' } };
-const TIER_ORDER = { urgent: 0, concern: 1 } as const;
 
 /** The unacknowledged alerts a clinician answers for, in numbers only (no names, no text). */
 const alertCountSchema = z.object({
@@ -62,26 +60,7 @@ export const alertRoutes = [
     access: { kind: 'authenticated', resource: 'alert', action: 'read' },
     response: { 200: alertCountSchema },
     async handler(_input, ctx) {
-      const unacknowledged = () => ctx.db.selectFrom('alerts as a').where('a.status', '=', 'open').where(answeredBy(ctx.db, ctx.principal.userId));
-      const [rows, overdue, oldest] = await Promise.all([
-        unacknowledged()
-          .select(['a.tier', (eb) => eb.fn.countAll<number>().as('n')])
-          .groupBy('a.tier')
-          .execute(),
-        unacknowledged()
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('a.ack_due_at', '<=', ctx.now.toISOString())
-          .executeTakeFirst(),
-        unacknowledged().select(['a.tier', 'a.created_at', 'a.ack_due_at']).orderBy('a.created_at').orderBy('a.id').limit(1).executeTakeFirst(),
-      ]);
-      const count = (tier?: string) => rows.filter((r) => !tier || r.tier === tier).reduce((sum, r) => sum + Number(r.n), 0);
-      return {
-        open: count(),
-        urgentOpen: count('urgent'),
-        concernOpen: count('concern'),
-        overdue: Number(overdue?.n ?? 0),
-        oldest: oldest ? { tier: oldest.tier, createdAt: oldest.created_at, ackDueAt: oldest.ack_due_at } : null,
-      };
+      return alertCount(ctx);
     },
   }),
   defineRoute({
@@ -95,49 +74,7 @@ export const alertRoutes = [
     response: { 200: z.object({ alerts: z.array(alertSchema), targetMinutes: z.object({ urgent: z.number(), concern: z.number() }) }) },
     transaction: true,
     async handler({ query }, ctx) {
-      await escalateOverdueAlerts(ctx.db, ctx.now);
-      const me = ctx.principal.userId;
-      let q = ctx.db
-        .selectFrom('alerts as a')
-        .innerJoin('users as u', 'u.id', 'a.participant_id')
-        .leftJoin('enrolments as e', 'e.id', 'a.enrolment_id')
-        .leftJoin('therapy_groups as g', 'g.id', 'a.group_id')
-        .leftJoin('users as ack', 'ack.id', 'a.acknowledged_by')
-        .selectAll('a')
-        .select(['u.display_name', 'e.pseudonym', 'g.name as group_name', 'ack.display_name as ack_name'])
-        .where(answeredBy(ctx.db, me))
-        .orderBy('a.created_at', 'desc')
-        .limit(500);
-      q = query.status === 'active' ? q.where('a.status', 'in', ['open', 'acknowledged']) : q.where('a.status', '=', query.status);
-      const rows = await q.execute();
-      const sources = await sourceSummaries(ctx.db, rows.map((r) => r.id));
-      const settings = await getSettings(ctx.db);
-      const nowIso = ctx.now.toISOString();
-      const alerts = rows
-        .map((r) => ({
-          id: r.id,
-          kind: r.kind,
-          tier: r.tier,
-          status: r.status,
-          summary: r.summary,
-          participant: { id: r.participant_id, displayName: r.display_name, pseudonym: r.pseudonym, enrolmentId: r.enrolment_id },
-          groupId: r.group_id,
-          groupName: r.group_name,
-          createdAt: r.created_at,
-          sourceCount: sources.get(r.id)?.count ?? 1,
-          lastAt: sources.get(r.id)?.lastAt ?? r.created_at,
-          ackDueAt: r.ack_due_at,
-          overdue: r.status === 'open' && r.ack_due_at <= nowIso,
-          acknowledgedAt: r.acknowledged_at,
-          acknowledgedBy: r.ack_name,
-          resolvedAt: r.resolved_at,
-          outcome: r.outcome,
-          escalatedToMe: r.escalated_to === me,
-          responseMinutes: r.acknowledged_at ? Math.round((Date.parse(r.acknowledged_at) - Date.parse(r.created_at)) / 60_000) : null,
-        }))
-        .sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || a.ackDueAt.localeCompare(b.ackDueAt) || a.createdAt.localeCompare(b.createdAt));
-      await ctx.audit({ action: 'alerts.list', detail: { count: alerts.length } });
-      return { alerts, targetMinutes: { urgent: Number(settings['alerts.urgent_ack_minutes']), concern: Number(settings['alerts.concern_ack_minutes']) } };
+      return listAlerts(ctx, query.status);
     },
   }),
   defineRoute({
@@ -197,32 +134,7 @@ export const alertRoutes = [
       }),
     },
     async handler(_input, ctx) {
-      let query = ctx.db.selectFrom('alerts as a').select(['a.kind', 'a.outcome', 'a.created_at', 'a.acknowledged_at', 'a.ack_due_at']);
-      // The same alerts the clinician's queue shows (policy/alert-responsibles.ts); an administrator's figures are the service's.
-      if (ctx.principal.role !== 'admin') query = query.where(answeredBy(ctx.db, ctx.principal.userId));
-      const rows = await query.execute();
-      const byOutcome: Record<string, number> = {};
-      for (const r of rows) if (r.outcome) byOutcome[r.outcome] = (byOutcome[r.outcome] ?? 0) + 1;
-      const byKind: Record<string, { total: number; resolved: number; byOutcome: Record<string, number>; falsePositiveRate: number | null }> = {};
-      for (const r of rows) {
-        const k = (byKind[r.kind] ??= { total: 0, resolved: 0, byOutcome: {}, falsePositiveRate: null });
-        k.total++;
-        if (r.outcome) {
-          k.resolved++;
-          k.byOutcome[r.outcome] = (k.byOutcome[r.outcome] ?? 0) + 1;
-        }
-      }
-      for (const k of Object.values(byKind)) k.falsePositiveRate = k.resolved ? (k.byOutcome.false_positive ?? 0) / k.resolved : null;
-      const acked = rows.filter((r) => r.acknowledged_at);
-      const minutes = acked.map((r) => (Date.parse(r.acknowledged_at ?? '') - Date.parse(r.created_at)) / 60_000).sort((a, b) => a - b);
-      const median = minutes.length ? (minutes[Math.floor((minutes.length - 1) / 2)] ?? null) : null;
-      return {
-        total: rows.length,
-        byOutcome,
-        medianResponseMinutes: median === null ? null : Math.round(median),
-        withinTarget: acked.length ? acked.filter((r) => (r.acknowledged_at ?? '') <= r.ack_due_at).length / acked.length : null,
-        byKind,
-      };
+      return alertStats(ctx);
     },
   }),
   defineRoute({
@@ -256,19 +168,7 @@ export const alertRoutes = [
     }),
     response: { 200: z.record(z.string(), z.string()) },
     async handler({ body }, ctx) {
-      const backup = body['alerts.backup_clinician_id'];
-      if (backup) {
-        const user = await ctx.db.selectFrom('users').select('role').where('id', '=', backup).where('status', '=', 'active').executeTakeFirst();
-        if (user?.role !== 'clinician') throw new AppError('validation_failed', 'The backup must be an active clinician.', [{ path: 'body.alerts.backup_clinician_id', message: 'Not an active clinician.' }]);
-      }
-      for (const [key, value] of Object.entries(body)) {
-        if (value !== undefined && key in SETTING_DEFAULTS) await putSetting(ctx.db, key as SettingKey, value, ctx.principal.userId, ctx.now);
-      }
-      // The group agreement states whether journal risk alerts the care team: a change restates it.
-      const journal = body['risk.journal_alerts'];
-      const restated = journal === undefined ? 0 : await restateAgreements(ctx.db, journal === 'true', ctx.principal.userId, ctx.now);
-      await ctx.audit({ action: 'settings.update', detail: { keys: Object.keys(body).join(','), ...(restated ? { agreementsRestated: restated } : {}) } });
-      return getSettings(ctx.db);
+      return updateSettings(ctx, body);
     },
   }),
 ];

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { attendanceBodySchema } from '../../../shared/schemas/sessions.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
-import { sessionRoster } from '../schedule/sessions-repository.js';
+import type { UseCaseContext } from '../../http/use-case.js';
+import { sessionRoster } from '../schedule/repository.js';
 import { raiseAbsenceAlerts } from './absence-alerts.js';
 
 // Attendance may be taken from shortly before a session starts.
@@ -13,7 +13,7 @@ const EARLY_MS = 30 * 60_000;
  * Replaces what was recorded before and marks the session held; a member whose missed sessions in
  * a row reach the service threshold gets a "reach out" alert (see raiseAbsenceAlerts).
  */
-export async function recordAttendance(ctx: RouteContext, sessionId: string, input: z.infer<typeof attendanceBodySchema>) {
+export async function recordAttendance(ctx: UseCaseContext, sessionId: string, input: z.infer<typeof attendanceBodySchema>) {
   const session = await ctx.db.selectFrom('group_sessions').selectAll().where('id', '=', sessionId).executeTakeFirstOrThrow();
   if (session.status === 'cancelled') throw new AppError('session_cancelled', 'This session was cancelled: there is no attendance to take.');
   if (new Date(session.starts_at).getTime() - EARLY_MS > ctx.now.getTime()) {

@@ -1,10 +1,10 @@
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { findLiveInvitation } from '../users/invitations.js';
 import { assertAcceptablePassword, hashPassword } from './passwords.js';
 import { endUserSessions } from './sessions-repository.js';
 
 /** Sets the password from an invitation or reset link, activates the account and spends the link. */
-export async function acceptInvitation(ctx: RouteContext, token: string, password: string): Promise<void> {
+export async function acceptInvitation(ctx: UseCaseContext, token: string, password: string): Promise<void> {
   const invitation = await findLiveInvitation(ctx.db, token, ctx.now);
   assertAcceptablePassword(password, { email: invitation.email, displayName: invitation.display_name });
   const passwordHash = await hashPassword(password);

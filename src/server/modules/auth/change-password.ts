@@ -1,11 +1,11 @@
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.js';
 import { endUserSessions } from './sessions-repository.js';
 import { assertAccountMayTry, recordFailure, throttleKey } from './throttle.js';
 
 /** Changes the caller's password after checking the current one; ends their other sessions. */
-export async function changePassword(ctx: RouteContext, currentPassword: string, newPassword: string): Promise<void> {
+export async function changePassword(ctx: UseCaseContext, currentPassword: string, newPassword: string): Promise<void> {
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', ctx.principal.userId).executeTakeFirstOrThrow();
   const key = throttleKey('login-account', user.email);
   const { config } = ctx.hearth;

@@ -12,39 +12,20 @@ import {
 } from '../../../shared/schemas/auth.js';
 import { idParams } from '../../../shared/schemas/common.js';
 import { AppError } from '../../http/errors.js';
-import type { AuthState } from '../../http/hearth.js';
-import { defineRoute, type RouteContext } from '../../http/route.js';
+import { defineRoute } from '../../http/route.js';
 import { findLiveInvitation } from '../users/invitations.js';
 import { acceptInvitation } from './accept-invitation.js';
 import { changePassword } from './change-password.js';
+import { freshMe, requireAuth } from './current-user.js';
 import { clearSessionCookie, setSessionCookie } from './cookies.js';
 import { login } from './login.js';
-import { enableMfa, startMfaSetup, verifyMfa } from './mfa.js';
+import { enableMfa, postponeMfa, startMfaSetup, verifyMfa } from './mfa.js';
 import { presentMe } from './presenters.js';
-import { endSession, listLiveSessions, setSessionMfaState } from './sessions-repository.js';
+import { endSession, listLiveSessions } from './sessions-repository.js';
 
 const tags = ['auth'];
 const account = (action: 'read' | 'update', allowPendingMfa = false) =>
   ({ kind: 'authenticated', resource: 'account', action, allowPendingMfa }) as const;
-
-function requireAuth(ctx: RouteContext): AuthState {
-  if (!ctx.auth) throw new AppError('unauthenticated', 'Please sign in.');
-  return ctx.auth;
-}
-
-/** Re-reads the caller after a change to their session or account. */
-async function freshMe(ctx: RouteContext) {
-  const auth = requireAuth(ctx);
-  const [session, user] = await Promise.all([
-    ctx.db.selectFrom('auth_sessions').select(['mfa_state']).where('id', '=', auth.session.id).executeTakeFirstOrThrow(),
-    ctx.db.selectFrom('users').select(['mfa_enabled']).where('id', '=', auth.user.id).executeTakeFirstOrThrow(),
-  ]);
-  return presentMe(ctx.hearth, {
-    ...auth,
-    session: { ...auth.session, mfaState: session.mfa_state },
-    user: { ...auth.user, mfaEnabled: user.mfa_enabled === 1 },
-  });
-}
 
 export const authRoutes = [
   defineRoute({
@@ -143,10 +124,7 @@ export const authRoutes = [
     access: account('read'),
     response: { 200: meSchema },
     async handler(_input, ctx) {
-      const auth = requireAuth(ctx);
-      if (auth.session.mfaState !== 'enrolment_offered') throw new AppError('invalid_state', 'Nothing to postpone.');
-      await setSessionMfaState(ctx.db, auth.session.id, 'verified');
-      await ctx.audit({ action: 'auth.mfa.postpone', resourceType: 'user', resourceId: auth.user.id });
+      await postponeMfa(ctx, requireAuth(ctx));
       return freshMe(ctx);
     },
   }),

@@ -1,4 +1,4 @@
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { hashToken, newId, newSecretToken } from '../../lib/ids.js';
 import { insertFeed, revokeFeeds } from './repository.js';
 
@@ -6,7 +6,7 @@ import { insertFeed, revokeFeeds } from './repository.js';
  * Gives the caller a new secret calendar feed and revokes any previous one, so a link that was
  * shared by mistake stops working the moment a new one is made. Only the token's hash is stored.
  */
-export async function issueCalendarFeed(ctx: RouteContext): Promise<string> {
+export async function issueCalendarFeed(ctx: UseCaseContext): Promise<string> {
   const userId = ctx.principal.userId;
   if (ctx.hearth.databaseKind === 'postgres') {
     // Two concurrent requests must not both leave a live feed: serialise them on the user row.

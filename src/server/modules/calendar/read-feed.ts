@@ -1,5 +1,5 @@
 import { notFound } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { hashToken } from '../../lib/ids.js';
 import { recordAudit } from '../audit/record.js';
 import { renderFeed } from './render-feed.js';
@@ -17,7 +17,7 @@ const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
  * malformed tokens, and tokens of deactivated accounts, are all simply not found. Each read is
  * audited in the owner's name, since the token stands in for their sign-in.
  */
-export async function readCalendarFeed(ctx: RouteContext, tokenParam: string, appUrl: string): Promise<string> {
+export async function readCalendarFeed(ctx: UseCaseContext, tokenParam: string, appUrl: string): Promise<string> {
   const token = tokenParam.replace(/\.ics$/i, '');
   const feed = TOKEN_FORMAT.test(token) ? await findLiveFeed(ctx.db, hashToken(token)) : undefined;
   if (!feed) throw notFound('This calendar');

@@ -1,5 +1,5 @@
 import type { AlertContact } from '../../../shared/schemas/contacts.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { objectInScope } from '../../policy/objects.js';
 import { ruleFor } from '../../policy/policy.js';
 import { presentAlertContact } from './presenters.js';
@@ -10,7 +10,7 @@ import { findContactRow } from './repository.js';
  * that member's contact details (the `participant` scope: their groups' facilitators and their
  * referrers): a backup clinician an alert was escalated to sees the alert, not the phone number.
  */
-export async function contactForAlert(ctx: RouteContext, alertId: string): Promise<{ contact?: AlertContact }> {
+export async function contactForAlert(ctx: UseCaseContext, alertId: string): Promise<{ contact?: AlertContact }> {
   const alert = await ctx.db.selectFrom('alerts').select(['participant_id', 'group_id']).where('id', '=', alertId).executeTakeFirstOrThrow();
   const rule = ruleFor(ctx.principal.role, 'contact', 'read');
   const allowed = !!rule && (await objectInScope(ctx.db, ctx.principal, rule, 'participant', alert.participant_id, ctx.now));

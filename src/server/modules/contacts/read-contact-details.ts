@@ -1,11 +1,11 @@
 import type { ContactDetails } from '../../../shared/schemas/contacts.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { assertCan, hideFields } from '../../policy/policy.js';
 import { presentContactDetails } from './presenters.js';
 import { findContactRow, type ContactOwner } from './repository.js';
 
 /** Reads a member's contact details, leaving an audit row; fields the caller's rule hides are removed. */
-export async function readContactDetails(ctx: RouteContext, participantId: string): Promise<ContactDetails> {
+export async function readContactDetails(ctx: UseCaseContext, participantId: string): Promise<ContactDetails> {
   return read(ctx, { participantId }, { groupId: null, via: 'record' });
 }
 
@@ -13,13 +13,13 @@ export async function readContactDetails(ctx: RouteContext, participantId: strin
  * The details taken at a referral, for the facilitators screening it and its referrer: the
  * person's own once they have an account, otherwise those kept on the referral.
  */
-export async function readReferralContactDetails(ctx: RouteContext, referralId: string): Promise<ContactDetails> {
+export async function readReferralContactDetails(ctx: UseCaseContext, referralId: string): Promise<ContactDetails> {
   const referral = await ctx.db.selectFrom('referrals').select(['participant_id', 'group_id']).where('id', '=', referralId).executeTakeFirstOrThrow();
   const owner: ContactOwner = referral.participant_id ? { participantId: referral.participant_id } : { referralId };
   return read(ctx, owner, { groupId: referral.group_id, via: 'referral' });
 }
 
-async function read(ctx: RouteContext, owner: ContactOwner, context: { groupId: string | null; via: string }): Promise<ContactDetails> {
+async function read(ctx: UseCaseContext, owner: ContactOwner, context: { groupId: string | null; via: string }): Promise<ContactDetails> {
   const rule = assertCan(ctx.principal, 'contact', 'read');
   const row = await findContactRow(ctx.db, owner);
   const participantId = 'participantId' in owner ? owner.participantId : null;

@@ -1,7 +1,7 @@
 import { CONTACT_FIELD_LABELS, type ContactField, type ContactPatch } from '../../../shared/schemas/contacts.js';
 import type { ParticipantContactsTable } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { toE164 } from '../../lib/phone.js';
 import { assertCan, assertWritable } from '../../policy/policy.js';
@@ -23,7 +23,7 @@ const PHONE_COLUMNS = { mobilePhone: 'mobile_phone', homePhone: 'home_phone', em
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Every phone number of the change in E.164; refuses the whole change, naming each bad field, when one is not valid. */
-function phoneColumns(ctx: RouteContext, patch: ContactPatch): Columns {
+function phoneColumns(ctx: UseCaseContext, patch: ContactPatch): Columns {
   const { serviceCountry, nodeEnv } = ctx.hearth.config;
   const columns: Columns = {};
   const bad: ContactField[] = [];
@@ -54,7 +54,7 @@ function phoneColumns(ctx: RouteContext, patch: ContactPatch): Columns {
  * Who may set which field is the `contact` rule's; phone numbers are checked before anything is
  * written. Consent to contact the emergency contact keeps the time it was given or withdrawn.
  */
-export async function saveContactDetails(ctx: RouteContext, owner: ContactOwner, patch: ContactPatch): Promise<void> {
+export async function saveContactDetails(ctx: UseCaseContext, owner: ContactOwner, patch: ContactPatch): Promise<void> {
   const rule = assertCan(ctx.principal, 'contact', 'update');
   const fields = (Object.keys(patch) as ContactField[]).filter((f) => patch[f] !== undefined);
   assertWritable(rule, fields, CONTACT_FIELD_LABELS);

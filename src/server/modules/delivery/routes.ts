@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import { alertDeliverySchema, mobileBodySchema, myDeliverySchema, pushSubscriptionBodySchema, smsSchema } from '../../../shared/schemas/duty.js';
 import { defineRoute } from '../../http/route.js';
+import { listDeliveries } from './list-deliveries.js';
+import { myAlertDelivery } from './my-alert-delivery.js';
 import { setMobile } from './set-mobile.js';
+import { smsOutbox } from './sms-outbox.js';
 import { subscribePush, unsubscribePush } from './subscribe-push.js';
-import { resolveVapidKeys } from './web-push.js';
-
-const LIST_LIMIT = 200;
 
 export const deliveryRoutes = [
   defineRoute({
@@ -19,31 +19,7 @@ export const deliveryRoutes = [
     params: idParams('alertId'),
     response: { 200: z.object({ deliveries: z.array(alertDeliverySchema) }) },
     async handler({ params }, ctx) {
-      const rows = await ctx.db
-        .selectFrom('alert_deliveries as d')
-        .innerJoin('users as u', 'u.id', 'd.recipient_id')
-        .leftJoin('alert_recipients as r', (j) => j.onRef('r.alert_id', '=', 'd.alert_id').onRef('r.user_id', '=', 'd.recipient_id'))
-        .select(['d.id', 'd.step', 'd.recipient_id', 'u.display_name', 'r.reason', 'd.channel', 'd.status', 'd.error', 'd.queued_at', 'd.attempted_at', 'd.latency_ms'])
-        .where('d.alert_id', '=', String(params.alertId))
-        .orderBy('d.queued_at')
-        .orderBy('d.step')
-        .orderBy('u.display_name')
-        .orderBy('d.channel')
-        .execute();
-      return {
-        deliveries: rows.map((r) => ({
-          id: r.id,
-          step: r.step,
-          recipient: { id: r.recipient_id, displayName: r.display_name },
-          reason: r.reason,
-          channel: r.channel,
-          status: r.status,
-          error: r.error,
-          queuedAt: r.queued_at,
-          attemptedAt: r.attempted_at,
-          latencyMs: r.latency_ms,
-        })),
-      };
+      return listDeliveries(ctx, String(params.alertId));
     },
   }),
   defineRoute({
@@ -57,18 +33,7 @@ export const deliveryRoutes = [
     // Generating the development VAPID pair on first use writes a setting.
     transaction: true,
     async handler(_input, ctx) {
-      const me = ctx.principal.userId;
-      const [vapid, devices, user] = await Promise.all([
-        resolveVapidKeys(ctx.db, ctx.hearth.config, ctx.now),
-        ctx.db.selectFrom('push_subscriptions').selectAll().where('user_id', '=', me).orderBy('created_at').execute(),
-        ctx.db.selectFrom('users').select('mobile_e164').where('id', '=', me).executeTakeFirstOrThrow(),
-      ]);
-      await ctx.audit({ action: 'me.alertDelivery.get' });
-      return {
-        vapidPublicKey: vapid?.publicKey ?? null,
-        devices: devices.map((d) => ({ id: d.id, endpointHost: new URL(d.endpoint).host, deviceLabel: d.device_label, createdAt: d.created_at, lastSuccessAt: d.last_success_at })),
-        mobile: user.mobile_e164,
-      };
+      return myAlertDelivery(ctx);
     },
   }),
   defineRoute({
@@ -120,9 +85,7 @@ export const deliveryRoutes = [
     access: { kind: 'authenticated', resource: 'mail', action: 'read' },
     response: { 200: z.object({ messages: z.array(smsSchema), gatewayConfigured: z.boolean() }) },
     async handler(_input, ctx) {
-      const rows = await ctx.db.selectFrom('sms_outbox').selectAll().orderBy('created_at', 'desc').limit(LIST_LIMIT).execute();
-      await ctx.audit({ action: 'admin.sms.list', detail: { count: rows.length } });
-      return { gatewayConfigured: !!ctx.hearth.config.smsHttp, messages: rows.map((r) => ({ id: r.id, to: r.to_e164, text: r.body_text, createdAt: r.created_at })) };
+      return smsOutbox(ctx);
     },
   }),
 ];

@@ -1,12 +1,12 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 
 /**
  * Sets (or, with an empty string, clears) the signed-in clinician's mobile for alert SMS, stored
  * as E.164. Numbers without a +country code are read for the service's country.
  */
-export async function setMobile(ctx: RouteContext, typed: string): Promise<string | null> {
+export async function setMobile(ctx: UseCaseContext, typed: string): Promise<string | null> {
   let mobile: string | null = null;
   if (typed !== '') {
     const parsed = parsePhoneNumberFromString(typed, ctx.hearth.config.serviceCountry);

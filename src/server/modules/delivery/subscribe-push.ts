@@ -1,5 +1,5 @@
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { pushSubscriptionProblem, type PushTarget } from './web-push.js';
 
@@ -8,7 +8,7 @@ import { pushSubscriptionProblem, type PushTarget } from './web-push.js';
  * https endpoint, keys that are not a P-256 point and a 16-byte secret) is refused with
  * `invalid_push_subscription`. The same endpoint subscribed again replaces its keys and owner.
  */
-export async function subscribePush(ctx: RouteContext, target: PushTarget & { deviceLabel?: string | undefined }): Promise<string> {
+export async function subscribePush(ctx: UseCaseContext, target: PushTarget & { deviceLabel?: string | undefined }): Promise<string> {
   const problem = pushSubscriptionProblem(target, ctx.hearth.config.nodeEnv === 'production');
   if (problem) throw new AppError('invalid_push_subscription', `This browser's push subscription cannot be used: ${problem}`);
   const userId = ctx.principal.userId;
@@ -22,7 +22,7 @@ export async function subscribePush(ctx: RouteContext, target: PushTarget & { de
 }
 
 /** Removes one of the signed-in clinician's devices by its endpoint (others' endpoints: not found). */
-export async function unsubscribePush(ctx: RouteContext, endpoint: string): Promise<void> {
+export async function unsubscribePush(ctx: UseCaseContext, endpoint: string): Promise<void> {
   const result = await ctx.db.deleteFrom('push_subscriptions').where('endpoint', '=', endpoint).where('user_id', '=', ctx.principal.userId).executeTakeFirst();
   if (Number(result.numDeletedRows) !== 1) throw new AppError('not_found', 'This device is not subscribed.');
   await ctx.audit({ action: 'me.push.unsubscribe', resourceType: 'push_subscription' });

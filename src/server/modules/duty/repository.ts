@@ -1,16 +1,23 @@
 import type { DbOrTx } from '../../db/database.js';
 
+/** Shifts with the clinician's name, as the rota shows them. */
+function shiftsWithClinician(db: DbOrTx) {
+  return db.selectFrom('rota_shifts as s').innerJoin('users as u', 'u.id', 's.clinician_id').select(['s.id', 's.clinician_id', 's.starts_at', 's.ends_at', 'u.display_name']);
+}
+
 /** Shifts that overlap [from, to), earliest first, with the clinician's name. */
 export function shiftsOverlapping(db: DbOrTx, from: string, to: string) {
-  return db
-    .selectFrom('rota_shifts as s')
-    .innerJoin('users as u', 'u.id', 's.clinician_id')
-    .select(['s.id', 's.clinician_id', 's.starts_at', 's.ends_at', 'u.display_name'])
+  return shiftsWithClinician(db)
     .where('s.starts_at', '<', to)
     .where('s.ends_at', '>', from)
     .orderBy('s.starts_at')
     .orderBy('s.id')
     .execute();
+}
+
+/** One shift with the clinician's name, as the rota shows it. */
+export function findShiftWithClinician(db: DbOrTx, id: string) {
+  return shiftsWithClinician(db).where('s.id', '=', id).executeTakeFirstOrThrow();
 }
 
 export function findShift(db: DbOrTx, id: string) {

@@ -1,30 +1,15 @@
 import { idParams } from '../../../shared/schemas/common.js';
 import { rotaGapsSchema, rotaQuerySchema, rotaSchema, rotaShiftBodySchema, rotaShiftPatchSchema, rotaShiftSchema } from '../../../shared/schemas/duty.js';
-import { AppError } from '../../http/errors.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { deleteShift } from './delete-shift.js';
-import { fallbackClinician } from './fallback.js';
-import { uncoveredPeriods } from './gaps.js';
 import { presentShift } from './presenters.js';
-import { shiftsOverlapping } from './repository.js';
+import { GAP_HORIZON_DAYS, readRota, rotaGaps } from './read-rota.js';
+import { findShiftWithClinician } from './repository.js';
 import { saveShift } from './save-shift.js';
 
 const tags = ['rota'];
-const DAY_MS = 86_400_000;
-/** How far ahead the gap report looks. */
-export const GAP_HORIZON_DAYS = 14;
 const onShift: RouteAccess = { kind: 'authenticated', resource: 'rota', action: 'update', objects: { shiftId: 'rotaShift' } };
 const shiftParams = idParams('shiftId');
-
-async function presentedShift(ctx: Parameters<typeof saveShift>[0], id: string) {
-  const row = await ctx.db
-    .selectFrom('rota_shifts as s')
-    .innerJoin('users as u', 'u.id', 's.clinician_id')
-    .select(['s.id', 's.clinician_id', 's.starts_at', 's.ends_at', 'u.display_name'])
-    .where('s.id', '=', id)
-    .executeTakeFirstOrThrow();
-  return presentShift(row);
-}
 
 export const rotaRoutes = [
   defineRoute({
@@ -37,23 +22,7 @@ export const rotaRoutes = [
     query: rotaQuerySchema,
     response: { 200: rotaSchema },
     async handler({ query }, ctx) {
-      const from = query.from ?? new Date(ctx.now.getTime() - DAY_MS).toISOString();
-      const to = query.to ?? new Date(ctx.now.getTime() + GAP_HORIZON_DAYS * DAY_MS).toISOString();
-      if (to <= from) throw new AppError('validation_failed', 'The window must end after it starts.');
-      const nowIso = ctx.now.toISOString();
-      const [rows, fallback, current] = await Promise.all([
-        shiftsOverlapping(ctx.db, from, to),
-        fallbackClinician(ctx.db),
-        shiftsOverlapping(ctx.db, nowIso, new Date(ctx.now.getTime() + 1).toISOString()),
-      ]);
-      const onDuty = current[0];
-      return {
-        from,
-        to,
-        shifts: rows.map(presentShift),
-        onDutyNow: onDuty ? { id: onDuty.clinician_id, displayName: onDuty.display_name } : null,
-        fallback,
-      };
+      return readRota(ctx, query);
     },
   }),
   defineRoute({
@@ -65,14 +34,7 @@ export const rotaRoutes = [
     access: { kind: 'authenticated', resource: 'rota', action: 'read' },
     response: { 200: rotaGapsSchema },
     async handler(_input, ctx) {
-      const from = ctx.now.toISOString();
-      const to = new Date(ctx.now.getTime() + GAP_HORIZON_DAYS * DAY_MS).toISOString();
-      const [rows, fallback] = await Promise.all([shiftsOverlapping(ctx.db, from, to), fallbackClinician(ctx.db)]);
-      const gaps = uncoveredPeriods(rows.map((r) => ({ startsAt: r.starts_at, endsAt: r.ends_at })), from, to).map((g) => ({
-        ...g,
-        minutes: Math.round((Date.parse(g.endsAt) - Date.parse(g.startsAt)) / 60_000),
-      }));
-      return { from, to, gaps, fallback };
+      return rotaGaps(ctx);
     },
   }),
   defineRoute({
@@ -87,7 +49,7 @@ export const rotaRoutes = [
     async handler({ body }, ctx) {
       const id = await saveShift(ctx, body, null);
       ctx.reply.code(201);
-      return presentedShift(ctx, id);
+      return presentShift(await findShiftWithClinician(ctx.db, id));
     },
   }),
   // Declared before the delete route: the access-matrix test calls routes in this order.
@@ -103,7 +65,7 @@ export const rotaRoutes = [
     response: { 200: rotaShiftSchema },
     async handler({ params, body }, ctx) {
       const id = await saveShift(ctx, body, String(params.shiftId));
-      return presentedShift(ctx, id);
+      return presentShift(await findShiftWithClinician(ctx.db, id));
     },
   }),
   defineRoute({

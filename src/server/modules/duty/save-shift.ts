@@ -1,4 +1,4 @@
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { activeClinician, findShift, overlappingShift } from './repository.js';
@@ -14,7 +14,7 @@ export interface ShiftInput {
  * overlaps another is refused with `rota_overlap`, so "who is on duty now" always has one answer
  * and escalation has one "next person". Shifts may touch (one ends as the next starts).
  */
-export async function saveShift(ctx: RouteContext, input: ShiftInput, shiftId: string | null) {
+export async function saveShift(ctx: UseCaseContext, input: ShiftInput, shiftId: string | null) {
   const existing = shiftId ? await findShift(ctx.db, shiftId) : undefined;
   if (shiftId && !existing) throw new AppError('not_found', 'This shift was not found.');
   const clinicianId = input.clinicianId ?? existing?.clinician_id;

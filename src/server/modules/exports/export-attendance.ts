@@ -1,7 +1,7 @@
 import type { AttendanceStatus } from '../../db/schema.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { toCsv } from '../../lib/csv.js';
-import { sessionNumbers } from '../schedule/sessions-repository.js';
+import { sessionNumbers } from '../schedule/repository.js';
 import { localParts, periodBounds, type Period } from './period.js';
 import { exportGroup, heldAttendance } from './repository.js';
 
@@ -17,7 +17,7 @@ export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
 const HEADER = ['Session date', 'Start time', 'Time zone', 'Session number', 'Topic', 'Pseudonym', 'Member name', 'Attendance', 'Minutes late or left early'];
 
 /** Attendance of a group's held sessions as CSV: one row per member per session. */
-export async function exportAttendance(ctx: RouteContext, groupId: string, period: Period): Promise<{ csv: string; filename: string }> {
+export async function exportAttendance(ctx: UseCaseContext, groupId: string, period: Period): Promise<{ csv: string; filename: string }> {
   const group = await exportGroup(ctx.db, groupId);
   const [rows, numbers] = await Promise.all([heldAttendance(ctx.db, groupId, periodBounds(period, group.timezone)), sessionNumbers(ctx.db, groupId)]);
   const csv = toCsv(

@@ -1,5 +1,5 @@
 import type { AttendanceStatus } from '../../db/schema.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { toCsv } from '../../lib/csv.js';
 import { ATTENDANCE_LABELS } from './export-attendance.js';
 import { localParts, periodBounds, type Period } from './period.js';
@@ -25,7 +25,7 @@ const HEADER = [
 ];
 
 /** Billing lines as CSV: one per member who attended (present, late or left early) per held session. */
-export async function exportBilling(ctx: RouteContext, groupId: string, period: Period): Promise<{ csv: string; filename: string }> {
+export async function exportBilling(ctx: UseCaseContext, groupId: string, period: Period): Promise<{ csv: string; filename: string }> {
   const group = await exportGroup(ctx.db, groupId);
   const [rows, lead] = await Promise.all([
     heldAttendance(ctx.db, groupId, periodBounds(period, group.timezone), BILLABLE_ATTENDANCE),

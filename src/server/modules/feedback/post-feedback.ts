@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { requireEnrolledMember } from '../../policy/membership.js';
 import { moderate, statusOf } from '../moderation/moderate.js';
@@ -9,7 +9,7 @@ import { recordModeration } from '../moderation/record-moderation.js';
  * Stores a feedback request ("I'd welcome feedback on…") or a peer's reply to one. Both are
  * group-visible texts, so both pass through the one moderation entry point (kind feedback_request).
  */
-async function postFeedbackItem(ctx: RouteContext, groupId: string, parentId: string | null, text: string) {
+async function postFeedbackItem(ctx: UseCaseContext, groupId: string, parentId: string | null, text: string) {
   const { enrolmentId } = await requireEnrolledMember(ctx, groupId, 'contribute');
   const decision = await moderate(ctx.db, { groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId }, kind: 'feedback_request', fields: { text } }, ctx.now);
   const status = statusOf(decision);
@@ -24,12 +24,12 @@ async function postFeedbackItem(ctx: RouteContext, groupId: string, parentId: st
 }
 
 /** A member asks the group for feedback. */
-export function postFeedbackRequest(ctx: RouteContext, groupId: string, text: string) {
+export function postFeedbackRequest(ctx: UseCaseContext, groupId: string, text: string) {
   return postFeedbackItem(ctx, groupId, null, text);
 }
 
 /** A member answers a published feedback request of their group. */
-export async function replyToFeedbackRequest(ctx: RouteContext, requestId: string, text: string) {
+export async function replyToFeedbackRequest(ctx: UseCaseContext, requestId: string, text: string) {
   const request = await ctx.db.selectFrom('feedback_items').select(['id', 'group_id', 'parent_id', 'moderation_status']).where('id', '=', requestId).executeTakeFirst();
   if (!request || request.parent_id !== null) throw notFound('This feedback request');
   if (request.moderation_status !== 'published') throw new AppError('invalid_state', 'This request is not open for replies.');

@@ -1,6 +1,6 @@
 import type { SendAppreciationBody } from '../../../shared/schemas/feedback.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { enrolmentAt, notAMember, requireEnrolledMember } from '../../policy/membership.js';
 import { moderate, statusOf } from '../moderation/moderate.js';
@@ -11,7 +11,7 @@ import { isBlocked } from '../space/blocks.js';
  * A member sends an appreciation to named peers of the same group. Every recipient must be a
  * current member other than the sender; the text goes through the one moderation entry point.
  */
-export async function sendAppreciation(ctx: RouteContext, groupId: string, body: SendAppreciationBody): Promise<{ id: string; status: 'published' | 'held' }> {
+export async function sendAppreciation(ctx: UseCaseContext, groupId: string, body: SendAppreciationBody): Promise<{ id: string; status: 'published' | 'held' }> {
   const { enrolmentId: senderId } = await requireEnrolledMember(ctx, groupId, 'contribute');
   const wanted = [...new Set(body.recipientEnrolmentIds)];
   if (wanted.includes(senderId)) throw new AppError('cannot_appreciate_self', 'Appreciations are for the other members of your group.');

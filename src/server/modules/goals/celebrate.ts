@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { celebrateBodySchema, Goal } from '../../../shared/schemas/goals.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { requireCurrentEnrolment } from './membership.js';
 import { loadGoal } from './repository.js';
@@ -24,7 +24,7 @@ function cardParts(detail: z.output<typeof celebrateBodySchema>['detail'], title
  * Posts a celebration card for a reached milestone to the goal's group (opt-in, moderated like a
  * post). One card per milestone: a second share is refused; a withdrawn card can be posted again.
  */
-export async function celebrateMilestone(ctx: RouteContext, milestoneId: string, input: z.output<typeof celebrateBodySchema>): Promise<Goal> {
+export async function celebrateMilestone(ctx: UseCaseContext, milestoneId: string, input: z.output<typeof celebrateBodySchema>): Promise<Goal> {
   const owner = ctx.principal.userId;
   const milestone = await ctx.db
     .selectFrom('goal_milestones as m')
@@ -67,7 +67,7 @@ export async function celebrateMilestone(ctx: RouteContext, milestoneId: string,
 }
 
 /** Takes a celebration card down from the group; its reactions are no longer shown to anyone. */
-export async function withdrawCelebration(ctx: RouteContext, milestoneId: string): Promise<Goal> {
+export async function withdrawCelebration(ctx: UseCaseContext, milestoneId: string): Promise<Goal> {
   const card = await ctx.db.selectFrom('celebrations').select(['id', 'goal_id', 'group_id', 'withdrawn_at', 'moderation_status']).where('milestone_id', '=', milestoneId).executeTakeFirst();
   if (!card || card.withdrawn_at) throw new AppError('invalid_state', 'This celebration is not shared with your group.');
   // A card withdrawn while held leaves the facilitators' queue too.

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { checkinBodySchema, Goal } from '../../../shared/schemas/goals.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { loadGoal } from './repository.js';
 
@@ -8,7 +8,7 @@ import { loadGoal } from './repository.js';
  * Records a check-in. Check-ins are seen by the owner and whoever the goal is shared with, never
  * in the group space: nothing anywhere counts missed check-ins or streaks.
  */
-export async function checkIn(ctx: RouteContext, goalId: string, input: z.output<typeof checkinBodySchema>): Promise<Goal> {
+export async function checkIn(ctx: UseCaseContext, goalId: string, input: z.output<typeof checkinBodySchema>): Promise<Goal> {
   const id = newId();
   const now = ctx.now.toISOString();
   await ctx.db.insertInto('goal_checkins').values({ id, goal_id: goalId, progress: input.progress, note: input.note, created_at: now }).execute();

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { goalCreateBodySchema, Goal } from '../../../shared/schemas/goals.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { notAMember } from '../../policy/membership.js';
 import { currentEnrolments } from './membership.js';
@@ -10,7 +10,7 @@ import { loadGoal } from './repository.js';
 type CreateInput = z.output<typeof goalCreateBodySchema>;
 
 /** Creates a SMART goal, private to its owner, with its ordered steps (milestones). */
-export async function createGoal(ctx: RouteContext, input: CreateInput): Promise<Goal> {
+export async function createGoal(ctx: UseCaseContext, input: CreateInput): Promise<Goal> {
   const owner = ctx.principal.userId;
   if (input.targetDate < ctx.now.toISOString().slice(0, 10)) {
     throw new AppError('validation_failed', 'Choose a date from today onwards.', [{ path: 'body.targetDate', message: 'In the past.' }]);

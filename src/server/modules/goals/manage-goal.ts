@@ -1,9 +1,9 @@
 import type { Goal } from '../../../shared/schemas/goals.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { goalRow, loadGoal } from './repository.js';
 
 /** Marks a goal achieved, closes it, or opens it again: the member's call, with no judgement attached. */
-export async function setGoalStatus(ctx: RouteContext, goalId: string, status: Goal['status']): Promise<Goal> {
+export async function setGoalStatus(ctx: UseCaseContext, goalId: string, status: Goal['status']): Promise<Goal> {
   const goal = await goalRow(ctx.db, goalId);
   if (goal.status !== status) {
     await ctx.db.updateTable('goals').set({ status, updated_at: ctx.now.toISOString() }).where('id', '=', goalId).execute();
@@ -16,7 +16,7 @@ export async function setGoalStatus(ctx: RouteContext, goalId: string, status: G
  * Deletes a goal for good, with its steps, check-ins, celebration cards and the reactions to
  * them: it leaves the group and the clinicians' view at once.
  */
-export async function deleteGoal(ctx: RouteContext, goalId: string): Promise<void> {
+export async function deleteGoal(ctx: UseCaseContext, goalId: string): Promise<void> {
   const goal = await goalRow(ctx.db, goalId);
   const cards = await ctx.db.selectFrom('celebrations').select('id').where('goal_id', '=', goalId).execute();
   if (cards.length > 0) {

@@ -1,4 +1,4 @@
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { isMyClinician } from './audience.js';
 import { loadGoals } from './repository.js';
 
@@ -7,7 +7,7 @@ import { loadGoals } from './repository.js';
  * clinicians or their group, and only while the caller is one of those clinicians (facilitator
  * of a current group, or referrer). Private goals never leave the member. Audited.
  */
-export async function memberGoals(ctx: RouteContext, enrolmentId: string) {
+export async function memberGoals(ctx: UseCaseContext, enrolmentId: string) {
   const enrolment = await ctx.db
     .selectFrom('enrolments as e')
     .select(['e.participant_id', 'e.group_id'])

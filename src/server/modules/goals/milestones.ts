@@ -1,5 +1,5 @@
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import type { Goal } from '../../../shared/schemas/goals.js';
 import { loadGoal } from './repository.js';
@@ -7,7 +7,7 @@ import { loadGoal } from './repository.js';
 const MAX_MILESTONES = 10;
 
 /** Adds a step at the end of a goal's milestones. */
-export async function addMilestone(ctx: RouteContext, goalId: string, title: string): Promise<Goal> {
+export async function addMilestone(ctx: UseCaseContext, goalId: string, title: string): Promise<Goal> {
   const existing = await ctx.db.selectFrom('goal_milestones').select('position').where('goal_id', '=', goalId).orderBy('position', 'desc').execute();
   if (existing.length >= MAX_MILESTONES) throw new AppError('invalid_state', `A goal has at most ${MAX_MILESTONES} steps.`);
   const id = newId();
@@ -18,7 +18,7 @@ export async function addMilestone(ctx: RouteContext, goalId: string, title: str
 }
 
 /** Marks a milestone reached, once: reaching it again is refused and changes nothing. */
-export async function reachMilestone(ctx: RouteContext, milestoneId: string, note: string): Promise<Goal> {
+export async function reachMilestone(ctx: UseCaseContext, milestoneId: string, note: string): Promise<Goal> {
   const milestone = await ctx.db.selectFrom('goal_milestones').select(['goal_id', 'reached_at']).where('id', '=', milestoneId).executeTakeFirstOrThrow();
   if (milestone.reached_at) throw new AppError('conflict', 'You already marked this step as reached.');
   const now = ctx.now.toISOString();

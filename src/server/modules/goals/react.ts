@@ -1,7 +1,7 @@
 import type { SupportiveReaction } from '../../../shared/schemas/goals.js';
 import type { DbOrTx } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { enrolmentAt, findMembership, requireEnrolledMember } from '../../policy/membership.js';
 import { reactionSummaries, type ReactionSummary, type ReactionTarget } from './reactions.js';
@@ -40,7 +40,7 @@ async function visibleTarget(db: DbOrTx, kind: ReactionTarget, id: string): Prom
  * Adds one supportive reaction from a current member of the card's group. Each member gives each
  * kind of reaction once per card: a second time is refused with 409 `already_reacted`.
  */
-export async function addReaction(ctx: RouteContext, kind: ReactionTarget, targetId: string, reaction: SupportiveReaction): Promise<ReactionSummary[]> {
+export async function addReaction(ctx: UseCaseContext, kind: ReactionTarget, targetId: string, reaction: SupportiveReaction): Promise<ReactionSummary[]> {
   const me = ctx.principal.userId;
   const target = await visibleTarget(ctx.db, kind, targetId);
   if (!target) throw notFound('This card');
@@ -68,7 +68,7 @@ export async function addReaction(ctx: RouteContext, kind: ReactionTarget, targe
 }
 
 /** Takes back one's own reaction; taking back one that is not there changes nothing. */
-export async function removeReaction(ctx: RouteContext, kind: ReactionTarget, targetId: string, reaction: SupportiveReaction): Promise<ReactionSummary[]> {
+export async function removeReaction(ctx: UseCaseContext, kind: ReactionTarget, targetId: string, reaction: SupportiveReaction): Promise<ReactionSummary[]> {
   const me = ctx.principal.userId;
   const target = await visibleTarget(ctx.db, kind, targetId);
   if (!target) throw notFound('This card');

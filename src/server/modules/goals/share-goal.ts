@@ -1,5 +1,5 @@
 import type { Goal, GoalVisibility } from '../../../shared/schemas/goals.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { requireCurrentEnrolment } from './membership.js';
 import { goalRow, loadGoal } from './repository.js';
 import { moderate, statusOf } from '../moderation/moderate.js';
@@ -11,7 +11,7 @@ import { recordModeration } from '../moderation/record-moderation.js';
  * (a held goal is seen by its owner and the facilitators until approved). Choosing the current
  * visibility again changes nothing; going back to private withdraws the goal from everyone.
  */
-export async function setGoalVisibility(ctx: RouteContext, goalId: string, visibility: GoalVisibility): Promise<Goal> {
+export async function setGoalVisibility(ctx: UseCaseContext, goalId: string, visibility: GoalVisibility): Promise<Goal> {
   const owner = ctx.principal.userId;
   const goal = await goalRow(ctx.db, goalId);
   if (goal.visibility === visibility) return loadGoal(ctx.db, goalId, owner);

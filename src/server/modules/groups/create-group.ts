@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { createGroupBodySchema } from '../../../shared/schemas/sessions.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 
 /** Creates a group in the `forming` state with a lead and optional co-facilitators. */
-export async function createGroup(ctx: RouteContext, input: z.infer<typeof createGroupBodySchema>): Promise<string> {
+export async function createGroup(ctx: UseCaseContext, input: z.infer<typeof createGroupBodySchema>): Promise<string> {
   const leadId = input.leadId ?? (ctx.principal.role === 'clinician' ? ctx.principal.userId : undefined);
   if (!leadId) throw new AppError('validation_failed', 'Choose a lead facilitator.', [{ path: 'body.leadId', message: 'Required.' }]);
   if (input.minSize > input.capacity) {

@@ -1,6 +1,6 @@
 import type { GroupDetail } from '../../../shared/schemas/groups.js';
 import { notFound } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { assertCan, hideFields } from '../../policy/policy.js';
 import { absenceRule } from '../attendance/absence-alerts.js';
 import { memberAttendance, roundRate } from '../attendance/summary.js';
@@ -8,7 +8,7 @@ import { groupCapacity } from './capacity.js';
 import { findGroup, listFacilitators, listMembers } from './repository.js';
 
 /** A group as the caller may see it: participants get pseudonyms and the schedule only. */
-export async function groupDetail(ctx: RouteContext, groupId: string): Promise<GroupDetail> {
+export async function groupDetail(ctx: UseCaseContext, groupId: string): Promise<GroupDetail> {
   const rule = assertCan(ctx.principal, 'group', 'read');
   const group = await findGroup(ctx.db, groupId);
   if (!group) throw notFound('This group');

@@ -1,9 +1,9 @@
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import type { Schedule } from '../schedule/recurrence.js';
 import { regenerateSessions } from '../schedule/regenerate-sessions.js';
 
 /** Sets a group's recurring schedule and regenerates its future sessions from it. */
-export async function setSchedule(ctx: RouteContext, groupId: string, schedule: Schedule) {
+export async function setSchedule(ctx: UseCaseContext, groupId: string, schedule: Schedule) {
   const result = await regenerateSessions(ctx.db, groupId, schedule, ctx.now);
   await ctx.db
     .updateTable('therapy_groups')

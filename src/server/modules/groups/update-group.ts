@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { groupSettingsBodySchema } from '../../../shared/schemas/sessions.js';
 import type { GroupStatus } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { notifyMembers } from '../schedule/notify.js';
 import { enrolmentAt } from '../../policy/membership.js';
 
@@ -15,7 +15,7 @@ const NEXT: Record<GroupStatus, GroupStatus[]> = {
 };
 
 /** A group that ends early or is cancelled keeps no future sessions; members are told once. */
-async function closeRemainingSessions(ctx: RouteContext, groupId: string, groupName: string, status: 'cancelled' | 'completed'): Promise<void> {
+async function closeRemainingSessions(ctx: UseCaseContext, groupId: string, groupName: string, status: 'cancelled' | 'completed'): Promise<void> {
   const reason = status === 'cancelled' ? 'The group was cancelled.' : 'The group has finished.';
   const result = await ctx.db
     .updateTable('group_sessions')
@@ -37,7 +37,7 @@ async function closeRemainingSessions(ctx: RouteContext, groupId: string, groupN
 }
 
 /** Changes a group's settings; status moves only forward along its life cycle. */
-export async function updateGroup(ctx: RouteContext, groupId: string, input: z.infer<typeof groupSettingsBodySchema>): Promise<void> {
+export async function updateGroup(ctx: UseCaseContext, groupId: string, input: z.infer<typeof groupSettingsBodySchema>): Promise<void> {
   const group = await ctx.db.selectFrom('therapy_groups').selectAll().where('id', '=', groupId).executeTakeFirstOrThrow();
   if (input.status && input.status !== group.status && !NEXT[group.status].includes(input.status)) {
     throw new AppError('invalid_state', `A ${group.status} group cannot become ${input.status}.`);

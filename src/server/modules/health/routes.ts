@@ -1,10 +1,6 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { AppError } from '../../http/errors.js';
 import { defineRoute } from '../../http/route.js';
-import { checkReadiness } from './readiness.js';
-
-const startedAt = Date.now();
+import { health, liveness, readiness } from './health-check.js';
 
 export const healthRoutes = [
   defineRoute({
@@ -24,14 +20,7 @@ export const healthRoutes = [
       }),
     },
     async handler(_input, ctx) {
-      await sql`select 1`.execute(ctx.db);
-      return {
-        status: 'ok' as const,
-        database: ctx.hearth.databaseKind,
-        version: process.env.npm_package_version ?? '0.1.0',
-        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-        service: { name: ctx.hearth.config.serviceName, demo: ctx.hearth.config.demoSeed },
-      };
+      return health(ctx);
     },
   }),
   defineRoute({
@@ -43,7 +32,7 @@ export const healthRoutes = [
     access: { kind: 'public' },
     response: { 200: z.object({ status: z.literal('live'), uptimeSeconds: z.number() }) },
     async handler() {
-      return { status: 'live' as const, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) };
+      return liveness();
     },
   }),
   defineRoute({
@@ -60,14 +49,7 @@ export const healthRoutes = [
       }),
     },
     async handler(_input, ctx) {
-      const readiness = await checkReadiness(ctx.db, ctx.hearth);
-      if (!readiness.ready) {
-        const details = Object.entries(readiness.checks)
-          .filter(([, c]) => c.status === 'failed')
-          .map(([name, c]) => ({ path: `checks.${name}`, message: c.detail ?? 'failed' }));
-        throw new AppError('not_ready', 'This instance is not ready to serve.', details);
-      }
-      return { status: 'ready' as const, checks: readiness.checks };
+      return readiness(ctx);
     },
   }),
   defineRoute({

@@ -1,4 +1,4 @@
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { isMyClinician } from '../goals/audience.js';
 import { listEntries } from './repository.js';
 
@@ -7,7 +7,7 @@ import { listEntries } from './repository.js';
  * a current group, or referrer). Everything else stays private, clinicians included. Every read
  * leaves an audit row naming the entries read.
  */
-export async function memberJournal(ctx: RouteContext, enrolmentId: string) {
+export async function memberJournal(ctx: UseCaseContext, enrolmentId: string) {
   const enrolment = await ctx.db.selectFrom('enrolments').select(['participant_id', 'group_id']).where('id', '=', enrolmentId).executeTakeFirstOrThrow();
   const allowed = await isMyClinician(ctx.db, enrolment.participant_id, ctx.principal.userId);
   const entries = allowed ? await listEntries(ctx.db, enrolment.participant_id, true) : [];

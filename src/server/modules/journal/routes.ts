@@ -47,7 +47,7 @@ export const journalRoutes = [
     body: journalBodySchema,
     response: { 201: journalWriteResponseSchema },
     async handler({ body }, ctx) {
-      const entry = await createEntry(ctx, body);
+      const entry = await createEntry(ctx, ctx.request.log, body);
       ctx.reply.code(201);
       return entry;
     },
@@ -63,7 +63,7 @@ export const journalRoutes = [
     body: journalBodySchema,
     response: { 200: journalWriteResponseSchema },
     async handler({ params, body }, ctx) {
-      return updateEntry(ctx, String(params.entryId), body);
+      return updateEntry(ctx, ctx.request.log, String(params.entryId), body);
     },
   }),
   defineRoute({

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { JournalEntry, JournalWriteResponse, journalBodySchema } from '../../../shared/schemas/journal.js';
-import type { RouteContext } from '../../http/route.js';
+import type { FastifyBaseLogger } from 'fastify';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
 import { journalAlertsOn } from '../alerts/settings.js';
@@ -11,6 +12,8 @@ import { loadEntry } from './repository.js';
 import { enrolmentAt } from '../../policy/membership.js';
 
 type EntryInput = z.output<typeof journalBodySchema>;
+/** Where a detector failure is logged (the request's logger). */
+type Log = Pick<FastifyBaseLogger, 'error'>;
 
 // Journal text is clinical-grade sensitive: audit rows carry ids only, never the text.
 
@@ -20,12 +23,12 @@ type EntryInput = z.output<typeof journalBodySchema>;
  * where the service turned 'risk.journal_alerts' on — the alert names no words of the entry.
  * A detector failure never stops the entry being saved.
  */
-async function supportFor(ctx: RouteContext, entryId: string, body: string): Promise<JournalWriteResponse['support']> {
+async function supportFor(ctx: UseCaseContext, log: Log, entryId: string, body: string): Promise<JournalWriteResponse['support']> {
   let risk: ReturnType<typeof assessRisk>;
   try {
     risk = assessRisk(body);
   } catch (error) {
-    ctx.request.log.error({ err: error, entryId }, 'risk detector failed on a journal entry');
+    log.error({ err: error, entryId }, 'risk detector failed on a journal entry');
     return null;
   }
   if (risk.tier === 'none') return null;
@@ -63,29 +66,29 @@ async function supportFor(ctx: RouteContext, entryId: string, body: string): Pro
 }
 
 /** Writes a private journal entry. */
-export async function createEntry(ctx: RouteContext, input: EntryInput): Promise<JournalWriteResponse> {
+export async function createEntry(ctx: UseCaseContext, log: Log, input: EntryInput): Promise<JournalWriteResponse> {
   const id = newId();
   const now = ctx.now.toISOString();
   await ctx.db.insertInto('journal_entries').values({ id, participant_id: ctx.principal.userId, prompt: input.prompt, body: input.body, shared_with_clinician_at: null, created_at: now, updated_at: now }).execute();
   await ctx.audit({ action: 'journal.create', resourceType: 'journal_entry', resourceId: id, detail: { prompted: input.prompt !== null } });
-  return { ...(await loadEntry(ctx.db, id)), support: await supportFor(ctx, id, input.body) };
+  return { ...(await loadEntry(ctx.db, id)), support: await supportFor(ctx, log, id, input.body) };
 }
 
 /** Rewrites an entry (its sharing stays as it was). */
-export async function updateEntry(ctx: RouteContext, id: string, input: EntryInput): Promise<JournalWriteResponse> {
+export async function updateEntry(ctx: UseCaseContext, log: Log, id: string, input: EntryInput): Promise<JournalWriteResponse> {
   await ctx.db.updateTable('journal_entries').set({ prompt: input.prompt, body: input.body, updated_at: ctx.now.toISOString() }).where('id', '=', id).execute();
   await ctx.audit({ action: 'journal.update', resourceType: 'journal_entry', resourceId: id });
-  return { ...(await loadEntry(ctx.db, id)), support: await supportFor(ctx, id, input.body) };
+  return { ...(await loadEntry(ctx.db, id)), support: await supportFor(ctx, log, id, input.body) };
 }
 
 /** Deletes an entry for good: a journal is the member's own. */
-export async function deleteEntry(ctx: RouteContext, id: string): Promise<void> {
+export async function deleteEntry(ctx: UseCaseContext, id: string): Promise<void> {
   await ctx.db.deleteFrom('journal_entries').where('id', '=', id).execute();
   await ctx.audit({ action: 'journal.delete', resourceType: 'journal_entry', resourceId: id });
 }
 
 /** Shares an entry with the member's clinicians, or takes it back (effective at once). */
-export async function shareEntry(ctx: RouteContext, id: string, share: boolean): Promise<JournalEntry> {
+export async function shareEntry(ctx: UseCaseContext, id: string, share: boolean): Promise<JournalEntry> {
   const row = await ctx.db.selectFrom('journal_entries').select('shared_with_clinician_at').where('id', '=', id).executeTakeFirstOrThrow();
   if (share !== (row.shared_with_clinician_at !== null)) {
     await ctx.db.updateTable('journal_entries').set({ shared_with_clinician_at: share ? ctx.now.toISOString() : null }).where('id', '=', id).execute();

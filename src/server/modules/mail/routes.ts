@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { mailSchema, mailStatusSchema } from '../../../shared/schemas/digest.js';
 import { defineRoute } from '../../http/route.js';
+import { listMail } from './list-mail.js';
 
 const tags = ['mail'];
-const LIST_LIMIT = 200;
 
 export const mailRoutes = [
   defineRoute({
@@ -16,25 +16,7 @@ export const mailRoutes = [
     query: z.strictObject({ status: mailStatusSchema.optional() }),
     response: { 200: z.object({ mail: z.array(mailSchema), smtpConfigured: z.boolean() }) },
     async handler({ query }, ctx) {
-      let q = ctx.db.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'desc').limit(LIST_LIMIT);
-      if (query.status) q = q.where('status', '=', query.status);
-      const rows = await q.execute();
-      await ctx.audit({ action: 'admin.mail.list', detail: { count: rows.length } });
-      return {
-        smtpConfigured: !!ctx.hearth.config.smtpUrl,
-        mail: rows.map((r) => ({
-          id: r.id,
-          kind: r.kind,
-          toAddress: r.to_address,
-          subject: r.subject,
-          bodyText: r.body_text,
-          status: r.status,
-          attempts: r.attempts,
-          lastError: r.last_error,
-          createdAt: r.created_at,
-          sentAt: r.sent_at,
-        })),
-      };
+      return listMail(ctx, query.status);
     },
   }),
 ];

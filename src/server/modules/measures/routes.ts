@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
-import { instrumentDefinitionSchema, validateDefinition } from '../../../shared/instruments/definition.js';
+import { instrumentDefinitionSchema } from '../../../shared/instruments/definition.js';
 import { AppError } from '../../http/errors.js';
 import { defineRoute } from '../../http/route.js';
-import { newId } from '../../lib/ids.js';
-import { classifyChange } from './engine/change.js';
-import { fromFhirQuestionnaire, toFhirQuestionnaire, toObservation, toQuestionnaireResponse } from './engine/fhir.js';
-import { scoreResponse } from './engine/score.js';
 import { toCsv } from '../../lib/csv.js';
-import { ensureDueRequests } from './due.js';
+import { addSchedule } from './add-schedule.js';
+import { toFhirQuestionnaire } from './engine/fhir.js';
+import { importInstrument } from './import-instrument.js';
+import { listInstruments, requireInstrument } from './instruments.js';
+import { listDueMeasures } from './list-due-measures.js';
+import { listSchedules } from './list-schedules.js';
 import { outcomeReport } from './outcomes.js';
-import { findInstrument, listInstruments, requireInstrument } from './instruments.js';
+import { responseAsFhir } from './response-fhir.js';
 import { submitResponse } from './submit-response.js';
+import { measureTrajectory } from './trajectory.js';
 
 const tags = ['measures'];
 const instrumentQuery = z.strictObject({ code: z.string().min(1).max(64), version: z.coerce.number().int().min(1).optional() });
@@ -66,21 +68,9 @@ export const measureRoutes = [
     body: z.strictObject({ definition: z.unknown().optional(), questionnaire: z.unknown().optional() }),
     response: { 201: z.object({ code: z.string(), version: z.number().int() }) },
     async handler({ body }, ctx) {
-      const parsed = body.questionnaire !== undefined ? fromFhirQuestionnaire(body.questionnaire) : validateDefinition(body.definition);
-      if (!parsed.ok) {
-        throw new AppError('invalid_definition', 'The instrument definition has problems.', parsed.errors.map((e) => ({ path: e.path, message: e.message })));
-      }
-      const definition = parsed.definition;
-      const existing = await findInstrument(ctx.db, definition.id, definition.version);
-      if (existing) throw new AppError('conflict', `${definition.id} version ${definition.version} already exists: import it as a new version.`);
-      const id = newId();
-      await ctx.db
-        .insertInto('instruments')
-        .values({ id, code: definition.id, version: definition.version, kind: definition.kind, title: definition.title, definition: JSON.stringify(definition), source: 'imported', status: 'active', created_by: ctx.principal.userId, created_at: ctx.now.toISOString() })
-        .execute();
-      await ctx.audit({ action: 'instruments.import', resourceType: 'instrument', resourceId: id, detail: { code: definition.id, version: definition.version } });
+      const imported = await importInstrument(ctx, body);
       ctx.reply.code(201);
-      return { code: definition.id, version: definition.version };
+      return imported;
     },
   }),
   defineRoute({
@@ -93,18 +83,7 @@ export const measureRoutes = [
     transaction: true,
     response: { 200: z.object({ due: z.array(z.object({ requestId: z.uuid(), code: z.string(), title: z.string(), shortTitle: z.string(), version: z.number().int(), dueAt: z.string(), reason: z.string() })) }) },
     async handler(_input, ctx) {
-      await ensureDueRequests(ctx.db, ctx.principal.userId, ctx.now);
-      const rows = await ctx.db.selectFrom('measure_requests').selectAll().where('participant_id', '=', ctx.principal.userId).where('status', '=', 'due').where('due_at', '<=', ctx.now.toISOString()).orderBy('due_at').execute();
-      const due = [];
-      const listed = new Set<string>();
-      for (const r of rows) {
-        // One entry per questionnaire: answering it settles every request for it that is due.
-        if (listed.has(r.instrument_code)) continue;
-        listed.add(r.instrument_code);
-        const entry = await findInstrument(ctx.db, r.instrument_code);
-        if (entry) due.push({ requestId: r.id, code: entry.definition.id, title: entry.definition.title, shortTitle: entry.definition.shortTitle, version: entry.definition.version, dueAt: r.due_at, reason: r.reason });
-      }
-      return { due };
+      return listDueMeasures(ctx);
     },
   }),
   defineRoute({
@@ -162,33 +141,7 @@ export const measureRoutes = [
       }),
     },
     async handler({ params }, ctx) {
-      const enrolmentId = String(params.enrolmentId);
-      const enrolment = await ctx.db.selectFrom('enrolments').select(['participant_id', 'group_id']).where('id', '=', enrolmentId).executeTakeFirstOrThrow();
-      if (ctx.principal.role === 'participant' && enrolment.participant_id !== ctx.principal.userId) throw new AppError('not_found', 'This record was not found.');
-      const rows = await ctx.db.selectFrom('measure_responses').select(['id', 'instrument_code', 'total', 'band', 'submitted_at']).where('participant_id', '=', enrolment.participant_id).orderBy('submitted_at').execute();
-      await ctx.audit({ action: 'measures.trajectory.read', resourceType: 'enrolment', resourceId: enrolmentId, groupId: enrolment.group_id });
-      const codes = [...new Set(rows.map((r) => r.instrument_code))];
-      const instruments = [];
-      for (const code of codes) {
-        const entry = await findInstrument(ctx.db, code);
-        if (!entry) continue;
-        const d = entry.definition;
-        const points = rows.filter((r) => r.instrument_code === code).map((r) => ({ responseId: r.id, submittedAt: r.submitted_at, total: r.total, band: r.band }));
-        const first = points[0];
-        const last = points.at(-1);
-        const change = first && last && points.length > 1 ? classifyChange(d, first.total, last.total) : null;
-        instruments.push({
-          code,
-          title: d.shortTitle,
-          higherIsBetter: d.higherIsBetter,
-          range: d.scoring.range,
-          bands: (d.bands ?? []).map((b) => ({ min: b.min, max: b.max, label: b.label })),
-          caseness: d.caseness?.threshold ?? null,
-          points,
-          change: change ? { change: change.change, category: change.category, recovered: change.recovered, threshold: change.threshold } : null,
-        });
-      }
-      return { instruments };
+      return measureTrajectory(ctx, String(params.enrolmentId));
     },
   }),
   defineRoute({
@@ -200,18 +153,9 @@ export const measureRoutes = [
     access: { kind: 'authenticated', resource: 'measure', action: 'read', objects: { responseId: 'response' } },
     params: idParams('responseId'),
     async handler({ params }, ctx) {
-      const row = await ctx.db.selectFrom('measure_responses').selectAll().where('id', '=', String(params.responseId)).executeTakeFirstOrThrow();
-      const { definition } = await requireInstrument(ctx.db, row.instrument_code, row.instrument_version);
-      const answers = JSON.parse(row.answers) as Record<string, number | null>;
-      const scored = scoreResponse(definition, { version: row.instrument_version, answers });
-      if (!scored.ok) throw new Error('stored response no longer scores');
-      const subject = `Patient/${row.participant_id}`;
-      await ctx.audit({ action: 'measures.fhir.read', resourceType: 'measure_response', resourceId: row.id, groupId: row.group_id });
+      const fhir = await responseAsFhir(ctx, String(params.responseId));
       ctx.reply.type('application/fhir+json');
-      return {
-        questionnaireResponse: toQuestionnaireResponse(definition, answers, { id: row.id, subject, authored: row.submitted_at }),
-        observation: toObservation(definition, scored, { id: `${row.id}-total`, subject, effectiveDateTime: row.submitted_at, questionnaireResponse: `QuestionnaireResponse/${row.id}` }),
-      };
+      return fhir;
     },
   }),
 ];
@@ -229,14 +173,7 @@ export const measureScheduleRoutes = [
     params: idParams('groupId'),
     response: { 200: z.object({ schedules: z.array(scheduleSchema) }) },
     async handler({ params }, ctx) {
-      const group = await ctx.db.selectFrom('therapy_groups').select(['id', 'programme_id']).where('id', '=', String(params.groupId)).executeTakeFirstOrThrow();
-      const rows = await ctx.db
-        .selectFrom('measure_schedules')
-        .selectAll()
-        .where((eb) => eb.or([eb('group_id', '=', group.id), eb.and([eb('group_id', 'is', null), eb('programme_id', '=', group.programme_id)])]))
-        .orderBy('created_at')
-        .execute();
-      return { schedules: rows.map((r) => ({ id: r.id, instrumentCode: r.instrument_code, trigger: r.trigger, everyN: r.every_n, scope: r.group_id ? ('group' as const) : ('programme' as const) })) };
+      return listSchedules(ctx, String(params.groupId));
     },
   }),
   defineRoute({
@@ -250,16 +187,9 @@ export const measureScheduleRoutes = [
     body: z.strictObject({ instrumentCode: z.string().min(1).max(64), trigger: z.enum(['enrolment', 'every_n_sessions', 'completion', 'session_start']), everyN: z.number().int().min(1).max(52).optional() }),
     response: { 201: scheduleSchema },
     async handler({ params, body }, ctx) {
-      await requireInstrument(ctx.db, body.instrumentCode);
-      if (body.trigger === 'every_n_sessions' && !body.everyN) throw new AppError('validation_failed', 'Say after how many sessions.', [{ path: 'body.everyN', message: 'Required for every N sessions.' }]);
-      const id = newId();
-      await ctx.db
-        .insertInto('measure_schedules')
-        .values({ id, programme_id: null, group_id: String(params.groupId), instrument_code: body.instrumentCode, trigger: body.trigger, every_n: body.trigger === 'every_n_sessions' ? (body.everyN ?? null) : null, created_by: ctx.principal.userId, created_at: ctx.now.toISOString() })
-        .execute();
-      await ctx.audit({ action: 'measures.schedules.add', resourceType: 'measure_schedule', resourceId: id, groupId: String(params.groupId) });
+      const schedule = await addSchedule(ctx, String(params.groupId), body);
       ctx.reply.code(201);
-      return { id, instrumentCode: body.instrumentCode, trigger: body.trigger, everyN: body.trigger === 'every_n_sessions' ? (body.everyN ?? null) : null, scope: 'group' as const };
+      return schedule;
     },
   }),
 ];

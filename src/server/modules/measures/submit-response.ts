@@ -1,7 +1,7 @@
 import type { InstrumentDefinition } from '../../../shared/instruments/definition.js';
 import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
 import { getSetting } from '../alerts/settings.js';
@@ -62,7 +62,7 @@ async function openIncompleteAlert(db: DbOrTx, participantId: string, idempotenc
 }
 
 /** Reliable deterioration since the first response, and "not improving" after N responses. */
-async function changeAlerts(ctx: RouteContext, definition: InstrumentDefinition, total: number, base: { participantId: string; enrolmentId: string | null; groupId: string | null; responseId: string }) {
+async function changeAlerts(ctx: UseCaseContext, definition: InstrumentDefinition, total: number, base: { participantId: string; enrolmentId: string | null; groupId: string | null; responseId: string }) {
   const history = await ctx.db
     .selectFrom('measure_responses')
     .select(['total'])
@@ -88,7 +88,7 @@ async function changeAlerts(ctx: RouteContext, definition: InstrumentDefinition,
  * A participant submits a questionnaire. Scored on the server; stored once per idempotency key;
  * item alert rules (PHQ-9 item 9) raise an urgent alert at once and return the safety screen.
  */
-export async function submitResponse(ctx: RouteContext, input: SubmitInput) {
+export async function submitResponse(ctx: UseCaseContext, input: SubmitInput) {
   const participantId = ctx.principal.userId;
   const crisisLine = ctx.hearth.config.crisisLine;
   const previous = await ctx.db.selectFrom('measure_responses').selectAll().where('participant_id', '=', participantId).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();

@@ -1,7 +1,7 @@
 import { idParams } from '../../../shared/schemas/common.js';
 import { groupActivitySchema } from '../../../shared/schemas/this-week.js';
 import { defineRoute } from '../../http/route.js';
-import { ACTIVITY_WINDOW_DAYS, memberActivity } from './member-activity.js';
+import { enrolmentActivity, groupMemberActivity } from './read-member-activity.js';
 
 const tags = ['member-activity'];
 
@@ -16,10 +16,7 @@ export const memberActivityRoutes = [
     params: idParams('groupId'),
     response: { 200: groupActivitySchema },
     async handler({ params }, ctx) {
-      const groupId = String(params.groupId);
-      const members = await memberActivity(ctx.db, groupId, ctx.now);
-      await ctx.audit({ action: 'member_activity.read', resourceType: 'group', resourceId: groupId, groupId });
-      return { members, windowDays: ACTIVITY_WINDOW_DAYS };
+      return groupMemberActivity(ctx, String(params.groupId));
     },
   }),
   defineRoute({
@@ -32,11 +29,7 @@ export const memberActivityRoutes = [
     params: idParams('enrolmentId'),
     response: { 200: groupActivitySchema },
     async handler({ params }, ctx) {
-      const enrolmentId = String(params.enrolmentId);
-      const { group_id: groupId } = await ctx.db.selectFrom('enrolments').select('group_id').where('id', '=', enrolmentId).executeTakeFirstOrThrow();
-      const members = await memberActivity(ctx.db, groupId, ctx.now, enrolmentId);
-      await ctx.audit({ action: 'member_activity.read', resourceType: 'enrolment', resourceId: enrolmentId, groupId });
-      return { members, windowDays: ACTIVITY_WINDOW_DAYS };
+      return enrolmentActivity(ctx, String(params.enrolmentId));
     },
   }),
 ];

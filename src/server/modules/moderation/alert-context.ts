@@ -1,5 +1,5 @@
 import type { AlertContext } from '../../../shared/schemas/moderation.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { listAlertSources } from '../alerts/sources.js';
 import { assessRisk } from '../risk/assess-risk.js';
 import { hasSafetyPlan } from '../safety-plans/repository.js';
@@ -15,7 +15,7 @@ const HISTORY_ITEMS = 10;
  * other recent items in that group across kinds. The one place that reads the items behind an
  * alert. The route has checked the alert is in the clinician's scope; reading it is audited.
  */
-export async function alertContext(ctx: RouteContext, alertId: string): Promise<AlertContext> {
+export async function alertContext(ctx: UseCaseContext, alertId: string): Promise<AlertContext> {
   const alert = await ctx.db.selectFrom('alerts').select(['kind', 'source_type', 'source_id', 'participant_id', 'group_id']).where('id', '=', alertId).executeTakeFirstOrThrow();
   const empty: AlertContext = { item: null, risk: null, sources: [], history: [], hasSafetyPlan: await hasSafetyPlan(ctx.db, alert.participant_id) };
   const refs = (await listAlertSources(ctx.db, alertId)).filter((s) => moderatedKind(s.sourceType));

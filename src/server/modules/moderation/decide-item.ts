@@ -1,5 +1,5 @@
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { kindLabel, moderatedKind, type ContentKind } from './kinds.js';
 import { appendModerationLog } from './record-moderation.js';
 import { normalizeForStorage } from './normalize-text.js';
@@ -10,7 +10,7 @@ import { notify } from '../notifications/notify.js';
  * Replaces a held item's text with a clinician's edit before it is released; the words first
  * written stay in the moderation log (read by the author and the group's clinicians only).
  */
-async function editBeforeRelease(ctx: RouteContext, item: { kind: ContentKind; id: string; groupId: string; authorId: string; text: string }, raw: string): Promise<void> {
+async function editBeforeRelease(ctx: UseCaseContext, item: { kind: ContentKind; id: string; groupId: string; authorId: string; text: string }, raw: string): Promise<void> {
   const text = normalizeForStorage(raw);
   if (!text) throw new AppError('validation_failed', 'Write something first.', [{ path: 'body.text', message: 'Required.' }]);
   if (text === item.text) return;
@@ -33,7 +33,7 @@ async function editBeforeRelease(ctx: RouteContext, item: { kind: ContentKind; i
  * the decision and its reason go to the moderation log, and the author gets an in-app notification
  * saying what happened and why (never who decided: "a facilitator").
  */
-export async function decideHeldItem(ctx: RouteContext, itemId: string, decision: 'approve' | 'reject', reason: string | undefined, editedText?: string): Promise<{ status: string }> {
+export async function decideHeldItem(ctx: UseCaseContext, itemId: string, decision: 'approve' | 'reject', reason: string | undefined, editedText?: string): Promise<{ status: string }> {
   const first = await ctx.db.selectFrom('moderation_log').select(['item_kind', 'group_id', 'author_id']).where('item_id', '=', itemId).orderBy('created_at').limit(1).executeTakeFirstOrThrow();
   const kind = first.item_kind as ContentKind;
   const def = moderatedKind(kind);

@@ -1,6 +1,6 @@
 import type { GroupModeration } from '../../../shared/schemas/moderation.js';
 import type { DbOrTx } from '../../db/database.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { isStaffed, parseStaffedHours, type StaffedPeriod } from './staffed-hours.js';
 
 /** A group's moderation mode and staffed hours, and whether it is staffed right now. */
@@ -12,7 +12,7 @@ export async function groupModeration(db: DbOrTx, groupId: string, now: Date): P
 
 /** Changes the mode and/or the staffed hours (periods sorted by day and start). */
 export async function updateGroupModeration(
-  ctx: RouteContext,
+  ctx: UseCaseContext,
   groupId: string,
   input: { moderationMode?: 'pre' | 'post' | undefined; staffedHours?: StaffedPeriod[] | undefined },
 ): Promise<GroupModeration> {

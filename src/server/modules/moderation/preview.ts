@@ -1,13 +1,13 @@
 import type { PreviewResponse } from '../../../shared/schemas/moderation.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { findMembership } from '../../policy/membership.js';
 import { helpForRisk } from '../safety-plans/help-for-risk.js';
 import type { ContentKind } from './kinds.js';
 import { moderate } from './moderate.js';
 
 /** Members and facilitators of the group may preview; anyone else gets the same 404 as for a missing group. Returns the member's enrolment (null for staff). */
-async function assertInGroup(ctx: RouteContext, groupId: string): Promise<{ enrolmentId: string | null }> {
+async function assertInGroup(ctx: UseCaseContext, groupId: string): Promise<{ enrolmentId: string | null }> {
   const membership = await findMembership(ctx.db, ctx.principal, groupId, 'reach');
   if (!membership) throw new AppError('not_found', 'This group was not found.');
   return { enrolmentId: membership.enrolmentId };
@@ -21,7 +21,7 @@ async function assertInGroup(ctx: RouteContext, groupId: string): Promise<{ enro
  * have none, they get the same tier and, when someone is in danger, the emergency and
  * safeguarding numbers). The crisis line is always there. Audited without the text.
  */
-export async function previewText(ctx: RouteContext, input: { groupId: string; kind?: ContentKind | undefined; text?: string | undefined; fields?: Record<string, string> | undefined }): Promise<PreviewResponse> {
+export async function previewText(ctx: UseCaseContext, input: { groupId: string; kind?: ContentKind | undefined; text?: string | undefined; fields?: Record<string, string> | undefined }): Promise<PreviewResponse> {
   const { enrolmentId } = await assertInGroup(ctx, input.groupId);
   const decision = await moderate(
     ctx.db,

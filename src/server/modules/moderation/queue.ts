@@ -1,6 +1,6 @@
 import { facilitatedGroupIds } from '../../policy/membership.js';
 import type { MyItem, QueueItem } from '../../../shared/schemas/moderation.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { logsFor, riskTiersFor } from './item-log.js';
 import { kindLabel, moderatedKind, type ContentKind } from './kinds.js';
 import { listItems, type ModeratedItemRow } from './registry.js';
@@ -9,7 +9,7 @@ const QUEUE_LIMIT = 200;
 /** Flagged items stay in the queue for a week after publishing. */
 const FLAGGED_DAYS = 7;
 
-async function present(ctx: RouteContext, rows: ModeratedItemRow[]): Promise<QueueItem[]> {
+async function present(ctx: UseCaseContext, rows: ModeratedItemRow[]): Promise<QueueItem[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const groupIds = [...new Set(rows.map((r) => r.groupId))];
@@ -41,7 +41,7 @@ async function present(ctx: RouteContext, rows: ModeratedItemRow[]): Promise<Que
 }
 
 /** Held items of every kind in the groups I facilitate (oldest first: first in, first read), and recently flagged ones. */
-export async function moderationQueue(ctx: RouteContext): Promise<{ held: QueueItem[]; flagged: QueueItem[] }> {
+export async function moderationQueue(ctx: UseCaseContext): Promise<{ held: QueueItem[]; flagged: QueueItem[] }> {
   const groups = await facilitatedGroupIds(ctx.db, ctx.principal.userId).execute();
   const groupIds = groups.map((g) => g.group_id);
   const held = (await listItems(ctx.db, { groupIds, statuses: ['held'], limit: QUEUE_LIMIT })).reverse();
@@ -57,7 +57,7 @@ export async function moderationQueue(ctx: RouteContext): Promise<{ held: QueueI
 }
 
 /** My own items that were held, rejected or removed, with what happened and why (authors see status and outcome). */
-export async function myModeratedItems(ctx: RouteContext): Promise<MyItem[]> {
+export async function myModeratedItems(ctx: UseCaseContext): Promise<MyItem[]> {
   const groups = await ctx.db.selectFrom('enrolments').select('group_id').where('participant_id', '=', ctx.principal.userId).execute();
   const rows = await listItems(ctx.db, { groupIds: groups.map((g) => g.group_id), statuses: ['held', 'rejected', 'removed'], authorId: ctx.principal.userId, limit: 100 });
   const logs = await logsFor(ctx.db, rows.map((r) => r.id));

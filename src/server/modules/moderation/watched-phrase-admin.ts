@@ -2,7 +2,7 @@ import type { WatchedPhraseView } from '../../../shared/schemas/moderation.js';
 import type { DbOrTx } from '../../db/database.js';
 import type { WatchedPhraseAction } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { normalizePhrase } from './watched-phrases.js';
 
@@ -24,7 +24,7 @@ async function one(db: DbOrTx, id: string): Promise<WatchedPhraseView> {
 }
 
 /** Adds a phrase; a phrase that normalises to one already watched answers 409. */
-export async function createWatchedPhrase(ctx: RouteContext, input: { phrase: string; action: WatchedPhraseAction; note?: string | undefined }): Promise<WatchedPhraseView> {
+export async function createWatchedPhrase(ctx: UseCaseContext, input: { phrase: string; action: WatchedPhraseAction; note?: string | undefined }): Promise<WatchedPhraseView> {
   const normalized = normalizePhrase(input.phrase);
   if (normalized.length < 2) throw new AppError('validation_failed', 'Use at least 2 visible characters.', [{ path: 'body.phrase', message: 'Too short.' }]);
   const clash = await ctx.db.selectFrom('watched_phrases').select('id').where('normalized', '=', normalized).executeTakeFirst();
@@ -39,7 +39,7 @@ export async function createWatchedPhrase(ctx: RouteContext, input: { phrase: st
   return one(ctx.db, id);
 }
 
-export async function updateWatchedPhrase(ctx: RouteContext, id: string, input: { action?: WatchedPhraseAction | undefined; note?: string | undefined }): Promise<WatchedPhraseView> {
+export async function updateWatchedPhrase(ctx: UseCaseContext, id: string, input: { action?: WatchedPhraseAction | undefined; note?: string | undefined }): Promise<WatchedPhraseView> {
   await ctx.db
     .updateTable('watched_phrases')
     .set({
@@ -54,7 +54,7 @@ export async function updateWatchedPhrase(ctx: RouteContext, id: string, input: 
   return one(ctx.db, id);
 }
 
-export async function deleteWatchedPhrase(ctx: RouteContext, id: string): Promise<void> {
+export async function deleteWatchedPhrase(ctx: UseCaseContext, id: string): Promise<void> {
   const row = await ctx.db.selectFrom('watched_phrases').select(['phrase', 'action']).where('id', '=', id).executeTakeFirstOrThrow();
   await ctx.db.deleteFrom('watched_phrases').where('id', '=', id).execute();
   await ctx.audit({ action: 'moderation.phrases.delete', resourceType: 'watched_phrase', resourceId: id, detail: { action: row.action } });

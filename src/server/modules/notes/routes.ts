@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import { addendumBodySchema, breakGlassBodySchema, noteDraftBodySchema, noteEnvelopeSchema, noteSchema, noteSignBodySchema, noteVersionSchema } from '../../../shared/schemas/notes.js';
-import { notFound } from '../../http/errors.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
-import { newId } from '../../lib/ids.js';
-import { attendees, loadNote } from './repository.js';
+import { openBreakGlass } from './break-glass.js';
+import { noteVersions } from './note-versions.js';
+import { readNote } from './read-note.js';
 import { saveDraft } from './save-draft.js';
 import { addAddendum, cosignNote, signNote } from './sign-note.js';
 
 const tags = ['notes'];
 const params = idParams('sessionId');
 const write = (action: 'create' | 'update'): RouteAccess => ({ kind: 'authenticated', resource: 'note', action, objects: { sessionId: 'session' } });
-const BREAK_GLASS_MINUTES = 60;
 
 export const noteRoutes = [
   defineRoute({
@@ -24,19 +23,7 @@ export const noteRoutes = [
     params,
     response: { 200: noteEnvelopeSchema },
     async handler({ params: p }, ctx) {
-      const sessionId = String(p.sessionId);
-      const [note, present, session] = await Promise.all([
-        loadNote(ctx.db, sessionId),
-        attendees(ctx.db, sessionId),
-        ctx.db.selectFrom('group_sessions').select('group_id').where('id', '=', sessionId).executeTakeFirstOrThrow(),
-      ]);
-      await ctx.audit({
-        action: ctx.principal.role === 'admin' ? 'notes.read.break_glass' : 'notes.read',
-        resourceType: 'group_note',
-        resourceId: note?.id ?? sessionId,
-        groupId: session.group_id,
-      });
-      return { note, attendees: present.map((a) => ({ enrolmentId: a.enrolment_id, pseudonym: a.pseudonym, displayName: a.display_name })) };
+      return readNote(ctx, String(p.sessionId));
     },
   }),
   defineRoute({
@@ -106,19 +93,7 @@ export const noteRoutes = [
     params,
     response: { 200: z.object({ versions: z.array(noteVersionSchema) }) },
     async handler({ params: p }, ctx) {
-      const sessionId = String(p.sessionId);
-      const rows = await ctx.db
-        .selectFrom('note_versions as v')
-        .innerJoin('group_notes as n', 'n.id', 'v.note_id')
-        .innerJoin('users as u', 'u.id', 'v.saved_by')
-        .select(['v.version', 'v.kind', 'v.content', 'v.saved_at', 'u.display_name', 'n.id as note_id'])
-        .where('n.session_id', '=', sessionId)
-        .orderBy('v.version', 'desc')
-        .execute();
-      await ctx.audit({ action: 'notes.versions.read', resourceType: 'group_note', resourceId: rows[0]?.note_id ?? sessionId });
-      return {
-        versions: rows.map((r) => ({ version: r.version, kind: r.kind, savedBy: r.display_name, savedAt: r.saved_at, content: JSON.parse(r.content) as z.infer<typeof noteVersionSchema>['content'] })),
-      };
+      return noteVersions(ctx, String(p.sessionId));
     },
   }),
   defineRoute({
@@ -131,14 +106,9 @@ export const noteRoutes = [
     body: breakGlassBodySchema,
     response: { 201: z.object({ id: z.uuid(), expiresAt: z.string() }) },
     async handler({ body }, ctx) {
-      const group = await ctx.db.selectFrom('therapy_groups').select('id').where('id', '=', body.groupId).executeTakeFirst();
-      if (!group) throw notFound('This group');
-      const id = newId();
-      const expiresAt = new Date(ctx.now.getTime() + BREAK_GLASS_MINUTES * 60_000).toISOString();
-      await ctx.db.insertInto('break_glass_grants').values({ id, user_id: ctx.principal.userId, group_id: body.groupId, reason: body.reason, created_at: ctx.now.toISOString(), expires_at: expiresAt }).execute();
-      await ctx.audit({ action: 'break_glass.open', resourceType: 'break_glass_grant', resourceId: id, groupId: body.groupId, detail: { minutes: BREAK_GLASS_MINUTES, reason: body.reason } });
+      const grant = await openBreakGlass(ctx, body);
       ctx.reply.code(201);
-      return { id, expiresAt };
+      return grant;
     },
   }),
 ];

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { noteDraftBodySchema } from '../../../shared/schemas/notes.js';
 import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { attendees, loadNote } from './repository.js';
 
@@ -24,7 +24,7 @@ export async function snapshot(db: DbOrTx, noteId: string, version: number, kind
     .execute();
 }
 
-async function stale(ctx: RouteContext, sessionId: string): Promise<never> {
+async function stale(ctx: UseCaseContext, sessionId: string): Promise<never> {
   const current = await loadNote(ctx.db, sessionId);
   throw new AppError('stale_version', 'Someone saved this note while you were editing. Your text is kept: compare it with theirs, then save again.').withCurrent(current);
 }
@@ -34,7 +34,7 @@ async function stale(ctx: RouteContext, sessionId: string): Promise<never> {
  * concurrency: the save names the version it started from and is refused with 409 and the
  * current note when someone saved in between. A signed note cannot be edited.
  */
-export async function saveDraft(ctx: RouteContext, sessionId: string, input: DraftInput) {
+export async function saveDraft(ctx: UseCaseContext, sessionId: string, input: DraftInput) {
   const session = await ctx.db.selectFrom('group_sessions').select(['group_id', 'status']).where('id', '=', sessionId).executeTakeFirstOrThrow();
   if (session.status === 'cancelled') throw new AppError('session_cancelled', 'This session was cancelled.');
   if (session.status !== 'held') throw new AppError('invalid_state', 'Take attendance first: the note has a section for each member who attended.');

@@ -1,10 +1,10 @@
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { attendees, loadNote } from './repository.js';
 import { snapshot } from './save-draft.js';
 
-async function requireNote(ctx: RouteContext, sessionId: string) {
+async function requireNote(ctx: UseCaseContext, sessionId: string) {
   const note = await ctx.db
     .selectFrom('group_notes as n')
     .innerJoin('group_sessions as s', 's.id', 'n.session_id')
@@ -27,7 +27,7 @@ const GROUP_PARTS = [
  * explicit "Did not contribute." the editor offers. Absent members have no section: attendance
  * already records them. Empty when complete.
  */
-export async function missingForSigning(ctx: Pick<RouteContext, 'db'>, sessionId: string): Promise<{ path: string; message: string }[]> {
+export async function missingForSigning(ctx: Pick<UseCaseContext, 'db'>, sessionId: string): Promise<{ path: string; message: string }[]> {
   const note = await loadNote(ctx.db, sessionId);
   if (!note) return [{ path: 'note', message: 'There is no note yet.' }];
   const missing: { path: string; message: string }[] = [];
@@ -40,7 +40,7 @@ export async function missingForSigning(ctx: Pick<RouteContext, 'db'>, sessionId
 }
 
 /** Signs the version the clinician read, when it is complete; the note is locked from then on. */
-export async function signNote(ctx: RouteContext, sessionId: string, version: number) {
+export async function signNote(ctx: UseCaseContext, sessionId: string, version: number) {
   const note = await requireNote(ctx, sessionId);
   if (note.status === 'signed') throw new AppError('note_signed', 'This note is already signed.');
   if (note.version !== version) {
@@ -62,7 +62,7 @@ export async function signNote(ctx: RouteContext, sessionId: string, version: nu
 }
 
 /** A second facilitator co-signs a signed note. */
-export async function cosignNote(ctx: RouteContext, sessionId: string) {
+export async function cosignNote(ctx: UseCaseContext, sessionId: string) {
   const note = await requireNote(ctx, sessionId);
   if (note.status !== 'signed') throw new AppError('invalid_state', 'Only a signed note can be co-signed.');
   if (note.signed_by === ctx.principal.userId) throw new AppError('invalid_state', 'The co-signature must come from another facilitator.');
@@ -79,7 +79,7 @@ export async function cosignNote(ctx: RouteContext, sessionId: string) {
 }
 
 /** Later changes to a signed note are addenda: dated, attributed, never editing the original. */
-export async function addAddendum(ctx: RouteContext, sessionId: string, body: string) {
+export async function addAddendum(ctx: UseCaseContext, sessionId: string, body: string) {
   const note = await requireNote(ctx, sessionId);
   if (note.status !== 'signed') throw new AppError('invalid_state', 'The note is still a draft: edit it directly.');
   const id = newId();

@@ -1,8 +1,9 @@
 import type { EnrolmentStatus } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { ensureDueRequests } from '../measures/due.js';
+import { assertFacilitator } from './guards.js';
 import { newId } from '../../lib/ids.js';
 import { userChannel } from '../../realtime/events.js';
 import { publish } from '../../realtime/publish.js';
@@ -24,7 +25,7 @@ export async function currentAgreement(db: DbOrTx, enrolmentId: string) {
  * The participant accepts the current version of the group agreement; the version and time are
  * stored and the enrolment becomes active. An outdated version is refused.
  */
-export async function acceptAgreement(ctx: RouteContext, enrolmentId: string, version: number): Promise<void> {
+export async function acceptAgreement(ctx: UseCaseContext, enrolmentId: string, version: number): Promise<void> {
   const enrolment = await ctx.db.selectFrom('enrolments').selectAll().where('id', '=', enrolmentId).executeTakeFirstOrThrow();
   if (!['invited', 'active', 'paused'].includes(enrolment.status)) throw new AppError('invalid_state', 'This membership has ended.');
   const agreement = await currentAgreement(ctx.db, enrolmentId);
@@ -58,9 +59,10 @@ const ALLOWED: Record<EnrolmentStatus, EnrolmentStatus[]> = {
   withdrawn: [],
 };
 
-/** Pause, resume, withdraw or complete a membership, with a reason and a date. */
-export async function changeEnrolmentStatus(ctx: RouteContext, enrolmentId: string, status: EnrolmentStatus, reason: string): Promise<void> {
+/** Pause, resume, withdraw or complete a membership, with a reason and a date (the group's facilitators only). */
+export async function changeEnrolmentStatus(ctx: UseCaseContext, enrolmentId: string, status: EnrolmentStatus, reason: string): Promise<void> {
   const enrolment = await ctx.db.selectFrom('enrolments').selectAll().where('id', '=', enrolmentId).executeTakeFirstOrThrow();
+  await assertFacilitator(ctx, enrolment.group_id);
   if (!ALLOWED[enrolment.status].includes(status)) throw new AppError('invalid_state', `A membership that is ${enrolment.status} cannot become ${status}.`);
   const now = ctx.now.toISOString();
   const leaving = status === 'withdrawn' || status === 'completed';

@@ -1,9 +1,9 @@
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { memberAttendance, roundRate } from '../attendance/summary.js';
 import { findReferral } from './repository.js';
 
 /** A participant's record in one group: attendance, their sections of signed and draft notes, referral history. */
-export async function participantRecord(ctx: RouteContext, enrolmentId: string) {
+export async function participantRecord(ctx: UseCaseContext, enrolmentId: string) {
   const enrolment = await ctx.db
     .selectFrom('enrolments as e')
     .innerJoin('therapy_groups as g', 'g.id', 'e.group_id')

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import type { intakeBodySchema, referralBodySchema } from '../../../shared/schemas/pathway.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { saveContactDetails } from '../contacts/save-contact-details.js';
 import { groupCapacity } from '../groups/capacity.js';
 import { loadReferralRow, waitlistOrder } from './repository.js';
 
 /** A clinician refers a person to a group, with a reason. Any clinician may refer. */
-export async function createReferral(ctx: RouteContext, input: z.infer<typeof referralBodySchema>): Promise<string> {
+export async function createReferral(ctx: UseCaseContext, input: z.infer<typeof referralBodySchema>): Promise<string> {
   const group = await ctx.db.selectFrom('therapy_groups').select(['id', 'status']).where('id', '=', input.groupId).executeTakeFirst();
   if (!group) throw new AppError('validation_failed', 'Unknown group.', [{ path: 'body.groupId', message: 'Unknown group.' }]);
   if (group.status === 'completed' || group.status === 'cancelled') throw new AppError('invalid_state', `This group is ${group.status}: it takes no referrals.`);
@@ -46,7 +46,7 @@ export async function createReferral(ctx: RouteContext, input: z.infer<typeof re
 }
 
 /** Intake: the suitability screen. Suitable people join the waitlist; others are closed with the reason on file. */
-export async function screenReferral(ctx: RouteContext, referralId: string, input: z.infer<typeof intakeBodySchema>): Promise<void> {
+export async function screenReferral(ctx: UseCaseContext, referralId: string, input: z.infer<typeof intakeBodySchema>): Promise<void> {
   const referral = await loadReferralRow(ctx.db, referralId);
   if (referral.status !== 'referred') throw new AppError('invalid_state', `This referral is already ${referral.status}.`);
   const now = ctx.now.toISOString();
@@ -72,7 +72,7 @@ export async function screenReferral(ctx: RouteContext, referralId: string, inpu
  * Offers a place. Capacity-aware (members plus live offers may not exceed capacity) and
  * ordered: offering to anyone but the head of the waitlist needs a recorded reason.
  */
-export async function offerPlace(ctx: RouteContext, referralId: string, input: { expiresInDays: number; skipReason?: string | undefined }): Promise<void> {
+export async function offerPlace(ctx: UseCaseContext, referralId: string, input: { expiresInDays: number; skipReason?: string | undefined }): Promise<void> {
   const referral = await loadReferralRow(ctx.db, referralId);
   const expired = referral.status === 'offered' && (referral.offer_expires_at ?? '') <= ctx.now.toISOString();
   if (referral.status !== 'waitlisted' && referral.status !== 'expired' && !expired) {

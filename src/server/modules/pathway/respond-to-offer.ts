@@ -1,13 +1,13 @@
 import { normalisePseudonym } from '../../../shared/pseudonym.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { claimReferralContacts } from '../contacts/repository.js';
 import { issueInvitation } from '../users/invitations.js';
 import { insertUser } from '../users/repository.js';
 import { loadReferralRow } from './repository.js';
 
-async function assertPseudonymFree(ctx: RouteContext, groupId: string, pseudonym: string): Promise<void> {
+async function assertPseudonymFree(ctx: UseCaseContext, groupId: string, pseudonym: string): Promise<void> {
   const clash = await ctx.db
     .selectFrom('enrolments')
     .select('id')
@@ -23,7 +23,7 @@ async function assertPseudonymFree(ctx: RouteContext, groupId: string, pseudonym
  * a single-use invitation link. Declining closes the offer with the reason.
  */
 export async function respondToOffer(
-  ctx: RouteContext,
+  ctx: UseCaseContext,
   referralId: string,
   input: { accept: true; pseudonym: string } | { accept: false; reason: string },
 ): Promise<{ enrolmentId: string | null; inviteToken: string | null }> {

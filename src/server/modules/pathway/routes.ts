@@ -13,15 +13,17 @@ import {
   referralSchema,
 } from '../../../shared/schemas/pathway.js';
 import { agreementSchema } from '../../../shared/schemas/programmes.js';
-import { presentAgreement } from '../programmes/presenters.js';
 import { AppError } from '../../http/errors.js';
 import { defineRoute, type RouteAccess, type RouteContext } from '../../http/route.js';
 import { invitationUrl } from '../users/invitations.js';
-import { acceptAgreement, changeEnrolmentStatus, currentAgreement } from './enrolments.js';
+import { agreementToAccept } from './agreement-to-accept.js';
 import { assertFacilitator } from './guards.js';
+import { acceptAgreement, changeEnrolmentStatus } from './enrolments.js';
+import { myEnrolments } from './my-enrolments.js';
 import { participantRecord } from './record.js';
 import { findReferral, listGroupReferrals, listMyReferrals, loadReferralRow } from './repository.js';
 import { createReferral, offerPlace, screenReferral } from './referrals.js';
+import { referralTargets } from './referral-targets.js';
 import { respondToOffer } from './respond-to-offer.js';
 
 const tags = ['pathway'];
@@ -46,14 +48,7 @@ export const pathwayRoutes = [
     access: { kind: 'authenticated', resource: 'referral', action: 'create' },
     response: { 200: z.object({ groups: z.array(z.object({ id: z.uuid(), name: z.string(), programmeName: z.string(), kind: z.enum(['closed', 'open']), status: z.string() })) }) },
     async handler(_input, ctx) {
-      const rows = await ctx.db
-        .selectFrom('therapy_groups as g')
-        .innerJoin('programmes as p', 'p.id', 'g.programme_id')
-        .select(['g.id', 'g.name', 'g.kind', 'g.status', 'p.name as programme_name'])
-        .where('g.status', 'in', ['forming', 'active'])
-        .orderBy('g.name')
-        .execute();
-      return { groups: rows.map((r) => ({ id: r.id, name: r.name, programmeName: r.programme_name, kind: r.kind, status: r.status })) };
+      return referralTargets(ctx);
     },
   }),
   defineRoute({
@@ -181,40 +176,7 @@ export const pathwayRoutes = [
     access: { kind: 'authenticated', resource: 'account', action: 'read' },
     response: { 200: z.object({ enrolments: z.array(enrolmentSchema.extend({ currentAgreementVersion: z.number().int().nullable() })) }) },
     async handler(_input, ctx) {
-      const rows = await ctx.db
-        .selectFrom('enrolments as e')
-        .innerJoin('therapy_groups as g', 'g.id', 'e.group_id')
-        .select((eb) => [
-          'e.id',
-          'e.group_id',
-          'g.name',
-          'e.pseudonym',
-          'e.status',
-          'e.joined_at',
-          'e.left_at',
-          'e.status_reason',
-          'e.agreement_version',
-          'e.agreement_accepted_at',
-          eb.selectFrom('group_agreements as a').select((a) => a.fn.max('a.version').as('v')).whereRef('a.programme_id', '=', 'g.programme_id').as('current_version'),
-        ])
-        .where('e.participant_id', '=', ctx.principal.userId)
-        .orderBy('e.created_at', 'desc')
-        .execute();
-      return {
-        enrolments: rows.map((r) => ({
-          id: r.id,
-          groupId: r.group_id,
-          groupName: r.name,
-          pseudonym: r.pseudonym,
-          status: r.status,
-          joinedAt: r.joined_at,
-          leftAt: r.left_at,
-          statusReason: r.status_reason,
-          agreementVersion: r.agreement_version,
-          agreementAcceptedAt: r.agreement_accepted_at,
-          currentAgreementVersion: r.current_version === null || r.current_version === undefined ? null : Number(r.current_version),
-        })),
-      };
+      return myEnrolments(ctx);
     },
   }),
   defineRoute({
@@ -227,16 +189,7 @@ export const pathwayRoutes = [
     params: enrolmentParams,
     response: { 200: z.object({ agreement: agreementSchema.nullable(), acceptedVersion: z.number().int().nullable(), acceptedAt: z.string().nullable() }) },
     async handler({ params }, ctx) {
-      const id = String(params.enrolmentId);
-      const [agreement, enrolment] = await Promise.all([
-        currentAgreement(ctx.db, id),
-        ctx.db.selectFrom('enrolments').select(['agreement_version', 'agreement_accepted_at']).where('id', '=', id).executeTakeFirstOrThrow(),
-      ]);
-      return {
-        agreement: agreement ? presentAgreement(agreement) : null,
-        acceptedVersion: enrolment.agreement_version,
-        acceptedAt: enrolment.agreement_accepted_at,
-      };
+      return agreementToAccept(ctx, String(params.enrolmentId));
     },
   }),
   defineRoute({
@@ -263,10 +216,7 @@ export const pathwayRoutes = [
     params: enrolmentParams,
     body: enrolmentStatusBodySchema,
     async handler({ params, body }, ctx) {
-      const id = String(params.enrolmentId);
-      const enrolment = await ctx.db.selectFrom('enrolments').select('group_id').where('id', '=', id).executeTakeFirstOrThrow();
-      await assertFacilitator(ctx, enrolment.group_id);
-      await changeEnrolmentStatus(ctx, id, body.status, body.reason);
+      await changeEnrolmentStatus(ctx, String(params.enrolmentId), body.status, body.reason);
     },
   }),
   defineRoute({

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import { agreementBodySchema, curriculumBodySchema, programmeBodySchema, programmeDetailSchema, programmeSummarySchema } from '../../../shared/schemas/programmes.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
-import { newId } from '../../lib/ids.js';
+import { createProgramme } from './create-programme.js';
+import { listProgrammes } from './list-programmes.js';
 import { addAgreementVersion, programmeDetail, replaceCurriculum } from './repository.js';
 
 const tags = ['programmes'];
@@ -19,26 +20,7 @@ export const programmeRoutes = [
     access: { kind: 'authenticated', resource: 'programme', action: 'read' },
     response: { 200: z.object({ programmes: z.array(programmeSummarySchema) }) },
     async handler(_input, ctx) {
-      const rows = await ctx.db
-        .selectFrom('programmes as p')
-        .select((eb) => [
-          'p.id',
-          'p.name',
-          'p.description',
-          eb.selectFrom('session_plans as s').select((s) => s.fn.countAll().as('n')).whereRef('s.programme_id', '=', 'p.id').as('session_count'),
-          eb.selectFrom('group_agreements as a').select((a) => a.fn.max('a.version').as('v')).whereRef('a.programme_id', '=', 'p.id').as('agreement_version'),
-        ])
-        .orderBy('p.name')
-        .execute();
-      return {
-        programmes: rows.map((r) => ({
-          id: r.id,
-          name: r.name,
-          description: r.description,
-          sessionCount: Number(r.session_count ?? 0),
-          agreementVersion: r.agreement_version === null || r.agreement_version === undefined ? null : Number(r.agreement_version),
-        })),
-      };
+      return listProgrammes(ctx);
     },
   }),
   defineRoute({
@@ -64,11 +46,9 @@ export const programmeRoutes = [
     body: programmeBodySchema,
     response: { 201: programmeDetailSchema },
     async handler({ body }, ctx) {
-      const id = newId();
-      await ctx.db.insertInto('programmes').values({ id, name: body.name, description: body.description, created_at: ctx.now.toISOString() }).execute();
-      await ctx.audit({ action: 'programmes.create', resourceType: 'programme', resourceId: id });
+      const programme = await createProgramme(ctx, body);
       ctx.reply.code(201);
-      return programmeDetail(ctx.db, id);
+      return programme;
     },
   }),
   defineRoute({

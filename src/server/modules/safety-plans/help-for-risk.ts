@@ -1,5 +1,5 @@
 import type { SafetyPlan } from '../../../shared/schemas/safety-plans.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import type { RiskKind } from '../risk/assess-risk.js';
 import { loadSafetyPlan } from './repository.js';
 
@@ -9,7 +9,7 @@ import { loadSafetyPlan } from './repository.js';
  * the safeguarding line instead (a self-harm plan is not what helps then). Nothing when no risk.
  */
 export async function helpForRisk(
-  ctx: RouteContext,
+  ctx: UseCaseContext,
   risk: { tier: 'none' | 'concern' | 'urgent'; kind: RiskKind | 'none' },
 ): Promise<{ safetyPlan: SafetyPlan | null; danger: { emergencyNumber: string; safeguardingLine: string } | null }> {
   if (risk.tier === 'none') return { safetyPlan: null, danger: null };

@@ -2,7 +2,7 @@ import { idParams } from '../../../shared/schemas/common.js';
 import { safetyPlanEnvelopeSchema, safetyPlanSaveBodySchema, safetyPlanSchema } from '../../../shared/schemas/safety-plans.js';
 import { AppError } from '../../http/errors.js';
 import { defineRoute, type RouteContext } from '../../http/route.js';
-import { loadSafetyPlan } from './repository.js';
+import { enrolmentSafetyPlan, mySafetyPlan, participantSafetyPlan } from './read-safety-plan.js';
 import { saveSafetyPlan } from './save-safety-plan.js';
 
 const tags = ['safety plans'];
@@ -12,13 +12,6 @@ const onParticipant = (action: 'read' | 'update') => ({ kind: 'authenticated' as
 /** "My safety plan" is a participant's; staff open a participant's plan from their record. */
 function onlyParticipants(ctx: RouteContext): void {
   if (ctx.principal.role !== 'participant') throw new AppError('invalid_state', 'Safety plans belong to participants: open one from the person’s record.');
-}
-
-/** Reads a plan and leaves an audit row: a safety plan is clinical data. */
-async function readPlan(ctx: RouteContext, participantId: string) {
-  const plan = await loadSafetyPlan(ctx.db, participantId);
-  await ctx.audit({ action: 'safety_plans.read', resourceType: 'safety_plan', resourceId: participantId, detail: { found: !!plan, by: ctx.principal.role } });
-  return plan;
 }
 
 export const safetyPlanRoutes = [
@@ -33,7 +26,7 @@ export const safetyPlanRoutes = [
     transaction: true,
     async handler(_input, ctx) {
       onlyParticipants(ctx);
-      return { participantId: ctx.principal.userId, plan: await readPlan(ctx, ctx.principal.userId), crisisLine: ctx.hearth.config.crisisLine };
+      return mySafetyPlan(ctx);
     },
   }),
   defineRoute({
@@ -61,9 +54,7 @@ export const safetyPlanRoutes = [
     response: { 200: safetyPlanEnvelopeSchema },
     transaction: true,
     async handler({ params }, ctx) {
-      const participantId = String(params.userId);
-      const user = await ctx.db.selectFrom('users').select('display_name').where('id', '=', participantId).executeTakeFirstOrThrow();
-      return { participantId, plan: await readPlan(ctx, participantId), crisisLine: ctx.hearth.config.crisisLine, participantName: user.display_name };
+      return participantSafetyPlan(ctx, String(params.userId));
     },
   }),
   defineRoute({
@@ -77,13 +68,7 @@ export const safetyPlanRoutes = [
     response: { 200: safetyPlanEnvelopeSchema },
     transaction: true,
     async handler({ params }, ctx) {
-      const row = await ctx.db
-        .selectFrom('enrolments as e')
-        .innerJoin('users as u', 'u.id', 'e.participant_id')
-        .select(['e.participant_id', 'u.display_name'])
-        .where('e.id', '=', String(params.enrolmentId))
-        .executeTakeFirstOrThrow();
-      return { participantId: row.participant_id, plan: await readPlan(ctx, row.participant_id), crisisLine: ctx.hearth.config.crisisLine, participantName: row.display_name };
+      return enrolmentSafetyPlan(ctx, String(params.enrolmentId));
     },
   }),
   defineRoute({

@@ -1,6 +1,6 @@
 import type { SafetyPlan, SafetyPlanSections } from '../../../shared/schemas/safety-plans.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { loadSafetyPlan, sectionColumns } from './repository.js';
 
@@ -10,7 +10,7 @@ import { loadSafetyPlan, sectionColumns } from './repository.js';
  * and is refused with 409 stale_version and the current plan when someone saved in between,
  * so a clinician and a participant editing together never overwrite each other silently.
  */
-export async function saveSafetyPlan(ctx: RouteContext, participantId: string, input: SafetyPlanSections & { baseVersion: number }): Promise<SafetyPlan> {
+export async function saveSafetyPlan(ctx: UseCaseContext, participantId: string, input: SafetyPlanSections & { baseVersion: number }): Promise<SafetyPlan> {
   const now = ctx.now.toISOString();
   const columns = sectionColumns(input);
   const existing = await ctx.db.selectFrom('safety_plans').select(['id', 'version']).where('participant_id', '=', participantId).executeTakeFirst();
@@ -43,7 +43,7 @@ export async function saveSafetyPlan(ctx: RouteContext, participantId: string, i
   return plan;
 }
 
-async function stale(ctx: RouteContext, participantId: string): Promise<AppError> {
+async function stale(ctx: UseCaseContext, participantId: string): Promise<AppError> {
   const current = await loadSafetyPlan(ctx.db, participantId);
   return new AppError('stale_version', 'This safety plan was saved by someone else while you were editing. Your changes are kept: compare them with the saved plan, then save again.').withCurrent(current);
 }

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { notifyMembers } from './notify.js';
 import { fromLocal } from './recurrence.js';
 import { assignTopics } from './regenerate-sessions.js';
 
-async function loadChangeable(ctx: RouteContext, sessionId: string) {
+async function loadChangeable(ctx: UseCaseContext, sessionId: string) {
   const session = await ctx.db
     .selectFrom('group_sessions as s')
     .innerJoin('therapy_groups as g', 'g.id', 's.group_id')
@@ -22,7 +22,7 @@ function when(iso: string, timezone: string): string {
 }
 
 /** Cancels an upcoming session and tells the members in the app. */
-export async function cancelSession(ctx: RouteContext, sessionId: string, reason: string): Promise<void> {
+export async function cancelSession(ctx: UseCaseContext, sessionId: string, reason: string): Promise<void> {
   const session = await loadChangeable(ctx, sessionId);
   await ctx.db
     .updateTable('group_sessions')
@@ -42,7 +42,7 @@ export async function cancelSession(ctx: RouteContext, sessionId: string, reason
 }
 
 /** Moves an upcoming session; refuses a time that overlaps another session of the group. */
-export async function rescheduleSession(ctx: RouteContext, sessionId: string, startsAtLocal: string, durationMinutes?: number): Promise<void> {
+export async function rescheduleSession(ctx: UseCaseContext, sessionId: string, startsAtLocal: string, durationMinutes?: number): Promise<void> {
   const session = await loadChangeable(ctx, sessionId);
   let startsAt: Date;
   try {

@@ -12,8 +12,8 @@ import {
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { recordAttendance } from '../attendance/record-attendance.js';
 import { cancelSession, rescheduleSession } from './change-session.js';
-import { presentSession } from './present.js';
-import { findSession, listGroupSessions, sessionNumbers, sessionRoster } from './sessions-repository.js';
+import { listSessions } from './list-sessions.js';
+import { sessionDetail } from './session-detail.js';
 import { upcomingSessionsFor } from './upcoming.js';
 
 const tags = ['sessions'];
@@ -32,13 +32,7 @@ export const sessionRoutes = [
     query: sessionListQuerySchema,
     response: { 200: z.object({ sessions: z.array(groupSessionSchema) }) },
     async handler({ params, query }, ctx) {
-      const groupId = String(params.groupId);
-      const [group, rows, numbers] = await Promise.all([
-        ctx.db.selectFrom('therapy_groups').select('timezone').where('id', '=', groupId).executeTakeFirstOrThrow(),
-        listGroupSessions(ctx.db, groupId, { ...query, now: ctx.now }),
-        sessionNumbers(ctx.db, groupId),
-      ]);
-      return { sessions: rows.map((r) => presentSession(r, group.timezone, numbers)) };
+      return listSessions(ctx, String(params.groupId), query);
     },
   }),
   defineRoute({
@@ -51,26 +45,7 @@ export const sessionRoutes = [
     params: sessionParams,
     response: { 200: sessionDetailSchema },
     async handler({ params }, ctx) {
-      const session = await findSession(ctx.db, String(params.sessionId));
-      if (!session) throw new Error('session vanished');
-      const facilitator = ctx.principal.role === 'clinician';
-      const [numbers, roster] = await Promise.all([sessionNumbers(ctx.db, session.group_id), facilitator ? sessionRoster(ctx.db, session) : Promise.resolve([])]);
-      if (facilitator) await ctx.audit({ action: 'attendance.read', resourceType: 'group_session', resourceId: session.id, groupId: session.group_id });
-      return {
-        session: presentSession(session, session.timezone, numbers),
-        groupName: session.group_name,
-        plan: session.plan_topic
-          ? {
-              topic: session.plan_topic,
-              skillFocus: session.skill_focus ?? '',
-              exercises: JSON.parse(session.exercises ?? '[]') as string[],
-              reflectionPrompts: JSON.parse(session.reflection_prompts ?? '[]') as string[],
-            }
-          : null,
-        location: session.location,
-        meetingUrl: session.meeting_url,
-        roster: roster.map((r) => ({ enrolmentId: r.id, pseudonym: r.pseudonym, displayName: r.display_name, attendance: r.attendance, minutes: r.minutes })),
-      };
+      return sessionDetail(ctx, String(params.sessionId));
     },
   }),
   defineRoute({

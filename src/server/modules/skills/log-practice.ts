@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Practice, practiceBodySchema } from '../../../shared/schemas/skills.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { currentEnrolments } from '../goals/membership.js';
 import { curriculumSkills } from './curriculum-skills.js';
@@ -9,7 +9,7 @@ import { loadPractice } from './repository.js';
 import { sharePractice } from './share-practice.js';
 
 /** Logs a practice of a curriculum skill (private), and shares it with the group when asked. */
-export async function logPractice(ctx: RouteContext, input: z.output<typeof practiceBodySchema>): Promise<Practice> {
+export async function logPractice(ctx: UseCaseContext, input: z.output<typeof practiceBodySchema>): Promise<Practice> {
   const owner = ctx.principal.userId;
   const skills = await curriculumSkills(ctx.db, owner);
   if (!skills.some((s) => s.skill === input.skill)) {

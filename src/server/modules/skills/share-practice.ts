@@ -1,5 +1,5 @@
 import type { Practice } from '../../../shared/schemas/skills.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { requireCurrentEnrolment } from '../goals/membership.js';
 import { moderate, statusOf } from '../moderation/moderate.js';
 import { recordModeration } from '../moderation/record-moderation.js';
@@ -9,7 +9,7 @@ import { loadPractice } from './repository.js';
  * Shares a practice entry with the member's group (moderated like a post) or takes it back.
  * Sharing what is already shared, or unsharing what is not, changes nothing.
  */
-export async function sharePractice(ctx: RouteContext, practiceId: string, share: boolean): Promise<Practice> {
+export async function sharePractice(ctx: UseCaseContext, practiceId: string, share: boolean): Promise<Practice> {
   const owner = ctx.principal.userId;
   const entry = await ctx.db.selectFrom('skill_practices').selectAll().where('id', '=', practiceId).executeTakeFirstOrThrow();
   if (share === (entry.shared_group_id !== null)) return loadPractice(ctx.db, owner, practiceId);

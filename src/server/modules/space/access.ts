@@ -49,6 +49,12 @@ export async function requireSpaceViewer(db: DbOrTx, principal: Principal, group
   return viewer;
 }
 
+/** The viewer in the group a post belongs to (the route's object check has found the post). */
+export async function requirePostViewer(db: DbOrTx, principal: Principal, postId: string): Promise<SpaceViewer> {
+  const post = await db.selectFrom('space_posts').select('group_id').where('id', '=', postId).executeTakeFirstOrThrow();
+  return requireSpaceViewer(db, principal, post.group_id);
+}
+
 /** Enrolments whose posts this viewer does not want to see: muted and blocked. */
 export async function hiddenAuthors(db: DbOrTx, viewer: SpaceViewer): Promise<Set<string>> {
   const muted = await db.selectFrom('space_mutes').select('muted_enrolment_id as id').where('user_id', '=', viewer.userId).where('group_id', '=', viewer.groupId).execute();

@@ -1,8 +1,9 @@
 import type { Db, DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import type { StreamPost } from '../../realtime/events.js';
-import { recordAudit, type AuditActor } from '../audit/record.js';
+import { recordAudit } from '../audit/record.js';
 import { moderate, statusOf, type Moderated } from '../moderation/moderate.js';
 import { recordModeration } from '../moderation/record-moderation.js';
 import type { SpaceViewer } from './access.js';
@@ -11,12 +12,13 @@ import { publishPostAfterCommit, publishPostInTransaction } from './publish.js';
 import { loadStreamPost } from './repository.js';
 import { nextSeq } from './sequence.js';
 
-export interface SpaceDeps {
-  /** The root handle: these use cases run their own transaction and publish after commit. */
-  db: Db;
-  actor: AuditActor;
-  now: Date;
-}
+/**
+ * The use-case context of post and thread creation, with the root database handle instead of the
+ * request's transaction: they open their own transaction (after moderation, so a racing
+ * duplicate clientId can be read back once it fails) and publish after commit. The socket calls
+ * them too, with no request behind it.
+ */
+export type SpaceDeps = Pick<UseCaseContext, 'actor' | 'now'> & { db: Db };
 
 export interface NewPost {
   thread: 'chat' | string;

@@ -1,5 +1,5 @@
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { statusOf } from '../moderation/moderate.js';
 import { recordModeration } from '../moderation/record-moderation.js';
 import type { SpaceViewer } from './access.js';
@@ -8,7 +8,7 @@ import { markPostChanged } from './post-changed.js';
 import { loadStreamPost } from './repository.js';
 
 /** Edits one's own post. The new text is moderated like a new post and may be held again. */
-export async function editPost(ctx: RouteContext, viewer: SpaceViewer, postId: string, text: string) {
+export async function editPost(ctx: UseCaseContext, viewer: SpaceViewer, postId: string, text: string) {
   const post = await loadStreamPost(ctx.db, postId);
   if (!post || post.groupId !== viewer.groupId || (post.authorId !== viewer.userId && post.status !== 'published' && viewer.role !== 'staff')) {
     throw new AppError('not_found', 'This message was not found.');

@@ -1,9 +1,12 @@
-import type { RouteContext } from '../../http/route.js';
+import { AppError } from '../../http/errors.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import type { SpaceViewer } from './access.js';
+import { visibleThread } from './create-post.js';
 import { lastSeqOf } from './repository.js';
 
-/** Moves the viewer's read marker for a thread (or the chat) forward; never backwards, never past the stream. */
-export async function markRead(ctx: RouteContext, viewer: SpaceViewer, threadKey: string, seq: number): Promise<{ lastSeq: number }> {
+/** Moves the viewer's read marker for a thread they can see (or the chat) forward; never backwards, never past the stream. */
+export async function markRead(ctx: UseCaseContext, viewer: SpaceViewer, threadKey: string, seq: number): Promise<{ lastSeq: number }> {
+  if (threadKey !== 'chat' && !(await visibleThread(ctx.db, viewer, threadKey))) throw new AppError('not_found', 'This thread was not found.');
   const capped = Math.min(seq, await lastSeqOf(ctx.db, viewer.groupId));
   const existing = await ctx.db
     .selectFrom('space_read_markers')

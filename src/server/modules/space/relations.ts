@@ -1,11 +1,11 @@
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { publish } from '../../realtime/publish.js';
 import { userChannel } from '../../realtime/events.js';
 import type { SpaceViewer } from './access.js';
 
 /** A fellow member of the viewer's group, by enrolment (current or former: old posts stay mutable). */
-async function fellowMember(ctx: RouteContext, viewer: SpaceViewer, enrolmentId: string) {
+async function fellowMember(ctx: UseCaseContext, viewer: SpaceViewer, enrolmentId: string) {
   const row = await ctx.db.selectFrom('enrolments').select(['id', 'group_id']).where('id', '=', enrolmentId).where('group_id', '=', viewer.groupId).executeTakeFirst();
   if (!row) throw new AppError('not_found', 'This member was not found in your group.');
   if (row.id === viewer.enrolmentId) throw new AppError('invalid_state', 'You cannot mute or block yourself.');
@@ -13,7 +13,7 @@ async function fellowMember(ctx: RouteContext, viewer: SpaceViewer, enrolmentId:
 }
 
 /** Mutes or unmutes a member: their posts disappear for the viewer only; they are not told. */
-export async function setMute(ctx: RouteContext, viewer: SpaceViewer, enrolmentId: string, on: boolean): Promise<void> {
+export async function setMute(ctx: UseCaseContext, viewer: SpaceViewer, enrolmentId: string, on: boolean): Promise<void> {
   await fellowMember(ctx, viewer, enrolmentId);
   if (on) {
     await ctx.db
@@ -32,7 +32,7 @@ export async function setMute(ctx: RouteContext, viewer: SpaceViewer, enrolmentI
  * Blocks or unblocks a member: their posts are hidden for the viewer, neither can reply to the
  * other or address the other directly (see isBlocked). Members only: staff are never blocked.
  */
-export async function setBlock(ctx: RouteContext, viewer: SpaceViewer, enrolmentId: string, on: boolean): Promise<void> {
+export async function setBlock(ctx: UseCaseContext, viewer: SpaceViewer, enrolmentId: string, on: boolean): Promise<void> {
   if (!viewer.enrolmentId) throw new AppError('forbidden', 'Only members block other members.');
   await fellowMember(ctx, viewer, enrolmentId);
   if (on) {

@@ -1,16 +1,23 @@
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { appendModerationLog } from '../moderation/record-moderation.js';
 import type { SpaceViewer } from './access.js';
 import { markPostChanged } from './post-changed.js';
 import { loadStreamPost } from './repository.js';
+
+/** Takes back one's own post (only its author may). */
+export async function withdrawPost(ctx: UseCaseContext, viewer: SpaceViewer, postId: string) {
+  const post = await ctx.db.selectFrom('space_posts').select('author_id').where('id', '=', postId).executeTakeFirstOrThrow();
+  if (post.author_id !== viewer.userId) throw new AppError('forbidden', 'Only the author can take a message back.');
+  return removePost(ctx, viewer, postId, null);
+}
 
 /**
  * Removes a post: its author may take back their own; the group's clinicians remove anyone's
  * with a reason, which the author sees and the moderation log keeps. The row stays (a
  * placeholder for replies and the record); its text is no longer shown to members.
  */
-export async function removePost(ctx: RouteContext, viewer: SpaceViewer, postId: string, reason: string | null) {
+export async function removePost(ctx: UseCaseContext, viewer: SpaceViewer, postId: string, reason: string | null) {
   const post = await loadStreamPost(ctx.db, postId);
   const visible = post && post.groupId === viewer.groupId && (post.status === 'published' || post.authorId === viewer.userId || viewer.role === 'staff');
   if (!post || !visible) throw new AppError('not_found', 'This message was not found.');

@@ -1,5 +1,5 @@
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
 import type { SpaceViewer } from './access.js';
@@ -15,7 +15,7 @@ const SUMMARY = {
  * agreement". The reporter is never shown to the author or to peers; the group's clinicians see
  * who reported (they may need to follow up with them). Opens an alert in the clinician queue.
  */
-export async function reportPost(ctx: RouteContext, viewer: SpaceViewer, postId: string, kind: 'worried' | 'agreement', note: string | null) {
+export async function reportPost(ctx: UseCaseContext, viewer: SpaceViewer, postId: string, kind: 'worried' | 'agreement', note: string | null) {
   const post = await loadStreamPost(ctx.db, postId);
   if (!post || post.groupId !== viewer.groupId || (post.status !== 'published' && post.authorId !== viewer.userId && viewer.role !== 'staff')) {
     throw new AppError('not_found', 'This message was not found.');

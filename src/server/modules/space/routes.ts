@@ -18,17 +18,17 @@ import {
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { defineRoute, type RouteAccess, type RouteContext } from '../../http/route.js';
-import { hiddenAuthors, requireSpaceViewer, type SpaceViewer } from './access.js';
-import { createPost, visibleThread, type SpaceDeps } from './create-post.js';
+import { requirePostViewer, requireSpaceViewer, type SpaceViewer } from './access.js';
+import { createPost, type SpaceDeps } from './create-post.js';
 import { createThread } from './create-thread.js';
 import { editPost } from './edit-post.js';
+import { listPosts } from './list-posts.js';
 import { markRead } from './mark-read.js';
 import { spaceOverview } from './overview.js';
 import { forViewer } from './presenters.js';
 import { setBlock, setMute } from './relations.js';
-import { removePost } from './remove-post.js';
+import { removePost, withdrawPost } from './remove-post.js';
 import { reportPost } from './report-post.js';
-import { threadPage } from './repository.js';
 import { moderationRoutes } from './moderation-routes.js';
 import { tagPost, untagPost } from './tag-post.js';
 import { spaceUnreadSummary } from './unread-summary.js';
@@ -38,12 +38,6 @@ const groupParams = idParams('groupId');
 const postParams = idParams('postId');
 const onGroup = (action: 'read' | 'create' | 'update'): RouteAccess => ({ kind: 'authenticated', resource: 'space', action, objects: { groupId: 'group' } });
 const onPost = (action: 'read' | 'create' | 'update'): RouteAccess => ({ kind: 'authenticated', resource: 'space', action, objects: { postId: 'spacePost' } });
-
-/** The viewer in the group a post belongs to. */
-async function viewerForPost(ctx: RouteContext, postId: string): Promise<SpaceViewer> {
-  const post = await ctx.db.selectFrom('space_posts').select('group_id').where('id', '=', postId).executeTakeFirstOrThrow();
-  return requireSpaceViewer(ctx.db, ctx.principal, post.group_id);
-}
 
 /** What post and thread creation need: they run their own transaction and publish after commit. */
 async function depsOf(ctx: RouteContext): Promise<SpaceDeps> {
@@ -99,12 +93,7 @@ export const spaceRoutes = [
     response: { 200: postPageSchema },
     async handler({ params: p, query }, ctx) {
       const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
-      const threadId = query.thread === 'chat' ? null : query.thread;
-      if (threadId && !(await visibleThread(ctx.db, viewer, threadId))) throw new AppError('not_found', 'This thread was not found.');
-      const hidden = await hiddenAuthors(ctx.db, viewer);
-      const rows = await threadPage(ctx.db, viewer.groupId, threadId, query.before, query.limit + 1);
-      const page = rows.slice(0, query.limit);
-      return { posts: page.map((row) => forViewer(row, viewer, hidden)).filter((post) => post !== null), hasMore: rows.length > query.limit };
+      return listPosts(ctx, viewer, query.thread === 'chat' ? null : query.thread, query.before, query.limit);
     },
   }),
   defineRoute({
@@ -155,7 +144,7 @@ export const spaceRoutes = [
     body: editPostBodySchema,
     response: { 200: spacePostSchema },
     async handler({ params: p, body }, ctx) {
-      const viewer = await viewerForPost(ctx, String(p.postId));
+      const viewer = await requirePostViewer(ctx.db, ctx.principal, String(p.postId));
       return present(viewer, await editPost(ctx, viewer, String(p.postId), body.text));
     },
   }),
@@ -169,10 +158,8 @@ export const spaceRoutes = [
     params: postParams,
     response: { 200: spacePostSchema },
     async handler({ params: p }, ctx) {
-      const viewer = await viewerForPost(ctx, String(p.postId));
-      const post = await ctx.db.selectFrom('space_posts').select('author_id').where('id', '=', String(p.postId)).executeTakeFirstOrThrow();
-      if (post.author_id !== viewer.userId) throw new AppError('forbidden', 'Only the author can take a message back.');
-      return present(viewer, await removePost(ctx, viewer, String(p.postId), null));
+      const viewer = await requirePostViewer(ctx.db, ctx.principal, String(p.postId));
+      return present(viewer, await withdrawPost(ctx, viewer, String(p.postId)));
     },
   }),
   defineRoute({
@@ -186,7 +173,7 @@ export const spaceRoutes = [
     body: removePostBodySchema,
     response: { 200: spacePostSchema },
     async handler({ params: p, body }, ctx) {
-      const viewer = await viewerForPost(ctx, String(p.postId));
+      const viewer = await requirePostViewer(ctx.db, ctx.principal, String(p.postId));
       return present(viewer, await removePost(ctx, viewer, String(p.postId), body.reason));
     },
   }),
@@ -201,7 +188,7 @@ export const spaceRoutes = [
     body: reportBodySchema,
     response: { 201: z.object({ id: z.uuid(), kind: z.enum(['worried', 'agreement']), createdAt: z.string() }) },
     async handler({ params: p, body }, ctx) {
-      const viewer = await viewerForPost(ctx, String(p.postId));
+      const viewer = await requirePostViewer(ctx.db, ctx.principal, String(p.postId));
       const report = await reportPost(ctx, viewer, String(p.postId), body.kind, body.note ?? null);
       ctx.reply.code(201);
       return report;
@@ -218,7 +205,7 @@ export const spaceRoutes = [
     body: tagBodySchema,
     response: { 201: z.object({ id: z.uuid(), sessionId: z.uuid().nullable(), createdAt: z.string() }) },
     async handler({ params: p, body }, ctx) {
-      const viewer = await viewerForPost(ctx, String(p.postId));
+      const viewer = await requirePostViewer(ctx.db, ctx.principal, String(p.postId));
       const tag = await tagPost(ctx, viewer, String(p.postId), body.note ?? null);
       ctx.reply.code(201);
       return tag;
@@ -233,7 +220,7 @@ export const spaceRoutes = [
     access: onPost('update'),
     params: postParams,
     async handler({ params: p }, ctx) {
-      const viewer = await viewerForPost(ctx, String(p.postId));
+      const viewer = await requirePostViewer(ctx.db, ctx.principal, String(p.postId));
       await untagPost(ctx, viewer, String(p.postId));
     },
   }),
@@ -277,7 +264,6 @@ export const spaceRoutes = [
     response: { 200: z.object({ lastSeq: z.number().int() }) },
     async handler({ params: p, body }, ctx) {
       const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
-      if (body.thread !== 'chat' && !(await visibleThread(ctx.db, viewer, body.thread))) throw new AppError('not_found', 'This thread was not found.');
       return markRead(ctx, viewer, body.thread, body.seq);
     },
   }),

@@ -1,11 +1,11 @@
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import type { SpaceViewer } from './access.js';
 import { loadStreamPost } from './repository.js';
 
 /** The group's next scheduled session, which a "bring to group" tag is for. */
-async function nextSessionId(ctx: RouteContext, groupId: string): Promise<string | null> {
+async function nextSessionId(ctx: UseCaseContext, groupId: string): Promise<string | null> {
   const row = await ctx.db
     .selectFrom('group_sessions')
     .select('id')
@@ -19,7 +19,7 @@ async function nextSessionId(ctx: RouteContext, groupId: string): Promise<string
 }
 
 /** "Bring to group": tags a published post for the next session; the facilitators' digest reads these tags. */
-export async function tagPost(ctx: RouteContext, viewer: SpaceViewer, postId: string, note: string | null) {
+export async function tagPost(ctx: UseCaseContext, viewer: SpaceViewer, postId: string, note: string | null) {
   const post = await loadStreamPost(ctx.db, postId);
   if (!post || post.groupId !== viewer.groupId || (post.status !== 'published' && post.authorId !== viewer.userId && viewer.role !== 'staff')) {
     throw new AppError('not_found', 'This message was not found.');
@@ -35,7 +35,7 @@ export async function tagPost(ctx: RouteContext, viewer: SpaceViewer, postId: st
 }
 
 /** Takes one's own "bring to group" tag back. */
-export async function untagPost(ctx: RouteContext, viewer: SpaceViewer, postId: string): Promise<void> {
+export async function untagPost(ctx: UseCaseContext, viewer: SpaceViewer, postId: string): Promise<void> {
   const result = await ctx.db.deleteFrom('space_tags').where('post_id', '=', postId).where('tagged_by', '=', viewer.userId).where('group_id', '=', viewer.groupId).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw new AppError('not_found', 'You had not marked this message.');
   await ctx.audit({ action: 'space.untag', resourceType: 'space_post', resourceId: postId, groupId: viewer.groupId });

@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { notify } from '../notifications/notify.js';
 
@@ -8,7 +8,7 @@ import { notify } from '../notifications/notify.js';
  * copy credited by the author's pseudonym or as "a group member", with an optional evidence note.
  * The author is told. Curating a strategy already in the library is refused.
  */
-export async function curateStrategy(ctx: RouteContext, strategyId: string, input: { credit: 'pseudonym' | 'anonymous'; evidenceNote?: string | undefined }): Promise<string> {
+export async function curateStrategy(ctx: UseCaseContext, strategyId: string, input: { credit: 'pseudonym' | 'anonymous'; evidenceNote?: string | undefined }): Promise<string> {
   const strategy = await ctx.db
     .selectFrom('strategies as s')
     .innerJoin('enrolments as e', 'e.id', 's.enrolment_id')

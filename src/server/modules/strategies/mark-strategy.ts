@@ -1,11 +1,11 @@
 import type { MarkState, Strategy } from '../../../shared/schemas/strategies.js';
 import { AppError, notFound } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { requireEnrolledMember } from '../../policy/membership.js';
 import { presentStrategy } from './presenters.js';
 import { findVisibleStrategy, markCounts } from './repository.js';
 
-async function loadForMarking(ctx: RouteContext, strategyId: string) {
+async function loadForMarking(ctx: UseCaseContext, strategyId: string) {
   const group = await ctx.db.selectFrom('strategies').select('group_id').where('id', '=', strategyId).executeTakeFirstOrThrow();
   const enrolment = await requireEnrolledMember(ctx, group.group_id, 'contribute');
   const viewer = { userId: ctx.principal.userId, staff: false, enrolmentId: enrolment.enrolmentId };
@@ -16,7 +16,7 @@ async function loadForMarking(ctx: RouteContext, strategyId: string) {
   return { row, viewer, enrolment, groupId: group.group_id };
 }
 
-async function present(ctx: RouteContext, strategyId: string, viewer: { userId: string; staff: boolean; enrolmentId: string }): Promise<Strategy> {
+async function present(ctx: UseCaseContext, strategyId: string, viewer: { userId: string; staff: boolean; enrolmentId: string }): Promise<Strategy> {
   const row = await findVisibleStrategy(ctx.db, viewer, strategyId);
   if (!row) throw notFound('This strategy');
   return presentStrategy(row, viewer, (await markCounts(ctx.db, [strategyId])).get(strategyId));
@@ -26,7 +26,7 @@ async function present(ctx: RouteContext, strategyId: string, viewer: { userId: 
  * A peer marks a strategy "I'll try it", "tried it: helped" or "tried it: didn't help". One mark
  * per member and strategy: marking again changes it, never adds a second.
  */
-export async function markStrategy(ctx: RouteContext, strategyId: string, state: MarkState): Promise<Strategy> {
+export async function markStrategy(ctx: UseCaseContext, strategyId: string, state: MarkState): Promise<Strategy> {
   const { viewer, enrolment, groupId } = await loadForMarking(ctx, strategyId);
   const now = ctx.now.toISOString();
   await ctx.db
@@ -39,7 +39,7 @@ export async function markStrategy(ctx: RouteContext, strategyId: string, state:
 }
 
 /** Takes one's mark back. */
-export async function clearMark(ctx: RouteContext, strategyId: string): Promise<Strategy> {
+export async function clearMark(ctx: UseCaseContext, strategyId: string): Promise<Strategy> {
   const { viewer, enrolment, groupId } = await loadForMarking(ctx, strategyId);
   await ctx.db.deleteFrom('strategy_marks').where('strategy_id', '=', strategyId).where('enrolment_id', '=', enrolment.enrolmentId).execute();
   await ctx.audit({ action: 'strategies.unmark', resourceType: 'strategy', resourceId: strategyId, groupId });

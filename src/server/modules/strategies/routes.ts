@@ -11,16 +11,14 @@ import {
   strategyListSchema,
   strategySchema,
 } from '../../../shared/schemas/strategies.js';
-import { notFound } from '../../http/errors.js';
 import { defineRoute } from '../../http/route.js';
 import { curateStrategy } from './curate-strategy.js';
 import { clearMark, markStrategy } from './mark-strategy.js';
-import { presentStrategy } from './presenters.js';
+import { listStrategies } from './list-strategies.js';
 import { authorRemovesFromLibrary, uncurate } from './remove-from-library.js';
-import { findVisibleStrategy, listGroupStrategies, markCounts } from './repository.js';
+import { readStrategy } from './read-strategy.js';
 import { searchLibrary } from './search-library.js';
 import { shareStrategy } from './share-strategy.js';
-import { viewerFor } from './viewer.js';
 import { withdrawStrategy } from './withdraw-strategy.js';
 
 const tags = ['strategies'];
@@ -40,15 +38,7 @@ export const strategyRoutes = [
     query: strategyListQuerySchema,
     response: { 200: strategyListSchema },
     async handler({ params, query }, ctx) {
-      const groupId = String(params.groupId);
-      const viewer = await viewerFor(ctx.db, ctx.principal, groupId);
-      const rows = await listGroupStrategies(ctx.db, viewer, groupId, { q: query.q, before: query.before, limit: query.limit });
-      const page = rows.slice(0, query.limit);
-      const counts = await markCounts(ctx.db, page.map((r) => r.id));
-      return {
-        strategies: page.map((r) => presentStrategy(r, viewer, counts.get(r.id))),
-        nextBefore: rows.length > query.limit ? (page[page.length - 1]?.created_at ?? null) : null,
-      };
+      return listStrategies(ctx, String(params.groupId), query);
     },
   }),
   defineRoute({
@@ -77,12 +67,7 @@ export const strategyRoutes = [
     params: strategyParams,
     response: { 200: strategySchema },
     async handler({ params }, ctx) {
-      const id = String(params.strategyId);
-      const { group_id: groupId } = await ctx.db.selectFrom('strategies').select('group_id').where('id', '=', id).executeTakeFirstOrThrow();
-      const viewer = await viewerFor(ctx.db, ctx.principal, groupId);
-      const row = await findVisibleStrategy(ctx.db, viewer, id);
-      if (!row) throw notFound('This strategy');
-      return presentStrategy(row, viewer, (await markCounts(ctx.db, [id])).get(id));
+      return readStrategy(ctx, String(params.strategyId));
     },
   }),
   defineRoute({

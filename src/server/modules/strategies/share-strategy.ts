@@ -1,5 +1,5 @@
 import type { ShareStrategyBody, Strategy } from '../../../shared/schemas/strategies.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { requireEnrolledMember } from '../../policy/membership.js';
 import { moderate, statusOf } from '../moderation/moderate.js';
@@ -8,7 +8,7 @@ import { presentStrategy } from './presenters.js';
 import { findVisibleStrategy } from './repository.js';
 
 /** A member shares a coping strategy with their group, through the one moderation entry point. */
-export async function shareStrategy(ctx: RouteContext, groupId: string, body: ShareStrategyBody): Promise<Strategy> {
+export async function shareStrategy(ctx: UseCaseContext, groupId: string, body: ShareStrategyBody): Promise<Strategy> {
   const { enrolmentId } = await requireEnrolledMember(ctx, groupId, 'contribute');
   const decision = await moderate(
     ctx.db,

@@ -1,11 +1,11 @@
 import { AppError, notFound } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 
 /**
  * The author takes a strategy they shared back: the group no longer sees it, and a library copy
  * made from it leaves the library too (their consent is withdrawn). Peers' marks are kept with it.
  */
-export async function withdrawStrategy(ctx: RouteContext, strategyId: string): Promise<void> {
+export async function withdrawStrategy(ctx: UseCaseContext, strategyId: string): Promise<void> {
   const strategy = await ctx.db.selectFrom('strategies').select(['author_id', 'group_id', 'moderation_status']).where('id', '=', strategyId).executeTakeFirstOrThrow();
   if (strategy.author_id !== ctx.principal.userId) throw notFound('This strategy');
   if (strategy.moderation_status === 'removed') throw new AppError('invalid_state', 'This strategy has already been taken down.');

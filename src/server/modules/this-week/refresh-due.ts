@@ -1,4 +1,4 @@
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { recordAudit } from '../audit/record.js';
 import { ensureDueRequests } from '../measures/due.js';
 
@@ -11,11 +11,11 @@ const RECHECK_MS = 5 * 60_000;
  * most once every five minutes per person, so the home page is a pure read on every other visit.
  * The check, its marker and its audit row run in one transaction of their own.
  */
-export async function refreshDueCheckins(ctx: RouteContext, lastChecked: string | null): Promise<void> {
+export async function refreshDueCheckins(ctx: UseCaseContext, lastChecked: string | null): Promise<void> {
   if (lastChecked && ctx.now.getTime() - Date.parse(lastChecked) < RECHECK_MS) return;
   const userId = ctx.principal.userId;
   const at = ctx.now.toISOString();
-  const write = async (db: RouteContext['db']) => {
+  const write = async (db: UseCaseContext['db']) => {
     await ensureDueRequests(db, userId, ctx.now);
     await db
       .insertInto('seen_markers')

@@ -1,11 +1,11 @@
 import type { Role } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { issueInvitation } from './invitations.js';
 import { findUserByEmail, insertUser } from './repository.js';
 
 /** Creates an account in the `invited` state with a single-use link to set a password. */
-export async function inviteUser(ctx: RouteContext, input: { email: string; displayName: string; role: Role }) {
+export async function inviteUser(ctx: UseCaseContext, input: { email: string; displayName: string; role: Role }) {
   if (await findUserByEmail(ctx.db, input.email)) {
     throw new AppError('email_taken', 'An account with this e-mail address already exists.');
   }

@@ -1,10 +1,10 @@
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { issueInvitation } from './invitations.js';
 import { findUserById } from './repository.js';
 
 /** A fresh set-password link: an invitation if never accepted, otherwise a password reset. */
-export async function reissueInvitation(ctx: RouteContext, userId: string) {
+export async function reissueInvitation(ctx: UseCaseContext, userId: string) {
   const user = await findUserById(ctx.db, userId);
   if (!user) throw new AppError('not_found', 'This account was not found.');
   if (user.status === 'deactivated') throw new AppError('invalid_state', 'Reactivate the account first.');

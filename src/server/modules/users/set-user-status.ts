@@ -1,10 +1,10 @@
 import { AppError } from '../../http/errors.js';
-import type { RouteContext } from '../../http/route.js';
+import type { UseCaseContext } from '../../http/use-case.js';
 import { endUserSessions } from '../auth/sessions-repository.js';
 import { findUserById } from './repository.js';
 
 /** Deactivates (ending every session at once) or reactivates an account. */
-export async function setUserActive(ctx: RouteContext, userId: string, active: boolean) {
+export async function setUserActive(ctx: UseCaseContext, userId: string, active: boolean) {
   if (userId === ctx.principal.userId) throw new AppError('invalid_state', 'You cannot change the status of your own account.');
   const user = await findUserById(ctx.db, userId);
   if (!user) throw new AppError('not_found', 'This account was not found.');
