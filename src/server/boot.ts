@@ -12,6 +12,8 @@ export interface OpenConfiguredOptions {
   log?: (message: string) => void;
   /** Connection errors the PostgreSQL pool recovers from. */
   onPoolError?: (error: Error) => void;
+  /** false: open and wait for the database without migrating it (the rollback command). Default true. */
+  migrate?: boolean;
 }
 
 /**
@@ -31,10 +33,12 @@ export async function openConfiguredDatabase(config: Config, options: OpenConfig
       : openDatabase({ kind: 'sqlite', sqliteFile: path.join(config.dataDir, 'hearth.sqlite') });
   try {
     await waitForDatabase(database, config.dbStartupWaitMs, options.log ?? (() => undefined));
-    await withStartupLock(database, async () => {
-      await migrateToLatest(database.db);
-      await options.underStartupLock?.(database);
-    });
+    if (options.migrate !== false) {
+      await withStartupLock(database, async () => {
+        await migrateToLatest(database.db);
+        await options.underStartupLock?.(database);
+      });
+    }
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;
