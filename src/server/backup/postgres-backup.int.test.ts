@@ -135,6 +135,11 @@ describe.skipIf(!onPostgres || !hasTools)(`PostgreSQL backup (${!onPostgres ? 's
 
     const report = await verifyBackup(targetConfig, outcome.file);
     expect(report.ok).toBe(true);
+    expect(report.depth).toBe('full');
+    // Without a PostgreSQL server to restore into, verify reads the table of contents only and says so.
+    const offline = await verifyBackup(loadConfig({ NODE_ENV: 'test', HEARTH_DATA_DIR: path.join(root, 'data') }), outcome.file);
+    expect(offline).toMatchObject({ ok: true, depth: 'contents-only', tables: [] });
+    expect(offline.notes.join(' ')).toMatch(/not restored to check it \(set DATABASE_URL/);
     const truncated = path.join(root, 'truncated.dump');
     fs.writeFileSync(truncated, fs.readFileSync(outcome.file).subarray(0, Math.floor(outcome.bytes / 2)));
     const damaged = await verifyBackup(targetConfig, truncated).then((r) => r.ok, () => false);

@@ -9,6 +9,8 @@ export interface ScheduledLog {
   error(details: object, message: string): void;
 }
 
+const STALE_CLAIM_MS = 3_600_000;
+
 /**
  * One pass of the backup schedule: when the current slot (time rounded down to the interval) has
  * no backup yet, take one named after the slot, then keep the newest `keep` backups. The slot file
@@ -22,6 +24,8 @@ export async function runScheduledBackup(config: Config, now: Date): Promise<{ t
   const target = path.join(config.backupDir, backupFileName(config.databaseKind, slot));
   const claim = `${target}.claim`;
   if (fs.existsSync(target)) return { taken: null, deleted: [] };
+  // A claim left by an instance that died mid-backup would otherwise block this interval for good.
+  if (fs.existsSync(claim) && now.getTime() - fs.statSync(claim).mtimeMs > STALE_CLAIM_MS) fs.rmSync(claim, { force: true });
   let fd: number;
   try {
     fd = fs.openSync(claim, 'wx');
@@ -60,7 +64,10 @@ export function startScheduledBackups(config: Config, log: ScheduledLog): () => 
     running = true;
     try {
       const { taken, deleted } = await runScheduledBackup(config, new Date());
-      if (taken) log.info({ job: 'backup', file: taken.file, bytes: taken.bytes, ms: taken.ms, deleted }, 'scheduled backup taken and verified');
+      if (taken) {
+        const checked = taken.report.depth === 'full' ? 'taken and verified' : `taken; ${taken.report.notes.join('; ')}`;
+        log.info({ job: 'backup', file: taken.file, bytes: taken.bytes, ms: taken.ms, verified: taken.report.depth, deleted }, `scheduled backup ${checked}`);
+      }
     } catch (err) {
       log.error({ job: 'backup', err }, 'scheduled backup failed');
     } finally {

@@ -106,6 +106,8 @@ export function verifySqliteBackup(file: string): VerifyReport {
       format: 'sqlite',
       ok: problems.length === 0,
       problems,
+      depth: 'full',
+      notes: [],
       integrity: integrity.length ? `FAILED (${integrity.length} finding(s))` : 'ok (PRAGMA integrity_check, foreign_key_check)',
       migrations: found.summary,
       tables,

@@ -6,6 +6,9 @@ export interface VerifyReport {
   format: 'sqlite' | 'pg_dump';
   ok: boolean;
   problems: string[];
+  /** full: every check ran; contents-only: a pg_dump archive whose table of contents was read but which could not be restored to check (see `notes`). */
+  depth: 'full' | 'contents-only';
+  notes: string[];
   /** SQLite: the result of PRAGMA integrity_check; PostgreSQL: how the dump was read back. */
   integrity: string;
   migrations: { applied: number; known: number; latest: string | null; pending: string[]; unknown: string[] };
@@ -31,12 +34,17 @@ export function migrationFindings(applied: string[]): { summary: VerifyReport['m
 export function formatReport(report: VerifyReport): string {
   const m = report.migrations;
   const lines = [
-    `${report.ok ? 'OK' : 'NOT USABLE'}: ${report.file} (${report.format})`,
+    `${!report.ok ? 'NOT USABLE' : report.depth === 'full' ? 'OK' : 'NOT FULLY CHECKED'}: ${report.file} (${report.format})`,
     `  integrity: ${report.integrity}`,
-    `  schema: ${m.applied} migration(s) applied, latest ${m.latest ?? 'none'}` +
-      (m.pending.length ? `; ${m.pending.length} newer one(s) will be applied at start-up` : '; current'),
-    `  rows per table:`,
-    ...report.tables.map((t) => `    ${t.name.padEnd(28)} ${String(t.rows).padStart(9)}`),
+    ...(report.depth === 'full'
+      ? [
+          `  schema: ${m.applied} migration(s) applied, latest ${m.latest ?? 'none'}` +
+            (m.pending.length ? `; ${m.pending.length} newer one(s) will be applied at start-up` : '; current'),
+          `  rows per table:`,
+          ...report.tables.map((t) => `    ${t.name.padEnd(28)} ${String(t.rows).padStart(9)}`),
+        ]
+      : ['  schema and rows: not read (the archive was not restored)']),
+    ...report.notes.map((n) => `  note: ${n}`),
     ...report.problems.map((p) => `  problem: ${p}`),
   ];
   return lines.join('\n');

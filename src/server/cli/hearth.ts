@@ -70,7 +70,7 @@ async function backupCommand(config: Config, command: 'backup' | 'verify' | 'res
   if (command === 'verify') {
     const report = await verifyBackup(config, file);
     console.log(formatReport(report));
-    return report.ok ? 0 : 1;
+    return report.ok && report.depth === 'full' ? 0 : 1;
   }
   console.log(await restoreBackup(config, file));
   return 0;
