@@ -8,7 +8,7 @@ import { openConfiguredDatabase } from '../boot.js';
 import { loadConfig, type Config } from '../config/env.js';
 import { BackupError } from './backup-paths.js';
 import { restoreBackup, takeBackup, verifyBackup } from './commands.js';
-import { pruneBackups, runScheduledBackup } from './scheduled.js';
+import { pruneBackups, runScheduledBackup, startScheduledBackups } from './scheduled.js';
 import { sqliteFileIn } from './sqlite-backup.js';
 
 // SQLite backups against real files: a backup taken while another process writes holds every
@@ -229,5 +229,26 @@ describe('scheduled backups', () => {
     fs.writeFileSync(path.join(dir, 'keep-me.txt'), 'not a backup');
     expect(pruneBackups(dir, 1)).toEqual(taken.slice(2, 4));
     expect(fs.readdirSync(dir).sort()).toEqual([taken[4], 'keep-me.txt']);
+  });
+
+  it('runs from the background jobs at start with one structured log line, and not at all without HEARTH_BACKUP_DIR', async () => {
+    const dir = path.join(root, 'backups');
+    const scheduled = configFor(config.dataDir, { HEARTH_BACKUP_DIR: dir });
+    await createDatabase(scheduled, 10);
+    const lines: { level: string; details: Record<string, unknown>; message: string }[] = [];
+    const log = {
+      info: (details: object, message: string) => lines.push({ level: 'info', details: details as Record<string, unknown>, message }),
+      error: (details: object, message: string) => lines.push({ level: 'error', details: details as Record<string, unknown>, message }),
+    };
+    expect(startScheduledBackups(configFor(config.dataDir), log)).toBeTypeOf('function');
+    const stop = startScheduledBackups(scheduled, log);
+    try {
+      await waitFor(() => lines.length > 0);
+    } finally {
+      stop();
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'info', message: 'scheduled backup taken and verified', details: { job: 'backup', verified: 'full', deleted: [] } });
+    expect(fs.readdirSync(dir)).toEqual([path.basename(String(lines[0]!.details.file))]);
   });
 });
