@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { sql } from 'kysely';
+import { assertSqliteFileIntact, sqliteFileIn } from './backup/sqlite-backup.js';
 import type { Config } from './config/env.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -12,14 +12,19 @@ export interface OpenConfiguredOptions {
   log?: (message: string) => void;
   /** Connection errors the PostgreSQL pool recovers from. */
   onPoolError?: (error: Error) => void;
+  /** false: open and wait for the database without migrating it (the rollback command). Default true. */
+  migrate?: boolean;
 }
 
 /**
- * Opens the configured database (SQLite under the data folder, or PostgreSQL), waits for it to
+ * Opens the configured database (SQLite under the data folder, checked first — HEARTH_STARTUP_CHECK —
+ * or PostgreSQL), waits for it to
  * answer, then migrates it — and runs `underStartupLock` — while holding the start-up lock, so
  * several instances may start together on an empty database.
  */
 export async function openConfiguredDatabase(config: Config, options: OpenConfiguredOptions = {}): Promise<Database> {
+  // A damaged SQLite file is refused before anything opens it (and before a migration writes to it).
+  if (config.databaseKind === 'sqlite' && config.startupCheck !== 'off') assertSqliteFileIntact(sqliteFileIn(config.dataDir), config.startupCheck);
   const database =
     config.databaseKind === 'postgres'
       ? openDatabase({
@@ -28,13 +33,15 @@ export async function openConfiguredDatabase(config: Config, options: OpenConfig
           connectTimeoutMs: config.dbConnectTimeoutMs,
           ...(options.onPoolError ? { onPoolError: options.onPoolError } : {}),
         })
-      : openDatabase({ kind: 'sqlite', sqliteFile: path.join(config.dataDir, 'hearth.sqlite') });
+      : openDatabase({ kind: 'sqlite', sqliteFile: sqliteFileIn(config.dataDir) });
   try {
     await waitForDatabase(database, config.dbStartupWaitMs, options.log ?? (() => undefined));
-    await withStartupLock(database, async () => {
-      await migrateToLatest(database.db);
-      await options.underStartupLock?.(database);
-    });
+    if (options.migrate !== false) {
+      await withStartupLock(database, async () => {
+        await migrateToLatest(database.db);
+        await options.underStartupLock?.(database);
+      });
+    }
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;

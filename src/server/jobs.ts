@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { startScheduledBackups } from './backup/scheduled.js';
 import type { Config } from './config/env.js';
 import type { Database } from './db/database.js';
 import type { Clock } from './lib/time.js';
@@ -14,7 +15,8 @@ const EVERY_MS = 60_000;
  * Work that runs whether or not anyone is looking, on every instance (each job is safe to run
  * concurrently): every minute, digests go out before sessions and queued e-mail is delivered;
  * alert delivery and escalation run in their own faster loop, woken at once by a new alert
- * (modules/delivery/runner.ts). Returns a function that stops them.
+ * (modules/delivery/runner.ts); with HEARTH_BACKUP_DIR set, scheduled backups with retention
+ * (backup/scheduled.ts). Returns a function that stops them.
  */
 export function startBackgroundJobs(database: Database, config: Config, log: FastifyBaseLogger, realtime: { broker: Broker; clock: Clock }): () => void {
   const transport: MailTransport | null = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
@@ -36,8 +38,10 @@ export function startBackgroundJobs(database: Database, config: Config, log: Fas
   timer.unref();
   void tick();
   const stopAlertDelivery = startAlertDelivery({ database, config, broker: realtime.broker, clock: realtime.clock, log });
+  const stopBackups = startScheduledBackups(config, log);
   return () => {
     clearInterval(timer);
     stopAlertDelivery();
+    stopBackups();
   };
 }

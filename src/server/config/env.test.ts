@@ -112,4 +112,17 @@ describe('loadConfig', () => {
     expect(failureFor({ HEARTH_SERVICE_COUNTRY: 'GBR' })).toMatch(/HEARTH_SERVICE_COUNTRY/);
     expect(failureFor({ HEARTH_SERVICE_COUNTRY: 'XX' })).toMatch(/HEARTH_SERVICE_COUNTRY/);
   });
+
+  it('puts backups under the data folder without scheduling them, until HEARTH_BACKUP_DIR is set', () => {
+    const plain = loadConfig({ HEARTH_DATA_DIR: '/srv/hearth' });
+    expect(plain.backupDir).toBe(path.resolve('/srv/hearth/backups'));
+    expect(plain.backupSchedule).toBeNull();
+    expect(plain.startupCheck).toBe('quick');
+    const scheduled = loadConfig({ HEARTH_BACKUP_DIR: '/backups/hearth', HEARTH_BACKUP_KEEP: '30', HEARTH_BACKUP_EVERY_HOURS: '6' });
+    expect(scheduled.backupDir).toBe(path.resolve('/backups/hearth'));
+    expect(scheduled.backupSchedule).toEqual({ everyMs: 6 * 3_600_000, keep: 30 });
+    expect(loadConfig({ HEARTH_BACKUP_DIR: '/b', HEARTH_BACKUP_EVERY_HOURS: '0' }).backupSchedule).toBeNull();
+    expect(failureFor({ HEARTH_BACKUP_KEEP: '0' })).toMatch(/HEARTH_BACKUP_KEEP/);
+    expect(failureFor({ HEARTH_STARTUP_CHECK: 'sometimes' })).toMatch(/HEARTH_STARTUP_CHECK/);
+  });
 });

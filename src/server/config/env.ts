@@ -61,6 +61,17 @@ const envSchema = z.object({
   // /api/health/ready answers 503 when the disk holding the data folder has less free space than
   // this, in megabytes (0 turns the check off).
   HEARTH_READY_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000).default(256),
+  // Where backups go (npm run hearth -- backup, and the scheduled backups); a backup may only be
+  // written inside this folder. Unset: <HEARTH_DATA_DIR>/backups, and no scheduled backups.
+  HEARTH_BACKUP_DIR: z.string().min(1).optional(),
+  // Scheduled backups kept in HEARTH_BACKUP_DIR (the oldest hearth-*.sqlite / hearth-*.dump beyond
+  // this many are deleted after each successful backup).
+  HEARTH_BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
+  // Hours between scheduled backups when HEARTH_BACKUP_DIR is set (0 turns them off).
+  HEARTH_BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
+  // SQLite: the check of the database file before serving: quick (PRAGMA quick_check), full
+  // (PRAGMA integrity_check, slower on a big file) or off. A damaged file is refused.
+  HEARTH_STARTUP_CHECK: z.enum(['quick', 'full', 'off']).default('quick'),
   // Drop the __Host- cookie prefix and Secure flag: only for plain-http testing off localhost.
   HEARTH_INSECURE_COOKIES: bool.default(false),
   // Largest accepted request body in bytes.
@@ -144,6 +155,11 @@ export interface Config {
   dbStartupWaitMs: number;
   dbConnectTimeoutMs: number;
   readyMinFreeBytes: number;
+  /** Folder backups are written to (and only there); set explicitly or <dataDir>/backups. */
+  backupDir: string;
+  /** Scheduled backups: every this many milliseconds while HEARTH_BACKUP_DIR is set, keeping the newest `keep`. */
+  backupSchedule: { everyMs: number; keep: number } | null;
+  startupCheck: Env['HEARTH_STARTUP_CHECK'];
   insecureCookies: boolean;
   bodyLimit: number;
   loginMaxFailures: number;
@@ -198,6 +214,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dbStartupWaitMs: env.HEARTH_DB_STARTUP_WAIT_SECONDS * 1000,
     dbConnectTimeoutMs: env.HEARTH_DB_CONNECT_TIMEOUT_MS,
     readyMinFreeBytes: env.HEARTH_READY_MIN_FREE_MB * 1024 * 1024,
+    backupDir: env.HEARTH_BACKUP_DIR ? path.resolve(env.HEARTH_BACKUP_DIR) : path.join(path.resolve(env.HEARTH_DATA_DIR), 'backups'),
+    backupSchedule:
+      env.HEARTH_BACKUP_DIR && env.HEARTH_BACKUP_EVERY_HOURS > 0
+        ? { everyMs: Math.round(env.HEARTH_BACKUP_EVERY_HOURS * 3_600_000), keep: env.HEARTH_BACKUP_KEEP }
+        : null,
+    startupCheck: env.HEARTH_STARTUP_CHECK,
     insecureCookies: env.HEARTH_INSECURE_COOKIES,
     bodyLimit: env.HEARTH_BODY_LIMIT_BYTES,
     loginMaxFailures: env.HEARTH_LOGIN_MAX_FAILURES,

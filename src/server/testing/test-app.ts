@@ -30,35 +30,49 @@ export function testDatabaseKind(): 'sqlite' | 'postgres' {
   return process.env.HEARTH_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 }
 
+export interface TestDatabase {
+  database: Database;
+  /** PostgreSQL: the schema of its own (the migration bookkeeping lives there). */
+  schema: string | undefined;
+  close(): Promise<void>;
+}
+
 /**
- * A fresh, migrated database and app. On SQLite an in-memory database; on PostgreSQL a schema
- * of its own, dropped at close. No test ever sees another's data.
+ * A fresh, empty database (not migrated): on SQLite in memory, on PostgreSQL a schema of its own,
+ * dropped at close. No test ever sees another's data.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', HEARTH_DEMO_SEED: 'false', ...env });
-  const clock = new TestClock();
-  let database: Database;
-  let dropSchema: (() => Promise<void>) | undefined;
-  let schema: string | undefined;
+export async function createTestDatabase(): Promise<TestDatabase> {
   if (testDatabaseKind() === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('HEARTH_TEST_DB=postgres needs TEST_DATABASE_URL');
-    schema = `t_${randomBytes(8).toString('hex')}`;
+    const schema = `t_${randomBytes(8).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.end();
-    database = openDatabase({ kind: 'postgres', url, schema, poolSize: 4 });
-    const created = schema;
-    dropSchema = async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP SCHEMA ${created} CASCADE`);
-      await client.end();
+    const database = openDatabase({ kind: 'postgres', url, schema, poolSize: 4 });
+    return {
+      database,
+      schema,
+      async close() {
+        await database.close();
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`DROP SCHEMA ${schema} CASCADE`);
+        await client.end();
+      },
     };
-  } else {
-    database = openDatabase({ kind: 'sqlite', sqliteFile: ':memory:' });
   }
+  const database = openDatabase({ kind: 'sqlite', sqliteFile: ':memory:' });
+  return { database, schema: undefined, close: () => database.close() };
+}
+
+/** A fresh, migrated database (see createTestDatabase) and app. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', HEARTH_DEMO_SEED: 'false', ...env });
+  const clock = new TestClock();
+  const testDb = await createTestDatabase();
+  const { database, schema } = testDb;
   await migrateToLatest(database.db, schema ? { schema } : {});
   const app = await buildApp({ config: { ...config, databaseKind: database.kind }, database, clock, logger: false });
   await app.ready();
@@ -69,8 +83,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     clock,
     async close() {
       await app.close();
-      await database.close();
-      await dropSchema?.();
+      await testDb.close();
     },
   };
 }

@@ -135,7 +135,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('enrolments_participant').on('enrolments').columns(['participant_id', 'status']).execute();
 }
 
-/** Not supported: the audit log is append-only, so this migration cannot be rolled back. */
-export async function down(): Promise<void> {
-  throw new Error('The foundation migration cannot be rolled back');
+/**
+ * Drops everything the foundation created, the audit log included: only reached on a database whose
+ * later migrations are already undone (the rollback command refuses to drop rows without --discard-data).
+ */
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of ['enrolments', 'group_facilitators', 'therapy_groups', 'programmes', 'audit_events', 'auth_attempts', 'invitations', 'auth_sessions', 'recovery_codes', 'users']) {
+    await db.schema.dropTable(table).execute();
+  }
 }

@@ -18,6 +18,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     FOR EACH STATEMENT EXECUTE FUNCTION hearth_audit_append_only()`.execute(db);
 }
 
-export async function down(): Promise<void> {
-  throw new Error('The audit log stays append-only');
+/** Lifts the database's own append-only guard on the audit log (the table itself stays). */
+export async function down(db: Kysely<any>): Promise<void> {
+  const dialect = db.getExecutor().adapter.constructor.name;
+  if (dialect.startsWith('Sqlite')) {
+    await sql`DROP TRIGGER audit_events_no_update`.execute(db);
+    await sql`DROP TRIGGER audit_events_no_delete`.execute(db);
+    return;
+  }
+  await sql`DROP TRIGGER audit_events_no_change ON audit_events`.execute(db);
+  await sql`DROP TRIGGER audit_events_no_truncate ON audit_events`.execute(db);
+  await sql`DROP FUNCTION hearth_audit_append_only()`.execute(db);
 }

@@ -195,6 +195,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Clinical records are never dropped by a rollback');
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of [
+    'calendar_feeds', 'notifications', 'break_glass_grants', 'note_addenda', 'note_versions', 'note_member_entries',
+    'group_notes', 'attendance', 'group_sessions', 'agreement_acceptances',
+  ]) {
+    await db.schema.dropTable(table).execute();
+  }
+  for (const column of ['agreement_accepted_at', 'agreement_version', 'status_changed_at', 'status_reason', 'referral_id']) {
+    await db.schema.alterTable('enrolments').dropColumn(column).execute();
+  }
+  await db.schema.dropTable('referrals').execute();
+  for (const column of ['updated_at', 'meeting_url', 'location', 'first_session_local', 'rrule', 'billing_code', 'duration_minutes', 'timezone', 'min_size', 'capacity', 'kind']) {
+    await db.schema.alterTable('therapy_groups').dropColumn(column).execute();
+  }
+  await db.schema.dropTable('group_agreements').execute();
+  await db.schema.dropTable('session_plans').execute();
 }

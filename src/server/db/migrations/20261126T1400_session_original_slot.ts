@@ -5,6 +5,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('group_sessions').addColumn('original_starts_at', 'text').execute();
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Not reversible');
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('group_sessions').dropColumn('original_starts_at').execute();
 }

@@ -109,6 +109,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Clinical records are never dropped by a rollback');
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of ['service_settings', 'alerts', 'measure_responses', 'measure_requests', 'measure_schedules', 'instruments']) {
+    await db.schema.dropTable(table).execute();
+  }
 }

@@ -110,6 +110,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Clinical records are never dropped by a rollback');
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of ['seen_markers', 'feedback_items', 'appreciation_recipients', 'appreciations', 'library_entries', 'strategy_marks', 'strategies']) {
+    await db.schema.dropTable(table).execute();
+  }
 }

@@ -78,6 +78,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Clinical records are never dropped by a rollback');
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('safety_plans').execute();
+  const dialect = db.getExecutor().adapter.constructor.name;
+  if (dialect.startsWith('Sqlite')) {
+    await sql`DROP TRIGGER moderation_log_no_update`.execute(db);
+    await sql`DROP TRIGGER moderation_log_no_delete`.execute(db);
+  } else {
+    await sql`DROP TRIGGER moderation_log_no_change ON moderation_log`.execute(db);
+    await sql`DROP TRIGGER moderation_log_no_truncate ON moderation_log`.execute(db);
+    await sql`DROP FUNCTION hearth_moderation_log_append_only()`.execute(db);
+  }
+  await db.schema.dropTable('moderation_log').execute();
+  await db.schema.dropTable('watched_phrases').execute();
+  await db.schema.alterTable('therapy_groups').dropColumn('staffed_hours').execute();
+  await db.schema.alterTable('therapy_groups').dropColumn('moderation_mode').execute();
 }

@@ -35,6 +35,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Clinical records are never dropped by a rollback');
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('participant_contacts').execute();
 }

@@ -21,6 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`insert into alert_sources (alert_id, source_type, source_id, tier, created_at) select id, source_type, source_id, tier, created_at from alerts`.execute(db);
 }
 
-export async function down(): Promise<void> {
-  throw new Error('Clinical records are never dropped by a rollback');
+/** The first source of each alert is still on the alert itself; later folded sources are lost. */
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('alert_sources').execute();
 }

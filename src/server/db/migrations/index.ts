@@ -17,7 +17,12 @@ import * as agreementJournalAlerts from './20261203T1100_agreement_journal_alert
 import * as healthProbeRateBuckets from './20261203T1800_health_probe_rate_buckets.js';
 import * as dutyRotaDelivery from './20261203T1030_duty_rota_delivery.js';
 
-/** Every migration, in order. Names are timestamps; landed files are never edited. */
+/**
+ * Every migration, in order. Names are timestamps; a landed `up` is never edited. Each has a
+ * `down` that undoes exactly its `up` (`npm run migrate -- down`; `db/migrate.int.test.ts` takes
+ * every one down and up again on both databases). The downs of issue 13 replaced refusals that had
+ * never run anywhere, so no database's history changes.
+ */
 export const migrations: Record<string, Migration> = {
   '20261126T1200_foundation': foundation,
   '20261126T1201_audit_append_only': auditAppendOnly,
