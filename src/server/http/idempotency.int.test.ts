@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
 import { createGoalsWorld, goalInput, type GoalsWorld } from '../modules/goals/test-support.js';
 import { call, signIn, type Session } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
@@ -112,6 +113,27 @@ describe('Idempotency-Key on writes', () => {
     expect(later.statusCode).toBe(201);
     expect(later.json()).toEqual(created[0]?.json());
     expect(await checkinCount()).toBe(before + 1);
+  });
+
+  it('holds across instances: two apps on one database let one of two concurrent duplicates write', async () => {
+    // A second instance: its own Fastify app and hub, the same database, nothing else shared.
+    const other = await buildApp({ config: { ...t.config, databaseKind: t.database.kind }, database: t.database, clock: t.clock, logger: false });
+    await other.ready();
+    try {
+      const before = await checkinCount();
+      const key = randomUUID();
+      const body = { progress: 'some', note: 'Two instances' };
+      const send = (app: typeof t.app) => call(app, w.s.owner, 'POST', `/api/goals/${goalId}/checkins`, body, { 'idempotency-key': key });
+      const answers = await Promise.all([send(t.app), send(other), send(t.app), send(other)]);
+      expect(await checkinCount()).toBe(before + 1);
+      expect(answers.map((a) => a.statusCode).every((s) => s === 201 || s === 409)).toBe(true);
+      const replay = await send(other);
+      expect(replay.statusCode).toBe(201);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(await checkinCount()).toBe(before + 1);
+    } finally {
+      await other.close();
+    }
   });
 
   it('gives the key back when the write is refused, so the same request runs again rather than replaying a failure', async () => {
