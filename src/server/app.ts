@@ -11,6 +11,7 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import type { Config } from './config/env.js';
 import type { Database } from './db/database.js';
 import { handleFrameworkError, installErrorHandling } from './http/error-handler.js';
+import { IDEMPOTENCY_HEADER_SCHEMA } from './http/idempotency.js';
 import type { Hearth } from './http/hearth.js';
 import { registerRoutes } from './http/route.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -105,7 +106,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         securitySchemes: { sessionCookie: { type: 'apiKey', in: 'cookie', name: '__Host-hearth_session' } },
       },
     },
-    transform: jsonSchemaTransform,
+    // Write routes that honour Idempotency-Key list it as a header parameter (documentation only).
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const idempotent = (input.route.config as { idempotent?: boolean } | undefined)?.idempotent === true;
+      return idempotent ? { ...out, schema: { ...out.schema, headers: IDEMPOTENCY_HEADER_SCHEMA } } : out;
+    },
   });
   // No staticCSP: its built-in policy would replace the app's (frame-ancestors 'self', third-party
   // img-src, upgrade-insecure-requests on plain HTTP). Swagger UI loads only its own files, so the

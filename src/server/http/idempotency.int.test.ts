@@ -146,6 +146,18 @@ describe('Idempotency-Key on writes', () => {
     expect(again.json().error.code).toBe('not_a_member');
   });
 
+  it('lists the header in the OpenAPI document on the routes that honour it, only there', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
+    };
+    const headerOf = (path: string, method: string) => doc.paths[path]?.[method]?.parameters?.some((p) => p.in === 'header' && p.name === 'idempotency-key');
+    expect(headerOf('/api/goals/{goalId}/checkins', 'post')).toBe(true);
+    expect(headerOf('/api/me/journal', 'post')).toBe(true);
+    expect(headerOf('/api/me/goals', 'get')).toBeFalsy();
+    expect(headerOf('/api/me/calendar-feed', 'post')).toBeFalsy();
+    expect(headerOf('/api/auth/login', 'post')).toBeFalsy();
+  });
+
   it('ignores the header on reads and on routes whose answer is a one-time secret', async () => {
     const read = await call(t.app, w.s.owner, 'GET', '/api/me/goals', undefined, { 'idempotency-key': randomUUID() });
     expect(read.statusCode).toBe(200);

@@ -24,6 +24,21 @@ export const STALE_CLAIM_MS = 60_000;
 
 const VALID_KEY = /^[\x20-\x7e]{1,255}$/;
 
+/** The header as the OpenAPI document describes it on the routes that honour it. */
+export const IDEMPOTENCY_HEADER_SCHEMA = {
+  type: 'object',
+  properties: {
+    [IDEMPOTENCY_HEADER]: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+      description:
+        'Optional. One per submission (a UUID): a repeat within 24 h gets the first answer (Idempotent-Replayed: true) without writing again; ' +
+        'another request with the same key is 409 idempotency_key_reused; while the first still runs, 409 idempotency_in_progress.',
+    },
+  },
+} as const;
+
 /** The request's Idempotency-Key, null when absent; a malformed key is refused with 400. */
 export function readIdempotencyKey(request: FastifyRequest): string | null {
   const raw = request.headers[IDEMPOTENCY_HEADER];

@@ -267,7 +267,8 @@ export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[]):
         ...(def.response ? { response: def.response } : {}),
         ...(access.kind === 'authenticated' ? { security: [{ sessionCookie: [] }] } : {}),
       },
-      config: { hearthRoute: true },
+      // `idempotent` also puts the Idempotency-Key header into the OpenAPI document (app.ts).
+      config: { hearthRoute: true, idempotent },
       preValidation: async (request) => checkAccess(app, def, request),
       handler: async (request, reply) => {
         const key = idempotent ? readIdempotencyKey(request) : null;
