@@ -14,6 +14,9 @@ import { AppError } from './errors.js';
  * transaction, so a committed write always has its answer and a rolled-back one leaves nothing
  * (the pending row is released and the request may simply run again). A claim whose request died
  * is taken over after STALE_CLAIM_MS; completing needs the claim, so the slower of the two rolls back.
+ * Routes that commit on their own (`transaction: false`: the group space's posts and threads) store
+ * the answer just after their commit instead: only a process dying between the two, or a request
+ * outliving STALE_CLAIM_MS, could let such a write happen twice (the chat's clientId covers posts).
  */
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
