@@ -11,6 +11,10 @@ const BARE_ENTRY = fileURLToPath(new URL('../lib/bare-server.ts', import.meta.ur
 /** GET /api/me must reach at least this share of a bare Fastify route's throughput. */
 const TARGETS: Record<DatabaseKind, number> = { sqlite: 0.5, postgres: 0.25 };
 
+/** BENCH_ME_METRICS=on measures Hearth with /metrics on (every request counted and timed). */
+const METRICS_ON = process.env.BENCH_ME_METRICS === 'on';
+const HEARTH_ENV: Record<string, string> = METRICS_ON ? { HEARTH_METRICS: 'on', HEARTH_METRICS_TOKEN: 'bench-metrics-token-0123456789' } : {};
+
 /**
  * A bare Fastify JSON route against an authenticated GET /api/me (cookie → session lookup →
  * access check → presenter), same load, each server in its own process, once per database.
@@ -29,7 +33,7 @@ async function measureOn(target: DatabaseTarget, load: LoadSettings): Promise<Be
     const account = await withHearthDatabase(database, (opened) => createAccount(opened.db, 'participant'));
     // Both servers run side by side so their measured rounds can interleave (see measureLoads).
     const [baseline, subject] = await withServer(startServer(BARE_ENTRY, { NODE_ENV: 'production' }), (bare) =>
-      withServer(startHearth(database), async (hearth) => {
+      withServer(startHearth(database, HEARTH_ENV), async (hearth) => {
         const session = await signIn(hearth, account);
         await expectMe(hearth, session);
         return measureLoads(
@@ -60,7 +64,7 @@ async function measureOn(target: DatabaseTarget, load: LoadSettings): Promise<Be
       database: target.kind,
       measurements: [
         { label: 'bare Fastify GET /bare', figures: baseline },
-        { label: 'Hearth GET /api/me', figures: subject },
+        { label: METRICS_ON ? 'Hearth GET /api/me (metrics on)' : 'Hearth GET /api/me', figures: subject },
       ],
       comparisons: [throughputRatio('GET /api/me ÷ bare req/s', subject, baseline, TARGETS[target.kind])],
       notes: [...notesFor(subject, trail), ...cpuNote(subject, baseline)],

@@ -11,6 +11,7 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import type { Config } from './config/env.js';
 import type { Database } from './db/database.js';
 import { handleFrameworkError, installErrorHandling } from './http/error-handler.js';
+import { IDEMPOTENCY_HEADER_SCHEMA } from './http/idempotency.js';
 import type { Hearth } from './http/hearth.js';
 import { registerRoutes } from './http/route.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -20,6 +21,8 @@ import { systemClock, type Clock } from './lib/time.js';
 import { allRoutes } from './modules/index.js';
 import { resolveSession } from './modules/auth/resolve-session.js';
 import { logSafeRequest } from './modules/calendar/log-redaction.js';
+import { createMetrics } from './observability/metrics.js';
+import { registerMetricsEndpoint } from './observability/metrics-endpoint.js';
 import type { Broker } from './realtime/broker.js';
 import { createBroker } from './realtime/create-broker.js';
 import { SpaceHub } from './realtime/hub.js';
@@ -69,6 +72,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     clock: options.clock ?? systemClock,
     broker: options.broker ?? (await createBroker(database, (error) => app.log.error({ err: error }, 'realtime connection error'))),
   };
+  // The hub is made after the routes; the sockets gauge reads it when Prometheus scrapes.
+  let hub: SpaceHub | null = null;
+  hearth.metrics = config.metrics.enabled ? createMetrics({ database, clock: hearth.clock, openSockets: () => hub?.size ?? 0 }) : null;
   app.addHook('onClose', async () => hearth.broker.close());
   app.decorate('hearth', hearth);
   app.decorate('routeTable', []);
@@ -78,6 +84,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // Responses go through compiled serialisers; outside production zod checks each one as well.
   app.setSerializerCompiler(createSerializerCompiler({ verify: config.nodeEnv !== 'production' }));
   installErrorHandling(app);
+  // Before every route, so the request counter sees them all.
+  registerMetricsEndpoint(app, hearth.metrics, config.metrics.token);
   // Every API body is JSON: without this, Fastify's built-in text/plain parser hands routes a
   // string, answered as a confusing validation error instead of 415.
   app.removeContentTypeParser('text/plain');
@@ -98,7 +106,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         securitySchemes: { sessionCookie: { type: 'apiKey', in: 'cookie', name: '__Host-hearth_session' } },
       },
     },
-    transform: jsonSchemaTransform,
+    // Write routes that honour Idempotency-Key list it as a header parameter (documentation only).
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const idempotent = (input.route.config as { idempotent?: boolean } | undefined)?.idempotent === true;
+      return idempotent ? { ...out, schema: { ...out.schema, headers: IDEMPOTENCY_HEADER_SCHEMA } } : out;
+    },
   });
   // No staticCSP: its built-in policy would replace the app's (frame-ancestors 'self', third-party
   // img-src, upgrade-insecure-requests on plain HTTP). Swagger UI loads only its own files, so the
@@ -115,7 +128,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // The group space's live socket: frames above 16 KiB get an error frame and the socket stays up;
   // only frames above the HTTP body limit close it (1009), so nobody can make the server buffer more.
   await app.register(fastifyWebsocket, { options: { maxPayload: config.bodyLimit } });
-  registerSpaceSocket(app, new SpaceHub(hearth, app.log));
+  hub = new SpaceHub(hearth, app.log);
+  registerSpaceSocket(app, hub);
   await serveWebApp(app);
   return app;
 }
@@ -142,6 +156,7 @@ async function serveWebApp(app: FastifyInstance): Promise<void> {
   }
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      app.hearth.metrics?.errors.inc({ code: 'not_found' });
       return reply.code(404).send({ error: { code: 'not_found', message: 'There is nothing at this address.', requestId: request.id } });
     }
     if (!hasBuild) {

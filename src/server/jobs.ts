@@ -3,10 +3,13 @@ import { startScheduledBackups } from './backup/scheduled.js';
 import type { Config } from './config/env.js';
 import type { Database } from './db/database.js';
 import type { Clock } from './lib/time.js';
+import { deleteExpiredIdempotencyKeys } from './http/idempotency.js';
 import { startAlertDelivery } from './modules/delivery/runner.js';
 import { sendDueDigests } from './modules/digest/send-due-digests.js';
 import { deliverQueuedMail, type MailTransport } from './modules/mail/deliver-mail.js';
 import { smtpTransport } from './modules/mail/transport.js';
+import { runJob } from './observability/job-run.js';
+import type { Metrics } from './observability/metrics.js';
 import type { Broker } from './realtime/broker.js';
 
 const EVERY_MS = 60_000;
@@ -15,10 +18,18 @@ const EVERY_MS = 60_000;
  * Work that runs whether or not anyone is looking, on every instance (each job is safe to run
  * concurrently): every minute, digests go out before sessions and queued e-mail is delivered;
  * alert delivery and escalation run in their own faster loop, woken at once by a new alert
- * (modules/delivery/runner.ts); with HEARTH_BACKUP_DIR set, scheduled backups with retention
- * (backup/scheduled.ts). Returns a function that stops them.
+ * (modules/delivery/runner.ts); idempotency keys past their 24 hours are deleted; with
+ * HEARTH_BACKUP_DIR set, scheduled backups with retention (backup/scheduled.ts). Each run writes
+ * one structured log line and is counted in /metrics (observability/job-run.ts). Returns a
+ * function that stops them.
  */
-export function startBackgroundJobs(database: Database, config: Config, log: FastifyBaseLogger, realtime: { broker: Broker; clock: Clock }): () => void {
+export function startBackgroundJobs(
+  database: Database,
+  config: Config,
+  log: FastifyBaseLogger,
+  realtime: { broker: Broker; clock: Clock; metrics?: Metrics | null },
+): () => void {
+  const jobs = { log, metrics: realtime.metrics ?? null };
   const transport: MailTransport | null = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
   const digestSettings = { leadMs: config.digestLeadMs, smtpConfigured: !!transport, publicUrl: config.publicUrl, serviceName: config.serviceName };
   let running = false;
@@ -28,8 +39,9 @@ export function startBackgroundJobs(database: Database, config: Config, log: Fas
     running = true;
     const now = new Date();
     try {
-      await sendDueDigests(database.db, digestSettings, now).catch((err: unknown) => log.error({ err }, 'sending digests failed'));
-      if (transport) await deliverQueuedMail(database.db, transport, config.mailFrom, now).catch((err: unknown) => log.error({ err }, 'mail delivery failed'));
+      await runJob('digests', jobs, () => sendDueDigests(database.db, digestSettings, now), (sent) => ({ sent }));
+      if (transport) await runJob('mail', jobs, () => deliverQueuedMail(database.db, transport, config.mailFrom, now), (r) => r);
+      await runJob('idempotency_cleanup', jobs, () => deleteExpiredIdempotencyKeys(database.db, now), (deleted) => ({ deleted }));
     } finally {
       running = false;
     }
@@ -37,7 +49,7 @@ export function startBackgroundJobs(database: Database, config: Config, log: Fas
   const timer = setInterval(() => void tick(), EVERY_MS);
   timer.unref();
   void tick();
-  const stopAlertDelivery = startAlertDelivery({ database, config, broker: realtime.broker, clock: realtime.clock, log });
+  const stopAlertDelivery = startAlertDelivery({ database, config, broker: realtime.broker, clock: realtime.clock, log, metrics: jobs.metrics });
   const stopBackups = startScheduledBackups(config, log);
   return () => {
     clearInterval(timer);

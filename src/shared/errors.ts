@@ -3,6 +3,8 @@ export const errorStatus = {
   validation_failed: 400,
   malformed_json: 400,
   bad_request: 400,
+  // The Idempotency-Key header is empty, over 255 characters, sent twice or has control characters.
+  invalid_idempotency_key: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   invalid_code: 401,
@@ -21,6 +23,10 @@ export const errorStatus = {
   already_shared: 409,
   already_in_library: 409,
   email_taken: 409,
+  // The Idempotency-Key was already used with a different request (another body or address).
+  idempotency_key_reused: 409,
+  // A request with the same Idempotency-Key is still running: retry after Retry-After.
+  idempotency_in_progress: 409,
   invitation_invalid: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -100,6 +100,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps /metrics off by default, and asks for a long enough token, required in production', () => {
+    expect(loadConfig({}).metrics).toEqual({ enabled: false, token: null });
+    expect(loadConfig({ HEARTH_METRICS: 'on' }).metrics).toEqual({ enabled: true, token: null });
+    const token = 'a'.repeat(24);
+    expect(loadConfig({ NODE_ENV: 'production', HEARTH_METRICS: 'on', HEARTH_METRICS_TOKEN: token }).metrics).toEqual({ enabled: true, token });
+    expect(failureFor({ NODE_ENV: 'production', HEARTH_METRICS: 'on' })).toMatch(/HEARTH_METRICS_TOKEN is required in production/);
+    expect(failureFor({ HEARTH_METRICS: 'yes' })).toMatch(/HEARTH_METRICS/);
+    expect(failureFor({ HEARTH_METRICS: 'on', HEARTH_METRICS_TOKEN: 'short' })).toMatch(/HEARTH_METRICS_TOKEN: must be at least 24 characters/);
+    expect(failureFor({ HEARTH_METRICS: 'on', HEARTH_METRICS_TOKEN: `${token} x` })).toMatch(/HEARTH_METRICS_TOKEN/);
+  });
+
   it('accepts only known words for yes/no settings', () => {
     expect(failureFor({ HEARTH_BEHIND_TLS_PROXY: 'true' })).toBe('');
     expect(failureFor({ HEARTH_BEHIND_TLS_PROXY: 'on' })).toMatch(/HEARTH_BEHIND_TLS_PROXY/);

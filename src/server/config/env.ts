@@ -125,6 +125,11 @@ const envSchema = z.object({
   HEARTH_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5000),
   // Seconds between passes of the alert delivery loop (each alert also triggers a pass at commit).
   HEARTH_DELIVERY_POLL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  // GET /metrics in Prometheus format: off (404, and nothing is counted) or on.
+  HEARTH_METRICS: z.enum(['off', 'on']).default('off'),
+  // Bearer token Prometheus must send for /metrics (Authorization: Bearer <token>), at least 24
+  // characters. Required in production when HEARTH_METRICS=on.
+  HEARTH_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces').optional(),
   // pino log level.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -178,6 +183,8 @@ export interface Config {
   smsHttp: { url: string; token: string | undefined } | null;
   deliveryTimeoutMs: number;
   deliveryPollMs: number;
+  /** /metrics: off (404) or on, with the bearer token Prometheus must send (null: no token asked). */
+  metrics: { enabled: boolean; token: string | null };
 }
 
 /** Parses and validates the environment; throws a readable error listing every bad variable. */
@@ -192,6 +199,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('Invalid configuration:\n  HEARTH_VAPID_PUBLIC_KEY and HEARTH_VAPID_PRIVATE_KEY must be set together');
   }
   const production = env.NODE_ENV === 'production';
+  if (production && env.HEARTH_METRICS === 'on' && !env.HEARTH_METRICS_TOKEN) {
+    throw new Error('Invalid configuration:\n  HEARTH_METRICS_TOKEN is required in production when HEARTH_METRICS=on');
+  }
   const isPostgres = !!env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL);
   return {
     nodeEnv: env.NODE_ENV,
@@ -240,5 +250,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smsHttp: env.HEARTH_SMS_HTTP_URL ? { url: env.HEARTH_SMS_HTTP_URL, token: env.HEARTH_SMS_HTTP_TOKEN } : null,
     deliveryTimeoutMs: env.HEARTH_DELIVERY_TIMEOUT_MS,
     deliveryPollMs: env.HEARTH_DELIVERY_POLL_SECONDS * 1000,
+    metrics: { enabled: env.HEARTH_METRICS === 'on', token: env.HEARTH_METRICS_TOKEN ?? null },
   };
 }

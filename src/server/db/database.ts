@@ -16,6 +16,8 @@ export interface Database {
   close(): Promise<void>;
   /** PostgreSQL only: where to open a dedicated connection (the realtime LISTEN client). */
   connection?: { url: string; schema?: string };
+  /** PostgreSQL only: the pool's connections now (for /metrics). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 export interface OpenOptions {
@@ -123,7 +125,13 @@ export function openDatabase(options: OpenOptions): Database {
   keepPoolAlive(pool, options.onPoolError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   preparedRunners.set(db, async (name, text, values) => (await pool.query({ name, text, values: [...values] })).rows);
-  return { kind: 'postgres', db, close: () => db.destroy(), connection: { url: options.url, ...(options.schema ? { schema: options.schema } : {}) } };
+  return {
+    kind: 'postgres',
+    db,
+    close: () => db.destroy(),
+    connection: { url: options.url, ...(options.schema ? { schema: options.schema } : {}) },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }
 
 /**

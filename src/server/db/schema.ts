@@ -81,6 +81,19 @@ export interface RateBucketsTable {
   at_ms: number | string;
 }
 
+/** A caller's Idempotency-Key on a write route: pending while the write runs, then its answer. */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  fingerprint: string;
+  status: 'pending' | 'done';
+  claim: string;
+  claimed_at: string;
+  response_status: number | null;
+  response_body: string | null;
+  created_at: string;
+}
+
 export interface AuditEventsTable {
   id: string;
   at: string;
@@ -865,6 +878,7 @@ export interface DB {
   auth_attempts: AuthAttemptsTable;
   health_probe: HealthProbeTable;
   rate_buckets: RateBucketsTable;
+  idempotency_keys: IdempotencyKeysTable;
   audit_events: AuditEventsTable;
   programmes: ProgrammesTable;
   therapy_groups: TherapyGroupsTable;

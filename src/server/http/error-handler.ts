@@ -27,6 +27,7 @@ function send(
   details?: { path: string; message: string }[],
   current?: unknown,
 ) {
+  reply.server.hearth?.metrics?.errors.inc({ code });
   return reply.code(errorStatus[code]).send({
     error: {
       code,

@@ -2,6 +2,7 @@ import type { Config } from '../config/env.js';
 import type { Db, DatabaseKind } from '../db/database.js';
 import type { MfaState, Role } from '../db/schema.js';
 import type { Clock } from '../lib/time.js';
+import type { Metrics } from '../observability/metrics.js';
 import type { Broker } from '../realtime/broker.js';
 import type { Principal } from '../policy/policy.js';
 import type { RegisteredRoute } from './route.js';
@@ -14,6 +15,8 @@ export interface Hearth {
   clock: Clock;
   /** Realtime fan-out between instances (in-process on SQLite, LISTEN/NOTIFY on PostgreSQL). */
   broker: Broker;
+  /** Prometheus metrics when HEARTH_METRICS=on, else null (nothing is counted). */
+  metrics?: Metrics | null;
 }
 
 /** The signed-in caller, resolved from the session cookie once per request. */

@@ -6,6 +6,13 @@ import { recordAudit, type AuditActor, type AuditEntry } from '../modules/audit/
 import { objectInScope, type ObjectKind } from '../policy/objects.js';
 import { ruleFor, type Action, type Principal, type Resource } from '../policy/policy.js';
 import { AppError } from './errors.js';
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  fingerprintOf,
+  readIdempotencyKey,
+  releaseIdempotencyKey,
+} from './idempotency.js';
 import type { AuthState, Hearth } from './hearth.js';
 
 /**
@@ -70,6 +77,12 @@ export interface RouteDef<P extends ZodType = ZodType, Q extends ZodType = ZodTy
   response?: Record<number, ZodType>;
   /** Run the handler inside one transaction (default: true for writes). */
   transaction?: boolean;
+  /**
+   * Honour an `Idempotency-Key` header (default: every signed-in POST past the second factor).
+   * `false` for answers that must never be stored or replayed: one-time secrets (invitation
+   * links, calendar-feed URLs).
+   */
+  idempotency?: boolean;
   handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>, ctx: RouteContext): Promise<unknown>;
 }
 
@@ -136,7 +149,10 @@ async function checkAccess(app: FastifyInstance, def: RouteDef, request: Fastify
   }
 }
 
-async function runHandler(app: FastifyInstance, def: RouteDef, request: FastifyRequest, reply: FastifyReply) {
+/** Work done with the handler's result in its transaction, just before it commits. */
+type BeforeCommit = (handle: DbOrTx, result: unknown) => Promise<void>;
+
+async function runHandler(app: FastifyInstance, def: RouteDef, request: FastifyRequest, reply: FastifyReply, beforeCommit?: BeforeCommit) {
   const { db, clock } = app.hearth;
   const input = {
     params: request.params,
@@ -171,6 +187,7 @@ async function runHandler(app: FastifyInstance, def: RouteDef, request: FastifyR
     const result = await def.handler(input, ctx);
     // Every successful write leaves at least one audit row, inside its own transaction.
     if (useTransaction && !audited) await ctx.audit({ action: def.id });
+    if (beforeCommit) await beforeCommit(handle, result);
     return result;
   };
   try {
@@ -187,6 +204,42 @@ async function runHandler(app: FastifyInstance, def: RouteDef, request: FastifyR
   }
 }
 
+/** Whether a route honours `Idempotency-Key`: signed-in POSTs, unless the route opts out. */
+function honoursIdempotencyKey(def: RouteDef): boolean {
+  return def.method === 'POST' && def.access.kind === 'authenticated' && !def.access.allowPendingMfa && def.idempotency !== false;
+}
+
+/**
+ * Runs a write under its Idempotency-Key (see http/idempotency.ts): a repeat of an answered
+ * request gets the stored answer (marked `Idempotent-Replayed: true`) without running again.
+ */
+async function runIdempotently(app: FastifyInstance, def: RouteDef, request: FastifyRequest, reply: FastifyReply, key: string) {
+  const { db, clock } = app.hearth;
+  // honoursIdempotencyKey admits signed-in routes only, and checkAccess has run.
+  const ref = { userId: request.auth?.principal.userId ?? '', key };
+  const claimed = await claimIdempotencyKey(db, ref, fingerprintOf(request), clock.now());
+  if (claimed.kind === 'replay') {
+    reply.header('idempotent-replayed', 'true').code(claimed.status);
+    if (claimed.body === null) return reply.send();
+    return reply.type('application/json; charset=utf-8').send(claimed.body);
+  }
+  try {
+    return await runHandler(app, def, request, reply, async (handle, result) => {
+      // Stored as the client sees it: through the route's response serialiser.
+      const response = result === undefined || reply.sent
+        ? { status: result === undefined && !reply.sent ? 204 : reply.statusCode, body: null }
+        : { status: reply.statusCode, body: reply.serialize(result) as string };
+      await completeIdempotencyKey(handle, ref, claimed.claim, response);
+    });
+  } catch (error) {
+    // Nothing was committed: give the key back so the same request may run again.
+    await releaseIdempotencyKey(db, ref, claimed.claim).catch((releaseError: unknown) =>
+      request.log.error({ err: releaseError }, 'releasing an idempotency key failed'),
+    );
+    throw error;
+  }
+}
+
 /** Registers routes; a route without a declared access rule cannot be registered. */
 export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[]): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -199,6 +252,8 @@ export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[]):
       if (!def.url.includes(`:${param}`)) throw new Error(`Route ${def.url} declares unknown object param ${param}`);
     }
     app.routeTable.push({ id: def.id, method: def.method, url: def.url, access });
+    // Decided once here, so reads (and writes sent without a key) pay nothing for it.
+    const idempotent = honoursIdempotencyKey(def);
     typed.route({
       method: def.method,
       url: def.url,
@@ -212,10 +267,12 @@ export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[]):
         ...(def.response ? { response: def.response } : {}),
         ...(access.kind === 'authenticated' ? { security: [{ sessionCookie: [] }] } : {}),
       },
-      config: { hearthRoute: true },
+      // `idempotent` also puts the Idempotency-Key header into the OpenAPI document (app.ts).
+      config: { hearthRoute: true, idempotent },
       preValidation: async (request) => checkAccess(app, def, request),
       handler: async (request, reply) => {
-        const result = await runHandler(app, def, request, reply);
+        const key = idempotent ? readIdempotencyKey(request) : null;
+        const result = key === null ? await runHandler(app, def, request, reply) : await runIdempotently(app, def, request, reply, key);
         if (reply.sent) return reply;
         if (result === undefined) return reply.code(204).send();
         return result;

@@ -106,7 +106,9 @@ export class SpaceHub {
   }
 
   send(conn: Connection, frame: ServerFrame): void {
-    if (conn.socket.readyState === conn.socket.OPEN) conn.socket.send(JSON.stringify(frame));
+    if (conn.socket.readyState !== conn.socket.OPEN) return;
+    conn.socket.send(JSON.stringify(frame));
+    this.hearth.metrics?.socketFrames.inc({ type: frame.type });
   }
 
   /** Subscribes a socket to a group's space from `afterSeq`; a group it may not enter answers not_found. */

@@ -2,12 +2,11 @@ import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { InstrumentDefinition } from '../../shared/instruments/definition';
-import { ApiError } from '../api/client';
+import { ApiError, newIdempotencyKey } from '../api/client';
 import { useMe } from '../auth/session';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import {
-  newIdempotencyKey,
   safetyOfError,
   useDueMeasures,
   useInstrumentDefinition,

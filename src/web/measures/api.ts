@@ -190,19 +190,6 @@ export function outcomesCsvUrl(filters: OutcomeFilters): string {
   return `/api/reports/outcomes.csv${toQuery(outcomeParams(filters))}`;
 }
 
-/**
- * A random idempotency key (UUID v4). crypto.randomUUID exists only in secure contexts, so fall
- * back to getRandomValues, which every browser has.
- */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 /** The address of one due questionnaire. */
 export function questionnairePath(due: Pick<DueMeasure, 'code' | 'requestId'>): string {
   return `/measures/${encodeURIComponent(due.code)}?request=${encodeURIComponent(due.requestId)}`;

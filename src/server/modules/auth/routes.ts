@@ -121,6 +121,8 @@ export const authRoutes = [
     url: '/api/auth/mfa/postpone',
     summary: 'Not now: continue without enrolling (only where the service allows it)',
     tags,
+    // A sign-in step whose answer carries the session's CSRF token: never stored for replay.
+    idempotency: false,
     access: account('read'),
     response: { 200: meSchema },
     async handler(_input, ctx) {

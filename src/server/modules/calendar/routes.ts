@@ -35,6 +35,8 @@ export const calendarRoutes = [
     url: '/api/me/calendar-feed',
     summary: 'Make a new secret calendar link (the previous one stops working)',
     tags,
+    // The answer is the feed's secret URL: never stored for replay.
+    idempotency: false,
     access: { kind: 'authenticated', resource: 'account', action: 'update' },
     response: { 201: z.object({ url: z.string().describe('Secret: whoever has it can read my session times') }) },
     async handler(_input, ctx) {

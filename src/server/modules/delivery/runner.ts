@@ -2,6 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config/env.js';
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../../lib/time.js';
+import { runJob } from '../../observability/job-run.js';
+import type { Metrics } from '../../observability/metrics.js';
 import type { Broker } from '../../realtime/broker.js';
 import { ALERTS_CHANNEL } from '../../realtime/events.js';
 import { escalateOverdueAlerts } from '../alerts/raise-alert.js';
@@ -44,8 +46,17 @@ export async function deliveryDeps(database: Database, config: Config, clock: Cl
  * commit on every instance) and every `deliveryPollMs` besides, so nothing waits for the minute
  * jobs. Passes never overlap; a trigger during a pass runs one more. Returns a stop function.
  */
-export function startAlertDelivery(options: { database: Database; config: Config; broker: Broker; clock: Clock; log: FastifyBaseLogger; deps?: Partial<DeliveryDeps> }): () => void {
+export function startAlertDelivery(options: {
+  database: Database;
+  config: Config;
+  broker: Broker;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  metrics?: Metrics | null;
+  deps?: Partial<DeliveryDeps>;
+}): () => void {
   const { database, config, broker, clock, log } = options;
+  const jobs = { log, metrics: options.metrics ?? null };
   let deps: DeliveryDeps | null = null;
   let running = false;
   let again = false;
@@ -61,8 +72,9 @@ export function startAlertDelivery(options: { database: Database; config: Config
       do {
         again = false;
         deps ??= await deliveryDeps(database, config, clock, options.deps);
-        await escalateOverdueAlerts(database.db, clock.now()).catch((err: unknown) => log.error({ err }, 'alert escalation failed'));
-        await deliverQueuedAlerts(database.db, deps).catch((err: unknown) => log.error({ err }, 'alert delivery failed'));
+        const ready = deps;
+        await runJob('alert_escalation', jobs, () => escalateOverdueAlerts(database.db, clock.now()), (escalated) => ({ escalated }));
+        await runJob('alert_delivery', jobs, () => deliverQueuedAlerts(database.db, ready), (r) => r);
       } while (again && !stopped);
     } catch (err) {
       log.error({ err }, 'alert delivery set-up failed');

@@ -42,6 +42,8 @@ export const userRoutes = [
     url: '/api/admin/users',
     summary: 'Create an account and a single-use invitation link',
     tags,
+    // The answer carries a one-time invitation link: never stored for replay.
+    idempotency: false,
     access: { kind: 'authenticated', resource: 'user', action: 'create' },
     body: inviteUserBodySchema,
     response: { 201: invitationIssuedSchema },
@@ -57,6 +59,8 @@ export const userRoutes = [
     url: '/api/admin/users/:userId/invitation',
     summary: 'Issue a new set-password link',
     tags,
+    // The answer carries a one-time set-password link: never stored for replay.
+    idempotency: false,
     access: onUser,
     params: userParams,
     response: { 200: invitationIssuedSchema },
