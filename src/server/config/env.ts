@@ -104,6 +104,9 @@ const envSchema = z.object({
   HEARTH_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5000),
   // Seconds between passes of the alert delivery loop (each alert also triggers a pass at commit).
   HEARTH_DELIVERY_POLL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  // Seconds a stopping server (SIGTERM, SIGINT) may take to finish requests in flight and close its
+  // sockets (code 1001) and database before it exits anyway, with code 1.
+  HEARTH_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   // pino log level.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -149,6 +152,7 @@ export interface Config {
   smsHttp: { url: string; token: string | undefined } | null;
   deliveryTimeoutMs: number;
   deliveryPollMs: number;
+  shutdownTimeoutMs: number;
 }
 
 /** Parses and validates the environment; throws a readable error listing every bad variable. */
@@ -203,5 +207,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smsHttp: env.HEARTH_SMS_HTTP_URL ? { url: env.HEARTH_SMS_HTTP_URL, token: env.HEARTH_SMS_HTTP_TOKEN } : null,
     deliveryTimeoutMs: env.HEARTH_DELIVERY_TIMEOUT_MS,
     deliveryPollMs: env.HEARTH_DELIVERY_POLL_SECONDS * 1000,
+    shutdownTimeoutMs: env.HEARTH_SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };
 }
