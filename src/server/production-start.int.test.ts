@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -70,6 +72,26 @@ afterAll(async () => {
 });
 
 describe('the compiled server', () => {
+  it('imports nothing but Node built-ins and production dependencies (the container prunes the rest)', () => {
+    const { dependencies } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const outdir = path.join(repoRoot, 'dist', 'server');
+    const bundles = fs.readdirSync(outdir).filter((file) => file.endsWith('.js'));
+    expect(bundles.sort()).toEqual(['hearth.js', 'main.js', 'migrate.js']);
+    const imported = new Set<string>();
+    for (const bundle of bundles) {
+      const code = fs.readFileSync(path.join(outdir, bundle), 'utf8');
+      // Static imports (esbuild writes one per line start), side-effect imports and import("…").
+      const statements = /^(?:import|export)\b[^;]*?\bfrom\s*"([^"]+)";|^import\s*"([^"]+)";|\bimport\(\s*"([^"]+)"\s*\)/gm;
+      for (const match of code.matchAll(statements)) imported.add((match[1] ?? match[2] ?? match[3])!);
+    }
+    const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    const builtin = (specifier: string) => specifier.startsWith('node:') || builtinModules.includes(specifier);
+    expect(imported.size).toBeGreaterThan(10);
+    const relative = [...imported].filter((specifier) => specifier.startsWith('.'));
+    expect(relative, 'bundles are self-contained').toEqual([]);
+    expect([...imported].filter((specifier) => !builtin(specifier) && !(packageOf(specifier) in dependencies))).toEqual([]);
+  });
+
   it('`npm start` runs dist/server/main.js in npm\'s own child (no shell, no tsx) and SIGTERM to npm stops it', async () => {
     // The README's way, outside production: the demo service is seeded (which also loads the risk
     // model's weights and the language model from the compiled output).

@@ -113,6 +113,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Names of every variable Hearth reads (deployment files are checked against it: a misspelt name is ignored silently). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Resolved configuration with derived values filled in. */
 export interface Config {
   nodeEnv: Env['NODE_ENV'];
