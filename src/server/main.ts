@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   stopJobs = startBackgroundJobs(database, config, app.log, app.hearth);
   await app.listen({ port: config.port, host: config.host });
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  console.log(`Hearth is serving on ${config.databaseKind} at http://${host}:${(app.server.address() as { port: number }).port}`);
+  console.log(`Hearth is serving on ${config.databaseKind} at http://${host}:${(app.server.address() as { port: number }).port} (Node ${process.version})`);
 }
 
 /** A second stop signal within this time is the same request, not "stop now". */

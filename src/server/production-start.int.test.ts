@@ -97,6 +97,8 @@ describe('the compiled server', () => {
     // model's weights and the language model from the compiled output).
     const server = await start({ HEARTH_DEMO_SEED: 'true' }, 'npm', ['start']);
     expect(server.output()).toContain('Demo service created');
+    // On the Node running these tests (the second-Node tier puts its node first on PATH).
+    expect(server.output()).toContain(`(Node ${process.version})`);
 
     const web = await fetch(`${server.baseUrl}/`);
     expect(web.status).toBe(200);
