@@ -4,7 +4,8 @@
  *
  *   1. Node itself: the `node-<platform>-<arch>` package (the official binaries with their
  *      headers, as the `node` package installs them) into a cache folder.
- *   2. better-sqlite3 compiled for that Node's ABI (about 100 s, once per version): a copy of
+ *   2. better-sqlite3 compiled for that Node's ABI (once per version: about 2 minutes on a quiet
+ *      2-core machine, 7 under load): a copy of
  *      the installed package built with node-gyp against the downloaded headers. argon2 is a
  *      Node-API module (one binary for every Node version) and needs nothing.
  *   3. A copy of the working tree whose node_modules links every installed package except
@@ -75,7 +76,7 @@ function buildBetterSqlite(cache: string, node: string): string {
   if (fs.existsSync(binary)) return modules;
 
   const started = Date.now();
-  step(`building better-sqlite3 ${version} for ABI ${abi} (about 100 s, once)`);
+  step(`building better-sqlite3 ${version} for ABI ${abi} (once; 2 to 7 minutes, by how busy the machine is)`);
   const building = `${modules}.building-${process.pid}`;
   fs.rmSync(building, { recursive: true, force: true });
   fs.mkdirSync(building, { recursive: true });

@@ -4,7 +4,7 @@
  *   2. lint
  *   3. build (`npm run build`: the compiled server and the web app, when stale)
  *   4. unit and integration tests on SQLite, then the mutation gate (Stryker) on the unified rules
- *   5. the same SQLite tests on a second Node major (22, from the npm registry: scripts/second-node.ts)
+ *   5. the integration tests on SQLite again on Node 22, from the npm registry (scripts/second-node.ts)
  *   6. integration tests on PostgreSQL      (when TEST_DATABASE_URL is set)
  *   7. end-to-end tests in real Chromium     (when a Chromium is installed)
  * Without PostgreSQL, Chromium or the npm registry the missing tier is skipped and said so
@@ -49,16 +49,18 @@ async function postgresReachable(url: string): Promise<string | null> {
 }
 
 /**
- * The SQLite unit and integration tests again on Node 22 (the other supported LTS; the machine's
- * Node is 20 or 24): the whole SQLite suite, which is where a Node difference would show (native
- * modules, the compiled server started by `npm start`, sockets, crypto, timers). Not repeated on
- * Node 22: Stryker (mutants run the same tests) and PostgreSQL (pg is pure JavaScript; the Node
- * side of it is what the SQLite suite runs). About 4 minutes, plus 2 the first time (building
- * better-sqlite3 for Node 22's ABI, then cached).
+ * The integration tests (`*.int.test.ts`, the set the PostgreSQL tier runs) again on SQLite on
+ * Node 22, the other supported LTS. They are where a Node difference would show: the native
+ * modules under every route, `npm start` building and running the compiled server, server
+ * processes, sockets, crypto, timers. The unit tests (pure functions: the risk detector, the
+ * instrument engine, policy tables) are not repeated, nor Stryker (mutants of those) nor
+ * PostgreSQL (pg is pure JavaScript): the whole SQLite suite would double the tier's time and
+ * exceed the few minutes this tier may add. The first run also builds better-sqlite3 for Node 22's
+ * ABI (2–7 minutes by load, then cached).
  */
 function runOnSecondNode(): void {
   const major = process.env.HEARTH_SECOND_NODE ?? '22';
-  const step = `unit + integration on Node ${major} (SQLite)`;
+  const step = `integration on Node ${major} (SQLite)`;
   if (process.versions.node.split('.')[0] === major) {
     console.log(`\n━━ ${step} ━━ not needed: this machine's Node is ${process.version}`);
     results.push({ step, outcome: 'skipped', note: `the machine's Node is ${process.version}`, seconds: 0 });
@@ -75,7 +77,7 @@ function runOnSecondNode(): void {
   }
   const nodeBin = path.dirname(second.node);
   // Node 22 first on PATH: `npm start` and every process a test starts run on it too.
-  run(`unit + integration on Node ${second.version} (SQLite)`, second.node, ['node_modules/vitest/vitest.mjs', 'run'], { HEARTH_TEST_DB: 'sqlite', PATH: `${nodeBin}${path.delimiter}${process.env.PATH ?? ''}` }, second.tree);
+  run(`integration on Node ${second.version} (SQLite)`, second.node, ['node_modules/vitest/vitest.mjs', 'run', '.int.test.'], { HEARTH_TEST_DB: 'sqlite', PATH: `${nodeBin}${path.delimiter}${process.env.PATH ?? ''}` }, second.tree);
   results.at(-1)!.seconds = (Date.now() - started) / 1000;
   fs.rmSync(second.tree, { recursive: true, force: true });
 }
