@@ -20,6 +20,11 @@ export default tseslint.config(
     },
   },
   {
+    // The build and start scripts are plain JavaScript run by node (nothing is compiled yet).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
     // Migrations are typed Kysely<any> on purpose: they must not depend on today's schema types.
     files: ['src/server/db/migrations/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

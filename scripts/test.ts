@@ -2,25 +2,29 @@
  * `npm test`: the whole suite, in tiers.
  *   1. type check
  *   2. lint
- *   3. unit and integration tests on SQLite, then the mutation gate (Stryker) on the unified rules
- *   4. integration tests on PostgreSQL      (when TEST_DATABASE_URL is set)
- *   5. end-to-end tests in real Chromium     (when a Chromium is installed)
- * Without PostgreSQL or Chromium the missing tier is skipped and said so plainly; with CI=true
- * a missing PostgreSQL or Chromium is a failure, never a skip.
+ *   3. build (`npm run build`: the compiled server and the web app, when stale)
+ *   4. unit and integration tests on SQLite, then the mutation gate (Stryker) on the unified rules
+ *   5. the integration tests on SQLite again on Node 22, from the npm registry (scripts/second-node.ts)
+ *   6. integration tests on PostgreSQL      (when TEST_DATABASE_URL is set)
+ *   7. end-to-end tests in real Chromium     (when a Chromium is installed)
+ * Without PostgreSQL, Chromium or the npm registry the missing tier is skipped and said so
+ * plainly; with CI=true that is a failure, never a skip.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
+import { prepareSecondNode, type SecondNode } from './second-node.js';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const chromium = process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium';
 type Outcome = 'passed' | 'failed' | 'skipped';
 const results: { step: string; outcome: Outcome; note?: string; seconds: number }[] = [];
 
-function run(step: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
-  console.log(`\n━━ ${step} ━━ ${command} ${args.join(' ')}`);
+function run(step: string, command: string, args: string[], env: Record<string, string> = {}, cwd?: string): boolean {
+  console.log(`\n━━ ${step} ━━ ${command} ${args.join(' ')}${cwd ? `  (in ${cwd})` : ''}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env }, ...(cwd ? { cwd } : {}) });
   const ok = result.status === 0;
   results.push({ step, outcome: ok ? 'passed' : 'failed', seconds: (Date.now() - started) / 1000 });
   return ok;
@@ -44,14 +48,50 @@ async function postgresReachable(url: string): Promise<string | null> {
   }
 }
 
+/**
+ * The integration tests (`*.int.test.ts`, the set the PostgreSQL tier runs) again on SQLite on
+ * Node 22, the other supported LTS. They are where a Node difference would show: the native
+ * modules under every route, `npm start` building and running the compiled server, server
+ * processes, sockets, crypto, timers. The unit tests (pure functions: the risk detector, the
+ * instrument engine, policy tables) are not repeated, nor Stryker (mutants of those) nor
+ * PostgreSQL (pg is pure JavaScript): the whole SQLite suite would double the tier's time and
+ * exceed the few minutes this tier may add. The first run also builds better-sqlite3 for Node 22's
+ * ABI (2–7 minutes by load, then cached).
+ */
+function runOnSecondNode(): void {
+  const major = process.env.HEARTH_SECOND_NODE ?? '22';
+  const step = `integration on Node ${major} (SQLite)`;
+  if (process.versions.node.split('.')[0] === major) {
+    console.log(`\n━━ ${step} ━━ not needed: this machine's Node is ${process.version}`);
+    results.push({ step, outcome: 'skipped', note: `the machine's Node is ${process.version}`, seconds: 0 });
+    return;
+  }
+  const started = Date.now();
+  let second: SecondNode;
+  try {
+    console.log(`\n━━ ${step}: preparing Node ${major} ━━`);
+    second = prepareSecondNode(major);
+  } catch (error) {
+    skip(step, `could not prepare Node ${major}: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const nodeBin = path.dirname(second.node);
+  // Node 22 first on PATH: `npm start` and every process a test starts run on it too.
+  run(`integration on Node ${second.version} (SQLite)`, second.node, ['node_modules/vitest/vitest.mjs', 'run', '.int.test.'], { HEARTH_TEST_DB: 'sqlite', PATH: `${nodeBin}${path.delimiter}${process.env.PATH ?? ''}` }, second.tree);
+  results.at(-1)!.seconds = (Date.now() - started) / 1000;
+  fs.rmSync(second.tree, { recursive: true, force: true });
+}
+
 async function main(): Promise<number> {
   const npx = 'npx';
   run('type check', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
   run('lint', npx, ['eslint', '.']);
+  const built = run('build (server + web app)', process.execPath, ['scripts/build.mjs']);
   run('unit + integration (SQLite)', npx, ['vitest', 'run'], { HEARTH_TEST_DB: 'sqlite' });
   // The mutation-testing gate on the rules issue 12 made single (membership levels, the merged
   // moderation decision): fails below the break score in stryker.config.json.
   run('mutation gate (Stryker)', npx, ['stryker', 'run']);
+  runOnSecondNode();
 
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
@@ -68,7 +108,7 @@ async function main(): Promise<number> {
 
   if (!fs.existsSync(chromium)) {
     skip('end-to-end (Chromium)', `no Chromium at ${chromium} (apt-get install chromium)`);
-  } else if (run('build web app', npx, ['vite', 'build', '--logLevel', 'warn'])) {
+  } else if (built) {
     run('end-to-end (Chromium)', npx, ['vitest', 'run', '-c', 'vitest.e2e.config.ts'], { HEARTH_CHROMIUM: chromium });
   }
 

@@ -29,7 +29,7 @@ import { SpaceHub } from './realtime/hub.js';
 import { registerSpaceSocket } from './realtime/socket.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** The built web app (vite build). */
+/** The built web app (vite build): two folders up from src/server, and from the compiled dist/server too. */
 export const WEB_DIST = path.resolve(here, '../../dist/web');
 
 export interface BuildOptions {
@@ -127,7 +127,15 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerRoutes(app, allRoutes);
   // The group space's live socket: frames above 16 KiB get an error frame and the socket stays up;
   // only frames above the HTTP body limit close it (1009), so nobody can make the server buffer more.
-  await app.register(fastifyWebsocket, { options: { maxPayload: config.bodyLimit } });
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: config.bodyLimit },
+    // On close, every socket is told 1001 "going away" (the plugin's default closes without a
+    // code, which a browser sees as 1005): clients reconnect to another instance and replay.
+    preClose(done) {
+      for (const client of this.websocketServer.clients) client.close(1001, 'Server shutting down');
+      this.websocketServer.close(() => done());
+    },
+  });
   hub = new SpaceHub(hearth, app.log);
   registerSpaceSocket(app, hub);
   await serveWebApp(app);

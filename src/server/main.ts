@@ -32,19 +32,45 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database });
   appLog = app.log;
   let stopJobs = () => {};
-  const close = async () => {
+  let stoppingSince = 0;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stoppingSince) {
+      // Ctrl+C under `npm start` arrives twice at once (the terminal's and npm's forwarded copy):
+      // only a signal sent again later means "stop now".
+      if (Date.now() - stoppingSince < REPEATED_SIGNAL_MS) return;
+      app.log.warn(`${signal} again while stopping: exiting now`);
+      process.exit(1);
+    }
+    stoppingSince = Date.now();
+    app.log.info(`${signal}: stopping (at most ${config.shutdownTimeoutMs / 1000} s)`);
+    // A request or socket that will not finish must not keep a stopping instance alive.
+    setTimeout(() => {
+      app.log.error(`shutdown did not finish within ${config.shutdownTimeoutMs / 1000} s (HEARTH_SHUTDOWN_TIMEOUT_SECONDS): exiting anyway`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs).unref();
     stopJobs();
-    await app.close();
-    await database.close();
-    process.exit(0);
+    // app.close(): new requests are answered 503, requests in flight finish, sockets close with 1001.
+    app
+      .close()
+      .then(() => database.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
-  process.once('SIGINT', () => void close());
-  process.once('SIGTERM', () => void close());
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   stopJobs = startBackgroundJobs(database, config, app.log, app.hearth);
   await app.listen({ port: config.port, host: config.host });
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  console.log(`Hearth is serving on ${config.databaseKind} at http://${host}:${(app.server.address() as { port: number }).port}`);
+  console.log(`Hearth is serving on ${config.databaseKind} at http://${host}:${(app.server.address() as { port: number }).port} (Node ${process.version})`);
 }
+
+/** A second stop signal within this time is the same request, not "stop now". */
+const REPEATED_SIGNAL_MS = 2000;
 
 /** Connections a PostgreSQL pool opens before serving (the pool's size is 10). */
 const WARM_CONNECTIONS = 4;

@@ -130,11 +130,17 @@ const envSchema = z.object({
   // Bearer token Prometheus must send for /metrics (Authorization: Bearer <token>), at least 24
   // characters. Required in production when HEARTH_METRICS=on.
   HEARTH_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces').optional(),
+  // Seconds a stopping server (SIGTERM, SIGINT) may take to finish requests in flight and close its
+  // sockets (code 1001) and database before it exits anyway, with code 1.
+  HEARTH_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   // pino log level.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Names of every variable Hearth reads (deployment files are checked against it: a misspelt name is ignored silently). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 /** Resolved configuration with derived values filled in. */
 export interface Config {
@@ -185,6 +191,7 @@ export interface Config {
   deliveryPollMs: number;
   /** /metrics: off (404) or on, with the bearer token Prometheus must send (null: no token asked). */
   metrics: { enabled: boolean; token: string | null };
+  shutdownTimeoutMs: number;
 }
 
 /** Parses and validates the environment; throws a readable error listing every bad variable. */
@@ -251,5 +258,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     deliveryTimeoutMs: env.HEARTH_DELIVERY_TIMEOUT_MS,
     deliveryPollMs: env.HEARTH_DELIVERY_POLL_SECONDS * 1000,
     metrics: { enabled: env.HEARTH_METRICS === 'on', token: env.HEARTH_METRICS_TOKEN ?? null },
+    shutdownTimeoutMs: env.HEARTH_SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };
 }

@@ -11,18 +11,29 @@ export interface HearthProcess {
   baseUrl: string;
   /** Everything the server printed so far (demo logins, logs): handy in failure messages. */
   output(): string;
+  /** The process started (for `npm start`, npm itself). */
+  child: ChildProcess;
+  /** Resolves with the exit code (or the signal's name) once the process has exited. */
+  exited: Promise<number | string>;
   stop(): Promise<void>;
 }
 
+/** How the server is started: `tsx src/server/main.ts` unless a test says otherwise (the compiled server, `npm start`). */
+export interface StartCommand {
+  command: string;
+  args: string[];
+}
+
+const TSX: StartCommand = { command: path.join(repoRoot, 'node_modules', '.bin', 'tsx'), args: ['src/server/main.ts'] };
+
 /**
- * Starts `tsx src/server/main.ts` in its own process with PORT=0 (the OS picks a free port), a
+ * Starts `tsx src/server/main.ts` (or `start`) in its own process with PORT=0 (the OS picks a free port), a
  * fresh HEARTH_DATA_DIR and NODE_ENV=test, and waits until /api/health answers. `env` can point
  * it at a PostgreSQL database (DATABASE_URL) that another process shares.
  */
-export async function startHearthProcess(env: Record<string, string> = {}): Promise<HearthProcess> {
+export async function startHearthProcess(env: Record<string, string> = {}, start: StartCommand = TSX): Promise<HearthProcess> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'hearth-e2e-'));
-  const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, ['src/server/main.ts'], {
+  const child = spawn(start.command, start.args, {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -34,10 +45,11 @@ export async function startHearthProcess(env: Record<string, string> = {}): Prom
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Own process group, so stop() also ends the node process that tsx starts.
+    // Own process group, so stop() also ends any process it starts (tsx starts node).
     detached: true,
   });
 
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -50,7 +62,7 @@ export async function startHearthProcess(env: Record<string, string> = {}): Prom
   try {
     const baseUrl = await waitForListening(child, () => output);
     await waitForHealth(baseUrl);
-    return { baseUrl, output: () => output, stop };
+    return { baseUrl, output: () => output, child, exited, stop };
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
