@@ -40,14 +40,14 @@ export const mutationModules: readonly MutationModule[] = [
     threshold: 90,
     ci: true,
     files: ['src/server/policy/policy.ts'],
-    tests: ['src/server/policy/policy.test.ts'],
+    tests: ['src/server/policy/policy.test.ts', 'src/server/policy/policy-table.test.ts'],
   },
   {
     name: 'objects',
     threshold: 90,
     ci: true,
     files: ['src/server/policy/objects.ts'],
-    tests: ['src/server/policy/access-matrix.int.test.ts', 'src/server/policy/membership-levels.int.test.ts'],
+    tests: ['src/server/policy/objects.int.test.ts'],
   },
   {
     name: 'alert-responsibles',

@@ -83,6 +83,7 @@ describe('assertCan', () => {
     } catch (error) {
       expect((error as AppError).code).toBe('forbidden');
       expect((error as AppError).status).toBe(403);
+      expect((error as AppError).message).toBe('Your role does not allow this.');
     }
   });
 });
@@ -149,8 +150,17 @@ describe('assertWritable', () => {
     } catch (error) {
       expect((error as AppError).status).toBe(403);
       expect((error as AppError).message).toBe('You cannot change the GP’s name, contactRiskNote.');
-      expect((error as AppError).details?.map((d) => d.path)).toEqual(['body.gpName', 'body.contactRiskNote']);
+      expect((error as AppError).details).toEqual([
+        { path: 'body.gpName', message: 'Read-only for your role.' },
+        { path: 'body.contactRiskNote', message: 'Read-only for your role.' },
+      ]);
     }
+  });
+
+  it('lets any field through a rule that keeps nothing read-only', () => {
+    const goals = ruleFor('participant', 'goal', 'update') as Rule;
+    expect(goals.readOnlyFields).toBeUndefined();
+    expect(() => assertWritable(goals, ['title', 'status'])).not.toThrow();
   });
 
   it('keeps the emergency contact’s consent the member’s, and GP details and the risk note the clinicians’', () => {
