@@ -101,7 +101,7 @@ export const mutationModules: readonly MutationModule[] = [
     threshold: 85,
     ci: true,
     files: ['src/server/modules/notes/save-draft.ts', 'src/server/modules/notes/sign-note.ts'],
-    tests: ['src/server/modules/notes/notes.int.test.ts'],
+    tests: ['src/server/modules/notes/notes.int.test.ts', 'src/server/modules/notes/note-rules.int.test.ts'],
   },
 ];
 
