@@ -30,6 +30,8 @@ export const mutationModules: readonly MutationModule[] = [
     files: ['src/shared/instruments/scale.ts', 'src/shared/instruments/reliable-change.ts', 'src/server/modules/measures/engine/score.ts'],
     tests: [
       'src/shared/instruments/scale.test.ts',
+      'src/shared/instruments/scale-rules.test.ts',
+      'src/server/modules/measures/engine/score-messages.test.ts',
       'src/server/modules/measures/engine/score.test.ts',
       'src/server/modules/measures/engine/score.property.test.ts',
       'src/server/modules/measures/engine/change.test.ts',
