@@ -82,7 +82,7 @@ export const mutationModules: readonly MutationModule[] = [
     threshold: 85,
     ci: true,
     files: ['src/server/modules/moderation/pii-guard.ts'],
-    tests: ['src/server/modules/moderation/pii-guard.test.ts'],
+    tests: ['src/server/modules/moderation/pii-guard.test.ts', 'src/server/modules/moderation/contact-details.test.ts'],
   },
   {
     name: 'moderation',
