@@ -148,7 +148,14 @@ function runStryker(module: MutationModule, fresh: boolean): boolean {
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
   console.log(`\n━━ mutation: ${module.name} (${module.files.join(', ')})`);
   const started = Date.now();
-  const stryker = spawnSync('npx', ['stryker', 'run', configFile, ...(fresh ? ['--force'] : [])], {
+  // Stryker's incremental mode keeps a static mutant's "Survived" when tests are added (a static
+  // mutant has no per-test coverage to compare), so a module whose tests changed since its last
+  // run is re-tested whole.
+  const incremental = path.join(dir, 'incremental.json');
+  const since = fs.existsSync(incremental) ? fs.statSync(incremental).mtimeMs : Infinity;
+  const testsChanged = module.tests.some((file) => fs.statSync(file).mtimeMs > since);
+  if (testsChanged && !fresh) console.log(`━━ ${module.name}: its tests changed since the last run; re-testing every mutant.`);
+  const stryker = spawnSync('npx', ['stryker', 'run', configFile, ...(fresh || testsChanged ? ['--force'] : [])], {
     stdio: 'inherit',
     env: { ...process.env, [MODULES_ENV]: module.name },
   });

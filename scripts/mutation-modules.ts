@@ -12,7 +12,11 @@ export interface MutationModule {
   name: string;
   /** Lowest mutation score (killed + timed out, over all valid mutants), in per cent. */
   threshold: number;
-  /** In the CI gate (`npm test`), not only in the full `npm run mutate`. */
+  /**
+   * In the CI gate (`npm test` runs `npm run mutate -- --ci`), not only in the full `npm run mutate`.
+   * The access rules only: their tests are in-memory and their mutants few enough to fit the CI
+   * budget; the full run is too slow for CI on two shared cores (README, "Mutation testing").
+   */
   ci: boolean;
   /** Source files mutated, relative to the repository root. */
   files: readonly string[];
@@ -26,7 +30,7 @@ export const mutationModules: readonly MutationModule[] = [
   {
     name: 'scoring',
     threshold: 90,
-    ci: true,
+    ci: false,
     files: ['src/shared/instruments/scale.ts', 'src/shared/instruments/reliable-change.ts', 'src/server/modules/measures/engine/score.ts'],
     tests: [
       'src/shared/instruments/scale.test.ts',
@@ -54,7 +58,7 @@ export const mutationModules: readonly MutationModule[] = [
   {
     name: 'alert-responsibles',
     threshold: 90,
-    ci: true,
+    ci: false,
     files: ['src/server/policy/alert-responsibles.ts'],
     tests: ['src/server/policy/alert-responsibles.int.test.ts'],
   },
@@ -68,7 +72,7 @@ export const mutationModules: readonly MutationModule[] = [
   {
     name: 'risk',
     threshold: 90,
-    ci: true,
+    ci: false,
     files: ['src/server/modules/risk/assess-risk.ts', 'src/server/modules/risk/frames.ts', 'src/server/modules/risk/normalise.ts'],
     tests: [
       'src/server/modules/risk/assess-risk.test.ts',
@@ -80,28 +84,28 @@ export const mutationModules: readonly MutationModule[] = [
   {
     name: 'contact-details',
     threshold: 85,
-    ci: true,
+    ci: false,
     files: ['src/server/modules/moderation/pii-guard.ts'],
     tests: ['src/server/modules/moderation/pii-guard.test.ts', 'src/server/modules/moderation/contact-details.test.ts'],
   },
   {
     name: 'moderation',
     threshold: 85,
-    ci: true,
+    ci: false,
     files: ['src/server/modules/moderation/moderate.ts'],
     tests: ['src/server/modules/moderation/moderation-helpers.test.ts', 'src/server/modules/moderation/moderation.int.test.ts', 'src/server/modules/moderation/dry-run.int.test.ts'],
   },
   {
     name: 'decision',
     threshold: 85,
-    ci: true,
+    ci: false,
     files: ['src/server/modules/moderation/decision.ts'],
     tests: ['src/server/modules/moderation/decision.test.ts'],
   },
   {
     name: 'notes',
     threshold: 85,
-    ci: true,
+    ci: false,
     files: ['src/server/modules/notes/save-draft.ts', 'src/server/modules/notes/sign-note.ts'],
     tests: ['src/server/modules/notes/notes.int.test.ts', 'src/server/modules/notes/note-rules.int.test.ts'],
   },
