@@ -5,15 +5,16 @@ import { assertCan, assertWritable, hideFields, policy, ruleFor, type Action, ty
 
 const roles: Role[] = ['admin', 'clinician', 'participant'];
 const actions: Action[] = ['read', 'create', 'update', 'export'];
-// Every resource any role has a rule for: the policy grows with each module.
-const resources = [...new Set(roles.flatMap((role) => Object.keys(policy[role])))] as Resource[];
+// Every resource any role has a rule for: the policy grows with each module. Read inside the tests,
+// so a broken policy fails a test rather than the file's collection (which a mutation run misses).
+const resourcesOf = () => [...new Set(roles.flatMap((role) => Object.keys(policy[role])))] as Resource[];
 
 describe('ruleFor', () => {
   it('grants exactly the actions a rule lists, to the role it is listed for', () => {
     let granted = 0;
     let denied = 0;
     for (const role of roles) {
-      for (const resource of resources) {
+      for (const resource of resourcesOf()) {
         const listed = policy[role][resource];
         for (const action of actions) {
           const rule = ruleFor(role, resource, action);
