@@ -5,15 +5,16 @@ import { assertCan, assertWritable, hideFields, policy, ruleFor, type Action, ty
 
 const roles: Role[] = ['admin', 'clinician', 'participant'];
 const actions: Action[] = ['read', 'create', 'update', 'export'];
-// Every resource any role has a rule for: the policy grows with each module.
-const resources = [...new Set(roles.flatMap((role) => Object.keys(policy[role])))] as Resource[];
+// Every resource any role has a rule for: the policy grows with each module. Read inside the tests,
+// so a broken policy fails a test rather than the file's collection (which a mutation run misses).
+const resourcesOf = () => [...new Set(roles.flatMap((role) => Object.keys(policy[role])))] as Resource[];
 
 describe('ruleFor', () => {
   it('grants exactly the actions a rule lists, to the role it is listed for', () => {
     let granted = 0;
     let denied = 0;
     for (const role of roles) {
-      for (const resource of resources) {
+      for (const resource of resourcesOf()) {
         const listed = policy[role][resource];
         for (const action of actions) {
           const rule = ruleFor(role, resource, action);
@@ -83,6 +84,7 @@ describe('assertCan', () => {
     } catch (error) {
       expect((error as AppError).code).toBe('forbidden');
       expect((error as AppError).status).toBe(403);
+      expect((error as AppError).message).toBe('Your role does not allow this.');
     }
   });
 });
@@ -149,8 +151,17 @@ describe('assertWritable', () => {
     } catch (error) {
       expect((error as AppError).status).toBe(403);
       expect((error as AppError).message).toBe('You cannot change the GP’s name, contactRiskNote.');
-      expect((error as AppError).details?.map((d) => d.path)).toEqual(['body.gpName', 'body.contactRiskNote']);
+      expect((error as AppError).details).toEqual([
+        { path: 'body.gpName', message: 'Read-only for your role.' },
+        { path: 'body.contactRiskNote', message: 'Read-only for your role.' },
+      ]);
     }
+  });
+
+  it('lets any field through a rule that keeps nothing read-only', () => {
+    const goals = ruleFor('participant', 'goal', 'update') as Rule;
+    expect(goals.readOnlyFields).toBeUndefined();
+    expect(() => assertWritable(goals, ['title', 'status'])).not.toThrow();
   });
 
   it('keeps the emergency contact’s consent the member’s, and GP details and the risk note the clinicians’', () => {

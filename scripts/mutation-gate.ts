@@ -1,0 +1,212 @@
+/**
+ * `npm run mutate`: the mutation-testing gate. Runs Stryker (incremental, per-test coverage) on the
+ * modules of scripts/mutation-modules.ts, reads the JSON report, prints one line per module and
+ * exits non-zero when a module is under its threshold, has no test files, or no test reaches it.
+ *
+ *   npm run mutate                       every module (the full run)
+ *   npm run mutate -- --ci               the modules marked `ci` (the gate `npm test` runs)
+ *   npm run mutate -- scoring,policy     the modules named
+ *   npm run mutate -- --fresh            ignore the incremental files (re-test every mutant)
+ *   npm run mutate -- --report-only      re-read the last report without running Stryker
+ *
+ * Stryker runs once per module with only that module's tests, so a mutant in the module-level
+ * data of one file (static: every test of the run re-runs) costs only its own module's tests.
+ * Reports (HTML, JSON, incremental state, the generated Stryker config) go to
+ * reports/mutation/<module>/, which git ignores.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MODULES_ENV, mutationModules, selectModules, type MutationModule } from './mutation-modules.js';
+
+const REPORT_DIR = 'reports/mutation';
+
+/** The part of Stryker's mutation-testing-report-schema (v2) the gate reads. */
+interface MutantReport {
+  id: string;
+  mutatorName: string;
+  replacement?: string;
+  status: 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
+  location: { start: { line: number; column: number } };
+  coveredBy?: string[];
+}
+interface MutationReport {
+  files: Record<string, { mutants: MutantReport[] }>;
+  testFiles?: Record<string, { tests: { id: string; name: string }[] }>;
+}
+
+/** Counts and score of one module. */
+export interface ModuleResult {
+  module: MutationModule;
+  killed: number;
+  survived: number;
+  noCoverage: number;
+  timeout: number;
+  ignored: number;
+  errors: number;
+  /** (killed + timeout) / (killed + timeout + survived + no coverage), in per cent; null with no valid mutant. */
+  score: number | null;
+  problems: string[];
+}
+
+/** Groups a report's mutants by module and judges each against its threshold. */
+export function judge(report: MutationReport, modules: readonly MutationModule[]): ModuleResult[] {
+  const reportFiles = Object.keys(report.files).map((f) => ({ key: f, rel: path.relative(process.cwd(), path.resolve(f)) }));
+  return modules.map((module) => {
+    const result: ModuleResult = { module, killed: 0, survived: 0, noCoverage: 0, timeout: 0, ignored: 0, errors: 0, score: null, problems: [] };
+    let covered = 0;
+    for (const file of module.files) {
+      const entry = reportFiles.find((f) => f.rel === file);
+      if (!entry) {
+        result.problems.push(`${file} is missing from the mutation report`);
+        continue;
+      }
+      for (const mutant of report.files[entry.key]?.mutants ?? []) {
+        if ((mutant.coveredBy?.length ?? 0) > 0) covered += 1;
+        switch (mutant.status) {
+          case 'Killed': result.killed += 1; break;
+          case 'Survived': result.survived += 1; break;
+          case 'NoCoverage': result.noCoverage += 1; break;
+          case 'Timeout': result.timeout += 1; break;
+          case 'Ignored': result.ignored += 1; break;
+          case 'CompileError':
+          case 'RuntimeError':
+          case 'Pending':
+            result.errors += 1;
+        }
+      }
+    }
+    const valid = result.killed + result.timeout + result.survived + result.noCoverage;
+    if (valid > 0) result.score = (100 * (result.killed + result.timeout)) / valid;
+    if (valid > 0 && covered === 0 && result.killed + result.timeout === 0) result.problems.push('no test reaches this module (every mutant went uncovered)');
+    if (result.score !== null && result.score < module.threshold) result.problems.push(`score ${result.score.toFixed(1)} % is under the ${module.threshold} % threshold`);
+    return result;
+  });
+}
+
+/** The summary table, one line per module. */
+export function table(results: readonly ModuleResult[]): string {
+  const header = ['module', 'killed', 'survived', 'no cov', 'timeout', 'ignored', 'score', 'threshold', 'result'];
+  const rows = results.map((r) => [
+    r.module.name,
+    String(r.killed),
+    String(r.survived),
+    String(r.noCoverage),
+    String(r.timeout),
+    String(r.ignored),
+    r.score === null ? '–' : `${r.score.toFixed(1)} %`,
+    `${r.module.threshold} %`,
+    r.problems.length ? 'FAIL' : 'PASS',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Survivors and uncovered mutants, as file:line lines to work from. */
+function undetected(report: MutationReport, modules: readonly MutationModule[]): string[] {
+  const wanted = new Set(modules.flatMap((m) => m.files));
+  const lines: string[] = [];
+  for (const [file, { mutants }] of Object.entries(report.files)) {
+    const rel = path.relative(process.cwd(), path.resolve(file));
+    if (!wanted.has(rel)) continue;
+    for (const m of mutants) {
+      if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
+      lines.push(`  ${m.status.padEnd(10)} ${rel}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} → ${(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80)}`);
+    }
+  }
+  return lines;
+}
+
+/** Test files a module names that do not exist or declare no test. */
+function missingTests(module: MutationModule): string[] {
+  if (module.tests.length === 0) return ['it lists no test files'];
+  const problems: string[] = [];
+  for (const file of module.tests) {
+    if (!fs.existsSync(file)) problems.push(`test file ${file} does not exist`);
+    else if (!/\b(it|test)(\.each\([^)]*\))?\(/.test(fs.readFileSync(file, 'utf8'))) problems.push(`test file ${file} declares no test`);
+  }
+  return problems;
+}
+
+/** Runs Stryker on one module, with only that module's tests; returns false when Stryker itself failed. */
+function runStryker(module: MutationModule, fresh: boolean): boolean {
+  const dir = path.join(REPORT_DIR, module.name);
+  fs.mkdirSync(dir, { recursive: true });
+  const base = JSON.parse(fs.readFileSync('stryker.config.json', 'utf8')) as Record<string, unknown>;
+  const config = {
+    ...base,
+    $schema: undefined,
+    _comment: `Generated by scripts/mutation-gate.ts for the "${module.name}" module; edit stryker.config.json and scripts/mutation-modules.ts instead.`,
+    mutate: module.files,
+    ...(module.stryker ?? {}),
+    incrementalFile: path.join(dir, 'incremental.json'),
+    jsonReporter: { fileName: path.join(dir, 'mutation.json') },
+    htmlReporter: { fileName: path.join(dir, 'index.html') },
+  };
+  const configFile = path.join(dir, 'stryker.config.json');
+  fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+  console.log(`\n━━ mutation: ${module.name} (${module.files.join(', ')})`);
+  const started = Date.now();
+  // Stryker's incremental mode keeps a static mutant's "Survived" when tests are added (a static
+  // mutant has no per-test coverage to compare), so a module whose tests changed since its last
+  // run is re-tested whole.
+  const incremental = path.join(dir, 'incremental.json');
+  const since = fs.existsSync(incremental) ? fs.statSync(incremental).mtimeMs : Infinity;
+  const testsChanged = module.tests.some((file) => fs.statSync(file).mtimeMs > since);
+  if (testsChanged && !fresh) console.log(`━━ ${module.name}: its tests changed since the last run; re-testing every mutant.`);
+  const stryker = spawnSync('npx', ['stryker', 'run', configFile, ...(fresh || testsChanged ? ['--force'] : [])], {
+    stdio: 'inherit',
+    env: { ...process.env, [MODULES_ENV]: module.name },
+  });
+  const seconds = (Date.now() - started) / 1000;
+  timings.push({ module: module.name, seconds });
+  console.log(`━━ ${module.name}: Stryker took ${seconds.toFixed(0)} s (exit ${String(stryker.status)}).`);
+  return stryker.status === 0;
+}
+
+const timings: { module: string; seconds: number }[] = [];
+
+function main(): number {
+  const args = process.argv.slice(2);
+  const flags = new Set(args.filter((a) => a.startsWith('--')));
+  const names = args.filter((a) => !a.startsWith('--')).join(',');
+  const modules = flags.has('--ci') ? mutationModules.filter((m) => m.ci) : selectModules(names);
+
+  let failed = false;
+  for (const module of modules) {
+    for (const problem of missingTests(module)) {
+      console.error(`mutation gate: module "${module.name}": ${problem}.`);
+      failed = true;
+    }
+  }
+  if (failed) return 1;
+
+  const started = Date.now();
+  const results: ModuleResult[] = [];
+  const survivors: string[] = [];
+  for (const module of modules) {
+    const jsonFile = path.join(REPORT_DIR, module.name, 'mutation.json');
+    if (!flags.has('--report-only') && !runStryker(module, flags.has('--fresh'))) {
+      console.error(`mutation gate: module "${module.name}": Stryker failed (see above): no test files found, a failing test in the initial run, or a crash.`);
+      failed = true;
+      continue;
+    }
+    if (!fs.existsSync(jsonFile)) {
+      console.error(`mutation gate: module "${module.name}": no report at ${jsonFile}.`);
+      failed = true;
+      continue;
+    }
+    const report = JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as MutationReport;
+    results.push(...judge(report, [module]));
+    survivors.push(...undetected(report, [module]));
+  }
+  if (survivors.length) console.log(`\nUndetected mutants:\n${survivors.join('\n')}`);
+  console.log(`\nMutation score per module (HTML reports: ${REPORT_DIR}/<module>/index.html)\n${table(results)}`);
+  if (timings.length) console.log(`\nWall time ${((Date.now() - started) / 1000).toFixed(0)} s: ${timings.map((t) => `${t.module} ${t.seconds.toFixed(0)} s`).join(', ')}.`);
+  const failing = results.filter((r) => r.problems.length > 0);
+  for (const r of failing) console.error(`mutation gate: module "${r.module.name}": ${r.problems.join('; ')}.`);
+  return failed || failing.length ? 1 : 0;
+}
+
+process.exit(main());

@@ -1,0 +1,126 @@
+/**
+ * The modules the mutation gate (`npm run mutate`, scripts/mutation-gate.ts) mutates: which source
+ * files make up each, the score each must keep, and the fast tests that stand guard over it.
+ * vitest.mutation.config.ts runs only the tests of the modules being mutated.
+ *
+ * Thresholds are issue 17's: scoring, risk, access rules and object checks at least 90 %; notes and
+ * moderation at least 85 %. Equivalent mutants are declared in the source with a
+ * `// Stryker disable next-line <mutator>: <why it changes nothing observable>` comment.
+ */
+export interface MutationModule {
+  /** Short name used on the command line and in the summary table. */
+  name: string;
+  /** Lowest mutation score (killed + timed out, over all valid mutants), in per cent. */
+  threshold: number;
+  /**
+   * In the CI gate (`npm test` runs `npm run mutate -- --ci`), not only in the full `npm run mutate`.
+   * The access rules only: their tests are in-memory and their mutants few enough to fit the CI
+   * budget; the full run is too slow for CI on two shared cores (README, "Mutation testing").
+   */
+  ci: boolean;
+  /** Source files mutated, relative to the repository root. */
+  files: readonly string[];
+  /** The tests that guard them (unit tests, or integration tests on in-memory SQLite). */
+  tests: readonly string[];
+  /** Stryker options for this module only (e.g. a longer timeout). */
+  stryker?: Record<string, unknown>;
+}
+
+export const mutationModules: readonly MutationModule[] = [
+  {
+    name: 'scoring',
+    threshold: 90,
+    ci: false,
+    files: ['src/shared/instruments/scale.ts', 'src/shared/instruments/reliable-change.ts', 'src/server/modules/measures/engine/score.ts'],
+    tests: [
+      'src/shared/instruments/scale.test.ts',
+      'src/shared/instruments/scale-rules.test.ts',
+      'src/server/modules/measures/engine/score-messages.test.ts',
+      'src/server/modules/measures/engine/score.test.ts',
+      'src/server/modules/measures/engine/score.property.test.ts',
+      'src/server/modules/measures/engine/change.test.ts',
+    ],
+  },
+  {
+    name: 'policy',
+    threshold: 90,
+    ci: true,
+    files: ['src/server/policy/policy.ts'],
+    tests: ['src/server/policy/policy.test.ts', 'src/server/policy/policy-table.test.ts'],
+  },
+  {
+    name: 'objects',
+    threshold: 90,
+    ci: false,
+    files: ['src/server/policy/objects.ts'],
+    tests: ['src/server/policy/objects.int.test.ts'],
+  },
+  {
+    name: 'alert-responsibles',
+    threshold: 90,
+    ci: false,
+    files: ['src/server/policy/alert-responsibles.ts'],
+    tests: ['src/server/policy/alert-responsibles.int.test.ts'],
+  },
+  {
+    name: 'membership',
+    threshold: 90,
+    ci: true,
+    files: ['src/server/policy/membership.ts'],
+    tests: ['src/server/policy/membership.test.ts', 'src/server/policy/membership-guard.test.ts'],
+  },
+  {
+    name: 'risk',
+    threshold: 90,
+    ci: false,
+    files: ['src/server/modules/risk/assess-risk.ts', 'src/server/modules/risk/frames.ts', 'src/server/modules/risk/normalise.ts'],
+    tests: [
+      'src/server/modules/risk/assess-risk.test.ts',
+      'src/server/modules/risk/frames.test.ts',
+      'src/server/modules/risk/normalise.test.ts',
+      'src/server/modules/risk/properties.test.ts',
+    ],
+  },
+  {
+    name: 'contact-details',
+    threshold: 85,
+    ci: false,
+    files: ['src/server/modules/moderation/pii-guard.ts'],
+    tests: ['src/server/modules/moderation/pii-guard.test.ts', 'src/server/modules/moderation/contact-details.test.ts'],
+  },
+  {
+    name: 'moderation',
+    threshold: 85,
+    ci: false,
+    files: ['src/server/modules/moderation/moderate.ts'],
+    tests: ['src/server/modules/moderation/moderation-helpers.test.ts', 'src/server/modules/moderation/moderation.int.test.ts', 'src/server/modules/moderation/dry-run.int.test.ts'],
+  },
+  {
+    name: 'decision',
+    threshold: 85,
+    ci: false,
+    files: ['src/server/modules/moderation/decision.ts'],
+    tests: ['src/server/modules/moderation/decision.test.ts'],
+  },
+  {
+    name: 'notes',
+    threshold: 85,
+    ci: false,
+    files: ['src/server/modules/notes/save-draft.ts', 'src/server/modules/notes/sign-note.ts'],
+    tests: ['src/server/modules/notes/notes.int.test.ts', 'src/server/modules/notes/note-rules.int.test.ts'],
+  },
+];
+
+/** The environment variable that narrows vitest.mutation.config.ts to some modules' tests. */
+export const MODULES_ENV = 'HEARTH_MUTATION_MODULES';
+
+/** The modules named in a comma-separated list (all when the list is empty); throws on an unknown name. */
+export function selectModules(list: string | undefined): MutationModule[] {
+  const names = (list ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0) return [...mutationModules];
+  return names.map((name) => {
+    const found = mutationModules.find((m) => m.name === name);
+    if (!found) throw new Error(`Unknown mutation module "${name}"; known: ${mutationModules.map((m) => m.name).join(', ')}.`);
+    return found;
+  });
+}
