@@ -38,6 +38,12 @@ const attend = async () => {
 };
 const enrolmentOf = async (pseudonym: string) =>
   (await t.database.db.selectFrom('enrolments').select('id').where('group_id', '=', w.groupA).where('pseudonym', '=', pseudonym).executeTakeFirstOrThrow()).id;
+/** A draft complete enough to sign: the group section and a section for each attendee (Cedar and Willow). */
+const complete = async (baseVersion: number, themes: string) =>
+  draft(baseVersion, themes, [
+    { enrolmentId: await enrolmentOf('Cedar'), body: 'Did not contribute.' },
+    { enrolmentId: await enrolmentOf('Willow'), body: 'Willow spoke.' },
+  ]);
 const stored = () => t.database.db.selectFrom('group_notes').selectAll().where('session_id', '=', w.sessionA).executeTakeFirst();
 const versions = () =>
   t.database.db
@@ -128,7 +134,7 @@ describe('signing', () => {
     const none = await call(t.app, lead, 'POST', `${note(w.sessionA)}/sign`, { version: 1 });
     expect(none.json().error).toMatchObject({ code: 'invalid_state', message: 'There is no note for this session yet.' });
     await attend();
-    await call(t.app, lead, 'PUT', note(w.sessionA), draft(0, 'One'));
+    await call(t.app, lead, 'PUT', note(w.sessionA), await complete(0, 'One'));
     const stale = await call(t.app, lead, 'POST', `${note(w.sessionA)}/sign`, { version: 2 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({ code: 'stale_version', current: { version: 1, themes: 'One' } });
@@ -155,7 +161,7 @@ describe('signing', () => {
 
   it('takes a co-signature from another facilitator, once, on a signed note only', async () => {
     await attend();
-    await call(t.app, lead, 'PUT', note(w.sessionA), draft(0, 'One'));
+    await call(t.app, lead, 'PUT', note(w.sessionA), await complete(0, 'One'));
     const early = await call(t.app, co, 'POST', `${note(w.sessionA)}/cosign`);
     expect(early.json().error).toMatchObject({ code: 'invalid_state', message: 'Only a signed note can be co-signed.' });
     await call(t.app, lead, 'POST', `${note(w.sessionA)}/sign`, { version: 1 });
@@ -176,7 +182,7 @@ describe('signing', () => {
 
   it('adds addenda to a signed note only, without touching the note', async () => {
     await attend();
-    await call(t.app, lead, 'PUT', note(w.sessionA), draft(0, 'One'));
+    await call(t.app, lead, 'PUT', note(w.sessionA), await complete(0, 'One'));
     const early = await call(t.app, lead, 'POST', `${note(w.sessionA)}/addenda`, { body: 'Too early' });
     expect(early.json().error).toMatchObject({ code: 'invalid_state', message: 'The note is still a draft: edit it directly.' });
     await call(t.app, lead, 'POST', `${note(w.sessionA)}/sign`, { version: 1 });
