@@ -34,6 +34,7 @@ function writer(target: () => { url: string; session: BenchSession } | null, tal
           continue;
         }
         tally.attempts++;
+        const sentAt = performance.now();
         try {
           const response = await fetch(`${t.url}/api/me/journal`, {
             method: 'POST',
@@ -44,7 +45,8 @@ function writer(target: () => { url: string; session: BenchSession } | null, tal
           await response.arrayBuffer();
           if (response.status === 201 || response.status === 200) {
             tally.acknowledged.add(n);
-            if (faultAt !== null) {
+            // Recovered: a write sent after the fault began was acknowledged.
+            if (faultAt !== null && sentAt > faultAt) {
               tally.recoveries.push(performance.now() - faultAt);
               faultAt = null;
             }
@@ -67,7 +69,13 @@ function writer(target: () => { url: string; session: BenchSession } | null, tal
     }
   })();
   return {
-    fault: () => void (faultAt ??= performance.now()),
+    fault: () => void (faultAt = performance.now()),
+    /** Waits until the writer has recovered from the last fault (or the time runs out). */
+    recovered: async (withinMs: number): Promise<boolean> => {
+      const until = performance.now() + withinMs;
+      while (faultAt !== null && performance.now() < until) await sleep(50);
+      return faultAt === null;
+    },
     stop: async () => {
       stop = true;
       await done;
@@ -105,7 +113,7 @@ async function sqliteKills(target: DatabaseTarget): Promise<void> {
   try {
     const account = await withHearthDatabase(database, (opened) => createAccount(opened.db, 'participant'));
     let server: ServerProcess | null = await startHearth(database);
-    let session = await signIn(server, account);
+    const session = await signIn(server, account);
     const w = writer(() => (server ? { url: server.url, session } : null), tally);
     for (let i = 0; i < CYCLES; i++) {
       await sleep(700 + Math.floor(Math.random() * 800));
@@ -114,9 +122,8 @@ async function sqliteKills(target: DatabaseTarget): Promise<void> {
       w.fault();
       process.kill(dying.pid, 'SIGKILL');
       await dying.stop().catch(() => undefined);
-      const next = await startHearth(database);
-      session = { ...session };
-      server = next;
+      server = await startHearth(database);
+      if (!(await w.recovered(30_000))) tally.recoveries.push(Infinity);
     }
     await sleep(1000);
     await w.stop();
@@ -145,7 +152,8 @@ async function postgresRestart(target: DatabaseTarget): Promise<void> {
     w.fault();
     const restarted = spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart'], { stdio: 'inherit' });
     if (restarted.status !== 0) throw new Error('pg_ctlcluster restart failed');
-    await sleep(3000);
+    if (!(await w.recovered(60_000))) tally.recoveries.push(Infinity);
+    await sleep(1000);
     await w.stop();
     await server.stop();
     report(`PostgreSQL ${version}: the cluster restarted (pg_ctlcluster restart) under a steady stream of writes; Hearth not restarted`, tally, await audit(database, account.id, tally));
