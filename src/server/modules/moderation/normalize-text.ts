@@ -37,5 +37,6 @@ export function matchingForm(text: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019\u02BC\u2032`´]/g, "'")
     .replace(/[\u201C\u201D\u2033]/g, '"')
-    .replace(/[^\S\n]+/g, ' ');
+    // Only runs that are not already one plain space (the same text, without rebuilding it at every word).
+    .replace(/[^\S\n]{2,}|[^\S \n]/g, ' ');
 }

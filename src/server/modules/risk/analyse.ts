@@ -62,18 +62,20 @@ export function analyse(text: string): AnalysedSentence[] {
   const pos = out<string>(its.pos);
   const negation = out<boolean>(its.negationFlag);
   const sentences: AnalysedSentence[] = [];
-  let offset = 0;
-  doc.sentences().each((sentence: { tokens(): { length(): number } }) => {
-    const length = sentence.tokens().length();
+  // Sentence bounds as [first, last] token indexes: no per-sentence item objects.
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  for (let s = 0; s < spans.length; s++) {
+    const span = spans[s] as [number, number];
+    const first = span[0];
+    const last = span[1];
     const tokens: Token[] = [];
-    for (let i = offset; i < offset + length; i++) {
+    for (let i = first; i <= last; i++) {
       const value = (values[i] ?? '').toLowerCase();
       if (!value.trim()) continue;
       tokens.push({ text: value, lemma: (lemmas[i] ?? value).toLowerCase(), pos: pos[i] ?? 'X', negated: !!negation[i] });
     }
-    offset += length;
     correctNegation(tokens);
     if (tokens.length) sentences.push({ tokens, lemmas: tokens.map((t) => t.lemma).join(' '), words: tokens.map((t) => t.text).join(' ') });
-  });
+  }
   return sentences;
 }

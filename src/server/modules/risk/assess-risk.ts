@@ -30,13 +30,16 @@ const RANK: Record<RiskTier, number> = { none: 0, concern: 1, urgent: 2 };
 /** Longest text the detector reads at once; a longer message is read in overlapping windows. */
 const WINDOW = 4_000;
 
+/** Runs of spaces and tabs (not newlines) that are not already one plain space: replacing only these gives the same text as replacing every run, without rebuilding the string at every word. */
+const SPACE_RUNS = /[^\S\n]{2,}|[^\S \n]/g;
+
 function framesText(expanded: string): string {
   return expanded
     .replace(/'s\b/g, ' s')
     .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/gu, ' ')
     .replace(/'/g, '')
     .replace(/[^\p{L}\p{N}\s.!?;,\n]/gu, ' ')
-    .replace(/[^\S\n]+/g, ' ')
+    .replace(SPACE_RUNS, ' ')
     .trim();
 }
 
@@ -71,22 +74,22 @@ export function assessLayer1(text: string, expanded = expandShorthand(text)): { 
 
 type Layer1 = ReturnType<typeof assessLayer1>;
 
-// Layer 1 of recent messages, by text: a message read together with the next ones was assessed
-// when it was posted, so the chat's hot path does not analyse it again (bounded, oldest dropped).
-const LAYER1_CACHE_SIZE = 5_000;
-const layer1Cache = new Map<string, Layer1>();
-function rememberLayer1(text: string, layer1: Layer1): void {
-  if (layer1Cache.size >= LAYER1_CACHE_SIZE) layer1Cache.delete(layer1Cache.keys().next().value as string);
-  layer1Cache.set(text, layer1);
-}
-function cachedLayer1(text: string): Layer1 {
-  const hit = layer1Cache.get(text);
-  if (hit) return hit;
-  const layer1 = assessLayer1(text);
-  rememberLayer1(text, layer1);
-  return layer1;
-}
+// Whether Layer 1 found any evidence in a recent message, by text: a message read together with
+// the next ones was assessed when it was posted, so the chat's hot path does not analyse it again
+// (bounded, oldest dropped). Only the yes/no is kept: keeping each message's whole Layer 1 made
+// every assessment's results outlive it, and the garbage collector copy them (a slower tail).
+const EVIDENCE_CACHE_SIZE = 5_000;
+const evidenceCache = new Map<string, boolean>();
 const hasEvidence = (layer1: Layer1): boolean => layer1.frames.length > 0 || layer1.phrases.signals.length > 0;
+function rememberEvidence(text: string, layer1: Layer1): boolean {
+  const evidence = hasEvidence(layer1);
+  if (evidenceCache.size >= EVIDENCE_CACHE_SIZE) evidenceCache.delete(evidenceCache.keys().next().value as string);
+  evidenceCache.set(text, evidence);
+  return evidence;
+}
+function cachedEvidence(text: string): boolean {
+  return evidenceCache.get(text) ?? rememberEvidence(text, assessLayer1(text));
+}
 
 /** The phrase rules' modifiers in the frames' words, so one test reads both. */
 const PHRASE_MODIFIER_AS_FRAME: Record<RiskSignal['modifiers'][number]['kind'], (cue: string) => string> = {
@@ -134,7 +137,7 @@ export function fusedTier(layer1: Layer1, modelTier: RiskTier): RiskTier {
 function assessOne(text: string): RiskAssessment {
   const expanded = expandShorthand(text);
   const layer1 = assessLayer1(text, expanded);
-  rememberLayer1(text, layer1);
+  rememberEvidence(text, layer1);
   const { phrases, frames, frameTier } = layer1;
   const model = predictExpanded(expanded);
   const counted = frames.filter((f) => f.tier !== 'none');
@@ -198,7 +201,7 @@ export function assessWithContext(text: string, recent: readonly string[]): Risk
   if (!recent.length || alone.tier === 'urgent') return alone;
   // Nothing in the new message or the recent ones that Layer 1 recognised at all: reading them
   // together cannot find a frame either (most chat messages stop here, on the hot path).
-  if (!hasEvidence(cachedLayer1(text)) && !recent.some((r) => hasEvidence(cachedLayer1(r)))) return alone;
+  if (!cachedEvidence(text) && !recent.some((r) => cachedEvidence(r))) return alone;
   // Read together by Layer 1 only (frames and phrase rules, whose reasons can be shown): the model
   // reads any long run of emotional text as more urgent than its parts, which is not evidence.
   const joined = [...recent, text].join('\n');

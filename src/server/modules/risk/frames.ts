@@ -413,11 +413,12 @@ export function matchFrames(sentences: AnalysedSentence[], message: MessageConte
     const lines = [markSubstances(sentence.lemmas), markSubstances(sentence.words)];
     const mayMatch = TRIGGERS.runnable(lines);
     for (const { spec, patterns } of COMPILED_FRAMES) {
-      const runnable = patterns.filter((p) => mayMatch[p.n] === 1);
-      if (!runnable.length) continue;
+      let runnable = false;
+      for (const p of patterns) if (mayMatch[p.n] === 1) runnable = true;
+      if (!runnable) continue;
       for (const line of lines) {
         let match: RegExpExecArray | null = null;
-        for (const p of runnable) if ((match = p.pattern.exec(line))) break;
+        for (const p of patterns) if (mayMatch[p.n] === 1 && (match = p.pattern.exec(line))) break;
         if (!match) continue;
         // Token positions are the same on both lines: locate the span on the word line.
         const tokenStart = line.slice(0, match.index).split(' ').length - 1;

@@ -10,9 +10,12 @@ export class LiteralIndex {
   /** Words shorter than two characters, tested with `includes`. */
   private readonly short: { word: string; id: number }[] = [];
   readonly size: number;
+  /** The answer's buffer, reused: a message has tens of segments and this runs for each. */
+  private readonly found: Uint8Array;
 
   constructor(words: readonly string[]) {
     this.size = words.length;
+    this.found = new Uint8Array(words.length);
     words.forEach((word, id) => {
       if (word.length < 2) {
         this.short.push({ word, id });
@@ -23,9 +26,10 @@ export class LiteralIndex {
     });
   }
 
-  /** found[id] is 1 when words[id] occurs in the text. */
+  /** found[id] is 1 when words[id] occurs in the text. The array is reused by the next call: read it before calling again. */
   present(text: string): Uint8Array {
-    const found = new Uint8Array(this.size);
+    const found = this.found;
+    found.fill(0);
     for (const { word, id } of this.short) if (text.includes(word)) found[id] = 1;
     for (let p = 0; p + 1 < text.length; p++) {
       const candidates = this.byPair.get(text.charCodeAt(p) * 0x10000 + text.charCodeAt(p + 1));

@@ -251,7 +251,10 @@ export function predictExpanded(expanded: string, weights: ModelWeights = modelW
   const value = ids.length ? 1 / Math.sqrt(ids.length) : 0;
   const { k, known, flat } = c;
   const logits = weights.joint.bias.map((b) => b ?? 0);
-  for (const id of ids) {
+  // Indexed loops: a for…of here was sometimes left unoptimised by V8, allocating an iterator
+  // result per feature (some 2,000 for a long message).
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
     if (id >= known) continue;
     const at = id * k;
     for (let j = 0; j < k; j++) logits[j] = (logits[j] as number) + (flat[at + j] as number) * value;
@@ -270,12 +273,16 @@ export function predictExpanded(expanded: string, weights: ModelWeights = modelW
   // letter sequences. One pass keeping the best six (no sort of every feature).
   const best: { id: number; weight: number; letters: boolean }[] = [];
   const better = (a: { weight: number; letters: boolean }, b: { weight: number; letters: boolean }): boolean => (a.letters !== b.letters ? !a.letters : a.weight > b.weight);
-  for (const id of ids) {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
     if (id >= known) continue;
     const weight = ((flat[id * k + towards] as number) - (towards ? (flat[id * k] as number) : 0)) * value;
     if (weight <= 0) continue;
-    const entry = { id, weight, letters: c.letters[id] === 1 };
-    if (best.length === 6 && !better(entry, best[5] as (typeof best)[number])) continue;
+    const letters = c.letters[id] === 1;
+    // Compared before an entry is made: most features do not enter the best six.
+    const last = best[5];
+    if (last && !(letters !== last.letters ? !letters : weight > last.weight)) continue;
+    const entry = { id, weight, letters };
     let pos = best.length;
     while (pos > 0 && better(entry, best[pos - 1] as (typeof best)[number])) pos--;
     best.splice(pos, 0, entry);

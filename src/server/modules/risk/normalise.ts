@@ -75,6 +75,8 @@ function joinSpacedLetters(text: string): string {
 }
 
 function unLeet(text: string): string {
+  // Most messages have no digit or symbol to read: nothing to rewrite (and no string rebuilt).
+  if (!/[\d@$!|]/.test(text)) return text;
   return text.replace(/[\p{L}\d@$!|]+/gu, (token) => {
     if (!/[\d@$!|]/.test(token) || !/\p{L}.*\p{L}/u.test(token) || NUMBER_WITH_UNIT.test(token)) return token;
     // A number glued to a word ("30pills") is a count: split it off, keep the digits.
@@ -98,5 +100,5 @@ export function normaliseSpelling(raw: string): string {
   text = unLeet(text);
   text = text.replace(/(\p{L})\1{2,}/gu, '$1$1');
   for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
-  return text.replace(/[^\S\n]+/g, ' ').trim();
+  return text.replace(/[^\S\n]{2,}|[^\S \n]/g, ' ').trim();
 }

@@ -202,13 +202,19 @@ export function assessPhrasesExpanded(expanded: string): PhraseAssessment {
   return assessPrepared(prepareExpanded(expanded));
 }
 
+/** Whether any of the ids is marked found (a loop, not .some with a closure: this runs for every rule and segment). */
+function anyFound(found: Uint8Array, ids: readonly number[]): boolean {
+  for (let i = 0; i < ids.length; i++) if (found[ids[i] as number] === 1) return true;
+  return false;
+}
+
 function assessPrepared(prepared: string): PhraseAssessment {
   const signals: RiskSignal[] = [];
   for (const segment of segments(prepared)) {
     // Which rules' strings the segment contains, in one pass (literal-index.ts), for every rule at once.
     const found = phraseRuleOptions.prefilter ? LITERALS.present(segment) : null;
     for (const { rule, global, literalIds } of GLOBAL_RULES) {
-      if (found && literalIds && !literalIds.some((id) => found[id] === 1)) continue;
+      if (found && literalIds && !anyFound(found, literalIds)) continue;
       for (const match of segment.matchAll(global)) signals.push(assessMatch(rule, segment, match));
     }
   }

@@ -78,7 +78,7 @@ export function prepareExpanded(expanded: string): string {
     .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/gu, ' ')
     .replace(/[^\p{L}\p{N}'\s.!?;,\n]/gu, ' ')
     .replace(/'/g, '')
-    .replace(/[^\S\n]+/g, ' ')
+    .replace(/[^\S\n]{2,}|[^\S \n]/g, ' ')
     .trim();
 }
 
