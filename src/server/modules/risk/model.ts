@@ -259,37 +259,15 @@ export function predictExpanded(expanded: string, weights: ModelWeights = modelW
     const at = id * k;
     for (let j = 0; j < k; j++) logits[j] = (logits[j] as number) + (flat[at + j] as number) * value;
   }
-  const p = softmax(logits);
-  const at = (i: number): number => p[i] ?? 0;
-  const none = at(0);
-  const concern = at(1) + at(2) + at(3);
-  const urgent = at(4) + at(5) + at(6);
-  const tier = urgent >= weights.thresholds.urgent ? 'urgent' : urgent + concern >= weights.thresholds.concern ? 'concern' : 'none';
-  const kinds = [at(1) + at(4), at(2) + at(5), at(3) + at(6)];
-  const kindIndex = kinds.indexOf(Math.max(...kinds));
-  // Explanation: features pushing towards the predicted class (for none, towards none).
-  const towards = tier === 'none' ? 0 : JOINT_CLASSES.indexOf(`${tier}:${KIND_CLASSES[kindIndex] ?? 'self_harm'}` as (typeof JOINT_CLASSES)[number]);
-  // The six features that pushed hardest towards the predicted class, words and word pairs before
-  // letter sequences. One pass keeping the best six (no sort of every feature).
-  const best: { id: number; weight: number; letters: boolean }[] = [];
-  const better = (a: { weight: number; letters: boolean }, b: { weight: number; letters: boolean }): boolean => (a.letters !== b.letters ? !a.letters : a.weight > b.weight);
+  const decided = decide(softmax(logits), weights);
+  // The six features that pushed hardest towards the predicted class.
+  const best: Ranked<number>[] = [];
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
     if (id >= known) continue;
-    const weight = ((flat[id * k + towards] as number) - (towards ? (flat[id * k] as number) : 0)) * value;
-    if (weight <= 0) continue;
-    const letters = c.letters[id] === 1;
-    // Compared before an entry is made: most features do not enter the best six.
-    const last = best[5];
-    if (last && !(letters !== last.letters ? !letters : weight > last.weight)) continue;
-    const entry = { id, weight, letters };
-    let pos = best.length;
-    while (pos > 0 && better(entry, best[pos - 1] as (typeof best)[number])) pos--;
-    best.splice(pos, 0, entry);
-    if (best.length > 6) best.pop();
+    offerBest(best, id, ((flat[id * k + decided.towards] as number) - (decided.towards ? (flat[id * k] as number) : 0)) * value, c.letters[id] === 1);
   }
-  const contributions = best.map((b) => ({ feature: readable(c.names[b.id] as string), weight: Math.round(b.weight * 100) / 100 }));
-  return { tier, kind: KIND_CLASSES[kindIndex] ?? 'self_harm', probabilities: { none, concern, urgent }, features: contributions };
+  return prediction(decided, best.map((b) => ({ ...b, key: c.names[b.key] as string })));
 }
 
 /** The reference path (featuresOf + scoreHead, as the trainer scores): tests hold predict equal to it. */
@@ -298,7 +276,25 @@ export function predictReference(text: string, weights: ModelWeights = modelWeig
 }
 
 function predictFeatures(features: Map<string, number>, weights: ModelWeights): ModelPrediction {
-  const p = scoreHead(weights.joint, features);
+  const decided = decide(scoreHead(weights.joint, features), weights);
+  const joint = table(weights.joint);
+  const best: Ranked<string>[] = [];
+  for (const [name, value] of features) {
+    const w = joint.get(name);
+    if (w) offerBest(best, name, ((w[decided.towards] as number) - (decided.towards ? (w[0] as number) : 0)) * value, name.startsWith('c:'));
+  }
+  return prediction(decided, best);
+}
+
+/** From the joint classes' probabilities: the tier (by the thresholds), the kind and the class the explanation leans towards. */
+interface Decision {
+  tier: ModelPrediction['tier'];
+  kindIndex: number;
+  /** Index of the predicted joint class (for none, none). */
+  towards: number;
+  probabilities: ModelPrediction['probabilities'];
+}
+function decide(p: number[], weights: ModelWeights): Decision {
   const at = (i: number): number => p[i] ?? 0;
   const none = at(0);
   const concern = at(1) + at(2) + at(3);
@@ -306,25 +302,34 @@ function predictFeatures(features: Map<string, number>, weights: ModelWeights): 
   const tier = urgent >= weights.thresholds.urgent ? 'urgent' : urgent + concern >= weights.thresholds.concern ? 'concern' : 'none';
   const kinds = [at(1) + at(4), at(2) + at(5), at(3) + at(6)];
   const kindIndex = kinds.indexOf(Math.max(...kinds));
-  // Explanation: features pushing towards the predicted class (for none, towards none).
   const towards = tier === 'none' ? 0 : JOINT_CLASSES.indexOf(`${tier}:${KIND_CLASSES[kindIndex] ?? 'self_harm'}` as (typeof JOINT_CLASSES)[number]);
-  // Explanation: the six features that pushed hardest towards the predicted class, words and word
-  // pairs before letter sequences. One pass keeping the best six (no sort of every feature).
-  const joint = table(weights.joint);
-  const best: { name: string; weight: number; letters: boolean }[] = [];
-  const better = (a: { weight: number; letters: boolean }, b: { weight: number; letters: boolean }): boolean => (a.letters !== b.letters ? !a.letters : a.weight > b.weight);
-  for (const [name, value] of features) {
-    const w = joint.get(name);
-    if (!w) continue;
-    const weight = ((w[towards] as number) - (towards ? (w[0] as number) : 0)) * value;
-    if (weight <= 0) continue;
-    const entry = { name, weight, letters: name.startsWith('c:') };
-    if (best.length === 6 && !better(entry, best[5] as (typeof best)[number])) continue;
-    let at = best.length;
-    while (at > 0 && better(entry, best[at - 1] as (typeof best)[number])) at--;
-    best.splice(at, 0, entry);
-    if (best.length > 6) best.pop();
-  }
-  const contributions = best.map((c) => ({ feature: readable(c.name), weight: Math.round(c.weight * 100) / 100 }));
-  return { tier, kind: KIND_CLASSES[kindIndex] ?? 'self_harm', probabilities: { none, concern, urgent }, features: contributions };
+  return { tier, kindIndex, towards, probabilities: { none, concern, urgent } };
+}
+
+/** A feature's push towards the predicted class; words and word pairs rank before letter sequences. */
+interface Ranked<K> {
+  key: K;
+  weight: number;
+  letters: boolean;
+}
+const better = (a: { weight: number; letters: boolean }, b: { weight: number; letters: boolean }): boolean => (a.letters !== b.letters ? !a.letters : a.weight > b.weight);
+/** Keeps the six strongest positive pushes in order (one pass, no sort of every feature; compared before an entry is made). */
+function offerBest<K>(best: Ranked<K>[], key: K, weight: number, letters: boolean): void {
+  if (weight <= 0) return;
+  const last = best[5];
+  if (last && !(letters !== last.letters ? !letters : weight > last.weight)) return;
+  const entry = { key, weight, letters };
+  let pos = best.length;
+  while (pos > 0 && better(entry, best[pos - 1] as Ranked<K>)) pos--;
+  best.splice(pos, 0, entry);
+  if (best.length > 6) best.pop();
+}
+
+function prediction(decided: Decision, best: readonly Ranked<string>[]): ModelPrediction {
+  return {
+    tier: decided.tier,
+    kind: KIND_CLASSES[decided.kindIndex] ?? 'self_harm',
+    probabilities: decided.probabilities,
+    features: best.map((b) => ({ feature: readable(b.key), weight: Math.round(b.weight * 100) / 100 })),
+  };
 }
