@@ -75,3 +75,21 @@ export function syncFileAndDir(file: string): void {
     fs.closeSync(dirFd);
   }
 }
+
+/**
+ * Writes a file so that it either appears whole under its name or not at all: `write` fills a
+ * file beside it (`target` + `suffix`), which is synced, renamed to `target` and synced again (the
+ * directory too). On any failure the partial file is removed and the error passed on.
+ */
+export async function writeAtomically(target: string, suffix: string, write: (partial: string) => Promise<void> | void): Promise<void> {
+  const partial = `${target}${suffix}`;
+  try {
+    await write(partial);
+    syncFileAndDir(partial);
+    fs.renameSync(partial, target);
+    syncFileAndDir(target);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+}

@@ -55,7 +55,7 @@ export async function restoreBackup(config: Config, file: string | undefined): P
     return `Restored ${resolved} into ${new URL(config.databaseUrl!).pathname.slice(1)}. Start Hearth: it applies any newer migrations.`;
   }
   if (!looksLikeSqlite(resolved)) throw new BackupError('backup_wrong_kind', `${resolved} is not an SQLite backup; this Hearth runs on SQLite (no DATABASE_URL).`);
-  const report = restoreSqlite(resolved, config.dataDir);
+  const report = await restoreSqlite(resolved, config.dataDir);
   const rows = report.tables.reduce((sum, t) => sum + t.rows, 0);
   return `Restored ${resolved} into ${sqliteFileIn(config.dataDir)} (${report.tables.length} tables, ${rows} rows). Start Hearth: it applies any newer migrations.`;
 }

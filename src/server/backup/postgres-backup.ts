@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { BackupError, syncFileAndDir } from './backup-paths.js';
+import { BackupError, writeAtomically } from './backup-paths.js';
 import { migrationFindings, type VerifyReport } from './verify-report.js';
 
 const run = promisify(execFile);
@@ -44,15 +44,12 @@ function toolFailure(tool: string, error: unknown): BackupError {
 export async function backupPostgres(url: string, target: string): Promise<{ bytes: number; ms: number }> {
   await requireTool('pg_dump');
   const started = Date.now();
-  const partial = `${target}.partial`;
   const { dbArg, env } = toolConnection(url);
   try {
-    await run('pg_dump', ['--format=custom', '--file', partial, '--dbname', dbArg], { env, maxBuffer: 16 * 1024 * 1024 });
-    syncFileAndDir(partial);
-    fs.renameSync(partial, target);
-    syncFileAndDir(target);
+    await writeAtomically(target, '.partial', async (partial) => {
+      await run('pg_dump', ['--format=custom', '--file', partial, '--dbname', dbArg], { env, maxBuffer: 16 * 1024 * 1024 });
+    });
   } catch (error) {
-    fs.rmSync(partial, { force: true });
     throw error instanceof BackupError ? error : toolFailure('pg_dump', error);
   }
   return { bytes: fs.statSync(target).size, ms: Date.now() - started };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { BackupError, syncFileAndDir } from './backup-paths.js';
+import { BackupError, writeAtomically } from './backup-paths.js';
 import { migrationFindings, type VerifyReport } from './verify-report.js';
 
 /** The database file inside the data folder. */
@@ -19,29 +19,24 @@ export function sqliteFileIn(dataDir: string): string {
 export async function backupSqlite(sourceFile: string, target: string): Promise<{ bytes: number; pages: number; ms: number }> {
   if (!fs.existsSync(sourceFile)) throw new BackupError('database_missing', `There is no database at ${sourceFile} to back up.`);
   const started = Date.now();
-  const partial = `${target}.partial`;
   const source = new SqliteDatabase(sourceFile, { fileMustExist: true });
   let pages = 0;
   try {
     source.pragma('busy_timeout = 5000');
-    await source.backup(partial, {
-      progress: ({ totalPages }) => {
-        pages = totalPages;
-        return Math.max(totalPages, 100);
-      },
+    await writeAtomically(target, '.partial', async (partial) => {
+      await source.backup(partial, {
+        progress: ({ totalPages }) => {
+          pages = totalPages;
+          return Math.max(totalPages, 100);
+        },
+      });
+      const copy = new SqliteDatabase(partial);
+      try {
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
     });
-    const copy = new SqliteDatabase(partial);
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    syncFileAndDir(partial);
-    fs.renameSync(partial, target);
-    syncFileAndDir(target);
-  } catch (error) {
-    fs.rmSync(partial, { force: true });
-    throw error;
   } finally {
     source.close();
   }
@@ -122,7 +117,7 @@ export function verifySqliteBackup(file: string): VerifyReport {
  * already has a database (or its WAL), and a backup that does not verify; the file is copied
  * beside its final name, synced, then renamed, so a failure leaves no half-restored database.
  */
-export function restoreSqlite(file: string, dataDir: string): VerifyReport {
+export async function restoreSqlite(file: string, dataDir: string): Promise<VerifyReport> {
   const target = sqliteFileIn(dataDir);
   const present = [target, `${target}-wal`, `${target}-shm`].filter((f) => fs.existsSync(f));
   if (present.length) {
@@ -135,16 +130,7 @@ export function restoreSqlite(file: string, dataDir: string): VerifyReport {
   const report = verifySqliteBackup(file);
   if (!report.ok) throw new BackupError('backup_invalid', `${file} did not verify, nothing was restored:\n  ${report.problems.join('\n  ')}`);
   fs.mkdirSync(dataDir, { recursive: true });
-  const partial = `${target}.restoring`;
-  try {
-    fs.copyFileSync(file, partial, fs.constants.COPYFILE_EXCL);
-    syncFileAndDir(partial);
-    fs.renameSync(partial, target);
-    syncFileAndDir(target);
-  } catch (error) {
-    fs.rmSync(partial, { force: true });
-    throw error;
-  }
+  await writeAtomically(target, '.restoring', (partial) => fs.copyFileSync(file, partial, fs.constants.COPYFILE_EXCL));
   return report;
 }
 
