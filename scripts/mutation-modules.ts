@@ -106,8 +106,8 @@ export const mutationModules: readonly MutationModule[] = [
     name: 'notes',
     threshold: 85,
     ci: false,
-    files: ['src/server/modules/notes/save-draft.ts', 'src/server/modules/notes/sign-note.ts'],
-    tests: ['src/server/modules/notes/notes.int.test.ts', 'src/server/modules/notes/note-rules.int.test.ts'],
+    files: ['src/server/modules/notes/save-draft.ts', 'src/server/modules/notes/sign-note.ts', 'src/shared/notes/signing.ts'],
+    tests: ['src/server/modules/notes/notes.int.test.ts', 'src/server/modules/notes/note-rules.int.test.ts', 'src/shared/notes/signing.test.ts'],
   },
 ];
 

@@ -1,4 +1,5 @@
 import type { Note } from '../api/types';
+import { missingForSigning as missingParts } from '../../shared/notes/signing';
 
 /** The editable text of a note: the group sections and one body per member. */
 export interface NoteText {
@@ -8,8 +9,7 @@ export interface NoteText {
   members: Record<string, string>;
 }
 
-/** What a member section says when the member attended but did not take part: an explicit statement, never a blank. */
-export const DID_NOT_CONTRIBUTE = 'Did not contribute.';
+export { DID_NOT_CONTRIBUTE, GROUP_SECTIONS } from '../../shared/notes/signing';
 
 /**
  * The text a new note starts from: the session's topic as the first line of the themes (the
@@ -24,12 +24,6 @@ export function textOf(note: Note | null, template?: { number: number | null; to
     members: Object.fromEntries((note?.members ?? []).map((m) => [m.enrolmentId, m.body])),
   };
 }
-
-export const GROUP_SECTIONS = [
-  { key: 'themes', label: 'Themes', hint: 'What the group talked about; what stood out.' },
-  { key: 'interventions', label: 'Interventions', hint: 'What the facilitators did: psychoeducation, exercises, linking, validation.' },
-  { key: 'groupProcess', label: 'Group process', hint: 'How the group worked together: cohesion, conflict, who was quiet.' },
-] as const;
 
 export interface Section {
   enrolmentId: string;
@@ -52,12 +46,7 @@ export function differs(a: NoteText, b: NoteText): boolean {
   return [...ids].some((id) => (a.members[id] ?? '').trim() !== (b.members[id] ?? '').trim());
 }
 
-/**
- * What the note still needs before it can be signed (the server checks the same): every part of
- * the group section, and a section for each attendee — a line, or "Did not contribute."
- */
+/** What the note still needs before it can be signed, as short labels: the server's own rule (shared/notes/signing.ts). */
 export function missingForSigning(text: NoteText, sections: Section[]): string[] {
-  const missing: string[] = GROUP_SECTIONS.filter((s) => !text[s.key].trim()).map((s) => s.label);
-  for (const s of sections) if (!(text.members[s.enrolmentId] ?? '').trim()) missing.push(`${s.pseudonym}'s section`);
-  return missing;
+  return missingParts(text, sections).map((m) => m.label);
 }

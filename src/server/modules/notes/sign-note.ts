@@ -3,6 +3,7 @@ import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { attendees, loadNote } from './repository.js';
 import { snapshot } from './save-draft.js';
+import { missingForSigning as missingParts } from '../../../shared/notes/signing.js';
 
 async function requireNote(ctx: UseCaseContext, sessionId: string) {
   const note = await ctx.db
@@ -15,28 +16,13 @@ async function requireNote(ctx: UseCaseContext, sessionId: string) {
   return note;
 }
 
-const GROUP_PARTS = [
-  ['themes', 'Themes'],
-  ['interventions', 'Interventions'],
-  ['groupProcess', 'Group process'],
-] as const;
-
-/**
- * What a note must hold before it is signed and locked: every part of the group section, and a
- * section for each member who attended (present, late or left early) — a line about them, or the
- * explicit "Did not contribute." the editor offers. Absent members have no section: attendance
- * already records them. Empty when complete.
- */
+/** What the note still needs before it can be signed (the shared rule, shared/notes/signing.ts); empty when complete. */
 export async function missingForSigning(ctx: Pick<UseCaseContext, 'db'>, sessionId: string): Promise<{ path: string; message: string }[]> {
   const note = await loadNote(ctx.db, sessionId);
   if (!note) return [{ path: 'note', message: 'There is no note yet.' }];
-  const missing: { path: string; message: string }[] = [];
-  for (const [key, label] of GROUP_PARTS) if (!note[key].trim()) missing.push({ path: `note.${key}`, message: `${label} is empty.` });
-  const written = new Map(note.members.map((m) => [m.enrolmentId, m.body.trim()]));
-  for (const person of await attendees(ctx.db, sessionId)) {
-    if (!written.get(person.enrolment_id)) missing.push({ path: `note.members.${person.enrolment_id}`, message: `${person.pseudonym} attended: write a line, or mark “did not contribute”.` });
-  }
-  return missing;
+  const members = Object.fromEntries(note.members.map((m) => [m.enrolmentId, m.body]));
+  const present = (await attendees(ctx.db, sessionId)).map((p) => ({ enrolmentId: p.enrolment_id, pseudonym: p.pseudonym }));
+  return missingParts({ ...note, members }, present).map(({ path, message }) => ({ path, message }));
 }
 
 /** Signs the version the clinician read, when it is complete; the note is locked from then on. */
