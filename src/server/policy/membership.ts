@@ -121,6 +121,22 @@ export async function findMembership(db: DbOrTx, principal: Pick<Principal, 'use
   return null;
 }
 
+/** Every group the principal holds the level in, with their membership of each: one query, whatever the number of groups. */
+export async function membershipsAt(db: DbOrTx, principal: Pick<Principal, 'userId' | 'role'>, level: MembershipLevel): Promise<Membership[]> {
+  if (principal.role === 'participant') {
+    const rows = await db
+      .selectFrom('enrolments')
+      .select(['enrolments.id', 'enrolments.group_id', 'enrolments.pseudonym', 'enrolments.status'])
+      .where('enrolments.participant_id', '=', principal.userId)
+      .where(enrolmentAt(level))
+      .execute();
+    return rows.map((row) => ({ kind: 'member', userId: principal.userId, groupId: row.group_id, enrolmentId: row.id, pseudonym: row.pseudonym, status: row.status }));
+  }
+  if (principal.role !== 'clinician' || !facilitatorsHold(level)) return [];
+  const rows = await facilitatedGroupIds(db, principal.userId).execute();
+  return rows.map((row) => ({ kind: 'facilitator', userId: principal.userId, groupId: row.group_id, enrolmentId: null, pseudonym: null, status: null }));
+}
+
 /** What the refusal says, per level: plain and actionable for the person who sees it. */
 const REFUSALS: Record<MembershipLevel, string> = {
   reach: 'You are not a member of this group.',

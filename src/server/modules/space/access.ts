@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/database.js';
-import { findMembership, notAMember } from '../../policy/membership.js';
+import { findMembership, membershipsAt, notAMember, type Membership } from '../../policy/membership.js';
 import type { Principal } from '../../policy/policy.js';
 
 /** Who someone is inside one group's space. */
@@ -34,9 +34,25 @@ export function personLabel(role: string, pseudonym: string | null, displayName:
 export async function findSpaceViewer(db: DbOrTx, principal: Pick<Principal, 'userId' | 'role'>, groupId: string): Promise<SpaceViewer | null> {
   const membership = await findMembership(db, principal, groupId, 'enter_space');
   if (!membership) return null;
-  if (membership.kind === 'member') return { userId: principal.userId, groupId, role: 'member', enrolmentId: membership.enrolmentId, label: membership.pseudonym };
-  const user = await db.selectFrom('users').select('display_name').where('id', '=', principal.userId).executeTakeFirstOrThrow();
-  return { userId: principal.userId, groupId, role: 'staff', enrolmentId: null, label: staffLabel(user.display_name) };
+  return viewerOf(membership, membership.kind === 'member' ? '' : await displayNameOf(db, principal.userId));
+}
+
+/** The caller's viewer in every space they may enter (two queries at most, whatever the number of groups). */
+export async function spaceViewersOf(db: DbOrTx, principal: Pick<Principal, 'userId' | 'role'>): Promise<SpaceViewer[]> {
+  const memberships = await membershipsAt(db, principal, 'enter_space');
+  const staffName = memberships.some((m) => m.kind === 'facilitator') ? await displayNameOf(db, principal.userId) : '';
+  return memberships.map((m) => viewerOf(m, staffName));
+}
+
+async function displayNameOf(db: DbOrTx, userId: string): Promise<string> {
+  const user = await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirstOrThrow();
+  return user.display_name;
+}
+
+function viewerOf(membership: Membership, staffDisplayName: string): SpaceViewer {
+  return membership.kind === 'member'
+    ? { userId: membership.userId, groupId: membership.groupId, role: 'member', enrolmentId: membership.enrolmentId, label: membership.pseudonym }
+    : { userId: membership.userId, groupId: membership.groupId, role: 'staff', enrolmentId: null, label: staffLabel(staffDisplayName) };
 }
 
 /**
