@@ -71,23 +71,40 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
 }
 
 /**
- * A hot read run without Kysely's machinery: on SQLite the cached statement runs at once when no
- * transaction is open on the connection (better-sqlite3 is synchronous, so nothing interleaves;
- * inside another request's transaction it would see uncommitted rows, so then it waits its turn
- * through Kysely); on PostgreSQL it is a named prepared statement, parsed and planned once per
- * connection instead of on every call.
+ * A hot read run without Kysely's machinery: on SQLite the statement, prepared once, runs at once
+ * when no transaction is open on the connection (better-sqlite3 is synchronous, so nothing
+ * interleaves; inside another request's transaction it would see uncommitted rows, so then it
+ * waits its turn through Kysely); on PostgreSQL it is a named prepared statement, parsed and
+ * planned once per connection instead of on every call.
  */
-type PreparedRunner = (name: string, sql: string, parameters: readonly unknown[]) => Promise<unknown[]> | unknown[] | null;
+type PreparedRunner = (name: string, sql: string, parameters: readonly unknown[]) => Promise<unknown[][]> | unknown[][] | null;
 const preparedRunners = new WeakMap<object, PreparedRunner>();
 
 /**
- * Runs `sql` (compiled for this database) as the prepared statement `name`. Use it for the few
- * statements every request runs (the session lookup); everything else goes through Kysely.
+ * Runs `sql` (compiled for this database) as the prepared statement `name`. Rows come back as
+ * arrays of the selected columns' values, in the order selected: no object per row keyed by
+ * column name (better-sqlite3 builds those through V8's slow path, name by name). Use it for the
+ * few statements every request runs (the session lookup); everything else goes through Kysely.
  */
-export async function runPrepared<Row>(db: DbOrTx, name: string, sql: string, parameters: readonly unknown[]): Promise<Row[]> {
+export async function runPrepared(db: DbOrTx, name: string, sql: string, parameters: readonly unknown[]): Promise<unknown[][]> {
   const rows = preparedRunners.get(db)?.(name, sql, parameters);
-  if (rows) return (await rows) as Row[];
-  return (await db.executeQuery<Row>(CompiledQuery.raw(sql, [...parameters]))).rows;
+  if (rows) return rows;
+  const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(sql, [...parameters]));
+  return result.rows.map((row) => Object.values(row));
+}
+
+/** SQLite's prepared runner: one raw-mode statement per SQL text, kept apart from Kysely's cache. */
+function sqlitePreparedRunner(sqlite: SqliteDatabase.Database): PreparedRunner {
+  const prepared = new Map<string, SqliteDatabase.Statement>();
+  return (_name, sql, parameters) => {
+    if (sqlite.inTransaction) return null;
+    let statement = prepared.get(sql);
+    if (!statement) {
+      statement = sqlite.prepare(sql).raw(true);
+      prepared.set(sql, statement);
+    }
+    return statement.all(...parameters) as unknown[][];
+  };
 }
 const NO_OP_STATEMENT = {
   reader: false,
@@ -109,7 +126,7 @@ export function openDatabase(options: OpenOptions): Database {
     sqlite.pragma('synchronous = NORMAL');
     const statements = withStatementCache(sqlite);
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) });
-    preparedRunners.set(db, (_name, sql, parameters) => (statements.inTransaction ? null : statements.prepare(sql).all(...parameters)));
+    preparedRunners.set(db, sqlitePreparedRunner(sqlite));
     return { kind: 'sqlite', db, close: () => db.destroy() };
   }
   if (!options.url) throw new Error('A PostgreSQL URL is required');
@@ -124,7 +141,7 @@ export function openDatabase(options: OpenOptions): Database {
   });
   keepPoolAlive(pool, options.onPoolError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  preparedRunners.set(db, async (name, text, values) => (await pool.query({ name, text, values: [...values] })).rows);
+  preparedRunners.set(db, async (name, text, values) => (await pool.query<unknown[]>({ name, text, values: [...values], rowMode: 'array' })).rows);
   return {
     kind: 'postgres',
     db,

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID, createHash } from 'node:crypto';
+import { hash, randomBytes, randomUUID } from 'node:crypto';
 
 /** A new record id: a random UUID (122 random bits), so ids cannot be guessed or enumerated. */
 export function newId(): string {
@@ -17,7 +17,10 @@ export function newSecretToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** How secret tokens are stored: SHA-256, hex. Tokens are high-entropy, so no salt is needed. */
+/**
+ * How secret tokens are stored: SHA-256, hex. Tokens are high-entropy, so no salt is needed.
+ * (The one-shot `crypto.hash` builds no Hash object: every signed-in request hashes its cookie.)
+ */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token, 'hex');
 }

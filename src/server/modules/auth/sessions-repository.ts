@@ -1,5 +1,5 @@
 import { runPrepared, type DbOrTx } from '../../db/database.js';
-import type { MfaState } from '../../db/schema.js';
+import type { MfaState, Role, UserStatus } from '../../db/schema.js';
 import { hashToken, newId, newSecretToken } from '../../lib/ids.js';
 import { userChannel } from '../../realtime/events.js';
 import { publish } from '../../realtime/publish.js';
@@ -63,8 +63,28 @@ export async function findSessionByToken(db: DbOrTx, token: string): Promise<Ses
     sqlText = sessionByTokenQuery(db, '').compile().sql;
     compiledSessionQuery.set(db, sqlText);
   }
-  const rows = await runPrepared<NonNullable<SessionRow>>(db, 'hearth_session_by_token', sqlText, [hashToken(token)]);
-  return rows[0];
+  const [row] = await runPrepared(db, 'hearth_session_by_token', sqlText, [hashToken(token)]);
+  return row ? sessionRowFrom(row) : undefined;
+}
+
+/** A row of the session query as values in the order sessionByTokenQuery selects them. */
+function sessionRowFrom(values: unknown[]): NonNullable<SessionRow> {
+  const row = values as [string, string, MfaState, string, string, string, string | null, string, string, string, Role, UserStatus, number];
+  return {
+    id: row[0],
+    csrf_token: row[1],
+    mfa_state: row[2],
+    created_at: row[3],
+    last_seen_at: row[4],
+    absolute_expires_at: row[5],
+    ended_at: row[6],
+    user_id: row[7],
+    email: row[8],
+    display_name: row[9],
+    role: row[10],
+    status: row[11],
+    mfa_enabled: row[12],
+  };
 }
 
 export async function touchSession(db: DbOrTx, sessionId: string, now: Date): Promise<void> {

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashToken } from '../../lib/ids.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { createUser } from '../../testing/fixtures.js';
+import { createSession, findSessionByToken } from './sessions-repository.js';
+
+// The session lookup runs outside Kysely (a prepared statement whose rows come back as arrays of
+// values): it must answer exactly what the same select through Kysely answers, on its fast path
+// and inside a transaction (where it goes through Kysely so as to see the transaction's rows).
+describe('findSessionByToken', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  /** The same row read through Kysely, column by column. */
+  async function viaKysely(tokenHash: string) {
+    return t.database.db
+      .selectFrom('auth_sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select([
+        's.id',
+        's.csrf_token',
+        's.mfa_state',
+        's.created_at',
+        's.last_seen_at',
+        's.absolute_expires_at',
+        's.ended_at',
+        'u.id as user_id',
+        'u.email',
+        'u.display_name',
+        'u.role',
+        'u.status',
+        'u.mfa_enabled',
+      ])
+      .where('s.token_hash', '=', tokenHash)
+      .executeTakeFirstOrThrow();
+  }
+
+  it('answers the session joined with its user, field by field, on the fast path and inside a transaction', async () => {
+    const user = await createUser(t, 'clinician', 'Dr Row');
+    const { token } = await createSession(t.database.db, {
+      userId: user.id,
+      mfaState: 'enrolment_offered',
+      now: t.clock.now(),
+      absoluteMs: 3_600_000,
+      userAgent: 'test',
+      ip: '127.0.0.1',
+    });
+    const expected = await viaKysely(hashToken(token));
+    expect(expected).toMatchObject({ user_id: user.id, role: 'clinician', display_name: 'Dr Row', mfa_state: 'enrolment_offered', ended_at: null });
+
+    // Twice: the first call prepares the statement, the second reuses it.
+    expect(await findSessionByToken(t.database.db, token)).toEqual(expected);
+    expect(await findSessionByToken(t.database.db, token)).toEqual(expected);
+    const inTransaction = await t.database.db.transaction().execute((trx) => findSessionByToken(trx, token));
+    expect(inTransaction).toEqual(expected);
+  });
+
+  it('sees a session created in the same transaction, and nothing for an unknown token', async () => {
+    const user = await createUser(t, 'participant');
+    const found = await t.database.db.transaction().execute(async (trx) => {
+      const { token } = await createSession(trx, {
+        userId: user.id,
+        mfaState: 'verified',
+        now: t.clock.now(),
+        absoluteMs: 3_600_000,
+        userAgent: null,
+        ip: null,
+      });
+      return findSessionByToken(trx, token);
+    });
+    expect(found).toMatchObject({ user_id: user.id, mfa_state: 'verified', role: 'participant' });
+    expect(await findSessionByToken(t.database.db, 'no-such-token')).toBeUndefined();
+  });
+});
