@@ -76,6 +76,7 @@ type Layer1 = ReturnType<typeof assessLayer1>;
 const LAYER1_CACHE_SIZE = 5_000;
 const layer1Cache = new Map<string, Layer1>();
 function rememberLayer1(text: string, layer1: Layer1): void {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache's bound only limits memory; Layer 1 is recomputed, identically, for a text no longer cached
   if (layer1Cache.size >= LAYER1_CACHE_SIZE) layer1Cache.delete(layer1Cache.keys().next().value as string);
   layer1Cache.set(text, layer1);
 }
@@ -91,11 +92,13 @@ const hasEvidence = (layer1: Layer1): boolean => layer1.frames.length > 0 || lay
 /** The phrase rules' modifiers in the frames' words, so one test reads both. */
 const PHRASE_MODIFIER_AS_FRAME: Record<RiskSignal['modifiers'][number]['kind'], (cue: string) => string> = {
   negated: () => 'negated',
+  // Stryker disable next-line ArrowFunction: 'about someone else' matches none of the three tests below (strong, negated, past), so any other string does the same
   other_person: () => 'about someone else',
   recovery: (cue) => `past or recovery (“${cue}”)`,
   metaphor: (cue) => `figure of speech (“${cue}”)`,
   topic: (cue) => `talk about a subject (“${cue}”)`,
   hypothetical: (cue) => `a question or “if” (“${cue}”)`,
+  // Stryker disable next-line ArrowFunction: 'soon' matches none of the three tests below, so any other string does the same
   imminent: () => 'soon',
 };
 
@@ -181,6 +184,7 @@ export function assessRisk(text: string): RiskAssessment {
 }
 
 /** Fault injection for tests: the next assessWithContext call throws this error (then it is cleared). */
+// Stryker disable next-line ObjectLiteral: `{}` leaves `next` undefined, which the check below reads as no fault, as it reads null
 export const detectorFaults: { next: Error | null } = { next: null };
 
 /**
@@ -195,6 +199,7 @@ export function assessWithContext(text: string, recent: readonly string[]): Risk
     throw fault;
   }
   const alone = assessRisk(text);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: a shortcut: with no recent message the joined text is the new one, whose Layer 1 is never above its fused tier, and nothing is above urgent, so the tests below return `alone` anyway
   if (!recent.length || alone.tier === 'urgent') return alone;
   // Nothing in the new message or the recent ones that Layer 1 recognised at all: reading them
   // together cannot find a frame either (most chat messages stop here, on the hot path).

@@ -175,3 +175,36 @@ describe('the author’s recent messages read together', () => {
     expect(assessWithContext('hello', []).tier).toBe('none');
   });
 });
+
+describe('which frame names the kind, and which evidence the model may not override', () => {
+  it('at the same tier, being harmed names the kind before self-harm', () => {
+    const result = assessRisk('he hits me when he drinks and i want to die');
+    expect(result.frames.filter((f) => f.tier === 'concern').map((f) => f.kind).sort()).toEqual(['being_harmed', 'self_harm']);
+    expect(result).toMatchObject({ tier: 'concern', kind: 'being_harmed' });
+  });
+  it('an urgent self-harm frame names the kind before a concern about being harmed', () => {
+    expect(assessRisk('he hits me when he drinks. i have the pills lined up')).toMatchObject({ tier: 'urgent', kind: 'self_harm' });
+  });
+  it('a worry about a peer next to the writer’s own hopelessness lets the model’s urgent stand', () => {
+    expect(fusedModelTier(assessLayer1('my friend has her pills lined up and i feel hopeless'), 'urgent', 0.9)).toBe('urgent');
+  });
+  it('a negated frame beside a counted worry about a peer neither overrules the model nor spoils the peer rule', () => {
+    const layer1 = assessLayer1('my friend has her pills lined up, i am not going to hurt myself');
+    expect(layer1.frames.map((f) => `${f.frame}:${f.tier}`)).toEqual(['means_prepared:concern', 'sharp_self:none']);
+    expect(fusedModelTier(layer1, 'urgent', 0.5)).toBe('concern');
+  });
+  it('counts the words Layer 1 read (the trainer’s length feature)', () => {
+    expect(assessLayer1('one two three. four').words).toBe(5);
+  });
+  it('writes a counted frame without modifiers as one plain line, and no empty line', () => {
+    const result = assessRisk('I have the pills ready');
+    expect(result.explanation).toContain('Urgent (frame, self-harm): “pills ready” — means made ready (counted, lined up, saved, in hand).');
+    expect(result.explanation).not.toContain('');
+  });
+  it('reads a sentence cut by the first window’s edge whole in the next window', () => {
+    const risk = 'i have the pills counted out for tonight';
+    const text = `${'x'.repeat(3_989)} ${risk}. ${'x'.repeat(6_000)}`;
+    expect(text.slice(0, 4_000)).not.toContain('pills');
+    expect(assessRisk(text).tier).toBe('urgent');
+  });
+});
