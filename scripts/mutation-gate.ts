@@ -8,6 +8,10 @@
  *   npm run mutate -- scoring,policy     the modules named
  *   npm run mutate -- --fresh            ignore the incremental files (re-test every mutant)
  *   npm run mutate -- --report-only      re-read the last report without running Stryker
+ *   npm run mutate -- risk --only=src/server/modules/risk/frames.ts
+ *                                        mutate only these files of the module this time; the
+ *                                        module's other files keep their last results (Stryker's
+ *                                        incremental state), so a large module can be run in parts
  *
  * Stryker runs once per module with only that module's tests, so a mutant in the module-level
  * data of one file (static: every test of the run re-runs) costs only its own module's tests.
@@ -129,8 +133,21 @@ function missingTests(module: MutationModule): string[] {
   return problems;
 }
 
+/** Removes every mutant that was not killed or timed out from an incremental file; returns how many. */
+export function forgetUndetected(incrementalFile: string): number {
+  const state = JSON.parse(fs.readFileSync(incrementalFile, 'utf8')) as MutationReport;
+  let dropped = 0;
+  for (const file of Object.values(state.files)) {
+    const kept = file.mutants.filter((m) => m.status === 'Killed' || m.status === 'Timeout');
+    dropped += file.mutants.length - kept.length;
+    file.mutants = kept;
+  }
+  fs.writeFileSync(incrementalFile, JSON.stringify(state));
+  return dropped;
+}
+
 /** Runs Stryker on one module, with only that module's tests; returns false when Stryker itself failed. */
-function runStryker(module: MutationModule, fresh: boolean): boolean {
+function runStryker(module: MutationModule, fresh: boolean, only: readonly string[]): boolean {
   const dir = path.join(REPORT_DIR, module.name);
   fs.mkdirSync(dir, { recursive: true });
   const base = JSON.parse(fs.readFileSync('stryker.config.json', 'utf8')) as Record<string, unknown>;
@@ -146,16 +163,22 @@ function runStryker(module: MutationModule, fresh: boolean): boolean {
   };
   const configFile = path.join(dir, 'stryker.config.json');
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
-  console.log(`\n━━ mutation: ${module.name} (${module.files.join(', ')})`);
+  const part = only.filter((file) => module.files.includes(file));
+  console.log(`\n━━ mutation: ${module.name} (${(part.length ? part : module.files).join(', ')}${part.length ? '; the other files keep their last results' : ''})`);
   const started = Date.now();
   // Stryker's incremental mode keeps a static mutant's "Survived" when tests are added (a static
-  // mutant has no per-test coverage to compare), so a module whose tests changed since its last
-  // run is re-tested whole.
+  // mutant has no per-test coverage to compare). So when a module's tests changed since its last
+  // run, every mutant the last run did not detect is dropped from the incremental state and
+  // re-tested; a killed mutant is still reused only while the test that killed it is unchanged
+  // (Stryker's own rule), so nothing is judged on a test that no longer exists.
   const incremental = path.join(dir, 'incremental.json');
   const since = fs.existsSync(incremental) ? fs.statSync(incremental).mtimeMs : Infinity;
   const testsChanged = module.tests.some((file) => fs.statSync(file).mtimeMs > since);
-  if (testsChanged && !fresh) console.log(`━━ ${module.name}: its tests changed since the last run; re-testing every mutant.`);
-  const stryker = spawnSync('npx', ['stryker', 'run', configFile, ...(fresh || testsChanged ? ['--force'] : [])], {
+  if (testsChanged && !fresh) {
+    const dropped = forgetUndetected(incremental);
+    console.log(`━━ ${module.name}: its tests changed since the last run; re-testing the ${dropped} mutants it did not detect, and any whose killing test changed.`);
+  }
+  const stryker = spawnSync('npx', ['stryker', 'run', configFile, ...(fresh ? ['--force'] : []), ...(part.length ? ['--mutate', part.join(',')] : [])], {
     stdio: 'inherit',
     env: { ...process.env, [MODULES_ENV]: module.name },
   });
@@ -169,8 +192,9 @@ const timings: { module: string; seconds: number }[] = [];
 
 function main(): number {
   const args = process.argv.slice(2);
-  const flags = new Set(args.filter((a) => a.startsWith('--')));
+  const flags = new Set(args.filter((a) => a.startsWith('--') && !a.startsWith('--only=')));
   const names = args.filter((a) => !a.startsWith('--')).join(',');
+  const only = (args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? '').split(',').filter(Boolean);
   const modules = flags.has('--ci') ? mutationModules.filter((m) => m.ci) : selectModules(names);
 
   let failed = false;
@@ -187,7 +211,7 @@ function main(): number {
   const survivors: string[] = [];
   for (const module of modules) {
     const jsonFile = path.join(REPORT_DIR, module.name, 'mutation.json');
-    if (!flags.has('--report-only') && !runStryker(module, flags.has('--fresh'))) {
+    if (!flags.has('--report-only') && !runStryker(module, flags.has('--fresh'), only)) {
       console.error(`mutation gate: module "${module.name}": Stryker failed (see above): no test files found, a failing test in the initial run, or a crash.`);
       failed = true;
       continue;
