@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { withAfterCommit } from './after-commit.js';
 import type { DB } from './schema.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -125,7 +126,7 @@ export function openDatabase(options: OpenOptions): Database {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const statements = withStatementCache(sqlite);
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) });
+    const db = new Kysely<DB>({ dialect: withAfterCommit(new SqliteDialect({ database: statements })) });
     preparedRunners.set(db, sqlitePreparedRunner(sqlite));
     return { kind: 'sqlite', db, close: () => db.destroy() };
   }
@@ -140,7 +141,7 @@ export function openDatabase(options: OpenOptions): Database {
     options: ['-c random_page_cost=1.1', ...(options.schema ? [`-c search_path=${options.schema}`] : [])].join(' '),
   });
   keepPoolAlive(pool, options.onPoolError);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: withAfterCommit(new PostgresDialect({ pool })) });
   preparedRunners.set(db, async (name, text, values) => (await pool.query<unknown[]>({ name, text, values: [...values], rowMode: 'array' })).rows);
   return {
     kind: 'postgres',

@@ -17,7 +17,7 @@ import type { AuthState, Hearth } from './hearth.js';
 
 /**
  * Every route declares who may call it. `public` routes need no sign-in; every other route names
- * the resource and action the access policy must allow, and the route parameters that name
+ * the resource and action the access policy must allow, and the ids it is given that name
  * objects, which are checked against the caller's scope before anything else runs.
  */
 export type RouteAccess =
@@ -26,7 +26,10 @@ export type RouteAccess =
       kind: 'authenticated';
       resource: Resource;
       action: Action;
-      /** Route parameters naming objects, and their kind: outsiders get 404. */
+      /**
+       * Ids naming objects, and their kind: outsiders get 404. A key is a route parameter
+       * (`groupId`), a body field (`body.groupId`) or a query field (`query.sessionId`).
+       */
       objects?: Record<string, ObjectKind>;
       /** Reachable while the second factor is still to be given or enrolled (MFA routes, logout). */
       allowPendingMfa?: boolean;
@@ -110,8 +113,8 @@ function actorOf(request: FastifyRequest): AuditActor {
   };
 }
 
-/** Checks sign-in, second factor, CSRF, role and object scope, in that order. */
-async function checkAccess(app: FastifyInstance, def: RouteDef, request: FastifyRequest): Promise<void> {
+/** Checks sign-in, second factor, CSRF, role and object scope (every id in `objects`), in that order. */
+async function checkAccess(app: FastifyInstance, def: RouteDef, objects: readonly ObjectId[], request: FastifyRequest): Promise<void> {
   const access = def.access;
   if (access.kind === 'public') return;
   const auth = request.auth;
@@ -134,14 +137,15 @@ async function checkAccess(app: FastifyInstance, def: RouteDef, request: Fastify
     await recordAudit(db, actorOf(request), { action: def.id, outcome: 'denied', detail: { reason: 'role' } }, clock.now());
     throw new AppError('forbidden', 'Your role does not allow this.');
   }
-  const params = (request.params ?? {}) as Record<string, string>;
-  for (const [param, kind] of Object.entries(access.objects ?? {})) {
-    const id = params[param] ?? '';
-    if (!(await objectInScope(db, auth.principal, rule, kind, id, clock.now()))) {
+  for (const object of objects) {
+    const id = idIn(request, object);
+    // A body or query id that is absent (or not a string) is left to validation: 400, not 404.
+    if (id === undefined) continue;
+    if (!(await objectInScope(db, auth.principal, rule, object.kind, id, clock.now()))) {
       await recordAudit(
         db,
         actorOf(request),
-        { action: def.id, outcome: 'denied', resourceType: kind, resourceId: id.slice(0, 64) },
+        { action: def.id, outcome: 'denied', resourceType: object.kind, resourceId: id.slice(0, 64) },
         clock.now(),
       );
       throw new AppError('not_found', 'This record was not found.');
@@ -187,6 +191,46 @@ class HandlerContext implements RouteContext {
   onFailure(work: (db: DbOrTx) => Promise<void>): void {
     this.failureWork.push(work);
   }
+}
+
+/** One id a route names an object by: where the id is read, and the object's kind. */
+interface ObjectId {
+  in: 'params' | 'body' | 'query';
+  field: string;
+  kind: ObjectKind;
+}
+
+/**
+ * The ids a route's `objects` declare, read once at registration. Refuses a key that names
+ * nothing the route is given (a typo would otherwise check nothing).
+ */
+function objectIdsOf(def: RouteDef): ObjectId[] {
+  if (def.access.kind !== 'authenticated') return [];
+  return Object.entries(def.access.objects ?? {}).map(([key, kind]) => {
+    const dot = key.indexOf('.');
+    if (dot === -1) {
+      if (!def.url.includes(`:${key}`)) throw new Error(`Route ${def.url} declares unknown object param ${key}`);
+      return { in: 'params', field: key, kind };
+    }
+    const where = key.slice(0, dot);
+    const field = key.slice(dot + 1);
+    if (where !== 'body' && where !== 'query') throw new Error(`Route ${def.method} ${def.url}: object ${key} is neither a parameter nor body.<field> / query.<field>`);
+    const shape = ((where === 'body' ? def.body : def.query) as { shape?: Record<string, unknown> } | undefined)?.shape;
+    if (!shape || !(field in shape)) throw new Error(`Route ${def.method} ${def.url} declares object ${key}, which its ${where} schema does not have`);
+    return { in: where, field, kind };
+  });
+}
+
+/**
+ * The raw id this request gives for one object (read before validation, like the URL): a route
+ * parameter is always there ('' when missing: a 404); a body or query field is undefined when
+ * absent or not a string, and then validation answers.
+ */
+function idIn(request: FastifyRequest, object: ObjectId): string | undefined {
+  const from = object.in === 'params' ? request.params : object.in === 'body' ? request.body : request.query;
+  const value = from !== null && typeof from === 'object' && !Array.isArray(from) ? (from as Record<string, unknown>)[object.field] : undefined;
+  if (typeof value === 'string') return value;
+  return object.in === 'params' ? '' : undefined;
 }
 
 /** Work done with the handler's result in its transaction, just before it commits. */
@@ -268,9 +312,7 @@ export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[]):
     if (!access || (access.kind !== 'public' && (!access.resource || !access.action))) {
       throw new Error(`Route ${def.method} ${def.url} has no access rule`);
     }
-    for (const param of Object.keys(access.kind === 'authenticated' ? (access.objects ?? {}) : {})) {
-      if (!def.url.includes(`:${param}`)) throw new Error(`Route ${def.url} declares unknown object param ${param}`);
-    }
+    const objects = objectIdsOf(def);
     app.routeTable.push({ id: def.id, method: def.method, url: def.url, access });
     // Decided once here, so reads (and writes sent without a key) pay nothing for it.
     const idempotent = honoursIdempotencyKey(def);
@@ -289,7 +331,7 @@ export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[]):
       },
       // `idempotent` also puts the Idempotency-Key header into the OpenAPI document (app.ts).
       config: { hearthRoute: true, idempotent },
-      preValidation: async (request) => checkAccess(app, def, request),
+      preValidation: async (request) => checkAccess(app, def, objects, request),
       handler: async (request, reply) => {
         const key = idempotent ? readIdempotencyKey(request) : null;
         const result = key === null ? await runHandler(app, def, request, reply) : await runIdempotently(app, def, request, reply, key);

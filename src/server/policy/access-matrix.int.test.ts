@@ -8,9 +8,10 @@ import { createTestApp, type TestApp } from '../testing/test-app.js';
 import type { ObjectKind } from './objects.js';
 import { ruleFor } from './policy.js';
 
-// Walks every registered route × every role × an object of another group. A new route is
-// covered the moment it is registered: a parameter naming an object of a kind this file cannot
-// produce fails the test until a foreign object for that kind is added below.
+// Walks every registered route × every role × an object of another group, named wherever the
+// route takes it (URL, query or body). A new route is covered the moment it is registered: an id
+// naming an object of a kind this file cannot produce fails the test until a foreign object for
+// that kind is added below.
 
 let t: TestApp;
 let world: World;
@@ -88,16 +89,26 @@ function callers(): Record<Role, TestUser> {
   return { admin: world.admin, clinician: world.clinicianA, participant: world.participantA };
 }
 
-function pathFor(route: RegisteredRoute): string {
-  return route.url.replace(/:(\w+)/g, (_match, param: string) => {
-    // A public route's parameter is a credential (e.g. a calendar-feed token): give it one nobody holds.
-    if (route.access.kind === 'public') return newSecretToken();
-    const kind = route.access.kind === 'authenticated' ? route.access.objects?.[param] : undefined;
-    if (!kind) throw new Error(`${route.method} ${route.url}: parameter :${param} is not declared as an object`);
-    const id = foreign[kind];
-    if (!id) throw new Error(`${route.method} ${route.url}: no foreign object for kind ${kind}`);
-    return id;
-  });
+function foreignId(route: RegisteredRoute, key: string): string {
+  const kind = route.access.kind === 'authenticated' ? route.access.objects?.[key] : undefined;
+  if (!kind) throw new Error(`${route.method} ${route.url}: parameter :${key} is not declared as an object`);
+  const id = foreign[kind];
+  if (!id) throw new Error(`${route.method} ${route.url}: no foreign object for kind ${kind}`);
+  return id;
+}
+
+/** The route called with an object of another group for every id it declares: in the URL, the query or the body. */
+function requestFor(route: RegisteredRoute): { path: string; body: Record<string, string> | undefined } {
+  // A public route's parameter is a credential (e.g. a calendar-feed token): give it one nobody holds.
+  const path = route.url.replace(/:(\w+)/g, (_match, param: string) => (route.access.kind === 'public' ? newSecretToken() : foreignId(route, param)));
+  const body: Record<string, string> = {};
+  const query = new URLSearchParams();
+  for (const key of Object.keys(route.access.kind === 'authenticated' ? (route.access.objects ?? {}) : {})) {
+    if (key.startsWith('body.')) body[key.slice('body.'.length)] = foreignId(route, key);
+    if (key.startsWith('query.')) query.set(key.slice('query.'.length), foreignId(route, key));
+  }
+  const search = query.toString();
+  return { path: search ? `${path}?${search}` : path, body: route.method === 'GET' ? undefined : body };
 }
 
 /** What the policy says this role must get for an object outside its groups. */
@@ -116,12 +127,13 @@ describe('access matrix: every route × every role × an object of another group
   it('has a route table that declares every parameter', () => {
     const table = t.app.routeTable;
     expect(table.length).toBeGreaterThanOrEqual(20);
-    for (const route of table) expect(() => pathFor(route)).not.toThrow();
+    for (const route of table) expect(() => requestFor(route)).not.toThrow();
   });
 
   it('refuses anonymous callers on every non-public route with 401', async () => {
     for (const route of t.app.routeTable) {
-      const response = await call(t.app, null, route.method, pathFor(route), route.method === 'GET' ? undefined : {});
+      const { path, body } = requestFor(route);
+      const response = await call(t.app, null, route.method, path, body);
       const want = expected(route, null);
       if (want === 'open') expect(response.statusCode, `${route.method} ${route.url}`).not.toBe(401);
       else expect(response.statusCode, `${route.method} ${route.url}`).toBe(want);
@@ -133,7 +145,8 @@ describe('access matrix: every route × every role × an object of another group
       for (const route of t.app.routeTable) {
         // A fresh session per route: some routes (logout, revoke) end the one they are called with.
         const session = await directSession(callers()[role]);
-        const response = await call(t.app, session, route.method, pathFor(route), route.method === 'GET' ? undefined : {});
+        const { path, body } = requestFor(route);
+        const response = await call(t.app, session, route.method, path, body);
         const want = expected(route, role);
         const label = `${role} ${route.method} ${route.url} → ${response.statusCode} ${response.body.slice(0, 120)}`;
         if (want === 'open') expect([401, 403, 404], label).not.toContain(response.statusCode);

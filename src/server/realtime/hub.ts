@@ -209,8 +209,8 @@ export class SpaceHub {
   private onGroupEvent(groupId: string, state: GroupState, event: SpacePostEvent): void {
     if (event.post) return this.pushInOrder(groupId, state, { seq: event.seq, postId: event.postId, post: event.post });
     // A reference (a change made in another module's transaction, or too large for NOTIFY): read
-    // the committed row once for every socket. A row older than the event means the change was
-    // rolled back (SQLite delivers before commit): its position will be handed out again.
+    // the committed row once for every socket. Events are delivered at commit on both databases;
+    // a row older than the event would mean a rolled-back change, so it is still never pushed.
     loadStreamPost(this.hearth.db, event.postId).then(
       (post) => {
         if (post && post.versionSeq >= event.seq && this.groups.get(groupId) === state) this.pushInOrder(groupId, state, { seq: event.seq, postId: event.postId, post });

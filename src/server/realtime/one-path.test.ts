@@ -19,6 +19,9 @@ function offenders(pattern: RegExp, allowed: readonly string[]): string[] {
   return serverSources().filter((file) => !allowed.includes(file) && pattern.test(readFileSync(join(SERVER, file), 'utf8')));
 }
 
+/** A Kysely insert into notifications (any quotes) or raw SQL: either writes a row nobody is told about. */
+const NOTIFICATIONS_INSERT = /insertInto\(\s*['"`]notifications['"`]\s*\)|insert\s+into\s+["`]?notifications\b/i;
+
 // "The trap is the same rule in several places": these are the one place for each.
 describe('one way to do each thing', () => {
   it('sends every realtime event through realtime/publish.ts', () => {
@@ -26,7 +29,14 @@ describe('one way to do each thing', () => {
   });
 
   it('writes every in-app notification through notifications.notify()', () => {
-    expect(offenders(/insertInto\(\s*'notifications'\s*\)/, ['modules/notifications/notify.ts'])).toEqual([]);
+    expect(offenders(NOTIFICATIONS_INSERT, ['modules/notifications/notify.ts'])).toEqual([]);
+  });
+
+  it('recognises a raw notifications insert however it is written', () => {
+    for (const text of ["db.insertInto('notifications')", 'db.insertInto("notifications")', 'db.insertInto(\n  `notifications`)', 'sql`INSERT INTO notifications (id) values (1)`', 'insert into "notifications"']) {
+      expect(NOTIFICATIONS_INSERT.test(text), text).toBe(true);
+    }
+    expect(NOTIFICATIONS_INSERT.test("db.insertInto('notification_settings')")).toBe(false);
   });
 
   it('decides who answers for an alert in policy/alert-responsibles.ts only', () => {

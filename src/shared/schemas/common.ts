@@ -48,4 +48,5 @@ export const emailSchema = z
   .max(254)
   .pipe(z.email('Enter a valid e-mail address.'));
 
-export const idParams = (name: string) => z.strictObject({ [name]: z.string().max(64) });
+/** Route parameters naming one object, typed by the parameter's name (`params.groupId` is a string). */
+export const idParams = <K extends string>(name: K) => z.strictObject({ [name]: z.string().max(64) } as Record<K, z.ZodString>);

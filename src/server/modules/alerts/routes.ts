@@ -86,7 +86,7 @@ export const alertRoutes = [
     access: onAlert,
     params: alertParams,
     async handler({ params }, ctx) {
-      await acknowledgeAlert(ctx, String(params.alertId));
+      await acknowledgeAlert(ctx, params.alertId);
     },
   }),
   defineRoute({
@@ -99,7 +99,7 @@ export const alertRoutes = [
     params: alertParams,
     body: z.strictObject({ outcome: z.enum(['false_positive', 'check_in_done', 'safety_plan_reviewed', 'escalated']), note: text(4000).optional() }),
     async handler({ params, body }, ctx) {
-      await resolveAlert(ctx, String(params.alertId), body.outcome, body.note);
+      await resolveAlert(ctx, params.alertId, body.outcome, body.note);
     },
   }),
   defineRoute({
@@ -113,7 +113,7 @@ export const alertRoutes = [
     response: { 200: z.object({ contact: alertContactSchema.optional() }) },
     transaction: true,
     async handler({ params }, ctx) {
-      return contactForAlert(ctx, String(params.alertId));
+      return contactForAlert(ctx, params.alertId);
     },
   }),
   defineRoute({

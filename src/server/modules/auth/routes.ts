@@ -176,7 +176,7 @@ export const authRoutes = [
     access: { kind: 'authenticated', resource: 'account', action: 'update', objects: { sessionId: 'authSession' } },
     params: idParams('sessionId'),
     async handler({ params }, ctx) {
-      const sessionId = String(params.sessionId);
+      const sessionId = params.sessionId;
       await endSession(ctx.db, sessionId, 'revoked', ctx.now);
       await ctx.audit({ action: 'account.sessions.revoke', resourceType: 'auth_session', resourceId: sessionId });
       if (sessionId === ctx.principal.sessionId) clearSessionCookie(ctx.reply, ctx.hearth.config);

@@ -21,7 +21,7 @@ export const contactRoutes = [
     response: { 200: contactDetailsSchema },
     transaction: true,
     async handler({ params }, ctx) {
-      return readContactDetails(ctx, String(params.userId));
+      return readContactDetails(ctx, params.userId);
     },
   }),
   defineRoute({
@@ -35,7 +35,7 @@ export const contactRoutes = [
     response: { 200: contactDetailsSchema },
     transaction: true,
     async handler({ params }, ctx) {
-      return readReferralContactDetails(ctx, String(params.referralId));
+      return readReferralContactDetails(ctx, params.referralId);
     },
   }),
   defineRoute({
@@ -49,7 +49,7 @@ export const contactRoutes = [
     body: contactPatchSchema,
     response: { 200: contactDetailsSchema },
     async handler({ params, body }, ctx) {
-      const participantId = String(params.userId);
+      const participantId = params.userId;
       await saveContactDetails(ctx, { participantId }, body);
       return readContactDetails(ctx, participantId);
     },

@@ -19,7 +19,7 @@ export const deliveryRoutes = [
     params: idParams('alertId'),
     response: { 200: z.object({ deliveries: z.array(alertDeliverySchema) }) },
     async handler({ params }, ctx) {
-      return listDeliveries(ctx, String(params.alertId));
+      return listDeliveries(ctx, params.alertId);
     },
   }),
   defineRoute({

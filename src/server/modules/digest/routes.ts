@@ -16,7 +16,7 @@ export const digestRoutes = [
     params: idParams('sessionId'),
     response: { 200: digestSchema },
     async handler({ params }, ctx) {
-      return readDigest(ctx, String(params.sessionId));
+      return readDigest(ctx, params.sessionId);
     },
   }),
 ];

@@ -64,7 +64,7 @@ export const rotaRoutes = [
     body: rotaShiftPatchSchema,
     response: { 200: rotaShiftSchema },
     async handler({ params, body }, ctx) {
-      const id = await saveShift(ctx, body, String(params.shiftId));
+      const id = await saveShift(ctx, body, params.shiftId);
       return presentShift(await findShiftWithClinician(ctx.db, id));
     },
   }),
@@ -77,7 +77,7 @@ export const rotaRoutes = [
     access: onShift,
     params: shiftParams,
     async handler({ params }, ctx) {
-      await deleteShift(ctx, String(params.shiftId));
+      await deleteShift(ctx, params.shiftId);
     },
   }),
 ];

@@ -19,7 +19,7 @@ export const exportRoutes = [
     params: groupParams,
     query: periodQuerySchema,
     async handler({ params, query }, ctx) {
-      const { csv, filename } = await exportAttendance(ctx, String(params.groupId), query);
+      const { csv, filename } = await exportAttendance(ctx, params.groupId, query);
       return sendCsv(ctx.reply, filename, csv);
     },
   }),
@@ -33,7 +33,7 @@ export const exportRoutes = [
     params: groupParams,
     query: periodQuerySchema,
     async handler({ params, query }, ctx) {
-      const { csv, filename } = await exportBilling(ctx, String(params.groupId), query);
+      const { csv, filename } = await exportBilling(ctx, params.groupId, query);
       return sendCsv(ctx.reply, filename, csv);
     },
   }),

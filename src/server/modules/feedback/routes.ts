@@ -34,8 +34,8 @@ export const feedbackRoutes = [
     response: { 200: peerListSchema },
     async handler({ params }, ctx) {
       // Only those who may appreciate see whom they could appreciate (not invited or paused members).
-      await requireMember(ctx, String(params.groupId), 'contribute');
-      return peersAndSessions(ctx.db, ctx.principal.userId, String(params.groupId), ctx.now);
+      await requireMember(ctx, params.groupId, 'contribute');
+      return peersAndSessions(ctx.db, ctx.principal.userId, params.groupId, ctx.now);
     },
   }),
   defineRoute({
@@ -49,7 +49,7 @@ export const feedbackRoutes = [
     body: sendAppreciationBodySchema,
     response: { 201: created },
     async handler({ params, body }, ctx) {
-      const result = await sendAppreciation(ctx, String(params.groupId), body);
+      const result = await sendAppreciation(ctx, params.groupId, body);
       ctx.reply.code(201);
       return result;
     },
@@ -64,7 +64,7 @@ export const feedbackRoutes = [
     params: groupParams,
     response: { 200: groupAppreciationsSchema },
     async handler({ params }, ctx) {
-      const groupId = String(params.groupId);
+      const groupId = params.groupId;
       const viewer = await viewerFor(ctx.db, ctx.principal, groupId);
       return { appreciations: await groupAppreciations(ctx.db, viewer, groupId) };
     },
@@ -103,7 +103,7 @@ export const feedbackRoutes = [
     params: groupParams,
     response: { 200: feedbackRequestListSchema },
     async handler({ params }, ctx) {
-      const groupId = String(params.groupId);
+      const groupId = params.groupId;
       const viewer = await viewerFor(ctx.db, ctx.principal, groupId);
       return { requests: await listFeedbackRequests(ctx.db, viewer, groupId) };
     },
@@ -119,7 +119,7 @@ export const feedbackRoutes = [
     body: feedbackBodySchema,
     response: { 201: created },
     async handler({ params, body }, ctx) {
-      const result = await postFeedbackRequest(ctx, String(params.groupId), body.body);
+      const result = await postFeedbackRequest(ctx, params.groupId, body.body);
       ctx.reply.code(201);
       return result;
     },
@@ -135,7 +135,7 @@ export const feedbackRoutes = [
     body: feedbackBodySchema,
     response: { 201: created },
     async handler({ params, body }, ctx) {
-      const result = await replyToFeedbackRequest(ctx, String(params.requestId), body.body);
+      const result = await replyToFeedbackRequest(ctx, params.requestId, body.body);
       ctx.reply.code(201);
       return result;
     },

@@ -80,7 +80,7 @@ export const goalRoutes = [
     params: goalParams,
     response: { 200: goalSchema },
     async handler({ params }, ctx) {
-      return loadGoal(ctx.db, String(params.goalId), ctx.principal.userId);
+      return loadGoal(ctx.db, params.goalId, ctx.principal.userId);
     },
   }),
   defineRoute({
@@ -94,7 +94,7 @@ export const goalRoutes = [
     body: goalStatusBodySchema,
     response: { 200: goalSchema },
     async handler({ params, body }, ctx) {
-      return setGoalStatus(ctx, String(params.goalId), body.status);
+      return setGoalStatus(ctx, params.goalId, body.status);
     },
   }),
   defineRoute({
@@ -106,7 +106,7 @@ export const goalRoutes = [
     access: own('update', { goalId: 'goal' }),
     params: goalParams,
     async handler({ params }, ctx) {
-      await deleteGoal(ctx, String(params.goalId));
+      await deleteGoal(ctx, params.goalId);
     },
   }),
   defineRoute({
@@ -120,7 +120,7 @@ export const goalRoutes = [
     body: checkinBodySchema,
     response: { 201: goalSchema },
     async handler({ params, body }, ctx) {
-      const goal = await checkIn(ctx, String(params.goalId), body);
+      const goal = await checkIn(ctx, params.goalId, body);
       ctx.reply.code(201);
       return goal;
     },
@@ -136,7 +136,7 @@ export const goalRoutes = [
     body: milestoneBodySchema,
     response: { 201: goalSchema },
     async handler({ params, body }, ctx) {
-      const goal = await addMilestone(ctx, String(params.goalId), body.title);
+      const goal = await addMilestone(ctx, params.goalId, body.title);
       ctx.reply.code(201);
       return goal;
     },
@@ -152,7 +152,7 @@ export const goalRoutes = [
     body: reachMilestoneBodySchema,
     response: { 200: goalSchema },
     async handler({ params, body }, ctx) {
-      return reachMilestone(ctx, String(params.milestoneId), body.note);
+      return reachMilestone(ctx, params.milestoneId, body.note);
     },
   }),
   defineRoute({
@@ -166,7 +166,7 @@ export const goalRoutes = [
     query: audienceQuerySchema,
     response: { 200: audienceSchema },
     async handler({ params, query }, ctx) {
-      const goal = await goalRow(ctx.db, String(params.goalId));
+      const goal = await goalRow(ctx.db, params.goalId);
       const audience = await audienceOf(ctx.db, ctx.principal.userId, query.visibility, goal.enrolment_id);
       return { visibility: audience.visibility, clinicians: audience.clinicians, group: audience.group };
     },
@@ -182,7 +182,7 @@ export const goalRoutes = [
     body: goalShareBodySchema,
     response: { 200: goalSchema },
     async handler({ params, body }, ctx) {
-      return setGoalVisibility(ctx, String(params.goalId), body.visibility);
+      return setGoalVisibility(ctx, params.goalId, body.visibility);
     },
   }),
   defineRoute({
@@ -196,7 +196,7 @@ export const goalRoutes = [
     body: celebrateBodySchema,
     response: { 201: goalSchema },
     async handler({ params, body }, ctx) {
-      const goal = await celebrateMilestone(ctx, String(params.milestoneId), body);
+      const goal = await celebrateMilestone(ctx, params.milestoneId, body);
       ctx.reply.code(201);
       return goal;
     },
@@ -211,7 +211,7 @@ export const goalRoutes = [
     params: milestoneParams,
     response: { 200: goalSchema },
     async handler({ params }, ctx) {
-      return withdrawCelebration(ctx, String(params.milestoneId));
+      return withdrawCelebration(ctx, params.milestoneId);
     },
   }),
   defineRoute({
@@ -224,7 +224,7 @@ export const goalRoutes = [
     params: idParams('groupId'),
     response: { 200: sharedFeedSchema },
     async handler({ params }, ctx) {
-      return sharedFeed(ctx.db, ctx.principal, String(params.groupId));
+      return sharedFeed(ctx.db, ctx.principal, params.groupId);
     },
   }),
   defineRoute({
@@ -238,7 +238,7 @@ export const goalRoutes = [
     body: reactionBodySchema,
     response: { 201: reactions },
     async handler({ params, body }, ctx) {
-      const result = await addReaction(ctx, 'celebration', String(params.celebrationId), body.reaction);
+      const result = await addReaction(ctx, 'celebration', params.celebrationId, body.reaction);
       ctx.reply.code(201);
       return { reactions: result };
     },
@@ -254,7 +254,7 @@ export const goalRoutes = [
     query: reactionBodySchema,
     response: { 200: reactions },
     async handler({ params, query }, ctx) {
-      return { reactions: await removeReaction(ctx, 'celebration', String(params.celebrationId), query.reaction) };
+      return { reactions: await removeReaction(ctx, 'celebration', params.celebrationId, query.reaction) };
     },
   }),
   defineRoute({
@@ -267,7 +267,7 @@ export const goalRoutes = [
     params: idParams('enrolmentId'),
     response: { 200: memberGoalsSchema },
     async handler({ params }, ctx) {
-      return memberGoals(ctx, String(params.enrolmentId));
+      return memberGoals(ctx, params.enrolmentId);
     },
   }),
 ];

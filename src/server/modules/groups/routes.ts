@@ -49,7 +49,7 @@ export const groupRoutes = [
     params: groupParams,
     response: { 200: groupDetailSchema },
     async handler({ params }, ctx) {
-      return groupDetail(ctx, String(params.groupId));
+      return groupDetail(ctx, params.groupId);
     },
   }),
   defineRoute({
@@ -78,8 +78,8 @@ export const groupRoutes = [
     body: groupSettingsBodySchema,
     response: { 200: groupDetailSchema },
     async handler({ params, body }, ctx) {
-      await updateGroup(ctx, String(params.groupId), body);
-      return groupDetail(ctx, String(params.groupId));
+      await updateGroup(ctx, params.groupId, body);
+      return groupDetail(ctx, params.groupId);
     },
   }),
   defineRoute({
@@ -93,7 +93,7 @@ export const groupRoutes = [
     body: scheduleBodySchema,
     response: { 200: z.object({ created: z.number().int(), removed: z.number().int() }) },
     async handler({ params, body }, ctx) {
-      return setSchedule(ctx, String(params.groupId), body);
+      return setSchedule(ctx, params.groupId, body);
     },
   }),
 ];

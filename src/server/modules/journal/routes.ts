@@ -63,7 +63,7 @@ export const journalRoutes = [
     body: journalBodySchema,
     response: { 200: journalWriteResponseSchema },
     async handler({ params, body }, ctx) {
-      return updateEntry(ctx, ctx.request.log, String(params.entryId), body);
+      return updateEntry(ctx, ctx.request.log, params.entryId, body);
     },
   }),
   defineRoute({
@@ -75,7 +75,7 @@ export const journalRoutes = [
     access: ownEntry('update'),
     params: entryParams,
     async handler({ params }, ctx) {
-      await deleteEntry(ctx, String(params.entryId));
+      await deleteEntry(ctx, params.entryId);
     },
   }),
   defineRoute({
@@ -89,7 +89,7 @@ export const journalRoutes = [
     body: journalShareBodySchema,
     response: { 200: journalEntrySchema },
     async handler({ params, body }, ctx) {
-      return shareEntry(ctx, String(params.entryId), body.shareWithClinician);
+      return shareEntry(ctx, params.entryId, body.shareWithClinician);
     },
   }),
   defineRoute({
@@ -102,7 +102,7 @@ export const journalRoutes = [
     params: idParams('enrolmentId'),
     response: { 200: memberJournalSchema },
     async handler({ params }, ctx) {
-      return memberJournal(ctx, String(params.enrolmentId));
+      return memberJournal(ctx, params.enrolmentId);
     },
   }),
 ];

@@ -141,7 +141,7 @@ export const measureRoutes = [
       }),
     },
     async handler({ params }, ctx) {
-      return measureTrajectory(ctx, String(params.enrolmentId));
+      return measureTrajectory(ctx, params.enrolmentId);
     },
   }),
   defineRoute({
@@ -153,7 +153,7 @@ export const measureRoutes = [
     access: { kind: 'authenticated', resource: 'measure', action: 'read', objects: { responseId: 'response' } },
     params: idParams('responseId'),
     async handler({ params }, ctx) {
-      const fhir = await responseAsFhir(ctx, String(params.responseId));
+      const fhir = await responseAsFhir(ctx, params.responseId);
       ctx.reply.type('application/fhir+json');
       return fhir;
     },
@@ -173,7 +173,7 @@ export const measureScheduleRoutes = [
     params: idParams('groupId'),
     response: { 200: z.object({ schedules: z.array(scheduleSchema) }) },
     async handler({ params }, ctx) {
-      return listSchedules(ctx, String(params.groupId));
+      return listSchedules(ctx, params.groupId);
     },
   }),
   defineRoute({
@@ -187,7 +187,7 @@ export const measureScheduleRoutes = [
     body: z.strictObject({ instrumentCode: z.string().min(1).max(64), trigger: z.enum(['enrolment', 'every_n_sessions', 'completion', 'session_start']), everyN: z.number().int().min(1).max(52).optional() }),
     response: { 201: scheduleSchema },
     async handler({ params, body }, ctx) {
-      const schedule = await addSchedule(ctx, String(params.groupId), body);
+      const schedule = await addSchedule(ctx, params.groupId, body);
       ctx.reply.code(201);
       return schedule;
     },
@@ -209,7 +209,7 @@ export const outcomeRoutes = [
     url: '/api/reports/outcomes',
     summary: 'Outcomes per service, programme or group: change, reliable change, recovery, effect size, attendance',
     tags: ['reports'],
-    access: { kind: 'authenticated', resource: 'report', action: 'read' },
+    access: { kind: 'authenticated', resource: 'report', action: 'read', objects: { 'query.groupId': 'group' } },
     query: outcomeQuery,
     async handler({ query }, ctx) {
       const report = await outcomeReport(ctx.db, ctx.principal, query);
@@ -223,7 +223,7 @@ export const outcomeRoutes = [
     url: '/api/reports/outcomes.csv',
     summary: 'The outcomes report as CSV',
     tags: ['reports'],
-    access: { kind: 'authenticated', resource: 'report', action: 'export' },
+    access: { kind: 'authenticated', resource: 'report', action: 'export', objects: { 'query.groupId': 'group' } },
     query: outcomeQuery,
     async handler({ query }, ctx) {
       const r = await outcomeReport(ctx.db, ctx.principal, query);

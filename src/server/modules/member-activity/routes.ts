@@ -16,7 +16,7 @@ export const memberActivityRoutes = [
     params: idParams('groupId'),
     response: { 200: groupActivitySchema },
     async handler({ params }, ctx) {
-      return groupMemberActivity(ctx, String(params.groupId));
+      return groupMemberActivity(ctx, params.groupId);
     },
   }),
   defineRoute({
@@ -29,7 +29,7 @@ export const memberActivityRoutes = [
     params: idParams('enrolmentId'),
     response: { 200: groupActivitySchema },
     async handler({ params }, ctx) {
-      return enrolmentActivity(ctx, String(params.enrolmentId));
+      return enrolmentActivity(ctx, params.enrolmentId);
     },
   }),
 ];

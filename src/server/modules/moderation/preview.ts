@@ -1,17 +1,9 @@
 import type { PreviewResponse } from '../../../shared/schemas/moderation.js';
-import { AppError } from '../../http/errors.js';
 import type { UseCaseContext } from '../../http/use-case.js';
 import { findMembership } from '../../policy/membership.js';
 import { helpForRisk } from '../safety-plans/help-for-risk.js';
 import type { ContentKind } from './kinds.js';
 import { moderate } from './moderate.js';
-
-/** Members and facilitators of the group may preview; anyone else gets the same 404 as for a missing group. Returns the member's enrolment (null for staff). */
-async function assertInGroup(ctx: UseCaseContext, groupId: string): Promise<{ enrolmentId: string | null }> {
-  const membership = await findMembership(ctx.db, ctx.principal, groupId, 'reach');
-  if (!membership) throw new AppError('not_found', 'This group was not found.');
-  return { enrolmentId: membership.enrolmentId };
-}
 
 /**
  * What sending would meet, before anything is sent: `moderate()` itself with `dryRun` — the same
@@ -20,9 +12,11 @@ async function assertInGroup(ctx: UseCaseContext, groupId: string): Promise<{ en
  * no alert is raised. When risk is noticed, the author's own safety plan (participants: staff
  * have none, they get the same tier and, when someone is in danger, the emergency and
  * safeguarding numbers). The crisis line is always there. Audited without the text.
+ * Members and facilitators of the group may preview: the route's object check (`body.groupId`)
+ * has answered 404 to anyone else.
  */
 export async function previewText(ctx: UseCaseContext, input: { groupId: string; kind?: ContentKind | undefined; text?: string | undefined; fields?: Record<string, string> | undefined }): Promise<PreviewResponse> {
-  const { enrolmentId } = await assertInGroup(ctx, input.groupId);
+  const enrolmentId = (await findMembership(ctx.db, ctx.principal, input.groupId, 'reach'))?.enrolmentId ?? null;
   const decision = await moderate(
     ctx.db,
     { groupId: input.groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId }, kind: input.kind ?? 'post', fields: input.fields ?? { text: input.text ?? '' }, dryRun: true },

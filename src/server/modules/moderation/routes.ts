@@ -37,7 +37,7 @@ export const moderationRoutes = [
     url: '/api/moderation/preview',
     summary: 'Before sending: risk tier in plain words, contact-details problem, blocked phrase; the author’s own safety plan when risk language is noticed, and the crisis line',
     tags,
-    access: { kind: 'authenticated', resource: 'moderation', action: 'read' },
+    access: { kind: 'authenticated', resource: 'moderation', action: 'read', objects: { 'body.groupId': 'group' } },
     body: previewBodySchema,
     response: { 200: previewResponseSchema },
     async handler({ body }, ctx) {
@@ -80,7 +80,7 @@ export const moderationRoutes = [
     body: decisionBodySchema,
     response: { 200: statusSchema },
     async handler({ params, body }, ctx) {
-      return decideHeldItem(ctx, String(params.itemId), 'approve', body.reason, body.text);
+      return decideHeldItem(ctx, params.itemId, 'approve', body.reason, body.text);
     },
   }),
   defineRoute({
@@ -94,7 +94,7 @@ export const moderationRoutes = [
     body: rejectBodySchema,
     response: { 200: statusSchema },
     async handler({ params, body }, ctx) {
-      return decideHeldItem(ctx, String(params.itemId), 'reject', body.reason);
+      return decideHeldItem(ctx, params.itemId, 'reject', body.reason);
     },
   }),
   defineRoute({
@@ -107,7 +107,7 @@ export const moderationRoutes = [
     params: groupParams,
     response: { 200: groupModerationSchema },
     async handler({ params }, ctx) {
-      return groupModeration(ctx.db, String(params.groupId), ctx.now);
+      return groupModeration(ctx.db, params.groupId, ctx.now);
     },
   }),
   defineRoute({
@@ -121,7 +121,7 @@ export const moderationRoutes = [
     body: groupModerationBodySchema,
     response: { 200: groupModerationSchema },
     async handler({ params, body }, ctx) {
-      return updateGroupModeration(ctx, String(params.groupId), body);
+      return updateGroupModeration(ctx, params.groupId, body);
     },
   }),
   defineRoute({
@@ -135,7 +135,7 @@ export const moderationRoutes = [
     response: { 200: alertContextSchema },
     transaction: true,
     async handler({ params }, ctx) {
-      return alertContext(ctx, String(params.alertId));
+      return alertContext(ctx, params.alertId);
     },
   }),
   defineRoute({
@@ -176,7 +176,7 @@ export const moderationRoutes = [
     body: watchedPhrasePatchSchema,
     response: { 200: watchedPhraseSchema },
     async handler({ params, body }, ctx) {
-      return updateWatchedPhrase(ctx, String(params.phraseId), body);
+      return updateWatchedPhrase(ctx, params.phraseId, body);
     },
   }),
   defineRoute({
@@ -188,7 +188,7 @@ export const moderationRoutes = [
     access: onPhrase,
     params: phraseParams,
     async handler({ params }, ctx) {
-      await deleteWatchedPhrase(ctx, String(params.phraseId));
+      await deleteWatchedPhrase(ctx, params.phraseId);
     },
   }),
 ];

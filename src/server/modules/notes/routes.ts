@@ -23,7 +23,7 @@ export const noteRoutes = [
     params,
     response: { 200: noteEnvelopeSchema },
     async handler({ params: p }, ctx) {
-      return readNote(ctx, String(p.sessionId));
+      return readNote(ctx, p.sessionId);
     },
   }),
   defineRoute({
@@ -37,7 +37,7 @@ export const noteRoutes = [
     body: noteDraftBodySchema,
     response: { 200: noteSchema },
     async handler({ params: p, body }, ctx) {
-      return saveDraft(ctx, String(p.sessionId), body);
+      return saveDraft(ctx, p.sessionId, body);
     },
   }),
   defineRoute({
@@ -51,7 +51,7 @@ export const noteRoutes = [
     body: noteSignBodySchema,
     response: { 200: noteSchema },
     async handler({ params: p, body }, ctx) {
-      return signNote(ctx, String(p.sessionId), body.version);
+      return signNote(ctx, p.sessionId, body.version);
     },
   }),
   defineRoute({
@@ -64,7 +64,7 @@ export const noteRoutes = [
     params,
     response: { 200: noteSchema },
     async handler({ params: p }, ctx) {
-      return cosignNote(ctx, String(p.sessionId));
+      return cosignNote(ctx, p.sessionId);
     },
   }),
   defineRoute({
@@ -78,7 +78,7 @@ export const noteRoutes = [
     body: addendumBodySchema,
     response: { 201: noteSchema },
     async handler({ params: p, body }, ctx) {
-      const note = await addAddendum(ctx, String(p.sessionId), body.body);
+      const note = await addAddendum(ctx, p.sessionId, body.body);
       ctx.reply.code(201);
       return note;
     },
@@ -93,7 +93,7 @@ export const noteRoutes = [
     params,
     response: { 200: z.object({ versions: z.array(noteVersionSchema) }) },
     async handler({ params: p }, ctx) {
-      return noteVersions(ctx, String(p.sessionId));
+      return noteVersions(ctx, p.sessionId);
     },
   }),
   defineRoute({
@@ -102,7 +102,7 @@ export const noteRoutes = [
     url: '/api/break-glass',
     summary: 'Emergency access for an administrator to a group’s notes: reasoned, audited, one hour',
     tags,
-    access: { kind: 'authenticated', resource: 'break_glass', action: 'create' },
+    access: { kind: 'authenticated', resource: 'break_glass', action: 'create', objects: { 'body.groupId': 'group' } },
     body: breakGlassBodySchema,
     response: { 201: z.object({ id: z.uuid(), expiresAt: z.string() }) },
     async handler({ body }, ctx) {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userChannel, type RealtimeEvent } from '../../realtime/events.js';
-import { notifiesAtCommit } from '../../realtime/publish.js';
 import { createUser, type TestUser } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { notify } from './notify.js';
@@ -70,18 +69,51 @@ describe('notify()', () => {
     expect(events).toEqual([]);
   });
 
-  it('leaves no row when the transaction rolls back, and on PostgreSQL no announcement either', async () => {
+  it('announces only once the transaction has committed', async () => {
+    const events: RealtimeEvent[] = [];
+    const stop = t.app.hearth.broker.subscribe(userChannel(ann.id), (event) => events.push(event));
+    try {
+      await t.database.db.transaction().execute(async (trx) => {
+        await notify(trx, [{ userId: ann.id, kind: 'test', title: 'Later', body: 'At commit', groupId: null, sessionId: null }], t.clock.now());
+        // Long enough for an in-process delivery (setImmediate) or a NOTIFY sent outside a transaction to arrive.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(events).toEqual([]);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(events).toEqual([{ type: 'notification.created', userId: ann.id }]);
+    } finally {
+      stop();
+    }
+  });
+
+  it('leaves no row and announces nothing when the transaction rolls back', async () => {
     const before = (await rowsOf(ben.id)).length;
     const events = await heard([ben.id], async () => {
       await expect(
         t.database.db.transaction().execute(async (trx) => {
           await notify(trx, [{ userId: ben.id, kind: 'test', title: 'Rolled back', body: 'Never', groupId: null, sessionId: null }], t.clock.now());
+          // Time for a delivery that does not wait for the outcome to happen (the defect this guards).
+          await new Promise((resolve) => setTimeout(resolve, 100));
           throw new Error('roll back');
         }),
       ).rejects.toThrow('roll back');
     });
     expect((await rowsOf(ben.id)).length).toBe(before);
-    // SQLite delivers in-process before the commit is known; receivers read the row, which is not there.
-    if (notifiesAtCommit(t.database.db)) expect(events).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it('announces nothing when a later statement of the same transaction fails', async () => {
+    const before = (await rowsOf(ben.id)).length;
+    const events = await heard([ben.id], async () => {
+      await expect(
+        t.database.db.transaction().execute(async (trx) => {
+          await notify(trx, [{ userId: ben.id, kind: 'test', title: 'Refused', body: 'Never', groupId: null, sessionId: null }], t.clock.now());
+          await trx.insertInto('notifications').values({ id: 'duplicate', user_id: ben.id, kind: 'x', title: 'x', body: 'x', group_id: null, session_id: null, created_at: t.clock.now().toISOString(), read_at: null }).execute();
+          await trx.insertInto('notifications').values({ id: 'duplicate', user_id: ben.id, kind: 'x', title: 'x', body: 'x', group_id: null, session_id: null, created_at: t.clock.now().toISOString(), read_at: null }).execute();
+        }),
+      ).rejects.toThrow();
+    });
+    expect((await rowsOf(ben.id)).length).toBe(before);
+    expect(events).toEqual([]);
   });
 });

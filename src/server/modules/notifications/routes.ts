@@ -36,7 +36,7 @@ export const notificationRoutes = [
     access: { kind: 'authenticated', resource: 'account', action: 'update', objects: { notificationId: 'notification' } },
     params: idParams('notificationId'),
     async handler({ params }, ctx) {
-      await markNotificationRead(ctx, String(params.notificationId));
+      await markNotificationRead(ctx, params.notificationId);
     },
   }),
   defineRoute({

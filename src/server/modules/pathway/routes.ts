@@ -90,7 +90,7 @@ export const pathwayRoutes = [
     params: idParams('groupId'),
     response: { 200: z.object({ referrals: z.array(referralSchema) }) },
     async handler({ params }, ctx) {
-      const groupId = String(params.groupId);
+      const groupId = params.groupId;
       const referrals = await listGroupReferrals(ctx.db, groupId, ctx.now);
       await ctx.audit({ action: 'referrals.group.read', resourceType: 'group', resourceId: groupId, groupId });
       return { referrals };
@@ -106,7 +106,7 @@ export const pathwayRoutes = [
     params: referralParams,
     response: { 200: referralSchema },
     async handler({ params }, ctx) {
-      const referral = await referralOut(ctx, String(params.referralId));
+      const referral = await referralOut(ctx, params.referralId);
       await ctx.audit({ action: 'referrals.read', resourceType: 'referral', resourceId: referral.id, groupId: referral.groupId });
       return referral;
     },
@@ -122,7 +122,7 @@ export const pathwayRoutes = [
     body: intakeBodySchema,
     response: { 200: referralSchema },
     async handler({ params, body }, ctx) {
-      const id = String(params.referralId);
+      const id = params.referralId;
       await assertFacilitator(ctx, (await loadReferralRow(ctx.db, id)).group_id);
       await screenReferral(ctx, id, body);
       return referralOut(ctx, id);
@@ -139,7 +139,7 @@ export const pathwayRoutes = [
     body: offerBodySchema,
     response: { 200: referralSchema },
     async handler({ params, body }, ctx) {
-      const id = String(params.referralId);
+      const id = params.referralId;
       await assertFacilitator(ctx, (await loadReferralRow(ctx.db, id)).group_id);
       await offerPlace(ctx, id, body);
       return referralOut(ctx, id);
@@ -156,7 +156,7 @@ export const pathwayRoutes = [
     body: offerResponseBodySchema,
     response: { 200: offerAcceptedSchema },
     async handler({ params, body }, ctx) {
-      const id = String(params.referralId);
+      const id = params.referralId;
       await assertFacilitator(ctx, (await loadReferralRow(ctx.db, id)).group_id);
       const result = await respondToOffer(ctx, id, body);
       const origin = ctx.hearth.config.publicUrl ?? `${ctx.request.protocol}://${ctx.request.host}`;
@@ -189,7 +189,7 @@ export const pathwayRoutes = [
     params: enrolmentParams,
     response: { 200: z.object({ agreement: agreementSchema.nullable(), acceptedVersion: z.number().int().nullable(), acceptedAt: z.string().nullable() }) },
     async handler({ params }, ctx) {
-      return agreementToAccept(ctx, String(params.enrolmentId));
+      return agreementToAccept(ctx, params.enrolmentId);
     },
   }),
   defineRoute({
@@ -203,7 +203,7 @@ export const pathwayRoutes = [
     body: agreementAcceptBodySchema,
     async handler({ params, body }, ctx) {
       if (ctx.principal.role !== 'participant') throw new AppError('forbidden', 'Only the member can accept the group agreement.');
-      await acceptAgreement(ctx, String(params.enrolmentId), body.version);
+      await acceptAgreement(ctx, params.enrolmentId, body.version);
     },
   }),
   defineRoute({
@@ -216,7 +216,7 @@ export const pathwayRoutes = [
     params: enrolmentParams,
     body: enrolmentStatusBodySchema,
     async handler({ params, body }, ctx) {
-      await changeEnrolmentStatus(ctx, String(params.enrolmentId), body.status, body.reason);
+      await changeEnrolmentStatus(ctx, params.enrolmentId, body.status, body.reason);
     },
   }),
   defineRoute({
@@ -229,7 +229,7 @@ export const pathwayRoutes = [
     params: enrolmentParams,
     response: { 200: recordSchema },
     async handler({ params }, ctx) {
-      return participantRecord(ctx, String(params.enrolmentId));
+      return participantRecord(ctx, params.enrolmentId);
     },
   }),
 ];

@@ -33,7 +33,7 @@ export const programmeRoutes = [
     params,
     response: { 200: programmeDetailSchema },
     async handler({ params: p }, ctx) {
-      return programmeDetail(ctx.db, String(p.programmeId));
+      return programmeDetail(ctx.db, p.programmeId);
     },
   }),
   defineRoute({
@@ -62,7 +62,7 @@ export const programmeRoutes = [
     body: curriculumBodySchema,
     response: { 200: programmeDetailSchema },
     async handler({ params: p, body }, ctx) {
-      const id = String(p.programmeId);
+      const id = p.programmeId;
       await replaceCurriculum(ctx.db, id, body.sessions);
       await ctx.audit({ action: 'programmes.curriculum.set', resourceType: 'programme', resourceId: id, detail: { sessions: body.sessions.length } });
       return programmeDetail(ctx.db, id);
@@ -79,7 +79,7 @@ export const programmeRoutes = [
     body: agreementBodySchema,
     response: { 201: programmeDetailSchema },
     async handler({ params: p, body }, ctx) {
-      const id = String(p.programmeId);
+      const id = p.programmeId;
       const version = await addAgreementVersion(ctx.db, id, body.body, ctx.principal.userId, ctx.now);
       await ctx.audit({ action: 'programmes.agreement.add', resourceType: 'programme', resourceId: id, detail: { version } });
       ctx.reply.code(201);

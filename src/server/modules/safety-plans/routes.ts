@@ -54,7 +54,7 @@ export const safetyPlanRoutes = [
     response: { 200: safetyPlanEnvelopeSchema },
     transaction: true,
     async handler({ params }, ctx) {
-      return participantSafetyPlan(ctx, String(params.userId));
+      return participantSafetyPlan(ctx, params.userId);
     },
   }),
   defineRoute({
@@ -68,7 +68,7 @@ export const safetyPlanRoutes = [
     response: { 200: safetyPlanEnvelopeSchema },
     transaction: true,
     async handler({ params }, ctx) {
-      return enrolmentSafetyPlan(ctx, String(params.enrolmentId));
+      return enrolmentSafetyPlan(ctx, params.enrolmentId);
     },
   }),
   defineRoute({
@@ -82,7 +82,7 @@ export const safetyPlanRoutes = [
     body: safetyPlanSaveBodySchema,
     response: { 200: safetyPlanSchema },
     async handler({ params, body }, ctx) {
-      return saveSafetyPlan(ctx, String(params.userId), body);
+      return saveSafetyPlan(ctx, params.userId, body);
     },
   }),
 ];

@@ -32,7 +32,7 @@ export const sessionRoutes = [
     query: sessionListQuerySchema,
     response: { 200: z.object({ sessions: z.array(groupSessionSchema) }) },
     async handler({ params, query }, ctx) {
-      return listSessions(ctx, String(params.groupId), query);
+      return listSessions(ctx, params.groupId, query);
     },
   }),
   defineRoute({
@@ -45,7 +45,7 @@ export const sessionRoutes = [
     params: sessionParams,
     response: { 200: sessionDetailSchema },
     async handler({ params }, ctx) {
-      return sessionDetail(ctx, String(params.sessionId));
+      return sessionDetail(ctx, params.sessionId);
     },
   }),
   defineRoute({
@@ -58,7 +58,7 @@ export const sessionRoutes = [
     params: sessionParams,
     body: cancelBodySchema,
     async handler({ params, body }, ctx) {
-      await cancelSession(ctx, String(params.sessionId), body.reason);
+      await cancelSession(ctx, params.sessionId, body.reason);
     },
   }),
   defineRoute({
@@ -71,7 +71,7 @@ export const sessionRoutes = [
     params: sessionParams,
     body: rescheduleBodySchema,
     async handler({ params, body }, ctx) {
-      await rescheduleSession(ctx, String(params.sessionId), body.startsAtLocal, body.durationMinutes);
+      await rescheduleSession(ctx, params.sessionId, body.startsAtLocal, body.durationMinutes);
     },
   }),
   defineRoute({
@@ -84,7 +84,7 @@ export const sessionRoutes = [
     params: sessionParams,
     body: attendanceBodySchema,
     async handler({ params, body }, ctx) {
-      await recordAttendance(ctx, String(params.sessionId), body);
+      await recordAttendance(ctx, params.sessionId, body);
     },
   }),
   defineRoute({

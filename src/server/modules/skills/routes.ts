@@ -52,7 +52,7 @@ export const skillRoutes = [
     body: practiceShareBodySchema,
     response: { 200: practiceSchema },
     async handler({ params, body }, ctx) {
-      return sharePractice(ctx, String(params.practiceId), body.share);
+      return sharePractice(ctx, params.practiceId, body.share);
     },
   }),
   defineRoute({
@@ -66,7 +66,7 @@ export const skillRoutes = [
     body: reactionBodySchema,
     response: { 201: reactions },
     async handler({ params, body }, ctx) {
-      const result = await addReaction(ctx, 'skill_practice', String(params.practiceId), body.reaction);
+      const result = await addReaction(ctx, 'skill_practice', params.practiceId, body.reaction);
       ctx.reply.code(201);
       return { reactions: result };
     },
@@ -82,7 +82,7 @@ export const skillRoutes = [
     query: reactionBodySchema,
     response: { 200: reactions },
     async handler({ params, query }, ctx) {
-      return { reactions: await removeReaction(ctx, 'skill_practice', String(params.practiceId), query.reaction) };
+      return { reactions: await removeReaction(ctx, 'skill_practice', params.practiceId, query.reaction) };
     },
   }),
 ];

@@ -8,14 +8,14 @@ import { moderate, statusOf, type Moderated } from '../moderation/moderate.js';
 import { recordModeration } from '../moderation/record-moderation.js';
 import type { SpaceViewer } from './access.js';
 import { isBlocked } from './blocks.js';
-import { publishPostAfterCommit, publishPostInTransaction } from './publish.js';
+import { publishPost } from './publish.js';
 import { loadStreamPost } from './repository.js';
 import { nextSeq } from './sequence.js';
 
 /**
  * The use-case context of post and thread creation, with the root database handle instead of the
  * request's transaction: they open their own transaction (after moderation, so a racing
- * duplicate clientId can be read back once it fails) and publish after commit. The socket calls
+ * duplicate clientId can be read back once it fails) and publish in it, delivered at commit. The socket calls
  * them too, with no request behind it.
  */
 export type SpaceDeps = Pick<UseCaseContext, 'actor' | 'now'> & { db: Db };
@@ -136,7 +136,7 @@ export async function createPost(deps: SpaceDeps, viewer: SpaceViewer, input: Ne
   try {
     post = await db.transaction().execute(async (tx) => {
       const stored = await storePost(tx, deps, viewer, input, decision);
-      await publishPostInTransaction(tx, stored);
+      await publishPost(tx, stored);
       return stored;
     });
   } catch (error) {
@@ -147,7 +147,6 @@ export async function createPost(deps: SpaceDeps, viewer: SpaceViewer, input: Ne
     }
     throw error;
   }
-  await publishPostAfterCommit(db, post);
   return { post, created: true };
 }
 

@@ -2,7 +2,7 @@ import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/record.js';
 import type { SpaceViewer } from './access.js';
 import { moderateFor, storePost, type SpaceDeps } from './create-post.js';
-import { publishPostAfterCommit, publishPostInTransaction } from './publish.js';
+import { publishPost } from './publish.js';
 
 /**
  * Opens a thread with its first post, in one transaction. The title and the first message are
@@ -31,9 +31,8 @@ export async function createThread(deps: SpaceDeps, viewer: SpaceViewer, input: 
     // A held opening post (for its title or its text) leaves the thread its author's and the clinicians' only.
     const stored = await storePost(tx, deps, viewer, { thread: threadId, text: input.text, clientId: input.clientId }, decision);
     await tx.updateTable('space_threads').set({ opening_post_id: stored.id }).where('id', '=', threadId).execute();
-    await publishPostInTransaction(tx, stored);
+    await publishPost(tx, stored);
     return stored;
   });
-  await publishPostAfterCommit(deps.db, post);
   return { threadId, post };
 }

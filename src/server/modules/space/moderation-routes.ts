@@ -28,7 +28,7 @@ export const moderationRoutes = [
     params: groupParams,
     response: { 200: z.object({ reports: z.array(spaceReportSchema) }) },
     async handler({ params: p }, ctx) {
-      return listReports(ctx, await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId)));
+      return listReports(ctx, await requireSpaceViewer(ctx.db, ctx.principal, p.groupId));
     },
   }),
   defineRoute({
@@ -41,7 +41,7 @@ export const moderationRoutes = [
     params: groupParams,
     response: { 200: z.object({ tags: z.array(spaceTagSchema) }) },
     async handler({ params: p }, ctx) {
-      return listTags(ctx, await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId)));
+      return listTags(ctx, await requireSpaceViewer(ctx.db, ctx.principal, p.groupId));
     },
   }),
   defineRoute({
@@ -54,7 +54,7 @@ export const moderationRoutes = [
     params: idParams('threadId'),
     body: z.strictObject({ pinned: z.boolean() }),
     async handler({ params: p, body }, ctx) {
-      await pinThread(ctx, String(p.threadId), body.pinned);
+      await pinThread(ctx, p.threadId, body.pinned);
     },
   }),
 ];

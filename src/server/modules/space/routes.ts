@@ -77,7 +77,7 @@ export const spaceRoutes = [
     params: groupParams,
     response: { 200: spaceOverviewSchema },
     async handler({ params: p }, ctx) {
-      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
+      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, p.groupId);
       return spaceOverview(ctx.db, viewer, ctx.now);
     },
   }),
@@ -92,7 +92,7 @@ export const spaceRoutes = [
     query: postsQuerySchema,
     response: { 200: postPageSchema },
     async handler({ params: p, query }, ctx) {
-      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
+      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, p.groupId);
       return listPosts(ctx, viewer, query.thread === 'chat' ? null : query.thread, query.before, query.limit);
     },
   }),
@@ -109,7 +109,7 @@ export const spaceRoutes = [
     // Runs its own transaction so the post is published only once committed.
     transaction: false,
     async handler({ params: p, body }, ctx) {
-      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
+      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, p.groupId);
       const { post, created } = await createPost(await depsOf(ctx), viewer, body);
       ctx.reply.code(created ? 201 : 200);
       return present(viewer, post);
@@ -127,7 +127,7 @@ export const spaceRoutes = [
     response: { 201: z.object({ threadId: z.uuid(), post: spacePostSchema }) },
     transaction: false,
     async handler({ params: p, body }, ctx) {
-      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
+      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, p.groupId);
       const { threadId, post } = await createThread(await depsOf(ctx), viewer, body);
       ctx.reply.code(201);
       return { threadId, post: await present(viewer, post) };
@@ -144,8 +144,8 @@ export const spaceRoutes = [
     body: editPostBodySchema,
     response: { 200: spacePostSchema },
     async handler({ params: p, body }, ctx) {
-      const viewer = await requirePostViewer(ctx.db, ctx.principal, String(p.postId));
-      return present(viewer, await editPost(ctx, viewer, String(p.postId), body.text));
+      const viewer = await requirePostViewer(ctx.db, ctx.principal, p.postId);
+      return present(viewer, await editPost(ctx, viewer, p.postId, body.text));
     },
   }),
   defineRoute({
@@ -158,8 +158,8 @@ export const spaceRoutes = [
     params: postParams,
     response: { 200: spacePostSchema },
     async handler({ params: p }, ctx) {
-      const viewer = await requirePostViewer(ctx.db, ctx.principal, String(p.postId));
-      return present(viewer, await withdrawPost(ctx, viewer, String(p.postId)));
+      const viewer = await requirePostViewer(ctx.db, ctx.principal, p.postId);
+      return present(viewer, await withdrawPost(ctx, viewer, p.postId));
     },
   }),
   defineRoute({
@@ -173,8 +173,8 @@ export const spaceRoutes = [
     body: removePostBodySchema,
     response: { 200: spacePostSchema },
     async handler({ params: p, body }, ctx) {
-      const viewer = await requirePostViewer(ctx.db, ctx.principal, String(p.postId));
-      return present(viewer, await removePost(ctx, viewer, String(p.postId), body.reason));
+      const viewer = await requirePostViewer(ctx.db, ctx.principal, p.postId);
+      return present(viewer, await removePost(ctx, viewer, p.postId, body.reason));
     },
   }),
   defineRoute({
@@ -188,8 +188,8 @@ export const spaceRoutes = [
     body: reportBodySchema,
     response: { 201: z.object({ id: z.uuid(), kind: z.enum(['worried', 'agreement']), createdAt: z.string() }) },
     async handler({ params: p, body }, ctx) {
-      const viewer = await requirePostViewer(ctx.db, ctx.principal, String(p.postId));
-      const report = await reportPost(ctx, viewer, String(p.postId), body.kind, body.note ?? null);
+      const viewer = await requirePostViewer(ctx.db, ctx.principal, p.postId);
+      const report = await reportPost(ctx, viewer, p.postId, body.kind, body.note ?? null);
       ctx.reply.code(201);
       return report;
     },
@@ -205,8 +205,8 @@ export const spaceRoutes = [
     body: tagBodySchema,
     response: { 201: z.object({ id: z.uuid(), sessionId: z.uuid().nullable(), createdAt: z.string() }) },
     async handler({ params: p, body }, ctx) {
-      const viewer = await requirePostViewer(ctx.db, ctx.principal, String(p.postId));
-      const tag = await tagPost(ctx, viewer, String(p.postId), body.note ?? null);
+      const viewer = await requirePostViewer(ctx.db, ctx.principal, p.postId);
+      const tag = await tagPost(ctx, viewer, p.postId, body.note ?? null);
       ctx.reply.code(201);
       return tag;
     },
@@ -220,8 +220,8 @@ export const spaceRoutes = [
     access: onPost('update'),
     params: postParams,
     async handler({ params: p }, ctx) {
-      const viewer = await requirePostViewer(ctx.db, ctx.principal, String(p.postId));
-      await untagPost(ctx, viewer, String(p.postId));
+      const viewer = await requirePostViewer(ctx.db, ctx.principal, p.postId);
+      await untagPost(ctx, viewer, p.postId);
     },
   }),
   defineRoute({
@@ -234,7 +234,7 @@ export const spaceRoutes = [
     params: groupParams,
     body: relationBodySchema,
     async handler({ params: p, body }, ctx) {
-      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
+      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, p.groupId);
       await setMute(ctx, viewer, body.enrolmentId, body.on);
     },
   }),
@@ -248,7 +248,7 @@ export const spaceRoutes = [
     params: groupParams,
     body: relationBodySchema,
     async handler({ params: p, body }, ctx) {
-      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
+      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, p.groupId);
       await setBlock(ctx, viewer, body.enrolmentId, body.on);
     },
   }),
@@ -263,7 +263,7 @@ export const spaceRoutes = [
     body: markReadBodySchema,
     response: { 200: z.object({ lastSeq: z.number().int() }) },
     async handler({ params: p, body }, ctx) {
-      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, String(p.groupId));
+      const viewer = await requireSpaceViewer(ctx.db, ctx.principal, p.groupId);
       return markRead(ctx, viewer, body.thread, body.seq);
     },
   }),

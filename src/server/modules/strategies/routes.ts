@@ -38,7 +38,7 @@ export const strategyRoutes = [
     query: strategyListQuerySchema,
     response: { 200: strategyListSchema },
     async handler({ params, query }, ctx) {
-      return listStrategies(ctx, String(params.groupId), query);
+      return listStrategies(ctx, params.groupId, query);
     },
   }),
   defineRoute({
@@ -52,7 +52,7 @@ export const strategyRoutes = [
     body: shareStrategyBodySchema,
     response: { 201: strategySchema },
     async handler({ params, body }, ctx) {
-      const strategy = await shareStrategy(ctx, String(params.groupId), body);
+      const strategy = await shareStrategy(ctx, params.groupId, body);
       ctx.reply.code(201);
       return strategy;
     },
@@ -67,7 +67,7 @@ export const strategyRoutes = [
     params: strategyParams,
     response: { 200: strategySchema },
     async handler({ params }, ctx) {
-      return readStrategy(ctx, String(params.strategyId));
+      return readStrategy(ctx, params.strategyId);
     },
   }),
   defineRoute({
@@ -81,7 +81,7 @@ export const strategyRoutes = [
     body: markBodySchema,
     response: { 200: strategySchema },
     async handler({ params, body }, ctx) {
-      return markStrategy(ctx, String(params.strategyId), body.state);
+      return markStrategy(ctx, params.strategyId, body.state);
     },
   }),
   defineRoute({
@@ -94,7 +94,7 @@ export const strategyRoutes = [
     params: strategyParams,
     response: { 200: strategySchema },
     async handler({ params }, ctx) {
-      return clearMark(ctx, String(params.strategyId));
+      return clearMark(ctx, params.strategyId);
     },
   }),
   defineRoute({
@@ -106,7 +106,7 @@ export const strategyRoutes = [
     access: { kind: 'authenticated', resource: 'strategy', action: 'update', objects: onStrategy },
     params: strategyParams,
     async handler({ params }, ctx) {
-      await authorRemovesFromLibrary(ctx, String(params.strategyId));
+      await authorRemovesFromLibrary(ctx, params.strategyId);
     },
   }),
   defineRoute({
@@ -118,7 +118,7 @@ export const strategyRoutes = [
     access: { kind: 'authenticated', resource: 'strategy', action: 'update', objects: onStrategy },
     params: strategyParams,
     async handler({ params }, ctx) {
-      await withdrawStrategy(ctx, String(params.strategyId));
+      await withdrawStrategy(ctx, params.strategyId);
     },
   }),
   defineRoute({
@@ -132,7 +132,7 @@ export const strategyRoutes = [
     body: curateBodySchema,
     response: { 201: z.object({ id: z.uuid() }) },
     async handler({ params, body }, ctx) {
-      const id = await curateStrategy(ctx, String(params.strategyId), body);
+      const id = await curateStrategy(ctx, params.strategyId, body);
       ctx.reply.code(201);
       return { id };
     },
@@ -160,7 +160,7 @@ export const strategyRoutes = [
     params: idParams('entryId'),
     body: reasonBodySchema,
     async handler({ params, body }, ctx) {
-      await uncurate(ctx, String(params.entryId), body.reason);
+      await uncurate(ctx, params.entryId, body.reason);
     },
   }),
 ];

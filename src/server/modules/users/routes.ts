@@ -65,7 +65,7 @@ export const userRoutes = [
     params: userParams,
     response: { 200: invitationIssuedSchema },
     async handler({ params }, ctx) {
-      const { user, token, expiresAt } = await reissueInvitation(ctx, String(params.userId));
+      const { user, token, expiresAt } = await reissueInvitation(ctx, params.userId);
       return { user: presentAdminUser(user), inviteUrl: invitationUrl(origin(ctx.hearth, ctx.request), token), expiresAt };
     },
   }),
@@ -79,7 +79,7 @@ export const userRoutes = [
     params: userParams,
     response: { 200: adminUserSchema },
     async handler({ params }, ctx) {
-      return presentAdminUser(await setUserActive(ctx, String(params.userId), false));
+      return presentAdminUser(await setUserActive(ctx, params.userId, false));
     },
   }),
   defineRoute({
@@ -92,7 +92,7 @@ export const userRoutes = [
     params: userParams,
     response: { 200: adminUserSchema },
     async handler({ params }, ctx) {
-      return presentAdminUser(await setUserActive(ctx, String(params.userId), true));
+      return presentAdminUser(await setUserActive(ctx, params.userId, true));
     },
   }),
   defineRoute({
@@ -105,7 +105,7 @@ export const userRoutes = [
     params: userParams,
     response: { 200: adminUserSchema },
     async handler({ params }, ctx) {
-      const userId = String(params.userId);
+      const userId = params.userId;
       await resetMfa(ctx.db, userId, ctx.now);
       await ctx.audit({ action: 'admin.users.reset_mfa', resourceType: 'user', resourceId: userId });
       const user = await findUserById(ctx.db, userId);
