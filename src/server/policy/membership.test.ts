@@ -16,6 +16,7 @@ import {
   inGroupsAt,
   isFacilitator,
   MEMBERSHIP_LEVELS,
+  membershipsAt,
   memberGroupIds,
   notAMember,
   requireEnrolledMember,
@@ -173,6 +174,30 @@ describe('the level table as SQL (SQLite in memory)', () => {
       expect(found, level).toEqual(facilitatorsHold(level) ? { kind: 'facilitator', userId: 'c-co', groupId: group, enrolmentId: null, pseudonym: null, status: null } : null);
       expect(await findMembership(db, outsider, group, level), level).toBeNull();
       expect(await findMembership(db, admin, group, level), level).toBeNull();
+    }
+  });
+
+  it('membershipsAt: every group a participant holds the level in, with their enrolment — one per status × level', async () => {
+    for (const level of LEVELS) {
+      for (const status of STATUSES) {
+        const all = await membershipsAt(db, participant(status), level);
+        const expected = enrolmentHolds(level, status) ? [{ kind: 'member', userId: person(status), groupId: group, enrolmentId: `e-${status}`, pseudonym: `Alias ${status}`, status }] : [];
+        expect(all, `${level} × ${status}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('membershipsAt: a facilitator holds their own groups (when facilitators hold the level), an admin none', async () => {
+    for (const level of LEVELS) {
+      const hold = facilitatorsHold(level);
+      expect(await membershipsAt(db, co, level), level).toEqual(hold ? [{ kind: 'facilitator', userId: 'c-co', groupId: group, enrolmentId: null, pseudonym: null, status: null }] : []);
+      expect(await membershipsAt(db, outsider, level), level).toEqual(hold ? [{ kind: 'facilitator', userId: 'c-out', groupId: other, enrolmentId: null, pseudonym: null, status: null }] : []);
+      expect(await membershipsAt(db, admin, level), level).toEqual([]);
+      // The same answers as asking group by group.
+      for (const principal of [lead, co, outsider, admin, participant('active'), participant('paused')]) {
+        const oneByOne = (await Promise.all([group, other].map((g) => findMembership(db, principal, g, level)))).filter((m) => m !== null);
+        expect(await membershipsAt(db, principal, level), `${principal.userId} ${level}`).toEqual(oneByOne);
+      }
     }
   });
 
