@@ -29,6 +29,13 @@ export function normalizeForStorage(raw: string): string {
   return raw.normalize('NFKC').replace(INVISIBLE_STORED, '').replace(/\r\n?/g, '\n').trim();
 }
 
+/**
+ * Runs of spaces and tabs (never newlines) that are not already one plain space. Replacing these
+ * with ' ' gives the same text as replacing every run, without rebuilding a string at every word.
+ * The one definition for moderation and risk; global, so use it with replace (not test/exec).
+ */
+export const SPACE_RUNS = /[^\S\n]{2,}|[^\S \n]/g;
+
 /** The form every matcher works on: NFKC, no invisible characters, lower case, curly quotes straightened, single spaces. */
 export function matchingForm(text: string): string {
   return text
@@ -37,6 +44,5 @@ export function matchingForm(text: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019\u02BC\u2032`´]/g, "'")
     .replace(/[\u201C\u201D\u2033]/g, '"')
-    // Only runs that are not already one plain space (the same text, without rebuilding it at every word).
-    .replace(/[^\S\n]{2,}|[^\S \n]/g, ' ');
+    .replace(SPACE_RUNS, ' ');
 }

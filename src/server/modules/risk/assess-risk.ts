@@ -1,3 +1,4 @@
+import { SPACE_RUNS } from '../moderation/normalize-text.js';
 import { analyse } from './analyse.js';
 import { matchFrames, type FrameHit, type RiskKind } from './frames.js';
 import { predictExpanded, type ModelPrediction } from './model.js';
@@ -30,8 +31,6 @@ const RANK: Record<RiskTier, number> = { none: 0, concern: 1, urgent: 2 };
 /** Longest text the detector reads at once; a longer message is read in overlapping windows. */
 const WINDOW = 4_000;
 
-/** Runs of spaces and tabs (not newlines) that are not already one plain space: replacing only these gives the same text as replacing every run, without rebuilding the string at every word. */
-const SPACE_RUNS = /[^\S\n]{2,}|[^\S \n]/g;
 
 function framesText(expanded: string): string {
   return expanded

@@ -1,4 +1,4 @@
-import type { AnalysedSentence } from './analyse.js';
+import type { AnalysedSentence, Token } from './analyse.js';
 import {
   DANGER_PLACE, DISTRESS, EDGE_PLACE, FAREWELL, HARM_VERB, INGEST, INTENT, LIGATURE, MEANS, MEDICINE, PERSON, POISON, PRESENCE, QUANTITY, READY_STATE, SHARP,
   TIME, URGE, WEAPON, markSubstances,
@@ -366,6 +366,33 @@ const FRAMES: FrameSpec[] = [
   },
 ];
 
+const NEGATOR = /^(not|never|n't|nt)$/;
+/** Future, intent or attempt words a threat is stated with ("going to", "will", "want to"). */
+const THREAT_INTENT = new Set(['go', 'going', 'gonna', 'will', 'would', 'want', 'try', 'plan', 'mean']);
+
+/**
+ * A threat denied: a negator directly before the threat's intent ("he is not going to hurt me",
+ * "he won't hurt me"), not before what keeps one in danger ("he won't let me out", "he won't
+ * stop", "won't leave"), and not a condition or a "but" ("not going to hurt me if i keep quiet").
+ * A denied act is not a denied danger: "he doesn't hit me but he punches the walls" and "he's never
+ * hit me" are how coercive control is often first told, and keep their tier.
+ */
+function negatesThreat(span: readonly Token[]): boolean {
+  for (let i = 0; i < span.length; i++) {
+    if (!NEGATOR.test(span[i]?.text ?? '')) continue;
+    const next = span[i + 1];
+    if (!next) continue;
+    // "not going to hurt me", or "will not / won't / would never hurt me"
+    const prev = span[i - 1]?.lemma ?? '';
+    if (!THREAT_INTENT.has(next.lemma) && !(prev === 'will' || prev === 'wo' || prev === 'would' || prev === 'shall')) continue;
+    // "won't let/stop/leave" after the intent word: the danger itself, not its denial.
+    const after = span.slice(i + 1, i + 4).map((t) => t.lemma);
+    if (after.some((l) => l === 'let' || l === 'stop' || l === 'leave')) continue;
+    return true;
+  }
+  return false;
+}
+
 function modifiersFor(sentence: AnalysedSentence, words: string, start: number, end: number, spec: FrameSpec, message: MessageContext): string[] {
   const mods: string[] = [];
   // Negation: wink-nlp's scope, over the tokens of the match.
@@ -375,8 +402,12 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   const core = span.filter((t) => t.pos !== 'PART' && t.pos !== 'AUX' && t.pos !== 'DET');
   // A pattern that holds its own negation ("not safe at home", "will not stop bleeding") is not negated by it.
   const ownNegation = span.some((t) => t.text === 'not' || t.text === 'never' || t.text === 'no');
-  // In a threat, a negation is part of it ("he won't leave", "he won't let me go").
-  if (ownNegation || spec.kind === 'being_harmed') {
+  // In a threat, a negation is usually part of it ("he won't leave", "he won't let me go", "not
+  // safe with him"); but a negation of the threat itself ("he is not going to hurt me", "she never
+  // hit me") is a negated threat, as it would be of an act against oneself.
+  if (spec.kind === 'being_harmed') {
+    if (negatesThreat(span) && !/\b(if|unless|or else|as long as|but)\b/.test(words.slice(end))) mods.push('negated');
+  } else if (ownNegation) {
     // nothing: the frame already means the negated form
   } else if (core.length && core.every((t) => t.negated)) mods.push('negated');
   else if (core.length && core.slice(0, 2).some((t) => t.negated)) mods.push('negated');

@@ -90,8 +90,8 @@ describe('kind and explanation of the fused result', () => {
   });
 
   it('takes the kind from the phrase rules (self-harm) when they outrank every frame', () => {
-    // "talked about suicide" is an urgent phrase rule; no frame counts.
-    const result = assessRisk('we talked about suicide prevention in class');
+    // "researching suicide" is an urgent phrase rule; no frame counts.
+    const result = assessRisk('i have been researching suicide methods');
     expect(result.frames.filter((f) => f.tier !== 'none')).toEqual([]);
     expect(result).toMatchObject({ tier: 'urgent', kind: 'self_harm', score: expect.any(Number) as number });
     expect(result.plainExplanation.length).toBeGreaterThan(0);

@@ -13,6 +13,10 @@ describe('spelling normalisation before risk analysis', () => {
     expect(normaliseSpelling('0verdose')).toBe('overdose');
     expect(normaliseSpelling('took 50mg at 3am')).toBe('took 50mg at 3am');
     expect(normaliseSpelling('help!')).toBe('help!');
+    // "|" is an i before an l, else an l
+    expect(normaliseSpelling('k|ll myself')).toBe('kill myself');
+    expect(normaliseSpelling('p|lls')).toBe('pills');
+    expect(normaliseSpelling('ki||ing')).toBe('killing');
   });
   it('splits a count glued to a word', () => {
     expect(normaliseSpelling('took 30pills')).toBe('took 30 pills');
@@ -21,6 +25,10 @@ describe('spelling normalisation before risk analysis', () => {
     expect(normaliseSpelling('s u i c i d e')).toBe('suicide');
     expect(normaliseSpelling('d.i.e')).toBe('die');
     expect(normaliseSpelling('plan a b c')).toBe('plan a b c');
+    // two letters only into a listed word
+    expect(normaliseSpelling('took an o d')).toBe('took an od');
+    expect(normaliseSpelling('an s.h day')).toBe('an sh day');
+    expect(normaliseSpelling('a b test')).toBe('a b test');
   });
   it('shortens letter runs and fixes common typos and texting forms', () => {
     expect(normaliseSpelling('killlll')).toBe('kill');

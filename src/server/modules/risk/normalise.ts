@@ -1,4 +1,4 @@
-import { matchingForm } from '../moderation/normalize-text.js';
+import { SPACE_RUNS, matchingForm } from '../moderation/normalize-text.js';
 
 /**
  * Spelling normalisation before any risk analysis: what a member types on a phone at 3 a.m. is
@@ -68,7 +68,8 @@ const TYPOS: [RegExp, string][] = [
 ];
 
 function joinSpacedLetters(text: string): string {
-  return text.replace(/\b(?:[a-z][ .\-*_]){2,}[a-z]\b/g, (run) => {
+  // Two letters are joined only into a listed word ("o d" → "od", "s h" → "sh").
+  return text.replace(/\b(?:[a-z][ .\-*_]){1,}[a-z]\b/g, (run) => {
     const word = run.replace(/[ .\-*_]/g, '');
     return word.length >= 4 || SHORT_SPELLED.has(word) ? word : run;
   });
@@ -84,7 +85,10 @@ function unLeet(text: string): string {
     // Only characters inside a word change ("k1ll", "p!lls", "0verdose"); "help!" keeps its "!".
     return token
       .replace(/^[013457@$](?=\p{L}{2})/u, (c) => LEET[c] ?? c)
-      .replace(/(?<=\p{L})[0134579@$!|]+(?=[0134579@$!|]*\p{L})/gu, (run) => [...run].map((c) => LEET[c] ?? c).join(''));
+      .replace(/(?<=\p{L})[0134579@$!|]+(?=[0134579@$!|]*\p{L})/gu, (run, at: number, word: string) =>
+        // "|" is an l ("ki||") or, before an l, an i ("k|ll", "p|lls").
+        [...run].map((c, k) => (c === '|' && word[at + k + 1] === 'l' ? 'i' : (LEET[c] ?? c))).join(''),
+      );
   });
 }
 
@@ -100,5 +104,5 @@ export function normaliseSpelling(raw: string): string {
   text = unLeet(text);
   text = text.replace(/(\p{L})\1{2,}/gu, '$1$1');
   for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
-  return text.replace(/[^\S\n]{2,}|[^\S \n]/g, ' ').trim();
+  return text.replace(SPACE_RUNS, ' ').trim();
 }

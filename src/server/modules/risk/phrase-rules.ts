@@ -140,7 +140,10 @@ function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray): 
     counts = false;
   }
   // The bare word "suicide" is often a subject (a film, a campaign) even in the writer's own words.
-  const topicForSelf = TOPIC_SENSITIVE.has(rule.id) && who.person === 'self' ? TOPIC.exec(segment) : null;
+  // So is "talked about suicide" when a subject is named ("we talked about suicide prevention in
+  // class"); planning, researching or attempting suicide is never made a topic by a subject word.
+  const talkedAbout = rule.id === 'suicide_plan' && /^(talk|talks|talked|talking)\b/.test(phrase);
+  const topicForSelf = (TOPIC_SENSITIVE.has(rule.id) || talkedAbout) && who.person === 'self' ? TOPIC.exec(segment) : null;
   if (topicForSelf) {
     modifiers.push({ kind: 'topic', cue: topicForSelf[0] });
     counts = false;

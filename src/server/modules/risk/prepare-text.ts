@@ -1,3 +1,4 @@
+import { SPACE_RUNS } from '../moderation/normalize-text.js';
 import { normaliseSpelling } from './normalise.js';
 
 // Texting shorthand, contractions and frequent misspellings, mapped to one spelling so the
@@ -78,7 +79,7 @@ export function prepareExpanded(expanded: string): string {
     .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/gu, ' ')
     .replace(/[^\p{L}\p{N}'\s.!?;,\n]/gu, ' ')
     .replace(/'/g, '')
-    .replace(/[^\S\n]{2,}|[^\S \n]/g, ' ')
+    .replace(SPACE_RUNS, ' ')
     .trim();
 }
 

@@ -20,6 +20,24 @@ describe('risk properties (fast-check)', () => {
       { numRuns: 20, seed: 1 },
     );
   });
+  it('a threat denied is lower than the threat, but a denied act beside a danger keeps its tier', () => {
+    const THREATS = ['he is going to hurt me', 'my partner is going to kill me', 'he will hurt me', 'my ex is going to hit me'];
+    fc.assert(
+      fc.property(fc.constantFrom(...THREATS), (text) => {
+        const denied = text.replace(/ is going/, ' is not going').replace(/ will /, ' will not ');
+        expect(tier(denied)).toBeLessThan(tier(text));
+        // a condition keeps the threat: "not going to hurt me if i keep quiet"
+        expect(tier(`${denied} if i keep quiet`)).toBeGreaterThan(RANK.none);
+      }),
+      { numRuns: 20, seed: 7 },
+    );
+    // "he doesn't hit me but…" is how coercive control is often told: still raised
+    expect(tier('he doesnt hit me but he punches the walls next to my head and blocks the door')).toBeGreaterThan(RANK.none);
+  });
+  it('a subject talked about is not an intention ("suicide prevention in class"); researching suicide still is', () => {
+    expect(assessRisk('we talked about suicide prevention in class').tier).toBe('none');
+    expect(assessRisk('i have been researching suicide methods').tier).toBe('urgent');
+  });
   it('"years ago" turns a statement into the past and lowers it', () => {
     fc.assert(
       fc.property(fc.constantFrom(...URGENT.map((t) => t.replace('i am going to', 'i tried to'))), (text) => {
