@@ -1,3 +1,5 @@
+// As main.ts: the server's V8 settings before anything else (v8-tuning.ts).
+import '../../src/server/v8-tuning.js';
 import { buildApp } from '../../src/server/app.js';
 import { openConfiguredDatabase } from '../../src/server/boot.js';
 import { loadConfig } from '../../src/server/config/env.js';

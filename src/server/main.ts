@@ -1,3 +1,5 @@
+// First: V8 settings that must hold before anything allocates (v8-tuning.ts says why).
+import './v8-tuning.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from './app.js';

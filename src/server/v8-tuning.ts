@@ -1,0 +1,18 @@
+import v8 from 'node:v8';
+
+/**
+ * V8 settings the server runs with, set before anything else is loaded (main.ts imports this
+ * module first; the risk benchmark does too, so it measures what the server runs).
+ *
+ * Allocation-site pretenuring is off. The risk detector reads every chat message through wink-nlp,
+ * whose per-document arrays V8 decides to allocate straight into the old generation ("pretenure")
+ * once a few of them have been seen alive at a young-generation collection. Each of those arrays
+ * then dies in the old generation, where only a full collection frees it, and until then keeps
+ * every young object it points to alive: about 0.2–1 MB was copied and promoted at every young
+ * collection, which made each one cost 2–8 ms instead of about 0.4 ms, and set the detector's
+ * latency tail (p99 of a 2,000-character message). With pretenuring off, nothing is promoted in
+ * the detector's steady state (bench/README.md, "risk", has the figures with and without).
+ * Pretenuring helps programs that build large long-lived structures in bursts; a request/response
+ * server whose objects live for one request gains nothing from it.
+ */
+v8.setFlagsFromString('--no-allocation-site-pretenuring');
