@@ -20,6 +20,7 @@ import { measureRoutes, measureScheduleRoutes, outcomeRoutes } from './measures/
 import { memberActivityRoutes } from './member-activity/routes.js';
 import { noteRoutes } from './notes/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { offerLinkRoutes } from './pathway/offer-link-routes.js';
 import { pathwayRoutes } from './pathway/routes.js';
 import { programmeRoutes } from './programmes/routes.js';
 import { sessionRoutes } from './schedule/routes.js';
@@ -38,6 +39,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...programmeRoutes,
   ...groupRoutes,
   ...pathwayRoutes,
+  ...offerLinkRoutes,
   ...sessionRoutes,
   ...noteRoutes,
   ...measureRoutes,
