@@ -22,6 +22,7 @@ import { noteRoutes } from './notes/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { offerLinkRoutes } from './pathway/offer-link-routes.js';
 import { pathwayRoutes } from './pathway/routes.js';
+import { reminderRoutes } from './reminders/routes.js';
 import { programmeRoutes } from './programmes/routes.js';
 import { sessionRoutes } from './schedule/routes.js';
 import { skillRoutes } from './skills/routes.js';
@@ -40,6 +41,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...groupRoutes,
   ...pathwayRoutes,
   ...offerLinkRoutes,
+  ...reminderRoutes,
   ...sessionRoutes,
   ...noteRoutes,
   ...measureRoutes,

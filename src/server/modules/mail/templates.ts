@@ -24,8 +24,8 @@ export type TemplateInput =
   | { kind: 'invitation'; name: string; url: string; expiresAt: string }
   | { kind: 'password_reset'; name: string; url: string; expiresAt: string }
   | { kind: 'offer'; name: string; acceptUrl: string; declineUrl: string; expiresAt: string }
-  | { kind: 'session_reminder'; name: string; startsAt: string; lead: '24h' | '2h'; url: string; settingsUrl: string }
-  | { kind: 'measure_reminder'; name: string; url: string; settingsUrl: string };
+  | { kind: 'session_reminder'; name: string; startsAt: string; lead: '24h' | '2h'; url: string | null; settingsUrl: string | null }
+  | { kind: 'measure_reminder'; name: string; url: string | null; settingsUrl: string | null };
 
 export type TemplateKind = TemplateInput['kind'];
 
@@ -46,6 +46,9 @@ export function renderMail(input: TemplateInput, service: MailService): Rendered
 const when = (iso: string, service: MailService, format: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(service.timeZone).setLocale(service.locale).toFormat(format);
 /** "Tuesday 8 December at 18:00" in the service's locale and zone. */
 const dayAndTime = (iso: string, service: MailService) => `${when(iso, service, 'cccc d LLLL')} at ${when(iso, service, 'HH:mm')}`;
+/** A link, or — where the service has no public address configured — where to find it after signing in. */
+const linkOr = (label: string, url: string | null, service: MailService, page: string) => (url ? { label, url } : `Sign in to ${service.serviceName} and open ${page}.`);
+const settingsLine = (url: string | null, service: MailService) => (url ? `Change this in your settings: ${url}` : `Change this under Account in ${service.serviceName}.`);
 const PRIVACY = 'This e-mail holds no personal or clinical details. If you did not expect it, you can ignore it.';
 
 type Drafts = { [K in TemplateKind]: (input: Extract<TemplateInput, { kind: K }>, service: MailService) => Draft };
@@ -85,18 +88,18 @@ const drafts: Drafts = {
   session_reminder: (m, s) => ({
     subject: m.lead === '24h' ? 'Reminder: your session tomorrow' : 'Reminder: your session starts soon',
     greeting: `Hello ${m.name},`,
-    paragraphs: [`Your next group session is on ${dayAndTime(m.startsAt, s)}.`, { label: 'See the details', url: m.url }],
-    footer: `You get this reminder because session reminders are on. Change this in your settings: ${m.settingsUrl}`,
+    paragraphs: [`Your next group session is on ${dayAndTime(m.startsAt, s)}.`, linkOr('See the details', m.url, s, 'Upcoming sessions')],
+    footer: `You get this reminder because session reminders are on. ${settingsLine(m.settingsUrl, s)}`,
   }),
-  measure_reminder: (m) => ({
+  measure_reminder: (m, s) => ({
     subject: 'A short questionnaire is waiting for you',
     greeting: `Hello ${m.name},`,
     paragraphs: [
       'When you have a few minutes, a short questionnaire is ready for you. Your answers help you and your clinicians see how things are going.',
-      { label: 'Open the questionnaire', url: m.url },
+      linkOr('Open Hearth', m.url, s, 'your home page'),
       'We remind you at most once a week, and stop once it is answered.',
     ],
-    footer: `Change reminders in your settings: ${m.settingsUrl}`,
+    footer: `You get this reminder because questionnaire reminders are on. ${settingsLine(m.settingsUrl, s)}`,
   }),
 };
 
