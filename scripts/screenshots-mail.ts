@@ -62,9 +62,12 @@ export async function shootMailScreens(base: string, viewport: { width: number; 
   await page.getByRole('button', { name: 'Accept the place' }).click();
   await page.getByRole('heading', { name: 'Your place is confirmed' }).waitFor();
   await shoot(page, 'offer-accepted');
+  // A fresh load, as from the e-mail (a hash change alone would keep the page as it is).
+  await page.goto('about:blank');
   await page.goto(`${base}/offer#token=${token}&answer=decline`);
   await page.getByRole('heading', { name: 'You have already accepted this place' }).waitFor();
   await shoot(page, 'offer-already-answered');
+  await page.goto('about:blank');
   await page.goto(`${base}/offer#token=${'x'.repeat(43)}&answer=accept`);
   await page.getByRole('heading', { name: 'This link does not work' }).waitFor();
   await shoot(page, 'offer-invalid-link');

@@ -90,6 +90,8 @@ export const offerLinkAnsweredSchema = z.object({
   answer: z.enum(['accepted', 'declined']),
   /** For someone new to the service: the link to choose a password (also e-mailed to them). */
   inviteUrl: z.string().nullable(),
+  /** How that link's e-mail leaves: `outbox` when the service has no mail server (null without a new account). */
+  mail: mailDeliverySchema.nullable(),
 });
 
 export const enrolmentStatusBodySchema = z.strictObject({

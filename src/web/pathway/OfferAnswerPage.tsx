@@ -193,7 +193,9 @@ function Answered({ result }: { result: OfferLinkAnswered }) {
       <Text role="status">Thank you: you have accepted the place. The group will be waiting for you in Hearth.</Text>
       {result.inviteUrl ? (
         <>
-          <Text>Next, choose a password for your account. We have also e-mailed you this link; it works once.</Text>
+          <Text>
+            Next, choose a password for your account.{result.mail === 'queued' ? ' We have also e-mailed you this link.' : ''} The link works once.
+          </Text>
           <Button component="a" href={result.inviteUrl}>
             Choose your password
           </Button>

@@ -57,7 +57,7 @@ describe('offers answered by link', () => {
     expect(info.json()).toMatchObject({ state: 'open', serviceName: SERVICE });
     const accepted = await answer({ token, accept: true, pseudonym: 'Heron' });
     expect(accepted.statusCode).toBe(200);
-    expect(accepted.json().answer).toBe('accepted');
+    expect(accepted.json()).toMatchObject({ answer: 'accepted', mail: 'outbox' });
     expect(accepted.json().inviteUrl).toMatch(/^https:\/\/hearth\.example\.org\/invite#token=/);
     expect(await referralStatus(referralId)).toBe('enrolled');
     const invitation = await t.database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', email).where('kind', '=', 'invitation').execute();
@@ -76,7 +76,7 @@ describe('offers answered by link', () => {
   it('declines from the link, with or without a reason', async () => {
     const { referralId, token } = await offered();
     const declined = await answer({ token, accept: false });
-    expect(declined.json()).toEqual({ answer: 'declined', inviteUrl: null });
+    expect(declined.json()).toEqual({ answer: 'declined', inviteUrl: null, mail: null });
     const row = await t.database.db.selectFrom('referrals').select(['status', 'outcome_reason']).where('id', '=', referralId).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'declined', outcome_reason: 'Declined through the link in the offer e-mail.' });
     expect((await answer({ token, accept: true, pseudonym: 'Late Change' })).json().error.code).toBe('offer_link_used');
@@ -132,7 +132,7 @@ describe('offers answered by link', () => {
     const existing = await createUser(t, 'participant');
     const own = await offered({ email: existing.email });
     const mine = await answer({ token: own.token, accept: true, pseudonym: 'Wren' }, await signIn(t, existing));
-    expect(mine.json()).toEqual({ answer: 'accepted', inviteUrl: null });
+    expect(mine.json()).toEqual({ answer: 'accepted', inviteUrl: null, mail: null });
     await answer({ token, accept: false });
   });
 });

@@ -97,7 +97,7 @@ export async function answerOfferByLink(
   token: string,
   input: { accept: true; pseudonym: string } | { accept: false; reason?: string | undefined },
   origin: string,
-): Promise<{ answer: 'accepted' | 'declined'; inviteUrl: string | null }> {
+): Promise<{ answer: 'accepted' | 'declined'; inviteUrl: string | null; mail: 'queued' | 'outbox' | null }> {
   const link = await findLink(ctx, token);
   await assertNotSomeoneElse(ctx, link);
   const state = stateOf(link, ctx.now.toISOString());
@@ -113,5 +113,5 @@ export async function answerOfferByLink(
     input.accept ? { accept: true, pseudonym: input.pseudonym } : { accept: false, reason: input.reason?.trim() || 'Declined through the link in the offer e-mail.' },
     origin,
   );
-  return { answer, inviteUrl: result.inviteToken ? invitationUrl(origin, result.inviteToken) : null };
+  return { answer, inviteUrl: result.inviteToken ? invitationUrl(origin, result.inviteToken) : null, mail: result.mail };
 }
