@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('an offer answered from its e-mail', () => {
-  it('accept link → confirmation page → choose a password → signed in; the link then says it was used', async () => {
+  it('accept link → confirmation page → choose a password; the link then says it was used', async () => {
     const base = server.baseUrl;
     const ada = await apiSession(base, DEMO.clinician);
     const admin = await apiSession(base, DEMO.admin);
