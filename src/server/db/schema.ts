@@ -861,12 +861,42 @@ export interface MailOutboxTable {
   to_address: string;
   subject: string;
   body_text: string;
+  /** The same message as simple HTML (null for mail queued before templates had an HTML part). */
+  body_html: Generated<string | null>;
   status: MailStatus;
   attempts: Generated<number>;
   last_error: string | null;
   claimed_at: string | null;
   created_at: string;
   sent_at: string | null;
+}
+
+export type ReminderKind = 'session_reminder' | 'measure_reminder';
+
+export interface OfferLinksTable {
+  id: string;
+  referral_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  answer: 'accepted' | 'declined' | null;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: ReminderKind;
+  email: number;
+  updated_at: string;
+}
+
+export interface ReminderSendsTable {
+  id: string;
+  user_id: string;
+  kind: ReminderKind;
+  subject_ref: string;
+  slot: string;
+  created_at: string;
 }
 
 /** The whole database as Kysely sees it. */
@@ -904,6 +934,9 @@ export interface DB {
   measure_courses: MeasureCoursesTable;
   session_digests: SessionDigestsTable;
   mail_outbox: MailOutboxTable;
+  offer_links: OfferLinksTable;
+  notification_preferences: NotificationPreferencesTable;
+  reminder_sends: ReminderSendsTable;
   alerts: AlertsTable;
   alert_sources: AlertSourcesTable;
   service_settings: ServiceSettingsTable;

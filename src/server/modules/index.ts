@@ -20,7 +20,9 @@ import { measureRoutes, measureScheduleRoutes, outcomeRoutes } from './measures/
 import { memberActivityRoutes } from './member-activity/routes.js';
 import { noteRoutes } from './notes/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { offerLinkRoutes } from './pathway/offer-link-routes.js';
 import { pathwayRoutes } from './pathway/routes.js';
+import { reminderRoutes } from './reminders/routes.js';
 import { programmeRoutes } from './programmes/routes.js';
 import { sessionRoutes } from './schedule/routes.js';
 import { skillRoutes } from './skills/routes.js';
@@ -38,6 +40,8 @@ export const allRoutes: readonly RouteDef[] = [
   ...programmeRoutes,
   ...groupRoutes,
   ...pathwayRoutes,
+  ...offerLinkRoutes,
+  ...reminderRoutes,
   ...sessionRoutes,
   ...noteRoutes,
   ...measureRoutes,
