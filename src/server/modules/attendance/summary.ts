@@ -26,9 +26,9 @@ export async function memberAttendance(db: DbOrTx, groupId: string, enrolmentId?
   return foldAttendance(await query.execute());
 }
 
-/** The same summary for the members a subquery names (e.g. every active member of the service), in one query. */
-export async function attendanceOfMembers(db: DbOrTx, enrolmentIds: Expression<unknown>): Promise<Map<string, MemberAttendance>> {
-  return foldAttendance(await heldAttendance(db).where(sql<SqlBool>`a.enrolment_id in (${enrolmentIds})`).execute());
+/** The same summary for the members a subquery names (e.g. every active member of the service), sessions up to `until`, in one query. */
+export async function attendanceOfMembers(db: DbOrTx, enrolmentIds: Expression<unknown>, until: string): Promise<Map<string, MemberAttendance>> {
+  return foldAttendance(await heldAttendance(db).where(sql<SqlBool>`a.enrolment_id in (${enrolmentIds})`).where('s.starts_at', '<=', until).execute());
 }
 
 function heldAttendance(db: DbOrTx) {

@@ -65,6 +65,8 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
   const prior = iso(now, 2 * ISOLATION_WINDOW_DAYS);
   const answeredBy = iso(now, options.unansweredAfterDays);
   const goalCutoff = iso(now, options.goalDaysWatch);
+  // Upper bounds too: the facts as they stood at `now` (the demo replays past days).
+  const until = now.toISOString();
   const [rows, runs, windowAttendance, unanswered, appreciations, given, reactions, marks, posts, measures, goals, unread] = await Promise.all([
     db
       .selectFrom('enrolments as e')
@@ -73,13 +75,13 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
         'e.group_id',
         'e.participant_id',
         sql<string>`coalesce(e.joined_at, e.created_at)`.as('joined_at'),
-        (eb) => eb.selectFrom('space_read_markers as m').select(sql<string>`max(m.updated_at)`.as('x')).whereRef('m.user_id', '=', 'e.participant_id').whereRef('m.group_id', '=', 'e.group_id').as('last_read_at'),
-        (eb) => eb.selectFrom('space_posts as p').select(sql<string>`max(p.created_at)`.as('x')).whereRef('p.enrolment_id', '=', 'e.id').where('p.moderation_status', 'in', SHOWN).as('last_post_at'),
+        (eb) => eb.selectFrom('space_read_markers as m').select(sql<string>`max(m.updated_at)`.as('x')).whereRef('m.user_id', '=', 'e.participant_id').whereRef('m.group_id', '=', 'e.group_id').where('m.updated_at', '<=', until).as('last_read_at'),
+        (eb) => eb.selectFrom('space_posts as p').select(sql<string>`max(p.created_at)`.as('x')).whereRef('p.enrolment_id', '=', 'e.id').where('p.moderation_status', 'in', SHOWN).where('p.created_at', '<=', until).as('last_post_at'),
       ])
       .where(inMembers('e.id', members))
       .orderBy('e.id')
       .execute(),
-    attendanceOfMembers(db, members),
+    attendanceOfMembers(db, members, until),
     db
       .selectFrom('attendance as a')
       .innerJoin('group_sessions as s', 's.id', 'a.session_id')
@@ -93,6 +95,7 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
       ])
       .where('s.status', '=', 'held')
       .where('s.starts_at', '>=', prior)
+      .where('s.starts_at', '<=', until)
       .where(inMembers('a.enrolment_id', members))
       .groupBy('a.enrolment_id')
       .execute(),
@@ -106,7 +109,7 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
       .where('t.created_at', '>=', since)
       .where('t.created_at', '<=', answeredBy)
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('space_posts as r').select('r.id').whereRef('r.thread_id', '=', 't.id').whereRef('r.author_id', '<>', 't.created_by').where('r.moderation_status', '=', 'published'))),
+        not(exists(selectFrom('space_posts as r').select('r.id').whereRef('r.thread_id', '=', 't.id').whereRef('r.author_id', '<>', 't.created_by').where('r.moderation_status', '=', 'published').where('r.created_at', '<=', until))),
       )
       .unionAll(
         db
@@ -118,7 +121,7 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
           .where('f.created_at', '>=', since)
           .where('f.created_at', '<=', answeredBy)
           .where(({ not, exists, selectFrom }) =>
-            not(exists(selectFrom('feedback_items as r').select('r.id').whereRef('r.parent_id', '=', 'f.id').whereRef('r.enrolment_id', '<>', 'f.enrolment_id').where('r.moderation_status', '=', 'published'))),
+            not(exists(selectFrom('feedback_items as r').select('r.id').whereRef('r.parent_id', '=', 'f.id').whereRef('r.enrolment_id', '<>', 'f.enrolment_id').where('r.moderation_status', '=', 'published').where('r.created_at', '<=', until))),
           ),
       )
       .execute(),
@@ -128,6 +131,7 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
       .select(['r.recipient_enrolment_id as enrolment_id', sql<number>`count(*)`.as('n'), sql<string>`max(r.created_at)`.as('last_at')])
       .where('a.moderation_status', '=', 'published')
       .where('r.created_at', '>=', since)
+      .where('r.created_at', '<=', until)
       .where(inMembers('r.recipient_enrolment_id', members))
       .groupBy('r.recipient_enrolment_id')
       .execute(),
@@ -136,6 +140,7 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
       .select(['a.sender_enrolment_id as enrolment_id', sql<number>`count(*)`.as('n'), sql<string>`max(a.created_at)`.as('last_at')])
       .where('a.moderation_status', 'in', SHOWN)
       .where('a.created_at', '>=', since)
+      .where('a.created_at', '<=', until)
       .where(inMembers('a.sender_enrolment_id', members))
       .groupBy('a.sender_enrolment_id')
       .execute(),
@@ -143,6 +148,7 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
       .selectFrom('supportive_reactions as x')
       .select(['x.reactor_enrolment_id as enrolment_id', sql<number>`count(*)`.as('n')])
       .where('x.created_at', '>=', since)
+      .where('x.created_at', '<=', until)
       .where(inMembers('x.reactor_enrolment_id', members))
       .groupBy('x.reactor_enrolment_id')
       .execute(),
@@ -150,6 +156,7 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
       .selectFrom('strategy_marks as k')
       .select(['k.enrolment_id', sql<number>`count(*)`.as('n')])
       .where('k.updated_at', '>=', since)
+      .where('k.updated_at', '<=', until)
       .where(inMembers('k.enrolment_id', members))
       .groupBy('k.enrolment_id')
       .execute(),
@@ -159,6 +166,7 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
       .select(['p.enrolment_id', sql<number>`count(*)`.as('n')])
       .where('p.moderation_status', 'in', SHOWN)
       .where('p.created_at', '>=', since)
+      .where('p.created_at', '<=', until)
       .where(inMembers('p.enrolment_id', members))
       .groupBy('p.enrolment_id')
       .unionAll(
@@ -167,6 +175,7 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
           .select(['f.enrolment_id', sql<number>`count(*)`.as('n')])
           .where('f.moderation_status', 'in', SHOWN)
           .where('f.created_at', '>=', since)
+          .where('f.created_at', '<=', until)
           .where(inMembers('f.enrolment_id', members))
           .groupBy('f.enrolment_id'),
       )
@@ -176,6 +185,7 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
           .select(['st.enrolment_id', sql<number>`count(*)`.as('n')])
           .where('st.moderation_status', 'in', SHOWN)
           .where('st.created_at', '>=', since)
+          .where('st.created_at', '<=', until)
           .where(inMembers('st.enrolment_id', members))
           .groupBy('st.enrolment_id'),
       )
@@ -185,6 +195,7 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
       .select(['r.enrolment_id', 'r.instrument_code', 'r.total', 'r.submitted_at'])
       .where('r.instrument_code', 'in', ['phq-9', 'ons-loneliness'])
       .where('r.submitted_at', '>=', iso(now, MEASURE_LOOKBACK_DAYS))
+      .where('r.submitted_at', '<=', until)
       .where(inMembers('r.enrolment_id', members))
       .orderBy('r.submitted_at')
       .orderBy('r.id')
@@ -194,11 +205,12 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
       .selectFrom('goals as g')
       .select([
         sql<string>`coalesce(g.shared_enrolment_id, g.enrolment_id)`.as('enrolment_id'),
-        (eb) => eb.selectFrom('goal_checkins as c').select(sql<string>`max(c.created_at)`.as('x')).whereRef('c.goal_id', '=', 'g.id').as('last_checkin_at'),
+        (eb) => eb.selectFrom('goal_checkins as c').select(sql<string>`max(c.created_at)`.as('x')).whereRef('c.goal_id', '=', 'g.id').where('c.created_at', '<=', until).as('last_checkin_at'),
         'g.created_at',
       ])
       .where('g.status', '=', 'active')
       .where('g.visibility', '!=', 'private')
+      .where('g.created_at', '<=', until)
       .where(sql<SqlBool>`coalesce(g.shared_enrolment_id, g.enrolment_id) in (${members})`)
       .execute(),
     // The oldest post by someone else in the member's group since they last opened the space (or joined).
@@ -210,7 +222,7 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
             'e.id',
             'e.group_id',
             'e.participant_id',
-            sql<string>`coalesce((select max(m.updated_at) from space_read_markers m where m.user_id = e.participant_id and m.group_id = e.group_id), e.joined_at, e.created_at)`.as('since'),
+            sql<string>`coalesce((select max(m.updated_at) from space_read_markers m where m.user_id = e.participant_id and m.group_id = e.group_id and m.updated_at <= ${until}), e.joined_at, e.created_at)`.as('since'),
           ])
           .where(inMembers('e.id', members))
           .as('x'),
@@ -218,6 +230,7 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
       .innerJoin('space_posts as p', (join) => join.onRef('p.group_id', '=', 'x.group_id').onRef('p.author_id', '<>', 'x.participant_id').onRef('p.created_at', '>', 'x.since'))
       .select(['x.id as enrolment_id', sql<string>`min(p.created_at)`.as('unread_since')])
       .where('p.moderation_status', '=', 'published')
+      .where('p.created_at', '<=', until)
       .groupBy('x.id')
       .execute(),
   ]);
