@@ -196,7 +196,7 @@ export function IsolationPanel({ groupId }: { groupId?: string }) {
                 <List size="sm" spacing={2}>
                   {data.decided.map((f) => (
                     <List.Item key={f.id}>
-                      {f.pseudonym}: {DECIDED[f.status].toLowerCase()} by {f.decidedBy ?? 'a facilitator'} on {formatDate(f.decidedAt)}
+                      {f.pseudonym}: {DECIDED[f.status].toLowerCase()}{f.status === 'reached_out' ? ' to' : ''} by {f.decidedBy ?? 'a facilitator'} on {formatDate(f.decidedAt)}
                       {f.decisionNote ? ` — “${f.decisionNote}”` : ''} (quiet until {formatDate(f.snoozedUntil)})
                     </List.Item>
                   ))}
