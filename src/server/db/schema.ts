@@ -900,7 +900,48 @@ export interface ReminderSendsTable {
 }
 
 /** The whole database as Kysely sees it. */
+export type IsolationLevel = 'none' | 'watch' | 'reach_out';
+export type IsolationFlagStatus = 'open' | 'reached_out' | 'dismissed' | 'cleared';
+
+/** One active member's isolation signals on one day (migration 20261204T0910_isolation_early_warning). */
+export interface IsolationSnapshotsTable {
+  enrolment_id: string;
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  group_id: string;
+  level: IsolationLevel;
+  /** JSON: the day's signals with their figures. */
+  signals: string;
+  computed_at: string;
+}
+
+export interface IsolationFlagsTable {
+  id: string;
+  enrolment_id: string;
+  group_id: string;
+  level: Exclude<IsolationLevel, 'none'>;
+  status: IsolationFlagStatus;
+  /** JSON: the signals behind the flag, with their figures and dates. */
+  signals: string;
+  raised_at: string;
+  updated_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  snoozed_until: string | null;
+}
+
+export interface IsolationRunsTable {
+  day: string;
+  started_at: string;
+  members: number;
+  flagged: number;
+}
+
 export interface DB {
+  isolation_snapshots: IsolationSnapshotsTable;
+  isolation_flags: IsolationFlagsTable;
+  isolation_runs: IsolationRunsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
   auth_sessions: AuthSessionsTable;

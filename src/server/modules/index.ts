@@ -12,6 +12,7 @@ import { feedbackRoutes } from './feedback/routes.js';
 import { goalRoutes } from './goals/routes.js';
 import { groupRoutes } from './groups/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { isolationRoutes } from './isolation/routes.js';
 import { journalRoutes } from './journal/routes.js';
 import { moderationRoutes } from './moderation/routes.js';
 import { safetyPlanRoutes } from './safety-plans/routes.js';
@@ -62,6 +63,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...goalRoutes,
   ...skillRoutes,
   ...journalRoutes,
+  ...isolationRoutes,
   ...strategyRoutes,
   ...feedbackRoutes,
   ...thisWeekRoutes,
