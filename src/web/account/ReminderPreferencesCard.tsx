@@ -46,7 +46,7 @@ export function ReminderPreferencesCard() {
             </Text>
             <Switch
               label="Session reminders"
-              description="An e-mail the day before each group session, and another 2 hours before it starts."
+              description="An e-mail the day before each group session, and another 2 hours before it starts. Off unless you turn it on."
               checked={prefs.data.sessionReminders.email}
               disabled={save.isPending}
               onChange={(e) => toggle('sessionReminders', e.currentTarget.checked)}

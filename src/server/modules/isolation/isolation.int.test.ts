@@ -329,20 +329,28 @@ describe('visibility and audit', () => {
   it('is visible to the group’s facilitators only: the member, peers and admins are refused; other groups’ facilitators and referrers get 404', async () => {
     expect((await call(t.app, lead, 'GET', `/api/groups/${groupId}/isolation-flags`)).statusCode).toBe(200);
     const [member, peerSession, otherLead] = await Promise.all([signIn(t, flagged.user), signIn(t, peer.user), signIn(t, world.clinicianB)]);
+    // Role-level refusals: no member, peer or admin may read the early warning of any group (their
+    // role has no isolation rule), so they get 403 `forbidden` before any object is looked up.
+    const refused = (response: { statusCode: number; json(): { error: { code: string } } }, status: number, code: string) => {
+      expect(response.statusCode).toBe(status);
+      expect(response.json().error.code).toBe(code);
+    };
     for (const s of [member, peerSession, admin]) {
-      expect((await call(t.app, s, 'GET', `/api/groups/${groupId}/isolation-flags`)).statusCode).toBe(403);
-      expect((await call(t.app, s, 'GET', '/api/me/isolation-flags')).statusCode).toBe(403);
-      expect((await call(t.app, s, 'POST', `/api/isolation-flags/${flagId}/decision`, { outcome: 'reached_out' })).statusCode).toBe(403);
+      refused(await call(t.app, s, 'GET', `/api/groups/${groupId}/isolation-flags`), 403, 'forbidden');
+      refused(await call(t.app, s, 'GET', '/api/me/isolation-flags'), 403, 'forbidden');
+      refused(await call(t.app, s, 'POST', `/api/isolation-flags/${flagId}/decision`, { outcome: 'reached_out' }), 403, 'forbidden');
     }
     // A referring clinician who does not facilitate the group is an outsider here.
     const referrer = await createUser(t, 'clinician');
     await t.database.db.insertInto('referrals').values({ id: newId(), group_id: groupId, participant_id: flagged.user.id, person_name: 'Referred', person_email: `r.${newId()}@test.hearth.local`, referred_by: referrer.id, reason: 'Isolation', status: 'enrolled', created_at: t.clock.now().toISOString(), updated_at: t.clock.now().toISOString() }).execute();
+    // Clinicians may read the early warning of the groups they facilitate: a group or flag outside
+    // them is 404 `not_found`, as for every group-scoped object.
     for (const s of [otherLead, await signIn(t, referrer)]) {
-      expect((await call(t.app, s, 'GET', `/api/groups/${groupId}/isolation-flags`)).statusCode).toBe(404);
-      expect((await call(t.app, s, 'POST', `/api/isolation-flags/${flagId}/decision`, { outcome: 'reached_out' })).statusCode).toBe(404);
+      refused(await call(t.app, s, 'GET', `/api/groups/${groupId}/isolation-flags`), 404, 'not_found');
+      refused(await call(t.app, s, 'POST', `/api/isolation-flags/${flagId}/decision`, { outcome: 'reached_out' }), 404, 'not_found');
       expect((await call(t.app, s, 'GET', '/api/me/isolation-flags')).json().flags).toEqual([]);
     }
-    expect((await call(t.app, lead, 'POST', `/api/isolation-flags/${newId()}/decision`, { outcome: 'reached_out' })).statusCode).toBe(404);
+    refused(await call(t.app, lead, 'POST', `/api/isolation-flags/${newId()}/decision`, { outcome: 'reached_out' }), 404, 'not_found');
     expect((await t.database.db.selectFrom('isolation_flags').select('status').where('id', '=', flagId).executeTakeFirstOrThrow()).status).toBe('open');
   });
 

@@ -37,7 +37,7 @@ export const isolationRoutes = [
     params: idParams('groupId'),
     response: { 200: isolationFlagsSchema },
     async handler({ params }, ctx) {
-      return groupIsolationFlags(ctx, String(params.groupId));
+      return groupIsolationFlags(ctx, params.groupId);
     },
   }),
   defineRoute({
@@ -51,7 +51,7 @@ export const isolationRoutes = [
     body: isolationDecisionSchema,
     response: { 200: isolationFlagSchema },
     async handler({ params, body }, ctx) {
-      return decideFlag(ctx, String(params.flagId), body);
+      return decideFlag(ctx, params.flagId, body);
     },
   }),
   defineRoute({

@@ -89,7 +89,7 @@ const drafts: Drafts = {
     subject: m.lead === '24h' ? 'Reminder: your session tomorrow' : 'Reminder: your session starts soon',
     greeting: `Hello ${m.name},`,
     paragraphs: [`Your next group session is on ${dayAndTime(m.startsAt, s)}.`, linkOr('See the details', m.url, s, 'Upcoming sessions')],
-    footer: `You get this reminder because session reminders are on. ${settingsLine(m.settingsUrl, s)}`,
+    footer: `You get this reminder because you turned session reminders on. ${settingsLine(m.settingsUrl, s)}`,
   }),
   measure_reminder: (m, s) => ({
     subject: 'A short questionnaire is waiting for you',

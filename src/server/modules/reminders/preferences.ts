@@ -2,12 +2,13 @@ import type { DbOrTx } from '../../db/database.js';
 import type { ReminderKind } from '../../db/schema.js';
 
 /**
- * Each person's notification preferences: e-mail on or off per kind of reminder. Reminders are
- * on until the person turns them off (a clinic expects its members to be reminded); a row exists
- * only once someone has chosen.
+ * Each person's notification preferences: e-mail on or off per kind of reminder. Session
+ * reminders are per person opt-in (issue 16): off until the person turns them on, since an e-mail
+ * about a session may reach a shared inbox. Questionnaire reminders are gentle (at most weekly,
+ * none naming the questionnaire) and on until turned off. A row exists only once someone has chosen.
  */
 export const REMINDER_KINDS = ['session_reminder', 'measure_reminder'] as const satisfies readonly ReminderKind[];
-export const EMAIL_BY_DEFAULT: Record<ReminderKind, boolean> = { session_reminder: true, measure_reminder: true };
+export const EMAIL_BY_DEFAULT: Record<ReminderKind, boolean> = { session_reminder: false, measure_reminder: true };
 
 /** The person's choice per kind, defaults filled in. */
 export async function preferencesOf(db: DbOrTx, userId: string): Promise<Record<ReminderKind, { email: boolean }>> {

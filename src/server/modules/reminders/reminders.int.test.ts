@@ -42,7 +42,23 @@ const reminders = (kind = 'session_reminder') => t.database.db.selectFrom('mail_
 const later = (ms: number) => new Date(Date.now() + ms);
 
 describe('session reminders', () => {
-  it('e-mails each active member 24 h and 2 h before, once each however often and wherever the job runs', async () => {
+  it('are opt-in: nothing goes to a member who has not turned them on', async () => {
+    await sessionIn(23);
+    expect(await sendSessionReminders(t.database.db, settings, new Date())).toBe(0);
+    expect(await reminders()).toEqual([]);
+    const a = await signIn(t, world.participantA);
+    expect((await call(t.app, a, 'GET', '/api/me/notification-preferences')).json()).toMatchObject({ sessionReminders: { email: false }, questionnaireReminders: { email: true } });
+    const on = await call(t.app, a, 'PUT', '/api/me/notification-preferences', { sessionReminders: { email: true } });
+    expect(on.statusCode).toBe(200);
+    expect(on.json().sessionReminders).toEqual({ email: true });
+    // Only the member who turned them on; A2 has not.
+    expect(await sendSessionReminders(t.database.db, settings, new Date())).toBe(1);
+    expect((await reminders()).map((m) => m.to_address)).toEqual([world.participantA.email]);
+    // A2 turns them on too: from here on both members are reminded.
+    expect((await call(t.app, await signIn(t, world.participantA2), 'PUT', '/api/me/notification-preferences', { sessionReminders: { email: true } })).statusCode).toBe(200);
+  });
+
+  it('e-mails each active member who opted in 24 h and 2 h before, once each however often and wherever the job runs', async () => {
     const session = await sessionIn(23);
     const members = [world.participantA.email, world.participantA2.email].sort();
     // Two instances at once, then again: one reminder per member.
@@ -137,7 +153,8 @@ describe('notification preferences', () => {
       expect(refused.statusCode, JSON.stringify(body)).toBe(400);
       expect(refused.json().error.code).toBe('validation_failed');
     }
-    expect((await call(t.app, b, 'GET', '/api/me/notification-preferences')).json()).toMatchObject({ sessionReminders: { email: true }, questionnaireReminders: { email: true } });
+    // Nothing chosen: session reminders off (opt-in), questionnaire reminders on.
+    expect((await call(t.app, b, 'GET', '/api/me/notification-preferences')).json()).toMatchObject({ sessionReminders: { email: false }, questionnaireReminders: { email: true } });
     const rows = await t.database.db.selectFrom('notification_preferences').select('user_id').where('user_id', '=', world.participantB.id).execute();
     expect(rows).toEqual([]);
     // Staff have the same page for themselves.

@@ -24,7 +24,7 @@ export function sessionReminderSlot(leadMs: number): '24h' | '2h' | null {
  * never a stale one). Each reminder is claimed in `reminder_sends` in the transaction that queues its
  * e-mail, keyed by the session's start, so repeated runs, restarts and concurrent instances send
  * it once — and a rescheduled session is reminded again at its new time. Only active members of
- * active accounts who have not turned session reminders off; facilitators get the digest instead.
+ * active accounts who have turned session reminders on (they are opt-in); facilitators get the digest instead.
  * Returns how many reminders were queued.
  */
 export async function sendSessionReminders(db: Db, settings: ReminderSettings, now: Date): Promise<number> {
@@ -33,6 +33,8 @@ export async function sendSessionReminders(db: Db, settings: ReminderSettings, n
     .innerJoin('therapy_groups as g', 'g.id', 's.group_id')
     .innerJoin('enrolments', 'enrolments.group_id', 's.group_id')
     .innerJoin('users as u', 'u.id', 'enrolments.participant_id')
+    // Session reminders are opt-in: only people who turned them on (preferences.ts).
+    .innerJoin('notification_preferences as np', (join) => join.onRef('np.user_id', '=', 'u.id').on('np.kind', '=', 'session_reminder').on('np.email', '=', 1))
     .select(['s.id as session_id', 's.starts_at', 'u.id as user_id', 'u.email', 'u.display_name'])
     .where('s.status', '=', 'scheduled')
     .where('g.status', 'in', ['forming', 'active'])
