@@ -51,6 +51,8 @@ async function main(): Promise<void> {
       await shootIsolationScreens(server.baseUrl, viewport, async (page, name) => {
         await page.waitForLoadState('networkidle').catch(() => undefined);
         await page.waitForTimeout(400);
+        // A full-page shot taken scrolled down draws the sticky header part-way down the page.
+        await page.evaluate(() => window.scrollTo(0, 0));
         const file = path.join(outDir, `isolation-${name}-${viewport.width}.png`);
         await page.screenshot({ path: file, fullPage: true });
         const problems = [(await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '', ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`)].filter(Boolean);

@@ -78,8 +78,9 @@ export async function shootMailScreens(base: string, viewport: { width: number; 
   await signIn(page, base, DEMO.participant);
   await page.goto(`${base}/account`);
   await page.getByRole('heading', { name: 'Reminders' }).waitFor();
-  await page.getByRole('switch', { name: /Questionnaire reminders/ }).click();
-  await page.getByText('Questionnaire reminders by e-mail are off.').waitFor();
+  // Session reminders are opt-in: the member turns them on.
+  await page.getByRole('switch', { name: /Session reminders/ }).click();
+  await page.getByText('Session reminders by e-mail are on.').waitFor();
   await page.getByRole('heading', { name: 'Reminders' }).scrollIntoViewIfNeeded();
   await shoot(page, 'reminder-settings');
   await b.close();
@@ -108,6 +109,8 @@ async function main(): Promise<void> {
       await shootMailScreens(server.baseUrl, viewport, async (page, name) => {
         await page.waitForLoadState('networkidle').catch(() => undefined);
         await page.waitForTimeout(400);
+        // A full-page shot taken scrolled down draws the sticky header part-way down the page.
+        await page.evaluate(() => window.scrollTo(0, 0));
         const file = path.join(outDir, `mail-${name}-${viewport.width}.png`);
         await page.screenshot({ path: file, fullPage: true });
         const problems = [(await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '', ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`)].filter(Boolean);
