@@ -6,19 +6,27 @@ import type { Clock } from './lib/time.js';
 import { deleteExpiredIdempotencyKeys } from './http/idempotency.js';
 import { startAlertDelivery } from './modules/delivery/runner.js';
 import { sendDueDigests } from './modules/digest/send-due-digests.js';
+import { runDailyEarlyWarning } from './modules/isolation/run-early-warning.js';
 import { deliverQueuedMail, type MailTransport } from './modules/mail/deliver-mail.js';
 import { smtpTransport } from './modules/mail/transport.js';
+import type { ReminderSettings } from './modules/reminders/claim.js';
+import { sendMeasureReminders } from './modules/reminders/send-measure-reminders.js';
+import { sendSessionReminders } from './modules/reminders/send-session-reminders.js';
 import { runJob } from './observability/job-run.js';
 import type { Metrics } from './observability/metrics.js';
 import type { Broker } from './realtime/broker.js';
 
 const EVERY_MS = 60_000;
+/** Questionnaire reminders look at every member's due questionnaires: hourly is often enough for a weekly e-mail. */
+const MEASURE_REMINDERS_EVERY_MS = 60 * 60_000;
 
 /**
  * Work that runs whether or not anyone is looking, on every instance (each job is safe to run
- * concurrently): every minute, digests go out before sessions and queued e-mail is delivered;
+ * concurrently): every minute, digests go out before sessions, members are reminded of their
+ * sessions (24 h and 2 h before) and queued e-mail is delivered; hourly, of questionnaires waiting;
  * alert delivery and escalation run in their own faster loop, woken at once by a new alert
- * (modules/delivery/runner.ts); idempotency keys past their 24 hours are deleted; with
+ * (modules/delivery/runner.ts); once a day the isolation early warning computes every active
+ * member's signals, snapshots and flags (modules/isolation/run-early-warning.ts); idempotency keys past their 24 hours are deleted; with
  * HEARTH_BACKUP_DIR set, scheduled backups with retention (backup/scheduled.ts). Each run writes
  * one structured log line and is counted in /metrics (observability/job-run.ts). Returns a
  * function that stops them.
@@ -32,6 +40,14 @@ export function startBackgroundJobs(
   const jobs = { log, metrics: realtime.metrics ?? null };
   const transport: MailTransport | null = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
   const digestSettings = { leadMs: config.digestLeadMs, smtpConfigured: !!transport, publicUrl: config.publicUrl, serviceName: config.serviceName };
+  const reminderSettings: ReminderSettings = {
+    smtpConfigured: !!transport,
+    publicUrl: config.publicUrl,
+    serviceName: config.serviceName,
+    locale: config.locale,
+    timeZone: config.timeZone,
+  };
+  let measureRemindersAt = 0;
   let running = false;
   const tick = async () => {
     // A slow tick (a big digest, a slow SMTP server) is not overlapped by the next one.
@@ -40,7 +56,14 @@ export function startBackgroundJobs(
     const now = new Date();
     try {
       await runJob('digests', jobs, () => sendDueDigests(database.db, digestSettings, now), (sent) => ({ sent }));
+      await runJob('session_reminders', jobs, () => sendSessionReminders(database.db, reminderSettings, now), (sent) => ({ sent }));
+      if (now.getTime() - measureRemindersAt >= MEASURE_REMINDERS_EVERY_MS) {
+        measureRemindersAt = now.getTime();
+        await runJob('measure_reminders', jobs, () => sendMeasureReminders(database.db, reminderSettings, now), (sent) => ({ sent }));
+      }
       if (transport) await runJob('mail', jobs, () => deliverQueuedMail(database.db, transport, config.mailFrom, now), (r) => r);
+      // Once a day (the first tick of each UTC day, on one instance): the isolation early warning.
+      await runJob('isolation_early_warning', jobs, () => runDailyEarlyWarning(database.db, now), (run): Record<string, number> => (run ? { members: run.members, flagged: run.flagged, raised: run.raised, cleared: run.cleared } : {}));
       await runJob('idempotency_cleanup', jobs, () => deleteExpiredIdempotencyKeys(database.db, now), (deleted) => ({ deleted }));
     } finally {
       running = false;

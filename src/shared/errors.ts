@@ -28,6 +28,12 @@ export const errorStatus = {
   // A request with the same Idempotency-Key is still running: retry after Retry-After.
   idempotency_in_progress: 409,
   invitation_invalid: 410,
+  // An offer link that is unknown, forged or replaced by a newer offer.
+  offer_link_invalid: 404,
+  // The offer was already answered (through this link or by the service).
+  offer_link_used: 409,
+  // A signed-in person opened an offer link that is someone else's.
+  offer_wrong_person: 403,
   payload_too_large: 413,
   unsupported_media_type: 415,
   weak_password: 422,

@@ -1,14 +1,17 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { InvitePage } from './auth/InvitePage';
 import { RequireAuth, RequireRole } from './auth/RequireAuth';
 import { SignInPage } from './auth/SignInPage';
 import { AppLayout } from './layout/AppLayout';
+import { PageLoader } from './layout/feedback';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { LazyTrajectoryPage } from './measures/LazyTrajectoryPage';
 
 // Every signed-in page loads when first opened (route-level code splitting): the sign-in page,
 // the first thing a phone downloads, carries none of them. AppLayout shows a loader meanwhile.
+const OfferAnswerPage = lazy(() => import('./pathway/OfferAnswerPage').then((m) => ({ default: m.OfferAnswerPage })));
 const AccountPage = lazy(() => import('./account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const AuditPage = lazy(() => import('./admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 const RotaPage = lazy(() => import('./admin/RotaPage').then((m) => ({ default: m.RotaPage })));
@@ -52,6 +55,15 @@ export function App() {
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/invite" element={<InvitePage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route
+        path="/offer"
+        element={
+          <Suspense fallback={<PageLoader label="Loading the page…" />}>
+            <OfferAnswerPage />
+          </Suspense>
+        }
+      />
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />

@@ -861,6 +861,8 @@ export interface MailOutboxTable {
   to_address: string;
   subject: string;
   body_text: string;
+  /** The same message as simple HTML (null for mail queued before templates had an HTML part). */
+  body_html: Generated<string | null>;
   status: MailStatus;
   attempts: Generated<number>;
   last_error: string | null;
@@ -869,8 +871,77 @@ export interface MailOutboxTable {
   sent_at: string | null;
 }
 
+export type ReminderKind = 'session_reminder' | 'measure_reminder';
+
+export interface OfferLinksTable {
+  id: string;
+  referral_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  answer: 'accepted' | 'declined' | null;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: ReminderKind;
+  email: number;
+  updated_at: string;
+}
+
+export interface ReminderSendsTable {
+  id: string;
+  user_id: string;
+  kind: ReminderKind;
+  subject_ref: string;
+  slot: string;
+  created_at: string;
+}
+
 /** The whole database as Kysely sees it. */
+export type IsolationLevel = 'none' | 'watch' | 'reach_out';
+export type IsolationFlagStatus = 'open' | 'reached_out' | 'dismissed' | 'cleared';
+
+/** One active member's isolation signals on one day (migration 20261204T0910_isolation_early_warning). */
+export interface IsolationSnapshotsTable {
+  enrolment_id: string;
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  group_id: string;
+  level: IsolationLevel;
+  /** JSON: the day's signals with their figures. */
+  signals: string;
+  computed_at: string;
+}
+
+export interface IsolationFlagsTable {
+  id: string;
+  enrolment_id: string;
+  group_id: string;
+  level: Exclude<IsolationLevel, 'none'>;
+  status: IsolationFlagStatus;
+  /** JSON: the signals behind the flag, with their figures and dates. */
+  signals: string;
+  raised_at: string;
+  updated_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  snoozed_until: string | null;
+}
+
+export interface IsolationRunsTable {
+  day: string;
+  started_at: string;
+  members: number;
+  flagged: number;
+}
+
 export interface DB {
+  isolation_snapshots: IsolationSnapshotsTable;
+  isolation_flags: IsolationFlagsTable;
+  isolation_runs: IsolationRunsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
   auth_sessions: AuthSessionsTable;
@@ -904,6 +975,9 @@ export interface DB {
   measure_courses: MeasureCoursesTable;
   session_digests: SessionDigestsTable;
   mail_outbox: MailOutboxTable;
+  offer_links: OfferLinksTable;
+  notification_preferences: NotificationPreferencesTable;
+  reminder_sends: ReminderSendsTable;
   alerts: AlertsTable;
   alert_sources: AlertSourcesTable;
   service_settings: ServiceSettingsTable;

@@ -12,6 +12,7 @@ import { feedbackRoutes } from './feedback/routes.js';
 import { goalRoutes } from './goals/routes.js';
 import { groupRoutes } from './groups/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { isolationRoutes } from './isolation/routes.js';
 import { journalRoutes } from './journal/routes.js';
 import { moderationRoutes } from './moderation/routes.js';
 import { safetyPlanRoutes } from './safety-plans/routes.js';
@@ -20,7 +21,9 @@ import { measureRoutes, measureScheduleRoutes, outcomeRoutes } from './measures/
 import { memberActivityRoutes } from './member-activity/routes.js';
 import { noteRoutes } from './notes/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
+import { offerLinkRoutes } from './pathway/offer-link-routes.js';
 import { pathwayRoutes } from './pathway/routes.js';
+import { reminderRoutes } from './reminders/routes.js';
 import { programmeRoutes } from './programmes/routes.js';
 import { sessionRoutes } from './schedule/routes.js';
 import { skillRoutes } from './skills/routes.js';
@@ -38,6 +41,8 @@ export const allRoutes: readonly RouteDef[] = [
   ...programmeRoutes,
   ...groupRoutes,
   ...pathwayRoutes,
+  ...offerLinkRoutes,
+  ...reminderRoutes,
   ...sessionRoutes,
   ...noteRoutes,
   ...measureRoutes,
@@ -58,6 +63,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...goalRoutes,
   ...skillRoutes,
   ...journalRoutes,
+  ...isolationRoutes,
   ...strategyRoutes,
   ...feedbackRoutes,
   ...thisWeekRoutes,

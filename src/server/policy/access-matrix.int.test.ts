@@ -64,6 +64,11 @@ beforeAll(async () => {
     .insertInto('rota_shifts')
     .values({ id: foreign.rotaShift, clinician_id: sessionOwner.id, starts_at: '2030-01-01T00:00:00.000Z', ends_at: '2030-01-02T00:00:00.000Z', created_by: null, created_at: t.clock.now().toISOString(), updated_at: t.clock.now().toISOString() })
     .execute();
+  foreign.isolationFlag = newId();
+  await t.database.db
+    .insertInto('isolation_flags')
+    .values({ id: foreign.isolationFlag, enrolment_id: world.enrolmentB, group_id: world.groupB, level: 'watch', status: 'open', signals: '[]', raised_at: t.clock.now().toISOString(), updated_at: t.clock.now().toISOString(), decided_by: null, decided_at: null, decision_note: null, snoozed_until: null })
+    .execute();
   foreign.notification = newId();
   await t.database.db
     .insertInto('notifications')

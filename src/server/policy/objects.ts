@@ -20,7 +20,8 @@ export type ObjectKind = 'group' | 'user' | 'authSession' | 'programme' | 'refer
   | 'moderatedItem'
   | 'participant'
   | 'watchedPhrase'
-  | 'rotaShift';
+  | 'rotaShift'
+  | 'isolationFlag';
 
 /** Where an object sits: its group, the person it belongs to, and who referred that person. */
 interface Placement {
@@ -52,6 +53,11 @@ const placements: Record<ObjectKind, (db: DbOrTx, id: string) => Promise<Placeme
       db.selectFrom('referrals').select('referred_by').where('participant_id', '=', id).execute(),
     ]);
     return { ...none, ownerId: id, alsoGroupIds: enrolments.map((e) => e.group_id), alsoReferrerIds: referrals.map((r) => r.referred_by) };
+  },
+  // An isolation flag belongs to its group alone: its facilitators reach it, not the member's referrer.
+  isolationFlag: async (db, id) => {
+    const row = await db.selectFrom('isolation_flags').select('group_id').where('id', '=', id).executeTakeFirst();
+    return row && { ...none, groupId: row.group_id };
   },
   rotaShift: async (db, id) => {
     const row = await db.selectFrom('rota_shifts').select('id').where('id', '=', id).executeTakeFirst();

@@ -59,6 +59,7 @@ const expected: Record<Role, readonly Row[]> = {
     ['appreciation', 'r', 'own_groups', 'appreciations in their groups'],
     ['feedback', 'r', 'own_groups', 'feedback in their groups'],
     ['member_activity', 'r', 'own_groups', 'each member’s shared activity'],
+    ['isolation', 'ru', 'own_groups', 'the isolation early warning of the groups they facilitate, and recording what they did'],
     ['rota', 'r', 'service', 'clinicians read the rota, only admins edit it'],
     ['duty_contact', 'rcu', 'self', 'their own devices and mobile number'],
   ],

@@ -33,6 +33,7 @@ export type Resource =
   | 'feedback'
   | 'this_week'
   | 'member_activity'
+  | 'isolation'
   | 'moderation'
   | 'watched_phrase'
   | 'safety_plan'
@@ -122,6 +123,9 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     appreciation: { actions: ['read'], scope: 'own_groups' },
     feedback: { actions: ['read'], scope: 'own_groups' },
     member_activity: { actions: ['read'], scope: 'own_groups' },
+    // The isolation early warning of the groups they facilitate: its flags with why, and recording
+    // "reached out" / "dismissed". Never the member, peers or admins (who set its thresholds).
+    isolation: { actions: ['read', 'update'], scope: 'own_groups' },
     // Clinicians read the duty rota (who is on duty, who covers next); only admins edit it.
     rota: { actions: ['read'], scope: 'service' },
     // How alerts reach them: their devices' Web Push subscriptions and their mobile number.

@@ -128,3 +128,23 @@ describe('the demo seed', () => {
     expect(badge.open).toBe(queue.filter((a) => a.status === 'open').length);
   });
 });
+
+describe('the demo’s isolation early warning', () => {
+  it('has three weeks of daily snapshots, and Cedar drifts: reached out to by Ada, then flagged again', async () => {
+    const days = await t.database.db.selectFrom('isolation_snapshots').select('day').distinct().execute();
+    expect(days).toHaveLength(21);
+    const body = (await call(t.app, ada, 'GET', '/api/me/isolation-flags')).json() as { flags: { pseudonym: string; level: string; signals: { key: string }[]; trend: unknown[] }[]; decided: { pseudonym: string; status: string; decidedBy: string; decisionNote: string }[] };
+    const cedar = body.flags.find((f) => f.pseudonym === 'Cedar');
+    expect(cedar?.signals.map((s) => s.key)).toEqual(expect.arrayContaining(['attendance', 'mood']));
+    expect(cedar?.trend.length).toBeGreaterThan(7);
+    const kept = await t.database.db
+      .selectFrom('isolation_flags as f')
+      .innerJoin('enrolments as e', 'e.id', 'f.enrolment_id')
+      .select(['f.status', 'f.decision_note'])
+      .where('e.pseudonym', '=', 'Cedar')
+      .orderBy('f.raised_at')
+      .execute();
+    expect(kept.map((f) => f.status)).toEqual(['reached_out', 'open']);
+    expect(kept[0]?.decision_note).toMatch(/^Phoned Cedar/);
+  });
+});

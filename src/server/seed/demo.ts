@@ -11,6 +11,7 @@ import { seedGroupHistory, type SeedMember } from './demo-history.js';
 import { seedDemoMeasures } from './demo-measures.js';
 import { seedDemoExchange } from './demo-exchange.js';
 import { seedDemoGoals } from './demo-goals.js';
+import { seedDemoIsolation } from './demo-isolation.js';
 import { seedDemoSpace } from './demo-space.js';
 import { seedDemoContacts } from './demo-contacts.js';
 import { handleDemoAlerts, seedDemoSafety } from './demo-safety.js';
@@ -149,6 +150,8 @@ export async function seedDemoIfEmpty(db: Db, config: Config, now = new Date()):
     if (measured[0]) await seedDemoSafety(trx, { participantId: measured[0].participantId, clinicianId: ada.id, now });
     await seedDemoSpace(trx, { config, groupId, lead: { id: ada.id, displayName: ada.display_name }, members: measured.filter((m) => m.pseudonym !== 'Meadow'), now });
     await handleDemoAlerts(trx, { config, leadId: ada.id, coId: ben.id, now });
+    const cedar = measured.find((m) => m.pseudonym === 'Cedar');
+    if (cedar) await seedDemoIsolation(trx, { config, groupId, leadId: ada.id, drifting: cedar.enrolmentId, now });
     // Two people on the way in: one waiting for intake, one on the waitlist.
     for (const [name, status, reason] of [
       ['Alex Morgan', 'referred', 'Social anxiety; withdrawn from friends since redundancy. Would value peer support.'],

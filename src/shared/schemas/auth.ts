@@ -84,11 +84,20 @@ export const adminUserSchema = z.object({
 });
 export type AdminUser = z.infer<typeof adminUserSchema>;
 
+/** How a link's e-mail leaves: over SMTP (`queued`), or kept in the outbox without SMTP settings (`outbox`). */
+export const mailDeliverySchema = z.enum(['queued', 'outbox']);
+
 export const invitationIssuedSchema = z.object({
   user: adminUserSchema,
   inviteUrl: z.string(),
   expiresAt: timestampSchema,
+  /** The e-mail carrying the link: `outbox` means no mail server is set up, so pass the link on yourself. */
+  mail: mailDeliverySchema,
 });
+
+/** Asking for a password reset link by e-mail; the answer is the same whether or not the address has an account. */
+export const passwordResetRequestBodySchema = z.strictObject({ email: emailSchema });
+export const passwordResetRequestedSchema = z.object({ message: z.string() });
 
 export const userListQuerySchema = z.strictObject({
   q: z.string().trim().max(120).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mailDeliverySchema } from './auth.js';
 import { displayNameSchema, emailSchema, idSchema, text, timestampSchema } from './common.js';
 import { contactPatchSchema } from './contacts.js';
 import { attendanceStatusSchema } from './sessions.js';
@@ -63,6 +64,34 @@ export const offerAcceptedSchema = z.object({
   enrolmentId: idSchema.nullable(),
   /** A set-password link when a new account was created; null when the person already had one. */
   inviteUrl: z.string().nullable(),
+  /** How the set-password link's e-mail leaves (null without a new account). */
+  mail: mailDeliverySchema.nullable(),
+});
+
+/** The token of an offer link (from the link's fragment). */
+export const offerLinkTokenBodySchema = z.strictObject({ token: z.string().min(20).max(100) });
+
+/** What an offer link shows before the person answers; `state` says whether it can still be answered. */
+export const offerLinkInfoSchema = z.object({
+  state: z.enum(['open', 'accepted', 'declined', 'expired', 'closed']),
+  personName: z.string(),
+  groupName: z.string(),
+  firstSessionAt: timestampSchema.nullable(),
+  expiresAt: timestampSchema,
+  serviceName: z.string(),
+});
+
+export const offerLinkAnswerBodySchema = z.discriminatedUnion('accept', [
+  z.strictObject({ token: z.string().min(20).max(100), accept: z.literal(true), pseudonym: z.string().min(1).max(100) }),
+  z.strictObject({ token: z.string().min(20).max(100), accept: z.literal(false), reason: text(1000).optional() }),
+]);
+
+export const offerLinkAnsweredSchema = z.object({
+  answer: z.enum(['accepted', 'declined']),
+  /** For someone new to the service: the link to choose a password (also e-mailed to them). */
+  inviteUrl: z.string().nullable(),
+  /** How that link's e-mail leaves: `outbox` when the service has no mail server (null without a new account). */
+  mail: mailDeliverySchema.nullable(),
 });
 
 export const enrolmentStatusBodySchema = z.strictObject({

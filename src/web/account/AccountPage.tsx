@@ -7,10 +7,11 @@ import { ContactCard } from '../contacts/ContactCard';
 import { AlertDeliveryCard } from './AlertDeliveryCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { MfaCard } from './MfaCard';
+import { ReminderPreferencesCard } from './ReminderPreferencesCard';
 import { SessionsCard } from './SessionsCard';
 import classes from '../layout/layout.module.css';
 
-/** The signed-in person's own account: profile, password, two-step sign-in, devices. */
+/** The signed-in person's own account: profile, reminders (members), password, two-step sign-in, devices. */
 export function AccountPage() {
   const me = useMe();
   usePageTitle('Your account', me.service.name);
@@ -31,6 +32,7 @@ export function AccountPage() {
         </Text>
       </Card>
       {me.user.role === 'participant' ? <ContactCard participantId={me.user.id} viewer="participant" /> : null}
+      {me.user.role === 'participant' ? <ReminderPreferencesCard /> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <ChangePasswordForm />
         <MfaCard />

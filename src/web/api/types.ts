@@ -11,7 +11,7 @@ import type { AuditEvent, auditPageSchema } from '../../shared/schemas/audit';
 import type { Role } from '../../shared/schemas/common';
 import type { GroupDetail, groupListSchema, groupSummarySchema } from '../../shared/schemas/groups';
 import type { Note, noteEnvelopeSchema, noteVersionSchema } from '../../shared/schemas/notes';
-import type { ParticipantRecord, Referral, enrolmentSchema, offerAcceptedSchema } from '../../shared/schemas/pathway';
+import type { ParticipantRecord, Referral, enrolmentSchema, offerAcceptedSchema, offerLinkAnsweredSchema, offerLinkInfoSchema } from '../../shared/schemas/pathway';
 import type { Agreement } from '../../shared/schemas/programmes';
 import type { AttendanceStatus, GroupSession, sessionDetailSchema, upcomingSessionSchema } from '../../shared/schemas/sessions';
 
@@ -35,6 +35,8 @@ export type NoteEnvelope = z.infer<typeof noteEnvelopeSchema>;
 export type NoteVersion = z.infer<typeof noteVersionSchema>;
 export type ReferralStatus = Referral['status'];
 export type OfferAnswer = z.infer<typeof offerAcceptedSchema>;
+export type OfferLinkInfo = z.infer<typeof offerLinkInfoSchema>;
+export type OfferLinkAnswered = z.infer<typeof offerLinkAnsweredSchema>;
 export type MyEnrolment = z.infer<typeof enrolmentSchema> & { currentAgreementVersion: number | null };
 
 /** GET /api/enrolments/:id/agreement. */

@@ -42,7 +42,7 @@ export function InvitePage() {
     content =
       inspect.error instanceof ApiError && inspect.error.status === 410 ? (
         <LinkProblem title="This link no longer works">
-          It may have expired or already been used. Ask your service administrator to send you a new link.
+          It may have expired or already been used. Ask your service for a new link, or, if you already had a password, ask for a reset link from the sign-in page.
         </LinkProblem>
       ) : (
         <ErrorRegion error={inspect.error} title="We couldn't check this link" />

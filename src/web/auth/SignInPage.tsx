@@ -1,7 +1,7 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { api } from '../api/client';
 import type { Me } from '../api/types';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
@@ -114,9 +114,9 @@ function PasswordStep({ initialEmail, ended }: { initialEmail: string; ended: 's
         <Button type="submit" loading={login.isPending} fullWidth>
           Sign in
         </Button>
-        <Text size="sm" c="dimmed">
-          Forgotten your password? Ask your service administrator for a new set-password link.
-        </Text>
+        <Anchor component={Link} to="/forgot-password" size="sm">
+          Forgotten your password?
+        </Anchor>
       </Stack>
     </form>
   );

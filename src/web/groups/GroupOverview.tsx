@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { GroupDetail } from '../api/types';
 import { formatInZone, zoneLabel } from '../layout/time';
 import { Fact, Facts } from '../layout/Facts';
+import { IsolationPanel } from '../isolation/IsolationPanel';
 import { formatRate } from './api';
 import { describeSchedule } from './rrule';
 import classes from '../layout/layout.module.css';
@@ -39,6 +40,7 @@ export function GroupOverview({ group, facilitator, onOpenTab }: Props) {
           </List>
         </Alert>
       ) : null}
+      {facilitator ? <IsolationPanel groupId={group.id} /> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <InfoCard title="When and where" id="when-heading">
           <Facts>

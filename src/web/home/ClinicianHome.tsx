@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { GroupSummary } from '../api/types';
 import { useMe } from '../auth/session';
 import { groupStatusColor, groupStatusLabel, useMyGroups } from '../groups/api';
+import { IsolationPanel } from '../isolation/IsolationPanel';
 import { QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { formatInZone } from '../layout/time';
 import { MyReferrals } from '../pathway/MyReferrals';
@@ -72,6 +73,7 @@ export function ClinicianHome() {
           )
         }
       </QueryView>
+      <IsolationPanel />
       <section aria-labelledby="referrals-heading">
         <Title order={2} id="referrals-heading" mb="sm">
           My referrals

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { SetPasswordLink } from '../admin/InviteLinkResult';
+import { MailSentNotice, SetPasswordLink } from '../admin/InviteLinkResult';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { OfferAnswer, Referral } from '../api/types';
@@ -128,7 +128,10 @@ function Answered({ result, onDone }: { result: OfferAnswer; onDone: () => void 
         <strong>{result.referral.personName}</strong> is enrolled. Once they accept the group agreement, they become an active member.
       </Text>
       {result.inviteUrl ? (
-        <SetPasswordLink url={result.inviteUrl} personName={result.referral.personName} onDone={onDone} />
+        <>
+          {result.mail ? <MailSentNotice mail={result.mail} email={result.referral.personEmail} /> : null}
+          <SetPasswordLink url={result.inviteUrl} personName={result.referral.personName} onDone={onDone} mail={result.mail ?? undefined} />
+        </>
       ) : (
         <>
           <Text size="sm">They already have a Hearth account: the group will be waiting for them when they next sign in.</Text>

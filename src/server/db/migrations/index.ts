@@ -16,6 +16,8 @@ import * as riskContext from './20261203T1050_risk_context.js';
 import * as agreementJournalAlerts from './20261203T1100_agreement_journal_alerts.js';
 import * as healthProbeRateBuckets from './20261203T1800_health_probe_rate_buckets.js';
 import * as idempotencyKeys from './20261203T2200_idempotency_keys.js';
+import * as mailOut from './20261204T0900_mail_out.js';
+import * as isolationEarlyWarning from './20261204T0910_isolation_early_warning.js';
 import * as dutyRotaDelivery from './20261203T1030_duty_rota_delivery.js';
 
 /**
@@ -43,4 +45,6 @@ export const migrations: Record<string, Migration> = {
   '20261203T1100_agreement_journal_alerts': agreementJournalAlerts,
   '20261203T1800_health_probe_rate_buckets': healthProbeRateBuckets,
   '20261203T2200_idempotency_keys': idempotencyKeys,
+  '20261204T0900_mail_out': mailOut,
+  '20261204T0910_isolation_early_warning': isolationEarlyWarning,
 };

@@ -25,6 +25,11 @@ export const SETTING_DEFAULTS = {
   'attendance.absence_alert_after': '2',
   /** Responses to the same instrument after which "not improving" is raised. */
   'measures.not_improving_after': '6',
+  /**
+   * The isolation early warning's thresholds as JSON (modules/isolation/thresholds.ts); '{}' keeps
+   * the defaults. Changed through PATCH /api/admin/isolation-thresholds, which validates them.
+   */
+  'isolation.thresholds': '{}',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -7,11 +7,14 @@ import {
   mfaCodeBodySchema,
   mfaSetupSchema,
   passwordChangeBodySchema,
+  passwordResetRequestBodySchema,
+  passwordResetRequestedSchema,
   recoveryCodesSchema,
   sessionListSchema,
 } from '../../../shared/schemas/auth.js';
 import { idParams } from '../../../shared/schemas/common.js';
 import { AppError } from '../../http/errors.js';
+import { publicOrigin } from '../../http/public-origin.js';
 import { defineRoute } from '../../http/route.js';
 import { findLiveInvitation } from '../users/invitations.js';
 import { acceptInvitation } from './accept-invitation.js';
@@ -21,6 +24,7 @@ import { clearSessionCookie, setSessionCookie } from './cookies.js';
 import { login } from './login.js';
 import { enableMfa, postponeMfa, startMfaSetup, verifyMfa } from './mfa.js';
 import { presentMe } from './presenters.js';
+import { requestPasswordReset } from './request-password-reset.js';
 import { endSession, listLiveSessions } from './sessions-repository.js';
 
 const tags = ['auth'];
@@ -195,6 +199,21 @@ export const authRoutes = [
     async handler({ body }, ctx) {
       const invitation = await findLiveInvitation(ctx.db, body.token, ctx.now);
       return { email: invitation.email, displayName: invitation.display_name, purpose: invitation.purpose };
+    },
+  }),
+  defineRoute({
+    id: 'auth.password_reset.request',
+    method: 'POST',
+    url: '/api/auth/password-reset',
+    summary: 'E-mail me a link to choose a new password (the same answer whether or not the address has an account)',
+    tags,
+    access: { kind: 'public' },
+    body: passwordResetRequestBodySchema,
+    response: { 202: passwordResetRequestedSchema },
+    async handler({ body }, ctx) {
+      const answer = await requestPasswordReset(ctx, body.email, ctx.request.ip, publicOrigin(ctx.hearth.config, ctx.request));
+      ctx.reply.code(202);
+      return answer;
     },
   }),
   defineRoute({

@@ -6,7 +6,7 @@ import { hashToken, newId } from '../../lib/ids.js';
 // Failed attempts are kept in the database, so every instance sharing it applies the same limit.
 
 /** Throttle keys never hold an e-mail address in clear. */
-export function throttleKey(kind: 'login-account' | 'login-ip' | 'mfa-user' | 'invite-ip', value: string): string {
+export function throttleKey(kind: 'login-account' | 'login-ip' | 'mfa-user' | 'invite-ip' | 'reset-account' | 'reset-ip', value: string): string {
   return `${kind}:${hashToken(value.toLowerCase()).slice(0, 32)}`;
 }
 

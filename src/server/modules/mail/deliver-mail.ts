@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 
 /** Sends one message; nodemailer's transport in production, anything with the same shape in tests. */
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(message: { from: string; to: string; subject: string; text: string; html?: string }): Promise<unknown>;
 }
 
 /** Attempts before a message is marked failed (and left for an administrator to see). */
@@ -37,7 +37,7 @@ export async function deliverQueuedMail(db: Db, transport: MailTransport, from: 
     if (Number(claimed.numUpdatedRows) !== 1) continue;
     const mail = await db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     try {
-      await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.body_text });
+      await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.body_text, ...(mail.body_html ? { html: mail.body_html } : {}) });
       await db.updateTable('mail_outbox').set({ status: 'sent', sent_at: new Date().toISOString(), attempts: mail.attempts + 1, last_error: null }).where('id', '=', id).execute();
       sent += 1;
     } catch (error) {

@@ -5,6 +5,7 @@ import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { saveContactDetails } from '../contacts/save-contact-details.js';
 import { groupCapacity } from '../groups/capacity.js';
+import { mailOfferLinks } from './offer-links.js';
 import { loadReferralRow, waitlistOrder } from './repository.js';
 
 /** A clinician refers a person to a group, with a reason. Any clinician may refer. */
@@ -72,7 +73,7 @@ export async function screenReferral(ctx: UseCaseContext, referralId: string, in
  * Offers a place. Capacity-aware (members plus live offers may not exceed capacity) and
  * ordered: offering to anyone but the head of the waitlist needs a recorded reason.
  */
-export async function offerPlace(ctx: UseCaseContext, referralId: string, input: { expiresInDays: number; skipReason?: string | undefined }): Promise<void> {
+export async function offerPlace(ctx: UseCaseContext, referralId: string, input: { expiresInDays: number; skipReason?: string | undefined }, origin: string): Promise<void> {
   const referral = await loadReferralRow(ctx.db, referralId);
   const expired = referral.status === 'offered' && (referral.offer_expires_at ?? '') <= ctx.now.toISOString();
   if (referral.status !== 'waitlisted' && referral.status !== 'expired' && !expired) {
@@ -91,5 +92,6 @@ export async function offerPlace(ctx: UseCaseContext, referralId: string, input:
     .set({ status: 'offered', offered_at: ctx.now.toISOString(), offer_expires_at: expiresAt, outcome_reason: input.skipReason ?? null, updated_at: ctx.now.toISOString() })
     .where('id', '=', referralId)
     .execute();
-  await ctx.audit({ action: 'referrals.offer', resourceType: 'referral', resourceId: referralId, groupId: referral.group_id, detail: { outOfOrder: !!input.skipReason } });
+  const mail = await mailOfferLinks(ctx, referral, expiresAt, origin);
+  await ctx.audit({ action: 'referrals.offer', resourceType: 'referral', resourceId: referralId, groupId: referral.group_id, detail: { outOfOrder: !!input.skipReason, mail } });
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../http/errors.js';
 import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { claimReferralContacts } from '../contacts/repository.js';
-import { issueInvitation } from '../users/invitations.js';
+import { issueInvitation, mailInvitation } from '../users/invitations.js';
 import { insertUser } from '../users/repository.js';
 import { loadReferralRow } from './repository.js';
 
@@ -18,15 +18,17 @@ async function assertPseudonymFree(ctx: UseCaseContext, groupId: string, pseudon
 }
 
 /**
- * Records the person's answer to an offer. Accepting creates the enrolment (invited, with a
- * pseudonym unique in the group) and, for someone without an account, a participant account and
- * a single-use invitation link. Declining closes the offer with the reason.
+ * Records the person's answer to an offer — told to the service, or given through the offer
+ * e-mail's link (`offer-links.ts`, no one signed in). Accepting creates the enrolment (invited,
+ * with a pseudonym unique in the group) and, for someone without an account, a participant
+ * account and a single-use invitation link, e-mailed to them. Declining closes the offer with the reason.
  */
 export async function respondToOffer(
   ctx: UseCaseContext,
   referralId: string,
   input: { accept: true; pseudonym: string } | { accept: false; reason: string },
-): Promise<{ enrolmentId: string | null; inviteToken: string | null }> {
+  origin: string,
+): Promise<{ enrolmentId: string | null; inviteToken: string | null; mail: 'queued' | 'outbox' | null }> {
   const referral = await loadReferralRow(ctx.db, referralId);
   if (referral.status !== 'offered') throw new AppError('invalid_state', `There is no open offer on this referral (it is ${referral.status}).`);
   const now = ctx.now.toISOString();
@@ -40,13 +42,14 @@ export async function respondToOffer(
   if (!input.accept) {
     await ctx.db.updateTable('referrals').set({ status: 'declined', responded_at: now, outcome_reason: input.reason, updated_at: now }).where('id', '=', referralId).execute();
     await ctx.audit({ action: 'referrals.decline', resourceType: 'referral', resourceId: referralId, groupId: referral.group_id });
-    return { enrolmentId: null, inviteToken: null };
+    return { enrolmentId: null, inviteToken: null, mail: null };
   }
   const pseudonym = normalisePseudonym(input.pseudonym);
   if (!pseudonym.ok) throw new AppError('validation_failed', pseudonym.reason, [{ path: 'body.pseudonym', message: pseudonym.reason }]);
   await assertPseudonymFree(ctx, referral.group_id, pseudonym.value);
   let participantId = referral.participant_id;
   let inviteToken: string | null = null;
+  let mail: 'queued' | 'outbox' | null = null;
   if (!participantId) {
     const existing = await ctx.db.selectFrom('users').select(['id', 'role']).where('email', '=', referral.person_email).executeTakeFirst();
     if (existing && existing.role !== 'participant') throw new AppError('invalid_state', 'This e-mail address belongs to a staff account.');
@@ -54,7 +57,9 @@ export async function respondToOffer(
     else {
       const user = await insertUser(ctx.db, { email: referral.person_email, displayName: referral.person_name, role: 'participant', status: 'invited', passwordHash: null, now: ctx.now });
       participantId = user.id;
-      inviteToken = (await issueInvitation(ctx.db, { userId: user.id, purpose: 'invite', createdBy: ctx.principal.userId, now: ctx.now, ttlMs: ctx.hearth.config.inviteTtlMs })).token;
+      const invitation = await issueInvitation(ctx.db, { userId: user.id, purpose: 'invite', createdBy: ctx.auth?.principal.userId ?? null, now: ctx.now, ttlMs: ctx.hearth.config.inviteTtlMs });
+      inviteToken = invitation.token;
+      mail = await mailInvitation(ctx.db, ctx.hearth.config, { user, purpose: 'invite', ...invitation, origin, now: ctx.now });
     }
   }
   const already = await ctx.db.selectFrom('enrolments').select(['id', 'status']).where('group_id', '=', referral.group_id).where('participant_id', '=', participantId).executeTakeFirst();
@@ -72,5 +77,5 @@ export async function respondToOffer(
   // Contact details taken at referral and intake now belong to the person's record.
   await claimReferralContacts(ctx.db, referralId, participantId);
   await ctx.audit({ action: 'referrals.accept', resourceType: 'referral', resourceId: referralId, groupId: referral.group_id, detail: { enrolmentId, newAccount: inviteToken !== null } });
-  return { enrolmentId, inviteToken };
+  return { enrolmentId, inviteToken, mail };
 }

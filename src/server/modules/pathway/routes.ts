@@ -14,6 +14,7 @@ import {
 } from '../../../shared/schemas/pathway.js';
 import { agreementSchema } from '../../../shared/schemas/programmes.js';
 import { AppError } from '../../http/errors.js';
+import { publicOrigin } from '../../http/public-origin.js';
 import { defineRoute, type RouteAccess, type RouteContext } from '../../http/route.js';
 import { invitationUrl } from '../users/invitations.js';
 import { agreementToAccept } from './agreement-to-accept.js';
@@ -132,7 +133,7 @@ export const pathwayRoutes = [
     id: 'referrals.offer',
     method: 'POST',
     url: '/api/referrals/:referralId/offer',
-    summary: 'Offer a place (capacity-aware, in waitlist order)',
+    summary: 'Offer a place (capacity-aware, in waitlist order); the person is e-mailed accept and decline links',
     tags,
     access: onReferral('update'),
     params: referralParams,
@@ -141,7 +142,7 @@ export const pathwayRoutes = [
     async handler({ params, body }, ctx) {
       const id = params.referralId;
       await assertFacilitator(ctx, (await loadReferralRow(ctx.db, id)).group_id);
-      await offerPlace(ctx, id, body);
+      await offerPlace(ctx, id, body, publicOrigin(ctx.hearth.config, ctx.request));
       return referralOut(ctx, id);
     },
   }),
@@ -158,12 +159,13 @@ export const pathwayRoutes = [
     async handler({ params, body }, ctx) {
       const id = params.referralId;
       await assertFacilitator(ctx, (await loadReferralRow(ctx.db, id)).group_id);
-      const result = await respondToOffer(ctx, id, body);
-      const origin = ctx.hearth.config.publicUrl ?? `${ctx.request.protocol}://${ctx.request.host}`;
+      const origin = publicOrigin(ctx.hearth.config, ctx.request);
+      const result = await respondToOffer(ctx, id, body, origin);
       return {
         referral: await referralOut(ctx, id),
         enrolmentId: result.enrolmentId,
         inviteUrl: result.inviteToken ? invitationUrl(origin, result.inviteToken) : null,
+        mail: result.mail,
       };
     },
   }),

@@ -1,6 +1,8 @@
+import type { Config } from '../../config/env.js';
 import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { hashToken, newId, newSecretToken } from '../../lib/ids.js';
+import { queueTemplatedMail, templateOptions } from '../mail/queue-mail.js';
 
 /**
  * Issues a single-use, expiring set-password link token and retires any earlier unused one.
@@ -37,6 +39,24 @@ export async function issueInvitation(
 /** The link a person opens to set their password. */
 export function invitationUrl(origin: string, token: string): string {
   return `${origin}/invite#token=${token}`;
+}
+
+/**
+ * E-mails a just-issued set-password link to its person (an invitation or a password reset).
+ * Returns `queued` when SMTP will send it, `outbox` when the service has no SMTP settings and the
+ * link must be passed on by hand (the screen that issued it says so).
+ */
+export async function mailInvitation(
+  db: DbOrTx,
+  config: Pick<Config, 'smtpUrl' | 'serviceName' | 'locale' | 'timeZone'>,
+  input: { user: { id: string; email: string; display_name: string }; purpose: 'invite' | 'reset'; token: string; expiresAt: string; origin: string; now: Date },
+): Promise<'queued' | 'outbox'> {
+  return queueTemplatedMail(
+    db,
+    { userId: input.user.id, address: input.user.email },
+    { kind: input.purpose === 'invite' ? 'invitation' : 'password_reset', name: input.user.display_name, url: invitationUrl(input.origin, input.token), expiresAt: input.expiresAt },
+    templateOptions(config, input.now),
+  );
 }
 
 /** The live invitation behind a token, or `invitation_invalid` (used, expired, unknown or deactivated). */

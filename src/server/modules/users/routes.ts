@@ -1,8 +1,7 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { adminUserSchema, invitationIssuedSchema, inviteUserBodySchema, userListQuerySchema } from '../../../shared/schemas/auth.js';
 import { idParams } from '../../../shared/schemas/common.js';
-import type { Hearth } from '../../http/hearth.js';
+import { publicOrigin } from '../../http/public-origin.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { invitationUrl } from './invitations.js';
 import { inviteUser } from './invite-user.js';
@@ -15,11 +14,6 @@ import { setUserActive } from './set-user-status.js';
 const tags = ['admin'];
 const onUser: RouteAccess = { kind: 'authenticated', resource: 'user', action: 'update', objects: { userId: 'user' } };
 const userParams = idParams('userId');
-
-/** Where people open links: the configured public URL, else the origin this request came to. */
-function origin(hearth: Pick<Hearth, 'config'>, request: FastifyRequest): string {
-  return hearth.config.publicUrl ?? `${request.protocol}://${request.host}`;
-}
 
 export const userRoutes = [
   defineRoute({
@@ -40,7 +34,7 @@ export const userRoutes = [
     id: 'admin.users.invite',
     method: 'POST',
     url: '/api/admin/users',
-    summary: 'Create an account and a single-use invitation link',
+    summary: 'Create an account and a single-use invitation link, e-mailed to the person (shown here too)',
     tags,
     // The answer carries a one-time invitation link: never stored for replay.
     idempotency: false,
@@ -48,9 +42,10 @@ export const userRoutes = [
     body: inviteUserBodySchema,
     response: { 201: invitationIssuedSchema },
     async handler({ body }, ctx) {
-      const { user, token, expiresAt } = await inviteUser(ctx, body);
+      const origin = publicOrigin(ctx.hearth.config, ctx.request);
+      const { user, token, expiresAt, mail } = await inviteUser(ctx, body, origin);
       ctx.reply.code(201);
-      return { user: presentAdminUser(user), inviteUrl: invitationUrl(origin(ctx.hearth, ctx.request), token), expiresAt };
+      return { user: presentAdminUser(user), inviteUrl: invitationUrl(origin, token), expiresAt, mail };
     },
   }),
   defineRoute({
@@ -65,8 +60,9 @@ export const userRoutes = [
     params: userParams,
     response: { 200: invitationIssuedSchema },
     async handler({ params }, ctx) {
-      const { user, token, expiresAt } = await reissueInvitation(ctx, params.userId);
-      return { user: presentAdminUser(user), inviteUrl: invitationUrl(origin(ctx.hearth, ctx.request), token), expiresAt };
+      const origin = publicOrigin(ctx.hearth.config, ctx.request);
+      const { user, token, expiresAt, mail } = await reissueInvitation(ctx, params.userId, origin);
+      return { user: presentAdminUser(user), inviteUrl: invitationUrl(origin, token), expiresAt, mail };
     },
   }),
   defineRoute({

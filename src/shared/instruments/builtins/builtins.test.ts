@@ -5,6 +5,8 @@ import {
   CONNECTED_CHECK_IN,
   GAD_2,
   GAD_7,
+  ONS_LONELINESS,
+  ONS_LONELINESS_CREDIT,
   PHQ_2,
   PHQ_9,
   PHQ_GAD_CREDIT,
@@ -23,12 +25,13 @@ describe('built-in instruments', () => {
     },
   );
 
-  it('ships the four validated instruments and two programme measures, with unique ids', () => {
+  it('ships the five validated instruments and two programme measures, with unique ids', () => {
     expect(BUILTIN_INSTRUMENTS.map((d) => [d.id, d.kind])).toEqual([
       ['phq-9', 'validated'],
       ['gad-7', 'validated'],
       ['phq-2', 'validated'],
       ['gad-2', 'validated'],
+      ['ons-loneliness', 'validated'],
       ['session-check-in', 'programme'],
       ['connected-check-in', 'programme'],
     ]);
@@ -50,7 +53,8 @@ describe('built-in instruments', () => {
 
   it('labels programme measures as such and gives them no clinical cut-offs', () => {
     for (const definition of [SESSION_CHECK_IN, CONNECTED_CHECK_IN]) {
-      expect(definition.title).toMatch(/programme measure/);
+      expect(definition.title).toMatch(/\(Hearth’s own programme measure\)$/);
+      expect(definition.copyright).toMatch(/Hearth contributors/);
       expect(definition.licenceNote).toMatch(/not a validated instrument/);
       expect(definition.caseness).toBeUndefined();
       expect(definition.reliableChange).toBeUndefined();
@@ -77,6 +81,25 @@ describe('built-in instruments', () => {
     expect([GAD_7.caseness?.threshold, GAD_7.reliableChange]).toEqual([8, { threshold: 4 }]);
     expect(PHQ_2.loinc).toEqual({ panel: '55757-9', total: '55758-7' });
     expect(GAD_2.loinc).toBeUndefined();
+  });
+
+  it('asks the ONS loneliness question with its wording, its answer scale and the OGL credit', () => {
+    expect(ONS_LONELINESS.items).toHaveLength(1);
+    expect(ONS_LONELINESS.items[0]?.text).toBe('How often do you feel lonely?');
+    expect(ONS_LONELINESS.items[0]?.options.map((o) => [o.label, o.value])).toEqual([
+      ['Often/always', 5],
+      ['Some of the time', 4],
+      ['Occasionally', 3],
+      ['Hardly ever', 2],
+      ['Never', 1],
+    ]);
+    expect(ONS_LONELINESS.higherIsBetter).toBe(false);
+    expect(ONS_LONELINESS.copyright).toBe(ONS_LONELINESS_CREDIT);
+    expect(ONS_LONELINESS.copyright).toMatch(/Office for National Statistics.*Open Government Licence v3\.0/);
+    expect(ONS_LONELINESS.licenceNote).toMatch(/^Open Government Licence v3\.0/);
+    // A single item has no published cut-off or reliable-change threshold: none is claimed.
+    expect([ONS_LONELINESS.caseness, ONS_LONELINESS.reliableChange]).toEqual([undefined, undefined]);
+    expect(ONS_LONELINESS.bands.at(-1)).toMatchObject({ min: 5, max: 5, label: 'Often or always (chronic loneliness)' });
   });
 
   it('cannot be changed by a caller', () => {

@@ -6,7 +6,7 @@ import { PROGRAMME_COPYRIGHT, PROGRAMME_LICENCE_NOTE, zeroToTen } from './progra
 export const CONNECTED_CHECK_IN: InstrumentDefinition = deepFreeze({
   id: 'connected-check-in',
   version: 1,
-  title: 'How connected do I feel? (Hearth programme measure)',
+  title: 'How connected do I feel? (Hearth’s own programme measure)',
   shortTitle: 'Connection check-in',
   kind: 'programme',
   copyright: PROGRAMME_COPYRIGHT,

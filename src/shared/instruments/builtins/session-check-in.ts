@@ -9,7 +9,7 @@ import { PROGRAMME_COPYRIGHT, PROGRAMME_LICENCE_NOTE, zeroToTen } from './progra
 export const SESSION_CHECK_IN: InstrumentDefinition = deepFreeze({
   id: 'session-check-in',
   version: 1,
-  title: 'Session check-in (Hearth programme measure)',
+  title: 'Session check-in (Hearth’s own programme measure)',
   shortTitle: 'Session check-in',
   kind: 'programme',
   stem: 'A quick check-in about today. There are no right answers.',

@@ -1,0 +1,72 @@
+/**
+ * The isolation early warning's screens: the facilitator home with its flags, the group overview's
+ * panel, and the "Dismiss…" dialog. Needs a fresh demo server (the early-warning job runs when it
+ * starts). Standalone:
+ *   npx tsx scripts/screenshots-isolation.ts   (builds dist/web unless SKIP_BUILD=1; writes ./screenshots/isolation-*.png at 1280 and 375 px)
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { checkA11y, hasHorizontalScroll } from '../e2e/support/a11y';
+import { apiSession } from '../e2e/support/api';
+import { DEMO, signIn } from '../e2e/support/app';
+import { DESKTOP, openBrowser, PHONE } from '../e2e/support/browser';
+import { repoRoot, startServer } from '../e2e/support/server';
+
+type Shoot = (page: Page, name: string) => Promise<void>;
+
+export async function shootIsolationScreens(base: string, viewport: { width: number; height: number }, shoot: Shoot): Promise<void> {
+  const ada = await apiSession(base, DEMO.clinician);
+  const mine = await ada.get<{ flags: { groupId: string; pseudonym: string }[] }>('/me/isolation-flags');
+  console.log(`flags on the home: ${mine.flags.map((f) => f.pseudonym).join(', ') || 'none'}`);
+  const groups = await ada.get<{ groups: { id: string }[] }>('/groups');
+  const groupId = mine.flags[0]?.groupId ?? groups.groups[0]?.id ?? '';
+  const b = await openBrowser(viewport);
+  const page = b.page;
+  await signIn(page, base, DEMO.clinician);
+  await page.getByRole('heading', { name: 'Members who may be drifting away' }).waitFor();
+  await page.getByRole('heading', { name: 'Members who may be drifting away' }).scrollIntoViewIfNeeded();
+  await shoot(page, 'home');
+  await page.goto(`${base}/groups/${groupId}`);
+  await page.getByRole('heading', { name: 'Members who may be drifting away' }).waitFor();
+  await shoot(page, 'group-overview');
+  const dismiss = page.getByRole('button', { name: 'Dismiss…' }).first();
+  if (await dismiss.count()) {
+    await dismiss.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Dismiss', exact: true }).click();
+    await page.getByRole('dialog').getByText('Give a reason of at least 3 characters.').waitFor();
+    await shoot(page, 'dismiss-dialog');
+  }
+  await b.close();
+}
+
+async function main(): Promise<void> {
+  if (!process.env.SKIP_BUILD) await build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
+  const outDir = path.join(repoRoot, 'screenshots');
+  await mkdir(outDir, { recursive: true });
+  for (const viewport of [DESKTOP, PHONE]) {
+    const server = await startServer();
+    try {
+      await shootIsolationScreens(server.baseUrl, viewport, async (page, name) => {
+        await page.waitForLoadState('networkidle').catch(() => undefined);
+        await page.waitForTimeout(400);
+        // A full-page shot taken scrolled down draws the sticky header part-way down the page.
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const file = path.join(outDir, `isolation-${name}-${viewport.width}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        const problems = [(await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '', ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`)].filter(Boolean);
+        console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
+      });
+    } finally {
+      await server.stop();
+    }
+  }
+}
+
+if (process.argv[1]?.endsWith('screenshots-isolation.ts')) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,27 @@
+import type { DbOrTx } from '../../db/database.js';
+import type { ReminderKind } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
+
+/**
+ * Claims one reminder (person × kind × subject × slot) in the caller's transaction: true for the
+ * one caller that inserted it, false for every other attempt — a later run, a restarted
+ * instance, or another instance at the same moment (the unique constraint decides).
+ */
+export async function claimReminder(db: DbOrTx, reminder: { userId: string; kind: ReminderKind; subjectRef: string; slot: string }, now: Date): Promise<boolean> {
+  const inserted = await db
+    .insertInto('reminder_sends')
+    .values({ id: newId(), user_id: reminder.userId, kind: reminder.kind, subject_ref: reminder.subjectRef, slot: reminder.slot, created_at: now.toISOString() })
+    .onConflict((oc) => oc.columns(['user_id', 'kind', 'subject_ref', 'slot']).doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** What the reminder jobs need from the service's configuration. */
+export interface ReminderSettings {
+  smtpConfigured: boolean;
+  /** HEARTH_PUBLIC_URL: where links point; without it the e-mail says where to look after signing in. */
+  publicUrl: string | undefined;
+  serviceName: string;
+  locale: string;
+  timeZone: string;
+}
