@@ -301,6 +301,15 @@ export interface CalendarFeedsTable {
   revoked_at: string | null;
 }
 
+export interface CalendarPreferencesTable {
+  user_id: string;
+  /** 0/1 */
+  show_location: number;
+  /** 0/1 */
+  show_service_name: number;
+  updated_at: string;
+}
+
 export interface GroupFacilitatorsTable {
   group_id: string;
   user_id: string;
@@ -968,6 +977,7 @@ export interface DB {
   break_glass_grants: BreakGlassGrantsTable;
   notifications: NotificationsTable;
   calendar_feeds: CalendarFeedsTable;
+  calendar_preferences: CalendarPreferencesTable;
   instruments: InstrumentsTable;
   measure_schedules: MeasureSchedulesTable;
   measure_requests: MeasureRequestsTable;

@@ -8,6 +8,7 @@ import { alertCount } from './alert-count.js';
 import { alertStats } from './alert-stats.js';
 import { listAlerts } from './list-alerts.js';
 import { resolveAlert } from './resolve-alert.js';
+import { calendarEventTitleSchema } from '../../../shared/schemas/calendar.js';
 import { getSettings } from './settings.js';
 import { updateSettings } from './update-settings.js';
 
@@ -165,6 +166,7 @@ export const alertRoutes = [
       'attendance.absence_alert_after': z.string().regex(/^[2-9]$/, 'Use a number of sessions from 2 to 9.').optional(),
       'measures.not_improving_after': z.string().regex(/^\d{1,2}$/).optional(),
       'risk.journal_alerts': z.enum(['true', 'false']).optional(),
+      'calendar.event_title': calendarEventTitleSchema.optional(),
     }),
     response: { 200: z.record(z.string(), z.string()) },
     async handler({ body }, ctx) {

@@ -23,6 +23,12 @@ export const SETTING_DEFAULTS = {
   'attendance.absence_alert': 'on',
   /** Sessions missed in a row (absent or excused) that raise it, once per run of absences. */
   'attendance.absence_alert_after': '2',
+  /**
+   * The title of a session in people's calendar feeds. Discreet by default: a calendar is synced to
+   * other providers and read on lock screens and shared screens, so it names no service, clinic or
+   * condition unless a person chooses to show the service's name (calendar_preferences).
+   */
+  'calendar.event_title': 'Group session',
   /** Responses to the same instrument after which "not improving" is raised. */
   'measures.not_improving_after': '6',
   /**

@@ -106,7 +106,7 @@ afterAll(async () => t.close());
 describe('calendar feed', () => {
   it('hands out a secret link once, stores only its hash, and reports whether a feed is on', async () => {
     const before = (await call(t.app, clinician, 'GET', '/api/me/calendar-feed')).json();
-    expect(before).toEqual({ active: false, createdAt: null });
+    expect(before).toEqual({ active: false, createdAt: null, preferences: { showLocation: false, showServiceName: false } });
     const url = await newFeed(clinician);
     expect(url).toMatch(/^http:\/\/[^/]+\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
     const token = feedPath(url).replace('/api/calendar/', '').replace('.ics', '');
@@ -115,7 +115,7 @@ describe('calendar feed', () => {
     expect(rows[0]?.token_hash).toBe(hashToken(token));
     expect(JSON.stringify(rows)).not.toContain(token);
     const after = await call(t.app, clinician, 'GET', '/api/me/calendar-feed');
-    expect(after.json()).toEqual({ active: true, createdAt: expect.any(String) });
+    expect(after.json()).toEqual({ active: true, createdAt: expect.any(String), preferences: { showLocation: false, showServiceName: false } });
     expect(after.body).not.toContain(token);
   });
 
@@ -156,13 +156,13 @@ describe('calendar feed', () => {
     expect(unfolded.match(/BEGIN:VTIMEZONE/g)).toHaveLength(1);
   });
 
-  it('gives each session a stable UID, a neutral title, the place and the meeting link', async () => {
+  it('gives each session a stable UID, a neutral title, no place by default, and the meeting link', async () => {
     const url = await newFeed(clinician);
     const first = parseEvents((await fetchFeed(url)).body);
     const second = parseEvents((await fetchFeed(url)).body);
     expect(second.map((e) => e.uid)).toEqual(first.map((e) => e.uid));
     const event = first.find((e) => e.uid === uidOf(dstSessions[0]?.id ?? ''));
-    expect(event).toMatchObject({ summary: 'Hearth: group session', status: 'CONFIRMED', url: MEETING_URL, location: 'Room 4' });
+    expect(event).toMatchObject({ summary: 'Group session', status: 'CONFIRMED', url: MEETING_URL, location: undefined });
     expect(event?.description).toContain(`Join online: ${MEETING_URL}`);
     // The facilitator's own diary names the group.
     expect(event?.description).toContain('Group: Group A');
@@ -176,11 +176,12 @@ describe('calendar feed', () => {
     // Yesterday's session is recent enough to stay on the calendar.
     expect(events.map((e) => e.uid)).toContain(uidOf(world.sessionA));
     for (const event of events) {
-      expect(event.summary).toBe('Hearth: group session');
+      expect(event.summary).toBe('Group session');
       expect(event.description).not.toContain('Group A');
     }
     const topics = await t.database.db.selectFrom('group_sessions').select('topic').where('group_id', '=', world.groupA).execute();
-    for (const { topic } of topics) expect(response.body).not.toContain(topic);
+    // (a session without a planned topic is called 'Group session', which is also the event's neutral title)
+    for (const { topic } of topics) if (topic !== 'Group session') expect(response.body).not.toContain(topic);
     expect(response.body).not.toContain('Group A');
   });
 
@@ -205,7 +206,7 @@ describe('calendar feed', () => {
     const response = await fetchFeed(await newFeed(participant));
     const event = parseEvents(response.body).find((e) => e.uid === uidOf(target));
     expect(event?.status).toBe('CANCELLED');
-    expect(event?.summary).toBe('Cancelled: Hearth: group session');
+    expect(event?.summary).toBe('Cancelled: Group session');
     // The reason is for the in-app notice, not for a calendar on a lock screen.
     expect(response.body).not.toContain('unwell');
   });
@@ -226,7 +227,7 @@ describe('calendar feed', () => {
     const response = await fetchFeed(url);
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({ error: { code: 'not_found', message: expect.any(String), requestId: expect.any(String) } });
-    expect((await call(t.app, participant, 'GET', '/api/me/calendar-feed')).json()).toEqual({ active: false, createdAt: null });
+    expect((await call(t.app, participant, 'GET', '/api/me/calendar-feed')).json()).toMatchObject({ active: false, createdAt: null });
   });
 
   it('invalidates the old link when a new one is made', async () => {
@@ -289,6 +290,62 @@ describe('calendar feed', () => {
     expect(JSON.stringify(everything)).not.toContain(token);
     const created = everything.filter((r) => r.action === 'calendar.feed.create' && r.actor_user_id === world.clinicianA.id);
     expect(created.length).toBeGreaterThan(0);
+  });
+
+  it('is discreet by default: no service name, no place; each person may opt in to either, kept across new links', async () => {
+    const other = await createTestApp({ HEARTH_SERVICE_NAME: 'Riverside Community Mental Health Team' });
+    try {
+      const otherWorld = await createWorld(other);
+      const lead = await signIn(other, otherWorld.clinicianA);
+      expect((await call(other.app, lead, 'PATCH', `/api/groups/${otherWorld.groupA}`, { location: 'Riverside CMHC, Room 4' })).statusCode).toBe(200);
+      const member = await signIn(other, otherWorld.participantA);
+      const feedOf = async (session: Session) => (await call(other.app, null, 'GET', feedPath((await call(other.app, session, 'POST', '/api/me/calendar-feed')).json().url as string))).body;
+      const discreet = await feedOf(member);
+      expect(parseEvents(discreet).length).toBeGreaterThan(0);
+      // Nothing on a lock screen or a shared calendar says which service or where.
+      expect(discreet).not.toContain('Riverside');
+      expect(discreet).not.toContain('Mental Health');
+      expect(discreet).not.toMatch(/^LOCATION/m);
+      for (const event of parseEvents(discreet)) expect(event.summary).toBe('Group session');
+
+      const chosen = await call(other.app, member, 'PATCH', '/api/me/calendar-preferences', { showLocation: true });
+      expect(chosen.statusCode).toBe(200);
+      expect(chosen.json()).toEqual({ showLocation: true, showServiceName: false });
+      const withPlace = parseEvents(await feedOf(member));
+      expect(withPlace.every((e) => e.location === 'Riverside CMHC\\, Room 4')).toBe(true);
+      expect(withPlace.every((e) => e.summary === 'Group session')).toBe(true);
+
+      expect((await call(other.app, member, 'PATCH', '/api/me/calendar-preferences', { showServiceName: true })).json()).toEqual({ showLocation: true, showServiceName: true });
+      const named = await feedOf(member);
+      expect(parseEvents(named).every((e) => e.summary === 'Riverside Community Mental Health Team: Group session')).toBe(true);
+      expect(named).toContain('X-WR-CALNAME:Riverside Community Mental Health Team sessions');
+      // One person's choice is theirs alone.
+      const otherMember = await signIn(other, otherWorld.participantB);
+      expect(await feedOf(otherMember)).not.toContain('Riverside');
+      expect((await call(other.app, member, 'GET', '/api/me/calendar-feed')).json().preferences).toEqual({ showLocation: true, showServiceName: true });
+
+      // The service sets its own discreet title; an admin only, one line, bounded.
+      const admin = await signIn(other, otherWorld.admin);
+      expect((await call(other.app, admin, 'PATCH', '/api/admin/settings', { 'calendar.event_title': 'Wednesday group' })).statusCode).toBe(200);
+      expect((await call(other.app, null, 'GET', feedPath((await call(other.app, otherMember, 'POST', '/api/me/calendar-feed')).json().url as string))).body).toContain('SUMMARY:Wednesday group');
+      for (const bad of ['', 'x'.repeat(61), 'two\nlines', 42]) {
+        const refused = await call(other.app, admin, 'PATCH', '/api/admin/settings', { 'calendar.event_title': bad });
+        expect(refused.statusCode, String(bad)).toBe(400);
+      }
+      expect((await call(other.app, lead, 'PATCH', '/api/admin/settings', { 'calendar.event_title': 'Clinic' })).statusCode).toBe(403);
+      expect((await call(other.app, admin, 'GET', '/api/admin/settings')).json()['calendar.event_title']).toBe('Wednesday group');
+
+      // Bad preference values are refused and change nothing; each change is audited.
+      for (const bad of [{ showLocation: 'yes' }, { showLocation: true, extra: 1 }, { showServiceName: null }]) {
+        expect((await call(other.app, member, 'PATCH', '/api/me/calendar-preferences', bad)).statusCode, JSON.stringify(bad)).toBe(400);
+      }
+      expect((await call(other.app, member, 'GET', '/api/me/calendar-feed')).json().preferences).toEqual({ showLocation: true, showServiceName: true });
+      const audits = await other.database.db.selectFrom('audit_events').select(['action', 'detail']).where('action', '=', 'calendar.preferences.update').where('actor_user_id', '=', otherWorld.participantA.id).execute();
+      expect(audits).toHaveLength(2);
+      expect((await call(other.app, null, 'PATCH', '/api/me/calendar-preferences', { showLocation: true })).statusCode).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('needs a signed-in caller to make, see or revoke a feed', async () => {

@@ -3,7 +3,8 @@ import type { UseCaseContext } from '../../http/use-case.js';
 import { hashToken } from '../../lib/ids.js';
 import { recordAudit } from '../audit/record.js';
 import { renderFeed } from './render-feed.js';
-import { feedSessions, findLiveFeed } from './repository.js';
+import { getSetting } from '../alerts/settings.js';
+import { feedSessions, findCalendarPreferences, findLiveFeed } from './repository.js';
 
 /** How far back and ahead a feed reaches. */
 export const FEED_PAST_DAYS = 30;
@@ -24,7 +25,8 @@ export async function readCalendarFeed(ctx: UseCaseContext, tokenParam: string, 
   const from = new Date(ctx.now.getTime() - FEED_PAST_DAYS * DAY_MS);
   const to = new Date(ctx.now.getTime() + FEED_FUTURE_DAYS * DAY_MS);
   const sessions = await feedSessions(ctx.db, { userId: feed.user_id, role: feed.role }, from, to);
-  const body = renderFeed(sessions, { serviceName: ctx.hearth.config.serviceName, appUrl, ownerRole: feed.role, from, to });
+  const [preferences, eventTitle] = await Promise.all([findCalendarPreferences(ctx.db, feed.user_id), getSetting(ctx.db, 'calendar.event_title')]);
+  const body = renderFeed(sessions, { serviceName: ctx.hearth.config.serviceName, eventTitle, ...preferences, appUrl, ownerRole: feed.role, from, to });
   await recordAudit(
     ctx.db,
     { ...ctx.actor, userId: feed.user_id, role: feed.role },

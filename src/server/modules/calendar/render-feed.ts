@@ -6,6 +6,11 @@ import { vtimezoneFor } from './vtimezone.js';
 
 export interface FeedOptions {
   serviceName: string;
+  /** The service's discreet session title ('calendar.event_title'). */
+  eventTitle: string;
+  /** What the owner lets the feed show beyond the discreet default (calendar_preferences). */
+  showLocation: boolean;
+  showServiceName: boolean;
   /** Where the app is, for "details are in Hearth". */
   appUrl: string;
   /** Whose calendar this is: only facilitators see which group a session belongs to. */
@@ -28,9 +33,11 @@ function isCancelled(session: FeedSession): boolean {
 }
 
 // What the event says. A calendar is synced to third-party providers and read on lock screens
-// and shared screens, so nothing in a participant's event may say what the group treats: no group
-// name, no topic, no reason for a cancellation. A facilitator's calendar is their work diary and
-// names the group and topic, which identify no patient.
+// and shared screens, so by default an event says only the service's discreet title and the time:
+// no service or clinic name and no place (a "Community Mental Health Centre" address says what the
+// group is), unless the owner chooses to show them; and nothing in a participant's event says what
+// the group treats: no group name, no topic, no reason for a cancellation. A facilitator's
+// calendar is their work diary and names the group and topic, which identify no patient.
 function description(session: FeedSession, options: FeedOptions): string {
   const lines: string[] = [];
   if (isCancelled(session)) lines.push('This session is cancelled.');
@@ -40,7 +47,7 @@ function description(session: FeedSession, options: FeedOptions): string {
   }
   // Several calendar apps ignore the URL property, so the link is repeated where people look.
   if (session.meeting_url && !isCancelled(session)) lines.push(`Join online: ${session.meeting_url}`);
-  lines.push(`Details are in ${options.serviceName}: ${options.appUrl}`);
+  lines.push(options.showServiceName ? `Details are in ${options.serviceName}: ${options.appUrl}` : `Details: ${options.appUrl}`);
   return lines.join('\n');
 }
 
@@ -57,8 +64,9 @@ function sequenceOf(session: FeedSession): number {
  */
 export function renderFeed(sessions: readonly FeedSession[], options: FeedOptions): string {
   const calendar = ical({
-    name: `${options.serviceName} sessions`,
-    prodId: { company: options.serviceName, product: 'Hearth', language: 'EN' },
+    name: options.showServiceName ? `${options.serviceName} sessions` : 'Sessions',
+    // The product id is shown by some apps too: it names the software, not the service.
+    prodId: { company: 'Hearth', product: 'Hearth', language: 'EN' },
     // Calendar apps that honour it re-read the feed hourly.
     ttl: 60 * 60,
     // No calendar-wide zone (each event has its group's own); the generator only adds VTIMEZONE blocks.
@@ -75,9 +83,10 @@ export function renderFeed(sessions: readonly FeedSession[], options: FeedOption
       stamp: new Date(session.updated_at),
       created: new Date(session.created_at),
       lastModified: new Date(session.updated_at),
-      summary: `${cancelled ? 'Cancelled: ' : ''}${options.serviceName}: group session`,
+      summary: `${cancelled ? 'Cancelled: ' : ''}${options.showServiceName ? `${options.serviceName}: ` : ''}${options.eventTitle}`,
       description: description(session, options),
-      location: session.location ?? session.meeting_url ?? null,
+      // An online session's link is in the URL and the description either way (people need it to join).
+      location: options.showLocation ? (session.location ?? session.meeting_url ?? null) : null,
       url: session.meeting_url,
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       // Shared or delegated calendars show a private event as "busy" only.

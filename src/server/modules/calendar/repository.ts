@@ -26,6 +26,21 @@ export function findCurrentFeed(db: DbOrTx, userId: string) {
     .executeTakeFirst();
 }
 
+/** What a person lets their feed show; no row: the discreet default (nothing beyond the title and time). */
+export async function findCalendarPreferences(db: DbOrTx, userId: string): Promise<{ showLocation: boolean; showServiceName: boolean }> {
+  const row = await db.selectFrom('calendar_preferences').select(['show_location', 'show_service_name']).where('user_id', '=', userId).executeTakeFirst();
+  return { showLocation: row?.show_location === 1, showServiceName: row?.show_service_name === 1 };
+}
+
+export async function saveCalendarPreferences(db: DbOrTx, userId: string, preferences: { showLocation: boolean; showServiceName: boolean }, now: Date): Promise<void> {
+  const values = { show_location: preferences.showLocation ? 1 : 0, show_service_name: preferences.showServiceName ? 1 : 0, updated_at: now.toISOString() };
+  await db
+    .insertInto('calendar_preferences')
+    .values({ user_id: userId, ...values })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+    .execute();
+}
+
 /** Revokes every live feed of a user; returns how many there were. */
 export async function revokeFeeds(db: DbOrTx, userId: string, now: Date): Promise<number> {
   const result = await db

@@ -1,12 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { timestampSchema } from '../../../shared/schemas/common.js';
+import { calendarFeedStatusSchema, calendarPreferencesBodySchema, calendarPreferencesSchema } from '../../../shared/schemas/calendar.js';
 import type { Hearth } from '../../http/hearth.js';
 import { defineRoute } from '../../http/route.js';
 import { issueCalendarFeed } from './issue-feed.js';
 import { readCalendarFeed } from './read-feed.js';
-import { findCurrentFeed } from './repository.js';
+import { findCalendarPreferences, findCurrentFeed } from './repository.js';
 import { revokeCalendarFeed } from './revoke-feed.js';
+import { updateCalendarPreferences } from './update-preferences.js';
 
 const tags = ['calendar'];
 
@@ -23,10 +24,23 @@ export const calendarRoutes = [
     summary: 'Whether I have a calendar feed (its link is shown only once, when made)',
     tags,
     access: { kind: 'authenticated', resource: 'account', action: 'read' },
-    response: { 200: z.object({ active: z.boolean(), createdAt: timestampSchema.nullable() }) },
+    response: { 200: calendarFeedStatusSchema },
     async handler(_input, ctx) {
-      const feed = await findCurrentFeed(ctx.db, ctx.principal.userId);
-      return { active: !!feed, createdAt: feed?.created_at ?? null };
+      const [feed, preferences] = await Promise.all([findCurrentFeed(ctx.db, ctx.principal.userId), findCalendarPreferences(ctx.db, ctx.principal.userId)]);
+      return { active: !!feed, createdAt: feed?.created_at ?? null, preferences };
+    },
+  }),
+  defineRoute({
+    id: 'calendar.preferences.update',
+    method: 'PATCH',
+    url: '/api/me/calendar-preferences',
+    summary: 'Choose what my calendar shows beyond the session title and time (the place, the service name)',
+    tags,
+    access: { kind: 'authenticated', resource: 'account', action: 'update' },
+    body: calendarPreferencesBodySchema,
+    response: { 200: calendarPreferencesSchema },
+    async handler({ body }, ctx) {
+      return updateCalendarPreferences(ctx, body);
     },
   }),
   defineRoute({

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { text, timestampSchema } from './common.js';
+
+/** Longest calendar event title a service may set. */
+export const CALENDAR_EVENT_TITLE_MAX = 60;
+
+/** The service's discreet session title in calendar feeds: one line, no control characters. */
+export const calendarEventTitleSchema = text(CALENDAR_EVENT_TITLE_MAX).refine((v) => !/[\r\n\t]/.test(v), 'Use one line.');
+
+/** What a person lets their calendar feed show beyond the discreet default. */
+export const calendarPreferencesSchema = z.object({
+  /** The session's place (the group's address) as the event's location. */
+  showLocation: z.boolean(),
+  /** The service's name in the event title, the calendar's name and the description. */
+  showServiceName: z.boolean(),
+});
+export type CalendarPreferences = z.infer<typeof calendarPreferencesSchema>;
+
+export const calendarPreferencesBodySchema = z.strictObject({
+  showLocation: z.boolean().optional(),
+  showServiceName: z.boolean().optional(),
+});
+
+export const calendarFeedStatusSchema = z.object({
+  active: z.boolean(),
+  createdAt: timestampSchema.nullable(),
+  preferences: calendarPreferencesSchema,
+});
+export type CalendarFeedStatus = z.infer<typeof calendarFeedStatusSchema>;
