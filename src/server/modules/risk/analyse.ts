@@ -35,7 +35,20 @@ export interface AnalysedSentence {
 const INTENSIFIER_AFTER_NEGATION = new Set(['stop', 'help', 'wait', 'sure', 'only', 'just', 'even']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nt']);
 
+// Ends of a clause: wink-nlp's negation scope can run past a full stop it did not take for a
+// sentence end ("im not going in. swallowed a full pack" — no capital letter after it).
+// (wink-nlp sometimes keeps the stop on the word: "in.")
+const CLAUSE_END = /[.!?;]$/;
+
 function correctNegation(tokens: Token[]): void {
+  // A negation does not reach past the end of its clause: after one, tokens are not negated until
+  // a negator starts a new scope.
+  let pastClauseEnd = false;
+  for (const token of tokens) {
+    if (NEGATORS.has(token.text)) pastClauseEnd = false;
+    else if (pastClauseEnd) token.negated = false;
+    if (CLAUSE_END.test(token.text)) pastClauseEnd = true;
+  }
   for (let i = 0; i < tokens.length; i++) {
     if (!NEGATORS.has(tokens[i]?.text ?? '')) continue;
     const next = tokens[i + 1];

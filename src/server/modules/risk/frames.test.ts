@@ -64,4 +64,13 @@ describe('concept frames: each shape of risk, and its hard negative', () => {
     expect(counted('my friend has her pills lined up')).toContain('means_prepared:concern');
     expect(counted('my flatmate just swallowed a whole box of tablets')).toContain('act_ingested:urgent');
   });
+  it('a negation ends with its clause, even where no new sentence is recognised', () => {
+    // "in." kept its stop and the next word has no capital: the negation must not reach "swallowed"
+    expect(counted('im not going in. swallowed a full pack of nurofen on the way')).toContain('act_ingested:urgent');
+    expect(counted('i did not swallow a full pack of nurofen')).not.toContain('act_ingested:urgent');
+  });
+  it('a "when" that names a time is a plan, not a hypothetical', () => {
+    expect(counted('when i get in tonight im taking the lot with the whisky')).toContain('act_ingested:urgent');
+    expect(frames('if i ever feel like taking the lot i will call the crisis line').some((f) => f.modifiers.some((m) => m.startsWith('a question')))).toBe(true);
+  });
 });

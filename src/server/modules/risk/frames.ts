@@ -4,7 +4,7 @@ import {
   TIME, URGE, WEAPON, markSubstances,
 } from './concepts.js';
 import { TriggerIndex } from './frame-triggers.js';
-import { HYPOTHETICAL, METAPHORS, RECOVERY, TOPIC } from './lexicon.js';
+import { METAPHORS, RECOVERY, TOPIC, hypotheticalIn } from './lexicon.js';
 
 /**
  * Layer 1 of the detector: concept frames. A frame is a SHAPE of risk — a means with a sign of
@@ -413,7 +413,7 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   else if (core.length && core.slice(0, 2).some((t) => t.negated)) mods.push('negated');
   const recovery = RECOVERY.exec(words);
   if (recovery && !/\b(again|just|right now|tonight)\b/.test(words)) mods.push(`past or recovery (“${recovery[0].trim()}”)`);
-  const hypothetical = HYPOTHETICAL.exec(words) ?? /\b(what if|what would|would you|should i|how do you|how do i|in case i|if a friend)\b/.exec(words);
+  const hypothetical = hypotheticalIn(words) ?? /\b(what if|what would|would you|should i|how do you|how do i|in case i|if a friend)\b/.exec(words);
   if (hypothetical) mods.push(`a question or “if” (“${hypothetical[0]}”)`);
   const topic = TOPIC.exec(words);
   if (topic) mods.push(`talk about a subject (“${topic[0]}”)`);

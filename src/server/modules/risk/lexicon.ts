@@ -137,6 +137,16 @@ export const RECOVERY = /\b(used to|years ago|a year ago|months ago|many months|
 /** A first-person "if" or "what should I do if" is not a statement of intent. */
 export const HYPOTHETICAL = /\b(if|when|in case) (i|we) (ever|ever start to|start to|begin to)? ?(feel|felt|start|get|think|thought|want)\b|\bwhat (should|do|would|can) (i|you|we|someone|people) do (if|when)\b|\bhow (do|can|should|would) (i|you|we|someone|people) (help|support|talk to|respond|tell|spot)\b|\bwhat are the (signs|warning signs)\b/;
 
+/** "when i get in tonight", "when we get home": a time, not a hypothetical. */
+const WHEN_AS_TIME = /\bwhen (i|we) (get|got) (in|home|back|there|off)\b|\bwhen\b(?: \S+){0,5} (tonight|today|later|this evening|this afternoon|in the morning|tomorrow)\b/;
+
+/** The hypothetical or question in a text ("if i ever feel", "what should i do if"), unless its "when" is a time. */
+export function hypotheticalIn(text: string): RegExpExecArray | null {
+  const match = HYPOTHETICAL.exec(text);
+  if (match?.[0].startsWith('when') && WHEN_AS_TIME.test(text)) return null;
+  return match;
+}
+
 /** Negators; a negator immediately followed by one of NOT_A_NEGATION is an intensifier ("can't stop thinking"). */
 export const NEGATORS = new Set(['not', 'never', 'no', 'nor', 'without', 'nobody', 'neither']);
 export const NOT_A_NEGATION = /^(stop|help|shake|get rid|wait|sure|only|just|quite|even|be sure)\b/;

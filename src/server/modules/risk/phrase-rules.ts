@@ -1,4 +1,4 @@
-import { HYPOTHETICAL, IMMINENCE, LEXICON, METAPHORS, NEGATORS, NOT_A_NEGATION, OTHER_PERSON_WORDS, RECOVERY, SELF_WORDS, TOPIC, type RiskRule } from './lexicon.js';
+import { IMMINENCE, hypotheticalIn, LEXICON, METAPHORS, NEGATORS, NOT_A_NEGATION, OTHER_PERSON_WORDS, RECOVERY, SELF_WORDS, TOPIC, type RiskRule } from './lexicon.js';
 import { LiteralIndex } from './literal-index.js';
 import { prepareExpanded, prepareForRisk, segments } from './prepare-text.js';
 import { requiredLiterals } from './regex-literals.js';
@@ -156,14 +156,14 @@ function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray): 
       counts = false;
     }
     // "What should I do if a friend says they are suicidal?" asks for help; it reports nobody.
-    const question = HYPOTHETICAL.exec(segment);
+    const question = hypotheticalIn(segment);
     if (question && /\b(if|when)\b/.test(question[0])) {
       modifiers.push({ kind: 'hypothetical', cue: question[0] });
       counts = false;
     }
     weight *= OTHER_PERSON_FACTOR;
   } else {
-    const hypothetical = HYPOTHETICAL.exec(segment);
+    const hypothetical = hypotheticalIn(segment);
     if (hypothetical) {
       modifiers.push({ kind: 'hypothetical', cue: hypothetical[0] });
       counts = false;
