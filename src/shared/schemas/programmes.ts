@@ -67,3 +67,4 @@ export const programmeBodySchema = z.strictObject({
   agreement: text(20_000, 50).optional(),
 });
 export const programmeUpdateBodySchema = z.strictObject({ name: text(200).optional(), description: text(5000).optional() });
+export type ProgrammeSummary = z.infer<typeof programmeSummarySchema>;
