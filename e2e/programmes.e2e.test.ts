@@ -93,7 +93,7 @@ describe('programmes and groups on screen', () => {
     await page.getByLabel('Ben Lindqvist').check();
     await page.getByLabel('Meeting link').fill('https://meet.example.org/winter');
     await page.getByLabel('Room or place').fill('Room 3, Willow House');
-    await page.getByLabel('Hold every post until a facilitator approves it').check();
+    await page.getByLabel('Pre-moderation: a facilitator reads every post before the group sees it').check();
     await page.getByRole('button', { name: 'Create group' }).click();
 
     // The group opens on its schedule.
@@ -115,6 +115,29 @@ describe('programmes and groups on screen', () => {
     expect(detail.facilitators.map((f) => `${f.displayName}:${f.role}`).sort()).toEqual(['Ben Lindqvist:co', 'Dr Ada Okafor:lead']);
     const moderation = await admin.get<{ moderationMode: string }>(`/groups/${created?.id ?? ''}/moderation`);
     expect(moderation.moderationMode).toBe('pre');
+  });
+
+  it('a clinician creates a group from their home and leads it', async () => {
+    const b = await openBrowser();
+    browsers.push(b);
+    const { page } = b;
+    await signIn(page, server.baseUrl, DEMO.clinician);
+    // Once signed in, every request she makes is answered (the page asks for no staff list).
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/') && r.status() >= 400) refused.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+    await page.getByRole('main').getByRole('link', { name: 'New group' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New group' }).waitFor();
+    await page.getByText('You will lead this group.', { exact: false }).waitFor();
+    expect(await checkA11y(page)).toEqual([]);
+    await page.getByLabel('Group name').fill('Ada’s Monday group');
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ada’s Monday group' }).waitFor();
+    expect(refused).toEqual([]);
+    const ada = await apiSession(server.baseUrl, DEMO.clinician);
+    const { groups } = await ada.get<{ groups: { name: string; myRole: string }[] }>('/groups');
+    expect(groups.find((g) => g.name === 'Ada’s Monday group')?.myRole).toBe('lead');
   });
 
   it('shows the server refusing a capacity below the current members next to the field, and keeps the old one', async () => {

@@ -55,7 +55,7 @@ export function NewGroupPage() {
 function GroupForm({ programmes }: { programmes: ProgrammeSummary[] }) {
   const me = useMe();
   const isAdmin = me.user.role === 'admin';
-  const clinicians = useUsers({ role: 'clinician', status: 'active' });
+  const clinicians = useUsers({ role: 'clinician', status: 'active' }, isAdmin);
   const staff = isAdmin ? (clinicians.data?.users ?? []) : [];
   const navigate = useNavigate();
   const create = useCreateGroup();
@@ -209,14 +209,14 @@ function GroupForm({ programmes }: { programmes: ProgrammeSummary[] }) {
             </SimpleGrid>
             <Radio.Group
               label="Group space moderation"
-              description="Staffed hours can be set on the group's Settings tab."
+              description="Staffed hours (Monday to Friday, 09:00–17:00 at first) can be changed on the group's Settings tab."
               value={moderationMode}
               onChange={(v) => setModerationMode(v as 'pre' | 'post')}
               error={fieldError('moderationMode')}
             >
               <Stack gap={6} mt={6}>
-                <Radio value="post" label="Publish posts at once; facilitators review them after" />
-                <Radio value="pre" label="Hold every post until a facilitator approves it" />
+                <Radio value="post" label="Post-moderation: posts appear at once in staffed hours; facilitators review after" />
+                <Radio value="pre" label="Pre-moderation: a facilitator reads every post before the group sees it" />
               </Stack>
             </Radio.Group>
           </Stack>
