@@ -30,6 +30,8 @@ export async function createGroup(ctx: UseCaseContext, input: z.infer<typeof cre
       kind: input.kind,
       capacity: input.capacity,
       min_size: input.minSize,
+      // The service's time zone until a schedule says otherwise.
+      timezone: ctx.hearth.config.timeZone,
       location: input.location ?? null,
       meeting_url: input.meetingUrl ?? null,
       ...(input.moderationMode ? { moderation_mode: input.moderationMode } : {}),

@@ -125,6 +125,7 @@ describe('groups made on screen', () => {
     expect(response.statusCode).toBe(201);
     const id = response.json().id as string;
     const detail = (await call(t.app, admin, 'GET', `/api/groups/${id}`)).json();
+    expect(detail.timezone).toBe(t.config.timeZone);
     expect(detail).toMatchObject({ name: 'Thursday evening group', capacity: 8, minSize: 4, location: 'Room 2, Ash House', meetingUrl: 'https://meet.example.org/thursday', status: 'forming' });
     expect(detail.facilitators.map((f: { userId: string; role: string }) => [f.userId, f.role]).sort()).toEqual(
       [
