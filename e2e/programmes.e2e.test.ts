@@ -100,6 +100,14 @@ describe('programmes and groups on screen', () => {
     await page.getByRole('heading', { level: 1, name: 'Winter Thursday group' }).waitFor();
     expect(new URL(page.url()).searchParams.get('tab')).toBe('schedule');
 
+    // Facilitators changed afterwards on the Settings tab: Ben leads, Ada no longer facilitates.
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const facilitators = page.getByRole('region', { name: 'Facilitators' });
+    await facilitators.getByLabel('Lead facilitator').selectOption({ label: 'Ben Lindqvist' });
+    await facilitators.getByRole('button', { name: 'Save facilitators' }).click();
+    await facilitators.getByText('Facilitators saved.').waitFor();
+    expect(await checkA11y(page)).toEqual([]);
+
     await page.getByRole('navigation').getByRole('link', { name: 'Programmes & groups' }).first().click();
     await page.getByRole('link', { name: 'Winter Thursday group' }).waitFor();
 
@@ -112,7 +120,7 @@ describe('programmes and groups on screen', () => {
       `/groups/${created?.id ?? ''}`,
     );
     expect(detail).toMatchObject({ capacity: 8, minSize: 3, location: 'Room 3, Willow House', meetingUrl: 'https://meet.example.org/winter', programmeName: 'Connecting in winter' });
-    expect(detail.facilitators.map((f) => `${f.displayName}:${f.role}`).sort()).toEqual(['Ben Lindqvist:co', 'Dr Ada Okafor:lead']);
+    expect(detail.facilitators.map((f) => `${f.displayName}:${f.role}`).sort()).toEqual(['Ben Lindqvist:lead']);
     const moderation = await admin.get<{ moderationMode: string }>(`/groups/${created?.id ?? ''}/moderation`);
     expect(moderation.moderationMode).toBe('pre');
   });

@@ -39,6 +39,12 @@ export const createGroupBodySchema = z.strictObject({
   moderationMode: z.enum(['pre', 'post']).optional().describe('Group space: hold posts for a facilitator first (pre) or publish and review (post)'),
 });
 
+/** A group's facilitators, replaced as a whole: one lead and up to five co-facilitators. */
+export const facilitatorsBodySchema = z.strictObject({
+  leadId: idSchema,
+  coFacilitatorIds: z.array(idSchema).max(5, 'At most 5 co-facilitators.').default([]),
+});
+
 export const groupSessionSchema = z.object({
   id: idSchema,
   groupId: idSchema,

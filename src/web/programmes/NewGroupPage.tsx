@@ -187,7 +187,7 @@ function GroupForm({ programmes }: { programmes: ProgrammeSummary[] }) {
                 }
               </QueryView>
             ) : (
-              <Text size="sm">You will lead this group. An administrator can add co-facilitators.</Text>
+              <Text size="sm">You will lead this group. An administrator can add co-facilitators afterwards, on the group’s Settings tab.</Text>
             )}
           </Stack>
         </Card>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProgrammeDetail, ProgrammeSummary, SessionPlanInput } from '../../shared/schemas/programmes';
 import { api } from '../api/client';
+import type { GroupDetail } from '../api/types';
 
 const enc = encodeURIComponent;
 
@@ -67,5 +68,17 @@ export function useCreateGroup() {
   return useMutation({
     mutationFn: (input: NewGroup) => api<{ id: string }>('POST', '/groups', input),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['groups'] }),
+  });
+}
+
+/** Replaces a group's facilitators (one lead, up to five co-facilitators). */
+export function useSetFacilitators(groupId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { leadId: string; coFacilitatorIds: string[] }) => api<GroupDetail>('PUT', `/groups/${enc(groupId)}/facilitators`, input),
+    onSuccess: (detail) => {
+      client.setQueryData(['groups', groupId], detail);
+      void client.invalidateQueries({ queryKey: ['groups'] });
+    },
   });
 }

@@ -174,4 +174,44 @@ describe('groups made on screen', () => {
     expect(fits.statusCode).toBe(200);
     expect(fits.json().capacity).toBe(3);
   });
+
+  it('replaces a group’s facilitators (admin or the lead), refusing others and bad values with nothing changed', async () => {
+    const url = `/api/groups/${world.groupB}/facilitators`;
+    const roles = async () =>
+      ((await call(t.app, admin, 'GET', `/api/groups/${world.groupB}`)).json().facilitators as { userId: string; role: string }[]).map((f) => `${f.userId}:${f.role}`).sort();
+    expect(await roles()).toEqual([`${world.clinicianB.id}:lead`]);
+
+    const before = await snapshot();
+    const bad: [Record<string, unknown>, string][] = [
+      [{ leadId: world.participantB.id }, 'body.leadId'],
+      [{ leadId: world.clinicianB.id, coFacilitatorIds: [world.participantA.id] }, 'body.coFacilitatorIds'],
+      [{ leadId: world.clinicianB.id, coFacilitatorIds: Array.from({ length: 6 }, () => crypto.randomUUID()) }, 'body.coFacilitatorIds'],
+      [{ coFacilitatorIds: [] }, 'body.leadId'],
+    ];
+    for (const [body, path] of bad) {
+      const response = await call(t.app, admin, 'PUT', url, body);
+      expect(response.statusCode, path).toBe(400);
+      expect(response.json().error.code).toBe('validation_failed');
+      expect(response.json().error.details.map((d: { path: string }) => d.path)).toContain(path);
+    }
+    // Clinician A does not facilitate group B: the group is outside her reach.
+    const clinicianA = await signIn(t, world.clinicianA);
+    expect((await call(t.app, clinicianA, 'PUT', url, { leadId: world.clinicianA.id })).statusCode).toBe(404);
+    expect(await snapshot()).toEqual(before);
+
+    // The admin adds A as co-facilitator; as a co-facilitator she still may not change them.
+    const added = await call(t.app, admin, 'PUT', url, { leadId: world.clinicianB.id, coFacilitatorIds: [world.clinicianA.id] });
+    expect(added.statusCode).toBe(200);
+    expect(await roles()).toEqual([`${world.clinicianA.id}:co`, `${world.clinicianB.id}:lead`].sort());
+    const asCo = await call(t.app, clinicianA, 'PUT', url, { leadId: world.clinicianA.id });
+    expect(asCo.statusCode).toBe(403);
+    expect(asCo.json().error.code).toBe('forbidden');
+    expect(await roles()).toEqual([`${world.clinicianA.id}:co`, `${world.clinicianB.id}:lead`].sort());
+
+    // The lead hands the lead over.
+    const clinicianB = await signIn(t, world.clinicianB);
+    const handed = await call(t.app, clinicianB, 'PUT', url, { leadId: world.clinicianA.id, coFacilitatorIds: [world.clinicianB.id] });
+    expect(handed.statusCode).toBe(200);
+    expect(await roles()).toEqual([`${world.clinicianA.id}:lead`, `${world.clinicianB.id}:co`].sort());
+  });
 });
