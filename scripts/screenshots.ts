@@ -18,6 +18,7 @@ import { DESKTOP, PHONE, openBrowser } from '../e2e/support/browser';
 import { repoRoot, startServer } from '../e2e/support/server';
 import { totpCode } from '../e2e/support/totp';
 import { shootMeasureScreens } from './screenshots-measures';
+import { shootProgrammeScreens } from './screenshots-programmes';
 import { shootSafetyScreens } from './screenshots-safety';
 
 const outDir = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(repoRoot, 'screenshots'));
@@ -218,6 +219,8 @@ async function shootWidth(viewport: { width: number; height: number }): Promise<
     await shootMeasureScreens(base, viewport, (p, name) => shoot(p, name, w));
     // Moderation queue, risk alert context, safety plans, group moderation, watched phrases.
     await shootSafetyScreens(base, viewport, (p, name) => shoot(p, name, w));
+    // Programmes and groups made on screen (admin).
+    await shootProgrammeScreens(base, viewport, (p, name) => shoot(p, name, w));
   } catch (error) {
     console.error(server.output().split('\n').slice(-30).join('\n'));
     throw error;

@@ -17,6 +17,8 @@ export const errorStatus = {
   stale_version: 409,
   schedule_overlap: 409,
   group_full: 409,
+  // A group's capacity may not go below the members it already has.
+  capacity_below_members: 409,
   pseudonym_taken: 409,
   agreement_outdated: 409,
   already_reacted: 409,

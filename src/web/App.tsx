@@ -47,6 +47,10 @@ const ModerationQueuePage = lazy(() => import('./moderation/ModerationQueuePage'
 const MyPostsPage = lazy(() => import('./moderation/MyPostsPage').then((m) => ({ default: m.MyPostsPage })));
 const WatchedPhrasesPage = lazy(() => import('./moderation/WatchedPhrasesPage').then((m) => ({ default: m.WatchedPhrasesPage })));
 const MemberSafetyPlanPage = lazy(() => import('./safety-plan/MemberSafetyPlanPage').then((m) => ({ default: m.MemberSafetyPlanPage })));
+const ProgrammesPage = lazy(() => import('./programmes/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
+const NewProgrammePage = lazy(() => import('./programmes/ProgrammeEditorPage').then((m) => ({ default: m.NewProgrammePage })));
+const EditProgrammePage = lazy(() => import('./programmes/ProgrammeEditorPage').then((m) => ({ default: m.EditProgrammePage })));
+const NewGroupPage = lazy(() => import('./programmes/NewGroupPage').then((m) => ({ default: m.NewGroupPage })));
 const MySafetyPlanPage = lazy(() => import('./safety-plan/MySafetyPlanPage').then((m) => ({ default: m.MySafetyPlanPage })));
 
 /** Every page of the web shell. Pages behind RequireAuth need a fully signed-in session. */
@@ -105,6 +109,7 @@ export function App() {
           </Route>
           <Route element={<RequireRole roles={['clinician', 'admin']} />}>
             <Route path="reports/outcomes" element={<OutcomesPage />} />
+            <Route path="groups/new" element={<NewGroupPage />} />
           </Route>
           <Route path="admin" element={<RequireRole roles={['admin']} />}>
             <Route index element={<Navigate to="users" replace />} />
@@ -115,6 +120,9 @@ export function App() {
             <Route path="rota" element={<RotaPage />} />
             <Route path="sms" element={<SmsOutboxPage />} />
             <Route path="watched-phrases" element={<WatchedPhrasesPage />} />
+            <Route path="programmes" element={<ProgrammesPage />} />
+            <Route path="programmes/new" element={<NewProgrammePage />} />
+            <Route path="programmes/:programmeId" element={<EditProgrammePage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -30,19 +30,41 @@ export const programmeSummarySchema = z.object({
   agreementVersion: z.number().int().nullable(),
 });
 
+/** An earlier or current version of the group agreement, as the programme's history lists it. */
+export const agreementVersionSchema = z.object({ version: z.number().int(), body: z.string(), createdAt: timestampSchema, createdBy: z.string().nullable() });
+
 export const programmeDetailSchema = programmeSummarySchema.extend({
   curriculum: z.array(sessionPlanSchema),
   agreement: agreementSchema.nullable(),
+  /** Every version of the group agreement, newest first. */
+  agreementVersions: z.array(agreementVersionSchema),
 });
 export type ProgrammeDetail = z.infer<typeof programmeDetailSchema>;
 
-const planInput = z.strictObject({
+/** Most session plans a curriculum may have (a year of weekly sessions). */
+export const MAX_CURRICULUM_SESSIONS = 52;
+
+export const sessionPlanInputSchema = z.strictObject({
   topic: text(200),
   skillFocus: text(200),
-  exercises: z.array(text(1000)).min(1).max(20),
-  reflectionPrompts: z.array(text(500)).max(20),
+  exercises: z.array(text(1000)).min(1, 'Add at least one exercise.').max(20, 'At most 20 exercises.'),
+  reflectionPrompts: z.array(text(500)).max(20, 'At most 20 reflection prompts.'),
 });
+export type SessionPlanInput = z.infer<typeof sessionPlanInputSchema>;
 
-export const curriculumBodySchema = z.strictObject({ sessions: z.array(planInput).min(1).max(52) });
+const curriculumSessions = z
+  .array(sessionPlanInputSchema)
+  .min(1, 'A programme needs at least one session.')
+  .max(MAX_CURRICULUM_SESSIONS, `A programme has at most ${MAX_CURRICULUM_SESSIONS} sessions.`);
+
+export const curriculumBodySchema = z.strictObject({ sessions: curriculumSessions });
 export const agreementBodySchema = z.strictObject({ body: text(20_000, 50) });
-export const programmeBodySchema = z.strictObject({ name: text(200), description: text(5000) });
+/** A new programme: its curriculum comes with it (never empty); the first agreement may too. */
+export const programmeBodySchema = z.strictObject({
+  name: text(200),
+  description: text(5000),
+  sessions: curriculumSessions,
+  agreement: text(20_000, 50).optional(),
+});
+export const programmeUpdateBodySchema = z.strictObject({ name: text(200).optional(), description: text(5000).optional() });
+export type ProgrammeSummary = z.infer<typeof programmeSummarySchema>;

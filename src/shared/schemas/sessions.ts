@@ -34,6 +34,15 @@ export const createGroupBodySchema = z.strictObject({
   minSize: z.number().int().min(1).max(50),
   leadId: idSchema.optional().describe('Lead facilitator; defaults to the calling clinician'),
   coFacilitatorIds: z.array(idSchema).max(5).default([]),
+  location: text(300).nullable().optional(),
+  meetingUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link.' }).max(500).nullable().optional(),
+  moderationMode: z.enum(['pre', 'post']).optional().describe('Group space: hold posts for a facilitator first (pre) or publish and review (post)'),
+});
+
+/** A group's facilitators, replaced as a whole: one lead and up to five co-facilitators. */
+export const facilitatorsBodySchema = z.strictObject({
+  leadId: idSchema,
+  coFacilitatorIds: z.array(idSchema).max(5, 'At most 5 co-facilitators.').default([]),
 });
 
 export const groupSessionSchema = z.object({

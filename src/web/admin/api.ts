@@ -9,11 +9,12 @@ export interface UserFilters {
 }
 
 /** Accounts of the service, filtered on the server. */
-export function useUsers(filters: UserFilters = {}) {
+export function useUsers(filters: UserFilters = {}, enabled = true) {
   return useQuery({
     queryKey: ['admin', 'users', filters],
     queryFn: () => api<{ users: AdminUser[] }>('GET', `/admin/users${toQuery({ ...filters })}`),
     placeholderData: (previous) => previous,
+    enabled,
   });
 }
 

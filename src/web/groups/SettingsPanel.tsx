@@ -3,11 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { GroupDetail } from '../api/types';
 import { ErrorRegion, SuccessRegion } from '../layout/feedback';
+import { useMe } from '../auth/session';
 import { GroupModerationSettings } from '../moderation/GroupModerationSettings';
+import { FacilitatorsEditor } from '../programmes/FacilitatorsEditor';
 import { groupStatusLabel, useUpdateGroup } from './api';
 
 /** Capacity, minimum size, room, meeting link, kind and status of a group. */
 export function SettingsPanel({ group }: { group: GroupDetail }) {
+  const me = useMe();
   const update = useUpdateGroup(group.id);
   const [name, setName] = useState(group.name);
   const [kind, setKind] = useState(group.kind);
@@ -128,6 +131,7 @@ export function SettingsPanel({ group }: { group: GroupDetail }) {
         </Stack>
       </form>
     </Card>
+    {me.user.role === 'admin' ? <FacilitatorsEditor group={group} /> : null}
     <GroupModerationSettings groupId={group.id} />
     </>
   );

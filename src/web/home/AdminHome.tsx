@@ -62,15 +62,31 @@ export function AdminHome() {
         <Button component={Link} to="/admin/users" state={{ invite: true }}>
           Invite someone
         </Button>
+        <Button component={Link} to="/groups/new" variant="default">
+          New group
+        </Button>
+        <Button component={Link} to="/admin/programmes/new" variant="default">
+          New programme
+        </Button>
       </Group>
       <section aria-labelledby="admin-groups">
-        <Title order={2} id="admin-groups" mb="sm">
-          Groups
-        </Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={2} id="admin-groups">
+            Groups
+          </Title>
+          <Anchor component={Link} to="/admin/programmes">
+            Programmes and groups
+          </Anchor>
+        </Group>
         <QueryView query={groups} loadingLabel="Loading groups…">
           {({ groups: list }) =>
             list.length === 0 ? (
-              <Text>No groups have been set up yet.</Text>
+              <Text>
+                No groups have been set up yet.{' '}
+                <Anchor component={Link} to="/groups/new">
+                  Create the first group
+                </Anchor>
+              </Text>
             ) : (
               <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
                 {list.map((g) => (

@@ -34,7 +34,12 @@ export function ClinicianHome() {
           <Title order={1}>My groups</Title>
           <Text c="dimmed">Hello {me.user.displayName}. These are the groups you facilitate.</Text>
         </div>
-        <Button onClick={() => setReferring(true)}>Refer someone</Button>
+        <Group gap="sm">
+          <Button component={Link} to="/groups/new" variant="default">
+            New group
+          </Button>
+          <Button onClick={() => setReferring(true)}>Refer someone</Button>
+        </Group>
       </Group>
       <SuccessRegion message={done} />
       <QueryView query={groups} loadingLabel="Loading your groups…">

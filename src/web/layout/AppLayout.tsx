@@ -28,6 +28,7 @@ function navItemsFor(me: Me): NavItem[] {
       return [
         { to: '/', label: 'Overview' },
         { to: '/admin/users', label: 'People' },
+        { to: '/admin/programmes', label: 'Programmes & groups' },
         { to: '/admin/audit', label: 'Audit log' },
         { to: '/admin/mail', label: 'Mail' },
         { to: '/admin/sms', label: 'Text messages' },

@@ -22,7 +22,22 @@ export async function createGroup(ctx: UseCaseContext, input: z.infer<typeof cre
   const now = ctx.now.toISOString();
   await ctx.db
     .insertInto('therapy_groups')
-    .values({ id, programme_id: input.programmeId, name: input.name, status: 'forming', kind: input.kind, capacity: input.capacity, min_size: input.minSize, created_at: now, updated_at: now })
+    .values({
+      id,
+      programme_id: input.programmeId,
+      name: input.name,
+      status: 'forming',
+      kind: input.kind,
+      capacity: input.capacity,
+      min_size: input.minSize,
+      // The service's time zone until a schedule says otherwise.
+      timezone: ctx.hearth.config.timeZone,
+      location: input.location ?? null,
+      meeting_url: input.meetingUrl ?? null,
+      ...(input.moderationMode ? { moderation_mode: input.moderationMode } : {}),
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   await ctx.db
     .insertInto('group_facilitators')

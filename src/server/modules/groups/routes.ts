@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import { groupDetailSchema, groupListSchema } from '../../../shared/schemas/groups.js';
-import { createGroupBodySchema, groupSettingsBodySchema, scheduleBodySchema } from '../../../shared/schemas/sessions.js';
+import { createGroupBodySchema, facilitatorsBodySchema, groupSettingsBodySchema, scheduleBodySchema } from '../../../shared/schemas/sessions.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { createGroup } from './create-group.js';
 import { groupDetail } from './group-detail.js';
 import { listGroupsInScope } from './repository.js';
+import { setFacilitators } from './set-facilitators.js';
 import { setSchedule } from './set-schedule.js';
 import { updateGroup } from './update-group.js';
 
@@ -79,6 +80,21 @@ export const groupRoutes = [
     response: { 200: groupDetailSchema },
     async handler({ params, body }, ctx) {
       await updateGroup(ctx, params.groupId, body);
+      return groupDetail(ctx, params.groupId);
+    },
+  }),
+  defineRoute({
+    id: 'groups.facilitators.set',
+    method: 'PUT',
+    url: '/api/groups/:groupId/facilitators',
+    summary: 'Replace the facilitators (admins and the group’s lead)',
+    tags,
+    access: updateGroupAccess,
+    params: groupParams,
+    body: facilitatorsBodySchema,
+    response: { 200: groupDetailSchema },
+    async handler({ params, body }, ctx) {
+      await setFacilitators(ctx, params.groupId, body);
       return groupDetail(ctx, params.groupId);
     },
   }),

@@ -51,7 +51,12 @@ export async function updateGroup(ctx: UseCaseContext, groupId: string, input: z
     .where('group_id', '=', groupId)
     .where(enrolmentAt('reach', 'status'))
     .executeTakeFirstOrThrow();
-  if (capacity < Number(members.n)) throw new AppError('invalid_state', `The group already has ${members.n} members.`);
+  const memberCount = Number(members.n);
+  if (capacity < memberCount) {
+    throw new AppError('capacity_below_members', `The group already has ${memberCount} members: its capacity cannot be less than that.`, [
+      { path: 'body.capacity', message: `At least ${memberCount}, the members it has now.` },
+    ]);
+  }
   await ctx.db
     .updateTable('therapy_groups')
     .set({

@@ -42,10 +42,18 @@ export async function addAgreementVersion(db: DbOrTx, programmeId: string, body:
 
 export async function programmeDetail(db: DbOrTx, programmeId: string) {
   const programme = await db.selectFrom('programmes').selectAll().where('id', '=', programmeId).executeTakeFirstOrThrow();
-  const [plans, agreement] = await Promise.all([
+  const [plans, versions] = await Promise.all([
     db.selectFrom('session_plans').selectAll().where('programme_id', '=', programmeId).orderBy('position').execute(),
-    db.selectFrom('group_agreements').selectAll().where('programme_id', '=', programmeId).orderBy('version', 'desc').limit(1).executeTakeFirst(),
+    db
+      .selectFrom('group_agreements as a')
+      .leftJoin('users as u', 'u.id', 'a.created_by')
+      .selectAll('a')
+      .select('u.display_name as created_by_name')
+      .where('a.programme_id', '=', programmeId)
+      .orderBy('a.version', 'desc')
+      .execute(),
   ]);
+  const agreement = versions[0];
   return {
     id: programme.id,
     name: programme.name,
@@ -61,5 +69,6 @@ export async function programmeDetail(db: DbOrTx, programmeId: string) {
       reflectionPrompts: JSON.parse(p.reflection_prompts) as string[],
     })),
     agreement: agreement ? presentAgreement(agreement) : null,
+    agreementVersions: versions.map((v) => ({ version: v.version, body: v.body, createdAt: v.created_at, createdBy: v.created_by_name ?? null })),
   };
 }

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
-import { agreementBodySchema, curriculumBodySchema, programmeBodySchema, programmeDetailSchema, programmeSummarySchema } from '../../../shared/schemas/programmes.js';
+import { agreementBodySchema, curriculumBodySchema, programmeBodySchema, programmeDetailSchema, programmeSummarySchema, programmeUpdateBodySchema } from '../../../shared/schemas/programmes.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
-import { createProgramme } from './create-programme.js';
+import { createProgramme, updateProgramme } from './create-programme.js';
 import { listProgrammes } from './list-programmes.js';
 import { addAgreementVersion, programmeDetail, replaceCurriculum } from './repository.js';
 
 const tags = ['programmes'];
 const params = idParams('programmeId');
-const updateProgramme: RouteAccess = { kind: 'authenticated', resource: 'programme', action: 'update', objects: { programmeId: 'programme' } };
+const updateAccess: RouteAccess = { kind: 'authenticated', resource: 'programme', action: 'update', objects: { programmeId: 'programme' } };
 
 export const programmeRoutes = [
   defineRoute({
@@ -52,12 +52,26 @@ export const programmeRoutes = [
     },
   }),
   defineRoute({
+    id: 'programmes.update',
+    method: 'PATCH',
+    url: '/api/programmes/:programmeId',
+    summary: 'Rename a programme or change its description',
+    tags,
+    access: updateAccess,
+    params,
+    body: programmeUpdateBodySchema,
+    response: { 200: programmeDetailSchema },
+    async handler({ params: p, body }, ctx) {
+      return updateProgramme(ctx, p.programmeId, body);
+    },
+  }),
+  defineRoute({
     id: 'programmes.curriculum.set',
     method: 'PUT',
     url: '/api/programmes/:programmeId/curriculum',
     summary: 'Replace the curriculum (ordered session plans)',
     tags,
-    access: updateProgramme,
+    access: updateAccess,
     params,
     body: curriculumBodySchema,
     response: { 200: programmeDetailSchema },
@@ -74,7 +88,7 @@ export const programmeRoutes = [
     url: '/api/programmes/:programmeId/agreements',
     summary: 'Publish a new version of the group agreement (members accept it again)',
     tags,
-    access: updateProgramme,
+    access: updateAccess,
     params,
     body: agreementBodySchema,
     response: { 201: programmeDetailSchema },

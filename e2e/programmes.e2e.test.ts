@@ -1,0 +1,177 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y } from './support/a11y';
+import { apiSession } from './support/api';
+import { DEMO, signIn } from './support/app';
+import { openBrowser, type TestBrowser } from './support/browser';
+import { startServer, type TestServer } from './support/server';
+
+let server: TestServer;
+const browsers: TestBrowser[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  await Promise.all(browsers.splice(0).map((b) => b.close()));
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const AGREEMENT = 'We keep what others share inside the group, arrive on time, and speak for ourselves rather than for others.';
+
+describe('programmes and groups on screen', () => {
+  it('an admin creates a programme with two sessions and a group, and sees both listed', async () => {
+    const b = await openBrowser();
+    browsers.push(b);
+    const { page } = b;
+    await signIn(page, server.baseUrl, DEMO.admin);
+
+    // The way in from the overview.
+    await page.getByRole('main').getByRole('link', { name: 'Programmes and groups' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Programmes and groups' }).waitFor();
+    await page.getByRole('link', { name: 'New programme' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New programme' }).waitFor();
+    expect(await checkA11y(page)).toEqual([]);
+
+    // Nothing filled in: each field says what it needs, and nothing is sent.
+    await page.getByRole('button', { name: 'Create programme' }).click();
+    await page.getByText('Give the programme a name.').waitFor();
+    await page.getByText('Give the session a topic.').waitFor();
+    expect(await page.getByLabel('Session 1 exercises').getAttribute('aria-invalid')).toBe('true');
+    // No session at all.
+    await page.getByRole('button', { name: 'Remove session 1' }).click();
+    await page.getByText('A programme needs at least one session.').waitFor();
+    expect(await checkA11y(page)).toEqual([]);
+
+    await page.getByLabel('Programme name').fill('Connecting in winter');
+    await page.getByLabel('Description').fill('Two sessions on reaching out when the days are short.');
+    await page.getByRole('button', { name: 'Add a session' }).click();
+    await page.getByLabel('Session 1 topic').fill('Noticing isolation');
+    await page.getByLabel('Session 1 skill focus').fill('Self-monitoring');
+    await page.getByLabel('Session 1 exercises').fill('Map your week\nOne small contact');
+    await page.getByRole('button', { name: 'Add a session' }).click();
+    await page.getByLabel('Session 2 topic').fill('Reaching out');
+    await page.getByLabel('Session 2 skill focus').fill('Making a request');
+    await page.getByLabel('Session 2 exercises').fill('Role-play an invitation');
+    await page.getByLabel('Session 2 reflection prompts').fill('Who could you call this week?');
+    await page.getByLabel('Agreement text').fill(AGREEMENT);
+    await page.getByRole('button', { name: 'Create programme' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Connecting in winter' }).waitFor();
+    await page.getByRole('status').getByText('Programme created.').waitFor();
+    expect(await page.getByRole('main').innerText()).toContain('2 sessions · group agreement version 1');
+    expect(await page.getByLabel('Session 2 topic').inputValue()).toBe('Reaching out');
+    expect(await checkA11y(page)).toEqual([]);
+
+    // A second agreement version; both are listed.
+    await page.getByLabel(/^Agreement text/).fill(`${AGREEMENT} We tell a facilitator if we cannot come.`);
+    await page.getByRole('button', { name: 'Publish version 2' }).click();
+    await page.getByText('Version 2 published.', { exact: false }).waitFor();
+    const versions = page.getByRole('list', { name: 'Versions' });
+    await expect.poll(() => versions.getByRole('listitem').count()).toBe(2);
+
+    // Listed with its two sessions.
+    await page.getByRole('link', { name: '← Programmes and groups' }).click();
+    const row = page.getByRole('row', { name: /Connecting in winter/ });
+    await expect.poll(() => row.innerText()).toMatch(/2\s+Version 2/);
+
+    // The group.
+    await page.getByRole('link', { name: 'New group' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New group' }).waitFor();
+    await page.getByLabel('Lead facilitator').waitFor();
+    expect(await checkA11y(page)).toEqual([]);
+    await page.getByLabel('Programme').selectOption({ label: 'Connecting in winter (2 sessions)' });
+    await page.getByLabel('Group name').fill('Winter Thursday group');
+    await page.getByLabel('Capacity').fill('8');
+    await page.getByLabel('Minimum size').fill('3');
+    await page.getByLabel('Meeting link').fill('http://meet.example.org/winter');
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await page.getByText('Choose the lead facilitator.').waitFor();
+    await page.getByText('Use an https:// link.').waitFor();
+    await page.getByLabel('Lead facilitator').selectOption({ label: 'Dr Ada Okafor' });
+    await page.getByLabel('Ben Lindqvist').check();
+    await page.getByLabel('Meeting link').fill('https://meet.example.org/winter');
+    await page.getByLabel('Room or place').fill('Room 3, Willow House');
+    await page.getByLabel('Pre-moderation: a facilitator reads every post before the group sees it').check();
+    await page.getByRole('button', { name: 'Create group' }).click();
+
+    // The group opens on its schedule.
+    await page.getByRole('heading', { level: 1, name: 'Winter Thursday group' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('schedule');
+
+    // Facilitators changed afterwards on the Settings tab: Ben leads, Ada no longer facilitates.
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const facilitators = page.getByRole('region', { name: 'Facilitators' });
+    await facilitators.getByLabel('Lead facilitator').selectOption({ label: 'Ben Lindqvist' });
+    await facilitators.getByRole('button', { name: 'Save facilitators' }).click();
+    await facilitators.getByText('Facilitators saved.').waitFor();
+    expect(await checkA11y(page)).toEqual([]);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Programmes & groups' }).first().click();
+    await page.getByRole('link', { name: 'Winter Thursday group' }).waitFor();
+
+    // What was stored, read back over the API.
+    const admin = await apiSession(server.baseUrl, DEMO.admin);
+    const { groups } = await admin.get<{ groups: { id: string; name: string }[] }>('/groups');
+    const created = groups.find((g) => g.name === 'Winter Thursday group');
+    expect(created).toBeDefined();
+    const detail = await admin.get<{ capacity: number; minSize: number; location: string; meetingUrl: string; programmeName: string; facilitators: { displayName: string; role: string }[] }>(
+      `/groups/${created?.id ?? ''}`,
+    );
+    expect(detail).toMatchObject({ capacity: 8, minSize: 3, location: 'Room 3, Willow House', meetingUrl: 'https://meet.example.org/winter', programmeName: 'Connecting in winter' });
+    expect(detail.facilitators.map((f) => `${f.displayName}:${f.role}`).sort()).toEqual(['Ben Lindqvist:lead']);
+    const moderation = await admin.get<{ moderationMode: string }>(`/groups/${created?.id ?? ''}/moderation`);
+    expect(moderation.moderationMode).toBe('pre');
+  });
+
+  it('a clinician creates a group from their home and leads it', async () => {
+    const b = await openBrowser();
+    browsers.push(b);
+    const { page } = b;
+    await signIn(page, server.baseUrl, DEMO.clinician);
+    // Once signed in, every request she makes is answered (the page asks for no staff list).
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/') && r.status() >= 400) refused.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+    await page.getByRole('main').getByRole('link', { name: 'New group' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New group' }).waitFor();
+    await page.getByText('You will lead this group.', { exact: false }).waitFor();
+    expect(await checkA11y(page)).toEqual([]);
+    await page.getByLabel('Group name').fill('Ada’s Monday group');
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ada’s Monday group' }).waitFor();
+    expect(refused).toEqual([]);
+    const ada = await apiSession(server.baseUrl, DEMO.clinician);
+    const { groups } = await ada.get<{ groups: { name: string; myRole: string }[] }>('/groups');
+    expect(groups.find((g) => g.name === 'Ada’s Monday group')?.myRole).toBe('lead');
+  });
+
+  it('shows the server refusing a capacity below the current members next to the field, and keeps the old one', async () => {
+    const b = await openBrowser();
+    browsers.push(b);
+    const { page } = b;
+    await signIn(page, server.baseUrl, DEMO.admin);
+    const admin = await apiSession(server.baseUrl, DEMO.admin);
+    const { groups } = await admin.get<{ groups: { id: string; name: string; memberCount: number }[] }>('/groups');
+    const tuesday = groups.find((g) => g.name === 'Tuesday evening group');
+    expect(tuesday?.memberCount).toBeGreaterThan(2);
+    const before = await admin.get<{ capacity: number }>(`/groups/${tuesday?.id ?? ''}`);
+
+    await page.goto(`${server.baseUrl}/groups/${tuesday?.id ?? ''}?tab=settings`);
+    await page.getByLabel('Capacity').fill('2');
+    await page.getByLabel('Minimum size').fill('1');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    const message = `At least ${tuesday?.memberCount}, the members it has now.`;
+    await page.getByText(message).waitFor();
+    expect(await page.getByLabel('Capacity').getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await page.getByLabel('Capacity').getAttribute('aria-describedby')) ?? '';
+    const describedTexts = await Promise.all(describedBy.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
+    expect(describedTexts.join(' ')).toContain(message);
+    expect(await checkA11y(page)).toEqual([]);
+
+    const after = await admin.get<{ capacity: number }>(`/groups/${tuesday?.id ?? ''}`);
+    expect(after.capacity).toBe(before.capacity);
+  });
+});

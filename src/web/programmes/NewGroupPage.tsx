@@ -1,0 +1,238 @@
+import { Anchor, Button, Card, Checkbox, Group, NativeSelect, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useUsers } from '../admin/api';
+import { ApiError } from '../api/client';
+import { useMe } from '../auth/session';
+import { ErrorRegion, QueryView, usePageTitle } from '../layout/feedback';
+import { useCreateGroup, useProgrammes, type ProgrammeSummary } from './api';
+
+const MAX_CO = 5;
+
+/**
+ * /groups/new: a new group (forming) of a programme, with its facilitators, size, place, meeting
+ * link and the group space's moderation. Administrators choose the lead and co-facilitators from
+ * the active clinicians; a clinician creating a group leads it. The schedule is set next, on the
+ * group's Schedule tab, which the page opens after saving.
+ */
+export function NewGroupPage() {
+  const me = useMe();
+  usePageTitle('New group', me.service.name);
+  const programmes = useProgrammes();
+  return (
+    <Stack gap="lg">
+      <div>
+        {me.user.role === 'admin' ? (
+          <Anchor component={Link} to="/admin/programmes" size="sm">
+            ← Programmes and groups
+          </Anchor>
+        ) : null}
+        <Title order={1}>New group</Title>
+        <Text c="dimmed">The group starts as “forming”. After saving you set its schedule; members join through referrals.</Text>
+      </div>
+      <QueryView query={programmes} loadingLabel="Loading programmes…">
+        {({ programmes: list }) =>
+          list.length === 0 ? (
+            <Text>
+              There is no programme yet.{' '}
+              {me.user.role === 'admin' ? (
+                <Anchor component={Link} to="/admin/programmes/new">
+                  Create a programme first
+                </Anchor>
+              ) : (
+                'An administrator creates programmes.'
+              )}
+            </Text>
+          ) : (
+            <GroupForm programmes={list} />
+          )
+        }
+      </QueryView>
+    </Stack>
+  );
+}
+
+function GroupForm({ programmes }: { programmes: ProgrammeSummary[] }) {
+  const me = useMe();
+  const isAdmin = me.user.role === 'admin';
+  const clinicians = useUsers({ role: 'clinician', status: 'active' }, isAdmin);
+  const staff = isAdmin ? (clinicians.data?.users ?? []) : [];
+  const navigate = useNavigate();
+  const create = useCreateGroup();
+
+  const [programmeId, setProgrammeId] = useState(programmes[0]?.id ?? '');
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<'closed' | 'open'>('closed');
+  const [capacity, setCapacity] = useState<number | string>(10);
+  const [minSize, setMinSize] = useState<number | string>(4);
+  const [leadId, setLeadId] = useState('');
+  const [coIds, setCoIds] = useState<string[]>([]);
+  const [location, setLocation] = useState('');
+  const [meetingUrl, setMeetingUrl] = useState('');
+  const [moderationMode, setModerationMode] = useState<'pre' | 'post'>('post');
+  const [attempted, setAttempted] = useState(false);
+
+  const cap = Number(capacity);
+  const min = Number(minSize);
+  const local = {
+    programmeId: programmeId ? undefined : 'Choose a programme.',
+    name: name.trim() ? undefined : 'Give the group a name.',
+    capacity: Number.isInteger(cap) && cap >= 2 && cap <= 50 ? undefined : 'Enter 2 to 50.',
+    minSize: !(Number.isInteger(min) && min >= 1 && min <= 50) ? 'Enter 1 to 50.' : min > cap ? 'Cannot be more than the capacity.' : undefined,
+    leadId: isAdmin && !leadId ? 'Choose the lead facilitator.' : undefined,
+    coFacilitatorIds: coIds.length > MAX_CO ? `At most ${MAX_CO} co-facilitators.` : undefined,
+    meetingUrl: meetingUrl.trim() && !/^https:\/\//i.test(meetingUrl.trim()) ? 'Use an https:// link.' : undefined,
+  };
+  const server = create.error instanceof ApiError ? create.error : null;
+  const fieldError = (field: keyof typeof local | 'location' | 'kind' | 'moderationMode') =>
+    server?.fieldMessage(field) ?? (attempted && field in local ? local[field as keyof typeof local] : undefined);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    if (Object.values(local).some(Boolean)) return;
+    create.mutate(
+      {
+        programmeId,
+        name: name.trim(),
+        kind,
+        capacity: cap,
+        minSize: min,
+        ...(isAdmin ? { leadId } : {}),
+        coFacilitatorIds: coIds.filter((id) => id !== leadId),
+        location: location.trim() || null,
+        meetingUrl: meetingUrl.trim() || null,
+        moderationMode,
+      },
+      { onSuccess: ({ id }) => void navigate(`/groups/${id}?tab=schedule`) },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        <Card withBorder padding="lg" component="section" aria-labelledby="group-basics">
+          <Stack gap="sm">
+            <Title order={2} size="h3" id="group-basics">
+              The group
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <NativeSelect
+                label="Programme"
+                required
+                value={programmeId}
+                onChange={(e) => setProgrammeId(e.currentTarget.value)}
+                error={fieldError('programmeId')}
+                data={programmes.map((p) => ({ value: p.id, label: `${p.name} (${p.sessionCount} ${p.sessionCount === 1 ? 'session' : 'sessions'})` }))}
+              />
+              <TextInput label="Group name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} maxLength={120} />
+              <NativeSelect
+                label="Kind"
+                value={kind}
+                onChange={(e) => setKind(e.currentTarget.value as 'closed' | 'open')}
+                error={fieldError('kind')}
+                data={[
+                  { value: 'closed', label: 'Closed: one cohort from start to end' },
+                  { value: 'open', label: 'Open: people join on a rolling basis' },
+                ]}
+              />
+              <div />
+              <NumberInput label="Capacity" description="Most members at once (2 to 50)." required min={2} max={50} value={capacity} onChange={setCapacity} error={fieldError('capacity')} />
+              <NumberInput label="Minimum size" description="Fewest members for the group to run." required min={1} max={50} value={minSize} onChange={setMinSize} error={fieldError('minSize')} />
+            </SimpleGrid>
+          </Stack>
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="group-facilitators">
+          <Stack gap="sm">
+            <Title order={2} size="h3" id="group-facilitators">
+              Facilitators
+            </Title>
+            {isAdmin ? (
+              <QueryView query={clinicians} loadingLabel="Loading clinicians…">
+                {() =>
+                  staff.length === 0 ? (
+                    <Text>
+                      There is no active clinician to lead the group.{' '}
+                      <Anchor component={Link} to="/admin/users">
+                        Invite one
+                      </Anchor>
+                    </Text>
+                  ) : (
+                    <Stack gap="sm">
+                      <NativeSelect
+                        label="Lead facilitator"
+                        required
+                        value={leadId}
+                        onChange={(e) => setLeadId(e.currentTarget.value)}
+                        error={fieldError('leadId')}
+                        data={[{ value: '', label: 'Choose a clinician' }, ...staff.map((u) => ({ value: u.id, label: u.displayName }))]}
+                      />
+                      <Checkbox.Group
+                        label="Co-facilitators"
+                        description={`Optional, at most ${MAX_CO}.`}
+                        value={coIds.filter((id) => id !== leadId)}
+                        onChange={setCoIds}
+                        error={fieldError('coFacilitatorIds')}
+                      >
+                        <Stack gap={6} mt={6}>
+                          {staff
+                            .filter((u) => u.id !== leadId)
+                            .map((u) => (
+                              <Checkbox key={u.id} value={u.id} label={u.displayName} />
+                            ))}
+                        </Stack>
+                      </Checkbox.Group>
+                    </Stack>
+                  )
+                }
+              </QueryView>
+            ) : (
+              <Text size="sm">You will lead this group. An administrator can add co-facilitators afterwards, on the group’s Settings tab.</Text>
+            )}
+          </Stack>
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="group-place">
+          <Stack gap="sm">
+            <Title order={2} size="h3" id="group-place">
+              Place and group space
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput label="Room or place" description="Optional." value={location} onChange={(e) => setLocation(e.currentTarget.value)} error={fieldError('location')} maxLength={300} />
+              <TextInput
+                label="Meeting link"
+                description="For online sessions; must start with https://"
+                type="url"
+                value={meetingUrl}
+                onChange={(e) => setMeetingUrl(e.currentTarget.value)}
+                error={fieldError('meetingUrl')}
+              />
+            </SimpleGrid>
+            <Radio.Group
+              label="Group space moderation"
+              description="Staffed hours (Monday to Friday, 09:00–17:00 at first) can be changed on the group's Settings tab."
+              value={moderationMode}
+              onChange={(v) => setModerationMode(v as 'pre' | 'post')}
+              error={fieldError('moderationMode')}
+            >
+              <Stack gap={6} mt={6}>
+                <Radio value="post" label="Post-moderation: posts appear at once in staffed hours; facilitators review after" />
+                <Radio value="pre" label="Pre-moderation: a facilitator reads every post before the group sees it" />
+              </Stack>
+            </Radio.Group>
+          </Stack>
+        </Card>
+        <ErrorRegion error={server && server.details.length === 0 ? create.error : null} title="We couldn't create the group" />
+        {server && server.details.length > 0 ? (
+          <Text c="red.8" size="sm" role="alert">
+            {server.message} See the messages above.
+          </Text>
+        ) : null}
+        <Group>
+          <Button type="submit" loading={create.isPending}>
+            Create group
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ProgrammeDetail, ProgrammeSummary, SessionPlanInput } from '../../shared/schemas/programmes';
+import { api } from '../api/client';
+import type { GroupDetail } from '../api/types';
+
+const enc = encodeURIComponent;
+
+export type { ProgrammeDetail, ProgrammeSummary, SessionPlanInput };
+
+/** The service's programmes by name, with their session count and agreement version. */
+export function useProgrammes() {
+  return useQuery({ queryKey: ['programmes'], queryFn: () => api<{ programmes: ProgrammeSummary[] }>('GET', '/programmes') });
+}
+
+export function useProgramme(programmeId: string) {
+  return useQuery({ queryKey: ['programmes', programmeId], queryFn: () => api<ProgrammeDetail>('GET', `/programmes/${enc(programmeId)}`) });
+}
+
+export interface NewProgramme {
+  name: string;
+  description: string;
+  sessions: SessionPlanInput[];
+  agreement?: string;
+}
+
+/** A programme, its curriculum and (when written) its first agreement, in one request. */
+export function useCreateProgramme() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewProgramme) => api<ProgrammeDetail>('POST', '/programmes', input),
+    onSuccess: (detail) => {
+      client.setQueryData(['programmes', detail.id], detail);
+      void client.invalidateQueries({ queryKey: ['programmes'], exact: true });
+    },
+  });
+}
+
+/** The three edits of a programme: details, curriculum, a new agreement version. */
+export function useProgrammeEdits(programmeId: string) {
+  const client = useQueryClient();
+  const onSuccess = (detail: ProgrammeDetail) => {
+    client.setQueryData(['programmes', programmeId], detail);
+    void client.invalidateQueries({ queryKey: ['programmes'], exact: true });
+  };
+  const path = `/programmes/${enc(programmeId)}`;
+  return {
+    details: useMutation({ mutationFn: (input: { name: string; description: string }) => api<ProgrammeDetail>('PATCH', path, input), onSuccess }),
+    curriculum: useMutation({ mutationFn: (sessions: SessionPlanInput[]) => api<ProgrammeDetail>('PUT', `${path}/curriculum`, { sessions }), onSuccess }),
+    agreement: useMutation({ mutationFn: (body: string) => api<ProgrammeDetail>('POST', `${path}/agreements`, { body }), onSuccess }),
+  };
+}
+
+export interface NewGroup {
+  programmeId: string;
+  name: string;
+  kind: 'closed' | 'open';
+  capacity: number;
+  minSize: number;
+  leadId?: string;
+  coFacilitatorIds: string[];
+  location: string | null;
+  meetingUrl: string | null;
+  moderationMode: 'pre' | 'post';
+}
+
+export function useCreateGroup() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewGroup) => api<{ id: string }>('POST', '/groups', input),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['groups'] }),
+  });
+}
+
+/** Replaces a group's facilitators (one lead, up to five co-facilitators). */
+export function useSetFacilitators(groupId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { leadId: string; coFacilitatorIds: string[] }) => api<GroupDetail>('PUT', `/groups/${enc(groupId)}/facilitators`, input),
+    onSuccess: (detail) => {
+      client.setQueryData(['groups', groupId], detail);
+      void client.invalidateQueries({ queryKey: ['groups'] });
+    },
+  });
+}
