@@ -205,6 +205,10 @@ async function shootWidth(viewport: { width: number; height: number }): Promise<
     await page.getByRole('button', { name: 'Make a calendar link' }).click();
     await page.getByTestId('calendar-url').waitFor();
     await shoot(page, 'participant-calendar-link', w);
+    // Discreet by default; the member chooses to show the place.
+    await page.getByRole('checkbox', { name: 'Show where the session is (its address)' }).check();
+    await page.getByRole('checkbox', { name: 'Show where the session is (its address)', checked: true }).waitFor();
+    await shoot(page, 'participant-calendar-privacy', w);
     await page.goto(`${base}/notifications`);
     await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
     await shoot(page, 'participant-notifications', w);

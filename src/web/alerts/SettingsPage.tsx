@@ -1,4 +1,5 @@
-import { Button, Card, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { CALENDAR_EVENT_TITLE_MAX } from '../../shared/schemas/calendar';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { useUsers } from '../admin/api';
@@ -16,6 +17,7 @@ type Draft = {
   absenceAfter: number | string;
   notImproving: number | string;
   journalAlerts: 'true' | 'false';
+  eventTitle: string;
 };
 
 function draftOf(s: ServiceSettings): Draft {
@@ -28,6 +30,7 @@ function draftOf(s: ServiceSettings): Draft {
     absenceAfter: Number(s['attendance.absence_alert_after']),
     notImproving: Number(s['measures.not_improving_after']),
     journalAlerts: s['risk.journal_alerts'],
+    eventTitle: s['calendar.event_title'],
   };
 }
 
@@ -42,6 +45,8 @@ function checkDraft(d: Draft): Partial<Record<keyof ServiceSettings, string>> {
   if (!wholeBetween(d.foldWindow, 0, 9999)) problems['alerts.fold_window_minutes'] = 'Enter whole minutes from 0 to 9999.';
   if (!wholeBetween(d.absenceAfter, 2, 9)) problems['attendance.absence_alert_after'] = 'Enter a whole number from 2 to 9.';
   if (!wholeBetween(d.notImproving, 2, 99)) problems['measures.not_improving_after'] = 'Enter a whole number from 2 to 99.';
+  const title = d.eventTitle.trim();
+  if (!title || title.length > CALENDAR_EVENT_TITLE_MAX) problems['calendar.event_title'] = `Enter a title of 1 to ${CALENDAR_EVENT_TITLE_MAX} characters.`;
   return problems;
 }
 
@@ -90,6 +95,7 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
         'attendance.absence_alert_after': String(draft.absenceAfter),
         'measures.not_improving_after': String(draft.notImproving),
         'risk.journal_alerts': draft.journalAlerts,
+        'calendar.event_title': draft.eventTitle.trim(),
       },
       {
         onSuccess: () =>
@@ -256,6 +262,23 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
             value={draft.notImproving}
             onChange={(v) => setDraft((d) => ({ ...d, notImproving: v }))}
             error={fieldError('measures.not_improving_after')}
+            maw={520}
+          />
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="calendar-heading">
+          <Title order={2} size="h3" id="calendar-heading" mb="xs">
+            Calendars
+          </Title>
+          <TextInput
+            label="Session title in people’s calendars"
+            description="Calendars are synced to other companies and shown on lock screens and shared screens: use a title that names no service, clinic or condition. Each person can choose to add the service’s name and the place."
+            value={draft.eventTitle}
+            maxLength={CALENDAR_EVENT_TITLE_MAX}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setDraft((d) => ({ ...d, eventTitle: value }));
+            }}
+            error={fieldError('calendar.event_title')}
             maw={520}
           />
         </Card>

@@ -116,6 +116,7 @@ export interface ServiceSettings {
   'attendance.absence_alert_after': string;
   'measures.not_improving_after': string;
   'risk.journal_alerts': 'true' | 'false';
+  'calendar.event_title': string;
 }
 
 const settingsKey = ['admin', 'settings'];

@@ -72,7 +72,4 @@ export interface NotificationList {
 }
 
 /** GET /api/me/calendar-feed. */
-export interface CalendarFeedStatus {
-  active: boolean;
-  createdAt: string | null;
-}
+export type { CalendarFeedStatus, CalendarPreferences } from '../../shared/schemas/calendar';

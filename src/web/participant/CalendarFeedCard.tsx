@@ -1,4 +1,4 @@
-import { Alert, Button, Card, CopyButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, CopyButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { ApiError } from '../api/client';
 import { ErrorRegion } from '../layout/feedback';
 import { formatDate } from '../layout/format';
@@ -6,7 +6,8 @@ import { useCalendarFeed } from './api';
 
 /** A private calendar link (iCalendar feed) for the person's sessions: shown once, renewable, revocable. */
 export function CalendarFeedCard() {
-  const { status, create, revoke } = useCalendarFeed();
+  const { status, create, revoke, preferences } = useCalendarFeed();
+  const chosen = status.data?.preferences;
   const url = create.data?.url ?? null;
   const missing = status.error instanceof ApiError && status.error.status === 404;
   return (
@@ -72,7 +73,32 @@ export function CalendarFeedCard() {
             </Button>
           </Group>
         )}
-        <ErrorRegion error={missing ? null : (create.error ?? revoke.error ?? status.error)} />
+        {chosen ? (
+          <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+            <Text component="legend" fw={600} size="sm">
+              What your calendar shows
+            </Text>
+            <Text size="xs" c="dimmed">
+              Calendars are often seen by others, on a lock screen or a shared computer. Unless you choose more, each session shows only a
+              plain title, such as “Group session”, and its time.
+            </Text>
+            <Checkbox
+              label="Show where the session is (its address)"
+              checked={chosen.showLocation}
+              disabled={preferences.isPending}
+              onChange={(e) => preferences.mutate({ showLocation: e.currentTarget.checked })}
+              data-testid="calendar-show-location"
+            />
+            <Checkbox
+              label="Show the service’s name"
+              checked={chosen.showServiceName}
+              disabled={preferences.isPending}
+              onChange={(e) => preferences.mutate({ showServiceName: e.currentTarget.checked })}
+              data-testid="calendar-show-service"
+            />
+          </Stack>
+        ) : null}
+        <ErrorRegion error={missing ? null : (create.error ?? revoke.error ?? preferences.error ?? status.error)} />
       </Stack>
     </Card>
   );

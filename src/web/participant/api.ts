@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { AgreementState, CalendarFeedStatus, MyEnrolment, NotificationList, UpcomingSession } from '../api/types';
+import type { AgreementState, CalendarFeedStatus, CalendarPreferences, MyEnrolment, NotificationList, UpcomingSession } from '../api/types';
 
 const enc = encodeURIComponent;
 
@@ -59,6 +59,13 @@ export function useCalendarFeed() {
     status: useQuery({ queryKey: key, queryFn: () => api<CalendarFeedStatus>('GET', '/me/calendar-feed') }),
     create: useMutation({ mutationFn: () => api<{ url: string }>('POST', '/me/calendar-feed'), onSuccess: refresh }),
     revoke: useMutation({ mutationFn: () => api<void>('DELETE', '/me/calendar-feed'), onSuccess: refresh }),
+    preferences: useMutation({
+      mutationFn: (changes: Partial<CalendarPreferences>) => api<CalendarPreferences>('PATCH', '/me/calendar-preferences', changes),
+      // The box shows the choice at once; a refusal puts back what the server holds.
+      onMutate: (changes) =>
+        client.setQueryData<CalendarFeedStatus>(key, (old) => (old ? { ...old, preferences: { ...old.preferences, ...changes } } : old)),
+      onSettled: refresh,
+    }),
   };
 }
 
