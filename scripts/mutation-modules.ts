@@ -99,7 +99,12 @@ export const mutationModules: readonly MutationModule[] = [
     threshold: 85,
     ci: false,
     files: ['src/server/modules/moderation/moderate.ts'],
-    tests: ['src/server/modules/moderation/moderation-helpers.test.ts', 'src/server/modules/moderation/moderation.int.test.ts', 'src/server/modules/moderation/dry-run.int.test.ts'],
+    tests: [
+      'src/server/modules/moderation/moderation-helpers.test.ts',
+      'src/server/modules/moderation/moderation.int.test.ts',
+      'src/server/modules/moderation/dry-run.int.test.ts',
+      'src/server/modules/moderation/moderate-inputs.int.test.ts',
+    ],
   },
   {
     name: 'decision',
