@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { assessLayer1, assessRisk } from './assess-risk.js';
+
+// What the concept frames read after the detector's clean-up of the text (assess-risk.ts,
+// framesText): apostrophes dropped inside words, hyphens and other symbols read as spaces,
+// digits and sentence marks kept. Each row is a message whose evidence (frame, tier, kind) is
+// found only when that step is done; the clinician reads these frames in the alert's explanation.
+type Row = [text: string, step: string, frame: string, tier: 'concern' | 'urgent', kind: 'self_harm' | 'harm_to_others' | 'being_harmed'];
+const ROWS: Row[] = [
+  ['Most mornings I lie there wishing I hadn’t woken up at all.', 'an apostrophe inside a word', 'passive_wish', 'concern', 'self_harm'],
+  ['My father-in-law hits me when my husband is traveling.', 'a hyphen between words', 'threat_from_other', 'concern', 'being_harmed'],
+  ['took 28 sertraline about 20 mins ago and now im scared', 'digits kept', 'act_ingested', 'urgent', 'self_harm'],
+  ['I intend to strike my son-in-law with my walking stick when he visits', 'a hyphen between words', 'threat_to_other', 'urgent', 'harm_to_others'],
+];
+
+describe('the text the concept frames read', () => {
+  it.each(ROWS)('%s (%s): %s, %s, %s', (text, _step, frame, tier, kind) => {
+    const layer1 = assessLayer1(text);
+    expect(layer1.frames.filter((f) => f.tier !== 'none').map((f) => [f.frame, f.tier, f.kind])).toContainEqual([frame, tier, kind]);
+    expect(layer1.frameTier).toBe(tier);
+    expect(assessRisk(text)).toMatchObject({ kind });
+  });
+
+  it('keeps full stops: two goodbyes in two sentences are two pieces of evidence', () => {
+    const layer1 = assessLayer1('this is my last message in here. wont be needing the group after tonight x');
+    expect(layer1.frames.map((f) => [f.frame, f.tier])).toEqual([
+      ['final_goodbye', 'urgent'],
+      ['final_goodbye', 'urgent'],
+    ]);
+  });
+
+  it('reads a possessive with its owner: the person at the door is the dealer', () => {
+    const layer1 = assessLayer1('dealer’s at the door saying hes gonna stab me');
+    expect(layer1.frames.map((f) => [f.frame, f.tier, f.kind, f.cue])).toEqual([['threat_from_other', 'urgent', 'being_harmed', 'dealer s at the door']]);
+  });
+});
