@@ -34,3 +34,16 @@ describe('the text the concept frames read', () => {
     expect(layer1.frames.map((f) => [f.frame, f.tier, f.kind, f.cue])).toEqual([['threat_from_other', 'urgent', 'being_harmed', 'dealer s at the door']]);
   });
 });
+
+describe('the clinician’s explanation of evidence that did not count', () => {
+  it('lists every reason a frame was not counted, each with its cue', () => {
+    const result = assessRisk('I cut myself shaving this morning');
+    expect(result.tier).toBe('none');
+    expect(result.explanation).toContainEqual(expect.stringMatching(/^Not counted \(frame, self-harm\): “cut myself” — .+; figure of speech \(“cut myself shaving”\); ordinary context \(“shaving”\)\.$/));
+  });
+  it('lists every modifier of a phrase rule, with its weight lowered to nothing', () => {
+    const result = assessRisk('the main character in the film wants to kill himself');
+    expect(result.tier).toBe('none');
+    expect(result.explanation).toContainEqual(expect.stringMatching(/^Not counted \(phrase rule\): “kill himself” — .+, weight 0 of \d+; other_person \(“himself”\); topic \(“character”\)\.$/));
+  });
+});
