@@ -31,6 +31,12 @@ describe('e-mail addresses', () => {
     expect(kind('write to jo@mail.example.org')).toBe('email');
   });
 
+  it('reads addresses with digits or accented letters in the domain as addresses, not handles', () => {
+    expect(kind('mail me at jo@163.com')).toBe('email');
+    expect(kind('mail me at jo@vip.163.com')).toBe('email');
+    expect(kind('mail me at jo@post.münchen.de')).toBe('email');
+  });
+
   it('does not read an ordinary sentence with "at" and a full stop as a spelled-out address', () => {
     expect(kind('We met at work. Then we talked.')).toBeNull();
     expect(kind('jo at gmail dot com')).toBe('email');

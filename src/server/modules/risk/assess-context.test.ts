@@ -36,3 +36,11 @@ describe('risk found only in the messages read together', () => {
     expect(assessWithContext('i want to die', ['he hits me'])).toEqual(assessRisk('i want to die'));
   });
 });
+
+describe('which recent messages are read', () => {
+  it('reads every recent message when any one of them has evidence, whichever it is', () => {
+    expect(assessRisk('i am done').tier).toBe('none');
+    expect(assessWithContext('i am done', ['lovely walk today', 'sat by the river'])).toMatchObject({ tier: 'urgent', kind: 'self_harm' });
+    expect(assessWithContext('i am done', ['sat by the river', 'lovely walk today'])).toMatchObject({ tier: 'urgent', kind: 'self_harm' });
+  });
+});

@@ -47,3 +47,36 @@ describe('the clinician’s explanation of evidence that did not count', () => {
     expect(result.explanation).toContainEqual(expect.stringMatching(/^Not counted \(phrase rule\): “kill himself” — .+, weight 0 of \d+; other_person \(“himself”\); topic \(“character”\)\.$/));
   });
 });
+
+describe('the clinician’s explanation of the phrase rules that counted', () => {
+  it('heads each line with the rule’s own tier, and ends a line without modifiers at the weight', () => {
+    const concern = assessRisk('i feel so alone and empty and tired of everything');
+    expect(concern.explanation).toContainEqual(expect.stringMatching(/^Concern \(phrase rule\): “tired of everything” — .+, weight \d+ of \d+\.$/));
+    const urgent = assessRisk('we talked about suicide prevention in class');
+    expect(urgent.explanation.filter((l) => l.startsWith('Urgent (phrase rule): “'))).toHaveLength(urgent.signals.filter((s) => s.tier === 'urgent').length);
+    expect(urgent.signals.some((s) => s.tier === 'urgent')).toBe(true);
+  });
+});
+
+describe('spaces, tabs and emoji between words are read as one space', () => {
+  it.each(['i have the pills\tready', 'i have the pills  ready', 'i have the pills😭ready'])('%j: means made ready', (text) => {
+    expect(assessLayer1(text).frames.map((f) => [f.frame, f.tier, f.cue])).toEqual([['means_prepared', 'urgent', 'pills ready']]);
+  });
+});
+
+describe('a long message, read in overlapping windows', () => {
+  it('finds the evidence of a sentence cut by the first window’s edge in the next window', () => {
+    // (A first window ending "… i have the" is read as urgent by the model alone, and would win.)
+    const text = `${'x'.repeat(3_989)} all the pills are lined up on the table. ${'x'.repeat(6_000)}`;
+    expect(text.slice(0, 4_000)).not.toContain('pills');
+    expect(assessRisk(text.slice(0, 4_000)).tier).toBe('none');
+    const result = assessRisk(text);
+    expect(result.tier).toBe('urgent');
+    expect(result.frames.some((f) => f.frame === 'means_prepared' && f.tier === 'urgent' && f.cue.includes('pills'))).toBe(true);
+  });
+  it('answers for a long ordinary message with its first window', () => {
+    const text = 'had a good day at the allotment with my sister. '.repeat(120);
+    expect(text.length).toBeGreaterThan(4_000);
+    expect(assessRisk(text)).toEqual(assessRisk(text.slice(0, 4_000)));
+  });
+});
