@@ -44,3 +44,11 @@ describe('which recent messages are read', () => {
     expect(assessWithContext('i am done', ['sat by the river', 'lovely walk today'])).toMatchObject({ tier: 'urgent', kind: 'self_harm' });
   });
 });
+
+describe('whose safety, when only the messages together carry the risk', () => {
+  it('names a danger from another person as being harmed, and a threat to another as harm to others', () => {
+    expect(assessRisk('i am scared of him').tier).toBe('concern');
+    expect(assessWithContext('i am scared of him', ['he is home soon'])).toMatchObject({ tier: 'urgent', kind: 'being_harmed' });
+    expect(assessWithContext('i want to hurt him', ['he is home soon'])).toMatchObject({ tier: 'urgent', kind: 'harm_to_others' });
+  });
+});

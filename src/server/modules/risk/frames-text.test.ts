@@ -59,7 +59,7 @@ describe('the clinician’s explanation of the phrase rules that counted', () =>
 });
 
 describe('spaces, tabs and emoji between words are read as one space', () => {
-  it.each(['i have the pills\tready', 'i have the pills  ready', 'i have the pills😭ready'])('%j: means made ready', (text) => {
+  it.each(['i have the pills\tready', 'i have the pills  ready', 'i have the pills😭ready', 'i have the pills 😭 ready', 'i have the pills - ready'])('%j: means made ready', (text) => {
     expect(assessLayer1(text).frames.map((f) => [f.frame, f.tier, f.cue])).toEqual([['means_prepared', 'urgent', 'pills ready']]);
   });
 });
