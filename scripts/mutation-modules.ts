@@ -82,6 +82,8 @@ export const mutationModules: readonly MutationModule[] = [
       'src/server/modules/risk/fusion.test.ts',
       'src/server/modules/risk/normalise-table.test.ts',
       'src/server/modules/risk/frame-modifiers.test.ts',
+      'src/server/modules/risk/frames-text.test.ts',
+      'src/server/modules/risk/assess-context.test.ts',
     ],
     // Its tests load the language model in every worker and take 2-3 s per mutant on this machine:
     // a mutant that loops (a regex made to backtrack) is cut off after 5 s rather than 10 s.
@@ -99,7 +101,12 @@ export const mutationModules: readonly MutationModule[] = [
     threshold: 85,
     ci: false,
     files: ['src/server/modules/moderation/moderate.ts'],
-    tests: ['src/server/modules/moderation/moderation-helpers.test.ts', 'src/server/modules/moderation/moderation.int.test.ts', 'src/server/modules/moderation/dry-run.int.test.ts'],
+    tests: [
+      'src/server/modules/moderation/moderation-helpers.test.ts',
+      'src/server/modules/moderation/moderation.int.test.ts',
+      'src/server/modules/moderation/dry-run.int.test.ts',
+      'src/server/modules/moderation/moderate-inputs.int.test.ts',
+    ],
   },
   {
     name: 'decision',

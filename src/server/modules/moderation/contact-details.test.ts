@@ -31,6 +31,12 @@ describe('e-mail addresses', () => {
     expect(kind('write to jo@mail.example.org')).toBe('email');
   });
 
+  it('reads addresses with digits or accented letters in the domain as addresses, not handles', () => {
+    expect(kind('mail me at jo@163.com')).toBe('email');
+    expect(kind('mail me at jo@vip.163.com')).toBe('email');
+    expect(kind('mail me at jo@post.münchen.de')).toBe('email');
+  });
+
   it('does not read an ordinary sentence with "at" and a full stop as a spelled-out address', () => {
     expect(kind('We met at work. Then we talked.')).toBeNull();
     expect(kind('jo at gmail dot com')).toBe('email');
@@ -54,9 +60,37 @@ describe('handles and mentions', () => {
   });
 });
 
+describe('contact details at the very start or end of a message, or alone', () => {
+  it('finds a phone number, an address and a handle wherever they stand', () => {
+    for (const [text, expected] of [
+      ['07700 900123 text me', 'phone'],
+      ['text me 07700 900123', 'phone'],
+      ['+44 7700 900123', 'phone'],
+      ['jo.smith@example.org is my email', 'email'],
+      ['my email is jo.smith@example.org', 'email'],
+      ['jo.smith@example.org', 'email'],
+      ['add me @jo_smith', 'social_handle'],
+      ['@jo_smith', 'social_handle'],
+      ['insta: jo_smith', 'social_handle'],
+      ['instagram.com/jo_smith', 'social_handle'],
+    ] as const) {
+      expect(kind(text), text).toBe(expected);
+    }
+  });
+
+  it('lets the member’s own group mentions through at the start and end, and a crisis line anywhere', () => {
+    expect(kind('@willow see you tuesday', ['willow'])).toBeNull();
+    expect(kind('see you tuesday @willow', ['willow'])).toBeNull();
+    expect(kind('@willow @jo_smith', ['willow'])).toBe('social_handle');
+    expect(kind('116 123 if you need them')).toBeNull();
+    expect(kind('ring samaritans on 116 123')).toBeNull();
+  });
+});
+
 describe('what the author is told', () => {
   it('names the kind found and the reason, for each kind', () => {
     expect(findContactDetails('jo@example.org')?.message).toMatch(/^This looks like an e-mail address\. To protect everyone from contact pressure/);
+    expect(findContactDetails('call 07700 900123')?.message).toMatch(/^This looks like a phone number\. To protect everyone from contact pressure/);
     expect(findContactDetails('add me on snap')?.message).toMatch(/^This looks like a social media or messaging account\. To protect everyone from contact pressure/);
   });
 

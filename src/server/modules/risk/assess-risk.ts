@@ -33,6 +33,7 @@ const WINDOW = 4_000;
 
 
 function framesText(expanded: string): string {
+  // Stryker disable next-line MethodExpression: without the final trim() the frames read the same tokens (analyse skips whitespace tokens; no difference on the 7,000 corpus texts)
   return expanded
     .replace(/'s\b/g, ' s')
     .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/gu, ' ')
