@@ -52,7 +52,7 @@ describe('the clinician’s explanation of the phrase rules that counted', () =>
   it('heads each line with the rule’s own tier, and ends a line without modifiers at the weight', () => {
     const concern = assessRisk('i feel so alone and empty and tired of everything');
     expect(concern.explanation).toContainEqual(expect.stringMatching(/^Concern \(phrase rule\): “tired of everything” — .+, weight \d+ of \d+\.$/));
-    const urgent = assessRisk('we talked about suicide prevention in class');
+    const urgent = assessRisk('i have been researching suicide methods');
     expect(urgent.explanation.filter((l) => l.startsWith('Urgent (phrase rule): “'))).toHaveLength(urgent.signals.filter((s) => s.tier === 'urgent').length);
     expect(urgent.signals.some((s) => s.tier === 'urgent')).toBe(true);
   });
