@@ -92,7 +92,7 @@ export const mutationModules: readonly MutationModule[] = [
   {
     name: 'contact-details',
     threshold: 85,
-    ci: false,
+    ci: true,
     files: ['src/server/modules/moderation/pii-guard.ts'],
     tests: ['src/server/modules/moderation/pii-guard.test.ts', 'src/server/modules/moderation/contact-details.test.ts'],
   },

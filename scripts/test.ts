@@ -90,7 +90,7 @@ async function main(): Promise<number> {
   run('unit + integration (SQLite)', npx, ['vitest', 'run'], { HEARTH_TEST_DB: 'sqlite' });
   // The mutation-testing gate on the access rules (scripts/mutation-modules.ts, `ci: true`): fails
   // when a module is under its threshold or has no tests. `npm run mutate` is the full run.
-  run('mutation gate (access rules)', npx, ['tsx', 'scripts/mutation-gate.ts', '--ci']);
+  run('mutation gate (access rules, contact details)', npx, ['tsx', 'scripts/mutation-gate.ts', '--ci']);
   runOnSecondNode();
 
   const url = process.env.TEST_DATABASE_URL;
