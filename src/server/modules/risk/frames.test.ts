@@ -73,4 +73,11 @@ describe('concept frames: each shape of risk, and its hard negative', () => {
     expect(counted('when i get in tonight im taking the lot with the whisky')).toContain('act_ingested:urgent');
     expect(frames('if i ever feel like taking the lot i will call the crisis line').some((f) => f.modifiers.some((m) => m.startsWith('a question')))).toBe(true);
   });
+  it('the owner of a means is not who acts; a friend who "said she wants to" is not a voice', () => {
+    expect(counted("got my cousin's gun in my lap")).not.toContain('firearm_at_hand:concern');
+    expect(frames("got my cousin's gun in my lap").some((f) => f.modifiers.includes('about someone else'))).toBe(false);
+    expect(frames('my friend said she wants to kill herself').map((f) => f.frame)).not.toContain('command_voices');
+    expect(counted('the voices keep telling me to hurt myself')).toContain('command_voices:concern');
+    expect(counted('he keeps telling me to kill myself')).toContain('command_voices:concern');
+  });
 });

@@ -44,12 +44,19 @@ const SELF_SUBJECT = /\b(i|me|my|myself|im|i be)\b/;
 const OTHER_SUBJECT = re(`^(?:${PERSON})$`);
 
 /** Whose act it is: the nearest subject before `index` in the word line. */
+/** Means a writer may take from someone else ("my dad's pills"). */
+const OWNED_MEANS = /^(gun|guns|shotgun|rifle|pistol|handgun|firearm|pills|tablets|meds|medication|medicine|codeine|morphine|insulin|tramadol|oxycodone|methadone|sleeping|knife|knives|blade|blades|razor|razors|rope|belt|car|keys|lighter)$/;
+
 function subjectBefore(words: string, index: number): 'self' | 'other' {
   const before = words.slice(0, index).trim().split(' ').reverse();
+  const after = words.slice(index).trim().split(' ');
   for (let i = 0; i < before.length && i < 10; i++) {
     const word = before[i] ?? '';
     const pair = `${before[i + 1] ?? ''} ${word}`;
     if (SELF_SUBJECT.test(word) && !/^my$/.test(word)) return 'self';
+    // "my cousin's gun", "my husband's codeine" (framesText writes "cousin s"): the owner of a means,
+    // not who acts. ("my mum's going to…", "my dad's funeral" keep the person as the subject.)
+    if (i > 0 && before[i - 1] === 's' && OWNED_MEANS.test((i >= 2 ? before[i - 2] : after[0]) ?? '')) continue;
     if (/^my$/.test(before[i + 1] ?? '') && OTHER_SUBJECT.test(word)) return 'other';
     if (OTHER_SUBJECT.test(word) || OTHER_SUBJECT.test(pair)) return 'other';
   }
@@ -295,7 +302,12 @@ const FRAMES: FrameSpec[] = [
     label: 'voices commanding harm',
     plain: 'voices telling you to hurt yourself',
     actor: 'any',
-    patterns: [re(`${W('voice|voices|they|it|he|she')} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to|to')} ${G(2)}${W('hurt|kill|cut|harm|jump|end|die|do it|punish|burn|stab|attack|drown|starve')}`)],
+    // A voice may say "to hurt": a person (he, she, they) must say it to the writer ("told me to"),
+    // else "my friend said she wants to kill herself" would read as a voice.
+    patterns: [
+      re(`${W('voice|voices')} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to|to')} ${G(2)}${W('hurt|kill|cut|harm|jump|end|die|do it|punish|burn|stab|attack|drown|starve')}`),
+      re(`${W('they|it|he|she')} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to')} ${G(2)}${W('hurt|kill|cut|harm|jump|end|die|do it|punish|burn|stab|attack|drown|starve')}`),
+    ],
     tier: concern,
   },
   {
