@@ -54,6 +54,11 @@ addNames(HOUSEHOLD_POISONS, POISON_MARK);
 /** The line with every medicine and poison token replaced by its mark (same number of tokens). */
 export function markSubstances(line: string): string {
   const tokens = line.split(' ');
+  return markSubstanceTokens(tokens) ? tokens.join(' ') : line;
+}
+
+/** markSubstances on a line's tokens, in place; whether any token was marked. */
+export function markSubstanceTokens(tokens: string[]): boolean {
   let changed = false;
   for (let i = 0; i < tokens.length; i++) {
     const candidates = CANDIDATES.get(tokens[i] as string);
@@ -73,7 +78,7 @@ export function markSubstances(line: string): string {
       }
     }
   }
-  return changed ? tokens.join(' ') : line;
+  return changed;
 }
 
 /** Medicines by kind and by name (generic and brand, see medications.ts for the sources), once marked. */

@@ -63,11 +63,23 @@ export class TriggerIndex {
 
   /** runnable[n] is 1 when pattern n has no triggers or one of its triggers is among the lines' space-separated words. */
   runnable(lines: readonly string[]): Uint8Array {
-    const out = new Uint8Array(this.size);
+    return this.runnableTokens(lines.map((line) => line.split(' ')));
+  }
+
+  // One buffer, reused: the answer is read before the next sentence asks (the detector is synchronous).
+  private reused: Uint8Array | null = null;
+
+  /**
+   * runnable() for lines already split into words. The array returned is reused by the next call:
+   * read it before asking again.
+   */
+  runnableTokens(lines: readonly (readonly string[])[]): Uint8Array {
+    const out = (this.reused ??= new Uint8Array(this.size));
+    out.fill(0);
     for (const n of this.always) out[n] = 1;
-    for (const line of lines) {
-      for (const word of line.split(' ')) {
-        const patterns = this.byWord.get(word);
+    for (const words of lines) {
+      for (let i = 0; i < words.length; i++) {
+        const patterns = this.byWord.get(words[i] as string);
         if (patterns) for (const n of patterns) out[n] = 1;
       }
     }

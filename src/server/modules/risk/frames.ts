@@ -1,7 +1,7 @@
 import type { AnalysedSentence, Token } from './analyse.js';
 import {
   DANGER_PLACE, DISTRESS, EDGE_PLACE, FAREWELL, HARM_VERB, INGEST, INTENT, LIGATURE, MEANS, MEDICINE, PERSON, POISON, PRESENCE, QUANTITY, READY_STATE, SHARP,
-  TIME, URGE, WEAPON, markSubstances,
+  TIME, URGE, WEAPON, markSubstanceTokens,
 } from './concepts.js';
 import { TriggerIndex } from './frame-triggers.js';
 import { METAPHORS, RECOVERY, TOPIC, hypotheticalIn } from './lexicon.js';
@@ -453,8 +453,11 @@ const TRIGGERS = new TriggerIndex(FRAMES.flatMap((spec) => spec.patterns));
 export function matchFrames(sentences: AnalysedSentence[], message: MessageContext): FrameHit[] {
   const hits: FrameHit[] = [];
   for (const sentence of sentences) {
-    const lines = [markSubstances(sentence.lemmas), markSubstances(sentence.words)];
-    const mayMatch = TRIGGERS.runnable(lines);
+    // Each line's words once: marked in place, looked up in the trigger index, joined only when marked.
+    const lemmaWords = sentence.tokens.map((t) => t.lemma);
+    const wordWords = sentence.tokens.map((t) => t.text);
+    const lines = [markSubstanceTokens(lemmaWords) ? lemmaWords.join(' ') : sentence.lemmas, markSubstanceTokens(wordWords) ? wordWords.join(' ') : sentence.words];
+    const mayMatch = TRIGGERS.runnableTokens([lemmaWords, wordWords]);
     for (const { spec, patterns } of COMPILED_FRAMES) {
       let runnable = false;
       for (const p of patterns) if (mayMatch[p.n] === 1) runnable = true;
