@@ -1,73 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InstrumentDefinition } from '../../shared/instruments/definition';
 import { findBuiltinInstrument } from '../../shared/instruments/builtins/index';
+import type {
+  DueMeasure,
+  InstrumentSummary,
+  MeasureSubmitBody,
+  MeasureSubmitResponse,
+  SafetyScreen,
+  Trajectory,
+} from '../../shared/schemas/measures';
 import { ApiError, api, toQuery } from '../api/client';
 
 const enc = encodeURIComponent;
 
-/** GET /api/me/measures/due: one questionnaire a participant has been asked to complete. */
-export interface DueMeasure {
-  requestId: string;
-  code: string;
-  title: string;
-  shortTitle: string;
-  version: number;
-  dueAt: string;
-  reason: string;
-}
-
-/** What a participant sees at a moment of risk (server: submit-response.ts). */
-export interface SafetyScreen {
-  tier: 'concern' | 'urgent';
-  message: string;
-  crisisLine: string;
-}
+export type { ChangeCategory, DueMeasure, InstrumentSummary, SafetyScreen, Trajectory } from '../../shared/schemas/measures';
 
 /** POST /api/measures/responses. */
-export interface SubmitResult {
-  responseId: string;
-  total: number;
-  band: string | null;
-  caseness: boolean;
-  prorated: boolean;
-  replayed: boolean;
-  safety: SafetyScreen | null;
-}
-
-export type Answers = Record<string, number | null>;
-
-export interface SubmitInput {
-  instrumentCode: string;
-  version: number;
-  answers: Answers;
-  idempotencyKey: string;
-  requestId?: string;
-}
-
-/** GET /api/instruments: the instruments of the service. */
-export interface InstrumentSummary {
-  code: string;
-  version: number;
-  title: string;
-  shortTitle: string;
-  kind: 'validated' | 'programme';
-  source: 'builtin' | 'imported';
-  items: number;
-}
-
-/** One instrument in GET /api/enrolments/:id/measures. */
-export interface Trajectory {
-  code: string;
-  title: string;
-  higherIsBetter: boolean;
-  range: { min: number; max: number };
-  bands: { min: number; max: number; label: string }[];
-  caseness: number | null;
-  points: { responseId: string; submittedAt: string; total: number; band: string | null }[];
-  change: { change: number; category: ChangeCategory; recovered: boolean; threshold: number | null } | null;
-}
-
-export type ChangeCategory = 'reliable_improvement' | 'reliable_deterioration' | 'no_reliable_change';
+export type SubmitResult = MeasureSubmitResponse;
+export type SubmitInput = MeasureSubmitBody;
+export type Answers = SubmitInput['answers'];
 
 /** GET /api/reports/outcomes. Shares (reliablyImproved…) are fractions 0–1; meanChange is last − first. */
 export interface OutcomeReport {

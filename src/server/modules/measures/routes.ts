@@ -1,5 +1,18 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
+import {
+  dueMeasuresResponseSchema,
+  instrumentImportBodySchema,
+  instrumentImportResponseSchema,
+  instrumentListResponseSchema,
+  instrumentQuerySchema,
+  measureScheduleSchema,
+  measureSubmitBodySchema,
+  measureSubmitResponseSchema,
+  outcomeQuerySchema,
+  scheduleAddBodySchema,
+  scheduleListResponseSchema,
+  trajectoryResponseSchema,
+} from '../../../shared/schemas/measures.js';
 import { instrumentDefinitionSchema } from '../../../shared/instruments/definition.js';
 import { AppError } from '../../http/errors.js';
 import { defineRoute } from '../../http/route.js';
@@ -16,7 +29,6 @@ import { submitResponse } from './submit-response.js';
 import { measureTrajectory } from './trajectory.js';
 
 const tags = ['measures'];
-const instrumentQuery = z.strictObject({ code: z.string().min(1).max(64), version: z.coerce.number().int().min(1).optional() });
 
 export const measureRoutes = [
   defineRoute({
@@ -26,7 +38,7 @@ export const measureRoutes = [
     summary: 'Instruments available to the service (built in and imported)',
     tags,
     access: { kind: 'authenticated', resource: 'instrument', action: 'read' },
-    response: { 200: z.object({ instruments: z.array(z.object({ code: z.string(), version: z.number().int(), title: z.string(), shortTitle: z.string(), kind: z.enum(['validated', 'programme']), source: z.enum(['builtin', 'imported']), items: z.number().int() })) }) },
+    response: { 200: instrumentListResponseSchema },
     async handler(_input, ctx) {
       const all = await listInstruments(ctx.db);
       return { instruments: all.map(({ definition: d, source }) => ({ code: d.id, version: d.version, title: d.title, shortTitle: d.shortTitle, kind: d.kind, source, items: d.items.length })) };
@@ -39,7 +51,7 @@ export const measureRoutes = [
     summary: 'One instrument’s declarative definition',
     tags,
     access: { kind: 'authenticated', resource: 'instrument', action: 'read' },
-    query: instrumentQuery,
+    query: instrumentQuerySchema,
     response: { 200: instrumentDefinitionSchema },
     async handler({ query }, ctx) {
       return (await requireInstrument(ctx.db, query.code, query.version)).definition;
@@ -52,7 +64,7 @@ export const measureRoutes = [
     summary: 'An instrument as a FHIR R4 Questionnaire',
     tags,
     access: { kind: 'authenticated', resource: 'instrument', action: 'export' },
-    query: instrumentQuery,
+    query: instrumentQuerySchema,
     async handler({ query }, ctx) {
       ctx.reply.type('application/fhir+json');
       return toFhirQuestionnaire((await requireInstrument(ctx.db, query.code, query.version)).definition);
@@ -65,8 +77,8 @@ export const measureRoutes = [
     summary: 'Import an instrument the service holds permission for (Hearth definition or FHIR Questionnaire)',
     tags,
     access: { kind: 'authenticated', resource: 'instrument', action: 'create' },
-    body: z.strictObject({ definition: z.unknown().optional(), questionnaire: z.unknown().optional() }),
-    response: { 201: z.object({ code: z.string(), version: z.number().int() }) },
+    body: instrumentImportBodySchema,
+    response: { 201: instrumentImportResponseSchema },
     async handler({ body }, ctx) {
       const imported = await importInstrument(ctx, body);
       ctx.reply.code(201);
@@ -81,7 +93,7 @@ export const measureRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'measure', action: 'create' },
     transaction: true,
-    response: { 200: z.object({ due: z.array(z.object({ requestId: z.uuid(), code: z.string(), title: z.string(), shortTitle: z.string(), version: z.number().int(), dueAt: z.string(), reason: z.string() })) }) },
+    response: { 200: dueMeasuresResponseSchema },
     async handler(_input, ctx) {
       return listDueMeasures(ctx);
     },
@@ -93,24 +105,8 @@ export const measureRoutes = [
     summary: 'Submit a questionnaire (scored on the server; idempotent per key)',
     tags,
     access: { kind: 'authenticated', resource: 'measure', action: 'create' },
-    body: z.strictObject({
-      instrumentCode: z.string().min(1).max(64),
-      version: z.number().int().min(1),
-      answers: z.record(z.string().max(64), z.number().nullable()),
-      idempotencyKey: z.string().min(8).max(100),
-      requestId: z.uuid().optional(),
-    }),
-    response: {
-      200: z.object({
-        responseId: z.uuid(),
-        total: z.number(),
-        band: z.string().nullable(),
-        caseness: z.boolean(),
-        prorated: z.boolean(),
-        replayed: z.boolean(),
-        safety: z.object({ tier: z.enum(['concern', 'urgent']), message: z.string(), crisisLine: z.string() }).nullable(),
-      }),
-    },
+    body: measureSubmitBodySchema,
+    response: { 200: measureSubmitResponseSchema },
     async handler({ body }, ctx) {
       if (ctx.principal.role !== 'participant') throw new AppError('forbidden', 'Only participants answer questionnaires.');
       return submitResponse(ctx, body);
@@ -124,22 +120,7 @@ export const measureRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'measure', action: 'read', objects: { enrolmentId: 'enrolment' } },
     params: idParams('enrolmentId'),
-    response: {
-      200: z.object({
-        instruments: z.array(
-          z.object({
-            code: z.string(),
-            title: z.string(),
-            higherIsBetter: z.boolean(),
-            range: z.object({ min: z.number(), max: z.number() }),
-            bands: z.array(z.object({ min: z.number(), max: z.number(), label: z.string() })),
-            caseness: z.number().nullable(),
-            points: z.array(z.object({ responseId: z.uuid(), submittedAt: z.string(), total: z.number(), band: z.string().nullable() })),
-            change: z.object({ change: z.number(), category: z.string(), recovered: z.boolean(), threshold: z.number().nullable() }).nullable(),
-          }),
-        ),
-      }),
-    },
+    response: { 200: trajectoryResponseSchema },
     async handler({ params }, ctx) {
       return measureTrajectory(ctx, params.enrolmentId);
     },
@@ -160,8 +141,6 @@ export const measureRoutes = [
   }),
 ];
 
-const scheduleSchema = z.object({ id: z.uuid(), instrumentCode: z.string(), trigger: z.enum(['enrolment', 'every_n_sessions', 'completion', 'session_start']), everyN: z.number().int().nullable(), scope: z.enum(['group', 'programme']) });
-
 export const measureScheduleRoutes = [
   defineRoute({
     id: 'measures.schedules.list',
@@ -171,7 +150,7 @@ export const measureScheduleRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'group', action: 'read', objects: { groupId: 'group' } },
     params: idParams('groupId'),
-    response: { 200: z.object({ schedules: z.array(scheduleSchema) }) },
+    response: { 200: scheduleListResponseSchema },
     async handler({ params }, ctx) {
       return listSchedules(ctx, params.groupId);
     },
@@ -184,8 +163,8 @@ export const measureScheduleRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'group', action: 'update', objects: { groupId: 'group' } },
     params: idParams('groupId'),
-    body: z.strictObject({ instrumentCode: z.string().min(1).max(64), trigger: z.enum(['enrolment', 'every_n_sessions', 'completion', 'session_start']), everyN: z.number().int().min(1).max(52).optional() }),
-    response: { 201: scheduleSchema },
+    body: scheduleAddBodySchema,
+    response: { 201: measureScheduleSchema },
     async handler({ params, body }, ctx) {
       const schedule = await addSchedule(ctx, params.groupId, body);
       ctx.reply.code(201);
@@ -193,14 +172,6 @@ export const measureScheduleRoutes = [
     },
   }),
 ];
-
-const outcomeQuery = z.strictObject({
-  instrumentCode: z.string().min(1).max(64).default('phq-9'),
-  programmeId: z.uuid().optional(),
-  groupId: z.uuid().optional(),
-  from: z.iso.date().optional().describe('First day included (UTC)'),
-  to: z.iso.date().optional().describe('Last day included (UTC)'),
-});
 
 export const outcomeRoutes = [
   defineRoute({
@@ -210,7 +181,7 @@ export const outcomeRoutes = [
     summary: 'Outcomes per service, programme or group: change, reliable change, recovery, effect size, attendance',
     tags: ['reports'],
     access: { kind: 'authenticated', resource: 'report', action: 'read', objects: { 'query.groupId': 'group' } },
-    query: outcomeQuery,
+    query: outcomeQuerySchema,
     async handler({ query }, ctx) {
       const report = await outcomeReport(ctx.db, ctx.principal, query);
       await ctx.audit({ action: 'reports.outcomes', detail: { instrument: query.instrumentCode, people: report.started } });
@@ -224,7 +195,7 @@ export const outcomeRoutes = [
     summary: 'The outcomes report as CSV',
     tags: ['reports'],
     access: { kind: 'authenticated', resource: 'report', action: 'export', objects: { 'query.groupId': 'group' } },
-    query: outcomeQuery,
+    query: outcomeQuerySchema,
     async handler({ query }, ctx) {
       const r = await outcomeReport(ctx.db, ctx.principal, query);
       await ctx.audit({ action: 'reports.outcomes.export', detail: { instrument: query.instrumentCode } });
