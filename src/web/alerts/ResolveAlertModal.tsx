@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { ALERT_NOTE_MAX } from '../../shared/schemas/alerts';
 import { ErrorRegion } from '../layout/feedback';
 import { useResolveAlert, type AlertOutcome, type ClinicalAlert } from './api';
 import { outcomeHelp, outcomeLabel, participantName } from './copy';
@@ -77,7 +78,7 @@ export function ResolveAlertModal({ alert, onClose, onDone }: Props) {
               onChange={(e) => setNote(e.currentTarget.value)}
               autosize
               minRows={3}
-              maxLength={4000}
+              maxLength={ALERT_NOTE_MAX}
             />
             <ErrorRegion error={resolve.error} title="The alert was not resolved" />
             <Group justify="flex-end" gap="sm">

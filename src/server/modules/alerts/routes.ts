@@ -1,6 +1,14 @@
-import { z } from 'zod';
-import { idParams, text } from '../../../shared/schemas/common.js';
-import { alertContactSchema } from '../../../shared/schemas/contacts.js';
+import {
+  alertContactResponseSchema,
+  alertCountSchema,
+  alertListQuerySchema,
+  alertListResponseSchema,
+  alertResolveBodySchema,
+  alertStatsSchema,
+  settingsSchema,
+  settingsUpdateBodySchema,
+} from '../../../shared/schemas/alerts.js';
+import { idParams } from '../../../shared/schemas/common.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { contactForAlert } from '../contacts/contact-for-alert.js';
 import { acknowledgeAlert } from './acknowledge-alert.js';
@@ -8,48 +16,12 @@ import { alertCount } from './alert-count.js';
 import { alertStats } from './alert-stats.js';
 import { listAlerts } from './list-alerts.js';
 import { resolveAlert } from './resolve-alert.js';
-import { calendarEventTitleSchema } from '../../../shared/schemas/calendar.js';
 import { getSettings } from './settings.js';
 import { updateSettings } from './update-settings.js';
 
 const tags = ['alerts'];
 const alertParams = idParams('alertId');
 const onAlert: RouteAccess = { kind: 'authenticated', resource: 'alert', action: 'update', objects: { alertId: 'alert' } };
-
-/** The unacknowledged alerts a clinician answers for, in numbers only (no names, no text). */
-const alertCountSchema = z.object({
-  open: z.number().int(),
-  urgentOpen: z.number().int(),
-  concernOpen: z.number().int(),
-  /** Unacknowledged past their acknowledgement target (ack_due_at). */
-  overdue: z.number().int(),
-  /** The oldest unacknowledged alert: when it was raised and when it should have been acknowledged by. */
-  oldest: z.object({ tier: z.enum(['concern', 'urgent']), createdAt: z.string(), ackDueAt: z.string() }).nullable(),
-});
-
-const alertSchema = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  tier: z.enum(['concern', 'urgent']),
-  status: z.enum(['open', 'acknowledged', 'resolved']),
-  summary: z.string(),
-  participant: z.object({ id: z.uuid(), displayName: z.string(), pseudonym: z.string().nullable(), enrolmentId: z.uuid().nullable() }),
-  groupId: z.uuid().nullable(),
-  groupName: z.string().nullable(),
-  createdAt: z.string(),
-  /** How many items (messages, responses, sessions) the alert stands for: a folded alert has several. */
-  sourceCount: z.number().int(),
-  /** When the latest of them came. */
-  lastAt: z.string(),
-  ackDueAt: z.string(),
-  overdue: z.boolean(),
-  acknowledgedAt: z.string().nullable(),
-  acknowledgedBy: z.string().nullable(),
-  resolvedAt: z.string().nullable(),
-  outcome: z.enum(['false_positive', 'check_in_done', 'safety_plan_reviewed', 'escalated']).nullable(),
-  escalatedToMe: z.boolean(),
-  responseMinutes: z.number().nullable(),
-});
 
 export const alertRoutes = [
   defineRoute({
@@ -71,8 +43,8 @@ export const alertRoutes = [
     summary: 'The clinician alert queue: urgent first, then by acknowledgement deadline; with response times and how many items each alert stands for',
     tags,
     access: { kind: 'authenticated', resource: 'alert', action: 'read' },
-    query: z.strictObject({ status: z.enum(['open', 'acknowledged', 'resolved', 'active']).default('active') }),
-    response: { 200: z.object({ alerts: z.array(alertSchema), targetMinutes: z.object({ urgent: z.number(), concern: z.number() }) }) },
+    query: alertListQuerySchema,
+    response: { 200: alertListResponseSchema },
     transaction: true,
     async handler({ query }, ctx) {
       return listAlerts(ctx, query.status);
@@ -98,7 +70,7 @@ export const alertRoutes = [
     tags,
     access: onAlert,
     params: alertParams,
-    body: z.strictObject({ outcome: z.enum(['false_positive', 'check_in_done', 'safety_plan_reviewed', 'escalated']), note: text(4000).optional() }),
+    body: alertResolveBodySchema,
     async handler({ params, body }, ctx) {
       await resolveAlert(ctx, params.alertId, body.outcome, body.note);
     },
@@ -111,7 +83,7 @@ export const alertRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'alert', action: 'read', objects: { alertId: 'alert' } },
     params: alertParams,
-    response: { 200: z.object({ contact: alertContactSchema.optional() }) },
+    response: { 200: alertContactResponseSchema },
     transaction: true,
     async handler({ params }, ctx) {
       return contactForAlert(ctx, params.alertId);
@@ -124,16 +96,7 @@ export const alertRoutes = [
     summary: 'Alert outcomes and response times against the service target (false positives counted)',
     tags,
     access: { kind: 'authenticated', resource: 'report', action: 'read' },
-    response: {
-      200: z.object({
-        total: z.number(),
-        byOutcome: z.record(z.string(), z.number()),
-        medianResponseMinutes: z.number().nullable(),
-        withinTarget: z.number().nullable(),
-        // Per alert kind (risk_language, measure_item…): outcomes and the false-positive rate among resolved alerts.
-        byKind: z.record(z.string(), z.object({ total: z.number(), resolved: z.number(), byOutcome: z.record(z.string(), z.number()), falsePositiveRate: z.number().nullable() })),
-      }),
-    },
+    response: { 200: alertStatsSchema },
     async handler(_input, ctx) {
       return alertStats(ctx);
     },
@@ -145,7 +108,7 @@ export const alertRoutes = [
     summary: 'Service settings (alert targets, the fallback clinician for rota gaps and the last escalation step)',
     tags: ['admin'],
     access: { kind: 'authenticated', resource: 'settings', action: 'read' },
-    response: { 200: z.record(z.string(), z.string()) },
+    response: { 200: settingsSchema },
     async handler(_input, ctx) {
       return getSettings(ctx.db);
     },
@@ -157,18 +120,8 @@ export const alertRoutes = [
     summary: 'Change service settings',
     tags: ['admin'],
     access: { kind: 'authenticated', resource: 'settings', action: 'update' },
-    body: z.strictObject({
-      'alerts.urgent_ack_minutes': z.string().regex(/^[1-9]\d{0,3}$/, 'Use a whole number of minutes, at least 1.').optional(),
-      'alerts.concern_ack_minutes': z.string().regex(/^[1-9]\d{0,4}$/, 'Use a whole number of minutes, at least 1.').optional(),
-      'alerts.backup_clinician_id': z.union([z.uuid(), z.literal('')]).optional(),
-      'alerts.fold_window_minutes': z.string().regex(/^\d{1,4}$/, 'Use a whole number of minutes (0 turns folding off).').optional(),
-      'attendance.absence_alert': z.enum(['on', 'off']).optional(),
-      'attendance.absence_alert_after': z.string().regex(/^[2-9]$/, 'Use a number of sessions from 2 to 9.').optional(),
-      'measures.not_improving_after': z.string().regex(/^\d{1,2}$/).optional(),
-      'risk.journal_alerts': z.enum(['true', 'false']).optional(),
-      'calendar.event_title': calendarEventTitleSchema.optional(),
-    }),
-    response: { 200: z.record(z.string(), z.string()) },
+    body: settingsUpdateBodySchema,
+    response: { 200: settingsSchema },
     async handler({ body }, ctx) {
       return updateSettings(ctx, body);
     },
