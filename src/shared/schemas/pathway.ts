@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mailDeliverySchema } from './auth.js';
 import { displayNameSchema, emailSchema, idSchema, text, timestampSchema } from './common.js';
 import { contactPatchSchema } from './contacts.js';
+import { agreementSchema } from './programmes.js';
 import { attendanceStatusSchema } from './sessions.js';
 
 export const referralStatusSchema = z.enum(['referred', 'not_suitable', 'waitlisted', 'offered', 'declined', 'expired', 'enrolled', 'withdrawn']);
@@ -29,15 +30,31 @@ export const referralSchema = z.object({
   createdAt: timestampSchema,
 });
 export type Referral = z.infer<typeof referralSchema>;
+/** GET /api/referrals/mine and /api/groups/:groupId/referrals. */
+export const referralListSchema = z.object({ referrals: z.array(referralSchema) });
+
+/** A group that takes referrals (GET /api/referral-targets). */
+export const referralTargetSchema = z.object({ id: z.uuid(), name: z.string(), programmeName: z.string(), kind: z.enum(['closed', 'open']), status: z.string() });
+export type ReferralTarget = z.infer<typeof referralTargetSchema>;
+export const referralTargetListSchema = z.object({ groups: z.array(referralTargetSchema) });
+
+/** Longest reason a clinician may give when referring someone, and the referred person's name. */
+export const REFERRAL_REASON_MAX = 4000;
+export const REFERRAL_NAME_MAX = 120;
+/** Longest name a person chooses for the group when accepting an offer, and reason for declining it. */
+export const OFFER_PSEUDONYM_MAX = 100;
+export const OFFER_DECLINE_REASON_MAX = 1000;
 
 export const referralBodySchema = z.strictObject({
   groupId: idSchema,
-  personName: displayNameSchema(120),
+  personName: displayNameSchema(REFERRAL_NAME_MAX),
   personEmail: emailSchema,
-  reason: text(4000),
+  reason: text(REFERRAL_REASON_MAX),
   /** How to reach the person, entered at referral (phones checked as for the record). */
   contact: contactPatchSchema.optional(),
 });
+
+export type ReferralBody = z.input<typeof referralBodySchema>;
 
 export const intakeBodySchema = z.strictObject({
   suitable: z.boolean(),
@@ -54,8 +71,8 @@ export const offerBodySchema = z.strictObject({
 });
 
 export const offerResponseBodySchema = z.discriminatedUnion('accept', [
-  z.strictObject({ accept: z.literal(true), pseudonym: z.string().min(1).max(100) }),
-  z.strictObject({ accept: z.literal(false), reason: text(1000) }),
+  z.strictObject({ accept: z.literal(true), pseudonym: z.string().min(1).max(OFFER_PSEUDONYM_MAX) }),
+  z.strictObject({ accept: z.literal(false), reason: text(OFFER_DECLINE_REASON_MAX) }),
 ]);
 
 export const offerAcceptedSchema = z.object({
@@ -82,8 +99,8 @@ export const offerLinkInfoSchema = z.object({
 });
 
 export const offerLinkAnswerBodySchema = z.discriminatedUnion('accept', [
-  z.strictObject({ token: z.string().min(20).max(100), accept: z.literal(true), pseudonym: z.string().min(1).max(100) }),
-  z.strictObject({ token: z.string().min(20).max(100), accept: z.literal(false), reason: text(1000).optional() }),
+  z.strictObject({ token: z.string().min(20).max(100), accept: z.literal(true), pseudonym: z.string().min(1).max(OFFER_PSEUDONYM_MAX) }),
+  z.strictObject({ token: z.string().min(20).max(100), accept: z.literal(false), reason: text(OFFER_DECLINE_REASON_MAX).optional() }),
 ]);
 
 export const offerLinkAnsweredSchema = z.object({
@@ -111,6 +128,15 @@ export const enrolmentSchema = z.object({
   agreementVersion: z.number().int().nullable(),
   agreementAcceptedAt: timestampSchema.nullable(),
 });
+
+/** One of my enrolments (GET /api/me/enrolments), with the agreement version now in force. */
+export const myEnrolmentSchema = enrolmentSchema.extend({ currentAgreementVersion: z.number().int().nullable() });
+export type MyEnrolment = z.infer<typeof myEnrolmentSchema>;
+export const myEnrolmentListSchema = z.object({ enrolments: z.array(myEnrolmentSchema) });
+
+/** GET /api/enrolments/:enrolmentId/agreement: the agreement to accept and the version already accepted. */
+export const agreementStateSchema = z.object({ agreement: agreementSchema.nullable(), acceptedVersion: z.number().int().nullable(), acceptedAt: z.string().nullable() });
+export type AgreementState = z.infer<typeof agreementStateSchema>;
 
 export const agreementAcceptBodySchema = z.strictObject({ version: z.number().int().min(1) });
 

@@ -11,12 +11,21 @@ import type { AuditEvent, auditPageSchema } from '../../shared/schemas/audit';
 import type { Role } from '../../shared/schemas/common';
 import type { GroupDetail, groupListSchema, groupSummarySchema } from '../../shared/schemas/groups';
 import type { Note, noteEnvelopeSchema, noteVersionSchema } from '../../shared/schemas/notes';
-import type { ParticipantRecord, Referral, enrolmentSchema, offerAcceptedSchema, offerLinkAnsweredSchema, offerLinkInfoSchema } from '../../shared/schemas/pathway';
+import type {
+  AgreementState,
+  MyEnrolment,
+  ParticipantRecord,
+  Referral,
+  ReferralTarget,
+  offerAcceptedSchema,
+  offerLinkAnsweredSchema,
+  offerLinkInfoSchema,
+} from '../../shared/schemas/pathway';
 import type { Agreement } from '../../shared/schemas/programmes';
 import type { AttendanceStatus, GroupSession, sessionDetailSchema, upcomingSessionSchema } from '../../shared/schemas/sessions';
 
 /** Response types of the API, inferred from the shared zod schemas (types only: no zod in the bundle). */
-export type { AdminUser, Agreement, AttendanceStatus, AuditEvent, GroupDetail, GroupSession, Me, Note, ParticipantRecord, Referral, Role };
+export type { AdminUser, Agreement, AgreementState, AttendanceStatus, AuditEvent, GroupDetail, GroupSession, Me, MyEnrolment, Note, ParticipantRecord, Referral, ReferralTarget, Role };
 export type UserStatus = AdminUser['status'];
 export type MfaSetup = z.infer<typeof mfaSetupSchema>;
 export type SessionList = z.infer<typeof sessionListSchema>;
@@ -37,23 +46,6 @@ export type ReferralStatus = Referral['status'];
 export type OfferAnswer = z.infer<typeof offerAcceptedSchema>;
 export type OfferLinkInfo = z.infer<typeof offerLinkInfoSchema>;
 export type OfferLinkAnswered = z.infer<typeof offerLinkAnsweredSchema>;
-export type MyEnrolment = z.infer<typeof enrolmentSchema> & { currentAgreementVersion: number | null };
-
-/** GET /api/enrolments/:id/agreement. */
-export interface AgreementState {
-  agreement: Agreement | null;
-  acceptedVersion: number | null;
-  acceptedAt: string | null;
-}
-
-/** GET /api/referral-targets. */
-export interface ReferralTarget {
-  id: string;
-  name: string;
-  programmeName: string;
-  kind: 'closed' | 'open';
-  status: string;
-}
 
 /** GET /api/me/notifications (schema in src/server/modules/notifications/presenters.ts). */
 export interface AppNotification {

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } 
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { OFFER_DECLINE_REASON_MAX, OFFER_PSEUDONYM_MAX } from '../../shared/schemas/pathway';
 import { ApiError, api } from '../api/client';
 import type { OfferLinkAnswered, OfferLinkInfo } from '../api/types';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
@@ -143,7 +144,7 @@ function Confirm({ token, info, proposed, onSwitch }: { token: string; info: Off
             label="The name the group will know you by"
             description="A first name or a nickname: it need not be your real name. Other members see only this."
             required
-            maxLength={100}
+            maxLength={OFFER_PSEUDONYM_MAX}
             value={pseudonym}
             onChange={(e) => setPseudonym(e.currentTarget.value)}
             error={fieldError ?? (attempted && !pseudonym.trim() ? 'Choose a name for the group.' : undefined)}
@@ -153,7 +154,7 @@ function Confirm({ token, info, proposed, onSwitch }: { token: string; info: Off
           <Textarea
             label="Would you like to tell us why? (optional)"
             description="This helps the service plan; you don't have to say."
-            maxLength={1000}
+            maxLength={OFFER_DECLINE_REASON_MAX}
             autosize
             minRows={2}
             value={reason}

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { REFERRAL_NAME_MAX, REFERRAL_REASON_MAX } from '../../shared/schemas/pathway';
 import { ApiError } from '../api/client';
 import { editableContactFields, EMPTY_DRAFT, hasAny, patchOf } from '../contacts/api';
 import { OptionalContactFields } from '../contacts/OptionalContactFields';
@@ -75,6 +76,7 @@ export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClo
                   label="Person's full name"
                   required
                   autoComplete="off"
+                  maxLength={REFERRAL_NAME_MAX}
                   value={personName}
                   onChange={(e) => setPersonName(e.currentTarget.value)}
                   error={field('personName', personName, 'Enter their name.')}
@@ -95,6 +97,7 @@ export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClo
                   required
                   autosize
                   minRows={3}
+                  maxLength={REFERRAL_REASON_MAX}
                   value={reason}
                   onChange={(e) => setReason(e.currentTarget.value)}
                   error={field('reason', reason, 'Give a reason.')}

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReferralBody } from '../../shared/schemas/pathway';
 import { api } from '../api/client';
 import type { ContactPatch } from '../contacts/api';
 import type { OfferAnswer, Referral, ReferralStatus, ReferralTarget } from '../api/types';
@@ -25,13 +26,8 @@ export function useGroupReferrals(groupId: string) {
   });
 }
 
-export interface NewReferral {
-  groupId: string;
-  personName: string;
-  personEmail: string;
-  reason: string;
-  contact?: ContactPatch;
-}
+/** POST /api/referrals. */
+export type NewReferral = ReferralBody;
 
 export function useCreateReferral() {
   const client = useQueryClient();

@@ -1,18 +1,19 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import {
   agreementAcceptBodySchema,
-  enrolmentSchema,
+  agreementStateSchema,
   enrolmentStatusBodySchema,
   intakeBodySchema,
+  myEnrolmentListSchema,
   offerAcceptedSchema,
   offerBodySchema,
   offerResponseBodySchema,
-  referralBodySchema,
   recordSchema,
+  referralBodySchema,
+  referralListSchema,
   referralSchema,
+  referralTargetListSchema,
 } from '../../../shared/schemas/pathway.js';
-import { agreementSchema } from '../../../shared/schemas/programmes.js';
 import { AppError } from '../../http/errors.js';
 import { publicOrigin } from '../../http/public-origin.js';
 import { defineRoute, type RouteAccess, type RouteContext } from '../../http/route.js';
@@ -47,7 +48,7 @@ export const pathwayRoutes = [
     summary: 'Groups that take referrals (any clinician may refer)',
     tags,
     access: { kind: 'authenticated', resource: 'referral', action: 'create' },
-    response: { 200: z.object({ groups: z.array(z.object({ id: z.uuid(), name: z.string(), programmeName: z.string(), kind: z.enum(['closed', 'open']), status: z.string() })) }) },
+    response: { 200: referralTargetListSchema },
     async handler(_input, ctx) {
       return referralTargets(ctx);
     },
@@ -74,7 +75,7 @@ export const pathwayRoutes = [
     summary: 'Referrals I made',
     tags,
     access: { kind: 'authenticated', resource: 'referral', action: 'read' },
-    response: { 200: z.object({ referrals: z.array(referralSchema) }) },
+    response: { 200: referralListSchema },
     async handler(_input, ctx) {
       const referrals = await listMyReferrals(ctx.db, ctx.principal.userId, ctx.now);
       await ctx.audit({ action: 'referrals.mine.read', resourceType: 'referral', detail: { count: referrals.length } });
@@ -89,7 +90,7 @@ export const pathwayRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'referral', action: 'read', objects: { groupId: 'group' } },
     params: idParams('groupId'),
-    response: { 200: z.object({ referrals: z.array(referralSchema) }) },
+    response: { 200: referralListSchema },
     async handler({ params }, ctx) {
       const groupId = params.groupId;
       const referrals = await listGroupReferrals(ctx.db, groupId, ctx.now);
@@ -176,7 +177,7 @@ export const pathwayRoutes = [
     summary: 'My group memberships and whether the agreement is accepted',
     tags,
     access: { kind: 'authenticated', resource: 'account', action: 'read' },
-    response: { 200: z.object({ enrolments: z.array(enrolmentSchema.extend({ currentAgreementVersion: z.number().int().nullable() })) }) },
+    response: { 200: myEnrolmentListSchema },
     async handler(_input, ctx) {
       return myEnrolments(ctx);
     },
@@ -189,7 +190,7 @@ export const pathwayRoutes = [
     tags,
     access: onEnrolment('read'),
     params: enrolmentParams,
-    response: { 200: z.object({ agreement: agreementSchema.nullable(), acceptedVersion: z.number().int().nullable(), acceptedAt: z.string().nullable() }) },
+    response: { 200: agreementStateSchema },
     async handler({ params }, ctx) {
       return agreementToAccept(ctx, params.enrolmentId);
     },
