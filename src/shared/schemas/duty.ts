@@ -55,6 +55,8 @@ export const alertDeliverySchema = z.object({
   latencyMs: z.number().int().nullable(),
 });
 export type AlertDelivery = z.infer<typeof alertDeliverySchema>;
+/** GET /api/alerts/:alertId/deliveries. */
+export const alertDeliveryListSchema = z.object({ deliveries: z.array(alertDeliverySchema) });
 
 /** A browser's PushSubscription as `subscription.toJSON()` gives it. */
 export const pushSubscriptionBodySchema = z.strictObject({
@@ -71,7 +73,21 @@ export const myDeliverySchema = z.object({
 });
 export type MyDelivery = z.infer<typeof myDeliverySchema>;
 
-export const mobileBodySchema = z.strictObject({ mobile: z.string().trim().max(40) });
+/** Longest mobile number accepted as typed (stored as E.164). */
+export const MOBILE_MAX = 40;
+export const mobileBodySchema = z.strictObject({ mobile: z.string().trim().max(MOBILE_MAX) });
+/** PUT /api/me/mobile: the number as stored, or null when removed. */
+export const mobileResponseSchema = z.object({ mobile: z.string().nullable() });
+export type MobileResponse = z.infer<typeof mobileResponseSchema>;
+
+/** POST /api/me/push-subscriptions: the new subscription. */
+export const pushSubscribedSchema = z.object({ id: z.uuid() });
+/** DELETE /api/me/push-subscriptions: which device stops receiving alerts. */
+export const pushUnsubscribeBodySchema = z.strictObject({ endpoint: z.string().max(2000) });
 
 /** A text message as the SMS outbox holds it (GET /api/admin/sms). */
 export const smsSchema = z.object({ id: z.uuid(), to: z.string(), text: z.string(), createdAt: z.string() });
+export type Sms = z.infer<typeof smsSchema>;
+/** GET /api/admin/sms. */
+export const smsOutboxSchema = z.object({ messages: z.array(smsSchema), gatewayConfigured: z.boolean() });
+export type SmsOutbox = z.infer<typeof smsOutboxSchema>;

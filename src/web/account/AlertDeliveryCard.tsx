@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
+import { MOBILE_MAX } from '../../shared/schemas/duty';
 import { ApiError } from '../api/client';
 import { useMyDelivery, useSetMobile } from '../duty/api';
 import { currentSubscription, pushSupported, subscribeThisDevice, unsubscribeThisDevice } from '../duty/push';
@@ -92,6 +93,7 @@ export function AlertDeliveryCard() {
               value={mobile}
               onChange={(e) => setMobileDraft(e.currentTarget.value)}
               autoComplete="tel"
+              maxLength={MOBILE_MAX}
               inputMode="tel"
               error={setMobile.error instanceof ApiError ? setMobile.error.message : undefined}
               style={{ flex: '1 1 16rem' }}

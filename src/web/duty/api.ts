@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AlertDelivery, MyDelivery, Rota, RotaGaps, RotaShift } from '../../shared/schemas/duty';
+import type { z } from 'zod';
+import type { AlertDelivery, MobileResponse, MyDelivery, Rota, RotaGaps, RotaShift, Sms, SmsOutbox, rotaShiftBodySchema } from '../../shared/schemas/duty';
 import { api } from '../api/client';
 
-export type { AlertDelivery, MyDelivery, Rota, RotaGaps, RotaShift };
+export type { AlertDelivery, MyDelivery, Rota, RotaGaps, RotaShift, Sms };
 
 const enc = encodeURIComponent;
 
@@ -19,7 +20,7 @@ export function useRotaGaps() {
 export function useAddShift() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { clinicianId: string; startsAt: string; endsAt: string }) => api<RotaShift>('POST', '/rota/shifts', body),
+    mutationFn: (body: z.input<typeof rotaShiftBodySchema>) => api<RotaShift>('POST', '/rota/shifts', body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['rota'] }),
   });
 }
@@ -49,19 +50,12 @@ export function useMyDelivery() {
 export function useSetMobile() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (mobile: string) => api<{ mobile: string | null }>('PUT', '/me/mobile', { mobile }),
+    mutationFn: (mobile: string) => api<MobileResponse>('PUT', '/me/mobile', { mobile }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['me', 'alert-delivery'] }),
   });
 }
 
-export interface Sms {
-  id: string;
-  to: string;
-  text: string;
-  createdAt: string;
-}
-
 /** GET /api/admin/sms: text messages kept in the SMS outbox. */
 export function useSmsOutbox() {
-  return useQuery({ queryKey: ['admin', 'sms'], queryFn: () => api<{ messages: Sms[]; gatewayConfigured: boolean }>('GET', '/admin/sms') });
+  return useQuery({ queryKey: ['admin', 'sms'], queryFn: () => api<SmsOutbox>('GET', '/admin/sms') });
 }

@@ -1,6 +1,14 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
-import { alertDeliverySchema, mobileBodySchema, myDeliverySchema, pushSubscriptionBodySchema, smsSchema } from '../../../shared/schemas/duty.js';
+import {
+  alertDeliveryListSchema,
+  mobileBodySchema,
+  mobileResponseSchema,
+  myDeliverySchema,
+  pushSubscribedSchema,
+  pushSubscriptionBodySchema,
+  pushUnsubscribeBodySchema,
+  smsOutboxSchema,
+} from '../../../shared/schemas/duty.js';
 import { defineRoute } from '../../http/route.js';
 import { listDeliveries } from './list-deliveries.js';
 import { myAlertDelivery } from './my-alert-delivery.js';
@@ -17,7 +25,7 @@ export const deliveryRoutes = [
     tags: ['alerts'],
     access: { kind: 'authenticated', resource: 'alert', action: 'read', objects: { alertId: 'alert' } },
     params: idParams('alertId'),
-    response: { 200: z.object({ deliveries: z.array(alertDeliverySchema) }) },
+    response: { 200: alertDeliveryListSchema },
     async handler({ params }, ctx) {
       return listDeliveries(ctx, params.alertId);
     },
@@ -44,7 +52,7 @@ export const deliveryRoutes = [
     tags: ['account'],
     access: { kind: 'authenticated', resource: 'duty_contact', action: 'create' },
     body: pushSubscriptionBodySchema,
-    response: { 201: z.object({ id: z.uuid() }) },
+    response: { 201: pushSubscribedSchema },
     async handler({ body }, ctx) {
       const id = await subscribePush(ctx, body);
       ctx.reply.code(201);
@@ -58,7 +66,7 @@ export const deliveryRoutes = [
     summary: 'Stop alerts by Web Push on this device',
     tags: ['account'],
     access: { kind: 'authenticated', resource: 'duty_contact', action: 'update' },
-    body: z.strictObject({ endpoint: z.string().max(2000) }),
+    body: pushUnsubscribeBodySchema,
     async handler({ body }, ctx) {
       await unsubscribePush(ctx, body.endpoint);
     },
@@ -71,7 +79,7 @@ export const deliveryRoutes = [
     tags: ['account'],
     access: { kind: 'authenticated', resource: 'duty_contact', action: 'update' },
     body: mobileBodySchema,
-    response: { 200: z.object({ mobile: z.string().nullable() }) },
+    response: { 200: mobileResponseSchema },
     async handler({ body }, ctx) {
       return { mobile: await setMobile(ctx, body.mobile) };
     },
@@ -83,7 +91,7 @@ export const deliveryRoutes = [
     summary: 'Text messages kept in the SMS outbox (no gateway configured), newest first',
     tags: ['mail'],
     access: { kind: 'authenticated', resource: 'mail', action: 'read' },
-    response: { 200: z.object({ messages: z.array(smsSchema), gatewayConfigured: z.boolean() }) },
+    response: { 200: smsOutboxSchema },
     async handler(_input, ctx) {
       return smsOutbox(ctx);
     },
