@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
+import type { Health } from '../../shared/schemas/health';
 import { api } from '../api/client';
 import type { Me } from '../api/types';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
@@ -12,12 +13,6 @@ import { applyMe, useSession } from './session';
 interface SignInLocationState {
   from?: string;
   email?: string;
-}
-
-interface Health {
-  status: string;
-  service?: { name?: string; demo?: boolean };
-  demo?: boolean;
 }
 
 /** Sign-in: e-mail and password, then the authenticator code when the account has MFA. */
@@ -33,8 +28,8 @@ export function SignInPage() {
   const me = data?.status === 'signed-in' ? data.me : null;
   if (me && me.session.mfa !== 'required') return <Navigate to={safeReturnPath(state.from)} replace />;
 
-  const demo = me?.service.demo ?? health.data?.service?.demo ?? health.data?.demo ?? false;
-  const serviceName = me?.service.name ?? health.data?.service?.name ?? 'Hearth';
+  const demo = me?.service.demo ?? health.data?.service.demo ?? false;
+  const serviceName = me?.service.name ?? health.data?.service.name ?? 'Hearth';
   const ended = data?.status === 'signed-out' ? data.reason : null;
 
   return (

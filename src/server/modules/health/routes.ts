@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { healthSchema, livenessSchema, readinessSchema } from '../../../shared/schemas/health.js';
 import { defineRoute } from '../../http/route.js';
 import { health, liveness, readiness } from './health-check.js';
 
@@ -10,15 +10,7 @@ export const healthRoutes = [
     summary: 'Liveness and database reachability',
     tags: ['system'],
     access: { kind: 'public' },
-    response: {
-      200: z.object({
-        status: z.literal('ok'),
-        database: z.enum(['sqlite', 'postgres']),
-        version: z.string(),
-        uptimeSeconds: z.number(),
-        service: z.object({ name: z.string(), demo: z.boolean() }),
-      }),
-    },
+    response: { 200: healthSchema },
     async handler(_input, ctx) {
       return health(ctx);
     },
@@ -30,7 +22,7 @@ export const healthRoutes = [
     summary: 'Liveness: the process is up and serving (never touches the database)',
     tags: ['system'],
     access: { kind: 'public' },
-    response: { 200: z.object({ status: z.literal('live'), uptimeSeconds: z.number() }) },
+    response: { 200: livenessSchema },
     async handler() {
       return liveness();
     },
@@ -42,12 +34,7 @@ export const healthRoutes = [
     summary: 'Readiness: database reachable and writable, migrations current, disk space above the threshold (503 not_ready otherwise)',
     tags: ['system'],
     access: { kind: 'public' },
-    response: {
-      200: z.object({
-        status: z.literal('ready'),
-        checks: z.record(z.string(), z.object({ status: z.enum(['ok', 'skipped', 'failed']), detail: z.string().optional() })),
-      }),
-    },
+    response: { 200: readinessSchema },
     async handler(_input, ctx) {
       return readiness(ctx);
     },
