@@ -112,12 +112,15 @@ export const createPostBodySchema = z.strictObject({
 });
 
 export const editPostBodySchema = z.strictObject({ text: spaceText(MAX_POST_CHARS) });
-export const removePostBodySchema = z.strictObject({ reason: spaceText(500) });
+/** Longest note on a report of a post, and on a tag or a removal reason. */
+export const SPACE_REPORT_NOTE_MAX = 1000;
+export const SPACE_NOTE_MAX = 500;
+export const removePostBodySchema = z.strictObject({ reason: spaceText(SPACE_NOTE_MAX) });
 export const reportBodySchema = z.strictObject({
   kind: z.enum(['worried', 'agreement']),
-  note: spaceText(1000).optional(),
+  note: spaceText(SPACE_REPORT_NOTE_MAX).optional(),
 });
-export const tagBodySchema = z.strictObject({ note: spaceText(500).optional() });
+export const tagBodySchema = z.strictObject({ note: spaceText(SPACE_NOTE_MAX).optional() });
 export const relationBodySchema = z.strictObject({ enrolmentId: idSchema, on: z.boolean() });
 export const markReadBodySchema = z.strictObject({ thread: threadKeySchema, seq: z.number().int().min(0) });
 export const postsQuerySchema = z.strictObject({
@@ -127,6 +130,20 @@ export const postsQuerySchema = z.strictObject({
 });
 
 export const postPageSchema = z.object({ posts: z.array(spacePostSchema), hasMore: z.boolean() });
+export type PostPage = z.infer<typeof postPageSchema>;
+
+/** POST /api/space/groups/:groupId/threads: the new thread and its first post. */
+export const threadCreatedSchema = z.object({ threadId: z.uuid(), post: spacePostSchema });
+export type ThreadCreated = z.infer<typeof threadCreatedSchema>;
+/** POST /api/space/posts/:postId/reports. */
+export const reportCreatedSchema = z.object({ id: z.uuid(), kind: z.enum(['worried', 'agreement']), createdAt: z.string() });
+/** POST /api/space/posts/:postId/tag. */
+export const tagCreatedSchema = z.object({ id: z.uuid(), sessionId: z.uuid().nullable(), createdAt: z.string() });
+/** POST /api/space/groups/:groupId/read: the last message now read. */
+export const readMarkSchema = z.object({ lastSeq: z.number().int() });
+export type ReadMark = z.infer<typeof readMarkSchema>;
+/** PUT /api/space/threads/:threadId/pin. */
+export const pinBodySchema = z.strictObject({ pinned: z.boolean() });
 
 export const spaceReportSchema = z.object({
   id: idSchema,
@@ -137,6 +154,10 @@ export const spaceReportSchema = z.object({
   reporterLabel: z.string(),
   post: spacePostSchema,
 });
+export type SpaceReport = z.infer<typeof spaceReportSchema>;
+/** GET /api/space/groups/:groupId/reports. */
+export const spaceReportListSchema = z.object({ reports: z.array(spaceReportSchema) });
+export type SpaceReportList = z.infer<typeof spaceReportListSchema>;
 
 export const spaceTagSchema = z.object({
   id: idSchema,
@@ -146,6 +167,8 @@ export const spaceTagSchema = z.object({
   createdAt: timestampSchema,
   post: spacePostSchema,
 });
+/** GET /api/space/groups/:groupId/tags. */
+export const spaceTagListSchema = z.object({ tags: z.array(spaceTagSchema) });
 
 // ---- WebSocket frames ----
 

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorRegion } from '../layout/feedback';
-import { MAX_POST_CHARS } from '../../shared/schemas/space';
+import { MAX_POST_CHARS, SPACE_NOTE_MAX, SPACE_REPORT_NOTE_MAX } from '../../shared/schemas/space';
 import type { PostAction } from './PostItem';
 import type { SpacePost } from './api';
 
@@ -19,19 +19,19 @@ export const ACTION_COPY: Partial<Record<PostAction, ActionCopy>> = {
     title: 'I’m worried about this person',
     explain: (p) => `A facilitator will be told you are worried about ${p.author.label}. ${p.author.label} and the group will not know it was you.`,
     confirm: 'Tell a facilitator',
-    field: { label: 'Anything the facilitator should know (optional)', required: false },
+    field: { label: 'Anything the facilitator should know (optional)', required: false, maxLength: SPACE_REPORT_NOTE_MAX },
   },
   report_agreement: {
     title: 'This breaks our agreement',
     explain: () => 'A facilitator will look at this message. Nobody in the group will know who reported it.',
     confirm: 'Report the message',
-    field: { label: 'What concerns you (optional)', required: false },
+    field: { label: 'What concerns you (optional)', required: false, maxLength: SPACE_REPORT_NOTE_MAX },
   },
   tag: {
     title: 'Bring to the next session',
     explain: () => 'The facilitators will see this message in their notes for the next session.',
     confirm: 'Bring it to the group',
-    field: { label: 'A note for the facilitators (optional)', required: false },
+    field: { label: 'A note for the facilitators (optional)', required: false, maxLength: SPACE_NOTE_MAX },
   },
   mute: {
     title: 'Mute this member',
@@ -82,7 +82,7 @@ export function ActionModal({ action, post, onClose, onConfirm }: { action: Post
       {copy && post ? (
         <Stack gap="sm">
           <Text size="sm">{copy.explain(post)}</Text>
-          {copy.field ? <Textarea label={copy.field.label} required={copy.field.required} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={copy.field.maxLength ?? 500} autosize minRows={2} /> : null}
+          {copy.field ? <Textarea label={copy.field.label} required={copy.field.required} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={copy.field.maxLength ?? SPACE_NOTE_MAX} autosize minRows={2} /> : null}
           {error ? <ErrorRegion error={error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -1,11 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import type { ContentKind, PreviewResponse } from '../../shared/schemas/moderation';
-import type { SpaceOverview, SpacePost, SpaceUnread, spaceReportSchema } from '../../shared/schemas/space';
+import type { PostPage, ReadMark, SpaceOverview, SpacePost, SpaceReport, SpaceReportList, SpaceUnread, ThreadCreated } from '../../shared/schemas/space';
 import { api } from '../api/client';
 
-export type { SpaceOverview, SpacePost };
-export type SpaceReport = z.infer<typeof spaceReportSchema>;
+export type { SpaceOverview, SpacePost, SpaceReport };
 
 const enc = encodeURIComponent;
 export const spaceKey = (groupId: string) => ['space', groupId] as const;
@@ -30,14 +28,14 @@ export function useThreadPosts(groupId: string, thread: string) {
   return useQuery({
     queryKey: [...spaceKey(groupId), 'posts', thread],
     queryFn: async () => {
-      const page = await api<{ posts: SpacePost[]; hasMore: boolean }>('GET', `/space/groups/${enc(groupId)}/posts?thread=${enc(thread)}&limit=100`);
+      const page = await api<PostPage>('GET', `/space/groups/${enc(groupId)}/posts?thread=${enc(thread)}&limit=100`);
       return { posts: [...page.posts].reverse(), hasMore: page.hasMore };
     },
   });
 }
 
 export function fetchOlder(groupId: string, thread: string, before: number) {
-  return api<{ posts: SpacePost[]; hasMore: boolean }>('GET', `/space/groups/${enc(groupId)}/posts?thread=${enc(thread)}&before=${before}&limit=100`);
+  return api<PostPage>('GET', `/space/groups/${enc(groupId)}/posts?thread=${enc(thread)}&before=${before}&limit=100`);
 }
 
 /** What sending would meet (the server's moderate() as a dry run): one text, or an item's texts by field. */
@@ -56,8 +54,8 @@ export function useSpaceAction<TVars, TResult = unknown>(groupId: string, run: (
 }
 
 export const spaceApi = {
-  createThread: (groupId: string, body: { title: string; text: string }) => api<{ threadId: string; post: SpacePost }>('POST', `/space/groups/${enc(groupId)}/threads`, body),
-  markRead: (groupId: string, thread: string, seq: number) => api<{ lastSeq: number }>('POST', `/space/groups/${enc(groupId)}/read`, { thread, seq }),
+  createThread: (groupId: string, body: { title: string; text: string }) => api<ThreadCreated>('POST', `/space/groups/${enc(groupId)}/threads`, body),
+  markRead: (groupId: string, thread: string, seq: number) => api<ReadMark>('POST', `/space/groups/${enc(groupId)}/read`, { thread, seq }),
   edit: (postId: string, text: string) => api<SpacePost>('PATCH', `/space/posts/${enc(postId)}`, { text }),
   withdraw: (postId: string) => api<SpacePost>('POST', `/space/posts/${enc(postId)}/withdraw`),
   remove: (postId: string, reason: string) => api<SpacePost>('POST', `/space/posts/${enc(postId)}/remove`, { reason }),
@@ -68,5 +66,5 @@ export const spaceApi = {
   /** Release a held post to the group, optionally with a facilitator's edit of its text. */
   approve: (postId: string, text?: string) => api('POST', `/moderation/items/${enc(postId)}/approve`, text === undefined ? {} : { text }),
   reject: (postId: string, reason: string) => api('POST', `/moderation/items/${enc(postId)}/reject`, { reason }),
-  reports: (groupId: string) => api<{ reports: SpaceReport[] }>('GET', `/space/groups/${enc(groupId)}/reports`),
+  reports: (groupId: string) => api<SpaceReportList>('GET', `/space/groups/${enc(groupId)}/reports`),
 };

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
-import { spaceReportSchema, spaceTagSchema } from '../../../shared/schemas/space.js';
+import { pinBodySchema, spaceReportListSchema, spaceTagListSchema } from '../../../shared/schemas/space.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { requireSpaceViewer } from './access.js';
 import { listReports } from './list-reports.js';
@@ -26,7 +25,7 @@ export const moderationRoutes = [
     tags,
     access: moderate('read', { groupId: 'group' }),
     params: groupParams,
-    response: { 200: z.object({ reports: z.array(spaceReportSchema) }) },
+    response: { 200: spaceReportListSchema },
     async handler({ params: p }, ctx) {
       return listReports(ctx, await requireSpaceViewer(ctx.db, ctx.principal, p.groupId));
     },
@@ -39,7 +38,7 @@ export const moderationRoutes = [
     tags,
     access: moderate('read', { groupId: 'group' }),
     params: groupParams,
-    response: { 200: z.object({ tags: z.array(spaceTagSchema) }) },
+    response: { 200: spaceTagListSchema },
     async handler({ params: p }, ctx) {
       return listTags(ctx, await requireSpaceViewer(ctx.db, ctx.principal, p.groupId));
     },
@@ -52,7 +51,7 @@ export const moderationRoutes = [
     tags,
     access: moderate('update', { threadId: 'spaceThread' }),
     params: idParams('threadId'),
-    body: z.strictObject({ pinned: z.boolean() }),
+    body: pinBodySchema,
     async handler({ params: p, body }, ctx) {
       await pinThread(ctx, p.threadId, body.pinned);
     },

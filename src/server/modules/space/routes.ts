@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import {
   spaceUnreadSchema,
@@ -8,12 +7,16 @@ import {
   markReadBodySchema,
   postPageSchema,
   postsQuerySchema,
+  readMarkSchema,
   relationBodySchema,
   removePostBodySchema,
   reportBodySchema,
+  reportCreatedSchema,
   spaceOverviewSchema,
   spacePostSchema,
   tagBodySchema,
+  tagCreatedSchema,
+  threadCreatedSchema,
 } from '../../../shared/schemas/space.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
@@ -124,7 +127,7 @@ export const spaceRoutes = [
     access: onGroup('create'),
     params: groupParams,
     body: createThreadBodySchema,
-    response: { 201: z.object({ threadId: z.uuid(), post: spacePostSchema }) },
+    response: { 201: threadCreatedSchema },
     transaction: false,
     async handler({ params: p, body }, ctx) {
       const viewer = await requireSpaceViewer(ctx.db, ctx.principal, p.groupId);
@@ -186,7 +189,7 @@ export const spaceRoutes = [
     access: onPost('create'),
     params: postParams,
     body: reportBodySchema,
-    response: { 201: z.object({ id: z.uuid(), kind: z.enum(['worried', 'agreement']), createdAt: z.string() }) },
+    response: { 201: reportCreatedSchema },
     async handler({ params: p, body }, ctx) {
       const viewer = await requirePostViewer(ctx.db, ctx.principal, p.postId);
       const report = await reportPost(ctx, viewer, p.postId, body.kind, body.note ?? null);
@@ -203,7 +206,7 @@ export const spaceRoutes = [
     access: onPost('create'),
     params: postParams,
     body: tagBodySchema,
-    response: { 201: z.object({ id: z.uuid(), sessionId: z.uuid().nullable(), createdAt: z.string() }) },
+    response: { 201: tagCreatedSchema },
     async handler({ params: p, body }, ctx) {
       const viewer = await requirePostViewer(ctx.db, ctx.principal, p.postId);
       const tag = await tagPost(ctx, viewer, p.postId, body.note ?? null);
@@ -261,7 +264,7 @@ export const spaceRoutes = [
     access: onGroup('update'),
     params: groupParams,
     body: markReadBodySchema,
-    response: { 200: z.object({ lastSeq: z.number().int() }) },
+    response: { 200: readMarkSchema },
     async handler({ params: p, body }, ctx) {
       const viewer = await requireSpaceViewer(ctx.db, ctx.principal, p.groupId);
       return markRead(ctx, viewer, body.thread, body.seq);
