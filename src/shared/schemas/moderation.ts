@@ -51,8 +51,13 @@ export const watchedPhraseSchema = z.object({
   updatedAt: z.string(),
 });
 export type WatchedPhraseView = z.infer<typeof watchedPhraseSchema>;
-export const watchedPhraseBodySchema = z.strictObject({ phrase: text(100, 2), action: watchedPhraseActionSchema, note: text(500, 0).optional() });
-export const watchedPhrasePatchSchema = z.strictObject({ action: watchedPhraseActionSchema.optional(), note: text(500, 0).optional() });
+/** GET /api/admin/watched-phrases. */
+export const watchedPhraseListSchema = z.object({ phrases: z.array(watchedPhraseSchema) });
+/** Longest watched phrase, and the note colleagues read beside it. */
+export const WATCHED_PHRASE_MAX = 100;
+export const WATCHED_PHRASE_NOTE_MAX = 500;
+export const watchedPhraseBodySchema = z.strictObject({ phrase: text(WATCHED_PHRASE_MAX, 2), action: watchedPhraseActionSchema, note: text(WATCHED_PHRASE_NOTE_MAX, 0).optional() });
+export const watchedPhrasePatchSchema = z.strictObject({ action: watchedPhraseActionSchema.optional(), note: text(WATCHED_PHRASE_NOTE_MAX, 0).optional() });
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use HH:MM, e.g. 09:00.');
 export const staffedPeriodSchema = z
@@ -100,13 +105,22 @@ export const myItemSchema = z.object({
   log: z.array(moderationLogEntrySchema),
 });
 export type MyItem = z.infer<typeof myItemSchema>;
+/** GET /api/moderation/mine: my own held or refused items. */
+export const myItemListSchema = z.object({ items: z.array(myItemSchema) });
+export type MyItemList = z.infer<typeof myItemListSchema>;
 
 /** Approve (release): optionally with the text as a clinician edited it before the group sees it. */
 /** The reason code of a participant's item held because its words were urgent: their care team reads it first. */
 export const RISK_URGENT_REASON = 'risk_urgent';
 
-export const decisionBodySchema = z.strictObject({ reason: text(500, 0).optional(), text: text(4000, 1).optional() });
-export const rejectBodySchema = z.strictObject({ reason: text(500, 3) });
+/** Longest reason a moderator gives the author, and text a moderator edits before release. */
+export const MODERATION_REASON_MAX = 500;
+export const MODERATION_EDIT_MAX = 4000;
+export const decisionBodySchema = z.strictObject({ reason: text(MODERATION_REASON_MAX, 0).optional(), text: text(MODERATION_EDIT_MAX, 1).optional() });
+export const rejectBodySchema = z.strictObject({ reason: text(MODERATION_REASON_MAX, 3) });
+/** POST /api/moderation/items/:itemId/approve|reject: the item's status afterwards. */
+export const decisionResultSchema = z.object({ status: z.string() });
+export type DecisionResult = z.infer<typeof decisionResultSchema>;
 
 /** The item behind an alert, for the clinician's alert card: its text, the rules that fired, recent history in the group. */
 export const alertContextSchema = z.object({

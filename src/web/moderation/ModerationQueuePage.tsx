@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
+import { MODERATION_EDIT_MAX, MODERATION_REASON_MAX } from '../../shared/schemas/moderation';
 import { useMe } from '../auth/session';
 import { ErrorRegion, PageLoader, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
@@ -138,7 +139,7 @@ export function ModerationQueuePage() {
         >
           <Stack gap="md">
             <Text size="sm">The group sees your version. The author is told a facilitator changed some words; what they first wrote stays in the moderation log.</Text>
-            <Textarea label="The text the group will see" required autosize minRows={3} maxLength={4000} value={edited} onChange={(e) => setEdited(e.currentTarget.value)} />
+            <Textarea label="The text the group will see" required autosize minRows={3} maxLength={MODERATION_EDIT_MAX} value={edited} onChange={(e) => setEdited(e.currentTarget.value)} />
             <ErrorRegion error={decide.error} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setEditing(null)}>
@@ -172,7 +173,7 @@ export function ModerationQueuePage() {
         >
           <Stack gap="md">
             <Text size="sm">It stays visible to its author only. They get a notification with your reason (not your name).</Text>
-            <Textarea label="Reason for the author" required autosize minRows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} />
+            <Textarea label="Reason for the author" required autosize minRows={3} maxLength={MODERATION_REASON_MAX} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} />
             <ErrorRegion error={decide.error} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setRejecting(null)}>

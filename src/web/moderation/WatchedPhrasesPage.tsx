@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { WATCHED_PHRASE_MAX, WATCHED_PHRASE_NOTE_MAX } from '../../shared/schemas/moderation';
 import { ApiError } from '../api/client';
 import { useMe } from '../auth/session';
 import { ErrorRegion, PageLoader, SuccessRegion, usePageTitle } from '../layout/feedback';
@@ -49,13 +50,13 @@ function AddPhraseForm({ onAdded }: { onAdded: (phrase: string) => void }) {
               description="Matched as whole words, in any case, in every group space of the service."
               required
               value={phrase}
-              maxLength={100}
+              maxLength={WATCHED_PHRASE_MAX}
               onChange={(e) => setPhrase(e.currentTarget.value)}
               error={server?.fieldMessage('phrase') ?? (attempted && tooShort ? 'Enter at least 2 characters.' : undefined)}
             />
             <NativeSelect label="What happens" value={action} onChange={(e) => setAction(e.currentTarget.value as PhraseAction)} data={actionOptions} />
           </SimpleGrid>
-          <TextInput label="Note for colleagues (optional)" description="Why this phrase is watched." value={note} maxLength={500} onChange={(e) => setNote(e.currentTarget.value)} />
+          <TextInput label="Note for colleagues (optional)" description="Why this phrase is watched." value={note} maxLength={WATCHED_PHRASE_NOTE_MAX} onChange={(e) => setNote(e.currentTarget.value)} />
           <ErrorRegion error={server?.details.length ? null : save.error} title="The phrase was not added" />
           <Group>
             <Button type="submit" loading={save.isPending}>

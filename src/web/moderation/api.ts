@@ -1,6 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AlertContext, GroupModeration, MyItem, PreviewResponse, QueueItem, queueResponseSchema, WatchedPhraseView } from '../../shared/schemas/moderation';
+import type {
+  AlertContext,
+  DecisionResult,
+  GroupModeration,
+  MyItem,
+  MyItemList,
+  PreviewResponse,
+  QueueItem,
+  queueResponseSchema,
+  watchedPhraseListSchema,
+  WatchedPhraseView,
+} from '../../shared/schemas/moderation';
 import { api } from '../api/client';
 
 export type { AlertContext, GroupModeration, MyItem, PreviewResponse, QueueItem, WatchedPhraseView };
@@ -17,17 +28,17 @@ export function useDecideItem() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ itemId, decision, reason, text }: { itemId: string; decision: 'approve' | 'reject'; reason?: string; text?: string }) =>
-      api<{ status: string }>('POST', `/moderation/items/${enc(itemId)}/${decision}`, { ...(reason ? { reason } : {}), ...(text !== undefined ? { text } : {}) }),
+      api<DecisionResult>('POST', `/moderation/items/${enc(itemId)}/${decision}`, { ...(reason ? { reason } : {}), ...(text !== undefined ? { text } : {}) }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['moderation'] }),
   });
 }
 
 export function useMyModeratedItems(enabled = true) {
-  return useQuery({ queryKey: ['moderation', 'mine'], queryFn: () => api<{ items: MyItem[] }>('GET', '/moderation/mine'), enabled });
+  return useQuery({ queryKey: ['moderation', 'mine'], queryFn: () => api<MyItemList>('GET', '/moderation/mine'), enabled });
 }
 
 export function useWatchedPhrases() {
-  return useQuery({ queryKey: ['moderation', 'phrases'], queryFn: () => api<{ phrases: WatchedPhraseView[] }>('GET', '/admin/watched-phrases') });
+  return useQuery({ queryKey: ['moderation', 'phrases'], queryFn: () => api<z.infer<typeof watchedPhraseListSchema>>('GET', '/admin/watched-phrases') });
 }
 
 export function useSavePhrase() {

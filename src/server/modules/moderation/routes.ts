@@ -1,17 +1,18 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import {
   alertContextSchema,
   decisionBodySchema,
+  decisionResultSchema,
   groupModerationBodySchema,
   groupModerationSchema,
-  myItemSchema,
+  myItemListSchema,
   previewBodySchema,
   previewResponseSchema,
   queueResponseSchema,
   rejectBodySchema,
   watchedPhraseBodySchema,
   watchedPhrasePatchSchema,
+  watchedPhraseListSchema,
   watchedPhraseSchema,
 } from '../../../shared/schemas/moderation.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
@@ -28,7 +29,6 @@ const phraseParams = idParams('phraseId');
 const groupParams = idParams('groupId');
 const onItem = (action: 'read' | 'update'): RouteAccess => ({ kind: 'authenticated', resource: 'moderation', action, objects: { itemId: 'moderatedItem' } });
 const onPhrase: RouteAccess = { kind: 'authenticated', resource: 'watched_phrase', action: 'update', objects: { phraseId: 'watchedPhrase' } };
-const statusSchema = z.object({ status: z.string() });
 
 export const moderationRoutes = [
   defineRoute({
@@ -64,7 +64,7 @@ export const moderationRoutes = [
     summary: 'My items that are held, were not published or were removed, with what happened and why',
     tags,
     access: { kind: 'authenticated', resource: 'moderation', action: 'read' },
-    response: { 200: z.object({ items: z.array(myItemSchema) }) },
+    response: { 200: myItemListSchema },
     async handler(_input, ctx) {
       return { items: await myModeratedItems(ctx) };
     },
@@ -78,7 +78,7 @@ export const moderationRoutes = [
     access: onItem('update'),
     params: itemParams,
     body: decisionBodySchema,
-    response: { 200: statusSchema },
+    response: { 200: decisionResultSchema },
     async handler({ params, body }, ctx) {
       return decideHeldItem(ctx, params.itemId, 'approve', body.reason, body.text);
     },
@@ -92,7 +92,7 @@ export const moderationRoutes = [
     access: onItem('update'),
     params: itemParams,
     body: rejectBodySchema,
-    response: { 200: statusSchema },
+    response: { 200: decisionResultSchema },
     async handler({ params, body }, ctx) {
       return decideHeldItem(ctx, params.itemId, 'reject', body.reason);
     },
@@ -145,7 +145,7 @@ export const moderationRoutes = [
     summary: 'The service’s watched phrases and their actions',
     tags,
     access: { kind: 'authenticated', resource: 'watched_phrase', action: 'read' },
-    response: { 200: z.object({ phrases: z.array(watchedPhraseSchema) }) },
+    response: { 200: watchedPhraseListSchema },
     async handler(_input, ctx) {
       return { phrases: await listWatchedPhrases(ctx.db) };
     },
