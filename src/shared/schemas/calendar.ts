@@ -27,3 +27,10 @@ export const calendarFeedStatusSchema = z.object({
   preferences: calendarPreferencesSchema,
 });
 export type CalendarFeedStatus = z.infer<typeof calendarFeedStatusSchema>;
+
+/** POST /api/me/calendar-feed: the new feed's address (shown once). */
+export const calendarFeedIssuedSchema = z.object({ url: z.string().describe('Secret: whoever has it can read my session times') });
+export type CalendarFeedIssued = z.infer<typeof calendarFeedIssuedSchema>;
+
+/** GET /api/calendar/:token: the token in the address is the credential (not an object id). */
+export const calendarFeedParamsSchema = z.strictObject({ token: z.string().max(200) });

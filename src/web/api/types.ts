@@ -21,11 +21,32 @@ import type {
   offerLinkAnsweredSchema,
   offerLinkInfoSchema,
 } from '../../shared/schemas/pathway';
+import type { CalendarFeedStatus, CalendarPreferences } from '../../shared/schemas/calendar';
+import type { AppNotification, NotificationList } from '../../shared/schemas/notifications';
 import type { Agreement } from '../../shared/schemas/programmes';
 import type { AttendanceStatus, GroupSession, sessionDetailSchema, upcomingSessionSchema } from '../../shared/schemas/sessions';
 
 /** Response types of the API, inferred from the shared zod schemas (types only: no zod in the bundle). */
-export type { AdminUser, Agreement, AgreementState, AttendanceStatus, AuditEvent, GroupDetail, GroupSession, Me, MyEnrolment, Note, ParticipantRecord, Referral, ReferralTarget, Role };
+export type {
+  AdminUser,
+  Agreement,
+  AgreementState,
+  AppNotification,
+  AttendanceStatus,
+  AuditEvent,
+  CalendarFeedStatus,
+  CalendarPreferences,
+  GroupDetail,
+  GroupSession,
+  Me,
+  MyEnrolment,
+  Note,
+  NotificationList,
+  ParticipantRecord,
+  Referral,
+  ReferralTarget,
+  Role,
+};
 export type UserStatus = AdminUser['status'];
 export type MfaSetup = z.infer<typeof mfaSetupSchema>;
 export type SessionList = z.infer<typeof sessionListSchema>;
@@ -46,22 +67,3 @@ export type ReferralStatus = Referral['status'];
 export type OfferAnswer = z.infer<typeof offerAcceptedSchema>;
 export type OfferLinkInfo = z.infer<typeof offerLinkInfoSchema>;
 export type OfferLinkAnswered = z.infer<typeof offerLinkAnsweredSchema>;
-
-/** GET /api/me/notifications (schema in src/server/modules/notifications/presenters.ts). */
-export interface AppNotification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  groupId: string | null;
-  sessionId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-export interface NotificationList {
-  notifications: AppNotification[];
-  unread: number;
-}
-
-/** GET /api/me/calendar-feed. */
-export type { CalendarFeedStatus, CalendarPreferences } from '../../shared/schemas/calendar';

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
+import type { CalendarFeedIssued } from '../../shared/schemas/calendar';
 import type { AgreementState, CalendarFeedStatus, CalendarPreferences, MyEnrolment, NotificationList, UpcomingSession } from '../api/types';
 
 const enc = encodeURIComponent;
@@ -57,7 +58,7 @@ export function useCalendarFeed() {
   const refresh = () => client.invalidateQueries({ queryKey: key });
   return {
     status: useQuery({ queryKey: key, queryFn: () => api<CalendarFeedStatus>('GET', '/me/calendar-feed') }),
-    create: useMutation({ mutationFn: () => api<{ url: string }>('POST', '/me/calendar-feed'), onSuccess: refresh }),
+    create: useMutation({ mutationFn: () => api<CalendarFeedIssued>('POST', '/me/calendar-feed'), onSuccess: refresh }),
     revoke: useMutation({ mutationFn: () => api<void>('DELETE', '/me/calendar-feed'), onSuccess: refresh }),
     preferences: useMutation({
       mutationFn: (changes: Partial<CalendarPreferences>) => api<CalendarPreferences>('PATCH', '/me/calendar-preferences', changes),

@@ -1,6 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { calendarFeedStatusSchema, calendarPreferencesBodySchema, calendarPreferencesSchema } from '../../../shared/schemas/calendar.js';
+import {
+  calendarFeedIssuedSchema,
+  calendarFeedParamsSchema,
+  calendarFeedStatusSchema,
+  calendarPreferencesBodySchema,
+  calendarPreferencesSchema,
+} from '../../../shared/schemas/calendar.js';
 import type { Hearth } from '../../http/hearth.js';
 import { defineRoute } from '../../http/route.js';
 import { issueCalendarFeed } from './issue-feed.js';
@@ -52,7 +57,7 @@ export const calendarRoutes = [
     // The answer is the feed's secret URL: never stored for replay.
     idempotency: false,
     access: { kind: 'authenticated', resource: 'account', action: 'update' },
-    response: { 201: z.object({ url: z.string().describe('Secret: whoever has it can read my session times') }) },
+    response: { 201: calendarFeedIssuedSchema },
     async handler(_input, ctx) {
       const token = await issueCalendarFeed(ctx);
       ctx.reply.code(201);
@@ -78,7 +83,7 @@ export const calendarRoutes = [
     tags,
     // Calendar apps cannot sign in: the 256-bit token stands in for the owner's session.
     access: { kind: 'public' },
-    params: z.strictObject({ token: z.string().max(200) }),
+    params: calendarFeedParamsSchema,
     async handler({ params }, ctx) {
       const body = await readCalendarFeed(ctx, params.token, origin(ctx.hearth, ctx.request));
       ctx.reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="hearth.ics"');

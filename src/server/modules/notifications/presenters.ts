@@ -1,24 +1,7 @@
-import { z } from 'zod';
-import { idSchema, timestampSchema } from '../../../shared/schemas/common.js';
+import type { AppNotification } from '../../../shared/schemas/notifications.js';
 import type { NotificationRow } from './repository.js';
 
-export const notificationSchema = z.object({
-  id: idSchema,
-  kind: z.string().describe('e.g. session_cancelled, session_rescheduled'),
-  title: z.string(),
-  body: z.string(),
-  groupId: idSchema.nullable(),
-  sessionId: idSchema.nullable(),
-  createdAt: timestampSchema,
-  readAt: timestampSchema.nullable(),
-});
-
-export const notificationListSchema = z.object({
-  notifications: z.array(notificationSchema),
-  unread: z.number().int().describe('All my unread notifications, however many are listed'),
-});
-
-export function presentNotification(row: NotificationRow): z.infer<typeof notificationSchema> {
+export function presentNotification(row: NotificationRow): AppNotification {
   return {
     id: row.id,
     kind: row.kind,

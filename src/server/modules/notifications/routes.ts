@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
+import { notificationListSchema, notificationQuerySchema } from '../../../shared/schemas/notifications.js';
 import { defineRoute } from '../../http/route.js';
 import { markAllNotificationsRead, markNotificationRead } from './mark-read.js';
-import { notificationListSchema, presentNotification } from './presenters.js';
+import { presentNotification } from './presenters.js';
 import { countUnread, listNotifications } from './repository.js';
 
 const tags = ['notifications'];
@@ -16,7 +16,7 @@ export const notificationRoutes = [
     summary: 'My in-app notifications, newest first (at most 100), and how many are unread',
     tags,
     access: { kind: 'authenticated', resource: 'account', action: 'read' },
-    query: z.strictObject({ unread: z.enum(['true', 'false']).optional().describe('true: only unread ones') }),
+    query: notificationQuerySchema,
     response: { 200: notificationListSchema },
     async handler({ query }, ctx) {
       const userId = ctx.principal.userId;
