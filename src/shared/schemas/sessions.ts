@@ -60,6 +60,8 @@ export const groupSessionSchema = z.object({
   noteStatus: z.enum(['draft', 'signed']).nullable(),
 });
 export type GroupSession = z.infer<typeof groupSessionSchema>;
+/** GET /api/groups/:groupId/sessions. */
+export const groupSessionListSchema = z.object({ sessions: z.array(groupSessionSchema) });
 
 export const sessionListQuerySchema = z.strictObject({
   when: z.enum(['upcoming', 'past', 'all']).default('all'),
@@ -118,3 +120,6 @@ export const upcomingSessionSchema = z.object({
   location: z.string().nullable(),
   meetingUrl: z.string().nullable(),
 });
+/** GET /api/me/upcoming-sessions. */
+export const upcomingSessionListSchema = z.object({ sessions: z.array(upcomingSessionSchema) });
+export type UpcomingSessionList = z.infer<typeof upcomingSessionListSchema>;

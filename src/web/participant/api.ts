@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { CalendarFeedIssued } from '../../shared/schemas/calendar';
-import type { AgreementState, CalendarFeedStatus, CalendarPreferences, MyEnrolment, NotificationList, UpcomingSession } from '../api/types';
+import type { UpcomingSessionList } from '../../shared/schemas/sessions';
+import type { AgreementState, CalendarFeedStatus, CalendarPreferences, MyEnrolment, NotificationList } from '../api/types';
 
 const enc = encodeURIComponent;
 
@@ -17,7 +18,7 @@ export function needsAgreement(e: MyEnrolment): boolean {
 }
 
 export function useUpcomingSessions() {
-  return useQuery({ queryKey: ['me', 'upcoming'], queryFn: () => api<{ sessions: UpcomingSession[] }>('GET', '/me/upcoming-sessions') });
+  return useQuery({ queryKey: ['me', 'upcoming'], queryFn: () => api<UpcomingSessionList>('GET', '/me/upcoming-sessions') });
 }
 
 export function useAgreement(enrolmentId: string) {

@@ -1,13 +1,12 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import {
   attendanceBodySchema,
   cancelBodySchema,
-  groupSessionSchema,
+  groupSessionListSchema,
   rescheduleBodySchema,
   sessionDetailSchema,
   sessionListQuerySchema,
-  upcomingSessionSchema,
+  upcomingSessionListSchema,
 } from '../../../shared/schemas/sessions.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { recordAttendance } from '../attendance/record-attendance.js';
@@ -30,7 +29,7 @@ export const sessionRoutes = [
     access: { kind: 'authenticated', resource: 'session', action: 'read', objects: { groupId: 'group' } },
     params: idParams('groupId'),
     query: sessionListQuerySchema,
-    response: { 200: z.object({ sessions: z.array(groupSessionSchema) }) },
+    response: { 200: groupSessionListSchema },
     async handler({ params, query }, ctx) {
       return listSessions(ctx, params.groupId, query);
     },
@@ -94,7 +93,7 @@ export const sessionRoutes = [
     summary: 'My next sessions across my groups',
     tags,
     access: { kind: 'authenticated', resource: 'account', action: 'read' },
-    response: { 200: z.object({ sessions: z.array(upcomingSessionSchema) }) },
+    response: { 200: upcomingSessionListSchema },
     async handler(_input, ctx) {
       return { sessions: await upcomingSessionsFor(ctx.db, ctx.principal, ctx.now, 20) };
     },
