@@ -60,4 +60,10 @@ export const noteVersionSchema = z.object({
   }),
 });
 
+/** GET /api/group-sessions/:sessionId/note/versions. */
+export const noteVersionListSchema = z.object({ versions: z.array(noteVersionSchema) });
+export type NoteVersionList = z.infer<typeof noteVersionListSchema>;
+
 export const breakGlassBodySchema = z.strictObject({ groupId: idSchema, reason: text(2000, 20) });
+/** POST /api/break-glass: the grant and when it ends (one hour). */
+export const breakGlassGrantSchema = z.object({ id: z.uuid(), expiresAt: z.string() });

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { NoteVersionList } from '../../shared/schemas/notes';
 import { api } from '../api/client';
-import type { Note, NoteEnvelope, NoteVersion } from '../api/types';
+import type { Note, NoteEnvelope } from '../api/types';
 
 const enc = encodeURIComponent;
 const noteKey = (sessionId: string) => ['group-sessions', sessionId, 'note'] as const;
@@ -16,7 +17,7 @@ export function useNote(sessionId: string, enabled = true) {
 export function useNoteVersions(sessionId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...noteKey(sessionId), 'versions'],
-    queryFn: () => api<{ versions: NoteVersion[] }>('GET', `/group-sessions/${enc(sessionId)}/note/versions`),
+    queryFn: () => api<NoteVersionList>('GET', `/group-sessions/${enc(sessionId)}/note/versions`),
     enabled,
   });
 }

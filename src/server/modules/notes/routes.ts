@@ -1,6 +1,14 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
-import { addendumBodySchema, breakGlassBodySchema, noteDraftBodySchema, noteEnvelopeSchema, noteSchema, noteSignBodySchema, noteVersionSchema } from '../../../shared/schemas/notes.js';
+import {
+  addendumBodySchema,
+  breakGlassBodySchema,
+  breakGlassGrantSchema,
+  noteDraftBodySchema,
+  noteEnvelopeSchema,
+  noteSchema,
+  noteSignBodySchema,
+  noteVersionListSchema,
+} from '../../../shared/schemas/notes.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { openBreakGlass } from './break-glass.js';
 import { noteVersions } from './note-versions.js';
@@ -91,7 +99,7 @@ export const noteRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'note', action: 'read', objects: { sessionId: 'session' } },
     params,
-    response: { 200: z.object({ versions: z.array(noteVersionSchema) }) },
+    response: { 200: noteVersionListSchema },
     async handler({ params: p }, ctx) {
       return noteVersions(ctx, p.sessionId);
     },
@@ -104,7 +112,7 @@ export const noteRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'break_glass', action: 'create', objects: { 'body.groupId': 'group' } },
     body: breakGlassBodySchema,
-    response: { 201: z.object({ id: z.uuid(), expiresAt: z.string() }) },
+    response: { 201: breakGlassGrantSchema },
     async handler({ body }, ctx) {
       const grant = await openBreakGlass(ctx, body);
       ctx.reply.code(201);
