@@ -32,3 +32,7 @@ export const mailSchema = z.object({
   sentAt: z.string().nullable(),
 });
 export type Mail = z.infer<typeof mailSchema>;
+/** GET /api/admin/mail: all outgoing e-mail, or one status. */
+export const mailListQuerySchema = z.strictObject({ status: mailStatusSchema.optional() });
+export const mailListSchema = z.object({ mail: z.array(mailSchema), smtpConfigured: z.boolean() });
+export type MailList = z.infer<typeof mailListSchema>;

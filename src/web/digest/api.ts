@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Digest, Mail } from '../../shared/schemas/digest';
+import type { Digest, Mail, MailList } from '../../shared/schemas/digest';
 import { api } from '../api/client';
 
 export type { Digest, Mail };
@@ -13,7 +13,7 @@ export function useDigest(sessionId: string) {
 export function useMailOutbox(status: Mail['status'] | 'all') {
   return useQuery({
     queryKey: ['mail', status],
-    queryFn: () => api<{ mail: Mail[]; smtpConfigured: boolean }>('GET', `/admin/mail${status === 'all' ? '' : `?status=${status}`}`),
+    queryFn: () => api<MailList>('GET', `/admin/mail${status === 'all' ? '' : `?status=${status}`}`),
     placeholderData: (previous) => previous,
   });
 }

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { mailSchema, mailStatusSchema } from '../../../shared/schemas/digest.js';
+import { mailListQuerySchema, mailListSchema } from '../../../shared/schemas/digest.js';
 import { defineRoute } from '../../http/route.js';
 import { listMail } from './list-mail.js';
 
@@ -13,8 +12,8 @@ export const mailRoutes = [
     summary: "Hearth's outgoing e-mail, newest first: what was sent, what failed, and — without SMTP settings — the outbox to read",
     tags,
     access: { kind: 'authenticated', resource: 'mail', action: 'read' },
-    query: z.strictObject({ status: mailStatusSchema.optional() }),
-    response: { 200: z.object({ mail: z.array(mailSchema), smtpConfigured: z.boolean() }) },
+    query: mailListQuerySchema,
+    response: { 200: mailListSchema },
     async handler({ query }, ctx) {
       return listMail(ctx, query.status);
     },
