@@ -83,6 +83,9 @@ export const adminUserSchema = z.object({
   lastSignInAt: timestampSchema.nullable(),
 });
 export type AdminUser = z.infer<typeof adminUserSchema>;
+/** GET /api/admin/users. */
+export const adminUserListSchema = z.object({ users: z.array(adminUserSchema) });
+export type AdminUserList = z.infer<typeof adminUserListSchema>;
 
 /** How a link's e-mail leaves: over SMTP (`queued`), or kept in the outbox without SMTP settings (`outbox`). */
 export const mailDeliverySchema = z.enum(['queued', 'outbox']);

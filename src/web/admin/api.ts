@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AdminUserList } from '../../shared/schemas/auth';
 import { api, toQuery } from '../api/client';
 import type { AdminUser, InvitationIssued, Role, UserStatus } from '../api/types';
 
@@ -12,7 +13,7 @@ export interface UserFilters {
 export function useUsers(filters: UserFilters = {}, enabled = true) {
   return useQuery({
     queryKey: ['admin', 'users', filters],
-    queryFn: () => api<{ users: AdminUser[] }>('GET', `/admin/users${toQuery({ ...filters })}`),
+    queryFn: () => api<AdminUserList>('GET', `/admin/users${toQuery({ ...filters })}`),
     placeholderData: (previous) => previous,
     enabled,
   });

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { adminUserSchema, invitationIssuedSchema, inviteUserBodySchema, userListQuerySchema } from '../../../shared/schemas/auth.js';
+import { adminUserListSchema, adminUserSchema, invitationIssuedSchema, inviteUserBodySchema, userListQuerySchema } from '../../../shared/schemas/auth.js';
 import { idParams } from '../../../shared/schemas/common.js';
 import { publicOrigin } from '../../http/public-origin.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
@@ -24,7 +23,7 @@ export const userRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'user', action: 'read' },
     query: userListQuerySchema,
-    response: { 200: z.object({ users: z.array(adminUserSchema) }) },
+    response: { 200: adminUserListSchema },
     async handler({ query }, ctx) {
       const rows = await listUsers(ctx.db, query);
       return { users: rows.map(presentAdminUser) };
