@@ -21,26 +21,34 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-31.')
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'Not a real date.');
 
+/** Length limits of what a member writes about a goal (body schemas and the web's inputs). */
+export const GOAL_ACTION_MAX = 300;
+export const GOAL_FREQUENCY_MAX = 120;
+/** Support needed, check-in notes and the note on reaching a step. */
+export const GOAL_NOTE_MAX = 500;
+export const MILESTONE_TITLE_MAX = 200;
+export const CELEBRATION_NOTE_MAX = 300;
+
 export const goalCreateBodySchema = z.strictObject({
   area: goalAreaSchema,
-  action: text(300),
-  frequency: text(120),
+  action: text(GOAL_ACTION_MAX),
+  frequency: text(GOAL_FREQUENCY_MAX),
   targetDate: isoDate,
-  supportNeeded: text(500, 0).default(''),
-  milestones: z.array(text(200)).max(10, 'At most 10 steps.').default([]),
+  supportNeeded: text(GOAL_NOTE_MAX, 0).default(''),
+  milestones: z.array(text(MILESTONE_TITLE_MAX)).max(10, 'At most 10 steps.').default([]),
   /** The group (enrolment) the goal belongs to; defaults to the member's current group. */
   enrolmentId: idSchema.optional(),
 });
 export type GoalCreateBody = z.input<typeof goalCreateBodySchema>;
 
-export const checkinBodySchema = z.strictObject({ progress: goalProgressSchema, note: text(500, 0).default('') });
-export const milestoneBodySchema = z.strictObject({ title: text(200) });
-export const reachMilestoneBodySchema = z.strictObject({ note: text(500, 0).default('') });
+export const checkinBodySchema = z.strictObject({ progress: goalProgressSchema, note: text(GOAL_NOTE_MAX, 0).default('') });
+export const milestoneBodySchema = z.strictObject({ title: text(MILESTONE_TITLE_MAX) });
+export const reachMilestoneBodySchema = z.strictObject({ note: text(GOAL_NOTE_MAX, 0).default('') });
 export const goalStatusSchema = z.enum(['active', 'achieved', 'closed']);
 export const goalStatusBodySchema = z.strictObject({ status: goalStatusSchema });
 export const goalShareBodySchema = z.strictObject({ visibility: goalVisibilitySchema });
 export const audienceQuerySchema = z.strictObject({ visibility: z.enum(['clinicians', 'group']) });
-export const celebrateBodySchema = z.strictObject({ detail: celebrationDetailSchema, note: text(300, 0).default('') });
+export const celebrateBodySchema = z.strictObject({ detail: celebrationDetailSchema, note: text(CELEBRATION_NOTE_MAX, 0).default('') });
 export const reactionBodySchema = z.strictObject({ reaction: supportiveReactionSchema });
 
 export const reactionSummarySchema = z.object({
@@ -50,6 +58,9 @@ export const reactionSummarySchema = z.object({
   /** Pseudonyms of who reacted, for the author to read; never a ranking. */
   by: z.array(z.string()),
 });
+/** POST/DELETE …/reactions (celebrations and shared practice): the item's reactions afterwards. */
+export const reactionListSchema = z.object({ reactions: z.array(reactionSummarySchema) });
+export type ReactionList = z.infer<typeof reactionListSchema>;
 
 export const celebrationSchema = z.object({
   id: idSchema,

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/cor
 import { useState } from 'react';
 import { usePreviewedSend } from '../space/usePreviewedSend';
 import { ErrorRegion } from '../layout/feedback';
+import { CELEBRATION_NOTE_MAX } from '../../shared/schemas/goals';
 import { useCelebrate, type Milestone } from './api';
 
 type Detail = 'reached' | 'title' | 'title_note';
@@ -34,7 +35,7 @@ export function CelebrateModal({ milestone, groupId, groupName, onClose }: { mil
             </Stack>
           </Radio.Group>
           {detail === 'title_note' ? (
-            <Textarea label="Your note" description="What it meant to you, or how you did it." value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={300} autosize minRows={2} />
+            <Textarea label="Your note" description="What it meant to you, or how you did it." value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={CELEBRATION_NOTE_MAX} autosize minRows={2} />
           ) : null}
           <ErrorRegion error={preview.problem} title="Please change this before sharing" />
           {preview.notice}

@@ -2,6 +2,7 @@ import { Button, Card, Radio, Stack, Text, Textarea, Title } from '@mantine/core
 import { useState, type FormEvent } from 'react';
 import { ErrorRegion, SuccessRegion } from '../layout/feedback';
 import { formatDate } from '../layout/format';
+import { GOAL_NOTE_MAX } from '../../shared/schemas/goals';
 import { useCheckIn, type Goal } from './api';
 import { PROGRESS_LABELS } from './labels';
 
@@ -43,7 +44,7 @@ export function CheckinCard({ goal }: { goal: Goal }) {
                 ))}
               </Stack>
             </Radio.Group>
-            <Textarea label="A short note (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} autosize minRows={2} />
+            <Textarea label="A short note (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={GOAL_NOTE_MAX} autosize minRows={2} />
             <ErrorRegion error={checkIn.error} />
             <SuccessRegion message={saved} />
             <Button type="submit" disabled={!progress} loading={checkIn.isPending} style={{ alignSelf: 'flex-start' }}>

@@ -2,6 +2,7 @@ import { Button, Card, Group, Progress, Radio, Stack, Text, TextInput, Textarea,
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorRegion, usePageTitle } from '../layout/feedback';
+import { GOAL_ACTION_MAX, GOAL_FREQUENCY_MAX, GOAL_NOTE_MAX, MILESTONE_TITLE_MAX } from '../../shared/schemas/goals';
 import { useCreateGoal, type Goal } from './api';
 import { AREA_LABELS } from './labels';
 import { formatLocalDate, todayInZone } from '../layout/time';
@@ -116,7 +117,7 @@ export function GoalWizard() {
               onChange={(e) => set({ action: e.currentTarget.value })}
               autosize
               minRows={3}
-              maxLength={300}
+              maxLength={GOAL_ACTION_MAX}
               error={error}
               data-autofocus
             />
@@ -128,7 +129,7 @@ export function GoalWizard() {
                 description="Pick one or write your own."
                 value={draft.frequency}
                 onChange={(e) => set({ frequency: e.currentTarget.value })}
-                maxLength={120}
+                maxLength={GOAL_FREQUENCY_MAX}
                 error={error}
               />
               <Group gap="xs" role="group" aria-label="Suggestions">
@@ -159,7 +160,7 @@ export function GoalWizard() {
               onChange={(e) => set({ supportNeeded: e.currentTarget.value })}
               autosize
               minRows={3}
-              maxLength={500}
+              maxLength={GOAL_NOTE_MAX}
               error={error}
             />
           ) : null}
@@ -176,7 +177,7 @@ export function GoalWizard() {
                   key={i}
                   label={`Step ${i + 1}`}
                   value={m}
-                  maxLength={200}
+                  maxLength={MILESTONE_TITLE_MAX}
                   onChange={(e) => {
                     const value = e.currentTarget.value;
                     set({ milestones: draft.milestones.map((x, j) => (j === i ? value : x)) });

@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mant
 import { useState, type FormEvent } from 'react';
 import { ErrorRegion } from '../layout/feedback';
 import { formatDate } from '../layout/format';
+import { MILESTONE_TITLE_MAX } from '../../shared/schemas/goals';
 import { useAddMilestone, useReachMilestone, useWithdrawCelebration, type Goal, type Milestone } from './api';
 import { CelebrateModal } from './CelebrateModal';
 import { MODERATION_TEXT } from './labels';
@@ -87,7 +88,7 @@ export function MilestonesCard({ goal }: { goal: Goal }) {
         {goal.milestones.length < 10 ? (
           <form onSubmit={submit}>
             <Group align="flex-end" gap="xs">
-              <TextInput label="Add a step" value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={200} style={{ flex: 1, minWidth: 180 }} />
+              <TextInput label="Add a step" value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={MILESTONE_TITLE_MAX} style={{ flex: 1, minWidth: 180 }} />
               <Button type="submit" variant="default" loading={add.isPending} disabled={!title.trim()}>
                 Add
               </Button>

@@ -8,6 +8,7 @@ import type {
   SharedItem,
   SupportiveReaction,
   memberGoalsSchema,
+  ReactionList,
   reactionSummarySchema,
   sharedFeedSchema,
 } from '../../shared/schemas/goals';
@@ -97,7 +98,7 @@ export function useReact() {
   return useMutation({
     mutationFn: ({ kind, id, reaction, on }: { kind: 'celebration' | 'skill_practice'; id: string; reaction: SupportiveReaction; on: boolean }) => {
       const base = kind === 'celebration' ? `/celebrations/${enc(id)}/reactions` : `/shared-practice/${enc(id)}/reactions`;
-      return on ? api<{ reactions: ReactionSummary[] }>('POST', base, { reaction }) : api<{ reactions: ReactionSummary[] }>('DELETE', `${base}${toQuery({ reaction })}`);
+      return on ? api<ReactionList>('POST', base, { reaction }) : api<ReactionList>('DELETE', `${base}${toQuery({ reaction })}`);
     },
     onSettled: () => client.invalidateQueries({ queryKey: ['shared'] }),
   });

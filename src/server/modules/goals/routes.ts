@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import {
   audienceQuerySchema,
@@ -14,7 +13,7 @@ import {
   milestoneBodySchema,
   reachMilestoneBodySchema,
   reactionBodySchema,
-  reactionSummarySchema,
+  reactionListSchema,
   sharedFeedSchema,
 } from '../../../shared/schemas/goals.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
@@ -40,7 +39,7 @@ const own = (action: 'read' | 'create' | 'update', objects?: Record<string, Obje
   action,
   ...(objects ? { objects } : {}),
 });
-const reactions = z.object({ reactions: z.array(reactionSummarySchema) });
+const reactions = reactionListSchema;
 
 export const goalRoutes = [
   defineRoute({

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
-import { reactionBodySchema, reactionSummarySchema } from '../../../shared/schemas/goals.js';
+import { reactionBodySchema, reactionListSchema } from '../../../shared/schemas/goals.js';
 import { practiceBodySchema, practiceListSchema, practiceSchema, practiceShareBodySchema } from '../../../shared/schemas/skills.js';
 import { defineRoute } from '../../http/route.js';
 import { addReaction, removeReaction } from '../goals/react.js';
@@ -10,7 +9,7 @@ import { listPractices } from './repository.js';
 import { sharePractice } from './share-practice.js';
 
 const tags = ['skills'];
-const reactions = z.object({ reactions: z.array(reactionSummarySchema) });
+const reactions = reactionListSchema;
 
 export const skillRoutes = [
   defineRoute({
