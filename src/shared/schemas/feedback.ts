@@ -2,13 +2,20 @@ import { z } from 'zod';
 import { idSchema, text, timestampSchema } from './common.js';
 import { moderationStatusSchema } from './strategies.js';
 
+/** Longest appreciation, feedback request or reply. */
+export const FEEDBACK_BODY_MAX = 2000;
+
 /** An appreciation to one or more named peers of the same group, optionally about a session. */
 export const sendAppreciationBodySchema = z.strictObject({
   recipientEnrolmentIds: z.array(idSchema).min(1, 'Choose at least one person.').max(20),
   sessionId: idSchema.optional(),
-  body: text(2000),
+  body: text(FEEDBACK_BODY_MAX),
 });
 export type SendAppreciationBody = z.infer<typeof sendAppreciationBodySchema>;
+
+/** What sending an appreciation, a request or a reply answers: published now, or held for a facilitator. */
+export const feedbackCreatedSchema = z.object({ id: z.uuid(), status: z.enum(['published', 'held']) });
+export type FeedbackCreated = z.infer<typeof feedbackCreatedSchema>;
 
 export const appreciationSchema = z.object({
   id: idSchema,
@@ -35,7 +42,7 @@ export const myAppreciationsSchema = z.object({
 
 export const groupAppreciationsSchema = z.object({ appreciations: z.array(appreciationSchema) });
 
-export const feedbackBodySchema = z.strictObject({ body: text(2000) });
+export const feedbackBodySchema = z.strictObject({ body: text(FEEDBACK_BODY_MAX) });
 
 export const feedbackReplySchema = z.object({
   id: idSchema,

@@ -4,8 +4,12 @@ import { useParams } from 'react-router';
 import { useMe } from '../auth/session';
 import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { formatDate } from '../layout/format';
+import { FEEDBACK_BODY_MAX } from '../../shared/schemas/feedback';
 import { sentMessage, useAskForFeedback, useFeedbackRequests, useReplyToRequest, type FeedbackRequest } from './api';
 import { usePreviewedSend } from '../space/usePreviewedSend';
+
+/** What an ask begins with; the member writes the rest, and the whole is one feedback body. */
+const ASK_PREFIX = "I'd welcome feedback on ";
 
 /** Feedback requests of a group: ask ("I'd welcome feedback on…"), and give feedback to others. */
 export function FeedbackPage() {
@@ -22,7 +26,7 @@ export function FeedbackPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
-    const text = `I'd welcome feedback on ${body.trim()}`;
+    const text = `${ASK_PREFIX}${body.trim()}`;
     void askPreview.check(text, () =>
       ask.mutate(text, {
         onSuccess: (created) => {
@@ -51,7 +55,7 @@ export function FeedbackPage() {
                 onChange={(e) => setBody(e.currentTarget.value)}
                 autosize
                 minRows={2}
-                maxLength={1950}
+                maxLength={FEEDBACK_BODY_MAX - ASK_PREFIX.length}
                 required
               />
               <ErrorRegion error={askPreview.problem} title="Please change this before posting" />
@@ -142,7 +146,7 @@ function RequestCard({ request, groupId, canReply }: { request: FeedbackRequest;
             noValidate
           >
             <Stack gap="xs">
-              <Textarea id={fieldId} label={request.mine ? 'Add a note' : 'Your feedback'} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
+              <Textarea id={fieldId} label={request.mine ? 'Add a note' : 'Your feedback'} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} maxLength={FEEDBACK_BODY_MAX} />
               <ErrorRegion error={preview.problem} title="Please change this before sending" />
               {preview.notice}
               <ErrorRegion error={reply.error} title="Your feedback was not sent" />

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useMe } from '../auth/session';
 import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
+import { FEEDBACK_BODY_MAX } from '../../shared/schemas/feedback';
 import { sentMessage, usePeers, useSendAppreciation } from './api';
 import { usePreviewedSend } from '../space/usePreviewedSend';
 
@@ -75,7 +76,7 @@ export function SendAppreciationPage() {
                     onChange={(e) => setBody(e.currentTarget.value)}
                     autosize
                     minRows={3}
-                    maxLength={2000}
+                    maxLength={FEEDBACK_BODY_MAX}
                     required
                     error={problem?.fieldMessage('body')}
                   />

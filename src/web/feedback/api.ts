@@ -1,15 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Appreciation, FeedbackRequest, myAppreciationsSchema, peerListSchema, SendAppreciationBody } from '../../shared/schemas/feedback';
+import type { Appreciation, FeedbackCreated, FeedbackRequest, feedbackRequestListSchema, myAppreciationsSchema, peerListSchema, SendAppreciationBody } from '../../shared/schemas/feedback';
 import { api } from '../api/client';
 
 export type { Appreciation, FeedbackRequest };
 export type MyAppreciations = z.infer<typeof myAppreciationsSchema>;
 export type PeerList = z.infer<typeof peerListSchema>;
-export interface Created {
-  id: string;
-  status: 'published' | 'held';
-}
+export type Created = FeedbackCreated;
 
 const enc = encodeURIComponent;
 
@@ -41,7 +38,7 @@ export function useSendAppreciation(groupId: string) {
 const requestsKey = (groupId: string) => ['feedback-requests', groupId];
 
 export function useFeedbackRequests(groupId: string) {
-  return useQuery({ queryKey: requestsKey(groupId), queryFn: () => api<{ requests: FeedbackRequest[] }>('GET', `/groups/${enc(groupId)}/feedback-requests`) });
+  return useQuery({ queryKey: requestsKey(groupId), queryFn: () => api<z.infer<typeof feedbackRequestListSchema>>('GET', `/groups/${enc(groupId)}/feedback-requests`) });
 }
 
 export function useAskForFeedback(groupId: string) {

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import {
   feedbackBodySchema,
+  feedbackCreatedSchema,
   feedbackRequestListSchema,
   groupAppreciationsSchema,
   myAppreciationsSchema,
@@ -20,7 +20,7 @@ import { sendAppreciation } from './send-appreciation.js';
 const tags = ['feedback'];
 const groupParams = idParams('groupId');
 const onGroup = { groupId: 'group' } as const;
-const created = z.object({ id: z.uuid(), status: z.enum(['published', 'held']) });
+const created = feedbackCreatedSchema;
 
 export const feedbackRoutes = [
   defineRoute({
