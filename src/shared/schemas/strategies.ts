@@ -54,6 +54,9 @@ export const curateBodySchema = z.strictObject({
   credit: z.enum(['pseudonym', 'anonymous']),
   evidenceNote: text(1000).optional(),
 });
+/** POST /api/strategies/:strategyId/curate: the new library entry. */
+export const curatedSchema = z.object({ id: z.uuid() });
+export type Curated = z.infer<typeof curatedSchema>;
 
 export const libraryEntrySchema = z.object({
   id: idSchema,

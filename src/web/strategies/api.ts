@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { libraryListSchema, LibraryEntry, MarkState, ShareStrategyBody, Strategy, strategyListSchema } from '../../shared/schemas/strategies';
+import type { Curated, libraryListSchema, LibraryEntry, MarkState, ShareStrategyBody, Strategy, strategyListSchema } from '../../shared/schemas/strategies';
 import { api, toQuery } from '../api/client';
 
 export type { LibraryEntry, MarkState, Strategy };
@@ -41,7 +41,7 @@ export function useCurateStrategy(groupId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, credit, evidenceNote }: { id: string; credit: 'pseudonym' | 'anonymous'; evidenceNote?: string }) =>
-      api<{ id: string }>('POST', `/strategies/${enc(id)}/curate`, { credit, ...(evidenceNote ? { evidenceNote } : {}) }),
+      api<Curated>('POST', `/strategies/${enc(id)}/curate`, { credit, ...(evidenceNote ? { evidenceNote } : {}) }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: strategiesKey(groupId) });
       await client.invalidateQueries({ queryKey: ['library'] });

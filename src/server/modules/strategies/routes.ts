@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import {
   curateBodySchema,
+  curatedSchema,
   libraryListSchema,
   libraryQuerySchema,
   markBodySchema,
@@ -130,7 +130,7 @@ export const strategyRoutes = [
     access: { kind: 'authenticated', resource: 'library', action: 'create', objects: onStrategy },
     params: strategyParams,
     body: curateBodySchema,
-    response: { 201: z.object({ id: z.uuid() }) },
+    response: { 201: curatedSchema },
     async handler({ params, body }, ctx) {
       const id = await curateStrategy(ctx, params.strategyId, body);
       ctx.reply.code(201);
