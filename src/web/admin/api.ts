@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AdminUserList } from '../../shared/schemas/auth';
+import type { z } from 'zod';
+import type { AdminUserList, inviteUserBodySchema } from '../../shared/schemas/auth';
 import { api, toQuery } from '../api/client';
 import type { AdminUser, InvitationIssued, Role, UserStatus } from '../api/types';
 
@@ -19,11 +20,8 @@ export function useUsers(filters: UserFilters = {}, enabled = true) {
   });
 }
 
-export interface InviteInput {
-  email: string;
-  displayName: string;
-  role: Role;
-}
+/** POST /api/admin/users. */
+export type InviteInput = z.input<typeof inviteUserBodySchema>;
 
 export function useInviteUser() {
   const client = useQueryClient();

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NoteVersionList } from '../../shared/schemas/notes';
+import type { z } from 'zod';
+import type { noteDraftBodySchema, NoteVersionList } from '../../shared/schemas/notes';
 import { api } from '../api/client';
 import type { Note, NoteEnvelope } from '../api/types';
 
@@ -22,13 +23,8 @@ export function useNoteVersions(sessionId: string, enabled: boolean) {
   });
 }
 
-export interface NoteDraft {
-  baseVersion: number;
-  themes: string;
-  interventions: string;
-  groupProcess: string;
-  members: { enrolmentId: string; body: string }[];
-}
+/** PUT …/note: a draft as the editor saves it. */
+export type NoteDraft = z.input<typeof noteDraftBodySchema>;
 
 /** Save, sign, co-sign and addenda. Each keeps the cached note up to date. */
 export function useNoteActions(sessionId: string, groupId: string) {

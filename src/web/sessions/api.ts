@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { attendanceBodySchema } from '../../shared/schemas/sessions';
 import { api } from '../api/client';
 import type { AttendanceStatus, SessionDetail } from '../api/types';
 import { useInvalidateGroup } from '../groups/api';
@@ -12,11 +14,8 @@ export function useSessionDetail(sessionId: string) {
   });
 }
 
-export interface AttendanceException {
-  enrolmentId: string;
-  status: AttendanceStatus;
-  minutes?: number;
-}
+/** One member whose attendance differs from everyone's (POST …/attendance). */
+export type AttendanceException = NonNullable<z.input<typeof attendanceBodySchema>['exceptions']>[number];
 
 export function useRecordAttendance(sessionId: string, groupId: string) {
   const invalidate = useInvalidateGroup();
