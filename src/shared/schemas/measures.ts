@@ -81,6 +81,33 @@ export const scheduleListResponseSchema = z.object({ schedules: z.array(measureS
 /** POST /api/groups/:groupId/measure-schedules. */
 export const scheduleAddBodySchema = z.strictObject({ instrumentCode, trigger: scheduleTriggerSchema, everyN: z.number().int().min(1).max(52).optional() });
 
+/**
+ * GET /api/reports/outcomes: change, reliable change, recovery, effect size and attendance for one
+ * instrument. Shares (reliablyImproved…) are fractions 0–1; meanChange is last − first.
+ */
+export const outcomeReportSchema = z.object({
+  instrument: z.object({ code: z.string(), title: z.string(), higherIsBetter: z.boolean() }),
+  started: z.number().int(),
+  completed: z.number().int(),
+  meanFirst: z.number().nullable(),
+  meanLast: z.number().nullable(),
+  meanChange: z.number().nullable(),
+  reliablyImproved: z.number().nullable(),
+  reliablyDeteriorated: z.number().nullable(),
+  recovered: z.number().nullable(),
+  reliablyRecovered: z.number().nullable(),
+  casesAtStart: z.number().int(),
+  effectSize: z.number().nullable(),
+  attendance: z.object({
+    correlationWithImprovement: z.number().nullable(),
+    meanImprovementAttendedMost: z.number().nullable(),
+    meanImprovementAttendedLess: z.number().nullable(),
+    attendedMost: z.number().int(),
+    attendedLess: z.number().int(),
+  }),
+});
+export type OutcomeReport = z.infer<typeof outcomeReportSchema>;
+
 /** GET /api/reports/outcomes(.csv). */
 export const outcomeQuerySchema = z.strictObject({
   instrumentCode: instrumentCode.default('phq-9'),

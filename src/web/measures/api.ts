@@ -1,53 +1,33 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InstrumentDefinition } from '../../shared/instruments/definition';
 import { findBuiltinInstrument } from '../../shared/instruments/builtins/index';
+import type { z } from 'zod';
 import type {
   DueMeasure,
-  InstrumentSummary,
+  dueMeasuresResponseSchema,
+  instrumentListResponseSchema,
   MeasureSubmitBody,
   MeasureSubmitResponse,
+  OutcomeReport,
   SafetyScreen,
-  Trajectory,
+  trajectoryResponseSchema,
 } from '../../shared/schemas/measures';
 import { ApiError, api, toQuery } from '../api/client';
 
 const enc = encodeURIComponent;
 
-export type { ChangeCategory, DueMeasure, InstrumentSummary, SafetyScreen, Trajectory } from '../../shared/schemas/measures';
+export type { ChangeCategory, DueMeasure, InstrumentSummary, OutcomeReport, SafetyScreen, Trajectory } from '../../shared/schemas/measures';
 
 /** POST /api/measures/responses. */
 export type SubmitResult = MeasureSubmitResponse;
 export type SubmitInput = MeasureSubmitBody;
 export type Answers = SubmitInput['answers'];
 
-/** GET /api/reports/outcomes. Shares (reliablyImproved…) are fractions 0–1; meanChange is last − first. */
-export interface OutcomeReport {
-  instrument: { code: string; title: string; higherIsBetter: boolean };
-  started: number;
-  completed: number;
-  meanFirst: number | null;
-  meanLast: number | null;
-  meanChange: number | null;
-  reliablyImproved: number | null;
-  reliablyDeteriorated: number | null;
-  recovered: number | null;
-  reliablyRecovered: number | null;
-  casesAtStart: number;
-  effectSize: number | null;
-  attendance: {
-    correlationWithImprovement: number | null;
-    meanImprovementAttendedMost: number | null;
-    meanImprovementAttendedLess: number | null;
-    attendedMost: number;
-    attendedLess: number;
-  };
-}
-
 /** The questionnaires due for the signed-in participant. */
 export function useDueMeasures(enabled = true) {
   return useQuery({
     queryKey: ['me', 'measures', 'due'],
-    queryFn: () => api<{ due: DueMeasure[] }>('GET', '/me/measures/due'),
+    queryFn: () => api<z.infer<typeof dueMeasuresResponseSchema>>('GET', '/me/measures/due'),
     enabled,
   });
 }
@@ -94,7 +74,7 @@ export function safetyOfError(error: unknown): SafetyScreen | null {
 export function useInstruments(enabled = true) {
   return useQuery({
     queryKey: ['instruments'],
-    queryFn: () => api<{ instruments: InstrumentSummary[] }>('GET', '/instruments'),
+    queryFn: () => api<z.infer<typeof instrumentListResponseSchema>>('GET', '/instruments'),
     staleTime: 5 * 60_000,
     enabled,
   });
@@ -104,7 +84,7 @@ export function useInstruments(enabled = true) {
 export function useTrajectories(enrolmentId: string) {
   return useQuery({
     queryKey: ['records', enrolmentId, 'measures'],
-    queryFn: () => api<{ instruments: Trajectory[] }>('GET', `/enrolments/${enc(enrolmentId)}/measures`),
+    queryFn: () => api<z.infer<typeof trajectoryResponseSchema>>('GET', `/enrolments/${enc(enrolmentId)}/measures`),
   });
 }
 

@@ -9,6 +9,7 @@ import {
   measureSubmitBodySchema,
   measureSubmitResponseSchema,
   outcomeQuerySchema,
+  outcomeReportSchema,
   scheduleAddBodySchema,
   scheduleListResponseSchema,
   trajectoryResponseSchema,
@@ -182,6 +183,7 @@ export const outcomeRoutes = [
     tags: ['reports'],
     access: { kind: 'authenticated', resource: 'report', action: 'read', objects: { 'query.groupId': 'group' } },
     query: outcomeQuerySchema,
+    response: { 200: outcomeReportSchema },
     async handler({ query }, ctx) {
       const report = await outcomeReport(ctx.db, ctx.principal, query);
       await ctx.audit({ action: 'reports.outcomes', detail: { instrument: query.instrumentCode, people: report.started } });
