@@ -61,6 +61,7 @@ export type AlertList = z.infer<typeof alertListResponseSchema>;
 
 /** GET /api/alerts/:alertId/contact: how to reach the member, when the clinician may see them. */
 export const alertContactResponseSchema = z.object({ contact: alertContactSchema.optional() });
+export type AlertContactResponse = z.infer<typeof alertContactResponseSchema>;
 
 /** POST /api/alerts/:alertId/resolve. */
 export const alertResolveBodySchema = z.strictObject({ outcome: alertOutcomeSchema, note: text(ALERT_NOTE_MAX).optional() });

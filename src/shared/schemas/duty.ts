@@ -57,6 +57,7 @@ export const alertDeliverySchema = z.object({
 export type AlertDelivery = z.infer<typeof alertDeliverySchema>;
 /** GET /api/alerts/:alertId/deliveries. */
 export const alertDeliveryListSchema = z.object({ deliveries: z.array(alertDeliverySchema) });
+export type AlertDeliveryList = z.infer<typeof alertDeliveryListSchema>;
 
 /** A browser's PushSubscription as `subscription.toJSON()` gives it. */
 export const pushSubscriptionBodySchema = z.strictObject({

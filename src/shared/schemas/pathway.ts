@@ -32,11 +32,13 @@ export const referralSchema = z.object({
 export type Referral = z.infer<typeof referralSchema>;
 /** GET /api/referrals/mine and /api/groups/:groupId/referrals. */
 export const referralListSchema = z.object({ referrals: z.array(referralSchema) });
+export type ReferralList = z.infer<typeof referralListSchema>;
 
 /** A group that takes referrals (GET /api/referral-targets). */
 export const referralTargetSchema = z.object({ id: z.uuid(), name: z.string(), programmeName: z.string(), kind: z.enum(['closed', 'open']), status: z.string() });
 export type ReferralTarget = z.infer<typeof referralTargetSchema>;
 export const referralTargetListSchema = z.object({ groups: z.array(referralTargetSchema) });
+export type ReferralTargetList = z.infer<typeof referralTargetListSchema>;
 
 /** Longest reason a clinician may give when referring someone, and the referred person's name. */
 export const REFERRAL_REASON_MAX = 4000;
@@ -133,6 +135,7 @@ export const enrolmentSchema = z.object({
 export const myEnrolmentSchema = enrolmentSchema.extend({ currentAgreementVersion: z.number().int().nullable() });
 export type MyEnrolment = z.infer<typeof myEnrolmentSchema>;
 export const myEnrolmentListSchema = z.object({ enrolments: z.array(myEnrolmentSchema) });
+export type MyEnrolmentList = z.infer<typeof myEnrolmentListSchema>;
 
 /** GET /api/enrolments/:enrolmentId/agreement: the agreement to accept and the version already accepted. */
 export const agreementStateSchema = z.object({ agreement: agreementSchema.nullable(), acceptedVersion: z.number().int().nullable(), acceptedAt: z.string().nullable() });

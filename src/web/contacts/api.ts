@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AlertContactResponse } from '../../shared/schemas/alerts';
 import type { AlertContact, ContactDetails, ContactField, ContactMethod, ContactPatch, Phone } from '../../shared/schemas/contacts';
 import { api } from '../api/client';
 import type { Role } from '../api/types';
@@ -30,7 +31,7 @@ export function useReferralContact(referralId: string | null) {
 
 /** How to reach the member an alert is about: absent when the caller may not see their details. */
 export function useAlertContact(alertId: string) {
-  return useQuery({ queryKey: ['alerts', 'contact', alertId], queryFn: () => api<{ contact?: AlertContact }>('GET', `/alerts/${enc(alertId)}/contact`) });
+  return useQuery({ queryKey: ['alerts', 'contact', alertId], queryFn: () => api<AlertContactResponse>('GET', `/alerts/${enc(alertId)}/contact`) });
 }
 
 export const contactMethodLabel: Record<ContactMethod, string> = {

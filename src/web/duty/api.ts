@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AlertDelivery, MobileResponse, MyDelivery, Rota, RotaGaps, RotaShift, Sms, SmsOutbox, rotaShiftBodySchema } from '../../shared/schemas/duty';
+import type { AlertDelivery, AlertDeliveryList, MobileResponse, MyDelivery, Rota, RotaGaps, RotaShift, Sms, SmsOutbox, rotaShiftBodySchema } from '../../shared/schemas/duty';
 import { api } from '../api/client';
 
 export type { AlertDelivery, MyDelivery, Rota, RotaGaps, RotaShift, Sms };
@@ -37,7 +37,7 @@ export function useDeleteShift() {
 export function useAlertDeliveries(alertId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['alerts', 'deliveries', alertId],
-    queryFn: () => api<{ deliveries: AlertDelivery[] }>('GET', `/alerts/${enc(alertId)}/deliveries`),
+    queryFn: () => api<AlertDeliveryList>('GET', `/alerts/${enc(alertId)}/deliveries`),
     enabled,
   });
 }

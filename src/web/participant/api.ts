@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { CalendarFeedIssued } from '../../shared/schemas/calendar';
+import type { MyEnrolmentList } from '../../shared/schemas/pathway';
 import type { UpcomingSessionList } from '../../shared/schemas/sessions';
 import type { AgreementState, CalendarFeedStatus, CalendarPreferences, MyEnrolment, NotificationList } from '../api/types';
 
 const enc = encodeURIComponent;
 
 export function useMyEnrolments(enabled = true) {
-  return useQuery({ queryKey: ['me', 'enrolments'], queryFn: () => api<{ enrolments: MyEnrolment[] }>('GET', '/me/enrolments'), enabled });
+  return useQuery({ queryKey: ['me', 'enrolments'], queryFn: () => api<MyEnrolmentList>('GET', '/me/enrolments'), enabled });
 }
 
 /** True when the member still has to accept (this version of) the group agreement. */

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReferralBody } from '../../shared/schemas/pathway';
+import type { ReferralBody, ReferralList, ReferralTargetList } from '../../shared/schemas/pathway';
 import { api } from '../api/client';
 import type { ContactPatch } from '../contacts/api';
-import type { OfferAnswer, Referral, ReferralStatus, ReferralTarget } from '../api/types';
+import type { OfferAnswer, Referral, ReferralStatus } from '../api/types';
 import { useInvalidateGroup } from '../groups/api';
 
 const enc = encodeURIComponent;
@@ -10,19 +10,19 @@ const enc = encodeURIComponent;
 export function useReferralTargets(enabled = true) {
   return useQuery({
     queryKey: ['referral-targets'],
-    queryFn: () => api<{ groups: ReferralTarget[] }>('GET', '/referral-targets'),
+    queryFn: () => api<ReferralTargetList>('GET', '/referral-targets'),
     enabled,
   });
 }
 
 export function useMyReferrals() {
-  return useQuery({ queryKey: ['referrals', 'mine'], queryFn: () => api<{ referrals: Referral[] }>('GET', '/referrals/mine') });
+  return useQuery({ queryKey: ['referrals', 'mine'], queryFn: () => api<ReferralList>('GET', '/referrals/mine') });
 }
 
 export function useGroupReferrals(groupId: string) {
   return useQuery({
     queryKey: ['referrals', 'group', groupId],
-    queryFn: () => api<{ referrals: Referral[] }>('GET', `/groups/${enc(groupId)}/referrals`),
+    queryFn: () => api<ReferralList>('GET', `/groups/${enc(groupId)}/referrals`),
   });
 }
 
