@@ -26,6 +26,8 @@ const WEB_INTERFACES_ALLOWED = [
   'admin/api.ts: UserFilters', // the users page's filter state, sent as a query string
   'measures/api.ts: OutcomeFilters', // the outcomes page's filter state (its `to` is inclusive; the API's is not)
   'groups/api.ts: GroupSettings', // left (groups was being edited elsewhere): z.input of groupSettingsBodySchema in shared/schemas/sessions.ts
+  'programmes/api.ts: NewProgramme', // left (programmes was being edited elsewhere): the programme create body's z.input
+  'programmes/api.ts: NewGroup', // left (likewise): z.input of createGroupBodySchema in shared/schemas/sessions.ts
 ];
 
 /**
