@@ -11,7 +11,7 @@ import v8 from 'node:v8';
  * every young object it points to alive: about 0.2–1 MB was copied and promoted at every young
  * collection, which made each one cost 2–8 ms instead of about 0.4 ms, and set the detector's
  * latency tail (p99 of a 2,000-character message). With pretenuring off, nothing is promoted in
- * the detector's steady state (bench/README.md, "risk", has the figures with and without).
+ * the detector's steady state (bench/README.md, "risk", has the figures with and without: p99 6.3–6.7 ms without, 4.5–5.5 ms with, on a quiet machine).
  * Pretenuring helps programs that build large long-lived structures in bursts; a request/response
  * server whose objects live for one request gains nothing from it.
  */
