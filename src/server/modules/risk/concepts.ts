@@ -51,13 +51,7 @@ function addNames(names: readonly string[], mark: string): void {
 addNames(MEDICINE_NAMES, MEDICINE_MARK);
 addNames(HOUSEHOLD_POISONS, POISON_MARK);
 
-/** The line with every medicine and poison token replaced by its mark (same number of tokens). */
-export function markSubstances(line: string): string {
-  const tokens = line.split(' ');
-  return markSubstanceTokens(tokens) ? tokens.join(' ') : line;
-}
-
-/** markSubstances on a line's tokens, in place; whether any token was marked. */
+/** Replaces, in place, every medicine and poison token of a line's words by its mark (same number of tokens); whether any was marked. */
 export function markSubstanceTokens(tokens: string[]): boolean {
   let changed = false;
   for (let i = 0; i < tokens.length; i++) {

@@ -61,17 +61,12 @@ export class TriggerIndex {
     });
   }
 
-  /** runnable[n] is 1 when pattern n has no triggers or one of its triggers is among the lines' space-separated words. */
-  runnable(lines: readonly string[]): Uint8Array {
-    return this.runnableTokens(lines.map((line) => line.split(' ')));
-  }
-
   // One buffer, reused: the answer is read before the next sentence asks (the detector is synchronous).
   private reused: Uint8Array | null = null;
 
   /**
-   * runnable() for lines already split into words. The array returned is reused by the next call:
-   * read it before asking again.
+   * runnable[n] is 1 when pattern n has no triggers or one of its triggers is among the lines'
+   * words. The array returned is reused by the next call: read it before asking again.
    */
   runnableTokens(lines: readonly (readonly string[])[]): Uint8Array {
     const out = (this.reused ??= new Uint8Array(this.size));
