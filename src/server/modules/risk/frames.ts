@@ -42,6 +42,7 @@ const COUNT = `(?:\\b(?:[89]|[1-9]\\d{1,2})\\b(?! ?(?:mg|ml|mcg|g|milligram|micr
 
 const SELF_SUBJECT = /\b(i|me|my|myself|im|i be)\b/;
 const OTHER_SUBJECT = re(`^(?:${PERSON})$`);
+const PREPOSITION = /^(to|for|with|from|at|of|about|by|than|like|behind|beside|towards|near|without)$/;
 
 /** Whose act it is: the nearest subject before `index` in the word line. */
 /** Means a writer may take from someone else ("my dad's pills"). */
@@ -57,6 +58,9 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
     // "my cousin's gun", "my husband's codeine" (framesText writes "cousin s"): the owner of a means,
     // not who acts. ("my mum's going to…", "my dad's funeral" keep the person as the subject.)
     if (i > 0 && before[i - 1] === 's' && OWNED_MEANS.test((i >= 2 ? before[i - 2] : after[0]) ?? '')) continue;
+    // "given my PlayStation to my cousin and deleted…": a person after a preposition is its object, not who acts.
+    // ("for my father's funeral" keeps him: whose funeral it is says who it is about.)
+    if (before[i - 1] !== 's' && (PREPOSITION.test(before[i + 1] ?? '') || (/^(my|his|her|their|our)$/.test(before[i + 1] ?? '') && PREPOSITION.test(before[i + 2] ?? '')))) continue;
     if (/^my$/.test(before[i + 1] ?? '') && OTHER_SUBJECT.test(word)) return 'other';
     if (OTHER_SUBJECT.test(word) || OTHER_SUBJECT.test(pair)) return 'other';
   }
@@ -128,6 +132,8 @@ const FRAMES: FrameSpec[] = [
       re(`${W(WEAK_PREPARE)} ${G(3)}(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)}`),
       re(`${W(WEAK_PREPARE)} ${G(2)}${W('noose|ligature|rope|ropes|razor blade|razor blades|blade|blades|gun|pistol|charcoal|helium|hosepipe|hose pipe')}`),
       re(`${W(MEDICINE)} ${G(3)}${W('saved|stockpiled|hoarded|stashed|counted|lined up|in a drawer|in my drawer|under my bed|under the bed')}`),
+      // "the tablets I've been saving", "the pills I kept back": saving told after the means.
+      re(`${W(MEANS)} ${G(3)}${W('been saving|been keeping|been collecting|been hoarding|been hiding|been stockpiling|been stashing|kept back|put aside|put by')}`),
     ],
     tier: (m, s) => {
       // A strong sign of preparation ("lined up", "stockpiled", "in my hand") is enough; a plain
@@ -204,6 +210,8 @@ const FRAMES: FrameSpec[] = [
       re(W('last message|last post|final message|final post|final goodbye|last goodbye|bye forever|bye for good|goodbye forever|goodbye for good|see you on the other side|see you in another life|last night on earth|my time be up|my time is up|when you find this|when they find me|when someone find me|when someone finds me')),
       re(`${W('by the time')} ${G(2)}${W('read|reads|see|sees|find|finds')}`),
       re(`${W('will not|won t|wont|not going to|no longer')} ${G(1)}${W('need|be needing')} ${G(3)}${W('group|session|sessions|this|therapy|meds|you')}`),
+      // "won't need em after the weekend": things not needed after a near time.
+      re(`${W('will not|won t|wont|not going to')} ${G(1)}${W('need|be needing')} ${G(2)}${W('them|em|it|any of it|any of them|these|those|my stuff|my things|anything')} ${G(1)}${W('after|past|beyond')} ${G(1)}${W('tonight|today|tomorrow|the weekend|this weekend|this week|friday|saturday|sunday|monday|tuesday|wednesday|thursday')}`),
       re(`${W('tell|let')} ${G(3)}${W('i love|i loved|that i love|that i loved|i be sorry|i am sorry|i was sorry')}`),
       re(`${W('so|do not let|dont let|please do not let|make sure')} ${G(3)}${W('find me|finds me|be the one to find|be the one who finds|see me like this')}`),
       re(`${W('look after|take care of|care for|feed')} ${G(2)}${W('cat|cats|dog|dogs|kid|kids|children|mum|mom|plants|hamster|rabbit')} ${G(3)}${W('for me|when i|after i|once i|i be go|i am go|i be gone|i am gone')}`),
@@ -225,6 +233,8 @@ const FRAMES: FrameSpec[] = [
     patterns: [
       re(`${W('write|wrote|written|writing|make|made|sort|sorted|sorting|finish|finished|update|updated|draw up|drew up')} ${G(2)}${W('will|my will|testament|letter|letters|note|notes|goodbye letter|goodbye note')}`),
       re(`${W('give|gave|given|giving|gift|gifting')} ${G(3)}${W('away')}|${W('give away|gave away|giving away|rehome|rehoming|rehomed|find a home for|found a home for|new home for|new owner for')}`),
+      // "my will is written", "the letters are sealed": the arrangement told in the passive.
+      re(`${W('my will|the will|letters|the letter|goodbye letter|goodbye letters|the notes|my letters')} ${G(1)}${W('be|is|are|s|now')} ${G(1)}${W('written|signed|done|sealed|finished|sorted|ready|addressed')}`),
       re(`${W('delete|deleted|deleting|close|closed|closing|cancel|cancelled|canceling|cancelling|wipe|wiped')} ${G(2)}${W('account|accounts|instagram|facebook|tiktok|snapchat|twitter|everything|socials|all my|phone|subscription|subscriptions|gym membership')}`),
       re(`${W('password|passwords|pin|pins|bank details|life insurance|funeral|funeral song|funeral songs|who get|who gets|who should get')}`),
       re(`${W('emptied|empty|transferred|transfer|sent|send')} ${G(2)}${W('my account|my savings|my bank|all my money')}|${W('posted|post|left|leave|handed|hand')} ${G(1)}${W('the keys|my keys')}|${W('sold|sell|selling')} ${G(2)}${W('guitar|car|records|everything|my stuff|my things')}|${W('unfollowed|unfollow|wiped|wipe')} ${G(2)}${W('everyone|my phone|my laptop|everything')}|${W('nothing left to sort|everything is sorted|all sorted now|tied up all the loose ends|tying up loose ends|loose ends')}`),
@@ -265,6 +275,8 @@ const FRAMES: FrameSpec[] = [
       re(`${W(INTENT)} ${G(2)}${W(HARM_VERB)} ${G(3)}${W(PERSON)}`),
       re(`${W(URGE)} ${G(2)}${W(HARM_VERB)} ${G(3)}${W(PERSON)}`),
       re(`${W('wait|waiting|wait for|waiting for|outside|find|going to find|track down|tracking down|follow|following')} ${G(3)}${W(PERSON)} ${G(6)}${W(WEAPON)}|${W(WEAPON)} ${G(6)}${W('wait|waiting|outside|find|track down|for him|for her|for them|when he|when she|when they')}`),
+      // "he's dead when he gets in", "she's dead if she shows her face": a threat, not a death.
+      re(`${W('he|she|they|him|you')} ${G(1)}${W('be dead|is dead|s dead|are dead|re dead|be a dead man|is a dead man|s a dead man')} ${G(1)}${W('when|if|once|as soon as|the minute|the second')} ${G(1)}${W('he|she|they|you|i')}`),
     ],
     tier: (m, s) => {
       const means = has(WEAPON, m.words) || has(WEAPON, m.lemmas);
@@ -288,6 +300,8 @@ const FRAMES: FrameSpec[] = [
       re(`${W('not|do not feel|no longer feel|never feel')} ${G(1)}${W('safe')} ${G(2)}${W('at home|in my house|in my flat|in my own home|in my home|with him|with her|with them|around him|around her|at my place|in the house')}`),
       re(`${W('scared|afraid|terrified|frightened|petrified')} ${G(1)}${W('of|for')} ${G(1)}${W('him|her|them|my life|my safety|my kids|what he|what she|my partner|my husband|my boyfriend|my dad|my stepdad|my ex')}`),
       re(`${W('lock|locked|trap|trapped|shut')} ${G(1)}${W('me|us')} ${G(1)}${W('in|inside|out')}|${W('hiding|hide|hid|locked myself')} ${G(2)}${W('bathroom|bedroom|toilet|cupboard|wardrobe|from him|from her|from them|in my room')}`),
+      // "pointing it at me", "held the knife to my throat".
+      re(`${W('point|points|pointing|pointed|aim|aims|aiming|aimed|hold|holds|holding|held')} ${G(3)}${W('at me|at my head|at my face|at us|to my head|to my throat|to my neck|against my head')}`),
       re(`${W('control|controls|controlling|check|checks|checking|take|takes|took')} ${G(1)}${W('my money|my phone|my bank|my card|my messages|where i go|who i see|my passport|my keys')}`),
     ],
     tier: (m, s) => {

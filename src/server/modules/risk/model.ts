@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { featuresOf, modelTextExpanded } from './features.js';
+import { featuresOf, modelTextExpanded, substanceClassFeatures } from './features.js';
 import { expandShorthand } from './prepare-text.js';
 import type { RiskKind } from './frames.js';
 
@@ -221,6 +221,11 @@ function featureIds(c: Compiled, expanded: string): number[] {
       add(id);
     }
     for (let j = 1; j < ids.length; j++) add(ids[j] as number);
+  }
+  for (const feature of substanceClassFeatures(words)) {
+    const id = idOf(c, feature);
+    if (id >= stamps.length) return featureIdsAfterGrowth(c, expanded);
+    add(id);
   }
   add(lengthId);
   return out;

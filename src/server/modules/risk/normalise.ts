@@ -63,6 +63,8 @@ const TYPOS: [RegExp, string][] = [
   [/\b(idk)\b/g, 'i do not know'],
   [/\b(idc)\b/g, 'i do not care'],
   [/\b(ngl|tbh|frfr|deadass|lowkey|highkey|istg|smh|omg|ffs|x+|xo+)\b/g, ' '],
+  // "no cap" is "no lie", not a negation ("gonna do it tonight no cap").
+  [/\bno (cap|kap)\b/g, ' '],
   [/\b(lmao+|lmfao|haha+|hehe+|rofl)\b/g, 'lol'],
   [/\b(kys)\b/g, 'kill yourself'],
 ];
