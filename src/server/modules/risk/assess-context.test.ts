@@ -6,9 +6,9 @@ import { assessLayer1, assessRisk, assessWithContext } from './assess-risk.js';
 describe('risk found only in the messages read together', () => {
   it('names the place read in the earlier messages, says so, and tells an author whose new message alone said nothing', () => {
     const recent = ['i am standing on the bridge', 'sat by the river'];
-    expect(assessRisk('i am done').tier).toBe('none');
+    expect(assessRisk('i give up').tier).toBe('none');
     expect(assessLayer1(recent.join('\n')).tier).not.toBe('urgent');
-    const together = assessWithContext('i am done', recent);
+    const together = assessWithContext('i give up', recent);
     expect(together).toMatchObject({ tier: 'urgent', kind: 'self_harm', signals: [] });
     expect(together.frames.filter((f) => f.tier === 'urgent').map((f) => [f.frame, f.kind])).toEqual([['place_of_danger', 'self_harm']]);
     expect(together.explanation).toEqual([
@@ -39,9 +39,9 @@ describe('risk found only in the messages read together', () => {
 
 describe('which recent messages are read', () => {
   it('reads every recent message when any one of them has evidence, whichever it is', () => {
-    expect(assessRisk('i am done').tier).toBe('none');
-    expect(assessWithContext('i am done', ['lovely walk today', 'sat by the river'])).toMatchObject({ tier: 'urgent', kind: 'self_harm' });
-    expect(assessWithContext('i am done', ['sat by the river', 'lovely walk today'])).toMatchObject({ tier: 'urgent', kind: 'self_harm' });
+    expect(assessRisk('i give up').tier).toBe('none');
+    expect(assessWithContext('i give up', ['lovely walk today', 'sat by the river'])).toMatchObject({ tier: 'urgent', kind: 'self_harm' });
+    expect(assessWithContext('i give up', ['sat by the river', 'lovely walk today'])).toMatchObject({ tier: 'urgent', kind: 'self_harm' });
   });
 });
 
