@@ -67,4 +67,8 @@ export const programmeBodySchema = z.strictObject({
   agreement: text(20_000, 50).optional(),
 });
 export const programmeUpdateBodySchema = z.strictObject({ name: text(200).optional(), description: text(5000).optional() });
+/** GET /api/programmes. */
+export const programmeListSchema = z.object({ programmes: z.array(programmeSummarySchema) });
 export type ProgrammeSummary = z.infer<typeof programmeSummarySchema>;
+/** POST /api/programmes, as the web sends it. */
+export type NewProgramme = z.input<typeof programmeBodySchema>;

@@ -39,6 +39,14 @@ export const createGroupBodySchema = z.strictObject({
   moderationMode: z.enum(['pre', 'post']).optional().describe('Group space: hold posts for a facilitator first (pre) or publish and review (post)'),
 });
 
+/** POST /api/groups: the new group's id. */
+export const createdGroupSchema = z.object({ id: idSchema });
+/** PUT /api/groups/:groupId/schedule: sessions created and removed. */
+export const scheduleResultSchema = z.object({ created: z.number().int(), removed: z.number().int() });
+export type GroupSettings = z.input<typeof groupSettingsBodySchema>;
+export type NewGroup = z.input<typeof createGroupBodySchema>;
+export type ScheduleResult = z.infer<typeof scheduleResultSchema>;
+
 /** A group's facilitators, replaced as a whole: one lead and up to five co-facilitators. */
 export const facilitatorsBodySchema = z.strictObject({
   leadId: idSchema,

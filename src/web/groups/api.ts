@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, toQuery } from '../api/client';
 import type { EnrolmentStatus, GroupDetail, GroupList, GroupSession } from '../api/types';
+import type { GroupSettings, ScheduleResult } from '../../shared/schemas/sessions';
 import type { ScheduleValue } from './rrule';
 
 const enc = encodeURIComponent;
@@ -40,15 +41,7 @@ export function useInvalidateGroup() {
     ]).then(() => groupId);
 }
 
-export interface GroupSettings {
-  name?: string;
-  kind?: 'closed' | 'open';
-  capacity?: number;
-  minSize?: number;
-  location?: string | null;
-  meetingUrl?: string | null;
-  status?: GroupDetail['status'];
-}
+export type { GroupSettings } from '../../shared/schemas/sessions';
 
 export function useUpdateGroup(groupId: string) {
   const client = useQueryClient();
@@ -64,7 +57,7 @@ export function useUpdateGroup(groupId: string) {
 export function useSetSchedule(groupId: string) {
   const invalidate = useInvalidateGroup();
   return useMutation({
-    mutationFn: (schedule: ScheduleValue) => api<{ created: number; removed: number }>('PUT', `/groups/${enc(groupId)}/schedule`, schedule),
+    mutationFn: (schedule: ScheduleValue) => api<ScheduleResult>('PUT', `/groups/${enc(groupId)}/schedule`, schedule),
     onSuccess: () => invalidate(groupId),
   });
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ProgrammeDetail, ProgrammeSummary, SessionPlanInput } from '../../shared/schemas/programmes';
+import type { NewProgramme, ProgrammeDetail, ProgrammeSummary, SessionPlanInput } from '../../shared/schemas/programmes';
+import type { NewGroup } from '../../shared/schemas/sessions';
 import { api } from '../api/client';
 import type { GroupDetail } from '../api/types';
 
@@ -16,12 +17,7 @@ export function useProgramme(programmeId: string) {
   return useQuery({ queryKey: ['programmes', programmeId], queryFn: () => api<ProgrammeDetail>('GET', `/programmes/${enc(programmeId)}`) });
 }
 
-export interface NewProgramme {
-  name: string;
-  description: string;
-  sessions: SessionPlanInput[];
-  agreement?: string;
-}
+export type { NewProgramme } from '../../shared/schemas/programmes';
 
 /** A programme, its curriculum and (when written) its first agreement, in one request. */
 export function useCreateProgramme() {
@@ -50,18 +46,7 @@ export function useProgrammeEdits(programmeId: string) {
   };
 }
 
-export interface NewGroup {
-  programmeId: string;
-  name: string;
-  kind: 'closed' | 'open';
-  capacity: number;
-  minSize: number;
-  leadId?: string;
-  coFacilitatorIds: string[];
-  location: string | null;
-  meetingUrl: string | null;
-  moderationMode: 'pre' | 'post';
-}
+export type { NewGroup } from '../../shared/schemas/sessions';
 
 export function useCreateGroup() {
   const client = useQueryClient();

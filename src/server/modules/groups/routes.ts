@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
 import { groupDetailSchema, groupListSchema } from '../../../shared/schemas/groups.js';
-import { createGroupBodySchema, facilitatorsBodySchema, groupSettingsBodySchema, scheduleBodySchema } from '../../../shared/schemas/sessions.js';
+import { createGroupBodySchema, createdGroupSchema, facilitatorsBodySchema, groupSettingsBodySchema, scheduleBodySchema, scheduleResultSchema } from '../../../shared/schemas/sessions.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { createGroup } from './create-group.js';
 import { groupDetail } from './group-detail.js';
@@ -61,7 +60,7 @@ export const groupRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'group', action: 'create' },
     body: createGroupBodySchema,
-    response: { 201: z.object({ id: z.uuid() }) },
+    response: { 201: createdGroupSchema },
     async handler({ body }, ctx) {
       const id = await createGroup(ctx, body);
       ctx.reply.code(201);
@@ -107,7 +106,7 @@ export const groupRoutes = [
     access: updateGroupAccess,
     params: groupParams,
     body: scheduleBodySchema,
-    response: { 200: z.object({ created: z.number().int(), removed: z.number().int() }) },
+    response: { 200: scheduleResultSchema },
     async handler({ params, body }, ctx) {
       return setSchedule(ctx, params.groupId, body);
     },

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common.js';
-import { agreementBodySchema, curriculumBodySchema, programmeBodySchema, programmeDetailSchema, programmeSummarySchema, programmeUpdateBodySchema } from '../../../shared/schemas/programmes.js';
+import { agreementBodySchema, curriculumBodySchema, programmeBodySchema, programmeDetailSchema, programmeListSchema, programmeUpdateBodySchema } from '../../../shared/schemas/programmes.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { createProgramme, updateProgramme } from './create-programme.js';
 import { listProgrammes } from './list-programmes.js';
@@ -18,7 +17,7 @@ export const programmeRoutes = [
     summary: 'Programmes of the service',
     tags,
     access: { kind: 'authenticated', resource: 'programme', action: 'read' },
-    response: { 200: z.object({ programmes: z.array(programmeSummarySchema) }) },
+    response: { 200: programmeListSchema },
     async handler(_input, ctx) {
       return listProgrammes(ctx);
     },
