@@ -1,7 +1,14 @@
-import type { InstrumentDefinition } from '../../../../shared/instruments/definition.js';
-import { itemBounds, scoreDecimals } from '../../../../shared/instruments/scale.js';
-import { SDC_CALCULATED_EXPRESSION, VARIABLE_EXTENSION, totalCoding } from './fhir-codes.js';
-import type { QuestionnaireItem } from './fhir-types.js';
+import type { InstrumentDefinition } from "../../../../shared/instruments/definition.js";
+import {
+  itemBounds,
+  scoreDecimals,
+} from "../../../../shared/instruments/scale.js";
+import {
+  SDC_CALCULATED_EXPRESSION,
+  VARIABLE_EXTENSION,
+  totalCoding,
+} from "./fhir-codes.js";
+import type { QuestionnaireItem } from "./fhir-types.js";
 
 /**
  * The SDC (Structured Data Capture) side of a Questionnaire: the read-only total item whose
@@ -11,12 +18,13 @@ import type { QuestionnaireItem } from './fhir-types.js';
 
 /** FHIRPath string literal: single quotes, with `\` and `'` escaped. */
 function literal(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 }
 
 /** The answers' scores in FHIRPath: `weight()` (SDC's name for the ordinalValue/itemWeight of an answer), reversed where the item is. */
 function scoresExpression(definition: InstrumentDefinition): string {
-  const answerOf = (linkId: string) => `%resource.repeat(item).where(linkId = ${literal(linkId)}).answer.value.weight()`;
+  const answerOf = (linkId: string) =>
+    `%resource.repeat(item).where(linkId = ${literal(linkId)}).answer.value.weight()`;
   const parts = definition.items
     .filter((item) => item.scored)
     .map((item) => {
@@ -39,36 +47,49 @@ function totalExpression(definition: InstrumentDefinition): string {
   const places = scoreDecimals(definition);
   const required = scored
     .filter((item) => item.required)
-    .map((item) => `%resource.repeat(item).where(linkId = ${literal(item.linkId)}).answer.exists()`);
-  const enough = missing.rule === 'prorate' ? `%scores.count() >= ${n - missing.maxMissing}` : `%scores.count() = ${n}`;
-  const ready = [enough, ...required].join(' and ');
+    .map(
+      (item) =>
+        `%resource.repeat(item).where(linkId = ${literal(item.linkId)}).answer.exists()`,
+    );
+  const enough =
+    missing.rule === "prorate"
+      ? `%scores.count() >= ${n - missing.maxMissing}`
+      : `%scores.count() = ${n}`;
+  const ready = [enough, ...required].join(" and ");
   const value =
-    method === 'mean'
+    method === "mean"
       ? `(%scores.sum() / %scores.count()).round(${places})`
-      : missing.rule === 'prorate'
+      : missing.rule === "prorate"
         ? `iif(%scores.count() = ${n}, %scores.sum(), (%scores.sum() * ${n} / %scores.count()).round(${places}))`
-        : '%scores.sum()';
+        : "%scores.sum()";
   return `iif(${ready}, ${value}, {})`;
 }
 
 /** The read-only total item: LOINC total code when known, `%scores` variable and the SDC calculatedExpression. */
-export function totalItem(definition: InstrumentDefinition, linkId: string): QuestionnaireItem {
+export function totalItem(
+  definition: InstrumentDefinition,
+  linkId: string,
+): QuestionnaireItem {
   return {
     linkId,
     text: `${definition.shortTitle} total score`,
-    type: 'decimal',
+    type: "decimal",
     readOnly: true,
     code: [totalCoding(definition)],
     extension: [
       {
         url: VARIABLE_EXTENSION,
-        valueExpression: { name: 'scores', language: 'text/fhirpath', expression: scoresExpression(definition) },
+        valueExpression: {
+          name: "scores",
+          language: "text/fhirpath",
+          expression: scoresExpression(definition),
+        },
       },
       {
         url: SDC_CALCULATED_EXPRESSION,
         valueExpression: {
           description: `${definition.shortTitle} total, as Hearth scores it`,
-          language: 'text/fhirpath',
+          language: "text/fhirpath",
           expression: totalExpression(definition),
         },
       },
@@ -76,20 +97,29 @@ export function totalItem(definition: InstrumentDefinition, linkId: string): Que
   };
 }
 
-const CALCULATED_TYPES = new Set(['decimal', 'integer', 'quantity']);
+const CALCULATED_TYPES = new Set(["decimal", "integer", "quantity"]);
 
 /**
  * Whether an imported item is a computed value rather than a question: it has an SDC
  * calculatedExpression, or it is a read-only number coded as a known total score.
  */
 export function isCalculatedItem(
-  item: { type: string; readOnly?: boolean | undefined; extension?: { url: string }[] | undefined; code?: { system?: string | undefined; code?: string | undefined }[] | undefined },
+  item: {
+    type: string;
+    readOnly?: boolean | undefined;
+    extension?: { url: string }[] | undefined;
+    code?:
+      { system?: string | undefined; code?: string | undefined }[] | undefined;
+  },
   knownTotalCodes: ReadonlySet<string>,
 ): boolean {
-  if (item.extension?.some((ext) => ext.url === SDC_CALCULATED_EXPRESSION)) return true;
+  if (item.extension?.some((ext) => ext.url === SDC_CALCULATED_EXPRESSION))
+    return true;
   return (
     CALCULATED_TYPES.has(item.type) &&
     item.readOnly === true &&
-    (item.code ?? []).some((coding) => coding.code !== undefined && knownTotalCodes.has(coding.code))
+    (item.code ?? []).some(
+      (coding) => coding.code !== undefined && knownTotalCodes.has(coding.code),
+    )
   );
 }
