@@ -1,42 +1,22 @@
-import { z } from "zod";
 import {
   validateDefinition,
-  type AnswerOption,
   type InstrumentDefinition,
   type InstrumentDefinitionInput,
-  type InstrumentItem,
-} from "../../../../shared/instruments/definition.js";
-import { computeScoreRange } from "../../../../shared/instruments/scale.js";
+} from '../../../../shared/instruments/definition.js';
+import { computeScoreRange } from '../../../../shared/instruments/scale.js';
+import { HEARTH_SCORING_EXTENSION, LOINC_SYSTEM, questionnaireUrl } from './fhir-codes.js';
+import { structureProblems, type FhirImportError, type FhirImportNote } from './fhir-import-guard.js';
 import {
-  HEARTH_MEASURES_SYSTEM,
-  HEARTH_SCORING_EXTENSION,
-  LOINC_SYSTEM,
-  questionnaireUrl,
-} from "./fhir-codes.js";
-import {
-  structureProblems,
-  type FhirImportError,
-} from "./fhir-import-guard.js";
-import {
-  KNOWN_TOTAL_CODES,
-  inheritKnownRules,
-  recogniseInstrument,
-  type InheritedRules,
-} from "./fhir-known.js";
-import { scoringPayloadSchema, type ScoringPayload } from "./fhir-payload.js";
-import { isCalculatedItem } from "./fhir-sdc.js";
-import { QUESTIONNAIRE_STATUS } from "./fhir-types.js";
-import { answersFromValueSet, scoreExtension } from "./fhir-valueset.js";
+  compact,
+  fhirQuestionnaireSchema,
+  toDefinitionItem,
+  walkItems,
+  type FhirQuestionnaireIn,
+} from './fhir-import-items.js';
+import { inheritKnownRules, recogniseInstrument, type InheritedRules } from './fhir-known.js';
+import { scoringPayloadSchema, type ScoringPayload } from './fhir-payload.js';
 
-/** Something the importer should know about an import that succeeded. */
-export interface FhirImportNote {
-  code:
-    | "known_instrument"
-    | "no_alert_rules"
-    | "calculated_item_recomputed"
-    | "unscored_item";
-  message: string;
-}
+export type { FhirImportNote };
 
 export type FhirImportResult =
   | {
@@ -67,9 +47,9 @@ export function fromFhirQuestionnaire(
     return {
       ok: false,
       errors: parsed.error.issues.map((issue) => ({
-        path: issue.path.map(String).join("."),
+        path: issue.path.map(String).join('.'),
         message: issue.message,
-        code: "fhir_invalid",
+        code: 'fhir_invalid',
       })),
     };
   }
@@ -86,7 +66,7 @@ export function fromFhirQuestionnaire(
     if (!walked.questions.some(({ item }) => item.linkId === entry.linkId)) {
       errors.push({
         path: `${payloadPath}.items.${k}.linkId`,
-        code: "unknown_item",
+        code: 'unknown_item',
         message: `The scoring extension refers to item "${entry.linkId}", which the Questionnaire does not have.`,
       });
     }
@@ -94,13 +74,8 @@ export function fromFhirQuestionnaire(
   const { version, publishedVersion } = readVersion(q.version, payload, errors);
   if (errors.length > 0) return { ok: false, errors };
 
-  const loincOf = (
-    codings:
-      { system?: string | undefined; code?: string | undefined }[] | undefined,
-  ) =>
-    (codings ?? [])
-      .filter((c) => c.system === LOINC_SYSTEM && c.code !== undefined)
-      .map((c) => c.code!);
+  const loincOf = (codings: { system?: string | undefined; code?: string | undefined }[] | undefined) =>
+    (codings ?? []).filter((c) => c.system === LOINC_SYSTEM && c.code !== undefined).map((c) => c.code!);
   const totalCodes = walked.calculated.flatMap((item) => loincOf(item.code));
   const recognised = recogniseInstrument(loincOf(q.code), totalCodes);
   // Hearth's own export carries its rules in the extension: those win over the built-in's.
@@ -110,13 +85,13 @@ export function fromFhirQuestionnaire(
     inherited = inheritKnownRules(known, items, errors);
     if (inherited === null || errors.length > 0) return { ok: false, errors };
     notes.push({
-      code: "known_instrument",
+      code: 'known_instrument',
       message: `Recognised as the ${known.shortTitle}: Hearth's scoring, bands, caseness, reliable change and alert rules apply.`,
     });
   }
   for (const item of walked.calculated) {
     notes.push({
-      code: "calculated_item_recomputed",
+      code: 'calculated_item_recomputed',
       message: `"${item.linkId}" is calculated by the form; Hearth computes the total itself and does not ask it.`,
     });
   }
@@ -126,24 +101,22 @@ export function fromFhirQuestionnaire(
       ok: false,
       errors: [
         {
-          path: "copyright",
-          code: "fhir_unsupported",
+          path: 'copyright',
+          code: 'fhir_unsupported',
           message:
-            "The Questionnaire has no copyright element: Hearth records under what permission each instrument is used.",
+            'The Questionnaire has no copyright element: Hearth records under what permission each instrument is used.',
         },
       ],
     };
   }
-  const title = q.title ?? q.name ?? "";
+  const title = q.title ?? q.name ?? '';
   const candidate = compact({
     id: payload?.id ?? idFromUrl(q.url) ?? slugify(q.name ?? title),
     version,
     publishedVersion,
     title,
-    shortTitle:
-      payload?.shortTitle ??
-      (title.length <= 40 ? title : (q.name ?? title).slice(0, 40)),
-    kind: payload?.kind ?? "validated",
+    shortTitle: payload?.shortTitle ?? (title.length <= 40 ? title : (q.name ?? title).slice(0, 40)),
+    kind: payload?.kind ?? 'validated',
     stem: walked.stem ?? known?.stem,
     copyright,
     licenceNote: payload?.licenceNote ?? q.copyright ?? known?.licenceNote,
@@ -160,14 +133,11 @@ export function fromFhirQuestionnaire(
   });
   const validated = validateDefinition(candidate);
   if (!validated.ok) return validated;
-  if (
-    recognised === undefined &&
-    validated.definition.alertRules.length === 0
-  ) {
+  if (recognised === undefined && validated.definition.alertRules.length === 0) {
     notes.push({
-      code: "no_alert_rules",
+      code: 'no_alert_rules',
       message:
-        "Hearth does not know this instrument and it has no alert rules: no answer to it will raise a safety alert. If it asks about risk, add alert rules in a new version.",
+        'Hearth does not know this instrument and it has no alert rules: no answer to it will raise a safety alert. If it asks about risk, add alert rules in a new version.',
     });
   }
   return {
@@ -178,81 +148,23 @@ export function fromFhirQuestionnaire(
   };
 }
 
-const extensionSchema = z.looseObject({
-  url: z.string(),
-  valueString: z.string().optional(),
-});
-const codingSchema = z.looseObject({
-  system: z.string().optional(),
-  code: z.string().optional(),
-  display: z.string().optional(),
-  extension: z.array(z.unknown()).optional(),
-});
-const answerOptionSchema = z.looseObject({
-  valueCoding: codingSchema.optional(),
-  valueInteger: z.number().optional(),
-  valueString: z.string().optional(),
-  extension: z.array(z.unknown()).optional(),
-});
-interface FhirItemIn {
-  linkId: string;
-  type: string;
-  text?: string | undefined;
-  required?: boolean | undefined;
-  readOnly?: boolean | undefined;
-  code?: z.output<typeof codingSchema>[] | undefined;
-  extension?: z.output<typeof extensionSchema>[] | undefined;
-  answerOption?: z.output<typeof answerOptionSchema>[] | undefined;
-  answerValueSet?: string | undefined;
-  item?: FhirItemIn[] | undefined;
-}
-const fhirItemSchema: z.ZodType<FhirItemIn> = z.lazy(() =>
-  z.looseObject({
-    linkId: z.string().min(1),
-    type: z.string(),
-    text: z.string().optional(),
-    required: z.boolean().optional(),
-    readOnly: z.boolean().optional(),
-    code: z.array(codingSchema).optional(),
-    extension: z.array(extensionSchema).optional(),
-    answerOption: z.array(answerOptionSchema).optional(),
-    answerValueSet: z.string().optional(),
-    item: z.array(fhirItemSchema).optional(),
-  }),
-);
-const fhirQuestionnaireSchema = z.looseObject({
-  resourceType: z.literal("Questionnaire"),
-  url: z.string().optional(),
-  version: z.string().optional(),
-  name: z.string().optional(),
-  title: z.string().optional(),
-  status: z.enum(QUESTIONNAIRE_STATUS),
-  copyright: z.string().optional(),
-  code: z.array(codingSchema).optional(),
-  extension: z.array(extensionSchema).optional(),
-  contained: z.array(z.unknown()).optional(),
-  item: z.array(fhirItemSchema).min(1, "A Questionnaire needs items."),
-});
-type FhirQuestionnaireIn = z.output<typeof fhirQuestionnaireSchema>;
-
 function readPayload(
   q: FhirQuestionnaireIn,
   errors: FhirImportError[],
 ): { payload: ScoringPayload | null; payloadPath: string } {
-  const index =
-    q.extension?.findIndex((ext) => ext.url === HEARTH_SCORING_EXTENSION) ?? -1;
+  const index = q.extension?.findIndex((ext) => ext.url === HEARTH_SCORING_EXTENSION) ?? -1;
   const ext = q.extension?.[index];
   const path = `extension.${index}.valueString`;
   const none = { payload: null, payloadPath: path };
   if (ext === undefined) return none;
   let raw: unknown;
   try {
-    raw = JSON.parse(ext.valueString ?? "");
+    raw = JSON.parse(ext.valueString ?? '');
   } catch {
     errors.push({
       path,
-      code: "fhir_invalid",
-      message: "The Hearth scoring extension is not valid JSON.",
+      code: 'fhir_invalid',
+      message: 'The Hearth scoring extension is not valid JSON.',
     });
     return none;
   }
@@ -260,8 +172,8 @@ function readPayload(
   if (!payload.success) {
     for (const issue of payload.error.issues) {
       errors.push({
-        path: [path, ...issue.path.map(String)].join("."),
-        code: "fhir_invalid",
+        path: [path, ...issue.path.map(String)].join('.'),
+        code: 'fhir_invalid',
         message: issue.message,
       });
     }
@@ -270,156 +182,12 @@ function readPayload(
   return { payload: payload.data, payloadPath: path };
 }
 
-interface WalkedItems {
-  stem: string | undefined;
-  questions: { item: FhirItemIn; path: string }[];
-  calculated: FhirItemIn[];
-  errors: FhirImportError[];
-}
-
-/**
- * Questions in document order, groups at any depth flattened. The stem is a display item before the
- * first question, else the text of the group holding the first question. Calculated items are set aside.
- */
-function walkItems(items: FhirItemIn[]): WalkedItems {
-  const out: WalkedItems = {
-    stem: undefined,
-    questions: [],
-    calculated: [],
-    errors: [],
-  };
-  let groupText: string | undefined;
-  const walk = (
-    list: FhirItemIn[],
-    path: string,
-    enclosing: string | undefined,
-  ) => {
-    list.forEach((item, i) => {
-      const at = `${path}.${i}`;
-      if (isCalculatedItem(item, KNOWN_TOTAL_CODES)) out.calculated.push(item);
-      else if (item.type === "group")
-        walk(item.item ?? [], `${at}.item`, item.text ?? enclosing);
-      else if (item.type === "display") {
-        if (out.questions.length === 0 && out.stem === undefined)
-          out.stem = item.text;
-      } else if (item.type === "choice") {
-        if (out.questions.length === 0) groupText = enclosing;
-        out.questions.push({ item, path: at });
-      } else {
-        out.errors.push({
-          path: `${at}.type`,
-          code: "fhir_unsupported",
-          message: `Hearth scores choice questions only; item "${item.linkId}" is "${item.type}".`,
-        });
-      }
-    });
-  };
-  walk(items, "item", undefined);
-  out.stem ??= groupText;
-  return out;
-}
-
-interface ImportedAnswer {
-  score?: number | undefined;
-  label: string;
-  system?: string | undefined;
-  code?: string | undefined;
-}
-
-function toDefinitionItem(
-  item: FhirItemIn,
-  payload: ScoringPayload | null,
-  contained: unknown[],
-  path: string,
-  errors: FhirImportError[],
-  notes: FhirImportNote[],
-): InstrumentItem {
-  const answers: ImportedAnswer[] =
-    item.answerOption !== undefined
-      ? item.answerOption.map((option) => ({
-          score:
-            scoreExtension(option.extension) ??
-            scoreExtension(option.valueCoding?.extension) ??
-            option.valueInteger,
-          label:
-            option.valueCoding?.display ??
-            option.valueString ??
-            option.valueCoding?.code ??
-            String(option.valueInteger ?? ""),
-          system: option.valueCoding?.system,
-          code: option.valueCoding?.code,
-        }))
-      : item.answerValueSet !== undefined
-        ? answersFromValueSet(
-            item.answerValueSet,
-            contained,
-            `${path}.answerValueSet`,
-            errors,
-          ).map((a) => ({ ...a, label: a.display ?? a.code }))
-        : [];
-  const flags = payload?.items.find((entry) => entry.linkId === item.linkId);
-  const unscored =
-    answers.length > 0 && answers.every((a) => a.score === undefined);
-  if (!unscored) {
-    answers.forEach((a, j) => {
-      if (a.score === undefined) {
-        errors.push({
-          path: `${path}.answerOption.${j}`,
-          code: "fhir_unsupported",
-          message: `Answer ${j + 1} of "${item.linkId}" has no score (ordinalValue or itemWeight), though others have.`,
-        });
-      }
-    });
-  } else if (payload === null) {
-    notes.push({
-      code: "unscored_item",
-      message: `"${item.linkId}" gives its answers no scores: it is asked and stored but does not count towards the total.`,
-    });
-  }
-  const options = answers.map(
-    (a, j) =>
-      compact({
-        value: a.score ?? flags?.values?.[j] ?? j,
-        label: a.label,
-        ...answerCode(a),
-      }) as AnswerOption,
-  );
-  return compact({
-    linkId: item.linkId,
-    text: item.text ?? "",
-    options,
-    reverse: flags?.reverse,
-    scored: flags?.scored ?? !unscored,
-    required: item.required ?? false,
-    loinc: item.code?.find((coding) => coding.system === LOINC_SYSTEM)?.code,
-  });
-}
-
-/** A LOINC answer code (LA…, with or without its system: LHC-Forms leaves it out), else the coding with its system. */
-function answerCode(
-  answer: ImportedAnswer,
-): Pick<AnswerOption, "loinc" | "code"> {
-  if (answer.code === undefined || answer.code === "") return {};
-  const loincAnswer = /^LA\d{1,7}-\d$/.test(answer.code);
-  if (
-    loincAnswer &&
-    (answer.system === undefined || answer.system === LOINC_SYSTEM)
-  )
-    return { loinc: answer.code };
-  // Hearth's own local answer codes are derived from the value on export, so are not kept.
-  const keep =
-    answer.system !== undefined && answer.system !== HEARTH_MEASURES_SYSTEM;
-  return keep ? { code: { system: answer.system!, code: answer.code } } : {};
-}
-
 /** Without the extension: a plain sum, every scored item required to be answered. */
-function defaultScoring(
-  items: { options: { value: number }[]; scored: boolean }[],
-) {
-  const range = computeScoreRange({ items, scoring: { method: "sum" } });
+function defaultScoring(items: { options: { value: number }[]; scored: boolean }[]) {
+  const range = computeScoreRange({ items, scoring: { method: 'sum' } });
   return {
-    method: "sum" as const,
-    missing: { maxMissing: 0, rule: "fail" as const },
+    method: 'sum' as const,
+    missing: { maxMissing: 0, rule: 'fail' as const },
     range: range ?? { min: 0, max: 0 },
   };
 }
@@ -441,39 +209,30 @@ function readVersion(
       version: Number(version),
       ...(published !== undefined ? { publishedVersion: published } : {}),
     };
-  if (version.trim() === "" || version.length > 64) {
+  if (version.trim() === '' || version.length > 64) {
     errors.push({
-      path: "version",
-      code: "fhir_invalid",
-      message: "The version must be 1–64 characters.",
+      path: 'version',
+      code: 'fhir_invalid',
+      message: 'The version must be 1–64 characters.',
     });
   }
   return { version: 1, publishedVersion: version.trim() };
 }
 
 function loincCodes(panel: string | undefined, total: string | undefined) {
-  return panel === undefined && total === undefined
-    ? undefined
-    : compact({ panel, total });
+  return panel === undefined && total === undefined ? undefined : compact({ panel, total });
 }
 
 function idFromUrl(url: string | undefined): string | undefined {
-  const prefix = questionnaireUrl("");
+  const prefix = questionnaireUrl('');
   return url?.startsWith(prefix) ? url.slice(prefix.length) : undefined;
 }
 
 function slugify(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
     .slice(0, 64)
-    .replace(/-+$/, "");
-}
-
-/** Drops keys whose value is undefined, so optional fields stay absent. */
-function compact<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined),
-  ) as T;
+    .replace(/-+$/, '');
 }

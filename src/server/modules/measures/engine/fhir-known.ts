@@ -1,14 +1,6 @@
-import {
-  GAD_2,
-  GAD_7,
-  PHQ_2,
-  PHQ_9,
-} from "../../../../shared/instruments/builtins/index.js";
-import type {
-  InstrumentDefinition,
-  InstrumentItem,
-} from "../../../../shared/instruments/definition.js";
-import type { FhirImportError } from "./fhir-import-guard.js";
+import { GAD_2, GAD_7, PHQ_2, PHQ_9 } from '../../../../shared/instruments/builtins/index.js';
+import type { InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/definition.js';
+import type { FhirImportError } from './fhir-import-guard.js';
 
 /**
  * Instruments Hearth recognises in a published Questionnaire by LOINC code, so that an import
@@ -22,17 +14,10 @@ interface KnownInstrument {
   totalCodes: readonly string[];
 }
 
-const codesOf = (
-  definition: InstrumentDefinition,
-  extraTotals: string[] = [],
-): KnownInstrument => ({
+const codesOf = (definition: InstrumentDefinition, extraTotals: string[] = []): KnownInstrument => ({
   definition,
-  panelCodes:
-    definition.loinc?.panel !== undefined ? [definition.loinc.panel] : [],
-  totalCodes: [
-    ...(definition.loinc?.total !== undefined ? [definition.loinc.total] : []),
-    ...extraTotals,
-  ],
+  panelCodes: definition.loinc?.panel !== undefined ? [definition.loinc.panel] : [],
+  totalCodes: [...(definition.loinc?.total !== undefined ? [definition.loinc.total] : []), ...extraTotals],
 });
 
 const KNOWN: readonly KnownInstrument[] = [
@@ -41,24 +26,17 @@ const KNOWN: readonly KnownInstrument[] = [
   codesOf(PHQ_2),
   // GAD-2 total score, LOINC 70272-0. The built-in GAD-2 declares no LOINC codes (the design gives
   // none), so only its total is recognised, and only when the items match the GAD-2's.
-  codesOf(GAD_2, ["70272-0"]),
+  codesOf(GAD_2, ['70272-0']),
 ];
 
 /** LOINC codes of every known total score: a read-only number item coded with one is a calculated total. */
-export const KNOWN_TOTAL_CODES: ReadonlySet<string> = new Set(
-  KNOWN.flatMap((k) => k.totalCodes),
-);
+export const KNOWN_TOTAL_CODES: ReadonlySet<string> = new Set(KNOWN.flatMap((k) => k.totalCodes));
 
 /** The known instrument a Questionnaire's panel code, or else its calculated total's code, names. */
-export function recogniseInstrument(
-  panelCodes: string[],
-  totalCodes: string[],
-): InstrumentDefinition | undefined {
+export function recogniseInstrument(panelCodes: string[], totalCodes: string[]): InstrumentDefinition | undefined {
   return (
-    KNOWN.find((k) => panelCodes.some((code) => k.panelCodes.includes(code)))
-      ?.definition ??
-    KNOWN.find((k) => totalCodes.some((code) => k.totalCodes.includes(code)))
-      ?.definition
+    KNOWN.find((k) => panelCodes.some((code) => k.panelCodes.includes(code)))?.definition ??
+    KNOWN.find((k) => totalCodes.some((code) => k.totalCodes.includes(code)))?.definition
   );
 }
 
@@ -67,15 +45,15 @@ export interface InheritedRules {
   items: InstrumentItem[];
   fields: Pick<
     InstrumentDefinition,
-    | "shortTitle"
-    | "kind"
-    | "scoring"
-    | "bands"
-    | "caseness"
-    | "reliableChange"
-    | "higherIsBetter"
-    | "alertRules"
-    | "loinc"
+    | 'shortTitle'
+    | 'kind'
+    | 'scoring'
+    | 'bands'
+    | 'caseness'
+    | 'reliableChange'
+    | 'higherIsBetter'
+    | 'alertRules'
+    | 'loinc'
   >;
 }
 
@@ -91,11 +69,11 @@ export function inheritKnownRules(
   errors: FhirImportError[],
 ): InheritedRules | null {
   const mapping = matchItems(known, imported);
-  const name = `${known.shortTitle}${known.loinc?.panel !== undefined ? ` (LOINC ${known.loinc.panel})` : ""}`;
+  const name = `${known.shortTitle}${known.loinc?.panel !== undefined ? ` (LOINC ${known.loinc.panel})` : ''}`;
   if (mapping === null) {
     errors.push({
-      path: "item",
-      code: "fhir_unsupported",
+      path: 'item',
+      code: 'fhir_unsupported',
       message: `This Questionnaire is coded as the ${name}, but its ${imported.length} questions cannot be matched to the ${known.shortTitle}'s items (by LOINC code or in order).`,
     });
     return null;
@@ -103,18 +81,17 @@ export function inheritKnownRules(
   const linkIdFor = new Map<string, string>();
   const items = imported.map((item, index) => {
     const target = mapping.get(index);
-    if (target === undefined)
-      return { ...item, scored: false, required: false };
+    if (target === undefined) return { ...item, scored: false, required: false };
     linkIdFor.set(target.linkId, item.linkId);
     const values = (options: readonly { value: number }[]) =>
       options
         .map((o) => o.value)
         .sort((a, b) => a - b)
-        .join(",");
+        .join(',');
     if (target.scored && values(item.options) !== values(target.options)) {
       errors.push({
         path: `item.${item.linkId}`,
-        code: "fhir_unsupported",
+        code: 'fhir_unsupported',
         message: `"${item.linkId}" scores its answers ${values(item.options)}; the ${known.shortTitle} scores them ${values(target.options)}.`,
       });
     }
@@ -141,16 +118,7 @@ export function inheritKnownRules(
     ...rule,
     linkId: linkIdFor.get(rule.linkId) ?? rule.linkId,
   }));
-  const {
-    shortTitle,
-    kind,
-    scoring,
-    bands,
-    caseness,
-    reliableChange,
-    higherIsBetter,
-    loinc,
-  } = known;
+  const { shortTitle, kind, scoring, bands, caseness, reliableChange, higherIsBetter, loinc } = known;
   return {
     items,
     fields: {
@@ -168,31 +136,17 @@ export function inheritKnownRules(
 }
 
 /** Imported question index → the known item it is. Null when the known scored items are not all found. */
-function matchItems(
-  known: InstrumentDefinition,
-  imported: InstrumentItem[],
-): Map<number, InstrumentItem> | null {
+function matchItems(known: InstrumentDefinition, imported: InstrumentItem[]): Map<number, InstrumentItem> | null {
   const scored = known.items.filter((item) => item.scored);
   const byCode = new Map<number, InstrumentItem>();
   imported.forEach((item, index) => {
-    const target =
-      item.loinc === undefined
-        ? undefined
-        : known.items.find((k) => k.loinc === item.loinc);
+    const target = item.loinc === undefined ? undefined : known.items.find((k) => k.loinc === item.loinc);
     if (target !== undefined) byCode.set(index, target);
   });
   const found = new Set([...byCode.values()].map((item) => item.linkId));
-  if (
-    scored.every((item) => found.has(item.linkId)) &&
-    found.size === byCode.size
-  )
-    return byCode;
+  if (scored.every((item) => found.has(item.linkId)) && found.size === byCode.size) return byCode;
   const inOrder =
-    imported.length === scored.length
-      ? scored
-      : imported.length === known.items.length
-        ? known.items
-        : null;
+    imported.length === scored.length ? scored : imported.length === known.items.length ? known.items : null;
   if (inOrder === null) return null;
   return new Map(inOrder.map((item, index) => [index, item]));
 }

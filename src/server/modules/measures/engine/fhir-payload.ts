@@ -1,10 +1,10 @@
-import { z } from "zod";
+import { z } from 'zod';
 import {
   alertRuleSchema,
   bandSchema,
   casenessSchema,
   scoringSchema,
-} from "../../../../shared/instruments/definition.js";
+} from '../../../../shared/instruments/definition.js';
 
 /**
  * The Hearth scoring extension's JSON (format `hearth-scoring/1`): everything about a definition that
@@ -12,10 +12,10 @@ import {
  * an unscored item's answer values ride here (its answers carry no ordinalValue).
  */
 export const scoringPayloadSchema = z.strictObject({
-  format: z.literal("hearth-scoring/1"),
+  format: z.literal('hearth-scoring/1'),
   id: z.string(),
   shortTitle: z.string(),
-  kind: z.enum(["validated", "programme"]),
+  kind: z.enum(['validated', 'programme']),
   licenceNote: z.string(),
   loincTotal: z.string().optional(),
   publishedVersion: z.string().optional(),
@@ -31,10 +31,7 @@ export const scoringPayloadSchema = z.strictObject({
   bands: z.array(bandSchema),
   caseness: casenessSchema.optional(),
   reliableChange: z
-    .union([
-      z.strictObject({ threshold: z.number() }),
-      z.strictObject({ sd: z.number(), reliability: z.number() }),
-    ])
+    .union([z.strictObject({ threshold: z.number() }), z.strictObject({ sd: z.number(), reliability: z.number() })])
     .optional(),
   higherIsBetter: z.boolean(),
   alertRules: z.array(alertRuleSchema),

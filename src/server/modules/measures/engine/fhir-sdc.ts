@@ -1,14 +1,7 @@
-import type { InstrumentDefinition } from "../../../../shared/instruments/definition.js";
-import {
-  itemBounds,
-  scoreDecimals,
-} from "../../../../shared/instruments/scale.js";
-import {
-  SDC_CALCULATED_EXPRESSION,
-  VARIABLE_EXTENSION,
-  totalCoding,
-} from "./fhir-codes.js";
-import type { QuestionnaireItem } from "./fhir-types.js";
+import type { InstrumentDefinition } from '../../../../shared/instruments/definition.js';
+import { itemBounds, scoreDecimals } from '../../../../shared/instruments/scale.js';
+import { SDC_CALCULATED_EXPRESSION, VARIABLE_EXTENSION, totalCoding } from './fhir-codes.js';
+import type { QuestionnaireItem } from './fhir-types.js';
 
 /**
  * The SDC (Structured Data Capture) side of a Questionnaire: the read-only total item whose
@@ -18,7 +11,7 @@ import type { QuestionnaireItem } from "./fhir-types.js";
 
 /** FHIRPath string literal: single quotes, with `\` and `'` escaped. */
 function literal(text: string): string {
-  return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
 /** The answers' scores in FHIRPath: `weight()` (SDC's name for the ordinalValue/itemWeight of an answer), reversed where the item is. */
@@ -47,41 +40,32 @@ function totalExpression(definition: InstrumentDefinition): string {
   const places = scoreDecimals(definition);
   const required = scored
     .filter((item) => item.required)
-    .map(
-      (item) =>
-        `%resource.repeat(item).where(linkId = ${literal(item.linkId)}).answer.exists()`,
-    );
-  const enough =
-    missing.rule === "prorate"
-      ? `%scores.count() >= ${n - missing.maxMissing}`
-      : `%scores.count() = ${n}`;
-  const ready = [enough, ...required].join(" and ");
+    .map((item) => `%resource.repeat(item).where(linkId = ${literal(item.linkId)}).answer.exists()`);
+  const enough = missing.rule === 'prorate' ? `%scores.count() >= ${n - missing.maxMissing}` : `%scores.count() = ${n}`;
+  const ready = [enough, ...required].join(' and ');
   const value =
-    method === "mean"
+    method === 'mean'
       ? `(%scores.sum() / %scores.count()).round(${places})`
-      : missing.rule === "prorate"
+      : missing.rule === 'prorate'
         ? `iif(%scores.count() = ${n}, %scores.sum(), (%scores.sum() * ${n} / %scores.count()).round(${places}))`
-        : "%scores.sum()";
+        : '%scores.sum()';
   return `iif(${ready}, ${value}, {})`;
 }
 
 /** The read-only total item: LOINC total code when known, `%scores` variable and the SDC calculatedExpression. */
-export function totalItem(
-  definition: InstrumentDefinition,
-  linkId: string,
-): QuestionnaireItem {
+export function totalItem(definition: InstrumentDefinition, linkId: string): QuestionnaireItem {
   return {
     linkId,
     text: `${definition.shortTitle} total score`,
-    type: "decimal",
+    type: 'decimal',
     readOnly: true,
     code: [totalCoding(definition)],
     extension: [
       {
         url: VARIABLE_EXTENSION,
         valueExpression: {
-          name: "scores",
-          language: "text/fhirpath",
+          name: 'scores',
+          language: 'text/fhirpath',
           expression: scoresExpression(definition),
         },
       },
@@ -89,7 +73,7 @@ export function totalItem(
         url: SDC_CALCULATED_EXPRESSION,
         valueExpression: {
           description: `${definition.shortTitle} total, as Hearth scores it`,
-          language: "text/fhirpath",
+          language: 'text/fhirpath',
           expression: totalExpression(definition),
         },
       },
@@ -97,7 +81,7 @@ export function totalItem(
   };
 }
 
-const CALCULATED_TYPES = new Set(["decimal", "integer", "quantity"]);
+const CALCULATED_TYPES = new Set(['decimal', 'integer', 'quantity']);
 
 /**
  * Whether an imported item is a computed value rather than a question: it has an SDC
@@ -108,18 +92,14 @@ export function isCalculatedItem(
     type: string;
     readOnly?: boolean | undefined;
     extension?: { url: string }[] | undefined;
-    code?:
-      { system?: string | undefined; code?: string | undefined }[] | undefined;
+    code?: { system?: string | undefined; code?: string | undefined }[] | undefined;
   },
   knownTotalCodes: ReadonlySet<string>,
 ): boolean {
-  if (item.extension?.some((ext) => ext.url === SDC_CALCULATED_EXPRESSION))
-    return true;
+  if (item.extension?.some((ext) => ext.url === SDC_CALCULATED_EXPRESSION)) return true;
   return (
     CALCULATED_TYPES.has(item.type) &&
     item.readOnly === true &&
-    (item.code ?? []).some(
-      (coding) => coding.code !== undefined && knownTotalCodes.has(coding.code),
-    )
+    (item.code ?? []).some((coding) => coding.code !== undefined && knownTotalCodes.has(coding.code))
   );
 }
