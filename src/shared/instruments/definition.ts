@@ -32,6 +32,8 @@ export const answerOptionSchema = z.strictObject({
   label: text(200),
   /** LOINC answer code (LA…), when the answer list has one. */
   loinc: loincAnswerCode.optional(),
+  /** The answer's code in another code system (an imported Questionnaire's own answer list), kept so exports carry it back. */
+  code: z.strictObject({ system: z.string().min(1).max(500), code: z.string().min(1).max(200) }).optional(),
 });
 
 export const itemSchema = z.strictObject({
@@ -137,6 +139,8 @@ export const instrumentDefinitionSchema = z.strictObject({
     .regex(instrumentIdPattern, 'Use lowercase letters, digits and single dashes (phq-9).'),
   /** Bumped on any change to items, options or scoring. Answers carry the version they were given to. */
   version: z.int('A whole number.').min(1, 'Versions start at 1.'),
+  /** The version an imported Questionnaire was published as ("0.0.1", "2019 edition"), when not Hearth's whole number. */
+  publishedVersion: text(64).optional(),
   title: text(200),
   shortTitle: text(40),
   /** `programme` marks Hearth's own check-ins: useful in the group, not validated instruments. */

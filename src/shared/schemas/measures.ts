@@ -24,7 +24,14 @@ export const instrumentListResponseSchema = z.object({ instruments: z.array(inst
 
 /** POST /api/instruments: a Hearth definition or a FHIR Questionnaire (checked by the use case). */
 export const instrumentImportBodySchema = z.strictObject({ definition: z.unknown().optional(), questionnaire: z.unknown().optional() });
-export const instrumentImportResponseSchema = z.object({ code: z.string(), version: z.number().int() });
+/** What the import made, what Hearth recognised it as (`phq-9`…) and notes for the importer (no alert rules, unscored items…). */
+export const instrumentImportResponseSchema = z.object({
+  code: z.string(),
+  version: z.number().int(),
+  publishedVersion: z.string().nullable(),
+  recognisedAs: z.string().nullable(),
+  notes: z.array(z.object({ code: z.enum(['known_instrument', 'no_alert_rules', 'calculated_item_recomputed', 'unscored_item']), message: z.string() })),
+});
 
 /** One questionnaire a participant has been asked to complete (GET /api/me/measures/due). */
 export const dueMeasureSchema = z.object({ requestId: z.uuid(), code: z.string(), title: z.string(), shortTitle: z.string(), version: z.number().int(), dueAt: z.string(), reason: z.string() });

@@ -57,7 +57,7 @@ describe('the UCLA-3 loneliness scale (imported, not built in)', () => {
   it('imports through the Questionnaire import with its licence note, and is scored 3–9', async () => {
     const imported = await call(t.app, admin, 'POST', '/api/instruments', { questionnaire: uclaQuestionnaire });
     expect(imported.statusCode, imported.body).toBe(201);
-    expect(imported.json()).toEqual({ code: 'ucla-3', version: 1 });
+    expect(imported.json()).toMatchObject({ code: 'ucla-3', version: 1, recognisedAs: null });
     const definition = (await call(t.app, admin, 'GET', '/api/instruments/definition?code=ucla-3')).json();
     expect(definition.licenceNote).toMatch(/Not shipped by Hearth/);
     expect(definition.copyright).toMatch(/Hughes ME.*2004/);

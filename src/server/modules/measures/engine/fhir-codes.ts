@@ -1,4 +1,4 @@
-import type { AnswerOption, InstrumentDefinition } from '../../../../shared/instruments/definition.js';
+import type { AnswerOption, InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/definition.js';
 import { LOINC_SYSTEM } from '../../../../shared/instruments/loinc.js';
 import type { Coding, Extension } from './fhir-types.js';
 
@@ -15,6 +15,12 @@ export const HEARTH_MEASURES_SYSTEM = `${HEARTH_FHIR_BASE}/CodeSystem/hearth-mea
 export const HEARTH_SCORING_EXTENSION = `${HEARTH_FHIR_BASE}/StructureDefinition/scoring`;
 /** The R4 core extension for an answer's score (valueDecimal; R5 renamed it itemWeight). */
 export const ORDINAL_VALUE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
+/** R5's name for the same score (also read on import: SDC Questionnaires written for R5 tooling use it). */
+export const ITEM_WEIGHT_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/itemWeight';
+/** SDC: a FHIRPath expression whose value the form filler writes into the item (a total score). */
+export const SDC_CALCULATED_EXPRESSION = 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression';
+/** SDC/core: a named FHIRPath variable other expressions on the item can use as `%name`. */
+export const VARIABLE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/variable';
 export const OBSERVATION_CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
 export const UCUM_SYSTEM = 'http://unitsofmeasure.org';
 
@@ -31,17 +37,20 @@ export const localCode = {
   band: (id: string, severity: number) => `${id}/band/${severity}`,
 };
 
-/** The Coding for an answer: its LOINC answer code when it has one, else a local code; the score rides along as ordinalValue. */
-export function answerCoding(definition: InstrumentDefinition, linkId: string, option: AnswerOption): Coding {
-  const ordinal: Extension = { url: ORDINAL_VALUE_EXTENSION, valueDecimal: option.value };
-  return option.loinc !== undefined
-    ? { extension: [ordinal], system: LOINC_SYSTEM, code: option.loinc, display: option.label }
-    : {
-        extension: [ordinal],
-        system: HEARTH_MEASURES_SYSTEM,
-        code: localCode.answer(definition.id, linkId, option.value),
-        display: option.label,
-      };
+/**
+ * The Coding for an answer: its LOINC answer code, else the code it was imported with, else a local
+ * code. A scored item's answer carries its score as ordinalValue; an unscored item's carries none, so a
+ * generic SDC form filler summing weights gets the same total as Hearth.
+ */
+export function answerCoding(definition: InstrumentDefinition, item: InstrumentItem, option: AnswerOption): Coding {
+  const extension: Extension[] = item.scored ? [{ url: ORDINAL_VALUE_EXTENSION, valueDecimal: option.value }] : [];
+  const coded =
+    option.loinc !== undefined
+      ? { system: LOINC_SYSTEM, code: option.loinc }
+      : option.code !== undefined
+        ? { system: option.code.system, code: option.code.code }
+        : { system: HEARTH_MEASURES_SYSTEM, code: localCode.answer(definition.id, item.linkId, option.value) };
+  return { ...(extension.length > 0 ? { extension } : {}), ...coded, display: option.label };
 }
 
 /** The Coding for an instrument's total score: LOINC when known. */

@@ -44,7 +44,7 @@ export function toQuestionnaireResponse(
     items.push({
       linkId: item.linkId,
       text: item.text,
-      answer: [{ valueCoding: answerCoding(definition, item.linkId, option) }],
+      answer: [{ valueCoding: answerCoding(definition, item, option) }],
     });
   }
   return {

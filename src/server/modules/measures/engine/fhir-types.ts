@@ -48,6 +48,7 @@ export interface Extension {
   valueString?: string;
   valueBoolean?: boolean;
   valueCoding?: Coding;
+  valueExpression?: { language: string; expression: string; name?: string; description?: string };
 }
 
 export interface Coding {
@@ -88,6 +89,7 @@ export interface QuestionnaireItem {
   code?: Coding[];
   required?: boolean;
   repeats?: boolean;
+  readOnly?: boolean;
   answerOption?: QuestionnaireAnswerOption[];
   answerValueSet?: string;
   item?: QuestionnaireItem[];

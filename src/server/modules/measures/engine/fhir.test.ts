@@ -85,16 +85,19 @@ describe('fromFhirQuestionnaire', () => {
   it.each(BUILTIN_INSTRUMENTS.map((d) => [d.id, d] as const))(
     '%s round-trips through FHIR JSON unchanged',
     (_id, definition) => {
-      expect(fromFhirQuestionnaire(viaJson(toFhirQuestionnaire(definition)))).toEqual({ ok: true, definition });
+      const result = fromFhirQuestionnaire(viaJson(toFhirQuestionnaire(definition)));
+      expect(result).toMatchObject({ ok: true });
+      if (result.ok) expect(result.definition).toEqual(definition);
     },
   );
 
   it('refuses what is not a Questionnaire', () => {
     expect(fromFhirQuestionnaire({ resourceType: 'Patient' })).toMatchObject({
       ok: false,
-      errors: expect.arrayContaining([expect.objectContaining({ path: 'resourceType', code: 'fhir_invalid' })]),
+      errors: [{ path: 'resourceType', code: 'fhir_unsupported', message: 'Hearth imports FHIR Questionnaire resources; this is a Patient.' }],
     });
-    expect(fromFhirQuestionnaire(null)).toMatchObject({ ok: false });
+    expect(fromFhirQuestionnaire(null)).toMatchObject({ ok: false, errors: [{ path: '', code: 'fhir_invalid' }] });
+    expect(fromFhirQuestionnaire([{ resourceType: 'Questionnaire' }])).toMatchObject({ ok: false, errors: [{ code: 'fhir_invalid' }] });
   });
 
   it('reports a scoring extension that names an item the Questionnaire lacks', () => {
@@ -121,10 +124,10 @@ describe('fromFhirQuestionnaire', () => {
     expect(fromFhirQuestionnaire(q)).toMatchObject({ ok: false, errors: [{ path: 'bands.1', code: 'band_overlap' }] });
   });
 
-  it('refuses broken extension JSON, non-integer versions, unscorable items and answers without scores', () => {
+  it('refuses broken extension JSON, unscorable items and an answer without a score where others have one', () => {
     const broken = toFhirQuestionnaire(GAD_2);
     broken.extension![0]!.valueString = '{not json';
-    broken.version = '1.0.0';
+    broken.version = '';
     broken.item!.push({ linkId: 'comment', type: 'text', text: 'Anything else?' });
     delete broken.item![1]!.answerOption![0]!.valueCoding!.extension;
     const result = fromFhirQuestionnaire(broken);
@@ -132,9 +135,9 @@ describe('fromFhirQuestionnaire', () => {
     if (!result.ok) {
       expect(result.errors.map((e) => [e.path, e.code])).toEqual([
         ['extension.0.valueString', 'fhir_invalid'],
-        ['item.3.type', 'fhir_unsupported'],
+        ['item.4.type', 'fhir_unsupported'],
         ['item.1.answerOption.0', 'fhir_unsupported'],
-        ['version', 'fhir_unsupported'],
+        ['version', 'fhir_invalid'],
       ]);
     }
   });
@@ -173,10 +176,9 @@ describe('fromFhirQuestionnaire', () => {
         },
       ],
     };
-    expect(fromFhirQuestionnaire(questionnaire)).toMatchObject({
-      ok: false,
-      errors: [{ path: 'licenceNote', message: 'Required.' }],
-    });
+    // Without overrides the published copyright element is the licence note.
+    expect(fromFhirQuestionnaire(questionnaire)).toMatchObject({ ok: true, definition: { licenceNote: questionnaire.copyright } });
+    expect(fromFhirQuestionnaire({ ...questionnaire, copyright: undefined })).toMatchObject({ ok: false, errors: [{ path: 'copyright', code: 'fhir_unsupported' }] });
     const result = fromFhirQuestionnaire(questionnaire, {
       licenceNote: 'The service holds a licence (ref. 2024-17).',
       bands: [
@@ -330,8 +332,8 @@ describe('fhirProblems', () => {
     const q = toFhirQuestionnaire(GAD_2);
     q.item!.push({ linkId: 'gad2-1', type: 'display', text: 'x', required: true });
     expect(fhirProblems(q)).toEqual([
-      'Questionnaire.item[3].linkId: que-2: linkIds must be unique',
-      'Questionnaire.item[3]: que-6: display items cannot be required or repeat',
+      'Questionnaire.item[4].linkId: que-2: linkIds must be unique',
+      'Questionnaire.item[4]: que-6: display items cannot be required or repeat',
     ]);
     const emptyItem = { resourceType: 'QuestionnaireResponse', status: 'completed', item: [{ linkId: 'a' }] } as never;
     expect(fhirProblems(emptyItem)).toEqual([

@@ -16,6 +16,8 @@ export {
   fromFhirQuestionnaire,
   toFhirQuestionnaire,
   type FhirImportError,
+  type FhirImportNote,
   type FhirImportResult,
 } from './fhir-questionnaire.js';
+export { MAX_IMPORT_DEPTH, MAX_IMPORT_ITEMS } from './fhir-import-guard.js';
 export { toObservation, toQuestionnaireResponse, type ObservationMeta, type ResponseMeta } from './fhir-resources.js';
