@@ -1,0 +1,100 @@
+import { CONNECTION_WINDOW_DAYS, type ConnectionMap, type ConnectionMapQuery, type ConnectionWindow } from '../../../shared/schemas/connection.js';
+import type { DbOrTx } from '../../db/database.js';
+import { AppError } from '../../http/errors.js';
+import type { UseCaseContext } from '../../http/use-case.js';
+import { facilitatorsWithNames } from '../../policy/membership.js';
+import { groupEdgeEvents, sumEdges, type EdgeEvents } from './edges.js';
+import { analyseNetwork } from './network.js';
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+interface Person {
+  id: string;
+  userId: string;
+  label: string;
+  kind: 'member' | 'facilitator';
+  joinedAt: string;
+  leftAt: string | null;
+}
+
+/** Everyone who was ever a member of the group (joined), and its facilitators. */
+async function peopleOf(db: DbOrTx, groupId: string): Promise<Person[]> {
+  const [members, facilitators] = await Promise.all([
+    db
+      .selectFrom('enrolments as e')
+      .select(['e.id', 'e.participant_id', 'e.pseudonym', 'e.joined_at', 'e.left_at'])
+      .where('e.group_id', '=', groupId)
+      .where('e.joined_at', 'is not', null)
+      .orderBy('e.pseudonym')
+      .execute(),
+    facilitatorsWithNames(db, groupId),
+  ]);
+  return [
+    ...members.map((m) => ({ id: m.id, userId: m.participant_id, label: m.pseudonym, kind: 'member' as const, joinedAt: m.joined_at ?? '', leftAt: m.left_at })),
+    ...facilitators.map((f) => ({ id: f.id, userId: f.id, label: f.display_name, kind: 'facilitator' as const, joinedAt: '', leftAt: null })),
+  ];
+}
+
+/** The days a window ending `untilMs` covers (inclusive); the whole group's life for `all`. */
+function spanOf(window: ConnectionWindow, untilMs: number, startMs: number) {
+  const fromMs = window === 'all' ? startMs : Math.max(startMs, untilMs - (CONNECTION_WINDOW_DAYS[window] - 1) * DAY_MS);
+  return { fromDay: dayOf(fromMs), untilDay: dayOf(untilMs), from: new Date(fromMs).toISOString(), until: new Date(untilMs).toISOString() };
+}
+
+/** The people and ties of one window: members who were in the group during it, every facilitator. */
+function networkAt(people: readonly Person[], events: readonly EdgeEvents[], span: ReturnType<typeof spanOf>) {
+  const present = people.filter((p) => p.kind === 'facilitator' || (p.joinedAt.slice(0, 10) <= span.untilDay && (p.leftAt === null || p.leftAt.slice(0, 10) >= span.fromDay)));
+  const nodeOf = new Map(present.map((p) => [p.userId, p.id]));
+  const edges = sumEdges(events, span.fromDay, span.untilDay).flatMap((e) => {
+    const source = nodeOf.get(e.source);
+    const target = nodeOf.get(e.target);
+    return source && target ? [{ ...e, source, target }] : [];
+  });
+  const memberIds = present.filter((p) => p.kind === 'member').map((p) => p.id);
+  return { present, edges, network: analyseNetwork(memberIds, present.map((p) => p.id), edges) };
+}
+
+/**
+ * The connection map of a group for its facilitators: who reached whom in the chosen window
+ * (ending `weeksBack` weeks ago), the peer network's figures, and the same figures for every week
+ * of the group's life. Audited.
+ */
+export async function readConnectionMap(ctx: UseCaseContext, groupId: string, query: ConnectionMapQuery): Promise<ConnectionMap> {
+  const people = await peopleOf(ctx.db, groupId);
+  const group = await ctx.db.selectFrom('therapy_groups').select('created_at').where('id', '=', groupId).executeTakeFirstOrThrow();
+  const joins = people.filter((p) => p.kind === 'member').map((p) => p.joinedAt);
+  const start = joins.length > 0 ? joins.reduce((a, b) => (a < b ? a : b)) : group.created_at;
+  const nowMs = ctx.now.getTime();
+  const startMs = Math.min(Date.parse(start), nowMs);
+  const weeksAvailable = Math.floor((nowMs - startMs) / WEEK_MS);
+  if (query.weeksBack > weeksAvailable) {
+    throw new AppError('validation_failed', `The group is ${weeksAvailable} weeks old: the map goes back at most ${weeksAvailable} weeks.`, [{ path: 'weeksBack', message: `At most ${weeksAvailable}.` }]);
+  }
+  const events = await groupEdgeEvents(ctx.db, groupId, { from: `${dayOf(startMs)}T00:00:00.000Z`, until: ctx.now.toISOString() });
+  const span = spanOf(query.window, nowMs - query.weeksBack * WEEK_MS, startMs);
+  const { present, edges, network } = networkAt(people, events, span);
+  const series = [];
+  for (let back = weeksAvailable; back >= 0; back -= 1) {
+    const at = spanOf(query.window, nowMs - back * WEEK_MS, startMs);
+    series.push({ weeksBack: back, until: at.until, ...networkAt(people, events, at).network.figures });
+  }
+  await ctx.audit({ action: 'connection.read', resourceType: 'group', resourceId: groupId, groupId, detail: { window: query.window, weeksBack: query.weeksBack } });
+  return {
+    groupId,
+    window: query.window,
+    weeksBack: query.weeksBack,
+    weeksAvailable,
+    from: span.from,
+    until: span.until,
+    nodes: present.map((p) => {
+      const s = network.standing.get(p.id);
+      return { id: p.id, label: p.label, kind: p.kind, received: s?.received ?? 0, given: s?.given ?? 0, peersIn: s?.peersIn ?? 0, reciprocalTies: s?.reciprocalTies ?? 0, isolate: s?.isolate ?? false, subgroup: s?.subgroup ?? null };
+    }),
+    edges: edges.map((e) => ({ from: e.source, to: e.target, weight: e.weight, kinds: e.kinds, reciprocal: network.reciprocal(e.source, e.target) })),
+    figures: network.figures,
+    subgroups: network.subgroups,
+    series,
+  };
+}
