@@ -1,9 +1,9 @@
-import { CONNECTION_WINDOW_DAYS, type ConnectionMap, type ConnectionMapQuery, type ConnectionWindow } from '../../../shared/schemas/connection.js';
+import { CONNECTION_KINDS, CONNECTION_WINDOW_DAYS, type ConnectionMap, type ConnectionMapQuery, type ConnectionWindow } from '../../../shared/schemas/connection.js';
 import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import type { UseCaseContext } from '../../http/use-case.js';
 import { facilitatorsWithNames } from '../../policy/membership.js';
-import { groupEdgeEvents, sumEdges, type EdgeEvents } from './edges.js';
+import { groupEdgeEvents, sumEdges, type DirectedEdge, type EdgeEvents } from './edges.js';
 import { analyseNetwork } from './network.js';
 
 const DAY_MS = 86_400_000;
@@ -43,11 +43,42 @@ function spanOf(window: ConnectionWindow, untilMs: number, startMs: number) {
   return { fromDay: dayOf(fromMs), untilDay: dayOf(untilMs), from: new Date(fromMs).toISOString(), until: new Date(untilMs).toISOString() };
 }
 
+/** Day-by-day acts summed per week counted back from today (0 = the last seven days), each week's ties once. */
+function weeklyTies(events: readonly EdgeEvents[], nowMs: number) {
+  const today = Date.parse(dayOf(nowMs));
+  const byWeek = new Map<number, EdgeEvents[]>();
+  for (const e of events) {
+    const back = Math.floor((today - Date.parse(e.day)) / WEEK_MS);
+    const list = byWeek.get(back);
+    if (list) list.push(e);
+    else byWeek.set(back, [e]);
+  }
+  return new Map([...byWeek].map(([back, list]) => [back, sumEdges(list)]));
+}
+
+/** The ties of the weeks `from` to `to` back (inclusive), summed. */
+function tiesOver(weekly: Map<number, DirectedEdge[]>, fromBack: number, toBack: number): DirectedEdge[] {
+  const ties = new Map<string, DirectedEdge>();
+  for (let back = toBack; back <= fromBack; back += 1) {
+    for (const e of weekly.get(back) ?? []) {
+      const key = `${e.source} ${e.target}`;
+      const tie = ties.get(key);
+      if (!tie) {
+        ties.set(key, { ...e, kinds: { ...e.kinds } });
+        continue;
+      }
+      tie.weight += e.weight;
+      for (const kind of CONNECTION_KINDS) tie.kinds[kind] += e.kinds[kind];
+    }
+  }
+  return [...ties.values()];
+}
+
 /** The people and ties of one window: members who were in the group during it, every facilitator. */
-function networkAt(people: readonly Person[], events: readonly EdgeEvents[], span: ReturnType<typeof spanOf>) {
+function networkAt(people: readonly Person[], ties: readonly DirectedEdge[], span: ReturnType<typeof spanOf>) {
   const present = people.filter((p) => p.kind === 'facilitator' || (p.joinedAt.slice(0, 10) <= span.untilDay && (p.leftAt === null || p.leftAt.slice(0, 10) >= span.fromDay)));
   const nodeOf = new Map(present.map((p) => [p.userId, p.id]));
-  const edges = sumEdges(events, span.fromDay, span.untilDay).flatMap((e) => {
+  const edges = ties.flatMap((e) => {
     const source = nodeOf.get(e.source);
     const target = nodeOf.get(e.target);
     return source && target ? [{ ...e, source, target }] : [];
@@ -73,12 +104,18 @@ export async function readConnectionMap(ctx: UseCaseContext, groupId: string, qu
     throw new AppError('validation_failed', `The group is ${weeksAvailable} weeks old: the map goes back at most ${weeksAvailable} weeks.`, [{ path: 'weeksBack', message: `At most ${weeksAvailable}.` }]);
   }
   const events = await groupEdgeEvents(ctx.db, groupId, { from: `${dayOf(startMs)}T00:00:00.000Z`, until: ctx.now.toISOString() });
+  // A window of w weeks ending k weeks back covers exactly the weeks k … k+w−1 counted back from
+  // today (windows are whole days, 7·w of them), so each week's ties are summed once.
+  const weekly = weeklyTies(events, nowMs);
+  const weeks = query.window === 'all' ? Number.POSITIVE_INFINITY : CONNECTION_WINDOW_DAYS[query.window] / 7;
+  const oldest = Math.max(0, ...weekly.keys());
+  const tiesAt = (back: number) => tiesOver(weekly, Math.min(oldest, back + weeks - 1), back);
   const span = spanOf(query.window, nowMs - query.weeksBack * WEEK_MS, startMs);
-  const { present, edges, network } = networkAt(people, events, span);
+  const { present, edges, network } = networkAt(people, tiesAt(query.weeksBack), span);
   const series = [];
   for (let back = weeksAvailable; back >= 0; back -= 1) {
     const at = spanOf(query.window, nowMs - back * WEEK_MS, startMs);
-    series.push({ weeksBack: back, until: at.until, ...networkAt(people, events, at).network.figures });
+    series.push({ weeksBack: back, until: at.until, ...networkAt(people, tiesAt(back), at).network.figures });
   }
   await ctx.audit({ action: 'connection.read', resourceType: 'group', resourceId: groupId, groupId, detail: { window: query.window, weeksBack: query.weeksBack } });
   return {
