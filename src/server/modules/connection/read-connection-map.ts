@@ -56,22 +56,25 @@ function weeklyTies(events: readonly EdgeEvents[], nowMs: number) {
   return new Map([...byWeek].map(([back, list]) => [back, sumEdges(list)]));
 }
 
-/** The ties of the weeks `from` to `to` back (inclusive), summed. */
-function tiesOver(weekly: Map<number, DirectedEdge[]>, fromBack: number, toBack: number): DirectedEdge[] {
-  const ties = new Map<string, DirectedEdge>();
-  for (let back = toBack; back <= fromBack; back += 1) {
-    for (const e of weekly.get(back) ?? []) {
-      const key = `${e.source} ${e.target}`;
-      const tie = ties.get(key);
-      if (!tie) {
-        ties.set(key, { ...e, kinds: { ...e.kinds } });
-        continue;
-      }
-      tie.weight += e.weight;
-      for (const kind of CONNECTION_KINDS) tie.kinds[kind] += e.kinds[kind];
+/** Adds a week's ties into a running sum (keyed `source target`). */
+function addWeek(sum: Map<string, DirectedEdge>, week: readonly DirectedEdge[] | undefined) {
+  for (const e of week ?? []) {
+    const key = `${e.source} ${e.target}`;
+    const tie = sum.get(key);
+    if (!tie) {
+      sum.set(key, { ...e, kinds: { ...e.kinds } });
+      continue;
     }
+    tie.weight += e.weight;
+    for (const kind of CONNECTION_KINDS) tie.kinds[kind] += e.kinds[kind];
   }
-  return [...ties.values()];
+}
+
+/** The ties of the weeks `fromBack` to `toBack` back (inclusive), summed. */
+function tiesOver(weekly: Map<number, DirectedEdge[]>, fromBack: number, toBack: number): DirectedEdge[] {
+  const sum = new Map<string, DirectedEdge>();
+  for (let back = fromBack; back >= toBack; back -= 1) addWeek(sum, weekly.get(back));
+  return [...sum.values()];
 }
 
 /** The people and ties of one window: members who were in the group during it, every facilitator. */
@@ -113,9 +116,14 @@ export async function readConnectionMap(ctx: UseCaseContext, groupId: string, qu
   const span = spanOf(query.window, nowMs - query.weeksBack * WEEK_MS, startMs);
   const { present, edges, network } = networkAt(people, tiesAt(query.weeksBack), span);
   const series = [];
+  // The whole group's window grows by a week at each step: one running sum instead of re-adding every week.
+  const running = new Map<string, DirectedEdge>();
+  if (query.window === 'all') for (let back = oldest; back > weeksAvailable; back -= 1) addWeek(running, weekly.get(back));
   for (let back = weeksAvailable; back >= 0; back -= 1) {
     const at = spanOf(query.window, nowMs - back * WEEK_MS, startMs);
-    series.push({ weeksBack: back, until: at.until, ...networkAt(people, tiesAt(back), at).network.figures });
+    if (query.window === 'all') addWeek(running, weekly.get(back));
+    const ties = query.window === 'all' ? [...running.values()] : tiesAt(back);
+    series.push({ weeksBack: back, until: at.until, ...networkAt(people, ties, at).network.figures });
   }
   await ctx.audit({ action: 'connection.read', resourceType: 'group', resourceId: groupId, groupId, detail: { window: query.window, weeksBack: query.weeksBack } });
   return {
