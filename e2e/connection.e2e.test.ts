@@ -50,7 +50,7 @@ describe('the connection map', () => {
       // Stepping week by week moves the window; the whole group shows every week's figures.
       await b.page.getByRole('button', { name: '← A week earlier' }).click();
       await b.page.getByText('(1 week ago)').waitFor();
-      await b.page.getByRole('radio', { name: 'Whole group' }).check({ force: true });
+      await b.page.locator('label', { hasText: 'Whole group' }).click();
       await b.page.getByText('(up to today)').waitFor();
       const series = b.page.getByRole('region', { name: 'Over time' });
       await expect.poll(() => series.getByRole('row').count()).toBeGreaterThanOrEqual(6);

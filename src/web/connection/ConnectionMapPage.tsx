@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, List, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { CONNECTION_WINDOWS, type ConnectionMap, type ConnectionWindow } from '../../shared/schemas/connection';
 import { ApiError } from '../api/client';
@@ -88,6 +88,15 @@ export function ConnectionMapPage() {
       <TiesTable map={m} />
       <SeriesTable map={m} />
     </Stack>
+  );
+}
+
+/** A table wider or longer than the screen scrolls in a region keyboard users can focus and scroll too. */
+function ScrollRegion({ label, maxHeight, children }: { label: string; maxHeight?: number; children: ReactNode }) {
+  return (
+    <div role="region" aria-label={label} tabIndex={0} style={{ overflow: 'auto', maxHeight }}>
+      {children}
+    </div>
   );
 }
 
@@ -198,8 +207,8 @@ function PeopleTable({ map }: { map: ConnectionMap }) {
       <Title order={2} size="h3" id="people-heading" mb="xs">
         The same facts as a table: people
       </Title>
-      <Table.ScrollContainer minWidth={560}>
-        <Table striped>
+      <ScrollRegion label="People, scrollable">
+        <Table striped miw={560}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Person</Table.Th>
@@ -231,7 +240,7 @@ function PeopleTable({ map }: { map: ConnectionMap }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </Card>
   );
 }
@@ -247,8 +256,8 @@ function TiesTable({ map }: { map: ConnectionMap }) {
       {ties.length === 0 ? (
         <Text size="sm">Nobody reached anyone in this window.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped>
+        <ScrollRegion label="Ties, scrollable">
+          <Table striped miw={520}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">From</Table.Th>
@@ -268,7 +277,7 @@ function TiesTable({ map }: { map: ConnectionMap }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
     </Card>
   );
@@ -284,8 +293,8 @@ function SeriesTable({ map }: { map: ConnectionMap }) {
       <Text size="sm" c="dimmed" mb="xs">
         The same figures for a window of {WINDOW_LABEL[map.window].toLowerCase()} ending each week of the group’s life, newest first.
       </Text>
-      <Table.ScrollContainer minWidth={560} mah={360}>
-        <Table striped stickyHeader>
+      <ScrollRegion label="Figures week by week, scrollable" maxHeight={360}>
+        <Table striped stickyHeader miw={560}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Week ending</Table.Th>
@@ -309,7 +318,7 @@ function SeriesTable({ map }: { map: ConnectionMap }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </Card>
   );
 }

@@ -154,3 +154,57 @@ describe('the connection map', () => {
     expect(tie).toMatchObject({ weight: 2, kinds: { feedback: 1, helped: 1, appreciation: 0, reaction: 0, reply: 0 } });
   });
 });
+
+describe('connection outcomes in the outcomes report', () => {
+  it('adds loneliness change, the network at start vs end, and ties beside PHQ-9 change and attendance (report and CSV)', async () => {
+    const g = await w.group(world.clinicianA.id, 4);
+    const [p, q, r, s] = g.members as [Member, Member, Member, Member];
+    // The first four weeks (joined 60 days ago): nobody reaches anyone. The last four: p, q and r knit together.
+    for (const [from, to] of [
+      [p, q],
+      [q, p],
+      [q, r],
+      [r, q],
+      [p, r],
+      [r, p],
+      [s, p],
+    ] as const)
+      await w.appreciate(from, to, 5);
+    // PHQ-9: the knitted members improve more; loneliness: three of four improve.
+    for (const [m, first, last] of [
+      [p, 15, 6],
+      [q, 14, 7],
+      [r, 16, 8],
+      [s, 12, 12],
+    ] as const) {
+      await w.answer(m, 'phq-9', first, 55);
+      await w.answer(m, 'phq-9', last, 3);
+    }
+    for (const [m, first, last] of [
+      [p, 5, 2],
+      [q, 4, 2],
+      [r, 4, 3],
+      [s, 3, 4],
+    ] as const) {
+      await w.answer(m, 'ons-loneliness', first, 55);
+      await w.answer(m, 'ons-loneliness', last, 3);
+    }
+    const query = `instrumentCode=phq-9&groupId=${g.groupId}&from=${w.ago(70).slice(0, 10)}`;
+    const report = (await call(t.app, lead, 'GET', `/api/reports/outcomes?${query}`)).json();
+    expect(report.connection.loneliness).toEqual({ started: 4, completed: 4, meanChange: -1.25, shareImproved: 0.75 });
+    expect(report.connection.network.start).toMatchObject({ members: 4, ties: 0, density: 0, isolates: 4 });
+    expect(report.connection.network.end).toMatchObject({ members: 4, ties: 7, reciprocity: 0.857, reciprocalShare: 0.75, isolates: 1 });
+    // s has no reciprocal tie and did not improve: ties and improvement go together.
+    expect(report.connection.network.members).toBe(4);
+    expect(report.connection.network.tiesVsPhq9Improvement).toBeGreaterThan(0.9);
+    const csv = (await call(t.app, lead, 'GET', `/api/reports/outcomes.csv?${query}`)).body.split('\r\n');
+    const header = csv[0]?.split(',') ?? [];
+    const row = csv[1]?.split(',') ?? [];
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect([cell('loneliness_completed'), cell('loneliness_share_improved'), cell('density_start'), cell('isolates_end')]).toEqual(['4', '0.75', '0', '1']);
+    // Without a group, the network is left out (it is a group's); loneliness is still reported.
+    const service = (await call(t.app, lead, 'GET', `/api/reports/outcomes?instrumentCode=phq-9&from=${w.ago(70).slice(0, 10)}`)).json();
+    expect(service.connection.network).toBeNull();
+    expect(service.connection.loneliness.completed).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-interface Person {
+export interface Person {
   id: string;
   userId: string;
   label: string;
@@ -20,7 +20,7 @@ interface Person {
 }
 
 /** Everyone who was ever a member of the group (joined), and its facilitators. */
-async function peopleOf(db: DbOrTx, groupId: string): Promise<Person[]> {
+export async function peopleOf(db: DbOrTx, groupId: string): Promise<Person[]> {
   const [members, facilitators] = await Promise.all([
     db
       .selectFrom('enrolments as e')
@@ -38,7 +38,7 @@ async function peopleOf(db: DbOrTx, groupId: string): Promise<Person[]> {
 }
 
 /** The days a window ending `untilMs` covers (inclusive); the whole group's life for `all`. */
-function spanOf(window: ConnectionWindow, untilMs: number, startMs: number) {
+export function spanOf(window: ConnectionWindow, untilMs: number, startMs: number) {
   const fromMs = window === 'all' ? startMs : Math.max(startMs, untilMs - (CONNECTION_WINDOW_DAYS[window] - 1) * DAY_MS);
   return { fromDay: dayOf(fromMs), untilDay: dayOf(untilMs), from: new Date(fromMs).toISOString(), until: new Date(untilMs).toISOString() };
 }
@@ -78,7 +78,7 @@ function tiesOver(weekly: Map<number, DirectedEdge[]>, fromBack: number, toBack:
 }
 
 /** The people and ties of one window: members who were in the group during it, every facilitator. */
-function networkAt(people: readonly Person[], ties: readonly DirectedEdge[], span: ReturnType<typeof spanOf>) {
+export function networkAt(people: readonly Person[], ties: readonly DirectedEdge[], span: ReturnType<typeof spanOf>) {
   const present = people.filter((p) => p.kind === 'facilitator' || (p.joinedAt.slice(0, 10) <= span.untilDay && (p.leftAt === null || p.leftAt.slice(0, 10) >= span.fromDay)));
   const nodeOf = new Map(present.map((p) => [p.userId, p.id]));
   const edges = ties.flatMap((e) => {
