@@ -57,4 +57,21 @@ describe('the connection map', () => {
       expect(await checkA11y(b.page)).toEqual([]);
     }
   });
+
+  it('the outcomes report shows connection outcomes (loneliness change), axe clean at 1280 and 375 px', async () => {
+    for (const [viewport, width] of [
+      [DESKTOP, 1280],
+      [PHONE, 375],
+    ] as const) {
+      const b = await openBrowser(viewport);
+      browsers.push(b);
+      await signIn(b.page, server.baseUrl, DEMO.clinician);
+      await b.page.goto(`${server.baseUrl}/reports/outcomes`);
+      const section = b.page.getByRole('region', { name: 'Connection' });
+      await section.waitFor();
+      expect(await section.innerText()).toMatch(/Loneliness \(ONS question\)/);
+      expect(await checkA11y(b.page)).toEqual([]);
+      await b.page.screenshot({ path: `${SHOTS}/outcomes-connection-${width}.png`, fullPage: true });
+    }
+  });
 });
