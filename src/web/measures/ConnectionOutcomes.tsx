@@ -9,7 +9,7 @@ export function ConnectionOutcomes({ connection }: { connection: OutcomeReport['
   const { loneliness: l, network: n } = connection;
   return (
     <section aria-labelledby="connection-outcomes-heading">
-      <Title order={2} size="h3" id="connection-outcomes-heading" mb={4}>
+      <Title order={2} size="h3" id="connection-outcomes-heading" mt="lg" mb={4}>
         Connection
       </Title>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
