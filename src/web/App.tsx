@@ -8,6 +8,7 @@ import { AppLayout } from './layout/AppLayout';
 import { PageLoader } from './layout/feedback';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { LazyTrajectoryPage } from './measures/LazyTrajectoryPage';
+import { LazyConnectionMapPage } from './connection/LazyConnectionMapPage';
 
 // Every signed-in page loads when first opened (route-level code splitting): the sign-in page,
 // the first thing a phone downloads, carries none of them. AppLayout shows a loader meanwhile.
@@ -86,6 +87,7 @@ export function App() {
           <Route element={<RequireRole roles={['clinician']} />}>
             <Route path="records/:enrolmentId" element={<RecordPage />} />
             <Route path="records/:enrolmentId/measures" element={<LazyTrajectoryPage />} />
+            <Route path="groups/:groupId/connections" element={<LazyConnectionMapPage />} />
             <Route path="alerts" element={<AlertsPage />} />
             <Route path="sessions/:sessionId/digest" element={<DigestPage />} />
             <Route path="records/:enrolmentId/safety-plan" element={<MemberSafetyPlanPage />} />

@@ -12,6 +12,7 @@ import { feedbackRoutes } from './feedback/routes.js';
 import { goalRoutes } from './goals/routes.js';
 import { groupRoutes } from './groups/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { connectionRoutes } from './connection/routes.js';
 import { isolationRoutes } from './isolation/routes.js';
 import { journalRoutes } from './journal/routes.js';
 import { moderationRoutes } from './moderation/routes.js';
@@ -64,6 +65,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...skillRoutes,
   ...journalRoutes,
   ...isolationRoutes,
+  ...connectionRoutes,
   ...strategyRoutes,
   ...feedbackRoutes,
   ...thisWeekRoutes,

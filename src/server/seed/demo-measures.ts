@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { PHQ_9 } from '../../shared/instruments/builtins/index.js';
+import { ONS_LONELINESS, PHQ_9 } from '../../shared/instruments/builtins/index.js';
 import type { Config } from '../config/env.js';
 import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
@@ -18,9 +18,12 @@ const PHQ9_STORIES: Record<string, [number[], number[]]> = {
   Pebble: [[1, 1, 2, 1, 1, 1, 1, 0, 0], [1, 1, 1, 1, 1, 1, 1, 0, 0]],
 };
 
+/** The ONS loneliness question (5 often/always … 1 never) at the same moments: most feel lonely less often; Cedar, who drifts, more. */
+const LONELINESS_STORIES: Record<string, [number, number]> = { Willow: [4, 2], Harbour: [4, 3], Juniper: [5, 3], Cedar: [3, 4], Skylark: [4, 2], Ember: [5, 4], Pebble: [4, 4] };
+
 /**
- * The demo programme asks for PHQ-9 and GAD-7 at enrolment and every four sessions; members
- * have answered PHQ-9 twice, so trajectories and the outcomes report have something to show.
+ * The demo programme asks for PHQ-9, GAD-7 and the ONS loneliness question at enrolment and every four sessions; members
+ * have answered PHQ-9 (and the ONS loneliness question) twice, so trajectories and the outcomes report have something to show.
  * Answers go through measure submission at the moment they were given, so Cedar's reliable
  * deterioration raised its alert then, as it would have for real.
  */
@@ -33,6 +36,8 @@ export async function seedDemoMeasures(
     ['gad-7', 'enrolment', null],
     ['phq-9', 'every_n_sessions', 4],
     ['gad-7', 'every_n_sessions', 4],
+    ['ons-loneliness', 'enrolment', null],
+    ['ons-loneliness', 'every_n_sessions', 4],
   ] as const) {
     const id = newId();
     await trx.insertInto('measure_schedules').values({ id, programme_id: input.programmeId, group_id: null, instrument_code: code, trigger, every_n: everyN, created_by: input.createdBy, created_at: input.now.toISOString() }).execute();
@@ -52,6 +57,14 @@ export async function seedDemoMeasures(
         version: PHQ_9.version,
         answers,
         idempotencyKey: `demo-phq9-${member.pseudonym}-${index}`,
+      });
+      const lonely = LONELINESS_STORIES[member.pseudonym]?.[index];
+      if (lonely === undefined) continue;
+      await submitResponse(seedContext(trx, input.config, { id: member.participantId, role: 'participant' }, new Date(at.getTime() + 60_000)), {
+        instrumentCode: 'ons-loneliness',
+        version: ONS_LONELINESS.version,
+        answers: { [ONS_LONELINESS.items[0]?.linkId ?? '']: lonely },
+        idempotencyKey: `demo-ons-loneliness-${member.pseudonym}-${index}`,
       });
     }
   }

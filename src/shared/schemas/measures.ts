@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { connectionFiguresSchema } from './connection.js';
 
 // Questionnaires (measures): the request and response shapes of the measures, schedules and
 // outcome-report routes (server/modules/measures/routes.ts). The web infers its types from these.
@@ -111,6 +112,25 @@ export const outcomeReportSchema = z.object({
     meanImprovementAttendedLess: z.number().nullable(),
     attendedMost: z.number().int(),
     attendedLess: z.number().int(),
+  }),
+  /** Connection outcomes (issue 14): loneliness change, and for one group its network at start vs end. */
+  connection: z.object({
+    /** The ONS loneliness question (1 never … 5 often/always; lower is better): change from first to last answer. */
+    loneliness: z.object({ started: z.number().int(), completed: z.number().int(), meanChange: z.number().nullable(), shareImproved: z.number().nullable() }),
+    network: z
+      .object({
+        /** The peer network in the group's first four weeks and in its last four. */
+        start: connectionFiguresSchema,
+        end: connectionFiguresSchema,
+        /** The last day of the start window and the first of the end window (YYYY-MM-DD, UTC). */
+        startUntil: z.string(),
+        endFrom: z.string(),
+        /** Pearson r across members: reciprocal ties at the end vs PHQ-9 improvement, and vs attendance (null under three members). */
+        tiesVsPhq9Improvement: z.number().nullable(),
+        tiesVsAttendance: z.number().nullable(),
+        members: z.number().int(),
+      })
+      .nullable(),
   }),
 });
 export type OutcomeReport = z.infer<typeof outcomeReportSchema>;

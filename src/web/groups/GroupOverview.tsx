@@ -41,6 +41,11 @@ export function GroupOverview({ group, facilitator, onOpenTab }: Props) {
         </Alert>
       ) : null}
       {facilitator ? <IsolationPanel groupId={group.id} /> : null}
+      {facilitator ? (
+        <Anchor component={Link} to={`/groups/${group.id}/connections`} fw={600}>
+          Open the connection map: who reached whom, week by week
+        </Anchor>
+      ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <InfoCard title="When and where" id="when-heading">
           <Facts>

@@ -6,6 +6,7 @@ import { QueryView, usePageTitle } from '../layout/feedback';
 import { formatLocalDate } from '../layout/time';
 import { outcomesCsvUrl, useInstruments, useOutcomes, type OutcomeFilters, type OutcomeReport } from './api';
 import { SMALL_N, outcomeFigures } from './outcomeText';
+import { ConnectionOutcomes } from './ConnectionOutcomes';
 
 const initial: OutcomeFilters = { instrumentCode: 'phq-9', groupId: '', from: '', to: '' };
 
@@ -132,6 +133,7 @@ function OutcomeFigures({ report, filters, groupName }: { report: OutcomeReport;
           </SimpleGrid>
         </>
       )}
+      <ConnectionOutcomes connection={report.connection} />
     </section>
   );
 }

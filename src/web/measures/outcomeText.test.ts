@@ -16,6 +16,7 @@ const demo: OutcomeReport = {
   casesAtStart: 5,
   effectSize: 1.15,
   attendance: { correlationWithImprovement: 0.65, meanImprovementAttendedMost: 5.17, meanImprovementAttendedLess: -6, attendedMost: 6, attendedLess: 1 },
+  connection: { loneliness: { started: 7, completed: 6, meanChange: -1.17, shareImproved: 0.667 }, network: null },
 };
 
 describe('outcome figures in plain words', () => {

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.js';
 import type { Principal } from '../../policy/policy.js';
 import { prePostEffectSize, summariseOutcomes } from './engine/change.js';
+import { connectionOutcomes } from './connection-outcomes.js';
 import { requireInstrument } from './instruments.js';
 
 export interface OutcomeFilter {
@@ -21,10 +22,10 @@ const ATTENDANCE_SCAN_FROM = 2_000;
  * on every submission (one per participant, instrument and group, folded per participant here);
  * with one, from the responses in that range.
  */
-async function firstLastPairs(db: DbOrTx, principal: Principal, filter: OutcomeFilter) {
+export async function firstLastPairs(db: DbOrTx, principal: Principal, filter: OutcomeFilter) {
   const pairs = filter.from || filter.to ? await pairsFromResponses(db, principal, filter) : await pairsFromCourses(db, principal, filter);
   const rates = await attendanceRates(db, [...new Set(pairs.map((p) => p.enrolmentId).filter((id): id is string => !!id))]);
-  return pairs.map((p) => ({ first: p.first, last: p.last, n: p.n, attendance: p.enrolmentId ? (rates.get(p.enrolmentId) ?? null) : null }));
+  return pairs.map((p) => ({ first: p.first, last: p.last, n: p.n, enrolmentId: p.enrolmentId, attendance: p.enrolmentId ? (rates.get(p.enrolmentId) ?? null) : null }));
 }
 
 interface Pair {
@@ -117,7 +118,7 @@ function chunk<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-function pearson(xs: number[], ys: number[]): number | null {
+export function pearson(xs: number[], ys: number[]): number | null {
   const n = xs.length;
   if (n < 3) return null;
   const mx = xs.reduce((a, b) => a + b, 0) / n;
@@ -138,7 +139,7 @@ function pearson(xs: number[], ys: number[]): number | null {
 const round = (v: number | null, places = 2) => (v === null ? null : Math.round(v * 10 ** places) / 10 ** places);
 
 /** Started, completed, mean change, reliable improvement/deterioration, recovery, effect size and the link to attendance. */
-export async function outcomeReport(db: DbOrTx, principal: Principal, filter: OutcomeFilter) {
+export async function outcomeReport(db: DbOrTx, principal: Principal, filter: OutcomeFilter, now = new Date()) {
   const { definition } = await requireInstrument(db, filter.instrumentCode);
   const people = await firstLastPairs(db, principal, filter);
   const completed = people.filter((p) => p.n >= 2);
@@ -170,5 +171,6 @@ export async function outcomeReport(db: DbOrTx, principal: Principal, filter: Ou
       attendedMost: high.length,
       attendedLess: low.length,
     },
+    connection: await connectionOutcomes(db, principal, filter, now),
   };
 }

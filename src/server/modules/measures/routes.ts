@@ -185,7 +185,7 @@ export const outcomeRoutes = [
     query: outcomeQuerySchema,
     response: { 200: outcomeReportSchema },
     async handler({ query }, ctx) {
-      const report = await outcomeReport(ctx.db, ctx.principal, query);
+      const report = await outcomeReport(ctx.db, ctx.principal, query, ctx.now);
       await ctx.audit({ action: 'reports.outcomes', detail: { instrument: query.instrumentCode, people: report.started } });
       return report;
     },
@@ -199,13 +199,29 @@ export const outcomeRoutes = [
     access: { kind: 'authenticated', resource: 'report', action: 'export', objects: { 'query.groupId': 'group' } },
     query: outcomeQuerySchema,
     async handler({ query }, ctx) {
-      const r = await outcomeReport(ctx.db, ctx.principal, query);
+      const r = await outcomeReport(ctx.db, ctx.principal, query, ctx.now);
       await ctx.audit({ action: 'reports.outcomes.export', detail: { instrument: query.instrumentCode } });
       ctx.reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="outcomes-${r.instrument.code}.csv"`);
       return toCsv(
-        ['instrument', 'started', 'completed', 'mean_first', 'mean_last', 'mean_change', 'reliably_improved', 'reliably_deteriorated', 'recovered', 'effect_size', 'attendance_correlation'],
-        [[r.instrument.code, r.started, r.completed, r.meanFirst, r.meanLast, r.meanChange, r.reliablyImproved, r.reliablyDeteriorated, r.recovered, r.effectSize, r.attendance.correlationWithImprovement]],
+        [
+          ...['instrument', 'started', 'completed', 'mean_first', 'mean_last', 'mean_change', 'reliably_improved', 'reliably_deteriorated', 'recovered', 'effect_size', 'attendance_correlation'],
+          ...['loneliness_started', 'loneliness_completed', 'loneliness_mean_change', 'loneliness_share_improved'],
+          ...['density_start', 'density_end', 'reciprocity_start', 'reciprocity_end', 'two_mutual_ties_start', 'two_mutual_ties_end', 'isolates_start', 'isolates_end', 'ties_vs_phq9_improvement', 'ties_vs_attendance'],
+        ],
+        [
+          [
+            ...[r.instrument.code, r.started, r.completed, r.meanFirst, r.meanLast, r.meanChange, r.reliablyImproved, r.reliablyDeteriorated, r.recovered, r.effectSize, r.attendance.correlationWithImprovement],
+            ...[r.connection.loneliness.started, r.connection.loneliness.completed, r.connection.loneliness.meanChange, r.connection.loneliness.shareImproved],
+            ...networkColumns(r.connection.network),
+          ],
+        ],
       );
     },
   }),
 ];
+
+/** The network columns of the outcomes CSV: empty unless the report is for one group. */
+function networkColumns(n: Awaited<ReturnType<typeof outcomeReport>>['connection']['network']): (number | null)[] {
+  if (!n) return Array.from({ length: 10 }, () => null);
+  return [n.start.density, n.end.density, n.start.reciprocity, n.end.reciprocity, n.start.reciprocalShare, n.end.reciprocalShare, n.start.isolates, n.end.isolates, n.tiesVsPhq9Improvement, n.tiesVsAttendance];
+}
