@@ -19,6 +19,7 @@ import * as idempotencyKeys from './20261203T2200_idempotency_keys.js';
 import * as mailOut from './20261204T0900_mail_out.js';
 import * as isolationEarlyWarning from './20261204T0910_isolation_early_warning.js';
 import * as calendarPrivacy from './20261204T1000_calendar_privacy.js';
+import * as homePreferences from './20261205T1320_home_preferences.js';
 import * as dutyRotaDelivery from './20261203T1030_duty_rota_delivery.js';
 
 /**
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '20261204T0900_mail_out': mailOut,
   '20261204T0910_isolation_early_warning': isolationEarlyWarning,
   '20261204T1000_calendar_privacy': calendarPrivacy,
+  '20261205T1320_home_preferences': homePreferences,
 };
