@@ -3,7 +3,7 @@ import { apiSession } from './support/api';
 import { DEMO, signIn } from './support/app';
 import { checkA11y, hasHorizontalScroll } from './support/a11y';
 import { DESKTOP, openBrowser } from './support/browser';
-import { phoneSuite } from './support/phone-suite';
+import { HARBOUR, phoneSuite } from './support/phone-suite';
 
 const DIR = 'screenshots/your-connections';
 const { baseUrl, phone, shoot } = phoneSuite(DIR);
@@ -55,5 +55,18 @@ describe('"Your connections" on the participant home', () => {
     await card.getByRole('button', { name: 'Hide this' }).waitFor();
     expect(asked).toEqual(['GET']);
     expect(await member.get<{ showConnections: boolean }>('/me/home-preferences')).toEqual({ showConnections: true });
+  });
+
+  it('a member with peers they have not connected with gets one gentle suggestion they can follow', async () => {
+    const base = baseUrl();
+    const harbour = await phone();
+    await signIn(harbour, base, HARBOUR);
+    const card = harbour.getByRole('region', { name: 'Your connections' });
+    await card.getByText('Others in your group you might get to know:').waitFor();
+    await card.getByText(/shared something you might relate to/).waitFor();
+    expect(await card.innerText()).not.toMatch(/\d/);
+    await shoot(harbour, 'home-suggestion');
+    await card.getByRole('link', { name: /Have a look|Read and reply/ }).click();
+    await harbour.getByRole('heading', { level: 1, name: /Coping strategies|Feedback/ }).waitFor();
   });
 });

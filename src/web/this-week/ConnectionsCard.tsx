@@ -16,7 +16,7 @@ function sentences(g: YourConnectionsGroup): string[] {
   if (g.appreciatedYou.length > 0) lines.push(`${listed(g.appreciatedYou)} appreciated you.`);
   if (g.youTriedTheirs.length > 0) lines.push(g.youTriedTheirs.length === 1 ? `You tried a strategy ${g.youTriedTheirs[0]} shared.` : `You tried strategies ${listed(g.youTriedTheirs)} shared.`);
   if (g.triedYours.length > 0) lines.push(`${listed(g.triedYours)} tried a strategy you shared.`);
-  if (g.notYetConnected.length > 0) lines.push(`You haven’t crossed paths with ${listed(g.notYetConnected)} yet. There’s no rush.`);
+  if (g.notYetConnected.length > 0) lines.push(`Others in your group you might get to know: ${listed(g.notYetConnected)}.`);
   return lines;
 }
 
@@ -25,7 +25,7 @@ function Suggestion({ suggestion }: { suggestion: NonNullable<YourConnections['s
   return (
     <Card withBorder radius="md" padding="sm" bg="var(--mantine-color-default-hover)">
       <Text size="sm">
-        {suggestion.pseudonym} shared something you might relate to{suggestion.kind === 'strategy' ? ': ' : ', asking for feedback: '}
+        {suggestion.pseudonym} shared something you might relate to:{' '}
         <Text span fw={600} style={{ overflowWrap: 'anywhere' }}>
           “{suggestion.title}”
         </Text>
@@ -40,7 +40,7 @@ function Suggestion({ suggestion }: { suggestion: NonNullable<YourConnections['s
 }
 
 function Connections({ data }: { data: YourConnections }) {
-  if (data.groups.length === 0) return <Text size="sm">When you are taking part in a group, the people you connect with will appear here.</Text>;
+  if (data.groups.length === 0) return <Text size="sm">When you’re taking part in a group, the people you connect with will show here.</Text>;
   const several = data.groups.length > 1;
   return (
     <Stack gap="sm">
