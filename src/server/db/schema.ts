@@ -301,6 +301,14 @@ export interface CalendarFeedsTable {
   revoked_at: string | null;
 }
 
+/** What a participant chose to see on their home (migration 20261205T1320_home_preferences). */
+export interface HomePreferencesTable {
+  user_id: string;
+  /** 0/1 */
+  show_connections: number;
+  updated_at: string;
+}
+
 export interface CalendarPreferencesTable {
   user_id: string;
   /** 0/1 */
@@ -978,6 +986,7 @@ export interface DB {
   notifications: NotificationsTable;
   calendar_feeds: CalendarFeedsTable;
   calendar_preferences: CalendarPreferencesTable;
+  home_preferences: HomePreferencesTable;
   instruments: InstrumentsTable;
   measure_schedules: MeasureSchedulesTable;
   measure_requests: MeasureRequestsTable;

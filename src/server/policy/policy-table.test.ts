@@ -83,6 +83,7 @@ const expected: Record<Role, readonly Row[]> = {
     ['appreciation', 'rcu', 'own_groups', 'appreciations in their group'],
     ['feedback', 'rc', 'own_groups', 'feedback in their group'],
     ['this_week', 'r', 'self', 'their own home page'],
+    ['your_connections', 'ru', 'self', 'their own "your connections" card and whether it shows'],
   ],
 };
 

@@ -41,7 +41,8 @@ export type Resource =
   | 'digest'
   | 'mail'
   | 'rota'
-  | 'duty_contact';
+  | 'duty_contact'
+  | 'your_connections';
 export type Action = 'read' | 'create' | 'update' | 'export';
 /**
  * How far a rule reaches: `self` = the caller's own records, `own_groups` = groups the caller
@@ -179,6 +180,9 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     appreciation: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
     feedback: { actions: ['read', 'create'], scope: 'own_groups' },
     this_week: { actions: ['read'], scope: 'self' },
+    // "Your connections" on their home: the peers they are connected with, and whether the card shows.
+    // Staff have no rule: facilitators see connection through the group's connection map instead.
+    your_connections: { actions: ['read', 'update'], scope: 'self' },
   },
 };
 

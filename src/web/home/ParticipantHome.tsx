@@ -9,12 +9,14 @@ import { needsAgreement, useMyEnrolments, useNotifications } from '../participan
 import { NotificationItems } from '../participant/NotificationsPage';
 import { useMySpaces } from '../space/api';
 import { useThisWeek } from '../this-week/api';
+import { ConnectionsCard } from '../this-week/ConnectionsCard';
 import { AppreciationsCard, CelebrationsCard, GroupExchangeCard } from '../this-week/ExchangeCards';
 import { DueCheckinsCard, GoalsCard, NextSessionCard } from '../this-week/PlanCards';
 
 /**
  * A participant's starting point: anything to do first, then "this week" (next session, check-ins,
- * goals, appreciations, what the group shared, celebrations), news, and their groups.
+ * goals, appreciations, what the group shared, celebrations), "Your connections" (which they can
+ * hide), news, and their groups.
  */
 export function ParticipantHome() {
   const me = useMe();
@@ -74,6 +76,7 @@ export function ParticipantHome() {
           )}
         </QueryView>
       </section>
+      <ConnectionsCard />
       {unread.length > 0 ? (
         <Card withBorder padding="lg" component="section" aria-labelledby="news-heading">
           <Group justify="space-between" mb="sm">

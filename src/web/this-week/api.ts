@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ThisWeek } from '../../shared/schemas/this-week';
+import type { HomePreferences, YourConnections, YourConnectionsGroup } from '../../shared/schemas/your-connections';
 import { api } from '../api/client';
 
-export type { ThisWeek };
+export type { HomePreferences, ThisWeek, YourConnections, YourConnectionsGroup };
 
 /**
  * GET /api/me/this-week: the participant home in one request. It sums up what every other page
@@ -11,4 +12,23 @@ export type { ThisWeek };
  */
 export function useThisWeek() {
   return useQuery({ queryKey: ['this-week'], queryFn: () => api<ThisWeek>('GET', '/me/this-week'), gcTime: 0 });
+}
+
+/** GET /api/me/home-preferences: which optional cards the home shows. */
+export function useHomePreferences() {
+  return useQuery({ queryKey: ['home-preferences'], queryFn: () => api<HomePreferences>('GET', '/me/home-preferences') });
+}
+
+/** PATCH /api/me/home-preferences: hide or show "Your connections" (kept for the person, on every device). */
+export function useSetHomePreferences() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: HomePreferences) => api<HomePreferences>('PATCH', '/me/home-preferences', body),
+    onSuccess: (saved) => client.setQueryData(['home-preferences'], saved),
+  });
+}
+
+/** GET /api/me/connections, asked only while the card is shown (hidden means the server is not asked). Fresh on every visit, like the week. */
+export function useYourConnections(enabled: boolean) {
+  return useQuery({ queryKey: ['your-connections'], queryFn: () => api<YourConnections>('GET', '/me/connections'), enabled, gcTime: 0 });
 }

@@ -20,6 +20,7 @@ import * as mailOut from './20261204T0900_mail_out.js';
 import * as isolationEarlyWarning from './20261204T0910_isolation_early_warning.js';
 import * as calendarPrivacy from './20261204T1000_calendar_privacy.js';
 import * as connectionIndexes from './20261205T1320_connection_indexes.js';
+import * as homePreferences from './20261205T1320_home_preferences.js';
 import * as dutyRotaDelivery from './20261203T1030_duty_rota_delivery.js';
 
 /**
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '20261204T0910_isolation_early_warning': isolationEarlyWarning,
   '20261204T1000_calendar_privacy': calendarPrivacy,
   '20261205T1320_connection_indexes': connectionIndexes,
+  '20261205T1320_home_preferences': homePreferences,
 };

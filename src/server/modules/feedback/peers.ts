@@ -2,17 +2,22 @@ import type { DbOrTx } from '../../db/database.js';
 import { enrolmentAt } from '../../policy/membership.js';
 import { sessionLabels } from './sessions.js';
 
+/** A member's current peers in a group (oneself excluded): the people one can appreciate and is shown by pseudonym. */
+export function currentPeers(db: DbOrTx, userId: string, groupId: string) {
+  return db
+    .selectFrom('enrolments')
+    .select(['id', 'pseudonym', 'participant_id'])
+    .where('group_id', '=', groupId)
+    .where(enrolmentAt('contribute', 'status'))
+    .where('participant_id', '!=', userId)
+    .orderBy('pseudonym')
+    .execute();
+}
+
 /** Current members one can appreciate (oneself excluded), and the group's recent sessions to refer to. */
 export async function peersAndSessions(db: DbOrTx, userId: string, groupId: string, now: Date) {
   const [peers, sessions] = await Promise.all([
-    db
-      .selectFrom('enrolments')
-      .select(['id', 'pseudonym'])
-      .where('group_id', '=', groupId)
-      .where(enrolmentAt('contribute', 'status'))
-      .where('participant_id', '!=', userId)
-      .orderBy('pseudonym')
-      .execute(),
+    currentPeers(db, userId, groupId),
     db
       .selectFrom('group_sessions')
       .select(['id', 'starts_at'])

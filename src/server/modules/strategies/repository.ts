@@ -79,3 +79,21 @@ export async function markCounts(db: DbOrTx, strategyIds: string[]): Promise<Map
   }
   return result;
 }
+
+/**
+ * Who tried whose strategies in a group: every mark ("I'll try it", "helped", "didn't help") on a
+ * published strategy, as marker → author (user ids), one row per pair; marks on one's own
+ * strategies left out. What "your connections" tells a member about trying each other's ideas.
+ */
+export function strategyTries(db: DbOrTx, groupId: string) {
+  return db
+    .selectFrom('strategy_marks as k')
+    .innerJoin('strategies as s', 's.id', 'k.strategy_id')
+    .innerJoin('enrolments as e', 'e.id', 'k.enrolment_id')
+    .select(['e.participant_id as marker_id', 's.author_id'])
+    .where('s.group_id', '=', groupId)
+    .where('s.moderation_status', '=', 'published')
+    .whereRef('e.participant_id', '<>', 's.author_id')
+    .groupBy(['e.participant_id', 's.author_id'])
+    .execute();
+}
