@@ -66,8 +66,11 @@ function navItemsFor(me: Me): NavItem[] {
   }
 }
 
+/** Pages with sub-pages of their own in the menu (the account and its notification settings) are active only exactly. */
+const EXACT = new Set(['/', '/account']);
+
 function isActive(pathname: string, to: string): boolean {
-  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+  return EXACT.has(to) ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
 }
 
 /** The signed-in frame: header with service name and sign out, role navigation, main content. */
@@ -252,6 +255,7 @@ function MainNav({ me, pathname }: { me: Me; pathname: string }) {
         You
       </Text>
       {link({ to: '/account', label: 'Your account' })}
+      {link({ to: '/account/notifications', label: 'Notification settings' })}
     </>
   );
 }
