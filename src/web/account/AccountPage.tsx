@@ -38,7 +38,7 @@ export function AccountPage() {
         </Title>
         <Text size="sm">
           {me.user.role === 'participant' ? 'Reminders before your sessions and for questionnaires waiting: ' : 'The session digest by e-mail, and how alerts reach you: '}
-          <Anchor component={Link} to="/account/notifications" data-testid="notification-settings-link">
+          <Anchor component={Link} to="/account/notifications" underline="always" data-testid="notification-settings-link">
             notification settings
           </Anchor>
           .

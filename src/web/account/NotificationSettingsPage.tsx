@@ -140,7 +140,7 @@ export function NotificationSettingsPage() {
                 {me.user.role === 'clinician' ? (
                   <Text size="sm">
                     Which devices and mobile number alerts use is on{' '}
-                    <Anchor component={Link} to="/account">
+                    <Anchor component={Link} to="/account" underline="always">
                       your account page
                     </Anchor>
                     .
