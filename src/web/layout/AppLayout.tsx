@@ -6,7 +6,7 @@ import { useMyGroups } from '../groups/api';
 import { useUnreadCount } from '../participant/api';
 import { useMySpaces } from '../space/api';
 import { useOpenAlertCount } from '../alerts/api';
-import { useLiveAlerts, useLiveNotifications } from '../space/hooks';
+import { useLiveAlerts, useLiveNotifications, useLiveUnread } from '../space/hooks';
 import { useMe, useSignOut } from '../auth/session';
 import type { Me } from '../api/types';
 import { Brand } from './Brand';
@@ -183,6 +183,7 @@ function MainNav({ me, pathname }: { me: Me; pathname: string }) {
   const openAlerts = useOpenAlertCount(me.user.role === 'clinician');
   useLiveAlerts(me.user.role === 'clinician');
   useLiveNotifications(showGroups);
+  useLiveUnread(showGroups);
   const link = (item: NavItem) => {
     const active = isActive(pathname, item.to);
     const count = item.to === '/notifications' ? unread : item.to === '/alerts' ? openAlerts : 0;
