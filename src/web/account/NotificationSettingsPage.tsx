@@ -83,7 +83,9 @@ export function NotificationSettingsPage() {
                     description={prefs.data.mobile ? undefined : 'Needs a mobile number on your account.'}
                     checked={prefs.data.sessionReminders.sms}
                     disabled={save.isPending || (!prefs.data.mobile && !prefs.data.sessionReminders.sms)}
-                    onChange={(e) => set({ sessionReminders: { sms: e.currentTarget.checked } }, `Session reminders by text message are ${e.currentTarget.checked ? 'on' : 'off'}.`)}
+                    onChange={(e) =>
+                      set({ sessionReminders: { sms: e.currentTarget.checked } }, `Session reminders by text message are ${e.currentTarget.checked ? 'on' : 'off'}.`)
+                    }
                   />
                 ) : null}
               </Stack>
@@ -102,7 +104,9 @@ export function NotificationSettingsPage() {
                   label="By e-mail"
                   checked={prefs.data.questionnaireReminders.email}
                   disabled={save.isPending}
-                  onChange={(e) => set({ questionnaireReminders: { email: e.currentTarget.checked } }, `Questionnaire reminders by e-mail are ${e.currentTarget.checked ? 'on' : 'off'}.`)}
+                  onChange={(e) =>
+                    set({ questionnaireReminders: { email: e.currentTarget.checked } }, `Questionnaire reminders by e-mail are ${e.currentTarget.checked ? 'on' : 'off'}.`)
+                  }
                 />
               </Stack>
             </Card>
@@ -114,8 +118,8 @@ export function NotificationSettingsPage() {
                   Session digest
                 </Title>
                 <Text size="sm" c="dimmed">
-                  Before each session of a group you facilitate: what was held, brought to group and celebrated, and open alerts. It always appears in your notifications in
-                  Hearth; the e-mail is your choice.
+                  Before each session of a group you facilitate: what was held, brought to group and celebrated, and open alerts. It always appears in your notifications in Hearth;
+                  the e-mail is your choice.
                 </Text>
                 <Switch
                   label="By e-mail"

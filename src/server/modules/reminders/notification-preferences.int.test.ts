@@ -44,7 +44,15 @@ describe('without an SMS gateway', () => {
     const now = t.clock.now();
     await t.database.db
       .insertInto('rota_shifts')
-      .values({ id: newId(), clinician_id: world.clinicianA.id, starts_at: new Date(now.getTime() - HOUR).toISOString(), ends_at: new Date(now.getTime() + HOUR).toISOString(), created_by: null, created_at: now.toISOString(), updated_at: now.toISOString() })
+      .values({
+        id: newId(),
+        clinician_id: world.clinicianA.id,
+        starts_at: new Date(now.getTime() - HOUR).toISOString(),
+        ends_at: new Date(now.getTime() + HOUR).toISOString(),
+        created_by: null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
       .execute();
     const clinician = (await call(t.app, await signIn(t, world.clinicianA), 'GET', URL)).json();
     expect(clinician).toMatchObject({ audience: 'staff', sessionReminders: null, questionnaireReminders: null, sessionDigest: { email: true }, alerts: { onDutyNow: true } });
@@ -94,7 +102,20 @@ describe('without an SMS gateway', () => {
     const stamp = new Date().toISOString();
     await db
       .insertInto('group_sessions')
-      .values({ id: newId(), group_id: world.groupB, starts_at: at, ends_at: new Date(Date.parse(at) + 90 * 60_000).toISOString(), plan_id: null, topic: 'Values', status: 'scheduled', origin: 'manual', cancel_reason: null, created_at: stamp, updated_at: stamp, original_starts_at: null })
+      .values({
+        id: newId(),
+        group_id: world.groupB,
+        starts_at: at,
+        ends_at: new Date(Date.parse(at) + 90 * 60_000).toISOString(),
+        plan_id: null,
+        topic: 'Values',
+        status: 'scheduled',
+        origin: 'manual',
+        cancel_reason: null,
+        created_at: stamp,
+        updated_at: stamp,
+        original_starts_at: null,
+      })
       .execute();
     const sent = await sendDueDigests(db, { leadMs: 8 * 86_400_000, smtpConfigured: true, publicUrl: undefined, serviceName: 'Riverside Hearth' }, new Date());
     expect(sent).toBeGreaterThan(0);
@@ -143,7 +164,20 @@ describe('with an SMS gateway', () => {
     const id = newId();
     await db
       .insertInto('group_sessions')
-      .values({ id, group_id: world.groupA, starts_at: startsAt, ends_at: new Date(Date.parse(startsAt) + 90 * 60_000).toISOString(), plan_id: null, topic: 'Noticing worry spirals', status: 'scheduled', origin: 'manual', cancel_reason: null, created_at: now.toISOString(), updated_at: now.toISOString(), original_starts_at: null })
+      .values({
+        id,
+        group_id: world.groupA,
+        starts_at: startsAt,
+        ends_at: new Date(Date.parse(startsAt) + 90 * 60_000).toISOString(),
+        plan_id: null,
+        topic: 'Noticing worry spirals',
+        status: 'scheduled',
+        origin: 'manual',
+        cancel_reason: null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+        original_starts_at: null,
+      })
       .execute();
     const settings: ReminderSettings = { smtpConfigured: true, publicUrl: undefined, serviceName: 'Eastgate Service', locale: 'en-GB', timeZone: 'Europe/London', sms };
     const [first, second] = await Promise.all([sendSessionReminders(db, settings, now), sendSessionReminders(db, settings, now)]);

@@ -26,7 +26,10 @@ export async function updatePreferences(ctx: UseCaseContext, body: Body) {
   const changes: [NotificationKind, Channels][] = [];
   for (const [kind, change, offered] of wanted) {
     if (!change) continue;
-    if (!offered) throw new AppError('preference_not_offered', member ? 'The session digest is for staff.' : 'Session and questionnaire reminders are for members.', [{ path: `body.${bodyKey(kind)}`, message: 'Not offered to you.' }]);
+    if (!offered)
+      throw new AppError('preference_not_offered', member ? 'The session digest is for staff.' : 'Session and questionnaire reminders are for members.', [
+        { path: `body.${bodyKey(kind)}`, message: 'Not offered to you.' },
+      ]);
     if (change.sms) await requireSms(ctx, kind);
     changes.push([kind, { email: change.email ?? current[kind].email, sms: change.sms ?? current[kind].sms }]);
   }
@@ -39,7 +42,17 @@ export async function updatePreferences(ctx: UseCaseContext, body: Body) {
       .onConflict((oc) => oc.columns(['user_id', 'kind']).doUpdateSet(values))
       .execute();
   }
-  await ctx.audit({ action: 'account.notification_preferences.update', resourceType: 'user', resourceId: me, detail: Object.fromEntries(changes.flatMap(([kind, c]) => [[`${kind}.email`, c.email], [`${kind}.sms`, c.sms]])) });
+  await ctx.audit({
+    action: 'account.notification_preferences.update',
+    resourceType: 'user',
+    resourceId: me,
+    detail: Object.fromEntries(
+      changes.flatMap(([kind, c]) => [
+        [`${kind}.email`, c.email],
+        [`${kind}.sms`, c.sms],
+      ]),
+    ),
+  });
   return readPreferences(ctx);
 }
 
