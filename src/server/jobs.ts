@@ -4,7 +4,7 @@ import type { Config } from './config/env.js';
 import type { Database } from './db/database.js';
 import type { Clock } from './lib/time.js';
 import { deleteExpiredIdempotencyKeys } from './http/idempotency.js';
-import { startAlertDelivery } from './modules/delivery/runner.js';
+import { configuredSmsSender, startAlertDelivery } from './modules/delivery/runner.js';
 import { sendDueDigests } from './modules/digest/send-due-digests.js';
 import { runDailyEarlyWarning } from './modules/isolation/run-early-warning.js';
 import { deliverQueuedMail, type MailTransport } from './modules/mail/deliver-mail.js';
@@ -46,6 +46,8 @@ export function startBackgroundJobs(
     serviceName: config.serviceName,
     locale: config.locale,
     timeZone: config.timeZone,
+    // Session reminders by text message only through a real gateway, never into the development outbox.
+    sms: config.smsHttp ? configuredSmsSender(database, config, realtime.clock) : null,
   };
   let measureRemindersAt = 0;
   let running = false;

@@ -57,6 +57,12 @@ export const errorStatus = {
   not_a_clinician: 422,
   invalid_push_subscription: 422,
   invalid_phone_number: 422,
+  // A notification preference for a channel the person has no address for (text messages without a mobile number).
+  no_address_for_channel: 422,
+  // A notification channel the service does not offer (text messages without an SMS gateway).
+  channel_unavailable: 422,
+  // A notification kind that is not for this person (a member's digest, staff's session reminders).
+  preference_not_offered: 422,
   push_unavailable: 422,
   too_many_attempts: 429,
   rate_limited: 429,

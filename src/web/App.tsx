@@ -13,6 +13,7 @@ import { LazyConnectionMapPage } from './connection/LazyConnectionMapPage';
 // Every signed-in page loads when first opened (route-level code splitting): the sign-in page,
 // the first thing a phone downloads, carries none of them. AppLayout shows a loader meanwhile.
 const OfferAnswerPage = lazy(() => import('./pathway/OfferAnswerPage').then((m) => ({ default: m.OfferAnswerPage })));
+const NotificationSettingsPage = lazy(() => import('./account/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })));
 const AccountPage = lazy(() => import('./account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const AuditPage = lazy(() => import('./admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 const RotaPage = lazy(() => import('./admin/RotaPage').then((m) => ({ default: m.RotaPage })));
@@ -73,6 +74,7 @@ export function App() {
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="account/notifications" element={<NotificationSettingsPage />} />
           <Route path="groups/:groupId" element={<GroupPage />} />
           <Route path="sessions/:sessionId" element={<SessionPage />} />
           <Route element={<RequireRole roles={['clinician', 'participant']} />}>

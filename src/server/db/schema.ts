@@ -900,10 +900,15 @@ export interface OfferLinksTable {
   answer: 'accepted' | 'declined' | null;
 }
 
+/** What a person chooses how to receive: their reminders, and staff's session digest. */
+export type NotificationKind = ReminderKind | 'session_digest';
+
 export interface NotificationPreferencesTable {
   user_id: string;
-  kind: ReminderKind;
+  kind: NotificationKind;
   email: number;
+  /** 0/1: by text message too (only where an SMS gateway is configured). */
+  sms: Generated<number>;
   updated_at: string;
 }
 

@@ -11,6 +11,7 @@ import { lastSeqOf, loadStreamPost, streamAfter } from '../modules/space/reposit
 import { ALERTS_CHANNEL, groupChannel, userChannel, type RealtimeEvent, type SpacePostEvent, type StreamPost } from './events.js';
 import { OrderedStream } from './ordered-stream.js';
 import { SharedTokenBuckets } from './shared-rate-limit.js';
+import { UnreadWatch } from './unread-watch.js';
 
 const REPLAY_PAGE = 500;
 const GAP_WAIT_MS = 300;
@@ -59,12 +60,14 @@ export class SpaceHub {
   private readonly groups = new Map<string, GroupState>();
   private readonly users = new Map<string, { conns: Set<Connection>; unsubscribe: () => void }>();
   private readonly stopAlerts: () => void;
+  private readonly unread: UnreadWatch;
 
   constructor(
     private readonly hearth: Hearth,
     private readonly log: FastifyBaseLogger,
   ) {
     this.limiter = new SharedTokenBuckets(hearth.db, 10, 1);
+    this.unread = new UnreadWatch(hearth, log, (conn, frame) => this.send(conn, frame));
     this.stopAlerts = hearth.broker.subscribe(ALERTS_CHANNEL, (event) => void this.onAlert(event));
     hearth.broker.onReconnect(() => {
       for (const [groupId, state] of this.groups) this.scheduleCatchUp(groupId, state, 0);
@@ -90,10 +93,16 @@ export class SpaceHub {
       this.users.set(userId, user);
     }
     user.conns.add(conn);
+    this.unread.refresh(conn).then(
+      // A socket that closed while its spaces were read is forgotten again.
+      () => (this.conns.has(conn) ? undefined : this.unread.forget(conn)),
+      (error: unknown) => this.log.error({ err: error }, 'unread watch failed'),
+    );
   }
 
   remove(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
+    this.unread.forget(conn);
     for (const groupId of [...conn.subs.keys()]) this.unsubscribe(conn, groupId);
     const user = this.users.get(conn.principal.userId);
     if (user) {
@@ -166,6 +175,8 @@ export class SpaceHub {
 
   /** Re-checks that each subscription is still allowed (heartbeat): ends those that are not. */
   async revalidate(conn: Connection): Promise<void> {
+    await this.unread.refresh(conn);
+    if (!this.conns.has(conn)) this.unread.forget(conn);
     for (const [groupId, sub] of conn.subs) {
       const viewer = await findSpaceViewer(this.hearth.db, conn.principal, groupId);
       if (!viewer || viewer.role !== sub.viewer.role) this.revoke(conn, groupId, 'membership_ended');

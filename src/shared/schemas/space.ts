@@ -213,5 +213,7 @@ export type ServerFrame =
   | { type: 'revoked'; groupId: string; reason: string }
   | { type: 'alert'; event: 'alert.raised' | 'alert.updated'; alertId: string }
   | { type: 'notification' }
+  /** My unread count in a space changed (a post there): the menu badge and the home card, without content. */
+  | { type: 'unread'; groupId: string; unread: number }
   | { type: 'mutes'; groupId: string }
   | { type: 'pong' };

@@ -1,4 +1,5 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import type { ReactNode } from 'react';
 import { useMe } from '../auth/session';
 import { usePageTitle } from '../layout/feedback';
@@ -7,11 +8,10 @@ import { ContactCard } from '../contacts/ContactCard';
 import { AlertDeliveryCard } from './AlertDeliveryCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { MfaCard } from './MfaCard';
-import { ReminderPreferencesCard } from './ReminderPreferencesCard';
 import { SessionsCard } from './SessionsCard';
 import classes from '../layout/layout.module.css';
 
-/** The signed-in person's own account: profile, reminders (members), password, two-step sign-in, devices. */
+/** The signed-in person's own account: profile, a link to notification settings, password, two-step sign-in, devices. */
 export function AccountPage() {
   const me = useMe();
   usePageTitle('Your account', me.service.name);
@@ -32,7 +32,18 @@ export function AccountPage() {
         </Text>
       </Card>
       {me.user.role === 'participant' ? <ContactCard participantId={me.user.id} viewer="participant" /> : null}
-      {me.user.role === 'participant' ? <ReminderPreferencesCard /> : null}
+      <Card withBorder padding="lg" component="section" aria-labelledby="notifications-heading">
+        <Title order={2} size="h3" id="notifications-heading" mb="xs">
+          Notifications
+        </Title>
+        <Text size="sm">
+          {me.user.role === 'participant' ? 'Reminders before your sessions and for questionnaires waiting: ' : 'The session digest by e-mail, and how alerts reach you: '}
+          <Anchor component={Link} to="/account/notifications" underline="always" data-testid="notification-settings-link">
+            notification settings
+          </Anchor>
+          .
+        </Text>
+      </Card>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <ChangePasswordForm />
         <MfaCard />

@@ -6,7 +6,7 @@ import { useMyGroups } from '../groups/api';
 import { useUnreadCount } from '../participant/api';
 import { useMySpaces } from '../space/api';
 import { useOpenAlertCount } from '../alerts/api';
-import { useLiveAlerts, useLiveNotifications } from '../space/hooks';
+import { useLiveAlerts, useLiveNotifications, useLiveUnread } from '../space/hooks';
 import { useMe, useSignOut } from '../auth/session';
 import type { Me } from '../api/types';
 import { Brand } from './Brand';
@@ -66,8 +66,11 @@ function navItemsFor(me: Me): NavItem[] {
   }
 }
 
+/** Pages with sub-pages of their own in the menu (the account and its notification settings) are active only exactly. */
+const EXACT = new Set(['/', '/account']);
+
 function isActive(pathname: string, to: string): boolean {
-  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+  return EXACT.has(to) ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
 }
 
 /** The signed-in frame: header with service name and sign out, role navigation, main content. */
@@ -180,6 +183,7 @@ function MainNav({ me, pathname }: { me: Me; pathname: string }) {
   const openAlerts = useOpenAlertCount(me.user.role === 'clinician');
   useLiveAlerts(me.user.role === 'clinician');
   useLiveNotifications(showGroups);
+  useLiveUnread(showGroups);
   const link = (item: NavItem) => {
     const active = isActive(pathname, item.to);
     const count = item.to === '/notifications' ? unread : item.to === '/alerts' ? openAlerts : 0;
@@ -252,6 +256,7 @@ function MainNav({ me, pathname }: { me: Me; pathname: string }) {
         You
       </Text>
       {link({ to: '/account', label: 'Your account' })}
+      {link({ to: '/account/notifications', label: 'Notification settings' })}
     </>
   );
 }

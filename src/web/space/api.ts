@@ -12,10 +12,11 @@ export const MY_SPACES_KEY = ['me', 'spaces'] as const;
 
 /**
  * The group spaces I may enter, with my unread count in each (navigation and home page). Kept
- * fresh by polling, on focus, and whenever a live message arrives on an open space.
+ * fresh over the socket ('unread' frames, hooks.ts useLiveUnread), on focus, whenever a live
+ * message arrives on an open space, and by a slow poll in case the socket is down.
  */
 export function useMySpaces(enabled = true) {
-  return useQuery({ queryKey: MY_SPACES_KEY, queryFn: () => api<SpaceUnread>('GET', '/me/spaces'), enabled, refetchInterval: 20_000, retry: false });
+  return useQuery({ queryKey: MY_SPACES_KEY, queryFn: () => api<SpaceUnread>('GET', '/me/spaces'), enabled, refetchInterval: 120_000, retry: false });
 }
 
 /** The space's front page: chat and threads with unread counts, staffing, mutes and blocks. */

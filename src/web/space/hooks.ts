@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { ServerFrame } from '../../shared/schemas/space';
+import type { SpaceUnread } from '../../shared/schemas/space';
+import { MY_SPACES_KEY } from './api';
 import { realtime, type ConnectionState } from './realtime';
 
 /** Listens to socket frames while mounted (and keeps the socket open). */
@@ -46,4 +48,20 @@ export function useLiveAlerts(enabled: boolean): void {
 /** The notification bell updates the moment something new arrives for me (the socket carries no content). */
 export function useLiveNotifications(enabled: boolean): void {
   useRefreshOnFrame('notification', NOTIFICATIONS_KEY, enabled);
+}
+
+/** The menu badge and the home card: my unread count in a space is set the moment a post changes it (the 'unread' frame carries the count, nothing else). */
+export function useLiveUnread(enabled: boolean): void {
+  const client = useQueryClient();
+  const listener = useCallback(
+    (frame: ServerFrame) => {
+      if (frame.type !== 'unread') return;
+      const current = client.getQueryData<SpaceUnread>(MY_SPACES_KEY);
+      // A space the list does not know yet (just joined): fetch the list.
+      if (!current?.spaces.some((s) => s.groupId === frame.groupId)) return void client.invalidateQueries({ queryKey: MY_SPACES_KEY });
+      client.setQueryData<SpaceUnread>(MY_SPACES_KEY, { spaces: current.spaces.map((s) => (s.groupId === frame.groupId ? { ...s, unread: frame.unread } : s)) });
+    },
+    [client],
+  );
+  useRealtime(listener, enabled);
 }

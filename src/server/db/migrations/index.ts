@@ -21,6 +21,7 @@ import * as isolationEarlyWarning from './20261204T0910_isolation_early_warning.
 import * as calendarPrivacy from './20261204T1000_calendar_privacy.js';
 import * as connectionIndexes from './20261205T1320_connection_indexes.js';
 import * as homePreferences from './20261205T1320_home_preferences.js';
+import * as notificationChannels from './20261205T1340_notification_channels.js';
 import * as dutyRotaDelivery from './20261203T1030_duty_rota_delivery.js';
 
 /**
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '20261204T1000_calendar_privacy': calendarPrivacy,
   '20261205T1320_connection_indexes': connectionIndexes,
   '20261205T1320_home_preferences': homePreferences,
+  '20261205T1340_notification_channels': notificationChannels,
 };

@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids.js';
 import { queueMail } from '../mail/queue-mail.js';
 import { buildDigest, digestCounts, type DigestContent } from './build-digest.js';
 import { notify } from '../notifications/notify.js';
+import { wantsEmail } from '../reminders/preferences.js';
 
 export interface DigestSettings {
   /** How long before a session its digest is built and sent. */
@@ -18,7 +19,7 @@ export interface DigestSettings {
 /**
  * Builds and sends the digest of every session starting within the lead time that has none yet:
  * stored once per session (the unique session id makes a second instance's attempt a no-op),
- * an in-app notice and an e-mail to each of the group's facilitators. Returns how many were sent.
+ * an in-app notice to each of the group's facilitators and an e-mail to those who have not turned it off. Returns how many were sent.
  */
 export async function sendDueDigests(db: Db, settings: DigestSettings, now: Date): Promise<number> {
   const due = await db
@@ -55,6 +56,8 @@ async function storeAndSend(trx: DbOrTx, sessionId: string, settings: DigestSett
   const active = facilitators.filter((f) => f.status === 'active');
   await notify(trx, active.map((person) => ({ userId: person.id, kind: 'session_digest', title, body, groupId: content.group.id, sessionId })), now);
   for (const person of active) {
+    // The e-mail is the person's choice (settings page); the in-app notice above always comes.
+    if (!(await wantsEmail(trx, person.id, 'session_digest'))) continue;
     await queueMail(
       trx,
       { kind: 'session_digest', toUserId: person.id, toAddress: person.email, subject: `${settings.serviceName}: ${title}`, bodyText: mailBody(person.display_name, content, body, settings) },

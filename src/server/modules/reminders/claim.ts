@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/database.js';
 import type { ReminderKind } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
+import type { SmsSender } from '../delivery/sms.js';
 
 /**
  * Claims one reminder (person × kind × subject × slot) in the caller's transaction: true for the
@@ -24,4 +25,6 @@ export interface ReminderSettings {
   serviceName: string;
   locale: string;
   timeZone: string;
+  /** The SMS gateway's sender when one is configured (HEARTH_SMS_HTTP_URL): session reminders by text message. */
+  sms?: SmsSender | null;
 }

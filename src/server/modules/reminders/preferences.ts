@@ -1,24 +1,31 @@
 import type { DbOrTx } from '../../db/database.js';
-import type { ReminderKind } from '../../db/schema.js';
+import type { NotificationKind } from '../../db/schema.js';
 
 /**
- * Each person's notification preferences: e-mail on or off per kind of reminder. Session
- * reminders are per person opt-in (issue 16): off until the person turns them on, since an e-mail
- * about a session may reach a shared inbox. Questionnaire reminders are gentle (at most weekly,
- * none naming the questionnaire) and on until turned off. A row exists only once someone has chosen.
+ * Each person's notification preferences: e-mail (and, for session reminders, text message) on
+ * or off per kind. Session reminders are per person opt-in (issue 16): off until the person turns
+ * them on, since an e-mail about a session may reach a shared inbox. Questionnaire reminders are
+ * gentle (at most weekly, none naming the questionnaire) and on until turned off. Staff's session
+ * digest by e-mail is on until turned off (its in-app notice always comes). Alerts are not here:
+ * they cannot be switched off. A row exists only once someone has chosen.
  */
-export const REMINDER_KINDS = ['session_reminder', 'measure_reminder'] as const satisfies readonly ReminderKind[];
-export const EMAIL_BY_DEFAULT: Record<ReminderKind, boolean> = { session_reminder: false, measure_reminder: true };
+export const NOTIFICATION_KINDS = ['session_reminder', 'measure_reminder', 'session_digest'] as const satisfies readonly NotificationKind[];
+export const EMAIL_BY_DEFAULT: Record<NotificationKind, boolean> = { session_reminder: false, measure_reminder: true, session_digest: true };
 
-/** The person's choice per kind, defaults filled in. */
-export async function preferencesOf(db: DbOrTx, userId: string): Promise<Record<ReminderKind, { email: boolean }>> {
-  const rows = await db.selectFrom('notification_preferences').select(['kind', 'email']).where('user_id', '=', userId).execute();
-  const chosen = new Map(rows.map((r) => [r.kind, r.email === 1]));
-  return Object.fromEntries(REMINDER_KINDS.map((kind) => [kind, { email: chosen.get(kind) ?? EMAIL_BY_DEFAULT[kind] }])) as Record<ReminderKind, { email: boolean }>;
+export interface Channels {
+  email: boolean;
+  sms: boolean;
 }
 
-/** Whether this person wants this kind of reminder by e-mail. */
-export async function wantsEmail(db: DbOrTx, userId: string, kind: ReminderKind): Promise<boolean> {
+/** The person's choice per kind, defaults filled in (text messages are always opt-in). */
+export async function preferencesOf(db: DbOrTx, userId: string): Promise<Record<NotificationKind, Channels>> {
+  const rows = await db.selectFrom('notification_preferences').select(['kind', 'email', 'sms']).where('user_id', '=', userId).execute();
+  const chosen = new Map(rows.map((r) => [r.kind, { email: r.email === 1, sms: r.sms === 1 }]));
+  return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, chosen.get(kind) ?? { email: EMAIL_BY_DEFAULT[kind], sms: false }])) as Record<NotificationKind, Channels>;
+}
+
+/** Whether this person wants this kind of notification by e-mail. */
+export async function wantsEmail(db: DbOrTx, userId: string, kind: NotificationKind): Promise<boolean> {
   const row = await db.selectFrom('notification_preferences').select('email').where('user_id', '=', userId).where('kind', '=', kind).executeTakeFirst();
   return row ? row.email === 1 : EMAIL_BY_DEFAULT[kind];
 }

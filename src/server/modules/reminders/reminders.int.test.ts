@@ -50,7 +50,7 @@ describe('session reminders', () => {
     expect((await call(t.app, a, 'GET', '/api/me/notification-preferences')).json()).toMatchObject({ sessionReminders: { email: false }, questionnaireReminders: { email: true } });
     const on = await call(t.app, a, 'PUT', '/api/me/notification-preferences', { sessionReminders: { email: true } });
     expect(on.statusCode).toBe(200);
-    expect(on.json().sessionReminders).toEqual({ email: true });
+    expect(on.json().sessionReminders).toEqual({ email: true, sms: false });
     // Only the member who turned them on; A2 has not.
     expect(await sendSessionReminders(t.database.db, settings, new Date())).toBe(1);
     expect((await reminders()).map((m) => m.to_address)).toEqual([world.participantA.email]);
@@ -108,7 +108,7 @@ describe('session reminders', () => {
     const a2 = await signIn(t, world.participantA2);
     const off = await call(t.app, a2, 'PUT', '/api/me/notification-preferences', { sessionReminders: { email: false } });
     expect(off.statusCode).toBe(200);
-    expect(off.json()).toEqual({ emailAddress: world.participantA2.email, sessionReminders: { email: false }, questionnaireReminders: { email: true } });
+    expect(off.json()).toMatchObject({ emailAddress: world.participantA2.email, sessionReminders: { email: false, sms: false }, questionnaireReminders: { email: true } });
     await t.database.db.updateTable('enrolments').set({ status: 'paused' }).where('participant_id', '=', world.participantA.id).where('group_id', '=', world.groupA).execute();
     try {
       await sessionIn(22);
@@ -148,7 +148,7 @@ describe('notification preferences', () => {
   it('are each person’s own: anonymous callers are refused, bad values are 400 and change nothing', async () => {
     expect((await call(t.app, null, 'GET', '/api/me/notification-preferences')).statusCode).toBe(401);
     const b = await signIn(t, world.participantB);
-    for (const body of [{}, { sessionReminders: { email: 'yes' } }, { sessionReminders: { sms: true } }, { sessionReminders: { email: false }, pushReminders: { email: true } }]) {
+    for (const body of [{}, { sessionReminders: { email: 'yes' } }, { sessionReminders: { sms: 'yes' } }, { sessionReminders: { email: false }, pushReminders: { email: true } }]) {
       const refused = await call(t.app, b, 'PUT', '/api/me/notification-preferences', body);
       expect(refused.statusCode, JSON.stringify(body)).toBe(400);
       expect(refused.json().error.code).toBe('validation_failed');

@@ -1,8 +1,8 @@
+import { DateTime } from 'luxon';
 import type { Db } from '../../db/database.js';
 import { enrolmentAt } from '../../policy/membership.js';
 import { queueTemplatedMail } from '../mail/queue-mail.js';
 import { claimReminder, type ReminderSettings } from './claim.js';
-import { wantsEmail } from './preferences.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -18,8 +18,14 @@ export function sessionReminderSlot(leadMs: number): '24h' | '2h' | null {
   return null;
 }
 
+/** The text message: the service, the time in the service's zone and locale; nothing about the group. */
+export function sessionReminderText(startsAt: string, slot: '24h' | '2h', settings: ReminderSettings): string {
+  const time = DateTime.fromISO(startsAt, { zone: 'utc' }).setZone(settings.timeZone).setLocale(settings.locale).toFormat(slot === '24h' ? 'cccc d LLLL, HH:mm' : 'HH:mm');
+  return `${settings.serviceName}: a reminder that your next group session is ${slot === '24h' ? 'on' : 'today at'} ${time}.`;
+}
+
 /**
- * E-mails the members of each scheduled session starting within 24 hours: once about 24 hours
+ * E-mails (or texts, where they chose text messages and the service has a gateway) the members of each scheduled session starting within 24 hours: once about 24 hours
  * before and once 2 hours before (a run that comes late sends only the reminder still ahead,
  * never a stale one). Each reminder is claimed in `reminder_sends` in the transaction that queues its
  * e-mail, keyed by the session's start, so repeated runs, restarts and concurrent instances send
@@ -34,8 +40,9 @@ export async function sendSessionReminders(db: Db, settings: ReminderSettings, n
     .innerJoin('enrolments', 'enrolments.group_id', 's.group_id')
     .innerJoin('users as u', 'u.id', 'enrolments.participant_id')
     // Session reminders are opt-in: only people who turned them on (preferences.ts).
-    .innerJoin('notification_preferences as np', (join) => join.onRef('np.user_id', '=', 'u.id').on('np.kind', '=', 'session_reminder').on('np.email', '=', 1))
-    .select(['s.id as session_id', 's.starts_at', 'u.id as user_id', 'u.email', 'u.display_name'])
+    .innerJoin('notification_preferences as np', (join) => join.onRef('np.user_id', '=', 'u.id').on('np.kind', '=', 'session_reminder'))
+    .where((eb) => eb.or([eb('np.email', '=', 1), eb('np.sms', '=', 1)]))
+    .select(['s.id as session_id', 's.starts_at', 'u.id as user_id', 'u.email', 'u.display_name', 'u.mobile_e164', 'np.email as by_email', 'np.sms as by_sms'])
     .where('s.status', '=', 'scheduled')
     .where('g.status', 'in', ['forming', 'active'])
     .where('s.starts_at', '>', now.toISOString())
@@ -50,24 +57,29 @@ export async function sendSessionReminders(db: Db, settings: ReminderSettings, n
   for (const row of rows) {
     const slot = sessionReminderSlot(Date.parse(row.starts_at) - now.getTime());
     if (!slot) continue;
+    const textTo = row.by_sms === 1 && settings.sms && row.mobile_e164 ? row.mobile_e164 : null;
     const queued = await db.transaction().execute(async (trx) => {
-      if (!(await wantsEmail(trx, row.user_id, 'session_reminder'))) return false;
       if (!(await claimReminder(trx, { userId: row.user_id, kind: 'session_reminder', subjectRef: row.session_id, slot: `${slot}@${row.starts_at}` }, now))) return false;
-      await queueTemplatedMail(
-        trx,
-        { userId: row.user_id, address: row.email },
-        {
-          kind: 'session_reminder',
-          name: row.display_name,
-          startsAt: row.starts_at,
-          lead: slot,
-          url: settings.publicUrl ? `${settings.publicUrl}/upcoming` : null,
-          settingsUrl: settings.publicUrl ? `${settings.publicUrl}/account` : null,
-        },
-        { smtpConfigured: settings.smtpConfigured, now, service: settings },
-      );
-      return true;
+      if (row.by_email === 1) {
+        await queueTemplatedMail(
+          trx,
+          { userId: row.user_id, address: row.email },
+          {
+            kind: 'session_reminder',
+            name: row.display_name,
+            startsAt: row.starts_at,
+            lead: slot,
+            url: settings.publicUrl ? `${settings.publicUrl}/upcoming` : null,
+            settingsUrl: settings.publicUrl ? `${settings.publicUrl}/account/notifications` : null,
+          },
+          { smtpConfigured: settings.smtpConfigured, now, service: settings },
+        );
+      }
+      return row.by_email === 1 || textTo !== null;
     });
+    // The text goes after the claim is committed, so a second instance never sends it too; a
+    // gateway failure is logged by the job and not retried (the e-mail, if chosen, still went).
+    if (queued && textTo && settings.sms) await settings.sms.send(textTo, sessionReminderText(row.starts_at, slot, settings));
     if (queued) sent += 1;
   }
   return sent;

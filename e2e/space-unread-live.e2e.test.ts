@@ -1,0 +1,65 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api';
+import { DEMO, signIn } from './support/app';
+import { DESKTOP, openBrowser, type TestBrowser } from './support/browser';
+import { startServer, type TestServer } from './support/server';
+
+// Issue 16 item 4: the home page's group-space card and the menu badge show a new message the
+// moment another member posts it — over the socket, well inside the 2-minute fallback poll.
+
+const WILLOW = 'participant1@demo.hearth.local';
+const HARBOUR = 'participant2@demo.hearth.local';
+let server: TestServer;
+const browsers: TestBrowser[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  await Promise.all(browsers.splice(0).map((b) => b.close()));
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('live unread count', () => {
+  it('moves on the home card and the menu badge when another member posts', async () => {
+    const willow = await apiSession(server.baseUrl, WILLOW);
+    const { enrolments } = await willow.get<{
+      enrolments: { groupId: string; status: string }[];
+    }>('/me/enrolments');
+    const groupId = enrolments.find((e) => e.status === 'active')?.groupId ?? '';
+    const ada = await apiSession(server.baseUrl, DEMO.clinician);
+    await ada.send('PATCH', `/groups/${groupId}/moderation`, {
+      moderationMode: 'post',
+      staffedHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        weekday,
+        start: '00:00',
+        end: '24:00',
+      })),
+    });
+
+    const b = await openBrowser(DESKTOP);
+    browsers.push(b);
+    const page = b.page;
+    await signIn(page, server.baseUrl, HARBOUR);
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole('heading', { name: 'Your group space' }).waitFor();
+    const harbour = await apiSession(server.baseUrl, HARBOUR);
+    const countOf = async () => (await harbour.get<{ spaces: { groupId: string; unread: number }[] }>('/me/spaces')).spaces.find((s) => s.groupId === groupId)!.unread;
+    const before = await countOf();
+    const card = page.getByRole('region', { name: 'Your group space' });
+    await expect.poll(() => card.innerText()).toMatch(before > 0 ? new RegExp(`${before} new message`) : /You are up to date/);
+    // Give the page's socket a moment to open, then Willow posts (over HTTP, from elsewhere).
+    await page.waitForTimeout(1_000);
+    await willow.send('POST', `/space/groups/${groupId}/posts`, {
+      thread: 'chat',
+      text: 'Morning all, the walk on Saturday is still on.',
+    });
+    const started = Date.now();
+    await expect.poll(() => card.innerText(), { timeout: 15_000 }).toMatch(new RegExp(`${before + 1} new messages? since you last looked`));
+    await expect.poll(() => page.getByTestId('nav-space').innerText(), { timeout: 5_000 }).toMatch(new RegExp(`${before + 1}\\s*unread`, 'i'));
+    // Far inside the 2-minute fallback poll: this came over the socket.
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 90_000);
+});

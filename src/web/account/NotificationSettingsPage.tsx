@@ -1,0 +1,164 @@
+import { Alert, Anchor, Card, Stack, Switch, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { z } from 'zod';
+import type { notificationPreferencesBodySchema, notificationPreferencesSchema } from '../../shared/schemas/reminders';
+import { api } from '../api/client';
+import { useMe } from '../auth/session';
+import { ErrorRegion, PageLoader, SuccessRegion, usePageTitle } from '../layout/feedback';
+
+type Preferences = z.infer<typeof notificationPreferencesSchema>;
+type Change = z.input<typeof notificationPreferencesBodySchema>;
+const KEY = ['me', 'notification-preferences'];
+
+/**
+ * Notification settings, a page of its own for everyone signed in. Members choose their session
+ * reminders (by e-mail, and by text message where the service sends them) and questionnaire
+ * reminders; staff choose the session digest by e-mail and are told why alerts cannot be switched
+ * off. Each switch saves as soon as it is flipped.
+ */
+export function NotificationSettingsPage() {
+  const me = useMe();
+  usePageTitle('Notification settings', me.service.name);
+  const client = useQueryClient();
+  const prefs = useQuery({ queryKey: KEY, queryFn: () => api<Preferences>('GET', '/me/notification-preferences') });
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (change: { body: Change; said: string }) => api<Preferences>('PUT', '/me/notification-preferences', change.body),
+    onSuccess: (next, change) => {
+      client.setQueryData(KEY, next);
+      setSaved(change.said);
+    },
+  });
+  const set = (body: Change, said: string) => {
+    setSaved(null);
+    save.mutate({ body, said });
+  };
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Anchor component={Link} to="/account" size="sm">
+          ← Your account
+        </Anchor>
+        <Title order={1} mt="xs">
+          Notification settings
+        </Title>
+      </div>
+      {prefs.data ? (
+        <>
+          <Text>
+            E-mail goes to <strong>{prefs.data.emailAddress}</strong>
+            {prefs.data.smsAvailable ? (
+              prefs.data.mobile ? (
+                <>
+                  {' '}
+                  and text messages to <strong>{prefs.data.mobile}</strong>
+                </>
+              ) : (
+                '; text messages need a mobile number on your account, which your service can add'
+              )
+            ) : null}
+            . No message ever says what a group is about or carries anything clinical, so they are safe in a shared inbox.
+          </Text>
+          {prefs.data.sessionReminders ? (
+            <Card withBorder padding="lg" component="section" aria-labelledby="session-reminders-heading" data-testid="session-reminders">
+              <Stack gap="sm">
+                <Title order={2} size="h3" id="session-reminders-heading">
+                  Session reminders
+                </Title>
+                <Text size="sm" c="dimmed">
+                  The day before each group session, and again 2 hours before it starts. Off unless you turn them on.
+                </Text>
+                <Switch
+                  label="By e-mail"
+                  checked={prefs.data.sessionReminders.email}
+                  disabled={save.isPending}
+                  onChange={(e) => set({ sessionReminders: { email: e.currentTarget.checked } }, `Session reminders by e-mail are ${e.currentTarget.checked ? 'on' : 'off'}.`)}
+                />
+                {prefs.data.smsAvailable ? (
+                  <Switch
+                    label="By text message"
+                    description={prefs.data.mobile ? undefined : 'Needs a mobile number on your account.'}
+                    checked={prefs.data.sessionReminders.sms}
+                    disabled={save.isPending || (!prefs.data.mobile && !prefs.data.sessionReminders.sms)}
+                    onChange={(e) =>
+                      set({ sessionReminders: { sms: e.currentTarget.checked } }, `Session reminders by text message are ${e.currentTarget.checked ? 'on' : 'off'}.`)
+                    }
+                  />
+                ) : null}
+              </Stack>
+            </Card>
+          ) : null}
+          {prefs.data.questionnaireReminders ? (
+            <Card withBorder padding="lg" component="section" aria-labelledby="questionnaire-reminders-heading">
+              <Stack gap="sm">
+                <Title order={2} size="h3" id="questionnaire-reminders-heading">
+                  Questionnaire reminders
+                </Title>
+                <Text size="sm" c="dimmed">
+                  When a questionnaire has been waiting for a day: at most one e-mail a week, stopping once you answer.
+                </Text>
+                <Switch
+                  label="By e-mail"
+                  checked={prefs.data.questionnaireReminders.email}
+                  disabled={save.isPending}
+                  onChange={(e) =>
+                    set({ questionnaireReminders: { email: e.currentTarget.checked } }, `Questionnaire reminders by e-mail are ${e.currentTarget.checked ? 'on' : 'off'}.`)
+                  }
+                />
+              </Stack>
+            </Card>
+          ) : null}
+          {prefs.data.sessionDigest ? (
+            <Card withBorder padding="lg" component="section" aria-labelledby="digest-heading">
+              <Stack gap="sm">
+                <Title order={2} size="h3" id="digest-heading">
+                  Session digest
+                </Title>
+                <Text size="sm" c="dimmed">
+                  Before each session of a group you facilitate: what was held, brought to group and celebrated, and open alerts. It always appears in your notifications in Hearth;
+                  the e-mail is your choice.
+                </Text>
+                <Switch
+                  label="By e-mail"
+                  checked={prefs.data.sessionDigest.email}
+                  disabled={save.isPending}
+                  onChange={(e) => set({ sessionDigest: { email: e.currentTarget.checked } }, `The session digest by e-mail is ${e.currentTarget.checked ? 'on' : 'off'}.`)}
+                />
+              </Stack>
+            </Card>
+          ) : null}
+          {prefs.data.alerts ? (
+            <Card withBorder padding="lg" component="section" aria-labelledby="alerts-heading">
+              <Stack gap="sm">
+                <Title order={2} size="h3" id="alerts-heading">
+                  Alerts
+                </Title>
+                <Alert color="blue" variant="light" title="Alerts cannot be switched off">
+                  An alert about a member&apos;s safety reaches the clinician on duty and the group&apos;s facilitators by every way they have set up — in Hearth, on this device,
+                  by text message and by e-mail — and is escalated if nobody acknowledges it. So that nobody on duty misses one, these are not a preference.
+                  {prefs.data.alerts.onDutyNow ? ' You are the clinician on duty now.' : null}
+                </Alert>
+                {me.user.role === 'clinician' ? (
+                  <Text size="sm">
+                    Which devices and mobile number alerts use is on{' '}
+                    <Anchor component={Link} to="/account" underline="always">
+                      your account page
+                    </Anchor>
+                    .
+                  </Text>
+                ) : null}
+              </Stack>
+            </Card>
+          ) : null}
+          <SuccessRegion message={saved} />
+        </>
+      ) : prefs.error ? null : (
+        <PageLoader label="Loading your notification settings" />
+      )}
+      <ErrorRegion error={prefs.error ?? save.error} title="We couldn't save your notification settings" />
+    </Stack>
+  );
+}
