@@ -25,8 +25,12 @@ describe('neutraliseCell', () => {
     expect(neutraliseCell(undefined)).toBe('');
     expect(neutraliseCell(42)).toBe('42');
     expect(neutraliseCell(true)).toBe('true');
-    // A negative number starts with "-": neutralised too, which keeps it from being read as a formula.
-    expect(neutraliseCell(-5)).toBe("'-5");
+    // A number is a number to a spreadsheet, never a formula: a negative one keeps its sign and no quote.
+    expect(neutraliseCell(-5)).toBe('-5');
+    expect(neutraliseCell(-2.1)).toBe('-2.1');
+    // …but the same characters as text are still neutralised, and so is a non-finite number's text.
+    expect(neutraliseCell('-5')).toBe("'-5");
+    expect(neutraliseCell(-Infinity)).toBe("'-Infinity");
   });
 });
 

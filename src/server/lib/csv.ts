@@ -3,9 +3,14 @@ import { stringify } from 'csv-stringify/sync';
 // A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Makes a cell safe to open in a spreadsheet: formula-looking text is prefixed with a quote. */
+/**
+ * Makes a cell safe to open in a spreadsheet: formula-looking text is prefixed with a quote. A
+ * number is written as it is: "-2.1" is read as a number, never run, and a quote in front of it
+ * turned mean changes and negative scores into text.
+ */
 export function neutraliseCell(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   const text = String(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
