@@ -4,7 +4,10 @@ import { DEMO, signIn } from './support/app';
 import { HARBOUR, phoneSuite } from './support/phone-suite';
 
 const { baseUrl, phone, shoot } = phoneSuite('screenshots/exchange');
-const TITLE = 'Cold water on my wrists <b>fast</b>';
+// (Until session 8 this was "Cold water on my wrists", with "Hold wrists under it": risk model v6
+// raises that strategy as a concern — a known false positive near the risk line, in the risk README —
+// so it is held for review and this test is about the exchange, not the detector.)
+const TITLE = 'Cold water on my face <b>fast</b>';
 
 describe('coping strategies exchange on a phone', () => {
   it('a member shares a strategy, a peer marks it helped, a facilitator curates it into the library', async () => {
@@ -21,7 +24,7 @@ describe('coping strategies exchange on a phone', () => {
     await willow.getByRole('button', { name: 'Share a strategy' }).click();
     await willow.getByLabel('What do you call it?').fill(TITLE);
     await willow.getByLabel('When does it help?').fill('When panic rises and I need something quick.');
-    await willow.getByLabel('What are the steps?').fill('Run cold water.\nHold wrists under it for 30 seconds.\nBreathe out slowly.');
+    await willow.getByLabel('What are the steps?').fill('Run cold water.\nSplash my face for 30 seconds.\nBreathe out slowly.');
     await shoot(willow, 'share-strategy');
     await willow.getByRole('button', { name: 'Share with my group' }).click();
     const thanks = willow.getByRole('status').filter({ hasText: 'Thank you' });
