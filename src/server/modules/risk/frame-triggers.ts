@@ -46,16 +46,37 @@ export function triggersOf(pattern: RegExp): Set<string> | null {
   return words.has('') ? null : words;
 }
 
+/** Whether a pattern is an alternation at its top level ("A|B"): its triggers (of A) do not say where B may start. */
+export function alternatesAtTop(pattern: RegExp): boolean {
+  const source = pattern.source;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
 /** Patterns numbered 0…n-1; says which of them may match a sentence, given its words. */
 export class TriggerIndex {
   private readonly byWord = new Map<string, number[]>();
   private readonly always: number[] = [];
+  /** 1: pattern n is run over the whole line (no triggers, or an alternation at its top level). */
+  private readonly alwaysFlag: Uint8Array;
   readonly size: number;
 
   constructor(patterns: readonly RegExp[]) {
     this.size = patterns.length;
+    this.alwaysFlag = new Uint8Array(patterns.length);
     patterns.forEach((pattern, n) => {
       const triggers = triggersOf(pattern);
+      if (!triggers || alternatesAtTop(pattern)) this.alwaysFlag[n] = 1;
       if (!triggers) this.always.push(n);
       else for (const word of triggers) this.byWord.set(word, [...(this.byWord.get(word) ?? []), n]);
     });
@@ -79,5 +100,76 @@ export class TriggerIndex {
       }
     }
     return out;
+  }
+
+
+  /**
+   * Where each pattern may start, for two lines of words at the same positions (a sentence's
+   * lemmas and its words): for pattern n, the positions where either line has one of its
+   * triggers, in ascending order (a list through `first` and `next`). A pattern starts with one of
+   * its triggers as a whole word, so it is tried there only (a sticky regex at each such word)
+   * instead of at every character of the line.
+   */
+  starts(lemmas: readonly string[], words: readonly string[], into: StartLists): StartLists {
+    into.reset(this.size);
+    for (let i = words.length - 1; i >= 0; i--) {
+      const byLemma = this.byWord.get(lemmas[i] as string);
+      if (byLemma) for (const n of byLemma) into.push(n, i);
+      const byWord = this.byWord.get(words[i] as string);
+      if (byWord) for (const n of byWord) into.push(n, i);
+    }
+    return into;
+  }
+
+  /**
+   * The first (leftmost) match of pattern n on a line: the same as pattern.exec(line), found by
+   * trying the pattern's sticky copy only where one of its trigger words starts (at any other
+   * start it fails on its first word) — or over the whole line when the pattern has no triggers
+   * or alternates at its top level. `starts` are this line's (see starts), `offsets` the
+   * character offset of each word on the line.
+   */
+  firstMatch(n: number, pattern: RegExp, sticky: RegExp, line: string, starts: StartLists, offsets: Int32Array): RegExpExecArray | null {
+    if (this.alwaysFlag[n] === 1) return pattern.exec(line);
+    for (let e = starts.first[n] as number; e >= 0; e = starts.next[e] as number) {
+      sticky.lastIndex = offsets[starts.word[e] as number] as number;
+      const match = sticky.exec(line);
+      if (match) return match;
+    }
+    return null;
+  }
+}
+
+/** Per pattern, a list of word indexes (see TriggerIndex.starts); buffers kept between calls. */
+export class StartLists {
+  /** first[n]: the first entry of pattern n's list, -1 when empty. */
+  first = new Int32Array(0);
+  /** next[e]: the entry after e, -1 at the end. */
+  next = new Int32Array(64);
+  /** word[e]: the word index of entry e. */
+  word = new Int32Array(64);
+  private used = 0;
+
+  reset(patterns: number): void {
+    if (this.first.length !== patterns) this.first = new Int32Array(patterns);
+    this.first.fill(-1);
+    this.used = 0;
+  }
+
+  /** Puts word i at the front of pattern n's list (called from the last word to the first). */
+  push(n: number, i: number): void {
+    const head = this.first[n] as number;
+    if (head >= 0 && this.word[head] === i) return;
+    if (this.used === this.next.length) {
+      const next = new Int32Array(this.used * 2);
+      next.set(this.next);
+      this.next = next;
+      const word = new Int32Array(this.used * 2);
+      word.set(this.word);
+      this.word = word;
+    }
+    const e = this.used++;
+    this.word[e] = i;
+    this.next[e] = head;
+    this.first[n] = e;
   }
 }

@@ -3,7 +3,7 @@ import {
   DANGER_PLACE, DISTRESS, EDGE_PLACE, FAREWELL, HARM_VERB, INGEST, INTENT, LIGATURE, MEANS, MEDICINE, PERSON, POISON, PRESENCE, QUANTITY, READY_STATE, SHARP,
   TIME, URGE, WEAPON, markSubstanceTokens,
 } from './concepts.js';
-import { TriggerIndex } from './frame-triggers.js';
+import { StartLists, TriggerIndex } from './frame-triggers.js';
 import { METAPHORS, RECOVERY, TOPIC, hypotheticalIn } from './lexicon.js';
 
 /**
@@ -456,12 +456,39 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   return mods;
 }
 
-// Every pattern of every frame, numbered in order, for the trigger-word prefilter (frame-triggers.ts).
+// Every pattern of every frame, numbered in order, for the trigger-word prefilter (frame-triggers.ts),
+// with a sticky copy that is tried only where one of its trigger words starts.
 const COMPILED_FRAMES = (() => {
   let n = 0;
-  return FRAMES.map((spec) => ({ spec, patterns: spec.patterns.map((pattern) => ({ pattern, n: n++ })) }));
+  return FRAMES.map((spec) => ({ spec, patterns: spec.patterns.map((pattern) => ({ pattern, sticky: new RegExp(pattern.source, `${pattern.flags}y`), n: n++ })) }));
 })();
-const TRIGGERS = new TriggerIndex(FRAMES.flatMap((spec) => spec.patterns));
+/** Every frame's patterns, in the order the trigger index numbers them (for its tests). */
+export const FRAME_PATTERNS: readonly RegExp[] = FRAMES.flatMap((spec) => spec.patterns);
+const TRIGGERS = new TriggerIndex(FRAME_PATTERNS);
+const STARTS = new StartLists();
+const OFFSETS = [new Int32Array(256), new Int32Array(256)];
+
+/** Character offset of each word on a line of words joined by single spaces (a buffer per line, reused). */
+function offsetsOf(words: readonly string[], line: 0 | 1): Int32Array {
+  if ((OFFSETS[line] as Int32Array).length < words.length) OFFSETS[line] = new Int32Array(words.length * 2);
+  const out = OFFSETS[line] as Int32Array;
+  let at = 0;
+  for (let i = 0; i < words.length; i++) {
+    out[i] = at;
+    at += (words[i] as string).length + 1;
+  }
+  return out;
+}
+
+/** How many spaces text has in [from, to): on a line of words, the index of the word at `to`. */
+function spacesIn(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 32) n++;
+  return n;
+}
+
+const firstMatch = (p: { pattern: RegExp; sticky: RegExp; n: number }, line: string, starts: StartLists, offsets: Int32Array): RegExpExecArray | null =>
+  TRIGGERS.firstMatch(p.n, p.pattern, p.sticky, line, starts, offsets);
 
 /** Every frame that matched in the message's sentences, with the tier it supports (or 'none' and why not). */
 export function matchFrames(sentences: AnalysedSentence[], message: MessageContext): FrameHit[] {
@@ -472,17 +499,20 @@ export function matchFrames(sentences: AnalysedSentence[], message: MessageConte
     const wordWords = sentence.tokens.map((t) => t.text);
     const lines = [markSubstanceTokens(lemmaWords) ? lemmaWords.join(' ') : sentence.lemmas, markSubstanceTokens(wordWords) ? wordWords.join(' ') : sentence.words];
     const mayMatch = TRIGGERS.runnableTokens([lemmaWords, wordWords]);
+    const starts = TRIGGERS.starts(lemmaWords, wordWords, STARTS);
+    const offsets = [offsetsOf(lemmaWords, 0), offsetsOf(wordWords, 1)] as const;
     for (const { spec, patterns } of COMPILED_FRAMES) {
       let runnable = false;
       for (const p of patterns) if (mayMatch[p.n] === 1) runnable = true;
       if (!runnable) continue;
-      for (const line of lines) {
+      for (let l = 0; l < 2; l++) {
+        const line = lines[l] as string;
         let match: RegExpExecArray | null = null;
-        for (const p of patterns) if (mayMatch[p.n] === 1 && (match = p.pattern.exec(line))) break;
+        for (const p of patterns) if (mayMatch[p.n] === 1 && (match = firstMatch(p, line, starts, offsets[l as 0 | 1]))) break;
         if (!match) continue;
         // Token positions are the same on both lines: locate the span on the word line.
-        const tokenStart = line.slice(0, match.index).split(' ').length - 1;
-        const tokenEnd = tokenStart + match[0].split(' ').length;
+        const tokenStart = spacesIn(line, 0, match.index);
+        const tokenEnd = tokenStart + spacesIn(match[0], 0, match[0].length) + 1;
         const words = sentence.words;
         const start = sentence.tokens.slice(0, tokenStart).reduce((n, t) => n + t.text.length + 1, 0);
         const end = sentence.tokens.slice(0, tokenEnd).reduce((n, t) => n + t.text.length + 1, 0);
