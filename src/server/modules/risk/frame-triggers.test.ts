@@ -28,6 +28,12 @@ describe('frame trigger index', () => {
     expect(alternatesAtTop(/\b(?:a)\b [|x]/)).toBe(false);
     expect(alternatesAtTop(/\b(?:a)\b \|x/)).toBe(false);
   });
+  it('says which groups of patterns may run', () => {
+    const index = new TriggerIndex([/\b(?:take)\b/, /\b(?:pills)\b/, /\b(?:rope)\b/, /(?:\d+) x/], [0, 0, 1, 2]);
+    const scan = (words: string[]): number[] => [...index.starts(words, words, new StartLists()).groupRunnable];
+    expect(scan(['pills'])).toEqual([1, 0, 1]);
+    expect(scan(['rope', 'now'])).toEqual([0, 1, 1]);
+  });
   it('lists each start once, in order, for either line', () => {
     const index = new TriggerIndex([/\b(?:take|took)\b pills/, /\b(?:pills)\b/]);
     const starts = index.starts(['i', 'take', 'pill', 'take'], ['i', 'took', 'pills', 'take'], new StartLists());
@@ -38,6 +44,7 @@ describe('frame trigger index', () => {
     };
     expect(list(0)).toEqual([1, 3]);
     expect(list(1)).toEqual([2]);
+    expect([...starts.runnable]).toEqual([1, 1]);
   });
   it('finds the same first match as exec, for every frame pattern, on lines made of their own words', () => {
     const index = new TriggerIndex(FRAME_PATTERNS);
@@ -50,7 +57,8 @@ describe('frame trigger index', () => {
         const words = [...line];
         const lemmas = line.map((w) => w.replace(/(ed|ing|s)$/, ''));
         const got = viaIndex(index, FRAME_PATTERNS, lemmas, words);
-        const mayRun = index.runnableTokens([lemmas, words]);
+        const mayRun = index.runnableTokens([lemmas, words]).slice();
+        expect([...index.starts(lemmas, words, new StartLists()).runnable]).toEqual([...mayRun]);
         [lemmas, words].forEach((l, k) => {
           const text = l.join(' ');
           FRAME_PATTERNS.forEach((p, n) => {

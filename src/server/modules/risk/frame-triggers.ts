@@ -70,9 +70,14 @@ export class TriggerIndex {
   /** 1: pattern n is run over the whole line (no triggers, or an alternation at its top level). */
   private readonly alwaysFlag: Uint8Array;
   readonly size: number;
+  /** groupOf[n]: the group (a frame) pattern n belongs to; groups are told runnable as a whole. */
+  private readonly groupOf: Int32Array;
+  private readonly groups: number;
 
-  constructor(patterns: readonly RegExp[]) {
+  constructor(patterns: readonly RegExp[], groupOf: readonly number[] = patterns.map(() => 0)) {
     this.size = patterns.length;
+    this.groupOf = Int32Array.from(groupOf);
+    this.groups = Math.max(0, ...groupOf) + 1;
     this.alwaysFlag = new Uint8Array(patterns.length);
     patterns.forEach((pattern, n) => {
       const triggers = triggersOf(pattern);
@@ -111,12 +116,29 @@ export class TriggerIndex {
    * instead of at every character of the line.
    */
   starts(lemmas: readonly string[], words: readonly string[], into: StartLists): StartLists {
-    into.reset(this.size);
+    into.reset(this.size, this.groups);
+    const { runnable, groupRunnable } = into;
+    for (const n of this.always) {
+      runnable[n] = 1;
+      groupRunnable[this.groupOf[n] as number] = 1;
+    }
     for (let i = words.length - 1; i >= 0; i--) {
       const byLemma = this.byWord.get(lemmas[i] as string);
-      if (byLemma) for (const n of byLemma) into.push(n, i);
+      if (byLemma) {
+        for (const n of byLemma) {
+          into.push(n, i);
+          runnable[n] = 1;
+          groupRunnable[this.groupOf[n] as number] = 1;
+        }
+      }
       const byWord = this.byWord.get(words[i] as string);
-      if (byWord) for (const n of byWord) into.push(n, i);
+      if (byWord) {
+        for (const n of byWord) {
+          into.push(n, i);
+          runnable[n] = 1;
+          groupRunnable[this.groupOf[n] as number] = 1;
+        }
+      }
     }
     return into;
   }
@@ -139,8 +161,14 @@ export class TriggerIndex {
   }
 }
 
-/** Per pattern, a list of word indexes (see TriggerIndex.starts); buffers kept between calls. */
+/**
+ * For one sentence: which patterns may match (`runnable[n]`, as runnableTokens answers for the
+ * two lines), which groups have one that may (`groupRunnable[g]`), and per pattern a list of the
+ * word indexes it may start at (see TriggerIndex.starts). Buffers are kept between calls.
+ */
 export class StartLists {
+  runnable = new Uint8Array(0);
+  groupRunnable = new Uint8Array(0);
   /** first[n]: the first entry of pattern n's list, -1 when empty. */
   first = new Int32Array(0);
   /** next[e]: the entry after e, -1 at the end. */
@@ -149,9 +177,15 @@ export class StartLists {
   word = new Int32Array(64);
   private used = 0;
 
-  reset(patterns: number): void {
-    if (this.first.length !== patterns) this.first = new Int32Array(patterns);
+  reset(patterns: number, groups: number): void {
+    if (this.first.length !== patterns) {
+      this.first = new Int32Array(patterns);
+      this.runnable = new Uint8Array(patterns);
+    }
+    if (this.groupRunnable.length !== groups) this.groupRunnable = new Uint8Array(groups);
     this.first.fill(-1);
+    this.runnable.fill(0);
+    this.groupRunnable.fill(0);
     this.used = 0;
   }
 

@@ -464,7 +464,7 @@ const COMPILED_FRAMES = (() => {
 })();
 /** Every frame's patterns, in the order the trigger index numbers them (for its tests). */
 export const FRAME_PATTERNS: readonly RegExp[] = FRAMES.flatMap((spec) => spec.patterns);
-const TRIGGERS = new TriggerIndex(FRAME_PATTERNS);
+const TRIGGERS = new TriggerIndex(FRAME_PATTERNS, COMPILED_FRAMES.flatMap(({ patterns }, frame) => patterns.map(() => frame)));
 const STARTS = new StartLists();
 const OFFSETS = [new Int32Array(256), new Int32Array(256)];
 
@@ -498,13 +498,12 @@ export function matchFrames(sentences: AnalysedSentence[], message: MessageConte
     const lemmaWords = sentence.tokens.map((t) => t.lemma);
     const wordWords = sentence.tokens.map((t) => t.text);
     const lines = [markSubstanceTokens(lemmaWords) ? lemmaWords.join(' ') : sentence.lemmas, markSubstanceTokens(wordWords) ? wordWords.join(' ') : sentence.words];
-    const mayMatch = TRIGGERS.runnableTokens([lemmaWords, wordWords]);
     const starts = TRIGGERS.starts(lemmaWords, wordWords, STARTS);
+    const mayMatch = starts.runnable;
     const offsets = [offsetsOf(lemmaWords, 0), offsetsOf(wordWords, 1)] as const;
-    for (const { spec, patterns } of COMPILED_FRAMES) {
-      let runnable = false;
-      for (const p of patterns) if (mayMatch[p.n] === 1) runnable = true;
-      if (!runnable) continue;
+    for (let f = 0; f < COMPILED_FRAMES.length; f++) {
+      if (starts.groupRunnable[f] !== 1) continue;
+      const { spec, patterns } = COMPILED_FRAMES[f] as (typeof COMPILED_FRAMES)[number];
       for (let l = 0; l < 2; l++) {
         const line = lines[l] as string;
         let match: RegExpExecArray | null = null;

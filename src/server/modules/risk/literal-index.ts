@@ -1,16 +1,26 @@
 /**
  * Which of a fixed list of words occur in a text as substrings — the same answer as calling
- * `text.includes(word)` for each, in one pass over the text: the words are indexed by their
- * first two characters and then their third, and each position of the text is looked up once
- * (by two characters only, buckets held up to 67 words — "hit", "him", "his"… — each tried with
- * startsWith wherever a text has "hi"). The phrase rules'
- * prefilter asks this for every rule's required strings (regex-literals.ts) at once, per segment.
+ * `text.includes(word)` for each, in one pass over the text. Words are indexed by their first two
+ * characters and then their third; each position of the text is looked up once. When both of a
+ * position's first two characters are ASCII (nearly always: the phrase rules read prepared,
+ * lower-case text), the pair is found in a flat table by its codes, without hashing; other pairs
+ * go through a Map. (Indexed by two characters only, buckets held up to 67 words — "hit", "him",
+ * "his"… — each tried with startsWith wherever a text had "hi".)
  */
+interface Bucket {
+  /** Ids of the two-character words equal to the pair. */
+  two: number[];
+  /** Longer words by their third UTF-16 code unit. */
+  byThird: Map<number, { word: string; id: number }[]>;
+}
+
+const ASCII = 128;
+
 export class LiteralIndex {
-  /** Words of three or more characters, by their first two UTF-16 code units, then their third. */
-  private readonly byPair = new Map<number, Map<number, { word: string; id: number }[]>>();
-  /** Words of exactly two characters, by their two UTF-16 code units. */
-  private readonly twoLetter = new Map<number, number[]>();
+  /** Buckets of ASCII pairs at [c0 * 128 + c1]. */
+  private readonly ascii: (Bucket | undefined)[] = new Array<Bucket | undefined>(ASCII * ASCII);
+  /** Buckets of other pairs, by c0 * 0x10000 + c1. */
+  private readonly other = new Map<number, Bucket>();
   /** Words shorter than two characters, tested with `includes`. */
   private readonly short: { word: string; id: number }[] = [];
   readonly size: number;
@@ -25,16 +35,25 @@ export class LiteralIndex {
         this.short.push({ word, id });
         return;
       }
-      const key = word.charCodeAt(0) * 0x10000 + word.charCodeAt(1);
+      const bucket = this.bucketFor(word.charCodeAt(0), word.charCodeAt(1), true) as Bucket;
       if (word.length === 2) {
-        this.twoLetter.set(key, [...(this.twoLetter.get(key) ?? []), id]);
+        bucket.two.push(id);
         return;
       }
-      let byThird = this.byPair.get(key);
-      if (!byThird) this.byPair.set(key, (byThird = new Map()));
       const third = word.charCodeAt(2);
-      byThird.set(third, [...(byThird.get(third) ?? []), { word, id }]);
+      bucket.byThird.set(third, [...(bucket.byThird.get(third) ?? []), { word, id }]);
     });
+  }
+
+  private bucketFor(c0: number, c1: number, create: boolean): Bucket | undefined {
+    const isAscii = c0 < ASCII && c1 < ASCII;
+    let bucket = isAscii ? this.ascii[c0 * ASCII + c1] : this.other.get(c0 * 0x10000 + c1);
+    if (!bucket && create) {
+      bucket = { two: [], byThird: new Map() };
+      if (isAscii) this.ascii[c0 * ASCII + c1] = bucket;
+      else this.other.set(c0 * 0x10000 + c1, bucket);
+    }
+    return bucket;
   }
 
   /** found[id] is 1 when words[id] occurs in the text. The array is reused by the next call: read it before calling again. */
@@ -42,12 +61,16 @@ export class LiteralIndex {
     const found = this.found;
     found.fill(0);
     for (const { word, id } of this.short) if (text.includes(word)) found[id] = 1;
+    let c1 = text.charCodeAt(0);
     for (let p = 0; p + 1 < text.length; p++) {
-      const key = text.charCodeAt(p) * 0x10000 + text.charCodeAt(p + 1);
-      const two = this.twoLetter.get(key);
-      if (two) for (let i = 0; i < two.length; i++) found[two[i] as number] = 1;
+      const c0 = c1;
+      c1 = text.charCodeAt(p + 1);
+      const bucket = c0 < ASCII && c1 < ASCII ? this.ascii[c0 * ASCII + c1] : this.other.get(c0 * 0x10000 + c1);
+      if (!bucket) continue;
+      const two = bucket.two;
+      for (let i = 0; i < two.length; i++) found[two[i] as number] = 1;
       if (p + 2 >= text.length) continue;
-      const candidates = this.byPair.get(key)?.get(text.charCodeAt(p + 2));
+      const candidates = bucket.byThird.get(text.charCodeAt(p + 2));
       if (!candidates) continue;
       for (let i = 0; i < candidates.length; i++) {
         const { word, id } = candidates[i] as { word: string; id: number };
