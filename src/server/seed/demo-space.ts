@@ -56,7 +56,7 @@ const EMBER_RISK: [hoursAgo: number, text: string][] = [
 
 /**
  * A lived-in group space for the demo: a week of chat and one thread started by the lead
- * facilitator. Every post goes through the moderation entry point at the moment it was written
+ * facilitator, where members also answer each other (replies the connection map counts). Every post goes through the moderation entry point at the moment it was written
  * (moderate → store → recordModeration), so what the detector would flag raised its alert;
  * posts held only because the author was new or it was out of hours were approved by the lead
  * twenty minutes later, as the moderation queue would have it.
