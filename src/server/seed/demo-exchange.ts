@@ -32,29 +32,58 @@ const STRATEGIES: { by: string; daysAgo: number; title: string; whenHelps: strin
   { by: 'Harbour', daysAgo: 2, title: 'Writing the worry down, then closing the notebook', whenHelps: 'At night when my thoughts will not settle.', steps: 'Write the worry in one sentence.\nWrite one thing I could do about it tomorrow.\nClose the notebook and put it in another room.' },
 ];
 
-const MARKS: [string, string, StrategyMarkState][] = [
-  ['Box breathing before meetings', 'Harbour', 'helped'],
-  ['Box breathing before meetings', 'Juniper', 'helped'],
-  ['Box breathing before meetings', 'Ember', 'try'],
-  ['Box breathing before meetings', 'Pebble', 'didnt_help'],
-  ['5-4-3-2-1 grounding', 'Willow', 'helped'],
-  ['5-4-3-2-1 grounding', 'Cedar', 'try'],
-  ['The ten-minute walk rule', 'Ember', 'helped'],
-  ['The ten-minute walk rule', 'Willow', 'try'],
-  ['Texting a friend one small thing', 'Pebble', 'try'],
+/** Peers' marks on the strategies, each on the day it was made (days ago), after the strategy was shared. */
+const MARKS: [title: string, who: string, state: StrategyMarkState, daysAgo: number][] = [
+  ['Box breathing before meetings', 'Harbour', 'helped', 24],
+  ['Box breathing before meetings', 'Juniper', 'helped', 19],
+  ['Box breathing before meetings', 'Pebble', 'didnt_help', 12],
+  ['Box breathing before meetings', 'Ember', 'try', 9],
+  ['5-4-3-2-1 grounding', 'Willow', 'helped', 15],
+  ['5-4-3-2-1 grounding', 'Cedar', 'try', 14],
+  ['The ten-minute walk rule', 'Willow', 'try', 8],
+  ['The ten-minute walk rule', 'Juniper', 'helped', 7],
+  ['The ten-minute walk rule', 'Ember', 'helped', 5],
+  ['Texting a friend one small thing', 'Pebble', 'try', 2],
+  ['Texting a friend one small thing', 'Ember', 'helped', 2],
+  ['Writing the worry down, then closing the notebook', 'Juniper', 'helped', 1],
 ];
 
+/**
+ * Appreciations over the group's weeks: a few after the first sessions (Meadow among them, before
+ * her hospital stay), more as the group settles, most in the last weeks. Harbour and Skylark have
+ * not yet reached each other (Harbour's "your connections" suggests Skylark); Cedar welcomed Pebble,
+ * who has not answered yet (a one-way tie).
+ */
 const APPRECIATIONS: { from: string; to: string[]; daysAgo: number; body: string }[] = [
+  { from: 'Willow', to: ['Harbour'], daysAgo: 40, body: 'When you talked about dreading phone calls, I recognised myself. Thank you for going first.' },
+  { from: 'Meadow', to: ['Willow'], daysAgo: 38, body: 'Thank you for saving me a seat and checking in with me at the break. It helped me stay.' },
+  { from: 'Juniper', to: ['Meadow'], daysAgo: 36, body: 'I liked how you described the good days and the flat days. It sounded a lot like mine.' },
+  { from: 'Willow', to: ['Juniper'], daysAgo: 31, body: 'Thank you for being honest about how tired you are. It made it easier for me to be honest too.' },
+  { from: 'Cedar', to: ['Harbour'], daysAgo: 25, body: 'Thank you for the joke at the break. I laughed properly for the first time in weeks.' },
+  { from: 'Cedar', to: ['Pebble'], daysAgo: 23, body: 'Welcome to the group. You said you nearly did not come, and I am really glad you did.' },
+  { from: 'Ember', to: ['Skylark'], daysAgo: 22, body: 'Thank you for suggesting I send a friend a photo. I did, and we are meeting up next week.' },
   { from: 'Harbour', to: ['Willow'], daysAgo: 20, body: 'What I valued in what you shared: how honest you were about the hard weeks. It made it easier for me to talk.' },
   { from: 'Cedar', to: ['Willow', 'Juniper'], daysAgo: 13, body: 'Thank you both for listening without trying to fix things. I felt heard.' },
+  { from: 'Willow', to: ['Ember'], daysAgo: 12, body: 'Thank you for telling us about meeting your friend. It gave me the push to message mine.' },
+  { from: 'Harbour', to: ['Juniper'], daysAgo: 9, body: 'Your story about the parent café made me want to try something new too. Thank you.' },
+  { from: 'Pebble', to: ['Harbour'], daysAgo: 8, body: 'Thank you for asking how I was after the session. Nobody had asked me that in a while.' },
   { from: 'Juniper', to: ['Cedar'], daysAgo: 6, body: 'Your ten-minute walk idea got me out of the house twice this week.' },
   { from: 'Skylark', to: ['Willow'], daysAgo: 1, body: 'I valued how you described asking for help at work. I want to try that.' },
   { from: 'Ember', to: ['Willow'], daysAgo: 1, body: 'You remembered what I said last week and asked about it. That meant a lot.' },
 ];
 
-const REQUESTS: { by: string; daysAgo: number; body: string; replies: [string, string][] }[] = [
-  { by: 'Cedar', daysAgo: 9, body: 'I’d welcome feedback on how I come across when I disagree with someone.', replies: [['Willow', 'You stay calm and you explain why. Sometimes you apologise before you need to.']] },
-  { by: 'Skylark', daysAgo: 3, body: 'I’d welcome feedback on whether I talk too little in the group.', replies: [] },
+/** Feedback requests and peers' replies (`[who, text, days ago]`). */
+const REQUESTS: { by: string; daysAgo: number; body: string; replies: [string, string, number][] }[] = [
+  {
+    by: 'Cedar',
+    daysAgo: 9,
+    body: 'I’d welcome feedback on how I come across when I disagree with someone.',
+    replies: [
+      ['Willow', 'You stay calm and you explain why. Sometimes you apologise before you need to.', 8],
+      ['Harbour', 'I agree with Willow. You listen first, and that makes it easier to hear you when you disagree.', 7],
+    ],
+  },
+  { by: 'Skylark', daysAgo: 3, body: 'I’d welcome feedback on whether I talk too little in the group.', replies: [['Juniper', 'I notice that when you do speak, the group listens. I would like to hear more from you when you are ready.', 2]] },
 ];
 
 /**
@@ -87,9 +116,9 @@ export async function seedDemoExchange(trx: Transaction<DB>, input: { programmeI
         .execute();
     }
   }
-  for (const [title, who, state] of MARKS) {
+  for (const [title, who, state, daysAgo] of MARKS) {
     const strategyId = strategyIds.get(title);
-    if (strategyId) await trx.insertInto('strategy_marks').values({ strategy_id: strategyId, enrolment_id: member(who).enrolmentId, state, created_at: at(1), updated_at: at(1) }).execute();
+    if (strategyId) await trx.insertInto('strategy_marks').values({ strategy_id: strategyId, enrolment_id: member(who).enrolmentId, state, created_at: at(daysAgo), updated_at: at(daysAgo) }).execute();
   }
   for (const a of APPRECIATIONS) {
     const sender = member(a.from);
@@ -106,11 +135,11 @@ export async function seedDemoExchange(trx: Transaction<DB>, input: { programmeI
     const id = newId();
     await trx.insertInto('feedback_items').values({ id, group_id: input.groupId, parent_id: null, enrolment_id: author.enrolmentId, author_id: author.participantId, body: r.body, moderation_status: 'published', created_at: at(r.daysAgo) }).execute();
     await log('feedback_request', id, author, at(r.daysAgo));
-    for (const [who, body] of r.replies) {
+    for (const [who, body, daysAgo] of r.replies) {
       const replier = member(who);
       const replyId = newId();
-      await trx.insertInto('feedback_items').values({ id: replyId, group_id: input.groupId, parent_id: id, enrolment_id: replier.enrolmentId, author_id: replier.participantId, body, moderation_status: 'published', created_at: at(r.daysAgo - 1) }).execute();
-      await log('feedback_request', replyId, replier, at(r.daysAgo - 1));
+      await trx.insertInto('feedback_items').values({ id: replyId, group_id: input.groupId, parent_id: id, enrolment_id: replier.enrolmentId, author_id: replier.participantId, body, moderation_status: 'published', created_at: at(daysAgo) }).execute();
+      await log('feedback_request', replyId, replier, at(daysAgo));
     }
   }
 }

@@ -65,7 +65,7 @@ const GOALS: DemoGoal[] = [
     weeksAhead: 5,
     support: '',
     visibility: 'group',
-    steps: [{ title: 'Go once', reached: 3, celebrate: { detail: 'reached', reactions: [['Willow', 'growing'], ['Ember', 'heart']] } }, { title: 'Say hello to another parent' }],
+    steps: [{ title: 'Go once', reached: 3, celebrate: { detail: 'reached', reactions: [['Willow', 'growing'], ['Ember', 'heart'], ['Skylark', 'proud']] } }, { title: 'Say hello to another parent' }],
     checkins: [[3, 'some', 'Went! Sat near the door.']],
   },
   {

@@ -32,12 +32,16 @@ const CHAT: [by: string, hoursAgo: number, text: string][] = [
 const THREAD = {
   title: 'What helped this week?',
   opening: 'One thing, however small, that helped you this week. Reply when you like.',
+  /** `[by, hours ago, text, answering whose reply]`: members answer each other, not only the question. */
   replies: [
-    ['Willow', 'Writing three lines in my journal each night.'],
-    ['Harbour', 'Saying yes to coffee with my brother.'],
-    ['Juniper', 'Asking my partner to take the night feed once.'],
-    ['Ember', 'Texting one friend a photo, like Skylark suggested.'],
-  ] as [string, string][],
+    ['Willow', 75, 'Writing three lines in my journal each night.'],
+    ['Harbour', 67, 'Saying yes to coffee with my brother.'],
+    ['Willow', 62, 'A big step, Harbour. I hope the coffee was a good one.', 'Harbour'],
+    ['Juniper', 59, 'Asking my partner to take the night feed once.'],
+    ['Ember', 51, 'Texting one friend a photo, like Skylark suggested.'],
+    ['Harbour', 45, 'Three lines each night sounds doable. I might borrow that.', 'Willow'],
+    ['Juniper', 44, 'I love that. A photo is so much easier than words on some days.', 'Ember'],
+  ] as [by: string, hoursAgo: number, text: string, replyTo?: string][],
 };
 
 /**
@@ -52,7 +56,7 @@ const EMBER_RISK: [hoursAgo: number, text: string][] = [
 
 /**
  * A lived-in group space for the demo: a week of chat and one thread started by the lead
- * facilitator. Every post goes through the moderation entry point at the moment it was written
+ * facilitator, where members also answer each other (replies the connection map counts). Every post goes through the moderation entry point at the moment it was written
  * (moderate → store → recordModeration), so what the detector would flag raised its alert;
  * posts held only because the author was new or it was out of hours were approved by the lead
  * twenty minutes later, as the moderation queue would have it.
@@ -62,11 +66,11 @@ export async function seedDemoSpace(trx: Transaction<DB>, input: { config: Confi
   const byName = new Map(input.members.map((m) => [m.pseudonym, m]));
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3_600_000);
   const leadViewer: SpaceViewer = { userId: input.lead.id, groupId, role: 'staff', enrolmentId: null, label: staffLabel(input.lead.displayName) };
-  const post = async (viewer: SpaceViewer, threadId: string | null, text: string, when: Date) => {
+  const post = async (viewer: SpaceViewer, threadId: string | null, text: string, when: Date, replyToId?: string) => {
     const kind = threadId ? 'post' : 'message';
     const decision = await moderateFor({ db: trx, now: when }, viewer, kind, { text });
     const actor = { userId: viewer.userId, role: viewer.role === 'staff' ? 'clinician' : 'participant', requestId: null, ip: null };
-    const stored = await storePost(trx, { actor, now: when }, viewer, { thread: threadId ?? 'chat', text }, decision);
+    const stored = await storePost(trx, { actor, now: when }, viewer, { thread: threadId ?? 'chat', text, replyToId }, decision);
     if (stored.status === 'held' && decision.reasons.every((r) => ROUTINE_HOLDS.has(r.code))) {
       await decideHeldItem(seedContext(trx, input.config, { id: input.lead.id, role: 'clinician' }, new Date(when.getTime() + 20 * 60_000)), stored.id, 'approve', undefined);
     }
@@ -80,9 +84,12 @@ export async function seedDemoSpace(trx: Transaction<DB>, input: { config: Confi
   await trx.insertInto('space_threads').values({ id: threadId, group_id: groupId, title: THREAD.title, created_by: input.lead.id, created_by_enrolment: null, opening_post_id: null, pinned: 1, created_at: at(80).toISOString() }).execute();
   const openingId = await post(leadViewer, threadId, THREAD.opening, at(80));
   await trx.updateTable('space_threads').set({ opening_post_id: openingId }).where('id', '=', threadId).execute();
-  for (const [index, [name, text]] of THREAD.replies.entries()) {
+  const firstReplyOf = new Map<string, string>();
+  for (const [name, hoursAgo, text, replyTo] of THREAD.replies) {
     const author = member(name);
-    if (author) await post(author, threadId, text, at(75 - index * 8));
+    if (!author) continue;
+    const id = await post(author, threadId, text, at(hoursAgo), replyTo ? firstReplyOf.get(replyTo) : undefined);
+    if (!firstReplyOf.has(name)) firstReplyOf.set(name, id);
   }
   const chat = [...CHAT, ...EMBER_RISK.map(([hoursAgo, text]) => ['Ember', hoursAgo, text] as const)].sort((a, b) => b[1] - a[1]);
   for (const [name, hoursAgo, text] of chat) {
