@@ -1,4 +1,5 @@
 import { SPACE_RUNS, matchingForm } from '../moderation/normalize-text.js';
+import { RewriteChain } from './rewrite-chain.js';
 
 /**
  * Spelling normalisation before any risk analysis: what a member types on a phone at 3 a.m. is
@@ -37,7 +38,7 @@ const NUMBER_WITH_UNIT = /^\d+(?:[.,]\d+)?(?:mg|mcg|ml|g|kg|x|am|pm|st|nd|rd|th|
 const SHORT_SPELLED = new Set(['die', 'kms', 'cut', 'od', 'end', 'sh', 'kys']);
 
 // Frequent typos and texting forms of the words risk hangs on; shorthand the phrase rules also know.
-const TYPOS: [RegExp, string][] = [
+export const TYPOS: [RegExp, string][] = [
   [/\b(tonite|2nite|tonigt|tonihgt|tnight|2night)\b/g, 'tonight'],
   [/\b(tmrw|tmr|tmoz|tomoz|2moro|2morrow|tomorow|tommorow|tommorrow)\b/g, 'tomorrow'],
   [/\b(rn|rite now|ryt now|right nw)\b/g, 'right now'],
@@ -68,6 +69,23 @@ const TYPOS: [RegExp, string][] = [
   [/\b(lmao+|lmfao|haha+|hehe+|rofl)\b/g, 'lol'],
   [/\b(kys)\b/g, 'kill yourself'],
 ];
+
+const TYPO_CHAIN = new RewriteChain(TYPOS);
+
+/**
+ * Whether a text may hold a letter three or more times in a row: three equal UTF-16 units in a
+ * row, or any surrogate (a letter outside the BMP repeated is not three equal units). Without
+ * one, the letter-run rewrite below cannot match, and its Unicode regex — the slowest step of
+ * the normalisation — is not run.
+ */
+function mayRepeatLetters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    if (i >= 2 && c === text.charCodeAt(i - 1) && c === text.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
 
 function joinSpacedLetters(text: string): string {
   // Two letters are joined only into a listed word ("o d" → "od", "s h" → "sh").
@@ -104,7 +122,7 @@ export function normaliseSpelling(raw: string): string {
   for (const [pattern, word] of EMOJI_WORDS) text = text.replace(pattern, word);
   text = joinSpacedLetters(text);
   text = unLeet(text);
-  text = text.replace(/(\p{L})\1{2,}/gu, '$1$1');
-  for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
+  if (mayRepeatLetters(text)) text = text.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  text = TYPO_CHAIN.apply(text);
   return text.replace(SPACE_RUNS, ' ').trim();
 }

@@ -1,9 +1,10 @@
 import { SPACE_RUNS } from '../moderation/normalize-text.js';
 import { normaliseSpelling } from './normalise.js';
+import { RewriteChain } from './rewrite-chain.js';
 
 // Texting shorthand, contractions and frequent misspellings, mapped to one spelling so the
 // lexicon can stay small and general. Order matters: longer forms first.
-const REWRITES: [RegExp, string][] = [
+export const REWRITES: [RegExp, string][] = [
   [/\b(kms|kmsl)\b/g, 'kill myself'],
   [/\bunalive (myself|me)\b/g, 'kill myself'],
   [/\bunaliv(e|ing)\b/g, 'kill'],
@@ -60,11 +61,11 @@ const REWRITES: [RegExp, string][] = [
   [/\bwhats\b/g, 'what is'],
 ];
 
+const REWRITE_CHAIN = new RewriteChain(REWRITES);
+
 /** Spelling normalised (normalise.ts), shorthand and contractions expanded; medicine names kept. */
 export function expandShorthand(raw: string): string {
-  let text = normaliseSpelling(raw);
-  for (const [pattern, replacement] of REWRITES) text = text.replace(pattern, replacement);
-  return text;
+  return REWRITE_CHAIN.apply(normaliseSpelling(raw));
 }
 
 /** For the phrase rules: shorthand expanded, medicines read as "pills", punctuation reduced to sentence and clause marks. */

@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TYPOS } from './normalise.js';
+import { REWRITES } from './prepare-text.js';
+import { RewriteChain } from './rewrite-chain.js';
+
+const sequential = (rules: readonly (readonly [RegExp, string])[], text: string): string => rules.reduce((t, [p, r]) => t.replace(p, r), text);
+
+/** The words the rules are written in (alternatives split out), so generated texts meet them often. */
+function vocabulary(rules: readonly (readonly [RegExp, string])[]): string[] {
+  const words = rules.flatMap(([p]) => p.source.replace(/\\b|[()?:*+\\]|\[[^\]]*\]|\{[^}]*\}/g, ' ').split(/[|\s]+/));
+  return [...new Set(words.filter((w) => /^[a-z0-9'-]+$/.test(w)))];
+}
+
+describe('RewriteChain', () => {
+  for (const [name, rules] of [['the shorthand rewrites', REWRITES], ['the typo rewrites', TYPOS]] as const) {
+    it(`gives what replacing in order gives, for ${name}`, () => {
+      const chain = new RewriteChain(rules);
+      const token = fc.oneof(fc.constantFrom(...vocabulary(rules)), fc.constantFrom('i', 'a', 'the', 'to', '2', ',', '.', "'", 'x'), fc.string({ unit: fc.constantFrom('a', 'i', 'm', 'n', 't', "'", '2'), maxLength: 4 }));
+      let changed = 0;
+      fc.assert(
+        fc.property(fc.array(token, { maxLength: 12 }), fc.constantFrom(' ', '  ', ' , '), (tokens, sep) => {
+          const text = tokens.join(sep);
+          const expected = sequential(rules, text);
+          if (expected !== text) changed++;
+          expect(chain.apply(text)).toBe(expected);
+        }),
+        { numRuns: 1500, seed: 5 },
+      );
+      expect(changed).toBeGreaterThan(500);
+    });
+  }
+  it('runs a rule made to match by an earlier rewrite ("wanna" then "want 2")', () => {
+    const chain = new RewriteChain([
+      [/\bwanna\b/g, 'want 2'],
+      [/\bwant 2\b/g, 'want to'],
+    ]);
+    expect(chain.apply('i wanna go')).toBe('i want to go');
+  });
+  it('refuses patterns with flags the prefilter does not read', () => {
+    expect(() => new RewriteChain([[/abc/gi, 'x']])).toThrow(/flags/);
+  });
+});
