@@ -162,6 +162,10 @@ describe('programmes and groups on screen', () => {
     await page.getByRole('button', { name: 'Create group' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ada’s Monday group' }).waitFor();
     expect(new URL(page.url()).searchParams.get('tab')).toBe('schedule');
+    // The Schedule tab uses the same fields as the form.
+    await fillWeeklySchedule(page, { day: 'Thursday', date: thursdayNextWeek(), time: '10:00', sessions: 3, minutes: 60 });
+    await page.getByRole('button', { name: 'Save schedule' }).click();
+    await page.getByText('Schedule saved. 3 sessions added, 0 removed.').waitFor();
     expect(refused).toEqual([]);
     const ada = await apiSession(server.baseUrl, DEMO.clinician);
     const { groups } = await ada.get<{ groups: { name: string; myRole: string }[] }>('/groups');
