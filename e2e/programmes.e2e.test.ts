@@ -3,6 +3,7 @@ import { checkA11y } from './support/a11y';
 import { apiSession } from './support/api';
 import { DEMO, signIn } from './support/app';
 import { openBrowser, type TestBrowser } from './support/browser';
+import { fillWeeklySchedule, thursdayNextWeek } from './support/groups';
 import { startServer, type TestServer } from './support/server';
 
 let server: TestServer;
@@ -94,11 +95,22 @@ describe('programmes and groups on screen', () => {
     await page.getByLabel('Meeting link').fill('https://meet.example.org/winter');
     await page.getByLabel('Room or place').fill('Room 3, Willow House');
     await page.getByLabel('Pre-moderation: a facilitator reads every post before the group sees it').check();
+    // The schedule in the same form: no day chosen is refused before anything is sent.
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) await page.getByRole('checkbox', { name: day, exact: true }).uncheck();
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await page.getByText('Choose at least one day.').waitFor();
+    const first = thursdayNextWeek();
+    await fillWeeklySchedule(page, { day: 'Thursday', date: first, time: '18:30', sessions: 2, minutes: 75 });
+    await page.getByText(/^Every Thursday at 18:30 \(.+\) for 75 minutes; 2 sessions, starting /).waitFor();
+    expect(await checkA11y(page)).toEqual([]);
     await page.getByRole('button', { name: 'Create group' }).click();
 
-    // The group opens on its schedule.
+    // The group opens on its sessions, planned from the schedule with the programme's topics.
     await page.getByRole('heading', { level: 1, name: 'Winter Thursday group' }).waitFor();
-    expect(new URL(page.url()).searchParams.get('tab')).toBe('schedule');
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('sessions');
+    await page.getByRole('tabpanel', { name: 'Sessions' }).getByRole('cell', { name: 'Noticing isolation' }).waitFor();
+    await page.getByRole('tabpanel', { name: 'Sessions' }).getByRole('cell', { name: 'Reaching out' }).waitFor();
+    expect(await checkA11y(page)).toEqual([]);
 
     // Facilitators changed afterwards on the Settings tab: Ben leads, Ada no longer facilitates.
     await page.getByRole('tab', { name: 'Settings' }).click();
@@ -123,6 +135,10 @@ describe('programmes and groups on screen', () => {
     expect(detail.facilitators.map((f) => `${f.displayName}:${f.role}`).sort()).toEqual(['Ben Lindqvist:lead']);
     const moderation = await admin.get<{ moderationMode: string }>(`/groups/${created?.id ?? ''}/moderation`);
     expect(moderation.moderationMode).toBe('pre');
+    const schedule = await admin.get<{ schedule: unknown }>(`/groups/${created?.id ?? ''}`);
+    expect(schedule.schedule).toEqual({ rrule: 'FREQ=WEEKLY;BYDAY=TH;COUNT=2', firstSessionLocal: `${first}T18:30`, timezone: 'Europe/London', durationMinutes: 75 });
+    const { sessions } = await admin.get<{ sessions: { startsAt: string; topic: string }[] }>(`/groups/${created?.id ?? ''}/sessions`);
+    expect(sessions.map((x) => x.topic)).toEqual(['Noticing isolation', 'Reaching out']);
   });
 
   it('a clinician creates a group from their home and leads it', async () => {
@@ -140,8 +156,16 @@ describe('programmes and groups on screen', () => {
     await page.getByText('You will lead this group.', { exact: false }).waitFor();
     expect(await checkA11y(page)).toEqual([]);
     await page.getByLabel('Group name').fill('Ada’s Monday group');
+    // No schedule yet: the group opens on its Schedule tab.
+    await page.getByLabel('Later, on the group’s Schedule tab').check();
+    await expect.poll(() => page.getByLabel('First session').count()).toBe(0);
     await page.getByRole('button', { name: 'Create group' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ada’s Monday group' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('schedule');
+    // The Schedule tab uses the same fields as the form.
+    await fillWeeklySchedule(page, { day: 'Thursday', date: thursdayNextWeek(), time: '10:00', sessions: 3, minutes: 60 });
+    await page.getByRole('button', { name: 'Save schedule' }).click();
+    await page.getByText('Schedule saved. 3 sessions added, 0 removed.').waitFor();
     expect(refused).toEqual([]);
     const ada = await apiSession(server.baseUrl, DEMO.clinician);
     const { groups } = await ada.get<{ groups: { name: string; myRole: string }[] }>('/groups');

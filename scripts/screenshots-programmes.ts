@@ -1,7 +1,8 @@
 /**
  * Programme and group screens for scripts/screenshots.ts: the admin's programmes-and-groups list,
  * a new programme (empty, with errors, filled), the programme editor with two agreement versions,
- * a new group (errors, filled), the new group's schedule tab, and a capacity below the members
+ * a new group (errors, filled with its schedule), the new group's sessions planned from that schedule, a
+ * clinician's new group with the schedule left for later, and a capacity below the members
  * refused on a group's settings. Standalone, both widths:
  *   SKIP_BUILD=1 npx tsx scripts/screenshots-programmes.ts   (writes ./screenshots/programmes-*.png;
  *   SCREENSHOT_DIR to write elsewhere)
@@ -12,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { checkA11y, hasHorizontalScroll } from '../e2e/support/a11y';
 import { DEMO, signIn } from '../e2e/support/app';
 import { DESKTOP, openBrowser, PHONE } from '../e2e/support/browser';
+import { fillWeeklySchedule, thursdayNextWeek } from '../e2e/support/groups';
 import { repoRoot, startServer } from '../e2e/support/server';
 
 type Shoot = (page: Page, name: string) => Promise<void>;
@@ -75,10 +77,13 @@ export async function shootProgrammeScreens(base: string, viewport: { width: num
     await page.getByLabel('Ben Lindqvist').check();
     await page.getByLabel('Meeting link').fill('https://meet.example.org/winter');
     await page.getByLabel('Room or place').fill('Room 3, Willow House');
+    await fillWeeklySchedule(page, { day: 'Thursday', date: thursdayNextWeek(), time: '18:30', sessions: 2, minutes: 75 });
+    await page.getByText(/^Every Thursday at 18:30/).waitFor();
     await shoot(page, 'group-new-filled');
     await page.getByRole('button', { name: 'Create group' }).click();
     await page.getByRole('heading', { level: 1, name: 'Winter Thursday group' }).waitFor();
-    await shoot(page, 'group-created-schedule');
+    await page.getByRole('tabpanel', { name: 'Sessions' }).locator('text=Reaching out >> visible=true').first().waitFor();
+    await shoot(page, 'group-created-sessions');
 
     await page.goto(`${base}/admin/programmes`);
     await page.getByRole('link', { name: 'Winter Thursday group' }).waitFor();
@@ -100,6 +105,8 @@ export async function shootProgrammeScreens(base: string, viewport: { width: num
     await c.page.goto(`${base}/groups/new`);
     await c.page.getByText('You will lead this group.', { exact: false }).waitFor();
     await shoot(c.page, 'group-new-clinician');
+    await c.page.getByLabel('Later, on the group’s Schedule tab').check();
+    await shoot(c.page, 'group-new-clinician-schedule-later');
   } finally {
     await c.close();
   }

@@ -37,7 +37,9 @@ beforeAll(async () => {
   // account, and a session of that account.
   const [outsider, sessionOwner] = await Promise.all([createUser(t, 'participant'), createUser(t, 'clinician')]);
   foreign.group = world.groupB;
-  foreign.programme = world.programmeId;
+  // A programme none of the callers' groups runs (their own they may edit when they lead a group of it).
+  foreign.programme = newId();
+  await t.database.db.insertInto('programmes').values({ id: foreign.programme, name: 'Another programme', description: 'x', created_at: new Date().toISOString() }).execute();
   foreign.referral = world.referralB;
   foreign.enrolment = world.enrolmentB;
   foreign.session = world.sessionB;

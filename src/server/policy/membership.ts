@@ -82,6 +82,17 @@ export async function isFacilitator(db: DbOrTx, userId: string, groupId: string)
   return !!row;
 }
 
+/** Whether the user leads a forming or active group of the programme (a lead clinician of it). */
+export async function leadsGroupOfProgramme(db: DbOrTx, userId: string, programmeId: string): Promise<boolean> {
+  const row = await facilitatedGroupIds(db, userId)
+    .innerJoin('therapy_groups', 'therapy_groups.id', 'group_facilitators.group_id')
+    .where('group_facilitators.facilitator_role', '=', 'lead')
+    .where('therapy_groups.programme_id', '=', programmeId)
+    .where('therapy_groups.status', 'in', ['forming', 'active'])
+    .executeTakeFirst();
+  return !!row;
+}
+
 /**
  * Subquery: the groups this principal holds the level in — a clinician the groups they facilitate
  * (when facilitators hold the level), a participant the groups their enrolment holds it in.

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../db/database.js';
 import { isUuid } from '../lib/ids.js';
 import { responsiblesOf } from './alert-responsibles.js';
 import type { Principal, Rule } from './policy.js';
-import { enrolmentAt, findMembership, isFacilitator } from './membership.js';
+import { enrolmentAt, findMembership, isFacilitator, leadsGroupOfProgramme } from './membership.js';
 
 /** Kinds of object a route parameter can name. */
 export type ObjectKind = 'group' | 'user' | 'authSession' | 'programme' | 'referral' | 'enrolment' | 'session' | 'response' | 'alert' | 'notification'
@@ -205,6 +205,8 @@ export async function objectInScope(
       return place.ownerId === principal.userId;
     case 'break_glass':
       return !!place.groupId && hasBreakGlass(db, principal.userId, place.groupId, now);
+    case 'led_programmes':
+      return kind === 'programme' && principal.role === 'clinician' && leadsGroupOfProgramme(db, principal.userId, id);
     case 'own_groups':
       if (principal.role === 'clinician') {
         // A referring clinician follows the people they referred, whichever group they join.

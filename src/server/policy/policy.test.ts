@@ -19,7 +19,10 @@ describe('ruleFor', () => {
         for (const action of actions) {
           const rule = ruleFor(role, resource, action);
           if (listed?.actions.includes(action)) {
-            expect(rule, `${role} ${resource}.${action}`).toBe(listed);
+            // An action with a narrower scope of its own gets the rule with that scope.
+            const narrower = listed.actionScopes?.[action];
+            if (narrower) expect(rule, `${role} ${resource}.${action}`).toEqual({ ...listed, scope: narrower });
+            else expect(rule, `${role} ${resource}.${action}`).toBe(listed);
             granted += 1;
           } else {
             expect(rule, `${role} ${resource}.${action}`).toBeUndefined();

@@ -48,13 +48,16 @@ export type Action = 'read' | 'create' | 'update' | 'export';
  * How far a rule reaches: `self` = the caller's own records, `own_groups` = groups the caller
  * facilitates or is enrolled in (and, for clinicians, people they referred), `service` =
  * everything in the service, `break_glass` = only groups the caller opened with an audited,
- * reasoned, time-limited emergency grant.
+ * reasoned, time-limited emergency grant, `led_programmes` = programmes of which the caller leads
+ * a group that is forming or active (a lead clinician edits the programme their group runs).
  */
-export type Scope = 'self' | 'own_groups' | 'service' | 'break_glass';
+export type Scope = 'self' | 'own_groups' | 'service' | 'break_glass' | 'led_programmes';
 
 export interface Rule {
   actions: readonly Action[];
   scope: Scope;
+  /** Actions that reach less far than the rule's scope, with the scope they have instead. */
+  actionScopes?: Partial<Record<Action, Scope>>;
   /** Fields removed from every response of this resource for this role. */
   hiddenFields?: readonly string[];
   /** Fields this role may read but not write: a write that names one is refused with 403. */
@@ -89,7 +92,8 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
   },
   clinician: {
     account: { actions: ['read', 'update'], scope: 'self' },
-    programme: { actions: ['read'], scope: 'service' },
+    // Every programme is read service-wide; a lead clinician edits the programmes their groups run.
+    programme: { actions: ['read', 'update'], scope: 'service', actionScopes: { update: 'led_programmes' } },
     group: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
     referral: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
     enrolment: { actions: ['read', 'update'], scope: 'own_groups' },
@@ -196,7 +200,9 @@ export interface Principal {
 /** The rule that lets `role` do `action` on `resource`, if any. */
 export function ruleFor(role: Role, resource: Resource, action: Action): Rule | undefined {
   const rule = policy[role][resource];
-  return rule && rule.actions.includes(action) ? rule : undefined;
+  if (!rule || !rule.actions.includes(action)) return undefined;
+  const scope = rule.actionScopes?.[action];
+  return scope ? { ...rule, scope } : rule;
 }
 
 /** Explicit check: returns the governing rule or throws `forbidden`. */

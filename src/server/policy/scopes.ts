@@ -22,6 +22,7 @@ export function groupScope(
       return inGroupsAt(db, principal, 'reach', groupIdColumn);
     case 'self':
     case 'break_glass':
+    case 'led_programmes':
       return sql<SqlBool>`1 = 0`;
   }
 }

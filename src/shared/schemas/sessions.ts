@@ -37,10 +37,13 @@ export const createGroupBodySchema = z.strictObject({
   location: text(300).nullable().optional(),
   meetingUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link.' }).max(500).nullable().optional(),
   moderationMode: z.enum(['pre', 'post']).optional().describe('Group space: hold posts for a facilitator first (pre) or publish and review (post)'),
+  schedule: scheduleBodySchema
+    .optional()
+    .describe('The recurring schedule, set in the same transaction: an invalid one (422 invalid_schedule, 409 schedule_overlap) creates no group'),
 });
 
-/** POST /api/groups: the new group's id. */
-export const createdGroupSchema = z.object({ id: idSchema });
+/** POST /api/groups: the new group's id and the sessions its schedule (when given) created. */
+export const createdGroupSchema = z.object({ id: idSchema, sessionsCreated: z.number().int() });
 /** PUT /api/groups/:groupId/schedule: sessions created and removed. */
 export const scheduleResultSchema = z.object({ created: z.number().int(), removed: z.number().int() });
 export type GroupSettings = z.input<typeof groupSettingsBodySchema>;

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { useUsers } from '../admin/api';
 import { ApiError } from '../api/client';
 import { useMe } from '../auth/session';
+import { checkScheduleDraft, ScheduleFields, scheduleDraftFrom, type ScheduleDraft } from '../groups/ScheduleFields';
 import { ErrorRegion, QueryView, usePageTitle } from '../layout/feedback';
 import { useCreateGroup, useProgrammes, type ProgrammeSummary } from './api';
 
@@ -11,9 +12,10 @@ const MAX_CO = 5;
 
 /**
  * /groups/new: a new group (forming) of a programme, with its facilitators, size, place, meeting
- * link and the group space's moderation. Administrators choose the lead and co-facilitators from
- * the active clinicians; a clinician creating a group leads it. The schedule is set next, on the
- * group's Schedule tab, which the page opens after saving.
+ * link, the group space's moderation and, when chosen, its schedule (sent in the same request: a
+ * schedule the server refuses creates no group). Administrators choose the lead and
+ * co-facilitators from the active clinicians; a clinician creating a group leads it. Without a
+ * schedule the page opens the group's Schedule tab after saving; with one, its Sessions tab.
  */
 export function NewGroupPage() {
   const me = useMe();
@@ -28,7 +30,7 @@ export function NewGroupPage() {
           </Anchor>
         ) : null}
         <Title order={1}>New group</Title>
-        <Text c="dimmed">The group starts as “forming”. After saving you set its schedule; members join through referrals.</Text>
+        <Text c="dimmed">The group starts as “forming”. Set its schedule now or after saving; members join through referrals.</Text>
       </div>
       <QueryView query={programmes} loadingLabel="Loading programmes…">
         {({ programmes: list }) =>
@@ -70,7 +72,10 @@ function GroupForm({ programmes }: { programmes: ProgrammeSummary[] }) {
   const [location, setLocation] = useState('');
   const [meetingUrl, setMeetingUrl] = useState('');
   const [moderationMode, setModerationMode] = useState<'pre' | 'post'>('post');
+  const [scheduleNow, setScheduleNow] = useState<'now' | 'later'>('now');
+  const [schedule, setSchedule] = useState<ScheduleDraft>(() => scheduleDraftFrom(null, me.service.timeZone).draft);
   const [attempted, setAttempted] = useState(false);
+  const scheduleCheck = checkScheduleDraft(schedule);
 
   const cap = Number(capacity);
   const min = Number(minSize);
@@ -83,14 +88,17 @@ function GroupForm({ programmes }: { programmes: ProgrammeSummary[] }) {
     coFacilitatorIds: coIds.length > MAX_CO ? `At most ${MAX_CO} co-facilitators.` : undefined,
     meetingUrl: meetingUrl.trim() && !/^https:\/\//i.test(meetingUrl.trim()) ? 'Use an https:// link.' : undefined,
   };
+  const withSchedule = scheduleNow === 'now';
   const server = create.error instanceof ApiError ? create.error : null;
+  // A refusal of the schedule as a whole (422 invalid_schedule) is shown in the schedule's section.
+  const scheduleRefusal = server?.fieldMessage('schedule');
   const fieldError = (field: keyof typeof local | 'location' | 'kind' | 'moderationMode') =>
     server?.fieldMessage(field) ?? (attempted && field in local ? local[field as keyof typeof local] : undefined);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
-    if (Object.values(local).some(Boolean)) return;
+    if (Object.values(local).some(Boolean) || (withSchedule && !scheduleCheck.valid)) return;
     create.mutate(
       {
         programmeId,
@@ -103,8 +111,9 @@ function GroupForm({ programmes }: { programmes: ProgrammeSummary[] }) {
         location: location.trim() || null,
         meetingUrl: meetingUrl.trim() || null,
         moderationMode,
+        ...(withSchedule ? { schedule: scheduleCheck.value } : {}),
       },
-      { onSuccess: ({ id }) => void navigate(`/groups/${id}?tab=schedule`) },
+      { onSuccess: ({ id }) => void navigate(`/groups/${id}?tab=${withSchedule ? 'sessions' : 'schedule'}`) },
     );
   }
 
@@ -219,6 +228,29 @@ function GroupForm({ programmes }: { programmes: ProgrammeSummary[] }) {
                 <Radio value="pre" label="Pre-moderation: a facilitator reads every post before the group sees it" />
               </Stack>
             </Radio.Group>
+          </Stack>
+        </Card>
+        <Card withBorder padding="lg" component="section" aria-labelledby="group-schedule">
+          <Stack gap="sm">
+            <Title order={2} size="h3" id="group-schedule">
+              Schedule
+            </Title>
+            <Radio.Group label="When to set the schedule" value={scheduleNow} onChange={(v) => setScheduleNow(v as 'now' | 'later')}>
+              <Stack gap={6} mt={6}>
+                <Radio value="now" label="Now: the sessions are planned when the group is created" />
+                <Radio value="later" label="Later, on the group’s Schedule tab" />
+              </Stack>
+            </Radio.Group>
+            {withSchedule ? (
+              <>
+                <ScheduleFields draft={schedule} onChange={setSchedule} problems={scheduleCheck.problems} showProblems={attempted} />
+                {scheduleRefusal ? (
+                  <Text c="red.8" size="sm" id="schedule-refused">
+                    {scheduleRefusal}
+                  </Text>
+                ) : null}
+              </>
+            ) : null}
           </Stack>
         </Card>
         <ErrorRegion error={server && server.details.length === 0 ? create.error : null} title="We couldn't create the group" />

@@ -3,14 +3,20 @@ import type { createGroupBodySchema } from '../../../shared/schemas/sessions.js'
 import { AppError } from '../../http/errors.js';
 import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
+import { expandSchedule, type Schedule } from '../schedule/recurrence.js';
+import { setSchedule } from './set-schedule.js';
 
-/** Creates a group in the `forming` state with a lead and optional co-facilitators. */
-export async function createGroup(ctx: UseCaseContext, input: z.infer<typeof createGroupBodySchema>): Promise<string> {
+/**
+ * Creates a group in the `forming` state with a lead and optional co-facilitators, and, when the
+ * request carries one, its schedule and sessions in the same transaction.
+ */
+export async function createGroup(ctx: UseCaseContext, input: z.infer<typeof createGroupBodySchema>): Promise<{ id: string; sessionsCreated: number }> {
   const leadId = input.leadId ?? (ctx.principal.role === 'clinician' ? ctx.principal.userId : undefined);
   if (!leadId) throw new AppError('validation_failed', 'Choose a lead facilitator.', [{ path: 'body.leadId', message: 'Required.' }]);
   if (input.minSize > input.capacity) {
     throw new AppError('validation_failed', 'The minimum size cannot exceed the capacity.', [{ path: 'body.minSize', message: 'At most the capacity.' }]);
   }
+  if (input.schedule) checkSchedule(input.schedule, ctx.now);
   const programme = await ctx.db.selectFrom('programmes').select('id').where('id', '=', input.programmeId).executeTakeFirst();
   if (!programme) throw new AppError('validation_failed', 'Unknown programme.', [{ path: 'body.programmeId', message: 'Unknown programme.' }]);
   const facilitatorIds = [leadId, ...input.coFacilitatorIds.filter((id) => id !== leadId)];
@@ -44,5 +50,19 @@ export async function createGroup(ctx: UseCaseContext, input: z.infer<typeof cre
     .values([...new Set(facilitatorIds)].map((userId) => ({ group_id: id, user_id: userId, facilitator_role: userId === leadId ? ('lead' as const) : ('co' as const) })))
     .execute();
   await ctx.audit({ action: 'groups.create', resourceType: 'group', resourceId: id, groupId: id });
-  return id;
+  const sessions = input.schedule ? await setSchedule(ctx, id, input.schedule) : null;
+  return { id, sessionsCreated: sessions?.created ?? 0 };
+}
+
+/**
+ * Refuses a schedule that cannot be used before anything is written, naming the field for the
+ * form (the route's transaction would roll a later refusal back too; this keeps the answer plain).
+ */
+function checkSchedule(schedule: Schedule, now: Date): void {
+  try {
+    expandSchedule(schedule, now);
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError(error.code, error.message, [{ path: 'body.schedule', message: error.message }]);
+    throw error;
+  }
 }

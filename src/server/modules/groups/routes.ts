@@ -56,15 +56,15 @@ export const groupRoutes = [
     id: 'groups.create',
     method: 'POST',
     url: '/api/groups',
-    summary: 'Create a group (forming) with its facilitators',
+    summary: 'Create a group (forming) with its facilitators and, optionally, its schedule',
     tags,
     access: { kind: 'authenticated', resource: 'group', action: 'create' },
     body: createGroupBodySchema,
     response: { 201: createdGroupSchema },
     async handler({ body }, ctx) {
-      const id = await createGroup(ctx, body);
+      const created = await createGroup(ctx, body);
       ctx.reply.code(201);
-      return { id };
+      return created;
     },
   }),
   defineRoute({

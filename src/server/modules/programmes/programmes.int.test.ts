@@ -97,13 +97,78 @@ describe('programmes', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('lets only admins create or change programmes', async () => {
-    const clinician = await signIn(t, world.clinicianA);
+  it('lets only admins create programmes', async () => {
     const before = await snapshot();
-    const create = await call(t.app, clinician, 'POST', '/api/programmes', { name: 'Mine', description: 'x', sessions: [plan(1)] });
-    expect(create.statusCode).toBe(403);
-    const rename = await call(t.app, clinician, 'PATCH', `/api/programmes/${world.programmeId}`, { name: 'Renamed' });
-    expect(rename.statusCode).toBe(403);
+    for (const user of [world.clinicianA, world.participantA]) {
+      const create = await call(t.app, await signIn(t, user), 'POST', '/api/programmes', { name: 'Mine', description: 'x', sessions: [plan(1)] });
+      expect(create.statusCode).toBe(403);
+      expect(create.json().error.code).toBe('forbidden');
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('lead clinicians edit the programmes their groups run', () => {
+  const edits = (id: string) =>
+    [
+      ['PATCH', `/api/programmes/${id}`, { name: 'Renamed by the lead' }, 200],
+      ['PUT', `/api/programmes/${id}/curriculum`, { sessions: [plan(1), plan(2)] }, 200],
+      ['POST', `/api/programmes/${id}/agreements`, { body: `${AGREEMENT} Revised by the lead.` }, 201],
+    ] as const;
+
+  it('lets the lead of an active group of the programme rename it, replace its curriculum and publish an agreement, audited as them', async () => {
+    // Clinician A leads group A (active), a group of world.programmeId.
+    const lead = await signIn(t, world.clinicianA);
+    for (const [method, url, body, status] of edits(world.programmeId)) {
+      const response = await call(t.app, lead, method, url, body);
+      expect(response.statusCode, `${method} ${url}`).toBe(status);
+    }
+    const detail = (await call(t.app, lead, 'GET', `/api/programmes/${world.programmeId}`)).json();
+    expect(detail.name).toBe('Renamed by the lead');
+    expect(detail.curriculum).toHaveLength(2);
+    expect(detail.agreement.body).toContain('Revised by the lead.');
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('actor_user_id', '=', world.clinicianA.id)
+      .where('resource_id', '=', world.programmeId)
+      .where('outcome', '=', 'success')
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['programmes.agreement.add', 'programmes.curriculum.set', 'programmes.update']);
+  });
+
+  it('answers 404 to a clinician who leads no forming or active group of the programme, and 403 to a participant, changing nothing', async () => {
+    // Another programme, whose only group clinician A co-facilitates and clinician B led before it was cancelled.
+    const other = (await call(t.app, admin, 'POST', '/api/programmes', { name: 'Other programme', description: 'x', sessions: [plan(1)] })).json().id as string;
+    const cancelled = (await call(t.app, admin, 'POST', '/api/groups', { programmeId: other, name: 'Cancelled', kind: 'closed', capacity: 8, minSize: 3, leadId: world.clinicianB.id, coFacilitatorIds: [world.clinicianA.id] })).json().id as string;
+    expect((await call(t.app, admin, 'PATCH', `/api/groups/${cancelled}`, { status: 'cancelled' })).statusCode).toBe(200);
+    const before = await snapshot();
+    const refusals: [Session, number, string][] = [
+      [await signIn(t, world.clinicianA), 404, 'not_found'],
+      [await signIn(t, world.clinicianB), 404, 'not_found'],
+      [await signIn(t, world.participantA), 403, 'forbidden'],
+    ];
+    for (const [session, status, code] of refusals) {
+      for (const [method, url, body] of edits(other)) {
+        const response = await call(t.app, session, method, url, body);
+        expect(response.statusCode, `${method} ${url}`).toBe(status);
+        expect(response.json().error.code).toBe(code);
+      }
+    }
+    // A participant is refused on their own group's programme too.
+    expect((await call(t.app, refusals[2]![0], 'PATCH', `/api/programmes/${world.programmeId}`, { name: 'x' })).statusCode).toBe(403);
+    expect(await snapshot()).toEqual(before);
+    // The refusals are on the audit log.
+    const denied = await t.database.db.selectFrom('audit_events').select('id').where('action', '=', 'programmes.update').where('outcome', '=', 'denied').execute();
+    expect(denied.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('still checks a lead clinician’s values like an administrator’s', async () => {
+    const lead = await signIn(t, world.clinicianB);
+    const before = await snapshot();
+    const response = await call(t.app, lead, 'PUT', `/api/programmes/${world.programmeId}/curriculum`, { sessions: [] });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('validation_failed');
     expect(await snapshot()).toEqual(before);
   });
 });
