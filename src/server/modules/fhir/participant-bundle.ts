@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../../db/database.js';
 import type { UseCaseContext } from '../../http/use-case.js';
+import { enrolmentHolds } from '../../policy/membership.js';
 import { goalIdsSharedWithClinician } from '../goals/member-goals.js';
 import { responseResources } from '../measures/response-fhir.js';
 import { identifiersOf } from '../pathway/record-number.js';
@@ -85,7 +86,7 @@ async function participantResources(db: DbOrTx, enrolmentId: string, viewerId: s
       name: e.group_name,
       programmeName: e.programme_name,
       active: e.group_status === 'active' || e.group_status === 'forming',
-      members: [{ participantId, joinedAt: e.joined_at, leftAt: e.left_at, active: e.status === 'active' }],
+      members: [{ participantId, joinedAt: e.joined_at, leftAt: e.left_at, active: enrolmentHolds('contribute', e.status) }],
     }),
     ...attended.map((a) =>
       toEncounter({
