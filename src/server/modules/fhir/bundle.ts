@@ -26,7 +26,8 @@ export function transactionBundle(resources: readonly HearthResource[], now: Dat
   const urnOf = new Map(resources.map((r) => [`${r.resourceType}/${requireId(r)}`, `urn:uuid:${randomUUID()}`]));
   const entry: BundleEntry[] = resources.map((resource) => {
     const fullUrl = urnOf.get(`${resource.resourceType}/${requireId(resource)}`)!;
-    const { id: _dropped, ...rest } = rewriteReferences(resource, urnOf);
+    const rest: Partial<HearthResource> = rewriteReferences(resource, urnOf);
+    delete rest.id;
     const identifier = resource.resourceType === 'Patient' ? resource.identifier?.[0] : undefined;
     return {
       fullUrl,
