@@ -27,6 +27,8 @@ export const referralSchema = z.object({
   respondedAt: timestampSchema.nullable(),
   outcomeReason: z.string().nullable(),
   enrolmentId: idSchema.nullable(),
+  /** The local record number under its FHIR identifier system (HEARTH_RECORD_NUMBER_SYSTEM); null when none was entered. */
+  recordNumber: z.object({ system: z.string(), value: z.string() }).nullable(),
   createdAt: timestampSchema,
 });
 export type Referral = z.infer<typeof referralSchema>;

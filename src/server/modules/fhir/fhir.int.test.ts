@@ -48,6 +48,7 @@ describe('record numbers at referral and intake', () => {
     expect(referred.statusCode).toBe(201);
     const referralId = referred.json().id as string;
     expect(await t.database.db.selectFrom('patient_identifiers').select(['system', 'value', 'participant_id']).where('referral_id', '=', referralId).execute()).toEqual([{ system: NHS, value: '9434765919', participant_id: null }]);
+    expect(referred.json().recordNumber).toEqual({ system: NHS, value: '9434765919' });
 
     const badIntake = await call(t.app, lead, 'POST', `/api/referrals/${referralId}/intake`, { suitable: true, notes: 'Suitable.', recordNumber: '12345' });
     expect(badIntake.statusCode).toBe(422);
@@ -65,6 +66,8 @@ describe('record numbers at referral and intake', () => {
     robinId = robin.userId;
     const rows = await t.database.db.selectFrom('patient_identifiers').select(['value', 'participant_id', 'referral_id']).where('value', '=', '4010232137').execute();
     expect(rows).toEqual([{ value: '4010232137', participant_id: robinId, referral_id: null }]);
+    // The referral still shows the number, now read from the person's record.
+    expect((await call(t.app, lead, 'GET', `/api/referrals/${referralId}`)).json().recordNumber).toEqual({ system: NHS, value: '4010232137' });
     // The number itself never reaches the audit log.
     const audit = await t.database.db.selectFrom('audit_events').select(['action', 'detail']).where('action', 'like', 'identifiers.%').execute();
     expect(audit.length).toBe(2);
