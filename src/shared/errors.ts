@@ -25,6 +25,10 @@ export const errorStatus = {
   already_shared: 409,
   already_in_library: 409,
   email_taken: 409,
+  // The record number already belongs to another participant.
+  identifier_taken: 409,
+  // The record number taken at referral differs from the one already on the person's record.
+  identifier_conflict: 409,
   // The Idempotency-Key was already used with a different request (another body or address).
   idempotency_key_reused: 409,
   // A request with the same Idempotency-Key is still running: retry after Retry-After.
@@ -49,6 +53,8 @@ export const errorStatus = {
   offer_expired: 422,
   contact_details_refused: 422,
   invalid_phone: 422,
+  // A record number (NHS number, MRN) that fails its identifier system's format or check digit.
+  invalid_identifier: 422,
   blocked_phrase: 422,
   own_strategy: 422,
   cannot_appreciate_self: 422,

@@ -23,6 +23,14 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   // Public origin used in invitation links, e.g. https://hearth.example.org.
   HEARTH_PUBLIC_URL: z.string().url().optional(),
+  // Base of this service's FHIR URLs (resource fullUrls in exported Bundles, Questionnaire canonicals,
+  // the default record-number system), e.g. https://hearth.example.org/fhir. Default: HEARTH_PUBLIC_URL
+  // followed by /fhir, else the origin of the request.
+  HEARTH_FHIR_BASE: z.string().url().optional(),
+  // FHIR identifier system of the local record number entered at referral or intake, e.g.
+  // https://fhir.nhs.uk/Id/nhs-number (then checked as an NHS number: 10 digits, modulus-11 check
+  // digit) or the system URI of the service's MRN. Default: <FHIR base>/Id/record-number.
+  HEARTH_RECORD_NUMBER_SYSTEM: z.string().url().optional(),
   // Name of the service shown in the app and in authenticator apps.
   HEARTH_SERVICE_NAME: z.string().min(1).default('Hearth'),
   // How the app writes dates and times (a BCP 47 locale: en-GB "3 Dec 2026", en-US "Dec 3, 2026").
@@ -151,6 +159,10 @@ export interface Config {
   databaseUrl: string | undefined;
   databaseKind: 'sqlite' | 'postgres';
   publicUrl: string | undefined;
+  /** HEARTH_FHIR_BASE without a trailing slash; undefined: derived (see modules/fhir/base.ts). */
+  fhirBase: string | undefined;
+  /** HEARTH_RECORD_NUMBER_SYSTEM; undefined: <FHIR base>/Id/record-number. */
+  recordNumberSystem: string | undefined;
   serviceName: string;
   /** Dates and times in the app: the service's locale and time zone. */
   locale: string;
@@ -218,6 +230,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL,
     databaseKind: isPostgres ? 'postgres' : 'sqlite',
     publicUrl: env.HEARTH_PUBLIC_URL?.replace(/\/$/, ''),
+    fhirBase: env.HEARTH_FHIR_BASE?.replace(/\/$/, ''),
+    recordNumberSystem: env.HEARTH_RECORD_NUMBER_SYSTEM,
     serviceName: env.HEARTH_SERVICE_NAME,
     locale: env.HEARTH_LOCALE,
     timeZone: env.HEARTH_TIMEZONE,

@@ -775,6 +775,18 @@ export interface ParticipantContactsTable {
   updated_by: string;
 }
 
+/** A person's local record number under its FHIR identifier system. Keyed by participant, or by referral before an account exists. */
+export interface PatientIdentifiersTable {
+  id: string;
+  participant_id: string | null;
+  referral_id: string | null;
+  system: string;
+  value: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export type SpaceModerationStatus = 'published' | 'held' | 'rejected' | 'removed';
 
 export interface SpaceCountersTable {
@@ -1022,6 +1034,7 @@ export interface DB {
   moderation_log: ModerationLogTable;
   safety_plans: SafetyPlansTable;
   participant_contacts: ParticipantContactsTable;
+  patient_identifiers: PatientIdentifiersTable;
   strategies: StrategiesTable;
   strategy_marks: StrategyMarksTable;
   library_entries: LibraryEntriesTable;

@@ -9,6 +9,7 @@ import { authRoutes } from './auth/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { feedbackRoutes } from './feedback/routes.js';
+import { fhirRoutes } from './fhir/routes.js';
 import { goalRoutes } from './goals/routes.js';
 import { groupRoutes } from './groups/routes.js';
 import { healthRoutes } from './health/routes.js';
@@ -47,6 +48,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...sessionRoutes,
   ...noteRoutes,
   ...measureRoutes,
+  ...fhirRoutes,
   ...measureScheduleRoutes,
   ...outcomeRoutes,
   ...alertRoutes,

@@ -41,7 +41,7 @@ const expected: Record<Role, readonly Row[]> = {
     ['session', 'ru', 'own_groups', 'sessions of their groups'],
     ['attendance', 'rux', 'own_groups', 'attendance of their groups'],
     ['note', 'rcu', 'own_groups', 'group notes of their groups'],
-    ['record', 'r', 'own_groups', 'the records of the people in their groups'],
+    ['record', 'rx', 'own_groups', 'the records of the people in their groups, exported as FHIR'],
     ['billing', 'x', 'own_groups', 'billing for their own groups'],
     ['instrument', 'rx', 'service', 'instrument definitions, read-only'],
     ['measure', 'ru', 'own_groups', 'measures of the people in their groups'],

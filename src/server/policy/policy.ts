@@ -100,7 +100,8 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     session: { actions: ['read', 'update'], scope: 'own_groups' },
     attendance: { actions: ['read', 'update', 'export'], scope: 'own_groups' },
     note: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
-    record: { actions: ['read'], scope: 'own_groups' },
+    // The records of the people in their groups; exported as FHIR for the service's other systems.
+    record: { actions: ['read', 'export'], scope: 'own_groups' },
     billing: { actions: ['export'], scope: 'own_groups' },
     instrument: { actions: ['read', 'export'], scope: 'service' },
     measure: { actions: ['read', 'update'], scope: 'own_groups' },

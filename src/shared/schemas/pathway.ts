@@ -27,6 +27,8 @@ export const referralSchema = z.object({
   respondedAt: timestampSchema.nullable(),
   outcomeReason: z.string().nullable(),
   enrolmentId: idSchema.nullable(),
+  /** The local record number under its FHIR identifier system (HEARTH_RECORD_NUMBER_SYSTEM); null when none was entered. */
+  recordNumber: z.object({ system: z.string(), value: z.string() }).nullable(),
   createdAt: timestampSchema,
 });
 export type Referral = z.infer<typeof referralSchema>;
@@ -54,6 +56,11 @@ export const referralBodySchema = z.strictObject({
   reason: text(REFERRAL_REASON_MAX),
   /** How to reach the person, entered at referral (phones checked as for the record). */
   contact: contactPatchSchema.optional(),
+  /**
+   * The local record number under the service's identifier system (HEARTH_RECORD_NUMBER_SYSTEM),
+   * e.g. an NHS number (checked: 10 digits and its check digit; 422 invalid_identifier otherwise).
+   */
+  recordNumber: z.string().max(64).optional(),
 });
 
 export type ReferralBody = z.input<typeof referralBodySchema>;
@@ -64,6 +71,8 @@ export const intakeBodySchema = z.strictObject({
   priority: z.number().int().min(0).max(10).default(0),
   /** Contact details confirmed or added at intake. */
   contact: contactPatchSchema.optional(),
+  /** The record number confirmed or corrected at intake (checked as at referral). */
+  recordNumber: z.string().max(64).optional(),
 });
 
 export const offerBodySchema = z.strictObject({

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { Referral } from '../api/types';
@@ -19,6 +19,7 @@ export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
   const { intake } = useReferralStep(groupId);
   const [suitable, setSuitable] = useState<'yes' | 'no' | ''>('');
   const [notes, setNotes] = useState('');
+  const [recordNumber, setRecordNumber] = useState('');
   const [priority, setPriority] = useState<number | string>(0);
   const [attempted, setAttempted] = useState(false);
   const [contact, setContact] = useState(EMPTY_DRAFT);
@@ -40,6 +41,7 @@ export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
     setPriority(0);
     setAttempted(false);
     setContact(EMPTY_DRAFT);
+    setRecordNumber('');
     setFilledFor(null);
     onClose();
   }
@@ -55,6 +57,7 @@ export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
         notes: notes.trim(),
         priority: suitable === 'yes' ? Number(priority) || 0 : 0,
         contact: hasAny(contact, contactFields) ? patchOf(contact, contactFields) : undefined,
+        ...(recordNumber.trim() ? { recordNumber: recordNumber.trim() } : {}),
       },
       {
         onSuccess: (r) => {
@@ -113,6 +116,15 @@ export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
                 w={{ base: '100%', xs: 240 }}
               />
             ) : null}
+            <TextInput
+              label="Record number (optional)"
+              description="Add or correct the service's record number for them, such as their NHS number. Leave empty to keep what was given at referral."
+              autoComplete="off"
+              maxLength={64}
+              value={recordNumber}
+              onChange={(e) => setRecordNumber(e.currentTarget.value)}
+              error={error?.fieldMessage('recordNumber')}
+            />
             <OptionalContactFields value={contact} onChange={setContact} fields={contactFields} error={error} label="Contact details" />
             <ErrorRegion error={error?.details.length && error.code !== 'invalid_phone' ? null : intake.error} title="We couldn't save the intake" />
             <Group justify="flex-end" gap="sm">

@@ -15,6 +15,7 @@ export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClo
   const [personName, setPersonName] = useState('');
   const [personEmail, setPersonEmail] = useState('');
   const [reason, setReason] = useState('');
+  const [recordNumber, setRecordNumber] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [contact, setContact] = useState(EMPTY_DRAFT);
   const contactFields = editableContactFields('clinician');
@@ -25,6 +26,7 @@ export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClo
     setPersonName('');
     setPersonEmail('');
     setReason('');
+    setRecordNumber('');
     setAttempted(false);
     setContact(EMPTY_DRAFT);
     onClose();
@@ -41,6 +43,7 @@ export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClo
         personName: personName.trim(),
         personEmail: personEmail.trim(),
         reason: reason.trim(),
+        ...(recordNumber.trim() ? { recordNumber: recordNumber.trim() } : {}),
         ...(hasAny(contact, contactFields) ? { contact: patchOf(contact, contactFields) } : {}),
       },
       {
@@ -101,6 +104,15 @@ export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClo
                   value={reason}
                   onChange={(e) => setReason(e.currentTarget.value)}
                   error={field('reason', reason, 'Give a reason.')}
+                />
+                <TextInput
+                  label="Record number (optional)"
+                  description="The service's record number for them, such as their NHS number. It goes on the record other systems receive."
+                  autoComplete="off"
+                  maxLength={64}
+                  value={recordNumber}
+                  onChange={(e) => setRecordNumber(e.currentTarget.value)}
+                  error={error?.fieldMessage('recordNumber')}
                 />
                 <OptionalContactFields value={contact} onChange={setContact} fields={contactFields} error={error} label="Contact details" />
                 <ErrorRegion error={error?.details.length && error.code !== 'invalid_phone' ? null : create.error} title="We couldn't make the referral" />

@@ -42,12 +42,13 @@ export function useCreateReferral() {
 export function useReferralStep(groupId: string) {
   const invalidate = useInvalidateGroup();
   const intake = useMutation({
-    mutationFn: (input: { referralId: string; suitable: boolean; notes: string; priority: number; contact?: ContactPatch | undefined }) =>
+    mutationFn: (input: { referralId: string; suitable: boolean; notes: string; priority: number; contact?: ContactPatch | undefined; recordNumber?: string }) =>
       api<Referral>('POST', `/referrals/${enc(input.referralId)}/intake`, {
         suitable: input.suitable,
         notes: input.notes,
         priority: input.priority,
         ...(input.contact ? { contact: input.contact } : {}),
+        ...(input.recordNumber ? { recordNumber: input.recordNumber } : {}),
       }),
     onSuccess: () => invalidate(groupId),
   });

@@ -22,6 +22,7 @@ import * as calendarPrivacy from './20261204T1000_calendar_privacy.js';
 import * as connectionIndexes from './20261205T1320_connection_indexes.js';
 import * as homePreferences from './20261205T1320_home_preferences.js';
 import * as notificationChannels from './20261205T1340_notification_channels.js';
+import * as patientIdentifiers from './20261206T0900_patient_identifiers.js';
 import * as dutyRotaDelivery from './20261203T1030_duty_rota_delivery.js';
 
 /**
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T1320_connection_indexes': connectionIndexes,
   '20261205T1320_home_preferences': homePreferences,
   '20261205T1340_notification_channels': notificationChannels,
+  '20261206T0900_patient_identifiers': patientIdentifiers,
 };

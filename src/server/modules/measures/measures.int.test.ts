@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createUser, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { fhirSchemaProblems } from '../../testing/fhir-schema.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
 let t: TestApp;
@@ -201,11 +202,16 @@ describe('questionnaires and safety alerts', () => {
     expect((await call(t.app, await signIn(t, world.clinicianB), 'GET', `/api/enrolments/${world.enrolmentA}/measures`)).statusCode).toBe(404);
     expect((await call(t.app, await signIn(t, world.participantA2), 'GET', `/api/enrolments/${world.enrolmentA}/measures`)).statusCode).toBe(404);
     const responseId = phq.points[0].responseId;
-    const fhir = (await call(t.app, lead, 'GET', `/api/measures/responses/${responseId}/fhir`)).json();
-    expect(fhir.questionnaireResponse).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'completed' });
-    expect(fhir.observation).toMatchObject({ resourceType: 'Observation', status: 'final' });
-    expect(JSON.stringify(fhir.observation.code)).toContain('44261-6');
-    expect(JSON.stringify(fhir.observation.derivedFrom)).toContain(`QuestionnaireResponse/${responseId}`);
+    const bundle = (await call(t.app, lead, 'GET', `/api/measures/responses/${responseId}/fhir`)).json();
+    expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
+    expect(fhirSchemaProblems(bundle)).toEqual([]);
+    const [qr, observation] = bundle.entry.map((e: { resource: unknown }) => e.resource);
+    expect(qr).toMatchObject({ resourceType: 'QuestionnaireResponse', status: 'completed' });
+    expect(observation).toMatchObject({ resourceType: 'Observation', status: 'final' });
+    // The read-only total item is answered with the score Hearth computed (the Observation's value).
+    expect(qr.item.at(-1)).toEqual({ linkId: 'total', text: 'PHQ-9 total score', answer: [{ valueDecimal: observation.valueInteger }] });
+    expect(JSON.stringify(observation.code)).toContain('44261-6');
+    expect(JSON.stringify(observation.derivedFrom)).toContain(`QuestionnaireResponse/${responseId}`);
     expect((await call(t.app, await signIn(t, world.participantA2), 'GET', `/api/measures/responses/${responseId}/fhir`)).statusCode).toBe(404);
   });
 

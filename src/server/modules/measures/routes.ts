@@ -16,8 +16,10 @@ import {
 } from '../../../shared/schemas/measures.js';
 import { instrumentDefinitionSchema } from '../../../shared/instruments/definition.js';
 import { AppError } from '../../http/errors.js';
+import { publicOrigin } from '../../http/public-origin.js';
 import { defineRoute } from '../../http/route.js';
 import { toCsv } from '../../lib/csv.js';
+import { fhirBase } from '../fhir/base.js';
 import { addSchedule } from './add-schedule.js';
 import { toFhirQuestionnaire } from './engine/fhir.js';
 import { importInstrument } from './import-instrument.js';
@@ -68,7 +70,8 @@ export const measureRoutes = [
     query: instrumentQuerySchema,
     async handler({ query }, ctx) {
       ctx.reply.type('application/fhir+json');
-      return toFhirQuestionnaire((await requireInstrument(ctx.db, query.code, query.version)).definition);
+      const base = fhirBase(ctx.hearth.config, publicOrigin(ctx.hearth.config, ctx.request));
+      return toFhirQuestionnaire((await requireInstrument(ctx.db, query.code, query.version)).definition, { base });
     },
   }),
   defineRoute({
@@ -130,12 +133,12 @@ export const measureRoutes = [
     id: 'measures.fhir',
     method: 'GET',
     url: '/api/measures/responses/:responseId/fhir',
-    summary: 'A submission as FHIR R4 QuestionnaireResponse and Observation',
+    summary: 'A submission as a FHIR R4 collection Bundle: its QuestionnaireResponse (total item answered) and scored Observation',
     tags,
     access: { kind: 'authenticated', resource: 'measure', action: 'read', objects: { responseId: 'response' } },
     params: idParams('responseId'),
     async handler({ params }, ctx) {
-      const fhir = await responseAsFhir(ctx, params.responseId);
+      const fhir = await responseAsFhir(ctx, params.responseId, fhirBase(ctx.hearth.config, publicOrigin(ctx.hearth.config, ctx.request)));
       ctx.reply.type('application/fhir+json');
       return fhir;
     },

@@ -6,10 +6,12 @@ import { newId } from '../../lib/ids.js';
 import { saveContactDetails } from '../contacts/save-contact-details.js';
 import { groupCapacity } from '../groups/capacity.js';
 import { mailOfferLinks } from './offer-links.js';
+import { parseRecordNumber, saveRecordNumber } from './record-number.js';
 import { loadReferralRow, waitlistOrder } from './repository.js';
 
 /** A clinician refers a person to a group, with a reason. Any clinician may refer. */
 export async function createReferral(ctx: UseCaseContext, input: z.infer<typeof referralBodySchema>): Promise<string> {
+  const recordNumber = input.recordNumber !== undefined ? parseRecordNumber(ctx, input.recordNumber) : undefined;
   const group = await ctx.db.selectFrom('therapy_groups').select(['id', 'status']).where('id', '=', input.groupId).executeTakeFirst();
   if (!group) throw new AppError('validation_failed', 'Unknown group.', [{ path: 'body.groupId', message: 'Unknown group.' }]);
   if (group.status === 'completed' || group.status === 'cancelled') throw new AppError('invalid_state', `This group is ${group.status}: it takes no referrals.`);
@@ -43,6 +45,7 @@ export async function createReferral(ctx: UseCaseContext, input: z.infer<typeof 
   await ctx.audit({ action: 'referrals.create', resourceType: 'referral', resourceId: id, groupId: input.groupId });
   // Someone without an account keeps their details on the referral until they accept a place.
   if (input.contact) await saveContactDetails(ctx, existingUser ? { participantId: existingUser.id } : { referralId: id }, input.contact);
+  if (recordNumber) await saveRecordNumber(ctx, existingUser ? { participantId: existingUser.id } : { referralId: id }, recordNumber);
   return id;
 }
 
@@ -50,6 +53,7 @@ export async function createReferral(ctx: UseCaseContext, input: z.infer<typeof 
 export async function screenReferral(ctx: UseCaseContext, referralId: string, input: z.infer<typeof intakeBodySchema>): Promise<void> {
   const referral = await loadReferralRow(ctx.db, referralId);
   if (referral.status !== 'referred') throw new AppError('invalid_state', `This referral is already ${referral.status}.`);
+  const recordNumber = input.recordNumber !== undefined ? parseRecordNumber(ctx, input.recordNumber) : undefined;
   const now = ctx.now.toISOString();
   await ctx.db
     .updateTable('referrals')
@@ -67,6 +71,7 @@ export async function screenReferral(ctx: UseCaseContext, referralId: string, in
     .execute();
   await ctx.audit({ action: 'referrals.intake', resourceType: 'referral', resourceId: referralId, groupId: referral.group_id, detail: { suitable: input.suitable } });
   if (input.contact) await saveContactDetails(ctx, referral.participant_id ? { participantId: referral.participant_id } : { referralId }, input.contact);
+  if (recordNumber) await saveRecordNumber(ctx, referral.participant_id ? { participantId: referral.participant_id } : { referralId }, recordNumber);
 }
 
 /**

@@ -7,7 +7,17 @@ function referralQuery(db: DbOrTx) {
     .innerJoin('therapy_groups as g', 'g.id', 'r.group_id')
     .innerJoin('users as u', 'u.id', 'r.referred_by')
     .selectAll('r')
-    .select(['g.name as group_name', 'u.display_name as referrer_name']);
+    .select(['g.name as group_name', 'u.display_name as referrer_name'])
+    .select((eb) => {
+      // The record number taken at referral or intake, else the one on the person's record once they have one.
+      const identifier = () =>
+        eb
+          .selectFrom('patient_identifiers as pi')
+          .where((w) => w.or([w('pi.referral_id', '=', w.ref('r.id')), w('pi.participant_id', '=', w.ref('r.participant_id'))]))
+          .orderBy('pi.updated_at', 'desc')
+          .limit(1);
+      return [identifier().select('pi.value').as('record_number'), identifier().select('pi.system').as('record_number_system')];
+    });
 }
 
 type ReferralRow = Awaited<ReturnType<ReturnType<typeof referralQuery>['execute']>>[number];
@@ -39,6 +49,7 @@ export function presentReferral(row: ReferralRow, now: Date, position: number | 
     respondedAt: row.responded_at,
     outcomeReason: row.outcome_reason,
     enrolmentId: row.enrolment_id,
+    recordNumber: row.record_number && row.record_number_system ? { system: row.record_number_system, value: row.record_number } : null,
     createdAt: row.created_at,
   };
 }

@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids.js';
 import { claimReferralContacts } from '../contacts/repository.js';
 import { issueInvitation, mailInvitation } from '../users/invitations.js';
 import { insertUser } from '../users/repository.js';
+import { claimReferralIdentifiers } from './record-number.js';
 import { loadReferralRow } from './repository.js';
 
 async function assertPseudonymFree(ctx: UseCaseContext, groupId: string, pseudonym: string): Promise<void> {
@@ -76,6 +77,7 @@ export async function respondToOffer(
     .execute();
   // Contact details taken at referral and intake now belong to the person's record.
   await claimReferralContacts(ctx.db, referralId, participantId);
+  await claimReferralIdentifiers(ctx.db, referralId, participantId);
   await ctx.audit({ action: 'referrals.accept', resourceType: 'referral', resourceId: referralId, groupId: referral.group_id, detail: { enrolmentId, newAccount: inviteToken !== null } });
   return { enrolmentId, inviteToken, mail };
 }

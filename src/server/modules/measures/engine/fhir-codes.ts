@@ -8,6 +8,8 @@ export { LOINC_SYSTEM };
 export const HEARTH_FHIR_BASE = 'https://hearth.example/fhir';
 /** Hearth's local code system: instruments, totals, answers and bands that have no LOINC code. */
 export const HEARTH_MEASURES_SYSTEM = `${HEARTH_FHIR_BASE}/CodeSystem/hearth-measures`;
+/** Hearth's local code system for the kinds and tiers of safety alerts (exported as Flag.code). */
+export const HEARTH_ALERTS_SYSTEM = `${HEARTH_FHIR_BASE}/CodeSystem/hearth-alerts`;
 /**
  * Extension on Questionnaire carrying, as JSON in valueString, what FHIR R4 cannot express:
  * scored/reverse flags, the scoring rule, bands, caseness, reliable change, alert rules and labels.
@@ -24,9 +26,12 @@ export const VARIABLE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/varia
 export const OBSERVATION_CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
 export const UCUM_SYSTEM = 'http://unitsofmeasure.org';
 
-/** Canonical URL of an instrument's Questionnaire (the version goes in Questionnaire.version). */
-export function questionnaireUrl(instrumentId: string): string {
-  return `${HEARTH_FHIR_BASE}/Questionnaire/${instrumentId}`;
+/**
+ * Canonical URL of an instrument's Questionnaire (the version goes in Questionnaire.version): under
+ * the service's FHIR base when given (HEARTH_FHIR_BASE), else under Hearth's own base.
+ */
+export function questionnaireUrl(instrumentId: string, base: string = HEARTH_FHIR_BASE): string {
+  return `${base}/Questionnaire/${instrumentId}`;
 }
 
 /** Local codes in HEARTH_MEASURES_SYSTEM. */

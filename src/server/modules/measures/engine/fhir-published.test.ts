@@ -11,6 +11,7 @@ import {
 } from './fhir.js';
 import { fhirProblems } from './fhir-types.js';
 import { scoreResponse } from './score.js';
+import { fhirSchemaProblems } from '../../../testing/fhir-schema.js';
 
 // Published PHQ-9 Questionnaires (see ../fixtures/published/SOURCE.md) import as published, inherit
 // Hearth's PHQ-9 rules, score known responses and raise the item 9 alert.
@@ -188,6 +189,7 @@ describe('SDC export', () => {
   it('carries a read-only total item with the LOINC total code and a FHIRPath calculatedExpression', () => {
     const q = toFhirQuestionnaire(PHQ_9);
     expect(fhirProblems(q)).toEqual([]);
+    expect(fhirSchemaProblems(q)).toEqual([]);
     const total = q.item!.at(-1)!;
     expect(total).toMatchObject({
       linkId: 'total',

@@ -8,7 +8,7 @@ import {
   questionnaireUrl,
 } from './fhir-codes.js';
 import type { ScoringPayload } from './fhir-payload.js';
-import { totalItem } from './fhir-sdc.js';
+import { freeLinkId, totalItem } from './fhir-sdc.js';
 import type { Questionnaire, QuestionnaireItem } from './fhir-types.js';
 
 export { fromFhirQuestionnaire, type FhirImportNote, type FhirImportResult } from './fhir-import.js';
@@ -20,7 +20,7 @@ export type { FhirImportError } from './fhir-import-guard.js';
  * scored items only, a read-only total item with an SDC calculatedExpression, and the rest in the
  * Hearth scoring extension.
  */
-export function toFhirQuestionnaire(definition: InstrumentDefinition): Questionnaire {
+export function toFhirQuestionnaire(definition: InstrumentDefinition, options: { base?: string } = {}): Questionnaire {
   const payload: ScoringPayload = {
     format: 'hearth-scoring/1',
     id: definition.id,
@@ -58,7 +58,7 @@ export function toFhirQuestionnaire(definition: InstrumentDefinition): Questionn
     resourceType: 'Questionnaire',
     id: `${definition.id}-v${definition.version}`,
     extension: [{ url: HEARTH_SCORING_EXTENSION, valueString: JSON.stringify(payload) }],
-    url: questionnaireUrl(definition.id),
+    url: questionnaireUrl(definition.id, options.base),
     version: String(definition.version),
     name: computerName(definition.id),
     title: definition.title,
@@ -83,9 +83,3 @@ function computerName(id: string): string {
   return /^[A-Z]/.test(name) ? name : `Q${name}`;
 }
 
-function freeLinkId(definition: InstrumentDefinition, wanted: string): string {
-  const taken = new Set(definition.items.map((item) => item.linkId));
-  let candidate = wanted;
-  for (let n = 2; taken.has(candidate); n += 1) candidate = `${wanted}-${n}`;
-  return candidate;
-}

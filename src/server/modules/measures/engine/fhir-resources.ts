@@ -8,6 +8,7 @@ import {
   questionnaireUrl,
   totalCoding,
 } from './fhir-codes.js';
+import { freeLinkId } from './fhir-sdc.js';
 import type { Observation, QuestionnaireResponse, QuestionnaireResponseItem } from './fhir-types.js';
 import type { Answers, ScoredResponse } from './score.js';
 
@@ -20,6 +21,10 @@ export interface ResponseMeta {
   /** Who entered it, when not the participant (a clinician transcribing a paper form). */
   author?: string;
   status?: 'completed' | 'amended';
+  /** The score Hearth computed, written as the answer to the Questionnaire's read-only total item. */
+  total?: number;
+  /** The service's FHIR base for the Questionnaire canonical (default: Hearth's own). */
+  base?: string;
 }
 
 /**
@@ -47,10 +52,13 @@ export function toQuestionnaireResponse(
       answer: [{ valueCoding: answerCoding(definition, item, option) }],
     });
   }
+  if (meta.total !== undefined) {
+    items.push({ linkId: freeLinkId(definition, 'total'), text: `${definition.shortTitle} total score`, answer: [{ valueDecimal: meta.total }] });
+  }
   return {
     resourceType: 'QuestionnaireResponse',
     ...(meta.id !== undefined ? { id: meta.id } : {}),
-    questionnaire: `${questionnaireUrl(definition.id)}|${definition.version}`,
+    questionnaire: `${questionnaireUrl(definition.id, meta.base)}|${definition.version}`,
     status: meta.status ?? 'completed',
     subject: { reference: meta.subject },
     authored: meta.authored,

@@ -52,6 +52,14 @@ function totalExpression(definition: InstrumentDefinition): string {
   return `iif(${ready}, ${value}, {})`;
 }
 
+/** A linkId not used by the definition's items: `wanted`, else `wanted-2`, `wanted-3`… */
+export function freeLinkId(definition: InstrumentDefinition, wanted: string): string {
+  const taken = new Set(definition.items.map((item) => item.linkId));
+  let candidate = wanted;
+  for (let n = 2; taken.has(candidate); n += 1) candidate = `${wanted}-${n}`;
+  return candidate;
+}
+
 /** The read-only total item: LOINC total code when known, `%scores` variable and the SDC calculatedExpression. */
 export function totalItem(definition: InstrumentDefinition, linkId: string): QuestionnaireItem {
   return {

@@ -12,6 +12,7 @@ import {
 } from './fhir.js';
 import { fhirProblems, type Questionnaire } from './fhir-types.js';
 import { scoreResponse, type ScoredResponse } from './score.js';
+import { fhirSchemaProblems } from '../../../testing/fhir-schema.js';
 
 const viaJson = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
 
@@ -34,6 +35,7 @@ describe('toFhirQuestionnaire', () => {
   it.each(BUILTIN_INSTRUMENTS.map((d) => [d.id, d] as const))('%s conforms to R4', (_id, definition) => {
     const questionnaire = toFhirQuestionnaire(definition);
     expect(fhirProblems(questionnaire)).toEqual([]);
+    expect(fhirSchemaProblems(questionnaire)).toEqual([]);
     expect(questionnaire).toMatchObject({
       resourceType: 'Questionnaire',
       status: 'active',
@@ -213,6 +215,7 @@ describe('toQuestionnaireResponse', () => {
       authored: '2024-05-01T09:30:00+01:00',
     });
     expect(fhirProblems(qr)).toEqual([]);
+    expect(fhirSchemaProblems(qr)).toEqual([]);
     expect(qr).toMatchObject({
       resourceType: 'QuestionnaireResponse',
       status: 'completed',
@@ -254,6 +257,7 @@ describe('toObservation', () => {
     const result = scorePhq9(phq9Answers(1));
     const observation = toObservation(PHQ_9, result, meta);
     expect(fhirProblems(observation)).toEqual([]);
+    expect(fhirSchemaProblems(observation)).toEqual([]);
     expect(observation).toEqual({
       resourceType: 'Observation',
       id: 'obs-1',
@@ -290,6 +294,7 @@ describe('toObservation', () => {
     expect(result.total % 1).not.toBe(0);
     const observation = toObservation(PHQ_9, result, meta);
     expect(fhirProblems(observation)).toEqual([]);
+    expect(fhirSchemaProblems(observation)).toEqual([]);
     expect(observation.valueQuantity).toEqual({
       value: result.total,
       unit: '{score}',
@@ -305,6 +310,7 @@ describe('toObservation', () => {
     if (!result.ok) throw new Error('expected a score');
     const observation = toObservation(SESSION_CHECK_IN, result, meta);
     expect(fhirProblems(observation)).toEqual([]);
+    expect(fhirSchemaProblems(observation)).toEqual([]);
     expect(observation.code.coding).toEqual([
       { system: HEARTH_MEASURES_SYSTEM, code: 'session-check-in/total', display: 'Session check-in total score' },
     ]);

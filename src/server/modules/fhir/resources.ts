@@ -1,0 +1,186 @@
+import { HEARTH_ALERTS_SYSTEM } from '../measures/engine/fhir-codes.js';
+import type { Consent, Encounter, Flag, Goal, Group, Identifier, Patient } from './types.js';
+
+/**
+ * Hearth's records as FHIR R4 resources: pure functions from plain values, so the same builders
+ * serve one participant's Bundle and any later service-wide export. References are literal
+ * (`Patient/<id>`); a transaction Bundle rewrites them to its urn:uuid fullUrls.
+ */
+
+const ACT_CODE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
+const SNOMED_SYSTEM = 'http://snomed.info/sct';
+const UCUM_SYSTEM = 'http://unitsofmeasure.org';
+const LOINC_SYSTEM = 'http://loinc.org';
+
+export interface PatientInput {
+  id: string;
+  displayName: string;
+  email: string;
+  active: boolean;
+  identifiers: readonly Identifier[];
+}
+
+/** The participant: record numbers as official identifiers, name as written, e-mail. */
+export function toPatient(p: PatientInput): Patient {
+  return {
+    resourceType: 'Patient',
+    id: p.id,
+    ...(p.identifiers.length ? { identifier: p.identifiers.map((i) => ({ use: 'official' as const, system: i.system, value: i.value })) } : {}),
+    active: p.active,
+    name: [{ use: 'usual', text: p.displayName }],
+    telecom: [{ system: 'email', value: p.email }],
+  };
+}
+
+export interface GroupInput {
+  id: string;
+  name: string;
+  programmeName: string;
+  active: boolean;
+  members: readonly { participantId: string; joinedAt: string | null; leftAt: string | null; active: boolean }[];
+}
+
+/** The therapy group as an actual Group of persons; members with their time in the group. */
+export function toGroup(g: GroupInput): Group {
+  return {
+    resourceType: 'Group',
+    id: g.id,
+    active: g.active,
+    type: 'person',
+    actual: true,
+    code: { text: `Group therapy: ${g.programmeName}` },
+    name: g.name,
+    quantity: g.members.length,
+    member: g.members.map((m) => ({
+      entity: { reference: `Patient/${m.participantId}` },
+      ...(m.joinedAt || m.leftAt ? { period: { ...(m.joinedAt ? { start: m.joinedAt } : {}), ...(m.leftAt ? { end: m.leftAt } : {}) } } : {}),
+      inactive: !m.active,
+    })),
+  };
+}
+
+export interface EncounterInput {
+  /** The attendance: session id and enrolment make it unique. */
+  id: string;
+  participantId: string;
+  startsAt: string;
+  endsAt: string;
+  topic: string;
+  online: boolean;
+  /** present, late or left early: an Encounter is only made for a session the person attended. */
+  attendance: 'present' | 'late' | 'left_early';
+  minutes: number | null;
+}
+
+/** One attended group session: finished, ambulatory (virtual when the group meets online), group psychotherapy. */
+export function toEncounter(e: EncounterInput): Encounter {
+  const how = e.attendance === 'late' ? `arrived ${e.minutes ?? '?'} min late` : e.attendance === 'left_early' ? `left ${e.minutes ?? '?'} min early` : 'attended';
+  return {
+    resourceType: 'Encounter',
+    id: e.id,
+    status: 'finished',
+    class: e.online ? { system: ACT_CODE_SYSTEM, code: 'VR', display: 'virtual' } : { system: ACT_CODE_SYSTEM, code: 'AMB', display: 'ambulatory' },
+    type: [{ coding: [{ system: SNOMED_SYSTEM, code: '76168009', display: 'Group psychotherapy' }], text: `Group session: ${e.topic} (${how})` }],
+    subject: { reference: `Patient/${e.participantId}` },
+    period: { start: e.startsAt, end: e.endsAt },
+    length: { value: Math.round((Date.parse(e.endsAt) - Date.parse(e.startsAt)) / 60_000), unit: 'min', system: UCUM_SYSTEM, code: 'min' },
+  };
+}
+
+export interface GoalInput {
+  id: string;
+  participantId: string;
+  area: string;
+  action: string;
+  frequency: string;
+  targetDate: string;
+  supportNeeded: string;
+  status: 'active' | 'achieved' | 'closed';
+  createdAt: string;
+  updatedAt: string;
+  milestones: readonly { title: string; reachedAt: string | null }[];
+}
+
+const ACHIEVEMENT_SYSTEM = 'http://terminology.hl7.org/CodeSystem/goal-achievement';
+
+/** A SMART goal: what, how often, by when; achieved → completed/achieved, closed → cancelled. */
+export function toGoal(g: GoalInput): Goal {
+  const lifecycle = g.status === 'achieved' ? 'completed' : g.status === 'closed' ? 'cancelled' : 'active';
+  const notes = [
+    ...(g.supportNeeded.trim() ? [{ text: `Support needed: ${g.supportNeeded}` }] : []),
+    ...g.milestones.map((m) => ({ text: `Milestone: ${m.title}${m.reachedAt ? ` (reached ${m.reachedAt.slice(0, 10)})` : ''}` })),
+  ];
+  return {
+    resourceType: 'Goal',
+    id: g.id,
+    lifecycleStatus: lifecycle,
+    ...(g.status === 'achieved' ? { achievementStatus: { coding: [{ system: ACHIEVEMENT_SYSTEM, code: 'achieved', display: 'Achieved' }] } } : {}),
+    description: { text: `${g.area}: ${g.action} (${g.frequency})` },
+    subject: { reference: `Patient/${g.participantId}` },
+    startDate: g.createdAt.slice(0, 10),
+    target: [{ dueDate: g.targetDate }],
+    statusDate: g.updatedAt.slice(0, 10),
+    ...(notes.length ? { note: notes } : {}),
+  };
+}
+
+export interface ConsentInput {
+  id: string;
+  participantId: string;
+  programmeName: string;
+  version: number;
+  acceptedAt: string;
+  /** The agreement's text as accepted (kept with the version and time). */
+  body: string;
+  /** Canonical of the agreement version: <base>/GroupAgreement/<agreement id>. */
+  policyUri: string;
+  /** False once a later version has been accepted. */
+  current: boolean;
+}
+
+/** The group agreement the participant accepted: which version, when, its text attached. */
+export function toConsent(c: ConsentInput): Consent {
+  return {
+    resourceType: 'Consent',
+    id: c.id,
+    status: c.current ? 'active' : 'inactive',
+    scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'treatment', display: 'Treatment' }] },
+    category: [{ coding: [{ system: LOINC_SYSTEM, code: '59284-0', display: 'Patient Consent' }], text: `${c.programmeName} group agreement, version ${c.version}` }],
+    patient: { reference: `Patient/${c.participantId}` },
+    dateTime: c.acceptedAt,
+    policy: [{ uri: c.policyUri }],
+    sourceAttachment: {
+      contentType: 'text/plain; charset=utf-8',
+      data: Buffer.from(c.body, 'utf8').toString('base64'),
+      title: `${c.programmeName} group agreement, version ${c.version}`,
+      creation: c.acceptedAt,
+    },
+  };
+}
+
+export interface FlagInput {
+  id: string;
+  participantId: string;
+  kind: string;
+  tier: 'concern' | 'urgent';
+  createdAt: string;
+}
+
+/**
+ * An open safety alert as a Flag (category safety). The code names the kind and tier only: the
+ * alert's summary may quote what the person wrote, and a Flag is shown wherever the record is opened.
+ */
+export function toFlag(f: FlagInput): Flag {
+  return {
+    resourceType: 'Flag',
+    id: f.id,
+    status: 'active',
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/flag-category', code: 'safety', display: 'Safety' }] }],
+    code: {
+      coding: [{ system: HEARTH_ALERTS_SYSTEM, code: `${f.kind}/${f.tier}` }],
+      text: `${f.tier === 'urgent' ? 'Urgent' : 'Concern'} safety alert (${f.kind.replace(/_/g, ' ')}): open in Hearth`,
+    },
+    subject: { reference: `Patient/${f.participantId}` },
+    period: { start: f.createdAt },
+  };
+}
