@@ -419,11 +419,18 @@ function negatesThreat(span: readonly Token[]): boolean {
   return false;
 }
 
+/** How many spaces text has in [from, to): on a line of words, the index of the word at `to`. */
+function spacesIn(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 32) n++;
+  return n;
+}
+
 function modifiersFor(sentence: AnalysedSentence, words: string, start: number, end: number, spec: FrameSpec, message: MessageContext): string[] {
   const mods: string[] = [];
   // Negation: wink-nlp's scope, over the tokens of the match.
-  const first = words.slice(0, start).split(' ').length - 1;
-  const last = words.slice(0, end).split(' ').length - 1;
+  const first = spacesIn(words, 0, start);
+  const last = first + spacesIn(words, start, end);
   const span = sentence.tokens.slice(Math.max(0, first), last + 1);
   const core = span.filter((t) => t.pos !== 'PART' && t.pos !== 'AUX' && t.pos !== 'DET');
   // A pattern that holds its own negation ("not safe at home", "will not stop bleeding") is not negated by it.
@@ -480,12 +487,6 @@ function offsetsOf(words: readonly string[], line: 0 | 1): Int32Array {
   return out;
 }
 
-/** How many spaces text has in [from, to): on a line of words, the index of the word at `to`. */
-function spacesIn(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 32) n++;
-  return n;
-}
 
 const firstMatch = (p: { pattern: RegExp; sticky: RegExp; n: number }, line: string, starts: StartLists, offsets: Int32Array): RegExpExecArray | null =>
   TRIGGERS.firstMatch(p.n, p.pattern, p.sticky, line, starts, offsets);
