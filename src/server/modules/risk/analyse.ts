@@ -29,6 +29,9 @@ export interface AnalysedSentence {
   lemmas: string;
   /** Token texts joined by single spaces. */
   words: string;
+  /** The tokens' lemmas and texts as lists (read, never changed: copy before marking). */
+  lemmaList: readonly string[];
+  wordList: readonly string[];
 }
 
 // "can't stop", "can't help", "not sure": a negator followed by one of these does not negate what follows.
@@ -82,13 +85,18 @@ export function analyse(text: string): AnalysedSentence[] {
     const first = span[0];
     const last = span[1];
     const tokens: Token[] = [];
+    const lemmaList: string[] = [];
+    const wordList: string[] = [];
     for (let i = first; i <= last; i++) {
       const value = (values[i] ?? '').toLowerCase();
       if (!value.trim()) continue;
-      tokens.push({ text: value, lemma: (lemmas[i] ?? value).toLowerCase(), pos: pos[i] ?? 'X', negated: !!negation[i] });
+      const lemma = (lemmas[i] ?? value).toLowerCase();
+      tokens.push({ text: value, lemma, pos: pos[i] ?? 'X', negated: !!negation[i] });
+      lemmaList.push(lemma);
+      wordList.push(value);
     }
     correctNegation(tokens);
-    if (tokens.length) sentences.push({ tokens, lemmas: tokens.map((t) => t.lemma).join(' '), words: tokens.map((t) => t.text).join(' ') });
+    if (tokens.length) sentences.push({ tokens, lemmas: lemmaList.join(' '), words: wordList.join(' '), lemmaList, wordList });
   }
   return sentences;
 }

@@ -496,8 +496,8 @@ export function matchFrames(sentences: AnalysedSentence[], message: MessageConte
   const hits: FrameHit[] = [];
   for (const sentence of sentences) {
     // Each line's words once: marked in place, looked up in the trigger index, joined only when marked.
-    const lemmaWords = sentence.tokens.map((t) => t.lemma);
-    const wordWords = sentence.tokens.map((t) => t.text);
+    const lemmaWords = sentence.lemmaList.slice();
+    const wordWords = sentence.wordList.slice();
     const lines = [markSubstanceTokens(lemmaWords) ? lemmaWords.join(' ') : sentence.lemmas, markSubstanceTokens(wordWords) ? wordWords.join(' ') : sentence.words];
     const starts = TRIGGERS.starts(lemmaWords, wordWords, STARTS);
     const mayMatch = starts.runnable;
