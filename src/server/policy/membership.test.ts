@@ -15,6 +15,7 @@ import {
   groupIdsAt,
   inGroupsAt,
   isFacilitator,
+  leadsGroupOfProgramme,
   MEMBERSHIP_LEVELS,
   membershipsAt,
   memberGroupIds,
@@ -103,6 +104,10 @@ describe('the level table as SQL (SQLite in memory)', () => {
     await sql`insert into enrolments values ('e-other', ${other}, ${person('active')}, 'Elsewhere', 'withdrawn')`.execute(db);
     await sql`insert into group_facilitators values (${group}, 'c-lead', 'lead'), (${group}, 'c-co', 'co'), (${other}, 'c-out', 'lead')`.execute(db);
     await sql`insert into users values ('c-lead', 'Dr Zoe Lead', 'z@x.org', 'active'), ('c-co', 'Ada Co', 'a@x.org', 'active'), ('c-out', 'Out', 'o@x.org', 'active')`.execute(db);
+    // Programmes' groups, for leadsGroupOfProgramme: prog-a runs an active and a cancelled group, prog-b a forming one.
+    await sql`create table therapy_groups (id text primary key, programme_id text not null, status text not null)`.execute(db);
+    await sql`insert into therapy_groups values ('pg-active', 'prog-a', 'active'), ('pg-cancelled', 'prog-a', 'cancelled'), ('pg-forming', 'prog-b', 'forming'), ('pg-completed', 'prog-c', 'completed')`.execute(db);
+    await sql`insert into group_facilitators values ('pg-active', 'l-active', 'lead'), ('pg-active', 'co-active', 'co'), ('pg-cancelled', 'l-cancelled', 'lead'), ('pg-forming', 'l-forming', 'lead'), ('pg-completed', 'l-completed', 'lead')`.execute(db);
   });
 
   afterAll(async () => db.destroy());
@@ -120,6 +125,17 @@ describe('the level table as SQL (SQLite in memory)', () => {
     expect((await memberGroupIds(db, person('active'), 'reach').execute()).map((r) => r.group_id)).toEqual([group]);
     expect(await memberGroupIds(db, person('invited'), 'contribute').execute()).toEqual([]);
     expect(await memberGroupIds(db, person('withdrawn'), 'reach').execute()).toEqual([]);
+  });
+
+  it('leadsGroupOfProgramme: the lead of a forming or active group of that programme, nobody else', async () => {
+    expect(await leadsGroupOfProgramme(db, 'l-active', 'prog-a')).toBe(true);
+    expect(await leadsGroupOfProgramme(db, 'l-forming', 'prog-b')).toBe(true);
+    // a co-facilitator, the lead of a cancelled or completed group, another programme, a stranger
+    expect(await leadsGroupOfProgramme(db, 'co-active', 'prog-a')).toBe(false);
+    expect(await leadsGroupOfProgramme(db, 'l-cancelled', 'prog-a')).toBe(false);
+    expect(await leadsGroupOfProgramme(db, 'l-completed', 'prog-c')).toBe(false);
+    expect(await leadsGroupOfProgramme(db, 'l-active', 'prog-b')).toBe(false);
+    expect(await leadsGroupOfProgramme(db, 'nobody', 'prog-a')).toBe(false);
   });
 
   it('knows who facilitates what', async () => {
