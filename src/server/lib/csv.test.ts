@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseCell, toCsv } from './csv.js';
+import { neutraliseCell, toCsv, UTF8_BOM, withBom } from './csv.js';
 
 describe('neutraliseCell', () => {
   it.each([
@@ -64,5 +64,13 @@ describe('toCsv', () => {
     const lines = toCsv(['h'], risky).split('\r\n').slice(1, -1);
     expect(lines).toHaveLength(risky.length);
     for (const line of lines) expect(line.replace(/^"/, '')).toMatch(/^'/);
+  });
+});
+
+describe('withBom', () => {
+  it('puts the UTF-8 byte-order mark first unless told not to', () => {
+    expect(Buffer.from(withBom('a\r\n'), 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(withBom('a\r\n', false)).toBe('a\r\n');
+    expect(UTF8_BOM).toBe('\uFEFF');
   });
 });

@@ -19,3 +19,15 @@ export function neutraliseCell(value: unknown): string {
 export function toCsv(header: string[], rows: unknown[][]): string {
   return stringify([header, ...rows].map((row) => row.map(neutraliseCell)), { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
+
+/**
+ * The UTF-8 byte-order mark. Excel (Windows and Mac) opens a CSV without it in the machine's
+ * legacy code page, so "Zoë" or "Łukasz" arrive mangled; with it the file is read as UTF-8.
+ * Other readers (LibreOffice, csv-parse with `bom: true`, Python's `utf-8-sig`) skip it.
+ */
+export const UTF8_BOM = '\uFEFF';
+
+/** A CSV body as sent: with the byte-order mark unless the caller asked for none. */
+export function withBom(csv: string, bom = true): string {
+  return bom ? UTF8_BOM + csv : csv;
+}

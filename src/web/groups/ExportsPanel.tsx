@@ -36,12 +36,20 @@ export function ExportsPanel({ group, facilitator }: { group: GroupDetail; facil
         ) : (
           <Group gap="sm">
             {facilitator ? (
-              <Button component="a" href={`${base}/attendance.csv${period}`} variant="light" download>
-                Download attendance
-              </Button>
+              <>
+                <Button component="a" href={`${base}/attendance.csv${period}`} variant="light" download>
+                  Download attendance (CSV)
+                </Button>
+                <Button component="a" href={`${base}/attendance.xlsx${period}`} variant="light" download>
+                  Download attendance (Excel)
+                </Button>
+              </>
             ) : null}
             <Button component="a" href={`${base}/billing.csv${period}`} variant="light" download>
-              Download billing lines
+              Download billing lines (CSV)
+            </Button>
+            <Button component="a" href={`${base}/billing.xlsx${period}`} variant="light" download>
+              Download billing lines (Excel)
             </Button>
           </Group>
         )}

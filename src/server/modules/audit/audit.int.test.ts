@@ -74,6 +74,8 @@ describe('audit log', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.headers['content-disposition']).toMatch(/attachment/);
+    // A UTF-8 byte-order mark first, so Excel reads names as UTF-8.
+    expect([...response.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = response.body.trim().split('\r\n');
     expect(lines[0]).toBe('at,actor_user_id,actor_name,actor_role,action,resource_type,resource_id,group_id,outcome,request_id,ip,detail');
     expect(lines.length).toBeGreaterThan(3);

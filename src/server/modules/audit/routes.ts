@@ -1,6 +1,6 @@
 import { auditPageSchema, auditQuerySchema } from '../../../shared/schemas/audit.js';
 import { defineRoute } from '../../http/route.js';
-import { toCsv } from '../../lib/csv.js';
+import { toCsv, withBom } from '../../lib/csv.js';
 import { decodeCursor, encodeCursor, presentAuditEvent } from './presenters.js';
 import { searchAudit } from './repository.js';
 
@@ -38,9 +38,11 @@ export const auditRoutes = [
       await ctx.audit({ action: 'admin.audit.export', detail: { rows: rows.length } });
       ctx.reply.header('content-type', 'text/csv; charset=utf-8');
       ctx.reply.header('content-disposition', 'attachment; filename="hearth-audit.csv"');
-      return toCsv(
-        ['at', 'actor_user_id', 'actor_name', 'actor_role', 'action', 'resource_type', 'resource_id', 'group_id', 'outcome', 'request_id', 'ip', 'detail'],
-        rows.map((r) => [r.at, r.actor_user_id, r.actor_name, r.actor_role, r.action, r.resource_type, r.resource_id, r.group_id, r.outcome, r.request_id, r.ip, r.detail]),
+      return withBom(
+        toCsv(
+          ['at', 'actor_user_id', 'actor_name', 'actor_role', 'action', 'resource_type', 'resource_id', 'group_id', 'outcome', 'request_id', 'ip', 'detail'],
+          rows.map((r) => [r.at, r.actor_user_id, r.actor_name, r.actor_role, r.action, r.resource_type, r.resource_id, r.group_id, r.outcome, r.request_id, r.ip, r.detail]),
+        ),
       );
     },
   }),

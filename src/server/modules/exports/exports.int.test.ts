@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
 import { call, createUser, createWorld, signIn, type Session, type TestUser, type World } from '../../testing/fixtures.js';
@@ -13,8 +14,11 @@ let sessionDate: string;
 
 const FORMULA_NAME = '=HYPERLINK("http://evil.example","click")';
 
-/** A CSV body as rows of cells (header first): RFC 4180 quoting, CRLF records. */
-function rowsOf(body: string): string[][] {
+const BOM = '\uFEFF';
+
+/** A CSV body as rows of cells (header first): RFC 4180 quoting, CRLF records; the byte-order mark skipped. */
+function rowsOf(sent: string): string[][] {
+  const body = sent.startsWith(BOM) ? sent.slice(1) : sent;
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -238,5 +242,134 @@ describe('billing CSV', () => {
       .where('resource_id', '=', world.groupB)
       .executeTakeFirstOrThrow();
     expect(denied.outcome).toBe('denied');
+  });
+});
+
+/** An .xlsx response read back by exceljs: the first sheet's rows as cell values (header first). */
+async function sheetOf(raw: Buffer): Promise<{ name: string; rows: unknown[][]; formats: (string | undefined)[][] }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(raw as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('no sheet');
+  const rows: unknown[][] = [];
+  const formats: (string | undefined)[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const values: unknown[] = [];
+    const fmts: (string | undefined)[] = [];
+    for (let i = 1; i <= sheet.columnCount; i++) {
+      const cell = row.getCell(i);
+      values.push(cell.value);
+      fmts.push(cell.numFmt);
+    }
+    rows.push(values);
+    formats.push(fmts);
+  });
+  return { name: sheet.name, rows, formats };
+}
+
+describe('UTF-8 byte-order mark', () => {
+  it('starts every export CSV with the mark, so Excel reads non-ASCII names as UTF-8', async () => {
+    await t.database.db.updateTable('users').set({ display_name: 'Zoë Łukasz-Ñúñez' }).where('id', '=', world.participantA2.id).execute();
+    for (const file of ['attendance.csv', 'billing.csv']) {
+      const response = await call(t.app, clinician, 'GET', `/api/groups/${world.groupA}/${file}`);
+      expect(response.statusCode, response.body).toBe(200);
+      // The raw bytes: EF BB BF, then the header.
+      expect([...response.rawPayload.subarray(0, 3)], file).toEqual([0xef, 0xbb, 0xbf]);
+      expect(response.body.slice(1, 5), file).not.toContain(BOM);
+      expect(response.rawPayload.toString('utf8'), file).toContain('Zoë Łukasz-Ñúñez');
+    }
+    await t.database.db.updateTable('users').set({ display_name: 'Aaron Private' }).where('id', '=', world.participantA2.id).execute();
+  });
+
+  it('leaves the mark out with ?bom=false, and only then', async () => {
+    const without = await call(t.app, clinician, 'GET', `/api/groups/${world.groupA}/billing.csv?bom=false`);
+    expect(without.statusCode, without.body).toBe(200);
+    expect(without.body.startsWith('Date of service,')).toBe(true);
+    const withIt = await call(t.app, clinician, 'GET', `/api/groups/${world.groupA}/attendance.csv?bom=true&from=${sessionDate}`);
+    expect(withIt.body.startsWith(`${BOM}Session date,`)).toBe(true);
+    expect(rowsOf(without.body)).toEqual(rowsOf((await call(t.app, clinician, 'GET', `/api/groups/${world.groupA}/billing.csv`)).body));
+  });
+
+  it('refuses a bom value other than true or false', async () => {
+    for (const query of ['bom=no', 'bom=0', 'bom=']) {
+      const response = await call(t.app, clinician, 'GET', `/api/groups/${world.groupA}/billing.csv?${query}`);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().error.code, query).toBe('validation_failed');
+    }
+  });
+});
+
+describe('.xlsx exports', () => {
+  it('sends the billing lines as a workbook with typed cells: text as text (no apostrophe), numbers, dates and times', async () => {
+    const response = await call(t.app, clinician, 'GET', `/api/groups/${world.groupA}/billing.xlsx`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(String(response.headers['content-disposition'])).toMatch(/^attachment; filename="billing-[0-9a-f]{8}-[\d-]+\.xlsx"$/);
+    const sheet = await sheetOf(response.rawPayload);
+    expect(sheet.name).toBe('Billing');
+    const [header, first, second] = sheet.rows;
+    expect(header).toEqual(['Date of service', 'Start time', 'End time', 'Time zone', 'Duration minutes', 'Group', 'Member name', 'Member id', 'Attendance', 'Billing code', 'Rendering facilitator']);
+    expect(sheet.rows).toHaveLength(3);
+    const held = await t.database.db.selectFrom('group_sessions').select(['starts_at', 'ends_at']).where('id', '=', world.sessionA).executeTakeFirstOrThrow();
+    const [hh, mm] = held.starts_at.slice(11, 16).split(':').map(Number);
+    // A date is a date (the calendar day at midnight UTC, as Excel stores it), shown as yyyy-mm-dd.
+    expect(first?.[0]).toEqual(new Date(`${sessionDate}T00:00:00.000Z`));
+    expect(sheet.formats[1]?.[0]).toBe('yyyy-mm-dd');
+    // A time is a fraction of a day, shown as hh:mm: exceljs reads a time-formatted serial back as
+    // that time on Excel's day zero (30 December 1899).
+    expect(first?.[1]).toEqual(new Date(Date.UTC(1899, 11, 30, hh ?? 0, mm ?? 0)));
+    expect(sheet.formats[1]?.[1]).toBe('hh:mm');
+    // A number is a number.
+    expect(first?.[4]).toBe(90);
+    expect(first?.slice(5)).toEqual(['Group A', 'Aaron Private', cedarEnrolment, 'Present', '90853', world.clinicianA.displayName]);
+    // The formula-looking name is plain text, exactly as entered: no apostrophe, and not a formula cell.
+    expect(second?.[6]).toBe(FORMULA_NAME);
+    expect(typeof second?.[6]).toBe('string');
+    // The billing code stays text (a code, not a quantity: "0123" would lose its zero as a number).
+    expect(typeof second?.[9]).toBe('string');
+  });
+
+  it('sends attendance as a workbook, empty cells left empty, and audits the format', async () => {
+    const response = await call(t.app, clinician, 'GET', `/api/groups/${world.groupA}/attendance.xlsx?from=${sessionDate}&to=${sessionDate}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const sheet = await sheetOf(response.rawPayload);
+    expect(sheet.name).toBe('Attendance');
+    expect(sheet.rows.slice(1).map((r) => [r[3], r[5], r[7], r[8]])).toEqual([
+      [1, 'Cedar', 'Present', null],
+      [1, 'Rowan', 'Late', 10],
+      [1, 'Willow', 'Absent', null],
+    ]);
+    expect(sheet.rows[2]?.[6]).toBe(FORMULA_NAME);
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('action', '=', 'exports.attendance')
+      .where('actor_user_id', '=', world.clinicianA.id)
+      .orderBy('at', 'desc')
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.detail ?? '{}').format)).toContain('xlsx');
+  });
+
+  it('holds the same rows as the CSV', async () => {
+    const csv = rowsOf((await call(t.app, clinician, 'GET', `/api/groups/${world.groupA}/billing.csv`)).body);
+    const xlsx = (await sheetOf((await call(t.app, clinician, 'GET', `/api/groups/${world.groupA}/billing.xlsx`)).rawPayload)).rows;
+    expect(xlsx.map((r) => r[7])).toEqual(csv.map((r) => r[7]));
+    expect(xlsx.map((r) => r[6])).toEqual(csv.map((r) => r[6]?.replace(/^'/, '')));
+  });
+
+  it('answers another group with 404, a participant with 403, bad dates and unknown parameters with 400', async () => {
+    for (const file of ['billing.xlsx', 'attendance.xlsx']) {
+      const wrong = await call(t.app, clinician, 'GET', `/api/groups/${world.groupB}/${file}`);
+      expect(wrong.statusCode, file).toBe(404);
+      expect(wrong.json().error.code).toBe('not_found');
+      const participant = await call(t.app, await signIn(t, world.participantA), 'GET', `/api/groups/${world.groupA}/${file}`);
+      expect(participant.statusCode, file).toBe(403);
+      expect(participant.json().error.code).toBe('forbidden');
+      for (const query of ['from=2026-02-30', 'bom=false', 'from=2026-03-02&to=2026-03-01']) {
+        const bad = await call(t.app, clinician, 'GET', `/api/groups/${world.groupA}/${file}?${query}`);
+        expect(bad.statusCode, `${file}?${query}`).toBe(400);
+        expect(bad.json().error.code).toBe('validation_failed');
+      }
+    }
   });
 });

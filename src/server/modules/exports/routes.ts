@@ -1,40 +1,70 @@
 import { idParams } from '../../../shared/schemas/common.js';
 import { defineRoute } from '../../http/route.js';
-import { sendCsv } from './csv-reply.js';
+import { sendCsv, sendXlsx } from './csv-reply.js';
 import { exportAttendance } from './export-attendance.js';
 import { exportBilling } from './export-billing.js';
-import { periodQuerySchema } from './period.js';
+import { csvExportQuerySchema, periodQuerySchema } from './period.js';
 
 const tags = ['exports'];
 const groupParams = idParams('groupId');
+const attendanceAccess = { kind: 'authenticated', resource: 'attendance', action: 'export', objects: { groupId: 'group' } } as const;
+const billingAccess = { kind: 'authenticated', resource: 'billing', action: 'export', objects: { groupId: 'group' } } as const;
 
 export const exportRoutes = [
   defineRoute({
     id: 'exports.attendance',
     method: 'GET',
     url: '/api/groups/:groupId/attendance.csv',
-    summary: 'Attendance of the group’s held sessions as CSV (one row per member per session)',
+    summary: 'Attendance of the group’s held sessions as CSV (one row per member per session; UTF-8 BOM unless ?bom=false)',
     tags,
-    access: { kind: 'authenticated', resource: 'attendance', action: 'export', objects: { groupId: 'group' } },
+    access: attendanceAccess,
+    params: groupParams,
+    query: csvExportQuerySchema,
+    async handler({ params, query: { bom, ...period } }, ctx) {
+      const { table, filename } = await exportAttendance(ctx, params.groupId, period, 'csv');
+      return sendCsv(ctx.reply, filename, table, bom !== 'false');
+    },
+  }),
+  defineRoute({
+    id: 'exports.attendance.xlsx',
+    method: 'GET',
+    url: '/api/groups/:groupId/attendance.xlsx',
+    summary: 'Attendance of the group’s held sessions as an Excel workbook (typed cells)',
+    tags,
+    access: attendanceAccess,
     params: groupParams,
     query: periodQuerySchema,
     async handler({ params, query }, ctx) {
-      const { csv, filename } = await exportAttendance(ctx, params.groupId, query);
-      return sendCsv(ctx.reply, filename, csv);
+      const { table, filename } = await exportAttendance(ctx, params.groupId, query, 'xlsx');
+      return sendXlsx(ctx.reply, filename, 'Attendance', table);
     },
   }),
   defineRoute({
     id: 'exports.billing',
     method: 'GET',
     url: '/api/groups/:groupId/billing.csv',
-    summary: 'Billing lines as CSV: one per attending member per held session (CPT 90853 unless configured)',
+    summary: 'Billing lines as CSV: one per attending member per held session (CPT 90853 unless configured; UTF-8 BOM unless ?bom=false)',
     tags,
-    access: { kind: 'authenticated', resource: 'billing', action: 'export', objects: { groupId: 'group' } },
+    access: billingAccess,
+    params: groupParams,
+    query: csvExportQuerySchema,
+    async handler({ params, query: { bom, ...period } }, ctx) {
+      const { table, filename } = await exportBilling(ctx, params.groupId, period, 'csv');
+      return sendCsv(ctx.reply, filename, table, bom !== 'false');
+    },
+  }),
+  defineRoute({
+    id: 'exports.billing.xlsx',
+    method: 'GET',
+    url: '/api/groups/:groupId/billing.xlsx',
+    summary: 'Billing lines as an Excel workbook (typed cells)',
+    tags,
+    access: billingAccess,
     params: groupParams,
     query: periodQuerySchema,
     async handler({ params, query }, ctx) {
-      const { csv, filename } = await exportBilling(ctx, params.groupId, query);
-      return sendCsv(ctx.reply, filename, csv);
+      const { table, filename } = await exportBilling(ctx, params.groupId, query, 'xlsx');
+      return sendXlsx(ctx.reply, filename, 'Billing', table);
     },
   }),
 ];

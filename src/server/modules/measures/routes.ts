@@ -18,7 +18,7 @@ import { instrumentDefinitionSchema } from '../../../shared/instruments/definiti
 import { AppError } from '../../http/errors.js';
 import { publicOrigin } from '../../http/public-origin.js';
 import { defineRoute } from '../../http/route.js';
-import { toCsv } from '../../lib/csv.js';
+import { toCsv, withBom } from '../../lib/csv.js';
 import { fhirBase } from '../fhir/base.js';
 import { addSchedule } from './add-schedule.js';
 import { toFhirQuestionnaire } from './engine/fhir.js';
@@ -205,19 +205,21 @@ export const outcomeRoutes = [
       const r = await outcomeReport(ctx.db, ctx.principal, query, ctx.now);
       await ctx.audit({ action: 'reports.outcomes.export', detail: { instrument: query.instrumentCode } });
       ctx.reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="outcomes-${r.instrument.code}.csv"`);
-      return toCsv(
-        [
-          ...['instrument', 'started', 'completed', 'mean_first', 'mean_last', 'mean_change', 'reliably_improved', 'reliably_deteriorated', 'recovered', 'effect_size', 'attendance_correlation'],
-          ...['loneliness_started', 'loneliness_completed', 'loneliness_mean_change', 'loneliness_share_improved'],
-          ...['density_start', 'density_end', 'reciprocity_start', 'reciprocity_end', 'two_mutual_ties_start', 'two_mutual_ties_end', 'isolates_start', 'isolates_end', 'ties_vs_phq9_improvement', 'ties_vs_attendance'],
-        ],
-        [
+      return withBom(
+        toCsv(
           [
-            ...[r.instrument.code, r.started, r.completed, r.meanFirst, r.meanLast, r.meanChange, r.reliablyImproved, r.reliablyDeteriorated, r.recovered, r.effectSize, r.attendance.correlationWithImprovement],
-            ...[r.connection.loneliness.started, r.connection.loneliness.completed, r.connection.loneliness.meanChange, r.connection.loneliness.shareImproved],
-            ...networkColumns(r.connection.network),
+            ...['instrument', 'started', 'completed', 'mean_first', 'mean_last', 'mean_change', 'reliably_improved', 'reliably_deteriorated', 'recovered', 'effect_size', 'attendance_correlation'],
+            ...['loneliness_started', 'loneliness_completed', 'loneliness_mean_change', 'loneliness_share_improved'],
+            ...['density_start', 'density_end', 'reciprocity_start', 'reciprocity_end', 'two_mutual_ties_start', 'two_mutual_ties_end', 'isolates_start', 'isolates_end', 'ties_vs_phq9_improvement', 'ties_vs_attendance'],
           ],
-        ],
+          [
+            [
+              ...[r.instrument.code, r.started, r.completed, r.meanFirst, r.meanLast, r.meanChange, r.reliablyImproved, r.reliablyDeteriorated, r.recovered, r.effectSize, r.attendance.correlationWithImprovement],
+              ...[r.connection.loneliness.started, r.connection.loneliness.completed, r.connection.loneliness.meanChange, r.connection.loneliness.shareImproved],
+              ...networkColumns(r.connection.network),
+            ],
+          ],
+        ),
       );
     },
   }),
