@@ -24,11 +24,14 @@ export class LiteralIndex {
   /** Words shorter than two characters, tested with `includes`. */
   private readonly short: { word: string; id: number }[] = [];
   readonly size: number;
+  /** The longest word's length (an edit can create an occurrence starting up to this many characters before it, less one). */
+  readonly longest: number;
   /** The answer's buffer, reused: a message has tens of segments and this runs for each. */
   private readonly found: Uint8Array;
 
   constructor(words: readonly string[]) {
     this.size = words.length;
+    this.longest = words.reduce((n, w) => Math.max(n, w.length), 0);
     this.found = new Uint8Array(words.length);
     words.forEach((word, id) => {
       if (word.length < 2) {
@@ -58,11 +61,24 @@ export class LiteralIndex {
 
   /** found[id] is 1 when words[id] occurs in the text. The array is reused by the next call: read it before calling again. */
   present(text: string): Uint8Array {
+    this.found.fill(0);
+    return this.markFrom(text, 0, text.length);
+  }
+
+  /**
+   * Adds to the last answer of `present` (the same buffer, not cleared) every word that occurs in
+   * the text at a position in [from, to) — what `present` would add for the words starting there.
+   * Used after an edit of a text already looked at: only the positions near the edit are read again.
+   */
+  markFrom(text: string, from: number, to: number): Uint8Array {
     const found = this.found;
-    found.fill(0);
-    for (const { word, id } of this.short) if (text.includes(word)) found[id] = 1;
-    let c1 = text.charCodeAt(0);
-    for (let p = 0; p + 1 < text.length; p++) {
+    for (const { word, id } of this.short) {
+      const at = text.indexOf(word, from);
+      if (at !== -1 && (at < to || word === '')) found[id] = 1;
+    }
+    const end = Math.min(to, text.length - 1);
+    let c1 = text.charCodeAt(from);
+    for (let p = from; p < end; p++) {
       const c0 = c1;
       c1 = text.charCodeAt(p + 1);
       const bucket = c0 < ASCII && c1 < ASCII ? this.ascii[c0 * ASCII + c1] : this.other.get(c0 * 0x10000 + c1);

@@ -37,6 +37,25 @@ describe('RewriteChain', () => {
     ]);
     expect(chain.apply('i wanna go')).toBe('i want to go');
   });
+  it('finds a string an edit creates across its edge, before or after it', () => {
+    const chain = new RewriteChain([
+      [/\bgonna\b/g, 'going to'],
+      [/\bto die\b/g, 'TO-DIE'],
+      [/\bi going\b/g, 'I-GOING'],
+      [/\bx\b/g, ''],
+      [/\bab\b/g, 'AB'],
+    ]);
+    expect(chain.apply('i gonna die')).toBe('I-GOING TO-DIE');
+    expect(chain.apply('a x b')).toBe('a  b');
+    expect(chain.apply('gonna gonna die x ab')).toBe('going to going TO-DIE  AB');
+  });
+  it('refuses replacements it does not read ($&, $$, named or missing groups)', () => {
+    expect(() => new RewriteChain([[/a(b)/g, '$&']])).toThrow(/only \$1/);
+    expect(() => new RewriteChain([[/a(b)/g, '$$']])).toThrow(/only \$1/);
+    expect(() => new RewriteChain([[/a(b)/g, '$2']])).toThrow(/only \$1/);
+    expect(() => new RewriteChain([[/a(b)/g, '$10']])).toThrow(/only \$1/);
+    expect(new RewriteChain([[/a(b)?c/g, '[$1]']]).apply('ac abc')).toBe('[] [b]');
+  });
   it('refuses patterns with flags the prefilter does not read', () => {
     expect(() => new RewriteChain([[/abc/gi, 'x']])).toThrow(/flags/);
   });
