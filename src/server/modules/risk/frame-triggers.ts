@@ -46,11 +46,13 @@ export function triggersOf(pattern: RegExp): Set<string> | null {
   return words.has('') ? null : words;
 }
 
-/** Whether a pattern is an alternation at its top level ("A|B"): its triggers (of A) do not say where B may start. */
-export function alternatesAtTop(pattern: RegExp): boolean {
+/** A pattern's source cut at its top-level alternations ("A|B" → ["A", "B"]); one piece when it has none. */
+export function topLevelAlternatives(pattern: RegExp): string[] {
   const source = pattern.source;
+  const pieces: string[] = [];
   let depth = 0;
   let inClass = false;
+  let from = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') i++;
@@ -58,9 +60,32 @@ export function alternatesAtTop(pattern: RegExp): boolean {
     else if (c === '[') inClass = true;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
+    else if (c === '|' && depth === 0) {
+      pieces.push(source.slice(from, i));
+      from = i + 1;
+    }
   }
-  return false;
+  pieces.push(source.slice(from));
+  return pieces;
+}
+
+/** Whether a pattern is an alternation at its top level ("A|B"): A's triggers do not say where B may start. */
+export function alternatesAtTop(pattern: RegExp): boolean {
+  return topLevelAlternatives(pattern).length > 1;
+}
+
+/**
+ * The words a pattern cannot match without, over all its top-level alternatives ("A|B" matches
+ * through A or through B: either's triggers may be the one present). null: it always runs.
+ */
+export function patternTriggers(pattern: RegExp): Set<string> | null {
+  const words = new Set<string>();
+  for (const piece of topLevelAlternatives(pattern)) {
+    const triggers = triggersOf(new RegExp(piece, pattern.flags));
+    if (!triggers) return null;
+    for (const word of triggers) words.add(word);
+  }
+  return words;
 }
 
 /** Patterns numbered 0…n-1; says which of them may match a sentence, given its words. */
@@ -80,33 +105,14 @@ export class TriggerIndex {
     this.groups = Math.max(0, ...groupOf) + 1;
     this.alwaysFlag = new Uint8Array(patterns.length);
     patterns.forEach((pattern, n) => {
-      const triggers = triggersOf(pattern);
+      // (Until session 10 an "A|B" pattern was indexed by A's triggers only, so B never ran unless
+      // A's first word was also in the sentence: "rehomed the cat" missed final arrangements.)
+      const triggers = patternTriggers(pattern);
       if (!triggers || alternatesAtTop(pattern)) this.alwaysFlag[n] = 1;
       if (!triggers) this.always.push(n);
       else for (const word of triggers) this.byWord.set(word, [...(this.byWord.get(word) ?? []), n]);
     });
   }
-
-  // One buffer, reused: the answer is read before the next sentence asks (the detector is synchronous).
-  private reused: Uint8Array | null = null;
-
-  /**
-   * runnable[n] is 1 when pattern n has no triggers or one of its triggers is among the lines'
-   * words. The array returned is reused by the next call: read it before asking again.
-   */
-  runnableTokens(lines: readonly (readonly string[])[]): Uint8Array {
-    const out = (this.reused ??= new Uint8Array(this.size));
-    out.fill(0);
-    for (const n of this.always) out[n] = 1;
-    for (const words of lines) {
-      for (let i = 0; i < words.length; i++) {
-        const patterns = this.byWord.get(words[i] as string);
-        if (patterns) for (const n of patterns) out[n] = 1;
-      }
-    }
-    return out;
-  }
-
 
   /**
    * Where each pattern may start, for two lines of words at the same positions (a sentence's
@@ -123,17 +129,11 @@ export class TriggerIndex {
       groupRunnable[this.groupOf[n] as number] = 1;
     }
     for (let i = words.length - 1; i >= 0; i--) {
-      const byLemma = this.byWord.get(lemmas[i] as string);
-      if (byLemma) {
-        for (const n of byLemma) {
-          into.push(n, i);
-          runnable[n] = 1;
-          groupRunnable[this.groupOf[n] as number] = 1;
-        }
-      }
-      const byWord = this.byWord.get(words[i] as string);
-      if (byWord) {
-        for (const n of byWord) {
+      // The lemma's patterns, then the word's (push keeps one entry when both name the same pattern).
+      for (let l = 0; l < 2; l++) {
+        const patterns = this.byWord.get((l === 0 ? lemmas[i] : words[i]) as string);
+        if (!patterns) continue;
+        for (const n of patterns) {
           into.push(n, i);
           runnable[n] = 1;
           groupRunnable[this.groupOf[n] as number] = 1;
@@ -162,8 +162,8 @@ export class TriggerIndex {
 }
 
 /**
- * For one sentence: which patterns may match (`runnable[n]`, as runnableTokens answers for the
- * two lines), which groups have one that may (`groupRunnable[g]`), and per pattern a list of the
+ * For one sentence: which patterns may match (`runnable[n]`: the pattern has no triggers, or one
+ * of them is a word or lemma of the sentence), which groups have one that may (`groupRunnable[g]`), and per pattern a list of the
  * word indexes it may start at (see TriggerIndex.starts). Buffers are kept between calls.
  */
 export class StartLists {

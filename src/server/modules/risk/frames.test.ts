@@ -10,6 +10,17 @@ function frames(text: string): FrameHit[] {
 const counted = (text: string): string[] => frames(text).filter((f) => f.tier !== 'none').map((f) => `${f.frame}:${f.tier}`);
 
 describe('concept frames: each shape of risk, and its hard negative', () => {
+  it('runs every alternative of an "A|B" pattern, not only when A\'s first word is in the sentence', () => {
+    const named = (text: string): string[] => counted(text).map((f) => f.split(':')[0] as string);
+    // Until session 10 the trigger prefilter indexed these patterns by their first alternative only.
+    expect(counted('in the garage, hosepipe taped to the exhaust')).toContain('act_injury:urgent');
+    expect(named('rehomed the cat this morning, she will be happier with them')).toContain('final_arrangements');
+    expect(named('i have tied up all the loose ends now')).toContain('final_arrangements');
+    // and the alternatives stay about the writer: a throat burning from bleach, pills hidden in a room
+    expect(counted('i drank bleach and my throat is burning').filter((f) => f.startsWith('threat_from_other'))).toEqual([]);
+    expect(counted('ive got the pills hidden in my room').filter((f) => f.startsWith('threat_from_other'))).toEqual([]);
+    expect(named('im hiding in the bathroom from him')).toContain('threat_from_other');
+  });
   it('means made ready, by name or kind, but not the weekly dosette', () => {
     expect(counted('got all my quetiapine lined up on the bed')).toContain('means_prepared:urgent');
     expect(counted('been saving up my zopiclone for weeks')).toContain('means_prepared:urgent');
