@@ -97,6 +97,7 @@ async function shootWidth(viewport: { width: number; height: number }): Promise<
     b = await openBrowser(viewport);
     page = b.page;
     await signIn(page, base, DEMO.clinician);
+    await page.getByRole('heading', { name: 'My referrals' }).waitFor();
     await shoot(page, 'clinician-home', w);
     await page.locator('#main-content').getByRole('link', { name: 'Tuesday evening group' }).first().click();
     await page.getByRole('tab', { name: 'Members' }).waitFor();
