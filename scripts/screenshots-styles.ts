@@ -13,31 +13,13 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { checkA11y } from '../e2e/support/a11y';
+import { loadedStyleSheets, unstyledMantineClasses } from '../e2e/support/styles';
 import { DEMO, signIn, submitSignIn } from '../e2e/support/app';
 import { DESKTOP, PHONE, openBrowser } from '../e2e/support/browser';
 import { repoRoot, startServer } from '../e2e/support/server';
 
 const outDir = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(repoRoot, 'screenshots', 'styles'));
 let failures = 0;
-
-/** Mantine's generated class names (`m_` and 8 hex digits) in the page that no loaded rule mentions. */
-async function unstyledMantineClasses(page: Page): Promise<string[]> {
-  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-  return (await page.evaluate(`(() => {
-    const used = new Set();
-    for (const el of document.querySelectorAll('[class]')) for (const c of el.classList) if (/^m_[0-9a-f]{8}$/.test(c)) used.add(c);
-    const selectors = [];
-    const walk = (rules) => {
-      for (const rule of rules) {
-        if (rule.selectorText) selectors.push(rule.selectorText);
-        if (rule.cssRules) walk(rule.cssRules);
-      }
-    };
-    for (const sheet of document.styleSheets) walk(sheet.cssRules);
-    const all = selectors.join('\\n');
-    return [...used].filter((c) => !new RegExp('\\\\.' + c + '(?![0-9a-f])').test(all)).sort();
-  })()`)) as string[];
-}
 
 async function shoot(page: Page, name: string, width: number): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
@@ -49,7 +31,7 @@ async function shoot(page: Page, name: string, width: number): Promise<void> {
   await page.screenshot({ path: path.join(outDir, file), fullPage: true });
   const missing = await unstyledMantineClasses(page);
   const a11y = await checkA11y(page);
-  const sheets = (await page.evaluate(`[...document.styleSheets].map((s) => (s.href ? new URL(s.href).pathname.replace(/^\\/assets\\//, '') : 'inline')).join(' ')`)) as string;
+  const sheets = (await loadedStyleSheets(page)).join(' ');
   const problems = [
     missing.length ? `Mantine classes without rules: ${missing.join(' ')}` : '',
     ...a11y.map((p) => `axe ${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
