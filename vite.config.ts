@@ -45,7 +45,13 @@ export default defineConfig({
         // Libraries change less often than Hearth's own code: a separate chunk stays cached.
         codeSplitting: {
           groups: [
-            { name: 'mantine', test: /node_modules[\\/]@mantine/ },
+            // Mantine's core (provider, styles, hooks) and the components the sign-in page and the
+            // app shell use ('$initial': what the entry imports), with the sign-in page's Mantine
+            // style sheet (src/web/styles/mantine-public.ts).
+            { name: 'mantine', test: /node_modules[\\/]@mantine/, tags: ['$initial'] },
+            // The rest of Mantine (dialogs, menus, selects, tabs, tables, …) and the libraries only
+            // those use: one chunk, cached, loaded with the first signed-in page that needs it.
+            { name: 'mantine-more', test: /node_modules[\\/](@mantine|@floating-ui|react-number-format|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-callback-ref|use-sidecar|tabbable|get-nonce|detect-node-es)[\\/]/ },
             // The chart library and what only it uses load with the trajectory page, not on every page.
             { name: 'charts', test: /node_modules[\\/](recharts|recharts-scale|victory-vendor|d3-[a-z-]+|internmap|decimal\.js-light|@reduxjs|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|eventemitter3|tiny-invariant)[\\/]/ },
             // What every page needs (React, the router, the query cache) stays in one cached chunk;

@@ -9,10 +9,12 @@ import { PageLoader } from './layout/feedback';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { LazyTrajectoryPage } from './measures/LazyTrajectoryPage';
 import { LazyConnectionMapPage } from './connection/LazyConnectionMapPage';
+import { loadAppStyles } from './styles/appStyles';
 
 // Every signed-in page loads when first opened (route-level code splitting): the sign-in page,
 // the first thing a phone downloads, carries none of them. AppLayout shows a loader meanwhile.
-const OfferAnswerPage = lazy(() => import('./pathway/OfferAnswerPage').then((m) => ({ default: m.OfferAnswerPage })));
+// The offer page is open without signing in but uses the signed-in pages' Mantine styles.
+const OfferAnswerPage = lazy(() => Promise.all([import('./pathway/OfferAnswerPage'), loadAppStyles()]).then(([m]) => ({ default: m.OfferAnswerPage })));
 const NotificationSettingsPage = lazy(() => import('./account/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })));
 const AccountPage = lazy(() => import('./account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const AuditPage = lazy(() => import('./admin/AuditPage').then((m) => ({ default: m.AuditPage })));

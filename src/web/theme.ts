@@ -1,4 +1,4 @@
-import { Modal, createTheme, darken, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, darken, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // A calm deep teal. Shade 8 (buttons, links) has 7:1 contrast on white; see the note on contrast below.
 const hearth: MantineColorsTuple = [
@@ -25,8 +25,9 @@ export const theme = createTheme({
   focusRing: 'auto',
   headings: { fontWeight: '650' },
   components: {
-    // Mantine's close button has no accessible name of its own.
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // Mantine's close button has no accessible name of its own. A plain object (what Modal.extend
+    // returns): importing Modal here would put it, and what it builds on, on the sign-in page.
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
   },
 });
 

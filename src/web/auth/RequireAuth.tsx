@@ -1,17 +1,22 @@
+import { Button } from '@mantine/core';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '../api/types';
 import { ErrorRegion, PageLoader } from '../layout/feedback';
 import { PublicLayout } from '../layout/PublicLayout';
 import { NotFoundPage } from '../layout/NotFoundPage';
+import { useAppStyles } from '../styles/appStyles';
 import { MfaEnrolmentPage } from './MfaEnrolmentPage';
 import { useMe, useSession } from './session';
 
 /**
  * The sign-in gate for every page of the app. Signed out, or half-way through MFA: back to
- * sign-in. Staff without MFA: the enrolment screen. Otherwise the page.
+ * sign-in. Staff without MFA: the enrolment screen. Otherwise the page. The signed-in pages'
+ * Mantine styles (not on the sign-in page) load alongside the session; nothing signed-in is
+ * shown before they apply.
  */
 export function RequireAuth() {
   const session = useSession();
+  const styles = useAppStyles();
   const location = useLocation();
 
   if (session.isPending) return <PageLoader />;
@@ -28,6 +33,17 @@ export function RequireAuth() {
     const explicit = state.status === 'signed-out' && state.reason === 'signed_out';
     const from = explicit ? undefined : `${location.pathname}${location.search}`;
     return <Navigate to="/sign-in" replace state={{ from }} />;
+  }
+  if (styles.state === 'loading') return <PageLoader />;
+  if (styles.state === 'failed') {
+    return (
+      <PublicLayout>
+        <ErrorRegion error={new Error('styles')} title="We couldn't load this page" />
+        <Button mt="md" onClick={styles.retry}>
+          Try again
+        </Button>
+      </PublicLayout>
+    );
   }
   if (state.me.session.mfa === 'enrolment_required' || state.me.session.mfa === 'enrolment_offered') {
     return <MfaEnrolmentPage me={state.me} />;

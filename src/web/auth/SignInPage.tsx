@@ -9,6 +9,7 @@ import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
 import { PublicLayout } from '../layout/PublicLayout';
 import { MfaCodeStep } from './MfaCodeStep';
 import { applyMe, useSession } from './session';
+import { loadAppStyles } from '../styles/appStyles';
 
 interface SignInLocationState {
   from?: string;
@@ -65,6 +66,8 @@ function PasswordStep({ initialEmail, ended }: { initialEmail: string; ended: 's
     event.preventDefault();
     setAttempted(true);
     if (!email.trim() || !password) return;
+    // The signed-in pages' styles load while the password is checked (see styles/appStyles.ts).
+    loadAppStyles().catch(() => undefined);
     login.mutate();
   }
 

@@ -1,0 +1,57 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, signIn } from './support/app';
+import { PHONE, openBrowser, type TestBrowser } from './support/browser';
+import { startServer, type TestServer } from './support/server';
+import { loadedStyleSheets, unstyledMantineClasses } from './support/styles';
+
+let server: TestServer;
+let browser: TestBrowser | undefined;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  await browser?.close();
+  browser = undefined;
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const file = (url: string): string => new URL(url).pathname.replace(/^\/assets\//, '');
+
+describe('a light first load (issue 16 item 5)', () => {
+  it("the sign-in page loads only its own Mantine styles and code; signing in adds the app's sheet before Hearth's CSS", async () => {
+    browser = await openBrowser(PHONE);
+    const { page } = browser;
+    const requested: string[] = [];
+    page.on('request', (r) => {
+      if (['script', 'stylesheet'].includes(r.resourceType())) requested.push(file(r.url()));
+    });
+    await page.goto(`${server.baseUrl}/sign-in`);
+    await page.getByLabel('E-mail').waitFor();
+    await page.waitForLoadState('networkidle');
+
+    // Code and styles of the sign-in page: the entry, React and co., Mantine's core, its sheet.
+    expect(requested.filter((f) => /^(mantine-more|mantine-app|charts|schemas|HomePage)-/.test(f))).toEqual([]);
+    expect(requested.some((f) => /^mantine-[\w-]+\.js$/.test(f))).toBe(true);
+    expect(requested.some((f) => /^vendor-[\w-]+\.js$/.test(f))).toBe(true);
+    const before = (await loadedStyleSheets(page)).filter((s) => s !== 'inline');
+    expect(before).toHaveLength(2);
+    expect(before[0]).toMatch(/^mantine-[\w-]+\.css$/);
+    expect(before[1]).toMatch(/^index-[\w-]+\.css$/);
+    expect(await unstyledMantineClasses(page)).toEqual([]);
+
+    await signIn(page, server.baseUrl, DEMO.participant);
+    await page.getByRole('heading', { name: 'Your next sessions' }).waitFor();
+    const after = (await loadedStyleSheets(page)).filter((s) => s !== 'inline');
+    // Mantine's sheets first, as the whole styles.css was, then Hearth's own.
+    expect(after.slice(0, 3)).toEqual([before[0], expect.stringMatching(/^mantine-app-[\w-]+\.css$/), before[1]]);
+    expect(await unstyledMantineClasses(page)).toEqual([]);
+
+    // Another signed-in page (loaded on demand) is styled too.
+    await page.locator('#main-content').getByRole('link', { name: 'Tuesday evening group' }).first().click();
+    await page.getByRole('heading', { name: 'Facilitators' }).waitFor();
+    expect(await unstyledMantineClasses(page)).toEqual([]);
+  });
+});
