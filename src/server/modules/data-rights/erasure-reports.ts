@@ -1,0 +1,22 @@
+import type { ErasureList, ErasureReport } from '../../../shared/schemas/data-rights.js';
+import type { UseCaseContext } from '../../http/use-case.js';
+import { notFound } from '../../http/errors.js';
+
+/** The stored report of a person's erasure (downloaded again later); audited. 404 when none was done. */
+export async function erasureReport(ctx: UseCaseContext, userId: string): Promise<ErasureReport> {
+  const row = await ctx.db.selectFrom('erasure_requests').select(['id', 'report']).where('user_id', '=', userId).executeTakeFirst();
+  if (!row) throw notFound('An erasure of this person');
+  await ctx.audit({ action: 'erasure.report.read', resourceType: 'user', resourceId: userId, detail: { erasure: row.id } });
+  return JSON.parse(row.report) as ErasureReport;
+}
+
+/** Every erasure carried out, newest first (no personal data: the people are erased). */
+export async function listErasures(ctx: UseCaseContext): Promise<ErasureList> {
+  const rows = await ctx.db
+    .selectFrom('erasure_requests as e')
+    .innerJoin('users as a', 'a.id', 'e.requested_by')
+    .select(['e.id', 'e.user_id', 'e.reason', 'e.created_at', 'a.display_name'])
+    .orderBy('e.created_at', 'desc')
+    .execute();
+  return { erasures: rows.map((r) => ({ id: r.id, userId: r.user_id, processedBy: r.display_name, processedAt: r.created_at, reason: r.reason })) };
+}
