@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { idSchema, text, timestampSchema } from './common.js';
 
+/** Shown in place of an erased member's words: their posts keep their place in threads with this reason. */
+export const ERASED_AT_REQUEST = 'Removed at the member’s request.';
+
 /** Longest note an administrator writes on an erasure (the request's reference, how it came in). */
 export const ERASURE_REASON_MAX = 500;
 

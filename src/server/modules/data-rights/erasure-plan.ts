@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { ERASED_AT_REQUEST } from '../../../shared/schemas/data-rights.js';
 import type { DbOrTx } from '../../db/database.js';
 import { markPostChanged } from '../space/post-changed.js';
 
@@ -42,7 +43,7 @@ export interface ErasureStep {
 }
 
 /** Shown in place of a removed item's words, in the group and in the report. */
-export const ERASED_TEXT = 'Removed at the member’s request.';
+export const ERASED_TEXT = ERASED_AT_REQUEST;
 /** The account's name once erased (it still labels kept records: signed notes, scores, audit). */
 export const ERASED_NAME = 'Erased member';
 
