@@ -13,6 +13,9 @@ export const erasureBodySchema = z.strictObject({
   reason: text(ERASURE_REASON_MAX),
 });
 
+/** GET /api/admin/users/:userId/erasure: ?download=true sends the answer as a file to keep. */
+export const erasureQuerySchema = z.strictObject({ download: z.enum(['true', 'false']).optional().describe('true: as a JSON file (Content-Disposition: attachment)') });
+
 export const erasureOutcomeSchema = z.enum(['removed', 'anonymised', 'kept']);
 
 /** One kind of data in an erasure's preview or report: how many rows, what happens to them, why. */

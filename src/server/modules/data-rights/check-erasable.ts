@@ -15,7 +15,7 @@ export async function checkErasable(db: DbOrTx, userId: string, adminId: string,
     throw new AppError('erasure_not_supported', 'Erasure is for participants. A staff account is deactivated instead: its name stays on the records it signed and recorded.');
   }
   const done = await db.selectFrom('erasure_requests').select('created_at').where('user_id', '=', userId).executeTakeFirst();
-  if (done) throw new AppError('already_erased', `This person’s data was already erased on ${done.created_at.slice(0, 10)}. Download that erasure’s report instead.`);
+  if (done) throw new AppError('already_erased', `This person’s data was already erased on ${done.created_at.slice(0, 10)}. Its report stays available.`);
   const [enrolments, referrals] = await Promise.all([
     db.selectFrom('enrolments').select('id').where('participant_id', '=', userId).execute(),
     db.selectFrom('referrals').select('id').where('participant_id', '=', userId).execute(),

@@ -1,11 +1,10 @@
 import type { ErasureList, ErasureReport } from '../../../shared/schemas/data-rights.js';
 import type { UseCaseContext } from '../../http/use-case.js';
-import { notFound } from '../../http/errors.js';
 
-/** The stored report of a person's erasure (downloaded again later); audited. 404 when none was done. */
-export async function erasureReport(ctx: UseCaseContext, userId: string): Promise<ErasureReport> {
+/** The stored report of a person's erasure (read again, downloaded later), audited; undefined when none was carried out. */
+export async function storedErasureReport(ctx: UseCaseContext, userId: string): Promise<ErasureReport | undefined> {
   const row = await ctx.db.selectFrom('erasure_requests').select(['id', 'report']).where('user_id', '=', userId).executeTakeFirst();
-  if (!row) throw notFound('An erasure of this person');
+  if (!row) return undefined;
   await ctx.audit({ action: 'erasure.report.read', resourceType: 'user', resourceId: userId, detail: { erasure: row.id } });
   return JSON.parse(row.report) as ErasureReport;
 }

@@ -84,7 +84,7 @@ describe('erasure under the default retention policy (clinical record and scores
     for (const caller of [clinician, bea]) {
       expect((await call(t.app, caller, 'GET', `/api/admin/users/${world.participantB.id}/erasure`)).statusCode).toBe(403);
       expect((await call(t.app, caller, 'POST', `/api/admin/users/${world.participantB.id}/erasure`, { confirm: true, reason: 'x' })).statusCode).toBe(403);
-      expect((await call(t.app, caller, 'GET', `/api/admin/users/${world.participantB.id}/erasure/report`)).statusCode).toBe(403);
+      expect((await call(t.app, caller, 'GET', '/api/admin/erasures')).statusCode).toBe(403);
     }
     expect((await call(t.app, admin, 'GET', `/api/admin/users/${newId()}/erasure`)).statusCode).toBe(404);
     const unknown = await call(t.app, admin, 'POST', `/api/admin/users/${newId()}/erasure`, { confirm: true, reason: 'Request by letter' });
@@ -107,6 +107,7 @@ describe('erasure under the default retention policy (clinical record and scores
   it('previews what would be removed, anonymised and kept, with reasons, changing nothing (audited)', async () => {
     const res = await call(t.app, admin, 'GET', `/api/admin/users/${world.participantB.id}/erasure`);
     expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toBeUndefined();
     const preview = res.json() as ErasureReport;
     expect(preview).toMatchObject({ id: null, dryRun: true, displayName: 'Bea Private', policy: { clinicalRecord: 'keep', measures: 'keep' } });
     const line = (kind: string) => preview.lines.find((l) => l.kind === kind);
@@ -207,21 +208,22 @@ describe('erasure under the default retention policy (clinical record and scores
   });
 
   it('keeps the report downloadable (audited), lists the erasure, and refuses a second erasure (409) without change', async () => {
-    const res = await call(t.app, admin, 'GET', `/api/admin/users/${world.participantB.id}/erasure/report`);
+    const res = await call(t.app, admin, 'GET', `/api/admin/users/${world.participantB.id}/erasure?download=true`);
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-disposition']).toMatch(/attachment; filename="hearth-erasure-.+\.json"/);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="hearth-erasure-report-${world.participantB.id}.json"`);
     const report = res.json() as ErasureReport;
+    expect(report.dryRun).toBe(false);
     expect(report.lines.find((l) => l.kind === 'Journal entries')).toMatchObject({ outcome: 'removed', count: 1 });
     expect(report.lines.find((l) => l.kind === 'Audit log')).toMatchObject({ outcome: 'kept' });
+    expect(await t.database.db.selectFrom('audit_events').select('resource_id').where('action', '=', 'erasure.report.read').execute()).toEqual([{ resource_id: world.participantB.id }]);
     const list = await call(t.app, admin, 'GET', '/api/admin/erasures');
     expect(list.json().erasures).toEqual([expect.objectContaining({ id: report.id, userId: world.participantB.id, processedBy: world.admin.displayName })]);
     const snap = await snapshot(t);
     const again = await call(t.app, admin, 'POST', `/api/admin/users/${world.participantB.id}/erasure`, { confirm: true, reason: 'Twice' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('already_erased');
-    expect((await call(t.app, admin, 'GET', `/api/admin/users/${world.participantB.id}/erasure`)).json().error.code).toBe('already_erased');
     expect(await snapshot(t)).toEqual(snap);
-    expect((await call(t.app, admin, 'GET', `/api/admin/users/${world.participantA.id}/erasure/report`)).statusCode).toBe(404);
+    expect((await t.database.db.selectFrom('users').select('email').where('id', '=', world.participantB.id).executeTakeFirstOrThrow()).email).toBe(erasedEmail(world.participantB.id));
   });
 });
 

@@ -1,13 +1,13 @@
 import { idParams } from '../../../shared/schemas/common.js';
-import { erasureBodySchema, erasureListSchema, erasureReportSchema } from '../../../shared/schemas/data-rights.js';
+import { erasureBodySchema, erasureListSchema, erasureQuerySchema, erasureReportSchema } from '../../../shared/schemas/data-rights.js';
 import { publicOrigin } from '../../http/public-origin.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { fhirBase } from '../fhir/base.js';
-import { erasureReport, listErasures } from './erasure-reports.js';
+import { listErasures } from './erasure-reports.js';
 import { eraseParticipant } from './erase-participant.js';
 import { myDataBundle } from './my-data-bundle.js';
 import { myDataSummary } from './my-data-summary.js';
-import { previewErasure } from './preview-erasure.js';
+import { erasureStatus } from './preview-erasure.js';
 
 const tags = ['data-rights'];
 const ownAccount: RouteAccess = { kind: 'authenticated', resource: 'account', action: 'read' };
@@ -56,16 +56,21 @@ export const dataRightsRoutes = [
     },
   }),
   defineRoute({
-    id: 'admin.users.erasure.preview',
+    id: 'admin.users.erasure.status',
     method: 'GET',
     url: '/api/admin/users/:userId/erasure',
-    summary: 'Dry run of erasing a participant: what would be removed, anonymised and kept under the retention policy, and why (changes nothing; audited)',
+    summary: 'A participant’s erasure: before it, the dry run (what would be removed, anonymised and kept under the retention policy, and why; changes nothing); after it, the stored report. ?download=true as a JSON file (audited)',
     tags,
     access: readUser,
     params: userParams,
+    query: erasureQuerySchema,
     response: { 200: erasureReportSchema },
-    async handler({ params }, ctx) {
-      return previewErasure(ctx, params.userId);
+    async handler({ params, query }, ctx) {
+      const report = await erasureStatus(ctx, params.userId);
+      if (query.download === 'true') {
+        ctx.reply.header('content-disposition', `attachment; filename="hearth-erasure-${report.dryRun ? 'preview' : 'report'}-${params.userId}.json"`);
+      }
+      return report;
     },
   }),
   defineRoute({
@@ -80,21 +85,6 @@ export const dataRightsRoutes = [
     response: { 200: erasureReportSchema },
     async handler({ params, body }, ctx) {
       return eraseParticipant(ctx, params.userId, body.reason);
-    },
-  }),
-  defineRoute({
-    id: 'admin.users.erasure.report',
-    method: 'GET',
-    url: '/api/admin/users/:userId/erasure/report',
-    summary: 'The stored report of a participant’s erasure, as a JSON download (audited)',
-    tags,
-    access: readUser,
-    params: userParams,
-    response: { 200: erasureReportSchema },
-    async handler({ params }, ctx) {
-      const report = await erasureReport(ctx, params.userId);
-      ctx.reply.header('content-disposition', `attachment; filename="hearth-erasure-${report.id ?? params.userId}.json"`);
-      return report;
     },
   }),
 ];
