@@ -89,7 +89,9 @@ function LinesTable({ lines }: { lines: readonly ErasureLine[] }) {
             <Table.Tr>
               <Table.Th scope="col">What</Table.Th>
               <Table.Th scope="col">Rows</Table.Th>
-              <Table.Th scope="col">Outcome</Table.Th>
+              <Table.Th scope="col" miw={130}>
+                Outcome
+              </Table.Th>
               <Table.Th scope="col">Why</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -98,8 +100,8 @@ function LinesTable({ lines }: { lines: readonly ErasureLine[] }) {
               <Table.Tr key={l.kind}>
                 <Table.Td fw={600}>{l.kind}</Table.Td>
                 <Table.Td>{l.count}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={outcomeColor[l.outcome]}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge variant="light" color={outcomeColor[l.outcome]} style={{ overflow: 'visible' }}>
                     {outcomeLabel[l.outcome]}
                   </Badge>
                 </Table.Td>
@@ -114,14 +116,12 @@ function LinesTable({ lines }: { lines: readonly ErasureLine[] }) {
       <Stack gap="sm" hiddenFrom="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="What the erasure does">
         {lines.map((l) => (
           <Card key={l.kind} component="li" withBorder padding="sm">
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <Text fw={600} className={classes.wrap}>
-                {l.kind} ({l.count})
-              </Text>
-              <Badge variant="light" color={outcomeColor[l.outcome]}>
-                {outcomeLabel[l.outcome]}
-              </Badge>
-            </Group>
+            <Text fw={600} className={classes.wrap}>
+              {l.kind} ({l.count})
+            </Text>
+            <Badge variant="light" color={outcomeColor[l.outcome]} mt={4} style={{ overflow: 'visible' }}>
+              {outcomeLabel[l.outcome]}
+            </Badge>
             <Text size="sm" mt={4}>
               {l.why}
             </Text>
