@@ -33,6 +33,8 @@ export const errorStatus = {
   idempotency_key_reused: 409,
   // A request with the same Idempotency-Key is still running: retry after Retry-After.
   idempotency_in_progress: 409,
+  // The person's data was already erased (a second erasure is refused; the first one's report stays).
+  already_erased: 409,
   invitation_invalid: 410,
   // An offer link that is unknown, forged or replaced by a newer offer.
   offer_link_invalid: 404,
@@ -70,6 +72,8 @@ export const errorStatus = {
   // A notification kind that is not for this person (a member's digest, staff's session reminders).
   preference_not_offered: 422,
   push_unavailable: 422,
+  // Erasure is for participants: a staff account is deactivated instead (its name stays on the records it signed).
+  erasure_not_supported: 422,
   too_many_attempts: 429,
   rate_limited: 429,
   internal: 500,

@@ -16,6 +16,8 @@ import { loadAppStyles } from './styles/appStyles';
 // The offer page is open without signing in but uses the signed-in pages' Mantine styles.
 const OfferAnswerPage = lazy(() => Promise.all([import('./pathway/OfferAnswerPage'), loadAppStyles()]).then(([m]) => ({ default: m.OfferAnswerPage })));
 const NotificationSettingsPage = lazy(() => import('./account/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })));
+const MyDataPage = lazy(() => import('./data-rights/MyDataPage').then((m) => ({ default: m.MyDataPage })));
+const ErasurePage = lazy(() => import('./data-rights/ErasurePage').then((m) => ({ default: m.ErasurePage })));
 const AccountPage = lazy(() => import('./account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const AuditPage = lazy(() => import('./admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 const RotaPage = lazy(() => import('./admin/RotaPage').then((m) => ({ default: m.RotaPage })));
@@ -77,6 +79,7 @@ export function App() {
           <Route index element={<HomePage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="account/notifications" element={<NotificationSettingsPage />} />
+          <Route path="account/data" element={<MyDataPage />} />
           <Route path="groups/:groupId" element={<GroupPage />} />
           <Route path="sessions/:sessionId" element={<SessionPage />} />
           <Route element={<RequireRole roles={['clinician', 'participant']} />}>
@@ -120,6 +123,7 @@ export function App() {
           <Route path="admin" element={<RequireRole roles={['admin']} />}>
             <Route index element={<Navigate to="users" replace />} />
             <Route path="users" element={<UsersPage />} />
+            <Route path="users/:userId/erasure" element={<ErasurePage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="mail" element={<MailOutboxPage />} />
             <Route path="settings" element={<SettingsPage />} />

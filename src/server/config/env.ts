@@ -141,6 +141,14 @@ const envSchema = z.object({
   // Seconds a stopping server (SIGTERM, SIGINT) may take to finish requests in flight and close its
   // sockets (code 1001) and database before it exits anyway, with code 1.
   HEARTH_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  // What an erasure of a participant keeps (issue 15 item 3; see README "Data rights"). keep: their
+  // clinical record stays, de-identified — their entries in group notes (signed and draft, every
+  // version), attendance, agreement acceptances (consent), safety alerts with their outcomes, the
+  // referral's reason and intake screening, and the record number that files them. erase: removed too.
+  HEARTH_RETENTION_CLINICAL_RECORD: z.enum(['keep', 'erase']).default('keep'),
+  // keep: questionnaire answers, scores and courses stay (outcome reporting and the clinical record);
+  // erase: removed with the rest. The audit log is always kept (append-only; the database refuses deletes).
+  HEARTH_RETENTION_MEASURES: z.enum(['keep', 'erase']).default('keep'),
   // pino log level.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -204,6 +212,8 @@ export interface Config {
   /** /metrics: off (404) or on, with the bearer token Prometheus must send (null: no token asked). */
   metrics: { enabled: boolean; token: string | null };
   shutdownTimeoutMs: number;
+  /** What an erasure keeps (HEARTH_RETENTION_*): the clinical record and the questionnaire data, each keep or erase. */
+  retention: { clinicalRecord: 'keep' | 'erase'; measures: 'keep' | 'erase' };
 }
 
 /** Parses and validates the environment; throws a readable error listing every bad variable. */
@@ -273,5 +283,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     deliveryPollMs: env.HEARTH_DELIVERY_POLL_SECONDS * 1000,
     metrics: { enabled: env.HEARTH_METRICS === 'on', token: env.HEARTH_METRICS_TOKEN ?? null },
     shutdownTimeoutMs: env.HEARTH_SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    retention: { clinicalRecord: env.HEARTH_RETENTION_CLINICAL_RECORD, measures: env.HEARTH_RETENTION_MEASURES },
   };
 }

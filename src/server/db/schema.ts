@@ -789,6 +789,17 @@ export interface PatientIdentifiersTable {
 
 export type SpaceModerationStatus = 'published' | 'held' | 'rejected' | 'removed';
 
+/** An erasure processed by an administrator: the policy applied and the report, JSON (migration 20261206T1500_erasure_requests). */
+export interface ErasureRequestsTable {
+  id: string;
+  user_id: string;
+  requested_by: string;
+  reason: string;
+  policy: string;
+  report: string;
+  created_at: string;
+}
+
 export interface SpaceCountersTable {
   group_id: string;
   last_seq: number;
@@ -1035,6 +1046,7 @@ export interface DB {
   safety_plans: SafetyPlansTable;
   participant_contacts: ParticipantContactsTable;
   patient_identifiers: PatientIdentifiersTable;
+  erasure_requests: ErasureRequestsTable;
   strategies: StrategiesTable;
   strategy_marks: StrategyMarksTable;
   library_entries: LibraryEntriesTable;

@@ -1,6 +1,7 @@
 import type { RouteDef } from '../http/route.js';
 import { alertRoutes } from './alerts/routes.js';
 import { auditRoutes } from './audit/routes.js';
+import { dataRightsRoutes } from './data-rights/routes.js';
 import { deliveryRoutes } from './delivery/routes.js';
 import { digestRoutes } from './digest/routes.js';
 import { rotaRoutes } from './duty/routes.js';
@@ -72,4 +73,5 @@ export const allRoutes: readonly RouteDef[] = [
   ...feedbackRoutes,
   ...thisWeekRoutes,
   ...memberActivityRoutes,
+  ...dataRightsRoutes,
 ] as readonly RouteDef[];

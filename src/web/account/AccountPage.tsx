@@ -44,6 +44,18 @@ export function AccountPage() {
           .
         </Text>
       </Card>
+      <Card withBorder padding="lg" component="section" aria-labelledby="your-data-heading">
+        <Title order={2} size="h3" id="your-data-heading" mb="xs">
+          Your data
+        </Title>
+        <Text size="sm">
+          Download a copy of everything {me.service.name} holds about you:{' '}
+          <Anchor component={Link} to="/account/data" underline="always" data-testid="your-data-link">
+            your data
+          </Anchor>
+          .
+        </Text>
+      </Card>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <ChangePasswordForm />
         <MfaCard />

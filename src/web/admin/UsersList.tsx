@@ -1,4 +1,5 @@
 import { Badge, Button, Card, Group, Menu, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Link } from 'react-router';
 import type { AdminUser } from '../api/types';
 import { formatDateTime, roleLabel, statusColor, statusLabel } from '../layout/format';
 import type { UserAction } from './api';
@@ -24,7 +25,9 @@ function actionsFor(user: AdminUser, selfId: string): { action: UserAction; labe
 
 function ActionsMenu({ user, selfId, onAction }: { user: AdminUser; selfId: string; onAction: Props['onAction'] }) {
   const actions = actionsFor(user, selfId);
-  if (actions.length === 0) return null;
+  // Erasure is for participants (staff are deactivated instead): its own page shows the dry run first.
+  const erasable = user.role === 'participant';
+  if (actions.length === 0 && !erasable) return null;
   return (
     <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
@@ -38,6 +41,11 @@ function ActionsMenu({ user, selfId, onAction }: { user: AdminUser; selfId: stri
             {label}
           </Menu.Item>
         ))}
+        {erasable ? (
+          <Menu.Item component={Link} to={`/admin/users/${encodeURIComponent(user.id)}/erasure`} color="red.9">
+            {user.status === 'deactivated' ? 'Erasure…' : 'Erase personal data…'}
+          </Menu.Item>
+        ) : null}
       </Menu.Dropdown>
     </Menu>
   );

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Menu, Paper, Stack, Text } from '@mantine/core';
+import { ERASED_AT_REQUEST } from '../../shared/schemas/data-rights';
 import { formatDateTime } from '../layout/format';
 import type { SpacePost } from './api';
 import { careTeamMessage } from './CareTeamTold';
@@ -63,8 +64,8 @@ export function PostItem({ post, staff, onAction }: { post: SpacePost; staff: bo
         </Group>
         {removed ? (
           <Text size="sm" fs="italic" c="dimmed">
-            {post.mine ? 'You removed this message.' : 'This message was removed.'}
-            {post.statusReason && !post.mine ? ` Reason: ${post.statusReason}` : ''}
+            {post.statusReason === ERASED_AT_REQUEST ? ERASED_AT_REQUEST : post.mine ? 'You removed this message.' : 'This message was removed.'}
+            {post.statusReason && !post.mine && post.statusReason !== ERASED_AT_REQUEST ? ` Reason: ${post.statusReason}` : ''}
             {post.statusReason && post.mine && post.statusReason !== 'Removed by its author.' ? ` A facilitator removed it: ${post.statusReason}` : ''}
           </Text>
         ) : (

@@ -17,6 +17,7 @@ import * as agreementJournalAlerts from './20261203T1100_agreement_journal_alert
 import * as healthProbeRateBuckets from './20261203T1800_health_probe_rate_buckets.js';
 import * as idempotencyKeys from './20261203T2200_idempotency_keys.js';
 import * as mailOut from './20261204T0900_mail_out.js';
+import * as erasureRequests from './20261206T1500_erasure_requests.js';
 import * as isolationEarlyWarning from './20261204T0910_isolation_early_warning.js';
 import * as calendarPrivacy from './20261204T1000_calendar_privacy.js';
 import * as connectionIndexes from './20261205T1320_connection_indexes.js';
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T1320_home_preferences': homePreferences,
   '20261205T1340_notification_channels': notificationChannels,
   '20261206T0900_patient_identifiers': patientIdentifiers,
+  '20261206T1500_erasure_requests': erasureRequests,
 };

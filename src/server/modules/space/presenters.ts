@@ -1,4 +1,5 @@
 import type { SpacePost } from '../../../shared/schemas/space.js';
+import { ERASED_AT_REQUEST } from '../../../shared/schemas/data-rights.js';
 import type { SpacePostsTable } from '../../db/schema.js';
 import type { StreamPost } from '../../realtime/events.js';
 import type { SpaceViewer } from './access.js';
@@ -70,7 +71,8 @@ export function forViewer(post: StreamPost, viewer: Pick<SpaceViewer, 'userId' |
     replyToId: post.replyToId,
     status: post.status,
     statusReasons: privileged ? post.statusReasons : [],
-    statusReason: privileged ? post.statusReason : null,
+    // An erased member's posts say so to everyone (the reason names no one).
+    statusReason: privileged || post.statusReason === ERASED_AT_REQUEST ? post.statusReason : null,
     clientId: mine ? post.clientId : null,
     createdAt: post.createdAt,
     editedAt: post.editedAt,

@@ -1,0 +1,175 @@
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ERASURE_REASON_MAX, type ErasureLine, type ErasureReport } from '../../shared/schemas/data-rights';
+import { useMe } from '../auth/session';
+import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
+import { formatDateTime } from '../layout/format';
+import { erasureDownloadUrl, useErasure, useEraseParticipant } from './api';
+import classes from '../layout/layout.module.css';
+
+const outcomeLabel: Record<ErasureLine['outcome'], string> = { removed: 'Removed', anonymised: 'Anonymised', kept: 'Kept' };
+const outcomeColor: Record<ErasureLine['outcome'], string> = { removed: 'red', anonymised: 'orange', kept: 'blue' };
+const policyLabel = { keep: 'kept', erase: 'erased' } as const;
+
+/** An administrator erases a participant's data: the dry run first, then the confirmed erasure and its report. */
+export function ErasurePage() {
+  const me = useMe();
+  const { userId = '' } = useParams();
+  usePageTitle('Erase personal data', me.service.name);
+  const erasure = useErasure(userId);
+  return (
+    <Stack gap="lg">
+      <div>
+        <Anchor component={Link} to="/admin/users" size="sm" underline="always">
+          People
+        </Anchor>
+        <Title order={1} mt={4}>
+          Erase personal data
+        </Title>
+      </div>
+      <QueryView query={erasure} loadingLabel="Working out what an erasure would do…">
+        {(report) => <ErasureView report={report} userId={userId} />}
+      </QueryView>
+    </Stack>
+  );
+}
+
+function ErasureView({ report, userId }: { report: ErasureReport; userId: string }) {
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <Stack gap="lg">
+      <SuccessRegion message={done} />
+      {report.dryRun ? (
+        <Text>
+          What erasing <strong>{report.displayName}</strong>’s data would do. Nothing has changed yet.
+        </Text>
+      ) : (
+        <Card withBorder padding="lg" component="section" aria-labelledby="done-heading">
+          <Title order={2} size="h3" id="done-heading" mb="xs">
+            Erasure carried out
+          </Title>
+          <Text size="sm">
+            {formatDateTime(report.processedAt)} by {report.processedBy}. Reason: {report.reason}
+          </Text>
+          <Group mt="sm">
+            <Button component="a" href={erasureDownloadUrl(userId)} download variant="default" data-testid="download-erasure-report">
+              Download the report (JSON)
+            </Button>
+          </Group>
+        </Card>
+      )}
+      <Text size="sm" c="dimmed">
+        Retention policy: clinical record {policyLabel[report.policy.clinicalRecord]}, questionnaire answers and scores {policyLabel[report.policy.measures]}, audit
+        log always kept (set by HEARTH_RETENTION_CLINICAL_RECORD and HEARTH_RETENTION_MEASURES).
+      </Text>
+      <Group gap="md" aria-label="Totals">
+        <Badge size="lg" variant="light" color="red">
+          {report.totals.removed} removed
+        </Badge>
+        <Badge size="lg" variant="light" color="orange">
+          {report.totals.anonymised} anonymised
+        </Badge>
+        <Badge size="lg" variant="light" color="blue">
+          {report.totals.kept} kept
+        </Badge>
+      </Group>
+      <LinesTable lines={report.lines} />
+      {report.dryRun ? <ConfirmErasure report={report} userId={userId} onDone={() => setDone('The data was erased. The report below is stored and can be downloaded again.')} /> : null}
+    </Stack>
+  );
+}
+
+function LinesTable({ lines }: { lines: readonly ErasureLine[] }) {
+  return (
+    <>
+      <Table.ScrollContainer minWidth={640} visibleFrom="sm">
+        <Table striped verticalSpacing="sm" bg="white" data-testid="erasure-lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">What</Table.Th>
+              <Table.Th scope="col">Rows</Table.Th>
+              <Table.Th scope="col" miw={130}>
+                Outcome
+              </Table.Th>
+              <Table.Th scope="col">Why</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {lines.map((l) => (
+              <Table.Tr key={l.kind}>
+                <Table.Td fw={600}>{l.kind}</Table.Td>
+                <Table.Td>{l.count}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge variant="light" color={outcomeColor[l.outcome]} style={{ overflow: 'visible' }}>
+                    {outcomeLabel[l.outcome]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{l.why}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Stack gap="sm" hiddenFrom="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="What the erasure does">
+        {lines.map((l) => (
+          <Card key={l.kind} component="li" withBorder padding="sm">
+            <Text fw={600} className={classes.wrap}>
+              {l.kind} ({l.count})
+            </Text>
+            <Badge variant="light" color={outcomeColor[l.outcome]} mt={4} style={{ overflow: 'visible' }}>
+              {outcomeLabel[l.outcome]}
+            </Badge>
+            <Text size="sm" mt={4}>
+              {l.why}
+            </Text>
+          </Card>
+        ))}
+      </Stack>
+    </>
+  );
+}
+
+function ConfirmErasure({ report, userId, onDone }: { report: ErasureReport; userId: string; onDone: () => void }) {
+  const erase = useEraseParticipant(userId);
+  const [reason, setReason] = useState('');
+  const [understood, setUnderstood] = useState(false);
+  const ready = reason.trim().length > 0 && understood;
+  return (
+    <Card withBorder padding="lg" component="form" aria-labelledby="confirm-heading" onSubmit={(e) => {
+      e.preventDefault();
+      if (ready) erase.mutate(reason.trim(), { onSuccess: onDone });
+    }}>
+      <Title order={2} size="h3" id="confirm-heading" mb="xs">
+        Carry out the erasure
+      </Title>
+      <Stack gap="sm">
+        <Alert color="red" variant="light" title="This cannot be undone">
+          <Text size="sm">
+            {report.displayName}’s account is disabled and de-identified, and everything marked “Removed” or “Anonymised” above is changed in one step. The report is
+            stored.
+          </Text>
+        </Alert>
+        <Textarea
+          label="Reason"
+          description="The request’s reference and how it was received, e.g. “Letter of 3 December, ref 42”."
+          required
+          maxLength={ERASURE_REASON_MAX}
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+        <Checkbox label={`I have checked this is ${report.displayName}’s request and understand it cannot be undone`} checked={understood} onChange={(e) => setUnderstood(e.currentTarget.checked)} />
+        <ErrorRegion error={erase.error} />
+        <Group justify="flex-end">
+          <Button type="submit" color="red.9" disabled={!ready} loading={erase.isPending}>
+            Erase {report.displayName}’s data
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
