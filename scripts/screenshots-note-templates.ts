@@ -42,7 +42,10 @@ export async function shootNoteTemplateScreens(base: string, viewport: { width: 
     await shoot(page, 'programme-lead-soap-chosen');
 
     await page.goto(`${base}/`);
+    // The past-sessions table is reached at desktop width; the note is then shot at the run's width.
+    await page.setViewportSize(DESKTOP);
     await openPastSession(page, 7);
+    await page.setViewportSize(viewport);
     await page.getByRole('textbox', { name: 'Objective' }).waitFor();
     await shoot(page, 'note-draft-soap');
     await page.getByRole('button', { name: 'Sign…' }).click();

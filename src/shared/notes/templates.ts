@@ -38,7 +38,7 @@ export const NOTE_TEMPLATES: Readonly<Record<NoteTemplateKind, NoteTemplateDefin
   dap: {
     kind: 'dap',
     name: 'DAP',
-    description: 'Data, Assessment, Plan.',
+    description: 'What happened, the clinician’s reading of it, what comes next.',
     sessionSection: 'data',
     sections: [
       { key: 'data', label: 'Data', hint: 'What happened: the topic, what members said and did, the exercises used.' },
@@ -49,7 +49,7 @@ export const NOTE_TEMPLATES: Readonly<Record<NoteTemplateKind, NoteTemplateDefin
   soap: {
     kind: 'soap',
     name: 'SOAP',
-    description: 'Subjective, Objective, Assessment, Plan.',
+    description: 'What members reported, what was observed, the clinician’s reading of it, what comes next.',
     sessionSection: 'objective',
     sections: [
       { key: 'subjective', label: 'Subjective', hint: 'What members reported: how they are, what they shared.' },

@@ -71,7 +71,7 @@ function StaffGroupView({ group, facilitator }: { group: GroupDetail; facilitato
         </Group>
         <Text c="dimmed">
           {facilitator ? (
-            <Anchor component={Link} to={`/programmes/${encodeURIComponent(group.programmeId)}`} state={{ fromGroup: { id: group.id, name: group.name } }}>
+            <Anchor component={Link} underline="always" to={`/programmes/${encodeURIComponent(group.programmeId)}`} state={{ fromGroup: { id: group.id, name: group.name } }}>
               {group.programmeName}
             </Anchor>
           ) : (
