@@ -18,6 +18,7 @@ import { DESKTOP, PHONE, openBrowser } from '../e2e/support/browser';
 import { repoRoot, startServer } from '../e2e/support/server';
 import { totpCode } from '../e2e/support/totp';
 import { shootMeasureScreens } from './screenshots-measures';
+import { shootNoteTemplateScreens } from './screenshots-note-templates';
 import { shootProgrammeScreens } from './screenshots-programmes';
 import { shootSafetyScreens } from './screenshots-safety';
 
@@ -225,6 +226,8 @@ async function shootWidth(viewport: { width: number; height: number }): Promise<
     await shootSafetyScreens(base, viewport, (p, name) => shoot(p, name, w));
     // Programmes and groups made on screen (admin).
     await shootProgrammeScreens(base, viewport, (p, name) => shoot(p, name, w));
+    // Note templates: the lead clinician's programme screen and a note drafted under SOAP.
+    await shootNoteTemplateScreens(base, viewport, (p, name) => shoot(p, name, w));
   } catch (error) {
     console.error(server.output().split('\n').slice(-30).join('\n'));
     throw error;

@@ -52,6 +52,10 @@ export const errorStatus = {
   session_cancelled: 422,
   note_signed: 422,
   note_incomplete: 422,
+  // A programme's note template that is not free, DAP or SOAP.
+  unknown_note_template: 422,
+  // A group-note section the note's template does not have.
+  unknown_note_section: 422,
   offer_expired: 422,
   contact_details_refused: 422,
   invalid_phone: 422,

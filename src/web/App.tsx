@@ -119,6 +119,7 @@ export function App() {
           <Route element={<RequireRole roles={['clinician', 'admin']} />}>
             <Route path="reports/outcomes" element={<OutcomesPage />} />
             <Route path="groups/new" element={<NewGroupPage />} />
+            <Route path="programmes/:programmeId" element={<EditProgrammePage />} />
           </Route>
           <Route path="admin" element={<RequireRole roles={['admin']} />}>
             <Route index element={<Navigate to="users" replace />} />

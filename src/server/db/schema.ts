@@ -246,6 +246,24 @@ export interface GroupNotesTable {
   signed_at: string | null;
   cosigned_by: string | null;
   cosigned_at: string | null;
+  /** The structure the note was started with: free (the three columns above), DAP or SOAP. */
+  template_kind: Generated<'free' | 'dap' | 'soap'>;
+  /** The programme's note-template version it was started from; null before templates existed. */
+  template_version: number | null;
+  /** JSON {sectionKey: text}: a DAP or SOAP note's group section; null for free notes. */
+  sections: string | null;
+  /** JSON {sectionKey: text}: what the draft was pre-filled with (an untouched pre-fill is not content). */
+  prefill: string | null;
+}
+
+/** A version of a programme's note template: the structure its new group notes take. */
+export interface ProgrammeNoteTemplatesTable {
+  id: string;
+  programme_id: string;
+  version: number;
+  kind: 'free' | 'dap' | 'soap';
+  created_by: string | null;
+  created_at: string;
 }
 
 export interface NoteMemberEntriesTable {
@@ -1002,6 +1020,7 @@ export interface DB {
   enrolments: EnrolmentsTable;
   session_plans: SessionPlansTable;
   group_agreements: GroupAgreementsTable;
+  programme_note_templates: ProgrammeNoteTemplatesTable;
   referrals: ReferralsTable;
   agreement_acceptances: AgreementAcceptancesTable;
   group_sessions: GroupSessionsTable;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTE_TEMPLATE_KINDS } from '../notes/templates.js';
 import { idSchema, text, timestampSchema } from './common.js';
 
 export const sessionPlanSchema = z.object({
@@ -38,6 +39,12 @@ export const programmeDetailSchema = programmeSummarySchema.extend({
   agreement: agreementSchema.nullable(),
   /** Every version of the group agreement, newest first. */
   agreementVersions: z.array(agreementVersionSchema),
+  /** The structure new group notes take; free with version null until the programme chooses one. */
+  noteTemplate: z.object({ kind: z.enum(NOTE_TEMPLATE_KINDS), version: z.number().int().nullable() }),
+  /** Every version of the note template, newest first. */
+  noteTemplateVersions: z.array(z.object({ version: z.number().int(), kind: z.enum(NOTE_TEMPLATE_KINDS), createdAt: timestampSchema, createdBy: z.string().nullable() })),
+  /** Whether the caller may change this programme (admin, or lead clinician of a forming or active group of it). */
+  canEdit: z.boolean(),
 });
 export type ProgrammeDetail = z.infer<typeof programmeDetailSchema>;
 
@@ -59,6 +66,8 @@ const curriculumSessions = z
 
 export const curriculumBodySchema = z.strictObject({ sessions: curriculumSessions });
 export const agreementBodySchema = z.strictObject({ body: text(20_000, 50) });
+/** POST /api/programmes/:id/note-templates. The kind is checked by the use case, so an unknown one is a 422 `unknown_note_template`. */
+export const noteTemplateBodySchema = z.strictObject({ kind: z.string().max(40) });
 /** A new programme: its curriculum comes with it (never empty); the first agreement may too. */
 export const programmeBodySchema = z.strictObject({
   name: text(200),

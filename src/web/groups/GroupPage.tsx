@@ -1,5 +1,5 @@
-import { Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useParams, useSearchParams } from 'react-router';
+import { Anchor, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import type { GroupDetail } from '../api/types';
 import { useMe } from '../auth/session';
@@ -70,7 +70,14 @@ function StaffGroupView({ group, facilitator }: { group: GroupDetail; facilitato
           </Badge>
         </Group>
         <Text c="dimmed">
-          {group.programmeName} · {group.kind === 'closed' ? 'Closed group (fixed cohort)' : 'Open group (rolling)'}
+          {facilitator ? (
+            <Anchor component={Link} underline="always" to={`/programmes/${encodeURIComponent(group.programmeId)}`} state={{ fromGroup: { id: group.id, name: group.name } }}>
+              {group.programmeName}
+            </Anchor>
+          ) : (
+            group.programmeName
+          )}{' '}
+          · {group.kind === 'closed' ? 'Closed group (fixed cohort)' : 'Open group (rolling)'}
         </Text>
         {facilitator ? <SpaceLink groupId={group.id} /> : null}
       </div>

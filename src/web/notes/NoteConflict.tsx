@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Note } from '../api/types';
 import { formatDateTime } from '../layout/format';
-import { GROUP_SECTIONS, textOf, type NoteText, type Section } from './noteText';
+import { textOf, type GroupSection, type NoteText, type Section } from './noteText';
 import classes from '../layout/layout.module.css';
 
 interface Props {
@@ -9,6 +9,7 @@ interface Props {
   mine: NoteText;
   /** The version this person started from, to say who changed what. */
   base: NoteText;
+  groupSections: GroupSection[];
   sections: Section[];
   saving: boolean;
   onKeepMine: () => void;
@@ -27,10 +28,10 @@ function whoChanged(r: { theirs: string; mine: string; base: string }): string {
  * Someone saved (or signed) the note while this person was editing. Their own text stays in the
  * editor; here the two versions are shown side by side, section by section, where they differ.
  */
-export function NoteConflict({ theirs, mine, base, sections, saving, onKeepMine, onDiscardMine }: Props) {
+export function NoteConflict({ theirs, mine, base, groupSections, sections, saving, onKeepMine, onDiscardMine }: Props) {
   const their = textOf(theirs);
   const rows = [
-    ...GROUP_SECTIONS.map((s) => ({ key: s.key, label: s.label, theirs: their[s.key], mine: mine[s.key], base: base[s.key] })),
+    ...groupSections.map((s) => ({ key: s.key, label: s.label, theirs: their.group[s.key] ?? '', mine: mine.group[s.key] ?? '', base: base.group[s.key] ?? '' })),
     ...sections.map((s) => ({
       key: s.enrolmentId,
       label: `${s.pseudonym} (${s.displayName})`,

@@ -7,44 +7,44 @@ import { ErrorRegion, SuccessRegion } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
 import { useNoteActions, type NoteDraft } from './api';
 import { NoteConflict } from './NoteConflict';
-import { DID_NOT_CONTRIBUTE, GROUP_SECTIONS, differs, missingForSigning, sectionsFor, textOf, type NoteText } from './noteText';
+import { DID_NOT_CONTRIBUTE, differs, groupSectionsOf, missingForSigning, sectionsFor, textOf, type NoteText } from './noteText';
 import { SignNoteModal } from './SignNoteModal';
 
 interface Props {
   sessionId: string;
   groupId: string;
   envelope: NoteEnvelope;
-  /** The session, for a new note's first line. */
-  session?: { number: number | null; topic: string };
 }
 
 /** Unsaved changes are saved this long after the last keystroke. */
 const AUTOSAVE_AFTER_MS = 6_000;
 
 /**
- * The draft group note: three group sections and a short section per attendee. Saves name the
+ * The draft group note: the group sections of its programme's template (free, DAP or SOAP; a new
+ * note starts with the session's topic and skill focus written in) and a short section per attendee. Saves name the
  * version they started from; when someone else saved in between, the conflict is shown and the
  * person's own text is kept.
  */
-export function NoteEditor({ sessionId, groupId, envelope, session }: Props) {
+export function NoteEditor({ sessionId, groupId, envelope }: Props) {
   const client = useQueryClient();
   const actions = useNoteActions(sessionId, groupId);
   const [based, setBased] = useState<Note | null>(envelope.note);
-  const [text, setText] = useState<NoteText>(() => textOf(envelope.note, session));
+  // The structure is fixed when the note is first saved: the envelope's draft until then, the note's own after.
+  const [groupSections] = useState(() => groupSectionsOf(envelope));
+  const [start] = useState(() => textOf(null, envelope.draft));
+  const [text, setText] = useState<NoteText>(() => textOf(envelope.note, envelope.draft));
   const [incomplete, setIncomplete] = useState<string[] | null>(null);
   const [conflict, setConflict] = useState<Note | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [signing, setSigning] = useState(false);
   const { sections, orphans } = sectionsFor(envelope.note, envelope.attendees);
-  const dirty = differs(text, textOf(based, session));
+  const dirty = differs(text, based ? textOf(based) : start);
   // The new note's template alone is not worth saving: only what the facilitator wrote is.
-  const written = based !== null || differs(text, textOf(null, session));
+  const written = based !== null || differs(text, start);
 
   const draft = (baseVersion: number): NoteDraft => ({
     baseVersion,
-    themes: text.themes,
-    interventions: text.interventions,
-    groupProcess: text.groupProcess,
+    sections: text.group,
     members: sections.map((s) => ({ enrolmentId: s.enrolmentId, body: text.members[s.enrolmentId] ?? '' })),
   });
 
@@ -84,7 +84,7 @@ export function NoteEditor({ sessionId, groupId, envelope, session }: Props) {
   }, [text, dirty, written, conflict, pending, signing, based]);
 
   function startSigning() {
-    const missing = missingForSigning(text, sections);
+    const missing = missingForSigning(text, groupSections, sections);
     setIncomplete(missing.length ? missing : null);
     if (!missing.length) setSigning(true);
   }
@@ -99,6 +99,7 @@ export function NoteEditor({ sessionId, groupId, envelope, session }: Props) {
     client.setQueryData<NoteEnvelope>(['group-sessions', sessionId, 'note'], (old) => ({
       note: conflict,
       attendees: old?.attendees ?? envelope.attendees,
+      draft: null,
     }));
     setBased(conflict);
     setText(textOf(conflict));
@@ -129,14 +130,15 @@ export function NoteEditor({ sessionId, groupId, envelope, session }: Props) {
             <NoteConflict
               theirs={conflict}
               mine={text}
-              base={textOf(based)}
+              base={based ? textOf(based) : start}
+              groupSections={groupSections}
               sections={sections}
               saving={actions.save.isPending}
               onKeepMine={() => void save(conflict.version)}
               onDiscardMine={discardMine}
             />
           ) : null}
-          {GROUP_SECTIONS.map((s) => (
+          {groupSections.map((s) => (
             <Textarea
               key={s.key}
               label={s.label}
@@ -144,10 +146,10 @@ export function NoteEditor({ sessionId, groupId, envelope, session }: Props) {
               autosize
               minRows={3}
               maxRows={16}
-              value={text[s.key]}
+              value={text.group[s.key] ?? ''}
               onChange={(e) => {
                 const value = e.currentTarget.value;
-                setText((t) => ({ ...t, [s.key]: value }));
+                setText((t) => ({ ...t, group: { ...t.group, [s.key]: value } }));
               }}
             />
           ))}
@@ -185,11 +187,11 @@ export function NoteEditor({ sessionId, groupId, envelope, session }: Props) {
               </Text>
             </Alert>
           ) : null}
-          {incomplete && missingForSigning(text, sections).length ? (
+          {incomplete && missingForSigning(text, groupSections, sections).length ? (
             <Alert color="yellow" variant="light" title="The note is not complete yet" role="alert">
               <Text size="sm">A signed note is locked, so it is signed complete. Still to write:</Text>
               <ul aria-label="Still to write">
-                {missingForSigning(text, sections).map((m) => (
+                {missingForSigning(text, groupSections, sections).map((m) => (
                   <li key={m}>{m}</li>
                 ))}
               </ul>

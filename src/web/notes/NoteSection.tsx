@@ -30,7 +30,7 @@ export function NoteSection({ session }: { session: GroupSession }) {
             {envelope.note?.status === 'signed' ? (
               <SignedNote note={envelope.note} sessionId={session.id} groupId={session.groupId} />
             ) : (
-              <NoteEditor key={session.id} sessionId={session.id} groupId={session.groupId} envelope={envelope} session={session} />
+              <NoteEditor key={session.id} sessionId={session.id} groupId={session.groupId} envelope={envelope} />
             )}
             {envelope.note ? <NoteVersions sessionId={session.id} people={people} /> : null}
           </>

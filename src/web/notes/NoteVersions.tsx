@@ -4,7 +4,7 @@ import type { NoteVersion } from '../api/types';
 import { QueryView } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
 import { useNoteVersions } from './api';
-import { GROUP_SECTIONS, type Section } from './noteText';
+import { versionSections, type Section } from './noteText';
 import classes from '../layout/layout.module.css';
 
 const kindLabel: Record<NoteVersion['kind'], string> = { draft: 'Draft saved', signed: 'Signed', cosigned: 'Co-signed' };
@@ -35,13 +35,13 @@ export function NoteVersions({ sessionId, people }: { sessionId: string; people:
                         </Text>
                       </summary>
                       <Stack gap={6} pl="md" py="xs">
-                        {GROUP_SECTIONS.map((s) => (
+                        {versionSections(v.content).map((s) => (
                           <div key={s.key}>
                             <Title order={4} size="h6">
                               {s.label}
                             </Title>
                             <Text size="sm" className={classes.prewrap}>
-                              {v.content[s.key] || '—'}
+                              {s.body || '—'}
                             </Text>
                           </div>
                         ))}

@@ -5,7 +5,6 @@ import { useMe } from '../auth/session';
 import { ErrorRegion, SuccessRegion } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
 import { useNoteActions } from './api';
-import { GROUP_SECTIONS } from './noteText';
 import classes from '../layout/layout.module.css';
 
 /** A signed note: read-only, with co-signature and dated addenda below. */
@@ -56,13 +55,13 @@ export function SignedNote({ note, sessionId, groupId }: { note: Note; sessionId
           </Group>
         ) : null}
         <ErrorRegion error={actions.cosign.error} title="We couldn't co-sign" />
-        {GROUP_SECTIONS.map((s) => (
+        {note.sections.map((s) => (
           <div key={s.key}>
             <Title order={3} size="h5">
               {s.label}
             </Title>
             <Text size="sm" className={classes.prewrap}>
-              {note[s.key] || '—'}
+              {s.body || '—'}
             </Text>
           </div>
         ))}

@@ -30,7 +30,7 @@ export type NoteDraft = z.input<typeof noteDraftBodySchema>;
 export function useNoteActions(sessionId: string, groupId: string) {
   const client = useQueryClient();
   const stored = async (note: Note) => {
-    client.setQueryData<NoteEnvelope>(noteKey(sessionId), (old) => ({ note, attendees: old?.attendees ?? [] }));
+    client.setQueryData<NoteEnvelope>(noteKey(sessionId), (old) => ({ note, attendees: old?.attendees ?? [], draft: null }));
     await Promise.all([
       client.invalidateQueries({ queryKey: [...noteKey(sessionId), 'versions'] }),
       client.invalidateQueries({ queryKey: ['groups', groupId, 'sessions'] }),

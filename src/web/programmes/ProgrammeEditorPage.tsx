@@ -8,6 +8,7 @@ import { formatDateTime } from '../layout/format';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { useCreateProgramme, useProgramme, useProgrammeEdits, type ProgrammeDetail } from './api';
 import { CurriculumFields } from './CurriculumFields';
+import { NoteTemplateCard } from './NoteTemplateCard';
 import { draftsFrom, emptyPlan, hasProblems, toPlans, type PlanDraft } from './curriculum';
 
 const AGREEMENT_MIN = 50;
@@ -19,10 +20,20 @@ function agreementProblem(text: string, required: boolean): string | undefined {
   return undefined;
 }
 
+/** Back to where the programme was opened from: the admin's list, a clinician's group, or home. */
 function BackLink() {
+  const location = useLocation();
+  const from = (location.state as { fromGroup?: { id: string; name: string } } | null)?.fromGroup;
+  if (location.pathname.startsWith('/admin/')) {
+    return (
+      <Anchor component={Link} to="/admin/programmes" size="sm">
+        ← Programmes and groups
+      </Anchor>
+    );
+  }
   return (
-    <Anchor component={Link} to="/admin/programmes" size="sm">
-      ← Programmes and groups
+    <Anchor component={Link} to={from ? `/groups/${encodeURIComponent(from.id)}` : '/'} size="sm">
+      ← {from ? from.name : 'Home'}
     </Anchor>
   );
 }
@@ -115,7 +126,12 @@ export function NewProgrammePage() {
   );
 }
 
-/** /admin/programmes/:programmeId: change the details, replace the curriculum, publish a new agreement version. */
+/**
+ * /admin/programmes/:programmeId and /programmes/:programmeId: change the details, replace the
+ * curriculum, publish a new agreement version, choose the note template — when the API says the
+ * person may (`canEdit`: an admin, or the lead clinician of a forming or active group of it);
+ * otherwise the programme read-only.
+ */
 export function EditProgrammePage() {
   const { programmeId = '' } = useParams();
   const query = useProgramme(programmeId);
@@ -143,10 +159,71 @@ function ProgrammeEditor({ programme }: { programme: ProgrammeDetail }) {
         </Text>
       </div>
       <SuccessRegion message={created ? 'Programme created.' : null} />
-      <DetailsForm programme={programme} />
-      <CurriculumForm programme={programme} />
-      <AgreementForm programme={programme} />
+      {programme.canEdit ? (
+        <>
+          <DetailsForm programme={programme} />
+          <CurriculumForm programme={programme} />
+          <NoteTemplateCard programme={programme} />
+          <AgreementForm programme={programme} />
+        </>
+      ) : (
+        <>
+          <ProgrammeOverview programme={programme} />
+          <NoteTemplateCard programme={programme} />
+        </>
+      )}
     </Stack>
+  );
+}
+
+/** The programme for someone who may read but not change it: its description, curriculum and current agreement. */
+function ProgrammeOverview({ programme }: { programme: ProgrammeDetail }) {
+  return (
+    <>
+      <Card withBorder padding="lg" component="section" aria-labelledby="overview-heading">
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="overview-heading">
+            About the programme
+          </Title>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{programme.description}</Text>
+          <Text size="sm" c="dimmed">
+            Changes are made by an administrator or by the lead clinician of a forming or active group of this programme.
+          </Text>
+        </Stack>
+      </Card>
+      <Card withBorder padding="lg" component="section" aria-labelledby="overview-curriculum-heading">
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="overview-curriculum-heading">
+            Curriculum
+          </Title>
+          <Stack gap="xs" component="ol" pl="lg" m={0}>
+            {programme.curriculum.map((p) => (
+              <li key={p.id}>
+                <Text fw={600}>{p.topic}</Text>
+                <Text size="sm">Skill focus: {p.skillFocus}</Text>
+              </li>
+            ))}
+          </Stack>
+        </Stack>
+      </Card>
+      <Card withBorder padding="lg" component="section" aria-labelledby="overview-agreement-heading">
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="overview-agreement-heading">
+            Group agreement
+          </Title>
+          {programme.agreement ? (
+            <>
+              <Text size="sm" c="dimmed">
+                Version {programme.agreement.version} · {formatDateTime(programme.agreement.createdAt)}
+              </Text>
+              <Text style={{ whiteSpace: 'pre-wrap' }}>{programme.agreement.body}</Text>
+            </>
+          ) : (
+            <Text>No group agreement yet.</Text>
+          )}
+        </Stack>
+      </Card>
+    </>
   );
 }
 

@@ -31,7 +31,7 @@ export function useCreateProgramme() {
   });
 }
 
-/** The three edits of a programme: details, curriculum, a new agreement version. */
+/** The edits of a programme: details, curriculum, a new agreement version, the note template. */
 export function useProgrammeEdits(programmeId: string) {
   const client = useQueryClient();
   const onSuccess = (detail: ProgrammeDetail) => {
@@ -43,6 +43,7 @@ export function useProgrammeEdits(programmeId: string) {
     details: useMutation({ mutationFn: (input: { name: string; description: string }) => api<ProgrammeDetail>('PATCH', path, input), onSuccess }),
     curriculum: useMutation({ mutationFn: (sessions: SessionPlanInput[]) => api<ProgrammeDetail>('PUT', `${path}/curriculum`, { sessions }), onSuccess }),
     agreement: useMutation({ mutationFn: (body: string) => api<ProgrammeDetail>('POST', `${path}/agreements`, { body }), onSuccess }),
+    noteTemplate: useMutation({ mutationFn: (kind: string) => api<ProgrammeDetail>('POST', `${path}/note-templates`, { kind }), onSuccess }),
   };
 }
 

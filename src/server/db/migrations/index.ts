@@ -25,6 +25,7 @@ import * as homePreferences from './20261205T1320_home_preferences.js';
 import * as notificationChannels from './20261205T1340_notification_channels.js';
 import * as patientIdentifiers from './20261206T0900_patient_identifiers.js';
 import * as dutyRotaDelivery from './20261203T1030_duty_rota_delivery.js';
+import * as noteTemplates from './20261207T0900_note_templates.js';
 
 /**
  * Every migration, in order. Names are timestamps; a landed `up` is never edited. Each has a
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T1340_notification_channels': notificationChannels,
   '20261206T0900_patient_identifiers': patientIdentifiers,
   '20261206T1500_erasure_requests': erasureRequests,
+  '20261207T0900_note_templates': noteTemplates,
 };

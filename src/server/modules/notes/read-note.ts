@@ -1,4 +1,6 @@
 import type { UseCaseContext } from '../../http/use-case.js';
+import { NOTE_TEMPLATES } from '../../../shared/notes/templates.js';
+import { draftTemplateFor } from './note-template.js';
 import { attendees, loadNote } from './repository.js';
 
 /** A session's group note with the members present (per-member sections); audited, as break-glass for an administrator. */
@@ -14,5 +16,16 @@ export async function readNote(ctx: UseCaseContext, sessionId: string) {
     resourceId: note?.id ?? sessionId,
     groupId: session.group_id,
   });
-  return { note, attendees: present.map((a) => ({ enrolmentId: a.enrolment_id, pseudonym: a.pseudonym, displayName: a.display_name })) };
+  return {
+    note,
+    attendees: present.map((a) => ({ enrolmentId: a.enrolment_id, pseudonym: a.pseudonym, displayName: a.display_name })),
+    draft: note ? null : await newDraft(ctx, sessionId),
+  };
+}
+
+/** What a new note starts as: the template's sections, each holding its pre-fill. */
+async function newDraft(ctx: UseCaseContext, sessionId: string) {
+  const { template, prefill } = await draftTemplateFor(ctx.db, sessionId);
+  const sections = NOTE_TEMPLATES[template.kind].sections.map((s) => ({ key: s.key, label: s.label, hint: s.hint, body: prefill[s.key] ?? '', prefill: prefill[s.key] ?? '' }));
+  return { template, sections };
 }

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/database.js';
 import type { Note } from '../../../shared/schemas/notes.js';
+import { groupSectionsOf } from './note-template.js';
 
 /** The note of a session with its member entries, addenda and the names of who did what. */
 export async function loadNote(db: DbOrTx, sessionId: string): Promise<Note | null> {
@@ -38,6 +39,8 @@ export async function loadNote(db: DbOrTx, sessionId: string): Promise<Note | nu
     themes: note.themes,
     interventions: note.interventions,
     groupProcess: note.group_process,
+    template: { kind: note.template_kind, version: note.template_version },
+    sections: groupSectionsOf(note),
     members: members.map((m) => ({ enrolmentId: m.enrolment_id, pseudonym: m.pseudonym, displayName: m.display_name, body: m.body })),
     updatedAt: note.updated_at,
     updatedBy: note.updated_by_name,

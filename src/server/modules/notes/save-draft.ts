@@ -4,6 +4,8 @@ import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
+import { NOTE_TEMPLATES, type NoteTemplateKind } from '../../../shared/notes/templates.js';
+import { draftTemplateFor, groupTextOf } from './note-template.js';
 import { attendees, loadNote } from './repository.js';
 
 type DraftInput = z.infer<typeof noteDraftBodySchema>;
@@ -16,6 +18,7 @@ export async function snapshot(db: DbOrTx, noteId: string, version: number, kind
     themes: note.themes,
     interventions: note.interventions,
     groupProcess: note.group_process,
+    ...(note.template_kind === 'free' ? {} : { sections: groupTextOf(note) }),
     members: members.map((m) => ({ enrolmentId: m.enrolment_id, body: m.body })),
   };
   await db
@@ -27,6 +30,40 @@ export async function snapshot(db: DbOrTx, noteId: string, version: number, kind
 async function stale(ctx: UseCaseContext, sessionId: string): Promise<never> {
   const current = await loadNote(ctx.db, sessionId);
   throw new AppError('stale_version', 'Someone saved this note while you were editing. Your text is kept: compare it with theirs, then save again.').withCurrent(current);
+}
+
+const FREE_FIELDS = ['themes', 'interventions', 'groupProcess'] as const;
+
+/**
+ * The group part a save carries, keyed by the note template's sections. A free note takes the three
+ * named fields (or `sections` with the same keys); a DAP or SOAP note takes `sections` only. A key
+ * the template does not have is refused with `unknown_note_section` before anything is written.
+ */
+function groupPartOf(kind: NoteTemplateKind, input: DraftInput): Record<string, string> {
+  const keys: string[] = NOTE_TEMPLATES[kind].sections.map((s) => s.key);
+  const given: Record<string, string> = {};
+  for (const field of FREE_FIELDS) {
+    if (kind === 'free') given[field] = input[field];
+    else if (input[field].trim()) throw unknownSection(kind, `body.${field}`);
+  }
+  for (const [key, body] of Object.entries(input.sections ?? {})) {
+    if (!keys.includes(key)) throw unknownSection(kind, `body.sections.${key}`);
+    given[key] = body;
+  }
+  return Object.fromEntries(keys.map((k) => [k, given[k] ?? '']));
+}
+
+function unknownSection(kind: NoteTemplateKind, path: string): AppError {
+  const template = NOTE_TEMPLATES[kind];
+  return new AppError('unknown_note_section', `This note follows the ${template.name} template: its sections are ${template.sections.map((s) => s.label).join(', ')}.`, [
+    { path, message: 'Not a section of this note.' },
+  ]);
+}
+
+/** The group-part columns of a note row: a free note's own columns, or a DAP/SOAP note's sections as JSON. */
+function groupColumns(kind: NoteTemplateKind, group: Record<string, string>) {
+  if (kind === 'free') return { themes: group.themes ?? '', interventions: group.interventions ?? '', group_process: group.groupProcess ?? '', sections: null };
+  return { themes: '', interventions: '', group_process: '', sections: JSON.stringify(group) };
 }
 
 /**
@@ -45,11 +82,14 @@ export async function saveDraft(ctx: UseCaseContext, sessionId: string, input: D
     }
   }
   const now = ctx.now.toISOString();
-  const existing = await ctx.db.selectFrom('group_notes').select(['id', 'status', 'version']).where('session_id', '=', sessionId).executeTakeFirst();
+  const existing = await ctx.db.selectFrom('group_notes').select(['id', 'status', 'version', 'template_kind']).where('session_id', '=', sessionId).executeTakeFirst();
   let noteId: string;
   let version: number;
   if (!existing) {
     if (input.baseVersion !== 0) return stale(ctx, sessionId);
+    // A new note takes its programme's current template, and keeps it (and its pre-fill) from then on.
+    const { template, prefill } = await draftTemplateFor(ctx.db, sessionId);
+    const group = groupPartOf(template.kind, input);
     noteId = newId();
     version = 1;
     await ctx.db
@@ -59,9 +99,10 @@ export async function saveDraft(ctx: UseCaseContext, sessionId: string, input: D
         session_id: sessionId,
         status: 'draft',
         version,
-        themes: input.themes,
-        interventions: input.interventions,
-        group_process: input.groupProcess,
+        ...groupColumns(template.kind, group),
+        template_kind: template.kind,
+        template_version: template.version,
+        prefill: JSON.stringify(prefill),
         created_by: ctx.principal.userId,
         updated_by: ctx.principal.userId,
         updated_at: now,
@@ -70,11 +111,12 @@ export async function saveDraft(ctx: UseCaseContext, sessionId: string, input: D
   } else {
     if (existing.status === 'signed') throw new AppError('note_signed', 'This note is signed and locked. Add an addendum instead.');
     if (existing.version !== input.baseVersion) return stale(ctx, sessionId);
+    const group = groupPartOf(existing.template_kind, input);
     noteId = existing.id;
     version = existing.version + 1;
     const updated = await ctx.db
       .updateTable('group_notes')
-      .set({ themes: input.themes, interventions: input.interventions, group_process: input.groupProcess, version, updated_by: ctx.principal.userId, updated_at: now })
+      .set({ ...groupColumns(existing.template_kind, group), version, updated_by: ctx.principal.userId, updated_at: now })
       .where('id', '=', noteId)
       .where('version', '=', input.baseVersion)
       .where('status', '=', 'draft')

@@ -22,7 +22,7 @@ export async function missingForSigning(ctx: Pick<UseCaseContext, 'db'>, session
   if (!note) return [{ path: 'note', message: 'There is no note yet.' }];
   const members = Object.fromEntries(note.members.map((m) => [m.enrolmentId, m.body]));
   const present = (await attendees(ctx.db, sessionId)).map((p) => ({ enrolmentId: p.enrolment_id, pseudonym: p.pseudonym }));
-  return missingParts({ ...note, members }, present).map(({ path, message }) => ({ path, message }));
+  return missingParts({ groupSections: note.sections, members }, present, note.template.kind === 'free').map(({ path, message }) => ({ path, message }));
 }
 
 /** Signs the version the clinician read, when it is complete; the note is locked from then on. */

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { programmeBodySchema, programmeUpdateBodySchema } from '../../../shared/schemas/programmes.js';
 import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
-import { addAgreementVersion, programmeDetail, replaceCurriculum } from './repository.js';
+import { readProgramme } from './read-programme.js';
+import { addAgreementVersion, replaceCurriculum } from './repository.js';
 
 /** Creates a programme with its curriculum (and its first group agreement when given), in the request's transaction. */
 export async function createProgramme(ctx: UseCaseContext, input: z.infer<typeof programmeBodySchema>) {
@@ -11,7 +12,7 @@ export async function createProgramme(ctx: UseCaseContext, input: z.infer<typeof
   await replaceCurriculum(ctx.db, id, input.sessions);
   const version = input.agreement ? await addAgreementVersion(ctx.db, id, input.agreement, ctx.principal.userId, ctx.now) : null;
   await ctx.audit({ action: 'programmes.create', resourceType: 'programme', resourceId: id, detail: { sessions: input.sessions.length, agreementVersion: version } });
-  return programmeDetail(ctx.db, id);
+  return readProgramme(ctx, id);
 }
 
 /** Renames a programme or changes its description. */
@@ -24,5 +25,5 @@ export async function updateProgramme(ctx: UseCaseContext, id: string, input: z.
       .execute();
   }
   await ctx.audit({ action: 'programmes.update', resourceType: 'programme', resourceId: id, detail: { fields: Object.keys(input).join(',') } });
-  return programmeDetail(ctx.db, id);
+  return readProgramme(ctx, id);
 }

@@ -10,7 +10,7 @@ let t: TestApp;
 let world: World;
 let admin: Session;
 
-const TABLES = ['programmes', 'session_plans', 'group_agreements', 'therapy_groups', 'group_facilitators'] as const;
+const TABLES = ['programmes', 'session_plans', 'group_agreements', 'programme_note_templates', 'therapy_groups', 'group_facilitators'] as const;
 
 async function snapshot(): Promise<Record<string, string[]>> {
   const result: Record<string, string[]> = {};
@@ -114,6 +114,7 @@ describe('lead clinicians edit the programmes their groups run', () => {
       ['PATCH', `/api/programmes/${id}`, { name: 'Renamed by the lead' }, 200],
       ['PUT', `/api/programmes/${id}/curriculum`, { sessions: [plan(1), plan(2)] }, 200],
       ['POST', `/api/programmes/${id}/agreements`, { body: `${AGREEMENT} Revised by the lead.` }, 201],
+      ['POST', `/api/programmes/${id}/note-templates`, { kind: 'soap' }, 201],
     ] as const;
 
   it('lets the lead of an active group of the programme rename it, replace its curriculum and publish an agreement, audited as them', async () => {
@@ -134,7 +135,8 @@ describe('lead clinicians edit the programmes their groups run', () => {
       .where('resource_id', '=', world.programmeId)
       .where('outcome', '=', 'success')
       .execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['programmes.agreement.add', 'programmes.curriculum.set', 'programmes.update']);
+    expect(detail.noteTemplate).toEqual({ kind: 'soap', version: 1 });
+    expect(audit.map((a) => a.action).sort()).toEqual(['programmes.agreement.add', 'programmes.curriculum.set', 'programmes.note_template.set', 'programmes.update']);
   });
 
   it('answers 404 to a clinician who leads no forming or active group of the programme, and 403 to a participant, changing nothing', async () => {

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { journalAlertsOn } from '../alerts/settings.js';
+import { currentNoteTemplate, noteTemplateVersions } from './note-templates.js';
 import { presentAgreement } from './presenters.js';
 import type { SessionPlanContent } from './power-of-connection.js';
 
@@ -42,7 +43,7 @@ export async function addAgreementVersion(db: DbOrTx, programmeId: string, body:
 
 export async function programmeDetail(db: DbOrTx, programmeId: string) {
   const programme = await db.selectFrom('programmes').selectAll().where('id', '=', programmeId).executeTakeFirstOrThrow();
-  const [plans, versions] = await Promise.all([
+  const [plans, versions, template, templateVersions] = await Promise.all([
     db.selectFrom('session_plans').selectAll().where('programme_id', '=', programmeId).orderBy('position').execute(),
     db
       .selectFrom('group_agreements as a')
@@ -52,6 +53,8 @@ export async function programmeDetail(db: DbOrTx, programmeId: string) {
       .where('a.programme_id', '=', programmeId)
       .orderBy('a.version', 'desc')
       .execute(),
+    currentNoteTemplate(db, programmeId),
+    noteTemplateVersions(db, programmeId),
   ]);
   const agreement = versions[0];
   return {
@@ -70,5 +73,7 @@ export async function programmeDetail(db: DbOrTx, programmeId: string) {
     })),
     agreement: agreement ? presentAgreement(agreement) : null,
     agreementVersions: versions.map((v) => ({ version: v.version, body: v.body, createdAt: v.created_at, createdBy: v.created_by_name ?? null })),
+    noteTemplate: template,
+    noteTemplateVersions: templateVersions.map((v) => ({ version: v.version, kind: v.kind, createdAt: v.created_at, createdBy: v.created_by_name ?? null })),
   };
 }

@@ -1,9 +1,11 @@
 import { idParams } from '../../../shared/schemas/common.js';
-import { agreementBodySchema, curriculumBodySchema, programmeBodySchema, programmeDetailSchema, programmeListSchema, programmeUpdateBodySchema } from '../../../shared/schemas/programmes.js';
+import { agreementBodySchema, curriculumBodySchema, noteTemplateBodySchema, programmeBodySchema, programmeDetailSchema, programmeListSchema, programmeUpdateBodySchema } from '../../../shared/schemas/programmes.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { createProgramme, updateProgramme } from './create-programme.js';
 import { listProgrammes } from './list-programmes.js';
-import { addAgreementVersion, programmeDetail, replaceCurriculum } from './repository.js';
+import { chooseNoteTemplate } from './note-templates.js';
+import { readProgramme } from './read-programme.js';
+import { addAgreementVersion, replaceCurriculum } from './repository.js';
 
 const tags = ['programmes'];
 const params = idParams('programmeId');
@@ -32,7 +34,7 @@ export const programmeRoutes = [
     params,
     response: { 200: programmeDetailSchema },
     async handler({ params: p }, ctx) {
-      return programmeDetail(ctx.db, p.programmeId);
+      return readProgramme(ctx, p.programmeId);
     },
   }),
   defineRoute({
@@ -78,7 +80,7 @@ export const programmeRoutes = [
       const id = p.programmeId;
       await replaceCurriculum(ctx.db, id, body.sessions);
       await ctx.audit({ action: 'programmes.curriculum.set', resourceType: 'programme', resourceId: id, detail: { sessions: body.sessions.length } });
-      return programmeDetail(ctx.db, id);
+      return readProgramme(ctx, id);
     },
   }),
   defineRoute({
@@ -96,7 +98,23 @@ export const programmeRoutes = [
       const version = await addAgreementVersion(ctx.db, id, body.body, ctx.principal.userId, ctx.now);
       await ctx.audit({ action: 'programmes.agreement.add', resourceType: 'programme', resourceId: id, detail: { version } });
       ctx.reply.code(201);
-      return programmeDetail(ctx.db, id);
+      return readProgramme(ctx, id);
+    },
+  }),
+  defineRoute({
+    id: 'programmes.note_template.set',
+    method: 'POST',
+    url: '/api/programmes/:programmeId/note-templates',
+    summary: 'Choose the structure of the programme’s new group notes (free, DAP or SOAP); adds a template version',
+    tags,
+    access: updateAccess,
+    params,
+    body: noteTemplateBodySchema,
+    response: { 201: programmeDetailSchema },
+    async handler({ params: p, body }, ctx) {
+      await chooseNoteTemplate(ctx, p.programmeId, body.kind);
+      ctx.reply.code(201);
+      return readProgramme(ctx, p.programmeId);
     },
   }),
 ];
