@@ -19,6 +19,8 @@ export default function setup(): () => void {
   process.env.HEARTH_OPENAPI_COVERAGE_DIR = dir;
   return () => {
     try {
+      const strays = new Set(fs.readdirSync(dir).filter((f) => f.startsWith('strays-')).flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean)));
+      if (strays.size > 0) console.warn(`OpenAPI: ${strays.size} answers not (yet) declared in the document:\n${[...strays].sort().join('\n')}`);
       if (process.env.HEARTH_OPENAPI_COVERAGE !== 'check') return;
       const routesFile = path.join(dir, 'routes.list');
       if (!fs.existsSync(routesFile)) throw new Error('OpenAPI coverage: no test validated any answer');
