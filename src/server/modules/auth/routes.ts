@@ -131,6 +131,7 @@ export const authRoutes = [
     idempotency: false,
     access: account('read'),
     response: { 200: meSchema },
+    errors: ['invalid_state'],
     async handler(_input, ctx) {
       await postponeMfa(ctx, requireAuth(ctx));
       return freshMe(ctx);

@@ -84,6 +84,7 @@ export const measureRoutes = [
     access: { kind: 'authenticated', resource: 'instrument', action: 'create' },
     body: instrumentImportBodySchema,
     response: { 201: instrumentImportResponseSchema },
+    errors: ['invalid_definition'],
     async handler({ body }, ctx) {
       const imported = await importInstrument(ctx, body);
       ctx.reply.code(201);
