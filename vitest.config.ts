@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Records which GET operations had an answer validated against the OpenAPI document.
+    globalSetup: ['src/server/testing/openapi-coverage.global.ts'],
   },
 });

@@ -87,7 +87,7 @@ async function main(): Promise<number> {
   run('type check', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
   run('lint', npx, ['eslint', '.']);
   const built = run('build (server + web app)', process.execPath, ['scripts/build.mjs']);
-  run('unit + integration (SQLite)', npx, ['vitest', 'run'], { HEARTH_TEST_DB: 'sqlite' });
+  run('unit + integration (SQLite)', npx, ['vitest', 'run'], { HEARTH_TEST_DB: 'sqlite', HEARTH_OPENAPI_COVERAGE: 'check' });
   // The mutation-testing gate on the access rules (scripts/mutation-modules.ts, `ci: true`): fails
   // when a module is under its threshold or has no tests. `npm run mutate` is the full run.
   run('mutation gate (access rules, contact details)', npx, ['tsx', 'scripts/mutation-gate.ts', '--ci']);
@@ -102,7 +102,7 @@ async function main(): Promise<number> {
       console.log(`\n━━ integration (PostgreSQL) ━━ FAILED: cannot reach TEST_DATABASE_URL: ${problem}`);
       results.push({ step: 'integration (PostgreSQL)', outcome: 'failed', note: problem, seconds: 0 });
     } else {
-      run('integration (PostgreSQL)', npx, ['vitest', 'run', '.int.test.'], { HEARTH_TEST_DB: 'postgres' });
+      run('integration (PostgreSQL)', npx, ['vitest', 'run', '.int.test.'], { HEARTH_TEST_DB: 'postgres', HEARTH_OPENAPI_COVERAGE: 'check' });
     }
   }
 

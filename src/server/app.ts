@@ -12,6 +12,7 @@ import type { Config } from './config/env.js';
 import type { Database } from './db/database.js';
 import { handleFrameworkError, installErrorHandling } from './http/error-handler.js';
 import { IDEMPOTENCY_HEADER_SCHEMA } from './http/idempotency.js';
+import { finishOpenApiDocument } from './http/openapi.js';
 import type { Hearth } from './http/hearth.js';
 import { registerRoutes } from './http/route.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -19,6 +20,7 @@ import { createSerializerCompiler } from './http/serializer.js';
 import { guardText } from './http/text-guard.js';
 import { systemClock, type Clock } from './lib/time.js';
 import { allRoutes } from './modules/index.js';
+import { sessionCookieName } from './modules/auth/cookies.js';
 import { resolveSession } from './modules/auth/resolve-session.js';
 import { logSafeRequest } from './modules/calendar/log-redaction.js';
 import { createMetrics } from './observability/metrics.js';
@@ -100,10 +102,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   await app.register(fastifySwagger, {
     openapi: {
-      openapi: '3.0.3',
-      info: { title: 'Hearth API', version: '0.1.0', description: 'Group therapy programmes for psychiatry services.' },
-      components: {
-        securitySchemes: { sessionCookie: { type: 'apiKey', in: 'cookie', name: '__Host-hearth_session' } },
+      // 3.1: schemas are JSON Schema 2020-12, so a nullable enum admits null (3.0's `nullable` did not).
+      openapi: '3.1.0',
+      info: {
+        title: 'Hearth API',
+        version: '0.1.0',
+        description: 'Group therapy programmes for psychiatry services.',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
       },
     },
     // Write routes that honour Idempotency-Key list it as a header parameter (documentation only).
@@ -112,6 +117,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       const idempotent = (input.route.config as { idempotent?: boolean } | undefined)?.idempotent === true;
       return idempotent ? { ...out, schema: { ...out.schema, headers: IDEMPOTENCY_HEADER_SCHEMA } } : out;
     },
+    // Success and refusal answers, media types, 204s, security and servers: http/openapi.ts.
+    transformObject: (document) =>
+      finishOpenApiDocument('openapiObject' in document ? document.openapiObject : document.swaggerObject, new Map(app.routeTable.map((route) => [route.id, route.openapi])), {
+        publicUrl: config.publicUrl,
+        sessionCookie: sessionCookieName(config),
+      }),
   });
   // No staticCSP: its built-in policy would replace the app's (frame-ancestors 'self', third-party
   // img-src, upgrade-insecure-requests on plain HTTP). Swagger UI loads only its own files, so the

@@ -103,9 +103,10 @@ describe('with the default configuration', () => {
         const operation = doc.paths[path]?.[route.method.toLowerCase()];
         expect(operation, `${route.method} ${path} is not documented`).toBeDefined();
         expect(operation?.operationId, `${route.method} ${path}`).toBe(route.id);
-        // Signed-in routes say so; public ones do not pretend to need a cookie.
-        if (route.access.kind === 'public') expect(operation?.security, route.id).toBeUndefined();
-        else expect(operation?.security, route.id).toEqual([{ sessionCookie: [] }]);
+        // Signed-in routes say so (writes need the CSRF header too); public ones say they need nothing.
+        if (route.access.kind === 'public') expect(operation?.security, route.id).toEqual([]);
+        else if (route.method === 'GET') expect(operation?.security, route.id).toEqual([{ sessionCookie: [] }]);
+        else expect(operation?.security, route.id).toEqual([{ sessionCookie: [], csrfToken: [] }]);
       }
 
       // Nothing documented that is not in the route table, and no operation id used twice.

@@ -14,6 +14,8 @@ import {
   releaseIdempotencyKey,
 } from './idempotency.js';
 import type { AuthState, Hearth } from './hearth.js';
+import { operationSpecOf, type FileMediaType, type OperationSpec } from './openapi.js';
+import type { ErrorCode } from '../../shared/errors.js';
 
 /**
  * Every route declares who may call it. `public` routes need no sign-in; every other route names
@@ -76,8 +78,23 @@ export interface RouteDef<P extends ZodType = ZodType, Q extends ZodType = ZodTy
   params?: P;
   query?: Q;
   body?: B;
-  /** Response schemas by status. Omit for routes that stream files (CSV, iCal). */
+  /**
+   * JSON response schemas by status (the status the handler sets with `ctx.reply.code`, 200 by
+   * default). A route with neither `response` nor `produces` answers 204 No Content (its handler
+   * returns nothing), and the OpenAPI document says so.
+   */
   response?: Record<number, ZodType>;
+  /**
+   * A route answering 200 with something other than JSON described by `response` (a file, a FHIR
+   * document): each media type it sends, with what the body is. The handler sets the same type.
+   */
+  produces?: Partial<Record<FileMediaType, string>>;
+  /**
+   * Refusals the use case gives (`not_a_member`, `stale_version`, `rate_limited`…), documented as
+   * the route's 4xx answers. Those of the route mechanism itself (validation, sign-in, CSRF, role,
+   * object scope, Idempotency-Key) are derived from the declaration and need not be listed.
+   */
+  errors?: readonly ErrorCode[];
   /** Run the handler inside one transaction (default: true for writes). */
   transaction?: boolean;
   /**
@@ -95,6 +112,8 @@ export interface RegisteredRoute {
   method: Method;
   url: string;
   access: RouteAccess;
+  /** What the OpenAPI document says about it beyond its schemas (http/openapi.ts). */
+  openapi: OperationSpec;
 }
 
 /** Identity function that keeps the route's input types. */
@@ -313,9 +332,10 @@ export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[]):
       throw new Error(`Route ${def.method} ${def.url} has no access rule`);
     }
     const objects = objectIdsOf(def);
-    app.routeTable.push({ id: def.id, method: def.method, url: def.url, access });
     // Decided once here, so reads (and writes sent without a key) pay nothing for it.
     const idempotent = honoursIdempotencyKey(def);
+    if (def.response && def.produces) throw new Error(`Route ${def.method} ${def.url} declares both a JSON response and produces`);
+    app.routeTable.push({ id: def.id, method: def.method, url: def.url, access, openapi: operationSpecOf(def, idempotent) });
     typed.route({
       method: def.method,
       url: def.url,
@@ -327,7 +347,6 @@ export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[]):
         ...(def.query ? { querystring: def.query } : {}),
         ...(def.body ? { body: def.body } : {}),
         ...(def.response ? { response: def.response } : {}),
-        ...(access.kind === 'authenticated' ? { security: [{ sessionCookie: [] }] } : {}),
       },
       // `idempotent` also puts the Idempotency-Key header into the OpenAPI document (app.ts).
       config: { hearthRoute: true, idempotent },

@@ -5,6 +5,7 @@ import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config/env.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { validateResponses } from './response-validation.js';
 
 /** A clock tests can move forward. */
 export class TestClock {
@@ -67,14 +68,24 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return { database, schema: undefined, close: () => database.close() };
 }
 
+export interface TestAppOptions {
+  /**
+   * Every answer is checked against the OpenAPI document (testing/response-validation.ts) and a
+   * mismatch fails the test when the app closes. Turning that off needs the reason, in the test.
+   */
+  skipResponseValidation?: { reason: string };
+}
+
 /** A fresh, migrated database (see createTestDatabase) and app. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', HEARTH_DEMO_SEED: 'false', ...env });
   const clock = new TestClock();
   const testDb = await createTestDatabase();
   const { database, schema } = testDb;
   await migrateToLatest(database.db, schema ? { schema } : {});
   const app = await buildApp({ config: { ...config, databaseKind: database.kind }, database, clock, logger: false });
+  const mismatches: string[] = [];
+  if (!options.skipResponseValidation?.reason) validateResponses(app, mismatches);
   await app.ready();
   return {
     app,
@@ -84,6 +95,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await app.close();
       await testDb.close();
+      if (mismatches.length > 0) {
+        throw new Error(`Answers that do not match the OpenAPI document (fix the route's schema, or the code):\n${[...new Set(mismatches)].join('\n')}`);
+      }
     },
   };
 }

@@ -32,6 +32,7 @@ export const auditRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'audit', action: 'export' },
     query: auditQuerySchema,
+    produces: { 'text/csv': 'The audit log' },
     async handler({ query }, ctx) {
       const rows = await searchAudit(ctx.db, { ...query, before: decodeCursor(query.before) }, EXPORT_LIMIT);
       // Exporting the log is itself a read worth recording.

@@ -42,6 +42,7 @@ export const authRoutes = [
     body: loginBodySchema,
     response: { 200: meSchema },
     transaction: false,
+    errors: ['invalid_credentials', 'too_many_attempts'],
     async handler({ body }, ctx) {
       const { token, auth } = await login(
         ctx.db,
@@ -87,6 +88,7 @@ export const authRoutes = [
     access: account('read', true),
     body: mfaCodeBodySchema,
     response: { 200: meSchema },
+    errors: ['too_many_attempts'],
     async handler({ body }, ctx) {
       await verifyMfa(ctx, requireAuth(ctx), body.code);
       return freshMe(ctx);
@@ -129,6 +131,7 @@ export const authRoutes = [
     idempotency: false,
     access: account('read'),
     response: { 200: meSchema },
+    errors: ['invalid_state'],
     async handler(_input, ctx) {
       await postponeMfa(ctx, requireAuth(ctx));
       return freshMe(ctx);
@@ -142,6 +145,7 @@ export const authRoutes = [
     tags,
     access: account('update'),
     body: passwordChangeBodySchema,
+    errors: ['weak_password'],
     async handler({ body }, ctx) {
       await changePassword(ctx, body.currentPassword, body.newPassword);
     },

@@ -84,6 +84,7 @@ export const calendarRoutes = [
     // Calendar apps cannot sign in: the 256-bit token stands in for the owner's session.
     access: { kind: 'public' },
     params: calendarFeedParamsSchema,
+    produces: { 'text/calendar': "The person's sessions as an iCalendar feed" },
     async handler({ params }, ctx) {
       const body = await readCalendarFeed(ctx, params.token, origin(ctx.hearth, ctx.request));
       ctx.reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="hearth.ics"');

@@ -46,6 +46,7 @@ export const rotaRoutes = [
     access: { kind: 'authenticated', resource: 'rota', action: 'create' },
     body: rotaShiftBodySchema,
     response: { 201: rotaShiftSchema },
+    errors: ['not_a_clinician', 'rota_overlap'],
     async handler({ body }, ctx) {
       const id = await saveShift(ctx, body, null);
       ctx.reply.code(201);
@@ -63,6 +64,7 @@ export const rotaRoutes = [
     params: shiftParams,
     body: rotaShiftPatchSchema,
     response: { 200: rotaShiftSchema },
+    errors: ['rota_overlap'],
     async handler({ params, body }, ctx) {
       const id = await saveShift(ctx, body, params.shiftId);
       return presentShift(await findShiftWithClinician(ctx.db, id));

@@ -20,6 +20,7 @@ export const exportRoutes = [
     access: attendanceAccess,
     params: groupParams,
     query: csvExportQuerySchema,
+    produces: { 'text/csv': 'Attendance, one row per member and session' },
     async handler({ params, query: { bom, ...period } }, ctx) {
       const { table, filename } = await exportAttendance(ctx, params.groupId, period, 'csv');
       return sendCsv(ctx.reply, filename, table, bom !== 'false');
@@ -34,6 +35,7 @@ export const exportRoutes = [
     access: attendanceAccess,
     params: groupParams,
     query: periodQuerySchema,
+    produces: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Attendance as a workbook' },
     async handler({ params, query }, ctx) {
       const { table, filename } = await exportAttendance(ctx, params.groupId, query, 'xlsx');
       return sendXlsx(ctx.reply, filename, 'Attendance', table);
@@ -48,6 +50,7 @@ export const exportRoutes = [
     access: billingAccess,
     params: groupParams,
     query: csvExportQuerySchema,
+    produces: { 'text/csv': 'Billing lines' },
     async handler({ params, query: { bom, ...period } }, ctx) {
       const { table, filename } = await exportBilling(ctx, params.groupId, period, 'csv');
       return sendCsv(ctx.reply, filename, table, bom !== 'false');
@@ -62,6 +65,7 @@ export const exportRoutes = [
     access: billingAccess,
     params: groupParams,
     query: periodQuerySchema,
+    produces: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Billing lines as a workbook' },
     async handler({ params, query }, ctx) {
       const { table, filename } = await exportBilling(ctx, params.groupId, query, 'xlsx');
       return sendXlsx(ctx.reply, filename, 'Billing', table);

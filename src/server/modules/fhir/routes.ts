@@ -22,6 +22,7 @@ export const fhirRoutes = [
     access: { kind: 'authenticated', resource: 'record', action: 'export', objects: { enrolmentId: 'enrolment' } },
     params: idParams('enrolmentId'),
     query: fhirBundleQuerySchema,
+    produces: { 'application/fhir+json': 'A FHIR R4 Bundle' },
     async handler({ params, query }, ctx) {
       const bundle = await participantBundle(ctx, params.enrolmentId, query.type, baseOf(ctx));
       ctx.reply.type('application/fhir+json');
@@ -36,6 +37,7 @@ export const fhirRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'record', action: 'export', objects: { groupId: 'group' } },
     params: idParams('groupId'),
+    produces: { 'application/fhir+json': 'A FHIR R4 Bundle' },
     async handler({ params }, ctx) {
       const group = await groupAsFhir(ctx, params.groupId);
       ctx.reply.type('application/fhir+json');

@@ -63,6 +63,7 @@ export const goalRoutes = [
     access: own('create'),
     body: goalCreateBodySchema,
     response: { 201: goalSchema },
+    errors: ['not_a_member'],
     async handler({ body }, ctx) {
       const goal = await createGoal(ctx, body);
       ctx.reply.code(201);

@@ -35,6 +35,7 @@ export const healthRoutes = [
     tags: ['system'],
     access: { kind: 'public' },
     response: { 200: readinessSchema },
+    errors: ['not_ready'],
     async handler(_input, ctx) {
       return readiness(ctx);
     },
@@ -46,6 +47,7 @@ export const healthRoutes = [
     summary: 'This API as an OpenAPI 3 document',
     tags: ['system'],
     access: { kind: 'public' },
+    produces: { 'application/json': 'An OpenAPI 3.1 document' },
     async handler(_input, ctx) {
       return ctx.request.server.swagger();
     },

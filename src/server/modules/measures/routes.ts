@@ -68,6 +68,7 @@ export const measureRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'instrument', action: 'export' },
     query: instrumentQuerySchema,
+    produces: { 'application/fhir+json': 'A FHIR R4 Questionnaire' },
     async handler({ query }, ctx) {
       ctx.reply.type('application/fhir+json');
       const base = fhirBase(ctx.hearth.config, publicOrigin(ctx.hearth.config, ctx.request));
@@ -83,6 +84,7 @@ export const measureRoutes = [
     access: { kind: 'authenticated', resource: 'instrument', action: 'create' },
     body: instrumentImportBodySchema,
     response: { 201: instrumentImportResponseSchema },
+    errors: ['invalid_definition'],
     async handler({ body }, ctx) {
       const imported = await importInstrument(ctx, body);
       ctx.reply.code(201);
@@ -137,6 +139,7 @@ export const measureRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'measure', action: 'read', objects: { responseId: 'response' } },
     params: idParams('responseId'),
+    produces: { 'application/fhir+json': 'A FHIR R4 resource: the response and its score' },
     async handler({ params }, ctx) {
       const fhir = await responseAsFhir(ctx, params.responseId, fhirBase(ctx.hearth.config, publicOrigin(ctx.hearth.config, ctx.request)));
       ctx.reply.type('application/fhir+json');
@@ -201,6 +204,7 @@ export const outcomeRoutes = [
     tags: ['reports'],
     access: { kind: 'authenticated', resource: 'report', action: 'export', objects: { 'query.groupId': 'group' } },
     query: outcomeQuerySchema,
+    produces: { 'text/csv': 'The outcomes report, one row per person' },
     async handler({ query }, ctx) {
       const r = await outcomeReport(ctx.db, ctx.principal, query, ctx.now);
       await ctx.audit({ action: 'reports.outcomes.export', detail: { instrument: query.instrumentCode } });

@@ -44,6 +44,7 @@ export const noteRoutes = [
     params,
     body: noteDraftBodySchema,
     response: { 200: noteSchema },
+    errors: ['invalid_state', 'not_a_member', 'note_signed', 'session_cancelled', 'stale_version'],
     async handler({ params: p, body }, ctx) {
       return saveDraft(ctx, p.sessionId, body);
     },
@@ -58,6 +59,7 @@ export const noteRoutes = [
     params,
     body: noteSignBodySchema,
     response: { 200: noteSchema },
+    errors: ['invalid_state', 'note_signed'],
     async handler({ params: p, body }, ctx) {
       return signNote(ctx, p.sessionId, body.version);
     },
@@ -71,6 +73,7 @@ export const noteRoutes = [
     access: write('update'),
     params,
     response: { 200: noteSchema },
+    errors: ['invalid_state'],
     async handler({ params: p }, ctx) {
       return cosignNote(ctx, p.sessionId);
     },
@@ -85,6 +88,7 @@ export const noteRoutes = [
     params,
     body: addendumBodySchema,
     response: { 201: noteSchema },
+    errors: ['invalid_state'],
     async handler({ params: p, body }, ctx) {
       const note = await addAddendum(ctx, p.sessionId, body.body);
       ctx.reply.code(201);

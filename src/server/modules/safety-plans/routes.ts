@@ -24,6 +24,7 @@ export const safetyPlanRoutes = [
     access: { kind: 'authenticated', resource: 'safety_plan', action: 'read' },
     response: { 200: safetyPlanEnvelopeSchema },
     transaction: true,
+    errors: ['invalid_state'],
     async handler(_input, ctx) {
       onlyParticipants(ctx);
       return mySafetyPlan(ctx);

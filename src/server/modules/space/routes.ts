@@ -111,6 +111,7 @@ export const spaceRoutes = [
     response: { 201: spacePostSchema, 200: spacePostSchema },
     // Runs its own transaction so the post is published only once committed.
     transaction: false,
+    errors: ['contact_details_refused', 'not_a_member', 'rate_limited'],
     async handler({ params: p, body }, ctx) {
       const viewer = await requireSpaceViewer(ctx.db, ctx.principal, p.groupId);
       const { post, created } = await createPost(await depsOf(ctx), viewer, body);
@@ -250,6 +251,7 @@ export const spaceRoutes = [
     access: onGroup('update'),
     params: groupParams,
     body: relationBodySchema,
+    errors: ['invalid_state'],
     async handler({ params: p, body }, ctx) {
       const viewer = await requireSpaceViewer(ctx.db, ctx.principal, p.groupId);
       await setBlock(ctx, viewer, body.enrolmentId, body.on);

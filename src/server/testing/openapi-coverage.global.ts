@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Vitest global setup: every test process records the GET operations whose answers the harness
+ * validated against the OpenAPI document (testing/response-validation.ts) in one folder; after
+ * the run, with HEARTH_OPENAPI_COVERAGE=check (the integration tiers of `npm test`), a GET
+ * operation never validated fails the run unless it is listed below with the reason.
+ */
+
+/** GET operations the integration suite does not exercise with a successful answer, and why. */
+export const UNVALIDATED_GETS: Readonly<Record<string, string>> = {
+  'GET /api/openapi.json': 'the document itself: it is what the others are validated against (linted by Redocly instead)',
+};
+
+export default function setup(): () => void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-openapi-coverage-'));
+  process.env.HEARTH_OPENAPI_COVERAGE_DIR = dir;
+  return () => {
+    try {
+      const strays = new Set(fs.readdirSync(dir).filter((f) => f.startsWith('strays-')).flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean)));
+      if (strays.size > 0) console.warn(`OpenAPI: ${strays.size} answers not (yet) declared in the document:\n${[...strays].sort().join('\n')}`);
+      if (process.env.HEARTH_OPENAPI_COVERAGE !== 'check') return;
+      const routesFile = path.join(dir, 'routes.list');
+      if (!fs.existsSync(routesFile)) throw new Error('OpenAPI coverage: no test validated any answer');
+      const lines = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8').split('\n').filter(Boolean);
+      const validated = new Set(fs.readdirSync(dir).filter((f) => f.startsWith('validated-')).flatMap(lines));
+      const missing = lines('routes.list').filter((op) => !validated.has(op) && !(op in UNVALIDATED_GETS));
+      const stale = Object.keys(UNVALIDATED_GETS).filter((op) => validated.has(op));
+      const problems = [
+        ...missing.map((op) => `${op}: no integration test received a successful answer validated against the document`),
+        ...stale.map((op) => `${op}: validated after all, remove it from UNVALIDATED_GETS`),
+      ];
+      if (problems.length > 0) throw new Error(`OpenAPI coverage:\n${problems.join('\n')}`);
+      console.log(`OpenAPI coverage: every GET operation validated (${validated.size} operations in all)`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
