@@ -22,6 +22,7 @@ export const dataRightsRoutes = [
     summary: 'Download my data as a FHIR R4 collection Bundle: Patient, groups, attended sessions, goals, agreements accepted, questionnaires (audited; empty for staff)',
     tags,
     access: ownAccount,
+    produces: { 'application/fhir+json': 'A FHIR R4 collection Bundle of what Hearth holds about the caller' },
     async handler(_input, ctx) {
       const bundle = await myDataBundle(ctx, fhirBase(ctx.hearth.config, publicOrigin(ctx.hearth.config, ctx.request)));
       ctx.reply.type('application/fhir+json');
@@ -36,6 +37,7 @@ export const dataRightsRoutes = [
     summary: 'Download my data as a readable, printable HTML page (audited)',
     tags,
     access: ownAccount,
+    produces: { 'text/html': 'A printable page of what Hearth holds about the caller' },
     async handler(_input, ctx) {
       const html = await myDataSummary(ctx);
       ctx.reply.header('content-type', 'text/html; charset=utf-8');
