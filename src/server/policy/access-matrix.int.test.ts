@@ -71,6 +71,16 @@ beforeAll(async () => {
     .insertInto('isolation_flags')
     .values({ id: foreign.isolationFlag, enrolment_id: world.enrolmentB, group_id: world.groupB, level: 'watch', status: 'open', signals: '[]', raised_at: t.clock.now().toISOString(), updated_at: t.clock.now().toISOString(), decided_by: null, decided_at: null, decision_note: null, snoozed_until: null })
     .execute();
+  // Another administrator's FHIR $export job and its file.
+  const otherAdmin = await createUser(t, 'admin');
+  foreign.bulkExport = newId();
+  const at = t.clock.now().toISOString();
+  await t.database.db
+    .insertInto('fhir_export_jobs')
+    .values({ id: foreign.bulkExport, requested_by: otherAdmin.id, status: 'completed', level: 'system', request_url: 'http://localhost/api/fhir/$export', types: '["Patient"]', since: null, fhir_base: 'http://localhost/fhir', file_base: 'http://localhost/api/fhir/bulk-files', transaction_time: at, progress: 'Done.', created_at: at, finished_at: at, expires_at: '2099-01-01T00:00:00.000Z' })
+    .execute();
+  foreign.bulkExportFile = newId();
+  await t.database.db.insertInto('fhir_export_files').values({ id: foreign.bulkExportFile, job_id: foreign.bulkExport, resource_type: 'Patient', file_name: 'Patient.ndjson', count: 0, bytes: 0, position: 0 }).execute();
   foreign.notification = newId();
   await t.database.db
     .insertInto('notifications')

@@ -9,7 +9,7 @@ import { collectionBundle, transactionBundle } from './bundle.js';
 import { toConsent, toEncounter, toFlag, toGoal, toGroup, toPatient } from './resources.js';
 import type { Bundle, HearthResource } from './types.js';
 
-const ATTENDED = ['present', 'late', 'left_early'] as const;
+export const ATTENDED = ['present', 'late', 'left_early'] as const;
 
 /**
  * One participant's record in one group as a FHIR R4 Bundle, for the group's clinicians: the
@@ -133,7 +133,7 @@ async function participantResources(db: DbOrTx, enrolmentId: string, viewerId: s
 }
 
 /** A stable id for one person's attendance at one session (FHIR ids are at most 64 characters: two UUIDs are not). */
-function attendanceId(sessionId: string, enrolmentId: string): string {
+export function attendanceId(sessionId: string, enrolmentId: string): string {
   const hex = createHash('sha256').update(`${sessionId}/${enrolmentId}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
