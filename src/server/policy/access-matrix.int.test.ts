@@ -102,6 +102,11 @@ afterAll(async () => t?.close());
 
 const roles: Role[] = ['admin', 'clinician', 'participant'];
 
+/** The stable error code of a refusal: Hearth's error body, or (the FHIR endpoints) an OperationOutcome carrying it. */
+function errorCodeOf(body: { error?: { code: string }; resourceType?: string; issue?: { details?: { coding?: { code: string }[] } }[] }): string | undefined {
+  return body.resourceType === 'OperationOutcome' ? body.issue?.[0]?.details?.coding?.[0]?.code : body.error?.code;
+}
+
 function callers(): Record<Role, TestUser> {
   return { admin: world.admin, clinician: world.clinicianA, participant: world.participantA };
 }
@@ -169,7 +174,7 @@ describe('access matrix: every route × every role × an object of another group
         if (want === 'open') expect([401, 403, 404], label).not.toContain(response.statusCode);
         else expect(response.statusCode, label).toBe(want);
         if (want === 404 || want === 403) {
-          expect(response.json().error.code, label).toBe(want === 404 ? 'not_found' : 'forbidden');
+          expect(errorCodeOf(response.json()), label).toBe(want === 404 ? 'not_found' : 'forbidden');
         }
       }
     });
