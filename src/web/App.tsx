@@ -16,6 +16,7 @@ const OfferAnswerPage = lazy(() => import('./pathway/OfferAnswerPage').then((m) 
 const NotificationSettingsPage = lazy(() => import('./account/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })));
 const AccountPage = lazy(() => import('./account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const AuditPage = lazy(() => import('./admin/AuditPage').then((m) => ({ default: m.AuditPage })));
+const FhirExportPage = lazy(() => import('./admin/FhirExportPage').then((m) => ({ default: m.FhirExportPage })));
 const RotaPage = lazy(() => import('./admin/RotaPage').then((m) => ({ default: m.RotaPage })));
 const SmsOutboxPage = lazy(() => import('./admin/SmsOutboxPage').then((m) => ({ default: m.SmsOutboxPage })));
 const DigestPage = lazy(() => import('./digest/DigestPage').then((m) => ({ default: m.DigestPage })));
@@ -119,6 +120,7 @@ export function App() {
             <Route index element={<Navigate to="users" replace />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="fhir-export" element={<FhirExportPage />} />
             <Route path="mail" element={<MailOutboxPage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="rota" element={<RotaPage />} />
