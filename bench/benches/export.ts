@@ -15,7 +15,8 @@ const SECONDS_TARGET = 60;
 /** …with the server's peak resident memory below this, in MB (it streams: nothing whole in memory). */
 const PEAK_RSS_TARGET_MB = 300;
 
-const HEARTH_ENV = { NODE_ENV: 'development', HEARTH_REQUIRE_STAFF_MFA: 'false', HEARTH_DEMO_SEED: 'false' };
+// Production settings (as a service runs it), without the staff second factor the bench cannot give.
+const HEARTH_ENV = { HEARTH_REQUIRE_STAFF_MFA: 'false' };
 
 const settingsSchema = z.object({
   BENCH_EXPORT_PARTICIPANTS: z.coerce.number().int().min(100).max(50_000).default(10_000),
