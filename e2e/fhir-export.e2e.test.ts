@@ -73,7 +73,8 @@ describe('bulk FHIR export from the admin screen', () => {
     // A second export can start once the first is done; the first moves to the earlier list.
     await panel.getByRole('button', { name: 'Start export' }).click();
     await panel.getByRole('table', { name: 'Earlier exports' }).waitFor();
-    await panel.getByText('Ready', { exact: true }).waitFor({ timeout: 60_000 });
+    // "Ready" is also the earlier export's status in the table: wait for the new one's files.
+    await panel.getByRole('list', { name: 'Files' }).waitFor({ timeout: 60_000 });
     // Deleting the files: the links go, the status says so.
     await panel.getByRole('button', { name: 'Delete these files now' }).click();
     await panel.getByText('Cancelled', { exact: true }).waitFor();

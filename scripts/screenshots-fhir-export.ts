@@ -23,11 +23,11 @@ export async function shootFhirExportScreens(base: string, viewport: { width: nu
   await page.getByRole('button', { name: 'Start export' }).waitFor();
   await shoot(page, 'empty');
   await page.getByRole('button', { name: 'Start export' }).click();
-  await page.getByText('Ready', { exact: true }).waitFor({ timeout: 60_000 });
+  await page.getByRole('list', { name: 'Files' }).waitFor({ timeout: 60_000 });
   await shoot(page, 'ready');
   await page.getByRole('button', { name: 'Start export' }).click();
   await page.getByRole('table', { name: 'Earlier exports' }).waitFor();
-  await page.getByText('Ready', { exact: true }).waitFor({ timeout: 60_000 });
+  await page.getByRole('list', { name: 'Files' }).waitFor({ timeout: 60_000 });
   await shoot(page, 'ready-with-earlier');
   await b.close();
 }
