@@ -1,46 +1,24 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Code,
-  Group,
-  List,
-  Loader,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
-import { useMe } from "../auth/session";
-import { ErrorRegion, QueryView, usePageTitle } from "../layout/feedback";
-import { formatDateTime } from "../layout/format";
-import {
-  useBulkExports,
-  useCancelBulkExport,
-  useStartBulkExport,
-  type BulkExportJob,
-} from "./bulkExportApi";
+import { Anchor, Badge, Button, Card, Code, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useMe } from '../auth/session';
+import { ErrorRegion, QueryView, usePageTitle } from '../layout/feedback';
+import { formatDateTime } from '../layout/format';
+import { useBulkExports, useCancelBulkExport, useStartBulkExport, type BulkExportJob } from './bulkExportApi';
 
-const STATUS: Record<
-  BulkExportJob["status"],
-  { label: string; color: string }
-> = {
-  queued: { label: "Waiting to start", color: "blue" },
-  running: { label: "Running", color: "blue" },
-  completed: { label: "Ready", color: "green" },
-  failed: { label: "Failed", color: "red" },
-  cancelled: { label: "Cancelled", color: "gray" },
-  expired: { label: "Files deleted", color: "gray" },
+const STATUS: Record<BulkExportJob['status'], { label: string; color: string }> = {
+  queued: { label: 'Waiting to start', color: 'blue' },
+  running: { label: 'Running', color: 'blue' },
+  completed: { label: 'Ready', color: 'green' },
+  failed: { label: 'Failed', color: 'red' },
+  cancelled: { label: 'Cancelled', color: 'gray' },
+  expired: { label: 'Files deleted', color: 'gray' },
 };
 
-const active = (job: BulkExportJob) =>
-  job.status === "queued" || job.status === "running";
+const active = (job: BulkExportJob) => job.status === 'queued' || job.status === 'running';
 
 /** /admin/fhir-export: the service-wide FHIR Bulk Data export — start it, follow it, download its files. */
 export function FhirExportPage() {
   const me = useMe();
-  usePageTitle("FHIR export", me.service.name);
+  usePageTitle('FHIR export', me.service.name);
   const exports = useBulkExports();
   const start = useStartBulkExport();
   const cancel = useCancelBulkExport();
@@ -48,29 +26,17 @@ export function FhirExportPage() {
     <Stack gap="lg" maw={900}>
       <div>
         <Title order={1}>FHIR export</Title>
-        <Text c="dimmed">
-          Everything Hearth records about the service&rsquo;s participants, for
-          the service&rsquo;s other systems (an EHR, a data warehouse).
-        </Text>
+        <Text c="dimmed">Everything Hearth records about the service&rsquo;s participants, for the service&rsquo;s other systems (an EHR, a data warehouse).</Text>
       </div>
-      <Card
-        withBorder
-        padding="lg"
-        component="section"
-        aria-labelledby="bulk-export-heading"
-      >
+      <Card withBorder padding="lg" component="section" aria-labelledby="bulk-export-heading">
         <Stack gap="md">
           <Title order={2} size="h3" id="bulk-export-heading">
             Bulk FHIR export
           </Title>
           <Text size="sm">
-            One file per resource type in FHIR R4 NDJSON: participants (Patient,
-            with record numbers), groups (Group), attended sessions (Encounter),
-            goals shared with clinicians (Goal, never private ones), group
-            agreements accepted (Consent), open safety alerts (Flag) and
-            questionnaires (QuestionnaireResponse and Observation). Clinical
-            notes are not included. The export runs in the background; its files
-            are kept for a limited time, then deleted.
+            One file per resource type in FHIR R4 NDJSON: participants (Patient, with record numbers), groups (Group), attended sessions (Encounter), goals shared
+            with clinicians (Goal, never private ones), group agreements accepted (Consent), open safety alerts (Flag) and questionnaires (QuestionnaireResponse
+            and Observation). Clinical notes are not included. The export runs in the background; its files are kept for a limited time, then deleted.
           </Text>
           <QueryView query={exports} loadingLabel="Loading exports…">
             {(data) => {
@@ -79,36 +45,18 @@ export function FhirExportPage() {
               return (
                 <Stack gap="md">
                   <Group gap="sm">
-                    <Button
-                      onClick={() => start.mutate()}
-                      loading={start.isPending}
-                      disabled={Boolean(running)}
-                    >
+                    <Button onClick={() => start.mutate()} loading={start.isPending} disabled={Boolean(running)}>
                       Start export
                     </Button>
                     {running ? (
-                      <Button
-                        variant="default"
-                        onClick={() => cancel.mutate(latest.id)}
-                        loading={cancel.isPending}
-                      >
+                      <Button variant="default" onClick={() => cancel.mutate(latest.id)} loading={cancel.isPending}>
                         Cancel export
                       </Button>
                     ) : null}
                   </Group>
                   <ErrorRegion error={start.error ?? cancel.error} />
-                  {latest ? (
-                    <LatestExport
-                      job={latest}
-                      onDelete={() => cancel.mutate(latest.id)}
-                      deleting={cancel.isPending}
-                    />
-                  ) : (
-                    <Text size="sm">No export yet.</Text>
-                  )}
-                  {data.exports.length > 1 ? (
-                    <EarlierExports jobs={data.exports.slice(1)} />
-                  ) : null}
+                  {latest ? <LatestExport job={latest} onDelete={() => cancel.mutate(latest.id)} deleting={cancel.isPending} /> : <Text size="sm">No export yet.</Text>}
+                  {data.exports.length > 1 ? <EarlierExports jobs={data.exports.slice(1)} /> : null}
                 </Stack>
               );
             }}
@@ -119,17 +67,9 @@ export function FhirExportPage() {
   );
 }
 
-function LatestExport({
-  job,
-  onDelete,
-  deleting,
-}: {
-  job: BulkExportJob;
-  onDelete: () => void;
-  deleting: boolean;
-}) {
-  const files = job.output.filter((o) => o.type !== "OperationOutcome");
-  const problems = job.output.find((o) => o.type === "OperationOutcome");
+function LatestExport({ job, onDelete, deleting }: { job: BulkExportJob; onDelete: () => void; deleting: boolean }) {
+  const files = job.output.filter((o) => o.type !== 'OperationOutcome');
+  const problems = job.output.find((o) => o.type === 'OperationOutcome');
   return (
     <Stack gap="sm" aria-labelledby="latest-export-heading">
       <Group gap="sm">
@@ -142,10 +82,8 @@ function LatestExport({
       </Group>
       <Text size="sm" c="dimmed">
         Started {formatDateTime(job.createdAt)}
-        {job.finishedAt ? ` · ended ${formatDateTime(job.finishedAt)}` : ""}
-        {job.status === "completed" && job.expiresAt
-          ? ` · files kept until ${formatDateTime(job.expiresAt)}`
-          : ""}
+        {job.finishedAt ? ` · ended ${formatDateTime(job.finishedAt)}` : ''}
+        {job.status === 'completed' && job.expiresAt ? ` · files kept until ${formatDateTime(job.expiresAt)}` : ''}
       </Text>
       <Group gap="xs" role="status" aria-live="polite">
         {active(job) ? <Loader size="xs" aria-hidden /> : null}
@@ -157,10 +95,9 @@ function LatestExport({
             <List.Item key={file.url}>
               <Anchor href={file.url} download={`${file.type}.ndjson`}>
                 {file.type}.ndjson
-              </Anchor>{" "}
+              </Anchor>{' '}
               <Text span size="sm" c="dimmed">
-                {file.count.toLocaleString()}{" "}
-                {file.count === 1 ? "resource" : "resources"}
+                {file.count.toLocaleString()} {file.count === 1 ? 'resource' : 'resources'}
               </Text>
             </List.Item>
           ))}
@@ -168,27 +105,21 @@ function LatestExport({
       ) : null}
       {problems ? (
         <Text size="sm">
-          {problems.count.toLocaleString()}{" "}
-          {problems.count === 1 ? "record" : "records"} could not be exported:{" "}
+          {problems.count.toLocaleString()} {problems.count === 1 ? 'record' : 'records'} could not be exported:{' '}
           <Anchor href={problems.url} download="OperationOutcome.ndjson">
             see the error file
           </Anchor>
           .
         </Text>
       ) : null}
-      {job.status === "completed" ? (
+      {job.status === 'completed' ? (
         <Group>
-          <Button
-            variant="default"
-            size="xs"
-            onClick={onDelete}
-            loading={deleting}
-          >
+          <Button variant="default" size="xs" onClick={onDelete} loading={deleting}>
             Delete these files now
           </Button>
         </Group>
       ) : null}
-      <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
         For a FHIR Bulk Data client: status URL <Code>{job.statusUrl}</Code>
       </Text>
     </Stack>
@@ -196,8 +127,8 @@ function LatestExport({
 }
 
 function EarlierExports({ jobs }: { jobs: BulkExportJob[] }) {
+  // Three short columns fit a phone: no scrolling region (which would need to be focusable).
   return (
-    // Three short columns fit a phone: no scrolling region (which would need to be focusable).
     <Table striped aria-label="Earlier exports">
       <Table.Thead>
         <Table.Tr>
@@ -211,12 +142,7 @@ function EarlierExports({ jobs }: { jobs: BulkExportJob[] }) {
           <Table.Tr key={job.id}>
             <Table.Td>{formatDateTime(job.createdAt)}</Table.Td>
             <Table.Td>{STATUS[job.status].label}</Table.Td>
-            <Table.Td>
-              {job.output
-                .filter((o) => o.type !== "OperationOutcome")
-                .reduce((n, o) => n + o.count, 0)
-                .toLocaleString()}
-            </Table.Td>
+            <Table.Td>{job.output.filter((o) => o.type !== 'OperationOutcome').reduce((n, o) => n + o.count, 0).toLocaleString()}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
