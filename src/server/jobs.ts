@@ -6,6 +6,7 @@ import type { Clock } from './lib/time.js';
 import { deleteExpiredIdempotencyKeys } from './http/idempotency.js';
 import { configuredSmsSender, startAlertDelivery } from './modules/delivery/runner.js';
 import { sendDueDigests } from './modules/digest/send-due-digests.js';
+import { deleteExpiredExports, resumeAbandonedExports } from './modules/fhir/bulk-runner.js';
 import { runDailyEarlyWarning } from './modules/isolation/run-early-warning.js';
 import { deliverQueuedMail, type MailTransport } from './modules/mail/deliver-mail.js';
 import { smtpTransport } from './modules/mail/transport.js';
@@ -26,7 +27,8 @@ const MEASURE_REMINDERS_EVERY_MS = 60 * 60_000;
  * sessions (24 h and 2 h before) and queued e-mail is delivered; hourly, of questionnaires waiting;
  * alert delivery and escalation run in their own faster loop, woken at once by a new alert
  * (modules/delivery/runner.ts); once a day the isolation early warning computes every active
- * member's signals, snapshots and flags (modules/isolation/run-early-warning.ts); idempotency keys past their 24 hours are deleted; with
+ * member's signals, snapshots and flags (modules/isolation/run-early-warning.ts); idempotency keys past their 24 hours are deleted; FHIR $export jobs left by a stopped instance
+ * are resumed and expired export files deleted (modules/fhir/bulk-runner.ts); with
  * HEARTH_BACKUP_DIR set, scheduled backups with retention (backup/scheduled.ts). Each run writes
  * one structured log line and is counted in /metrics (observability/job-run.ts). Returns a
  * function that stops them.
@@ -67,6 +69,10 @@ export function startBackgroundJobs(
       // Once a day (the first tick of each UTC day, on one instance): the isolation early warning.
       await runJob('isolation_early_warning', jobs, () => runDailyEarlyWarning(database.db, now), (run): Record<string, number> => (run ? { members: run.members, flagged: run.flagged, raised: run.raised, cleared: run.cleared } : {}));
       await runJob('idempotency_cleanup', jobs, () => deleteExpiredIdempotencyKeys(database.db, now), (deleted) => ({ deleted }));
+      // FHIR $export: jobs whose instance stopped are taken over and run again; expired files deleted.
+      const exportDeps = { db: database.db, config, clock: realtime.clock, log };
+      await runJob('fhir_exports', jobs, () => resumeAbandonedExports(exportDeps), (r) => r);
+      await runJob('fhir_export_cleanup', jobs, () => deleteExpiredExports(exportDeps), (deleted) => ({ deleted }));
     } finally {
       running = false;
     }

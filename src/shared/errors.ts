@@ -78,9 +78,18 @@ export const errorStatus = {
   push_unavailable: 422,
   // Erasure is for participants: a staff account is deactivated instead (its name stays on the records it signed).
   erasure_not_supported: 422,
+  // FHIR $export kick-off: Prefer: respond-async missing, a resource type Hearth does not export,
+  // or an output format other than ndjson (answered as an OperationOutcome).
+  respond_async_required: 400,
+  unsupported_resource_type: 400,
+  unsupported_output_format: 400,
+  // The administrator already has a FHIR $export queued or running: wait for it (Retry-After) or cancel it.
+  export_in_progress: 429,
   too_many_attempts: 429,
   rate_limited: 429,
   internal: 500,
+  // A FHIR $export job stopped with an error (its status URL answers this, as an OperationOutcome).
+  export_failed: 500,
   // The database cannot be reached (PostgreSQL restarting, connections cut): retry shortly.
   database_unavailable: 503,
   // The disk holding the database is full: writes are refused until space is freed.

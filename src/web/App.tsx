@@ -20,6 +20,7 @@ const MyDataPage = lazy(() => import('./data-rights/MyDataPage').then((m) => ({ 
 const ErasurePage = lazy(() => import('./data-rights/ErasurePage').then((m) => ({ default: m.ErasurePage })));
 const AccountPage = lazy(() => import('./account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const AuditPage = lazy(() => import('./admin/AuditPage').then((m) => ({ default: m.AuditPage })));
+const FhirExportPage = lazy(() => import('./admin/FhirExportPage').then((m) => ({ default: m.FhirExportPage })));
 const RotaPage = lazy(() => import('./admin/RotaPage').then((m) => ({ default: m.RotaPage })));
 const SmsOutboxPage = lazy(() => import('./admin/SmsOutboxPage').then((m) => ({ default: m.SmsOutboxPage })));
 const DigestPage = lazy(() => import('./digest/DigestPage').then((m) => ({ default: m.DigestPage })));
@@ -126,6 +127,7 @@ export function App() {
             <Route path="users" element={<UsersPage />} />
             <Route path="users/:userId/erasure" element={<ErasurePage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="fhir-export" element={<FhirExportPage />} />
             <Route path="mail" element={<MailOutboxPage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="rota" element={<RotaPage />} />

@@ -31,6 +31,12 @@ const envSchema = z.object({
   // https://fhir.nhs.uk/Id/nhs-number (then checked as an NHS number: 10 digits, modulus-11 check
   // digit) or the system URI of the service's MRN. Default: <FHIR base>/Id/record-number.
   HEARTH_RECORD_NUMBER_SYSTEM: z.string().url().optional(),
+  // Folder the FHIR Bulk Data $export files are written to (one sub-folder per job). Several
+  // instances on one PostgreSQL must share it (a network volume), as any instance may serve a
+  // download. Default: <HEARTH_DATA_DIR>/fhir-exports.
+  HEARTH_FHIR_EXPORT_DIR: z.string().min(1).optional(),
+  // Hours a finished $export's files stay downloadable before they are deleted (the job's record stays).
+  HEARTH_FHIR_EXPORT_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   // Name of the service shown in the app and in authenticator apps.
   HEARTH_SERVICE_NAME: z.string().min(1).default('Hearth'),
   // How the app writes dates and times (a BCP 47 locale: en-GB "3 Dec 2026", en-US "Dec 3, 2026").
@@ -171,6 +177,8 @@ export interface Config {
   fhirBase: string | undefined;
   /** HEARTH_RECORD_NUMBER_SYSTEM; undefined: <FHIR base>/Id/record-number. */
   recordNumberSystem: string | undefined;
+  /** FHIR $export: the folder its jobs' files go to, and how long finished files are kept. */
+  fhirExport: { dir: string; retentionMs: number };
   serviceName: string;
   /** Dates and times in the app: the service's locale and time zone. */
   locale: string;
@@ -242,6 +250,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.HEARTH_PUBLIC_URL?.replace(/\/$/, ''),
     fhirBase: env.HEARTH_FHIR_BASE?.replace(/\/$/, ''),
     recordNumberSystem: env.HEARTH_RECORD_NUMBER_SYSTEM,
+    fhirExport: {
+      dir: env.HEARTH_FHIR_EXPORT_DIR ? path.resolve(env.HEARTH_FHIR_EXPORT_DIR) : path.join(path.resolve(env.HEARTH_DATA_DIR), 'fhir-exports'),
+      retentionMs: env.HEARTH_FHIR_EXPORT_RETENTION_HOURS * 3_600_000,
+    },
     serviceName: env.HEARTH_SERVICE_NAME,
     locale: env.HEARTH_LOCALE,
     timeZone: env.HEARTH_TIMEZONE,

@@ -794,6 +794,43 @@ export interface ParticipantContactsTable {
 }
 
 /** A person's local record number under its FHIR identifier system. Keyed by participant, or by referral before an account exists. */
+export type FhirExportStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled' | 'expired';
+
+/** A FHIR Bulk Data $export job (modules/fhir/bulk): what was asked, how far it got, when its files go. */
+export interface FhirExportJobsTable {
+  id: string;
+  requested_by: string;
+  status: FhirExportStatus;
+  level: 'system' | 'patient';
+  request_url: string;
+  /** JSON array of resource types. */
+  types: string;
+  since: string | null;
+  fhir_base: string;
+  file_base: string;
+  transaction_time: string;
+  progress: string;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  heartbeat_at: string | null;
+  claim: string | null;
+  attempts: Generated<number>;
+  finished_at: string | null;
+  expires_at: string | null;
+}
+
+/** One ndjson file of a finished export job. */
+export interface FhirExportFilesTable {
+  id: string;
+  job_id: string;
+  resource_type: string;
+  file_name: string;
+  count: number;
+  bytes: number;
+  position: number;
+}
+
 export interface PatientIdentifiersTable {
   id: string;
   participant_id: string | null;
@@ -1066,6 +1103,8 @@ export interface DB {
   participant_contacts: ParticipantContactsTable;
   patient_identifiers: PatientIdentifiersTable;
   erasure_requests: ErasureRequestsTable;
+  fhir_export_jobs: FhirExportJobsTable;
+  fhir_export_files: FhirExportFilesTable;
   strategies: StrategiesTable;
   strategy_marks: StrategyMarksTable;
   library_entries: LibraryEntriesTable;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { classifyDatabaseFailure, UNAVAILABLE_MESSAGES } from '../db/unavailable.js';
+import { errorAsOperationOutcome } from '../modules/fhir/operation-outcome.js';
 import { AppError, errorStatus, type ErrorCode } from './errors.js';
 
 // Fastify's own error codes, mapped onto Hearth's stable ones.
@@ -28,6 +29,10 @@ function send(
   current?: unknown,
 ) {
   reply.server.hearth?.metrics?.errors.inc({ code });
+  // The FHIR Bulk Data endpoints answer in FHIR's own error shape, carrying the same code.
+  if (reply.request.url.startsWith('/api/fhir/')) {
+    return reply.code(errorStatus[code]).type('application/fhir+json').send(errorAsOperationOutcome(errorStatus[code], code, message, details));
+  }
   return reply.code(errorStatus[code]).send({
     error: {
       code,

@@ -52,6 +52,8 @@ export interface OperationSpec {
   /** 204 when the route declares neither `response` nor `produces`. */
   noContent: boolean;
   produces: Partial<Record<FileMediaType, string>> | undefined;
+  /** A 202 Accepted answer, when the route starts or reports an asynchronous job. */
+  accepted: RouteDef['accepted'];
   /** Every refusal code the route can answer with, from its declaration and its `errors`. */
   errors: ErrorCode[];
   security: { sessionCookie: string[]; csrfToken?: string[] }[];
@@ -83,8 +85,9 @@ export function operationSpecOf(def: RouteDef, idempotent: boolean): OperationSp
   const errors = [...new Set([...mechanismErrors(def, idempotent), ...(def.errors ?? [])])];
   const signedIn = def.access.kind === 'authenticated';
   return {
-    noContent: !def.response && !def.produces,
+    noContent: !def.response && !def.produces && !def.accepted,
     produces: def.produces,
+    accepted: def.accepted,
     errors,
     security: !signedIn ? [] : def.method === 'GET' ? [{ sessionCookie: [] }] : [{ sessionCookie: [], csrfToken: [] }],
   };
@@ -168,6 +171,12 @@ function finishOperation(operation: Operation, spec: OperationSpec): Operation {
     for (const [status, response] of Object.entries(operation.responses ?? {})) {
       responses[status] = response.description === 'Default Response' ? { ...response, description: STATUS_TEXT[Number(status)] ?? 'OK' } : response;
     }
+  }
+  if (spec.accepted) {
+    const media = spec.accepted.produces;
+    responses['202'] = media
+      ? { description: spec.accepted.description, content: Object.fromEntries(Object.entries(media).map(([type, description]) => [type, { schema: { ...FILE_MEDIA_TYPES[type as FileMediaType], description } }])) }
+      : { description: spec.accepted.description };
   }
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of spec.errors) byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);

@@ -90,6 +90,11 @@ export interface RouteDef<P extends ZodType = ZodType, Q extends ZodType = ZodTy
    */
   produces?: Partial<Record<FileMediaType, string>>;
   /**
+   * The route may answer 202 Accepted (an asynchronous job, as FHIR Bulk Data's kick-off and
+   * status do): what that answer means, and its body's media types if it has one.
+   */
+  accepted?: { description: string; produces?: Partial<Record<FileMediaType, string>> };
+  /**
    * Refusals the use case gives (`not_a_member`, `stale_version`, `rate_limited`…), documented as
    * the route's 4xx answers. Those of the route mechanism itself (validation, sign-in, CSRF, role,
    * object scope, Idempotency-Key) are derived from the declaration and need not be listed.

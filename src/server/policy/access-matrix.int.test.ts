@@ -71,6 +71,16 @@ beforeAll(async () => {
     .insertInto('isolation_flags')
     .values({ id: foreign.isolationFlag, enrolment_id: world.enrolmentB, group_id: world.groupB, level: 'watch', status: 'open', signals: '[]', raised_at: t.clock.now().toISOString(), updated_at: t.clock.now().toISOString(), decided_by: null, decided_at: null, decision_note: null, snoozed_until: null })
     .execute();
+  // Another administrator's FHIR $export job and its file.
+  const otherAdmin = await createUser(t, 'admin');
+  foreign.bulkExport = newId();
+  const at = t.clock.now().toISOString();
+  await t.database.db
+    .insertInto('fhir_export_jobs')
+    .values({ id: foreign.bulkExport, requested_by: otherAdmin.id, status: 'completed', level: 'system', request_url: 'http://localhost/api/fhir/$export', types: '["Patient"]', since: null, fhir_base: 'http://localhost/fhir', file_base: 'http://localhost/api/fhir/bulk-files', transaction_time: at, progress: 'Done.', created_at: at, finished_at: at, expires_at: '2099-01-01T00:00:00.000Z' })
+    .execute();
+  foreign.bulkExportFile = newId();
+  await t.database.db.insertInto('fhir_export_files').values({ id: foreign.bulkExportFile, job_id: foreign.bulkExport, resource_type: 'Patient', file_name: 'Patient.ndjson', count: 0, bytes: 0, position: 0 }).execute();
   foreign.notification = newId();
   await t.database.db
     .insertInto('notifications')
@@ -91,6 +101,11 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const roles: Role[] = ['admin', 'clinician', 'participant'];
+
+/** The stable error code of a refusal: Hearth's error body, or (the FHIR endpoints) an OperationOutcome carrying it. */
+function errorCodeOf(body: { error?: { code: string }; resourceType?: string; issue?: { details?: { coding?: { code: string }[] } }[] }): string | undefined {
+  return body.resourceType === 'OperationOutcome' ? body.issue?.[0]?.details?.coding?.[0]?.code : body.error?.code;
+}
 
 function callers(): Record<Role, TestUser> {
   return { admin: world.admin, clinician: world.clinicianA, participant: world.participantA };
@@ -159,7 +174,7 @@ describe('access matrix: every route × every role × an object of another group
         if (want === 'open') expect([401, 403, 404], label).not.toContain(response.statusCode);
         else expect(response.statusCode, label).toBe(want);
         if (want === 404 || want === 403) {
-          expect(response.json().error.code, label).toBe(want === 404 ? 'not_found' : 'forbidden');
+          expect(errorCodeOf(response.json()), label).toBe(want === 404 ? 'not_found' : 'forbidden');
         }
       }
     });

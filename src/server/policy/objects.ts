@@ -21,7 +21,9 @@ export type ObjectKind = 'group' | 'user' | 'authSession' | 'programme' | 'refer
   | 'participant'
   | 'watchedPhrase'
   | 'rotaShift'
-  | 'isolationFlag';
+  | 'isolationFlag'
+  | 'bulkExport'
+  | 'bulkExportFile';
 
 /** Where an object sits: its group, the person it belongs to, and who referred that person. */
 interface Placement {
@@ -58,6 +60,15 @@ const placements: Record<ObjectKind, (db: DbOrTx, id: string) => Promise<Placeme
   isolationFlag: async (db, id) => {
     const row = await db.selectFrom('isolation_flags').select('group_id').where('id', '=', id).executeTakeFirst();
     return row && { ...none, groupId: row.group_id };
+  },
+  // A FHIR $export job and its files are the administrator's who started it.
+  bulkExport: async (db, id) => {
+    const row = await db.selectFrom('fhir_export_jobs').select('requested_by').where('id', '=', id).executeTakeFirst();
+    return row && { ...none, ownerId: row.requested_by };
+  },
+  bulkExportFile: async (db, id) => {
+    const row = await db.selectFrom('fhir_export_files as f').innerJoin('fhir_export_jobs as j', 'j.id', 'f.job_id').select('j.requested_by').where('f.id', '=', id).executeTakeFirst();
+    return row && { ...none, ownerId: row.requested_by };
   },
   rotaShift: async (db, id) => {
     const row = await db.selectFrom('rota_shifts').select('id').where('id', '=', id).executeTakeFirst();

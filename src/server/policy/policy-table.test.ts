@@ -31,6 +31,7 @@ const expected: Record<Role, readonly Row[]> = {
     ['mail', 'r', 'service', 'the outboxes, which hold no clinical text'],
     ['rota', 'rcu', 'service', 'admins edit the duty rota'],
     ['watched_phrase', 'rcu', 'service', 'the service’s watched phrases'],
+    ['bulk_export', 'rcux', 'self', 'the service-wide FHIR $export for its other systems: their own jobs and files'],
   ],
   clinician: [
     ['account', 'ru', 'self', 'everyone manages their own account'],

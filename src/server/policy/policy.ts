@@ -42,7 +42,8 @@ export type Resource =
   | 'mail'
   | 'rota'
   | 'duty_contact'
-  | 'your_connections';
+  | 'your_connections'
+  | 'bulk_export';
 export type Action = 'read' | 'create' | 'update' | 'export';
 /**
  * How far a rule reaches: `self` = the caller's own records, `own_groups` = groups the caller
@@ -89,6 +90,9 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     rota: { actions: ['read', 'create', 'update'], scope: 'service' },
     // The service's watched phrases (block / hold / flag / redact); not the items they catch.
     watched_phrase: { actions: ['read', 'create', 'update'], scope: 'service' },
+    // FHIR Bulk Data $export of the whole service for its other systems: an admin starts a job,
+    // follows and cancels it, and downloads its files — their own jobs only (another admin's: 404).
+    bulk_export: { actions: ['read', 'create', 'update', 'export'], scope: 'self' },
   },
   clinician: {
     account: { actions: ['read', 'update'], scope: 'self' },

@@ -30,6 +30,7 @@ function navItemsFor(me: Me): NavItem[] {
         { to: '/admin/users', label: 'People' },
         { to: '/admin/programmes', label: 'Programmes & groups' },
         { to: '/admin/audit', label: 'Audit log' },
+        { to: '/admin/fhir-export', label: 'FHIR export' },
         { to: '/admin/mail', label: 'Mail' },
         { to: '/admin/sms', label: 'Text messages' },
         { to: '/reports/outcomes', label: 'Outcomes' },

@@ -410,6 +410,7 @@ export const erasurePlan: readonly ErasureStep[] = [
       on('attendance', 'recorded_by'),
       on('group_notes', 'created_by'),
       on('programme_note_templates', 'created_by'),
+      on('fhir_export_jobs', 'requested_by'),
       on('group_notes', 'updated_by'),
       on('group_notes', 'signed_by'),
       on('group_notes', 'cosigned_by'),

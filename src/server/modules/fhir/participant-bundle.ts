@@ -9,7 +9,7 @@ import { collectionBundle, transactionBundle } from './bundle.js';
 import { toConsent, toEncounter, toFlag, toGoal, toGroup, toPatient } from './resources.js';
 import type { Bundle, HearthResource } from './types.js';
 
-const ATTENDED = ['present', 'late', 'left_early'] as const;
+export const ATTENDED = ['present', 'late', 'left_early'] as const;
 
 /**
  * One participant's record in one group as a FHIR R4 Bundle, for the group's clinicians: the

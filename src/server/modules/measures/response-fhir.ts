@@ -1,3 +1,4 @@
+import type { InstrumentDefinition } from '../../../shared/instruments/definition.js';
 import type { DbOrTx } from '../../db/database.js';
 import type { MeasureResponsesTable } from '../../db/schema.js';
 import type { UseCaseContext } from '../../http/use-case.js';
@@ -12,8 +13,15 @@ import { requireInstrument } from './instruments.js';
  * Questionnaire's read-only total item, the score Hearth computed) and the Observation of the total.
  * The subject is `Patient/<participant id>`; the Questionnaire canonical is under the service's base.
  */
-export async function responseResources(db: DbOrTx, row: Pick<MeasureResponsesTable, 'id' | 'participant_id' | 'instrument_code' | 'instrument_version' | 'answers' | 'submitted_at'>, base: string) {
+export async function responseResources(db: DbOrTx, row: StoredResponse, base: string) {
   const { definition } = await requireInstrument(db, row.instrument_code, row.instrument_version);
+  return responseResourcesWith(definition, row, base);
+}
+
+type StoredResponse = Pick<MeasureResponsesTable, 'id' | 'participant_id' | 'instrument_code' | 'instrument_version' | 'answers' | 'submitted_at'>;
+
+/** The same from a definition already loaded (the service-wide $export loads each version once). */
+export function responseResourcesWith(definition: InstrumentDefinition, row: StoredResponse, base: string) {
   const answers = JSON.parse(row.answers) as Record<string, number | null>;
   const scored = scoreResponse(definition, { version: row.instrument_version, answers });
   if (!scored.ok) throw new Error('stored response no longer scores');

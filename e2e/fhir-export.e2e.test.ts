@@ -1,0 +1,94 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fhirSchemaProblems } from '../src/server/testing/fhir-schema';
+import { checkA11y } from './support/a11y';
+import { DEMO, signIn } from './support/app';
+import { openBrowser, type TestBrowser } from './support/browser';
+import { startServer, type TestServer } from './support/server';
+
+// Issue 15 item 1: an administrator runs the service-wide FHIR $export from the admin screen and
+// downloads its files; every line of every file is an R4 resource that passes the official schema,
+// and every reference in them names a resource in the files.
+
+let server: TestServer;
+const browsers: TestBrowser[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  await Promise.all(browsers.splice(0).map((b) => b.close()));
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+function referencesIn(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => referencesIn(v, found));
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'reference' && typeof v === 'string') found.push(v);
+      else referencesIn(v, found);
+    }
+  }
+  return found;
+}
+
+describe('bulk FHIR export from the admin screen', () => {
+  it('starts an export, shows it running and ready, and its downloaded files validate', async () => {
+    const b = await openBrowser();
+    browsers.push(b);
+    const { page, context } = b;
+    await signIn(page, server.baseUrl, DEMO.admin);
+    await page.getByRole('link', { name: 'FHIR export' }).click();
+    await page.getByRole('heading', { level: 1, name: 'FHIR export' }).waitFor();
+    await page.getByText('No export yet.').waitFor();
+    expect(await checkA11y(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Start export' }).click();
+    const panel = page.getByRole('region', { name: 'Bulk FHIR export' });
+    await panel.getByText('Ready', { exact: true }).waitFor({ timeout: 60_000 });
+    const files = panel.getByRole('list', { name: 'Files' }).getByRole('link');
+    const names = await files.allInnerTexts();
+    expect(names).toEqual(expect.arrayContaining(['Patient.ndjson', 'Group.ndjson', 'Encounter.ndjson', 'QuestionnaireResponse.ndjson', 'Observation.ndjson']));
+    expect(await checkA11y(page)).toEqual([]);
+
+    const resources: { resourceType: string; id: string }[] = [];
+    for (const link of await files.all()) {
+      const href = await link.getAttribute('href');
+      const response = await context.request.get(href!);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toContain('application/fhir+ndjson');
+      const type = (await link.innerText()).replace('.ndjson', '');
+      for (const line of (await response.text()).trimEnd().split('\n')) {
+        const resource = JSON.parse(line) as { resourceType: string; id: string };
+        expect(resource.resourceType).toBe(type);
+        expect(fhirSchemaProblems(resource), `${type}/${resource.id}`).toEqual([]);
+        resources.push(resource);
+      }
+    }
+    expect(resources.filter((r) => r.resourceType === 'Patient').length).toBeGreaterThan(3);
+    const known = new Set(resources.map((r) => `${r.resourceType}/${r.id}`));
+    expect(referencesIn(resources).filter((ref) => !known.has(ref))).toEqual([]);
+
+    // A second export can start once the first is done; the first moves to the earlier list.
+    await panel.getByRole('button', { name: 'Start export' }).click();
+    await panel.getByRole('table', { name: 'Earlier exports' }).waitFor();
+    // "Ready" is also the earlier export's status in the table: wait for the new one's files.
+    await panel.getByRole('list', { name: 'Files' }).waitFor({ timeout: 60_000 });
+    // Deleting the files: the links go, the status says so.
+    await panel.getByRole('button', { name: 'Delete these files now' }).click();
+    await panel.getByText('Cancelled', { exact: true }).waitFor();
+    expect(await panel.getByRole('list', { name: 'Files' }).count()).toBe(0);
+  });
+
+  it('keeps clinicians out of the page and the endpoint', async () => {
+    const b = await openBrowser();
+    browsers.push(b);
+    await signIn(b.page, server.baseUrl, DEMO.clinician);
+    await b.page.goto(`${server.baseUrl}/admin/fhir-export`);
+    await b.page.getByRole('heading', { name: "We couldn't find that page" }).waitFor();
+    const response = await b.context.request.get(`${server.baseUrl}/api/fhir/$export`, { headers: { prefer: 'respond-async' } });
+    expect(response.status()).toBe(403);
+    expect((await response.json()).resourceType).toBe('OperationOutcome');
+  });
+});

@@ -1,0 +1,52 @@
+/** The code system of Hearth's stable error codes, as they travel inside an OperationOutcome. */
+export const HEARTH_ERROR_SYSTEM = 'https://hearth.dev/fhir/CodeSystem/error-code';
+
+export interface OperationOutcome {
+  resourceType: 'OperationOutcome';
+  issue: {
+    severity: 'fatal' | 'error' | 'warning' | 'information';
+    code: string;
+    details?: { coding: { system: string; code: string }[]; text: string };
+    diagnostics?: string;
+    expression?: string[];
+  }[];
+}
+
+/** The FHIR issue type for an HTTP status (R4 value set issue-type). */
+function issueType(status: number): string {
+  if (status === 401 || status === 403) return 'security';
+  if (status === 404) return 'not-found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'throttled';
+  if (status === 400 || status === 422) return 'invalid';
+  return status >= 500 ? 'exception' : 'processing';
+}
+
+/**
+ * A Hearth error as a FHIR OperationOutcome: the FHIR endpoints (`/api/fhir/…`, the Bulk Data
+ * $export) answer failures in FHIR's shape. The stable code is kept as a coding, the message as
+ * the text, and each field that failed as an expression.
+ */
+export function errorAsOperationOutcome(status: number, code: string, message: string, details?: readonly { path: string; message: string }[]): OperationOutcome {
+  return {
+    resourceType: 'OperationOutcome',
+    issue: [
+      {
+        severity: status >= 500 ? 'fatal' : 'error',
+        code: issueType(status),
+        details: { coding: [{ system: HEARTH_ERROR_SYSTEM, code }], text: message },
+        ...(details?.length ? { diagnostics: details.map((d) => `${d.path}: ${d.message}`).join('\n'), expression: details.map((d) => d.path) } : {}),
+      },
+    ],
+  };
+}
+
+/** An informational OperationOutcome (a kick-off accepted, a job cancelled). */
+export function informationOutcome(text: string): OperationOutcome {
+  return { resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational', diagnostics: text }] };
+}
+
+/** A resource the export could not write, as a line of its error file (the manifest's `error`). */
+export function exportProblem(reference: string, text: string): OperationOutcome {
+  return { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing', diagnostics: `${reference}: ${text}` }] };
+}
