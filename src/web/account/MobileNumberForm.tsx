@@ -47,7 +47,7 @@ export function MobileNumberForm({ current, label, description, said }: { curren
               Save number
             </Button>
             {current ? (
-              <Button type="button" variant="subtle" color="red.8" loading={setMobile.isPending && setMobile.variables === ''} onClick={() => save('')}>
+              <Button type="button" variant="default" loading={setMobile.isPending && setMobile.variables === ''} onClick={() => save('')}>
                 Remove
               </Button>
             ) : null}
