@@ -13,6 +13,7 @@ import { smtpTransport } from './modules/mail/transport.js';
 import type { ReminderSettings } from './modules/reminders/claim.js';
 import { sendMeasureReminders } from './modules/reminders/send-measure-reminders.js';
 import { sendSessionReminders } from './modules/reminders/send-session-reminders.js';
+import { deliverQueuedTexts } from './modules/reminders/text-queue.js';
 import { runJob } from './observability/job-run.js';
 import type { Metrics } from './observability/metrics.js';
 import type { Broker } from './realtime/broker.js';
@@ -24,7 +25,8 @@ const MEASURE_REMINDERS_EVERY_MS = 60 * 60_000;
 /**
  * Work that runs whether or not anyone is looking, on every instance (each job is safe to run
  * concurrently): every minute, digests go out before sessions, members are reminded of their
- * sessions (24 h and 2 h before) and queued e-mail is delivered; hourly, of questionnaires waiting;
+ * sessions (24 h and 2 h before), reminder texts due are sent (retried with backoff) and queued
+ * e-mail is delivered; hourly, of questionnaires waiting;
  * alert delivery and escalation run in their own faster loop, woken at once by a new alert
  * (modules/delivery/runner.ts); once a day the isolation early warning computes every active
  * member's signals, snapshots and flags (modules/isolation/run-early-warning.ts); idempotency keys past their 24 hours are deleted; FHIR $export jobs left by a stopped instance
@@ -49,8 +51,9 @@ export function startBackgroundJobs(
     locale: config.locale,
     timeZone: config.timeZone,
     // Session reminders by text message only through a real gateway, never into the development outbox.
-    sms: config.smsHttp ? configuredSmsSender(database, config, realtime.clock) : null,
+    textsConfigured: !!config.smsHttp,
   };
+  const textSender = config.smsHttp ? configuredSmsSender(database, config, realtime.clock) : null;
   let measureRemindersAt = 0;
   let running = false;
   const tick = async () => {
@@ -61,6 +64,8 @@ export function startBackgroundJobs(
     try {
       await runJob('digests', jobs, () => sendDueDigests(database.db, digestSettings, now), (sent) => ({ sent }));
       await runJob('session_reminders', jobs, () => sendSessionReminders(database.db, reminderSettings, now), (sent) => ({ sent }));
+      // Reminder texts just queued, and those waiting for their next attempt (retried with backoff).
+      if (textSender) await runJob('reminder_texts', jobs, () => deliverQueuedTexts(database.db, textSender, new Date()), (r) => r);
       if (now.getTime() - measureRemindersAt >= MEASURE_REMINDERS_EVERY_MS) {
         measureRemindersAt = now.getTime();
         await runJob('measure_reminders', jobs, () => sendMeasureReminders(database.db, reminderSettings, now), (sent) => ({ sent }));

@@ -58,6 +58,7 @@ export const errorStatus = {
   unknown_note_section: 422,
   offer_expired: 422,
   contact_details_refused: 422,
+  // A phone number not valid for the service's country (contact details, one's own mobile): lib/phone.ts.
   invalid_phone: 422,
   // A record number (NHS number, MRN) that fails its identifier system's format or check digit.
   invalid_identifier: 422,
@@ -68,7 +69,6 @@ export const errorStatus = {
   rota_overlap: 422,
   not_a_clinician: 422,
   invalid_push_subscription: 422,
-  invalid_phone_number: 422,
   // A notification preference for a channel the person has no address for (text messages without a mobile number).
   no_address_for_channel: 422,
   // A notification channel the service does not offer (text messages without an SMS gateway).

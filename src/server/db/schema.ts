@@ -964,6 +964,8 @@ export interface MailOutboxTable {
   claimed_at: string | null;
   created_at: string;
   sent_at: string | null;
+  /** A message that failed waits until then before it is tried again (null: at once). */
+  next_attempt_at: Generated<string | null>;
 }
 
 export type ReminderKind = 'session_reminder' | 'measure_reminder';
@@ -997,6 +999,26 @@ export interface ReminderSendsTable {
   subject_ref: string;
   slot: string;
   created_at: string;
+}
+
+export type SmsQueueStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+/** A reminder text on its way to the SMS gateway, with its attempts (migration 20261206T1700_sms_queue_retry). */
+export interface SmsQueueTable {
+  id: string;
+  reminder_send_id: string;
+  user_id: string;
+  kind: 'session_reminder';
+  to_e164: string;
+  body_text: string;
+  status: SmsQueueStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  expires_at: string;
+  claimed_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
 }
 
 /** The whole database as Kysely sees it. */
@@ -1089,6 +1111,7 @@ export interface DB {
   push_subscriptions: PushSubscriptionsTable;
   alert_deliveries: AlertDeliveriesTable;
   sms_outbox: SmsOutboxTable;
+  sms_queue: SmsQueueTable;
   space_counters: SpaceCountersTable;
   space_threads: SpaceThreadsTable;
   space_posts: SpacePostsTable;

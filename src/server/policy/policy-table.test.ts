@@ -64,6 +64,7 @@ const expected: Record<Role, readonly Row[]> = {
     ['isolation', 'ru', 'own_groups', 'the isolation early warning of the groups they facilitate, and recording what they did'],
     ['rota', 'r', 'service', 'clinicians read the rota, only admins edit it'],
     ['duty_contact', 'rcu', 'self', 'their own devices and mobile number'],
+    ['mobile', 'u', 'self', 'their own mobile number, for alert texts'],
   ],
   participant: [
     ['account', 'ru', 'self', 'everyone manages their own account'],
@@ -85,6 +86,7 @@ const expected: Record<Role, readonly Row[]> = {
     ['appreciation', 'rcu', 'own_groups', 'appreciations in their group'],
     ['feedback', 'rc', 'own_groups', 'feedback in their group'],
     ['this_week', 'r', 'self', 'their own home page'],
+    ['mobile', 'u', 'self', 'their own mobile number, for reminder texts (issue 16); not the staff alert channels'],
     ['your_connections', 'ru', 'self', 'their own "your connections" card and whether it shows'],
   ],
 };

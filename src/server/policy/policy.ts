@@ -42,6 +42,7 @@ export type Resource =
   | 'mail'
   | 'rota'
   | 'duty_contact'
+  | 'mobile'
   | 'your_connections'
   | 'bulk_export';
 export type Action = 'read' | 'create' | 'update' | 'export';
@@ -140,6 +141,8 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     rota: { actions: ['read'], scope: 'service' },
     // How alerts reach them: their devices' Web Push subscriptions and their mobile number.
     duty_contact: { actions: ['read', 'create', 'update'], scope: 'self' },
+    // Their own mobile number, where text messages go (alerts, for staff).
+    mobile: { actions: ['update'], scope: 'self' },
   },
   participant: {
     account: { actions: ['read', 'update'], scope: 'self' },
@@ -189,6 +192,9 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     appreciation: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
     feedback: { actions: ['read', 'create'], scope: 'own_groups' },
     this_week: { actions: ['read'], scope: 'self' },
+    // Their own mobile number, where text-message reminders go (read with their notification
+    // preferences); never another person's, and never staff's alert channels (duty_contact).
+    mobile: { actions: ['update'], scope: 'self' },
     // "Your connections" on their home: the peers they are connected with, and whether the card shows.
     // Staff have no rule: facilitators see connection through the group's connection map instead.
     your_connections: { actions: ['read', 'update'], scope: 'self' },

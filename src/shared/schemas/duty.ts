@@ -77,8 +77,11 @@ export type MyDelivery = z.infer<typeof myDeliverySchema>;
 /** Longest mobile number accepted as typed (stored as E.164). */
 export const MOBILE_MAX = 40;
 export const mobileBodySchema = z.strictObject({ mobile: z.string().trim().max(MOBILE_MAX) });
-/** PUT /api/me/mobile: the number as stored, or null when removed. */
-export const mobileResponseSchema = z.object({ mobile: z.string().nullable() });
+/**
+ * PUT /api/me/mobile: the number as stored (E.164), or null when removed; whether removing it
+ * turned text reminders off (they cannot reach anyone without a number).
+ */
+export const mobileResponseSchema = z.object({ mobile: z.string().nullable(), textRemindersTurnedOff: z.boolean() });
 export type MobileResponse = z.infer<typeof mobileResponseSchema>;
 
 /** POST /api/me/push-subscriptions: the new subscription. */
@@ -89,6 +92,23 @@ export const pushUnsubscribeBodySchema = z.strictObject({ endpoint: z.string().m
 /** A text message as the SMS outbox holds it (GET /api/admin/sms). */
 export const smsSchema = z.object({ id: z.uuid(), to: z.string(), text: z.string(), createdAt: z.string() });
 export type Sms = z.infer<typeof smsSchema>;
-/** GET /api/admin/sms. */
-export const smsOutboxSchema = z.object({ messages: z.array(smsSchema), gatewayConfigured: z.boolean() });
+/**
+ * A reminder text on its way to the SMS gateway: queued (waiting for its next attempt), sending,
+ * sent, failed (every attempt refused, or too late for its session) or cancelled (the number
+ * removed, the choice withdrawn, the session moved); the gateway's last answer and the attempts.
+ */
+export const reminderTextSchema = z.object({
+  id: z.uuid(),
+  to: z.string(),
+  text: z.string(),
+  status: z.enum(['queued', 'sending', 'sent', 'failed', 'cancelled']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type ReminderText = z.infer<typeof reminderTextSchema>;
+/** GET /api/admin/sms: the outbox (no gateway) and the reminder texts sent through the gateway. */
+export const smsOutboxSchema = z.object({ messages: z.array(smsSchema), gatewayConfigured: z.boolean(), reminderTexts: z.array(reminderTextSchema) });
 export type SmsOutbox = z.infer<typeof smsOutboxSchema>;

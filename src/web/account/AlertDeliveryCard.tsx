@@ -1,12 +1,12 @@
-import { Alert, Button, Card, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Card, Stack, Switch, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
-import { MOBILE_MAX } from '../../shared/schemas/duty';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
-import { useMyDelivery, useSetMobile } from '../duty/api';
+import { useMyDelivery } from '../duty/api';
 import { currentSubscription, pushSupported, subscribeThisDevice, unsubscribeThisDevice } from '../duty/push';
-import { ErrorRegion, SuccessRegion, errorMessage } from '../layout/feedback';
+import { ErrorRegion, errorMessage } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
+import { MobileNumberForm } from './MobileNumberForm';
 
 /**
  * How alerts reach a clinician away from the queue: notifications on this device (Web Push) and
@@ -15,18 +15,14 @@ import { formatDateTime } from '../layout/format';
 export function AlertDeliveryCard() {
   const mine = useMyDelivery();
   const client = useQueryClient();
-  const setMobile = useSetMobile();
   const [subscribed, setSubscribed] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
   const [pushError, setPushError] = useState<string | null>(null);
-  const [mobile, setMobileDraft] = useState('');
-  const [saved, setSaved] = useState<string | null>(null);
   const supported = pushSupported();
 
   useEffect(() => {
     void currentSubscription().then((s) => setSubscribed(!!s));
   }, []);
-  useEffect(() => setMobileDraft(mine.data?.mobile ?? ''), [mine.data?.mobile]);
 
   async function toggle(on: boolean) {
     setBusy(true);
@@ -43,12 +39,6 @@ export function AlertDeliveryCard() {
     } finally {
       setBusy(false);
     }
-  }
-
-  function saveMobile(event: FormEvent) {
-    event.preventDefault();
-    setSaved(null);
-    setMobile.mutate(mobile.trim(), { onSuccess: (r) => setSaved(r.mobile ? `Text messages about alerts go to ${r.mobile}.` : 'No text messages will be sent to you.') });
   }
 
   return (
@@ -85,25 +75,12 @@ export function AlertDeliveryCard() {
             Devices receiving notifications: {mine.data.devices.length} (last added {formatDateTime(mine.data.devices.at(-1)?.createdAt)}).
           </Text>
         ) : null}
-        <form onSubmit={saveMobile} noValidate>
-          <Group align="flex-end" gap="sm" wrap="wrap">
-            <TextInput
-              label="Mobile number for text messages"
-              description="Leave empty to get no text messages."
-              value={mobile}
-              onChange={(e) => setMobileDraft(e.currentTarget.value)}
-              autoComplete="tel"
-              maxLength={MOBILE_MAX}
-              inputMode="tel"
-              error={setMobile.error instanceof ApiError ? setMobile.error.message : undefined}
-              style={{ flex: '1 1 16rem' }}
-            />
-            <Button type="submit" variant="default" loading={setMobile.isPending}>
-              Save number
-            </Button>
-          </Group>
-        </form>
-        <SuccessRegion message={saved} />
+        <MobileNumberForm
+          current={mine.data?.mobile ?? null}
+          label="Mobile number for text messages"
+          description="Remove it to get no text messages."
+          said={(r) => (r.mobile ? `Text messages about alerts go to ${r.mobile}.` : 'No text messages will be sent to you.')}
+        />
       </Stack>
     </Card>
   );

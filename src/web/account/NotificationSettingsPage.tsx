@@ -7,6 +7,7 @@ import type { notificationPreferencesBodySchema, notificationPreferencesSchema }
 import { api } from '../api/client';
 import { useMe } from '../auth/session';
 import { ErrorRegion, PageLoader, SuccessRegion, usePageTitle } from '../layout/feedback';
+import { MobileNumberForm } from './MobileNumberForm';
 
 type Preferences = z.infer<typeof notificationPreferencesSchema>;
 type Change = z.input<typeof notificationPreferencesBodySchema>;
@@ -14,8 +15,8 @@ const KEY = ['me', 'notification-preferences'];
 
 /**
  * Notification settings, a page of its own for everyone signed in. Members choose their session
- * reminders (by e-mail, and by text message where the service sends them) and questionnaire
- * reminders; staff choose the session digest by e-mail and are told why alerts cannot be switched
+ * reminders (by e-mail, and by text message where the service sends them, to the mobile number
+ * they add, change or remove here) and questionnaire reminders; staff choose the session digest by e-mail and are told why alerts cannot be switched
  * off. Each switch saves as soon as it is flipped.
  */
 export function NotificationSettingsPage() {
@@ -50,18 +51,38 @@ export function NotificationSettingsPage() {
         <>
           <Text>
             E-mail goes to <strong>{prefs.data.emailAddress}</strong>
-            {prefs.data.smsAvailable ? (
-              prefs.data.mobile ? (
-                <>
-                  {' '}
-                  and text messages to <strong>{prefs.data.mobile}</strong>
-                </>
-              ) : (
-                '; text messages need a mobile number on your account, which your service can add'
-              )
+            {prefs.data.smsAvailable && prefs.data.mobile ? (
+              <>
+                {' '}
+                and text messages to <strong>{prefs.data.mobile}</strong>
+              </>
             ) : null}
             . No message ever says what a group is about or carries anything clinical, so they are safe in a shared inbox.
           </Text>
+          {prefs.data.smsAvailable && prefs.data.audience === 'member' ? (
+            <Card withBorder padding="lg" component="section" aria-labelledby="mobile-heading" data-testid="my-mobile">
+              <Stack gap="sm">
+                <Title order={2} size="h3" id="mobile-heading">
+                  Your mobile number
+                </Title>
+                <Text size="sm" c="dimmed">
+                  Only for the text messages you choose below. Your group and the other members never see it.
+                </Text>
+                <MobileNumberForm
+                  current={prefs.data.mobile}
+                  label="Mobile number"
+                  description="As you dial it, for example 07700 900123, or starting with + and the country code."
+                  said={(r) =>
+                    r.mobile
+                      ? `Saved. Text messages you choose go to ${r.mobile}.`
+                      : r.textRemindersTurnedOff
+                        ? 'Your mobile number is removed, and session reminders by text message are now off.'
+                        : 'Your mobile number is removed.'
+                  }
+                />
+              </Stack>
+            </Card>
+          ) : null}
           {prefs.data.sessionReminders ? (
             <Card withBorder padding="lg" component="section" aria-labelledby="session-reminders-heading" data-testid="session-reminders">
               <Stack gap="sm">
@@ -80,7 +101,7 @@ export function NotificationSettingsPage() {
                 {prefs.data.smsAvailable ? (
                   <Switch
                     label="By text message"
-                    description={prefs.data.mobile ? undefined : 'Needs a mobile number on your account.'}
+                    description={prefs.data.mobile ? undefined : 'Add your mobile number above first.'}
                     checked={prefs.data.sessionReminders.sms}
                     disabled={save.isPending || (!prefs.data.mobile && !prefs.data.sessionReminders.sms)}
                     onChange={(e) =>

@@ -51,7 +51,8 @@ export function useSetMobile() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (mobile: string) => api<MobileResponse>('PUT', '/me/mobile', { mobile }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['me', 'alert-delivery'] }),
+    // The number shows in both places; removing it may have turned text reminders off.
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['me', 'alert-delivery'] }), client.invalidateQueries({ queryKey: ['me', 'notification-preferences'] })]),
   });
 }
 

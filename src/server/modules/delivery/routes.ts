@@ -75,20 +75,20 @@ export const deliveryRoutes = [
     id: 'me.mobile.update',
     method: 'PUT',
     url: '/api/me/mobile',
-    summary: 'My mobile number for alert text messages (empty to remove); stored as E.164',
+    summary: 'My mobile number for text messages — alerts (staff), session reminders (members) — empty to remove (which turns text reminders off); 422 invalid_phone',
     tags: ['account'],
-    access: { kind: 'authenticated', resource: 'duty_contact', action: 'update' },
+    access: { kind: 'authenticated', resource: 'mobile', action: 'update' },
     body: mobileBodySchema,
     response: { 200: mobileResponseSchema },
     async handler({ body }, ctx) {
-      return { mobile: await setMobile(ctx, body.mobile) };
+      return setMobile(ctx, body.mobile);
     },
   }),
   defineRoute({
     id: 'admin.sms.list',
     method: 'GET',
     url: '/api/admin/sms',
-    summary: 'Text messages kept in the SMS outbox (no gateway configured), newest first',
+    summary: 'Text messages kept in the SMS outbox (no gateway configured) and reminder texts sent through the gateway with their attempts and status, newest first',
     tags: ['mail'],
     access: { kind: 'authenticated', resource: 'mail', action: 'read' },
     response: { 200: smsOutboxSchema },

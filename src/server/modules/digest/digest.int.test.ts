@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
 import { call, createWorld, signIn, type World } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { deliverQueuedMail, MAX_ATTEMPTS } from '../mail/deliver-mail.js';
+import { deliverQueuedMail, MAIL_RETRY, MAX_ATTEMPTS } from '../mail/deliver-mail.js';
 import { kindLabel, type ContentKind } from '../moderation/kinds.js';
 import { sendDueDigests, type DigestSettings } from './send-due-digests.js';
 
@@ -141,16 +141,30 @@ describe('between-session digest', () => {
     expect(first.sent).toBeGreaterThan(0);
     expect(sent[0]).toContain('Subject: Riverside Hearth: Digest before');
     expect((await deliverQueuedMail(db, recording, 'x@y.z', new Date())).sent).toBe(0);
-    // A server that refuses connections: back to the queue, then failed after MAX_ATTEMPTS.
+    // A server that refuses connections: back to the queue after a wait that doubles (half of it
+    // random: MAIL_RETRY), not tried again before then, then failed after MAX_ATTEMPTS.
     const id = (await db.selectFrom('mail_outbox').select('id').executeTakeFirstOrThrow()).id;
     await db.updateTable('mail_outbox').set({ status: 'queued', attempts: 0 }).where('id', '=', id).execute();
     const refusing = nodemailer.createTransport('smtp://127.0.0.1:1');
+    let at = new Date();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      expect((await deliverQueuedMail(db, refusing, 'x@y.z', new Date())).failed).toBe(1);
+      expect((await deliverQueuedMail(db, refusing, 'x@y.z', at)).failed).toBe(1);
       const row = await db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       expect(row.attempts).toBe(attempt);
       expect(row.status).toBe(attempt < MAX_ATTEMPTS ? 'queued' : 'failed');
       expect(row.last_error).toMatch(/ECONNREFUSED|connect/i);
+      if (attempt === MAX_ATTEMPTS) {
+        expect(row.next_attempt_at).toBeNull();
+        break;
+      }
+      const wait = Date.parse(row.next_attempt_at!) - at.getTime();
+      const ceiling = Math.min(MAIL_RETRY.maxMs, MAIL_RETRY.baseMs * 2 ** (attempt - 1));
+      expect(wait).toBeGreaterThanOrEqual(ceiling / 2);
+      expect(wait).toBeLessThanOrEqual(ceiling);
+      // Just before the wait is over nothing is tried; at its end the next attempt goes.
+      expect(await deliverQueuedMail(db, refusing, 'x@y.z', new Date(at.getTime() + wait - 1))).toEqual({ sent: 0, failed: 0 });
+      at = new Date(at.getTime() + wait);
     }
+    expect(await deliverQueuedMail(db, refusing, 'x@y.z', new Date(at.getTime() + 24 * 3_600_000))).toEqual({ sent: 0, failed: 0 });
   });
 });

@@ -6,6 +6,7 @@ import { sendDueDigests } from '../digest/send-due-digests.js';
 import type { SmsSender } from '../delivery/sms.js';
 import type { ReminderSettings } from './claim.js';
 import { sendSessionReminders } from './send-session-reminders.js';
+import { deliverQueuedTexts } from './text-queue.js';
 
 // The notification-preferences page (issue 16): members' reminders by e-mail and text message,
 // staff's session digest by e-mail, alerts never a preference; a channel without an address or a
@@ -179,9 +180,13 @@ describe('with an SMS gateway', () => {
         original_starts_at: null,
       })
       .execute();
-    const settings: ReminderSettings = { smtpConfigured: true, publicUrl: undefined, serviceName: 'Eastgate Service', locale: 'en-GB', timeZone: 'Europe/London', sms };
+    const settings: ReminderSettings = { smtpConfigured: true, publicUrl: undefined, serviceName: 'Eastgate Service', locale: 'en-GB', timeZone: 'Europe/London', textsConfigured: true };
     const [first, second] = await Promise.all([sendSessionReminders(db, settings, now), sendSessionReminders(db, settings, now)]);
     expect(first + second).toBe(1);
+    // Queued with the claim, sent by the text job: two instances at once send it once.
+    expect(await db.selectFrom('sms_queue').select(['status', 'to_e164']).execute()).toEqual([{ status: 'queued', to_e164: '+447700900123' }]);
+    const runs = await Promise.all([deliverQueuedTexts(db, sms, now), deliverQueuedTexts(db, sms, now)]);
+    expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(1);
     expect(texts).toHaveLength(1);
     expect(texts[0]!.to).toBe('+447700900123');
     expect(texts[0]!.text).toMatch(/^Eastgate Service: a reminder that your next group session is today at \d\d:\d\d\.$/);

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/database.js';
 import type { NotificationKind } from '../../db/schema.js';
+import { cancelQueuedTexts } from './text-queue.js';
 
 /**
  * Each person's notification preferences: e-mail (and, for session reminders, text message) on
@@ -28,4 +29,16 @@ export async function preferencesOf(db: DbOrTx, userId: string): Promise<Record<
 export async function wantsEmail(db: DbOrTx, userId: string, kind: NotificationKind): Promise<boolean> {
   const row = await db.selectFrom('notification_preferences').select('email').where('user_id', '=', userId).where('kind', '=', kind).executeTakeFirst();
   return row ? row.email === 1 : EMAIL_BY_DEFAULT[kind];
+}
+
+/**
+ * Turns text messages off for every kind the person had them on (their mobile number was
+ * removed), in the caller's transaction, and cancels their texts still queued; returns the kinds
+ * switched off. E-mail choices stay as they were.
+ */
+export async function turnOffTexts(db: DbOrTx, userId: string, now: Date): Promise<NotificationKind[]> {
+  const on = await db.selectFrom('notification_preferences').select('kind').where('user_id', '=', userId).where('sms', '=', 1).execute();
+  if (on.length) await db.updateTable('notification_preferences').set({ sms: 0, updated_at: now.toISOString() }).where('user_id', '=', userId).where('sms', '=', 1).execute();
+  await cancelQueuedTexts(db, userId, 'The mobile number was removed.');
+  return on.map((r) => r.kind);
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { enrolmentAt } from '../../policy/membership.js';
 import { queueTemplatedMail } from '../mail/queue-mail.js';
 import { claimReminder, type ReminderSettings } from './claim.js';
+import { queueReminderText } from './text-queue.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -25,13 +26,13 @@ export function sessionReminderText(startsAt: string, slot: '24h' | '2h', settin
 }
 
 /**
- * E-mails (or texts, where they chose text messages and the service has a gateway) the members of each scheduled session starting within 24 hours: once about 24 hours
+ * E-mails (or queues texts for, where they chose text messages and the service has a gateway) the members of each scheduled session starting within 24 hours: once about 24 hours
  * before and once 2 hours before (a run that comes late sends only the reminder still ahead,
  * never a stale one). Each reminder is claimed in `reminder_sends` in the transaction that queues its
  * e-mail, keyed by the session's start, so repeated runs, restarts and concurrent instances send
  * it once — and a rescheduled session is reminded again at its new time. Only active members of
  * active accounts who have turned session reminders on (they are opt-in); facilitators get the digest instead.
- * Returns how many reminders were queued.
+ * Returns how many reminders were queued. Texts go out with `deliverQueuedTexts` (text-queue.ts).
  */
 export async function sendSessionReminders(db: Db, settings: ReminderSettings, now: Date): Promise<number> {
   const rows = await db
@@ -57,9 +58,10 @@ export async function sendSessionReminders(db: Db, settings: ReminderSettings, n
   for (const row of rows) {
     const slot = sessionReminderSlot(Date.parse(row.starts_at) - now.getTime());
     if (!slot) continue;
-    const textTo = row.by_sms === 1 && settings.sms && row.mobile_e164 ? row.mobile_e164 : null;
+    const textTo = row.by_sms === 1 && settings.textsConfigured && row.mobile_e164 ? row.mobile_e164 : null;
     const queued = await db.transaction().execute(async (trx) => {
-      if (!(await claimReminder(trx, { userId: row.user_id, kind: 'session_reminder', subjectRef: row.session_id, slot: `${slot}@${row.starts_at}` }, now))) return false;
+      const claim = await claimReminder(trx, { userId: row.user_id, kind: 'session_reminder', subjectRef: row.session_id, slot: `${slot}@${row.starts_at}` }, now);
+      if (!claim) return false;
       if (row.by_email === 1) {
         await queueTemplatedMail(
           trx,
@@ -75,11 +77,11 @@ export async function sendSessionReminders(db: Db, settings: ReminderSettings, n
           { smtpConfigured: settings.smtpConfigured, now, service: settings },
         );
       }
+      // The text is queued with the claim and sent by deliverQueuedTexts (retried with backoff),
+      // so a gateway failure or a restart neither loses it nor sends it twice.
+      if (textTo) await queueReminderText(trx, { reminderSendId: claim, userId: row.user_id, toE164: textTo, body: sessionReminderText(row.starts_at, slot, settings), expiresAt: row.starts_at }, now);
       return row.by_email === 1 || textTo !== null;
     });
-    // The text goes after the claim is committed, so a second instance never sends it too; a
-    // gateway failure is logged by the job and not retried (the e-mail, if chosen, still went).
-    if (queued && textTo && settings.sms) await settings.sms.send(textTo, sessionReminderText(row.starts_at, slot, settings));
     if (queued) sent += 1;
   }
   return sent;

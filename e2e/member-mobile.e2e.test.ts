@@ -1,0 +1,105 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y, hasHorizontalScroll } from './support/a11y';
+import { DEMO, signIn } from './support/app';
+import { DESKTOP, PHONE, openBrowser, type TestBrowser } from './support/browser';
+import { startServer, type TestServer } from './support/server';
+
+// Issue 16: a member adds their own mobile number on the notification settings page at 375 px
+// (a bad number refused under the field, nothing saved), turns session reminders by text message
+// on, and removes the number again, which turns them off. The server has an SMS gateway (a local
+// HTTP server here). Screens at 375 and 1280 px, axe clean; the administrator's text page too.
+
+const SHOTS = 'screenshots/member-mobile';
+let server: TestServer;
+let gateway: Server;
+const browsers: TestBrowser[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  gateway = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(202).end());
+  });
+  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+  server = await startServer({ HEARTH_SMS_HTTP_URL: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send` });
+});
+afterEach(async () => {
+  await Promise.all(browsers.splice(0).map((b) => b.close()));
+});
+afterAll(async () => {
+  await server?.stop();
+  gateway?.closeAllConnections();
+  await new Promise<void>((resolve) => (gateway ? gateway.close(() => resolve()) : resolve()));
+});
+
+async function browser(viewport = DESKTOP) {
+  const b = await openBrowser(viewport);
+  browsers.push(b);
+  return b;
+}
+
+describe("a member's own mobile number", () => {
+  it('is added at 375 px (a bad number refused first), used for text reminders, and removed, which turns them off', async () => {
+    const { page } = await browser(PHONE);
+    await signIn(page, server.baseUrl, DEMO.participant);
+    await page.goto(`${server.baseUrl}/account/notifications`);
+    await page.getByRole('heading', { name: 'Your mobile number' }).waitFor();
+    const card = page.getByTestId('my-mobile');
+    const textSwitch = page.getByTestId('session-reminders').getByRole('switch', { name: 'By text message' });
+    expect(await textSwitch.isDisabled()).toBe(true);
+    expect(await checkA11y(page)).toEqual([]);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/empty-375.png`, fullPage: true });
+
+    await card.getByLabel('Mobile number').fill('07400 12345');
+    await card.getByRole('button', { name: 'Save number' }).click();
+    await card.getByText(/not a valid mobile number/).first().waitFor();
+    expect(await card.getByLabel('Mobile number').getAttribute('aria-invalid')).toBe('true');
+    expect(await checkA11y(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/refused-375.png`, fullPage: true });
+
+    await card.getByLabel('Mobile number').fill('07700 900123');
+    await card.getByRole('button', { name: 'Save number' }).click();
+    await page.getByText('Saved. Text messages you choose go to +447700900123.').waitFor();
+    await textSwitch.click({ force: true });
+    await page.getByText('Session reminders by text message are on.').waitFor();
+    expect(await textSwitch.isChecked()).toBe(true);
+    expect(await checkA11y(page)).toEqual([]);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SHOTS}/saved-375.png`, fullPage: true });
+
+    await card.getByRole('button', { name: 'Remove' }).click();
+    await page.getByText('Your mobile number is removed, and session reminders by text message are now off.').waitFor();
+    await expect.poll(() => textSwitch.isChecked()).toBe(false);
+    expect(await card.getByLabel('Mobile number').inputValue()).toBe('');
+  }, 120_000);
+
+  it('shows the page at 1280 px and the reminder texts to an administrator, axe clean', async () => {
+    const member = await browser(DESKTOP);
+    await signIn(member.page, server.baseUrl, DEMO.participant);
+    await member.page.goto(`${server.baseUrl}/account/notifications`);
+    const card = member.page.getByTestId('my-mobile');
+    await card.getByLabel('Mobile number').fill('+44 7700 900456');
+    await card.getByRole('button', { name: 'Save number' }).click();
+    await member.page.getByText('Saved. Text messages you choose go to +447700900456.').waitFor();
+    expect(await checkA11y(member.page)).toEqual([]);
+    await member.page.screenshot({ path: `${SHOTS}/saved-1280.png`, fullPage: true });
+
+    for (const [viewport, width] of [
+      [DESKTOP, 1280],
+      [PHONE, 375],
+    ] as const) {
+      const admin = await browser(viewport);
+      await signIn(admin.page, server.baseUrl, DEMO.admin);
+      await admin.page.goto(`${server.baseUrl}/admin/sms`);
+      await admin.page.getByRole('heading', { name: 'Session reminder texts' }).waitFor();
+      expect(await checkA11y(admin.page)).toEqual([]);
+      expect(await hasHorizontalScroll(admin.page)).toBe(false);
+      await admin.page.screenshot({ path: `${SHOTS}/admin-sms-${width}.png`, fullPage: true });
+    }
+  }, 120_000);
+});
