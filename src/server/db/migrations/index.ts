@@ -23,6 +23,7 @@ import * as connectionIndexes from './20261205T1320_connection_indexes.js';
 import * as homePreferences from './20261205T1320_home_preferences.js';
 import * as notificationChannels from './20261205T1340_notification_channels.js';
 import * as patientIdentifiers from './20261206T0900_patient_identifiers.js';
+import * as claimFields from './20261207T1000_claim_fields.js';
 import * as dutyRotaDelivery from './20261203T1030_duty_rota_delivery.js';
 
 /**
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T1320_home_preferences': homePreferences,
   '20261205T1340_notification_channels': notificationChannels,
   '20261206T0900_patient_identifiers': patientIdentifiers,
+  '20261207T1000_claim_fields': claimFields,
 };
