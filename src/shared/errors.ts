@@ -62,6 +62,15 @@ export const errorStatus = {
   invalid_phone: 422,
   // A record number (NHS number, MRN) that fails its identifier system's format or check digit.
   invalid_identifier: 422,
+  // Claim fields (issue 15): an ICD-10 code, date of birth or professional identifier by format.
+  invalid_diagnosis_code: 422,
+  invalid_date_of_birth: 422,
+  invalid_professional_identifier: 422,
+  // A staff profile asked for a participant's account.
+  not_staff: 422,
+  // A billing column choice naming a column that does not exist, twice, or none at all.
+  unknown_billing_column: 422,
+  invalid_billing_columns: 422,
   blocked_phrase: 422,
   own_strategy: 422,
   cannot_appreciate_self: 422,

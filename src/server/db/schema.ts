@@ -142,6 +142,8 @@ export interface TherapyGroupsTable {
   moderation_mode: Generated<'pre' | 'post'>;
   /** JSON [{weekday 1–7 (ISO, Monday 1), start 'HH:mm', end 'HH:mm'}] in the group's time zone. */
   staffed_hours: Generated<string>;
+  /** The claim's place of service for the group's sessions; null when the service does not record it. */
+  place_of_service: string | null;
 }
 
 export interface SessionPlansTable {
@@ -358,6 +360,8 @@ export interface EnrolmentsTable {
   status_changed_at: string | null;
   agreement_version: number | null;
   agreement_accepted_at: string | null;
+  /** ICD-10 diagnosis code for claims (upper case, e.g. F41.1); null when not recorded. */
+  diagnosis_code: string | null;
 }
 
 export interface InstrumentsTable {
@@ -831,6 +835,22 @@ export interface FhirExportFilesTable {
   position: number;
 }
 
+/** A participant's date of birth (YYYY-MM-DD), recorded where the service bills. */
+export interface ParticipantProfilesTable {
+  participant_id: string;
+  date_of_birth: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A staff member's professional identifier (NPI, GMC, HCPC… number), the rendering provider on a claim. */
+export interface StaffProfilesTable {
+  user_id: string;
+  professional_identifier: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface PatientIdentifiersTable {
   id: string;
   participant_id: string | null;
@@ -1128,6 +1148,8 @@ export interface DB {
   erasure_requests: ErasureRequestsTable;
   fhir_export_jobs: FhirExportJobsTable;
   fhir_export_files: FhirExportFilesTable;
+  participant_profiles: ParticipantProfilesTable;
+  staff_profiles: StaffProfilesTable;
   strategies: StrategiesTable;
   strategy_marks: StrategyMarksTable;
   library_entries: LibraryEntriesTable;

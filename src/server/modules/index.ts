@@ -31,6 +31,7 @@ import { programmeRoutes } from './programmes/routes.js';
 import { sessionRoutes } from './schedule/routes.js';
 import { skillRoutes } from './skills/routes.js';
 import { spaceRoutes } from './space/routes.js';
+import { staffProfileRoutes } from './staff-profiles/routes.js';
 import { strategyRoutes } from './strategies/routes.js';
 import { thisWeekRoutes } from './this-week/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -40,6 +41,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...healthRoutes,
   ...authRoutes,
   ...userRoutes,
+  ...staffProfileRoutes,
   ...auditRoutes,
   ...programmeRoutes,
   ...groupRoutes,

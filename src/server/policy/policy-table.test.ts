@@ -42,7 +42,7 @@ const expected: Record<Role, readonly Row[]> = {
     ['session', 'ru', 'own_groups', 'sessions of their groups'],
     ['attendance', 'rux', 'own_groups', 'attendance of their groups'],
     ['note', 'rcu', 'own_groups', 'group notes of their groups'],
-    ['record', 'rx', 'own_groups', 'the records of the people in their groups, exported as FHIR'],
+    ['record', 'rux', 'own_groups', 'the records of the people in their groups, exported as FHIR; their claim details entered there'],
     ['billing', 'x', 'own_groups', 'billing for their own groups'],
     ['instrument', 'rx', 'service', 'instrument definitions, read-only'],
     ['measure', 'ru', 'own_groups', 'measures of the people in their groups'],
@@ -131,6 +131,7 @@ describe('fields hidden from and read-only for participants and clinicians', () 
       attendanceAlerts: [1],
       attendanceRates: [1],
       billingCode: 'B1',
+      placeOfService: '53',
       capacity: 12,
       minSize: 4,
     };

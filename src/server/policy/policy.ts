@@ -106,7 +106,9 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
     attendance: { actions: ['read', 'update', 'export'], scope: 'own_groups' },
     note: { actions: ['read', 'create', 'update'], scope: 'own_groups' },
     // The records of the people in their groups; exported as FHIR for the service's other systems.
-    record: { actions: ['read', 'export'], scope: 'own_groups' },
+    // Updated where a record holds what they enter for it: the claim details (diagnosis code, date
+    // of birth, record number).
+    record: { actions: ['read', 'update', 'export'], scope: 'own_groups' },
     billing: { actions: ['export'], scope: 'own_groups' },
     instrument: { actions: ['read', 'export'], scope: 'service' },
     measure: { actions: ['read', 'update'], scope: 'own_groups' },
@@ -160,6 +162,7 @@ export const policy: Readonly<Record<Role, Partial<Record<Resource, Rule>>>> = {
         'attendanceAlerts',
         'attendanceRates',
         'billingCode',
+        'placeOfService',
         'capacity',
         'minSize',
       ],

@@ -90,6 +90,7 @@ export const settingsUpdateBodySchema = z.strictObject({
   'measures.not_improving_after': z.string().regex(/^\d{1,2}$/).optional(),
   'risk.journal_alerts': z.enum(['true', 'false']).optional(),
   'calendar.event_title': calendarEventTitleSchema.optional(),
+  'calendar.default_privacy': z.enum(['discreet', 'full']).optional(),
 });
 /** Every changeable setting, as the settings page holds them. */
 export type ServiceSettings = Required<z.infer<typeof settingsUpdateBodySchema>>;

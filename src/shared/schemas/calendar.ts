@@ -13,6 +13,8 @@ export const calendarPreferencesSchema = z.object({
   showLocation: z.boolean(),
   /** The service's name in the event title, the calendar's name and the description. */
   showServiceName: z.boolean(),
+  /** Whether these are the person's own choice (true) or the service's default (false: they have not chosen). */
+  ownChoice: z.boolean(),
 });
 export type CalendarPreferences = z.infer<typeof calendarPreferencesSchema>;
 
@@ -25,6 +27,8 @@ export const calendarFeedStatusSchema = z.object({
   active: z.boolean(),
   createdAt: timestampSchema.nullable(),
   preferences: calendarPreferencesSchema,
+  /** What the service shows for people who have not chosen: discreet (title and time only) or full (service name and place). */
+  serviceDefault: z.enum(['discreet', 'full']),
 });
 export type CalendarFeedStatus = z.infer<typeof calendarFeedStatusSchema>;
 

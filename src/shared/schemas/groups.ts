@@ -33,6 +33,8 @@ export const groupDetailSchema = z.object({
   location: z.string().nullable(),
   meetingUrl: z.string().nullable(),
   billingCode: z.string().optional(),
+  /** The claim's place of service (staff only); null when the service does not record it. */
+  placeOfService: z.string().nullable().optional(),
   nextSession: z.object({ id: idSchema, startsAt: timestampSchema, topic: z.string() }).nullable(),
   facilitators: z.array(
     z.object({ userId: idSchema, displayName: z.string(), role: z.enum(['lead', 'co']), email: z.string().optional() }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mailDeliverySchema } from './auth.js';
+import { claimDetailsSchema } from './billing.js';
 import { displayNameSchema, emailSchema, idSchema, text, timestampSchema } from './common.js';
 import { contactPatchSchema } from './contacts.js';
 import { agreementSchema } from './programmes.js';
@@ -161,5 +162,7 @@ export const recordSchema = z.object({
   attendance: z.array(z.object({ sessionId: idSchema, startsAt: timestampSchema, topic: z.string(), status: attendanceStatusSchema, minutes: z.number().int().nullable() })),
   notes: z.array(z.object({ sessionId: idSchema, startsAt: timestampSchema, topic: z.string(), body: z.string(), noteStatus: z.enum(['draft', 'signed']), signedAt: timestampSchema.nullable() })),
   referral: referralSchema.nullable(),
+  /** Record number, date of birth and diagnosis code, for the group's clinicians (a participant has no record access). */
+  claim: claimDetailsSchema,
 });
 export type ParticipantRecord = z.infer<typeof recordSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { placeOfServiceSchema } from './billing.js';
 import { idSchema, text, timestampSchema } from './common.js';
 
 export const attendanceStatusSchema = z.enum(['present', 'late', 'left_early', 'excused', 'absent']);
@@ -24,6 +25,8 @@ export const groupSettingsBodySchema = z.strictObject({
   meetingUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link.' }).max(500).nullable().optional(),
   status: z.enum(['forming', 'active', 'completed', 'cancelled']).optional(),
   billingCode: z.string().regex(/^[0-9A-Z]{4,6}$/, 'Use a billing code such as 90853.').optional(),
+  /** The claim's place of service for this group's sessions; null or '' clears it. */
+  placeOfService: z.union([placeOfServiceSchema, z.literal('')]).nullable().optional(),
 });
 
 export const createGroupBodySchema = z.strictObject({

@@ -9,6 +9,7 @@ import { AlertDeliveryCard } from './AlertDeliveryCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { MfaCard } from './MfaCard';
 import { SessionsCard } from './SessionsCard';
+import { StaffProfileCard } from './StaffProfileCard';
 import classes from '../layout/layout.module.css';
 
 /** The signed-in person's own account: profile, a link to notification settings, password, two-step sign-in, devices. */
@@ -61,6 +62,7 @@ export function AccountPage() {
         <MfaCard />
       </SimpleGrid>
       {me.user.role === 'clinician' ? <AlertDeliveryCard /> : null}
+      {me.user.role === 'participant' ? null : <StaffProfileCard />}
       <SessionsCard />
     </Stack>
   );

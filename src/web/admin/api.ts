@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { AdminUserList, inviteUserBodySchema } from '../../shared/schemas/auth';
+import type { BillingColumns } from '../../shared/schemas/billing';
 import { api, toQuery } from '../api/client';
 import type { AdminUser, InvitationIssued, Role, UserStatus } from '../api/types';
 
@@ -40,5 +41,19 @@ export function useUserAction() {
     mutationFn: ({ userId, action }: { userId: string; action: UserAction }) =>
       api<AdminUser | InvitationIssued>('POST', `/admin/users/${encodeURIComponent(userId)}/${action}`),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['admin', 'users'] }),
+  });
+}
+
+/** The billing export's columns: the service's choice (null = the default) and every column there is. */
+export function useBillingColumns() {
+  return useQuery({ queryKey: ['admin', 'billing-columns'], queryFn: () => api<BillingColumns>('GET', '/admin/billing-columns') });
+}
+
+/** Chooses the billing export's columns and their order (null returns to the default). */
+export function useUpdateBillingColumns() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (columns: string[] | null) => api<BillingColumns>('PUT', '/admin/billing-columns', { columns }),
+    onSuccess: (data) => client.setQueryData(['admin', 'billing-columns'], data),
   });
 }

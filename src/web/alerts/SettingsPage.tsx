@@ -7,6 +7,7 @@ import { useMe } from '../auth/session';
 import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { useServiceSettings, useUpdateSettings, type ServiceSettings } from './api';
 import { formatMinutes } from './copy';
+import { BillingColumnsCard } from '../admin/BillingColumnsCard';
 
 type Draft = {
   urgent: number | string;
@@ -18,6 +19,7 @@ type Draft = {
   notImproving: number | string;
   journalAlerts: 'true' | 'false';
   eventTitle: string;
+  calendarPrivacy: 'discreet' | 'full';
 };
 
 function draftOf(s: ServiceSettings): Draft {
@@ -31,6 +33,7 @@ function draftOf(s: ServiceSettings): Draft {
     notImproving: Number(s['measures.not_improving_after']),
     journalAlerts: s['risk.journal_alerts'],
     eventTitle: s['calendar.event_title'],
+    calendarPrivacy: s['calendar.default_privacy'],
   };
 }
 
@@ -50,7 +53,7 @@ function checkDraft(d: Draft): Partial<Record<keyof ServiceSettings, string>> {
   return problems;
 }
 
-/** /admin/settings: how fast alerts must be acknowledged, who they escalate to, when "not improving" is raised. */
+/** /admin/settings: how fast alerts must be acknowledged, who they escalate to, when "not improving" is raised, calendars, billing columns. */
 export function SettingsPage() {
   const me = useMe();
   usePageTitle('Settings', me.service.name);
@@ -64,6 +67,7 @@ export function SettingsPage() {
       <QueryView query={settings} loadingLabel="Loading settings…">
         {(current) => <SettingsForm current={current} />}
       </QueryView>
+      <BillingColumnsCard />
     </Stack>
   );
 }
@@ -96,6 +100,7 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
         'measures.not_improving_after': String(draft.notImproving),
         'risk.journal_alerts': draft.journalAlerts,
         'calendar.event_title': draft.eventTitle.trim(),
+        'calendar.default_privacy': draft.calendarPrivacy,
       },
       {
         onSuccess: () =>
@@ -280,6 +285,22 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
             }}
             error={fieldError('calendar.event_title')}
             maw={520}
+          />
+          <NativeSelect
+            label="What calendars show by default"
+            description="For everyone who has not chosen for themselves; each person’s own choice always wins. Discreet events never name the service or a clinic."
+            value={draft.calendarPrivacy}
+            onChange={(e) => {
+              const value = e.currentTarget.value === 'full' ? 'full' : 'discreet';
+              setDraft((d) => ({ ...d, calendarPrivacy: value }));
+            }}
+            data={[
+              { value: 'discreet', label: 'Discreet: the title above and the time, no place' },
+              { value: 'full', label: 'Full: the service’s name and the place of the session' },
+            ]}
+            error={fieldError('calendar.default_privacy')}
+            maw={520}
+            mt="sm"
           />
         </Card>
         <SuccessRegion message={saved} />

@@ -1,5 +1,6 @@
 import { Button, Card, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { PLACE_OF_SERVICE_MAX } from '../../shared/schemas/billing';
 import { ApiError } from '../api/client';
 import type { GroupDetail } from '../api/types';
 import { ErrorRegion, SuccessRegion } from '../layout/feedback';
@@ -8,7 +9,7 @@ import { GroupModerationSettings } from '../moderation/GroupModerationSettings';
 import { FacilitatorsEditor } from '../programmes/FacilitatorsEditor';
 import { groupStatusLabel, useUpdateGroup } from './api';
 
-/** Capacity, minimum size, room, meeting link, kind and status of a group. */
+/** Capacity, minimum size, room, meeting link, place of service, kind and status of a group. */
 export function SettingsPanel({ group }: { group: GroupDetail }) {
   const me = useMe();
   const update = useUpdateGroup(group.id);
@@ -19,6 +20,7 @@ export function SettingsPanel({ group }: { group: GroupDetail }) {
   const [location, setLocation] = useState(group.location ?? '');
   const [meetingUrl, setMeetingUrl] = useState(group.meetingUrl ?? '');
   const [status, setStatus] = useState(group.status);
+  const [placeOfService, setPlaceOfService] = useState(group.placeOfService ?? '');
   const [saved, setSaved] = useState<string | null>(null);
 
   const cap = Number(capacity);
@@ -51,6 +53,7 @@ export function SettingsPanel({ group }: { group: GroupDetail }) {
         location: location.trim() || null,
         meetingUrl: meetingUrl.trim() || null,
         status,
+        placeOfService: placeOfService.trim() || null,
       },
       { onSuccess: () => setSaved('Settings saved.') },
     );
@@ -119,6 +122,15 @@ export function SettingsPanel({ group }: { group: GroupDetail }) {
               value={meetingUrl}
               onChange={(e) => setMeetingUrl(e.currentTarget.value)}
               error={fieldError('meetingUrl')}
+            />
+            <TextInput
+              label="Place of service (optional)"
+              description="For billing lines: a code such as 53 (community mental health centre) or 02 (telehealth)."
+              autoComplete="off"
+              maxLength={PLACE_OF_SERVICE_MAX}
+              value={placeOfService}
+              onChange={(e) => setPlaceOfService(e.currentTarget.value)}
+              error={server?.fieldMessage('placeOfService')}
             />
           </SimpleGrid>
           <ErrorRegion error={server?.details.length ? null : update.error} title="We couldn't save the settings" />

@@ -79,8 +79,12 @@ export function CalendarFeedCard() {
               What your calendar shows
             </Text>
             <Text size="xs" c="dimmed">
-              Calendars are often seen by others, on a lock screen or a shared computer. Unless you choose more, each session shows only a
-              plain title, such as “Group session”, and its time.
+              Calendars are often seen by others, on a lock screen or a shared computer.{' '}
+              {chosen.ownChoice
+                ? 'These are your own choices.'
+                : status.data?.serviceDefault === 'full'
+                  ? 'You have not chosen yet, so your service’s default applies: the service’s name and the place are shown. Untick them to keep your calendar discreet.'
+                  : 'Unless you choose more, each session shows only a plain title, such as “Group session”, and its time.'}
             </Text>
             <Checkbox
               label="Show where the session is (its address)"

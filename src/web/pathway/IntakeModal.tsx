@@ -1,10 +1,11 @@
-import { Button, Group, Modal, NumberInput, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { Referral } from '../api/types';
 import { draftOf, editableContactFields, EMPTY_DRAFT, hasAny, patchOf, useReferralContact } from '../contacts/api';
 import { OptionalContactFields } from '../contacts/OptionalContactFields';
 import { ErrorRegion } from '../layout/feedback';
+import { RecordNumberField } from './RecordNumberField';
 import { useReferralStep } from './api';
 
 interface Props {
@@ -116,15 +117,7 @@ export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
                 w={{ base: '100%', xs: 240 }}
               />
             ) : null}
-            <TextInput
-              label="Record number (optional)"
-              description="Add or correct the service's record number for them, such as their NHS number. Leave empty to keep what was given at referral."
-              autoComplete="off"
-              maxLength={64}
-              value={recordNumber}
-              onChange={(e) => setRecordNumber(e.currentTarget.value)}
-              error={error?.fieldMessage('recordNumber')}
-            />
+            <RecordNumberField context="intake" value={recordNumber} onChange={setRecordNumber} error={error?.fieldMessage('recordNumber')} />
             <OptionalContactFields value={contact} onChange={setContact} fields={contactFields} error={error} label="Contact details" />
             <ErrorRegion error={error?.details.length && error.code !== 'invalid_phone' ? null : intake.error} title="We couldn't save the intake" />
             <Group justify="flex-end" gap="sm">

@@ -6,6 +6,7 @@ import { editableContactFields, EMPTY_DRAFT, hasAny, patchOf } from '../contacts
 import { OptionalContactFields } from '../contacts/OptionalContactFields';
 import { ErrorRegion, QueryView } from '../layout/feedback';
 import { useCreateReferral, useReferralTargets } from './api';
+import { RecordNumberField } from './RecordNumberField';
 
 /** Refer a person to a group: any clinician may; the group's facilitators screen the referral. */
 export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClose: () => void; onDone: (message: string) => void }) {
@@ -105,15 +106,7 @@ export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClo
                   onChange={(e) => setReason(e.currentTarget.value)}
                   error={field('reason', reason, 'Give a reason.')}
                 />
-                <TextInput
-                  label="Record number (optional)"
-                  description="The service's record number for them, such as their NHS number. It goes on the record other systems receive."
-                  autoComplete="off"
-                  maxLength={64}
-                  value={recordNumber}
-                  onChange={(e) => setRecordNumber(e.currentTarget.value)}
-                  error={error?.fieldMessage('recordNumber')}
-                />
+                <RecordNumberField context="referral" value={recordNumber} onChange={setRecordNumber} error={error?.fieldMessage('recordNumber')} />
                 <OptionalContactFields value={contact} onChange={setContact} fields={contactFields} error={error} label="Contact details" />
                 <ErrorRegion error={error?.details.length && error.code !== 'invalid_phone' ? null : create.error} title="We couldn't make the referral" />
                 <Group justify="flex-end" gap="sm">

@@ -17,6 +17,7 @@ import { MemberJournalCard } from '../journal/MemberJournalCard';
 import { MemberActivityPanel } from '../this-week/MemberActivityPanel';
 import { useRecord } from './api';
 import { ContactCard } from '../contacts/ContactCard';
+import { ClaimDetailsCard } from './ClaimDetailsCard';
 
 /** A member's record in a group, for its facilitators: membership, attendance, note sections, referral. */
 export function RecordPage() {
@@ -109,6 +110,7 @@ export function RecordPage() {
         </Card>
       </SimpleGrid>
       <ContactCard participantId={r.person.id} viewer={me.user.role} name={r.person.displayName} onSaved={setDone} />
+      <ClaimDetailsCard record={r} onSaved={setDone} />
       <AttendanceHistory record={r} />
       <NoteSections record={r} />
       <MemberGoalsCard enrolmentId={e.id} />

@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ClaimDetails, ClaimDetailsInput } from '../../shared/schemas/billing';
 import { api } from '../api/client';
 import type { ParticipantRecord } from '../api/types';
 
@@ -7,5 +8,14 @@ export function useRecord(enrolmentId: string) {
   return useQuery({
     queryKey: ['records', enrolmentId],
     queryFn: () => api<ParticipantRecord>('GET', `/enrolments/${encodeURIComponent(enrolmentId)}/record`),
+  });
+}
+
+/** Records the claim details of an enrolment (record number, date of birth, ICD-10 code); the record is read again. */
+export function useUpdateClaimDetails(enrolmentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ClaimDetailsInput) => api<ClaimDetails>('PUT', `/enrolments/${encodeURIComponent(enrolmentId)}/claim-details`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['records', enrolmentId] }),
   });
 }

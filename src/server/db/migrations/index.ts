@@ -24,6 +24,7 @@ import * as connectionIndexes from './20261205T1320_connection_indexes.js';
 import * as homePreferences from './20261205T1320_home_preferences.js';
 import * as notificationChannels from './20261205T1340_notification_channels.js';
 import * as patientIdentifiers from './20261206T0900_patient_identifiers.js';
+import * as claimFields from './20261207T1000_claim_fields.js';
 import * as fhirBulkExports from './20261206T1500_fhir_bulk_exports.js';
 import * as smsQueueRetry from './20261206T1700_sms_queue_retry.js';
 import * as dutyRotaDelivery from './20261203T1030_duty_rota_delivery.js';
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T1500_fhir_bulk_exports': fhirBulkExports,
   '20261206T1700_sms_queue_retry': smsQueueRetry,
   '20261207T0900_note_templates': noteTemplates,
+  '20261207T1000_claim_fields': claimFields,
 };

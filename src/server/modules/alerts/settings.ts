@@ -29,6 +29,17 @@ export const SETTING_DEFAULTS = {
    * condition unless a person chooses to show the service's name (calendar_preferences).
    */
   'calendar.event_title': 'Group session',
+  /**
+   * What a calendar event shows when its owner has not chosen (calendar_preferences): 'discreet'
+   * (the title above and the time; no service name, no place) or 'full' (the service's name and
+   * the session's place). A person's own choice always wins.
+   */
+  'calendar.default_privacy': 'discreet',
+  /**
+   * The billing export's columns as a JSON array of keys (shared/schemas/billing.ts), in order;
+   * '' = the default. Changed through PUT /api/admin/billing-columns, which checks every key.
+   */
+  'billing.columns': '',
   /** Responses to the same instrument after which "not improving" is raised. */
   'measures.not_improving_after': '6',
   /**

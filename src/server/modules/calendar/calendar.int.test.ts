@@ -106,7 +106,7 @@ afterAll(async () => t.close());
 describe('calendar feed', () => {
   it('hands out a secret link once, stores only its hash, and reports whether a feed is on', async () => {
     const before = (await call(t.app, clinician, 'GET', '/api/me/calendar-feed')).json();
-    expect(before).toEqual({ active: false, createdAt: null, preferences: { showLocation: false, showServiceName: false } });
+    expect(before).toEqual({ active: false, createdAt: null, preferences: { showLocation: false, showServiceName: false, ownChoice: false }, serviceDefault: 'discreet' });
     const url = await newFeed(clinician);
     expect(url).toMatch(/^http:\/\/[^/]+\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
     const token = feedPath(url).replace('/api/calendar/', '').replace('.ics', '');
@@ -115,7 +115,7 @@ describe('calendar feed', () => {
     expect(rows[0]?.token_hash).toBe(hashToken(token));
     expect(JSON.stringify(rows)).not.toContain(token);
     const after = await call(t.app, clinician, 'GET', '/api/me/calendar-feed');
-    expect(after.json()).toEqual({ active: true, createdAt: expect.any(String), preferences: { showLocation: false, showServiceName: false } });
+    expect(after.json()).toEqual({ active: true, createdAt: expect.any(String), preferences: { showLocation: false, showServiceName: false, ownChoice: false }, serviceDefault: 'discreet' });
     expect(after.body).not.toContain(token);
   });
 
@@ -310,19 +310,19 @@ describe('calendar feed', () => {
 
       const chosen = await call(other.app, member, 'PATCH', '/api/me/calendar-preferences', { showLocation: true });
       expect(chosen.statusCode).toBe(200);
-      expect(chosen.json()).toEqual({ showLocation: true, showServiceName: false });
+      expect(chosen.json()).toEqual({ showLocation: true, showServiceName: false, ownChoice: true });
       const withPlace = parseEvents(await feedOf(member));
       expect(withPlace.every((e) => e.location === 'Riverside CMHC\\, Room 4')).toBe(true);
       expect(withPlace.every((e) => e.summary === 'Group session')).toBe(true);
 
-      expect((await call(other.app, member, 'PATCH', '/api/me/calendar-preferences', { showServiceName: true })).json()).toEqual({ showLocation: true, showServiceName: true });
+      expect((await call(other.app, member, 'PATCH', '/api/me/calendar-preferences', { showServiceName: true })).json()).toEqual({ showLocation: true, showServiceName: true, ownChoice: true });
       const named = await feedOf(member);
       expect(parseEvents(named).every((e) => e.summary === 'Riverside Community Mental Health Team: Group session')).toBe(true);
       expect(named).toContain('X-WR-CALNAME:Riverside Community Mental Health Team sessions');
       // One person's choice is theirs alone.
       const otherMember = await signIn(other, otherWorld.participantB);
       expect(await feedOf(otherMember)).not.toContain('Riverside');
-      expect((await call(other.app, member, 'GET', '/api/me/calendar-feed')).json().preferences).toEqual({ showLocation: true, showServiceName: true });
+      expect((await call(other.app, member, 'GET', '/api/me/calendar-feed')).json().preferences).toEqual({ showLocation: true, showServiceName: true, ownChoice: true });
 
       // The service sets its own discreet title; an admin only, one line, bounded.
       const admin = await signIn(other, otherWorld.admin);
@@ -339,10 +339,75 @@ describe('calendar feed', () => {
       for (const bad of [{ showLocation: 'yes' }, { showLocation: true, extra: 1 }, { showServiceName: null }]) {
         expect((await call(other.app, member, 'PATCH', '/api/me/calendar-preferences', bad)).statusCode, JSON.stringify(bad)).toBe(400);
       }
-      expect((await call(other.app, member, 'GET', '/api/me/calendar-feed')).json().preferences).toEqual({ showLocation: true, showServiceName: true });
+      expect((await call(other.app, member, 'GET', '/api/me/calendar-feed')).json().preferences).toEqual({ showLocation: true, showServiceName: true, ownChoice: true });
       const audits = await other.database.db.selectFrom('audit_events').select(['action', 'detail']).where('action', '=', 'calendar.preferences.update').where('actor_user_id', '=', otherWorld.participantA.id).execute();
       expect(audits).toHaveLength(2);
       expect((await call(other.app, null, 'PATCH', '/api/me/calendar-preferences', { showLocation: true })).statusCode).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('follows the service’s default privacy until a person chooses; their choice wins either way', async () => {
+    const other = await createTestApp({ HEARTH_SERVICE_NAME: 'Northgate Clinic' });
+    try {
+      const otherWorld = await createWorld(other);
+      const lead = await signIn(other, otherWorld.clinicianA);
+      expect((await call(other.app, lead, 'PATCH', `/api/groups/${otherWorld.groupA}`, { location: 'Northgate Clinic, Room 2' })).statusCode).toBe(200);
+      const admin = await signIn(other, otherWorld.admin);
+      const member = await signIn(other, otherWorld.participantA);
+      const memberFeed = feedPath((await call(other.app, member, 'POST', '/api/me/calendar-feed')).json().url as string);
+      const leadFeed = feedPath((await call(other.app, lead, 'POST', '/api/me/calendar-feed')).json().url as string);
+      const read = async (path: string) => (await call(other.app, null, 'GET', path)).body;
+
+      // The default default is discreet: no service or clinic name and no place, for members and facilitators.
+      expect((await call(other.app, admin, 'GET', '/api/admin/settings')).json()['calendar.default_privacy']).toBe('discreet');
+      for (const path of [memberFeed, leadFeed]) {
+        const ics = await read(path);
+        expect(parseEvents(ics).length, path).toBeGreaterThan(0);
+        expect(ics, path).not.toContain('Northgate');
+        expect(ics, path).not.toMatch(/^LOCATION/m);
+        expect(ics, path).toContain('X-WR-CALNAME:Sessions');
+      }
+
+      // An administrator makes the service's default full: people who have not chosen see the name and place.
+      const full = await call(other.app, admin, 'PATCH', '/api/admin/settings', { 'calendar.default_privacy': 'full' });
+      expect(full.statusCode, full.body).toBe(200);
+      const shown = parseEvents(await read(memberFeed));
+      expect(shown.every((e) => e.location === 'Northgate Clinic\\, Room 2' && e.summary === 'Northgate Clinic: Group session')).toBe(true);
+      expect((await call(other.app, member, 'GET', '/api/me/calendar-feed')).json()).toMatchObject({
+        preferences: { showLocation: true, showServiceName: true, ownChoice: false },
+        serviceDefault: 'full',
+      });
+
+      // A person who chooses discreet stays discreet under a full default; the others keep the default.
+      const own = await call(other.app, member, 'PATCH', '/api/me/calendar-preferences', { showLocation: false, showServiceName: false });
+      expect(own.json()).toEqual({ showLocation: false, showServiceName: false, ownChoice: true });
+      const discreet = await read(memberFeed);
+      expect(discreet).not.toContain('Northgate');
+      expect(discreet).not.toMatch(/^LOCATION/m);
+      expect(parseEvents(discreet).every((e) => e.summary === 'Group session')).toBe(true);
+      expect(await read(leadFeed)).toContain('LOCATION:Northgate Clinic\\, Room 2');
+
+      // Back to a discreet default: a person who chose to show the place keeps it, the rest go discreet.
+      expect((await call(other.app, lead, 'PATCH', '/api/me/calendar-preferences', { showLocation: true })).json()).toEqual({ showLocation: true, showServiceName: true, ownChoice: true });
+      expect((await call(other.app, admin, 'PATCH', '/api/admin/settings', { 'calendar.default_privacy': 'discreet' })).statusCode).toBe(200);
+      const leadIcs = await read(leadFeed);
+      expect(leadIcs).toContain('LOCATION:Northgate Clinic\\, Room 2');
+      const otherMember = await signIn(other, otherWorld.participantA2);
+      const otherFeed = feedPath((await call(other.app, otherMember, 'POST', '/api/me/calendar-feed')).json().url as string);
+      expect(await read(otherFeed)).not.toContain('Northgate');
+
+      // Only 'discreet' or 'full', set by an admin only; the discreet title may not name the service.
+      for (const bad of ['public', '', true]) {
+        expect((await call(other.app, admin, 'PATCH', '/api/admin/settings', { 'calendar.default_privacy': bad })).statusCode, String(bad)).toBe(400);
+      }
+      expect((await call(other.app, lead, 'PATCH', '/api/admin/settings', { 'calendar.default_privacy': 'full' })).statusCode).toBe(403);
+      expect((await call(other.app, member, 'PATCH', '/api/admin/settings', { 'calendar.default_privacy': 'full' })).statusCode).toBe(403);
+      const named = await call(other.app, admin, 'PATCH', '/api/admin/settings', { 'calendar.event_title': 'NORTHGATE CLINIC group' });
+      expect(named.statusCode).toBe(400);
+      expect(named.json().error.details).toEqual([expect.objectContaining({ path: 'body.calendar.event_title' })]);
+      expect((await call(other.app, admin, 'GET', '/api/admin/settings')).json()).toMatchObject({ 'calendar.default_privacy': 'discreet', 'calendar.event_title': 'Group session' });
     } finally {
       await other.close();
     }

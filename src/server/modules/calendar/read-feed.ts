@@ -26,7 +26,16 @@ export async function readCalendarFeed(ctx: UseCaseContext, tokenParam: string, 
   const to = new Date(ctx.now.getTime() + FEED_FUTURE_DAYS * DAY_MS);
   const sessions = await feedSessions(ctx.db, { userId: feed.user_id, role: feed.role }, from, to);
   const [preferences, eventTitle] = await Promise.all([findCalendarPreferences(ctx.db, feed.user_id), getSetting(ctx.db, 'calendar.event_title')]);
-  const body = renderFeed(sessions, { serviceName: ctx.hearth.config.serviceName, eventTitle, ...preferences, appUrl, ownerRole: feed.role, from, to });
+  const body = renderFeed(sessions, {
+    serviceName: ctx.hearth.config.serviceName,
+    eventTitle,
+    showLocation: preferences.showLocation,
+    showServiceName: preferences.showServiceName,
+    appUrl,
+    ownerRole: feed.role,
+    from,
+    to,
+  });
   await recordAudit(
     ctx.db,
     { ...ctx.actor, userId: feed.user_id, role: feed.role },

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/database.js';
 import type { Role } from '../../db/schema.js';
 import { groupIdsAt } from '../../policy/membership.js';
+import { getSetting } from '../alerts/settings.js';
 
 /** The live feed with this token hash, with its owner, if the owner's account is active. */
 export function findLiveFeed(db: DbOrTx, tokenHash: string) {
@@ -26,10 +27,20 @@ export function findCurrentFeed(db: DbOrTx, userId: string) {
     .executeTakeFirst();
 }
 
-/** What a person lets their feed show; no row: the discreet default (nothing beyond the title and time). */
-export async function findCalendarPreferences(db: DbOrTx, userId: string): Promise<{ showLocation: boolean; showServiceName: boolean }> {
+/** The service's default for people who have not chosen ('calendar.default_privacy'). */
+export async function serviceCalendarPrivacy(db: DbOrTx): Promise<'discreet' | 'full'> {
+  return (await getSetting(db, 'calendar.default_privacy')) === 'full' ? 'full' : 'discreet';
+}
+
+/**
+ * What a person's feed shows: their own choice when they made one (a row), otherwise the service's
+ * default — discreet (nothing beyond the title and time) unless an administrator chose full.
+ */
+export async function findCalendarPreferences(db: DbOrTx, userId: string): Promise<{ showLocation: boolean; showServiceName: boolean; ownChoice: boolean }> {
   const row = await db.selectFrom('calendar_preferences').select(['show_location', 'show_service_name']).where('user_id', '=', userId).executeTakeFirst();
-  return { showLocation: row?.show_location === 1, showServiceName: row?.show_service_name === 1 };
+  if (row) return { showLocation: row.show_location === 1, showServiceName: row.show_service_name === 1, ownChoice: true };
+  const full = (await serviceCalendarPrivacy(db)) === 'full';
+  return { showLocation: full, showServiceName: full, ownChoice: false };
 }
 
 export async function saveCalendarPreferences(db: DbOrTx, userId: string, preferences: { showLocation: boolean; showServiceName: boolean }, now: Date): Promise<void> {

@@ -10,7 +10,7 @@ import type { Hearth } from '../../http/hearth.js';
 import { defineRoute } from '../../http/route.js';
 import { issueCalendarFeed } from './issue-feed.js';
 import { readCalendarFeed } from './read-feed.js';
-import { findCalendarPreferences, findCurrentFeed } from './repository.js';
+import { findCalendarPreferences, findCurrentFeed, serviceCalendarPrivacy } from './repository.js';
 import { revokeCalendarFeed } from './revoke-feed.js';
 import { updateCalendarPreferences } from './update-preferences.js';
 
@@ -31,8 +31,12 @@ export const calendarRoutes = [
     access: { kind: 'authenticated', resource: 'account', action: 'read' },
     response: { 200: calendarFeedStatusSchema },
     async handler(_input, ctx) {
-      const [feed, preferences] = await Promise.all([findCurrentFeed(ctx.db, ctx.principal.userId), findCalendarPreferences(ctx.db, ctx.principal.userId)]);
-      return { active: !!feed, createdAt: feed?.created_at ?? null, preferences };
+      const [feed, preferences, serviceDefault] = await Promise.all([
+        findCurrentFeed(ctx.db, ctx.principal.userId),
+        findCalendarPreferences(ctx.db, ctx.principal.userId),
+        serviceCalendarPrivacy(ctx.db),
+      ]);
+      return { active: !!feed, createdAt: feed?.created_at ?? null, preferences, serviceDefault };
     },
   }),
   defineRoute({

@@ -9,13 +9,27 @@ export interface SessionBounds {
 
 /** What an export needs to know of its group. */
 export function exportGroup(db: DbOrTx, groupId: string) {
-  return db.selectFrom('therapy_groups').select(['id', 'name', 'timezone', 'billing_code']).where('id', '=', groupId).executeTakeFirstOrThrow();
+  return db.selectFrom('therapy_groups').select(['id', 'name', 'timezone', 'billing_code', 'place_of_service']).where('id', '=', groupId).executeTakeFirstOrThrow();
 }
 
-/** The lead facilitator's name (the rendering provider on a claim), if the group has one. */
-export async function leadFacilitatorName(db: DbOrTx, groupId: string): Promise<string | null> {
+/** The lead facilitator (the rendering provider on a claim) with their professional identifier, if the group has one. */
+export async function leadFacilitator(db: DbOrTx, groupId: string): Promise<{ name: string; professionalIdentifier: string | null } | null> {
   const lead = (await facilitatorsWithNames(db, groupId)).find((f) => f.facilitator_role === 'lead');
-  return lead?.display_name ?? null;
+  if (!lead) return null;
+  const profile = await db.selectFrom('staff_profiles').select('professional_identifier').where('user_id', '=', lead.id).executeTakeFirst();
+  return { name: lead.display_name, professionalIdentifier: profile?.professional_identifier ?? null };
+}
+
+/** Per enrolment of a group, the claim facts recorded for it: record number (in `system`), date of birth, diagnosis code. */
+export async function claimFacts(db: DbOrTx, groupId: string, system: string) {
+  const rows = await db
+    .selectFrom('enrolments as e')
+    .leftJoin('participant_profiles as pp', 'pp.participant_id', 'e.participant_id')
+    .leftJoin('patient_identifiers as pi', (join) => join.onRef('pi.participant_id', '=', 'e.participant_id').on('pi.system', '=', system))
+    .select(['e.id', 'e.diagnosis_code', 'pp.date_of_birth', 'pi.value as record_number'])
+    .where('e.group_id', '=', groupId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Recorded attendance of a group's held sessions, by session time then pseudonym. */

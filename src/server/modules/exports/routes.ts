@@ -1,7 +1,9 @@
+import { billingColumnsBodySchema, billingColumnsSchema } from '../../../shared/schemas/billing.js';
 import { idParams } from '../../../shared/schemas/common.js';
 import { defineRoute } from '../../http/route.js';
 import { sendCsv, sendXlsx } from './csv-reply.js';
 import { exportAttendance } from './export-attendance.js';
+import { readBillingColumns, updateBillingColumns } from './billing-columns.js';
 import { exportBilling } from './export-billing.js';
 import { csvExportQuerySchema, periodQuerySchema } from './period.js';
 
@@ -69,6 +71,31 @@ export const exportRoutes = [
     async handler({ params, query }, ctx) {
       const { table, filename } = await exportBilling(ctx, params.groupId, query, 'xlsx');
       return sendXlsx(ctx.reply, filename, 'Billing', table);
+    },
+  }),
+  defineRoute({
+    id: 'exports.billing_columns.get',
+    method: 'GET',
+    url: '/api/admin/billing-columns',
+    summary: 'Which columns the billing export has, in order (null = the default), and every column there is',
+    tags,
+    access: { kind: 'authenticated', resource: 'settings', action: 'read' },
+    response: { 200: billingColumnsSchema },
+    async handler(_input, ctx) {
+      return readBillingColumns(ctx);
+    },
+  }),
+  defineRoute({
+    id: 'exports.billing_columns.update',
+    method: 'PUT',
+    url: '/api/admin/billing-columns',
+    summary: 'Choose the billing export’s columns and their order for CSV and Excel (null returns to the default; 422 unknown_billing_column)',
+    tags,
+    access: { kind: 'authenticated', resource: 'settings', action: 'update' },
+    body: billingColumnsBodySchema,
+    response: { 200: billingColumnsSchema },
+    async handler({ body }, ctx) {
+      return updateBillingColumns(ctx, body.columns);
     },
   }),
 ];

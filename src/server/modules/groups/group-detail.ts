@@ -53,6 +53,7 @@ export async function groupDetail(ctx: UseCaseContext, groupId: string): Promise
     location: group.location,
     meetingUrl: group.meeting_url,
     billingCode: group.billing_code,
+    placeOfService: group.place_of_service,
     nextSession: next ? { id: next.id, startsAt: next.starts_at, topic: next.topic } : null,
     facilitators: facilitators.map((f) => ({ userId: f.id, displayName: f.display_name, role: f.facilitator_role, email: f.email })),
     members: members.map((m) => ({

@@ -66,6 +66,7 @@ export async function updateGroup(ctx: UseCaseContext, groupId: string, input: z
       ...(input.meetingUrl !== undefined ? { meeting_url: input.meetingUrl } : {}),
       ...(input.status !== undefined ? { status: input.status } : {}),
       ...(input.billingCode !== undefined ? { billing_code: input.billingCode } : {}),
+      ...(input.placeOfService !== undefined ? { place_of_service: input.placeOfService || null } : {}),
       capacity,
       min_size: minSize,
       updated_at: ctx.now.toISOString(),

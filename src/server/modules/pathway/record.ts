@@ -1,8 +1,10 @@
 import type { UseCaseContext } from '../../http/use-case.js';
 import { memberAttendance, roundRate } from '../attendance/summary.js';
+import { recordNumberSystem } from '../fhir/base.js';
+import { claimDetailsOf } from './claim-details.js';
 import { findReferral } from './repository.js';
 
-/** A participant's record in one group: attendance, their sections of signed and draft notes, referral history. */
+/** A participant's record in one group: attendance, their sections of signed and draft notes, referral history, claim details. */
 export async function participantRecord(ctx: UseCaseContext, enrolmentId: string) {
   const enrolment = await ctx.db
     .selectFrom('enrolments as e')
@@ -12,7 +14,7 @@ export async function participantRecord(ctx: UseCaseContext, enrolmentId: string
     .select(['g.name as group_name', 'g.timezone', 'u.display_name', 'u.email'])
     .where('e.id', '=', enrolmentId)
     .executeTakeFirstOrThrow();
-  const [attendance, notes, referral, summary] = await Promise.all([
+  const [attendance, notes, referral, summary, claim] = await Promise.all([
     ctx.db
       .selectFrom('attendance as a')
       .innerJoin('group_sessions as s', 's.id', 'a.session_id')
@@ -30,6 +32,7 @@ export async function participantRecord(ctx: UseCaseContext, enrolmentId: string
       .execute(),
     enrolment.referral_id ? findReferral(ctx.db, enrolment.referral_id, ctx.now) : Promise.resolve(undefined),
     memberAttendance(ctx.db, enrolment.group_id, enrolmentId),
+    claimDetailsOf(ctx.db, { id: enrolmentId, participantId: enrolment.participant_id }, recordNumberSystem(ctx.hearth.config)),
   ]);
   await ctx.audit({ action: 'records.read', resourceType: 'enrolment', resourceId: enrolmentId, groupId: enrolment.group_id });
   const stats = summary.get(enrolmentId);
@@ -53,5 +56,6 @@ export async function participantRecord(ctx: UseCaseContext, enrolmentId: string
     attendance: attendance.map((a) => ({ sessionId: a.id, startsAt: a.starts_at, topic: a.topic, status: a.status, minutes: a.minutes })),
     notes: notes.map((n) => ({ sessionId: n.session_id, startsAt: n.starts_at, topic: n.topic, body: n.body, noteStatus: n.status, signedAt: n.signed_at })),
     referral: referral ?? null,
+    claim,
   };
 }

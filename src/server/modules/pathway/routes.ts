@@ -1,3 +1,4 @@
+import { claimDetailsBodySchema, claimDetailsSchema } from '../../../shared/schemas/billing.js';
 import { idParams } from '../../../shared/schemas/common.js';
 import {
   agreementAcceptBodySchema,
@@ -22,6 +23,7 @@ import { agreementToAccept } from './agreement-to-accept.js';
 import { assertFacilitator } from './guards.js';
 import { acceptAgreement, changeEnrolmentStatus } from './enrolments.js';
 import { myEnrolments } from './my-enrolments.js';
+import { updateClaimDetails } from './claim-details.js';
 import { participantRecord } from './record.js';
 import { findReferral, listGroupReferrals, listMyReferrals, loadReferralRow } from './repository.js';
 import { createReferral, offerPlace, screenReferral } from './referrals.js';
@@ -233,6 +235,20 @@ export const pathwayRoutes = [
     response: { 200: recordSchema },
     async handler({ params }, ctx) {
       return participantRecord(ctx, params.enrolmentId);
+    },
+  }),
+  defineRoute({
+    id: 'records.claim_details.update',
+    method: 'PUT',
+    url: '/api/enrolments/:enrolmentId/claim-details',
+    summary: 'Record the claim details of a member’s enrolment: record number, date of birth, ICD-10 diagnosis code (fields left out are kept, null clears)',
+    tags,
+    access: { kind: 'authenticated', resource: 'record', action: 'update', objects: { enrolmentId: 'enrolment' } },
+    params: enrolmentParams,
+    body: claimDetailsBodySchema,
+    response: { 200: claimDetailsSchema },
+    async handler({ params, body }, ctx) {
+      return updateClaimDetails(ctx, params.enrolmentId, body);
     },
   }),
 ];
