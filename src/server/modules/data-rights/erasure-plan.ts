@@ -321,6 +321,11 @@ export const erasurePlan: readonly ErasureStep[] = [
     await db.deleteFrom('patient_identifiers').where('participant_id', '=', s.userId).execute();
     if (s.referralIds.length) await db.deleteFrom('patient_identifiers').where('referral_id', 'in', s.referralIds).execute();
   }),
+  retained('Date of birth (for claims)', 'clinicalRecord', 'Kept under the retention policy (HEARTH_RETENTION_CLINICAL_RECORD=keep): with the record number it identifies whose clinical record and claims are kept.', [
+    on('participant_profiles', 'participant_id'),
+  ], async (db, s) => {
+    await db.deleteFrom('participant_profiles').where('participant_id', '=', s.userId).execute();
+  }),
   {
     kind: 'Referrals',
     covers: ['referrals.participant_id', 'offer_links.referral_id'],
@@ -359,7 +364,7 @@ export const erasurePlan: readonly ErasureStep[] = [
     on('space_read_markers', 'user_id'),
     on('reminder_sends', 'user_id'),
   ]),
-  removeRows('Notifications and e-mail to them', 'Removed: in-app notifications and the e-mail kept in the outbox (addresses and text).', [on('notifications', 'user_id'), on('mail_outbox', 'to_user_id')]),
+  removeRows('Notifications, e-mail and texts to them', 'Removed: in-app notifications, the e-mail kept in the outbox (addresses and text) and queued or sent reminder texts.', [on('notifications', 'user_id'), on('mail_outbox', 'to_user_id'), on('sms_queue', 'user_id')]),
   {
     kind: 'Enrolments',
     covers: ['enrolments.participant_id'],
@@ -433,6 +438,9 @@ export const erasurePlan: readonly ErasureStep[] = [
       on('alert_deliveries', 'recipient_id'),
       on('isolation_flags', 'decided_by'),
       on('patient_identifiers', 'updated_by'),
+      on('participant_profiles', 'updated_by'),
+      on('staff_profiles', 'user_id'),
+      on('staff_profiles', 'updated_by'),
     ],
   ),
   keepRows('Erasure record', 'Kept: this erasure and its report, the evidence that the request was carried out.', [on('erasure_requests', 'user_id'), on('erasure_requests', 'requested_by')], []),
