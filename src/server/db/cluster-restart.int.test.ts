@@ -133,25 +133,36 @@ describe.runIf(onPostgres && (bindir !== null || required))('a PostgreSQL stop a
     await socket.next((f) => f.type === 'subscribed' && f.groupId === groupId, 0, 10_000);
 
     const answers: Answer[] = [];
-    const journalAcknowledged = new Set<number>();
+    const journalAcknowledged = new Set<string>();
     const chatAcknowledged = new Map<number, string>();
     let running = true;
 
-    // A participant writing journal entries, each with its own Idempotency-Key, sent again with the
-    // same key until it is answered 201 (as the web app does).
-    const journal = (async () => {
-      for (let n = 1; running; n++) {
-        while (running) {
-          const answer = await send(`${hearth.baseUrl}/api/me/journal`, { method: 'POST', headers: write(writer, { 'idempotency-key': `outage-${n}` }), body: JSON.stringify({ body: `outage-${n}` }) });
-          answers.push(answer);
-          if (answer.status === 201) {
-            journalAcknowledged.add(n);
-            break;
+    // A participant writing journal entries from three tabs at once, each entry with its own
+    // Idempotency-Key, sent again with the same key until it is answered 201 (as the web app does):
+    // some write is in flight, its key claimed, whenever the server stops.
+    const WRITERS = 3;
+    const firstAckAfter: (number | null)[] = Array.from({ length: WRITERS }, () => null);
+    let restartedAt = Infinity;
+    const journal = Promise.all(
+      Array.from({ length: WRITERS }, async (_, w) => {
+        for (let n = 1; running; n++) {
+          while (running) {
+            const answer = await send(`${hearth.baseUrl}/api/me/journal`, {
+              method: 'POST',
+              headers: write(writer, { 'idempotency-key': `outage-${w}-${n}` }),
+              body: JSON.stringify({ body: `outage-${w}-${n}` }),
+            });
+            answers.push(answer);
+            if (answer.status === 201) {
+              journalAcknowledged.add(`outage-${w}-${n}`);
+              if (answer.at >= restartedAt && firstAckAfter[w] === null) firstAckAfter[w] = Date.now() - restartedAt;
+              break;
+            }
+            await sleep(100);
           }
-          await sleep(100);
         }
-      }
-    })();
+      }),
+    );
     // Another member posting to the group's chat over HTTP about once a second (the flood limit is
     // ten at once, one a second), each post with its clientId, sent again until answered 201.
     const chat = (async () => {
@@ -198,6 +209,7 @@ describe.runIf(onPostgres && (bindir !== null || required))('a PostgreSQL stop a
 
     await cluster!.start();
     const startedAt = Date.now();
+    restartedAt = startedAt;
     let readyAgain = 0;
     while (Date.now() - startedAt < 20_000) {
       if ((await send(`${hearth.baseUrl}/api/health/ready`, {})).status === 200) {
@@ -206,16 +218,17 @@ describe.runIf(onPostgres && (bindir !== null || required))('a PostgreSQL stop a
       }
       await sleep(200);
     }
-    // Both writers go on until each has had writes acknowledged after the restart.
+    // The writers go on until each has had writes acknowledged after the restart (or 70 s: longer
+    // than a stuck Idempotency-Key claim would take to go stale, so such a stall shows as a number).
     const recovered = { journal: journalAcknowledged.size, chat: chatAcknowledged.size };
-    const until = Date.now() + 20_000;
-    while ((journalAcknowledged.size < recovered.journal + 3 || chatAcknowledged.size < recovered.chat + 2) && Date.now() < until) await sleep(200);
+    const until = Date.now() + 70_000;
+    while ((firstAckAfter.some((t) => t === null) || chatAcknowledged.size < recovered.chat + 2) && Date.now() < until) await sleep(200);
     running = false;
     await Promise.all([journal, chat]);
     console.log(
       `cluster stop ${stoppedAt - stopping} ms; outage ${startedAt - stoppedAt} ms; ready again ${readyAgain} ms after start; ` +
-        `journal acknowledged ${journalAcknowledged.size} (${before.journal} before), chat ${chatAcknowledged.size} (${before.chat} before); ` +
-        `answers ${answers.length}, 503s ${answers.filter((a) => a.status === 503).length}, slowest ${Math.max(...answers.map((a) => a.ms))} ms`,
+        `journal acknowledged ${journalAcknowledged.size} (${before.journal} before), each writer's first after the start ${firstAckAfter.join('/')} ms, chat ${chatAcknowledged.size} (${before.chat} before); ` +
+        `answers ${answers.length}, 503s ${answers.filter((a) => a.status === 503).length}, 409s ${answers.filter((a) => a.status === 409).length}, slowest ${Math.max(...answers.map((a) => a.ms))} ms`,
     );
 
     // During the outage: every request answered within 5 s with the outage answer; ready is 503, live 200.
@@ -234,7 +247,9 @@ describe.runIf(onPostgres && (bindir !== null || required))('a PostgreSQL stop a
     expect(readyAgain).toBeGreaterThan(0);
     expect(readyAgain).toBeLessThan(10_000);
     expect(hearth.child.exitCode).toBeNull();
-    expect(journalAcknowledged.size).toBeGreaterThanOrEqual(recovered.journal + 3);
+    // Every writer's next entry went through within 10 s of the start (the issue's recovery target).
+    for (const after of firstAckAfter) expect(after, 'a writer stalled after the restart').not.toBeNull();
+    expect(Math.max(...firstAckAfter.map(Number))).toBeLessThan(10_000);
     expect(chatAcknowledged.size).toBeGreaterThanOrEqual(recovered.chat + 2);
     expect(hearth.output()).not.toMatch(/Unhandled 'error' event/);
 
@@ -244,7 +259,7 @@ describe.runIf(onPostgres && (bindir !== null || required))('a PostgreSQL stop a
        WHERE u.email = 'participant1@demo.hearth.local' AND j.body LIKE 'outage-%' GROUP BY j.body`,
     );
     const stored = new Map(entries.map((r) => [r.body, Number(r.n)]));
-    expect([...journalAcknowledged].filter((n) => !stored.has(`outage-${n}`)), 'acknowledged journal entries lost').toEqual([]);
+    expect([...journalAcknowledged].filter((body) => !stored.has(body)), 'acknowledged journal entries lost').toEqual([]);
     expect(entries.filter((r) => Number(r.n) > 1), 'journal entries stored twice').toEqual([]);
     const posts = await query<{ id: string; body: string; seq: string }>(`SELECT id, body, seq FROM space_posts WHERE group_id = $1 AND body LIKE 'chat-%'`, [groupId]);
     const postIds = new Set(posts.map((p) => p.id));
@@ -262,5 +277,5 @@ describe.runIf(onPostgres && (bindir !== null || required))('a PostgreSQL stop a
     expect(new Set(seqs).size, 'a post delivered twice').toBe(seqs.length);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
     expect(socket.closed).toBeNull();
-  }, 150_000);
+  }, 200_000);
 });
