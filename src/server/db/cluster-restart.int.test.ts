@@ -135,6 +135,7 @@ describe.runIf(onPostgres && (bindir !== null || required))('a PostgreSQL stop a
     const answers: Answer[] = [];
     const journalAcknowledged = new Set<string>();
     const chatAcknowledged = new Map<number, string>();
+    const chatAnsweredAt = new Map<string, number>();
     let running = true;
 
     // A participant writing journal entries from three tabs at once, each entry with its own
@@ -176,6 +177,7 @@ describe.runIf(onPostgres && (bindir !== null || required))('a PostgreSQL stop a
           answers.push(answer);
           if (answer.status === 201 && answer.body.id) {
             chatAcknowledged.set(n, answer.body.id);
+            chatAnsweredAt.set(answer.body.id, Date.now());
             break;
           }
           await sleep(answer.status === 429 ? 1_000 : 100);
@@ -210,6 +212,19 @@ describe.runIf(onPostgres && (bindir !== null || required))('a PostgreSQL stop a
     await cluster!.start();
     const startedAt = Date.now();
     restartedAt = startedAt;
+    // When Hearth's LISTEN connection is back (it reconnects with growing pauses): posts answered
+    // before then reach the socket only through the catch-up from the database.
+    let listenBack = 0;
+    const watchListen = (async () => {
+      while (Date.now() - startedAt < 30_000) {
+        const rows = await query<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'LISTEN %'`).catch(() => [{ n: '0' }]);
+        if (Number(rows[0]?.n) > 0) {
+          listenBack = Date.now();
+          return;
+        }
+        await sleep(50);
+      }
+    })();
     let readyAgain = 0;
     while (Date.now() - startedAt < 20_000) {
       if ((await send(`${hearth.baseUrl}/api/health/ready`, {})).status === 200) {
@@ -224,11 +239,12 @@ describe.runIf(onPostgres && (bindir !== null || required))('a PostgreSQL stop a
     const until = Date.now() + 70_000;
     while ((firstAckAfter.some((t) => t === null) || chatAcknowledged.size < recovered.chat + 2) && Date.now() < until) await sleep(200);
     running = false;
-    await Promise.all([journal, chat]);
+    await Promise.all([journal, chat, watchListen]);
+    const beforeListen = [...chatAnsweredAt.values()].filter((at) => at >= startedAt && (listenBack === 0 || at < listenBack)).length;
     console.log(
       `cluster stop ${stoppedAt - stopping} ms; outage ${startedAt - stoppedAt} ms; ready again ${readyAgain} ms after start; ` +
         `journal acknowledged ${journalAcknowledged.size} (${before.journal} before), each writer's first after the start ${firstAckAfter.join('/')} ms, chat ${chatAcknowledged.size} (${before.chat} before); ` +
-        `answers ${answers.length}, 503s ${answers.filter((a) => a.status === 503).length}, 409s ${answers.filter((a) => a.status === 409).length}, slowest ${Math.max(...answers.map((a) => a.ms))} ms`,
+        `LISTEN back ${listenBack ? listenBack - startedAt : 'never'} ms after start, ${beforeListen} post(s) answered before it; answers ${answers.length}, 503s ${answers.filter((a) => a.status === 503).length}, 409s ${answers.filter((a) => a.status === 409).length}, slowest ${Math.max(...answers.map((a) => a.ms))} ms`,
     );
 
     // During the outage: every request answered within 5 s with the outage answer; ready is 503, live 200.
