@@ -1,5 +1,6 @@
 /**
- * Prepares a run of the test suite on a second Node.js major (22 by default, HEARTH_SECOND_NODE),
+ * Prepares a run of the test suite on a second Node.js major (22 by default; 24 works the same way:
+ * `tsx scripts/second-node.ts 24`, or HEARTH_SECOND_NODE=24),
  * installed from the npm registry, beside the machine's own Node:
  *
  *   1. Node itself: the `node-<platform>-<arch>` package (the official binaries with their
@@ -13,7 +14,7 @@
  *      the machine's Node keeps working on it meanwhile.
  *
  * The cache (HEARTH_NODE_CACHE, default ~/.cache/hearth) keeps 1 and 2 between runs; delete it to
- * take a newer Node 22 release. Usage: tsx scripts/second-node.ts → prints the JSON that
+ * take a newer release of that major. Usage: tsx scripts/second-node.ts [MAJOR] → prints the JSON that
  * scripts/test.ts reads ({ node, tree, version }).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -130,5 +131,7 @@ export function prepareSecondNode(major = process.env.HEARTH_SECOND_NODE ?? '22'
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  console.log(JSON.stringify(prepareSecondNode()));
+  const major = process.argv[2] ?? process.env.HEARTH_SECOND_NODE ?? '22';
+  if (!/^\d+$/.test(major)) throw new Error(`Expected one Node major (22, 24), got ${JSON.stringify(major)}`);
+  console.log(JSON.stringify(prepareSecondNode(major)));
 }

@@ -4,7 +4,8 @@
  *   2. lint
  *   3. build (`npm run build`: the compiled server and the web app, when stale)
  *   4. unit and integration tests on SQLite, then the mutation gate (Stryker) on the access rules
- *   5. the integration tests on SQLite again on Node 22, from the npm registry (scripts/second-node.ts)
+ *   5. the integration tests on SQLite again on Node 22, from the npm registry (scripts/second-node.ts;
+ *      HEARTH_SECOND_NODE=24, or =22,24 for both one after the other)
  *   6. integration tests on PostgreSQL      (when TEST_DATABASE_URL is set)
  *   7. end-to-end tests in real Chromium     (when a Chromium is installed)
  * Without PostgreSQL, Chromium or the npm registry the missing tier is skipped and said so
@@ -58,8 +59,19 @@ async function postgresReachable(url: string): Promise<string | null> {
  * exceed the few minutes this tier may add. The first run also builds better-sqlite3 for Node 22's
  * ABI (2–7 minutes by load, then cached).
  */
-function runOnSecondNode(): void {
-  const major = process.env.HEARTH_SECOND_NODE ?? '22';
+function runOnSecondNodes(): void {
+  const majors = (process.env.HEARTH_SECOND_NODE ?? '22').split(',').map((m) => m.trim());
+  for (const major of majors) {
+    if (!/^\d+$/.test(major)) {
+      console.log(`\n━━ second Node ━━ FAILED: HEARTH_SECOND_NODE must be Node majors separated by commas (22, or 22,24), not ${JSON.stringify(process.env.HEARTH_SECOND_NODE)}`);
+      results.push({ step: 'integration on a second Node', outcome: 'failed', note: `bad HEARTH_SECOND_NODE`, seconds: 0 });
+      return;
+    }
+  }
+  for (const major of majors) runOnSecondNode(major);
+}
+
+function runOnSecondNode(major: string): void {
   const step = `integration on Node ${major} (SQLite)`;
   if (process.versions.node.split('.')[0] === major) {
     console.log(`\n━━ ${step} ━━ not needed: this machine's Node is ${process.version}`);
@@ -76,7 +88,7 @@ function runOnSecondNode(): void {
     return;
   }
   const nodeBin = path.dirname(second.node);
-  // Node 22 first on PATH: `npm start` and every process a test starts run on it too.
+  // The second Node first on PATH: `npm start` and every process a test starts run on it too.
   run(`integration on Node ${second.version} (SQLite)`, second.node, ['node_modules/vitest/vitest.mjs', 'run', '.int.test.'], { HEARTH_TEST_DB: 'sqlite', PATH: `${nodeBin}${path.delimiter}${process.env.PATH ?? ''}` }, second.tree);
   results.at(-1)!.seconds = (Date.now() - started) / 1000;
   fs.rmSync(second.tree, { recursive: true, force: true });
@@ -91,7 +103,7 @@ async function main(): Promise<number> {
   // The mutation-testing gate on the access rules (scripts/mutation-modules.ts, `ci: true`): fails
   // when a module is under its threshold or has no tests. `npm run mutate` is the full run.
   run('mutation gate (access rules, contact details)', npx, ['tsx', 'scripts/mutation-gate.ts', '--ci']);
-  runOnSecondNode();
+  runOnSecondNodes();
 
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {

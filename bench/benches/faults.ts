@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+import pg from 'pg';
+import { createPrivateCluster, findPostgresBinaries } from '../../src/server/testing/pg-cluster.js';
 import type { Benchmark, BenchContext } from '../lib/benchmark.js';
-import type { DatabaseTarget } from '../lib/databases.js';
+import { onInterrupt } from '../lib/cleanup.js';
+import type { DatabaseTarget, ProvisionedDatabase } from '../lib/databases.js';
 import { createAccount, signIn, startHearth, withHearthDatabase, type BenchSession } from '../lib/hearth.js';
 import type { ServerProcess } from '../lib/server-process.js';
 
@@ -84,7 +85,7 @@ function writer(target: () => { url: string; session: BenchSession } | null, tal
 }
 
 /** Counts the stored entries: acknowledged ones missing, and any written twice. */
-async function audit(database: Awaited<ReturnType<DatabaseTarget['provision']>>, userId: string, tally: Tally) {
+async function audit(database: ProvisionedDatabase, userId: string, tally: Tally) {
   return withHearthDatabase(database, async (opened) => {
     const rows = await opened.db.selectFrom('journal_entries').select('body').where('participant_id', '=', userId).execute();
     const counts = new Map<string, number>();
@@ -134,46 +135,70 @@ async function sqliteKills(target: DatabaseTarget): Promise<void> {
   }
 }
 
-/** PostgreSQL: the cluster itself is restarted under write load; the same server must recover alone. */
-async function postgresRestart(target: DatabaseTarget): Promise<void> {
-  const version = fs.existsSync('/etc/postgresql') ? fs.readdirSync('/etc/postgresql')[0] : undefined;
-  if (!version) {
-    console.log('\nPostgreSQL restart: skipped (no local cluster under /etc/postgresql to restart)');
+/**
+ * PostgreSQL: a private throwaway cluster (initdb in a temporary folder, its own port; see
+ * src/server/testing/pg-cluster.ts) is stopped (`pg_ctl stop -m fast`) under write load, left down
+ * BENCH_FAULTS_PG_DOWN_MS (default 2000), and started again; the same Hearth must recover alone.
+ * The machine's own cluster, which other work may be using, is never touched.
+ */
+async function postgresRestart(): Promise<void> {
+  const bindir = findPostgresBinaries();
+  if (!bindir) {
+    console.log('\nPostgreSQL stop/start: skipped (no initdb/pg_ctl found for a private cluster; set HEARTH_PG_BINDIR)');
     return;
   }
-  const database = await target.provision();
+  const downMs = Math.min(Math.max(Number(process.env.BENCH_FAULTS_PG_DOWN_MS ?? 2000), 0), 60_000);
+  const cluster = await createPrivateCluster({ bindir });
+  const unregister = onInterrupt(() => cluster.remove());
   const tally: Tally = { acknowledged: new Set(), attempts: 0, recoveries: [] };
   try {
+    await adminQuery(cluster.url('postgres'), 'CREATE DATABASE hearth');
+    const database: ProvisionedDatabase = { kind: 'postgres', env: { DATABASE_URL: cluster.url('hearth') }, backendPids: async () => [], dispose: async () => undefined };
     const account = await withHearthDatabase(database, (opened) => createAccount(opened.db, 'participant'));
     const server = await startHearth(database);
     const session = await signIn(server, account);
     const w = writer(() => ({ url: server.url, session }), tally);
     await sleep(1500);
     w.fault();
-    const restarted = spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart'], { stdio: 'inherit' });
-    if (restarted.status !== 0) throw new Error('pg_ctlcluster restart failed');
+    await cluster.stop();
+    await sleep(downMs);
+    await cluster.start();
     if (!(await w.recovered(60_000))) tally.recoveries.push(Infinity);
     await sleep(1000);
     await w.stop();
     await server.stop();
-    report(`PostgreSQL ${version}: the cluster restarted (pg_ctlcluster restart) under a steady stream of writes; Hearth not restarted`, tally, await audit(database, account.id, tally));
+    report(
+      `PostgreSQL (private cluster, ${bindir}): stopped (pg_ctl stop -m fast) under a steady stream of writes, down ${(downMs / 1000).toFixed(1)} s, started again; Hearth not restarted`,
+      tally,
+      await audit(database, account.id, tally),
+    );
   } finally {
-    await database.dispose();
+    unregister();
+    await cluster.remove();
+  }
+}
+
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
   }
 }
 
 /**
- * Faults under write load: kill -9 cycles on SQLite, a PostgreSQL restart. Prints acknowledged,
- * lost and duplicated writes and the time to recover. Restarts this machine's PostgreSQL cluster:
- * run it only where that is acceptable (BENCH_DATABASES=sqlite leaves PostgreSQL alone).
+ * Faults under write load: kill -9 cycles on SQLite, a PostgreSQL stop and start (on a private
+ * cluster of its own). Prints acknowledged, lost and duplicated writes and the time to recover.
  */
 export const faultsBench: Benchmark = {
   name: 'faults',
-  description: 'kill -9 cycles on SQLite and a PostgreSQL restart under write load: acknowledged / lost / duplicated writes, recovery seconds',
+  description: 'kill -9 cycles on SQLite and a PostgreSQL stop/start (private cluster) under write load: acknowledged / lost / duplicated writes, recovery seconds',
   async run(ctx: BenchContext) {
     for (const target of ctx.databases) {
       if (target.kind === 'sqlite') await sqliteKills(target);
-      else await postgresRestart(target);
+      else await postgresRestart();
     }
   },
 };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type DialectAdapter, type Transaction } from 'kysely';
 import pg from 'pg';
 import { withAfterCommit } from './after-commit.js';
 import type { DB } from './schema.js';
@@ -112,6 +112,26 @@ const NO_OP_STATEMENT = {
   run: () => ({ changes: 0, lastInsertRowid: 0 }),
 } as unknown as SqliteDatabase.Statement;
 
+/**
+ * SQLite's DDL is transactional (CREATE, DROP, ALTER TABLE and their bookkeeping roll back with
+ * the transaction), but Kysely's SQLite adapter says it is not, so its Migrator ran every
+ * migration statement by statement and a migration failing midway left half of itself applied.
+ * Saying so makes the Migrator run each batch in one transaction, as on PostgreSQL. (No migration
+ * uses a PRAGMA such as foreign_keys, which would be a no-op inside a transaction.) The name
+ * must start with "Sqlite": older migrations tell the databases apart by the adapter's class name.
+ */
+class SqliteTransactionalDdlAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new SqliteTransactionalDdlAdapter();
+  }
+}
+
 /** Milliseconds a request waits for a PostgreSQL connection before it is answered 503. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
 
@@ -126,7 +146,7 @@ export function openDatabase(options: OpenOptions): Database {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const statements = withStatementCache(sqlite);
-    const db = new Kysely<DB>({ dialect: withAfterCommit(new SqliteDialect({ database: statements })) });
+    const db = new Kysely<DB>({ dialect: withAfterCommit(new TransactionalDdlSqliteDialect({ database: statements })) });
     preparedRunners.set(db, sqlitePreparedRunner(sqlite));
     return { kind: 'sqlite', db, close: () => db.destroy() };
   }

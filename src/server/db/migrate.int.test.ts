@@ -1,4 +1,4 @@
-import { Migrator, sql } from 'kysely';
+import { Migrator, sql, type Migration } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-app.js';
 import { ALL_THE_WAY_DOWN, MigrationRequestError, migrateDown, migrateToLatest, migrationStatus, planRollback } from './migrate.js';
@@ -104,5 +104,100 @@ describe('migration rollback', () => {
     expect(users.rows).toEqual([{ email: 'a@test.local' }]);
     await migrateToLatest(t.database.db, opts());
     expect(await shape()).toEqual(before);
+  });
+});
+
+// A test-only list: a table with a unique label, a migration that relaxes it (its down puts the
+// unique index back, which fails once duplicate labels are stored — after it has already dropped
+// a column), and one more table on top. Rehearsed on an empty scratch database every down works;
+// only on the real data does the middle one fail, midway.
+const testMigrations: Record<string, Migration> = {
+  '29990101T0000_test_tags': {
+    up: async (db) => {
+      await db.schema.createTable('test_tags').addColumn('id', 'text', (c) => c.primaryKey()).addColumn('label', 'text', (c) => c.notNull()).execute();
+      await db.schema.createIndex('test_tags_label').unique().on('test_tags').column('label').execute();
+    },
+    down: async (db) => {
+      await db.schema.dropTable('test_tags').execute();
+    },
+  },
+  '29990101T0100_test_tags_relaxed': {
+    up: async (db) => {
+      await db.schema.alterTable('test_tags').addColumn('note', 'text').execute();
+      await db.schema.dropIndex('test_tags_label').execute();
+    },
+    down: async (db) => {
+      await db.schema.alterTable('test_tags').dropColumn('note').execute();
+      await db.schema.createIndex('test_tags_label').unique().on('test_tags').column('label').execute();
+    },
+  },
+  '29990101T0200_test_notes': {
+    up: async (db) => {
+      await db.schema.createTable('test_notes').addColumn('id', 'text', (c) => c.primaryKey()).execute();
+    },
+    down: async (db) => {
+      await db.schema.dropTable('test_notes').execute();
+    },
+  },
+};
+// Its up creates a table, then fails on the same duplicates.
+const failingUp: Record<string, Migration> = {
+  ...testMigrations,
+  '29990101T0300_test_strict_again': {
+    up: async (db) => {
+      await db.schema.createTable('test_more').addColumn('id', 'text', (c) => c.primaryKey()).execute();
+      await db.schema.createIndex('test_tags_label_again').unique().on('test_tags').column('label').execute();
+    },
+    down: async (db) => {
+      await db.schema.dropIndex('test_tags_label_again').execute();
+      await db.schema.dropTable('test_more').execute();
+    },
+  },
+};
+
+describe('a migration that fails midway', () => {
+  const own = (list: Record<string, Migration>) => ({ ...opts(), migrations: list });
+  const applied = async (list: Record<string, Migration>) => (await migrationStatus(t.database.db, own(list))).filter((m) => m.executedAt).map((m) => m.name);
+
+  it('going down, leaves the schema and the bookkeeping as they were: the whole batch is one transaction', async () => {
+    await migrateToLatest(t.database.db, own(testMigrations));
+    await sql`insert into test_tags (id, label, note) values ('a', 'same', 'first'), ('b', 'same', 'second')`.execute(t.database.db);
+    const before = await shape();
+    expect(before.tables.test_tags).toContain('note');
+
+    // Undoes test_notes (fine), then test_tags_relaxed: its column is dropped, then the unique
+    // index fails on the duplicate labels. Both are undone again, test_notes included.
+    const failure = await migrateDown(t.database.db, '29990101T0000_test_tags', { ...own(testMigrations), discardData: true }).catch((e: unknown) => e);
+    expect(String(failure)).toMatch(/Rollback failed \(29990101T0100_test_tags_relaxed\)/);
+    expect(await shape()).toEqual(before);
+    expect(await applied(testMigrations)).toEqual(Object.keys(testMigrations));
+    const rows = await sql<{ id: string; note: string }>`select id, note from test_tags order by id`.execute(t.database.db);
+    expect(rows.rows).toEqual([
+      { id: 'a', note: 'first' },
+      { id: 'b', note: 'second' },
+    ]);
+
+    // Alone, the failing down fails the same way and changes nothing either.
+    await migrateDown(t.database.db, undefined, own(testMigrations));
+    const afterNotes = await shape();
+    expect(afterNotes.tables.test_notes).toBeUndefined();
+    await expect(migrateDown(t.database.db, undefined, { ...own(testMigrations), discardData: true })).rejects.toThrow(/Rollback failed \(29990101T0100_test_tags_relaxed\)/);
+    expect(await shape()).toEqual(afterNotes);
+    expect(await applied(testMigrations)).toEqual(Object.keys(testMigrations).slice(0, 2));
+
+    // Once the data allows it, the same rollback goes through.
+    await sql`delete from test_tags where id = 'b'`.execute(t.database.db);
+    expect((await migrateDown(t.database.db, undefined, { ...own(testMigrations), discardData: true })).undone).toEqual(['29990101T0100_test_tags_relaxed']);
+    expect((await shape()).tables.test_tags).toEqual(['id', 'label']);
+  });
+
+  it('going up, leaves nothing of itself behind', async () => {
+    await migrateToLatest(t.database.db, own(testMigrations));
+    await sql`insert into test_tags (id, label) values ('a', 'same'), ('b', 'same')`.execute(t.database.db);
+    const before = await shape();
+    await expect(migrateToLatest(t.database.db, own(failingUp))).rejects.toThrow(/Migration failed \(29990101T0300_test_strict_again\)/);
+    expect(await shape()).toEqual(before);
+    expect((await shape()).tables.test_more).toBeUndefined();
+    expect(await applied(failingUp)).toEqual(Object.keys(testMigrations));
   });
 });

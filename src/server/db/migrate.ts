@@ -1,4 +1,4 @@
-import { Migrator, NO_MIGRATIONS, sql, type Kysely } from 'kysely';
+import { Migrator, NO_MIGRATIONS, sql, type Kysely, type Migration } from 'kysely';
 import { openDatabase, type Db } from './database.js';
 import { migrations } from './migrations/index.js';
 import { describeSchema, type SchemaShape } from './schema-shape.js';
@@ -6,6 +6,8 @@ import { describeSchema, type SchemaShape } from './schema-shape.js';
 export interface MigrateOptions {
   /** PostgreSQL schema holding the bookkeeping tables (tests give each app its own). */
   schema?: string;
+  /** The migrations to apply or undo: Hearth's own unless a test gives its own list. */
+  migrations?: Record<string, Migration>;
 }
 
 /** Raised for a rollback request that cannot or must not run; nothing has been changed. */
@@ -14,10 +16,18 @@ export class MigrationRequestError extends Error {}
 /** The one value of `--to` that means "roll everything back". */
 export const ALL_THE_WAY_DOWN = '0';
 
+/**
+ * Kysely's Migrator runs a whole batch (every migration one call applies or undoes) in one
+ * transaction on both databases: PostgreSQL's DDL is transactional, and so is SQLite's, which
+ * `openDatabase` tells Kysely (its SQLite adapter says otherwise by default, and ran each
+ * statement bare). A migration that fails midway, up or down, leaves the schema and the
+ * bookkeeping exactly as they were before the call.
+ */
 function migrator(db: Db | Kysely<unknown>, options: MigrateOptions): Migrator {
+  const list = options.migrations ?? migrations;
   return new Migrator({
     db: db as Kysely<unknown>,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => list },
     // With several schemas in one PostgreSQL database (tests), the bookkeeping tables must be
     // looked up in this schema, not wherever introspection first finds them.
     ...(options.schema ? { migrationTableSchema: options.schema } : {}),
@@ -80,7 +90,7 @@ export async function planRollback(db: Db, target: string | undefined, options: 
   }
   const undo = resolved === ALL_THE_WAY_DOWN ? [...applied].reverse() : applied.slice(applied.indexOf(resolved) + 1).reverse();
   if (undo.length === 0) throw new MigrationRequestError(`${resolved} is already the latest applied migration: nothing to roll back.`);
-  const { vanishedTables, vanishedColumns } = await rehearse(applied[applied.length - 1]!, resolved);
+  const { vanishedTables, vanishedColumns } = await rehearse(applied[applied.length - 1]!, resolved, options);
   const tables = [];
   for (const name of vanishedTables) {
     const row = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(name)}`.execute(db);
@@ -94,12 +104,13 @@ export async function planRollback(db: Db, target: string | undefined, options: 
   return { target: resolved, undo, tables, columns };
 }
 
-async function rehearse(latest: string, target: string): Promise<{ vanishedTables: string[]; vanishedColumns: { table: string; column: string }[] }> {
+async function rehearse(latest: string, target: string, options: MigrateOptions): Promise<{ vanishedTables: string[]; vanishedColumns: { table: string; column: string }[] }> {
   const scratch = openDatabase({ kind: 'sqlite', sqliteFile: ':memory:' });
   try {
-    throwIfFailed(await migrator(scratch.db, {}).migrateTo(latest), 'Rehearsal migration');
+    const list = options.migrations ? { migrations: options.migrations } : {};
+    throwIfFailed(await migrator(scratch.db, list).migrateTo(latest), 'Rehearsal migration');
     const before = await describeSchema(scratch.db, 'sqlite');
-    throwIfFailed(await migrator(scratch.db, {}).migrateTo(target === ALL_THE_WAY_DOWN ? NO_MIGRATIONS : target), 'Rehearsed rollback');
+    throwIfFailed(await migrator(scratch.db, list).migrateTo(target === ALL_THE_WAY_DOWN ? NO_MIGRATIONS : target), 'Rehearsed rollback');
     const after = await describeSchema(scratch.db, 'sqlite');
     return diffShapes(before, after);
   } finally {

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../db/database.js';
+import { classifyDatabaseFailure } from '../db/unavailable.js';
 import { AppError } from './errors.js';
 
 /**
@@ -153,6 +154,50 @@ export async function releaseIdempotencyKey(db: DbOrTx, ref: KeyRef, claim: stri
     .where('claim', '=', claim)
     .where('status', '=', 'pending')
     .execute();
+}
+
+const RELEASE_RETRY_FIRST_MS = 250;
+const RELEASE_RETRY_LONGEST_MS = 2_000;
+
+/**
+ * Runs `work` now; if it fails because the database is unreachable, tries again in the background
+ * (¼ s, doubling up to 2 s) until it succeeds, fails for another reason, or `withinMs` has passed.
+ * Resolves after the first attempt. `onGiveUp` hears the last error when it stops unsuccessfully.
+ */
+export async function retryWhileUnavailable(
+  work: () => Promise<unknown>,
+  options: { withinMs: number; onGiveUp: (error: unknown) => void; firstDelayMs?: number; longestDelayMs?: number },
+): Promise<void> {
+  const giveUpAt = Date.now() + options.withinMs;
+  let delay = options.firstDelayMs ?? RELEASE_RETRY_FIRST_MS;
+  const longest = options.longestDelayMs ?? RELEASE_RETRY_LONGEST_MS;
+  const failed = (error: unknown) => {
+    if (!classifyDatabaseFailure(error) || Date.now() + delay > giveUpAt) {
+      options.onGiveUp(error);
+      return;
+    }
+    const timer = setTimeout(() => {
+      work().catch(failed);
+    }, delay);
+    // A pending retry never keeps a stopping process alive.
+    timer.unref();
+    delay = Math.min(delay * 2, longest);
+  };
+  try {
+    await work();
+  } catch (error) {
+    failed(error);
+  }
+}
+
+/**
+ * Gives a claim back after its write failed. The usual reason a write fails mid-way is the
+ * database going away, and then the release fails too: the pending row would answer the client's
+ * retries 409 until STALE_CLAIM_MS. So the release is retried in the background while the
+ * database is unreachable, and the key is free again within moments of its return.
+ */
+export function releaseIdempotencyKeyWhenPossible(db: DbOrTx, ref: KeyRef, claim: string, onGiveUp: (error: unknown) => void): Promise<void> {
+  return retryWhileUnavailable(() => releaseIdempotencyKey(db, ref, claim), { withinMs: STALE_CLAIM_MS, onGiveUp });
 }
 
 /** Deletes keys older than the replay window (run by the jobs runner). Returns how many. */

@@ -11,7 +11,7 @@ import {
   completeIdempotencyKey,
   fingerprintOf,
   readIdempotencyKey,
-  releaseIdempotencyKey,
+  releaseIdempotencyKeyWhenPossible,
 } from './idempotency.js';
 import type { AuthState, Hearth } from './hearth.js';
 import { operationSpecOf, type FileMediaType, type OperationSpec } from './openapi.js';
@@ -320,8 +320,9 @@ async function runIdempotently(app: FastifyInstance, def: RouteDef, request: Fas
       await completeIdempotencyKey(handle, ref, claimed.claim, response);
     });
   } catch (error) {
-    // Nothing was committed: give the key back so the same request may run again.
-    await releaseIdempotencyKey(db, ref, claimed.claim).catch((releaseError: unknown) =>
+    // Nothing was committed: give the key back so the same request may run again (retried in
+    // the background while the database is unreachable).
+    await releaseIdempotencyKeyWhenPossible(db, ref, claimed.claim, (releaseError: unknown) =>
       request.log.error({ err: releaseError }, 'releasing an idempotency key failed'),
     );
     throw error;
