@@ -6,7 +6,7 @@ import { enrolmentHolds } from '../../policy/membership.js';
 import { requireInstrument } from '../measures/instruments.js';
 import { responseResourcesWith } from '../measures/response-fhir.js';
 import { ATTENDED, attendanceId } from './participant-bundle.js';
-import { toConsent, toEncounter, toFlag, toGoal, toGroup, toPatient } from './resources.js';
+import { goalFromRow, toConsent, toEncounter, toFlag, toGroup, toPatient } from './resources.js';
 import { exportProblem, type OperationOutcome } from './operation-outcome.js';
 import type { HearthResource } from './types.js';
 
@@ -175,21 +175,7 @@ const goals: BulkSource = {
         .where('goal_id', 'in', rows.map((g) => g.id))
         .orderBy('position')
         .execute();
-      yield rows.map((g) =>
-        toGoal({
-          id: g.id,
-          participantId: g.participant_id,
-          area: g.area,
-          action: g.action,
-          frequency: g.frequency,
-          targetDate: g.target_date,
-          supportNeeded: g.support_needed,
-          status: g.status,
-          createdAt: g.created_at,
-          updatedAt: g.updated_at,
-          milestones: milestones.filter((m) => m.goal_id === g.id).map((m) => ({ title: m.title, reachedAt: m.reached_at })),
-        }),
-      );
+      yield rows.map((g) => goalFromRow(g, g.participant_id, milestones));
       after = rows.at(-1)!.id;
     }
   },

@@ -6,7 +6,7 @@ import { goalIdsSharedWithClinician } from '../goals/member-goals.js';
 import { responseResources } from '../measures/response-fhir.js';
 import { identifiersOf } from '../pathway/record-number.js';
 import { collectionBundle, transactionBundle } from './bundle.js';
-import { toConsent, toEncounter, toFlag, toGoal, toGroup, toPatient } from './resources.js';
+import { goalFromRow, toConsent, toEncounter, toFlag, toGroup, toPatient } from './resources.js';
 import type { Bundle, HearthResource } from './types.js';
 
 export const ATTENDED = ['present', 'late', 'left_early'] as const;
@@ -100,21 +100,7 @@ async function participantResources(db: DbOrTx, enrolmentId: string, viewerId: s
         minutes: a.minutes,
       }),
     ),
-    ...goals.map((g) =>
-      toGoal({
-        id: g.id,
-        participantId,
-        area: g.area,
-        action: g.action,
-        frequency: g.frequency,
-        targetDate: g.target_date,
-        supportNeeded: g.support_needed,
-        status: g.status,
-        createdAt: g.created_at,
-        updatedAt: g.updated_at,
-        milestones: milestones.filter((m) => m.goal_id === g.id).map((m) => ({ title: m.title, reachedAt: m.reached_at })),
-      }),
-    ),
+    ...goals.map((g) => goalFromRow(g, participantId, milestones)),
     ...acceptances.map((a, i) =>
       toConsent({
         id: a.id,

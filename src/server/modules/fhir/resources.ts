@@ -104,6 +104,34 @@ export interface GoalInput {
 const ACHIEVEMENT_SYSTEM = 'http://terminology.hl7.org/CodeSystem/goal-achievement';
 
 /** A SMART goal: what, how often, by when; achieved → completed/achieved, closed → cancelled. */
+/** A goal as stored (a `goals` row and the milestones read with it), as a FHIR Goal: one mapping for every export. */
+export interface GoalRow {
+  id: string;
+  area: string;
+  action: string;
+  frequency: string;
+  target_date: string;
+  support_needed: string;
+  status: GoalInput['status'];
+  created_at: string;
+  updated_at: string;
+}
+export function goalFromRow(g: GoalRow, participantId: string, milestones: readonly { goal_id: string; title: string; reached_at: string | null }[]): Goal {
+  return toGoal({
+    id: g.id,
+    participantId,
+    area: g.area,
+    action: g.action,
+    frequency: g.frequency,
+    targetDate: g.target_date,
+    supportNeeded: g.support_needed,
+    status: g.status,
+    createdAt: g.created_at,
+    updatedAt: g.updated_at,
+    milestones: milestones.filter((m) => m.goal_id === g.id).map((m) => ({ title: m.title, reachedAt: m.reached_at })),
+  });
+}
+
 export function toGoal(g: GoalInput): Goal {
   const lifecycle = g.status === 'achieved' ? 'completed' : g.status === 'closed' ? 'cancelled' : 'active';
   const notes = [
