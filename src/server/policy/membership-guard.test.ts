@@ -14,6 +14,7 @@ const FACILITATOR_TABLE_ALLOWED: Record<string, string> = {
   'modules/groups/create-group.ts': 'writes the facilitator rows of a new group',
   'modules/groups/set-facilitators.ts': 'replaces a group’s facilitator rows, and reads whether the caller is its lead (lead vs co is not a membership level)',
   'modules/isolation/isolation-testing.ts': 'writes the facilitator row of each test group it makes (a test helper)',
+  'modules/data-rights/erasure-plan.ts': 'counts the facilitator rows that name an erased person (kept as staff actions); decides no access',
   'modules/groups/repository.ts': 'the group list shows the caller’s own facilitator role per group (a left join on the caller)',
   'seed/demo.ts': 'writes the demo groups’ facilitators',
   'testing/fixtures.ts': 'writes test groups’ facilitators',

@@ -10,9 +10,9 @@ import path from 'node:path';
  */
 
 /** GET operations the integration suite does not exercise with a successful answer, and why. */
-export const UNVALIDATED_GETS: Readonly<Record<string, string>> = {
-  'GET /api/openapi.json': 'the document itself: it is what the others are validated against (linted by Redocly instead)',
-};
+// (Empty since session 10: GET /api/openapi.json was listed, but openapi.int.test.ts reads it through the harness, whose
+// check now validates it as JSON too — the coverage check then failed on the stale entry.)
+export const UNVALIDATED_GETS: Readonly<Record<string, string>> = {};
 
 export default function setup(): () => void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-openapi-coverage-'));
