@@ -43,6 +43,10 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     // Field errors are red 6 by default (3.3:1 on white).
     '--mantine-color-error': darken(t.colors.red[9], 0.1),
+    // Filled red (danger buttons) at primaryShade 8 is 4.5:1 with white text, exactly the limit:
+    // axe measured 4.45 while a dialog faded in. Shade 9 has margin (5.4:1).
+    '--mantine-color-red-filled': 'var(--mantine-color-red-9)',
+    '--mantine-color-red-filled-hover': darken(t.colors.red[9], 0.1),
     ...Object.fromEntries(
       tintedColors.map((name) => [`--mantine-color-${name}-light-color`, darken(t.colors[name]![9], 0.3)]),
     ),
