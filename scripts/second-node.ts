@@ -67,6 +67,12 @@ function nodeGyp(): string {
   return found;
 }
 
+/** A symbolic link at `link` to `target`, replacing whatever link (broken or not) was there. */
+function relink(target: string, link: string): void {
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(target, link);
+}
+
 /** 2. better-sqlite3 built for `node`'s ABI; returns the node_modules folder holding it (and links to its dependencies). */
 function buildBetterSqlite(cache: string, node: string): string {
   const installed = path.join(root, 'node_modules', 'better-sqlite3');
@@ -74,7 +80,12 @@ function buildBetterSqlite(cache: string, node: string): string {
   const abi = execFileSync(node, ['-p', 'process.versions.modules'], { encoding: 'utf8' }).trim();
   const modules = path.join(cache, `better-sqlite3-${version}-abi${abi}`, 'node_modules');
   const binary = path.join(modules, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
-  if (fs.existsSync(binary)) return modules;
+  if (fs.existsSync(binary)) {
+    // The dependencies are links into the node_modules of the tree that built the cache; that tree
+    // may be gone since (a CI clone, deleted): point them at this tree's packages, every run.
+    for (const dependency of Object.keys(dependencies)) relink(path.join(root, 'node_modules', dependency), path.join(modules, dependency));
+    return modules;
+  }
 
   const started = Date.now();
   step(`building better-sqlite3 ${version} for ABI ${abi} (once; 2 to 7 minutes, by how busy the machine is)`);
