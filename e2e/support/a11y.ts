@@ -14,6 +14,8 @@ export interface A11yProblem {
  * the DevTools protocol, which the page's CSP (script-src 'self') does not govern.
  */
 export async function checkA11y(page: Page): Promise<A11yProblem[]> {
+  // Let running CSS transitions end first (a dialog fading in reads as low contrast mid-fade).
+  await page.evaluate(`Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))`);
   const loaded = await page.evaluate('typeof window.axe === "object"');
   if (!loaded) await page.evaluate(axe.source);
   const results = (await page.evaluate(`window.axe.run(document, {
