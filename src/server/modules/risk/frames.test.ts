@@ -21,6 +21,31 @@ describe('concept frames: each shape of risk, and its hard negative', () => {
     expect(counted('ive got the pills hidden in my room').filter((f) => f.startsWith('threat_from_other'))).toEqual([]);
     expect(named('im hiding in the bathroom from him')).toContain('threat_from_other');
   });
+  it('session 11: a note with a message timed to go out later is a final arrangement; a work e-mail is not', () => {
+    expect(counted('left a letter on the side and set the message to send at 6am')).toContain('final_arrangements:urgent');
+    expect(counted('wrote the letters and scheduled a text for the morning')).toContain('final_arrangements:urgent');
+    expect(counted('wrote my notes up and scheduled the email to my manager')).toEqual([]);
+    expect(counted('scheduled the newsletter email to send at 9am')).toEqual([]);
+  });
+  it('session 11: a vague dated "it" counts with resolve or arrangements around it, not alone', () => {
+    expect(counted('my mind is made up, im doing it on friday')).toContain('intent_euphemism:urgent');
+    expect(counted('gave my bike to my nephew. feel calm now. its happening tomorrow')).toContain('intent_euphemism:urgent');
+    // a subject or figure of speech elsewhere in the sentence does not explain the "it"
+    expect(counted('ive made my peace with the course ending and its happening tonight')).toContain('intent_euphemism:urgent');
+    expect(counted('the bake sale? its happening on saturday in the hall')).toEqual([]);
+    expect(counted('im doing it tomorrow, the charity swim, wish me luck')).toEqual([]);
+    // and a negation or the past still undoes it
+    expect(counted('i decided im not doing it on friday')).toEqual([]);
+  });
+  it('session 11: ordinary readiness, kitchen knives, locked-away tablets and a relative\'s funeral are ordinary', () => {
+    expect(counted('put my tablets into the weekly box, ready for work tomorrow')).toEqual([]);
+    expect(counted('sharpening the kitchen knives before the roast')).toEqual([]);
+    expect(counted('my husband keeps my tablets in a locked cupboard now, it helps')).toEqual([]);
+    expect(counted('my aunt passed away, funeral is on tuesday and i have to sort the flowers')).toEqual([]);
+    // but the same means with distress are not excused
+    expect(counted('sharpened the kitchen knife, i cant do this anymore')).toContain('means_prepared:urgent');
+    expect(counted('tablets counted out on the bed, ready. sorry everyone')).toContain('means_prepared:urgent');
+  });
   it('means made ready, by name or kind, but not the weekly dosette', () => {
     expect(counted('got all my quetiapine lined up on the bed')).toContain('means_prepared:urgent');
     expect(counted('been saving up my zopiclone for weeks')).toContain('means_prepared:urgent');

@@ -68,12 +68,12 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
 }
 
 const BENIGN = {
-  medicine: /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|for my (headache|back|period|cold|flu|migraine|tooth|knee))\b/,
-  sharp: /\b(cook|cooking|chop|chopping|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed)? the kitchen|shaving|shave|craft|crafts|lino|box|parcel|cardboard|whittl\w*|carving|sharpening stone|chef|butcher)\b/,
+  medicine: /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|locked (box|tin|cabinet|cupboard|drawer|safe)|locked (them |it )?(away|up)|lock (them|it) (away|up)|gave (\w+ ){0,2}the key|safety plan|(partner|husband|wife|mum|mom|dad) (keeps|holds|has) (them|my (tablets|meds|pills|medication))|for my (headache|back|period|cold|flu|migraine|tooth|knee))\b/,
+  sharp: /\b(cook|cooking|chop|chopping|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed|ing)? (all )?(the |my |our )?kitchen|whetstone|knife sharpener|shaving|shave|craft|crafts|lino|box|parcel|cardboard|whittl\w*|carving|sharpening stone|chef|butcher)\b/,
   ligature: /\b(ladder|loft ladder|fence|gate|bins?|roof rack|trailer|luggage|suitcase|tyre swing|tree swing|hammock|climb\w*|boulder\w*|camping|tent|boat|sail\w*|knot|knots|scout\w*|washing|skipping|swing|dog lead|tug|gym|crossfit|allotment|tie (my|a) (shoe|shoes|laces|hair|tie)|necktie|school tie|work tie|tie for the wedding|belt for my (trousers|jeans|dress))\b/,
   place: /\b(signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
   farewell: /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday))\b/,
-  arrangement: /\b(baby|pregnan\w*|newborn|mortgage|solicitor said|buying a house|bought a house|new house|moving|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss))\b/,
+  arrangement: /\b(baby|pregnan\w*|newborn|mortgage|solicitor said|buying a house|bought a house|new house|moving|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss)|passed away|has passed|passed last|rest in peace|condolences|(\w+ s|his|her|their) funeral|funeral (is|was|will be)|old flat|old house|new flat|moved out|moving out|tenancy|estate agent|letting agent|new start|fresh start|future self|time capsule)\b/,
   harm: /\b(lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|time|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline)\b/,
   beingHarmed: /\b((kill|murder) me (when|if) (she|he|they|mum|mom|dad|my mum|my mom|my dad|my wife|my husband|my boss) (see|sees|find|finds|hear|hears|notice|notices)|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
 };
@@ -89,6 +89,11 @@ interface FrameSpec {
   /** Who must be the actor: 'self' frames about somebody else become concern (a worry about a peer). */
   actor: 'self' | 'other' | 'any';
   benign?: RegExp;
+  /**
+   * A match of this is not excused by a subject, a figure of speech or ordinary context elsewhere in
+   * its sentence: a vague "it" with a date ("it's happening tonight") says nothing those could explain.
+   */
+  contextFree?: RegExp;
   /** The tier when the pattern matched, given the message (null: does not count). */
   tier: (message: MessageContext, sentence: string) => FrameTier | null;
 }
@@ -110,8 +115,15 @@ function perMessage(test: (m: MessageContext) => boolean): (m: MessageContext) =
   };
 }
 const anySoon = perMessage((m) => has(TIME, m.lemmas) || has(TIME, m.words));
-const anyDistress = perMessage((m) => has(DISTRESS, m.lemmas) || has(DISTRESS, m.words));
+// "ready for Monday", "ready for work": getting ready for the routine is not the "ready" of distress.
+const ROUTINE_READY = /\bready for (the )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|work|school|college|uni|morning|weekend|holiday|trip|group|session|bed|shift|day)\b/g;
+const anyDistress = perMessage((m) => has(DISTRESS, m.lemmas.replace(ROUTINE_READY, '')) || has(DISTRESS, m.words.replace(ROUTINE_READY, '')));
 const anyFarewell = perMessage((m) => has(FAREWELL, m.lemmas) || has(FAREWELL, m.words));
+/** A message set to go out later by itself ("scheduled the email to send at 3am", "a timed post"). */
+const DELAYED_MESSAGE = /\b(schedul\w* (the |an |a |my |some |these |those )?(\w+ )?(email|emails|e mail|message|messages|text|texts|post|posts|tweet)|(set|timed) (it|them|the (email|message|text|post)) to (send|go out|post)|timed (email|message|text|post)|delay(ed)? send|send (itself|automatically))\b/;
+/** Resolve, or arrangements already made, around a vague dated "it" ("I've decided… I'm doing it on my birthday"). */
+const RESOLVE = /\b(decided|decision|made my peace|made (up )?my mind|my mind up|at peace|(feel|feeling|felt) (very |so )?calm|no going back|all sorted|its sorted|it is sorted|(tablets|pills|meds) (are )?(sorted|saved|ready)|saved up|sold my|gave (away )?my|given away|said (my )?goodbyes?|letters|my note)\b/;
+const DATED_IT = /\b(i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen)\b/;
 const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
 
@@ -236,12 +248,15 @@ const FRAMES: FrameSpec[] = [
       // "my will is written", "the letters are sealed": the arrangement told in the passive.
       re(`${W('my will|the will|letters|the letter|goodbye letter|goodbye letters|the notes|my letters')} ${G(1)}${W('be|is|are|s|now')} ${G(1)}${W('written|signed|done|sealed|finished|sorted|ready|addressed')}`),
       re(`${W('delete|deleted|deleting|close|closed|closing|cancel|cancelled|canceling|cancelling|wipe|wiped')} ${G(2)}${W('account|accounts|instagram|facebook|tiktok|snapchat|twitter|everything|socials|all my|phone|subscription|subscriptions|gym membership')}`),
+      re(`${W('left|leave|leaving')} ${W('a|my|the')} ${W('note|letter|letters|goodbye letter')}`),
       re(`${W('password|passwords|pin|pins|bank details|life insurance|funeral|funeral song|funeral songs|who get|who gets|who should get')}`),
       re(`${W('emptied|empty|transferred|transfer|sent|send')} ${G(2)}${W('my account|my savings|my bank|all my money')}|${W('posted|post|left|leave|handed|hand')} ${G(1)}${W('the keys|my keys')}|${W('sold|sell|selling')} ${G(2)}${W('guitar|car|records|everything|my stuff|my things')}|${W('unfollowed|unfollow|wiped|wipe')} ${G(2)}${W('everyone|my phone|my laptop|everything')}|${W('nothing left to sort|everything is sorted|all sorted now|tied up all the loose ends|tying up loose ends|loose ends')}`),
     ],
     tier: (m, s) => {
       const finality = /\b(when i (be |am )?go(ne)?|after i (be |am )?go(ne)?|once i (be |am )?go(ne)?|for when|in case|just in case|will not be (around|here)|not be (around|here)|no longer|need (them|it) anymore|for after|it is time|its time|it be time|nothing left|it is not|it isnt|for good|not coming back|it isn t|wont need|will not need)\b/.test(m.words + ' ' + m.lemmas);
       if (finality || anyFarewell(m)) return 'urgent';
+      // A note or letter and a message timed to go out later: arranged to be read after.
+      if (/\b(my note|a note|the note|letter|letters|goodbye)\b/.test(m.words) && DELAYED_MESSAGE.test(m.words)) return 'urgent';
       if (anyDistress(m) || anySoon(m)) return /\b(password|funeral|will|testament|letter|away|rehome)\b/.test(s) ? 'urgent' : 'concern';
       return null;
     },
@@ -252,6 +267,7 @@ const FRAMES: FrameSpec[] = [
     label: 'intent in other words (sleep for good, not a problem much longer, tonight is the night)',
     plain: 'ending your life',
     actor: 'self',
+    contextFree: DATED_IT,
     patterns: [
       re(`${W('sleep|go to sleep|fall asleep|drift off')} ${G(1)}${W('for good|forever|permanently|and never wake up|and not wake up|and not wake|for ever')}`),
       re(`${W('not be|will not be|won t be|stop being')} ${G(1)}${W('a problem|a burden|your problem|anyone problem|in the way|around')} ${G(1)}${W('much longer|for much longer|for long|soon|after tonight|after today|after this week|anymore after')}`),
@@ -261,8 +277,13 @@ const FRAMES: FrameSpec[] = [
       re(`${W('tonight|today|this|tomorrow')} ${G(1)}${W('be the night|be the day|is the night|is the day|be it|is it')}`),
       re(`${W('go through with it|do it this time|do it tonight|do it today|do it tomorrow|do it soon|finally do it|actually do it|going to do it|going do it|be go to do it|it end tonight|it ends tonight|it end today|it all end|end it tonight|end things tonight|end things for good|end it for good|end everything')}`),
       re(`${W('no one|nobody|noone|they')} ${G(2)}${W('will|would|have to|need to')} ${G(1)}${W('deal with me|worry about me|put up with me')} ${G(1)}${W('anymore|much longer|after tonight|soon|again')}`),
+      // A vague "it" with a date: "I'm doing it on my birthday", "it's happening Saturday" (counted only with resolve or arrangements, below).
+      re(`${W('i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen')} ${G(2)}${W('tonight|tomorrow|on my birthday|this weekend|next week|at the weekend|on monday|on tuesday|on wednesday|on thursday|on friday|on saturday|on sunday|monday|tuesday|wednesday|thursday|friday|saturday|sunday')}`),
     ],
-    tier: (m, s) => (/\b(do it|go through with it|finally do it|actually do it|going to do it)\b/.test(s) && !/\b(tonight|today|tomorrow|this time|soon|finally|actually|going)\b/.test(s) && !anyDistress(m) ? null : 'urgent'),
+    tier: (m, s) => {
+      if (DATED_IT.test(s)) return RESOLVE.test(m.words) || anyDistress(m) ? 'urgent' : null;
+      return /\b(do it|go through with it|finally do it|actually do it|going to do it)\b/.test(s) && !/\b(tonight|today|tomorrow|this time|soon|finally|actually|going)\b/.test(s) && !anyDistress(m) ? null : 'urgent';
+    },
   },
   {
     id: 'threat_to_other',
@@ -448,6 +469,7 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   if (recovery && !/\b(again|just|right now|tonight)\b/.test(words)) mods.push(`past or recovery (“${recovery[0].trim()}”)`);
   const hypothetical = hypotheticalIn(words) ?? /\b(what if|what would|would you|should i|how do you|how do i|in case i|if a friend)\b/.exec(words);
   if (hypothetical) mods.push(`a question or “if” (“${hypothetical[0]}”)`);
+  if (spec.contextFree?.test(words.slice(start, end))) return mods;
   const topic = TOPIC.exec(words);
   if (topic) mods.push(`talk about a subject (“${topic[0]}”)`);
   let idiom: RegExpExecArray | null = null;
