@@ -46,6 +46,17 @@ describe('concept frames: each shape of risk, and its hard negative', () => {
     expect(counted('sharpened the kitchen knife, i cant do this anymore')).toContain('means_prepared:urgent');
     expect(counted('tablets counted out on the bed, ready. sorry everyone')).toContain('means_prepared:urgent');
   });
+  it('session 11 (after held-out batch 7): several arrangements, a denied ordinary reason, a threat told as what will happen', () => {
+    expect(counted('deleted all my photos and left my pin number in the drawer for my sister')).toContain('final_arrangements:urgent');
+    expect(counted('cleared out the loft for the move, sold my bike and gave the old toys away')).toEqual([]);
+    expect(counted('up on the cliffs at the headland. not for the views')).toContain('place_of_danger:urgent');
+    expect(counted('up on the cliffs at the headland for the views')).toEqual([]);
+    expect(counted('swear if i see him friday hes getting battered, got the bat in the boot')).toContain('threat_to_other:urgent');
+    expect(counted('the box cutter is in my hand and i cant calm down')).toContain('means_prepared:urgent');
+    expect(counted('opened the boxes with the box cutter, new shelves are up')).toEqual([]);
+    expect(counted('someones at the door, think its the parcel i ordered')).toEqual([]);
+    expect(counted('set up a delayed text to my brother with my will attached')).toContain('final_arrangements:urgent');
+  });
   it('means made ready, by name or kind, but not the weekly dosette', () => {
     expect(counted('got all my quetiapine lined up on the bed')).toContain('means_prepared:urgent');
     expect(counted('been saving up my zopiclone for weeks')).toContain('means_prepared:urgent');

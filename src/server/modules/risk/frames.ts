@@ -68,14 +68,14 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
 }
 
 const BENIGN = {
-  medicine: /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|locked (box|tin|cabinet|cupboard|drawer|safe)|locked (them |it )?(away|up)|lock (them|it) (away|up)|gave (\w+ ){0,2}the key|safety plan|(partner|husband|wife|mum|mom|dad) (keeps|holds|has) (them|my (tablets|meds|pills|medication))|for my (headache|back|period|cold|flu|migraine|tooth|knee))\b/,
-  sharp: /\b(cook|cooking|chop|chopping|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed|ing)? (all )?(the |my |our )?kitchen|whetstone|knife sharpener|shaving|shave|craft|crafts|lino|box|parcel|cardboard|whittl\w*|carving|sharpening stone|chef|butcher)\b/,
+  medicine: /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|locked (box|tin|cabinet|cupboard|drawer|safe)|locked (them |it )?(away|up)|lock (them|it) (away|up)|gave (\w+ ){0,2}the key|safety plan|(partner|husband|wife|mum|mom|dad) (keeps|holds|has) (them|my (tablets|meds|pills|medication))|weekly box|keeps me on track|for my (headache|back|period|cold|flu|migraine|tooth|knee))\b/,
+  sharp: /\b(cook|cooking|chop|chopping|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed|ing)? (all )?(the |my |our )?kitchen|whetstone|knife sharpener|shaving|shave|craft|crafts|lino|box(?! ?cutters?)|parcel(?! knife)|cardboard|whittl\w*|carving|sharpening stone|chef|butcher|carpet|lino knife|stanley knife|diy|decorating|wallpaper|skirting)\b/,
   ligature: /\b(ladder|loft ladder|fence|gate|bins?|roof rack|trailer|luggage|suitcase|tyre swing|tree swing|hammock|climb\w*|boulder\w*|camping|tent|boat|sail\w*|knot|knots|scout\w*|washing|skipping|swing|dog lead|tug|gym|crossfit|allotment|tie (my|a) (shoe|shoes|laces|hair|tie)|necktie|school tie|work tie|tie for the wedding|belt for my (trousers|jeans|dress))\b/,
-  place: /\b(signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
-  farewell: /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday))\b/,
-  arrangement: /\b(baby|pregnan\w*|newborn|mortgage|solicitor said|buying a house|bought a house|new house|moving|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss)|passed away|has passed|passed last|rest in peace|condolences|(\w+ s|his|her|their) funeral|funeral (is|was|will be)|old flat|old house|new flat|moved out|moving out|tenancy|estate agent|letting agent|new start|fresh start|future self|time capsule)\b/,
+  place: /\b(signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
+  farewell: /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|heathrow|gatwick|stansted|manchester airport|emigrat\w*|new chapter|last shift|leaving do|headsets?|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday))\b/,
+  arrangement: /\b(baby|pregnan\w*|newborn|mortgage|solicitor said|buying a house|bought a house|new house|moving|the move|house move|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss)|passed away|has passed|passed last|rest in peace|condolences|(\w+ s|his|her|their) funeral|funeral (is|was|will be)|old flat|old house|new flat|moved out|moving out|tenancy|estate agent|letting agent|new start|fresh start|future self|time capsule|cat sitter|dog sitter|house sitter|babysitter|wifi password|wi fi password|guest)\b/,
   harm: /\b(lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|time|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline)\b/,
-  beingHarmed: /\b((kill|murder) me (when|if) (she|he|they|mum|mom|dad|my mum|my mom|my dad|my wife|my husband|my boss) (see|sees|find|finds|hear|hears|notice|notices)|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
+  beingHarmed: /\b(parcel|delivery|postman|postie|courier|amazon|takeaway|pizza|flowers|plumber|electrician|brb|(kill|murder) me (when|if) (she|he|they|mum|mom|dad|my mum|my mom|my dad|my wife|my husband|my boss) (see|sees|find|finds|hear|hears|notice|notices)|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
 };
 
 const IDIOMS = METAPHORS;
@@ -120,9 +120,19 @@ const ROUTINE_READY = /\bready for (the )?(monday|tuesday|wednesday|thursday|fri
 const anyDistress = perMessage((m) => has(DISTRESS, m.lemmas.replace(ROUTINE_READY, '')) || has(DISTRESS, m.words.replace(ROUTINE_READY, '')));
 const anyFarewell = perMessage((m) => has(FAREWELL, m.lemmas) || has(FAREWELL, m.words));
 /** A message set to go out later by itself ("scheduled the email to send at 3am", "a timed post"). */
-const DELAYED_MESSAGE = /\b(schedul\w* (the |an |a |my |some |these |those )?(\w+ )?(email|emails|e mail|message|messages|text|texts|post|posts|tweet)|(set|timed) (it|them|the (email|message|text|post)) to (send|go out|post)|timed (email|message|text|post)|delay(ed)? send|send (itself|automatically))\b/;
+const DELAYED_MESSAGE = /\b(schedul\w* (the |an |a |my |some |these |those )?(\w+ )?(email|emails|e mail|message|messages|text|texts|post|posts|tweet)|(set|timed) (it|them|the (email|message|text|post)) to (send|go out|post)|timed (email|message|text|post)|delay(ed)? send|delayed (email|emails|e mail|message|messages|text|texts|post)|send (itself|automatically))\b/;
 /** Resolve, or arrangements already made, around a vague dated "it" ("I've decided… I'm doing it on my birthday"). */
 const RESOLVE = /\b(decided|decision|made my peace|made (up )?my mind|my mind up|at peace|(feel|feeling|felt) (very |so )?calm|no going back|all sorted|its sorted|it is sorted|(tablets|pills|meds) (are )?(sorted|saved|ready)|saved up|sold my|gave (away )?my|given away|said (my )?goodbyes?|letters|my note)\b/;
+/** Different kinds of putting affairs in order (two or more in one message count as final arrangements). */
+const ARRANGEMENT_ACTS: readonly RegExp[] = [
+  /\b(delete|deleted|deleting|wipe|wiped|wiping) (\w+ ){0,3}(account|accounts|insta|instagram|facebook|tiktok|snapchat|photos?|pictures|messages|everything|socials)\b/,
+  /\b(password|passwords|pin|pins|bank details|life insurance)\b/,
+  /\b(gave|given|give|giving) (\w+ ){0,3}away\b|\b(rehome|rehomed|rehoming|found a home for|new home for|new owner for)\b/,
+  /\b(my will|the will|testament)\b/,
+  /\b(letters|my note|a note for|goodbye letter|goodbye note)\b/,
+  /\b(sold|sell|selling) (my|the|all)\b/,
+  /\b(cancel|cancelled|canceled|cancelling|close|closed|closing) (\w+ ){0,2}(account|accounts|subscription|subscriptions|membership|phone contract)\b/,
+];
 const DATED_IT = /\b(i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen)\b/;
 const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
@@ -172,6 +182,8 @@ const FRAMES: FrameSpec[] = [
     tier: (m, s) => {
       if (has(EDGE_PLACE, s) && !/\b(edge of (my|the) (seat|bed|sofa|table|diving board|pool|chair|desk)|diving board|on edge|edgy|cutting edge|edge of my seat)\b/.test(s)) return 'urgent';
       if (anyDistress(m) || anyFarewell(m)) return 'urgent';
+      // "On the bridge. Not for the view.": the writer denies the ordinary reason for being there.
+      if (/\bnot (here |there )?(for|to (see|watch|take|enjoy)) (the |a )?(view|views|walk|sunset|sunrise|scenery|photos?|pictures?|fresh air|sightseeing)\b/.test(m.words)) return 'urgent';
       return anySoon(m) && /\b(bridge|cliff|cliffs|roof|rooftop|tracks|railway|platform|multi storey|multistorey|motorway|overpass|flyover|viaduct|quarry|dam|tower)\b/.test(s) ? 'urgent' : null;
     },
   },
@@ -247,16 +259,19 @@ const FRAMES: FrameSpec[] = [
       re(`${W('give|gave|given|giving|gift|gifting')} ${G(3)}${W('away')}|${W('give away|gave away|giving away|rehome|rehoming|rehomed|find a home for|found a home for|new home for|new owner for')}`),
       // "my will is written", "the letters are sealed": the arrangement told in the passive.
       re(`${W('my will|the will|letters|the letter|goodbye letter|goodbye letters|the notes|my letters')} ${G(1)}${W('be|is|are|s|now')} ${G(1)}${W('written|signed|done|sealed|finished|sorted|ready|addressed')}`),
-      re(`${W('delete|deleted|deleting|close|closed|closing|cancel|cancelled|canceling|cancelling|wipe|wiped')} ${G(2)}${W('account|accounts|instagram|facebook|tiktok|snapchat|twitter|everything|socials|all my|phone|subscription|subscriptions|gym membership')}`),
+      re(`${W('delete|deleted|deleting|close|closed|closing|cancel|cancelled|canceling|cancelling|wipe|wiped')} ${G(2)}${W('account|accounts|instagram|insta|facebook|tiktok|snapchat|twitter|everything|socials|all my|phone|subscription|subscriptions|gym membership')}`),
       re(`${W('left|leave|leaving')} ${W('a|my|the')} ${W('note|letter|letters|goodbye letter')}`),
+      re(`${W('my will|the will|my letters|the letters|my note|the note')} ${W('attached|enclosed')}|${W('attach|attached|attaching|enclose|enclosed')} ${G(1)}${W('my will|the will|my letters|my note')}`),
       re(`${W('password|passwords|pin|pins|bank details|life insurance|funeral|funeral song|funeral songs|who get|who gets|who should get')}`),
       re(`${W('emptied|empty|transferred|transfer|sent|send')} ${G(2)}${W('my account|my savings|my bank|all my money')}|${W('posted|post|left|leave|handed|hand')} ${G(1)}${W('the keys|my keys')}|${W('sold|sell|selling')} ${G(2)}${W('guitar|car|records|everything|my stuff|my things')}|${W('unfollowed|unfollow|wiped|wipe')} ${G(2)}${W('everyone|my phone|my laptop|everything')}|${W('nothing left to sort|everything is sorted|all sorted now|tied up all the loose ends|tying up loose ends|loose ends')}`),
     ],
     tier: (m, s) => {
       const finality = /\b(when i (be |am )?go(ne)?|after i (be |am )?go(ne)?|once i (be |am )?go(ne)?|for when|in case|just in case|will not be (around|here)|not be (around|here)|no longer|need (them|it) anymore|for after|it is time|its time|it be time|nothing left|it is not|it isnt|for good|not coming back|it isn t|wont need|will not need)\b/.test(m.words + ' ' + m.lemmas);
       if (finality || anyFarewell(m)) return 'urgent';
+      // Several different arrangements in one message, with no ordinary reason for them anywhere in it.
+      if (ARRANGEMENT_ACTS.filter((act) => act.test(m.words)).length >= 2 && !BENIGN.arrangement.test(m.words)) return 'urgent';
       // A note or letter and a message timed to go out later: arranged to be read after.
-      if (/\b(my note|a note|the note|letter|letters|goodbye)\b/.test(m.words) && DELAYED_MESSAGE.test(m.words)) return 'urgent';
+      if (/\b(my note|a note|the note|letter|letters|goodbye|my will)\b/.test(m.words) && DELAYED_MESSAGE.test(m.words)) return 'urgent';
       if (anyDistress(m) || anySoon(m)) return /\b(password|funeral|will|testament|letter|away|rehome)\b/.test(s) ? 'urgent' : 'concern';
       return null;
     },
@@ -296,6 +311,8 @@ const FRAMES: FrameSpec[] = [
       re(`${W(INTENT)} ${G(2)}${W(HARM_VERB)} ${G(3)}${W(PERSON)}`),
       re(`${W(URGE)} ${G(2)}${W(HARM_VERB)} ${G(3)}${W(PERSON)}`),
       re(`${W('wait|waiting|wait for|waiting for|outside|find|going to find|track down|tracking down|follow|following')} ${G(3)}${W(PERSON)} ${G(6)}${W(WEAPON)}|${W(WEAPON)} ${G(6)}${W('wait|waiting|outside|find|track down|for him|for her|for them|when he|when she|when they')}`),
+      // "swear down if I see him tomorrow he's getting stabbed": a threat told as what will happen to them.
+      re(`${W('swear|swear down|swear to god|on my life|if i see|when i see|next time i see')} ${G(8)}${W('getting stabbed|getting shot|getting battered|getting done in|getting hurt|getting it|gets it|gets stabbed|gets shot|gets battered|is getting stabbed|is getting shot|be get stab|be get shoot|get stab|get shoot')}`),
       // "he's dead when he gets in", "she's dead if she shows her face": a threat, not a death.
       re(`${W('he|she|they|him|you')} ${G(1)}${W('be dead|is dead|s dead|are dead|re dead|be a dead man|is a dead man|s a dead man')} ${G(1)}${W('when|if|once|as soon as|the minute|the second')} ${G(1)}${W('he|she|they|you|i')}`),
     ],
@@ -477,7 +494,9 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   if (idiom) mods.push(`figure of speech (“${idiom[0]}”)`);
   // Ordinary context in the same sentence, and no distress or farewell anywhere in the message:
   // "rope for climbing" is ordinary, "rope for climbing, sorry for everything" is not.
-  const benign = spec.benign?.exec(words);
+  // "not for the view": an ordinary reason the writer denies is none.
+  const benignMatch = spec.benign?.exec(words);
+  const benign = benignMatch && /\bnot (for |to |about |because of )?(the |a |my )?$/.test(words.slice(Math.max(0, benignMatch.index - 24), benignMatch.index)) ? null : benignMatch;
   const farewellCounts = spec.id !== 'final_goodbye' && spec.id !== 'final_arrangements' && anyFarewell(message);
   if (benign && !anyDistress(message) && !farewellCounts && !/\b(goodbye|forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/.test(message.words)) {
     mods.push(`ordinary context (“${benign[0]}”)`);

@@ -58,6 +58,19 @@ export const REWRITES: [RegExp, string][] = [
   [/\bisnt\b/g, 'is not'],
   [/\bwasnt\b/g, 'was not'],
   [/\bthats\b/g, 'that is'],
+  // session 11: the other common contractions typed without an apostrophe ("hes got a knife")
+  [/\bhes\b/g, 'he is'],
+  [/\bshes\b/g, 'she is'],
+  [/\btheyre\b/g, 'they are'],
+  [/\bcant\b/g, 'can not'],
+  [/\bwont\b/g, 'will not'],
+  [/\bcouldnt\b/g, 'could not'],
+  [/\bwouldnt\b/g, 'would not'],
+  [/\bshouldnt\b/g, 'should not'],
+  [/\bhavent\b/g, 'have not'],
+  [/\bhasnt\b/g, 'has not'],
+  [/\barent\b/g, 'are not'],
+  [/\bwerent\b/g, 'were not'],
   [/\bwhats\b/g, 'what is'],
 ];
 
