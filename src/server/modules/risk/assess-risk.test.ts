@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { assessLayer1, assessRisk, assessWithContext } from './assess-risk.js';
 
 describe('the fused detector: tier, kind and explanation', () => {
+  it('session 11: a screening question answered "no" is not a disclosure; answered "yes" still is', () => {
+    expect(assessRisk('the nurse asked if i had thought about ending my life and i could honestly say no, not for months').tier).toBe('none');
+    expect(assessRisk('the nurse asked if i had thought about ending my life and i said yes, tonight').tier).toBe('urgent');
+    expect(assessRisk('the nurse asked if i had thought about ending my life and i said no but honestly yes, every day').tier).not.toBe('none');
+  });
   it('explains what fired, for the clinician, and in plain words for the author', () => {
     const result = assessRisk('I have the pills ready');
     expect(result.tier).toBe('urgent');

@@ -57,6 +57,17 @@ describe('concept frames: each shape of risk, and its hard negative', () => {
     expect(counted('someones at the door, think its the parcel i ordered')).toEqual([]);
     expect(counted('set up a delayed text to my brother with my will attached')).toContain('final_arrangements:urgent');
   });
+  it('session 11 (after held-out batch 8): saving up is not a routine, a cover story is not a reason, a cut that will not stop', () => {
+    expect(counted('30 sertraline saved up from my repeat prescription, counted them twice')).toContain('means_prepared:urgent');
+    expect(counted('counted out my repeat prescription into the dosette')).toEqual([]);
+    expect(counted('gave away my bike and my books, everyone thinks im decluttering. nearly time')).toContain('final_arrangements:urgent');
+    expect(counted('gave away my bike and my books, decluttering before the move')).toEqual([]);
+    expect(counted('put my texts on a timer for sunday and wrote my note')).toContain('final_arrangements:urgent');
+    expect(counted('cut again just now and it wont stop')).toContain('act_injury:urgent');
+    expect(counted('he says tonight he finishes me')).toContain('threat_from_other:urgent');
+    expect(counted('tonight is the night, first gig in years, so excited')).toEqual([]);
+
+  });
   it('means made ready, by name or kind, but not the weekly dosette', () => {
     expect(counted('got all my quetiapine lined up on the bed')).toContain('means_prepared:urgent');
     expect(counted('been saving up my zopiclone for weeks')).toContain('means_prepared:urgent');

@@ -71,9 +71,9 @@ const BENIGN = {
   medicine: /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|locked (box|tin|cabinet|cupboard|drawer|safe)|locked (them |it )?(away|up)|lock (them|it) (away|up)|gave (\w+ ){0,2}the key|safety plan|(partner|husband|wife|mum|mom|dad) (keeps|holds|has) (them|my (tablets|meds|pills|medication))|weekly box|keeps me on track|for my (headache|back|period|cold|flu|migraine|tooth|knee))\b/,
   sharp: /\b(cook|cooking|chop|chopping|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed|ing)? (all )?(the |my |our )?kitchen|whetstone|knife sharpener|shaving|shave|craft|crafts|lino|box(?! ?cutters?)|parcel(?! knife)|cardboard|whittl\w*|carving|sharpening stone|chef|butcher|carpet|lino knife|stanley knife|diy|decorating|wallpaper|skirting)\b/,
   ligature: /\b(ladder|loft ladder|fence|gate|bins?|roof rack|trailer|luggage|suitcase|tyre swing|tree swing|hammock|climb\w*|boulder\w*|camping|tent|boat|sail\w*|knot|knots|scout\w*|washing|skipping|swing|dog lead|tug|gym|crossfit|allotment|tie (my|a) (shoe|shoes|laces|hair|tie)|necktie|school tie|work tie|tie for the wedding|belt for my (trousers|jeans|dress))\b/,
-  place: /\b(signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
-  farewell: /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|heathrow|gatwick|stansted|manchester airport|emigrat\w*|new chapter|last shift|leaving do|headsets?|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday))\b/,
-  arrangement: /\b(baby|pregnan\w*|newborn|mortgage|solicitor said|buying a house|bought a house|new house|moving|the move|house move|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss)|passed away|has passed|passed last|rest in peace|condolences|(\w+ s|his|her|their) funeral|funeral (is|was|will be)|old flat|old house|new flat|moved out|moving out|tenancy|estate agent|letting agent|new start|fresh start|future self|time capsule|cat sitter|dog sitter|house sitter|babysitter|wifi password|wi fi password|guest)\b/,
+  place: /\b(signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
+  farewell: /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|heathrow|gatwick|stansted|manchester airport|emigrat\w*|new chapter|last shift|leaving do|headsets?|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|goodbye (20\d\d|to 20\d\d|to the old year|old year)|new year|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday))\b/,
+  arrangement: /\b(baby|pregnan\w*|newborn|mortgage|solicitor said|buying a house|bought a house|new house|moving|the move|house move|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss)|passed away|has passed|passed last|rest in peace|condolences|(\w+ s|his|her|their) funeral|funeral (is|was|will be)|old flat|old house|new flat|moved out|moving out|tenancy|estate agent|letting agent|new start|fresh start|future self|younger self|time capsule|note to self|spare keys?|while (we|i) (are|am|re|m|be) away|cat sitter|dog sitter|house sitter|babysitter|wifi password|wi fi password|guest)\b/,
   harm: /\b(lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|time|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline)\b/,
   beingHarmed: /\b(parcel|delivery|postman|postie|courier|amazon|takeaway|pizza|flowers|plumber|electrician|brb|(kill|murder) me (when|if) (she|he|they|mum|mom|dad|my mum|my mom|my dad|my wife|my husband|my boss) (see|sees|find|finds|hear|hears|notice|notices)|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
 };
@@ -94,6 +94,8 @@ interface FrameSpec {
    * its sentence: a vague "it" with a date ("it's happening tonight") says nothing those could explain.
    */
   contextFree?: RegExp;
+  /** When its sentence holds this, ordinary context does not excuse the match. */
+  notExcusedBy?: RegExp;
   /** The tier when the pattern matched, given the message (null: does not count). */
   tier: (message: MessageContext, sentence: string) => FrameTier | null;
 }
@@ -120,7 +122,7 @@ const ROUTINE_READY = /\bready for (the )?(monday|tuesday|wednesday|thursday|fri
 const anyDistress = perMessage((m) => has(DISTRESS, m.lemmas.replace(ROUTINE_READY, '')) || has(DISTRESS, m.words.replace(ROUTINE_READY, '')));
 const anyFarewell = perMessage((m) => has(FAREWELL, m.lemmas) || has(FAREWELL, m.words));
 /** A message set to go out later by itself ("scheduled the email to send at 3am", "a timed post"). */
-const DELAYED_MESSAGE = /\b(schedul\w* (the |an |a |my |some |these |those )?(\w+ )?(email|emails|e mail|message|messages|text|texts|post|posts|tweet)|(set|timed) (it|them|the (email|message|text|post)) to (send|go out|post)|timed (email|message|text|post)|delay(ed)? send|delayed (email|emails|e mail|message|messages|text|texts|post)|send (itself|automatically))\b/;
+const DELAYED_MESSAGE = /\b(schedul\w* (the |an |a |my |some |these |those )?(\w+ )?(email|emails|e mail|message|messages|text|texts|post|posts|tweet)|(set|timed) (it|them|the (email|message|text|post)) to (send|go out|post)|timed (email|message|text|post)|delay(ed)? send|on a timer|set to send|so (they|it) send|delayed (email|emails|e mail|message|messages|text|texts|post)|send (itself|automatically))\b/;
 /** Resolve, or arrangements already made, around a vague dated "it" ("I've decided… I'm doing it on my birthday"). */
 const RESOLVE = /\b(decided|decision|made my peace|made (up )?my mind|my mind up|at peace|(feel|feeling|felt) (very |so )?calm|no going back|all sorted|its sorted|it is sorted|(tablets|pills|meds) (are )?(sorted|saved|ready)|saved up|sold my|gave (away )?my|given away|said (my )?goodbyes?|letters|my note)\b/;
 /** Different kinds of putting affairs in order (two or more in one message count as final arrangements). */
@@ -148,6 +150,8 @@ const FRAMES: FrameSpec[] = [
     plain: 'having something you could use to hurt yourself',
     actor: 'self',
     benign: new RegExp(`${BENIGN.medicine.source}|${BENIGN.sharp.source}|${BENIGN.ligature.source}`),
+    // "40 amitriptyline saved from the repeat scripts": saving means up is not a routine, whatever words surround it.
+    notExcusedBy: /\b(saved|saving|been saving|stockpil\w*|hoard\w*|stash\w*|kept back|put aside)\b/,
     patterns: [
       re(`${W(STRONG_PREPARE)} ${G(4)}${W(MEANS)}`),
       re(`${W(MEANS)} ${G(3)}${W(READY_STATE)}`),
@@ -214,6 +218,7 @@ const FRAMES: FrameSpec[] = [
     benign: new RegExp(`${BENIGN.sharp.source}|${BENIGN.ligature.source}|\\b(nose ?bleed|period|gum|gums|tooth|dentist|paper cut|fell|tripped|accident|football|rugby)\\b`),
     patterns: [
       re(`${W('cut|cuts|wound|wounds|it|arm|wrist|leg')} ${G(3)}${W('not stop bleed|will not stop bleed|won t stop bleed|not stop bleeding|will not stop bleeding|keep bleed|keeps bleeding|still bleed|still bleeding|bleed a lot|bleeding a lot|bleeding everywhere')}`),
+      re(`${W('just cut|cut again|cut myself|cut my arm|cut my wrist|cut my wrists|cut my leg|cut my legs|cut my thigh|the cut|my cut|the wound|my wound|the bleeding')} ${G(4)}${W('not stopping|will not stop|won t stop|wont stop|not stop')}`),
       re(`${W('blood everywhere|so much blood|can not stop the bleeding|cannot stop the bleeding|too deep|deeper than ever|down to the fat|see the fat|need stitches|needs stitches|gaping')}`),
       re(`${W('cut|slit|slice|slash')} ${G(2)}${W('wrist|wrists|vein|veins|artery|throat')}`),
       re(`${W('engine|car')} ${G(4)}${W('run|running|on|ticking')} ${G(6)}${W('garage')}|${W('garage')} ${G(6)}${W('engine|exhaust|hose|hosepipe')}`),
@@ -266,13 +271,13 @@ const FRAMES: FrameSpec[] = [
       re(`${W('emptied|empty|transferred|transfer|sent|send')} ${G(2)}${W('my account|my savings|my bank|all my money')}|${W('posted|post|left|leave|handed|hand')} ${G(1)}${W('the keys|my keys')}|${W('sold|sell|selling')} ${G(2)}${W('guitar|car|records|everything|my stuff|my things')}|${W('unfollowed|unfollow|wiped|wipe')} ${G(2)}${W('everyone|my phone|my laptop|everything')}|${W('nothing left to sort|everything is sorted|all sorted now|tied up all the loose ends|tying up loose ends|loose ends')}`),
     ],
     tier: (m, s) => {
-      const finality = /\b(when i (be |am )?go(ne)?|after i (be |am )?go(ne)?|once i (be |am )?go(ne)?|for when|in case|just in case|will not be (around|here)|not be (around|here)|no longer|need (them|it) anymore|for after|it is time|its time|it be time|nothing left|it is not|it isnt|for good|not coming back|it isn t|wont need|will not need)\b/.test(m.words + ' ' + m.lemmas);
+      const finality = /\b(when i (be |am )?go(ne)?|after i (be |am )?go(ne)?|once i (be |am )?go(ne)?|for when|in case|just in case|will not be (around|here)|not be (around|here)|no longer|need (them|it) anymore|for after|it is time|its time|nearly time|almost time|it be time|nothing left|it is not|it isnt|for good|not coming back|it isn t|wont need|will not need)\b/.test(m.words + ' ' + m.lemmas);
       if (finality || anyFarewell(m)) return 'urgent';
       // Several different arrangements in one message, with no ordinary reason for them anywhere in it.
       if (ARRANGEMENT_ACTS.filter((act) => act.test(m.words)).length >= 2 && !BENIGN.arrangement.test(m.words)) return 'urgent';
       // A note or letter and a message timed to go out later: arranged to be read after.
       if (/\b(my note|a note|the note|letter|letters|goodbye|my will)\b/.test(m.words) && DELAYED_MESSAGE.test(m.words)) return 'urgent';
-      if (anyDistress(m) || anySoon(m)) return /\b(password|funeral|will|testament|letter|away|rehome)\b/.test(s) ? 'urgent' : 'concern';
+      if (anyDistress(m) || anySoon(m)) return /\b(password|funeral|will|testament|letter|away|rehome)\b/.test(s) || /\bmy note\b/.test(m.words) ? 'urgent' : 'concern';
       return null;
     },
   },
@@ -283,6 +288,8 @@ const FRAMES: FrameSpec[] = [
     plain: 'ending your life',
     actor: 'self',
     contextFree: DATED_IT,
+    // "tonight's the night, first date in three years"
+    benign: /\b(first date|a date|wish me luck|gig|concert|party|excited|exciting|big day|opening night|exam|interview|match|final|premiere)\b/,
     patterns: [
       re(`${W('sleep|go to sleep|fall asleep|drift off')} ${G(1)}${W('for good|forever|permanently|and never wake up|and not wake up|and not wake|for ever')}`),
       re(`${W('not be|will not be|won t be|stop being')} ${G(1)}${W('a problem|a burden|your problem|anyone problem|in the way|around')} ${G(1)}${W('much longer|for much longer|for long|soon|after tonight|after today|after this week|anymore after')}`),
@@ -331,7 +338,7 @@ const FRAMES: FrameSpec[] = [
     benign: BENIGN.beingHarmed,
     patterns: [
       re(`${W(PERSON)} ${G(3)}${W('threaten|threatened|threatening|say he will|said he will|says he will|say she will|said she would|said he would|will|going to|be go to|try to|tried to|trying to|want to|keep|keeps|kept|always')} ${G(2)}${W(HARM_VERB)} ${G(2)}${W('me|us|my kid|my kids|the kid|the kids|the baby|my baby|my child|my children|my son|my daughter|my mum|my mom|my sister')}`),
-      re(`${W(PERSON)} ${G(2)}${W('hit|hits|hitting|beat|beats|beating|punch|punched|punches|kick|kicked|kicks|strangle|strangled|choke|choked|chokes|slap|slapped|slaps|push|pushed|shove|shoved|rape|raped|hurt|hurts|hurting|attack|attacked|grab|grabbed|drag|dragged|throw|threw|lock|locked|struck|strike|follow|followed|following|stab|stabbed|burn|burnt|burned')} ${G(1)}${W('me|us|my kid|my kids|the kids|the baby|my child')}`),
+      re(`${W(PERSON)} ${G(2)}${W('hit|hits|hitting|beat|beats|beating|punch|punched|punches|kick|kicked|kicks|strangle|strangled|choke|choked|chokes|slap|slapped|slaps|push|pushed|shove|shoved|rape|raped|hurt|hurts|hurting|finish|finishes|finishing|attack|attacked|grab|grabbed|drag|dragged|throw|threw|lock|locked|struck|strike|follow|followed|following|stab|stabbed|burn|burnt|burned')} ${G(1)}${W('me|us|my kid|my kids|the kids|the baby|my child')}`),
       re(`${W('locked in|locked me in|trapped in|shut me in|will not let me out|wont let me out|not let me out|has not let me out|hasnt let me out')}|${W('trying to break in|trying to get in|breaking in|broke my window|smashed the window|smashed my window|climbing in|kicking the door in|kicked the door in')}|${W('me by the throat|us by the throat|hands round my neck|hands around my neck|gun to my head|knife to my throat')}`),
       re(`${W(PERSON)} ${G(4)}${W('at the door|at my door|outside my|outside the house|outside the flat|banging on|bang on|kicking the door|kick the door|break in|breaking in|broke in|get in|trying to get in|in the house|downstairs|in the hall|on the stairs|coming up|coming back|on his way|on her way|on their way')}`),
       re(`${W('someone|somebody|a man|a guy|a woman|he|she|they|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${G(3)}${W('with|have|has|has got|have got|got|holding|hold|carrying|pulled out|pull out|waving')} ${G(2)}${W(WEAPON)}`),
@@ -464,6 +471,15 @@ function spacesIn(text: string, from: number, to: number): number {
   return n;
 }
 
+/**
+ * Whether the words before an ordinary reason deny it ("not for the view") or call it a cover
+ * ("people think I'm decluttering", "pretending it's for the charity shop").
+ */
+function saysIsACover(words: string, at: number): boolean {
+  const before = words.slice(Math.max(0, at - 40), at);
+  return /\bnot (for |to |about |because of )?(the |a |my )?$/.test(before) || /\b(think|thinks|thought|pretend|pretending|pretended|told (them|everyone|people)|tell (them|everyone|people)|as far as (they|anyone|everyone) know)\b/.test(before);
+}
+
 function modifiersFor(sentence: AnalysedSentence, words: string, start: number, end: number, spec: FrameSpec, message: MessageContext): string[] {
   const mods: string[] = [];
   // Negation: wink-nlp's scope, over the tokens of the match.
@@ -486,17 +502,20 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   if (recovery && !/\b(again|just|right now|tonight)\b/.test(words)) mods.push(`past or recovery (“${recovery[0].trim()}”)`);
   const hypothetical = hypotheticalIn(words) ?? /\b(what if|what would|would you|should i|how do you|how do i|in case i|if a friend)\b/.exec(words);
   if (hypothetical) mods.push(`a question or “if” (“${hypothetical[0]}”)`);
+
   if (spec.contextFree?.test(words.slice(start, end))) return mods;
   const topic = TOPIC.exec(words);
   if (topic) mods.push(`talk about a subject (“${topic[0]}”)`);
   let idiom: RegExpExecArray | null = null;
   for (const i of IDIOMS) if ((idiom = i.exec(words))) break;
+  if (idiom && saysIsACover(words, idiom.index)) idiom = null;
   if (idiom) mods.push(`figure of speech (“${idiom[0]}”)`);
   // Ordinary context in the same sentence, and no distress or farewell anywhere in the message:
   // "rope for climbing" is ordinary, "rope for climbing, sorry for everything" is not.
   // "not for the view": an ordinary reason the writer denies is none.
   const benignMatch = spec.benign?.exec(words);
-  const benign = benignMatch && /\bnot (for |to |about |because of )?(the |a |my )?$/.test(words.slice(Math.max(0, benignMatch.index - 24), benignMatch.index)) ? null : benignMatch;
+  // "people think I'm decluttering", "pretending it's for the charity shop": an ordinary reason the writer says is a cover is none either.
+  const benign = benignMatch && !saysIsACover(words, benignMatch.index) && !spec.notExcusedBy?.test(words) ? benignMatch : null;
   const farewellCounts = spec.id !== 'final_goodbye' && spec.id !== 'final_arrangements' && anyFarewell(message);
   if (benign && !anyDistress(message) && !farewellCounts && !/\b(goodbye|forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/.test(message.words)) {
     mods.push(`ordinary context (“${benign[0]}”)`);
