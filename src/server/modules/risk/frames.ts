@@ -127,7 +127,8 @@ const DELAYED_MESSAGE = /\b(schedul\w* (the |an |a |my |some |these |those )?(\w
 const RESOLVE = /\b(decided|decision|made my peace|made (up )?my mind|my mind up|at peace|(feel|feeling|felt) (very |so )?calm|no going back|all sorted|its sorted|it is sorted|(tablets|pills|meds) (are )?(sorted|saved|ready)|saved up|sold my|gave (away )?my|given away|said (my )?goodbyes?|letters|my note)\b/;
 /** Different kinds of putting affairs in order (two or more in one message count as final arrangements). */
 const ARRANGEMENT_ACTS: readonly RegExp[] = [
-  /\b(delete|deleted|deleting|wipe|wiped|wiping) (\w+ ){0,3}(account|accounts|insta|instagram|facebook|tiktok|snapchat|photos?|pictures|messages|everything|socials)\b/,
+  /\b(delete|deleted|deleting|wipe|wiped|wiping) (\w+ ){0,3}(account|accounts|insta|instagram|facebook|tiktok|snapchat|photos?|pictures|messages|everything|socials|laptop|phone|computer|hard drive|browser history)\b/,
+  /\b(cleared|cleared out|emptied|cleaned out) my (room|flat|wardrobe|drawers|desk|locker)\b|\bbagged up (my|all)\b/,
   /\b(password|passwords|pin|pins|bank details|life insurance)\b/,
   /\b(gave|given|give|giving) (\w+ ){0,3}away\b|\b(rehome|rehomed|rehoming|found a home for|new home for|new owner for)\b/,
   /\b(my will|the will|testament)\b/,
@@ -271,7 +272,7 @@ const FRAMES: FrameSpec[] = [
       re(`${W('emptied|empty|transferred|transfer|sent|send')} ${G(2)}${W('my account|my savings|my bank|all my money')}|${W('posted|post|left|leave|handed|hand')} ${G(1)}${W('the keys|my keys')}|${W('sold|sell|selling')} ${G(2)}${W('guitar|car|records|everything|my stuff|my things')}|${W('unfollowed|unfollow|wiped|wipe')} ${G(2)}${W('everyone|my phone|my laptop|everything')}|${W('nothing left to sort|everything is sorted|all sorted now|tied up all the loose ends|tying up loose ends|loose ends')}`),
     ],
     tier: (m, s) => {
-      const finality = /\b(when i (be |am )?go(ne)?|after i (be |am )?go(ne)?|once i (be |am )?go(ne)?|for when|in case|just in case|will not be (around|here)|not be (around|here)|no longer|need (them|it) anymore|for after|it is time|its time|nearly time|almost time|it be time|nothing left|it is not|it isnt|for good|not coming back|it isn t|wont need|will not need)\b/.test(m.words + ' ' + m.lemmas);
+      const finality = /\b(when i (be |am )?go(ne)?|after i (be |am )?go(ne)?|once i (be |am )?go(ne)?|for when|in case|just in case|will not be (around|here)|not be (around|here)|no longer|need (them|it) anymore|for after|it is time|its time|nearly time|almost time|nothing for anyone to sort|nobody will have to sort|no one will have to sort|nothing to sort out after|it be time|nothing left|it is not|it isnt|for good|not coming back|it isn t|wont need|will not need)\b/.test(m.words + ' ' + m.lemmas);
       if (finality || anyFarewell(m)) return 'urgent';
       // Several different arrangements in one message, with no ordinary reason for them anywhere in it.
       if (ARRANGEMENT_ACTS.filter((act) => act.test(m.words)).length >= 2 && !BENIGN.arrangement.test(m.words)) return 'urgent';
