@@ -68,6 +68,15 @@ describe('concept frames: each shape of risk, and its hard negative', () => {
     expect(counted('tonight is the night, first gig in years, so excited')).toEqual([]);
 
   });
+  it('session 11 (after held-out batch 9): signing off for good, buying from several chemists, a weapon someone will use', () => {
+    expect(counted('thanks for everything guys, signing off for good tonight')).toContain('intent_euphemism:urgent');
+    expect(counted('signing off for good from facebook, too much drama')).toEqual([]);
+    expect(counted('bought another box of paracetamol from a different chemist, four boxes now')).toContain('means_prepared:urgent');
+    expect(counted('friday is the day, the pills are ready')).toContain('intent_euphemism:urgent');
+    expect(counted('friday is the day we go on holiday')).toEqual([]);
+    expect(counted('got a hammer in my bag, if he starts again at the pub im using it')).toContain('threat_to_other:urgent');
+    expect(counted('got rid of the blades last month, dont miss them')).toEqual([]);
+  });
   it('means made ready, by name or kind, but not the weekly dosette', () => {
     expect(counted('got all my quetiapine lined up on the bed')).toContain('means_prepared:urgent');
     expect(counted('been saving up my zopiclone for weeks')).toContain('means_prepared:urgent');

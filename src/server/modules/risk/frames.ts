@@ -68,8 +68,8 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
 }
 
 const BENIGN = {
-  medicine: /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|locked (box|tin|cabinet|cupboard|drawer|safe)|locked (them |it )?(away|up)|lock (them|it) (away|up)|gave (\w+ ){0,2}the key|safety plan|(partner|husband|wife|mum|mom|dad) (keeps|holds|has) (them|my (tablets|meds|pills|medication))|weekly box|keeps me on track|for my (headache|back|period|cold|flu|migraine|tooth|knee))\b/,
-  sharp: /\b(cook|cooking|chop|chopping|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed|ing)? (all )?(the |my |our )?kitchen|whetstone|knife sharpener|shaving|shave|craft|crafts|lino|box(?! ?cutters?)|parcel(?! knife)|cardboard|whittl\w*|carving|sharpening stone|chef|butcher|carpet|lino knife|stanley knife|diy|decorating|wallpaper|skirting)\b/,
+  medicine: /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|got rid of|get rid of|getting rid of|threw (them|it) (out|away)|binned|disposed of|handed (them|it) in|took (them|it) back to the (chemist|pharmacy)|locked (box|tin|cabinet|cupboard|drawer|safe)|locked (them |it )?(away|up)|lock (them|it) (away|up)|gave (\w+ ){0,2}the key|safety plan|(partner|husband|wife|mum|mom|dad) (keeps|holds|has) (them|my (tablets|meds|pills|medication))|weekly box|keeps me on track|for my (headache|back|period|cold|flu|migraine|tooth|knee))\b/,
+  sharp: /\b(cook|cooking|chop|chopping|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed|ing)? (all )?(the |my |our )?kitchen|whetstone|knife sharpener|shaving|shave|craft|crafts|lino|box(?! ?cutters?)|parcel(?! knife)|cardboard|whittl\w*|carving|sharpening stone|chef|butcher|got rid of|get rid of|threw (them|it) (out|away)|binned|disposed of|carpet|lino knife|stanley knife|diy|decorating|wallpaper|skirting)\b/,
   ligature: /\b(ladder|loft ladder|fence|gate|bins?|roof rack|trailer|luggage|suitcase|tyre swing|tree swing|hammock|climb\w*|boulder\w*|camping|tent|boat|sail\w*|knot|knots|scout\w*|washing|skipping|swing|dog lead|tug|gym|crossfit|allotment|tie (my|a) (shoe|shoes|laces|hair|tie)|necktie|school tie|work tie|tie for the wedding|belt for my (trousers|jeans|dress))\b/,
   place: /\b(signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
   farewell: /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|heathrow|gatwick|stansted|manchester airport|emigrat\w*|new chapter|last shift|leaving do|headsets?|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|goodbye (20\d\d|to 20\d\d|to the old year|old year)|new year|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday))\b/,
@@ -152,7 +152,7 @@ const FRAMES: FrameSpec[] = [
     actor: 'self',
     benign: new RegExp(`${BENIGN.medicine.source}|${BENIGN.sharp.source}|${BENIGN.ligature.source}`),
     // "40 amitriptyline saved from the repeat scripts": saving means up is not a routine, whatever words surround it.
-    notExcusedBy: /\b(saved|saving|been saving|stockpil\w*|hoard\w*|stash\w*|kept back|put aside)\b/,
+    notExcusedBy: /\b(saved|saving|been saving|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|different (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|every day this week)\b/,
     patterns: [
       re(`${W(STRONG_PREPARE)} ${G(4)}${W(MEANS)}`),
       re(`${W(MEANS)} ${G(3)}${W(READY_STATE)}`),
@@ -290,14 +290,14 @@ const FRAMES: FrameSpec[] = [
     actor: 'self',
     contextFree: DATED_IT,
     // "tonight's the night, first date in three years"
-    benign: /\b(first date|a date|wish me luck|gig|concert|party|excited|exciting|big day|opening night|exam|interview|match|final|premiere)\b/,
+    benign: /\b(first date|a date|wish me luck|gig|concert|party|excited|exciting|big day|opening night|exam|interview|match|final|premiere|holiday|trip|wedding|the move|moving|sale|car boot|results|payday|pay day|launch|twitter|facebook|instagram|insta|tiktok|social media|socials|the app|whatsapp|reddit|see you (all )?in here)\b/,
     patterns: [
       re(`${W('sleep|go to sleep|fall asleep|drift off')} ${G(1)}${W('for good|forever|permanently|and never wake up|and not wake up|and not wake|for ever')}`),
       re(`${W('not be|will not be|won t be|stop being')} ${G(1)}${W('a problem|a burden|your problem|anyone problem|in the way|around')} ${G(1)}${W('much longer|for much longer|for long|soon|after tonight|after today|after this week|anymore after')}`),
-      re(`${W('check out|clock out|log off|bow out|tap out|exit|leave|leaving|go|going')} ${G(1)}${W('for good|permanently|of life|of this life|this world|this life|the world')}`),
+      re(`${W('check out|clock out|log off|sign off|signing off|signed off|bow out|tap out|exit|leave|leaving|go|going')} ${G(1)}${W('for good|permanently|of life|of this life|this world|this life|the world')}`),
       re(`${W('make|let')} ${G(1)}${W('it|everything|this|the pain|it all')} ${G(1)}${W('stop|end|be over')} ${G(1)}${W('for good|forever|tonight|permanently|once and for all')}`),
       re(`${W('join|be with|see|meet')} ${G(1)}${W('my')} ${G(2)}${W('mum|mom|dad|nan|gran|grandma|grandad|son|daughter|husband|wife|brother|sister|baby|partner')} ${G(2)}${W('soon|tonight|again soon|in heaven|up there|on the other side')}`),
-      re(`${W('tonight|today|this|tomorrow')} ${G(1)}${W('be the night|be the day|is the night|is the day|be it|is it')}`),
+      re(`${W('tonight|today|this|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday')} ${G(1)}${W('be the night|be the day|is the night|is the day|be it|is it')}`),
       re(`${W('go through with it|do it this time|do it tonight|do it today|do it tomorrow|do it soon|finally do it|actually do it|going to do it|going do it|be go to do it|it end tonight|it ends tonight|it end today|it all end|end it tonight|end things tonight|end things for good|end it for good|end everything')}`),
       re(`${W('no one|nobody|noone|they')} ${G(2)}${W('will|would|have to|need to')} ${G(1)}${W('deal with me|worry about me|put up with me')} ${G(1)}${W('anymore|much longer|after tonight|soon|again')}`),
       // A vague "it" with a date: "I'm doing it on my birthday", "it's happening Saturday" (counted only with resolve or arrangements, below).
@@ -305,6 +305,8 @@ const FRAMES: FrameSpec[] = [
     ],
     tier: (m, s) => {
       if (DATED_IT.test(s)) return RESOLVE.test(m.words) || anyDistress(m) ? 'urgent' : null;
+      // "signing off for good from Twitter": leaving a site, not life.
+      if (/\b(sign|signing|signed|log|logging|logged|check|checking|checked) (off|out) for good from\b/.test(m.words)) return null;
       return /\b(do it|go through with it|finally do it|actually do it|going to do it)\b/.test(s) && !/\b(tonight|today|tomorrow|this time|soon|finally|actually|going)\b/.test(s) && !anyDistress(m) ? null : 'urgent';
     },
   },
@@ -319,6 +321,8 @@ const FRAMES: FrameSpec[] = [
       re(`${W(INTENT)} ${G(2)}${W(HARM_VERB)} ${G(3)}${W(PERSON)}`),
       re(`${W(URGE)} ${G(2)}${W(HARM_VERB)} ${G(3)}${W(PERSON)}`),
       re(`${W('wait|waiting|wait for|waiting for|outside|find|going to find|track down|tracking down|follow|following')} ${G(3)}${W(PERSON)} ${G(6)}${W(WEAPON)}|${W(WEAPON)} ${G(6)}${W('wait|waiting|outside|find|track down|for him|for her|for them|when he|when she|when they')}`),
+      // "brought a knife to work, if he says one more word I'm using it"
+      re(`${W(WEAPON)} ${G(14)}${W('i am using it|im using it|i m using it|i be use it|i will use it|i ll use it|going to use it|gonna use it|be go to use it')}`),
       // "swear down if I see him tomorrow he's getting stabbed": a threat told as what will happen to them.
       re(`${W('swear|swear down|swear to god|on my life|if i see|when i see|next time i see')} ${G(8)}${W('getting stabbed|getting shot|getting battered|getting done in|getting hurt|getting it|gets it|gets stabbed|gets shot|gets battered|is getting stabbed|is getting shot|be get stab|be get shoot|get stab|get shoot')}`),
       // "he's dead when he gets in", "she's dead if she shows her face": a threat, not a death.
