@@ -42,14 +42,30 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nt']);
 // sentence end ("im not going in. swallowed a full pack" — no capital letter after it).
 // (wink-nlp sometimes keeps the stop on the word: "in.")
 const CLAUSE_END = /[.!?;]$/;
+const SUBJECT = new Set(['i', 'he', 'she', 'they', 'we']);
+/** Words whose following clause is their complement, inside the negation ("not think I will…", "never said she would…"). */
+const COMPLEMENT_TAKER = new Set(['think', 'say', 'know', 'believe', 'feel', 'guess', 'reckon', 'promise', 'swear', 'want', 'hope', 'expect', 'suppose', 'sure', 'mean', 'that', 'if', 'whether', 'because', 'cause', 'unless', 'until', 'when', 'where', 'why', 'how', 'what', 'who', 'so', 'like']);
 
 function correctNegation(tokens: Token[]): void {
   // A negation does not reach past the end of its clause: after one, tokens are not negated until
   // a negator starts a new scope.
   let pastClauseEnd = false;
-  for (const token of tokens) {
-    if (NEGATORS.has(token.text)) pastClauseEnd = false;
-    else if (pastClauseEnd) token.negated = false;
+  let sinceNegator = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (NEGATORS.has(token.text)) {
+      pastClauseEnd = false;
+      sinceNegator = 0;
+    } else {
+      sinceNegator++;
+      // A new subject with its verb starts a new clause even without punctuation: "can't control it
+      // anymore I'm going to hit him" (session 11) — but not the complement of a thought or a
+      // promise ("don't think I'll hurt myself" stays negated).
+      const previous = tokens[i - 1]?.lemma ?? '';
+      const next = tokens[i + 1];
+      if (!pastClauseEnd && token.negated && sinceNegator > 2 && SUBJECT.has(token.text) && next && (next.pos === 'AUX' || next.pos === 'VERB') && !COMPLEMENT_TAKER.has(previous)) pastClauseEnd = true;
+      if (pastClauseEnd) token.negated = false;
+    }
     if (CLAUSE_END.test(token.text)) pastClauseEnd = true;
   }
   for (let i = 0; i < tokens.length; i++) {

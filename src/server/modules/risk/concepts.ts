@@ -148,7 +148,7 @@ export const ARRANGEMENT = alt([
 export const DISTRESS = alt([
   'can not cope', 'can not calm down', 'can not do this', 'can not take', 'can not go on', 'can not anymore', 'done', 'sorry', 'nobody', 'no one', 'noone', 'alone', 'crying', 'cry', 'tears', 'numb',
   'worthless', 'hopeless', 'pointless', 'no point', 'no way out', 'give up', 'gave up', 'anymore', 'want out', 'peaceful', 'at peace', 'better off', 'burden', 'goodbye', 'bye',
-  'jump', 'let go', 'step off', 'step forward', 'one step', 'long way down', 'far down', 'so high', 'brave enough', 'courage', 'do it', 'think about it', 'thinking about it', 'the drop',
+  'jump', 'climb over', 'go over the edge', 'let go', 'step off', 'step forward', 'one step', 'long way down', 'far down', 'so high', 'brave enough', 'courage', 'do it', 'think about it', 'thinking about it', 'the drop',
   'the edge', 'end it', 'finish it', 'make it stop', 'want it to stop', 'pain', 'hurt', 'hate myself', 'hate my life', 'scared', 'shaking', 'nobody care', 'no one care', 'miss me',
   'ready', 'enough', 'tired of', 'sick of', 'had enough', 'no reason', 'why bother', 'what be the point', 'for good', 'forever', 'the end', 'never again', 'over soon', 'all over',
 ]);

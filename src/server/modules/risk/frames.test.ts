@@ -77,6 +77,12 @@ describe('concept frames: each shape of risk, and its hard negative', () => {
     expect(counted('got a hammer in my bag, if he starts again at the pub im using it')).toContain('threat_to_other:urgent');
     expect(counted('got rid of the blades last month, dont miss them')).toEqual([]);
   });
+  it('session 11 (after held-out batch 10): a new subject ends a negation, buying from every chemist, a time told by a song', () => {
+    expect(counted('i cant take it anymore im going to hit him with the bottle')).toContain('threat_to_other:urgent');
+    expect(counted('i dont think i will hit him')).toEqual([]);
+    expect(counted('bought a packet of paracetamol from every pharmacy on the high street, got 64 now')).toContain('means_prepared:urgent');
+    expect(counted('im on the multistorey roof and im climbing over when this song ends')).toContain('place_of_danger:urgent');
+  });
   it('means made ready, by name or kind, but not the weekly dosette', () => {
     expect(counted('got all my quetiapine lined up on the bed')).toContain('means_prepared:urgent');
     expect(counted('been saving up my zopiclone for weeks')).toContain('means_prepared:urgent');

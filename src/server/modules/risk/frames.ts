@@ -136,6 +136,8 @@ const ARRANGEMENT_ACTS: readonly RegExp[] = [
   /\b(sold|sell|selling) (my|the|all)\b/,
   /\b(cancel|cancelled|canceled|cancelling|close|closed|closing) (\w+ ){0,2}(account|accounts|subscription|subscriptions|membership|phone contract)\b/,
 ];
+/** Saving means up, or buying them from one shop after another: no routine word excuses it. */
+const STOCKPILING = /\b(saved|saving|been saving|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
 const DATED_IT = /\b(i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen)\b/;
 const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
@@ -152,7 +154,7 @@ const FRAMES: FrameSpec[] = [
     actor: 'self',
     benign: new RegExp(`${BENIGN.medicine.source}|${BENIGN.sharp.source}|${BENIGN.ligature.source}`),
     // "40 amitriptyline saved from the repeat scripts": saving means up is not a routine, whatever words surround it.
-    notExcusedBy: /\b(saved|saving|been saving|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|different (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|every day this week)\b/,
+    notExcusedBy: STOCKPILING,
     patterns: [
       re(`${W(STRONG_PREPARE)} ${G(4)}${W(MEANS)}`),
       re(`${W(MEANS)} ${G(3)}${W(READY_STATE)}`),
@@ -189,7 +191,7 @@ const FRAMES: FrameSpec[] = [
       if (anyDistress(m) || anyFarewell(m)) return 'urgent';
       // "On the bridge. Not for the view.": the writer denies the ordinary reason for being there.
       if (/\bnot (here |there )?(for|to (see|watch|take|enjoy)) (the |a )?(view|views|walk|sunset|sunrise|scenery|photos?|pictures?|fresh air|sightseeing)\b/.test(m.words)) return 'urgent';
-      return anySoon(m) && /\b(bridge|cliff|cliffs|roof|rooftop|tracks|railway|platform|multi storey|multistorey|motorway|overpass|flyover|viaduct|quarry|dam|tower)\b/.test(s) ? 'urgent' : null;
+      return anySoon(m) && /\b(bridge|footbridge|cliff|cliffs|roof|rooftop|tracks|railway|platform|multi storey|multistorey|motorway|overpass|flyover|viaduct|quarry|dam|tower)\b/.test(s) ? 'urgent' : null;
     },
   },
   {
@@ -199,6 +201,7 @@ const FRAMES: FrameSpec[] = [
     plain: 'taking too many pills or something harmful',
     actor: 'any',
     benign: BENIGN.medicine,
+    notExcusedBy: STOCKPILING,
     patterns: [
       re(`${W(INGEST)} ${G(3)}(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)}`),
       re(`(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)} ${G(3)}${W('take|took|taken|swallow|swallowed|down|downed|gone|in me|inside me|kick in|kicking in|start to work')}`),

@@ -102,7 +102,7 @@ export const LEXICON: readonly RiskRule[] = [
 export const IMMINENCE = /\b(tonight|today|right now|this weekend|this evening|tomorrow|soon|after (the )?group|when everyone is asleep|once everyone is asleep|i have decided|i am ready|my mind is made up|it is time)\b/;
 
 /** Speech about a subject, not a person: films, news, statistics, training, awareness work. */
-export const TOPIC = /\b(documentary|film|movie|article|book|novel|show|podcast|episode|series|research|statistics|stats|rates?|awareness|prevention|charity|campaign|leaflet|training|(?<!golf |race |obstacle |assault )course|lecture|module|essay|news|headline|song|lyrics|character|season|poem|play|tv|netflix|studying|study|wikipedia|news story|talk on|talk about it in|workshop|helpline number|first aid)\b/;
+export const TOPIC = /\b(documentary|film|movie|article|book|novel|show|podcast|episode|series|research|statistics|stats|rates?|awareness|prevention|charity|campaign|leaflet|training|(?<!golf |race |obstacle |assault )course|lecture|module|essay|news|headline|song(?! (ends|finishes|is over|stops))|lyrics|character|season|poem|play|tv|netflix|studying|study|wikipedia|news story|talk on|talk about it in|workshop|helpline number|first aid)\b/;
 
 /**
  * Hyperbole and metaphor: a signal whose span lies inside one of these is not about the writer's
