@@ -83,6 +83,10 @@ describe('concept frames: each shape of risk, and its hard negative', () => {
     expect(counted('bought a packet of paracetamol from every pharmacy on the high street, got 64 now')).toContain('means_prepared:urgent');
     expect(counted('im on the multistorey roof and im climbing over when this song ends')).toContain('place_of_danger:urgent');
   });
+  it('session 11 (after held-out batch 11): a box of tablets is a quantity, not packaging; means hidden make a dated "it" count', () => {
+    expect(counted('got a box of co codamol and a box of ibuprofen hidden in my drawer, its happening tomorrow')).toContain('intent_euphemism:urgent');
+    expect(counted('keep a box of paracetamol in my bag for my headaches')).toEqual([]);
+  });
   it('means made ready, by name or kind, but not the weekly dosette', () => {
     expect(counted('got all my quetiapine lined up on the bed')).toContain('means_prepared:urgent');
     expect(counted('been saving up my zopiclone for weeks')).toContain('means_prepared:urgent');
