@@ -60,6 +60,31 @@ describe('findSessionByToken', () => {
     expect(inTransaction).toEqual(expected);
   });
 
+  it('answers lookups asked for together (one batched statement) each with its own session', async () => {
+    const users = await Promise.all(['A', 'B', 'C'].map((name) => createUser(t, 'participant', `Member ${name}`)));
+    const tokens: string[] = [];
+    for (const user of users) {
+      const { token } = await createSession(t.database.db, {
+        userId: user.id,
+        mfaState: 'verified',
+        now: t.clock.now(),
+        absoluteMs: 3_600_000,
+        userAgent: null,
+        ip: null,
+      });
+      tokens.push(token);
+    }
+    const expected = await Promise.all(tokens.map((token) => viaKysely(hashToken(token))));
+    // Asked for in one turn: three known tokens (one twice) and an unknown one, in a mixed order.
+    const asked = [tokens[2]!, 'no-such-token', tokens[0]!, tokens[1]!, tokens[2]!];
+    const found = await Promise.all(asked.map((token) => findSessionByToken(t.database.db, token)));
+    expect(found).toEqual([expected[2], undefined, expected[0], expected[1], expected[2]]);
+    // More than one statement's worth (32 tokens a statement): every one still answered.
+    const many = Array.from({ length: 70 }, (_, i) => (i % 7 === 3 ? `unknown-${i}` : tokens[i % 3]!));
+    const manyFound = await Promise.all(many.map((token) => findSessionByToken(t.database.db, token)));
+    expect(manyFound).toEqual(many.map((token) => (token.startsWith('unknown-') ? undefined : expected[tokens.indexOf(token)])));
+  });
+
   it('sees a session created in the same transaction, and nothing for an unknown token', async () => {
     const user = await createUser(t, 'participant');
     const found = await t.database.db.transaction().execute(async (trx) => {

@@ -28,7 +28,8 @@ export async function createSession(
   return { token, session: row };
 }
 
-function sessionByTokenQuery(db: DbOrTx, tokenHash: string) {
+/** The session joined with its user, columns in the order sessionRowFrom reads them. */
+function sessionQuery(db: DbOrTx) {
   return db
     .selectFrom('auth_sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -46,28 +47,91 @@ function sessionByTokenQuery(db: DbOrTx, tokenHash: string) {
       'u.role',
       'u.status',
       'u.mfa_enabled',
-    ])
-    .where('s.token_hash', '=', tokenHash);
+    ]);
 }
 
-type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionByTokenQuery>['executeTakeFirst']>>;
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['executeTakeFirst']>>;
 
-// Every request resolves its session: the query is built and compiled once per database handle
-// and then run as one prepared statement with each token's hash.
-const compiledSessionQuery = new WeakMap<object, string>();
+// Every request resolves its session. Lookups asked for in the same turn of the event loop (the
+// requests of several connections read together) go to the database as ONE statement,
+// `token_hash in (…)`, run once that turn's I/O callbacks are done (setImmediate): one round trip
+// and one read transaction for all of them instead of one each. On PostgreSQL that is one
+// Bind/Execute on one pooled connection instead of n; on SQLite one set of file locks instead of
+// n (locking is most of a lone lookup's cost). A request that is alone waits for nothing: its
+// batch is run in the same turn. Batches are padded to a few fixed sizes, so each size is one
+// statement compiled once per database handle (and one named statement on PostgreSQL).
+const BATCH_SIZES = [1, 2, 4, 8, 16, 32] as const;
+const MAX_BATCH = BATCH_SIZES[BATCH_SIZES.length - 1];
+const compiledSessionQueries = new WeakMap<object, Map<number, string>>();
+
+interface PendingLookup {
+  tokenHash: string;
+  resolve(row: SessionRow): void;
+  reject(error: unknown): void;
+}
+const pendingLookups = new WeakMap<object, PendingLookup[]>();
 
 /** The live session behind a cookie token, joined with its user. */
-export async function findSessionByToken(db: DbOrTx, token: string): Promise<SessionRow> {
-  let sqlText = compiledSessionQuery.get(db);
-  if (!sqlText) {
-    sqlText = sessionByTokenQuery(db, '').compile().sql;
-    compiledSessionQuery.set(db, sqlText);
-  }
-  const [row] = await runPrepared(db, 'hearth_session_by_token', sqlText, [hashToken(token)]);
-  return row ? sessionRowFrom(row) : undefined;
+export function findSessionByToken(db: DbOrTx, token: string): Promise<SessionRow> {
+  const tokenHash = hashToken(token);
+  // Inside a transaction the lookup must see the transaction's own rows: it runs at once, alone.
+  if (db.isTransaction) return lookUpSessions(db, [tokenHash]).then((rows) => rows.get(tokenHash));
+  return new Promise((resolve, reject) => {
+    let queue = pendingLookups.get(db);
+    if (!queue) {
+      queue = [];
+      pendingLookups.set(db, queue);
+      setImmediate(() => runLookups(db));
+    }
+    queue.push({ tokenHash, resolve, reject });
+  });
 }
 
-/** A row of the session query as values in the order sessionByTokenQuery selects them. */
+/** Runs the lookups queued on a handle, MAX_BATCH tokens to a statement, answering each waiter. */
+function runLookups(db: DbOrTx): void {
+  const queue = pendingLookups.get(db) ?? [];
+  pendingLookups.delete(db);
+  for (let start = 0; start < queue.length; start += MAX_BATCH) {
+    const batch = queue.slice(start, start + MAX_BATCH);
+    lookUpSessions(db, batch.map((lookup) => lookup.tokenHash)).then(
+      (rows) => {
+        for (const lookup of batch) lookup.resolve(rows.get(lookup.tokenHash));
+      },
+      (error: unknown) => {
+        for (const lookup of batch) lookup.reject(error);
+      },
+    );
+  }
+}
+
+/** The sessions behind up to MAX_BATCH token hashes (repeats allowed), by token hash. */
+async function lookUpSessions(db: DbOrTx, tokenHashes: readonly string[]): Promise<Map<string, NonNullable<SessionRow>>> {
+  const size = BATCH_SIZES.find((candidate) => candidate >= tokenHashes.length) ?? MAX_BATCH;
+  let bySize = compiledSessionQueries.get(db);
+  if (!bySize) {
+    bySize = new Map();
+    compiledSessionQueries.set(db, bySize);
+  }
+  let sqlText = bySize.get(size);
+  if (!sqlText) {
+    sqlText = sessionQuery(db)
+      .select('s.token_hash')
+      .where('s.token_hash', 'in', Array.from({ length: size }, () => ''))
+      .compile().sql;
+    bySize.set(size, sqlText);
+  }
+  // Padded with the first hash: `in` answers each row once however often a value is repeated.
+  const parameters = Array.from({ length: size }, (_, i) => tokenHashes[i] ?? tokenHashes[0]);
+  const rows = await runPrepared(db, `hearth_sessions_by_token_${size}`, sqlText, parameters);
+  const byHash = new Map<string, NonNullable<SessionRow>>();
+  for (const row of rows) byHash.set(row[SESSION_COLUMNS] as string, sessionRowFrom(row));
+  return byHash;
+}
+
+/** The number of columns sessionQuery selects; the batched lookup adds the token hash after them. */
+const SESSION_COLUMNS = 13;
+
+/** A row of the session query as values in the order sessionQuery selects them. */
 function sessionRowFrom(values: unknown[]): NonNullable<SessionRow> {
   const row = values as [string, string, MfaState, string, string, string, string | null, string, string, string, Role, UserStatus, number];
   return {
