@@ -42,6 +42,8 @@ const SERVER_ENTRIES = {
   main: 'src/server/main.ts',
   hearth: 'src/server/cli/hearth.ts',
   migrate: 'src/server/cli/migrate.ts',
+  // The FHIR $export's worker thread (modules/fhir/bulk-runner.ts starts it from beside main.js).
+  'fhir-export-worker': 'src/server/modules/fhir/bulk-worker.ts',
 };
 
 /** Newest modification time (ms) of a file or of any file below a folder. */

@@ -8,6 +8,7 @@ import { addExportExtras } from '../lib/export-history.js';
 import { analyseAfterLoad, buildGroupHistory, ISSUE_3_SHAPE, type GroupHistoryShape } from '../lib/group-history.js';
 import { createAccount, signIn, startHearth, withHearthDatabase, type BenchSession } from '../lib/hearth.js';
 import { addOutcomeHistory } from '../lib/outcome-history.js';
+import { processCpuSeconds, watchCpu } from '../lib/cpu.js';
 import type { ServerProcess } from '../lib/server-process.js';
 
 /** Issue 15: the service-wide $export must finish within this, in seconds, on SQLite… */
@@ -78,10 +79,19 @@ async function measureOn(target: DatabaseTarget, settings: z.infer<typeof settin
     try {
       const session = await signIn(hearth, built.admin);
       const before = memoryOf(hearth.pid);
+      const loadBefore = os.loadavg()[0]!;
+      const cpuBefore = processCpuSeconds(hearth.pid);
+      const machine = watchCpu(hearth.pid, []);
       const started = performance.now();
       const manifest = await runExport(hearth, session);
       const seconds = (performance.now() - started) / 1000;
+      const cpuAfter = processCpuSeconds(hearth.pid);
+      const used = machine.stop();
+      const loadAfter = os.loadavg()[0]!;
       const after = memoryOf(hearth.pid);
+      const serverCpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+      // What else ran: the machine's busy time beyond the server's own and this runner's.
+      const others = used && serverCpu !== null ? Math.max(0, used.busy - serverCpu - used.loadGenerator) / used.total : null;
       const downloaded = await downloadAll(session, manifest);
       const total = manifest.output.reduce((n, o) => n + o.count, 0);
       const comparisons: Comparison[] = [
@@ -98,6 +108,7 @@ async function measureOn(target: DatabaseTarget, settings: z.infer<typeof settin
           `dataset: ${built.outcomes.participants.toLocaleString('en-GB')} participants in ${shape.groups} groups, ${Number(built.history.rows.attendance ?? 0).toLocaleString('en-GB')} attendance rows, ${built.outcomes.responses.toLocaleString('en-GB')} PHQ-9 responses, ${Object.entries(built.extras.rows).map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`).join(', ')}; seeded in bulk in ${seedSeconds.toFixed(1)} s (not part of the figure)`,
           `export: ${total.toLocaleString('en-GB')} resources in ${manifest.output.length} files (${manifest.output.map((o) => `${o.type} ${o.count.toLocaleString('en-GB')}`).join(', ')}), ${(downloaded.bytes / 1_048_576).toFixed(0)} MB of ndjson; ${manifest.error.length} error file(s)`,
           `throughput: ${Math.round(total / seconds).toLocaleString('en-GB')} resources/s`,
+          `server CPU: ${serverCpu === null ? 'n/a' : `${serverCpu.toFixed(1)} s (all its threads, workers included; ${Math.round(total / serverCpu).toLocaleString('en-GB')} resources per CPU second)`}; load average ${loadBefore.toFixed(1)} at the kick-off, ${loadAfter.toFixed(1)} at the manifest${others === null ? '' : `; other processes used ${(others * 100).toFixed(0)} % of the machine meanwhile`}`,
           `server memory: RSS ${before.rssMb.toFixed(0)} MB before the kick-off (peak so far ${before.peakMb.toFixed(0)} MB), ${after.rssMb.toFixed(0)} MB after, peak ${after.peakMb.toFixed(0)} MB`,
           `every file downloaded through its manifest URL (${downloaded.seconds.toFixed(1)} s) and its lines counted: they match the manifest`,
         ],
