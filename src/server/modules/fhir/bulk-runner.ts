@@ -40,9 +40,12 @@ const MAX_ATTEMPTS = 3;
 const PAGE_SIZE = 1000;
 
 /**
- * The worker's heap. Its working set is a page of rows and their resources plus the small maps a
- * source reads once (every enrolment's participant): a tight old generation makes V8 collect
- * instead of growing, which is what kept the server's resident memory rising during an export.
+ * The worker's heap. Its working set is a page of rows, their resources and their ndjson, plus the
+ * small maps a source reads once (every enrolment's participant); a bounded old generation makes
+ * V8 collect instead of growing, which is what kept the server's resident memory rising during an
+ * export (587 MB at 10,000 participants in the server's thread). 32 MB runs out at 2,000
+ * participants (a page of 1,000 QuestionnaireResponses with their lines is ~10 MB live); 64 MB is
+ * the margin. A worker out of its heap fails the job (the log names ERR_WORKER_OUT_OF_MEMORY).
  */
 const WORKER_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
 
