@@ -5,8 +5,8 @@
  * both anyway). Plain JavaScript so that `npm start` can call it before anything is compiled.
  *
  * The server is bundled (npm packages stay external, loaded from node_modules as usual) into one
- * file per entry point: dist/server/main.js (the server), hearth.js (admin command line) and
- * migrate.js. Files the server reads at run time are found next to the bundle: the risk model's
+ * file per entry point: dist/server/main.js (the server), hearth.js (admin command line),
+ * migrate.js and fhir-export-worker.js (the FHIR $export's worker thread, started from beside main.js). Files the server reads at run time are found next to the bundle: the risk model's
  * weights are copied beside it, and dist/web sits two folders up, as it does from src/server.
  * Type checking is not the build's job: `npm run typecheck` (and `npm test`) do it.
  */
@@ -42,6 +42,8 @@ const SERVER_ENTRIES = {
   main: 'src/server/main.ts',
   hearth: 'src/server/cli/hearth.ts',
   migrate: 'src/server/cli/migrate.ts',
+  // The FHIR $export's worker thread (modules/fhir/bulk-runner.ts starts it from beside main.js).
+  'fhir-export-worker': 'src/server/modules/fhir/bulk-worker.ts',
 };
 
 /** Newest modification time (ms) of a file or of any file below a folder. */

@@ -6,8 +6,9 @@ import type { Benchmark, BenchContext, BenchResult, Comparison } from '../lib/be
 import type { DatabaseTarget } from '../lib/databases.js';
 import { addExportExtras } from '../lib/export-history.js';
 import { analyseAfterLoad, buildGroupHistory, ISSUE_3_SHAPE, type GroupHistoryShape } from '../lib/group-history.js';
-import { createAccount, signIn, startHearth, withHearthDatabase, type BenchSession } from '../lib/hearth.js';
+import { createAccount, signIn, startBuiltHearth, startHearth, withHearthDatabase, type BenchSession } from '../lib/hearth.js';
 import { addOutcomeHistory } from '../lib/outcome-history.js';
+import { processCpuSeconds, watchCpu } from '../lib/cpu.js';
 import type { ServerProcess } from '../lib/server-process.js';
 
 /** Issue 15: the service-wide $export must finish within this, in seconds, on SQLite… */
@@ -24,6 +25,8 @@ const settingsSchema = z.object({
   // A year: 52 weekly sessions per group, a PHQ-9 every month.
   BENCH_EXPORT_SESSIONS: z.coerce.number().int().min(4).max(260).default(52),
   BENCH_EXPORT_RESPONSES: z.coerce.number().int().min(1).max(52).default(12),
+  // `source`: the server run from TypeScript through tsx, as every bench server; `built`: the bundle production runs.
+  BENCH_EXPORT_SERVER: z.enum(['source', 'built']).default('source'),
 });
 
 /** 20 members a group (the big one 12), every group `sessions` weekly sessions, all held, no notes ($export has no note resource). */
@@ -74,14 +77,24 @@ async function measureOn(target: DatabaseTarget, settings: z.infer<typeof settin
     });
     const seedSeconds = built.history.seconds + built.outcomes.seconds + built.extras.seconds;
     console.log(`  ${target.kind}: seeded in ${seedSeconds.toFixed(1)} s; exporting…`);
-    const hearth = await startHearth(database, { ...HEARTH_ENV, HEARTH_FHIR_EXPORT_DIR: exportDir });
+    const hearthEnvironment = { ...HEARTH_ENV, HEARTH_FHIR_EXPORT_DIR: exportDir };
+    const hearth = settings.BENCH_EXPORT_SERVER === 'built' ? await startBuiltHearth(database, hearthEnvironment) : await startHearth(database, hearthEnvironment);
     try {
       const session = await signIn(hearth, built.admin);
       const before = memoryOf(hearth.pid);
+      const loadBefore = os.loadavg()[0]!;
+      const cpuBefore = processCpuSeconds(hearth.pid);
+      const machine = watchCpu(hearth.pid, []);
       const started = performance.now();
       const manifest = await runExport(hearth, session);
       const seconds = (performance.now() - started) / 1000;
+      const cpuAfter = processCpuSeconds(hearth.pid);
+      const used = machine.stop();
+      const loadAfter = os.loadavg()[0]!;
       const after = memoryOf(hearth.pid);
+      const serverCpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+      // What else ran: the machine's busy time beyond the server's own and this runner's.
+      const others = used && serverCpu !== null ? Math.max(0, used.busy - serverCpu - used.loadGenerator) / used.total : null;
       const downloaded = await downloadAll(session, manifest);
       const total = manifest.output.reduce((n, o) => n + o.count, 0);
       const comparisons: Comparison[] = [
@@ -98,6 +111,8 @@ async function measureOn(target: DatabaseTarget, settings: z.infer<typeof settin
           `dataset: ${built.outcomes.participants.toLocaleString('en-GB')} participants in ${shape.groups} groups, ${Number(built.history.rows.attendance ?? 0).toLocaleString('en-GB')} attendance rows, ${built.outcomes.responses.toLocaleString('en-GB')} PHQ-9 responses, ${Object.entries(built.extras.rows).map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`).join(', ')}; seeded in bulk in ${seedSeconds.toFixed(1)} s (not part of the figure)`,
           `export: ${total.toLocaleString('en-GB')} resources in ${manifest.output.length} files (${manifest.output.map((o) => `${o.type} ${o.count.toLocaleString('en-GB')}`).join(', ')}), ${(downloaded.bytes / 1_048_576).toFixed(0)} MB of ndjson; ${manifest.error.length} error file(s)`,
           `throughput: ${Math.round(total / seconds).toLocaleString('en-GB')} resources/s`,
+          `server CPU: ${serverCpu === null ? 'n/a' : `${serverCpu.toFixed(1)} s (all its threads, workers included; ${Math.round(total / serverCpu).toLocaleString('en-GB')} resources per CPU second)`}; load average ${loadBefore.toFixed(1)} at the kick-off, ${loadAfter.toFixed(1)} at the manifest${others === null ? '' : `; other processes used ${(others * 100).toFixed(0)} % of the machine meanwhile`}`,
+          `server: ${settings.BENCH_EXPORT_SERVER === 'built' ? 'the production bundle (dist/server/main.js, plain Node)' : 'from source through tsx'}`,
           `server memory: RSS ${before.rssMb.toFixed(0)} MB before the kick-off (peak so far ${before.peakMb.toFixed(0)} MB), ${after.rssMb.toFixed(0)} MB after, peak ${after.peakMb.toFixed(0)} MB`,
           `every file downloaded through its manifest URL (${downloaded.seconds.toFixed(1)} s) and its lines counted: they match the manifest`,
         ],

@@ -162,3 +162,19 @@ function clockTicks(): number {
     return 100;
   }
 }
+
+/**
+ * CPU seconds (user + system) a whole process has spent since it started, from /proc/<pid>/stat.
+ * Unlike the per-thread `watchCpu`, it keeps the time of threads that have ended (a worker thread
+ * that finished within the window); 10 ms steps, fine for windows of seconds. Null without /proc.
+ */
+export function processCpuSeconds(pid: number): number | null {
+  try {
+    ticksPerSecond ??= clockTicks();
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}

@@ -7,7 +7,7 @@ import type { Role } from '../../src/server/db/schema.js';
 import { hashPassword } from '../../src/server/modules/auth/passwords.js';
 import { insertUser } from '../../src/server/modules/users/repository.js';
 import type { ProvisionedDatabase } from './databases.js';
-import { startServer, type ServerProcess } from './server-process.js';
+import { startBuiltServer, startServer, type ServerProcess } from './server-process.js';
 
 const HEARTH_ENTRY = fileURLToPath(new URL('./hearth-server.ts', import.meta.url));
 
@@ -70,6 +70,19 @@ export async function createAccount(db: DbOrTx, role: Role): Promise<BenchAccoun
 /** Starts Hearth on the provisioned database in a child process (`env` overrides hearthEnv's settings). */
 export function startHearth(database: ProvisionedDatabase, env: Record<string, string> = {}): Promise<ServerProcess> {
   return startServer(HEARTH_ENTRY, hearthEnv(database, env));
+}
+
+/**
+ * Starts Hearth as production runs it: the server bundle `npm run build` makes
+ * (`dist/server/main.js`, rebuilt first when its sources changed), in plain Node without tsx.
+ */
+export async function startBuiltHearth(database: ProvisionedDatabase, env: Record<string, string> = {}): Promise<ServerProcess> {
+  // @ts-expect-error -- plain JavaScript without declarations (npm start calls it before anything is compiled)
+  const { build } = (await import('../../scripts/build.mjs')) as { build(options: { only: string[]; log: (line: string) => void }): Promise<unknown> };
+  await build({ only: ['server'], log: () => undefined });
+  // main.js runs its background jobs from the start (on a big service the first tick, the daily
+  // isolation early warning among them, holds the event loop for a while): a longer start timeout.
+  return startBuiltServer(fileURLToPath(new URL('../../dist/server/main.js', import.meta.url)), hearthEnv(database, env), 180_000);
 }
 
 /** Signs in through POST /api/auth/login, as the web app does. */

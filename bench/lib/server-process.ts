@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { onInterrupt } from './cleanup.js';
@@ -79,4 +80,51 @@ async function stopChild(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
   await exited;
   clearTimeout(timer);
+}
+
+/**
+ * Starts a built JavaScript server entry as production runs it (`node dist/server/main.js`, no
+ * tsx) on a free 127.0.0.1 port, and waits until `/api/health/live` answers.
+ */
+export async function startBuiltServer(entry: string, env: Record<string, string>, startTimeoutMs = 30_000): Promise<ServerProcess> {
+  const port = await freePort();
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !OWNED.test(key)));
+  const profile = process.env.BENCH_CPU_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, entry], { env: { ...inherited, ...env, HOST: '127.0.0.1', PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  if (child.pid === undefined) throw new Error(`Could not start ${entry}`);
+  const stopOnInterrupt = onInterrupt(() => stopChild(child));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + startTimeoutMs;
+  try {
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`Server ${entry} exited early`);
+      const live = await fetch(`${url}/api/health/live`).then((r) => r.status, () => 0);
+      if (live === 200) break;
+      if (Date.now() > deadline) throw new Error(`Server ${entry} did not answer within ${startTimeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } catch (error) {
+    stopOnInterrupt();
+    await stopChild(child);
+    throw error;
+  }
+  return {
+    pid: child.pid,
+    url,
+    async stop() {
+      stopOnInterrupt();
+      await stopChild(child);
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

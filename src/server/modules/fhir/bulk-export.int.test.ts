@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { call, createUser, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
 import { fhirSchemaProblems } from '../../testing/fhir-schema.js';
-import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { createTestApp, testDatabaseKind, type TestApp } from '../../testing/test-app.js';
 import { addAgreementVersion } from '../programmes/repository.js';
 import { deleteExpiredExports, exportsSettled, resumeAbandonedExports, runExportJob, type ExportDeps } from './bulk-runner.js';
 import { HEARTH_ERROR_SYSTEM } from './operation-outcome.js';
@@ -204,6 +206,28 @@ describe('a system-level export', () => {
     expectOperationOutcome(await call(t.app, other, 'GET', pathOf(manifest.output[0]!.url)), 404, 'not_found');
     expect((await call(t.app, other, 'GET', '/api/fhir/bulk-exports')).json().exports).toEqual([]);
     expectOperationOutcome(await call(t.app, await signIn(t, world.clinicianA), 'GET', pathOf(manifest.output[0]!.url)), 403, 'forbidden');
+  });
+
+  // SQLite in memory exports in the server's thread; a copy of it in a file exports in a worker.
+  // (On PostgreSQL every run is the worker's: the comparison is SQLite's to make.)
+  it.skipIf(testDatabaseKind() !== 'sqlite')('writes the same bytes in a worker thread with its own connection as in the server’s thread', async () => {
+    const [job] = await t.database.db.selectFrom('fhir_export_jobs').selectAll().execute();
+    const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-fhir-worker-'));
+    const copy = path.join(copyDir, 'copy.sqlite');
+    await sql`VACUUM INTO ${copy}`.execute(t.database.db);
+    const file = openDatabase({ kind: 'sqlite', sqliteFile: copy });
+    try {
+      const again = newId();
+      await file.db.insertInto('fhir_export_jobs').values({ ...job!, id: again, status: 'queued', claim: null, attempts: 0, heartbeat_at: null, started_at: null, finished_at: null, expires_at: null }).execute();
+      const workerDir = path.join(copyDir, 'exports');
+      expect(await runExportJob({ db: file.db, config: { fhirExport: { dir: workerDir, retentionMs: 3_600_000 } }, clock: t.clock }, again)).toBe('completed');
+      const names = fs.readdirSync(path.join(exportDir, job!.id)).sort();
+      expect(fs.readdirSync(path.join(workerDir, again)).sort()).toEqual(names);
+      for (const name of names) expect(fs.readFileSync(path.join(workerDir, again, name)).equals(fs.readFileSync(path.join(exportDir, job!.id, name))), name).toBe(true);
+    } finally {
+      await file.close();
+      fs.rmSync(copyDir, { recursive: true, force: true });
+    }
   });
 
   it('lists the administrator’s exports with their files for the admin screen', async () => {

@@ -34,12 +34,13 @@ export class NdjsonWriter {
     this.stream = fs.createWriteStream(this.partPath, { flags: 'w', highWaterMark: 256 * 1024 });
   }
 
-  /** Appends one resource as a line; resolves once the stream can take more. */
-  async write(resource: unknown): Promise<void> {
-    const line = `${JSON.stringify(resource)}\n`;
-    this.count += 1;
-    this.bytes += Buffer.byteLength(line);
-    if (!this.stream.write(line)) await once(this.stream, 'drain');
+  /** Appends serialised resources, a line each, in one write; resolves once the stream can take more. */
+  async writeLines(lines: readonly string[]): Promise<void> {
+    if (lines.length === 0) return;
+    const chunk = `${lines.join('\n')}\n`;
+    this.count += lines.length;
+    this.bytes += Buffer.byteLength(chunk);
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
   /** Flushes, closes and moves the file to its final name. */

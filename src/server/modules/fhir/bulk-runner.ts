@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { BULK_EXPORT_TYPES, type BulkExportType } from '../../../shared/schemas/fhir.js';
 import type { Config } from '../../config/env.js';
-import type { Db } from '../../db/database.js';
+import { databaseLocation, type DatabaseLocation, type Db } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import type { Clock } from '../../lib/time.js';
 import { recordAudit } from '../audit/record.js';
-import { jobDir, NdjsonWriter, removeJobDir } from './bulk-files.js';
-import { BULK_SOURCES } from './bulk-sources.js';
+import { jobDir, removeJobDir } from './bulk-files.js';
+import type { WorkerInput, WorkerMessage } from './bulk-worker.js';
+import { writeExportFiles, type ExportProgress, type ExportWork, type WrittenExport } from './bulk-write.js';
 
 /**
  * Runs FHIR $export jobs in the background. A job is claimed with a random token (a conditional
@@ -34,6 +38,30 @@ export const STALE_AFTER_MS = 60_000;
 const UNCLAIMED_AFTER_MS = 15_000;
 const MAX_ATTEMPTS = 3;
 const PAGE_SIZE = 1000;
+
+/**
+ * The worker's heap. Its working set is a page of rows, their resources and their ndjson, plus the
+ * small maps a source reads once (every enrolment's participant); a bounded old generation makes
+ * V8 collect instead of growing, which is what kept the server's resident memory rising during an
+ * export (587 MB at 10,000 participants in the server's thread). 32 MB runs out at 2,000
+ * participants (a page of 1,000 QuestionnaireResponses with their lines is ~10 MB live); 64 MB is
+ * the margin. A worker out of its heap fails the job (the log names ERR_WORKER_OUT_OF_MEMORY).
+ */
+const WORKER_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
+
+/**
+ * How to start the worker: from the bundle, `fhir-export-worker.js` beside it (`scripts/build.mjs`);
+ * from source, `bulk-worker.ts` beside this file, imported through tsx's API (a worker does not
+ * inherit the loader hooks of `node --import tsx`, and vitest has none).
+ */
+const WORKER_SCRIPT: { code: string; eval: boolean } = (() => {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.ts')) return { code: path.join(path.dirname(here), 'fhir-export-worker.js'), eval: false };
+  // require.resolve finds the CommonJS build of tsx's API, whose tsImport fails in a worker; its ES module build sits beside it.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const entry = pathToFileURL(path.join(path.dirname(here), 'bulk-worker.ts')).href;
+  return { code: `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`, eval: true };
+})();
 
 // Jobs this process is running, so tests and shutdown can wait for them.
 const running = new Set<Promise<RunOutcome>>();
@@ -135,40 +163,22 @@ export async function deleteExpiredExports(deps: ExportDeps): Promise<number> {
 
 async function execute(deps: ExportDeps, jobId: string, claim: string): Promise<RunOutcome> {
   const { db } = deps;
-  const writers = new Map<BulkExportType | 'OperationOutcome', NdjsonWriter>();
   try {
     const job = await db.selectFrom('fhir_export_jobs').selectAll().where('id', '=', jobId).executeTakeFirstOrThrow();
-    const types = new Set(JSON.parse(job.types) as BulkExportType[]);
-    const dir = jobDir(deps.config, jobId);
-    await fs.promises.rm(dir, { recursive: true, force: true });
-    await fs.promises.mkdir(dir, { recursive: true });
-    const sources = BULK_SOURCES.filter((s) => s.types.some((t) => types.has(t)));
-    const options = { base: job.fhir_base, since: job.since, until: job.transaction_time, pageSize: PAGE_SIZE };
-    let written = 0;
-    let beatAt = Date.now();
-    for (const [index, source] of sources.entries()) {
-      for await (const page of source.pages(db, options)) {
-        for (const resource of page) {
-          const type = resource.resourceType as BulkExportType | 'OperationOutcome';
-          if (type !== 'OperationOutcome' && !types.has(type)) continue;
-          let writer = writers.get(type);
-          if (!writer) {
-            writer = new NdjsonWriter(dir, `${type}.ndjson`, claim);
-            writers.set(type, writer);
-          }
-          await writer.write(resource);
-          if (type !== 'OperationOutcome') written += 1;
-        }
-        if (Date.now() - beatAt >= HEARTBEAT_MS) {
-          beatAt = Date.now();
-          const progress = `${written.toLocaleString('en')} resources written; ${source.types.join(' and ')} (${index + 1} of ${sources.length}).`;
-          if (!(await heartbeat(deps, jobId, claim, progress))) return await stop(deps, jobId, writers);
-        }
-      }
-    }
-    for (const writer of writers.values()) await writer.close();
+    const work: ExportWork = {
+      jobId,
+      claim,
+      dir: jobDir(deps.config, jobId),
+      types: JSON.parse(job.types) as BulkExportType[],
+      options: { base: job.fhir_base, since: job.since, until: job.transaction_time, pageSize: PAGE_SIZE },
+    };
+    const location = databaseLocation(db);
+    const result = location ? await writeInWorker(deps, work, location) : await writeInProcess(deps, work);
+    if (result === 'stopped') return await stop(deps, jobId);
     // The error file (OperationOutcomes for records left out) last: the manifest lists it under `error`.
-    const files = [...BULK_EXPORT_TYPES, 'OperationOutcome' as const].filter((t) => writers.has(t)).map((type, position) => ({ type, position, writer: writers.get(type)! }));
+    const order: readonly string[] = [...BULK_EXPORT_TYPES, 'OperationOutcome'];
+    const files = [...result.files].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type)).map((file, position) => ({ ...file, position }));
+    const leftOut = files.find((f) => f.type === 'OperationOutcome')?.count;
     const finished = await db.transaction().execute(async (trx) => {
       const now = deps.clock.now();
       const done = await trx
@@ -179,7 +189,7 @@ async function execute(deps: ExportDeps, jobId: string, claim: string): Promise<
           finished_at: now.toISOString(),
           heartbeat_at: now.toISOString(),
           expires_at: new Date(now.getTime() + deps.config.fhirExport.retentionMs).toISOString(),
-          progress: `${written.toLocaleString('en')} resources written${writers.has('OperationOutcome') ? `; ${writers.get('OperationOutcome')!.count} left out (see the error file)` : ''}.`,
+          progress: `${result.written.toLocaleString('en')} resources written${leftOut !== undefined ? `; ${leftOut} left out (see the error file)` : ''}.`,
         })
         .where('id', '=', jobId)
         .where('claim', '=', claim)
@@ -189,23 +199,22 @@ async function execute(deps: ExportDeps, jobId: string, claim: string): Promise<
       if (files.length) {
         await trx
           .insertInto('fhir_export_files')
-          .values(files.map((f) => ({ id: newId(), job_id: jobId, resource_type: f.type, file_name: f.writer.fileName, count: f.writer.count, bytes: f.writer.bytes, position: f.position })))
+          .values(files.map((f) => ({ id: newId(), job_id: jobId, resource_type: f.type, file_name: f.fileName, count: f.count, bytes: f.bytes, position: f.position })))
           .execute();
       }
       // No caller behind a background run: the row names the job and its administrator.
       await recordAudit(
         trx,
         { userId: null, role: null, requestId: null, ip: null },
-        { action: 'fhir.bulk_export.complete', resourceType: 'fhir_export', resourceId: jobId, detail: { requestedBy: job.requested_by, ...Object.fromEntries(files.map((f) => [f.type, f.writer.count])) } },
+        { action: 'fhir.bulk_export.complete', resourceType: 'fhir_export', resourceId: jobId, detail: { requestedBy: job.requested_by, ...Object.fromEntries(files.map((f) => [f.type, f.count])) } },
         now,
       );
       return true;
     });
-    if (!finished) return await stop(deps, jobId, new Map());
+    if (!finished) return await stop(deps, jobId);
     return 'completed';
   } catch (error) {
     deps.log?.error({ err: error, jobId }, 'FHIR export failed');
-    for (const writer of writers.values()) await writer.discard().catch(() => undefined);
     await removeJobDir(deps.config, jobId).catch(() => undefined);
     await db
       .updateTable('fhir_export_jobs')
@@ -215,6 +224,61 @@ async function execute(deps: ExportDeps, jobId: string, claim: string): Promise<
       .execute()
       .catch(() => undefined);
     return 'failed';
+  }
+}
+
+function progressText(p: ExportProgress): string {
+  return `${p.written.toLocaleString('en')} resources written; ${p.source} (${p.sourceIndex + 1} of ${p.sources}).`;
+}
+
+/** In the server's own thread (an in-memory SQLite database no other connection can open): heartbeat between pages. */
+function writeInProcess(deps: ExportDeps, work: ExportWork): Promise<WrittenExport | 'stopped'> {
+  let beatAt = Date.now();
+  return writeExportFiles(deps.db, work, async (progress) => {
+    if (Date.now() - beatAt < HEARTBEAT_MS) return true;
+    beatAt = Date.now();
+    return heartbeat(deps, work.jobId, work.claim, progressText(progress));
+  });
+}
+
+/**
+ * In a worker thread with its own read-only connection and a bounded heap (`bulk-worker.ts`): the
+ * server's thread only renews the heartbeat with the worker's latest progress, and raises the
+ * worker's stop flag when the job is no longer its own. A worker that dies (out of its heap, an
+ * error) fails the job like an error in the server's thread would.
+ */
+async function writeInWorker(deps: ExportDeps, work: ExportWork, location: DatabaseLocation): Promise<WrittenExport | 'stopped'> {
+  const stopFlag = new SharedArrayBuffer(4);
+  const worker = new Worker(WORKER_SCRIPT.code, { eval: WORKER_SCRIPT.eval, workerData: { location, work, stop: stopFlag } satisfies WorkerInput, resourceLimits: WORKER_HEAP });
+  let latest: ExportProgress | null = null;
+  let result: WrittenExport | 'stopped' | null = null;
+  worker.on('message', (message: WorkerMessage) => {
+    if (message.kind === 'progress') latest = message.progress;
+    else result = message.result;
+  });
+  const exited = new Promise<number>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', resolve);
+  });
+  let beating = true;
+  const beats = (async () => {
+    while (beating) {
+      await Promise.race([new Promise((resolve) => setTimeout(resolve, HEARTBEAT_MS)), exited.catch(() => undefined)]);
+      if (!beating) return;
+      const progress = latest as ExportProgress | null;
+      if (!(await heartbeat(deps, work.jobId, work.claim, progress ? progressText(progress) : 'Started.'))) {
+        Atomics.store(new Int32Array(stopFlag), 0, 1);
+        return;
+      }
+    }
+  })();
+  try {
+    const code = await exited;
+    if (result === null) throw new Error(`The export worker exited (code ${code}) before it finished.`);
+    return result;
+  } finally {
+    beating = false;
+    await beats.catch(() => undefined);
   }
 }
 
@@ -231,11 +295,10 @@ async function heartbeat(deps: ExportDeps, jobId: string, claim: string, progres
 }
 
 /**
- * The job is no longer this worker's: leave its files alone when another worker took it over,
- * delete them when it was cancelled.
+ * The job is no longer this worker's: its part files are gone already; delete the folder when the
+ * job was cancelled, leave it to the other worker when the job was taken over.
  */
-async function stop(deps: ExportDeps, jobId: string, writers: Map<string, NdjsonWriter>): Promise<RunOutcome> {
-  for (const writer of writers.values()) await writer.discard().catch(() => undefined);
+async function stop(deps: ExportDeps, jobId: string): Promise<RunOutcome> {
   const job = await deps.db.selectFrom('fhir_export_jobs').select('status').where('id', '=', jobId).executeTakeFirst();
   if (!job || job.status === 'cancelled') await removeJobDir(deps.config, jobId);
   return 'stopped';

@@ -1,4 +1,4 @@
-import type { InstrumentDefinition } from '../../../../shared/instruments/definition.js';
+import type { AnswerOption, InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/definition.js';
 import {
   HEARTH_MEASURES_SYSTEM,
   OBSERVATION_CATEGORY_SYSTEM,
@@ -9,7 +9,7 @@ import {
   totalCoding,
 } from './fhir-codes.js';
 import { freeLinkId } from './fhir-sdc.js';
-import type { Observation, QuestionnaireResponse, QuestionnaireResponseItem } from './fhir-types.js';
+import type { Coding, Observation, QuestionnaireResponse, QuestionnaireResponseItem } from './fhir-types.js';
 import type { Answers, ScoredResponse } from './score.js';
 
 export interface ResponseMeta {
@@ -27,6 +27,28 @@ export interface ResponseMeta {
   base?: string;
 }
 
+// An answer's Coding depends on its definition, item and option only: built once per definition
+// object (the service-wide $export writes thousands of responses per instrument version). Frozen,
+// as every response shares it.
+const answerCodings = new WeakMap<InstrumentDefinition, Map<InstrumentItem, Map<AnswerOption, Coding>>>();
+
+const linkIds = new WeakMap<InstrumentDefinition, Set<string>>();
+
+function sharedAnswerCoding(definition: InstrumentDefinition, item: InstrumentItem, option: AnswerOption): Coding {
+  let items = answerCodings.get(definition);
+  if (!items) answerCodings.set(definition, (items = new Map()));
+  let options = items.get(item);
+  if (!options) items.set(item, (options = new Map()));
+  let coding = options.get(option);
+  if (!coding) {
+    coding = answerCoding(definition, item, option);
+    for (const extension of coding.extension ?? []) Object.freeze(extension);
+    if (coding.extension) Object.freeze(coding.extension);
+    options.set(option, Object.freeze(coding));
+  }
+  return coding;
+}
+
 /**
  * A submission as an R4 QuestionnaireResponse against the definition's canonical URL and version.
  * Unanswered items are left out (R4 forbids empty items). Answers must already have been scored.
@@ -36,7 +58,8 @@ export function toQuestionnaireResponse(
   answers: Answers,
   meta: ResponseMeta,
 ): QuestionnaireResponse {
-  const known = new Set(definition.items.map((item) => item.linkId));
+  let known = linkIds.get(definition);
+  if (!known) linkIds.set(definition, (known = new Set(definition.items.map((item) => item.linkId))));
   const unknown = Object.keys(answers).find((linkId) => !known.has(linkId));
   if (unknown !== undefined) throw new RangeError(`${definition.shortTitle} has no item "${unknown}".`);
 
@@ -49,7 +72,7 @@ export function toQuestionnaireResponse(
     items.push({
       linkId: item.linkId,
       text: item.text,
-      answer: [{ valueCoding: answerCoding(definition, item, option) }],
+      answer: [{ valueCoding: sharedAnswerCoding(definition, item, option) }],
     });
   }
   if (meta.total !== undefined) {
