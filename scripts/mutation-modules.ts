@@ -73,7 +73,26 @@ export const mutationModules: readonly MutationModule[] = [
     name: 'risk',
     threshold: 90,
     ci: false,
-    files: ['src/server/modules/risk/assess-risk.ts', 'src/server/modules/risk/frames.ts', 'src/server/modules/risk/normalise.ts'],
+    // Every file whose code decides a tier: the fusion, the spelling clean-up and its rewrite engine,
+    // the frames and the index that says which frame patterns are tried where, the negation fix-up of
+    // the analysis, the phrase rules and their literal prefilter, the model's features and scoring.
+    // Not the trainer and its evaluation (train.ts, evaluate.ts, corpus.ts), and not the vocabularies
+    // (lexicon.ts, concepts.ts, medications.ts, model-weights.json): a word list is judged by the
+    // corpus figures, not by mutation.
+    files: [
+      'src/server/modules/risk/assess-risk.ts',
+      'src/server/modules/risk/frames.ts',
+      'src/server/modules/risk/frame-triggers.ts',
+      'src/server/modules/risk/normalise.ts',
+      'src/server/modules/risk/prepare-text.ts',
+      'src/server/modules/risk/rewrite-chain.ts',
+      'src/server/modules/risk/analyse.ts',
+      'src/server/modules/risk/phrase-rules.ts',
+      'src/server/modules/risk/literal-index.ts',
+      'src/server/modules/risk/regex-literals.ts',
+      'src/server/modules/risk/features.ts',
+      'src/server/modules/risk/model.ts',
+    ],
     tests: [
       'src/server/modules/risk/assess-risk.test.ts',
       'src/server/modules/risk/frames.test.ts',
@@ -84,6 +103,10 @@ export const mutationModules: readonly MutationModule[] = [
       'src/server/modules/risk/frame-modifiers.test.ts',
       'src/server/modules/risk/frames-text.test.ts',
       'src/server/modules/risk/assess-context.test.ts',
+      'src/server/modules/risk/frame-triggers.test.ts',
+      'src/server/modules/risk/rewrite-chain.test.ts',
+      'src/server/modules/risk/regex-literals.test.ts',
+      'src/server/modules/risk/shorthand-table.test.ts',
     ],
     // Its tests load the language model in every worker and take 2-3 s per mutant on this machine:
     // a mutant that loops (a regex made to backtrack) is cut off after 5 s rather than 10 s.
