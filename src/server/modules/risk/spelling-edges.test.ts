@@ -13,6 +13,7 @@ describe('letter runs wherever they stand', () => {
   it('shortens a run of a letter outside the Basic Multilingual Plane (two code units each)', () => {
     expect(normaliseSpelling('𐐨𐐨𐐨𐐨 ok')).toBe('𐐨𐐨 ok');
     expect(normaliseSpelling('ok 𐐨𐐨𐐨')).toBe('ok 𐐨𐐨');
+    expect(normaliseSpelling('𐀀𐀀𐀀')).toBe('𐀀𐀀');
   });
   it('shortens a run of look-alike letters once they are read as Latin', () => {
     expect(normaliseSpelling('нннет')).toBe('hhet');
@@ -48,5 +49,22 @@ describe('leetspeak: what is a word and what is a number', () => {
   it('keeps a count glued to a word only when it is one digit (not a count)', () => {
     expect(normaliseSpelling('9pills')).toBe('9pills');
     expect(normaliseSpelling('12pills')).toBe('12 pills');
+    expect(normaliseSpelling('30mgs')).toBe('30 mgs');
+  });
+  it('keeps a number with a unit of one, singular or plural', () => {
+    expect(normaliseSpelling('1hr 1min 1yr 1day 1wk')).toBe('1hr 1min 1yr 1day 1wk');
+  });
+  it('reads a leading digit only before two letters and a digit between letters only when a letter follows the run', () => {
+    expect(normaliseSpelling('flat 12a, $5ea, 4u2c, a12b')).toBe('flat 12a, $5ea, 4u2c, a12b');
+  });
+  it('reads a "|" inside a run of signs as an i only when an l follows it', () => {
+    expect(normaliseSpelling('b0|ls')).toBe('boils');
+  });
+});
+
+describe('filler words read as a space, not glued to their neighbours', () => {
+  it('leaves a space where "ngl" or "no cap" stood between two marks', () => {
+    expect(normaliseSpelling('so,ngl,tired')).toBe('so, ,tired');
+    expect(normaliseSpelling('so,no cap,tired')).toBe('so, ,tired');
   });
 });
