@@ -162,7 +162,7 @@ export const mutationModules: readonly MutationModule[] = [
     threshold: 85,
     ci: false,
     files: ['src/server/modules/notes/save-draft.ts', 'src/server/modules/notes/sign-note.ts', 'src/shared/notes/signing.ts'],
-    tests: ['src/server/modules/notes/notes.int.test.ts', 'src/server/modules/notes/note-rules.int.test.ts', 'src/shared/notes/signing.test.ts'],
+    tests: ['src/server/modules/notes/notes.int.test.ts', 'src/server/modules/notes/note-rules.int.test.ts', 'src/server/modules/notes/note-templates.int.test.ts', 'src/shared/notes/signing.test.ts'],
   },
 ];
 
