@@ -73,7 +73,19 @@ export const mutationModules: readonly MutationModule[] = [
     name: 'risk',
     threshold: 90,
     ci: false,
-    files: ['src/server/modules/risk/assess-risk.ts', 'src/server/modules/risk/frames.ts', 'src/server/modules/risk/normalise.ts'],
+    // With risk-text below: every file whose code decides a tier. Here the fusion, the frames, the
+    // negation fix-up of the analysis, the phrase rules, the model's features and scoring. Not the
+    // trainer and its evaluation (train.ts, evaluate.ts, corpus.ts), and not the vocabularies
+    // (lexicon.ts, concepts.ts, medications.ts, model-weights.json): a word list is judged by the
+    // corpus figures, not by mutation.
+    files: [
+      'src/server/modules/risk/assess-risk.ts',
+      'src/server/modules/risk/frames.ts',
+      'src/server/modules/risk/analyse.ts',
+      'src/server/modules/risk/phrase-rules.ts',
+      'src/server/modules/risk/features.ts',
+      'src/server/modules/risk/model.ts',
+    ],
     tests: [
       'src/server/modules/risk/assess-risk.test.ts',
       'src/server/modules/risk/frames.test.ts',
@@ -88,6 +100,36 @@ export const mutationModules: readonly MutationModule[] = [
     // Its tests load the language model in every worker and take 2-3 s per mutant on this machine:
     // a mutant that loops (a regex made to backtrack) is cut off after 5 s rather than 10 s.
     stryker: { timeoutMS: 5000 },
+  },
+  {
+    name: 'risk-text',
+    threshold: 90,
+    ci: false,
+    // The risk detector's reading of the text, before any layer judges it: spelling, shorthand and
+    // contractions, the rewrite engine and its literal prefilter, and the index that says which frame
+    // patterns are tried where. A module of its own so that their many module-level mutants (each
+    // rewrite table entry is one: every test re-runs) are judged by tests that load neither the
+    // language model nor the weights — about a second per mutant instead of 2-30 s. Its score is a
+    // lower bound: the risk module's tests would kill more, never fewer.
+    files: [
+      'src/server/modules/risk/normalise.ts',
+      'src/server/modules/risk/prepare-text.ts',
+      'src/server/modules/risk/rewrite-chain.ts',
+      'src/server/modules/risk/literal-index.ts',
+      'src/server/modules/risk/regex-literals.ts',
+      'src/server/modules/risk/frame-triggers.ts',
+    ],
+    tests: [
+      'src/server/modules/risk/normalise.test.ts',
+      'src/server/modules/risk/normalise-table.test.ts',
+      'src/server/modules/risk/shorthand-table.test.ts',
+      'src/server/modules/risk/spelling-edges.test.ts',
+      'src/server/modules/risk/spelling-loads.test.ts',
+      'src/server/modules/risk/literal-index.test.ts',
+      'src/server/modules/risk/rewrite-chain.test.ts',
+      'src/server/modules/risk/regex-literals.test.ts',
+      'src/server/modules/risk/frame-triggers.test.ts',
+    ],
   },
   {
     name: 'contact-details',
@@ -120,7 +162,7 @@ export const mutationModules: readonly MutationModule[] = [
     threshold: 85,
     ci: false,
     files: ['src/server/modules/notes/save-draft.ts', 'src/server/modules/notes/sign-note.ts', 'src/shared/notes/signing.ts'],
-    tests: ['src/server/modules/notes/notes.int.test.ts', 'src/server/modules/notes/note-rules.int.test.ts', 'src/shared/notes/signing.test.ts'],
+    tests: ['src/server/modules/notes/notes.int.test.ts', 'src/server/modules/notes/note-rules.int.test.ts', 'src/server/modules/notes/note-templates.int.test.ts', 'src/shared/notes/signing.test.ts'],
   },
 ];
 
