@@ -4,12 +4,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { normaliseProfessionalIdentifier, PROFESSIONAL_IDENTIFIER_MAX, type StaffProfile } from '../../shared/schemas/billing';
 import { api, ApiError } from '../api/client';
 import { ErrorRegion, QueryView, SuccessRegion } from '../layout/feedback';
+import { accountKeys } from './api';
 
-const KEY = ['me', 'staff-profile'];
 
 /** A staff member's own professional identifier (NPI, GMC, HCPC…), the rendering provider's number on billing lines. */
 export function StaffProfileCard() {
-  const profile = useQuery({ queryKey: KEY, queryFn: () => api<StaffProfile>('GET', '/me/staff-profile') });
+  const profile = useQuery({ queryKey: accountKeys.staffProfile, queryFn: () => api<StaffProfile>('GET', '/me/staff-profile') });
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="staff-profile-heading">
       <Title order={2} size="h3" id="staff-profile-heading" mb="xs">
@@ -26,7 +26,7 @@ function StaffProfileForm({ current }: { current: StaffProfile }) {
   const client = useQueryClient();
   const update = useMutation({
     mutationFn: (professionalIdentifier: string | null) => api<StaffProfile>('PUT', '/me/staff-profile', { professionalIdentifier }),
-    onSuccess: (data) => client.setQueryData(KEY, data),
+    onSuccess: (data) => client.setQueryData(accountKeys.staffProfile, data),
   });
   const [value, setValue] = useState(current.professionalIdentifier ?? '');
   const [attempted, setAttempted] = useState(false);

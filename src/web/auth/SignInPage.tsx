@@ -10,6 +10,7 @@ import { PublicLayout } from '../layout/PublicLayout';
 import { MfaCodeStep } from './MfaCodeStep';
 import { applyMe, useSession } from './session';
 import { loadAppStyles } from '../styles/appStyles';
+import { authKeys } from './api';
 
 interface SignInLocationState {
   from?: string;
@@ -22,7 +23,7 @@ export function SignInPage() {
   const session = useSession();
   const location = useLocation();
   const state = (location.state ?? {}) as SignInLocationState;
-  const health = useQuery({ queryKey: ['health'], queryFn: () => api<Health>('GET', '/health'), staleTime: Infinity });
+  const health = useQuery({ queryKey: authKeys.health, queryFn: () => api<Health>('GET', '/health'), staleTime: Infinity });
 
   if (session.isPending) return <PageLoader />;
   const data = session.data;

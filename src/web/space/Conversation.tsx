@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorRegion, QueryView, SuccessRegion } from '../layout/feedback';
 import { ActionModal } from './ActionModal';
-import { MY_SPACES_KEY, fetchOlder, spaceApi, spaceKey, useSpaceAction, useThreadPosts, type SpaceOverview, type SpacePost } from './api';
+import { fetchOlder, spaceApi, spaceKeys, useSpaceAction, useThreadPosts, type SpaceOverview, type SpacePost } from './api';
 import { Composer } from './Composer';
 import { PostItem, type PostAction } from './PostItem';
 import classes from './space.module.css';
@@ -79,7 +79,7 @@ export function Conversation({ overview, thread, live, retracted }: { overview: 
     if (lastSeq <= marked.current) return;
     marked.current = lastSeq;
     spaceApi.markRead(groupId, thread, lastSeq).then(
-      () => Promise.all([client.invalidateQueries({ queryKey: [...spaceKey(groupId), 'overview'] }), client.invalidateQueries({ queryKey: MY_SPACES_KEY })]),
+      () => Promise.all([client.invalidateQueries({ queryKey: spaceKeys.overview(groupId) }), client.invalidateQueries({ queryKey: spaceKeys.mySpaces })]),
       () => undefined,
     );
   }, [client, groupId, thread, lastSeq]);
