@@ -1,6 +1,7 @@
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useSyncedDraft } from '../layout/useSyncedDraft';
 import { normaliseProfessionalIdentifier, PROFESSIONAL_IDENTIFIER_MAX, type StaffProfile } from '../../shared/schemas/billing';
 import { api, ApiError } from '../api/client';
 import { ErrorRegion, QueryView, SuccessRegion } from '../layout/feedback';
@@ -28,10 +29,9 @@ function StaffProfileForm({ current }: { current: StaffProfile }) {
     mutationFn: (professionalIdentifier: string | null) => api<StaffProfile>('PUT', '/me/staff-profile', { professionalIdentifier }),
     onSuccess: (data) => client.setQueryData(accountKeys.staffProfile, data),
   });
-  const [value, setValue] = useState(current.professionalIdentifier ?? '');
+  const [value, setValue] = useSyncedDraft(current, (c) => c.professionalIdentifier ?? '');
   const [attempted, setAttempted] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => setValue(current.professionalIdentifier ?? ''), [current]);
   const problem = value.trim() && !normaliseProfessionalIdentifier(value) ? 'Use 3 to 32 letters, digits, spaces, hyphens, full stops or slashes.' : undefined;
   const server = update.error instanceof ApiError ? update.error : null;
 

@@ -98,6 +98,7 @@ function PasswordStep({ initialEmail, ended }: { initialEmail: string; ended: 's
           value={email}
           onChange={(e) => setEmail(e.currentTarget.value)}
           error={attempted && !email.trim() ? 'Enter your e-mail address.' : undefined}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- a single-task page (sign-in step, set password, answer an offer): its first field is where everyone starts, and nothing else on the page is skipped
           autoFocus={!initialEmail}
         />
         <PasswordInput
@@ -108,6 +109,7 @@ function PasswordStep({ initialEmail, ended }: { initialEmail: string; ended: 's
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
           error={attempted && !password && !login.error ? 'Enter your password.' : undefined}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- a single-task page (sign-in step, set password, answer an offer): its first field is where everyone starts, and nothing else on the page is skipped
           autoFocus={!!initialEmail}
         />
         <Button type="submit" loading={login.isPending} fullWidth>

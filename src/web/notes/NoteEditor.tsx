@@ -75,7 +75,9 @@ export function NoteEditor({ sessionId, groupId, envelope }: Props) {
   // "Save draft" (someone else's save in between shows the conflict; nothing is overwritten).
   // Not while a conflict is open, a save is running or the sign dialog is open.
   const latest = useRef(save);
-  latest.current = save;
+  useEffect(() => {
+    latest.current = save;
+  });
   const pending = actions.save.isPending;
   useEffect(() => {
     if (!dirty || !written || conflict || pending || signing) return;

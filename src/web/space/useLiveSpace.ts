@@ -37,7 +37,9 @@ export function useLiveSpace(groupId: string, startSeq: number | undefined, open
   const client = useQueryClient();
   const [state, dispatch] = useReducer(reduce, { posts: new Map<string, SpacePost>(), retracted: new Set<string>(), revoked: null });
   const openRef = useRef(openThread);
-  openRef.current = openThread;
+  useEffect(() => {
+    openRef.current = openThread;
+  }, [openThread]);
 
   const listener = useCallback(
     (frame: ServerFrame) => {
