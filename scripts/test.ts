@@ -1,7 +1,7 @@
 /**
  * `npm test`: the whole suite, in tiers.
  *   1. type check
- *   2. lint
+ *   2. lint, and the formatting check (`npm run format:check`, Prettier)
  *   3. build (`npm run build`: the compiled server and the web app, when stale)
  *   4. unit and integration tests on SQLite, then the mutation gate (Stryker) on the access rules
  *   5. the integration tests on SQLite again on Node 22, from the npm registry (scripts/second-node.ts;
@@ -98,6 +98,7 @@ async function main(): Promise<number> {
   const npx = 'npx';
   run('type check', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
   run('lint', npx, ['eslint', '.']);
+  run('format check (Prettier)', npx, ['prettier', '--check', '--log-level', 'warn', '.']);
   const built = run('build (server + web app)', process.execPath, ['scripts/build.mjs']);
   run('unit + integration (SQLite)', npx, ['vitest', 'run'], { HEARTH_TEST_DB: 'sqlite', HEARTH_OPENAPI_COVERAGE: 'check' });
   // The mutation-testing gate on the access rules (scripts/mutation-modules.ts, `ci: true`): fails

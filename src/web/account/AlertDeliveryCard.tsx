@@ -7,6 +7,7 @@ import { currentSubscription, pushSupported, subscribeThisDevice, unsubscribeThi
 import { ErrorRegion, errorMessage } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
 import { MobileNumberForm } from './MobileNumberForm';
+import { dutyKeys } from '../duty/api';
 
 /**
  * How alerts reach a clinician away from the queue: notifications on this device (Web Push) and
@@ -33,7 +34,7 @@ export function AlertDeliveryCard() {
         await subscribeThisDevice(mine.data.vapidPublicKey);
       } else await unsubscribeThisDevice();
       setSubscribed(on);
-      await client.invalidateQueries({ queryKey: ['me', 'alert-delivery'] });
+      await client.invalidateQueries({ queryKey: dutyKeys.myDelivery });
     } catch (error) {
       setPushError(error instanceof ApiError ? error.message : errorMessage(error));
     } finally {

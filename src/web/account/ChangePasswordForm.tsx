@@ -2,8 +2,9 @@ import { Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError, api } from '../api/client';
-import { sessionKey } from '../auth/session';
+import { authKeys } from '../auth/api';
 import { ErrorRegion, SuccessRegion } from '../layout/feedback';
+import { accountKeys } from './api';
 
 const MIN_LENGTH = 8;
 
@@ -23,8 +24,8 @@ export function ChangePasswordForm() {
       setConfirm('');
       setAttempted(false);
       setDone('Your password has been changed. Any other devices where you were signed in have been signed out.');
-      void client.invalidateQueries({ queryKey: sessionKey });
-      void client.invalidateQueries({ queryKey: ['me', 'sessions'] });
+      void client.invalidateQueries({ queryKey: authKeys.session });
+      void client.invalidateQueries({ queryKey: accountKeys.sessions });
     },
   });
 

@@ -1,5 +1,6 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useSyncedDraft } from '../layout/useSyncedDraft';
 import { MOBILE_MAX, type MobileResponse } from '../../shared/schemas/duty';
 import { ApiError } from '../api/client';
 import { useSetMobile } from '../duty/api';
@@ -12,9 +13,8 @@ import { ErrorRegion, SuccessRegion } from '../layout/feedback';
  */
 export function MobileNumberForm({ current, label, description, said }: { current: string | null; label: string; description: string; said: (saved: MobileResponse) => string }) {
   const setMobile = useSetMobile();
-  const [draft, setDraft] = useState(current ?? '');
+  const [draft, setDraft] = useSyncedDraft(current, (c) => c ?? '');
   const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => setDraft(current ?? ''), [current]);
 
   const save = (mobile: string) => {
     setSaved(null);

@@ -8,10 +8,10 @@ import { api } from '../api/client';
 import { useMe } from '../auth/session';
 import { ErrorRegion, PageLoader, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { MobileNumberForm } from './MobileNumberForm';
+import { accountKeys } from './api';
 
 type Preferences = z.infer<typeof notificationPreferencesSchema>;
 type Change = z.input<typeof notificationPreferencesBodySchema>;
-const KEY = ['me', 'notification-preferences'];
 
 /**
  * Notification settings, a page of its own for everyone signed in. Members choose their session
@@ -23,12 +23,12 @@ export function NotificationSettingsPage() {
   const me = useMe();
   usePageTitle('Notification settings', me.service.name);
   const client = useQueryClient();
-  const prefs = useQuery({ queryKey: KEY, queryFn: () => api<Preferences>('GET', '/me/notification-preferences') });
+  const prefs = useQuery({ queryKey: accountKeys.notificationPreferences, queryFn: () => api<Preferences>('GET', '/me/notification-preferences') });
   const [saved, setSaved] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (change: { body: Change; said: string }) => api<Preferences>('PUT', '/me/notification-preferences', change.body),
     onSuccess: (next, change) => {
-      client.setQueryData(KEY, next);
+      client.setQueryData(accountKeys.notificationPreferences, next);
       setSaved(change.said);
     },
   });

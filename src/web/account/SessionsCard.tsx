@@ -5,18 +5,18 @@ import type { SessionList, SignInSession } from '../api/types';
 import { markSignedOut } from '../auth/session';
 import { ErrorRegion, QueryView } from '../layout/feedback';
 import { describeUserAgent, formatDateTime } from '../layout/format';
+import { accountKeys } from './api';
 
-const sessionsKey = ['me', 'sessions'] as const;
 
 /** Where this account is signed in, with a way to sign out any one of those devices. */
 export function SessionsCard() {
   const client = useQueryClient();
-  const sessions = useQuery({ queryKey: sessionsKey, queryFn: () => api<SessionList>('GET', '/me/sessions') });
+  const sessions = useQuery({ queryKey: accountKeys.sessions, queryFn: () => api<SessionList>('GET', '/me/sessions') });
   const revoke = useMutation({
     mutationFn: (session: SignInSession) => api<void>('DELETE', `/me/sessions/${encodeURIComponent(session.id)}`),
     onSuccess: (_result, session) => {
       if (session.current) markSignedOut(client, 'signed_out');
-      else void client.invalidateQueries({ queryKey: sessionsKey });
+      else void client.invalidateQueries({ queryKey: accountKeys.sessions });
     },
   });
 

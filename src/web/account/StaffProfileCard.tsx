@@ -1,15 +1,16 @@
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useSyncedDraft } from '../layout/useSyncedDraft';
 import { normaliseProfessionalIdentifier, PROFESSIONAL_IDENTIFIER_MAX, type StaffProfile } from '../../shared/schemas/billing';
 import { api, ApiError } from '../api/client';
 import { ErrorRegion, QueryView, SuccessRegion } from '../layout/feedback';
+import { accountKeys } from './api';
 
-const KEY = ['me', 'staff-profile'];
 
 /** A staff member's own professional identifier (NPI, GMC, HCPC…), the rendering provider's number on billing lines. */
 export function StaffProfileCard() {
-  const profile = useQuery({ queryKey: KEY, queryFn: () => api<StaffProfile>('GET', '/me/staff-profile') });
+  const profile = useQuery({ queryKey: accountKeys.staffProfile, queryFn: () => api<StaffProfile>('GET', '/me/staff-profile') });
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="staff-profile-heading">
       <Title order={2} size="h3" id="staff-profile-heading" mb="xs">
@@ -26,12 +27,11 @@ function StaffProfileForm({ current }: { current: StaffProfile }) {
   const client = useQueryClient();
   const update = useMutation({
     mutationFn: (professionalIdentifier: string | null) => api<StaffProfile>('PUT', '/me/staff-profile', { professionalIdentifier }),
-    onSuccess: (data) => client.setQueryData(KEY, data),
+    onSuccess: (data) => client.setQueryData(accountKeys.staffProfile, data),
   });
-  const [value, setValue] = useState(current.professionalIdentifier ?? '');
+  const [value, setValue] = useSyncedDraft(current, (c) => c.professionalIdentifier ?? '');
   const [attempted, setAttempted] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => setValue(current.professionalIdentifier ?? ''), [current]);
   const problem = value.trim() && !normaliseProfessionalIdentifier(value) ? 'Use 3 to 32 letters, digits, spaces, hyphens, full stops or slashes.' : undefined;
   const server = update.error instanceof ApiError ? update.error : null;
 

@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useSyncedDraft } from '../layout/useSyncedDraft';
 import type { BillingColumns } from '../../shared/schemas/billing';
 import { ErrorRegion, QueryView, SuccessRegion } from '../layout/feedback';
 import { useBillingColumns, useUpdateBillingColumns } from './api';
@@ -21,12 +22,10 @@ export function BillingColumnsCard() {
 
 function ColumnsEditor({ current }: { current: BillingColumns }) {
   const update = useUpdateBillingColumns();
-  const standard = current.available.filter((c) => !c.claim).map((c) => c.key);
-  const [chosen, setChosen] = useState<string[]>(current.columns ?? standard);
+  // Start again from what the server holds whenever it changes (after a save).
+  const [chosen, setChosen] = useSyncedDraft(current, (c): string[] => c.columns ?? c.available.filter((a) => !a.claim).map((a) => a.key));
   const [toAdd, setToAdd] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
-  // Start again from what the server holds whenever it changes (after a save).
-  useEffect(() => setChosen(current.columns ?? current.available.filter((c) => !c.claim).map((c) => c.key)), [current]);
   const header = new Map(current.available.map((c) => [c.key, c.header]));
   const claim = new Set(current.available.filter((c) => c.claim).map((c) => c.key));
   const remaining = current.available.filter((c) => !chosen.includes(c.key));

@@ -1,6 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { AdminUser, InvitationIssued } from '../api/types';
-import { ErrorRegion } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { useUserAction, type UserAction } from './api';
 import { InviteLinkResult } from './InviteLinkResult';
 
@@ -59,48 +59,35 @@ interface Props {
 /** Confirms one account action; for a new link, shows the link afterwards. */
 export function UserActionModal({ target, onClose, onDone }: Props) {
   const mutation = useUserAction();
-
-  function close() {
-    mutation.reset();
-    onClose();
-  }
-
   const copy = target ? actionCopy[target.action] : null;
   const issued = target?.action === 'invitation' && mutation.data ? (mutation.data as InvitationIssued) : null;
 
   return (
-    <Modal opened={target !== null} onClose={close} title={target && copy ? copy.title(target.user.displayName) : ''} size="lg">
-      {target && copy ? (
-        issued ? (
-          <InviteLinkResult issued={issued} onDone={close} />
-        ) : (
-          <Stack gap="md">
-            <Text>{copy.body(target.user)}</Text>
-            <ErrorRegion error={mutation.error} />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close} data-autofocus>
-                Cancel
-              </Button>
-              <Button
-                color={copy.danger ? 'red' : undefined}
-                loading={mutation.isPending}
-                onClick={() =>
-                  mutation.mutate({ userId: target.user.id, action: target.action }, {
-                    onSuccess: () => {
-                      if (target.action !== 'invitation') {
-                        onDone(copy.done(target.user.displayName));
-                        close();
-                      }
-                    },
-                  })
-                }
-              >
-                {copy.confirm}
-              </Button>
-            </Group>
-          </Stack>
-        )
-      ) : null}
-    </Modal>
+    <FormModal
+      opened={target !== null}
+      onClose={onClose}
+      title={target && copy ? copy.title(target.user.displayName) : ''}
+      submitLabel={copy?.confirm ?? ''}
+      danger={copy?.danger}
+      focusCancel
+      mutation={mutation}
+      result={issued ? <InviteLinkResult issued={issued} onDone={onClose} /> : undefined}
+      onSubmit={(close) => {
+        if (!target || !copy) return;
+        mutation.mutate(
+          { userId: target.user.id, action: target.action },
+          {
+            onSuccess: () => {
+              if (target.action !== 'invitation') {
+                onDone(copy.done(target.user.displayName));
+                close();
+              }
+            },
+          },
+        );
+      }}
+    >
+      {target ? <Text>{copy?.body(target.user)}</Text> : null}
+    </FormModal>
   );
 }

@@ -1,7 +1,8 @@
-import { Badge, Button, Card, Group, Menu, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Menu, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { AdminUser } from '../api/types';
 import { formatDateTime, roleLabel, statusColor, statusLabel } from '../layout/format';
+import { ResponsiveTable, type Column } from '../layout/ResponsiveTable';
 import type { UserAction } from './api';
 import classes from '../layout/layout.module.css';
 
@@ -62,76 +63,37 @@ function StatusBadge({ user }: { user: AdminUser }) {
 /** Accounts as a table on wide screens and as a stacked list on phones. */
 export function UsersList({ users, selfId, onAction }: Props) {
   if (users.length === 0) return <Text>No one matches these filters.</Text>;
-  return (
-    <>
-      <Table.ScrollContainer minWidth={720} visibleFrom="md">
-        <Table striped highlightOnHover verticalSpacing="sm" bg="white">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Name</Table.Th>
-              <Table.Th scope="col">Role</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col">Two-step sign-in</Table.Th>
-              <Table.Th scope="col">Last sign-in</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>
-                  <Text fw={600} size="sm">
-                    {u.displayName}
-                    {u.id === selfId ? ' (you)' : ''}
-                  </Text>
-                  <Text size="xs" c="dimmed" className={classes.wrap}>
-                    {u.email}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{roleLabel[u.role]}</Table.Td>
-                <Table.Td>
-                  <StatusBadge user={u} />
-                </Table.Td>
-                <Table.Td>{u.mfaEnabled ? 'On' : 'Off'}</Table.Td>
-                <Table.Td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : 'Never'}</Table.Td>
-                <Table.Td ta="right">
-                  <ActionsMenu user={u} selfId={selfId} onAction={onAction} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-
-      <Stack gap="sm" hiddenFrom="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="People">
-        {users.map((u) => (
-          <Card key={u.id} component="li" withBorder padding="sm">
-            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-              <div style={{ minWidth: 0 }}>
-                <Text fw={600}>
-                  {u.displayName}
-                  {u.id === selfId ? ' (you)' : ''}
-                </Text>
-                <Text size="sm" c="dimmed" className={classes.wrap}>
-                  {u.email}
-                </Text>
-              </div>
-              <StatusBadge user={u} />
-            </Group>
-            <Text size="sm" mt={4}>
-              {roleLabel[u.role]} · Two-step sign-in {u.mfaEnabled ? 'on' : 'off'}
-            </Text>
-            <Text size="sm" c="dimmed">
-              Last sign-in: {u.lastSignInAt ? formatDateTime(u.lastSignInAt) : 'never'}
-            </Text>
-            <Group mt="xs">
-              <ActionsMenu user={u} selfId={selfId} onAction={onAction} />
-            </Group>
-          </Card>
-        ))}
-      </Stack>
-    </>
-  );
+  const columns: Column<AdminUser>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      card: 'title',
+      cell: (u) => (
+        <>
+          <Text fw={600} size="sm">
+            {u.displayName}
+            {u.id === selfId ? ' (you)' : ''}
+          </Text>
+          <Text size="xs" c="dimmed" className={classes.wrap}>
+            {u.email}
+          </Text>
+        </>
+      ),
+      cardCell: (u) => (
+        <>
+          {u.displayName}
+          {u.id === selfId ? ' (you)' : ''}
+          <Text size="sm" fw={400} c="dimmed" className={classes.wrap}>
+            {u.email}
+          </Text>
+        </>
+      ),
+    },
+    { key: 'role', header: 'Role', cell: (u) => roleLabel[u.role] },
+    { key: 'status', header: 'Status', card: 'aside', cell: (u) => <StatusBadge user={u} /> },
+    { key: 'mfa', header: 'Two-step sign-in', cell: (u) => (u.mfaEnabled ? 'On' : 'Off') },
+    { key: 'last', header: 'Last sign-in', cell: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt) : 'Never') },
+    { key: 'actions', header: 'Actions', hideHeader: true, card: 'actions', td: { ta: 'right' }, cell: (u) => <ActionsMenu user={u} selfId={selfId} onAction={onAction} /> },
+  ];
+  return <ResponsiveTable rows={users} columns={columns} rowKey={(u) => u.id} label="People" minWidth={720} highlightOnHover />;
 }

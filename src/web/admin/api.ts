@@ -5,6 +5,15 @@ import type { BillingColumns } from '../../shared/schemas/billing';
 import { api, toQuery } from '../api/client';
 import type { AdminUser, InvitationIssued, Role, UserStatus } from '../api/types';
 
+/** Query keys of the admin pages: people, billing columns, the audit log and FHIR exports. */
+export const adminKeys = {
+  users: ['admin', 'users'] as const,
+  userList: (filters: UserFilters) => ['admin', 'users', filters] as const,
+  billingColumns: ['admin', 'billing-columns'] as const,
+  audit: (params: object) => ['admin', 'audit', params] as const,
+  fhirExports: ['fhir-exports'] as const,
+};
+
 export interface UserFilters {
   q?: string;
   role?: Role | '';
@@ -14,7 +23,7 @@ export interface UserFilters {
 /** Accounts of the service, filtered on the server. */
 export function useUsers(filters: UserFilters = {}, enabled = true) {
   return useQuery({
-    queryKey: ['admin', 'users', filters],
+    queryKey: adminKeys.userList(filters),
     queryFn: () => api<AdminUserList>('GET', `/admin/users${toQuery({ ...filters })}`),
     placeholderData: (previous) => previous,
     enabled,
@@ -28,7 +37,7 @@ export function useInviteUser() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: InviteInput) => api<InvitationIssued>('POST', '/admin/users', input),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['admin', 'users'] }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: adminKeys.users }),
   });
 }
 
@@ -40,13 +49,13 @@ export function useUserAction() {
   return useMutation({
     mutationFn: ({ userId, action }: { userId: string; action: UserAction }) =>
       api<AdminUser | InvitationIssued>('POST', `/admin/users/${encodeURIComponent(userId)}/${action}`),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['admin', 'users'] }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: adminKeys.users }),
   });
 }
 
 /** The billing export's columns: the service's choice (null = the default) and every column there is. */
 export function useBillingColumns() {
-  return useQuery({ queryKey: ['admin', 'billing-columns'], queryFn: () => api<BillingColumns>('GET', '/admin/billing-columns') });
+  return useQuery({ queryKey: adminKeys.billingColumns, queryFn: () => api<BillingColumns>('GET', '/admin/billing-columns') });
 }
 
 /** Chooses the billing export's columns and their order (null returns to the default). */
@@ -54,6 +63,6 @@ export function useUpdateBillingColumns() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (columns: string[] | null) => api<BillingColumns>('PUT', '/admin/billing-columns', { columns }),
-    onSuccess: (data) => client.setQueryData(['admin', 'billing-columns'], data),
+    onSuccess: (data) => client.setQueryData(adminKeys.billingColumns, data),
   });
 }

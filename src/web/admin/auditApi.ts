@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, toQuery } from '../api/client';
 import type { AuditEvent, AuditPage } from '../api/types';
+import { adminKeys } from './api';
 
 /** Audit filters as typed in the form; dates are calendar days in the reader's time zone. */
 export interface AuditFilters {
@@ -42,7 +43,7 @@ export const AUDIT_PAGE_SIZE = 50;
 export function useAuditEvents(filters: AuditFilters) {
   const params = auditParams(filters);
   return useInfiniteQuery({
-    queryKey: ['admin', 'audit', params],
+    queryKey: adminKeys.audit(params),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
       api<AuditPage>('GET', `/admin/audit${toQuery({ ...params, limit: AUDIT_PAGE_SIZE, before: pageParam })}`),

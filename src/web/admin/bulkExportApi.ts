@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BulkExportJob, bulkExportJobListSchema } from '../../shared/schemas/fhir';
 import type { z } from 'zod';
 import { api, ApiError } from '../api/client';
+import { adminKeys } from './api';
 
 export type { BulkExportJob };
 type BulkExportJobList = z.infer<typeof bulkExportJobListSchema>;
@@ -9,7 +10,7 @@ type BulkExportJobList = z.infer<typeof bulkExportJobListSchema>;
 /** GET /api/fhir/bulk-exports: the administrator's latest exports, polled every second while one runs. */
 export function useBulkExports() {
   return useQuery({
-    queryKey: ['fhir-exports'],
+    queryKey: adminKeys.fhirExports,
     queryFn: () => api<BulkExportJobList>('GET', '/fhir/bulk-exports'),
     refetchInterval: (query) => (query.state.data?.exports.some((e) => e.status === 'queued' || e.status === 'running') ? 1000 : false),
   });
@@ -39,7 +40,7 @@ async function kickOff(): Promise<string> {
 
 export function useStartBulkExport() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: kickOff, onSettled: () => client.invalidateQueries({ queryKey: ['fhir-exports'] }) });
+  return useMutation({ mutationFn: kickOff, onSettled: () => client.invalidateQueries({ queryKey: adminKeys.fhirExports }) });
 }
 
 /** DELETE on the status URL: cancels a running export, or deletes a finished one's files. */
@@ -47,6 +48,6 @@ export function useCancelBulkExport() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api<unknown>('DELETE', `/fhir/bulk-status/${encodeURIComponent(id)}`),
-    onSettled: () => client.invalidateQueries({ queryKey: ['fhir-exports'] }),
+    onSettled: () => client.invalidateQueries({ queryKey: adminKeys.fhirExports }),
   });
 }

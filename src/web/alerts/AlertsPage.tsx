@@ -6,7 +6,7 @@ import { useAcknowledgeAlert, useAlerts, useAlertStats, type AlertFilter, type A
 import { AlertCard } from './AlertCard';
 import { formatMinutes, participantName } from './copy';
 import { ResolveAlertModal } from './ResolveAlertModal';
-import { useNow } from './useNow';
+import { useNow } from '../layout/useNow';
 import classes from '../layout/layout.module.css';
 
 /** "Median time to acknowledge 12 min · 86% within target · false positives 1 of 7 (14%)". */

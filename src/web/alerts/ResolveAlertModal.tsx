@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { ALERT_NOTE_MAX } from '../../shared/schemas/alerts';
-import { ErrorRegion } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { useResolveAlert, type AlertOutcome, type ClinicalAlert } from './api';
 import { outcomeHelp, outcomeLabel, participantName } from './copy';
 
@@ -20,16 +20,7 @@ export function ResolveAlertModal({ alert, onClose, onDone }: Props) {
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
 
-  function close() {
-    resolve.reset();
-    setOutcome('');
-    setNote('');
-    setMissing(false);
-    onClose();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit(close: () => void) {
     if (!alert) return;
     if (!outcome) {
       setMissing(true);
@@ -48,50 +39,52 @@ export function ResolveAlertModal({ alert, onClose, onDone }: Props) {
   }
 
   return (
-    <Modal opened={alert !== null} onClose={close} title={alert ? `Resolve the alert for ${participantName(alert)}` : ''} size="lg">
+    <FormModal
+      opened={alert !== null}
+      onClose={onClose}
+      onReset={() => {
+        setOutcome('');
+        setNote('');
+        setMissing(false);
+      }}
+      title={alert ? `Resolve the alert for ${participantName(alert)}` : ''}
+      submitLabel="Resolve alert"
+      onSubmit={submit}
+      mutation={resolve}
+      errorTitle="The alert was not resolved"
+    >
       {alert ? (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <Text size="sm">{alert.summary}</Text>
-            <Radio.Group
-              label="Outcome"
-              description="What happened: this is kept with the alert and counted in the service's figures."
-              value={outcome}
-              onChange={(v) => {
-                setOutcome(v as AlertOutcome);
-                setMissing(false);
-              }}
-              error={missing ? 'Choose an outcome.' : undefined}
-              errorProps={{ role: 'alert' }}
-              withAsterisk
-            >
-              <Stack gap="sm" mt="xs">
-                {OUTCOMES.map((o) => (
-                  <Radio key={o} value={o} label={outcomeLabel[o]} description={outcomeHelp[o]} />
-                ))}
-              </Stack>
-            </Radio.Group>
-            <Textarea
-              label="Note (optional)"
-              description="What you did or agreed, for the record."
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              autosize
-              minRows={3}
-              maxLength={ALERT_NOTE_MAX}
-            />
-            <ErrorRegion error={resolve.error} title="The alert was not resolved" />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={resolve.isPending}>
-                Resolve alert
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <>
+          <Text size="sm">{alert.summary}</Text>
+          <Radio.Group
+            label="Outcome"
+            description="What happened: this is kept with the alert and counted in the service's figures."
+            value={outcome}
+            onChange={(v) => {
+              setOutcome(v as AlertOutcome);
+              setMissing(false);
+            }}
+            error={missing ? 'Choose an outcome.' : undefined}
+            errorProps={{ role: 'alert' }}
+            withAsterisk
+          >
+            <Stack gap="sm" mt="xs">
+              {OUTCOMES.map((o) => (
+                <Radio key={o} value={o} label={outcomeLabel[o]} description={outcomeHelp[o]} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Textarea
+            label="Note (optional)"
+            description="What you did or agreed, for the record."
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            maxLength={ALERT_NOTE_MAX}
+          />
+        </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 import { Button, Card, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { CALENDAR_EVENT_TITLE_MAX } from '../../shared/schemas/calendar';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useSyncedDraft } from '../layout/useSyncedDraft';
 import { ApiError } from '../api/client';
 import { useUsers } from '../admin/api';
 import { useMe } from '../auth/session';
@@ -75,9 +76,8 @@ export function SettingsPage() {
 function SettingsForm({ current }: { current: ServiceSettings }) {
   const clinicians = useUsers({ role: 'clinician', status: 'active' });
   const update = useUpdateSettings();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(current));
+  const [draft, setDraft] = useSyncedDraft<ServiceSettings, Draft>(current, draftOf);
   const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => setDraft(draftOf(current)), [current]);
 
   const [problems, setProblems] = useState<Partial<Record<keyof ServiceSettings, string>>>({});
   const fieldError = (key: keyof ServiceSettings) =>

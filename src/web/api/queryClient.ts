@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, isSignedOutError } from './client';
-import { markSignedOut, sessionKey } from '../auth/session';
+import { markSignedOut } from '../auth/session';
+import { authKeys } from '../auth/api';
 
 /**
  * The app's one QueryClient. Any request answered "not signed in" (401 unauthenticated or
@@ -26,6 +27,6 @@ function handleError(client: QueryClient, error: unknown): void {
     markSignedOut(client, error.code === 'session_expired' ? 'session_expired' : null);
   } else if (error instanceof ApiError && (error.code === 'mfa_required' || error.code === 'csrf_failed')) {
     // The session moved on (another tab verified or signed out): ask the server where we stand.
-    void client.invalidateQueries({ queryKey: sessionKey });
+    void client.invalidateQueries({ queryKey: authKeys.session });
   }
 }

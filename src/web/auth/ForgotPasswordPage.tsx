@@ -58,6 +58,7 @@ export function ForgotPasswordPage() {
                 value={email}
                 onChange={(e) => setEmail(e.currentTarget.value)}
                 error={attempted && !email.trim() ? 'Enter your e-mail address.' : undefined}
+                // eslint-disable-next-line jsx-a11y/no-autofocus -- a single-task page (sign-in step, set password, answer an offer): its first field is where everyone starts, and nothing else on the page is skipped
                 autoFocus
               />
               <Button type="submit" loading={request.isPending} fullWidth>

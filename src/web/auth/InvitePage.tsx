@@ -23,13 +23,14 @@ export function InvitePage() {
     mutationFn: (t: string) => api<InvitationInfo>('POST', '/auth/invitations/inspect', { token: t }),
   });
 
+  const inspectToken = inspect.mutate;
   useEffect(() => {
     if (!token) return;
     // Take the token out of the address bar and history; it stays in memory for this page.
     window.history.replaceState(window.history.state, '', window.location.pathname);
-    inspect.mutate(token);
-    // Inspect once per token; the mutation object is stable enough for that.
-  }, [token]);
+    inspectToken(token);
+    // Once per token: TanStack's `mutate` keeps its identity for the life of the component.
+  }, [token, inspectToken]);
 
   let content;
   if (!token) {
@@ -139,6 +140,7 @@ function SetPasswordForm({ token, info }: { token: string; info: InvitationInfo 
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
           error={weak ?? (attempted && tooShort ? `Use at least ${MIN_LENGTH} characters.` : undefined)}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- a single-task page (sign-in step, set password, answer an offer): its first field is where everyone starts, and nothing else on the page is skipped
           autoFocus
         />
         <PasswordInput

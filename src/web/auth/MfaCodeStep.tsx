@@ -58,6 +58,7 @@ export function MfaCodeStep() {
             value={code}
             onChange={(e) => setCode(e.currentTarget.value)}
             error={tooShort ? 'Enter your recovery code.' : undefined}
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- a single-task page (sign-in step, set password, answer an offer): its first field is where everyone starts, and nothing else on the page is skipped
             autoFocus
           />
         ) : (
@@ -72,6 +73,7 @@ export function MfaCodeStep() {
             value={code}
             onChange={(e) => setCode(e.currentTarget.value)}
             error={tooShort ? 'Enter the 6-digit code from your app.' : undefined}
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- a single-task page (sign-in step, set password, answer an offer): its first field is where everyone starts, and nothing else on the page is skipped
             autoFocus
             classNames={{ input: classes.codeInput }}
           />

@@ -5,7 +5,8 @@ import type { Me } from '../api/types';
 import { ErrorRegion, usePageTitle } from '../layout/feedback';
 import { PublicLayout } from '../layout/PublicLayout';
 import { MfaEnrolment } from './MfaEnrolment';
-import { applyMe, sessionKey, useSignOut } from './session';
+import { applyMe, useSignOut } from './session';
+import { authKeys } from './api';
 
 /**
  * Shown to staff without MFA right after signing in. "required": the service insists, and the
@@ -54,7 +55,7 @@ export function MfaEnrolmentPage({ me }: { me: Me }) {
                 ? { label: 'Sign out', onClick: () => void signOut() }
                 : { label: 'Not now', onClick: () => postpone.mutate(), loading: postpone.isPending }
             }
-            onFinished={() => void client.invalidateQueries({ queryKey: sessionKey })}
+            onFinished={() => void client.invalidateQueries({ queryKey: authKeys.session })}
           />
         </Stack>
       </Paper>

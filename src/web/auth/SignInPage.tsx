@@ -10,6 +10,7 @@ import { PublicLayout } from '../layout/PublicLayout';
 import { MfaCodeStep } from './MfaCodeStep';
 import { applyMe, useSession } from './session';
 import { loadAppStyles } from '../styles/appStyles';
+import { authKeys } from './api';
 
 interface SignInLocationState {
   from?: string;
@@ -22,7 +23,7 @@ export function SignInPage() {
   const session = useSession();
   const location = useLocation();
   const state = (location.state ?? {}) as SignInLocationState;
-  const health = useQuery({ queryKey: ['health'], queryFn: () => api<Health>('GET', '/health'), staleTime: Infinity });
+  const health = useQuery({ queryKey: authKeys.health, queryFn: () => api<Health>('GET', '/health'), staleTime: Infinity });
 
   if (session.isPending) return <PageLoader />;
   const data = session.data;
@@ -97,6 +98,7 @@ function PasswordStep({ initialEmail, ended }: { initialEmail: string; ended: 's
           value={email}
           onChange={(e) => setEmail(e.currentTarget.value)}
           error={attempted && !email.trim() ? 'Enter your e-mail address.' : undefined}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- a single-task page (sign-in step, set password, answer an offer): its first field is where everyone starts, and nothing else on the page is skipped
           autoFocus={!initialEmail}
         />
         <PasswordInput
@@ -107,6 +109,7 @@ function PasswordStep({ initialEmail, ended }: { initialEmail: string; ended: 's
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
           error={attempted && !password && !login.error ? 'Enter your password.' : undefined}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- a single-task page (sign-in step, set password, answer an offer): its first field is where everyone starts, and nothing else on the page is skipped
           autoFocus={!!initialEmail}
         />
         <Button type="submit" loading={login.isPending} fullWidth>

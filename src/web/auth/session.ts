@@ -2,14 +2,13 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { ApiError, api, setCsrfToken } from '../api/client';
 import type { Me } from '../api/types';
 import { serviceFormat } from '../layout/format';
+import { authKeys } from './api';
 
 /** Why the person is looking at the sign-in page, if the app knows. */
 export type SignedOutReason = 'session_expired' | 'signed_out' | null;
 
 /** Where the browser stands with the server: signed in (at some MFA step) or not. */
 export type SessionState = { status: 'signed-in'; me: Me } | { status: 'signed-out'; reason: SignedOutReason };
-
-export const sessionKey = ['session'] as const;
 
 async function fetchSession(): Promise<SessionState> {
   try {
@@ -28,7 +27,7 @@ async function fetchSession(): Promise<SessionState> {
 
 /** The current session, loaded once from GET /api/me and updated by sign-in steps. */
 export function useSession() {
-  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: authKeys.session, queryFn: fetchSession, staleTime: 5 * 60_000 });
 }
 
 /** The signed-in person. Only for screens behind the sign-in gate. */
@@ -43,15 +42,15 @@ export function applyMe(client: QueryClient, me: Me): void {
   setCsrfToken(me.csrfToken);
   serviceFormat(me.service);
   const next: SessionState = { status: 'signed-in', me };
-  client.setQueryData(sessionKey, () => next);
+  client.setQueryData(authKeys.session, () => next);
 }
 
 /** Forgets everything loaded for the previous person and shows sign-in. */
 export function markSignedOut(client: QueryClient, reason: SignedOutReason): void {
   setCsrfToken(null);
-  client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.session[0] });
   const next: SessionState = { status: 'signed-out', reason };
-  client.setQueryData(sessionKey, () => next);
+  client.setQueryData(authKeys.session, () => next);
 }
 
 /** Signs out on the server (best effort) and locally. */

@@ -3,27 +3,36 @@ import type { AlertContactResponse } from '../../shared/schemas/alerts';
 import type { AlertContact, ContactDetails, ContactField, ContactMethod, ContactPatch, Phone } from '../../shared/schemas/contacts';
 import { api } from '../api/client';
 import type { Role } from '../api/types';
+import { alertKeys } from '../alerts/api';
 
 export type { AlertContact, ContactDetails, ContactField, ContactMethod, ContactPatch, Phone };
 const enc = encodeURIComponent;
 
+/** Query keys of contact details: a participant's, a referral's, the numbers on an alert. */
+export const contactKeys = {
+  participant: (participantId: string) => ['contacts', participantId] as const,
+  referral: (referralId: string | null) => ['contacts', 'referral', referralId] as const,
+  alert: (alertId: string) => [...alertKeys.all, 'contact', alertId] as const,
+};
+
+
 /** A member's contact details (the member and their clinicians; every read is audited on the server). */
 export function useContactDetails(participantId: string) {
-  return useQuery({ queryKey: ['contacts', participantId], queryFn: () => api<ContactDetails>('GET', `/participants/${enc(participantId)}/contact`) });
+  return useQuery({ queryKey: contactKeys.participant(participantId), queryFn: () => api<ContactDetails>('GET', `/participants/${enc(participantId)}/contact`) });
 }
 
 export function useSaveContactDetails(participantId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (patch: ContactPatch) => api<ContactDetails>('PATCH', `/participants/${enc(participantId)}/contact`, patch),
-    onSuccess: (saved) => client.setQueryData(['contacts', participantId], saved),
+    onSuccess: (saved) => client.setQueryData(contactKeys.participant(participantId), saved),
   });
 }
 
 /** What was taken at a referral (its facilitators and referrer; audited read), to confirm at intake. */
 export function useReferralContact(referralId: string | null) {
   return useQuery({
-    queryKey: ['contacts', 'referral', referralId],
+    queryKey: contactKeys.referral(referralId),
     queryFn: () => api<ContactDetails>('GET', `/referrals/${enc(referralId ?? '')}/contact`),
     enabled: referralId !== null,
   });
@@ -31,7 +40,7 @@ export function useReferralContact(referralId: string | null) {
 
 /** How to reach the member an alert is about: absent when the caller may not see their details. */
 export function useAlertContact(alertId: string) {
-  return useQuery({ queryKey: ['alerts', 'contact', alertId], queryFn: () => api<AlertContactResponse>('GET', `/alerts/${enc(alertId)}/contact`) });
+  return useQuery({ queryKey: contactKeys.alert(alertId), queryFn: () => api<AlertContactResponse>('GET', `/alerts/${enc(alertId)}/contact`) });
 }
 
 export const contactMethodLabel: Record<ContactMethod, string> = {

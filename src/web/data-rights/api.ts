@@ -1,11 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ErasureReport } from '../../shared/schemas/data-rights';
 import { api } from '../api/client';
+import { adminKeys } from '../admin/api';
+
+/** Query keys of data rights: an erasure's dry run or report, per person. */
+export const dataRightsKeys = {
+  erasure: (userId: string) => ['admin', 'erasure', userId] as const,
+};
 
 /** GET /api/admin/users/:userId/erasure: the dry run before an erasure, its stored report after. */
 export function useErasure(userId: string) {
   return useQuery({
-    queryKey: ['admin', 'erasure', userId],
+    queryKey: dataRightsKeys.erasure(userId),
     queryFn: () => api<ErasureReport>('GET', `/admin/users/${encodeURIComponent(userId)}/erasure`),
   });
 }
@@ -16,8 +22,8 @@ export function useEraseParticipant(userId: string) {
   return useMutation({
     mutationFn: (reason: string) => api<ErasureReport>('POST', `/admin/users/${encodeURIComponent(userId)}/erasure`, { confirm: true, reason }),
     onSuccess: (report) => {
-      client.setQueryData(['admin', 'erasure', userId], report);
-      void client.invalidateQueries({ queryKey: ['admin', 'users'] });
+      client.setQueryData(dataRightsKeys.erasure(userId), report);
+      void client.invalidateQueries({ queryKey: adminKeys.users });
     },
   });
 }

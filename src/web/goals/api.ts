@@ -13,6 +13,7 @@ import type {
   sharedFeedSchema,
 } from '../../shared/schemas/goals';
 import { api, toQuery } from '../api/client';
+import { recordKeys } from '../records/api';
 
 export type { Audience, Goal, GoalCreateBody, GoalVisibility, SharedItem, SupportiveReaction };
 export type ReactionSummary = z.infer<typeof reactionSummarySchema>;
@@ -21,14 +22,24 @@ export type MemberGoals = z.infer<typeof memberGoalsSchema>;
 export type Milestone = Goal['milestones'][number];
 
 const enc = encodeURIComponent;
-const goalsKey = ['me', 'goals'];
+
+/** Query keys of goals: mine, one goal, who would see it, the group's shared feed (celebrations, shared practice), a member's shared goals. */
+export const goalKeys = {
+  mine: ['me', 'goals'] as const,
+  detail: (goalId: string) => ['me', 'goals', goalId] as const,
+  audience: (goalId: string, visibility: string) => ['me', 'goals', goalId, 'audience', visibility] as const,
+  shared: ['shared'] as const,
+  sharedFeed: (groupId: string | null | undefined) => ['shared', groupId] as const,
+  member: (enrolmentId: string) => [...recordKeys.member(enrolmentId), 'goals'] as const,
+};
+
 
 export function useMyGoals() {
-  return useQuery({ queryKey: goalsKey, queryFn: () => api<{ goals: Goal[] }>('GET', '/me/goals') });
+  return useQuery({ queryKey: goalKeys.mine, queryFn: () => api<{ goals: Goal[] }>('GET', '/me/goals') });
 }
 
 export function useGoal(goalId: string) {
-  return useQuery({ queryKey: [...goalsKey, goalId], queryFn: () => api<Goal>('GET', `/goals/${enc(goalId)}`) });
+  return useQuery({ queryKey: goalKeys.detail(goalId), queryFn: () => api<Goal>('GET', `/goals/${enc(goalId)}`) });
 }
 
 /** Every goal mutation answers with the whole goal: put it in the cache and refresh the list. */
@@ -37,8 +48,8 @@ function useGoalMutation<V>(request: (v: V) => Promise<Goal>) {
   return useMutation({
     mutationFn: request,
     onSuccess: (goal) => {
-      client.setQueryData([...goalsKey, goal.id], goal);
-      return Promise.all([client.invalidateQueries({ queryKey: goalsKey, exact: true }), client.invalidateQueries({ queryKey: ['shared'] })]);
+      client.setQueryData(goalKeys.detail(goal.id), goal);
+      return Promise.all([client.invalidateQueries({ queryKey: goalKeys.mine, exact: true }), client.invalidateQueries({ queryKey: goalKeys.shared })]);
     },
   });
 }
@@ -76,7 +87,7 @@ export function useSetVisibility(goalId: string) {
 /** Who would see the goal at a visibility (fetched when the member considers sharing). */
 export function useAudience(goalId: string, visibility: GoalVisibility) {
   return useQuery({
-    queryKey: [...goalsKey, goalId, 'audience', visibility],
+    queryKey: goalKeys.audience(goalId, visibility),
     queryFn: () => api<Audience>('GET', `/goals/${enc(goalId)}/audience${toQuery({ visibility })}`),
     enabled: visibility !== 'private',
     retry: false,
@@ -85,7 +96,7 @@ export function useAudience(goalId: string, visibility: GoalVisibility) {
 
 export function useSharedFeed(groupId: string | null) {
   return useQuery({
-    queryKey: ['shared', groupId],
+    queryKey: goalKeys.sharedFeed(groupId),
     queryFn: () => api<SharedFeed>('GET', `/groups/${enc(groupId ?? '')}/shared`),
     enabled: groupId !== null,
     refetchInterval: 60_000,
@@ -100,12 +111,12 @@ export function useReact() {
       const base = kind === 'celebration' ? `/celebrations/${enc(id)}/reactions` : `/shared-practice/${enc(id)}/reactions`;
       return on ? api<ReactionList>('POST', base, { reaction }) : api<ReactionList>('DELETE', `${base}${toQuery({ reaction })}`);
     },
-    onSettled: () => client.invalidateQueries({ queryKey: ['shared'] }),
+    onSettled: () => client.invalidateQueries({ queryKey: goalKeys.shared }),
   });
 }
 
 export function useMemberGoals(enrolmentId: string) {
-  return useQuery({ queryKey: ['records', enrolmentId, 'goals'], queryFn: () => api<MemberGoals>('GET', `/enrolments/${enc(enrolmentId)}/goals`) });
+  return useQuery({ queryKey: goalKeys.member(enrolmentId), queryFn: () => api<MemberGoals>('GET', `/enrolments/${enc(enrolmentId)}/goals`) });
 }
 
 export function useSetGoalStatus(goalId: string) {
@@ -116,6 +127,6 @@ export function useDeleteGoal() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (goalId: string) => api<void>('DELETE', `/goals/${enc(goalId)}`),
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: goalsKey }), client.invalidateQueries({ queryKey: ['shared'] })]),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: goalKeys.mine }), client.invalidateQueries({ queryKey: goalKeys.shared })]),
   });
 }

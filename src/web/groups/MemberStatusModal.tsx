@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { EnrolmentStatus } from '../api/types';
-import { ErrorRegion } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { useChangeEnrolmentStatus } from './api';
 
 export type StatusChange = Exclude<EnrolmentStatus, 'invited'>;
@@ -56,15 +56,7 @@ export function MemberStatusModal({ groupId, target, onClose, onDone }: Props) {
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
 
-  function close() {
-    change.reset();
-    setReason('');
-    setAttempted(false);
-    onClose();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit(close: () => void) {
     setAttempted(true);
     if (!target || !reason.trim()) return;
     change.mutate(
@@ -81,34 +73,36 @@ export function MemberStatusModal({ groupId, target, onClose, onDone }: Props) {
   const copy = target ? changeCopy[target.status] : null;
   const fieldError = change.error instanceof ApiError ? change.error.fieldMessage('reason') : undefined;
   return (
-    <Modal opened={target !== null} onClose={close} title={target && copy ? copy.title(target.name) : ''} size="lg">
+    <FormModal
+      opened={target !== null}
+      onClose={onClose}
+      onReset={() => {
+        setReason('');
+        setAttempted(false);
+      }}
+      title={target && copy ? copy.title(target.name) : ''}
+      submitLabel={copy?.action ?? ''}
+      danger={copy?.danger}
+      onSubmit={submit}
+      mutation={change}
+      error={fieldError ? null : undefined}
+    >
       {target && copy ? (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <Text>{copy.body}</Text>
-            <Textarea
-              label="Reason"
-              description="Kept on their record."
-              required
-              autosize
-              minRows={3}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={fieldError ?? (attempted && !reason.trim() ? 'Give a reason.' : undefined)}
-              data-autofocus
-            />
-            <ErrorRegion error={fieldError ? null : change.error} />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" color={copy.danger ? 'red' : undefined} loading={change.isPending}>
-                {copy.action}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <>
+          <Text>{copy.body}</Text>
+          <Textarea
+            label="Reason"
+            description="Kept on their record."
+            required
+            autosize
+            minRows={3}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={fieldError ?? (attempted && !reason.trim() ? 'Give a reason.' : undefined)}
+            data-autofocus
+          />
+        </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

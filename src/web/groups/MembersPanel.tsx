@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Card, Group, Menu, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { GroupDetail, GroupMember } from '../api/types';
 import { SuccessRegion } from '../layout/feedback';
 import { formatDate } from '../layout/format';
+import { ResponsiveTable, type Column } from '../layout/ResponsiveTable';
 import { formatRate, memberStatusColor, memberStatusLabel } from './api';
 import { allowedChanges, changeCopy, MemberStatusModal, type StatusChange } from './MemberStatusModal';
 import classes from '../layout/layout.module.css';
@@ -27,69 +28,60 @@ export function MembersPanel({ group, facilitator }: Props) {
       <MemberActions member={m} onChange={(status) => setTarget({ enrolmentId: m.enrolmentId, name: m.pseudonym, status })} />
     ) : null;
 
+  const columns: Column<GroupMember>[] = [
+    { key: 'name', header: 'Name in group', card: 'title', cell: (m) => m.pseudonym, td: { fw: 600 } },
+    {
+      key: 'person',
+      header: 'Person',
+      card: 'title',
+      td: { className: classes.wrap },
+      cell: (m) => (
+        <>
+          {m.displayName ?? '—'}
+          {m.email ? (
+            <Text size="xs" c="dimmed" className={classes.wrap}>
+              {m.email}
+            </Text>
+          ) : null}
+        </>
+      ),
+      cardCell: (m) => m.displayName ?? '—',
+    },
+    {
+      key: 'status',
+      header: 'Status',
+      card: 'aside',
+      cell: (m) => (
+        <>
+          <StatusBadge member={m} />
+          {m.joinedAt ? (
+            <Text size="xs" c="dimmed">
+              Joined {formatDate(m.joinedAt)}
+            </Text>
+          ) : null}
+        </>
+      ),
+      cardCell: (m) => <StatusBadge member={m} />,
+    },
+    {
+      key: 'attendance',
+      header: 'Attendance',
+      card: 'detail',
+      cell: (m) => formatRate(m.attendanceRate),
+      cardCell: (m) => (
+        <Text span size="sm" c="dimmed">
+          Attendance {formatRate(m.attendanceRate)}
+          {m.joinedAt ? ` · joined ${formatDate(m.joinedAt)}` : ''}
+        </Text>
+      ),
+    },
+    { key: 'actions', header: 'Actions', hideHeader: true, card: 'actions', td: { ta: 'right' }, cell: actions },
+  ];
+
   return (
     <Stack gap="md">
       <SuccessRegion message={done} />
-      <Table.ScrollContainer minWidth={0} visibleFrom="md">
-        <Table striped verticalSpacing="sm" bg="white">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Name in group</Table.Th>
-              <Table.Th scope="col">Person</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col">Attendance</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {members.map((m) => (
-              <Table.Tr key={m.enrolmentId}>
-                <Table.Td fw={600}>{m.pseudonym}</Table.Td>
-                <Table.Td className={classes.wrap}>
-                  {m.displayName ?? '—'}
-                  {m.email ? (
-                    <Text size="xs" c="dimmed" className={classes.wrap}>
-                      {m.email}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge member={m} />
-                  {m.joinedAt ? (
-                    <Text size="xs" c="dimmed">
-                      Joined {formatDate(m.joinedAt)}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>{formatRate(m.attendanceRate)}</Table.Td>
-                <Table.Td ta="right">{actions(m)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <Stack gap="sm" hiddenFrom="md" component="ul" className={classes.plainList} aria-label="Members">
-        {members.map((m) => (
-          <Card key={m.enrolmentId} withBorder padding="sm" component="li">
-            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-              <div style={{ minWidth: 0 }}>
-                <Text fw={600}>{m.pseudonym}</Text>
-                <Text size="sm" className={classes.wrap}>
-                  {m.displayName ?? '—'}
-                </Text>
-              </div>
-              <StatusBadge member={m} />
-            </Group>
-            <Text size="sm" c="dimmed" mt={4}>
-              Attendance {formatRate(m.attendanceRate)}
-              {m.joinedAt ? ` · joined ${formatDate(m.joinedAt)}` : ''}
-            </Text>
-            <Group mt="xs">{actions(m)}</Group>
-          </Card>
-        ))}
-      </Stack>
+      <ResponsiveTable rows={members} columns={columns} rowKey={(m) => m.enrolmentId} label="Members" />
       <MemberStatusModal groupId={group.id} target={target} onClose={() => setTarget(null)} onDone={setDone} />
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { GroupSession } from '../api/types';
 import { ErrorRegion } from '../layout/feedback';
@@ -25,13 +25,15 @@ export function SessionChangeModal({ groupId, target, onClose, onDone }: Props) 
   const [attempted, setAttempted] = useState(false);
   const session = target?.session;
 
-  useEffect(() => {
-    if (!session) return;
+  // A newly chosen session fills the form with its own date, time and length (while rendering: no stale paint).
+  const [filledFor, setFilledFor] = useState<typeof session>(undefined);
+  if (session && filledFor !== session) {
+    setFilledFor(session);
     const parts = localParts(session.startsAt, session.timezone);
     setDate(parts.date);
     setTime(parts.time);
     setDuration(Math.round((new Date(session.endsAt).getTime() - new Date(session.startsAt).getTime()) / 60_000));
-  }, [session]);
+  }
 
   function close() {
     cancel.reset();

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
+import { useNow } from '../layout/useNow';
 import { Link } from 'react-router';
 import type { GroupDetail, GroupSession } from '../api/types';
 import { QueryView, SuccessRegion } from '../layout/feedback';
@@ -139,7 +140,8 @@ function SessionActions({
   facilitator: boolean;
   onChange: (c: SessionChange) => void;
 }) {
-  const changeable = facilitator && session.status === 'scheduled' && new Date(session.startsAt).getTime() > Date.now();
+  const now = useNow();
+  const changeable = facilitator && session.status === 'scheduled' && new Date(session.startsAt).getTime() > now;
   if (!changeable) return null;
   const label = session.number ? `session ${session.number}` : session.topic;
   return (

@@ -3,17 +3,30 @@ import { api, toQuery } from '../api/client';
 import type { EnrolmentStatus, GroupDetail, GroupList, GroupSession } from '../api/types';
 import type { GroupSettings, ScheduleResult } from '../../shared/schemas/sessions';
 import type { ScheduleValue } from './rrule';
+import { accountKeys } from '../account/api';
+import { pathwayKeys } from '../pathway/api';
+import { recordKeys } from '../records/api';
+import { sessionKeys } from '../sessions/api';
 
 const enc = encodeURIComponent;
 
+/** Query keys of groups: the list, one group, its sessions. */
+export const groupKeys = {
+  all: ['groups'] as const,
+  detail: (groupId: string) => ['groups', groupId] as const,
+  sessions: (groupId: string) => ['groups', groupId, 'sessions'] as const,
+  sessionList: (groupId: string, when: string, limit: number) => ['groups', groupId, 'sessions', when, limit] as const,
+};
+
+
 /** The groups the signed-in person facilitates, belongs to, or (admin) can see. */
 export function useMyGroups(enabled = true) {
-  return useQuery({ queryKey: ['groups'], queryFn: () => api<GroupList>('GET', '/groups'), enabled });
+  return useQuery({ queryKey: groupKeys.all, queryFn: () => api<GroupList>('GET', '/groups'), enabled });
 }
 
 export function useGroup(groupId: string) {
   return useQuery({
-    queryKey: ['groups', groupId],
+    queryKey: groupKeys.detail(groupId),
     queryFn: () => api<GroupDetail>('GET', `/groups/${enc(groupId)}`),
   });
 }
@@ -23,7 +36,7 @@ export type SessionWhen = 'upcoming' | 'past' | 'all';
 /** A group's sessions; past ones newest first is left to the caller. */
 export function useGroupSessions(groupId: string, when: SessionWhen, limit = 100) {
   return useQuery({
-    queryKey: ['groups', groupId, 'sessions', when, limit],
+    queryKey: groupKeys.sessionList(groupId, when, limit),
     queryFn: () => api<{ sessions: GroupSession[] }>('GET', `/groups/${enc(groupId)}/sessions${toQuery({ when, limit })}`),
   });
 }
@@ -33,11 +46,11 @@ export function useInvalidateGroup() {
   const client = useQueryClient();
   return (groupId: string) =>
     Promise.all([
-      client.invalidateQueries({ queryKey: ['groups'] }),
-      client.invalidateQueries({ queryKey: ['referrals'] }),
-      client.invalidateQueries({ queryKey: ['me'] }),
-      client.invalidateQueries({ queryKey: ['group-sessions'] }),
-      client.invalidateQueries({ queryKey: ['records'] }),
+      client.invalidateQueries({ queryKey: groupKeys.all }),
+      client.invalidateQueries({ queryKey: pathwayKeys.all }),
+      client.invalidateQueries({ queryKey: accountKeys.all }),
+      client.invalidateQueries({ queryKey: sessionKeys.all }),
+      client.invalidateQueries({ queryKey: recordKeys.all }),
     ]).then(() => groupId);
 }
 
@@ -48,8 +61,8 @@ export function useUpdateGroup(groupId: string) {
   return useMutation({
     mutationFn: (settings: GroupSettings) => api<GroupDetail>('PATCH', `/groups/${enc(groupId)}`, settings),
     onSuccess: (detail) => {
-      client.setQueryData(['groups', groupId], detail);
-      void client.invalidateQueries({ queryKey: ['groups'] });
+      client.setQueryData(groupKeys.detail(groupId), detail);
+      void client.invalidateQueries({ queryKey: groupKeys.all });
     },
   });
 }

@@ -2,7 +2,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useAlertCount } from '../alerts/api';
 import { oldestTiming } from '../alerts/copy';
-import { useNow } from '../alerts/useNow';
+import { useNow } from '../layout/useNow';
 
 /**
  * At the top of a clinician's home while any alert they answer for is unacknowledged: how many,

@@ -7,6 +7,7 @@ import type { IsolationFlag, isolationFlagsSchema } from '../../shared/schemas/i
 import { api } from '../api/client';
 import { formatDate } from '../layout/format';
 import { ErrorRegion, QueryView, SuccessRegion } from '../layout/feedback';
+import { isolationKeys } from './keys';
 
 type FlagsResponse = z.infer<typeof isolationFlagsSchema>;
 type Outcome = 'reached_out' | 'dismissed';
@@ -104,7 +105,7 @@ function DecisionModal({ target, onClose, onDone }: { target: { flag: IsolationF
   const decide = useMutation({
     mutationFn: (input: { flagId: string; outcome: Outcome; note?: string }) =>
       api<IsolationFlag>('POST', `/isolation-flags/${enc(input.flagId)}/decision`, { outcome: input.outcome, ...(input.note ? { note: input.note } : {}) }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['isolation-flags'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: isolationKeys.all }),
   });
   const dismissing = target?.outcome === 'dismissed';
   const missing = dismissing && note.trim().length < 3;
@@ -168,7 +169,7 @@ function DecisionModal({ target, onClose, onDone }: { target: { flag: IsolationF
  */
 export function IsolationPanel({ groupId }: { groupId?: string }) {
   const path = groupId ? `/groups/${enc(groupId)}/isolation-flags` : '/me/isolation-flags';
-  const flags = useQuery({ queryKey: ['isolation-flags', path], queryFn: () => api<FlagsResponse>('GET', path) });
+  const flags = useQuery({ queryKey: isolationKeys.flags(path), queryFn: () => api<FlagsResponse>('GET', path) });
   const [target, setTarget] = useState<{ flag: IsolationFlag; outcome: Outcome } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   return (

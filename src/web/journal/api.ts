@@ -2,25 +2,33 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { JournalEntry, JournalWriteResponse, journalListSchema, journalPromptsSchema } from '../../shared/schemas/journal';
 import { api } from '../api/client';
+import { recordKeys } from '../records/api';
 
 export type { JournalEntry, JournalWriteResponse };
 export type JournalPrompts = z.infer<typeof journalPromptsSchema>;
 export type JournalList = z.infer<typeof journalListSchema>;
 
 const enc = encodeURIComponent;
-const key = ['me', 'journal'];
+
+/** Query keys of the journal: mine, its prompts, and the entries a member shared on their record. */
+export const journalKeys = {
+  mine: ['me', 'journal'] as const,
+  prompts: ['me', 'journal', 'prompts'] as const,
+  member: (enrolmentId: string) => [...recordKeys.member(enrolmentId), 'journal'] as const,
+};
+
 
 export function useJournal() {
-  return useQuery({ queryKey: key, queryFn: () => api<JournalList>('GET', '/me/journal') });
+  return useQuery({ queryKey: journalKeys.mine, queryFn: () => api<JournalList>('GET', '/me/journal') });
 }
 
 export function useJournalPrompts() {
-  return useQuery({ queryKey: [...key, 'prompts'], queryFn: () => api<JournalPrompts>('GET', '/me/journal/prompts') });
+  return useQuery({ queryKey: journalKeys.prompts, queryFn: () => api<JournalPrompts>('GET', '/me/journal/prompts') });
 }
 
 function useJournalMutation<V>(request: (v: V) => Promise<unknown>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: request, onSuccess: () => client.invalidateQueries({ queryKey: key, exact: true }) });
+  return useMutation({ mutationFn: request, onSuccess: () => client.invalidateQueries({ queryKey: journalKeys.mine, exact: true }) });
 }
 
 export const useWriteEntry = () => useJournalMutation((body: { prompt: string | null; body: string }) => api<JournalWriteResponse>('POST', '/me/journal', body));
@@ -29,5 +37,5 @@ export const useDeleteEntry = () => useJournalMutation((id: string) => api<void>
 export const useShareEntry = () => useJournalMutation(({ id, share }: { id: string; share: boolean }) => api<JournalEntry>('PUT', `/journal/${enc(id)}/share`, { shareWithClinician: share }));
 
 export function useMemberJournal(enrolmentId: string) {
-  return useQuery({ queryKey: ['records', enrolmentId, 'journal'], queryFn: () => api<{ entries: JournalEntry[] }>('GET', `/enrolments/${enc(enrolmentId)}/journal`) });
+  return useQuery({ queryKey: journalKeys.member(enrolmentId), queryFn: () => api<{ entries: JournalEntry[] }>('GET', `/enrolments/${enc(enrolmentId)}/journal`) });
 }

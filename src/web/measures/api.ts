@@ -13,8 +13,20 @@ import type {
   trajectoryResponseSchema,
 } from '../../shared/schemas/measures';
 import { ApiError, api, toQuery } from '../api/client';
+import { recordKeys } from '../records/api';
 
 const enc = encodeURIComponent;
+
+/** Query keys of measures: my questionnaires due, instrument definitions, a member's trajectories, the outcomes report. */
+export const measureKeys = {
+  mine: ['me', 'measures'] as const,
+  due: ['me', 'measures', 'due'] as const,
+  instruments: ['instruments'] as const,
+  definition: (code: string, version: number | null) => ['instruments', 'definition', code, version] as const,
+  member: (enrolmentId: string) => [...recordKeys.member(enrolmentId), 'measures'] as const,
+  outcomes: (params: object) => ['reports', 'outcomes', params] as const,
+};
+
 
 export type { ChangeCategory, DueMeasure, InstrumentSummary, OutcomeReport, SafetyScreen, Trajectory } from '../../shared/schemas/measures';
 
@@ -26,7 +38,7 @@ export type Answers = SubmitInput['answers'];
 /** The questionnaires due for the signed-in participant. */
 export function useDueMeasures(enabled = true) {
   return useQuery({
-    queryKey: ['me', 'measures', 'due'],
+    queryKey: measureKeys.due,
     queryFn: () => api<z.infer<typeof dueMeasuresResponseSchema>>('GET', '/me/measures/due'),
     enabled,
   });
@@ -39,7 +51,7 @@ export function useDueMeasures(enabled = true) {
 export function useInstrumentDefinition(code: string, version: number | undefined, enabled = true) {
   return useQuery({
     enabled,
-    queryKey: ['instruments', 'definition', code, version ?? null],
+    queryKey: measureKeys.definition(code, version ?? null),
     queryFn: async () => {
       try {
         return await api<InstrumentDefinition>('GET', `/instruments/definition${toQuery({ code, version })}`);
@@ -60,7 +72,7 @@ export function useSubmitResponse() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: SubmitInput) => api<SubmitResult>('POST', '/measures/responses', input),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['me', 'measures'] }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: measureKeys.mine }),
   });
 }
 
@@ -73,7 +85,7 @@ export function safetyOfError(error: unknown): SafetyScreen | null {
 
 export function useInstruments(enabled = true) {
   return useQuery({
-    queryKey: ['instruments'],
+    queryKey: measureKeys.instruments,
     queryFn: () => api<z.infer<typeof instrumentListResponseSchema>>('GET', '/instruments'),
     staleTime: 5 * 60_000,
     enabled,
@@ -83,7 +95,7 @@ export function useInstruments(enabled = true) {
 /** A member's scores over time, per instrument (an audited read). */
 export function useTrajectories(enrolmentId: string) {
   return useQuery({
-    queryKey: ['records', enrolmentId, 'measures'],
+    queryKey: measureKeys.member(enrolmentId),
     queryFn: () => api<z.infer<typeof trajectoryResponseSchema>>('GET', `/enrolments/${enc(enrolmentId)}/measures`),
   });
 }
@@ -110,7 +122,7 @@ export function outcomeParams(filters: OutcomeFilters): Record<string, string | 
 export function useOutcomes(filters: OutcomeFilters) {
   const params = outcomeParams(filters);
   return useQuery({
-    queryKey: ['reports', 'outcomes', params],
+    queryKey: measureKeys.outcomes(params),
     queryFn: () => api<OutcomeReport>('GET', `/reports/outcomes${toQuery(params)}`),
     placeholderData: (previous) => previous,
   });

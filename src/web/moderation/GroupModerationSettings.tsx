@@ -1,5 +1,5 @@
 import { Button, Card, Group, NativeSelect, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { ErrorRegion, SuccessRegion } from '../layout/feedback';
 import { useGroupModeration, useUpdateGroupModeration, type GroupModeration } from './api';
@@ -22,12 +22,13 @@ export function GroupModerationSettings({ groupId }: { groupId: string }) {
   const [periods, setPeriods] = useState<Period[]>([]);
   const [attempted, setAttempted] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  useEffect(() => {
-    if (current.data) {
-      setMode(current.data.moderationMode);
-      setPeriods(current.data.staffedHours);
-    }
-  }, [current.data]);
+  // The form starts again from the server's settings whenever they arrive or change (while rendering: no stale paint).
+  const [seen, setSeen] = useState<typeof current.data>(undefined);
+  if (current.data && seen !== current.data) {
+    setSeen(current.data);
+    setMode(current.data.moderationMode);
+    setPeriods(current.data.staffedHours);
+  }
 
   if (current.error) return <ErrorRegion error={current.error} title="We couldn't load the moderation settings" />;
   if (!current.data) return null;

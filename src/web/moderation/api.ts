@@ -13,14 +13,26 @@ import type {
   WatchedPhraseView,
 } from '../../shared/schemas/moderation';
 import { api } from '../api/client';
+import { alertKeys } from '../alerts/api';
 
 export type { AlertContext, GroupModeration, MyItem, PreviewResponse, QueueItem, WatchedPhraseView };
 export type QueueResponse = z.infer<typeof queueResponseSchema>;
 export type PhraseAction = WatchedPhraseView['action'];
 const enc = encodeURIComponent;
 
+/** Query keys of moderation: the queue, my own held items, watched phrases, a group's settings, the item behind an alert. */
+export const moderationKeys = {
+  all: ['moderation'] as const,
+  queue: ['moderation', 'queue'] as const,
+  mine: ['moderation', 'mine'] as const,
+  phrases: ['moderation', 'phrases'] as const,
+  group: (groupId: string) => ['moderation', 'group', groupId] as const,
+  alertContext: (alertId: string) => [...alertKeys.all, 'context', alertId] as const,
+};
+
+
 export function useModerationQueue() {
-  return useQuery({ queryKey: ['moderation', 'queue'], queryFn: () => api<QueueResponse>('GET', '/moderation/queue') });
+  return useQuery({ queryKey: moderationKeys.queue, queryFn: () => api<QueueResponse>('GET', '/moderation/queue') });
 }
 
 /** Release (approve, optionally with edited text) or withdraw (reject, a reason required) a held item. */
@@ -29,16 +41,16 @@ export function useDecideItem() {
   return useMutation({
     mutationFn: ({ itemId, decision, reason, text }: { itemId: string; decision: 'approve' | 'reject'; reason?: string; text?: string }) =>
       api<DecisionResult>('POST', `/moderation/items/${enc(itemId)}/${decision}`, { ...(reason ? { reason } : {}), ...(text !== undefined ? { text } : {}) }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['moderation'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: moderationKeys.all }),
   });
 }
 
 export function useMyModeratedItems(enabled = true) {
-  return useQuery({ queryKey: ['moderation', 'mine'], queryFn: () => api<MyItemList>('GET', '/moderation/mine'), enabled });
+  return useQuery({ queryKey: moderationKeys.mine, queryFn: () => api<MyItemList>('GET', '/moderation/mine'), enabled });
 }
 
 export function useWatchedPhrases() {
-  return useQuery({ queryKey: ['moderation', 'phrases'], queryFn: () => api<z.infer<typeof watchedPhraseListSchema>>('GET', '/admin/watched-phrases') });
+  return useQuery({ queryKey: moderationKeys.phrases, queryFn: () => api<z.infer<typeof watchedPhraseListSchema>>('GET', '/admin/watched-phrases') });
 }
 
 export function useSavePhrase() {
@@ -48,7 +60,7 @@ export function useSavePhrase() {
       input.id
         ? api<WatchedPhraseView>('PATCH', `/admin/watched-phrases/${enc(input.id)}`, { action: input.action, note: input.note ?? '' })
         : api<WatchedPhraseView>('POST', '/admin/watched-phrases', { phrase: input.phrase, action: input.action, ...(input.note ? { note: input.note } : {}) }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['moderation', 'phrases'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: moderationKeys.phrases }),
   });
 }
 
@@ -56,25 +68,25 @@ export function useDeletePhrase() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api<void>('DELETE', `/admin/watched-phrases/${enc(id)}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['moderation', 'phrases'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: moderationKeys.phrases }),
   });
 }
 
 export function useGroupModeration(groupId: string) {
-  return useQuery({ queryKey: ['moderation', 'group', groupId], queryFn: () => api<GroupModeration>('GET', `/groups/${enc(groupId)}/moderation`) });
+  return useQuery({ queryKey: moderationKeys.group(groupId), queryFn: () => api<GroupModeration>('GET', `/groups/${enc(groupId)}/moderation`) });
 }
 
 export function useUpdateGroupModeration(groupId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { moderationMode?: 'pre' | 'post'; staffedHours?: GroupModeration['staffedHours'] }) => api<GroupModeration>('PATCH', `/groups/${enc(groupId)}/moderation`, body),
-    onSuccess: (data) => queryClient.setQueryData(['moderation', 'group', groupId], data),
+    onSuccess: (data) => queryClient.setQueryData(moderationKeys.group(groupId), data),
   });
 }
 
 /** The item behind a group-space alert, for the alert card (audited read). */
 export function useAlertContext(alertId: string, enabled: boolean) {
-  return useQuery({ queryKey: ['alerts', 'context', alertId], queryFn: () => api<AlertContext>('GET', `/alerts/${enc(alertId)}/context`), enabled });
+  return useQuery({ queryKey: moderationKeys.alertContext(alertId), queryFn: () => api<AlertContext>('GET', `/alerts/${enc(alertId)}/context`), enabled });
 }
 
 /** POST /api/moderation/preview: what the composer shows before sending. */

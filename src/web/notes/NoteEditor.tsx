@@ -5,7 +5,7 @@ import { ApiError } from '../api/client';
 import type { Note, NoteEnvelope } from '../api/types';
 import { ErrorRegion, SuccessRegion } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
-import { useNoteActions, type NoteDraft } from './api';
+import { noteKeys, useNoteActions, type NoteDraft } from './api';
 import { NoteConflict } from './NoteConflict';
 import { DID_NOT_CONTRIBUTE, differs, groupSectionsOf, missingForSigning, sectionsFor, textOf, type NoteText } from './noteText';
 import { SignNoteModal } from './SignNoteModal';
@@ -75,7 +75,9 @@ export function NoteEditor({ sessionId, groupId, envelope }: Props) {
   // "Save draft" (someone else's save in between shows the conflict; nothing is overwritten).
   // Not while a conflict is open, a save is running or the sign dialog is open.
   const latest = useRef(save);
-  latest.current = save;
+  useEffect(() => {
+    latest.current = save;
+  });
   const pending = actions.save.isPending;
   useEffect(() => {
     if (!dirty || !written || conflict || pending || signing) return;
@@ -96,7 +98,7 @@ export function NoteEditor({ sessionId, groupId, envelope }: Props) {
 
   function discardMine() {
     if (!conflict) return;
-    client.setQueryData<NoteEnvelope>(['group-sessions', sessionId, 'note'], (old) => ({
+    client.setQueryData<NoteEnvelope>(noteKeys.note(sessionId), (old) => ({
       note: conflict,
       attendees: old?.attendees ?? envelope.attendees,
       draft: null,

@@ -3,13 +3,22 @@ import type { z } from 'zod';
 import type { noteDraftBodySchema, NoteVersionList } from '../../shared/schemas/notes';
 import { api } from '../api/client';
 import type { Note, NoteEnvelope } from '../api/types';
+import { groupKeys } from '../groups/api';
+import { recordKeys } from '../records/api';
+import { sessionKeys } from '../sessions/api';
 
 const enc = encodeURIComponent;
-const noteKey = (sessionId: string) => ['group-sessions', sessionId, 'note'] as const;
+
+/** Query keys of a session's group note and its versions. */
+export const noteKeys = {
+  note: (sessionId: string) => [...sessionKeys.detail(sessionId), 'note'] as const,
+  versions: (sessionId: string) => [...sessionKeys.detail(sessionId), 'note', 'versions'] as const,
+};
+
 
 export function useNote(sessionId: string, enabled = true) {
   return useQuery({
-    queryKey: noteKey(sessionId),
+    queryKey: noteKeys.note(sessionId),
     queryFn: () => api<NoteEnvelope>('GET', `/group-sessions/${enc(sessionId)}/note`),
     enabled,
   });
@@ -17,7 +26,7 @@ export function useNote(sessionId: string, enabled = true) {
 
 export function useNoteVersions(sessionId: string, enabled: boolean) {
   return useQuery({
-    queryKey: [...noteKey(sessionId), 'versions'],
+    queryKey: noteKeys.versions(sessionId),
     queryFn: () => api<NoteVersionList>('GET', `/group-sessions/${enc(sessionId)}/note/versions`),
     enabled,
   });
@@ -30,11 +39,11 @@ export type NoteDraft = z.input<typeof noteDraftBodySchema>;
 export function useNoteActions(sessionId: string, groupId: string) {
   const client = useQueryClient();
   const stored = async (note: Note) => {
-    client.setQueryData<NoteEnvelope>(noteKey(sessionId), (old) => ({ note, attendees: old?.attendees ?? [], draft: null }));
+    client.setQueryData<NoteEnvelope>(noteKeys.note(sessionId), (old) => ({ note, attendees: old?.attendees ?? [], draft: null }));
     await Promise.all([
-      client.invalidateQueries({ queryKey: [...noteKey(sessionId), 'versions'] }),
-      client.invalidateQueries({ queryKey: ['groups', groupId, 'sessions'] }),
-      client.invalidateQueries({ queryKey: ['records'] }),
+      client.invalidateQueries({ queryKey: noteKeys.versions(sessionId) }),
+      client.invalidateQueries({ queryKey: groupKeys.sessions(groupId) }),
+      client.invalidateQueries({ queryKey: recordKeys.all }),
     ]);
   };
   const path = `/group-sessions/${enc(sessionId)}/note`;

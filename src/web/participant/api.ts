@@ -4,11 +4,23 @@ import type { CalendarFeedIssued } from '../../shared/schemas/calendar';
 import type { MyEnrolmentList } from '../../shared/schemas/pathway';
 import type { UpcomingSessionList } from '../../shared/schemas/sessions';
 import type { AgreementState, CalendarFeedStatus, CalendarPreferences, MyEnrolment, NotificationList } from '../api/types';
+import { accountKeys } from '../account/api';
+import { groupKeys } from '../groups/api';
 
 const enc = encodeURIComponent;
 
+/** Query keys of the participant's own pages: enrolments, upcoming sessions, an agreement, notifications, the calendar feed. */
+export const participantKeys = {
+  enrolments: ['me', 'enrolments'] as const,
+  upcoming: ['me', 'upcoming'] as const,
+  agreement: (enrolmentId: string) => ['me', 'agreement', enrolmentId] as const,
+  notifications: ['me', 'notifications'] as const,
+  calendarFeed: ['me', 'calendar-feed'] as const,
+};
+
+
 export function useMyEnrolments(enabled = true) {
-  return useQuery({ queryKey: ['me', 'enrolments'], queryFn: () => api<MyEnrolmentList>('GET', '/me/enrolments'), enabled });
+  return useQuery({ queryKey: participantKeys.enrolments, queryFn: () => api<MyEnrolmentList>('GET', '/me/enrolments'), enabled });
 }
 
 /** True when the member still has to accept (this version of) the group agreement. */
@@ -19,12 +31,12 @@ export function needsAgreement(e: MyEnrolment): boolean {
 }
 
 export function useUpcomingSessions() {
-  return useQuery({ queryKey: ['me', 'upcoming'], queryFn: () => api<UpcomingSessionList>('GET', '/me/upcoming-sessions') });
+  return useQuery({ queryKey: participantKeys.upcoming, queryFn: () => api<UpcomingSessionList>('GET', '/me/upcoming-sessions') });
 }
 
 export function useAgreement(enrolmentId: string) {
   return useQuery({
-    queryKey: ['me', 'agreement', enrolmentId],
+    queryKey: participantKeys.agreement(enrolmentId),
     queryFn: () => api<AgreementState>('GET', `/enrolments/${enc(enrolmentId)}/agreement`),
   });
 }
@@ -33,13 +45,13 @@ export function useAcceptAgreement(enrolmentId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (version: number) => api<void>('POST', `/enrolments/${enc(enrolmentId)}/agreement`, { version }),
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['me'] }), client.invalidateQueries({ queryKey: ['groups'] })]),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: accountKeys.all }), client.invalidateQueries({ queryKey: groupKeys.all })]),
   });
 }
 
 export function useNotifications() {
   return useQuery({
-    queryKey: ['me', 'notifications'],
+    queryKey: participantKeys.notifications,
     queryFn: () => api<NotificationList>('GET', '/me/notifications'),
     refetchInterval: 60_000,
   });
@@ -47,7 +59,7 @@ export function useNotifications() {
 
 export function useMarkRead() {
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: ['me', 'notifications'] });
+  const refresh = () => client.invalidateQueries({ queryKey: participantKeys.notifications });
   return {
     one: useMutation({ mutationFn: (id: string) => api<void>('POST', `/me/notifications/${enc(id)}/read`), onSuccess: refresh }),
     all: useMutation({ mutationFn: () => api<void>('POST', '/me/notifications/read-all'), onSuccess: refresh }),
@@ -56,17 +68,16 @@ export function useMarkRead() {
 
 export function useCalendarFeed() {
   const client = useQueryClient();
-  const key = ['me', 'calendar-feed'];
-  const refresh = () => client.invalidateQueries({ queryKey: key });
+  const refresh = () => client.invalidateQueries({ queryKey: participantKeys.calendarFeed });
   return {
-    status: useQuery({ queryKey: key, queryFn: () => api<CalendarFeedStatus>('GET', '/me/calendar-feed') }),
+    status: useQuery({ queryKey: participantKeys.calendarFeed, queryFn: () => api<CalendarFeedStatus>('GET', '/me/calendar-feed') }),
     create: useMutation({ mutationFn: () => api<CalendarFeedIssued>('POST', '/me/calendar-feed'), onSuccess: refresh }),
     revoke: useMutation({ mutationFn: () => api<void>('DELETE', '/me/calendar-feed'), onSuccess: refresh }),
     preferences: useMutation({
       mutationFn: (changes: Partial<CalendarPreferences>) => api<CalendarPreferences>('PATCH', '/me/calendar-preferences', changes),
       // The box shows the choice at once; a refusal puts back what the server holds.
       onMutate: (changes) =>
-        client.setQueryData<CalendarFeedStatus>(key, (old) => (old ? { ...old, preferences: { ...old.preferences, ...changes } } : old)),
+        client.setQueryData<CalendarFeedStatus>(participantKeys.calendarFeed, (old) => (old ? { ...old, preferences: { ...old.preferences, ...changes } } : old)),
       onSettled: refresh,
     }),
   };
@@ -75,7 +86,7 @@ export function useCalendarFeed() {
 /** Unread notifications for the navigation badge; 0 while unknown or when the feature is missing. */
 export function useUnreadCount(enabled: boolean): number {
   const list = useQuery({
-    queryKey: ['me', 'notifications'],
+    queryKey: participantKeys.notifications,
     queryFn: () => api<NotificationList>('GET', '/me/notifications'),
     enabled,
     refetchInterval: 60_000,

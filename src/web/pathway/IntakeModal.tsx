@@ -1,5 +1,5 @@
 import { Button, Group, Modal, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { Referral } from '../api/types';
 import { draftOf, editableContactFields, EMPTY_DRAFT, hasAny, patchOf, useReferralContact } from '../contacts/api';
@@ -28,12 +28,10 @@ export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
   // The details taken at referral fill the form once, to be confirmed or corrected.
   const taken = useReferralContact(referral?.id ?? null);
   const [filledFor, setFilledFor] = useState<string | null>(null);
-  useEffect(() => {
-    if (referral && taken.data && filledFor !== referral.id) {
-      setContact(draftOf(taken.data));
-      setFilledFor(referral.id);
-    }
-  }, [referral, taken.data, filledFor]);
+  if (referral && taken.data && filledFor !== referral.id) {
+    setContact(draftOf(taken.data));
+    setFilledFor(referral.id);
+  }
 
   function close() {
     intake.reset();

@@ -28,11 +28,13 @@ export function OfferAnswerPage() {
   const [proposed, setProposed] = useState<Proposed>(answer);
   const inspect = useMutation({ mutationFn: (t: string) => api<OfferLinkInfo>('POST', '/offer-links/inspect', { token: t }) });
 
+  const inspectToken = inspect.mutate;
   useEffect(() => {
     if (!token) return;
     window.history.replaceState(window.history.state, '', window.location.pathname);
-    inspect.mutate(token);
-  }, [token]);
+    // Once per token: TanStack's `mutate` keeps its identity for the life of the component.
+    inspectToken(token);
+  }, [token, inspectToken]);
 
   let content: ReactNode;
   if (!token) {
@@ -148,6 +150,7 @@ function Confirm({ token, info, proposed, onSwitch }: { token: string; info: Off
             value={pseudonym}
             onChange={(e) => setPseudonym(e.currentTarget.value)}
             error={fieldError ?? (attempted && !pseudonym.trim() ? 'Choose a name for the group.' : undefined)}
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- a single-task page (sign-in step, set password, answer an offer): its first field is where everyone starts, and nothing else on the page is skipped
             autoFocus
           />
         ) : (

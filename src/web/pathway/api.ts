@@ -3,25 +3,34 @@ import type { ReferralBody, ReferralList, ReferralTargetList } from '../../share
 import { api } from '../api/client';
 import type { ContactPatch } from '../contacts/api';
 import type { OfferAnswer, Referral, ReferralStatus } from '../api/types';
-import { useInvalidateGroup } from '../groups/api';
+import { groupKeys, useInvalidateGroup } from '../groups/api';
 
 const enc = encodeURIComponent;
 
+/** Query keys of referrals: where one can refer to, my referrals, a group's referrals and waitlist. */
+export const pathwayKeys = {
+  targets: ['referral-targets'] as const,
+  all: ['referrals'] as const,
+  mine: ['referrals', 'mine'] as const,
+  group: (groupId: string) => ['referrals', 'group', groupId] as const,
+};
+
+
 export function useReferralTargets(enabled = true) {
   return useQuery({
-    queryKey: ['referral-targets'],
+    queryKey: pathwayKeys.targets,
     queryFn: () => api<ReferralTargetList>('GET', '/referral-targets'),
     enabled,
   });
 }
 
 export function useMyReferrals() {
-  return useQuery({ queryKey: ['referrals', 'mine'], queryFn: () => api<ReferralList>('GET', '/referrals/mine') });
+  return useQuery({ queryKey: pathwayKeys.mine, queryFn: () => api<ReferralList>('GET', '/referrals/mine') });
 }
 
 export function useGroupReferrals(groupId: string) {
   return useQuery({
-    queryKey: ['referrals', 'group', groupId],
+    queryKey: pathwayKeys.group(groupId),
     queryFn: () => api<ReferralList>('GET', `/groups/${enc(groupId)}/referrals`),
   });
 }
@@ -34,7 +43,7 @@ export function useCreateReferral() {
   return useMutation({
     mutationFn: (input: NewReferral) => api<Referral>('POST', '/referrals', input),
     onSuccess: () =>
-      Promise.all([client.invalidateQueries({ queryKey: ['referrals'] }), client.invalidateQueries({ queryKey: ['groups'] })]),
+      Promise.all([client.invalidateQueries({ queryKey: pathwayKeys.all }), client.invalidateQueries({ queryKey: groupKeys.all })]),
   });
 }
 

@@ -3,18 +3,26 @@ import type { NewProgramme, ProgrammeDetail, ProgrammeSummary, SessionPlanInput 
 import type { NewGroup } from '../../shared/schemas/sessions';
 import { api } from '../api/client';
 import type { GroupDetail } from '../api/types';
+import { groupKeys } from '../groups/api';
 
 const enc = encodeURIComponent;
+
+/** Query keys of programmes: the list and one programme. */
+export const programmeKeys = {
+  all: ['programmes'] as const,
+  detail: (programmeId: string) => ['programmes', programmeId] as const,
+};
+
 
 export type { ProgrammeDetail, ProgrammeSummary, SessionPlanInput };
 
 /** The service's programmes by name, with their session count and agreement version. */
 export function useProgrammes() {
-  return useQuery({ queryKey: ['programmes'], queryFn: () => api<{ programmes: ProgrammeSummary[] }>('GET', '/programmes') });
+  return useQuery({ queryKey: programmeKeys.all, queryFn: () => api<{ programmes: ProgrammeSummary[] }>('GET', '/programmes') });
 }
 
 export function useProgramme(programmeId: string) {
-  return useQuery({ queryKey: ['programmes', programmeId], queryFn: () => api<ProgrammeDetail>('GET', `/programmes/${enc(programmeId)}`) });
+  return useQuery({ queryKey: programmeKeys.detail(programmeId), queryFn: () => api<ProgrammeDetail>('GET', `/programmes/${enc(programmeId)}`) });
 }
 
 export type { NewProgramme } from '../../shared/schemas/programmes';
@@ -25,8 +33,8 @@ export function useCreateProgramme() {
   return useMutation({
     mutationFn: (input: NewProgramme) => api<ProgrammeDetail>('POST', '/programmes', input),
     onSuccess: (detail) => {
-      client.setQueryData(['programmes', detail.id], detail);
-      void client.invalidateQueries({ queryKey: ['programmes'], exact: true });
+      client.setQueryData(programmeKeys.detail(detail.id), detail);
+      void client.invalidateQueries({ queryKey: programmeKeys.all, exact: true });
     },
   });
 }
@@ -35,8 +43,8 @@ export function useCreateProgramme() {
 export function useProgrammeEdits(programmeId: string) {
   const client = useQueryClient();
   const onSuccess = (detail: ProgrammeDetail) => {
-    client.setQueryData(['programmes', programmeId], detail);
-    void client.invalidateQueries({ queryKey: ['programmes'], exact: true });
+    client.setQueryData(programmeKeys.detail(programmeId), detail);
+    void client.invalidateQueries({ queryKey: programmeKeys.all, exact: true });
   };
   const path = `/programmes/${enc(programmeId)}`;
   return {
@@ -53,7 +61,7 @@ export function useCreateGroup() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: NewGroup) => api<{ id: string }>('POST', '/groups', input),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['groups'] }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: groupKeys.all }),
   });
 }
 
@@ -63,8 +71,8 @@ export function useSetFacilitators(groupId: string) {
   return useMutation({
     mutationFn: (input: { leadId: string; coFacilitatorIds: string[] }) => api<GroupDetail>('PUT', `/groups/${enc(groupId)}/facilitators`, input),
     onSuccess: (detail) => {
-      client.setQueryData(['groups', groupId], detail);
-      void client.invalidateQueries({ queryKey: ['groups'] });
+      client.setQueryData(groupKeys.detail(groupId), detail);
+      void client.invalidateQueries({ queryKey: groupKeys.all });
     },
   });
 }

@@ -5,14 +5,22 @@ import { api } from '../api/client';
 export type { SafetyPlan, SafetyPlanEnvelope, SafetyPlanSections };
 const enc = encodeURIComponent;
 
+/** Query keys of safety plans: mine, and a member's for their clinician. */
+export const safetyPlanKeys = {
+  all: ['safety-plan'] as const,
+  mine: ['safety-plan', 'mine'] as const,
+  member: (enrolmentId: string) => ['safety-plan', 'enrolment', enrolmentId] as const,
+};
+
+
 /** My own safety plan (participants). */
 export function useMySafetyPlan(enabled = true) {
-  return useQuery({ queryKey: ['safety-plan', 'mine'], queryFn: () => api<SafetyPlanEnvelope>('GET', '/safety-plan'), enabled });
+  return useQuery({ queryKey: safetyPlanKeys.mine, queryFn: () => api<SafetyPlanEnvelope>('GET', '/safety-plan'), enabled });
 }
 
 /** A member's plan from their record (clinicians; audited read). */
 export function useMemberSafetyPlan(enrolmentId: string) {
-  return useQuery({ queryKey: ['safety-plan', 'enrolment', enrolmentId], queryFn: () => api<SafetyPlanEnvelope>('GET', `/enrolments/${enc(enrolmentId)}/safety-plan`) });
+  return useQuery({ queryKey: safetyPlanKeys.member(enrolmentId), queryFn: () => api<SafetyPlanEnvelope>('GET', `/enrolments/${enc(enrolmentId)}/safety-plan`) });
 }
 
 /** Saves a whole plan: mine, or a participant's when `participantId` is given. 409 carries the saved plan. */
@@ -21,7 +29,7 @@ export function useSaveSafetyPlan(participantId: string | null) {
   return useMutation({
     mutationFn: (body: SafetyPlanSections & { baseVersion: number }) =>
       api<SafetyPlan>('PUT', participantId ? `/participants/${enc(participantId)}/safety-plan` : '/safety-plan', body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['safety-plan'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: safetyPlanKeys.all }),
   });
 }
 

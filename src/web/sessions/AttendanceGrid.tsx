@@ -1,5 +1,6 @@
 import { Badge, Button, Card, Group, NativeSelect, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useNow } from '../layout/useNow';
 import type { AttendanceStatus, RosterEntry, SessionDetail } from '../api/types';
 import { ErrorRegion, SuccessRegion } from '../layout/feedback';
 import { attendanceColor, attendanceLabel, describeAttendance, useRecordAttendance, type AttendanceException } from './api';
@@ -31,7 +32,8 @@ export function AttendanceGrid({ detail }: { detail: SessionDetail }) {
   const [editing, setEditing] = useState(() => !roster.some((r) => r.attendance !== null));
   const record = useRecordAttendance(session.id, session.groupId);
   const recorded = roster.some((r) => r.attendance !== null);
-  const tooEarly = new Date(session.startsAt).getTime() - EARLY_MS > Date.now();
+  const now = useNow();
+  const tooEarly = new Date(session.startsAt).getTime() - EARLY_MS > now;
 
   const set = (id: string, change: Partial<Row>) => {
     setSaved(null);

@@ -7,9 +7,16 @@ import { useInvalidateGroup } from '../groups/api';
 
 const enc = encodeURIComponent;
 
+/** Query keys of sessions: `detail(id)` is the root of everything about one session (its note adds to it). */
+export const sessionKeys = {
+  all: ['group-sessions'] as const,
+  detail: (sessionId: string) => ['group-sessions', sessionId] as const,
+};
+
+
 export function useSessionDetail(sessionId: string) {
   return useQuery({
-    queryKey: ['group-sessions', sessionId],
+    queryKey: sessionKeys.detail(sessionId),
     queryFn: () => api<SessionDetail>('GET', `/group-sessions/${enc(sessionId)}`),
   });
 }
@@ -24,7 +31,7 @@ export function useRecordAttendance(sessionId: string, groupId: string) {
     mutationFn: (exceptions: AttendanceException[]) =>
       api<void>('PUT', `/group-sessions/${enc(sessionId)}/attendance`, { everyone: 'present', exceptions }),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['group-sessions', sessionId] });
+      await client.invalidateQueries({ queryKey: sessionKeys.detail(sessionId) });
       await invalidate(groupId);
     },
   });

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorRegion, QueryView, SuccessRegion } from '../layout/feedback';
 import { ActionModal } from './ActionModal';
-import { MY_SPACES_KEY, fetchOlder, spaceApi, spaceKey, useSpaceAction, useThreadPosts, type SpaceOverview, type SpacePost } from './api';
+import { fetchOlder, spaceApi, spaceKeys, useSpaceAction, useThreadPosts, type SpaceOverview, type SpacePost } from './api';
 import { Composer } from './Composer';
 import { PostItem, type PostAction } from './PostItem';
 import classes from './space.module.css';
@@ -79,7 +79,7 @@ export function Conversation({ overview, thread, live, retracted }: { overview: 
     if (lastSeq <= marked.current) return;
     marked.current = lastSeq;
     spaceApi.markRead(groupId, thread, lastSeq).then(
-      () => Promise.all([client.invalidateQueries({ queryKey: [...spaceKey(groupId), 'overview'] }), client.invalidateQueries({ queryKey: MY_SPACES_KEY })]),
+      () => Promise.all([client.invalidateQueries({ queryKey: spaceKeys.overview(groupId) }), client.invalidateQueries({ queryKey: spaceKeys.mySpaces })]),
       () => undefined,
     );
   }, [client, groupId, thread, lastSeq]);
@@ -87,9 +87,9 @@ export function Conversation({ overview, thread, live, retracted }: { overview: 
   // Opening the conversation takes the reader back to where they stopped: the first message
   // they have not read (marked "New since you last read"), or the end when all is read. After
   // that, new messages at the end bring the view down; earlier ones loaded at the top do not.
-  const unreadAtOpen = useRef<number | null>(null);
-  if (unreadAtOpen.current === null && page.data) unreadAtOpen.current = summary?.unread ?? 0;
-  const firstUnread = unreadAtOpen.current && page.data ? page.data.posts[page.data.posts.length - unreadAtOpen.current] : undefined;
+  const [unreadAtOpen, setUnreadAtOpen] = useState<number | null>(null);
+  if (unreadAtOpen === null && page.data) setUnreadAtOpen(summary?.unread ?? 0);
+  const firstUnread = unreadAtOpen && page.data ? page.data.posts[page.data.posts.length - unreadAtOpen] : undefined;
   const firstUnreadRef = useRef<HTMLDivElement>(null);
   const placed = useRef(false);
   const lastId = posts[posts.length - 1]?.id;

@@ -2,11 +2,11 @@ import { Badge, Card, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { QueryView } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
-import { spaceApi, spaceKey } from './api';
+import { spaceApi, spaceKeys } from './api';
 
 /** For facilitators: what members reported, with who reported it (never shown to members). */
 export function ReportsPanel({ groupId }: { groupId: string }) {
-  const reports = useQuery({ queryKey: [...spaceKey(groupId), 'reports'], queryFn: () => spaceApi.reports(groupId) });
+  const reports = useQuery({ queryKey: spaceKeys.reports(groupId), queryFn: () => spaceApi.reports(groupId) });
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="space-reports-heading">
       <Title order={2} size="h4" id="space-reports-heading" mb="sm">

@@ -6,9 +6,15 @@ import { api } from '../api/client';
 export type { SpaceOverview, SpacePost, SpaceReport };
 
 const enc = encodeURIComponent;
-export const spaceKey = (groupId: string) => ['space', groupId] as const;
 
-export const MY_SPACES_KEY = ['me', 'spaces'] as const;
+/** Query keys of the group space: `group(id)` is the root of one space (overview, a conversation's posts, reports); `mySpaces` my unread counts. */
+export const spaceKeys = {
+  group: (groupId: string) => ['space', groupId] as const,
+  overview: (groupId: string) => ['space', groupId, 'overview'] as const,
+  posts: (groupId: string, thread: string) => ['space', groupId, 'posts', thread] as const,
+  reports: (groupId: string) => ['space', groupId, 'reports'] as const,
+  mySpaces: ['me', 'spaces'] as const,
+};
 
 /**
  * The group spaces I may enter, with my unread count in each (navigation and home page). Kept
@@ -16,18 +22,18 @@ export const MY_SPACES_KEY = ['me', 'spaces'] as const;
  * message arrives on an open space, and by a slow poll in case the socket is down.
  */
 export function useMySpaces(enabled = true) {
-  return useQuery({ queryKey: MY_SPACES_KEY, queryFn: () => api<SpaceUnread>('GET', '/me/spaces'), enabled, refetchInterval: 120_000, retry: false });
+  return useQuery({ queryKey: spaceKeys.mySpaces, queryFn: () => api<SpaceUnread>('GET', '/me/spaces'), enabled, refetchInterval: 120_000, retry: false });
 }
 
 /** The space's front page: chat and threads with unread counts, staffing, mutes and blocks. */
 export function useSpaceOverview(groupId: string) {
-  return useQuery({ queryKey: [...spaceKey(groupId), 'overview'], queryFn: () => api<SpaceOverview>('GET', `/space/groups/${enc(groupId)}`) });
+  return useQuery({ queryKey: spaceKeys.overview(groupId), queryFn: () => api<SpaceOverview>('GET', `/space/groups/${enc(groupId)}`) });
 }
 
 /** The latest page of a thread (or the chat), oldest first for display. */
 export function useThreadPosts(groupId: string, thread: string) {
   return useQuery({
-    queryKey: [...spaceKey(groupId), 'posts', thread],
+    queryKey: spaceKeys.posts(groupId, thread),
     queryFn: async () => {
       const page = await api<PostPage>('GET', `/space/groups/${enc(groupId)}/posts?thread=${enc(thread)}&limit=100`);
       return { posts: [...page.posts].reverse(), hasMore: page.hasMore };
@@ -51,7 +57,7 @@ export function sendPostHttp(groupId: string, body: { thread: string; text: stri
 /** Mutations of the space that refresh its overview and threads afterwards. */
 export function useSpaceAction<TVars, TResult = unknown>(groupId: string, run: (vars: TVars) => Promise<TResult>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: run, onSettled: () => client.invalidateQueries({ queryKey: spaceKey(groupId) }) });
+  return useMutation({ mutationFn: run, onSettled: () => client.invalidateQueries({ queryKey: spaceKeys.group(groupId) }) });
 }
 
 export const spaceApi = {

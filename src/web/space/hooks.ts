@@ -2,7 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { ServerFrame } from '../../shared/schemas/space';
 import type { SpaceUnread } from '../../shared/schemas/space';
-import { MY_SPACES_KEY } from './api';
+import { alertKeys } from '../alerts/api';
+import { participantKeys } from '../participant/api';
+import { spaceKeys } from './api';
 import { realtime, type ConnectionState } from './realtime';
 
 /** Listens to socket frames while mounted (and keeps the socket open). */
@@ -25,9 +27,6 @@ export function useConnectionState(): ConnectionState {
   return state;
 }
 
-const ALERTS_KEY = ['alerts'] as const;
-const NOTIFICATIONS_KEY = ['me', 'notifications'] as const;
-
 /** Refetches `queryKey` (a module constant, so it keeps its identity) whenever a frame of `type` arrives. */
 function useRefreshOnFrame(type: ServerFrame['type'], queryKey: readonly string[], enabled: boolean): void {
   const client = useQueryClient();
@@ -42,12 +41,12 @@ function useRefreshOnFrame(type: ServerFrame['type'], queryKey: readonly string[
 
 /** For clinicians: the alert queue and the navigation badge refresh the moment an alert is raised or changes. */
 export function useLiveAlerts(enabled: boolean): void {
-  useRefreshOnFrame('alert', ALERTS_KEY, enabled);
+  useRefreshOnFrame('alert', alertKeys.all, enabled);
 }
 
 /** The notification bell updates the moment something new arrives for me (the socket carries no content). */
 export function useLiveNotifications(enabled: boolean): void {
-  useRefreshOnFrame('notification', NOTIFICATIONS_KEY, enabled);
+  useRefreshOnFrame('notification', participantKeys.notifications, enabled);
 }
 
 /** The menu badge and the home card: my unread count in a space is set the moment a post changes it (the 'unread' frame carries the count, nothing else). */
@@ -56,10 +55,10 @@ export function useLiveUnread(enabled: boolean): void {
   const listener = useCallback(
     (frame: ServerFrame) => {
       if (frame.type !== 'unread') return;
-      const current = client.getQueryData<SpaceUnread>(MY_SPACES_KEY);
+      const current = client.getQueryData<SpaceUnread>(spaceKeys.mySpaces);
       // A space the list does not know yet (just joined): fetch the list.
-      if (!current?.spaces.some((s) => s.groupId === frame.groupId)) return void client.invalidateQueries({ queryKey: MY_SPACES_KEY });
-      client.setQueryData<SpaceUnread>(MY_SPACES_KEY, { spaces: current.spaces.map((s) => (s.groupId === frame.groupId ? { ...s, unread: frame.unread } : s)) });
+      if (!current?.spaces.some((s) => s.groupId === frame.groupId)) return void client.invalidateQueries({ queryKey: spaceKeys.mySpaces });
+      client.setQueryData<SpaceUnread>(spaceKeys.mySpaces, { spaces: current.spaces.map((s) => (s.groupId === frame.groupId ? { ...s, unread: frame.unread } : s)) });
     },
     [client],
   );

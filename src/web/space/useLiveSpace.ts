@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ServerFrame } from '../../shared/schemas/space';
-import { spaceKey, type SpacePost } from './api';
+import { spaceKeys, type SpacePost } from './api';
 import { useRealtime } from './hooks';
 import { realtime } from './realtime';
 
@@ -37,19 +37,21 @@ export function useLiveSpace(groupId: string, startSeq: number | undefined, open
   const client = useQueryClient();
   const [state, dispatch] = useReducer(reduce, { posts: new Map<string, SpacePost>(), retracted: new Set<string>(), revoked: null });
   const openRef = useRef(openThread);
-  openRef.current = openThread;
+  useEffect(() => {
+    openRef.current = openThread;
+  }, [openThread]);
 
   const listener = useCallback(
     (frame: ServerFrame) => {
       if ((frame.type === 'post' || frame.type === 'ack') && frame.post.groupId === groupId) {
         dispatch({ type: 'post', post: frame.post });
-        if (threadKeyOf(frame.post) !== openRef.current) void client.invalidateQueries({ queryKey: [...spaceKey(groupId), 'overview'] });
+        if (threadKeyOf(frame.post) !== openRef.current) void client.invalidateQueries({ queryKey: spaceKeys.overview(groupId) });
       } else if (frame.type === 'retract' && frame.groupId === groupId) {
         dispatch({ type: 'retract', postId: frame.postId });
       } else if (frame.type === 'revoked' && frame.groupId === groupId) {
         dispatch({ type: 'revoked', reason: frame.reason });
       } else if (frame.type === 'mutes' && frame.groupId === groupId) {
-        void client.invalidateQueries({ queryKey: spaceKey(groupId) });
+        void client.invalidateQueries({ queryKey: spaceKeys.group(groupId) });
       }
     },
     [client, groupId],

@@ -38,7 +38,7 @@ export function usePreviewedSend(groupId: string, kind: ContentKind): PreviewedS
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [checking, setChecking] = useState(false);
   const pending = useRef<(() => void) | null>(null);
-  const crisisLine = useRef('');
+  const [crisisLine, setCrisisLine] = useState('');
 
   const reset = () => {
     setRisk(null);
@@ -52,7 +52,7 @@ export function usePreviewedSend(groupId: string, kind: ContentKind): PreviewedS
     let preview: PreviewResponse | null = null;
     try {
       preview = await previewText(groupId, kind, what);
-      crisisLine.current = preview.crisisLine;
+      setCrisisLine(preview.crisisLine);
     } catch {
       // An empty or over-long text: sending gets the server's own explanation.
       preview = null;
@@ -80,7 +80,7 @@ export function usePreviewedSend(groupId: string, kind: ContentKind): PreviewedS
       onEdit={() => setRisk(null)}
     />
   ) : told ? (
-    <CareTeamTold message={told} crisisLine={crisisLine.current} />
+    <CareTeamTold message={told} crisisLine={crisisLine} />
   ) : null;
   return { check, checking, problem, notice, choosing: !!risk, sent: (reasons) => setTold(careTeamMessage(reasons)), reset };
 }

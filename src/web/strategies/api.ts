@@ -8,12 +8,21 @@ export type StrategyList = z.infer<typeof strategyListSchema>;
 export type LibraryList = z.infer<typeof libraryListSchema>;
 
 const enc = encodeURIComponent;
-const strategiesKey = (groupId: string) => ['strategies', groupId];
+
+/** Query keys of coping strategies: a group's (searched) and the programme library (searched). */
+export const strategyKeys = {
+  all: ['strategies'] as const,
+  group: (groupId: string) => ['strategies', groupId] as const,
+  search: (groupId: string, q: string) => ['strategies', groupId, q] as const,
+  library: ['library'] as const,
+  librarySearch: (q: string) => ['library', q] as const,
+};
+
 
 /** A group's shared strategies, optionally searched. */
 export function useStrategies(groupId: string, q: string) {
   return useQuery({
-    queryKey: [...strategiesKey(groupId), q],
+    queryKey: strategyKeys.search(groupId, q),
     queryFn: () => api<StrategyList>('GET', `/groups/${enc(groupId)}/strategies${toQuery({ q: q || undefined })}`),
     placeholderData: (previous) => previous,
   });
@@ -23,7 +32,7 @@ export function useShareStrategy(groupId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: ShareStrategyBody) => api<Strategy>('POST', `/groups/${enc(groupId)}/strategies`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: strategiesKey(groupId) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: strategyKeys.group(groupId) }),
   });
 }
 
@@ -33,7 +42,7 @@ export function useMarkStrategy(groupId: string) {
   return useMutation({
     mutationFn: ({ id, state }: { id: string; state: MarkState | null }) =>
       state ? api<Strategy>('PUT', `/strategies/${enc(id)}/mark`, { state }) : api<Strategy>('DELETE', `/strategies/${enc(id)}/mark`),
-    onSuccess: () => client.invalidateQueries({ queryKey: strategiesKey(groupId) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: strategyKeys.group(groupId) }),
   });
 }
 
@@ -43,15 +52,15 @@ export function useCurateStrategy(groupId: string) {
     mutationFn: ({ id, credit, evidenceNote }: { id: string; credit: 'pseudonym' | 'anonymous'; evidenceNote?: string }) =>
       api<Curated>('POST', `/strategies/${enc(id)}/curate`, { credit, ...(evidenceNote ? { evidenceNote } : {}) }),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: strategiesKey(groupId) });
-      await client.invalidateQueries({ queryKey: ['library'] });
+      await client.invalidateQueries({ queryKey: strategyKeys.group(groupId) });
+      await client.invalidateQueries({ queryKey: strategyKeys.library });
     },
   });
 }
 
 export function useLibrary(q: string) {
   return useQuery({
-    queryKey: ['library', q],
+    queryKey: strategyKeys.librarySearch(q),
     queryFn: () => api<LibraryList>('GET', `/library${toQuery({ q: q || undefined })}`),
     placeholderData: (previous) => previous,
   });
@@ -63,8 +72,8 @@ export function useLeaveLibrary(groupId: string) {
   return useMutation({
     mutationFn: (strategyId: string) => api<void>('POST', `/strategies/${enc(strategyId)}/library-removal`),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: strategiesKey(groupId) });
-      await client.invalidateQueries({ queryKey: ['library'] });
+      await client.invalidateQueries({ queryKey: strategyKeys.group(groupId) });
+      await client.invalidateQueries({ queryKey: strategyKeys.library });
     },
   });
 }
@@ -75,8 +84,8 @@ export function useWithdrawStrategy(groupId: string) {
   return useMutation({
     mutationFn: (strategyId: string) => api<void>('POST', `/strategies/${enc(strategyId)}/withdraw`),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: strategiesKey(groupId) });
-      await client.invalidateQueries({ queryKey: ['library'] });
+      await client.invalidateQueries({ queryKey: strategyKeys.group(groupId) });
+      await client.invalidateQueries({ queryKey: strategyKeys.library });
     },
   });
 }
@@ -86,8 +95,8 @@ export function useUncurate() {
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) => api<void>('POST', `/library/${enc(id)}/uncurate`, { reason }),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['library'] });
-      await client.invalidateQueries({ queryKey: ['strategies'] });
+      await client.invalidateQueries({ queryKey: strategyKeys.library });
+      await client.invalidateQueries({ queryKey: strategyKeys.all });
     },
   });
 }

@@ -6,6 +6,7 @@ import type { groupActivitySchema, MemberActivity } from '../../shared/schemas/t
 import { api } from '../api/client';
 import { formatDate } from '../layout/format';
 import { QueryView } from '../layout/feedback';
+import { thisWeekKeys } from './api';
 
 type GroupActivity = z.infer<typeof groupActivitySchema>;
 const enc = encodeURIComponent;
@@ -70,7 +71,7 @@ function MemberCard({ member, windowDays, showRecordLink }: { member: MemberActi
  */
 export function MemberActivityPanel({ groupId, enrolmentId }: { groupId?: string; enrolmentId?: string }) {
   const path = enrolmentId ? `/enrolments/${enc(enrolmentId)}/activity` : `/groups/${enc(groupId ?? '')}/member-activity`;
-  const activity = useQuery({ queryKey: ['member-activity', path], queryFn: () => api<GroupActivity>('GET', path) });
+  const activity = useQuery({ queryKey: thisWeekKeys.memberActivity(path), queryFn: () => api<GroupActivity>('GET', path) });
   return (
     <Stack gap="sm">
       <div>

@@ -3,6 +3,14 @@ import type { ThisWeek } from '../../shared/schemas/this-week';
 import type { HomePreferences, YourConnections, YourConnectionsGroup } from '../../shared/schemas/your-connections';
 import { api } from '../api/client';
 
+/** Query keys of the participant home's cards and the facilitator's member-activity panel (`path` is the request). */
+export const thisWeekKeys = {
+  all: ['this-week'] as const,
+  homePreferences: ['home-preferences'] as const,
+  connections: ['your-connections'] as const,
+  memberActivity: (path: string) => ['member-activity', path] as const,
+};
+
 export type { HomePreferences, ThisWeek, YourConnections, YourConnectionsGroup };
 
 /**
@@ -11,12 +19,12 @@ export type { HomePreferences, ThisWeek, YourConnections, YourConnectionsGroup }
  * leaving the home drops it and coming back loads it afresh.
  */
 export function useThisWeek() {
-  return useQuery({ queryKey: ['this-week'], queryFn: () => api<ThisWeek>('GET', '/me/this-week'), gcTime: 0 });
+  return useQuery({ queryKey: thisWeekKeys.all, queryFn: () => api<ThisWeek>('GET', '/me/this-week'), gcTime: 0 });
 }
 
 /** GET /api/me/home-preferences: which optional cards the home shows. */
 export function useHomePreferences() {
-  return useQuery({ queryKey: ['home-preferences'], queryFn: () => api<HomePreferences>('GET', '/me/home-preferences') });
+  return useQuery({ queryKey: thisWeekKeys.homePreferences, queryFn: () => api<HomePreferences>('GET', '/me/home-preferences') });
 }
 
 /** PATCH /api/me/home-preferences: hide or show "Your connections" (kept for the person, on every device). */
@@ -24,11 +32,11 @@ export function useSetHomePreferences() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: HomePreferences) => api<HomePreferences>('PATCH', '/me/home-preferences', body),
-    onSuccess: (saved) => client.setQueryData(['home-preferences'], saved),
+    onSuccess: (saved) => client.setQueryData(thisWeekKeys.homePreferences, saved),
   });
 }
 
 /** GET /api/me/connections, asked only while the card is shown (hidden means the server is not asked). Fresh on every visit, like the week. */
 export function useYourConnections(enabled: boolean) {
-  return useQuery({ queryKey: ['your-connections'], queryFn: () => api<YourConnections>('GET', '/me/connections'), enabled, gcTime: 0 });
+  return useQuery({ queryKey: thisWeekKeys.connections, queryFn: () => api<YourConnections>('GET', '/me/connections'), enabled, gcTime: 0 });
 }
