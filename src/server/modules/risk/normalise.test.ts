@@ -42,6 +42,7 @@ describe('spelling normalisation before risk analysis', () => {
   it('expands contractions and shorthand without losing medicine names', () => {
     expect(expandShorthand("I've got my sertraline, can't sleep")).toBe('i have got my sertraline, can not sleep');
     expect(expandShorthand('kms')).toBe('kill myself');
+    expect(expandShorthand('ran 10kms this morning, and 3 kms after')).toBe('ran 10 kilometres this morning, and 3 kilometres after');
     // session 11: contractions typed without their apostrophe
     expect(expandShorthand('hes got a knife and shes scared, they cant get out')).toBe('he is got a knife and she is scared, they can not get out');
     expect(expandShorthand('theyre not here and i wont wait, couldnt, havent')).toBe('they are not here and i will not wait, could not, have not');

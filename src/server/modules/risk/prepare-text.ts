@@ -5,6 +5,8 @@ import { RewriteChain } from './rewrite-chain.js';
 // Texting shorthand, contractions and frequent misspellings, mapped to one spelling so the
 // lexicon can stay small and general. Order matters: longer forms first.
 export const REWRITES: [RegExp, string][] = [
+  // "ran 10kms", "3 kms to the shop": kilometres after a number (found by the mutation helper, session 11)
+  [/\b(\d+(?:[.,]\d+)?) ?kms?\b/g, '$1 kilometres'],
   [/\b(kms|kmsl)\b/g, 'kill myself'],
   [/\bunalive (myself|me)\b/g, 'kill myself'],
   [/\bunaliv(e|ing)\b/g, 'kill'],
