@@ -23,7 +23,10 @@ function precompress(dir: string): Plugin {
         if (!/\.(js|css|html|svg|json|txt|webmanifest)$/.test(file)) continue;
         const data = fs.readFileSync(file);
         if (data.length < 1024) continue;
-        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+        fs.writeFileSync(
+          `${file}.br`,
+          zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+        );
         fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
       }
     },
@@ -51,9 +54,15 @@ export default defineConfig({
             { name: 'mantine', test: /node_modules[\\/]@mantine/, tags: ['$initial'] },
             // The rest of Mantine (dialogs, menus, selects, tabs, tables, …) and the libraries only
             // those use: one chunk, cached, loaded with the first signed-in page that needs it.
-            { name: 'mantine-more', test: /node_modules[\\/](@mantine|@floating-ui|react-number-format|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-callback-ref|use-sidecar|tabbable|get-nonce|detect-node-es)[\\/]/ },
+            {
+              name: 'mantine-more',
+              test: /node_modules[\\/](@mantine|@floating-ui|react-number-format|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-callback-ref|use-sidecar|tabbable|get-nonce|detect-node-es)[\\/]/,
+            },
             // The chart library and what only it uses load with the trajectory page, not on every page.
-            { name: 'charts', test: /node_modules[\\/](recharts|recharts-scale|victory-vendor|d3-[a-z-]+|internmap|decimal\.js-light|@reduxjs|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|eventemitter3|tiny-invariant)[\\/]/ },
+            {
+              name: 'charts',
+              test: /node_modules[\\/](recharts|recharts-scale|victory-vendor|d3-[a-z-]+|internmap|decimal\.js-light|@reduxjs|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|eventemitter3|tiny-invariant)[\\/]/,
+            },
             // What every page needs (React, the router, the query cache) stays in one cached chunk;
             // a library only some pages use loads with them (route-level splitting, App.tsx).
             { name: 'vendor', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|cookie|set-cookie-parser)[\\/]/ },

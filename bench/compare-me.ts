@@ -34,10 +34,7 @@ async function main(): Promise<void> {
         serverPid: server.pid,
         databasePids: () => database.backendPids(),
       });
-      const figures = await measureLoads(
-        [{ url: `${bare.url}/bare`, serverPid: bare.pid }, me(before, beforeSession.cookie), me(after, afterSession.cookie)],
-        load,
-      );
+      const figures = await measureLoads([{ url: `${bare.url}/bare`, serverPid: bare.pid }, me(before, beforeSession.cookie), me(after, afterSession.cookie)], load);
       const [bareFigures] = figures;
       console.log(`${target.kind}:`);
       ['bare GET /bare', 'other GET /api/me', 'this GET /api/me'].forEach((label, i) => console.log(`  ${line(label, figures[i]!, bareFigures)}`));
@@ -53,9 +50,7 @@ function line(label: string, f: LoadFigures, bare: LoadFigures): string {
   return (
     `${label.padEnd(18)} ${Math.round(f.requestsPerSec).toLocaleString('en-GB').padStart(7)} req/s  ` +
     `${(f.requestsPerSec / bare.requestsPerSec).toFixed(2)}× bare  ` +
-    (cpu
-      ? `server ${Math.round(cpu.serverCpuUsPerRequest)} µs  database ${Math.round(cpu.databaseCpuUsPerRequest)} µs  others ${Math.round(cpu.other * 100)} %`
-      : '') +
+    (cpu ? `server ${Math.round(cpu.serverCpuUsPerRequest)} µs  database ${Math.round(cpu.databaseCpuUsPerRequest)} µs  others ${Math.round(cpu.other * 100)} %` : '') +
     (f.non2xx + f.errors > 0 ? `  ${f.non2xx + f.errors} failed` : '')
   );
 }

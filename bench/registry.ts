@@ -11,4 +11,15 @@ import { webBench } from './benches/web.js';
 import type { Benchmark } from './lib/benchmark.js';
 
 /** Every benchmark `npm run bench` runs, in order. Add new ones here (one file each in benches/). */
-export const benchmarks: readonly Benchmark[] = [meBench, groupsBench, outcomesBench, connectionBench, riskBench, participantHomeBench, spaceBench, webBench, faultsBench, exportBench];
+export const benchmarks: readonly Benchmark[] = [
+  meBench,
+  groupsBench,
+  outcomesBench,
+  connectionBench,
+  riskBench,
+  participantHomeBench,
+  spaceBench,
+  webBench,
+  faultsBench,
+  exportBench,
+];

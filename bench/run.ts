@@ -48,8 +48,7 @@ async function main(): Promise<number> {
   if (pgSettings.length && targets.some((t) => t.kind === 'postgres')) {
     console.log(`PostgreSQL bench databases get: ${pgSettings.map(([k, v]) => `${k}=${v}`).join(', ')} (BENCH_PG_SETTINGS)`);
   }
-  if (process.env.BENCH_CPU_PROFILE === '1')
-    console.log(`CPU profiles go to ${PROFILE_DIR}: figures from this run are slowed by profiling.`);
+  if (process.env.BENCH_CPU_PROFILE === '1') console.log(`CPU profiles go to ${PROFILE_DIR}: figures from this run are slowed by profiling.`);
 
   const published: BenchResult[] = [];
   for (const bench of selected) {
@@ -66,9 +65,7 @@ async function main(): Promise<number> {
   }
 
   console.log('\nSummary');
-  const rows = published.flatMap((r) =>
-    r.comparisons.map((c) => [r.bench, r.database, c.label, formatValue(c.value, c.unit), formatTarget(c), verdictWithContext(c)]),
-  );
+  const rows = published.flatMap((r) => r.comparisons.map((c) => [r.bench, r.database, c.label, formatValue(c.value, c.unit), formatTarget(c), verdictWithContext(c)]));
   console.log(table(['benchmark', 'database', 'measure', 'value', 'target', 'verdict'], rows, 3));
   if (published.some((r) => r.comparisons.some((c) => c.disturbed !== undefined))) {
     console.log('  (others used N %): other processes took that share of the machine while it was measured; rerun on a quieter machine before acting on it');

@@ -35,10 +35,16 @@ describe('account page', () => {
     expect(await sessions.first().innerText()).toMatch(/this device/i);
     expect(await checkA11y(laptop)).toEqual([]);
 
-    await sessions.nth(1).getByRole('button', { name: /^Sign out this device/ }).click();
+    await sessions
+      .nth(1)
+      .getByRole('button', { name: /^Sign out this device/ })
+      .click();
     await expect.poll(() => sessions.count()).toBe(1);
 
-    await sessions.first().getByRole('button', { name: /^Sign out this device/ }).click();
+    await sessions
+      .first()
+      .getByRole('button', { name: /^Sign out this device/ })
+      .click();
     await laptop.getByRole('heading', { name: 'Sign in' }).waitFor();
   });
 
@@ -52,7 +58,10 @@ describe('account page', () => {
     await form.getByLabel(/^New password/).fill('a brand new phrase for me');
     await form.getByLabel('Type the new password again').fill('a brand new phrase for me');
     await form.getByRole('button', { name: 'Change password' }).click();
-    await form.getByText(/not right/i).first().waitFor();
+    await form
+      .getByText(/not right/i)
+      .first()
+      .waitFor();
 
     await form.getByLabel('Current password').fill(DEMO_PASSWORD);
     await form.getByLabel(/^New password/).fill('password');

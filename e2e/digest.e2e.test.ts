@@ -29,7 +29,11 @@ describe('the digest before a session', () => {
     const groupId = enrolments.find((e) => e.status === 'active')?.groupId ?? '';
     await willow.send('POST', `/space/groups/${groupId}/posts`, { thread: 'chat', text: 'I just want to die tonight', clientId: crypto.randomUUID() });
     const harbour = await apiSession(server.baseUrl, 'participant2@demo.hearth.local');
-    await harbour.send('POST', `/space/groups/${groupId}/posts`, { thread: 'chat', text: 'Some days I wish I could just disappear and not wake up', clientId: crypto.randomUUID() });
+    await harbour.send('POST', `/space/groups/${groupId}/posts`, {
+      thread: 'chat',
+      text: 'Some days I wish I could just disappear and not wake up',
+      clientId: crypto.randomUUID(),
+    });
     const ada = await apiSession(server.baseUrl, DEMO.clinician);
     const { sessions } = await ada.get<{ sessions: { id: string }[] }>(`/groups/${groupId}/sessions?when=upcoming&limit=1`);
     const next = sessions[0]?.id ?? '';

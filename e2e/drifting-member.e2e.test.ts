@@ -83,7 +83,10 @@ describe('a member drifting away, from the early warning to the connection map',
     await dialog.getByLabel('Note').fill(NOTE);
     await shoot(page, '3-record-reaching-out', { dialog: true });
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('status').getByText(/^Cedar: reached out; quiet until /).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/^Cedar: reached out; quiet until /)
+      .waitFor();
     await dialog.waitFor({ state: 'hidden' });
 
     // 4. The flag snoozes: Cedar leaves the open flags, kept under "Recently decided" with the note.

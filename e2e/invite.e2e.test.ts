@@ -45,7 +45,10 @@ describe('inviting a participant', () => {
     await dialog.getByLabel('Full name').fill('Sky Again');
     await dialog.getByLabel('E-mail').fill('sky.morgan@example.org');
     await dialog.getByRole('button', { name: 'Create invitation' }).click();
-    await dialog.getByText(/already/i).first().waitFor();
+    await dialog
+      .getByText(/already/i)
+      .first()
+      .waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     // The invited person opens the link in their own browser.

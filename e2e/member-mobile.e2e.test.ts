@@ -56,7 +56,10 @@ describe("a member's own mobile number", () => {
 
     await card.getByLabel('Mobile number').fill('07400 12345');
     await card.getByRole('button', { name: 'Save number' }).click();
-    await card.getByText(/not a valid mobile number/).first().waitFor();
+    await card
+      .getByText(/not a valid mobile number/)
+      .first()
+      .waitFor();
     expect(await card.getByLabel('Mobile number').getAttribute('aria-invalid')).toBe('true');
     expect(await checkA11y(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/refused-375.png`, fullPage: true });

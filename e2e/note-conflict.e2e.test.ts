@@ -58,7 +58,12 @@ describe('two people editing the same note', () => {
     const themes = alert.getByRole('region', { name: 'Differences in Themes' });
     expect(await themes.getByTestId('their-version').innerText()).toContain(adaThemes);
     expect(await themes.getByTestId('your-version').innerText()).toContain(benThemes);
-    expect(await alert.getByRole('region', { name: /Differences in Willow/ }).getByTestId('your-version').innerText()).toContain(benWillow);
+    expect(
+      await alert
+        .getByRole('region', { name: /Differences in Willow/ })
+        .getByTestId('your-version')
+        .innerText(),
+    ).toContain(benWillow);
     expect(await field(ben, 'Themes').inputValue()).toBe(benThemes);
     expect(await field(ben, 'Willow (Maya Thompson)').inputValue()).toBe(benWillow);
     expect(await checkA11y(ben)).toEqual([]);

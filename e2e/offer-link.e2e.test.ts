@@ -30,7 +30,12 @@ describe('an offer answered from its e-mail', () => {
     const email = 'kit.offer@example.org';
     let offered = false;
     for (const group of groups) {
-      const referral = await ada.send<{ id: string }>('POST', '/referrals', { groupId: group.id, personName: 'Kit Offer', personEmail: email, reason: 'Isolation; would value a group.' });
+      const referral = await ada.send<{ id: string }>('POST', '/referrals', {
+        groupId: group.id,
+        personName: 'Kit Offer',
+        personEmail: email,
+        reason: 'Isolation; would value a group.',
+      });
       await ada.send('POST', `/referrals/${referral.id}/intake`, { suitable: true, notes: 'Suitable.', priority: 10 });
       offered = await ada.send('POST', `/referrals/${referral.id}/offer`, { expiresInDays: 7, skipReason: 'e2e' }).then(
         () => true,

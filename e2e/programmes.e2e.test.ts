@@ -128,10 +128,21 @@ describe('programmes and groups on screen', () => {
     const { groups } = await admin.get<{ groups: { id: string; name: string }[] }>('/groups');
     const created = groups.find((g) => g.name === 'Winter Thursday group');
     expect(created).toBeDefined();
-    const detail = await admin.get<{ capacity: number; minSize: number; location: string; meetingUrl: string; programmeName: string; facilitators: { displayName: string; role: string }[] }>(
-      `/groups/${created?.id ?? ''}`,
-    );
-    expect(detail).toMatchObject({ capacity: 8, minSize: 3, location: 'Room 3, Willow House', meetingUrl: 'https://meet.example.org/winter', programmeName: 'Connecting in winter' });
+    const detail = await admin.get<{
+      capacity: number;
+      minSize: number;
+      location: string;
+      meetingUrl: string;
+      programmeName: string;
+      facilitators: { displayName: string; role: string }[];
+    }>(`/groups/${created?.id ?? ''}`);
+    expect(detail).toMatchObject({
+      capacity: 8,
+      minSize: 3,
+      location: 'Room 3, Willow House',
+      meetingUrl: 'https://meet.example.org/winter',
+      programmeName: 'Connecting in winter',
+    });
     expect(detail.facilitators.map((f) => `${f.displayName}:${f.role}`).sort()).toEqual(['Ben Lindqvist:lead']);
     const moderation = await admin.get<{ moderationMode: string }>(`/groups/${created?.id ?? ''}/moderation`);
     expect(moderation.moderationMode).toBe('pre');
@@ -191,7 +202,12 @@ describe('programmes and groups on screen', () => {
     await page.getByText(message).waitFor();
     expect(await page.getByLabel('Capacity').getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await page.getByLabel('Capacity').getAttribute('aria-describedby')) ?? '';
-    const describedTexts = await Promise.all(describedBy.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
+    const describedTexts = await Promise.all(
+      describedBy
+        .split(' ')
+        .filter(Boolean)
+        .map((id) => page.locator(`[id="${id}"]`).innerText()),
+    );
     expect(describedTexts.join(' ')).toContain(message);
     expect(await checkA11y(page)).toEqual([]);
 

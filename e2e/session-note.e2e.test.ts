@@ -35,7 +35,10 @@ describe('after a session', () => {
     const harbour = page.getByRole('group', { name: /^Harbour/ });
     await harbour.getByLabel('Attendance').selectOption('late');
     await harbour.getByLabel('Minutes late').fill('10');
-    await page.getByRole('group', { name: /^Skylark/ }).getByLabel('Attendance').selectOption('absent');
+    await page
+      .getByRole('group', { name: /^Skylark/ })
+      .getByLabel('Attendance')
+      .selectOption('absent');
     expect(await checkA11y(page)).toEqual([]);
     await page.getByRole('button', { name: 'Save attendance' }).click();
     await page.getByRole('status').getByText('Attendance saved').waitFor();

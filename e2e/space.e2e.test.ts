@@ -131,7 +131,10 @@ describe('the group space', () => {
     await ada.page.goto(`${server.baseUrl}/alerts`);
     await ada.page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
 
-    const alert = active.filter({ hasText: 'Willow' }).filter({ hasText: /risk language/i }).first();
+    const alert = active
+      .filter({ hasText: 'Willow' })
+      .filter({ hasText: /risk language/i })
+      .first();
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/Urgent/);
     // The card offers tap-to-call with the member's own number (E.164).
@@ -241,7 +244,10 @@ describe('the group space', () => {
     await editor.getByLabel(/The text the group will see/).fill(edited);
     await ada.page.screenshot({ path: `${SHOTS}/queue-edit-375.png` });
     await editor.getByRole('button', { name: 'Release to the group' }).click();
-    await ada.page.getByRole('status').getByText(/^Released with your edit/).waitFor();
+    await ada.page
+      .getByRole('status')
+      .getByText(/^Released with your edit/)
+      .waitFor();
 
     await harbour.page.goto(threadUrl);
     await messages(harbour.page).getByText(edited).waitFor({ timeout: 5000 });
@@ -270,7 +276,10 @@ describe('the group space', () => {
     await form.getByLabel('First message').fill("He's outside the door with a knife and says he'll kill me tonight");
     await form.getByRole('button', { name: 'Start thread' }).click();
     await notice.getByText('If you or someone else is in danger, call for help now').waitFor();
-    await notice.getByText(/^Emergency: \d+\./).first().waitFor();
+    await notice
+      .getByText(/^Emergency: \d+\./)
+      .first()
+      .waitFor();
     expect(await notice.getByRole('heading', { name: 'Your safety plan' }).count()).toBe(0);
     await willow.page.screenshot({ path: `${SHOTS}/new-thread-preview-danger-375.png`, fullPage: true });
   });

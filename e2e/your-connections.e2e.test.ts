@@ -19,7 +19,10 @@ describe('"Your connections" on the participant home', () => {
     await signIn(willow, base, DEMO.participant);
     const card = willow.getByRole('region', { name: 'Your connections' });
     await card.waitFor();
-    await card.getByText(/appreciated you|tried a strategy|tried strategies|crossed paths|Connections grow/).first().waitFor();
+    await card
+      .getByText(/appreciated you|tried a strategy|tried strategies|crossed paths|Connections grow/)
+      .first()
+      .waitFor();
     expect(await card.innerText()).not.toMatch(/\d/); // names only: no counts, no comparisons
     await shoot(willow, 'home');
 
@@ -27,7 +30,11 @@ describe('"Your connections" on the participant home', () => {
     const desktop = await openBrowser(DESKTOP);
     try {
       await signIn(desktop.page, base, DEMO.participant);
-      await desktop.page.getByRole('region', { name: 'Your connections' }).getByText(/appreciated you|tried|crossed paths|Connections grow/).first().waitFor();
+      await desktop.page
+        .getByRole('region', { name: 'Your connections' })
+        .getByText(/appreciated you|tried|crossed paths|Connections grow/)
+        .first()
+        .waitFor();
       await desktop.page.screenshot({ path: `${DIR}/home-1280.png`, fullPage: true });
       expect(await hasHorizontalScroll(desktop.page)).toBe(false);
       expect(await checkA11y(desktop.page)).toEqual([]);

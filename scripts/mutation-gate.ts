@@ -68,11 +68,21 @@ export function judge(report: MutationReport, modules: readonly MutationModule[]
       for (const mutant of report.files[entry.key]?.mutants ?? []) {
         if ((mutant.coveredBy?.length ?? 0) > 0) covered += 1;
         switch (mutant.status) {
-          case 'Killed': result.killed += 1; break;
-          case 'Survived': result.survived += 1; break;
-          case 'NoCoverage': result.noCoverage += 1; break;
-          case 'Timeout': result.timeout += 1; break;
-          case 'Ignored': result.ignored += 1; break;
+          case 'Killed':
+            result.killed += 1;
+            break;
+          case 'Survived':
+            result.survived += 1;
+            break;
+          case 'NoCoverage':
+            result.noCoverage += 1;
+            break;
+          case 'Timeout':
+            result.timeout += 1;
+            break;
+          case 'Ignored':
+            result.ignored += 1;
+            break;
           case 'CompileError':
           case 'RuntimeError':
           case 'Pending':
@@ -116,7 +126,9 @@ function undetected(report: MutationReport, modules: readonly MutationModule[]):
     if (!wanted.has(rel)) continue;
     for (const m of mutants) {
       if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
-      lines.push(`  ${m.status.padEnd(10)} ${rel}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} → ${(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80)}`);
+      lines.push(
+        `  ${m.status.padEnd(10)} ${rel}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} → ${(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80)}`,
+      );
     }
   }
   return lines;

@@ -162,7 +162,12 @@ export const mutationModules: readonly MutationModule[] = [
     threshold: 85,
     ci: false,
     files: ['src/server/modules/notes/save-draft.ts', 'src/server/modules/notes/sign-note.ts', 'src/shared/notes/signing.ts'],
-    tests: ['src/server/modules/notes/notes.int.test.ts', 'src/server/modules/notes/note-rules.int.test.ts', 'src/server/modules/notes/note-templates.int.test.ts', 'src/shared/notes/signing.test.ts'],
+    tests: [
+      'src/server/modules/notes/notes.int.test.ts',
+      'src/server/modules/notes/note-rules.int.test.ts',
+      'src/server/modules/notes/note-templates.int.test.ts',
+      'src/shared/notes/signing.test.ts',
+    ],
   },
 ];
 
@@ -171,7 +176,10 @@ export const MODULES_ENV = 'HEARTH_MUTATION_MODULES';
 
 /** The modules named in a comma-separated list (all when the list is empty); throws on an unknown name. */
 export function selectModules(list: string | undefined): MutationModule[] {
-  const names = (list ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  const names = (list ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   if (names.length === 0) return [...mutationModules];
   return names.map((name) => {
     const found = mutationModules.find((m) => m.name === name);

@@ -37,7 +37,10 @@ async function main(): Promise<void> {
         await page.waitForTimeout(300);
         const file = path.join(outDir, `claims-${name}-${viewport.width}.png`);
         await page.screenshot({ path: file, fullPage: true });
-        const problems = [(await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '', ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`)].filter(Boolean);
+        const problems = [
+          (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
+          ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
+        ].filter(Boolean);
         failures += problems.length;
         console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
       };
@@ -54,7 +57,10 @@ async function main(): Promise<void> {
       await page.getByLabel('Date of birth (optional)').fill('1984-02-29');
       await page.getByLabel('Diagnosis code (optional)').fill('F41.');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
-      await page.getByText(/Use an ICD-10 code/).first().waitFor();
+      await page
+        .getByText(/Use an ICD-10 code/)
+        .first()
+        .waitFor();
       await heading.scrollIntoViewIfNeeded();
       await shoot(page, 'record-bad-code');
       await page.getByLabel('Diagnosis code (optional)').fill('f41.1');
@@ -98,10 +104,14 @@ async function main(): Promise<void> {
       page = b.page;
       await signIn(page, base, DEMO.participant);
       await page.goto(`${base}/upcoming`);
-      await page.getByText('What your calendar shows').first().waitFor({ timeout: 5000 }).catch(async () => {
-        await page.getByRole('button', { name: 'Make a calendar link' }).click();
-        await page.getByText('What your calendar shows').first().waitFor();
-      });
+      await page
+        .getByText('What your calendar shows')
+        .first()
+        .waitFor({ timeout: 5000 })
+        .catch(async () => {
+          await page.getByRole('button', { name: 'Make a calendar link' }).click();
+          await page.getByText('What your calendar shows').first().waitFor();
+        });
       await page.getByText('What your calendar shows').first().scrollIntoViewIfNeeded();
       await shoot(page, 'member-calendar');
       await b.close();

@@ -36,7 +36,11 @@ export async function shootContactScreens(base: string, viewport: { width: numbe
   await page.getByRole('button', { name: 'Edit contact details' }).click();
   await page.getByRole('dialog').getByLabel('Mobile').fill('07700 9001');
   await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
-  await page.getByRole('dialog').getByText(/not a valid phone number/).first().waitFor();
+  await page
+    .getByRole('dialog')
+    .getByText(/not a valid phone number/)
+    .first()
+    .waitFor();
   await shoot(page, 'member-edit-invalid-phone');
   await b.close();
 
@@ -53,7 +57,10 @@ export async function shootContactScreens(base: string, viewport: { width: numbe
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await page.goto(`${base}/alerts`);
   await page.getByRole('heading', { name: /Alerts/, level: 1 }).waitFor();
-  await page.getByRole('link', { name: /^Call .* mobile/ }).first().waitFor();
+  await page
+    .getByRole('link', { name: /^Call .* mobile/ })
+    .first()
+    .waitFor();
   await shoot(page, 'alert-card');
   await page.goto(`${base}/`);
   await page.getByRole('button', { name: 'Refer someone' }).click();
@@ -88,7 +95,10 @@ async function main(): Promise<void> {
         await page.waitForTimeout(400);
         const file = path.join(outDir, `contacts-${name}-${viewport.width}.png`);
         await page.screenshot({ path: file, fullPage: true });
-        const problems = [(await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '', ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`)].filter(Boolean);
+        const problems = [
+          (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
+          ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
+        ].filter(Boolean);
         console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
       });
     } finally {

@@ -16,7 +16,10 @@ async function shoot(page: Page, outDir: string, name: string, width: number): P
   await page.waitForTimeout(400);
   const file = path.join(outDir, `data-rights-${name}-${width}.png`);
   await page.screenshot({ path: file, fullPage: true });
-  const problems = [(await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '', ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`)].filter(Boolean);
+  const problems = [
+    (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
+    ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
+  ].filter(Boolean);
   console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
 }
 
@@ -49,7 +52,10 @@ async function main(): Promise<void> {
       const page = b.page;
       await signIn(page, server.baseUrl, DEMO.admin);
       await page.goto(`${server.baseUrl}/admin/users`);
-      await page.getByRole('button', { name: `Actions for ${name}` }).first().click();
+      await page
+        .getByRole('button', { name: `Actions for ${name}` })
+        .first()
+        .click();
       await page.getByRole('menuitem', { name: 'Erase personal data…' }).click();
       await page.getByText('Nothing has changed yet.').waitFor();
       await page.getByLabel('Reason').fill('Letter of 3 December, ref 42');

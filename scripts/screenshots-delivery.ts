@@ -21,7 +21,10 @@ async function shoot(page: Page, name: string, width: number): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   const file = path.join(outDir, `${name}-${width}.png`);
   await page.screenshot({ path: file, fullPage: true });
-  const problems = [(await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '', ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`)].filter(Boolean);
+  const problems = [
+    (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
+    ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
+  ].filter(Boolean);
   console.log(`${path.basename(file)}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
 }
 
@@ -98,7 +101,10 @@ async function shootWidth(viewport: { width: number; height: number }): Promise<
     await shoot(page, 'clinician-account-alert-delivery', w);
     await page.goto(`${base}/alerts`);
     await page.getByRole('button', { name: 'Who was told' }).first().click();
-    await page.getByText(/E-mail/).first().waitFor();
+    await page
+      .getByText(/E-mail/)
+      .first()
+      .waitFor();
     await shoot(page, 'alert-who-was-told', w);
     await b.close();
 

@@ -42,7 +42,10 @@ async function main(): Promise<void> {
       await shootFhirExportScreens(server.baseUrl, viewport, async (page, name) => {
         const file = path.join(outDir, `fhir-export-${name}-${viewport.width}.png`);
         await page.screenshot({ path: file, fullPage: true });
-        const problems = [(await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '', ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`)].filter(Boolean);
+        const problems = [
+          (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
+          ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
+        ].filter(Boolean);
         console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
       });
     } finally {

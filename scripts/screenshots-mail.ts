@@ -23,7 +23,12 @@ async function offerByMail(base: string, email: string): Promise<string> {
   const admin = await apiSession(base, DEMO.admin);
   const { groups } = await ada.get<{ groups: { id: string }[] }>('/groups');
   for (const group of groups) {
-    const referral = await ada.send<{ id: string }>('POST', '/referrals', { groupId: group.id, personName: 'Rowan Example', personEmail: email, reason: 'Low mood and isolation since retiring.' });
+    const referral = await ada.send<{ id: string }>('POST', '/referrals', {
+      groupId: group.id,
+      personName: 'Rowan Example',
+      personEmail: email,
+      reason: 'Low mood and isolation since retiring.',
+    });
     await ada.send('POST', `/referrals/${referral.id}/intake`, { suitable: true, notes: 'Suitable.', priority: 10 });
     try {
       await ada.send('POST', `/referrals/${referral.id}/offer`, { expiresInDays: 7, skipReason: 'Screenshots' });
@@ -113,7 +118,10 @@ async function main(): Promise<void> {
         await page.evaluate(() => window.scrollTo(0, 0));
         const file = path.join(outDir, `mail-${name}-${viewport.width}.png`);
         await page.screenshot({ path: file, fullPage: true });
-        const problems = [(await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '', ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`)].filter(Boolean);
+        const problems = [
+          (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
+          ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
+        ].filter(Boolean);
         console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
       });
     } finally {

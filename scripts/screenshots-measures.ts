@@ -90,15 +90,24 @@ export async function shootMeasureScreens(base: string, viewport: { width: numbe
   await shoot(page, 'clinician-alert-resolve');
   await dialog.getByRole('button', { name: 'Resolve alert' }).click();
   await page.getByRole('status').getByText('is resolved').waitFor();
-  await page.locator('label').filter({ hasText: /^Resolved$/ }).click();
+  await page
+    .locator('label')
+    .filter({ hasText: /^Resolved$/ })
+    .click();
   await page.getByRole('list', { name: 'Resolved alerts' }).waitFor();
   await top(page);
   await shoot(page, 'clinician-alerts-resolved');
 
   // Cedar's trajectory: three PHQ-9 answers, reliable deterioration.
-  await page.locator('label').filter({ hasText: /^Active$/ }).click();
+  await page
+    .locator('label')
+    .filter({ hasText: /^Active$/ })
+    .click();
   // Cedar has two active cards in the demo (his reach-out alert and the new concern): either link goes there.
-  await page.getByRole('link', { name: /^Measures of Cedar/ }).first().click();
+  await page
+    .getByRole('link', { name: /^Measures of Cedar/ })
+    .first()
+    .click();
   await page.getByRole('heading', { level: 1, name: 'Measures: Cedar' }).waitFor();
   await page.locator('.recharts-line').first().waitFor();
   await page.mouse.move(0, 0);

@@ -80,7 +80,10 @@ async function main(): Promise<void> {
         n += 1;
         const file = path.join(outDir, `note-templates-${String(n).padStart(2, '0')}-${name}-${viewport.width}.png`);
         await page.screenshot({ path: file, fullPage: true });
-        const problems = [(await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '', ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`)].filter(Boolean);
+        const problems = [
+          (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
+          ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
+        ].filter(Boolean);
         findings += problems.length ? 1 : 0;
         console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
       });

@@ -32,7 +32,10 @@ async function main(): Promise<void> {
       await page.waitForTimeout(400);
       const file = path.join(outDir, `record-number-refused-${viewport.width}.png`);
       await page.screenshot({ path: file, fullPage: true });
-      const problems = [(await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '', ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`)].filter(Boolean);
+      const problems = [
+        (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
+        ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
+      ].filter(Boolean);
       console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
       await b.close();
     }

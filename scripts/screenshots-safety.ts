@@ -48,7 +48,10 @@ export async function shootSafetyScreens(base: string, viewport: { width: number
   await page.goto(`${base}/moderation`);
   await page.getByRole('heading', { name: 'Moderation', level: 1 }).waitFor();
   await shoot(page, 'moderation-queue');
-  await page.getByRole('button', { name: /^Reject the/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Reject the/ })
+    .first()
+    .click();
   await page.getByRole('dialog').getByRole('button', { name: 'Reject' }).click();
   await shoot(page, 'moderation-reject-reason');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
@@ -58,7 +61,10 @@ export async function shootSafetyScreens(base: string, viewport: { width: number
   await open.click();
   await page.getByText('Why it was flagged').first().waitFor();
   await shoot(page, 'alert-risk-context');
-  await page.getByRole('link', { name: /^Safety plan of/ }).first().click();
+  await page
+    .getByRole('link', { name: /^Safety plan of/ })
+    .first()
+    .click();
   await page.getByRole('heading', { name: /safety plan/, level: 1 }).waitFor();
   await shoot(page, 'safety-plan-member');
   await page.goto(`${base}/groups/${groupId}?tab=settings`);
@@ -86,7 +92,10 @@ async function main(): Promise<void> {
       await page.waitForTimeout(300);
       const file = path.join(outDir, `safety-${name}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
-      const problems = [(await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '', ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`)].filter(Boolean);
+      const problems = [
+        (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
+        ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
+      ].filter(Boolean);
       console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
     });
   } finally {

@@ -23,7 +23,11 @@ let failures = 0;
 
 async function shoot(page: Page, name: string, width: number): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.locator('.mantine-Loader').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+  await page
+    .locator('.mantine-Loader')
+    .first()
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(400);
   const overlays = await page.locator('[role="menu"], [role="dialog"]').filter({ visible: true }).count();
   if (overlays === 0) await page.evaluate(() => window.scrollTo(0, 0));
@@ -66,7 +70,11 @@ async function shootWidth(viewport: { width: number; height: number }): Promise<
     await shoot(page, 'admin-invite-form', w);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: /Actions for .*Ada/ }).filter({ visible: true }).first().click();
+    await page
+      .getByRole('button', { name: /Actions for .*Ada/ })
+      .filter({ visible: true })
+      .first()
+      .click();
     await page.getByRole('menu').waitFor();
     await shoot(page, 'admin-user-actions', w);
     await page.keyboard.press('Escape');
@@ -89,9 +97,7 @@ async function shootWidth(viewport: { width: number; height: number }): Promise<
     await page.getByRole('tab', { name: 'Sessions' }).click();
     await page.getByText('Past', { exact: true }).click();
     const row =
-      w >= 768
-        ? page.locator('tbody tr').filter({ has: page.getByRole('cell', { name: '7', exact: true }) })
-        : page.getByRole('listitem').filter({ hasText: 'Session 7 ·' });
+      w >= 768 ? page.locator('tbody tr').filter({ has: page.getByRole('cell', { name: '7', exact: true }) }) : page.getByRole('listitem').filter({ hasText: 'Session 7 ·' });
     await row.getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: /^Session 7:/ }).waitFor();
     await shoot(page, 'clinician-session-note', w);

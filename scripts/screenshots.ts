@@ -60,10 +60,7 @@ async function shoot(page: Page, name: string, width: number): Promise<void> {
     a11y: await checkA11y(page),
   };
   report.push(entry);
-  const problems = [
-    entry.horizontalScroll ? 'HORIZONTAL SCROLL' : '',
-    ...entry.a11y.map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
-  ].filter(Boolean);
+  const problems = [entry.horizontalScroll ? 'HORIZONTAL SCROLL' : '', ...entry.a11y.map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`)].filter(Boolean);
   console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
 }
 
@@ -110,7 +107,10 @@ async function shootWidth(viewport: { width: number; height: number }): Promise<
     const inviteUrl = await page.getByTestId('invite-url').inputValue();
     await dialog.getByRole('button', { name: 'Done' }).click();
 
-    const actions = page.getByRole('button', { name: /Actions for .*Ada/ }).filter({ visible: true }).first();
+    const actions = page
+      .getByRole('button', { name: /Actions for .*Ada/ })
+      .filter({ visible: true })
+      .first();
     await actions.click();
     await shoot(page, 'admin-user-actions', w);
     await page.getByRole('menuitem', { name: 'Deactivate' }).click();
@@ -303,18 +303,33 @@ async function shootClinicianWork(page: Page, w: number): Promise<string> {
   await shoot(page, 'clinician-schedule-saved', w);
 
   await tab('Sessions');
-  await page.getByRole('button', { name: /^Move session/ }).filter({ visible: true }).first().waitFor();
+  await page
+    .getByRole('button', { name: /^Move session/ })
+    .filter({ visible: true })
+    .first()
+    .waitFor();
   await shoot(page, 'clinician-group-sessions', w);
-  await page.getByRole('button', { name: /^Move session/ }).filter({ visible: true }).first().click();
+  await page
+    .getByRole('button', { name: /^Move session/ })
+    .filter({ visible: true })
+    .first()
+    .click();
   await shoot(page, 'clinician-session-move', w);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await page.getByRole('button', { name: /^Cancel session/ }).filter({ visible: true }).nth(1).click();
+  await page
+    .getByRole('button', { name: /^Cancel session/ })
+    .filter({ visible: true })
+    .nth(1)
+    .click();
   await dialog.getByLabel('Reason').fill('Facilitator unwell. Sorry for the short notice: see you the week after.');
   await shoot(page, 'clinician-session-cancel', w);
   await dialog.getByRole('button', { name: 'Cancel session' }).click();
   await page.getByRole('status').waitFor();
   await page.getByText('Past', { exact: true }).click();
-  await page.getByRole('link', { name: /24 November|November/ }).first().waitFor();
+  await page
+    .getByRole('link', { name: /24 November|November/ })
+    .first()
+    .waitFor();
   await shoot(page, 'clinician-group-past-sessions', w);
   await tab('Settings');
   await page.getByLabel('Meeting link').fill('http://meet.example.org/tuesday');
@@ -338,8 +353,14 @@ async function shootClinicianWork(page: Page, w: number): Promise<string> {
   await sessionLink(7);
   await shoot(page, 'clinician-session', w);
   await page.getByRole('button', { name: 'Change attendance' }).click();
-  await page.getByRole('group', { name: /^Harbour/ }).getByLabel('Attendance').selectOption('late');
-  await page.getByRole('group', { name: /^Harbour/ }).getByLabel('Minutes late').fill('10');
+  await page
+    .getByRole('group', { name: /^Harbour/ })
+    .getByLabel('Attendance')
+    .selectOption('late');
+  await page
+    .getByRole('group', { name: /^Harbour/ })
+    .getByLabel('Minutes late')
+    .fill('10');
   await shoot(page, 'clinician-attendance-grid', w);
   await page.getByRole('button', { name: 'Save attendance' }).click();
   await page.getByRole('status').getByText('Attendance saved').waitFor();

@@ -89,7 +89,13 @@ function runOnSecondNode(major: string): void {
   }
   const nodeBin = path.dirname(second.node);
   // The second Node first on PATH: `npm start` and every process a test starts run on it too.
-  run(`integration on Node ${second.version} (SQLite)`, second.node, ['node_modules/vitest/vitest.mjs', 'run', '.int.test.'], { HEARTH_TEST_DB: 'sqlite', PATH: `${nodeBin}${path.delimiter}${process.env.PATH ?? ''}` }, second.tree);
+  run(
+    `integration on Node ${second.version} (SQLite)`,
+    second.node,
+    ['node_modules/vitest/vitest.mjs', 'run', '.int.test.'],
+    { HEARTH_TEST_DB: 'sqlite', PATH: `${nodeBin}${path.delimiter}${process.env.PATH ?? ''}` },
+    second.tree,
+  );
   results.at(-1)!.seconds = (Date.now() - started) / 1000;
   fs.rmSync(second.tree, { recursive: true, force: true });
 }

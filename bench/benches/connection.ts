@@ -50,7 +50,19 @@ export const connectionBench: Benchmark = {
   },
 };
 
-const FACT_TABLES = ['attendance', 'space_posts', 'appreciations', 'appreciation_recipients', 'feedback_items', 'strategies', 'strategy_marks', 'measure_responses', 'space_read_markers', 'enrolments', 'group_sessions'] as const;
+const FACT_TABLES = [
+  'attendance',
+  'space_posts',
+  'appreciations',
+  'appreciation_recipients',
+  'feedback_items',
+  'strategies',
+  'strategy_marks',
+  'measure_responses',
+  'space_read_markers',
+  'enrolments',
+  'group_sessions',
+] as const;
 
 async function measureOn(target: DatabaseTarget, settings: Settings): Promise<BenchResult> {
   const database = await target.provision();
@@ -58,7 +70,11 @@ async function measureOn(target: DatabaseTarget, settings: Settings): Promise<Be
     console.log(`  ${target.kind}: building ${settings.BENCH_CONNECTION_GROUPS} groups × ${settings.BENCH_CONNECTION_MEMBERS} members × ${settings.BENCH_CONNECTION_WEEKS} weeks…`);
     const now = new Date();
     const built = await withHearthDatabase(database, async (opened) => {
-      const history = await buildConnectionHistory(opened.db, { groups: settings.BENCH_CONNECTION_GROUPS, members: settings.BENCH_CONNECTION_MEMBERS, weeks: settings.BENCH_CONNECTION_WEEKS }, now);
+      const history = await buildConnectionHistory(
+        opened.db,
+        { groups: settings.BENCH_CONNECTION_GROUPS, members: settings.BENCH_CONNECTION_MEMBERS, weeks: settings.BENCH_CONNECTION_WEEKS },
+        now,
+      );
       await analyseAfterLoad(opened.db, database.kind);
       console.log(`  ${target.kind}: built in ${history.seconds.toFixed(1)} s; running the early-warning job…`);
       const scans: number[] = [];
@@ -117,7 +133,9 @@ async function measureOn(target: DatabaseTarget, settings: Settings): Promise<Be
           measurements: [{ label: 'bare Fastify GET /bare', figures: baseline! }, ...endpoints.map((e, i) => ({ label: e.label, figures: subjects[i]! }))],
           comparisons: [jobComparison, p95Below('connection map of a year-old group (window=all) p95', subjects[0]!, MAP_P95_TARGET_MS[target.kind])],
           notes: [
-            `dataset: ${Object.entries(history.rows).map(([table, n]) => `${table} ${n.toLocaleString('en-GB')}`).join(', ')}; built in ${history.seconds.toFixed(1)} s`,
+            `dataset: ${Object.entries(history.rows)
+              .map(([table, n]) => `${table} ${n.toLocaleString('en-GB')}`)
+              .join(', ')}; built in ${history.seconds.toFixed(1)} s`,
             `early-warning job runs: ${jobs.map((j) => `${(j.ms / 1000).toFixed(2)} s (${j.flagged} flagged)`).join(', ')} — the first is the day's job (claims the day, raises flags), the others refresh with the flags in place`,
             `÷ baseline: reading every fact row once (count(*) over ${FACT_TABLES.length} tables) took ${scans.map((s) => `${(s / 1000).toFixed(2)} s`).join(', ')}; the slowest job is ${(worstJob / worstScan).toFixed(1)}× the slowest scan`,
             ...facts,

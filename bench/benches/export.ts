@@ -66,7 +66,9 @@ async function measureOn(target: DatabaseTarget, settings: z.infer<typeof settin
   const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-export-'));
   try {
     const shape = shapeFor(settings.BENCH_EXPORT_PARTICIPANTS, settings.BENCH_EXPORT_SESSIONS);
-    console.log(`  ${target.kind}: building ${settings.BENCH_EXPORT_PARTICIPANTS.toLocaleString('en-GB')} participants in ${shape.groups} groups × ${settings.BENCH_EXPORT_SESSIONS} sessions…`);
+    console.log(
+      `  ${target.kind}: building ${settings.BENCH_EXPORT_PARTICIPANTS.toLocaleString('en-GB')} participants in ${shape.groups} groups × ${settings.BENCH_EXPORT_SESSIONS} sessions…`,
+    );
     const built = await withHearthDatabase(database, async (opened) => {
       const history = await buildGroupHistory(opened.db, shape);
       const outcomes = await addOutcomeHistory(opened.db, settings.BENCH_EXPORT_RESPONSES);
@@ -108,7 +110,11 @@ async function measureOn(target: DatabaseTarget, settings: z.infer<typeof settin
         measurements: [],
         comparisons,
         notes: [
-          `dataset: ${built.outcomes.participants.toLocaleString('en-GB')} participants in ${shape.groups} groups, ${Number(built.history.rows.attendance ?? 0).toLocaleString('en-GB')} attendance rows, ${built.outcomes.responses.toLocaleString('en-GB')} PHQ-9 responses, ${Object.entries(built.extras.rows).map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`).join(', ')}; seeded in bulk in ${seedSeconds.toFixed(1)} s (not part of the figure)`,
+          `dataset: ${built.outcomes.participants.toLocaleString('en-GB')} participants in ${shape.groups} groups, ${Number(built.history.rows.attendance ?? 0).toLocaleString('en-GB')} attendance rows, ${built.outcomes.responses.toLocaleString('en-GB')} PHQ-9 responses, ${Object.entries(
+            built.extras.rows,
+          )
+            .map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`)
+            .join(', ')}; seeded in bulk in ${seedSeconds.toFixed(1)} s (not part of the figure)`,
           `export: ${total.toLocaleString('en-GB')} resources in ${manifest.output.length} files (${manifest.output.map((o) => `${o.type} ${o.count.toLocaleString('en-GB')}`).join(', ')}), ${(downloaded.bytes / 1_048_576).toFixed(0)} MB of ndjson; ${manifest.error.length} error file(s)`,
           `throughput: ${Math.round(total / seconds).toLocaleString('en-GB')} resources/s`,
           `server CPU: ${serverCpu === null ? 'n/a' : `${serverCpu.toFixed(1)} s (all its threads, workers included; ${Math.round(total / serverCpu).toLocaleString('en-GB')} resources per CPU second)`}; load average ${loadBefore.toFixed(1)} at the kick-off, ${loadAfter.toFixed(1)} at the manifest${others === null ? '' : `; other processes used ${(others * 100).toFixed(0)} % of the machine meanwhile`}`,

@@ -123,10 +123,7 @@ async function measureOn(target: DatabaseTarget, settings: GroupsSettings): Prom
       bench: settings.scale === 'full' ? 'groups-full' : 'groups',
       database: target.kind,
       table: 'latency',
-      measurements: [
-        { label: 'bare Fastify GET /bare', figures: baseline },
-        ...endpoints.map((e, i) => ({ label: e.label, figures: subjects[i]! })),
-      ],
+      measurements: [{ label: 'bare Fastify GET /bare', figures: baseline }, ...endpoints.map((e, i) => ({ label: e.label, figures: subjects[i]! }))],
       comparisons: endpoints.flatMap((e, i) => (e.target ? [p95Below(`${e.label} p95`, subjects[i]!, limit)] : [])),
       notes: [
         `dataset (scale ${settings.scale}: other groups ${settings.shape.otherSessions.join('–')} sessions): ${Object.entries(history.rows)

@@ -52,11 +52,7 @@ async function measureOn(target: DatabaseTarget, load: LoadSettings): Promise<Be
     );
     const trail = await withHearthDatabase(database, async (opened) => {
       const audit = await opened.db.selectFrom('audit_events').select(['action']).where('actor_user_id', '=', account.id).execute();
-      const sessionRow = await opened.db
-        .selectFrom('auth_sessions')
-        .select(['created_at', 'last_seen_at'])
-        .where('user_id', '=', account.id)
-        .executeTakeFirstOrThrow();
+      const sessionRow = await opened.db.selectFrom('auth_sessions').select(['created_at', 'last_seen_at']).where('user_id', '=', account.id).executeTakeFirstOrThrow();
       return { audit: audit.map((a) => a.action), touched: sessionRow.last_seen_at !== sessionRow.created_at };
     });
     return {
@@ -99,9 +95,7 @@ function notesFor(subject: LoadFigures, trail: { audit: string[]; touched: boole
   return [
     `audit rows by the bench user after ${subject.requests.toLocaleString('en-GB')} measured calls and the warm-up: ` +
       `${trail.audit.length} (${trail.audit.join(', ') || 'none'}), ` +
-      (fromCalls === 0
-        ? "so GET /api/me wrote no audit row (reading one's own account is not audited)"
-        : `${fromCalls} of them from the calls`),
+      (fromCalls === 0 ? "so GET /api/me wrote no audit row (reading one's own account is not audited)" : `${fromCalls} of them from the calls`),
     trail.touched
       ? 'the session last_seen_at was touched during the run (at most once a minute)'
       : 'the session last_seen_at was not touched: the run ends within the 60 s touch interval, so every call was a pure read',

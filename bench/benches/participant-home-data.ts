@@ -67,7 +67,20 @@ export async function buildHomeHistory(db: Db, now = new Date()): Promise<HomeHi
   const groupId = newId();
   const yearAgo = iso(365 * DAY);
   await count('programmes', [{ id: programmeId, name: 'The Power of Connection', description: 'bench', created_at: yearAgo }]);
-  await count('therapy_groups', [{ id: groupId, programme_id: programmeId, name: 'Tuesday evening group', status: 'active', created_at: yearAgo, rrule: null, first_session_local: null, location: 'Room 3', meeting_url: null, updated_at: null }]);
+  await count('therapy_groups', [
+    {
+      id: groupId,
+      programme_id: programmeId,
+      name: 'Tuesday evening group',
+      status: 'active',
+      created_at: yearAgo,
+      rrule: null,
+      first_session_local: null,
+      location: 'Room 3',
+      meeting_url: null,
+      updated_at: null,
+    },
+  ]);
   await count('group_facilitators', [{ group_id: groupId, user_id: lead.id, facilitator_role: 'lead' }]);
 
   const others = await Promise.all(Array.from({ length: HOME_SHAPE.members - 1 }, () => createAccount(db, 'participant')));
@@ -75,18 +88,53 @@ export async function buildHomeHistory(db: Db, now = new Date()): Promise<HomeHi
   const enrolments = people.map((p, i) => ({ id: newId(), participantId: p.id, pseudonym: PSEUDONYMS[i]! }));
   await count(
     'enrolments',
-    enrolments.map((e) => ({ id: e.id, group_id: groupId, participant_id: e.participantId, pseudonym: e.pseudonym, status: 'active' as const, joined_at: yearAgo, left_at: null, created_at: yearAgo, referral_id: null, status_reason: null, status_changed_at: yearAgo, agreement_version: 1, agreement_accepted_at: yearAgo })),
+    enrolments.map((e) => ({
+      id: e.id,
+      group_id: groupId,
+      participant_id: e.participantId,
+      pseudonym: e.pseudonym,
+      status: 'active' as const,
+      joined_at: yearAgo,
+      left_at: null,
+      created_at: yearAgo,
+      referral_id: null,
+      status_reason: null,
+      status_changed_at: yearAgo,
+      agreement_version: 1,
+      agreement_accepted_at: yearAgo,
+    })),
   );
 
   const sessions = Array.from({ length: HOME_SHAPE.sessions + 4 }, (_, i) => {
     const startsMs = now.getTime() - (HOME_SHAPE.sessions - i) * 7 * DAY + 2 * DAY;
-    return { id: newId(), group_id: groupId, starts_at: new Date(startsMs).toISOString(), ends_at: new Date(startsMs + 90 * 60_000).toISOString(), plan_id: null, topic: `Session ${i + 1}`, status: (startsMs < now.getTime() ? 'held' : 'scheduled') as 'held' | 'scheduled', origin: 'schedule' as const, cancel_reason: null, created_at: yearAgo, updated_at: yearAgo };
+    return {
+      id: newId(),
+      group_id: groupId,
+      starts_at: new Date(startsMs).toISOString(),
+      ends_at: new Date(startsMs + 90 * 60_000).toISOString(),
+      plan_id: null,
+      topic: `Session ${i + 1}`,
+      status: (startsMs < now.getTime() ? 'held' : 'scheduled') as 'held' | 'scheduled',
+      origin: 'schedule' as const,
+      cancel_reason: null,
+      created_at: yearAgo,
+      updated_at: yearAgo,
+    };
   });
   await count('group_sessions', sessions);
   const held = sessions.filter((s) => s.status === 'held');
   await count(
     'attendance',
-    held.flatMap((s) => enrolments.map((e) => ({ session_id: s.id, enrolment_id: e.id, status: random() < 0.88 ? ('present' as const) : ('excused' as const), minutes: null, recorded_by: lead.id, recorded_at: s.ends_at }))),
+    held.flatMap((s) =>
+      enrolments.map((e) => ({
+        session_id: s.id,
+        enrolment_id: e.id,
+        status: random() < 0.88 ? ('present' as const) : ('excused' as const),
+        minutes: null,
+        recorded_by: lead.id,
+        recorded_at: s.ends_at,
+      })),
+    ),
   );
   await count('measure_schedules', [
     { id: newId(), programme_id: programmeId, group_id: null, instrument_code: 'phq-9', trigger: 'enrolment', every_n: null, created_by: lead.id, created_at: yearAgo },
@@ -103,14 +151,46 @@ export async function buildHomeHistory(db: Db, now = new Date()): Promise<HomeHi
       const goalId = newId();
       const shared = g % 3 === 0;
       const created = iso((300 - g * 40) * DAY);
-      goals.push({ id: goalId, participant_id: e.participantId, enrolment_id: e.id, area: 'Connection', action: `Goal ${g + 1} of ${e.pseudonym}`, frequency: 'twice a week', target_date: '2027-06-30', support_needed: '', visibility: shared ? 'group' : 'private', shared_group_id: shared ? groupId : null, shared_enrolment_id: shared ? e.id : null, moderation_status: shared ? 'published' : null, shared_at: shared ? created : null, status: 'active', created_at: created, updated_at: created });
-      for (let w = 0; w < 40; w++) checkins.push({ id: newId(), goal_id: goalId, progress: pick(PROGRESS), note: 'Weekly check-in', created_at: iso((300 - g * 40 - w * 7) * DAY) });
+      goals.push({
+        id: goalId,
+        participant_id: e.participantId,
+        enrolment_id: e.id,
+        area: 'Connection',
+        action: `Goal ${g + 1} of ${e.pseudonym}`,
+        frequency: 'twice a week',
+        target_date: '2027-06-30',
+        support_needed: '',
+        visibility: shared ? 'group' : 'private',
+        shared_group_id: shared ? groupId : null,
+        shared_enrolment_id: shared ? e.id : null,
+        moderation_status: shared ? 'published' : null,
+        shared_at: shared ? created : null,
+        status: 'active',
+        created_at: created,
+        updated_at: created,
+      });
+      for (let w = 0; w < 40; w++)
+        checkins.push({ id: newId(), goal_id: goalId, progress: pick(PROGRESS), note: 'Weekly check-in', created_at: iso((300 - g * 40 - w * 7) * DAY) });
       for (let m = 0; m < HOME_SHAPE.milestonesPerGoal; m++) {
         const milestoneId = newId();
         // Two milestones reached long ago, the third within the last fortnight (recent celebrations).
         const reached = m < 3 ? iso((m === 2 ? 3 + g : 250 - m * 60 - g) * DAY) : null;
         milestones.push({ id: milestoneId, goal_id: goalId, position: m + 1, title: `Step ${m + 1}`, reached_at: reached, reached_note: null });
-        if (reached) celebrations.push({ id: newId(), goal_id: goalId, milestone_id: milestoneId, participant_id: e.participantId, enrolment_id: e.id, group_id: groupId, detail: 'title', title: `Step ${m + 1}`, note: null, moderation_status: 'published', created_at: reached, withdrawn_at: null });
+        if (reached)
+          celebrations.push({
+            id: newId(),
+            goal_id: goalId,
+            milestone_id: milestoneId,
+            participant_id: e.participantId,
+            enrolment_id: e.id,
+            group_id: groupId,
+            detail: 'title',
+            title: `Step ${m + 1}`,
+            note: null,
+            moderation_status: 'published',
+            created_at: reached,
+            withdrawn_at: null,
+          });
       }
     }
   }
@@ -126,8 +206,20 @@ export async function buildHomeHistory(db: Db, now = new Date()): Promise<HomeHi
     const author = pick(enrolments);
     const at = iso(Math.floor(random() * 365 * DAY));
     const id = newId();
-    strategies.push({ id, group_id: groupId, enrolment_id: author.id, author_id: author.participantId, title: `Strategy ${i + 1}: breathing, walking or texting a friend`, when_helps: 'When things feel heavy before a meeting.', steps: 'Step one.\nStep two.\nStep three.', moderation_status: random() < 0.97 ? 'published' : 'held', created_at: at, updated_at: at });
-    for (const peer of enrolments) if (peer !== author && random() < 0.25) marks.push({ strategy_id: id, enrolment_id: peer.id, state: pick(MARKS), created_at: at, updated_at: at });
+    strategies.push({
+      id,
+      group_id: groupId,
+      enrolment_id: author.id,
+      author_id: author.participantId,
+      title: `Strategy ${i + 1}: breathing, walking or texting a friend`,
+      when_helps: 'When things feel heavy before a meeting.',
+      steps: 'Step one.\nStep two.\nStep three.',
+      moderation_status: random() < 0.97 ? 'published' : 'held',
+      created_at: at,
+      updated_at: at,
+    });
+    for (const peer of enrolments)
+      if (peer !== author && random() < 0.25) marks.push({ strategy_id: id, enrolment_id: peer.id, state: pick(MARKS), created_at: at, updated_at: at });
   }
   await count('strategies', strategies);
   await count('strategy_marks', marks);
@@ -139,7 +231,16 @@ export async function buildHomeHistory(db: Db, now = new Date()): Promise<HomeHi
     const sender = pick(enrolments);
     const at = iso(Math.floor(random() * 365 * DAY));
     const id = newId();
-    appreciations.push({ id, group_id: groupId, sender_enrolment_id: sender.id, sender_id: sender.participantId, session_id: pick(held).id, body: 'What I valued in what you shared: your honesty about the hard weeks.', moderation_status: 'published', created_at: at });
+    appreciations.push({
+      id,
+      group_id: groupId,
+      sender_enrolment_id: sender.id,
+      sender_id: sender.participantId,
+      session_id: pick(held).id,
+      body: 'What I valued in what you shared: your honesty about the hard weeks.',
+      moderation_status: 'published',
+      created_at: at,
+    });
     const to = new Set([pick(enrolments), pick(enrolments)].filter((r) => r !== sender));
     for (const r of to) recipients.push({ appreciation_id: id, recipient_enrolment_id: r.id, recipient_id: r.participantId, created_at: at });
   }
@@ -150,10 +251,28 @@ export async function buildHomeHistory(db: Db, now = new Date()): Promise<HomeHi
     const author = pick(enrolments);
     const at = Math.floor(random() * 365 * DAY);
     const id = newId();
-    feedback.push({ id, group_id: groupId, parent_id: null, enrolment_id: author.id, author_id: author.participantId, body: 'I’d welcome feedback on how I come across.', moderation_status: 'published', created_at: iso(at) });
+    feedback.push({
+      id,
+      group_id: groupId,
+      parent_id: null,
+      enrolment_id: author.id,
+      author_id: author.participantId,
+      body: 'I’d welcome feedback on how I come across.',
+      moderation_status: 'published',
+      created_at: iso(at),
+    });
     for (let r = 0; r < 2; r++) {
       const replier = pick(enrolments);
-      feedback.push({ id: newId(), group_id: groupId, parent_id: id, enrolment_id: replier.id, author_id: replier.participantId, body: 'You come across as thoughtful.', moderation_status: 'published', created_at: iso(Math.max(0, at - DAY)) });
+      feedback.push({
+        id: newId(),
+        group_id: groupId,
+        parent_id: id,
+        enrolment_id: replier.id,
+        author_id: replier.participantId,
+        body: 'You come across as thoughtful.',
+        moderation_status: 'published',
+        created_at: iso(Math.max(0, at - DAY)),
+      });
     }
   }
   await count('feedback_items', feedback);

@@ -88,7 +88,14 @@ async function expectWeek(hearth: ServerProcess, session: BenchSession): Promise
   const response = await fetch(`${hearth.url}/api/me/this-week`, { headers: { cookie: session.cookie } });
   const text = await response.text();
   if (response.status !== 200) throw new Error(`GET /api/me/this-week answered ${response.status}: ${text.slice(0, 300)}`);
-  const body = JSON.parse(text) as { goals: unknown[]; nextSession: unknown; appreciations: { newCount: number }; strategies: { newCount: number }; celebrations: unknown[]; dueCheckins: unknown[] };
+  const body = JSON.parse(text) as {
+    goals: unknown[];
+    nextSession: unknown;
+    appreciations: { newCount: number };
+    strategies: { newCount: number };
+    celebrations: unknown[];
+    dueCheckins: unknown[];
+  };
   if (body.goals.length === 0 || !body.nextSession || body.appreciations.newCount === 0 || body.strategies.newCount === 0) {
     throw new Error(`unexpected this-week: ${text.slice(0, 400)}`);
   }

@@ -73,7 +73,10 @@ export const riskBench: Benchmark = {
     let firstSight: Evaluation | null = null;
     if (newest) {
       firstSight = evaluateDetector(loadBatch(newest), detect);
-      print(`Newest held-out batch ${newest.id} (never trained on; written after a freeze, but the detector may have changed since — its first-sight figures are in the module README)`, firstSight);
+      print(
+        `Newest held-out batch ${newest.id} (never trained on; written after a freeze, but the detector may have changed since — its first-sight figures are in the module README)`,
+        firstSight,
+      );
       console.log('\n  Urgent sentences of the held-out batch tiered none:');
       for (const m of firstSight.misses.filter((x) => x.sentence.tier === 'urgent' && x.got === 'none')) console.log(`    ${m.sentence.kind}: ${m.sentence.text}`);
     }
@@ -99,7 +102,9 @@ export const riskBench: Benchmark = {
     const p50 = times[Math.floor(times.length * 0.5)] ?? 0;
     const p99 = times[Math.floor(times.length * 0.99)] ?? 0;
     const modelMb = weightsHeapMb();
-    console.log(`\nModel ${modelWeights().version}: ${Object.keys(modelWeights().joint.weights).length.toLocaleString('en-GB')} features, thresholds urgent ${modelWeights().thresholds.urgent}, concern ${modelWeights().thresholds.concern}`);
+    console.log(
+      `\nModel ${modelWeights().version}: ${Object.keys(modelWeights().joint.weights).length.toLocaleString('en-GB')} features, thresholds urgent ${modelWeights().thresholds.urgent}, concern ${modelWeights().thresholds.concern}`,
+    );
     console.log(`Throughput: ${Math.round(perSecond).toLocaleString('en-GB')} sentences/s on one core; 2,000-character message p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`);
     console.log('\nTargets');
     if (firstSight) {

@@ -57,7 +57,9 @@ async function measureOn(target: DatabaseTarget, settings: z.infer<typeof settin
     const servers: ServerProcess[] = [];
     try {
       for (let i = 0; i < instances; i++) servers.push(await startHearth(database, HEARTH_ENV));
-      console.log(`  ${target.kind}: ${members.length} members on ${instances} ${instances === 1 ? 'instance' : 'instances'}; ${settings.BENCH_SPACE_RATE} messages/s for ${settings.BENCH_SPACE_DURATION_S} s…`);
+      console.log(
+        `  ${target.kind}: ${members.length} members on ${instances} ${instances === 1 ? 'instance' : 'instances'}; ${settings.BENCH_SPACE_RATE} messages/s for ${settings.BENCH_SPACE_DURATION_S} s…`,
+      );
       const figures = await runSpaceLoad(
         servers.map((s) => `${s.url.replace('http', 'ws')}/api/space/socket`),
         members,
@@ -78,7 +80,16 @@ async function measureOn(target: DatabaseTarget, settings: z.infer<typeof settin
  * new-member hold, and a live sign-in session per member.
  */
 async function buildMembers(db: Db, groups: number, perGroup: number, instances: number): Promise<SpaceMember[]> {
-  await buildGroupHistory(db, { ...ISSUE_3_SHAPE, groups, bigGroupMembers: perGroup, bigGroupSessions: 2, otherMembers: [perGroup, perGroup], otherSessions: [2, 4], clinicians: Math.max(2, Math.ceil(groups / 5)), withNotes: false });
+  await buildGroupHistory(db, {
+    ...ISSUE_3_SHAPE,
+    groups,
+    bigGroupMembers: perGroup,
+    bigGroupSessions: 2,
+    otherMembers: [perGroup, perGroup],
+    otherSessions: [2, 4],
+    clinicians: Math.max(2, Math.ceil(groups / 5)),
+    withNotes: false,
+  });
   await db.updateTable('therapy_groups').set({ status: 'active', moderation_mode: 'post', staffed_hours: ALWAYS_STAFFED }).execute();
   await db.updateTable('enrolments').set({ status: 'active', left_at: null }).execute();
   const enrolments = await db.selectFrom('enrolments').select(['participant_id', 'group_id']).orderBy('group_id').orderBy('participant_id').execute();
@@ -86,7 +97,20 @@ async function buildMembers(db: Db, groups: number, perGroup: number, instances:
   await insertInChunks(
     db,
     'moderation_log',
-    enrolments.flatMap((e) => [1, 2, 3].map(() => ({ id: newId(), item_kind: 'post', item_id: newId(), group_id: e.group_id, author_id: e.participant_id, actor_id: null, action: 'published', reason: 'bench set-up', risk_tier: 'none' as const, created_at: now.toISOString() }))),
+    enrolments.flatMap((e) =>
+      [1, 2, 3].map(() => ({
+        id: newId(),
+        item_kind: 'post',
+        item_id: newId(),
+        group_id: e.group_id,
+        author_id: e.participant_id,
+        actor_id: null,
+        action: 'published',
+        reason: 'bench set-up',
+        risk_tier: 'none' as const,
+        created_at: now.toISOString(),
+      })),
+    ),
   );
   const members: SpaceMember[] = [];
   await db.transaction().execute(async (trx) => {
@@ -117,7 +141,15 @@ function result(target: DatabaseTarget, f: SpaceLoadFigures, instances: number, 
   };
   const exact = f.lost === 0 && f.duplicated === 0;
   const comparisons: Comparison[] = [
-    { label: `delivery p99 (${instances} ${instances === 1 ? 'instance' : 'instances'})`, value: f.p99Ms, op: '<', target: P99_TARGET_MS, unit: 'ms', pass: f.p99Ms < P99_TARGET_MS && exact, invalid: exact ? null : `${f.lost} lost, ${f.duplicated} duplicated` },
+    {
+      label: `delivery p99 (${instances} ${instances === 1 ? 'instance' : 'instances'})`,
+      value: f.p99Ms,
+      op: '<',
+      target: P99_TARGET_MS,
+      unit: 'ms',
+      pass: f.p99Ms < P99_TARGET_MS && exact,
+      invalid: exact ? null : `${f.lost} lost, ${f.duplicated} duplicated`,
+    },
     { label: 'deliveries lost + duplicated', value: f.lost + f.duplicated, op: '<', target: 1, unit: '', pass: exact, invalid: null },
   ];
   return {
@@ -133,7 +165,9 @@ function result(target: DatabaseTarget, f: SpaceLoadFigures, instances: number, 
       `deliveries: ${f.delivered.toLocaleString('en-GB')} of ${f.expectedDeliveries.toLocaleString('en-GB')} expected; lost ${f.lost}, duplicated ${f.duplicated}; acks ${f.acked.toLocaleString('en-GB')} of ${(f.sent + f.warmupMessages).toLocaleString('en-GB')}; error frames ${JSON.stringify(f.errorFrames)}`,
       `latency: from the sender's frame leaving the load generator to each member's copy arriving (p50 ${f.p50Ms.toFixed(1)} ms, p99 ${f.p99Ms.toFixed(1)} ms, max ${f.maxMs.toFixed(1)} ms); connecting and subscribing ${memberCount} sockets took ${f.connectS.toFixed(1)} s`,
       `acknowledgement to the sender (moderated, stored, committed): p50 ${f.ackP50Ms.toFixed(1)} ms, p99 ${f.ackP99Ms.toFixed(1)} ms`,
-      instances > 1 ? 'two Hearth processes on one PostgreSQL database; members of each group alternate between them, so about half of all deliveries cross instances through LISTEN/NOTIFY' : 'one Hearth process',
+      instances > 1
+        ? 'two Hearth processes on one PostgreSQL database; members of each group alternate between them, so about half of all deliveries cross instances through LISTEN/NOTIFY'
+        : 'one Hearth process',
       'the load generator (1,000 sockets) runs on the same 2-core machine as the servers and the database',
     ],
   };

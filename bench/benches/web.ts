@@ -25,7 +25,13 @@ interface Visit {
 async function visit(page: Page, cdp: CDPSession, url: string): Promise<Visit> {
   const sizes = new Map<string, { type: string; bytes: number; asset: boolean; cached: boolean; status: number }>();
   const onResponse = (e: { requestId: string; type: string; response: { url: string; fromDiskCache?: boolean; fromMemoryCache?: boolean; status: number } }): void => {
-    sizes.set(e.requestId, { type: e.type, bytes: 0, asset: new URL(e.response.url).pathname.startsWith('/assets/'), cached: !!(e.response.fromDiskCache || e.response.fromMemoryCache), status: e.response.status });
+    sizes.set(e.requestId, {
+      type: e.type,
+      bytes: 0,
+      asset: new URL(e.response.url).pathname.startsWith('/assets/'),
+      cached: !!(e.response.fromDiskCache || e.response.fromMemoryCache),
+      status: e.response.status,
+    });
   };
   const onFinished = (e: { requestId: string; encodedDataLength: number }): void => {
     const entry = sizes.get(e.requestId);
@@ -100,9 +106,12 @@ export const webBench: Benchmark = {
       }
       const usable = median(cold.map((v) => v.usableMs));
       const kib = median(cold.map((v) => v.codeBytes)) / 1024;
-      console.log(`\nSign-in page, phone (375 × 812), ${NETWORK.latency} ms RTT, 1.6 Mbit/s down, ${COLD_RUNS} cold visits (median; min ${Math.min(...cold.map((v) => v.usableMs)).toFixed(0)} ms, max ${Math.max(...cold.map((v) => v.usableMs)).toFixed(0)} ms)`);
+      console.log(
+        `\nSign-in page, phone (375 × 812), ${NETWORK.latency} ms RTT, 1.6 Mbit/s down, ${COLD_RUNS} cold visits (median; min ${Math.min(...cold.map((v) => v.usableMs)).toFixed(0)} ms, max ${Math.max(...cold.map((v) => v.usableMs)).toFixed(0)} ms)`,
+      );
       console.log(`  usable after ${usable.toFixed(0)} ms; JS + CSS on the wire ${kib.toFixed(0)} KiB`);
-      if (repeat) console.log(`  repeat visit: usable after ${repeat.usableMs.toFixed(0)} ms; ${repeat.assetRequests} hashed assets fetched, ${repeat.assetRevalidations} revalidated (304)`);
+      if (repeat)
+        console.log(`  repeat visit: usable after ${repeat.usableMs.toFixed(0)} ms; ${repeat.assetRequests} hashed assets fetched, ${repeat.assetRevalidations} revalidated (304)`);
       console.log('\nTargets');
       console.log(verdict('sign-in form usable', usable, '<', TARGETS.usableMs, 'ms'));
       console.log(verdict('compressed JS + CSS on the sign-in page', kib, '≤', TARGETS.signInKiB, 'KiB'));

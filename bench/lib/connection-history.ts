@@ -42,7 +42,21 @@ export async function buildConnectionHistory(db: Db, shape: ConnectionShape, now
   const longAgo = new Date(now.getTime() - 2 * 365 * DAY_MS).toISOString();
   const users: Insertable<DB['users']>[] = [];
   const user = (role: 'clinician' | 'participant', name: string) => {
-    const row: Insertable<DB['users']> = { id: newId(), email: `bench.${role}.${users.length}@bench.hearth.local`, display_name: name, role, status: 'active', password_hash: passwordHash, mfa_secret: null, mfa_enabled: 0, mfa_last_step: null, created_at: longAgo, updated_at: longAgo, last_sign_in_at: null, password_changed_at: longAgo };
+    const row: Insertable<DB['users']> = {
+      id: newId(),
+      email: `bench.${role}.${users.length}@bench.hearth.local`,
+      display_name: name,
+      role,
+      status: 'active',
+      password_hash: passwordHash,
+      mfa_secret: null,
+      mfa_enabled: 0,
+      mfa_last_step: null,
+      created_at: longAgo,
+      updated_at: longAgo,
+      last_sign_in_at: null,
+      password_changed_at: longAgo,
+    };
     users.push(row);
     return row.id;
   };
@@ -59,12 +73,42 @@ export async function buildConnectionHistory(db: Db, shape: ConnectionShape, now
     const groupId = newId();
     if (g === 0) groupId0 = groupId;
     const leadId = clinicians[g % clinicians.length]!;
-    push('therapy_groups', { id: groupId, programme_id: programmeId, name: `Group ${String(g).padStart(3, '0')}`, status: 'active', created_at: at(startMs - 14 * DAY_MS), kind: 'open', capacity: 12, min_size: 4, rrule: null, timezone: 'Europe/London', first_session_local: null, duration_minutes: 90, location: 'Room 1', meeting_url: null, updated_at: at(startMs) });
+    push('therapy_groups', {
+      id: groupId,
+      programme_id: programmeId,
+      name: `Group ${String(g).padStart(3, '0')}`,
+      status: 'active',
+      created_at: at(startMs - 14 * DAY_MS),
+      kind: 'open',
+      capacity: 12,
+      min_size: 4,
+      rrule: null,
+      timezone: 'Europe/London',
+      first_session_local: null,
+      duration_minutes: 90,
+      location: 'Room 1',
+      meeting_url: null,
+      updated_at: at(startMs),
+    });
     push('group_facilitators', { group_id: groupId, user_id: leadId, facilitator_role: 'lead' });
     const members = Array.from({ length: shape.members }, (_, m) => {
       const participantId = user('participant', `Participant ${users.length}`);
       const enrolmentId = newId();
-      push('enrolments', { id: enrolmentId, group_id: groupId, participant_id: participantId, pseudonym: PSEUDONYMS[m % PSEUDONYMS.length]!, status: 'active', joined_at: at(startMs - 7 * DAY_MS), left_at: null, created_at: at(startMs - 14 * DAY_MS), referral_id: null, status_reason: null, status_changed_at: null, agreement_version: null, agreement_accepted_at: null });
+      push('enrolments', {
+        id: enrolmentId,
+        group_id: groupId,
+        participant_id: participantId,
+        pseudonym: PSEUDONYMS[m % PSEUDONYMS.length]!,
+        status: 'active',
+        joined_at: at(startMs - 7 * DAY_MS),
+        left_at: null,
+        created_at: at(startMs - 14 * DAY_MS),
+        referral_id: null,
+        status_reason: null,
+        status_changed_at: null,
+        agreement_version: null,
+        agreement_accepted_at: null,
+      });
       return { participantId, enrolmentId, phq9: 6 + Math.floor(random() * 12), lonely: 1 + Math.floor(random() * 5) };
     });
     const drifter = g % 5 === 0 ? members[members.length - 1]! : null;
@@ -76,12 +120,32 @@ export async function buildConnectionHistory(db: Db, shape: ConnectionShape, now
     for (let week = 0; week < shape.weeks; week++) {
       const sessionMs = startMs + week * 7 * DAY_MS + 18 * 3_600_000;
       const sessionId = newId();
-      push('group_sessions', { id: sessionId, group_id: groupId, starts_at: at(sessionMs), ends_at: at(sessionMs + 90 * 60_000), plan_id: null, topic: 'Connection', status: 'held', origin: 'manual', cancel_reason: null, created_at: at(startMs), updated_at: at(sessionMs), original_starts_at: null });
+      push('group_sessions', {
+        id: sessionId,
+        group_id: groupId,
+        starts_at: at(sessionMs),
+        ends_at: at(sessionMs + 90 * 60_000),
+        plan_id: null,
+        topic: 'Connection',
+        status: 'held',
+        origin: 'manual',
+        cancel_reason: null,
+        created_at: at(startMs),
+        updated_at: at(sessionMs),
+        original_starts_at: null,
+      });
       const drifting = (m: (typeof members)[number]) => m === drifter && week >= shape.weeks - 5;
       for (const m of members) {
         const roll = random();
         const status: AttendanceStatus = drifting(m) ? 'absent' : roll < 0.84 ? 'present' : roll < 0.9 ? 'late' : roll < 0.93 ? 'left_early' : roll < 0.97 ? 'excused' : 'absent';
-        push('attendance', { session_id: sessionId, enrolment_id: m.enrolmentId, status, minutes: status === 'late' ? 10 : null, recorded_by: leadId, recorded_at: at(sessionMs + 90 * 60_000) });
+        push('attendance', {
+          session_id: sessionId,
+          enrolment_id: m.enrolmentId,
+          status,
+          minutes: status === 'late' ? 10 : null,
+          recorded_by: leadId,
+          recorded_at: at(sessionMs + 90 * 60_000),
+        });
         if (drifting(m)) continue;
         const dayMs = (offset: number) => sessionMs + offset * DAY_MS + Math.floor(random() * 3_600_000);
         lastRead.set(m.participantId, dayMs(2));
@@ -89,26 +153,84 @@ export async function buildConnectionHistory(db: Db, shape: ConnectionShape, now
           seq += 1;
           const answering = messages.length > 0 && random() < 0.4 ? pick(messages.slice(-20)) : null;
           const id = newId();
-          push('space_posts', { id, group_id: groupId, thread_id: null, kind: 'message', seq, version_seq: seq, author_id: m.participantId, enrolment_id: m.enrolmentId, author_role: 'participant', client_id: null, body: 'Thinking of you all this week.', reply_to_id: answering && answering.author !== m.participantId ? answering.id : null, moderation_status: 'published', moderation_reasons: null, status_reason: null, created_at: at(dayMs(1)), edited_at: null, removed_at: null, removed_by: null });
+          push('space_posts', {
+            id,
+            group_id: groupId,
+            thread_id: null,
+            kind: 'message',
+            seq,
+            version_seq: seq,
+            author_id: m.participantId,
+            enrolment_id: m.enrolmentId,
+            author_role: 'participant',
+            client_id: null,
+            body: 'Thinking of you all this week.',
+            reply_to_id: answering && answering.author !== m.participantId ? answering.id : null,
+            moderation_status: 'published',
+            moderation_reasons: null,
+            status_reason: null,
+            created_at: at(dayMs(1)),
+            edited_at: null,
+            removed_at: null,
+            removed_by: null,
+          });
           messages.push({ id, author: m.participantId });
         }
         if (random() < 0.25) {
           const peer = pick(members.filter((p) => p !== m && !drifting(p)));
           const id = newId();
-          push('appreciations', { id, group_id: groupId, sender_enrolment_id: m.enrolmentId, sender_id: m.participantId, session_id: sessionId, body: 'Thank you for what you said tonight.', moderation_status: 'published', created_at: at(dayMs(0)) });
+          push('appreciations', {
+            id,
+            group_id: groupId,
+            sender_enrolment_id: m.enrolmentId,
+            sender_id: m.participantId,
+            session_id: sessionId,
+            body: 'Thank you for what you said tonight.',
+            moderation_status: 'published',
+            created_at: at(dayMs(0)),
+          });
           push('appreciation_recipients', { appreciation_id: id, recipient_enrolment_id: peer.enrolmentId, recipient_id: peer.participantId, created_at: at(dayMs(0)) });
         }
         if (random() < 0.05) {
           const id = newId();
-          push('feedback_items', { id, group_id: groupId, parent_id: null, enrolment_id: m.enrolmentId, author_id: m.participantId, body: 'How do I come across when I disagree?', moderation_status: 'published', created_at: at(dayMs(1)) });
+          push('feedback_items', {
+            id,
+            group_id: groupId,
+            parent_id: null,
+            enrolment_id: m.enrolmentId,
+            author_id: m.participantId,
+            body: 'How do I come across when I disagree?',
+            moderation_status: 'published',
+            created_at: at(dayMs(1)),
+          });
           if (random() < 0.7) {
             const peer = pick(members.filter((p) => p !== m && !drifting(p)));
-            push('feedback_items', { id: newId(), group_id: groupId, parent_id: id, enrolment_id: peer.enrolmentId, author_id: peer.participantId, body: 'Clear and kind.', moderation_status: 'published', created_at: at(dayMs(2)) });
+            push('feedback_items', {
+              id: newId(),
+              group_id: groupId,
+              parent_id: id,
+              enrolment_id: peer.enrolmentId,
+              author_id: peer.participantId,
+              body: 'Clear and kind.',
+              moderation_status: 'published',
+              created_at: at(dayMs(2)),
+            });
           }
         }
         if (random() < 0.03) {
           const id = newId();
-          push('strategies', { id, group_id: groupId, enrolment_id: m.enrolmentId, author_id: m.participantId, title: 'A walk at lunch', when_helps: 'Low afternoons', steps: 'Out of the door, ten minutes.', moderation_status: 'published', created_at: at(dayMs(1)), updated_at: at(dayMs(1)) });
+          push('strategies', {
+            id,
+            group_id: groupId,
+            enrolment_id: m.enrolmentId,
+            author_id: m.participantId,
+            title: 'A walk at lunch',
+            when_helps: 'Low afternoons',
+            steps: 'Out of the door, ten minutes.',
+            moderation_status: 'published',
+            created_at: at(dayMs(1)),
+            updated_at: at(dayMs(1)),
+          });
           strategies.push({ id, author: m.participantId });
         }
         const theirs = strategies.filter((s) => s.author !== m.participantId && !marked.has(`${s.id} ${m.enrolmentId}`));
@@ -118,18 +240,51 @@ export async function buildConnectionHistory(db: Db, shape: ConnectionShape, now
           push('strategy_marks', { strategy_id: s.id, enrolment_id: m.enrolmentId, state: random() < 0.7 ? 'helped' : 'try', created_at: at(dayMs(3)), updated_at: at(dayMs(3)) });
         }
         if (week % 4 === 0) {
-          for (const [code, total] of [['phq-9', Math.max(0, m.phq9 - Math.floor(week / 8) + Math.floor(random() * 3) - 1)], ['ons-loneliness', Math.max(1, m.lonely - Math.floor(week / 20))]] as const) {
-            push('measure_responses', { id: newId(), participant_id: m.participantId, enrolment_id: m.enrolmentId, group_id: groupId, request_id: null, instrument_code: code, instrument_version: 1, answers: '{}', total, band: null, caseness: 0, prorated: 0, idempotency_key: newId(), submitted_at: at(dayMs(0)) });
+          for (const [code, total] of [
+            ['phq-9', Math.max(0, m.phq9 - Math.floor(week / 8) + Math.floor(random() * 3) - 1)],
+            ['ons-loneliness', Math.max(1, m.lonely - Math.floor(week / 20))],
+          ] as const) {
+            push('measure_responses', {
+              id: newId(),
+              participant_id: m.participantId,
+              enrolment_id: m.enrolmentId,
+              group_id: groupId,
+              request_id: null,
+              instrument_code: code,
+              instrument_version: 1,
+              answers: '{}',
+              total,
+              band: null,
+              caseness: 0,
+              prorated: 0,
+              idempotency_key: newId(),
+              submitted_at: at(dayMs(0)),
+            });
           }
         }
       }
     }
     for (const m of members) {
       const readMs = lastRead.get(m.participantId);
-      if (readMs !== undefined) push('space_read_markers', { user_id: m.participantId, group_id: groupId, thread_key: 'chat', last_seq: seq, updated_at: at(Math.min(readMs, now.getTime())) });
+      if (readMs !== undefined)
+        push('space_read_markers', { user_id: m.participantId, group_id: groupId, thread_key: 'chat', last_seq: seq, updated_at: at(Math.min(readMs, now.getTime())) });
     }
   }
-  const order: (keyof DB)[] = ['therapy_groups', 'group_facilitators', 'enrolments', 'group_sessions', 'attendance', 'space_posts', 'appreciations', 'appreciation_recipients', 'feedback_items', 'strategies', 'strategy_marks', 'measure_responses', 'space_read_markers'];
+  const order: (keyof DB)[] = [
+    'therapy_groups',
+    'group_facilitators',
+    'enrolments',
+    'group_sessions',
+    'attendance',
+    'space_posts',
+    'appreciations',
+    'appreciation_recipients',
+    'feedback_items',
+    'strategies',
+    'strategy_marks',
+    'measure_responses',
+    'space_read_markers',
+  ];
   rows.users = await insertInChunks(db, 'users', users);
   for (const table of order) rows[table] = await insertInChunks(db, table, (t[table] ?? []) as never);
   return { lead, groupId: groupId0, rows, seconds: (performance.now() - started) / 1000 };

@@ -13,7 +13,12 @@ import { insertInChunks, mulberry32 } from './group-history.js';
 export async function addExportExtras(db: Db, now = new Date()): Promise<{ rows: Record<string, number>; seconds: number }> {
   const started = performance.now();
   const random = mulberry32(15_2026);
-  const enrolments = await db.selectFrom('enrolments as e').innerJoin('therapy_groups as g', 'g.id', 'e.group_id').select(['e.id', 'e.participant_id', 'e.group_id', 'e.joined_at', 'g.programme_id']).orderBy('e.id').execute();
+  const enrolments = await db
+    .selectFrom('enrolments as e')
+    .innerJoin('therapy_groups as g', 'g.id', 'e.group_id')
+    .select(['e.id', 'e.participant_id', 'e.group_id', 'e.joined_at', 'g.programme_id'])
+    .orderBy('e.id')
+    .execute();
   const agreements = new Map((await db.selectFrom('group_agreements').select(['id', 'programme_id', 'version']).execute()).map((a) => [a.programme_id, a]));
   const acceptances: Insertable<DB['agreement_acceptances']>[] = [];
   const goals: Insertable<DB['goals']>[] = [];
@@ -42,7 +47,21 @@ export async function addExportExtras(db: Db, now = new Date()): Promise<{ rows:
       updated_at: joined,
     });
     if (random() < 0.05) {
-      alerts.push({ id: newId(), kind: 'measure_item', tier: random() < 0.5 ? 'urgent' : 'concern', participant_id: e.participant_id, enrolment_id: e.id, group_id: e.group_id, source_type: 'measure_response', source_id: e.id, summary: 'PHQ-9 item 9', status: 'open', created_at: at, ack_due_at: at, next_escalation_at: at });
+      alerts.push({
+        id: newId(),
+        kind: 'measure_item',
+        tier: random() < 0.5 ? 'urgent' : 'concern',
+        participant_id: e.participant_id,
+        enrolment_id: e.id,
+        group_id: e.group_id,
+        source_type: 'measure_response',
+        source_id: e.id,
+        summary: 'PHQ-9 item 9',
+        status: 'open',
+        created_at: at,
+        ack_due_at: at,
+        next_escalation_at: at,
+      });
     }
   }
   const rows = {

@@ -115,13 +115,21 @@ export async function buildGroupHistory(db: Db, shape: GroupHistoryShape = ISSUE
   const programmeIds: string[] = [];
   const plansByProgramme = new Map<string, { id: string; topic: string }[]>();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('users').values([admin, ...clinicianRows]).execute();
+    await trx
+      .insertInto('users')
+      .values([admin, ...clinicianRows])
+      .execute();
     for (let p = 0; p < shape.programmes; p++) {
       const id = newId();
       programmeIds.push(id);
       await trx
         .insertInto('programmes')
-        .values({ id, name: p === 0 ? 'The Power of Connection' : `The Power of Connection (${['North', 'South', 'East', 'West'][p % 4]} ${p})`, description: 'Twelve sessions.', created_at: longAgo })
+        .values({
+          id,
+          name: p === 0 ? 'The Power of Connection' : `The Power of Connection (${['North', 'South', 'East', 'West'][p % 4]} ${p})`,
+          description: 'Twelve sessions.',
+          created_at: longAgo,
+        })
         .execute();
       await replaceCurriculum(trx, id, POWER_OF_CONNECTION);
       await addAgreementVersion(trx, id, POWER_OF_CONNECTION_AGREEMENT, admin.id, new Date(longAgo));
@@ -160,7 +168,12 @@ export async function buildGroupHistory(db: Db, shape: GroupHistoryShape = ISSUE
     const firstLocal = DateTime.fromJSDate(now, { zone: TIMEZONE })
       .minus({ weeks: startWeeksAgo })
       .set({ weekday: (WEEKDAYS.indexOf(weekday) + 1) as WeekdayNumbers, hour: big ? 18 : 9 + (g % 10), minute: 0, second: 0, millisecond: 0 });
-    const schedule = { rrule: `FREQ=WEEKLY;BYDAY=${weekday};COUNT=${sessionCount}`, firstSessionLocal: firstLocal.toFormat("yyyy-LL-dd'T'HH:mm"), timezone: TIMEZONE, durationMinutes: 90 };
+    const schedule = {
+      rrule: `FREQ=WEEKLY;BYDAY=${weekday};COUNT=${sessionCount}`,
+      firstSessionLocal: firstLocal.toFormat("yyyy-LL-dd'T'HH:mm"),
+      timezone: TIMEZONE,
+      durationMinutes: 90,
+    };
     const occurrences = expandSchedule(schedule, now);
     const heldCount = occurrences.filter((o) => o.endsAt < now).length;
     if (big && heldCount !== occurrences.length) throw new Error('The big group must have held every session');
@@ -308,8 +321,24 @@ export async function buildGroupHistory(db: Db, shape: GroupHistoryShape = ISSUE
         interventions: 'Psychoeducation on the session topic; structured exercise from the curriculum; validation and linking between members.',
         group_process: 'Warm, increasingly cohesive. Quieter members were invited in gently.',
       };
-      notes.push({ id: noteId, session_id: sessionId, status: 'signed', version: 2, ...note, created_by: leadId, updated_by: leadId, updated_at: endsAt, signed_by: leadId, signed_at: endsAt, cosigned_by: null, cosigned_at: null });
-      const sections = attendees.map((m) => ({ enrolmentId: m.enrolmentId, body: `${m.pseudonym} took part; engaged with the exercise and offered support to peers. Reported a better week.` }));
+      notes.push({
+        id: noteId,
+        session_id: sessionId,
+        status: 'signed',
+        version: 2,
+        ...note,
+        created_by: leadId,
+        updated_by: leadId,
+        updated_at: endsAt,
+        signed_by: leadId,
+        signed_at: endsAt,
+        cosigned_by: null,
+        cosigned_at: null,
+      });
+      const sections = attendees.map((m) => ({
+        enrolmentId: m.enrolmentId,
+        body: `${m.pseudonym} took part; engaged with the exercise and offered support to peers. Reported a better week.`,
+      }));
       for (const section of sections) entries.push({ note_id: noteId, enrolment_id: section.enrolmentId, body: section.body });
       // The versions Hearth's snapshot() keeps: the draft, then the signed text.
       const content = JSON.stringify({ themes: note.themes, interventions: note.interventions, groupProcess: note.group_process, members: sections });

@@ -75,10 +75,7 @@ const ROUNDS = 2;
  * then their measured time is interleaved in rounds, A B then B A, so that whatever else the
  * machine is doing weighs on all of them alike. Figures come back in the order of `targets`.
  */
-export async function measureLoads<const T extends readonly LoadTarget[]>(
-  targets: T,
-  settings: LoadSettings,
-): Promise<{ -readonly [K in keyof T]: LoadFigures }> {
+export async function measureLoads<const T extends readonly LoadTarget[]>(targets: T, settings: LoadSettings): Promise<{ -readonly [K in keyof T]: LoadFigures }> {
   for (const target of targets) assertLoopback(target.url);
   if (settings.warmupS > 0) for (const target of targets) await runAutocannon(target, settings.connections, settings.warmupS);
   const rounds = targets.length > 1 && settings.durationS >= ROUNDS ? ROUNDS : 1;
@@ -160,17 +157,12 @@ export function figuresOf(totals: Totals): LoadFigures {
 }
 
 /** One autocannon run, with every response's latency in (fractional) milliseconds. */
-function runAutocannon(
-  target: LoadTarget,
-  connections: number,
-  durationS: number,
-): Promise<{ result: autocannon.Result; latenciesMs: number[] }> {
+function runAutocannon(target: LoadTarget, connections: number, durationS: number): Promise<{ result: autocannon.Result; latenciesMs: number[] }> {
   const latenciesMs: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       { url: target.url, method: 'GET', headers: target.headers ?? {}, connections, pipelining: 1, duration: durationS, timeout: 10 },
-      (error: unknown, result) =>
-        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve({ result, latenciesMs }),
+      (error: unknown, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve({ result, latenciesMs })),
     );
     instance.on('response', (_client, _status, _bytes, responseTimeMs) => {
       latenciesMs.push(responseTimeMs);

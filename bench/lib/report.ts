@@ -90,9 +90,7 @@ export function printResult(result: BenchResult, load: LoadSettings): void {
 
 function printThroughputTable(result: BenchResult, load: LoadSettings): void {
   const first = result.measurements[0]?.figures;
-  console.log(
-    `\n${result.bench} on ${result.database}: ${load.connections} connections, ${load.durationS} s measured per server after ${load.warmupS} s warm-up`,
-  );
+  console.log(`\n${result.bench} on ${result.database}: ${load.connections} connections, ${load.durationS} s measured per server after ${load.warmupS} s warm-up`);
   const rows = result.measurements.map(({ label, figures }) => [
     label,
     fixed(figures.requestsPerSec, 0),
@@ -103,9 +101,7 @@ function printThroughputTable(result: BenchResult, load: LoadSettings): void {
     String(figures.non2xx + figures.errors),
     ...cpuCells(figures),
   ]);
-  console.log(
-    table(['server', 'req/s', 'vs first', 'p50 ms', 'p99 ms', 'requests', 'non-2xx+err', 'server µs/req', 'db µs/req', 'other CPU'], rows),
-  );
+  console.log(table(['server', 'req/s', 'vs first', 'p50 ms', 'p99 ms', 'requests', 'non-2xx+err', 'server µs/req', 'db µs/req', 'other CPU'], rows));
 }
 
 /** One request at a time per endpoint: latency percentiles, and each against the first (the baseline). */
@@ -126,9 +122,7 @@ function printLatencyTable(result: BenchResult): void {
     String(figures.non2xx + figures.errors),
     ...cpuCells(figures),
   ]);
-  console.log(
-    table(['endpoint', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'p50 ÷ bare', 'p95 ÷ bare', 'non-2xx+err', 'server µs/req', 'db µs/req', 'other CPU'], rows),
-  );
+  console.log(table(['endpoint', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'p50 ÷ bare', 'p95 ÷ bare', 'non-2xx+err', 'server µs/req', 'db µs/req', 'other CPU'], rows));
 }
 
 function cpuCells(figures: LoadFigures): string[] {
@@ -153,8 +147,7 @@ export function verdict(comparison: Comparison): 'PASS' | 'FAIL' {
 /** A plain-text table; columns are right-aligned (numbers) unless `leftColumns` says otherwise. */
 export function table(headers: string[], rows: string[][], leftColumns = 1): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    '  ' + cells.map((cell, i) => (i < leftColumns ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]) => '  ' + cells.map((cell, i) => (i < leftColumns ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 

@@ -98,7 +98,10 @@ export async function startBuiltServer(entry: string, env: Record<string, string
   try {
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`Server ${entry} exited early`);
-      const live = await fetch(`${url}/api/health/live`).then((r) => r.status, () => 0);
+      const live = await fetch(`${url}/api/health/live`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (live === 200) break;
       if (Date.now() > deadline) throw new Error(`Server ${entry} did not answer within ${startTimeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));

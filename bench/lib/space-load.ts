@@ -92,8 +92,7 @@ export async function runSpaceLoad(urls: readonly string[], members: readonly Sp
             const n = Number(frame.clientId?.replace('bench-', ''));
             const at = sentAt.get(n);
             if (at !== undefined && n >= warmCount) ackLatencies.push(performance.now() - at);
-          }
-          else if (frame.type === 'error') errorFrames[frame.code ?? 'unknown'] = (errorFrames[frame.code ?? 'unknown'] ?? 0) + 1;
+          } else if (frame.type === 'error') errorFrames[frame.code ?? 'unknown'] = (errorFrames[frame.code ?? 'unknown'] ?? 0) + 1;
         });
         ws.once('error', reject);
         ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
@@ -118,7 +117,9 @@ export async function runSpaceLoad(urls: readonly string[], members: readonly Sp
       const member = members[index]!;
       sentAt.set(n, performance.now());
       messageGroup.set(n, member.groupId);
-      sockets[index]!.send(JSON.stringify({ type: 'post', groupId: member.groupId, thread: 'chat', clientId: `bench-${n}`, text: `Bench message ${n}: a short note about how the week went.` }));
+      sockets[index]!.send(
+        JSON.stringify({ type: 'post', groupId: member.groupId, thread: 'chat', clientId: `bench-${n}`, text: `Bench message ${n}: a short note about how the week went.` }),
+      );
     }
     const durationS = (performance.now() - started) / 1000;
     await new Promise((resolve) => setTimeout(resolve, settings.drainMs));

@@ -16,7 +16,9 @@ export interface A11yProblem {
 export async function checkA11y(page: Page): Promise<A11yProblem[]> {
   // Let running CSS transitions end first (a dialog fading in reads as low contrast mid-fade).
   // Infinite ones (a loader's spin) never finish and are left alone.
-  await page.evaluate(`Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined)))`);
+  await page.evaluate(
+    `Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined)))`,
+  );
   const loaded = await page.evaluate('typeof window.axe === "object"');
   if (!loaded) await page.evaluate(axe.source);
   const results = (await page.evaluate(`window.axe.run(document, {

@@ -31,7 +31,6 @@ export async function apiSession(baseUrl: string, email: string, password = DEMO
   const me = (await call('GET', '/me')) as { csrfToken: string };
   return {
     get: async <T>(path: string) => (await call('GET', path)) as T,
-    send: async <T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
-      (await call(method, path, body, me.csrfToken)) as T,
+    send: async <T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown) => (await call(method, path, body, me.csrfToken)) as T,
   };
 }

@@ -21,12 +21,7 @@ export async function submitSignIn(page: Page, email: string, password: string):
  * Signs in from scratch. Demo staff without MFA are offered enrolment: "Not now" skips it
  * unless keepOffer is set. Resolves once the first page after sign-in has its heading.
  */
-export async function signIn(
-  page: Page,
-  baseUrl: string,
-  email: string,
-  options: { password?: string; keepOffer?: boolean } = {},
-): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, email: string, options: { password?: string; keepOffer?: boolean } = {}): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
   await submitSignIn(page, email, options.password ?? DEMO_PASSWORD);
   const offer = page.getByRole('heading', { name: 'Protect your account' });

@@ -24,7 +24,5 @@ export async function unstyledMantineClasses(page: Page): Promise<string[]> {
 
 /** The page's style sheets in cascade order: file names under /assets/, `inline` for style tags. */
 export async function loadedStyleSheets(page: Page): Promise<string[]> {
-  return (await page.evaluate(
-    `[...document.styleSheets].map((s) => (s.href ? new URL(s.href).pathname.replace(/^\\/assets\\//, '') : 'inline'))`,
-  )) as string[];
+  return (await page.evaluate(`[...document.styleSheets].map((s) => (s.href ? new URL(s.href).pathname.replace(/^\\/assets\\//, '') : 'inline'))`)) as string[];
 }

@@ -48,13 +48,17 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const { config, database } = options;
   const app = Fastify({
     // A silent log needs no logger: pino would still build a child logger for every request.
-    logger: options.logger ?? (config.logLevel === 'silent' ? false : {
-      level: config.logLevel,
-      // Cookies and credentials never reach the logs; URLs carry ids only (no PHI by design).
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-      // Calendar-feed URLs carry their secret token: it is masked before a request line is logged.
-      serializers: { req: logSafeRequest },
-    }),
+    logger:
+      options.logger ??
+      (config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            // Cookies and credentials never reach the logs; URLs carry ids only (no PHI by design).
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            // Calendar-feed URLs carry their secret token: it is masked before a request line is logged.
+            serializers: { req: logSafeRequest },
+          }),
     bodyLimit: config.bodyLimit,
     // A number, never `true`: X-Forwarded-For is read exactly this many hops from the right, so
     // the left-most entries a client may have written itself never become request.ip.

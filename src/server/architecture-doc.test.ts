@@ -30,24 +30,45 @@ describe('ARCHITECTURE.md and the web README describe every folder', () => {
   it('has a row in ARCHITECTURE.md for every server module, and none for a module that is gone', () => {
     const modules = folders('src', 'server', 'modules');
     const described = rowFolders(architecture, /`modules\/([a-z0-9-]+)`/g);
-    expect(modules.filter((name) => !described.includes(name)), 'server modules ARCHITECTURE.md does not describe').toEqual([]);
-    expect(described.filter((name) => !modules.includes(name)), 'ARCHITECTURE.md rows for modules that do not exist').toEqual([]);
+    expect(
+      modules.filter((name) => !described.includes(name)),
+      'server modules ARCHITECTURE.md does not describe',
+    ).toEqual([]);
+    expect(
+      described.filter((name) => !modules.includes(name)),
+      'ARCHITECTURE.md rows for modules that do not exist',
+    ).toEqual([]);
   });
 
   it('has a row in ARCHITECTURE.md for every other folder of src/server and src/shared', () => {
     const server = folders('src', 'server').filter((name) => name !== 'modules');
     const serverRows = rowFolders(architecture, /`src\/server\/([a-z0-9-]+)\/`/g);
-    expect(server.filter((name) => !serverRows.includes(name)), 'src/server folders ARCHITECTURE.md does not describe').toEqual([]);
-    expect(serverRows.filter((name) => !server.includes(name)), 'ARCHITECTURE.md rows for src/server folders that do not exist').toEqual([]);
+    expect(
+      server.filter((name) => !serverRows.includes(name)),
+      'src/server folders ARCHITECTURE.md does not describe',
+    ).toEqual([]);
+    expect(
+      serverRows.filter((name) => !server.includes(name)),
+      'ARCHITECTURE.md rows for src/server folders that do not exist',
+    ).toEqual([]);
     const shared = folders('src', 'shared');
     const sharedRow = architecture.split('\n').find((line) => line.startsWith('| `src/shared/` |')) ?? '';
-    expect(shared.filter((name) => !sharedRow.includes(`\`${name}/`)), 'src/shared folders its row does not name').toEqual([]);
+    expect(
+      shared.filter((name) => !sharedRow.includes(`\`${name}/`)),
+      'src/shared folders its row does not name',
+    ).toEqual([]);
   });
 
   it('has a row in src/web/README.md for every web folder, and none for a folder that is gone', () => {
     const web = folders('src', 'web');
     const described = rowFolders(webReadme, /`([a-z0-9-]+)\/`/g);
-    expect(web.filter((name) => !described.includes(name)), 'src/web folders its README does not describe').toEqual([]);
-    expect(described.filter((name) => !web.includes(name)), 'web README rows for folders that do not exist').toEqual([]);
+    expect(
+      web.filter((name) => !described.includes(name)),
+      'src/web folders its README does not describe',
+    ).toEqual([]);
+    expect(
+      described.filter((name) => !web.includes(name)),
+      'web README rows for folders that do not exist',
+    ).toEqual([]);
   });
 });

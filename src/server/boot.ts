@@ -70,9 +70,7 @@ export async function waitForDatabase(database: Database, waitMs: number, log: (
       if (!unavailable) throw error;
       const waited = Date.now() - started;
       if (waited + pause > waitMs) {
-        throw new Error(
-          `The database did not answer within ${Math.round(waitMs / 1000)} s (HEARTH_DB_STARTUP_WAIT_SECONDS): ${unavailable.cause}`,
-        );
+        throw new Error(`The database did not answer within ${Math.round(waitMs / 1000)} s (HEARTH_DB_STARTUP_WAIT_SECONDS): ${unavailable.cause}`);
       }
       log(`Waiting for the database (attempt ${attempt}: ${unavailable.cause}); trying again in ${(pause / 1000).toFixed(2)} s.`);
       await new Promise((resolve) => setTimeout(resolve, pause));

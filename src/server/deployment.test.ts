@@ -49,10 +49,13 @@ describe('compose.yaml', () => {
     expect(mounted, 'the proxy mounts deploy/Caddyfile').toBe('./deploy/Caddyfile:/etc/caddy/Caddyfile:ro');
   });
 
-  it("gives each instance a configuration Hearth accepts: PostgreSQL, behind one TLS proxy, no unknown variable", () => {
+  it('gives each instance a configuration Hearth accepts: PostgreSQL, behind one TLS proxy, no unknown variable', () => {
     for (const [name, service] of hearthServices) {
       const environment = Object.fromEntries(Object.entries(service.environment ?? {}).map(([key, value]) => [key, interpolate(value)]));
-      expect(Object.keys(environment).filter((key) => !ENV_VARIABLES.includes(key)), name).toEqual([]);
+      expect(
+        Object.keys(environment).filter((key) => !ENV_VARIABLES.includes(key)),
+        name,
+      ).toEqual([]);
       const config = loadConfig({ ...environment, NODE_ENV: 'production' });
       expect(config.databaseKind, name).toBe('postgres');
       expect(new URL(config.databaseUrl!).hostname).toBe('postgres');
@@ -77,7 +80,10 @@ describe('deploy/Caddyfile', () => {
 
   it('lets no client choose its X-Forwarded-For: no trusted_proxies, no header passed through or set by hand', () => {
     // Without trusted_proxies Caddy replaces a client's X-Forwarded-For with the client's address.
-    const directives = caddyfile.split('\n').map((line) => line.replace(/#.*/, '').trim()).filter(Boolean);
+    const directives = caddyfile
+      .split('\n')
+      .map((line) => line.replace(/#.*/, '').trim())
+      .filter(Boolean);
     expect(directives.filter((line) => /trusted_proxies|X-Forwarded-For/i.test(line))).toEqual([]);
   });
 });
@@ -119,7 +125,9 @@ describe('deploy/hearth.service (systemd)', () => {
   });
 
   it('comes with an environment file of known variables that Hearth accepts', () => {
-    const lines = read('deploy/hearth.env.example').split('\n').filter((line) => /^\w+=/.test(line));
+    const lines = read('deploy/hearth.env.example')
+      .split('\n')
+      .filter((line) => /^\w+=/.test(line));
     const environment = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
     expect(Object.keys(environment).filter((key) => !ENV_VARIABLES.includes(key))).toEqual([]);
     expect(loadConfig({ ...environment, NODE_ENV: 'production' }).trustedProxies).toBe(1);

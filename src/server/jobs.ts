@@ -35,12 +35,7 @@ const MEASURE_REMINDERS_EVERY_MS = 60 * 60_000;
  * one structured log line and is counted in /metrics (observability/job-run.ts). Returns a
  * function that stops them.
  */
-export function startBackgroundJobs(
-  database: Database,
-  config: Config,
-  log: FastifyBaseLogger,
-  realtime: { broker: Broker; clock: Clock; metrics?: Metrics | null },
-): () => void {
+export function startBackgroundJobs(database: Database, config: Config, log: FastifyBaseLogger, realtime: { broker: Broker; clock: Clock; metrics?: Metrics | null }): () => void {
   const jobs = { log, metrics: realtime.metrics ?? null };
   const transport: MailTransport | null = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
   const digestSettings = { leadMs: config.digestLeadMs, smtpConfigured: !!transport, publicUrl: config.publicUrl, serviceName: config.serviceName };
@@ -62,22 +57,69 @@ export function startBackgroundJobs(
     running = true;
     const now = new Date();
     try {
-      await runJob('digests', jobs, () => sendDueDigests(database.db, digestSettings, now), (sent) => ({ sent }));
-      await runJob('session_reminders', jobs, () => sendSessionReminders(database.db, reminderSettings, now), (sent) => ({ sent }));
+      await runJob(
+        'digests',
+        jobs,
+        () => sendDueDigests(database.db, digestSettings, now),
+        (sent) => ({ sent }),
+      );
+      await runJob(
+        'session_reminders',
+        jobs,
+        () => sendSessionReminders(database.db, reminderSettings, now),
+        (sent) => ({ sent }),
+      );
       // Reminder texts just queued, and those waiting for their next attempt (retried with backoff).
-      if (textSender) await runJob('reminder_texts', jobs, () => deliverQueuedTexts(database.db, textSender, new Date()), (r) => r);
+      if (textSender)
+        await runJob(
+          'reminder_texts',
+          jobs,
+          () => deliverQueuedTexts(database.db, textSender, new Date()),
+          (r) => r,
+        );
       if (now.getTime() - measureRemindersAt >= MEASURE_REMINDERS_EVERY_MS) {
         measureRemindersAt = now.getTime();
-        await runJob('measure_reminders', jobs, () => sendMeasureReminders(database.db, reminderSettings, now), (sent) => ({ sent }));
+        await runJob(
+          'measure_reminders',
+          jobs,
+          () => sendMeasureReminders(database.db, reminderSettings, now),
+          (sent) => ({ sent }),
+        );
       }
-      if (transport) await runJob('mail', jobs, () => deliverQueuedMail(database.db, transport, config.mailFrom, now), (r) => r);
+      if (transport)
+        await runJob(
+          'mail',
+          jobs,
+          () => deliverQueuedMail(database.db, transport, config.mailFrom, now),
+          (r) => r,
+        );
       // Once a day (the first tick of each UTC day, on one instance): the isolation early warning.
-      await runJob('isolation_early_warning', jobs, () => runDailyEarlyWarning(database.db, now), (run): Record<string, number> => (run ? { members: run.members, flagged: run.flagged, raised: run.raised, cleared: run.cleared } : {}));
-      await runJob('idempotency_cleanup', jobs, () => deleteExpiredIdempotencyKeys(database.db, now), (deleted) => ({ deleted }));
+      await runJob(
+        'isolation_early_warning',
+        jobs,
+        () => runDailyEarlyWarning(database.db, now),
+        (run): Record<string, number> => (run ? { members: run.members, flagged: run.flagged, raised: run.raised, cleared: run.cleared } : {}),
+      );
+      await runJob(
+        'idempotency_cleanup',
+        jobs,
+        () => deleteExpiredIdempotencyKeys(database.db, now),
+        (deleted) => ({ deleted }),
+      );
       // FHIR $export: jobs whose instance stopped are taken over and run again; expired files deleted.
       const exportDeps = { db: database.db, config, clock: realtime.clock, log };
-      await runJob('fhir_exports', jobs, () => resumeAbandonedExports(exportDeps), (r) => r);
-      await runJob('fhir_export_cleanup', jobs, () => deleteExpiredExports(exportDeps), (deleted) => ({ deleted }));
+      await runJob(
+        'fhir_exports',
+        jobs,
+        () => resumeAbandonedExports(exportDeps),
+        (r) => r,
+      );
+      await runJob(
+        'fhir_export_cleanup',
+        jobs,
+        () => deleteExpiredExports(exportDeps),
+        (deleted) => ({ deleted }),
+      );
     } finally {
       running = false;
     }

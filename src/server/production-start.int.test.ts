@@ -84,7 +84,11 @@ describe('the compiled server', () => {
       const statements = /^(?:import|export)\b[^;]*?\bfrom\s*"([^"]+)";|^import\s*"([^"]+)";|\bimport\(\s*"([^"]+)"\s*\)/gm;
       for (const match of code.matchAll(statements)) imported.add((match[1] ?? match[2] ?? match[3])!);
     }
-    const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    const packageOf = (specifier: string) =>
+      specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/');
     const builtin = (specifier: string) => specifier.startsWith('node:') || builtinModules.includes(specifier);
     expect(imported.size).toBeGreaterThan(10);
     const relative = [...imported].filter((specifier) => specifier.startsWith('.'));
@@ -92,7 +96,7 @@ describe('the compiled server', () => {
     expect([...imported].filter((specifier) => !builtin(specifier) && !(packageOf(specifier) in dependencies))).toEqual([]);
   });
 
-  it('`npm start` runs dist/server/main.js in npm\'s own child (no shell, no tsx) and SIGTERM to npm stops it', async () => {
+  it("`npm start` runs dist/server/main.js in npm's own child (no shell, no tsx) and SIGTERM to npm stops it", async () => {
     // The README's way, outside production: the demo service is seeded (which also loads the risk
     // model's weights and the language model from the compiled output).
     const server = await start({ HEARTH_DEMO_SEED: 'true' }, 'npm', ['start']);
@@ -107,7 +111,9 @@ describe('the compiled server', () => {
     expect(ready.status, await ready.text()).toBe(200);
 
     const npmPid = server.child.pid!;
-    const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(npmPid)], { encoding: 'utf8' }).trim().split('\n');
+    const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(npmPid)], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
     expect(children).toHaveLength(1);
     const [serverPid, ...args] = children[0]!.trim().split(/\s+/);
     expect(args.join(' ')).toMatch(/^\S*node scripts\/start\.mjs$/);
@@ -121,9 +127,7 @@ describe('the compiled server', () => {
   });
 
   it('stops within HEARTH_SHUTDOWN_TIMEOUT_SECONDS even when a request never finishes', async () => {
-    const server = await start({ HEARTH_DEMO_SEED: 'false', HEARTH_SHUTDOWN_TIMEOUT_SECONDS: '2' }, process.execPath, [
-      path.join('dist', 'server', 'main.js'),
-    ]);
+    const server = await start({ HEARTH_DEMO_SEED: 'false', HEARTH_SHUTDOWN_TIMEOUT_SECONDS: '2' }, process.execPath, [path.join('dist', 'server', 'main.js')]);
     const { port } = new URL(server.baseUrl);
     // A request whose body never finishes arriving: the server cannot close this connection itself.
     const stuck = net.connect(Number(port), '127.0.0.1');

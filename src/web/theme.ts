@@ -1,18 +1,7 @@
 import { createTheme, darken, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // A calm deep teal. Shade 8 (buttons, links) has 7:1 contrast on white; see the note on contrast below.
-const hearth: MantineColorsTuple = [
-  '#eaf5f3',
-  '#d3ebe7',
-  '#a6d6ce',
-  '#75c0b4',
-  '#4eab9e',
-  '#35978a',
-  '#268579',
-  '#1d7368',
-  '#176358',
-  '#0f4f46',
-];
+const hearth: MantineColorsTuple = ['#eaf5f3', '#d3ebe7', '#a6d6ce', '#75c0b4', '#4eab9e', '#35978a', '#268579', '#1d7368', '#176358', '#0f4f46'];
 
 /** Hearth's Mantine theme: system fonts only (nothing loaded from other origins), AA contrast. */
 export const theme = createTheme({
@@ -47,9 +36,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     // axe measured 4.45 while a dialog faded in. Shade 9 has margin (5.4:1).
     '--mantine-color-red-filled': 'var(--mantine-color-red-9)',
     '--mantine-color-red-filled-hover': darken(t.colors.red[9], 0.1),
-    ...Object.fromEntries(
-      tintedColors.map((name) => [`--mantine-color-${name}-light-color`, darken(t.colors[name]![9], 0.3)]),
-    ),
+    ...Object.fromEntries(tintedColors.map((name) => [`--mantine-color-${name}-light-color`, darken(t.colors[name]![9], 0.3)])),
   },
   dark: {},
 });

@@ -17,7 +17,10 @@ export const BACKUP_NAME = /^hearth-(\d{8}T\d{6}Z)\.(sqlite|dump)$/;
 
 /** The file name of a backup taken at `at`: hearth-20261203T221500Z.sqlite (or .dump on PostgreSQL). */
 export function backupFileName(kind: 'sqlite' | 'postgres', at: Date): string {
-  const stamp = at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
   return `hearth-${stamp}.${kind === 'sqlite' ? 'sqlite' : 'dump'}`;
 }
 

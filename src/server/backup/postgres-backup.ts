@@ -26,7 +26,7 @@ async function requireTool(tool: 'pg_dump' | 'pg_restore'): Promise<void> {
     throw new BackupError(
       'pg_tools_missing',
       `${tool} is not installed on this machine. PostgreSQL backups are made and restored with PostgreSQL's own client tools: ` +
-        'install them (Debian/Ubuntu: apt-get install postgresql-client), at the server\'s major version or newer, and run the command again.',
+        "install them (Debian/Ubuntu: apt-get install postgresql-client), at the server's major version or newer, and run the command again.",
     );
   }
 }
@@ -98,7 +98,10 @@ export async function restorePostgres(file: string, url: string): Promise<void> 
     const name = new URL(url).pathname.slice(1);
     throw new BackupError(
       'restore_target_not_empty',
-      `The database ${name} already holds ${present.length} table(s) (${present.slice(0, 5).map((t) => t.name).join(', ')}…). ` +
+      `The database ${name} already holds ${present.length} table(s) (${present
+        .slice(0, 5)
+        .map((t) => t.name)
+        .join(', ')}…). ` +
         `Restore only goes into an empty database: create one (createdb ${name}_restored) and point DATABASE_URL at it, ` +
         'or drop and recreate this one once you are sure it is not needed.',
     );
@@ -160,7 +163,14 @@ export async function verifyPgDump(file: string, url: string | undefined): Promi
     try {
       await run('pg_restore', ['--no-owner', '--no-acl', '--single-transaction', '--exit-on-error', '--dbname', dbArg, file], { env, maxBuffer: 16 * 1024 * 1024 });
     } catch (error) {
-      return { ...base, ok: false, problems: [toolFailure('pg_restore', error).message], integrity: 'FAILED: the archive does not restore', migrations: migrationFindings([]).summary, tables: [] };
+      return {
+        ...base,
+        ok: false,
+        problems: [toolFailure('pg_restore', error).message],
+        integrity: 'FAILED: the archive does not restore',
+        migrations: migrationFindings([]).summary,
+        tables: [],
+      };
     }
     return await withClient(scratchUrl, async (client) => {
       const tables = [];
@@ -172,7 +182,14 @@ export async function verifyPgDump(file: string, url: string | undefined): Promi
         ? (await client.query<{ name: string }>('select name from kysely_migration order by name')).rows.map((r) => r.name)
         : [];
       const found = migrationFindings(applied);
-      return { ...base, ok: found.problems.length === 0, problems: found.problems, integrity: 'ok (restored into a scratch database with pg_restore)', migrations: found.summary, tables };
+      return {
+        ...base,
+        ok: found.problems.length === 0,
+        problems: found.problems,
+        integrity: 'ok (restored into a scratch database with pg_restore)',
+        migrations: found.summary,
+        tables,
+      };
     });
   } finally {
     await withClient(url, (c) => c.query(`drop database if exists ${scratch} with (force)`)).catch(() => undefined);

@@ -123,7 +123,10 @@ describe('SQLite backup under write load', () => {
     expect(writesIn(sqliteFileIn(restoredConfig.dataDir))).toEqual(writesIn(last.file));
     // The restored database starts: it passes the start-up check and migrations are current.
     const reopened = await openConfiguredDatabase(restoredConfig);
-    const rows = await reopened.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await reopened.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(rows.n)).toBe(30_000 + writesIn(last.file).count);
     await reopened.close();
   }, 60_000);
@@ -172,7 +175,10 @@ describe('start-up integrity check', () => {
 
 describe('bad input', () => {
   async function refusal(promise: Promise<unknown>): Promise<BackupError> {
-    const error = await promise.then(() => null, (e: unknown) => e);
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(BackupError);
     return error as BackupError;
   }

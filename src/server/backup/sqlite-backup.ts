@@ -81,9 +81,9 @@ export function verifySqliteBackup(file: string): VerifyReport {
       integrity = [(error as Error).message];
     }
     if (integrity.length) problems.push(`integrity_check: ${integrity.slice(0, 5).join('; ')}`);
-    const tableNames = (
-      sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).all() as { name: string }[]
-    ).map((r) => r.name);
+    const tableNames = (sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     const tables = integrity.length
       ? []
       : tableNames.map((name) => ({ name, rows: (sqlite.prepare(`select count(*) as n from "${name.replace(/"/g, '""')}"`).get() as { n: number }).n }));

@@ -61,7 +61,8 @@ async function main(argv: string[]): Promise<number> {
 async function backupCommand(config: Config, command: 'backup' | 'verify' | 'restore', file: string | undefined, to: string | undefined): Promise<number> {
   if (command === 'backup') {
     if (file !== undefined) throw new CliError('backup takes --to <file>, not a file name on its own.');
-    if (config.databaseKind === 'postgres') console.log('PostgreSQL: backing up with pg_dump --format=custom (a consistent snapshot; restore with this command line or pg_restore).');
+    if (config.databaseKind === 'postgres')
+      console.log('PostgreSQL: backing up with pg_dump --format=custom (a consistent snapshot; restore with this command line or pg_restore).');
     const outcome = await takeBackup(config, to);
     console.log(`Backup written: ${outcome.file} (${(outcome.bytes / 1024 / 1024).toFixed(1)} MB in ${(outcome.ms / 1000).toFixed(1)} s)\n${formatReport(outcome.report)}`);
     return outcome.report.ok ? 0 : 1;

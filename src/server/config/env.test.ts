@@ -95,9 +95,7 @@ describe('loadConfig', () => {
       HEARTH_BODY_LIMIT_BYTES: '10',
     });
     const lines = message.split('\n').slice(1);
-    expect(lines.map((line) => line.trim().split(':')[0]).sort()).toEqual(
-      ['HEARTH_BODY_LIMIT_BYTES', 'HEARTH_DEMO_SEED', 'HEARTH_PUBLIC_URL', 'NODE_ENV', 'PORT'].sort(),
-    );
+    expect(lines.map((line) => line.trim().split(':')[0]).sort()).toEqual(['HEARTH_BODY_LIMIT_BYTES', 'HEARTH_DEMO_SEED', 'HEARTH_PUBLIC_URL', 'NODE_ENV', 'PORT'].sort());
   });
 
   it('keeps /metrics off by default, and asks for a long enough token, required in production', () => {

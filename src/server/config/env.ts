@@ -2,9 +2,7 @@ import path from 'node:path';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', ''])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0', '']).transform((v) => v === 'true' || v === '1');
 
 /**
  * Every configuration variable Hearth reads, validated once at start-up.
@@ -36,23 +34,51 @@ const envSchema = z.object({
   // download. Default: <HEARTH_DATA_DIR>/fhir-exports.
   HEARTH_FHIR_EXPORT_DIR: z.string().min(1).optional(),
   // Hours a finished $export's files stay downloadable before they are deleted (the job's record stays).
-  HEARTH_FHIR_EXPORT_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  HEARTH_FHIR_EXPORT_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   // Name of the service shown in the app and in authenticator apps.
   HEARTH_SERVICE_NAME: z.string().min(1).default('Hearth'),
   // How the app writes dates and times (a BCP 47 locale: en-GB "3 Dec 2026", en-US "Dec 3, 2026").
   HEARTH_LOCALE: z
     .string()
     .default('en-GB')
-    .refine((v) => { try { return Intl.DateTimeFormat.supportedLocalesOf([v]).length === 1; } catch { return false; } }, 'Use a locale such as en-GB or en-US.'),
+    .refine((v) => {
+      try {
+        return Intl.DateTimeFormat.supportedLocalesOf([v]).length === 1;
+      } catch {
+        return false;
+      }
+    }, 'Use a locale such as en-GB or en-US.'),
   // The service's time zone (IANA), for dates and times that are not a group session's (those use the group's).
   HEARTH_TIMEZONE: z
     .string()
     .default('Europe/London')
-    .refine((v) => { try { new Intl.DateTimeFormat('en', { timeZone: v }); return true; } catch { return false; } }, 'Use an IANA time zone such as Europe/London.'),
+    .refine((v) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: v });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Use an IANA time zone such as Europe/London.'),
   // Minutes of inactivity after which a sign-in session ends.
-  HEARTH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  HEARTH_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   // Hours after which a sign-in session ends however active it is.
-  HEARTH_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  HEARTH_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   // Days an invitation or password-reset link stays valid.
   HEARTH_INVITE_DAYS: z.coerce.number().int().min(1).max(30).default(7),
   // Require TOTP MFA for admins and clinicians. Defaults to true in production.
@@ -82,28 +108,42 @@ const envSchema = z.object({
   // this many are deleted after each successful backup).
   HEARTH_BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
   // Hours between scheduled backups when HEARTH_BACKUP_DIR is set (0 turns them off).
-  HEARTH_BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
+  HEARTH_BACKUP_EVERY_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 31)
+    .default(24),
   // SQLite: the check of the database file before serving: quick (PRAGMA quick_check), full
   // (PRAGMA integrity_check, slower on a big file) or off. A damaged file is refused.
   HEARTH_STARTUP_CHECK: z.enum(['quick', 'full', 'off']).default('quick'),
   // Drop the __Host- cookie prefix and Secure flag: only for plain-http testing off localhost.
   HEARTH_INSECURE_COOKIES: bool.default(false),
   // Largest accepted request body in bytes.
-  HEARTH_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+  HEARTH_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(256 * 1024),
   // Wrong passwords an account may have within the window before each further check waits (1 s,
   // doubling, at most 60 s after the latest failure: a delay, never a lock). An address may fail
   // four times as often, across accounts, before it is refused until the window passes.
   HEARTH_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   // Window for sign-in and MFA attempt limits, in minutes.
-  HEARTH_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  HEARTH_LOGIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   // Shown to a participant at a moment of risk when they have no safety plan yet.
-  HEARTH_CRISIS_LINE: z
-    .string()
-    .min(10)
-    .default('If you are in danger now, call 999 (or your local emergency number). Samaritans: 116 123, free, day or night.'),
+  HEARTH_CRISIS_LINE: z.string().min(10).default('If you are in danger now, call 999 (or your local emergency number). Samaritans: 116 123, free, day or night.'),
   // Shown (tap-to-call) to a member whose message says someone is in danger from them or they from
   // someone: the emergency number, digits only (with an optional leading +).
-  HEARTH_EMERGENCY_NUMBER: z.string().regex(/^\+?[0-9]{2,15}$/, 'digits only, e.g. 999 or 911').default('999'),
+  HEARTH_EMERGENCY_NUMBER: z
+    .string()
+    .regex(/^\+?[0-9]{2,15}$/, 'digits only, e.g. 999 or 911')
+    .default('999'),
   // Shown with it: the safeguarding / domestic-abuse line, as "Name: number" (the number is made tap-to-call).
   HEARTH_SAFEGUARDING_LINE: z.string().min(5).default('National Domestic Abuse Helpline: 0808 2000 247 (free, 24 hours)'),
   // The service's country (ISO 3166 alpha-2, e.g. GB, IE, US): members' phone numbers written without
@@ -117,18 +157,35 @@ const envSchema = z.object({
     .default('GB'),
   // Outgoing mail (facilitator digests): an SMTP URL such as smtps://user:pass@mail.example.org:465.
   // Without it, mail is kept in the outbox administrators read in Hearth.
-  HEARTH_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  HEARTH_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   // The From address of Hearth's e-mail.
   HEARTH_MAIL_FROM: z.string().min(3).default('Hearth <no-reply@hearth.invalid>'),
   // How many hours before a session its facilitators get the between-session digest.
-  HEARTH_DIGEST_LEAD_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(24),
+  HEARTH_DIGEST_LEAD_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(24),
   // Web Push (VAPID) key pair, base64url, as printed by `npx web-push generate-vapid-keys`. Both or
   // neither. Unset outside production: a pair is generated once and kept in the database, so
   // restarts and other instances keep it. Unset in production: alerts are not sent by Web Push.
-  HEARTH_VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'must be a base64url P-256 public key').optional(),
-  HEARTH_VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, 'must be a base64url P-256 private key').optional(),
+  HEARTH_VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/, 'must be a base64url P-256 public key')
+    .optional(),
+  HEARTH_VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/, 'must be a base64url P-256 private key')
+    .optional(),
   // Contact the push services may use about Hearth's traffic: a mailto: or https: URL.
-  HEARTH_VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').default('mailto:no-reply@hearth.invalid'),
+  HEARTH_VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://')
+    .default('mailto:no-reply@hearth.invalid'),
   // Generic SMS gateway: Hearth POSTs {"to": "+447…", "text": "…"} as JSON here, with the token below
   // as a Bearer token; any 2xx answer means accepted. Unset: text messages are kept in the SMS
   // outbox administrators read in Hearth (nothing leaves the server).
@@ -143,7 +200,11 @@ const envSchema = z.object({
   HEARTH_METRICS: z.enum(['off', 'on']).default('off'),
   // Bearer token Prometheus must send for /metrics (Authorization: Bearer <token>), at least 24
   // characters. Required in production when HEARTH_METRICS=on.
-  HEARTH_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces').optional(),
+  HEARTH_METRICS_TOKEN: z
+    .string()
+    .min(24, 'must be at least 24 characters')
+    .regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces')
+    .optional(),
   // Seconds a stopping server (SIGTERM, SIGINT) may take to finish requests in flight and close its
   // sockets (code 1001) and database before it exits anyway, with code 1.
   HEARTH_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
@@ -269,9 +330,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     readyMinFreeBytes: env.HEARTH_READY_MIN_FREE_MB * 1024 * 1024,
     backupDir: env.HEARTH_BACKUP_DIR ? path.resolve(env.HEARTH_BACKUP_DIR) : path.join(path.resolve(env.HEARTH_DATA_DIR), 'backups'),
     backupSchedule:
-      env.HEARTH_BACKUP_DIR && env.HEARTH_BACKUP_EVERY_HOURS > 0
-        ? { everyMs: Math.round(env.HEARTH_BACKUP_EVERY_HOURS * 3_600_000), keep: env.HEARTH_BACKUP_KEEP }
-        : null,
+      env.HEARTH_BACKUP_DIR && env.HEARTH_BACKUP_EVERY_HOURS > 0 ? { everyMs: Math.round(env.HEARTH_BACKUP_EVERY_HOURS * 3_600_000), keep: env.HEARTH_BACKUP_KEEP } : null,
     startupCheck: env.HEARTH_STARTUP_CHECK,
     insecureCookies: env.HEARTH_INSECURE_COOKIES,
     bodyLimit: env.HEARTH_BODY_LIMIT_BYTES,

@@ -30,7 +30,11 @@ interface Session {
 }
 
 async function signIn(server: HearthProcess, email: string): Promise<Session> {
-  const response = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  const response = await fetch(`${server.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
   if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.getSetCookie()[0]?.split(';')[0] ?? '';
   const { csrfToken } = (await response.json()) as { csrfToken: string };
@@ -52,7 +56,13 @@ async function send(url: string, init: RequestInit): Promise<Answer> {
   try {
     const response = await fetch(url, { ...init, signal: AbortSignal.timeout(HANG_MS + 5_000) });
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : {}, retryAfter: response.headers.get('retry-after'), ms: Date.now() - started, at: started };
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as Answer['body']) : {},
+      retryAfter: response.headers.get('retry-after'),
+      ms: Date.now() - started,
+      at: started,
+    };
   } catch (error) {
     return { status: 0, body: { error: { message: String(error) } }, retryAfter: null, ms: Date.now() - started, at: started };
   }
@@ -275,11 +285,20 @@ describe.runIf(onPostgres && (bindir !== null || required))('a PostgreSQL stop a
        WHERE u.email = 'participant1@demo.hearth.local' AND j.body LIKE 'outage-%' GROUP BY j.body`,
     );
     const stored = new Map(entries.map((r) => [r.body, Number(r.n)]));
-    expect([...journalAcknowledged].filter((body) => !stored.has(body)), 'acknowledged journal entries lost').toEqual([]);
-    expect(entries.filter((r) => Number(r.n) > 1), 'journal entries stored twice').toEqual([]);
+    expect(
+      [...journalAcknowledged].filter((body) => !stored.has(body)),
+      'acknowledged journal entries lost',
+    ).toEqual([]);
+    expect(
+      entries.filter((r) => Number(r.n) > 1),
+      'journal entries stored twice',
+    ).toEqual([]);
     const posts = await query<{ id: string; body: string; seq: string }>(`SELECT id, body, seq FROM space_posts WHERE group_id = $1 AND body LIKE 'chat-%'`, [groupId]);
     const postIds = new Set(posts.map((p) => p.id));
-    expect([...chatAcknowledged.values()].filter((id) => !postIds.has(id)), 'acknowledged posts lost').toEqual([]);
+    expect(
+      [...chatAcknowledged.values()].filter((id) => !postIds.has(id)),
+      'acknowledged posts lost',
+    ).toEqual([]);
     expect(new Set(posts.map((p) => p.body)).size, 'posts stored twice').toBe(posts.length);
 
     // The socket, open throughout, receives every stored post — those posted while its LISTEN
@@ -288,7 +307,10 @@ describe.runIf(onPostgres && (bindir !== null || required))('a PostgreSQL stop a
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline && !posts.every((p) => socket.frames.some((f) => isChat(f) && f.post.id === p.id))) await sleep(200);
     const received = socket.frames.filter(isChat);
-    expect(posts.filter((p) => !received.some((f) => f.post.id === p.id)).map((p) => p.body), 'posts the socket never received').toEqual([]);
+    expect(
+      posts.filter((p) => !received.some((f) => f.post.id === p.id)).map((p) => p.body),
+      'posts the socket never received',
+    ).toEqual([]);
     const seqs = received.map((f) => f.seq);
     expect(new Set(seqs).size, 'a post delivered twice').toBe(seqs.length);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);

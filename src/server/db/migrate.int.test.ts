@@ -114,7 +114,11 @@ describe('migration rollback', () => {
 const testMigrations: Record<string, Migration> = {
   '29990101T0000_test_tags': {
     up: async (db) => {
-      await db.schema.createTable('test_tags').addColumn('id', 'text', (c) => c.primaryKey()).addColumn('label', 'text', (c) => c.notNull()).execute();
+      await db.schema
+        .createTable('test_tags')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .execute();
       await db.schema.createIndex('test_tags_label').unique().on('test_tags').column('label').execute();
     },
     down: async (db) => {
@@ -133,7 +137,10 @@ const testMigrations: Record<string, Migration> = {
   },
   '29990101T0200_test_notes': {
     up: async (db) => {
-      await db.schema.createTable('test_notes').addColumn('id', 'text', (c) => c.primaryKey()).execute();
+      await db.schema
+        .createTable('test_notes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .execute();
     },
     down: async (db) => {
       await db.schema.dropTable('test_notes').execute();
@@ -145,7 +152,10 @@ const failingUp: Record<string, Migration> = {
   ...testMigrations,
   '29990101T0300_test_strict_again': {
     up: async (db) => {
-      await db.schema.createTable('test_more').addColumn('id', 'text', (c) => c.primaryKey()).execute();
+      await db.schema
+        .createTable('test_more')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .execute();
       await db.schema.createIndex('test_tags_label_again').unique().on('test_tags').column('label').execute();
     },
     down: async (db) => {

@@ -135,15 +135,13 @@ export function planLosesData(plan: RollbackPlan): boolean {
  * Rolls back to `target` (a migration name that stays applied, or `0`). Refuses, changing nothing,
  * when that would destroy stored data unless `discardData` is set — take a backup first.
  */
-export async function migrateDown(
-  db: Db,
-  target: string | undefined,
-  options: MigrateOptions & { discardData?: boolean } = {},
-): Promise<{ plan: RollbackPlan; undone: string[] }> {
+export async function migrateDown(db: Db, target: string | undefined, options: MigrateOptions & { discardData?: boolean } = {}): Promise<{ plan: RollbackPlan; undone: string[] }> {
   const plan = await planRollback(db, target, options);
   if (planLosesData(plan) && !options.discardData) {
-    throw new MigrationRequestError(`Rolling back ${plan.undo.join(', ')} would delete stored data:\n${describeLosses(plan)}\n` +
-      'Nothing was changed. Take a backup first (npm run hearth -- backup), then run the rollback again with --discard-data.');
+    throw new MigrationRequestError(
+      `Rolling back ${plan.undo.join(', ')} would delete stored data:\n${describeLosses(plan)}\n` +
+        'Nothing was changed. Take a backup first (npm run hearth -- backup), then run the rollback again with --discard-data.',
+    );
   }
   const outcome = await migrator(db, options).migrateTo(plan.target === ALL_THE_WAY_DOWN ? NO_MIGRATIONS : plan.target);
   return { plan, undone: throwIfFailed(outcome, 'Rollback') };

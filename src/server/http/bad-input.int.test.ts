@@ -160,7 +160,11 @@ describe('bodies that are not the JSON a route expects', () => {
 
 describe('fields nobody asked for', () => {
   it('refuses unknown fields (mass assignment) and changes no account', async () => {
-    await expectRefused(() => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.participantA.email, password: TEST_PASSWORD, role: 'admin' } }), 400, 'validation_failed');
+    await expectRefused(
+      () => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.participantA.email, password: TEST_PASSWORD, role: 'admin' } }),
+      400,
+      'validation_failed',
+    );
 
     const admin = await asAdmin();
     const base = { email: 'mass@example.org', displayName: 'Mass Assignment', role: 'participant' };
@@ -209,7 +213,10 @@ describe('fields nobody asked for', () => {
     ];
     for (const [url, path] of cases) {
       const error = await expectRefused(() => call(t.app, admin, 'GET', url), 400, 'validation_failed');
-      expect(error.details?.map((d) => d.path), url).toContain(path);
+      expect(
+        error.details?.map((d) => d.path),
+        url,
+      ).toContain(path);
     }
   });
 });
@@ -248,7 +255,10 @@ describe('SQL and script payloads', () => {
       const search = await call(t.app, admin, 'GET', `/api/admin/users?q=${encodeURIComponent(payload)}`);
       expect(search.statusCode).toBe(200);
       const found = search.json().users as { id: string; displayName: string }[];
-      expect(found.map((u) => u.id), payload).toEqual([created.id]);
+      expect(
+        found.map((u) => u.id),
+        payload,
+      ).toEqual([created.id]);
       expect(found[0]?.displayName).toBe(payload);
     }
     const apostrophe = await call(t.app, admin, 'POST', '/api/admin/users', { email: "o'reilly'--@example.org", displayName: 'Tim', role: 'clinician' });
@@ -260,7 +270,11 @@ describe('SQL and script payloads', () => {
   it('answers SQL in the sign-in form with the generic 401', async () => {
     const wrongPassword = await login(world.clinicianA.email, 'not the password', '192.0.2.20');
     expect(wrongPassword.statusCode).toBe(401);
-    for (const [email, password] of [["' OR '1'='1' --", "' OR '1'='1"], [`${world.admin.email}' --`, 'x'], ['" OR ""="', '" OR ""="']] as const) {
+    for (const [email, password] of [
+      ["' OR '1'='1' --", "' OR '1'='1"],
+      [`${world.admin.email}' --`, 'x'],
+      ['" OR ""="', '" OR ""="'],
+    ] as const) {
       const error = await expectRefused(() => login(email, password, '192.0.2.20'), 401, 'invalid_credentials');
       expect(error).toEqual({ ...wrongPassword.json().error, requestId: expect.any(String) });
       expect(error.message).toBe(GENERIC_LOGIN_FAILURE);
@@ -284,7 +298,11 @@ describe('replays and guessing', () => {
     expect((await call(t.app, session, 'POST', '/api/auth/logout')).statusCode).toBe(204);
     await expectRefused(() => call(t.app, session, 'GET', '/api/me'), 401, 'session_expired');
     await expectRefused(() => call(t.app, session, 'GET', `/api/groups/${world.groupA}`), 401, 'session_expired');
-    await expectRefused(() => call(t.app, session, 'POST', '/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'replayed passphrase here' }), 401, 'session_expired');
+    await expectRefused(
+      () => call(t.app, session, 'POST', '/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'replayed passphrase here' }),
+      401,
+      'session_expired',
+    );
     const forged = { ...session, cookie: `${session.cookie.split('=')[0]}=${'A'.repeat(43)}` };
     await expectRefused(() => call(t.app, forged, 'GET', '/api/me'), 401, 'unauthenticated');
   });

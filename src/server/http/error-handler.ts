@@ -21,17 +21,14 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   internal: 'Something went wrong on our side. Please try again; if it keeps happening, tell your administrator.',
 };
 
-function send(
-  reply: FastifyReply,
-  code: ErrorCode,
-  message: string,
-  details?: { path: string; message: string }[],
-  current?: unknown,
-) {
+function send(reply: FastifyReply, code: ErrorCode, message: string, details?: { path: string; message: string }[], current?: unknown) {
   reply.server.hearth?.metrics?.errors.inc({ code });
   // The FHIR Bulk Data endpoints answer in FHIR's own error shape, carrying the same code.
   if (reply.request.url.startsWith('/api/fhir/')) {
-    return reply.code(errorStatus[code]).type('application/fhir+json').send(errorAsOperationOutcome(errorStatus[code], code, message, details));
+    return reply
+      .code(errorStatus[code])
+      .type('application/fhir+json')
+      .send(errorAsOperationOutcome(errorStatus[code], code, message, details));
   }
   return reply.code(errorStatus[code]).send({
     error: {
@@ -53,7 +50,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({
-        path: [error.validationContext, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        path: [
+          error.validationContext,
+          ...String(v.instancePath ?? '')
+            .split('/')
+            .filter(Boolean),
+        ].join('.'),
         message: v.message ?? 'Invalid value.',
       }));
       return send(reply, 'validation_failed', 'Some fields need attention.', details);

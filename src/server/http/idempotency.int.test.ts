@@ -21,15 +21,29 @@ afterAll(async () => t?.close());
 
 const checkIn = (key: string, body: Record<string, unknown> = { progress: 'some', note: 'Texted Sam' }, session: Session = w.s.owner) =>
   call(t.app, session, 'POST', `/api/goals/${goalId}/checkins`, body, { 'idempotency-key': key });
-const writeJournal = (session: Session, key: string, body: string) =>
-  call(t.app, session, 'POST', '/api/me/journal', { prompt: null, body }, { 'idempotency-key': key });
+const writeJournal = (session: Session, key: string, body: string) => call(t.app, session, 'POST', '/api/me/journal', { prompt: null, body }, { 'idempotency-key': key });
 
 const checkinCount = async () =>
-  Number((await t.database.db.selectFrom('goal_checkins').select((eb) => eb.fn.countAll<number>().as('n')).where('goal_id', '=', goalId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.database.db
+        .selectFrom('goal_checkins')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('goal_id', '=', goalId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const journalCount = async (participantId: string) =>
-  Number((await t.database.db.selectFrom('journal_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('participant_id', '=', participantId).executeTakeFirstOrThrow()).n);
-const keyRow = (userId: string, key: string) =>
-  t.database.db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
+  Number(
+    (
+      await t.database.db
+        .selectFrom('journal_entries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('participant_id', '=', participantId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const keyRow = (userId: string, key: string) => t.database.db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
 
 describe('Idempotency-Key on writes', () => {
   it('stores a retried goal check-in once and answers the retry with the first answer', async () => {
@@ -180,7 +194,11 @@ describe('Idempotency-Key on writes', () => {
       .insertInto('idempotency_keys')
       .values({ user_id: w.participantA.id, key: dead, fingerprint: 'x', status: 'pending', claim: 'gone', claimed_at: longAgo, created_at: longAgo })
       .execute();
-    await t.database.db.updateTable('idempotency_keys').set({ fingerprint: (await keyRow(w.participantA.id, key))!.fingerprint }).where('key', '=', dead).execute();
+    await t.database.db
+      .updateTable('idempotency_keys')
+      .set({ fingerprint: (await keyRow(w.participantA.id, key))!.fingerprint })
+      .where('key', '=', dead)
+      .execute();
     const takenOver = await checkIn(dead, { progress: 'not_yet', note: 'stale' });
     expect(takenOver.statusCode, takenOver.body).toBe(201);
     expect(await checkinCount()).toBe(before + 2);
@@ -195,5 +213,4 @@ describe('Idempotency-Key on writes', () => {
     expect(await deleteExpiredIdempotencyKeys(t.database.db, t.clock.now())).toBeGreaterThan(0);
     expect(await t.database.db.selectFrom('idempotency_keys').select('key').execute()).toEqual([]);
   });
-
 });

@@ -48,10 +48,7 @@ export function readIdempotencyKey(request: FastifyRequest): string | null {
   const raw = request.headers[IDEMPOTENCY_HEADER];
   if (raw === undefined) return null;
   if (typeof raw !== 'string' || !VALID_KEY.test(raw)) {
-    throw new AppError(
-      'invalid_idempotency_key',
-      'The Idempotency-Key header must be sent once, as 1 to 255 printable ASCII characters (a UUID is ideal).',
-    );
+    throw new AppError('invalid_idempotency_key', 'The Idempotency-Key header must be sent once, as 1 to 255 printable ASCII characters (a UUID is ideal).');
   }
   return raw;
 }
@@ -64,17 +61,14 @@ export function fingerprintOf(request: FastifyRequest): string {
     .digest('hex');
 }
 
-export type Claim =
-  | { kind: 'claimed'; claim: string }
-  | { kind: 'replay'; status: number; body: string | null };
+export type Claim = { kind: 'claimed'; claim: string } | { kind: 'replay'; status: number; body: string | null };
 
 interface KeyRef {
   userId: string;
   key: string;
 }
 
-const inProgress = () =>
-  new AppError('idempotency_in_progress', 'This request is already being handled. Try again in a moment.').withRetryAfter(1);
+const inProgress = () => new AppError('idempotency_in_progress', 'This request is already being handled. Try again in a moment.').withRetryAfter(1);
 
 /** Claims the key for this request, or returns the answer stored for it. */
 export async function claimIdempotencyKey(db: DbOrTx, ref: KeyRef, fingerprint: string, now: Date): Promise<Claim> {
@@ -90,22 +84,14 @@ export async function claimIdempotencyKey(db: DbOrTx, ref: KeyRef, fingerprint: 
       .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { kind: 'claimed', claim };
-    const row = await db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('user_id', '=', ref.userId)
-      .where('key', '=', ref.key)
-      .executeTakeFirst();
+    const row = await db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', ref.userId).where('key', '=', ref.key).executeTakeFirst();
     if (!row) continue;
     if (row.created_at < expired) {
       await db.deleteFrom('idempotency_keys').where('user_id', '=', ref.userId).where('key', '=', ref.key).where('created_at', '=', row.created_at).execute();
       continue;
     }
     if (row.fingerprint !== fingerprint) {
-      throw new AppError(
-        'idempotency_key_reused',
-        'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
-      );
+      throw new AppError('idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Use a new key for a new request.');
     }
     if (row.status === 'done') return { kind: 'replay', status: row.response_status ?? 200, body: row.response_body };
     if (row.claimed_at < stale) {
@@ -128,12 +114,7 @@ export async function claimIdempotencyKey(db: DbOrTx, ref: KeyRef, fingerprint: 
  * Stores the answer, in the write's transaction. Throws (rolling the write back) when the claim
  * was taken over meanwhile, so two requests with one key never both commit.
  */
-export async function completeIdempotencyKey(
-  handle: DbOrTx,
-  ref: KeyRef,
-  claim: string,
-  response: { status: number; body: string | null },
-): Promise<void> {
+export async function completeIdempotencyKey(handle: DbOrTx, ref: KeyRef, claim: string, response: { status: number; body: string | null }): Promise<void> {
   const done = await handle
     .updateTable('idempotency_keys')
     .set({ status: 'done', response_status: response.status, response_body: response.body })
@@ -147,13 +128,7 @@ export async function completeIdempotencyKey(
 
 /** Gives a claim back after the write failed (nothing was stored): the same request may run again. */
 export async function releaseIdempotencyKey(db: DbOrTx, ref: KeyRef, claim: string): Promise<void> {
-  await db
-    .deleteFrom('idempotency_keys')
-    .where('user_id', '=', ref.userId)
-    .where('key', '=', ref.key)
-    .where('claim', '=', claim)
-    .where('status', '=', 'pending')
-    .execute();
+  await db.deleteFrom('idempotency_keys').where('user_id', '=', ref.userId).where('key', '=', ref.key).where('claim', '=', claim).where('status', '=', 'pending').execute();
 }
 
 const RELEASE_RETRY_FIRST_MS = 250;

@@ -175,7 +175,10 @@ function finishOperation(operation: Operation, spec: OperationSpec): Operation {
   if (spec.accepted) {
     const media = spec.accepted.produces;
     responses['202'] = media
-      ? { description: spec.accepted.description, content: Object.fromEntries(Object.entries(media).map(([type, description]) => [type, { schema: { ...FILE_MEDIA_TYPES[type as FileMediaType], description } }])) }
+      ? {
+          description: spec.accepted.description,
+          content: Object.fromEntries(Object.entries(media).map(([type, description]) => [type, { schema: { ...FILE_MEDIA_TYPES[type as FileMediaType], description } }])),
+        }
       : { description: spec.accepted.description };
   }
   const byStatus = new Map<number, ErrorCode[]>();

@@ -27,7 +27,13 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const deniedRows = (userId: string, action: string) =>
-  t.database.db.selectFrom('audit_events').select(['resource_type', 'resource_id']).where('actor_user_id', '=', userId).where('action', '=', action).where('outcome', '=', 'denied').execute();
+  t.database.db
+    .selectFrom('audit_events')
+    .select(['resource_type', 'resource_id'])
+    .where('actor_user_id', '=', userId)
+    .where('action', '=', action)
+    .where('outcome', '=', 'denied')
+    .execute();
 
 describe('object checks on body ids', () => {
   it('answers 404 not_found for a body id of another group, and audits the refusal', async () => {
@@ -72,7 +78,11 @@ describe('object checks on body ids', () => {
       const label = JSON.stringify(payload);
       expect(r.statusCode, label).toBe(400);
       expect(r.json().error.code, label).toBe('validation_failed');
-      if (path) expect((r.json().error.details as { path: string }[]).map((d) => d.path), label).toContain(path);
+      if (path)
+        expect(
+          (r.json().error.details as { path: string }[]).map((d) => d.path),
+          label,
+        ).toContain(path);
     }
     // A body-less POST too.
     const empty = await t.app.inject({ method: 'POST', url: '/api/moderation/preview', headers: { cookie: alice.cookie, 'x-csrf-token': alice.csrf } });

@@ -6,13 +6,7 @@ import { recordAudit, type AuditActor, type AuditEntry } from '../modules/audit/
 import { objectInScope, type ObjectKind } from '../policy/objects.js';
 import { ruleFor, type Action, type Principal, type Resource } from '../policy/policy.js';
 import { AppError } from './errors.js';
-import {
-  claimIdempotencyKey,
-  completeIdempotencyKey,
-  fingerprintOf,
-  readIdempotencyKey,
-  releaseIdempotencyKeyWhenPossible,
-} from './idempotency.js';
+import { claimIdempotencyKey, completeIdempotencyKey, fingerprintOf, readIdempotencyKey, releaseIdempotencyKeyWhenPossible } from './idempotency.js';
 import type { AuthState, Hearth } from './hearth.js';
 import { operationSpecOf, type FileMediaType, type OperationSpec } from './openapi.js';
 import type { ErrorCode } from '../../shared/errors.js';
@@ -122,9 +116,7 @@ export interface RegisteredRoute {
 }
 
 /** Identity function that keeps the route's input types. */
-export function defineRoute<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType>(
-  def: RouteDef<P, Q, B>,
-): RouteDef<P, Q, B> {
+export function defineRoute<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType>(def: RouteDef<P, Q, B>): RouteDef<P, Q, B> {
   return def;
 }
 
@@ -166,12 +158,7 @@ async function checkAccess(app: FastifyInstance, def: RouteDef, objects: readonl
     // A body or query id that is absent (or not a string) is left to validation: 400, not 404.
     if (id === undefined) continue;
     if (!(await objectInScope(db, auth.principal, rule, object.kind, id, clock.now()))) {
-      await recordAudit(
-        db,
-        actorOf(request),
-        { action: def.id, outcome: 'denied', resourceType: object.kind, resourceId: id.slice(0, 64) },
-        clock.now(),
-      );
+      await recordAudit(db, actorOf(request), { action: def.id, outcome: 'denied', resourceType: object.kind, resourceId: id.slice(0, 64) }, clock.now());
       throw new AppError('not_found', 'This record was not found.');
     }
   }
@@ -314,17 +301,16 @@ async function runIdempotently(app: FastifyInstance, def: RouteDef, request: Fas
   try {
     return await runHandler(app, def, request, reply, async (handle, result) => {
       // Stored as the client sees it: through the route's response serialiser.
-      const response = result === undefined || reply.sent
-        ? { status: result === undefined && !reply.sent ? 204 : reply.statusCode, body: null }
-        : { status: reply.statusCode, body: reply.serialize(result) as string };
+      const response =
+        result === undefined || reply.sent
+          ? { status: result === undefined && !reply.sent ? 204 : reply.statusCode, body: null }
+          : { status: reply.statusCode, body: reply.serialize(result) as string };
       await completeIdempotencyKey(handle, ref, claimed.claim, response);
     });
   } catch (error) {
     // Nothing was committed: give the key back so the same request may run again (retried in
     // the background while the database is unreachable).
-    await releaseIdempotencyKeyWhenPossible(db, ref, claimed.claim, (releaseError: unknown) =>
-      request.log.error({ err: releaseError }, 'releasing an idempotency key failed'),
-    );
+    await releaseIdempotencyKeyWhenPossible(db, ref, claimed.claim, (releaseError: unknown) => request.log.error({ err: releaseError }, 'releasing an idempotency key failed'));
     throw error;
   }
 }

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createSerializerCompiler, serializerSchema } from './serializer.js';
 
-const compile = (schema: z.ZodType, verify: boolean) =>
-  createSerializerCompiler({ verify })({ schema, method: 'GET', url: '/api/test', httpStatus: '200' } as never);
+const compile = (schema: z.ZodType, verify: boolean) => createSerializerCompiler({ verify })({ schema, method: 'GET', url: '/api/test', httpStatus: '200' } as never);
 
 const userSchema = z.object({
   id: z.string(),
@@ -15,9 +14,7 @@ const userSchema = z.object({
 describe('compiled response serialiser', () => {
   it('writes only the fields the schema names, at every depth', () => {
     const serialize = compile(userSchema, false);
-    const out = JSON.parse(
-      serialize({ id: 'u1', name: null, passwordHash: 'secret', tags: [{ label: 'a', internal: 1 }], extra: { x: 1 } }),
-    );
+    const out = JSON.parse(serialize({ id: 'u1', name: null, passwordHash: 'secret', tags: [{ label: 'a', internal: 1 }], extra: { x: 1 } }));
     expect(out).toEqual({ id: 'u1', name: null, tags: [{ label: 'a' }] });
   });
 

@@ -36,7 +36,15 @@ describe('neutraliseCell', () => {
 
 describe('toCsv', () => {
   it('writes a header row and CRLF-terminated records', () => {
-    expect(toCsv(['a', 'b'], [['1', '2'], ['3', '4']])).toBe('a,b\r\n1,2\r\n3,4\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['1', '2'],
+          ['3', '4'],
+        ],
+      ),
+    ).toBe('a,b\r\n1,2\r\n3,4\r\n');
   });
 
   it('quotes cells with commas, quotes and line breaks (RFC 4180)', () => {
@@ -50,12 +58,25 @@ describe('toCsv', () => {
   // also holds a double quote happens to be quoted, which hides the bug).
   // Fix in csv.ts (e.g. `quoted_match: /[\r\n]/`), then remove `.fails`.
   it('quotes a cell holding a bare line feed, so a formula cannot start a row of its own', () => {
-    const csv = toCsv(['actor_name', 'action'], [['Ann\n=1+1', 'auth.login'], ['Bob\r@SUM(A1)', 'auth.logout']]);
+    const csv = toCsv(
+      ['actor_name', 'action'],
+      [
+        ['Ann\n=1+1', 'auth.login'],
+        ['Bob\r@SUM(A1)', 'auth.logout'],
+      ],
+    );
     expect(csv).toBe('actor_name,action\r\n"Ann\n=1+1",auth.login\r\n"Bob\r@SUM(A1)",auth.logout\r\n');
   });
 
   it('neutralises formula cells, also when they need quoting, and in the header', () => {
-    const csv = toCsv(['=header', 'b'], [['=1+1', null], ['=HYPERLINK("http://x","y")', '-1'], ['@a,b', undefined]]);
+    const csv = toCsv(
+      ['=header', 'b'],
+      [
+        ['=1+1', null],
+        ['=HYPERLINK("http://x","y")', '-1'],
+        ['@a,b', undefined],
+      ],
+    );
     expect(csv).toBe(`'=header,b\r\n'=1+1,\r\n"'=HYPERLINK(""http://x"",""y"")",'-1\r\n"'@a,b",\r\n`);
   });
 

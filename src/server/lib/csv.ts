@@ -17,7 +17,10 @@ export function neutraliseCell(value: unknown): string {
 
 /** RFC 4180 CSV with a header row; every cell neutralised against formula injection. */
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return stringify([header, ...rows].map((row) => row.map(neutraliseCell)), { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+  return stringify(
+    [header, ...rows].map((row) => row.map(neutraliseCell)),
+    { record_delimiter: '\r\n', quoted_match: /[\r\n]/ },
+  );
 }
 
 /**

@@ -63,11 +63,13 @@ describe('contract guard', () => {
   it('keeps hand-written interfaces out of the web’s api files (beyond the listed ones)', () => {
     const apiFiles = readdirSync(WEB, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
-      .flatMap((dir) => readdirSync(join(WEB, dir.name)).filter((name) => name === 'api.ts' || name === 'types.ts').map((name) => `${dir.name}/${name}`));
+      .flatMap((dir) =>
+        readdirSync(join(WEB, dir.name))
+          .filter((name) => name === 'api.ts' || name === 'types.ts')
+          .map((name) => `${dir.name}/${name}`),
+      );
     expect(apiFiles.length).toBeGreaterThan(15);
-    const declared = apiFiles.flatMap((rel) =>
-      [...readFileSync(join(WEB, rel), 'utf8').matchAll(/^\s*(?:export\s+)?interface\s+(\w+)/gm)].map((m) => `${rel}: ${m[1]}`),
-    );
+    const declared = apiFiles.flatMap((rel) => [...readFileSync(join(WEB, rel), 'utf8').matchAll(/^\s*(?:export\s+)?interface\s+(\w+)/gm)].map((m) => `${rel}: ${m[1]}`));
     expect(declared.sort(), 'infer the type from its schema in src/shared/schemas (import type … ; z.infer / z.input)').toEqual([...WEB_INTERFACES_ALLOWED].sort());
   });
 

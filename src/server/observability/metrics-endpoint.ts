@@ -2,8 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Metrics } from './metrics.js';
 
-const notFound = (reply: FastifyReply) =>
-  reply.code(404).send({ error: { code: 'not_found', message: 'There is nothing at this address.', requestId: reply.request.id } });
+const notFound = (reply: FastifyReply) => reply.code(404).send({ error: { code: 'not_found', message: 'There is nothing at this address.', requestId: reply.request.id } });
 
 // Compared as digests, so neither the length nor the content of the token leaks through timing.
 const digest = (text: string) => createHash('sha256').update(text).digest();

@@ -103,7 +103,13 @@ describe('/metrics', () => {
     });
     await t.database.db
       .insertInto('alerts')
-      .values([alert('urgent', 'open', ago(5)), alert('urgent', 'open', ago(7)), alert('urgent', 'open', ago(90)), alert('concern', 'acknowledged', ago(60 * 30)), alert('concern', 'resolved', ago(2))])
+      .values([
+        alert('urgent', 'open', ago(5)),
+        alert('urgent', 'open', ago(7)),
+        alert('urgent', 'open', ago(90)),
+        alert('concern', 'acknowledged', ago(60 * 30)),
+        alert('concern', 'resolved', ago(2)),
+      ])
       .execute();
     const text = (await scrape()).body;
     expect(sample(text, series('open', 'urgent', 'under_15m'))).toBe(was('open', 'urgent', 'under_15m') + 2);
@@ -139,9 +145,30 @@ describe('/metrics', () => {
       ['info', 'debug', 'error', 'warn'].map((level) => [level, (fields: Record<string, unknown>) => lines.push({ level, fields })]),
     ) as unknown as FastifyBaseLogger;
     const ctx = { log, metrics: t.app.hearth.metrics };
-    expect(await runJob('digests', ctx, async () => 2, (sent) => ({ sent }))).toBe(2);
-    expect(await runJob('digests', ctx, async () => 0, (sent) => ({ sent }))).toBe(0);
-    expect(await runJob('mail', ctx, () => Promise.reject(new Error('SMTP refused')), () => ({}))).toBeUndefined();
+    expect(
+      await runJob(
+        'digests',
+        ctx,
+        async () => 2,
+        (sent) => ({ sent }),
+      ),
+    ).toBe(2);
+    expect(
+      await runJob(
+        'digests',
+        ctx,
+        async () => 0,
+        (sent) => ({ sent }),
+      ),
+    ).toBe(0);
+    expect(
+      await runJob(
+        'mail',
+        ctx,
+        () => Promise.reject(new Error('SMTP refused')),
+        () => ({}),
+      ),
+    ).toBeUndefined();
     expect(lines.map((l) => [l.level, l.fields.job, l.fields.outcome])).toEqual([
       ['info', 'digests', 'ok'],
       ['debug', 'digests', 'ok'],

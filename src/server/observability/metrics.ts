@@ -119,7 +119,10 @@ async function unresolvedAlertsByAge(database: Database, now: Date): Promise<{ s
     .selectFrom('alerts')
     .where('status', '!=', 'resolved')
     .select((eb) => {
-      let age = eb.case().when('created_at', '>=', cutoffs[0]?.since ?? '').then(cutoffs[0]?.label ?? OLDEST_AGE);
+      let age = eb
+        .case()
+        .when('created_at', '>=', cutoffs[0]?.since ?? '')
+        .then(cutoffs[0]?.label ?? OLDEST_AGE);
       for (const cutoff of cutoffs.slice(1)) age = age.when('created_at', '>=', cutoff.since).then(cutoff.label);
       return ['status', 'tier', age.else(OLDEST_AGE).end().as('age'), eb.fn.countAll<number | string>().as('count')];
     })

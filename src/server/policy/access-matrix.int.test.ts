@@ -64,12 +64,33 @@ beforeAll(async () => {
   foreign.rotaShift = newId();
   await t.database.db
     .insertInto('rota_shifts')
-    .values({ id: foreign.rotaShift, clinician_id: sessionOwner.id, starts_at: '2030-01-01T00:00:00.000Z', ends_at: '2030-01-02T00:00:00.000Z', created_by: null, created_at: t.clock.now().toISOString(), updated_at: t.clock.now().toISOString() })
+    .values({
+      id: foreign.rotaShift,
+      clinician_id: sessionOwner.id,
+      starts_at: '2030-01-01T00:00:00.000Z',
+      ends_at: '2030-01-02T00:00:00.000Z',
+      created_by: null,
+      created_at: t.clock.now().toISOString(),
+      updated_at: t.clock.now().toISOString(),
+    })
     .execute();
   foreign.isolationFlag = newId();
   await t.database.db
     .insertInto('isolation_flags')
-    .values({ id: foreign.isolationFlag, enrolment_id: world.enrolmentB, group_id: world.groupB, level: 'watch', status: 'open', signals: '[]', raised_at: t.clock.now().toISOString(), updated_at: t.clock.now().toISOString(), decided_by: null, decided_at: null, decision_note: null, snoozed_until: null })
+    .values({
+      id: foreign.isolationFlag,
+      enrolment_id: world.enrolmentB,
+      group_id: world.groupB,
+      level: 'watch',
+      status: 'open',
+      signals: '[]',
+      raised_at: t.clock.now().toISOString(),
+      updated_at: t.clock.now().toISOString(),
+      decided_by: null,
+      decided_at: null,
+      decision_note: null,
+      snoozed_until: null,
+    })
     .execute();
   // Another administrator's FHIR $export job and its file.
   const otherAdmin = await createUser(t, 'admin');
@@ -77,10 +98,28 @@ beforeAll(async () => {
   const at = t.clock.now().toISOString();
   await t.database.db
     .insertInto('fhir_export_jobs')
-    .values({ id: foreign.bulkExport, requested_by: otherAdmin.id, status: 'completed', level: 'system', request_url: 'http://localhost/api/fhir/$export', types: '["Patient"]', since: null, fhir_base: 'http://localhost/fhir', file_base: 'http://localhost/api/fhir/bulk-files', transaction_time: at, progress: 'Done.', created_at: at, finished_at: at, expires_at: '2099-01-01T00:00:00.000Z' })
+    .values({
+      id: foreign.bulkExport,
+      requested_by: otherAdmin.id,
+      status: 'completed',
+      level: 'system',
+      request_url: 'http://localhost/api/fhir/$export',
+      types: '["Patient"]',
+      since: null,
+      fhir_base: 'http://localhost/fhir',
+      file_base: 'http://localhost/api/fhir/bulk-files',
+      transaction_time: at,
+      progress: 'Done.',
+      created_at: at,
+      finished_at: at,
+      expires_at: '2099-01-01T00:00:00.000Z',
+    })
     .execute();
   foreign.bulkExportFile = newId();
-  await t.database.db.insertInto('fhir_export_files').values({ id: foreign.bulkExportFile, job_id: foreign.bulkExport, resource_type: 'Patient', file_name: 'Patient.ndjson', count: 0, bytes: 0, position: 0 }).execute();
+  await t.database.db
+    .insertInto('fhir_export_files')
+    .values({ id: foreign.bulkExportFile, job_id: foreign.bulkExport, resource_type: 'Patient', file_name: 'Patient.ndjson', count: 0, bytes: 0, position: 0 })
+    .execute();
   foreign.notification = newId();
   await t.database.db
     .insertInto('notifications')
@@ -181,7 +220,11 @@ describe('access matrix: every route × every role × an object of another group
   }
 
   it('never ends another person’s session', async () => {
-    const session = await t.database.db.selectFrom('auth_sessions').select(['ended_at']).where('id', '=', foreign.authSession ?? '').executeTakeFirstOrThrow();
+    const session = await t.database.db
+      .selectFrom('auth_sessions')
+      .select(['ended_at'])
+      .where('id', '=', foreign.authSession ?? '')
+      .executeTakeFirstOrThrow();
     expect(session.ended_at).toBeNull();
   });
 });

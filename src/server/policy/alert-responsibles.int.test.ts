@@ -68,7 +68,18 @@ beforeAll(async () => {
   const referral = newId();
   await db
     .insertInto('referrals')
-    .values({ id: referral, group_id: otherGroup, person_name: 'Referred Person', person_email: `r.${newId()}@test.hearth.local`, participant_id: other.id, referred_by: people.referrer.id, reason: 'Isolation.', status: 'enrolled', created_at: now, updated_at: now })
+    .values({
+      id: referral,
+      group_id: otherGroup,
+      person_name: 'Referred Person',
+      person_email: `r.${newId()}@test.hearth.local`,
+      participant_id: other.id,
+      referred_by: people.referrer.id,
+      reason: 'Isolation.',
+      status: 'enrolled',
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   const [plain, referred, otherPlain] = [newId(), newId(), newId()];
   const enrolment = (id: string, groupId: string, participantId: string, referralId: string | null) => ({

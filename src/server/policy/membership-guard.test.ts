@@ -66,7 +66,9 @@ describe('membership guard', () => {
   });
 
   it('refuses an enrolment-status filter outside policy/', () => {
-    const offenders = files.filter((f) => !f.rel.startsWith('policy/') && !f.rel.startsWith('db/migrations/')).flatMap((f) => enrolmentStatusFilters(f.source).map((hit) => `${f.rel}: ${hit}`));
+    const offenders = files
+      .filter((f) => !f.rel.startsWith('policy/') && !f.rel.startsWith('db/migrations/'))
+      .flatMap((f) => enrolmentStatusFilters(f.source).map((hit) => `${f.rel}: ${hit}`));
     expect(offenders, 'filter enrolments with enrolmentAt(level) / requireMember from policy/membership.ts').toEqual([]);
   });
 

@@ -23,10 +23,18 @@ interface Surface {
 }
 
 const surfaces: Surface[] = [
-  { name: 'share a strategy', groupObject: true, run: (s) => call(t.app, s, 'POST', `/api/groups/${w.groupA}/strategies`, { title: 'Box breathing', whenHelps: 'Before meetings', steps: 'In 4, hold 4, out 4.' }) },
+  {
+    name: 'share a strategy',
+    groupObject: true,
+    run: (s) => call(t.app, s, 'POST', `/api/groups/${w.groupA}/strategies`, { title: 'Box breathing', whenHelps: 'Before meetings', steps: 'In 4, hold 4, out 4.' }),
+  },
   { name: 'mark a strategy', groupObject: true, run: (s) => call(t.app, s, 'PUT', `/api/strategies/${ids.strategyA}/mark`, { state: 'try' }) },
   { name: 'ask for feedback', groupObject: true, run: (s) => call(t.app, s, 'POST', `/api/groups/${w.groupA}/feedback-requests`, { body: 'I’d welcome feedback on listening.' }) },
-  { name: 'send an appreciation', groupObject: true, run: (s) => call(t.app, s, 'POST', `/api/groups/${w.groupA}/appreciations`, { recipientEnrolmentIds: [w.enrolmentA], body: 'Thank you for today.' }) },
+  {
+    name: 'send an appreciation',
+    groupObject: true,
+    run: (s) => call(t.app, s, 'POST', `/api/groups/${w.groupA}/appreciations`, { recipientEnrolmentIds: [w.enrolmentA], body: 'Thank you for today.' }),
+  },
   { name: 'list the peers', groupObject: true, run: (s) => call(t.app, s, 'GET', `/api/groups/${w.groupA}/peers`) },
   { name: 'react to a celebration', groupObject: true, run: (s) => call(t.app, s, 'POST', `/api/celebrations/${ids.celebrationA}/reactions`, { reaction: 'clap' }) },
   { name: 'post in the space', groupObject: true, run: (s) => call(t.app, s, 'POST', `/api/space/groups/${w.groupA}/posts`, { thread: 'chat', text: 'Hello all' }) },
@@ -55,7 +63,9 @@ beforeAll(async () => {
   ids.goal = goal.id;
   ids.milestone = goal.milestones[0].id;
   await call(t.app, w.s.peer, 'POST', `/api/milestones/${ids.milestone}/reach`, {});
-  ids.practice = (await call(t.app, w.s.peer, 'POST', '/api/me/skills-practice', { skill: 'I-statements and asking for what you need', situation: 'Dinner', tried: 'Said how I felt', rating: 4 })).json().id;
+  ids.practice = (
+    await call(t.app, w.s.peer, 'POST', '/api/me/skills-practice', { skill: 'I-statements and asking for what you need', situation: 'Dinner', tried: 'Said how I felt', rating: 4 })
+  ).json().id;
   for (const id of Object.values(ids)) expect(id).toMatch(/^[0-9a-f-]{36}$/);
 });
 
@@ -124,7 +134,14 @@ describe('membership levels on the surfaces that changed', () => {
 async function counts() {
   const db = t.database.db;
   const n = async (table: 'strategies' | 'strategy_marks' | 'feedback_items' | 'appreciations' | 'supportive_reactions' | 'space_posts' | 'celebrations') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const shared = await db.selectFrom('goals').select('visibility').where('id', '=', ids.goal).executeTakeFirstOrThrow();
   const practice = await db.selectFrom('skill_practices').select('shared_group_id').where('id', '=', ids.practice).executeTakeFirstOrThrow();
   return {

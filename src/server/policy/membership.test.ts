@@ -106,8 +106,12 @@ describe('the level table as SQL (SQLite in memory)', () => {
     await sql`insert into users values ('c-lead', 'Dr Zoe Lead', 'z@x.org', 'active'), ('c-co', 'Ada Co', 'a@x.org', 'active'), ('c-out', 'Out', 'o@x.org', 'active')`.execute(db);
     // Programmes' groups, for leadsGroupOfProgramme: prog-a runs an active and a cancelled group, prog-b a forming one.
     await sql`create table therapy_groups (id text primary key, programme_id text not null, status text not null)`.execute(db);
-    await sql`insert into therapy_groups values ('pg-active', 'prog-a', 'active'), ('pg-cancelled', 'prog-a', 'cancelled'), ('pg-forming', 'prog-b', 'forming'), ('pg-completed', 'prog-c', 'completed')`.execute(db);
-    await sql`insert into group_facilitators values ('pg-active', 'l-active', 'lead'), ('pg-active', 'co-active', 'co'), ('pg-cancelled', 'l-cancelled', 'lead'), ('pg-forming', 'l-forming', 'lead'), ('pg-completed', 'l-completed', 'lead')`.execute(db);
+    await sql`insert into therapy_groups values ('pg-active', 'prog-a', 'active'), ('pg-cancelled', 'prog-a', 'cancelled'), ('pg-forming', 'prog-b', 'forming'), ('pg-completed', 'prog-c', 'completed')`.execute(
+      db,
+    );
+    await sql`insert into group_facilitators values ('pg-active', 'l-active', 'lead'), ('pg-active', 'co-active', 'co'), ('pg-cancelled', 'l-cancelled', 'lead'), ('pg-forming', 'l-forming', 'lead'), ('pg-completed', 'l-completed', 'lead')`.execute(
+      db,
+    );
   });
 
   afterAll(async () => db.destroy());
@@ -115,7 +119,10 @@ describe('the level table as SQL (SQLite in memory)', () => {
   it('enrolmentAt selects exactly the statuses of each level, on a named column too', async () => {
     for (const level of LEVELS) {
       const rows = await db.selectFrom('enrolments').select('status').where('group_id', '=', group).where(enrolmentAt(level)).orderBy('status').execute();
-      expect(rows.map((r) => r.status), level).toEqual([...statusesAt(level)].sort());
+      expect(
+        rows.map((r) => r.status),
+        level,
+      ).toEqual([...statusesAt(level)].sort());
       const aliased = await db.selectFrom('enrolments as e').select('e.status').where('e.group_id', '=', group).where(enrolmentAt(level, 'e.status')).execute();
       expect(aliased.length, level).toBe(statusesAt(level).length);
     }
@@ -164,9 +171,17 @@ describe('the level table as SQL (SQLite in memory)', () => {
     expect(await ids(lead, 'reach')).toEqual([group]);
     expect(await ids(lead, 'measured')).toEqual([]);
     expect(await ids(admin, 'reach')).toEqual([]);
-    const inScope = await db.selectFrom('enrolments').select('id').where(inGroupsAt(db, participant('paused'), 'attend', sql.ref('group_id'))).execute();
+    const inScope = await db
+      .selectFrom('enrolments')
+      .select('id')
+      .where(inGroupsAt(db, participant('paused'), 'attend', sql.ref('group_id')))
+      .execute();
     expect(inScope.length).toBe(STATUSES.length);
-    const outOfScope = await db.selectFrom('enrolments').select('id').where(inGroupsAt(db, participant('paused'), 'contribute', sql.ref('group_id'))).execute();
+    const outOfScope = await db
+      .selectFrom('enrolments')
+      .select('id')
+      .where(inGroupsAt(db, participant('paused'), 'contribute', sql.ref('group_id')))
+      .execute();
     expect(outOfScope).toEqual([]);
   });
 
@@ -175,7 +190,14 @@ describe('the level table as SQL (SQLite in memory)', () => {
       for (const status of STATUSES) {
         const found = await findMembership(db, participant(status), group, level);
         if (enrolmentHolds(level, status)) {
-          expect(found, `${level} × ${status}`).toEqual({ kind: 'member', userId: person(status), groupId: group, enrolmentId: `e-${status}`, pseudonym: `Alias ${status}`, status });
+          expect(found, `${level} × ${status}`).toEqual({
+            kind: 'member',
+            userId: person(status),
+            groupId: group,
+            enrolmentId: `e-${status}`,
+            pseudonym: `Alias ${status}`,
+            status,
+          });
         } else {
           expect(found, `${level} × ${status}`).toBeNull();
         }
@@ -197,7 +219,9 @@ describe('the level table as SQL (SQLite in memory)', () => {
     for (const level of LEVELS) {
       for (const status of STATUSES) {
         const all = await membershipsAt(db, participant(status), level);
-        const expected = enrolmentHolds(level, status) ? [{ kind: 'member', userId: person(status), groupId: group, enrolmentId: `e-${status}`, pseudonym: `Alias ${status}`, status }] : [];
+        const expected = enrolmentHolds(level, status)
+          ? [{ kind: 'member', userId: person(status), groupId: group, enrolmentId: `e-${status}`, pseudonym: `Alias ${status}`, status }]
+          : [];
         expect(all, `${level} × ${status}`).toEqual(expected);
       }
     }
@@ -206,8 +230,12 @@ describe('the level table as SQL (SQLite in memory)', () => {
   it('membershipsAt: a facilitator holds their own groups (when facilitators hold the level), an admin none', async () => {
     for (const level of LEVELS) {
       const hold = facilitatorsHold(level);
-      expect(await membershipsAt(db, co, level), level).toEqual(hold ? [{ kind: 'facilitator', userId: 'c-co', groupId: group, enrolmentId: null, pseudonym: null, status: null }] : []);
-      expect(await membershipsAt(db, outsider, level), level).toEqual(hold ? [{ kind: 'facilitator', userId: 'c-out', groupId: other, enrolmentId: null, pseudonym: null, status: null }] : []);
+      expect(await membershipsAt(db, co, level), level).toEqual(
+        hold ? [{ kind: 'facilitator', userId: 'c-co', groupId: group, enrolmentId: null, pseudonym: null, status: null }] : [],
+      );
+      expect(await membershipsAt(db, outsider, level), level).toEqual(
+        hold ? [{ kind: 'facilitator', userId: 'c-out', groupId: other, enrolmentId: null, pseudonym: null, status: null }] : [],
+      );
       expect(await membershipsAt(db, admin, level), level).toEqual([]);
       // The same answers as asking group by group.
       for (const principal of [lead, co, outsider, admin, participant('active'), participant('paused')]) {

@@ -40,31 +40,107 @@ beforeAll(async () => {
   const referralC = newId();
   await db
     .insertInto('referrals')
-    .values({ id: referralC, group_id: w.groupB, participant_id: w.participantA2.id, person_name: 'Aaron', person_email: `a.${newId()}@test.hearth.local`, referred_by: referrer.id, reason: 'Isolation.', status: 'enrolled', created_at: at, updated_at: at })
+    .values({
+      id: referralC,
+      group_id: w.groupB,
+      participant_id: w.participantA2.id,
+      person_name: 'Aaron',
+      person_email: `a.${newId()}@test.hearth.local`,
+      referred_by: referrer.id,
+      reason: 'Isolation.',
+      status: 'enrolled',
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
   enrolmentC = newId();
   await db
     .insertInto('enrolments')
-    .values({ id: enrolmentC, group_id: w.groupB, participant_id: w.participantA2.id, referral_id: referralC, pseudonym: 'Rowan', status: 'active', joined_at: at, left_at: null, created_at: at })
+    .values({
+      id: enrolmentC,
+      group_id: w.groupB,
+      participant_id: w.participantA2.id,
+      referral_id: referralC,
+      pseudonym: 'Rowan',
+      status: 'active',
+      joined_at: at,
+      left_at: null,
+      created_at: at,
+    })
     .execute();
   responseC = newId();
   await db
     .insertInto('measure_responses')
-    .values({ id: responseC, participant_id: w.participantA2.id, enrolment_id: enrolmentC, group_id: w.groupB, request_id: null, instrument_code: 'phq-9', instrument_version: 1, answers: '{}', total: 3, band: 'Minimal', caseness: 0, prorated: 0, idempotency_key: `k-${responseC}`, submitted_at: at })
+    .values({
+      id: responseC,
+      participant_id: w.participantA2.id,
+      enrolment_id: enrolmentC,
+      group_id: w.groupB,
+      request_id: null,
+      instrument_code: 'phq-9',
+      instrument_version: 1,
+      answers: '{}',
+      total: 3,
+      band: 'Minimal',
+      caseness: 0,
+      prorated: 0,
+      idempotency_key: `k-${responseC}`,
+      submitted_at: at,
+    })
     .execute();
   // A reply to group B's feedback request is not a request; a practice entry kept private is not shared.
   replyB = newId();
-  await db.insertInto('feedback_items').values({ id: replyB, group_id: w.groupB, parent_id: w.feedbackRequestB, enrolment_id: w.enrolmentB, author_id: w.participantB.id, body: 'A reply.', moderation_status: 'published', created_at: at }).execute();
+  await db
+    .insertInto('feedback_items')
+    .values({
+      id: replyB,
+      group_id: w.groupB,
+      parent_id: w.feedbackRequestB,
+      enrolment_id: w.enrolmentB,
+      author_id: w.participantB.id,
+      body: 'A reply.',
+      moderation_status: 'published',
+      created_at: at,
+    })
+    .execute();
   privatePractice = newId();
   await db
     .insertInto('skill_practices')
-    .values({ id: privatePractice, participant_id: w.participantB.id, enrolment_id: w.enrolmentB, skill: 'Noticing', situation: 'Home', tried: 'Breathing', rating: 3, shared_group_id: null, shared_enrolment_id: null, moderation_status: null, shared_at: null, created_at: at })
+    .values({
+      id: privatePractice,
+      participant_id: w.participantB.id,
+      enrolment_id: w.enrolmentB,
+      skill: 'Noticing',
+      situation: 'Home',
+      tried: 'Breathing',
+      rating: 3,
+      shared_group_id: null,
+      shared_enrolment_id: null,
+      moderation_status: null,
+      shared_at: null,
+      created_at: at,
+    })
     .execute();
   // An alert in group A escalated to a clinician outside the group.
   extraAlert = newId();
   await db
     .insertInto('alerts')
-    .values({ id: extraAlert, kind: 'measure_item', tier: 'urgent', participant_id: w.participantA.id, enrolment_id: w.enrolmentA, group_id: w.groupA, source_type: 'measure_response', source_id: newId(), summary: 'x', status: 'open', created_at: at, ack_due_at: at, next_escalation_at: at, escalated_to: escalatedTo.id })
+    .values({
+      id: extraAlert,
+      kind: 'measure_item',
+      tier: 'urgent',
+      participant_id: w.participantA.id,
+      enrolment_id: w.enrolmentA,
+      group_id: w.groupA,
+      source_type: 'measure_response',
+      source_id: newId(),
+      summary: 'x',
+      status: 'open',
+      created_at: at,
+      ack_due_at: at,
+      next_escalation_at: at,
+      escalated_to: escalatedTo.id,
+    })
     .execute();
 });
 afterAll(async () => t.close());
@@ -127,7 +203,10 @@ describe('service scope', () => {
 
 describe('self scope', () => {
   it('reaches the caller’s own objects only', async () => {
-    for (const [kind, id] of [...participantBObjects(), ['enrolment', w.enrolmentB], ['response', w.responseB], ['alert', w.alertB], ['moderatedItem', w.moderatedItemB]] as [ObjectKind, string][]) {
+    for (const [kind, id] of [...participantBObjects(), ['enrolment', w.enrolmentB], ['response', w.responseB], ['alert', w.alertB], ['moderatedItem', w.moderatedItemB]] as [
+      ObjectKind,
+      string,
+    ][]) {
       expect(await inScope(as(w.participantB, 'participant'), 'self', kind, id), kind).toBe(true);
       expect(await inScope(as(w.participantA, 'participant'), 'self', kind, id), `A: ${kind}`).toBe(false);
     }
@@ -142,7 +221,15 @@ describe('self scope', () => {
 
 describe('own groups scope, clinicians', () => {
   it('reaches every object of a group they lead or co-facilitate, and nothing of another group', async () => {
-    for (const [kind, id] of [...groupBObjects(), ['enrolment', w.enrolmentB], ['response', w.responseB], ['alert', w.alertB], ['moderatedItem', w.moderatedItemB], ['participant', w.participantB.id], ['referral', w.referralB]] as [ObjectKind, string][]) {
+    for (const [kind, id] of [
+      ...groupBObjects(),
+      ['enrolment', w.enrolmentB],
+      ['response', w.responseB],
+      ['alert', w.alertB],
+      ['moderatedItem', w.moderatedItemB],
+      ['participant', w.participantB.id],
+      ['referral', w.referralB],
+    ] as [ObjectKind, string][]) {
       expect(await inScope(as(w.clinicianB, 'clinician'), 'own_groups', kind, id), `lead: ${kind}`).toBe(true);
       expect(await inScope(as(coFacilitator, 'clinician'), 'own_groups', kind, id), `co: ${kind}`).toBe(true);
       expect(await inScope(as(w.clinicianA, 'clinician'), 'own_groups', kind, id), `outsider: ${kind}`).toBe(false);
@@ -177,7 +264,11 @@ describe('own groups scope, clinicians', () => {
   });
 
   it('places nothing without a group in anyone’s groups', async () => {
-    for (const [kind, id] of [['programme', w.programmeId], ['watchedPhrase', w.watchedPhrase], ['user', w.clinicianB.id]] as [ObjectKind, string][]) {
+    for (const [kind, id] of [
+      ['programme', w.programmeId],
+      ['watchedPhrase', w.watchedPhrase],
+      ['user', w.clinicianB.id],
+    ] as [ObjectKind, string][]) {
       expect(await inScope(as(w.clinicianB, 'clinician'), 'own_groups', kind, id), kind).toBe(false);
     }
   });
@@ -195,7 +286,14 @@ describe('own groups scope, participants', () => {
     // Participant A2 is in group B too (enrolment C), yet B's response, alert and goals are B's alone.
     const a2 = as(w.participantA2, 'participant');
     expect(await inScope(a2, 'own_groups', 'spacePost', w.spacePostB)).toBe(true);
-    for (const [kind, id] of [['response', w.responseB], ['alert', w.alertB], ['enrolment', w.enrolmentB], ['goal', w.goalB], ['moderatedItem', w.moderatedItemB], ['participant', w.participantB.id]] as [ObjectKind, string][]) {
+    for (const [kind, id] of [
+      ['response', w.responseB],
+      ['alert', w.alertB],
+      ['enrolment', w.enrolmentB],
+      ['goal', w.goalB],
+      ['moderatedItem', w.moderatedItemB],
+      ['participant', w.participantB.id],
+    ] as [ObjectKind, string][]) {
       expect(await inScope(a2, 'own_groups', kind, id), kind).toBe(false);
       expect(await inScope(as(w.participantB, 'participant'), 'own_groups', kind, id), `own ${kind}`).toBe(true);
     }

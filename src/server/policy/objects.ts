@@ -5,7 +5,17 @@ import type { Principal, Rule } from './policy.js';
 import { enrolmentAt, findMembership, isFacilitator, leadsGroupOfProgramme } from './membership.js';
 
 /** Kinds of object a route parameter can name. */
-export type ObjectKind = 'group' | 'user' | 'authSession' | 'programme' | 'referral' | 'enrolment' | 'session' | 'response' | 'alert' | 'notification'
+export type ObjectKind =
+  | 'group'
+  | 'user'
+  | 'authSession'
+  | 'programme'
+  | 'referral'
+  | 'enrolment'
+  | 'session'
+  | 'response'
+  | 'alert'
+  | 'notification'
   | 'spaceThread'
   | 'spacePost'
   | 'goal'
@@ -67,7 +77,12 @@ const placements: Record<ObjectKind, (db: DbOrTx, id: string) => Promise<Placeme
     return row && { ...none, ownerId: row.requested_by };
   },
   bulkExportFile: async (db, id) => {
-    const row = await db.selectFrom('fhir_export_files as f').innerJoin('fhir_export_jobs as j', 'j.id', 'f.job_id').select('j.requested_by').where('f.id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('fhir_export_files as f')
+      .innerJoin('fhir_export_jobs as j', 'j.id', 'f.job_id')
+      .select('j.requested_by')
+      .where('f.id', '=', id)
+      .executeTakeFirst();
     return row && { ...none, ownerId: row.requested_by };
   },
   rotaShift: async (db, id) => {
@@ -198,14 +213,7 @@ async function hasBreakGlass(db: DbOrTx, userId: string, groupId: string, now: D
  * Checks one named object against the route's rule: false for malformed ids, missing rows and
  * objects outside the rule's scope alike, so all three answer the same 404.
  */
-export async function objectInScope(
-  db: DbOrTx,
-  principal: Principal,
-  rule: Rule,
-  kind: ObjectKind,
-  id: string,
-  now: Date,
-): Promise<boolean> {
+export async function objectInScope(db: DbOrTx, principal: Principal, rule: Rule, kind: ObjectKind, id: string, now: Date): Promise<boolean> {
   if (!isUuid(id)) return false;
   const place = await placements[kind](db, id);
   if (!place) return false;

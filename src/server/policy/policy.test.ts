@@ -64,9 +64,7 @@ describe('ruleFor', () => {
   });
 
   it('hides who participants share a group with, and nothing from staff', () => {
-    expect(ruleFor('participant', 'group', 'read')?.hiddenFields).toEqual(
-      expect.arrayContaining(['members.userId', 'members.displayName', 'members.email', 'facilitators.email']),
-    );
+    expect(ruleFor('participant', 'group', 'read')?.hiddenFields).toEqual(expect.arrayContaining(['members.userId', 'members.displayName', 'members.email', 'facilitators.email']));
     expect(ruleFor('clinician', 'group', 'read')?.hiddenFields).toBeUndefined();
     expect(ruleFor('admin', 'group', 'read')?.hiddenFields).toBeUndefined();
   });
@@ -118,7 +116,14 @@ describe('hideFields', () => {
     const rule: Rule = { actions: ['read'], scope: 'service', hiddenFields: ['sessions.attendees.note', 'sessions.room.code'] };
     const value = {
       sessions: [
-        { n: 1, room: { code: 'R1', name: 'Oak' }, attendees: [{ id: 'a', note: 'private' }, { id: 'b', note: 'private' }] },
+        {
+          n: 1,
+          room: { code: 'R1', name: 'Oak' },
+          attendees: [
+            { id: 'a', note: 'private' },
+            { id: 'b', note: 'private' },
+          ],
+        },
         { n: 2, room: null, attendees: [] },
       ],
     };

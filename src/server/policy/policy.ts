@@ -230,7 +230,11 @@ export function assertCan(principal: Principal, resource: Resource, action: Acti
 export function assertWritable(rule: Rule, fields: readonly string[], labels: Readonly<Record<string, string>> = {}): void {
   const refused = fields.filter((f) => rule.readOnlyFields?.includes(f));
   if (refused.length) {
-    throw new AppError('forbidden', `You cannot change ${refused.map((f) => labels[f] ?? f).join(', ')}.`, refused.map((f) => ({ path: `body.${f}`, message: 'Read-only for your role.' })));
+    throw new AppError(
+      'forbidden',
+      `You cannot change ${refused.map((f) => labels[f] ?? f).join(', ')}.`,
+      refused.map((f) => ({ path: `body.${f}`, message: 'Read-only for your role.' })),
+    );
   }
 }
 

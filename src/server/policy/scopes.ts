@@ -8,11 +8,7 @@ import { ruleFor, type Principal } from './policy.js';
  * The query scope for groups: a SQL condition on a group-id column that is true only for
  * groups the principal may read. Used inside queries so outsiders never load the row.
  */
-export function groupScope(
-  db: DbOrTx,
-  principal: Principal,
-  groupIdColumn: Expression<string>,
-): Expression<SqlBool> {
+export function groupScope(db: DbOrTx, principal: Principal, groupIdColumn: Expression<string>): Expression<SqlBool> {
   const rule = ruleFor(principal.role, 'group', 'read');
   if (!rule) return sql<SqlBool>`1 = 0`;
   switch (rule.scope) {
@@ -26,4 +22,3 @@ export function groupScope(
       return sql<SqlBool>`1 = 0`;
   }
 }
-

@@ -74,7 +74,9 @@ describe.runIf(onPostgres)('two instances on PostgreSQL', () => {
     await c.subscribe(world.groupA);
     const from = c.frames.length;
     // Only this test's schema's listeners (both instances'), not other tests' running beside it.
-    const killed = await sql<{ pid: number }>`select pid, pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid() and query = 'LISTEN "hearth_' || current_schema() || '"'`.execute(t.database.db);
+    const killed = await sql<{
+      pid: number;
+    }>`select pid, pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid() and query = 'LISTEN "hearth_' || current_schema() || '"'`.execute(t.database.db);
     expect(killed.rows.length).toBe(2);
     // Posted while nobody listens: no NOTIFY reaches the other instance.
     const lost = await call(t.app, alice, 'POST', `/api/space/groups/${world.groupA}/posts`, { thread: 'chat', text: 'while the link was down' });

@@ -33,7 +33,13 @@ describe('one way to do each thing', () => {
   });
 
   it('recognises a raw notifications insert however it is written', () => {
-    for (const text of ["db.insertInto('notifications')", 'db.insertInto("notifications")', 'db.insertInto(\n  `notifications`)', 'sql`INSERT INTO notifications (id) values (1)`', 'insert into "notifications"']) {
+    for (const text of [
+      "db.insertInto('notifications')",
+      'db.insertInto("notifications")',
+      'db.insertInto(\n  `notifications`)',
+      'sql`INSERT INTO notifications (id) values (1)`',
+      'insert into "notifications"',
+    ]) {
       expect(NOTIFICATIONS_INSERT.test(text), text).toBe(true);
     }
     expect(NOTIFICATIONS_INSERT.test("db.insertInto('notification_settings')")).toBe(false);

@@ -68,11 +68,12 @@ async function handlePost(hub: SpaceHub, app: FastifyInstance, conn: Connection,
     return hub.send(conn, { type: 'error', code: 'rate_limited', message: 'You are sending messages very fast. Wait a moment, then try again.', ...extra });
   }
   const { hearth } = app;
-  const { post } = await createPost(
-    { db: hearth.db as Db, actor: { userId: conn.principal.userId, role: conn.principal.role, requestId, ip }, now: hearth.clock.now() },
-    viewer,
-    { thread: frame.thread, text: frame.text, clientId: frame.clientId, replyToId: frame.replyToId },
-  );
+  const { post } = await createPost({ db: hearth.db as Db, actor: { userId: conn.principal.userId, role: conn.principal.role, requestId, ip }, now: hearth.clock.now() }, viewer, {
+    thread: frame.thread,
+    text: frame.text,
+    clientId: frame.clientId,
+    replyToId: frame.replyToId,
+  });
   const shown = forViewer(post, viewer, new Set());
   if (shown) hub.send(conn, { type: 'ack', clientId: frame.clientId, post: shown });
 }

@@ -27,7 +27,11 @@ function databaseUrl(name: string): string {
 }
 
 async function signIn(server: HearthProcess, email: string) {
-  const response = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  const response = await fetch(`${server.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
   if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.getSetCookie()[0]?.split(';')[0] ?? '';
   const { csrfToken } = (await response.json()) as { csrfToken: string };
@@ -40,7 +44,10 @@ async function socketTo(server: HearthProcess, session: { cookie: string; csrfTo
   return client;
 }
 
-const postWith = (text: string) => (f: ServerFrame): f is Extract<ServerFrame, { type: 'post' }> => f.type === 'post' && f.post.body === text;
+const postWith =
+  (text: string) =>
+  (f: ServerFrame): f is Extract<ServerFrame, { type: 'post' }> =>
+    f.type === 'post' && f.post.body === text;
 
 describe.runIf(onPostgres)('two server processes on one PostgreSQL database', () => {
   beforeAll(async () => {

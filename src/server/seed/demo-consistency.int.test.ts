@@ -57,7 +57,10 @@ describe('the demo seed', () => {
         shown += 1;
         // The alert points at a response of this member's trajectory of this instrument.
         const ids = new Set(instrument.points.map((p) => p.responseId));
-        expect(deteriorations.some((d) => d.participant_id === e.participant_id && ids.has(d.source_id)), `${e.pseudonym} ${instrument.code}`).toBe(true);
+        expect(
+          deteriorations.some((d) => d.participant_id === e.participant_id && ids.has(d.source_id)),
+          `${e.pseudonym} ${instrument.code}`,
+        ).toBe(true);
       }
     }
     expect(shown).toBeGreaterThan(0);
@@ -68,7 +71,9 @@ describe('the demo seed', () => {
       if (item9 >= 1) expect(itemAlerts.some((a) => a.source_id === r.id)).toBe(true);
     }
     // And the story: Cedar's deterioration was checked in on and resolved.
-    expect(queue.filter((a) => a.kind === 'reliable_deterioration')).toEqual([expect.objectContaining({ status: 'resolved', outcome: 'check_in_done', participant: expect.objectContaining({ pseudonym: 'Cedar' }) })]);
+    expect(queue.filter((a) => a.kind === 'reliable_deterioration')).toEqual([
+      expect.objectContaining({ status: 'resolved', outcome: 'check_in_done', participant: expect.objectContaining({ pseudonym: 'Cedar' }) }),
+    ]);
   });
 
   it('has a risk-language alert for every participant post the detector flags, folded per situation', async () => {
@@ -79,11 +84,20 @@ describe('the demo seed', () => {
     // Each risky post is a source with at least its own tier (read with the author's earlier
     // messages, a post may count higher than on its own; never lower).
     const rank = { none: 0, concern: 1, urgent: 2 } as const;
-    for (const p of risky) expect(sources.some((s) => s.source_type === p.kind && s.source_id === p.id && rank[s.tier] >= rank[assessRisk(p.body).tier]), p.body).toBe(true);
+    for (const p of risky)
+      expect(
+        sources.some((s) => s.source_type === p.kind && s.source_id === p.id && rank[s.tier] >= rank[assessRisk(p.body).tier]),
+        p.body,
+      ).toBe(true);
     // Ember's messages of this afternoon are one open card, left open for the demo. (Other members'
     // ordinary posts the detector misreads raise their own cards: false alarms are part of the
     // demo's truth, and are resolved as "false positive" by a clinician.)
-    const emberPosts = await t.database.db.selectFrom('space_posts').innerJoin('enrolments', 'enrolments.id', 'space_posts.enrolment_id').select(['space_posts.id']).where('enrolments.pseudonym', '=', 'Ember').execute();
+    const emberPosts = await t.database.db
+      .selectFrom('space_posts')
+      .innerJoin('enrolments', 'enrolments.id', 'space_posts.enrolment_id')
+      .select(['space_posts.id'])
+      .where('enrolments.pseudonym', '=', 'Ember')
+      .execute();
     const emberRisky = risky.filter((p) => emberPosts.some((e) => e.id === p.id));
     const open = queue.filter((a) => a.kind === 'risk_language' && a.participant.pseudonym === 'Ember');
     expect(open).toEqual([expect.objectContaining({ status: 'open', sourceCount: emberRisky.length })]);
@@ -114,14 +128,22 @@ describe('the demo seed', () => {
 
   it('gives facilitators a digest whose counts agree with the queue', async () => {
     const group = await t.database.db.selectFrom('therapy_groups').select('id').executeTakeFirstOrThrow();
-    const next = await t.database.db.selectFrom('group_sessions').select('id').where('group_id', '=', group.id).where('status', '=', 'scheduled').orderBy('starts_at').executeTakeFirstOrThrow();
+    const next = await t.database.db
+      .selectFrom('group_sessions')
+      .select('id')
+      .where('group_id', '=', group.id)
+      .where('status', '=', 'scheduled')
+      .orderBy('starts_at')
+      .executeTakeFirstOrThrow();
     const digest = await buildDigest(t.database.db, next.id);
     const counts = digestCounts(digest);
     const active = queue.filter((a) => a.groupId === group.id && a.status !== 'resolved');
     expect(counts.alerts).toBe(active.length);
     expect(counts.alerts).toBeGreaterThan(0);
     // Every member the digest lists at attendance risk has a reach-out alert in the queue.
-    expect(counts.attendanceRisks).toBe(digest.attendanceRisks.filter((r) => queue.some((a) => a.kind === 'attendance_absences' && a.participant.enrolmentId === r.enrolmentId)).length);
+    expect(counts.attendanceRisks).toBe(
+      digest.attendanceRisks.filter((r) => queue.some((a) => a.kind === 'attendance_absences' && a.participant.enrolmentId === r.enrolmentId)).length,
+    );
     expect(counts.attendanceRisks).toBeGreaterThan(0);
     // The navigation badge counts what the queue shows as open.
     const badge = (await call(t.app, ada, 'GET', '/api/alerts/count')).json() as { open: number };
@@ -133,7 +155,10 @@ describe('the demo’s isolation early warning', () => {
   it('has three weeks of daily snapshots, and Cedar drifts: reached out to by Ada, then flagged again', async () => {
     const days = await t.database.db.selectFrom('isolation_snapshots').select('day').distinct().execute();
     expect(days).toHaveLength(21);
-    const body = (await call(t.app, ada, 'GET', '/api/me/isolation-flags')).json() as { flags: { pseudonym: string; level: string; signals: { key: string }[]; trend: unknown[] }[]; decided: { pseudonym: string; status: string; decidedBy: string; decisionNote: string }[] };
+    const body = (await call(t.app, ada, 'GET', '/api/me/isolation-flags')).json() as {
+      flags: { pseudonym: string; level: string; signals: { key: string }[]; trend: unknown[] }[];
+      decided: { pseudonym: string; status: string; decidedBy: string; decisionNote: string }[];
+    };
     const cedar = body.flags.find((f) => f.pseudonym === 'Cedar');
     expect(cedar?.signals.map((s) => s.key)).toEqual(expect.arrayContaining(['attendance', 'mood']));
     expect(cedar?.trend.length).toBeGreaterThan(7);
@@ -190,7 +215,10 @@ describe('the demo’s connection map', () => {
   });
 
   it('publishes only appreciations and feedback the risk detector reads as ordinary (they skip the moderation queue)', async () => {
-    const [appreciations, feedback] = await Promise.all([t.database.db.selectFrom('appreciations').select('body').execute(), t.database.db.selectFrom('feedback_items').select('body').execute()]);
+    const [appreciations, feedback] = await Promise.all([
+      t.database.db.selectFrom('appreciations').select('body').execute(),
+      t.database.db.selectFrom('feedback_items').select('body').execute(),
+    ]);
     const texts = [...appreciations, ...feedback].map((r) => r.body);
     expect(texts.length).toBeGreaterThan(15);
     expect(texts.filter((text) => assessRisk(text).tier !== 'none')).toEqual([]);

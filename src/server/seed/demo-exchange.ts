@@ -27,9 +27,27 @@ const STRATEGIES: { by: string; daysAgo: number; title: string; whenHelps: strin
     curated: 'anonymous',
     evidence: 'A grounding exercise used in many trauma-informed and DBT skills groups.',
   },
-  { by: 'Cedar', daysAgo: 12, title: 'The ten-minute walk rule', whenHelps: 'On days I cannot get going at all.', steps: 'Put shoes on.\nWalk for ten minutes, any direction.\nIf I want to come back after ten minutes, I do. Usually I keep going.' },
-  { by: 'Skylark', daysAgo: 4, title: 'Texting a friend one small thing', whenHelps: 'When I notice I have not spoken to anyone for a day or two.', steps: 'Pick one person.\nSend something small: a photo, a song, “thinking of you”.\nNo need to start a long conversation.' },
-  { by: 'Harbour', daysAgo: 2, title: 'Writing the worry down, then closing the notebook', whenHelps: 'At night when my thoughts will not settle.', steps: 'Write the worry in one sentence.\nWrite one thing I could do about it tomorrow.\nClose the notebook and put it in another room.' },
+  {
+    by: 'Cedar',
+    daysAgo: 12,
+    title: 'The ten-minute walk rule',
+    whenHelps: 'On days I cannot get going at all.',
+    steps: 'Put shoes on.\nWalk for ten minutes, any direction.\nIf I want to come back after ten minutes, I do. Usually I keep going.',
+  },
+  {
+    by: 'Skylark',
+    daysAgo: 4,
+    title: 'Texting a friend one small thing',
+    whenHelps: 'When I notice I have not spoken to anyone for a day or two.',
+    steps: 'Pick one person.\nSend something small: a photo, a song, “thinking of you”.\nNo need to start a long conversation.',
+  },
+  {
+    by: 'Harbour',
+    daysAgo: 2,
+    title: 'Writing the worry down, then closing the notebook',
+    whenHelps: 'At night when my thoughts will not settle.',
+    steps: 'Write the worry in one sentence.\nWrite one thing I could do about it tomorrow.\nClose the notebook and put it in another room.',
+  },
 ];
 
 /** Peers' marks on the strategies, each on the day it was made (days ago), after the strategy was shared. */
@@ -83,7 +101,12 @@ const REQUESTS: { by: string; daysAgo: number; body: string; replies: [string, s
       ['Harbour', 'I agree with Willow. You listen first, and that makes it easier to hear you when you disagree.', 7],
     ],
   },
-  { by: 'Skylark', daysAgo: 3, body: 'I’d welcome feedback on whether I talk too little in the group.', replies: [['Juniper', 'I notice that when you do speak, the group listens. I would like to hear more from you when you are ready.', 2]] },
+  {
+    by: 'Skylark',
+    daysAgo: 3,
+    body: 'I’d welcome feedback on whether I talk too little in the group.',
+    replies: [['Juniper', 'I notice that when you do speak, the group listens. I would like to hear more from you when you are ready.', 2]],
+  },
 ];
 
 /**
@@ -100,30 +123,91 @@ export async function seedDemoExchange(trx: Transaction<DB>, input: { programmeI
     return m;
   };
   const log = (kind: string, id: string, author: Member, when: string) =>
-    trx.insertInto('moderation_log').values({ id: newId(), item_kind: kind, item_id: id, group_id: input.groupId, author_id: author.participantId, actor_id: null, action: 'published', reason: 'Published: nothing needed checking first.', created_at: when }).execute();
+    trx
+      .insertInto('moderation_log')
+      .values({
+        id: newId(),
+        item_kind: kind,
+        item_id: id,
+        group_id: input.groupId,
+        author_id: author.participantId,
+        actor_id: null,
+        action: 'published',
+        reason: 'Published: nothing needed checking first.',
+        created_at: when,
+      })
+      .execute();
 
   const strategyIds = new Map<string, string>();
   for (const s of STRATEGIES) {
     const author = member(s.by);
     const id = newId();
     strategyIds.set(s.title, id);
-    await trx.insertInto('strategies').values({ id, group_id: input.groupId, enrolment_id: author.enrolmentId, author_id: author.participantId, title: s.title, when_helps: s.whenHelps, steps: s.steps, moderation_status: 'published', created_at: at(s.daysAgo), updated_at: at(s.daysAgo) }).execute();
+    await trx
+      .insertInto('strategies')
+      .values({
+        id,
+        group_id: input.groupId,
+        enrolment_id: author.enrolmentId,
+        author_id: author.participantId,
+        title: s.title,
+        when_helps: s.whenHelps,
+        steps: s.steps,
+        moderation_status: 'published',
+        created_at: at(s.daysAgo),
+        updated_at: at(s.daysAgo),
+      })
+      .execute();
     await log('strategy', id, author, at(s.daysAgo));
     if (s.curated) {
       await trx
         .insertInto('library_entries')
-        .values({ id: newId(), programme_id: input.programmeId, group_id: input.groupId, strategy_id: id, title: s.title, when_helps: s.whenHelps, steps: s.steps, credit: s.curated, credit_name: s.curated === 'pseudonym' ? author.pseudonym : null, evidence_note: s.evidence ?? null, search_text: [s.title, s.whenHelps, s.steps].join('\n').toLowerCase(), status: 'active', curated_by: input.curatorId, curated_at: at(s.daysAgo - 3), removed_by: null, removed_at: null, removal_reason: null })
+        .values({
+          id: newId(),
+          programme_id: input.programmeId,
+          group_id: input.groupId,
+          strategy_id: id,
+          title: s.title,
+          when_helps: s.whenHelps,
+          steps: s.steps,
+          credit: s.curated,
+          credit_name: s.curated === 'pseudonym' ? author.pseudonym : null,
+          evidence_note: s.evidence ?? null,
+          search_text: [s.title, s.whenHelps, s.steps].join('\n').toLowerCase(),
+          status: 'active',
+          curated_by: input.curatorId,
+          curated_at: at(s.daysAgo - 3),
+          removed_by: null,
+          removed_at: null,
+          removal_reason: null,
+        })
         .execute();
     }
   }
   for (const [title, who, state, daysAgo] of MARKS) {
     const strategyId = strategyIds.get(title);
-    if (strategyId) await trx.insertInto('strategy_marks').values({ strategy_id: strategyId, enrolment_id: member(who).enrolmentId, state, created_at: at(daysAgo), updated_at: at(daysAgo) }).execute();
+    if (strategyId)
+      await trx
+        .insertInto('strategy_marks')
+        .values({ strategy_id: strategyId, enrolment_id: member(who).enrolmentId, state, created_at: at(daysAgo), updated_at: at(daysAgo) })
+        .execute();
   }
   for (const a of APPRECIATIONS) {
     const sender = member(a.from);
     const id = newId();
-    await trx.insertInto('appreciations').values({ id, group_id: input.groupId, sender_enrolment_id: sender.enrolmentId, sender_id: sender.participantId, session_id: null, body: a.body, moderation_status: 'published', created_at: at(a.daysAgo) }).execute();
+    await trx
+      .insertInto('appreciations')
+      .values({
+        id,
+        group_id: input.groupId,
+        sender_enrolment_id: sender.enrolmentId,
+        sender_id: sender.participantId,
+        session_id: null,
+        body: a.body,
+        moderation_status: 'published',
+        created_at: at(a.daysAgo),
+      })
+      .execute();
     await trx
       .insertInto('appreciation_recipients')
       .values(a.to.map((p) => ({ appreciation_id: id, recipient_enrolment_id: member(p).enrolmentId, recipient_id: member(p).participantId, created_at: at(a.daysAgo) })))
@@ -133,12 +217,36 @@ export async function seedDemoExchange(trx: Transaction<DB>, input: { programmeI
   for (const r of REQUESTS) {
     const author = member(r.by);
     const id = newId();
-    await trx.insertInto('feedback_items').values({ id, group_id: input.groupId, parent_id: null, enrolment_id: author.enrolmentId, author_id: author.participantId, body: r.body, moderation_status: 'published', created_at: at(r.daysAgo) }).execute();
+    await trx
+      .insertInto('feedback_items')
+      .values({
+        id,
+        group_id: input.groupId,
+        parent_id: null,
+        enrolment_id: author.enrolmentId,
+        author_id: author.participantId,
+        body: r.body,
+        moderation_status: 'published',
+        created_at: at(r.daysAgo),
+      })
+      .execute();
     await log('feedback_request', id, author, at(r.daysAgo));
     for (const [who, body, daysAgo] of r.replies) {
       const replier = member(who);
       const replyId = newId();
-      await trx.insertInto('feedback_items').values({ id: replyId, group_id: input.groupId, parent_id: id, enrolment_id: replier.enrolmentId, author_id: replier.participantId, body, moderation_status: 'published', created_at: at(daysAgo) }).execute();
+      await trx
+        .insertInto('feedback_items')
+        .values({
+          id: replyId,
+          group_id: input.groupId,
+          parent_id: id,
+          enrolment_id: replier.enrolmentId,
+          author_id: replier.participantId,
+          body,
+          moderation_status: 'published',
+          created_at: at(daysAgo),
+        })
+        .execute();
       await log('feedback_request', replyId, replier, at(daysAgo));
     }
   }

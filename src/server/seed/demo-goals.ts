@@ -35,7 +35,21 @@ const GOALS: DemoGoal[] = [
     visibility: 'group',
     steps: [
       { title: 'Find out when and where they meet', reached: 20 },
-      { title: 'Go once and stay for the first half', reached: 6, note: 'Talked to one person about dogs.', celebrate: { detail: 'title_note', note: 'I was so nervous, and it was fine!', reactions: [['Harbour', 'clap'], ['Juniper', 'heart'], ['Skylark', 'proud'], ['Cedar', 'clap']] } },
+      {
+        title: 'Go once and stay for the first half',
+        reached: 6,
+        note: 'Talked to one person about dogs.',
+        celebrate: {
+          detail: 'title_note',
+          note: 'I was so nervous, and it was fine!',
+          reactions: [
+            ['Harbour', 'clap'],
+            ['Juniper', 'heart'],
+            ['Skylark', 'proud'],
+            ['Cedar', 'clap'],
+          ],
+        },
+      },
       { title: 'Walk the whole route with them' },
     ],
     checkins: [
@@ -65,7 +79,21 @@ const GOALS: DemoGoal[] = [
     weeksAhead: 5,
     support: '',
     visibility: 'group',
-    steps: [{ title: 'Go once', reached: 3, celebrate: { detail: 'reached', reactions: [['Willow', 'growing'], ['Ember', 'heart'], ['Skylark', 'proud']] } }, { title: 'Say hello to another parent' }],
+    steps: [
+      {
+        title: 'Go once',
+        reached: 3,
+        celebrate: {
+          detail: 'reached',
+          reactions: [
+            ['Willow', 'growing'],
+            ['Ember', 'heart'],
+            ['Skylark', 'proud'],
+          ],
+        },
+      },
+      { title: 'Say hello to another parent' },
+    ],
     checkins: [[3, 'some', 'Went! Sat near the door.']],
   },
   {
@@ -83,7 +111,18 @@ const GOALS: DemoGoal[] = [
 ];
 
 const PRACTICE: { by: string; daysAgo: number; session: number; situation: string; tried: string; rating: number; shared?: [string, SupportiveReaction][] }[] = [
-  { by: 'Willow', daysAgo: 16, session: 4, situation: 'My flatmate left dishes again.', tried: 'Said “I feel stressed when the sink is full; could we take turns?”', rating: 4, shared: [['Cedar', 'clap'], ['Pebble', 'growing']] },
+  {
+    by: 'Willow',
+    daysAgo: 16,
+    session: 4,
+    situation: 'My flatmate left dishes again.',
+    tried: 'Said “I feel stressed when the sink is full; could we take turns?”',
+    rating: 4,
+    shared: [
+      ['Cedar', 'clap'],
+      ['Pebble', 'growing'],
+    ],
+  },
   { by: 'Cedar', daysAgo: 10, session: 3, situation: 'A low Sunday.', tried: 'Tried Willow’s box breathing before ringing my brother.', rating: 3 },
   { by: 'Harbour', daysAgo: 5, session: 5, situation: 'My sister talked about her week.', tried: 'Listened without fixing; reflected back what I heard.', rating: 2 },
 ];
@@ -109,11 +148,27 @@ export async function seedDemoGoals(trx: Transaction<DB>, input: { groupId: stri
   };
   const at = (days: number) => new Date(input.now.getTime() - days * 86_400_000).toISOString();
   const log = (kind: string, id: string, author: Member, when: string) =>
-    trx.insertInto('moderation_log').values({ id: newId(), item_kind: kind, item_id: id, group_id: input.groupId, author_id: author.participantId, actor_id: null, action: 'published', reason: 'Published: nothing needed checking first.', created_at: when }).execute();
+    trx
+      .insertInto('moderation_log')
+      .values({
+        id: newId(),
+        item_kind: kind,
+        item_id: id,
+        group_id: input.groupId,
+        author_id: author.participantId,
+        actor_id: null,
+        action: 'published',
+        reason: 'Published: nothing needed checking first.',
+        created_at: when,
+      })
+      .execute();
   const react = async (kind: 'celebration' | 'skill_practice', targetId: string, reactions: [string, SupportiveReaction][], when: string) => {
     for (const [who, reaction] of reactions) {
       const m = member(who);
-      await trx.insertInto('supportive_reactions').values({ id: newId(), target_kind: kind, target_id: targetId, reactor_id: m.participantId, reactor_enrolment_id: m.enrolmentId, reaction, created_at: when }).execute();
+      await trx
+        .insertInto('supportive_reactions')
+        .values({ id: newId(), target_kind: kind, target_id: targetId, reactor_id: m.participantId, reactor_enrolment_id: m.enrolmentId, reaction, created_at: when })
+        .execute();
     }
   };
 
@@ -147,21 +202,44 @@ export async function seedDemoGoals(trx: Transaction<DB>, input: { groupId: stri
       const milestoneId = newId();
       await trx
         .insertInto('goal_milestones')
-        .values({ id: milestoneId, goal_id: id, position: index + 1, title: step.title, reached_at: step.reached !== undefined ? at(step.reached) : null, reached_note: step.note ?? null })
+        .values({
+          id: milestoneId,
+          goal_id: id,
+          position: index + 1,
+          title: step.title,
+          reached_at: step.reached !== undefined ? at(step.reached) : null,
+          reached_note: step.note ?? null,
+        })
         .execute();
       if (step.celebrate && step.reached !== undefined) {
         const cardId = newId();
         const c = step.celebrate;
         await trx
           .insertInto('celebrations')
-          .values({ id: cardId, goal_id: id, milestone_id: milestoneId, participant_id: author.participantId, enrolment_id: author.enrolmentId, group_id: input.groupId, detail: c.detail, title: c.detail === 'reached' ? null : step.title, note: c.detail === 'title_note' ? (c.note ?? null) : null, moderation_status: 'published', created_at: at(step.reached), withdrawn_at: null })
+          .values({
+            id: cardId,
+            goal_id: id,
+            milestone_id: milestoneId,
+            participant_id: author.participantId,
+            enrolment_id: author.enrolmentId,
+            group_id: input.groupId,
+            detail: c.detail,
+            title: c.detail === 'reached' ? null : step.title,
+            note: c.detail === 'title_note' ? (c.note ?? null) : null,
+            moderation_status: 'published',
+            created_at: at(step.reached),
+            withdrawn_at: null,
+          })
           .execute();
         await log('celebration', cardId, author, at(step.reached));
         await react('celebration', cardId, c.reactions, at(step.reached - 0.5));
       }
     }
     for (const [days, progress, note] of g.checkins) {
-      await trx.insertInto('goal_checkins').values({ id: newId(), goal_id: id, progress, note, created_at: at(days) }).execute();
+      await trx
+        .insertInto('goal_checkins')
+        .values({ id: newId(), goal_id: id, progress, note, created_at: at(days) })
+        .execute();
     }
   }
 
@@ -197,7 +275,15 @@ export async function seedDemoGoals(trx: Transaction<DB>, input: { groupId: stri
     const prompt = j.prompt === null ? null : (POWER_OF_CONNECTION[j.session - 1]?.reflectionPrompts[j.prompt] ?? null);
     await trx
       .insertInto('journal_entries')
-      .values({ id: newId(), participant_id: author.participantId, prompt, body: j.body, shared_with_clinician_at: j.shared ? at(j.daysAgo - 0.5) : null, created_at: at(j.daysAgo), updated_at: at(j.daysAgo) })
+      .values({
+        id: newId(),
+        participant_id: author.participantId,
+        prompt,
+        body: j.body,
+        shared_with_clinician_at: j.shared ? at(j.daysAgo - 0.5) : null,
+        created_at: at(j.daysAgo),
+        updated_at: at(j.daysAgo),
+      })
       .execute();
   }
 }

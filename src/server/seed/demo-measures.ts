@@ -9,13 +9,34 @@ import { seedContext } from './seed-context.js';
 
 /** PHQ-9 at enrolment and after session 4, per pseudonym: most improve, Cedar worsens. */
 const PHQ9_STORIES: Record<string, [number[], number[]]> = {
-  Willow: [[2, 2, 2, 1, 2, 1, 2, 1, 0], [1, 1, 1, 1, 1, 0, 1, 0, 0]],
-  Harbour: [[1, 2, 1, 1, 1, 1, 2, 1, 0], [1, 1, 1, 1, 0, 1, 1, 0, 0]],
-  Juniper: [[2, 3, 2, 2, 1, 2, 2, 1, 0], [1, 1, 1, 1, 1, 1, 1, 0, 0]],
-  Cedar: [[1, 1, 2, 1, 1, 1, 1, 0, 0], [2, 2, 2, 2, 1, 2, 2, 1, 0]],
-  Skylark: [[2, 1, 2, 1, 1, 2, 1, 1, 0], [1, 1, 1, 1, 1, 1, 0, 0, 0]],
-  Ember: [[2, 2, 3, 2, 2, 2, 2, 1, 0], [2, 1, 2, 1, 1, 1, 1, 1, 0]],
-  Pebble: [[1, 1, 2, 1, 1, 1, 1, 0, 0], [1, 1, 1, 1, 1, 1, 1, 0, 0]],
+  Willow: [
+    [2, 2, 2, 1, 2, 1, 2, 1, 0],
+    [1, 1, 1, 1, 1, 0, 1, 0, 0],
+  ],
+  Harbour: [
+    [1, 2, 1, 1, 1, 1, 2, 1, 0],
+    [1, 1, 1, 1, 0, 1, 1, 0, 0],
+  ],
+  Juniper: [
+    [2, 3, 2, 2, 1, 2, 2, 1, 0],
+    [1, 1, 1, 1, 1, 1, 1, 0, 0],
+  ],
+  Cedar: [
+    [1, 1, 2, 1, 1, 1, 1, 0, 0],
+    [2, 2, 2, 2, 1, 2, 2, 1, 0],
+  ],
+  Skylark: [
+    [2, 1, 2, 1, 1, 2, 1, 1, 0],
+    [1, 1, 1, 1, 1, 1, 0, 0, 0],
+  ],
+  Ember: [
+    [2, 2, 3, 2, 2, 2, 2, 1, 0],
+    [2, 1, 2, 1, 1, 1, 1, 1, 0],
+  ],
+  Pebble: [
+    [1, 1, 2, 1, 1, 1, 1, 0, 0],
+    [1, 1, 1, 1, 1, 1, 1, 0, 0],
+  ],
 };
 
 /** The ONS loneliness question (5 often/always … 1 never) at the same moments: most feel lonely less often; Cedar, who drifts, more. */
@@ -29,7 +50,14 @@ const LONELINESS_STORIES: Record<string, [number, number]> = { Willow: [4, 2], H
  */
 export async function seedDemoMeasures(
   trx: Transaction<DB>,
-  input: { config: Config; programmeId: string; groupId: string; createdBy: string; members: { enrolmentId: string; participantId: string; pseudonym: string; joinedAt: Date }[]; now: Date },
+  input: {
+    config: Config;
+    programmeId: string;
+    groupId: string;
+    createdBy: string;
+    members: { enrolmentId: string; participantId: string; pseudonym: string; joinedAt: Date }[];
+    now: Date;
+  },
 ): Promise<void> {
   for (const [code, trigger, everyN] of [
     ['phq-9', 'enrolment', null],
@@ -40,7 +68,19 @@ export async function seedDemoMeasures(
     ['ons-loneliness', 'every_n_sessions', 4],
   ] as const) {
     const id = newId();
-    await trx.insertInto('measure_schedules').values({ id, programme_id: input.programmeId, group_id: null, instrument_code: code, trigger, every_n: everyN, created_by: input.createdBy, created_at: input.now.toISOString() }).execute();
+    await trx
+      .insertInto('measure_schedules')
+      .values({
+        id,
+        programme_id: input.programmeId,
+        group_id: null,
+        instrument_code: code,
+        trigger,
+        every_n: everyN,
+        created_by: input.createdBy,
+        created_at: input.now.toISOString(),
+      })
+      .execute();
   }
   for (const member of input.members) {
     const story = PHQ9_STORIES[member.pseudonym];

@@ -44,7 +44,19 @@ export async function seedDemoSafety(trx: Transaction<DB>, input: { participantI
   ];
   await trx
     .insertInto('watched_phrases')
-    .values(phrases.map(([phrase, action, note]) => ({ id: newId(), phrase, normalized: normalizePhrase(phrase), action, note, created_by: null, created_at: at(30), updated_by: null, updated_at: at(30) })))
+    .values(
+      phrases.map(([phrase, action, note]) => ({
+        id: newId(),
+        phrase,
+        normalized: normalizePhrase(phrase),
+        action,
+        note,
+        created_by: null,
+        created_at: at(30),
+        updated_by: null,
+        updated_at: at(30),
+      })),
+    )
     .execute();
 }
 
@@ -53,7 +65,11 @@ const HANDLED: Record<string, { by: 'lead' | 'co'; ackAfterHours: number; resolv
   reliable_deterioration: {
     by: 'lead',
     ackAfterHours: 3,
-    resolve: { afterHours: 26, outcome: 'check_in_done', note: 'Phoned the next day: a hard week after a job rejection. Agreed to bring it to the group; PHQ-9 again in four weeks.' },
+    resolve: {
+      afterHours: 26,
+      outcome: 'check_in_done',
+      note: 'Phoned the next day: a hard week after a job rejection. Agreed to bring it to the group; PHQ-9 again in four weeks.',
+    },
   },
   // Acknowledged, not yet resolved: the co-facilitator has left a message and will try again.
   attendance_absences: { by: 'co', ackAfterHours: 14 },

@@ -61,7 +61,10 @@ const EMBER_RISK: [hoursAgo: number, text: string][] = [
  * posts held only because the author was new or it was out of hours were approved by the lead
  * twenty minutes later, as the moderation queue would have it.
  */
-export async function seedDemoSpace(trx: Transaction<DB>, input: { config: Config; groupId: string; lead: { id: string; displayName: string }; members: readonly Member[]; now: Date }): Promise<void> {
+export async function seedDemoSpace(
+  trx: Transaction<DB>,
+  input: { config: Config; groupId: string; lead: { id: string; displayName: string }; members: readonly Member[]; now: Date },
+): Promise<void> {
   const { groupId, now } = input;
   const byName = new Map(input.members.map((m) => [m.pseudonym, m]));
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3_600_000);
@@ -81,7 +84,19 @@ export async function seedDemoSpace(trx: Transaction<DB>, input: { config: Confi
     return m ? { userId: m.participantId, groupId, role: 'member', enrolmentId: m.enrolmentId, label: m.pseudonym } : null;
   };
   const threadId = newId();
-  await trx.insertInto('space_threads').values({ id: threadId, group_id: groupId, title: THREAD.title, created_by: input.lead.id, created_by_enrolment: null, opening_post_id: null, pinned: 1, created_at: at(80).toISOString() }).execute();
+  await trx
+    .insertInto('space_threads')
+    .values({
+      id: threadId,
+      group_id: groupId,
+      title: THREAD.title,
+      created_by: input.lead.id,
+      created_by_enrolment: null,
+      opening_post_id: null,
+      pinned: 1,
+      created_at: at(80).toISOString(),
+    })
+    .execute();
   const openingId = await post(leadViewer, threadId, THREAD.opening, at(80));
   await trx.updateTable('space_threads').set({ opening_post_id: openingId }).where('id', '=', threadId).execute();
   const firstReplyOf = new Map<string, string>();

@@ -14,7 +14,11 @@ describe('fhirSchemaProblems (official R4 JSON schema)', () => {
   });
 
   it('looks inside Bundle entries', () => {
-    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:8d7a4d2e-1b1f-4e0e-9a51-3c1f7b6f1a10', resource: { resourceType: 'Encounter', status: 'done', class: { code: 'AMB' } } }] };
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [{ fullUrl: 'urn:uuid:8d7a4d2e-1b1f-4e0e-9a51-3c1f7b6f1a10', resource: { resourceType: 'Encounter', status: 'done', class: { code: 'AMB' } } }],
+    };
     expect(fhirSchemaProblems(bundle).join('\n')).toContain('.entry[0].resource.status');
   });
 });

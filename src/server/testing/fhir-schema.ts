@@ -36,7 +36,13 @@ function compiled(): SchemaValidator {
 export function fhirSchemaProblems(resource: unknown): string[] {
   const errors = compiled().validate(resource, true);
   const lines = errors
-    .map((e) => (typeof e === 'string' ? e : e.keyword === 'oneOf' ? '' : `${e.dataPath || '(resource)'}: ${e.message ?? e.keyword}${e.params.additionalProperty ? ` "${String(e.params.additionalProperty)}"` : ''}${e.params.allowedValues ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`))
+    .map((e) =>
+      typeof e === 'string'
+        ? e
+        : e.keyword === 'oneOf'
+          ? ''
+          : `${e.dataPath || '(resource)'}: ${e.message ?? e.keyword}${e.params.additionalProperty ? ` "${String(e.params.additionalProperty)}"` : ''}${e.params.allowedValues ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`,
+    )
     .filter((line) => line !== '');
   // A resource that fails only the umbrella oneOf still fails: say so rather than pass it.
   if (errors.length > 0 && lines.length === 0) return ['(resource): does not match the R4 schema of its resourceType'];

@@ -58,14 +58,7 @@ export async function signIn(t: TestApp, user: { email: string }, password = TES
 }
 
 /** Calls the API as `session` (cookie and CSRF header), or anonymously. */
-export function call(
-  app: FastifyInstance,
-  session: Session | null,
-  method: InjectOptions['method'],
-  url: string,
-  payload?: unknown,
-  headers: Record<string, string> = {},
-) {
+export function call(app: FastifyInstance, session: Session | null, method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}) {
   return app.inject({
     method,
     url,
@@ -164,11 +157,7 @@ export async function createWorld(t: TestApp): Promise<World> {
   });
   await db
     .insertInto('enrolments')
-    .values([
-      enrol(enrolmentA, groupA, participantA.id, 'Willow'),
-      enrol(newId(), groupA, participantA2.id, 'Cedar'),
-      enrol(enrolmentB, groupB, participantB.id, 'Harbour'),
-    ])
+    .values([enrol(enrolmentA, groupA, participantA.id, 'Willow'), enrol(newId(), groupA, participantA2.id, 'Cedar'), enrol(enrolmentB, groupB, participantB.id, 'Harbour')])
     .execute();
   const at = (hours: number) => new Date(t.clock.now().getTime() + hours * 3_600_000).toISOString();
   const session = (id: string, groupId: string, startHours: number) => ({
@@ -185,7 +174,10 @@ export async function createWorld(t: TestApp): Promise<World> {
     updated_at: now,
   });
   const [sessionA, sessionB, upcomingA] = [newId(), newId(), newId()];
-  await db.insertInto('group_sessions').values([session(sessionA, groupA, -24), session(sessionB, groupB, -24), session(upcomingA, groupA, 24 * 7)]).execute();
+  await db
+    .insertInto('group_sessions')
+    .values([session(sessionA, groupA, -24), session(sessionB, groupB, -24), session(upcomingA, groupA, 24 * 7)])
+    .execute();
   const referralB = newId();
   await db
     .insertInto('referrals')
@@ -204,51 +196,243 @@ export async function createWorld(t: TestApp): Promise<World> {
   const [responseB, alertB] = [newId(), newId()];
   await db
     .insertInto('measure_responses')
-    .values({ id: responseB, participant_id: participantB.id, enrolment_id: enrolmentB, group_id: groupB, request_id: null, instrument_code: 'phq-9', instrument_version: 1, answers: JSON.stringify({}), total: 12, band: 'Moderate', caseness: 1, prorated: 0, idempotency_key: `fixture-${responseB}`, submitted_at: now })
+    .values({
+      id: responseB,
+      participant_id: participantB.id,
+      enrolment_id: enrolmentB,
+      group_id: groupB,
+      request_id: null,
+      instrument_code: 'phq-9',
+      instrument_version: 1,
+      answers: JSON.stringify({}),
+      total: 12,
+      band: 'Moderate',
+      caseness: 1,
+      prorated: 0,
+      idempotency_key: `fixture-${responseB}`,
+      submitted_at: now,
+    })
     .execute();
   await recordCourseStep(db, { participantId: participantB.id, instrumentCode: 'phq-9', groupId: groupB, enrolmentId: enrolmentB, total: 12, submittedAt: now });
   await db
     .insertInto('alerts')
-    .values({ id: alertB, kind: 'measure_item', tier: 'urgent', participant_id: participantB.id, enrolment_id: enrolmentB, group_id: groupB, source_type: 'measure_response', source_id: responseB, summary: 'PHQ-9 item 9', status: 'open', created_at: now, ack_due_at: now, next_escalation_at: now })
+    .values({
+      id: alertB,
+      kind: 'measure_item',
+      tier: 'urgent',
+      participant_id: participantB.id,
+      enrolment_id: enrolmentB,
+      group_id: groupB,
+      source_type: 'measure_response',
+      source_id: responseB,
+      summary: 'PHQ-9 item 9',
+      status: 'open',
+      created_at: now,
+      ack_due_at: now,
+      next_escalation_at: now,
+    })
     .execute();
   const [strategyB, libraryEntryB, feedbackRequestB] = [newId(), newId(), newId()];
-  await db.insertInto('strategies').values({ id: strategyB, group_id: groupB, enrolment_id: enrolmentB, author_id: participantB.id, title: 'Box breathing', when_helps: 'Before meetings', steps: 'In 4, hold 4, out 4, hold 4.', moderation_status: 'published', created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('strategies')
+    .values({
+      id: strategyB,
+      group_id: groupB,
+      enrolment_id: enrolmentB,
+      author_id: participantB.id,
+      title: 'Box breathing',
+      when_helps: 'Before meetings',
+      steps: 'In 4, hold 4, out 4, hold 4.',
+      moderation_status: 'published',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   await db
     .insertInto('library_entries')
-    .values({ id: libraryEntryB, programme_id: programmeId, group_id: groupB, strategy_id: strategyB, title: 'Box breathing', when_helps: 'Before meetings', steps: 'In 4, hold 4, out 4, hold 4.', credit: 'anonymous', credit_name: null, evidence_note: null, search_text: 'box breathing', status: 'active', curated_by: clinicianB.id, curated_at: now, removed_by: null, removed_at: null, removal_reason: null })
+    .values({
+      id: libraryEntryB,
+      programme_id: programmeId,
+      group_id: groupB,
+      strategy_id: strategyB,
+      title: 'Box breathing',
+      when_helps: 'Before meetings',
+      steps: 'In 4, hold 4, out 4, hold 4.',
+      credit: 'anonymous',
+      credit_name: null,
+      evidence_note: null,
+      search_text: 'box breathing',
+      status: 'active',
+      curated_by: clinicianB.id,
+      curated_at: now,
+      removed_by: null,
+      removed_at: null,
+      removal_reason: null,
+    })
     .execute();
-  await db.insertInto('feedback_items').values({ id: feedbackRequestB, group_id: groupB, parent_id: null, enrolment_id: enrolmentB, author_id: participantB.id, body: 'I’d welcome feedback on how I handle conflict.', moderation_status: 'published', created_at: now }).execute();
+  await db
+    .insertInto('feedback_items')
+    .values({
+      id: feedbackRequestB,
+      group_id: groupB,
+      parent_id: null,
+      enrolment_id: enrolmentB,
+      author_id: participantB.id,
+      body: 'I’d welcome feedback on how I handle conflict.',
+      moderation_status: 'published',
+      created_at: now,
+    })
+    .execute();
   const [goalB, milestoneB, celebrationB, practiceB, journalEntryB] = [newId(), newId(), newId(), newId(), newId()];
   await db
     .insertInto('goals')
-    .values({ id: goalB, participant_id: participantB.id, enrolment_id: enrolmentB, area: 'connection', action: 'Call my sister', frequency: 'Once a week', target_date: '2030-01-31', support_needed: '', visibility: 'group', shared_group_id: groupB, shared_enrolment_id: enrolmentB, moderation_status: 'published', shared_at: now, status: 'active', created_at: now, updated_at: now })
+    .values({
+      id: goalB,
+      participant_id: participantB.id,
+      enrolment_id: enrolmentB,
+      area: 'connection',
+      action: 'Call my sister',
+      frequency: 'Once a week',
+      target_date: '2030-01-31',
+      support_needed: '',
+      visibility: 'group',
+      shared_group_id: groupB,
+      shared_enrolment_id: enrolmentB,
+      moderation_status: 'published',
+      shared_at: now,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   await db.insertInto('goal_milestones').values({ id: milestoneB, goal_id: goalB, position: 1, title: 'First call', reached_at: now, reached_note: null }).execute();
   await db
     .insertInto('celebrations')
-    .values({ id: celebrationB, goal_id: goalB, milestone_id: milestoneB, participant_id: participantB.id, enrolment_id: enrolmentB, group_id: groupB, detail: 'title', title: 'First call', note: null, moderation_status: 'published', created_at: now, withdrawn_at: null })
+    .values({
+      id: celebrationB,
+      goal_id: goalB,
+      milestone_id: milestoneB,
+      participant_id: participantB.id,
+      enrolment_id: enrolmentB,
+      group_id: groupB,
+      detail: 'title',
+      title: 'First call',
+      note: null,
+      moderation_status: 'published',
+      created_at: now,
+      withdrawn_at: null,
+    })
     .execute();
   await db
     .insertInto('skill_practices')
-    .values({ id: practiceB, participant_id: participantB.id, enrolment_id: enrolmentB, skill: 'Arriving and being present in a group', situation: 'Team meeting', tried: 'Named one thing I noticed', rating: 4, shared_group_id: groupB, shared_enrolment_id: enrolmentB, moderation_status: 'published', shared_at: now, created_at: now })
+    .values({
+      id: practiceB,
+      participant_id: participantB.id,
+      enrolment_id: enrolmentB,
+      skill: 'Arriving and being present in a group',
+      situation: 'Team meeting',
+      tried: 'Named one thing I noticed',
+      rating: 4,
+      shared_group_id: groupB,
+      shared_enrolment_id: enrolmentB,
+      moderation_status: 'published',
+      shared_at: now,
+      created_at: now,
+    })
     .execute();
-  await db.insertInto('journal_entries').values({ id: journalEntryB, participant_id: participantB.id, prompt: null, body: 'A private reflection.', shared_with_clinician_at: now, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('journal_entries')
+    .values({ id: journalEntryB, participant_id: participantB.id, prompt: null, body: 'A private reflection.', shared_with_clinician_at: now, created_at: now, updated_at: now })
+    .execute();
   const [spaceThreadB, spacePostB] = [newId(), newId()];
-  await db.insertInto('space_threads').values({ id: spaceThreadB, group_id: groupB, title: 'Welcome', created_by: clinicianB.id, created_by_enrolment: null, opening_post_id: null, created_at: now }).execute();
+  await db
+    .insertInto('space_threads')
+    .values({ id: spaceThreadB, group_id: groupB, title: 'Welcome', created_by: clinicianB.id, created_by_enrolment: null, opening_post_id: null, created_at: now })
+    .execute();
   await db.insertInto('space_counters').values({ group_id: groupB, last_seq: 1 }).execute();
   await db
     .insertInto('space_posts')
-    .values({ id: spacePostB, group_id: groupB, thread_id: spaceThreadB, kind: 'post', seq: 1, version_seq: 1, author_id: participantB.id, enrolment_id: enrolmentB, author_role: 'participant', client_id: null, body: 'Hello group B', reply_to_id: null, moderation_status: 'published', moderation_reasons: null, status_reason: null, created_at: now, edited_at: null, removed_at: null, removed_by: null })
+    .values({
+      id: spacePostB,
+      group_id: groupB,
+      thread_id: spaceThreadB,
+      kind: 'post',
+      seq: 1,
+      version_seq: 1,
+      author_id: participantB.id,
+      enrolment_id: enrolmentB,
+      author_role: 'participant',
+      client_id: null,
+      body: 'Hello group B',
+      reply_to_id: null,
+      moderation_status: 'published',
+      moderation_reasons: null,
+      status_reason: null,
+      created_at: now,
+      edited_at: null,
+      removed_at: null,
+      removed_by: null,
+    })
     .execute();
   await db.updateTable('space_threads').set({ opening_post_id: spacePostB }).where('id', '=', spaceThreadB).execute();
   await db
     .insertInto('moderation_log')
-    .values({ id: newId(), item_kind: 'celebration', item_id: celebrationB, group_id: groupB, author_id: participantB.id, actor_id: null, action: 'published', reason: 'Published.', created_at: now })
+    .values({
+      id: newId(),
+      item_kind: 'celebration',
+      item_id: celebrationB,
+      group_id: groupB,
+      author_id: participantB.id,
+      actor_id: null,
+      action: 'published',
+      reason: 'Published.',
+      created_at: now,
+    })
     .execute();
   const watchedPhrase = newId();
   await db
     .insertInto('watched_phrases')
-    .values({ id: watchedPhrase, phrase: 'pro ana', normalized: 'pro ana', action: 'hold', note: null, created_by: admin.id, created_at: now, updated_by: admin.id, updated_at: now })
+    .values({
+      id: watchedPhrase,
+      phrase: 'pro ana',
+      normalized: 'pro ana',
+      action: 'hold',
+      note: null,
+      created_by: admin.id,
+      created_at: now,
+      updated_by: admin.id,
+      updated_at: now,
+    })
     .execute();
-  return { moderatedItemB: celebrationB, watchedPhrase, spaceThreadB, spacePostB, admin, clinicianA, clinicianB, participantA, participantA2, participantB, groupA, groupB, enrolmentA, enrolmentB, programmeId, sessionA, sessionB, upcomingA, referralB, responseB, alertB, strategyB, libraryEntryB, feedbackRequestB, goalB, milestoneB, celebrationB, practiceB, journalEntryB };
+  return {
+    moderatedItemB: celebrationB,
+    watchedPhrase,
+    spaceThreadB,
+    spacePostB,
+    admin,
+    clinicianA,
+    clinicianB,
+    participantA,
+    participantA2,
+    participantB,
+    groupA,
+    groupB,
+    enrolmentA,
+    enrolmentB,
+    programmeId,
+    sessionA,
+    sessionB,
+    upcomingA,
+    referralB,
+    responseB,
+    alertB,
+    strategyB,
+    libraryEntryB,
+    feedbackRequestB,
+    goalB,
+    milestoneB,
+    celebrationB,
+    practiceB,
+    journalEntryB,
+  };
 }

@@ -19,13 +19,23 @@ export default function setup(): () => void {
   process.env.HEARTH_OPENAPI_COVERAGE_DIR = dir;
   return () => {
     try {
-      const strays = new Set(fs.readdirSync(dir).filter((f) => f.startsWith('strays-')).flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean)));
+      const strays = new Set(
+        fs
+          .readdirSync(dir)
+          .filter((f) => f.startsWith('strays-'))
+          .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean)),
+      );
       if (strays.size > 0) console.warn(`OpenAPI: ${strays.size} answers not (yet) declared in the document:\n${[...strays].sort().join('\n')}`);
       if (process.env.HEARTH_OPENAPI_COVERAGE !== 'check') return;
       const routesFile = path.join(dir, 'routes.list');
       if (!fs.existsSync(routesFile)) throw new Error('OpenAPI coverage: no test validated any answer');
       const lines = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8').split('\n').filter(Boolean);
-      const validated = new Set(fs.readdirSync(dir).filter((f) => f.startsWith('validated-')).flatMap(lines));
+      const validated = new Set(
+        fs
+          .readdirSync(dir)
+          .filter((f) => f.startsWith('validated-'))
+          .flatMap(lines),
+      );
       const missing = lines('routes.list').filter((op) => !validated.has(op) && !(op in UNVALIDATED_GETS));
       const stale = Object.keys(UNVALIDATED_GETS).filter((op) => validated.has(op));
       const problems = [

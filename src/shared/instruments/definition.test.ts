@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  instrumentDefinitionSchema,
-  validateDefinition,
-  type DefinitionError,
-  type InstrumentDefinitionInput,
-} from './definition.js';
+import { instrumentDefinitionSchema, validateDefinition, type DefinitionError, type InstrumentDefinitionInput } from './definition.js';
 
 /** A small valid definition: four 0–3 items, sum 0–12, three bands. */
 function sample(): InstrumentDefinitionInput {
@@ -97,10 +92,7 @@ describe('validateDefinition', () => {
 
   it('finds bands outside the range, reversed, off the grid or with severity out of order', () => {
     expect(at(errorsOf((d) => void (d.bands[2]!.max = 13)))).toEqual([['bands.2', 'band_out_of_range']]);
-    expect(at(errorsOf((d) => void (d.bands[1] = { min: 7, max: 4, label: 'Medium', severity: 1 })))).toContainEqual([
-      'bands.1',
-      'band_order',
-    ]);
+    expect(at(errorsOf((d) => void (d.bands[1] = { min: 7, max: 4, label: 'Medium', severity: 1 })))).toContainEqual(['bands.1', 'band_order']);
     expect(at(errorsOf((d) => void (d.bands[1]!.max = 7.5)))).toContainEqual(['bands.1.max', 'band_off_grid']);
     expect(at(errorsOf((d) => void (d.bands[2]!.severity = 1)))).toEqual([['bands.2.severity', 'band_order']]);
   });
@@ -119,43 +111,24 @@ describe('validateDefinition', () => {
         message: 'No item has linkId "item-9" (use "total" for the total score).',
       },
     ]);
-    expect(at(errorsOf((d) => void (d.alertRules[0]!.value = 4)))).toEqual([
-      ['alertRules.0.value', 'alert_never_fires'],
+    expect(at(errorsOf((d) => void (d.alertRules[0]!.value = 4)))).toEqual([['alertRules.0.value', 'alert_never_fires']]);
+    expect(at(errorsOf((d) => void (d.alertRules[0]!.value = 0)))).toEqual([['alertRules.0.value', 'alert_always_fires']]);
+    expect(at(errorsOf((d) => void d.alertRules.push({ linkId: 'total', op: '>=', value: 13, tier: 'urgent', message: 'x' })))).toEqual([
+      ['alertRules.1.value', 'alert_never_fires'],
     ]);
-    expect(at(errorsOf((d) => void (d.alertRules[0]!.value = 0)))).toEqual([
-      ['alertRules.0.value', 'alert_always_fires'],
-    ]);
-    expect(
-      at(
-        errorsOf((d) => void d.alertRules.push({ linkId: 'total', op: '>=', value: 13, tier: 'urgent', message: 'x' })),
-      ),
-    ).toEqual([['alertRules.1.value', 'alert_never_fires']]);
   });
 
   it('finds duplicate and reserved linkIds', () => {
     expect(errorsOf((d) => void (d.items[3]!.linkId = 'a'))).toEqual(
-      expect.arrayContaining([
-        { path: 'items.3.linkId', code: 'duplicate_link_id', message: 'linkId "a" is already used by items.0.' },
-      ]),
+      expect.arrayContaining([{ path: 'items.3.linkId', code: 'duplicate_link_id', message: 'linkId "a" is already used by items.0.' }]),
     );
-    expect(at(errorsOf((d) => void (d.items[0]!.linkId = 'total')))).toContainEqual([
-      'items.0.linkId',
-      'reserved_link_id',
-    ]);
+    expect(at(errorsOf((d) => void (d.items[0]!.linkId = 'total')))).toContainEqual(['items.0.linkId', 'reserved_link_id']);
   });
 
   it('finds option scores that are not whole numbers, or repeat', () => {
-    expect(at(errorsOf((d) => void (d.items[1]!.options[2]!.value = 1.5)))).toContainEqual([
-      'items.1.options.2.value',
-      'option_not_integer',
-    ]);
-    expect(at(errorsOf((d) => void (d.items[1]!.options[2]!.value = 1)))).toContainEqual([
-      'items.1.options.2.value',
-      'duplicate_option',
-    ]);
-    expect(at(errorsOf((d) => void (d.items[1]!.options[2]!.label = 'sometimes')))).toEqual([
-      ['items.1.options.2.label', 'duplicate_option'],
-    ]);
+    expect(at(errorsOf((d) => void (d.items[1]!.options[2]!.value = 1.5)))).toContainEqual(['items.1.options.2.value', 'option_not_integer']);
+    expect(at(errorsOf((d) => void (d.items[1]!.options[2]!.value = 1)))).toContainEqual(['items.1.options.2.value', 'duplicate_option']);
+    expect(at(errorsOf((d) => void (d.items[1]!.options[2]!.label = 'sometimes')))).toEqual([['items.1.options.2.label', 'duplicate_option']]);
   });
 
   it('checks the declared range against the items', () => {
@@ -166,10 +139,7 @@ describe('validateDefinition', () => {
   });
 
   it('refuses reverse scoring of unscored items or asymmetric scores', () => {
-    expect(at(errorsOf((d) => void Object.assign(d.items[0]!, { reverse: true, scored: false })))).toContainEqual([
-      'items.0.reverse',
-      'reverse_unscored',
-    ]);
+    expect(at(errorsOf((d) => void Object.assign(d.items[0]!, { reverse: true, scored: false })))).toContainEqual(['items.0.reverse', 'reverse_unscored']);
     const errors = errorsOf((d) => {
       d.items[0]!.reverse = true;
       d.items[0]!.options[3]!.value = 4;
@@ -178,12 +148,8 @@ describe('validateDefinition', () => {
   });
 
   it('checks the missing-item rule', () => {
-    expect(at(errorsOf((d) => void (d.scoring.missing = { maxMissing: 1, rule: 'fail' })))).toEqual([
-      ['scoring.missing.maxMissing', 'missing_rule'],
-    ]);
-    expect(at(errorsOf((d) => void (d.scoring.missing.maxMissing = 5)))).toEqual([
-      ['scoring.missing.maxMissing', 'missing_rule'],
-    ]);
+    expect(at(errorsOf((d) => void (d.scoring.missing = { maxMissing: 1, rule: 'fail' })))).toEqual([['scoring.missing.maxMissing', 'missing_rule']]);
+    expect(at(errorsOf((d) => void (d.scoring.missing.maxMissing = 5)))).toEqual([['scoring.missing.maxMissing', 'missing_rule']]);
     const mixed = errorsOf((d) => {
       d.items[0]!.options.push({ value: 4, label: 'Constantly' });
       d.scoring.range.max = 13;
@@ -193,15 +159,9 @@ describe('validateDefinition', () => {
   });
 
   it('keeps caseness inside the range and on the worse side', () => {
-    expect(at(errorsOf((d) => void (d.caseness!.threshold = 13)))).toEqual([
-      ['caseness.threshold', 'caseness_out_of_range'],
-    ]);
-    expect(at(errorsOf((d) => void (d.caseness!.threshold = 0)))).toEqual([
-      ['caseness.threshold', 'caseness_out_of_range'],
-    ]);
-    expect(at(errorsOf((d) => void (d.caseness!.direction = 'atOrBelow')))).toEqual([
-      ['caseness.direction', 'caseness_direction'],
-    ]);
+    expect(at(errorsOf((d) => void (d.caseness!.threshold = 13)))).toEqual([['caseness.threshold', 'caseness_out_of_range']]);
+    expect(at(errorsOf((d) => void (d.caseness!.threshold = 0)))).toEqual([['caseness.threshold', 'caseness_out_of_range']]);
+    expect(at(errorsOf((d) => void (d.caseness!.direction = 'atOrBelow')))).toEqual([['caseness.direction', 'caseness_direction']]);
   });
 
   it('takes reliable change as a threshold, or as SD and reliability, not both', () => {
@@ -211,18 +171,10 @@ describe('validateDefinition', () => {
       ok: true,
       definition: { reliableChange: { sd: 2, reliability: 0.8 } },
     });
-    expect(at(errorsOf((d) => void (d.reliableChange = { threshold: 3, sd: 2, reliability: 0.8 } as never)))).toEqual([
-      ['reliableChange', 'invalid_field'],
-    ]);
-    expect(at(errorsOf((d) => void (d.reliableChange = { sd: 2 } as never)))).toEqual([
-      ['reliableChange.reliability', 'invalid_field'],
-    ]);
-    expect(at(errorsOf((d) => void (d.reliableChange = { sd: 2, reliability: 1 })))).toEqual([
-      ['reliableChange.reliability', 'invalid_field'],
-    ]);
-    expect(at(errorsOf((d) => void (d.reliableChange = { threshold: 20 })))).toEqual([
-      ['reliableChange', 'reliable_change_out_of_range'],
-    ]);
+    expect(at(errorsOf((d) => void (d.reliableChange = { threshold: 3, sd: 2, reliability: 0.8 } as never)))).toEqual([['reliableChange', 'invalid_field']]);
+    expect(at(errorsOf((d) => void (d.reliableChange = { sd: 2 } as never)))).toEqual([['reliableChange.reliability', 'invalid_field']]);
+    expect(at(errorsOf((d) => void (d.reliableChange = { sd: 2, reliability: 1 })))).toEqual([['reliableChange.reliability', 'invalid_field']]);
+    expect(at(errorsOf((d) => void (d.reliableChange = { threshold: 20 })))).toEqual([['reliableChange', 'reliable_change_out_of_range']]);
   });
 
   it('does not let a programme measure claim caseness or reliable change', () => {

@@ -37,16 +37,9 @@ export const answerOptionSchema = z.strictObject({
 });
 
 export const itemSchema = z.strictObject({
-  linkId: z
-    .string()
-    .min(1, 'Required.')
-    .max(64, 'At most 64 characters.')
-    .regex(linkIdPattern, 'Use letters, digits, "-", "_", "." or "/".'),
+  linkId: z.string().min(1, 'Required.').max(64, 'At most 64 characters.').regex(linkIdPattern, 'Use letters, digits, "-", "_", "." or "/".'),
   text: text(1000),
-  options: z
-    .array(answerOptionSchema)
-    .min(2, 'Give at least two answer options.')
-    .max(101, 'At most 101 answer options.'),
+  options: z.array(answerOptionSchema).min(2, 'Give at least two answer options.').max(101, 'At most 101 answer options.'),
   /** Score as (lowest + highest option value) − answer. Options must be symmetric for this to be exact. */
   reverse: z.boolean().optional(),
   /** Whether the item counts towards the total. Unscored items (e.g. PHQ-9's difficulty question) are still asked and stored. */
@@ -103,11 +96,7 @@ export const reliableChangeSchema = z
   .strictObject({
     threshold: z.number().positive('Must be above 0.').optional(),
     sd: z.number().positive('Must be above 0.').optional(),
-    reliability: z
-      .number()
-      .min(0, 'Between 0 and 1.')
-      .lt(1, 'Must be below 1: a perfectly reliable measure has no error band.')
-      .optional(),
+    reliability: z.number().min(0, 'Between 0 and 1.').lt(1, 'Must be below 1: a perfectly reliable measure has no error band.').optional(),
   })
   .superRefine((v, ctx) => {
     const fixed = v.threshold !== undefined;
@@ -133,10 +122,7 @@ export const alertRuleSchema = z.strictObject({
 });
 
 export const instrumentDefinitionSchema = z.strictObject({
-  id: z
-    .string()
-    .max(64, 'At most 64 characters.')
-    .regex(instrumentIdPattern, 'Use lowercase letters, digits and single dashes (phq-9).'),
+  id: z.string().max(64, 'At most 64 characters.').regex(instrumentIdPattern, 'Use lowercase letters, digits and single dashes (phq-9).'),
   /** Bumped on any change to items, options or scoring. Answers carry the version they were given to. */
   version: z.int('A whole number.').min(1, 'Versions start at 1.'),
   /** The version an imported Questionnaire was published as ("0.0.1", "2019 edition"), when not Hearth's whole number. */
@@ -208,8 +194,7 @@ export interface DefinitionError {
   code: DefinitionErrorCode;
 }
 
-export type ValidationResult =
-  { ok: true; definition: InstrumentDefinition } | { ok: false; errors: DefinitionError[] };
+export type ValidationResult = { ok: true; definition: InstrumentDefinition } | { ok: false; errors: DefinitionError[] };
 
 /** Checks a definition's shape, then its meaning (references, bands, ranges); every problem is reported with its path. */
 export function validateDefinition(input: unknown): ValidationResult {
@@ -232,8 +217,7 @@ function normaliseReliableChange(parsed: z.output<typeof instrumentDefinitionSch
 
 function issueToError(issue: z.core.$ZodIssue): DefinitionError {
   const path = issue.path.map(String).join('.');
-  if (issue.code === 'invalid_type' && issue.input === undefined)
-    return { path, message: 'Required.', code: 'invalid_field' };
+  if (issue.code === 'invalid_type' && issue.input === undefined) return { path, message: 'Required.', code: 'invalid_field' };
   if (issue.code === 'unrecognized_keys') {
     return {
       path,

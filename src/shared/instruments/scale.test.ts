@@ -41,17 +41,7 @@ describe('bandFor', () => {
 
 describe('LOINC check digits', () => {
   it('accepts the codes Hearth ships and refuses typos', () => {
-    for (const code of [
-      '44249-1',
-      '44261-6',
-      '44260-8',
-      '55757-9',
-      '55758-7',
-      '69737-5',
-      '70274-6',
-      '69722-7',
-      '68509-9',
-    ]) {
+    for (const code of ['44249-1', '44261-6', '44260-8', '55757-9', '55758-7', '69737-5', '70274-6', '69722-7', '68509-9']) {
       expect(hasValidLoincCheckDigit(code)).toBe(true);
     }
     expect(hasValidLoincCheckDigit('44261-5')).toBe(false);

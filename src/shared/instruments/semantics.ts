@@ -33,35 +33,22 @@ function checkItems(definition: InstrumentDefinition, report: Report): void {
     } else {
       firstIndex.set(item.linkId, i);
     }
-    if (item.linkId === TOTAL)
-      report(`${path}.linkId`, 'reserved_link_id', `"${TOTAL}" is reserved for the total score in alert rules.`);
+    if (item.linkId === TOTAL) report(`${path}.linkId`, 'reserved_link_id', `"${TOTAL}" is reserved for the total score in alert rules.`);
 
     const values = new Map<number, number>();
     const labels = new Map<string, number>();
     item.options.forEach((option, j) => {
       if (!Number.isInteger(option.value)) {
-        report(
-          `${path}.options.${j}.value`,
-          'option_not_integer',
-          `Answer scores must be whole numbers; got ${option.value}.`,
-        );
+        report(`${path}.options.${j}.value`, 'option_not_integer', `Answer scores must be whole numbers; got ${option.value}.`);
       }
       const sameValue = values.get(option.value);
       if (sameValue !== undefined) {
-        report(
-          `${path}.options.${j}.value`,
-          'duplicate_option',
-          `Score ${option.value} is already given to options.${sameValue}.`,
-        );
+        report(`${path}.options.${j}.value`, 'duplicate_option', `Score ${option.value} is already given to options.${sameValue}.`);
       } else values.set(option.value, j);
       const key = option.label.toLowerCase();
       const sameLabel = labels.get(key);
       if (sameLabel !== undefined) {
-        report(
-          `${path}.options.${j}.label`,
-          'duplicate_option',
-          `Label "${option.label}" is already used by options.${sameLabel}.`,
-        );
+        report(`${path}.options.${j}.label`, 'duplicate_option', `Label "${option.label}" is already used by options.${sameLabel}.`);
       } else labels.set(key, j);
     });
 
@@ -91,32 +78,19 @@ function checkRangeAndMissing(definition: InstrumentDefinition, report: Report):
   const declared = definition.scoring.range;
   if (computed !== null) {
     if (Math.abs(computed.min - declared.min) > EPSILON) {
-      report(
-        'scoring.range.min',
-        'range_mismatch',
-        `The items give a lowest total of ${computed.min}, not ${declared.min}.`,
-      );
+      report('scoring.range.min', 'range_mismatch', `The items give a lowest total of ${computed.min}, not ${declared.min}.`);
     }
     if (Math.abs(computed.max - declared.max) > EPSILON) {
-      report(
-        'scoring.range.max',
-        'range_mismatch',
-        `The items give a highest total of ${computed.max}, not ${declared.max}.`,
-      );
+      report('scoring.range.max', 'range_mismatch', `The items give a highest total of ${computed.max}, not ${declared.max}.`);
     }
   }
-  if (declared.min >= declared.max)
-    report('scoring.range', 'range_mismatch', 'The lowest total must be below the highest.');
+  if (declared.min >= declared.max) report('scoring.range', 'range_mismatch', 'The lowest total must be below the highest.');
 
   const { maxMissing, rule } = definition.scoring.missing;
   const scored = definition.items.filter((item) => item.scored);
   const optional = scored.filter((item) => !item.required).length;
   if (rule === 'fail' && maxMissing > 0) {
-    report(
-      'scoring.missing.maxMissing',
-      'missing_rule',
-      'With rule "fail" no scored item may be missing: set maxMissing to 0, or use "prorate".',
-    );
+    report('scoring.missing.maxMissing', 'missing_rule', 'With rule "fail" no scored item may be missing: set maxMissing to 0, or use "prorate".');
   }
   if (rule === 'prorate' && maxMissing > 0) {
     if (maxMissing > optional) {
@@ -156,27 +130,17 @@ function checkBands(definition: InstrumentDefinition, report: Report): void {
 
   bands.forEach((band, i) => {
     const path = `bands.${i}`;
-    if (band.min > band.max)
-      report(path, 'band_order', `Band "${band.label}" starts at ${band.min}, above its end ${band.max}.`);
+    if (band.min > band.max) report(path, 'band_order', `Band "${band.label}" starts at ${band.min}, above its end ${band.max}.`);
     for (const edge of ['min', 'max'] as const) {
       if (!onGrid(band[edge], step)) {
-        report(
-          `${path}.${edge}`,
-          'band_off_grid',
-          `${band[edge]} is not a possible score: band bounds go in steps of ${step}.`,
-        );
+        report(`${path}.${edge}`, 'band_off_grid', `${band[edge]} is not a possible score: band bounds go in steps of ${step}.`);
       }
     }
     if (band.min < range.min - EPSILON || band.max > range.max + EPSILON) {
-      report(
-        path,
-        'band_out_of_range',
-        `Band "${band.label}" (${band.min}–${band.max}) lies outside the score range ${range.min}–${range.max}.`,
-      );
+      report(path, 'band_out_of_range', `Band "${band.label}" (${band.min}–${band.max}) lies outside the score range ${range.min}–${range.max}.`);
     }
     const sameLabel = labels.get(band.label.toLowerCase());
-    if (sameLabel !== undefined)
-      report(`${path}.label`, 'band_overlap', `Label "${band.label}" is already used by bands.${sameLabel}.`);
+    if (sameLabel !== undefined) report(`${path}.label`, 'band_overlap', `Label "${band.label}" is already used by bands.${sameLabel}.`);
     else labels.set(band.label.toLowerCase(), i);
   });
 
@@ -184,18 +148,10 @@ function checkBands(definition: InstrumentDefinition, report: Report): void {
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
   if (first !== undefined && first.min > range.min + EPSILON) {
-    report(
-      `bands.${indexOf.get(first)}.min`,
-      'band_gap',
-      `Scores from ${range.min} up to ${first.min} fall in no band.`,
-    );
+    report(`bands.${indexOf.get(first)}.min`, 'band_gap', `Scores from ${range.min} up to ${first.min} fall in no band.`);
   }
   if (last !== undefined && last.max < range.max - EPSILON) {
-    report(
-      `bands.${indexOf.get(last)}.max`,
-      'band_gap',
-      `Scores above ${last.max} up to ${range.max} fall in no band.`,
-    );
+    report(`bands.${indexOf.get(last)}.max`, 'band_gap', `Scores above ${last.max} up to ${range.max} fall in no band.`);
   }
   for (let k = 1; k < sorted.length; k += 1) {
     const lower = sorted[k - 1];
@@ -203,11 +159,7 @@ function checkBands(definition: InstrumentDefinition, report: Report): void {
     if (lower === undefined || upper === undefined) continue;
     const path = `bands.${indexOf.get(upper)}`;
     if (upper.min <= lower.max + EPSILON) {
-      report(
-        path,
-        'band_overlap',
-        `Band "${upper.label}" (${upper.min}–${upper.max}) overlaps band "${lower.label}" (${lower.min}–${lower.max}).`,
-      );
+      report(path, 'band_overlap', `Band "${upper.label}" (${upper.min}–${upper.max}) overlaps band "${lower.label}" (${lower.min}–${lower.max}).`);
     } else if (upper.min > lower.max + step + EPSILON) {
       report(path, 'band_gap', `Scores between ${lower.max} and ${upper.min} fall in no band.`);
     }
@@ -226,18 +178,8 @@ function checkCasenessAndChange(definition: InstrumentDefinition, report: Report
   const range = definition.scoring.range;
   const { caseness, reliableChange } = definition;
   if (definition.kind === 'programme') {
-    if (caseness)
-      report(
-        'caseness',
-        'programme_claims',
-        'Programme measures are not validated: they cannot declare a clinical cut-off.',
-      );
-    if (reliableChange)
-      report(
-        'reliableChange',
-        'programme_claims',
-        'Programme measures are not validated: they cannot declare a reliable-change threshold.',
-      );
+    if (caseness) report('caseness', 'programme_claims', 'Programme measures are not validated: they cannot declare a clinical cut-off.');
+    if (reliableChange) report('reliableChange', 'programme_claims', 'Programme measures are not validated: they cannot declare a reliable-change threshold.');
   }
   if (caseness) {
     const expected = definition.higherIsBetter ? 'atOrBelow' : 'atOrAbove';
@@ -249,22 +191,13 @@ function checkCasenessAndChange(definition: InstrumentDefinition, report: Report
       );
     }
     const inside =
-      caseness.direction === 'atOrAbove'
-        ? caseness.threshold > range.min && caseness.threshold <= range.max
-        : caseness.threshold >= range.min && caseness.threshold < range.max;
+      caseness.direction === 'atOrAbove' ? caseness.threshold > range.min && caseness.threshold <= range.max : caseness.threshold >= range.min && caseness.threshold < range.max;
     if (!inside) {
-      report(
-        'caseness.threshold',
-        'caseness_out_of_range',
-        `A cut-off of ${caseness.threshold} would make everyone or no one a case on the range ${range.min}–${range.max}.`,
-      );
+      report('caseness.threshold', 'caseness_out_of_range', `A cut-off of ${caseness.threshold} would make everyone or no one a case on the range ${range.min}–${range.max}.`);
     }
   }
   if (reliableChange) {
-    const threshold =
-      'threshold' in reliableChange
-        ? reliableChange.threshold
-        : reliableChangeThreshold(reliableChange.sd, reliableChange.reliability);
+    const threshold = 'threshold' in reliableChange ? reliableChange.threshold : reliableChangeThreshold(reliableChange.sd, reliableChange.reliability);
     if (threshold > range.max - range.min) {
       report(
         'reliableChange',
@@ -286,22 +219,13 @@ function checkAlertRules(definition: InstrumentDefinition, report: Report): void
     }
     const item = items.get(rule.linkId);
     if (item === undefined) {
-      report(
-        `${path}.linkId`,
-        'unknown_item',
-        `No item has linkId "${rule.linkId}" (use "${TOTAL}" for the total score).`,
-      );
+      report(`${path}.linkId`, 'unknown_item', `No item has linkId "${rule.linkId}" (use "${TOTAL}" for the total score).`);
       return;
     }
     const firing = item.options.filter((option) => fires(rule, option.value)).length;
-    if (firing === 0)
-      report(`${path}.value`, 'alert_never_fires', describeVerdict('alert_never_fires', rule, `item "${item.linkId}"`));
+    if (firing === 0) report(`${path}.value`, 'alert_never_fires', describeVerdict('alert_never_fires', rule, `item "${item.linkId}"`));
     else if (firing === item.options.length) {
-      report(
-        `${path}.value`,
-        'alert_always_fires',
-        describeVerdict('alert_always_fires', rule, `item "${item.linkId}"`),
-      );
+      report(`${path}.value`, 'alert_always_fires', describeVerdict('alert_always_fires', rule, `item "${item.linkId}"`));
     }
   });
 }
@@ -329,11 +253,7 @@ function judgeOnRange(rule: AlertRule, range: Bounds, step: number): 'alert_neve
   }
 }
 
-function describeVerdict(
-  verdict: 'alert_never_fires' | 'alert_always_fires',
-  rule: AlertRule,
-  subject: string,
-): string {
+function describeVerdict(verdict: 'alert_never_fires' | 'alert_always_fires', rule: AlertRule, subject: string): string {
   return verdict === 'alert_never_fires'
     ? `This rule can never fire: no answer to ${subject} is ${rule.op} ${rule.value}.`
     : `This rule fires for every answer to ${subject} (${rule.op} ${rule.value}); it would alert on everyone.`;

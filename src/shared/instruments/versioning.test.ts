@@ -23,9 +23,7 @@ describe('checkNewVersion', () => {
   });
 
   it('refuses older versions and other instruments', () => {
-    expect(checkNewVersion({ ...PHQ_9, version: 3 }, PHQ_9)).toMatchObject([
-      { path: 'version', code: 'version_conflict' },
-    ]);
+    expect(checkNewVersion({ ...PHQ_9, version: 3 }, PHQ_9)).toMatchObject([{ path: 'version', code: 'version_conflict' }]);
     expect(checkNewVersion(PHQ_9, GAD_7)).toMatchObject([{ path: 'id', code: 'version_conflict' }]);
   });
 });

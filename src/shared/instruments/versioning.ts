@@ -7,13 +7,7 @@ import type { DefinitionError, InstrumentDefinition } from './definition.js';
  */
 export function scoringFingerprint(definition: InstrumentDefinition): string {
   return JSON.stringify([
-    definition.items.map((item) => [
-      item.linkId,
-      item.options.map((option) => option.value),
-      item.scored,
-      item.reverse === true,
-      item.required,
-    ]),
+    definition.items.map((item) => [item.linkId, item.options.map((option) => option.value), item.scored, item.reverse === true, item.required]),
     [
       definition.scoring.method,
       definition.scoring.missing.maxMissing,
@@ -36,9 +30,7 @@ export function scoringFingerprint(definition: InstrumentDefinition): string {
  */
 export function checkNewVersion(previous: InstrumentDefinition, next: InstrumentDefinition): DefinitionError[] {
   if (previous.id !== next.id) {
-    return [
-      { path: 'id', code: 'version_conflict', message: `This is "${next.id}", not a new version of "${previous.id}".` },
-    ];
+    return [{ path: 'id', code: 'version_conflict', message: `This is "${next.id}", not a new version of "${previous.id}".` }];
   }
   if (next.version < previous.version) {
     return [

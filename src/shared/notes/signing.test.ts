@@ -55,6 +55,10 @@ describe('note templates', () => {
       assessment: '',
       plan: '',
     });
-    expect(prefillFor('free', { position: null, topic: 'Extra session', skillFocus: null })).toEqual({ themes: 'Session topic: Extra session\n', interventions: '', groupProcess: '' });
+    expect(prefillFor('free', { position: null, topic: 'Extra session', skillFocus: null })).toEqual({
+      themes: 'Session topic: Extra session\n',
+      interventions: '',
+      groupProcess: '',
+    });
   });
 });

@@ -81,13 +81,28 @@ export type AlertStats = z.infer<typeof alertStatsSchema>;
 export const settingsSchema = z.record(z.string(), z.string());
 /** PATCH /api/admin/settings: the settings that may be changed, each checked. */
 export const settingsUpdateBodySchema = z.strictObject({
-  'alerts.urgent_ack_minutes': z.string().regex(/^[1-9]\d{0,3}$/, 'Use a whole number of minutes, at least 1.').optional(),
-  'alerts.concern_ack_minutes': z.string().regex(/^[1-9]\d{0,4}$/, 'Use a whole number of minutes, at least 1.').optional(),
+  'alerts.urgent_ack_minutes': z
+    .string()
+    .regex(/^[1-9]\d{0,3}$/, 'Use a whole number of minutes, at least 1.')
+    .optional(),
+  'alerts.concern_ack_minutes': z
+    .string()
+    .regex(/^[1-9]\d{0,4}$/, 'Use a whole number of minutes, at least 1.')
+    .optional(),
   'alerts.backup_clinician_id': z.union([z.uuid(), z.literal('')]).optional(),
-  'alerts.fold_window_minutes': z.string().regex(/^\d{1,4}$/, 'Use a whole number of minutes (0 turns folding off).').optional(),
+  'alerts.fold_window_minutes': z
+    .string()
+    .regex(/^\d{1,4}$/, 'Use a whole number of minutes (0 turns folding off).')
+    .optional(),
   'attendance.absence_alert': z.enum(['on', 'off']).optional(),
-  'attendance.absence_alert_after': z.string().regex(/^[2-9]$/, 'Use a number of sessions from 2 to 9.').optional(),
-  'measures.not_improving_after': z.string().regex(/^\d{1,2}$/).optional(),
+  'attendance.absence_alert_after': z
+    .string()
+    .regex(/^[2-9]$/, 'Use a number of sessions from 2 to 9.')
+    .optional(),
+  'measures.not_improving_after': z
+    .string()
+    .regex(/^\d{1,2}$/)
+    .optional(),
   'risk.journal_alerts': z.enum(['true', 'false']).optional(),
   'calendar.event_title': calendarEventTitleSchema.optional(),
   'calendar.default_privacy': z.enum(['discreet', 'full']).optional(),

@@ -66,7 +66,12 @@ export const billingColumnsSchema = z.object({
 });
 export type BillingColumns = z.infer<typeof billingColumnsSchema>;
 /** Keys are checked by the use case (422 unknown_billing_column), so any string passes here. */
-export const billingColumnsBodySchema = z.strictObject({ columns: z.array(z.string().max(64)).max(BILLING_COLUMNS.length * 2).nullable() });
+export const billingColumnsBodySchema = z.strictObject({
+  columns: z
+    .array(z.string().max(64))
+    .max(BILLING_COLUMNS.length * 2)
+    .nullable(),
+});
 
 /** An enrolment's claim details, as the record shows them to the group's clinicians. */
 export const claimDetailsSchema = z.object({

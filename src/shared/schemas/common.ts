@@ -15,13 +15,15 @@ export const timestampSchema = z.string().describe('ISO-8601 UTC timestamp');
  * Script or markup is kept as typed and always shown as text.
  */
 export function text(max: number, min = 1) {
-  return z
-    .string()
-    .trim()
-    .min(min, min === 1 ? 'Required.' : `At least ${min} characters.`)
-    .max(max, `At most ${max} characters.`)
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point
-    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'Contains control characters.');
+  return (
+    z
+      .string()
+      .trim()
+      .min(min, min === 1 ? 'Required.' : `At least ${min} characters.`)
+      .max(max, `At most ${max} characters.`)
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'Contains control characters.')
+  );
 }
 
 /**
@@ -41,12 +43,7 @@ export function displayNameSchema(max: number) {
     );
 }
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .pipe(z.email('Enter a valid e-mail address.'));
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email('Enter a valid e-mail address.'));
 
 /** Route parameters naming one object, typed by the parameter's name (`params.groupId` is a string). */
 export const idParams = <K extends string>(name: K) => z.strictObject({ [name]: z.string().max(64) } as Record<K, z.ZodString>);

@@ -9,9 +9,29 @@ export const digestSchema = z.object({
   group: z.object({ id: z.uuid(), name: z.string() }),
   since: z.string(),
   heldItems: z.array(z.object({ kind: z.string(), id: z.string(), label: z.string(), author: z.string(), excerpt: z.string(), createdAt: z.string() })),
-  taggedPosts: z.array(z.object({ postId: z.string(), threadId: z.string().nullable(), author: z.string(), excerpt: z.string(), taggedBy: z.string(), note: z.string().nullable(), createdAt: z.string() })),
+  taggedPosts: z.array(
+    z.object({
+      postId: z.string(),
+      threadId: z.string().nullable(),
+      author: z.string(),
+      excerpt: z.string(),
+      taggedBy: z.string(),
+      note: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
   celebrations: z.array(z.object({ id: z.string(), member: z.string(), text: z.string(), createdAt: z.string() })),
-  alerts: z.array(z.object({ id: z.string(), tier: z.enum(['concern', 'urgent']), kind: z.string(), summary: z.string(), status: z.string(), member: z.string().nullable(), createdAt: z.string() })),
+  alerts: z.array(
+    z.object({
+      id: z.string(),
+      tier: z.enum(['concern', 'urgent']),
+      kind: z.string(),
+      summary: z.string(),
+      status: z.string(),
+      member: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
   attendanceRisks: z.array(z.object({ enrolmentId: z.string(), member: z.string(), missedInRow: z.number().int(), attendanceRate: z.number().nullable() })),
 });
 export type Digest = z.infer<typeof digestSchema>;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** An ISO instant with an offset or Z, normalised to UTC ("2026-12-03T18:00:00.000Z"). */
-export const instantSchema = z.iso.datetime({ offset: true, message: 'Use an ISO date-time with a time zone, e.g. 2026-12-03T18:00:00Z.' }).transform((v) => new Date(v).toISOString());
+export const instantSchema = z.iso
+  .datetime({ offset: true, message: 'Use an ISO date-time with a time zone, e.g. 2026-12-03T18:00:00Z.' })
+  .transform((v) => new Date(v).toISOString());
 
 const person = z.object({ id: z.uuid(), displayName: z.string() });
 

@@ -22,10 +22,7 @@ export type BulkExportType = (typeof BULK_EXPORT_TYPES)[number];
  */
 export const bulkExportKickoffQuerySchema = z.strictObject({
   _type: z.string().max(1000).optional(),
-  _since: z
-    .string()
-    .datetime({ offset: true, message: 'Give _since as a FHIR instant, e.g. 2026-01-01T00:00:00Z.' })
-    .optional(),
+  _since: z.string().datetime({ offset: true, message: 'Give _since as a FHIR instant, e.g. 2026-01-01T00:00:00Z.' }).optional(),
   _outputFormat: z.string().max(100).optional(),
 });
 

@@ -26,9 +26,7 @@ export const groupDetailSchema = z.object({
   capacity: z.number().int().optional(),
   minSize: z.number().int().optional(),
   createdAt: timestampSchema,
-  schedule: z
-    .object({ rrule: z.string(), firstSessionLocal: z.string(), timezone: z.string(), durationMinutes: z.number().int() })
-    .nullable(),
+  schedule: z.object({ rrule: z.string(), firstSessionLocal: z.string(), timezone: z.string(), durationMinutes: z.number().int() }).nullable(),
   timezone: z.string(),
   location: z.string().nullable(),
   meetingUrl: z.string().nullable(),
@@ -36,9 +34,7 @@ export const groupDetailSchema = z.object({
   /** The claim's place of service (staff only); null when the service does not record it. */
   placeOfService: z.string().nullable().optional(),
   nextSession: z.object({ id: idSchema, startsAt: timestampSchema, topic: z.string() }).nullable(),
-  facilitators: z.array(
-    z.object({ userId: idSchema, displayName: z.string(), role: z.enum(['lead', 'co']), email: z.string().optional() }),
-  ),
+  facilitators: z.array(z.object({ userId: idSchema, displayName: z.string(), role: z.enum(['lead', 'co']), email: z.string().optional() })),
   members: z.array(
     z.object({
       enrolmentId: idSchema,
@@ -52,9 +48,7 @@ export const groupDetailSchema = z.object({
     }),
   ),
   /** Members who missed the last two or more recorded sessions in a row (facilitators only). */
-  attendanceAlerts: z
-    .array(z.object({ enrolmentId: idSchema, pseudonym: z.string(), missedInRow: z.number().int() }))
-    .optional(),
+  attendanceAlerts: z.array(z.object({ enrolmentId: idSchema, pseudonym: z.string(), missedInRow: z.number().int() })).optional(),
   /** Share of recorded member-sessions attended (facilitators only). */
   attendanceRates: z.object({ group: z.number().nullable(), heldSessions: z.number().int() }).optional(),
   /** Open places: capacity minus current members and outstanding offers (facilitators only). */

@@ -38,7 +38,11 @@ export const isolationThresholdsShape = {
   lonelinessRiseWatch: atLeastOne('Loneliness rise (watch)', 4),
   lonelinessRiseReachOut: atLeastOne('Loneliness rise (reach out)', 4),
   /** How many signals together make a `reach_out` (at least one not soft; the soft ones — posting, reacting, appreciations, goals — count as one). */
-  reachOutSignals: z.number({ error: 'Signals for reach out: a number.' }).int('Signals for reach out: a whole number.').min(2, 'Signals for reach out: at least 2.').max(8, 'Signals for reach out: at most 8.'),
+  reachOutSignals: z
+    .number({ error: 'Signals for reach out: a number.' })
+    .int('Signals for reach out: a whole number.')
+    .min(2, 'Signals for reach out: at least 2.')
+    .max(8, 'Signals for reach out: at most 8.'),
   /** Days a flag stays quiet after "reached out" or "dismissed". */
   snoozeDays: atLeastOne('Snooze days', ISOLATION_WINDOW_DAYS),
 };

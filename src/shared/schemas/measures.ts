@@ -35,7 +35,15 @@ export const instrumentImportResponseSchema = z.object({
 });
 
 /** One questionnaire a participant has been asked to complete (GET /api/me/measures/due). */
-export const dueMeasureSchema = z.object({ requestId: z.uuid(), code: z.string(), title: z.string(), shortTitle: z.string(), version: z.number().int(), dueAt: z.string(), reason: z.string() });
+export const dueMeasureSchema = z.object({
+  requestId: z.uuid(),
+  code: z.string(),
+  title: z.string(),
+  shortTitle: z.string(),
+  version: z.number().int(),
+  dueAt: z.string(),
+  reason: z.string(),
+});
 export type DueMeasure = z.infer<typeof dueMeasureSchema>;
 export const dueMeasuresResponseSchema = z.object({ due: z.array(dueMeasureSchema) });
 
@@ -83,7 +91,13 @@ export type Trajectory = z.infer<typeof trajectorySchema>;
 export const trajectoryResponseSchema = z.object({ instruments: z.array(trajectorySchema) });
 
 export const scheduleTriggerSchema = z.enum(['enrolment', 'every_n_sessions', 'completion', 'session_start']);
-export const measureScheduleSchema = z.object({ id: z.uuid(), instrumentCode: z.string(), trigger: scheduleTriggerSchema, everyN: z.number().int().nullable(), scope: z.enum(['group', 'programme']) });
+export const measureScheduleSchema = z.object({
+  id: z.uuid(),
+  instrumentCode: z.string(),
+  trigger: scheduleTriggerSchema,
+  everyN: z.number().int().nullable(),
+  scope: z.enum(['group', 'programme']),
+});
 export type MeasureSchedule = z.infer<typeof measureScheduleSchema>;
 export const scheduleListResponseSchema = z.object({ schedules: z.array(measureScheduleSchema) });
 /** POST /api/groups/:groupId/measure-schedules. */

@@ -25,7 +25,10 @@ export const previewBodySchema = z
     fields: z.record(z.string().regex(/^[a-zA-Z]{1,30}$/), text(4000)).optional(),
   })
   .refine((b) => (b.text === undefined) !== (b.fields === undefined), { message: 'Send either text or fields.', path: ['text'] })
-  .refine((b) => !b.fields || (Object.keys(b.fields).length >= 1 && Object.keys(b.fields).length <= PREVIEW_MAX_FIELDS), { message: `One to ${PREVIEW_MAX_FIELDS} fields.`, path: ['fields'] });
+  .refine((b) => !b.fields || (Object.keys(b.fields).length >= 1 && Object.keys(b.fields).length <= PREVIEW_MAX_FIELDS), {
+    message: `One to ${PREVIEW_MAX_FIELDS} fields.`,
+    path: ['fields'],
+  });
 export type PreviewBody = z.input<typeof previewBodySchema>;
 export const previewResponseSchema = z.object({
   risk: z.object({ tier: riskTierSchema, kind: riskKindSchema, explanation: z.array(z.string()) }),
@@ -56,7 +59,11 @@ export const watchedPhraseListSchema = z.object({ phrases: z.array(watchedPhrase
 /** Longest watched phrase, and the note colleagues read beside it. */
 export const WATCHED_PHRASE_MAX = 100;
 export const WATCHED_PHRASE_NOTE_MAX = 500;
-export const watchedPhraseBodySchema = z.strictObject({ phrase: text(WATCHED_PHRASE_MAX, 2), action: watchedPhraseActionSchema, note: text(WATCHED_PHRASE_NOTE_MAX, 0).optional() });
+export const watchedPhraseBodySchema = z.strictObject({
+  phrase: text(WATCHED_PHRASE_MAX, 2),
+  action: watchedPhraseActionSchema,
+  note: text(WATCHED_PHRASE_NOTE_MAX, 0).optional(),
+});
 export const watchedPhrasePatchSchema = z.strictObject({ action: watchedPhraseActionSchema.optional(), note: text(WATCHED_PHRASE_NOTE_MAX, 0).optional() });
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use HH:MM, e.g. 09:00.');

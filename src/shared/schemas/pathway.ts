@@ -160,7 +160,16 @@ export const recordSchema = z.object({
   attendanceRate: z.number().nullable(),
   missedInRow: z.number().int(),
   attendance: z.array(z.object({ sessionId: idSchema, startsAt: timestampSchema, topic: z.string(), status: attendanceStatusSchema, minutes: z.number().int().nullable() })),
-  notes: z.array(z.object({ sessionId: idSchema, startsAt: timestampSchema, topic: z.string(), body: z.string(), noteStatus: z.enum(['draft', 'signed']), signedAt: timestampSchema.nullable() })),
+  notes: z.array(
+    z.object({
+      sessionId: idSchema,
+      startsAt: timestampSchema,
+      topic: z.string(),
+      body: z.string(),
+      noteStatus: z.enum(['draft', 'signed']),
+      signedAt: timestampSchema.nullable(),
+    }),
+  ),
   referral: referralSchema.nullable(),
   /** Record number, date of birth and diagnosis code, for the group's clinicians (a participant has no record access). */
   claim: claimDetailsSchema,

@@ -5,9 +5,7 @@ import { idSchema, text, timestampSchema } from './common.js';
 export const attendanceStatusSchema = z.enum(['present', 'late', 'left_early', 'excused', 'absent']);
 export type AttendanceStatus = z.infer<typeof attendanceStatusSchema>;
 
-export const localDateTimeSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use the form YYYY-MM-DDTHH:mm (local time in the group’s time zone).');
+export const localDateTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use the form YYYY-MM-DDTHH:mm (local time in the group’s time zone).');
 
 export const scheduleBodySchema = z.strictObject({
   rrule: z.string().trim().min(5).max(500).describe('RRULE without DTSTART, e.g. FREQ=WEEKLY;BYDAY=TU;COUNT=12'),
@@ -22,11 +20,21 @@ export const groupSettingsBodySchema = z.strictObject({
   capacity: z.number().int().min(2).max(50).optional(),
   minSize: z.number().int().min(1).max(50).optional(),
   location: text(300).nullable().optional(),
-  meetingUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link.' }).max(500).nullable().optional(),
+  meetingUrl: z
+    .url({ protocol: /^https$/, error: 'Use an https:// link.' })
+    .max(500)
+    .nullable()
+    .optional(),
   status: z.enum(['forming', 'active', 'completed', 'cancelled']).optional(),
-  billingCode: z.string().regex(/^[0-9A-Z]{4,6}$/, 'Use a billing code such as 90853.').optional(),
+  billingCode: z
+    .string()
+    .regex(/^[0-9A-Z]{4,6}$/, 'Use a billing code such as 90853.')
+    .optional(),
   /** The claim's place of service for this group's sessions; null or '' clears it. */
-  placeOfService: z.union([placeOfServiceSchema, z.literal('')]).nullable().optional(),
+  placeOfService: z
+    .union([placeOfServiceSchema, z.literal('')])
+    .nullable()
+    .optional(),
 });
 
 export const createGroupBodySchema = z.strictObject({
@@ -38,7 +46,11 @@ export const createGroupBodySchema = z.strictObject({
   leadId: idSchema.optional().describe('Lead facilitator; defaults to the calling clinician'),
   coFacilitatorIds: z.array(idSchema).max(5).default([]),
   location: text(300).nullable().optional(),
-  meetingUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link.' }).max(500).nullable().optional(),
+  meetingUrl: z
+    .url({ protocol: /^https$/, error: 'Use an https:// link.' })
+    .max(500)
+    .nullable()
+    .optional(),
   moderationMode: z.enum(['pre', 'post']).optional().describe('Group space: hold posts for a facilitator first (pre) or publish and review (post)'),
   schedule: scheduleBodySchema
     .optional()
@@ -114,9 +126,7 @@ export const rosterEntrySchema = z.object({
 export const sessionDetailSchema = z.object({
   session: groupSessionSchema,
   groupName: z.string(),
-  plan: z
-    .object({ topic: z.string(), skillFocus: z.string(), exercises: z.array(z.string()), reflectionPrompts: z.array(z.string()) })
-    .nullable(),
+  plan: z.object({ topic: z.string(), skillFocus: z.string(), exercises: z.array(z.string()), reflectionPrompts: z.array(z.string()) }).nullable(),
   location: z.string().nullable(),
   meetingUrl: z.string().nullable(),
   roster: z.array(rosterEntrySchema),

@@ -49,8 +49,8 @@ export function AlertDeliveryCard() {
           How alerts reach you
         </Title>
         <Text size="sm">
-          When an alert is raised in a group you facilitate, or while you are on duty, Hearth tells you here, by notification on your devices, by text
-          message and by e-mail. None of these say who or what: they ask you to open Hearth.
+          When an alert is raised in a group you facilitate, or while you are on duty, Hearth tells you here, by notification on your devices, by text message and by e-mail. None
+          of these say who or what: they ask you to open Hearth.
         </Text>
         {mine.error ? <ErrorRegion error={mine.error} title="We couldn't load your alert settings" /> : null}
         {supported ? (

@@ -23,8 +23,8 @@ export function MfaCard() {
         </Group>
         {me.user.mfaEnabled ? (
           <Text size="sm">
-            When you sign in, you also enter a code from your authenticator app. If you lose access to the app, use one
-            of your recovery codes, or ask your service administrator to reset it.
+            When you sign in, you also enter a code from your authenticator app. If you lose access to the app, use one of your recovery codes, or ask your service administrator to
+            reset it.
           </Text>
         ) : (
           <MfaEnrolment

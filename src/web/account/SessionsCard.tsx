@@ -7,7 +7,6 @@ import { ErrorRegion, QueryView } from '../layout/feedback';
 import { describeUserAgent, formatDateTime } from '../layout/format';
 import { accountKeys } from './api';
 
-
 /** Where this account is signed in, with a way to sign out any one of those devices. */
 export function SessionsCard() {
   const client = useQueryClient();

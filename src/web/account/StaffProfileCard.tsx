@@ -7,7 +7,6 @@ import { api, ApiError } from '../api/client';
 import { ErrorRegion, QueryView, SuccessRegion } from '../layout/feedback';
 import { accountKeys } from './api';
 
-
 /** A staff member's own professional identifier (NPI, GMC, HCPC…), the rendering provider's number on billing lines. */
 export function StaffProfileCard() {
   const profile = useQuery({ queryKey: accountKeys.staffProfile, queryFn: () => api<StaffProfile>('GET', '/me/staff-profile') });

@@ -50,10 +50,22 @@ function MoreDetail({ event }: { event: AuditEvent }) {
         </Text>
       </summary>
       <Stack gap={2} mt={4}>
-        {event.requestId ? <Text size="xs" className={classes.wrap}>Request: {event.requestId}</Text> : null}
+        {event.requestId ? (
+          <Text size="xs" className={classes.wrap}>
+            Request: {event.requestId}
+          </Text>
+        ) : null}
         {event.ip ? <Text size="xs">Address: {event.ip}</Text> : null}
-        {event.groupId ? <Text size="xs" className={classes.wrap}>Group: {event.groupId}</Text> : null}
-        {event.actorUserId ? <Text size="xs" className={classes.wrap}>User ID: {event.actorUserId}</Text> : null}
+        {event.groupId ? (
+          <Text size="xs" className={classes.wrap}>
+            Group: {event.groupId}
+          </Text>
+        ) : null}
+        {event.actorUserId ? (
+          <Text size="xs" className={classes.wrap}>
+            User ID: {event.actorUserId}
+          </Text>
+        ) : null}
         {event.detail ? (
           <Code block fz="xs" className={classes.wrap} style={{ whiteSpace: 'pre-wrap' }}>
             {JSON.stringify(event.detail, null, 2)}
@@ -73,12 +85,24 @@ export function AuditList({ items }: { items: AuditEvent[] }) {
         <Table striped verticalSpacing="xs" bg="white" layout="fixed">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col" w="17%">When</Table.Th>
-              <Table.Th scope="col" w="20%">Who</Table.Th>
-              <Table.Th scope="col" w="18%">Action</Table.Th>
-              <Table.Th scope="col" w="20%">Resource</Table.Th>
-              <Table.Th scope="col" w="10%">Outcome</Table.Th>
-              <Table.Th scope="col" w="15%">More</Table.Th>
+              <Table.Th scope="col" w="17%">
+                When
+              </Table.Th>
+              <Table.Th scope="col" w="20%">
+                Who
+              </Table.Th>
+              <Table.Th scope="col" w="18%">
+                Action
+              </Table.Th>
+              <Table.Th scope="col" w="20%">
+                Resource
+              </Table.Th>
+              <Table.Th scope="col" w="10%">
+                Outcome
+              </Table.Th>
+              <Table.Th scope="col" w="15%">
+                More
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -34,9 +34,9 @@ export function FhirExportPage() {
             Bulk FHIR export
           </Title>
           <Text size="sm">
-            One file per resource type in FHIR R4 NDJSON: participants (Patient, with record numbers), groups (Group), attended sessions (Encounter), goals shared
-            with clinicians (Goal, never private ones), group agreements accepted (Consent), open safety alerts (Flag) and questionnaires (QuestionnaireResponse
-            and Observation). Clinical notes are not included. The export runs in the background; its files are kept for a limited time, then deleted.
+            One file per resource type in FHIR R4 NDJSON: participants (Patient, with record numbers), groups (Group), attended sessions (Encounter), goals shared with clinicians
+            (Goal, never private ones), group agreements accepted (Consent), open safety alerts (Flag) and questionnaires (QuestionnaireResponse and Observation). Clinical notes
+            are not included. The export runs in the background; its files are kept for a limited time, then deleted.
           </Text>
           <QueryView query={exports} loadingLabel="Loading exports…">
             {(data) => {
@@ -142,7 +142,12 @@ function EarlierExports({ jobs }: { jobs: BulkExportJob[] }) {
           <Table.Tr key={job.id}>
             <Table.Td>{formatDateTime(job.createdAt)}</Table.Td>
             <Table.Td>{STATUS[job.status].label}</Table.Td>
-            <Table.Td>{job.output.filter((o) => o.type !== 'OperationOutcome').reduce((n, o) => n + o.count, 0).toLocaleString()}</Table.Td>
+            <Table.Td>
+              {job.output
+                .filter((o) => o.type !== 'OperationOutcome')
+                .reduce((n, o) => n + o.count, 0)
+                .toLocaleString()}
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

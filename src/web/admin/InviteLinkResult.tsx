@@ -23,9 +23,7 @@ export function MailSentNotice({ mail, email }: { mail: 'queued' | 'outbox'; ema
     </Alert>
   ) : (
     <Alert color="orange" variant="light" title="No e-mail sent" data-testid="invite-mail">
-      <Text size="sm">
-        This service has no mail server set up, so the e-mail is only kept in the outbox (Administration → Mail). Copy the link below and pass it on yourself.
-      </Text>
+      <Text size="sm">This service has no mail server set up, so the e-mail is only kept in the outbox (Administration → Mail). Copy the link below and pass it on yourself.</Text>
     </Alert>
   );
 }
@@ -65,7 +63,8 @@ export function SetPasswordLink({
       <Alert color="yellow" variant="light" title="Shown only once">
         <Text size="sm">
           This link works once{expiresAt ? ` and expires ${formatDateTime(expiresAt)}` : ''}: with it {personName} chooses a password and signs in.{' '}
-          {mail === 'queued' ? 'If you pass it on yourself, use' : 'Send it yourself, through'} a channel you trust. Anyone who has the link can set the password, so don't post it anywhere shared.
+          {mail === 'queued' ? 'If you pass it on yourself, use' : 'Send it yourself, through'} a channel you trust. Anyone who has the link can set the password, so don't post it
+          anywhere shared.
         </Text>
       </Alert>
     </>

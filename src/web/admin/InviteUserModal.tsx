@@ -32,9 +32,7 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
   }
 
   const error = invite.error instanceof ApiError ? invite.error : null;
-  const emailError =
-    (error?.code === 'email_taken' ? error.message : error?.fieldMessage('email')) ??
-    (attempted && !email.trim() ? 'Enter their e-mail address.' : undefined);
+  const emailError = (error?.code === 'email_taken' ? error.message : error?.fieldMessage('email')) ?? (attempted && !email.trim() ? 'Enter their e-mail address.' : undefined);
   const nameError = error?.fieldMessage('displayName') ?? (attempted && !displayName.trim() ? 'Enter their name.' : undefined);
   const showGeneralError = invite.error && !emailError && !nameError;
 
@@ -56,15 +54,7 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
               error={nameError}
               data-autofocus
             />
-            <TextInput
-              label="E-mail"
-              type="email"
-              required
-              autoComplete="off"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={emailError}
-            />
+            <TextInput label="E-mail" type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={emailError} />
             <NativeSelect
               label="Role"
               value={role}

@@ -29,8 +29,8 @@ export function RotaPage() {
       <div>
         <Title order={1}>Duty rota</Title>
         <Text c="dimmed">
-          The duty clinician gets every new alert, with the group&apos;s facilitators. One clinician is on duty at a time. Overdue alerts go to the next
-          person on the rota, then to the fallback.
+          The duty clinician gets every new alert, with the group&apos;s facilitators. One clinician is on duty at a time. Overdue alerts go to the next person on the rota, then to
+          the fallback.
         </Text>
       </div>
       <QueryView query={rota} loadingLabel="Loading the rota…">
@@ -173,7 +173,12 @@ function AddShiftForm() {
               {problem}
             </Text>
           ) : null}
-          {add.error ? <ErrorRegion error={add.error} title={add.error instanceof ApiError && add.error.code === 'rota_overlap' ? 'This shift overlaps another' : "We couldn't add the shift"} /> : null}
+          {add.error ? (
+            <ErrorRegion
+              error={add.error}
+              title={add.error instanceof ApiError && add.error.code === 'rota_overlap' ? 'This shift overlaps another' : "We couldn't add the shift"}
+            />
+          ) : null}
           <SuccessRegion message={saved} />
           <Group>
             <Button type="submit" loading={add.isPending}>

@@ -42,8 +42,8 @@ export function SmsOutboxPage() {
                     Session reminder texts
                   </Title>
                   <Text size="sm" c="dimmed">
-                    Members who chose reminders by text. A text the gateway refuses is tried again after a wait that doubles each time (five attempts, never after the
-                    session has begun), then marked failed.
+                    Members who chose reminders by text. A text the gateway refuses is tried again after a wait that doubles each time (five attempts, never after the session has
+                    begun), then marked failed.
                   </Text>
                   {data.reminderTexts.length === 0 ? <Text>No reminder texts yet.</Text> : null}
                   {data.reminderTexts.map((r) => (

@@ -15,8 +15,7 @@ interface ActionCopy {
 export const actionCopy: Record<UserAction, ActionCopy> = {
   deactivate: {
     title: (name) => `Deactivate ${name}?`,
-    body: () =>
-      'They will be signed out everywhere and will not be able to sign in until an administrator reactivates the account. Their records are kept.',
+    body: () => 'They will be signed out everywhere and will not be able to sign in until an administrator reactivates the account. Their records are kept.',
     confirm: 'Deactivate',
     danger: true,
     done: (name) => `${name} has been deactivated.`,

@@ -42,29 +42,18 @@ export function UsersPage() {
 
       <form role="search" aria-label="Filter people" onSubmit={(e) => e.preventDefault()}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput
-            label="Search by name or e-mail"
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-          />
+          <TextInput label="Search by name or e-mail" type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
           <NativeSelect
             label="Role"
             value={role}
             onChange={(e) => setRole(e.currentTarget.value as Role | '')}
-            data={[
-              { value: '', label: 'All roles' },
-              ...(['admin', 'clinician', 'participant'] as const).map((r) => ({ value: r, label: roleLabel[r] })),
-            ]}
+            data={[{ value: '', label: 'All roles' }, ...(['admin', 'clinician', 'participant'] as const).map((r) => ({ value: r, label: roleLabel[r] }))]}
           />
           <NativeSelect
             label="Status"
             value={status}
             onChange={(e) => setStatus(e.currentTarget.value as UserStatus | '')}
-            data={[
-              { value: '', label: 'Any status' },
-              ...(['active', 'invited', 'deactivated'] as const).map((s) => ({ value: s, label: statusLabel[s] })),
-            ]}
+            data={[{ value: '', label: 'Any status' }, ...(['active', 'invited', 'deactivated'] as const).map((s) => ({ value: s, label: statusLabel[s] }))]}
           />
         </SimpleGrid>
       </form>

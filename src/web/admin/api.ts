@@ -47,8 +47,7 @@ export type UserAction = 'deactivate' | 'reactivate' | 'reset-mfa' | 'invitation
 export function useUserAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, action }: { userId: string; action: UserAction }) =>
-      api<AdminUser | InvitationIssued>('POST', `/admin/users/${encodeURIComponent(userId)}/${action}`),
+    mutationFn: ({ userId, action }: { userId: string; action: UserAction }) => api<AdminUser | InvitationIssued>('POST', `/admin/users/${encodeURIComponent(userId)}/${action}`),
     onSuccess: () => void client.invalidateQueries({ queryKey: adminKeys.users }),
   });
 }

@@ -45,8 +45,7 @@ export function useAuditEvents(filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: adminKeys.audit(params),
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      api<AuditPage>('GET', `/admin/audit${toQuery({ ...params, limit: AUDIT_PAGE_SIZE, before: pageParam })}`),
+    queryFn: ({ pageParam }) => api<AuditPage>('GET', `/admin/audit${toQuery({ ...params, limit: AUDIT_PAGE_SIZE, before: pageParam })}`),
     getNextPageParam: (last) => last.nextCursor,
   });
 }

@@ -20,10 +20,7 @@ export function statsSentence(stats: AlertStats): string {
     resolved === 0 ? 'none resolved yet' : `false positives: ${falsePositives} of ${resolved} resolved (${Math.round((falsePositives / resolved) * 100)}%)`,
   ];
   const risk = stats.byKind?.risk_language;
-  const riskPart =
-    risk && risk.falsePositiveRate !== null
-      ? ` Risk language: ${Math.round(risk.falsePositiveRate * 100)}% false positives of ${risk.resolved} resolved.`
-      : '';
+  const riskPart = risk && risk.falsePositiveRate !== null ? ` Risk language: ${Math.round(risk.falsePositiveRate * 100)}% false positives of ${risk.resolved} resolved.` : '';
   return `${parts.filter(Boolean).join(' · ')}. ${stats.total} ${stats.total === 1 ? 'alert' : 'alerts'} in all.${riskPart}`;
 }
 

@@ -38,8 +38,7 @@ function draftOf(s: ServiceSettings): Draft {
   };
 }
 
-const wholeBetween = (value: number | string, min: number, max: number) =>
-  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+const wholeBetween = (value: number | string, min: number, max: number) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
 /** Plain messages for values the server would refuse (or that would make every alert overdue). */
 function checkDraft(d: Draft): Partial<Record<keyof ServiceSettings, string>> {
@@ -113,10 +112,7 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
     );
   }
 
-  const options = [
-    { value: '', label: 'Nobody (no fallback)' },
-    ...(clinicians.data?.users ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.email})` })),
-  ];
+  const options = [{ value: '', label: 'Nobody (no fallback)' }, ...(clinicians.data?.users ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.email})` }))];
   // Keep a chosen backup visible even if they are no longer an active clinician.
   if (draft.backup && !options.some((o) => o.value === draft.backup)) options.push({ value: draft.backup, label: 'A former clinician (choose someone else)' });
   const minutesHint = (v: number | string, example: string) => (Number(v) > 0 ? `That is ${formatMinutes(Number(v))}. ${example}` : example);
@@ -129,7 +125,8 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
             Response targets
           </Title>
           <Text size="sm" mb="md">
-            How soon an alert should be acknowledged. Past the target, an alert shows as overdue and goes to the next clinician on the duty rota, then, one target later, to the fallback clinician.
+            How soon an alert should be acknowledged. Past the target, an alert shows as overdue and goes to the next clinician on the duty rota, then, one target later, to the
+            fallback clinician.
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <NumberInput
@@ -161,8 +158,7 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
             Fallback clinician
           </Title>
           <Text size="sm" mb="md">
-            Gets new alerts while nobody is on the duty rota, and is the last escalation step for alerts nobody acknowledged in time. They then see
-            them in their own queue.
+            Gets new alerts while nobody is on the duty rota, and is the last escalation step for alerts nobody acknowledged in time. They then see them in their own queue.
           </Text>
           {clinicians.error ? <ErrorRegion error={clinicians.error} title="We couldn't load the clinicians" /> : null}
           <NativeSelect
@@ -201,7 +197,8 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
             Missed sessions
           </Title>
           <Text size="sm" mb="md">
-            A member who misses sessions in a row (absent or excused) is listed on the group page and in the digest. Their facilitators can also get a “reach out” concern, once per run of missed sessions.
+            A member who misses sessions in a row (absent or excused) is listed on the group page and in the digest. Their facilitators can also get a “reach out” concern, once per
+            run of missed sessions.
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <NativeSelect
@@ -234,9 +231,9 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
             Private journal
           </Title>
           <Text size="sm" mb="md">
-            When an entry in a member’s private journal suggests they may be in danger, they always see their safety plan and the crisis line. You can
-            also alert their care team (who are told an entry needs a check-in, never its words). The group agreement states this choice: changing it
-            publishes a new version of every group agreement with the same text, and members are asked to accept it again.
+            When an entry in a member’s private journal suggests they may be in danger, they always see their safety plan and the crisis line. You can also alert their care team
+            (who are told an entry needs a check-in, never its words). The group agreement states this choice: changing it publishes a new version of every group agreement with the
+            same text, and members are asked to accept it again.
           </Text>
           <NativeSelect
             label="Alert the care team about risk in the private journal"

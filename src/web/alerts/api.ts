@@ -13,9 +13,7 @@ export const alertKeys = {
   settings: ['admin', 'settings'] as const,
 };
 
-
 export type { AlertCount, AlertFilter, AlertList, AlertOutcome, AlertStats, AlertStatus, AlertTier, ClinicalAlert, ServiceSettings } from '../../shared/schemas/alerts';
-
 
 /** The clinician's queue, urgent first. Refreshed every minute while the page is in view. */
 export function useAlerts(filter: AlertFilter) {

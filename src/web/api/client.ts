@@ -128,9 +128,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     throw new ApiError(
       response.status,
       'unexpected',
-      response.status >= 500
-        ? 'Something went wrong on our side. Please try again in a moment.'
-        : `The request failed (HTTP ${response.status}).`,
+      response.status >= 500 ? 'Something went wrong on our side. Please try again in a moment.' : `The request failed (HTTP ${response.status}).`,
     );
   }
 }

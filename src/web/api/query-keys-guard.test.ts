@@ -29,11 +29,13 @@ export function rawQueryKeys(source: string): string[] {
 /** Keys given to the cache that do not come from a factory: `queryKey: X` or `setQueryData(X` with X not `somethingKeys.…`. */
 export function keysNotFromFactories(source: string): string[] {
   const uses = [...source.matchAll(/queryKey\s*:\s*([^,}\n]+)|\b(?:set|get)QueryData\s*(?:<[^>]*>)?\(\s*([^,)\n]+)/g)];
-  return uses
-    .map((m) => (m[1] ?? m[2] ?? '').trim())
-    .filter((key) => !/^[a-z][A-Za-z]*Keys\.[A-Za-z]+/.test(key))
-    // space/hooks.ts passes a factory key through a parameter named `queryKey` (its type annotation and the shorthand property).
-    .filter((key) => key !== 'queryKey' && !key.startsWith('readonly '));
+  return (
+    uses
+      .map((m) => (m[1] ?? m[2] ?? '').trim())
+      .filter((key) => !/^[a-z][A-Za-z]*Keys\.[A-Za-z]+/.test(key))
+      // space/hooks.ts passes a factory key through a parameter named `queryKey` (its type annotation and the shorthand property).
+      .filter((key) => key !== 'queryKey' && !key.startsWith('readonly '))
+  );
 }
 
 describe('query-key guard', () => {
@@ -63,7 +65,10 @@ describe('query-key guard', () => {
   it('has at most one key factory per feature, in its api.ts or keys.ts', () => {
     const factories = files.flatMap((f) => [...f.source.matchAll(/export const ([a-z][A-Za-z]*Keys) = \{/g)].map((m) => ({ file: f.rel, name: m[1] })));
     expect(factories.length).toBeGreaterThan(20);
-    expect(factories.filter((f) => !/^[a-z-]+[\\/](api|keys)\.ts$/.test(f.file)), 'a key factory lives in its feature’s api.ts or keys.ts').toEqual([]);
+    expect(
+      factories.filter((f) => !/^[a-z-]+[\\/](api|keys)\.ts$/.test(f.file)),
+      'a key factory lives in its feature’s api.ts or keys.ts',
+    ).toEqual([]);
     const perFeature = new Map<string, string[]>();
     for (const f of factories) perFeature.set(f.file.split(/[\\/]/)[0]!, [...(perFeature.get(f.file.split(/[\\/]/)[0]!) ?? []), f.name]);
     expect([...perFeature].filter(([, names]) => names.length > 1)).toEqual([]);

@@ -1,12 +1,5 @@
 import type { z } from 'zod';
-import type {
-  AdminUser,
-  Me,
-  invitationInfoSchema,
-  invitationIssuedSchema,
-  mfaSetupSchema,
-  sessionListSchema,
-} from '../../shared/schemas/auth';
+import type { AdminUser, Me, invitationInfoSchema, invitationIssuedSchema, mfaSetupSchema, sessionListSchema } from '../../shared/schemas/auth';
 import type { AuditEvent, auditPageSchema } from '../../shared/schemas/audit';
 import type { Role } from '../../shared/schemas/common';
 import type { GroupDetail, groupListSchema, groupSummarySchema } from '../../shared/schemas/groups';

@@ -34,11 +34,7 @@ export function InvitePage() {
 
   let content;
   if (!token) {
-    content = (
-      <LinkProblem title="This link is incomplete">
-        Open the link exactly as you received it, or ask your service administrator to send a new one.
-      </LinkProblem>
-    );
+    content = <LinkProblem title="This link is incomplete">Open the link exactly as you received it, or ask your service administrator to send a new one.</LinkProblem>;
   } else if (inspect.error) {
     content =
       inspect.error instanceof ApiError && inspect.error.status === 410 ? (
@@ -118,11 +114,7 @@ function SetPasswordForm({ token, info }: { token: string; info: InvitationInfo 
         <Title order={1} size="h2">
           Welcome, {info.displayName}
         </Title>
-        <Text>
-          {info.purpose === 'invite'
-            ? 'Choose a password to finish setting up your account.'
-            : 'Choose a new password for your account.'}
-        </Text>
+        <Text>{info.purpose === 'invite' ? 'Choose a password to finish setting up your account.' : 'Choose a new password for your account.'}</Text>
         {gone ? (
           <Alert color="red" variant="light" role="alert" title="This link no longer works">
             It may have expired or already been used. Ask your service administrator for a new link.

@@ -74,10 +74,7 @@ export function MfaEnrolment({ intro, secondary, onFinished, headingOrder = 2, a
       <Title order={headingOrder} size="h3">
         1. Add Hearth to your authenticator app
       </Title>
-      <Text size="sm">
-        Use an authenticator app such as Microsoft Authenticator, Google Authenticator or FreeOTP. Scan this QR code
-        with it:
-      </Text>
+      <Text size="sm">Use an authenticator app such as Microsoft Authenticator, Google Authenticator or FreeOTP. Scan this QR code with it:</Text>
       <Image src={qrDataUrl} alt="QR code to add this account to an authenticator app" className={classes.qr} w={200} h={200} />
       <Text size="sm">Can't scan it? Choose "enter a setup key" in the app and type this key:</Text>
       <Text component="p" className={classes.secret} data-testid="mfa-secret" m={0}>
@@ -139,8 +136,7 @@ function RecoveryCodes({ codes, onFinished, headingOrder }: { codes: string[]; o
         Two-step sign-in is on. Save your recovery codes
       </Title>
       <Text size="sm" role="status">
-        If you lose your phone, each of these codes lets you sign in once. Keep them somewhere safe, such as a password
-        manager. They will not be shown again.
+        If you lose your phone, each of these codes lets you sign in once. Keep them somewhere safe, such as a password manager. They will not be shown again.
       </Text>
       <ul className={classes.recoveryCodes} aria-label="Recovery codes" data-testid="recovery-codes">
         {codes.map((c) => (
@@ -161,11 +157,7 @@ function RecoveryCodes({ codes, onFinished, headingOrder }: { codes: string[]; o
           Download as a text file
         </Button>
       </Group>
-      <Checkbox
-        label="I have saved these codes"
-        checked={saved}
-        onChange={(e) => setSaved(e.currentTarget.checked)}
-      />
+      <Checkbox label="I have saved these codes" checked={saved} onChange={(e) => setSaved(e.currentTarget.checked)} />
       <Button onClick={onFinished} disabled={!saved} w={{ base: '100%', xs: 'auto' }}>
         Continue
       </Button>

@@ -25,17 +25,15 @@ export function MfaEnrolmentPage({ me }: { me: Me }) {
   const intro = (
     <Stack gap="sm">
       <Text>
-        Hello {me.user.displayName}. Hearth holds sensitive information about the people in your groups, so staff
-        accounts are protected by a second step: a code from an authenticator app on your phone.
+        Hello {me.user.displayName}. Hearth holds sensitive information about the people in your groups, so staff accounts are protected by a second step: a code from an
+        authenticator app on your phone.
       </Text>
       {required ? (
         <Alert color="blue" variant="light" title="Needed before you continue">
           <Text size="sm">{me.service.name} requires two-step sign-in for staff. It takes about two minutes.</Text>
         </Alert>
       ) : (
-        <Text size="sm">
-          This demo service lets you set it up later from your account page, but we recommend doing it now.
-        </Text>
+        <Text size="sm">This demo service lets you set it up later from your account page, but we recommend doing it now.</Text>
       )}
     </Stack>
   );
@@ -50,11 +48,7 @@ export function MfaEnrolmentPage({ me }: { me: Me }) {
           <ErrorRegion error={postpone.error} />
           <MfaEnrolment
             intro={intro}
-            secondary={
-              required
-                ? { label: 'Sign out', onClick: () => void signOut() }
-                : { label: 'Not now', onClick: () => postpone.mutate(), loading: postpone.isPending }
-            }
+            secondary={required ? { label: 'Sign out', onClick: () => void signOut() } : { label: 'Not now', onClick: () => postpone.mutate(), loading: postpone.isPending }}
             onFinished={() => void client.invalidateQueries({ queryKey: authKeys.session })}
           />
         </Stack>

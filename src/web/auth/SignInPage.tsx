@@ -37,11 +37,7 @@ export function SignInPage() {
   return (
     <PublicLayout serviceName={serviceName}>
       <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} radius="md" bg="white">
-        {me ? (
-          <MfaCodeStep />
-        ) : (
-          <PasswordStep initialEmail={state.email ?? ''} ended={ended} />
-        )}
+        {me ? <MfaCodeStep /> : <PasswordStep initialEmail={state.email ?? ''} ended={ended} />}
       </Paper>
       {demo ? (
         <Alert mt="md" color="blue" variant="light" title="Demo service" role="note">

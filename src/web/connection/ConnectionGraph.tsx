@@ -35,7 +35,14 @@ export function ConnectionGraph({ map, describedBy }: { map: ConnectionMap; desc
     return { x: x2 - ((x2 - x1) / length) * by, y: y2 - ((y2 - y1) / length) * by };
   };
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby="connection-graph-title" aria-describedby={describedBy} style={{ display: 'block', maxHeight: 520 }}>
+    <svg
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      width="100%"
+      role="img"
+      aria-labelledby="connection-graph-title"
+      aria-describedby={describedBy}
+      style={{ display: 'block', maxHeight: 520 }}
+    >
       <title id="connection-graph-title">Connection map: who reached whom</title>
       <defs>
         <marker id="arrow-both" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

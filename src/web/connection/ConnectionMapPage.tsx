@@ -34,8 +34,8 @@ export function ConnectionMapPage() {
         </Anchor>
         <Title order={1}>Connection map{group.data ? `: ${group.data.name}` : ''}</Title>
         <Text c="dimmed">
-          Who reached whom: appreciations, “helped” marks, reactions, replies and feedback between people, under members’ pseudonyms. Only the group’s facilitators see this; opening it is
-          logged.
+          Who reached whom: appreciations, “helped” marks, reactions, replies and feedback between people, under members’ pseudonyms. Only the group’s facilitators see this;
+          opening it is logged.
         </Text>
       </div>
       <Card withBorder padding="md" component="section" aria-label="Window">

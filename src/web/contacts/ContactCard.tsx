@@ -25,7 +25,12 @@ const notRecorded = (
 );
 
 function consentLine(d: ContactDetails['emergencyContact']): React.ReactNode {
-  if (d.consent === null) return <Badge color="gray" variant="light">Consent not recorded</Badge>;
+  if (d.consent === null)
+    return (
+      <Badge color="gray" variant="light">
+        Consent not recorded
+      </Badge>
+    );
   return (
     <Group gap={6} wrap="wrap">
       <Badge color={d.consent ? 'green' : 'red'} variant="light">
@@ -60,9 +65,7 @@ export function ContactCard({ participantId, viewer, name, onSaved }: Props) {
       <QueryView query={details} loadingLabel="Loading contact details…">
         {(d) => <ContactFacts d={d} own={own} name={name} />}
       </QueryView>
-      {editing ? (
-        <EditContactModal participantId={participantId} viewer={viewer} initial={editing} onClose={() => setEditing(null)} onSaved={onSaved} />
-      ) : null}
+      {editing ? <EditContactModal participantId={participantId} viewer={viewer} initial={editing} onClose={() => setEditing(null)} onSaved={onSaved} /> : null}
     </Card>
   );
 }
@@ -115,7 +118,19 @@ function ContactFacts({ d, own, name }: { d: ContactDetails; own: boolean; name?
   );
 }
 
-function EditContactModal({ participantId, viewer, initial, onClose, onSaved }: { participantId: string; viewer: Role; initial: ContactDraft; onClose: () => void; onSaved?: ((message: string) => void) | undefined }) {
+function EditContactModal({
+  participantId,
+  viewer,
+  initial,
+  onClose,
+  onSaved,
+}: {
+  participantId: string;
+  viewer: Role;
+  initial: ContactDraft;
+  onClose: () => void;
+  onSaved?: ((message: string) => void) | undefined;
+}) {
   const save = useSaveContactDetails(participantId);
   const [draft, setDraft] = useState(initial);
   const fields = editableContactFields(viewer);

@@ -92,7 +92,15 @@ export function ContactFields({ value, onChange, fields, error, headingOrder = 3
             {text('gpPhone', 'Practice phone', { type: 'tel' })}
           </SimpleGrid>
           {has('gpAddress') ? (
-            <Textarea mt="sm" label="Practice address" autosize minRows={2} value={value.gpAddress} onChange={(e) => set('gpAddress')(e.currentTarget.value)} error={error?.fieldMessage('gpAddress')} />
+            <Textarea
+              mt="sm"
+              label="Practice address"
+              autosize
+              minRows={2}
+              value={value.gpAddress}
+              onChange={(e) => set('gpAddress')(e.currentTarget.value)}
+              error={error?.fieldMessage('gpAddress')}
+            />
           ) : null}
         </section>
       ) : null}

@@ -5,7 +5,13 @@ import { ContactFields } from './ContactFields';
 import type { ContactDraft, ContactField } from './api';
 
 /** Contact details as an optional part of a referral or intake form: folded away until asked for. */
-export function OptionalContactFields(props: { value: ContactDraft; onChange: (next: ContactDraft) => void; fields: readonly ContactField[]; error: ApiError | null; label: string }) {
+export function OptionalContactFields(props: {
+  value: ContactDraft;
+  onChange: (next: ContactDraft) => void;
+  fields: readonly ContactField[];
+  error: ApiError | null;
+  label: string;
+}) {
   const problem = props.fields.some((f) => props.error?.fieldMessage(f));
   const [open, setOpen] = useState(false);
   const shown = open || problem;

@@ -15,7 +15,6 @@ export const contactKeys = {
   alert: (alertId: string) => [...alertKeys.all, 'contact', alertId] as const,
 };
 
-
 /** A member's contact details (the member and their clinicians; every read is audited on the server). */
 export function useContactDetails(participantId: string) {
   return useQuery({ queryKey: contactKeys.participant(participantId), queryFn: () => api<ContactDetails>('GET', `/participants/${enc(participantId)}/contact`) });
@@ -59,7 +58,20 @@ export const contactMethodPhrase: Record<ContactMethod, string> = {
 };
 
 const MEMBER_FIELDS: ContactField[] = ['mobilePhone', 'homePhone', 'preferredMethod', 'preferredTimes', 'emergencyName', 'emergencyRelation', 'emergencyPhone', 'emergencyConsent'];
-const CLINICIAN_FIELDS: ContactField[] = ['mobilePhone', 'homePhone', 'preferredMethod', 'preferredTimes', 'emergencyName', 'emergencyRelation', 'emergencyPhone', 'gpPractice', 'gpName', 'gpPhone', 'gpAddress', 'contactRiskNote'];
+const CLINICIAN_FIELDS: ContactField[] = [
+  'mobilePhone',
+  'homePhone',
+  'preferredMethod',
+  'preferredTimes',
+  'emergencyName',
+  'emergencyRelation',
+  'emergencyPhone',
+  'gpPractice',
+  'gpName',
+  'gpPhone',
+  'gpAddress',
+  'contactRiskNote',
+];
 
 /**
  * The fields a role's form offers. The server decides (policy.ts, the `contact` rule's
@@ -70,7 +82,10 @@ export function editableContactFields(role: Role): ContactField[] {
 }
 
 /** The form's state: text as typed, consent as a three-way answer. */
-export type ContactDraft = Record<Exclude<ContactField, 'emergencyConsent' | 'preferredMethod'>, string> & { preferredMethod: ContactMethod | ''; emergencyConsent: 'yes' | 'no' | '' };
+export type ContactDraft = Record<Exclude<ContactField, 'emergencyConsent' | 'preferredMethod'>, string> & {
+  preferredMethod: ContactMethod | '';
+  emergencyConsent: 'yes' | 'no' | '';
+};
 
 export const EMPTY_DRAFT: ContactDraft = {
   mobilePhone: '',

@@ -60,8 +60,8 @@ function ErasureView({ report, userId }: { report: ErasureReport; userId: string
         </Card>
       )}
       <Text size="sm" c="dimmed">
-        Retention policy: clinical record {policyLabel[report.policy.clinicalRecord]}, questionnaire answers and scores {policyLabel[report.policy.measures]}, audit
-        log always kept (set by HEARTH_RETENTION_CLINICAL_RECORD and HEARTH_RETENTION_MEASURES).
+        Retention policy: clinical record {policyLabel[report.policy.clinicalRecord]}, questionnaire answers and scores {policyLabel[report.policy.measures]}, audit log always kept
+        (set by HEARTH_RETENTION_CLINICAL_RECORD and HEARTH_RETENTION_MEASURES).
       </Text>
       <Group gap="md" aria-label="Totals">
         <Badge size="lg" variant="light" color="red">
@@ -75,7 +75,9 @@ function ErasureView({ report, userId }: { report: ErasureReport; userId: string
         </Badge>
       </Group>
       <LinesTable lines={report.lines} />
-      {report.dryRun ? <ConfirmErasure report={report} userId={userId} onDone={() => setDone('The data was erased. The report below is stored and can be downloaded again.')} /> : null}
+      {report.dryRun ? (
+        <ConfirmErasure report={report} userId={userId} onDone={() => setDone('The data was erased. The report below is stored and can be downloaded again.')} />
+      ) : null}
     </Stack>
   );
 }
@@ -138,18 +140,23 @@ function ConfirmErasure({ report, userId, onDone }: { report: ErasureReport; use
   const [understood, setUnderstood] = useState(false);
   const ready = reason.trim().length > 0 && understood;
   return (
-    <Card withBorder padding="lg" component="form" aria-labelledby="confirm-heading" onSubmit={(e) => {
-      e.preventDefault();
-      if (ready) erase.mutate(reason.trim(), { onSuccess: onDone });
-    }}>
+    <Card
+      withBorder
+      padding="lg"
+      component="form"
+      aria-labelledby="confirm-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ready) erase.mutate(reason.trim(), { onSuccess: onDone });
+      }}
+    >
       <Title order={2} size="h3" id="confirm-heading" mb="xs">
         Carry out the erasure
       </Title>
       <Stack gap="sm">
         <Alert color="red" variant="light" title="This cannot be undone">
           <Text size="sm">
-            {report.displayName}’s account is disabled and de-identified, and everything marked “Removed” or “Anonymised” above is changed in one step. The report is
-            stored.
+            {report.displayName}’s account is disabled and de-identified, and everything marked “Removed” or “Anonymised” above is changed in one step. The report is stored.
           </Text>
         </Alert>
         <Textarea
@@ -162,7 +169,11 @@ function ConfirmErasure({ report, userId, onDone }: { report: ErasureReport; use
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
         />
-        <Checkbox label={`I have checked this is ${report.displayName}’s request and understand it cannot be undone`} checked={understood} onChange={(e) => setUnderstood(e.currentTarget.checked)} />
+        <Checkbox
+          label={`I have checked this is ${report.displayName}’s request and understand it cannot be undone`}
+          checked={understood}
+          onChange={(e) => setUnderstood(e.currentTarget.checked)}
+        />
         <ErrorRegion error={erase.error} />
         <Group justify="flex-end">
           <Button type="submit" color="red.9" disabled={!ready} loading={erase.isPending}>

@@ -42,8 +42,8 @@ export function MyDataPage() {
             A copy for other health systems
           </Title>
           <Text size="sm" mb="sm">
-            The same record in FHIR, the standard format health record systems exchange: your groups, the sessions you attended, your goals, the agreements you
-            accepted and your questionnaires. Useful if you want to take your record to another service.
+            The same record in FHIR, the standard format health record systems exchange: your groups, the sessions you attended, your goals, the agreements you accepted and your
+            questionnaires. Useful if you want to take your record to another service.
           </Text>
           <Group>
             <Button component="a" variant="default" href="/api/me/data/fhir" download="hearth-my-data.fhir.json" data-testid="download-fhir">
@@ -60,13 +60,13 @@ export function MyDataPage() {
         <List size="sm" spacing={4}>
           <List.Item>Other people’s words: replies, appreciations and threads written by other members stay in {me.service.name}, where you can read them.</List.Item>
           <List.Item>
-            Your clinicians’ notes, safety alerts and how they were handled, moderation records and the audit log. Ask {me.service.name} for these: they are
-            reviewed before they are released.
+            Your clinicians’ notes, safety alerts and how they were handled, moderation records and the audit log. Ask {me.service.name} for these: they are reviewed before they
+            are released.
           </List.Item>
         </List>
         <Text size="sm" mt="sm">
-          To have your data erased, ask {me.service.name}. An administrator carries out the request; what the service must keep as a clinical record is kept,
-          and you can ask what that is.
+          To have your data erased, ask {me.service.name}. An administrator carries out the request; what the service must keep as a clinical record is kept, and you can ask what
+          that is.
         </Text>
       </Card>
     </Stack>

@@ -148,4 +148,3 @@ function Quote({ who, text }: { who: string; text: string }) {
     </Text>
   );
 }
-

@@ -18,7 +18,6 @@ export const dutyKeys = {
   smsOutbox: ['admin', 'sms'] as const,
 };
 
-
 /** GET /api/rota: shifts from yesterday to two weeks ahead, who is on duty now, the fallback. */
 export function useRota() {
   return useQuery({ queryKey: dutyKeys.rota, queryFn: () => api<Rota>('GET', '/rota') });

@@ -88,8 +88,18 @@ export function FeedbackPage() {
 }
 
 function StatusBadge({ status }: { status: FeedbackRequest['status'] }) {
-  if (status === 'held') return <Badge color="yellow" variant="light">Waiting for a facilitator</Badge>;
-  if (status === 'rejected') return <Badge color="gray" variant="light">Not shared</Badge>;
+  if (status === 'held')
+    return (
+      <Badge color="yellow" variant="light">
+        Waiting for a facilitator
+      </Badge>
+    );
+  if (status === 'rejected')
+    return (
+      <Badge color="gray" variant="light">
+        Not shared
+      </Badge>
+    );
   return null;
 }
 
@@ -146,7 +156,15 @@ function RequestCard({ request, groupId, canReply }: { request: FeedbackRequest;
             noValidate
           >
             <Stack gap="xs">
-              <Textarea id={fieldId} label={request.mine ? 'Add a note' : 'Your feedback'} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} maxLength={FEEDBACK_BODY_MAX} />
+              <Textarea
+                id={fieldId}
+                label={request.mine ? 'Add a note' : 'Your feedback'}
+                value={text}
+                onChange={(e) => setText(e.currentTarget.value)}
+                autosize
+                minRows={2}
+                maxLength={FEEDBACK_BODY_MAX}
+              />
               <ErrorRegion error={preview.problem} title="Please change this before sending" />
               {preview.notice}
               <ErrorRegion error={reply.error} title="Your feedback was not sent" />

@@ -1,6 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Appreciation, FeedbackCreated, FeedbackRequest, feedbackRequestListSchema, myAppreciationsSchema, peerListSchema, SendAppreciationBody } from '../../shared/schemas/feedback';
+import type {
+  Appreciation,
+  FeedbackCreated,
+  FeedbackRequest,
+  feedbackRequestListSchema,
+  myAppreciationsSchema,
+  peerListSchema,
+  SendAppreciationBody,
+} from '../../shared/schemas/feedback';
 import { api } from '../api/client';
 import { thisWeekKeys } from '../this-week/api';
 
@@ -18,7 +26,6 @@ export const feedbackKeys = {
   peers: (groupId: string) => ['peers', groupId] as const,
   requests: (groupId: string) => ['feedback-requests', groupId] as const,
 };
-
 
 export function useMyAppreciations() {
   return useQuery({ queryKey: feedbackKeys.myAppreciations, queryFn: () => api<MyAppreciations>('GET', '/me/appreciations') });
@@ -44,7 +51,6 @@ export function useSendAppreciation(groupId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: feedbackKeys.appreciations }),
   });
 }
-
 
 export function useFeedbackRequests(groupId: string) {
   return useQuery({ queryKey: feedbackKeys.requests(groupId), queryFn: () => api<z.infer<typeof feedbackRequestListSchema>>('GET', `/groups/${enc(groupId)}/feedback-requests`) });

@@ -24,9 +24,7 @@ export function CelebrateModal({ milestone, groupId, groupName, onClose }: { mil
     <Modal opened={milestone !== null} onClose={close} title="Celebrate with your group" fullScreen={false} size="md">
       {milestone ? (
         <Stack gap="md">
-          <Text size="sm">
-            A card goes to {groupName}, under your group name. Members can cheer you on with a supportive reaction. You can take it down at any time.
-          </Text>
+          <Text size="sm">A card goes to {groupName}, under your group name. Members can cheer you on with a supportive reaction. You can take it down at any time.</Text>
           <Radio.Group label="What the card says" value={detail} onChange={(v) => setDetail(v as Detail)}>
             <Stack gap="xs" mt="xs">
               <Radio value="reached" label="Just that I reached a milestone" />
@@ -35,7 +33,15 @@ export function CelebrateModal({ milestone, groupId, groupName, onClose }: { mil
             </Stack>
           </Radio.Group>
           {detail === 'title_note' ? (
-            <Textarea label="Your note" description="What it meant to you, or how you did it." value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={CELEBRATION_NOTE_MAX} autosize minRows={2} />
+            <Textarea
+              label="Your note"
+              description="What it meant to you, or how you did it."
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              maxLength={CELEBRATION_NOTE_MAX}
+              autosize
+              minRows={2}
+            />
           ) : null}
           <ErrorRegion error={preview.problem} title="Please change this before sharing" />
           {preview.notice}

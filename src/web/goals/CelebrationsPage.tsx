@@ -75,9 +75,7 @@ export function CelebrationsPage() {
           Steps members chose to share. Cheer each other on — reactions are supportive only.
         </Text>
       </div>
-      {list.length > 1 ? (
-        <Select label="Group" data={list.map((g) => ({ value: g.id, label: g.name }))} value={groupId} onChange={setChosen} allowDeselect={false} />
-      ) : null}
+      {list.length > 1 ? <Select label="Group" data={list.map((g) => ({ value: g.id, label: g.name }))} value={groupId} onChange={setChosen} allowDeselect={false} /> : null}
       {groups.isSuccess && list.length === 0 ? <Text>You are not in a group at the moment.</Text> : null}
       {groupId ? (
         <QueryView query={feed}>

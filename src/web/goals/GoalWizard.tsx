@@ -101,7 +101,16 @@ export function GoalWizard() {
             {step === 'check' ? 'Check your goal' : `Question ${index + 1} of ${STEPS.length - 1}`}
           </Text>
           {step === 'area' ? (
-            <Radio.Group label={<Title order={2} size="h4">What is your goal about?</Title>} value={draft.area} onChange={(v) => set({ area: v as Goal['area'] })} error={error}>
+            <Radio.Group
+              label={
+                <Title order={2} size="h4">
+                  What is your goal about?
+                </Title>
+              }
+              value={draft.area}
+              onChange={(v) => set({ area: v as Goal['area'] })}
+              error={error}
+            >
               <Stack gap="xs" mt="xs">
                 {(Object.keys(AREA_LABELS) as Goal['area'][]).map((a) => (
                   <Radio key={a} value={a} label={AREA_LABELS[a]} />
@@ -111,7 +120,11 @@ export function GoalWizard() {
           ) : null}
           {step === 'action' ? (
             <Textarea
-              label={<Title order={2} size="h4" component="span">What will you do?</Title>}
+              label={
+                <Title order={2} size="h4" component="span">
+                  What will you do?
+                </Title>
+              }
               description="Something specific you can picture doing, e.g. “Text a friend to meet for coffee”."
               value={draft.action}
               onChange={(e) => set({ action: e.currentTarget.value })}
@@ -125,7 +138,11 @@ export function GoalWizard() {
           {step === 'frequency' ? (
             <Stack gap="xs">
               <TextInput
-                label={<Title order={2} size="h4" component="span">How often?</Title>}
+                label={
+                  <Title order={2} size="h4" component="span">
+                    How often?
+                  </Title>
+                }
                 description="Pick one or write your own."
                 value={draft.frequency}
                 onChange={(e) => set({ frequency: e.currentTarget.value })}
@@ -144,7 +161,11 @@ export function GoalWizard() {
           {step === 'date' ? (
             <TextInput
               type="date"
-              label={<Title order={2} size="h4" component="span">By when?</Title>}
+              label={
+                <Title order={2} size="h4" component="span">
+                  By when?
+                </Title>
+              }
               description="A date that feels realistic. You can always set a new goal."
               min={todayIso()}
               value={draft.targetDate}
@@ -154,7 +175,11 @@ export function GoalWizard() {
           ) : null}
           {step === 'support' ? (
             <Textarea
-              label={<Title order={2} size="h4" component="span">What support would help? (optional)</Title>}
+              label={
+                <Title order={2} size="h4" component="span">
+                  What support would help? (optional)
+                </Title>
+              }
               description="From the group, your clinician, or someone at home."
               value={draft.supportNeeded}
               onChange={(e) => set({ supportNeeded: e.currentTarget.value })}
@@ -207,14 +232,22 @@ export function GoalWizard() {
               <Text size="sm">About: {draft.area ? AREA_LABELS[draft.area] : ''}</Text>
               <Text size="sm">How often: {draft.frequency.trim()}</Text>
               <Text size="sm">By: {formatLocalDate(draft.targetDate)}</Text>
-              {draft.supportNeeded.trim() ? <Text size="sm" style={{ overflowWrap: 'anywhere' }}>Support: {draft.supportNeeded.trim()}</Text> : null}
+              {draft.supportNeeded.trim() ? (
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  Support: {draft.supportNeeded.trim()}
+                </Text>
+              ) : null}
               {draft.milestones.some((m) => m.trim()) ? (
                 <ol style={{ margin: 0, paddingLeft: '1.25rem' }}>
-                  {draft.milestones.filter((m) => m.trim()).map((m, i) => (
-                    <li key={i}>
-                      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{m.trim()}</Text>
-                    </li>
-                  ))}
+                  {draft.milestones
+                    .filter((m) => m.trim())
+                    .map((m, i) => (
+                      <li key={i}>
+                        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                          {m.trim()}
+                        </Text>
+                      </li>
+                    ))}
                 </ol>
               ) : null}
             </Stack>

@@ -33,7 +33,12 @@ function GoalSummary({ goal }: { goal: Goal }) {
         {goal.milestones.length > 0 ? (
           <Text size="sm">
             {reached} of {goal.milestones.length} steps reached
-            {nextStep ? <> · next: <span style={{ overflowWrap: 'anywhere' }}>{nextStep.title}</span></> : null}
+            {nextStep ? (
+              <>
+                {' '}
+                · next: <span style={{ overflowWrap: 'anywhere' }}>{nextStep.title}</span>
+              </>
+            ) : null}
           </Text>
         ) : null}
         {last ? (

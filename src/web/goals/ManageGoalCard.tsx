@@ -16,9 +16,7 @@ export function ManageGoalCard({ goal }: { goal: Goal }) {
         <Title order={2} size="h4" id="manage-heading">
           This goal
         </Title>
-        <Text size="sm">
-          {goal.status === 'active' ? 'You are working on it.' : goal.status === 'achieved' ? 'You achieved it. Well done.' : 'You have put it aside for now.'}
-        </Text>
+        <Text size="sm">{goal.status === 'active' ? 'You are working on it.' : goal.status === 'achieved' ? 'You achieved it. Well done.' : 'You have put it aside for now.'}</Text>
         <Group gap="xs">
           {goal.status !== 'achieved' ? (
             <Button size="sm" variant="light" loading={setStatus.isPending && setStatus.variables === 'achieved'} onClick={() => setStatus.mutate('achieved')}>

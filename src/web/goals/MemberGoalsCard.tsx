@@ -32,7 +32,11 @@ export function MemberGoalsCard({ enrolmentId }: { enrolmentId: string }) {
                       <Text size="sm">
                         {g.frequency} · by {formatLocalDate(g.targetDate)}
                       </Text>
-                      {g.supportNeeded ? <Text size="sm" style={{ overflowWrap: 'anywhere' }}>Support that would help: {g.supportNeeded}</Text> : null}
+                      {g.supportNeeded ? (
+                        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                          Support that would help: {g.supportNeeded}
+                        </Text>
+                      ) : null}
                       {g.milestones.length > 0 ? (
                         <Text size="sm">
                           Steps: {g.milestones.filter((m) => m.reachedAt).length} of {g.milestones.length} reached

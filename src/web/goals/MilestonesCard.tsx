@@ -39,9 +39,7 @@ function Step({ milestone, canCelebrate, onCelebrate }: { milestone: Milestone; 
           )}
           {card ? (
             <Stack gap={6}>
-              <Text size="sm">
-                Shared with your group{card.moderationStatus !== 'published' ? ` · ${MODERATION_TEXT[card.moderationStatus]}` : ''}
-              </Text>
+              <Text size="sm">Shared with your group{card.moderationStatus !== 'published' ? ` · ${MODERATION_TEXT[card.moderationStatus]}` : ''}</Text>
               <ReactionBar kind="celebration" id={card.id} reactions={card.reactions} canReact={false} subject={milestone.title} />
               <Group>
                 <Button size="xs" variant="subtle" color="gray" loading={withdraw.isPending} onClick={() => withdraw.mutate(milestone.id)}>

@@ -7,7 +7,19 @@ import { REACTIONS } from './labels';
  * Supportive reactions on a card. Peers toggle theirs; the author reads who reacted. Counts are
  * shown per kind in a fixed order: nothing is ranked.
  */
-export function ReactionBar({ kind, id, reactions, canReact, subject }: { kind: 'celebration' | 'skill_practice'; id: string; reactions: ReactionSummary[]; canReact: boolean; subject: string }) {
+export function ReactionBar({
+  kind,
+  id,
+  reactions,
+  canReact,
+  subject,
+}: {
+  kind: 'celebration' | 'skill_practice';
+  id: string;
+  reactions: ReactionSummary[];
+  canReact: boolean;
+  subject: string;
+}) {
   const react = useReact();
   if (!canReact) {
     if (reactions.length === 0) return null;
@@ -52,4 +64,3 @@ export function ReactionBar({ kind, id, reactions, canReact, subject }: { kind: 
     </>
   );
 }
-

@@ -25,7 +25,9 @@ export function SharingCard({ goal }: { goal: Goal }) {
   const preview = usePreviewedSend(goal.group?.id ?? '', 'goal');
   // What the group would read is checked first (contact details, the member's safety plan on risk words).
   const apply = (visibility: GoalVisibility) =>
-    visibility === 'group' && goal.group ? void preview.check({ action: goal.action, frequency: goal.frequency }, () => setVisibility.mutate(visibility)) : setVisibility.mutate(visibility);
+    visibility === 'group' && goal.group
+      ? void preview.check({ action: goal.action, frequency: goal.frequency }, () => setVisibility.mutate(visibility))
+      : setVisibility.mutate(visibility);
   const changed = choice !== goal.visibility;
   const status = goal.moderationStatus && goal.moderationStatus !== 'published' ? MODERATION_TEXT[goal.moderationStatus] : null;
   return (

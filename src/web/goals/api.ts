@@ -33,7 +33,6 @@ export const goalKeys = {
   member: (enrolmentId: string) => [...recordKeys.member(enrolmentId), 'goals'] as const,
 };
 
-
 export function useMyGoals() {
   return useQuery({ queryKey: goalKeys.mine, queryFn: () => api<{ goals: Goal[] }>('GET', '/me/goals') });
 }

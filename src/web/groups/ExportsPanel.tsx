@@ -17,19 +17,10 @@ export function ExportsPanel({ group, facilitator }: { group: GroupDetail; facil
         <Title order={2} size="h3" id="exports-heading">
           Downloads
         </Title>
-        <Text size="sm">
-          Spreadsheet files (CSV) of held sessions. Choose a period, or leave the dates empty for everything. Dates are days in{' '}
-          {zoneLabel(group.timezone)}.
-        </Text>
+        <Text size="sm">Spreadsheet files (CSV) of held sessions. Choose a period, or leave the dates empty for everything. Dates are days in {zoneLabel(group.timezone)}.</Text>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" maw={520}>
           <TextInput type="date" label="From" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput
-            type="date"
-            label="To"
-            value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
-            error={backwards ? 'The end date is before the start date.' : undefined}
-          />
+          <TextInput type="date" label="To" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={backwards ? 'The end date is before the start date.' : undefined} />
         </SimpleGrid>
         {backwards ? (
           <Text size="sm">Fix the dates to download.</Text>

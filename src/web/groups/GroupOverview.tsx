@@ -92,8 +92,8 @@ export function GroupOverview({ group, facilitator, onOpenTab }: Props) {
               </Fact>
               {places ? (
                 <Fact label="Waitlist">
-                  {places.waiting} waiting · {places.offered} open {places.offered === 1 ? 'offer' : 'offers'} · {places.openPlaces}{' '}
-                  {places.openPlaces === 1 ? 'place' : 'places'} free
+                  {places.waiting} waiting · {places.offered} open {places.offered === 1 ? 'offer' : 'offers'} · {places.openPlaces} {places.openPlaces === 1 ? 'place' : 'places'}{' '}
+                  free
                 </Fact>
               ) : null}
             </Facts>

@@ -24,9 +24,7 @@ export function MembersPanel({ group, facilitator }: Props) {
   if (members.length === 0) return <Text>Nobody is enrolled yet.</Text>;
 
   const actions = (m: GroupMember) =>
-    facilitator ? (
-      <MemberActions member={m} onChange={(status) => setTarget({ enrolmentId: m.enrolmentId, name: m.pseudonym, status })} />
-    ) : null;
+    facilitator ? <MemberActions member={m} onChange={(status) => setTarget({ enrolmentId: m.enrolmentId, name: m.pseudonym, status })} /> : null;
 
   const columns: Column<GroupMember>[] = [
     { key: 'name', header: 'Name in group', card: 'title', cell: (m) => m.pseudonym, td: { fw: 600 } },

@@ -19,9 +19,7 @@ export function ScheduleEditor({ group }: { group: GroupDetail }) {
     if (valid) save.mutate(value);
   }
 
-  const result = save.data
-    ? `Schedule saved. ${save.data.created} ${save.data.created === 1 ? 'session' : 'sessions'} added, ${save.data.removed} removed.`
-    : null;
+  const result = save.data ? `Schedule saved. ${save.data.created} ${save.data.created === 1 ? 'session' : 'sessions'} added, ${save.data.removed} removed.` : null;
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="schedule-heading">

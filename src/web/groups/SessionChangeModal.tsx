@@ -52,11 +52,7 @@ export function SessionChangeModal({ groupId, target, onClose, onDone }: Props) 
     if (!target || !session) return;
     const after = {
       onSuccess: () => (
-        onDone(
-          target.mode === 'cancel'
-            ? `The session on ${when} is cancelled. Members have been told.`
-            : `The session has moved. Members have been told.`,
-        ),
+        onDone(target.mode === 'cancel' ? `The session on ${when} is cancelled. Members have been told.` : `The session has moved. Members have been told.`),
         close()
       ),
     };
@@ -118,10 +114,7 @@ export function SessionChangeModal({ groupId, target, onClose, onDone }: Props) 
                 </SimpleGrid>
               </>
             )}
-            <ErrorRegion
-              error={error?.details.length ? null : mutation.error}
-              title={target.mode === 'cancel' ? "We couldn't cancel it" : "We couldn't move it"}
-            />
+            <ErrorRegion error={error?.details.length ? null : mutation.error} title={target.mode === 'cancel' ? "We couldn't cancel it" : "We couldn't move it"} />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={close}>
                 {target.mode === 'cancel' ? 'Keep the session' : 'Cancel'}

@@ -42,10 +42,7 @@ export function SessionsPanel({ group, facilitator }: Props) {
       <QueryView query={sessions} loadingLabel="Loading sessions…">
         {({ sessions: list }) => {
           const rows = list;
-          if (rows.length === 0)
-            return (
-              <Text>{when === 'past' ? 'No sessions have taken place yet.' : 'No upcoming sessions. Set a schedule to plan them.'}</Text>
-            );
+          if (rows.length === 0) return <Text>{when === 'past' ? 'No sessions have taken place yet.' : 'No upcoming sessions. Set a schedule to plan them.'}</Text>;
           const actions = (s: GroupSession) => <SessionActions session={s} facilitator={facilitator} onChange={setChange} />;
           return (
             <>
@@ -131,15 +128,7 @@ function StatusBadge({ session }: { session: GroupSession }) {
   );
 }
 
-function SessionActions({
-  session,
-  facilitator,
-  onChange,
-}: {
-  session: GroupSession;
-  facilitator: boolean;
-  onChange: (c: SessionChange) => void;
-}) {
+function SessionActions({ session, facilitator, onChange }: { session: GroupSession; facilitator: boolean; onChange: (c: SessionChange) => void }) {
   const now = useNow();
   const changeable = facilitator && session.status === 'scheduled' && new Date(session.startsAt).getTime() > now;
   if (!changeable) return null;

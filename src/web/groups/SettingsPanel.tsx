@@ -28,11 +28,7 @@ export function SettingsPanel({ group }: { group: GroupDetail }) {
   const local = {
     name: !name.trim() ? 'Give the group a name.' : undefined,
     capacity: !(Number.isInteger(cap) && cap >= 2 && cap <= 50) ? 'Enter 2 to 50.' : undefined,
-    minSize: !(Number.isInteger(min) && min >= 1 && min <= 50)
-      ? 'Enter 1 to 50.'
-      : min > cap
-        ? 'Cannot be more than the capacity.'
-        : undefined,
+    minSize: !(Number.isInteger(min) && min >= 1 && min <= 50) ? 'Enter 1 to 50.' : min > cap ? 'Cannot be more than the capacity.' : undefined,
     meetingUrl: meetingUrl.trim() && !/^https:\/\//i.test(meetingUrl.trim()) ? 'Use an https:// link.' : undefined,
   };
   const [attempted, setAttempted] = useState(false);
@@ -61,90 +57,71 @@ export function SettingsPanel({ group }: { group: GroupDetail }) {
 
   return (
     <>
-    <Card withBorder padding="lg" component="section" aria-labelledby="settings-heading">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Title order={2} size="h3" id="settings-heading">
-            Settings
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              label="Group name"
-              required
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={fieldError('name')}
-            />
-            <NativeSelect
-              label="Status"
-              description="Finished and cancelled groups take no new referrals."
-              value={status}
-              onChange={(e) => setStatus(e.currentTarget.value as GroupDetail['status'])}
-              data={(['forming', 'active', 'completed', 'cancelled'] as const).map((s) => ({ value: s, label: groupStatusLabel[s] }))}
-            />
-            <NumberInput
-              label="Capacity"
-              description="Most members at once."
-              min={2}
-              max={50}
-              value={capacity}
-              onChange={setCapacity}
-              error={fieldError('capacity')}
-            />
-            <NumberInput
-              label="Minimum size"
-              description="Fewest members for the group to run."
-              min={1}
-              max={50}
-              value={minSize}
-              onChange={setMinSize}
-              error={fieldError('minSize')}
-            />
-            <NativeSelect
-              label="Kind"
-              value={kind}
-              onChange={(e) => setKind(e.currentTarget.value as GroupDetail['kind'])}
-              data={[
-                { value: 'closed', label: 'Closed: one cohort from start to end' },
-                { value: 'open', label: 'Open: people join on a rolling basis' },
-              ]}
-            />
-            <TextInput
-              label="Room or place"
-              value={location}
-              onChange={(e) => setLocation(e.currentTarget.value)}
-              error={server?.fieldMessage('location')}
-            />
-            <TextInput
-              label="Meeting link"
-              description="For online sessions; must start with https://"
-              type="url"
-              value={meetingUrl}
-              onChange={(e) => setMeetingUrl(e.currentTarget.value)}
-              error={fieldError('meetingUrl')}
-            />
-            <TextInput
-              label="Place of service (optional)"
-              description="For billing lines: a code such as 53 (community mental health centre) or 02 (telehealth)."
-              autoComplete="off"
-              maxLength={PLACE_OF_SERVICE_MAX}
-              value={placeOfService}
-              onChange={(e) => setPlaceOfService(e.currentTarget.value)}
-              error={server?.fieldMessage('placeOfService')}
-            />
-          </SimpleGrid>
-          <ErrorRegion error={server?.details.length ? null : update.error} title="We couldn't save the settings" />
-          <SuccessRegion message={saved} />
-          <Group>
-            <Button type="submit" loading={update.isPending}>
-              Save settings
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
-    {me.user.role === 'admin' ? <FacilitatorsEditor group={group} /> : null}
-    <GroupModerationSettings groupId={group.id} />
+      <Card withBorder padding="lg" component="section" aria-labelledby="settings-heading">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <Title order={2} size="h3" id="settings-heading">
+              Settings
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput label="Group name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} />
+              <NativeSelect
+                label="Status"
+                description="Finished and cancelled groups take no new referrals."
+                value={status}
+                onChange={(e) => setStatus(e.currentTarget.value as GroupDetail['status'])}
+                data={(['forming', 'active', 'completed', 'cancelled'] as const).map((s) => ({ value: s, label: groupStatusLabel[s] }))}
+              />
+              <NumberInput label="Capacity" description="Most members at once." min={2} max={50} value={capacity} onChange={setCapacity} error={fieldError('capacity')} />
+              <NumberInput
+                label="Minimum size"
+                description="Fewest members for the group to run."
+                min={1}
+                max={50}
+                value={minSize}
+                onChange={setMinSize}
+                error={fieldError('minSize')}
+              />
+              <NativeSelect
+                label="Kind"
+                value={kind}
+                onChange={(e) => setKind(e.currentTarget.value as GroupDetail['kind'])}
+                data={[
+                  { value: 'closed', label: 'Closed: one cohort from start to end' },
+                  { value: 'open', label: 'Open: people join on a rolling basis' },
+                ]}
+              />
+              <TextInput label="Room or place" value={location} onChange={(e) => setLocation(e.currentTarget.value)} error={server?.fieldMessage('location')} />
+              <TextInput
+                label="Meeting link"
+                description="For online sessions; must start with https://"
+                type="url"
+                value={meetingUrl}
+                onChange={(e) => setMeetingUrl(e.currentTarget.value)}
+                error={fieldError('meetingUrl')}
+              />
+              <TextInput
+                label="Place of service (optional)"
+                description="For billing lines: a code such as 53 (community mental health centre) or 02 (telehealth)."
+                autoComplete="off"
+                maxLength={PLACE_OF_SERVICE_MAX}
+                value={placeOfService}
+                onChange={(e) => setPlaceOfService(e.currentTarget.value)}
+                error={server?.fieldMessage('placeOfService')}
+              />
+            </SimpleGrid>
+            <ErrorRegion error={server?.details.length ? null : update.error} title="We couldn't save the settings" />
+            <SuccessRegion message={saved} />
+            <Group>
+              <Button type="submit" loading={update.isPending}>
+                Save settings
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+      {me.user.role === 'admin' ? <FacilitatorsEditor group={group} /> : null}
+      <GroupModerationSettings groupId={group.id} />
     </>
   );
 }

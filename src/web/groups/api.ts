@@ -18,7 +18,6 @@ export const groupKeys = {
   sessionList: (groupId: string, when: string, limit: number) => ['groups', groupId, 'sessions', when, limit] as const,
 };
 
-
 /** The groups the signed-in person facilitates, belongs to, or (admin) can see. */
 export function useMyGroups(enabled = true) {
   return useQuery({ queryKey: groupKeys.all, queryFn: () => api<GroupList>('GET', '/groups'), enabled });

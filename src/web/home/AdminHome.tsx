@@ -32,19 +32,21 @@ export function AdminHome() {
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
               <StatCard
                 title="People by role"
-                rows={(['admin', 'clinician', 'participant'] as const).map((role) => [
-                  `${roleLabel[role]}s`,
-                  count(list, (u) => u.role === role && u.status !== 'deactivated'),
-                ])}
-                footer={<Anchor component={Link} to="/admin/users">Manage people</Anchor>}
+                rows={(['admin', 'clinician', 'participant'] as const).map((role) => [`${roleLabel[role]}s`, count(list, (u) => u.role === role && u.status !== 'deactivated')])}
+                footer={
+                  <Anchor component={Link} to="/admin/users">
+                    Manage people
+                  </Anchor>
+                }
               />
               <StatCard
                 title="Accounts by status"
-                rows={(['active', 'invited', 'deactivated'] as const).map((status) => [
-                  statusLabel[status],
-                  count(list, (u) => u.status === status),
-                ])}
-                footer={<Anchor component={Link} to="/admin/users" state={{ status: 'invited' }}>See pending invitations</Anchor>}
+                rows={(['active', 'invited', 'deactivated'] as const).map((status) => [statusLabel[status], count(list, (u) => u.status === status)])}
+                footer={
+                  <Anchor component={Link} to="/admin/users" state={{ status: 'invited' }}>
+                    See pending invitations
+                  </Anchor>
+                }
               />
               <StatCard
                 title="Security"
@@ -52,7 +54,11 @@ export function AdminHome() {
                   ['Active staff without two-step sign-in', staffWithoutMfa],
                   ['Never signed in', count(list, (u) => u.status !== 'deactivated' && !u.lastSignInAt)],
                 ]}
-                footer={<Anchor component={Link} to="/admin/audit">Open the audit log</Anchor>}
+                footer={
+                  <Anchor component={Link} to="/admin/audit">
+                    Open the audit log
+                  </Anchor>
+                }
               />
             </SimpleGrid>
           );

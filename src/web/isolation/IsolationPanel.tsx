@@ -27,7 +27,11 @@ function Trend({ trend }: { trend: IsolationFlag['trend'] }) {
   return (
     <Group gap={2} aria-label={`Flagged on ${flagged} of the last ${trend.length} days checked`} role="img">
       {trend.map((d) => (
-        <span key={d.day} title={`${d.day}: ${d.level.replace('_', ' ')}`} style={{ width: 8, height: 14, borderRadius: 2, background: TREND_COLOR[d.level], display: 'inline-block' }} />
+        <span
+          key={d.day}
+          title={`${d.day}: ${d.level.replace('_', ' ')}`}
+          style={{ width: 8, height: 14, borderRadius: 2, background: TREND_COLOR[d.level], display: 'inline-block' }}
+        />
       ))}
     </Group>
   );
@@ -41,7 +45,10 @@ function FlagCard({ flag, showGroup, onDecide }: { flag: IsolationFlag; showGrou
         <Group justify="space-between" align="flex-start" gap="xs">
           <div>
             <Text fw={600}>
-              {flag.pseudonym} <Text span c="dimmed" size="sm">({flag.displayName})</Text>
+              {flag.pseudonym}{' '}
+              <Text span c="dimmed" size="sm">
+                ({flag.displayName})
+              </Text>
             </Text>
             <Text size="sm" c="dimmed">
               {showGroup ? `${flag.groupName} · ` : ''}flagged {formatDate(flag.raisedAt)}
@@ -134,8 +141,8 @@ function DecisionModal({ target, onClose, onDone }: { target: { flag: IsolationF
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">
-            {dismissing ? 'Say why, for the other facilitators. The flag is kept with your reason.' : 'How did you reach out? (optional) The flag is kept with your note.'} The member is not flagged again
-            for a while unless things get worse.
+            {dismissing ? 'Say why, for the other facilitators. The flag is kept with your reason.' : 'How did you reach out? (optional) The flag is kept with your note.'} The
+            member is not flagged again for a while unless things get worse.
           </Text>
           <Textarea
             label={dismissing ? 'Reason' : 'Note'}
@@ -197,7 +204,8 @@ export function IsolationPanel({ groupId }: { groupId?: string }) {
                 <List size="sm" spacing={2}>
                   {data.decided.map((f) => (
                     <List.Item key={f.id}>
-                      {f.pseudonym}: {DECIDED[f.status].toLowerCase()}{f.status === 'reached_out' ? ' to' : ''} by {f.decidedBy ?? 'a facilitator'} on {formatDate(f.decidedAt)}
+                      {f.pseudonym}: {DECIDED[f.status].toLowerCase()}
+                      {f.status === 'reached_out' ? ' to' : ''} by {f.decidedBy ?? 'a facilitator'} on {formatDate(f.decidedAt)}
                       {f.decisionNote ? ` — “${f.decisionNote}”` : ''} (quiet until {formatDate(f.snoozedUntil)})
                     </List.Item>
                   ))}

@@ -88,7 +88,12 @@ function Entry({ entry }: { entry: JournalEntry }) {
           <Stack gap="xs">
             <Textarea label="Edit entry" value={draft} onChange={(e) => setDraft(e.currentTarget.value)} maxLength={10_000} autosize minRows={3} />
             <Group gap="xs">
-              <Button size="xs" disabled={!draft.trim()} loading={update.isPending} onClick={() => update.mutate({ id: entry.id, prompt: entry.prompt, body: draft.trim() }, { onSuccess: () => setEditing(false) })}>
+              <Button
+                size="xs"
+                disabled={!draft.trim()}
+                loading={update.isPending}
+                onClick={() => update.mutate({ id: entry.id, prompt: entry.prompt, body: draft.trim() }, { onSuccess: () => setEditing(false) })}
+              >
                 Save
               </Button>
               <Button size="xs" variant="default" onClick={() => setEditing(false)}>
@@ -106,7 +111,15 @@ function Entry({ entry }: { entry: JournalEntry }) {
             {shared ? 'Stop sharing' : 'Share with my clinicians'}
           </Button>
           {!editing ? (
-            <Button size="xs" variant="subtle" color="gray" onClick={() => { setDraft(entry.body); setEditing(true); }}>
+            <Button
+              size="xs"
+              variant="subtle"
+              color="gray"
+              onClick={() => {
+                setDraft(entry.body);
+                setEditing(true);
+              }}
+            >
               Edit
             </Button>
           ) : null}
@@ -149,7 +162,19 @@ export function JournalPage() {
       <Title order={2} size="h4">
         Your entries
       </Title>
-      <QueryView query={journal}>{(data) => (data.entries.length === 0 ? <Text size="sm">No entries yet.</Text> : <Stack gap="sm">{data.entries.map((e) => <Entry key={e.id} entry={e} />)}</Stack>)}</QueryView>
+      <QueryView query={journal}>
+        {(data) =>
+          data.entries.length === 0 ? (
+            <Text size="sm">No entries yet.</Text>
+          ) : (
+            <Stack gap="sm">
+              {data.entries.map((e) => (
+                <Entry key={e.id} entry={e} />
+              ))}
+            </Stack>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

@@ -17,7 +17,6 @@ export const journalKeys = {
   member: (enrolmentId: string) => [...recordKeys.member(enrolmentId), 'journal'] as const,
 };
 
-
 export function useJournal() {
   return useQuery({ queryKey: journalKeys.mine, queryFn: () => api<JournalList>('GET', '/me/journal') });
 }
@@ -32,9 +31,11 @@ function useJournalMutation<V>(request: (v: V) => Promise<unknown>) {
 }
 
 export const useWriteEntry = () => useJournalMutation((body: { prompt: string | null; body: string }) => api<JournalWriteResponse>('POST', '/me/journal', body));
-export const useUpdateEntry = () => useJournalMutation(({ id, ...body }: { id: string; prompt: string | null; body: string }) => api<JournalWriteResponse>('PUT', `/journal/${enc(id)}`, body));
+export const useUpdateEntry = () =>
+  useJournalMutation(({ id, ...body }: { id: string; prompt: string | null; body: string }) => api<JournalWriteResponse>('PUT', `/journal/${enc(id)}`, body));
 export const useDeleteEntry = () => useJournalMutation((id: string) => api<void>('DELETE', `/journal/${enc(id)}`));
-export const useShareEntry = () => useJournalMutation(({ id, share }: { id: string; share: boolean }) => api<JournalEntry>('PUT', `/journal/${enc(id)}/share`, { shareWithClinician: share }));
+export const useShareEntry = () =>
+  useJournalMutation(({ id, share }: { id: string; share: boolean }) => api<JournalEntry>('PUT', `/journal/${enc(id)}/share`, { shareWithClinician: share }));
 
 export function useMemberJournal(enrolmentId: string) {
   return useQuery({ queryKey: journalKeys.member(enrolmentId), queryFn: () => api<{ entries: JournalEntry[] }>('GET', `/enrolments/${enc(enrolmentId)}/journal`) });

@@ -35,10 +35,7 @@ export function OutcomesPage() {
     value: i.code,
     label: i.kind === 'programme' ? `${i.shortTitle} (programme check-in)` : i.shortTitle,
   }));
-  const groupOptions = [
-    { value: '', label: admin ? 'All groups' : 'All my groups' },
-    ...(groups.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name })),
-  ];
+  const groupOptions = [{ value: '', label: admin ? 'All groups' : 'All my groups' }, ...(groups.data?.groups ?? []).map((g) => ({ value: g.id, label: g.name }))];
 
   return (
     <Stack gap="lg">

@@ -182,16 +182,17 @@ function QuestionnaireForm({ definition, request, onReload }: FormProps) {
     go(0);
   }
 
-  const urgentScreen = safety?.tier === 'urgent' ? (
-    <UrgentSafetyScreen
-      safety={safety}
-      opened={urgentOpen}
-      onContinue={() => {
-        setUrgentOpen(false);
-        setUrgentSeen(true);
-      }}
-    />
-  ) : null;
+  const urgentScreen =
+    safety?.tier === 'urgent' ? (
+      <UrgentSafetyScreen
+        safety={safety}
+        opened={urgentOpen}
+        onContinue={() => {
+          setUrgentOpen(false);
+          setUrgentSeen(true);
+        }}
+      />
+    ) : null;
 
   // While the safety screen is up nothing else is drawn behind it: one calm page, nothing to scroll.
   if (urgentOpen) return urgentScreen;
@@ -222,8 +223,8 @@ function QuestionnaireForm({ definition, request, onReload }: FormProps) {
         ) : null}
         {step === 0 && !moved ? (
           <Text c="dimmed" mt="xs">
-            {items.length} {items.length === 1 ? 'question' : 'questions'}, about {Math.max(1, Math.round(items.length / 4))}{' '}
-            {items.length < 6 ? 'minute' : 'minutes'}. Your answers go to your care team. You can go back to change an answer.
+            {items.length} {items.length === 1 ? 'question' : 'questions'}, about {Math.max(1, Math.round(items.length / 4))} {items.length < 6 ? 'minute' : 'minutes'}. Your
+            answers go to your care team. You can go back to change an answer.
           </Text>
         ) : null}
       </div>

@@ -58,13 +58,7 @@ export function ReviewStep({ definition, answers, fieldErrors, formErrors, error
           const label = item.options.find((o) => o.value === value)?.label;
           const message = fieldErrors[item.linkId];
           return (
-            <Card
-              key={item.linkId}
-              component="li"
-              withBorder
-              padding="sm"
-              style={message ? { borderColor: 'var(--mantine-color-error)' } : undefined}
-            >
+            <Card key={item.linkId} component="li" withBorder padding="sm" style={message ? { borderColor: 'var(--mantine-color-error)' } : undefined}>
               <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
                 <div style={{ minWidth: 0 }}>
                   <Text size="sm" c="dimmed">

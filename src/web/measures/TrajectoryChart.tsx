@@ -26,7 +26,7 @@ export function chartPoints(trajectory: Trajectory): Point[] {
   const threshold = trajectory.change?.threshold ?? null;
   return trajectory.points.map((p) => {
     const diff = first === undefined ? 0 : p.total - first;
-    const reliable = threshold !== null && diff !== 0 && Math.abs(diff) >= threshold ? ((diff > 0) === trajectory.higherIsBetter ? 'improved' : 'worsened') : null;
+    const reliable = threshold !== null && diff !== 0 && Math.abs(diff) >= threshold ? (diff > 0 === trajectory.higherIsBetter ? 'improved' : 'worsened') : null;
     return { t: Date.parse(p.submittedAt), total: p.total, band: p.band, reliable };
   });
 }
@@ -96,10 +96,7 @@ export function TrajectoryChart({ trajectory }: { trajectory: Trajectory }) {
               label={{ value: `Caseness ${formatScore(trajectory.caseness)}`, position: 'insideBottomLeft', fill: '#3d3d3d', fontSize: 11 }}
             />
           ) : null}
-          <Tooltip
-            formatter={(value) => [formatScore(Number(value)), 'Score']}
-            labelFormatter={(t) => longDate.format(Number(t))}
-          />
+          <Tooltip formatter={(value) => [formatScore(Number(value)), 'Score']} labelFormatter={(t) => longDate.format(Number(t))} />
           <Line type="linear" dataKey="total" stroke={LINE} strokeWidth={2.5} dot={<Dot />} activeDot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

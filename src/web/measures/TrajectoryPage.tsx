@@ -32,9 +32,7 @@ export function TrajectoryPage() {
           {who ? `Record of ${who}` : 'Back to the record'}
         </Anchor>
         <Title order={1}>Measures{e ? `: ${e.pseudonym}` : ''}</Title>
-        <Text c="dimmed">
-          Questionnaire scores over time{e ? ` for ${who}, ${e.groupName}` : ''}. Opening this page is logged.
-        </Text>
+        <Text c="dimmed">Questionnaire scores over time{e ? ` for ${who}, ${e.groupName}` : ''}. Opening this page is logged.</Text>
       </div>
       {list.length === 0 ? (
         <Card withBorder padding="lg">

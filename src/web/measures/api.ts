@@ -27,7 +27,6 @@ export const measureKeys = {
   outcomes: (params: object) => ['reports', 'outcomes', params] as const,
 };
 
-
 export type { ChangeCategory, DueMeasure, InstrumentSummary, OutcomeReport, SafetyScreen, Trajectory } from '../../shared/schemas/measures';
 
 /** POST /api/measures/responses. */

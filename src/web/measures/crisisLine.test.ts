@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crisisNumbers, splitCrisisLine } from './crisisLine';
 
-const DEFAULT =
-  'If you are in danger now, call 999 (or your local emergency number). Samaritans: 116 123, free, day or night.';
+const DEFAULT = 'If you are in danger now, call 999 (or your local emergency number). Samaritans: 116 123, free, day or night.';
 
 describe('crisis line numbers', () => {
   it('finds 999 and 116 123 in the default text and keeps the words around them', () => {

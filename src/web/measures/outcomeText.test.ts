@@ -27,7 +27,9 @@ describe('outcome figures in plain words', () => {
     expect(byLabel['Reliably improved']).toMatchObject({ value: '43%', text: expect.stringMatching(/^3 of 7 improved/) });
     expect(byLabel['Recovered']?.text).toContain('5 started at or above the clinical cut-off (caseness). 4 of them ended below it; 2 (40%)');
     expect(byLabel['Effect size']?.text).toContain('1.15: large');
-    expect(byLabel['Attendance and change']?.text).toContain('6 people came to at least three-quarters of their sessions and improved by 5.2 points on average; 1 came less often and worsened by 6 points on average.');
+    expect(byLabel['Attendance and change']?.text).toContain(
+      '6 people came to at least three-quarters of their sessions and improved by 5.2 points on average; 1 came less often and worsened by 6 points on average.',
+    );
   });
 
   it('gives no correlation and no headline number from fewer than ten people, and says how many', () => {
@@ -35,7 +37,9 @@ describe('outcome figures in plain words', () => {
     expect(small['Attendance and change']).toMatchObject({ value: '—', n: 7, text: expect.stringContaining('Too few people (7; at least 10 are needed) to correlate') });
     expect(small['Attendance and change']?.text).not.toContain('0.65');
     expect(small['Reliably improved']?.n).toBe(7);
-    const large = Object.fromEntries(outcomeFigures({ ...demo, started: 14, completed: 12, attendance: { ...demo.attendance, attendedMost: 9, attendedLess: 3 } }).map((f) => [f.label, f]));
+    const large = Object.fromEntries(
+      outcomeFigures({ ...demo, started: 14, completed: 12, attendance: { ...demo.attendance, attendedMost: 9, attendedLess: 3 } }).map((f) => [f.label, f]),
+    );
     expect(large['Attendance and change']).toMatchObject({ value: 'r = 0.65', n: 12 });
     expect(large['Attendance and change']?.text).toContain('people who came more tended to improve more');
   });

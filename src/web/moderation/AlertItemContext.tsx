@@ -19,7 +19,13 @@ export function AlertItemContext({ alertId, name, count = 1 }: { alertId: string
   return (
     <Stack gap="xs">
       <Button size="xs" variant="subtle" onClick={() => setOpen(!open)} aria-expanded={open} aria-controls={regionId} style={{ alignSelf: 'flex-start' }} px={0}>
-        {open ? (count > 1 ? 'Hide the messages' : 'Hide the message') : count > 1 ? `Read the ${count} messages and ${name}’s recent posts` : `Read the message and ${name}’s recent posts`}
+        {open
+          ? count > 1
+            ? 'Hide the messages'
+            : 'Hide the message'
+          : count > 1
+            ? `Read the ${count} messages and ${name}’s recent posts`
+            : `Read the message and ${name}’s recent posts`}
       </Button>
       {open ? (
         <div id={regionId}>

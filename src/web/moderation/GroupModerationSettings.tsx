@@ -72,11 +72,23 @@ export function GroupModerationSettings({ groupId }: { groupId: string }) {
               {periods.length === 0 ? <Text size="sm">No staffed hours: every post waits for a facilitator.</Text> : null}
               {periods.map((p, i) => (
                 <Group key={i} gap="xs" align="flex-end" wrap="wrap" component="div" role="group" aria-label={`Staffed period ${i + 1}`}>
-                  <NativeSelect label="Day" w={140} value={String(p.weekday)} onChange={(e) => set(i, { weekday: Number(e.currentTarget.value) })} data={WEEKDAYS.map((d, k) => ({ value: String(k + 1), label: d }))} />
+                  <NativeSelect
+                    label="Day"
+                    w={140}
+                    value={String(p.weekday)}
+                    onChange={(e) => set(i, { weekday: Number(e.currentTarget.value) })}
+                    data={WEEKDAYS.map((d, k) => ({ value: String(k + 1), label: d }))}
+                  />
                   <Group gap="xs" align="flex-end" wrap="nowrap">
                     <TextInput label="From" w={72} value={p.start} onChange={(e) => set(i, { start: e.currentTarget.value })} error={attempted ? problem(p) : undefined} />
                     <TextInput label="To" w={72} value={p.end} onChange={(e) => set(i, { end: e.currentTarget.value })} />
-                    <Button variant="subtle" color="gray" px="xs" onClick={() => setPeriods(periods.filter((_, j) => j !== i))} aria-label={`Remove ${WEEKDAYS[p.weekday - 1] ?? ''} ${p.start}–${p.end}`}>
+                    <Button
+                      variant="subtle"
+                      color="gray"
+                      px="xs"
+                      onClick={() => setPeriods(periods.filter((_, j) => j !== i))}
+                      aria-label={`Remove ${WEEKDAYS[p.weekday - 1] ?? ''} ${p.start}–${p.end}`}
+                    >
                       Remove
                     </Button>
                   </Group>

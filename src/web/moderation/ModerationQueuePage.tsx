@@ -78,8 +78,8 @@ export function ModerationQueuePage() {
       <div>
         <Title order={1}>Moderation</Title>
         <Text>
-          Posts and other shared items waiting in your groups. Releasing makes an item visible to the group (you may edit its words first); withdrawing keeps it private and tells the
-          author why. Every decision is logged.
+          Posts and other shared items waiting in your groups. Releasing makes an item visible to the group (you may edit its words first); withdrawing keeps it private and tells
+          the author why. Every decision is logged.
         </Text>
       </div>
       <SuccessRegion message={done} />
@@ -95,7 +95,9 @@ export function ModerationQueuePage() {
               key={item.id}
               item={item}
               approving={decide.isPending && decide.variables.itemId === item.id && decide.variables.decision === 'approve'}
-              onApprove={() => decide.mutate({ itemId: item.id, decision: 'approve' }, { onSuccess: () => setDone(`Released: the ${item.kindLabel} is now visible to ${item.groupName}.`) })}
+              onApprove={() =>
+                decide.mutate({ itemId: item.id, decision: 'approve' }, { onSuccess: () => setDone(`Released: the ${item.kindLabel} is now visible to ${item.groupName}.`) })
+              }
               onEdit={() => {
                 setEditing(item);
                 setEdited(item.text);
@@ -139,7 +141,15 @@ export function ModerationQueuePage() {
         >
           <Stack gap="md">
             <Text size="sm">The group sees your version. The author is told a facilitator changed some words; what they first wrote stays in the moderation log.</Text>
-            <Textarea label="The text the group will see" required autosize minRows={3} maxLength={MODERATION_EDIT_MAX} value={edited} onChange={(e) => setEdited(e.currentTarget.value)} />
+            <Textarea
+              label="The text the group will see"
+              required
+              autosize
+              minRows={3}
+              maxLength={MODERATION_EDIT_MAX}
+              value={edited}
+              onChange={(e) => setEdited(e.currentTarget.value)}
+            />
             <ErrorRegion error={decide.error} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setEditing(null)}>
@@ -173,7 +183,16 @@ export function ModerationQueuePage() {
         >
           <Stack gap="md">
             <Text size="sm">It stays visible to its author only. They get a notification with your reason (not your name).</Text>
-            <Textarea label="Reason for the author" required autosize minRows={3} maxLength={MODERATION_REASON_MAX} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} />
+            <Textarea
+              label="Reason for the author"
+              required
+              autosize
+              minRows={3}
+              maxLength={MODERATION_REASON_MAX}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={reasonError}
+            />
             <ErrorRegion error={decide.error} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setRejecting(null)}>

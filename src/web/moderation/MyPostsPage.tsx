@@ -17,8 +17,7 @@ export function MyPostsPage() {
       <div>
         <Title order={1}>Waiting and not published</Title>
         <Text>
-          Things you shared that a facilitator reads first, or decided not to publish. Only you and your facilitators see them. Everything else you shared is visible to your
-          group.
+          Things you shared that a facilitator reads first, or decided not to publish. Only you and your facilitators see them. Everything else you shared is visible to your group.
         </Text>
       </div>
       {items.data.items.length === 0 ? <Text>Nothing is waiting: everything you shared is visible to your group.</Text> : null}

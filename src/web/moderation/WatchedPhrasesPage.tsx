@@ -56,7 +56,13 @@ function AddPhraseForm({ onAdded }: { onAdded: (phrase: string) => void }) {
             />
             <NativeSelect label="What happens" value={action} onChange={(e) => setAction(e.currentTarget.value as PhraseAction)} data={actionOptions} />
           </SimpleGrid>
-          <TextInput label="Note for colleagues (optional)" description="Why this phrase is watched." value={note} maxLength={WATCHED_PHRASE_NOTE_MAX} onChange={(e) => setNote(e.currentTarget.value)} />
+          <TextInput
+            label="Note for colleagues (optional)"
+            description="Why this phrase is watched."
+            value={note}
+            maxLength={WATCHED_PHRASE_NOTE_MAX}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
           <ErrorRegion error={server?.details.length ? null : save.error} title="The phrase was not added" />
           <Group>
             <Button type="submit" loading={save.isPending}>
@@ -120,8 +126,8 @@ export function WatchedPhrasesPage() {
       <div>
         <Title order={1}>Watched phrases</Title>
         <Text>
-          Words and phrases the group spaces watch for. Contact details (e-mail, phone numbers, social media) are always refused and need no entry here; risk language is
-          detected separately and never blocks a message.
+          Words and phrases the group spaces watch for. Contact details (e-mail, phone numbers, social media) are always refused and need no entry here; risk language is detected
+          separately and never blocks a message.
         </Text>
       </div>
       <SuccessRegion message={done} />

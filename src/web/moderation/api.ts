@@ -30,7 +30,6 @@ export const moderationKeys = {
   alertContext: (alertId: string) => [...alertKeys.all, 'context', alertId] as const,
 };
 
-
 export function useModerationQueue() {
   return useQuery({ queryKey: moderationKeys.queue, queryFn: () => api<QueueResponse>('GET', '/moderation/queue') });
 }
@@ -79,7 +78,8 @@ export function useGroupModeration(groupId: string) {
 export function useUpdateGroupModeration(groupId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { moderationMode?: 'pre' | 'post'; staffedHours?: GroupModeration['staffedHours'] }) => api<GroupModeration>('PATCH', `/groups/${enc(groupId)}/moderation`, body),
+    mutationFn: (body: { moderationMode?: 'pre' | 'post'; staffedHours?: GroupModeration['staffedHours'] }) =>
+      api<GroupModeration>('PATCH', `/groups/${enc(groupId)}/moderation`, body),
     onSuccess: (data) => queryClient.setQueryData(moderationKeys.group(groupId), data),
   });
 }

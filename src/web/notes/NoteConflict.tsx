@@ -43,16 +43,11 @@ export function NoteConflict({ theirs, mine, base, groupSections, sections, savi
   const signed = theirs.status === 'signed';
 
   return (
-    <Alert
-      color="orange"
-      variant="light"
-      role="alert"
-      title={signed ? 'Someone signed this note while you were editing' : 'Someone else saved this note while you were editing'}
-    >
+    <Alert color="orange" variant="light" role="alert" title={signed ? 'Someone signed this note while you were editing' : 'Someone else saved this note while you were editing'}>
       <Stack gap="sm">
         <Text size="sm">
-          {theirs.updatedBy} {signed ? 'signed' : 'saved'} version {theirs.version} at {formatDateTime(theirs.updatedAt)}. Your text is
-          still in the editor below; nothing you typed is lost.{' '}
+          {theirs.updatedBy} {signed ? 'signed' : 'saved'} version {theirs.version} at {formatDateTime(theirs.updatedAt)}. Your text is still in the editor below; nothing you typed
+          is lost.{' '}
           {signed
             ? 'A signed note cannot be changed: add anything of yours that is missing as an addendum once you have looked at theirs.'
             : 'Compare the two, then choose which to keep. You can also edit your text first.'}

@@ -122,9 +122,7 @@ export function NoteEditor({ sessionId, groupId, envelope }: Props) {
               Group note
             </Title>
             <Text size="sm" c="dimmed" data-testid="note-status">
-              {based
-                ? `Draft, version ${based.version}, last saved by ${based.updatedBy} at ${formatDateTime(based.updatedAt)}.`
-                : 'New note: not saved yet.'}
+              {based ? `Draft, version ${based.version}, last saved by ${based.updatedBy} at ${formatDateTime(based.updatedAt)}.` : 'New note: not saved yet.'}
               {dirty ? ' You have unsaved changes.' : ''}
             </Text>
           </div>
@@ -184,8 +182,8 @@ export function NoteEditor({ sessionId, groupId, envelope }: Props) {
           {orphans.length > 0 ? (
             <Alert color="yellow" variant="light" title="Sections of people no longer marked as attending">
               <Text size="sm">
-                {orphans.map((o) => o.pseudonym).join(', ')} had a section but {orphans.length === 1 ? 'is' : 'are'} no longer marked as
-                attending. Their section is left out when you save; check the attendance above if that is a mistake.
+                {orphans.map((o) => o.pseudonym).join(', ')} had a section but {orphans.length === 1 ? 'is' : 'are'} no longer marked as attending. Their section is left out when
+                you save; check the attendance above if that is a mistake.
               </Text>
             </Alert>
           ) : null}

@@ -28,10 +28,7 @@ export function SignNoteModal({ opened, dirty, onClose, onSign, error }: Props) 
   return (
     <Modal opened={opened} onClose={onClose} title="Sign this note?" size="lg">
       <Stack gap="md">
-        <Text>
-          You sign as {me.user.displayName}. Once signed, the note is locked: nobody can change it, and anything to add later becomes a
-          dated addendum.
-        </Text>
+        <Text>You sign as {me.user.displayName}. Once signed, the note is locked: nobody can change it, and anything to add later becomes a dated addendum.</Text>
         {dirty ? <Text size="sm">Your latest changes will be saved first.</Text> : null}
         <ErrorRegion error={error} title="We couldn't sign the note" />
         <Group justify="flex-end" gap="sm">

@@ -43,8 +43,8 @@ export function SignedNote({ note, sessionId, groupId }: { note: Note; sessionId
           </Group>
           <Text size="sm" data-testid="note-status">
             Signed by {note.signedBy} on {formatDateTime(note.signedAt)}.
-            {note.cosignedBy ? ` Co-signed by ${note.cosignedBy} on ${formatDateTime(note.cosignedAt)}.` : ' Not co-signed yet.'} The note
-            is locked; add anything new as an addendum.
+            {note.cosignedBy ? ` Co-signed by ${note.cosignedBy} on ${formatDateTime(note.cosignedAt)}.` : ' Not co-signed yet.'} The note is locked; add anything new as an
+            addendum.
           </Text>
         </div>
         {canCosign ? (

@@ -15,7 +15,6 @@ export const noteKeys = {
   versions: (sessionId: string) => [...sessionKeys.detail(sessionId), 'note', 'versions'] as const,
 };
 
-
 export function useNote(sessionId: string, enabled = true) {
   return useQuery({
     queryKey: noteKeys.note(sessionId),

@@ -6,12 +6,7 @@ import type { MyEnrolment } from '../api/types';
 export function AgreementCallout({ enrolment }: { enrolment: MyEnrolment }) {
   const updated = enrolment.status !== 'invited' && enrolment.agreementVersion !== null;
   return (
-    <Alert
-      color="blue"
-      variant="light"
-      title={updated ? 'The group agreement has changed' : 'Accept your group agreement'}
-      component="section"
-    >
+    <Alert color="blue" variant="light" title={updated ? 'The group agreement has changed' : 'Accept your group agreement'} component="section">
       <Text size="sm">
         {updated
           ? `The agreement for ${enrolment.groupName} has been updated. Please take a moment to read the new version.`

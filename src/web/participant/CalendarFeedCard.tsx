@@ -16,21 +16,12 @@ export function CalendarFeedCard() {
         <Title order={2} size="h3" id="calendar-heading">
           Add sessions to your calendar
         </Title>
-        <Text size="sm">
-          A private link that your phone or computer calendar can subscribe to. It shows the times of your sessions and updates when they
-          change.
-        </Text>
+        <Text size="sm">A private link that your phone or computer calendar can subscribe to. It shows the times of your sessions and updates when they change.</Text>
         {missing ? (
           <Text size="sm">Calendar links are not available yet on this service.</Text>
         ) : url ? (
           <>
-            <TextInput
-              label="Your calendar link"
-              value={url}
-              readOnly
-              onFocus={(e) => e.currentTarget.select()}
-              data-testid="calendar-url"
-            />
+            <TextInput label="Your calendar link" value={url} readOnly onFocus={(e) => e.currentTarget.select()} data-testid="calendar-url" />
             <Group gap="sm">
               <CopyButton value={url}>
                 {({ copied, copy }) => (
@@ -44,16 +35,12 @@ export function CalendarFeedCard() {
               </Button>
             </Group>
             <Alert color="yellow" variant="light" title="Shown only once">
-              <Text size="sm">
-                Keep this link to yourself: anyone who has it can see when your sessions are. If it gets out, make a new one.
-              </Text>
+              <Text size="sm">Keep this link to yourself: anyone who has it can see when your sessions are. If it gets out, make a new one.</Text>
             </Alert>
           </>
         ) : status.data?.active ? (
           <>
-            <Text size="sm">
-              Your calendar link is on (made {formatDate(status.data.createdAt)}). For your privacy it can't be shown again.
-            </Text>
+            <Text size="sm">Your calendar link is on (made {formatDate(status.data.createdAt)}). For your privacy it can't be shown again.</Text>
             <Group gap="sm">
               <Button variant="default" onClick={() => create.mutate()} loading={create.isPending}>
                 Make a new link

@@ -29,11 +29,7 @@ export function NotificationsPage() {
       <ErrorRegion error={mark.all.error ?? mark.one.error} />
       <QueryView query={list} loadingLabel="Loading notifications…">
         {({ notifications }) =>
-          notifications.length === 0 ? (
-            <Text>Nothing new. When a session changes, you will hear about it here.</Text>
-          ) : (
-            <NotificationItems items={notifications} headingLevel={2} />
-          )
+          notifications.length === 0 ? <Text>Nothing new. When a session changes, you will hear about it here.</Text> : <NotificationItems items={notifications} headingLevel={2} />
         }
       </QueryView>
     </Stack>
@@ -46,13 +42,7 @@ export function NotificationItems({ items, headingLevel }: { items: AppNotificat
   return (
     <Stack gap="sm" component="ul" className={classes.plainList}>
       {items.map((n) => (
-        <Card
-          key={n.id}
-          withBorder
-          padding="sm"
-          component="li"
-          style={n.readAt ? undefined : { borderLeft: '4px solid var(--mantine-color-hearth-8)' }}
-        >
+        <Card key={n.id} withBorder padding="sm" component="li" style={n.readAt ? undefined : { borderLeft: '4px solid var(--mantine-color-hearth-8)' }}>
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
             <Title order={headingLevel} size="h5" className={classes.wrap}>
               {n.title}

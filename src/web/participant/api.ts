@@ -18,7 +18,6 @@ export const participantKeys = {
   calendarFeed: ['me', 'calendar-feed'] as const,
 };
 
-
 export function useMyEnrolments(enabled = true) {
   return useQuery({ queryKey: participantKeys.enrolments, queryFn: () => api<MyEnrolmentList>('GET', '/me/enrolments'), enabled });
 }

@@ -85,7 +85,10 @@ function LinkError({ error }: { error: Error }) {
 function Settled({ info }: { info: OfferLinkInfo }) {
   const pages: Record<Exclude<OfferLinkInfo['state'], 'open'>, { title: string; text: string }> = {
     accepted: { title: 'You have already accepted this place', text: 'Your answer is recorded and nothing has changed. Sign in to see your group.' },
-    declined: { title: 'You have already declined this place', text: 'Your answer is recorded and nothing has changed. If you have changed your mind, please contact the service.' },
+    declined: {
+      title: 'You have already declined this place',
+      text: 'Your answer is recorded and nothing has changed. If you have changed your mind, please contact the service.',
+    },
     expired: { title: 'This offer has expired', text: `The offer was open until ${formatDateTime(info.expiresAt)}. Please contact the service if you would still like a place.` },
     closed: { title: 'This offer is no longer open', text: 'A newer e-mail about your offer may have replaced this one. Please use the newest link, or contact the service.' },
   };
@@ -197,9 +200,7 @@ function Answered({ result }: { result: OfferLinkAnswered }) {
       <Text role="status">Thank you: you have accepted the place. The group will be waiting for you in Hearth.</Text>
       {result.inviteUrl ? (
         <>
-          <Text>
-            Next, choose a password for your account.{result.mail === 'queued' ? ' We have also e-mailed you this link.' : ''} The link works once.
-          </Text>
+          <Text>Next, choose a password for your account.{result.mail === 'queued' ? ' We have also e-mailed you this link.' : ''} The link works once.</Text>
           <Button component="a" href={result.inviteUrl}>
             Choose your password
           </Button>

@@ -55,15 +55,7 @@ export function OfferModal({ groupId, referral, head, openPlaces, onClose, onDon
               {openPlaces === undefined ? '' : `${openPlaces} ${openPlaces === 1 ? 'place is' : 'places are'} free. `}
               Contact {referral.personName} with the offer, then record their answer here.
             </Text>
-            <NumberInput
-              label="Offer open for (days)"
-              min={1}
-              max={30}
-              value={days}
-              onChange={setDays}
-              w={{ base: '100%', xs: 240 }}
-              data-autofocus
-            />
+            <NumberInput label="Offer open for (days)" min={1} max={30} value={days} onChange={setDays} w={{ base: '100%', xs: 240 }} data-autofocus />
             {outOfOrder || skipError ? (
               <Textarea
                 label="Reason for offering out of order"

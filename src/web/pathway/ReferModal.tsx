@@ -57,8 +57,7 @@ export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClo
   }
 
   const error = create.error instanceof ApiError ? create.error : null;
-  const field = (name: string, value: string, empty: string) =>
-    error?.fieldMessage(name) ?? (attempted && !value.trim() ? empty : undefined);
+  const field = (name: string, value: string, empty: string) => error?.fieldMessage(name) ?? (attempted && !value.trim() ? empty : undefined);
   return (
     <Modal opened={opened} onClose={close} title="Refer someone to a group" size="lg">
       <QueryView query={targets} loadingLabel="Loading groups…">

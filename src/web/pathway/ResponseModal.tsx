@@ -43,8 +43,7 @@ export function ResponseModal({ groupId, referral, onClose, onDone }: Props) {
   const pseudonymError =
     (error?.code === 'pseudonym_taken' ? error.message : error?.fieldMessage('pseudonym')) ??
     (attempted && answer === 'accept' && !pseudonym.trim() ? 'Enter the name they chose for the group.' : undefined);
-  const reasonError =
-    error?.fieldMessage('reason') ?? (attempted && answer === 'decline' && !reason.trim() ? 'Give their reason.' : undefined);
+  const reasonError = error?.fieldMessage('reason') ?? (attempted && answer === 'decline' && !reason.trim() ? 'Give their reason.' : undefined);
   const general = error && (error.code === 'pseudonym_taken' || error.details.length) ? null : respond.error;
 
   return (
@@ -78,15 +77,7 @@ export function ResponseModal({ groupId, referral, onClose, onDone }: Props) {
               />
             ) : null}
             {answer === 'decline' ? (
-              <Textarea
-                label="Their reason"
-                required
-                autosize
-                minRows={2}
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-                error={reasonError}
-              />
+              <Textarea label="Their reason" required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} />
             ) : null}
             <ErrorRegion error={general} title="We couldn't record the answer" />
             <Group justify="flex-end" gap="sm">
@@ -105,9 +96,7 @@ export function ResponseModal({ groupId, referral, onClose, onDone }: Props) {
 }
 
 function doneMessage(result: OfferAnswer): string {
-  return result.enrolmentId
-    ? `${result.referral.personName} is enrolled and invited to the group.`
-    : `${result.referral.personName} declined the place.`;
+  return result.enrolmentId ? `${result.referral.personName} is enrolled and invited to the group.` : `${result.referral.personName} declined the place.`;
 }
 
 /** After the answer: the enrolment, and a set-password link for a new account, shown only now. */

@@ -27,17 +27,14 @@ export function WaitlistPanel({ group }: { group: GroupDetail }) {
       <SuccessRegion message={done} />
       {group.waitlist ? (
         <Text>
-          <strong>{group.waitlist.openPlaces}</strong> {group.waitlist.openPlaces === 1 ? 'place' : 'places'} free of{' '}
-          {group.capacity ?? '—'} · {group.waitlist.waiting} waiting · {group.waitlist.offered} open{' '}
-          {group.waitlist.offered === 1 ? 'offer' : 'offers'}
+          <strong>{group.waitlist.openPlaces}</strong> {group.waitlist.openPlaces === 1 ? 'place' : 'places'} free of {group.capacity ?? '—'} · {group.waitlist.waiting} waiting ·{' '}
+          {group.waitlist.offered} open {group.waitlist.offered === 1 ? 'offer' : 'offers'}
         </Text>
       ) : null}
       <QueryView query={referrals} loadingLabel="Loading referrals…">
         {({ referrals: list }) => {
           const referred = list.filter((r) => r.status === 'referred');
-          const waitlist = list
-            .filter((r) => r.status === 'waitlisted')
-            .sort((a, b) => (a.waitlistPosition ?? 999) - (b.waitlistPosition ?? 999));
+          const waitlist = list.filter((r) => r.status === 'waitlisted').sort((a, b) => (a.waitlistPosition ?? 999) - (b.waitlistPosition ?? 999));
           const expired = list.filter((r) => r.status === 'expired');
           const offered = list.filter((r) => r.status === 'offered');
           const closed = list.filter((r) => ['enrolled', 'declined', 'not_suitable', 'withdrawn'].includes(r.status));
@@ -102,12 +99,7 @@ export function WaitlistPanel({ group }: { group: GroupDetail }) {
                 onClose={close}
                 onDone={setDone}
               />
-              <ResponseModal
-                groupId={group.id}
-                referral={step?.kind === 'response' ? step.referral : null}
-                onClose={close}
-                onDone={setDone}
-              />
+              <ResponseModal groupId={group.id} referral={step?.kind === 'response' ? step.referral : null} onClose={close} onDone={setDone} />
             </>
           );
         }}
@@ -116,19 +108,7 @@ export function WaitlistPanel({ group }: { group: GroupDetail }) {
   );
 }
 
-function Section({
-  title,
-  id,
-  empty,
-  ordered,
-  children,
-}: {
-  title: string;
-  id: string;
-  empty: string;
-  ordered?: boolean;
-  children: ReactNode[];
-}) {
+function Section({ title, id, empty, ordered, children }: { title: string; id: string; empty: string; ordered?: boolean; children: ReactNode[] }) {
   return (
     <section aria-labelledby={id}>
       <Title order={2} size="h3" id={id} mb="sm">

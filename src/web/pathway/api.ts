@@ -15,7 +15,6 @@ export const pathwayKeys = {
   group: (groupId: string) => ['referrals', 'group', groupId] as const,
 };
 
-
 export function useReferralTargets(enabled = true) {
   return useQuery({
     queryKey: pathwayKeys.targets,
@@ -42,8 +41,7 @@ export function useCreateReferral() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: NewReferral) => api<Referral>('POST', '/referrals', input),
-    onSuccess: () =>
-      Promise.all([client.invalidateQueries({ queryKey: pathwayKeys.all }), client.invalidateQueries({ queryKey: groupKeys.all })]),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: pathwayKeys.all }), client.invalidateQueries({ queryKey: groupKeys.all })]),
   });
 }
 

@@ -58,7 +58,14 @@ export function CurriculumFields({
                 </Group>
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <TextInput label={`Session ${n} topic`} required value={d.topic} onChange={(e) => update(index, 'topic', e.currentTarget.value)} error={message('topic')} maxLength={200} />
+                <TextInput
+                  label={`Session ${n} topic`}
+                  required
+                  value={d.topic}
+                  onChange={(e) => update(index, 'topic', e.currentTarget.value)}
+                  error={message('topic')}
+                  maxLength={200}
+                />
                 <TextInput
                   label={`Session ${n} skill focus`}
                   required

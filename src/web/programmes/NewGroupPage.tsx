@@ -146,8 +146,26 @@ function GroupForm({ programmes }: { programmes: ProgrammeSummary[] }) {
                 ]}
               />
               <div />
-              <NumberInput label="Capacity" description="Most members at once (2 to 50)." required min={2} max={50} value={capacity} onChange={setCapacity} error={fieldError('capacity')} />
-              <NumberInput label="Minimum size" description="Fewest members for the group to run." required min={1} max={50} value={minSize} onChange={setMinSize} error={fieldError('minSize')} />
+              <NumberInput
+                label="Capacity"
+                description="Most members at once (2 to 50)."
+                required
+                min={2}
+                max={50}
+                value={capacity}
+                onChange={setCapacity}
+                error={fieldError('capacity')}
+              />
+              <NumberInput
+                label="Minimum size"
+                description="Fewest members for the group to run."
+                required
+                min={1}
+                max={50}
+                value={minSize}
+                onChange={setMinSize}
+                error={fieldError('minSize')}
+              />
             </SimpleGrid>
           </Stack>
         </Card>
@@ -206,7 +224,14 @@ function GroupForm({ programmes }: { programmes: ProgrammeSummary[] }) {
               Place and group space
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput label="Room or place" description="Optional." value={location} onChange={(e) => setLocation(e.currentTarget.value)} error={fieldError('location')} maxLength={300} />
+              <TextInput
+                label="Room or place"
+                description="Optional."
+                value={location}
+                onChange={(e) => setLocation(e.currentTarget.value)}
+                error={fieldError('location')}
+                maxLength={300}
+              />
               <TextInput
                 label="Meeting link"
                 description="For online sessions; must start with https://"

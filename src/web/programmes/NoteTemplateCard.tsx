@@ -24,7 +24,10 @@ export function NoteTemplateCard({ programme }: { programme: ProgrammeDetail }) 
     event.preventDefault();
     setSaved(null);
     noteTemplate.mutate(kind, {
-      onSuccess: (detail) => setSaved(`New notes now follow the ${NOTE_TEMPLATES[detail.noteTemplate.kind].name} template (version ${detail.noteTemplate.version ?? 1}). Notes already started keep theirs.`),
+      onSuccess: (detail) =>
+        setSaved(
+          `New notes now follow the ${NOTE_TEMPLATES[detail.noteTemplate.kind].name} template (version ${detail.noteTemplate.version ?? 1}). Notes already started keep theirs.`,
+        ),
     });
   }
 
@@ -35,18 +38,13 @@ export function NoteTemplateCard({ programme }: { programme: ProgrammeDetail }) 
           Note template
         </Title>
         <Text size="sm" c="dimmed">
-          The structure of the group part of each session’s note. A new note starts with the session’s topic and skill focus written in; member sections are
-          the same under every template.
+          The structure of the group part of each session’s note. A new note starts with the session’s topic and skill focus written in; member sections are the same under every
+          template.
         </Text>
         {programme.canEdit ? (
           <form onSubmit={submit} noValidate>
             <Stack gap="sm">
-              <Radio.Group
-                label="Template for new notes"
-                value={kind}
-                onChange={(value) => setKind(value as NoteTemplateKind)}
-                error={server?.fieldMessage('kind')}
-              >
+              <Radio.Group label="Template for new notes" value={kind} onChange={(value) => setKind(value as NoteTemplateKind)} error={server?.fieldMessage('kind')}>
                 <Stack gap="xs" mt="xs">
                   {NOTE_TEMPLATE_KINDS.map((k) => (
                     <Radio key={k} value={k} label={`${NOTE_TEMPLATES[k].name}: ${NOTE_TEMPLATES[k].description}`} description={`Sections: ${headings(k)}`} />

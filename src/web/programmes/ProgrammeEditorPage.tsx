@@ -82,7 +82,15 @@ export function NewProgrammePage() {
                 About the programme
               </Title>
               <TextInput label="Programme name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} maxLength={200} />
-              <Textarea label="Description" required autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldError('description')} />
+              <Textarea
+                label="Description"
+                required
+                autosize
+                minRows={2}
+                value={description}
+                onChange={(e) => setDescription(e.currentTarget.value)}
+                error={fieldError('description')}
+              />
             </Stack>
           </Card>
           <Card withBorder padding="lg" component="section" aria-labelledby="new-programme-curriculum">
@@ -251,7 +259,15 @@ function DetailsForm({ programme }: { programme: ProgrammeDetail }) {
             About the programme
           </Title>
           <TextInput label="Programme name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} maxLength={200} />
-          <Textarea label="Description" required autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldError('description')} />
+          <Textarea
+            label="Description"
+            required
+            autosize
+            minRows={2}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={fieldError('description')}
+          />
           <ErrorRegion error={server?.details.length ? null : details.error} title="We couldn't save the details" />
           <SuccessRegion message={saved} />
           <Group>

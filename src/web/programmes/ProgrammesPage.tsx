@@ -64,7 +64,8 @@ export function ProgrammesPage() {
                         {p.name}
                       </Anchor>
                       <Text size="sm">
-                        {p.sessionCount} {p.sessionCount === 1 ? 'session' : 'sessions'} · {p.agreementVersion === null ? 'no agreement yet' : `agreement version ${p.agreementVersion}`}
+                        {p.sessionCount} {p.sessionCount === 1 ? 'session' : 'sessions'} ·{' '}
+                        {p.agreementVersion === null ? 'no agreement yet' : `agreement version ${p.agreementVersion}`}
                       </Text>
                     </Card>
                   ))}

@@ -13,7 +13,6 @@ export const programmeKeys = {
   detail: (programmeId: string) => ['programmes', programmeId] as const,
 };
 
-
 export type { ProgrammeDetail, ProgrammeSummary, SessionPlanInput };
 
 /** The service's programmes by name, with their session count and agreement version. */

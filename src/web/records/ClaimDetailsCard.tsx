@@ -27,7 +27,10 @@ export function ClaimDetailsCard({ record, onSaved }: Props) {
   const [diagnosisCode, setDiagnosisCode] = useState('');
   const [attempted, setAttempted] = useState(false);
   const server = update.error instanceof ApiError ? update.error : null;
-  const codeProblem = diagnosisCode.trim() && !normaliseDiagnosisCode(diagnosisCode) ? 'Use an ICD-10 code: a letter, two digits, then optionally a full stop and up to four letters or digits (e.g. F41.1).' : undefined;
+  const codeProblem =
+    diagnosisCode.trim() && !normaliseDiagnosisCode(diagnosisCode)
+      ? 'Use an ICD-10 code: a letter, two digits, then optionally a full stop and up to four letters or digits (e.g. F41.1).'
+      : undefined;
 
   function start() {
     update.reset();

@@ -87,21 +87,13 @@ export function RecordPage() {
             </Fact>
             <Fact label="Joined">{e.joinedAt ? formatDate(e.joinedAt) : 'Not yet (has not accepted the group agreement)'}</Fact>
             {e.leftAt ? <Fact label="Left">{formatDate(e.leftAt)}</Fact> : null}
-            <Fact label="Group agreement">
-              {e.agreementVersion ? `Version ${e.agreementVersion}, accepted ${formatDate(e.agreementAcceptedAt)}` : 'Not accepted yet'}
-            </Fact>
+            <Fact label="Group agreement">{e.agreementVersion ? `Version ${e.agreementVersion}, accepted ${formatDate(e.agreementAcceptedAt)}` : 'Not accepted yet'}</Fact>
             <Fact label="Attendance rate">{formatRate(r.attendanceRate)}</Fact>
           </Facts>
           {allowedChanges[e.status].length > 0 ? (
             <Group gap="xs" mt="md">
               {allowedChanges[e.status].map((status) => (
-                <Button
-                  key={status}
-                  size="xs"
-                  variant="default"
-                  color={changeCopy[status].danger ? 'red' : undefined}
-                  onClick={() => setChange(status)}
-                >
+                <Button key={status} size="xs" variant="default" color={changeCopy[status].danger ? 'red' : undefined} onClick={() => setChange(status)}>
                   {changeCopy[status].action}
                 </Button>
               ))}
@@ -117,12 +109,7 @@ export function RecordPage() {
       <MemberJournalCard enrolmentId={e.id} />
       <MemberActivityPanel enrolmentId={e.id} />
       <ReferralHistory referral={r.referral} />
-      <MemberStatusModal
-        groupId={e.groupId}
-        target={change ? { enrolmentId: e.id, name: e.pseudonym, status: change } : null}
-        onClose={() => setChange(null)}
-        onDone={setDone}
-      />
+      <MemberStatusModal groupId={e.groupId} target={change ? { enrolmentId: e.id, name: e.pseudonym, status: change } : null} onClose={() => setChange(null)} onDone={setDone} />
     </Stack>
   );
 }

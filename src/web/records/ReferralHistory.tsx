@@ -31,12 +31,8 @@ export function ReferralHistory({ referral: r }: { referral: Referral | null }) 
               ? `${formatDate(r.screenedAt)}: ${r.suitability === 'suitable' ? 'suitable' : 'not suitable'}${r.intakeNotes ? `. ${r.intakeNotes}` : ''}`
               : 'Not screened yet'}
           </Fact>
-          {r.waitlistedAt ? (
-            <Fact label="Waitlisted">{`${formatDate(r.waitlistedAt)}${r.priority ? `, priority ${r.priority}` : ''}`}</Fact>
-          ) : null}
-          {r.offeredAt ? (
-            <Fact label="Place offered">{`${formatDate(r.offeredAt)}, open until ${formatDate(r.offerExpiresAt)}`}</Fact>
-          ) : null}
+          {r.waitlistedAt ? <Fact label="Waitlisted">{`${formatDate(r.waitlistedAt)}${r.priority ? `, priority ${r.priority}` : ''}`}</Fact> : null}
+          {r.offeredAt ? <Fact label="Place offered">{`${formatDate(r.offeredAt)}, open until ${formatDate(r.offerExpiresAt)}`}</Fact> : null}
           {r.respondedAt ? <Fact label="Answered">{formatDate(r.respondedAt)}</Fact> : null}
           {r.outcomeReason ? <Fact label="Note on the outcome">{r.outcomeReason}</Fact> : null}
         </Facts>

@@ -17,9 +17,7 @@ export function MySafetyPlanPage() {
     <Stack gap="md" maw={720}>
       <div>
         <Title order={1}>My safety plan</Title>
-        <Text>
-          Steps to take, in order, when things get hard. Make it with your clinician and change it whenever you like. Only you and your care team can see it.
-        </Text>
+        <Text>Steps to take, in order, when things get hard. Make it with your clinician and change it whenever you like. Only you and your care team can see it.</Text>
         {p ? (
           <Text size="sm" c="dimmed">
             Last changed {formatDateTime(p.updatedAt)} by {p.updatedBy.role === 'participant' ? 'you' : p.updatedBy.name}.

@@ -34,7 +34,13 @@ function LinesEditor({ section, values, onChange }: { section: (typeof SECTIONS)
             placeholder={section.example}
             onChange={(e) => onChange(values.map((v, j) => (j === i ? e.currentTarget.value : v)))}
           />
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={`Remove item ${i + 1} from “${section.title}”`} onClick={() => onChange(values.filter((_, j) => j !== i))}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            aria-label={`Remove item ${i + 1} from “${section.title}”`}
+            onClick={() => onChange(values.filter((_, j) => j !== i))}
+          >
             ✕
           </ActionIcon>
         </Group>
@@ -48,15 +54,42 @@ function LinesEditor({ section, values, onChange }: { section: (typeof SECTIONS)
   );
 }
 
-function ContactsEditor({ section, values, onChange }: { section: (typeof SECTIONS)[number] & { key: ContactSection }; values: SafetyContact[]; onChange: (v: SafetyContact[]) => void }) {
+function ContactsEditor({
+  section,
+  values,
+  onChange,
+}: {
+  section: (typeof SECTIONS)[number] & { key: ContactSection };
+  values: SafetyContact[];
+  onChange: (v: SafetyContact[]) => void;
+}) {
   const set = (i: number, patch: Partial<SafetyContact>) => onChange(values.map((v, j) => (j === i ? { ...v, ...patch } : v)));
   return (
     <Stack gap="sm">
       {values.map((value, i) => (
         <Group key={i} gap="xs" wrap="wrap" align="flex-end">
-          <TextInput style={{ flex: '1 1 10rem' }} label="Name" value={value.name} maxLength={120} placeholder={section.example} onChange={(e) => set(i, { name: e.currentTarget.value })} />
-          <TextInput style={{ flex: '1 1 10rem' }} label="Phone or how to reach them" value={value.contact} maxLength={200} onChange={(e) => set(i, { contact: e.currentTarget.value })} />
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={`Remove ${value.name || `entry ${i + 1}`} from “${section.title}”`} onClick={() => onChange(values.filter((_, j) => j !== i))}>
+          <TextInput
+            style={{ flex: '1 1 10rem' }}
+            label="Name"
+            value={value.name}
+            maxLength={120}
+            placeholder={section.example}
+            onChange={(e) => set(i, { name: e.currentTarget.value })}
+          />
+          <TextInput
+            style={{ flex: '1 1 10rem' }}
+            label="Phone or how to reach them"
+            value={value.contact}
+            maxLength={200}
+            onChange={(e) => set(i, { contact: e.currentTarget.value })}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            aria-label={`Remove ${value.name || `entry ${i + 1}`} from “${section.title}”`}
+            onClick={() => onChange(values.filter((_, j) => j !== i))}
+          >
             ✕
           </ActionIcon>
         </Group>
@@ -154,9 +187,17 @@ export function SafetyPlanEditor({ plan, participantId, crisisLine, onSaved, onC
               {section.hint}
             </Text>
             {isContactSection(section.key) ? (
-              <ContactsEditor section={section as (typeof SECTIONS)[number] & { key: ContactSection }} values={draft[section.key]} onChange={(v) => setDraft({ ...draft, [section.key]: v })} />
+              <ContactsEditor
+                section={section as (typeof SECTIONS)[number] & { key: ContactSection }}
+                values={draft[section.key]}
+                onChange={(v) => setDraft({ ...draft, [section.key]: v })}
+              />
             ) : (
-              <LinesEditor section={section as (typeof SECTIONS)[number] & { key: LineSection }} values={draft[section.key]} onChange={(v) => setDraft({ ...draft, [section.key]: v })} />
+              <LinesEditor
+                section={section as (typeof SECTIONS)[number] & { key: LineSection }}
+                values={draft[section.key]}
+                onChange={(v) => setDraft({ ...draft, [section.key]: v })}
+              />
             )}
           </Stack>
         </Card>

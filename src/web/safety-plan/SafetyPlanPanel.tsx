@@ -26,7 +26,17 @@ function ContactLine({ name, contact }: { name: string; contact: string }) {
  * The person's own safety plan, read-only, calm, step by step; the service's crisis line always
  * at the end. Reusable wherever risk shows: the composer's preview, the measures safety screen.
  */
-export function SafetyPlanPanel({ plan, crisisLine, headingLevel = 2, title = 'My safety plan' }: { plan: SafetyPlan | null; crisisLine: string; headingLevel?: 2 | 3; title?: string }) {
+export function SafetyPlanPanel({
+  plan,
+  crisisLine,
+  headingLevel = 2,
+  title = 'My safety plan',
+}: {
+  plan: SafetyPlan | null;
+  crisisLine: string;
+  headingLevel?: 2 | 3;
+  title?: string;
+}) {
   const sub = headingLevel === 2 ? 3 : 4;
   const filled = plan ? SECTIONS.filter((s) => plan[s.key].length > 0) : [];
   return (

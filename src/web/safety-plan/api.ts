@@ -12,7 +12,6 @@ export const safetyPlanKeys = {
   member: (enrolmentId: string) => ['safety-plan', 'enrolment', enrolmentId] as const,
 };
 
-
 /** My own safety plan (participants). */
 export function useMySafetyPlan(enabled = true) {
   return useQuery({ queryKey: safetyPlanKeys.mine, queryFn: () => api<SafetyPlanEnvelope>('GET', '/safety-plan'), enabled });

@@ -114,11 +114,7 @@ export function AttendanceGrid({ detail }: { detail: SessionDetail }) {
               : 'Everyone starts as present. Change only the people who were late, left early or missed the session.'}
           </Text>
           <Group>
-            <Button
-              variant="default"
-              size="xs"
-              onClick={() => setRows(Object.fromEntries(roster.map((r) => [r.enrolmentId, { status: 'present', minutes: '' }])))}
-            >
+            <Button variant="default" size="xs" onClick={() => setRows(Object.fromEntries(roster.map((r) => [r.enrolmentId, { status: 'present', minutes: '' }])))}>
               Everyone present
             </Button>
           </Group>

@@ -13,7 +13,6 @@ export const sessionKeys = {
   detail: (sessionId: string) => ['group-sessions', sessionId] as const,
 };
 
-
 export function useSessionDetail(sessionId: string) {
   return useQuery({
     queryKey: sessionKeys.detail(sessionId),
@@ -28,8 +27,7 @@ export function useRecordAttendance(sessionId: string, groupId: string) {
   const invalidate = useInvalidateGroup();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (exceptions: AttendanceException[]) =>
-      api<void>('PUT', `/group-sessions/${enc(sessionId)}/attendance`, { everyone: 'present', exceptions }),
+    mutationFn: (exceptions: AttendanceException[]) => api<void>('PUT', `/group-sessions/${enc(sessionId)}/attendance`, { everyone: 'present', exceptions }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: sessionKeys.detail(sessionId) });
       await invalidate(groupId);
@@ -41,8 +39,7 @@ export function useRecordAttendance(sessionId: string, groupId: string) {
 export function useChangeSession(groupId: string) {
   const invalidate = useInvalidateGroup();
   const cancel = useMutation({
-    mutationFn: (input: { sessionId: string; reason: string }) =>
-      api<void>('POST', `/group-sessions/${enc(input.sessionId)}/cancel`, { reason: input.reason }),
+    mutationFn: (input: { sessionId: string; reason: string }) => api<void>('POST', `/group-sessions/${enc(input.sessionId)}/cancel`, { reason: input.reason }),
     onSuccess: () => invalidate(groupId),
   });
   const reschedule = useMutation({
@@ -75,9 +72,7 @@ export const attendanceColor: Record<AttendanceStatus, string> = {
 /** "Late (10 min)". */
 export function describeAttendance(status: AttendanceStatus | null, minutes: number | null): string {
   if (!status) return 'Not recorded';
-  return minutes && (status === 'late' || status === 'left_early')
-    ? `${attendanceLabel[status]} (${minutes} min)`
-    : attendanceLabel[status];
+  return minutes && (status === 'late' || status === 'left_early') ? `${attendanceLabel[status]} (${minutes} min)` : attendanceLabel[status];
 }
 
 export const sessionStatusLabel = { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled' } as const;

@@ -59,16 +59,43 @@ function LogForm({ skills, groupId }: { skills: PracticeList['skills']; groupId:
           error={missing && !skill ? 'Choose the skill you practised.' : undefined}
           comboboxProps={{ withinPortal: true }}
         />
-        <Textarea label="The situation" description="Where were you, who was there?" value={situation} onChange={(e) => setSituation(e.currentTarget.value)} maxLength={1000} autosize minRows={2} error={missing && !situation.trim() ? 'Describe the situation.' : undefined} />
-        <Textarea label="What I tried" value={tried} onChange={(e) => setTried(e.currentTarget.value)} maxLength={1000} autosize minRows={2} error={missing && !tried.trim() ? 'Say what you tried.' : undefined} />
-        <Radio.Group label="How it went" value={rating ? String(rating) : ''} onChange={(v) => setRating(Number(v))} error={missing && rating < 1 ? 'Choose from 1 to 5.' : undefined}>
+        <Textarea
+          label="The situation"
+          description="Where were you, who was there?"
+          value={situation}
+          onChange={(e) => setSituation(e.currentTarget.value)}
+          maxLength={1000}
+          autosize
+          minRows={2}
+          error={missing && !situation.trim() ? 'Describe the situation.' : undefined}
+        />
+        <Textarea
+          label="What I tried"
+          value={tried}
+          onChange={(e) => setTried(e.currentTarget.value)}
+          maxLength={1000}
+          autosize
+          minRows={2}
+          error={missing && !tried.trim() ? 'Say what you tried.' : undefined}
+        />
+        <Radio.Group
+          label="How it went"
+          value={rating ? String(rating) : ''}
+          onChange={(v) => setRating(Number(v))}
+          error={missing && rating < 1 ? 'Choose from 1 to 5.' : undefined}
+        >
           <Group gap="sm" mt="xs">
             {[1, 2, 3, 4, 5].map((n) => (
               <Radio key={n} value={String(n)} label={`${n} · ${HOW_IT_WENT[n]}`} />
             ))}
           </Group>
         </Radio.Group>
-        <Checkbox label="Share it with my group" description="Members see it under your group name and can cheer you on." checked={share} onChange={(e) => setShare(e.currentTarget.checked)} />
+        <Checkbox
+          label="Share it with my group"
+          description="Members see it under your group name and can cheer you on."
+          checked={share}
+          onChange={(e) => setShare(e.currentTarget.checked)}
+        />
         <ErrorRegion error={preview.problem} title="Please change this before sharing" />
         {preview.notice}
         <ErrorRegion error={log.error} />
@@ -85,7 +112,9 @@ function Entry({ entry, groupId }: { entry: Practice; groupId: string | null }) 
   const share = useSharePractice();
   const preview = usePreviewedSend(groupId ?? '', 'skill_practice');
   const toggle = () =>
-    entry.sharedWith || !groupId ? share.mutate({ id: entry.id, share: !entry.sharedWith }) : void preview.check({ situation: entry.situation, tried: entry.tried }, () => share.mutate({ id: entry.id, share: true }));
+    entry.sharedWith || !groupId
+      ? share.mutate({ id: entry.id, share: !entry.sharedWith })
+      : void preview.check({ situation: entry.situation, tried: entry.tried }, () => share.mutate({ id: entry.id, share: true }));
   return (
     <Card withBorder padding="md" component="article" aria-labelledby={`practice-${entry.id}`}>
       <Stack gap={4}>

@@ -15,7 +15,6 @@ export const skillKeys = {
   mine: ['me', 'skills-practice'] as const,
 };
 
-
 export function usePractices() {
   return useQuery({ queryKey: skillKeys.mine, queryFn: () => api<PracticeList>('GET', '/me/skills-practice') });
 }

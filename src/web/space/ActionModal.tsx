@@ -67,7 +67,17 @@ export const ACTION_COPY: Partial<Record<PostAction, ActionCopy>> = {
 };
 
 /** Confirms one action on one message, with a reason or note where it needs one. */
-export function ActionModal({ action, post, onClose, onConfirm }: { action: PostAction | null; post: SpacePost | null; onClose: () => void; onConfirm: (note: string) => Promise<unknown> }) {
+export function ActionModal({
+  action,
+  post,
+  onClose,
+  onConfirm,
+}: {
+  action: PostAction | null;
+  post: SpacePost | null;
+  onClose: () => void;
+  onConfirm: (note: string) => Promise<unknown>;
+}) {
   const [note, setNote] = useState(() => (action && post ? (ACTION_COPY[action]?.field?.prefill?.(post) ?? '') : ''));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -82,7 +92,17 @@ export function ActionModal({ action, post, onClose, onConfirm }: { action: Post
       {copy && post ? (
         <Stack gap="sm">
           <Text size="sm">{copy.explain(post)}</Text>
-          {copy.field ? <Textarea label={copy.field.label} required={copy.field.required} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={copy.field.maxLength ?? SPACE_NOTE_MAX} autosize minRows={2} /> : null}
+          {copy.field ? (
+            <Textarea
+              label={copy.field.label}
+              required={copy.field.required}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              maxLength={copy.field.maxLength ?? SPACE_NOTE_MAX}
+              autosize
+              minRows={2}
+            />
+          ) : null}
           {error ? <ErrorRegion error={error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

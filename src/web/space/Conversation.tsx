@@ -23,7 +23,17 @@ const DONE: Partial<Record<PostAction, string>> = {
 };
 
 /** The chat or one thread: messages (REST page + live), the composer, and per-message actions. */
-export function Conversation({ overview, thread, live, retracted }: { overview: SpaceOverview; thread: string; live: ReadonlyMap<string, SpacePost>; retracted: ReadonlySet<string> }) {
+export function Conversation({
+  overview,
+  thread,
+  live,
+  retracted,
+}: {
+  overview: SpaceOverview;
+  thread: string;
+  live: ReadonlyMap<string, SpacePost>;
+  retracted: ReadonlySet<string>;
+}) {
   const groupId = overview.groupId;
   const page = useThreadPosts(groupId, thread);
   const [pending, setPending] = useState<{ action: PostAction; post: SpacePost } | null>(null);
@@ -37,10 +47,7 @@ export function Conversation({ overview, thread, live, retracted }: { overview: 
   const loadOlder = () => {
     const first = posts[0];
     if (!first) return;
-    fetchOlder(groupId, thread, first.seq).then(
-      (more) => setOlder({ posts: [...[...more.posts].reverse(), ...(older?.posts ?? [])], hasMore: more.hasMore }),
-      setError,
-    );
+    fetchOlder(groupId, thread, first.seq).then((more) => setOlder({ posts: [...[...more.posts].reverse(), ...(older?.posts ?? [])], hasMore: more.hasMore }), setError);
   };
   const lastSeq = posts.reduce((max, p) => Math.max(max, p.seq), 0);
   const endRef = useRef<HTMLDivElement>(null);

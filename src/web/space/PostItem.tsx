@@ -19,7 +19,15 @@ export function PostItem({ post, staff, onAction }: { post: SpacePost; staff: bo
   const removed = post.status === 'removed';
   const peer = !post.mine && post.author.role === 'participant' && post.author.enrolmentId !== null;
   return (
-    <Paper component="article" withBorder={!post.mine} p="sm" radius="md" className={post.mine ? classes.mine : classes.theirs} aria-label={`Message from ${post.author.label}`} data-testid="space-post">
+    <Paper
+      component="article"
+      withBorder={!post.mine}
+      p="sm"
+      radius="md"
+      className={post.mine ? classes.mine : classes.theirs}
+      aria-label={`Message from ${post.author.label}`}
+      data-testid="space-post"
+    >
       <Stack gap={4}>
         <Group justify="space-between" gap="xs" wrap="nowrap">
           <Text size="sm" fw={700} className={classes.author}>

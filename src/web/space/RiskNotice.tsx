@@ -31,7 +31,11 @@ export function RiskNotice({ preview, onSend, onEdit, sending }: { preview: Prev
     >
       <Stack gap="sm">
         <TalkNow crisisLine={numbers} contacts={contacts} headingId={`${ids}-talk`} />
-        {danger ? <Text size="sm">Emergency: {danger.emergencyNumber}. {danger.safeguardingLine}.</Text> : null}
+        {danger ? (
+          <Text size="sm">
+            Emergency: {danger.emergencyNumber}. {danger.safeguardingLine}.
+          </Text>
+        ) : null}
         <Text size="sm">
           {urgent
             ? 'You can still send your message. It goes to your care team first; the group sees it after one of them has read it.'

@@ -65,7 +65,11 @@ function SpaceLayout({ overview, threadKey }: { overview: SpaceOverview; threadK
         {/* On a phone the list and the conversation are two screens: an unopened conversation is not read. */}
         {wide || threadKey ? (
           <Grid.Col span={{ base: 12, md: 8 }}>
-            {overview.threads.some((t) => t.key === open) ? <Conversation key={open} overview={overview} thread={open} live={live.posts} retracted={live.retracted} /> : <PageLoader label="Loading the conversation…" />}
+            {overview.threads.some((t) => t.key === open) ? (
+              <Conversation key={open} overview={overview} thread={open} live={live.posts} retracted={live.retracted} />
+            ) : (
+              <PageLoader label="Loading the conversation…" />
+            )}
           </Grid.Col>
         ) : null}
       </Grid>
@@ -87,7 +91,8 @@ function StaffingBanner({ overview }: { overview: SpaceOverview }) {
   }
   return (
     <Alert color="yellow" variant="light" title="The space is unstaffed now" data-testid="unstaffed-banner">
-      Posts are held until a facilitator is back{staffing.nextStaffedAt ? ` at ${formatDateTime(staffing.nextStaffedAt)}` : ''}. If you need help now, use your safety plan or call the crisis line.
+      Posts are held until a facilitator is back{staffing.nextStaffedAt ? ` at ${formatDateTime(staffing.nextStaffedAt)}` : ''}. If you need help now, use your safety plan or call
+      the crisis line.
     </Alert>
   );
 }

@@ -23,11 +23,18 @@ export function callables(crisisLine: string, contacts: readonly SafetyContact[]
     }
     if (seen.has(part.tel)) continue;
     seen.add(part.tel);
-    const name = (before.split(/[.;(,]/).pop() ?? '').replace(/\b(call|ring|text|on|or)\b/gi, '').replace(/[:,]/g, '').trim();
+    const name = (before.split(/[.;(,]/).pop() ?? '')
+      .replace(/\b(call|ring|text|on|or)\b/gi, '')
+      .replace(/[:,]/g, '')
+      .trim();
     crisis.push({ label: name && name.length <= 60 ? `${name} ${part.text}` : part.text, tel: part.tel });
     before = '';
   }
-  const people = contacts.flatMap((c) => crisisNumbers(c.contact).slice(0, 1).map((n) => ({ label: c.name, tel: n.tel })));
+  const people = contacts.flatMap((c) =>
+    crisisNumbers(c.contact)
+      .slice(0, 1)
+      .map((n) => ({ label: c.name, tel: n.tel })),
+  );
   return [...crisis, ...people];
 }
 

@@ -67,14 +67,18 @@ export function useLiveSpace(groupId: string, startSeq: number | undefined, open
 }
 
 /** The REST page of a thread merged with what arrived live, in conversation order. */
-export function mergePosts(base: readonly SpacePost[], live: ReadonlyMap<string, SpacePost>, thread: string, hidden: ReadonlySet<string>, retracted: ReadonlySet<string> = new Set()): SpacePost[] {
+export function mergePosts(
+  base: readonly SpacePost[],
+  live: ReadonlyMap<string, SpacePost>,
+  thread: string,
+  hidden: ReadonlySet<string>,
+  retracted: ReadonlySet<string> = new Set(),
+): SpacePost[] {
   const byId = new Map(base.map((p) => [p.id, p]));
   for (const post of live.values()) {
     if (threadKeyOf(post) !== thread) continue;
     const current = byId.get(post.id);
     if (!current || current.versionSeq < post.versionSeq) byId.set(post.id, post);
   }
-  return [...byId.values()]
-    .filter((p) => !retracted.has(p.id) && (p.mine || !p.author.enrolmentId || !hidden.has(p.author.enrolmentId)))
-    .sort((a, b) => a.seq - b.seq);
+  return [...byId.values()].filter((p) => !retracted.has(p.id) && (p.mine || !p.author.enrolmentId || !hidden.has(p.author.enrolmentId))).sort((a, b) => a.seq - b.seq);
 }

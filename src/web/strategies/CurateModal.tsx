@@ -17,9 +17,7 @@ export function CurateModal({ strategy, groupId, onClose }: { strategy: Strategy
     <Modal opened={!!strategy} onClose={close} title="Add to the programme library" centered>
       {strategy ? (
         <Stack gap="md">
-          <Text size="sm">
-            “{strategy.title}” will be copied into the library of the programme, where people in every group of the programme can find it.
-          </Text>
+          <Text size="sm">“{strategy.title}” will be copied into the library of the programme, where people in every group of the programme can find it.</Text>
           <Radio.Group label="Credit" value={credit} onChange={(v) => setCredit(v === 'anonymous' ? 'anonymous' : 'pseudonym')}>
             <Stack gap="xs" mt="xs">
               <Radio value="pseudonym" label={`Shared by ${strategy.authorPseudonym}`} />
@@ -40,10 +38,7 @@ export function CurateModal({ strategy, groupId, onClose }: { strategy: Strategy
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button
-              loading={curate.isPending}
-              onClick={() => curate.mutate({ id: strategy.id, credit, evidenceNote: note.trim() || undefined }, { onSuccess: close })}
-            >
+            <Button loading={curate.isPending} onClick={() => curate.mutate({ id: strategy.id, credit, evidenceNote: note.trim() || undefined }, { onSuccess: close })}>
               Add to library
             </Button>
           </Group>

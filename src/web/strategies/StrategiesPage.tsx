@@ -29,12 +29,19 @@ export function StrategiesPage() {
     <Stack gap="lg">
       <div>
         <Title order={1}>Coping strategies</Title>
-        <Text c="dimmed">
-          {group.data ? `${group.data.name} · ` : ''}What helps people in the group. Try what fits you, and say how it went.
-        </Text>
+        <Text c="dimmed">{group.data ? `${group.data.name} · ` : ''}What helps people in the group. Try what fits you, and say how it went.</Text>
       </div>
       <Group gap="sm">
-        {participant && !sharing ? <Button onClick={() => { setSharing(true); setMessage(null); }}>Share a strategy</Button> : null}
+        {participant && !sharing ? (
+          <Button
+            onClick={() => {
+              setSharing(true);
+              setMessage(null);
+            }}
+          >
+            Share a strategy
+          </Button>
+        ) : null}
         <Anchor component={Link} to="/library">
           Browse the programme library
         </Anchor>
@@ -45,11 +52,19 @@ export function StrategiesPage() {
           groupId={groupId}
           onDone={(shared) => {
             setSharing(false);
-            if (shared) setMessage(shared.status === 'held' ? 'Thank you. A facilitator will look at it before the group sees it.' : 'Thank you for sharing. Your group can see it now.');
+            if (shared)
+              setMessage(shared.status === 'held' ? 'Thank you. A facilitator will look at it before the group sees it.' : 'Thank you for sharing. Your group can see it now.');
           }}
         />
       ) : null}
-      <TextInput label="Search the group's strategies" placeholder="breathing, sleep, meetings…" value={q} onChange={(e) => setQ(e.currentTarget.value)} type="search" maxLength={100} />
+      <TextInput
+        label="Search the group's strategies"
+        placeholder="breathing, sleep, meetings…"
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        type="search"
+        maxLength={100}
+      />
       {strategies.isPending ? (
         <PageLoader label="Loading strategies…" />
       ) : strategies.error || !strategies.data ? (

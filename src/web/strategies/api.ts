@@ -18,7 +18,6 @@ export const strategyKeys = {
   librarySearch: (q: string) => ['library', q] as const,
 };
 
-
 /** A group's shared strategies, optionally searched. */
 export function useStrategies(groupId: string, q: string) {
   return useQuery({
@@ -103,10 +102,6 @@ export function useUncurate() {
 
 /** "4 will try · 3 helped · 1 didn't" (parts with nothing left out). */
 export function countsLine(counts: Strategy['counts']): string {
-  const parts = [
-    counts.try ? `${counts.try} will try` : '',
-    counts.helped ? `${counts.helped} helped` : '',
-    counts.didntHelp ? `${counts.didntHelp} didn't` : '',
-  ].filter(Boolean);
+  const parts = [counts.try ? `${counts.try} will try` : '', counts.helped ? `${counts.helped} helped` : '', counts.didntHelp ? `${counts.didntHelp} didn't` : ''].filter(Boolean);
   return parts.length ? parts.join(' · ') : 'No one has marked this yet';
 }

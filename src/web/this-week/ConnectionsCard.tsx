@@ -14,7 +14,8 @@ function listed(people: string[]): string {
 function sentences(g: YourConnectionsGroup): string[] {
   const lines: string[] = [];
   if (g.appreciatedYou.length > 0) lines.push(`${listed(g.appreciatedYou)} appreciated you.`);
-  if (g.youTriedTheirs.length > 0) lines.push(g.youTriedTheirs.length === 1 ? `You tried a strategy ${g.youTriedTheirs[0]} shared.` : `You tried strategies ${listed(g.youTriedTheirs)} shared.`);
+  if (g.youTriedTheirs.length > 0)
+    lines.push(g.youTriedTheirs.length === 1 ? `You tried a strategy ${g.youTriedTheirs[0]} shared.` : `You tried strategies ${listed(g.youTriedTheirs)} shared.`);
   if (g.triedYours.length > 0) lines.push(`${listed(g.triedYours)} tried a strategy you shared.`);
   if (g.notYetConnected.length > 0) lines.push(`Others in your group you might get to know: ${listed(g.notYetConnected)}.`);
   return lines;
@@ -96,7 +97,14 @@ export function ConnectionsCard() {
         <Title order={2} size="h3" id="your-connections-heading">
           Your connections
         </Title>
-        <Button variant="subtle" size="xs" color="gray" loading={setPreferences.isPending} onClick={() => setPreferences.mutate({ showConnections: false })} data-testid="hide-connections">
+        <Button
+          variant="subtle"
+          size="xs"
+          color="gray"
+          loading={setPreferences.isPending}
+          onClick={() => setPreferences.mutate({ showConnections: false })}
+          data-testid="hide-connections"
+        >
           Hide this
         </Button>
       </Group>

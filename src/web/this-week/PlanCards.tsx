@@ -121,7 +121,12 @@ export function GoalsCard({ week }: { week: ThisWeek }) {
               </Text>
               {g.milestonesTotal > 0 ? (
                 <>
-                  <Progress value={(100 * g.milestonesReached) / g.milestonesTotal} size="sm" mt={6} aria-label={`${g.milestonesReached} of ${g.milestonesTotal} milestones reached`} />
+                  <Progress
+                    value={(100 * g.milestonesReached) / g.milestonesTotal}
+                    size="sm"
+                    mt={6}
+                    aria-label={`${g.milestonesReached} of ${g.milestonesTotal} milestones reached`}
+                  />
                   <Text size="xs" mt={2}>
                     {g.nextMilestone ? `Next step: ${g.nextMilestone}` : 'Every milestone reached'}
                   </Text>

@@ -10,9 +10,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin','clinician','participant')`))
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('invited','active','deactivated')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('invited','active','deactivated')`))
     .addColumn('password_hash', 'text')
     .addColumn('mfa_secret', 'text')
     .addColumn('mfa_enabled', 'integer', (c) => c.notNull().defaultTo(0))
@@ -102,9 +100,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('programme_id', 'text', (c) => c.notNull().references('programmes.id'))
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('forming','active','completed','cancelled')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('forming','active','completed','cancelled')`))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
@@ -123,9 +119,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('group_id', 'text', (c) => c.notNull().references('therapy_groups.id').onDelete('cascade'))
     .addColumn('participant_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('pseudonym', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('invited','active','paused','completed','withdrawn')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('invited','active','paused','completed','withdrawn')`))
     .addColumn('joined_at', 'text')
     .addColumn('left_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -140,7 +134,18 @@ export async function up(db: Kysely<any>): Promise<void> {
  * later migrations are already undone (the rollback command refuses to drop rows without --discard-data).
  */
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['enrolments', 'group_facilitators', 'therapy_groups', 'programmes', 'audit_events', 'auth_attempts', 'invitations', 'auth_sessions', 'recovery_codes', 'users']) {
+  for (const table of [
+    'enrolments',
+    'group_facilitators',
+    'therapy_groups',
+    'programmes',
+    'audit_events',
+    'auth_attempts',
+    'invitations',
+    'auth_sessions',
+    'recovery_codes',
+    'users',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -35,7 +35,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['duration_minutes', 'integer', sql`90`],
     ['billing_code', 'text', sql`'90853'`],
   ] as const) {
-    await db.schema.alterTable('therapy_groups').addColumn(column, type, (c) => c.notNull().defaultTo(fallback)).execute();
+    await db.schema
+      .alterTable('therapy_groups')
+      .addColumn(column, type, (c) => c.notNull().defaultTo(fallback))
+      .execute();
   }
   for (const column of ['rrule', 'first_session_local', 'location', 'meeting_url', 'updated_at']) {
     await db.schema.alterTable('therapy_groups').addColumn(column, 'text').execute();
@@ -70,7 +73,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('referrals_participant').on('referrals').column('participant_id').execute();
 
   for (const column of ['referral_id', 'status_reason', 'status_changed_at', 'agreement_version', 'agreement_accepted_at']) {
-    await db.schema.alterTable('enrolments').addColumn(column, column === 'agreement_version' ? 'integer' : 'text').execute();
+    await db.schema
+      .alterTable('enrolments')
+      .addColumn(column, column === 'agreement_version' ? 'integer' : 'text')
+      .execute();
   }
 
   await db.schema
@@ -102,9 +108,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('attendance')
     .addColumn('session_id', 'text', (c) => c.notNull().references('group_sessions.id').onDelete('cascade'))
     .addColumn('enrolment_id', 'text', (c) => c.notNull().references('enrolments.id').onDelete('cascade'))
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('present','late','left_early','excused','absent')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('present','late','left_early','excused','absent')`))
     .addColumn('minutes', 'integer')
     .addColumn('recorded_by', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('recorded_at', 'text', (c) => c.notNull())
@@ -197,8 +201,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'calendar_feeds', 'notifications', 'break_glass_grants', 'note_addenda', 'note_versions', 'note_member_entries',
-    'group_notes', 'attendance', 'group_sessions', 'agreement_acceptances',
+    'calendar_feeds',
+    'notifications',
+    'break_glass_grants',
+    'note_addenda',
+    'note_versions',
+    'note_member_entries',
+    'group_notes',
+    'attendance',
+    'group_sessions',
+    'agreement_acceptances',
   ]) {
     await db.schema.dropTable(table).execute();
   }

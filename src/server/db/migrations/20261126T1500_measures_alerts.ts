@@ -45,12 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('completed_at', 'text')
     .execute();
   await db.schema.createIndex('measure_requests_participant').on('measure_requests').columns(['participant_id', 'status', 'due_at']).execute();
-  await db.schema
-    .createIndex('measure_requests_unique_trigger')
-    .on('measure_requests')
-    .columns(['enrolment_id', 'instrument_code', 'reason'])
-    .unique()
-    .execute();
+  await db.schema.createIndex('measure_requests_unique_trigger').on('measure_requests').columns(['enrolment_id', 'instrument_code', 'reason']).unique().execute();
 
   await db.schema
     .createTable('measure_responses')

@@ -10,9 +10,17 @@ const OFFICE_HOURS = JSON.stringify([1, 2, 3, 4, 5].map((weekday) => ({ weekday,
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('therapy_groups')
-    .addColumn('moderation_mode', 'text', (c) => c.notNull().defaultTo('post').check(sql`moderation_mode in ('pre','post')`))
+    .addColumn('moderation_mode', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('post')
+        .check(sql`moderation_mode in ('pre','post')`),
+    )
     .execute();
-  await db.schema.alterTable('therapy_groups').addColumn('staffed_hours', 'text', (c) => c.notNull().defaultTo(OFFICE_HOURS)).execute();
+  await db.schema
+    .alterTable('therapy_groups')
+    .addColumn('staffed_hours', 'text', (c) => c.notNull().defaultTo(OFFICE_HOURS))
+    .execute();
 
   await db.schema
     .createTable('watched_phrases')
@@ -38,7 +46,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_id', 'text', (c) => c.references('users.id'))
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())
-    .addColumn('risk_tier', 'text', (c) => c.notNull().defaultTo('none').check(sql`risk_tier in ('none','concern','urgent')`))
+    .addColumn('risk_tier', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('none')
+        .check(sql`risk_tier in ('none','concern','urgent')`),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('moderation_log_item').on('moderation_log').columns(['item_kind', 'item_id', 'created_at']).execute();

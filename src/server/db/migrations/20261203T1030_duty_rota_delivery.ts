@@ -28,7 +28,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.alterTable('alerts').addColumn('next_escalation_at', 'text').execute();
   // Alerts still waiting for their first escalation keep their deadline as the first step.
-  await db.updateTable('alerts').set({ next_escalation_at: sql`ack_due_at` }).where('status', '=', 'open').where('escalated_at', 'is', null).execute();
+  await db
+    .updateTable('alerts')
+    .set({ next_escalation_at: sql`ack_due_at` })
+    .where('status', '=', 'open')
+    .where('escalated_at', 'is', null)
+    .execute();
   await db.schema.createIndex('alerts_next_escalation').on('alerts').columns(['status', 'next_escalation_at']).execute();
 
   await db.schema

@@ -31,7 +31,9 @@ export async function down(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('notification_preferences_pk', ['user_id', 'kind'])
     .execute();
-  await sql`insert into notification_preferences_v1 (user_id, kind, email, updated_at) select user_id, kind, email, updated_at from notification_preferences where kind <> 'session_digest'`.execute(db);
+  await sql`insert into notification_preferences_v1 (user_id, kind, email, updated_at) select user_id, kind, email, updated_at from notification_preferences where kind <> 'session_digest'`.execute(
+    db,
+  );
   await db.schema.dropTable('notification_preferences').execute();
   await db.schema.alterTable('notification_preferences_v1').renameTo('notification_preferences').execute();
 }

@@ -19,7 +19,10 @@ describe('migration 20261203T1040_alert_sources', () => {
     const before = await migrator.migrateTo('20261126T1710_digests_mail');
     expect(before.error).toBeUndefined();
     const now = '2026-11-30T10:00:00.000Z';
-    await db.insertInto('users').values({ id: 'u1', email: 'p@test.local', display_name: 'P', role: 'participant', status: 'active', password_hash: null, created_at: now, updated_at: now } as never).execute();
+    await db
+      .insertInto('users')
+      .values({ id: 'u1', email: 'p@test.local', display_name: 'P', role: 'participant', status: 'active', password_hash: null, created_at: now, updated_at: now } as never)
+      .execute();
     const alert = (id: string, tier: 'concern' | 'urgent', created: string) => ({
       id,
       kind: 'risk_language',
@@ -34,7 +37,10 @@ describe('migration 20261203T1040_alert_sources', () => {
       created_at: created,
       ack_due_at: created,
     });
-    await db.insertInto('alerts').values([alert('a1', 'concern', now), alert('a2', 'urgent', '2026-11-30T11:00:00.000Z')]).execute();
+    await db
+      .insertInto('alerts')
+      .values([alert('a1', 'concern', now), alert('a2', 'urgent', '2026-11-30T11:00:00.000Z')])
+      .execute();
     expect(await migrateToLatest(db)).toContain('20261203T1040_alert_sources');
     const sources = await db.selectFrom('alert_sources').selectAll().orderBy('alert_id').execute();
     expect(sources).toEqual([

@@ -89,7 +89,11 @@ describe('risk alerts fold into one card per situation', () => {
     expect(ctx.sources.every((s) => s.explanation.length > 0)).toBe(true);
     // The messages of the fold are not repeated as "recent posts".
     expect(ctx.history.map((h) => h.id)).not.toContain(second.id);
-    const sources = await t.database.db.selectFrom('alert_sources').select('source_id').where('alert_id', '=', alert?.id ?? '').execute();
+    const sources = await t.database.db
+      .selectFrom('alert_sources')
+      .select('source_id')
+      .where('alert_id', '=', alert?.id ?? '')
+      .execute();
     expect(sources).toHaveLength(3);
   });
 
@@ -129,7 +133,11 @@ describe('risk alerts fold into one card per situation', () => {
     const due = Date.parse(alert?.ackDueAt ?? '');
     expect(due).toBeGreaterThanOrEqual(urgentAt + 60 * MINUTE);
     expect(due).toBeLessThan(urgentAt + 61 * MINUTE);
-    const row = await t.database.db.selectFrom('alerts').select(['tier', 'summary']).where('id', '=', alert?.id ?? '').executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('alerts')
+      .select(['tier', 'summary'])
+      .where('id', '=', alert?.id ?? '')
+      .executeTakeFirstOrThrow();
     expect(row.summary).toMatch(/^Urgent/);
     // Both urgent: Aaron's deadline comes first although Alice's card is older.
     const queue = (await call(t.app, clinician, 'GET', '/api/alerts').then((r) => r.json() as { alerts: QueueAlert[] })).alerts;

@@ -28,7 +28,10 @@ export async function listAlerts(ctx: UseCaseContext, status: AlertListStatus) {
     .limit(500);
   q = status === 'active' ? q.where('a.status', 'in', ['open', 'acknowledged']) : q.where('a.status', '=', status);
   const rows = await q.execute();
-  const sources = await sourceSummaries(ctx.db, rows.map((r) => r.id));
+  const sources = await sourceSummaries(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const settings = await getSettings(ctx.db);
   const nowIso = ctx.now.toISOString();
   const alerts = rows

@@ -186,7 +186,13 @@ async function escalateOne(
   await recordAudit(
     db,
     { userId: null, role: 'system', requestId: null, ip: null },
-    { action: 'alerts.escalate', resourceType: 'alert', resourceId: alert.id, groupId: alert.group_id, detail: { step: reached, to: chosen.userId, via: LADDER[chosen.level] ?? '' } },
+    {
+      action: 'alerts.escalate',
+      resourceType: 'alert',
+      resourceId: alert.id,
+      groupId: alert.group_id,
+      detail: { step: reached, to: chosen.userId, via: LADDER[chosen.level] ?? '' },
+    },
     now,
   );
   await publish(db, ALERTS_CHANNEL, { type: 'alert.updated', alertId: alert.id, groupId: alert.group_id });

@@ -6,7 +6,12 @@ import { ALERTS_CHANNEL } from '../../realtime/events.js';
 import { publish } from '../../realtime/publish.js';
 
 /** A clinician resolves an alert with its outcome (and an optional note); audited in the same transaction. */
-export async function resolveAlert(ctx: Pick<UseCaseContext, 'db' | 'now' | 'principal' | 'audit'>, alertId: string, outcome: AlertOutcome, note: string | undefined): Promise<void> {
+export async function resolveAlert(
+  ctx: Pick<UseCaseContext, 'db' | 'now' | 'principal' | 'audit'>,
+  alertId: string,
+  outcome: AlertOutcome,
+  note: string | undefined,
+): Promise<void> {
   const now = ctx.now.toISOString();
   const result = await ctx.db
     .updateTable('alerts')

@@ -28,7 +28,8 @@ export const alertRoutes = [
     id: 'alerts.count',
     method: 'GET',
     url: '/api/alerts/count',
-    summary: 'How many alerts of mine nobody has acknowledged, by tier, how many are past their acknowledgement target, and the oldest one’s age against its target (the navigation badge and the home banner); no clinical detail, so not audited',
+    summary:
+      'How many alerts of mine nobody has acknowledged, by tier, how many are past their acknowledgement target, and the oldest one’s age against its target (the navigation badge and the home banner); no clinical detail, so not audited',
     tags,
     access: { kind: 'authenticated', resource: 'alert', action: 'read' },
     response: { 200: alertCountSchema },

@@ -15,6 +15,12 @@ export async function sourceSummaries(db: DbOrTx, alertIds: readonly string[]): 
 
 /** Every item behind one alert, oldest first. */
 export async function listAlertSources(db: DbOrTx, alertId: string): Promise<{ sourceType: string; sourceId: string; tier: AlertTier; createdAt: string }[]> {
-  const rows = await db.selectFrom('alert_sources').select(['source_type', 'source_id', 'tier', 'created_at']).where('alert_id', '=', alertId).orderBy('created_at').orderBy('source_id').execute();
+  const rows = await db
+    .selectFrom('alert_sources')
+    .select(['source_type', 'source_id', 'tier', 'created_at'])
+    .where('alert_id', '=', alertId)
+    .orderBy('created_at')
+    .orderBy('source_id')
+    .execute();
   return rows.map((r) => ({ sourceType: r.source_type, sourceId: r.source_id, tier: r.tier, createdAt: r.created_at }));
 }

@@ -19,7 +19,19 @@ async function pastSessions(groupId: string, count: number, startDaysAgo: number
     const starts = new Date(now - (startDaysAgo - i) * 86_400_000);
     await t.database.db
       .insertInto('group_sessions')
-      .values({ id, group_id: groupId, starts_at: starts.toISOString(), ends_at: new Date(starts.getTime() + 90 * 60_000).toISOString(), plan_id: null, topic: 'Test', status: 'scheduled', origin: 'manual', cancel_reason: null, created_at: starts.toISOString(), updated_at: starts.toISOString() })
+      .values({
+        id,
+        group_id: groupId,
+        starts_at: starts.toISOString(),
+        ends_at: new Date(starts.getTime() + 90 * 60_000).toISOString(),
+        plan_id: null,
+        topic: 'Test',
+        status: 'scheduled',
+        origin: 'manual',
+        cancel_reason: null,
+        created_at: starts.toISOString(),
+        updated_at: starts.toISOString(),
+      })
       .execute();
     ids.push(id);
   }
@@ -27,7 +39,10 @@ async function pastSessions(groupId: string, count: number, startDaysAgo: number
 }
 
 async function record(session: Session, sessionId: string, enrolmentId: string, status: 'present' | 'absent' | 'excused') {
-  const response = await call(t.app, session, 'PUT', `/api/group-sessions/${sessionId}/attendance`, { everyone: 'present', exceptions: status === 'present' ? [] : [{ enrolmentId, status }] });
+  const response = await call(t.app, session, 'PUT', `/api/group-sessions/${sessionId}/attendance`, {
+    everyone: 'present',
+    exceptions: status === 'present' ? [] : [{ enrolmentId, status }],
+  });
   expect(response.statusCode, response.body).toBe(204);
 }
 
@@ -57,7 +72,12 @@ describe('reach-out alert after missed sessions in a row', () => {
     const first = await reachOutAlerts(clinA, willow);
     expect(first).toEqual([expect.objectContaining({ tier: 'concern', summary: expect.stringMatching(/^Missed 2 sessions in a row/) })]);
     // The raising is audited with the attendance it came from, in the same transaction.
-    const audit = await t.database.db.selectFrom('audit_events').select('detail').where('action', '=', 'attendance.record').where('resource_id', '=', s3 ?? '').executeTakeFirstOrThrow();
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('action', '=', 'attendance.record')
+      .where('resource_id', '=', s3 ?? '')
+      .executeTakeFirstOrThrow();
     expect(String(audit.detail)).toContain('"reachOutAlerts":1');
     await record(clinA, s4 ?? '', willow, 'absent');
     expect(await reachOutAlerts(clinA, willow)).toHaveLength(1);
@@ -71,7 +91,13 @@ describe('reach-out alert after missed sessions in a row', () => {
     const after = await reachOutAlerts(clinA, willow);
     expect(after).toHaveLength(2);
     // Nothing resolves by itself: the first alert is still open.
-    expect(await t.database.db.selectFrom('alerts').select('status').where('id', '=', first[0]?.id ?? '').executeTakeFirstOrThrow()).toEqual({ status: 'open' });
+    expect(
+      await t.database.db
+        .selectFrom('alerts')
+        .select('status')
+        .where('id', '=', first[0]?.id ?? '')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'open' });
     // Members who came are not alerted about.
     const cedar = await t.database.db.selectFrom('enrolments').select('id').where('participant_id', '=', world.participantA2.id).executeTakeFirstOrThrow();
     expect(await reachOutAlerts(clinA, cedar.id)).toHaveLength(0);

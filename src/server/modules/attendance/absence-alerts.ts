@@ -24,7 +24,16 @@ export async function raiseAbsenceAlerts(db: DbOrTx, groupId: string, enrolmentI
   const attendance = await memberAttendance(db, groupId);
   const due = enrolmentIds.map((id) => attendance.get(id)).filter((m) => m !== undefined && m.missedInRow >= rule.after && m.missedSinceSessionId !== null);
   if (due.length === 0) return 0;
-  const members = await db.selectFrom('enrolments').select(['id', 'participant_id']).where('id', 'in', due.map((m) => m?.enrolmentId ?? '')).where(enrolmentAt('contribute', 'status')).execute();
+  const members = await db
+    .selectFrom('enrolments')
+    .select(['id', 'participant_id'])
+    .where(
+      'id',
+      'in',
+      due.map((m) => m?.enrolmentId ?? ''),
+    )
+    .where(enrolmentAt('contribute', 'status'))
+    .execute();
   let raised = 0;
   for (const member of members) {
     const run = attendance.get(member.id);

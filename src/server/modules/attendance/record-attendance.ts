@@ -49,6 +49,17 @@ export async function recordAttendance(ctx: UseCaseContext, sessionId: string, i
     )
     .execute();
   await ctx.db.updateTable('group_sessions').set({ status: 'held', updated_at: recordedAt }).where('id', '=', sessionId).execute();
-  const reachOut = await raiseAbsenceAlerts(ctx.db, session.group_id, roster.map((m) => m.id), ctx.now);
-  await ctx.audit({ action: 'attendance.record', resourceType: 'group_session', resourceId: sessionId, groupId: session.group_id, detail: { members: roster.length, reachOutAlerts: reachOut } });
+  const reachOut = await raiseAbsenceAlerts(
+    ctx.db,
+    session.group_id,
+    roster.map((m) => m.id),
+    ctx.now,
+  );
+  await ctx.audit({
+    action: 'attendance.record',
+    resourceType: 'group_session',
+    resourceId: sessionId,
+    groupId: session.group_id,
+    detail: { members: roster.length, reachOutAlerts: reachOut },
+  });
 }

@@ -28,7 +28,12 @@ export async function memberAttendance(db: DbOrTx, groupId: string, enrolmentId?
 
 /** The same summary for the members a subquery names (e.g. every active member of the service), sessions up to `until`, in one query. */
 export async function attendanceOfMembers(db: DbOrTx, enrolmentIds: Expression<unknown>, until: string): Promise<Map<string, MemberAttendance>> {
-  return foldAttendance(await heldAttendance(db).where(sql<SqlBool>`a.enrolment_id in (${enrolmentIds})`).where('s.starts_at', '<=', until).execute());
+  return foldAttendance(
+    await heldAttendance(db)
+      .where(sql<SqlBool>`a.enrolment_id in (${enrolmentIds})`)
+      .where('s.starts_at', '<=', until)
+      .execute(),
+  );
 }
 
 function heldAttendance(db: DbOrTx) {
@@ -44,7 +49,16 @@ function heldAttendance(db: DbOrTx) {
 function foldAttendance(rows: readonly { enrolment_id: string; status: AttendanceStatus; session_id: string; starts_at: string }[]): Map<string, MemberAttendance> {
   const byMember = new Map<string, MemberAttendance>();
   for (const row of rows) {
-    const m = byMember.get(row.enrolment_id) ?? { enrolmentId: row.enrolment_id, recorded: 0, attended: 0, rate: null, missedInRow: 0, missedSinceSessionId: null, missedSinceAt: null, lastStatus: null };
+    const m = byMember.get(row.enrolment_id) ?? {
+      enrolmentId: row.enrolment_id,
+      recorded: 0,
+      attended: 0,
+      rate: null,
+      missedInRow: 0,
+      missedSinceSessionId: null,
+      missedSinceAt: null,
+      lastStatus: null,
+    };
     m.recorded += 1;
     if (ATTENDED.has(row.status)) m.attended += 1;
     m.missedInRow = MISSED.has(row.status) ? m.missedInRow + 1 : 0;

@@ -25,8 +25,24 @@ describe('audit log', () => {
   });
 
   it('writes no audit row and no data when a write fails half-way', async () => {
-    const count = async () => Number((await t.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    const users = async () => Number((await t.database.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('audit_events')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const users = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('users')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const [a0, u0] = [await count(), await users()];
     await call(t.app, admin, 'POST', '/api/admin/users', { email: 'half@example.org', displayName: 'Half', role: 'clinician' });
     const [a1, u1] = [await count(), await users()];

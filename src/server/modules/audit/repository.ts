@@ -31,9 +31,7 @@ export function searchAudit(db: DbOrTx, filter: AuditFilter, limit: number) {
   if (filter.to) query = query.where('a.at', '<', new Date(filter.to).toISOString());
   const before = filter.before;
   if (before) {
-    query = query.where((eb) =>
-      eb.or([eb('a.at', '<', before.at), eb.and([eb('a.at', '=', before.at), eb('a.id', '<', before.id)])]),
-    );
+    query = query.where((eb) => eb.or([eb('a.at', '<', before.at), eb.and([eb('a.at', '=', before.at), eb('a.id', '<', before.id)])]));
   }
   return query.execute();
 }

@@ -45,11 +45,7 @@ export async function enableMfa(ctx: UseCaseContext, code: string) {
   if (!user.mfa_secret) throw new AppError('invalid_state', 'Start the set-up first.');
   const step = await verifyTotp(user.mfa_secret, code, ctx.now, null);
   if (step === null) refuseCode(ctx, key);
-  await ctx.db
-    .updateTable('users')
-    .set({ mfa_enabled: 1, mfa_last_step: step, updated_at: ctx.now.toISOString() })
-    .where('id', '=', user.id)
-    .execute();
+  await ctx.db.updateTable('users').set({ mfa_enabled: 1, mfa_last_step: step, updated_at: ctx.now.toISOString() }).where('id', '=', user.id).execute();
   const recoveryCodes = await issueRecoveryCodes(ctx.db, user.id, ctx.now);
   await setSessionMfaState(ctx.db, ctx.principal.sessionId, 'verified');
   await endUserSessions(ctx.db, user.id, 'mfa_enabled', ctx.now, ctx.principal.sessionId);

@@ -39,12 +39,9 @@ describe('assertAcceptablePassword', () => {
     expect(refusal('🌲🌊🔥🌙🍀🎈🦉')).toBe('Use at least 8 characters.');
   });
 
-  it.each(['password1', 'qwertyuiop', 'PASSWORD1', 'Qwertyuiop', 'iloveyou', '12345678'])(
-    'refuses the common password %j, whatever its case',
-    (password) => {
-      expect(refusal(password)).toMatch(/too common/);
-    },
-  );
+  it.each(['password1', 'qwertyuiop', 'PASSWORD1', 'Qwertyuiop', 'iloveyou', '12345678'])('refuses the common password %j, whatever its case', (password) => {
+    expect(refusal(password)).toMatch(/too common/);
+  });
 
   it('refuses a single character repeated', () => {
     expect(refusal('aaaaaaaaaaaa')).toMatch(/too common/);

@@ -33,7 +33,13 @@ export async function requestPasswordReset(ctx: UseCaseContext, email: string, i
   if ((await recentFailures(ctx.db, accountKey, ctx.now, HOUR_MS)) >= RESET_MAILS_PER_ACCOUNT) return { message: RESET_ANSWER };
   await recordFailure(ctx.db, accountKey, ctx.now);
   const purpose = user.status === 'invited' ? 'invite' : 'reset';
-  const invitation = await issueInvitation(ctx.db, { userId: user.id, purpose, createdBy: null, now: ctx.now, ttlMs: purpose === 'reset' ? RESET_TTL_MS : ctx.hearth.config.inviteTtlMs });
+  const invitation = await issueInvitation(ctx.db, {
+    userId: user.id,
+    purpose,
+    createdBy: null,
+    now: ctx.now,
+    ttlMs: purpose === 'reset' ? RESET_TTL_MS : ctx.hearth.config.inviteTtlMs,
+  });
   await mailInvitation(ctx.db, ctx.hearth.config, { user, purpose, ...invitation, origin, now: ctx.now });
   await ctx.audit({ action: 'auth.password.reset_requested', resourceType: 'user', resourceId: user.id, detail: { purpose } });
   return { message: RESET_ANSWER };

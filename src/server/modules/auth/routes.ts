@@ -28,8 +28,7 @@ import { requestPasswordReset } from './request-password-reset.js';
 import { endSession, listLiveSessions } from './sessions-repository.js';
 
 const tags = ['auth'];
-const account = (action: 'read' | 'update', allowPendingMfa = false) =>
-  ({ kind: 'authenticated', resource: 'account', action, allowPendingMfa }) as const;
+const account = (action: 'read' | 'update', allowPendingMfa = false) => ({ kind: 'authenticated', resource: 'account', action, allowPendingMfa }) as const;
 
 export const authRoutes = [
   defineRoute({
@@ -44,12 +43,7 @@ export const authRoutes = [
     transaction: false,
     errors: ['invalid_credentials', 'too_many_attempts'],
     async handler({ body }, ctx) {
-      const { token, auth } = await login(
-        ctx.db,
-        ctx.hearth,
-        { email: body.email, password: body.password, userAgent: ctx.request.headers['user-agent'] ?? null },
-        ctx.actor,
-      );
+      const { token, auth } = await login(ctx.db, ctx.hearth, { email: body.email, password: body.password, userAgent: ctx.request.headers['user-agent'] ?? null }, ctx.actor);
       setSessionCookie(ctx.reply, ctx.hearth.config, token);
       return presentMe(ctx.hearth, auth);
     },

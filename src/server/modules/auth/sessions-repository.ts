@@ -5,10 +5,7 @@ import { userChannel } from '../../realtime/events.js';
 import { publish } from '../../realtime/publish.js';
 
 /** Creates a sign-in session; returns the raw token for the cookie (only its hash is stored). */
-export async function createSession(
-  db: DbOrTx,
-  input: { userId: string; mfaState: MfaState; now: Date; absoluteMs: number; userAgent: string | null; ip: string | null },
-) {
+export async function createSession(db: DbOrTx, input: { userId: string; mfaState: MfaState; now: Date; absoluteMs: number; userAgent: string | null; ip: string | null }) {
   const token = newSecretToken();
   const row = {
     id: newId(),
@@ -93,7 +90,10 @@ function runLookups(db: DbOrTx): void {
   pendingLookups.delete(db);
   for (let start = 0; start < queue.length; start += MAX_BATCH) {
     const batch = queue.slice(start, start + MAX_BATCH);
-    lookUpSessions(db, batch.map((lookup) => lookup.tokenHash)).then(
+    lookUpSessions(
+      db,
+      batch.map((lookup) => lookup.tokenHash),
+    ).then(
       (rows) => {
         for (const lookup of batch) lookup.resolve(rows.get(lookup.tokenHash));
       },
@@ -116,7 +116,11 @@ async function lookUpSessions(db: DbOrTx, tokenHashes: readonly string[]): Promi
   if (!sqlText) {
     sqlText = sessionQuery(db)
       .select('s.token_hash')
-      .where('s.token_hash', 'in', Array.from({ length: size }, () => ''))
+      .where(
+        's.token_hash',
+        'in',
+        Array.from({ length: size }, () => ''),
+      )
       .compile().sql;
     bySize.set(size, sqlText);
   }
@@ -172,18 +176,8 @@ export async function endSession(db: DbOrTx, sessionId: string, reason: string, 
 }
 
 /** Ends every live session of a user, except `keepSessionId` when given. Returns how many ended. */
-export async function endUserSessions(
-  db: DbOrTx,
-  userId: string,
-  reason: string,
-  now: Date,
-  keepSessionId?: string,
-): Promise<number> {
-  let query = db
-    .updateTable('auth_sessions')
-    .set({ ended_at: now.toISOString(), end_reason: reason })
-    .where('user_id', '=', userId)
-    .where('ended_at', 'is', null);
+export async function endUserSessions(db: DbOrTx, userId: string, reason: string, now: Date, keepSessionId?: string): Promise<number> {
+  let query = db.updateTable('auth_sessions').set({ ended_at: now.toISOString(), end_reason: reason }).where('user_id', '=', userId).where('ended_at', 'is', null);
   if (keepSessionId) query = query.where('id', '!=', keepSessionId);
   const result = await query.executeTakeFirst();
   await publish(db, userChannel(userId), { type: 'access.revoked', userId, ...(keepSessionId ? { exceptSessionId: keepSessionId } : {}) });

@@ -60,9 +60,7 @@ export async function assertAccountMayTry(db: DbOrTx, key: string, now: Date, co
   const waitMs = new Date(last).getTime() + accountDelayMs(count, config.loginMaxFailures) - now.getTime();
   if (waitMs > 0) {
     const seconds = Math.ceil(waitMs / 1000);
-    throw new AppError('too_many_attempts', `Too many attempts. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`).withRetryAfter(
-      seconds,
-    );
+    throw new AppError('too_many_attempts', `Too many attempts. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`).withRetryAfter(seconds);
   }
 }
 

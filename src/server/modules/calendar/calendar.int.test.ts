@@ -115,7 +115,12 @@ describe('calendar feed', () => {
     expect(rows[0]?.token_hash).toBe(hashToken(token));
     expect(JSON.stringify(rows)).not.toContain(token);
     const after = await call(t.app, clinician, 'GET', '/api/me/calendar-feed');
-    expect(after.json()).toEqual({ active: true, createdAt: expect.any(String), preferences: { showLocation: false, showServiceName: false, ownChoice: false }, serviceDefault: 'discreet' });
+    expect(after.json()).toEqual({
+      active: true,
+      createdAt: expect.any(String),
+      preferences: { showLocation: false, showServiceName: false, ownChoice: false },
+      serviceDefault: 'discreet',
+    });
     expect(after.body).not.toContain(token);
   });
 
@@ -150,9 +155,7 @@ describe('calendar feed', () => {
     // The zone is defined in the file, with the change back to GMT at 02:00 local on the last Sunday.
     const unfolded = response.body.replace(/\r\n[ \t]/g, '');
     expect(unfolded).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n');
-    expect(unfolded).toContain(
-      `BEGIN:STANDARD\r\nDTSTART:${year}10${lastSundayOfOctober(year)}T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\n`,
-    );
+    expect(unfolded).toContain(`BEGIN:STANDARD\r\nDTSTART:${year}10${lastSundayOfOctober(year)}T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\n`);
     expect(unfolded.match(/BEGIN:VTIMEZONE/g)).toHaveLength(1);
   });
 
@@ -237,12 +240,7 @@ describe('calendar feed', () => {
     expect(fresh).not.toBe(old);
     expect((await fetchFeed(old)).statusCode).toBe(404);
     expect((await fetchFeed(fresh)).statusCode).toBe(200);
-    const live = await t.database.db
-      .selectFrom('calendar_feeds')
-      .select('id')
-      .where('user_id', '=', world.participantA.id)
-      .where('revoked_at', 'is', null)
-      .execute();
+    const live = await t.database.db.selectFrom('calendar_feeds').select('id').where('user_id', '=', world.participantA.id).where('revoked_at', 'is', null).execute();
     expect(live).toHaveLength(1);
   });
 
@@ -275,12 +273,7 @@ describe('calendar feed', () => {
     const url = await newFeed(clinician);
     const response = await fetchFeed(url);
     const events = parseEvents(response.body).length;
-    const feed = await t.database.db
-      .selectFrom('calendar_feeds')
-      .select('id')
-      .where('user_id', '=', world.clinicianA.id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirstOrThrow();
+    const feed = await t.database.db.selectFrom('calendar_feeds').select('id').where('user_id', '=', world.clinicianA.id).where('revoked_at', 'is', null).executeTakeFirstOrThrow();
     const rows = await t.database.db.selectFrom('audit_events').selectAll().where('action', '=', 'calendar.feed.read').where('resource_id', '=', feed.id).execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor_user_id: world.clinicianA.id, actor_role: 'clinician', outcome: 'success', resource_type: 'calendar_feed' });
@@ -299,7 +292,8 @@ describe('calendar feed', () => {
       const lead = await signIn(other, otherWorld.clinicianA);
       expect((await call(other.app, lead, 'PATCH', `/api/groups/${otherWorld.groupA}`, { location: 'Riverside CMHC, Room 4' })).statusCode).toBe(200);
       const member = await signIn(other, otherWorld.participantA);
-      const feedOf = async (session: Session) => (await call(other.app, null, 'GET', feedPath((await call(other.app, session, 'POST', '/api/me/calendar-feed')).json().url as string))).body;
+      const feedOf = async (session: Session) =>
+        (await call(other.app, null, 'GET', feedPath((await call(other.app, session, 'POST', '/api/me/calendar-feed')).json().url as string))).body;
       const discreet = await feedOf(member);
       expect(parseEvents(discreet).length).toBeGreaterThan(0);
       // Nothing on a lock screen or a shared calendar says which service or where.
@@ -315,7 +309,11 @@ describe('calendar feed', () => {
       expect(withPlace.every((e) => e.location === 'Riverside CMHC\\, Room 4')).toBe(true);
       expect(withPlace.every((e) => e.summary === 'Group session')).toBe(true);
 
-      expect((await call(other.app, member, 'PATCH', '/api/me/calendar-preferences', { showServiceName: true })).json()).toEqual({ showLocation: true, showServiceName: true, ownChoice: true });
+      expect((await call(other.app, member, 'PATCH', '/api/me/calendar-preferences', { showServiceName: true })).json()).toEqual({
+        showLocation: true,
+        showServiceName: true,
+        ownChoice: true,
+      });
       const named = await feedOf(member);
       expect(parseEvents(named).every((e) => e.summary === 'Riverside Community Mental Health Team: Group session')).toBe(true);
       expect(named).toContain('X-WR-CALNAME:Riverside Community Mental Health Team sessions');
@@ -327,7 +325,9 @@ describe('calendar feed', () => {
       // The service sets its own discreet title; an admin only, one line, bounded.
       const admin = await signIn(other, otherWorld.admin);
       expect((await call(other.app, admin, 'PATCH', '/api/admin/settings', { 'calendar.event_title': 'Wednesday group' })).statusCode).toBe(200);
-      expect((await call(other.app, null, 'GET', feedPath((await call(other.app, otherMember, 'POST', '/api/me/calendar-feed')).json().url as string))).body).toContain('SUMMARY:Wednesday group');
+      expect((await call(other.app, null, 'GET', feedPath((await call(other.app, otherMember, 'POST', '/api/me/calendar-feed')).json().url as string))).body).toContain(
+        'SUMMARY:Wednesday group',
+      );
       for (const bad of ['', 'x'.repeat(61), 'two\nlines', 42]) {
         const refused = await call(other.app, admin, 'PATCH', '/api/admin/settings', { 'calendar.event_title': bad });
         expect(refused.statusCode, String(bad)).toBe(400);
@@ -340,7 +340,12 @@ describe('calendar feed', () => {
         expect((await call(other.app, member, 'PATCH', '/api/me/calendar-preferences', bad)).statusCode, JSON.stringify(bad)).toBe(400);
       }
       expect((await call(other.app, member, 'GET', '/api/me/calendar-feed')).json().preferences).toEqual({ showLocation: true, showServiceName: true, ownChoice: true });
-      const audits = await other.database.db.selectFrom('audit_events').select(['action', 'detail']).where('action', '=', 'calendar.preferences.update').where('actor_user_id', '=', otherWorld.participantA.id).execute();
+      const audits = await other.database.db
+        .selectFrom('audit_events')
+        .select(['action', 'detail'])
+        .where('action', '=', 'calendar.preferences.update')
+        .where('actor_user_id', '=', otherWorld.participantA.id)
+        .execute();
       expect(audits).toHaveLength(2);
       expect((await call(other.app, null, 'PATCH', '/api/me/calendar-preferences', { showLocation: true })).statusCode).toBe(401);
     } finally {
@@ -390,7 +395,11 @@ describe('calendar feed', () => {
       expect(await read(leadFeed)).toContain('LOCATION:Northgate Clinic\\, Room 2');
 
       // Back to a discreet default: a person who chose to show the place keeps it, the rest go discreet.
-      expect((await call(other.app, lead, 'PATCH', '/api/me/calendar-preferences', { showLocation: true })).json()).toEqual({ showLocation: true, showServiceName: true, ownChoice: true });
+      expect((await call(other.app, lead, 'PATCH', '/api/me/calendar-preferences', { showLocation: true })).json()).toEqual({
+        showLocation: true,
+        showServiceName: true,
+        ownChoice: true,
+      });
       expect((await call(other.app, admin, 'PATCH', '/api/admin/settings', { 'calendar.default_privacy': 'discreet' })).statusCode).toBe(200);
       const leadIcs = await read(leadFeed);
       expect(leadIcs).toContain('LOCATION:Northgate Clinic\\, Room 2');
@@ -407,7 +416,10 @@ describe('calendar feed', () => {
       const named = await call(other.app, admin, 'PATCH', '/api/admin/settings', { 'calendar.event_title': 'NORTHGATE CLINIC group' });
       expect(named.statusCode).toBe(400);
       expect(named.json().error.details).toEqual([expect.objectContaining({ path: 'body.calendar.event_title' })]);
-      expect((await call(other.app, admin, 'GET', '/api/admin/settings')).json()).toMatchObject({ 'calendar.default_privacy': 'discreet', 'calendar.event_title': 'Group session' });
+      expect((await call(other.app, admin, 'GET', '/api/admin/settings')).json()).toMatchObject({
+        'calendar.default_privacy': 'discreet',
+        'calendar.event_title': 'Group session',
+      });
     } finally {
       await other.close();
     }

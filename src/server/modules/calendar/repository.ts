@@ -54,20 +54,12 @@ export async function saveCalendarPreferences(db: DbOrTx, userId: string, prefer
 
 /** Revokes every live feed of a user; returns how many there were. */
 export async function revokeFeeds(db: DbOrTx, userId: string, now: Date): Promise<number> {
-  const result = await db
-    .updateTable('calendar_feeds')
-    .set({ revoked_at: now.toISOString() })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  const result = await db.updateTable('calendar_feeds').set({ revoked_at: now.toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
 export function insertFeed(db: DbOrTx, feed: { id: string; userId: string; tokenHash: string; now: Date }) {
-  return db
-    .insertInto('calendar_feeds')
-    .values({ id: feed.id, user_id: feed.userId, token_hash: feed.tokenHash, created_at: feed.now.toISOString(), revoked_at: null })
-    .execute();
+  return db.insertInto('calendar_feeds').values({ id: feed.id, user_id: feed.userId, token_hash: feed.tokenHash, created_at: feed.now.toISOString(), revoked_at: null }).execute();
 }
 
 /**

@@ -22,16 +22,60 @@ let d: Member;
 async function helped(author: Member, marker: Member, daysAgo: number) {
   const db = t.database.db;
   const id = newId();
-  await db.insertInto('strategies').values({ id, group_id: author.groupId, enrolment_id: author.enrolmentId, author_id: author.user.id, title: 'Grounding walk', when_helps: 'Evenings', steps: 'Walk round the block.', moderation_status: 'published', created_at: w.ago(daysAgo + 1), updated_at: w.ago(daysAgo + 1) }).execute();
-  await db.insertInto('strategy_marks').values({ strategy_id: id, enrolment_id: marker.enrolmentId, state: 'helped', created_at: w.ago(daysAgo), updated_at: w.ago(daysAgo) }).execute();
+  await db
+    .insertInto('strategies')
+    .values({
+      id,
+      group_id: author.groupId,
+      enrolment_id: author.enrolmentId,
+      author_id: author.user.id,
+      title: 'Grounding walk',
+      when_helps: 'Evenings',
+      steps: 'Walk round the block.',
+      moderation_status: 'published',
+      created_at: w.ago(daysAgo + 1),
+      updated_at: w.ago(daysAgo + 1),
+    })
+    .execute();
+  await db
+    .insertInto('strategy_marks')
+    .values({ strategy_id: id, enrolment_id: marker.enrolmentId, state: 'helped', created_at: w.ago(daysAgo), updated_at: w.ago(daysAgo) })
+    .execute();
 }
 
 /** A reaction by `reactor` on a practice entry `author` shared with the group. */
 async function reactToPractice(author: Member, reactor: Member, daysAgo: number) {
   const db = t.database.db;
   const id = newId();
-  await db.insertInto('skill_practices').values({ id, participant_id: author.user.id, enrolment_id: author.enrolmentId, skill: 'Breathing', situation: 'Before work', tried: 'Box breathing', rating: 4, shared_group_id: author.groupId, shared_enrolment_id: author.enrolmentId, moderation_status: 'published', shared_at: w.ago(daysAgo + 1), created_at: w.ago(daysAgo + 1) }).execute();
-  await db.insertInto('supportive_reactions').values({ id: newId(), target_kind: 'skill_practice', target_id: id, reactor_id: reactor.user.id, reactor_enrolment_id: reactor.enrolmentId, reaction: 'heart', created_at: w.ago(daysAgo) }).execute();
+  await db
+    .insertInto('skill_practices')
+    .values({
+      id,
+      participant_id: author.user.id,
+      enrolment_id: author.enrolmentId,
+      skill: 'Breathing',
+      situation: 'Before work',
+      tried: 'Box breathing',
+      rating: 4,
+      shared_group_id: author.groupId,
+      shared_enrolment_id: author.enrolmentId,
+      moderation_status: 'published',
+      shared_at: w.ago(daysAgo + 1),
+      created_at: w.ago(daysAgo + 1),
+    })
+    .execute();
+  await db
+    .insertInto('supportive_reactions')
+    .values({
+      id: newId(),
+      target_kind: 'skill_practice',
+      target_id: id,
+      reactor_id: reactor.user.id,
+      reactor_enrolment_id: reactor.enrolmentId,
+      reaction: 'heart',
+      created_at: w.ago(daysAgo),
+    })
+    .execute();
 }
 
 beforeAll(async () => {
@@ -53,7 +97,30 @@ beforeAll(async () => {
   await w.feedbackRequest(b, 5, request);
   await helped(c, b, 2);
   const dThread = await w.thread(d, 3);
-  await t.database.db.insertInto('space_posts').values({ id: newId(), group_id: groupId, thread_id: dThread, kind: 'post', seq: 900, version_seq: 900, author_id: world.clinicianA.id, enrolment_id: null, author_role: 'clinician', client_id: null, body: 'Thank you for sharing this.', reply_to_id: null, moderation_status: 'published', moderation_reasons: null, status_reason: null, created_at: w.ago(2), edited_at: null, removed_at: null, removed_by: null }).execute();
+  await t.database.db
+    .insertInto('space_posts')
+    .values({
+      id: newId(),
+      group_id: groupId,
+      thread_id: dThread,
+      kind: 'post',
+      seq: 900,
+      version_seq: 900,
+      author_id: world.clinicianA.id,
+      enrolment_id: null,
+      author_role: 'clinician',
+      client_id: null,
+      body: 'Thank you for sharing this.',
+      reply_to_id: null,
+      moderation_status: 'published',
+      moderation_reasons: null,
+      status_reason: null,
+      created_at: w.ago(2),
+      edited_at: null,
+      removed_at: null,
+      removed_by: null,
+    })
+    .execute();
   // Three weeks ago: A appreciated C, D reacted to B's shared practice. Self-marks never count.
   await w.appreciate(a, c, 20);
   await reactToPractice(b, d, 19);
@@ -143,7 +210,12 @@ describe('the connection map', () => {
 
   it('audits every read with the group, window and step', async () => {
     await map('?window=8w&weeksBack=2');
-    const row = await t.database.db.selectFrom('audit_events').select(['resource_id', 'group_id', 'actor_user_id', 'detail']).where('action', '=', 'connection.read').orderBy('at', 'desc').executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('audit_events')
+      .select(['resource_id', 'group_id', 'actor_user_id', 'detail'])
+      .where('action', '=', 'connection.read')
+      .orderBy('at', 'desc')
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ resource_id: groupId, group_id: groupId, actor_user_id: world.clinicianA.id });
     expect(JSON.parse(String(row.detail))).toEqual({ window: '8w', weeksBack: 2 });
   });

@@ -87,7 +87,15 @@ export function networkAt(people: readonly Person[], ties: readonly DirectedEdge
     return source && target ? [{ ...e, source, target }] : [];
   });
   const memberIds = present.filter((p) => p.kind === 'member').map((p) => p.id);
-  return { present, edges, network: analyseNetwork(memberIds, present.map((p) => p.id), edges) };
+  return {
+    present,
+    edges,
+    network: analyseNetwork(
+      memberIds,
+      present.map((p) => p.id),
+      edges,
+    ),
+  };
 }
 
 /**
@@ -104,7 +112,9 @@ export async function readConnectionMap(ctx: UseCaseContext, groupId: string, qu
   const startMs = Math.min(Date.parse(start), nowMs);
   const weeksAvailable = Math.floor((nowMs - startMs) / WEEK_MS);
   if (query.weeksBack > weeksAvailable) {
-    throw new AppError('validation_failed', `The group is ${weeksAvailable} weeks old: the map goes back at most ${weeksAvailable} weeks.`, [{ path: 'weeksBack', message: `At most ${weeksAvailable}.` }]);
+    throw new AppError('validation_failed', `The group is ${weeksAvailable} weeks old: the map goes back at most ${weeksAvailable} weeks.`, [
+      { path: 'weeksBack', message: `At most ${weeksAvailable}.` },
+    ]);
   }
   const events = await groupEdgeEvents(ctx.db, groupId, { from: `${dayOf(startMs)}T00:00:00.000Z`, until: ctx.now.toISOString() });
   // A window of w weeks ending k weeks back covers exactly the weeks k … k+w−1 counted back from
@@ -135,7 +145,17 @@ export async function readConnectionMap(ctx: UseCaseContext, groupId: string, qu
     until: span.until,
     nodes: present.map((p) => {
       const s = network.standing.get(p.id);
-      return { id: p.id, label: p.label, kind: p.kind, received: s?.received ?? 0, given: s?.given ?? 0, peersIn: s?.peersIn ?? 0, reciprocalTies: s?.reciprocalTies ?? 0, isolate: s?.isolate ?? false, subgroup: s?.subgroup ?? null };
+      return {
+        id: p.id,
+        label: p.label,
+        kind: p.kind,
+        received: s?.received ?? 0,
+        given: s?.given ?? 0,
+        peersIn: s?.peersIn ?? 0,
+        reciprocalTies: s?.reciprocalTies ?? 0,
+        isolate: s?.isolate ?? false,
+        subgroup: s?.subgroup ?? null,
+      };
     }),
     edges: edges.map((e) => ({ from: e.source, to: e.target, weight: e.weight, kinds: e.kinds, reciprocal: network.reciprocal(e.source, e.target) })),
     figures: network.figures,

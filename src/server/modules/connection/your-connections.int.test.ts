@@ -23,11 +23,28 @@ let pseudonym: Map<string, string>;
 
 async function strategy(author: Member, title: string, daysAgo: number, status: 'published' | 'held' | 'removed' = 'published') {
   const id = newId();
-  await t.database.db.insertInto('strategies').values({ id, group_id: author.groupId, enrolment_id: author.enrolmentId, author_id: author.user.id, title, when_helps: 'Evenings', steps: 'Walk round the block.', moderation_status: status, created_at: w.ago(daysAgo), updated_at: w.ago(daysAgo) }).execute();
+  await t.database.db
+    .insertInto('strategies')
+    .values({
+      id,
+      group_id: author.groupId,
+      enrolment_id: author.enrolmentId,
+      author_id: author.user.id,
+      title,
+      when_helps: 'Evenings',
+      steps: 'Walk round the block.',
+      moderation_status: status,
+      created_at: w.ago(daysAgo),
+      updated_at: w.ago(daysAgo),
+    })
+    .execute();
   return id;
 }
 async function mark(strategyId: string, marker: Member, state: 'try' | 'helped' | 'didnt_help', daysAgo: number) {
-  await t.database.db.insertInto('strategy_marks').values({ strategy_id: strategyId, enrolment_id: marker.enrolmentId, state, created_at: w.ago(daysAgo), updated_at: w.ago(daysAgo) }).execute();
+  await t.database.db
+    .insertInto('strategy_marks')
+    .values({ strategy_id: strategyId, enrolment_id: marker.enrolmentId, state, created_at: w.ago(daysAgo), updated_at: w.ago(daysAgo) })
+    .execute();
 }
 const names = (...members: Member[]) => members.map((m) => pseudonym.get(m.enrolmentId)).sort((a, b) => (a ?? '').localeCompare(b ?? ''));
 const mine = async (s: Session) => (await call(t.app, s, 'GET', '/api/me/connections')).json() as YourConnections;
@@ -57,7 +74,30 @@ beforeAll(async () => {
   await strategy(fern, 'An old idea', 40);
   // The facilitator answered my thread: facilitators are not peers on this card.
   const thread = await w.thread(me, 8);
-  await t.database.db.insertInto('space_posts').values({ id: newId(), group_id: g.groupId, thread_id: thread, kind: 'post', seq: 950, version_seq: 950, author_id: world.clinicianA.id, enrolment_id: null, author_role: 'clinician', client_id: null, body: 'Thank you.', reply_to_id: null, moderation_status: 'published', moderation_reasons: null, status_reason: null, created_at: w.ago(7), edited_at: null, removed_at: null, removed_by: null }).execute();
+  await t.database.db
+    .insertInto('space_posts')
+    .values({
+      id: newId(),
+      group_id: g.groupId,
+      thread_id: thread,
+      kind: 'post',
+      seq: 950,
+      version_seq: 950,
+      author_id: world.clinicianA.id,
+      enrolment_id: null,
+      author_role: 'clinician',
+      client_id: null,
+      body: 'Thank you.',
+      reply_to_id: null,
+      moderation_status: 'published',
+      moderation_reasons: null,
+      status_reason: null,
+      created_at: w.ago(7),
+      edited_at: null,
+      removed_at: null,
+      removed_by: null,
+    })
+    .execute();
   // A group I left: someone there appreciated me; it never appears.
   const left = await w.group(world.clinicianA.id, 2);
   const [meThere, peerThere] = left.members as [Member, Member];
@@ -88,12 +128,21 @@ describe('your connections', () => {
   });
 
   it('suggests the newest item a not-yet-connected peer shared that I can already see', async () => {
-    expect((await mine(meS)).suggestion).toMatchObject({ groupId: me.groupId, pseudonym: pseudonym.get(dune.enrolmentId), kind: 'strategy', title: 'Naming five things I can see' });
+    expect((await mine(meS)).suggestion).toMatchObject({
+      groupId: me.groupId,
+      pseudonym: pseudonym.get(dune.enrolmentId),
+      kind: 'strategy',
+      title: 'Naming five things I can see',
+    });
   });
 
   it('quotes a feedback request when that is the newest such item, and suggests nothing once everyone is connected', async () => {
     const request = await w.feedbackRequest(fern, 0.5);
-    expect((await mine(meS)).suggestion).toMatchObject({ pseudonym: pseudonym.get(fern.enrolmentId), kind: 'feedback_request', title: 'I’d welcome feedback on how I come across.' });
+    expect((await mine(meS)).suggestion).toMatchObject({
+      pseudonym: pseudonym.get(fern.enrolmentId),
+      kind: 'feedback_request',
+      title: 'I’d welcome feedback on how I come across.',
+    });
     await w.feedbackRequest(me, 0.2, request); // I answer Fern: now tied
     await w.appreciate(me, dune, 0.1);
     const after = await mine(meS);
@@ -111,7 +160,11 @@ describe('your connections', () => {
   it('is the member’s own: clinicians and admins are refused, and nobody signed out gets in', async () => {
     expect((await call(t.app, lead, 'GET', '/api/me/connections')).statusCode).toBe(403);
     expect((await call(t.app, await signIn(t, world.admin), 'GET', '/api/me/connections')).statusCode).toBe(403);
-    for (const [method, url] of [['GET', '/api/me/connections'], ['GET', '/api/me/home-preferences'], ['PATCH', '/api/me/home-preferences']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/me/connections'],
+      ['GET', '/api/me/home-preferences'],
+      ['PATCH', '/api/me/home-preferences'],
+    ] as const) {
       expect((await call(t.app, null, method, url, method === 'PATCH' ? { showConnections: false } : undefined)).statusCode, `${method} ${url}`).toBe(401);
     }
     expect((await call(t.app, lead, 'PATCH', '/api/me/home-preferences', { showConnections: false })).statusCode).toBe(403);
@@ -133,7 +186,13 @@ describe('hiding the card', () => {
     }
     expect((await call(t.app, meS, 'GET', '/api/me/home-preferences')).json()).toEqual({ showConnections: false });
     expect((await call(t.app, meS, 'PATCH', '/api/me/home-preferences', { showConnections: true })).json()).toEqual({ showConnections: true });
-    const audits = await t.database.db.selectFrom('audit_events').select(['action', 'detail']).where('action', '=', 'home.preferences.update').where('actor_user_id', '=', me.user.id).orderBy('at').execute();
+    const audits = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'detail'])
+      .where('action', '=', 'home.preferences.update')
+      .where('actor_user_id', '=', me.user.id)
+      .orderBy('at')
+      .execute();
     expect(audits.map((a) => (typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail))).toEqual([{ showConnections: false }, { showConnections: true }]);
   });
 });

@@ -15,7 +15,13 @@ const url = (userId: string) => `/api/participants/${userId}/contact`;
 beforeAll(async () => {
   t = await createTestApp();
   world = await createWorld(t);
-  [alice, aaron, clinA, clinB, admin] = await Promise.all([signIn(t, world.participantA), signIn(t, world.participantA2), signIn(t, world.clinicianA), signIn(t, world.clinicianB), signIn(t, world.admin)]);
+  [alice, aaron, clinA, clinB, admin] = await Promise.all([
+    signIn(t, world.participantA),
+    signIn(t, world.participantA2),
+    signIn(t, world.clinicianA),
+    signIn(t, world.clinicianB),
+    signIn(t, world.admin),
+  ]);
 });
 afterAll(async () => t?.close());
 
@@ -45,7 +51,13 @@ describe('contact details: the member', () => {
       homePhone: { e164: '+441632960001', display: '01632 960001' },
       preferredMethod: 'sms',
       preferredTimes: 'Weekday mornings',
-      emergencyContact: { name: 'Jo Private', relation: 'Sister', phone: { e164: '+447700900456', display: '07700 900456' }, consent: true, consentRecordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      emergencyContact: {
+        name: 'Jo Private',
+        relation: 'Sister',
+        phone: { e164: '+447700900456', display: '07700 900456' },
+        consent: true,
+        consentRecordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
       updatedBy: { role: 'participant' },
     });
     // The clinicians' note on contact risks is not the member's to read.
@@ -90,7 +102,12 @@ describe('contact details: clinicians, peers and admins', () => {
       homePhone: null,
     });
     expect(edit.statusCode, edit.body).toBe(200);
-    expect(edit.json()).toMatchObject({ gp: { practiceName: 'Riverside Surgery', name: 'Dr Ada Example', phone: { display: '01632 960777' } }, homePhone: null, contactRiskNote: 'Do not leave voicemail on the home number.', updatedBy: { role: 'clinician' } });
+    expect(edit.json()).toMatchObject({
+      gp: { practiceName: 'Riverside Surgery', name: 'Dr Ada Example', phone: { display: '01632 960777' } },
+      homePhone: null,
+      contactRiskNote: 'Do not leave voicemail on the home number.',
+      updatedBy: { role: 'clinician' },
+    });
     const consent = await call(t.app, clinA, 'PATCH', url(world.participantA.id), { emergencyConsent: true });
     expect(consent.statusCode).toBe(403);
     // The member sees their GP details, never the risk note.
@@ -122,13 +139,19 @@ describe('contact details: clinicians, peers and admins', () => {
   });
 
   it('leave an audit row for every read, with who read and how', async () => {
-    const reads = () => t.database.db.selectFrom('audit_events').select(['actor_user_id', 'resource_id', 'detail']).where('action', '=', 'contacts.read').where('outcome', '=', 'success').execute();
+    const reads = () =>
+      t.database.db.selectFrom('audit_events').select(['actor_user_id', 'resource_id', 'detail']).where('action', '=', 'contacts.read').where('outcome', '=', 'success').execute();
     const before = (await reads()).length;
     await call(t.app, clinA, 'GET', url(world.participantA.id));
     await call(t.app, alice, 'GET', url(world.participantA.id));
     const after = await reads();
     expect(after).toHaveLength(before + 2);
-    expect(after.slice(-2).map((r) => r.actor_user_id).sort()).toEqual([world.clinicianA.id, world.participantA.id].sort());
+    expect(
+      after
+        .slice(-2)
+        .map((r) => r.actor_user_id)
+        .sort(),
+    ).toEqual([world.clinicianA.id, world.participantA.id].sort());
     expect(after.every((r) => r.resource_id === world.participantA.id)).toBe(true);
     const writes = await t.database.db.selectFrom('audit_events').select(['detail']).where('action', '=', 'contacts.update').execute();
     expect(writes.length).toBeGreaterThanOrEqual(4);
@@ -151,7 +174,12 @@ describe('contact details: phone numbers', () => {
 
   it('refuses garbage, and writes nothing when one field of a change is bad', async () => {
     const before = await contactRows(world.participantA.id);
-    const refused = await call(t.app, alice, 'PATCH', url(world.participantA.id), { mobilePhone: '07700 900321', homePhone: 'call my mum', preferredTimes: 'Never', emergencyPhone: '12' });
+    const refused = await call(t.app, alice, 'PATCH', url(world.participantA.id), {
+      mobilePhone: '07700 900321',
+      homePhone: 'call my mum',
+      preferredTimes: 'Never',
+      emergencyPhone: '12',
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('invalid_phone');
     expect(refused.json().error.details.map((d: { path: string }) => d.path)).toEqual(['body.homePhone', 'body.emergencyPhone']);
@@ -181,9 +209,20 @@ describe('contact details on the alert card', () => {
     const own = await call(t.app, clinB, 'GET', alertUrl);
     expect(own.statusCode, own.body).toBe(200);
     expect(own.json()).toEqual({
-      contact: { participantId: world.participantB.id, mobilePhone: { e164: '+447700900777', display: '07700 900777' }, homePhone: null, preferredMethod: 'phone', preferredTimes: 'After 5pm' },
+      contact: {
+        participantId: world.participantB.id,
+        mobilePhone: { e164: '+447700900777', display: '07700 900777' },
+        homePhone: null,
+        preferredMethod: 'phone',
+        preferredTimes: 'After 5pm',
+      },
     });
-    const audit = await t.database.db.selectFrom('audit_events').select(['resource_id', 'detail', 'outcome']).where('action', '=', 'contacts.read').where('actor_user_id', '=', world.clinicianB.id).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select(['resource_id', 'detail', 'outcome'])
+      .where('action', '=', 'contacts.read')
+      .where('actor_user_id', '=', world.clinicianB.id)
+      .execute();
     expect(audit.some((a) => a.resource_id === world.participantB.id && (a.detail ?? '').includes('"via":"alert"') && a.outcome === 'success')).toBe(true);
     // Outside the alert's reach: 404 (clinician of another group), 403 (participants have no alerts).
     expect((await call(t.app, clinA, 'GET', alertUrl)).statusCode).toBe(404);
@@ -200,7 +239,13 @@ describe('contact details on the alert card', () => {
 describe('contact details entered at referral and intake', () => {
   it('flow through to the record once the person accepts a place; a bad number refuses the whole referral', async () => {
     const personEmail = 'rowan.reach@example.org';
-    const badReferral = await call(t.app, clinB, 'POST', '/api/referrals', { groupId: world.groupA, personName: 'Rowan Reach', personEmail, reason: 'Isolation.', contact: { mobilePhone: '(415) 555-2671' } });
+    const badReferral = await call(t.app, clinB, 'POST', '/api/referrals', {
+      groupId: world.groupA,
+      personName: 'Rowan Reach',
+      personEmail,
+      reason: 'Isolation.',
+      contact: { mobilePhone: '(415) 555-2671' },
+    });
     expect(badReferral.statusCode).toBe(422);
     expect(await t.database.db.selectFrom('referrals').select('id').where('person_email', '=', personEmail).execute()).toEqual([]);
     const referral = await call(t.app, clinB, 'POST', '/api/referrals', {
@@ -215,16 +260,32 @@ describe('contact details entered at referral and intake', () => {
     // Before the person has an account, the group's facilitators and the referrer read what was taken at referral.
     const taken = await call(t.app, clinA, 'GET', `/api/referrals/${referralId}/contact`);
     expect(taken.statusCode, taken.body).toBe(200);
-    expect(taken.json()).toMatchObject({ participantId: null, mobilePhone: { e164: '+447700900888', display: '07700 900888' }, gp: { practiceName: 'Hillside Practice' }, contactRiskNote: null });
+    expect(taken.json()).toMatchObject({
+      participantId: null,
+      mobilePhone: { e164: '+447700900888', display: '07700 900888' },
+      gp: { practiceName: 'Hillside Practice' },
+      contactRiskNote: null,
+    });
     expect((await call(t.app, clinB, 'GET', `/api/referrals/${referralId}/contact`)).statusCode).toBe(200);
     const stranger = await signIn(t, await createUser(t, 'clinician'));
     expect((await call(t.app, stranger, 'GET', `/api/referrals/${referralId}/contact`)).statusCode).toBe(404);
     expect((await call(t.app, aaron, 'GET', `/api/referrals/${referralId}/contact`)).statusCode).toBe(404);
     expect((await call(t.app, admin, 'GET', `/api/referrals/${referralId}/contact`)).statusCode).toBe(403);
-    const referralReads = await t.database.db.selectFrom('audit_events').select('actor_user_id').where('action', '=', 'contacts.read').where('resource_id', '=', referralId).execute();
+    const referralReads = await t.database.db
+      .selectFrom('audit_events')
+      .select('actor_user_id')
+      .where('action', '=', 'contacts.read')
+      .where('resource_id', '=', referralId)
+      .execute();
     expect(referralReads.map((r) => r.actor_user_id).sort()).toEqual([world.clinicianA.id, world.clinicianB.id].sort());
-    expect((await call(t.app, clinA, 'POST', `/api/referrals/${referralId}/intake`, { suitable: true, notes: 'Suitable.', contact: { emergencyConsent: true } })).statusCode).toBe(403);
-    const intake = await call(t.app, clinA, 'POST', `/api/referrals/${referralId}/intake`, { suitable: true, notes: 'Suitable.', contact: { emergencyName: 'Sam Reach', emergencyRelation: 'Partner', emergencyPhone: '07700 900889' } });
+    expect((await call(t.app, clinA, 'POST', `/api/referrals/${referralId}/intake`, { suitable: true, notes: 'Suitable.', contact: { emergencyConsent: true } })).statusCode).toBe(
+      403,
+    );
+    const intake = await call(t.app, clinA, 'POST', `/api/referrals/${referralId}/intake`, {
+      suitable: true,
+      notes: 'Suitable.',
+      contact: { emergencyName: 'Sam Reach', emergencyRelation: 'Partner', emergencyPhone: '07700 900889' },
+    });
     expect(intake.statusCode, intake.body).toBe(200);
     expect((await call(t.app, clinA, 'POST', `/api/referrals/${referralId}/offer`, { expiresInDays: 7 })).statusCode).toBe(200);
     const accepted = await call(t.app, clinA, 'POST', `/api/referrals/${referralId}/response`, { accept: true, pseudonym: 'Rowan' });
@@ -246,7 +307,13 @@ describe('contact details entered at referral and intake', () => {
 
   it('go straight to the record when the referred person already has an account', async () => {
     const bea = await createUser(t, 'participant', 'Bea Again');
-    const referral = await call(t.app, clinA, 'POST', '/api/referrals', { groupId: world.groupA, personName: 'Bea Again', personEmail: bea.email, reason: 'Isolation.', contact: { homePhone: '020 7946 0001' } });
+    const referral = await call(t.app, clinA, 'POST', '/api/referrals', {
+      groupId: world.groupA,
+      personName: 'Bea Again',
+      personEmail: bea.email,
+      reason: 'Isolation.',
+      contact: { homePhone: '020 7946 0001' },
+    });
     expect(referral.statusCode, referral.body).toBe(201);
     expect((await contactRows(bea.id))[0]?.home_phone).toBe('+442079460001');
   });

@@ -33,7 +33,8 @@ export function presentContactDetails(participantId: string | null, row: Contact
 export function presentAlertContact(participantId: string, row: ContactRow | undefined, country: CountryCode): AlertContact {
   const details = presentContactDetails(participantId, row, country);
   return {
-    participantId,     mobilePhone: details.mobilePhone,
+    participantId,
+    mobilePhone: details.mobilePhone,
     homePhone: details.homePhone,
     preferredMethod: details.preferredMethod,
     preferredTimes: details.preferredTimes,

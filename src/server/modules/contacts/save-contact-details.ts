@@ -74,7 +74,11 @@ export async function saveContactDetails(ctx: UseCaseContext, owner: ContactOwne
     }
   }
   if (existing) {
-    await ctx.db.updateTable('participant_contacts').set({ ...columns, updated_at: now, updated_by: ctx.principal.userId }).where('id', '=', existing.id).execute();
+    await ctx.db
+      .updateTable('participant_contacts')
+      .set({ ...columns, updated_at: now, updated_by: ctx.principal.userId })
+      .where('id', '=', existing.id)
+      .execute();
   } else {
     await ctx.db
       .insertInto('participant_contacts')

@@ -21,11 +21,43 @@ export async function collectMyData(db: DbOrTx, userId: string) {
     .select(['id', 'display_name', 'email', 'role', 'status', 'created_at', 'last_sign_in_at', 'mobile_e164'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
-  const [identifiers, contact, enrolments, attendance, consents, responses, goals, practices, journal, safetyPlan, posts, strategies, appreciations, feedback, celebrations, sessions, preferences] = await Promise.all([
+  const [
+    identifiers,
+    contact,
+    enrolments,
+    attendance,
+    consents,
+    responses,
+    goals,
+    practices,
+    journal,
+    safetyPlan,
+    posts,
+    strategies,
+    appreciations,
+    feedback,
+    celebrations,
+    sessions,
+    preferences,
+  ] = await Promise.all([
     identifiersOf(db, userId),
     db
       .selectFrom('participant_contacts')
-      .select(['mobile_phone', 'home_phone', 'preferred_method', 'preferred_times', 'emergency_name', 'emergency_relation', 'emergency_phone', 'emergency_consent', 'gp_practice', 'gp_name', 'gp_phone', 'gp_address', 'updated_at'])
+      .select([
+        'mobile_phone',
+        'home_phone',
+        'preferred_method',
+        'preferred_times',
+        'emergency_name',
+        'emergency_relation',
+        'emergency_phone',
+        'emergency_consent',
+        'gp_practice',
+        'gp_name',
+        'gp_phone',
+        'gp_address',
+        'updated_at',
+      ])
       .where('participant_id', '=', userId)
       .executeTakeFirst(),
     db
@@ -41,7 +73,19 @@ export async function collectMyData(db: DbOrTx, userId: string) {
       .innerJoin('enrolments as e', 'e.id', 'a.enrolment_id')
       .innerJoin('group_sessions as s', 's.id', 'a.session_id')
       .innerJoin('therapy_groups as g', 'g.id', 's.group_id')
-      .select(['a.session_id', 'a.enrolment_id', 'a.status', 'a.minutes', 's.starts_at', 's.ends_at', 's.topic', 's.status as session_status', 'g.name as group_name', 'g.meeting_url', 'g.location'])
+      .select([
+        'a.session_id',
+        'a.enrolment_id',
+        'a.status',
+        'a.minutes',
+        's.starts_at',
+        's.ends_at',
+        's.topic',
+        's.status as session_status',
+        'g.name as group_name',
+        'g.meeting_url',
+        'g.location',
+      ])
       .where('e.participant_id', '=', userId)
       .orderBy('s.starts_at')
       .execute(),
@@ -62,14 +106,34 @@ export async function collectMyData(db: DbOrTx, userId: string) {
       .orderBy('r.submitted_at')
       .execute(),
     db.selectFrom('goals').selectAll().where('participant_id', '=', userId).orderBy('created_at').execute(),
-    db.selectFrom('skill_practices').select(['id', 'skill', 'situation', 'tried', 'rating', 'shared_at', 'created_at']).where('participant_id', '=', userId).orderBy('created_at').execute(),
-    db.selectFrom('journal_entries').select(['id', 'prompt', 'body', 'shared_with_clinician_at', 'created_at', 'updated_at']).where('participant_id', '=', userId).orderBy('created_at').execute(),
+    db
+      .selectFrom('skill_practices')
+      .select(['id', 'skill', 'situation', 'tried', 'rating', 'shared_at', 'created_at'])
+      .where('participant_id', '=', userId)
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('journal_entries')
+      .select(['id', 'prompt', 'body', 'shared_with_clinician_at', 'created_at', 'updated_at'])
+      .where('participant_id', '=', userId)
+      .orderBy('created_at')
+      .execute(),
     db.selectFrom('safety_plans').selectAll().where('participant_id', '=', userId).executeTakeFirst(),
     db
       .selectFrom('space_posts as p')
       .innerJoin('therapy_groups as g', 'g.id', 'p.group_id')
       .leftJoin('space_threads as t', 't.id', 'p.thread_id')
-      .select(['p.id', 'p.kind', 'p.body', 'p.moderation_status', 'p.created_at', 'p.edited_at', 'g.name as group_name', 't.title as thread_title', 't.created_by as thread_created_by'])
+      .select([
+        'p.id',
+        'p.kind',
+        'p.body',
+        'p.moderation_status',
+        'p.created_at',
+        'p.edited_at',
+        'g.name as group_name',
+        't.title as thread_title',
+        't.created_by as thread_created_by',
+      ])
       .where('p.author_id', '=', userId)
       .orderBy('p.created_at')
       .execute(),

@@ -36,6 +36,11 @@ export async function eraseParticipant(ctx: UseCaseContext, userId: string, reas
     .insertInto('erasure_requests')
     .values({ id, user_id: userId, requested_by: ctx.principal.userId, reason, policy: JSON.stringify(policy), report: JSON.stringify(report), created_at: subject.now })
     .execute();
-  await ctx.audit({ action: 'erasure.process', resourceType: 'user', resourceId: userId, detail: { erasure: id, ...totals, clinicalRecord: policy.clinicalRecord, measures: policy.measures } });
+  await ctx.audit({
+    action: 'erasure.process',
+    resourceType: 'user',
+    resourceId: userId,
+    detail: { erasure: id, ...totals, clinicalRecord: policy.clinicalRecord, measures: policy.measures },
+  });
   return report;
 }

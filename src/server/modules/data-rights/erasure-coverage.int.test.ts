@@ -54,9 +54,11 @@ it('answers for every column of the schema that names a person', async () => {
 
 it('names only columns that exist, so the plan cannot claim coverage of a column that is gone', async () => {
   const { tables } = await describeSchema(tdb.database.db, tdb.database.kind);
-  const stale = erasurePlan.flatMap((s) => s.covers).filter((c) => {
-    const [table, column] = c.split('.') as [string, string];
-    return !tables[table]?.includes(column);
-  });
+  const stale = erasurePlan
+    .flatMap((s) => s.covers)
+    .filter((c) => {
+      const [table, column] = c.split('.') as [string, string];
+      return !tables[table]?.includes(column);
+    });
   expect(stale).toEqual([]);
 });

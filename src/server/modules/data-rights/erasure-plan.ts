@@ -63,7 +63,12 @@ const on = (table: string, column: string, key: Key = 'user'): Match => ({ table
 async function countMatches(db: DbOrTx, matches: readonly Match[], s: ErasureSubject): Promise<number> {
   let total = 0;
   for (const table of new Set(matches.map((m) => m.table))) {
-    total += await countRows(db, table, matches.filter((m) => m.table === table), s);
+    total += await countRows(
+      db,
+      table,
+      matches.filter((m) => m.table === table),
+      s,
+    );
   }
   return total;
 }
@@ -117,13 +122,15 @@ function retained(kind: string, setting: keyof RetentionPolicy, whyKept: string,
     kind,
     covers: matches.map((m) => `${m.table}.${m.column}`),
     outcome: (p) => (p[setting] === 'keep' ? 'kept' : 'removed'),
-    why: (p) => (p[setting] === 'keep' ? whyKept : `Removed: the retention policy (HEARTH_RETENTION_${setting === 'clinicalRecord' ? 'CLINICAL_RECORD' : 'MEASURES'}=erase) does not keep it.`),
+    why: (p) =>
+      p[setting] === 'keep' ? whyKept : `Removed: the retention policy (HEARTH_RETENTION_${setting === 'clinicalRecord' ? 'CLINICAL_RECORD' : 'MEASURES'}=erase) does not keep it.`,
     count: (db, s) => countMatches(db, matches.slice(0, 1), s),
     apply: erase ?? ((db, s) => deleteMatches(db, matches.slice(0, 1), s)),
   };
 }
 
-const KEPT_CLINICAL = 'Kept under the retention policy (HEARTH_RETENTION_CLINICAL_RECORD=keep): part of the clinical record the service must keep; now filed to the de-identified account.';
+const KEPT_CLINICAL =
+  'Kept under the retention policy (HEARTH_RETENTION_CLINICAL_RECORD=keep): part of the clinical record the service must keep; now filed to the de-identified account.';
 
 /** Supportive reactions on the person's celebrations and practice entries (target ids, no foreign key). */
 async function reactionsOnTheirItems(db: DbOrTx, s: ErasureSubject) {
@@ -189,14 +196,32 @@ export const erasurePlan: readonly ErasureStep[] = [
       const theirs = db.selectFrom('strategies').select('id').where('author_id', '=', s.userId);
       await db
         .updateTable('library_entries')
-        .set({ status: 'removed', title: ERASED_TEXT, when_helps: '', steps: '', credit: 'anonymous', credit_name: null, search_text: '', removed_by: s.adminId, removed_at: s.now, removal_reason: ERASED_TEXT })
+        .set({
+          status: 'removed',
+          title: ERASED_TEXT,
+          when_helps: '',
+          steps: '',
+          credit: 'anonymous',
+          credit_name: null,
+          search_text: '',
+          removed_by: s.adminId,
+          removed_at: s.now,
+          removal_reason: ERASED_TEXT,
+        })
         .where('strategy_id', 'in', theirs)
         .where('status', '=', 'active')
         .execute();
-      await db.updateTable('library_entries').set({ title: ERASED_TEXT, when_helps: '', steps: '', credit_name: null, search_text: '' }).where('strategy_id', 'in', theirs).execute();
+      await db
+        .updateTable('library_entries')
+        .set({ title: ERASED_TEXT, when_helps: '', steps: '', credit_name: null, search_text: '' })
+        .where('strategy_id', 'in', theirs)
+        .execute();
     },
   },
-  removeRows('Coping strategies shared (with peers’ marks on them)', 'Removed: the member’s own words shared with the group.', [on('strategies', 'author_id'), on('strategies', 'enrolment_id', 'enrolments')]),
+  removeRows('Coping strategies shared (with peers’ marks on them)', 'Removed: the member’s own words shared with the group.', [
+    on('strategies', 'author_id'),
+    on('strategies', 'enrolment_id', 'enrolments'),
+  ]),
   removeRows('Marks on peers’ strategies', 'Removed: “I’ll try it” and “tried it” marks the member gave.', [on('strategy_marks', 'enrolment_id', 'enrolments')]),
   removeRows('Appreciations sent', 'Removed: the member’s own words to peers.', [on('appreciations', 'sender_id'), on('appreciations', 'sender_enrolment_id', 'enrolments')]),
   removeRows('Appreciations received (their place as recipient)', 'Removed: the member is no longer named as a recipient; the sender keeps their own words.', [
@@ -262,7 +287,10 @@ export const erasurePlan: readonly ErasureStep[] = [
     on('isolation_flags', 'enrolment_id', 'enrolments'),
   ]),
   removeRows('Journal entries', 'Removed: the member’s private journal.', [on('journal_entries', 'participant_id')]),
-  removeRows('Safety plan', 'Removed: the member’s own plan (their clinicians’ record of risk is in the alerts and notes).', [on('safety_plans', 'participant_id'), on('safety_plans', 'updated_by')]),
+  removeRows('Safety plan', 'Removed: the member’s own plan (their clinicians’ record of risk is in the alerts and notes).', [
+    on('safety_plans', 'participant_id'),
+    on('safety_plans', 'updated_by'),
+  ]),
   removeRows('Contact details (phones, emergency contact, GP)', 'Removed: how to reach the member is not needed once they have left.', [
     on('participant_contacts', 'participant_id'),
     on('participant_contacts', 'referral_id', 'referrals'),
@@ -274,7 +302,12 @@ export const erasurePlan: readonly ErasureStep[] = [
     outcome: () => 'removed',
     why: () => 'Removed: questionnaires not answered (answered ones follow the answers below).',
     async count(db, s) {
-      const row = await db.selectFrom('measure_requests').select((eb) => eb.fn.countAll<string | number>().as('n')).where('participant_id', '=', s.userId).where('status', '!=', 'completed').executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('measure_requests')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where('participant_id', '=', s.userId)
+        .where('status', '!=', 'completed')
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
     async apply(db, s) {
@@ -291,19 +324,33 @@ export const erasurePlan: readonly ErasureStep[] = [
       await db.deleteFrom('measure_responses').where('participant_id', '=', s.userId).execute();
     },
   ),
-  retained('Questionnaire courses (first and latest score)', 'measures', 'Kept with the answers they summarise (HEARTH_RETENTION_MEASURES=keep).', [on('measure_courses', 'participant_id')]),
+  retained('Questionnaire courses (first and latest score)', 'measures', 'Kept with the answers they summarise (HEARTH_RETENTION_MEASURES=keep).', [
+    on('measure_courses', 'participant_id'),
+  ]),
   retained('Entries in group notes (every version)', 'clinicalRecord', KEPT_CLINICAL, [on('note_member_entries', 'enrolment_id', 'enrolments')], async (db, s) => {
     if (!s.enrolmentIds.length) return;
     const notes = await db.selectFrom('note_member_entries').select('note_id').distinct().where('enrolment_id', 'in', s.enrolmentIds).execute();
     await db.deleteFrom('note_member_entries').where('enrolment_id', 'in', s.enrolmentIds).execute();
     if (!notes.length) return;
-    const versions = await db.selectFrom('note_versions').select(['id', 'content']).where('note_id', 'in', notes.map((n) => n.note_id)).execute();
+    const versions = await db
+      .selectFrom('note_versions')
+      .select(['id', 'content'])
+      .where(
+        'note_id',
+        'in',
+        notes.map((n) => n.note_id),
+      )
+      .execute();
     const gone = new Set(s.enrolmentIds);
     for (const v of versions) {
       const content = JSON.parse(v.content) as { members?: { enrolmentId: string }[] };
       if (!content.members?.some((m) => gone.has(m.enrolmentId))) continue;
       content.members = content.members.filter((m) => !gone.has(m.enrolmentId));
-      await db.updateTable('note_versions').set({ content: JSON.stringify(content) }).where('id', '=', v.id).execute();
+      await db
+        .updateTable('note_versions')
+        .set({ content: JSON.stringify(content) })
+        .where('id', '=', v.id)
+        .execute();
     }
   }),
   retained('Attendance', 'clinicalRecord', KEPT_CLINICAL, [on('attendance', 'enrolment_id', 'enrolments')]),
@@ -314,18 +361,25 @@ export const erasurePlan: readonly ErasureStep[] = [
     await db.updateTable('space_reports').set({ alert_id: null }).where('alert_id', 'in', theirs).execute();
     await db.deleteFrom('alerts').where('participant_id', '=', s.userId).execute();
   }),
-  retained('Record number (e.g. NHS number)', 'clinicalRecord', 'Kept under the retention policy (HEARTH_RETENTION_CLINICAL_RECORD=keep): it files the kept clinical record to the right person if it is ever needed.', [
-    on('patient_identifiers', 'participant_id'),
-    on('patient_identifiers', 'referral_id', 'referrals'),
-  ], async (db, s) => {
-    await db.deleteFrom('patient_identifiers').where('participant_id', '=', s.userId).execute();
-    if (s.referralIds.length) await db.deleteFrom('patient_identifiers').where('referral_id', 'in', s.referralIds).execute();
-  }),
-  retained('Date of birth (for claims)', 'clinicalRecord', 'Kept under the retention policy (HEARTH_RETENTION_CLINICAL_RECORD=keep): with the record number it identifies whose clinical record and claims are kept.', [
-    on('participant_profiles', 'participant_id'),
-  ], async (db, s) => {
-    await db.deleteFrom('participant_profiles').where('participant_id', '=', s.userId).execute();
-  }),
+  retained(
+    'Record number (e.g. NHS number)',
+    'clinicalRecord',
+    'Kept under the retention policy (HEARTH_RETENTION_CLINICAL_RECORD=keep): it files the kept clinical record to the right person if it is ever needed.',
+    [on('patient_identifiers', 'participant_id'), on('patient_identifiers', 'referral_id', 'referrals')],
+    async (db, s) => {
+      await db.deleteFrom('patient_identifiers').where('participant_id', '=', s.userId).execute();
+      if (s.referralIds.length) await db.deleteFrom('patient_identifiers').where('referral_id', 'in', s.referralIds).execute();
+    },
+  ),
+  retained(
+    'Date of birth (for claims)',
+    'clinicalRecord',
+    'Kept under the retention policy (HEARTH_RETENTION_CLINICAL_RECORD=keep): with the record number it identifies whose clinical record and claims are kept.',
+    [on('participant_profiles', 'participant_id')],
+    async (db, s) => {
+      await db.deleteFrom('participant_profiles').where('participant_id', '=', s.userId).execute();
+    },
+  ),
   {
     kind: 'Referrals',
     covers: ['referrals.participant_id', 'offer_links.referral_id'],
@@ -364,7 +418,11 @@ export const erasurePlan: readonly ErasureStep[] = [
     on('space_read_markers', 'user_id'),
     on('reminder_sends', 'user_id'),
   ]),
-  removeRows('Notifications, e-mail and texts to them', 'Removed: in-app notifications, the e-mail kept in the outbox (addresses and text) and queued or sent reminder texts.', [on('notifications', 'user_id'), on('mail_outbox', 'to_user_id'), on('sms_queue', 'user_id')]),
+  removeRows('Notifications, e-mail and texts to them', 'Removed: in-app notifications, the e-mail kept in the outbox (addresses and text) and queued or sent reminder texts.', [
+    on('notifications', 'user_id'),
+    on('mail_outbox', 'to_user_id'),
+    on('sms_queue', 'user_id'),
+  ]),
   {
     kind: 'Enrolments',
     covers: ['enrolments.participant_id'],
@@ -378,7 +436,10 @@ export const erasurePlan: readonly ErasureStep[] = [
         await db
           .updateTable('enrolments')
           // Pseudonyms are unique per group: the enrolment's own id keeps this one unique.
-          .set({ pseudonym: `Former member ${e.id.slice(0, 8)}`, ...(current ? { status: 'withdrawn', left_at: s.now, status_changed_at: s.now, status_reason: ERASED_TEXT } : {}) })
+          .set({
+            pseudonym: `Former member ${e.id.slice(0, 8)}`,
+            ...(current ? { status: 'withdrawn', left_at: s.now, status_changed_at: s.now, status_reason: ERASED_TEXT } : {}),
+          })
           .where('id', '=', e.id)
           .execute();
       }
@@ -443,12 +504,18 @@ export const erasurePlan: readonly ErasureStep[] = [
       on('staff_profiles', 'updated_by'),
     ],
   ),
-  keepRows('Erasure record', 'Kept: this erasure and its report, the evidence that the request was carried out.', [on('erasure_requests', 'user_id'), on('erasure_requests', 'requested_by')], []),
+  keepRows(
+    'Erasure record',
+    'Kept: this erasure and its report, the evidence that the request was carried out.',
+    [on('erasure_requests', 'user_id'), on('erasure_requests', 'requested_by')],
+    [],
+  ),
   {
     kind: 'Account',
     covers: ['users.id'],
     outcome: () => 'anonymised',
-    why: () => `De-identified and disabled: name “${ERASED_NAME}”, an e-mail address that cannot receive mail, no password, two-step secret or mobile number; kept records still point at it.`,
+    why: () =>
+      `De-identified and disabled: name “${ERASED_NAME}”, an e-mail address that cannot receive mail, no password, two-step secret or mobile number; kept records still point at it.`,
     count: async () => 1,
     async apply(db, s) {
       await db

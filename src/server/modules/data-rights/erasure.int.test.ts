@@ -12,12 +12,35 @@ import { erasedEmail, erasurePlan } from './erasure-plan.js';
 // group anonymised in place, the clinical record kept (or not) as configured, the account
 // de-identified — and a report stored, downloadable and audited. Bad requests change nothing.
 
-const KINDS = ['journal_entries', 'safety_plans', 'goals', 'goal_milestones', 'celebrations', 'skill_practices', 'strategies', 'participant_contacts', 'measure_responses', 'measure_courses', 'alerts', 'attendance', 'note_member_entries', 'agreement_acceptances', 'erasure_requests'] as const;
+const KINDS = [
+  'journal_entries',
+  'safety_plans',
+  'goals',
+  'goal_milestones',
+  'celebrations',
+  'skill_practices',
+  'strategies',
+  'participant_contacts',
+  'measure_responses',
+  'measure_courses',
+  'alerts',
+  'attendance',
+  'note_member_entries',
+  'agreement_acceptances',
+  'erasure_requests',
+] as const;
 
 async function snapshot(t: TestApp) {
   const out: Record<string, number> = {};
   for (const table of KINDS) {
-    out[table] = Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    out[table] = Number(
+      (
+        await t.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   }
   return out;
 }
@@ -27,36 +50,133 @@ async function enrich(t: TestApp, world: World) {
   const db = t.database.db;
   const now = t.clock.now().toISOString();
   await db.updateTable('group_sessions').set({ status: 'held' }).where('id', '=', world.sessionB).execute();
-  await db.insertInto('attendance').values({ session_id: world.sessionB, enrolment_id: world.enrolmentB, status: 'present', minutes: null, recorded_by: world.clinicianB.id, recorded_at: now }).execute();
+  await db
+    .insertInto('attendance')
+    .values({ session_id: world.sessionB, enrolment_id: world.enrolmentB, status: 'present', minutes: null, recorded_by: world.clinicianB.id, recorded_at: now })
+    .execute();
   const note = newId();
   await db
     .insertInto('group_notes')
-    .values({ id: note, session_id: world.sessionB, status: 'signed', version: 2, themes: 'Belonging', interventions: 'Rounds', group_process: 'Warm', created_by: world.clinicianB.id, updated_by: world.clinicianB.id, updated_at: now, signed_by: world.clinicianB.id, signed_at: now, cosigned_by: null, cosigned_at: null })
+    .values({
+      id: note,
+      session_id: world.sessionB,
+      status: 'signed',
+      version: 2,
+      themes: 'Belonging',
+      interventions: 'Rounds',
+      group_process: 'Warm',
+      created_by: world.clinicianB.id,
+      updated_by: world.clinicianB.id,
+      updated_at: now,
+      signed_by: world.clinicianB.id,
+      signed_at: now,
+      cosigned_by: null,
+      cosigned_at: null,
+    })
     .execute();
   await db.insertInto('note_member_entries').values({ note_id: note, enrolment_id: world.enrolmentB, body: 'Bea spoke about her move.' }).execute();
-  const content = JSON.stringify({ themes: 'Belonging', interventions: 'Rounds', groupProcess: 'Warm', members: [{ enrolmentId: world.enrolmentB, body: 'Bea spoke about her move.' }] });
+  const content = JSON.stringify({
+    themes: 'Belonging',
+    interventions: 'Rounds',
+    groupProcess: 'Warm',
+    members: [{ enrolmentId: world.enrolmentB, body: 'Bea spoke about her move.' }],
+  });
   await db.insertInto('note_versions').values({ id: newId(), note_id: note, version: 2, kind: 'signed', content, saved_by: world.clinicianB.id, saved_at: now }).execute();
   const agreement = newId();
   await db.insertInto('group_agreements').values({ id: agreement, programme_id: world.programmeId, version: 1, body: 'Agreement', created_by: null, created_at: now }).execute();
   await db.insertInto('agreement_acceptances').values({ id: newId(), enrolment_id: world.enrolmentB, agreement_id: agreement, version: 1, accepted_at: now }).execute();
   await db
     .insertInto('participant_contacts')
-    .values({ id: newId(), participant_id: world.participantB.id, referral_id: null, mobile_phone: '+447700900111', home_phone: null, preferred_method: 'phone', preferred_times: null, emergency_name: 'Kim', emergency_relation: 'friend', emergency_phone: '+447700900222', emergency_consent: 1, emergency_consent_at: now, gp_practice: null, gp_name: null, gp_phone: null, gp_address: null, contact_risk_note: null, created_at: now, updated_at: now, updated_by: world.clinicianB.id })
+    .values({
+      id: newId(),
+      participant_id: world.participantB.id,
+      referral_id: null,
+      mobile_phone: '+447700900111',
+      home_phone: null,
+      preferred_method: 'phone',
+      preferred_times: null,
+      emergency_name: 'Kim',
+      emergency_relation: 'friend',
+      emergency_phone: '+447700900222',
+      emergency_consent: 1,
+      emergency_consent_at: now,
+      gp_practice: null,
+      gp_name: null,
+      gp_phone: null,
+      gp_address: null,
+      contact_risk_note: null,
+      created_at: now,
+      updated_at: now,
+      updated_by: world.clinicianB.id,
+    })
     .execute();
   await db
     .insertInto('safety_plans')
-    .values({ id: newId(), participant_id: world.participantB.id, warning_signs: '["x"]', coping_steps: '[]', distractions: '[]', help_contacts: '[]', professionals: '[]', safe_environment: '[]', reasons_for_living: '[]', version: 1, created_at: now, updated_at: now, updated_by: world.participantB.id })
+    .values({
+      id: newId(),
+      participant_id: world.participantB.id,
+      warning_signs: '["x"]',
+      coping_steps: '[]',
+      distractions: '[]',
+      help_contacts: '[]',
+      professionals: '[]',
+      safe_environment: '[]',
+      reasons_for_living: '[]',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      updated_by: world.participantB.id,
+    })
     .execute();
   await db
     .insertInto('measure_requests')
-    .values({ id: newId(), enrolment_id: world.enrolmentB, participant_id: world.participantB.id, instrument_code: 'gad-7', schedule_id: null, session_id: null, reason: 'enrolment', due_at: now, status: 'due', response_id: null, created_at: now, completed_at: null })
+    .values({
+      id: newId(),
+      enrolment_id: world.enrolmentB,
+      participant_id: world.participantB.id,
+      instrument_code: 'gad-7',
+      schedule_id: null,
+      session_id: null,
+      reason: 'enrolment',
+      due_at: now,
+      status: 'due',
+      response_id: null,
+      created_at: now,
+      completed_at: null,
+    })
     .execute();
   // A peer's reaction to Bea's celebration, and Bea's reply in the feedback thread of her own request.
   const peerEnrolment = newId();
   const peer = await createUser(t, 'participant', 'Pat Peer');
-  await db.insertInto('enrolments').values({ id: peerEnrolment, group_id: world.groupB, participant_id: peer.id, pseudonym: 'Heron', status: 'active', joined_at: now, left_at: null, created_at: now }).execute();
-  await db.insertInto('supportive_reactions').values({ id: newId(), target_kind: 'celebration', target_id: world.celebrationB, reactor_id: peer.id, reactor_enrolment_id: peerEnrolment, reaction: 'heart', created_at: now }).execute();
-  await db.insertInto('feedback_items').values({ id: newId(), group_id: world.groupB, parent_id: world.feedbackRequestB, enrolment_id: peerEnrolment, author_id: peer.id, body: 'Heron’s reply stays.', moderation_status: 'published', created_at: now }).execute();
+  await db
+    .insertInto('enrolments')
+    .values({ id: peerEnrolment, group_id: world.groupB, participant_id: peer.id, pseudonym: 'Heron', status: 'active', joined_at: now, left_at: null, created_at: now })
+    .execute();
+  await db
+    .insertInto('supportive_reactions')
+    .values({
+      id: newId(),
+      target_kind: 'celebration',
+      target_id: world.celebrationB,
+      reactor_id: peer.id,
+      reactor_enrolment_id: peerEnrolment,
+      reaction: 'heart',
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('feedback_items')
+    .values({
+      id: newId(),
+      group_id: world.groupB,
+      parent_id: world.feedbackRequestB,
+      enrolment_id: peerEnrolment,
+      author_id: peer.id,
+      body: 'Heron’s reply stays.',
+      moderation_status: 'published',
+      created_at: now,
+    })
+    .execute();
   return { peer, peerEnrolment };
 }
 
@@ -101,7 +221,9 @@ describe('erasure under the default retention policy (clinical record and scores
     expect(unconfirmed.statusCode).toBe(400);
     expect((await call(t.app, admin, 'POST', `/api/admin/users/${world.participantB.id}/erasure`, { confirm: true, reason: '   ' })).statusCode).toBe(400);
     expect(await snapshot(t)).toEqual(before);
-    expect((await t.database.db.selectFrom('users').select('display_name').where('id', '=', world.clinicianB.id).executeTakeFirstOrThrow()).display_name).toBe(world.clinicianB.displayName);
+    expect((await t.database.db.selectFrom('users').select('display_name').where('id', '=', world.clinicianB.id).executeTakeFirstOrThrow()).display_name).toBe(
+      world.clinicianB.displayName,
+    );
   });
 
   it('previews what would be removed, anonymised and kept, with reasons, changing nothing (audited)', async () => {
@@ -122,7 +244,9 @@ describe('erasure under the default retention policy (clinical record and scores
     expect(line('Account')).toMatchObject({ outcome: 'anonymised', count: 1 });
     expect(preview.totals.removed).toBeGreaterThan(5);
     expect(await snapshot(t)).toEqual(before);
-    expect(await t.database.db.selectFrom('audit_events').select('resource_id').where('action', '=', 'erasure.preview').execute()).toEqual([{ resource_id: world.participantB.id }]);
+    expect(await t.database.db.selectFrom('audit_events').select('resource_id').where('action', '=', 'erasure.preview').execute()).toEqual([
+      { resource_id: world.participantB.id },
+    ]);
   });
 
   it('rolls everything back when any step fails: nothing half-done', async () => {
@@ -157,11 +281,21 @@ describe('erasure under the default retention policy (clinical record and scores
     expect(await db.selectFrom('auth_sessions').select('id').where('user_id', '=', id).execute()).toEqual([]);
     expect(await db.selectFrom('supportive_reactions').select('id').where('target_id', '=', world.celebrationB).execute()).toEqual([]);
     expect(await db.selectFrom('measure_requests').select('id').where('participant_id', '=', id).where('status', '=', 'due').execute()).toEqual([]);
-    expect(await db.selectFrom('library_entries').select(['status', 'title', 'steps', 'removal_reason']).where('id', '=', world.libraryEntryB).executeTakeFirstOrThrow()).toEqual({ status: 'removed', title: ERASED_AT_REQUEST, steps: '', removal_reason: ERASED_AT_REQUEST });
+    expect(await db.selectFrom('library_entries').select(['status', 'title', 'steps', 'removal_reason']).where('id', '=', world.libraryEntryB).executeTakeFirstOrThrow()).toEqual({
+      status: 'removed',
+      title: ERASED_AT_REQUEST,
+      steps: '',
+      removal_reason: ERASED_AT_REQUEST,
+    });
     // Kept under retention.
-    for (const kept of ['measure_responses', 'measure_courses', 'alerts', 'attendance', 'note_member_entries', 'agreement_acceptances'] as const) expect(after[kept], kept).toBe(before[kept]);
+    for (const kept of ['measure_responses', 'measure_courses', 'alerts', 'attendance', 'note_member_entries', 'agreement_acceptances'] as const)
+      expect(after[kept], kept).toBe(before[kept]);
     // Anonymised in place: the post keeps its thread position; peers' replies stay.
-    const post = await db.selectFrom('space_posts').select(['body', 'moderation_status', 'status_reason', 'seq', 'version_seq']).where('id', '=', world.spacePostB).executeTakeFirstOrThrow();
+    const post = await db
+      .selectFrom('space_posts')
+      .select(['body', 'moderation_status', 'status_reason', 'seq', 'version_seq'])
+      .where('id', '=', world.spacePostB)
+      .executeTakeFirstOrThrow();
     expect(post).toMatchObject({ body: '', moderation_status: 'removed', status_reason: ERASED_AT_REQUEST, seq: 1 });
     expect(post.version_seq).toBeGreaterThan(1);
     const feedback = await db.selectFrom('feedback_items').select(['author_id', 'body', 'moderation_status']).where('group_id', '=', world.groupB).orderBy('created_at').execute();
@@ -171,7 +305,9 @@ describe('erasure under the default retention policy (clinical record and scores
     const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(user).toMatchObject({ display_name: 'Erased member', email: erasedEmail(id), status: 'deactivated', password_hash: null, mfa_secret: null, mobile_e164: null });
     expect((await call(t.app, bea, 'GET', '/api/me')).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.participantB.email, password: 'correct horse battery staple' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.participantB.email, password: 'correct horse battery staple' } })).statusCode,
+    ).toBe(401);
     const enrolment = await db.selectFrom('enrolments').select(['pseudonym', 'status', 'status_reason']).where('id', '=', world.enrolmentB).executeTakeFirstOrThrow();
     expect(enrolment).toMatchObject({ status: 'withdrawn', status_reason: ERASED_AT_REQUEST });
     expect(enrolment.pseudonym).toMatch(/^Former member /);
@@ -215,7 +351,9 @@ describe('erasure under the default retention policy (clinical record and scores
     expect(report.dryRun).toBe(false);
     expect(report.lines.find((l) => l.kind === 'Journal entries')).toMatchObject({ outcome: 'removed', count: 1 });
     expect(report.lines.find((l) => l.kind === 'Audit log')).toMatchObject({ outcome: 'kept' });
-    expect(await t.database.db.selectFrom('audit_events').select('resource_id').where('action', '=', 'erasure.report.read').execute()).toEqual([{ resource_id: world.participantB.id }]);
+    expect(await t.database.db.selectFrom('audit_events').select('resource_id').where('action', '=', 'erasure.report.read').execute()).toEqual([
+      { resource_id: world.participantB.id },
+    ]);
     const list = await call(t.app, admin, 'GET', '/api/admin/erasures');
     expect(list.json().erasures).toEqual([expect.objectContaining({ id: report.id, userId: world.participantB.id, processedBy: world.admin.displayName })]);
     const snap = await snapshot(t);
@@ -223,7 +361,9 @@ describe('erasure under the default retention policy (clinical record and scores
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('already_erased');
     expect(await snapshot(t)).toEqual(snap);
-    expect((await t.database.db.selectFrom('users').select('email').where('id', '=', world.participantB.id).executeTakeFirstOrThrow()).email).toBe(erasedEmail(world.participantB.id));
+    expect((await t.database.db.selectFrom('users').select('email').where('id', '=', world.participantB.id).executeTakeFirstOrThrow()).email).toBe(
+      erasedEmail(world.participantB.id),
+    );
   });
 });
 

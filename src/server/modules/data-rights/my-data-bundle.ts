@@ -34,7 +34,13 @@ async function participantResources(ctx: UseCaseContext, data: MyData, base: str
     measures.push(questionnaireResponse, observation);
   }
   return [
-    toPatient({ id: participantId, displayName: data.account.displayName, email: data.account.email, active: data.account.status !== 'deactivated', identifiers: data.identifiers }),
+    toPatient({
+      id: participantId,
+      displayName: data.account.displayName,
+      email: data.account.email,
+      active: data.account.status !== 'deactivated',
+      identifiers: data.identifiers,
+    }),
     ...data.enrolments.map((e) =>
       toGroup({
         id: e.groupId,

@@ -29,34 +29,146 @@ beforeAll(async () => {
   const answers = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9-${i + 1}`, i === 8 ? 0 : 1]));
   expect((await call(t.app, alice, 'POST', '/api/measures/responses', { instrumentCode: 'phq-9', version: 1, answers, idempotencyKey: `mine-${newId()}` })).statusCode).toBe(200);
   await db.updateTable('group_sessions').set({ status: 'held' }).where('id', '=', world.sessionA).execute();
-  await db.insertInto('attendance').values({ session_id: world.sessionA, enrolment_id: world.enrolmentA, status: 'late', minutes: 10, recorded_by: world.clinicianA.id, recorded_at: now }).execute();
+  await db
+    .insertInto('attendance')
+    .values({ session_id: world.sessionA, enrolment_id: world.enrolmentA, status: 'late', minutes: 10, recorded_by: world.clinicianA.id, recorded_at: now })
+    .execute();
   const goal = newId();
   await db
     .insertInto('goals')
-    .values({ id: goal, participant_id: world.participantA.id, enrolment_id: world.enrolmentA, area: 'connection', action: 'Text a friend <b>each</b> week', frequency: 'Weekly', target_date: '2030-02-01', support_needed: '', visibility: 'private', shared_group_id: null, shared_enrolment_id: null, moderation_status: null, shared_at: null, status: 'active', created_at: now, updated_at: now })
+    .values({
+      id: goal,
+      participant_id: world.participantA.id,
+      enrolment_id: world.enrolmentA,
+      area: 'connection',
+      action: 'Text a friend <b>each</b> week',
+      frequency: 'Weekly',
+      target_date: '2030-02-01',
+      support_needed: '',
+      visibility: 'private',
+      shared_group_id: null,
+      shared_enrolment_id: null,
+      moderation_status: null,
+      shared_at: null,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
-  await db.insertInto('journal_entries').values({ id: newId(), participant_id: world.participantA.id, prompt: 'What helped?', body: 'Alice’s own reflection', shared_with_clinician_at: null, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('journal_entries')
+    .values({
+      id: newId(),
+      participant_id: world.participantA.id,
+      prompt: 'What helped?',
+      body: 'Alice’s own reflection',
+      shared_with_clinician_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   await db
     .insertInto('safety_plans')
-    .values({ id: newId(), participant_id: world.participantA.id, warning_signs: JSON.stringify(['Not sleeping']), coping_steps: JSON.stringify(['Walk the dog']), distractions: '[]', help_contacts: JSON.stringify([{ name: 'Sam', contact: '07700 900123' }]), professionals: '[]', safe_environment: '[]', reasons_for_living: '[]', version: 1, created_at: now, updated_at: now, updated_by: world.clinicianA.id })
+    .values({
+      id: newId(),
+      participant_id: world.participantA.id,
+      warning_signs: JSON.stringify(['Not sleeping']),
+      coping_steps: JSON.stringify(['Walk the dog']),
+      distractions: '[]',
+      help_contacts: JSON.stringify([{ name: 'Sam', contact: '07700 900123' }]),
+      professionals: '[]',
+      safe_environment: '[]',
+      reasons_for_living: '[]',
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      updated_by: world.clinicianA.id,
+    })
     .execute();
   await db
     .insertInto('participant_contacts')
-    .values({ id: newId(), participant_id: world.participantA.id, referral_id: null, mobile_phone: '+447700900456', home_phone: null, preferred_method: 'sms', preferred_times: 'Evenings', emergency_name: 'Jo', emergency_relation: 'sister', emergency_phone: '+447700900789', emergency_consent: 1, emergency_consent_at: now, gp_practice: 'Elm Surgery', gp_name: null, gp_phone: null, gp_address: null, contact_risk_note: 'STAFF-ONLY RISK NOTE', created_at: now, updated_at: now, updated_by: world.clinicianA.id })
+    .values({
+      id: newId(),
+      participant_id: world.participantA.id,
+      referral_id: null,
+      mobile_phone: '+447700900456',
+      home_phone: null,
+      preferred_method: 'sms',
+      preferred_times: 'Evenings',
+      emergency_name: 'Jo',
+      emergency_relation: 'sister',
+      emergency_phone: '+447700900789',
+      emergency_consent: 1,
+      emergency_consent_at: now,
+      gp_practice: 'Elm Surgery',
+      gp_name: null,
+      gp_phone: null,
+      gp_address: null,
+      contact_risk_note: 'STAFF-ONLY RISK NOTE',
+      created_at: now,
+      updated_at: now,
+      updated_by: world.clinicianA.id,
+    })
     .execute();
   // Cedar (another member of group A) starts a thread; Alice replies in it; Cedar appreciates Alice.
   const cedarEnrolment = (await db.selectFrom('enrolments').select('id').where('participant_id', '=', world.participantA2.id).executeTakeFirstOrThrow()).id;
   const thread = newId();
-  await db.insertInto('space_threads').values({ id: thread, group_id: world.groupA, title: SECRET_PEER_THREAD, created_by: world.participantA2.id, created_by_enrolment: cedarEnrolment, opening_post_id: null, created_at: now }).execute();
+  await db
+    .insertInto('space_threads')
+    .values({
+      id: thread,
+      group_id: world.groupA,
+      title: SECRET_PEER_THREAD,
+      created_by: world.participantA2.id,
+      created_by_enrolment: cedarEnrolment,
+      opening_post_id: null,
+      created_at: now,
+    })
+    .execute();
   await db.insertInto('space_counters').values({ group_id: world.groupA, last_seq: 2 }).execute();
   const post = (id: string, seq: number, author: string, enrolment: string, body: string) => ({
-    id, group_id: world.groupA, thread_id: thread, kind: 'post' as const, seq, version_seq: seq, author_id: author, enrolment_id: enrolment, author_role: 'participant' as const, client_id: null, body, reply_to_id: null,
-    moderation_status: 'published' as const, moderation_reasons: null, status_reason: null, created_at: now, edited_at: null, removed_at: null, removed_by: null,
+    id,
+    group_id: world.groupA,
+    thread_id: thread,
+    kind: 'post' as const,
+    seq,
+    version_seq: seq,
+    author_id: author,
+    enrolment_id: enrolment,
+    author_role: 'participant' as const,
+    client_id: null,
+    body,
+    reply_to_id: null,
+    moderation_status: 'published' as const,
+    moderation_reasons: null,
+    status_reason: null,
+    created_at: now,
+    edited_at: null,
+    removed_at: null,
+    removed_by: null,
   });
-  await db.insertInto('space_posts').values([post(newId(), 1, world.participantA2.id, cedarEnrolment, SECRET_PEER_POST), post(newId(), 2, world.participantA.id, world.enrolmentA, 'Alice replies kindly')]).execute();
+  await db
+    .insertInto('space_posts')
+    .values([post(newId(), 1, world.participantA2.id, cedarEnrolment, SECRET_PEER_POST), post(newId(), 2, world.participantA.id, world.enrolmentA, 'Alice replies kindly')])
+    .execute();
   const appreciation = newId();
-  await db.insertInto('appreciations').values({ id: appreciation, group_id: world.groupA, sender_enrolment_id: cedarEnrolment, sender_id: world.participantA2.id, session_id: null, body: PEER_APPRECIATION, moderation_status: 'published', created_at: now }).execute();
-  await db.insertInto('appreciation_recipients').values({ appreciation_id: appreciation, recipient_enrolment_id: world.enrolmentA, recipient_id: world.participantA.id, created_at: now }).execute();
+  await db
+    .insertInto('appreciations')
+    .values({
+      id: appreciation,
+      group_id: world.groupA,
+      sender_enrolment_id: cedarEnrolment,
+      sender_id: world.participantA2.id,
+      session_id: null,
+      body: PEER_APPRECIATION,
+      moderation_status: 'published',
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('appreciation_recipients')
+    .values({ appreciation_id: appreciation, recipient_enrolment_id: world.enrolmentA, recipient_id: world.participantA.id, created_at: now })
+    .execute();
 });
 afterAll(async () => t.close());
 
@@ -114,7 +226,9 @@ describe('download my data', () => {
     expect(html).not.toContain('<b>each</b>');
     for (const secret of [SECRET_PEER_POST, SECRET_PEER_THREAD, PEER_APPRECIATION, 'STAFF-ONLY RISK NOTE', 'Aaron Private', 'Cedar']) expect(html, secret).not.toContain(secret);
     expect(html).not.toMatch(/<script/i);
-    expect(await t.database.db.selectFrom('audit_events').select('actor_user_id').where('action', '=', 'data_rights.download.summary').execute()).toEqual([{ actor_user_id: alice.userId }]);
+    expect(await t.database.db.selectFrom('audit_events').select('actor_user_id').where('action', '=', 'data_rights.download.summary').execute()).toEqual([
+      { actor_user_id: alice.userId },
+    ]);
   });
 
   it('lets staff download their own account data (an empty Bundle: Hearth holds no clinical record about them)', async () => {

@@ -61,7 +61,8 @@ export const dataRightsRoutes = [
     id: 'admin.users.erasure.status',
     method: 'GET',
     url: '/api/admin/users/:userId/erasure',
-    summary: 'A participant’s erasure: before it, the dry run (what would be removed, anonymised and kept under the retention policy, and why; changes nothing); after it, the stored report. ?download=true as a JSON file (audited)',
+    summary:
+      'A participant’s erasure: before it, the dry run (what would be removed, anonymised and kept under the retention policy, and why; changes nothing); after it, the stored report. ?download=true as a JSON file (audited)',
     tags,
     access: readUser,
     params: userParams,

@@ -71,7 +71,13 @@ async function attempt(db: Db, deps: DeliveryDeps, id: string): Promise<boolean>
         const subscription = await db.selectFrom('push_subscriptions').selectAll().where('id', '=', row.target).executeTakeFirst();
         if (!subscription) throw new Error('the device was unsubscribed');
         if (!deps.push) throw new Error('Web Push is not configured (no VAPID keys)');
-        const payload = JSON.stringify({ title: notice.title, body: `Open ${deps.serviceName} to see it.`, alertId: row.alert_id, url: `/alerts#alert-${row.alert_id}`, tag: `alert-${row.alert_id}` });
+        const payload = JSON.stringify({
+          title: notice.title,
+          body: `Open ${deps.serviceName} to see it.`,
+          alertId: row.alert_id,
+          url: `/alerts#alert-${row.alert_id}`,
+          tag: `alert-${row.alert_id}`,
+        });
         try {
           await deps.push.send({ endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } }, payload);
           await db.updateTable('push_subscriptions').set({ last_success_at: deps.clock.now().toISOString() }).where('id', '=', subscription.id).execute();
@@ -124,6 +130,19 @@ async function ensureEmailFallback(db: Db, row: { alert_id: string; step: number
   if (!user) return;
   await db
     .insertInto('alert_deliveries')
-    .values({ id: newId(), alert_id: row.alert_id, step: row.step, recipient_id: row.recipient_id, channel: 'email', target: user.email, status: 'queued', error: null, claimed_at: null, queued_at: now.toISOString(), attempted_at: null, latency_ms: null })
+    .values({
+      id: newId(),
+      alert_id: row.alert_id,
+      step: row.step,
+      recipient_id: row.recipient_id,
+      channel: 'email',
+      target: user.email,
+      status: 'queued',
+      error: null,
+      claimed_at: null,
+      queued_at: now.toISOString(),
+      attempted_at: null,
+      latency_ms: null,
+    })
     .execute();
 }

@@ -23,9 +23,20 @@ const phq9Item9 = () => Object.fromEntries([0, 0, 0, 0, 0, 0, 0, 0, 1].map((v, i
 /** Raises an urgent alert the way a participant does: PHQ-9 with item 9 ≥ 1. Returns its id. */
 async function raiseUrgentAlert(): Promise<string> {
   key += 1;
-  const response = await call(t.app, participant, 'POST', '/api/measures/responses', { instrumentCode: 'phq-9', version: 1, answers: phq9Item9(), idempotencyKey: `delivery-${key}` });
+  const response = await call(t.app, participant, 'POST', '/api/measures/responses', {
+    instrumentCode: 'phq-9',
+    version: 1,
+    answers: phq9Item9(),
+    idempotencyKey: `delivery-${key}`,
+  });
   expect(response.statusCode).toBe(200);
-  const alert = await t.database.db.selectFrom('alerts').select('id').where('participant_id', '=', world.participantA.id).orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+  const alert = await t.database.db
+    .selectFrom('alerts')
+    .select('id')
+    .where('participant_id', '=', world.participantA.id)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return alert.id;
 }
 
@@ -44,7 +55,15 @@ beforeAll(async () => {
   // On duty now: a clinician who does not facilitate group A, with a mobile. The facilitator has a push device.
   dutyClinician = await createUser(t, 'clinician', 'Dr On Duty');
   const now = t.clock.now().getTime();
-  expect((await call(t.app, admin, 'POST', '/api/rota/shifts', { clinicianId: dutyClinician.id, startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3_600_000).toISOString() })).statusCode).toBe(201);
+  expect(
+    (
+      await call(t.app, admin, 'POST', '/api/rota/shifts', {
+        clinicianId: dutyClinician.id,
+        startsAt: new Date(now - 3_600_000).toISOString(),
+        endsAt: new Date(now + 3_600_000).toISOString(),
+      })
+    ).statusCode,
+  ).toBe(201);
   const duty = await signIn(t, dutyClinician);
   const mobile = await call(t.app, duty, 'PUT', '/api/me/mobile', { mobile: '07400 123456' });
   expect(mobile.json()).toEqual({ mobile: '+447400123456', textRemindersTurnedOff: false });
@@ -124,7 +143,12 @@ describe('delivering an alert', () => {
     const shown = (await call(t.app, await signIn(t, world.clinicianA), 'GET', `/api/alerts/${alertId}/deliveries`)).json().deliveries;
     expect(shown).toHaveLength(6);
     expect(shown.map((d: { channel: string }) => d.channel).sort()).toEqual(['email', 'email', 'in_app', 'in_app', 'push', 'sms']);
-    expect(shown.find((d: { channel: string }) => d.channel === 'sms')).toMatchObject({ status: 'sent', recipient: { id: dutyClinician.id, displayName: 'Dr On Duty' }, reason: 'duty', latencyMs: expect.any(Number) });
+    expect(shown.find((d: { channel: string }) => d.channel === 'sms')).toMatchObject({
+      status: 'sent',
+      recipient: { id: dutyClinician.id, displayName: 'Dr On Duty' },
+      reason: 'duty',
+      latencyMs: expect.any(Number),
+    });
     expect((await call(t.app, participant, 'GET', `/api/alerts/${alertId}/deliveries`)).statusCode).toBe(403);
     expect((await call(t.app, await signIn(t, world.clinicianB), 'GET', `/api/alerts/${alertId}/deliveries`)).statusCode).toBe(404);
   });
@@ -141,7 +165,10 @@ describe('delivering an alert', () => {
   it('records a failed SMS when the gateway answers 500 or times out; the e-mail still goes', async () => {
     const gateway = await localEndpoint((req) => (req.url === '/slow' ? 'hang' : 500));
     try {
-      for (const [path, error] of [['/sms', 'SMS gateway answered HTTP 500'], ['/slow', 'SMS gateway did not answer within 300 ms']] as const) {
+      for (const [path, error] of [
+        ['/sms', 'SMS gateway answered HTTP 500'],
+        ['/slow', 'SMS gateway did not answer within 300 ms'],
+      ] as const) {
         const alertId = await raiseUrgentAlert();
         await deliverQueuedAlerts(t.database.db, { ...deps, sms: httpSmsSender(`${gateway.url}${path}`, 'secret-token', 300) });
         const rows = (await deliveriesOf(alertId)).filter((r) => r.recipient_id === dutyClinician.id);
@@ -162,7 +189,11 @@ describe('delivering an alert', () => {
     await deliverQueuedAlerts(t.database.db, { ...deps, sms: { kind: 'http', send: () => Promise.reject(new Error('gateway down')) } });
     await deliverQueuedAlerts(t.database.db, deps);
     const rows = (await deliveriesOf(alertId)).filter((r) => r.recipient_id === dutyClinician.id);
-    expect(rows.map((r) => [r.channel, r.status]).sort()).toEqual([['email', 'sent'], ['in_app', 'sent'], ['sms', 'failed']]);
+    expect(rows.map((r) => [r.channel, r.status]).sort()).toEqual([
+      ['email', 'sent'],
+      ['in_app', 'sent'],
+      ['sms', 'failed'],
+    ]);
   });
 
   it('removes a subscription the push service answers 410 for, and records the failure', async () => {

@@ -22,7 +22,9 @@ async function raiseUrgentAlert(): Promise<string> {
   participant = await signIn(t, world.participantA);
   const response = await call(t.app, participant, 'POST', '/api/measures/responses', { instrumentCode: 'phq-9', version: 1, answers, idempotencyKey: `escalation-${key}` });
   expect(response.statusCode).toBe(200);
-  return (await t.database.db.selectFrom('alerts').select('id').where('participant_id', '=', world.participantA.id).orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow()).id;
+  return (
+    await t.database.db.selectFrom('alerts').select('id').where('participant_id', '=', world.participantA.id).orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow()
+  ).id;
 }
 
 function recipientsOf(alertId: string) {
@@ -70,7 +72,12 @@ describe('escalation along the rota, then to the fallback', () => {
     // Run again at once (another instance): no second step.
     expect(await escalateOverdueAlerts(t.database.db, t.clock.now())).toBe(0);
     expect((await recipientsOf(alertId)).at(-1)).toEqual({ user_id: nextOnRota.id, reason: 'escalation', step: 1 });
-    const stepOne = await t.database.db.selectFrom('alert_deliveries').select(['channel', 'status']).where('alert_id', '=', alertId).where('recipient_id', '=', nextOnRota.id).execute();
+    const stepOne = await t.database.db
+      .selectFrom('alert_deliveries')
+      .select(['channel', 'status'])
+      .where('alert_id', '=', alertId)
+      .where('recipient_id', '=', nextOnRota.id)
+      .execute();
     expect(stepOne.map((d) => d.channel).sort()).toEqual(['email', 'in_app']);
     const next = await signIn(t, nextOnRota);
     const theirs = (await call(t.app, next, 'GET', '/api/alerts')).json().alerts.find((a: { id: string }) => a.id === alertId);
@@ -85,7 +92,13 @@ describe('escalation along the rota, then to the fallback', () => {
     expect(await escalateOverdueAlerts(t.database.db, t.clock.now())).toBe(0);
     const alert = await t.database.db.selectFrom('alerts').select(['escalated_to', 'escalation_level', 'next_escalation_at']).where('id', '=', alertId).executeTakeFirstOrThrow();
     expect(alert).toEqual({ escalated_to: fallback.id, escalation_level: 2, next_escalation_at: null });
-    const audit = await t.database.db.selectFrom('audit_events').select(['action', 'detail']).where('resource_id', '=', alertId).where('action', '=', 'alerts.escalate').orderBy('at').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'detail'])
+      .where('resource_id', '=', alertId)
+      .where('action', '=', 'alerts.escalate')
+      .orderBy('at')
+      .execute();
     expect(audit.map((a) => JSON.parse(a.detail ?? '{}'))).toEqual([
       { step: 1, to: nextOnRota.id, via: 'rota' },
       { step: 2, to: fallback.id, via: 'fallback' },
@@ -137,8 +150,17 @@ describe('figures: the delivery loop of a running instance', () => {
       const alertId = await raiseUrgentAlert();
       await waitFor(async () => pushService.received.length > before, 5000);
       const deliveryMs = performance.now() - raisedAt;
-      await waitFor(async () => (await t.database.db.selectFrom('alert_deliveries').select('id').where('alert_id', '=', alertId).where('status', 'in', ['queued', 'sending']).execute()).length === 0, 5000);
-      const recorded = await t.database.db.selectFrom('alert_deliveries').select(['channel', 'latency_ms']).where('alert_id', '=', alertId).where('channel', '!=', 'in_app').execute();
+      await waitFor(
+        async () =>
+          (await t.database.db.selectFrom('alert_deliveries').select('id').where('alert_id', '=', alertId).where('status', 'in', ['queued', 'sending']).execute()).length === 0,
+        5000,
+      );
+      const recorded = await t.database.db
+        .selectFrom('alert_deliveries')
+        .select(['channel', 'latency_ms'])
+        .where('alert_id', '=', alertId)
+        .where('channel', '!=', 'in_app')
+        .execute();
       const worst = Math.max(...recorded.map((r) => r.latency_ms ?? Infinity));
       expect(deliveryMs).toBeLessThan(5000);
       expect(worst).toBeLessThan(5000);
@@ -147,7 +169,9 @@ describe('figures: the delivery loop of a running instance', () => {
       t.clock.advance(31 * MINUTE);
       const escalationMs = await waitFor(async () => (await recipientsOf(alertId)).length > 2, 60_000);
       expect(escalationMs).toBeLessThan(60_000);
-      console.log(`[figures] ${t.app.hearth.databaseKind}: push received ${deliveryMs.toFixed(0)} ms after the alert was raised; worst recorded attempt latency ${worst} ms; escalation ${escalationMs.toFixed(0)} ms after the target passed`);
+      console.log(
+        `[figures] ${t.app.hearth.databaseKind}: push received ${deliveryMs.toFixed(0)} ms after the alert was raised; worst recorded attempt latency ${worst} ms; escalation ${escalationMs.toFixed(0)} ms after the target passed`,
+      );
     } finally {
       stop();
       await pushService.close();

@@ -34,7 +34,7 @@ export const deliveryRoutes = [
     id: 'me.alertDelivery.get',
     method: 'GET',
     url: '/api/me/alert-delivery',
-    summary: "How alerts reach me: the push key for this service, my subscribed devices, my mobile",
+    summary: 'How alerts reach me: the push key for this service, my subscribed devices, my mobile',
     tags: ['account'],
     access: { kind: 'authenticated', resource: 'duty_contact', action: 'read' },
     response: { 200: myDeliverySchema },

@@ -73,8 +73,18 @@ export function startAlertDelivery(options: {
         again = false;
         deps ??= await deliveryDeps(database, config, clock, options.deps);
         const ready = deps;
-        await runJob('alert_escalation', jobs, () => escalateOverdueAlerts(database.db, clock.now()), (escalated) => ({ escalated }));
-        await runJob('alert_delivery', jobs, () => deliverQueuedAlerts(database.db, ready), (r) => r);
+        await runJob(
+          'alert_escalation',
+          jobs,
+          () => escalateOverdueAlerts(database.db, clock.now()),
+          (escalated) => ({ escalated }),
+        );
+        await runJob(
+          'alert_delivery',
+          jobs,
+          () => deliverQueuedAlerts(database.db, ready),
+          (r) => r,
+        );
       } while (again && !stopped);
     } catch (err) {
       log.error({ err }, 'alert delivery set-up failed');

@@ -65,5 +65,11 @@ async function queueAttempts(db: DbOrTx, alertId: string, userIds: readonly stri
  */
 export async function resendToRecipients(db: DbOrTx, alertId: string, step: number, now: Date): Promise<void> {
   const recipients = await db.selectFrom('alert_recipients').select('user_id').where('alert_id', '=', alertId).execute();
-  await queueAttempts(db, alertId, recipients.map((r) => r.user_id), step, now);
+  await queueAttempts(
+    db,
+    alertId,
+    recipients.map((r) => r.user_id),
+    step,
+    now,
+  );
 }

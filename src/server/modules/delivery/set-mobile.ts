@@ -17,9 +17,11 @@ export async function setMobile(ctx: UseCaseContext, typed: string): Promise<{ m
   if (typed !== '') {
     mobile = toE164(typed, { country: serviceCountry, allowFictional: nodeEnv !== 'production' });
     if (!mobile) {
-      throw new AppError('invalid_phone', `This is not a valid mobile number for ${serviceCountry}. Write it as it is dialled in ${serviceCountry}, or start with + and the country code. Nothing was saved.`, [
-        { path: 'body.mobile', message: `Not a valid phone number for ${serviceCountry}.` },
-      ]);
+      throw new AppError(
+        'invalid_phone',
+        `This is not a valid mobile number for ${serviceCountry}. Write it as it is dialled in ${serviceCountry}, or start with + and the country code. Nothing was saved.`,
+        [{ path: 'body.mobile', message: `Not a valid phone number for ${serviceCountry}.` }],
+      );
     }
   }
   const before = await ctx.db.selectFrom('users').select('mobile_e164').where('id', '=', ctx.principal.userId).executeTakeFirstOrThrow();

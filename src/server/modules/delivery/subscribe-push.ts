@@ -16,7 +16,11 @@ export async function subscribePush(ctx: UseCaseContext, target: PushTarget & { 
   const id = existing?.id ?? newId();
   const values = { user_id: userId, p256dh: target.keys.p256dh, auth: target.keys.auth, device_label: target.deviceLabel ?? null };
   if (existing) await ctx.db.updateTable('push_subscriptions').set(values).where('id', '=', id).execute();
-  else await ctx.db.insertInto('push_subscriptions').values({ id, endpoint: target.endpoint, created_at: ctx.now.toISOString(), last_success_at: null, ...values }).execute();
+  else
+    await ctx.db
+      .insertInto('push_subscriptions')
+      .values({ id, endpoint: target.endpoint, created_at: ctx.now.toISOString(), last_success_at: null, ...values })
+      .execute();
   await ctx.audit({ action: 'me.push.subscribe', resourceType: 'push_subscription', resourceId: id });
   return id;
 }

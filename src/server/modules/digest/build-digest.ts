@@ -110,12 +110,25 @@ export async function buildDigest(db: DbOrTx, sessionId: string): Promise<Digest
       text: c.detail === 'reached' ? 'reached a milestone' : [c.title ?? c.milestone_title ?? 'a milestone', c.detail === 'title_note' ? c.note : null].filter(Boolean).join(' — '),
       createdAt: c.created_at,
     })),
-    alerts: alerts.map((a) => ({ id: a.id, tier: a.tier, kind: a.kind, summary: a.summary, status: a.status, member: names.get(a.participant_id) ?? null, createdAt: a.created_at })),
+    alerts: alerts.map((a) => ({
+      id: a.id,
+      tier: a.tier,
+      kind: a.kind,
+      summary: a.summary,
+      status: a.status,
+      member: names.get(a.participant_id) ?? null,
+      createdAt: a.created_at,
+    })),
     attendanceRisks: current
       .map((e) => ({ e, a: attendance.get(e.id) }))
       // A paused member is not expected at sessions: like the group page and the reach-out alert, only active members.
       .filter(({ e, a }) => e.status === 'active' && (a?.missedInRow ?? 0) >= missedInRowRisk)
-      .map(({ e, a }) => ({ enrolmentId: e.id, member: e.pseudonym, missedInRow: a?.missedInRow ?? 0, attendanceRate: a?.rate === null || a?.rate === undefined ? null : Math.round(a.rate * 100) / 100 })),
+      .map(({ e, a }) => ({
+        enrolmentId: e.id,
+        member: e.pseudonym,
+        missedInRow: a?.missedInRow ?? 0,
+        attendanceRate: a?.rate === null || a?.rate === undefined ? null : Math.round(a.rate * 100) / 100,
+      })),
   };
 }
 

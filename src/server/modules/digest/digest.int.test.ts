@@ -14,7 +14,12 @@ const TAGGED_TEXT = 'Can we talk about how to ask for help at work next time?';
 const settings: DigestSettings = { leadMs: 8 * 86_400_000, smtpConfigured: false, publicUrl: 'https://hearth.example.org', serviceName: 'Riverside Hearth' };
 
 async function enrolmentOf(participantId: string) {
-  return t.database.db.selectFrom('enrolments').select(['id', 'pseudonym']).where('participant_id', '=', participantId).where('group_id', '=', world.groupA).executeTakeFirstOrThrow();
+  return t.database.db
+    .selectFrom('enrolments')
+    .select(['id', 'pseudonym'])
+    .where('participant_id', '=', participantId)
+    .where('group_id', '=', world.groupA)
+    .executeTakeFirstOrThrow();
 }
 
 beforeAll(async () => {
@@ -27,27 +32,107 @@ beforeAll(async () => {
   // Group A's space: a held post by A, a published post by A2 that A2 brought to group.
   const thread = newId();
   const [held, tagged] = [newId(), newId()];
-  await db.insertInto('space_threads').values({ id: thread, group_id: world.groupA, title: 'Between sessions', created_by: world.clinicianA.id, created_by_enrolment: null, opening_post_id: null, created_at: now }).execute();
+  await db
+    .insertInto('space_threads')
+    .values({ id: thread, group_id: world.groupA, title: 'Between sessions', created_by: world.clinicianA.id, created_by_enrolment: null, opening_post_id: null, created_at: now })
+    .execute();
   const post = (id: string, seq: number, author: string, enrolment: string, body: string, status: 'held' | 'published') => ({
-    id, group_id: world.groupA, thread_id: thread, kind: 'post' as const, seq, version_seq: seq, author_id: author, enrolment_id: enrolment, author_role: 'participant' as const, client_id: null, body, reply_to_id: null,
-    moderation_status: status, moderation_reasons: null, status_reason: null, created_at: now, edited_at: null, removed_at: null, removed_by: null,
+    id,
+    group_id: world.groupA,
+    thread_id: thread,
+    kind: 'post' as const,
+    seq,
+    version_seq: seq,
+    author_id: author,
+    enrolment_id: enrolment,
+    author_role: 'participant' as const,
+    client_id: null,
+    body,
+    reply_to_id: null,
+    moderation_status: status,
+    moderation_reasons: null,
+    status_reason: null,
+    created_at: now,
+    edited_at: null,
+    removed_at: null,
+    removed_by: null,
   });
-  await db.insertInto('space_posts').values([post(held, 1, world.participantA.id, a.id, HELD_TEXT, 'held'), post(tagged, 2, world.participantA2.id, a2.id, TAGGED_TEXT, 'published')]).execute();
-  await db.insertInto('space_tags').values({ id: newId(), group_id: world.groupA, post_id: tagged, tagged_by: world.participantA2.id, note: 'For the session on asking for help', session_id: world.upcomingA, created_at: now }).execute();
+  await db
+    .insertInto('space_posts')
+    .values([post(held, 1, world.participantA.id, a.id, HELD_TEXT, 'held'), post(tagged, 2, world.participantA2.id, a2.id, TAGGED_TEXT, 'published')])
+    .execute();
+  await db
+    .insertInto('space_tags')
+    .values({
+      id: newId(),
+      group_id: world.groupA,
+      post_id: tagged,
+      tagged_by: world.participantA2.id,
+      note: 'For the session on asking for help',
+      session_id: world.upcomingA,
+      created_at: now,
+    })
+    .execute();
   // A celebration A shared with its title only.
   const [goal, milestone] = [newId(), newId()];
   await db
     .insertInto('goals')
-    .values({ id: goal, participant_id: world.participantA.id, enrolment_id: a.id, area: 'connection', action: 'Call my sister', frequency: 'Once a week', target_date: '2030-01-31', support_needed: '', visibility: 'group', shared_group_id: world.groupA, shared_enrolment_id: a.id, moderation_status: 'published', shared_at: now, status: 'active', created_at: now, updated_at: now })
+    .values({
+      id: goal,
+      participant_id: world.participantA.id,
+      enrolment_id: a.id,
+      area: 'connection',
+      action: 'Call my sister',
+      frequency: 'Once a week',
+      target_date: '2030-01-31',
+      support_needed: '',
+      visibility: 'group',
+      shared_group_id: world.groupA,
+      shared_enrolment_id: a.id,
+      moderation_status: 'published',
+      shared_at: now,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   await db.insertInto('goal_milestones').values({ id: milestone, goal_id: goal, position: 1, title: 'First call', reached_at: now, reached_note: 'It went well' }).execute();
   await db
     .insertInto('celebrations')
-    .values({ id: newId(), goal_id: goal, milestone_id: milestone, participant_id: world.participantA.id, enrolment_id: a.id, group_id: world.groupA, detail: 'title', title: 'First call', note: 'Private detail', moderation_status: 'published', created_at: now, withdrawn_at: null })
+    .values({
+      id: newId(),
+      goal_id: goal,
+      milestone_id: milestone,
+      participant_id: world.participantA.id,
+      enrolment_id: a.id,
+      group_id: world.groupA,
+      detail: 'title',
+      title: 'First call',
+      note: 'Private detail',
+      moderation_status: 'published',
+      created_at: now,
+      withdrawn_at: null,
+    })
     .execute();
   // A2 missed the last two sessions.
   const past = newId();
-  await db.insertInto('group_sessions').values({ id: past, group_id: world.groupA, starts_at: new Date(Date.now() - 8 * 86_400_000).toISOString(), ends_at: new Date(Date.now() - 8 * 86_400_000 + 5_400_000).toISOString(), plan_id: null, topic: 'Earlier', status: 'held', origin: 'manual', cancel_reason: null, created_at: now, updated_at: now, original_starts_at: null }).execute();
+  await db
+    .insertInto('group_sessions')
+    .values({
+      id: past,
+      group_id: world.groupA,
+      starts_at: new Date(Date.now() - 8 * 86_400_000).toISOString(),
+      ends_at: new Date(Date.now() - 8 * 86_400_000 + 5_400_000).toISOString(),
+      plan_id: null,
+      topic: 'Earlier',
+      status: 'held',
+      origin: 'manual',
+      cancel_reason: null,
+      created_at: now,
+      updated_at: now,
+      original_starts_at: null,
+    })
+    .execute();
   await db.updateTable('group_sessions').set({ status: 'held' }).where('id', '=', world.sessionA).execute();
   for (const session of [past, world.sessionA]) {
     await db
@@ -68,7 +153,9 @@ describe('between-session digest', () => {
     expect(digest.stored).toBe(false);
     const a2 = await enrolmentOf(world.participantA2.id);
     expect(digest.heldItems).toEqual([expect.objectContaining({ excerpt: HELD_TEXT })]);
-    expect(digest.taggedPosts).toEqual([expect.objectContaining({ excerpt: TAGGED_TEXT, author: a2.pseudonym, taggedBy: a2.pseudonym, note: 'For the session on asking for help' })]);
+    expect(digest.taggedPosts).toEqual([
+      expect.objectContaining({ excerpt: TAGGED_TEXT, author: a2.pseudonym, taggedBy: a2.pseudonym, note: 'For the session on asking for help' }),
+    ]);
     // The member shared the title only: the note stays out of the digest too.
     expect(digest.celebrations).toEqual([expect.objectContaining({ text: 'First call' })]);
     expect(digest.attendanceRisks).toEqual([expect.objectContaining({ enrolmentId: a2.id, member: a2.pseudonym, missedInRow: 2 })]);
@@ -136,7 +223,13 @@ describe('between-session digest', () => {
     // nodemailer's stream transport builds the real message without a network.
     const sent: string[] = [];
     const streaming = nodemailer.createTransport({ streamTransport: true, buffer: true });
-    const recording = { sendMail: async (m: Parameters<typeof streaming.sendMail>[0]) => { const info = await streaming.sendMail(m); sent.push(String((info as { message: Buffer }).message)); return info; } };
+    const recording = {
+      sendMail: async (m: Parameters<typeof streaming.sendMail>[0]) => {
+        const info = await streaming.sendMail(m);
+        sent.push(String((info as { message: Buffer }).message));
+        return info;
+      },
+    };
     const first = await deliverQueuedMail(db, recording, 'Hearth <no-reply@hearth.example.org>', new Date());
     expect(first.sent).toBeGreaterThan(0);
     expect(sent[0]).toContain('Subject: Riverside Hearth: Digest before');

@@ -54,13 +54,23 @@ async function storeAndSend(trx: DbOrTx, sessionId: string, settings: DigestSett
   const facilitators = await facilitatorsWithNames(trx, content.group.id);
   const { title, body } = digestSummary(content);
   const active = facilitators.filter((f) => f.status === 'active');
-  await notify(trx, active.map((person) => ({ userId: person.id, kind: 'session_digest', title, body, groupId: content.group.id, sessionId })), now);
+  await notify(
+    trx,
+    active.map((person) => ({ userId: person.id, kind: 'session_digest', title, body, groupId: content.group.id, sessionId })),
+    now,
+  );
   for (const person of active) {
     // The e-mail is the person's choice (settings page); the in-app notice above always comes.
     if (!(await wantsEmail(trx, person.id, 'session_digest'))) continue;
     await queueMail(
       trx,
-      { kind: 'session_digest', toUserId: person.id, toAddress: person.email, subject: `${settings.serviceName}: ${title}`, bodyText: mailBody(person.display_name, content, body, settings) },
+      {
+        kind: 'session_digest',
+        toUserId: person.id,
+        toAddress: person.email,
+        subject: `${settings.serviceName}: ${title}`,
+        bodyText: mailBody(person.display_name, content, body, settings),
+      },
       { smtpConfigured: settings.smtpConfigured, now },
     );
   }

@@ -56,7 +56,12 @@ describe('the duty rota', () => {
     }
     const first = await post({ clinicianId: world.clinicianA.id, startsAt: at(30), endsAt: at(40) });
     expect(first.statusCode).toBe(201);
-    for (const [from, to] of [[35, 45], [25, 31], [31, 39], [20, 50]] as const) {
+    for (const [from, to] of [
+      [35, 45],
+      [25, 31],
+      [31, 39],
+      [20, 50],
+    ] as const) {
       const clash = await post({ clinicianId: world.clinicianB.id, startsAt: at(from), endsAt: at(to) });
       expect(clash.statusCode, `${from}-${to}`).toBe(422);
       expect(clash.json().error.code).toBe('rota_overlap');
@@ -67,7 +72,10 @@ describe('the duty rota', () => {
     const movedOnto = await call(t.app, admin, 'PATCH', `/api/rota/shifts/${later.id}`, { startsAt: at(39) });
     expect(movedOnto.json().error.code).toBe('rota_overlap');
     const rows = await t.database.db.selectFrom('rota_shifts').selectAll().where('starts_at', '>=', at(20)).orderBy('starts_at').execute();
-    expect(rows.map((r) => [r.starts_at, r.ends_at])).toEqual([[at(30), at(40)], [at(40), at(50)]]);
+    expect(rows.map((r) => [r.starts_at, r.ends_at])).toEqual([
+      [at(30), at(40)],
+      [at(40), at(50)],
+    ]);
   });
 
   it('lists the uncovered periods of the next 14 days and names the fallback', async () => {

@@ -35,7 +35,11 @@ export async function rotaGaps(ctx: UseCaseContext) {
   const from = ctx.now.toISOString();
   const to = new Date(ctx.now.getTime() + GAP_HORIZON_DAYS * DAY_MS).toISOString();
   const [rows, fallback] = await Promise.all([shiftsOverlapping(ctx.db, from, to), fallbackClinician(ctx.db)]);
-  const gaps = uncoveredPeriods(rows.map((r) => ({ startsAt: r.starts_at, endsAt: r.ends_at })), from, to).map((g) => ({
+  const gaps = uncoveredPeriods(
+    rows.map((r) => ({ startsAt: r.starts_at, endsAt: r.ends_at })),
+    from,
+    to,
+  ).map((g) => ({
     ...g,
     minutes: Math.round((Date.parse(g.endsAt) - Date.parse(g.startsAt)) / 60_000),
   }));

@@ -7,12 +7,7 @@ function shiftsWithClinician(db: DbOrTx) {
 
 /** Shifts that overlap [from, to), earliest first, with the clinician's name. */
 export function shiftsOverlapping(db: DbOrTx, from: string, to: string) {
-  return shiftsWithClinician(db)
-    .where('s.starts_at', '<', to)
-    .where('s.ends_at', '>', from)
-    .orderBy('s.starts_at')
-    .orderBy('s.id')
-    .execute();
+  return shiftsWithClinician(db).where('s.starts_at', '<', to).where('s.ends_at', '>', from).orderBy('s.starts_at').orderBy('s.id').execute();
 }
 
 /** One shift with the clinician's name, as the rota shows it. */

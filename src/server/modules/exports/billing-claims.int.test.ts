@@ -127,7 +127,11 @@ describe('claim fields', () => {
     const taken = await putClaim(clinician, world.enrolmentA, { recordNumber: '9434765919' });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.code).toBe('identifier_taken');
-    expect((await call(t.app, clinician, 'GET', `/api/enrolments/${world.enrolmentA}/record`)).json().claim).toEqual({ recordNumber: null, dateOfBirth: null, diagnosisCode: null });
+    expect((await call(t.app, clinician, 'GET', `/api/enrolments/${world.enrolmentA}/record`)).json().claim).toEqual({
+      recordNumber: null,
+      dateOfBirth: null,
+      diagnosisCode: null,
+    });
     for (const body of [{ diagnosisCode: 12 }, { dateOfBirth: 'x'.repeat(11) }, { nhs: '1' }]) {
       expect((await putClaim(clinician, world.enrolmentA, body)).statusCode, JSON.stringify(body)).toBe(400);
     }
@@ -166,7 +170,9 @@ describe('claim fields', () => {
     expect(own.json()).toEqual({ userId: world.clinicianB.id, professionalIdentifier: '1234567893' });
     const member = await signIn(t, world.participantA);
     expect((await call(t.app, member, 'PUT', '/api/me/staff-profile', { professionalIdentifier: 'HCPC 123' })).json().error.code).toBe('not_staff');
-    expect((await call(t.app, admin, 'PUT', `/api/admin/users/${world.participantA.id}/staff-profile`, { professionalIdentifier: 'HCPC 123' })).json().error.code).toBe('not_staff');
+    expect((await call(t.app, admin, 'PUT', `/api/admin/users/${world.participantA.id}/staff-profile`, { professionalIdentifier: 'HCPC 123' })).json().error.code).toBe(
+      'not_staff',
+    );
     expect((await call(t.app, clinician, 'PUT', path, { professionalIdentifier: 'GMC 1' })).statusCode).toBe(403);
     expect((await call(t.app, member, 'GET', path)).statusCode).toBe(403);
     const audit = await t.database.db.selectFrom('audit_events').select('detail').where('action', '=', 'staff_profile.update').execute();
@@ -196,7 +202,12 @@ describe('claim fields', () => {
       'Rendering facilitator': world.clinicianA.displayName,
     });
     // A member whose details are not recorded has empty claim cells, never another's.
-    expect(lines.find((l) => l['Member id'] === world.enrolmentA)).toMatchObject({ 'Record number': '', 'Date of birth': '', 'Diagnosis code (ICD-10)': '', 'Place of service': '53' });
+    expect(lines.find((l) => l['Member id'] === world.enrolmentA)).toMatchObject({
+      'Record number': '',
+      'Date of birth': '',
+      'Diagnosis code (ICD-10)': '',
+      'Place of service': '53',
+    });
     const [sheetHeader, ...rows] = await billingSheet();
     expect(sheetHeader).toEqual([...TODAY_COLUMNS, ...CLAIM_COLUMNS]);
     const row = rows.find((r) => r[7] === cedarEnrolment)!;
@@ -220,7 +231,13 @@ describe('the service’s choice of billing columns', () => {
     const headers = ['Member id', 'Diagnosis code (ICD-10)', 'Date of service', 'Billing code', 'Date of birth'];
     const { header, lines } = await billingCsv();
     expect(header).toEqual(headers);
-    expect(lines.find((l) => l['Member id'] === cedarEnrolment)).toEqual({ 'Member id': cedarEnrolment, 'Diagnosis code (ICD-10)': 'F41.1', 'Date of service': expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), 'Billing code': '90853', 'Date of birth': '1984-02-29' });
+    expect(lines.find((l) => l['Member id'] === cedarEnrolment)).toEqual({
+      'Member id': cedarEnrolment,
+      'Diagnosis code (ICD-10)': 'F41.1',
+      'Date of service': expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      'Billing code': '90853',
+      'Date of birth': '1984-02-29',
+    });
     const [sheetHeader, ...rows] = await billingSheet();
     expect(sheetHeader).toEqual(headers);
     expect(rows.find((r) => r[0] === cedarEnrolment)?.[4]).toEqual(new Date(Date.UTC(1984, 1, 29)));

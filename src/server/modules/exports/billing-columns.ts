@@ -35,9 +35,11 @@ export async function updateBillingColumns(ctx: UseCaseContext, columns: string[
         unknown.map((k) => ({ path: `body.columns.${columns.indexOf(k)}`, message: 'Unknown column.' })),
       );
     }
-    if (columns.length === 0) throw new AppError('invalid_billing_columns', 'Choose at least one column. Nothing was changed.', [{ path: 'body.columns', message: 'Choose at least one.' }]);
+    if (columns.length === 0)
+      throw new AppError('invalid_billing_columns', 'Choose at least one column. Nothing was changed.', [{ path: 'body.columns', message: 'Choose at least one.' }]);
     const repeated = columns.find((k, i) => columns.indexOf(k) !== i);
-    if (repeated) throw new AppError('invalid_billing_columns', `The column “${repeated}” is listed twice. Nothing was changed.`, [{ path: 'body.columns', message: 'Listed twice.' }]);
+    if (repeated)
+      throw new AppError('invalid_billing_columns', `The column “${repeated}” is listed twice. Nothing was changed.`, [{ path: 'body.columns', message: 'Listed twice.' }]);
   }
   await putSetting(ctx.db, 'billing.columns', columns ? JSON.stringify(columns) : '', ctx.principal.userId, ctx.now);
   await ctx.audit({ action: 'billing.columns.update', resourceType: 'settings', detail: { columns: columns ? columns.join(',') : 'default' } });

@@ -101,7 +101,14 @@ describe('attendance CSV', () => {
     expect(header).toEqual(['Session date', 'Start time', 'Time zone', 'Session number', 'Topic', 'Pseudonym', 'Member name', 'Attendance', 'Minutes late or left early']);
     // The upcoming session has no attendance yet and is not in the file.
     expect(records(response.body)).toEqual([
-      expect.objectContaining({ 'Session date': sessionDate, 'Session number': '1', Pseudonym: 'Cedar', 'Member name': 'Aaron Private', Attendance: 'Present', 'Minutes late or left early': '' }),
+      expect.objectContaining({
+        'Session date': sessionDate,
+        'Session number': '1',
+        Pseudonym: 'Cedar',
+        'Member name': 'Aaron Private',
+        Attendance: 'Present',
+        'Minutes late or left early': '',
+      }),
       expect.objectContaining({ Pseudonym: 'Rowan', 'Member name': `'${FORMULA_NAME}`, Attendance: 'Late', 'Minutes late or left early': '10' }),
       expect.objectContaining({ Pseudonym: 'Willow', 'Member name': 'Alice Private', Attendance: 'Absent', Topic: 'Belonging: you are not alone', 'Time zone': 'UTC' }),
     ]);
@@ -209,7 +216,15 @@ describe('billing CSV', () => {
     const oneDay = await call(t.app, admin, 'GET', `/api/groups/${world.groupB}/billing.csv?from=2026-11-01&to=2026-11-01`);
     expect(oneDay.statusCode, oneDay.body).toBe(200);
     expect(records(oneDay.body)).toEqual([
-      expect.objectContaining({ 'Date of service': '2026-11-01', 'Start time': '22:30', 'End time': '00:00', 'Time zone': 'America/New_York', 'Member id': world.enrolmentB, Attendance: 'Left early', 'Rendering facilitator': world.clinicianB.displayName }),
+      expect.objectContaining({
+        'Date of service': '2026-11-01',
+        'Start time': '22:30',
+        'End time': '00:00',
+        'Time zone': 'America/New_York',
+        'Member id': world.enrolmentB,
+        Attendance: 'Left early',
+        'Rendering facilitator': world.clinicianB.displayName,
+      }),
     ]);
     expect(String(oneDay.headers['content-disposition'])).toContain('2026-11-01-to-2026-11-01');
     const nextDay = await call(t.app, admin, 'GET', `/api/groups/${world.groupB}/billing.csv?from=2026-11-02&to=2026-11-02`);
@@ -308,7 +323,19 @@ describe('.xlsx exports', () => {
     const sheet = await sheetOf(response.rawPayload);
     expect(sheet.name).toBe('Billing');
     const [header, first, second] = sheet.rows;
-    expect(header).toEqual(['Date of service', 'Start time', 'End time', 'Time zone', 'Duration minutes', 'Group', 'Member name', 'Member id', 'Attendance', 'Billing code', 'Rendering facilitator']);
+    expect(header).toEqual([
+      'Date of service',
+      'Start time',
+      'End time',
+      'Time zone',
+      'Duration minutes',
+      'Group',
+      'Member name',
+      'Member id',
+      'Attendance',
+      'Billing code',
+      'Rendering facilitator',
+    ]);
     expect(sheet.rows).toHaveLength(3);
     const held = await t.database.db.selectFrom('group_sessions').select(['starts_at', 'ends_at']).where('id', '=', world.sessionA).executeTakeFirstOrThrow();
     const [hh, mm] = held.starts_at.slice(11, 16).split(':').map(Number);

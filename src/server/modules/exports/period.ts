@@ -17,9 +17,7 @@ export const periodQuerySchema = z.strictObject(periodFields).refine(periodInOrd
  * A CSV export's query: the period, and `bom=false` to leave out the UTF-8 byte-order mark that
  * every CSV starts with by default (for a program that reads the mark as part of the first header).
  */
-export const csvExportQuerySchema = z
-  .strictObject({ ...periodFields, bom: z.enum(['true', 'false']).optional() })
-  .refine(periodInOrder, periodOrderError);
+export const csvExportQuerySchema = z.strictObject({ ...periodFields, bom: z.enum(['true', 'false']).optional() }).refine(periodInOrder, periodOrderError);
 
 export type Period = z.infer<typeof periodQuerySchema>;
 

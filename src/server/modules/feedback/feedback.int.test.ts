@@ -17,13 +17,27 @@ beforeAll(async () => {
   world = await createWorld(t);
   await openExchange(t, [world.groupA, world.groupB]);
   for (const u of [world.participantA, world.participantA2]) await establish(t, world.groupA, u.id);
-  [alice, aaron, bea, clinA, clinB] = await Promise.all([signIn(t, world.participantA), signIn(t, world.participantA2), signIn(t, world.participantB), signIn(t, world.clinicianA), signIn(t, world.clinicianB)]);
+  [alice, aaron, bea, clinA, clinB] = await Promise.all([
+    signIn(t, world.participantA),
+    signIn(t, world.participantA2),
+    signIn(t, world.participantB),
+    signIn(t, world.clinicianA),
+    signIn(t, world.clinicianB),
+  ]);
   cedar = await enrolmentOf(t, world.participantA2.id, world.groupA);
 });
 afterAll(async () => t?.close());
 
 const appreciate = (s: Session, body: unknown, groupId = world.groupA) => call(t.app, s, 'POST', `/api/groups/${groupId}/appreciations`, body);
-const appreciationCount = async () => Number((await t.database.db.selectFrom('appreciations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const appreciationCount = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('appreciations')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('appreciations', () => {
   it('reaches the named peer, shows as new on their home until they open it, and names the session', async () => {
@@ -38,7 +52,13 @@ describe('appreciations', () => {
 
     expect((await call(t.app, aaron, 'GET', '/api/me/this-week')).json().appreciations.newCount).toBe(1);
     const mine = (await call(t.app, aaron, 'GET', '/api/me/appreciations')).json();
-    expect(mine.received[0]).toMatchObject({ fromPseudonym: 'Willow', toPseudonyms: ['Cedar'], body: 'What I valued in what you shared: <b>your honesty</b>.', isNew: true, sessionLabel: 'after session 1 — Belonging: you are not alone' });
+    expect(mine.received[0]).toMatchObject({
+      fromPseudonym: 'Willow',
+      toPseudonyms: ['Cedar'],
+      body: 'What I valued in what you shared: <b>your honesty</b>.',
+      isNew: true,
+      sessionLabel: 'after session 1 — Belonging: you are not alone',
+    });
     expect(JSON.stringify(mine)).not.toContain('Alice');
     expect((await call(t.app, aaron, 'POST', '/api/me/appreciations/seen')).statusCode).toBe(204);
     expect((await call(t.app, aaron, 'GET', '/api/me/this-week')).json().appreciations.newCount).toBe(0);
@@ -67,10 +87,25 @@ describe('appreciations', () => {
 
     const leaver = await createUser(t, 'participant');
     const leaverEnrolment = crypto.randomUUID();
-    await t.database.db.insertInto('enrolments').values({ id: leaverEnrolment, group_id: world.groupA, participant_id: leaver.id, pseudonym: 'Aspen', status: 'withdrawn', joined_at: null, left_at: null, created_at: t.clock.now().toISOString() }).execute();
+    await t.database.db
+      .insertInto('enrolments')
+      .values({
+        id: leaverEnrolment,
+        group_id: world.groupA,
+        participant_id: leaver.id,
+        pseudonym: 'Aspen',
+        status: 'withdrawn',
+        joined_at: null,
+        left_at: null,
+        created_at: t.clock.now().toISOString(),
+      })
+      .execute();
     expect((await appreciate(alice, { recipientEnrolmentIds: [cedar, leaverEnrolment], body: 'Thanks both' })).json().error.code).toBe('not_a_member');
 
-    await t.database.db.insertInto('space_blocks').values({ group_id: world.groupA, blocker_enrolment_id: cedar, blocked_enrolment_id: world.enrolmentA, created_at: t.clock.now().toISOString() }).execute();
+    await t.database.db
+      .insertInto('space_blocks')
+      .values({ group_id: world.groupA, blocker_enrolment_id: cedar, blocked_enrolment_id: world.enrolmentA, created_at: t.clock.now().toISOString() })
+      .execute();
     expect((await appreciate(alice, { recipientEnrolmentIds: [cedar], body: 'Thanks' })).json().error.code).toBe('not_a_member');
     await t.database.db.deleteFrom('space_blocks').where('blocker_enrolment_id', '=', cedar).execute();
     expect(await appreciationCount()).toBe(before);
@@ -79,7 +114,19 @@ describe('appreciations', () => {
   it('holds a new member’s appreciation: the recipient sees it only once approved', async () => {
     const newcomer = await createUser(t, 'participant');
     const enrolmentId = crypto.randomUUID();
-    await t.database.db.insertInto('enrolments').values({ id: enrolmentId, group_id: world.groupA, participant_id: newcomer.id, pseudonym: 'Hazel', status: 'active', joined_at: t.clock.now().toISOString(), left_at: null, created_at: t.clock.now().toISOString() }).execute();
+    await t.database.db
+      .insertInto('enrolments')
+      .values({
+        id: enrolmentId,
+        group_id: world.groupA,
+        participant_id: newcomer.id,
+        pseudonym: 'Hazel',
+        status: 'active',
+        joined_at: t.clock.now().toISOString(),
+        left_at: null,
+        created_at: t.clock.now().toISOString(),
+      })
+      .execute();
     const hazel = await signIn(t, newcomer);
     const sent = (await appreciate(hazel, { recipientEnrolmentIds: [cedar], body: 'Your story about the bus stayed with me.' })).json();
     expect(sent.status).toBe('held');
@@ -111,7 +158,19 @@ describe('feedback requests', () => {
 
   it('goes through moderation approval: a held reply appears to peers once a facilitator approves it', async () => {
     const newcomer = await createUser(t, 'participant');
-    await t.database.db.insertInto('enrolments').values({ id: crypto.randomUUID(), group_id: world.groupA, participant_id: newcomer.id, pseudonym: 'Linden', status: 'active', joined_at: t.clock.now().toISOString(), left_at: null, created_at: t.clock.now().toISOString() }).execute();
+    await t.database.db
+      .insertInto('enrolments')
+      .values({
+        id: crypto.randomUUID(),
+        group_id: world.groupA,
+        participant_id: newcomer.id,
+        pseudonym: 'Linden',
+        status: 'active',
+        joined_at: t.clock.now().toISOString(),
+        left_at: null,
+        created_at: t.clock.now().toISOString(),
+      })
+      .execute();
     const linden = await signIn(t, newcomer);
     const request = (await call(t.app, linden, 'POST', `/api/groups/${world.groupA}/feedback-requests`, { body: 'I’d welcome feedback on whether I talk too much.' })).json();
     expect(request.status).toBe('held');

@@ -98,7 +98,10 @@ export async function groupAppreciations(db: DbOrTx, viewer: { userId: string; s
     query = query.where((eb) =>
       eb.or([
         eb.and([eb('a.sender_id', '=', viewer.userId), eb('a.moderation_status', '!=', 'removed')]),
-        eb.and([eb('a.moderation_status', '=', 'published'), eb('a.id', 'in', db.selectFrom('appreciation_recipients').select('appreciation_id').where('recipient_id', '=', viewer.userId))]),
+        eb.and([
+          eb('a.moderation_status', '=', 'published'),
+          eb('a.id', 'in', db.selectFrom('appreciation_recipients').select('appreciation_id').where('recipient_id', '=', viewer.userId)),
+        ]),
       ]),
     );
   }

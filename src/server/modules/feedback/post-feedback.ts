@@ -11,12 +11,25 @@ import { recordModeration } from '../moderation/record-moderation.js';
  */
 async function postFeedbackItem(ctx: UseCaseContext, groupId: string, parentId: string | null, text: string) {
   const { enrolmentId } = await requireEnrolledMember(ctx, groupId, 'contribute');
-  const decision = await moderate(ctx.db, { groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId }, kind: 'feedback_request', fields: { text } }, ctx.now);
+  const decision = await moderate(
+    ctx.db,
+    { groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId }, kind: 'feedback_request', fields: { text } },
+    ctx.now,
+  );
   const status = statusOf(decision);
   const id = newId();
   await ctx.db
     .insertInto('feedback_items')
-    .values({ id, group_id: groupId, parent_id: parentId, enrolment_id: enrolmentId, author_id: ctx.principal.userId, body: decision.texts.text, moderation_status: status, created_at: ctx.now.toISOString() })
+    .values({
+      id,
+      group_id: groupId,
+      parent_id: parentId,
+      enrolment_id: enrolmentId,
+      author_id: ctx.principal.userId,
+      body: decision.texts.text,
+      moderation_status: status,
+      created_at: ctx.now.toISOString(),
+    })
     .execute();
   await recordModeration(ctx.db, decision, id, ctx.now);
   await ctx.audit({ action: parentId ? 'feedback.reply' : 'feedback.request', resourceType: 'feedback_item', resourceId: id, groupId, detail: { status } });

@@ -31,16 +31,35 @@ export async function sendAppreciation(ctx: UseCaseContext, groupId: string, bod
     if (await isBlocked(ctx.db, senderId, r.id)) throw notAMember('contribute', 'This person cannot receive appreciations from you in this group.');
   }
   if (body.sessionId) {
-    const session = await ctx.db.selectFrom('group_sessions').select('id').where('id', '=', body.sessionId).where('group_id', '=', groupId).where('status', '!=', 'cancelled').executeTakeFirst();
+    const session = await ctx.db
+      .selectFrom('group_sessions')
+      .select('id')
+      .where('id', '=', body.sessionId)
+      .where('group_id', '=', groupId)
+      .where('status', '!=', 'cancelled')
+      .executeTakeFirst();
     if (!session) throw new AppError('validation_failed', 'Choose one of this group’s sessions.', [{ path: 'sessionId', message: 'Not a session of this group.' }]);
   }
-  const decision = await moderate(ctx.db, { groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId: senderId }, kind: 'appreciation', fields: { body: body.body } }, ctx.now);
+  const decision = await moderate(
+    ctx.db,
+    { groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId: senderId }, kind: 'appreciation', fields: { body: body.body } },
+    ctx.now,
+  );
   const status = statusOf(decision);
   const id = newId();
   const now = ctx.now.toISOString();
   await ctx.db
     .insertInto('appreciations')
-    .values({ id, group_id: groupId, sender_enrolment_id: senderId, sender_id: ctx.principal.userId, session_id: body.sessionId ?? null, body: decision.texts.body, moderation_status: status, created_at: now })
+    .values({
+      id,
+      group_id: groupId,
+      sender_enrolment_id: senderId,
+      sender_id: ctx.principal.userId,
+      session_id: body.sessionId ?? null,
+      body: decision.texts.body,
+      moderation_status: status,
+      created_at: now,
+    })
     .execute();
   await ctx.db
     .insertInto('appreciation_recipients')

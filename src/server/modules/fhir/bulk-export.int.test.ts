@@ -36,7 +36,15 @@ interface Manifest {
 }
 
 const pathOf = (url: string) => new URL(url).pathname + new URL(url).search;
-const jobCount = async () => Number((await t.database.db.selectFrom('fhir_export_jobs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const jobCount = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('fhir_export_jobs')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Kicks off, waits for the worker, and reads the manifest through the status URL. */
 async function runExport(session: Session, url: string): Promise<{ statusUrl: string; manifest: Manifest }> {
@@ -54,7 +62,10 @@ async function download(session: Session, url: string): Promise<HearthResource[]
   expect(file.statusCode, file.body).toBe(200);
   expect(file.headers['content-type']).toContain('application/fhir+ndjson');
   expect(file.body.endsWith('\n')).toBe(true);
-  return file.body.trimEnd().split('\n').map((line) => JSON.parse(line) as HearthResource);
+  return file.body
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as HearthResource);
 }
 
 function referencesIn(value: unknown, found: string[] = []): string[] {
@@ -87,21 +98,72 @@ beforeAll(async () => {
   const now = t.clock.now().toISOString();
   // Participant A: a record number, an attended session, the group agreement accepted, a goal
   // shared with clinicians and a private one (which must never leave the member).
-  await db.insertInto('patient_identifiers').values({ id: newId(), participant_id: world.participantA.id, referral_id: null, system: NHS, value: '4010232137', created_at: now, updated_at: now, updated_by: world.clinicianA.id }).execute();
+  await db
+    .insertInto('patient_identifiers')
+    .values({
+      id: newId(),
+      participant_id: world.participantA.id,
+      referral_id: null,
+      system: NHS,
+      value: '4010232137',
+      created_at: now,
+      updated_at: now,
+      updated_by: world.clinicianA.id,
+    })
+    .execute();
   await db.updateTable('group_sessions').set({ status: 'held' }).where('id', '=', world.sessionA).execute();
-  await db.insertInto('attendance').values([
-    { session_id: world.sessionA, enrolment_id: world.enrolmentA, status: 'present', minutes: null, recorded_by: world.clinicianA.id, recorded_at: now },
-  ]).execute();
+  await db
+    .insertInto('attendance')
+    .values([{ session_id: world.sessionA, enrolment_id: world.enrolmentA, status: 'present', minutes: null, recorded_by: world.clinicianA.id, recorded_at: now }])
+    .execute();
   const version = await addAgreementVersion(db, world.programmeId, 'Confidentiality and respect.', null, t.clock.now());
   const agreement = await db.selectFrom('group_agreements').select('id').where('programme_id', '=', world.programmeId).where('version', '=', version).executeTakeFirstOrThrow();
   await db.insertInto('agreement_acceptances').values({ id: newId(), enrolment_id: world.enrolmentA, agreement_id: agreement.id, version, accepted_at: now }).execute();
-  const goal = (visibility: 'private' | 'clinicians', action: string) => ({ id: newId(), participant_id: world.participantA.id, enrolment_id: world.enrolmentA, area: 'connection', action, frequency: 'Weekly', target_date: '2030-06-30', support_needed: '', visibility, shared_group_id: null, shared_enrolment_id: null, moderation_status: null, shared_at: null, status: 'active' as const, created_at: now, updated_at: now });
-  await db.insertInto('goals').values([goal('clinicians', 'Call my brother'), goal('private', 'A private aim')]).execute();
+  const goal = (visibility: 'private' | 'clinicians', action: string) => ({
+    id: newId(),
+    participant_id: world.participantA.id,
+    enrolment_id: world.enrolmentA,
+    area: 'connection',
+    action,
+    frequency: 'Weekly',
+    target_date: '2030-06-30',
+    support_needed: '',
+    visibility,
+    shared_group_id: null,
+    shared_enrolment_id: null,
+    moderation_status: null,
+    shared_at: null,
+    status: 'active' as const,
+    created_at: now,
+    updated_at: now,
+  });
+  await db
+    .insertInto('goals')
+    .values([goal('clinicians', 'Call my brother'), goal('private', 'A private aim')])
+    .execute();
   // A PHQ-9 participant A answered (total 9). The world's response of participant B was stored
   // with no answers: it cannot be scored, so it goes to the error file, not the export.
   const answers = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9-${i + 1}`, 1]));
   responseA = newId();
-  await db.insertInto('measure_responses').values({ id: responseA, participant_id: world.participantA.id, enrolment_id: world.enrolmentA, group_id: world.groupA, request_id: null, instrument_code: 'phq-9', instrument_version: 1, answers: JSON.stringify(answers), total: 9, band: 'Mild', caseness: 0, prorated: 0, idempotency_key: `bulk-${responseA}`, submitted_at: now }).execute();
+  await db
+    .insertInto('measure_responses')
+    .values({
+      id: responseA,
+      participant_id: world.participantA.id,
+      enrolment_id: world.enrolmentA,
+      group_id: world.groupA,
+      request_id: null,
+      instrument_code: 'phq-9',
+      instrument_version: 1,
+      answers: JSON.stringify(answers),
+      total: 9,
+      band: 'Mild',
+      caseness: 0,
+      prorated: 0,
+      idempotency_key: `bulk-${responseA}`,
+      submitted_at: now,
+    })
+    .execute();
   // The export's transactionTime must be after everything above.
   t.clock.advance(1000);
 });
@@ -178,7 +240,12 @@ describe('a system-level export', () => {
     const patients = files.get('Patient')!;
     expect(patients.map((p) => p.id).sort()).toEqual([world.participantA.id, world.participantA2.id, world.participantB.id].sort());
     expect(patients.find((p) => p.id === world.participantA.id)).toMatchObject({ identifier: [{ system: NHS, value: '4010232137' }] });
-    expect(files.get('Group')!.map((g) => g.id).sort()).toEqual([world.groupA, world.groupB].sort());
+    expect(
+      files
+        .get('Group')!
+        .map((g) => g.id)
+        .sort(),
+    ).toEqual([world.groupA, world.groupB].sort());
     expect(files.get('Goal')!.map((g) => (g as { description: { text: string } }).description.text)).not.toContain('connection: A private aim (Weekly)');
     expect(files.get('Goal')!.map((g) => (g as { description: { text: string } }).description.text)).toContain('connection: Call my brother (Weekly)');
     expect(files.get('Flag')!.map((f) => f.id)).toEqual([world.alertB]);
@@ -192,7 +259,12 @@ describe('a system-level export', () => {
 
   it('audits the kick-off, the completion and each download (types and counts, never contents)', async () => {
     const rows = await t.database.db.selectFrom('audit_events').select(['action', 'actor_user_id', 'detail']).where('action', 'like', 'fhir.bulk_export.%').orderBy('at').execute();
-    expect(rows.map((r) => r.action)).toEqual(['fhir.bulk_export.start', 'fhir.bulk_export.complete', ...manifest.output.map(() => 'fhir.bulk_export.download'), 'fhir.bulk_export.download']);
+    expect(rows.map((r) => r.action)).toEqual([
+      'fhir.bulk_export.start',
+      'fhir.bulk_export.complete',
+      ...manifest.output.map(() => 'fhir.bulk_export.download'),
+      'fhir.bulk_export.download',
+    ]);
     expect(rows[0]!.actor_user_id).toBe(world.admin.id);
     expect(JSON.parse(rows[1]!.detail!)).toMatchObject({ requestedBy: world.admin.id, Patient: 3 });
     expect(JSON.stringify(rows)).not.toContain('4010232137');
@@ -218,7 +290,10 @@ describe('a system-level export', () => {
     const file = openDatabase({ kind: 'sqlite', sqliteFile: copy });
     try {
       const again = newId();
-      await file.db.insertInto('fhir_export_jobs').values({ ...job!, id: again, status: 'queued', claim: null, attempts: 0, heartbeat_at: null, started_at: null, finished_at: null, expires_at: null }).execute();
+      await file.db
+        .insertInto('fhir_export_jobs')
+        .values({ ...job!, id: again, status: 'queued', claim: null, attempts: 0, heartbeat_at: null, started_at: null, finished_at: null, expires_at: null })
+        .execute();
       const workerDir = path.join(copyDir, 'exports');
       expect(await runExportJob({ db: file.db, config: { fhirExport: { dir: workerDir, retentionMs: 3_600_000 } }, clock: t.clock }, again)).toBe('completed');
       const names = fs.readdirSync(path.join(exportDir, job!.id)).sort();
@@ -266,7 +341,23 @@ describe('one job at a time, cancelling, restarts and expiry', () => {
     const now = t.clock.now().toISOString();
     await t.database.db
       .insertInto('fhir_export_jobs')
-      .values({ id, requested_by: requestedBy, status, level: 'system', request_url: 'http://localhost/api/fhir/$export', types: JSON.stringify(['Patient', 'Flag']), since: null, fhir_base: BASE, file_base: 'http://localhost/api/fhir/bulk-files', transaction_time: now, progress: 'Waiting to start.', created_at: now, claim: extra.claim ?? null, heartbeat_at: extra.heartbeat_at ?? null, attempts: extra.attempts ?? 0 })
+      .values({
+        id,
+        requested_by: requestedBy,
+        status,
+        level: 'system',
+        request_url: 'http://localhost/api/fhir/$export',
+        types: JSON.stringify(['Patient', 'Flag']),
+        since: null,
+        fhir_base: BASE,
+        file_base: 'http://localhost/api/fhir/bulk-files',
+        transaction_time: now,
+        progress: 'Waiting to start.',
+        created_at: now,
+        claim: extra.claim ?? null,
+        heartbeat_at: extra.heartbeat_at ?? null,
+        attempts: extra.attempts ?? 0,
+      })
       .execute();
     return id;
   };

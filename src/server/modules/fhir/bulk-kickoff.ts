@@ -35,7 +35,14 @@ export interface KickoffInput {
 export function requestedTypes(level: ExportLevel, type: string | undefined): BulkExportType[] {
   const allowed = TYPES_AT[level];
   if (type === undefined || type.trim() === '') return [...allowed];
-  const asked = [...new Set(type.split(',').map((t) => t.trim()).filter(Boolean))];
+  const asked = [
+    ...new Set(
+      type
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
   const unknown = asked.filter((t) => !(allowed as readonly string[]).includes(t));
   if (unknown.length) {
     throw new AppError(
@@ -55,10 +62,14 @@ export function requestedTypes(level: ExportLevel, type: string | undefined): Bu
  */
 export async function startBulkExport(ctx: UseCaseContext, deps: ExportDeps, input: KickoffInput): Promise<{ jobId: string; statusUrl: string }> {
   if (!input.prefer?.split(/[,;]/).some((p) => p.trim().toLowerCase() === 'respond-async')) {
-    throw new AppError('respond_async_required', 'A bulk export runs in the background: send the header Prefer: respond-async.', [{ path: 'header.prefer', message: 'Must include respond-async.' }]);
+    throw new AppError('respond_async_required', 'A bulk export runs in the background: send the header Prefer: respond-async.', [
+      { path: 'header.prefer', message: 'Must include respond-async.' },
+    ]);
   }
   if (input.outputFormat !== undefined && !NDJSON_FORMATS.includes(input.outputFormat)) {
-    throw new AppError('unsupported_output_format', 'Hearth writes application/fhir+ndjson only.', [{ path: 'query._outputFormat', message: `Unsupported: ${input.outputFormat}` }]);
+    throw new AppError('unsupported_output_format', 'Hearth writes application/fhir+ndjson only.', [
+      { path: 'query._outputFormat', message: `Unsupported: ${input.outputFormat}` },
+    ]);
   }
   const types = requestedTypes(input.level, input.type);
   const since = input.since === undefined ? null : new Date(input.since).toISOString();
@@ -86,7 +97,12 @@ export async function startBulkExport(ctx: UseCaseContext, deps: ExportDeps, inp
           created_at: now,
         })
         .execute();
-      await recordAudit(trx, ctx.actor, { action: 'fhir.bulk_export.start', resourceType: 'fhir_export', resourceId: jobId, detail: { level: input.level, types: types.join(','), since: since ?? '' } }, ctx.now);
+      await recordAudit(
+        trx,
+        ctx.actor,
+        { action: 'fhir.bulk_export.start', resourceType: 'fhir_export', resourceId: jobId, detail: { level: input.level, types: types.join(','), since: since ?? '' } },
+        ctx.now,
+      );
     });
   } catch (error) {
     // Two kick-offs at once: the partial unique index lets one through.
@@ -104,5 +120,8 @@ export function statusUrlOf(origin: string, jobId: string): string {
 }
 
 function inProgress(origin: string, jobId: string): AppError {
-  return new AppError('export_in_progress', `You already have an export running (${statusUrlOf(origin, jobId)}). Wait for it to finish, or cancel it, before starting another.`).withRetryAfter(30);
+  return new AppError(
+    'export_in_progress',
+    `You already have an export running (${statusUrlOf(origin, jobId)}). Wait for it to finish, or cancel it, before starting another.`,
+  ).withRetryAfter(30);
 }

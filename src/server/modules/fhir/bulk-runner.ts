@@ -58,7 +58,11 @@ const WORKER_SCRIPT: { code: string; eval: boolean } = (() => {
   const here = fileURLToPath(import.meta.url);
   if (!here.endsWith('.ts')) return { code: path.join(path.dirname(here), 'fhir-export-worker.js'), eval: false };
   // require.resolve finds the CommonJS build of tsx's API, whose tsImport fails in a worker; its ES module build sits beside it.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const entry = pathToFileURL(path.join(path.dirname(here), 'bulk-worker.ts')).href;
   return { code: `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`, eval: true };
 })();
@@ -113,10 +117,7 @@ export async function resumeAbandonedExports(deps: ExportDeps): Promise<{ resume
     .selectFrom('fhir_export_jobs')
     .select(['id', 'status', 'claim', 'attempts'])
     .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'running'), eb('heartbeat_at', '<', staleBefore)]),
-        eb.and([eb('status', '=', 'queued'), eb('created_at', '<', unclaimedBefore)]),
-      ]),
+      eb.or([eb.and([eb('status', '=', 'running'), eb('heartbeat_at', '<', staleBefore)]), eb.and([eb('status', '=', 'queued'), eb('created_at', '<', unclaimedBefore)])]),
     )
     .execute();
   let resumed = 0;
@@ -136,7 +137,14 @@ export async function resumeAbandonedExports(deps: ExportDeps): Promise<{ resume
       continue;
     }
     const taken = await guarded
-      .set((eb) => ({ status: 'running', claim, heartbeat_at: now.toISOString(), started_at: now.toISOString(), attempts: eb('attempts', '+', 1), progress: 'Restarted after an interruption.' }))
+      .set((eb) => ({
+        status: 'running',
+        claim,
+        heartbeat_at: now.toISOString(),
+        started_at: now.toISOString(),
+        attempts: eb('attempts', '+', 1),
+        progress: 'Restarted after an interruption.',
+      }))
       .executeTakeFirst();
     if (Number(taken.numUpdatedRows) !== 1) continue;
     resumed += 1;
@@ -206,7 +214,12 @@ async function execute(deps: ExportDeps, jobId: string, claim: string): Promise<
       await recordAudit(
         trx,
         { userId: null, role: null, requestId: null, ip: null },
-        { action: 'fhir.bulk_export.complete', resourceType: 'fhir_export', resourceId: jobId, detail: { requestedBy: job.requested_by, ...Object.fromEntries(files.map((f) => [f.type, f.count])) } },
+        {
+          action: 'fhir.bulk_export.complete',
+          resourceType: 'fhir_export',
+          resourceId: jobId,
+          detail: { requestedBy: job.requested_by, ...Object.fromEntries(files.map((f) => [f.type, f.count])) },
+        },
         now,
       );
       return true;
@@ -218,7 +231,12 @@ async function execute(deps: ExportDeps, jobId: string, claim: string): Promise<
     await removeJobDir(deps.config, jobId).catch(() => undefined);
     await db
       .updateTable('fhir_export_jobs')
-      .set({ status: 'failed', claim: null, error: 'The export failed on the server. Start a new one; if it fails again, see the server log.', finished_at: deps.clock.now().toISOString() })
+      .set({
+        status: 'failed',
+        claim: null,
+        error: 'The export failed on the server. Start a new one; if it fails again, see the server log.',
+        finished_at: deps.clock.now().toISOString(),
+      })
       .where('id', '=', jobId)
       .where('claim', '=', claim)
       .execute()

@@ -49,7 +49,11 @@ const patients: BulkSource = {
       const identifiers = await db
         .selectFrom('patient_identifiers')
         .select(['participant_id', 'system', 'value'])
-        .where('participant_id', 'in', rows.map((r) => r.id))
+        .where(
+          'participant_id',
+          'in',
+          rows.map((r) => r.id),
+        )
         .orderBy('created_at')
         .orderBy('system')
         .execute();
@@ -99,7 +103,11 @@ const groups: BulkSource = {
       const members = await db
         .selectFrom('enrolments')
         .select(['group_id', 'participant_id', 'status', 'joined_at', 'left_at'])
-        .where('group_id', 'in', rows.map((g) => g.id))
+        .where(
+          'group_id',
+          'in',
+          rows.map((g) => g.id),
+        )
         .where('created_at', '<=', until)
         .orderBy('created_at')
         .execute();
@@ -125,7 +133,9 @@ const encounters: BulkSource = {
     // Whose enrolment and whether the group meets online, read once: joining them into every page
     // cost as much as reading the attendance itself.
     const participantOf = new Map((await db.selectFrom('enrolments').select(['id', 'participant_id']).execute()).map((e) => [e.id, e.participant_id]));
-    const online = new Map((await db.selectFrom('therapy_groups').select(['id', 'meeting_url', 'location']).execute()).map((g) => [g.id, g.meeting_url !== null && g.location === null]));
+    const online = new Map(
+      (await db.selectFrom('therapy_groups').select(['id', 'meeting_url', 'location']).execute()).map((g) => [g.id, g.meeting_url !== null && g.location === null]),
+    );
     let after: { session: string; enrolment: string } = { session: '', enrolment: '' };
     for (;;) {
       const from = after;
@@ -172,7 +182,11 @@ const goals: BulkSource = {
       const milestones = await db
         .selectFrom('goal_milestones')
         .select(['goal_id', 'title', 'reached_at'])
-        .where('goal_id', 'in', rows.map((g) => g.id))
+        .where(
+          'goal_id',
+          'in',
+          rows.map((g) => g.id),
+        )
         .orderBy('position')
         .execute();
       yield rows.map((g) => goalFromRow(g, g.participant_id, milestones));
@@ -273,7 +287,12 @@ const responses: BulkSource = {
           const { questionnaireResponse, observation } = responseResourcesWith(definition, row, base);
           page.push(questionnaireResponse, observation);
         } catch {
-          page.push(exportProblem(`QuestionnaireResponse/${row.id}`, `the stored answers do not score against ${row.instrument_code} version ${row.instrument_version}; left out of the export.`));
+          page.push(
+            exportProblem(
+              `QuestionnaireResponse/${row.id}`,
+              `the stored answers do not score against ${row.instrument_code} version ${row.instrument_version}; left out of the export.`,
+            ),
+          );
         }
       }
       yield page;

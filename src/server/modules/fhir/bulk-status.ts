@@ -5,9 +5,7 @@ import { AppError } from '../../http/errors.js';
 import type { UseCaseContext } from '../../http/use-case.js';
 import { statusUrlOf } from './bulk-kickoff.js';
 
-export type ExportStatus =
-  | { state: 'in_progress'; progress: string }
-  | { state: 'complete'; manifest: BulkExportManifest; expiresAt: string };
+export type ExportStatus = { state: 'in_progress'; progress: string } | { state: 'complete'; manifest: BulkExportManifest; expiresAt: string };
 
 type JobRow = Pick<FhirExportJobsTable, 'id' | 'status' | 'request_url' | 'transaction_time' | 'file_base' | 'progress' | 'error' | 'expires_at'>;
 

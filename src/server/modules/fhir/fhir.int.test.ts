@@ -20,7 +20,15 @@ let robinId: string;
 let enrolmentId: string;
 
 const email = `robin.${newId().slice(0, 8)}@example.org`;
-const count = async (table: 'referrals' | 'patient_identifiers') => Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (table: 'referrals' | 'patient_identifiers') =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const resources = (bundle: Bundle) => bundle.entry.map((e) => e.resource);
 const ofType = <K extends HearthResource['resourceType']>(bundle: Bundle, type: K) =>
   resources(bundle).filter((r): r is Extract<HearthResource, { resourceType: K }> => r.resourceType === type);
@@ -36,7 +44,13 @@ afterAll(async () => t.close());
 describe('record numbers at referral and intake', () => {
   it('refuses an NHS number whose check digit fails (422 invalid_identifier) and writes nothing', async () => {
     const [referrals, identifiers] = [await count('referrals'), await count('patient_identifiers')];
-    const bad = await call(t.app, lead, 'POST', '/api/referrals', { groupId: world.groupA, personName: 'Robin Path', personEmail: email, reason: 'Isolation.', recordNumber: '943 476 5918' });
+    const bad = await call(t.app, lead, 'POST', '/api/referrals', {
+      groupId: world.groupA,
+      personName: 'Robin Path',
+      personEmail: email,
+      reason: 'Isolation.',
+      recordNumber: '943 476 5918',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error).toMatchObject({ code: 'invalid_identifier', details: [{ path: 'body.recordNumber' }] });
     expect(bad.json().error.message).toContain('check digit');
@@ -44,10 +58,18 @@ describe('record numbers at referral and intake', () => {
   });
 
   it('keeps a valid number on the referral, refuses a bad correction at intake, and moves it to the person on acceptance', async () => {
-    const referred = await call(t.app, lead, 'POST', '/api/referrals', { groupId: world.groupA, personName: 'Robin Path', personEmail: email, reason: 'Isolation.', recordNumber: '943 476 5919' });
+    const referred = await call(t.app, lead, 'POST', '/api/referrals', {
+      groupId: world.groupA,
+      personName: 'Robin Path',
+      personEmail: email,
+      reason: 'Isolation.',
+      recordNumber: '943 476 5919',
+    });
     expect(referred.statusCode).toBe(201);
     const referralId = referred.json().id as string;
-    expect(await t.database.db.selectFrom('patient_identifiers').select(['system', 'value', 'participant_id']).where('referral_id', '=', referralId).execute()).toEqual([{ system: NHS, value: '9434765919', participant_id: null }]);
+    expect(await t.database.db.selectFrom('patient_identifiers').select(['system', 'value', 'participant_id']).where('referral_id', '=', referralId).execute()).toEqual([
+      { system: NHS, value: '9434765919', participant_id: null },
+    ]);
     expect(referred.json().recordNumber).toEqual({ system: NHS, value: '9434765919' });
 
     const badIntake = await call(t.app, lead, 'POST', `/api/referrals/${referralId}/intake`, { suitable: true, notes: 'Suitable.', recordNumber: '12345' });
@@ -80,7 +102,13 @@ describe('record numbers at referral and intake', () => {
   });
 
   it('refuses the same number for a second person (409 identifier_taken)', async () => {
-    const other = await call(t.app, lead, 'POST', '/api/referrals', { groupId: world.groupA, personName: 'Sam Other', personEmail: `sam.${newId().slice(0, 8)}@example.org`, reason: 'Low mood.', recordNumber: '4010232137' });
+    const other = await call(t.app, lead, 'POST', '/api/referrals', {
+      groupId: world.groupA,
+      personName: 'Sam Other',
+      personEmail: `sam.${newId().slice(0, 8)}@example.org`,
+      reason: 'Low mood.',
+      recordNumber: '4010232137',
+    });
     expect(other.statusCode).toBe(409);
     expect(other.json().error.code).toBe('identifier_taken');
   });
@@ -91,9 +119,32 @@ describe('a participant’s record as a FHIR Bundle', () => {
     const db = t.database.db;
     const now = t.clock.now().toISOString();
     await db.updateTable('group_sessions').set({ status: 'held' }).where('id', '=', world.sessionA).execute();
-    await db.insertInto('attendance').values({ session_id: world.sessionA, enrolment_id: enrolmentId, status: 'late', minutes: 10, recorded_by: world.clinicianA.id, recorded_at: now }).execute();
-    const goal = (visibility: 'private' | 'clinicians', action: string) => ({ id: newId(), participant_id: robinId, enrolment_id: enrolmentId, area: 'connection', action, frequency: 'Twice a week', target_date: '2030-06-30', support_needed: 'A reminder', visibility, shared_group_id: null, shared_enrolment_id: null, moderation_status: null, shared_at: null, status: 'active' as const, created_at: now, updated_at: now });
-    await db.insertInto('goals').values([goal('clinicians', 'Walk with a neighbour'), goal('private', 'A private aim')]).execute();
+    await db
+      .insertInto('attendance')
+      .values({ session_id: world.sessionA, enrolment_id: enrolmentId, status: 'late', minutes: 10, recorded_by: world.clinicianA.id, recorded_at: now })
+      .execute();
+    const goal = (visibility: 'private' | 'clinicians', action: string) => ({
+      id: newId(),
+      participant_id: robinId,
+      enrolment_id: enrolmentId,
+      area: 'connection',
+      action,
+      frequency: 'Twice a week',
+      target_date: '2030-06-30',
+      support_needed: 'A reminder',
+      visibility,
+      shared_group_id: null,
+      shared_enrolment_id: null,
+      moderation_status: null,
+      shared_at: null,
+      status: 'active' as const,
+      created_at: now,
+      updated_at: now,
+    });
+    await db
+      .insertInto('goals')
+      .values([goal('clinicians', 'Walk with a neighbour'), goal('private', 'A private aim')])
+      .execute();
   });
 
   it('exports a collection Bundle that passes the R4 schema, with every resource Hearth holds for the group', async () => {

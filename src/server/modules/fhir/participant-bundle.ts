@@ -36,7 +36,22 @@ async function participantResources(db: DbOrTx, enrolmentId: string, viewerId: s
     .innerJoin('therapy_groups as g', 'g.id', 'e.group_id')
     .innerJoin('programmes as p', 'p.id', 'g.programme_id')
     .innerJoin('users as u', 'u.id', 'e.participant_id')
-    .select(['e.id', 'e.group_id', 'e.participant_id', 'e.status', 'e.joined_at', 'e.left_at', 'g.name as group_name', 'g.status as group_status', 'g.meeting_url', 'g.location', 'p.name as programme_name', 'u.display_name', 'u.email', 'u.status as user_status'])
+    .select([
+      'e.id',
+      'e.group_id',
+      'e.participant_id',
+      'e.status',
+      'e.joined_at',
+      'e.left_at',
+      'g.name as group_name',
+      'g.status as group_status',
+      'g.meeting_url',
+      'g.location',
+      'p.name as programme_name',
+      'u.display_name',
+      'u.email',
+      'u.status as user_status',
+    ])
     .where('e.id', '=', enrolmentId)
     .executeTakeFirstOrThrow();
   const participantId = e.participant_id;

@@ -8,10 +8,46 @@ const G = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 const resources = () => [
   toPatient({ id: P, displayName: 'Robin Path', email: 'robin@example.org', active: true, identifiers: [] }),
-  toGroup({ id: G, name: 'Tuesday group', programmeName: 'The Power of Connection', active: false, members: [{ participantId: P, joinedAt: '2026-01-05T18:00:00.000Z', leftAt: '2026-03-30T19:30:00.000Z', active: false }] }),
-  toEncounter({ id: 'e-1', participantId: P, startsAt: '2026-01-05T18:00:00.000Z', endsAt: '2026-01-05T19:30:00.000Z', topic: 'Boundaries', online: true, attendance: 'left_early', minutes: 20 }),
-  toGoal({ id: 'g-1', participantId: P, area: 'connection', action: 'Call my sister', frequency: 'Weekly', targetDate: '2026-03-01', supportNeeded: '', status: 'achieved', createdAt: '2026-01-05T18:00:00.000Z', updatedAt: '2026-02-20T10:00:00.000Z', milestones: [{ title: 'First call', reachedAt: '2026-01-12T10:00:00.000Z' }] }),
-  toConsent({ id: 'c-1', participantId: P, programmeName: 'The Power of Connection', version: 1, acceptedAt: '2026-01-04T10:00:00.000Z', body: 'Confidentiality, respect — and no recording.', policyUri: 'https://fhir.example.org/GroupAgreement/a-1', current: false }),
+  toGroup({
+    id: G,
+    name: 'Tuesday group',
+    programmeName: 'The Power of Connection',
+    active: false,
+    members: [{ participantId: P, joinedAt: '2026-01-05T18:00:00.000Z', leftAt: '2026-03-30T19:30:00.000Z', active: false }],
+  }),
+  toEncounter({
+    id: 'e-1',
+    participantId: P,
+    startsAt: '2026-01-05T18:00:00.000Z',
+    endsAt: '2026-01-05T19:30:00.000Z',
+    topic: 'Boundaries',
+    online: true,
+    attendance: 'left_early',
+    minutes: 20,
+  }),
+  toGoal({
+    id: 'g-1',
+    participantId: P,
+    area: 'connection',
+    action: 'Call my sister',
+    frequency: 'Weekly',
+    targetDate: '2026-03-01',
+    supportNeeded: '',
+    status: 'achieved',
+    createdAt: '2026-01-05T18:00:00.000Z',
+    updatedAt: '2026-02-20T10:00:00.000Z',
+    milestones: [{ title: 'First call', reachedAt: '2026-01-12T10:00:00.000Z' }],
+  }),
+  toConsent({
+    id: 'c-1',
+    participantId: P,
+    programmeName: 'The Power of Connection',
+    version: 1,
+    acceptedAt: '2026-01-04T10:00:00.000Z',
+    body: 'Confidentiality, respect — and no recording.',
+    policyUri: 'https://fhir.example.org/GroupAgreement/a-1',
+    current: false,
+  }),
   toFlag({ id: 'f-1', participantId: P, kind: 'risk_language', tier: 'urgent', createdAt: '2026-02-01T21:00:00.000Z' }),
 ];
 
@@ -22,7 +58,11 @@ describe('FHIR resources from Hearth records', () => {
     expect(patient).not.toHaveProperty('identifier');
     expect(group).toMatchObject({ active: false, member: [{ inactive: true, period: { start: '2026-01-05T18:00:00.000Z', end: '2026-03-30T19:30:00.000Z' } }] });
     expect(encounter).toMatchObject({ class: { code: 'VR' }, length: { value: 90 } });
-    expect(goal).toMatchObject({ lifecycleStatus: 'completed', achievementStatus: { coding: [{ code: 'achieved' }] }, note: [{ text: 'Milestone: First call (reached 2026-01-12)' }] });
+    expect(goal).toMatchObject({
+      lifecycleStatus: 'completed',
+      achievementStatus: { coding: [{ code: 'achieved' }] },
+      note: [{ text: 'Milestone: First call (reached 2026-01-12)' }],
+    });
     expect(consent).toMatchObject({ status: 'inactive' });
     // The Flag names the kind and tier, never the words that raised it.
     expect(flag).toMatchObject({ code: { text: 'Urgent safety alert (risk language): open in Hearth' } });

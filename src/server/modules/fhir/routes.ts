@@ -51,7 +51,8 @@ export const fhirRoutes = [
     id: 'fhir.participant.bundle',
     method: 'GET',
     url: '/api/enrolments/:enrolmentId/fhir',
-    summary: 'A participant’s record in a group as a FHIR R4 Bundle (collection, or transaction for an EHR): Patient, Group, Encounters, Goals, Consent, Flags, QuestionnaireResponses and Observations (audited)',
+    summary:
+      'A participant’s record in a group as a FHIR R4 Bundle (collection, or transaction for an EHR): Patient, Group, Encounters, Goals, Consent, Flags, QuestionnaireResponses and Observations (audited)',
     tags,
     access: { kind: 'authenticated', resource: 'record', action: 'export', objects: { enrolmentId: 'enrolment' } },
     params: idParams('enrolmentId'),
@@ -82,11 +83,15 @@ export const fhirRoutes = [
     id: 'fhir.bulk.export',
     method: 'GET',
     url: '/api/fhir/$export',
-    summary: 'FHIR Bulk Data system-level $export (send Prefer: respond-async): 202 with the status URL in Content-Location; ndjson per resource type; _type, _since. Admins; one job at a time (429 export_in_progress). Audited',
+    summary:
+      'FHIR Bulk Data system-level $export (send Prefer: respond-async): 202 with the status URL in Content-Location; ndjson per resource type; _type, _since. Admins; one job at a time (429 export_in_progress). Audited',
     tags,
     access: bulkAccess('create'),
     query: bulkExportKickoffQuerySchema,
-    accepted: { description: 'The export has started: its status URL is in Content-Location', produces: { 'application/fhir+json': 'An OperationOutcome saying where to follow the export' } },
+    accepted: {
+      description: 'The export has started: its status URL is in Content-Location',
+      produces: { 'application/fhir+json': 'An OperationOutcome saying where to follow the export' },
+    },
     transaction: false,
     async handler({ query }, ctx) {
       return kickoff(ctx, 'system', query);
@@ -100,7 +105,10 @@ export const fhirRoutes = [
     tags,
     access: bulkAccess('create'),
     query: bulkExportKickoffQuerySchema,
-    accepted: { description: 'The export has started: its status URL is in Content-Location', produces: { 'application/fhir+json': 'An OperationOutcome saying where to follow the export' } },
+    accepted: {
+      description: 'The export has started: its status URL is in Content-Location',
+      produces: { 'application/fhir+json': 'An OperationOutcome saying where to follow the export' },
+    },
     transaction: false,
     async handler({ query }, ctx) {
       return kickoff(ctx, 'patient', query);
@@ -110,7 +118,8 @@ export const fhirRoutes = [
     id: 'fhir.bulk.status',
     method: 'GET',
     url: '/api/fhir/bulk-status/:exportId',
-    summary: 'Status of one of the caller’s $export jobs: 202 with X-Progress while it runs, 200 with the manifest when done, 500 OperationOutcome if it failed, 404 once cancelled or expired',
+    summary:
+      'Status of one of the caller’s $export jobs: 202 with X-Progress while it runs, 200 with the manifest when done, 500 OperationOutcome if it failed, 404 once cancelled or expired',
     tags,
     access: bulkAccess('read', { exportId: 'bulkExport' }),
     params: idParams('exportId'),

@@ -1,11 +1,4 @@
-import type {
-  CodeableConcept,
-  Coding,
-  Observation,
-  Questionnaire,
-  QuestionnaireResponse,
-  Reference,
-} from '../measures/engine/fhir-types.js';
+import type { CodeableConcept, Coding, Observation, Questionnaire, QuestionnaireResponse, Reference } from '../measures/engine/fhir-types.js';
 
 /**
  * The parts of FHIR R4 (4.0.1) Patient, Group, Encounter, Goal, Consent, Flag and Bundle that

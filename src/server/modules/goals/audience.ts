@@ -7,7 +7,12 @@ import { myClinicians, otherMembers, requireCurrentEnrolment, type CurrentEnrolm
  * clinicians (facilitators of their current groups and their referrers); "group" = those
  * clinicians and the current members of the group, listed by pseudonym.
  */
-export async function audienceOf(db: DbOrTx, ownerId: string, visibility: 'clinicians' | 'group', enrolmentId: string | null): Promise<Audience & { enrolment: CurrentEnrolment | null }> {
+export async function audienceOf(
+  db: DbOrTx,
+  ownerId: string,
+  visibility: 'clinicians' | 'group',
+  enrolmentId: string | null,
+): Promise<Audience & { enrolment: CurrentEnrolment | null }> {
   const clinicians = (await myClinicians(db, ownerId)).map((c) => ({ name: c.name, relation: c.relation }));
   if (visibility === 'clinicians') return { visibility, clinicians, group: null, enrolment: null };
   const enrolment = await requireCurrentEnrolment(db, ownerId, enrolmentId);

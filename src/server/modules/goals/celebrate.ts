@@ -43,7 +43,11 @@ export async function celebrateMilestone(ctx: UseCaseContext, milestoneId: strin
   // The group reads the title (or "Reached a milestone") and, when shared, the note.
   const fields: Record<string, string> = { title: wanted.title ?? 'Reached a milestone' };
   if (wanted.note) fields.note = wanted.note;
-  const decision = await moderate(ctx.db, { groupId: enrolment.group_id, author: { userId: owner, role: ctx.principal.role, enrolmentId: enrolment.id }, kind: 'celebration', fields }, ctx.now);
+  const decision = await moderate(
+    ctx.db,
+    { groupId: enrolment.group_id, author: { userId: owner, role: ctx.principal.role, enrolmentId: enrolment.id }, kind: 'celebration', fields },
+    ctx.now,
+  );
   const card = { title: wanted.title ? (decision.texts.title ?? wanted.title) : null, note: wanted.note ? (decision.texts.note ?? wanted.note) : null };
   const now = ctx.now.toISOString();
   const id = existing?.id ?? newId();
@@ -52,23 +56,55 @@ export async function celebrateMilestone(ctx: UseCaseContext, milestoneId: strin
     await ctx.db.deleteFrom('supportive_reactions').where('target_kind', '=', 'celebration').where('target_id', '=', id).execute();
     await ctx.db
       .updateTable('celebrations')
-      .set({ enrolment_id: enrolment.id, group_id: enrolment.group_id, detail: input.detail, title: card.title, note: card.note, moderation_status: statusOf(decision), created_at: now, withdrawn_at: null })
+      .set({
+        enrolment_id: enrolment.id,
+        group_id: enrolment.group_id,
+        detail: input.detail,
+        title: card.title,
+        note: card.note,
+        moderation_status: statusOf(decision),
+        created_at: now,
+        withdrawn_at: null,
+      })
       .where('id', '=', id)
       .execute();
   } else {
     await ctx.db
       .insertInto('celebrations')
-      .values({ id, goal_id: milestone.goal_id, milestone_id: milestoneId, participant_id: owner, enrolment_id: enrolment.id, group_id: enrolment.group_id, detail: input.detail, title: card.title, note: card.note, moderation_status: statusOf(decision), created_at: now, withdrawn_at: null })
+      .values({
+        id,
+        goal_id: milestone.goal_id,
+        milestone_id: milestoneId,
+        participant_id: owner,
+        enrolment_id: enrolment.id,
+        group_id: enrolment.group_id,
+        detail: input.detail,
+        title: card.title,
+        note: card.note,
+        moderation_status: statusOf(decision),
+        created_at: now,
+        withdrawn_at: null,
+      })
       .execute();
   }
   await recordModeration(ctx.db, decision, id, ctx.now);
-  await ctx.audit({ action: 'goals.celebrate', resourceType: 'celebration', resourceId: id, groupId: enrolment.group_id, detail: { detail: input.detail, outcome: decision.outcome } });
+  await ctx.audit({
+    action: 'goals.celebrate',
+    resourceType: 'celebration',
+    resourceId: id,
+    groupId: enrolment.group_id,
+    detail: { detail: input.detail, outcome: decision.outcome },
+  });
   return loadGoal(ctx.db, milestone.goal_id, owner);
 }
 
 /** Takes a celebration card down from the group; its reactions are no longer shown to anyone. */
 export async function withdrawCelebration(ctx: UseCaseContext, milestoneId: string): Promise<Goal> {
-  const card = await ctx.db.selectFrom('celebrations').select(['id', 'goal_id', 'group_id', 'withdrawn_at', 'moderation_status']).where('milestone_id', '=', milestoneId).executeTakeFirst();
+  const card = await ctx.db
+    .selectFrom('celebrations')
+    .select(['id', 'goal_id', 'group_id', 'withdrawn_at', 'moderation_status'])
+    .where('milestone_id', '=', milestoneId)
+    .executeTakeFirst();
   if (!card || card.withdrawn_at) throw new AppError('invalid_state', 'This celebration is not shared with your group.');
   // A card withdrawn while held leaves the facilitators' queue too.
   await ctx.db

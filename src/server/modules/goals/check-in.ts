@@ -12,7 +12,11 @@ export async function checkIn(ctx: UseCaseContext, goalId: string, input: z.outp
   const id = newId();
   const now = ctx.now.toISOString();
   await ctx.db.insertInto('goal_checkins').values({ id, goal_id: goalId, progress: input.progress, note: input.note, created_at: now }).execute();
-  await ctx.db.updateTable('goals').set({ updated_at: now, ...(input.progress === 'done' ? { status: 'achieved' as const } : {}) }).where('id', '=', goalId).execute();
+  await ctx.db
+    .updateTable('goals')
+    .set({ updated_at: now, ...(input.progress === 'done' ? { status: 'achieved' as const } : {}) })
+    .where('id', '=', goalId)
+    .execute();
   await ctx.audit({ action: 'goals.checkin', resourceType: 'goal', resourceId: goalId, detail: { progress: input.progress } });
   return loadGoal(ctx.db, goalId, ctx.principal.userId);
 }

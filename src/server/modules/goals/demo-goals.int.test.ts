@@ -16,7 +16,9 @@ const demo = (email: string) => signIn(t, { email }, 'hearth-demo-2026');
 describe('demo goals, practice and journal', () => {
   it('gives Willow goals with steps and check-ins, a celebrated step with peers’ reactions, and a shared practice', async () => {
     const willow = await demo('participant1@demo.hearth.local');
-    const goals = (await call(t.app, willow, 'GET', '/api/me/goals')).json() as { goals: { visibility: string; checkins: unknown[]; milestones: { celebration: { reactions: { by: string[] }[] } | null }[] }[] };
+    const goals = (await call(t.app, willow, 'GET', '/api/me/goals')).json() as {
+      goals: { visibility: string; checkins: unknown[]; milestones: { celebration: { reactions: { by: string[] }[] } | null }[] }[];
+    };
     expect(goals.goals).toHaveLength(1);
     expect(goals.goals[0]?.checkins).toHaveLength(3);
     const card = goals.goals[0]?.milestones.find((m) => m.celebration)?.celebration;

@@ -58,8 +58,18 @@ export async function sharedFeed(db: DbOrTx, principal: Principal, groupId: stri
   const visibleCards = cards.filter((c) => visibleTo(principal, c.participant_id, c.moderation_status));
   const visiblePractices = practices.filter((p) => visibleTo(principal, p.participant_id, p.moderation_status));
   const [cardReactions, practiceReactions] = await Promise.all([
-    reactionSummaries(db, 'celebration', visibleCards.map((c) => c.id), principal.userId),
-    reactionSummaries(db, 'skill_practice', visiblePractices.map((p) => p.id), principal.userId),
+    reactionSummaries(
+      db,
+      'celebration',
+      visibleCards.map((c) => c.id),
+      principal.userId,
+    ),
+    reactionSummaries(
+      db,
+      'skill_practice',
+      visiblePractices.map((p) => p.id),
+      principal.userId,
+    ),
   ]);
   const items: SharedItem[] = [
     ...goals

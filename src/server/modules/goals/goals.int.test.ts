@@ -15,7 +15,12 @@ afterAll(async () => t?.close());
 interface GoalBody {
   id: string;
   visibility: string;
-  milestones: { id: string; title: string; reachedAt: string | null; celebration: { id: string; moderationStatus: string; reactions: { reaction: string; count: number; by: string[] }[] } | null }[];
+  milestones: {
+    id: string;
+    title: string;
+    reachedAt: string | null;
+    celebration: { id: string; moderationStatus: string; reactions: { reaction: string; count: number; by: string[] }[] } | null;
+  }[];
   checkins: { progress: string; note: string }[];
 }
 
@@ -25,9 +30,17 @@ async function newGoal(session: Session = w.s.owner, overrides: Record<string, u
   return response.json() as GoalBody;
 }
 
-const goalCount = async () => Number((await t.database.db.selectFrom('goals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const goalCount = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('goals')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const feed = (session: Session, groupId = w.groupA) => call(t.app, session, 'GET', `/api/groups/${groupId}/shared`);
-const feedIds = async (session: Session) => (feed(session).then((r) => (r.json() as { items: { id: string }[] }).items.map((i) => i.id)));
+const feedIds = async (session: Session) => feed(session).then((r) => (r.json() as { items: { id: string }[] }).items.map((i) => i.id));
 const clinicianSees = async (session: Session, goalId: string) => {
   const r = await call(t.app, session, 'GET', `/api/enrolments/${w.enrolmentA}/goals`);
   if (r.statusCode !== 200) return r.statusCode;
@@ -59,7 +72,10 @@ describe('the goal wizard', () => {
       const r = await call(t.app, w.s.owner, 'POST', '/api/me/goals', goalInput(override));
       expect(r.statusCode, JSON.stringify(override)).toBe(400);
       expect(r.json().error.code).toBe('validation_failed');
-      expect((r.json().error.details as { path: string }[]).map((d) => d.path), JSON.stringify(override)).toContain(path);
+      expect(
+        (r.json().error.details as { path: string }[]).map((d) => d.path),
+        JSON.stringify(override),
+      ).toContain(path);
     }
     const foreign = await call(t.app, w.s.owner, 'POST', '/api/me/goals', goalInput({ enrolmentId: w.enrolmentB }));
     expect(foreign.statusCode).toBe(422);

@@ -20,7 +20,15 @@ export async function deleteGoal(ctx: UseCaseContext, goalId: string): Promise<v
   const goal = await goalRow(ctx.db, goalId);
   const cards = await ctx.db.selectFrom('celebrations').select('id').where('goal_id', '=', goalId).execute();
   if (cards.length > 0) {
-    await ctx.db.deleteFrom('supportive_reactions').where('target_kind', '=', 'celebration').where('target_id', 'in', cards.map((c) => c.id)).execute();
+    await ctx.db
+      .deleteFrom('supportive_reactions')
+      .where('target_kind', '=', 'celebration')
+      .where(
+        'target_id',
+        'in',
+        cards.map((c) => c.id),
+      )
+      .execute();
   }
   await ctx.db.deleteFrom('celebrations').where('goal_id', '=', goalId).execute();
   await ctx.db.deleteFrom('goal_checkins').where('goal_id', '=', goalId).execute();

@@ -9,11 +9,7 @@ import { loadGoals } from './repository.js';
  * of a current group, or referrer). Private goals never leave the member. Audited.
  */
 export async function memberGoals(ctx: UseCaseContext, enrolmentId: string) {
-  const enrolment = await ctx.db
-    .selectFrom('enrolments as e')
-    .select(['e.participant_id', 'e.group_id'])
-    .where('e.id', '=', enrolmentId)
-    .executeTakeFirstOrThrow();
+  const enrolment = await ctx.db.selectFrom('enrolments as e').select(['e.participant_id', 'e.group_id']).where('e.id', '=', enrolmentId).executeTakeFirstOrThrow();
   const owner = enrolment.participant_id;
   const shared = await goalIdsSharedWithClinician(ctx.db, owner, ctx.principal.userId);
   const goals = await loadGoals(ctx.db, { participantId: owner, goalIds: shared }, ctx.principal.userId);

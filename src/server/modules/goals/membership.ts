@@ -61,7 +61,6 @@ export async function myClinicians(db: DbOrTx, participantId: string): Promise<C
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-
 /** Current members of a group other than `exceptUserId`, by pseudonym. */
 export async function otherMembers(db: DbOrTx, groupId: string, exceptUserId: string): Promise<string[]> {
   const rows = await db

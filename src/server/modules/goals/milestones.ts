@@ -11,7 +11,10 @@ export async function addMilestone(ctx: UseCaseContext, goalId: string, title: s
   const existing = await ctx.db.selectFrom('goal_milestones').select('position').where('goal_id', '=', goalId).orderBy('position', 'desc').execute();
   if (existing.length >= MAX_MILESTONES) throw new AppError('invalid_state', `A goal has at most ${MAX_MILESTONES} steps.`);
   const id = newId();
-  await ctx.db.insertInto('goal_milestones').values({ id, goal_id: goalId, position: (existing[0]?.position ?? 0) + 1, title, reached_at: null, reached_note: null }).execute();
+  await ctx.db
+    .insertInto('goal_milestones')
+    .values({ id, goal_id: goalId, position: (existing[0]?.position ?? 0) + 1, title, reached_at: null, reached_note: null })
+    .execute();
   await ctx.db.updateTable('goals').set({ updated_at: ctx.now.toISOString() }).where('id', '=', goalId).execute();
   await ctx.audit({ action: 'goals.milestone.add', resourceType: 'goal_milestone', resourceId: id, detail: { goalId } });
   return loadGoal(ctx.db, goalId, ctx.principal.userId);

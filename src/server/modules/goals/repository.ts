@@ -23,7 +23,12 @@ export async function loadGoals(db: DbOrTx, filter: { participantId: string; goa
     db.selectFrom('goal_checkins').selectAll().where('goal_id', 'in', ids).orderBy('created_at', 'desc').execute(),
     db.selectFrom('celebrations').selectAll().where('goal_id', 'in', ids).execute(),
   ]);
-  const reactions = await reactionSummaries(db, 'celebration', celebrations.map((c) => c.id), viewerId);
+  const reactions = await reactionSummaries(
+    db,
+    'celebration',
+    celebrations.map((c) => c.id),
+    viewerId,
+  );
   return goals.map((g) => ({
     id: g.id,
     area: g.area as Goal['area'],
@@ -46,7 +51,15 @@ export async function loadGoals(db: DbOrTx, filter: { participantId: string; goa
           reachedAt: m.reached_at,
           reachedNote: m.reached_note,
           celebration: card
-            ? { id: card.id, detail: card.detail, note: card.note, moderationStatus: card.moderation_status, withdrawnAt: card.withdrawn_at, createdAt: card.created_at, reactions: card.withdrawn_at ? [] : (reactions.get(card.id) ?? []) }
+            ? {
+                id: card.id,
+                detail: card.detail,
+                note: card.note,
+                moderationStatus: card.moderation_status,
+                withdrawnAt: card.withdrawn_at,
+                createdAt: card.created_at,
+                reactions: card.withdrawn_at ? [] : (reactions.get(card.id) ?? []),
+              }
             : null,
         };
       }),

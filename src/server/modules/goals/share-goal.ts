@@ -28,7 +28,12 @@ export async function setGoalVisibility(ctx: UseCaseContext, goalId: string, vis
   const enrolment = await requireCurrentEnrolment(ctx.db, owner, goal.enrolment_id);
   const decision = await moderate(
     ctx.db,
-    { groupId: enrolment.group_id, author: { userId: owner, role: ctx.principal.role, enrolmentId: enrolment.id }, kind: 'goal', fields: { action: goal.action, frequency: goal.frequency } },
+    {
+      groupId: enrolment.group_id,
+      author: { userId: owner, role: ctx.principal.role, enrolmentId: enrolment.id },
+      kind: 'goal',
+      fields: { action: goal.action, frequency: goal.frequency },
+    },
     ctx.now,
   );
   await ctx.db
@@ -47,6 +52,12 @@ export async function setGoalVisibility(ctx: UseCaseContext, goalId: string, vis
     .where('id', '=', goalId)
     .execute();
   await recordModeration(ctx.db, decision, goalId, ctx.now);
-  await ctx.audit({ action: 'goals.visibility', resourceType: 'goal', resourceId: goalId, groupId: enrolment.group_id, detail: { from: goal.visibility, to: visibility, outcome: decision.outcome } });
+  await ctx.audit({
+    action: 'goals.visibility',
+    resourceType: 'goal',
+    resourceId: goalId,
+    groupId: enrolment.group_id,
+    detail: { from: goal.visibility, to: visibility, outcome: decision.outcome },
+  });
   return loadGoal(ctx.db, goalId, owner);
 }

@@ -26,18 +26,51 @@ export async function createGoalsWorld(t: TestApp): Promise<GoalsWorld> {
   const referralId = newId();
   await db
     .insertInto('referrals')
-    .values({ id: referralId, group_id: world.groupA, person_name: world.participantA.displayName, person_email: world.participantA.email, participant_id: world.participantA.id, referred_by: referrer.id, reason: 'Isolation.', status: 'enrolled', enrolment_id: world.enrolmentA, created_at: now, updated_at: now })
+    .values({
+      id: referralId,
+      group_id: world.groupA,
+      person_name: world.participantA.displayName,
+      person_email: world.participantA.email,
+      participant_id: world.participantA.id,
+      referred_by: referrer.id,
+      reason: 'Isolation.',
+      status: 'enrolled',
+      enrolment_id: world.enrolmentA,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   await db.updateTable('enrolments').set({ referral_id: referralId }).where('id', '=', world.enrolmentA).execute();
   await db.updateTable('therapy_groups').set({ staffed_hours: ALWAYS_STAFFED }).where('id', 'in', [world.groupA, world.groupB]).execute();
   await db
     .insertInto('session_plans')
-    .values(POWER_OF_CONNECTION.map((p, i) => ({ id: newId(), programme_id: world.programmeId, position: i + 1, topic: p.topic, skill_focus: p.skillFocus, exercises: JSON.stringify(p.exercises), reflection_prompts: JSON.stringify(p.reflectionPrompts) })))
+    .values(
+      POWER_OF_CONNECTION.map((p, i) => ({
+        id: newId(),
+        programme_id: world.programmeId,
+        position: i + 1,
+        topic: p.topic,
+        skill_focus: p.skillFocus,
+        exercises: JSON.stringify(p.exercises),
+        reflection_prompts: JSON.stringify(p.reflectionPrompts),
+      })),
+    )
     .execute();
   for (let i = 0; i < 3; i += 1) {
     await db
       .insertInto('moderation_log')
-      .values({ id: newId(), item_kind: 'post', item_id: newId(), group_id: world.groupA, author_id: world.participantA.id, actor_id: null, action: 'published', reason: 'fixture', risk_tier: 'none', created_at: now })
+      .values({
+        id: newId(),
+        item_kind: 'post',
+        item_id: newId(),
+        group_id: world.groupA,
+        author_id: world.participantA.id,
+        actor_id: null,
+        action: 'published',
+        reason: 'fixture',
+        risk_tier: 'none',
+        created_at: now,
+      })
       .execute();
   }
   const a2 = await db.selectFrom('enrolments').select('id').where('participant_id', '=', world.participantA2.id).executeTakeFirstOrThrow();
@@ -55,5 +88,13 @@ export async function createGoalsWorld(t: TestApp): Promise<GoalsWorld> {
 
 /** A valid wizard answer. */
 export function goalInput(overrides: Record<string, unknown> = {}) {
-  return { area: 'connection', action: 'Text a friend to meet for coffee', frequency: 'Once a week', targetDate: '2030-06-30', supportNeeded: 'A reminder on Sundays', milestones: ['Pick a friend', 'Send the first text', 'Meet up'], ...overrides };
+  return {
+    area: 'connection',
+    action: 'Text a friend to meet for coffee',
+    frequency: 'Once a week',
+    targetDate: '2030-06-30',
+    supportNeeded: 'A reminder on Sundays',
+    milestones: ['Pick a friend', 'Send the first text', 'Meet up'],
+    ...overrides,
+  };
 }

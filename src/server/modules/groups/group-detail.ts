@@ -28,7 +28,12 @@ export async function groupDetail(ctx: UseCaseContext, groupId: string): Promise
       .executeTakeFirst(),
     isParticipant ? Promise.resolve(new Map()) : memberAttendance(ctx.db, groupId),
     isParticipant ? Promise.resolve(null) : groupCapacity(ctx.db, groupId, ctx.now),
-    ctx.db.selectFrom('group_sessions').select((eb) => eb.fn.countAll().as('n')).where('group_id', '=', groupId).where('status', '=', 'held').executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('group_sessions')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('group_id', '=', groupId)
+      .where('status', '=', 'held')
+      .executeTakeFirstOrThrow(),
   ]);
   // Who is in a psychiatric group is health information: every read of a roster is audited.
   await ctx.audit({ action: 'groups.roster.read', resourceType: 'group', resourceId: groupId, groupId });

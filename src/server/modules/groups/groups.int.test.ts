@@ -92,7 +92,14 @@ describe('a group created with its schedule', () => {
     expect(new Date(sessions[0]?.ends_at ?? '').getTime() - firstStart.getTime()).toBe(90 * 60_000);
     expect(sessions[0]?.starts_at.slice(0, 10)).toBe(first);
     expect(sessions.every((s) => s.topic.length > 0)).toBe(true);
-    const audit = await t.database.db.selectFrom('audit_events').select('action').where('resource_id', '=', id).where('outcome', '=', 'success').where('action', 'like', 'groups.%').where('action', '!=', 'groups.roster.read').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('resource_id', '=', id)
+      .where('outcome', '=', 'success')
+      .where('action', 'like', 'groups.%')
+      .where('action', '!=', 'groups.roster.read')
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['groups.create', 'groups.schedule.set']);
   });
 

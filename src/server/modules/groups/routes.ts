@@ -1,6 +1,13 @@
 import { idParams } from '../../../shared/schemas/common.js';
 import { groupDetailSchema, groupListSchema } from '../../../shared/schemas/groups.js';
-import { createGroupBodySchema, createdGroupSchema, facilitatorsBodySchema, groupSettingsBodySchema, scheduleBodySchema, scheduleResultSchema } from '../../../shared/schemas/sessions.js';
+import {
+  createGroupBodySchema,
+  createdGroupSchema,
+  facilitatorsBodySchema,
+  groupSettingsBodySchema,
+  scheduleBodySchema,
+  scheduleResultSchema,
+} from '../../../shared/schemas/sessions.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { createGroup } from './create-group.js';
 import { groupDetail } from './group-detail.js';

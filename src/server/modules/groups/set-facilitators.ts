@@ -21,7 +21,8 @@ export async function setFacilitators(ctx: UseCaseContext, groupId: string, inpu
   const unique = [...new Set(ids)];
   const clinicians = await ctx.db.selectFrom('users').select('id').where('id', 'in', unique).where('role', '=', 'clinician').where('status', '!=', 'deactivated').execute();
   const found = new Set(clinicians.map((c) => c.id));
-  if (!found.has(input.leadId)) throw new AppError('validation_failed', 'The lead facilitator must be an active clinician.', [{ path: 'body.leadId', message: 'Not an active clinician.' }]);
+  if (!found.has(input.leadId))
+    throw new AppError('validation_failed', 'The lead facilitator must be an active clinician.', [{ path: 'body.leadId', message: 'Not an active clinician.' }]);
   if (found.size !== unique.length) {
     throw new AppError('validation_failed', 'Facilitators must be active clinicians.', [{ path: 'body.coFacilitatorIds', message: 'Not an active clinician.' }]);
   }

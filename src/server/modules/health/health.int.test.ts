@@ -106,7 +106,13 @@ describe('the address Hearth records behind a proxy', () => {
       remoteAddress: '10.0.0.2',
       headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
     });
-    const rows = await app.database.db.selectFrom('audit_events').select(['ip', 'at']).where('action', '=', 'auth.login').where('outcome', '=', 'failure').orderBy('at', 'desc').execute();
+    const rows = await app.database.db
+      .selectFrom('audit_events')
+      .select(['ip', 'at'])
+      .where('action', '=', 'auth.login')
+      .where('outcome', '=', 'failure')
+      .orderBy('at', 'desc')
+      .execute();
     return rows[0]?.ip ?? null;
   }
 

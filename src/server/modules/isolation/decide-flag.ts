@@ -15,7 +15,14 @@ export async function decideFlag(ctx: UseCaseContext, flagId: string, input: { o
   const at = ctx.now.toISOString();
   const updated = await ctx.db
     .updateTable('isolation_flags')
-    .set({ status: input.outcome, decided_by: ctx.principal.userId, decided_at: at, decision_note: input.note ?? null, snoozed_until: snoozeEnd(ctx.now, snoozeDays), updated_at: at })
+    .set({
+      status: input.outcome,
+      decided_by: ctx.principal.userId,
+      decided_at: at,
+      decision_note: input.note ?? null,
+      snoozed_until: snoozeEnd(ctx.now, snoozeDays),
+      updated_at: at,
+    })
     .where('id', '=', flagId)
     .where('status', '=', 'open')
     .executeTakeFirst();

@@ -15,7 +15,15 @@ export interface MemberFacts {
   groupId: string;
   participantId: string;
   joinedAt: string;
-  attendance: { missedInRow: number; missedSinceAt: string | null; missedRecent: number; missedPrior: number; recordedRecent: number; lateRecent: number; lastAttendedAt: string | null };
+  attendance: {
+    missedInRow: number;
+    missedSinceAt: string | null;
+    missedRecent: number;
+    missedPrior: number;
+    recordedRecent: number;
+    lateRecent: number;
+    lastAttendedAt: string | null;
+  };
   space: { lastReadAt: string | null; lastPostAt: string | null; unreadSince: string | null };
   unanswered: { kind: 'thread' | 'feedback_request'; at: string }[];
   appreciations: { received: number; given: number; lastReceivedAt: string | null; lastGivenAt: string | null };
@@ -75,8 +83,22 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
         'e.group_id',
         'e.participant_id',
         sql<string>`coalesce(e.joined_at, e.created_at)`.as('joined_at'),
-        (eb) => eb.selectFrom('space_read_markers as m').select(sql<string>`max(m.updated_at)`.as('x')).whereRef('m.user_id', '=', 'e.participant_id').whereRef('m.group_id', '=', 'e.group_id').where('m.updated_at', '<=', until).as('last_read_at'),
-        (eb) => eb.selectFrom('space_posts as p').select(sql<string>`max(p.created_at)`.as('x')).whereRef('p.enrolment_id', '=', 'e.id').where('p.moderation_status', 'in', SHOWN).where('p.created_at', '<=', until).as('last_post_at'),
+        (eb) =>
+          eb
+            .selectFrom('space_read_markers as m')
+            .select(sql<string>`max(m.updated_at)`.as('x'))
+            .whereRef('m.user_id', '=', 'e.participant_id')
+            .whereRef('m.group_id', '=', 'e.group_id')
+            .where('m.updated_at', '<=', until)
+            .as('last_read_at'),
+        (eb) =>
+          eb
+            .selectFrom('space_posts as p')
+            .select(sql<string>`max(p.created_at)`.as('x'))
+            .whereRef('p.enrolment_id', '=', 'e.id')
+            .where('p.moderation_status', 'in', SHOWN)
+            .where('p.created_at', '<=', until)
+            .as('last_post_at'),
       ])
       .where(inMembers('e.id', members))
       .orderBy('e.id')
@@ -109,7 +131,16 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
       .where('t.created_at', '>=', since)
       .where('t.created_at', '<=', answeredBy)
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('space_posts as r').select('r.id').whereRef('r.thread_id', '=', 't.id').whereRef('r.author_id', '<>', 't.created_by').where('r.moderation_status', '=', 'published').where('r.created_at', '<=', until))),
+        not(
+          exists(
+            selectFrom('space_posts as r')
+              .select('r.id')
+              .whereRef('r.thread_id', '=', 't.id')
+              .whereRef('r.author_id', '<>', 't.created_by')
+              .where('r.moderation_status', '=', 'published')
+              .where('r.created_at', '<=', until),
+          ),
+        ),
       )
       .unionAll(
         db
@@ -121,7 +152,16 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
           .where('f.created_at', '>=', since)
           .where('f.created_at', '<=', answeredBy)
           .where(({ not, exists, selectFrom }) =>
-            not(exists(selectFrom('feedback_items as r').select('r.id').whereRef('r.parent_id', '=', 'f.id').whereRef('r.enrolment_id', '<>', 'f.enrolment_id').where('r.moderation_status', '=', 'published').where('r.created_at', '<=', until))),
+            not(
+              exists(
+                selectFrom('feedback_items as r')
+                  .select('r.id')
+                  .whereRef('r.parent_id', '=', 'f.id')
+                  .whereRef('r.enrolment_id', '<>', 'f.enrolment_id')
+                  .where('r.moderation_status', '=', 'published')
+                  .where('r.created_at', '<=', until),
+              ),
+            ),
           ),
       )
       .execute(),
@@ -205,7 +245,13 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
       .selectFrom('goals as g')
       .select([
         sql<string>`coalesce(g.shared_enrolment_id, g.enrolment_id)`.as('enrolment_id'),
-        (eb) => eb.selectFrom('goal_checkins as c').select(sql<string>`max(c.created_at)`.as('x')).whereRef('c.goal_id', '=', 'g.id').where('c.created_at', '<=', until).as('last_checkin_at'),
+        (eb) =>
+          eb
+            .selectFrom('goal_checkins as c')
+            .select(sql<string>`max(c.created_at)`.as('x'))
+            .whereRef('c.goal_id', '=', 'g.id')
+            .where('c.created_at', '<=', until)
+            .as('last_checkin_at'),
         'g.created_at',
       ])
       .where('g.status', '=', 'active')
@@ -222,7 +268,9 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
             'e.id',
             'e.group_id',
             'e.participant_id',
-            sql<string>`coalesce((select max(m.updated_at) from space_read_markers m where m.user_id = e.participant_id and m.group_id = e.group_id and m.updated_at <= ${until}), e.joined_at, e.created_at)`.as('since'),
+            sql<string>`coalesce((select max(m.updated_at) from space_read_markers m where m.user_id = e.participant_id and m.group_id = e.group_id and m.updated_at <= ${until}), e.joined_at, e.created_at)`.as(
+              'since',
+            ),
           ])
           .where(inMembers('e.id', members))
           .as('x'),
@@ -275,9 +323,7 @@ export async function readMemberFacts(db: DbOrTx, now: Date, options: { groupId?
       marksGiven: num(marked.get(row.id)?.n),
       postsRecent: postCounts.get(row.id) ?? 0,
       measures: (measuresOf.get(row.id) ?? []).map((m) => ({ code: m.instrument_code as 'phq-9' | 'ons-loneliness', total: Number(m.total), at: m.submitted_at })),
-      staleGoals: (goalsOf.get(row.id) ?? [])
-        .map((g) => ({ lastCheckInAt: g.last_checkin_at ?? g.created_at }))
-        .filter((g) => g.lastCheckInAt < goalCutoff),
+      staleGoals: (goalsOf.get(row.id) ?? []).map((g) => ({ lastCheckInAt: g.last_checkin_at ?? g.created_at })).filter((g) => g.lastCheckInAt < goalCutoff),
     };
   });
 }

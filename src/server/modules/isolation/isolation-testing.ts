@@ -17,45 +17,171 @@ export function isolationWorld(t: TestApp) {
     /** A group facilitated by `facilitatorId` with `n` active members who joined 60 days ago. */
     async group(facilitatorId: string, n: number) {
       const groupId = newId();
-      await db.insertInto('therapy_groups').values({ id: groupId, programme_id: (await db.selectFrom('programmes').select('id').executeTakeFirstOrThrow()).id, name: `Group ${groupId.slice(0, 4)}`, status: 'active', created_at: ago(90) }).execute();
+      await db
+        .insertInto('therapy_groups')
+        .values({
+          id: groupId,
+          programme_id: (await db.selectFrom('programmes').select('id').executeTakeFirstOrThrow()).id,
+          name: `Group ${groupId.slice(0, 4)}`,
+          status: 'active',
+          created_at: ago(90),
+        })
+        .execute();
       await db.insertInto('group_facilitators').values({ group_id: groupId, user_id: facilitatorId, facilitator_role: 'lead' }).execute();
       const members: { enrolmentId: string; user: TestUser; groupId: string }[] = [];
       for (let i = 0; i < n; i += 1) {
         const user = await createUser(t, 'participant');
         const enrolmentId = newId();
-        await db.insertInto('enrolments').values({ id: enrolmentId, group_id: groupId, participant_id: user.id, pseudonym: `Member${i}${groupId.slice(0, 3)}`, status: 'active', joined_at: ago(60), left_at: null, created_at: ago(60) }).execute();
+        await db
+          .insertInto('enrolments')
+          .values({
+            id: enrolmentId,
+            group_id: groupId,
+            participant_id: user.id,
+            pseudonym: `Member${i}${groupId.slice(0, 3)}`,
+            status: 'active',
+            joined_at: ago(60),
+            left_at: null,
+            created_at: ago(60),
+          })
+          .execute();
         members.push({ enrolmentId, user, groupId });
       }
       return { groupId, members };
     },
     async session(groupId: string, daysAgo: number) {
       const id = newId();
-      await db.insertInto('group_sessions').values({ id, group_id: groupId, starts_at: ago(daysAgo), ends_at: ago(daysAgo), plan_id: null, topic: 'Belonging', status: 'held', origin: 'manual', cancel_reason: null, created_at: ago(daysAgo), updated_at: ago(daysAgo) }).execute();
+      await db
+        .insertInto('group_sessions')
+        .values({
+          id,
+          group_id: groupId,
+          starts_at: ago(daysAgo),
+          ends_at: ago(daysAgo),
+          plan_id: null,
+          topic: 'Belonging',
+          status: 'held',
+          origin: 'manual',
+          cancel_reason: null,
+          created_at: ago(daysAgo),
+          updated_at: ago(daysAgo),
+        })
+        .execute();
       return id;
     },
     async attend(sessionId: string, enrolmentId: string, status: 'present' | 'late' | 'left_early' | 'excused' | 'absent', recordedBy: string) {
-      await db.insertInto('attendance').values({ session_id: sessionId, enrolment_id: enrolmentId, status, minutes: status === 'late' ? 10 : null, recorded_by: recordedBy, recorded_at: t.clock.now().toISOString() }).execute();
+      await db
+        .insertInto('attendance')
+        .values({
+          session_id: sessionId,
+          enrolment_id: enrolmentId,
+          status,
+          minutes: status === 'late' ? 10 : null,
+          recorded_by: recordedBy,
+          recorded_at: t.clock.now().toISOString(),
+        })
+        .execute();
     },
     /** A published chat message by a member `daysAgo`. */
     async message(member: { enrolmentId: string; user: TestUser; groupId: string }, daysAgo: number) {
       seq += 1;
       const id = newId();
-      await db.insertInto('space_posts').values({ id, group_id: member.groupId, thread_id: null, kind: 'message', seq, version_seq: seq, author_id: member.user.id, enrolment_id: member.enrolmentId, author_role: 'participant', client_id: null, body: 'Hello all', reply_to_id: null, moderation_status: 'published', moderation_reasons: null, status_reason: null, created_at: ago(daysAgo), edited_at: null, removed_at: null, removed_by: null }).execute();
+      await db
+        .insertInto('space_posts')
+        .values({
+          id,
+          group_id: member.groupId,
+          thread_id: null,
+          kind: 'message',
+          seq,
+          version_seq: seq,
+          author_id: member.user.id,
+          enrolment_id: member.enrolmentId,
+          author_role: 'participant',
+          client_id: null,
+          body: 'Hello all',
+          reply_to_id: null,
+          moderation_status: 'published',
+          moderation_reasons: null,
+          status_reason: null,
+          created_at: ago(daysAgo),
+          edited_at: null,
+          removed_at: null,
+          removed_by: null,
+        })
+        .execute();
       return id;
     },
     /** A thread opened by a member `daysAgo`; its id. */
     async thread(member: { enrolmentId: string; user: TestUser; groupId: string }, daysAgo: number) {
       const threadId = newId();
-      await db.insertInto('space_threads').values({ id: threadId, group_id: member.groupId, title: 'Anyone else?', created_by: member.user.id, created_by_enrolment: member.enrolmentId, opening_post_id: null, created_at: ago(daysAgo) }).execute();
+      await db
+        .insertInto('space_threads')
+        .values({
+          id: threadId,
+          group_id: member.groupId,
+          title: 'Anyone else?',
+          created_by: member.user.id,
+          created_by_enrolment: member.enrolmentId,
+          opening_post_id: null,
+          created_at: ago(daysAgo),
+        })
+        .execute();
       seq += 1;
       const postId = newId();
-      await db.insertInto('space_posts').values({ id: postId, group_id: member.groupId, thread_id: threadId, kind: 'post', seq, version_seq: seq, author_id: member.user.id, enrolment_id: member.enrolmentId, author_role: 'participant', client_id: null, body: 'Does anyone else find evenings hard?', reply_to_id: null, moderation_status: 'published', moderation_reasons: null, status_reason: null, created_at: ago(daysAgo), edited_at: null, removed_at: null, removed_by: null }).execute();
+      await db
+        .insertInto('space_posts')
+        .values({
+          id: postId,
+          group_id: member.groupId,
+          thread_id: threadId,
+          kind: 'post',
+          seq,
+          version_seq: seq,
+          author_id: member.user.id,
+          enrolment_id: member.enrolmentId,
+          author_role: 'participant',
+          client_id: null,
+          body: 'Does anyone else find evenings hard?',
+          reply_to_id: null,
+          moderation_status: 'published',
+          moderation_reasons: null,
+          status_reason: null,
+          created_at: ago(daysAgo),
+          edited_at: null,
+          removed_at: null,
+          removed_by: null,
+        })
+        .execute();
       await db.updateTable('space_threads').set({ opening_post_id: postId }).where('id', '=', threadId).execute();
       return threadId;
     },
     async reply(threadId: string, member: { enrolmentId: string; user: TestUser; groupId: string }, daysAgo: number) {
       seq += 1;
-      await db.insertInto('space_posts').values({ id: newId(), group_id: member.groupId, thread_id: threadId, kind: 'post', seq, version_seq: seq, author_id: member.user.id, enrolment_id: member.enrolmentId, author_role: 'participant', client_id: null, body: 'Yes, me too.', reply_to_id: null, moderation_status: 'published', moderation_reasons: null, status_reason: null, created_at: ago(daysAgo), edited_at: null, removed_at: null, removed_by: null }).execute();
+      await db
+        .insertInto('space_posts')
+        .values({
+          id: newId(),
+          group_id: member.groupId,
+          thread_id: threadId,
+          kind: 'post',
+          seq,
+          version_seq: seq,
+          author_id: member.user.id,
+          enrolment_id: member.enrolmentId,
+          author_role: 'participant',
+          client_id: null,
+          body: 'Yes, me too.',
+          reply_to_id: null,
+          moderation_status: 'published',
+          moderation_reasons: null,
+          status_reason: null,
+          created_at: ago(daysAgo),
+          edited_at: null,
+          removed_at: null,
+          removed_by: null,
+        })
+        .execute();
     },
     async read(member: { user: TestUser; groupId: string }, daysAgo: number) {
       await db
@@ -66,24 +192,104 @@ export function isolationWorld(t: TestApp) {
     },
     async feedbackRequest(member: { enrolmentId: string; user: TestUser; groupId: string }, daysAgo: number, parentId: string | null = null) {
       const id = newId();
-      await db.insertInto('feedback_items').values({ id, group_id: member.groupId, parent_id: parentId, enrolment_id: member.enrolmentId, author_id: member.user.id, body: 'I’d welcome feedback on how I come across.', moderation_status: 'published', created_at: ago(daysAgo) }).execute();
+      await db
+        .insertInto('feedback_items')
+        .values({
+          id,
+          group_id: member.groupId,
+          parent_id: parentId,
+          enrolment_id: member.enrolmentId,
+          author_id: member.user.id,
+          body: 'I’d welcome feedback on how I come across.',
+          moderation_status: 'published',
+          created_at: ago(daysAgo),
+        })
+        .execute();
       return id;
     },
     async appreciate(from: { enrolmentId: string; user: TestUser; groupId: string }, to: { enrolmentId: string; user: TestUser }, daysAgo: number) {
       const id = newId();
-      await db.insertInto('appreciations').values({ id, group_id: from.groupId, sender_enrolment_id: from.enrolmentId, sender_id: from.user.id, session_id: null, body: 'Thank you for listening.', moderation_status: 'published', created_at: ago(daysAgo) }).execute();
-      await db.insertInto('appreciation_recipients').values({ appreciation_id: id, recipient_enrolment_id: to.enrolmentId, recipient_id: to.user.id, created_at: ago(daysAgo) }).execute();
+      await db
+        .insertInto('appreciations')
+        .values({
+          id,
+          group_id: from.groupId,
+          sender_enrolment_id: from.enrolmentId,
+          sender_id: from.user.id,
+          session_id: null,
+          body: 'Thank you for listening.',
+          moderation_status: 'published',
+          created_at: ago(daysAgo),
+        })
+        .execute();
+      await db
+        .insertInto('appreciation_recipients')
+        .values({ appreciation_id: id, recipient_enrolment_id: to.enrolmentId, recipient_id: to.user.id, created_at: ago(daysAgo) })
+        .execute();
     },
     async react(member: { enrolmentId: string; user: TestUser }, daysAgo: number) {
-      await db.insertInto('supportive_reactions').values({ id: newId(), target_kind: 'celebration', target_id: newId(), reactor_id: member.user.id, reactor_enrolment_id: member.enrolmentId, reaction: 'heart', created_at: ago(daysAgo) }).execute();
+      await db
+        .insertInto('supportive_reactions')
+        .values({
+          id: newId(),
+          target_kind: 'celebration',
+          target_id: newId(),
+          reactor_id: member.user.id,
+          reactor_enrolment_id: member.enrolmentId,
+          reaction: 'heart',
+          created_at: ago(daysAgo),
+        })
+        .execute();
     },
     async answer(member: { enrolmentId: string; user: TestUser; groupId: string }, code: 'phq-9' | 'ons-loneliness', total: number, daysAgo: number) {
-      await db.insertInto('measure_responses').values({ id: newId(), participant_id: member.user.id, enrolment_id: member.enrolmentId, group_id: member.groupId, request_id: null, instrument_code: code, instrument_version: 1, answers: '{}', total, band: null, caseness: 0, prorated: 0, idempotency_key: newId(), submitted_at: ago(daysAgo) }).execute();
+      await db
+        .insertInto('measure_responses')
+        .values({
+          id: newId(),
+          participant_id: member.user.id,
+          enrolment_id: member.enrolmentId,
+          group_id: member.groupId,
+          request_id: null,
+          instrument_code: code,
+          instrument_version: 1,
+          answers: '{}',
+          total,
+          band: null,
+          caseness: 0,
+          prorated: 0,
+          idempotency_key: newId(),
+          submitted_at: ago(daysAgo),
+        })
+        .execute();
     },
     async goal(member: { enrolmentId: string; user: TestUser }, visibility: 'private' | 'clinicians' | 'group', createdDaysAgo: number, checkInDaysAgo: number | null) {
       const id = newId();
-      await db.insertInto('goals').values({ id, participant_id: member.user.id, enrolment_id: member.enrolmentId, area: 'Connection', action: 'Call a friend', frequency: 'weekly', target_date: '2027-06-01', support_needed: '', visibility, shared_group_id: null, shared_enrolment_id: null, moderation_status: null, shared_at: null, status: 'active', created_at: ago(createdDaysAgo), updated_at: ago(createdDaysAgo) }).execute();
-      if (checkInDaysAgo !== null) await db.insertInto('goal_checkins').values({ id: newId(), goal_id: id, progress: 'some', note: '', created_at: ago(checkInDaysAgo) }).execute();
+      await db
+        .insertInto('goals')
+        .values({
+          id,
+          participant_id: member.user.id,
+          enrolment_id: member.enrolmentId,
+          area: 'Connection',
+          action: 'Call a friend',
+          frequency: 'weekly',
+          target_date: '2027-06-01',
+          support_needed: '',
+          visibility,
+          shared_group_id: null,
+          shared_enrolment_id: null,
+          moderation_status: null,
+          shared_at: null,
+          status: 'active',
+          created_at: ago(createdDaysAgo),
+          updated_at: ago(createdDaysAgo),
+        })
+        .execute();
+      if (checkInDaysAgo !== null)
+        await db
+          .insertInto('goal_checkins')
+          .values({ id: newId(), goal_id: id, progress: 'some', note: '', created_at: ago(checkInDaysAgo) })
+          .execute();
     },
     /** A member active in every way: read and posted today, gave and got an appreciation, reacted. */
     async engaged(member: { enrolmentId: string; user: TestUser; groupId: string }, peer: { enrolmentId: string; user: TestUser; groupId: string }) {

@@ -36,12 +36,19 @@ describe('the signals, each from the existing tables, by the default thresholds'
   it('attendance: missed in a row (watch at 2, reach out at 3) with the run’s first date, and lateness', async () => {
     const { groupId, members } = await w.group(world.clinicianA.id, 4);
     const [twice, late, peer, thrice] = members as [Member, Member, Member, Member];
-    await sessions(groupId, members, { [twice.enrolmentId]: ['present', 'absent', 'excused'], [late.enrolmentId]: ['late', 'present', 'late'], [thrice.enrolmentId]: ['absent', 'absent', 'absent'] });
+    await sessions(groupId, members, {
+      [twice.enrolmentId]: ['present', 'absent', 'excused'],
+      [late.enrolmentId]: ['late', 'present', 'late'],
+      [thrice.enrolmentId]: ['absent', 'absent', 'absent'],
+    });
     for (const m of members) await w.engaged(m, m === peer ? twice : peer);
     await w.run(groupId);
     const a = await w.snapshot(twice.enrolmentId);
     expect(a.level).toBe('watch');
-    expect(signal(a.signals, 'attendance')).toMatchObject({ severity: 'watch', figures: { missedInRow: 2, missedSince: w.ago(14), missedLast4Weeks: 2, sessionsLast4Weeks: 3, lastAttended: w.ago(21) } });
+    expect(signal(a.signals, 'attendance')).toMatchObject({
+      severity: 'watch',
+      figures: { missedInRow: 2, missedSince: w.ago(14), missedLast4Weeks: 2, sessionsLast4Weeks: 3, lastAttended: w.ago(21) },
+    });
     expect(signal(a.signals, 'attendance')?.figures.missedSince).toBe(w.ago(14));
     const l = await w.snapshot(late.enrolmentId);
     expect(signal(l.signals, 'attendance')).toMatchObject({ severity: 'watch', figures: { missedInRow: 0, lateLast4Weeks: 2 } });
@@ -116,7 +123,10 @@ describe('the signals, each from the existing tables, by the default thresholds'
     expect(signal(a.signals, 'unanswered')).toMatchObject({ severity: 'watch', figures: { unanswered: 1, threads: 1, feedbackRequests: 0, oldest: w.ago(5) } });
     await w.feedbackRequest(asker, 10);
     await w.run(groupId);
-    expect(signal((await w.snapshot(asker.enrolmentId)).signals, 'unanswered')).toMatchObject({ severity: 'reach_out', figures: { unanswered: 2, threads: 1, feedbackRequests: 1, oldest: w.ago(10) } });
+    expect(signal((await w.snapshot(asker.enrolmentId)).signals, 'unanswered')).toMatchObject({
+      severity: 'reach_out',
+      figures: { unanswered: 2, threads: 1, feedbackRequests: 1, oldest: w.ago(10) },
+    });
     expect(signal((await w.snapshot(other.enrolmentId)).signals, 'unanswered')).toMatchObject({ figures: { unanswered: 1, feedbackRequests: 1 } });
   });
 
@@ -136,7 +146,10 @@ describe('the signals, each from the existing tables, by the default thresholds'
     await w.answer(better, 'phq-9', 14, 30);
     await w.answer(better, 'phq-9', 8, 2);
     await w.run(groupId);
-    expect(signal((await w.snapshot(phqUp.enrolmentId)).signals, 'mood')).toMatchObject({ severity: 'watch', figures: { phq9Previous: 8, phq9Latest: 11, phq9LatestAt: w.ago(2) } });
+    expect(signal((await w.snapshot(phqUp.enrolmentId)).signals, 'mood')).toMatchObject({
+      severity: 'watch',
+      figures: { phq9Previous: 8, phq9Latest: 11, phq9LatestAt: w.ago(2) },
+    });
     expect(signal((await w.snapshot(phqUpMore.enrolmentId)).signals, 'mood')).toMatchObject({ severity: 'reach_out' });
     expect(signal((await w.snapshot(lonelyUp.enrolmentId)).signals, 'mood')).toMatchObject({ severity: 'reach_out', figures: { lonelinessPrevious: 2, lonelinessLatest: 4 } });
     expect(signal((await w.snapshot(old.enrolmentId)).signals, 'mood')).toBeUndefined();
@@ -167,7 +180,10 @@ describe('the signals, each from the existing tables, by the default thresholds'
     await w.read(drifting, 1);
     await w.run(groupId);
     const d = await w.snapshot(drifting.enrolmentId);
-    expect(d.signals.filter((s) => !s.soft).map((s) => [s.key, s.severity])).toEqual([['attendance', 'watch'], ['unanswered', 'watch']]);
+    expect(d.signals.filter((s) => !s.soft).map((s) => [s.key, s.severity])).toEqual([
+      ['attendance', 'watch'],
+      ['unanswered', 'watch'],
+    ]);
     expect(d.level).toBe('reach_out');
   });
 });
@@ -249,7 +265,9 @@ describe('flags: why, suggested actions, reached out / dismissed, snooze', () =>
     expect(body.flags).toHaveLength(1);
     const [flag] = body.flags;
     expect(flag).toMatchObject({ enrolmentId: drifting.enrolmentId, level: 'watch', status: 'open', groupId, displayName: drifting.user.displayName });
-    expect(flag.signals).toEqual([expect.objectContaining({ key: 'attendance', severity: 'watch', soft: false, figures: expect.objectContaining({ missedInRow: 2, missedSince: w.ago(14) }) })]);
+    expect(flag.signals).toEqual([
+      expect.objectContaining({ key: 'attendance', severity: 'watch', soft: false, figures: expect.objectContaining({ missedInRow: 2, missedSince: w.ago(14) }) }),
+    ]);
     expect(flag.signals[0].summary).toMatch(/^Missed 2 sessions in a row since \d{1,2} \w{3} \d{4}; 2 of 3 sessions missed in the last 4 weeks/);
     expect(flag.suggestedActions[0]).toMatch(/personal message/);
     expect(flag.trend).toEqual([{ day: t.clock.now().toISOString().slice(0, 10), level: 'watch', signals: 1 }]);
@@ -289,8 +307,16 @@ describe('flags: why, suggested actions, reached out / dismissed, snooze', () =>
     // Dismissed with a reason: kept, and snoozed too.
     const dismissed = await call(t.app, lead, 'POST', `/api/isolation-flags/${again[0].id}/decision`, { outcome: 'dismissed', note: 'On holiday, agreed in advance.' });
     expect(dismissed.json()).toMatchObject({ status: 'dismissed', decisionNote: 'On holiday, agreed in advance.' });
-    const kept = await t.database.db.selectFrom('isolation_flags').select(['status', 'decision_note']).where('enrolment_id', '=', drifting.enrolmentId).orderBy('raised_at').execute();
-    expect(kept).toEqual([{ status: 'reached_out', decision_note: 'Phoned; work shifts changed, coming next week.' }, { status: 'dismissed', decision_note: 'On holiday, agreed in advance.' }]);
+    const kept = await t.database.db
+      .selectFrom('isolation_flags')
+      .select(['status', 'decision_note'])
+      .where('enrolment_id', '=', drifting.enrolmentId)
+      .orderBy('raised_at')
+      .execute();
+    expect(kept).toEqual([
+      { status: 'reached_out', decision_note: 'Phoned; work shifts changed, coming next week.' },
+      { status: 'dismissed', decision_note: 'On holiday, agreed in advance.' },
+    ]);
     t.clock.advance(-7 * 86_400_000);
     lead = await signIn(t, world.clinicianA);
   });
@@ -342,7 +368,21 @@ describe('visibility and audit', () => {
     }
     // A referring clinician who does not facilitate the group is an outsider here.
     const referrer = await createUser(t, 'clinician');
-    await t.database.db.insertInto('referrals').values({ id: newId(), group_id: groupId, participant_id: flagged.user.id, person_name: 'Referred', person_email: `r.${newId()}@test.hearth.local`, referred_by: referrer.id, reason: 'Isolation', status: 'enrolled', created_at: t.clock.now().toISOString(), updated_at: t.clock.now().toISOString() }).execute();
+    await t.database.db
+      .insertInto('referrals')
+      .values({
+        id: newId(),
+        group_id: groupId,
+        participant_id: flagged.user.id,
+        person_name: 'Referred',
+        person_email: `r.${newId()}@test.hearth.local`,
+        referred_by: referrer.id,
+        reason: 'Isolation',
+        status: 'enrolled',
+        created_at: t.clock.now().toISOString(),
+        updated_at: t.clock.now().toISOString(),
+      })
+      .execute();
     // Clinicians may read the early warning of the groups they facilitate: a group or flag outside
     // them is 404 `not_found`, as for every group-scoped object.
     for (const s of [otherLead, await signIn(t, referrer)]) {
@@ -355,12 +395,26 @@ describe('visibility and audit', () => {
   });
 
   it('audits every read and every decision', async () => {
-    const count = async (action: string) => (await t.database.db.selectFrom('audit_events').select('id').where('action', '=', action).where('actor_user_id', '=', world.clinicianA.id).where('outcome', '=', 'success').execute()).length;
+    const count = async (action: string) =>
+      (
+        await t.database.db
+          .selectFrom('audit_events')
+          .select('id')
+          .where('action', '=', action)
+          .where('actor_user_id', '=', world.clinicianA.id)
+          .where('outcome', '=', 'success')
+          .execute()
+      ).length;
     const before = await count('isolation.read');
     await call(t.app, lead, 'GET', `/api/groups/${groupId}/isolation-flags`);
     await call(t.app, lead, 'GET', '/api/me/isolation-flags');
     expect(await count('isolation.read')).toBe(before + 2);
-    const row = await t.database.db.selectFrom('audit_events').select(['resource_id', 'group_id']).where('action', '=', 'isolation.read').where('resource_id', '=', groupId).executeTakeFirst();
+    const row = await t.database.db
+      .selectFrom('audit_events')
+      .select(['resource_id', 'group_id'])
+      .where('action', '=', 'isolation.read')
+      .where('resource_id', '=', groupId)
+      .executeTakeFirst();
     expect(row).toEqual({ resource_id: groupId, group_id: groupId });
     const decisions = await count('isolation.reached_out');
     await call(t.app, lead, 'POST', `/api/isolation-flags/${flagId}/decision`, { outcome: 'reached_out' });

@@ -66,9 +66,7 @@ export async function presentFlags(db: DbOrTx, rows: readonly FlagRow[], now: Da
       decidedAt: row.decided_at,
       decisionNote: row.decision_note,
       snoozedUntil: row.snoozed_until,
-      trend: snapshots
-        .filter((s) => s.enrolment_id === row.enrolment_id)
-        .map((s) => ({ day: s.day, level: s.level, signals: (JSON.parse(s.signals) as unknown[]).length })),
+      trend: snapshots.filter((s) => s.enrolment_id === row.enrolment_id).map((s) => ({ day: s.day, level: s.level, signals: (JSON.parse(s.signals) as unknown[]).length })),
     };
   });
 }

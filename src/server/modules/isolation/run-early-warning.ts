@@ -28,7 +28,11 @@ export async function runDailyEarlyWarning(db: Db, now: Date): Promise<EarlyWarn
   const done = await db.selectFrom('isolation_runs').select('day').where('day', '=', day).executeTakeFirst();
   if (done) return null;
   return db.transaction().execute(async (trx) => {
-    const claim = await trx.insertInto('isolation_runs').values({ day, started_at: now.toISOString(), members: 0, flagged: 0 }).onConflict((oc) => oc.column('day').doNothing()).executeTakeFirst();
+    const claim = await trx
+      .insertInto('isolation_runs')
+      .values({ day, started_at: now.toISOString(), members: 0, flagged: 0 })
+      .onConflict((oc) => oc.column('day').doNothing())
+      .executeTakeFirst();
     if (Number(claim.numInsertedOrUpdatedRows ?? 0) === 0) return null;
     const run = await refreshEarlyWarning(trx, now);
     await trx.updateTable('isolation_runs').set({ members: run.members, flagged: run.flagged }).where('day', '=', day).execute();
@@ -53,11 +57,17 @@ export async function refreshEarlyWarning(db: DbOrTx, now: Date, groupId?: strin
     return { facts: f, signals, level: levelOf(signals, thresholds) };
   });
   for (let i = 0; i < results.length; i += CHUNK) {
-    const rows = results.slice(i, i + CHUNK).map((r) => ({ enrolment_id: r.facts.enrolmentId, day, group_id: r.facts.groupId, level: r.level, signals: JSON.stringify(r.signals), computed_at: at }));
+    const rows = results
+      .slice(i, i + CHUNK)
+      .map((r) => ({ enrolment_id: r.facts.enrolmentId, day, group_id: r.facts.groupId, level: r.level, signals: JSON.stringify(r.signals), computed_at: at }));
     await db
       .insertInto('isolation_snapshots')
       .values(rows)
-      .onConflict((oc) => oc.columns(['enrolment_id', 'day']).doUpdateSet((eb) => ({ level: eb.ref('excluded.level'), signals: eb.ref('excluded.signals'), computed_at: eb.ref('excluded.computed_at') })))
+      .onConflict((oc) =>
+        oc
+          .columns(['enrolment_id', 'day'])
+          .doUpdateSet((eb) => ({ level: eb.ref('excluded.level'), signals: eb.ref('excluded.signals'), computed_at: eb.ref('excluded.computed_at') })),
+      )
       .execute();
   }
   const open = await flagsFor(db, groupId).where('f.status', '=', 'open').execute();
@@ -85,7 +95,20 @@ export async function refreshEarlyWarning(db: DbOrTx, now: Date, groupId?: strin
     if (snoozedAt && RANK[r.level] <= RANK[snoozedAt]) continue;
     await db
       .insertInto('isolation_flags')
-      .values({ id: newId(), enrolment_id: r.facts.enrolmentId, group_id: r.facts.groupId, level: r.level, status: 'open', signals, raised_at: at, updated_at: at, decided_by: null, decided_at: null, decision_note: null, snoozed_until: null })
+      .values({
+        id: newId(),
+        enrolment_id: r.facts.enrolmentId,
+        group_id: r.facts.groupId,
+        level: r.level,
+        status: 'open',
+        signals,
+        raised_at: at,
+        updated_at: at,
+        decided_by: null,
+        decided_at: null,
+        decision_note: null,
+        snoozed_until: null,
+      })
       .execute();
     raised += 1;
   }

@@ -43,7 +43,15 @@ export function signalsOf(facts: MemberFacts, thresholds: IsolationThresholds, n
     ]
       .filter(Boolean)
       .join('; ') + '.',
-    { missedInRow: a.missedInRow, missedSince: a.missedSinceAt, missedLast4Weeks: a.missedRecent, missedPrevious4Weeks: a.missedPrior, sessionsLast4Weeks: a.recordedRecent, lateLast4Weeks: a.lateRecent, lastAttended: a.lastAttendedAt },
+    {
+      missedInRow: a.missedInRow,
+      missedSince: a.missedSinceAt,
+      missedLast4Weeks: a.missedRecent,
+      missedPrevious4Weeks: a.missedPrior,
+      sessionsLast4Weeks: a.recordedRecent,
+      lateLast4Weeks: a.lateRecent,
+      lastAttended: a.lastAttendedAt,
+    },
   );
 
   // Quiet in the space: others' posts have waited unread (and the member has not posted) this long.
@@ -65,7 +73,12 @@ export function signalsOf(facts: MemberFacts, thresholds: IsolationThresholds, n
     unanswered.length >= thresholds.unansweredReachOut ? 'reach_out' : unanswered.length >= thresholds.unansweredWatch ? 'watch' : null,
     false,
     `${plural(unanswered.length, 'post or feedback request', 'posts or feedback requests')} nobody answered for ${thresholds.unansweredAfterDays}+ days (oldest ${day(oldest)}).`,
-    { unanswered: unanswered.length, threads: unanswered.filter((u) => u.kind === 'thread').length, feedbackRequests: unanswered.filter((u) => u.kind === 'feedback_request').length, oldest },
+    {
+      unanswered: unanswered.length,
+      threads: unanswered.filter((u) => u.kind === 'thread').length,
+      feedbackRequests: unanswered.filter((u) => u.kind === 'feedback_request').length,
+      oldest,
+    },
   );
 
   const mood = moodSignal(facts, thresholds, now);
@@ -79,13 +92,10 @@ export function signalsOf(facts: MemberFacts, thresholds: IsolationThresholds, n
     `No appreciations received or given in the last 4 weeks (last received ${day(ap.lastReceivedAt)}).`,
     { receivedLast4Weeks: ap.received, givenLast4Weeks: ap.given, lastReceived: ap.lastReceivedAt, lastGiven: ap.lastGivenAt },
   );
-  add(
-    'reactions',
-    facts.reactionsGiven + facts.marksGiven === 0 ? 'watch' : null,
-    true,
-    'No reactions or strategy marks on anyone’s items in the last 4 weeks.',
-    { reactionsLast4Weeks: facts.reactionsGiven, marksLast4Weeks: facts.marksGiven },
-  );
+  add('reactions', facts.reactionsGiven + facts.marksGiven === 0 ? 'watch' : null, true, 'No reactions or strategy marks on anyone’s items in the last 4 weeks.', {
+    reactionsLast4Weeks: facts.reactionsGiven,
+    marksLast4Weeks: facts.marksGiven,
+  });
   add('posting', facts.postsRecent === 0 ? 'watch' : null, true, 'Nothing posted, asked or shared with the group in the last 4 weeks.', { postsLast4Weeks: facts.postsRecent });
   const stalest = facts.staleGoals.map((g) => g.lastCheckInAt).sort()[0] ?? null;
   add(

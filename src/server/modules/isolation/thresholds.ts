@@ -1,9 +1,4 @@
-import {
-  DEFAULT_ISOLATION_THRESHOLDS,
-  WATCH_REACH_OUT_PAIRS,
-  isolationThresholdsSchema,
-  type IsolationThresholds,
-} from '../../../shared/schemas/isolation.js';
+import { DEFAULT_ISOLATION_THRESHOLDS, WATCH_REACH_OUT_PAIRS, isolationThresholdsSchema, type IsolationThresholds } from '../../../shared/schemas/isolation.js';
 import type { DbOrTx } from '../../db/database.js';
 import { getSetting } from '../alerts/settings.js';
 

@@ -74,7 +74,12 @@ describe('journal', () => {
     expect((await agreementOf()).agreement).toMatchObject({ version: version + 2, journalAlerts: false });
     expect(await journalSays()).toBe(false);
     // Earlier versions keep the statement they were accepted under.
-    const versions = await t.database.db.selectFrom('group_agreements').select(['version', 'journal_alerts']).where('programme_id', '=', w.programmeId).orderBy('version').execute();
+    const versions = await t.database.db
+      .selectFrom('group_agreements')
+      .select(['version', 'journal_alerts'])
+      .where('programme_id', '=', w.programmeId)
+      .orderBy('version')
+      .execute();
     expect(versions.slice(-3).map((v) => Number(v.journal_alerts))).toEqual([0, 1, 0]);
   });
 

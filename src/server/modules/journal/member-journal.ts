@@ -16,7 +16,13 @@ export async function memberJournal(ctx: UseCaseContext, enrolmentId: string) {
     resourceType: 'enrolment',
     resourceId: enrolmentId,
     groupId: enrolment.group_id,
-    detail: { entries: entries.length, ids: entries.map((e) => e.id).join(',').slice(0, 2000) },
+    detail: {
+      entries: entries.length,
+      ids: entries
+        .map((e) => e.id)
+        .join(',')
+        .slice(0, 2000),
+    },
   });
   return { entries };
 }

@@ -20,7 +20,12 @@ export async function journalPrompts(db: DbOrTx, participantId: string, now: Dat
     if (!session) continue;
     const plan = session.plan_id
       ? await db.selectFrom('session_plans').select(['topic', 'reflection_prompts']).where('id', '=', session.plan_id).executeTakeFirst()
-      : await db.selectFrom('session_plans').select(['topic', 'reflection_prompts']).where('programme_id', '=', session.programme_id).where('topic', '=', session.topic).executeTakeFirst();
+      : await db
+          .selectFrom('session_plans')
+          .select(['topic', 'reflection_prompts'])
+          .where('programme_id', '=', session.programme_id)
+          .where('topic', '=', session.topic)
+          .executeTakeFirst();
     if (!plan) continue;
     const prompts = JSON.parse(plan.reflection_prompts) as unknown;
     topics.push({ groupName: enrolment.group_name, topic: plan.topic, prompts: Array.isArray(prompts) ? prompts.filter((p): p is string => typeof p === 'string') : [] });

@@ -1,5 +1,13 @@
 import { idParams } from '../../../shared/schemas/common.js';
-import { journalBodySchema, journalEntrySchema, journalListSchema, journalPromptsSchema, journalShareBodySchema, journalWriteResponseSchema, memberJournalSchema } from '../../../shared/schemas/journal.js';
+import {
+  journalBodySchema,
+  journalEntrySchema,
+  journalListSchema,
+  journalPromptsSchema,
+  journalShareBodySchema,
+  journalWriteResponseSchema,
+  memberJournalSchema,
+} from '../../../shared/schemas/journal.js';
 import { defineRoute } from '../../http/route.js';
 import { journalAlertsOn } from '../alerts/settings.js';
 import { memberJournal } from './member-journal.js';

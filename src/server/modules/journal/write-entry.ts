@@ -69,7 +69,10 @@ async function supportFor(ctx: UseCaseContext, log: Log, entryId: string, body: 
 export async function createEntry(ctx: UseCaseContext, log: Log, input: EntryInput): Promise<JournalWriteResponse> {
   const id = newId();
   const now = ctx.now.toISOString();
-  await ctx.db.insertInto('journal_entries').values({ id, participant_id: ctx.principal.userId, prompt: input.prompt, body: input.body, shared_with_clinician_at: null, created_at: now, updated_at: now }).execute();
+  await ctx.db
+    .insertInto('journal_entries')
+    .values({ id, participant_id: ctx.principal.userId, prompt: input.prompt, body: input.body, shared_with_clinician_at: null, created_at: now, updated_at: now })
+    .execute();
   await ctx.audit({ action: 'journal.create', resourceType: 'journal_entry', resourceId: id, detail: { prompted: input.prompt !== null } });
   return { ...(await loadEntry(ctx.db, id)), support: await supportFor(ctx, log, id, input.body) };
 }
@@ -91,7 +94,11 @@ export async function deleteEntry(ctx: UseCaseContext, id: string): Promise<void
 export async function shareEntry(ctx: UseCaseContext, id: string, share: boolean): Promise<JournalEntry> {
   const row = await ctx.db.selectFrom('journal_entries').select('shared_with_clinician_at').where('id', '=', id).executeTakeFirstOrThrow();
   if (share !== (row.shared_with_clinician_at !== null)) {
-    await ctx.db.updateTable('journal_entries').set({ shared_with_clinician_at: share ? ctx.now.toISOString() : null }).where('id', '=', id).execute();
+    await ctx.db
+      .updateTable('journal_entries')
+      .set({ shared_with_clinician_at: share ? ctx.now.toISOString() : null })
+      .where('id', '=', id)
+      .execute();
     await ctx.audit({ action: share ? 'journal.share' : 'journal.unshare', resourceType: 'journal_entry', resourceId: id });
   }
   return loadEntry(ctx.db, id);

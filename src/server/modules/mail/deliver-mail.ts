@@ -30,27 +30,20 @@ export async function deliverQueuedMail(db: Db, transport: MailTransport, from: 
       eb.and([eb('status', '=', 'queued'), eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', nowIso)])]),
       eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleClaim)]),
     ]);
-  const candidates = await db
-    .selectFrom('mail_outbox')
-    .select('id')
-    .where(due)
-    .orderBy('created_at')
-    .limit(BATCH)
-    .execute();
+  const candidates = await db.selectFrom('mail_outbox').select('id').where(due).orderBy('created_at').limit(BATCH).execute();
   let sent = 0;
   let failed = 0;
   for (const { id } of candidates) {
-    const claimed = await db
-      .updateTable('mail_outbox')
-      .set({ status: 'sending', claimed_at: nowIso })
-      .where('id', '=', id)
-      .where(due)
-      .executeTakeFirst();
+    const claimed = await db.updateTable('mail_outbox').set({ status: 'sending', claimed_at: nowIso }).where('id', '=', id).where(due).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue;
     const mail = await db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     try {
       await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.body_text, ...(mail.body_html ? { html: mail.body_html } : {}) });
-      await db.updateTable('mail_outbox').set({ status: 'sent', sent_at: new Date().toISOString(), attempts: mail.attempts + 1, last_error: null }).where('id', '=', id).execute();
+      await db
+        .updateTable('mail_outbox')
+        .set({ status: 'sent', sent_at: new Date().toISOString(), attempts: mail.attempts + 1, last_error: null })
+        .where('id', '=', id)
+        .execute();
       sent += 1;
     } catch (error) {
       const attempts = mail.attempts + 1;

@@ -57,12 +57,7 @@ export function templateOptions(config: Pick<Config, 'smtpUrl' | 'serviceName' |
  * Renders a template (mail/templates.ts) and queues it; returns whether it will go out over SMTP
  * (`sent`) or waits in the outbox for an administrator to read (`outbox`, no SMTP settings).
  */
-export async function queueTemplatedMail(
-  db: DbOrTx,
-  to: { userId: string | null; address: string },
-  input: TemplateInput,
-  options: TemplateOptions,
-): Promise<'queued' | 'outbox'> {
+export async function queueTemplatedMail(db: DbOrTx, to: { userId: string | null; address: string }, input: TemplateInput, options: TemplateOptions): Promise<'queued' | 'outbox'> {
   const rendered = renderMail(input, options.service);
   await queueMail(db, { kind: input.kind, toUserId: to.userId, toAddress: to.address, subject: rendered.subject, bodyText: rendered.text, bodyHtml: rendered.html }, options);
   return options.smtpConfigured ? 'queued' : 'outbox';

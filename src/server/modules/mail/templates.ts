@@ -48,7 +48,8 @@ const when = (iso: string, service: MailService, format: string) => DateTime.fro
 const dayAndTime = (iso: string, service: MailService) => `${when(iso, service, 'cccc d LLLL')} at ${when(iso, service, 'HH:mm')}`;
 /** A link, or — where the service has no public address configured — where to find it after signing in. */
 const linkOr = (label: string, url: string | null, service: MailService, page: string) => (url ? { label, url } : `Sign in to ${service.serviceName} and open ${page}.`);
-const settingsLine = (url: string | null, service: MailService) => (url ? `Change this in your settings: ${url}` : `Change this under Your account → Notification settings in ${service.serviceName}.`);
+const settingsLine = (url: string | null, service: MailService) =>
+  url ? `Change this in your settings: ${url}` : `Change this under Your account → Notification settings in ${service.serviceName}.`;
 const PRIVACY = 'This e-mail holds no personal or clinical details. If you did not expect it, you can ignore it.';
 
 type Drafts = { [K in TemplateKind]: (input: Extract<TemplateInput, { kind: K }>, service: MailService) => Draft };

@@ -50,8 +50,18 @@ async function groupNetworkOutcome(db: DbOrTx, principal: Principal, filter: Out
     end: atEnd.network.figures,
     startUntil: startSpan.untilDay,
     endFrom: endSpan.fromDay,
-    tiesVsPhq9Improvement: round(pearson(phq9.map((p) => ties(p.enrolmentId)), phq9.map((p) => p.first - p.last))),
-    tiesVsAttendance: round(pearson(withAttendance.map((p) => ties(p.enrolmentId)), withAttendance.map((p) => p.attendance ?? 0))),
+    tiesVsPhq9Improvement: round(
+      pearson(
+        phq9.map((p) => ties(p.enrolmentId)),
+        phq9.map((p) => p.first - p.last),
+      ),
+    ),
+    tiesVsAttendance: round(
+      pearson(
+        withAttendance.map((p) => ties(p.enrolmentId)),
+        withAttendance.map((p) => p.attendance ?? 0),
+      ),
+    ),
     members: phq9.length,
   };
 }

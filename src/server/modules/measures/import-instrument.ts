@@ -18,7 +18,11 @@ export async function importInstrument(ctx: UseCaseContext, input: { definition?
     if (parsed.errors.some((e) => e.code === 'fhir_too_large')) {
       throw new AppError('payload_too_large', parsed.errors.find((e) => e.code === 'fhir_too_large')!.message);
     }
-    throw new AppError('invalid_definition', 'The instrument definition has problems.', parsed.errors.map((e) => ({ path: e.path, message: e.message })));
+    throw new AppError(
+      'invalid_definition',
+      'The instrument definition has problems.',
+      parsed.errors.map((e) => ({ path: e.path, message: e.message })),
+    );
   }
   const definition = await withFreeVersion(ctx.db, parsed.definition);
   const existing = await findInstrument(ctx.db, definition.id, definition.version);
@@ -26,11 +30,27 @@ export async function importInstrument(ctx: UseCaseContext, input: { definition?
   const id = newId();
   await ctx.db
     .insertInto('instruments')
-    .values({ id, code: definition.id, version: definition.version, kind: definition.kind, title: definition.title, definition: JSON.stringify(definition), source: 'imported', status: 'active', created_by: ctx.principal.userId, created_at: ctx.now.toISOString() })
+    .values({
+      id,
+      code: definition.id,
+      version: definition.version,
+      kind: definition.kind,
+      title: definition.title,
+      definition: JSON.stringify(definition),
+      source: 'imported',
+      status: 'active',
+      created_by: ctx.principal.userId,
+      created_at: ctx.now.toISOString(),
+    })
     .execute();
   const notes: FhirImportNote[] = parsed.notes;
   const recognisedAs = 'recognisedAs' in parsed ? parsed.recognisedAs : undefined;
-  await ctx.audit({ action: 'instruments.import', resourceType: 'instrument', resourceId: id, detail: { code: definition.id, version: definition.version, recognisedAs: recognisedAs ?? null, notes: notes.map((n) => n.code).join(',') } });
+  await ctx.audit({
+    action: 'instruments.import',
+    resourceType: 'instrument',
+    resourceId: id,
+    detail: { code: definition.id, version: definition.version, recognisedAs: recognisedAs ?? null, notes: notes.map((n) => n.code).join(',') },
+  });
   return { code: definition.id, version: definition.version, publishedVersion: definition.publishedVersion ?? null, recognisedAs: recognisedAs ?? null, notes };
 }
 

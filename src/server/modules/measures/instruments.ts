@@ -25,7 +25,8 @@ export async function findInstrument(db: DbOrTx, code: string, version?: number)
 
 export async function requireInstrument(db: DbOrTx, code: string, version?: number): Promise<InstrumentEntry> {
   const entry = await findInstrument(db, code, version);
-  if (!entry) throw new AppError('validation_failed', `Unknown instrument ${code}${version ? ` version ${version}` : ''}.`, [{ path: 'body.instrument', message: 'Unknown instrument.' }]);
+  if (!entry)
+    throw new AppError('validation_failed', `Unknown instrument ${code}${version ? ` version ${version}` : ''}.`, [{ path: 'body.instrument', message: 'Unknown instrument.' }]);
   return entry;
 }
 

@@ -5,7 +5,14 @@ import { findInstrument } from './instruments.js';
 /** The questionnaires due for the caller now (requests falling due are created first), one entry per questionnaire. */
 export async function listDueMeasures(ctx: UseCaseContext) {
   await ensureDueRequests(ctx.db, ctx.principal.userId, ctx.now);
-  const rows = await ctx.db.selectFrom('measure_requests').selectAll().where('participant_id', '=', ctx.principal.userId).where('status', '=', 'due').where('due_at', '<=', ctx.now.toISOString()).orderBy('due_at').execute();
+  const rows = await ctx.db
+    .selectFrom('measure_requests')
+    .selectAll()
+    .where('participant_id', '=', ctx.principal.userId)
+    .where('status', '=', 'due')
+    .where('due_at', '<=', ctx.now.toISOString())
+    .orderBy('due_at')
+    .execute();
   const due = [];
   const listed = new Set<string>();
   for (const r of rows) {
@@ -13,7 +20,16 @@ export async function listDueMeasures(ctx: UseCaseContext) {
     if (listed.has(r.instrument_code)) continue;
     listed.add(r.instrument_code);
     const entry = await findInstrument(ctx.db, r.instrument_code);
-    if (entry) due.push({ requestId: r.id, code: entry.definition.id, title: entry.definition.title, shortTitle: entry.definition.shortTitle, version: entry.definition.version, dueAt: r.due_at, reason: r.reason });
+    if (entry)
+      due.push({
+        requestId: r.id,
+        code: entry.definition.id,
+        title: entry.definition.title,
+        shortTitle: entry.definition.shortTitle,
+        version: entry.definition.version,
+        dueAt: r.due_at,
+        reason: r.reason,
+      });
   }
   return { due };
 }

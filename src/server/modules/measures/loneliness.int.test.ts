@@ -38,11 +38,22 @@ describe('the ONS loneliness question', () => {
     const due = (await call(t.app, member, 'GET', '/api/me/measures/due')).json().due;
     const request = due.find((d: { code: string }) => d.code === 'ons-loneliness');
     expect(request).toMatchObject({ reason: 'enrolment' });
-    const answered = await call(t.app, member, 'POST', '/api/measures/responses', { instrumentCode: 'ons-loneliness', version: 1, answers: { 'ons-lonely': 4 }, idempotencyKey: 'ons-answer-1', requestId: request.requestId });
+    const answered = await call(t.app, member, 'POST', '/api/measures/responses', {
+      instrumentCode: 'ons-loneliness',
+      version: 1,
+      answers: { 'ons-lonely': 4 },
+      idempotencyKey: 'ons-answer-1',
+      requestId: request.requestId,
+    });
     expect(answered.statusCode, answered.body).toBe(200);
     const row = await t.database.db.selectFrom('measure_responses').select(['total', 'band']).where('instrument_code', '=', 'ons-loneliness').executeTakeFirstOrThrow();
     expect([Number(row.total), row.band]).toEqual([4, 'Occasionally or some of the time']);
-    const wrong = await call(t.app, member, 'POST', '/api/measures/responses', { instrumentCode: 'ons-loneliness', version: 1, answers: { 'ons-lonely': 6 }, idempotencyKey: 'ons-answer-2' });
+    const wrong = await call(t.app, member, 'POST', '/api/measures/responses', {
+      instrumentCode: 'ons-loneliness',
+      version: 1,
+      answers: { 'ons-lonely': 6 },
+      idempotencyKey: 'ons-answer-2',
+    });
     expect(wrong.statusCode).toBeGreaterThanOrEqual(400);
     expect(wrong.statusCode).toBeLessThan(500);
   });
@@ -67,7 +78,12 @@ describe('the UCLA-3 loneliness scale (imported, not built in)', () => {
       'How often do you feel isolated from others?',
     ]);
     expect((await call(t.app, admin, 'GET', '/api/instruments')).json().instruments).toContainEqual(expect.objectContaining({ code: 'ucla-3', source: 'imported' }));
-    const answered = await call(t.app, member, 'POST', '/api/measures/responses', { instrumentCode: 'ucla-3', version: 1, answers: { 'ucla3-1': 2, 'ucla3-2': 3, 'ucla3-3': 2 }, idempotencyKey: 'ucla-answer-1' });
+    const answered = await call(t.app, member, 'POST', '/api/measures/responses', {
+      instrumentCode: 'ucla-3',
+      version: 1,
+      answers: { 'ucla3-1': 2, 'ucla3-2': 3, 'ucla3-3': 2 },
+      idempotencyKey: 'ucla-answer-1',
+    });
     expect(answered.statusCode, answered.body).toBe(200);
     const row = await t.database.db.selectFrom('measure_responses').select(['total', 'band', 'caseness']).where('instrument_code', '=', 'ucla-3').executeTakeFirstOrThrow();
     expect([Number(row.total), row.band, Number(row.caseness)]).toEqual([7, 'Lonely', 1]);

@@ -9,8 +9,7 @@ let participant: Session;
 let lead: Session;
 let key = 0;
 
-const phq9 = (values: number[], item9 = 0) =>
-  Object.fromEntries([...values, item9].map((v, i) => [`phq9-${i + 1}`, v]));
+const phq9 = (values: number[], item9 = 0) => Object.fromEntries([...values, item9].map((v, i) => [`phq9-${i + 1}`, v]));
 
 async function submit(session: Session, answers: Record<string, number | null>, extra: Record<string, unknown> = {}) {
   key += 1;
@@ -66,7 +65,12 @@ describe('questionnaires and safety alerts', () => {
     const first = await call(t.app, participant, 'POST', '/api/measures/responses', { instrumentCode: 'phq-9', version: 1, answers, idempotencyKey: 'same-key-123' });
     const again = await call(t.app, participant, 'POST', '/api/measures/responses', { instrumentCode: 'phq-9', version: 1, answers, idempotencyKey: 'same-key-123' });
     expect(again.json()).toMatchObject({ responseId: first.json().responseId, replayed: true });
-    const other = await call(t.app, participant, 'POST', '/api/measures/responses', { instrumentCode: 'phq-9', version: 1, answers: phq9([3, 3, 3, 3, 3, 3, 3, 3]), idempotencyKey: 'same-key-123' });
+    const other = await call(t.app, participant, 'POST', '/api/measures/responses', {
+      instrumentCode: 'phq-9',
+      version: 1,
+      answers: phq9([3, 3, 3, 3, 3, 3, 3, 3]),
+      idempotencyKey: 'same-key-123',
+    });
     expect(other.statusCode).toBe(409);
     const rows = await t.database.db.selectFrom('measure_responses').select('id').where('idempotency_key', '=', 'same-key-123').execute();
     expect(rows).toHaveLength(1);
@@ -81,7 +85,12 @@ describe('questionnaires and safety alerts', () => {
     expect(outOfRange.json().error.details[0].path).toBe('body.answers.phq9-1');
     const unknown = await submit(participant, { ...phq9([0, 0, 0, 0, 0, 0, 0, 0]), 'phq9-99': 1 });
     expect(unknown.statusCode).toBe(400);
-    const wrongVersion = await call(t.app, participant, 'POST', '/api/measures/responses', { instrumentCode: 'phq-9', version: 7, answers: phq9([0, 0, 0, 0, 0, 0, 0, 0]), idempotencyKey: 'version-key-1' });
+    const wrongVersion = await call(t.app, participant, 'POST', '/api/measures/responses', {
+      instrumentCode: 'phq-9',
+      version: 7,
+      answers: phq9([0, 0, 0, 0, 0, 0, 0, 0]),
+      idempotencyKey: 'version-key-1',
+    });
     expect(wrongVersion.statusCode).toBe(409);
     const incomplete = await submit(participant, { 'phq9-1': 1, 'phq9-9': 2 });
     expect(incomplete.statusCode).toBe(400);
@@ -168,7 +177,13 @@ describe('questionnaires and safety alerts', () => {
     const due = (await call(t.app, participant, 'GET', '/api/me/measures/due')).json().due;
     expect(due).toEqual([expect.objectContaining({ code: 'gad-7', reason: 'enrolment' })]);
     const answers = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`gad7-${i + 1}`, 1]));
-    const done = await call(t.app, participant, 'POST', '/api/measures/responses', { instrumentCode: 'gad-7', version: 1, answers, idempotencyKey: 'gad-due-1', requestId: due[0].requestId });
+    const done = await call(t.app, participant, 'POST', '/api/measures/responses', {
+      instrumentCode: 'gad-7',
+      version: 1,
+      answers,
+      idempotencyKey: 'gad-due-1',
+      requestId: due[0].requestId,
+    });
     expect(done.statusCode).toBe(200);
     expect((await call(t.app, participant, 'GET', '/api/me/measures/due')).json().due).toEqual([]);
   });
@@ -177,7 +192,9 @@ describe('questionnaires and safety alerts', () => {
     const p = await signIn(t, world.participantA2);
     const answers = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`gad7-${i + 1}`, 0]));
     // GAD-7 at enrolment (from the previous test) and after every session attended.
-    expect((await call(t.app, lead, 'POST', `/api/groups/${world.groupA}/measure-schedules`, { instrumentCode: 'gad-7', trigger: 'every_n_sessions', everyN: 1 })).statusCode).toBe(201);
+    expect((await call(t.app, lead, 'POST', `/api/groups/${world.groupA}/measure-schedules`, { instrumentCode: 'gad-7', trigger: 'every_n_sessions', everyN: 1 })).statusCode).toBe(
+      201,
+    );
     const enrolmentA2 = (await t.database.db.selectFrom('enrolments').select('id').where('participant_id', '=', world.participantA2.id).executeTakeFirstOrThrow()).id;
     await t.database.db
       .insertInto('attendance')
@@ -186,9 +203,25 @@ describe('questionnaires and safety alerts', () => {
       .execute();
     const due = (await call(t.app, p, 'GET', '/api/me/measures/due')).json().due;
     expect(due.filter((d: { code: string }) => d.code === 'gad-7')).toHaveLength(1);
-    const requests = () => t.database.db.selectFrom('measure_requests').select(['reason', 'status']).where('participant_id', '=', world.participantA2.id).where('instrument_code', '=', 'gad-7').orderBy('reason').execute();
-    expect(await requests()).toEqual([{ reason: 'after-session:1', status: 'due' }, { reason: 'enrolment', status: 'due' }]);
-    const done = await call(t.app, p, 'POST', '/api/measures/responses', { instrumentCode: 'gad-7', version: 1, answers, idempotencyKey: 'gad-twice-1', requestId: due[0].requestId });
+    const requests = () =>
+      t.database.db
+        .selectFrom('measure_requests')
+        .select(['reason', 'status'])
+        .where('participant_id', '=', world.participantA2.id)
+        .where('instrument_code', '=', 'gad-7')
+        .orderBy('reason')
+        .execute();
+    expect(await requests()).toEqual([
+      { reason: 'after-session:1', status: 'due' },
+      { reason: 'enrolment', status: 'due' },
+    ]);
+    const done = await call(t.app, p, 'POST', '/api/measures/responses', {
+      instrumentCode: 'gad-7',
+      version: 1,
+      answers,
+      idempotencyKey: 'gad-twice-1',
+      requestId: due[0].requestId,
+    });
     expect(done.statusCode).toBe(200);
     expect((await requests()).map((r) => r.status)).toEqual(['completed', 'completed']);
     expect((await call(t.app, p, 'GET', '/api/me/measures/due')).json().due.filter((d: { code: string }) => d.code === 'gad-7')).toEqual([]);
@@ -250,7 +283,11 @@ describe('questionnaires and safety alerts', () => {
     const admin = await signIn(t, world.admin);
     const clinician = await signIn(t, world.clinicianA);
     const today = new Date().toISOString().slice(0, 10);
-    for (const [session, extra] of [[admin, ''], [clinician, ''], [clinician, `&groupId=${world.groupA}`]] as const) {
+    for (const [session, extra] of [
+      [admin, ''],
+      [clinician, ''],
+      [clinician, `&groupId=${world.groupA}`],
+    ] as const) {
       const kept = (await call(t.app, session, 'GET', `/api/reports/outcomes?instrumentCode=phq-9${extra}`)).json();
       const ranged = (await call(t.app, session, 'GET', `/api/reports/outcomes?instrumentCode=phq-9&from=2020-01-01&to=${today}${extra}`)).json();
       expect(kept.started).toBeGreaterThan(0);
@@ -259,8 +296,19 @@ describe('questionnaires and safety alerts', () => {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const before = (await call(t.app, admin, 'GET', `/api/reports/outcomes?instrumentCode=phq-9&from=2020-01-01&to=${yesterday}`)).json();
     expect(before.started).toBe(0);
-    const courses = await t.database.db.selectFrom('measure_courses').selectAll().where('participant_id', '=', world.participantA.id).where('instrument_code', '=', 'phq-9').execute();
-    const responses = await t.database.db.selectFrom('measure_responses').select(['total', 'submitted_at']).where('participant_id', '=', world.participantA.id).where('instrument_code', '=', 'phq-9').orderBy('submitted_at').execute();
+    const courses = await t.database.db
+      .selectFrom('measure_courses')
+      .selectAll()
+      .where('participant_id', '=', world.participantA.id)
+      .where('instrument_code', '=', 'phq-9')
+      .execute();
+    const responses = await t.database.db
+      .selectFrom('measure_responses')
+      .select(['total', 'submitted_at'])
+      .where('participant_id', '=', world.participantA.id)
+      .where('instrument_code', '=', 'phq-9')
+      .orderBy('submitted_at')
+      .execute();
     expect(courses).toHaveLength(1);
     expect(courses[0]).toMatchObject({ group_key: world.groupA, responses: responses.length, first_total: responses[0]!.total, last_total: responses.at(-1)!.total });
   });

@@ -51,7 +51,11 @@ async function pairsFromCourses(db: DbOrTx, principal: Principal, filter: Outcom
   for (const row of await query.execute()) {
     const seen = people.get(row.participant_id);
     if (!seen) {
-      people.set(row.participant_id, { firstAt: row.first_at, lastAt: row.last_at, pair: { first: Number(row.first_total), last: Number(row.last_total), n: Number(row.responses), enrolmentId: row.last_enrolment_id } });
+      people.set(row.participant_id, {
+        firstAt: row.first_at,
+        lastAt: row.last_at,
+        pair: { first: Number(row.first_total), last: Number(row.last_total), n: Number(row.responses), enrolmentId: row.last_enrolment_id },
+      });
       continue;
     }
     seen.pair.n += Number(row.responses);
@@ -82,8 +86,12 @@ async function pairsFromResponses(db: DbOrTx, principal: Principal, filter: Outc
   }
   const rows = await db
     .selectFrom(scoped.as('x'))
-    .innerJoin('measure_responses as f', (j) => j.onRef('f.participant_id', '=', 'x.participant_id').on('f.instrument_code', '=', filter.instrumentCode).onRef('f.submitted_at', '=', 'x.first_at'))
-    .innerJoin('measure_responses as l', (j) => j.onRef('l.participant_id', '=', 'x.participant_id').on('l.instrument_code', '=', filter.instrumentCode).onRef('l.submitted_at', '=', 'x.last_at'))
+    .innerJoin('measure_responses as f', (j) =>
+      j.onRef('f.participant_id', '=', 'x.participant_id').on('f.instrument_code', '=', filter.instrumentCode).onRef('f.submitted_at', '=', 'x.first_at'),
+    )
+    .innerJoin('measure_responses as l', (j) =>
+      j.onRef('l.participant_id', '=', 'x.participant_id').on('l.instrument_code', '=', filter.instrumentCode).onRef('l.submitted_at', '=', 'x.last_at'),
+    )
     .select(['x.participant_id', 'x.n', 'f.total as first', 'l.total as last', 'l.enrolment_id'])
     .execute();
   // One row per participant even if two responses share a timestamp.
@@ -165,7 +173,12 @@ export async function outcomeReport(db: DbOrTx, principal: Principal, filter: Ou
     casesAtStart: summary.casesAtStart,
     effectSize: round(effect.improvementD),
     attendance: {
-      correlationWithImprovement: round(pearson(withAttendance.map((p) => p.attendance ?? 0), withAttendance.map(improvement))),
+      correlationWithImprovement: round(
+        pearson(
+          withAttendance.map((p) => p.attendance ?? 0),
+          withAttendance.map(improvement),
+        ),
+      ),
       meanImprovementAttendedMost: meanImprovement(high),
       meanImprovementAttendedLess: meanImprovement(low),
       attendedMost: high.length,

@@ -7,8 +7,7 @@ import { createTestApp, type TestApp } from '../../testing/test-app.js';
 // through the API inherit Hearth's PHQ-9 rules: a participant's answers are scored to the total and
 // item 9 raises the urgent alert. Bad Questionnaires are refused with nothing stored.
 
-const fixture = (name: string) =>
-  JSON.parse(readFileSync(new URL(`./fixtures/published/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/published/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 const nlm = fixture('nlm-lhc-forms-phq9.questionnaire.json');
 const hl7 = fixture('hl7-sdc-phq9.questionnaire.json');
 
@@ -21,11 +20,7 @@ let member: Session;
 beforeAll(async () => {
   t = await createTestApp();
   world = await createWorld(t);
-  [admin, lead, member] = await Promise.all([
-    signIn(t, world.admin),
-    signIn(t, world.clinicianA),
-    signIn(t, world.participantA),
-  ]);
+  [admin, lead, member] = await Promise.all([signIn(t, world.admin), signIn(t, world.clinicianA), signIn(t, world.participantA)]);
 });
 afterAll(async () => t?.close());
 
@@ -33,10 +28,7 @@ const instrumentRows = async () => (await t.database.db.selectFrom('instruments'
 const urgentAlerts = async () =>
   (await call(t.app, lead, 'GET', '/api/alerts'))
     .json()
-    .alerts.filter(
-      (a: { tier: string; participant: { id: string } }) =>
-        a.tier === 'urgent' && a.participant.id === world.participantA.id,
-    ).length;
+    .alerts.filter((a: { tier: string; participant: { id: string } }) => a.tier === 'urgent' && a.participant.id === world.participantA.id).length;
 
 async function answerAndExpectAlert(code: string, version: number, answers: Record<string, number>, key: string) {
   const before = await urgentAlerts();
@@ -69,22 +61,8 @@ describe('published PHQ-9 Questionnaires', () => {
       publishedVersion: null,
       recognisedAs: 'phq-9',
     });
-    expect(body.notes.map((n: { code: string }) => n.code)).toEqual([
-      'unscored_item',
-      'known_instrument',
-      'calculated_item_recomputed',
-    ]);
-    const ids = [
-      '/44250-9',
-      '/44255-8',
-      '/44259-0',
-      '/44254-1',
-      '/44251-7',
-      '/44258-2',
-      '/44252-5',
-      '/44253-3',
-      '/44260-8',
-    ];
+    expect(body.notes.map((n: { code: string }) => n.code)).toEqual(['unscored_item', 'known_instrument', 'calculated_item_recomputed']);
+    const ids = ['/44250-9', '/44255-8', '/44259-0', '/44254-1', '/44251-7', '/44258-2', '/44252-5', '/44253-3', '/44260-8'];
     const values = [0, 0, 0, 1, 2, 1, 3, 2, 1];
     await answerAndExpectAlert(
       body.code,
@@ -120,12 +98,7 @@ describe('published PHQ-9 Questionnaires', () => {
     });
     expect(again.statusCode).toBe(409);
     const values = [0, 0, 0, 1, 2, 1, 3, 2, 1];
-    await answerAndExpectAlert(
-      'sdcphq9',
-      1,
-      Object.fromEntries(values.map((v, i) => [`H1/T1/Q${i + 1}`, v])),
-      'hl7-phq9-1',
-    );
+    await answerAndExpectAlert('sdcphq9', 1, Object.fromEntries(values.map((v, i) => [`H1/T1/Q${i + 1}`, v])), 'hl7-phq9-1');
     const next = await call(t.app, admin, 'POST', '/api/instruments', {
       questionnaire: { ...hl7, version: '0.0.2' },
     });
@@ -250,9 +223,7 @@ describe('bad Questionnaires: clear 4xx, nothing stored', () => {
       questionnaire: { ...hl7, status: 'published', item: 'none' },
     });
     expect([malformed.statusCode, malformed.json().error.code]).toEqual([422, 'invalid_definition']);
-    expect(malformed.json().error.details.map((d: { path: string }) => d.path)).toEqual(
-      expect.arrayContaining(['status', 'item']),
-    );
+    expect(malformed.json().error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['status', 'item']));
     const badJson = await t.app.inject({
       method: 'POST',
       url: '/api/instruments',

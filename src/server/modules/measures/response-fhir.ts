@@ -28,7 +28,12 @@ export function responseResourcesWith(definition: InstrumentDefinition, row: Sto
   const subject = `Patient/${row.participant_id}`;
   return {
     questionnaireResponse: toQuestionnaireResponse(definition, answers, { id: row.id, subject, authored: row.submitted_at, total: scored.total, base }),
-    observation: toObservation(definition, scored, { id: `${row.id}-total`, subject, effectiveDateTime: row.submitted_at, questionnaireResponse: `QuestionnaireResponse/${row.id}` }),
+    observation: toObservation(definition, scored, {
+      id: `${row.id}-total`,
+      subject,
+      effectiveDateTime: row.submitted_at,
+      questionnaireResponse: `QuestionnaireResponse/${row.id}`,
+    }),
   };
 }
 

@@ -44,7 +44,17 @@ export const measureRoutes = [
     response: { 200: instrumentListResponseSchema },
     async handler(_input, ctx) {
       const all = await listInstruments(ctx.db);
-      return { instruments: all.map(({ definition: d, source }) => ({ code: d.id, version: d.version, title: d.title, shortTitle: d.shortTitle, kind: d.kind, source, items: d.items.length })) };
+      return {
+        instruments: all.map(({ definition: d, source }) => ({
+          code: d.id,
+          version: d.version,
+          title: d.title,
+          shortTitle: d.shortTitle,
+          kind: d.kind,
+          source,
+          items: d.items.length,
+        })),
+      };
     },
   }),
   defineRoute({
@@ -212,13 +222,48 @@ export const outcomeRoutes = [
       return withBom(
         toCsv(
           [
-            ...['instrument', 'started', 'completed', 'mean_first', 'mean_last', 'mean_change', 'reliably_improved', 'reliably_deteriorated', 'recovered', 'effect_size', 'attendance_correlation'],
+            ...[
+              'instrument',
+              'started',
+              'completed',
+              'mean_first',
+              'mean_last',
+              'mean_change',
+              'reliably_improved',
+              'reliably_deteriorated',
+              'recovered',
+              'effect_size',
+              'attendance_correlation',
+            ],
             ...['loneliness_started', 'loneliness_completed', 'loneliness_mean_change', 'loneliness_share_improved'],
-            ...['density_start', 'density_end', 'reciprocity_start', 'reciprocity_end', 'two_mutual_ties_start', 'two_mutual_ties_end', 'isolates_start', 'isolates_end', 'ties_vs_phq9_improvement', 'ties_vs_attendance'],
+            ...[
+              'density_start',
+              'density_end',
+              'reciprocity_start',
+              'reciprocity_end',
+              'two_mutual_ties_start',
+              'two_mutual_ties_end',
+              'isolates_start',
+              'isolates_end',
+              'ties_vs_phq9_improvement',
+              'ties_vs_attendance',
+            ],
           ],
           [
             [
-              ...[r.instrument.code, r.started, r.completed, r.meanFirst, r.meanLast, r.meanChange, r.reliablyImproved, r.reliablyDeteriorated, r.recovered, r.effectSize, r.attendance.correlationWithImprovement],
+              ...[
+                r.instrument.code,
+                r.started,
+                r.completed,
+                r.meanFirst,
+                r.meanLast,
+                r.meanChange,
+                r.reliablyImproved,
+                r.reliablyDeteriorated,
+                r.recovered,
+                r.effectSize,
+                r.attendance.correlationWithImprovement,
+              ],
               ...[r.connection.loneliness.started, r.connection.loneliness.completed, r.connection.loneliness.meanChange, r.connection.loneliness.shareImproved],
               ...networkColumns(r.connection.network),
             ],
@@ -232,5 +277,16 @@ export const outcomeRoutes = [
 /** The network columns of the outcomes CSV: empty unless the report is for one group. */
 function networkColumns(n: Awaited<ReturnType<typeof outcomeReport>>['connection']['network']): (number | null)[] {
   if (!n) return Array.from({ length: 10 }, () => null);
-  return [n.start.density, n.end.density, n.start.reciprocity, n.end.reciprocity, n.start.reciprocalShare, n.end.reciprocalShare, n.start.isolates, n.end.isolates, n.tiesVsPhq9Improvement, n.tiesVsAttendance];
+  return [
+    n.start.density,
+    n.end.density,
+    n.start.reciprocity,
+    n.end.reciprocity,
+    n.start.reciprocalShare,
+    n.end.reciprocalShare,
+    n.start.isolates,
+    n.end.isolates,
+    n.tiesVsPhq9Improvement,
+    n.tiesVsAttendance,
+  ];
 }

@@ -62,7 +62,12 @@ async function openIncompleteAlert(db: DbOrTx, participantId: string, idempotenc
 }
 
 /** Reliable deterioration since the first response, and "not improving" after N responses. */
-async function changeAlerts(ctx: UseCaseContext, definition: InstrumentDefinition, total: number, base: { participantId: string; enrolmentId: string | null; groupId: string | null; responseId: string }) {
+async function changeAlerts(
+  ctx: UseCaseContext,
+  definition: InstrumentDefinition,
+  total: number,
+  base: { participantId: string; enrolmentId: string | null; groupId: string | null; responseId: string },
+) {
   const history = await ctx.db
     .selectFrom('measure_responses')
     .select(['total'])
@@ -76,11 +81,21 @@ async function changeAlerts(ctx: UseCaseContext, definition: InstrumentDefinitio
   const change = classifyChange(definition, first.total, total);
   const common = { ...base, sourceType: 'measure_response', sourceId: base.responseId, now: ctx.now };
   if (change.category === 'reliable_deterioration') {
-    await raiseAlert(ctx.db, { ...common, kind: 'reliable_deterioration', tier: 'concern', summary: `${definition.shortTitle}: reliable deterioration (${first.total} → ${total}).` });
+    await raiseAlert(ctx.db, {
+      ...common,
+      kind: 'reliable_deterioration',
+      tier: 'concern',
+      summary: `${definition.shortTitle}: reliable deterioration (${first.total} → ${total}).`,
+    });
   }
   const after = Number(await getSetting(ctx.db, 'measures.not_improving_after'));
   if (history.length + 1 === after && change.category !== 'reliable_improvement' && change.category !== 'reliable_deterioration') {
-    await raiseAlert(ctx.db, { ...common, kind: 'not_improving', tier: 'concern', summary: `${definition.shortTitle}: no reliable improvement after ${after} measurements (${first.total} → ${total}).` });
+    await raiseAlert(ctx.db, {
+      ...common,
+      kind: 'not_improving',
+      tier: 'concern',
+      summary: `${definition.shortTitle}: no reliable improvement after ${after} measurements (${first.total} → ${total}).`,
+    });
   }
 }
 
@@ -91,13 +106,26 @@ async function changeAlerts(ctx: UseCaseContext, definition: InstrumentDefinitio
 export async function submitResponse(ctx: UseCaseContext, input: SubmitInput) {
   const participantId = ctx.principal.userId;
   const crisisLine = ctx.hearth.config.crisisLine;
-  const previous = await ctx.db.selectFrom('measure_responses').selectAll().where('participant_id', '=', participantId).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+  const previous = await ctx.db
+    .selectFrom('measure_responses')
+    .selectAll()
+    .where('participant_id', '=', participantId)
+    .where('idempotency_key', '=', input.idempotencyKey)
+    .executeTakeFirst();
   if (previous) {
     if (previous.instrument_code !== input.instrumentCode || previous.answers !== JSON.stringify(input.answers)) {
       throw new AppError('conflict', 'This submission key was already used for different answers.');
     }
     const alerts = await ctx.db.selectFrom('alerts').select('tier').where('source_id', '=', previous.id).where('kind', '=', 'measure_item').execute();
-    return { responseId: previous.id, total: previous.total, band: previous.band, caseness: previous.caseness === 1, prorated: previous.prorated === 1, safety: safetyFor(alerts, crisisLine), replayed: true };
+    return {
+      responseId: previous.id,
+      total: previous.total,
+      band: previous.band,
+      caseness: previous.caseness === 1,
+      prorated: previous.prorated === 1,
+      safety: safetyFor(alerts, crisisLine),
+      replayed: true,
+    };
   }
   const { definition } = await requireInstrument(ctx.db, input.instrumentCode);
   const result = scoreResponse(definition, { instrumentId: input.instrumentCode, version: input.version, answers: input.answers });
@@ -110,15 +138,35 @@ export async function submitResponse(ctx: UseCaseContext, input: SubmitInput) {
       ctx.onFailure(async (db) => {
         // A retry of the same incomplete form (same key) must not open a second alert.
         if (await openIncompleteAlert(db, participantId, input.idempotencyKey)) return;
-        await raiseAlert(db, { kind: 'measure_item', tier: 'urgent', participantId, enrolmentId: enrolment?.id ?? null, groupId: enrolment?.group_id ?? null, sourceType: 'incomplete_response', sourceId: input.idempotencyKey.slice(0, 64), summary: `${definition.shortTitle}: ${urgent[0]?.message ?? 'risk answer'} (form incomplete).`, now });
+        await raiseAlert(db, {
+          kind: 'measure_item',
+          tier: 'urgent',
+          participantId,
+          enrolmentId: enrolment?.id ?? null,
+          groupId: enrolment?.group_id ?? null,
+          sourceType: 'incomplete_response',
+          sourceId: input.idempotencyKey.slice(0, 64),
+          summary: `${definition.shortTitle}: ${urgent[0]?.message ?? 'risk answer'} (form incomplete).`,
+          now,
+        });
       });
     }
     const code = result.errors.some((e) => e.code === 'version_mismatch') ? 'conflict' : 'validation_failed';
-    throw new AppError(code, code === 'conflict' ? 'This questionnaire has changed since it was opened. Please reload it.' : 'Some answers need attention.', result.errors.map((e) => ({ path: `body.${e.path}`, message: e.message }))).withCurrent({ safety: safetyFor(result.alerts, crisisLine) });
+    throw new AppError(
+      code,
+      code === 'conflict' ? 'This questionnaire has changed since it was opened. Please reload it.' : 'Some answers need attention.',
+      result.errors.map((e) => ({ path: `body.${e.path}`, message: e.message })),
+    ).withCurrent({ safety: safetyFor(result.alerts, crisisLine) });
   }
   if (input.requestId) {
-    const request = await ctx.db.selectFrom('measure_requests').select(['id', 'instrument_code', 'status']).where('id', '=', input.requestId).where('participant_id', '=', participantId).executeTakeFirst();
-    if (!request || request.instrument_code !== input.instrumentCode) throw new AppError('validation_failed', 'This questionnaire was not asked of you.', [{ path: 'body.requestId', message: 'Unknown request.' }]);
+    const request = await ctx.db
+      .selectFrom('measure_requests')
+      .select(['id', 'instrument_code', 'status'])
+      .where('id', '=', input.requestId)
+      .where('participant_id', '=', participantId)
+      .executeTakeFirst();
+    if (!request || request.instrument_code !== input.instrumentCode)
+      throw new AppError('validation_failed', 'This questionnaire was not asked of you.', [{ path: 'body.requestId', message: 'Unknown request.' }]);
     if (request.status !== 'due') throw new AppError('conflict', 'This questionnaire was already completed.');
   }
   const responseId = newId();
@@ -141,7 +189,14 @@ export async function submitResponse(ctx: UseCaseContext, input: SubmitInput) {
       submitted_at: ctx.now.toISOString(),
     })
     .execute();
-  await recordCourseStep(ctx.db, { participantId, instrumentCode: definition.id, groupId: enrolment?.group_id ?? null, enrolmentId: enrolment?.id ?? null, total: result.total, submittedAt: ctx.now.toISOString() });
+  await recordCourseStep(ctx.db, {
+    participantId,
+    instrumentCode: definition.id,
+    groupId: enrolment?.group_id ?? null,
+    enrolmentId: enrolment?.id ?? null,
+    total: result.total,
+    submittedAt: ctx.now.toISOString(),
+  });
   // One answer settles every request for this questionnaire that is due now (say, the one at
   // enrolment and the one after session 4 when both came due before the member looked).
   await ctx.db
@@ -158,12 +213,31 @@ export async function submitResponse(ctx: UseCaseContext, input: SubmitInput) {
     const summary = `${definition.shortTitle}: ${alert.message}`;
     if (earlier && alert.tier === 'urgent') {
       await ctx.db.updateTable('alerts').set({ source_type: 'measure_response', source_id: responseId, summary }).where('id', '=', earlier.id).execute();
-      await ctx.db.updateTable('alert_sources').set({ source_type: 'measure_response', source_id: responseId }).where('alert_id', '=', earlier.id).where('source_type', '=', 'incomplete_response').execute();
+      await ctx.db
+        .updateTable('alert_sources')
+        .set({ source_type: 'measure_response', source_id: responseId })
+        .where('alert_id', '=', earlier.id)
+        .where('source_type', '=', 'incomplete_response')
+        .execute();
       continue;
     }
     await raiseAlert(ctx.db, { ...base, kind: 'measure_item', tier: alert.tier, sourceType: 'measure_response', sourceId: responseId, summary, now: ctx.now });
   }
   await changeAlerts(ctx, definition, result.total, base);
-  await ctx.audit({ action: 'measures.submit', resourceType: 'measure_response', resourceId: responseId, groupId: enrolment?.group_id ?? null, detail: { instrument: definition.id } });
-  return { responseId, total: result.total, band: result.band?.label ?? null, caseness: result.caseness, prorated: result.prorated, safety: safetyFor(result.alerts, crisisLine), replayed: false };
+  await ctx.audit({
+    action: 'measures.submit',
+    resourceType: 'measure_response',
+    resourceId: responseId,
+    groupId: enrolment?.group_id ?? null,
+    detail: { instrument: definition.id },
+  });
+  return {
+    responseId,
+    total: result.total,
+    band: result.band?.label ?? null,
+    caseness: result.caseness,
+    prorated: result.prorated,
+    safety: safetyFor(result.alerts, crisisLine),
+    replayed: false,
+  };
 }

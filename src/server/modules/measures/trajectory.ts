@@ -7,7 +7,12 @@ import { findInstrument } from './instruments.js';
 export async function measureTrajectory(ctx: UseCaseContext, enrolmentId: string) {
   const enrolment = await ctx.db.selectFrom('enrolments').select(['participant_id', 'group_id']).where('id', '=', enrolmentId).executeTakeFirstOrThrow();
   if (ctx.principal.role === 'participant' && enrolment.participant_id !== ctx.principal.userId) throw new AppError('not_found', 'This record was not found.');
-  const rows = await ctx.db.selectFrom('measure_responses').select(['id', 'instrument_code', 'total', 'band', 'submitted_at']).where('participant_id', '=', enrolment.participant_id).orderBy('submitted_at').execute();
+  const rows = await ctx.db
+    .selectFrom('measure_responses')
+    .select(['id', 'instrument_code', 'total', 'band', 'submitted_at'])
+    .where('participant_id', '=', enrolment.participant_id)
+    .orderBy('submitted_at')
+    .execute();
   await ctx.audit({ action: 'measures.trajectory.read', resourceType: 'enrolment', resourceId: enrolmentId, groupId: enrolment.group_id });
   const codes = [...new Set(rows.map((r) => r.instrument_code))];
   const instruments = [];

@@ -33,19 +33,56 @@ describe('facilitator view of member activity', () => {
     await call(t.app, alice, 'POST', `/api/groups/${world.groupA}/feedback-requests`, { body: 'I’d welcome feedback on how I come across.' });
 
     const before = await activity(clinA);
-    expect(willow(before)).toMatchObject({ shared: expect.objectContaining({ strategies: 1, appreciationsGiven: 1, feedbackRequests: 1, goals: 0 }), recentCount: 3, level: 'active' });
+    expect(willow(before)).toMatchObject({
+      shared: expect.objectContaining({ strategies: 1, appreciationsGiven: 1, feedbackRequests: 1, goals: 0 }),
+      recentCount: 3,
+      level: 'active',
+    });
     expect(before.find((m) => m.pseudonym === 'Cedar')).toMatchObject({ shared: expect.objectContaining({ strategyMarks: 1, appreciationsReceived: 1 }) });
 
     // Private goals, private practice entries and journal entries change nothing.
     const now = t.clock.now().toISOString();
     await t.database.db
       .insertInto('goals')
-      .values({ id: newId(), participant_id: world.participantA.id, enrolment_id: world.enrolmentA, area: 'Sleep', action: 'Private goal', frequency: 'daily', target_date: '2027-01-01', support_needed: '', visibility: 'private', shared_group_id: null, shared_enrolment_id: null, moderation_status: null, shared_at: null, status: 'active', created_at: now, updated_at: now })
+      .values({
+        id: newId(),
+        participant_id: world.participantA.id,
+        enrolment_id: world.enrolmentA,
+        area: 'Sleep',
+        action: 'Private goal',
+        frequency: 'daily',
+        target_date: '2027-01-01',
+        support_needed: '',
+        visibility: 'private',
+        shared_group_id: null,
+        shared_enrolment_id: null,
+        moderation_status: null,
+        shared_at: null,
+        status: 'active',
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
-    await t.database.db.insertInto('journal_entries').values({ id: newId(), participant_id: world.participantA.id, prompt: null, body: 'Private reflection', shared_with_clinician_at: null, created_at: now, updated_at: now }).execute();
+    await t.database.db
+      .insertInto('journal_entries')
+      .values({ id: newId(), participant_id: world.participantA.id, prompt: null, body: 'Private reflection', shared_with_clinician_at: null, created_at: now, updated_at: now })
+      .execute();
     await t.database.db
       .insertInto('skill_practices')
-      .values({ id: newId(), participant_id: world.participantA.id, enrolment_id: world.enrolmentA, skill: 'I-statements', situation: 'At home', tried: 'Said how I felt', rating: 3, shared_group_id: null, shared_enrolment_id: null, moderation_status: null, shared_at: null, created_at: now })
+      .values({
+        id: newId(),
+        participant_id: world.participantA.id,
+        enrolment_id: world.enrolmentA,
+        skill: 'I-statements',
+        situation: 'At home',
+        tried: 'Said how I felt',
+        rating: 3,
+        shared_group_id: null,
+        shared_enrolment_id: null,
+        moderation_status: null,
+        shared_at: null,
+        created_at: now,
+      })
       .execute();
     t.clock.advance(60_000);
     const after = await activity(clinA);

@@ -48,7 +48,11 @@ function sharedEvents(db: DbOrTx, enrolmentIds: ReturnType<typeof enrolmentsOf>)
     .unionAll(
       db
         .selectFrom('goals')
-        .select([sql<string>`coalesce(shared_enrolment_id, enrolment_id)`.as('enrolment_id'), sql<string>`'goals'`.as('kind'), sql<string>`coalesce(shared_at, created_at)`.as('at')])
+        .select([
+          sql<string>`coalesce(shared_enrolment_id, enrolment_id)`.as('enrolment_id'),
+          sql<string>`'goals'`.as('kind'),
+          sql<string>`coalesce(shared_at, created_at)`.as('at'),
+        ])
         .where('visibility', '!=', 'private')
         .where(sql<string>`coalesce(shared_enrolment_id, enrolment_id)`, 'in', enrolmentIds),
     )

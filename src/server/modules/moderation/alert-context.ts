@@ -28,15 +28,33 @@ export async function alertContext(ctx: UseCaseContext, alertId: string): Promis
     const kind = ref.sourceType as ContentKind;
     const item = await loadItem(ctx.db, kind, ref.sourceId);
     const explanation = item && alert.kind === 'risk_language' ? assessRisk(item.text).explanation : [];
-    sources.push({ kind, kindLabel: kindLabel(kind), id: ref.sourceId, tier: ref.tier, createdAt: ref.createdAt, text: item?.text ?? null, status: item?.status ?? null, explanation, item });
+    sources.push({
+      kind,
+      kindLabel: kindLabel(kind),
+      id: ref.sourceId,
+      tier: ref.tier,
+      createdAt: ref.createdAt,
+      text: item?.text ?? null,
+      status: item?.status ?? null,
+      explanation,
+      item,
+    });
   }
   const ids = new Set(refs.map((r) => r.sourceId));
-  const history = (await listItems(ctx.db, { groupIds: [alert.group_id], statuses: ['published', 'held', 'rejected', 'removed'], authorId: alert.participant_id, limit: HISTORY_ITEMS + ids.size }))
+  const history = (
+    await listItems(ctx.db, { groupIds: [alert.group_id], statuses: ['published', 'held', 'rejected', 'removed'], authorId: alert.participant_id, limit: HISTORY_ITEMS + ids.size })
+  )
     .filter((h) => !ids.has(h.id))
     .slice(0, HISTORY_ITEMS);
   const first = sources.find((s) => s.id === alert.source_id) ?? sources[0];
   const risk = first?.item && alert.kind === 'risk_language' ? assessRisk(first.item.text) : null;
-  await ctx.audit({ action: 'alerts.context', resourceType: 'alert', resourceId: alertId, groupId: alert.group_id, detail: { item: !!first?.item, sources: sources.length, history: history.length } });
+  await ctx.audit({
+    action: 'alerts.context',
+    resourceType: 'alert',
+    resourceId: alertId,
+    groupId: alert.group_id,
+    detail: { item: !!first?.item, sources: sources.length, history: history.length },
+  });
   return {
     ...empty,
     item: first?.item ? { kind: first.kind, kindLabel: first.kindLabel, id: first.id, text: first.item.text, status: first.item.status, createdAt: first.item.createdAt } : null,

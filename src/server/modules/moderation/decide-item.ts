@@ -33,8 +33,20 @@ async function editBeforeRelease(ctx: UseCaseContext, item: { kind: ContentKind;
  * the decision and its reason go to the moderation log, and the author gets an in-app notification
  * saying what happened and why (never who decided: "a facilitator").
  */
-export async function decideHeldItem(ctx: UseCaseContext, itemId: string, decision: 'approve' | 'reject', reason: string | undefined, editedText?: string): Promise<{ status: string }> {
-  const first = await ctx.db.selectFrom('moderation_log').select(['item_kind', 'group_id', 'author_id']).where('item_id', '=', itemId).orderBy('created_at').limit(1).executeTakeFirstOrThrow();
+export async function decideHeldItem(
+  ctx: UseCaseContext,
+  itemId: string,
+  decision: 'approve' | 'reject',
+  reason: string | undefined,
+  editedText?: string,
+): Promise<{ status: string }> {
+  const first = await ctx.db
+    .selectFrom('moderation_log')
+    .select(['item_kind', 'group_id', 'author_id'])
+    .where('item_id', '=', itemId)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const kind = first.item_kind as ContentKind;
   const def = moderatedKind(kind);
   if (!def) throw new AppError('invalid_state', `Items of kind “${kind}” cannot be decided here.`);

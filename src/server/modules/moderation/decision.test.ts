@@ -51,7 +51,11 @@ describe('decideModeration: a plain item', () => {
   });
 
   it('stores the redacted text per field and joins the fields with a blank line', () => {
-    const d = decideModeration(facts({ fields: [field({ key: 'title', stored: 'Hi', redacted: 'Hi' }), field({ key: 'text', stored: 'bloody bus', redacted: '[removed] bus', phraseActions: ['redact'] })] }));
+    const d = decideModeration(
+      facts({
+        fields: [field({ key: 'title', stored: 'Hi', redacted: 'Hi' }), field({ key: 'text', stored: 'bloody bus', redacted: '[removed] bus', phraseActions: ['redact'] })],
+      }),
+    );
     expect(d.texts).toEqual({ title: 'Hi', text: '[removed] bus' });
     expect(d.text).toBe('Hi\n\n[removed] bus');
   });
@@ -163,7 +167,9 @@ describe('decideModeration: risk', () => {
     expect(d.outcome).toBe('publish');
     expect(d.reasons).toEqual([]);
     expect(d.risk.tier).toBe('concern');
-    expect(decideModeration(facts({ fields: [field({ risk: CONCERN })], group: { moderationMode: 'pre', staffedNow: true } })).reasons.map((r) => r.code)).toEqual(['pre_moderation']);
+    expect(decideModeration(facts({ fields: [field({ risk: CONCERN })], group: { moderationMode: 'pre', staffedNow: true } })).reasons.map((r) => r.code)).toEqual([
+      'pre_moderation',
+    ]);
   });
 
   it('tiers a clinician’s words the same but does not hold them for the care team', () => {
@@ -174,7 +180,9 @@ describe('decideModeration: risk', () => {
   });
 
   it('merges fields: the highest tier, the kind of the first field at that tier, every explanation once', () => {
-    const d = decideModeration(facts({ fields: [field({ key: 'a', risk: CONCERN }), field({ key: 'b', risk: URGENT_DANGER }), field({ key: 'c', risk: URGENT_SELF }), field({ key: 'd', risk: CONCERN })] }));
+    const d = decideModeration(
+      facts({ fields: [field({ key: 'a', risk: CONCERN }), field({ key: 'b', risk: URGENT_DANGER }), field({ key: 'c', risk: URGENT_SELF }), field({ key: 'd', risk: CONCERN })] }),
+    );
     expect(d.risk).toEqual({
       tier: 'urgent',
       kind: 'being_harmed',
@@ -235,7 +243,9 @@ describe('sending a decision', () => {
   const base = decideModeration(facts());
   it('throws contact details first (with the field), then a blocked phrase; otherwise nothing', () => {
     const both = { ...base, contactDetails: { ...EMAIL, field: 'title' }, blockedPhrase: true };
-    expect(() => assertSendable(both)).toThrow(expect.objectContaining({ code: 'contact_details_refused', message: EMAIL.message, details: [{ path: 'body.title', message: 'email' }] }) as Error);
+    expect(() => assertSendable(both)).toThrow(
+      expect.objectContaining({ code: 'contact_details_refused', message: EMAIL.message, details: [{ path: 'body.title', message: 'email' }] }) as Error,
+    );
     expect(() => assertSendable({ ...base, blockedPhrase: true })).toThrow(expect.objectContaining({ code: 'blocked_phrase' }) as Error);
     expect(() => assertSendable({ ...base, blockedPhrase: true })).toThrow(AppError);
     expect(() => assertSendable(base)).not.toThrow();

@@ -68,7 +68,14 @@ export interface ModerationDecision<K extends string = string> {
 export const NEW_MEMBER_HELD_ITEMS = 3;
 
 /** Reasons that hold an item (the others only explain). */
-export const HOLDING_REASONS: ReadonlySet<string> = new Set(['pre_moderation', 'outside_staffed_hours', 'new_member', 'watched_phrase_hold', 'risk_check_failed', RISK_URGENT_REASON]);
+export const HOLDING_REASONS: ReadonlySet<string> = new Set([
+  'pre_moderation',
+  'outside_staffed_hours',
+  'new_member',
+  'watched_phrase_hold',
+  'risk_check_failed',
+  RISK_URGENT_REASON,
+]);
 
 const TIER_RANK: Record<RiskTier, number> = { none: 0, concern: 1, urgent: 2 };
 
@@ -76,7 +83,9 @@ export const DETECTOR_FAILED_EXPLANATION = 'The risk detector failed on this tex
 
 /** The merged risk over fields: highest tier, the kind of the first field at that tier, every explanation once. A failed field counts as tier none. */
 export function mergeRisk(fields: readonly Pick<FieldFacts, 'risk'>[]): ModerationDecision['risk'] {
-  const risks = fields.map((f) => (f.risk === 'failed' ? { tier: 'none' as const, kind: 'none' as const, explanation: [DETECTOR_FAILED_EXPLANATION], plainExplanation: [] } : f.risk));
+  const risks = fields.map((f) =>
+    f.risk === 'failed' ? { tier: 'none' as const, kind: 'none' as const, explanation: [DETECTOR_FAILED_EXPLANATION], plainExplanation: [] } : f.risk,
+  );
   let top: (typeof risks)[number] | undefined;
   for (const r of risks) if (!top || TIER_RANK[r.tier] > TIER_RANK[top.tier]) top = r;
   const tier = top?.tier ?? 'none';
@@ -115,7 +124,10 @@ export function decideModeration<K extends string>(facts: ModerationFacts<K>): M
   const risk = mergeRisk(facts.fields);
   if (facts.fields.some((f) => f.risk === 'failed')) reasons.push({ code: 'risk_check_failed', message: 'Held: a facilitator reads this before the group sees it.' });
   if (participant && risk.tier === 'urgent') {
-    reasons.push({ code: RISK_URGENT_REASON, message: facts.careTeamMessage ?? 'Shared with your care team first: they will read it before the group sees it. If you need help now, call the crisis line.' });
+    reasons.push({
+      code: RISK_URGENT_REASON,
+      message: facts.careTeamMessage ?? 'Shared with your care team first: they will read it before the group sees it. If you need help now, call the crisis line.',
+    });
   }
   if (participant) {
     if (facts.group.moderationMode === 'pre') {

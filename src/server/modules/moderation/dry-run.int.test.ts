@@ -26,7 +26,10 @@ const WRITTEN = ['moderation_log', 'alerts', 'alert_sources', 'notifications', '
 async function counts(db: DbOrTx): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
   for (const table of WRITTEN) {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     result[table] = Number(row.n);
   }
   return result;
@@ -48,8 +51,21 @@ beforeAll(async () => {
   await openSpace(t, world.groupA, [world.participantA.id, world.clinicianA.id]);
   [alice, clinician] = await Promise.all([signIn(t, world.participantA), signIn(t, world.clinicianA)]);
   const now = t.clock.now().toISOString();
-  const phrase = (text: string, action: 'block' | 'hold' | 'flag' | 'redact') => ({ id: newId(), phrase: text, normalized: text, action, note: null, created_by: world.admin.id, created_at: now, updated_by: null, updated_at: now });
-  await t.database.db.insertInto('watched_phrases').values([phrase('thinspo', 'block'), phrase('bloody', 'redact'), phrase('meet up', 'hold'), phrase('weight loss shakes', 'flag')]).execute();
+  const phrase = (text: string, action: 'block' | 'hold' | 'flag' | 'redact') => ({
+    id: newId(),
+    phrase: text,
+    normalized: text,
+    action,
+    note: null,
+    created_by: world.admin.id,
+    created_at: now,
+    updated_by: null,
+    updated_at: now,
+  });
+  await t.database.db
+    .insertInto('watched_phrases')
+    .values([phrase('thinspo', 'block'), phrase('bloody', 'redact'), phrase('meet up', 'hold'), phrase('weight loss shakes', 'flag')])
+    .execute();
 });
 afterAll(async () => t?.close());
 
@@ -57,16 +73,72 @@ describe('the preview is moderate() with dryRun', () => {
   const participant = (): ModerationAuthor => ({ userId: world.participantA.id, role: 'participant', enrolmentId: world.enrolmentA });
   const newcomer = (): ModerationAuthor => ({ userId: world.participantA2.id, role: 'participant', enrolmentId: null });
   const staff = (): ModerationAuthor => ({ userId: world.clinicianA.id, role: 'clinician', enrolmentId: null });
-  const cases: { name: string; author: () => ModerationAuthor; kind: ContentKind; fields: Record<string, string>; fault?: boolean; expected: { outcome: 'publish' | 'hold'; codes: string[]; tier: string; flagged: boolean } }[] = [
-    { name: 'an ordinary post', author: participant, kind: 'post', fields: { text: 'see you all on tuesday' }, expected: { outcome: 'publish', codes: [], tier: 'none', flagged: false } },
-    { name: 'a new member’s first post', author: newcomer, kind: 'message', fields: { text: 'hello, I am new' }, expected: { outcome: 'hold', codes: ['new_member'], tier: 'none', flagged: false } },
-    { name: 'an urgent message', author: participant, kind: 'message', fields: { text: URGENT }, expected: { outcome: 'hold', codes: ['risk_urgent'], tier: 'urgent', flagged: false } },
-    { name: 'a thread with risk in its title only', author: participant, kind: 'post', fields: { title: 'i want to die', text: 'does anyone else feel like this' }, expected: { outcome: 'publish', codes: [], tier: 'concern', flagged: false } },
+  const cases: {
+    name: string;
+    author: () => ModerationAuthor;
+    kind: ContentKind;
+    fields: Record<string, string>;
+    fault?: boolean;
+    expected: { outcome: 'publish' | 'hold'; codes: string[]; tier: string; flagged: boolean };
+  }[] = [
+    {
+      name: 'an ordinary post',
+      author: participant,
+      kind: 'post',
+      fields: { text: 'see you all on tuesday' },
+      expected: { outcome: 'publish', codes: [], tier: 'none', flagged: false },
+    },
+    {
+      name: 'a new member’s first post',
+      author: newcomer,
+      kind: 'message',
+      fields: { text: 'hello, I am new' },
+      expected: { outcome: 'hold', codes: ['new_member'], tier: 'none', flagged: false },
+    },
+    {
+      name: 'an urgent message',
+      author: participant,
+      kind: 'message',
+      fields: { text: URGENT },
+      expected: { outcome: 'hold', codes: ['risk_urgent'], tier: 'urgent', flagged: false },
+    },
+    {
+      name: 'a thread with risk in its title only',
+      author: participant,
+      kind: 'post',
+      fields: { title: 'i want to die', text: 'does anyone else feel like this' },
+      expected: { outcome: 'publish', codes: [], tier: 'concern', flagged: false },
+    },
     { name: 'someone in danger, from staff', author: staff, kind: 'post', fields: { text: DANGER }, expected: { outcome: 'publish', codes: [], tier: 'urgent', flagged: false } },
-    { name: 'watched phrases in several fields', author: participant, kind: 'strategy', fields: { title: 'Bloody hell', whenHelps: 'shall we meet up', steps: 'try those weight loss shakes from the advert' }, expected: { outcome: 'hold', codes: ['redacted', 'watched_phrase_hold', 'flagged'], tier: 'none', flagged: true } },
-    { name: 'contact details', author: participant, kind: 'appreciation', fields: { body: 'text me on 07700 900123' }, expected: { outcome: 'publish', codes: [], tier: 'none', flagged: false } },
-    { name: 'a blocked phrase', author: participant, kind: 'feedback_request', fields: { text: 'any thinspo tips?' }, expected: { outcome: 'publish', codes: [], tier: 'none', flagged: false } },
-    { name: 'a detector failure', author: participant, kind: 'post', fields: { text: 'an ordinary message' }, fault: true, expected: { outcome: 'hold', codes: ['risk_check_failed'], tier: 'none', flagged: false } },
+    {
+      name: 'watched phrases in several fields',
+      author: participant,
+      kind: 'strategy',
+      fields: { title: 'Bloody hell', whenHelps: 'shall we meet up', steps: 'try those weight loss shakes from the advert' },
+      expected: { outcome: 'hold', codes: ['redacted', 'watched_phrase_hold', 'flagged'], tier: 'none', flagged: true },
+    },
+    {
+      name: 'contact details',
+      author: participant,
+      kind: 'appreciation',
+      fields: { body: 'text me on 07700 900123' },
+      expected: { outcome: 'publish', codes: [], tier: 'none', flagged: false },
+    },
+    {
+      name: 'a blocked phrase',
+      author: participant,
+      kind: 'feedback_request',
+      fields: { text: 'any thinspo tips?' },
+      expected: { outcome: 'publish', codes: [], tier: 'none', flagged: false },
+    },
+    {
+      name: 'a detector failure',
+      author: participant,
+      kind: 'post',
+      fields: { text: 'an ordinary message' },
+      fault: true,
+      expected: { outcome: 'hold', codes: ['risk_check_failed'], tier: 'none', flagged: false },
+    },
   ];
 
   for (const c of cases) {
@@ -100,12 +172,27 @@ describe('the preview is moderate() with dryRun', () => {
 
 describe('previewing a new thread', () => {
   it('reads the title and the first message together, as the thread will be sent, and shows the author their plan', async () => {
-    await call(t.app, alice, 'PUT', '/api/safety-plan', { baseVersion: 0, warningSigns: ['Not sleeping'], copingSteps: ['Walk the dog'], distractions: [], helpContacts: [], professionals: [], safeEnvironment: [], reasonsForLiving: [] });
+    await call(t.app, alice, 'PUT', '/api/safety-plan', {
+      baseVersion: 0,
+      warningSigns: ['Not sleeping'],
+      copingSteps: ['Walk the dog'],
+      distractions: [],
+      helpContacts: [],
+      professionals: [],
+      safeEnvironment: [],
+      reasonsForLiving: [],
+    });
     const fields = { title: 'Tonight', text: URGENT };
     const before = await counts(t.database.db);
     const preview = await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, kind: 'post', fields });
     expect(preview.statusCode, preview.body).toBe(200);
-    expect(preview.json()).toMatchObject({ risk: { tier: 'urgent', kind: 'self_harm' }, safetyPlan: { copingSteps: ['Walk the dog'] }, danger: null, contactDetails: null, blockedPhrase: false });
+    expect(preview.json()).toMatchObject({
+      risk: { tier: 'urgent', kind: 'self_harm' },
+      safetyPlan: { copingSteps: ['Walk the dog'] },
+      danger: null,
+      contactDetails: null,
+      blockedPhrase: false,
+    });
     expect(await counts(t.database.db)).toEqual(before);
     const sent = await call(t.app, alice, 'POST', `/api/space/groups/${world.groupA}/threads`, fields);
     expect(sent.statusCode, sent.body).toBe(201);

@@ -20,10 +20,20 @@ export async function updateGroupModeration(
   if (input.moderationMode || sorted) {
     await ctx.db
       .updateTable('therapy_groups')
-      .set({ ...(input.moderationMode ? { moderation_mode: input.moderationMode } : {}), ...(sorted ? { staffed_hours: JSON.stringify(sorted) } : {}), updated_at: ctx.now.toISOString() })
+      .set({
+        ...(input.moderationMode ? { moderation_mode: input.moderationMode } : {}),
+        ...(sorted ? { staffed_hours: JSON.stringify(sorted) } : {}),
+        updated_at: ctx.now.toISOString(),
+      })
       .where('id', '=', groupId)
       .execute();
   }
-  await ctx.audit({ action: 'moderation.group_settings', resourceType: 'group', resourceId: groupId, groupId, detail: { mode: input.moderationMode ?? null, periods: sorted?.length ?? null } });
+  await ctx.audit({
+    action: 'moderation.group_settings',
+    resourceType: 'group',
+    resourceId: groupId,
+    groupId,
+    detail: { mode: input.moderationMode ?? null, periods: sorted?.length ?? null },
+  });
   return groupModeration(ctx.db, groupId, ctx.now);
 }

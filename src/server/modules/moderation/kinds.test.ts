@@ -48,7 +48,8 @@ describe('moderated kinds: one registry, one label each', () => {
       // moderate(db, { …, kind: 'x', … }) and the space's moderateFor(deps, viewer, 'x', …)
       for (const m of text.matchAll(/\bmoderate\(\s*[\w.]+,\s*\{[\s\S]{0,300}?\bkind: '(\w+)'/g)) used.add(m[1] ?? '');
       for (const m of text.matchAll(/\bmoderateFor\([^)]*?'(post|message)'/g)) used.add(m[1] ?? '');
-      if (rel !== path.join('modules', 'moderation', 'kinds.ts')) expect(text, rel).not.toMatch(/\blabel: '(group-space post|chat message|shared coping strategy|celebration card|shared goal)'/);
+      if (rel !== path.join('modules', 'moderation', 'kinds.ts'))
+        expect(text, rel).not.toMatch(/\blabel: '(group-space post|chat message|shared coping strategy|celebration card|shared goal)'/);
     }
     expect(used.size).toBeGreaterThanOrEqual(6);
     for (const kind of used) expect(isContentKind(kind), kind).toBe(true);

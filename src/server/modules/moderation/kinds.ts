@@ -54,7 +54,16 @@ const spacePost = (kind: 'post' | 'message', label: string): ModeratedKind => ({
 export const MODERATED_KINDS: { readonly [K in ContentKind]: ModeratedKind } = {
   post: spacePost('post', 'group-space post'),
   message: spacePost('message', 'chat message'),
-  appreciation: { label: 'appreciation', table: 'appreciations', groupColumn: 'group_id', authorColumn: 'sender_id', statusColumn: 'moderation_status', textColumns: ['body'], editableColumn: 'body', createdAtColumn: 'created_at' },
+  appreciation: {
+    label: 'appreciation',
+    table: 'appreciations',
+    groupColumn: 'group_id',
+    authorColumn: 'sender_id',
+    statusColumn: 'moderation_status',
+    textColumns: ['body'],
+    editableColumn: 'body',
+    createdAtColumn: 'created_at',
+  },
   // Requests and the replies to them share one table and one kind.
   feedback_request: {
     label: 'feedback request or reply',
@@ -66,9 +75,33 @@ export const MODERATED_KINDS: { readonly [K in ContentKind]: ModeratedKind } = {
     editableColumn: 'body',
     createdAtColumn: 'created_at',
   },
-  strategy: { label: 'shared coping strategy', table: 'strategies', groupColumn: 'group_id', authorColumn: 'author_id', statusColumn: 'moderation_status', textColumns: ['title', 'when_helps', 'steps'], createdAtColumn: 'created_at' },
-  celebration: { label: 'celebration card', table: 'celebrations', groupColumn: 'group_id', authorColumn: 'participant_id', statusColumn: 'moderation_status', textColumns: ['title', 'note'], createdAtColumn: 'created_at' },
-  goal: { label: 'shared goal', table: 'goals', groupColumn: 'shared_group_id', authorColumn: 'participant_id', statusColumn: 'moderation_status', textColumns: ['action', 'frequency'], createdAtColumn: 'shared_at' },
+  strategy: {
+    label: 'shared coping strategy',
+    table: 'strategies',
+    groupColumn: 'group_id',
+    authorColumn: 'author_id',
+    statusColumn: 'moderation_status',
+    textColumns: ['title', 'when_helps', 'steps'],
+    createdAtColumn: 'created_at',
+  },
+  celebration: {
+    label: 'celebration card',
+    table: 'celebrations',
+    groupColumn: 'group_id',
+    authorColumn: 'participant_id',
+    statusColumn: 'moderation_status',
+    textColumns: ['title', 'note'],
+    createdAtColumn: 'created_at',
+  },
+  goal: {
+    label: 'shared goal',
+    table: 'goals',
+    groupColumn: 'shared_group_id',
+    authorColumn: 'participant_id',
+    statusColumn: 'moderation_status',
+    textColumns: ['action', 'frequency'],
+    createdAtColumn: 'shared_at',
+  },
   skill_practice: {
     label: 'shared skills practice entry',
     table: 'skill_practices',
@@ -85,7 +118,16 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 /** Names that are spliced into SQL as identifiers must be plain: checked once, at start-up. */
 export function assertKindsWellFormed(kinds: Readonly<Record<string, ModeratedKind>> = MODERATED_KINDS): void {
   for (const [kind, def] of Object.entries(kinds)) {
-    for (const name of [def.table, def.groupColumn, def.authorColumn, def.statusColumn, def.createdAtColumn, ...def.textColumns, ...(def.kindFilter ? [def.kindFilter.column] : []), ...(def.editableColumn ? [def.editableColumn] : [])]) {
+    for (const name of [
+      def.table,
+      def.groupColumn,
+      def.authorColumn,
+      def.statusColumn,
+      def.createdAtColumn,
+      ...def.textColumns,
+      ...(def.kindFilter ? [def.kindFilter.column] : []),
+      ...(def.editableColumn ? [def.editableColumn] : []),
+    ]) {
       if (!IDENTIFIER.test(name)) throw new Error(`moderated kind ${kind}: ${name} is not a plain column or table name`);
     }
   }

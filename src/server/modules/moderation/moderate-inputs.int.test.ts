@@ -35,9 +35,25 @@ async function sent(author: World['participantA'], groupId: string, body: string
   await t.database.db
     .insertInto('space_posts')
     .values({
-      id: newId(), group_id: groupId, thread_id: null, kind: 'message', seq, version_seq: seq, author_id: author.id, enrolment_id: null, author_role: role, client_id: null,
-      body, reply_to_id: null, moderation_status: 'published', moderation_reasons: null, status_reason: null,
-      created_at: new Date(now.getTime() - minutesAgo * 60_000).toISOString(), edited_at: null, removed_at: null, removed_by: null,
+      id: newId(),
+      group_id: groupId,
+      thread_id: null,
+      kind: 'message',
+      seq,
+      version_seq: seq,
+      author_id: author.id,
+      enrolment_id: null,
+      author_role: role,
+      client_id: null,
+      body,
+      reply_to_id: null,
+      moderation_status: 'published',
+      moderation_reasons: null,
+      status_reason: null,
+      created_at: new Date(now.getTime() - minutesAgo * 60_000).toISOString(),
+      edited_at: null,
+      removed_at: null,
+      removed_by: null,
     })
     .execute();
 }
@@ -168,7 +184,13 @@ describe('the author’s recent messages, read with the new one', () => {
       await preview(aaron(), { text: 'my private words about my week' }, now);
       expect(errors).toHaveBeenCalledTimes(1);
       const line = String(errors.mock.calls[0]?.[0]);
-      expect(JSON.parse(line)).toEqual({ level: 'error', msg: 'risk detector failed; item held for a clinician', kind: 'message', groupId: world.groupA, err: 'model file unreadable' });
+      expect(JSON.parse(line)).toEqual({
+        level: 'error',
+        msg: 'risk detector failed; item held for a clinician',
+        kind: 'message',
+        groupId: world.groupA,
+        err: 'model file unreadable',
+      });
       expect(line).not.toContain('private words');
       detectorFaults.next = Object.assign(Object.create(null) as object, { toString: () => 'not an Error' }) as Error;
       await preview(aaron(), { text: 'another week' }, now);
@@ -203,7 +225,9 @@ describe('@mentions of the group’s own members are not handles', () => {
       const decision = await preview(alice(), { text }, now);
       expect(decision.contactDetails, text).toBeNull();
     }
-    await expect(moderate(t.database.db, { groupId: world.groupA, author: alice(), kind: 'message', fields: { text: '@Cedar see you tuesday' } }, now)).resolves.toMatchObject({ contactDetails: null });
+    await expect(moderate(t.database.db, { groupId: world.groupA, author: alice(), kind: 'message', fields: { text: '@Cedar see you tuesday' } }, now)).resolves.toMatchObject({
+      contactDetails: null,
+    });
   });
 
   it('refuses "@Harbour" (a member of another group) and an unknown handle, naming the field', async () => {
@@ -229,7 +253,10 @@ describe('@mentions of the group’s own members are not handles', () => {
   it('compares pseudonyms in their NFKC, lower-case form', async () => {
     const groupId = newId();
     const now = t.clock.now().toISOString();
-    await t.database.db.insertInto('therapy_groups').values({ id: groupId, programme_id: world.programmeId, name: 'Group C', status: 'active', created_at: now, staffed_hours: ALWAYS }).execute();
+    await t.database.db
+      .insertInto('therapy_groups')
+      .values({ id: groupId, programme_id: world.programmeId, name: 'Group C', status: 'active', created_at: now, staffed_hours: ALWAYS })
+      .execute();
     const enrolment = newId();
     await t.database.db
       .insertInto('enrolments')
@@ -248,7 +275,17 @@ describe('a new member’s items are held until enough of theirs reached the gro
     for (const action of actions) {
       await t.database.db
         .insertInto('moderation_log')
-        .values({ id: newId(), item_kind: 'message', item_id: itemId, group_id: groupId, author_id: authorId, actor_id: null, action, reason: 'test', created_at: t.clock.now().toISOString() })
+        .values({
+          id: newId(),
+          item_kind: 'message',
+          item_id: itemId,
+          group_id: groupId,
+          author_id: authorId,
+          actor_id: null,
+          action,
+          reason: 'test',
+          created_at: t.clock.now().toISOString(),
+        })
         .execute();
     }
   }
@@ -257,9 +294,15 @@ describe('a new member’s items are held until enough of theirs reached the gro
     const newcomer = await t.database.db.selectFrom('users').select('id').where('id', '=', world.participantB.id).executeTakeFirstOrThrow();
     const groupId = newId();
     const now = t.clock.now().toISOString();
-    await t.database.db.insertInto('therapy_groups').values({ id: groupId, programme_id: world.programmeId, name: 'Group D', status: 'active', created_at: now, staffed_hours: ALWAYS }).execute();
+    await t.database.db
+      .insertInto('therapy_groups')
+      .values({ id: groupId, programme_id: world.programmeId, name: 'Group D', status: 'active', created_at: now, staffed_hours: ALWAYS })
+      .execute();
     const enrolment = newId();
-    await t.database.db.insertInto('enrolments').values({ id: enrolment, group_id: groupId, participant_id: newcomer.id, pseudonym: 'Heron', status: 'active', joined_at: now, left_at: null, created_at: now }).execute();
+    await t.database.db
+      .insertInto('enrolments')
+      .values({ id: enrolment, group_id: groupId, participant_id: newcomer.id, pseudonym: 'Heron', status: 'active', joined_at: now, left_at: null, created_at: now })
+      .execute();
     const author = { userId: newcomer.id, role: 'participant' as const, enrolmentId: enrolment };
     const codes = async () => (await preview(author, { text: 'see you all next week' }, nextDay(), groupId)).reasons.map((r) => r.code);
 
@@ -283,9 +326,15 @@ describe('a new member’s items are held until enough of theirs reached the gro
   it('counts an approved item as reaching the group', async () => {
     const groupId = newId();
     const now = t.clock.now().toISOString();
-    await t.database.db.insertInto('therapy_groups').values({ id: groupId, programme_id: world.programmeId, name: 'Group E', status: 'active', created_at: now, staffed_hours: ALWAYS }).execute();
+    await t.database.db
+      .insertInto('therapy_groups')
+      .values({ id: groupId, programme_id: world.programmeId, name: 'Group E', status: 'active', created_at: now, staffed_hours: ALWAYS })
+      .execute();
     const enrolment = newId();
-    await t.database.db.insertInto('enrolments').values({ id: enrolment, group_id: groupId, participant_id: world.participantB.id, pseudonym: 'Lark', status: 'active', joined_at: now, left_at: null, created_at: now }).execute();
+    await t.database.db
+      .insertInto('enrolments')
+      .values({ id: enrolment, group_id: groupId, participant_id: world.participantB.id, pseudonym: 'Lark', status: 'active', joined_at: now, left_at: null, created_at: now })
+      .execute();
     const author = { userId: world.participantB.id, role: 'participant' as const, enrolmentId: enrolment };
     for (let i = 0; i < NEW_MEMBER_HELD_ITEMS; i++) await logged(world.participantB.id, groupId, ['held', 'approved']);
     expect((await preview(author, { text: 'see you all next week' }, nextDay(), groupId)).reasons).toEqual([]);
@@ -310,17 +359,36 @@ describe('what moderate() refuses', () => {
 
   it('contact details before a blocked phrase, when a message has both', async () => {
     const now = nextDay();
-    const both = await refusal(moderate(t.database.db, { groupId: world.groupA, author: alice(), kind: 'message', fields: { text: 'thinspo tips, text me on 07700 900123' } }, now));
+    const both = await refusal(
+      moderate(t.database.db, { groupId: world.groupA, author: alice(), kind: 'message', fields: { text: 'thinspo tips, text me on 07700 900123' } }, now),
+    );
     expect(both.code).toBe('contact_details_refused');
     const blocked = await refusal(moderate(t.database.db, { groupId: world.groupA, author: alice(), kind: 'message', fields: { text: 'any thinspo tips?' } }, now));
-    expect([blocked.code, blocked.status, blocked.message]).toEqual(['blocked_phrase', 422, 'This contains a phrase this service does not allow in the group space. Please rephrase it and send again.']);
+    expect([blocked.code, blocked.status, blocked.message]).toEqual([
+      'blocked_phrase',
+      422,
+      'This contains a phrase this service does not allow in the group space. Please rephrase it and send again.',
+    ]);
     expect(() => assertSendable({ contactDetails: null, blockedPhrase: false })).not.toThrow();
   });
 
   it('redacts only the phrases marked redact: a phrase that holds stays in the text the clinician reviews', async () => {
     const now = t.clock.now().toISOString();
-    const phrase = (text: string, action: 'hold' | 'flag' | 'redact') => ({ id: newId(), phrase: text, normalized: text, action, note: null, created_by: world.admin.id, created_at: now, updated_by: null, updated_at: now });
-    await t.database.db.insertInto('watched_phrases').values([phrase('meet up', 'hold'), phrase('shakes', 'flag'), phrase('bloody', 'redact')]).execute();
+    const phrase = (text: string, action: 'hold' | 'flag' | 'redact') => ({
+      id: newId(),
+      phrase: text,
+      normalized: text,
+      action,
+      note: null,
+      created_by: world.admin.id,
+      created_at: now,
+      updated_by: null,
+      updated_at: now,
+    });
+    await t.database.db
+      .insertInto('watched_phrases')
+      .values([phrase('meet up', 'hold'), phrase('shakes', 'flag'), phrase('bloody', 'redact')])
+      .execute();
     const held = await preview(alice(), { text: 'shall we meet up for shakes after group' }, nextDay());
     expect(held.reasons.map((r) => r.code)).toContain('watched_phrase_hold');
     expect(held.flagged).toBe(true);

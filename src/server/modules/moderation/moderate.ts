@@ -79,7 +79,15 @@ function assessField(text: string, recent: readonly string[], request: { kind: C
     }
     return result;
   } catch (error) {
-    console.error(JSON.stringify({ level: 'error', msg: 'risk detector failed; item held for a clinician', kind: request.kind, groupId: request.groupId, err: error instanceof Error ? error.message : String(error) }));
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        msg: 'risk detector failed; item held for a clinician',
+        kind: request.kind,
+        groupId: request.groupId,
+        err: error instanceof Error ? error.message : String(error),
+      }),
+    );
     return 'failed';
   }
 }

@@ -43,7 +43,19 @@ async function threadIn(trx: Parameters<typeof storePost>[0], groupId: string): 
   const known = threads.get(groupId);
   if (known) return known;
   const id = newId();
-  await trx.insertInto('space_threads').values({ id, group_id: groupId, title: 'Moderation', created_by: world.clinicianA.id, created_by_enrolment: null, opening_post_id: null, pinned: 0, created_at: t.clock.now().toISOString() }).execute();
+  await trx
+    .insertInto('space_threads')
+    .values({
+      id,
+      group_id: groupId,
+      title: 'Moderation',
+      created_by: world.clinicianA.id,
+      created_by_enrolment: null,
+      opening_post_id: null,
+      pinned: 0,
+      created_at: t.clock.now().toISOString(),
+    })
+    .execute();
   threads.set(groupId, id);
   return id;
 }
@@ -103,8 +115,21 @@ describe('moderate and recordModeration', () => {
   it('applies watched phrases: block refuses, redact replaces, hold holds, flag publishes and tells clinicians', async () => {
     const db = t.database.db;
     const now = new Date().toISOString();
-    const phrase = (text: string, action: 'block' | 'hold' | 'flag' | 'redact') => ({ id: newId(), phrase: text, normalized: text, action, note: null, created_by: world.admin.id, created_at: now, updated_by: null, updated_at: now });
-    await db.insertInto('watched_phrases').values([phrase('thinspo', 'block'), phrase('bloody', 'redact'), phrase('meet up', 'hold'), phrase('weight loss shakes', 'flag')]).execute();
+    const phrase = (text: string, action: 'block' | 'hold' | 'flag' | 'redact') => ({
+      id: newId(),
+      phrase: text,
+      normalized: text,
+      action,
+      note: null,
+      created_by: world.admin.id,
+      created_at: now,
+      updated_by: null,
+      updated_at: now,
+    });
+    await db
+      .insertInto('watched_phrases')
+      .values([phrase('thinspo', 'block'), phrase('bloody', 'redact'), phrase('meet up', 'hold'), phrase('weight loss shakes', 'flag')])
+      .execute();
     const blocked = await refusal(submit('any THINSPO tips?'));
     expect([blocked.code, blocked.status]).toEqual(['blocked_phrase', 422]);
     const redacted = await submit('Bloody hell, the bus was late');
@@ -142,7 +167,9 @@ describe('moderate and recordModeration', () => {
     expect(alert).toMatchObject({ kind: 'held_post', tier: 'concern' });
     expect(alert?.summary).not.toContain('ordinary message');
     // The next item is read as usual.
-    expect((await submit('lovely to see everyone', { author: world.participantA2, enrolmentId: enrolmentA2 })).decision.reasons.map((r) => r.code)).not.toContain('risk_check_failed');
+    expect((await submit('lovely to see everyone', { author: world.participantA2, enrolmentId: enrolmentA2 })).decision.reasons.map((r) => r.code)).not.toContain(
+      'risk_check_failed',
+    );
   });
 
   it('refuses direction overrides; normalises invisible characters', async () => {
@@ -157,16 +184,27 @@ describe('moderate and recordModeration', () => {
     expect(urgent.decision.reasons.map((r) => r.code)).toEqual(['risk_urgent']);
     expect(urgent.decision.reasons[0]?.message).toMatch(/^Shared with your care team first: /);
     // Staff writing the same words are not held.
-    expect((await submit('i have the pills ready and i am going to do it tonight', { author: world.clinicianA, enrolmentId: null, role: 'clinician' })).decision.outcome).toBe('publish');
-    const concern = await submit("i feel like such a burden lately");
+    expect((await submit('i have the pills ready and i am going to do it tonight', { author: world.clinicianA, enrolmentId: null, role: 'clinician' })).decision.outcome).toBe(
+      'publish',
+    );
+    const concern = await submit('i feel like such a burden lately');
     expect(concern.decision.outcome).toBe('publish');
     expect(concern.decision.risk.tier).toBe('concern');
     const none = await submit('this traffic is killing me');
-    const alerts = await t.database.db.selectFrom('alerts').select(['id', 'source_id', 'tier', 'kind', 'source_type', 'summary', 'enrolment_id']).where('kind', '=', 'risk_language').execute();
+    const alerts = await t.database.db
+      .selectFrom('alerts')
+      .select(['id', 'source_id', 'tier', 'kind', 'source_type', 'summary', 'enrolment_id'])
+      .where('kind', '=', 'risk_language')
+      .execute();
     const urgentAlert = alerts.find((a) => a.source_id === urgent.id);
     expect(urgentAlert).toMatchObject({ tier: 'urgent', source_type: 'post', enrolment_id: world.enrolmentA });
     // The concern that followed within the fold window joined the same alert, with its own tier.
-    const sources = await t.database.db.selectFrom('alert_sources').select(['source_id', 'tier']).where('alert_id', '=', urgentAlert?.id ?? '').orderBy('created_at').execute();
+    const sources = await t.database.db
+      .selectFrom('alert_sources')
+      .select(['source_id', 'tier'])
+      .where('alert_id', '=', urgentAlert?.id ?? '')
+      .orderBy('created_at')
+      .execute();
     expect(sources).toEqual([
       { source_id: urgent.id, tier: 'urgent' },
       { source_id: concern.id, tier: 'concern' },
@@ -244,10 +282,26 @@ describe('preview before sending', () => {
     const risky = await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: 'i want to die' });
     // A wish to die without a plan, means or time is concern (the taxonomy in modules/risk/README.md).
     expect(risky.json()).toMatchObject({ risk: { tier: 'concern', kind: 'self_harm', explanation: ['Your message mentions wanting to die.'] }, safetyPlan: null, danger: null });
-    const danger = await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: "he's outside the door with a knife and says he'll kill me tonight" });
+    const danger = await call(t.app, alice, 'POST', '/api/moderation/preview', {
+      groupId: world.groupA,
+      text: "he's outside the door with a knife and says he'll kill me tonight",
+    });
     // Somebody threatening the author: the emergency and safeguarding numbers, not the self-harm safety plan.
-    expect(danger.json()).toMatchObject({ risk: { tier: 'urgent', kind: 'being_harmed' }, safetyPlan: null, danger: { emergencyNumber: '999', safeguardingLine: expect.stringMatching(/0808 2000 247/) } });
-    await call(t.app, alice, 'PUT', '/api/safety-plan', { baseVersion: 0, warningSigns: ['Not sleeping'], copingSteps: ['Walk the dog'], distractions: [], helpContacts: [{ name: 'Sam', contact: '07700 900123' }], professionals: [], safeEnvironment: [], reasonsForLiving: [] });
+    expect(danger.json()).toMatchObject({
+      risk: { tier: 'urgent', kind: 'being_harmed' },
+      safetyPlan: null,
+      danger: { emergencyNumber: '999', safeguardingLine: expect.stringMatching(/0808 2000 247/) },
+    });
+    await call(t.app, alice, 'PUT', '/api/safety-plan', {
+      baseVersion: 0,
+      warningSigns: ['Not sleeping'],
+      copingSteps: ['Walk the dog'],
+      distractions: [],
+      helpContacts: [{ name: 'Sam', contact: '07700 900123' }],
+      professionals: [],
+      safeEnvironment: [],
+      reasonsForLiving: [],
+    });
     const withPlan = (await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: 'i want to die' })).json();
     expect(withPlan.safetyPlan).toMatchObject({ copingSteps: ['Walk the dog'], helpContacts: [{ name: 'Sam', contact: '07700 900123' }] });
     const contact = (await call(t.app, alice, 'POST', '/api/moderation/preview', { groupId: world.groupA, text: 'mail me jo@example.com' })).json();
@@ -263,7 +317,13 @@ describe('preview before sending', () => {
 
 describe('group moderation settings and watched phrases', () => {
   it('let facilitators set the mode and staffed hours; members read them; bad periods are refused', async () => {
-    const set = await call(t.app, clinA, 'PATCH', `/api/groups/${world.groupA}/moderation`, { moderationMode: 'pre', staffedHours: [{ weekday: 3, start: '18:00', end: '20:00' }, { weekday: 1, start: '09:00', end: '12:00' }] });
+    const set = await call(t.app, clinA, 'PATCH', `/api/groups/${world.groupA}/moderation`, {
+      moderationMode: 'pre',
+      staffedHours: [
+        { weekday: 3, start: '18:00', end: '20:00' },
+        { weekday: 1, start: '09:00', end: '12:00' },
+      ],
+    });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toMatchObject({ moderationMode: 'pre', staffedHours: [{ weekday: 1 }, { weekday: 3 }], timezone: 'UTC' });
     expect((await call(t.app, alice, 'GET', `/api/groups/${world.groupA}/moderation`)).json().moderationMode).toBe('pre');

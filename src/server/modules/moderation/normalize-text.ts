@@ -17,9 +17,7 @@ export const MAX_MODERATED_LENGTH = 20_000;
  */
 export function normalizeForStorage(raw: string): string {
   if (raw.length > MAX_MODERATED_LENGTH) {
-    throw new AppError('validation_failed', `The text is too long (at most ${MAX_MODERATED_LENGTH} characters).`, [
-      { path: 'body.text', message: 'Too long.' },
-    ]);
+    throw new AppError('validation_failed', `The text is too long (at most ${MAX_MODERATED_LENGTH} characters).`, [{ path: 'body.text', message: 'Too long.' }]);
   }
   if (BIDI_CONTROLS.test(raw)) {
     throw new AppError('validation_failed', 'The text contains invisible direction-control characters. Please retype it without them.', [

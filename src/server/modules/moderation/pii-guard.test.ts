@@ -13,19 +13,50 @@ describe('PII guard', () => {
   });
 
   it('finds phone numbers in UK, US and international formats', () => {
-    for (const text of ['text me 07700 900123', 'ring 020 7946 0958', 'call +44 7700 900 123', 'my number is (555) 123-4567', '555.123.4567', '+1-202-555-0143', '0044 7700 900123', '07700-900-123']) {
+    for (const text of [
+      'text me 07700 900123',
+      'ring 020 7946 0958',
+      'call +44 7700 900 123',
+      'my number is (555) 123-4567',
+      '555.123.4567',
+      '+1-202-555-0143',
+      '0044 7700 900123',
+      '07700-900-123',
+    ]) {
       expect(kind(text), text).toBe('phone');
     }
   });
 
   it('leaves dates, times, scores, years and helplines alone', () => {
-    for (const text of ['see you on 12/11/2026 at 10:30', 'my mood was 7/10', 'between 1998 2004 and 2010 I moved a lot', 'the date is 2026-11-26', 'Samaritans are on 116 123', 'in the US you can call 988', 'PHQ-9 went from 18 to 12', 'I walked 10,000 steps']) {
+    for (const text of [
+      'see you on 12/11/2026 at 10:30',
+      'my mood was 7/10',
+      'between 1998 2004 and 2010 I moved a lot',
+      'the date is 2026-11-26',
+      'Samaritans are on 116 123',
+      'in the US you can call 988',
+      'PHQ-9 went from 18 to 12',
+      'I walked 10,000 steps',
+    ]) {
       expect(kind(text), text).toBeNull();
     }
   });
 
   it('finds social handles, profile links and invitations to contact elsewhere', () => {
-    for (const text of ['follow me @jo_smith', 'insta: jo.smith', 'my snap is josmith99', 'add me on snapchat', 'snap me later', 'whatsapp me', 'https://instagram.com/jo', 'www.facebook.com/jo.smith', 't.me/jo', 'drop your insta', "what's your number?", 'discord: jo#1234']) {
+    for (const text of [
+      'follow me @jo_smith',
+      'insta: jo.smith',
+      'my snap is josmith99',
+      'add me on snapchat',
+      'snap me later',
+      'whatsapp me',
+      'https://instagram.com/jo',
+      'www.facebook.com/jo.smith',
+      't.me/jo',
+      'drop your insta',
+      "what's your number?",
+      'discord: jo#1234',
+    ]) {
       expect(kind(text), text).toBe('social_handle');
     }
   });

@@ -19,7 +19,8 @@ export interface ContactProblem {
   message: string;
 }
 
-const WHY = 'To protect everyone from contact pressure, the group agreement asks members not to share contact details in the group space. Please remove it and send again; your facilitator can help if you want to stay in touch.';
+const WHY =
+  'To protect everyone from contact pressure, the group agreement asks members not to share contact details in the group space. Please remove it and send again; your facilitator can help if you want to stay in touch.';
 
 const MESSAGES: Record<ContactKind, string> = {
   email: `This looks like an e-mail address. ${WHY}`,
@@ -29,7 +30,9 @@ const MESSAGES: Record<ContactKind, string> = {
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.[a-z]{2,}/u;
 const TLD = '(com|co\\.uk|co uk|org|net|uk|me|io|ie|us|info|biz)';
-const OBFUSCATED_EMAIL = new RegExp(`[a-z0-9._-]{2,}\\s*(\\(at\\)|\\[at\\]|\\{at\\}| at )\\s*(gmail|hotmail|outlook|yahoo|icloud|live|proton|protonmail|aol|btinternet|me|mail|[a-z0-9-]+)\\s*(\\.|\\(dot\\)|\\[dot\\]| dot )\\s*${TLD}\\b`);
+const OBFUSCATED_EMAIL = new RegExp(
+  `[a-z0-9._-]{2,}\\s*(\\(at\\)|\\[at\\]|\\{at\\}| at )\\s*(gmail|hotmail|outlook|yahoo|icloud|live|proton|protonmail|aol|btinternet|me|mail|[a-z0-9-]+)\\s*(\\.|\\(dot\\)|\\[dot\\]| dot )\\s*${TLD}\\b`,
+);
 
 // A run of digits with the separators people type in phone numbers (no slash, no colon).
 const DIGIT_RUN = /(?:\+|\b00|\()?\d[\d\s().-]{5,}\d/g;
@@ -38,7 +41,8 @@ const YEAR_OR_SHORT = /^(19|20)\d\d$/;
 const SOCIAL_SITES =
   '(instagram\\.com|instagr\\.am|facebook\\.com|fb\\.com|fb\\.me|m\\.me|messenger\\.com|snapchat\\.com|tiktok\\.com|twitter\\.com|x\\.com|t\\.me|telegram\\.me|wa\\.me|whatsapp\\.com|chat\\.whatsapp\\.com|discord\\.gg|discord\\.com|discordapp\\.com|linkedin\\.com|reddit\\.com/u(ser)?/|threads\\.net|bsky\\.app|kik\\.me|onlyfans\\.com|tumblr\\.com|signal\\.me|skype\\.com|youtube\\.com/@)';
 const SOCIAL_URL = new RegExp(`(https?://)?(www\\.)?${SOCIAL_SITES}`);
-const PLATFORMS = '(insta|instagram|ig|snap|snapchat|sc|tiktok|tik tok|tt|twitter|tw|x|fb|facebook|whatsapp|whats app|wa|telegram|tg|discord|signal|kik|threads|bluesky|bsky|reddit|linkedin|skype|messenger|wickr|wechat|line)';
+const PLATFORMS =
+  '(insta|instagram|ig|snap|snapchat|sc|tiktok|tik tok|tt|twitter|tw|x|fb|facebook|whatsapp|whats app|wa|telegram|tg|discord|signal|kik|threads|bluesky|bsky|reddit|linkedin|skype|messenger|wickr|wechat|line)';
 // Names that are never anything else when followed by "name:" (not "x", "line", "signal").
 const PLATFORMS_STRICT = '(insta|instagram|ig|snap|snapchat|tiktok|twitter|fb|facebook|whatsapp|telegram|discord|kik|bluesky|bsky|skype|wechat)';
 const HANDLE_PHRASES = [

@@ -15,11 +15,20 @@ import { moderate } from './moderate.js';
  * Members and facilitators of the group may preview: the route's object check (`body.groupId`)
  * has answered 404 to anyone else.
  */
-export async function previewText(ctx: UseCaseContext, input: { groupId: string; kind?: ContentKind | undefined; text?: string | undefined; fields?: Record<string, string> | undefined }): Promise<PreviewResponse> {
+export async function previewText(
+  ctx: UseCaseContext,
+  input: { groupId: string; kind?: ContentKind | undefined; text?: string | undefined; fields?: Record<string, string> | undefined },
+): Promise<PreviewResponse> {
   const enrolmentId = (await findMembership(ctx.db, ctx.principal, input.groupId, 'reach'))?.enrolmentId ?? null;
   const decision = await moderate(
     ctx.db,
-    { groupId: input.groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId }, kind: input.kind ?? 'post', fields: input.fields ?? { text: input.text ?? '' }, dryRun: true },
+    {
+      groupId: input.groupId,
+      author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId },
+      kind: input.kind ?? 'post',
+      fields: input.fields ?? { text: input.text ?? '' },
+      dryRun: true,
+    },
     ctx.now,
   );
   const { risk, contactDetails, blockedPhrase } = decision;

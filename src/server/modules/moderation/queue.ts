@@ -47,7 +47,13 @@ export async function moderationQueue(ctx: UseCaseContext): Promise<{ held: Queu
   const held = (await listItems(ctx.db, { groupIds, statuses: ['held'], limit: QUEUE_LIMIT })).reverse();
   const since = new Date(ctx.now.getTime() - FLAGGED_DAYS * 86_400_000).toISOString();
   const flaggedIds = groupIds.length
-    ? (await ctx.db.selectFrom('moderation_log').select(['item_id', 'item_kind']).where('group_id', 'in', groupIds).where('action', '=', 'flagged').where('created_at', '>=', since).execute())
+    ? await ctx.db
+        .selectFrom('moderation_log')
+        .select(['item_id', 'item_kind'])
+        .where('group_id', 'in', groupIds)
+        .where('action', '=', 'flagged')
+        .where('created_at', '>=', since)
+        .execute()
     : [];
   const published = await listItems(ctx.db, { groupIds, statuses: ['published'], limit: QUEUE_LIMIT });
   const flaggedSet = new Set(flaggedIds.map((f) => `${f.item_kind}:${f.item_id}`));
@@ -60,8 +66,17 @@ export async function moderationQueue(ctx: UseCaseContext): Promise<{ held: Queu
 export async function myModeratedItems(ctx: UseCaseContext): Promise<MyItem[]> {
   const groups = await ctx.db.selectFrom('enrolments').select('group_id').where('participant_id', '=', ctx.principal.userId).execute();
   const rows = await listItems(ctx.db, { groupIds: groups.map((g) => g.group_id), statuses: ['held', 'rejected', 'removed'], authorId: ctx.principal.userId, limit: 100 });
-  const logs = await logsFor(ctx.db, rows.map((r) => r.id));
-  const names = rows.length ? await ctx.db.selectFrom('therapy_groups').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.groupId))]).execute() : [];
+  const logs = await logsFor(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const names = rows.length
+    ? await ctx.db
+        .selectFrom('therapy_groups')
+        .select(['id', 'name'])
+        .where('id', 'in', [...new Set(rows.map((r) => r.groupId))])
+        .execute()
+    : [];
   return rows.map((r) => ({
     kind: r.kind as ContentKind,
     kindLabel: kindLabel(r.kind),

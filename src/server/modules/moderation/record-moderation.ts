@@ -18,7 +18,14 @@ export interface ModeratedItemRef {
 /** Appends one row to the moderation log (append-only in the database). */
 export async function appendModerationLog(
   db: DbOrTx,
-  row: { item: Pick<ModeratedItemRef, 'kind' | 'id' | 'groupId' | 'authorId'>; actorId: string | null; action: string; reason: string; riskTier?: 'none' | 'concern' | 'urgent'; now: Date },
+  row: {
+    item: Pick<ModeratedItemRef, 'kind' | 'id' | 'groupId' | 'authorId'>;
+    actorId: string | null;
+    action: string;
+    reason: string;
+    riskTier?: 'none' | 'concern' | 'urgent';
+    now: Date;
+  },
 ): Promise<void> {
   await db
     .insertInto('moderation_log')

@@ -37,10 +37,7 @@ export async function loadItem(db: DbOrTx, kind: ContentKind, id: string): Promi
 }
 
 /** Items of every kind in some groups, by status, newest first (at most `limit` per kind). */
-export async function listItems(
-  db: DbOrTx,
-  filter: { groupIds: readonly string[]; statuses: readonly string[]; authorId?: string; limit: number },
-): Promise<ModeratedItemRow[]> {
+export async function listItems(db: DbOrTx, filter: { groupIds: readonly string[]; statuses: readonly string[]; authorId?: string; limit: number }): Promise<ModeratedItemRow[]> {
   if (filter.groupIds.length === 0 || filter.statuses.length === 0) return [];
   const rows: ModeratedItemRow[] = [];
   for (const [kind, def] of Object.entries(MODERATED_KINDS) as [ContentKind, ModeratedKind][]) {

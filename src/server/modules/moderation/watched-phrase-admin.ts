@@ -33,13 +33,27 @@ export async function createWatchedPhrase(ctx: UseCaseContext, input: { phrase: 
   const now = ctx.now.toISOString();
   await ctx.db
     .insertInto('watched_phrases')
-    .values({ id, phrase: input.phrase.normalize('NFKC').trim(), normalized, action: input.action, note: input.note?.trim() || null, created_by: ctx.principal.userId, created_at: now, updated_by: ctx.principal.userId, updated_at: now })
+    .values({
+      id,
+      phrase: input.phrase.normalize('NFKC').trim(),
+      normalized,
+      action: input.action,
+      note: input.note?.trim() || null,
+      created_by: ctx.principal.userId,
+      created_at: now,
+      updated_by: ctx.principal.userId,
+      updated_at: now,
+    })
     .execute();
   await ctx.audit({ action: 'moderation.phrases.create', resourceType: 'watched_phrase', resourceId: id, detail: { action: input.action } });
   return one(ctx.db, id);
 }
 
-export async function updateWatchedPhrase(ctx: UseCaseContext, id: string, input: { action?: WatchedPhraseAction | undefined; note?: string | undefined }): Promise<WatchedPhraseView> {
+export async function updateWatchedPhrase(
+  ctx: UseCaseContext,
+  id: string,
+  input: { action?: WatchedPhraseAction | undefined; note?: string | undefined },
+): Promise<WatchedPhraseView> {
   await ctx.db
     .updateTable('watched_phrases')
     .set({

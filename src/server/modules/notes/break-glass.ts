@@ -7,7 +7,16 @@ const BREAK_GLASS_MINUTES = 60;
 export async function openBreakGlass(ctx: UseCaseContext, input: { groupId: string; reason: string }) {
   const id = newId();
   const expiresAt = new Date(ctx.now.getTime() + BREAK_GLASS_MINUTES * 60_000).toISOString();
-  await ctx.db.insertInto('break_glass_grants').values({ id, user_id: ctx.principal.userId, group_id: input.groupId, reason: input.reason, created_at: ctx.now.toISOString(), expires_at: expiresAt }).execute();
-  await ctx.audit({ action: 'break_glass.open', resourceType: 'break_glass_grant', resourceId: id, groupId: input.groupId, detail: { minutes: BREAK_GLASS_MINUTES, reason: input.reason } });
+  await ctx.db
+    .insertInto('break_glass_grants')
+    .values({ id, user_id: ctx.principal.userId, group_id: input.groupId, reason: input.reason, created_at: ctx.now.toISOString(), expires_at: expiresAt })
+    .execute();
+  await ctx.audit({
+    action: 'break_glass.open',
+    resourceType: 'break_glass_grant',
+    resourceId: id,
+    groupId: input.groupId,
+    detail: { minutes: BREAK_GLASS_MINUTES, reason: input.reason },
+  });
   return { id, expiresAt };
 }

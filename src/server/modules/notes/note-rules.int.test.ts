@@ -54,7 +54,13 @@ const versions = () =>
     .orderBy('v.version')
     .execute();
 const audits = (action: string) =>
-  t.database.db.selectFrom('audit_events').select(['actor_user_id', 'resource_type', 'resource_id', 'group_id', 'detail']).where('action', '=', action).where('outcome', '=', 'success').orderBy('at').execute();
+  t.database.db
+    .selectFrom('audit_events')
+    .select(['actor_user_id', 'resource_type', 'resource_id', 'group_id', 'detail'])
+    .where('action', '=', action)
+    .where('outcome', '=', 'success')
+    .orderBy('at')
+    .execute();
 
 describe('drafts', () => {
   it('are refused before attendance is taken and for a cancelled session, and nothing is stored', async () => {
@@ -80,7 +86,16 @@ describe('drafts', () => {
   it('names the member section that is not an attendee by its position', async () => {
     await attend();
     const willow = await enrolmentOf('Willow');
-    const r = await call(t.app, lead, 'PUT', note(w.sessionA), draft(0, 'x', [{ enrolmentId: willow, body: 'ok' }, { enrolmentId: w.enrolmentB, body: 'not ours' }]));
+    const r = await call(
+      t.app,
+      lead,
+      'PUT',
+      note(w.sessionA),
+      draft(0, 'x', [
+        { enrolmentId: willow, body: 'ok' },
+        { enrolmentId: w.enrolmentB, body: 'not ours' },
+      ]),
+    );
     expect(r.statusCode).toBe(422);
     expect(r.json().error).toMatchObject({ code: 'not_a_member', details: [{ path: 'body.members.1.enrolmentId', message: 'Did not attend.' }] });
     expect(await stored()).toBeUndefined();
@@ -89,9 +104,25 @@ describe('drafts', () => {
   it('store every field, keep only member sections with text, and replace them on the next save', async () => {
     await attend();
     const [willow, cedar] = [await enrolmentOf('Willow'), await enrolmentOf('Cedar')];
-    const first = await call(t.app, lead, 'PUT', note(w.sessionA), draft(0, 'Belonging', [{ enrolmentId: willow, body: 'Willow spoke.' }, { enrolmentId: cedar, body: '   ' }]));
+    const first = await call(
+      t.app,
+      lead,
+      'PUT',
+      note(w.sessionA),
+      draft(0, 'Belonging', [
+        { enrolmentId: willow, body: 'Willow spoke.' },
+        { enrolmentId: cedar, body: '   ' },
+      ]),
+    );
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ version: 1, status: 'draft', themes: 'Belonging', interventions: 'Interventions for Belonging', groupProcess: 'Process for Belonging', updatedBy: w.clinicianA.displayName });
+    expect(first.json()).toMatchObject({
+      version: 1,
+      status: 'draft',
+      themes: 'Belonging',
+      interventions: 'Interventions for Belonging',
+      groupProcess: 'Process for Belonging',
+      updatedBy: w.clinicianA.displayName,
+    });
     expect(first.json().members.map((m: { pseudonym: string; body: string }) => [m.pseudonym, m.body])).toEqual([['Willow', 'Willow spoke.']]);
     const row = await stored();
     expect(row).toMatchObject({ status: 'draft', version: 1, created_by: w.clinicianA.id, updated_by: w.clinicianA.id });
@@ -105,7 +136,16 @@ describe('drafts', () => {
   it('keep a full snapshot of every save, with who saved it, and audit each save with its version', async () => {
     await attend();
     const [willow, cedar] = [await enrolmentOf('Willow'), await enrolmentOf('Cedar')];
-    await call(t.app, lead, 'PUT', note(w.sessionA), draft(0, 'One', [{ enrolmentId: willow, body: 'W1' }, { enrolmentId: cedar, body: 'C1' }]));
+    await call(
+      t.app,
+      lead,
+      'PUT',
+      note(w.sessionA),
+      draft(0, 'One', [
+        { enrolmentId: willow, body: 'W1' },
+        { enrolmentId: cedar, body: 'C1' },
+      ]),
+    );
     await call(t.app, co, 'PUT', note(w.sessionA), draft(1, 'Two'));
     const kept = await versions();
     const sortedIds = [willow, cedar].sort();

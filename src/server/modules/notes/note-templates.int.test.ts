@@ -66,7 +66,13 @@ describe('a programme’s note template', () => {
       [1, 'dap'],
       [2, 'soap'],
     ]);
-    const audits = await t.database.db.selectFrom('audit_events').select(['actor_user_id', 'detail']).where('action', '=', 'programmes.note_template.set').where('outcome', '=', 'success').orderBy('at').execute();
+    const audits = await t.database.db
+      .selectFrom('audit_events')
+      .select(['actor_user_id', 'detail'])
+      .where('action', '=', 'programmes.note_template.set')
+      .where('outcome', '=', 'success')
+      .orderBy('at')
+      .execute();
     expect(audits.map((a) => [a.actor_user_id, JSON.parse(String(a.detail))])).toEqual([
       [w.clinicianA.id, { version: 1, kind: 'dap' }],
       [admin.userId, { version: 2, kind: 'soap' }],
@@ -133,7 +139,11 @@ describe('a new note', () => {
     await call(t.app, lead, 'POST', templatesUrl(w.programmeId), { kind: 'dap' });
     const prefill = 'Session 2: Boundaries\nSkill focus: Saying no kindly\n';
     const members = await memberSections();
-    const saved = await call(t.app, lead, 'PUT', noteUrl(), { baseVersion: 0, sections: { data: prefill, assessment: 'Engaged; no risk raised.', plan: 'Repeat refusals next week.' }, members });
+    const saved = await call(t.app, lead, 'PUT', noteUrl(), {
+      baseVersion: 0,
+      sections: { data: prefill, assessment: 'Engaged; no risk raised.', plan: 'Repeat refusals next week.' },
+      members,
+    });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ template: { kind: 'dap', version: 1 }, themes: '', interventions: '', groupProcess: '' });
     const refused = await call(t.app, lead, 'POST', `${noteUrl()}/sign`, { version: 1 });
@@ -141,13 +151,21 @@ describe('a new note', () => {
     expect(refused.json().error).toMatchObject({ code: 'note_incomplete', details: [{ path: 'note.sections.data', message: "Data holds only the template's text." }] });
     expect((await storedNote())?.status).toBe('draft');
 
-    const written = await call(t.app, lead, 'PUT', noteUrl(), { baseVersion: 1, sections: { data: `${prefill}Six members practised refusals in pairs.`, assessment: 'Engaged; no risk raised.', plan: 'Repeat refusals next week.' }, members });
+    const written = await call(t.app, lead, 'PUT', noteUrl(), {
+      baseVersion: 1,
+      sections: { data: `${prefill}Six members practised refusals in pairs.`, assessment: 'Engaged; no risk raised.', plan: 'Repeat refusals next week.' },
+      members,
+    });
     expect(written.statusCode).toBe(200);
     const signed = await call(t.app, lead, 'POST', `${noteUrl()}/sign`, { version: 2 });
     expect(signed.statusCode).toBe(200);
     expect(signed.json().sections.map((s: { key: string; body: string }) => s.key)).toEqual(['data', 'assessment', 'plan']);
     const versions = await t.database.db.selectFrom('note_versions').select(['version', 'content']).orderBy('version').execute();
-    expect(JSON.parse(versions[2]!.content).sections).toEqual({ data: `${prefill}Six members practised refusals in pairs.`, assessment: 'Engaged; no risk raised.', plan: 'Repeat refusals next week.' });
+    expect(JSON.parse(versions[2]!.content).sections).toEqual({
+      data: `${prefill}Six members practised refusals in pairs.`,
+      assessment: 'Engaged; no risk raised.',
+      plan: 'Repeat refusals next week.',
+    });
   });
 
   it('under the free template, cannot be signed with only the pre-filled themes', async () => {

@@ -14,6 +14,12 @@ export async function noteVersions(ctx: UseCaseContext, sessionId: string) {
     .execute();
   await ctx.audit({ action: 'notes.versions.read', resourceType: 'group_note', resourceId: rows[0]?.note_id ?? sessionId });
   return {
-    versions: rows.map((r) => ({ version: r.version, kind: r.kind, savedBy: r.display_name, savedAt: r.saved_at, content: JSON.parse(r.content) as z.infer<typeof noteVersionSchema>['content'] })),
+    versions: rows.map((r) => ({
+      version: r.version,
+      kind: r.kind,
+      savedBy: r.display_name,
+      savedAt: r.saved_at,
+      content: JSON.parse(r.content) as z.infer<typeof noteVersionSchema>['content'],
+    })),
   };
 }

@@ -60,8 +60,24 @@ describe('attendance', () => {
     for (const daysAgo of [14, 7]) {
       const id = crypto.randomUUID();
       const at = new Date(now.getTime() - daysAgo * 86_400_000);
-      await db.insertInto('group_sessions').values({ id, group_id: world.groupA, starts_at: at.toISOString(), ends_at: new Date(at.getTime() + 5_400_000).toISOString(), topic: 'x', status: 'scheduled', origin: 'manual', created_at: now.toISOString(), updated_at: now.toISOString() }).execute();
-      await call(t.app, lead, 'PUT', `/api/group-sessions/${id}/attendance`, { everyone: 'present', exceptions: [{ enrolmentId: world.enrolmentA, status: daysAgo === 14 ? 'absent' : 'excused' }] });
+      await db
+        .insertInto('group_sessions')
+        .values({
+          id,
+          group_id: world.groupA,
+          starts_at: at.toISOString(),
+          ends_at: new Date(at.getTime() + 5_400_000).toISOString(),
+          topic: 'x',
+          status: 'scheduled',
+          origin: 'manual',
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        })
+        .execute();
+      await call(t.app, lead, 'PUT', `/api/group-sessions/${id}/attendance`, {
+        everyone: 'present',
+        exceptions: [{ enrolmentId: world.enrolmentA, status: daysAgo === 14 ? 'absent' : 'excused' }],
+      });
     }
     let group = (await call(t.app, lead, 'GET', `/api/groups/${world.groupA}`)).json();
     expect(group.attendanceAlerts).toEqual([]);
@@ -85,7 +101,13 @@ describe('document-once notes', () => {
     expect(envelope.note).toBeNull();
     expect(envelope.attendees.map((a: { pseudonym: string }) => a.pseudonym)).toEqual(['Cedar', 'Willow']);
 
-    const first = await call(t.app, lead, 'PUT', `/api/group-sessions/${world.sessionA}/note`, draft(0, 'Belonging', [{ enrolmentId: world.enrolmentA, body: 'Willow spoke first.' }]));
+    const first = await call(
+      t.app,
+      lead,
+      'PUT',
+      `/api/group-sessions/${world.sessionA}/note`,
+      draft(0, 'Belonging', [{ enrolmentId: world.enrolmentA, body: 'Willow spoke first.' }]),
+    );
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ version: 1, status: 'draft', themes: 'Belonging' });
     // Two editors start from version 1; the co-facilitator saves first.
@@ -114,17 +136,45 @@ describe('document-once notes', () => {
     expect(refused.json().error.code).toBe('note_incomplete');
     expect(refused.json().error.details.map((d: { path: string }) => d.path)).toEqual([`note.members.${cedar}`, `note.members.${world.enrolmentA}`]);
     // An empty group section and blank (whitespace) member sections are named too.
-    const empty = (await call(t.app, lead, 'PUT', `/api/group-sessions/${world.sessionA}/note`, { baseVersion: before.version, themes: ' ', interventions: '', groupProcess: '\n', members: [{ enrolmentId: cedar, body: '   ' }] })).json();
+    const empty = (
+      await call(t.app, lead, 'PUT', `/api/group-sessions/${world.sessionA}/note`, {
+        baseVersion: before.version,
+        themes: ' ',
+        interventions: '',
+        groupProcess: '\n',
+        members: [{ enrolmentId: cedar, body: '   ' }],
+      })
+    ).json();
     const refusedEmpty = await call(t.app, lead, 'POST', `/api/group-sessions/${world.sessionA}/note/sign`, { version: empty.version });
-    expect(refusedEmpty.json().error.details.map((d: { path: string }) => d.path)).toEqual(['note.themes', 'note.interventions', 'note.groupProcess', `note.members.${cedar}`, `note.members.${world.enrolmentA}`]);
-    expect(await t.database.db.selectFrom('group_notes').select(['status', 'version']).where('session_id', '=', world.sessionA).executeTakeFirstOrThrow()).toEqual({ status: 'draft', version: empty.version });
+    expect(refusedEmpty.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+      'note.themes',
+      'note.interventions',
+      'note.groupProcess',
+      `note.members.${cedar}`,
+      `note.members.${world.enrolmentA}`,
+    ]);
+    expect(await t.database.db.selectFrom('group_notes').select(['status', 'version']).where('session_id', '=', world.sessionA).executeTakeFirstOrThrow()).toEqual({
+      status: 'draft',
+      version: empty.version,
+    });
     expect(await t.database.db.selectFrom('note_versions').select('kind').where('kind', '=', 'signed').execute()).toEqual([]);
   });
 
   it('signs and locks; later changes are addenda; co-signature by another facilitator; every version kept', async () => {
     const envelope = (await call(t.app, lead, 'GET', `/api/group-sessions/${world.sessionA}/note`)).json();
     const cedar = envelope.attendees.find((a: { pseudonym: string }) => a.pseudonym === 'Cedar').enrolmentId;
-    const note = (await call(t.app, lead, 'PUT', `/api/group-sessions/${world.sessionA}/note`, draft(envelope.note.version, 'Final themes', [{ enrolmentId: world.enrolmentA, body: 'Willow named her worry.' }, { enrolmentId: cedar, body: 'Did not contribute.' }]))).json();
+    const note = (
+      await call(
+        t.app,
+        lead,
+        'PUT',
+        `/api/group-sessions/${world.sessionA}/note`,
+        draft(envelope.note.version, 'Final themes', [
+          { enrolmentId: world.enrolmentA, body: 'Willow named her worry.' },
+          { enrolmentId: cedar, body: 'Did not contribute.' },
+        ]),
+      )
+    ).json();
     const staleSign = await call(t.app, lead, 'POST', `/api/group-sessions/${world.sessionA}/note/sign`, { version: note.version - 1 });
     expect(staleSign.statusCode).toBe(409);
     const signed = await call(t.app, lead, 'POST', `/api/group-sessions/${world.sessionA}/note/sign`, { version: note.version });
@@ -166,7 +216,11 @@ describe('document-once notes', () => {
     expect(read.statusCode).toBe(200);
     expect((await call(t.app, admin, 'GET', `/api/group-sessions/${world.sessionB}/note`)).statusCode).toBe(404);
     expect((await call(t.app, admin, 'PUT', `/api/group-sessions/${world.sessionA}/note`, draft(9, 'admin edit'))).statusCode).toBe(403);
-    const audit = await t.database.db.selectFrom('audit_events').select(['action', 'actor_user_id']).where('action', 'in', ['break_glass.open', 'notes.read.break_glass']).execute();
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_user_id'])
+      .where('action', 'in', ['break_glass.open', 'notes.read.break_glass'])
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['break_glass.open', 'notes.read.break_glass']);
     // The reason is in the audit trail, where the administrators reviewing emergency access read it.
     const trail = await call(t.app, admin, 'GET', '/api/admin/audit?action=break_glass.open');

@@ -126,7 +126,10 @@ export async function saveDraft(ctx: UseCaseContext, sessionId: string, input: D
   }
   const entries = input.members.filter((m) => m.body.trim() !== '');
   if (entries.length > 0) {
-    await ctx.db.insertInto('note_member_entries').values(entries.map((m) => ({ note_id: noteId, enrolment_id: m.enrolmentId, body: m.body }))).execute();
+    await ctx.db
+      .insertInto('note_member_entries')
+      .values(entries.map((m) => ({ note_id: noteId, enrolment_id: m.enrolmentId, body: m.body })))
+      .execute();
   }
   await snapshot(ctx.db, noteId, version, 'draft', ctx.principal.userId, ctx.now);
   await ctx.audit({ action: 'notes.save_draft', resourceType: 'group_note', resourceId: noteId, groupId: session.group_id, detail: { version } });

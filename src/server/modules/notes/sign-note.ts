@@ -34,12 +34,23 @@ export async function signNote(ctx: UseCaseContext, sessionId: string, version: 
   }
   const missing = await missingForSigning(ctx, sessionId);
   if (missing.length) {
-    throw new AppError('note_incomplete', 'A note is signed complete: fill in the group section and a section for each member who attended (or mark “did not contribute”).', missing);
+    throw new AppError(
+      'note_incomplete',
+      'A note is signed complete: fill in the group section and a section for each member who attended (or mark “did not contribute”).',
+      missing,
+    );
   }
   const next = version + 1;
   await ctx.db
     .updateTable('group_notes')
-    .set({ status: 'signed', version: next, signed_by: ctx.principal.userId, signed_at: ctx.now.toISOString(), updated_by: ctx.principal.userId, updated_at: ctx.now.toISOString() })
+    .set({
+      status: 'signed',
+      version: next,
+      signed_by: ctx.principal.userId,
+      signed_at: ctx.now.toISOString(),
+      updated_by: ctx.principal.userId,
+      updated_at: ctx.now.toISOString(),
+    })
     .where('id', '=', note.id)
     .execute();
   await snapshot(ctx.db, note.id, next, 'signed', ctx.principal.userId, ctx.now);
@@ -54,11 +65,7 @@ export async function cosignNote(ctx: UseCaseContext, sessionId: string) {
   if (note.signed_by === ctx.principal.userId) throw new AppError('invalid_state', 'The co-signature must come from another facilitator.');
   if (note.cosigned_by) throw new AppError('invalid_state', 'This note is already co-signed.');
   const next = note.version + 1;
-  await ctx.db
-    .updateTable('group_notes')
-    .set({ version: next, cosigned_by: ctx.principal.userId, cosigned_at: ctx.now.toISOString() })
-    .where('id', '=', note.id)
-    .execute();
+  await ctx.db.updateTable('group_notes').set({ version: next, cosigned_by: ctx.principal.userId, cosigned_at: ctx.now.toISOString() }).where('id', '=', note.id).execute();
   await snapshot(ctx.db, note.id, next, 'cosigned', ctx.principal.userId, ctx.now);
   await ctx.audit({ action: 'notes.cosign', resourceType: 'group_note', resourceId: note.id, groupId: note.group_id });
   return loadNote(ctx.db, sessionId);

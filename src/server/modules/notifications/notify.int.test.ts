@@ -55,16 +55,21 @@ describe('notify()', () => {
     ]);
     expect((await rowsOf(ben.id)).map((r) => r.title)).toEqual(['Third']);
     // One live event per person, whatever the number of rows, and no content in it.
-    expect(events.map((e) => JSON.stringify(e)).sort()).toEqual([
-      JSON.stringify({ type: 'notification.created', userId: ann.id }),
-      JSON.stringify({ type: 'notification.created', userId: ben.id }),
-    ].sort());
+    expect(events.map((e) => JSON.stringify(e)).sort()).toEqual(
+      [JSON.stringify({ type: 'notification.created', userId: ann.id }), JSON.stringify({ type: 'notification.created', userId: ben.id })].sort(),
+    );
   });
 
   it('writes and announces nothing for nobody', async () => {
-    const before = await t.database.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await t.database.db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     const events = await heard([ann.id], () => notify(t.database.db, [], t.clock.now()));
-    const after = await t.database.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     expect(events).toEqual([]);
   });
@@ -108,8 +113,34 @@ describe('notify()', () => {
       await expect(
         t.database.db.transaction().execute(async (trx) => {
           await notify(trx, [{ userId: ben.id, kind: 'test', title: 'Refused', body: 'Never', groupId: null, sessionId: null }], t.clock.now());
-          await trx.insertInto('notifications').values({ id: 'duplicate', user_id: ben.id, kind: 'x', title: 'x', body: 'x', group_id: null, session_id: null, created_at: t.clock.now().toISOString(), read_at: null }).execute();
-          await trx.insertInto('notifications').values({ id: 'duplicate', user_id: ben.id, kind: 'x', title: 'x', body: 'x', group_id: null, session_id: null, created_at: t.clock.now().toISOString(), read_at: null }).execute();
+          await trx
+            .insertInto('notifications')
+            .values({
+              id: 'duplicate',
+              user_id: ben.id,
+              kind: 'x',
+              title: 'x',
+              body: 'x',
+              group_id: null,
+              session_id: null,
+              created_at: t.clock.now().toISOString(),
+              read_at: null,
+            })
+            .execute();
+          await trx
+            .insertInto('notifications')
+            .values({
+              id: 'duplicate',
+              user_id: ben.id,
+              kind: 'x',
+              title: 'x',
+              body: 'x',
+              group_id: null,
+              session_id: null,
+              created_at: t.clock.now().toISOString(),
+              read_at: null,
+            })
+            .execute();
         }),
       ).rejects.toThrow();
     });

@@ -24,7 +24,17 @@ export async function notify(db: DbOrTx, notifications: readonly NewNotification
   await db
     .insertInto('notifications')
     .values(
-      notifications.map((n) => ({ id: newId(), user_id: n.userId, kind: n.kind, title: n.title, body: n.body, group_id: n.groupId, session_id: n.sessionId, created_at: createdAt, read_at: null })),
+      notifications.map((n) => ({
+        id: newId(),
+        user_id: n.userId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        group_id: n.groupId,
+        session_id: n.sessionId,
+        created_at: createdAt,
+        read_at: null,
+      })),
     )
     .execute();
   for (const userId of new Set(notifications.map((n) => n.userId))) await publish(db, userChannel(userId), { type: 'notification.created', userId });

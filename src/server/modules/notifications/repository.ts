@@ -2,10 +2,7 @@ import type { DbOrTx } from '../../db/database.js';
 
 /** A person's notifications, newest first. */
 export function listNotifications(db: DbOrTx, userId: string, filter: { onlyUnread: boolean; limit: number }) {
-  let query = db
-    .selectFrom('notifications')
-    .select(['id', 'kind', 'title', 'body', 'group_id', 'session_id', 'created_at', 'read_at'])
-    .where('user_id', '=', userId);
+  let query = db.selectFrom('notifications').select(['id', 'kind', 'title', 'body', 'group_id', 'session_id', 'created_at', 'read_at']).where('user_id', '=', userId);
   if (filter.onlyUnread) query = query.where('read_at', 'is', null);
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
 }

@@ -20,10 +20,7 @@ export const notificationRoutes = [
     response: { 200: notificationListSchema },
     async handler({ query }, ctx) {
       const userId = ctx.principal.userId;
-      const [rows, unread] = await Promise.all([
-        listNotifications(ctx.db, userId, { onlyUnread: query.unread === 'true', limit: LIST_LIMIT }),
-        countUnread(ctx.db, userId),
-      ]);
+      const [rows, unread] = await Promise.all([listNotifications(ctx.db, userId, { onlyUnread: query.unread === 'true', limit: LIST_LIMIT }), countUnread(ctx.db, userId)]);
       return { notifications: rows.map(presentNotification), unread };
     },
   }),

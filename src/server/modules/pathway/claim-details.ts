@@ -19,7 +19,12 @@ export async function claimDetailsOf(db: DbOrTx, enrolment: { id: string; partic
 /** A date of birth as stored (YYYY-MM-DD), refused with 422 invalid_date_of_birth when it is not a real past date after 1900. */
 function checkDateOfBirth(typed: string, now: Date): string {
   const date = DateTime.fromISO(typed, { zone: 'utc' });
-  const reason = !/^\d{4}-\d{2}-\d{2}$/.test(typed) || !date.isValid ? 'Use a real date in the form YYYY-MM-DD.' : typed < '1900-01-01' || date.toJSDate() > now ? 'A date of birth is between 1900 and today.' : null;
+  const reason =
+    !/^\d{4}-\d{2}-\d{2}$/.test(typed) || !date.isValid
+      ? 'Use a real date in the form YYYY-MM-DD.'
+      : typed < '1900-01-01' || date.toJSDate() > now
+        ? 'A date of birth is between 1900 and today.'
+        : null;
   if (reason) throw new AppError('invalid_date_of_birth', `${reason} Nothing was saved.`, [{ path: 'body.dateOfBirth', message: reason }]);
   return typed;
 }
@@ -40,8 +45,10 @@ export async function updateClaimDetails(ctx: UseCaseContext, enrolmentId: strin
       throw new AppError('invalid_diagnosis_code', `${reason} Nothing was saved.`, [{ path: 'body.diagnosisCode', message: reason }]);
     }
   } else if (input.diagnosisCode !== undefined) diagnosisCode = null;
-  const dateOfBirth = typeof input.dateOfBirth === 'string' && input.dateOfBirth !== '' ? checkDateOfBirth(input.dateOfBirth.trim(), ctx.now) : input.dateOfBirth === undefined ? undefined : null;
-  const recordNumber = typeof input.recordNumber === 'string' && input.recordNumber.trim() !== '' ? parseRecordNumber(ctx, input.recordNumber) : input.recordNumber === undefined ? undefined : null;
+  const dateOfBirth =
+    typeof input.dateOfBirth === 'string' && input.dateOfBirth !== '' ? checkDateOfBirth(input.dateOfBirth.trim(), ctx.now) : input.dateOfBirth === undefined ? undefined : null;
+  const recordNumber =
+    typeof input.recordNumber === 'string' && input.recordNumber.trim() !== '' ? parseRecordNumber(ctx, input.recordNumber) : input.recordNumber === undefined ? undefined : null;
 
   const now = ctx.now.toISOString();
   if (diagnosisCode !== undefined) await ctx.db.updateTable('enrolments').set({ diagnosis_code: diagnosisCode }).where('id', '=', enrolmentId).execute();
@@ -59,6 +66,12 @@ export async function updateClaimDetails(ctx: UseCaseContext, enrolmentId: strin
   const fields = Object.entries(input)
     .filter(([, v]) => v !== undefined)
     .map(([k]) => k);
-  await ctx.audit({ action: 'records.claim_details.update', resourceType: 'enrolment', resourceId: enrolmentId, groupId: enrolment.group_id, detail: { fields: fields.join(',') } });
+  await ctx.audit({
+    action: 'records.claim_details.update',
+    resourceType: 'enrolment',
+    resourceId: enrolmentId,
+    groupId: enrolment.group_id,
+    detail: { fields: fields.join(',') },
+  });
   return claimDetailsOf(ctx.db, { id: enrolmentId, participantId: enrolment.participant_id }, system);
 }

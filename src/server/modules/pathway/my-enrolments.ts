@@ -16,7 +16,11 @@ export async function myEnrolments(ctx: UseCaseContext) {
       'e.status_reason',
       'e.agreement_version',
       'e.agreement_accepted_at',
-      eb.selectFrom('group_agreements as a').select((a) => a.fn.max('a.version').as('v')).whereRef('a.programme_id', '=', 'g.programme_id').as('current_version'),
+      eb
+        .selectFrom('group_agreements as a')
+        .select((a) => a.fn.max('a.version').as('v'))
+        .whereRef('a.programme_id', '=', 'g.programme_id')
+        .as('current_version'),
     ])
     .where('e.participant_id', '=', ctx.principal.userId)
     .orderBy('e.created_at', 'desc')

@@ -22,10 +22,18 @@ async function offered(options: { expiresInDays?: number; email?: string } = {})
   counter += 1;
   const email = options.email ?? `offer.person${counter}@example.org`;
   const referrer = await signIn(t, world.clinicianB);
-  const referral = (await call(t.app, referrer, 'POST', '/api/referrals', { groupId: world.groupA, personName: `Offer Person ${counter}`, personEmail: email, reason: 'Would value a group.' })).json() as { id: string };
+  const referral = (
+    await call(t.app, referrer, 'POST', '/api/referrals', { groupId: world.groupA, personName: `Offer Person ${counter}`, personEmail: email, reason: 'Would value a group.' })
+  ).json() as { id: string };
   expect((await call(t.app, lead, 'POST', `/api/referrals/${referral.id}/intake`, { suitable: true, notes: 'ok', priority: 10 })).statusCode).toBe(200);
   expect((await call(t.app, lead, 'POST', `/api/referrals/${referral.id}/offer`, { expiresInDays: options.expiresInDays ?? 7 })).statusCode).toBe(200);
-  const mail = await t.database.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', email).where('kind', '=', 'offer').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  const mail = await t.database.db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('to_address', '=', email)
+    .where('kind', '=', 'offer')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow();
   const token = /offer#token=([\w-]+)&answer=accept/.exec(mail.body_text)?.[1];
   expect(token).toBeDefined();
   return { referralId: referral.id, email, mail, token: token! };

@@ -23,7 +23,10 @@ export async function mailOfferLinks(ctx: UseCaseContext, referral: Selectable<R
   const now = ctx.now.toISOString();
   await ctx.db.updateTable('offer_links').set({ used_at: now }).where('referral_id', '=', referral.id).where('used_at', 'is', null).execute();
   const token = newSecretToken();
-  await ctx.db.insertInto('offer_links').values({ id: newId(), referral_id: referral.id, token_hash: hashToken(token), created_at: now, expires_at: expiresAt, used_at: null, answer: null }).execute();
+  await ctx.db
+    .insertInto('offer_links')
+    .values({ id: newId(), referral_id: referral.id, token_hash: hashToken(token), created_at: now, expires_at: expiresAt, used_at: null, answer: null })
+    .execute();
   return queueTemplatedMail(
     ctx.db,
     { userId: referral.participant_id, address: referral.person_email },
@@ -37,7 +40,20 @@ async function findLink(ctx: UseCaseContext, token: string) {
     .selectFrom('offer_links as l')
     .innerJoin('referrals as r', 'r.id', 'l.referral_id')
     .innerJoin('therapy_groups as g', 'g.id', 'r.group_id')
-    .select(['l.id', 'l.used_at', 'l.answer', 'l.expires_at', 'r.id as referral_id', 'r.status', 'r.offer_expires_at', 'r.person_name', 'r.person_email', 'r.participant_id', 'r.group_id', 'g.name as group_name'])
+    .select([
+      'l.id',
+      'l.used_at',
+      'l.answer',
+      'l.expires_at',
+      'r.id as referral_id',
+      'r.status',
+      'r.offer_expires_at',
+      'r.person_name',
+      'r.person_email',
+      'r.participant_id',
+      'r.group_id',
+      'g.name as group_name',
+    ])
     .where('l.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row) throw new AppError('offer_link_invalid', 'This link is not valid. Please use the newest e-mail about your offer, or contact the service.');

@@ -66,7 +66,16 @@ describe('referral → intake → waitlist → offer → invitation → agreemen
     expect((await call(t.app, participant, 'GET', '/api/me/this-week')).json().dueCheckins).toEqual([]);
     await t.database.db
       .insertInto('measure_schedules')
-      .values({ id: crypto.randomUUID(), programme_id: world.programmeId, group_id: null, instrument_code: 'phq-9', trigger: 'enrolment', every_n: null, created_by: null, created_at: t.clock.now().toISOString() })
+      .values({
+        id: crypto.randomUUID(),
+        programme_id: world.programmeId,
+        group_id: null,
+        instrument_code: 'phq-9',
+        trigger: 'enrolment',
+        every_n: null,
+        created_by: null,
+        created_at: t.clock.now().toISOString(),
+      })
       .execute();
     expect((await call(t.app, participant, 'POST', `/api/enrolments/${enrolmentId}/agreement`, { version: 2 })).statusCode).toBe(204);
     const week = (await call(t.app, participant, 'GET', '/api/me/this-week')).json();
@@ -88,11 +97,15 @@ describe('referral → intake → waitlist → offer → invitation → agreemen
     await call(t.app, lead, 'POST', `/api/referrals/${first.id}/intake`, { suitable: true, notes: 'ok' });
     await call(t.app, lead, 'POST', `/api/referrals/${second.id}/intake`, { suitable: true, notes: 'ok' });
     const list = (await call(t.app, lead, 'GET', `/api/groups/${world.groupA}/referrals`)).json().referrals;
-    const positions = Object.fromEntries(list.filter((r: { waitlistPosition: number | null }) => r.waitlistPosition).map((r: { personName: string; waitlistPosition: number }) => [r.personName, r.waitlistPosition]));
+    const positions = Object.fromEntries(
+      list.filter((r: { waitlistPosition: number | null }) => r.waitlistPosition).map((r: { personName: string; waitlistPosition: number }) => [r.personName, r.waitlistPosition]),
+    );
     expect(positions['First Waiting']).toBeLessThan(positions['Second Waiting']);
     // The referrer's own list shows the same places in the queue.
     const mine = (await call(t.app, referrer, 'GET', '/api/referrals/mine')).json().referrals;
-    const minePositions = Object.fromEntries(mine.filter((r: { waitlistPosition: number | null }) => r.waitlistPosition).map((r: { personName: string; waitlistPosition: number }) => [r.personName, r.waitlistPosition]));
+    const minePositions = Object.fromEntries(
+      mine.filter((r: { waitlistPosition: number | null }) => r.waitlistPosition).map((r: { personName: string; waitlistPosition: number }) => [r.personName, r.waitlistPosition]),
+    );
     expect(minePositions['First Waiting']).toBe(positions['First Waiting']);
     expect(minePositions['Second Waiting']).toBe(positions['Second Waiting']);
     const skip = await call(t.app, lead, 'POST', `/api/referrals/${second.id}/offer`, {});
@@ -168,7 +181,11 @@ describe('referral names', () => {
       reason: 'Isolation and low mood; would value peer support.',
     });
     expect(response.statusCode, response.body).toBe(201);
-    const row = await t.database.db.selectFrom('referrals').select('person_name').where('id', '=', (response.json() as { id: string }).id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('referrals')
+      .select('person_name')
+      .where('id', '=', (response.json() as { id: string }).id)
+      .executeTakeFirstOrThrow();
     expect(row.person_name).toBe('Robin Bidi');
   });
 });

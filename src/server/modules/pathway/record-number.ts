@@ -42,7 +42,16 @@ export async function saveRecordNumber(ctx: UseCaseContext, owner: IdentifierOwn
   } else {
     await ctx.db
       .insertInto('patient_identifiers')
-      .values({ id: newId(), participant_id: column === 'participant_id' ? id : null, referral_id: column === 'referral_id' ? id : null, system: identifier.system, value: identifier.value, created_at: now, updated_at: now, updated_by: ctx.principal.userId })
+      .values({
+        id: newId(),
+        participant_id: column === 'participant_id' ? id : null,
+        referral_id: column === 'referral_id' ? id : null,
+        system: identifier.system,
+        value: identifier.value,
+        created_at: now,
+        updated_at: now,
+        updated_by: ctx.principal.userId,
+      })
       .execute();
   }
   // The system only: the number itself is personal data and stays out of the audit log.

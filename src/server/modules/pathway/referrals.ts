@@ -86,10 +86,17 @@ export async function offerPlace(ctx: UseCaseContext, referralId: string, input:
   }
   const capacity = await groupCapacity(ctx.db, referral.group_id, ctx.now);
   if (capacity.openPlaces < 1) throw new AppError('group_full', `The group is full (${capacity.members} members, ${capacity.offered} open offers, capacity ${capacity.capacity}).`);
-  const waitlist = await ctx.db.selectFrom('referrals').select(['id', 'priority', 'waitlisted_at']).where('group_id', '=', referral.group_id).where('status', '=', 'waitlisted').execute();
+  const waitlist = await ctx.db
+    .selectFrom('referrals')
+    .select(['id', 'priority', 'waitlisted_at'])
+    .where('group_id', '=', referral.group_id)
+    .where('status', '=', 'waitlisted')
+    .execute();
   const head = waitlist.sort(waitlistOrder)[0];
   if (head && head.id !== referralId && !input.skipReason) {
-    throw new AppError('validation_failed', 'Someone is ahead on the waitlist: give a reason to offer out of order.', [{ path: 'body.skipReason', message: 'Required when not first on the waitlist.' }]);
+    throw new AppError('validation_failed', 'Someone is ahead on the waitlist: give a reason to offer out of order.', [
+      { path: 'body.skipReason', message: 'Required when not first on the waitlist.' },
+    ]);
   }
   const expiresAt = new Date(ctx.now.getTime() + input.expiresInDays * 86_400_000).toISOString();
   await ctx.db

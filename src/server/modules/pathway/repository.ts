@@ -74,7 +74,12 @@ export async function listMyReferrals(db: DbOrTx, clinicianId: string, now: Date
   const positions = new Map<string, number>();
   if (waitingGroups.length) {
     // The whole queue of each group, whoever referred the others: a place counts everyone ahead.
-    const queue = await db.selectFrom('referrals').select(['id', 'group_id', 'priority', 'waitlisted_at']).where('status', '=', 'waitlisted').where('group_id', 'in', waitingGroups).execute();
+    const queue = await db
+      .selectFrom('referrals')
+      .select(['id', 'group_id', 'priority', 'waitlisted_at'])
+      .where('status', '=', 'waitlisted')
+      .where('group_id', 'in', waitingGroups)
+      .execute();
     for (const groupId of waitingGroups) {
       queue
         .filter((q) => q.group_id === groupId)

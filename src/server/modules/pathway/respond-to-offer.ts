@@ -56,19 +56,48 @@ export async function respondToOffer(
     if (existing && existing.role !== 'participant') throw new AppError('invalid_state', 'This e-mail address belongs to a staff account.');
     if (existing) participantId = existing.id;
     else {
-      const user = await insertUser(ctx.db, { email: referral.person_email, displayName: referral.person_name, role: 'participant', status: 'invited', passwordHash: null, now: ctx.now });
+      const user = await insertUser(ctx.db, {
+        email: referral.person_email,
+        displayName: referral.person_name,
+        role: 'participant',
+        status: 'invited',
+        passwordHash: null,
+        now: ctx.now,
+      });
       participantId = user.id;
-      const invitation = await issueInvitation(ctx.db, { userId: user.id, purpose: 'invite', createdBy: ctx.auth?.principal.userId ?? null, now: ctx.now, ttlMs: ctx.hearth.config.inviteTtlMs });
+      const invitation = await issueInvitation(ctx.db, {
+        userId: user.id,
+        purpose: 'invite',
+        createdBy: ctx.auth?.principal.userId ?? null,
+        now: ctx.now,
+        ttlMs: ctx.hearth.config.inviteTtlMs,
+      });
       inviteToken = invitation.token;
       mail = await mailInvitation(ctx.db, ctx.hearth.config, { user, purpose: 'invite', ...invitation, origin, now: ctx.now });
     }
   }
-  const already = await ctx.db.selectFrom('enrolments').select(['id', 'status']).where('group_id', '=', referral.group_id).where('participant_id', '=', participantId).executeTakeFirst();
+  const already = await ctx.db
+    .selectFrom('enrolments')
+    .select(['id', 'status'])
+    .where('group_id', '=', referral.group_id)
+    .where('participant_id', '=', participantId)
+    .executeTakeFirst();
   if (already) throw new AppError('conflict', 'This person already has an enrolment in this group.');
   const enrolmentId = newId();
   await ctx.db
     .insertInto('enrolments')
-    .values({ id: enrolmentId, group_id: referral.group_id, participant_id: participantId, pseudonym: pseudonym.value, status: 'invited', joined_at: null, left_at: null, created_at: now, referral_id: referralId, status_changed_at: now })
+    .values({
+      id: enrolmentId,
+      group_id: referral.group_id,
+      participant_id: participantId,
+      pseudonym: pseudonym.value,
+      status: 'invited',
+      joined_at: null,
+      left_at: null,
+      created_at: now,
+      referral_id: referralId,
+      status_changed_at: now,
+    })
     .execute();
   await ctx.db
     .updateTable('referrals')
@@ -78,6 +107,12 @@ export async function respondToOffer(
   // Contact details taken at referral and intake now belong to the person's record.
   await claimReferralContacts(ctx.db, referralId, participantId);
   await claimReferralIdentifiers(ctx.db, referralId, participantId);
-  await ctx.audit({ action: 'referrals.accept', resourceType: 'referral', resourceId: referralId, groupId: referral.group_id, detail: { enrolmentId, newAccount: inviteToken !== null } });
+  await ctx.audit({
+    action: 'referrals.accept',
+    resourceType: 'referral',
+    resourceId: referralId,
+    groupId: referral.group_id,
+    detail: { enrolmentId, newAccount: inviteToken !== null },
+  });
   return { enrolmentId, inviteToken, mail };
 }

@@ -11,7 +11,12 @@ export async function restateAgreements(db: DbOrTx, journalAlerts: boolean, user
   const newest = await db
     .selectFrom('group_agreements as a')
     .select(['a.programme_id', 'a.body', 'a.journal_alerts'])
-    .where('a.version', '=', (eb) => eb.selectFrom('group_agreements as b').select((b) => b.fn.max('b.version').as('v')).whereRef('b.programme_id', '=', 'a.programme_id'))
+    .where('a.version', '=', (eb) =>
+      eb
+        .selectFrom('group_agreements as b')
+        .select((b) => b.fn.max('b.version').as('v'))
+        .whereRef('b.programme_id', '=', 'a.programme_id'),
+    )
     .execute();
   const stale = newest.filter((a) => (a.journal_alerts === 1) !== journalAlerts);
   for (const agreement of stale) await addAgreementVersion(db, agreement.programme_id, agreement.body, userId, now, journalAlerts);

@@ -8,8 +8,16 @@ export async function listProgrammes(ctx: UseCaseContext) {
       'p.id',
       'p.name',
       'p.description',
-      eb.selectFrom('session_plans as s').select((s) => s.fn.countAll().as('n')).whereRef('s.programme_id', '=', 'p.id').as('session_count'),
-      eb.selectFrom('group_agreements as a').select((a) => a.fn.max('a.version').as('v')).whereRef('a.programme_id', '=', 'p.id').as('agreement_version'),
+      eb
+        .selectFrom('session_plans as s')
+        .select((s) => s.fn.countAll().as('n'))
+        .whereRef('s.programme_id', '=', 'p.id')
+        .as('session_count'),
+      eb
+        .selectFrom('group_agreements as a')
+        .select((a) => a.fn.max('a.version').as('v'))
+        .whereRef('a.programme_id', '=', 'p.id')
+        .as('agreement_version'),
     ])
     .orderBy('p.name')
     .execute();

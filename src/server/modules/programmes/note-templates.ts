@@ -6,7 +6,13 @@ import { isNoteTemplateKind, NOTE_TEMPLATE_KINDS, type NoteTemplateKind } from '
 
 /** A programme's current note template: the newest version, or free (version null) when it never chose one. */
 export async function currentNoteTemplate(db: DbOrTx, programmeId: string): Promise<{ kind: NoteTemplateKind; version: number | null }> {
-  const row = await db.selectFrom('programme_note_templates').select(['kind', 'version']).where('programme_id', '=', programmeId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('programme_note_templates')
+    .select(['kind', 'version'])
+    .where('programme_id', '=', programmeId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? { kind: row.kind, version: row.version } : { kind: 'free', version: null };
 }
 

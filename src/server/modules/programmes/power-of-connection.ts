@@ -21,10 +21,7 @@ export const POWER_OF_CONNECTION: SessionPlanContent[] = [
       '"Common ground" cards: stand up (or raise a hand) if a statement is true for you — notice who else moves.',
       'Pairs: share one hope and one worry about joining the group.',
     ],
-    reflectionPrompts: [
-      'When did you last feel that someone understood you without much explanation?',
-      'What did you notice when others shared something you have felt too?',
-    ],
+    reflectionPrompts: ['When did you last feel that someone understood you without much explanation?', 'What did you notice when others shared something you have felt too?'],
   },
   {
     topic: 'Sharing my story',
@@ -34,10 +31,7 @@ export const POWER_OF_CONNECTION: SessionPlanContent[] = [
       'Story in three sentences: then, now, and what I want next.',
       'Listeners reflect back one strength they heard — no advice.',
     ],
-    reflectionPrompts: [
-      'What was it like to choose what to share and what to keep private?',
-      'Which part of your story do you want others to understand better?',
-    ],
+    reflectionPrompts: ['What was it like to choose what to share and what to keep private?', 'Which part of your story do you want others to understand better?'],
   },
   {
     topic: 'Exchanging coping strategies',
@@ -47,10 +41,7 @@ export const POWER_OF_CONNECTION: SessionPlanContent[] = [
       'Group practice: box breathing (4-4-4-4) for three minutes, then a go-round on how it felt.',
       'Pick one strategy from a peer to try this week, and say when you will try it.',
     ],
-    reflectionPrompts: [
-      'Which strategy from someone else surprised you?',
-      'What usually gets in the way of using what helps you?',
-    ],
+    reflectionPrompts: ['Which strategy from someone else surprised you?', 'What usually gets in the way of using what helps you?'],
   },
   {
     topic: 'Communicating clearly',
@@ -60,10 +51,7 @@ export const POWER_OF_CONNECTION: SessionPlanContent[] = [
       'Role-play in threes: speaker, listener, observer — ask for something small and specific.',
       'Observer feedback: one thing that made the request clear.',
     ],
-    reflectionPrompts: [
-      'Where this week could an I-statement have changed how a conversation went?',
-      'What makes it hard for you to ask for what you need?',
-    ],
+    reflectionPrompts: ['Where this week could an I-statement have changed how a conversation went?', 'What makes it hard for you to ask for what you need?'],
   },
   {
     topic: 'Listening',
@@ -73,10 +61,7 @@ export const POWER_OF_CONNECTION: SessionPlanContent[] = [
       'Validation ladder: from "I hear you" to "that makes sense, given…" — practise each rung.',
       'Go-round: a time you felt truly listened to, and what the other person did.',
     ],
-    reflectionPrompts: [
-      'What was it like to be listened to without being fixed?',
-      'Who in your life could you listen to this way this week?',
-    ],
+    reflectionPrompts: ['What was it like to be listened to without being fixed?', 'Who in your life could you listen to this way this week?'],
   },
   {
     topic: 'Navigating conflict',
@@ -86,10 +71,7 @@ export const POWER_OF_CONNECTION: SessionPlanContent[] = [
       'Practise "pause, name, ask": pause, name the feeling, ask a curious question.',
       'Role-play a low-stakes disagreement and repair it with the group’s coaching.',
     ],
-    reflectionPrompts: [
-      'How did conflict get handled in the family or places you grew up?',
-      'What would a good-enough repair look like in one of your relationships?',
-    ],
+    reflectionPrompts: ['How did conflict get handled in the family or places you grew up?', 'What would a good-enough repair look like in one of your relationships?'],
   },
   {
     topic: 'Boundaries',
@@ -99,10 +81,7 @@ export const POWER_OF_CONNECTION: SessionPlanContent[] = [
       'Scripted practice: "Thank you for asking. I can’t this time. What I can do is…"',
       'Pairs: practise holding a boundary when the other person pushes back gently.',
     ],
-    reflectionPrompts: [
-      'Where do you give more than you have?',
-      'What boundary would protect your wellbeing this week?',
-    ],
+    reflectionPrompts: ['Where do you give more than you have?', 'What boundary would protect your wellbeing this week?'],
   },
   {
     topic: 'Giving and receiving feedback',
@@ -112,10 +91,7 @@ export const POWER_OF_CONNECTION: SessionPlanContent[] = [
       'Appreciation round: each member receives one specific appreciation from a peer.',
       'Members who wish can ask the group for feedback on something they are working on.',
     ],
-    reflectionPrompts: [
-      'What is it like for you to receive praise? To receive a suggestion?',
-      'Whose feedback has helped you most, and why?',
-    ],
+    reflectionPrompts: ['What is it like for you to receive praise? To receive a suggestion?', 'Whose feedback has helped you most, and why?'],
   },
   {
     topic: 'Stigma and self-compassion',
@@ -125,10 +101,7 @@ export const POWER_OF_CONNECTION: SessionPlanContent[] = [
       'Write to yourself as you would to a friend going through the same thing.',
       'Common humanity go-round: "Others who live with this also…"',
     ],
-    reflectionPrompts: [
-      'When does your inner critic speak loudest?',
-      'What would you say to a group member who judged themselves the way you judge yourself?',
-    ],
+    reflectionPrompts: ['When does your inner critic speak loudest?', 'What would you say to a group member who judged themselves the way you judge yourself?'],
   },
   {
     topic: 'Goals and accountability',
@@ -138,10 +111,7 @@ export const POWER_OF_CONNECTION: SessionPlanContent[] = [
       'Pairs become accountability partners: how often will you check in, and how?',
       'Plan for obstacles: "If … happens, then I will …"',
     ],
-    reflectionPrompts: [
-      'What would be different in a month if this goal went well?',
-      'What support would make it more likely?',
-    ],
+    reflectionPrompts: ['What would be different in a month if this goal went well?', 'What support would make it more likely?'],
   },
   {
     topic: 'Resilience and setbacks',
@@ -151,10 +121,7 @@ export const POWER_OF_CONNECTION: SessionPlanContent[] = [
       'Build a personal early-warning list and a first-step plan (links to your safety plan).',
       'Reframe practice: from "I failed" to "I learned… and next time I will…"',
     ],
-    reflectionPrompts: [
-      'What are your early signs that a hard patch is starting?',
-      'Who or what helps you get back up?',
-    ],
+    reflectionPrompts: ['What are your early signs that a hard patch is starting?', 'Who or what helps you get back up?'],
   },
   {
     topic: 'Celebrating and carrying connection forward',
@@ -164,10 +131,7 @@ export const POWER_OF_CONNECTION: SessionPlanContent[] = [
       'Appreciation circle: every member hears what they brought to the group.',
       'Connection plan: two people, one place and one activity that will keep you connected after the group.',
     ],
-    reflectionPrompts: [
-      'What will you take with you from this group?',
-      'How will you keep reaching out when things get hard?',
-    ],
+    reflectionPrompts: ['What will you take with you from this group?', 'How will you keep reaching out when things get hard?'],
   },
 ];
 

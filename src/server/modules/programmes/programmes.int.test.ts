@@ -142,7 +142,17 @@ describe('lead clinicians edit the programmes their groups run', () => {
   it('answers 404 to a clinician who leads no forming or active group of the programme, and 403 to a participant, changing nothing', async () => {
     // Another programme, whose only group clinician A co-facilitates and clinician B led before it was cancelled.
     const other = (await call(t.app, admin, 'POST', '/api/programmes', { name: 'Other programme', description: 'x', sessions: [plan(1)] })).json().id as string;
-    const cancelled = (await call(t.app, admin, 'POST', '/api/groups', { programmeId: other, name: 'Cancelled', kind: 'closed', capacity: 8, minSize: 3, leadId: world.clinicianB.id, coFacilitatorIds: [world.clinicianA.id] })).json().id as string;
+    const cancelled = (
+      await call(t.app, admin, 'POST', '/api/groups', {
+        programmeId: other,
+        name: 'Cancelled',
+        kind: 'closed',
+        capacity: 8,
+        minSize: 3,
+        leadId: world.clinicianB.id,
+        coFacilitatorIds: [world.clinicianA.id],
+      })
+    ).json().id as string;
     expect((await call(t.app, admin, 'PATCH', `/api/groups/${cancelled}`, { status: 'cancelled' })).statusCode).toBe(200);
     const before = await snapshot();
     const refusals: [Session, number, string][] = [
@@ -193,7 +203,14 @@ describe('groups made on screen', () => {
     const id = response.json().id as string;
     const detail = (await call(t.app, admin, 'GET', `/api/groups/${id}`)).json();
     expect(detail.timezone).toBe(t.config.timeZone);
-    expect(detail).toMatchObject({ name: 'Thursday evening group', capacity: 8, minSize: 4, location: 'Room 2, Ash House', meetingUrl: 'https://meet.example.org/thursday', status: 'forming' });
+    expect(detail).toMatchObject({
+      name: 'Thursday evening group',
+      capacity: 8,
+      minSize: 4,
+      location: 'Room 2, Ash House',
+      meetingUrl: 'https://meet.example.org/thursday',
+      status: 'forming',
+    });
     expect(detail.facilitators.map((f: { userId: string; role: string }) => [f.userId, f.role]).sort()).toEqual(
       [
         [world.clinicianA.id, 'lead'],
@@ -227,7 +244,10 @@ describe('groups made on screen', () => {
   it('refuses a capacity below the current members with 409 capacity_below_members and changes nothing', async () => {
     // Group A has two members; a third (copied from the first, another person) makes 2 too few.
     const first = await t.database.db.selectFrom('enrolments').selectAll().where('group_id', '=', world.groupA).executeTakeFirstOrThrow();
-    await t.database.db.insertInto('enrolments').values({ ...first, id: crypto.randomUUID(), participant_id: world.participantB.id, pseudonym: 'Rowan' }).execute();
+    await t.database.db
+      .insertInto('enrolments')
+      .values({ ...first, id: crypto.randomUUID(), participant_id: world.participantB.id, pseudonym: 'Rowan' })
+      .execute();
     const before = await snapshot();
     const refused = await call(t.app, admin, 'PATCH', `/api/groups/${world.groupA}`, { capacity: 2, minSize: 1, name: 'Renamed at the same time' });
     expect(refused.statusCode).toBe(409);

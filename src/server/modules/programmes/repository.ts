@@ -8,7 +8,11 @@ import type { SessionPlanContent } from './power-of-connection.js';
 /** Replaces a programme's curriculum with an ordered list of plans. */
 export async function replaceCurriculum(db: DbOrTx, programmeId: string, plans: SessionPlanContent[]): Promise<void> {
   // Sessions keep their topic text; their link to a plan is cleared before the plans go.
-  await db.updateTable('group_sessions').set({ plan_id: null }).where('plan_id', 'in', db.selectFrom('session_plans').select('id').where('programme_id', '=', programmeId)).execute();
+  await db
+    .updateTable('group_sessions')
+    .set({ plan_id: null })
+    .where('plan_id', 'in', db.selectFrom('session_plans').select('id').where('programme_id', '=', programmeId))
+    .execute();
   await db.deleteFrom('session_plans').where('programme_id', '=', programmeId).execute();
   await db
     .insertInto('session_plans')
@@ -31,7 +35,11 @@ export async function replaceCurriculum(db: DbOrTx, programmeId: string, plans: 
  * version records whether journal alerts are on (read from the service's setting unless given).
  */
 export async function addAgreementVersion(db: DbOrTx, programmeId: string, body: string, userId: string | null, now: Date, journalAlerts?: boolean): Promise<number> {
-  const row = await db.selectFrom('group_agreements').select((eb) => eb.fn.max('version').as('v')).where('programme_id', '=', programmeId).executeTakeFirst();
+  const row = await db
+    .selectFrom('group_agreements')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('programme_id', '=', programmeId)
+    .executeTakeFirst();
   const version = Number(row?.v ?? 0) + 1;
   const alerts = journalAlerts ?? (await journalAlertsOn(db));
   await db

@@ -1,5 +1,13 @@
 import { idParams } from '../../../shared/schemas/common.js';
-import { agreementBodySchema, curriculumBodySchema, noteTemplateBodySchema, programmeBodySchema, programmeDetailSchema, programmeListSchema, programmeUpdateBodySchema } from '../../../shared/schemas/programmes.js';
+import {
+  agreementBodySchema,
+  curriculumBodySchema,
+  noteTemplateBodySchema,
+  programmeBodySchema,
+  programmeDetailSchema,
+  programmeListSchema,
+  programmeUpdateBodySchema,
+} from '../../../shared/schemas/programmes.js';
 import { defineRoute, type RouteAccess } from '../../http/route.js';
 import { createProgramme, updateProgramme } from './create-programme.js';
 import { listProgrammes } from './list-programmes.js';

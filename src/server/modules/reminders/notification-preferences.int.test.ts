@@ -180,7 +180,14 @@ describe('with an SMS gateway', () => {
         original_starts_at: null,
       })
       .execute();
-    const settings: ReminderSettings = { smtpConfigured: true, publicUrl: undefined, serviceName: 'Eastgate Service', locale: 'en-GB', timeZone: 'Europe/London', textsConfigured: true };
+    const settings: ReminderSettings = {
+      smtpConfigured: true,
+      publicUrl: undefined,
+      serviceName: 'Eastgate Service',
+      locale: 'en-GB',
+      timeZone: 'Europe/London',
+      textsConfigured: true,
+    };
     const [first, second] = await Promise.all([sendSessionReminders(db, settings, now), sendSessionReminders(db, settings, now)]);
     expect(first + second).toBe(1);
     // Queued with the claim, sent by the text job: two instances at once send it once.

@@ -55,7 +55,14 @@ let t: TestApp;
 let world: World;
 let member: Session;
 let sender: SmsSender;
-const settings: ReminderSettings = { smtpConfigured: true, publicUrl: undefined, serviceName: 'Eastgate Service', locale: 'en-GB', timeZone: 'Europe/London', textsConfigured: true };
+const settings: ReminderSettings = {
+  smtpConfigured: true,
+  publicUrl: undefined,
+  serviceName: 'Eastgate Service',
+  locale: 'en-GB',
+  timeZone: 'Europe/London',
+  textsConfigured: true,
+};
 const random = () => 0.5;
 
 beforeAll(async () => {
@@ -122,7 +129,14 @@ describe("a member's own mobile number", () => {
     const changed = await call(t.app, member, 'PUT', '/api/me/mobile', { mobile: '+44 7700 900456' });
     expect(changed.json()).toEqual({ mobile: '+447700900456', textRemindersTurnedOff: false });
     expect((await call(t.app, member, 'GET', '/api/me/notification-preferences')).json()).toMatchObject({ mobile: '+447700900456', smsAvailable: true });
-    const audit = await t.database.db.selectFrom('audit_events').select(['action', 'detail']).where('actor_user_id', '=', world.participantA.id).where('action', '=', 'me.mobile.update').where('outcome', '=', 'success').orderBy('at').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'detail'])
+      .where('actor_user_id', '=', world.participantA.id)
+      .where('action', '=', 'me.mobile.update')
+      .where('outcome', '=', 'success')
+      .orderBy('at')
+      .execute();
     expect(audit.map((a) => JSON.parse(String(a.detail)).change)).toEqual(['added', 'changed']);
     // The number itself is not written into the audit log.
     expect(JSON.stringify(audit)).not.toContain('900456');
@@ -167,7 +181,9 @@ describe("a member's own mobile number", () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error).toMatchObject({ code: 'no_address_for_channel', details: [{ path: 'body.sessionReminders.sms' }] });
     // The e-mail reminder still went.
-    expect(await t.database.db.selectFrom('mail_outbox').select('kind').where('to_user_id', '=', world.participantA.id).where('kind', '=', 'session_reminder').execute()).not.toEqual([]);
+    expect(
+      await t.database.db.selectFrom('mail_outbox').select('kind').where('to_user_id', '=', world.participantA.id).where('kind', '=', 'session_reminder').execute(),
+    ).not.toEqual([]);
   });
 });
 
@@ -298,7 +314,11 @@ describe('reminder texts through a failing and recovering gateway', () => {
     const moved = await queuedReminder(now, 96 * MINUTE);
     const kept = await queuedReminder(now, 97 * MINUTE);
     await t.database.db.updateTable('group_sessions').set({ status: 'cancelled' }).where('id', '=', cancelled.sessionId).execute();
-    await t.database.db.updateTable('group_sessions').set({ starts_at: new Date(now.getTime() + 26 * 60 * MINUTE).toISOString() }).where('id', '=', moved.sessionId).execute();
+    await t.database.db
+      .updateTable('group_sessions')
+      .set({ starts_at: new Date(now.getTime() + 26 * 60 * MINUTE).toISOString() })
+      .where('id', '=', moved.sessionId)
+      .execute();
     expect((await call(t.app, member, 'PUT', '/api/me/mobile', { mobile: '07700 900555' })).statusCode).toBe(200);
     expect(await deliverQueuedTexts(t.database.db, sender, now)).toMatchObject({ sent: 1, cancelled: 2 });
     expect(await textRow(cancelled.sessionId)).toMatchObject({ status: 'cancelled', last_error: 'The session was moved or cancelled.' });

@@ -33,7 +33,20 @@ async function sessionIn(hours: number, groupId = world.groupA) {
   const startsAt = new Date(Date.now() + hours * HOUR).toISOString();
   await t.database.db
     .insertInto('group_sessions')
-    .values({ id, group_id: groupId, starts_at: startsAt, ends_at: new Date(Date.parse(startsAt) + 90 * 60_000).toISOString(), plan_id: null, topic: 'Noticing worry spirals', status: 'scheduled', origin: 'manual', cancel_reason: null, created_at: now, updated_at: now, original_starts_at: null })
+    .values({
+      id,
+      group_id: groupId,
+      starts_at: startsAt,
+      ends_at: new Date(Date.parse(startsAt) + 90 * 60_000).toISOString(),
+      plan_id: null,
+      topic: 'Noticing worry spirals',
+      status: 'scheduled',
+      origin: 'manual',
+      cancel_reason: null,
+      created_at: now,
+      updated_at: now,
+      original_starts_at: null,
+    })
     .execute();
   created.push(id);
   return { id, startsAt };
@@ -83,7 +96,12 @@ describe('session reminders', () => {
     await sessionIn(20);
     await sendSessionReminders(t.database.db, settings, new Date());
     const [mail] = await reminders();
-    const names = await t.database.db.selectFrom('therapy_groups as g').innerJoin('programmes as p', 'p.id', 'g.programme_id').select(['g.name as group', 'p.name as programme']).where('g.id', '=', world.groupA).executeTakeFirstOrThrow();
+    const names = await t.database.db
+      .selectFrom('therapy_groups as g')
+      .innerJoin('programmes as p', 'p.id', 'g.programme_id')
+      .select(['g.name as group', 'p.name as programme'])
+      .where('g.id', '=', world.groupA)
+      .executeTakeFirstOrThrow();
     expect(mail!.subject).not.toContain(SERVICE);
     for (const part of [mail!.subject, mail!.body_text, mail!.body_html ?? '']) {
       for (const secret of [names.group, names.programme, 'Noticing worry spirals', 'anxiety', 'Anxiety', 'depression']) expect(part).not.toContain(secret);
@@ -126,7 +144,19 @@ describe('session reminders', () => {
 describe('questionnaire reminders', () => {
   it('reminds gently — once, then at most weekly — and stops when answered or turned off', async () => {
     const db = t.database.db;
-    await db.insertInto('measure_schedules').values({ id: newId(), programme_id: null, group_id: world.groupA, instrument_code: 'phq-9', trigger: 'enrolment', every_n: null, created_by: null, created_at: new Date().toISOString() }).execute();
+    await db
+      .insertInto('measure_schedules')
+      .values({
+        id: newId(),
+        programme_id: null,
+        group_id: world.groupA,
+        instrument_code: 'phq-9',
+        trigger: 'enrolment',
+        every_n: null,
+        created_by: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
     expect(await sendMeasureReminders(db, settings, new Date())).toBe(2);
     expect(await sendMeasureReminders(db, settings, later(3 * 86_400_000))).toBe(0);
     const [mail] = await reminders('measure_reminder');

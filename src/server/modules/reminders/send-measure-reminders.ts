@@ -56,7 +56,12 @@ export async function sendMeasureReminders(db: Db, settings: ReminderSettings, n
       await queueTemplatedMail(
         trx,
         { userId: person.id, address: person.email },
-        { kind: 'measure_reminder', name: person.display_name, url: settings.publicUrl ? `${settings.publicUrl}/` : null, settingsUrl: settings.publicUrl ? `${settings.publicUrl}/account/notifications` : null },
+        {
+          kind: 'measure_reminder',
+          name: person.display_name,
+          url: settings.publicUrl ? `${settings.publicUrl}/` : null,
+          settingsUrl: settings.publicUrl ? `${settings.publicUrl}/account/notifications` : null,
+        },
         { smtpConfigured: settings.smtpConfigured, now, service: settings },
       );
       return true;

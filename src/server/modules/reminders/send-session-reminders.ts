@@ -21,7 +21,10 @@ export function sessionReminderSlot(leadMs: number): '24h' | '2h' | null {
 
 /** The text message: the service, the time in the service's zone and locale; nothing about the group. */
 export function sessionReminderText(startsAt: string, slot: '24h' | '2h', settings: ReminderSettings): string {
-  const time = DateTime.fromISO(startsAt, { zone: 'utc' }).setZone(settings.timeZone).setLocale(settings.locale).toFormat(slot === '24h' ? 'cccc d LLLL, HH:mm' : 'HH:mm');
+  const time = DateTime.fromISO(startsAt, { zone: 'utc' })
+    .setZone(settings.timeZone)
+    .setLocale(settings.locale)
+    .toFormat(slot === '24h' ? 'cccc d LLLL, HH:mm' : 'HH:mm');
   return `${settings.serviceName}: a reminder that your next group session is ${slot === '24h' ? 'on' : 'today at'} ${time}.`;
 }
 
@@ -79,7 +82,12 @@ export async function sendSessionReminders(db: Db, settings: ReminderSettings, n
       }
       // The text is queued with the claim and sent by deliverQueuedTexts (retried with backoff),
       // so a gateway failure or a restart neither loses it nor sends it twice.
-      if (textTo) await queueReminderText(trx, { reminderSendId: claim, userId: row.user_id, toE164: textTo, body: sessionReminderText(row.starts_at, slot, settings), expiresAt: row.starts_at }, now);
+      if (textTo)
+        await queueReminderText(
+          trx,
+          { reminderSendId: claim, userId: row.user_id, toE164: textTo, body: sessionReminderText(row.starts_at, slot, settings), expiresAt: row.starts_at },
+          now,
+        );
       return row.by_email === 1 || textTo !== null;
     });
     if (queued) sent += 1;

@@ -47,7 +47,12 @@ export async function queueReminderText(db: DbOrTx, text: { reminderSendId: stri
 
 /** Cancels a person's texts still waiting (their mobile number was removed); returns how many. */
 export async function cancelQueuedTexts(db: DbOrTx, userId: string, reason: string): Promise<number> {
-  const result = await db.updateTable('sms_queue').set({ status: 'cancelled', last_error: reason, claimed_at: null }).where('user_id', '=', userId).where('status', '=', 'queued').executeTakeFirst();
+  const result = await db
+    .updateTable('sms_queue')
+    .set({ status: 'cancelled', last_error: reason, claimed_at: null })
+    .where('user_id', '=', userId)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -67,7 +72,12 @@ export interface TextDeliveryOptions {
  * when the next would come after the session began, it is marked failed with the gateway's
  * answer, for administrators to see (GET /api/admin/sms).
  */
-export async function deliverQueuedTexts(db: Db, sms: SmsSender, now: Date, options: TextDeliveryOptions = {}): Promise<{ sent: number; retrying: number; failed: number; cancelled: number }> {
+export async function deliverQueuedTexts(
+  db: Db,
+  sms: SmsSender,
+  now: Date,
+  options: TextDeliveryOptions = {},
+): Promise<{ sent: number; retrying: number; failed: number; cancelled: number }> {
   const nowIso = now.toISOString();
   const staleClaim = new Date(now.getTime() - CLAIM_TIMEOUT_MS).toISOString();
   const due = (eb: ExpressionBuilder<DB, 'sms_queue'>) =>
@@ -118,11 +128,22 @@ async function attempt(db: Db, sms: SmsSender, id: string, now: Date, options: T
     const giveUp = !retryAt || retryAt.toISOString() >= text.expires_at;
     await db
       .updateTable('sms_queue')
-      .set({ status: giveUp ? 'failed' : 'queued', attempts, last_error: message, claimed_at: null, to_e164: text.mobile_e164, ...(retryAt && !giveUp ? { next_attempt_at: retryAt.toISOString() } : {}) })
+      .set({
+        status: giveUp ? 'failed' : 'queued',
+        attempts,
+        last_error: message,
+        claimed_at: null,
+        to_e164: text.mobile_e164,
+        ...(retryAt && !giveUp ? { next_attempt_at: retryAt.toISOString() } : {}),
+      })
       .where('id', '=', id)
       .execute();
     return giveUp ? 'failed' : 'retrying';
   }
-  await db.updateTable('sms_queue').set({ status: 'sent', attempts, last_error: null, claimed_at: null, sent_at: now.toISOString(), to_e164: text.mobile_e164 }).where('id', '=', id).execute();
+  await db
+    .updateTable('sms_queue')
+    .set({ status: 'sent', attempts, last_error: null, claimed_at: null, sent_at: now.toISOString(), to_e164: text.mobile_e164 })
+    .where('id', '=', id)
+    .execute();
   return 'sent';
 }

@@ -44,7 +44,38 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nt']);
 const CLAUSE_END = /[.!?;]$/;
 const SUBJECT = new Set(['i', 'he', 'she', 'they', 'we']);
 /** Words whose following clause is their complement, inside the negation ("not think I will…", "never said she would…"). */
-const COMPLEMENT_TAKER = new Set(['think', 'say', 'know', 'believe', 'feel', 'guess', 'reckon', 'promise', 'swear', 'want', 'hope', 'expect', 'suppose', 'sure', 'mean', 'that', 'if', 'whether', 'because', 'cause', 'unless', 'until', 'when', 'where', 'why', 'how', 'what', 'who', 'so', 'like']);
+const COMPLEMENT_TAKER = new Set([
+  'think',
+  'say',
+  'know',
+  'believe',
+  'feel',
+  'guess',
+  'reckon',
+  'promise',
+  'swear',
+  'want',
+  'hope',
+  'expect',
+  'suppose',
+  'sure',
+  'mean',
+  'that',
+  'if',
+  'whether',
+  'because',
+  'cause',
+  'unless',
+  'until',
+  'when',
+  'where',
+  'why',
+  'how',
+  'what',
+  'who',
+  'so',
+  'like',
+]);
 
 function correctNegation(tokens: Token[]): void {
   // A negation does not reach past the end of its clause: after one, tokens are not negated until
@@ -63,7 +94,8 @@ function correctNegation(tokens: Token[]): void {
       // promise ("don't think I'll hurt myself" stays negated).
       const previous = tokens[i - 1]?.lemma ?? '';
       const next = tokens[i + 1];
-      if (!pastClauseEnd && token.negated && sinceNegator > 2 && SUBJECT.has(token.text) && next && (next.pos === 'AUX' || next.pos === 'VERB') && !COMPLEMENT_TAKER.has(previous)) pastClauseEnd = true;
+      if (!pastClauseEnd && token.negated && sinceNegator > 2 && SUBJECT.has(token.text) && next && (next.pos === 'AUX' || next.pos === 'VERB') && !COMPLEMENT_TAKER.has(previous))
+        pastClauseEnd = true;
       if (pastClauseEnd) token.negated = false;
     }
     if (CLAUSE_END.test(token.text)) pastClauseEnd = true;

@@ -31,7 +31,6 @@ const RANK: Record<RiskTier, number> = { none: 0, concern: 1, urgent: 2 };
 /** Longest text the detector reads at once; a longer message is read in overlapping windows. */
 const WINDOW = 4_000;
 
-
 function framesText(expanded: string): string {
   // Stryker disable next-line MethodExpression: without the final trim() the frames read the same tokens (analyse skips whitespace tokens; no difference on the 7,000 corpus texts)
   return expanded
@@ -63,7 +62,10 @@ function describeSignal(signal: RiskSignal): string {
 }
 
 /** Layer 1 alone (concept frames and phrase rules), without the model: used to train and calibrate the model. */
-export function assessLayer1(text: string, expanded = expandShorthand(text)): { tier: RiskTier; phrases: ReturnType<typeof assessPhrasesExpanded>; frames: FrameHit[]; frameTier: RiskTier; words: number } {
+export function assessLayer1(
+  text: string,
+  expanded = expandShorthand(text),
+): { tier: RiskTier; phrases: ReturnType<typeof assessPhrasesExpanded>; frames: FrameHit[]; frameTier: RiskTier; words: number } {
   const phrases = assessPhrasesExpanded(expanded);
   const sentences = analyse(framesText(expanded));
   const message = { words: sentences.map((s) => s.words).join(' '), lemmas: sentences.map((s) => s.lemmas).join(' ') };
@@ -117,9 +119,12 @@ export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbab
   const strong = (m: string): boolean => /^(figure of speech|talk about a subject|a question|metaphor|topic|hypothetical|ordinary context)/.test(m);
   const negated = (m: string): boolean => m === 'negated';
   const says = (test: (m: string) => boolean): boolean =>
-    !counted && layer1.phrases.tier === 'none' && (layer1.frames.some((f) => f.modifiers.some(test)) || layer1.phrases.signals.some((x) => x.modifiers.some((m) => test(PHRASE_MODIFIER_AS_FRAME[m.kind](m.cue)))));
+    !counted &&
+    layer1.phrases.tier === 'none' &&
+    (layer1.frames.some((f) => f.modifiers.some(test)) || layer1.phrases.signals.some((x) => x.modifiers.some((m) => test(PHRASE_MODIFIER_AS_FRAME[m.kind](m.cue)))));
   // Only an explicit distance in time ("years ago", "used to"): softer recovery words are too often wrong.
-  const past = (m: string): boolean => m.startsWith('past or recovery') && /years? ago|months ago|used to|in the past|back then|when i was|as a (teen|teenager|kid|child)|in (19|20)\d\d|last year/.test(m);
+  const past = (m: string): boolean =>
+    m.startsWith('past or recovery') && /years? ago|months ago|used to|in the past|back then|when i was|as a (teen|teenager|kid|child)|in (19|20)\d\d|last year/.test(m);
   // (A stricter rule for very short messages with no Layer 1 evidence was tried for v4 and rejected
   // on the validation batch; its old form, "urgent below 0.3 becomes concern", could never fire
   // once the urgent threshold was 0.36, and was removed: README, "Fusion".)
@@ -145,7 +150,10 @@ function assessOne(text: string): RiskAssessment {
   const model = predictExpanded(expanded);
   const counted = frames.filter((f) => f.tier !== 'none');
   const modelTier = fusedModelTier(layer1, model.tier, model.probabilities.urgent);
-  const explanationNote = modelTier !== model.tier ? `The model’s ${model.tier} was lowered to ${modelTier}: the risk words were read as negated, a question, a topic, ordinary use or a figure of speech.` : '';
+  const explanationNote =
+    modelTier !== model.tier
+      ? `The model’s ${model.tier} was lowered to ${modelTier}: the risk words were read as negated, a question, a topic, ordinary use or a figure of speech.`
+      : '';
   const tier = fusedTier(layer1, modelTier);
 
   // Kind: the strongest frame names it (harm to others and being harmed before self-harm at the
@@ -165,12 +173,15 @@ function assessOne(text: string): RiskAssessment {
     `Model: ${model.tier} (urgent ${p.urgent.toFixed(2)}, concern ${p.concern.toFixed(2)})${model.features.length ? `; strongest features ${model.features.map((f) => f.feature).join(', ')}` : ''}.`,
   );
   if (explanationNote) explanation.push(explanationNote);
-  explanation.push(`Tier ${tier}${kind !== 'none' ? `, ${kind.replace(/_/g, ' ')}` : ''}: the higher of frames (${frameTier}), phrase rules (${phrases.tier}) and model (${modelTier}).`);
+  explanation.push(
+    `Tier ${tier}${kind !== 'none' ? `, ${kind.replace(/_/g, ' ')}` : ''}: the higher of frames (${frameTier}), phrase rules (${phrases.tier}) and model (${modelTier}).`,
+  );
 
   const plain = new Set<string>();
   for (const f of counted) plain.add(f.plain);
   for (const s of phrases.signals) if (s.effectiveWeight > 0) plain.add(s.plain);
-  const plainExplanation = tier === 'none' ? [] : plain.size ? [...plain].map((x) => `Your message mentions ${x}.`) : ['Your message sounds like you may be going through something hard.'];
+  const plainExplanation =
+    tier === 'none' ? [] : plain.size ? [...plain].map((x) => `Your message mentions ${x}.`) : ['Your message sounds like you may be going through something hard.'];
   return { tier, kind, score: phrases.score, signals: phrases.signals, frames, model, explanation, plainExplanation };
 }
 
@@ -222,7 +233,11 @@ export function assessWithContext(text: string, recent: readonly string[]): Risk
     kind: strongest?.kind ?? 'self_harm',
     frames: together.frames,
     signals: together.phrases.signals,
-    explanation: [...together.frames.map(describeFrame), ...together.phrases.signals.map(describeSignal), `Tier ${together.tier}: read together with the author’s messages of the last 30 minutes (on its own: ${alone.tier}).`],
+    explanation: [
+      ...together.frames.map(describeFrame),
+      ...together.phrases.signals.map(describeSignal),
+      `Tier ${together.tier}: read together with the author’s messages of the last 30 minutes (on its own: ${alone.tier}).`,
+    ],
     plainExplanation: alone.plainExplanation.length ? alone.plainExplanation : ['Your messages sound like you may be going through something hard.'],
   };
 }

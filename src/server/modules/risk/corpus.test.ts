@@ -11,7 +11,8 @@ describe('the labelled corpus', () => {
     expect(all.length).toBeGreaterThanOrEqual(3000);
     for (const b of batches) expect(b.written).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const cells = new Set(all.map((s) => `${s.tier}:${s.kind}`));
-    for (const cell of ['none:none', 'concern:self_harm', 'concern:harm_to_others', 'concern:being_harmed', 'urgent:self_harm', 'urgent:harm_to_others', 'urgent:being_harmed']) expect(cells).toContain(cell);
+    for (const cell of ['none:none', 'concern:self_harm', 'concern:harm_to_others', 'concern:being_harmed', 'urgent:self_harm', 'urgent:harm_to_others', 'urgent:being_harmed'])
+      expect(cells).toContain(cell);
     expect(batches.filter((b) => b.role === 'validation')).toHaveLength(1);
   });
 

@@ -52,8 +52,14 @@ describe('questions, figures of speech and ordinary use', () => {
   it('the same rope with a goodbye or with distress in the message is not ordinary', () => {
     for (const text of ['got a new rope for climbing, goodbye everyone', 'got a new rope for climbing and i feel worthless']) {
       const hits = assessLayer1(text).frames;
-      expect(hits.some((f) => f.modifiers.some((m) => m.startsWith('ordinary context'))), text).toBe(false);
-      expect(hits.some((f) => f.frame === 'ordinary_use'), text).toBe(false);
+      expect(
+        hits.some((f) => f.modifiers.some((m) => m.startsWith('ordinary context'))),
+        text,
+      ).toBe(false);
+      expect(
+        hits.some((f) => f.frame === 'ordinary_use'),
+        text,
+      ).toBe(false);
     }
   });
 });

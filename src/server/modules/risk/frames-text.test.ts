@@ -40,12 +40,16 @@ describe('the clinician’s explanation of evidence that did not count', () => {
   it('lists every reason a frame was not counted, each with its cue', () => {
     const result = assessRisk('I cut myself shaving this morning');
     expect(result.tier).toBe('none');
-    expect(result.explanation).toContainEqual(expect.stringMatching(/^Not counted \(frame, self-harm\): “cut myself” — .+; figure of speech \(“cut myself shaving”\); ordinary context \(“shaving”\)\.$/));
+    expect(result.explanation).toContainEqual(
+      expect.stringMatching(/^Not counted \(frame, self-harm\): “cut myself” — .+; figure of speech \(“cut myself shaving”\); ordinary context \(“shaving”\)\.$/),
+    );
   });
   it('lists every modifier of a phrase rule, with its weight lowered to nothing', () => {
     const result = assessRisk('the main character in the film wants to kill himself');
     expect(result.tier).toBe('none');
-    expect(result.explanation).toContainEqual(expect.stringMatching(/^Not counted \(phrase rule\): “kill himself” — .+, weight 0 of \d+; other_person \(“himself”\); topic \(“character”\)\.$/));
+    expect(result.explanation).toContainEqual(
+      expect.stringMatching(/^Not counted \(phrase rule\): “kill himself” — .+, weight 0 of \d+; other_person \(“himself”\); topic \(“character”\)\.$/),
+    );
   });
 });
 
@@ -60,9 +64,12 @@ describe('the clinician’s explanation of the phrase rules that counted', () =>
 });
 
 describe('spaces, tabs and emoji between words are read as one space', () => {
-  it.each(['i have the pills\tready', 'i have the pills  ready', 'i have the pills😭ready', 'i have the pills 😭 ready', 'i have the pills - ready'])('%j: means made ready', (text) => {
-    expect(assessLayer1(text).frames.map((f) => [f.frame, f.tier, f.cue])).toEqual([['means_prepared', 'urgent', 'pills ready']]);
-  });
+  it.each(['i have the pills\tready', 'i have the pills  ready', 'i have the pills😭ready', 'i have the pills 😭 ready', 'i have the pills - ready'])(
+    '%j: means made ready',
+    (text) => {
+      expect(assessLayer1(text).frames.map((f) => [f.frame, f.tier, f.cue])).toEqual([['means_prepared', 'urgent', 'pills ready']]);
+    },
+  );
 });
 
 describe('a long message, read in overlapping windows', () => {

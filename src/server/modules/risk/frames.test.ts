@@ -7,7 +7,10 @@ function frames(text: string): FrameHit[] {
   const sentences = analyse(expandShorthand(text).replace(/'/g, ''));
   return matchFrames(sentences, { words: sentences.map((s) => s.words).join(' '), lemmas: sentences.map((s) => s.lemmas).join(' ') });
 }
-const counted = (text: string): string[] => frames(text).filter((f) => f.tier !== 'none').map((f) => `${f.frame}:${f.tier}`);
+const counted = (text: string): string[] =>
+  frames(text)
+    .filter((f) => f.tier !== 'none')
+    .map((f) => `${f.frame}:${f.tier}`);
 
 describe('concept frames: each shape of risk, and its hard negative', () => {
   it('runs every alternative of an "A|B" pattern, not only when A\'s first word is in the sentence', () => {
@@ -37,7 +40,7 @@ describe('concept frames: each shape of risk, and its hard negative', () => {
     // and a negation or the past still undoes it
     expect(counted('i decided im not doing it on friday')).toEqual([]);
   });
-  it('session 11: ordinary readiness, kitchen knives, locked-away tablets and a relative\'s funeral are ordinary', () => {
+  it("session 11: ordinary readiness, kitchen knives, locked-away tablets and a relative's funeral are ordinary", () => {
     expect(counted('put my tablets into the weekly box, ready for work tomorrow')).toEqual([]);
     expect(counted('sharpening the kitchen knives before the roast')).toEqual([]);
     expect(counted('my husband keeps my tablets in a locked cupboard now, it helps')).toEqual([]);
@@ -66,7 +69,6 @@ describe('concept frames: each shape of risk, and its hard negative', () => {
     expect(counted('cut again just now and it wont stop')).toContain('act_injury:urgent');
     expect(counted('he says tonight he finishes me')).toContain('threat_from_other:urgent');
     expect(counted('tonight is the night, first gig in years, so excited')).toEqual([]);
-
   });
   it('session 11 (after held-out batch 9): signing off for good, buying from several chemists, a weapon someone will use', () => {
     expect(counted('thanks for everything guys, signing off for good tonight')).toContain('intent_euphemism:urgent');

@@ -1,7 +1,25 @@
 import type { AnalysedSentence, Token } from './analyse.js';
 import {
-  DANGER_PLACE, DISTRESS, EDGE_PLACE, FAREWELL, HARM_VERB, INGEST, INTENT, LIGATURE, MEANS, MEDICINE, PERSON, POISON, PRESENCE, QUANTITY, READY_STATE, SHARP,
-  TIME, URGE, WEAPON, markSubstanceTokens,
+  DANGER_PLACE,
+  DISTRESS,
+  EDGE_PLACE,
+  FAREWELL,
+  HARM_VERB,
+  INGEST,
+  INTENT,
+  LIGATURE,
+  MEANS,
+  MEDICINE,
+  PERSON,
+  POISON,
+  PRESENCE,
+  QUANTITY,
+  READY_STATE,
+  SHARP,
+  TIME,
+  URGE,
+  WEAPON,
+  markSubstanceTokens,
 } from './concepts.js';
 import { StartLists, TriggerIndex } from './frame-triggers.js';
 import { METAPHORS, RECOVERY, TOPIC, hypotheticalIn } from './lexicon.js';
@@ -46,7 +64,8 @@ const PREPOSITION = /^(to|for|with|from|at|of|about|by|than|like|behind|beside|t
 
 /** Whose act it is: the nearest subject before `index` in the word line. */
 /** Means a writer may take from someone else ("my dad's pills"). */
-const OWNED_MEANS = /^(gun|guns|shotgun|rifle|pistol|handgun|firearm|pills|tablets|meds|medication|medicine|codeine|morphine|insulin|tramadol|oxycodone|methadone|sleeping|knife|knives|blade|blades|razor|razors|rope|belt|car|keys|lighter)$/;
+const OWNED_MEANS =
+  /^(gun|guns|shotgun|rifle|pistol|handgun|firearm|pills|tablets|meds|medication|medicine|codeine|morphine|insulin|tramadol|oxycodone|methadone|sleeping|knife|knives|blade|blades|razor|razors|rope|belt|car|keys|lighter)$/;
 
 function subjectBefore(words: string, index: number): 'self' | 'other' {
   const before = words.slice(0, index).trim().split(' ').reverse();
@@ -60,7 +79,8 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
     if (i > 0 && before[i - 1] === 's' && OWNED_MEANS.test((i >= 2 ? before[i - 2] : after[0]) ?? '')) continue;
     // "given my PlayStation to my cousin and deleted…": a person after a preposition is its object, not who acts.
     // ("for my father's funeral" keeps him: whose funeral it is says who it is about.)
-    if (before[i - 1] !== 's' && (PREPOSITION.test(before[i + 1] ?? '') || (/^(my|his|her|their|our)$/.test(before[i + 1] ?? '') && PREPOSITION.test(before[i + 2] ?? '')))) continue;
+    if (before[i - 1] !== 's' && (PREPOSITION.test(before[i + 1] ?? '') || (/^(my|his|her|their|our)$/.test(before[i + 1] ?? '') && PREPOSITION.test(before[i + 2] ?? ''))))
+      continue;
     if (/^my$/.test(before[i + 1] ?? '') && OTHER_SUBJECT.test(word)) return 'other';
     if (OTHER_SUBJECT.test(word) || OTHER_SUBJECT.test(pair)) return 'other';
   }
@@ -68,14 +88,21 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
 }
 
 const BENIGN = {
-  medicine: /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|got rid of|get rid of|getting rid of|threw (them|it) (out|away)|binned|disposed of|handed (them|it) in|took (them|it) back to the (chemist|pharmacy)|locked (box|tin|cabinet|cupboard|drawer|safe)|locked (them |it )?(away|up)|lock (them|it) (away|up)|gave (\w+ ){0,2}the key|safety plan|(partner|husband|wife|mum|mom|dad) (keeps|holds|has) (them|my (tablets|meds|pills|medication))|weekly box|keeps me on track|for my (headache|back|period|cold|flu|migraine|tooth|knee|hay fever|allergies|arthritis)s?)\b/,
-  sharp: /\b(cook|cooking|chop|chopping|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed|ing)? (all )?(the |my |our )?kitchen|whetstone|knife sharpener|shaving|shave|craft|crafts|lino|box(?! ?cutters?| of)|parcel(?! knife)|cardboard|whittl\w*|carving|sharpening stone|chef|butcher|got rid of|get rid of|threw (them|it) (out|away)|binned|disposed of|carpet|lino knife|stanley knife|diy|decorating|wallpaper|skirting)\b/,
-  ligature: /\b(ladder|loft ladder|fence|gate|bins?|roof rack|trailer|luggage|suitcase|tyre swing|tree swing|hammock|climb\w*|boulder\w*|camping|tent|boat|sail\w*|knot|knots|scout\w*|washing|skipping|swing|dog lead|tug|gym|crossfit|allotment|tie (my|a) (shoe|shoes|laces|hair|tie)|necktie|school tie|work tie|tie for the wedding|belt for my (trousers|jeans|dress))\b/,
-  place: /\b(signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
-  farewell: /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|heathrow|gatwick|stansted|manchester airport|emigrat\w*|new chapter|last shift|leaving do|headsets?|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|goodbye (20\d\d|to 20\d\d|to the old year|old year)|new year|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday))\b/,
-  arrangement: /\b(baby|pregnan\w*|newborn|mortgage|solicitor said|buying a house|bought a house|new house|moving|the move|house move|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss)|passed away|has passed|passed last|rest in peace|condolences|(\w+ s|his|her|their) funeral|funeral (is|was|will be)|old flat|old house|new flat|moved out|moving out|tenancy|estate agent|letting agent|new start|fresh start|future self|younger self|time capsule|note to self|spare keys?|while (we|i) (are|am|re|m|be) away|cat sitter|dog sitter|house sitter|babysitter|wifi password|wi fi password|guest)\b/,
+  medicine:
+    /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|got rid of|get rid of|getting rid of|threw (them|it) (out|away)|binned|disposed of|handed (them|it) in|took (them|it) back to the (chemist|pharmacy)|locked (box|tin|cabinet|cupboard|drawer|safe)|locked (them |it )?(away|up)|lock (them|it) (away|up)|gave (\w+ ){0,2}the key|safety plan|(partner|husband|wife|mum|mom|dad) (keeps|holds|has) (them|my (tablets|meds|pills|medication))|weekly box|keeps me on track|for my (headache|back|period|cold|flu|migraine|tooth|knee|hay fever|allergies|arthritis)s?)\b/,
+  sharp:
+    /\b(cook|cooking|chop|chopping|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed|ing)? (all )?(the |my |our )?kitchen|whetstone|knife sharpener|shaving|shave|craft|crafts|lino|box(?! ?cutters?| of)|parcel(?! knife)|cardboard|whittl\w*|carving|sharpening stone|chef|butcher|got rid of|get rid of|threw (them|it) (out|away)|binned|disposed of|carpet|lino knife|stanley knife|diy|decorating|wallpaper|skirting)\b/,
+  ligature:
+    /\b(ladder|loft ladder|fence|gate|bins?|roof rack|trailer|luggage|suitcase|tyre swing|tree swing|hammock|climb\w*|boulder\w*|camping|tent|boat|sail\w*|knot|knots|scout\w*|washing|skipping|swing|dog lead|tug|gym|crossfit|allotment|tie (my|a) (shoe|shoes|laces|hair|tie)|necktie|school tie|work tie|tie for the wedding|belt for my (trousers|jeans|dress))\b/,
+  place:
+    /\b(signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
+  farewell:
+    /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|heathrow|gatwick|stansted|manchester airport|emigrat\w*|new chapter|last shift|leaving do|headsets?|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|goodbye (20\d\d|to 20\d\d|to the old year|old year)|new year|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday))\b/,
+  arrangement:
+    /\b(baby|pregnan\w*|newborn|mortgage|solicitor said|buying a house|bought a house|new house|moving|the move|house move|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss)|passed away|has passed|passed last|rest in peace|condolences|(\w+ s|his|her|their) funeral|funeral (is|was|will be)|old flat|old house|new flat|moved out|moving out|tenancy|estate agent|letting agent|new start|fresh start|future self|younger self|time capsule|note to self|spare keys?|while (we|i) (are|am|re|m|be) away|cat sitter|dog sitter|house sitter|babysitter|wifi password|wi fi password|guest)\b/,
   harm: /\b(lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|time|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline)\b/,
-  beingHarmed: /\b(parcel|delivery|postman|postie|courier|amazon|takeaway|pizza|flowers|plumber|electrician|brb|(kill|murder) me (when|if) (she|he|they|mum|mom|dad|my mum|my mom|my dad|my wife|my husband|my boss) (see|sees|find|finds|hear|hears|notice|notices)|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
+  beingHarmed:
+    /\b(parcel|delivery|postman|postie|courier|amazon|takeaway|pizza|flowers|plumber|electrician|brb|(kill|murder) me (when|if) (she|he|they|mum|mom|dad|my mum|my mom|my dad|my wife|my husband|my boss) (see|sees|find|finds|hear|hears|notice|notices)|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
 };
 
 const IDIOMS = METAPHORS;
@@ -118,13 +145,16 @@ function perMessage(test: (m: MessageContext) => boolean): (m: MessageContext) =
 }
 const anySoon = perMessage((m) => has(TIME, m.lemmas) || has(TIME, m.words));
 // "ready for Monday", "ready for work": getting ready for the routine is not the "ready" of distress.
-const ROUTINE_READY = /\bready for (the )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|work|school|college|uni|morning|weekend|holiday|trip|group|session|bed|shift|day)\b/g;
+const ROUTINE_READY =
+  /\bready for (the )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|work|school|college|uni|morning|weekend|holiday|trip|group|session|bed|shift|day)\b/g;
 const anyDistress = perMessage((m) => has(DISTRESS, m.lemmas.replace(ROUTINE_READY, '')) || has(DISTRESS, m.words.replace(ROUTINE_READY, '')));
 const anyFarewell = perMessage((m) => has(FAREWELL, m.lemmas) || has(FAREWELL, m.words));
 /** A message set to go out later by itself ("scheduled the email to send at 3am", "a timed post"). */
-const DELAYED_MESSAGE = /\b(schedul\w* (the |an |a |my |some |these |those )?(\w+ )?(email|emails|e mail|message|messages|text|texts|post|posts|tweet)|(set|timed) (it|them|the (email|message|text|post)) to (send|go out|post)|timed (email|message|text|post)|delay(ed)? send|on a timer|set to send|so (they|it) send|delayed (email|emails|e mail|message|messages|text|texts|post)|send (itself|automatically))\b/;
+const DELAYED_MESSAGE =
+  /\b(schedul\w* (the |an |a |my |some |these |those )?(\w+ )?(email|emails|e mail|message|messages|text|texts|post|posts|tweet)|(set|timed) (it|them|the (email|message|text|post)) to (send|go out|post)|timed (email|message|text|post)|delay(ed)? send|on a timer|set to send|so (they|it) send|delayed (email|emails|e mail|message|messages|text|texts|post)|send (itself|automatically))\b/;
 /** Resolve, or arrangements already made, around a vague dated "it" ("I've decided… I'm doing it on my birthday"). */
-const RESOLVE = /\b(decided|decision|made my peace|made (up )?my mind|my mind up|at peace|(feel|feeling|felt) (very |so )?calm|no going back|all sorted|its sorted|it is sorted|(tablets|pills|meds) (are )?(sorted|saved|ready)|saved up|sold my|gave (away )?my|given away|said (my )?goodbyes?|letters|my note|hidden under|hidden in|stashed|boxes of|packets of|box of|bottle of|rope|noose)\b/;
+const RESOLVE =
+  /\b(decided|decision|made my peace|made (up )?my mind|my mind up|at peace|(feel|feeling|felt) (very |so )?calm|no going back|all sorted|its sorted|it is sorted|(tablets|pills|meds) (are )?(sorted|saved|ready)|saved up|sold my|gave (away )?my|given away|said (my )?goodbyes?|letters|my note|hidden under|hidden in|stashed|boxes of|packets of|box of|bottle of|rope|noose)\b/;
 /** Different kinds of putting affairs in order (two or more in one message count as final arrangements). */
 const ARRANGEMENT_ACTS: readonly RegExp[] = [
   /\b(delete|deleted|deleting|wipe|wiped|wiping) (\w+ ){0,3}(account|accounts|insta|instagram|facebook|tiktok|snapchat|photos?|pictures|messages|everything|socials|laptop|phone|computer|hard drive|browser history)\b/,
@@ -137,12 +167,14 @@ const ARRANGEMENT_ACTS: readonly RegExp[] = [
   /\b(cancel|cancelled|canceled|cancelling|close|closed|closing) (\w+ ){0,2}(account|accounts|subscription|subscriptions|membership|phone contract)\b/,
 ];
 /** Saving means up, or buying them from one shop after another: no routine word excuses it. */
-const STOCKPILING = /\b(saved|saving|been saving|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
+const STOCKPILING =
+  /\b(saved|saving|been saving|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
 const DATED_IT = /\b(i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen)\b/;
 const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
 
-const STRONG_PREPARE = 'count|count out|counted|line up|lined up|lay out|laid out|set out|stockpile|stockpiled|stockpiling|hoard|hoarded|hoarding|stash|stashed|save up|saved up|saving up|pop out|popped out|empty out|emptied out|tip out|tipped out|pour out|poured out|sharpen|sharpened|load|loaded|tie|tied|clutch|clutching|grip|gripping|been saving|been collecting|collect|collected|collecting|hide|hid|hidden|hiding';
+const STRONG_PREPARE =
+  'count|count out|counted|line up|lined up|lay out|laid out|set out|stockpile|stockpiled|stockpiling|hoard|hoarded|hoarding|stash|stashed|save up|saved up|saving up|pop out|popped out|empty out|emptied out|tip out|tipped out|pour out|poured out|sharpen|sharpened|load|loaded|tie|tied|clutch|clutching|grip|gripping|been saving|been collecting|collect|collected|collecting|hide|hid|hidden|hiding';
 const WEAK_PREPARE = 'buy|bought|order|ordered|get|got|have|had|hold|holding|keep|kept|find|found|look up|looked up|google|googled|research|researched|check|checked|test|tested';
 
 const FRAMES: FrameSpec[] = [
@@ -183,15 +215,24 @@ const FRAMES: FrameSpec[] = [
       re(`${W(PRESENCE)} ${G(3)}${W(EDGE_PLACE)}`),
       re(`${W(PRESENCE)} ${G(3)}${W(DANGER_PLACE)}`),
       re(`^${G(2)}${W(`${EDGE_PLACE}|${DANGER_PLACE}`)}$`),
-      re(`${W('\\d+|nine|ten|eight|seven|six|five|twelve|twenty')} ${W('floors? up|storeys? up|stories up|floors? down|floor up')}|${W('legs? out|one leg out|leg over|legs over')} ${G(3)}${W('window|sill|ledge|railing|edge|balcony')}|${W('window|sill|ledge|railing|balcony')} ${G(4)}${W('legs? out|one leg out|leg over|legs over|legs dangling|dangling')}`),
-      re(`${W('in the bath|in the tub')} ${G(4)}${W('toaster|hairdryer|hair dryer|heater|plugged in')}|${W('hose|hosepipe')} ${G(2)}${W('attached|connected|taped|in the window|through the window')}`),
+      re(
+        `${W('\\d+|nine|ten|eight|seven|six|five|twelve|twenty')} ${W('floors? up|storeys? up|stories up|floors? down|floor up')}|${W('legs? out|one leg out|leg over|legs over')} ${G(3)}${W('window|sill|ledge|railing|edge|balcony')}|${W('window|sill|ledge|railing|balcony')} ${G(4)}${W('legs? out|one leg out|leg over|legs over|legs dangling|dangling')}`,
+      ),
+      re(
+        `${W('in the bath|in the tub')} ${G(4)}${W('toaster|hairdryer|hair dryer|heater|plugged in')}|${W('hose|hosepipe')} ${G(2)}${W('attached|connected|taped|in the window|through the window')}`,
+      ),
     ],
     tier: (m, s) => {
-      if (has(EDGE_PLACE, s) && !/\b(edge of (my|the) (seat|bed|sofa|table|diving board|pool|chair|desk)|diving board|on edge|edgy|cutting edge|edge of my seat)\b/.test(s)) return 'urgent';
+      if (has(EDGE_PLACE, s) && !/\b(edge of (my|the) (seat|bed|sofa|table|diving board|pool|chair|desk)|diving board|on edge|edgy|cutting edge|edge of my seat)\b/.test(s))
+        return 'urgent';
       if (anyDistress(m) || anyFarewell(m)) return 'urgent';
       // "On the bridge. Not for the view.": the writer denies the ordinary reason for being there.
-      if (/\bnot (here |there )?(for|to (see|watch|take|enjoy)) (the |a )?(view|views|walk|sunset|sunrise|scenery|photos?|pictures?|fresh air|sightseeing)\b/.test(m.words)) return 'urgent';
-      return anySoon(m) && /\b(bridge|footbridge|cliff|cliffs|roof|rooftop|tracks|railway|platform|multi storey|multistorey|motorway|overpass|flyover|viaduct|quarry|dam|tower)\b/.test(s) ? 'urgent' : null;
+      if (/\bnot (here |there )?(for|to (see|watch|take|enjoy)) (the |a )?(view|views|walk|sunset|sunrise|scenery|photos?|pictures?|fresh air|sightseeing)\b/.test(m.words))
+        return 'urgent';
+      return anySoon(m) &&
+        /\b(bridge|footbridge|cliff|cliffs|roof|rooftop|tracks|railway|platform|multi storey|multistorey|motorway|overpass|flyover|viaduct|quarry|dam|tower)\b/.test(s)
+        ? 'urgent'
+        : null;
     },
   },
   {
@@ -208,8 +249,12 @@ const FRAMES: FrameSpec[] = [
       re(`${W(INGEST)} ${G(3)}${W(POISON)}`),
       re(`${W(MEDICINE)} ${G(3)}${W('one by one|one after another|one after the other')}|${W('one by one|one after another')} ${G(3)}${W(MEDICINE)}`),
       re(`${W('take|took|taking|swallow|swallowing|pop|popping')} ${G(2)}${W('them|it|they')} ${G(2)}${W('one by one|one after another|one at a time')}`),
-      re(`${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${G(1)}${W('the lot|half of them|most of them|the rest of them|the rest|all of them|half the|half of the|every one')}`),
-      re(`${W('on|up to|at')} ${G(1)}${W('number|no')} ${COUNT}|${W('passed out|came round|come round|woke up')} ${G(2)}${W('after taking|after i took|after swallowing|on the floor')}`),
+      re(
+        `${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${G(1)}${W('the lot|half of them|most of them|the rest of them|the rest|all of them|half the|half of the|every one')}`,
+      ),
+      re(
+        `${W('on|up to|at')} ${G(1)}${W('number|no')} ${COUNT}|${W('passed out|came round|come round|woke up')} ${G(2)}${W('after taking|after i took|after swallowing|on the floor')}`,
+      ),
     ],
     tier: urgent,
   },
@@ -221,9 +266,15 @@ const FRAMES: FrameSpec[] = [
     actor: 'any',
     benign: new RegExp(`${BENIGN.sharp.source}|${BENIGN.ligature.source}|\\b(nose ?bleed|period|gum|gums|tooth|dentist|paper cut|fell|tripped|accident|football|rugby)\\b`),
     patterns: [
-      re(`${W('cut|cuts|wound|wounds|it|arm|wrist|leg')} ${G(3)}${W('not stop bleed|will not stop bleed|won t stop bleed|not stop bleeding|will not stop bleeding|keep bleed|keeps bleeding|still bleed|still bleeding|bleed a lot|bleeding a lot|bleeding everywhere')}`),
-      re(`${W('just cut|cut again|cut myself|cut my arm|cut my wrist|cut my wrists|cut my leg|cut my legs|cut my thigh|the cut|my cut|the wound|my wound|the bleeding')} ${G(4)}${W('not stopping|will not stop|won t stop|wont stop|not stop')}`),
-      re(`${W('blood everywhere|so much blood|can not stop the bleeding|cannot stop the bleeding|too deep|deeper than ever|down to the fat|see the fat|need stitches|needs stitches|gaping')}`),
+      re(
+        `${W('cut|cuts|wound|wounds|it|arm|wrist|leg')} ${G(3)}${W('not stop bleed|will not stop bleed|won t stop bleed|not stop bleeding|will not stop bleeding|keep bleed|keeps bleeding|still bleed|still bleeding|bleed a lot|bleeding a lot|bleeding everywhere')}`,
+      ),
+      re(
+        `${W('just cut|cut again|cut myself|cut my arm|cut my wrist|cut my wrists|cut my leg|cut my legs|cut my thigh|the cut|my cut|the wound|my wound|the bleeding')} ${G(4)}${W('not stopping|will not stop|won t stop|wont stop|not stop')}`,
+      ),
+      re(
+        `${W('blood everywhere|so much blood|can not stop the bleeding|cannot stop the bleeding|too deep|deeper than ever|down to the fat|see the fat|need stitches|needs stitches|gaping')}`,
+      ),
       re(`${W('cut|slit|slice|slash')} ${G(2)}${W('wrist|wrists|vein|veins|artery|throat')}`),
       re(`${W('engine|car')} ${G(4)}${W('run|running|on|ticking')} ${G(6)}${W('garage')}|${W('garage')} ${G(6)}${W('engine|exhaust|hose|hosepipe')}`),
       re(`${W('tie|tied|made|make|tying|making')} ${G(3)}${W('noose|knot for the rope|rope to the|rope to a|rope around|rope round')}`),
@@ -240,18 +291,33 @@ const FRAMES: FrameSpec[] = [
     actor: 'self',
     benign: BENIGN.farewell,
     patterns: [
-      re(W('last message|last post|final message|final post|final goodbye|last goodbye|bye forever|bye for good|goodbye forever|goodbye for good|see you on the other side|see you in another life|last night on earth|my time be up|my time is up|when you find this|when they find me|when someone find me|when someone finds me')),
+      re(
+        W(
+          'last message|last post|final message|final post|final goodbye|last goodbye|bye forever|bye for good|goodbye forever|goodbye for good|see you on the other side|see you in another life|last night on earth|my time be up|my time is up|when you find this|when they find me|when someone find me|when someone finds me',
+        ),
+      ),
       re(`${W('by the time')} ${G(2)}${W('read|reads|see|sees|find|finds')}`),
       re(`${W('will not|won t|wont|not going to|no longer')} ${G(1)}${W('need|be needing')} ${G(3)}${W('group|session|sessions|this|therapy|meds|you')}`),
       // "won't need em after the weekend": things not needed after a near time.
-      re(`${W('will not|won t|wont|not going to')} ${G(1)}${W('need|be needing')} ${G(2)}${W('them|em|it|any of it|any of them|these|those|my stuff|my things|anything')} ${G(1)}${W('after|past|beyond')} ${G(1)}${W('tonight|today|tomorrow|the weekend|this weekend|this week|friday|saturday|sunday|monday|tuesday|wednesday|thursday')}`),
+      re(
+        `${W('will not|won t|wont|not going to')} ${G(1)}${W('need|be needing')} ${G(2)}${W('them|em|it|any of it|any of them|these|those|my stuff|my things|anything')} ${G(1)}${W('after|past|beyond')} ${G(1)}${W('tonight|today|tomorrow|the weekend|this weekend|this week|friday|saturday|sunday|monday|tuesday|wednesday|thursday')}`,
+      ),
       re(`${W('tell|let')} ${G(3)}${W('i love|i loved|that i love|that i loved|i be sorry|i am sorry|i was sorry')}`),
       re(`${W('so|do not let|dont let|please do not let|make sure')} ${G(3)}${W('find me|finds me|be the one to find|be the one who finds|see me like this')}`),
-      re(`${W('look after|take care of|care for|feed')} ${G(2)}${W('cat|cats|dog|dogs|kid|kids|children|mum|mom|plants|hamster|rabbit')} ${G(3)}${W('for me|when i|after i|once i|i be go|i am go|i be gone|i am gone')}`),
-      re(W('goodbye|bye everyone|bye all|farewell|sorry for everything|thank you for everything|thanks for everything|forgive me|please forgive me|do not blame yourself|not anyone fault|it be not anyone fault|love you all|take care of yourselves|look after yourselves|remember me|it be time|i be ready to go|this be it|this be the end')),
+      re(
+        `${W('look after|take care of|care for|feed')} ${G(2)}${W('cat|cats|dog|dogs|kid|kids|children|mum|mom|plants|hamster|rabbit')} ${G(3)}${W('for me|when i|after i|once i|i be go|i am go|i be gone|i am gone')}`,
+      ),
+      re(
+        W(
+          'goodbye|bye everyone|bye all|farewell|sorry for everything|thank you for everything|thanks for everything|forgive me|please forgive me|do not blame yourself|not anyone fault|it be not anyone fault|love you all|take care of yourselves|look after yourselves|remember me|it be time|i be ready to go|this be it|this be the end',
+        ),
+      ),
     ],
     tier: (m, s) => {
-      const strong = /\b(last (message|post|goodbye)|final (message|post|goodbye)|forever|for good|other side|another life|last night on earth|time (be|is) up|find (this|me)|finds (this|me)|by the time|need|needing|i love|i loved|sorry|for me|when i|after i|once i|gone)\b/.test(s);
+      const strong =
+        /\b(last (message|post|goodbye)|final (message|post|goodbye)|forever|for good|other side|another life|last night on earth|time (be|is) up|find (this|me)|finds (this|me)|by the time|need|needing|i love|i loved|sorry|for me|when i|after i|once i|gone)\b/.test(
+          s,
+        );
       if (strong) return 'urgent';
       return anyDistress(m) || anySoon(m) ? 'urgent' : 'concern';
     },
@@ -264,18 +330,33 @@ const FRAMES: FrameSpec[] = [
     actor: 'self',
     benign: BENIGN.arrangement,
     patterns: [
-      re(`${W('write|wrote|written|writing|make|made|sort|sorted|sorting|finish|finished|update|updated|draw up|drew up')} ${G(2)}${W('will|my will|testament|letter|letters|note|notes|goodbye letter|goodbye note')}`),
-      re(`${W('give|gave|given|giving|gift|gifting')} ${G(3)}${W('away')}|${W('give away|gave away|giving away|rehome|rehoming|rehomed|find a home for|found a home for|new home for|new owner for')}`),
+      re(
+        `${W('write|wrote|written|writing|make|made|sort|sorted|sorting|finish|finished|update|updated|draw up|drew up')} ${G(2)}${W('will|my will|testament|letter|letters|note|notes|goodbye letter|goodbye note')}`,
+      ),
+      re(
+        `${W('give|gave|given|giving|gift|gifting')} ${G(3)}${W('away')}|${W('give away|gave away|giving away|rehome|rehoming|rehomed|find a home for|found a home for|new home for|new owner for')}`,
+      ),
       // "my will is written", "the letters are sealed": the arrangement told in the passive.
-      re(`${W('my will|the will|letters|the letter|goodbye letter|goodbye letters|the notes|my letters')} ${G(1)}${W('be|is|are|s|now')} ${G(1)}${W('written|signed|done|sealed|finished|sorted|ready|addressed')}`),
-      re(`${W('delete|deleted|deleting|close|closed|closing|cancel|cancelled|canceling|cancelling|wipe|wiped')} ${G(2)}${W('account|accounts|instagram|insta|facebook|tiktok|snapchat|twitter|everything|socials|all my|phone|subscription|subscriptions|gym membership')}`),
+      re(
+        `${W('my will|the will|letters|the letter|goodbye letter|goodbye letters|the notes|my letters')} ${G(1)}${W('be|is|are|s|now')} ${G(1)}${W('written|signed|done|sealed|finished|sorted|ready|addressed')}`,
+      ),
+      re(
+        `${W('delete|deleted|deleting|close|closed|closing|cancel|cancelled|canceling|cancelling|wipe|wiped')} ${G(2)}${W('account|accounts|instagram|insta|facebook|tiktok|snapchat|twitter|everything|socials|all my|phone|subscription|subscriptions|gym membership')}`,
+      ),
       re(`${W('left|leave|leaving')} ${W('a|my|the')} ${W('note|letter|letters|goodbye letter')}`),
-      re(`${W('my will|the will|my letters|the letters|my note|the note')} ${W('attached|enclosed')}|${W('attach|attached|attaching|enclose|enclosed')} ${G(1)}${W('my will|the will|my letters|my note')}`),
+      re(
+        `${W('my will|the will|my letters|the letters|my note|the note')} ${W('attached|enclosed')}|${W('attach|attached|attaching|enclose|enclosed')} ${G(1)}${W('my will|the will|my letters|my note')}`,
+      ),
       re(`${W('password|passwords|pin|pins|bank details|life insurance|funeral|funeral song|funeral songs|who get|who gets|who should get')}`),
-      re(`${W('emptied|empty|transferred|transfer|sent|send')} ${G(2)}${W('my account|my savings|my bank|all my money')}|${W('posted|post|left|leave|handed|hand')} ${G(1)}${W('the keys|my keys')}|${W('sold|sell|selling')} ${G(2)}${W('guitar|car|records|everything|my stuff|my things')}|${W('unfollowed|unfollow|wiped|wipe')} ${G(2)}${W('everyone|my phone|my laptop|everything')}|${W('nothing left to sort|everything is sorted|all sorted now|tied up all the loose ends|tying up loose ends|loose ends')}`),
+      re(
+        `${W('emptied|empty|transferred|transfer|sent|send')} ${G(2)}${W('my account|my savings|my bank|all my money')}|${W('posted|post|left|leave|handed|hand')} ${G(1)}${W('the keys|my keys')}|${W('sold|sell|selling')} ${G(2)}${W('guitar|car|records|everything|my stuff|my things')}|${W('unfollowed|unfollow|wiped|wipe')} ${G(2)}${W('everyone|my phone|my laptop|everything')}|${W('nothing left to sort|everything is sorted|all sorted now|tied up all the loose ends|tying up loose ends|loose ends')}`,
+      ),
     ],
     tier: (m, s) => {
-      const finality = /\b(when i (be |am )?go(ne)?|after i (be |am )?go(ne)?|once i (be |am )?go(ne)?|for when|in case|just in case|will not be (around|here)|not be (around|here)|no longer|need (them|it) anymore|for after|it is time|its time|nearly time|almost time|nothing for anyone to sort|nobody will have to sort|no one will have to sort|nothing to sort out after|it be time|nothing left|it is not|it isnt|for good|not coming back|it isn t|wont need|will not need)\b/.test(m.words + ' ' + m.lemmas);
+      const finality =
+        /\b(when i (be |am )?go(ne)?|after i (be |am )?go(ne)?|once i (be |am )?go(ne)?|for when|in case|just in case|will not be (around|here)|not be (around|here)|no longer|need (them|it) anymore|for after|it is time|its time|nearly time|almost time|nothing for anyone to sort|nobody will have to sort|no one will have to sort|nothing to sort out after|it be time|nothing left|it is not|it isnt|for good|not coming back|it isn t|wont need|will not need)\b/.test(
+          m.words + ' ' + m.lemmas,
+        );
       if (finality || anyFarewell(m)) return 'urgent';
       // Several different arrangements in one message, with no ordinary reason for them anywhere in it.
       if (ARRANGEMENT_ACTS.filter((act) => act.test(m.words)).length >= 2 && !BENIGN.arrangement.test(m.words)) return 'urgent';
@@ -293,24 +374,41 @@ const FRAMES: FrameSpec[] = [
     actor: 'self',
     contextFree: DATED_IT,
     // "tonight's the night, first date in three years"
-    benign: /\b(first date|a date|wish me luck|gig|concert|party|excited|exciting|big day|opening night|exam|interview|match|final|premiere|holiday|trip|wedding|the move|moving|sale|car boot|results|payday|pay day|launch|twitter|facebook|instagram|insta|tiktok|social media|socials|the app|whatsapp|reddit|see you (all )?in here)\b/,
+    benign:
+      /\b(first date|a date|wish me luck|gig|concert|party|excited|exciting|big day|opening night|exam|interview|match|final|premiere|holiday|trip|wedding|the move|moving|sale|car boot|results|payday|pay day|launch|twitter|facebook|instagram|insta|tiktok|social media|socials|the app|whatsapp|reddit|see you (all )?in here)\b/,
     patterns: [
       re(`${W('sleep|go to sleep|fall asleep|drift off')} ${G(1)}${W('for good|forever|permanently|and never wake up|and not wake up|and not wake|for ever')}`),
-      re(`${W('not be|will not be|won t be|stop being')} ${G(1)}${W('a problem|a burden|your problem|anyone problem|in the way|around')} ${G(1)}${W('much longer|for much longer|for long|soon|after tonight|after today|after this week|anymore after')}`),
-      re(`${W('check out|clock out|log off|sign off|signing off|signed off|bow out|tap out|exit|leave|leaving|go|going')} ${G(1)}${W('for good|permanently|of life|of this life|this world|this life|the world')}`),
+      re(
+        `${W('not be|will not be|won t be|stop being')} ${G(1)}${W('a problem|a burden|your problem|anyone problem|in the way|around')} ${G(1)}${W('much longer|for much longer|for long|soon|after tonight|after today|after this week|anymore after')}`,
+      ),
+      re(
+        `${W('check out|clock out|log off|sign off|signing off|signed off|bow out|tap out|exit|leave|leaving|go|going')} ${G(1)}${W('for good|permanently|of life|of this life|this world|this life|the world')}`,
+      ),
       re(`${W('make|let')} ${G(1)}${W('it|everything|this|the pain|it all')} ${G(1)}${W('stop|end|be over')} ${G(1)}${W('for good|forever|tonight|permanently|once and for all')}`),
-      re(`${W('join|be with|see|meet')} ${G(1)}${W('my')} ${G(2)}${W('mum|mom|dad|nan|gran|grandma|grandad|son|daughter|husband|wife|brother|sister|baby|partner')} ${G(2)}${W('soon|tonight|again soon|in heaven|up there|on the other side')}`),
+      re(
+        `${W('join|be with|see|meet')} ${G(1)}${W('my')} ${G(2)}${W('mum|mom|dad|nan|gran|grandma|grandad|son|daughter|husband|wife|brother|sister|baby|partner')} ${G(2)}${W('soon|tonight|again soon|in heaven|up there|on the other side')}`,
+      ),
       re(`${W('tonight|today|this|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday')} ${G(1)}${W('be the night|be the day|is the night|is the day|be it|is it')}`),
-      re(`${W('go through with it|use it properly this time|use it this time|do it properly this time|do it properly|do it this time|do it tonight|do it today|do it tomorrow|do it soon|finally do it|actually do it|going to do it|going do it|be go to do it|it end tonight|it ends tonight|it end today|it all end|end it tonight|end things tonight|end things for good|end it for good|end everything')}`),
-      re(`${W('no one|nobody|noone|they')} ${G(2)}${W('will|would|have to|need to')} ${G(1)}${W('deal with me|worry about me|put up with me')} ${G(1)}${W('anymore|much longer|after tonight|soon|again')}`),
+      re(
+        `${W('go through with it|use it properly this time|use it this time|do it properly this time|do it properly|do it this time|do it tonight|do it today|do it tomorrow|do it soon|finally do it|actually do it|going to do it|going do it|be go to do it|it end tonight|it ends tonight|it end today|it all end|end it tonight|end things tonight|end things for good|end it for good|end everything')}`,
+      ),
+      re(
+        `${W('no one|nobody|noone|they')} ${G(2)}${W('will|would|have to|need to')} ${G(1)}${W('deal with me|worry about me|put up with me')} ${G(1)}${W('anymore|much longer|after tonight|soon|again')}`,
+      ),
       // A vague "it" with a date: "I'm doing it on my birthday", "it's happening Saturday" (counted only with resolve or arrangements, below).
-      re(`${W('i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen')} ${G(2)}${W('tonight|tomorrow|on my birthday|this weekend|next week|at the weekend|on monday|on tuesday|on wednesday|on thursday|on friday|on saturday|on sunday|monday|tuesday|wednesday|thursday|friday|saturday|sunday')}`),
+      re(
+        `${W('i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen')} ${G(2)}${W('tonight|tomorrow|on my birthday|this weekend|next week|at the weekend|on monday|on tuesday|on wednesday|on thursday|on friday|on saturday|on sunday|monday|tuesday|wednesday|thursday|friday|saturday|sunday')}`,
+      ),
     ],
     tier: (m, s) => {
       if (DATED_IT.test(s)) return RESOLVE.test(m.words) || anyDistress(m) ? 'urgent' : null;
       // "signing off for good from Twitter": leaving a site, not life.
       if (/\b(sign|signing|signed|log|logging|logged|check|checking|checked) (off|out) for good from\b/.test(m.words)) return null;
-      return /\b(do it|go through with it|finally do it|actually do it|going to do it)\b/.test(s) && !/\b(tonight|today|tomorrow|this time|soon|finally|actually|going)\b/.test(s) && !anyDistress(m) ? null : 'urgent';
+      return /\b(do it|go through with it|finally do it|actually do it|going to do it)\b/.test(s) &&
+        !/\b(tonight|today|tomorrow|this time|soon|finally|actually|going)\b/.test(s) &&
+        !anyDistress(m)
+        ? null
+        : 'urgent';
     },
   },
   {
@@ -323,13 +421,19 @@ const FRAMES: FrameSpec[] = [
     patterns: [
       re(`${W(INTENT)} ${G(2)}${W(HARM_VERB)} ${G(3)}${W(PERSON)}`),
       re(`${W(URGE)} ${G(2)}${W(HARM_VERB)} ${G(3)}${W(PERSON)}`),
-      re(`${W('wait|waiting|wait for|waiting for|outside|find|going to find|track down|tracking down|follow|following')} ${G(3)}${W(PERSON)} ${G(6)}${W(WEAPON)}|${W(WEAPON)} ${G(6)}${W('wait|waiting|outside|find|track down|for him|for her|for them|when he|when she|when they')}`),
+      re(
+        `${W('wait|waiting|wait for|waiting for|outside|find|going to find|track down|tracking down|follow|following')} ${G(3)}${W(PERSON)} ${G(6)}${W(WEAPON)}|${W(WEAPON)} ${G(6)}${W('wait|waiting|outside|find|track down|for him|for her|for them|when he|when she|when they')}`,
+      ),
       // "brought a knife to work, if he says one more word I'm using it"
       re(`${W(WEAPON)} ${G(14)}${W('i am using it|im using it|i m using it|i be use it|i will use it|i ll use it|going to use it|gonna use it|be go to use it')}`),
       // "swear down if I see him tomorrow he's getting stabbed": a threat told as what will happen to them.
-      re(`${W('swear|swear down|swear to god|on my life|if i see|when i see|next time i see')} ${G(8)}${W('getting stabbed|getting shot|getting battered|getting done in|getting hurt|getting it|gets it|gets stabbed|gets shot|gets battered|is getting stabbed|is getting shot|be get stab|be get shoot|get stab|get shoot')}`),
+      re(
+        `${W('swear|swear down|swear to god|on my life|if i see|when i see|next time i see')} ${G(8)}${W('getting stabbed|getting shot|getting battered|getting done in|getting hurt|getting it|gets it|gets stabbed|gets shot|gets battered|is getting stabbed|is getting shot|be get stab|be get shoot|get stab|get shoot')}`,
+      ),
       // "he's dead when he gets in", "she's dead if she shows her face": a threat, not a death.
-      re(`${W('he|she|they|him|you')} ${G(1)}${W('be dead|is dead|s dead|are dead|re dead|be a dead man|is a dead man|s a dead man')} ${G(1)}${W('when|if|once|as soon as|the minute|the second')} ${G(1)}${W('he|she|they|you|i')}`),
+      re(
+        `${W('he|she|they|him|you')} ${G(1)}${W('be dead|is dead|s dead|are dead|re dead|be a dead man|is a dead man|s a dead man')} ${G(1)}${W('when|if|once|as soon as|the minute|the second')} ${G(1)}${W('he|she|they|you|i')}`,
+      ),
     ],
     tier: (m, s) => {
       const means = has(WEAPON, m.words) || has(WEAPON, m.lemmas);
@@ -345,21 +449,48 @@ const FRAMES: FrameSpec[] = [
     actor: 'other',
     benign: BENIGN.beingHarmed,
     patterns: [
-      re(`${W(PERSON)} ${G(3)}${W('threaten|threatened|threatening|say he will|said he will|says he will|say she will|said she would|said he would|will|going to|be go to|try to|tried to|trying to|want to|keep|keeps|kept|always')} ${G(2)}${W(HARM_VERB)} ${G(2)}${W('me|us|my kid|my kids|the kid|the kids|the baby|my baby|my child|my children|my son|my daughter|my mum|my mom|my sister')}`),
-      re(`${W(PERSON)} ${G(2)}${W('hit|hits|hitting|beat|beats|beating|punch|punched|punches|kick|kicked|kicks|strangle|strangled|choke|choked|chokes|slap|slapped|slaps|push|pushed|shove|shoved|rape|raped|hurt|hurts|hurting|finish|finishes|finishing|attack|attacked|grab|grabbed|drag|dragged|throw|threw|lock|locked|struck|strike|follow|followed|following|stab|stabbed|burn|burnt|burned')} ${G(1)}${W('me|us|my kid|my kids|the kids|the baby|my child')}`),
-      re(`${W('locked in|locked me in|trapped in|shut me in|will not let me out|wont let me out|not let me out|has not let me out|hasnt let me out')}|${W('trying to break in|trying to get in|breaking in|broke my window|smashed the window|smashed my window|climbing in|kicking the door in|kicked the door in')}|${W('me by the throat|us by the throat|hands round my neck|hands around my neck|gun to my head|knife to my throat')}`),
-      re(`${W(PERSON)} ${G(4)}${W('at the door|at my door|outside my|outside the house|outside the flat|banging on|bang on|kicking the door|kick the door|break in|breaking in|broke in|get in|trying to get in|in the house|downstairs|in the hall|on the stairs|coming up|coming back|on his way|on her way|on their way')}`),
-      re(`${W('someone|somebody|a man|a guy|a woman|he|she|they|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${G(3)}${W('with|have|has|has got|have got|got|holding|hold|carrying|pulled out|pull out|waving')} ${G(2)}${W(WEAPON)}`),
-      re(`${W('not|do not feel|no longer feel|never feel')} ${G(1)}${W('safe')} ${G(2)}${W('at home|in my house|in my flat|in my own home|in my home|with him|with her|with them|around him|around her|at my place|in the house')}`),
-      re(`${W('scared|afraid|terrified|frightened|petrified')} ${G(1)}${W('of|for')} ${G(1)}${W('him|her|them|my life|my safety|my kids|what he|what she|my partner|my husband|my boyfriend|my dad|my stepdad|my ex')}`),
-      re(`${W('lock|locked|trap|trapped|shut')} ${G(1)}${W('me|us')} ${G(1)}${W('in|inside|out')}|${W('i be hiding|i am hiding|i hide|i hid|i have hidden|i be hide|i have hide|hiding|locked myself')} ${G(2)}${W('bathroom|bedroom|toilet|cupboard|wardrobe|from him|from her|from them|in my room')}`),
+      re(
+        `${W(PERSON)} ${G(3)}${W('threaten|threatened|threatening|say he will|said he will|says he will|say she will|said she would|said he would|will|going to|be go to|try to|tried to|trying to|want to|keep|keeps|kept|always')} ${G(2)}${W(HARM_VERB)} ${G(2)}${W('me|us|my kid|my kids|the kid|the kids|the baby|my baby|my child|my children|my son|my daughter|my mum|my mom|my sister')}`,
+      ),
+      re(
+        `${W(PERSON)} ${G(2)}${W('hit|hits|hitting|beat|beats|beating|punch|punched|punches|kick|kicked|kicks|strangle|strangled|choke|choked|chokes|slap|slapped|slaps|push|pushed|shove|shoved|rape|raped|hurt|hurts|hurting|finish|finishes|finishing|attack|attacked|grab|grabbed|drag|dragged|throw|threw|lock|locked|struck|strike|follow|followed|following|stab|stabbed|burn|burnt|burned')} ${G(1)}${W('me|us|my kid|my kids|the kids|the baby|my child')}`,
+      ),
+      re(
+        `${W('locked in|locked me in|trapped in|shut me in|will not let me out|wont let me out|not let me out|has not let me out|hasnt let me out')}|${W('trying to break in|trying to get in|breaking in|broke my window|smashed the window|smashed my window|climbing in|kicking the door in|kicked the door in')}|${W('me by the throat|us by the throat|hands round my neck|hands around my neck|gun to my head|knife to my throat')}`,
+      ),
+      re(
+        `${W(PERSON)} ${G(4)}${W('at the door|at my door|outside my|outside the house|outside the flat|banging on|bang on|kicking the door|kick the door|break in|breaking in|broke in|get in|trying to get in|in the house|downstairs|in the hall|on the stairs|coming up|coming back|on his way|on her way|on their way')}`,
+      ),
+      re(
+        `${W('someone|somebody|a man|a guy|a woman|he|she|they|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${G(3)}${W('with|have|has|has got|have got|got|holding|hold|carrying|pulled out|pull out|waving')} ${G(2)}${W(WEAPON)}`,
+      ),
+      re(
+        `${W('not|do not feel|no longer feel|never feel')} ${G(1)}${W('safe')} ${G(2)}${W('at home|in my house|in my flat|in my own home|in my home|with him|with her|with them|around him|around her|at my place|in the house')}`,
+      ),
+      re(
+        `${W('scared|afraid|terrified|frightened|petrified')} ${G(1)}${W('of|for')} ${G(1)}${W('him|her|them|my life|my safety|my kids|what he|what she|my partner|my husband|my boyfriend|my dad|my stepdad|my ex')}`,
+      ),
+      re(
+        `${W('lock|locked|trap|trapped|shut')} ${G(1)}${W('me|us')} ${G(1)}${W('in|inside|out')}|${W('i be hiding|i am hiding|i hide|i hid|i have hidden|i be hide|i have hide|hiding|locked myself')} ${G(2)}${W('bathroom|bedroom|toilet|cupboard|wardrobe|from him|from her|from them|in my room')}`,
+      ),
       // "pointing it at me", "held the knife to my throat".
-      re(`${W('point|points|pointing|pointed|aim|aims|aiming|aimed|hold|holds|holding|held')} ${G(3)}${W('at me|at my head|at my face|at us|to my head|to my throat|to my neck|against my head')}`),
-      re(`${W('control|controls|controlling|check|checks|checking|take|takes|took')} ${G(1)}${W('my money|my phone|my bank|my card|my messages|where i go|who i see|my passport|my keys')}`),
+      re(
+        `${W('point|points|pointing|pointed|aim|aims|aiming|aimed|hold|holds|holding|held')} ${G(3)}${W('at me|at my head|at my face|at us|to my head|to my throat|to my neck|against my head')}`,
+      ),
+      re(
+        `${W('control|controls|controlling|check|checks|checking|take|takes|took')} ${G(1)}${W('my money|my phone|my bank|my card|my messages|where i go|who i see|my passport|my keys')}`,
+      ),
     ],
     tier: (m, s) => {
-      const imminent = has(WEAPON, m.words) || anySoon(m) || /\b(door|outside|break in|breaking in|broke in|get in|in the house|downstairs|coming|on his way|on her way|on their way|i be hiding|i am hiding|hiding in|hiding from|locked|lock|trap|right now|kill|going to|threaten|threatened|threatening)\b/.test(s);
-      const habitual = /\b(when he drinks|when she drinks|when he is drunk|always|sometimes|used to|every time|whenever|control|check|take|money|phone)\b/.test(s) && !/\b(right now|tonight|door|hiding|coming)\b/.test(s);
+      const imminent =
+        has(WEAPON, m.words) ||
+        anySoon(m) ||
+        /\b(door|outside|break in|breaking in|broke in|get in|in the house|downstairs|coming|on his way|on her way|on their way|i be hiding|i am hiding|hiding in|hiding from|locked|lock|trap|right now|kill|going to|threaten|threatened|threatening)\b/.test(
+          s,
+        );
+      const habitual =
+        /\b(when he drinks|when she drinks|when he is drunk|always|sometimes|used to|every time|whenever|control|check|take|money|phone)\b/.test(s) &&
+        !/\b(right now|tonight|door|hiding|coming)\b/.test(s);
       return imminent && !habitual ? 'urgent' : 'concern';
     },
   },
@@ -372,8 +503,12 @@ const FRAMES: FrameSpec[] = [
     // A voice may say "to hurt": a person (he, she, they) must say it to the writer ("told me to"),
     // else "my friend said she wants to kill herself" would read as a voice.
     patterns: [
-      re(`${W('voice|voices')} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to|to')} ${G(2)}${W('hurt|kill|cut|harm|jump|end|die|do it|punish|burn|stab|attack|drown|starve')}`),
-      re(`${W('they|it|he|she')} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to')} ${G(2)}${W('hurt|kill|cut|harm|jump|end|die|do it|punish|burn|stab|attack|drown|starve')}`),
+      re(
+        `${W('voice|voices')} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to|to')} ${G(2)}${W('hurt|kill|cut|harm|jump|end|die|do it|punish|burn|stab|attack|drown|starve')}`,
+      ),
+      re(
+        `${W('they|it|he|she')} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to')} ${G(2)}${W('hurt|kill|cut|harm|jump|end|die|do it|punish|burn|stab|attack|drown|starve')}`,
+      ),
     ],
     tier: concern,
   },
@@ -384,9 +519,17 @@ const FRAMES: FrameSpec[] = [
     plain: 'wishing you were not here',
     actor: 'self',
     patterns: [
-      re(`${W('wish|wishing|wished|want|wanted|would rather|rather')} ${G(3)}${W('never be born|never been born|not be born|was never born|had never been born|not born|not exist|not existed|stop existing|disappear|vanish|fade away|fade out|cease to exist|not wake up|never wake up|not woken up|did not wake up|would not wake up|sleep forever|not be here|not be alive|not be around|be gone|be dead|be invisible|evaporate|be erased|not be a person')}`),
-      re(`${W('everyone|everybody|they|people|my family|my kids|my partner|life')} ${G(3)}${W('be better|be easier|be happier|would be better|would be easier|would be happier|be fine|would be fine')} ${G(2)}${W('without me|if i be go|if i was gone|if i were gone|if i be not here|if i was not here|if i was not around')}`),
-      re(W('never have be born|should never have been born|should not have been born|should not be here|do not deserve to be here|do not deserve to live|waste of space|waste of oxygen|waste of air|burden to everyone|a burden|such a burden|drag everyone down|ruin everything|ruin everyone|only make things worse')),
+      re(
+        `${W('wish|wishing|wished|want|wanted|would rather|rather')} ${G(3)}${W('never be born|never been born|not be born|was never born|had never been born|not born|not exist|not existed|stop existing|disappear|vanish|fade away|fade out|cease to exist|not wake up|never wake up|not woken up|did not wake up|would not wake up|sleep forever|not be here|not be alive|not be around|be gone|be dead|be invisible|evaporate|be erased|not be a person')}`,
+      ),
+      re(
+        `${W('everyone|everybody|they|people|my family|my kids|my partner|life')} ${G(3)}${W('be better|be easier|be happier|would be better|would be easier|would be happier|be fine|would be fine')} ${G(2)}${W('without me|if i be go|if i was gone|if i were gone|if i be not here|if i was not here|if i was not around')}`,
+      ),
+      re(
+        W(
+          'never have be born|should never have been born|should not have been born|should not be here|do not deserve to be here|do not deserve to live|waste of space|waste of oxygen|waste of air|burden to everyone|a burden|such a burden|drag everyone down|ruin everything|ruin everyone|only make things worse',
+        ),
+      ),
     ],
     tier: concern,
   },
@@ -397,7 +540,11 @@ const FRAMES: FrameSpec[] = [
     plain: 'feeling hopeless or trapped',
     actor: 'self',
     patterns: [
-      re(W('no way out|no escape|can not escape|cannot escape|trapped|stuck forever|stuck like this forever|nothing will ever change|never going to change|never get better|will never get better|never be happy|no future|no hope|hopeless|nothing to look forward to|nothing left|nothing matter|nothing matters|cannot see a future|can not see a future|do not see a future|what be the point|what is the point|no point')),
+      re(
+        W(
+          'no way out|no escape|can not escape|cannot escape|trapped|stuck forever|stuck like this forever|nothing will ever change|never going to change|never get better|will never get better|never be happy|no future|no hope|hopeless|nothing to look forward to|nothing left|nothing matter|nothing matters|cannot see a future|can not see a future|do not see a future|what be the point|what is the point|no point',
+        ),
+      ),
     ],
     tier: concern,
   },
@@ -407,11 +554,20 @@ const FRAMES: FrameSpec[] = [
     label: 'self-neglect (not eating, stopped medication, not getting up)',
     plain: 'not looking after yourself',
     actor: 'self',
-    benign: /\b(fast|fasting|ramadan|diet|dieting|intermittent|doctor told|gp told|told to stop|weaned|tapering|taper|coming off with|under supervision|surgery|operation|blood test)\b/,
+    benign:
+      /\b(fast|fasting|ramadan|diet|dieting|intermittent|doctor told|gp told|told to stop|weaned|tapering|taper|coming off with|under supervision|surgery|operation|blood test)\b/,
     patterns: [
-      re(`${W('not|have not|haven t|did not|no|barely|hardly')} ${G(1)}${W('eat|eaten|ate|food|showered|shower|wash|washed|drink|drunk|drank|slept|sleep|got out of bed|get out of bed|leave the house|left the house|left my room|left the flat|opened the curtains')} ${G(3)}${W('day|days|week|weeks|since|in ages|properly in')}`),
-      re(`${W('stop|stopped|stopping|quit|quitting|binned|bin|flushed|throw away|threw away')} ${G(1)}${W('take|taking|eat|eating|drink|drinking|caring|washing|my')} ${G(2)}${W(`${MEDICINE}|food|anything|myself|about myself|meals`)}`),
-      re(W('let myself go|letting myself go|let myself rot|letting myself rot|waste away|wasting away|starve myself|starving myself|do not care what happen to me|do not care if i die|do not care if i live')),
+      re(
+        `${W('not|have not|haven t|did not|no|barely|hardly')} ${G(1)}${W('eat|eaten|ate|food|showered|shower|wash|washed|drink|drunk|drank|slept|sleep|got out of bed|get out of bed|leave the house|left the house|left my room|left the flat|opened the curtains')} ${G(3)}${W('day|days|week|weeks|since|in ages|properly in')}`,
+      ),
+      re(
+        `${W('stop|stopped|stopping|quit|quitting|binned|bin|flushed|throw away|threw away')} ${G(1)}${W('take|taking|eat|eating|drink|drinking|caring|washing|my')} ${G(2)}${W(`${MEDICINE}|food|anything|myself|about myself|meals`)}`,
+      ),
+      re(
+        W(
+          'let myself go|letting myself go|let myself rot|letting myself rot|waste away|wasting away|starve myself|starving myself|do not care what happen to me|do not care if i die|do not care if i live',
+        ),
+      ),
     ],
     tier: concern,
   },
@@ -435,10 +591,18 @@ const FRAMES: FrameSpec[] = [
     plain: 'hurting yourself',
     actor: 'self',
     benign: new RegExp(`${BENIGN.sharp.source}|\\b(accident|accidentally|by accident|paper cut|fell|tripped|shaving)\\b`),
-    patterns: [re(`${W('cut|cutting|burn|burning|scratch|scratching|carve|carving|slash|slashing|hurt|hurting|harm|harming')} ${G(1)}${W('myself|my arm|my arms|my leg|my legs|my wrist|my wrists|my thigh|my thighs|my stomach|my skin')}`), re(`${W(SHARP)} ${G(4)}${W('my arm|my arms|my wrist|my wrists|my thigh|my thighs|my skin|my leg|my legs')}`)],
+    patterns: [
+      re(
+        `${W('cut|cutting|burn|burning|scratch|scratching|carve|carving|slash|slashing|hurt|hurting|harm|harming')} ${G(1)}${W('myself|my arm|my arms|my leg|my legs|my wrist|my wrists|my thigh|my thighs|my stomach|my skin')}`,
+      ),
+      re(`${W(SHARP)} ${G(4)}${W('my arm|my arms|my wrist|my wrists|my thigh|my thighs|my skin|my leg|my legs')}`),
+    ],
     tier: (m) => {
       if (/\b(voice|voices)\b/.test(m.words)) return null;
-      const over = /\b(healed|heal|healing|scab\w*|cleaned|dressed|closed|closed up|not deep|nothing deep|superficial|just surface|surface|stopped bleeding|stopped now|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last week|days ago|a few days|yesterday|last night|first time in|the other day|weeks|months|years)\b/.test(m.words);
+      const over =
+        /\b(healed|heal|healing|scab\w*|cleaned|dressed|closed|closed up|not deep|nothing deep|superficial|just surface|surface|stopped bleeding|stopped now|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last week|days ago|a few days|yesterday|last night|first time in|the other day|weeks|months|years)\b/.test(
+          m.words,
+        );
       if (over && !/\b(right now|still bleeding|bleeding|will not stop|tonight)\b/.test(m.words)) return 'concern';
       return anySoon(m) || /\b(again|tonight|right now|now|just|deep|deeper|bleed|blood|going to|need to)\b/.test(m.words) ? 'urgent' : 'concern';
     },
@@ -485,7 +649,10 @@ function spacesIn(text: string, from: number, to: number): number {
  */
 function saysIsACover(words: string, at: number): boolean {
   const before = words.slice(Math.max(0, at - 40), at);
-  return /\bnot (for |to |about |because of )?(the |a |my )?$/.test(before) || /\b(think|thinks|thought|pretend|pretending|pretended|told (them|everyone|people)|tell (them|everyone|people)|as far as (they|anyone|everyone) know)\b/.test(before);
+  return (
+    /\bnot (for |to |about |because of )?(the |a |my )?$/.test(before) ||
+    /\b(think|thinks|thought|pretend|pretending|pretended|told (them|everyone|people)|tell (them|everyone|people)|as far as (they|anyone|everyone) know)\b/.test(before)
+  );
 }
 
 function modifiersFor(sentence: AnalysedSentence, words: string, start: number, end: number, spec: FrameSpec, message: MessageContext): string[] {
@@ -525,7 +692,12 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   // "people think I'm decluttering", "pretending it's for the charity shop": an ordinary reason the writer says is a cover is none either.
   const benign = benignMatch && !saysIsACover(words, benignMatch.index) && !spec.notExcusedBy?.test(words) ? benignMatch : null;
   const farewellCounts = spec.id !== 'final_goodbye' && spec.id !== 'final_arrangements' && anyFarewell(message);
-  if (benign && !anyDistress(message) && !farewellCounts && !/\b(goodbye|forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/.test(message.words)) {
+  if (
+    benign &&
+    !anyDistress(message) &&
+    !farewellCounts &&
+    !/\b(goodbye|forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/.test(message.words)
+  ) {
     mods.push(`ordinary context (“${benign[0]}”)`);
   }
   return mods;
@@ -539,7 +711,10 @@ const COMPILED_FRAMES = (() => {
 })();
 /** Every frame's patterns, in the order the trigger index numbers them (for its tests). */
 export const FRAME_PATTERNS: readonly RegExp[] = FRAMES.flatMap((spec) => spec.patterns);
-const TRIGGERS = new TriggerIndex(FRAME_PATTERNS, COMPILED_FRAMES.flatMap(({ patterns }, frame) => patterns.map(() => frame)));
+const TRIGGERS = new TriggerIndex(
+  FRAME_PATTERNS,
+  COMPILED_FRAMES.flatMap(({ patterns }, frame) => patterns.map(() => frame)),
+);
 const STARTS = new StartLists();
 const OFFSETS = [new Int32Array(256), new Int32Array(256)];
 
@@ -554,7 +729,6 @@ function offsetsOf(words: readonly string[], line: 0 | 1): Int32Array {
   }
   return out;
 }
-
 
 const firstMatch = (p: { pattern: RegExp; sticky: RegExp; n: number }, line: string, starts: StartLists, offsets: Int32Array): RegExpExecArray | null =>
   TRIGGERS.firstMatch(p.n, p.pattern, p.sticky, line, starts, offsets);
@@ -596,7 +770,10 @@ export function matchFrames(sentences: AnalysedSentence[], message: MessageConte
           modifiers.push('about someone else');
           tier = 'concern';
         }
-        const cue = sentence.tokens.slice(tokenStart, tokenEnd).map((t) => t.text).join(' ');
+        const cue = sentence.tokens
+          .slice(tokenStart, tokenEnd)
+          .map((t) => t.text)
+          .join(' ');
         if (spec.id === 'ordinary_use' && !modifiers.some((m) => m.startsWith('ordinary context'))) break;
         hits.push({ frame: spec.id, kind: spec.kind, tier, label: spec.label, plain: spec.plain, cue, modifiers });
         break;

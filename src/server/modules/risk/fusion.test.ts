@@ -179,7 +179,12 @@ describe('the author’s recent messages read together', () => {
 describe('which frame names the kind, and which evidence the model may not override', () => {
   it('at the same tier, being harmed names the kind before self-harm', () => {
     const result = assessRisk('he hits me when he drinks and i wish i had never been born');
-    expect(result.frames.filter((f) => f.tier === 'concern').map((f) => f.kind).sort()).toEqual(['being_harmed', 'self_harm']);
+    expect(
+      result.frames
+        .filter((f) => f.tier === 'concern')
+        .map((f) => f.kind)
+        .sort(),
+    ).toEqual(['being_harmed', 'self_harm']);
     expect(result).toMatchObject({ tier: 'concern', kind: 'being_harmed' });
   });
   it('an urgent self-harm frame names the kind before a concern about being harmed', () => {

@@ -337,7 +337,10 @@ export function predictExpanded(expanded: string, weights: ModelWeights = modelW
     if (id >= known) continue;
     offerBest(best, id, ((flat[id * k + decided.towards] as number) - (decided.towards ? (flat[id * k] as number) : 0)) * value, c.letters[id] === 1);
   }
-  return prediction(decided, best.map((b) => ({ ...b, key: c.names[b.key] as string })));
+  return prediction(
+    decided,
+    best.map((b) => ({ ...b, key: c.names[b.key] as string })),
+  );
 }
 
 /** The reference path (featuresOf + scoreHead, as the trainer scores): tests hold predict equal to it. */

@@ -43,8 +43,24 @@ const MY_RELATION = /^my$/;
  * ("tonight", "right now", "I've decided").
  */
 const PASSIVE: ReadonlySet<string> = new Set([
-  'death_thoughts', 'not_want_live', 'wish_dead', 'better_off_without', 'others_fine_without', 'nobody_notice_dead', 'wish_killed', 'want_die', 'better_off_dead',
-  'done_with_life', 'no_reason_live', 'feel_suicidal', 'suicide_word', 'self_harm_current', 'self_harm_act', 'self_harm', 'own_funeral', 'over_for_good',
+  'death_thoughts',
+  'not_want_live',
+  'wish_dead',
+  'better_off_without',
+  'others_fine_without',
+  'nobody_notice_dead',
+  'wish_killed',
+  'want_die',
+  'better_off_dead',
+  'done_with_life',
+  'no_reason_live',
+  'feel_suicidal',
+  'suicide_word',
+  'self_harm_current',
+  'self_harm_act',
+  'self_harm',
+  'own_funeral',
+  'over_for_good',
 ]);
 /** Rules whose match is a bare word: talk about a subject ("a suicide prevention course") does not count for them. */
 const TOPIC_SENSITIVE: ReadonlySet<string> = new Set(['suicide_word']);
@@ -121,7 +137,8 @@ function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray): 
   const phrase = match[0];
   const end = start + phrase.length;
   const modifiers: RiskSignal['modifiers'] = [];
-  const who = rule.person === 'self' ? { person: 'self' as const, cue: '' } : rule.person === 'who' ? personOfWho(match.groups?.who ?? match.groups?.who2) : personBefore(segment, start);
+  const who =
+    rule.person === 'self' ? { person: 'self' as const, cue: '' } : rule.person === 'who' ? personOfWho(match.groups?.who ?? match.groups?.who2) : personBefore(segment, start);
   let weight = rule.weight;
   let counts = true;
   const negator = negationBefore(segment, start);
@@ -238,7 +255,10 @@ function assessPrepared(prepared: string): PhraseAssessment {
   else if (score >= CONCERN_SCORE) tier = 'concern';
   const explanation = signals.map(describe);
   if (signals.length === 0) explanation.push('No rule of the risk lexicon matched.');
-  else explanation.push(`Score ${score} (concern from ${CONCERN_SCORE}; urgent only from a first-person urgent signal — several concern signals together stay concern, as the taxonomy says): ${tier}.`);
+  else
+    explanation.push(
+      `Score ${score} (concern from ${CONCERN_SCORE}; urgent only from a first-person urgent signal — several concern signals together stay concern, as the taxonomy says): ${tier}.`,
+    );
   const plainExplanation = tier === 'none' ? [] : [...new Set(counted.map((s) => s.plain))].map((p) => `Your message mentions ${p}.`);
   return { tier, score, signals, explanation, plainExplanation };
 }

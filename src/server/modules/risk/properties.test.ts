@@ -56,7 +56,12 @@ describe('risk properties (fast-check)', () => {
     );
   });
   it('case, extra spaces, missing apostrophes and common typos keep the tier', () => {
-    const variants = (text: string): string[] => [text.toUpperCase(), text.replace(/ /g, '  '), text.replace(/'/g, ''), text.replace(/tonight/g, 'tonite').replace(/pills/g, 'pils')];
+    const variants = (text: string): string[] => [
+      text.toUpperCase(),
+      text.replace(/ /g, '  '),
+      text.replace(/'/g, ''),
+      text.replace(/tonight/g, 'tonite').replace(/pills/g, 'pils'),
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...URGENT.map((t) => `${t} tonight`), ...BENIGN, "i'm going to take all my pills tonight"), (text) => {
         for (const v of variants(text)) expect(tier(v), v).toBe(tier(text));

@@ -13,10 +13,17 @@ function vocabulary(rules: readonly (readonly [RegExp, string])[]): string[] {
 }
 
 describe('RewriteChain', () => {
-  for (const [name, rules] of [['the shorthand rewrites', REWRITES], ['the typo rewrites', TYPOS]] as const) {
+  for (const [name, rules] of [
+    ['the shorthand rewrites', REWRITES],
+    ['the typo rewrites', TYPOS],
+  ] as const) {
     it(`gives what replacing in order gives, for ${name}`, () => {
       const chain = new RewriteChain(rules);
-      const token = fc.oneof(fc.constantFrom(...vocabulary(rules)), fc.constantFrom('i', 'a', 'the', 'to', '2', ',', '.', "'", 'x'), fc.string({ unit: fc.constantFrom('a', 'i', 'm', 'n', 't', "'", '2'), maxLength: 4 }));
+      const token = fc.oneof(
+        fc.constantFrom(...vocabulary(rules)),
+        fc.constantFrom('i', 'a', 'the', 'to', '2', ',', '.', "'", 'x'),
+        fc.string({ unit: fc.constantFrom('a', 'i', 'm', 'n', 't', "'", '2'), maxLength: 4 }),
+      );
       let changed = 0;
       fc.assert(
         fc.property(fc.array(token, { maxLength: 12 }), fc.constantFrom(' ', '  ', ' , '), (tokens, sep) => {

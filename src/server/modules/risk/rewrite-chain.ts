@@ -15,7 +15,8 @@ function parseReplacement(replacement: string, groups: number, source: string): 
     }
     const n = Number(replacement[i + 1]);
     // Only $1…$9 naming a group of the pattern (what the rules use); `$&`, `$$`, `$<name>` and two-digit groups are refused, not guessed.
-    if (!(n >= 1 && n <= groups) || /\d/.test(replacement[i + 2] ?? '')) throw new Error(`RewriteChain: replacement "${replacement}" of ${source}: only $1…$9 naming a group are supported`);
+    if (!(n >= 1 && n <= groups) || /\d/.test(replacement[i + 2] ?? ''))
+      throw new Error(`RewriteChain: replacement "${replacement}" of ${source}: only $1…$9 naming a group are supported`);
     if (literal) pieces.push(literal);
     literal = '';
     pieces.push(n);

@@ -13,7 +13,10 @@ const SHORTHAND: [typed: string, read: string][] = [
   ['sucide suicde suiside sewerslide s*cide s**cide su*cide', 'suicide suicide suicide suicide suicide suicide suicide'],
   ['suicidel sucidal suicdal suisidal suicidial suicidal', 'suicidal suicidal suicidal suicidal suicidal suicidal'],
   ['myslef mysef myelf mself mysefl myselff meself', 'myself myself myself myself myself myself myself'],
-  ['self-harm self harming self  harmed self-injury self injure self-injuring self injured', 'self harm self harming self harmed self injury self injure self injuring self injured'],
+  [
+    'self-harm self harming self  harmed self-injury self injure self-injuring self injured',
+    'self harm self harming self harmed self injury self injure self injuring self injured',
+  ],
   ['selfharm selfharming selfharmed', 'self harm self harming self harmed'],
   ['s/h again, sh again', 'self harm again, self harm again'],
   ["i'm im i've ive i'd i'll", 'i am i am i have i have i would i will'],

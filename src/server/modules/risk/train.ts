@@ -88,7 +88,10 @@ function main(): void {
   const vocabulary = new Set([...frequency].filter(([, n]) => n >= MIN_DOCUMENT_FREQUENCY).map(([f]) => f));
   const joint = trainHead(
     JOINT_CLASSES,
-    documents.map((d) => ({ features: d.features, label: JOINT_CLASSES.indexOf((d.sentence.tier === 'none' ? 'none' : `${d.sentence.tier}:${d.sentence.kind}`) as (typeof JOINT_CLASSES)[number]) })),
+    documents.map((d) => ({
+      features: d.features,
+      label: JOINT_CLASSES.indexOf((d.sentence.tier === 'none' ? 'none' : `${d.sentence.tier}:${d.sentence.kind}`) as (typeof JOINT_CLASSES)[number]),
+    })),
     vocabulary,
     random,
   );
@@ -96,7 +99,9 @@ function main(): void {
   for (const s of train) hash.update(`${s.text}\t${s.tier}\t${s.kind}\n`);
   const draft: ModelWeights = {
     version: `risk-model-${hash.digest('hex').slice(0, 12)}`,
-    trainedOn: listBatches().filter((b) => b.role === 'train').map((b) => b.id),
+    trainedOn: listBatches()
+      .filter((b) => b.role === 'train')
+      .map((b) => b.id),
     seed: SEED,
     thresholds: { urgent: 0.5, concern: 0.5 },
     joint,
@@ -124,11 +129,14 @@ function main(): void {
   // ordinary (none) sentences tiered urgent is bounded, then recall is as high as that allows.
   const noneItems = scored.filter((x) => x.s.tier === 'none');
   const falseUrgent = (t: number): number => noneItems.filter((x) => fused(x, { urgent: t, concern: 1 }) === 'urgent').length / (noneItems.length || 1);
-  for (const t of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) console.log(`  threshold ${t}: urgent recall ${urgentRecall(t).toFixed(3)}, ordinary sentences tiered urgent ${falseUrgent(t).toFixed(3)}`);
+  for (const t of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5])
+    console.log(`  threshold ${t}: urgent recall ${urgentRecall(t).toFixed(3)}, ordinary sentences tiered urgent ${falseUrgent(t).toFixed(3)}`);
   const target = Math.min(URGENT_RECALL_TARGET, urgentRecall(0.05) - 0.005);
   const recallFirst = largest((t) => urgentRecall(t) >= target);
   draft.thresholds.urgent = falseUrgent(recallFirst) <= MAX_FALSE_URGENT ? recallFirst : Math.round((1 - largest((t) => falseUrgent(1 - t) <= MAX_FALSE_URGENT)) * 100) / 100;
-  console.log(`validation: best reachable urgent recall ${urgentRecall(0.05).toFixed(3)}; chosen ${draft.thresholds.urgent}: recall ${urgentRecall(draft.thresholds.urgent).toFixed(3)}, ordinary tiered urgent ${falseUrgent(draft.thresholds.urgent).toFixed(3)}`);
+  console.log(
+    `validation: best reachable urgent recall ${urgentRecall(0.05).toFixed(3)}; chosen ${draft.thresholds.urgent}: recall ${urgentRecall(draft.thresholds.urgent).toFixed(3)}, ordinary tiered urgent ${falseUrgent(draft.thresholds.urgent).toFixed(3)}`,
+  );
   // Concern: an urgent sentence tiered none is the worst miss (no alert at all), so first the fewest
   // urgent sentences tiered none that a bounded share of ordinary sentences raised (at least
   // concern) allows; among thresholds that reach it (and keep 90 % of risk sentences at least
@@ -152,7 +160,9 @@ function main(): void {
     if (f1 > best.f1) best = { t: i / 100, f1 };
   }
   draft.thresholds.concern = best.t;
-  console.log(`validation: concern threshold ${best.t}: urgent tiered none ${urgentAsNone(draft.thresholds)}, ordinary raised to at least concern ${noneRaised(draft.thresholds).toFixed(3)}`);
+  console.log(
+    `validation: concern threshold ${best.t}: urgent tiered none ${urgentAsNone(draft.thresholds)}, ordinary raised to at least concern ${noneRaised(draft.thresholds).toFixed(3)}`,
+  );
   // RISK_WEIGHTS_OUT writes a trial elsewhere (hyper-parameter comparisons on the validation batch).
   fs.writeFileSync(process.env.RISK_WEIGHTS_OUT ?? WEIGHTS_FILE, `${JSON.stringify(draft)}\n`);
   const sample = predict('i have counted out all my tablets for tonight', draft);

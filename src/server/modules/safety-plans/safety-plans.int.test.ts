@@ -26,7 +26,13 @@ const plan = (baseVersion: number, extra: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   t = await createTestApp();
   world = await createWorld(t);
-  [alice, aaron, clinA, clinB, admin] = await Promise.all([signIn(t, world.participantA), signIn(t, world.participantA2), signIn(t, world.clinicianA), signIn(t, world.clinicianB), signIn(t, world.admin)]);
+  [alice, aaron, clinA, clinB, admin] = await Promise.all([
+    signIn(t, world.participantA),
+    signIn(t, world.participantA2),
+    signIn(t, world.clinicianA),
+    signIn(t, world.clinicianB),
+    signIn(t, world.admin),
+  ]);
 });
 afterAll(async () => t?.close());
 
@@ -36,14 +42,22 @@ describe('safety plans', () => {
     expect(empty.json()).toEqual({ participantId: world.participantA.id, plan: null, crisisLine: expect.any(String) });
     const saved = await call(t.app, alice, 'PUT', '/api/safety-plan', plan(0));
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject({ version: 1, participantId: world.participantA.id, helpContacts: [{ name: 'My sister Jo', contact: '07700 900123' }], updatedBy: { role: 'participant' } });
+    expect(saved.json()).toMatchObject({
+      version: 1,
+      participantId: world.participantA.id,
+      helpContacts: [{ name: 'My sister Jo', contact: '07700 900123' }],
+      updatedBy: { role: 'participant' },
+    });
   });
 
   it('are edited with the clinician of the group, with 409 and the saved plan when stale', async () => {
     const read = await call(t.app, clinA, 'GET', `/api/participants/${world.participantA.id}/safety-plan`);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({ plan: { version: 1 }, participantName: 'Alice Private' });
-    expect((await call(t.app, clinA, 'GET', `/api/enrolments/${world.enrolmentA}/safety-plan`)).json()).toMatchObject({ participantId: world.participantA.id, plan: { version: 1 } });
+    expect((await call(t.app, clinA, 'GET', `/api/enrolments/${world.enrolmentA}/safety-plan`)).json()).toMatchObject({
+      participantId: world.participantA.id,
+      plan: { version: 1 },
+    });
     expect((await call(t.app, clinB, 'GET', `/api/enrolments/${world.enrolmentA}/safety-plan`)).statusCode).toBe(404);
     const edit = await call(t.app, clinA, 'PUT', `/api/participants/${world.participantA.id}/safety-plan`, plan(1, { copingSteps: ['Box breathing', 'Call Jo'] }));
     expect(edit.json()).toMatchObject({ version: 2, copingSteps: ['Box breathing', 'Call Jo'], updatedBy: { role: 'clinician' } });
@@ -59,7 +73,18 @@ describe('safety plans', () => {
     const referrer = await createUser(t, 'clinician');
     await t.database.db
       .insertInto('referrals')
-      .values({ id: newId(), group_id: world.groupA, person_name: 'Bea', person_email: `bea.${newId()}@test.hearth.local`, participant_id: world.participantB.id, referred_by: referrer.id, reason: 'Isolation', status: 'enrolled', created_at: t.clock.now().toISOString(), updated_at: t.clock.now().toISOString() })
+      .values({
+        id: newId(),
+        group_id: world.groupA,
+        person_name: 'Bea',
+        person_email: `bea.${newId()}@test.hearth.local`,
+        participant_id: world.participantB.id,
+        referred_by: referrer.id,
+        reason: 'Isolation',
+        status: 'enrolled',
+        created_at: t.clock.now().toISOString(),
+        updated_at: t.clock.now().toISOString(),
+      })
       .execute();
     const referrerSession = await signIn(t, referrer);
     expect((await call(t.app, referrerSession, 'GET', `/api/participants/${world.participantB.id}/safety-plan`)).statusCode).toBe(200);
@@ -77,7 +102,12 @@ describe('safety plans', () => {
   });
 
   it('audit every read and save, and refuse bad input with clear errors', async () => {
-    const audit = await t.database.db.selectFrom('audit_events').select(['action', 'actor_user_id']).where('action', 'in', ['safety_plans.read', 'safety_plans.save']).where('outcome', '=', 'success').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_user_id'])
+      .where('action', 'in', ['safety_plans.read', 'safety_plans.save'])
+      .where('outcome', '=', 'success')
+      .execute();
     expect(audit.filter((a) => a.action === 'safety_plans.read').map((a) => a.actor_user_id)).toEqual(expect.arrayContaining([world.participantA.id, world.clinicianA.id]));
     expect(audit.filter((a) => a.action === 'safety_plans.save')).toHaveLength(2);
     const tooMany = await call(t.app, alice, 'PUT', '/api/safety-plan', plan(2, { copingSteps: Array.from({ length: 21 }, (_, i) => `Step ${i}`) }));

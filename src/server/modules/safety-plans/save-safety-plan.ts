@@ -45,5 +45,8 @@ export async function saveSafetyPlan(ctx: UseCaseContext, participantId: string,
 
 async function stale(ctx: UseCaseContext, participantId: string): Promise<AppError> {
   const current = await loadSafetyPlan(ctx.db, participantId);
-  return new AppError('stale_version', 'This safety plan was saved by someone else while you were editing. Your changes are kept: compare them with the saved plan, then save again.').withCurrent(current);
+  return new AppError(
+    'stale_version',
+    'This safety plan was saved by someone else while you were editing. Your changes are kept: compare them with the saved plan, then save again.',
+  ).withCurrent(current);
 }

@@ -24,11 +24,7 @@ function when(iso: string, timezone: string): string {
 /** Cancels an upcoming session and tells the members in the app. */
 export async function cancelSession(ctx: UseCaseContext, sessionId: string, reason: string): Promise<void> {
   const session = await loadChangeable(ctx, sessionId);
-  await ctx.db
-    .updateTable('group_sessions')
-    .set({ status: 'cancelled', cancel_reason: reason, updated_at: ctx.now.toISOString() })
-    .where('id', '=', sessionId)
-    .execute();
+  await ctx.db.updateTable('group_sessions').set({ status: 'cancelled', cancel_reason: reason, updated_at: ctx.now.toISOString() }).where('id', '=', sessionId).execute();
   await assignTopics(ctx.db, session.group_id);
   const notified = await notifyMembers(ctx.db, {
     groupId: session.group_id,

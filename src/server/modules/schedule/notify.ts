@@ -3,16 +3,8 @@ import { notify } from '../notifications/notify.js';
 import { enrolmentAt } from '../../policy/membership.js';
 
 /** In-app notice to every current member of a group (no clinical content). */
-export async function notifyMembers(
-  db: DbOrTx,
-  input: { groupId: string; sessionId: string | null; kind: string; title: string; body: string; now: Date },
-): Promise<number> {
-  const members = await db
-    .selectFrom('enrolments')
-    .select('participant_id')
-    .where('group_id', '=', input.groupId)
-    .where(enrolmentAt('reach', 'status'))
-    .execute();
+export async function notifyMembers(db: DbOrTx, input: { groupId: string; sessionId: string | null; kind: string; title: string; body: string; now: Date }): Promise<number> {
+  const members = await db.selectFrom('enrolments').select('participant_id').where('group_id', '=', input.groupId).where(enrolmentAt('reach', 'status')).execute();
   if (members.length === 0) return 0;
   await notify(
     db,

@@ -2,7 +2,17 @@ import type { GroupSession } from '../../../shared/schemas/sessions.js';
 
 /** A session row as the API shows it. */
 export function presentSession(
-  row: { id: string; group_id: string; starts_at: string; ends_at: string; topic: string; status: GroupSession['status']; cancel_reason: string | null; origin: GroupSession['origin']; note_status: 'draft' | 'signed' | null },
+  row: {
+    id: string;
+    group_id: string;
+    starts_at: string;
+    ends_at: string;
+    topic: string;
+    status: GroupSession['status'];
+    cancel_reason: string | null;
+    origin: GroupSession['origin'];
+    note_status: 'draft' | 'signed' | null;
+  },
   timezone: string,
   numbers: Map<string, number>,
 ): GroupSession {

@@ -5,10 +5,7 @@ const now = new Date('2026-10-01T00:00:00Z');
 
 describe('expandSchedule', () => {
   it('keeps an 18:00 London group at 18:00 local across the October clock change', () => {
-    const sessions = expandSchedule(
-      { rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=3', firstSessionLocal: '2026-10-20T18:00', timezone: 'Europe/London', durationMinutes: 90 },
-      now,
-    );
+    const sessions = expandSchedule({ rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=3', firstSessionLocal: '2026-10-20T18:00', timezone: 'Europe/London', durationMinutes: 90 }, now);
     expect(sessions.map((s) => s.startsAt.toISOString())).toEqual([
       '2026-10-20T17:00:00.000Z', // BST, UTC+1
       '2026-10-27T18:00:00.000Z', // GMT after 25 October
@@ -19,10 +16,7 @@ describe('expandSchedule', () => {
   });
 
   it('handles the spring change in New York', () => {
-    const sessions = expandSchedule(
-      { rrule: 'FREQ=WEEKLY;COUNT=2', firstSessionLocal: '2027-03-07T10:00', timezone: 'America/New_York', durationMinutes: 60 },
-      now,
-    );
+    const sessions = expandSchedule({ rrule: 'FREQ=WEEKLY;COUNT=2', firstSessionLocal: '2027-03-07T10:00', timezone: 'America/New_York', durationMinutes: 60 }, now);
     expect(sessions.map((s) => s.startsAt.toISOString())).toEqual(['2027-03-07T15:00:00.000Z', '2027-03-14T14:00:00.000Z']);
   });
 
@@ -38,9 +32,7 @@ describe('expandSchedule', () => {
   });
 
   it('refuses sessions that would overlap', () => {
-    expect(() =>
-      expandSchedule({ rrule: 'FREQ=DAILY;COUNT=3', firstSessionLocal: '2026-10-20T18:00', timezone: 'UTC', durationMinutes: 1500 }, now),
-    ).toThrow(/overlap/);
+    expect(() => expandSchedule({ rrule: 'FREQ=DAILY;COUNT=3', firstSessionLocal: '2026-10-20T18:00', timezone: 'UTC', durationMinutes: 1500 }, now)).toThrow(/overlap/);
     expect(() =>
       expandSchedule({ rrule: 'FREQ=DAILY;INTERVAL=1;BYDAY=MO,TU;COUNT=4', firstSessionLocal: '2026-10-19T23:00', timezone: 'UTC', durationMinutes: 1441 }, now),
     ).toThrow(/overlap/);

@@ -39,7 +39,10 @@ export function validateSchedule(schedule: Schedule) {
     throw invalid(`"${schedule.timezone}" is not a known time zone. Use a name such as Europe/London or America/New_York.`);
   }
   parseLocal(schedule.firstSessionLocal, schedule.timezone);
-  const parts = schedule.rrule.replace(/^RRULE:/i, '').split(';').filter(Boolean);
+  const parts = schedule.rrule
+    .replace(/^RRULE:/i, '')
+    .split(';')
+    .filter(Boolean);
   const keys = new Map<string, string>();
   for (const part of parts) {
     const [key, value] = part.split('=');

@@ -61,11 +61,7 @@ describe('schedules and sessions', () => {
     expect(changed.json().removed).toBeGreaterThanOrEqual(4);
     const after = await sessions();
     expect(after.find((s) => s.id === world.sessionA)).toEqual(held);
-    expect(after.filter((s) => s.startsAt >= '2027-10-01').map((s) => s.startsAt)).toEqual([
-      '2027-10-20T09:00:00.000Z',
-      '2027-10-27T09:00:00.000Z',
-      '2027-11-03T10:00:00.000Z',
-    ]);
+    expect(after.filter((s) => s.startsAt >= '2027-10-01').map((s) => s.startsAt)).toEqual(['2027-10-20T09:00:00.000Z', '2027-10-27T09:00:00.000Z', '2027-11-03T10:00:00.000Z']);
   });
 
   it('refuses impossible schedules with a clear code and changes nothing', async () => {

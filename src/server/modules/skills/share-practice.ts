@@ -14,7 +14,11 @@ export async function sharePractice(ctx: UseCaseContext, practiceId: string, sha
   const entry = await ctx.db.selectFrom('skill_practices').selectAll().where('id', '=', practiceId).executeTakeFirstOrThrow();
   if (share === (entry.shared_group_id !== null)) return loadPractice(ctx.db, owner, practiceId);
   if (!share) {
-    await ctx.db.updateTable('skill_practices').set({ shared_group_id: null, shared_enrolment_id: null, moderation_status: null, shared_at: null }).where('id', '=', practiceId).execute();
+    await ctx.db
+      .updateTable('skill_practices')
+      .set({ shared_group_id: null, shared_enrolment_id: null, moderation_status: null, shared_at: null })
+      .where('id', '=', practiceId)
+      .execute();
     await ctx.db.deleteFrom('supportive_reactions').where('target_kind', '=', 'skill_practice').where('target_id', '=', practiceId).execute();
     await ctx.audit({ action: 'skills.unshare', resourceType: 'skill_practice', resourceId: practiceId });
     return loadPractice(ctx.db, owner, practiceId);
@@ -22,7 +26,12 @@ export async function sharePractice(ctx: UseCaseContext, practiceId: string, sha
   const enrolment = await requireCurrentEnrolment(ctx.db, owner, entry.enrolment_id);
   const decision = await moderate(
     ctx.db,
-    { groupId: enrolment.group_id, author: { userId: owner, role: ctx.principal.role, enrolmentId: enrolment.id }, kind: 'skill_practice', fields: { situation: entry.situation, tried: entry.tried } },
+    {
+      groupId: enrolment.group_id,
+      author: { userId: owner, role: ctx.principal.role, enrolmentId: enrolment.id },
+      kind: 'skill_practice',
+      fields: { situation: entry.situation, tried: entry.tried },
+    },
     ctx.now,
   );
   await ctx.db

@@ -15,7 +15,8 @@ afterAll(async () => t?.close());
 const SKILL = 'I-statements and asking for what you need';
 const entry = (overrides: Record<string, unknown> = {}) => ({ skill: SKILL, situation: 'Dinner with my brother', tried: 'Said “I feel left out when…”', rating: 4, ...overrides });
 const count = async () => (await t.database.db.selectFrom('skill_practices').select('id').execute()).length;
-const feedItems = async (session: Session) => ((await call(t.app, session, 'GET', `/api/groups/${w.groupA}/shared`)).json() as { items: { id: string; kind: string; reactions: unknown }[] }).items;
+const feedItems = async (session: Session) =>
+  ((await call(t.app, session, 'GET', `/api/groups/${w.groupA}/shared`)).json() as { items: { id: string; kind: string; reactions: unknown }[] }).items;
 
 describe('skills practice log', () => {
   it('offers the curriculum’s skills in session order', async () => {

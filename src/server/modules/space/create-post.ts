@@ -52,8 +52,17 @@ async function assertNotBlocked(db: DbOrTx, viewer: SpaceViewer, replyToId: stri
 }
 
 /** Moderates the texts the viewer wants others to read, through the one moderation call (throws 422 for contact details or blocked phrases). */
-export function moderateFor<K extends string>(deps: Pick<SpaceDeps, 'db' | 'now'>, viewer: SpaceViewer, kind: 'post' | 'message', fields: Record<K, string>): Promise<Moderated<K>> {
-  return moderate(deps.db, { groupId: viewer.groupId, author: { userId: viewer.userId, role: viewer.role === 'staff' ? 'clinician' : 'participant', enrolmentId: viewer.enrolmentId }, kind, fields }, deps.now);
+export function moderateFor<K extends string>(
+  deps: Pick<SpaceDeps, 'db' | 'now'>,
+  viewer: SpaceViewer,
+  kind: 'post' | 'message',
+  fields: Record<K, string>,
+): Promise<Moderated<K>> {
+  return moderate(
+    deps.db,
+    { groupId: viewer.groupId, author: { userId: viewer.userId, role: viewer.role === 'staff' ? 'clinician' : 'participant', enrolmentId: viewer.enrolmentId }, kind, fields },
+    deps.now,
+  );
 }
 
 /**
@@ -93,7 +102,12 @@ export async function storePost(tx: DbOrTx, deps: Pick<SpaceDeps, 'actor' | 'now
     })
     .execute();
   await recordModeration(tx, decision, id, deps.now);
-  await recordAudit(tx, deps.actor, { action: `space.${kind}.create`, resourceType: `space_${kind}`, resourceId: id, groupId: viewer.groupId, detail: { outcome: decision.outcome } }, deps.now);
+  await recordAudit(
+    tx,
+    deps.actor,
+    { action: `space.${kind}.create`, resourceType: `space_${kind}`, resourceId: id, groupId: viewer.groupId, detail: { outcome: decision.outcome } },
+    deps.now,
+  );
   // Built from what was stored rather than read back: one insert and one publish per message.
   return {
     id,

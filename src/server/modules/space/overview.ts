@@ -21,7 +21,10 @@ function unreadByThread(db: DbOrTx, viewer: SpaceViewer, visible: ReturnType<typ
   return db
     .selectFrom('space_posts as p')
     .leftJoin('space_read_markers as m', (join) =>
-      join.on('m.user_id', '=', viewer.userId).onRef('m.group_id', '=', 'p.group_id').on(sql<SqlBool>`m.thread_key = ${threadKey}`),
+      join
+        .on('m.user_id', '=', viewer.userId)
+        .onRef('m.group_id', '=', 'p.group_id')
+        .on(sql<SqlBool>`m.thread_key = ${threadKey}`),
     )
     .select([threadKey.as('key'), (eb) => eb.fn.countAll<number>().as('count')])
     .where('p.group_id', '=', viewer.groupId)
@@ -88,7 +91,9 @@ export async function spaceOverview(db: DbOrTx, viewer: SpaceViewer, now: Date):
   const blocked = viewer.enrolmentId
     ? (await db.selectFrom('space_blocks').select('blocked_enrolment_id as id').where('blocker_enrolment_id', '=', viewer.enrolmentId).execute()).map((b) => b.id)
     : [];
-  const muted = (await db.selectFrom('space_mutes').select('muted_enrolment_id as id').where('user_id', '=', viewer.userId).where('group_id', '=', viewer.groupId).execute()).map((m) => m.id);
+  const muted = (await db.selectFrom('space_mutes').select('muted_enrolment_id as id').where('user_id', '=', viewer.userId).where('group_id', '=', viewer.groupId).execute()).map(
+    (m) => m.id,
+  );
   return {
     groupId: viewer.groupId,
     groupName: group.name,

@@ -34,7 +34,13 @@ export async function removePost(ctx: UseCaseContext, viewer: SpaceViewer, postI
   const kind = post.threadId ? 'post' : 'message';
   if (!own) {
     // Every moderation action is logged with its reason (the log is append-only).
-    await appendModerationLog(ctx.db, { item: { kind, id: postId, groupId: viewer.groupId, authorId: post.authorId }, actorId: viewer.userId, action: 'removed', reason: statusReason, now: ctx.now });
+    await appendModerationLog(ctx.db, {
+      item: { kind, id: postId, groupId: viewer.groupId, authorId: post.authorId },
+      actorId: viewer.userId,
+      action: 'removed',
+      reason: statusReason,
+      now: ctx.now,
+    });
   }
   await markPostChanged(ctx.db, postId);
   await ctx.audit({ action: own ? `space.${kind}.withdraw` : `space.${kind}.remove`, resourceType: `space_${kind}`, resourceId: postId, groupId: viewer.groupId });

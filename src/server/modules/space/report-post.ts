@@ -21,7 +21,13 @@ export async function reportPost(ctx: UseCaseContext, viewer: SpaceViewer, postI
     throw new AppError('not_found', 'This message was not found.');
   }
   if (post.authorId === viewer.userId) throw new AppError('invalid_state', 'You cannot report your own message.');
-  const already = await ctx.db.selectFrom('space_reports').select('id').where('post_id', '=', postId).where('reporter_id', '=', viewer.userId).where('kind', '=', kind).executeTakeFirst();
+  const already = await ctx.db
+    .selectFrom('space_reports')
+    .select('id')
+    .where('post_id', '=', postId)
+    .where('reporter_id', '=', viewer.userId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
   if (already) throw new AppError('conflict', 'You already reported this message. A facilitator will look at it.');
   const id = newId();
   // Alerts are about a participant; a report of a facilitator's message is filed against the reporter's own record.

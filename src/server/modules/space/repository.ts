@@ -39,7 +39,9 @@ export async function loadStreamPost(db: DbOrTx, postId: string) {
 /** Several posts by id, in one query (listings that point at posts: reports, tags). */
 export async function loadStreamPosts(db: DbOrTx, postIds: readonly string[]): Promise<Map<string, StreamPost>> {
   if (postIds.length === 0) return new Map();
-  const rows = await postQuery(db).where('p.id', 'in', [...new Set(postIds)]).execute();
+  const rows = await postQuery(db)
+    .where('p.id', 'in', [...new Set(postIds)])
+    .execute();
   return new Map(rows.map((row) => [row.id, toStreamPost(row)]));
 }
 

@@ -15,7 +15,11 @@ export async function nextSeq(tx: DbOrTx, groupId: string): Promise<number> {
       .executeTakeFirst();
   let row = await bump();
   if (!row) {
-    await tx.insertInto('space_counters').values({ group_id: groupId, last_seq: 0 }).onConflict((oc) => oc.column('group_id').doNothing()).execute();
+    await tx
+      .insertInto('space_counters')
+      .values({ group_id: groupId, last_seq: 0 })
+      .onConflict((oc) => oc.column('group_id').doNothing())
+      .execute();
     row = await bump();
   }
   if (!row) throw new Error(`No sequence counter for group ${groupId}`);

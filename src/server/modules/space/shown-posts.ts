@@ -19,7 +19,11 @@ async function shownPosts(db: DbOrTx, viewer: SpaceViewer, postIds: readonly str
  * whose post the viewer may not see is left out.
  */
 export async function withShownPosts<R extends { post_id: string }, T>(db: DbOrTx, viewer: SpaceViewer, rows: readonly R[], shape: (row: R, post: SpacePost) => T): Promise<T[]> {
-  const posts = await shownPosts(db, viewer, rows.map((r) => r.post_id));
+  const posts = await shownPosts(
+    db,
+    viewer,
+    rows.map((r) => r.post_id),
+  );
   return rows.flatMap((row) => {
     const post = posts.get(row.post_id);
     return post ? [shape(row, post)] : [];

@@ -117,7 +117,12 @@ describe('group space over REST', () => {
     const peer = (await chat(alice)).find((p) => p.id === target.id);
     expect(peer?.statusReason).toBeNull();
     expect(peer?.body).toBe('');
-    const log = await t.database.db.selectFrom('moderation_log').select(['action', 'reason', 'actor_id']).where('item_id', '=', target.id).where('action', '=', 'removed').executeTakeFirstOrThrow();
+    const log = await t.database.db
+      .selectFrom('moderation_log')
+      .select(['action', 'reason', 'actor_id'])
+      .where('item_id', '=', target.id)
+      .where('action', '=', 'removed')
+      .executeTakeFirstOrThrow();
     expect(log).toMatchObject({ reason: 'Names someone outside the group.', actor_id: world.clinicianA.id });
     const asMember = await call(t.app, alice, 'POST', `/api/space/posts/${target.id}/remove`, { reason: 'no' });
     expect(asMember.statusCode).toBe(403);
@@ -206,7 +211,11 @@ describe('group space over REST', () => {
   });
 
   it('holds posts outside staffed hours and says when someone is back', async () => {
-    await t.database.db.updateTable('therapy_groups').set({ staffed_hours: JSON.stringify([]) }).where('id', '=', world.groupA).execute();
+    await t.database.db
+      .updateTable('therapy_groups')
+      .set({ staffed_hours: JSON.stringify([]) })
+      .where('id', '=', world.groupA)
+      .execute();
     const held = await say(alice, 'late night thought');
     expect(held.status).toBe('held');
     expect(held.statusReasons.map((r) => r.code)).toContain('outside_staffed_hours');

@@ -29,14 +29,22 @@ export async function tagPost(ctx: UseCaseContext, viewer: SpaceViewer, postId: 
   if (existing) throw new AppError('conflict', 'You already marked this message for the next session.');
   const id = newId();
   const sessionId = await nextSessionId(ctx, viewer.groupId);
-  await ctx.db.insertInto('space_tags').values({ id, group_id: viewer.groupId, post_id: postId, tagged_by: viewer.userId, note, session_id: sessionId, created_at: ctx.now.toISOString() }).execute();
+  await ctx.db
+    .insertInto('space_tags')
+    .values({ id, group_id: viewer.groupId, post_id: postId, tagged_by: viewer.userId, note, session_id: sessionId, created_at: ctx.now.toISOString() })
+    .execute();
   await ctx.audit({ action: 'space.tag', resourceType: 'space_tag', resourceId: id, groupId: viewer.groupId });
   return { id, sessionId, createdAt: ctx.now.toISOString() };
 }
 
 /** Takes one's own "bring to group" tag back. */
 export async function untagPost(ctx: UseCaseContext, viewer: SpaceViewer, postId: string): Promise<void> {
-  const result = await ctx.db.deleteFrom('space_tags').where('post_id', '=', postId).where('tagged_by', '=', viewer.userId).where('group_id', '=', viewer.groupId).executeTakeFirst();
+  const result = await ctx.db
+    .deleteFrom('space_tags')
+    .where('post_id', '=', postId)
+    .where('tagged_by', '=', viewer.userId)
+    .where('group_id', '=', viewer.groupId)
+    .executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw new AppError('not_found', 'You had not marked this message.');
   await ctx.audit({ action: 'space.untag', resourceType: 'space_post', resourceId: postId, groupId: viewer.groupId });
 }

@@ -14,7 +14,20 @@ export async function openSpace(t: TestApp, groupId: string, authors: readonly s
   for (const authorId of authors) {
     await db
       .insertInto('moderation_log')
-      .values([1, 2, 3].map(() => ({ id: newId(), item_kind: 'post', item_id: newId(), group_id: groupId, author_id: authorId, actor_id: null, action: 'published', reason: 'fixture', risk_tier: 'none' as const, created_at: now })))
+      .values(
+        [1, 2, 3].map(() => ({
+          id: newId(),
+          item_kind: 'post',
+          item_id: newId(),
+          group_id: groupId,
+          author_id: authorId,
+          actor_id: null,
+          action: 'published',
+          reason: 'fixture',
+          risk_tier: 'none' as const,
+          created_at: now,
+        })),
+      )
       .execute();
   }
 }

@@ -14,7 +14,12 @@ export async function spaceUnreadSummary(db: DbOrTx, principal: Pick<Principal, 
   const viewers = await spaceViewersOf(db, principal);
   if (!viewers.length) return { spaces: [] };
   const byGroup = new Map(viewers.map((v) => [v.groupId, v]));
-  const groups = await db.selectFrom('therapy_groups').select(['id', 'name']).where('id', 'in', [...byGroup.keys()]).orderBy('name').execute();
+  const groups = await db
+    .selectFrom('therapy_groups')
+    .select(['id', 'name'])
+    .where('id', 'in', [...byGroup.keys()])
+    .orderBy('name')
+    .execute();
   const spaces = await Promise.all(groups.map(async (g) => ({ groupId: g.id, groupName: g.name, unread: await unreadInSpace(db, byGroup.get(g.id) as SpaceViewer) })));
   return { spaces };
 }

@@ -49,7 +49,8 @@ async function drained(client: SocketClient) {
   await client.next((f) => isPost(f) && f.post.id === marker.id);
 }
 
-const setGroup = (values: { moderation_mode?: 'pre' | 'post'; staffed_hours?: string }) => t.database.db.updateTable('therapy_groups').set(values).where('id', '=', world.groupA).execute();
+const setGroup = (values: { moderation_mode?: 'pre' | 'post'; staffed_hours?: string }) =>
+  t.database.db.updateTable('therapy_groups').set(values).where('id', '=', world.groupA).execute();
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -13,7 +13,17 @@ export async function establish(t: TestApp, groupId: string, authorId: string): 
   await t.database.db
     .insertInto('moderation_log')
     .values(
-      [1, 2, 3].map(() => ({ id: newId(), item_kind: 'post', item_id: newId(), group_id: groupId, author_id: authorId, actor_id: null, action: 'published', reason: 'test', created_at: at })),
+      [1, 2, 3].map(() => ({
+        id: newId(),
+        item_kind: 'post',
+        item_id: newId(),
+        group_id: groupId,
+        author_id: authorId,
+        actor_id: null,
+        action: 'published',
+        reason: 'test',
+        created_at: at,
+      })),
     )
     .execute();
 }
@@ -24,4 +34,8 @@ export async function enrolmentOf(t: TestApp, userId: string, groupId: string): 
   return row.id;
 }
 
-export const strategyBody = { title: 'Box breathing before meetings', whenHelps: 'When my chest gets tight before a meeting.', steps: 'Breathe in for 4.\nHold for 4.\nOut for 4.\nHold for 4.' };
+export const strategyBody = {
+  title: 'Box breathing before meetings',
+  whenHelps: 'When my chest gets tight before a meeting.',
+  steps: 'Breathe in for 4.\nHold for 4.\nOut for 4.\nHold for 4.',
+};

@@ -8,7 +8,10 @@ export async function listStrategies(ctx: UseCaseContext, groupId: string, query
   const viewer = await viewerFor(ctx.db, ctx.principal, groupId);
   const rows = await listGroupStrategies(ctx.db, viewer, groupId, { q: query.q, before: query.before, limit: query.limit });
   const page = rows.slice(0, query.limit);
-  const counts = await markCounts(ctx.db, page.map((r) => r.id));
+  const counts = await markCounts(
+    ctx.db,
+    page.map((r) => r.id),
+  );
   return {
     strategies: page.map((r) => presentStrategy(r, viewer, counts.get(r.id))),
     nextBefore: rows.length > query.limit ? (page[page.length - 1]?.created_at ?? null) : null,

@@ -44,10 +44,16 @@ export function listGroupStrategies(db: DbOrTx, viewer: Viewer, groupId: string,
   let query = baseQuery(db, viewer).where('s.group_id', '=', groupId);
   if (opts.q) {
     const pattern = likePattern(opts.q);
-    query = query.where(sql<boolean>`(lower(s.title) like ${pattern} escape '\\' or lower(s.when_helps) like ${pattern} escape '\\' or lower(s.steps) like ${pattern} escape '\\')`);
+    query = query.where(
+      sql<boolean>`(lower(s.title) like ${pattern} escape '\\' or lower(s.when_helps) like ${pattern} escape '\\' or lower(s.steps) like ${pattern} escape '\\')`,
+    );
   }
   if (opts.before) query = query.where('s.created_at', '<', opts.before);
-  return query.orderBy('s.created_at', 'desc').orderBy('s.id', 'desc').limit(opts.limit + 1).execute();
+  return query
+    .orderBy('s.created_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(opts.limit + 1)
+    .execute();
 }
 
 /** One strategy, if the viewer may see it. */

@@ -12,7 +12,12 @@ export async function shareStrategy(ctx: UseCaseContext, groupId: string, body: 
   const { enrolmentId } = await requireEnrolledMember(ctx, groupId, 'contribute');
   const decision = await moderate(
     ctx.db,
-    { groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId }, kind: 'strategy', fields: { title: body.title, whenHelps: body.whenHelps, steps: body.steps } },
+    {
+      groupId,
+      author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId },
+      kind: 'strategy',
+      fields: { title: body.title, whenHelps: body.whenHelps, steps: body.steps },
+    },
     ctx.now,
   );
   const { texts } = decision;
@@ -21,7 +26,18 @@ export async function shareStrategy(ctx: UseCaseContext, groupId: string, body: 
   const now = ctx.now.toISOString();
   await ctx.db
     .insertInto('strategies')
-    .values({ id, group_id: groupId, enrolment_id: enrolmentId, author_id: ctx.principal.userId, title: texts.title, when_helps: texts.whenHelps, steps: texts.steps, moderation_status: status, created_at: now, updated_at: now })
+    .values({
+      id,
+      group_id: groupId,
+      enrolment_id: enrolmentId,
+      author_id: ctx.principal.userId,
+      title: texts.title,
+      when_helps: texts.whenHelps,
+      steps: texts.steps,
+      moderation_status: status,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   await recordModeration(ctx.db, decision, id, ctx.now);
   await ctx.audit({ action: 'strategies.share', resourceType: 'strategy', resourceId: id, groupId, detail: { status } });

@@ -16,12 +16,26 @@ beforeAll(async () => {
   world = await createWorld(t);
   await openExchange(t, [world.groupA, world.groupB]);
   for (const u of [world.participantA, world.participantA2]) await establish(t, world.groupA, u.id);
-  [alice, aaron, bea, clinA, clinB] = await Promise.all([signIn(t, world.participantA), signIn(t, world.participantA2), signIn(t, world.participantB), signIn(t, world.clinicianA), signIn(t, world.clinicianB)]);
+  [alice, aaron, bea, clinA, clinB] = await Promise.all([
+    signIn(t, world.participantA),
+    signIn(t, world.participantA2),
+    signIn(t, world.participantB),
+    signIn(t, world.clinicianA),
+    signIn(t, world.clinicianB),
+  ]);
 });
 afterAll(async () => t?.close());
 
 const share = (s: Session, groupId: string, body: unknown = strategyBody) => call(t.app, s, 'POST', `/api/groups/${groupId}/strategies`, body);
-const countRows = async () => Number((await t.database.db.selectFrom('strategies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countRows = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('strategies')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('sharing a strategy', () => {
   it('publishes an established member’s strategy to the group under their pseudonym, and hides it from other groups', async () => {
@@ -42,7 +56,19 @@ describe('sharing a strategy', () => {
 
   it('holds a new member’s first strategy: visible to the author and the facilitators only', async () => {
     const newcomer = await createUser(t, 'participant', 'Nina New');
-    await t.database.db.insertInto('enrolments').values({ id: crypto.randomUUID(), group_id: world.groupA, participant_id: newcomer.id, pseudonym: 'Fern', status: 'active', joined_at: t.clock.now().toISOString(), left_at: null, created_at: t.clock.now().toISOString() }).execute();
+    await t.database.db
+      .insertInto('enrolments')
+      .values({
+        id: crypto.randomUUID(),
+        group_id: world.groupA,
+        participant_id: newcomer.id,
+        pseudonym: 'Fern',
+        status: 'active',
+        joined_at: t.clock.now().toISOString(),
+        left_at: null,
+        created_at: t.clock.now().toISOString(),
+      })
+      .execute();
     const nina = await signIn(t, newcomer);
     const held = (await share(nina, world.groupA, { ...strategyBody, title: 'Cold water on my wrists' })).json();
     expect(held.status).toBe('held');
@@ -96,7 +122,19 @@ describe('sharing a strategy', () => {
   it('refuses sharing to a group one has left (404) or not yet joined (422 not_a_member)', async () => {
     const leaver = await createUser(t, 'participant');
     const enrolmentId = crypto.randomUUID();
-    await t.database.db.insertInto('enrolments').values({ id: enrolmentId, group_id: world.groupA, participant_id: leaver.id, pseudonym: 'Rowan', status: 'invited', joined_at: null, left_at: null, created_at: t.clock.now().toISOString() }).execute();
+    await t.database.db
+      .insertInto('enrolments')
+      .values({
+        id: enrolmentId,
+        group_id: world.groupA,
+        participant_id: leaver.id,
+        pseudonym: 'Rowan',
+        status: 'invited',
+        joined_at: null,
+        left_at: null,
+        created_at: t.clock.now().toISOString(),
+      })
+      .execute();
     const s = await signIn(t, leaver);
     const invited = await share(s, world.groupA);
     expect(invited.statusCode).toBe(422);
@@ -132,7 +170,19 @@ describe('marking a strategy', () => {
   it('cuts a withdrawn member off at once, and keeps their earlier mark in the counts', async () => {
     const member = await createUser(t, 'participant');
     const enrolmentId = crypto.randomUUID();
-    await t.database.db.insertInto('enrolments').values({ id: enrolmentId, group_id: world.groupA, participant_id: member.id, pseudonym: 'Birch', status: 'active', joined_at: t.clock.now().toISOString(), left_at: null, created_at: t.clock.now().toISOString() }).execute();
+    await t.database.db
+      .insertInto('enrolments')
+      .values({
+        id: enrolmentId,
+        group_id: world.groupA,
+        participant_id: member.id,
+        pseudonym: 'Birch',
+        status: 'active',
+        joined_at: t.clock.now().toISOString(),
+        left_at: null,
+        created_at: t.clock.now().toISOString(),
+      })
+      .execute();
     const s = await signIn(t, member);
     const strategy = (await share(alice, world.groupA, { ...strategyBody, title: 'Walk round the block' })).json();
     await call(t.app, s, 'PUT', `/api/strategies/${strategy.id}/mark`, { state: 'helped' });
@@ -156,7 +206,13 @@ describe('the programme library', () => {
 
     const found = (await call(t.app, bea, 'GET', `/api/library?q=${encodeURIComponent('GROUNDING 5-4-3')}`)).json().entries;
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ title: 'Grounding with 5-4-3-2-1', creditLine: 'Shared by Willow', evidenceNote: 'A common grounding exercise.', mine: false, canUncurate: false });
+    expect(found[0]).toMatchObject({
+      title: 'Grounding with 5-4-3-2-1',
+      creditLine: 'Shared by Willow',
+      evidenceNote: 'A common grounding exercise.',
+      mine: false,
+      canUncurate: false,
+    });
     expect((await call(t.app, bea, 'GET', '/api/library?q=%25')).json().entries).toHaveLength(0);
     expect((await call(t.app, bea, 'GET', '/api/library?q=_')).json().entries).toHaveLength(0);
     expect((await call(t.app, alice, 'GET', `/api/strategies/${strategy.id}`)).json().libraryEntryId).toBe(curated.json().id);
@@ -166,7 +222,19 @@ describe('the programme library', () => {
     expect((await call(t.app, await signIn(t, outsider), 'GET', '/api/library?q=grounding')).json().entries).toHaveLength(0);
     // A member who leaves loses the library of their programme at once.
     const leaverEnrolment = crypto.randomUUID();
-    await t.database.db.insertInto('enrolments').values({ id: leaverEnrolment, group_id: world.groupA, participant_id: outsider.id, pseudonym: 'Sorrel', status: 'active', joined_at: t.clock.now().toISOString(), left_at: null, created_at: t.clock.now().toISOString() }).execute();
+    await t.database.db
+      .insertInto('enrolments')
+      .values({
+        id: leaverEnrolment,
+        group_id: world.groupA,
+        participant_id: outsider.id,
+        pseudonym: 'Sorrel',
+        status: 'active',
+        joined_at: t.clock.now().toISOString(),
+        left_at: null,
+        created_at: t.clock.now().toISOString(),
+      })
+      .execute();
     const leaver = await signIn(t, outsider);
     expect((await call(t.app, leaver, 'GET', '/api/library?q=grounding')).json().entries).toHaveLength(1);
     await t.database.db.updateTable('enrolments').set({ status: 'withdrawn' }).where('id', '=', leaverEnrolment).execute();

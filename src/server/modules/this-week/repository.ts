@@ -36,7 +36,12 @@ export function activeGoals(db: DbOrTx, userId: string) {
           .orderBy('m.position')
           .limit(1)
           .as('next_milestone'),
-      (eb) => eb.selectFrom('goal_milestones as m').select(sql<number>`count(*)`.as('n')).whereRef('m.goal_id', '=', 'g.id').as('milestones_total'),
+      (eb) =>
+        eb
+          .selectFrom('goal_milestones as m')
+          .select(sql<number>`count(*)`.as('n'))
+          .whereRef('m.goal_id', '=', 'g.id')
+          .as('milestones_total'),
       (eb) =>
         eb
           .selectFrom('goal_milestones as m')
@@ -65,7 +70,12 @@ export async function newAppreciations(db: DbOrTx, userId: string, groupIds: str
     .where('a.group_id', 'in', groupIds);
   if (since) base = base.where('r.created_at', '>', since);
   const [latest, counted] = await Promise.all([
-    base.innerJoin('enrolments as se', 'se.id', 'a.sender_enrolment_id').select(['a.id', 'se.pseudonym', 'a.body', 'a.created_at']).orderBy('r.created_at', 'desc').limit(LATEST).execute(),
+    base
+      .innerJoin('enrolments as se', 'se.id', 'a.sender_enrolment_id')
+      .select(['a.id', 'se.pseudonym', 'a.body', 'a.created_at'])
+      .orderBy('r.created_at', 'desc')
+      .limit(LATEST)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
   ]);
   return { latest, count: Number(counted?.n ?? 0) };
@@ -80,7 +90,12 @@ export async function newStrategies(db: DbOrTx, userId: string, groupIds: string
     .where('s.moderation_status', '=', 'published')
     .where('s.author_id', '!=', userId);
   const [latest, counted] = await Promise.all([
-    base.innerJoin('enrolments as e', 'e.id', 's.enrolment_id').select(['s.id', 's.group_id', 's.title', 'e.pseudonym', 's.created_at']).orderBy('s.created_at', 'desc').limit(LATEST).execute(),
+    base
+      .innerJoin('enrolments as e', 'e.id', 's.enrolment_id')
+      .select(['s.id', 's.group_id', 's.title', 'e.pseudonym', 's.created_at'])
+      .orderBy('s.created_at', 'desc')
+      .limit(LATEST)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
   ]);
   return { latest, count: Number(counted?.n ?? 0) };

@@ -23,7 +23,24 @@ async function insertGoal(participantId: string, enrolmentId: string | null, vis
   const now = t.clock.now().toISOString();
   await t.database.db
     .insertInto('goals')
-    .values({ id, participant_id: participantId, enrolment_id: enrolmentId, area: 'Connection', action, frequency: 'twice a week', target_date: '2027-01-31', support_needed: '', visibility, shared_group_id: visibility === 'group' ? world.groupA : null, shared_enrolment_id: visibility === 'group' ? enrolmentId : null, moderation_status: visibility === 'group' ? 'published' : null, shared_at: visibility === 'private' ? null : now, status: 'active', created_at: now, updated_at: now })
+    .values({
+      id,
+      participant_id: participantId,
+      enrolment_id: enrolmentId,
+      area: 'Connection',
+      action,
+      frequency: 'twice a week',
+      target_date: '2027-01-31',
+      support_needed: '',
+      visibility,
+      shared_group_id: visibility === 'group' ? world.groupA : null,
+      shared_enrolment_id: visibility === 'group' ? enrolmentId : null,
+      moderation_status: visibility === 'group' ? 'published' : null,
+      shared_at: visibility === 'private' ? null : now,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   return id;
 }
@@ -44,7 +61,20 @@ describe('GET /api/me/this-week', () => {
     const cedarEnrolment = (await t.database.db.selectFrom('enrolments').select('id').where('participant_id', '=', world.participantA2.id).executeTakeFirstOrThrow()).id;
     await t.database.db
       .insertInto('celebrations')
-      .values({ id: newId(), goal_id: goalId, milestone_id: milestone, participant_id: world.participantA.id, enrolment_id: world.enrolmentA, group_id: world.groupA, detail: 'title', title: 'First call', note: null, moderation_status: 'published', created_at: now, withdrawn_at: null })
+      .values({
+        id: newId(),
+        goal_id: goalId,
+        milestone_id: milestone,
+        participant_id: world.participantA.id,
+        enrolment_id: world.enrolmentA,
+        group_id: world.groupA,
+        detail: 'title',
+        title: 'First call',
+        note: null,
+        moderation_status: 'published',
+        created_at: now,
+        withdrawn_at: null,
+      })
       .execute();
     await call(t.app, aaron, 'POST', `/api/groups/${world.groupA}/strategies`, strategyBody);
     await call(t.app, alice, 'POST', `/api/groups/${world.groupA}/strategies`, { ...strategyBody, title: 'My own one' });
@@ -53,7 +83,14 @@ describe('GET /api/me/this-week', () => {
     expect(week.groups).toEqual([{ id: world.groupA, name: 'Group A', pseudonym: 'Willow' }]);
     expect(week.nextSession).toMatchObject({ id: world.upcomingA, groupName: 'Group A' });
     expect(week.goals).toEqual([
-      expect.objectContaining({ id: goalId, action: 'Call my sister', lastCheckin: expect.objectContaining({ progress: 'some' }), nextMilestone: 'Weekly calls for a month', milestonesReached: 1, milestonesTotal: 2 }),
+      expect.objectContaining({
+        id: goalId,
+        action: 'Call my sister',
+        lastCheckin: expect.objectContaining({ progress: 'some' }),
+        nextMilestone: 'Weekly calls for a month',
+        milestonesReached: 1,
+        milestonesTotal: 2,
+      }),
     ]);
     expect(week.strategies.newCount).toBe(1);
     expect(week.strategies.latest[0]).toMatchObject({ title: strategyBody.title, authorPseudonym: 'Cedar' });
@@ -69,10 +106,20 @@ describe('GET /api/me/this-week', () => {
   it('shows questionnaires that fell due, working them out at most every five minutes', async () => {
     await t.database.db
       .insertInto('measure_schedules')
-      .values({ id: newId(), programme_id: world.programmeId, group_id: null, instrument_code: 'phq-9', trigger: 'enrolment', every_n: null, created_by: world.clinicianA.id, created_at: t.clock.now().toISOString() })
+      .values({
+        id: newId(),
+        programme_id: world.programmeId,
+        group_id: null,
+        instrument_code: 'phq-9',
+        trigger: 'enrolment',
+        every_n: null,
+        created_by: world.clinicianA.id,
+        created_at: t.clock.now().toISOString(),
+      })
       .execute();
     const checks = async () =>
-      (await t.database.db.selectFrom('audit_events').select('id').where('actor_user_id', '=', world.participantA2.id).where('action', '=', 'me.this_week.due_checked').execute()).length;
+      (await t.database.db.selectFrom('audit_events').select('id').where('actor_user_id', '=', world.participantA2.id).where('action', '=', 'me.this_week.due_checked').execute())
+        .length;
     const before = await checks();
     t.clock.advance(6 * 60_000);
     const week = (await call(t.app, aaron, 'GET', '/api/me/this-week')).json();
@@ -89,12 +136,28 @@ describe('GET /api/me/this-week', () => {
   it('lists a questionnaire once when two schedules make it due at once', async () => {
     await t.database.db
       .insertInto('measure_schedules')
-      .values({ id: newId(), programme_id: null, group_id: world.groupA, instrument_code: 'phq-9', trigger: 'every_n_sessions', every_n: 1, created_by: world.clinicianA.id, created_at: t.clock.now().toISOString() })
+      .values({
+        id: newId(),
+        programme_id: null,
+        group_id: world.groupA,
+        instrument_code: 'phq-9',
+        trigger: 'every_n_sessions',
+        every_n: 1,
+        created_by: world.clinicianA.id,
+        created_at: t.clock.now().toISOString(),
+      })
       .execute();
     const enrolmentA2 = (await t.database.db.selectFrom('enrolments').select('id').where('participant_id', '=', world.participantA2.id).executeTakeFirstOrThrow()).id;
     await t.database.db
       .insertInto('attendance')
-      .values({ session_id: world.sessionA, enrolment_id: enrolmentA2, status: 'present', minutes: null, recorded_by: world.clinicianA.id, recorded_at: t.clock.now().toISOString() })
+      .values({
+        session_id: world.sessionA,
+        enrolment_id: enrolmentA2,
+        status: 'present',
+        minutes: null,
+        recorded_by: world.clinicianA.id,
+        recorded_at: t.clock.now().toISOString(),
+      })
       .onConflict((oc) => oc.columns(['session_id', 'enrolment_id']).doUpdateSet({ status: 'present' }))
       .execute();
     t.clock.advance(6 * 60_000);

@@ -30,7 +30,15 @@ export async function thisWeek(db: DbOrTx, principal: Principal, now: Date, seen
   const [groups, upcoming, due, goals] = await Promise.all([
     myGroups(db, userId),
     upcomingSessionsFor(db, principal, now, 1),
-    db.selectFrom('measure_requests').select(['id', 'instrument_code', 'due_at', 'reason']).where('participant_id', '=', userId).where('status', '=', 'due').where('due_at', '<=', now.toISOString()).orderBy('due_at').limit(10).execute(),
+    db
+      .selectFrom('measure_requests')
+      .select(['id', 'instrument_code', 'due_at', 'reason'])
+      .where('participant_id', '=', userId)
+      .where('status', '=', 'due')
+      .where('due_at', '<=', now.toISOString())
+      .orderBy('due_at')
+      .limit(10)
+      .execute(),
     activeGoals(db, userId),
   ]);
   const groupIds = groups.map((g) => g.group_id);
@@ -50,7 +58,8 @@ export async function thisWeek(db: DbOrTx, principal: Principal, now: Date, seen
     if (listed.has(r.instrument_code)) continue;
     listed.add(r.instrument_code);
     const entry = await findInstrument(db, r.instrument_code);
-    if (entry) dueCheckins.push({ requestId: r.id, code: entry.definition.id, title: entry.definition.title, shortTitle: entry.definition.shortTitle, reason: r.reason, dueAt: r.due_at });
+    if (entry)
+      dueCheckins.push({ requestId: r.id, code: entry.definition.id, title: entry.definition.title, shortTitle: entry.definition.shortTitle, reason: r.reason, dueAt: r.due_at });
   }
   const next = upcoming[0];
   return {

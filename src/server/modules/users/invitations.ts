@@ -8,16 +8,8 @@ import { queueTemplatedMail, templateOptions } from '../mail/queue-mail.js';
  * Issues a single-use, expiring set-password link token and retires any earlier unused one.
  * The token travels in the URL fragment, so it never reaches server logs.
  */
-export async function issueInvitation(
-  db: DbOrTx,
-  input: { userId: string; purpose: 'invite' | 'reset'; createdBy: string | null; now: Date; ttlMs: number },
-) {
-  await db
-    .updateTable('invitations')
-    .set({ used_at: input.now.toISOString() })
-    .where('user_id', '=', input.userId)
-    .where('used_at', 'is', null)
-    .execute();
+export async function issueInvitation(db: DbOrTx, input: { userId: string; purpose: 'invite' | 'reset'; createdBy: string | null; now: Date; ttlMs: number }) {
+  await db.updateTable('invitations').set({ used_at: input.now.toISOString() }).where('user_id', '=', input.userId).where('used_at', 'is', null).execute();
   const token = newSecretToken();
   const expiresAt = new Date(input.now.getTime() + input.ttlMs).toISOString();
   await db
@@ -54,7 +46,12 @@ export async function mailInvitation(
   return queueTemplatedMail(
     db,
     { userId: input.user.id, address: input.user.email },
-    { kind: input.purpose === 'invite' ? 'invitation' : 'password_reset', name: input.user.display_name, url: invitationUrl(input.origin, input.token), expiresAt: input.expiresAt },
+    {
+      kind: input.purpose === 'invite' ? 'invitation' : 'password_reset',
+      name: input.user.display_name,
+      url: invitationUrl(input.origin, input.token),
+      expiresAt: input.expiresAt,
+    },
     templateOptions(config, input.now),
   );
 }

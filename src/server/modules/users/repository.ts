@@ -19,17 +19,12 @@ export function listUsers(db: DbOrTx, filter: { q?: string; role?: Role; status?
   if (filter.q) {
     // lower() + LIKE behaves the same on SQLite and PostgreSQL (no ILIKE); wildcards in the input are escaped.
     const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(
-      sql<boolean>`(lower(display_name) like ${pattern} escape '\\' or lower(email) like ${pattern} escape '\\')`,
-    );
+    query = query.where(sql<boolean>`(lower(display_name) like ${pattern} escape '\\' or lower(email) like ${pattern} escape '\\')`);
   }
   return query.execute();
 }
 
-export async function insertUser(
-  db: DbOrTx,
-  input: { email: string; displayName: string; role: Role; status: UserStatus; passwordHash: string | null; now: Date },
-) {
+export async function insertUser(db: DbOrTx, input: { email: string; displayName: string; role: Role; status: UserStatus; passwordHash: string | null; now: Date }) {
   const now = input.now.toISOString();
   const row = {
     id: newId(),

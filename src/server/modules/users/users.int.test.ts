@@ -65,11 +65,17 @@ describe('invitations', () => {
 
   it('refuses a duplicate e-mail with 409 and writes nothing', async () => {
     await invite('twice@example.org');
-    const before = await t.database.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await t.database.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     const dup = await call(t.app, admin, 'POST', '/api/admin/users', { email: 'TWICE@example.org', displayName: 'Dup', role: 'admin' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('email_taken');
-    const after = await t.database.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 

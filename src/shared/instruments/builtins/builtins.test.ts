@@ -17,13 +17,10 @@ import {
 const FREQUENCIES = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];
 
 describe('built-in instruments', () => {
-  it.each(BUILTIN_INSTRUMENTS.map((d) => [d.id, d] as const))(
-    '%s passes validateDefinition unchanged',
-    (_id, definition) => {
-      const result = validateDefinition(JSON.parse(JSON.stringify(definition)));
-      expect(result).toEqual({ ok: true, definition });
-    },
-  );
+  it.each(BUILTIN_INSTRUMENTS.map((d) => [d.id, d] as const))('%s passes validateDefinition unchanged', (_id, definition) => {
+    const result = validateDefinition(JSON.parse(JSON.stringify(definition)));
+    expect(result).toEqual({ ok: true, definition });
+  });
 
   it('ships the five validated instruments and two programme measures, with unique ids', () => {
     expect(BUILTIN_INSTRUMENTS.map((d) => [d.id, d.kind])).toEqual([
@@ -46,9 +43,7 @@ describe('built-in instruments', () => {
         expect(item.options.map((o) => [o.value, o.label])).toEqual(FREQUENCIES.map((label, value) => [value, label]));
       }
     }
-    expect(PHQ_9.stem).toBe(
-      'Over the last 2 weeks, how often have you been bothered by any of the following problems?',
-    );
+    expect(PHQ_9.stem).toBe('Over the last 2 weeks, how often have you been bothered by any of the following problems?');
   });
 
   it('labels programme measures as such and gives them no clinical cut-offs', () => {
@@ -73,9 +68,7 @@ describe('built-in instruments', () => {
       required: true,
       text: 'Thoughts that you would be better off dead or of hurting yourself in some way',
     });
-    expect(PHQ_9.alertRules).toEqual([
-      expect.objectContaining({ linkId: 'phq9-9', op: '>=', value: 1, tier: 'urgent' }),
-    ]);
+    expect(PHQ_9.alertRules).toEqual([expect.objectContaining({ linkId: 'phq9-9', op: '>=', value: 1, tier: 'urgent' })]);
     expect([PHQ_9.caseness?.threshold, PHQ_9.reliableChange]).toEqual([10, { threshold: 6 }]);
     expect(GAD_7.loinc).toEqual({ panel: '69737-5', total: '70274-6' });
     expect([GAD_7.caseness?.threshold, GAD_7.reliableChange]).toEqual([8, { threshold: 4 }]);

@@ -14,10 +14,7 @@ export const GAD_2: InstrumentDefinition = deepFreeze({
   stem: GAD_STEM,
   copyright: PHQ_GAD_CREDIT,
   licenceNote: PHQ_GAD_LICENCE_NOTE,
-  items: [
-    frequencyItem('gad2-1', 'Feeling nervous, anxious, or on edge', '69725-0', true),
-    frequencyItem('gad2-2', 'Not being able to stop or control worrying', '68509-9', true),
-  ],
+  items: [frequencyItem('gad2-1', 'Feeling nervous, anxious, or on edge', '69725-0', true), frequencyItem('gad2-2', 'Not being able to stop or control worrying', '68509-9', true)],
   scoring: { method: 'sum', missing: { maxMissing: 0, rule: 'fail' }, range: { min: 0, max: 6 } },
   bands: [
     { min: 0, max: 2, label: 'Negative screen', severity: 0 },

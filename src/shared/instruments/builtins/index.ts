@@ -12,15 +12,7 @@ export { ONS_LONELINESS_CREDIT } from './ons-loneliness.js';
 export { PHQ_GAD_CREDIT } from './phq-gad-common.js';
 
 /** Every instrument Hearth ships, validated instruments first. Frozen: copy before editing. */
-export const BUILTIN_INSTRUMENTS: readonly InstrumentDefinition[] = Object.freeze([
-  PHQ_9,
-  GAD_7,
-  PHQ_2,
-  GAD_2,
-  ONS_LONELINESS,
-  SESSION_CHECK_IN,
-  CONNECTED_CHECK_IN,
-]);
+export const BUILTIN_INSTRUMENTS: readonly InstrumentDefinition[] = Object.freeze([PHQ_9, GAD_7, PHQ_2, GAD_2, ONS_LONELINESS, SESSION_CHECK_IN, CONNECTED_CHECK_IN]);
 
 /** The built-in definition with this id, if any. */
 export function findBuiltinInstrument(id: string): InstrumentDefinition | undefined {

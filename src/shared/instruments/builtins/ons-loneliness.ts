@@ -19,8 +19,7 @@ export const ONS_LONELINESS: InstrumentDefinition = deepFreeze({
   shortTitle: 'ONS loneliness',
   kind: 'validated',
   copyright: ONS_LONELINESS_CREDIT,
-  licenceNote:
-    'Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/): free to copy, publish and adapt with this attribution.',
+  licenceNote: 'Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/): free to copy, publish and adapt with this attribution.',
   items: [
     {
       linkId: 'ons-lonely',

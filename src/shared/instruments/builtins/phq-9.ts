@@ -22,30 +22,15 @@ export const PHQ_9: InstrumentDefinition = deepFreeze({
     frequencyItem('phq9-3', 'Trouble falling or staying asleep, or sleeping too much', '44259-0', false),
     frequencyItem('phq9-4', 'Feeling tired or having little energy', '44254-1', false),
     frequencyItem('phq9-5', 'Poor appetite or overeating', '44251-7', false),
-    frequencyItem(
-      'phq9-6',
-      'Feeling bad about yourself — or that you are a failure or have let yourself or your family down',
-      '44258-2',
-      false,
-    ),
-    frequencyItem(
-      'phq9-7',
-      'Trouble concentrating on things, such as reading the newspaper or watching television',
-      '44252-5',
-      false,
-    ),
+    frequencyItem('phq9-6', 'Feeling bad about yourself — or that you are a failure or have let yourself or your family down', '44258-2', false),
+    frequencyItem('phq9-7', 'Trouble concentrating on things, such as reading the newspaper or watching television', '44252-5', false),
     frequencyItem(
       'phq9-8',
       'Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual',
       '44253-3',
       false,
     ),
-    frequencyItem(
-      'phq9-9',
-      'Thoughts that you would be better off dead or of hurting yourself in some way',
-      '44260-8',
-      true,
-    ),
+    frequencyItem('phq9-9', 'Thoughts that you would be better off dead or of hurting yourself in some way', '44260-8', true),
     {
       linkId: 'phq9-difficulty',
       text: 'If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?',
@@ -77,8 +62,7 @@ export const PHQ_9: InstrumentDefinition = deepFreeze({
       op: '>=',
       value: 1,
       tier: 'urgent',
-      message:
-        'Thoughts of being better off dead or of self-harm reported (PHQ-9 item 9). Contact the participant today and review their safety plan.',
+      message: 'Thoughts of being better off dead or of self-harm reported (PHQ-9 item 9). Contact the participant today and review their safety plan.',
     },
   ],
 });

@@ -4,8 +4,7 @@ import type { AnswerOption } from '../definition.js';
 export const PHQ_GAD_CREDIT =
   'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.';
 
-export const PHQ_GAD_LICENCE_NOTE =
-  'Free to reproduce, translate, display or distribute without permission (PHQ Screeners). Keep the credit line and the exact wording.';
+export const PHQ_GAD_LICENCE_NOTE = 'Free to reproduce, translate, display or distribute without permission (PHQ Screeners). Keep the credit line and the exact wording.';
 
 /** The PHQ stem (PHQ-9, PHQ-2). */
 export const PHQ_STEM = 'Over the last 2 weeks, how often have you been bothered by any of the following problems?';

@@ -14,20 +14,17 @@ describe('classifyChange on PHQ-9 (higher is worse, reliable change 6, caseness 
     [4, 10, 'deteriorated', true, 'reliable_deterioration', false, false],
     [4, 9, 'deteriorated', false, 'no_reliable_change', false, false],
     [11, 11, 'unchanged', false, 'no_reliable_change', false, false],
-  ] as const)(
-    '%i → %i: %s, reliable %s, recovered %s, reliably %s',
-    (first, last, direction, reliable, category, recovered, reliablyRecovered) => {
-      expect(classifyChange(PHQ_9, first, last)).toEqual({
-        change: last - first,
-        direction,
-        reliable,
-        category,
-        threshold: 6,
-        recovered,
-        reliablyRecovered,
-      });
-    },
-  );
+  ] as const)('%i → %i: %s, reliable %s, recovered %s, reliably %s', (first, last, direction, reliable, category, recovered, reliablyRecovered) => {
+    expect(classifyChange(PHQ_9, first, last)).toEqual({
+      change: last - first,
+      direction,
+      reliable,
+      category,
+      threshold: 6,
+      recovered,
+      reliablyRecovered,
+    });
+  });
 
   it('uses GAD-7 thresholds (4 and ≥ 8)', () => {
     expect(classifyChange(GAD_7, 12, 8)).toMatchObject({ category: 'reliable_improvement', recovered: false });

@@ -50,11 +50,7 @@ export function classifyChange(
   const direction: ChangeDirection = change === 0 ? 'unchanged' : better ? 'improved' : 'deteriorated';
   const threshold = resolveReliableChange(definition.reliableChange);
   const reliable = threshold !== null && change !== 0 && Math.abs(change) >= threshold - EPSILON;
-  const category: ChangeCategory = !reliable
-    ? 'no_reliable_change'
-    : better
-      ? 'reliable_improvement'
-      : 'reliable_deterioration';
+  const category: ChangeCategory = !reliable ? 'no_reliable_change' : better ? 'reliable_improvement' : 'reliable_deterioration';
   const { caseness } = definition;
   const recovered = caseness !== undefined && isCase(caseness, first) && !isCase(caseness, last);
   return {
@@ -90,10 +86,7 @@ export interface PrePostEffect {
 }
 
 /** Pre–post effect size for a group or service report, over the people with both a first and a last score. */
-export function prePostEffectSize(
-  definition: Pick<InstrumentDefinition, 'higherIsBetter'>,
-  pairs: readonly ScorePair[],
-): PrePostEffect {
+export function prePostEffectSize(definition: Pick<InstrumentDefinition, 'higherIsBetter'>, pairs: readonly ScorePair[]): PrePostEffect {
   const n = pairs.length;
   if (n === 0) {
     return {

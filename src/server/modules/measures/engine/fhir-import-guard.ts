@@ -37,8 +37,7 @@ export function structureProblems(json: unknown): FhirImportError[] {
   }
   const resourceType = (json as { resourceType?: unknown }).resourceType;
   if (resourceType !== 'Questionnaire') {
-    const what =
-      typeof resourceType === 'string' ? `a ${resourceType.slice(0, 64)}` : 'not a FHIR resource (no resourceType)';
+    const what = typeof resourceType === 'string' ? `a ${resourceType.slice(0, 64)}` : 'not a FHIR resource (no resourceType)';
     return [
       {
         path: 'resourceType',

@@ -131,13 +131,8 @@ export function toDefinitionItem(
   const answers: ImportedAnswer[] =
     item.answerOption !== undefined
       ? item.answerOption.map((option) => ({
-          score:
-            scoreExtension(option.extension) ?? scoreExtension(option.valueCoding?.extension) ?? option.valueInteger,
-          label:
-            option.valueCoding?.display ??
-            option.valueString ??
-            option.valueCoding?.code ??
-            String(option.valueInteger ?? ''),
+          score: scoreExtension(option.extension) ?? scoreExtension(option.valueCoding?.extension) ?? option.valueInteger,
+          label: option.valueCoding?.display ?? option.valueString ?? option.valueCoding?.code ?? String(option.valueInteger ?? ''),
           system: option.valueCoding?.system,
           code: option.valueCoding?.code,
         }))

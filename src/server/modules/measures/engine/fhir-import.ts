@@ -1,18 +1,8 @@
-import {
-  validateDefinition,
-  type InstrumentDefinition,
-  type InstrumentDefinitionInput,
-} from '../../../../shared/instruments/definition.js';
+import { validateDefinition, type InstrumentDefinition, type InstrumentDefinitionInput } from '../../../../shared/instruments/definition.js';
 import { computeScoreRange } from '../../../../shared/instruments/scale.js';
 import { HEARTH_SCORING_EXTENSION, LOINC_SYSTEM, questionnaireUrl } from './fhir-codes.js';
 import { structureProblems, type FhirImportError, type FhirImportNote } from './fhir-import-guard.js';
-import {
-  compact,
-  fhirQuestionnaireSchema,
-  toDefinitionItem,
-  walkItems,
-  type FhirQuestionnaireIn,
-} from './fhir-import-items.js';
+import { compact, fhirQuestionnaireSchema, toDefinitionItem, walkItems, type FhirQuestionnaireIn } from './fhir-import-items.js';
 import { inheritKnownRules, recogniseInstrument, type InheritedRules } from './fhir-known.js';
 import { scoringPayloadSchema, type ScoringPayload } from './fhir-payload.js';
 
@@ -36,10 +26,7 @@ export type FhirImportResult =
  * panel or total code) takes Hearth's scoring, bands, caseness, reliable change and alert rules;
  * for others `overrides` supplies what the Questionnaire cannot.
  */
-export function fromFhirQuestionnaire(
-  json: unknown,
-  overrides: Partial<InstrumentDefinitionInput> = {},
-): FhirImportResult {
+export function fromFhirQuestionnaire(json: unknown, overrides: Partial<InstrumentDefinitionInput> = {}): FhirImportResult {
   const structural = structureProblems(json);
   if (structural.length > 0) return { ok: false, errors: structural };
   const parsed = fhirQuestionnaireSchema.safeParse(json);
@@ -59,9 +46,7 @@ export function fromFhirQuestionnaire(
   const { payload, payloadPath } = readPayload(q, errors);
   const walked = walkItems(q.item);
   errors.push(...walked.errors);
-  const items = walked.questions.map(({ item, path }) =>
-    toDefinitionItem(item, payload, q.contained ?? [], path, errors, notes),
-  );
+  const items = walked.questions.map(({ item, path }) => toDefinitionItem(item, payload, q.contained ?? [], path, errors, notes));
   payload?.items.forEach((entry, k) => {
     if (!walked.questions.some(({ item }) => item.linkId === entry.linkId)) {
       errors.push({
@@ -103,8 +88,7 @@ export function fromFhirQuestionnaire(
         {
           path: 'copyright',
           code: 'fhir_unsupported',
-          message:
-            'The Questionnaire has no copyright element: Hearth records under what permission each instrument is used.',
+          message: 'The Questionnaire has no copyright element: Hearth records under what permission each instrument is used.',
         },
       ],
     };
@@ -148,10 +132,7 @@ export function fromFhirQuestionnaire(
   };
 }
 
-function readPayload(
-  q: FhirQuestionnaireIn,
-  errors: FhirImportError[],
-): { payload: ScoringPayload | null; payloadPath: string } {
+function readPayload(q: FhirQuestionnaireIn, errors: FhirImportError[]): { payload: ScoringPayload | null; payloadPath: string } {
   const index = q.extension?.findIndex((ext) => ext.url === HEARTH_SCORING_EXTENSION) ?? -1;
   const ext = q.extension?.[index];
   const path = `extension.${index}.valueString`;
@@ -193,11 +174,7 @@ function defaultScoring(items: { options: { value: number }[]; scored: boolean }
 }
 
 /** Hearth numbers versions 1, 2, 3…; any other published version ("0.0.1", "2019 edition") is kept as publishedVersion. */
-function readVersion(
-  version: string | undefined,
-  payload: ScoringPayload | null,
-  errors: FhirImportError[],
-): { version: number; publishedVersion?: string } {
+function readVersion(version: string | undefined, payload: ScoringPayload | null, errors: FhirImportError[]): { version: number; publishedVersion?: string } {
   const published = payload?.publishedVersion;
   if (version === undefined)
     return {

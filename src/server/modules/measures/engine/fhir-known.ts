@@ -35,26 +35,14 @@ export const KNOWN_TOTAL_CODES: ReadonlySet<string> = new Set(KNOWN.flatMap((k) 
 /** The known instrument a Questionnaire's panel code, or else its calculated total's code, names. */
 export function recogniseInstrument(panelCodes: string[], totalCodes: string[]): InstrumentDefinition | undefined {
   return (
-    KNOWN.find((k) => panelCodes.some((code) => k.panelCodes.includes(code)))?.definition ??
-    KNOWN.find((k) => totalCodes.some((code) => k.totalCodes.includes(code)))?.definition
+    KNOWN.find((k) => panelCodes.some((code) => k.panelCodes.includes(code)))?.definition ?? KNOWN.find((k) => totalCodes.some((code) => k.totalCodes.includes(code)))?.definition
   );
 }
 
 /** What a recognised import takes from Hearth's definition of the instrument. */
 export interface InheritedRules {
   items: InstrumentItem[];
-  fields: Pick<
-    InstrumentDefinition,
-    | 'shortTitle'
-    | 'kind'
-    | 'scoring'
-    | 'bands'
-    | 'caseness'
-    | 'reliableChange'
-    | 'higherIsBetter'
-    | 'alertRules'
-    | 'loinc'
-  >;
+  fields: Pick<InstrumentDefinition, 'shortTitle' | 'kind' | 'scoring' | 'bands' | 'caseness' | 'reliableChange' | 'higherIsBetter' | 'alertRules' | 'loinc'>;
 }
 
 /**
@@ -63,11 +51,7 @@ export interface InheritedRules {
  * scores, and returns the items with Hearth's scored/required/reverse flags plus the rules, with
  * alert rules re-pointed at the imported linkIds. Null (with errors) when the items do not match.
  */
-export function inheritKnownRules(
-  known: InstrumentDefinition,
-  imported: InstrumentItem[],
-  errors: FhirImportError[],
-): InheritedRules | null {
+export function inheritKnownRules(known: InstrumentDefinition, imported: InstrumentItem[], errors: FhirImportError[]): InheritedRules | null {
   const mapping = matchItems(known, imported);
   const name = `${known.shortTitle}${known.loinc?.panel !== undefined ? ` (LOINC ${known.loinc.panel})` : ''}`;
   if (mapping === null) {
@@ -145,8 +129,7 @@ function matchItems(known: InstrumentDefinition, imported: InstrumentItem[]): Ma
   });
   const found = new Set([...byCode.values()].map((item) => item.linkId));
   if (scored.every((item) => found.has(item.linkId)) && found.size === byCode.size) return byCode;
-  const inOrder =
-    imported.length === scored.length ? scored : imported.length === known.items.length ? known.items : null;
+  const inOrder = imported.length === scored.length ? scored : imported.length === known.items.length ? known.items : null;
   if (inOrder === null) return null;
   return new Map(inOrder.map((item, index) => [index, item]));
 }

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  alertRuleSchema,
-  bandSchema,
-  casenessSchema,
-  scoringSchema,
-} from '../../../../shared/instruments/definition.js';
+import { alertRuleSchema, bandSchema, casenessSchema, scoringSchema } from '../../../../shared/instruments/definition.js';
 
 /**
  * The Hearth scoring extension's JSON (format `hearth-scoring/1`): everything about a definition that
@@ -30,9 +25,7 @@ export const scoringPayloadSchema = z.strictObject({
   scoring: scoringSchema,
   bands: z.array(bandSchema),
   caseness: casenessSchema.optional(),
-  reliableChange: z
-    .union([z.strictObject({ threshold: z.number() }), z.strictObject({ sd: z.number(), reliability: z.number() })])
-    .optional(),
+  reliableChange: z.union([z.strictObject({ threshold: z.number() }), z.strictObject({ sd: z.number(), reliability: z.number() })]).optional(),
   higherIsBetter: z.boolean(),
   alertRules: z.array(alertRuleSchema),
 });

@@ -2,13 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GAD_7, PHQ_9 } from '../../../../shared/instruments/builtins/index.js';
 import type { InstrumentDefinition } from '../../../../shared/instruments/definition.js';
-import {
-  LOINC_SYSTEM,
-  ORDINAL_VALUE_EXTENSION,
-  SDC_CALCULATED_EXPRESSION,
-  fromFhirQuestionnaire,
-  toFhirQuestionnaire,
-} from './fhir.js';
+import { LOINC_SYSTEM, ORDINAL_VALUE_EXTENSION, SDC_CALCULATED_EXPRESSION, fromFhirQuestionnaire, toFhirQuestionnaire } from './fhir.js';
 import { fhirProblems } from './fhir-types.js';
 import { scoreResponse } from './score.js';
 import { fhirSchemaProblems } from '../../../testing/fhir-schema.js';
@@ -16,11 +10,7 @@ import { fhirSchemaProblems } from '../../../testing/fhir-schema.js';
 // Published PHQ-9 Questionnaires (see ../fixtures/published/SOURCE.md) import as published, inherit
 // Hearth's PHQ-9 rules, score known responses and raise the item 9 alert.
 
-const fixture = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../fixtures/published/${name}`, import.meta.url), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/published/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 const nlm = fixture('nlm-lhc-forms-phq9.questionnaire.json');
 const hl7 = fixture('hl7-sdc-phq9.questionnaire.json');
 const hl7Response = fixture('hl7-sdc-phq9.questionnaire-response.json') as {
@@ -65,27 +55,12 @@ describe('the NLM LHC-Forms PHQ-9 (lforms-fhir-app)', () => {
     const result = fromFhirQuestionnaire(nlm);
     expect(result).toMatchObject({ ok: true, recognisedAs: 'phq-9' });
     if (!result.ok) return;
-    expect(result.notes.map((n) => n.code)).toEqual([
-      'unscored_item',
-      'known_instrument',
-      'calculated_item_recomputed',
-    ]);
+    expect(result.notes.map((n) => n.code)).toEqual(['unscored_item', 'known_instrument', 'calculated_item_recomputed']);
     expect(definition).toMatchObject({
       id: 'phq-9-quick-depression-assessment-panel',
       loinc: { panel: '44249-1', total: '44261-6' },
     });
-    expect(definition.items.map((i) => i.linkId)).toEqual([
-      '/44250-9',
-      '/44255-8',
-      '/44259-0',
-      '/44254-1',
-      '/44251-7',
-      '/44258-2',
-      '/44252-5',
-      '/44253-3',
-      '/44260-8',
-      '/69722-7',
-    ]);
+    expect(definition.items.map((i) => i.linkId)).toEqual(['/44250-9', '/44255-8', '/44259-0', '/44254-1', '/44251-7', '/44258-2', '/44252-5', '/44253-3', '/44260-8', '/69722-7']);
     expect(definition.items[0]!.options[1]).toEqual({
       value: 1,
       label: 'Several days',
@@ -119,10 +94,7 @@ describe('the NLM LHC-Forms PHQ-9 (lforms-fhir-app)', () => {
     // 0,0,0,1,2,1,3,2,1 with "Very difficult": evaluating the Questionnaire's own total-score
     // calculatedExpression (item /44261-6) with fhirpath.js 3.18.0 gives 10.
     const values = [0, 0, 0, 1, 2, 1, 3, 2, 1];
-    const answers = Object.fromEntries([
-      ...definition.items.slice(0, 9).map((item, i) => [item.linkId, values[i]!]),
-      ['/69722-7', 2],
-    ]);
+    const answers = Object.fromEntries([...definition.items.slice(0, 9).map((item, i) => [item.linkId, values[i]!]), ['/69722-7', 2]]);
     const result = scoreResponse(definition, {
       version: definition.version,
       answers,

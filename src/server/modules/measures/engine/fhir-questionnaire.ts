@@ -1,19 +1,11 @@
 import type { InstrumentDefinition } from '../../../../shared/instruments/definition.js';
-import {
-  HEARTH_MEASURES_SYSTEM,
-  HEARTH_SCORING_EXTENSION,
-  LOINC_SYSTEM,
-  answerCoding,
-  localCode,
-  questionnaireUrl,
-} from './fhir-codes.js';
+import { HEARTH_MEASURES_SYSTEM, HEARTH_SCORING_EXTENSION, LOINC_SYSTEM, answerCoding, localCode, questionnaireUrl } from './fhir-codes.js';
 import type { ScoringPayload } from './fhir-payload.js';
 import { freeLinkId, totalItem } from './fhir-sdc.js';
 import type { Questionnaire, QuestionnaireItem } from './fhir-types.js';
 
 export { fromFhirQuestionnaire, type FhirImportNote, type FhirImportResult } from './fhir-import.js';
 export type { FhirImportError } from './fhir-import-guard.js';
-
 
 /**
  * Exports a definition as an R4 Questionnaire: LOINC codes where known, scores as ordinalValue on
@@ -50,10 +42,7 @@ export function toFhirQuestionnaire(definition: InstrumentDefinition, options: {
     ...(item.loinc !== undefined ? { code: [{ system: LOINC_SYSTEM, code: item.loinc }] } : {}),
     answerOption: item.options.map((option) => ({ valueCoding: answerCoding(definition, item, option) })),
   }));
-  const stem: QuestionnaireItem[] =
-    definition.stem === undefined
-      ? []
-      : [{ linkId: freeLinkId(definition, 'stem'), text: definition.stem, type: 'display' }];
+  const stem: QuestionnaireItem[] = definition.stem === undefined ? [] : [{ linkId: freeLinkId(definition, 'stem'), text: definition.stem, type: 'display' }];
   return {
     resourceType: 'Questionnaire',
     id: `${definition.id}-v${definition.version}`,
@@ -82,4 +71,3 @@ function computerName(id: string): string {
     .join('');
   return /^[A-Z]/.test(name) ? name : `Q${name}`;
 }
-

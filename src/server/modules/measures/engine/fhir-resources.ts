@@ -1,13 +1,5 @@
 import type { AnswerOption, InstrumentDefinition, InstrumentItem } from '../../../../shared/instruments/definition.js';
-import {
-  HEARTH_MEASURES_SYSTEM,
-  OBSERVATION_CATEGORY_SYSTEM,
-  UCUM_SYSTEM,
-  answerCoding,
-  localCode,
-  questionnaireUrl,
-  totalCoding,
-} from './fhir-codes.js';
+import { HEARTH_MEASURES_SYSTEM, OBSERVATION_CATEGORY_SYSTEM, UCUM_SYSTEM, answerCoding, localCode, questionnaireUrl, totalCoding } from './fhir-codes.js';
 import { freeLinkId } from './fhir-sdc.js';
 import type { Coding, Observation, QuestionnaireResponse, QuestionnaireResponseItem } from './fhir-types.js';
 import type { Answers, ScoredResponse } from './score.js';
@@ -53,11 +45,7 @@ function sharedAnswerCoding(definition: InstrumentDefinition, item: InstrumentIt
  * A submission as an R4 QuestionnaireResponse against the definition's canonical URL and version.
  * Unanswered items are left out (R4 forbids empty items). Answers must already have been scored.
  */
-export function toQuestionnaireResponse(
-  definition: InstrumentDefinition,
-  answers: Answers,
-  meta: ResponseMeta,
-): QuestionnaireResponse {
+export function toQuestionnaireResponse(definition: InstrumentDefinition, answers: Answers, meta: ResponseMeta): QuestionnaireResponse {
   let known = linkIds.get(definition);
   if (!known) linkIds.set(definition, (known = new Set(definition.items.map((item) => item.linkId))));
   const unknown = Object.keys(answers).find((linkId) => !known.has(linkId));
@@ -103,19 +91,11 @@ export interface ObservationMeta {
  * The total score as an R4 Observation: category survey, LOINC total code when known, valueInteger
  * (valueQuantity {score} when prorating made it fractional), the band as interpretation.
  */
-export function toObservation(
-  definition: InstrumentDefinition,
-  result: ScoredResponse,
-  meta: ObservationMeta,
-): Observation {
+export function toObservation(definition: InstrumentDefinition, result: ScoredResponse, meta: ObservationMeta): Observation {
   if (result.instrumentId !== definition.id || result.version !== definition.version) {
-    throw new RangeError(
-      `This result is for ${result.instrumentId} version ${result.version}, not ${definition.id} version ${definition.version}.`,
-    );
+    throw new RangeError(`This result is for ${result.instrumentId} version ${result.version}, not ${definition.id} version ${definition.version}.`);
   }
-  const value = Number.isInteger(result.total)
-    ? { valueInteger: result.total }
-    : { valueQuantity: { value: result.total, unit: '{score}', system: UCUM_SYSTEM, code: '{score}' } };
+  const value = Number.isInteger(result.total) ? { valueInteger: result.total } : { valueQuantity: { value: result.total, unit: '{score}', system: UCUM_SYSTEM, code: '{score}' } };
   const band = result.band;
   return {
     resourceType: 'Observation',

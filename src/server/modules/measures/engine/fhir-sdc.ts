@@ -16,8 +16,7 @@ function literal(text: string): string {
 
 /** The answers' scores in FHIRPath: `weight()` (SDC's name for the ordinalValue/itemWeight of an answer), reversed where the item is. */
 function scoresExpression(definition: InstrumentDefinition): string {
-  const answerOf = (linkId: string) =>
-    `%resource.repeat(item).where(linkId = ${literal(linkId)}).answer.value.weight()`;
+  const answerOf = (linkId: string) => `%resource.repeat(item).where(linkId = ${literal(linkId)}).answer.value.weight()`;
   const parts = definition.items
     .filter((item) => item.scored)
     .map((item) => {
@@ -38,9 +37,7 @@ function totalExpression(definition: InstrumentDefinition): string {
   const n = scored.length;
   const { method, missing } = definition.scoring;
   const places = scoreDecimals(definition);
-  const required = scored
-    .filter((item) => item.required)
-    .map((item) => `%resource.repeat(item).where(linkId = ${literal(item.linkId)}).answer.exists()`);
+  const required = scored.filter((item) => item.required).map((item) => `%resource.repeat(item).where(linkId = ${literal(item.linkId)}).answer.exists()`);
   const enough = missing.rule === 'prorate' ? `%scores.count() >= ${n - missing.maxMissing}` : `%scores.count() = ${n}`;
   const ready = [enough, ...required].join(' and ');
   const value =
@@ -105,9 +102,5 @@ export function isCalculatedItem(
   knownTotalCodes: ReadonlySet<string>,
 ): boolean {
   if (item.extension?.some((ext) => ext.url === SDC_CALCULATED_EXPRESSION)) return true;
-  return (
-    CALCULATED_TYPES.has(item.type) &&
-    item.readOnly === true &&
-    (item.code ?? []).some((coding) => coding.code !== undefined && knownTotalCodes.has(coding.code))
-  );
+  return CALCULATED_TYPES.has(item.type) && item.readOnly === true && (item.code ?? []).some((coding) => coding.code !== undefined && knownTotalCodes.has(coding.code));
 }

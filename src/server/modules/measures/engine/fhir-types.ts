@@ -23,23 +23,8 @@ export const QUESTIONNAIRE_ITEM_TYPE = [
   'reference',
   'quantity',
 ] as const;
-export const QUESTIONNAIRE_RESPONSE_STATUS = [
-  'in-progress',
-  'completed',
-  'amended',
-  'entered-in-error',
-  'stopped',
-] as const;
-export const OBSERVATION_STATUS = [
-  'registered',
-  'preliminary',
-  'final',
-  'amended',
-  'corrected',
-  'cancelled',
-  'entered-in-error',
-  'unknown',
-] as const;
+export const QUESTIONNAIRE_RESPONSE_STATUS = ['in-progress', 'completed', 'amended', 'entered-in-error', 'stopped'] as const;
+export const OBSERVATION_STATUS = ['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown'] as const;
 
 export interface Extension {
   url: string;
@@ -194,8 +179,7 @@ type Add = (path: string, message: string) => void;
 
 function checkQuestionnaire(q: Questionnaire, add: Add): void {
   if (!QUESTIONNAIRE_STATUS.includes(q.status)) add('Questionnaire.status', `"${q.status}" is not a PublicationStatus`);
-  if (q.name !== undefined && !/^[A-Z]([A-Za-z0-9_]){0,254}$/.test(q.name))
-    add('Questionnaire.name', 'que-0: not usable as a computer name');
+  if (q.name !== undefined && !/^[A-Z]([A-Za-z0-9_]){0,254}$/.test(q.name)) add('Questionnaire.name', 'que-0: not usable as a computer name');
   const linkIds = new Set<string>();
   const walk = (items: QuestionnaireItem[] | undefined, path: string) => {
     items?.forEach((item, i) => {
@@ -203,18 +187,15 @@ function checkQuestionnaire(q: Questionnaire, add: Add): void {
       if (!item.linkId) add(`${at}.linkId`, 'required');
       if (linkIds.has(item.linkId)) add(`${at}.linkId`, 'que-2: linkIds must be unique');
       linkIds.add(item.linkId);
-      if (!QUESTIONNAIRE_ITEM_TYPE.includes(item.type))
-        add(`${at}.type`, `"${String(item.type)}" is not a QuestionnaireItemType`);
+      if (!QUESTIONNAIRE_ITEM_TYPE.includes(item.type)) add(`${at}.type`, `"${String(item.type)}" is not a QuestionnaireItemType`);
       if (item.type === 'group' && !item.item?.length) add(at, 'que-1: group items must have nested items');
       if (item.type === 'display') {
         if (item.item?.length) add(at, 'que-1: display items cannot have nested items');
         if (item.code?.length) add(at, 'que-3: display items cannot have a code');
-        if (item.required !== undefined || item.repeats !== undefined)
-          add(at, 'que-6: display items cannot be required or repeat');
+        if (item.required !== undefined || item.repeats !== undefined) add(at, 'que-6: display items cannot be required or repeat');
       }
       if (item.answerOption && item.answerValueSet) add(at, 'que-4: answerOption and answerValueSet are exclusive');
-      if (item.answerOption && item.type !== 'choice' && item.type !== 'open-choice')
-        add(at, 'que-5: only choice items have answerOption');
+      if (item.answerOption && item.type !== 'choice' && item.type !== 'open-choice') add(at, 'que-5: only choice items have answerOption');
       item.answerOption?.forEach((option, j) => {
         const count = CHOICE_VALUE_KEYS.filter((key) => key in option).length;
         if (count !== 1) add(`${at}.answerOption[${j}]`, 'value[x] is required (exactly one)');
@@ -229,10 +210,8 @@ function checkQuestionnaire(q: Questionnaire, add: Add): void {
 }
 
 function checkQuestionnaireResponse(qr: QuestionnaireResponse, add: Add): void {
-  if (!QUESTIONNAIRE_RESPONSE_STATUS.includes(qr.status))
-    add('QuestionnaireResponse.status', `"${qr.status}" is not a QuestionnaireResponseStatus`);
-  if (qr.authored !== undefined && !DATE_TIME.test(qr.authored))
-    add('QuestionnaireResponse.authored', 'not a FHIR dateTime');
+  if (!QUESTIONNAIRE_RESPONSE_STATUS.includes(qr.status)) add('QuestionnaireResponse.status', `"${qr.status}" is not a QuestionnaireResponseStatus`);
+  if (qr.authored !== undefined && !DATE_TIME.test(qr.authored)) add('QuestionnaireResponse.authored', 'not a FHIR dateTime');
   checkReference(qr.subject, 'QuestionnaireResponse.subject', add);
   const walk = (items: QuestionnaireResponseItem[] | undefined, path: string) => {
     const siblings = new Set<string>();
@@ -241,10 +220,8 @@ function checkQuestionnaireResponse(qr: QuestionnaireResponse, add: Add): void {
       if (!item.linkId) add(`${at}.linkId`, 'required');
       if (siblings.has(item.linkId)) add(at, 'qrs-2: repeated answers belong in one item');
       siblings.add(item.linkId);
-      if (item.answer?.length && item.item?.length)
-        add(at, 'qrs-1: nested items cannot be beneath both item and answer');
-      if (!item.answer?.length && !item.item?.length)
-        add(at, 'an item without answers or nested items must be left out');
+      if (item.answer?.length && item.item?.length) add(at, 'qrs-1: nested items cannot be beneath both item and answer');
+      if (!item.answer?.length && !item.item?.length) add(at, 'an item without answers or nested items must be left out');
       item.answer?.forEach((answer, j) => {
         const count = ANSWER_VALUE_KEYS.filter((key) => key in answer).length;
         if (count !== 1) add(`${at}.answer[${j}]`, 'value[x] is required (exactly one)');
@@ -259,24 +236,18 @@ function checkQuestionnaireResponse(qr: QuestionnaireResponse, add: Add): void {
 function checkObservation(o: Observation, add: Add): void {
   if (!OBSERVATION_STATUS.includes(o.status)) add('Observation.status', `"${o.status}" is not an ObservationStatus`);
   if (!o.code || (!o.code.coding?.length && !o.code.text)) add('Observation.code', 'required');
-  if (o.effectiveDateTime !== undefined && !DATE_TIME.test(o.effectiveDateTime))
-    add('Observation.effectiveDateTime', 'not a FHIR dateTime');
+  if (o.effectiveDateTime !== undefined && !DATE_TIME.test(o.effectiveDateTime)) add('Observation.effectiveDateTime', 'not a FHIR dateTime');
   const values = ['valueInteger', 'valueQuantity'].filter((key) => key in o).length;
   if (values > 1) add('Observation.value[x]', 'at most one value[x]');
-  if (o.valueQuantity?.code !== undefined && o.valueQuantity.system === undefined)
-    add('Observation.valueQuantity', 'qty-3: a unit code needs a system');
+  if (o.valueQuantity?.code !== undefined && o.valueQuantity.system === undefined) add('Observation.valueQuantity', 'qty-3: a unit code needs a system');
   checkReference(o.subject, 'Observation.subject', add);
   o.derivedFrom?.forEach((ref, i) => checkReference(ref, `Observation.derivedFrom[${i}]`, add));
 }
 
 function checkReference(ref: Reference | undefined, path: string, add: Add): void {
   if (ref === undefined) return;
-  if (ref.reference === undefined && ref.display === undefined)
-    add(path, 'ref-1: a reference needs a reference or a display');
-  if (
-    ref.reference !== undefined &&
-    !/^([A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}|https?:\/\/\S+|urn:uuid:[0-9a-f-]{36})$/.test(ref.reference)
-  ) {
+  if (ref.reference === undefined && ref.display === undefined) add(path, 'ref-1: a reference needs a reference or a display');
+  if (ref.reference !== undefined && !/^([A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}|https?:\/\/\S+|urn:uuid:[0-9a-f-]{36})$/.test(ref.reference)) {
     add(path, `"${ref.reference}" is not a literal reference`);
   }
 }

@@ -11,8 +11,7 @@ export interface ValueSetAnswer {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -31,12 +30,7 @@ export function scoreExtension(extensions: unknown): number | undefined {
  * are read — Hearth does not fetch terminology — from their expansion, or else their `compose`
  * (listed concepts, and other contained value sets it includes, refusing a cycle).
  */
-export function answersFromValueSet(
-  reference: string,
-  contained: unknown[],
-  path: string,
-  errors: FhirImportError[],
-): ValueSetAnswer[] {
+export function answersFromValueSet(reference: string, contained: unknown[], path: string, errors: FhirImportError[]): ValueSetAnswer[] {
   const resolve = (ref: string, visiting: Set<string>): ValueSetAnswer[] => {
     if (!ref.startsWith('#')) {
       errors.push({
@@ -95,12 +89,7 @@ export function answersFromValueSet(
 }
 
 function fromExpansion(contains: unknown[]): ValueSetAnswer[] {
-  return contains
-    .filter(isObject)
-    .flatMap((entry) => [
-      ...(str(entry.code) !== undefined ? [answer(str(entry.system), entry)] : []),
-      ...fromExpansion(list(entry.contains)),
-    ]);
+  return contains.filter(isObject).flatMap((entry) => [...(str(entry.code) !== undefined ? [answer(str(entry.system), entry)] : []), ...fromExpansion(list(entry.contains))]);
 }
 
 function answer(system: string | undefined, concept: Json): ValueSetAnswer {

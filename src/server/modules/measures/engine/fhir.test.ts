@@ -60,9 +60,7 @@ describe('toFhirQuestionnaire', () => {
         extension: [{ url: ORDINAL_VALUE_EXTENSION, valueDecimal: 1 }],
       },
     });
-    const scoring = JSON.parse(
-      q.extension?.find((e) => e.url === HEARTH_SCORING_EXTENSION)?.valueString ?? '{}',
-    ) as Record<string, unknown>;
+    const scoring = JSON.parse(q.extension?.find((e) => e.url === HEARTH_SCORING_EXTENSION)?.valueString ?? '{}') as Record<string, unknown>;
     expect(scoring).toMatchObject({
       format: 'hearth-scoring/1',
       loincTotal: '44261-6',
@@ -73,9 +71,7 @@ describe('toFhirQuestionnaire', () => {
 
   it('uses the local code system where there is no LOINC code', () => {
     const q = toFhirQuestionnaire(SESSION_CHECK_IN);
-    expect(q.code).toEqual([
-      { system: HEARTH_MEASURES_SYSTEM, code: 'session-check-in', display: SESSION_CHECK_IN.title },
-    ]);
+    expect(q.code).toEqual([{ system: HEARTH_MEASURES_SYSTEM, code: 'session-check-in', display: SESSION_CHECK_IN.title }]);
     expect(q.item?.[1]?.answerOption?.[0]?.valueCoding).toMatchObject({
       system: HEARTH_MEASURES_SYSTEM,
       code: 'session-check-in/feel/0',
@@ -84,14 +80,11 @@ describe('toFhirQuestionnaire', () => {
 });
 
 describe('fromFhirQuestionnaire', () => {
-  it.each(BUILTIN_INSTRUMENTS.map((d) => [d.id, d] as const))(
-    '%s round-trips through FHIR JSON unchanged',
-    (_id, definition) => {
-      const result = fromFhirQuestionnaire(viaJson(toFhirQuestionnaire(definition)));
-      expect(result).toMatchObject({ ok: true });
-      if (result.ok) expect(result.definition).toEqual(definition);
-    },
-  );
+  it.each(BUILTIN_INSTRUMENTS.map((d) => [d.id, d] as const))('%s round-trips through FHIR JSON unchanged', (_id, definition) => {
+    const result = fromFhirQuestionnaire(viaJson(toFhirQuestionnaire(definition)));
+    expect(result).toMatchObject({ ok: true });
+    if (result.ok) expect(result.definition).toEqual(definition);
+  });
 
   it('refuses what is not a Questionnaire', () => {
     expect(fromFhirQuestionnaire({ resourceType: 'Patient' })).toMatchObject({
@@ -196,11 +189,7 @@ describe('fromFhirQuestionnaire', () => {
         stem: 'How often do you feel…',
         kind: 'validated',
         scoring: { method: 'sum', range: { min: 3, max: 9 }, missing: { maxMissing: 0, rule: 'fail' } },
-        items: [
-          { linkId: '/x-1', options: [{ value: 1, label: 'Hardly ever' }, {}, {}], scored: true, required: false },
-          {},
-          {},
-        ],
+        items: [{ linkId: '/x-1', options: [{ value: 1, label: 'Hardly ever' }, {}, {}], scored: true, required: false }, {}, {}],
       },
     });
   });
@@ -236,12 +225,8 @@ describe('toQuestionnaireResponse', () => {
   });
 
   it('refuses answers that were not validated', () => {
-    expect(() =>
-      toQuestionnaireResponse(PHQ_9, { 'phq9-1': 4 }, { subject: 'Patient/p', authored: '2024-05-01' }),
-    ).toThrow(RangeError);
-    expect(() => toQuestionnaireResponse(PHQ_9, { nope: 1 }, { subject: 'Patient/p', authored: '2024-05-01' })).toThrow(
-      RangeError,
-    );
+    expect(() => toQuestionnaireResponse(PHQ_9, { 'phq9-1': 4 }, { subject: 'Patient/p', authored: '2024-05-01' })).toThrow(RangeError);
+    expect(() => toQuestionnaireResponse(PHQ_9, { nope: 1 }, { subject: 'Patient/p', authored: '2024-05-01' })).toThrow(RangeError);
   });
 });
 
@@ -264,9 +249,7 @@ describe('toObservation', () => {
       status: 'final',
       category: [
         {
-          coding: [
-            { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey', display: 'Survey' },
-          ],
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey', display: 'Survey' }],
         },
       ],
       code: { coding: [{ system: LOINC_SYSTEM, code: '44261-6' }], text: 'PHQ-9 total score' },
@@ -311,9 +294,7 @@ describe('toObservation', () => {
     const observation = toObservation(SESSION_CHECK_IN, result, meta);
     expect(fhirProblems(observation)).toEqual([]);
     expect(fhirSchemaProblems(observation)).toEqual([]);
-    expect(observation.code.coding).toEqual([
-      { system: HEARTH_MEASURES_SYSTEM, code: 'session-check-in/total', display: 'Session check-in total score' },
-    ]);
+    expect(observation.code.coding).toEqual([{ system: HEARTH_MEASURES_SYSTEM, code: 'session-check-in/total', display: 'Session check-in total score' }]);
     expect(observation.interpretation).toBeUndefined();
   });
 
@@ -337,13 +318,8 @@ describe('fhirProblems', () => {
     ]);
     const q = toFhirQuestionnaire(GAD_2);
     q.item!.push({ linkId: 'gad2-1', type: 'display', text: 'x', required: true });
-    expect(fhirProblems(q)).toEqual([
-      'Questionnaire.item[4].linkId: que-2: linkIds must be unique',
-      'Questionnaire.item[4]: que-6: display items cannot be required or repeat',
-    ]);
+    expect(fhirProblems(q)).toEqual(['Questionnaire.item[4].linkId: que-2: linkIds must be unique', 'Questionnaire.item[4]: que-6: display items cannot be required or repeat']);
     const emptyItem = { resourceType: 'QuestionnaireResponse', status: 'completed', item: [{ linkId: 'a' }] } as never;
-    expect(fhirProblems(emptyItem)).toEqual([
-      'QuestionnaireResponse.item[0]: an item without answers or nested items must be left out',
-    ]);
+    expect(fhirProblems(emptyItem)).toEqual(['QuestionnaireResponse.item[0]: an item without answers or nested items must be left out']);
   });
 });

@@ -12,12 +12,6 @@
  * `hearth-scoring/1`. The stem is exported as a leading display item.
  */
 export * from './fhir-codes.js';
-export {
-  fromFhirQuestionnaire,
-  toFhirQuestionnaire,
-  type FhirImportError,
-  type FhirImportNote,
-  type FhirImportResult,
-} from './fhir-questionnaire.js';
+export { fromFhirQuestionnaire, toFhirQuestionnaire, type FhirImportError, type FhirImportNote, type FhirImportResult } from './fhir-questionnaire.js';
 export { MAX_IMPORT_DEPTH, MAX_IMPORT_ITEMS } from './fhir-import-guard.js';
 export { toObservation, toQuestionnaireResponse, type ObservationMeta, type ResponseMeta } from './fhir-resources.js';

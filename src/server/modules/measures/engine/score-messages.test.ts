@@ -4,7 +4,10 @@ import { GAD_2, PHQ_9 } from '../../../../shared/instruments/builtins/index.js';
 import { scoreResponse } from './score.js';
 
 /** What a member or clinician is told when answers cannot be scored: the right reason, in words, at the right path. */
-const phq9 = (overrides: Record<string, number | null>): Record<string, number | null> => ({ ...Object.fromEntries(PHQ_9.items.filter((i) => i.scored).map((i) => [i.linkId, 1])), ...overrides });
+const phq9 = (overrides: Record<string, number | null>): Record<string, number | null> => ({
+  ...Object.fromEntries(PHQ_9.items.filter((i) => i.scored).map((i) => [i.linkId, 1])),
+  ...overrides,
+});
 
 describe('identity', () => {
   it('scores answers that do not name their instrument', () => {
@@ -20,7 +23,13 @@ describe('identity', () => {
     });
     expect(scoreResponse(PHQ_9, { instrumentId: 'phq-9', version: 2, answers: phq9({}) })).toEqual({
       ok: false,
-      errors: [{ path: 'version', code: 'version_mismatch', message: 'These answers were given to version 2 of PHQ-9; this is version 1. Score them with the version they were given to.' }],
+      errors: [
+        {
+          path: 'version',
+          code: 'version_mismatch',
+          message: 'These answers were given to version 2 of PHQ-9; this is version 1. Score them with the version they were given to.',
+        },
+      ],
       alerts: [],
     });
   });

@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  validateDefinition,
-  type Band,
-  type InstrumentDefinition,
-  type InstrumentDefinitionInput,
-  type InstrumentItem,
-} from '../../../../shared/instruments/definition.js';
-import {
-  bandStep,
-  computeScoreRange,
-  itemBounds,
-  reverseValue,
-  roundTo,
-  scoreDecimals,
-} from '../../../../shared/instruments/scale.js';
+import { validateDefinition, type Band, type InstrumentDefinition, type InstrumentDefinitionInput, type InstrumentItem } from '../../../../shared/instruments/definition.js';
+import { bandStep, computeScoreRange, itemBounds, reverseValue, roundTo, scoreDecimals } from '../../../../shared/instruments/scale.js';
 import { PHQ_9 } from '../../../../shared/instruments/builtins/index.js';
 import { scoreResponse, type Answers, type ScoredResponse } from './score.js';
 import { seededRandom, type Random } from './seeded-random.js';
@@ -55,10 +42,7 @@ function randomDefinition(random: Random, caseNumber: number): InstrumentDefinit
   scoring.range = range;
   const step = bandStep({ scoring });
   const gridPoints = Math.round((range.max - range.min) / step);
-  const bands =
-    gridPoints >= 1 && random.chance(0.8)
-      ? randomBands(random, range.min, gridPoints, step, higherIsBetter, scoreDecimals({ scoring }))
-      : [];
+  const bands = gridPoints >= 1 && random.chance(0.8) ? randomBands(random, range.min, gridPoints, step, higherIsBetter, scoreDecimals({ scoring })) : [];
   const threshold = gridPoints >= 1 ? roundTo(range.min + random.int(1, gridPoints) * step, 3) : null;
   const input: InstrumentDefinitionInput = {
     id: `random-${caseNumber}`,
@@ -71,30 +55,17 @@ function randomDefinition(random: Random, caseNumber: number): InstrumentDefinit
     items,
     scoring,
     bands,
-    ...(threshold !== null && !higherIsBetter && random.chance(0.7)
-      ? { caseness: { threshold, direction: 'atOrAbove' as const } }
-      : {}),
-    ...(random.chance(0.5)
-      ? { reliableChange: { threshold: Math.max(step, roundTo((range.max - range.min) / 3, 2)) } }
-      : {}),
+    ...(threshold !== null && !higherIsBetter && random.chance(0.7) ? { caseness: { threshold, direction: 'atOrAbove' as const } } : {}),
+    ...(random.chance(0.5) ? { reliableChange: { threshold: Math.max(step, roundTo((range.max - range.min) / 3, 2)) } } : {}),
     higherIsBetter,
-    alertRules: [
-      { linkId: 'q1', op: '>=', value: itemBounds(items[0]!).max, tier: 'urgent', message: 'Top answer to q1.' },
-    ],
+    alertRules: [{ linkId: 'q1', op: '>=', value: itemBounds(items[0]!).max, tier: 'urgent', message: 'Top answer to q1.' }],
   };
   const result = validateDefinition(input);
   if (!result.ok) throw new Error(`case ${caseNumber}: generated definition invalid: ${JSON.stringify(result.errors)}`);
   return result.definition;
 }
 
-function randomBands(
-  random: Random,
-  min: number,
-  gridPoints: number,
-  step: number,
-  higherIsBetter: boolean,
-  decimals: number,
-): Band[] {
+function randomBands(random: Random, min: number, gridPoints: number, step: number, higherIsBetter: boolean, decimals: number): Band[] {
   const cuts = new Set<number>();
   const wanted = random.int(0, Math.min(4, gridPoints));
   for (let i = 0; i < wanted; i += 1) cuts.add(random.int(1, gridPoints));
@@ -107,11 +78,7 @@ function randomBands(
 }
 
 /** Random answers: every item answered, then up to `missing` optional scored items left out. */
-function randomAnswers(
-  random: Random,
-  definition: InstrumentDefinition,
-  missing: number,
-): Record<string, number | null> {
+function randomAnswers(random: Random, definition: InstrumentDefinition, missing: number): Record<string, number | null> {
   const answers: Record<string, number | null> = {};
   for (const item of definition.items) answers[item.linkId] = random.pick(item.options).value;
   const optional = definition.items.filter((item) => item.scored && !item.required);
@@ -124,8 +91,7 @@ function randomAnswers(
 
 function mustScore(definition: InstrumentDefinition, answers: Answers, context: string): ScoredResponse {
   const result = scoreResponse(definition, { version: definition.version, answers });
-  if (!result.ok)
-    throw new Error(`${context}: refused ${JSON.stringify(result.errors)} for ${JSON.stringify(answers)}`);
+  if (!result.ok) throw new Error(`${context}: refused ${JSON.stringify(result.errors)} for ${JSON.stringify(answers)}`);
   return result;
 }
 
@@ -187,8 +153,7 @@ describe('scoring properties (seeded, 1,000 cases each)', () => {
       if (definition.bands.length > 0) expect(result.band, `case ${n}`).not.toBeNull();
       const itemSum = Object.values(result.itemScores).reduce<number>((sum, v) => sum + (v ?? 0), 0);
       const count = Object.keys(result.itemScores).length;
-      const expected =
-        definition.scoring.method === 'sum' ? itemSum : roundTo(itemSum / count, scoreDecimals(definition));
+      const expected = definition.scoring.method === 'sum' ? itemSum : roundTo(itemSum / count, scoreDecimals(definition));
       expect(result.total, `case ${n}`).toBeCloseTo(expected, 9);
     }
   });

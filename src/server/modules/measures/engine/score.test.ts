@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InstrumentDefinition } from '../../../../shared/instruments/definition.js';
-import {
-  CONNECTED_CHECK_IN,
-  GAD_2,
-  GAD_7,
-  PHQ_2,
-  PHQ_9,
-  SESSION_CHECK_IN,
-} from '../../../../shared/instruments/builtins/index.js';
+import { CONNECTED_CHECK_IN, GAD_2, GAD_7, PHQ_2, PHQ_9, SESSION_CHECK_IN } from '../../../../shared/instruments/builtins/index.js';
 import { scoreMany, scoreResponse, type ScoreResult, type ScoredResponse } from './score.js';
 
 /** Answers to a 0–3 instrument that add up to `total`, filling items from the last one (so PHQ-9 item 9 is used only when needed). */
@@ -29,8 +22,7 @@ function scored(result: ScoreResult): ScoredResponse {
   return result;
 }
 
-const score = (definition: InstrumentDefinition, answers: Record<string, number | null>) =>
-  scoreResponse(definition, { version: definition.version, answers });
+const score = (definition: InstrumentDefinition, answers: Record<string, number | null>) => scoreResponse(definition, { version: definition.version, answers });
 
 describe('PHQ-9 band boundaries', () => {
   it.each([
@@ -70,11 +62,7 @@ describe('GAD-7 band boundaries', () => {
 });
 
 describe('PHQ-2 and GAD-2 positive screen', () => {
-  it.each(
-    [PHQ_2, GAD_2].flatMap((definition) =>
-      [0, 2, 3, 6].map((total) => [definition.shortTitle, total, definition] as const),
-    ),
-  )('%s total %i', (_name, total, definition) => {
+  it.each([PHQ_2, GAD_2].flatMap((definition) => [0, 2, 3, 6].map((total) => [definition.shortTitle, total, definition] as const)))('%s total %i', (_name, total, definition) => {
     const result = scored(score(definition, answersFor(definition, total)));
     const positive = total >= 3;
     expect(result).toMatchObject({
@@ -97,9 +85,7 @@ describe('PHQ-9 item 9 safety alert', () => {
   it.each([0, 1, 2, 3])('item 9 = %i', (value) => {
     const result = scored(score(PHQ_9, { ...answersFor(PHQ_9, 0), 'phq9-9': value }));
     expect(result.total).toBe(value);
-    expect(result.alerts).toEqual(
-      value >= 1 ? [{ tier: 'urgent', linkId: 'phq9-9', value, message: PHQ_9.alertRules[0]?.message }] : [],
-    );
+    expect(result.alerts).toEqual(value >= 1 ? [{ tier: 'urgent', linkId: 'phq9-9', value, message: PHQ_9.alertRules[0]?.message }] : []);
   });
 
   it('still raises the alert when the rest of the form cannot be scored', () => {
@@ -205,8 +191,7 @@ describe('refusals', () => {
         {
           path: 'version',
           code: 'version_mismatch',
-          message:
-            'These answers were given to version 2 of GAD-7; this is version 1. Score them with the version they were given to.',
+          message: 'These answers were given to version 2 of GAD-7; this is version 1. Score them with the version they were given to.',
         },
       ],
       alerts: [],
@@ -307,9 +292,7 @@ describe('reverse-scored items', () => {
   it('scores (lowest + highest) − answer and alerts on the answer as chosen', () => {
     const result = scored(score(definition, { 'phq2-1': 1, 'phq2-2': 0 }));
     expect(result).toMatchObject({ total: 4, itemScores: { 'phq2-1': 1, 'phq2-2': 3 } });
-    expect(result.alerts).toEqual([
-      { tier: 'concern', linkId: 'phq2-2', value: 0, message: 'Chose the lowest answer.' },
-    ]);
+    expect(result.alerts).toEqual([{ tier: 'concern', linkId: 'phq2-2', value: 0, message: 'Chose the lowest answer.' }]);
   });
 });
 
@@ -320,9 +303,7 @@ describe('total alert rules', () => {
   };
   it('fires on the total at the threshold, not below', () => {
     expect(scored(score(definition, answersFor(GAD_7, 14))).alerts).toEqual([]);
-    expect(scored(score(definition, answersFor(GAD_7, 15))).alerts).toEqual([
-      { tier: 'concern', linkId: 'total', value: 15, message: 'Severe anxiety.' },
-    ]);
+    expect(scored(score(definition, answersFor(GAD_7, 15))).alerts).toEqual([{ tier: 'concern', linkId: 'total', value: 15, message: 'Severe anxiety.' }]);
   });
 });
 

@@ -15,14 +15,7 @@ export interface ResponseInput {
   answers: Answers;
 }
 
-export type ScoreErrorCode =
-  | 'instrument_mismatch'
-  | 'version_mismatch'
-  | 'invalid_answers'
-  | 'unknown_item'
-  | 'invalid_value'
-  | 'missing_required'
-  | 'too_many_missing';
+export type ScoreErrorCode = 'instrument_mismatch' | 'version_mismatch' | 'invalid_answers' | 'unknown_item' | 'invalid_value' | 'missing_required' | 'too_many_missing';
 
 export interface ScoreError {
   /** `version`, `answers`, or `answers.<linkId>`. */
@@ -83,9 +76,7 @@ export function scoreResponse(definition: InstrumentDefinition, input: ResponseI
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     return {
       ok: false,
-      errors: [
-        { path: 'answers', code: 'invalid_answers', message: 'Answers must be an object of answers by question.' },
-      ],
+      errors: [{ path: 'answers', code: 'invalid_answers', message: 'Answers must be an object of answers by question.' }],
       alerts: [],
     };
   }
