@@ -14,11 +14,14 @@ async function enrolMfa(session: Awaited<ReturnType<typeof signIn>>) {
   const { secret, otpauthUri, qrDataUrl } = setup.json();
   expect(otpauthUri).toMatch(/^otpauth:\/\/totp\//);
   expect(qrDataUrl).toMatch(/^data:image\/png;base64,/);
-  const enable = await call(t.app, session, 'POST', '/api/auth/mfa/enable', { code: await totpAt(secret, t.clock.now()) });
+  // The instant the enabling code was made for: a later "same step" check must use it, not a fresh
+  // now() (the test clock follows real time, and a slow sign-in can cross a 30-second step).
+  const enabledAt = t.clock.now();
+  const enable = await call(t.app, session, 'POST', '/api/auth/mfa/enable', { code: await totpAt(secret, enabledAt) });
   expect(enable.statusCode).toBe(200);
   const { recoveryCodes } = enable.json();
   expect(recoveryCodes).toHaveLength(10);
-  return { secret: secret as string, recoveryCodes: recoveryCodes as string[] };
+  return { secret: secret as string, recoveryCodes: recoveryCodes as string[], enabledAt };
 }
 
 describe('sign-in', () => {
@@ -161,7 +164,7 @@ describe('two-step sign-in (TOTP)', () => {
     const first = await signIn(t, user);
     const me = (await call(t.app, first, 'GET', '/api/me')).json();
     expect(me.session.mfa).toBe('enrolment_offered');
-    const { secret, recoveryCodes } = await enrolMfa(first);
+    const { secret, recoveryCodes, enabledAt } = await enrolMfa(first);
 
     const second = await signIn(t, user);
     expect((await call(t.app, second, 'GET', '/api/me')).json().session.mfa).toBe('required');
@@ -169,7 +172,7 @@ describe('two-step sign-in (TOTP)', () => {
     expect(blocked.statusCode).toBe(401);
     expect(blocked.json().error.code).toBe('mfa_required');
     // The code used to enable is spent: the same time step is refused.
-    const reused = await call(t.app, second, 'POST', '/api/auth/mfa/verify', { code: await totpAt(secret, t.clock.now()) });
+    const reused = await call(t.app, second, 'POST', '/api/auth/mfa/verify', { code: await totpAt(secret, enabledAt) });
     expect(reused.statusCode).toBe(401);
     expect(reused.json().error.code).toBe('invalid_code');
     t.clock.advance(30_000);
