@@ -76,7 +76,7 @@ describe('the compiled server', () => {
     const { dependencies } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     const outdir = path.join(repoRoot, 'dist', 'server');
     const bundles = fs.readdirSync(outdir).filter((file) => file.endsWith('.js'));
-    expect(bundles.sort()).toEqual(['hearth.js', 'main.js', 'migrate.js']);
+    expect(bundles.sort()).toEqual(['fhir-export-worker.js', 'hearth.js', 'main.js', 'migrate.js']);
     const imported = new Set<string>();
     for (const bundle of bundles) {
       const code = fs.readFileSync(path.join(outdir, bundle), 'utf8');

@@ -585,6 +585,18 @@ const FRAMES: FrameSpec[] = [
     tier: () => null,
   },
   {
+    // A coping skill on the wrists ("hold my wrists under the cold tap, then breathe"): like
+    // ordinary_use, never counted; it only lets the model's reading of "wrists" be explained away.
+    id: 'coping_skill',
+    kind: 'self_harm',
+    label: 'a coping skill (cold water, ice, an elastic band on the wrists)',
+    plain: '',
+    actor: 'any',
+    benign: /\b(under the (cold )?tap|ice cubes?|hold(ing)? ice|elastic band|rubber band|coping skill|dbt skill|tipp)\b/,
+    patterns: [re(W('wrist|wrists'))],
+    tier: () => null,
+  },
+  {
     id: 'sharp_self',
     kind: 'self_harm',
     label: 'self-harm with a blade or burn',
@@ -774,7 +786,7 @@ export function matchFrames(sentences: AnalysedSentence[], message: MessageConte
           .slice(tokenStart, tokenEnd)
           .map((t) => t.text)
           .join(' ');
-        if (spec.id === 'ordinary_use' && !modifiers.some((m) => m.startsWith('ordinary context'))) break;
+        if ((spec.id === 'ordinary_use' || spec.id === 'coping_skill') && !modifiers.some((m) => m.startsWith('ordinary context'))) break;
         hits.push({ frame: spec.id, kind: spec.kind, tier, label: spec.label, plain: spec.plain, cue, modifiers });
         break;
       }
