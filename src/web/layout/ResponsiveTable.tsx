@@ -42,6 +42,7 @@ interface Props<T> {
   /** The table scrolls sideways below this width (0: it never needs to). */
   minWidth?: number;
   striped?: boolean;
+  withTableBorder?: boolean;
   highlightOnHover?: boolean;
   /** A caption above the table, also the list's visible heading when given. */
   caption?: ReactNode;
@@ -59,7 +60,21 @@ interface Props<T> {
  * header as a label, so neither form loses what a value means.
  */
 export function ResponsiveTable<T>(props: Props<T>) {
-  const { rows, columns, rowKey, label, breakpoint = 'md', minWidth = 0, striped = true, highlightOnHover, caption, layout, verticalSpacing = 'sm', alignTop } = props;
+  const {
+    rows,
+    columns,
+    rowKey,
+    label,
+    breakpoint = 'md',
+    minWidth = 0,
+    striped = true,
+    highlightOnHover,
+    withTableBorder,
+    caption,
+    layout,
+    verticalSpacing = 'sm',
+    alignTop,
+  } = props;
   const slot = (c: Column<T>): CardSlot => c.card ?? 'field';
   const onCard = (c: Column<T>, row: T) => (c.cardCell ?? c.cell)(row);
   const titles = columns.filter((c) => slot(c) === 'title');
@@ -70,7 +85,15 @@ export function ResponsiveTable<T>(props: Props<T>) {
   return (
     <>
       <Table.ScrollContainer minWidth={minWidth} visibleFrom={breakpoint}>
-        <Table striped={striped} highlightOnHover={highlightOnHover} verticalSpacing={verticalSpacing} layout={layout} bg="white" aria-label={caption ? undefined : label}>
+        <Table
+          striped={striped}
+          withTableBorder={withTableBorder}
+          highlightOnHover={highlightOnHover}
+          verticalSpacing={verticalSpacing}
+          layout={layout}
+          bg="white"
+          aria-label={caption ? undefined : label}
+        >
           {caption ? <Table.Caption>{caption}</Table.Caption> : null}
           <Table.Thead>
             <Table.Tr>
