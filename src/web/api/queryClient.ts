@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, isSignedOutError } from './client';
-import { authKeys, markSignedOut } from '../auth/api';
+import { markSignedOut } from '../auth/session';
+import { authKeys } from '../auth/api';
 
 /**
  * The app's one QueryClient. Any request answered "not signed in" (401 unauthenticated or
