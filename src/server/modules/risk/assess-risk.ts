@@ -107,11 +107,14 @@ const PHRASE_MODIFIER_AS_FRAME: Record<RiskSignal['modifiers'][number]['kind'], 
   imminent: () => 'soon',
 };
 
+/** The model's urgent probability above which Layer 1's reading lowers it to concern rather than none. */
+const MODEL_FAIRLY_SURE = 0.6;
+
 /**
  * How the model's tier counts, given Layer 1: when Layer 1 found risk words and read every one as
  * a figure of speech, a topic, a question or ordinary use ("career suicide", "rope for climbing")
  * or as negated ("not going to hurt myself"), that evidence overrules the model unless the model is
- * very sure (then it still asks a clinician to look, as concern). Exported for the trainer, which
+ * fairly sure of urgent (then it still asks a clinician to look, as concern). Exported for the trainer, which
  * chooses the thresholds on the fused result.
  */
 export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbability: number): RiskTier {
@@ -128,8 +131,10 @@ export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbab
   // (A stricter rule for very short messages with no Layer 1 evidence was tried for v4 and rejected
   // on the validation batch; its old form, "urgent below 0.3 becomes concern", could never fire
   // once the urgent threshold was 0.36, and was removed: README, "Fusion".)
-  if (says(strong)) return modelTier !== 'none' && urgentProbability >= 0.8 ? 'concern' : 'none';
-  if (says(negated) || says(past)) return modelTier === 'urgent' && urgentProbability >= 0.6 ? 'concern' : 'none';
+  // One bar for all three readings (session 12; the figure-of-speech bar was 0.8): a model fairly
+  // sure of urgent is never silenced by Layer 1's reading of the words, only lowered to concern, so a
+  // clinician still looks when "ordinary use" was the wrong reading ("not in a moving house way").
+  if (says(strong) || says(negated) || says(past)) return modelTier === 'urgent' && urgentProbability >= MODEL_FAIRLY_SURE ? 'concern' : 'none';
   // Every frame that counted is about somebody else (a worry about a peer): the model, which cannot
   // tell whose act it is, may not make it urgent.
   const aboutOthers = layer1.frames.filter((f) => f.tier !== 'none');

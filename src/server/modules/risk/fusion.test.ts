@@ -6,14 +6,16 @@ import { assessLayer1, assessRisk, assessWithContext, detectorFaults, fusedModel
 // model, is under test, so the model's tier and urgent probability are given.
 type Row = [text: string, why: string, modelTier: RiskTier, urgentProbability: number, counts: RiskTier];
 const ROWS: Row[] = [
-  // A figure of speech, a topic or a question overrules the model unless it is very sure (0.8).
-  ['that would be career suicide', 'figure of speech', 'urgent', 0.79, 'none'],
-  ['that would be career suicide', 'figure of speech', 'urgent', 0.8, 'concern'],
-  ['that would be career suicide', 'figure of speech', 'concern', 0.85, 'concern'],
+  // A figure of speech, a topic or a question overrules the model unless it is urgent and fairly
+  // sure (0.6; 0.8 before session 12), and then it counts as concern: never silenced, never urgent.
+  ['that would be career suicide', 'figure of speech', 'urgent', 0.59, 'none'],
+  ['that would be career suicide', 'figure of speech', 'urgent', 0.6, 'concern'],
+  ['that would be career suicide', 'figure of speech', 'urgent', 0.99, 'concern'],
+  ['that would be career suicide', 'figure of speech', 'concern', 0.85, 'none'],
   ['that would be career suicide', 'figure of speech', 'none', 0.95, 'none'],
-  ['what should i do if a friend says they are suicidal?', 'a question', 'urgent', 0.79, 'none'],
-  ['what should i do if a friend says they are suicidal?', 'a question', 'urgent', 0.8, 'concern'],
-  // Negated: the model counts only when urgent and fairly sure (0.6), and then only as concern.
+  ['what should i do if a friend says they are suicidal?', 'a question', 'urgent', 0.59, 'none'],
+  ['what should i do if a friend says they are suicidal?', 'a question', 'urgent', 0.6, 'concern'],
+  // Negated: the same bar.
   ["I'm not going to hurt myself", 'negated frame and rule', 'urgent', 0.59, 'none'],
   ["I'm not going to hurt myself", 'negated frame and rule', 'urgent', 0.6, 'concern'],
   ["I'm not going to hurt myself", 'negated frame and rule', 'concern', 0.95, 'none'],
