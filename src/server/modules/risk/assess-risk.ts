@@ -117,7 +117,7 @@ const MODEL_FAIRLY_SURE = 0.6;
  * fairly sure of urgent (then it still asks a clinician to look, as concern). Exported for the trainer, which
  * chooses the thresholds on the fused result.
  */
-export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbability: number): RiskTier {
+export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbability: number, modelKind: RiskAssessment['kind'] = 'self_harm'): RiskTier {
   const counted = layer1.frames.some((f) => f.tier !== 'none');
   const strong = (m: string): boolean => /^(figure of speech|talk about a subject|a question|metaphor|topic|hypothetical|ordinary context)/.test(m);
   const negated = (m: string): boolean => m === 'negated';
@@ -136,9 +136,17 @@ export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbab
   // clinician still looks when "ordinary use" was the wrong reading ("not in a moving house way").
   if (says(strong) || says(negated) || says(past)) return modelTier === 'urgent' && urgentProbability >= MODEL_FAIRLY_SURE ? 'concern' : 'none';
   // Every frame that counted is about somebody else (a worry about a peer): the model, which cannot
-  // tell whose act it is, may not make it urgent.
+  // tell whose act it is, may not make it urgent — unless the model reads the writer as the one in
+  // danger from that person ("he's upstairs getting the shotgun": being harmed, not a peer's self-harm).
   const aboutOthers = layer1.frames.filter((f) => f.tier !== 'none');
-  if (modelTier === 'urgent' && layer1.tier !== 'urgent' && aboutOthers.length > 0 && aboutOthers.every((f) => f.modifiers.includes('about someone else'))) return 'concern';
+  if (
+    modelTier === 'urgent' &&
+    modelKind === 'self_harm' &&
+    layer1.tier !== 'urgent' &&
+    aboutOthers.length > 0 &&
+    aboutOthers.every((f) => f.modifiers.includes('about someone else'))
+  )
+    return 'concern';
   return modelTier;
 }
 
@@ -154,11 +162,14 @@ function assessOne(text: string): RiskAssessment {
   const { phrases, frames, frameTier } = layer1;
   const model = predictExpanded(expanded);
   const counted = frames.filter((f) => f.tier !== 'none');
-  const modelTier = fusedModelTier(layer1, model.tier, model.probabilities.urgent);
+  const modelTier = fusedModelTier(layer1, model.tier, model.probabilities.urgent, model.kind);
+  const aboutOthersOnly = counted.length > 0 && counted.every((f) => f.modifiers.includes('about someone else'));
   const explanationNote =
-    modelTier !== model.tier
-      ? `The model’s ${model.tier} was lowered to ${modelTier}: the risk words were read as negated, a question, a topic, ordinary use or a figure of speech.`
-      : '';
+    modelTier === model.tier
+      ? ''
+      : aboutOthersOnly
+        ? `The model’s ${model.tier} was lowered to ${modelTier}: every frame that counted is about somebody else (a worry about a peer).`
+        : `The model’s ${model.tier} was lowered to ${modelTier}: the risk words were read as negated, a question, a topic, ordinary use or a figure of speech.`;
   const tier = fusedTier(layer1, modelTier);
 
   // Kind: the strongest frame names it (harm to others and being harmed before self-harm at the
@@ -167,8 +178,10 @@ function assessOne(text: string): RiskAssessment {
   if (tier !== 'none') {
     const order = (f: FrameHit): number => RANK[f.tier as RiskTier] * 10 + (f.kind === 'self_harm' ? 0 : 1);
     const strongest = [...counted].sort((a, b) => order(b) - order(a))[0];
-    if (strongest && RANK[strongest.tier as RiskTier] >= RANK[phrases.tier]) kind = strongest.kind;
-    else if (phrases.tier !== 'none') kind = 'self_harm';
+    // The layer that set the tier names the kind: a frame at that tier, else the phrase rules, else
+    // the model ("loading his rifle" read as a peer's means at concern, the model's being harmed urgent).
+    if (strongest && strongest.tier === tier && RANK[strongest.tier as RiskTier] >= RANK[phrases.tier]) kind = strongest.kind;
+    else if (phrases.tier === tier) kind = 'self_harm';
     else kind = model.kind;
   }
 

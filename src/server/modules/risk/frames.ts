@@ -1,5 +1,6 @@
 import type { AnalysedSentence, Token } from './analyse.js';
 import {
+  FIREARM,
   DANGER_PLACE,
   DISTRESS,
   EDGE_PLACE,
@@ -22,7 +23,7 @@ import {
   markSubstanceTokens,
 } from './concepts.js';
 import { StartLists, TriggerIndex } from './frame-triggers.js';
-import { METAPHORS, RECOVERY, TOPIC, hypotheticalIn } from './lexicon.js';
+import { DENIED_REASON, METAPHORS, RECOVERY, TOPIC, hypotheticalIn } from './lexicon.js';
 
 /**
  * Layer 1 of the detector: concept frames. A frame is a SHAPE of risk — a means with a sign of
@@ -65,7 +66,19 @@ const PREPOSITION = /^(to|for|with|from|at|of|about|by|than|like|behind|beside|t
 /** Whose act it is: the nearest subject before `index` in the word line. */
 /** Means a writer may take from someone else ("my dad's pills"). */
 const OWNED_MEANS =
-  /^(gun|guns|shotgun|rifle|pistol|handgun|firearm|pills|tablets|meds|medication|medicine|codeine|morphine|insulin|tramadol|oxycodone|methadone|sleeping|knife|knives|blade|blades|razor|razors|rope|belt|car|keys|lighter)$/;
+  /^(gun|guns|shotgun|rifle|pistol|handgun|firearm|revolver|pills|tablets|meds|medication|medicine|codeine|morphine|insulin|tramadol|oxycodone|methadone|sleeping|knife|knives|blade|blades|razor|razors|rope|belt|car|keys|lighter)$/;
+
+/** Whether a means the writer may take from its owner follows the owner's "s" within three words ("husband s heart tablets"). */
+function ownedMeansFollows(before: readonly string[], i: number, after: readonly string[]): boolean {
+  // The words after the "s": the rest of `before` (reversed back) and then the start of `after`.
+  const next = [...before.slice(0, i - 1).reverse(), ...after].slice(0, 3);
+  for (const word of next) {
+    if (OWNED_MEANS.test(word)) return true;
+    // "my mum s going to take…": the "s" is "is", and a verb follows it.
+    if (/^(going|gonna|about|been|got|gone|had|has|taken|took|taking|just|will|was|is|be|not|never|always|told|said|says)$/.test(word)) return false;
+  }
+  return false;
+}
 
 function subjectBefore(words: string, index: number): 'self' | 'other' {
   const before = words.slice(0, index).trim().split(' ').reverse();
@@ -76,7 +89,8 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
     if (SELF_SUBJECT.test(word) && !/^my$/.test(word)) return 'self';
     // "my cousin's gun", "my husband's codeine" (framesText writes "cousin s"): the owner of a means,
     // not who acts. ("my mum's going to…", "my dad's funeral" keep the person as the subject.)
-    if (i > 0 && before[i - 1] === 's' && OWNED_MEANS.test((i >= 2 ? before[i - 2] : after[0]) ?? '')) continue;
+    // Up to two words may describe the means ("my husband's heart tablets", "dad's old service revolver").
+    if (i > 0 && before[i - 1] === 's' && ownedMeansFollows(before, i, after)) continue;
     // "given my PlayStation to my cousin and deleted…": a person after a preposition is its object, not who acts.
     // ("for my father's funeral" keeps him: whose funeral it is says who it is about.)
     if (before[i - 1] !== 's' && (PREPOSITION.test(before[i + 1] ?? '') || (/^(my|his|her|their|our)$/.test(before[i + 1] ?? '') && PREPOSITION.test(before[i + 2] ?? ''))))
@@ -94,6 +108,8 @@ const BENIGN = {
     /\b(cook|cooking|chop|chopping|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed|ing)? (all )?(the |my |our )?kitchen|whetstone|knife sharpener|shaving|shave|craft|crafts|lino|box(?! ?cutters?| of)|parcel(?! knife)|cardboard|whittl\w*|carving|sharpening stone|chef|butcher|got rid of|get rid of|threw (them|it) (out|away)|binned|disposed of|carpet|lino knife|stanley knife|diy|decorating|wallpaper|skirting)\b/,
   ligature:
     /\b(ladder|loft ladder|fence|gate|bins?|roof rack|trailer|luggage|suitcase|tyre swing|tree swing|hammock|climb\w*|boulder\w*|camping|tent|boat|sail\w*|knot|knots|scout\w*|washing|skipping|swing|dog lead|tug|gym|crossfit|allotment|tie (my|a) (shoe|shoes|laces|hair|tie)|necktie|school tie|work tie|tie for the wedding|belt for my (trousers|jeans|dress))\b/,
+  firearm:
+    /\b(deactivat\w*|handed (it |them )?in|surrendered|from the (first |second )?(world )?war|in the war|heirloom|decades ago|inherited|holster|war medals?|clay|clays|shooting (club|range|ground|licence|license|lesson|lessons)|gun (club|licence|license|cabinet|safe|shop)|firearms? (licence|license|certificate|officer)|pheasants?|grouse|rabbits|deer|stalking|pest control|museum|on the wall|antique|replica|airsoft|paintball|nerf|water pistol|cap gun|toy|starting pistol|range day|hunting season|duck season|glue gun|staple gun|nail gun|heat gun|spray gun|massage gun)\b/,
   place:
     /\b(signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
   farewell:
@@ -149,26 +165,79 @@ const ROUTINE_READY =
   /\bready for (the )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|work|school|college|uni|morning|weekend|holiday|trip|group|session|bed|shift|day)\b/g;
 const anyDistress = perMessage((m) => has(DISTRESS, m.lemmas.replace(ROUTINE_READY, '')) || has(DISTRESS, m.words.replace(ROUTINE_READY, '')));
 const anyFarewell = perMessage((m) => has(FAREWELL, m.lemmas) || has(FAREWELL, m.words));
+/** A relapse the writer cannot stop ("got the stanley knife out again and i cant stop"): no ordinary use excuses the means. */
+const relapse = perMessage(
+  (m) =>
+    /\b(relapsed|relapse|relapsing)\b/.test(m.words) ||
+    (/\b(can not|cannot|cant|can t) stop\b(?! (laughing|smiling|eating|watching|listening|playing|singing|dancing|buying|reading|scrolling|thinking about (food|the|him|her|it)))/.test(
+      m.words,
+    ) &&
+      /\b(again|this time)\b/.test(m.words)),
+);
+/** Somebody else's danger told as happening now, in front of the writer or as they hear it ("screaming that she's cut her wrists"). */
+const PEER_NOW =
+  /\b(screaming|on the phone to me|on the phone with me|on facetime|on video|not breathing|unconscious|passed out|in front of me|with me in the|locked (herself|himself|themselves) in)\b/;
+const peerInDangerNow = perMessage((m) => PEER_NOW.test(m.words));
+/**
+ * Somebody else at a high place or the railway now, with a goodbye, distress or a jump in the message
+ * ("she's at the cliffs at Seaford, posted a goodbye"): an act in progress, not a worry. Not a scene
+ * in a film, not somebody at work there.
+ */
+function peerAtPlaceNow(words: string, message: MessageContext): boolean {
+  return (
+    /\b(bridge|footbridge|cliff|cliffs|cliff edge|roof|rooftop|ledge|tracks|railway line|platform edge|multi storey|multistorey|tower block|viaduct|pier|balcony)\b/.test(words) &&
+    /\b(is|s|are|re|standing|sitting|stood|sat|still) (on|at|by|near|in|up)\b/.test(words) &&
+    !/\b(was|were|used to|last (week|night|month|year)|yesterday)\b/.test(words) &&
+    (anyFarewell(message) || anyDistress(message) || /\b(jump|jumping|right now|rn)\b/.test(message.words)) &&
+    !TOPIC.test(message.words) &&
+    !/\b(for a living|at work|window cleaner|cleans windows|cleaning windows|scaffold\w*|roofer|builder|fixing|repair\w*)\b/.test(message.words)
+  );
+}
+/** The writer gave an ordinary reason and denies it ("said it was for a holiday. it wasn't"). */
+const deniesReason = perMessage((m) => DENIED_REASON.test(m.words));
 /** A message set to go out later by itself ("scheduled the email to send at 3am", "a timed post"). */
 const DELAYED_MESSAGE =
   /\b(schedul\w* (the |an |a |my |some |these |those )?(\w+ )?(email|emails|e mail|message|messages|text|texts|post|posts|tweet)|(set|timed) (it|them|the (email|message|text|post)) to (send|go out|post)|timed (email|message|text|post)|delay(ed)? send|on a timer|set to send|so (they|it) send|delayed (email|emails|e mail|message|messages|text|texts|post)|send (itself|automatically))\b/;
 /** Resolve, or arrangements already made, around a vague dated "it" ("I've decided… I'm doing it on my birthday"). */
 const RESOLVE =
   /\b(decided|decision|made my peace|made (up )?my mind|my mind up|at peace|(feel|feeling|felt) (very |so )?calm|no going back|all sorted|its sorted|it is sorted|(tablets|pills|meds) (are )?(sorted|saved|ready)|saved up|sold my|gave (away )?my|given away|said (my )?goodbyes?|letters|my note|hidden under|hidden in|stashed|boxes of|packets of|box of|bottle of|rope|noose)\b/;
+/** A pet (given to somebody: an arrangement). */
+const PET = 'cat|cats|dog|dogs|kitten|puppy|rabbit|rabbits|hamster|guinea pig|guinea pigs|budgie|parrot|tortoise|snake|lizard|fish|pets|pet|horse|pony';
+
 /** Different kinds of putting affairs in order (two or more in one message count as final arrangements). */
 const ARRANGEMENT_ACTS: readonly RegExp[] = [
   /\b(delete|deleted|deleting|wipe|wiped|wiping) (\w+ ){0,3}(account|accounts|insta|instagram|facebook|tiktok|snapchat|photos?|pictures|messages|everything|socials|laptop|phone|computer|hard drive|browser history)\b/,
   /\b(cleared|cleared out|emptied|cleaned out) my (room|flat|wardrobe|drawers|desk|locker)\b|\bbagged up (my|all)\b/,
   /\b(password|passwords|pin|pins|bank details|life insurance)\b/,
-  /\b(gave|given|give|giving) (\w+ ){0,3}away\b|\b(rehome|rehomed|rehoming|found a home for|new home for|new owner for)\b/,
+  new RegExp(
+    `\\b(gave|given|give|giving) (\\w+ ){0,3}away\\b|\\b(rehome|rehomed|rehoming|found a home for|new home for|new owner for)\\b|\\b(gave|given|give|giving|handed) (my |the |our )?(${PET}) to\\b`,
+  ),
   /\b(my will|the will|testament)\b/,
   /\b(letters|my note|a note for|goodbye letter|goodbye note)\b/,
   /\b(sold|sell|selling) (my|the|all)\b/,
   /\b(cancel|cancelled|canceled|cancelling|close|closed|closing) (\w+ ){0,2}(account|accounts|subscription|subscriptions|membership|phone contract)\b/,
 ];
+/** A fire or fumes that make carbon monoxide. */
+const FUMES = 'charcoal|briquettes|disposable bbq|disposable barbecue|bbq|barbecue|exhaust|hosepipe|hose pipe|hose';
+/** A space sealed from the inside: with FUMES, no camping or barbecue word excuses it. */
+const SEALED =
+  '(?:taped|tape|taping|sealed|seal|sealing|gaffer taped|duct taped|blocked|block|stuffed|closed up) (?:up |over |round )?(?:the |all the |my |every )?(?:zip|zips|door|doors|window|windows|vent|vents|gaps|gap|tent|flap|car windows|air brick|keyhole)|towels? (?:under|along|against|round) the door';
+const SEALED_SPACE = new RegExp(`\\b(${SEALED})\\b`);
+
+/** Water the writer may go into, and going into it. */
+const WATER_PLACE = 'sea|river|riverbank|canal|canal lock|lock|lake|reservoir|loch|weir|estuary|harbour|harbor|docks|quay|pier|the water';
+const ENTERING_WATER =
+  /\b(go|going|goin|walk|walking|wade|wading|jump|jumping|step|stepping|get|getting|slip|slipping) (in|into (it|the water|the sea|the river|the canal|the lake)|under|off the (edge|side))\b(?! (for|to) (a |my )?(swim|dip|paddle))/;
+
+/** After a firearm word: it names the firearm itself, not its licence, cabinet, club or shop. */
+const FIREARM_THING = '(?! (?:licence|license|certificate|cabinet|safe|club|range|shop|dealer|course|lesson|lessons|show|laws?|control|violence|crime))';
+
+/** Ammunition for a firearm. */
+const AMMUNITION = 'bullet|bullets|ammo|ammunition|cartridge|cartridges|shells|rounds|magazine|clip';
+
 /** Saving means up, or buying them from one shop after another: no routine word excuses it. */
 const STOCKPILING =
-  /\b(saved|saving|been saving|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
+  /\b(saved|saving|been saving|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|putting (\w+ ){0,3}aside|instead of taking (it|them)|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
 const DATED_IT = /\b(i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen)\b/;
 const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
@@ -184,23 +253,33 @@ const FRAMES: FrameSpec[] = [
     label: 'means made ready (counted, lined up, saved, in hand)',
     plain: 'having something you could use to hurt yourself',
     actor: 'self',
-    benign: new RegExp(`${BENIGN.medicine.source}|${BENIGN.sharp.source}|${BENIGN.ligature.source}`),
-    // "40 amitriptyline saved from the repeat scripts": saving means up is not a routine, whatever words surround it.
-    notExcusedBy: STOCKPILING,
+    benign: new RegExp(`${BENIGN.medicine.source}|${BENIGN.sharp.source}|${BENIGN.ligature.source}|${BENIGN.firearm.source}`),
+    // "40 amitriptyline saved from the repeat scripts": saving means up is not a routine, whatever
+    // words surround it; nor is charcoal in a tent whose zip is taped up.
+    notExcusedBy: new RegExp(`${STOCKPILING.source}|${SEALED_SPACE.source}`),
     patterns: [
       re(`${W(STRONG_PREPARE)} ${G(4)}${W(MEANS)}`),
       re(`${W(MEANS)} ${G(3)}${W(READY_STATE)}`),
       re(`${W(WEAK_PREPARE)} ${G(3)}(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)}`),
-      re(`${W(WEAK_PREPARE)} ${G(2)}${W('noose|ligature|rope|ropes|razor blade|razor blades|blade|blades|gun|pistol|charcoal|helium|hosepipe|hose pipe')}`),
+      re(`${W(WEAK_PREPARE)} ${G(2)}${W('noose|ligature|rope|ropes|razor blade|razor blades|blade|blades|charcoal|helium|hosepipe|hose pipe')}`),
+      // "holding dad's old service revolver", "found the bullets": a firearm in hand, or with its ammunition.
+      // (Not "my shotgun licence", "the gun cabinet": a firearm word naming a paper, a place or a safe.)
+      re(
+        `${W(WEAK_PREPARE)} ${G(5)}${W(FIREARM)}${FIREARM_THING}|${W(FIREARM)}${FIREARM_THING} ${G(10)}${W(AMMUNITION)}|${W(AMMUNITION)} ${G(10)}${W(FIREARM)}${FIREARM_THING}|${W('loaded|loading|load')} ${G(2)}${W(FIREARM)}`,
+      ),
       re(`${W(MEDICINE)} ${G(3)}${W('saved|stockpiled|hoarded|stashed|counted|lined up|in a drawer|in my drawer|under my bed|under the bed')}`),
+      // "putting my quetiapine aside every night instead of taking it": kept back from the doses.
+      re(
+        `${W('put|putting|set|setting|kept|keeping|keep|hold|holding')} ${G(2)}${W(MEDICINE)} ${G(2)}${W('aside|back|by')}|${W(MEDICINE)} ${G(6)}${W('instead of taking|instead of swallowing|rather than taking')}`,
+      ),
       // "the tablets I've been saving", "the pills I kept back": saving told after the means.
       re(`${W(MEANS)} ${G(3)}${W('been saving|been keeping|been collecting|been hoarding|been hiding|been stockpiling|been stashing|kept back|put aside|put by')}`),
     ],
     tier: (m, s) => {
       // A strong sign of preparation ("lined up", "stockpiled", "in my hand") is enough; a plain
       // "have" or "bought" needs a quantity, a lethal object, a time or distress with it.
-      if (has(STRONG_PREPARE, s) || has(READY_STATE, s)) return 'urgent';
-      const lethal = /\b(noose|ligature|rope|blade|gun|pistol|charcoal|helium|hose)/.test(s);
+      if (has(STRONG_PREPARE, s) || has(READY_STATE, s) || STOCKPILING.test(s)) return 'urgent';
+      const lethal = /\b(noose|ligature|rope|blade|gun|pistol|revolver|rifle|shotgun|firearm|handgun|glock|charcoal|helium|hose)/.test(s);
       return lethal || has(QUANTITY, s) || new RegExp(COUNT).test(s) || anySoon(m) || anyDistress(m) ? 'urgent' : null;
     },
   },
@@ -226,6 +305,8 @@ const FRAMES: FrameSpec[] = [
       if (has(EDGE_PLACE, s) && !/\b(edge of (my|the) (seat|bed|sofa|table|diving board|pool|chair|desk)|diving board|on edge|edgy|cutting edge|edge of my seat)\b/.test(s))
         return 'urgent';
       if (anyDistress(m) || anyFarewell(m)) return 'urgent';
+      // "at the canal lock, water's freezing, going in": going into the water where the writer is.
+      if (has(WATER_PLACE, s) && ENTERING_WATER.test(m.words)) return 'urgent';
       // "On the bridge. Not for the view.": the writer denies the ordinary reason for being there.
       if (/\bnot (here |there )?(for|to (see|watch|take|enjoy)) (the |a )?(view|views|walk|sunset|sunrise|scenery|photos?|pictures?|fresh air|sightseeing)\b/.test(m.words))
         return 'urgent';
@@ -247,6 +328,10 @@ const FRAMES: FrameSpec[] = [
       re(`${W(INGEST)} ${G(3)}(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)}`),
       re(`(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)} ${G(3)}${W('take|took|taken|swallow|swallowed|down|downed|gone|in me|inside me|kick in|kicking in|start to work')}`),
       re(`${W(INGEST)} ${G(3)}${W(POISON)}`),
+      // "lithium, the whole 3 month supply they gave me, swallowed it at 7": the medicine named first, then the act on "it".
+      re(
+        `${W(MEDICINE)} ${G(4)}${W('whole|entire|all|the lot|supply|stash|stockpile|prescription|script|box|boxes|packet|packets|bottle|bottles')} ${G(7)}${W('swallow|swallowed|take|took|taken|down|downed|neck|necked|ate')} ${W('it|them|the lot|it all|them all|all of it|all of them')}`,
+      ),
       re(`${W(MEDICINE)} ${G(3)}${W('one by one|one after another|one after the other')}|${W('one by one|one after another')} ${G(3)}${W(MEDICINE)}`),
       re(`${W('take|took|taking|swallow|swallowing|pop|popping')} ${G(2)}${W('them|it|they')} ${G(2)}${W('one by one|one after another|one at a time')}`),
       re(
@@ -261,10 +346,11 @@ const FRAMES: FrameSpec[] = [
   {
     id: 'act_injury',
     kind: 'self_harm',
-    label: 'an injury or hanging in progress (bleeding, ligature, car exhaust)',
+    label: 'an injury, hanging or fumes in progress (bleeding, ligature, car exhaust, charcoal in a sealed space)',
     plain: 'being hurt right now',
     actor: 'any',
     benign: new RegExp(`${BENIGN.sharp.source}|${BENIGN.ligature.source}|\\b(nose ?bleed|period|gum|gums|tooth|dentist|paper cut|fell|tripped|accident|football|rugby)\\b`),
+    notExcusedBy: SEALED_SPACE,
     patterns: [
       re(
         `${W('cut|cuts|wound|wounds|it|arm|wrist|leg')} ${G(3)}${W('not stop bleed|will not stop bleed|won t stop bleed|not stop bleeding|will not stop bleeding|keep bleed|keeps bleeding|still bleed|still bleeding|bleed a lot|bleeding a lot|bleeding everywhere')}`,
@@ -277,6 +363,8 @@ const FRAMES: FrameSpec[] = [
       ),
       re(`${W('cut|slit|slice|slash')} ${G(2)}${W('wrist|wrists|vein|veins|artery|throat')}`),
       re(`${W('engine|car')} ${G(4)}${W('run|running|on|ticking')} ${G(6)}${W('garage')}|${W('garage')} ${G(6)}${W('engine|exhaust|hose|hosepipe')}`),
+      // Charcoal or a barbecue lit in a space the writer has sealed (carbon monoxide): "charcoal in the tent and taped up the zip".
+      re(`${W(FUMES)} ${G(8)}${W(SEALED)}|${W(SEALED)} ${G(8)}${W(FUMES)}`),
       re(`${W('tie|tied|made|make|tying|making')} ${G(3)}${W('noose|knot for the rope|rope to the|rope to a|rope around|rope round')}`),
       re(`${W(LIGATURE)} ${G(3)}${W('around|round')} ${G(1)}${W('neck')}`),
       re(`${W('kick|kicked|kicking')} ${G(1)}${W('chair|stool')} ${G(2)}${W('away')}`),
@@ -334,7 +422,7 @@ const FRAMES: FrameSpec[] = [
         `${W('write|wrote|written|writing|make|made|sort|sorted|sorting|finish|finished|update|updated|draw up|drew up')} ${G(2)}${W('will|my will|testament|letter|letters|note|notes|goodbye letter|goodbye note')}`,
       ),
       re(
-        `${W('give|gave|given|giving|gift|gifting')} ${G(3)}${W('away')}|${W('give away|gave away|giving away|rehome|rehoming|rehomed|find a home for|found a home for|new home for|new owner for')}`,
+        `${W('give|gave|given|giving|gift|gifting')} ${G(3)}${W('away')}|${W('give away|gave away|giving away|rehome|rehoming|rehomed|find a home for|found a home for|new home for|new owner for')}|${W('give|gave|given|giving|handed|hand')} ${G(1)}${W(PET)} ${W('to')}`,
       ),
       // "my will is written", "the letters are sealed": the arrangement told in the passive.
       re(
@@ -394,6 +482,10 @@ const FRAMES: FrameSpec[] = [
       ),
       re(
         `${W('no one|nobody|noone|they')} ${G(2)}${W('will|would|have to|need to')} ${G(1)}${W('deal with me|worry about me|put up with me')} ${G(1)}${W('anymore|much longer|after tonight|soon|again')}`,
+      ),
+      // The writer names the way they will die: "stopped eating and drinking on purpose … this is how i go".
+      re(
+        `${W('this is how i|this be how i|that is how i|thats how i|that s how i|this is the way i|this be the way i')} ${W('go|die|end it|end things|do it|check out|am going to go|m going to go|be go to go|will go|want to go')}`,
       ),
       // A vague "it" with a date: "I'm doing it on my birthday", "it's happening Saturday" (counted only with resolve or arrangements, below).
       re(
@@ -527,7 +619,7 @@ const FRAMES: FrameSpec[] = [
       ),
       re(
         W(
-          'never have be born|should never have been born|should not have been born|should not be here|do not deserve to be here|do not deserve to live|waste of space|waste of oxygen|waste of air|burden to everyone|a burden|such a burden|drag everyone down|ruin everything|ruin everyone|only make things worse',
+          'would anyone miss me|would anyone actually miss me|would anyone even miss me|would anyone really miss me|would anybody miss me|would anyone notice if i be go|would anyone notice if i was gone|would anyone care if i|would anyone notice if i|does anyone even care if i|would anyone even notice|would people even notice|never have be born|should never have been born|should not have been born|should not be here|do not deserve to be here|do not deserve to live|waste of space|waste of oxygen|waste of air|burden to everyone|a burden|such a burden|drag everyone down|ruin everything|ruin everyone|only make things worse',
         ),
       ),
     ],
@@ -695,20 +787,22 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   if (topic) mods.push(`talk about a subject (“${topic[0]}”)`);
   let idiom: RegExpExecArray | null = null;
   for (const i of IDIOMS) if ((idiom = i.exec(words))) break;
-  if (idiom && saysIsACover(words, idiom.index)) idiom = null;
+  const reasonDenied = deniesReason(message);
+  if (idiom && (reasonDenied || saysIsACover(words, idiom.index))) idiom = null;
   if (idiom) mods.push(`figure of speech (“${idiom[0]}”)`);
   // Ordinary context in the same sentence, and no distress or farewell anywhere in the message:
   // "rope for climbing" is ordinary, "rope for climbing, sorry for everything" is not.
   // "not for the view": an ordinary reason the writer denies is none.
   const benignMatch = spec.benign?.exec(words);
   // "people think I'm decluttering", "pretending it's for the charity shop": an ordinary reason the writer says is a cover is none either.
-  const benign = benignMatch && !saysIsACover(words, benignMatch.index) && !spec.notExcusedBy?.test(words) ? benignMatch : null;
+  const benign = benignMatch && !reasonDenied && !saysIsACover(words, benignMatch.index) && !spec.notExcusedBy?.test(words) ? benignMatch : null;
   const farewellCounts = spec.id !== 'final_goodbye' && spec.id !== 'final_arrangements' && anyFarewell(message);
   if (
     benign &&
     !anyDistress(message) &&
     !farewellCounts &&
-    !/\b(goodbye|forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/.test(message.words)
+    !/\b(goodbye|forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/.test(message.words) &&
+    !relapse(message)
   ) {
     mods.push(`ordinary context (“${benign[0]}”)`);
   }
@@ -773,12 +867,21 @@ export function matchFrames(sentences: AnalysedSentence[], message: MessageConte
         const modifiers = modifiersFor(sentence, words, start, end, spec, message);
         let tier: FrameTier | 'none' = modifiers.length ? 'none' : (spec.tier(message, line) ?? 'none');
         const subject = subjectBefore(words, start);
+        // Somebody else at risk is a worry about a peer (concern) unless the writer says the danger is
+        // happening now ("she's not picking up", "screaming that she's cut her wrists"): then it stays urgent.
+        const peerNow = subject === 'other' && tier === 'urgent' && (peerInDangerNow(message) || (spec.id === 'place_of_danger' && peerAtPlaceNow(words, message)));
         if (tier !== 'none' && spec.actor === 'self' && subject === 'other') {
-          modifiers.push('about someone else');
-          tier = spec.kind === 'harm_to_others' ? 'none' : 'concern';
+          modifiers.push(peerNow && spec.kind === 'self_harm' ? 'about someone else, in danger now' : 'about someone else');
+          tier = spec.kind === 'harm_to_others' ? 'none' : peerNow ? tier : 'concern';
         }
         // (being harmed: the patterns themselves name the other person, or are the writer's own fear of them)
-        if (tier !== 'none' && spec.actor === 'any' && subject === 'other' && !/\b(just|right now|now|has taken|have taken|took|swallowed|tonight|bleeding|garage)\b/.test(words)) {
+        if (
+          tier !== 'none' &&
+          spec.actor === 'any' &&
+          subject === 'other' &&
+          !peerNow &&
+          !/\b(just|right now|now|has taken|have taken|took|swallowed|tonight|bleeding|garage)\b/.test(words)
+        ) {
           modifiers.push('about someone else');
           tier = 'concern';
         }

@@ -534,6 +534,14 @@ export const METAPHORS: readonly RegExp[] = [
   /\b(my|the|his|her) (phone|battery|laptop|car|plant|plants|cat|dog|hamster|fish|goldfish|grandad|grandma|nan|gran|uncle|aunt|tv|telly|wifi|internet|charger|printer|conversation|joke|party|vibe|group chat) (is|was|has|had|just) (dead|died|dying)\b/,
 ];
 
+/**
+ * An ordinary reason the writer gave and then denies ("said it was for a holiday. it wasn't", "told
+ * them it's for the charity shop, it's not"), or an injury told as deliberate ("burned myself on the
+ * hob on purpose"): an ordinary reason or an accident then excuses nothing in the message.
+ */
+export const DENIED_REASON =
+  /\b(on purpose|deliberately|intentionally)\b|\b(said|say|told|tell|pretend\w*|making out|made out|let (them|him|her|everyone|people) think)( (her|him|them|everyone|people|everybody|my \w+|the \w+))? (that )?(it|this|that|they) ?(was|is|s|be|were|are|re)\b.{0,80}?\b(it|that|this) ?(was not|wasn t|wasnt|is not|isn t|isnt|s not|be not|was a lie|is a lie)\b/;
+
 /** Distant past or recovery: the writer is talking about something they have come through. */
 export const RECOVERY =
   /\b(used to|years ago|a year ago|months ago|many months|in the past|back then|back in (the day|(19|20)\d\d|school|uni|college)|when i was (younger|a kid|a child|a teen|a teenager|at school|at uni|in school|in my teens|in my twenties|\d+)|at my (lowest|worst)|(last|that) year|in (19|20)\d\d|as a (teen|teenager|kid|child)|(clean|free) (for|since|from|of) |in my (teens|twenties|thirties|forties|20s|30s|40s)|(therapy|the group|group|treatment|medication|pills|support|talking) (has |have |really |finally )?(helped|saved me|got me through)|((\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many) (days|weeks|months|years) (without|free of|clean of|since (i|my) (last )?(cut|self harmed|attempt)))|have not (self harmed|cut|hurt myself|harmed myself|felt (that|like that|suicidal)|had (those|these|suicidal) thoughts) (for|since|in)|no longer|not anymore|do not feel (like )?that anymore|not felt that way (for|since|in)|recovered|in recovery|survived|got through|came through|pulled through|doing (so much |much |a lot |loads )?better|better now|in a better place|on the other side|\d+ (days|weeks|months|years) (clean|free|without)|(days|weeks|months|years) clean|since then|milestone|anniversary of)\b/;
@@ -545,10 +553,13 @@ export const HYPOTHETICAL =
 /** "when i get in tonight", "when we get home": a time, not a hypothetical. */
 const WHEN_AS_TIME = /\bwhen (i|we) (get|got) (in|home|back|there|off)\b|\bwhen\b(?: \S+){0,5} (tonight|today|later|this evening|this afternoon|in the morning|tomorrow)\b/;
 
+/** "when i get anxious … did it again yesterday": a habit that happened, not a hypothetical. */
+const WHEN_AS_HABIT = /\b(again|yesterday|last night|this morning|earlier today|every time|each time)\b/;
+
 /** The hypothetical or question in a text ("if i ever feel", "what should i do if"), unless its "when" is a time. */
 export function hypotheticalIn(text: string): RegExpExecArray | null {
   const match = HYPOTHETICAL.exec(text);
-  if (match?.[0].startsWith('when') && WHEN_AS_TIME.test(text)) return null;
+  if (match?.[0].startsWith('when') && (WHEN_AS_TIME.test(text) || WHEN_AS_HABIT.test(text))) return null;
   return match;
 }
 

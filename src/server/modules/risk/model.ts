@@ -367,14 +367,25 @@ interface Decision {
   towards: number;
   probabilities: ModelPrediction['probabilities'];
 }
+/** The kind the joint classes lean to (concern and urgent of each kind together), as an index of KIND_CLASSES. */
+function jointKindIndex(p: readonly number[]): number {
+  const at = (i: number): number => p[i] ?? 0;
+  const kinds = [at(1) + at(4), at(2) + at(5), at(3) + at(6)];
+  return kinds.indexOf(Math.max(...kinds));
+}
+
+/** The model's kind from its joint probabilities (the trainer asks it as the detector does). */
+export function jointKind(p: readonly number[]): RiskKind {
+  return KIND_CLASSES[jointKindIndex(p)] ?? 'self_harm';
+}
+
 function decide(p: number[], weights: ModelWeights): Decision {
   const at = (i: number): number => p[i] ?? 0;
   const none = at(0);
   const concern = at(1) + at(2) + at(3);
   const urgent = at(4) + at(5) + at(6);
   const tier = urgent >= weights.thresholds.urgent ? 'urgent' : urgent + concern >= weights.thresholds.concern ? 'concern' : 'none';
-  const kinds = [at(1) + at(4), at(2) + at(5), at(3) + at(6)];
-  const kindIndex = kinds.indexOf(Math.max(...kinds));
+  const kindIndex = jointKindIndex(p);
   const towards = tier === 'none' ? 0 : JOINT_CLASSES.indexOf(`${tier}:${KIND_CLASSES[kindIndex] ?? 'self_harm'}` as (typeof JOINT_CLASSES)[number]);
   return { tier, kindIndex, towards, probabilities: { none, concern, urgent } };
 }

@@ -1,4 +1,17 @@
-import { IMMINENCE, hypotheticalIn, LEXICON, METAPHORS, NEGATORS, NOT_A_NEGATION, OTHER_PERSON_WORDS, RECOVERY, SELF_WORDS, TOPIC, type RiskRule } from './lexicon.js';
+import {
+  DENIED_REASON,
+  IMMINENCE,
+  hypotheticalIn,
+  LEXICON,
+  METAPHORS,
+  NEGATORS,
+  NOT_A_NEGATION,
+  OTHER_PERSON_WORDS,
+  RECOVERY,
+  SELF_WORDS,
+  TOPIC,
+  type RiskRule,
+} from './lexicon.js';
 import { LiteralIndex } from './literal-index.js';
 import { prepareExpanded, prepareForRisk, segments } from './prepare-text.js';
 import { requiredLiterals } from './regex-literals.js';
@@ -132,7 +145,7 @@ function metaphorCovering(segment: string, start: number, end: number): string |
   return null;
 }
 
-function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray): RiskSignal {
+function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray, reasonDenied: boolean): RiskSignal {
   const start = match.index ?? 0;
   const phrase = match[0];
   const end = start + phrase.length;
@@ -146,7 +159,8 @@ function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray): 
     modifiers.push({ kind: 'negated', cue: negator });
     counts = false;
   }
-  const metaphor = metaphorCovering(segment, start, end);
+  // A figure of speech or an ordinary reason counts only if the writer has not denied it elsewhere.
+  const metaphor = reasonDenied ? null : metaphorCovering(segment, start, end);
   if (metaphor) {
     modifiers.push({ kind: 'metaphor', cue: metaphor });
     counts = false;
@@ -232,6 +246,7 @@ function anyFound(found: Uint8Array, ids: readonly number[]): boolean {
 
 function assessPrepared(prepared: string): PhraseAssessment {
   const signals: RiskSignal[] = [];
+  const reasonDenied = DENIED_REASON.test(prepared);
   for (const segment of segments(prepared)) {
     // Which rules' strings the segment contains, in one pass (literal-index.ts), for every rule at once.
     const found = phraseRuleOptions.prefilter ? LITERALS.present(segment) : null;
@@ -241,7 +256,7 @@ function assessPrepared(prepared: string): PhraseAssessment {
       global.lastIndex = 0;
       for (let match = global.exec(segment); match; match = global.exec(segment)) {
         if (match[0] === '') global.lastIndex++;
-        signals.push(assessMatch(rule, segment, match));
+        signals.push(assessMatch(rule, segment, match, reasonDenied));
       }
     }
   }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { assessLayer1, fusedModelTier, fusedTier } from './assess-risk.js';
 import { listBatches, loadCorpus, type LabelledSentence } from './corpus.js';
 import { featuresOf } from './features.js';
-import { JOINT_CLASSES, WEIGHTS_FILE, predict, scoreHead, type Head, type ModelWeights } from './model.js';
+import { JOINT_CLASSES, WEIGHTS_FILE, jointKind, predict, scoreHead, type Head, type ModelWeights } from './model.js';
 
 const SEED = 20261203;
 const EPOCHS = Number(process.env.RISK_EPOCHS ?? 30);
@@ -112,11 +112,11 @@ function main(): void {
   const scored = validation.map((s: LabelledSentence) => {
     const p = scoreHead(joint, featuresOf(s.text));
     const urgent = (p[4] ?? 0) + (p[5] ?? 0) + (p[6] ?? 0);
-    return { s, layer1: assessLayer1(s.text), urgent, atLeastConcern: 1 - (p[0] ?? 0) };
+    return { s, layer1: assessLayer1(s.text), urgent, atLeastConcern: 1 - (p[0] ?? 0), kind: jointKind(p) };
   });
   const fused = (x: (typeof scored)[number], t: { urgent: number; concern: number }): 'none' | 'concern' | 'urgent' => {
     const model = x.urgent >= t.urgent ? 'urgent' : x.atLeastConcern >= t.concern ? 'concern' : 'none';
-    return fusedTier(x.layer1, fusedModelTier(x.layer1, model, x.urgent));
+    return fusedTier(x.layer1, fusedModelTier(x.layer1, model, x.urgent, x.kind));
   };
   const largest = (ok: (t: number) => boolean): number => {
     for (let t = 95; t >= 5; t--) if (ok(t / 100)) return t / 100;
