@@ -113,3 +113,14 @@ describe('a burden question', () => {
     expect(counted('would anyone actually miss me? genuine question')).toContain('passive_wish:concern');
   });
 });
+
+describe('held-out batch 13 (session 12): a dated "doing it" with no subject, and no food nor drink meant', () => {
+  it('counts "…with a letter. Doing it Saturday" and not "did it on Sunday" (the lemma line reads "do it")', () => {
+    expect(counted("put the kids' photos in a box for their dad with a letter. doing it saturday while they're at his")).toContain('intent_euphemism:urgent');
+    expect(counted("been cutting again. did it on sunday, it's healing ok").filter((f) => f.startsWith('intent_euphemism'))).toEqual([]);
+  });
+  it('makes no food and no drink for days urgent when it is meant to go on; not eating well before exams stays concern', () => {
+    expect(counted("not eaten or drunk anything in 4 days and i'm not going to, i want my heart to stop")).toContain('self_neglect:urgent');
+    expect(counted('not eaten properly in days, just drinking coffee, exams will not wait')).toContain('self_neglect:concern');
+  });
+});

@@ -200,7 +200,7 @@ const DELAYED_MESSAGE =
   /\b(schedul\w* (the |an |a |my |some |these |those )?(\w+ )?(email|emails|e mail|message|messages|text|texts|post|posts|tweet)|(set|timed) (it|them|the (email|message|text|post)) to (send|go out|post)|timed (email|message|text|post)|delay(ed)? send|on a timer|set to send|so (they|it) send|delayed (email|emails|e mail|message|messages|text|texts|post)|send (itself|automatically))\b/;
 /** Resolve, or arrangements already made, around a vague dated "it" ("I've decided… I'm doing it on my birthday"). */
 const RESOLVE =
-  /\b(decided|decision|made my peace|made (up )?my mind|my mind up|at peace|(feel|feeling|felt) (very |so )?calm|no going back|all sorted|its sorted|it is sorted|(tablets|pills|meds) (are )?(sorted|saved|ready)|saved up|sold my|gave (away )?my|given away|said (my )?goodbyes?|letters|my note|hidden under|hidden in|stashed|boxes of|packets of|box of|bottle of|rope|noose)\b/;
+  /\b(decided|decision|made my peace|made (up )?my mind|my mind up|at peace|(feel|feeling|felt) (very |so )?calm|no going back|all sorted|its sorted|it is sorted|(tablets|pills|meds) (are )?(sorted|saved|ready)|saved up|sold my|gave (away )?my|given away|said (my )?goodbyes?|letters|my note|a letter for|a letter to|with a letter|left a letter|hidden under|hidden in|stashed|boxes of|packets of|box of|bottle of|rope|noose)\b/;
 /** A pet (given to somebody: an arrangement). */
 const PET = 'cat|cats|dog|dogs|kitten|puppy|rabbit|rabbits|hamster|guinea pig|guinea pigs|budgie|parrot|tortoise|snake|lizard|fish|pets|pet|horse|pony';
 
@@ -238,7 +238,9 @@ const AMMUNITION = 'bullet|bullets|ammo|ammunition|cartridge|cartridges|shells|r
 /** Saving means up, or buying them from one shop after another: no routine word excuses it. */
 const STOCKPILING =
   /\b(saved|saving|been saving|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|putting (\w+ ){0,3}aside|instead of taking (it|them)|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
-const DATED_IT = /\b(i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen)\b/;
+const DATED_IT_WORDS = /\b(i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen)\b/;
+/** The same in a sentence, also with the subject dropped ("Doing it Saturday while they're at his"). */
+const DATED_IT = new RegExp(`${DATED_IT_WORDS.source}|^doing it\\b`);
 const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
 
@@ -460,7 +462,8 @@ const FRAMES: FrameSpec[] = [
     label: 'intent in other words (sleep for good, not a problem much longer, tonight is the night)',
     plain: 'ending your life',
     actor: 'self',
-    contextFree: DATED_IT,
+    // (Tested on the match alone: "^doing it" would match the start of any match.)
+    contextFree: DATED_IT_WORDS,
     // "tonight's the night, first date in three years"
     benign:
       /\b(first date|a date|wish me luck|gig|concert|party|excited|exciting|big day|opening night|exam|interview|match|final|premiere|holiday|trip|wedding|the move|moving|sale|car boot|results|payday|pay day|launch|twitter|facebook|instagram|insta|tiktok|social media|socials|the app|whatsapp|reddit|see you (all )?in here)\b/,
@@ -489,7 +492,7 @@ const FRAMES: FrameSpec[] = [
       ),
       // A vague "it" with a date: "I'm doing it on my birthday", "it's happening Saturday" (counted only with resolve or arrangements, below).
       re(
-        `${W('i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen')} ${G(2)}${W('tonight|tomorrow|on my birthday|this weekend|next week|at the weekend|on monday|on tuesday|on wednesday|on thursday|on friday|on saturday|on sunday|monday|tuesday|wednesday|thursday|friday|saturday|sunday')}`,
+        `(?:${W('i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen')}|^${W('doing it')}) ${G(2)}${W('tonight|tomorrow|on my birthday|this weekend|next week|at the weekend|on monday|on tuesday|on wednesday|on thursday|on friday|on saturday|on sunday|monday|tuesday|wednesday|thursday|friday|saturday|sunday')}`,
       ),
     ],
     tier: (m, s) => {
@@ -650,7 +653,7 @@ const FRAMES: FrameSpec[] = [
       /\b(fast|fasting|ramadan|diet|dieting|intermittent|doctor told|gp told|told to stop|weaned|tapering|taper|coming off with|under supervision|surgery|operation|blood test)\b/,
     patterns: [
       re(
-        `${W('not|have not|haven t|did not|no|barely|hardly')} ${G(1)}${W('eat|eaten|ate|food|showered|shower|wash|washed|drink|drunk|drank|slept|sleep|got out of bed|get out of bed|leave the house|left the house|left my room|left the flat|opened the curtains')} ${G(3)}${W('day|days|week|weeks|since|in ages|properly in')}`,
+        `${W('not|have not|haven t|did not|no|barely|hardly')} ${G(1)}${W('eat|eaten|ate|food|showered|shower|wash|washed|drink|drunk|drank|slept|sleep|got out of bed|get out of bed|leave the house|left the house|left my room|left the flat|opened the curtains')} ${G(5)}${W('day|days|week|weeks|since|in ages|properly in')}`,
       ),
       re(
         `${W('stop|stopped|stopping|quit|quitting|binned|bin|flushed|throw away|threw away')} ${G(1)}${W('take|taking|eat|eating|drink|drinking|caring|washing|my')} ${G(2)}${W(`${MEDICINE}|food|anything|myself|about myself|meals`)}`,
@@ -661,7 +664,16 @@ const FRAMES: FrameSpec[] = [
         ),
       ),
     ],
-    tier: concern,
+    // No food and no drink for days, meant to go on ("not going to", "on purpose", "want my heart to
+    // stop"): a method in progress, not neglect.
+    tier: (m) =>
+      /\b(eat|eaten|ate|eating|food)\b/.test(m.words) &&
+      /\b(drink|drunk|drank|drinking|water|fluids)\b/.test(m.words) &&
+      /\b(on purpose|deliberately|heart to stop|heart stops|this is how i|until i die|till i die|starve myself to death)\b|\b(not going to|not gonna|will not|wont|won t|refuse to|refusing to) (eat|drink|start|have anything)\b/.test(
+        m.words,
+      )
+        ? 'urgent'
+        : 'concern',
   },
   {
     // Not a risk shape: a means, place or threat word in ordinary use ("knife skills in my cooking
