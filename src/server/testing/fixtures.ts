@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
-import type { EnrolmentStatus, Role } from '../db/schema.js';
+import type { EnrolmentStatus, Role, SpaceModerationStatus } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { recordCourseStep } from '../modules/measures/courses.js';
@@ -355,27 +355,9 @@ export async function createWorld(t: TestApp): Promise<World> {
   await db.insertInto('space_counters').values({ group_id: groupB, last_seq: 1 }).execute();
   await db
     .insertInto('space_posts')
-    .values({
-      id: spacePostB,
-      group_id: groupB,
-      thread_id: spaceThreadB,
-      kind: 'post',
-      seq: 1,
-      version_seq: 1,
-      author_id: participantB.id,
-      enrolment_id: enrolmentB,
-      author_role: 'participant',
-      client_id: null,
-      body: 'Hello group B',
-      reply_to_id: null,
-      moderation_status: 'published',
-      moderation_reasons: null,
-      status_reason: null,
-      created_at: now,
-      edited_at: null,
-      removed_at: null,
-      removed_by: null,
-    })
+    .values(
+      spacePostRow({ id: spacePostB, groupId: groupB, threadId: spaceThreadB, seq: 1, authorId: participantB.id, enrolmentId: enrolmentB, body: 'Hello group B', createdAt: now }),
+    )
     .execute();
   await db.updateTable('space_threads').set({ opening_post_id: spacePostB }).where('id', '=', spaceThreadB).execute();
   await db
@@ -516,4 +498,39 @@ export async function watchPhrases(t: TestApp, createdBy: string, phrases: [phra
       })),
     )
     .execute();
+}
+
+/** A participant's space post as a row (a chat message when threadId is null), published unless told otherwise, for tests that write the space directly. */
+export function spacePostRow(post: {
+  id: string;
+  groupId: string;
+  threadId: string | null;
+  seq: number;
+  authorId: string;
+  enrolmentId: string;
+  body: string;
+  createdAt: string;
+  status?: SpaceModerationStatus;
+}) {
+  return {
+    id: post.id,
+    group_id: post.groupId,
+    thread_id: post.threadId,
+    kind: post.threadId === null ? ('message' as const) : ('post' as const),
+    seq: post.seq,
+    version_seq: post.seq,
+    author_id: post.authorId,
+    enrolment_id: post.enrolmentId,
+    author_role: 'participant' as const,
+    client_id: null,
+    body: post.body,
+    reply_to_id: null,
+    moderation_status: post.status ?? 'published',
+    moderation_reasons: null,
+    status_reason: null,
+    created_at: post.createdAt,
+    edited_at: null,
+    removed_at: null,
+    removed_by: null,
+  };
 }

@@ -1,5 +1,5 @@
 import { newId } from '../../lib/ids.js';
-import { createUser, type TestUser } from '../../testing/fixtures.js';
+import { createUser, spacePostRow, type TestUser } from '../../testing/fixtures.js';
 import type { TestApp } from '../../testing/test-app.js';
 import { refreshEarlyWarning } from './run-early-warning.js';
 
@@ -13,33 +13,24 @@ export function isolationWorld(t: TestApp) {
   const ago = (days: number) => new Date(frozen + offset() - days * 86_400_000).toISOString();
   let seq = 0;
   type Member = { enrolmentId: string; user: TestUser; groupId: string };
-  /** A published space post (chat message or thread post) by a member `daysAgo`; its id. */
-  const post = async (member: Member, where: { threadId: string | null; kind: 'message' | 'post'; body: string }, daysAgo: number) => {
+  /** A published space post (a chat message without a thread) by a member `daysAgo`; its id. */
+  const post = async (member: Member, where: { threadId: string | null; body: string }, daysAgo: number) => {
     seq += 1;
     const id = newId();
     await db
       .insertInto('space_posts')
-      .values({
-        id,
-        group_id: member.groupId,
-        thread_id: where.threadId,
-        kind: where.kind,
-        seq,
-        version_seq: seq,
-        author_id: member.user.id,
-        enrolment_id: member.enrolmentId,
-        author_role: 'participant',
-        client_id: null,
-        body: where.body,
-        reply_to_id: null,
-        moderation_status: 'published',
-        moderation_reasons: null,
-        status_reason: null,
-        created_at: ago(daysAgo),
-        edited_at: null,
-        removed_at: null,
-        removed_by: null,
-      })
+      .values(
+        spacePostRow({
+          id,
+          groupId: member.groupId,
+          threadId: where.threadId,
+          seq,
+          authorId: member.user.id,
+          enrolmentId: member.enrolmentId,
+          body: where.body,
+          createdAt: ago(daysAgo),
+        }),
+      )
       .execute();
     return id;
   };
@@ -115,7 +106,7 @@ export function isolationWorld(t: TestApp) {
     },
     /** A published chat message by a member `daysAgo`. */
     async message(member: Member, daysAgo: number) {
-      return post(member, { threadId: null, kind: 'message', body: 'Hello all' }, daysAgo);
+      return post(member, { threadId: null, body: 'Hello all' }, daysAgo);
     },
     /** A thread opened by a member `daysAgo`; its id. */
     async thread(member: Member, daysAgo: number) {
@@ -132,12 +123,12 @@ export function isolationWorld(t: TestApp) {
           created_at: ago(daysAgo),
         })
         .execute();
-      const postId = await post(member, { threadId, kind: 'post', body: 'Does anyone else find evenings hard?' }, daysAgo);
+      const postId = await post(member, { threadId, body: 'Does anyone else find evenings hard?' }, daysAgo);
       await db.updateTable('space_threads').set({ opening_post_id: postId }).where('id', '=', threadId).execute();
       return threadId;
     },
     async reply(threadId: string, member: Member, daysAgo: number) {
-      await post(member, { threadId, kind: 'post', body: 'Yes, me too.' }, daysAgo);
+      await post(member, { threadId, body: 'Yes, me too.' }, daysAgo);
     },
     async read(member: { user: TestUser; groupId: string }, daysAgo: number) {
       await db
