@@ -4,7 +4,7 @@ import type { AttendanceStatus, DB } from '../../src/server/db/schema.js';
 import { newId } from '../../src/server/lib/ids.js';
 import { hashPassword } from '../../src/server/modules/auth/passwords.js';
 import { createAccount, type BenchAccount } from './hearth.js';
-import { insertInChunks, mulberry32 } from './group-history.js';
+import { benchUserRow, insertInChunks, mulberry32 } from './group-history.js';
 
 /** The size of the service `buildConnectionHistory` creates (issue 14: 500 groups × 12 members, a year). */
 export interface ConnectionShape {
@@ -42,21 +42,7 @@ export async function buildConnectionHistory(db: Db, shape: ConnectionShape, now
   const longAgo = new Date(now.getTime() - 2 * 365 * DAY_MS).toISOString();
   const users: Insertable<DB['users']>[] = [];
   const user = (role: 'clinician' | 'participant', name: string) => {
-    const row: Insertable<DB['users']> = {
-      id: newId(),
-      email: `bench.${role}.${users.length}@bench.hearth.local`,
-      display_name: name,
-      role,
-      status: 'active',
-      password_hash: passwordHash,
-      mfa_secret: null,
-      mfa_enabled: 0,
-      mfa_last_step: null,
-      created_at: longAgo,
-      updated_at: longAgo,
-      last_sign_in_at: null,
-      password_changed_at: longAgo,
-    };
+    const row = benchUserRow({ role, n: users.length, name, passwordHash, at: longAgo });
     users.push(row);
     return row.id;
   };

@@ -68,6 +68,25 @@ const ATTENDANCE: [AttendanceStatus, number][] = [
 ];
 const ATTENDED: ReadonlySet<AttendanceStatus> = new Set(['present', 'late', 'left_early']);
 
+/** A bench user who never signs in (they share one password hash: argon2 per user would take minutes), numbered for a unique e-mail. */
+export function benchUserRow(user: { role: 'admin' | 'clinician' | 'participant'; n: number; name: string; passwordHash: string; at: string }): Insertable<DB['users']> {
+  return {
+    id: newId(),
+    email: `bench.${user.role}.${user.n}@bench.hearth.local`,
+    display_name: user.name,
+    role: user.role,
+    status: 'active',
+    password_hash: user.passwordHash,
+    mfa_secret: null,
+    mfa_enabled: 0,
+    mfa_last_step: null,
+    created_at: user.at,
+    updated_at: user.at,
+    last_sign_in_at: null,
+    password_changed_at: user.at,
+  };
+}
+
 /**
  * Builds a service with a long history straight into a migrated, empty database (rows inserted
  * in bulk, not through the API): programmes with the twelve-session curriculum and agreement,
@@ -92,21 +111,7 @@ export async function buildGroupHistory(db: Db, shape: GroupHistoryShape = ISSUE
   // Everyone else shares one real hash: nobody else signs in, and argon2 per user would take minutes.
   const passwordHash = await hashPassword(`bench-unused-${newId()}`);
   const longAgo = new Date(now.getTime() - 6 * 365 * 86_400_000).toISOString();
-  const user = (role: 'admin' | 'clinician' | 'participant', n: number, name: string): Insertable<DB['users']> => ({
-    id: newId(),
-    email: `bench.${role}.${n}@bench.hearth.local`,
-    display_name: name,
-    role,
-    status: 'active',
-    password_hash: passwordHash,
-    mfa_secret: null,
-    mfa_enabled: 0,
-    mfa_last_step: null,
-    created_at: longAgo,
-    updated_at: longAgo,
-    last_sign_in_at: null,
-    password_changed_at: longAgo,
-  });
+  const user = (role: 'admin' | 'clinician' | 'participant', n: number, name: string) => benchUserRow({ role, n, name, passwordHash, at: longAgo });
   const admin = user('admin', 0, 'Bench Admin');
   const clinicianRows = Array.from({ length: shape.clinicians - 1 }, (_, i) => user('clinician', i + 1, `Clinician ${i + 1}`));
   const clinicianIds = [lead.id, ...clinicianRows.map((c) => c.id)];

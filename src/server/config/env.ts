@@ -267,12 +267,12 @@ export interface Config {
   crisisLine: string;
   emergencyNumber: string;
   safeguardingLine: string;
+  /** Country for phone numbers typed without a country code (libphonenumber-js). */
   serviceCountry: CountryCode;
   smtpUrl: string | undefined;
   mailFrom: string;
   digestLeadMs: number;
   logLevel: Env['LOG_LEVEL'];
-  /** Country for phone numbers typed without a country code (libphonenumber-js). */
   vapid: { publicKey: string; privateKey: string; subject: string } | null;
   vapidSubject: string;
   smsHttp: { url: string; token: string | undefined } | null;
@@ -300,19 +300,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (production && env.HEARTH_METRICS === 'on' && !env.HEARTH_METRICS_TOKEN) {
     throw new Error('Invalid configuration:\n  HEARTH_METRICS_TOKEN is required in production when HEARTH_METRICS=on');
   }
+  const dataDir = path.resolve(env.HEARTH_DATA_DIR);
   const isPostgres = !!env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL);
   return {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
-    dataDir: path.resolve(env.HEARTH_DATA_DIR),
+    dataDir,
     databaseUrl: env.DATABASE_URL,
     databaseKind: isPostgres ? 'postgres' : 'sqlite',
     publicUrl: env.HEARTH_PUBLIC_URL?.replace(/\/$/, ''),
     fhirBase: env.HEARTH_FHIR_BASE?.replace(/\/$/, ''),
     recordNumberSystem: env.HEARTH_RECORD_NUMBER_SYSTEM,
     fhirExport: {
-      dir: env.HEARTH_FHIR_EXPORT_DIR ? path.resolve(env.HEARTH_FHIR_EXPORT_DIR) : path.join(path.resolve(env.HEARTH_DATA_DIR), 'fhir-exports'),
+      dir: env.HEARTH_FHIR_EXPORT_DIR ? path.resolve(env.HEARTH_FHIR_EXPORT_DIR) : path.join(dataDir, 'fhir-exports'),
       retentionMs: env.HEARTH_FHIR_EXPORT_RETENTION_HOURS * 3_600_000,
     },
     serviceName: env.HEARTH_SERVICE_NAME,
@@ -328,7 +329,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dbStartupWaitMs: env.HEARTH_DB_STARTUP_WAIT_SECONDS * 1000,
     dbConnectTimeoutMs: env.HEARTH_DB_CONNECT_TIMEOUT_MS,
     readyMinFreeBytes: env.HEARTH_READY_MIN_FREE_MB * 1024 * 1024,
-    backupDir: env.HEARTH_BACKUP_DIR ? path.resolve(env.HEARTH_BACKUP_DIR) : path.join(path.resolve(env.HEARTH_DATA_DIR), 'backups'),
+    backupDir: env.HEARTH_BACKUP_DIR ? path.resolve(env.HEARTH_BACKUP_DIR) : path.join(dataDir, 'backups'),
     backupSchedule:
       env.HEARTH_BACKUP_DIR && env.HEARTH_BACKUP_EVERY_HOURS > 0 ? { everyMs: Math.round(env.HEARTH_BACKUP_EVERY_HOURS * 3_600_000), keep: env.HEARTH_BACKUP_KEEP } : null,
     startupCheck: env.HEARTH_STARTUP_CHECK,

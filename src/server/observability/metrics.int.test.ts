@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyBaseLogger } from 'fastify';
 import { newId } from '../lib/ids.js';
 import { createGoalsWorld, goalInput, type GoalsWorld } from '../modules/goals/test-support.js';
-import { call } from '../testing/fixtures.js';
+import { call, openSpace } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { openSpace } from '../modules/space/testing.js';
 import { listen, SocketClient } from '../realtime/test-client.js';
 import { runJob } from './job-run.js';
 

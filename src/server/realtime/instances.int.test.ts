@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { openSpace } from '../modules/space/testing.js';
-import { call, createWorld, signIn, type Session, type World } from '../testing/fixtures.js';
+import { call, createWorld, signIn, type Session, type World, openSpace } from '../testing/fixtures.js';
 import { createTestApp, testDatabaseKind, type TestApp } from '../testing/test-app.js';
 import { SocketClient } from './test-client.js';
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSpace } from '../modules/space/testing.js';
-import { createWorld, signIn, type World } from '../testing/fixtures.js';
+import { createWorld, signIn, type World, openSpace } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { listen, SocketClient } from './test-client.js';
 

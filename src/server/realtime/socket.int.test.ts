@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../shared/schemas/space.js';
-import { openSpace } from '../modules/space/testing.js';
-import { call, signIn, type Session, type World, createWorld } from '../testing/fixtures.js';
+import { call, signIn, type Session, type World, createWorld, openSpace } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { listen, SocketClient } from './test-client.js';
 

@@ -1,15 +1,22 @@
 import type { Transaction } from 'kysely';
 import type { ContactMethod, DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
+import { daysBefore } from './demo-members.js';
 
 // Fictional people and Ofcom's drama ranges only (07700 900xxx, 01632 960xxx): no number here can ring anyone.
+type Gp = [practice: string, name: string, phone: string, address: string];
+/** The demo's three practices, each shared by several participants. */
+const RIVERSIDE: Gp = ['Riverside Surgery', 'Dr Hannah Patel', '+441632960100', '12 Mill Lane, Exampleton EX1 2AB'];
+const HARBOUR_HEALTH: Gp = ['Harbour Health Centre', 'Dr Owen Hughes', '+441632960200', '3 Quay Street, Exampleton EX2 4CD'];
+const PARKSIDE: Gp = ['Parkside Medical Practice', 'Dr Lucy Grant', '+441632960300', '40 Park Road, Exampleton EX3 6EF'];
+
 const DETAILS: {
   mobile: string | null;
   home: string | null;
   method: ContactMethod;
   times: string;
   emergency: [name: string, relation: string, phone: string, consent: boolean | null] | null;
-  gp: [practice: string, name: string, phone: string, address: string];
+  gp: Gp;
   riskNote: string | null;
 }[] = [
   {
@@ -18,7 +25,7 @@ const DETAILS: {
     method: 'sms',
     times: 'Weekday mornings; not after 8pm',
     emergency: ['Jo Thompson', 'Sister', '+447700900124', true],
-    gp: ['Riverside Surgery', 'Dr Hannah Patel', '+441632960100', '12 Mill Lane, Exampleton EX1 2AB'],
+    gp: RIVERSIDE,
     riskNote: null,
   },
   {
@@ -27,7 +34,7 @@ const DETAILS: {
     method: 'phone',
     times: 'Lunchtimes',
     emergency: ['Rosa Reyes', 'Mother', '+447700900232', true],
-    gp: ['Riverside Surgery', 'Dr Hannah Patel', '+441632960100', '12 Mill Lane, Exampleton EX1 2AB'],
+    gp: RIVERSIDE,
     riskNote: null,
   },
   {
@@ -36,7 +43,7 @@ const DETAILS: {
     method: 'email',
     times: 'Nap times: 1–3pm',
     emergency: ['Arjun Nair', 'Partner', '+447700900346', true],
-    gp: ['Harbour Health Centre', 'Dr Owen Hughes', '+441632960200', '3 Quay Street, Exampleton EX2 4CD'],
+    gp: HARBOUR_HEALTH,
     riskNote: null,
   },
   {
@@ -45,7 +52,7 @@ const DETAILS: {
     method: 'phone',
     times: 'Afternoons',
     emergency: null,
-    gp: ['Harbour Health Centre', 'Dr Owen Hughes', '+441632960200', '3 Quay Street, Exampleton EX2 4CD'],
+    gp: HARBOUR_HEALTH,
     riskNote: null,
   },
   {
@@ -54,7 +61,7 @@ const DETAILS: {
     method: 'sms',
     times: 'Texts any time; calls after 5pm',
     emergency: ['Marta Kowalska', 'Friend', '+447700900568', null],
-    gp: ['Riverside Surgery', 'Dr Hannah Patel', '+441632960100', '12 Mill Lane, Exampleton EX1 2AB'],
+    gp: RIVERSIDE,
     riskNote: null,
   },
   {
@@ -63,7 +70,7 @@ const DETAILS: {
     method: 'phone',
     times: 'Evenings',
     emergency: ['Samir Haddad', 'Brother', '+447700900690', false],
-    gp: ['Parkside Medical Practice', 'Dr Lucy Grant', '+441632960300', '40 Park Road, Exampleton EX3 6EF'],
+    gp: PARKSIDE,
     riskNote: 'Prefers we do not leave voicemail on the home number (shared flat).',
   },
   {
@@ -72,7 +79,7 @@ const DETAILS: {
     method: 'letter',
     times: 'Any weekday',
     emergency: ['Wei Liu', 'Father', '+447700900746', true],
-    gp: ['Parkside Medical Practice', 'Dr Lucy Grant', '+441632960300', '40 Park Road, Exampleton EX3 6EF'],
+    gp: PARKSIDE,
     riskNote: 'On the ward until further notice: contact through the ward first.',
   },
   {
@@ -81,14 +88,14 @@ const DETAILS: {
     method: 'phone',
     times: 'Mornings before 11',
     emergency: ['Clare Murphy', 'Aunt', '+447700900872', true],
-    gp: ['Riverside Surgery', 'Dr Hannah Patel', '+441632960100', '12 Mill Lane, Exampleton EX1 2AB'],
+    gp: RIVERSIDE,
     riskNote: null,
   },
 ];
 
 /** Contact details for the demo participants, in the order they were created, entered with their clinician. */
 export async function seedDemoContacts(trx: Transaction<DB>, input: { participantIds: string[]; clinicianId: string; now: Date }): Promise<void> {
-  const at = (days: number) => new Date(input.now.getTime() - days * 86_400_000).toISOString();
+  const at = daysBefore(input.now);
   const rows = input.participantIds.flatMap((participantId, index) => {
     const d = DETAILS[index];
     if (!d) return [];

@@ -1,12 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DB, StrategyMarkState } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
-
-interface Member {
-  enrolmentId: string;
-  participantId: string;
-  pseudonym: string;
-}
+import type { ContentKind } from '../modules/moderation/kinds.js';
+import { daysBefore, logPublished, memberFinder, type DemoMember } from './demo-members.js';
 
 const STRATEGIES: { by: string; daysAgo: number; title: string; whenHelps: string; steps: string; curated?: 'pseudonym' | 'anonymous'; evidence?: string }[] = [
   {
@@ -114,29 +110,10 @@ const REQUESTS: { by: string; daysAgo: number; body: string; replies: [string, s
  * programme library), appreciations between members and feedback requests with replies. Every
  * item is published, and logged as such, as if a facilitator had seen it.
  */
-export async function seedDemoExchange(trx: Transaction<DB>, input: { programmeId: string; groupId: string; curatorId: string; members: Member[]; now: Date }): Promise<void> {
-  const by = new Map(input.members.map((m) => [m.pseudonym, m]));
-  const at = (days: number) => new Date(input.now.getTime() - days * 86_400_000).toISOString();
-  const member = (pseudonym: string): Member => {
-    const m = by.get(pseudonym);
-    if (!m) throw new Error(`demo member ${pseudonym} missing`);
-    return m;
-  };
-  const log = (kind: string, id: string, author: Member, when: string) =>
-    trx
-      .insertInto('moderation_log')
-      .values({
-        id: newId(),
-        item_kind: kind,
-        item_id: id,
-        group_id: input.groupId,
-        author_id: author.participantId,
-        actor_id: null,
-        action: 'published',
-        reason: 'Published: nothing needed checking first.',
-        created_at: when,
-      })
-      .execute();
+export async function seedDemoExchange(trx: Transaction<DB>, input: { programmeId: string; groupId: string; curatorId: string; members: DemoMember[]; now: Date }): Promise<void> {
+  const member = memberFinder(input.members);
+  const at = daysBefore(input.now);
+  const log = (kind: ContentKind, id: string, author: DemoMember, when: string) => logPublished(trx, input.groupId, kind, id, author, when);
 
   const strategyIds = new Map<string, string>();
   for (const s of STRATEGIES) {

@@ -1,13 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { DB, GoalProgress, SupportiveReaction } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
+import type { ContentKind } from '../modules/moderation/kinds.js';
 import { POWER_OF_CONNECTION } from '../modules/programmes/power-of-connection.js';
-
-interface Member {
-  enrolmentId: string;
-  participantId: string;
-  pseudonym: string;
-}
+import { daysBefore, logPublished, memberFinder, type DemoMember } from './demo-members.js';
 
 interface DemoGoal {
   by: string;
@@ -139,29 +135,10 @@ const JOURNAL: { by: string; daysAgo: number; session: number; prompt: number | 
  * practice entries (one shared) and journal entries (one shared with the clinicians) for the
  * demo group. Shared items are published and logged as if a facilitator had seen them.
  */
-export async function seedDemoGoals(trx: Transaction<DB>, input: { groupId: string; members: Member[]; now: Date }): Promise<void> {
-  const by = new Map(input.members.map((m) => [m.pseudonym, m]));
-  const member = (pseudonym: string): Member => {
-    const m = by.get(pseudonym);
-    if (!m) throw new Error(`demo member ${pseudonym} missing`);
-    return m;
-  };
-  const at = (days: number) => new Date(input.now.getTime() - days * 86_400_000).toISOString();
-  const log = (kind: string, id: string, author: Member, when: string) =>
-    trx
-      .insertInto('moderation_log')
-      .values({
-        id: newId(),
-        item_kind: kind,
-        item_id: id,
-        group_id: input.groupId,
-        author_id: author.participantId,
-        actor_id: null,
-        action: 'published',
-        reason: 'Published: nothing needed checking first.',
-        created_at: when,
-      })
-      .execute();
+export async function seedDemoGoals(trx: Transaction<DB>, input: { groupId: string; members: DemoMember[]; now: Date }): Promise<void> {
+  const member = memberFinder(input.members);
+  const at = daysBefore(input.now);
+  const log = (kind: ContentKind, id: string, author: DemoMember, when: string) => logPublished(trx, input.groupId, kind, id, author, when);
   const react = async (kind: 'celebration' | 'skill_practice', targetId: string, reactions: [string, SupportiveReaction][], when: string) => {
     for (const [who, reaction] of reactions) {
       const m = member(who);

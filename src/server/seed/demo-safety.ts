@@ -6,10 +6,11 @@ import { acknowledgeAlert } from '../modules/alerts/acknowledge-alert.js';
 import { resolveAlert } from '../modules/alerts/resolve-alert.js';
 import { normalizePhrase } from '../modules/moderation/watched-phrases.js';
 import { seedContext } from './seed-context.js';
+import { daysBefore } from './demo-members.js';
 
 /** A safety plan for the first demo participant, made with their clinician, and a few watched phrases of the service. */
 export async function seedDemoSafety(trx: Transaction<DB>, input: { participantId: string; clinicianId: string; now: Date }): Promise<void> {
-  const at = (days: number) => new Date(input.now.getTime() - days * 86_400_000).toISOString();
+  const at = daysBefore(input.now);
   await trx
     .insertInto('safety_plans')
     .values({

@@ -1,9 +1,12 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
-import type { Role } from '../db/schema.js';
+import type { EnrolmentStatus, Role, SpaceModerationStatus } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { recordCourseStep } from '../modules/measures/courses.js';
+import { NEW_MEMBER_HELD_ITEMS } from '../modules/moderation/decision.js';
+import { appendModerationLog } from '../modules/moderation/record-moderation.js';
+import { normalizePhrase } from '../modules/moderation/watched-phrases.js';
 import { insertUser } from '../modules/users/repository.js';
 import type { TestApp } from './test-app.js';
 
@@ -352,27 +355,9 @@ export async function createWorld(t: TestApp): Promise<World> {
   await db.insertInto('space_counters').values({ group_id: groupB, last_seq: 1 }).execute();
   await db
     .insertInto('space_posts')
-    .values({
-      id: spacePostB,
-      group_id: groupB,
-      thread_id: spaceThreadB,
-      kind: 'post',
-      seq: 1,
-      version_seq: 1,
-      author_id: participantB.id,
-      enrolment_id: enrolmentB,
-      author_role: 'participant',
-      client_id: null,
-      body: 'Hello group B',
-      reply_to_id: null,
-      moderation_status: 'published',
-      moderation_reasons: null,
-      status_reason: null,
-      created_at: now,
-      edited_at: null,
-      removed_at: null,
-      removed_by: null,
-    })
+    .values(
+      spacePostRow({ id: spacePostB, groupId: groupB, threadId: spaceThreadB, seq: 1, authorId: participantB.id, enrolmentId: enrolmentB, body: 'Hello group B', createdAt: now }),
+    )
     .execute();
   await db.updateTable('space_threads').set({ opening_post_id: spacePostB }).where('id', '=', spaceThreadB).execute();
   await db
@@ -434,5 +419,118 @@ export async function createWorld(t: TestApp): Promise<World> {
     celebrationB,
     practiceB,
     journalEntryB,
+  };
+}
+
+/**
+ * Enrols a participant in a group (active, joined now, unless told otherwise); the enrolment's id.
+ * For members the test adds besides createWorld's.
+ */
+export async function enrol(
+  t: TestApp,
+  groupId: string,
+  participantId: string,
+  pseudonym: string,
+  options: { status?: EnrolmentStatus; joinedAt?: string | null } = {},
+): Promise<string> {
+  const id = newId();
+  const now = t.clock.now().toISOString();
+  await t.database.db
+    .insertInto('enrolments')
+    .values({
+      id,
+      group_id: groupId,
+      participant_id: participantId,
+      pseudonym,
+      status: options.status ?? 'active',
+      joined_at: options.joinedAt === undefined ? now : options.joinedAt,
+      left_at: null,
+      created_at: now,
+    })
+    .execute();
+  return id;
+}
+
+const AROUND_THE_CLOCK = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })));
+
+/** Makes groups post-moderated and staffed around the clock, so nothing is held for the hour it is written. */
+export async function staffAroundTheClock(t: TestApp, groupIds: readonly string[]): Promise<void> {
+  await t.database.db.updateTable('therapy_groups').set({ moderation_mode: 'post', staffed_hours: AROUND_THE_CLOCK }).where('id', 'in', groupIds).execute();
+}
+
+/** Lets authors count as established in a group (NEW_MEMBER_HELD_ITEMS published items each in its moderation log), past the new-member hold. */
+export async function establishAuthors(t: TestApp, groupId: string, authorIds: readonly string[]): Promise<void> {
+  for (const authorId of authorIds) {
+    for (let i = 0; i < NEW_MEMBER_HELD_ITEMS; i++) {
+      await appendModerationLog(t.database.db, {
+        item: { kind: 'post', id: newId(), groupId, authorId },
+        actorId: null,
+        action: 'published',
+        reason: 'fixture',
+        now: t.clock.now(),
+      });
+    }
+  }
+}
+
+/** A group's space staffed around the clock, where the posts of `authors` publish at once. */
+export async function openSpace(t: TestApp, groupId: string, authors: readonly string[]): Promise<void> {
+  await staffAroundTheClock(t, [groupId]);
+  await establishAuthors(t, groupId, authors);
+}
+
+/** Adds watched phrases of the service (stored normalised, as the admin screen stores them). */
+export async function watchPhrases(t: TestApp, createdBy: string, phrases: [phrase: string, action: 'block' | 'hold' | 'flag' | 'redact'][]): Promise<void> {
+  const now = t.clock.now().toISOString();
+  await t.database.db
+    .insertInto('watched_phrases')
+    .values(
+      phrases.map(([phrase, action]) => ({
+        id: newId(),
+        phrase,
+        normalized: normalizePhrase(phrase),
+        action,
+        note: null,
+        created_by: createdBy,
+        created_at: now,
+        updated_by: null,
+        updated_at: now,
+      })),
+    )
+    .execute();
+}
+
+/** A participant's space post as a row (a chat message when threadId is null), published unless told otherwise, for tests that write the space directly. */
+export function spacePostRow(post: {
+  id: string;
+  groupId: string;
+  threadId: string | null;
+  seq: number;
+  authorId: string;
+  enrolmentId: string;
+  body: string;
+  createdAt: string;
+  status?: SpaceModerationStatus;
+}) {
+  return {
+    id: post.id,
+    group_id: post.groupId,
+    thread_id: post.threadId,
+    kind: post.threadId === null ? ('message' as const) : ('post' as const),
+    seq: post.seq,
+    version_seq: post.seq,
+    author_id: post.authorId,
+    enrolment_id: post.enrolmentId,
+    author_role: 'participant' as const,
+    client_id: null,
+    body: post.body,
+    reply_to_id: null,
+    moderation_status: post.status ?? 'published',
+    moderation_reasons: null,
+    status_reason: null,
+    created_at: post.createdAt,
+    edited_at: null,
+    removed_at: null,
+    removed_by: null,
   };
 }

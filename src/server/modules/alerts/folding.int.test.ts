@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertContext } from '../../../shared/schemas/moderation.js';
 import type { SpacePost } from '../../../shared/schemas/space.js';
-import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type Session, type World, openSpace } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { openSpace } from '../space/testing.js';
 
 // "One card per situation": a member's risk messages within the fold window are one alert.
 let t: TestApp;

@@ -24,3 +24,13 @@ export async function listAlertSources(db: DbOrTx, alertId: string): Promise<{ s
     .execute();
   return rows.map((r) => ({ sourceType: r.source_type, sourceId: r.source_id, tier: r.tier, createdAt: r.created_at }));
 }
+
+/**
+ * Points an alert raised for one item at the item that took its place (an incomplete
+ * questionnaire's urgent alert at the response later stored under the same key): the alert and
+ * its source row move together, and the summary becomes the new item's.
+ */
+export async function moveAlertSource(db: DbOrTx, alertId: string, fromType: string, to: { sourceType: string; sourceId: string; summary: string }): Promise<void> {
+  await db.updateTable('alerts').set({ source_type: to.sourceType, source_id: to.sourceId, summary: to.summary }).where('id', '=', alertId).execute();
+  await db.updateTable('alert_sources').set({ source_type: to.sourceType, source_id: to.sourceId }).where('alert_id', '=', alertId).where('source_type', '=', fromType).execute();
+}

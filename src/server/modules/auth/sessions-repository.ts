@@ -1,5 +1,5 @@
 import { runPrepared, type DbOrTx } from '../../db/database.js';
-import type { MfaState, Role, UserStatus } from '../../db/schema.js';
+import type { MfaState } from '../../db/schema.js';
 import { hashToken, newId, newSecretToken } from '../../lib/ids.js';
 import { userChannel } from '../../realtime/events.js';
 import { publish } from '../../realtime/publish.js';
@@ -25,26 +25,28 @@ export async function createSession(db: DbOrTx, input: { userId: string; mfaStat
   return { token, session: row };
 }
 
-/** The session joined with its user, columns in the order sessionRowFrom reads them. */
+// The session joined with its user. The lookup runs as a prepared statement whose rows come back
+// as arrays, so this one list fixes both what is selected and where each value is read.
+const SESSION_SELECTION = [
+  's.id',
+  's.csrf_token',
+  's.mfa_state',
+  's.created_at',
+  's.last_seen_at',
+  's.absolute_expires_at',
+  's.ended_at',
+  'u.id as user_id',
+  'u.email',
+  'u.display_name',
+  'u.role',
+  'u.status',
+  'u.mfa_enabled',
+] as const;
+/** The name each selected column has in a row, in SESSION_SELECTION's order. */
+const SESSION_FIELDS = SESSION_SELECTION.map((column) => column.split(' as ')[1] ?? column.slice(column.indexOf('.') + 1));
+
 function sessionQuery(db: DbOrTx) {
-  return db
-    .selectFrom('auth_sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([
-      's.id',
-      's.csrf_token',
-      's.mfa_state',
-      's.created_at',
-      's.last_seen_at',
-      's.absolute_expires_at',
-      's.ended_at',
-      'u.id as user_id',
-      'u.email',
-      'u.display_name',
-      'u.role',
-      'u.status',
-      'u.mfa_enabled',
-    ]);
+  return db.selectFrom('auth_sessions as s').innerJoin('users as u', 'u.id', 's.user_id').select(SESSION_SELECTION);
 }
 
 type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['executeTakeFirst']>>;
@@ -128,31 +130,15 @@ async function lookUpSessions(db: DbOrTx, tokenHashes: readonly string[]): Promi
   const parameters = Array.from({ length: size }, (_, i) => tokenHashes[i] ?? tokenHashes[0]);
   const rows = await runPrepared(db, `hearth_sessions_by_token_${size}`, sqlText, parameters);
   const byHash = new Map<string, NonNullable<SessionRow>>();
-  for (const row of rows) byHash.set(row[SESSION_COLUMNS] as string, sessionRowFrom(row));
+  for (const row of rows) byHash.set(row[SESSION_FIELDS.length] as string, sessionRowFrom(row));
   return byHash;
 }
 
-/** The number of columns sessionQuery selects; the batched lookup adds the token hash after them. */
-const SESSION_COLUMNS = 13;
-
-/** A row of the session query as values in the order sessionQuery selects them. */
+/** A row of the session query as values in SESSION_SELECTION's order (the batched lookup's token hash follows them). */
 function sessionRowFrom(values: unknown[]): NonNullable<SessionRow> {
-  const row = values as [string, string, MfaState, string, string, string, string | null, string, string, string, Role, UserStatus, number];
-  return {
-    id: row[0],
-    csrf_token: row[1],
-    mfa_state: row[2],
-    created_at: row[3],
-    last_seen_at: row[4],
-    absolute_expires_at: row[5],
-    ended_at: row[6],
-    user_id: row[7],
-    email: row[8],
-    display_name: row[9],
-    role: row[10],
-    status: row[11],
-    mfa_enabled: row[12],
-  };
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < SESSION_FIELDS.length; i++) row[SESSION_FIELDS[i]!] = values[i];
+  return row as NonNullable<SessionRow>;
 }
 
 export async function touchSession(db: DbOrTx, sessionId: string, now: Date): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type Session, type World, spacePostRow } from '../../testing/fixtures.js';
 import { fhirSchemaProblems } from '../../testing/fhir-schema.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import type { Bundle } from '../fhir/types.js';
@@ -126,27 +126,8 @@ beforeAll(async () => {
     })
     .execute();
   await db.insertInto('space_counters').values({ group_id: world.groupA, last_seq: 2 }).execute();
-  const post = (id: string, seq: number, author: string, enrolment: string, body: string) => ({
-    id,
-    group_id: world.groupA,
-    thread_id: thread,
-    kind: 'post' as const,
-    seq,
-    version_seq: seq,
-    author_id: author,
-    enrolment_id: enrolment,
-    author_role: 'participant' as const,
-    client_id: null,
-    body,
-    reply_to_id: null,
-    moderation_status: 'published' as const,
-    moderation_reasons: null,
-    status_reason: null,
-    created_at: now,
-    edited_at: null,
-    removed_at: null,
-    removed_by: null,
-  });
+  const post = (id: string, seq: number, author: string, enrolment: string, body: string) =>
+    spacePostRow({ id, groupId: world.groupA, threadId: thread, seq, authorId: author, enrolmentId: enrolment, body, createdAt: now });
   await db
     .insertInto('space_posts')
     .values([post(newId(), 1, world.participantA2.id, cedarEnrolment, SECRET_PEER_POST), post(newId(), 2, world.participantA.id, world.enrolmentA, 'Alice replies kindly')])

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type World } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type World, spacePostRow } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { deliverQueuedMail, MAIL_RETRY, MAX_ATTEMPTS } from '../mail/deliver-mail.js';
 import { kindLabel, type ContentKind } from '../moderation/kinds.js';
@@ -36,27 +36,8 @@ beforeAll(async () => {
     .insertInto('space_threads')
     .values({ id: thread, group_id: world.groupA, title: 'Between sessions', created_by: world.clinicianA.id, created_by_enrolment: null, opening_post_id: null, created_at: now })
     .execute();
-  const post = (id: string, seq: number, author: string, enrolment: string, body: string, status: 'held' | 'published') => ({
-    id,
-    group_id: world.groupA,
-    thread_id: thread,
-    kind: 'post' as const,
-    seq,
-    version_seq: seq,
-    author_id: author,
-    enrolment_id: enrolment,
-    author_role: 'participant' as const,
-    client_id: null,
-    body,
-    reply_to_id: null,
-    moderation_status: status,
-    moderation_reasons: null,
-    status_reason: null,
-    created_at: now,
-    edited_at: null,
-    removed_at: null,
-    removed_by: null,
-  });
+  const post = (id: string, seq: number, author: string, enrolment: string, body: string, status: 'held' | 'published') =>
+    spacePostRow({ id, groupId: world.groupA, threadId: thread, seq, authorId: author, enrolmentId: enrolment, body, createdAt: now, status });
   await db
     .insertInto('space_posts')
     .values([post(held, 1, world.participantA.id, a.id, HELD_TEXT, 'held'), post(tagged, 2, world.participantA2.id, a2.id, TAGGED_TEXT, 'published')])

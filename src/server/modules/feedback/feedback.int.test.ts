@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createUser, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { call, createUser, createWorld, signIn, type Session, type World, establishAuthors, staffAroundTheClock, enrol } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { enrolmentOf, establish, openExchange } from '../strategies/exchange-testing.js';
+import { enrolmentOf } from '../strategies/exchange-testing.js';
 
 let t: TestApp;
 let world: World;
@@ -15,8 +15,8 @@ let cedar: string;
 beforeAll(async () => {
   t = await createTestApp();
   world = await createWorld(t);
-  await openExchange(t, [world.groupA, world.groupB]);
-  for (const u of [world.participantA, world.participantA2]) await establish(t, world.groupA, u.id);
+  await staffAroundTheClock(t, [world.groupA, world.groupB]);
+  await establishAuthors(t, world.groupA, [world.participantA.id, world.participantA2.id]);
   [alice, aaron, bea, clinA, clinB] = await Promise.all([
     signIn(t, world.participantA),
     signIn(t, world.participantA2),
@@ -86,20 +86,7 @@ describe('appreciations', () => {
     expect((await appreciate(bea, { recipientEnrolmentIds: [cedar], body: 'Thanks' })).statusCode).toBe(404);
 
     const leaver = await createUser(t, 'participant');
-    const leaverEnrolment = crypto.randomUUID();
-    await t.database.db
-      .insertInto('enrolments')
-      .values({
-        id: leaverEnrolment,
-        group_id: world.groupA,
-        participant_id: leaver.id,
-        pseudonym: 'Aspen',
-        status: 'withdrawn',
-        joined_at: null,
-        left_at: null,
-        created_at: t.clock.now().toISOString(),
-      })
-      .execute();
+    const leaverEnrolment = await enrol(t, world.groupA, leaver.id, 'Aspen', { status: 'withdrawn', joinedAt: null });
     expect((await appreciate(alice, { recipientEnrolmentIds: [cedar, leaverEnrolment], body: 'Thanks both' })).json().error.code).toBe('not_a_member');
 
     await t.database.db
@@ -113,20 +100,7 @@ describe('appreciations', () => {
 
   it('holds a new member’s appreciation: the recipient sees it only once approved', async () => {
     const newcomer = await createUser(t, 'participant');
-    const enrolmentId = crypto.randomUUID();
-    await t.database.db
-      .insertInto('enrolments')
-      .values({
-        id: enrolmentId,
-        group_id: world.groupA,
-        participant_id: newcomer.id,
-        pseudonym: 'Hazel',
-        status: 'active',
-        joined_at: t.clock.now().toISOString(),
-        left_at: null,
-        created_at: t.clock.now().toISOString(),
-      })
-      .execute();
+    await enrol(t, world.groupA, newcomer.id, 'Hazel');
     const hazel = await signIn(t, newcomer);
     const sent = (await appreciate(hazel, { recipientEnrolmentIds: [cedar], body: 'Your story about the bus stayed with me.' })).json();
     expect(sent.status).toBe('held');
@@ -158,19 +132,7 @@ describe('feedback requests', () => {
 
   it('goes through moderation approval: a held reply appears to peers once a facilitator approves it', async () => {
     const newcomer = await createUser(t, 'participant');
-    await t.database.db
-      .insertInto('enrolments')
-      .values({
-        id: crypto.randomUUID(),
-        group_id: world.groupA,
-        participant_id: newcomer.id,
-        pseudonym: 'Linden',
-        status: 'active',
-        joined_at: t.clock.now().toISOString(),
-        left_at: null,
-        created_at: t.clock.now().toISOString(),
-      })
-      .execute();
+    await enrol(t, world.groupA, newcomer.id, 'Linden');
     const linden = await signIn(t, newcomer);
     const request = (await call(t.app, linden, 'POST', `/api/groups/${world.groupA}/feedback-requests`, { body: 'I’d welcome feedback on whether I talk too much.' })).json();
     expect(request.status).toBe('held');

@@ -51,40 +51,25 @@ export async function celebrateMilestone(ctx: UseCaseContext, milestoneId: strin
   const card = { title: wanted.title ? (decision.texts.title ?? wanted.title) : null, note: wanted.note ? (decision.texts.note ?? wanted.note) : null };
   const now = ctx.now.toISOString();
   const id = existing?.id ?? newId();
+  // What the group is shown now, and by whom; a first share also names the milestone it is for.
+  const shown = {
+    enrolment_id: enrolment.id,
+    group_id: enrolment.group_id,
+    detail: input.detail,
+    title: card.title,
+    note: card.note,
+    moderation_status: statusOf(decision),
+    created_at: now,
+    withdrawn_at: null,
+  };
   if (existing) {
     // A withdrawn card posted again starts afresh: its old reactions went with it.
     await ctx.db.deleteFrom('supportive_reactions').where('target_kind', '=', 'celebration').where('target_id', '=', id).execute();
-    await ctx.db
-      .updateTable('celebrations')
-      .set({
-        enrolment_id: enrolment.id,
-        group_id: enrolment.group_id,
-        detail: input.detail,
-        title: card.title,
-        note: card.note,
-        moderation_status: statusOf(decision),
-        created_at: now,
-        withdrawn_at: null,
-      })
-      .where('id', '=', id)
-      .execute();
+    await ctx.db.updateTable('celebrations').set(shown).where('id', '=', id).execute();
   } else {
     await ctx.db
       .insertInto('celebrations')
-      .values({
-        id,
-        goal_id: milestone.goal_id,
-        milestone_id: milestoneId,
-        participant_id: owner,
-        enrolment_id: enrolment.id,
-        group_id: enrolment.group_id,
-        detail: input.detail,
-        title: card.title,
-        note: card.note,
-        moderation_status: statusOf(decision),
-        created_at: now,
-        withdrawn_at: null,
-      })
+      .values({ id, goal_id: milestone.goal_id, milestone_id: milestoneId, participant_id: owner, ...shown })
       .execute();
   }
   await recordModeration(ctx.db, decision, id, ctx.now);

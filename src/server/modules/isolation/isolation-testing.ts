@@ -1,5 +1,5 @@
 import { newId } from '../../lib/ids.js';
-import { createUser, type TestUser } from '../../testing/fixtures.js';
+import { createUser, spacePostRow, type TestUser } from '../../testing/fixtures.js';
 import type { TestApp } from '../../testing/test-app.js';
 import { refreshEarlyWarning } from './run-early-warning.js';
 
@@ -12,6 +12,28 @@ export function isolationWorld(t: TestApp) {
   const offset = () => Math.round((t.clock.now().getTime() - Date.now()) / 1000) * 1000;
   const ago = (days: number) => new Date(frozen + offset() - days * 86_400_000).toISOString();
   let seq = 0;
+  type Member = { enrolmentId: string; user: TestUser; groupId: string };
+  /** A published space post (a chat message without a thread) by a member `daysAgo`; its id. */
+  const post = async (member: Member, where: { threadId: string | null; body: string }, daysAgo: number) => {
+    seq += 1;
+    const id = newId();
+    await db
+      .insertInto('space_posts')
+      .values(
+        spacePostRow({
+          id,
+          groupId: member.groupId,
+          threadId: where.threadId,
+          seq,
+          authorId: member.user.id,
+          enrolmentId: member.enrolmentId,
+          body: where.body,
+          createdAt: ago(daysAgo),
+        }),
+      )
+      .execute();
+    return id;
+  };
   const api = {
     ago,
     /** A group facilitated by `facilitatorId` with `n` active members who joined 60 days ago. */
@@ -83,37 +105,11 @@ export function isolationWorld(t: TestApp) {
         .execute();
     },
     /** A published chat message by a member `daysAgo`. */
-    async message(member: { enrolmentId: string; user: TestUser; groupId: string }, daysAgo: number) {
-      seq += 1;
-      const id = newId();
-      await db
-        .insertInto('space_posts')
-        .values({
-          id,
-          group_id: member.groupId,
-          thread_id: null,
-          kind: 'message',
-          seq,
-          version_seq: seq,
-          author_id: member.user.id,
-          enrolment_id: member.enrolmentId,
-          author_role: 'participant',
-          client_id: null,
-          body: 'Hello all',
-          reply_to_id: null,
-          moderation_status: 'published',
-          moderation_reasons: null,
-          status_reason: null,
-          created_at: ago(daysAgo),
-          edited_at: null,
-          removed_at: null,
-          removed_by: null,
-        })
-        .execute();
-      return id;
+    async message(member: Member, daysAgo: number) {
+      return post(member, { threadId: null, body: 'Hello all' }, daysAgo);
     },
     /** A thread opened by a member `daysAgo`; its id. */
-    async thread(member: { enrolmentId: string; user: TestUser; groupId: string }, daysAgo: number) {
+    async thread(member: Member, daysAgo: number) {
       const threadId = newId();
       await db
         .insertInto('space_threads')
@@ -127,61 +123,12 @@ export function isolationWorld(t: TestApp) {
           created_at: ago(daysAgo),
         })
         .execute();
-      seq += 1;
-      const postId = newId();
-      await db
-        .insertInto('space_posts')
-        .values({
-          id: postId,
-          group_id: member.groupId,
-          thread_id: threadId,
-          kind: 'post',
-          seq,
-          version_seq: seq,
-          author_id: member.user.id,
-          enrolment_id: member.enrolmentId,
-          author_role: 'participant',
-          client_id: null,
-          body: 'Does anyone else find evenings hard?',
-          reply_to_id: null,
-          moderation_status: 'published',
-          moderation_reasons: null,
-          status_reason: null,
-          created_at: ago(daysAgo),
-          edited_at: null,
-          removed_at: null,
-          removed_by: null,
-        })
-        .execute();
+      const postId = await post(member, { threadId, body: 'Does anyone else find evenings hard?' }, daysAgo);
       await db.updateTable('space_threads').set({ opening_post_id: postId }).where('id', '=', threadId).execute();
       return threadId;
     },
-    async reply(threadId: string, member: { enrolmentId: string; user: TestUser; groupId: string }, daysAgo: number) {
-      seq += 1;
-      await db
-        .insertInto('space_posts')
-        .values({
-          id: newId(),
-          group_id: member.groupId,
-          thread_id: threadId,
-          kind: 'post',
-          seq,
-          version_seq: seq,
-          author_id: member.user.id,
-          enrolment_id: member.enrolmentId,
-          author_role: 'participant',
-          client_id: null,
-          body: 'Yes, me too.',
-          reply_to_id: null,
-          moderation_status: 'published',
-          moderation_reasons: null,
-          status_reason: null,
-          created_at: ago(daysAgo),
-          edited_at: null,
-          removed_at: null,
-          removed_by: null,
-        })
-        .execute();
+    async reply(threadId: string, member: Member, daysAgo: number) {
+      await post(member, { threadId, body: 'Yes, me too.' }, daysAgo);
     },
     async read(member: { user: TestUser; groupId: string }, daysAgo: number) {
       await db
@@ -190,7 +137,7 @@ export function isolationWorld(t: TestApp) {
         .onConflict((oc) => oc.columns(['user_id', 'group_id', 'thread_key']).doUpdateSet({ last_seq: seq, updated_at: ago(daysAgo) }))
         .execute();
     },
-    async feedbackRequest(member: { enrolmentId: string; user: TestUser; groupId: string }, daysAgo: number, parentId: string | null = null) {
+    async feedbackRequest(member: Member, daysAgo: number, parentId: string | null = null) {
       const id = newId();
       await db
         .insertInto('feedback_items')
@@ -241,7 +188,7 @@ export function isolationWorld(t: TestApp) {
         })
         .execute();
     },
-    async answer(member: { enrolmentId: string; user: TestUser; groupId: string }, code: 'phq-9' | 'ons-loneliness', total: number, daysAgo: number) {
+    async answer(member: Member, code: 'phq-9' | 'ons-loneliness', total: number, daysAgo: number) {
       await db
         .insertInto('measure_responses')
         .values({
@@ -292,7 +239,7 @@ export function isolationWorld(t: TestApp) {
           .execute();
     },
     /** A member active in every way: read and posted today, gave and got an appreciation, reacted. */
-    async engaged(member: { enrolmentId: string; user: TestUser; groupId: string }, peer: { enrolmentId: string; user: TestUser; groupId: string }) {
+    async engaged(member: Member, peer: Member) {
       await api.message(member, 1);
       await api.read(member, 0);
       await api.appreciate(member, peer, 2);

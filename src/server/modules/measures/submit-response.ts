@@ -4,10 +4,11 @@ import { AppError } from '../../http/errors.js';
 import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
+import { moveAlertSource } from '../alerts/sources.js';
 import { getSetting } from '../alerts/settings.js';
 import { recordCourseStep } from './courses.js';
 import { classifyChange } from './engine/change.js';
-import { scoreResponse, type ScoreAlert } from './engine/score.js';
+import { scoreResponse, type RefusedResponse, type ScoreAlert } from './engine/score.js';
 import { requireInstrument } from './instruments.js';
 import { enrolmentAt } from '../../policy/membership.js';
 
@@ -49,14 +50,18 @@ async function currentEnrolment(db: DbOrTx, participantId: string) {
     .executeTakeFirst();
 }
 
+/** The source of the urgent alert a refused (incomplete) submission raises, found again by a retry or the completed response: the first 64 characters of its idempotency key. */
+const INCOMPLETE_RESPONSE = 'incomplete_response';
+const incompleteSourceId = (idempotencyKey: string) => idempotencyKey.slice(0, 64);
+
 /** The unresolved alert an incomplete submission with this key raised, if any. */
 async function openIncompleteAlert(db: DbOrTx, participantId: string, idempotencyKey: string) {
   return db
     .selectFrom('alerts')
     .select('id')
     .where('participant_id', '=', participantId)
-    .where('source_type', '=', 'incomplete_response')
-    .where('source_id', '=', idempotencyKey.slice(0, 64))
+    .where('source_type', '=', INCOMPLETE_RESPONSE)
+    .where('source_id', '=', incompleteSourceId(idempotencyKey))
     .where('status', '!=', 'resolved')
     .executeTakeFirst();
 }
@@ -99,6 +104,69 @@ async function changeAlerts(
   }
 }
 
+/** The answer already stored under this idempotency key (a retry), as it was answered; the same key with other answers is a conflict. */
+async function replayed(ctx: UseCaseContext, input: SubmitInput) {
+  const previous = await ctx.db
+    .selectFrom('measure_responses')
+    .selectAll()
+    .where('participant_id', '=', ctx.principal.userId)
+    .where('idempotency_key', '=', input.idempotencyKey)
+    .executeTakeFirst();
+  if (!previous) return undefined;
+  if (previous.instrument_code !== input.instrumentCode || previous.answers !== JSON.stringify(input.answers)) {
+    throw new AppError('conflict', 'This submission key was already used for different answers.');
+  }
+  const alerts = await ctx.db.selectFrom('alerts').select('tier').where('source_id', '=', previous.id).where('kind', '=', 'measure_item').execute();
+  return {
+    responseId: previous.id,
+    total: previous.total,
+    band: previous.band,
+    caseness: previous.caseness === 1,
+    prorated: previous.prorated === 1,
+    safety: safetyFor(alerts, ctx.hearth.config.crisisLine),
+    replayed: true,
+  };
+}
+
+/**
+ * The error a refused submission answers with (the safety screen included). An urgent answer on an
+ * incomplete form still raises its alert, after the refusal rolls the request back.
+ */
+function refusal(
+  ctx: UseCaseContext,
+  input: SubmitInput,
+  definition: InstrumentDefinition,
+  result: RefusedResponse,
+  enrolment: { id: string; group_id: string } | undefined,
+): AppError {
+  const urgent = result.alerts.filter((a) => a.tier === 'urgent');
+  if (urgent.length) {
+    // A risk answer is never lost behind an incomplete form: the alert survives the refusal.
+    const now = ctx.now;
+    ctx.onFailure(async (db) => {
+      // A retry of the same incomplete form (same key) must not open a second alert.
+      if (await openIncompleteAlert(db, ctx.principal.userId, input.idempotencyKey)) return;
+      await raiseAlert(db, {
+        kind: 'measure_item',
+        tier: 'urgent',
+        participantId: ctx.principal.userId,
+        enrolmentId: enrolment?.id ?? null,
+        groupId: enrolment?.group_id ?? null,
+        sourceType: INCOMPLETE_RESPONSE,
+        sourceId: incompleteSourceId(input.idempotencyKey),
+        summary: `${definition.shortTitle}: ${urgent[0]?.message ?? 'risk answer'} (form incomplete).`,
+        now,
+      });
+    });
+  }
+  const code = result.errors.some((e) => e.code === 'version_mismatch') ? 'conflict' : 'validation_failed';
+  return new AppError(
+    code,
+    code === 'conflict' ? 'This questionnaire has changed since it was opened. Please reload it.' : 'Some answers need attention.',
+    result.errors.map((e) => ({ path: `body.${e.path}`, message: e.message })),
+  ).withCurrent({ safety: safetyFor(result.alerts, ctx.hearth.config.crisisLine) });
+}
+
 /**
  * A participant submits a questionnaire. Scored on the server; stored once per idempotency key;
  * item alert rules (PHQ-9 item 9) raise an urgent alert at once and return the safety screen.
@@ -106,58 +174,12 @@ async function changeAlerts(
 export async function submitResponse(ctx: UseCaseContext, input: SubmitInput) {
   const participantId = ctx.principal.userId;
   const crisisLine = ctx.hearth.config.crisisLine;
-  const previous = await ctx.db
-    .selectFrom('measure_responses')
-    .selectAll()
-    .where('participant_id', '=', participantId)
-    .where('idempotency_key', '=', input.idempotencyKey)
-    .executeTakeFirst();
-  if (previous) {
-    if (previous.instrument_code !== input.instrumentCode || previous.answers !== JSON.stringify(input.answers)) {
-      throw new AppError('conflict', 'This submission key was already used for different answers.');
-    }
-    const alerts = await ctx.db.selectFrom('alerts').select('tier').where('source_id', '=', previous.id).where('kind', '=', 'measure_item').execute();
-    return {
-      responseId: previous.id,
-      total: previous.total,
-      band: previous.band,
-      caseness: previous.caseness === 1,
-      prorated: previous.prorated === 1,
-      safety: safetyFor(alerts, crisisLine),
-      replayed: true,
-    };
-  }
+  const replay = await replayed(ctx, input);
+  if (replay) return replay;
   const { definition } = await requireInstrument(ctx.db, input.instrumentCode);
   const result = scoreResponse(definition, { instrumentId: input.instrumentCode, version: input.version, answers: input.answers });
   const enrolment = await currentEnrolment(ctx.db, participantId);
-  if (!result.ok) {
-    const urgent = result.alerts.filter((a) => a.tier === 'urgent');
-    if (urgent.length) {
-      // A risk answer is never lost behind an incomplete form: the alert survives the refusal.
-      const now = ctx.now;
-      ctx.onFailure(async (db) => {
-        // A retry of the same incomplete form (same key) must not open a second alert.
-        if (await openIncompleteAlert(db, participantId, input.idempotencyKey)) return;
-        await raiseAlert(db, {
-          kind: 'measure_item',
-          tier: 'urgent',
-          participantId,
-          enrolmentId: enrolment?.id ?? null,
-          groupId: enrolment?.group_id ?? null,
-          sourceType: 'incomplete_response',
-          sourceId: input.idempotencyKey.slice(0, 64),
-          summary: `${definition.shortTitle}: ${urgent[0]?.message ?? 'risk answer'} (form incomplete).`,
-          now,
-        });
-      });
-    }
-    const code = result.errors.some((e) => e.code === 'version_mismatch') ? 'conflict' : 'validation_failed';
-    throw new AppError(
-      code,
-      code === 'conflict' ? 'This questionnaire has changed since it was opened. Please reload it.' : 'Some answers need attention.',
-      result.errors.map((e) => ({ path: `body.${e.path}`, message: e.message })),
-    ).withCurrent({ safety: safetyFor(result.alerts, crisisLine) });
-  }
+  if (!result.ok) throw refusal(ctx, input, definition, result, enrolment);
   if (input.requestId) {
     const request = await ctx.db
       .selectFrom('measure_requests')
@@ -212,13 +234,7 @@ export async function submitResponse(ctx: UseCaseContext, input: SubmitInput) {
   for (const alert of result.alerts) {
     const summary = `${definition.shortTitle}: ${alert.message}`;
     if (earlier && alert.tier === 'urgent') {
-      await ctx.db.updateTable('alerts').set({ source_type: 'measure_response', source_id: responseId, summary }).where('id', '=', earlier.id).execute();
-      await ctx.db
-        .updateTable('alert_sources')
-        .set({ source_type: 'measure_response', source_id: responseId })
-        .where('alert_id', '=', earlier.id)
-        .where('source_type', '=', 'incomplete_response')
-        .execute();
+      await moveAlertSource(ctx.db, earlier.id, INCOMPLETE_RESPONSE, { sourceType: 'measure_response', sourceId: responseId, summary });
       continue;
     }
     await raiseAlert(ctx.db, { ...base, kind: 'measure_item', tier: alert.tier, sourceType: 'measure_response', sourceId: responseId, summary, now: ctx.now });

@@ -3,10 +3,9 @@ import type { SpacePost } from '../../../shared/schemas/space.js';
 import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type Session, type World, openSpace, watchPhrases } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { detectorFaults } from '../risk/assess-risk.js';
-import { openSpace } from '../space/testing.js';
 import { MODERATED_KINDS, type ContentKind } from './kinds.js';
 import { moderate, type ModerationAuthor } from './moderate.js';
 import { recordModeration } from './record-moderation.js';
@@ -50,22 +49,12 @@ beforeAll(async () => {
   world = await createWorld(t);
   await openSpace(t, world.groupA, [world.participantA.id, world.clinicianA.id]);
   [alice, clinician] = await Promise.all([signIn(t, world.participantA), signIn(t, world.clinicianA)]);
-  const now = t.clock.now().toISOString();
-  const phrase = (text: string, action: 'block' | 'hold' | 'flag' | 'redact') => ({
-    id: newId(),
-    phrase: text,
-    normalized: text,
-    action,
-    note: null,
-    created_by: world.admin.id,
-    created_at: now,
-    updated_by: null,
-    updated_at: now,
-  });
-  await t.database.db
-    .insertInto('watched_phrases')
-    .values([phrase('thinspo', 'block'), phrase('bloody', 'redact'), phrase('meet up', 'hold'), phrase('weight loss shakes', 'flag')])
-    .execute();
+  await watchPhrases(t, world.admin.id, [
+    ['thinspo', 'block'],
+    ['bloody', 'redact'],
+    ['meet up', 'hold'],
+    ['weight loss shakes', 'flag'],
+  ]);
 });
 afterAll(async () => t?.close());
 

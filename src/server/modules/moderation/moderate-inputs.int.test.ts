@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
-import { createWorld, type World } from '../../testing/fixtures.js';
+import { createWorld, type World, watchPhrases } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { assessLayer1, assessRisk, detectorFaults } from '../risk/assess-risk.js';
 import { NEW_MEMBER_HELD_ITEMS } from './decision.js';
@@ -373,22 +373,11 @@ describe('what moderate() refuses', () => {
   });
 
   it('redacts only the phrases marked redact: a phrase that holds stays in the text the clinician reviews', async () => {
-    const now = t.clock.now().toISOString();
-    const phrase = (text: string, action: 'hold' | 'flag' | 'redact') => ({
-      id: newId(),
-      phrase: text,
-      normalized: text,
-      action,
-      note: null,
-      created_by: world.admin.id,
-      created_at: now,
-      updated_by: null,
-      updated_at: now,
-    });
-    await t.database.db
-      .insertInto('watched_phrases')
-      .values([phrase('meet up', 'hold'), phrase('shakes', 'flag'), phrase('bloody', 'redact')])
-      .execute();
+    await watchPhrases(t, world.admin.id, [
+      ['meet up', 'hold'],
+      ['shakes', 'flag'],
+      ['bloody', 'redact'],
+    ]);
     const held = await preview(alice(), { text: 'shall we meet up for shakes after group' }, nextDay());
     expect(held.reasons.map((r) => r.code)).toContain('watched_phrase_hold');
     expect(held.flagged).toBe(true);

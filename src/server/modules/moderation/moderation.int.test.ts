@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type Session, type World, watchPhrases } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { detectorFaults } from '../risk/assess-risk.js';
 import { storePost } from '../space/create-post.js';
@@ -114,22 +114,12 @@ describe('moderate and recordModeration', () => {
 
   it('applies watched phrases: block refuses, redact replaces, hold holds, flag publishes and tells clinicians', async () => {
     const db = t.database.db;
-    const now = new Date().toISOString();
-    const phrase = (text: string, action: 'block' | 'hold' | 'flag' | 'redact') => ({
-      id: newId(),
-      phrase: text,
-      normalized: text,
-      action,
-      note: null,
-      created_by: world.admin.id,
-      created_at: now,
-      updated_by: null,
-      updated_at: now,
-    });
-    await db
-      .insertInto('watched_phrases')
-      .values([phrase('thinspo', 'block'), phrase('bloody', 'redact'), phrase('meet up', 'hold'), phrase('weight loss shakes', 'flag')])
-      .execute();
+    await watchPhrases(t, world.admin.id, [
+      ['thinspo', 'block'],
+      ['bloody', 'redact'],
+      ['meet up', 'hold'],
+      ['weight loss shakes', 'flag'],
+    ]);
     const blocked = await refusal(submit('any THINSPO tips?'));
     expect([blocked.code, blocked.status]).toEqual(['blocked_phrase', 422]);
     const redacted = await submit('Bloody hell, the bus was late');

@@ -7,6 +7,9 @@ import type { Moderated } from './moderate.js';
 /** How each kind of risk is named in the queue. */
 export const RISK_KIND_LABELS = { self_harm: 'self-harm', harm_to_others: 'harm to others', being_harmed: 'being harmed by someone' } as const;
 
+/** The log's reason for an item published with nothing to check. */
+export const PUBLISHED_REASON = 'Published: nothing needed checking first.';
+
 export interface ModeratedItemRef {
   kind: ContentKind;
   id: string;
@@ -57,7 +60,7 @@ export async function recordModeration(db: DbOrTx, moderated: Moderated, itemId:
   const item: ModeratedItemRef = { kind: moderated.kind, id: itemId, groupId: moderated.groupId, authorId: moderated.author.userId, enrolmentId: moderated.author.enrolmentId };
   const decision = moderated;
   const action = decision.outcome === 'hold' ? 'held' : decision.flagged ? 'flagged' : 'published';
-  const reason = decision.reasons.length ? decision.reasons.map((r) => r.message).join(' ') : 'Published: nothing needed checking first.';
+  const reason = decision.reasons.length ? decision.reasons.map((r) => r.message).join(' ') : PUBLISHED_REASON;
   await appendModerationLog(db, { item, actorId: null, action, reason, riskTier: decision.risk.tier, now });
   // Staff posts (no enrolment) do not raise alerts about their author.
   if (item.enrolmentId === null) return;

@@ -113,34 +113,20 @@ describe('notify()', () => {
       await expect(
         t.database.db.transaction().execute(async (trx) => {
           await notify(trx, [{ userId: ben.id, kind: 'test', title: 'Refused', body: 'Never', groupId: null, sessionId: null }], t.clock.now());
-          await trx
-            .insertInto('notifications')
-            .values({
-              id: 'duplicate',
-              user_id: ben.id,
-              kind: 'x',
-              title: 'x',
-              body: 'x',
-              group_id: null,
-              session_id: null,
-              created_at: t.clock.now().toISOString(),
-              read_at: null,
-            })
-            .execute();
-          await trx
-            .insertInto('notifications')
-            .values({
-              id: 'duplicate',
-              user_id: ben.id,
-              kind: 'x',
-              title: 'x',
-              body: 'x',
-              group_id: null,
-              session_id: null,
-              created_at: t.clock.now().toISOString(),
-              read_at: null,
-            })
-            .execute();
+          // The same id twice: the second insert fails, and the whole transaction with it.
+          const duplicate = {
+            id: 'duplicate',
+            user_id: ben.id,
+            kind: 'x',
+            title: 'x',
+            body: 'x',
+            group_id: null,
+            session_id: null,
+            created_at: t.clock.now().toISOString(),
+            read_at: null,
+          };
+          await trx.insertInto('notifications').values(duplicate).execute();
+          await trx.insertInto('notifications').values(duplicate).execute();
         }),
       ).rejects.toThrow();
     });

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SpaceOverview, SpacePost } from '../../../shared/schemas/space.js';
-import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type Session, type World, openSpace } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { isBlocked } from './blocks.js';
-import { openSpace } from './testing.js';
 
 let t: TestApp;
 let world: World;

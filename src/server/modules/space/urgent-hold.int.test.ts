@@ -2,9 +2,8 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ServerFrame, SpaceOverview, SpacePost } from '../../../shared/schemas/space.js';
 import { listen, SocketClient } from '../../realtime/test-client.js';
-import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type Session, type World, openSpace } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { openSpace } from './testing.js';
 
 // The safety chain's hold: a participant's urgent post reaches their care team first; the group
 // sees it only when a clinician releases it (as written or edited), never when it is withdrawn.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createUser, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { call, createUser, createWorld, signIn, type Session, type World, establishAuthors, staffAroundTheClock, enrol } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { establish, openExchange, strategyBody } from './exchange-testing.js';
+import { strategyBody } from './exchange-testing.js';
 
 let t: TestApp;
 let world: World;
@@ -14,8 +14,8 @@ let clinB: Session;
 beforeAll(async () => {
   t = await createTestApp();
   world = await createWorld(t);
-  await openExchange(t, [world.groupA, world.groupB]);
-  for (const u of [world.participantA, world.participantA2]) await establish(t, world.groupA, u.id);
+  await staffAroundTheClock(t, [world.groupA, world.groupB]);
+  await establishAuthors(t, world.groupA, [world.participantA.id, world.participantA2.id]);
   [alice, aaron, bea, clinA, clinB] = await Promise.all([
     signIn(t, world.participantA),
     signIn(t, world.participantA2),
@@ -56,19 +56,7 @@ describe('sharing a strategy', () => {
 
   it('holds a new member’s first strategy: visible to the author and the facilitators only', async () => {
     const newcomer = await createUser(t, 'participant', 'Nina New');
-    await t.database.db
-      .insertInto('enrolments')
-      .values({
-        id: crypto.randomUUID(),
-        group_id: world.groupA,
-        participant_id: newcomer.id,
-        pseudonym: 'Fern',
-        status: 'active',
-        joined_at: t.clock.now().toISOString(),
-        left_at: null,
-        created_at: t.clock.now().toISOString(),
-      })
-      .execute();
+    await enrol(t, world.groupA, newcomer.id, 'Fern');
     const nina = await signIn(t, newcomer);
     const held = (await share(nina, world.groupA, { ...strategyBody, title: 'Cold water on my wrists' })).json();
     expect(held.status).toBe('held');
@@ -121,20 +109,7 @@ describe('sharing a strategy', () => {
 
   it('refuses sharing to a group one has left (404) or not yet joined (422 not_a_member)', async () => {
     const leaver = await createUser(t, 'participant');
-    const enrolmentId = crypto.randomUUID();
-    await t.database.db
-      .insertInto('enrolments')
-      .values({
-        id: enrolmentId,
-        group_id: world.groupA,
-        participant_id: leaver.id,
-        pseudonym: 'Rowan',
-        status: 'invited',
-        joined_at: null,
-        left_at: null,
-        created_at: t.clock.now().toISOString(),
-      })
-      .execute();
+    const enrolmentId = await enrol(t, world.groupA, leaver.id, 'Rowan', { status: 'invited', joinedAt: null });
     const s = await signIn(t, leaver);
     const invited = await share(s, world.groupA);
     expect(invited.statusCode).toBe(422);
@@ -169,20 +144,7 @@ describe('marking a strategy', () => {
 
   it('cuts a withdrawn member off at once, and keeps their earlier mark in the counts', async () => {
     const member = await createUser(t, 'participant');
-    const enrolmentId = crypto.randomUUID();
-    await t.database.db
-      .insertInto('enrolments')
-      .values({
-        id: enrolmentId,
-        group_id: world.groupA,
-        participant_id: member.id,
-        pseudonym: 'Birch',
-        status: 'active',
-        joined_at: t.clock.now().toISOString(),
-        left_at: null,
-        created_at: t.clock.now().toISOString(),
-      })
-      .execute();
+    const enrolmentId = await enrol(t, world.groupA, member.id, 'Birch');
     const s = await signIn(t, member);
     const strategy = (await share(alice, world.groupA, { ...strategyBody, title: 'Walk round the block' })).json();
     await call(t.app, s, 'PUT', `/api/strategies/${strategy.id}/mark`, { state: 'helped' });
@@ -221,20 +183,7 @@ describe('the programme library', () => {
     const outsider = await createUser(t, 'participant');
     expect((await call(t.app, await signIn(t, outsider), 'GET', '/api/library?q=grounding')).json().entries).toHaveLength(0);
     // A member who leaves loses the library of their programme at once.
-    const leaverEnrolment = crypto.randomUUID();
-    await t.database.db
-      .insertInto('enrolments')
-      .values({
-        id: leaverEnrolment,
-        group_id: world.groupA,
-        participant_id: outsider.id,
-        pseudonym: 'Sorrel',
-        status: 'active',
-        joined_at: t.clock.now().toISOString(),
-        left_at: null,
-        created_at: t.clock.now().toISOString(),
-      })
-      .execute();
+    const leaverEnrolment = await enrol(t, world.groupA, outsider.id, 'Sorrel');
     const leaver = await signIn(t, outsider);
     expect((await call(t.app, leaver, 'GET', '/api/library?q=grounding')).json().entries).toHaveLength(1);
     await t.database.db.updateTable('enrolments').set({ status: 'withdrawn' }).where('id', '=', leaverEnrolment).execute();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type Session, type World, establishAuthors, staffAroundTheClock } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { establish, openExchange, strategyBody } from '../strategies/exchange-testing.js';
+import { strategyBody } from '../strategies/exchange-testing.js';
 
 let t: TestApp;
 let world: World;
@@ -12,8 +12,8 @@ let aaron: Session;
 beforeAll(async () => {
   t = await createTestApp();
   world = await createWorld(t);
-  await openExchange(t, [world.groupA, world.groupB]);
-  for (const u of [world.participantA, world.participantA2]) await establish(t, world.groupA, u.id);
+  await staffAroundTheClock(t, [world.groupA, world.groupB]);
+  await establishAuthors(t, world.groupA, [world.participantA.id, world.participantA2.id]);
   [alice, aaron] = await Promise.all([signIn(t, world.participantA), signIn(t, world.participantA2)]);
 });
 afterAll(async () => t?.close());
