@@ -1,5 +1,5 @@
 import { Card, Group, Stack, Table, Text, VisuallyHidden, type MantineBreakpoint, type MantineSpacing, type TableTdProps } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import classes from './layout.module.css';
 
 /**
@@ -44,7 +44,7 @@ interface Props<T> {
   striped?: boolean;
   withTableBorder?: boolean;
   highlightOnHover?: boolean;
-  /** A caption above the table, also the list's visible heading when given. */
+  /** A caption above the table, and above the phone cards: the visible heading and accessible name of both forms when given. */
   caption?: ReactNode;
   /** `fixed`: the columns keep their `width` whatever the cells hold (long codes and IDs wrap instead). */
   layout?: 'auto' | 'fixed';
@@ -75,6 +75,7 @@ export function ResponsiveTable<T>(props: Props<T>) {
     verticalSpacing = 'sm',
     alignTop,
   } = props;
+  const captionId = useId();
   const slot = (c: Column<T>): CardSlot => c.card ?? 'field';
   const onCard = (c: Column<T>, row: T) => (c.cardCell ?? c.cell)(row);
   const titles = columns.filter((c) => slot(c) === 'title');
@@ -91,6 +92,7 @@ export function ResponsiveTable<T>(props: Props<T>) {
           highlightOnHover={highlightOnHover}
           verticalSpacing={verticalSpacing}
           layout={layout}
+          captionSide="top"
           bg="white"
           aria-label={caption ? undefined : label}
         >
@@ -118,7 +120,19 @@ export function ResponsiveTable<T>(props: Props<T>) {
         </Table>
       </Table.ScrollContainer>
 
-      <Stack gap="sm" hiddenFrom={breakpoint} component="ul" className={classes.plainList} aria-label={label}>
+      {caption ? (
+        <Text id={captionId} hiddenFrom={breakpoint} size="sm" c="dimmed" mb="xs">
+          {caption}
+        </Text>
+      ) : null}
+      <Stack
+        gap="sm"
+        hiddenFrom={breakpoint}
+        component="ul"
+        className={classes.plainList}
+        aria-labelledby={caption ? captionId : undefined}
+        aria-label={caption ? undefined : label}
+      >
         {rows.map((row) => (
           <Card key={rowKey(row)} component="li" withBorder padding="sm">
             {titles.length + asides.length > 0 ? (
