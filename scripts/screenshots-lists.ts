@@ -1,6 +1,6 @@
 /**
- * The lists moved onto `layout/ResponsiveTable` (issue 12 step 7), at 1280 px and 375 px, with axe
- * on each: to compare a list before and after it moved.
+ * The lists moved onto `layout/ResponsiveTable` and the modals moved onto `layout/FormModal` (issue 12
+ * step 7), at 1280 px and 375 px, with axe on each: to compare a screen before and after it moved.
  *
  *   SKIP_BUILD=1 SCREENSHOT_DIR=/tmp/lists-before npx tsx scripts/screenshots-lists.ts
  *
@@ -35,6 +35,38 @@ async function shoot(page: Page, name: string, width: number): Promise<void> {
   console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
 }
 
+/** Refer, offer (out of order), move and cancel a session: each dialog open, filled or refused. */
+async function shootClinicianModals(page: Page, w: number): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await page.getByRole('button', { name: 'Refer someone' }).click();
+  await dialog.getByLabel("Person's full name").fill('Robin Ash');
+  await dialog.getByLabel('Their e-mail').fill(`robin.ash.${w}@example.org`);
+  await dialog.getByLabel('Reason for referral').fill('Low mood and isolation after moving; would value peer support.');
+  await shoot(page, 'modal-refer', w);
+  await dialog.getByRole('button', { name: 'Send referral' }).click();
+  await page.getByRole('status').waitFor();
+  await page.locator('#main-content').getByRole('link', { name: 'Tuesday evening group' }).first().click();
+  await page.getByRole('tab', { name: 'Waitlist & referrals' }).click();
+  await page.getByRole('button', { name: 'Intake for Robin Ash' }).click();
+  await dialog.getByLabel('Yes, add to the waitlist').check();
+  await dialog.getByLabel('Screening notes').fill('Suitable; no current risk indicators.');
+  await dialog.getByRole('button', { name: 'Save intake' }).click();
+  await page.getByRole('button', { name: 'Offer a place to Robin Ash' }).click();
+  await dialog.getByRole('button', { name: 'Offer the place' }).click();
+  await dialog.getByText('Someone is ahead on the waitlist').waitFor();
+  await shoot(page, 'modal-offer-out-of-order', w);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('tab', { name: 'Sessions' }).click();
+  const sessionButton = (name: RegExp) => page.getByRole('button', { name }).filter({ visible: true }).first();
+  await sessionButton(/^Move session/).click();
+  await shoot(page, 'modal-session-move', w);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await sessionButton(/^Cancel session/).click();
+  await dialog.getByRole('button', { name: 'Cancel session' }).click();
+  await shoot(page, 'modal-session-cancel-empty', w);
+  await dialog.getByRole('button', { name: 'Keep the session' }).click();
+}
+
 async function shootWidth(viewport: { width: number; height: number }): Promise<void> {
   const w = viewport.width;
   const server = await startServer();
@@ -49,6 +81,11 @@ async function shootWidth(viewport: { width: number; height: number }): Promise<
     await page.goto(`${base}/admin/programmes`);
     await page.locator('#main-content h1').first().waitFor();
     await shoot(page, 'programmes', w);
+    await page.goto(`${base}/admin/users`);
+    await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Invite someone' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Create invitation' }).click();
+    await shoot(page, 'modal-invite-empty', w);
     await b.close();
 
     b = await openBrowser(viewport);
@@ -56,9 +93,16 @@ async function shootWidth(viewport: { width: number; height: number }): Promise<
     await signIn(page, base, DEMO.clinician);
     await page.getByRole('heading', { name: 'My referrals' }).waitFor();
     await shoot(page, 'my-referrals', w);
+    await shootClinicianModals(page, w);
+    await page.goto(`${base}/`);
     await page.locator('#main-content').getByRole('link', { name: 'Tuesday evening group' }).first().click();
     await page.getByRole('tab', { name: 'Sessions' }).click();
     await shoot(page, 'sessions-panel', w);
+    await page.getByRole('tab', { name: 'Members' }).click();
+    await page.getByRole('link', { name: 'Record of Harbour' }).filter({ visible: true }).click();
+    await page.getByRole('heading', { name: 'Attendance' }).waitFor();
+    await page.getByRole('heading', { name: 'Attendance' }).scrollIntoViewIfNeeded();
+    await shoot(page, 'record-attendance', w);
     await b.close();
   } finally {
     await server.stop();
