@@ -1,33 +1,19 @@
 import { Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiError, api } from '../api/client';
-import { authKeys } from '../auth/api';
+import { ApiError } from '../api/client';
 import { ErrorRegion, SuccessRegion } from '../layout/feedback';
-import { accountKeys } from './api';
+import { useChangePassword } from './api';
 
 const MIN_LENGTH = 8;
 
 /** Change password: the server ends every other session of this account. */
 export function ChangePasswordForm() {
-  const client = useQueryClient();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const change = useMutation({
-    mutationFn: () => api<void>('POST', '/me/password', { currentPassword: current, newPassword: next }),
-    onSuccess: () => {
-      setCurrent('');
-      setNext('');
-      setConfirm('');
-      setAttempted(false);
-      setDone('Your password has been changed. Any other devices where you were signed in have been signed out.');
-      void client.invalidateQueries({ queryKey: authKeys.session });
-      void client.invalidateQueries({ queryKey: accountKeys.sessions });
-    },
-  });
+  const change = useChangePassword();
 
   const tooShort = next.length < MIN_LENGTH;
   const mismatch = next !== confirm;
@@ -37,7 +23,18 @@ export function ChangePasswordForm() {
     setAttempted(true);
     setDone(null);
     if (!current || tooShort || mismatch) return;
-    change.mutate();
+    change.mutate(
+      { currentPassword: current, newPassword: next },
+      {
+        onSuccess: () => {
+          setCurrent('');
+          setNext('');
+          setConfirm('');
+          setAttempted(false);
+          setDone('Your password has been changed. Any other devices where you were signed in have been signed out.');
+        },
+      },
+    );
   }
 
   const error = change.error instanceof ApiError ? change.error : null;

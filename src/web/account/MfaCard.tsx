@@ -1,13 +1,12 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { MfaEnrolment } from '../auth/MfaEnrolment';
 import { useMe } from '../auth/session';
-import { authKeys } from '../auth/api';
+import { useRefreshSession } from '../auth/api';
 
 /** Two-step sign-in status, with enrolment for anyone who has not set it up. */
 export function MfaCard() {
   const me = useMe();
-  const client = useQueryClient();
+  const refreshSession = useRefreshSession();
   const staff = me.user.role !== 'participant';
 
   return (
@@ -37,7 +36,7 @@ export function MfaCard() {
                   : 'For extra protection, you can be asked for a code from an app on your phone each time you sign in.'}
               </Text>
             }
-            onFinished={() => void client.invalidateQueries({ queryKey: authKeys.session })}
+            onFinished={refreshSession}
           />
         )}
       </Stack>

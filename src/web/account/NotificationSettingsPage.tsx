@@ -1,17 +1,10 @@
 import { Alert, Anchor, Card, Stack, Switch, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { z } from 'zod';
-import type { notificationPreferencesBodySchema, notificationPreferencesSchema } from '../../shared/schemas/reminders';
-import { api } from '../api/client';
 import { useMe } from '../auth/session';
 import { ErrorRegion, PageLoader, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { MobileNumberForm } from './MobileNumberForm';
-import { accountKeys } from './api';
-
-type Preferences = z.infer<typeof notificationPreferencesSchema>;
-type Change = z.input<typeof notificationPreferencesBodySchema>;
+import { useNotificationPreferences, useSaveNotificationPreferences, type NotificationPreferencesChange } from './api';
 
 /**
  * Notification settings, a page of its own for everyone signed in. Members choose their session
@@ -22,19 +15,12 @@ type Change = z.input<typeof notificationPreferencesBodySchema>;
 export function NotificationSettingsPage() {
   const me = useMe();
   usePageTitle('Notification settings', me.service.name);
-  const client = useQueryClient();
-  const prefs = useQuery({ queryKey: accountKeys.notificationPreferences, queryFn: () => api<Preferences>('GET', '/me/notification-preferences') });
+  const prefs = useNotificationPreferences();
   const [saved, setSaved] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (change: { body: Change; said: string }) => api<Preferences>('PUT', '/me/notification-preferences', change.body),
-    onSuccess: (next, change) => {
-      client.setQueryData(accountKeys.notificationPreferences, next);
-      setSaved(change.said);
-    },
-  });
-  const set = (body: Change, said: string) => {
+  const save = useSaveNotificationPreferences();
+  const set = (body: NotificationPreferencesChange, said: string) => {
     setSaved(null);
-    save.mutate({ body, said });
+    save.mutate(body, { onSuccess: () => setSaved(said) });
   };
 
   return (

@@ -1,23 +1,12 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
-import type { SessionList, SignInSession } from '../api/types';
-import { markSignedOut } from '../auth/session';
 import { ErrorRegion, QueryView } from '../layout/feedback';
 import { describeUserAgent, formatDateTime } from '../layout/format';
-import { accountKeys } from './api';
+import { useRevokeSignInSession, useSignInSessions } from './api';
 
 /** Where this account is signed in, with a way to sign out any one of those devices. */
 export function SessionsCard() {
-  const client = useQueryClient();
-  const sessions = useQuery({ queryKey: accountKeys.sessions, queryFn: () => api<SessionList>('GET', '/me/sessions') });
-  const revoke = useMutation({
-    mutationFn: (session: SignInSession) => api<void>('DELETE', `/me/sessions/${encodeURIComponent(session.id)}`),
-    onSuccess: (_result, session) => {
-      if (session.current) markSignedOut(client, 'signed_out');
-      else void client.invalidateQueries({ queryKey: accountKeys.sessions });
-    },
-  });
+  const sessions = useSignInSessions();
+  const revoke = useRevokeSignInSession();
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="sessions-heading">

@@ -1,15 +1,14 @@
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useSyncedDraft } from '../layout/useSyncedDraft';
 import { normaliseProfessionalIdentifier, PROFESSIONAL_IDENTIFIER_MAX, type StaffProfile } from '../../shared/schemas/billing';
-import { api, ApiError } from '../api/client';
+import { ApiError } from '../api/client';
 import { ErrorRegion, QueryView, SuccessRegion } from '../layout/feedback';
-import { accountKeys } from './api';
+import { useStaffProfile, useUpdateStaffProfile } from './api';
 
 /** A staff member's own professional identifier (NPI, GMC, HCPC…), the rendering provider's number on billing lines. */
 export function StaffProfileCard() {
-  const profile = useQuery({ queryKey: accountKeys.staffProfile, queryFn: () => api<StaffProfile>('GET', '/me/staff-profile') });
+  const profile = useStaffProfile();
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="staff-profile-heading">
       <Title order={2} size="h3" id="staff-profile-heading" mb="xs">
@@ -23,11 +22,7 @@ export function StaffProfileCard() {
 }
 
 function StaffProfileForm({ current }: { current: StaffProfile }) {
-  const client = useQueryClient();
-  const update = useMutation({
-    mutationFn: (professionalIdentifier: string | null) => api<StaffProfile>('PUT', '/me/staff-profile', { professionalIdentifier }),
-    onSuccess: (data) => client.setQueryData(accountKeys.staffProfile, data),
-  });
+  const update = useUpdateStaffProfile();
   const [value, setValue] = useSyncedDraft(current, (c) => c.professionalIdentifier ?? '');
   const [attempted, setAttempted] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);

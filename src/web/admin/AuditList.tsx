@@ -1,8 +1,9 @@
-import { Badge, Card, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Code, Stack, Text } from '@mantine/core';
 import type { AuditEvent } from '../api/types';
 import { formatDateTime, roleLabel } from '../layout/format';
 import type { Role } from '../api/types';
 import classes from '../layout/layout.module.css';
+import { ResponsiveTable, type Column } from '../layout/ResponsiveTable';
 
 const outcomeColor: Record<AuditEvent['outcome'], string> = { success: 'green', failure: 'orange', denied: 'red' };
 const outcomeLabel: Record<AuditEvent['outcome'], string> = { success: 'Success', failure: 'Failure', denied: 'Denied' };
@@ -76,77 +77,28 @@ function MoreDetail({ event }: { event: AuditEvent }) {
   );
 }
 
+const columns: Column<AuditEvent>[] = [
+  { key: 'when', header: 'When', width: '17%', cell: (e) => formatDateTime(e.at) },
+  { key: 'who', header: 'Who', width: '20%', cell: (e) => actor(e), td: { className: classes.wrap }, card: 'detail' },
+  { key: 'action', header: 'Action', width: '18%', cell: (e) => <Code className={classes.wrap}>{e.action}</Code>, td: { className: classes.wrap }, card: 'title' },
+  {
+    key: 'resource',
+    header: 'Resource',
+    width: '20%',
+    cell: (e) => (
+      <>
+        {resource(e)}
+        <BreakGlassReason event={e} />
+      </>
+    ),
+    td: { className: classes.wrap },
+  },
+  { key: 'outcome', header: 'Outcome', width: '10%', cell: (e) => <Outcome event={e} />, card: 'aside' },
+  { key: 'more', header: 'More', width: '15%', cell: (e) => <MoreDetail event={e} />, card: 'detail' },
+];
+
 /** Audit events as a table on wide screens and as a stacked list on phones. */
 export function AuditList({ items }: { items: AuditEvent[] }) {
   if (items.length === 0) return <Text>No events match these filters.</Text>;
-  return (
-    <>
-      <Table.ScrollContainer minWidth={800} visibleFrom="md">
-        <Table striped verticalSpacing="xs" bg="white" layout="fixed">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col" w="17%">
-                When
-              </Table.Th>
-              <Table.Th scope="col" w="20%">
-                Who
-              </Table.Th>
-              <Table.Th scope="col" w="18%">
-                Action
-              </Table.Th>
-              <Table.Th scope="col" w="20%">
-                Resource
-              </Table.Th>
-              <Table.Th scope="col" w="10%">
-                Outcome
-              </Table.Th>
-              <Table.Th scope="col" w="15%">
-                More
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((e) => (
-              <Table.Tr key={e.id} style={{ verticalAlign: 'top' }}>
-                <Table.Td>{formatDateTime(e.at)}</Table.Td>
-                <Table.Td className={classes.wrap}>{actor(e)}</Table.Td>
-                <Table.Td className={classes.wrap}>
-                  <Code>{e.action}</Code>
-                </Table.Td>
-                <Table.Td className={classes.wrap}>
-                  {resource(e)}
-                  <BreakGlassReason event={e} />
-                </Table.Td>
-                <Table.Td>
-                  <Outcome event={e} />
-                </Table.Td>
-                <Table.Td>
-                  <MoreDetail event={e} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-
-      <Stack gap="sm" hiddenFrom="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Audit events">
-        {items.map((e) => (
-          <Card key={e.id} component="li" withBorder padding="sm">
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <Code className={classes.wrap}>{e.action}</Code>
-              <Outcome event={e} />
-            </Group>
-            <Text size="sm" mt={4} className={classes.wrap}>
-              {actor(e)}
-            </Text>
-            <Text size="sm" c="dimmed" className={classes.wrap}>
-              {formatDateTime(e.at)} · {resource(e)}
-            </Text>
-            <BreakGlassReason event={e} />
-            <MoreDetail event={e} />
-          </Card>
-        ))}
-      </Stack>
-    </>
-  );
+  return <ResponsiveTable rows={items} columns={columns} rowKey={(e) => e.id} label="Audit events" minWidth={800} layout="fixed" verticalSpacing="xs" alignTop />;
 }

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NativeSelect, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { Role } from '../api/types';
-import { ErrorRegion } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { roleLabel } from '../layout/format';
 import { useInviteUser } from './api';
 import { InviteLinkResult } from './InviteLinkResult';
@@ -15,63 +15,50 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
   const [role, setRole] = useState<Role>('participant');
   const [attempted, setAttempted] = useState(false);
 
-  function close() {
-    invite.reset();
-    setDisplayName('');
-    setEmail('');
-    setRole('participant');
-    setAttempted(false);
-    onClose();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setAttempted(true);
-    if (!displayName.trim() || !email.trim()) return;
-    invite.mutate({ displayName: displayName.trim(), email: email.trim(), role });
-  }
-
   const error = invite.error instanceof ApiError ? invite.error : null;
   const emailError = (error?.code === 'email_taken' ? error.message : error?.fieldMessage('email')) ?? (attempted && !email.trim() ? 'Enter their e-mail address.' : undefined);
   const nameError = error?.fieldMessage('displayName') ?? (attempted && !displayName.trim() ? 'Enter their name.' : undefined);
   const showGeneralError = invite.error && !emailError && !nameError;
 
   return (
-    <Modal opened={opened} onClose={close} title={invite.data ? 'Invitation ready' : 'Invite someone'} size="lg">
-      {invite.data ? (
-        <InviteLinkResult issued={invite.data} onDone={close} />
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <ErrorRegion error={showGeneralError ? invite.error : null} title="We couldn't create the invitation" />
-            <TextInput
-              label="Full name"
-              description="As the person would like to be addressed by staff."
-              required
-              autoComplete="off"
-              value={displayName}
-              onChange={(e) => setDisplayName(e.currentTarget.value)}
-              error={nameError}
-              data-autofocus
-            />
-            <TextInput label="E-mail" type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={emailError} />
-            <NativeSelect
-              label="Role"
-              value={role}
-              onChange={(e) => setRole(e.currentTarget.value as Role)}
-              data={(['participant', 'clinician', 'admin'] as const).map((r) => ({ value: r, label: roleLabel[r] }))}
-            />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={invite.isPending}>
-                Create invitation
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={invite.data ? 'Invitation ready' : 'Invite someone'}
+      submitLabel="Create invitation"
+      mutation={invite}
+      error={showGeneralError ? invite.error : null}
+      errorTitle="We couldn't create the invitation"
+      result={invite.data ? <InviteLinkResult issued={invite.data} onDone={onClose} /> : undefined}
+      onReset={() => {
+        setDisplayName('');
+        setEmail('');
+        setRole('participant');
+        setAttempted(false);
+      }}
+      onSubmit={() => {
+        setAttempted(true);
+        if (!displayName.trim() || !email.trim()) return;
+        invite.mutate({ displayName: displayName.trim(), email: email.trim(), role });
+      }}
+    >
+      <TextInput
+        label="Full name"
+        description="As the person would like to be addressed by staff."
+        required
+        autoComplete="off"
+        value={displayName}
+        onChange={(e) => setDisplayName(e.currentTarget.value)}
+        error={nameError}
+        data-autofocus
+      />
+      <TextInput label="E-mail" type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={emailError} />
+      <NativeSelect
+        label="Role"
+        value={role}
+        onChange={(e) => setRole(e.currentTarget.value as Role)}
+        data={(['participant', 'clinician', 'admin'] as const).map((r) => ({ value: r, label: roleLabel[r] }))}
+      />
+    </FormModal>
   );
 }

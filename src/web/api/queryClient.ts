@@ -1,7 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, isSignedOutError } from './client';
-import { markSignedOut } from '../auth/session';
-import { authKeys } from '../auth/api';
+import { authKeys, markSignedOut } from '../auth/api';
 
 /**
  * The app's one QueryClient. Any request answered "not signed in" (401 unauthenticated or

@@ -1,10 +1,9 @@
 import { Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/client';
 import { ErrorRegion, usePageTitle } from '../layout/feedback';
 import { PublicLayout } from '../layout/PublicLayout';
+import { useRequestPasswordReset } from './api';
 
 /**
  * "Forgot password": asks for a reset link by e-mail. The answer is the same whether or not the
@@ -14,15 +13,13 @@ export function ForgotPasswordPage() {
   usePageTitle('Reset your password');
   const [email, setEmail] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const request = useMutation({
-    mutationFn: () => api<{ message: string }>('POST', '/auth/password-reset', { email: email.trim() }),
-  });
+  const request = useRequestPasswordReset();
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
     if (!email.trim()) return;
-    request.mutate();
+    request.mutate(email.trim());
   }
 
   return (

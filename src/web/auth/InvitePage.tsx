@@ -1,11 +1,11 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api } from '../api/client';
+import { ApiError } from '../api/client';
 import type { InvitationInfo } from '../api/types';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
 import { PublicLayout } from '../layout/PublicLayout';
+import { useAcceptInvitation, useInspectInvitation } from './api';
 
 const MIN_LENGTH = 8;
 
@@ -19,9 +19,7 @@ function readTokenFromFragment(): string | null {
 export function InvitePage() {
   usePageTitle('Set your password');
   const [token] = useState(readTokenFromFragment);
-  const inspect = useMutation({
-    mutationFn: (t: string) => api<InvitationInfo>('POST', '/auth/invitations/inspect', { token: t }),
-  });
+  const inspect = useInspectInvitation();
 
   const inspectToken = inspect.mutate;
   useEffect(() => {
@@ -77,9 +75,7 @@ function SetPasswordForm({ token, info }: { token: string; info: InvitationInfo 
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const accept = useMutation({
-    mutationFn: () => api<void>('POST', '/auth/invitations/accept', { token, password }),
-  });
+  const accept = useAcceptInvitation();
 
   const tooShort = password.length < MIN_LENGTH;
   const mismatch = confirm !== password;
@@ -88,7 +84,7 @@ function SetPasswordForm({ token, info }: { token: string; info: InvitationInfo 
     event.preventDefault();
     setAttempted(true);
     if (tooShort || mismatch) return;
-    accept.mutate();
+    accept.mutate({ token, password });
   }
 
   if (accept.isSuccess) {

@@ -1,30 +1,22 @@
 import { Button, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import type { Me } from '../api/types';
 import { ErrorRegion } from '../layout/feedback';
-import { applyMe, useSignOut } from './session';
+import { useSignOut, useVerifyMfa } from './api';
 import classes from './auth.module.css';
 
 /** Second sign-in step: a 6-digit code from the authenticator app, or a recovery code. */
 export function MfaCodeStep() {
-  const client = useQueryClient();
   const signOut = useSignOut();
   const [useRecovery, setUseRecovery] = useState(false);
   const [code, setCode] = useState('');
   const [tooShort, setTooShort] = useState(false);
-  const verify = useMutation({
-    mutationFn: () => api<Me>('POST', '/auth/mfa/verify', { code: normalise(code, useRecovery) }),
-    onSuccess: (me) => applyMe(client, me),
-    onError: () => setCode(''),
-  });
+  const verify = useVerifyMfa();
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const short = normalise(code, useRecovery).length < 6;
     setTooShort(short);
-    if (!short) verify.mutate();
+    if (!short) verify.mutate(normalise(code, useRecovery), { onError: () => setCode('') });
   }
 
   function switchMode() {

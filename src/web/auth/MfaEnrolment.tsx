@@ -1,10 +1,8 @@
 import { Button, Checkbox, Code, CopyButton, Group, Image, Stack, Text, TextInput, Title, type TitleOrder } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api } from '../api/client';
-import type { MfaSetup } from '../api/types';
 import { ErrorRegion } from '../layout/feedback';
 import { groupInFours } from '../layout/format';
+import { useEnableMfa, useMfaSetup } from './api';
 import classes from './auth.module.css';
 
 interface SecondaryAction {
@@ -28,13 +26,10 @@ interface MfaEnrolmentProps {
 
 /** TOTP enrolment: scan or type the key, confirm a code, then save the recovery codes. */
 export function MfaEnrolment({ intro, secondary, onFinished, headingOrder = 2, allowCancel = false }: MfaEnrolmentProps) {
-  const setup = useMutation({ mutationFn: () => api<MfaSetup>('POST', '/auth/mfa/setup') });
+  const setup = useMfaSetup();
   const [code, setCode] = useState('');
   const [tooShort, setTooShort] = useState(false);
-  const enable = useMutation({
-    mutationFn: () => api<{ recoveryCodes: string[] }>('POST', '/auth/mfa/enable', { code: code.replace(/\s+/g, '') }),
-    onError: () => setCode(''),
-  });
+  const enable = useEnableMfa();
 
   if (enable.data) {
     return <RecoveryCodes codes={enable.data.recoveryCodes} onFinished={onFinished} headingOrder={headingOrder} />;
@@ -66,7 +61,7 @@ export function MfaEnrolment({ intro, secondary, onFinished, headingOrder = 2, a
     event.preventDefault();
     const short = code.replace(/\s+/g, '').length < 6;
     setTooShort(short);
-    if (!short) enable.mutate();
+    if (!short) enable.mutate(code.replace(/\s+/g, ''), { onError: () => setCode('') });
   }
 
   return (

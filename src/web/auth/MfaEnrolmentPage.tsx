@@ -1,12 +1,9 @@
 import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client';
 import type { Me } from '../api/types';
 import { ErrorRegion, usePageTitle } from '../layout/feedback';
 import { PublicLayout } from '../layout/PublicLayout';
 import { MfaEnrolment } from './MfaEnrolment';
-import { applyMe, useSignOut } from './session';
-import { authKeys } from './api';
+import { usePostponeMfa, useRefreshSession, useSignOut } from './api';
 
 /**
  * Shown to staff without MFA right after signing in. "required": the service insists, and the
@@ -14,13 +11,10 @@ import { authKeys } from './api';
  */
 export function MfaEnrolmentPage({ me }: { me: Me }) {
   usePageTitle('Set up two-step sign-in', me.service.name);
-  const client = useQueryClient();
   const signOut = useSignOut();
   const required = me.session.mfa === 'enrolment_required';
-  const postpone = useMutation({
-    mutationFn: () => api<Me>('POST', '/auth/mfa/postpone'),
-    onSuccess: (next) => applyMe(client, next),
-  });
+  const refreshSession = useRefreshSession();
+  const postpone = usePostponeMfa();
 
   const intro = (
     <Stack gap="sm">
@@ -49,7 +43,7 @@ export function MfaEnrolmentPage({ me }: { me: Me }) {
           <MfaEnrolment
             intro={intro}
             secondary={required ? { label: 'Sign out', onClick: () => void signOut() } : { label: 'Not now', onClick: () => postpone.mutate(), loading: postpone.isPending }}
-            onFinished={() => void client.invalidateQueries({ queryKey: authKeys.session })}
+            onFinished={refreshSession}
           />
         </Stack>
       </Paper>

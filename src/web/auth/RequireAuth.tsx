@@ -6,7 +6,8 @@ import { PublicLayout } from '../layout/PublicLayout';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { useAppStyles } from '../styles/appStyles';
 import { MfaEnrolmentPage } from './MfaEnrolmentPage';
-import { useMe, useSession } from './session';
+import { useSession } from './api';
+import { useMe } from './session';
 
 /**
  * The sign-in gate for every page of the app. Signed out, or half-way through MFA: back to

@@ -1,16 +1,11 @@
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import type { Health } from '../../shared/schemas/health';
-import { api } from '../api/client';
-import type { Me } from '../api/types';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
 import { PublicLayout } from '../layout/PublicLayout';
 import { MfaCodeStep } from './MfaCodeStep';
-import { applyMe, useSession } from './session';
 import { loadAppStyles } from '../styles/appStyles';
-import { authKeys } from './api';
+import { useHealth, useLogin, useSession } from './api';
 
 interface SignInLocationState {
   from?: string;
@@ -23,7 +18,7 @@ export function SignInPage() {
   const session = useSession();
   const location = useLocation();
   const state = (location.state ?? {}) as SignInLocationState;
-  const health = useQuery({ queryKey: authKeys.health, queryFn: () => api<Health>('GET', '/health'), staleTime: Infinity });
+  const health = useHealth();
 
   if (session.isPending) return <PageLoader />;
   const data = session.data;
@@ -49,15 +44,10 @@ export function SignInPage() {
 }
 
 function PasswordStep({ initialEmail, ended }: { initialEmail: string; ended: 'session_expired' | 'signed_out' | null }) {
-  const client = useQueryClient();
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const login = useMutation({
-    mutationFn: () => api<Me>('POST', '/auth/login', { email: email.trim(), password }),
-    onSuccess: (me) => applyMe(client, me),
-    onError: () => setPassword(''),
-  });
+  const login = useLogin();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -65,7 +55,7 @@ function PasswordStep({ initialEmail, ended }: { initialEmail: string; ended: 's
     if (!email.trim() || !password) return;
     // The signed-in pages' styles load while the password is checked (see styles/appStyles.ts).
     loadAppStyles().catch(() => undefined);
-    login.mutate();
+    login.mutate({ email: email.trim(), password }, { onError: () => setPassword('') });
   }
 
   return (

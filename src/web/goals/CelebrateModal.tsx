@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { usePreviewedSend } from '../space/usePreviewedSend';
 import { ErrorRegion } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { CELEBRATION_NOTE_MAX } from '../../shared/schemas/goals';
 import { useCelebrate, type Milestone } from './api';
 
@@ -14,16 +15,32 @@ export function CelebrateModal({ milestone, groupId, groupName, onClose }: { mil
   const [detail, setDetail] = useState<Detail>('title');
   const [note, setNote] = useState('');
   const noteMissing = detail === 'title_note' && !note.trim();
-  const close = () => {
-    celebrate.reset();
-    setNote('');
-    setDetail('title');
-    onClose();
-  };
   return (
-    <Modal opened={milestone !== null} onClose={close} title="Celebrate with your group" fullScreen={false} size="md">
+    <FormModal
+      opened={milestone !== null}
+      onClose={onClose}
+      title="Celebrate with your group"
+      size="md"
+      submitLabel="Share celebration"
+      cancelLabel="Not now"
+      mutation={celebrate}
+      pending={celebrate.isPending || preview.checking}
+      submitDisabled={noteMissing}
+      onReset={() => {
+        setNote('');
+        setDetail('title');
+      }}
+      onSubmit={(close) => {
+        if (!milestone) return;
+        const shownNote = detail === 'title_note' ? note.trim() : '';
+        // The texts the card will show, as the server moderates them.
+        const fields: Record<string, string> = { title: detail === 'reached' ? 'Reached a milestone' : milestone.title };
+        if (shownNote) fields.note = shownNote;
+        void preview.check(fields, () => celebrate.mutate({ id: milestone.id, detail, note: shownNote }, { onSuccess: close }));
+      }}
+    >
       {milestone ? (
-        <Stack gap="md">
+        <>
           <Text size="sm">A card goes to {groupName}, under your group name. Members can cheer you on with a supportive reaction. You can take it down at any time.</Text>
           <Radio.Group label="What the card says" value={detail} onChange={(v) => setDetail(v as Detail)}>
             <Stack gap="xs" mt="xs">
@@ -45,27 +62,8 @@ export function CelebrateModal({ milestone, groupId, groupName, onClose }: { mil
           ) : null}
           <ErrorRegion error={preview.problem} title="Please change this before sharing" />
           {preview.notice}
-          <ErrorRegion error={celebrate.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Not now
-            </Button>
-            <Button
-              disabled={noteMissing}
-              loading={celebrate.isPending || preview.checking}
-              onClick={() => {
-                const shownNote = detail === 'title_note' ? note.trim() : '';
-                // The texts the card will show, as the server moderates them.
-                const fields: Record<string, string> = { title: detail === 'reached' ? 'Reached a milestone' : milestone.title };
-                if (shownNote) fields.note = shownNote;
-                void preview.check(fields, () => celebrate.mutate({ id: milestone.id, detail, note: shownNote }, { onSuccess: close }));
-              }}
-            >
-              Share celebration
-            </Button>
-          </Group>
-        </Stack>
+        </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

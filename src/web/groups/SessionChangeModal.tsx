@@ -1,8 +1,8 @@
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NumberInput, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { GroupSession } from '../api/types';
-import { ErrorRegion } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { formatInZone, localParts, zoneLabel } from '../layout/time';
 import { useChangeSession } from '../sessions/api';
 
@@ -35,19 +35,10 @@ export function SessionChangeModal({ groupId, target, onClose, onDone }: Props) 
     setDuration(Math.round((new Date(session.endsAt).getTime() - new Date(session.startsAt).getTime()) / 60_000));
   }
 
-  function close() {
-    cancel.reset();
-    reschedule.reset();
-    setReason('');
-    setAttempted(false);
-    onClose();
-  }
-
   const mutation = target?.mode === 'cancel' ? cancel : reschedule;
   const when = session ? formatInZone(session.startsAt, session.timezone) : '';
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit(close: () => void) {
     setAttempted(true);
     if (!target || !session) return;
     const after = {
@@ -68,64 +59,70 @@ export function SessionChangeModal({ groupId, target, onClose, onDone }: Props) 
   const error = mutation.error instanceof ApiError ? mutation.error : null;
   const title = target?.mode === 'cancel' ? 'Cancel this session?' : 'Move this session';
   return (
-    <Modal opened={target !== null} onClose={close} title={title} size="lg">
+    <FormModal
+      opened={target !== null}
+      onClose={onClose}
+      title={title}
+      submitLabel={target?.mode === 'cancel' ? 'Cancel session' : 'Move session'}
+      cancelLabel={target?.mode === 'cancel' ? 'Keep the session' : 'Cancel'}
+      danger={target?.mode === 'cancel'}
+      mutation={mutation}
+      error={error?.details.length ? null : mutation.error}
+      errorTitle={target?.mode === 'cancel' ? "We couldn't cancel it" : "We couldn't move it"}
+      onReset={() => {
+        cancel.reset();
+        reschedule.reset();
+        setReason('');
+        setAttempted(false);
+      }}
+      onSubmit={submit}
+    >
       {target && session ? (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <Text>
-              Session {session.number ?? ''} · {session.topic}, {when}.
-            </Text>
-            {target.mode === 'cancel' ? (
-              <Textarea
-                label="Reason"
-                description="Members see this in their notifications, so keep it short and kind."
-                required
-                autosize
-                minRows={2}
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-                error={error?.fieldMessage('reason') ?? (attempted && !reason.trim() ? 'Give a reason.' : undefined)}
-                data-autofocus
-              />
-            ) : (
-              <>
-                <Text size="sm" c="dimmed">
-                  Times are in {zoneLabel(session.timezone)} ({session.timezone}).
-                </Text>
-                <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-                  <TextInput
-                    type="date"
-                    label="New date"
-                    required
-                    value={date}
-                    onChange={(e) => setDate(e.currentTarget.value)}
-                    error={attempted && !date ? 'Choose a date.' : undefined}
-                    data-autofocus
-                  />
-                  <TextInput
-                    type="time"
-                    label="Start time"
-                    required
-                    value={time}
-                    onChange={(e) => setTime(e.currentTarget.value)}
-                    error={attempted && !time ? 'Choose a time.' : undefined}
-                  />
-                  <NumberInput label="Minutes" min={15} max={480} step={15} value={duration} onChange={setDuration} />
-                </SimpleGrid>
-              </>
-            )}
-            <ErrorRegion error={error?.details.length ? null : mutation.error} title={target.mode === 'cancel' ? "We couldn't cancel it" : "We couldn't move it"} />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                {target.mode === 'cancel' ? 'Keep the session' : 'Cancel'}
-              </Button>
-              <Button type="submit" color={target.mode === 'cancel' ? 'red' : undefined} loading={mutation.isPending}>
-                {target.mode === 'cancel' ? 'Cancel session' : 'Move session'}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <>
+          <Text>
+            Session {session.number ?? ''} · {session.topic}, {when}.
+          </Text>
+          {target.mode === 'cancel' ? (
+            <Textarea
+              label="Reason"
+              description="Members see this in their notifications, so keep it short and kind."
+              required
+              autosize
+              minRows={2}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={error?.fieldMessage('reason') ?? (attempted && !reason.trim() ? 'Give a reason.' : undefined)}
+              data-autofocus
+            />
+          ) : (
+            <>
+              <Text size="sm" c="dimmed">
+                Times are in {zoneLabel(session.timezone)} ({session.timezone}).
+              </Text>
+              <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+                <TextInput
+                  type="date"
+                  label="New date"
+                  required
+                  value={date}
+                  onChange={(e) => setDate(e.currentTarget.value)}
+                  error={attempted && !date ? 'Choose a date.' : undefined}
+                  data-autofocus
+                />
+                <TextInput
+                  type="time"
+                  label="Start time"
+                  required
+                  value={time}
+                  onChange={(e) => setTime(e.currentTarget.value)}
+                  error={attempted && !time ? 'Choose a time.' : undefined}
+                />
+                <NumberInput label="Minutes" min={15} max={480} step={15} value={duration} onChange={setDuration} />
+              </SimpleGrid>
+            </>
+          )}
+        </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
-import { Card, Group, Stack, Table, Text, VisuallyHidden, type MantineBreakpoint, type TableTdProps } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Card, Group, Stack, Table, Text, VisuallyHidden, type MantineBreakpoint, type MantineSpacing, type TableTdProps } from '@mantine/core';
+import { useId, type ReactNode } from 'react';
 import classes from './layout.module.css';
 
 /**
@@ -27,6 +27,8 @@ export interface Column<T> {
   card?: CardSlot;
   /** Props of the table cell (`ta="right"`, `fw={600}`, a class). */
   td?: TableTdProps;
+  /** The column's width in the table ("20%"), set on its header: what a `layout="fixed"` table goes by. */
+  width?: string | number;
 }
 
 interface Props<T> {
@@ -40,9 +42,15 @@ interface Props<T> {
   /** The table scrolls sideways below this width (0: it never needs to). */
   minWidth?: number;
   striped?: boolean;
+  withTableBorder?: boolean;
   highlightOnHover?: boolean;
-  /** A caption above the table, also the list's visible heading when given. */
+  /** A caption above the table, and above the phone cards: the visible heading and accessible name of both forms when given. */
   caption?: ReactNode;
+  /** `fixed`: the columns keep their `width` whatever the cells hold (long codes and IDs wrap instead). */
+  layout?: 'auto' | 'fixed';
+  verticalSpacing?: MantineSpacing;
+  /** Cells start at the top of their row (rows whose cells differ much in height). */
+  alignTop?: boolean;
 }
 
 /**
@@ -51,7 +59,23 @@ interface Props<T> {
  * column headers with `scope="col"`; the cards are a labelled `<ul>` whose values carry their
  * header as a label, so neither form loses what a value means.
  */
-export function ResponsiveTable<T>({ rows, columns, rowKey, label, breakpoint = 'md', minWidth = 0, striped = true, highlightOnHover, caption }: Props<T>) {
+export function ResponsiveTable<T>(props: Props<T>) {
+  const {
+    rows,
+    columns,
+    rowKey,
+    label,
+    breakpoint = 'md',
+    minWidth = 0,
+    striped = true,
+    highlightOnHover,
+    withTableBorder,
+    caption,
+    layout,
+    verticalSpacing = 'sm',
+    alignTop,
+  } = props;
+  const captionId = useId();
   const slot = (c: Column<T>): CardSlot => c.card ?? 'field';
   const onCard = (c: Column<T>, row: T) => (c.cardCell ?? c.cell)(row);
   const titles = columns.filter((c) => slot(c) === 'title');
@@ -62,12 +86,21 @@ export function ResponsiveTable<T>({ rows, columns, rowKey, label, breakpoint = 
   return (
     <>
       <Table.ScrollContainer minWidth={minWidth} visibleFrom={breakpoint}>
-        <Table striped={striped} highlightOnHover={highlightOnHover} verticalSpacing="sm" bg="white" aria-label={caption ? undefined : label}>
+        <Table
+          striped={striped}
+          withTableBorder={withTableBorder}
+          highlightOnHover={highlightOnHover}
+          verticalSpacing={verticalSpacing}
+          layout={layout}
+          captionSide="top"
+          bg="white"
+          aria-label={caption ? undefined : label}
+        >
           {caption ? <Table.Caption>{caption}</Table.Caption> : null}
           <Table.Thead>
             <Table.Tr>
               {columns.map((c) => (
-                <Table.Th key={c.key} scope="col">
+                <Table.Th key={c.key} scope="col" w={c.width}>
                   {c.hideHeader ? <VisuallyHidden>{c.header}</VisuallyHidden> : c.header}
                 </Table.Th>
               ))}
@@ -75,7 +108,7 @@ export function ResponsiveTable<T>({ rows, columns, rowKey, label, breakpoint = 
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
-              <Table.Tr key={rowKey(row)}>
+              <Table.Tr key={rowKey(row)} style={alignTop ? { verticalAlign: 'top' } : undefined}>
                 {columns.map((c) => (
                   <Table.Td key={c.key} {...c.td}>
                     {c.cell(row)}
@@ -87,7 +120,19 @@ export function ResponsiveTable<T>({ rows, columns, rowKey, label, breakpoint = 
         </Table>
       </Table.ScrollContainer>
 
-      <Stack gap="sm" hiddenFrom={breakpoint} component="ul" className={classes.plainList} aria-label={label}>
+      {caption ? (
+        <Text id={captionId} hiddenFrom={breakpoint} size="sm" c="dimmed" mb="xs">
+          {caption}
+        </Text>
+      ) : null}
+      <Stack
+        gap="sm"
+        hiddenFrom={breakpoint}
+        component="ul"
+        className={classes.plainList}
+        aria-labelledby={caption ? captionId : undefined}
+        aria-label={caption ? undefined : label}
+      >
         {rows.map((row) => (
           <Card key={rowKey(row)} component="li" withBorder padding="sm">
             {titles.length + asides.length > 0 ? (

@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useState } from 'react';
 import { useMe } from '../auth/session';
-import { ErrorRegion } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 
 interface Props {
   opened: boolean;
@@ -17,29 +17,28 @@ interface Props {
 export function SignNoteModal({ opened, dirty, onClose, onSign, error }: Props) {
   const me = useMe();
   const [busy, setBusy] = useState(false);
-  async function sign() {
+  async function sign(close: () => void) {
     setBusy(true);
     try {
-      if (await onSign()) onClose();
+      if (await onSign()) close();
     } finally {
       setBusy(false);
     }
   }
   return (
-    <Modal opened={opened} onClose={onClose} title="Sign this note?" size="lg">
-      <Stack gap="md">
-        <Text>You sign as {me.user.displayName}. Once signed, the note is locked: nobody can change it, and anything to add later becomes a dated addendum.</Text>
-        {dirty ? <Text size="sm">Your latest changes will be saved first.</Text> : null}
-        <ErrorRegion error={error} title="We couldn't sign the note" />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            Cancel
-          </Button>
-          <Button onClick={() => void sign()} loading={busy}>
-            Sign note
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title="Sign this note?"
+      submitLabel="Sign note"
+      pending={busy}
+      error={error}
+      errorTitle="We couldn't sign the note"
+      focusCancel
+      onSubmit={(close) => void sign(close)}
+    >
+      <Text>You sign as {me.user.displayName}. Once signed, the note is locked: nobody can change it, and anything to add later becomes a dated addendum.</Text>
+      {dirty ? <Text size="sm">Your latest changes will be saved first.</Text> : null}
+    </FormModal>
   );
 }

@@ -1,9 +1,10 @@
-import { Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import type { Referral } from '../api/types';
 import { QueryView } from '../layout/feedback';
 import { formatDate } from '../layout/format';
 import { referralStatusColor, referralStatusLabel, useMyReferrals } from './api';
 import classes from '../layout/layout.module.css';
+import { ResponsiveTable, type Column } from '../layout/ResponsiveTable';
 
 function stage(r: Referral): string {
   if (r.status === 'waitlisted' && r.waitlistPosition) return `Number ${r.waitlistPosition} on the waitlist`;
@@ -20,71 +21,63 @@ function StatusBadge({ referral }: { referral: Referral }) {
   );
 }
 
+const columns: Column<Referral>[] = [
+  {
+    key: 'person',
+    header: 'Person',
+    cell: (r) => (
+      <>
+        <Text size="sm" fw={600}>
+          {r.personName}
+        </Text>
+        <Text size="xs" c="dimmed" className={classes.wrap}>
+          {r.personEmail}
+        </Text>
+      </>
+    ),
+    cardCell: (r) => r.personName,
+    td: { className: classes.wrap },
+    card: 'title',
+  },
+  { key: 'group', header: 'Group', cell: (r) => r.groupName, card: 'title' },
+  {
+    key: 'referred',
+    header: 'Referred',
+    cell: (r) => formatDate(r.createdAt),
+    // On a card the date and where the referral stands share one line, as before.
+    cardCell: (r) => (
+      <Text span size="sm" c="dimmed">
+        Referred {formatDate(r.createdAt)}
+        {stage(r) ? ` · ${stage(r)}` : ''}
+      </Text>
+    ),
+    card: 'detail',
+  },
+  {
+    key: 'status',
+    header: 'Status',
+    cell: (r) => (
+      <>
+        <StatusBadge referral={r} />
+        {stage(r) ? (
+          <Text size="xs" c="dimmed" mt={2}>
+            {stage(r)}
+          </Text>
+        ) : null}
+      </>
+    ),
+    cardCell: (r) => <StatusBadge referral={r} />,
+    card: 'aside',
+  },
+];
+
 /** The referrals the clinician made, with where each one stands. */
 export function MyReferrals() {
   const referrals = useMyReferrals();
   return (
     <QueryView query={referrals} loadingLabel="Loading your referrals…">
       {({ referrals: list }) =>
-        list.length === 0 ? (
-          <Text>You have not referred anyone yet.</Text>
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={0} visibleFrom="md">
-              <Table striped verticalSpacing="sm" bg="white">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Person</Table.Th>
-                    <Table.Th scope="col">Group</Table.Th>
-                    <Table.Th scope="col">Referred</Table.Th>
-                    <Table.Th scope="col">Status</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((r) => (
-                    <Table.Tr key={r.id}>
-                      <Table.Td className={classes.wrap}>
-                        <Text size="sm" fw={600}>
-                          {r.personName}
-                        </Text>
-                        <Text size="xs" c="dimmed" className={classes.wrap}>
-                          {r.personEmail}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{r.groupName}</Table.Td>
-                      <Table.Td>{formatDate(r.createdAt)}</Table.Td>
-                      <Table.Td>
-                        <StatusBadge referral={r} />
-                        {stage(r) ? (
-                          <Text size="xs" c="dimmed" mt={2}>
-                            {stage(r)}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Stack gap="sm" hiddenFrom="md" component="ul" className={classes.plainList} aria-label="Your referrals">
-              {list.map((r) => (
-                <Card key={r.id} withBorder padding="sm" component="li">
-                  <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-                    <div style={{ minWidth: 0 }}>
-                      <Text fw={600}>{r.personName}</Text>
-                      <Text size="sm">{r.groupName}</Text>
-                    </div>
-                    <StatusBadge referral={r} />
-                  </Group>
-                  <Text size="sm" c="dimmed" mt={4}>
-                    Referred {formatDate(r.createdAt)}
-                    {stage(r) ? ` · ${stage(r)}` : ''}
-                  </Text>
-                </Card>
-              ))}
-            </Stack>
-          </>
-        )
+        list.length === 0 ? <Text>You have not referred anyone yet.</Text> : <ResponsiveTable rows={list} columns={columns} rowKey={(r) => r.id} label="Your referrals" />
       }
     </QueryView>
   );

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NumberInput, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { Referral } from '../api/types';
-import { ErrorRegion } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { useReferralStep } from './api';
 
 interface Props {
@@ -21,64 +21,56 @@ export function OfferModal({ groupId, referral, head, openPlaces, onClose, onDon
   const [days, setDays] = useState<number | string>(7);
   const [skipReason, setSkipReason] = useState('');
 
-  function close() {
-    offer.reset();
-    setDays(7);
-    setSkipReason('');
-    onClose();
-  }
-
   const outOfOrder = referral && head && head.id !== referral.id;
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!referral) return;
-    offer.mutate(
-      { referralId: referral.id, expiresInDays: Number(days) || 7, skipReason: skipReason.trim() || undefined },
-      {
-        onSuccess: (r) => {
-          onDone(`A place was offered to ${r.personName}. When they answer, record it under "Offers".`);
-          close();
-        },
-      },
-    );
-  }
-
   const error = offer.error instanceof ApiError ? offer.error : null;
   // The server explains an out-of-order offer in its message; show it at the field it concerns.
   const skipError = error?.fieldMessage('skipReason') ? error.message : undefined;
   return (
-    <Modal opened={referral !== null} onClose={close} title={referral ? `Offer a place to ${referral.personName}` : ''} size="lg">
+    <FormModal
+      opened={referral !== null}
+      onClose={onClose}
+      title={referral ? `Offer a place to ${referral.personName}` : ''}
+      submitLabel="Offer the place"
+      mutation={offer}
+      error={skipError ? null : offer.error}
+      errorTitle="We couldn't offer the place"
+      onReset={() => {
+        setDays(7);
+        setSkipReason('');
+      }}
+      onSubmit={(close) => {
+        if (!referral) return;
+        offer.mutate(
+          { referralId: referral.id, expiresInDays: Number(days) || 7, skipReason: skipReason.trim() || undefined },
+          {
+            onSuccess: (r) => {
+              onDone(`A place was offered to ${r.personName}. When they answer, record it under "Offers".`);
+              close();
+            },
+          },
+        );
+      }}
+    >
       {referral ? (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <Text size="sm">
-              {openPlaces === undefined ? '' : `${openPlaces} ${openPlaces === 1 ? 'place is' : 'places are'} free. `}
-              Contact {referral.personName} with the offer, then record their answer here.
-            </Text>
-            <NumberInput label="Offer open for (days)" min={1} max={30} value={days} onChange={setDays} w={{ base: '100%', xs: 240 }} data-autofocus />
-            {outOfOrder || skipError ? (
-              <Textarea
-                label="Reason for offering out of order"
-                description={head ? `${head.personName} is first on the waitlist.` : undefined}
-                autosize
-                minRows={2}
-                value={skipReason}
-                onChange={(e) => setSkipReason(e.currentTarget.value)}
-                error={skipError}
-              />
-            ) : null}
-            <ErrorRegion error={skipError ? null : offer.error} title="We couldn't offer the place" />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={offer.isPending}>
-                Offer the place
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <>
+          <Text size="sm">
+            {openPlaces === undefined ? '' : `${openPlaces} ${openPlaces === 1 ? 'place is' : 'places are'} free. `}
+            Contact {referral.personName} with the offer, then record their answer here.
+          </Text>
+          <NumberInput label="Offer open for (days)" min={1} max={30} value={days} onChange={setDays} w={{ base: '100%', xs: 240 }} data-autofocus />
+          {outOfOrder || skipError ? (
+            <Textarea
+              label="Reason for offering out of order"
+              description={head ? `${head.personName} is first on the waitlist.` : undefined}
+              autosize
+              minRows={2}
+              value={skipReason}
+              onChange={(e) => setSkipReason(e.currentTarget.value)}
+              error={skipError}
+            />
+          ) : null}
+        </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NativeSelect, Text, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { REFERRAL_NAME_MAX, REFERRAL_REASON_MAX } from '../../shared/schemas/pathway';
 import { ApiError } from '../api/client';
 import { editableContactFields, EMPTY_DRAFT, hasAny, patchOf } from '../contacts/api';
 import { OptionalContactFields } from '../contacts/OptionalContactFields';
-import { ErrorRegion, QueryView } from '../layout/feedback';
+import { QueryView } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { useCreateReferral, useReferralTargets } from './api';
 import { RecordNumberField } from './RecordNumberField';
 
@@ -21,21 +22,8 @@ export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClo
   const [contact, setContact] = useState(EMPTY_DRAFT);
   const contactFields = editableContactFields('clinician');
 
-  function close() {
-    create.reset();
-    setGroupId('');
-    setPersonName('');
-    setPersonEmail('');
-    setReason('');
-    setRecordNumber('');
-    setAttempted(false);
-    setContact(EMPTY_DRAFT);
-    onClose();
-  }
-
   const chosenGroup = groupId || targets.data?.groups[0]?.id || '';
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit(close: () => void) {
     setAttempted(true);
     if (!chosenGroup || !personName.trim() || !personEmail.trim() || !reason.trim()) return;
     create.mutate(
@@ -58,69 +46,75 @@ export function ReferModal({ opened, onClose, onDone }: { opened: boolean; onClo
 
   const error = create.error instanceof ApiError ? create.error : null;
   const field = (name: string, value: string, empty: string) => error?.fieldMessage(name) ?? (attempted && !value.trim() ? empty : undefined);
+  const groups = targets.data?.groups ?? [];
   return (
-    <Modal opened={opened} onClose={close} title="Refer someone to a group" size="lg">
-      <QueryView query={targets} loadingLabel="Loading groups…">
-        {({ groups }) =>
-          groups.length === 0 ? (
-            <Text>No group is taking referrals at the moment.</Text>
-          ) : (
-            <form onSubmit={submit} noValidate>
-              <Stack gap="md">
-                <NativeSelect
-                  label="Group"
-                  required
-                  value={chosenGroup}
-                  onChange={(e) => setGroupId(e.currentTarget.value)}
-                  data={groups.map((g) => ({ value: g.id, label: `${g.name} (${g.programmeName})` }))}
-                  data-autofocus
-                />
-                <TextInput
-                  label="Person's full name"
-                  required
-                  autoComplete="off"
-                  maxLength={REFERRAL_NAME_MAX}
-                  value={personName}
-                  onChange={(e) => setPersonName(e.currentTarget.value)}
-                  error={field('personName', personName, 'Enter their name.')}
-                />
-                <TextInput
-                  label="Their e-mail"
-                  description="Used to invite them if they are offered a place."
-                  type="email"
-                  required
-                  autoComplete="off"
-                  value={personEmail}
-                  onChange={(e) => setPersonEmail(e.currentTarget.value)}
-                  error={field('personEmail', personEmail, 'Enter their e-mail address.')}
-                />
-                <Textarea
-                  label="Reason for referral"
-                  description="What they are living with and what they hope the group will give them."
-                  required
-                  autosize
-                  minRows={3}
-                  maxLength={REFERRAL_REASON_MAX}
-                  value={reason}
-                  onChange={(e) => setReason(e.currentTarget.value)}
-                  error={field('reason', reason, 'Give a reason.')}
-                />
-                <RecordNumberField context="referral" value={recordNumber} onChange={setRecordNumber} error={error?.fieldMessage('recordNumber')} />
-                <OptionalContactFields value={contact} onChange={setContact} fields={contactFields} error={error} label="Contact details" />
-                <ErrorRegion error={error?.details.length && error.code !== 'invalid_phone' ? null : create.error} title="We couldn't make the referral" />
-                <Group justify="flex-end" gap="sm">
-                  <Button variant="default" onClick={close}>
-                    Cancel
-                  </Button>
-                  <Button type="submit" loading={create.isPending}>
-                    Send referral
-                  </Button>
-                </Group>
-              </Stack>
-            </form>
-          )
-        }
-      </QueryView>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title="Refer someone to a group"
+      submitLabel="Send referral"
+      mutation={create}
+      error={error?.details.length && error.code !== 'invalid_phone' ? null : create.error}
+      errorTitle="We couldn't make the referral"
+      // Until the groups are known, and when none takes referrals, there is nothing to fill in.
+      result={
+        groups.length === 0 ? (
+          <QueryView query={targets} loadingLabel="Loading groups…">
+            {() => <Text>No group is taking referrals at the moment.</Text>}
+          </QueryView>
+        ) : undefined
+      }
+      onReset={() => {
+        setGroupId('');
+        setPersonName('');
+        setPersonEmail('');
+        setReason('');
+        setRecordNumber('');
+        setAttempted(false);
+        setContact(EMPTY_DRAFT);
+      }}
+      onSubmit={submit}
+    >
+      <NativeSelect
+        label="Group"
+        required
+        value={chosenGroup}
+        onChange={(e) => setGroupId(e.currentTarget.value)}
+        data={groups.map((g) => ({ value: g.id, label: `${g.name} (${g.programmeName})` }))}
+        data-autofocus
+      />
+      <TextInput
+        label="Person's full name"
+        required
+        autoComplete="off"
+        maxLength={REFERRAL_NAME_MAX}
+        value={personName}
+        onChange={(e) => setPersonName(e.currentTarget.value)}
+        error={field('personName', personName, 'Enter their name.')}
+      />
+      <TextInput
+        label="Their e-mail"
+        description="Used to invite them if they are offered a place."
+        type="email"
+        required
+        autoComplete="off"
+        value={personEmail}
+        onChange={(e) => setPersonEmail(e.currentTarget.value)}
+        error={field('personEmail', personEmail, 'Enter their e-mail address.')}
+      />
+      <Textarea
+        label="Reason for referral"
+        description="What they are living with and what they hope the group will give them."
+        required
+        autosize
+        minRows={3}
+        maxLength={REFERRAL_REASON_MAX}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={field('reason', reason, 'Give a reason.')}
+      />
+      <RecordNumberField context="referral" value={recordNumber} onChange={setRecordNumber} error={error?.fieldMessage('recordNumber')} />
+      <OptionalContactFields value={contact} onChange={setContact} fields={contactFields} error={error} label="Contact details" />
+    </FormModal>
   );
 }

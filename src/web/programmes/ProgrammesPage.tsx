@@ -1,9 +1,45 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useMe } from '../auth/session';
 import { groupStatusColor, groupStatusLabel, useMyGroups } from '../groups/api';
 import { QueryView, usePageTitle } from '../layout/feedback';
-import { useProgrammes } from './api';
+import { ResponsiveTable, type Column } from '../layout/ResponsiveTable';
+import { useProgrammes, type ProgrammeSummary } from './api';
+
+function ProgrammeLink({ programme }: { programme: ProgrammeSummary }) {
+  return (
+    <Anchor component={Link} to={`/admin/programmes/${programme.id}`} fw={600}>
+      {programme.name}
+    </Anchor>
+  );
+}
+
+const programmeColumns: Column<ProgrammeSummary>[] = [
+  {
+    key: 'programme',
+    header: 'Programme',
+    cell: (p) => (
+      <>
+        <ProgrammeLink programme={p} />
+        <Text size="sm" c="dimmed" lineClamp={2}>
+          {p.description}
+        </Text>
+      </>
+    ),
+    cardCell: (p) => <ProgrammeLink programme={p} />,
+    card: 'title',
+  },
+  {
+    key: 'sessions',
+    header: 'Sessions',
+    cell: (p) => p.sessionCount,
+    // One line on a card: "12 sessions · agreement version 2".
+    cardCell: (p) =>
+      `${p.sessionCount} ${p.sessionCount === 1 ? 'session' : 'sessions'} · ${p.agreementVersion === null ? 'no agreement yet' : `agreement version ${p.agreementVersion}`}`,
+    card: 'detail',
+  },
+  { key: 'agreement', header: 'Group agreement', cell: (p) => (p.agreementVersion === null ? 'None yet' : `Version ${p.agreementVersion}`), card: 'none' },
+];
 
 /** /admin/programmes: the service's programmes and groups, with the ways to make new ones. */
 export function ProgrammesPage() {
@@ -28,50 +64,7 @@ export function ProgrammesPage() {
         </Group>
         <QueryView query={programmes} loadingLabel="Loading programmes…">
           {({ programmes: list }) =>
-            list.length === 0 ? (
-              <Text>No programmes yet.</Text>
-            ) : (
-              <>
-                <Table visibleFrom="md" striped withTableBorder>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">Programme</Table.Th>
-                      <Table.Th scope="col">Sessions</Table.Th>
-                      <Table.Th scope="col">Group agreement</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {list.map((p) => (
-                      <Table.Tr key={p.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/admin/programmes/${p.id}`} fw={600}>
-                            {p.name}
-                          </Anchor>
-                          <Text size="sm" c="dimmed" lineClamp={2}>
-                            {p.description}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>{p.sessionCount}</Table.Td>
-                        <Table.Td>{p.agreementVersion === null ? 'None yet' : `Version ${p.agreementVersion}`}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-                <Stack hiddenFrom="md" gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-                  {list.map((p) => (
-                    <Card key={p.id} withBorder padding="md" component="li">
-                      <Anchor component={Link} to={`/admin/programmes/${p.id}`} fw={600}>
-                        {p.name}
-                      </Anchor>
-                      <Text size="sm">
-                        {p.sessionCount} {p.sessionCount === 1 ? 'session' : 'sessions'} ·{' '}
-                        {p.agreementVersion === null ? 'no agreement yet' : `agreement version ${p.agreementVersion}`}
-                      </Text>
-                    </Card>
-                  ))}
-                </Stack>
-              </>
-            )
+            list.length === 0 ? <Text>No programmes yet.</Text> : <ResponsiveTable rows={list} columns={programmeColumns} rowKey={(p) => p.id} label="Programmes" withTableBorder />
           }
         </QueryView>
       </section>

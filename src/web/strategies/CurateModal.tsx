@@ -1,6 +1,6 @@
-import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorRegion } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { useCurateStrategy, type Strategy } from './api';
 
 /** A facilitator adds a shared strategy to the programme library, choosing how the author is credited. */
@@ -8,15 +8,25 @@ export function CurateModal({ strategy, groupId, onClose }: { strategy: Strategy
   const curate = useCurateStrategy(groupId);
   const [credit, setCredit] = useState<'pseudonym' | 'anonymous'>('pseudonym');
   const [note, setNote] = useState('');
-  const close = () => {
-    curate.reset();
-    setNote('');
-    onClose();
-  };
   return (
-    <Modal opened={!!strategy} onClose={close} title="Add to the programme library" centered>
+    <FormModal
+      opened={!!strategy}
+      onClose={onClose}
+      title="Add to the programme library"
+      submitLabel="Add to library"
+      size="md"
+      mutation={curate}
+      errorTitle="It was not added"
+      onReset={() => {
+        setCredit('pseudonym');
+        setNote('');
+      }}
+      onSubmit={(close) => {
+        if (strategy) curate.mutate({ id: strategy.id, credit, evidenceNote: note.trim() || undefined }, { onSuccess: close });
+      }}
+    >
       {strategy ? (
-        <Stack gap="md">
+        <>
           <Text size="sm">“{strategy.title}” will be copied into the library of the programme, where people in every group of the programme can find it.</Text>
           <Radio.Group label="Credit" value={credit} onChange={(v) => setCredit(v === 'anonymous' ? 'anonymous' : 'pseudonym')}>
             <Stack gap="xs" mt="xs">
@@ -33,17 +43,8 @@ export function CurateModal({ strategy, groupId, onClose }: { strategy: Strategy
             minRows={2}
             maxLength={1000}
           />
-          <ErrorRegion error={curate.error} title="It was not added" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button loading={curate.isPending} onClick={() => curate.mutate({ id: strategy.id, credit, evidenceNote: note.trim() || undefined }, { onSuccess: close })}>
-              Add to library
-            </Button>
-          </Group>
-        </Stack>
+        </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

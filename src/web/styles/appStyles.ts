@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import appStylesHref from './mantine-app.css?url';
 
 /**
@@ -7,28 +7,49 @@ import appStylesHref from './mantine-app.css?url';
  * (the `mantine` chunk's, or Mantine's own style tags in development) and before Hearth's own
  * CSS, so that the cascade is the one the complete styles.css gave: Mantine first, then Hearth.
  */
+export type AppStylesState = 'loading' | 'ready' | 'failed';
+
+type Status = 'not-asked' | AppStylesState;
+
+// Where the sheet stands is a small store that components subscribe to (useSyncExternalStore), not a
+// flag each component copies into its own state: the sheet can finish loading between a component's
+// render and its effect (the sign-in gate's, right after the password is accepted), and a copy taken
+// at render would then wait for a load that has already happened, showing "Loading…" for ever.
+let status: Status = 'not-asked';
 let loading: Promise<void> | null = null;
-let loaded = false;
+const listeners = new Set<() => void>();
+
+function setStatus(next: Status): void {
+  status = next;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 function insertionPoint(): Element | null {
   const mantine = document.head.querySelectorAll('link[rel="stylesheet"][href*="/mantine-"], style[data-vite-dev-id*="@mantine"]');
   return mantine[mantine.length - 1] ?? null;
 }
 
+/** Loads the sheet (once; again after a failure) and resolves when it applies. */
 export function loadAppStyles(): Promise<void> {
   loading ??= new Promise<void>((resolve, reject) => {
     const existing = document.head.querySelector<HTMLLinkElement>(`link[rel="stylesheet"][href="${appStylesHref}"]`);
     if (existing?.sheet) {
-      loaded = true;
+      setStatus('ready');
       return resolve();
     }
+    setStatus('loading');
     const link = existing ?? document.createElement('link');
     link.rel = 'stylesheet';
     link.href = appStylesHref;
     link.addEventListener(
       'load',
       () => {
-        loaded = true;
+        setStatus('ready');
         resolve();
       },
       { once: true },
@@ -39,6 +60,7 @@ export function loadAppStyles(): Promise<void> {
         // Let the next attempt (a retry, the next page) fetch it again.
         link.remove();
         loading = null;
+        setStatus('failed');
         reject(new Error('The page styles could not be loaded.'));
       },
       { once: true },
@@ -52,28 +74,16 @@ export function loadAppStyles(): Promise<void> {
   return loading;
 }
 
-export type AppStylesState = 'loading' | 'ready' | 'failed';
+const ignore = () => undefined;
 
-/** Starts loading the signed-in pages' styles; 'ready' once the sheet applies. */
+/** Starts loading the signed-in pages' styles (or tries again after a failure); 'ready' once the sheet applies. */
 export function useAppStyles(): { state: AppStylesState; retry: () => void } {
-  const [state, setState] = useState<AppStylesState>(loaded ? 'ready' : 'loading');
-  const [attempt, setAttempt] = useState(0);
+  const current = useSyncExternalStore(subscribe, () => status);
   useEffect(() => {
-    let live = true;
-    if (loaded) return;
-    loadAppStyles().then(
-      () => live && setState('ready'),
-      () => live && setState('failed'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
+    if (status === 'not-asked' || status === 'failed') loadAppStyles().catch(ignore);
+  }, []);
   return {
-    state,
-    retry: () => {
-      setState('loading');
-      setAttempt((n) => n + 1);
-    },
+    state: current === 'not-asked' ? 'loading' : current,
+    retry: () => void loadAppStyles().catch(ignore),
   };
 }
