@@ -6,7 +6,7 @@ import type { Benchmark, BenchContext, BenchResult, Comparison } from '../lib/be
 import type { DatabaseTarget } from '../lib/databases.js';
 import { addExportExtras } from '../lib/export-history.js';
 import { analyseAfterLoad, buildGroupHistory, ISSUE_3_SHAPE, type GroupHistoryShape } from '../lib/group-history.js';
-import { createAccount, signIn, startBuiltHearth, startHearth, withHearthDatabase, type BenchSession } from '../lib/hearth.js';
+import { createAccount, signIn, startBuiltHearth, startHearth, withHearthDatabase, type BenchAccount, type BenchSession } from '../lib/hearth.js';
 import { addOutcomeHistory } from '../lib/outcome-history.js';
 import { processCpuSeconds, watchCpu } from '../lib/cpu.js';
 import type { ServerProcess } from '../lib/server-process.js';
@@ -27,6 +27,10 @@ const settingsSchema = z.object({
   BENCH_EXPORT_RESPONSES: z.coerce.number().int().min(1).max(52).default(12),
   // `source`: the server run from TypeScript through tsx, as every bench server; `built`: the bundle production runs.
   BENCH_EXPORT_SERVER: z.enum(['source', 'built']).default('source'),
+  // A folder where the seeded SQLite service is kept (one per shape) and reused by later runs: seeding 10,000
+  // participants takes minutes, and every run then starts from the same file (the server's background jobs
+  // write into its copy, never into the kept one).
+  BENCH_EXPORT_SEEDED: z.string().min(1).optional(),
 });
 
 /** 20 members a group (the big one 12), every group `sessions` weekly sessions, all held, no notes ($export has no note resource). */
@@ -69,14 +73,20 @@ async function measureOn(target: DatabaseTarget, settings: z.infer<typeof settin
     console.log(
       `  ${target.kind}: building ${settings.BENCH_EXPORT_PARTICIPANTS.toLocaleString('en-GB')} participants in ${shape.groups} groups × ${settings.BENCH_EXPORT_SESSIONS} sessions…`,
     );
-    const built = await withHearthDatabase(database, async (opened) => {
-      const history = await buildGroupHistory(opened.db, shape);
-      const outcomes = await addOutcomeHistory(opened.db, settings.BENCH_EXPORT_RESPONSES);
-      const extras = await addExportExtras(opened.db);
-      const admin = await createAccount(opened.db, 'admin');
-      await analyseAfterLoad(opened.db, database.kind);
-      return { history, outcomes, extras, admin };
-    });
+    const seed = async (): Promise<Seeded> =>
+      withHearthDatabase(database, async (opened) => {
+        const history = await buildGroupHistory(opened.db, shape);
+        const outcomes = await addOutcomeHistory(opened.db, settings.BENCH_EXPORT_RESPONSES);
+        const extras = await addExportExtras(opened.db);
+        const admin = await createAccount(opened.db, 'admin');
+        await analyseAfterLoad(opened.db, database.kind);
+        return { history, outcomes, extras, admin };
+      });
+    const kept =
+      settings.BENCH_EXPORT_SEEDED && target.kind === 'sqlite'
+        ? path.join(settings.BENCH_EXPORT_SEEDED, `${settings.BENCH_EXPORT_PARTICIPANTS}x${settings.BENCH_EXPORT_SESSIONS}x${settings.BENCH_EXPORT_RESPONSES}`)
+        : null;
+    const built = kept ? await seededOnce(kept, database.env.HEARTH_DATA_DIR!, seed) : await seed();
     const seedSeconds = built.history.seconds + built.outcomes.seconds + built.extras.seconds;
     console.log(`  ${target.kind}: seeded in ${seedSeconds.toFixed(1)} s; exporting…`);
     const hearthEnvironment = { ...HEARTH_ENV, HEARTH_FHIR_EXPORT_DIR: exportDir };
@@ -130,6 +140,33 @@ async function measureOn(target: DatabaseTarget, settings: z.infer<typeof settin
     fs.rmSync(exportDir, { recursive: true, force: true });
     await database.dispose();
   }
+}
+
+type Seeded = {
+  history: { rows: Record<string, number>; seconds: number };
+  outcomes: { participants: number; responses: number; seconds: number };
+  extras: { rows: Record<string, number>; seconds: number };
+  admin: BenchAccount;
+};
+
+/**
+ * The seeded service kept in `kept` (SQLite file and what the bench needs to know about it): copied into the
+ * provisioned data folder when there, else seeded there and kept. The seeding figures are those of the first run.
+ */
+async function seededOnce(kept: string, dataDir: string, seed: () => Promise<Seeded>): Promise<Seeded> {
+  const file = 'hearth.sqlite';
+  const about = path.join(kept, 'seeded.json');
+  if (fs.existsSync(about)) {
+    fs.copyFileSync(path.join(kept, file), path.join(dataDir, file));
+    console.log(`  sqlite: the service seeded before, from ${kept}`);
+    return JSON.parse(fs.readFileSync(about, 'utf8')) as Seeded;
+  }
+  const seeded = await seed();
+  fs.mkdirSync(kept, { recursive: true });
+  // Closed by withHearthDatabase: the write-ahead log is checkpointed into the file.
+  fs.copyFileSync(path.join(dataDir, file), path.join(kept, file));
+  fs.writeFileSync(about, JSON.stringify(seeded));
+  return seeded;
 }
 
 interface Manifest {

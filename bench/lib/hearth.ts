@@ -80,8 +80,8 @@ export async function startBuiltHearth(database: ProvisionedDatabase, env: Recor
   // @ts-expect-error -- plain JavaScript without declarations (npm start calls it before anything is compiled)
   const { build } = (await import('../../scripts/build.mjs')) as { build(options: { only: string[]; log: (line: string) => void }): Promise<unknown> };
   await build({ only: ['server'], log: () => undefined });
-  // main.js runs its background jobs from the start (on a big service the first tick, the daily
-  // isolation early warning among them, holds the event loop for a while): a longer start timeout.
+  // main.js runs its background jobs from the start: on a big service under load the first tick
+  // (the daily isolation early warning, hourly reminders) slows the start, hence a longer timeout.
   return startBuiltServer(fileURLToPath(new URL('../../dist/server/main.js', import.meta.url)), hearthEnv(database, env), 180_000);
 }
 

@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-
 /** How a column's cells are typed in the workbook (CSV carries the same values as text). */
 export type ColumnType = 'text' | 'number' | 'date' | 'time';
 
@@ -42,6 +40,8 @@ const FORMATS: Record<ColumnType, string | undefined> = { text: '@', number: und
 
 /** The table as an .xlsx workbook of one sheet: a bold, frozen header row and typed cells. */
 export async function toXlsx(sheetName: string, table: Table): Promise<Buffer> {
+  // Loaded on the first workbook asked for, not at start: exceljs costs the server about 8 MB resident.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Hearth';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

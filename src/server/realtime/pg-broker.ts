@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from '../db/database.js';
 import { ChannelRouter, type Broker } from './broker.js';
 import type { RealtimeEvent } from './events.js';
 
@@ -47,7 +48,7 @@ export async function createPgBroker(options: PgBrokerOptions): Promise<Broker> 
   let timer: NodeJS.Timeout | null = null;
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({
+    const next = new (loadPg().Client)({
       connectionString: options.url,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });

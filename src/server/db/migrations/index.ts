@@ -25,6 +25,7 @@ import * as homePreferences from './20261205T1320_home_preferences.js';
 import * as notificationChannels from './20261205T1340_notification_channels.js';
 import * as patientIdentifiers from './20261206T0900_patient_identifiers.js';
 import * as claimFields from './20261207T1000_claim_fields.js';
+import * as measureResponsesEnrolment from './20261207T1100_measure_responses_enrolment.js';
 import * as fhirBulkExports from './20261206T1500_fhir_bulk_exports.js';
 import * as smsQueueRetry from './20261206T1700_sms_queue_retry.js';
 import * as dutyRotaDelivery from './20261203T1030_duty_rota_delivery.js';
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T1700_sms_queue_retry': smsQueueRetry,
   '20261207T0900_note_templates': noteTemplates,
   '20261207T1000_claim_fields': claimFields,
+  '20261207T1100_measure_responses_enrolment': measureResponsesEnrolment,
 };

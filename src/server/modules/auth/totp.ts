@@ -1,5 +1,4 @@
 import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
 
 /** A new base32 TOTP secret (160 bits). */
 export function newTotpSecret(): string {
@@ -9,6 +8,8 @@ export function newTotpSecret(): string {
 /** The otpauth:// URI and a QR code image (data URL) for authenticator apps. */
 export async function totpEnrolment(secret: string, issuer: string, account: string) {
   const uri = generateURI({ issuer, label: account, secret });
+  // Loaded when someone sets up a second factor, not at start.
+  const { default: QRCode } = await import('qrcode');
   const qrDataUrl = await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
   return { uri, qrDataUrl };
 }

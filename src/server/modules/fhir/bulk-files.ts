@@ -37,9 +37,10 @@ export class NdjsonWriter {
   /** Appends serialised resources, a line each, in one write; resolves once the stream can take more. */
   async writeLines(lines: readonly string[]): Promise<void> {
     if (lines.length === 0) return;
-    const chunk = `${lines.join('\n')}\n`;
+    // Encoded once: the stream would encode a string again after Buffer.byteLength had measured it.
+    const chunk = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
     this.count += lines.length;
-    this.bytes += Buffer.byteLength(chunk);
+    this.bytes += chunk.length;
     if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 

@@ -6,7 +6,7 @@ import { enrolmentHolds } from '../../policy/membership.js';
 import { requireInstrument } from '../measures/instruments.js';
 import { responseResourcesWith } from '../measures/response-fhir.js';
 import { ATTENDED, attendanceId } from './participant-bundle.js';
-import { goalFromRow, toConsent, toEncounter, toFlag, toGroup, toPatient } from './resources.js';
+import { encounterJson, goalFromRow, toConsent, toFlag, toGroup, toPatient } from './resources.js';
 import { exportProblem, type OperationOutcome } from './operation-outcome.js';
 import type { HearthResource } from './types.js';
 
@@ -25,12 +25,20 @@ export interface SourceOptions {
   pageSize: number;
 }
 
+/** One resource of a page as its ndjson line, with its type (the file it goes to). */
+export interface ExportLine {
+  type: BulkExportType | 'OperationOutcome';
+  json: string;
+}
+
 export interface BulkSource {
   /** The resource types this source writes. */
   types: readonly BulkExportType[];
   /** Pages of resources, in key order; a record that cannot be written is an OperationOutcome saying so. */
-  pages(db: DbOrTx, options: SourceOptions): AsyncGenerator<(HearthResource | OperationOutcome)[]>;
+  pages(db: DbOrTx, options: SourceOptions): AsyncGenerator<ExportLine[]>;
 }
+
+const lineOf = (resource: HearthResource | OperationOutcome): ExportLine => ({ type: resource.resourceType as ExportLine['type'], json: JSON.stringify(resource) });
 
 const patients: BulkSource = {
   types: ['Patient'],
@@ -58,13 +66,15 @@ const patients: BulkSource = {
         .orderBy('system')
         .execute();
       yield rows.map((u) =>
-        toPatient({
-          id: u.id,
-          displayName: u.display_name,
-          email: u.email,
-          active: u.status !== 'deactivated',
-          identifiers: identifiers.filter((i) => i.participant_id === u.id),
-        }),
+        lineOf(
+          toPatient({
+            id: u.id,
+            displayName: u.display_name,
+            email: u.email,
+            active: u.status !== 'deactivated',
+            identifiers: identifiers.filter((i) => i.participant_id === u.id),
+          }),
+        ),
       );
       after = rows.at(-1)!.id;
     }
@@ -112,15 +122,17 @@ const groups: BulkSource = {
         .orderBy('created_at')
         .execute();
       yield rows.map((g) =>
-        toGroup({
-          id: g.id,
-          name: g.name,
-          programmeName: g.programme_name,
-          active: g.status === 'active' || g.status === 'forming',
-          members: members
-            .filter((m) => m.group_id === g.id)
-            .map((m) => ({ participantId: m.participant_id, joinedAt: m.joined_at, leftAt: m.left_at, active: enrolmentHolds('contribute', m.status) })),
-        }),
+        lineOf(
+          toGroup({
+            id: g.id,
+            name: g.name,
+            programmeName: g.programme_name,
+            active: g.status === 'active' || g.status === 'forming',
+            members: members
+              .filter((m) => m.group_id === g.id)
+              .map((m) => ({ participantId: m.participant_id, joinedAt: m.joined_at, leftAt: m.left_at, active: enrolmentHolds('contribute', m.status) })),
+          }),
+        ),
       );
       after = rows.at(-1)!.id;
     }
@@ -151,8 +163,9 @@ const encounters: BulkSource = {
       if (since) query = query.where('a.recorded_at', '>', since);
       const rows = await query.orderBy('a.session_id').orderBy('a.enrolment_id').limit(pageSize).execute();
       if (rows.length === 0) return;
-      yield rows.map((a) =>
-        toEncounter({
+      yield rows.map((a) => ({
+        type: 'Encounter',
+        json: encounterJson({
           id: attendanceId(a.session_id, a.enrolment_id),
           participantId: participantOf.get(a.enrolment_id)!,
           startsAt: a.starts_at,
@@ -162,7 +175,7 @@ const encounters: BulkSource = {
           attendance: a.status as (typeof ATTENDED)[number],
           minutes: a.minutes,
         }),
-      );
+      }));
       const last = rows.at(-1)!;
       after = { session: last.session_id, enrolment: last.enrolment_id };
     }
@@ -189,7 +202,7 @@ const goals: BulkSource = {
         )
         .orderBy('position')
         .execute();
-      yield rows.map((g) => goalFromRow(g, g.participant_id, milestones));
+      yield rows.map((g) => lineOf(goalFromRow(g, g.participant_id, milestones)));
       after = rows.at(-1)!.id;
     }
   },
@@ -222,16 +235,18 @@ const consents: BulkSource = {
         .execute();
       const current = new Map(latest.map((l) => [l.enrolment_id, l.accepted_at]));
       yield rows.map((a) =>
-        toConsent({
-          id: a.id,
-          participantId: a.participant_id,
-          programmeName: a.programme_name,
-          version: a.version,
-          acceptedAt: a.accepted_at,
-          body: a.body,
-          policyUri: `${base}/GroupAgreement/${a.agreement_id}`,
-          current: current.get(a.enrolment_id) === a.accepted_at,
-        }),
+        lineOf(
+          toConsent({
+            id: a.id,
+            participantId: a.participant_id,
+            programmeName: a.programme_name,
+            version: a.version,
+            acceptedAt: a.accepted_at,
+            body: a.body,
+            policyUri: `${base}/GroupAgreement/${a.agreement_id}`,
+            current: current.get(a.enrolment_id) === a.accepted_at,
+          }),
+        ),
       );
       after = rows.at(-1)!.id;
     }
@@ -254,11 +269,18 @@ const flags: BulkSource = {
       if (since) query = query.where('created_at', '>', since);
       const rows = await query.orderBy('id').limit(pageSize).execute();
       if (rows.length === 0) return;
-      yield rows.map((a) => toFlag({ id: a.id, participantId: a.participant_id!, kind: a.kind, tier: a.tier, createdAt: a.created_at }));
+      yield rows.map((a) => lineOf(toFlag({ id: a.id, participantId: a.participant_id!, kind: a.kind, tier: a.tier, createdAt: a.created_at })));
       after = rows.at(-1)!.id;
     }
   },
 };
+
+/**
+ * Responses are read in pages of a quarter: each row makes a QuestionnaireResponse and an Observation,
+ * about 4 KB of JSON together against 0.6 KB for an Encounter, and a page of them with its lines is what
+ * sets the worker's heap (a page of 1,000 was about 10 MB live).
+ */
+const responsePage = (pageSize: number) => Math.max(1, Math.floor(pageSize / 4));
 
 const responses: BulkSource = {
   types: ['QuestionnaireResponse', 'Observation'],
@@ -272,9 +294,9 @@ const responses: BulkSource = {
         .where('id', '>', after)
         .where('submitted_at', '<=', until);
       if (since) query = query.where('submitted_at', '>', since);
-      const rows = await query.orderBy('id').limit(pageSize).execute();
+      const rows = await query.orderBy('id').limit(responsePage(pageSize)).execute();
       if (rows.length === 0) return;
-      const page: (HearthResource | OperationOutcome)[] = [];
+      const page: ExportLine[] = [];
       for (const row of rows) {
         const key = `${row.instrument_code}|${row.instrument_version}`;
         let definition = definitions.get(key);
@@ -285,12 +307,14 @@ const responses: BulkSource = {
         // One stored answer set that no longer scores must not cost the service its whole export.
         try {
           const { questionnaireResponse, observation } = responseResourcesWith(definition, row, base);
-          page.push(questionnaireResponse, observation);
+          page.push(lineOf(questionnaireResponse), lineOf(observation));
         } catch {
           page.push(
-            exportProblem(
-              `QuestionnaireResponse/${row.id}`,
-              `the stored answers do not score against ${row.instrument_code} version ${row.instrument_version}; left out of the export.`,
+            lineOf(
+              exportProblem(
+                `QuestionnaireResponse/${row.id}`,
+                `the stored answers do not score against ${row.instrument_code} version ${row.instrument_version}; left out of the export.`,
+              ),
             ),
           );
         }

@@ -58,8 +58,8 @@ export async function writeExportFiles(db: DbOrTx, work: ExportWork, onPage: (pr
     for (const [index, source] of sources.entries()) {
       for await (const page of source.pages(db, work.options)) {
         const lines = new Map<NdjsonWriter, string[]>();
-        for (const resource of page) {
-          const type = resource.resourceType as BulkExportType | 'OperationOutcome';
+        for (const line of page) {
+          const type = line.type;
           if (type !== 'OperationOutcome' && !types.has(type)) continue;
           let writer = writers.get(type);
           if (!writer) {
@@ -68,7 +68,7 @@ export async function writeExportFiles(db: DbOrTx, work: ExportWork, onPage: (pr
           }
           let batch = lines.get(writer);
           if (!batch) lines.set(writer, (batch = []));
-          batch.push(JSON.stringify(resource));
+          batch.push(line.json);
           if (type !== 'OperationOutcome') written += 1;
         }
         for (const [writer, batch] of lines) await writer.writeLines(batch);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { DbOrTx } from '../../db/database.js';
 import type { UseCaseContext } from '../../http/use-case.js';
 import { enrolmentHolds } from '../../policy/membership.js';
@@ -135,6 +135,7 @@ async function participantResources(db: DbOrTx, enrolmentId: string, viewerId: s
 
 /** A stable id for one person's attendance at one session (FHIR ids are at most 64 characters: two UUIDs are not). */
 export function attendanceId(sessionId: string, enrolmentId: string): string {
-  const hex = createHash('sha256').update(`${sessionId}/${enrolmentId}`).digest('hex');
+  // The one-shot hash: a Hash object per call cost a quarter of the service-wide $export's Encounter time.
+  const hex = hash('sha256', `${sessionId}/${enrolmentId}`, 'hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fhirSchemaProblems } from '../../testing/fhir-schema.js';
 import { collectionBundle, transactionBundle, unresolvedReferences } from './bundle.js';
-import { toConsent, toEncounter, toFlag, toGoal, toGroup, toPatient } from './resources.js';
+import { encounterJson, toConsent, toEncounter, toFlag, toGoal, toGroup, toPatient, type EncounterInput } from './resources.js';
 
 const P = '3f2b8c1e-6d4a-4e7b-9c0d-1a2b3c4d5e6f';
 const G = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -83,5 +83,29 @@ describe('FHIR resources from Hearth records', () => {
     const outside = transactionBundle([toFlag({ id: 'f-2', participantId: 'someone-else', kind: 'measure_item', tier: 'concern', createdAt: '2026-02-01T21:00:00.000Z' })], now);
     expect(unresolvedReferences(outside)).toEqual(['Patient/someone-else']);
     expect(() => collectionBundle([{ resourceType: 'Flag', status: 'active', code: { text: 'x' }, subject: { reference: 'Patient/x' } }], 'https://x', now)).toThrow(RangeError);
+  });
+
+  it("writes an Encounter's JSON exactly as JSON.stringify of the built Encounter", () => {
+    const base: EncounterInput = {
+      id: 'e-1',
+      participantId: P,
+      startsAt: '2026-01-05T18:00:00.000Z',
+      endsAt: '2026-01-05T19:30:00.000Z',
+      topic: 'Boundaries',
+      online: true,
+      attendance: 'present',
+      minutes: null,
+    };
+    const variants: EncounterInput[] = [
+      base,
+      { ...base, online: false, attendance: 'late', minutes: 15 },
+      { ...base, attendance: 'left_early', minutes: null },
+      // Quotes, a backslash, a line break, a control character, a lone surrogate and letters outside ASCII, as a facilitator may type them.
+      { ...base, topic: 'Saying "no" \\ setting limits\nat home\u0007 \ud800 — café 😊' },
+      // Times that do not parse: a length of null, as JSON.stringify writes NaN.
+      { ...base, startsAt: 'not a time' },
+      { ...base, endsAt: '2026-01-05T18:00:29.000Z' },
+    ];
+    for (const input of variants) expect(encounterJson(input)).toBe(JSON.stringify(toEncounter(input)));
   });
 });

@@ -431,4 +431,16 @@ describe('the daily job', () => {
     const run = await t.database.db.selectFrom('isolation_runs').selectAll().execute();
     expect(run).toEqual([expect.objectContaining({ members: first?.members, flagged: first?.flagged })]);
   });
+
+  it('gives the event loop back between groups while it reads, so a large service keeps answering', async () => {
+    const groups = await t.database.db.selectFrom('therapy_groups').select('id').where('status', '=', 'active').execute();
+    expect(groups.length).toBeGreaterThan(1);
+    const order: string[] = [];
+    // Work queued behind the run (a request arriving): on SQLite every query is synchronous, so only a yield lets it in.
+    setImmediate(() => order.push('other work'));
+    const nextDay = new Date(t.clock.now().getTime() + 86_400_000);
+    expect(await runDailyEarlyWarning(t.database.db, nextDay)).toMatchObject({ day: nextDay.toISOString().slice(0, 10) });
+    order.push('run finished');
+    expect(order).toEqual(['other work', 'run finished']);
+  });
 });

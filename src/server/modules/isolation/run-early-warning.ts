@@ -1,8 +1,9 @@
-import type { IsolationSignal } from '../../../shared/schemas/isolation.js';
+import { setImmediate } from 'node:timers/promises';
+import type { IsolationSignal, IsolationThresholds } from '../../../shared/schemas/isolation.js';
 import type { Db, DbOrTx } from '../../db/database.js';
 import type { IsolationLevel } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
-import { readMemberFacts } from './facts.js';
+import { readMemberFacts, type MemberFacts } from './facts.js';
 import { levelOf, signalsOf } from './signals.js';
 import { readThresholds } from './thresholds.js';
 
@@ -19,14 +20,25 @@ export interface EarlyWarningRun {
 }
 
 /**
- * The daily job: the first call of a UTC day claims the day (isolation_runs' primary key, so one
- * instance of several does it) and computes every active member's signals in one transaction;
- * later calls that day return null at the cost of one lookup.
+ * The daily job: the first call of a UTC day reads every active member's facts group by group,
+ * outside any transaction and giving the event loop back between groups (SQLite is synchronous:
+ * one service-wide read of 10,000 members held the server, and its connection, for seconds and
+ * grew its memory by a hundred MB), then claims the day (isolation_runs' primary key, so one
+ * instance of several writes it) and writes every snapshot and flag in one transaction. Later
+ * calls that day return null at the cost of one lookup; an instance that loses the claim after
+ * reading has only wasted its reading.
  */
 export async function runDailyEarlyWarning(db: Db, now: Date): Promise<EarlyWarningRun | null> {
   const day = now.toISOString().slice(0, 10);
   const done = await db.selectFrom('isolation_runs').select('day').where('day', '=', day).executeTakeFirst();
   if (done) return null;
+  const thresholds = await readThresholds(db);
+  const groups = await db.selectFrom('therapy_groups').select('id').where('status', '=', 'active').orderBy('id').execute();
+  const results: Evaluated[] = [];
+  for (const group of groups) {
+    results.push(...(await evaluateMembers(db, now, thresholds, group.id)));
+    await setImmediate();
+  }
   return db.transaction().execute(async (trx) => {
     const claim = await trx
       .insertInto('isolation_runs')
@@ -34,9 +46,24 @@ export async function runDailyEarlyWarning(db: Db, now: Date): Promise<EarlyWarn
       .onConflict((oc) => oc.column('day').doNothing())
       .executeTakeFirst();
     if (Number(claim.numInsertedOrUpdatedRows ?? 0) === 0) return null;
-    const run = await refreshEarlyWarning(trx, now);
+    const run = await writeEarlyWarning(trx, now, results);
     await trx.updateTable('isolation_runs').set({ members: run.members, flagged: run.flagged }).where('day', '=', day).execute();
     return run;
+  });
+}
+
+interface Evaluated {
+  facts: MemberFacts;
+  signals: IsolationSignal[];
+  level: IsolationLevel;
+}
+
+/** The signals and level of every active member of one group (of the service when none is named). */
+async function evaluateMembers(db: DbOrTx, now: Date, thresholds: IsolationThresholds, groupId?: string): Promise<Evaluated[]> {
+  const facts = await readMemberFacts(db, now, { ...(groupId ? { groupId } : {}), unansweredAfterDays: thresholds.unansweredAfterDays, goalDaysWatch: thresholds.goalDaysWatch });
+  return facts.map((f) => {
+    const signals = signalsOf(f, thresholds, now);
+    return { facts: f, signals, level: levelOf(signals, thresholds) };
   });
 }
 
@@ -48,14 +75,13 @@ export async function runDailyEarlyWarning(db: Db, now: Date): Promise<EarlyWarn
  * cleared is closed as `cleared`. Call inside a transaction.
  */
 export async function refreshEarlyWarning(db: DbOrTx, now: Date, groupId?: string): Promise<EarlyWarningRun> {
-  const thresholds = await readThresholds(db);
-  const facts = await readMemberFacts(db, now, { ...(groupId ? { groupId } : {}), unansweredAfterDays: thresholds.unansweredAfterDays, goalDaysWatch: thresholds.goalDaysWatch });
+  return writeEarlyWarning(db, now, await evaluateMembers(db, now, await readThresholds(db), groupId), groupId);
+}
+
+/** Writes the snapshots and flags of the members evaluated (those of one group when named, else the service's). */
+async function writeEarlyWarning(db: DbOrTx, now: Date, results: readonly Evaluated[], groupId?: string): Promise<EarlyWarningRun> {
   const day = now.toISOString().slice(0, 10);
   const at = now.toISOString();
-  const results = facts.map((f) => {
-    const signals = signalsOf(f, thresholds, now);
-    return { facts: f, signals, level: levelOf(signals, thresholds) };
-  });
   for (let i = 0; i < results.length; i += CHUNK) {
     const rows = results
       .slice(i, i + CHUNK)
