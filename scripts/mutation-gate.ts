@@ -12,6 +12,9 @@
  *                                        mutate only these files of the module this time; the
  *                                        module's other files keep their last results (Stryker's
  *                                        incremental state), so a large module can be run in parts
+ *   npm run mutate -- notes --concurrency=1
+ *                                        Stryker's worker count this time (stryker.config.json: 2);
+ *                                        1 on a machine shared with other work
  *
  * Stryker runs once per module with only that module's tests, so a mutant in the module-level
  * data of one file (static: every test of the run re-runs) costs only its own module's tests.
@@ -159,7 +162,7 @@ export function forgetUndetected(incrementalFile: string): number {
 }
 
 /** Runs Stryker on one module, with only that module's tests; returns false when Stryker itself failed. */
-function runStryker(module: MutationModule, fresh: boolean, only: readonly string[]): boolean {
+function runStryker(module: MutationModule, fresh: boolean, only: readonly string[], concurrency: string | undefined): boolean {
   const dir = path.join(REPORT_DIR, module.name);
   fs.mkdirSync(dir, { recursive: true });
   const base = JSON.parse(fs.readFileSync('stryker.config.json', 'utf8')) as Record<string, unknown>;
@@ -190,10 +193,14 @@ function runStryker(module: MutationModule, fresh: boolean, only: readonly strin
     const dropped = forgetUndetected(incremental);
     console.log(`━━ ${module.name}: its tests changed since the last run; re-testing the ${dropped} mutants it did not detect, and any whose killing test changed.`);
   }
-  const stryker = spawnSync('npx', ['stryker', 'run', configFile, ...(fresh ? ['--force'] : []), ...(part.length ? ['--mutate', part.join(',')] : [])], {
-    stdio: 'inherit',
-    env: { ...process.env, [MODULES_ENV]: module.name },
-  });
+  const stryker = spawnSync(
+    'npx',
+    ['stryker', 'run', configFile, ...(fresh ? ['--force'] : []), ...(part.length ? ['--mutate', part.join(',')] : []), ...(concurrency ? ['--concurrency', concurrency] : [])],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, [MODULES_ENV]: module.name },
+    },
+  );
   const seconds = (Date.now() - started) / 1000;
   timings.push({ module: module.name, seconds });
   console.log(`━━ ${module.name}: Stryker took ${seconds.toFixed(0)} s (exit ${String(stryker.status)}).`);
@@ -204,9 +211,14 @@ const timings: { module: string; seconds: number }[] = [];
 
 function main(): number {
   const args = process.argv.slice(2);
-  const flags = new Set(args.filter((a) => a.startsWith('--') && !a.startsWith('--only=')));
+  const flags = new Set(args.filter((a) => a.startsWith('--') && !a.startsWith('--only=') && !a.startsWith('--concurrency=')));
   const names = args.filter((a) => !a.startsWith('--')).join(',');
   const only = (args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? '').split(',').filter(Boolean);
+  const concurrency = args.find((a) => a.startsWith('--concurrency='))?.slice('--concurrency='.length);
+  if (concurrency !== undefined && !/^[1-9]\d*$/.test(concurrency)) {
+    console.error(`mutation gate: --concurrency takes a positive whole number, not "${concurrency}".`);
+    return 1;
+  }
   const modules = flags.has('--ci') ? mutationModules.filter((m) => m.ci) : selectModules(names);
 
   let failed = false;
@@ -223,7 +235,7 @@ function main(): number {
   const survivors: string[] = [];
   for (const module of modules) {
     const jsonFile = path.join(REPORT_DIR, module.name, 'mutation.json');
-    if (!flags.has('--report-only') && !runStryker(module, flags.has('--fresh'), only)) {
+    if (!flags.has('--report-only') && !runStryker(module, flags.has('--fresh'), only, concurrency)) {
       console.error(`mutation gate: module "${module.name}": Stryker failed (see above): no test files found, a failing test in the initial run, or a crash.`);
       failed = true;
       continue;

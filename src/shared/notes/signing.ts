@@ -32,10 +32,10 @@ export interface MissingPart {
   message: string;
 }
 
-/** Whether a group section holds something a clinician wrote: not blank, and not only its pre-fill. */
-export function isWritten(body: string, prefill = ''): boolean {
+/** Whether a group section holds something a clinician wrote: not blank, and not only its pre-fill (if it has one). */
+export function isWritten(body: string, prefill: string | undefined): boolean {
   const text = body.trim();
-  return text !== '' && text !== prefill.trim();
+  return text !== '' && text !== prefill?.trim();
 }
 
 /** What the note still needs before it can be signed; empty when complete. */
