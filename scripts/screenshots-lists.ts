@@ -50,12 +50,24 @@ async function shootClinicianModals(page: Page, w: number): Promise<void> {
   await page.getByRole('button', { name: 'Intake for Robin Ash' }).click();
   await dialog.getByLabel('Yes, add to the waitlist').check();
   await dialog.getByLabel('Screening notes').fill('Suitable; no current risk indicators.');
+  await shoot(page, 'modal-intake', w);
   await dialog.getByRole('button', { name: 'Save intake' }).click();
   await page.getByRole('button', { name: 'Offer a place to Robin Ash' }).click();
   await dialog.getByRole('button', { name: 'Offer the place' }).click();
   await dialog.getByText('Someone is ahead on the waitlist').waitFor();
   await shoot(page, 'modal-offer-out-of-order', w);
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.getByLabel('Reason for offering out of order').fill('Evenings suit Robin; the first on the list asked to wait.');
+  await dialog.getByRole('button', { name: 'Offer the place' }).click();
+  await page.getByRole('button', { name: 'Record answer from Robin Ash' }).click();
+  await dialog.getByRole('button', { name: 'Record answer' }).click();
+  await shoot(page, 'modal-answer-empty', w);
+  await dialog.getByLabel('Yes, they accepted').check();
+  await dialog.getByLabel('Name in the group').fill('Rowan');
+  await dialog.getByRole('button', { name: 'Record answer' }).click();
+  await dialog.getByText('is enrolled').first().waitFor();
+  await shoot(page, 'modal-answer-result', w);
+  await page.keyboard.press('Escape');
+  await page.getByRole('status').getByText('Robin Ash is enrolled').waitFor();
   await page.getByRole('tab', { name: 'Sessions' }).click();
   const sessionButton = (name: RegExp) => page.getByRole('button', { name }).filter({ visible: true }).first();
   await sessionButton(/^Move session/).click();
@@ -86,6 +98,11 @@ async function shootWidth(viewport: { width: number; height: number }): Promise<
     await page.getByRole('button', { name: 'Invite someone' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Create invitation' }).click();
     await shoot(page, 'modal-invite-empty', w);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Actions for Jonah Reyes' }).filter({ visible: true }).first().click();
+    await page.getByRole('menuitem', { name: 'Erase personal data…' }).click();
+    await page.getByText('Nothing has changed yet.').waitFor();
+    await shoot(page, 'erasure-dry-run', w);
     await b.close();
 
     b = await openBrowser(viewport);

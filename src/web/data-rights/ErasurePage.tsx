@@ -1,12 +1,12 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ERASURE_REASON_MAX, type ErasureLine, type ErasureReport } from '../../shared/schemas/data-rights';
 import { useMe } from '../auth/session';
 import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
+import { ResponsiveTable, type Column } from '../layout/ResponsiveTable';
 import { erasureDownloadUrl, useErasure, useEraseParticipant } from './api';
-import classes from '../layout/layout.module.css';
 
 const outcomeLabel: Record<ErasureLine['outcome'], string> = { removed: 'Removed', anonymised: 'Anonymised', kept: 'Kept' };
 const outcomeColor: Record<ErasureLine['outcome'], string> = { removed: 'red', anonymised: 'orange', kept: 'blue' };
@@ -82,55 +82,30 @@ function ErasureView({ report, userId }: { report: ErasureReport; userId: string
   );
 }
 
+/** What the erasure does, one line per kind of data: on a phone card the kind and its rows, then the outcome and why. */
+const lineColumns: Column<ErasureLine>[] = [
+  { key: 'what', header: 'What', card: 'title', td: { fw: 600 }, cell: (l) => l.kind, cardCell: (l) => `${l.kind} (${l.count})` },
+  { key: 'rows', header: 'Rows', card: 'none', cell: (l) => l.count },
+  {
+    key: 'outcome',
+    header: 'Outcome',
+    card: 'detail',
+    width: 130,
+    td: { style: { whiteSpace: 'nowrap' } },
+    cell: (l) => (
+      <Badge variant="light" color={outcomeColor[l.outcome]} style={{ overflow: 'visible' }}>
+        {outcomeLabel[l.outcome]}
+      </Badge>
+    ),
+  },
+  { key: 'why', header: 'Why', card: 'detail', cell: (l) => <Text size="sm">{l.why}</Text>, cardCell: (l) => l.why },
+];
+
 function LinesTable({ lines }: { lines: readonly ErasureLine[] }) {
   return (
-    <>
-      <Table.ScrollContainer minWidth={640} visibleFrom="sm">
-        <Table striped verticalSpacing="sm" bg="white" data-testid="erasure-lines">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">What</Table.Th>
-              <Table.Th scope="col">Rows</Table.Th>
-              <Table.Th scope="col" miw={130}>
-                Outcome
-              </Table.Th>
-              <Table.Th scope="col">Why</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {lines.map((l) => (
-              <Table.Tr key={l.kind}>
-                <Table.Td fw={600}>{l.kind}</Table.Td>
-                <Table.Td>{l.count}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Badge variant="light" color={outcomeColor[l.outcome]} style={{ overflow: 'visible' }}>
-                    {outcomeLabel[l.outcome]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{l.why}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <Stack gap="sm" hiddenFrom="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="What the erasure does">
-        {lines.map((l) => (
-          <Card key={l.kind} component="li" withBorder padding="sm">
-            <Text fw={600} className={classes.wrap}>
-              {l.kind} ({l.count})
-            </Text>
-            <Badge variant="light" color={outcomeColor[l.outcome]} mt={4} style={{ overflow: 'visible' }}>
-              {outcomeLabel[l.outcome]}
-            </Badge>
-            <Text size="sm" mt={4}>
-              {l.why}
-            </Text>
-          </Card>
-        ))}
-      </Stack>
-    </>
+    <div data-testid="erasure-lines">
+      <ResponsiveTable rows={lines} columns={lineColumns} rowKey={(l) => l.kind} label="What the erasure does" breakpoint="sm" minWidth={640} />
+    </div>
   );
 }
 

@@ -1,14 +1,14 @@
-import { Anchor, Badge, Button, Card, Group, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useState } from 'react';
+import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { useNow } from '../layout/useNow';
 import { Link } from 'react-router';
 import type { GroupDetail, GroupSession } from '../api/types';
 import { QueryView, SuccessRegion } from '../layout/feedback';
+import { ResponsiveTable, type Column } from '../layout/ResponsiveTable';
 import { formatClockInZone, formatDayInZone, zoneLabel } from '../layout/time';
 import { sessionStatusColor, sessionStatusLabel } from '../sessions/api';
 import { useGroupSessions, type SessionWhen } from './api';
 import { SessionChangeModal, type SessionChange } from './SessionChangeModal';
-import classes from '../layout/layout.module.css';
 
 interface Props {
   group: GroupDetail;
@@ -21,6 +21,7 @@ export function SessionsPanel({ group, facilitator }: Props) {
   const sessions = useGroupSessions(group.id, when);
   const [change, setChange] = useState<SessionChange>(null);
   const [done, setDone] = useState<string | null>(null);
+  const columns = sessionColumns((s) => <SessionActions session={s} facilitator={facilitator} onChange={setChange} />);
 
   return (
     <Stack gap="md">
@@ -43,74 +44,50 @@ export function SessionsPanel({ group, facilitator }: Props) {
         {({ sessions: list }) => {
           const rows = list;
           if (rows.length === 0) return <Text>{when === 'past' ? 'No sessions have taken place yet.' : 'No upcoming sessions. Set a schedule to plan them.'}</Text>;
-          const actions = (s: GroupSession) => <SessionActions session={s} facilitator={facilitator} onChange={setChange} />;
-          return (
-            <>
-              <Table.ScrollContainer minWidth={0} visibleFrom="md">
-                <Table striped verticalSpacing="sm" bg="white">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">No.</Table.Th>
-                      <Table.Th scope="col">Date and time</Table.Th>
-                      <Table.Th scope="col">Topic</Table.Th>
-                      <Table.Th scope="col">Status</Table.Th>
-                      <Table.Th scope="col">Note</Table.Th>
-                      <Table.Th scope="col">
-                        <VisuallyHidden>Actions</VisuallyHidden>
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((s) => (
-                      <Table.Tr key={s.id}>
-                        <Table.Td>{s.number ?? '—'}</Table.Td>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/sessions/${s.id}`} size="sm">
-                            {formatDayInZone(s.startsAt, s.timezone)}, {formatClockInZone(s.startsAt, s.timezone)}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{s.topic}</Table.Td>
-                        <Table.Td>
-                          <StatusBadge session={s} />
-                        </Table.Td>
-                        <Table.Td>{noteLabel(s)}</Table.Td>
-                        <Table.Td ta="right">{actions(s)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-              <Stack gap="sm" hiddenFrom="md" component="ul" className={classes.plainList} aria-label="Sessions">
-                {rows.map((s) => (
-                  <Card key={s.id} withBorder padding="sm" component="li">
-                    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-                      <div style={{ minWidth: 0 }}>
-                        <Anchor component={Link} to={`/sessions/${s.id}`} fw={600}>
-                          {formatDayInZone(s.startsAt, s.timezone)}, {formatClockInZone(s.startsAt, s.timezone)}
-                        </Anchor>
-                        <Text size="sm">
-                          {s.number ? `Session ${s.number} · ` : ''}
-                          {s.topic}
-                        </Text>
-                      </div>
-                      <StatusBadge session={s} />
-                    </Group>
-                    {s.status !== 'scheduled' ? (
-                      <Text size="sm" c="dimmed" mt={4}>
-                        Note: {noteLabel(s)}
-                      </Text>
-                    ) : null}
-                    <Group mt="xs">{actions(s)}</Group>
-                  </Card>
-                ))}
-              </Stack>
-            </>
-          );
+          return <ResponsiveTable rows={rows} columns={columns} rowKey={(s) => s.id} label="Sessions" />;
         }}
       </QueryView>
       <SessionChangeModal groupId={group.id} target={change} onClose={() => setChange(null)} onDone={setDone} />
     </Stack>
   );
+}
+
+/** The sessions list: on a phone card the date and time (the link), then the number and topic, the status beside them, the note once held or cancelled. */
+function sessionColumns(actions: (s: GroupSession) => ReactNode): Column<GroupSession>[] {
+  const when = (s: GroupSession) => `${formatDayInZone(s.startsAt, s.timezone)}, ${formatClockInZone(s.startsAt, s.timezone)}`;
+  return [
+    { key: 'number', header: 'No.', card: 'none', cell: (s) => s.number ?? '—' },
+    {
+      key: 'when',
+      header: 'Date and time',
+      card: 'title',
+      cell: (s) => (
+        <Anchor component={Link} to={`/sessions/${s.id}`} size="sm">
+          {when(s)}
+        </Anchor>
+      ),
+      cardCell: (s) => (
+        <Anchor component={Link} to={`/sessions/${s.id}`} fw={600}>
+          {when(s)}
+        </Anchor>
+      ),
+    },
+    { key: 'topic', header: 'Topic', card: 'title', cell: (s) => s.topic, cardCell: (s) => `${s.number ? `Session ${s.number} · ` : ''}${s.topic}` },
+    { key: 'status', header: 'Status', card: 'aside', cell: (s) => <StatusBadge session={s} /> },
+    {
+      key: 'note',
+      header: 'Note',
+      card: 'detail',
+      cell: noteLabel,
+      cardCell: (s) =>
+        s.status !== 'scheduled' ? (
+          <Text span size="sm" c="dimmed">
+            Note: {noteLabel(s)}
+          </Text>
+        ) : null,
+    },
+    { key: 'actions', header: 'Actions', hideHeader: true, card: 'actions', td: { ta: 'right' }, cell: actions },
+  ];
 }
 
 function noteLabel(s: GroupSession): string {

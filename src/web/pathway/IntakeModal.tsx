@@ -1,10 +1,10 @@
-import { Button, Group, Modal, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Group, NumberInput, Radio, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { Referral } from '../api/types';
 import { draftOf, editableContactFields, EMPTY_DRAFT, hasAny, patchOf, useReferralContact } from '../contacts/api';
 import { OptionalContactFields } from '../contacts/OptionalContactFields';
-import { ErrorRegion } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { RecordNumberField } from './RecordNumberField';
 import { useReferralStep } from './api';
 
@@ -33,102 +33,95 @@ export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
     setFilledFor(referral.id);
   }
 
-  function close() {
-    intake.reset();
-    setSuitable('');
-    setNotes('');
-    setPriority(0);
-    setAttempted(false);
-    setContact(EMPTY_DRAFT);
-    setRecordNumber('');
-    setFilledFor(null);
-    onClose();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setAttempted(true);
-    if (!referral || !suitable || !notes.trim()) return;
-    intake.mutate(
-      {
-        referralId: referral.id,
-        suitable: suitable === 'yes',
-        notes: notes.trim(),
-        priority: suitable === 'yes' ? Number(priority) || 0 : 0,
-        contact: hasAny(contact, contactFields) ? patchOf(contact, contactFields) : undefined,
-        ...(recordNumber.trim() ? { recordNumber: recordNumber.trim() } : {}),
-      },
-      {
-        onSuccess: (r) => {
-          onDone(
-            r.status === 'waitlisted'
-              ? `${r.personName} is on the waitlist${r.waitlistPosition ? ` at number ${r.waitlistPosition}` : ''}.`
-              : `${r.personName} was screened as not suitable. The notes are on file.`,
-          );
-          close();
-        },
-      },
-    );
-  }
-
   const error = intake.error instanceof ApiError ? intake.error : null;
   return (
-    <Modal opened={referral !== null} onClose={close} title={referral ? `Intake for ${referral.personName}` : ''} size="lg">
+    <FormModal
+      opened={referral !== null}
+      onClose={onClose}
+      title={referral ? `Intake for ${referral.personName}` : ''}
+      submitLabel="Save intake"
+      mutation={intake}
+      // A field's error shows under that field; an invalid phone number is explained in the alert too.
+      error={error?.details.length && error.code !== 'invalid_phone' ? null : intake.error}
+      errorTitle="We couldn't save the intake"
+      onReset={() => {
+        setSuitable('');
+        setNotes('');
+        setPriority(0);
+        setAttempted(false);
+        setContact(EMPTY_DRAFT);
+        setRecordNumber('');
+        setFilledFor(null);
+      }}
+      onSubmit={(close) => {
+        setAttempted(true);
+        if (!referral || !suitable || !notes.trim()) return;
+        intake.mutate(
+          {
+            referralId: referral.id,
+            suitable: suitable === 'yes',
+            notes: notes.trim(),
+            priority: suitable === 'yes' ? Number(priority) || 0 : 0,
+            contact: hasAny(contact, contactFields) ? patchOf(contact, contactFields) : undefined,
+            ...(recordNumber.trim() ? { recordNumber: recordNumber.trim() } : {}),
+          },
+          {
+            onSuccess: (r) => {
+              onDone(
+                r.status === 'waitlisted'
+                  ? `${r.personName} is on the waitlist${r.waitlistPosition ? ` at number ${r.waitlistPosition}` : ''}.`
+                  : `${r.personName} was screened as not suitable. The notes are on file.`,
+              );
+              close();
+            },
+          },
+        );
+      }}
+    >
       {referral ? (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <div>
-              <Text size="sm" fw={600}>
-                Reason for referral
-              </Text>
-              <Text size="sm">{referral.reason}</Text>
-            </div>
-            <Radio.Group
-              label="Suitable for this group?"
-              required
-              value={suitable}
-              onChange={(v) => setSuitable(v as 'yes' | 'no')}
-              error={attempted && !suitable ? 'Choose yes or no.' : undefined}
-            >
-              <Group gap="md" mt={6}>
-                <Radio value="yes" label="Yes, add to the waitlist" data-autofocus />
-                <Radio value="no" label="No, not suitable" />
-              </Group>
-            </Radio.Group>
-            <Textarea
-              label="Screening notes"
-              required
-              autosize
-              minRows={3}
-              value={notes}
-              onChange={(e) => setNotes(e.currentTarget.value)}
-              error={error?.fieldMessage('notes') ?? (attempted && !notes.trim() ? 'Write what the screen found.' : undefined)}
-            />
-            {suitable === 'yes' ? (
-              <NumberInput
-                label="Priority"
-                description="0 to 10. Higher numbers go further up the waitlist; most people are 0."
-                min={0}
-                max={10}
-                value={priority}
-                onChange={setPriority}
-                w={{ base: '100%', xs: 240 }}
-              />
-            ) : null}
-            <RecordNumberField context="intake" value={recordNumber} onChange={setRecordNumber} error={error?.fieldMessage('recordNumber')} />
-            <OptionalContactFields value={contact} onChange={setContact} fields={contactFields} error={error} label="Contact details" />
-            <ErrorRegion error={error?.details.length && error.code !== 'invalid_phone' ? null : intake.error} title="We couldn't save the intake" />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={intake.isPending}>
-                Save intake
-              </Button>
+        <>
+          <div>
+            <Text size="sm" fw={600}>
+              Reason for referral
+            </Text>
+            <Text size="sm">{referral.reason}</Text>
+          </div>
+          <Radio.Group
+            label="Suitable for this group?"
+            required
+            value={suitable}
+            onChange={(v) => setSuitable(v as 'yes' | 'no')}
+            error={attempted && !suitable ? 'Choose yes or no.' : undefined}
+          >
+            <Group gap="md" mt={6}>
+              <Radio value="yes" label="Yes, add to the waitlist" data-autofocus />
+              <Radio value="no" label="No, not suitable" />
             </Group>
-          </Stack>
-        </form>
+          </Radio.Group>
+          <Textarea
+            label="Screening notes"
+            required
+            autosize
+            minRows={3}
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+            error={error?.fieldMessage('notes') ?? (attempted && !notes.trim() ? 'Write what the screen found.' : undefined)}
+          />
+          {suitable === 'yes' ? (
+            <NumberInput
+              label="Priority"
+              description="0 to 10. Higher numbers go further up the waitlist; most people are 0."
+              min={0}
+              max={10}
+              value={priority}
+              onChange={setPriority}
+              w={{ base: '100%', xs: 240 }}
+            />
+          ) : null}
+          <RecordNumberField context="intake" value={recordNumber} onChange={setRecordNumber} error={error?.fieldMessage('recordNumber')} />
+          <OptionalContactFields value={contact} onChange={setContact} fields={contactFields} error={error} label="Contact details" />
+        </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

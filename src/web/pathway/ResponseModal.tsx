@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { MailSentNotice, SetPasswordLink } from '../admin/InviteLinkResult';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { OfferAnswer, Referral } from '../api/types';
-import { ErrorRegion } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { useReferralStep } from './api';
 
 interface Props {
@@ -21,22 +21,10 @@ export function ResponseModal({ groupId, referral, onClose, onDone }: Props) {
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
 
-  function close() {
+  /** However it closes: once answered, the page says what happened. */
+  function finish() {
     if (respond.data) onDone(doneMessage(respond.data));
-    respond.reset();
-    setAnswer('');
-    setPseudonym('');
-    setReason('');
-    setAttempted(false);
     onClose();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setAttempted(true);
-    if (!referral || !answer) return;
-    if (answer === 'accept' && pseudonym.trim()) respond.mutate({ referralId: referral.id, accept: true, pseudonym: pseudonym.trim() });
-    if (answer === 'decline' && reason.trim()) respond.mutate({ referralId: referral.id, accept: false, reason: reason.trim() });
   }
 
   const error = respond.error instanceof ApiError ? respond.error : null;
@@ -47,51 +35,69 @@ export function ResponseModal({ groupId, referral, onClose, onDone }: Props) {
   const general = error && (error.code === 'pseudonym_taken' || error.details.length) ? null : respond.error;
 
   return (
-    <Modal opened={referral !== null} onClose={close} title={referral ? `${referral.personName}'s answer` : ''} size="lg">
-      {referral && respond.data ? (
-        <Answered result={respond.data} onDone={close} />
-      ) : referral ? (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <Radio.Group
-              label="Did they accept the place?"
-              required
-              value={answer}
-              onChange={(v) => setAnswer(v as 'accept' | 'decline')}
-              error={attempted && !answer ? 'Choose their answer.' : undefined}
-            >
-              <Group gap="md" mt={6}>
-                <Radio value="accept" label="Yes, they accepted" data-autofocus />
-                <Radio value="decline" label="No, they declined" />
-              </Group>
-            </Radio.Group>
-            {answer === 'accept' ? (
-              <TextInput
-                label="Name in the group"
-                description="The name they chose to use inside the group (2 to 24 letters). Other members see only this name."
-                required
-                autoComplete="off"
-                value={pseudonym}
-                onChange={(e) => setPseudonym(e.currentTarget.value)}
-                error={pseudonymError}
-              />
-            ) : null}
-            {answer === 'decline' ? (
-              <Textarea label="Their reason" required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} />
-            ) : null}
-            <ErrorRegion error={general} title="We couldn't record the answer" />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={respond.isPending}>
-                Record answer
-              </Button>
+    <FormModal
+      opened={referral !== null}
+      onClose={finish}
+      title={referral ? `${referral.personName}'s answer` : ''}
+      submitLabel="Record answer"
+      mutation={respond}
+      error={general}
+      errorTitle="We couldn't record the answer"
+      onReset={() => {
+        setAnswer('');
+        setPseudonym('');
+        setReason('');
+        setAttempted(false);
+      }}
+      onSubmit={() => {
+        setAttempted(true);
+        if (!referral || !answer) return;
+        if (answer === 'accept' && pseudonym.trim()) respond.mutate({ referralId: referral.id, accept: true, pseudonym: pseudonym.trim() });
+        if (answer === 'decline' && reason.trim()) respond.mutate({ referralId: referral.id, accept: false, reason: reason.trim() });
+      }}
+      result={
+        referral && respond.data ? (
+          <Answered
+            result={respond.data}
+            onDone={() => {
+              respond.reset();
+              finish();
+            }}
+          />
+        ) : undefined
+      }
+    >
+      {referral ? (
+        <>
+          <Radio.Group
+            label="Did they accept the place?"
+            required
+            value={answer}
+            onChange={(v) => setAnswer(v as 'accept' | 'decline')}
+            error={attempted && !answer ? 'Choose their answer.' : undefined}
+          >
+            <Group gap="md" mt={6}>
+              <Radio value="accept" label="Yes, they accepted" data-autofocus />
+              <Radio value="decline" label="No, they declined" />
             </Group>
-          </Stack>
-        </form>
+          </Radio.Group>
+          {answer === 'accept' ? (
+            <TextInput
+              label="Name in the group"
+              description="The name they chose to use inside the group (2 to 24 letters). Other members see only this name."
+              required
+              autoComplete="off"
+              value={pseudonym}
+              onChange={(e) => setPseudonym(e.currentTarget.value)}
+              error={pseudonymError}
+            />
+          ) : null}
+          {answer === 'decline' ? (
+            <Textarea label="Their reason" required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} />
+          ) : null}
+        </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
