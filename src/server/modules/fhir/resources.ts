@@ -74,6 +74,9 @@ export interface EncounterInput {
 
 const VIRTUAL_CLASS = { system: ACT_CODE_SYSTEM, code: 'VR', display: 'virtual' } as const;
 const AMBULATORY_CLASS = { system: ACT_CODE_SYSTEM, code: 'AMB', display: 'ambulatory' } as const;
+// SNOMED CT 76168009 "Group psychotherapy (regime/therapy)": checked against the published eCQM value set
+// "Follow Up for Adult Depression" (OID 2.16.840.1.113883.3.526.3.1568, expansion "eCQM Update 2025-05-08"),
+// which lists it under that name beside 75516001 "Psychotherapy" and 1555005 "Brief group psychotherapy".
 const GROUP_PSYCHOTHERAPY = { system: SNOMED_SYSTEM, code: '76168009', display: 'Group psychotherapy' } as const;
 
 function encounterText(e: EncounterInput): string {
