@@ -145,7 +145,7 @@ function metaphorCovering(segment: string, start: number, end: number): string |
   return null;
 }
 
-function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray, reasonDenied: boolean): RiskSignal {
+function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray, reasonDenied: () => boolean): RiskSignal {
   const start = match.index ?? 0;
   const phrase = match[0];
   const end = start + phrase.length;
@@ -160,7 +160,8 @@ function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray, r
     counts = false;
   }
   // A figure of speech or an ordinary reason counts only if the writer has not denied it elsewhere.
-  const metaphor = reasonDenied ? null : metaphorCovering(segment, start, end);
+  const covering = metaphorCovering(segment, start, end);
+  const metaphor = covering && !reasonDenied() ? covering : null;
   if (metaphor) {
     modifiers.push({ kind: 'metaphor', cue: metaphor });
     counts = false;
@@ -246,7 +247,9 @@ function anyFound(found: Uint8Array, ids: readonly number[]): boolean {
 
 function assessPrepared(prepared: string): PhraseAssessment {
   const signals: RiskSignal[] = [];
-  const reasonDenied = DENIED_REASON.test(prepared);
+  // Asked only when a figure of speech or an ordinary reason would excuse a match (most texts have none).
+  let denied: boolean | undefined;
+  const reasonDenied = (): boolean => (denied ??= DENIED_REASON.test(prepared));
   for (const segment of segments(prepared)) {
     // Which rules' strings the segment contains, in one pass (literal-index.ts), for every rule at once.
     const found = phraseRuleOptions.prefilter ? LITERALS.present(segment) : null;
