@@ -59,6 +59,7 @@ export const alertRoutes = [
     tags,
     access: onAlert,
     params: alertParams,
+    errors: ['invalid_state'],
     async handler({ params }, ctx) {
       await acknowledgeAlert(ctx, params.alertId);
     },

@@ -193,6 +193,7 @@ export const authRoutes = [
     access: { kind: 'public' },
     body: invitationTokenBodySchema,
     response: { 200: invitationInfoSchema },
+    errors: ['invitation_invalid'],
     transaction: false,
     async handler({ body }, ctx) {
       const invitation = await findLiveInvitation(ctx.db, body.token, ctx.now);
@@ -208,6 +209,7 @@ export const authRoutes = [
     access: { kind: 'public' },
     body: passwordResetRequestBodySchema,
     response: { 202: passwordResetRequestedSchema },
+    errors: ['too_many_attempts'],
     async handler({ body }, ctx) {
       const answer = await requestPasswordReset(ctx, body.email, ctx.request.ip, publicOrigin(ctx.hearth.config, ctx.request));
       ctx.reply.code(202);
@@ -222,6 +224,7 @@ export const authRoutes = [
     tags,
     access: { kind: 'public' },
     body: invitationAcceptBodySchema,
+    errors: ['invitation_invalid', 'weak_password'],
     async handler({ body }, ctx) {
       await acceptInvitation(ctx, body.token, body.password);
     },

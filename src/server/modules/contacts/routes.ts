@@ -48,6 +48,7 @@ export const contactRoutes = [
     params: participantParams,
     body: contactPatchSchema,
     response: { 200: contactDetailsSchema },
+    errors: ['invalid_phone'],
     async handler({ params, body }, ctx) {
       const participantId = params.userId;
       await saveContactDetails(ctx, { participantId }, body);

@@ -68,6 +68,7 @@ export const dataRightsRoutes = [
     params: userParams,
     query: erasureQuerySchema,
     response: { 200: erasureReportSchema },
+    errors: ['erasure_not_supported'],
     async handler({ params, query }, ctx) {
       const report = await erasureStatus(ctx, params.userId);
       if (query.download === 'true') {
@@ -86,6 +87,7 @@ export const dataRightsRoutes = [
     params: userParams,
     body: erasureBodySchema,
     response: { 200: erasureReportSchema },
+    errors: ['erasure_not_supported'],
     async handler({ params, body }, ctx) {
       return eraseParticipant(ctx, params.userId, body.reason);
     },

@@ -53,6 +53,7 @@ export const deliveryRoutes = [
     access: { kind: 'authenticated', resource: 'duty_contact', action: 'create' },
     body: pushSubscriptionBodySchema,
     response: { 201: pushSubscribedSchema },
+    errors: ['invalid_push_subscription'],
     async handler({ body }, ctx) {
       const id = await subscribePush(ctx, body);
       ctx.reply.code(201);
@@ -67,6 +68,7 @@ export const deliveryRoutes = [
     tags: ['account'],
     access: { kind: 'authenticated', resource: 'duty_contact', action: 'update' },
     body: pushUnsubscribeBodySchema,
+    errors: ['not_found'],
     async handler({ body }, ctx) {
       await unsubscribePush(ctx, body.endpoint);
     },
@@ -80,6 +82,7 @@ export const deliveryRoutes = [
     access: { kind: 'authenticated', resource: 'mobile', action: 'update' },
     body: mobileBodySchema,
     response: { 200: mobileResponseSchema },
+    errors: ['invalid_phone'],
     async handler({ body }, ctx) {
       return setMobile(ctx, body.mobile);
     },

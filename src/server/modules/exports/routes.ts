@@ -94,6 +94,7 @@ export const exportRoutes = [
     access: { kind: 'authenticated', resource: 'settings', action: 'update' },
     body: billingColumnsBodySchema,
     response: { 200: billingColumnsSchema },
+    errors: ['invalid_billing_columns', 'unknown_billing_column'],
     async handler({ body }, ctx) {
       return updateBillingColumns(ctx, body.columns);
     },

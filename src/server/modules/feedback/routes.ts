@@ -32,6 +32,7 @@ export const feedbackRoutes = [
     access: { kind: 'authenticated', resource: 'appreciation', action: 'read', objects: onGroup },
     params: groupParams,
     response: { 200: peerListSchema },
+    errors: ['not_a_member'],
     async handler({ params }, ctx) {
       // Only those who may appreciate see whom they could appreciate (not invited or paused members).
       await requireMember(ctx, params.groupId, 'contribute');
@@ -48,6 +49,7 @@ export const feedbackRoutes = [
     params: groupParams,
     body: sendAppreciationBodySchema,
     response: { 201: created },
+    errors: ['cannot_appreciate_self', 'contact_details_refused', 'not_a_member'],
     async handler({ params, body }, ctx) {
       const result = await sendAppreciation(ctx, params.groupId, body);
       ctx.reply.code(201);
@@ -118,6 +120,7 @@ export const feedbackRoutes = [
     params: groupParams,
     body: feedbackBodySchema,
     response: { 201: created },
+    errors: ['not_a_member'],
     async handler({ params, body }, ctx) {
       const result = await postFeedbackRequest(ctx, params.groupId, body.body);
       ctx.reply.code(201);

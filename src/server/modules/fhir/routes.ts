@@ -92,6 +92,7 @@ export const fhirRoutes = [
       description: 'The export has started: its status URL is in Content-Location',
       produces: { 'application/fhir+json': 'An OperationOutcome saying where to follow the export' },
     },
+    errors: ['export_in_progress'],
     transaction: false,
     async handler({ query }, ctx) {
       return kickoff(ctx, 'system', query);
@@ -109,6 +110,7 @@ export const fhirRoutes = [
       description: 'The export has started: its status URL is in Content-Location',
       produces: { 'application/fhir+json': 'An OperationOutcome saying where to follow the export' },
     },
+    errors: ['export_in_progress'],
     transaction: false,
     async handler({ query }, ctx) {
       return kickoff(ctx, 'patient', query);

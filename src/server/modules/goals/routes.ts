@@ -165,6 +165,7 @@ export const goalRoutes = [
     params: goalParams,
     query: audienceQuerySchema,
     response: { 200: audienceSchema },
+    errors: ['not_a_member'],
     async handler({ params, query }, ctx) {
       const goal = await goalRow(ctx.db, params.goalId);
       const audience = await audienceOf(ctx.db, ctx.principal.userId, query.visibility, goal.enrolment_id);
@@ -181,6 +182,7 @@ export const goalRoutes = [
     params: goalParams,
     body: goalShareBodySchema,
     response: { 200: goalSchema },
+    errors: ['contact_details_refused', 'not_a_member'],
     async handler({ params, body }, ctx) {
       return setGoalVisibility(ctx, params.goalId, body.visibility);
     },
@@ -195,6 +197,7 @@ export const goalRoutes = [
     params: milestoneParams,
     body: celebrateBodySchema,
     response: { 201: goalSchema },
+    errors: ['milestone_not_reached', 'not_a_member'],
     async handler({ params, body }, ctx) {
       const goal = await celebrateMilestone(ctx, params.milestoneId, body);
       ctx.reply.code(201);
@@ -210,6 +213,7 @@ export const goalRoutes = [
     access: own('update', { milestoneId: 'milestone' }),
     params: milestoneParams,
     response: { 200: goalSchema },
+    errors: ['invalid_state'],
     async handler({ params }, ctx) {
       return withdrawCelebration(ctx, params.milestoneId);
     },
@@ -237,6 +241,7 @@ export const goalRoutes = [
     params: idParams('celebrationId'),
     body: reactionBodySchema,
     response: { 201: reactions },
+    errors: ['invalid_state', 'not_a_member'],
     async handler({ params, body }, ctx) {
       const result = await addReaction(ctx, 'celebration', params.celebrationId, body.reaction);
       ctx.reply.code(201);

@@ -68,6 +68,7 @@ export const groupRoutes = [
     access: { kind: 'authenticated', resource: 'group', action: 'create' },
     body: createGroupBodySchema,
     response: { 201: createdGroupSchema },
+    errors: ['invalid_schedule'],
     async handler({ body }, ctx) {
       const created = await createGroup(ctx, body);
       ctx.reply.code(201);
@@ -84,6 +85,7 @@ export const groupRoutes = [
     params: groupParams,
     body: groupSettingsBodySchema,
     response: { 200: groupDetailSchema },
+    errors: ['capacity_below_members'],
     async handler({ params, body }, ctx) {
       await updateGroup(ctx, params.groupId, body);
       return groupDetail(ctx, params.groupId);
@@ -114,6 +116,7 @@ export const groupRoutes = [
     params: groupParams,
     body: scheduleBodySchema,
     response: { 200: scheduleResultSchema },
+    errors: ['invalid_schedule'],
     async handler({ params, body }, ctx) {
       return setSchedule(ctx, params.groupId, body);
     },

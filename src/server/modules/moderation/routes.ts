@@ -79,6 +79,7 @@ export const moderationRoutes = [
     params: itemParams,
     body: decisionBodySchema,
     response: { 200: decisionResultSchema },
+    errors: ['invalid_state'],
     async handler({ params, body }, ctx) {
       return decideHeldItem(ctx, params.itemId, 'approve', body.reason, body.text);
     },

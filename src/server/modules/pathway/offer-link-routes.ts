@@ -16,6 +16,7 @@ export const offerLinkRoutes = [
     access: { kind: 'public' },
     body: offerLinkTokenBodySchema,
     response: { 200: offerLinkInfoSchema },
+    errors: ['offer_wrong_person', 'offer_link_invalid'],
     transaction: false,
     async handler({ body }, ctx) {
       return inspectOfferLink(ctx, body.token);
@@ -29,6 +30,7 @@ export const offerLinkRoutes = [
     tags,
     access: { kind: 'public' },
     // The answer may carry a one-time set-password link: never stored for replay.
+    errors: ['offer_wrong_person', 'offer_link_invalid', 'offer_link_used', 'offer_expired'],
     idempotency: false,
     body: offerLinkAnswerBodySchema,
     response: { 200: offerLinkAnsweredSchema },

@@ -64,6 +64,7 @@ export const pathwayRoutes = [
     access: { kind: 'authenticated', resource: 'referral', action: 'create' },
     body: referralBodySchema,
     response: { 201: referralSchema },
+    errors: ['invalid_identifier', 'invalid_phone'],
     async handler({ body }, ctx) {
       const id = await createReferral(ctx, body);
       ctx.reply.code(201);
@@ -125,6 +126,7 @@ export const pathwayRoutes = [
     params: referralParams,
     body: intakeBodySchema,
     response: { 200: referralSchema },
+    errors: ['invalid_identifier'],
     async handler({ params, body }, ctx) {
       const id = params.referralId;
       await assertFacilitator(ctx, (await loadReferralRow(ctx.db, id)).group_id);
@@ -159,6 +161,7 @@ export const pathwayRoutes = [
     params: referralParams,
     body: offerResponseBodySchema,
     response: { 200: offerAcceptedSchema },
+    errors: ['offer_expired'],
     async handler({ params, body }, ctx) {
       const id = params.referralId;
       await assertFacilitator(ctx, (await loadReferralRow(ctx.db, id)).group_id);
@@ -220,6 +223,7 @@ export const pathwayRoutes = [
     access: onEnrolment('update'),
     params: enrolmentParams,
     body: enrolmentStatusBodySchema,
+    errors: ['invalid_state'],
     async handler({ params, body }, ctx) {
       await changeEnrolmentStatus(ctx, params.enrolmentId, body.status, body.reason);
     },
@@ -247,6 +251,7 @@ export const pathwayRoutes = [
     params: enrolmentParams,
     body: claimDetailsBodySchema,
     response: { 200: claimDetailsSchema },
+    errors: ['identifier_taken', 'invalid_date_of_birth', 'invalid_diagnosis_code', 'invalid_identifier'],
     async handler({ params, body }, ctx) {
       return updateClaimDetails(ctx, params.enrolmentId, body);
     },

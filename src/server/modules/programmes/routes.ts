@@ -119,6 +119,7 @@ export const programmeRoutes = [
     params,
     body: noteTemplateBodySchema,
     response: { 201: programmeDetailSchema },
+    errors: ['unknown_note_template'],
     async handler({ params: p, body }, ctx) {
       await chooseNoteTemplate(ctx, p.programmeId, body.kind);
       ctx.reply.code(201);

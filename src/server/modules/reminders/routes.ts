@@ -27,6 +27,7 @@ export const reminderRoutes = [
     access: { kind: 'authenticated', resource: 'account', action: 'update' },
     body: notificationPreferencesBodySchema,
     response: { 200: notificationPreferencesSchema },
+    errors: ['channel_unavailable', 'no_address_for_channel', 'preference_not_offered'],
     async handler({ body }, ctx) {
       return updatePreferences(ctx, body);
     },

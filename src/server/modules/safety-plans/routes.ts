@@ -39,6 +39,7 @@ export const safetyPlanRoutes = [
     access: { kind: 'authenticated', resource: 'safety_plan', action: 'update' },
     body: safetyPlanSaveBodySchema,
     response: { 200: safetyPlanSchema },
+    errors: ['stale_version'],
     async handler({ body }, ctx) {
       onlyParticipants(ctx);
       return saveSafetyPlan(ctx, ctx.principal.userId, body);

@@ -56,6 +56,7 @@ export const sessionRoutes = [
     access: updateSession,
     params: sessionParams,
     body: cancelBodySchema,
+    errors: ['invalid_state'],
     async handler({ params, body }, ctx) {
       await cancelSession(ctx, params.sessionId, body.reason);
     },
@@ -82,6 +83,7 @@ export const sessionRoutes = [
     access: { kind: 'authenticated', resource: 'attendance', action: 'update', objects: { sessionId: 'session' } },
     params: sessionParams,
     body: attendanceBodySchema,
+    errors: ['invalid_state', 'not_a_member', 'session_cancelled'],
     async handler({ params, body }, ctx) {
       await recordAttendance(ctx, params.sessionId, body);
     },

@@ -50,6 +50,7 @@ export const skillRoutes = [
     params: idParams('practiceId'),
     body: practiceShareBodySchema,
     response: { 200: practiceSchema },
+    errors: ['not_a_member'],
     async handler({ params, body }, ctx) {
       return sharePractice(ctx, params.practiceId, body.share);
     },

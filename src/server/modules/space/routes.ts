@@ -129,6 +129,7 @@ export const spaceRoutes = [
     params: groupParams,
     body: createThreadBodySchema,
     response: { 201: threadCreatedSchema },
+    errors: ['contact_details_refused'],
     transaction: false,
     async handler({ params: p, body }, ctx) {
       const viewer = await requireSpaceViewer(ctx.db, ctx.principal, p.groupId);

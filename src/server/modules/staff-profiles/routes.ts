@@ -17,6 +17,7 @@ export const staffProfileRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'account', action: 'read' },
     response: { 200: staffProfileSchema },
+    errors: ['not_staff'],
     async handler(_input, ctx) {
       return readStaffProfile(ctx, ctx.principal.userId);
     },
@@ -30,6 +31,7 @@ export const staffProfileRoutes = [
     access: { kind: 'authenticated', resource: 'account', action: 'update' },
     body: staffProfileBodySchema,
     response: { 200: staffProfileSchema },
+    errors: ['not_staff'],
     async handler({ body }, ctx) {
       return updateStaffProfile(ctx, ctx.principal.userId, body.professionalIdentifier);
     },
@@ -43,6 +45,7 @@ export const staffProfileRoutes = [
     access: { kind: 'authenticated', resource: 'user', action: 'read', objects: { userId: 'user' } },
     params: userParams,
     response: { 200: staffProfileSchema },
+    errors: ['not_staff'],
     async handler({ params }, ctx) {
       return readStaffProfile(ctx, params.userId);
     },
@@ -57,6 +60,7 @@ export const staffProfileRoutes = [
     params: userParams,
     body: staffProfileBodySchema,
     response: { 200: staffProfileSchema },
+    errors: ['invalid_professional_identifier', 'not_staff'],
     async handler({ params, body }, ctx) {
       return updateStaffProfile(ctx, params.userId, body.professionalIdentifier);
     },

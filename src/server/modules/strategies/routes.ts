@@ -51,6 +51,7 @@ export const strategyRoutes = [
     params: groupParams,
     body: shareStrategyBodySchema,
     response: { 201: strategySchema },
+    errors: ['contact_details_refused', 'not_a_member'],
     async handler({ params, body }, ctx) {
       const strategy = await shareStrategy(ctx, params.groupId, body);
       ctx.reply.code(201);
@@ -80,6 +81,7 @@ export const strategyRoutes = [
     params: strategyParams,
     body: markBodySchema,
     response: { 200: strategySchema },
+    errors: ['not_a_member', 'own_strategy'],
     async handler({ params, body }, ctx) {
       return markStrategy(ctx, params.strategyId, body.state);
     },
@@ -105,6 +107,7 @@ export const strategyRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'strategy', action: 'update', objects: onStrategy },
     params: strategyParams,
+    errors: ['invalid_state'],
     async handler({ params }, ctx) {
       await authorRemovesFromLibrary(ctx, params.strategyId);
     },
@@ -117,6 +120,7 @@ export const strategyRoutes = [
     tags,
     access: { kind: 'authenticated', resource: 'strategy', action: 'update', objects: onStrategy },
     params: strategyParams,
+    errors: ['invalid_state'],
     async handler({ params }, ctx) {
       await withdrawStrategy(ctx, params.strategyId);
     },
@@ -131,6 +135,7 @@ export const strategyRoutes = [
     params: strategyParams,
     body: curateBodySchema,
     response: { 201: curatedSchema },
+    errors: ['invalid_state'],
     async handler({ params, body }, ctx) {
       const id = await curateStrategy(ctx, params.strategyId, body);
       ctx.reply.code(201);

@@ -36,6 +36,7 @@ export const userRoutes = [
     summary: 'Create an account and a single-use invitation link, e-mailed to the person (shown here too)',
     tags,
     // The answer carries a one-time invitation link: never stored for replay.
+    errors: ['email_taken'],
     idempotency: false,
     access: { kind: 'authenticated', resource: 'user', action: 'create' },
     body: inviteUserBodySchema,
@@ -73,6 +74,7 @@ export const userRoutes = [
     access: onUser,
     params: userParams,
     response: { 200: adminUserSchema },
+    errors: ['invalid_state'],
     async handler({ params }, ctx) {
       return presentAdminUser(await setUserActive(ctx, params.userId, false));
     },
