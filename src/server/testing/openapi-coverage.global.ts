@@ -28,7 +28,10 @@ export default function setup(): () => void {
       if (strays.size > 0) console.warn(`OpenAPI: ${strays.size} answers not (yet) declared in the document:\n${[...strays].sort().join('\n')}`);
       if (process.env.HEARTH_OPENAPI_COVERAGE !== 'check') return;
       const routesFile = path.join(dir, 'routes.list');
-      if (!fs.existsSync(routesFile)) throw new Error('OpenAPI coverage: no test validated any answer');
+      if (!fs.existsSync(routesFile)) {
+        process.exitCode = 1;
+        throw new Error('OpenAPI coverage: no test validated any answer');
+      }
       const lines = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8').split('\n').filter(Boolean);
       const validated = new Set(
         fs
@@ -42,7 +45,11 @@ export default function setup(): () => void {
         ...missing.map((op) => `${op}: no integration test received a successful answer validated against the document`),
         ...stale.map((op) => `${op}: validated after all, remove it from UNVALIDATED_GETS`),
       ];
-      if (problems.length > 0) throw new Error(`OpenAPI coverage:\n${problems.join('\n')}`);
+      if (problems.length > 0) {
+        // vitest reports an error thrown here as "error during close" and still exits 0: set the exit code too.
+        process.exitCode = 1;
+        throw new Error(`OpenAPI coverage:\n${problems.join('\n')}`);
+      }
       console.log(`OpenAPI coverage: every GET operation validated (${validated.size} operations in all)`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
