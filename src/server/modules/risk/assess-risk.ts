@@ -180,7 +180,8 @@ function assessOne(text: string): RiskAssessment {
     const strongest = [...counted].sort((a, b) => order(b) - order(a))[0];
     // The layer that set the tier names the kind: a frame at that tier, else the phrase rules, else
     // the model ("loading his rifle" read as a peer's means at concern, the model's being harmed urgent).
-    if (strongest && strongest.tier === tier && RANK[strongest.tier as RiskTier] >= RANK[phrases.tier]) kind = strongest.kind;
+    // (A frame at the tier is at least the phrase rules' tier: the tier is the highest of the layers.)
+    if (strongest && strongest.tier === tier) kind = strongest.kind;
     else if (phrases.tier === tier) kind = 'self_harm';
     else kind = model.kind;
   }
