@@ -87,6 +87,8 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
     const word = before[i] ?? '';
     const pair = `${before[i + 1] ?? ''} ${word}`;
     if (SELF_SUBJECT.test(word) && !/^my$/.test(word)) return 'self';
+    // "dad, if you're reading this…": a person named first and followed by a comma is spoken to, not the actor.
+    if (before[i - 1] === ',' && i === before.length - 1) continue;
     // "my cousin's gun", "my husband's codeine" (framesText writes "cousin s"): the owner of a means,
     // not who acts. ("my mum's going to…", "my dad's funeral" keep the person as the subject.)
     // Up to two words may describe the means ("my husband's heart tablets", "dad's old service revolver").
@@ -113,10 +115,13 @@ const BENIGN = {
   place:
     /\b(signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
   farewell:
-    /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|heathrow|gatwick|stansted|manchester airport|emigrat\w*|new chapter|last shift|leaving do|headsets?|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|goodbye (20\d\d|to 20\d\d|to the old year|old year)|new year|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday))\b/,
+    /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|heathrow|gatwick|stansted|manchester airport|emigrat\w*|new chapter|last shift|leaving do|headsets?|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|goodbye (20\d\d|to 20\d\d|to the old year|old year)|new year|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday)|hospice|deathbed|passed away|funeral|retir\w*|goodbye (do|party|drinks|lunch|meal)|send off|leaving (party|drinks|card)|train to|on the train|the station|ferry|leaving for|(he|she|they|son|daughter|lad|boy|girl|kids|brother|sister) (s |is |are |be )?(off|leaving|heading|moving|flying) (to|for)|the (army|navy|raf|air force|marines))\b/,
   arrangement:
     /\b(baby|pregnan\w*|newborn|mortgage|solicitor said|buying a house|bought a house|new house|moving|the move|house move|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss)|passed away|has passed|passed last|rest in peace|condolences|(\w+ s|his|her|their) funeral|funeral (is|was|will be)|old flat|old house|new flat|moved out|moving out|tenancy|estate agent|letting agent|new start|fresh start|future self|younger self|time capsule|note to self|spare keys?|while (we|i) (are|am|re|m|be) away|cat sitter|dog sitter|house sitter|babysitter|wifi password|wi fi password|guest)\b/,
-  harm: /\b(lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|time|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline)\b/,
+  // The life events that explain arrangements from another sentence of the message (not a date such as Christmas).
+  arrangementInMessage:
+    /\b(baby|pregnan\w*|newborn|mortgage|buying a house|bought a house|new house|moving|the move|house move|moved out|moving out|new flat|got the flat|exchanged|completion|declutter\w*|downsiz\w*|probate|estate agent|letting agent|tenancy|retir\w*)\b/,
+  harm: /\b(shooting (range|club|ground|gallery|lesson|lessons)|clay pigeons?|clays|paintball|airsoft|laser tag|lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|time|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline)\b/,
   beingHarmed:
     /\b(parcel|delivery|postman|postie|courier|amazon|takeaway|pizza|flowers|plumber|electrician|brb|(kill|murder) me (when|if) (she|he|they|mum|mom|dad|my mum|my mom|my dad|my wife|my husband|my boss) (see|sees|find|finds|hear|hears|notice|notices)|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
 };
@@ -137,6 +142,10 @@ interface FrameSpec {
    * its sentence: a vague "it" with a date ("it's happening tonight") says nothing those could explain.
    */
   contextFree?: RegExp;
+  /** Its ordinary context may sit in another sentence of the message ("Mum's in the hospice now. We've been saying our goodbyes."). */
+  benignInMessage?: RegExp;
+  /** Its patterns hold their own "in case" ("in case I have to get out quick"): that is not a hypothetical. */
+  ownIf?: boolean;
   /** When its sentence holds this, ordinary context does not excuse the match. */
   notExcusedBy?: RegExp;
   /** The tier when the pattern matched, given the message (null: does not count). */
@@ -164,6 +173,10 @@ const anySoon = perMessage((m) => has(TIME, m.lemmas) || has(TIME, m.words));
 const ROUTINE_READY =
   /\bready for (the )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|work|school|college|uni|morning|weekend|holiday|trip|group|session|bed|shift|day)\b/g;
 const anyDistress = perMessage((m) => has(DISTRESS, m.lemmas.replace(ROUTINE_READY, '')) || has(DISTRESS, m.words.replace(ROUTINE_READY, '')));
+// The distress a goodbye itself carries ("cried at the airport", "it's peaceful" at a hospice, the word
+// "goodbye"): not a reason to read that goodbye as final.
+const GOODBYE_OWN_FEELINGS = /\b(goodbyes?|bye|cry|cried|crying|tears|peaceful)\b/g;
+const distressBeyondGoodbye = perMessage((m) => has(DISTRESS, m.lemmas.replace(GOODBYE_OWN_FEELINGS, '')) || has(DISTRESS, m.words.replace(GOODBYE_OWN_FEELINGS, '')));
 const anyFarewell = perMessage((m) => has(FAREWELL, m.lemmas) || has(FAREWELL, m.words));
 /** A relapse the writer cannot stop ("got the stanley knife out again and i cant stop"): no ordinary use excuses the means. */
 const relapse = perMessage(
@@ -204,11 +217,15 @@ const RESOLVE =
 /** A pet (given to somebody: an arrangement). */
 const PET = 'cat|cats|dog|dogs|kitten|puppy|rabbit|rabbits|hamster|guinea pig|guinea pigs|budgie|parrot|tortoise|snake|lizard|fish|pets|pet|horse|pony';
 
+/** An animal named just before an act ("the dog ate…", "our cat got into…"). */
+const ANIMAL_ACTOR = new RegExp(`\\b(the|my|our|his|her|their) (${PET}|pup|puppy|kitten) (just |has |had |must have |somehow )?$`);
+
 /** Different kinds of putting affairs in order (two or more in one message count as final arrangements). */
 const ARRANGEMENT_ACTS: readonly RegExp[] = [
   /\b(delete|deleted|deleting|wipe|wiped|wiping) (\w+ ){0,3}(account|accounts|insta|instagram|facebook|tiktok|snapchat|photos?|pictures|messages|everything|socials|laptop|phone|computer|hard drive|browser history)\b/,
   /\b(cleared|cleared out|emptied|cleaned out) my (room|flat|wardrobe|drawers|desk|locker)\b|\bbagged up (my|all)\b/,
-  /\b(password|passwords|pin|pins|bank details|life insurance)\b/,
+  /\b(password|passwords|passcode|passcodes|pin|pins|bank details|life insurance)\b/,
+  /\b(paid|pay|paying) (back|off) (everyone|everybody|all|my debts?|what i owe|the people i owe)\b|\bsettled (all )?my debts?\b/,
   new RegExp(
     `\\b(gave|given|give|giving) (\\w+ ){0,3}away\\b|\\b(rehome|rehomed|rehoming|found a home for|new home for|new owner for)\\b|\\b(gave|given|give|giving|handed) (my |the |our )?(${PET}) to\\b`,
   ),
@@ -269,11 +286,16 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W(WEAK_PREPARE)} ${G(5)}${W(FIREARM)}${FIREARM_THING}|${W(FIREARM)}${FIREARM_THING} ${G(10)}${W(AMMUNITION)}|${W(AMMUNITION)} ${G(10)}${W(FIREARM)}${FIREARM_THING}|${W('loaded|loading|load')} ${G(2)}${W(FIREARM)}`,
       ),
+      // "took the blades out of my pencil sharpener": a blade freed from a sharpener or razor is made ready.
+      re(
+        `${W('blade|blades')} ${G(3)}${W('out of|from')} ${G(2)}${W('sharpener|sharpeners|razor|razors')}|${W('take|took|taken|taking|pop|popped|prise|prised|pry|pried|break|broke|broken|smash|smashed|snap|snapped')} ${G(3)}${W('sharpener|razor|razors')} ${G(1)}${W('open|apart')}`,
+      ),
       re(`${W(MEDICINE)} ${G(3)}${W('saved|stockpiled|hoarded|stashed|counted|lined up|in a drawer|in my drawer|under my bed|under the bed')}`),
       // "putting my quetiapine aside every night instead of taking it": kept back from the doses.
       re(
         `${W('put|putting|set|setting|kept|keeping|keep|hold|holding')} ${G(2)}${W(MEDICINE)} ${G(2)}${W('aside|back|by')}|${W(MEDICINE)} ${G(6)}${W('instead of taking|instead of swallowing|rather than taking')}`,
       ),
+      re(`${W('noose|ligature|rope|ropes|razor blade|razor blades|blade|blades|charcoal|helium|hosepipe|hose pipe')} ${W('i|i ve|i have|i d|i had')} ${W('bought|got|ordered')}`),
       // "the tablets I've been saving", "the pills I kept back": saving told after the means.
       re(`${W(MEANS)} ${G(3)}${W('been saving|been keeping|been collecting|been hoarding|been hiding|been stockpiling|been stashing|kept back|put aside|put by')}`),
     ],
@@ -340,7 +362,7 @@ const FRAMES: FrameSpec[] = [
         `${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${G(1)}${W('the lot|half of them|most of them|the rest of them|the rest|all of them|half the|half of the|every one')}`,
       ),
       re(
-        `${W('on|up to|at')} ${G(1)}${W('number|no')} ${COUNT}|${W('passed out|came round|come round|woke up')} ${G(2)}${W('after taking|after i took|after swallowing|on the floor')}`,
+        `${W('on|up to')} ${G(1)}${W('number|no')} ${COUNT}|${W('passed out|came round|come round|woke up')} ${G(2)}${W('after taking|after i took|after swallowing|on the floor')}`,
       ),
     ],
     tier: urgent,
@@ -380,6 +402,7 @@ const FRAMES: FrameSpec[] = [
     plain: 'saying goodbye',
     actor: 'self',
     benign: BENIGN.farewell,
+    benignInMessage: BENIGN.farewell,
     patterns: [
       re(
         W(
@@ -399,13 +422,13 @@ const FRAMES: FrameSpec[] = [
       ),
       re(
         W(
-          'goodbye|bye everyone|bye all|farewell|sorry for everything|thank you for everything|thanks for everything|forgive me|please forgive me|do not blame yourself|not anyone fault|it be not anyone fault|love you all|take care of yourselves|look after yourselves|remember me|it be time|i be ready to go|this be it|this be the end',
+          'goodbye|bye everyone|bye all|farewell|was never your fault|it be never your fault|never be your fault|reading this on my phone|read this on my phone|find this on my phone|sorry for everything|thank you for everything|thanks for everything|forgive me|please forgive me|do not blame yourself|not anyone fault|it be not anyone fault|love you all|take care of yourselves|look after yourselves|remember me|it be time|i be ready to go|this be it|this be the end',
         ),
       ),
     ],
     tier: (m, s) => {
       const strong =
-        /\b(last (message|post|goodbye)|final (message|post|goodbye)|forever|for good|other side|another life|last night on earth|time (be|is) up|find (this|me)|finds (this|me)|by the time|need|needing|i love|i loved|sorry|for me|when i|after i|once i|gone)\b/.test(
+        /\b(last (message|post|goodbye)|final (message|post|goodbye)|(reading|read|find) this on my phone|forever|for good|other side|another life|last night on earth|time (be|is) up|find (this|me)|finds (this|me)|by the time|need|needing|i love|i loved|sorry|for me|when i|after i|once i|gone)\b/.test(
           s,
         );
       if (strong) return 'urgent';
@@ -419,6 +442,7 @@ const FRAMES: FrameSpec[] = [
     plain: 'putting things in order',
     actor: 'self',
     benign: BENIGN.arrangement,
+    benignInMessage: BENIGN.arrangementInMessage,
     patterns: [
       re(
         `${W('write|wrote|written|writing|make|made|sort|sorted|sorting|finish|finished|update|updated|draw up|drew up')} ${G(2)}${W('will|my will|testament|letter|letters|note|notes|goodbye letter|goodbye note')}`,
@@ -435,9 +459,16 @@ const FRAMES: FrameSpec[] = [
       ),
       re(`${W('left|leave|leaving')} ${W('a|my|the')} ${W('note|letter|letters|goodbye letter')}`),
       re(
+        `${W('cleared|cleared out|emptied|cleaned out')} ${W('my')} ${W('room|flat|wardrobe|drawers|desk|locker')}|${W('paid|pay|paying')} ${W('back|off')} ${W('everyone|everybody|all|my debt|my debts|what i owe')}|${W('not want|do not want|dont want|don t want')} ${G(1)}${W('to leave')} ${G(3)}${W('loose ends|a mess|anything to sort|debts|debt')}`,
+      ),
+      re(
         `${W('my will|the will|my letters|the letters|my note|the note')} ${W('attached|enclosed')}|${W('attach|attached|attaching|enclose|enclosed')} ${G(1)}${W('my will|the will|my letters|my note')}`,
       ),
-      re(`${W('password|passwords|pin|pins|bank details|life insurance|funeral|funeral song|funeral songs|who get|who gets|who should get')}`),
+      // A funeral is an arrangement when it is the writer's own ("my funeral songs"), not "the funeral is on Friday".
+      // ("my pin", not "pinned me": the lemma line reads "pinned" as "pin".)
+      re(
+        `${W('password|passwords|passcode|passcodes|my pin|the pin|card pin|pin number|pin code|phone code|pins|bank details|life insurance|my funeral|my own funeral|funeral song|funeral songs|funeral plan|funeral wishes|who get|who gets|who should get')}`,
+      ),
       re(
         `${W('emptied|empty|transferred|transfer|sent|send')} ${G(2)}${W('my account|my savings|my bank|all my money')}|${W('posted|post|left|leave|handed|hand')} ${G(1)}${W('the keys|my keys')}|${W('sold|sell|selling')} ${G(2)}${W('guitar|car|records|everything|my stuff|my things')}|${W('unfollowed|unfollow|wiped|wipe')} ${G(2)}${W('everyone|my phone|my laptop|everything')}|${W('nothing left to sort|everything is sorted|all sorted now|tied up all the loose ends|tying up loose ends|loose ends')}`,
       ),
@@ -452,7 +483,7 @@ const FRAMES: FrameSpec[] = [
       if (ARRANGEMENT_ACTS.filter((act) => act.test(m.words)).length >= 2 && !BENIGN.arrangement.test(m.words)) return 'urgent';
       // A note or letter and a message timed to go out later: arranged to be read after.
       if (/\b(my note|a note|the note|letter|letters|goodbye|my will)\b/.test(m.words) && DELAYED_MESSAGE.test(m.words)) return 'urgent';
-      if (anyDistress(m) || anySoon(m)) return /\b(password|funeral|will|testament|letter|away|rehome)\b/.test(s) || /\bmy note\b/.test(m.words) ? 'urgent' : 'concern';
+      if (anyDistress(m) || anySoon(m)) return /\b(password|passcode|funeral|will|testament|letter|away|rehome)\b/.test(s) || /\bmy note\b/.test(m.words) ? 'urgent' : 'concern';
       return null;
     },
   },
@@ -489,6 +520,10 @@ const FRAMES: FrameSpec[] = [
       // The writer names the way they will die: "stopped eating and drinking on purpose … this is how i go".
       re(
         `${W('this is how i|this be how i|that is how i|thats how i|that s how i|this is the way i|this be the way i')} ${W('go|die|end it|end things|do it|check out|am going to go|m going to go|be go to go|will go|want to go')}`,
+      ),
+      // The time told just before: "… at lunch during exams. that's when I'm doing it".
+      re(
+        `${W('that s when|thats when|that is when|that be when')} ${W('i m doing it|im doing it|i am doing it|i ll do it|i will do it|i be do it|i m going to do it|i be go to do it|it s happening|it is happening|it be happen')}`,
       ),
       // A vague "it" with a date: "I'm doing it on my birthday", "it's happening Saturday" (counted only with resolve or arrangements, below).
       re(
@@ -559,6 +594,8 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('someone|somebody|a man|a guy|a woman|he|she|they|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${G(3)}${W('with|have|has|has got|have got|got|holding|hold|carrying|pulled out|pull out|waving')} ${G(2)}${W(WEAPON)}`,
       ),
+      // "he's standing in the lounge with the carving knife": somebody in the room with a weapon.
+      re(`${W(PERSON)} ${W('s|is|are|re|be')} ${W('standing|stood|sitting|sat|waiting|pacing|stand|sit|wait|pace')} ${G(4)}${W('with|holding')} ${G(2)}${W(WEAPON)}`),
       re(
         `${W('not|do not feel|no longer feel|never feel')} ${G(1)}${W('safe')} ${G(2)}${W('at home|in my house|in my flat|in my own home|in my home|with him|with her|with them|around him|around her|at my place|in the house')}`,
       ),
@@ -573,7 +610,7 @@ const FRAMES: FrameSpec[] = [
         `${W('point|points|pointing|pointed|aim|aims|aiming|aimed|hold|holds|holding|held')} ${G(3)}${W('at me|at my head|at my face|at us|to my head|to my throat|to my neck|against my head')}`,
       ),
       re(
-        `${W('control|controls|controlling|check|checks|checking|take|takes|took')} ${G(1)}${W('my money|my phone|my bank|my card|my messages|where i go|who i see|my passport|my keys')}`,
+        `${W('control|controls|controlling|check|checks|checking|take|takes|took')} ${G(1)}${W('my money|my phone|my bank|my banking|my bank account|my spending|my receipts|my card|my messages|where i go|who i see|my passport|my keys')}`,
       ),
     ],
     tier: (m, s) => {
@@ -588,6 +625,24 @@ const FRAMES: FrameSpec[] = [
         !/\b(right now|tonight|door|hiding|coming)\b/.test(s);
       return imminent && !habitual ? 'urgent' : 'concern';
     },
+  },
+  {
+    // Afraid at home without a threat now: living ready to flee or hide ("sleep with my shoes on in
+    // case I have to get out quick", "walking on eggshells", "one of his moods"). Concern, however
+    // near the time: a threat now is threat_from_other's.
+    id: 'fear_at_home',
+    kind: 'being_harmed',
+    label: 'afraid at home (ready to flee, walking on eggshells)',
+    plain: 'not feeling safe at home',
+    actor: 'any',
+    ownIf: true,
+    patterns: [
+      // Living ready to flee or hide: "sleep with my shoes on in case I have to get out quick", "walking on eggshells".
+      re(
+        `${W('sleep|sleeping|slept')} ${W('with')} ${W('my')} ${W('shoe|shoes|clothe|clothes|coat|trainer|trainers')} ${W('on')}|${W('in case')} ${G(2)}${W('have to|need to')} ${G(1)}${W('get out|run|escape|leave')} ${W('quick|quickly|fast|in a hurry')}|${W('walking on eggshells|walk on eggshells|one of his moods|one of her moods|in his moods')}|${W('lock|locking|locked')} ${W('the|my')} ${W('bathroom|bedroom')} ${W('door')} ${G(1)}${W('whenever|when|every time|because of him|because of her')}`,
+      ),
+    ],
+    tier: concern,
   },
   {
     id: 'command_voices',
@@ -771,6 +826,10 @@ function saysIsACover(words: string, at: number): boolean {
   );
 }
 
+/** Words of finality or a method anywhere in the message: no ordinary context excuses a means or place beside them. */
+const FINALITY_WORDS = /\b(goodbye|forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/;
+const FINALITY_BEYOND_GOODBYE = /\b(forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/;
+
 function modifiersFor(sentence: AnalysedSentence, words: string, start: number, end: number, spec: FrameSpec, message: MessageContext): string[] {
   const mods: string[] = [];
   // Negation: wink-nlp's scope, over the tokens of the match.
@@ -791,7 +850,7 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   else if (core.length && core.slice(0, 2).some((t) => t.negated)) mods.push('negated');
   const recovery = RECOVERY.exec(words);
   if (recovery && !/\b(again|just|right now|tonight)\b/.test(words)) mods.push(`past or recovery (“${recovery[0].trim()}”)`);
-  const hypothetical = hypotheticalIn(words) ?? /\b(what if|what would|would you|should i|how do you|how do i|in case i|if a friend)\b/.exec(words);
+  const hypothetical = spec.ownIf ? null : (hypotheticalIn(words) ?? /\b(what if|what would|would you|should i|how do you|how do i|in case i|if a friend)\b/.exec(words));
   if (hypothetical) mods.push(`a question or “if” (“${hypothetical[0]}”)`);
 
   if (spec.contextFree?.test(words.slice(start, end))) return mods;
@@ -805,21 +864,26 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   // Ordinary context in the same sentence, and no distress or farewell anywhere in the message:
   // "rope for climbing" is ordinary, "rope for climbing, sorry for everything" is not.
   // "not for the view": an ordinary reason the writer denies is none.
-  const benignMatch = spec.benign?.exec(words);
+  let benignText = words;
+  let benignMatch = spec.benign?.exec(words) ?? null;
+  if (!benignMatch && spec.benignInMessage) {
+    benignMatch = spec.benignInMessage.exec(message.words);
+    benignText = message.words;
+  }
   // "people think I'm decluttering", "pretending it's for the charity shop": an ordinary reason the writer says is a cover is none either.
-  const benign = benignMatch && !reasonDenied && !saysIsACover(words, benignMatch.index) && !spec.notExcusedBy?.test(words) ? benignMatch : null;
+  const benign = benignMatch && !reasonDenied && !saysIsACover(benignText, benignMatch.index) && !spec.notExcusedBy?.test(words) ? benignMatch : null;
   const farewellCounts = spec.id !== 'final_goodbye' && spec.id !== 'final_arrangements' && anyFarewell(message);
-  if (
-    benign &&
-    !anyDistress(message) &&
-    !farewellCounts &&
-    !/\b(goodbye|forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/.test(message.words) &&
-    !relapse(message)
-  ) {
+  // (A goodbye's own word does not forbid the ordinary reading of that goodbye: "said goodbye to my son at the airport".)
+  const ofAGoodbye = spec.id === 'final_goodbye';
+  const finality = ofAGoodbye ? FINALITY_BEYOND_GOODBYE : FINALITY_WORDS;
+  if (benign && !(ofAGoodbye ? distressBeyondGoodbye(message) : anyDistress(message)) && !farewellCounts && !finality.test(message.words) && !relapse(message)) {
     mods.push(`ordinary context (“${benign[0]}”)`);
   }
   return mods;
 }
+
+/** Frames that never raise a tier: they are kept only when they found ordinary context, for the fusion. */
+const NEVER_COUNTED = new Set(['ordinary_use', 'coping_skill']);
 
 // Every pattern of every frame, numbered in order, for the trigger-word prefilter (frame-triggers.ts),
 // with a sticky copy that is tried only where one of its trigger words starts.
@@ -878,6 +942,11 @@ export function matchFrames(sentences: AnalysedSentence[], message: MessageConte
         const end = sentence.tokens.slice(0, tokenEnd).reduce((n, t) => n + t.text.length + 1, 0);
         const modifiers = modifiersFor(sentence, words, start, end, spec, message);
         let tier: FrameTier | 'none' = modifiers.length ? 'none' : (spec.tier(message, line) ?? 'none');
+        // "the dog ate a whole packet of ibuprofen": an animal's act, nobody's risk.
+        if (tier !== 'none' && ANIMAL_ACTOR.test(words.slice(Math.max(0, start - 30), start))) {
+          modifiers.push('about an animal');
+          tier = 'none';
+        }
         const subject = subjectBefore(words, start);
         // Somebody else at risk is a worry about a peer (concern) unless the writer says the danger is
         // happening now ("she's not picking up", "screaming that she's cut her wrists"): then it stays urgent.
@@ -901,7 +970,7 @@ export function matchFrames(sentences: AnalysedSentence[], message: MessageConte
           .slice(tokenStart, tokenEnd)
           .map((t) => t.text)
           .join(' ');
-        if ((spec.id === 'ordinary_use' || spec.id === 'coping_skill') && !modifiers.some((m) => m.startsWith('ordinary context'))) break;
+        if (NEVER_COUNTED.has(spec.id) && !modifiers.some((m) => m.startsWith('ordinary context'))) break;
         hits.push({ frame: spec.id, kind: spec.kind, tier, label: spec.label, plain: spec.plain, cue, modifiers });
         break;
       }

@@ -141,7 +141,7 @@ export const LEXICON: readonly RiskRule[] = [
     'urgent',
     4,
     'subject',
-    '\\b(bought|buying|got|ordered|have|has|keep|kept|hid|hidden|found) (a |the |some |my )?(rope|noose|razor blades|blades|ligature)\\b|\\b(have|got) (it|them|everything) (ready|sorted|planned)\\b',
+    '\\b(bought|buying|got|ordered|have|has|keep|kept|hid|hidden|found) (a |the |some |my )?(rope|noose|razor blades|blades|ligature)\\b(?! (swing|swings|ladder|ladders|bridge|course|light|lights|access|burn|toy|bracelet|lead))|\\b(have|got) (it|them|everything) (ready|sorted|planned)\\b',
     'means obtained (rope, blades…)',
     'having something you could use to hurt yourself',
   ),
@@ -177,7 +177,7 @@ export const LEXICON: readonly RiskRule[] = [
     'urgent',
     4,
     'subject',
-    '\\b(this is (my )?(goodbye|farewell|the end)|saying (my )?goodbyes?|goodbye (forever|for good|everyone,? (i love you|thank you for everything))|my (last|final) (post|message|goodbye|day|night)|by the time (you|anyone|someone) (read|reads|see|sees) this|(wrote|written|writing|write|left|leaving|posted|posting|sent|sending) (a |my |his |her |their )?(goodbye|suicide|farewell) (note|letter|letters|message|messages|post|video)|(note|letters?) for (everyone|my family|my kids|my mum|my mom) for (when|after) i am gone)\\b',
+    '\\b(this is (my )?(goodbye|farewell|the end)|saying (my )?goodbyes?|goodbye (forever|for good|everyone,? (i love you|thank you for everything))|my (last|final) (post|message|goodbye)|my (last|final) (day|night)(?! (in|at|of|before|as|off)\\b| on (?!earth))|by the time (you|anyone|someone) (read|reads|see|sees) this|(wrote|written|writing|write|left|leaving|posted|posting|sent|sending) (a |my |his |her |their )?(goodbye|suicide|farewell) (note|letter|letters|message|messages|post|video)|(note|letters?) for (everyone|my family|my kids|my mum|my mom) for (when|after) i am gone)\\b',
     'saying goodbye or a final message',
     'saying goodbye',
   ),
@@ -523,6 +523,8 @@ export const METAPHORS: readonly RegExp[] = [
   /\b(giving|gave|give|given) (away )?(all )?(my |of my )?(old )?(things|stuff|clothes|books|toys|furniture)( away)? (to|at) (charity|the charity shop|a charity shop|oxfam|the food bank|my sister|my niece|my nephew|my cousin|the neighbours|a friend|friends)\b|\b(decluttering|declutter|car boot|moving house|moving flat|downsizing|marie kondo|vinted|ebay|spring clean|outgrown|too small|does not fit)\b/,
   /\b(will not|not going to|may not|might not) be (here|around) (tomorrow|next week|for the next session|at the next session|much longer)\b.*\b(holiday|vacation|away|trip|travelling|traveling|visiting|work|wedding|appointment|dentist|leave|sick|funeral|hospital appointment|conference|course|exam|shift|course)\b|\b(holiday|vacation|away|trip|travelling|traveling|visiting|wedding|appointment|dentist|on leave|off sick|funeral|conference|exam|shift)\b.*\b(will not|not going to) be (here|around)\b/,
   /\b(rope|ropes|blades|razor blades)\b.*\b(camping|climbing|tent|washing line|dog|swing|garden|boat|gym|skipping|skateboard|craft|crafts|lino|scrapbook|shed|allotment)\b|\b(camping|climbing|tent|washing line|swing|garden|boat|gym|skipping|craft|crafts|lino|allotment)\b.*\b(rope|ropes|blades)\b/,
+  // "I'd rather jump off a cliff than sit through another budget meeting": a comparison with an ordinary chore.
+  /\b(rather|sooner) (\w+ ){1,8}than (\w+ ){0,4}(meeting|meetings|lecture|lectures|class|exam|exams|presentation|shift|queue|traffic|dinner party|small talk|zoom|teams call|webinar|assembly|ikea|shopping|karaoke|paperwork|tax return|admin|spreadsheet|budget|powerpoint|another (day|minute|hour) (of|at|in) (work|this job|school|the office))\b/,
   /\b(hit by a bus|run over) (of|by) (emotions|feelings|tiredness|a cold|flu|the news)\b/,
   /\bready to go (out|home|to|back|shopping)\b/,
   /\b(last session|last group|end of the course|course ends|course is over|the course|see you (all )?(at|next|on|soon|in|then)|reunion|next week|next term|discharged|moving (to|away|house)|new job|retir\w+|on holiday|off on holiday|leaving do|work do)\b/,
@@ -540,11 +542,11 @@ export const METAPHORS: readonly RegExp[] = [
  * hob on purpose"): an ordinary reason or an accident then excuses nothing in the message.
  */
 export const DENIED_REASON =
-  /\b(on purpose|deliberately|intentionally)\b|\b(said|say|told|tell|pretend\w*|making out|made out|let (them|him|her|everyone|people) think)( (her|him|them|everyone|people|everybody|my \w+|the \w+))? (that )?(it|this|that|they) ?(was|is|s|be|were|are|re)\b.{0,80}?\b(it|that|this) ?(was not|wasn t|wasnt|is not|isn t|isnt|s not|be not|was a lie|is a lie)\b/;
+  /\b(on purpose|deliberately|intentionally)\b|\b(going to|put to|kept for|for) (a |another )?(different|other) (use|purpose|job)\b|\b(said|say|told|tell|pretend\w*|making out|made out|let (them|him|her|everyone|people) think)( (her|him|them|everyone|people|everybody|my \w+|the \w+))? (that )?(it|this|that|they) ?(was|is|s|be|were|are|re)\b.{0,80}?\b(it|that|this) ?(was not|wasn t|wasnt|is not|isn t|isnt|s not|be not|was a lie|is a lie)\b/;
 
 /** Distant past or recovery: the writer is talking about something they have come through. */
 export const RECOVERY =
-  /\b(used to|years ago|a year ago|months ago|many months|in the past|back then|back in (the day|(19|20)\d\d|school|uni|college)|when i was (younger|a kid|a child|a teen|a teenager|at school|at uni|in school|in my teens|in my twenties|\d+)|at my (lowest|worst)|(last|that) year|in (19|20)\d\d|as a (teen|teenager|kid|child)|(clean|free) (for|since|from|of) |in my (teens|twenties|thirties|forties|20s|30s|40s)|(therapy|the group|group|treatment|medication|pills|support|talking) (has |have |really |finally )?(helped|saved me|got me through)|((\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many) (days|weeks|months|years) (without|free of|clean of|since (i|my) (last )?(cut|self harmed|attempt)))|have not (self harmed|cut|hurt myself|harmed myself|felt (that|like that|suicidal)|had (those|these|suicidal) thoughts) (for|since|in)|no longer|not anymore|do not feel (like )?that anymore|not felt that way (for|since|in)|recovered|in recovery|survived|got through|came through|pulled through|doing (so much |much |a lot |loads )?better|better now|in a better place|on the other side|\d+ (days|weeks|months|years) (clean|free|without)|(days|weeks|months|years) clean|since then|milestone|anniversary of)\b/;
+  /\b(used to|years ago|a year ago|months ago|many months|in the past|back then|back in (the day|(19|20)\d\d|school|uni|college)|when i was (younger|a kid|a child|a teen|a teenager|at school|at uni|in school|in my teens|in my twenties|\d+)|at my (lowest|worst)|(last|that) year|in (19|20)\d\d|as a (teen|teenager|kid|child)|(clean|free) (for|since|from|of) |in my (teens|twenties|thirties|forties|20s|30s|40s)|(therapy|the group|group|treatment|medication|pills|support|talking) (has |have |really |finally )?(helped|saved me|got me through)|((\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many) (days|weeks|months|years) (without|free of|clean of|since (i|my) (last )?(cut|self harmed|attempt)))|have not (self harmed|cut|hurt myself|harmed myself|felt (that|like that|suicidal)|had (those|these|suicidal) thoughts) (for|since|in)|no longer|not anymore|do not feel (like )?that anymore|not felt that way (for|since|in)|recovered|in recovery|survived|got through|came through|pulled through|doing (so much |much |a lot |loads )?better|better now|in a better place|on the other side|\d+ (days|weeks|months|years) (clean|free|without)|(self harm|self injury|sh|harm|cutting|cut|relapse|attempt) free|(days|weeks|months|years) clean|since then|milestone|anniversary of)\b/;
 
 /** A first-person "if" or "what should I do if" is not a statement of intent. */
 export const HYPOTHETICAL =
