@@ -129,3 +129,36 @@ describe('false alarms of batch 15 that were rules, not the model', () => {
     expect(rules('this is my last night. thank you all')).toContain('saying goodbye or a final message');
   });
 });
+
+describe("batch 16's misses, as concepts", () => {
+  it('counts a whole supply swallowed, whatever routine word is near it; not one carried to the chemist', () => {
+    expect(counted('took all of the codeine they gave me for my knee an hour ago')).toContain('act_ingested:urgent');
+    expect(counted('swallowed my whole dosette box, every compartment')).toContain('act_ingested:urgent');
+    expect(counted('took the lot to the chemist for disposal')).toEqual([]);
+    expect(counted('took my tablets from the dosette box this morning')).toEqual([]);
+  });
+  it('reads a place with the subject dropped after a full stop', () => {
+    expect(counted('so tired of it all. up on the roof of the car park now')).toContain('place_of_danger:urgent');
+    expect(counted('on the roof fixing the aerial with dad, lovely day for it')).toEqual([]);
+  });
+  it('reads resolve in "all the way this time" and "using it on myself"', () => {
+    expect(counted('stopped my insulin on purpose, I want it to go all the way this time')).toContain('intent_euphemism:urgent');
+    expect(counted('know where they keep the bolt gun, going back tonight and using it on myself')).toContain('intent_euphemism:urgent');
+  });
+  it('counts a ligature tied to an anchor point', () => {
+    expect(counted('tied the sheet to the curtain rail while the nurse is on her break')).toContain('act_injury:urgent');
+    expect(counted('tied the dog lead to the fence outside the shop')).toEqual([]);
+  });
+  it('reads a passive wish told with "if" even after "I\'m not suicidal"', () => {
+    expect(counted("not suicidal, just if I didn't wake up tomorrow I would be relieved")).toContain('passive_wish:concern');
+    expect(counted("they'd all manage fine without me, probably better")).toContain('passive_wish:concern');
+    expect(counted('the team will manage fine without me while I am on holiday')).toEqual([]);
+  });
+  it('reads "not like a joke" as denying the joke', () => {
+    expect(counted('I wanted to strangle him properly, not like a joke')).not.toEqual([]);
+  });
+  it('reads a peer who still thinks about it after an attempt as a worry about a peer', () => {
+    expect(counted('my friend came home after her overdose and she still thinks about it every day')).toContain('peer_after_attempt:concern');
+    expect(counted('she still thinks about it every day, that holiday in Rome')).toEqual([]);
+  });
+});

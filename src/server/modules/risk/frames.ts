@@ -255,6 +255,9 @@ const AMMUNITION = 'bullet|bullets|ammo|ammunition|cartridge|cartridges|shells|r
 /** Saving means up, or buying them from one shop after another: no routine word excuses it. */
 const STOCKPILING =
   /\b(saved|saving|been saving|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|putting (\w+ ){0,3}aside|instead of taking (it|them)|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
+/** Taking a whole supply at once ("all of the", "the lot", "the whole week's", "every compartment"). */
+const WHOLE_SUPPLY_TAKEN =
+  /\b(took|taken|swallowed|downed|necked|ate|had) (\w+ ){0,2}(the lot|the whole|the entire|a whole|my whole|whole (weeks?|months?|box|pack|packet|bottle|strip|tub)|every (compartment|single one|last one)|all of (the|them|it))\b(?! (to|back|into|in to|round|down to|out|away|for disposal)\b)/;
 const DATED_IT_WORDS = /\b(i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen)\b/;
 /** The same in a sentence, also with the subject dropped ("Doing it Saturday while they're at his"). */
 const DATED_IT = new RegExp(`${DATED_IT_WORDS.source}|^doing it\\b`);
@@ -318,6 +321,8 @@ const FRAMES: FrameSpec[] = [
       re(`${W(PRESENCE)} ${G(3)}${W(EDGE_PLACE)}`),
       re(`${W(PRESENCE)} ${G(3)}${W(DANGER_PLACE)}`),
       re(`^${G(2)}${W(`${EDGE_PLACE}|${DANGER_PLACE}`)}$`),
+      // The subject dropped: "on the roof of halls, the fire door was propped open".
+      re(`(?:^|(?<=[.!?;] ))${W('on|up on|sat on|standing on|stood on|sitting on')} ${G(2)}${W(`${EDGE_PLACE}|${DANGER_PLACE}`)}`),
       re(
         `${W('\\d+|nine|ten|eight|seven|six|five|twelve|twenty')} ${W('floors? up|storeys? up|stories up|floors? down|floor up')}|${W('legs? out|one leg out|leg over|legs over')} ${G(3)}${W('window|sill|ledge|railing|edge|balcony')}|${W('window|sill|ledge|railing|balcony')} ${G(4)}${W('legs? out|one leg out|leg over|legs over|legs dangling|dangling')}`,
       ),
@@ -347,9 +352,14 @@ const FRAMES: FrameSpec[] = [
     plain: 'taking too many pills or something harmful',
     actor: 'any',
     benign: BENIGN.medicine,
-    notExcusedBy: STOCKPILING,
+    // "took all of the oxy they gave me for my back", "swallowed my whole week's dosette box": a
+    // whole supply taken at once is not the routine its reason names.
+    notExcusedBy: new RegExp(`${STOCKPILING.source}|${WHOLE_SUPPLY_TAKEN.source}`),
     patterns: [
       re(`${W(INGEST)} ${G(3)}(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)}`),
+      re(
+        `${W(INGEST)} ${G(3)}${W('whole|entire|every|all')} ${G(3)}${W('dosette|dosette box|pill organiser|pill organizer|pill box|blister pack|blister packs|compartment|compartments')}`,
+      ),
       re(`(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)} ${G(3)}${W('take|took|taken|swallow|swallowed|down|downed|gone|in me|inside me|kick in|kicking in|start to work')}`),
       re(`${W(INGEST)} ${G(3)}${W(POISON)}`),
       // "lithium, the whole 3 month supply they gave me, swallowed it at 7": the medicine named first, then the act on "it".
@@ -391,6 +401,10 @@ const FRAMES: FrameSpec[] = [
       re(`${W(FUMES)} ${G(8)}${W(SEALED)}|${W(SEALED)} ${G(8)}${W(FUMES)}`),
       re(`${W('tie|tied|made|make|tying|making')} ${G(3)}${W('noose|knot for the rope|rope to the|rope to a|rope around|rope round')}`),
       re(`${W(LIGATURE)} ${G(3)}${W('around|round')} ${G(1)}${W('neck')}`),
+      // "tied the bedsheet to the window latch": a ligature fixed to an anchor point.
+      re(
+        `${W('tie|tied|tying|knot|knotted|fix|fixed|attach|attached|loop|looped')} ${G(2)}${W('bedsheet|bed sheet|sheet|sheets|belt|cord|cable|scarf|lanyard|shoelace|shoelaces|dressing gown cord|charger cable|rope|ligature|tights')} ${G(1)}${W('to|round|around|onto|over')} ${G(2)}${W('window latch|latch|window|door handle|handle|hook|banister|bannister|curtain rail|curtain pole|bed frame|pipe|beam|rafter|loft hatch|wardrobe rail|door frame|shower rail')}`,
+      ),
       re(`${W('kick|kicked|kicking')} ${G(1)}${W('chair|stool')} ${G(2)}${W('away')}`),
     ],
     tier: urgent,
@@ -521,6 +535,10 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('this is how i|this be how i|that is how i|thats how i|that s how i|this is the way i|this be the way i')} ${W('go|die|end it|end things|do it|check out|am going to go|m going to go|be go to go|will go|want to go')}`,
       ),
+      // "I want it to go all the way this time", "going back in after dark and using it on myself".
+      re(
+        `${W('go all the way this time|all the way this time|properly this time|make sure this time|make it work this time')}|${W('use|using|try|trying')} ${W('it|them|that|this|the gun|the knife|the rope')} ${W('on myself')}`,
+      ),
       // The time told just before: "… at lunch during exams. that's when I'm doing it".
       re(
         `${W('that s when|thats when|that is when|that be when')} ${W('i m doing it|im doing it|i am doing it|i ll do it|i will do it|i be do it|i m going to do it|i be go to do it|it s happening|it is happening|it be happen')}`,
@@ -645,6 +663,20 @@ const FRAMES: FrameSpec[] = [
     tier: concern,
   },
   {
+    // A worry about a peer after an attempt: "after her attempt… she still thinks about it every day".
+    id: 'peer_after_attempt',
+    kind: 'self_harm',
+    label: 'a peer who still thinks of suicide after an attempt',
+    plain: 'worry about someone else',
+    actor: 'any',
+    patterns: [
+      re(
+        `${W('she|he|they|my friend|my mate|my sister|my brother|my son|my daughter')} ${G(2)}${W('think|thinks|thinking|talk|talks|talking')} ${W('about')} ${W('it|dying|suicide|killing herself|killing himself|ending it|doing it again')} ${G(1)}${W('every day|all the time|constantly|every night|a lot')}`,
+      ),
+    ],
+    tier: (m) => (/\b(attempt|attempted|overdose|overdosed|suicid\w*|tried to kill|took an overdose)\b/.test(m.words) ? 'concern' : null),
+  },
+  {
     id: 'command_voices',
     kind: 'self_harm',
     label: 'voices commanding harm',
@@ -668,9 +700,14 @@ const FRAMES: FrameSpec[] = [
     label: 'wishing not to exist (never born, disappear, not wake up)',
     plain: 'wishing you were not here',
     actor: 'self',
+    // "if I didn't wake up tomorrow I'd be grateful", "better off if I was gone": the "if" is the wish.
+    ownIf: true,
     patterns: [
       re(
         `${W('wish|wishing|wished|want|wanted|would rather|rather')} ${G(3)}${W('never be born|never been born|not be born|was never born|had never been born|not born|not exist|not existed|stop existing|disappear|vanish|fade away|fade out|cease to exist|not wake up|never wake up|not woken up|did not wake up|would not wake up|sleep forever|not be here|not be alive|not be around|be gone|be dead|be invisible|evaporate|be erased|not be a person')}`,
+      ),
+      re(
+        `${W('if i did not wake up|if i didn t wake up|if i didnt wake up|if i never woke up|if i do not wake up|if i don t wake up|if i dont wake up')} ${G(5)}${W('grateful|relieved|glad|happy|fine with it|okay with it|ok with it|not mind|would not mind|wouldn t mind|be a relief')}|${W('they|everyone|everybody|my family|the kids|my kids')} ${W('would|d|will|ll')} ${G(1)}${W('manage|cope|get on|get by|be grand|be fine|do better')} ${G(1)}${W('without me')}`,
       ),
       re(
         `${W('everyone|everybody|they|people|my family|my kids|my partner|life')} ${G(3)}${W('be better|be easier|be happier|would be better|would be easier|would be happier|be fine|would be fine')} ${G(2)}${W('without me|if i be go|if i was gone|if i were gone|if i be not here|if i was not here|if i was not around')}`,
@@ -821,7 +858,7 @@ function spacesIn(text: string, from: number, to: number): number {
 function saysIsACover(words: string, at: number): boolean {
   const before = words.slice(Math.max(0, at - 40), at);
   return (
-    /\bnot (for |to |about |because of )?(the |a |my )?$/.test(before) ||
+    /\bnot (like |for |to |about |because of )?(the |a |my )?$/.test(before) ||
     /\b(think|thinks|thought|pretend|pretending|pretended|told (them|everyone|people)|tell (them|everyone|people)|as far as (they|anyone|everyone) know)\b/.test(before)
   );
 }
@@ -947,7 +984,8 @@ export function matchFrames(sentences: AnalysedSentence[], message: MessageConte
           modifiers.push('about an animal');
           tier = 'none';
         }
-        const subject = subjectBefore(words, start);
+        // "using it on myself": a match that names the writer as the one harmed is the writer's act.
+        const subject = /\bmyself\b/.test(words.slice(start, end)) ? 'self' : subjectBefore(words, start);
         // Somebody else at risk is a worry about a peer (concern) unless the writer says the danger is
         // happening now ("she's not picking up", "screaming that she's cut her wrists"): then it stays urgent.
         const peerNow = subject === 'other' && tier === 'urgent' && (peerInDangerNow(message) || (spec.id === 'place_of_danger' && peerAtPlaceNow(words, message)));
