@@ -162,3 +162,31 @@ describe("batch 16's misses, as concepts", () => {
     expect(counted('she still thinks about it every day, that holiday in Rome')).toEqual([]);
   });
 });
+
+describe("batch 17's misses, as concepts", () => {
+  it('counts stepping in front of "it" when a vehicle is named; a voice telling it is concern', () => {
+    expect(counted("waiting for the 10:40 train. I'll walk in front of it when it comes")).toContain('method_traffic:urgent');
+    expect(counted('the voices on the bus told me to step in front of it, I got off early')).not.toContain('method_traffic:urgent');
+    expect(counted('my little boy ran in front of it to get a better photo of the parade')).toEqual([]);
+  });
+  it('counts an insulin overdose, a supply picked up at once with resolve, "I want it to be too much"', () => {
+    expect(counted('injected three pens of insulin and skipped tea')).toContain('act_ingested:urgent');
+    expect(counted('collected two months of my lithium at once. I know what I am doing with it tonight')).toContain('intent_euphemism:urgent');
+    expect(counted('not measuring it, I want it to be too much')).toContain('intent_euphemism:urgent');
+    expect(counted('picked up three months of my prescription before the holiday')).not.toContain('intent_euphemism:urgent');
+  });
+  it('counts a spot picked at water or a height with distress or a time; not a picnic spot', () => {
+    expect(counted('found the spot on the bridge where the drop is highest. tomorrow, at peace with it')).toContain('intent_euphemism:urgent');
+    expect(counted('found the spot by the river for the picnic on sunday')).not.toContain('intent_euphemism:urgent');
+  });
+  it('counts no food and no water on purpose as urgent; restriction as concern', () => {
+    expect(counted('five days without food and I stopped drinking water, done fighting it')).toContain('self_neglect:urgent');
+    expect(counted('been restricting since monday, under 400 a day')).toContain('self_neglect:concern');
+    expect(counted('restricting my screen time to an hour a day')).toEqual([]);
+  });
+  it('reads intrusive thoughts of harming someone, with a knife near, as concern not intent', () => {
+    expect(counted('unwanted thoughts of stabbing my husband whenever I hold the bread knife')).toContain('threat_to_other:concern');
+    expect(counted('unwanted thoughts of stabbing my husband whenever I hold the bread knife')).not.toContain('threat_to_other:urgent');
+    expect(counted('if my brother eats my leftovers one more time im gonna strangle him')).toEqual([]);
+  });
+});

@@ -121,7 +121,7 @@ const BENIGN = {
   // The life events that explain arrangements from another sentence of the message (not a date such as Christmas).
   arrangementInMessage:
     /\b(baby|pregnan\w*|newborn|mortgage|buying a house|bought a house|new house|moving|the move|house move|moved out|moving out|new flat|got the flat|exchanged|completion|declutter\w*|downsiz\w*|probate|estate agent|letting agent|tenancy|retir\w*)\b/,
-  harm: /\b(shooting (range|club|ground|gallery|lesson|lessons)|clay pigeons?|clays|paintball|airsoft|laser tag|lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|time|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline)\b/,
+  harm: /\b(shooting (range|club|ground|gallery|lesson|lessons)|clay pigeons?|clays|paintball|airsoft|laser tag|lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|killing time|kill time|kill some time|one more time|my charger|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline)\b/,
   beingHarmed:
     /\b(parcel|delivery|postman|postie|courier|amazon|takeaway|pizza|flowers|plumber|electrician|brb|(kill|murder) me (when|if) (she|he|they|mum|mom|dad|my mum|my mom|my dad|my wife|my husband|my boss) (see|sees|find|finds|hear|hears|notice|notices)|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
 };
@@ -299,6 +299,10 @@ const FRAMES: FrameSpec[] = [
         `${W('put|putting|set|setting|kept|keeping|keep|hold|holding')} ${G(2)}${W(MEDICINE)} ${G(2)}${W('aside|back|by')}|${W(MEDICINE)} ${G(6)}${W('instead of taking|instead of swallowing|rather than taking')}`,
       ),
       re(`${W('noose|ligature|rope|ropes|razor blade|razor blades|blade|blades|charcoal|helium|hosepipe|hose pipe')} ${W('i|i ve|i have|i d|i had')} ${W('bought|got|ordered')}`),
+      // "picked up three months of my prescription in one go".
+      re(
+        `${W('picked up|collected|got|ordered|filled')} ${G(1)}${W('two|three|four|five|six|\\d+')} ${W('months|month s|weeks|week s')} ${W('of|worth of|worth')} ${G(1)}${W(`prescription|script|meds|tablets|pills|medication|${MEDICINE}`)}`,
+      ),
       // "the tablets I've been saving", "the pills I kept back": saving told after the means.
       re(`${W(MEANS)} ${G(3)}${W('been saving|been keeping|been collecting|been hoarding|been hiding|been stockpiling|been stashing|kept back|put aside|put by')}`),
     ],
@@ -357,6 +361,10 @@ const FRAMES: FrameSpec[] = [
     notExcusedBy: new RegExp(`${STOCKPILING.source}|${WHOLE_SUPPLY_TAKEN.source}`),
     patterns: [
       re(`${W(INGEST)} ${G(3)}(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)}`),
+      // "done two full pens of insulin": an insulin overdose.
+      re(
+        `${W('inject|injected|injecting|done|did|used|use|emptied|empty|took|taken')} ${G(2)}${W('two|three|four|five|\\d+|whole|full|all|both|every')} ${G(2)}${W('pen|pens|syringe|syringes|vial|vials|cartridge|cartridges')} ${G(1)}${W(MEDICINE)}`,
+      ),
       re(
         `${W(INGEST)} ${G(3)}${W('whole|entire|every|all')} ${G(3)}${W('dosette|dosette box|pill organiser|pill organizer|pill box|blister pack|blister packs|compartment|compartments')}`,
       ),
@@ -535,6 +543,12 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('this is how i|this be how i|that is how i|thats how i|that s how i|this is the way i|this be the way i')} ${W('go|die|end it|end things|do it|check out|am going to go|m going to go|be go to go|will go|want to go')}`,
       ),
+      // "I know what I'm doing with it tonight", "not measuring it, I want it to be too much".
+      re(
+        `${W('know|decided|decide')} ${W('what i m doing|what i am doing|what i be do|what i m going to do|what i am going to do|what i be go to do|what to do')} ${W('with it|with them|with the lot')} ${G(1)}${W('tonight|today|tomorrow|later|this weekend|soon')}|${W('want|need|make sure|hope')} ${W('it to be|it s|it is|there s|there is')} ${W('too much|enough')}`,
+      ),
+      // "picked the spot where the current's strongest": a place chosen (with distress or a time, below).
+      re(`${W('picked|chosen|chose|found|scouted|checked out')} ${W('the|a|my')} ${W('spot|place|bridge|cliff|building|tree|beam|height')}`),
       // "I want it to go all the way this time", "going back in after dark and using it on myself".
       re(
         `${W('go all the way this time|all the way this time|properly this time|make sure this time|make it work this time')}|${W('use|using|try|trying')} ${W('it|them|that|this|the gun|the knife|the rope')} ${W('on myself')}`,
@@ -550,6 +564,8 @@ const FRAMES: FrameSpec[] = [
     ],
     tier: (m, s) => {
       if (DATED_IT.test(s)) return RESOLVE.test(m.words) || anyDistress(m) ? 'urgent' : null;
+      if (/\b(picked|chosen|chose|found|scouted|checked out) (the|a|my) (spot|place|bridge|cliff|building|tree|beam|height)\b/.test(s))
+        return anyDistress(m) && /\b(current|drop|river|sea|bridge|cliff|high|height|edge|train|tracks|deep|fall|rope|tree|beam|water|roof)\b/.test(m.words) ? 'urgent' : null;
       // "signing off for good from Twitter": leaving a site, not life.
       if (/\b(sign|signing|signed|log|logging|logged|check|checking|checked) (off|out) for good from\b/.test(m.words)) return null;
       return /\b(do it|go through with it|finally do it|actually do it|going to do it)\b/.test(s) &&
@@ -584,6 +600,9 @@ const FRAMES: FrameSpec[] = [
       ),
     ],
     tier: (m, s) => {
+      // "intrusive thoughts about stabbing my partner every time I pick up a knife": thoughts, not intent.
+      if (/\b(intrusive|unwanted|thoughts? (about|of)|images? of|pictures? in my head)\b/.test(s) && !/\b(going to|go to|will|tonight|plan|planning|decided|about to)\b/.test(s))
+        return 'concern';
       const means = has(WEAPON, m.words) || has(WEAPON, m.lemmas);
       if (means || anySoon(m) || /\b(going to|go to|will|about to|ready to|plan to|planning to|swear|intend|decided|have to|need to|finna|gonna)\b/.test(s)) return 'urgent';
       return 'concern';
@@ -661,6 +680,26 @@ const FRAMES: FrameSpec[] = [
       ),
     ],
     tier: concern,
+  },
+  {
+    // "i'm stepping out in front of it when it does" (the bus): a method with the vehicle named elsewhere.
+    id: 'method_traffic',
+    kind: 'self_harm',
+    label: 'a method: stepping in front of traffic or a train',
+    plain: 'a way of ending your life',
+    actor: 'self',
+    patterns: [
+      re(
+        `${W('step|stepping|stepped|walk|walking|jump|jumping|throw myself|throwing myself|run|running')} ${G(1)}${W('in front of')} ${W('it|one|the next one|the next|the first one|the first')}`,
+      ),
+    ],
+    // (What voices tell the writer to do is a command hallucination: concern.)
+    tier: (m) =>
+      /\b(voice|voices|told me to|tell me to|telling me to|tells me to)\b/.test(m.words)
+        ? 'concern'
+        : /\b(bus|buses|train|trains|lorry|lorries|truck|trucks|traffic|tram|coach|van|motorway|express)\b/.test(m.words)
+          ? 'urgent'
+          : null,
   },
   {
     // A worry about a peer after an attempt: "after her attempt… she still thinks about it every day".
@@ -748,7 +787,13 @@ const FRAMES: FrameSpec[] = [
         `${W('not|have not|haven t|did not|no|barely|hardly')} ${G(1)}${W('eat|eaten|ate|food|showered|shower|wash|washed|drink|drunk|drank|slept|sleep|got out of bed|get out of bed|leave the house|left the house|left my room|left the flat|opened the curtains')} ${G(5)}${W('day|days|week|weeks|since|in ages|properly in')}`,
       ),
       re(
-        `${W('stop|stopped|stopping|quit|quitting|binned|bin|flushed|throw away|threw away')} ${G(1)}${W('take|taking|eat|eating|drink|drinking|caring|washing|my')} ${G(2)}${W(`${MEDICINE}|food|anything|myself|about myself|meals`)}`,
+        `${W('stop|stopped|stopping|quit|quitting|binned|bin|flushed|throw away|threw away')} ${G(1)}${W('take|taking|eat|eating|drink|drinking|caring|washing|my')} ${G(2)}${W(`${MEDICINE}|food|anything|myself|about myself|meals|water|fluids`)}`,
+      ),
+      // "six days no food", "three days without water".
+      re(`${W('\\d+|two|three|four|five|six|seven|eight|nine|ten')} ${W('days|day')} ${W('no|without')} ${W('food|eating|water|drinking|fluids|a drink|anything')}`),
+      // Restricting food: "been restricting since sunday, under 300 a day".
+      re(
+        `${W('restricting|been restricting|restricted')} ${W('since|again|for|hard|all|every|to')}|${W('under|below|less than')} ${W('\\d{2,3}')} ${W('a day|calories|cals|kcal')}`,
       ),
       re(
         W(
@@ -761,7 +806,7 @@ const FRAMES: FrameSpec[] = [
     tier: (m) =>
       /\b(eat|eaten|ate|eating|food)\b/.test(m.words) &&
       /\b(drink|drunk|drank|drinking|water|fluids)\b/.test(m.words) &&
-      /\b(on purpose|deliberately|heart to stop|heart stops|this is how i|until i die|till i die|starve myself to death)\b|\b(not going to|not gonna|will not|wont|won t|refuse to|refusing to) (eat|drink|start|have anything)\b/.test(
+      /\b(on purpose|deliberately|heart to stop|heart stops|this is how i|until i die|till i die|starve myself to death|let my body (\w+ )?(stop|shut down|give up|give out)|done fighting)\b|\b(not going to|not gonna|will not|wont|won t|refuse to|refusing to) (eat|drink|start|have anything)\b/.test(
         m.words,
       )
         ? 'urgent'
