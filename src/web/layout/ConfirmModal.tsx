@@ -1,28 +1,15 @@
 import type { ReactNode } from 'react';
-import { FormModal, type ModalMutation } from './FormModal';
+import { FormModal, type FormModalProps } from './FormModal';
 
-export interface ConfirmModalProps {
-  opened: boolean;
-  /** Called once the modal has reset itself, however it closed. */
-  onClose: () => void;
-  /** The question ("Stop watching this phrase?"). */
-  title: ReactNode;
+/** FormModal's props that a question uses, the action's label and what will happen. */
+export type ConfirmModalProps = Pick<FormModalProps, 'opened' | 'onClose' | 'title' | 'mutation' | 'pending' | 'error' | 'errorTitle' | 'danger' | 'cancelLabel'> & {
   /** The confirming button's text ("Stop watching"). */
   confirmLabel: string;
-  /** Runs on confirm; call `close()` when done (it resets the mutation, then calls `onClose`). */
-  onConfirm: (close: () => void) => void;
-  mutation?: ModalMutation;
-  /** When not driven by one mutation (as FormModal). */
-  pending?: boolean;
-  error?: unknown;
-  errorTitle?: string;
-  /** A destructive action: the confirming button is red. */
-  danger?: boolean;
-  /** The way back ("Keep it"); "Cancel" by default. */
-  cancelLabel?: string;
+  /** Runs on confirm; call `close()` when done (it resets the request, then calls `onClose`). */
+  onConfirm: FormModalProps['onSubmit'];
   /** What will happen, in a sentence or two. */
   children: ReactNode;
-}
+};
 
 /**
  * A yes/no question with no fields: FormModal with Cancel focused first, so Enter or a stray tap
