@@ -53,7 +53,7 @@ describe('modals on FormModal and ConfirmModal', () => {
     const page = await signedIn(DEMO.admin);
     await page.goto(`${server.baseUrl}/admin/watched-phrases`);
     await page.getByRole('heading', { level: 1, name: 'Watched phrases' }).waitFor();
-    await page.getByLabel('Phrase', { exact: true }).fill('quiet storm');
+    await page.getByLabel(/^Phrase/).fill('quiet storm');
     await page.getByRole('button', { name: 'Add phrase' }).click();
     await page.getByRole('status').getByText('“quiet storm” is now watched.').waitFor();
 
