@@ -1,9 +1,10 @@
-import { Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { Role } from '../api/types';
 import { Fact, Facts } from '../layout/Facts';
-import { ErrorRegion, QueryView } from '../layout/feedback';
+import { QueryView } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { formatDate } from '../layout/format';
 import { ContactFields } from './ContactFields';
 import { PhoneActions } from './PhoneActions';
@@ -65,7 +66,7 @@ export function ContactCard({ participantId, viewer, name, onSaved }: Props) {
       <QueryView query={details} loadingLabel="Loading contact details…">
         {(d) => <ContactFacts d={d} own={own} name={name} />}
       </QueryView>
-      {editing ? <EditContactModal participantId={participantId} viewer={viewer} initial={editing} onClose={() => setEditing(null)} onSaved={onSaved} /> : null}
+      <EditContactModal participantId={participantId} viewer={viewer} initial={editing} onClose={() => setEditing(null)} onSaved={onSaved} />
     </Card>
   );
 }
@@ -118,6 +119,7 @@ function ContactFacts({ d, own, name }: { d: ContactDetails; own: boolean; name?
   );
 }
 
+/** Edits the details this viewer may change; the draft starts again from the saved details each time it opens. */
 function EditContactModal({
   participantId,
   viewer,
@@ -127,39 +129,37 @@ function EditContactModal({
 }: {
   participantId: string;
   viewer: Role;
-  initial: ContactDraft;
+  /** The saved details as a draft; null while closed. */
+  initial: ContactDraft | null;
   onClose: () => void;
   onSaved?: ((message: string) => void) | undefined;
 }) {
   const save = useSaveContactDetails(participantId);
-  const [draft, setDraft] = useState(initial);
+  const [edited, setDraft] = useState(initial);
+  // Before the first reset (the modal's first opening) the draft is the saved details.
+  const draft = edited ?? initial;
   const fields = editableContactFields(viewer);
   const error = save.error instanceof ApiError ? save.error : null;
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate(patchOf(draft, fields), {
-      onSuccess: () => {
-        onSaved?.('Contact details saved.');
-        onClose();
-      },
-    });
-  }
   return (
-    <Modal opened onClose={onClose} title="Edit contact details" size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <ContactFields value={draft} onChange={setDraft} fields={fields} error={error} />
-          <ErrorRegion error={save.error} title="We couldn't save the contact details" />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={initial !== null}
+      onClose={onClose}
+      title="Edit contact details"
+      submitLabel="Save"
+      mutation={save}
+      errorTitle="We couldn't save the contact details"
+      onReset={() => setDraft(initial)}
+      onSubmit={(close) => {
+        if (!draft) return;
+        save.mutate(patchOf(draft, fields), {
+          onSuccess: () => {
+            onSaved?.('Contact details saved.');
+            close();
+          },
+        });
+      }}
+    >
+      {draft ? <ContactFields value={draft} onChange={setDraft} fields={fields} error={error} /> : null}
+    </FormModal>
   );
 }

@@ -1,12 +1,13 @@
-import { Anchor, Badge, Button, Card, Group, List, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { IsolationFlag, isolationFlagsSchema } from '../../shared/schemas/isolation';
 import { api } from '../api/client';
+import { FormModal } from '../layout/FormModal';
 import { formatDate } from '../layout/format';
-import { ErrorRegion, QueryView, SuccessRegion } from '../layout/feedback';
+import { QueryView, SuccessRegion } from '../layout/feedback';
 import { isolationKeys } from './keys';
 
 type FlagsResponse = z.infer<typeof isolationFlagsSchema>;
@@ -116,56 +117,47 @@ function DecisionModal({ target, onClose, onDone }: { target: { flag: IsolationF
   });
   const dismissing = target?.outcome === 'dismissed';
   const missing = dismissing && note.trim().length < 3;
-  function close() {
-    decide.reset();
-    setNote('');
-    setAttempted(false);
-    onClose();
-  }
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setAttempted(true);
-    if (!target || missing) return;
-    decide.mutate(
-      { flagId: target.flag.id, outcome: target.outcome, ...(note.trim() ? { note: note.trim() } : {}) },
-      {
-        onSuccess: (flag) => {
-          onDone(`${target.flag.pseudonym}: ${dismissing ? 'dismissed' : 'reached out'}; quiet until ${formatDate(flag.snoozedUntil)}.`);
-          close();
-        },
-      },
-    );
-  }
   return (
-    <Modal opened={target !== null} onClose={close} title={target ? `${dismissing ? 'Dismiss' : 'Record reaching out to'} ${target.flag.pseudonym}` : ''}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Text size="sm">
-            {dismissing ? 'Say why, for the other facilitators. The flag is kept with your reason.' : 'How did you reach out? (optional) The flag is kept with your note.'} The
-            member is not flagged again for a while unless things get worse.
-          </Text>
-          <Textarea
-            label={dismissing ? 'Reason' : 'Note'}
-            required={dismissing}
-            autosize
-            minRows={3}
-            maxLength={1000}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={attempted && missing ? 'Give a reason of at least 3 characters.' : undefined}
-          />
-          <ErrorRegion error={decide.error} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={decide.isPending}>
-              {dismissing ? 'Dismiss' : 'Save'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={target !== null}
+      onClose={onClose}
+      title={target ? `${dismissing ? 'Dismiss' : 'Record reaching out to'} ${target.flag.pseudonym}` : ''}
+      submitLabel={dismissing ? 'Dismiss' : 'Save'}
+      size="md"
+      mutation={decide}
+      onReset={() => {
+        setNote('');
+        setAttempted(false);
+      }}
+      onSubmit={(close) => {
+        setAttempted(true);
+        if (!target || missing) return;
+        decide.mutate(
+          { flagId: target.flag.id, outcome: target.outcome, ...(note.trim() ? { note: note.trim() } : {}) },
+          {
+            onSuccess: (flag) => {
+              onDone(`${target.flag.pseudonym}: ${dismissing ? 'dismissed' : 'reached out'}; quiet until ${formatDate(flag.snoozedUntil)}.`);
+              close();
+            },
+          },
+        );
+      }}
+    >
+      <Text size="sm">
+        {dismissing ? 'Say why, for the other facilitators. The flag is kept with your reason.' : 'How did you reach out? (optional) The flag is kept with your note.'} The member
+        is not flagged again for a while unless things get worse.
+      </Text>
+      <Textarea
+        label={dismissing ? 'Reason' : 'Note'}
+        required={dismissing}
+        autosize
+        minRows={3}
+        maxLength={1000}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={attempted && missing ? 'Give a reason of at least 3 characters.' : undefined}
+      />
+    </FormModal>
   );
 }
 

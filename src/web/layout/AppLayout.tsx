@@ -11,6 +11,7 @@ import { useSignOut } from '../auth/api';
 import { useMe } from '../auth/session';
 import type { Me } from '../api/types';
 import { Brand } from './Brand';
+import { ErrorBoundary } from './ErrorBoundary';
 import { PageLoader } from './feedback';
 import { roleLabel } from './format';
 import { SkipLink } from './SkipLink';
@@ -146,9 +147,11 @@ export function AppLayout() {
 
         <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1} className={classes.main}>
           <Container size="lg" px={0}>
-            <Suspense fallback={<PageLoader label="Loading the page…" />}>
-              <Outlet />
-            </Suspense>
+            <ErrorBoundary scope="page" resetKey={pathname}>
+              <Suspense fallback={<PageLoader label="Loading the page…" />}>
+                <Outlet />
+              </Suspense>
+            </ErrorBoundary>
           </Container>
         </AppShell.Main>
       </AppShell>

@@ -39,6 +39,8 @@ export interface FormModalProps {
   size?: ModalProps['size'];
   /** Focus Cancel first (confirmations) instead of the first field. */
   focusCancel?: boolean;
+  /** Hides Cancel and submit while the body offers its own choice (the moderation preview's "Send anyway" / "Edit my message"). */
+  hideActions?: boolean;
   children?: ReactNode;
 }
 
@@ -49,7 +51,7 @@ export interface FormModalProps {
  * modal never shows the previous person's text or error.
  */
 export function FormModal(props: FormModalProps) {
-  const { opened, onClose, title, submitLabel, onSubmit, mutation, onReset, danger, submitDisabled, result, size = 'lg', focusCancel, children } = props;
+  const { opened, onClose, title, submitLabel, onSubmit, mutation, onReset, danger, submitDisabled, result, size = 'lg', focusCancel, hideActions, children } = props;
   const pending = props.pending ?? mutation?.isPending ?? false;
   const error = props.error !== undefined ? props.error : (mutation?.error ?? null);
 
@@ -83,14 +85,16 @@ export function FormModal(props: FormModalProps) {
           <Stack gap="md">
             {children}
             <ErrorRegion error={error} title={props.errorTitle} />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close} data-autofocus={focusCancel || undefined}>
-                {props.cancelLabel ?? 'Cancel'}
-              </Button>
-              <Button type="submit" color={danger ? 'red' : undefined} loading={pending} disabled={submitDisabled}>
-                {submitLabel}
-              </Button>
-            </Group>
+            {hideActions ? null : (
+              <Group justify="flex-end" gap="sm">
+                <Button variant="default" onClick={close} data-autofocus={focusCancel || undefined}>
+                  {props.cancelLabel ?? 'Cancel'}
+                </Button>
+                <Button type="submit" color={danger ? 'red' : undefined} loading={pending} disabled={submitDisabled}>
+                  {submitLabel}
+                </Button>
+              </Group>
+            )}
           </Stack>
         </form>
       )}

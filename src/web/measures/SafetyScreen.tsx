@@ -26,6 +26,11 @@ export function CrisisLineText({ text, size }: { text: string; size?: 'lg' }) {
  * Shown at once, over everything, when an answer says someone may be at risk (urgent tier): the
  * server's message, the crisis numbers as large buttons that dial, and that the care team knows.
  * Calm colours; one way on ("Continue"), which Escape also takes.
+ *
+ * The one Mantine `Modal` outside layout/ (see layout/modal-guard.test.ts): it is not a form and
+ * must not look like one. FormModal's Cancel / submit pair would offer a choice where there is
+ * none, and a small dialog would put the crisis numbers behind a scroll on a phone; this is a
+ * full-screen announcement whose only action is to go on, so it keeps its own `Modal.Root`.
  */
 export function UrgentSafetyScreen({ safety, opened, onContinue }: { safety: Safety; opened: boolean; onContinue: () => void }) {
   const numbers = crisisNumbers(safety.crisisLine);

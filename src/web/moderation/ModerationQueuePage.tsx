@@ -1,8 +1,9 @@
-import { Badge, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { MODERATION_EDIT_MAX, MODERATION_REASON_MAX } from '../../shared/schemas/moderation';
 import { useMe } from '../auth/session';
 import { ErrorRegion, PageLoader, SuccessRegion, usePageTitle } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { formatDateTime } from '../layout/format';
 import { useDecideItem, useModerationQueue, type QueueItem } from './api';
 
@@ -98,15 +99,8 @@ export function ModerationQueuePage() {
               onApprove={() =>
                 decide.mutate({ itemId: item.id, decision: 'approve' }, { onSuccess: () => setDone(`Released: the ${item.kindLabel} is now visible to ${item.groupName}.`) })
               }
-              onEdit={() => {
-                setEditing(item);
-                setEdited(item.text);
-              }}
-              onReject={() => {
-                setRejecting(item);
-                setReason('');
-                setAttempted(false);
-              }}
+              onEdit={() => setEditing(item)}
+              onReject={() => setRejecting(item)}
             />
           ))}
         </Stack>
@@ -122,89 +116,77 @@ export function ModerationQueuePage() {
           ))}
         </Stack>
       </section>
-      <Modal opened={!!editing} onClose={() => setEditing(null)} title="Edit, then release to the group">
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!editing || !edited.trim()) return;
-            const item = editing;
-            decide.mutate(
-              { itemId: item.id, decision: 'approve', text: edited },
-              {
-                onSuccess: () => {
-                  setDone(`Released with your edit: ${item.author.pseudonym ?? 'the author'} has been told some words were changed.`);
-                  setEditing(null);
-                },
+      <FormModal
+        opened={!!editing}
+        onClose={() => setEditing(null)}
+        title="Edit, then release to the group"
+        submitLabel="Release to the group"
+        mutation={decide}
+        submitDisabled={!edited.trim()}
+        onReset={() => setEdited(editing?.text ?? '')}
+        onSubmit={(close) => {
+          if (!editing || !edited.trim()) return;
+          const item = editing;
+          decide.mutate(
+            { itemId: item.id, decision: 'approve', text: edited },
+            {
+              onSuccess: () => {
+                setDone(`Released with your edit: ${item.author.pseudonym ?? 'the author'} has been told some words were changed.`);
+                close();
               },
-            );
-          }}
-        >
-          <Stack gap="md">
-            <Text size="sm">The group sees your version. The author is told a facilitator changed some words; what they first wrote stays in the moderation log.</Text>
-            <Textarea
-              label="The text the group will see"
-              required
-              autosize
-              minRows={3}
-              maxLength={MODERATION_EDIT_MAX}
-              value={edited}
-              onChange={(e) => setEdited(e.currentTarget.value)}
-            />
-            <ErrorRegion error={decide.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setEditing(null)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={decide.isPending} disabled={!edited.trim()}>
-                Release to the group
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
-      <Modal opened={!!rejecting} onClose={() => setRejecting(null)} title="Withdraw this item?">
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            setAttempted(true);
-            if (!rejecting || reason.trim().length < 3) return;
-            const item = rejecting;
-            decide.mutate(
-              { itemId: item.id, decision: 'reject', reason: reason.trim() },
-              {
-                onSuccess: () => {
-                  setDone(`Withdrawn: ${item.author.pseudonym ?? 'the author'} has been told why.`);
-                  setRejecting(null);
-                },
+            },
+          );
+        }}
+      >
+        <Text size="sm">The group sees your version. The author is told a facilitator changed some words; what they first wrote stays in the moderation log.</Text>
+        <Textarea
+          label="The text the group will see"
+          required
+          autosize
+          minRows={3}
+          maxLength={MODERATION_EDIT_MAX}
+          value={edited}
+          onChange={(e) => setEdited(e.currentTarget.value)}
+        />
+      </FormModal>
+      <FormModal
+        opened={!!rejecting}
+        onClose={() => setRejecting(null)}
+        title="Withdraw this item?"
+        submitLabel="Withdraw"
+        danger
+        mutation={decide}
+        onReset={() => {
+          setReason('');
+          setAttempted(false);
+        }}
+        onSubmit={(close) => {
+          setAttempted(true);
+          if (!rejecting || reason.trim().length < 3) return;
+          const item = rejecting;
+          decide.mutate(
+            { itemId: item.id, decision: 'reject', reason: reason.trim() },
+            {
+              onSuccess: () => {
+                setDone(`Withdrawn: ${item.author.pseudonym ?? 'the author'} has been told why.`);
+                close();
               },
-            );
-          }}
-        >
-          <Stack gap="md">
-            <Text size="sm">It stays visible to its author only. They get a notification with your reason (not your name).</Text>
-            <Textarea
-              label="Reason for the author"
-              required
-              autosize
-              minRows={3}
-              maxLength={MODERATION_REASON_MAX}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={reasonError}
-            />
-            <ErrorRegion error={decide.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setRejecting(null)}>
-                Cancel
-              </Button>
-              <Button type="submit" color="red" loading={decide.isPending}>
-                Withdraw
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+            },
+          );
+        }}
+      >
+        <Text size="sm">It stays visible to its author only. They get a notification with your reason (not your name).</Text>
+        <Textarea
+          label="Reason for the author"
+          required
+          autosize
+          minRows={3}
+          maxLength={MODERATION_REASON_MAX}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={reasonError}
+        />
+      </FormModal>
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { Badge, Button, Card, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { WATCHED_PHRASE_MAX, WATCHED_PHRASE_NOTE_MAX } from '../../shared/schemas/moderation';
 import { ApiError } from '../api/client';
 import { useMe } from '../auth/session';
+import { ConfirmModal } from '../layout/ConfirmModal';
 import { ErrorRegion, PageLoader, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
 import { useDeletePhrase, useSavePhrase, useWatchedPhrases, type PhraseAction, type WatchedPhraseView } from './api';
@@ -145,34 +146,29 @@ export function WatchedPhrasesPage() {
           ))}
         </Stack>
       </section>
-      <Modal opened={!!removing} onClose={() => setRemoving(null)} title="Stop watching this phrase?">
-        <Stack gap="md">
-          <Text>
-            “{removing?.phrase}” will no longer be {removing ? actionPast[removing.action] : ''}. Items already handled stay as they are.
-          </Text>
-          <ErrorRegion error={remove.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRemoving(null)}>
-              Keep it
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() =>
-                removing &&
-                remove.mutate(removing.id, {
-                  onSuccess: () => {
-                    setDone(`“${removing.phrase}” is no longer watched.`);
-                    setRemoving(null);
-                  },
-                })
-              }
-            >
-              Stop watching
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={!!removing}
+        onClose={() => setRemoving(null)}
+        title="Stop watching this phrase?"
+        confirmLabel="Stop watching"
+        cancelLabel="Keep it"
+        danger
+        mutation={remove}
+        onConfirm={(close) => {
+          if (!removing) return;
+          const phrase = removing.phrase;
+          remove.mutate(removing.id, {
+            onSuccess: () => {
+              setDone(`“${phrase}” is no longer watched.`);
+              close();
+            },
+          });
+        }}
+      >
+        <Text>
+          “{removing?.phrase}” will no longer be {removing ? actionPast[removing.action] : ''}. Items already handled stay as they are.
+        </Text>
+      </ConfirmModal>
     </Stack>
   );
 }

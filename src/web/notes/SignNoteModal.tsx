@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { useState } from 'react';
 import { useMe } from '../auth/session';
-import { FormModal } from '../layout/FormModal';
+import { ConfirmModal } from '../layout/ConfirmModal';
 
 interface Props {
   opened: boolean;
@@ -26,19 +26,18 @@ export function SignNoteModal({ opened, dirty, onClose, onSign, error }: Props) 
     }
   }
   return (
-    <FormModal
+    <ConfirmModal
       opened={opened}
       onClose={onClose}
       title="Sign this note?"
-      submitLabel="Sign note"
+      confirmLabel="Sign note"
       pending={busy}
       error={error}
       errorTitle="We couldn't sign the note"
-      focusCancel
-      onSubmit={(close) => void sign(close)}
+      onConfirm={(close) => void sign(close)}
     >
       <Text>You sign as {me.user.displayName}. Once signed, the note is locked: nobody can change it, and anything to add later becomes a dated addendum.</Text>
       {dirty ? <Text size="sm">Your latest changes will be saved first.</Text> : null}
-    </FormModal>
+    </ConfirmModal>
   );
 }

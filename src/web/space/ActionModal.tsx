@@ -1,6 +1,6 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorRegion } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { MAX_POST_CHARS, SPACE_NOTE_MAX, SPACE_REPORT_NOTE_MAX } from '../../shared/schemas/space';
 import type { PostAction } from './PostItem';
 import type { SpacePost } from './api';
@@ -78,19 +78,35 @@ export function ActionModal({
   onClose: () => void;
   onConfirm: (note: string) => Promise<unknown>;
 }) {
-  const [note, setNote] = useState(() => (action && post ? (ACTION_COPY[action]?.field?.prefill?.(post) ?? '') : ''));
+  const copy = action ? ACTION_COPY[action] : undefined;
+  const prefill = () => (copy && post ? (copy.field?.prefill?.(post) ?? '') : '');
+  const [note, setNote] = useState(prefill);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const copy = action ? ACTION_COPY[action] : undefined;
-  const close = () => {
-    setNote('');
-    setError(null);
-    onClose();
-  };
   return (
-    <Modal opened={!!copy && !!post} onClose={close} title={copy?.title ?? ''} centered>
+    <FormModal
+      opened={!!copy && !!post}
+      onClose={onClose}
+      title={copy?.title ?? ''}
+      submitLabel={copy?.confirm ?? ''}
+      size="md"
+      danger={copy?.danger}
+      pending={busy}
+      error={error}
+      submitDisabled={!!copy?.field?.required && !note.trim()}
+      onReset={() => {
+        setNote(prefill());
+        setError(null);
+      }}
+      onSubmit={(close) => {
+        setBusy(true);
+        onConfirm(note.trim())
+          .then(close, setError)
+          .finally(() => setBusy(false));
+      }}
+    >
       {copy && post ? (
-        <Stack gap="sm">
+        <>
           <Text size="sm">{copy.explain(post)}</Text>
           {copy.field ? (
             <Textarea
@@ -103,27 +119,8 @@ export function ActionModal({
               minRows={2}
             />
           ) : null}
-          {error ? <ErrorRegion error={error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button
-              color={copy.danger ? 'red' : undefined}
-              loading={busy}
-              disabled={!!copy.field?.required && !note.trim()}
-              onClick={() => {
-                setBusy(true);
-                onConfirm(note.trim())
-                  .then(close, setError)
-                  .finally(() => setBusy(false));
-              }}
-            >
-              {copy.confirm}
-            </Button>
-          </Group>
-        </Stack>
+        </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Modal, Stack, Text, TextInput, Textarea, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, TextInput, Textarea, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { MAX_POST_CHARS } from '../../shared/schemas/space';
 import { ErrorRegion } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { formatDateTime } from '../layout/format';
 import { spaceApi, useSpaceAction, type SpaceOverview } from './api';
 import { careTeamMessage } from './CareTeamTold';
@@ -68,18 +69,15 @@ function NewThreadModal({ groupId, opened, onClose }: { groupId: string; opened:
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
+  // The new thread's id once it was held for the care team: the modal says who was told, then opens it.
   const [opening, setOpening] = useState<string | null>(null);
   const preview = usePreviewedSend(groupId, 'post');
   const create = useSpaceAction(groupId, (body: { title: string; text: string }) => spaceApi.createThread(groupId, body));
   const finish = (threadId: string) => {
-    setTitle('');
-    setText('');
-    setOpening(null);
-    preview.reset();
     onClose();
     void navigate(`/groups/${groupId}/space/${threadId}`);
   };
-  const send = () =>
+  const send = (close: () => void) =>
     create.mutate(
       { title, text },
       {
@@ -88,65 +86,68 @@ function NewThreadModal({ groupId, opened, onClose }: { groupId: string; opened:
           if (careTeamMessage(result.post.statusReasons)) {
             preview.sent(result.post.statusReasons);
             setOpening(result.threadId);
-          } else finish(result.threadId);
+          } else {
+            close();
+            void navigate(`/groups/${groupId}/space/${result.threadId}`);
+          }
         },
       },
     );
   return (
-    <Modal opened={opened} onClose={opening ? () => finish(opening) : onClose} title="Start a thread" centered>
-      <Stack
-        gap="sm"
-        component="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (opening) return finish(opening);
-          void preview.check({ title, text }, send);
+    <FormModal
+      opened={opened}
+      // Closed after the thread was made (×, Escape): it opens, as "Go to the thread" would.
+      onClose={opening ? () => finish(opening) : onClose}
+      title="Start a thread"
+      submitLabel="Start thread"
+      mutation={create}
+      pending={create.isPending || preview.checking}
+      submitDisabled={!title.trim() || !text.trim()}
+      hideActions={preview.choosing}
+      onReset={() => {
+        setTitle('');
+        setText('');
+        setOpening(null);
+        preview.reset();
+      }}
+      onSubmit={(close) => void preview.check({ title, text }, () => send(close))}
+      result={
+        opening ? (
+          <Stack gap="md">
+            {preview.notice}
+            <Group justify="flex-end">
+              <Button onClick={() => finish(opening)} data-autofocus>
+                Go to the thread
+              </Button>
+            </Group>
+          </Stack>
+        ) : undefined
+      }
+    >
+      <TextInput
+        label="Topic"
+        required
+        maxLength={120}
+        value={title}
+        onChange={(e) => {
+          setTitle(e.currentTarget.value);
+          preview.reset();
         }}
-      >
-        {!opening ? (
-          <>
-            <TextInput
-              label="Topic"
-              required
-              maxLength={120}
-              value={title}
-              onChange={(e) => {
-                setTitle(e.currentTarget.value);
-                preview.reset();
-              }}
-            />
-            <Textarea
-              label="First message"
-              required
-              autosize
-              minRows={3}
-              maxLength={MAX_POST_CHARS}
-              value={text}
-              onChange={(e) => {
-                setText(e.currentTarget.value);
-                preview.reset();
-              }}
-            />
-          </>
-        ) : null}
-        {preview.problem ? <ErrorRegion error={preview.problem} title="Please change this before sending" /> : null}
-        {preview.notice}
-        {create.error ? <ErrorRegion error={create.error} /> : null}
-        {opening ? (
-          <Group justify="flex-end">
-            <Button type="submit">Go to the thread</Button>
-          </Group>
-        ) : !preview.choosing ? (
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending || preview.checking} disabled={!title.trim() || !text.trim()}>
-              Start thread
-            </Button>
-          </Group>
-        ) : null}
-      </Stack>
-    </Modal>
+      />
+      <Textarea
+        label="First message"
+        required
+        autosize
+        minRows={3}
+        maxLength={MAX_POST_CHARS}
+        value={text}
+        onChange={(e) => {
+          setText(e.currentTarget.value);
+          preview.reset();
+        }}
+      />
+      {preview.problem ? <ErrorRegion error={preview.problem} title="Please change this before sending" /> : null}
+      {preview.notice}
+    </FormModal>
   );
 }

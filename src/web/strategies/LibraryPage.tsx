@@ -1,7 +1,8 @@
-import { Badge, Button, Card, Group, Modal, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useMe } from '../auth/session';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
+import { FormModal } from '../layout/FormModal';
 import { formatDate } from '../layout/format';
 import { useLibrary, useUncurate, type LibraryEntry } from './api';
 
@@ -76,31 +77,30 @@ export function LibraryPage() {
   );
 }
 
+/** Takes an entry out of the library, with the reason kept in the audit log. */
 function UncurateModal({ entry, onClose }: { entry: LibraryEntry | null; onClose: () => void }) {
   const uncurate = useUncurate();
   const [reason, setReason] = useState('');
-  const close = () => {
-    uncurate.reset();
-    setReason('');
-    onClose();
-  };
   return (
-    <Modal opened={!!entry} onClose={close} title="Take out of the library" centered>
+    <FormModal
+      opened={!!entry}
+      onClose={onClose}
+      title="Take out of the library"
+      submitLabel="Take out"
+      size="md"
+      danger
+      mutation={uncurate}
+      onReset={() => setReason('')}
+      onSubmit={(close) => {
+        if (entry) uncurate.mutate({ id: entry.id, reason }, { onSuccess: close });
+      }}
+    >
       {entry ? (
-        <Stack gap="md">
+        <>
           <Text size="sm">“{entry.title}” will no longer be shown in the library. The strategy stays in its group.</Text>
           <Textarea label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} required maxLength={500} autosize minRows={2} />
-          <ErrorRegion error={uncurate.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button color="red" loading={uncurate.isPending} onClick={() => uncurate.mutate({ id: entry.id, reason }, { onSuccess: close })}>
-              Take out
-            </Button>
-          </Group>
-        </Stack>
+        </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
