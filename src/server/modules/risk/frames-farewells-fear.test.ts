@@ -190,3 +190,22 @@ describe("batch 17's misses, as concepts", () => {
     expect(counted('if my brother eats my leftovers one more time im gonna strangle him')).toEqual([]);
   });
 });
+
+describe("batch 18's misses, as concepts (tuned, after its first-sight score)", () => {
+  it('counts voices commanding harm to a person as harm to others: urgent with the person there and the writer unable to hold it', () => {
+    expect(counted('the voices keep telling me to hurt my neighbour, I stay in my room')).toContain('command_voices_other:concern');
+    expect(counted("voices telling me to hurt the baby, I'm alone with her and they're getting louder")).toContain('command_voices_other:urgent');
+  });
+  it('counts a one-way ticket to a place of danger, "where we used to" not being the past of the act', () => {
+    expect(counted('got a one way ticket to the bridge where we used to walk. nobody needs to look for me')).toContain('place_of_danger:urgent');
+  });
+  it('counts a threat sent with a weapon and a time; not a sister texting "see you at 7"', () => {
+    expect(counted('he sent a photo of a knife saying see you at 10')).toContain('threat_from_other:urgent');
+    expect(counted('my sister texted saying see you at 7 for dinner')).toEqual([]);
+  });
+  it('counts a cut along the arm, insulin drawn up after working out how much it takes, a poison sipped', () => {
+    expect(counted('cut again, down my arm not across this time')).toContain('act_injury:urgent');
+    expect(counted('worked out how much insulin it would take and it is drawn up')).toContain('means_prepared:urgent');
+    expect(counted('sipping the bleach slowly')).toContain('act_ingested:urgent');
+  });
+});

@@ -265,7 +265,7 @@ const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
 
 const STRONG_PREPARE =
-  'count|count out|counted|line up|lined up|lay out|laid out|set out|stockpile|stockpiled|stockpiling|hoard|hoarded|hoarding|stash|stashed|save up|saved up|saving up|pop out|popped out|empty out|emptied out|tip out|tipped out|pour out|poured out|sharpen|sharpened|load|loaded|tie|tied|clutch|clutching|grip|gripping|been saving|been collecting|collect|collected|collecting|hide|hid|hidden|hiding';
+  'saved every|saved all|count|count out|counted|line up|lined up|lay out|laid out|set out|stockpile|stockpiled|stockpiling|hoard|hoarded|hoarding|stash|stashed|save up|saved up|saving up|pop out|popped out|empty out|emptied out|tip out|tipped out|pour out|poured out|sharpen|sharpened|load|loaded|tie|tied|clutch|clutching|grip|gripping|been saving|been collecting|collect|collected|collecting|hide|hid|hidden|hiding';
 const WEAK_PREPARE = 'buy|bought|order|ordered|get|got|have|had|hold|holding|keep|kept|find|found|look up|looked up|google|googled|research|researched|check|checked|test|tested';
 
 const FRAMES: FrameSpec[] = [
@@ -299,6 +299,10 @@ const FRAMES: FrameSpec[] = [
         `${W('put|putting|set|setting|kept|keeping|keep|hold|holding')} ${G(2)}${W(MEDICINE)} ${G(2)}${W('aside|back|by')}|${W(MEDICINE)} ${G(6)}${W('instead of taking|instead of swallowing|rather than taking')}`,
       ),
       re(`${W('noose|ligature|rope|ropes|razor blade|razor blades|blade|blades|charcoal|helium|hosepipe|hose pipe')} ${W('i|i ve|i have|i d|i had')} ${W('bought|got|ordered')}`),
+      // "worked out how much insulin it takes": the dose that would kill, looked up.
+      re(
+        `${W('worked out|figured out|calculated|looked up|googled|researched')} ${W('how much|how many')} ${G(3)}${W('it takes|it would take|would take|would do it|is enough|would be enough|it would need')}`,
+      ),
       // "picked up three months of my prescription in one go".
       re(
         `${W('picked up|collected|got|ordered|filled')} ${G(1)}${W('two|three|four|five|six|\\d+')} ${W('months|month s|weeks|week s')} ${W('of|worth of|worth')} ${G(1)}${W(`prescription|script|meds|tablets|pills|medication|${MEDICINE}`)}`,
@@ -325,6 +329,8 @@ const FRAMES: FrameSpec[] = [
       re(`${W(PRESENCE)} ${G(3)}${W(EDGE_PLACE)}`),
       re(`${W(PRESENCE)} ${G(3)}${W(DANGER_PLACE)}`),
       re(`^${G(2)}${W(`${EDGE_PLACE}|${DANGER_PLACE}`)}$`),
+      // "booked a one way ticket to the cliffs".
+      re(`${W('one way ticket|one way train|one way trip|single ticket|one way')} ${G(3)}${W(`${EDGE_PLACE}|${DANGER_PLACE}`)}`),
       // The subject dropped: "on the roof of halls, the fire door was propped open".
       re(`(?:^|(?<=[.!?;] ))${W('on|up on|sat on|standing on|stood on|sitting on')} ${G(2)}${W(`${EDGE_PLACE}|${DANGER_PLACE}`)}`),
       re(
@@ -335,6 +341,7 @@ const FRAMES: FrameSpec[] = [
       ),
     ],
     tier: (m, s) => {
+      if (/\bone way\b/.test(s)) return 'urgent';
       if (has(EDGE_PLACE, s) && !/\b(edge of (my|the) (seat|bed|sofa|table|diving board|pool|chair|desk)|diving board|on edge|edgy|cutting edge|edge of my seat)\b/.test(s))
         return 'urgent';
       if (anyDistress(m) || anyFarewell(m)) return 'urgent';
@@ -404,6 +411,10 @@ const FRAMES: FrameSpec[] = [
         `${W('blood everywhere|so much blood|can not stop the bleeding|cannot stop the bleeding|too deep|deeper than ever|down to the fat|see the fat|need stitches|needs stitches|gaping')}`,
       ),
       re(`${W('cut|slit|slice|slash')} ${G(2)}${W('wrist|wrists|vein|veins|artery|throat')}`),
+      // "went down the arm not across": a cut along the vein.
+      re(
+        `${W('down the arm|down my arm|down the wrist|down my wrist|along the vein|along my arm|lengthways|long ways|the long way')} ${G(2)}${W('not across|instead of across|this time|on purpose')}`,
+      ),
       re(`${W('engine|car')} ${G(4)}${W('run|running|on|ticking')} ${G(6)}${W('garage')}|${W('garage')} ${G(6)}${W('engine|exhaust|hose|hosepipe')}`),
       // Charcoal or a barbecue lit in a space the writer has sealed (carbon monoxide): "charcoal in the tent and taped up the zip".
       re(`${W(FUMES)} ${G(8)}${W(SEALED)}|${W(SEALED)} ${G(8)}${W(FUMES)}`),
@@ -543,6 +554,8 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('this is how i|this be how i|that is how i|thats how i|that s how i|this is the way i|this be the way i')} ${W('go|die|end it|end things|do it|check out|am going to go|m going to go|be go to go|will go|want to go')}`,
       ),
+      // "by evening I will finally rest".
+      re(`${W('will finally rest|finally be at rest|finally be at peace|rest forever|rest for good|be at rest forever')}`),
       // "I know what I'm doing with it tonight", "not measuring it, I want it to be too much".
       re(
         `${W('know|decided|decide')} ${W('what i m doing|what i am doing|what i be do|what i m going to do|what i am going to do|what i be go to do|what to do')} ${W('with it|with them|with the lot')} ${G(1)}${W('tonight|today|tomorrow|later|this weekend|soon')}|${W('want|need|make sure|hope')} ${W('it to be|it s|it is|there s|there is')} ${W('too much|enough')}`,
@@ -614,6 +627,8 @@ const FRAMES: FrameSpec[] = [
     label: 'in danger from another person',
     plain: 'being in danger from someone',
     actor: 'other',
+    // "a knife in the frame saying see you at 10": with a weapon, "see you at" is the threat, not a goodbye.
+    contextFree: /\bsee you (at|tonight|soon|later)\b/,
     benign: BENIGN.beingHarmed,
     patterns: [
       re(
@@ -630,6 +645,10 @@ const FRAMES: FrameSpec[] = [
       ),
       re(
         `${W('someone|somebody|a man|a guy|a woman|he|she|they|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${G(3)}${W('with|have|has|has got|have got|got|holding|hold|carrying|pulled out|pull out|waving')} ${G(2)}${W(WEAPON)}`,
+      ),
+      // "he keeps sending photos of my house with a knife in the frame saying see you at 10".
+      re(
+        `${W(PERSON)} ${G(14)}${W('saying|says|said|texted|messaged|wrote|writing')} ${G(1)}${W('coming for you|you re next|you are next|i know where you live|i know where you are')}|${W(WEAPON)} ${G(8)}${W('saying|says|said|texted|messaged|captioned')} ${G(1)}${W('see you at|see you tonight|see you soon|see you later')}`,
       ),
       // "he's standing in the lounge with the carving knife": somebody in the room with a weapon.
       re(`${W(PERSON)} ${W('s|is|are|re|be')} ${W('standing|stood|sitting|sat|waiting|pacing|stand|sit|wait|pace')} ${G(4)}${W('with|holding')} ${G(2)}${W(WEAPON)}`),
@@ -714,6 +733,26 @@ const FRAMES: FrameSpec[] = [
       ),
     ],
     tier: (m) => (/\b(attempt|attempted|overdose|overdosed|suicid\w*|tried to kill|took an overdose)\b/.test(m.words) ? 'concern' : null),
+  },
+  {
+    // Voices commanding harm to another person ("the voices are telling me to hurt the baby"): concern,
+    // urgent when the person is with the writer and the writer cannot hold it ("I'm on my own with him. Please someone come.").
+    id: 'command_voices_other',
+    kind: 'harm_to_others',
+    label: 'voices commanding harm to another person',
+    plain: 'voices telling you to hurt someone',
+    actor: 'any',
+    patterns: [
+      re(
+        `${W('voice|voices')} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to|to')} ${G(1)}${W('hurt|kill|stab|attack|harm|drown|smother|shake|strangle')} ${G(1)}${W(`${PERSON}|the baby|my baby|the kids|my kids|my son|my daughter|my mum|my mom|my dad|my wife|my husband|my partner`)}`,
+      ),
+    ],
+    tier: (m) =>
+      /\b(on my own with|alone with|in the room|next to me|in my arms|holding (him|her)|please (someone )?(come|help)|can not (stop|hold)|cant (stop|hold)|getting louder)\b/.test(
+        m.words,
+      )
+        ? 'urgent'
+        : 'concern',
   },
   {
     id: 'command_voices',
