@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config/env.js';
 import type { Database } from './db/database.js';
-import { handleFrameworkError, installErrorHandling } from './http/error-handler.js';
+import { handleFrameworkError, installErrorHandling, sendError } from './http/error-handler.js';
 import { IDEMPOTENCY_HEADER_SCHEMA } from './http/idempotency.js';
 import { finishOpenApiDocument } from './http/openapi.js';
 import type { Hearth } from './http/hearth.js';
@@ -178,10 +178,8 @@ async function serveWebApp(app: FastifyInstance): Promise<void> {
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      app.hearth.metrics?.errors.inc({ code: 'not_found' });
-      return reply.code(404).send({ error: { code: 'not_found', message: 'There is nothing at this address.', requestId: request.id } });
-    }
+    // Under the FHIR API (an unknown resource type, say) this is an OperationOutcome.
+    if (request.url.startsWith('/api/') || request.method !== 'GET') return sendError(reply, 'not_found', 'There is nothing at this address.');
     if (!hasBuild) {
       return reply.code(503).type('text/plain').send('The web app is not built yet: run `npm run build`.');
     }

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { classifyDatabaseFailure, UNAVAILABLE_MESSAGES } from '../db/unavailable.js';
-import { errorAsOperationOutcome } from '../modules/fhir/operation-outcome.js';
+import { errorAsOperationOutcome, refusesAsOperationOutcome } from '../modules/fhir/operation-outcome.js';
 import { AppError, errorStatus, type ErrorCode } from './errors.js';
 
 // Fastify's own error codes, mapped onto Hearth's stable ones.
@@ -21,10 +21,11 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   internal: 'Something went wrong on our side. Please try again; if it keeps happening, tell your administrator.',
 };
 
-function send(reply: FastifyReply, code: ErrorCode, message: string, details?: { path: string; message: string }[], current?: unknown) {
+/** Sends a refusal in the one error shape (an OperationOutcome under the FHIR API) and counts it. */
+export function sendError(reply: FastifyReply, code: ErrorCode, message: string, details?: { path: string; message: string }[], current?: unknown) {
   reply.server.hearth?.metrics?.errors.inc({ code });
-  // The FHIR Bulk Data endpoints answer in FHIR's own error shape, carrying the same code.
-  if (reply.request.url.startsWith('/api/fhir/')) {
+  // The FHIR API answers in FHIR's own error shape, carrying the same code.
+  if (refusesAsOperationOutcome(reply.request.url)) {
     return reply
       .code(errorStatus[code])
       .type('application/fhir+json')
@@ -46,7 +47,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
-      return send(reply, error.code, error.message, error.details, error.current);
+      return sendError(reply, error.code, error.message, error.details, error.current);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({
@@ -58,30 +59,30 @@ export function installErrorHandling(app: FastifyInstance): void {
         ].join('.'),
         message: v.message ?? 'Invalid value.',
       }));
-      return send(reply, 'validation_failed', 'Some fields need attention.', details);
+      return sendError(reply, 'validation_failed', 'Some fields need attention.', details);
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');
-      return send(reply, 'internal', MESSAGES.internal ?? '');
+      return sendError(reply, 'internal', MESSAGES.internal ?? '');
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
-    if (mapped) return send(reply, mapped, MESSAGES[mapped] ?? error.message);
+    if (mapped) return sendError(reply, mapped, MESSAGES[mapped] ?? error.message);
     // Only a body parser's refusal (status 400) means bad JSON: a SyntaxError thrown while handling
     // the request (e.g. a stored value that no longer parses) is ours and must stay a 500.
     if (error.statusCode === 400 && (error instanceof SyntaxError || /prototype|constructor/i.test(error.message))) {
-      return send(reply, 'malformed_json', MESSAGES.malformed_json ?? '');
+      return sendError(reply, 'malformed_json', MESSAGES.malformed_json ?? '');
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return send(reply, 'bad_request', MESSAGES.bad_request ?? '');
+      return sendError(reply, 'bad_request', MESSAGES.bad_request ?? '');
     }
     const unavailable = classifyDatabaseFailure(error);
     if (unavailable) {
       request.log.error({ err: error, code: unavailable.code }, `database unavailable: ${unavailable.cause}`);
       reply.header('retry-after', String(unavailable.retryAfterSeconds));
-      return send(reply, unavailable.code, UNAVAILABLE_MESSAGES[unavailable.code]);
+      return sendError(reply, unavailable.code, UNAVAILABLE_MESSAGES[unavailable.code]);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return send(reply, 'internal', MESSAGES.internal ?? '');
+    return sendError(reply, 'internal', MESSAGES.internal ?? '');
   });
 }
 
@@ -102,8 +103,8 @@ const BARE_RESPONSE_HEADERS = {
  */
 export function handleFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
   reply.headers(BARE_RESPONSE_HEADERS);
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(reply, 'not_found', 'This record was not found.');
-  if (error.code === 'FST_ERR_BAD_URL') return send(reply, 'bad_request', MESSAGES.bad_request ?? '');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(reply, 'not_found', 'This record was not found.');
+  if (error.code === 'FST_ERR_BAD_URL') return sendError(reply, 'bad_request', MESSAGES.bad_request ?? '');
   reply.log.error({ err: error }, 'framework error');
-  return send(reply, 'internal', MESSAGES.internal ?? '');
+  return sendError(reply, 'internal', MESSAGES.internal ?? '');
 }

@@ -50,13 +50,18 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(responses('goals.checkin'))).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '413', '415', '5XX']));
     // A public read with no input refuses nothing but server errors.
     expect(Object.keys(responses('health.live'))).toEqual(['200', '5XX']);
-    for (const { op } of operations()) {
+    for (const { url, op } of operations()) {
       for (const [status, response] of Object.entries(op.responses)) {
         if (status.startsWith('4') || status.startsWith('5')) {
-          expect(response.content, `${op.operationId} ${status}`).toEqual({ 'application/json': { schema: { $ref: '#/components/schemas/Error' } } });
+          // The FHIR API refuses as FHIR does: an OperationOutcome (http/error-handler.ts sends it).
+          const expected = url.startsWith('/api/fhir/')
+            ? { 'application/fhir+json': { schema: { $ref: '#/components/schemas/OperationOutcome' } } }
+            : { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+          expect(response.content, `${op.operationId} ${status}`).toEqual(expected);
         }
       }
     }
+    expect(operations().filter((o) => o.url.startsWith('/api/fhir/')).length).toBeGreaterThanOrEqual(6);
   });
 
   it('declares 204 for routes that answer nothing, and the media type of every file', () => {
@@ -94,5 +99,22 @@ describe('response validation against the document (the test harness checks ever
     // Refusals are checked against the shared error shape.
     expect(responseMismatch(doc, 'GET', '/api/me', 401, 'application/json', '{"error":{"code":"unauthenticated","message":"Please sign in."}}')).toBeNull();
     expect(responseMismatch(doc, 'GET', '/api/me', 401, 'application/json', '{"message":"no"}')).toMatch(/does not match/);
+  });
+
+  it('checks a FHIR API refusal as the OperationOutcome it is, and refuses Hearth’s JSON error shape there', async () => {
+    const session = await signIn(t, world.clinicianA);
+    const refused = await t.app.inject({ method: 'GET', url: '/api/fhir/$export', headers: { cookie: session.cookie, prefer: 'respond-async' } });
+    expect(refused.statusCode).toBe(403);
+    expect(responseMismatch(doc, 'GET', '/api/fhir/$export', 403, String(refused.headers['content-type']), refused.body)).toBeNull();
+    expect(responseMismatch(doc, 'GET', '/api/fhir/$export', 403, 'application/json', refused.body)).toMatch(
+      /as application\/json, not one it declares \(application\/fhir\+json\)/,
+    );
+    expect(responseMismatch(doc, 'GET', '/api/fhir/$export', 403, 'application/fhir+json', '{"error":{"code":"forbidden","message":"no"}}')).toMatch(
+      /does not match the declared schema/,
+    );
+    // A Hearth route outside the FHIR API keeps Hearth's error body.
+    const outside = await t.app.inject({ method: 'GET', url: '/api/enrolments/nothing-here/fhir', headers: { cookie: session.cookie } });
+    expect(outside.statusCode).toBe(404);
+    expect(responseMismatch(doc, 'GET', '/api/enrolments/:enrolmentId/fhir', 404, String(outside.headers['content-type']), outside.body)).toBeNull();
   });
 });

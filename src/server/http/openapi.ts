@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorStatus, type ErrorCode } from '../../shared/errors.js';
 import { roleSchema } from '../../shared/schemas/common.js';
+import { operationOutcomeSchema, refusesAsOperationOutcome } from '../modules/fhir/operation-outcome.js';
 import { ruleFor } from '../policy/policy.js';
 import type { RouteDef } from './route.js';
 
@@ -47,6 +48,12 @@ export const errorBodySchema = z
   })
   .describe('Hearth error');
 
+/** A refusal's media type and the component that describes its body. */
+export type RefusalShape = { mediaType: 'application/json'; schema: 'Error' } | { mediaType: 'application/fhir+json'; schema: 'OperationOutcome' };
+
+const HEARTH_REFUSAL: RefusalShape = { mediaType: 'application/json', schema: 'Error' };
+const FHIR_REFUSAL: RefusalShape = { mediaType: 'application/fhir+json', schema: 'OperationOutcome' };
+
 /** What the document says about one operation beyond its zod schemas. */
 export interface OperationSpec {
   /** 204 when the route declares neither `response` nor `produces`. */
@@ -56,6 +63,8 @@ export interface OperationSpec {
   accepted: RouteDef['accepted'];
   /** Every refusal code the route can answer with, from its declaration and its `errors`. */
   errors: ErrorCode[];
+  /** How its refusals travel: Hearth's error body, or an OperationOutcome under the FHIR API. */
+  refusal: RefusalShape;
   security: { sessionCookie: string[]; csrfToken?: string[] }[];
 }
 
@@ -89,6 +98,7 @@ export function operationSpecOf(def: RouteDef, idempotent: boolean): OperationSp
     produces: def.produces,
     accepted: def.accepted,
     errors,
+    refusal: refusesAsOperationOutcome(def.url) ? FHIR_REFUSAL : HEARTH_REFUSAL,
     security: !signedIn ? [] : def.method === 'GET' ? [{ sessionCookie: [] }] : [{ sessionCookie: [], csrfToken: [] }],
   };
 }
@@ -118,10 +128,10 @@ interface Operation {
   security?: unknown[];
 }
 
-function errorResponse(status: string, codes: readonly ErrorCode[]): Json {
+function errorResponse(status: string, codes: readonly ErrorCode[], shape: RefusalShape): Json {
   return {
     description: `${STATUS_TEXT[Number(status)] ?? 'Server error'}: ${codes.join(', ')}`,
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    content: { [shape.mediaType]: { schema: { $ref: `#/components/schemas/${shape.schema}` } } },
   };
 }
 
@@ -152,6 +162,7 @@ export function finishOpenApiDocument<T>(document: T, specs: ReadonlyMap<string,
       schemas: {
         ...(doc.components?.schemas as Json | undefined),
         Error: z.toJSONSchema(errorBodySchema, { target: 'draft-2020-12', io: 'output' }),
+        OperationOutcome: z.toJSONSchema(operationOutcomeSchema, { target: 'draft-2020-12', io: 'output' }),
       },
       securitySchemes: {
         sessionCookie: { type: 'apiKey', in: 'cookie', name: options.sessionCookie, description: 'Set by signing in (POST /api/auth/login).' },
@@ -183,7 +194,7 @@ function finishOperation(operation: Operation, spec: OperationSpec): Operation {
   }
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of spec.errors) byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);
-  for (const status of [...byStatus.keys()].sort((a, b) => a - b)) responses[String(status)] = errorResponse(String(status), byStatus.get(status) ?? []);
-  responses['5XX'] = errorResponse('5XX', SERVER_ERRORS);
+  for (const status of [...byStatus.keys()].sort((a, b) => a - b)) responses[String(status)] = errorResponse(String(status), byStatus.get(status) ?? [], spec.refusal);
+  responses['5XX'] = errorResponse('5XX', SERVER_ERRORS, spec.refusal);
   return { ...operation, security: spec.security, responses };
 }

@@ -8,8 +8,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * Checks every answer an integration test receives against the OpenAPI document the app serves:
  * its status must be one the operation declares, its media type one declared for that status, and
  * a JSON body must satisfy the declared schema (ajv, JSON Schema 2020-12, as OpenAPI 3.1 reads it).
- * A successful GET answer that does not match fails the test when its app closes; other mismatches
- * are reported at the end of the run. Each validated operation is
+ * Any answer that does not match — a success, a refusal, a write's — fails the test when its app
+ * closes, and the run at its end (openapi-coverage.global.ts). Each validated operation is
  * recorded in HEARTH_OPENAPI_COVERAGE_DIR (set by testing/openapi-coverage.global.ts) so the run
  * can prove every GET route was validated at least once.
  */
@@ -122,18 +122,18 @@ function errorCodeIn(payload: unknown): string | undefined {
 /** Installs the check on a test app (before it is ready); mismatches land in `problems`. */
 export function validateResponses(app: FastifyInstance, problems: string[]): void {
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (!(request.routeOptions.config as { hearthRoute?: boolean } | undefined)?.hearthRoute) return payload;
+    const config = request.routeOptions.config as { hearthRoute?: boolean; outsideOpenApi?: boolean } | undefined;
+    if (!config?.hearthRoute || config.outsideOpenApi) return payload;
     const doc = await documentOf(app);
     const method = request.method;
     const routeUrl = request.routeOptions.url ?? '';
     const contentType = reply.getHeader('content-type');
     const problem = responseMismatch(doc, method, routeUrl, reply.statusCode, typeof contentType === 'string' ? contentType : undefined, payload);
-    // A successful read that strays from the document fails the test. Other strays (refusals
-    // whose domain code the route does not list in `errors`, write answers) are reported at the
-    // end of the run (openapi-coverage.global.ts) until every route declares them.
-    if (problem && method === 'GET' && reply.statusCode < 300) problems.push(problem);
-    else if (problem) recordStray(problem);
-    else if (reply.statusCode < 300) recordValidated(`${method} ${routeUrl.replace(/:(\w+)/g, '{$1}')}`);
+    // Any answer that strays from the document fails the test; the run's end lists them all too.
+    if (problem) {
+      problems.push(problem);
+      recordStray(problem);
+    } else if (reply.statusCode < 300) recordValidated(`${method} ${routeUrl.replace(/:(\w+)/g, '{$1}')}`);
     return payload;
   });
 }

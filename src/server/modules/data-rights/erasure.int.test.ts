@@ -210,6 +210,14 @@ describe('erasure under the default retention policy (clinical record and scores
     const unknown = await call(t.app, admin, 'POST', `/api/admin/users/${newId()}/erasure`, { confirm: true, reason: 'Request by letter' });
     expect(unknown.statusCode).toBe(404);
     expect(await snapshot(t)).toEqual(before);
+    // Each refused erasure is in the audit log, by whom and why.
+    const refused = await t.database.db
+      .selectFrom('audit_events')
+      .select(['actor_user_id', 'outcome'])
+      .where('action', '=', 'admin.users.erasure.process')
+      .where('outcome', 'in', ['denied', 'failure'])
+      .execute();
+    expect(refused.map((row) => row.actor_user_id)).toEqual(expect.arrayContaining([clinician.userId, bea.userId, admin.userId]));
   });
 
   it('refuses a staff account (422 erasure_not_supported) and a request without confirmation (400)', async () => {

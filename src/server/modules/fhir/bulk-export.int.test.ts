@@ -192,6 +192,16 @@ describe('FHIR $export kick-off refusals', () => {
     expectOperationOutcome(await call(t.app, await signIn(t, world.participantA), 'GET', '/api/fhir/$export', undefined, ASYNC), 403, 'forbidden');
     expectOperationOutcome(await call(t.app, null, 'GET', '/api/fhir/$export', undefined, ASYNC), 401, 'unauthenticated');
     expect(await jobCount()).toBe(0);
+    // Each refused attempt by a signed-in non-admin is in the audit log.
+    const denied = await t.database.db.selectFrom('audit_events').select('actor_user_id').where('action', '=', 'fhir.bulk.export').where('outcome', '=', 'denied').execute();
+    expect(denied.map((row) => row.actor_user_id).sort()).toEqual([world.clinicianA.id, world.participantA.id].sort());
+  });
+
+  it('answers a resource type or operation the FHIR API does not serve with 404 as an OperationOutcome, starting nothing', async () => {
+    expectOperationOutcome(await call(t.app, admin, 'GET', '/api/fhir/Observation'), 404, 'not_found');
+    expectOperationOutcome(await call(t.app, admin, 'GET', '/api/fhir/Medication/$export', undefined, ASYNC), 404, 'not_found');
+    expectOperationOutcome(await call(t.app, admin, 'GET', '/api/fhir/Group/g1/$export', undefined, ASYNC), 404, 'not_found');
+    expect(await jobCount()).toBe(0);
   });
 });
 

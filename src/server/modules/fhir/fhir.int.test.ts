@@ -55,6 +55,14 @@ describe('record numbers at referral and intake', () => {
     expect(bad.json().error).toMatchObject({ code: 'invalid_identifier', details: [{ path: 'body.recordNumber' }] });
     expect(bad.json().error.message).toContain('check digit');
     expect([await count('referrals'), await count('patient_identifiers')]).toEqual([referrals, identifiers]);
+    // The refusal is audited with its code.
+    const audited = await t.database.db
+      .selectFrom('audit_events')
+      .select(['outcome', 'detail'])
+      .where('action', '=', 'referrals.create')
+      .where('actor_user_id', '=', world.clinicianA.id)
+      .execute();
+    expect(audited).toContainEqual({ outcome: 'failure', detail: JSON.stringify({ code: 'invalid_identifier' }) });
   });
 
   it('keeps a valid number on the referral, refuses a bad correction at intake, and moves it to the person on acceptance', async () => {

@@ -1,16 +1,44 @@
+import { z } from 'zod';
+
 /** The code system of Hearth's stable error codes, as they travel inside an OperationOutcome. */
 export const HEARTH_ERROR_SYSTEM = 'https://hearth.dev/fhir/CodeSystem/error-code';
 
-export interface OperationOutcome {
-  resourceType: 'OperationOutcome';
-  issue: {
-    severity: 'fatal' | 'error' | 'warning' | 'information';
-    code: string;
-    details?: { coding: { system: string; code: string }[]; text: string };
-    diagnostics?: string;
-    expression?: string[];
-  }[];
+/**
+ * Where the FHIR API lives: every answer under this prefix — a refusal too, and a URL that names
+ * nothing — is FHIR, so a refusal is an OperationOutcome (application/fhir+json), as a FHIR
+ * client expects. The error handler, the not-found answer and the OpenAPI document all ask here.
+ */
+export const FHIR_API_PREFIX = '/api/fhir/';
+
+/** Whether a request to (or a route at) this URL answers refusals as an OperationOutcome. */
+export function refusesAsOperationOutcome(url: string): boolean {
+  return url.startsWith(FHIR_API_PREFIX);
 }
+
+/** An R4 OperationOutcome as Hearth writes one (refusals, kick-off notes, an export's error file). */
+export const operationOutcomeSchema = z
+  .object({
+    resourceType: z.literal('OperationOutcome'),
+    issue: z
+      .array(
+        z.object({
+          severity: z.enum(['fatal', 'error', 'warning', 'information']),
+          code: z.string().describe('R4 issue-type: security, not-found, conflict, throttled, invalid, processing, exception, informational'),
+          details: z
+            .object({
+              coding: z.array(z.object({ system: z.string(), code: z.string() })).describe(`A refusal's stable Hearth error code, system ${HEARTH_ERROR_SYSTEM}`),
+              text: z.string(),
+            })
+            .optional(),
+          diagnostics: z.string().optional(),
+          expression: z.array(z.string()).optional().describe('The fields that failed validation'),
+        }),
+      )
+      .min(1),
+  })
+  .describe('FHIR R4 OperationOutcome');
+
+export type OperationOutcome = z.infer<typeof operationOutcomeSchema>;
 
 /** The FHIR issue type for an HTTP status (R4 value set issue-type). */
 function issueType(status: number): string {

@@ -127,6 +127,7 @@ export const fhirRoutes = [
     params: idParams('exportId'),
     response: { 200: bulkExportManifestSchema },
     accepted: { description: 'Still running: X-Progress says how far, Retry-After when to ask again' },
+    errors: ['export_failed'],
     async handler({ params }, ctx) {
       const status = await bulkExportStatus(ctx, params.exportId);
       if (status.state === 'in_progress') {

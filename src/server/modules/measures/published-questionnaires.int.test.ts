@@ -236,6 +236,9 @@ describe('bad Questionnaires: clear 4xx, nothing stored', () => {
     });
     expect([badJson.statusCode, badJson.json().error.code]).toEqual([400, 'malformed_json']);
     expect(await instrumentRows()).toBe(before);
+    // The import's own refusals (past the body parser and schema) are audited with their codes.
+    const audited = await t.database.db.selectFrom('audit_events').select('detail').where('action', '=', 'instruments.import').where('outcome', '=', 'failure').execute();
+    expect(audited.map((row) => row.detail)).toEqual(expect.arrayContaining([JSON.stringify({ code: 'payload_too_large' }), JSON.stringify({ code: 'invalid_definition' })]));
   });
 
   it('lets only admins import: a clinician 403, anyone signed out 401', async () => {
