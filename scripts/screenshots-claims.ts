@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { checkA11y, hasHorizontalScroll } from '../e2e/support/a11y';
+import { saveShot } from '../e2e/support/shots';
 import { apiSession } from '../e2e/support/api';
 import { DEMO, signIn } from '../e2e/support/app';
 import { DESKTOP, openBrowser, PHONE } from '../e2e/support/browser';
@@ -36,13 +36,8 @@ async function main(): Promise<void> {
       const shoot = async (page: Page, name: string) => {
         await page.waitForTimeout(300);
         const file = path.join(outDir, `claims-${name}-${viewport.width}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        const problems = [
-          (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
-          ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
-        ].filter(Boolean);
+        const problems = await saveShot(page, file);
         failures += problems.length;
-        console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
       };
 
       // A clinician records the claim details on the member's record.

@@ -7,7 +7,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { checkA11y, hasHorizontalScroll } from '../e2e/support/a11y';
+import { saveShot } from '../e2e/support/shots';
 import { DEMO, signIn } from '../e2e/support/app';
 import { DESKTOP, openBrowser, PHONE } from '../e2e/support/browser';
 import { repoRoot, startServer } from '../e2e/support/server';
@@ -15,12 +15,7 @@ import { repoRoot, startServer } from '../e2e/support/server';
 async function shoot(page: Page, outDir: string, name: string, width: number): Promise<void> {
   await page.waitForTimeout(400);
   const file = path.join(outDir, `data-rights-${name}-${width}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  const problems = [
-    (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
-    ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
-  ].filter(Boolean);
-  console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
+  await saveShot(page, file);
 }
 
 async function main(): Promise<void> {

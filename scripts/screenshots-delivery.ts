@@ -8,7 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { checkA11y, hasHorizontalScroll } from '../e2e/support/a11y';
+import { saveShot } from '../e2e/support/shots';
 import { DEMO, DEMO_PASSWORD, signIn } from '../e2e/support/app';
 import { DESKTOP, PHONE, openBrowser } from '../e2e/support/browser';
 import { repoRoot, startServer } from '../e2e/support/server';
@@ -20,12 +20,7 @@ async function shoot(page: Page, name: string, width: number): Promise<void> {
   await page.waitForTimeout(400);
   await page.evaluate(() => window.scrollTo(0, 0));
   const file = path.join(outDir, `${name}-${width}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  const problems = [
-    (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
-    ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
-  ].filter(Boolean);
-  console.log(`${path.basename(file)}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
+  await saveShot(page, file, path.basename(file));
 }
 
 /** A clinician sets their mobile through the API (the account page does the same). */

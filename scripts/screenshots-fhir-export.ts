@@ -3,14 +3,10 @@
  * export's files listed. Needs a fresh demo server. Standalone:
  *   npx tsx scripts/screenshots-fhir-export.ts   (builds dist/web unless SKIP_BUILD=1; writes ./screenshots/fhir-export-*.png at 1280 and 375 px)
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
-import { checkA11y, hasHorizontalScroll } from '../e2e/support/a11y';
+import { shootAtBothWidths } from '../e2e/support/shots';
 import { DEMO, signIn } from '../e2e/support/app';
-import { DESKTOP, openBrowser, PHONE } from '../e2e/support/browser';
-import { repoRoot, startServer } from '../e2e/support/server';
+import { openBrowser } from '../e2e/support/browser';
 
 type Shoot = (page: Page, name: string) => Promise<void>;
 
@@ -32,26 +28,8 @@ export async function shootFhirExportScreens(base: string, viewport: { width: nu
   await b.close();
 }
 
-async function main(): Promise<void> {
-  if (!process.env.SKIP_BUILD) await build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
-  const outDir = path.join(repoRoot, 'screenshots');
-  await mkdir(outDir, { recursive: true });
-  for (const viewport of [DESKTOP, PHONE]) {
-    const server = await startServer();
-    try {
-      await shootFhirExportScreens(server.baseUrl, viewport, async (page, name) => {
-        const file = path.join(outDir, `fhir-export-${name}-${viewport.width}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        const problems = [
-          (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
-          ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
-        ].filter(Boolean);
-        console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
-      });
-    } finally {
-      await server.stop();
-    }
-  }
+function main(): Promise<void> {
+  return shootAtBothWidths('fhir-export', shootFhirExportScreens);
 }
 
 if (process.argv[1]?.endsWith('screenshots-fhir-export.ts')) {

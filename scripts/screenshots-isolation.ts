@@ -4,15 +4,11 @@
  * starts). Standalone:
  *   npx tsx scripts/screenshots-isolation.ts   (builds dist/web unless SKIP_BUILD=1; writes ./screenshots/isolation-*.png at 1280 and 375 px)
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
-import { checkA11y, hasHorizontalScroll } from '../e2e/support/a11y';
+import { shootAtBothWidths } from '../e2e/support/shots';
 import { apiSession } from '../e2e/support/api';
 import { DEMO, signIn } from '../e2e/support/app';
-import { DESKTOP, openBrowser, PHONE } from '../e2e/support/browser';
-import { repoRoot, startServer } from '../e2e/support/server';
+import { openBrowser } from '../e2e/support/browser';
 
 type Shoot = (page: Page, name: string) => Promise<void>;
 
@@ -41,30 +37,8 @@ export async function shootIsolationScreens(base: string, viewport: { width: num
   await b.close();
 }
 
-async function main(): Promise<void> {
-  if (!process.env.SKIP_BUILD) await build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
-  const outDir = path.join(repoRoot, 'screenshots');
-  await mkdir(outDir, { recursive: true });
-  for (const viewport of [DESKTOP, PHONE]) {
-    const server = await startServer();
-    try {
-      await shootIsolationScreens(server.baseUrl, viewport, async (page, name) => {
-        await page.waitForLoadState('networkidle').catch(() => undefined);
-        await page.waitForTimeout(400);
-        // A full-page shot taken scrolled down draws the sticky header part-way down the page.
-        await page.evaluate(() => window.scrollTo(0, 0));
-        const file = path.join(outDir, `isolation-${name}-${viewport.width}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        const problems = [
-          (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
-          ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
-        ].filter(Boolean);
-        console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
-      });
-    } finally {
-      await server.stop();
-    }
-  }
+function main(): Promise<void> {
+  return shootAtBothWidths('isolation', shootIsolationScreens);
 }
 
 if (process.argv[1]?.endsWith('screenshots-isolation.ts')) {

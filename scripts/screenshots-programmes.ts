@@ -10,7 +10,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { checkA11y, hasHorizontalScroll } from '../e2e/support/a11y';
+import { saveShot } from '../e2e/support/shots';
 import { DEMO, signIn } from '../e2e/support/app';
 import { DESKTOP, openBrowser, PHONE } from '../e2e/support/browser';
 import { fillWeeklySchedule, thursdayNextWeek } from '../e2e/support/groups';
@@ -127,13 +127,8 @@ async function main(): Promise<void> {
         await page.evaluate(() => window.scrollTo(0, 0));
         n += 1;
         const file = path.join(outDir, `programmes-${String(n).padStart(2, '0')}-${name}-${viewport.width}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        const problems = [
-          (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
-          ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
-        ].filter(Boolean);
+        const problems = await saveShot(page, file);
         findings += problems.length ? 1 : 0;
-        console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
       });
     } finally {
       await server.stop();

@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
-import { checkA11y, hasHorizontalScroll } from '../e2e/support/a11y';
+import { saveShot } from '../e2e/support/shots';
 import { DEMO, signIn } from '../e2e/support/app';
 import { DESKTOP, openBrowser, PHONE } from '../e2e/support/browser';
 import { repoRoot, startServer } from '../e2e/support/server';
@@ -31,12 +31,7 @@ async function main(): Promise<void> {
       await dialog.getByText(/check digit does not match/).waitFor();
       await page.waitForTimeout(400);
       const file = path.join(outDir, `record-number-refused-${viewport.width}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      const problems = [
-        (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
-        ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
-      ].filter(Boolean);
-      console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
+      await saveShot(page, file);
       await b.close();
     }
   } finally {

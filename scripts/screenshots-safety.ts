@@ -8,7 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { checkA11y, hasHorizontalScroll } from '../e2e/support/a11y';
+import { saveShot } from '../e2e/support/shots';
 import { apiSession } from '../e2e/support/api';
 import { DEMO, signIn } from '../e2e/support/app';
 import { openBrowser, PHONE } from '../e2e/support/browser';
@@ -91,12 +91,7 @@ async function main(): Promise<void> {
       await page.waitForLoadState('networkidle').catch(() => undefined);
       await page.waitForTimeout(300);
       const file = path.join(outDir, `safety-${name}-${width}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      const problems = [
-        (await hasHorizontalScroll(page)) ? 'HORIZONTAL SCROLL' : '',
-        ...(await checkA11y(page)).map((p) => `${p.rule} (${p.impact}): ${p.targets.slice(0, 3).join(', ')}`),
-      ].filter(Boolean);
-      console.log(`${file}${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
+      await saveShot(page, file);
     });
   } finally {
     await server.stop();

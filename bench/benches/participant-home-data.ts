@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../../src/server/db/database.js';
 import type { DB, StrategyMarkState } from '../../src/server/db/schema.js';
 import { newId } from '../../src/server/lib/ids.js';
+import { insertInChunks, mulberry32 } from '../lib/group-history.js';
 import { createAccount, type BenchAccount } from '../lib/hearth.js';
 
 /** How much a year of a group's life holds (the figures). */
@@ -19,32 +20,6 @@ const PSEUDONYMS = ['Willow', 'Harbour', 'Juniper', 'Cedar', 'Skylark', 'Ember',
 const PROGRESS = ['not_yet', 'some', 'most', 'done'] as const;
 const MARKS: StrategyMarkState[] = ['try', 'helped', 'didnt_help'];
 
-/** A small seeded PRNG, so every run builds the same history (ids and dates apart). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-async function insertAll<T extends keyof DB & string>(db: Db, table: T, rows: Insertable<DB[T]>[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const perStatement = Math.max(1, Math.floor(20_000 / Object.keys(rows[0]!).length));
-  await db.transaction().execute(async (trx) => {
-    for (let at = 0; at < rows.length; at += perStatement) {
-      await trx
-        .insertInto(table)
-        .values(rows.slice(at, at + perStatement) as never)
-        .execute();
-    }
-  });
-  return rows.length;
-}
-
 /**
  * One group after a year of weekly sessions, straight into a migrated database: 12 members (the
  * bench member among them), 52 held sessions with attendance and 4 ahead, the programme's
@@ -53,12 +28,12 @@ async function insertAll<T extends keyof DB & string>(db: Db, table: T, rows: In
  */
 export async function buildHomeHistory(db: Db, now = new Date()): Promise<HomeHistory> {
   const started = performance.now();
-  const random = prng(20261126);
+  const random = mulberry32(20261126);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const iso = (msAgo: number) => new Date(now.getTime() - msAgo).toISOString();
   const rows: Record<string, number> = {};
   const count = async <T extends keyof DB & string>(table: T, values: Insertable<DB[T]>[]) => {
-    rows[table] = (rows[table] ?? 0) + (await insertAll(db, table, values));
+    rows[table] = (rows[table] ?? 0) + (await insertInChunks(db, table, values));
   };
 
   const member = await createAccount(db, 'participant');

@@ -6,6 +6,7 @@ import { newId } from '../../src/server/lib/ids.js';
 import { hashPassword } from '../../src/server/modules/auth/passwords.js';
 import { POWER_OF_CONNECTION, POWER_OF_CONNECTION_AGREEMENT } from '../../src/server/modules/programmes/power-of-connection.js';
 import { addAgreementVersion, replaceCurriculum } from '../../src/server/modules/programmes/repository.js';
+import { seededRandom } from '../../src/server/modules/measures/engine/seeded-random.js';
 import { expandSchedule } from '../../src/server/modules/schedule/recurrence.js';
 import { createAccount, type BenchAccount } from './hearth.js';
 
@@ -401,14 +402,7 @@ export async function insertInChunks<T extends keyof DB & string>(db: Db, table:
   return rows.length;
 }
 
-/** A small seeded PRNG, so every run builds the same history (ids and dates apart). */
+/** A small seeded PRNG (Hearth's own mulberry32), so every run builds the same history (ids and dates apart). */
 export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  return seededRandom(seed).next;
 }

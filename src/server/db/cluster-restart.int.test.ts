@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../shared/schemas/space.js';
 import { SocketClient } from '../realtime/test-client.js';
-import { startHearthProcess, type HearthProcess } from '../testing/hearth-process.js';
+import { signInDemo, startHearthProcess, type HearthProcess, type ProcessSession } from '../testing/hearth-process.js';
 import { createPrivateCluster, findPostgresBinaries, type PrivateCluster } from '../testing/pg-cluster.js';
 import { testDatabaseKind } from '../testing/test-app.js';
 
@@ -17,29 +17,11 @@ const onPostgres = testDatabaseKind() === 'postgres';
 const bindir = findPostgresBinaries();
 // In CI a missing initdb/pg_ctl is a broken machine, not a reason to skip.
 const required = process.env.CI === 'true';
-const DEMO_PASSWORD = 'hearth-demo-2026';
 const ALWAYS_STAFFED = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })));
 const HANG_MS = 5_000;
 const OUTAGE_MS = 4_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface Session {
-  cookie: string;
-  csrfToken: string;
-}
-
-async function signIn(server: HearthProcess, email: string): Promise<Session> {
-  const response = await fetch(`${server.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, csrfToken };
-}
 
 /** One answered request: its status, body, Retry-After and how long it took. */
 interface Answer {
@@ -68,7 +50,7 @@ async function send(url: string, init: RequestInit): Promise<Answer> {
   }
 }
 
-const write = (session: Session, extra: Record<string, string> = {}): RequestInit['headers'] => ({
+const write = (session: ProcessSession, extra: Record<string, string> = {}): RequestInit['headers'] => ({
   'content-type': 'application/json',
   cookie: session.cookie,
   'x-csrf-token': session.csrfToken,
@@ -136,7 +118,7 @@ describe.runIf(onPostgres && (bindir !== null || required))('a PostgreSQL stop a
 
   it('answers 503 within 5 s while the server is down, recovers without a restart, loses and duplicates nothing, replays the socket', async () => {
     const hearth = server!;
-    const [writer, poster] = await Promise.all([signIn(hearth, 'participant1@demo.hearth.local'), signIn(hearth, 'participant2@demo.hearth.local')]);
+    const [writer, poster] = await Promise.all([signInDemo(hearth, 'participant1@demo.hearth.local'), signInDemo(hearth, 'participant2@demo.hearth.local')]);
     const socket = await SocketClient.open(`${hearth.baseUrl.replace('http', 'ws')}/api/space/socket`, writer as never);
     sockets.push(socket);
     socket.send({ type: 'subscribe', groupId, afterSeq: 0 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHearthProcess, type HearthProcess } from '../testing/hearth-process.js';
+import { signInDemo, startHearthProcess, testDatabaseUrl, type HearthProcess } from '../testing/hearth-process.js';
 import { testDatabaseKind } from '../testing/test-app.js';
 
 // Real server processes on a PostgreSQL database of their own, put through what a hospital's
@@ -10,26 +10,6 @@ import { testDatabaseKind } from '../testing/test-app.js';
 // before the database is reachable, and every connection cut (pg_terminate_backend) under write
 // load while the database refuses new ones. The machine's cluster itself is never stopped.
 const onPostgres = testDatabaseKind() === 'postgres';
-const DEMO_PASSWORD = 'hearth-demo-2026';
-
-function databaseUrl(name: string, port?: number): string {
-  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
-  url.pathname = `/${name}`;
-  if (port) url.port = String(port);
-  return url.toString();
-}
-
-async function signIn(server: HearthProcess, email: string) {
-  const response = await fetch(`${server.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, csrfToken };
-}
 
 /** A port nothing listens on (yet). */
 async function freePort(): Promise<number> {
@@ -55,7 +35,7 @@ describe.runIf(onPostgres)('PostgreSQL outages', () => {
   }
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: databaseUrl('postgres') });
+    admin = new pg.Client({ connectionString: testDatabaseUrl('postgres') });
     await admin.connect();
   });
 
@@ -74,12 +54,12 @@ describe.runIf(onPostgres)('PostgreSQL outages', () => {
 
   it('starts two processes at once on an empty database: both come up, the schema is migrated and the demo seeded once', async () => {
     name = await createDatabase();
-    const env = { DATABASE_URL: databaseUrl(name), HEARTH_REQUIRE_STAFF_MFA: 'false', HEARTH_DEMO_SEED: 'true' };
+    const env = { DATABASE_URL: testDatabaseUrl(name), HEARTH_REQUIRE_STAFF_MFA: 'false', HEARTH_DEMO_SEED: 'true' };
     [first, second] = await Promise.all([startHearthProcess(env), startHearthProcess(env)]);
     processes.push(first, second);
     const seededBy = [first, second].filter((p) => p.output().includes('Demo service created'));
     expect(seededBy).toHaveLength(1);
-    const db = new pg.Client({ connectionString: databaseUrl(name) });
+    const db = new pg.Client({ connectionString: testDatabaseUrl(name) });
     await db.connect();
     try {
       const staff = await db.query<{ n: string }>(`SELECT count(*) AS n FROM users WHERE email = 'admin@demo.hearth.local'`);
@@ -94,7 +74,7 @@ describe.runIf(onPostgres)('PostgreSQL outages', () => {
   }, 240_000);
 
   it('answers 503 with Retry-After while every connection is cut, recovers by itself, and loses no acknowledged write', async () => {
-    const session = await signIn(first, 'participant1@demo.hearth.local');
+    const session = await signInDemo(first, 'participant1@demo.hearth.local');
     const acknowledged: string[] = [];
     const statuses: number[] = [];
     let slowest = 0;
@@ -157,7 +137,7 @@ describe.runIf(onPostgres)('PostgreSQL outages', () => {
     expect(second.output()).not.toMatch(/Unhandled 'error' event/);
 
     // Every write that was answered 201 is in the database.
-    const db = new pg.Client({ connectionString: databaseUrl(name) });
+    const db = new pg.Client({ connectionString: testDatabaseUrl(name) });
     await db.connect();
     try {
       const stored = await db.query<{ id: string }>(`SELECT id FROM journal_entries WHERE id = ANY($1::text[])`, [acknowledged]);
@@ -178,8 +158,8 @@ describe.runIf(onPostgres)('PostgreSQL outages', () => {
   it('waits at start-up for a database that is not there yet, then comes up when it is', async () => {
     const target = await createDatabase();
     const port = await freePort();
-    const upstreamPort = Number(new URL(databaseUrl(target)).port || 5432);
-    const starting = startHearthProcess({ DATABASE_URL: databaseUrl(target, port), HEARTH_DEMO_SEED: 'false', HEARTH_DB_STARTUP_WAIT_SECONDS: '120' });
+    const upstreamPort = Number(new URL(testDatabaseUrl(target)).port || 5432);
+    const starting = startHearthProcess({ DATABASE_URL: testDatabaseUrl(target, port), HEARTH_DEMO_SEED: 'false', HEARTH_DB_STARTUP_WAIT_SECONDS: '120' });
     // Nothing listens on that port at first. Then a relay opens there which, until the instance has
     // been seen trying, drops each connection (the database still "down"); after that it forwards
     // to the real server (the database "arrives").

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../shared/schemas/space.js';
-import { startHearthProcess, type HearthProcess } from '../testing/hearth-process.js';
+import { signInDemo, startHearthProcess, testDatabaseUrl, type HearthProcess } from '../testing/hearth-process.js';
 import { testDatabaseKind } from '../testing/test-app.js';
 import { SocketClient } from './test-client.js';
 
@@ -10,7 +10,6 @@ import { SocketClient } from './test-client.js';
 // balancer: a message posted through one reaches a member connected to the other, and a risk
 // alert raised on one reaches the clinician's queue open on the other (LISTEN/NOTIFY).
 const onPostgres = testDatabaseKind() === 'postgres';
-const DEMO_PASSWORD = 'hearth-demo-2026';
 const ALWAYS_STAFFED = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })));
 
 let databaseName: string;
@@ -19,24 +18,6 @@ let shared: pg.Client;
 let first: HearthProcess;
 let second: HearthProcess;
 const sockets: SocketClient[] = [];
-
-function databaseUrl(name: string): string {
-  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function signIn(server: HearthProcess, email: string) {
-  const response = await fetch(`${server.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, csrfToken };
-}
 
 async function socketTo(server: HearthProcess, session: { cookie: string; csrfToken: string }) {
   const client = await SocketClient.open(`${server.baseUrl.replace('http', 'ws')}/api/space/socket`, session as never);
@@ -52,14 +33,14 @@ const postWith =
 describe.runIf(onPostgres)('two server processes on one PostgreSQL database', () => {
   beforeAll(async () => {
     databaseName = `hearth_two_${randomBytes(6).toString('hex')}`;
-    admin = new pg.Client({ connectionString: databaseUrl('postgres') });
+    admin = new pg.Client({ connectionString: testDatabaseUrl('postgres') });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${databaseName}`);
-    const env = { DATABASE_URL: databaseUrl(databaseName), HEARTH_REQUIRE_STAFF_MFA: 'false' };
+    const env = { DATABASE_URL: testDatabaseUrl(databaseName), HEARTH_REQUIRE_STAFF_MFA: 'false' };
     // The first migrates and seeds the demo service; the second finds it there.
     first = await startHearthProcess({ ...env, HEARTH_DEMO_SEED: 'true' });
     second = await startHearthProcess({ ...env, HEARTH_DEMO_SEED: 'false' });
-    shared = new pg.Client({ connectionString: databaseUrl(databaseName) });
+    shared = new pg.Client({ connectionString: testDatabaseUrl(databaseName) });
     await shared.connect();
     // Whatever the time of day the test runs, posts publish at once (no unstaffed hold).
     await shared.query(`UPDATE therapy_groups SET moderation_mode = 'post', staffed_hours = $1`, [ALWAYS_STAFFED]);
@@ -88,8 +69,8 @@ describe.runIf(onPostgres)('two server processes on one PostgreSQL database', ()
        GROUP BY e.group_id HAVING count(*) = 2`,
     );
     const groupId = rows[0]!.group_id;
-    const sky = await socketTo(first, await signIn(first, 'participant1@demo.hearth.local'));
-    const river = await socketTo(second, await signIn(second, 'participant2@demo.hearth.local'));
+    const sky = await socketTo(first, await signInDemo(first, 'participant1@demo.hearth.local'));
+    const river = await socketTo(second, await signInDemo(second, 'participant2@demo.hearth.local'));
     for (const client of [sky, river]) {
       client.send({ type: 'subscribe', groupId, afterSeq: 0 });
       await client.next((f) => f.type === 'subscribed' && f.groupId === groupId, 0, 10_000);
@@ -112,9 +93,9 @@ describe.runIf(onPostgres)('two server processes on one PostgreSQL database', ()
        WHERE u.email = 'participant2@demo.hearth.local' AND c.email = 'ada.clinician@demo.hearth.local' AND e.status = 'active'`,
     );
     const groupId = rows[0]!.group_id;
-    const adaSession = await signIn(first, 'ada.clinician@demo.hearth.local');
+    const adaSession = await signInDemo(first, 'ada.clinician@demo.hearth.local');
     const ada = await socketTo(first, adaSession);
-    const river = await socketTo(second, await signIn(second, 'participant2@demo.hearth.local'));
+    const river = await socketTo(second, await signInDemo(second, 'participant2@demo.hearth.local'));
     river.send({ type: 'subscribe', groupId, afterSeq: 0 });
     await river.next((f) => f.type === 'subscribed', 0, 10_000);
     const from = ada.frames.length;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import type { EnrolmentStatus, Role, SpaceModerationStatus } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { recordCourseStep } from '../modules/measures/courses.js';
@@ -533,4 +534,15 @@ export function spacePostRow(post: {
     removed_at: null,
     removed_by: null,
   };
+}
+
+/** The AppError a call is refused with; a call that succeeds, or fails otherwise, fails the test. */
+export async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }

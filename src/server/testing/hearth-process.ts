@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD } from '../seed/demo.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -119,3 +120,30 @@ function sleep(ms: number): Promise<void> {
 }
 
 export { repoRoot };
+
+/** A session on a server process: its cookie and the CSRF token its writes send. */
+export interface ProcessSession {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** Signs a seeded demo account in on `server` with the demo password; a refusal throws with the server's answer. */
+export async function signInDemo(server: HearthProcess, email: string): Promise<ProcessSession> {
+  const response = await fetch(`${server.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
+
+/** TEST_DATABASE_URL with another database name (and port): a database of a process's own on the same server. */
+export function testDatabaseUrl(name: string, port?: number): string {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+  url.pathname = `/${name}`;
+  if (port) url.port = String(port);
+  return url.toString();
+}

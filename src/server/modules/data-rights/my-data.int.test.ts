@@ -212,6 +212,25 @@ describe('download my data', () => {
     ]);
   });
 
+  it('keeps the summary page exactly as pinned (a participant’s and a staff member’s), but for who and when', async () => {
+    // The page is built section by section; this pins every byte of its output so that a change
+    // to how it is built cannot change what a person downloads. Only the e-mail, the generated
+    // staff name and the clock's dates differ from run to run.
+    const lead = await signIn(t, world.clinicianA);
+    const stable = (html: string) =>
+      html
+        .replaceAll(world.participantA.email, '{participant e-mail}')
+        .replaceAll(world.clinicianA.email, '{clinician e-mail}')
+        .replaceAll(world.clinicianA.displayName, '{clinician name}')
+        .replace(/\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/g, '{when}')
+        .replace(/\d{1,2} [A-Z][a-z]{2} \d{4}/g, '{day}');
+    await expect(stable((await call(t.app, alice, 'GET', '/api/me/data/summary')).body)).toMatchFileSnapshot('./fixtures/my-data-summary.participant.html');
+    // The page around the sections is pinned above; a staff member's is pinned from <main> on.
+    const staff = stable((await call(t.app, lead, 'GET', '/api/me/data/summary')).body);
+    expect(staff.slice(0, staff.indexOf('<main>'))).toContain('<h1>Your data in Hearth</h1><p class="muted">Downloaded {when} for {clinician name}.</p>');
+    await expect(staff.slice(staff.indexOf('<main>'))).toMatchFileSnapshot('./fixtures/my-data-summary.staff.html');
+  });
+
   it('lets staff download their own account data (an empty Bundle: Hearth holds no clinical record about them)', async () => {
     const lead = await signIn(t, world.clinicianA);
     const bundle = (await call(t.app, lead, 'GET', '/api/me/data/fhir')).json() as Bundle;

@@ -3,9 +3,9 @@ import type { celebrateBodySchema, Goal } from '../../../shared/schemas/goals.js
 import { AppError } from '../../http/errors.js';
 import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
-import { requireCurrentEnrolment } from './membership.js';
+import { moderateIntoMyGroup } from './share-into-group.js';
 import { loadGoal } from './repository.js';
-import { moderate, statusOf } from '../moderation/moderate.js';
+import { statusOf } from '../moderation/moderate.js';
 import { recordModeration } from '../moderation/record-moderation.js';
 
 /** What the card says for each level of detail: the member decides how much the group learns. */
@@ -38,16 +38,11 @@ export async function celebrateMilestone(ctx: UseCaseContext, milestoneId: strin
   }
   const existing = await ctx.db.selectFrom('celebrations').select(['id', 'withdrawn_at']).where('milestone_id', '=', milestoneId).executeTakeFirst();
   if (existing && !existing.withdrawn_at) throw new AppError('already_shared', 'You already shared this celebration with your group.');
-  const enrolment = await requireCurrentEnrolment(ctx.db, owner, milestone.enrolment_id);
   const wanted = cardParts(input.detail, milestone.title, input.note);
   // The group reads the title (or "Reached a milestone") and, when shared, the note.
   const fields: Record<string, string> = { title: wanted.title ?? 'Reached a milestone' };
   if (wanted.note) fields.note = wanted.note;
-  const decision = await moderate(
-    ctx.db,
-    { groupId: enrolment.group_id, author: { userId: owner, role: ctx.principal.role, enrolmentId: enrolment.id }, kind: 'celebration', fields },
-    ctx.now,
-  );
+  const { enrolment, decision } = await moderateIntoMyGroup(ctx, milestone.enrolment_id, 'celebration', fields);
   const card = { title: wanted.title ? (decision.texts.title ?? wanted.title) : null, note: wanted.note ? (decision.texts.note ?? wanted.note) : null };
   const now = ctx.now.toISOString();
   const id = existing?.id ?? newId();

@@ -1,8 +1,8 @@
 import type { Goal, GoalVisibility } from '../../../shared/schemas/goals.js';
 import type { UseCaseContext } from '../../http/use-case.js';
-import { requireCurrentEnrolment } from './membership.js';
+import { moderateIntoMyGroup } from './share-into-group.js';
 import { goalRow, loadGoal } from './repository.js';
-import { moderate, statusOf } from '../moderation/moderate.js';
+import { statusOf } from '../moderation/moderate.js';
 import { recordModeration } from '../moderation/record-moderation.js';
 
 /**
@@ -25,17 +25,7 @@ export async function setGoalVisibility(ctx: UseCaseContext, goalId: string, vis
     await ctx.audit({ action: 'goals.visibility', resourceType: 'goal', resourceId: goalId, detail: { from: goal.visibility, to: visibility } });
     return loadGoal(ctx.db, goalId, owner);
   }
-  const enrolment = await requireCurrentEnrolment(ctx.db, owner, goal.enrolment_id);
-  const decision = await moderate(
-    ctx.db,
-    {
-      groupId: enrolment.group_id,
-      author: { userId: owner, role: ctx.principal.role, enrolmentId: enrolment.id },
-      kind: 'goal',
-      fields: { action: goal.action, frequency: goal.frequency },
-    },
-    ctx.now,
-  );
+  const { enrolment, decision } = await moderateIntoMyGroup(ctx, goal.enrolment_id, 'goal', { action: goal.action, frequency: goal.frequency });
   await ctx.db
     .updateTable('goals')
     .set({

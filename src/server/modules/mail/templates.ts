@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { escapeHtml } from '../../lib/html.js';
 
 /**
  * Every e-mail Hearth writes to a person about their own account, offer or sessions, in one
@@ -108,8 +109,6 @@ function toText(draft: Draft): string {
   const body = draft.paragraphs.map((p) => (typeof p === 'string' ? p : `${p.label}: ${p.url}`));
   return [draft.greeting, '', ...body.flatMap((p) => [p, '']), '—', draft.footer].join('\n');
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function toHtml(draft: Draft, service: MailService): string {
   const body = draft.paragraphs

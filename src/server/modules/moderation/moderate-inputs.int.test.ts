@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
-import { createWorld, type World, watchPhrases } from '../../testing/fixtures.js';
+import { createWorld, type World, watchPhrases, refusal } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { assessLayer1, assessRisk, detectorFaults } from '../risk/assess-risk.js';
 import { NEW_MEMBER_HELD_ITEMS } from './decision.js';
@@ -64,16 +63,6 @@ const clinician = (): ModerationAuthor => ({ userId: world.clinicianA.id, role: 
 
 function preview(author: ModerationAuthor, fields: Record<string, string>, now: Date, groupId = world.groupA) {
   return moderate(t.database.db, { groupId, author, kind: 'message', fields, dryRun: true }, now);
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 beforeAll(async () => {

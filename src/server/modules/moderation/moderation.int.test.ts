@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type Session, type World, watchPhrases } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type Session, type World, watchPhrases, refusal } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { detectorFaults } from '../risk/assess-risk.js';
 import { storePost } from '../space/create-post.js';
@@ -58,16 +57,6 @@ async function threadIn(trx: Parameters<typeof storePost>[0], groupId: string): 
     .execute();
   threads.set(groupId, id);
   return id;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import type { Practice } from '../../../shared/schemas/skills.js';
 import type { UseCaseContext } from '../../http/use-case.js';
-import { requireCurrentEnrolment } from '../goals/membership.js';
-import { moderate, statusOf } from '../moderation/moderate.js';
+import { moderateIntoMyGroup } from '../goals/share-into-group.js';
+import { statusOf } from '../moderation/moderate.js';
 import { recordModeration } from '../moderation/record-moderation.js';
 import { loadPractice } from './repository.js';
 
@@ -23,17 +23,7 @@ export async function sharePractice(ctx: UseCaseContext, practiceId: string, sha
     await ctx.audit({ action: 'skills.unshare', resourceType: 'skill_practice', resourceId: practiceId });
     return loadPractice(ctx.db, owner, practiceId);
   }
-  const enrolment = await requireCurrentEnrolment(ctx.db, owner, entry.enrolment_id);
-  const decision = await moderate(
-    ctx.db,
-    {
-      groupId: enrolment.group_id,
-      author: { userId: owner, role: ctx.principal.role, enrolmentId: enrolment.id },
-      kind: 'skill_practice',
-      fields: { situation: entry.situation, tried: entry.tried },
-    },
-    ctx.now,
-  );
+  const { enrolment, decision } = await moderateIntoMyGroup(ctx, entry.enrolment_id, 'skill_practice', { situation: entry.situation, tried: entry.tried });
   await ctx.db
     .updateTable('skill_practices')
     .set({
