@@ -28,7 +28,7 @@ const SHORTHAND: [typed: string, read: string][] = [
   ["can't cant cannot won't wont don't dont", 'can not can not can not will not will not do not do not'],
   ["doesn't doesnt didn't didnt isn't isnt wasn't wasnt", 'does not does not did not did not is not is not was not was not'],
   ["aren't arent haven't havent hasn't hasnt werent", 'are not are not have not have not has not has not were not'],
-  ["wouldn't wouldnt couldn't couldnt shouldn't shouldnt ain't", 'would not would not could not could not should not should not am not'],
+  ["wouldn't wouldnt couldn't couldnt shouldn't shouldnt ain't aint", 'would not would not could not could not should not should not am not am not'],
   ["it's that's thats what's whats there's who's he's she's", 'it is that is that is what is what is there is who is he is she is'],
   ["they're we're you're", 'they are we are you are'],
   ["they'd we'd you'd he'd she'd it'd", 'they would we would you would he would she would it would'],
