@@ -62,6 +62,7 @@ describe('RewriteChain', () => {
     expect(() => new RewriteChain([[/a(b)/g, '$&']])).toThrow(/only \$1/);
     expect(() => new RewriteChain([[/a(b)/g, '$$']])).toThrow(/only \$1/);
     expect(() => new RewriteChain([[/a(b)/g, '$2']])).toThrow(/only \$1/);
+    expect(() => new RewriteChain([[/a(b)/g, '$0']])).toThrow(/only \$1/);
     expect(() => new RewriteChain([[/a(b)/g, '$10']])).toThrow(/only \$1/);
     expect(new RewriteChain([[/a(b)?c/g, '[$1]']]).apply('ac abc')).toBe('[] [b]');
   });
