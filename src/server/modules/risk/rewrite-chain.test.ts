@@ -58,6 +58,13 @@ describe('RewriteChain', () => {
     expect(chain.apply('a x b')).toBe('a  b');
     expect(chain.apply('gonna gonna die x ab')).toBe('going to going TO-DIE  AB');
   });
+  it('finds a string made by a later replacement of the same rule, after earlier ones changed the length', () => {
+    const chain = new RewriteChain([
+      [/\bwwwwwwww\b/g, 'want'],
+      [/\bwant 2\b/g, 'WANT2'],
+    ]);
+    expect(chain.apply('wwwwwwww q wwwwwwww 2')).toBe('want q WANT2');
+  });
   it('refuses replacements it does not read ($&, $$, named or missing groups)', () => {
     expect(() => new RewriteChain([[/a(b)/g, '$&']])).toThrow(/only \$1/);
     expect(() => new RewriteChain([[/a(b)/g, '$$']])).toThrow(/only \$1/);
