@@ -128,9 +128,11 @@ export const mutationModules: readonly MutationModule[] = [
       'src/server/modules/risk/literal-index.test.ts',
       'src/server/modules/risk/literal-index-chars.test.ts',
       'src/server/modules/risk/rewrite-chain.test.ts',
+      'src/server/modules/risk/rewrite-chain-skips.test.ts',
       'src/server/modules/risk/regex-literals.test.ts',
       'src/server/modules/risk/regex-literals-syntax.test.ts',
       'src/server/modules/risk/frame-triggers.test.ts',
+      'src/server/modules/risk/frame-triggers-parse.test.ts',
     ],
   },
   {

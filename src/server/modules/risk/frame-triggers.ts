@@ -13,6 +13,7 @@ export function triggersOf(pattern: RegExp): Set<string> | null {
   const source = pattern.source;
   if (!source.startsWith('\\b(?:')) return null;
   let depth = 0;
+  // Stryker disable next-line UnaryOperator: a RegExp's parentheses balance, so the loop sets `end`; and when it cannot (a "(" in a class), slice(5, 1) gives the empty word, so null as with -1
   let end = -1;
   for (let i = 5; i < source.length; i++) {
     const c = source[i];
@@ -91,6 +92,7 @@ export function patternTriggers(pattern: RegExp): Set<string> | null {
 /** Patterns numbered 0…n-1; says which of them may match a sentence, given its words. */
 export class TriggerIndex {
   private readonly byWord = new Map<string, number[]>();
+  // Stryker disable next-line ArrayDeclaration: a string in the list only writes properties of the typed arrays (runnable['…']), which no reader sees
   private readonly always: number[] = [];
   /** 1: pattern n is run over the whole line (no triggers, or an alternation at its top level). */
   private readonly alwaysFlag: Uint8Array;
@@ -128,6 +130,7 @@ export class TriggerIndex {
       runnable[n] = 1;
       groupRunnable[this.groupOf[n] as number] = 1;
     }
+    // Stryker disable next-line ArithmeticOperator: starting past the end reads undefined words, which no trigger is
     for (let i = words.length - 1; i >= 0; i--) {
       // The lemma's patterns, then the word's (push keeps one entry when both name the same pattern).
       for (let l = 0; l < 2; l++) {

@@ -9,6 +9,9 @@ const CASES: [RegExp, string[], string][] = [
   // Anchors, word boundaries and lookarounds match no characters of their own.
   [/^kill me$/, ['kill m'], 'kill me'],
   [/\bself\Bharm/, ['selfha'], 'selfharm'],
+  [/kill\b me/, ['kill m'], 'kill me'],
+  // "." is some character: "kill.me" must not require a literal dot ("kill me" would never run the rule).
+  [/kill.me/, ['kill'], 'kill me'],
   [/(?<=a )b(?<!x)cd/, ['bcd'], 'a bcd'],
   [/(?=x)xy(?!z)w/, ['xyw'], 'xyw'],
   [/(?<who>me|you) die/, ['me die', 'you die'], 'you die'],
@@ -20,6 +23,15 @@ const CASES: [RegExp, string[], string][] = [
   [/x\x41yz/, ['yz'], 'xAyz'],
   [/x\cJyz/, ['yz'], 'x\nyz'],
   [new RegExp('x\\p{L}yz'), ['yz'], 'xp{L}yz'],
+  [new RegExp('x\\P{Lu}yz'), ['yz'], 'xP{Lu}yz'],
+  [new RegExp('x\\u{1F600}yz'), ['yz'], 'xu{1F600}yz'],
+  // An escape whose body is missing skips nothing: the characters after it are still required.
+  [new RegExp('\\uqqqqabcd'), ['qqqqab'], 'uqqqqabcd'],
+  [new RegExp('\\xqq41'), ['qq41'], 'xqq41'],
+  [new RegExp('\\kqq<a>b'), ['qq<a>b'], 'kqq<a>b'],
+  // A class escape has no body: "<ab>" after \s is required.
+  [/x\s<ab>yz/, ['<ab>yz'], 'x <ab>yz'],
+  [/(?<ab>a)\k<ab>yz/, ['yz'], 'aayz'],
   [/(?<n>a)\k<n>yz/, ['yz'], 'aayz'],
   [/a\.b/, ['a.b'], 'a.b'],
   // Quantifiers: a repeated part is required only when it must occur; {n,m} read whole; a "{" that starts none is a character.

@@ -7,10 +7,14 @@ import { expandShorthand, prepareForRisk, segments } from './prepare-text.js';
 // forms the spelling step already rewrites ("gonna", "tonite") are in normalise-table.test.ts.
 const SHORTHAND: [typed: string, read: string][] = [
   ['kms kmsl', 'kill myself kill myself'],
+  // A distance is not "kill myself": with or without its "s", a decimal count, typed against the number.
+  ['ran 5 km, 2.5 kms, 10kms', 'ran 5 kilometres, 2.5 kilometres, 10 kilometres'],
   ['unalive myself, unalive me', 'kill myself, kill myself'],
   ['unalive him, unaliving', 'kill him, kill'],
   ['suicide suuicide swicide suiccide suicidde suicidee', 'suicide suicide suicide suicide suicide suicide'],
   ['sucide suicde suiside sewerslide s*cide s**cide su*cide', 'suicide suicide suicide suicide suicide suicide suicide'],
+  // No i after the u, none after the c, no final e, several stars.
+  ['succide swicde suicid s***cide su**cide su1c1de', 'suicide suicide suicide suicide suicide suicide'],
   ['suicidel sucidal suicdal suisidal suicidial suicidal', 'suicidal suicidal suicidal suicidal suicidal suicidal'],
   ['myslef mysef myelf mself mysefl myselff meself', 'myself myself myself myself myself myself myself'],
   [
@@ -18,12 +22,13 @@ const SHORTHAND: [typed: string, read: string][] = [
     'self harm self harming self harmed self injury self injure self injuring self injured',
   ],
   ['selfharm selfharming selfharmed', 'self harm self harming self harmed'],
+  ['self - harm, self -harm', 'self harm, self harm'],
   ['s/h again, sh again', 'self harm again, self harm again'],
   ["i'm im i've ive i'd i'll", 'i am i am i have i have i would i will'],
   ["can't cant cannot won't wont don't dont", 'can not can not can not will not will not do not do not'],
   ["doesn't doesnt didn't didnt isn't isnt wasn't wasnt", 'does not does not did not did not is not is not was not was not'],
-  ["aren't haven't havent hasn't", 'are not have not have not has not'],
-  ["wouldn't wouldnt couldn't couldnt shouldn't shouldnt ain't", 'would not would not could not could not should not should not am not'],
+  ["aren't arent haven't havent hasn't hasnt werent", 'are not are not have not have not has not has not were not'],
+  ["wouldn't wouldnt couldn't couldnt shouldn't shouldnt ain't aint", 'would not would not could not could not should not should not am not am not'],
   ["it's that's thats what's whats there's who's he's she's", 'it is that is that is what is what is there is who is he is she is'],
   ["they're we're you're", 'they are we are you are'],
   ["they'd we'd you'd he'd she'd it'd", 'they would we would you would he would she would it would'],
@@ -82,6 +87,9 @@ describe('the text the phrase rules read', () => {
     expect(prepareForRisk('a#b (c) "d" e/f, g; h! i? j.')).toBe('a b c d e f, g; h! i? j.');
     expect(prepareForRisk("the dog's bowl")).toBe('the dogs bowl');
     expect(prepareForRisk('  2 of   them  ')).toBe('2 of them');
+    // Marks dropped at either end leave no space behind; an emoji between two words still parts them.
+    expect(prepareForRisk('"i want to die"')).toBe('i want to die');
+    expect(prepareForRisk('took the pills🌧tonight')).toBe('took the pills tonight');
   });
 });
 
@@ -91,7 +99,8 @@ describe('segments the phrase rules weigh one by one', () => {
   });
   it('splits where a contrast turns to the present, and at ", now"', () => {
     expect(segments('i used to cut but i am ok')).toEqual(['i used to cut', 'i am ok']);
-    // ("but now" splits at its "but", listed first, so it needs no row of its own.)
+    // "but now" splits at its "but": the present-tense segment keeps its "now".
+    expect(segments('i used to cut, but now i am ok')).toEqual(['i used to cut', 'now i am ok']);
     for (const word of ['though', 'although', 'however', 'whereas', 'yet', 'and now', 'these days', 'nowadays']) {
       expect(segments(`i used to cut, ${word} i am ok`)).toEqual(['i used to cut', 'i am ok']);
     }
