@@ -45,9 +45,11 @@ describe('moderated kinds: one registry, one label each', () => {
       const text = fs.readFileSync(file, 'utf8');
       const rel = path.relative(SERVER, file);
       expect(text, rel).not.toMatch(/registerModeratedKind|\bKIND_LABELS|moderated-kinds\.js|register-kinds\.js/);
-      // moderate(db, { …, kind: 'x', … }) and the space's moderateFor(deps, viewer, 'x', …)
+      // moderate(db, { …, kind: 'x', … }), the space's moderateFor(deps, viewer, 'x', …) and
       for (const m of text.matchAll(/\bmoderate\(\s*[\w.]+,\s*\{[\s\S]{0,300}?\bkind: '(\w+)'/g)) used.add(m[1] ?? '');
       for (const m of text.matchAll(/\bmoderateFor\([^)]*?'(post|message)'/g)) used.add(m[1] ?? '');
+      // a member's own item going to their group: moderateIntoMyGroup(ctx, enrolmentId, 'x', …)
+      for (const m of text.matchAll(/\bmoderateIntoMyGroup\(\s*[\w.]+,\s*[\w.]+,\s*'(\w+)'/g)) used.add(m[1] ?? '');
       if (rel !== path.join('modules', 'moderation', 'kinds.ts'))
         expect(text, rel).not.toMatch(/\blabel: '(group-space post|chat message|shared coping strategy|celebration card|shared goal)'/);
     }
