@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { classifyDatabaseFailure, UNAVAILABLE_MESSAGES } from '../db/unavailable.js';
 import { errorAsOperationOutcome, refusesAsOperationOutcome } from '../modules/fhir/operation-outcome.js';
+import { recordAudit } from '../modules/audit/record.js';
 import { AppError, errorStatus, type ErrorCode } from './errors.js';
 
 // Fastify's own error codes, mapped onto Hearth's stable ones.
@@ -42,9 +43,29 @@ export function sendError(reply: FastifyReply, code: ErrorCode, message: string,
   });
 }
 
+/** Refusals that come before a route's handler (the body itself): audited where the route asks (`auditRefusals`). */
+const BEFORE_HANDLER: ReadonlySet<ErrorCode> = new Set(['validation_failed', 'payload_too_large', 'malformed_json', 'unsupported_media_type', 'bad_request']);
+
+/**
+ * Records a refusal of the request's body as a failure of the route's action, when the route asks
+ * for it and someone is signed in (an anonymous flood of bad bodies writes nothing). A failure to
+ * write the row is logged and never changes the answer.
+ */
+async function auditRefusal(request: FastifyRequest, code: ErrorCode): Promise<void> {
+  const action = (request.routeOptions.config as { auditRefusalsAs?: string } | undefined)?.auditRefusalsAs;
+  const hearth = request.server.hearth;
+  if (!action || !request.auth || !BEFORE_HANDLER.has(code) || !hearth) return;
+  const actor = { userId: request.auth.principal.userId, role: request.auth.principal.role, requestId: request.id, ip: request.ip };
+  try {
+    await recordAudit(hearth.db, actor, { action, outcome: 'failure', detail: { code } }, hearth.clock.now());
+  } catch (err) {
+    request.log.error({ err }, 'could not audit a refused request');
+  }
+}
+
 /** One error shape for every failure; unknown errors become a generic 500 without a stack. */
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
       return sendError(reply, error.code, error.message, error.details, error.current);
@@ -59,6 +80,7 @@ export function installErrorHandling(app: FastifyInstance): void {
         ].join('.'),
         message: v.message ?? 'Invalid value.',
       }));
+      await auditRefusal(request, 'validation_failed');
       return sendError(reply, 'validation_failed', 'Some fields need attention.', details);
     }
     if (isResponseSerializationError(error)) {
@@ -66,10 +88,14 @@ export function installErrorHandling(app: FastifyInstance): void {
       return sendError(reply, 'internal', MESSAGES.internal ?? '');
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
-    if (mapped) return sendError(reply, mapped, MESSAGES[mapped] ?? error.message);
+    if (mapped) {
+      await auditRefusal(request, mapped);
+      return sendError(reply, mapped, MESSAGES[mapped] ?? error.message);
+    }
     // Only a body parser's refusal (status 400) means bad JSON: a SyntaxError thrown while handling
     // the request (e.g. a stored value that no longer parses) is ours and must stay a 500.
     if (error.statusCode === 400 && (error instanceof SyntaxError || /prototype|constructor/i.test(error.message))) {
+      await auditRefusal(request, 'malformed_json');
       return sendError(reply, 'malformed_json', MESSAGES.malformed_json ?? '');
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

@@ -94,6 +94,12 @@ export interface RouteDef<P extends ZodType = ZodType, Q extends ZodType = ZodTy
    * object scope, Idempotency-Key) are derived from the declaration and need not be listed.
    */
   errors?: readonly ErrorCode[];
+  /**
+   * Audit the refusals that come before the handler — a body that is not JSON, too large, or fails
+   * validation — as failures of this action (signed-in requests only; the code, never the body).
+   * For imports and data-rights actions, whose bad input the service must be able to account for.
+   */
+  auditRefusals?: boolean;
   /** Run the handler inside one transaction (default: true for writes). */
   transaction?: boolean;
   /**
@@ -341,7 +347,7 @@ export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[]):
         ...(def.response ? { response: def.response } : {}),
       },
       // `idempotent` also puts the Idempotency-Key header into the OpenAPI document (app.ts).
-      config: { hearthRoute: true, idempotent },
+      config: { hearthRoute: true, idempotent, ...(def.auditRefusals ? { auditRefusalsAs: def.id } : {}) },
       preValidation: async (request) => checkAccess(app, def, objects, request),
       handler: async (request, reply) => {
         const key = idempotent ? readIdempotencyKey(request) : null;

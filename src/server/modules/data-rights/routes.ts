@@ -79,6 +79,7 @@ export const dataRightsRoutes = [
   }),
   defineRoute({
     id: 'admin.users.erasure.process',
+    auditRefusals: true,
     method: 'POST',
     url: '/api/admin/users/:userId/erasure',
     summary: 'Erase a participant’s data in one transaction under the retention policy; returns and stores the report (audited)',

@@ -81,6 +81,7 @@ export const fhirRoutes = [
   }),
   defineRoute({
     id: 'fhir.bulk.export',
+    auditRefusals: true,
     method: 'GET',
     url: '/api/fhir/$export',
     summary:
@@ -100,6 +101,7 @@ export const fhirRoutes = [
   }),
   defineRoute({
     id: 'fhir.bulk.patient_export',
+    auditRefusals: true,
     method: 'GET',
     url: '/api/fhir/Patient/$export',
     summary: 'FHIR Bulk Data Patient-level $export: every participant and their compartment (no Group). As /api/fhir/$export',

@@ -236,9 +236,38 @@ describe('bad Questionnaires: clear 4xx, nothing stored', () => {
     });
     expect([badJson.statusCode, badJson.json().error.code]).toEqual([400, 'malformed_json']);
     expect(await instrumentRows()).toBe(before);
-    // The import's own refusals (past the body parser and schema) are audited with their codes.
-    const audited = await t.database.db.selectFrom('audit_events').select('detail').where('action', '=', 'instruments.import').where('outcome', '=', 'failure').execute();
-    expect(audited.map((row) => row.detail)).toEqual(expect.arrayContaining([JSON.stringify({ code: 'payload_too_large' }), JSON.stringify({ code: 'invalid_definition' })]));
+    const noSchema = await call(t.app, admin, 'POST', '/api/instruments', { questionnaire: nlm, extra: true });
+    expect([noSchema.statusCode, noSchema.json().error.code]).toEqual([400, 'validation_failed']);
+    // Every refusal is audited with its code and who sent it: the import's own (past the body
+    // parser and schema) and, since session 13, those before the handler — a body too large for
+    // the server (the 10,000 items), not JSON, or not the schema (route option auditRefusals).
+    const audited = await t.database.db
+      .selectFrom('audit_events')
+      .select(['detail', 'actor_user_id'])
+      .where('action', '=', 'instruments.import')
+      .where('outcome', '=', 'failure')
+      .execute();
+    const codes = audited.map((row) => JSON.parse(row.detail ?? '{}').code as string);
+    expect(codes.filter((c) => c === 'payload_too_large')).toHaveLength(2);
+    expect(codes).toEqual(expect.arrayContaining(['invalid_definition', 'malformed_json', 'validation_failed']));
+    expect(new Set(audited.map((row) => row.actor_user_id))).toEqual(new Set([world.admin.id]));
+  });
+
+  it('writes no audit row for a signed-out request with a bad body (no flood of anonymous rows)', async () => {
+    const count = async (): Promise<number> =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('audit_events')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('action', '=', 'instruments.import')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const anonymous = await t.app.inject({ method: 'POST', url: '/api/instruments', payload: '{"questionnaire":', headers: { 'content-type': 'application/json' } });
+    expect(anonymous.statusCode).toBe(400);
+    expect(await count()).toBe(before);
   });
 
   it('lets only admins import: a clinician 403, anyone signed out 401', async () => {

@@ -87,6 +87,7 @@ export const measureRoutes = [
   }),
   defineRoute({
     id: 'instruments.import',
+    auditRefusals: true,
     method: 'POST',
     url: '/api/instruments',
     summary: 'Import an instrument the service holds permission for (Hearth definition or FHIR Questionnaire)',
