@@ -67,6 +67,8 @@ describe('the error boundary', () => {
       const alert = page.getByTestId('render-error');
       expect(await alert.getAttribute('role')).toBe('alert');
       expect(await alert.innerText()).toContain('Reloading usually puts it right');
+      // A member in crisis meets a broken page too: where to get help is said whatever failed.
+      expect(await alert.innerText()).toContain('If you need help right now, call your crisis line or your local emergency number.');
       // The frame stays: the header, sign-out and navigation still work.
       expect(await headerSignOut(page).isVisible()).toBe(true);
       expect(await page.getByRole('main').getByTestId('render-error').count()).toBe(1);

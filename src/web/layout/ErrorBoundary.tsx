@@ -56,6 +56,8 @@ function SomethingWentWrong({ scope }: { scope: Props['scope'] }) {
       </Title>
       <Text>This page could not be shown because of a fault in Hearth, not anything you did. Reloading usually puts it right.</Text>
       <Text>If it happens again, go to your home page and let your service know which page it was.</Text>
+      {/* Said without the service's numbers: the fault may be in loading them. */}
+      <Text fw={600}>If you need help right now, call your crisis line or your local emergency number.</Text>
       <Group gap="sm">
         <Button onClick={() => window.location.reload()}>Reload the page</Button>
         {/* A full load, not a router link: it starts the app again from a known state. */}
