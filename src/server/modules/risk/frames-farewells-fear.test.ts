@@ -209,3 +209,9 @@ describe("batch 18's misses, as concepts (tuned, after its first-sight score)", 
     expect(counted('sipping the bleach slowly')).toContain('act_ingested:urgent');
   });
 });
+
+describe('"when I get to…" is a time, not an "if"', () => {
+  it('keeps a threat told for when the writer arrives urgent', () => {
+    expect(counted("a man's followed me off the bus and says what he'll do to me when i get to the underpass")).toContain('threat_from_other:urgent');
+  });
+});

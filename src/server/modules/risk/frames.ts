@@ -673,7 +673,7 @@ const FRAMES: FrameSpec[] = [
       const imminent =
         has(WEAPON, m.words) ||
         anySoon(m) ||
-        /\b(door|outside|break in|breaking in|broke in|get in|in the house|downstairs|coming|on his way|on her way|on their way|i be hiding|i am hiding|hiding in|hiding from|locked|lock|trap|right now|kill|going to|threaten|threatened|threatening)\b/.test(
+        /\b(door|outside|break in|breaking in|broke in|get in|in the house|downstairs|coming|on his way|on her way|on their way|i be hiding|i am hiding|hiding in|hiding from|locked|lock|trap|right now|kill|going to|threaten|threatened|threatening|what (he|she|they) (s |is |be |will |ll |d |would )?(going to |gonna |go to )?do to me)\b/.test(
           s,
         );
       const habitual =

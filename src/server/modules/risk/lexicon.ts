@@ -553,7 +553,7 @@ export const HYPOTHETICAL =
   /\b(if|when|in case) (i|we) (ever|ever start to|start to|begin to)? ?(feel|felt|start|get|think|thought|want)\b|\bwhat (should|do|would|can) (i|you|we|someone|people) do (if|when)\b|\bhow (do|can|should|would) (i|you|we|someone|people) (help|support|talk to|respond|tell|spot)\b|\bwhat are the (signs|warning signs)\b|\basked (me )?(if|whether)\b(?=.*\b((honestly|truthfully|genuinely) (say|said|answer|answered) no|(say|said) no and meant it|no,? which (is|was) true|(say|said|answered) no,? not for (ages|months|years|a while|a long time)|(say|said|answered) no for the first time)\b)/;
 
 /** "when i get in tonight", "when we get home": a time, not a hypothetical. */
-const WHEN_AS_TIME = /\bwhen (i|we) (get|got) (in|home|back|there|off)\b|\bwhen\b(?: \S+){0,5} (tonight|today|later|this evening|this afternoon|in the morning|tomorrow)\b/;
+const WHEN_AS_TIME = /\bwhen (i|we) (get|got) (in|home|back|there|off|to|out)\b|\bwhen\b(?: \S+){0,5} (tonight|today|later|this evening|this afternoon|in the morning|tomorrow)\b/;
 
 /** "when i get anxious … did it again yesterday": a habit that happened, not a hypothetical. */
 const WHEN_AS_HABIT = /\b(again|yesterday|last night|this morning|earlier today|every time|each time)\b/;
