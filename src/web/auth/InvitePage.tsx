@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import type { InvitationInfo } from '../api/types';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
+import { LinkProblem } from '../layout/LinkProblem';
 import { PublicLayout } from '../layout/PublicLayout';
 import { useAcceptInvitation, useInspectInvitation } from './api';
 
@@ -54,20 +55,6 @@ export function InvitePage() {
         {content}
       </Paper>
     </PublicLayout>
-  );
-}
-
-function LinkProblem({ title, children }: { title: string; children: string }) {
-  return (
-    <Stack gap="md">
-      <Title order={1} size="h2">
-        {title}
-      </Title>
-      <Text>{children}</Text>
-      <Button component={Link} to="/sign-in" variant="default">
-        Go to sign in
-      </Button>
-    </Stack>
   );
 }
 

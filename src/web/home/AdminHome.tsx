@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useUsers } from '../admin/api';
 import type { AdminUser } from '../api/types';
 import { useMe } from '../auth/session';
-import { useMyGroups, groupStatusColor, groupStatusLabel } from '../groups/api';
+import { useMyGroups } from '../groups/api';
+import { GroupCards } from '../groups/GroupCards';
 import { QueryView, usePageTitle } from '../layout/feedback';
 import { roleLabel, statusLabel } from '../layout/format';
 
@@ -94,23 +95,7 @@ export function AdminHome() {
                 </Anchor>
               </Text>
             ) : (
-              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-                {list.map((g) => (
-                  <Card key={g.id} withBorder padding="md">
-                    <Group justify="space-between" align="flex-start" wrap="nowrap">
-                      <Anchor component={Link} to={`/groups/${g.id}`} fw={600}>
-                        {g.name}
-                      </Anchor>
-                      <Badge color={groupStatusColor[g.status]} variant="light">
-                        {groupStatusLabel[g.status]}
-                      </Badge>
-                    </Group>
-                    <Text size="sm" c="dimmed">
-                      {g.programmeName} · {g.memberCount} {g.memberCount === 1 ? 'member' : 'members'}
-                    </Text>
-                  </Card>
-                ))}
-              </SimpleGrid>
+              <GroupCards groups={list} />
             )
           }
         </QueryView>

@@ -7,6 +7,7 @@ import { ApiError, api } from '../api/client';
 import type { OfferLinkAnswered, OfferLinkInfo } from '../api/types';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
+import { LinkProblem } from '../layout/LinkProblem';
 import { PublicLayout } from '../layout/PublicLayout';
 
 type Proposed = 'accept' | 'decline';
@@ -38,7 +39,7 @@ export function OfferAnswerPage() {
 
   let content: ReactNode;
   if (!token) {
-    content = <Problem title="This link is incomplete">Open the link exactly as it is in the e-mail about your offer.</Problem>;
+    content = <LinkProblem title="This link is incomplete">Open the link exactly as it is in the e-mail about your offer.</LinkProblem>;
   } else if (inspect.error) {
     content = <LinkError error={inspect.error} />;
   } else if (!inspect.data) {
@@ -58,26 +59,12 @@ export function OfferAnswerPage() {
   );
 }
 
-function Problem({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Stack gap="md">
-      <Title order={1} size="h2">
-        {title}
-      </Title>
-      <Text>{children}</Text>
-      <Button component={Link} to="/sign-in" variant="default">
-        Go to sign in
-      </Button>
-    </Stack>
-  );
-}
-
 function LinkError({ error }: { error: Error }) {
   const code = error instanceof ApiError ? error.code : null;
-  if (code === 'offer_link_invalid') return <Problem title="This link does not work">{error.message}</Problem>;
-  if (code === 'offer_wrong_person') return <Problem title="This offer is for someone else">{error.message}</Problem>;
-  if (code === 'offer_link_used') return <Problem title="You have already answered">{error.message}</Problem>;
-  if (code === 'offer_expired') return <Problem title="This offer has expired">{error.message}</Problem>;
+  if (code === 'offer_link_invalid') return <LinkProblem title="This link does not work">{error.message}</LinkProblem>;
+  if (code === 'offer_wrong_person') return <LinkProblem title="This offer is for someone else">{error.message}</LinkProblem>;
+  if (code === 'offer_link_used') return <LinkProblem title="You have already answered">{error.message}</LinkProblem>;
+  if (code === 'offer_expired') return <LinkProblem title="This offer has expired">{error.message}</LinkProblem>;
   return <ErrorRegion error={error} title="We couldn't check this link" />;
 }
 

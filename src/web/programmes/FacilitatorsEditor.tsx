@@ -1,12 +1,11 @@
-import { Button, Card, Checkbox, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useUsers } from '../admin/api';
 import { ApiError } from '../api/client';
 import type { GroupDetail } from '../api/types';
 import { ErrorRegion, QueryView, SuccessRegion } from '../layout/feedback';
 import { useSetFacilitators } from './api';
-
-const MAX_CO = 5;
+import { FacilitatorFields, MAX_CO_FACILITATORS as MAX_CO } from './FacilitatorFields';
 
 /** The group's lead and co-facilitators, chosen from the active clinicians (administrators). */
 export function FacilitatorsEditor({ group }: { group: GroupDetail }) {
@@ -47,25 +46,15 @@ export function FacilitatorsEditor({ group }: { group: GroupDetail }) {
                 ...group.facilitators.filter((f) => !users.some((u) => u.id === f.userId)).map((f) => ({ id: f.userId, name: `${f.displayName} (not active)` })),
               ];
               return (
-                <Stack gap="sm">
-                  <NativeSelect
-                    label="Lead facilitator"
-                    required
-                    value={leadId}
-                    onChange={(e) => setLeadId(e.currentTarget.value)}
-                    error={fieldError('leadId')}
-                    data={[{ value: '', label: 'Choose a clinician' }, ...options.map((o) => ({ value: o.id, label: o.name }))]}
-                  />
-                  <Checkbox.Group label="Co-facilitators" description={`Optional, at most ${MAX_CO}.`} value={co} onChange={setCoIds} error={fieldError('coFacilitatorIds')}>
-                    <Stack gap={6} mt={6}>
-                      {options
-                        .filter((o) => o.id !== leadId)
-                        .map((o) => (
-                          <Checkbox key={o.id} value={o.id} label={o.name} />
-                        ))}
-                    </Stack>
-                  </Checkbox.Group>
-                </Stack>
+                <FacilitatorFields
+                  options={options}
+                  leadId={leadId}
+                  onLeadChange={setLeadId}
+                  coIds={co}
+                  onCoChange={setCoIds}
+                  leadError={fieldError('leadId')}
+                  coError={fieldError('coFacilitatorIds')}
+                />
               );
             }}
           </QueryView>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Checkbox, Group, NativeSelect, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, NativeSelect, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useUsers } from '../admin/api';
@@ -7,8 +7,7 @@ import { useMe } from '../auth/session';
 import { checkScheduleDraft, ScheduleFields, scheduleDraftFrom, type ScheduleDraft } from '../groups/ScheduleFields';
 import { ErrorRegion, QueryView, usePageTitle } from '../layout/feedback';
 import { useCreateGroup, useProgrammes, type ProgrammeSummary } from './api';
-
-const MAX_CO = 5;
+import { FacilitatorFields, MAX_CO_FACILITATORS as MAX_CO } from './FacilitatorFields';
 
 /**
  * /groups/new: a new group (forming) of a programme, with its facilitators, size, place, meeting
@@ -185,31 +184,15 @@ function GroupForm({ programmes }: { programmes: ProgrammeSummary[] }) {
                       </Anchor>
                     </Text>
                   ) : (
-                    <Stack gap="sm">
-                      <NativeSelect
-                        label="Lead facilitator"
-                        required
-                        value={leadId}
-                        onChange={(e) => setLeadId(e.currentTarget.value)}
-                        error={fieldError('leadId')}
-                        data={[{ value: '', label: 'Choose a clinician' }, ...staff.map((u) => ({ value: u.id, label: u.displayName }))]}
-                      />
-                      <Checkbox.Group
-                        label="Co-facilitators"
-                        description={`Optional, at most ${MAX_CO}.`}
-                        value={coIds.filter((id) => id !== leadId)}
-                        onChange={setCoIds}
-                        error={fieldError('coFacilitatorIds')}
-                      >
-                        <Stack gap={6} mt={6}>
-                          {staff
-                            .filter((u) => u.id !== leadId)
-                            .map((u) => (
-                              <Checkbox key={u.id} value={u.id} label={u.displayName} />
-                            ))}
-                        </Stack>
-                      </Checkbox.Group>
-                    </Stack>
+                    <FacilitatorFields
+                      options={staff.map((u) => ({ id: u.id, name: u.displayName }))}
+                      leadId={leadId}
+                      onLeadChange={setLeadId}
+                      coIds={coIds}
+                      onCoChange={setCoIds}
+                      leadError={fieldError('leadId')}
+                      coError={fieldError('coFacilitatorIds')}
+                    />
                   )
                 }
               </QueryView>

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useMe } from '../auth/session';
-import { groupStatusColor, groupStatusLabel, useMyGroups } from '../groups/api';
+import { useMyGroups } from '../groups/api';
+import { GroupCards } from '../groups/GroupCards';
 import { QueryView, usePageTitle } from '../layout/feedback';
 import { ResponsiveTable, type Column } from '../layout/ResponsiveTable';
 import { useProgrammes, type ProgrammeSummary } from './api';
@@ -78,29 +79,7 @@ export function ProgrammesPage() {
           </Button>
         </Group>
         <QueryView query={groups} loadingLabel="Loading groups…">
-          {({ groups: list }) =>
-            list.length === 0 ? (
-              <Text>No groups yet.</Text>
-            ) : (
-              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-                {list.map((g) => (
-                  <Card key={g.id} withBorder padding="md" component="li">
-                    <Group justify="space-between" align="flex-start" wrap="nowrap">
-                      <Anchor component={Link} to={`/groups/${g.id}?tab=settings`} fw={600}>
-                        {g.name}
-                      </Anchor>
-                      <Badge color={groupStatusColor[g.status]} variant="light">
-                        {groupStatusLabel[g.status]}
-                      </Badge>
-                    </Group>
-                    <Text size="sm" c="dimmed">
-                      {g.programmeName} · {g.memberCount} {g.memberCount === 1 ? 'member' : 'members'}
-                    </Text>
-                  </Card>
-                ))}
-              </SimpleGrid>
-            )
-          }
+          {({ groups: list }) => (list.length === 0 ? <Text>No groups yet.</Text> : <GroupCards groups={list} tab="settings" />)}
         </QueryView>
       </section>
     </Stack>
