@@ -261,6 +261,8 @@ const WHOLE_SUPPLY_TAKEN =
 const DATED_IT_WORDS = /\b(i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen)\b/;
 /** The same in a sentence, also with the subject dropped ("Doing it Saturday while they're at his"). */
 const DATED_IT = new RegExp(`${DATED_IT_WORDS.source}|^doing it\\b`);
+/** "picked the spot where the current's strongest": a place chosen (urgent with distress and a place of danger). */
+const SPOT_PICKED = re(`${W('picked|chosen|chose|found|scouted|checked out')} ${W('the|a|my')} ${W('spot|place|bridge|cliff|building|tree|beam|height')}`);
 const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
 
@@ -560,8 +562,8 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('know|decided|decide')} ${W('what i m doing|what i am doing|what i be do|what i m going to do|what i am going to do|what i be go to do|what to do')} ${W('with it|with them|with the lot')} ${G(1)}${W('tonight|today|tomorrow|later|this weekend|soon')}|${W('want|need|make sure|hope')} ${W('it to be|it s|it is|there s|there is')} ${W('too much|enough')}`,
       ),
-      // "picked the spot where the current's strongest": a place chosen (with distress or a time, below).
-      re(`${W('picked|chosen|chose|found|scouted|checked out')} ${W('the|a|my')} ${W('spot|place|bridge|cliff|building|tree|beam|height')}`),
+      // A place chosen (with distress or a time, below).
+      SPOT_PICKED,
       // "I want it to go all the way this time", "going back in after dark and using it on myself".
       re(
         `${W('go all the way this time|all the way this time|properly this time|make sure this time|make it work this time')}|${W('use|using|try|trying')} ${W('it|them|that|this|the gun|the knife|the rope')} ${W('on myself')}`,
@@ -577,7 +579,7 @@ const FRAMES: FrameSpec[] = [
     ],
     tier: (m, s) => {
       if (DATED_IT.test(s)) return RESOLVE.test(m.words) || anyDistress(m) ? 'urgent' : null;
-      if (/\b(picked|chosen|chose|found|scouted|checked out) (the|a|my) (spot|place|bridge|cliff|building|tree|beam|height)\b/.test(s))
+      if (SPOT_PICKED.test(s))
         return anyDistress(m) && /\b(current|drop|river|sea|bridge|cliff|high|height|edge|train|tracks|deep|fall|rope|tree|beam|water|roof)\b/.test(m.words) ? 'urgent' : null;
       // "signing off for good from Twitter": leaving a site, not life.
       if (/\b(sign|signing|signed|log|logging|logged|check|checking|checked) (off|out) for good from\b/.test(m.words)) return null;
@@ -948,8 +950,8 @@ function saysIsACover(words: string, at: number): boolean {
 }
 
 /** Words of finality or a method anywhere in the message: no ordinary context excuses a means or place beside them. */
-const FINALITY_WORDS = /\b(goodbye|forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/;
 const FINALITY_BEYOND_GOODBYE = /\b(forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/;
+const FINALITY_WORDS = new RegExp(`\\bgoodbye\\b|${FINALITY_BEYOND_GOODBYE.source}`);
 
 function modifiersFor(sentence: AnalysedSentence, words: string, start: number, end: number, spec: FrameSpec, message: MessageContext): string[] {
   const mods: string[] = [];
