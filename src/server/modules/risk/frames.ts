@@ -263,6 +263,12 @@ const DATED_IT_WORDS = /\b(i am doing it|i m doing it|im doing it|i be do it|it 
 const DATED_IT = new RegExp(`${DATED_IT_WORDS.source}|^doing it\\b`);
 /** "picked the spot where the current's strongest": a place chosen (urgent with distress and a place of danger). */
 const SPOT_PICKED = re(`${W('picked|chosen|chose|found|scouted|checked out')} ${W('the|a|my')} ${W('spot|place|bridge|cliff|building|tree|beam|height')}`);
+/** A blade held at or pressed to the writer's body. */
+const BLADE_AT_BODY =
+  /\b(at|against|to|across|into|pressed to|pressed against|on) my (wrist|wrists|throat|neck|arm|arms|thigh|thighs|skin|stomach|chest)\b/;
+/** Weights tied to the writer for going into water ("the weights from the tackle box tied round me", "pockets full of stones"). */
+const WEIGHTED_FOR_WATER =
+  /\b((weights?|stones|rocks|bricks|dumbbells?|kettlebells?|sinkers) (\w+ ){0,5}(tied|strapped|taped|fastened|tie|strap|tape) (round|around|to) (me|myself|my (ankles?|waist|legs?|feet|wrists?|body))|(tie|tied|tying|strap|strapped|strapping) (\w+ ){0,3}(weights?|stones|rocks|bricks|dumbbells?|kettlebells?) (round|around|to) (me|myself|my (ankles?|waist|legs?|feet|body))|pockets? (full of|filled with|with) (stones|rocks|bricks|weights))\b/;
 const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
 
@@ -280,8 +286,9 @@ const FRAMES: FrameSpec[] = [
     benign: new RegExp(`${BENIGN.medicine.source}|${BENIGN.sharp.source}|${BENIGN.ligature.source}|${BENIGN.firearm.source}`),
     // "40 amitriptyline saved from the repeat scripts": saving means up is not a routine, whatever
     // words surround it; nor is charcoal in a tent whose zip is taped up.
-    notExcusedBy: new RegExp(`${STOCKPILING.source}|${SEALED_SPACE.source}`),
+    notExcusedBy: new RegExp(`${STOCKPILING.source}|${SEALED_SPACE.source}|${WEIGHTED_FOR_WATER.source}`),
     patterns: [
+      WEIGHTED_FOR_WATER,
       re(`${W(STRONG_PREPARE)} ${G(4)}${W(MEANS)}`),
       re(`${W(MEANS)} ${G(3)}${W(READY_STATE)}`),
       re(`${W(WEAK_PREPARE)} ${G(3)}(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)}`),
@@ -315,7 +322,7 @@ const FRAMES: FrameSpec[] = [
     tier: (m, s) => {
       // A strong sign of preparation ("lined up", "stockpiled", "in my hand") is enough; a plain
       // "have" or "bought" needs a quantity, a lethal object, a time or distress with it.
-      if (has(STRONG_PREPARE, s) || has(READY_STATE, s) || STOCKPILING.test(s)) return 'urgent';
+      if (has(STRONG_PREPARE, s) || has(READY_STATE, s) || STOCKPILING.test(s) || WEIGHTED_FOR_WATER.test(s)) return 'urgent';
       const lethal = /\b(noose|ligature|rope|blade|gun|pistol|revolver|rifle|shotgun|firearm|handgun|glock|charcoal|helium|hose)/.test(s);
       return lethal || has(QUANTITY, s) || new RegExp(COUNT).test(s) || anySoon(m) || anyDistress(m) ? 'urgent' : null;
     },
@@ -771,8 +778,18 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('they|it|he|she')} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to')} ${G(2)}${W('hurt|kill|cut|harm|jump|end|die|do it|punish|burn|stab|attack|drown|starve')}`,
       ),
+      // "the voice says my eye is unclean and I have to cut it out": what the voice says, then the
+      // command on the writer (a person after the verb is command_voices_other's).
+      re(
+        `${W('voice|voices')} ${G(3)}${W('say|says|said|saying|tell|tells|told|telling|keep saying|keeps saying')} ${G(8)}${W('i have to|i must|i need to|i should|i ve got to|i have got to|i got to')} ${G(1)}${W('hurt|kill|cut|harm|jump|die|punish|burn|stab|drown|starve|gouge|blind|cut off|cut out')}(?! (down|back|costs|corners|ties|him|her|them|whoever|anyone|anybody|someone|somebody|people|the|my|his|their|your|a|an)\\b)`,
+      ),
     ],
-    tier: concern,
+    // With the means at hand or the writer unable to hold out, a command is acted on now.
+    tier: (m) =>
+      has(MEANS, m.words) &&
+      /\b(next to me|beside me|in my hand|in my hands|in front of me|on the table|on my lap|on the bed|ready|right now|can not (stop|hold|fight)|cant (stop|hold|fight)|getting louder)\b/.test(m.words)
+        ? 'urgent'
+        : 'concern',
   },
   {
     id: 'passive_wish',
@@ -830,6 +847,10 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('stop|stopped|stopping|quit|quitting|binned|bin|flushed|throw away|threw away')} ${G(1)}${W('take|taking|eat|eating|drink|drinking|caring|washing|my')} ${G(2)}${W(`${MEDICINE}|food|anything|myself|about myself|meals|water|fluids`)}`,
       ),
+      // "from today I'm not eating or drinking anything until I die".
+      re(
+        `${W('not eating|not drinking|not eat|not drink|stop eating|stopped eating|stop drinking|stopped drinking|refuse to eat|refusing to eat|refusing food|refuse to drink|refusing to drink|no food|no more food')} ${G(5)}${W('until i die|till i die|til i die|until i m dead|until i am dead|until i be dead')}`,
+      ),
       // "six days no food", "three days without water".
       re(`${W('\\d+|two|three|four|five|six|seven|eight|nine|ten')} ${W('days|day')} ${W('no|without')} ${W('food|eating|water|drinking|fluids|a drink|anything')}`),
       // Restricting food: "been restricting since sunday, under 300 a day".
@@ -885,6 +906,8 @@ const FRAMES: FrameSpec[] = [
     plain: 'hurting yourself',
     actor: 'self',
     benign: new RegExp(`${BENIGN.sharp.source}|\\b(accident|accidentally|by accident|paper cut|fell|tripped|shaving)\\b`),
+    // "the carving knife at my wrist": a blade held at the writer's body, whatever it was bought for.
+    notExcusedBy: BLADE_AT_BODY,
     patterns: [
       re(
         `${W('cut|cutting|burn|burning|scratch|scratching|carve|carving|slash|slashing|hurt|hurting|harm|harming')} ${G(1)}${W('myself|my arm|my arms|my leg|my legs|my wrist|my wrists|my thigh|my thighs|my stomach|my skin')}`,
