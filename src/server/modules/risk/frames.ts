@@ -189,7 +189,7 @@ const relapse = perMessage(
 );
 /** Somebody else's danger told as happening now, in front of the writer or as they hear it ("screaming that she's cut her wrists"). */
 const PEER_NOW =
-  /\b(screaming|on the phone to me|on the phone with me|on facetime|on video|not breathing|unconscious|passed out|in front of me|with me in the|locked (herself|himself|themselves) in)\b/;
+  /\b(screaming|on the phone to me|on the phone with me|on facetime|on video|not breathing|unconscious|passed out|in front of me|with me in the|locked (herself|himself|themselves) in|(his|her|their) phone (s |is )?(off|dead|switched off|going straight to voicemail)|police (are|be|s|is) (on (their|the) way|coming)|(i m|i am|im|i be) on (the phone to )?999|(called|rang|ringing|calling|phoned|phoning) (999|911|112|an ambulance|the police))\b/;
 const peerInDangerNow = perMessage((m) => PEER_NOW.test(m.words));
 /**
  * Somebody else at a high place or the railway now, with a goodbye, distress or a jump in the message
@@ -198,7 +198,9 @@ const peerInDangerNow = perMessage((m) => PEER_NOW.test(m.words));
  */
 function peerAtPlaceNow(words: string, message: MessageContext): boolean {
   return (
-    /\b(bridge|footbridge|cliff|cliffs|cliff edge|roof|rooftop|ledge|tracks|railway line|platform edge|multi storey|multistorey|tower block|viaduct|pier|balcony)\b/.test(words) &&
+    /\b(bridge|footbridge|cliff|cliffs|cliff edge|roof|rooftop|ledge|tracks|railway line|platform edge|multi storey|multistorey|tower block|viaduct|pier|balcony|quarry|lake|river|reservoir|canal|weir|sea)\b/.test(
+      words,
+    ) &&
     /\b(is|s|are|re|standing|sitting|stood|sat|still) (on|at|by|near|in|up)\b/.test(words) &&
     !/\b(was|were|used to|last (week|night|month|year)|yesterday)\b/.test(words) &&
     (anyFarewell(message) || anyDistress(message) || /\b(jump|jumping|right now|rn)\b/.test(message.words)) &&
@@ -264,11 +266,22 @@ const DATED_IT = new RegExp(`${DATED_IT_WORDS.source}|^doing it\\b`);
 /** "picked the spot where the current's strongest": a place chosen (urgent with distress and a place of danger). */
 const SPOT_PICKED = re(`${W('picked|chosen|chose|found|scouted|checked out')} ${W('the|a|my')} ${W('spot|place|bridge|cliff|building|tree|beam|height')}`);
 /** A blade held at or pressed to the writer's body. */
-const BLADE_AT_BODY =
-  /\b(at|against|to|across|into|pressed to|pressed against|on) my (wrist|wrists|throat|neck|arm|arms|thigh|thighs|skin|stomach|chest)\b/;
+const BLADE_AT_BODY = /\b(at|against|to|across|into|pressed to|pressed against|on) my (wrist|wrists|throat|neck|arm|arms|thigh|thighs|skin|stomach|chest)\b/;
 /** Weights tied to the writer for going into water ("the weights from the tackle box tied round me", "pockets full of stones"). */
 const WEIGHTED_FOR_WATER =
   /\b((weights?|stones|rocks|bricks|dumbbells?|kettlebells?|sinkers) (\w+ ){0,5}(tied|strapped|taped|fastened|tie|strap|tape) (round|around|to) (me|myself|my (ankles?|waist|legs?|feet|wrists?|body))|(tie|tied|tying|strap|strapped|strapping) (\w+ ){0,3}(weights?|stones|rocks|bricks|dumbbells?|kettlebells?) (round|around|to) (me|myself|my (ankles?|waist|legs?|feet|body))|pockets? (full of|filled with|with) (stones|rocks|bricks|weights))\b/;
+/** "he's getting it when he comes out": a threat told as what will happen to them, and when. */
+const GETTING_IT_WHEN = re(
+  `${W('he|she|they')} ${W('s|is|be|are|re')} ${W('getting it|get it|getting stabbed|getting battered|getting done in|getting shot|get stab|get shoot|get batter')} ${W('when|once|as soon as|the second|the minute|tonight|tomorrow')}`,
+);
+/** "made a list of the lads who bullied me". */
+const LIST_OF_WRONGS = re(`${W('list')} ${G(6)}${W('who|that')} ${G(3)}${W('bullied|hurt|wronged|grassed on|betrayed|laughed at|picked on|abused|ruined')} ${W('me')}`);
+/** "went to get the shotgun": somebody fetching a weapon. */
+const FETCHING_WEAPON = re(
+  `${W(PERSON)} ${G(6)}${W('went to get|gone to get|going to get|went for|gone for|reaching for|went to fetch|gone to fetch|getting')} ${G(2)}${W(WEAPON)}`,
+);
+/** "the voice of reason", "a voice of experience": a figure of speech, not a voice heard. */
+const NOT_A_VOICE = '(?! of (?:reason|sense|common sense|experience|my conscience|doom|calm))';
 const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
 
@@ -354,6 +367,7 @@ const FRAMES: FrameSpec[] = [
       if (has(EDGE_PLACE, s) && !/\b(edge of (my|the) (seat|bed|sofa|table|diving board|pool|chair|desk)|diving board|on edge|edgy|cutting edge|edge of my seat)\b/.test(s))
         return 'urgent';
       if (anyDistress(m) || anyFarewell(m)) return 'urgent';
+      if (/\b(going over|go over the (edge|side|top|rail|railing)|going to jump|gonna jump|about to jump|threatening to jump)\b/.test(m.words)) return 'urgent';
       // "at the canal lock, water's freezing, going in": going into the water where the writer is.
       if (has(WATER_PLACE, s) && ENTERING_WATER.test(m.words)) return 'urgent';
       // "On the bridge. Not for the view.": the writer denies the ordinary reason for being there.
@@ -386,6 +400,10 @@ const FRAMES: FrameSpec[] = [
       ),
       re(`(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)} ${G(3)}${W('take|took|taken|swallow|swallowed|down|downed|gone|in me|inside me|kick in|kicking in|start to work')}`),
       re(`${W(INGEST)} ${G(3)}${W(POISON)}`),
+      // "he's put all of Mum's fentanyl patches on": a whole supply of patches worn at once.
+      re(
+        `${W('put|stuck|applied|slapped|wearing|put on|stuck on')} ${G(2)}${W('all|every|the whole box of|a whole box of|\\d+|several|loads of|a load of|five|six|seven|eight|ten')} ${G(3)}${W('patches')}`,
+      ),
       // "lithium, the whole 3 month supply they gave me, swallowed it at 7": the medicine named first, then the act on "it".
       re(
         `${W(MEDICINE)} ${G(4)}${W('whole|entire|all|the lot|supply|stash|stockpile|prescription|script|box|boxes|packet|packets|bottle|bottles')} ${G(7)}${W('swallow|swallowed|take|took|taken|down|downed|neck|necked|ate')} ${W('it|them|the lot|it all|them all|all of it|all of them')}`,
@@ -393,7 +411,7 @@ const FRAMES: FrameSpec[] = [
       re(`${W(MEDICINE)} ${G(3)}${W('one by one|one after another|one after the other')}|${W('one by one|one after another')} ${G(3)}${W(MEDICINE)}`),
       re(`${W('take|took|taking|swallow|swallowing|pop|popping')} ${G(2)}${W('them|it|they')} ${G(2)}${W('one by one|one after another|one at a time')}`),
       re(
-        `${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${G(1)}${W('the lot|half of them|most of them|the rest of them|the rest|all of them|half the|half of the|every one')}`,
+        `${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${G(1)}${W('the lot|half of them|most of them|the rest of them|the rest|all of them|every one')}|${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${G(1)}${W('half the|half of the|half a|half my')} ${G(2)}${W(`tablets|pills|meds|packet|pack|box|bottle|strip|tub|${MEDICINE}`)}`,
       ),
       re(
         `${W('on|up to')} ${G(1)}${W('number|no')} ${COUNT}|${W('passed out|came round|come round|woke up')} ${G(2)}${W('after taking|after i took|after swallowing|on the floor')}`,
@@ -402,12 +420,41 @@ const FRAMES: FrameSpec[] = [
     tier: urgent,
   },
   {
+    // "I'm taking the tablets as soon as the baby's down", "straight up to the reservoir to take it":
+    // taking a medicine told with its moment or place, counted with resolve, distress, a whole supply
+    // or a letter in the message (the routine "taking my tablets when I get home" is not).
+    id: 'intent_overdose',
+    kind: 'self_harm',
+    label: 'intent to take an overdose at a set moment or place',
+    plain: 'a plan to take an overdose',
+    actor: 'self',
+    // "I'll take my tablets after tea": the writer's own dose is the routine, unless it is all of them.
+    benign: new RegExp(`${BENIGN.medicine.source}|\\b(take|taking|took|swallow) my (tablets|meds|pills|medication|medicine|dose|evening dose|morning dose|night dose)\\b`),
+    notExcusedBy: new RegExp(`${STOCKPILING.source}|${WHOLE_SUPPLY_TAKEN.source}|\\b(all of them|them all|the lot|every one|whole)\\b`),
+    patterns: [
+      re(
+        `${W('i m taking|i am taking|im taking|i be take|i will take|i ll take|i m going to take|i am going to take|i be go to take|gonna take|i m swallowing|i am swallowing|i be swallow|i will swallow|i ll swallow')} ${G(2)}${W(`them all|all of them|the lot|it all|all of it|them|it|the tablets|the pills|my tablets|my pills|${MEDICINE}`)} ${G(4)}${W('as soon as|once|the second|the minute|the moment|when|after|in the toilets|in the toilet|at break|at lunch')}`,
+      ),
+      re(
+        `${W('up to|down to|out to|off to|go to|going to|then to')} ${G(2)}${W(`${EDGE_PLACE}|${DANGER_PLACE}|${WATER_PLACE}|woods|the woods|a hotel|the car park|the car`)} ${W('to take it|to take them|to take them all|to take the lot|to swallow them|to swallow it|and take it|and take them|and swallow them')}`,
+      ),
+    ],
+    tier: (m) =>
+      anyDistress(m) ||
+      RESOLVE.test(m.words) ||
+      /\b(all|the lot|whole|enough|supply|hidden|hid|stash|saved|goodbye|never going to get better|do not try|don t try|dont try|please do not|please don t|sorry)\b/.test(m.words)
+        ? 'urgent'
+        : null,
+  },
+  {
     id: 'act_injury',
     kind: 'self_harm',
     label: 'an injury, hanging or fumes in progress (bleeding, ligature, car exhaust, charcoal in a sealed space)',
     plain: 'being hurt right now',
     actor: 'any',
-    benign: new RegExp(`${BENIGN.sharp.source}|${BENIGN.ligature.source}|\\b(nose ?bleed|period|gum|gums|tooth|dentist|paper cut|fell|tripped|accident|football|rugby)\\b`),
+    benign: new RegExp(
+      `${BENIGN.sharp.source}|${BENIGN.ligature.source}|\\b(nose ?bleed|period|gum|gums|tooth|dentist|paper cut|fell|tripped|accident|football|rugby|at the garage|mechanic|mechanics|mot)\\b`,
+    ),
     notExcusedBy: SEALED_SPACE,
     patterns: [
       re(
@@ -420,6 +467,10 @@ const FRAMES: FrameSpec[] = [
         `${W('blood everywhere|so much blood|can not stop the bleeding|cannot stop the bleeding|too deep|deeper than ever|down to the fat|see the fat|need stitches|needs stitches|gaping')}`,
       ),
       re(`${W('cut|slit|slice|slash')} ${G(2)}${W('wrist|wrists|vein|veins|artery|throat')}`),
+      // "just drove the car into the wall on purpose".
+      re(
+        `${W('drove|driven|drive|crashed|crash|steered|swerved|ploughed|rammed')} ${G(3)}${W('into')} ${G(3)}${W('wall|tree|lamppost|lamp post|bridge|barrier|lorry|truck|bus|oncoming traffic|a pillar|the river|the sea')} ${G(2)}${W('on purpose|deliberately|intentionally|to end it')}`,
+      ),
       // "went down the arm not across": a cut along the vein.
       re(
         `${W('down the arm|down my arm|down the wrist|down my wrist|along the vein|along my arm|lengthways|long ways|the long way')} ${G(2)}${W('not across|instead of across|this time|on purpose')}`,
@@ -569,6 +620,10 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('know|decided|decide')} ${W('what i m doing|what i am doing|what i be do|what i m going to do|what i am going to do|what i be go to do|what to do')} ${W('with it|with them|with the lot')} ${G(1)}${W('tonight|today|tomorrow|later|this weekend|soon')}|${W('want|need|make sure|hope')} ${W('it to be|it s|it is|there s|there is')} ${W('too much|enough')}`,
       ),
+      // "there's enough in front of me to make sure".
+      re(
+        `${W('there s|there is|there be|i ve got|i have got|i have|got|i be get')} ${W('enough')} ${G(4)}${W('to make sure|to be sure|to do it|to finish it|to end it|to finish me|to finish the job')}`,
+      ),
       // A place chosen (with distress or a time, below).
       SPOT_PICKED,
       // "I want it to go all the way this time", "going back in after dark and using it on myself".
@@ -616,6 +671,16 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('swear|swear down|swear to god|on my life|if i see|when i see|next time i see')} ${G(8)}${W('getting stabbed|getting shot|getting battered|getting done in|getting hurt|getting it|gets it|gets stabbed|gets shot|gets battered|is getting stabbed|is getting shot|be get stab|be get shoot|get stab|get shoot')}`,
       ),
+      // "I'm throwing it in his face the second he walks in": the act and its moment.
+      re(
+        `${W('i m|i am|im|i be|i will|i ll|i m going to|going to|gonna|be go to')} ${G(1)}${W('throwing|throw|pouring|pour|stabbing|stab|glassing|glass|smashing|smash|battering|batter|scalding|scald|burning|burn|bottling|bottle')} ${G(3)}${W('in his face|in her face|in their face|over him|over her|over them|at him|at her|into him|into her|him|her|them')} ${G(1)}${W('the second|the minute|the moment|as soon as|when|once')} ${W('he|she|they')}`,
+      ),
+      // "he's getting it when he comes out" (counted only with a weapon in the message, below).
+      GETTING_IT_WHEN,
+      // "the urge to put this carving knife in him".
+      re(`${W(URGE)} ${G(2)}${W('put|stick|plunge|shove|drive|sink|stab')} ${G(3)}${W(WEAPON)} ${W('in|into|through')} ${W('him|her|them')}`),
+      // "made a list of the lads who bullied me" (counted only with a weapon in the message, below).
+      LIST_OF_WRONGS,
       // "he's dead when he gets in", "she's dead if she shows her face": a threat, not a death.
       re(
         `${W('he|she|they|him|you')} ${G(1)}${W('be dead|is dead|s dead|are dead|re dead|be a dead man|is a dead man|s a dead man')} ${G(1)}${W('when|if|once|as soon as|the minute|the second')} ${G(1)}${W('he|she|they|you|i')}`,
@@ -625,7 +690,8 @@ const FRAMES: FrameSpec[] = [
       // "intrusive thoughts about stabbing my partner every time I pick up a knife": thoughts, not intent.
       if (/\b(intrusive|unwanted|thoughts? (about|of)|images? of|pictures? in my head)\b/.test(s) && !/\b(going to|go to|will|tonight|plan|planning|decided|about to)\b/.test(s))
         return 'concern';
-      const means = has(WEAPON, m.words) || has(WEAPON, m.lemmas);
+      const means = has(WEAPON, m.words) || has(WEAPON, m.lemmas) || /\b(crossbow|boiling water|kettle)\b/.test(m.words);
+      if ((GETTING_IT_WHEN.test(s) || LIST_OF_WRONGS.test(s)) && !means) return null;
       if (means || anySoon(m) || /\b(going to|go to|will|about to|ready to|plan to|planning to|swear|intend|decided|have to|need to|finna|gonna)\b/.test(s)) return 'urgent';
       return 'concern';
     },
@@ -647,11 +713,13 @@ const FRAMES: FrameSpec[] = [
         `${W(PERSON)} ${G(2)}${W('hit|hits|hitting|beat|beats|beating|punch|punched|punches|kick|kicked|kicks|strangle|strangled|choke|choked|chokes|slap|slapped|slaps|push|pushed|shove|shoved|rape|raped|hurt|hurts|hurting|finish|finishes|finishing|attack|attacked|grab|grabbed|drag|dragged|throw|threw|lock|locked|struck|strike|follow|followed|following|stab|stabbed|burn|burnt|burned')} ${G(1)}${W('me|us|my kid|my kids|the kids|the baby|my child')}`,
       ),
       re(
-        `${W('locked in|locked me in|trapped in|shut me in|will not let me out|wont let me out|not let me out|has not let me out|hasnt let me out')}|${W('trying to break in|trying to get in|breaking in|broke my window|smashed the window|smashed my window|climbing in|kicking the door in|kicked the door in')}|${W('me by the throat|us by the throat|hands round my neck|hands around my neck|gun to my head|knife to my throat')}`,
+        `${W('locked in|locked me in|trapped in|shut me in|will not let me out|wont let me out|not let me out|has not let me out|hasnt let me out')}|${W('trying to break in|trying to get in|breaking in|broke my window|smashed the window|smashed my window|climbing in|kicking the door in|kicked the door in')}|${W('me by the throat|us by the throat|hands round my neck|hands around my neck|hands round my throat|hands around my throat|hands on my throat|gun to my head|knife to my throat')}|${W('the night|the day')} ${W('he|she|they')} ${W('get|gets|come for|comes for|finish|finishes')} ${W('me|us')}`,
       ),
       re(
-        `${W(PERSON)} ${G(4)}${W('at the door|at my door|outside my|outside the house|outside the flat|banging on|bang on|kicking the door|kick the door|break in|breaking in|broke in|get in|trying to get in|in the house|downstairs|in the hall|on the stairs|coming up|coming back|on his way|on her way|on their way')}`,
+        `${W(PERSON)} ${G(4)}${W('at the door|at my door|outside my|outside the house|outside the flat|banging on|bang on|kicking the door|kick the door|break in|breaking in|broke in|get in|trying to get in|in the house|downstairs|in the hall|on the stairs|coming up|coming back|on his way|on her way|on their way|parked across the road|parked across from|parked opposite|parked up outside|parked outside|sat outside|watching the house|watching my house|watching my flat|watching the flat')}`,
       ),
+      // "his hands round my throat and then went to get the shotgun" (counted only after violence or with fear, below).
+      FETCHING_WEAPON,
       re(
         `${W('someone|somebody|a man|a guy|a woman|he|she|they|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${G(3)}${W('with|have|has|has got|have got|got|holding|hold|carrying|pulled out|pull out|waving')} ${G(2)}${W(WEAPON)}`,
       ),
@@ -679,6 +747,7 @@ const FRAMES: FrameSpec[] = [
       ),
     ],
     tier: (m, s) => {
+      if (FETCHING_WEAPON.test(s) && !/\b(throat|neck|hit|hits|hitting|punch\w*|strangl\w*|chok\w*|threat\w*|hiding|scared|terrified|afraid|kill)\b/.test(m.words)) return null;
       const imminent =
         has(WEAPON, m.words) ||
         anySoon(m) ||
@@ -773,7 +842,7 @@ const FRAMES: FrameSpec[] = [
     // else "my friend said she wants to kill herself" would read as a voice.
     patterns: [
       re(
-        `${W('voice|voices')} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to|to')} ${G(2)}${W('hurt|kill|cut|harm|jump|end|die|do it|punish|burn|stab|attack|drown|starve')}`,
+        `${W('voice|voices')}${NOT_A_VOICE} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to|to')} ${G(2)}${W('hurt|kill|cut|harm|jump|end|die|do it|punish|burn|stab|attack|drown|starve')}(?! (down|back|costs|corners|ties)\\b)`,
       ),
       re(
         `${W('they|it|he|she')} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to')} ${G(2)}${W('hurt|kill|cut|harm|jump|end|die|do it|punish|burn|stab|attack|drown|starve')}`,
@@ -781,13 +850,15 @@ const FRAMES: FrameSpec[] = [
       // "the voice says my eye is unclean and I have to cut it out": what the voice says, then the
       // command on the writer (a person after the verb is command_voices_other's).
       re(
-        `${W('voice|voices')} ${G(3)}${W('say|says|said|saying|tell|tells|told|telling|keep saying|keeps saying')} ${G(8)}${W('i have to|i must|i need to|i should|i ve got to|i have got to|i got to')} ${G(1)}${W('hurt|kill|cut|harm|jump|die|punish|burn|stab|drown|starve|gouge|blind|cut off|cut out')}(?! (down|back|costs|corners|ties|him|her|them|whoever|anyone|anybody|someone|somebody|people|the|my|his|their|your|a|an)\\b)`,
+        `${W('voice|voices')}${NOT_A_VOICE} ${G(3)}${W('say|says|said|saying|tell|tells|told|telling|keep saying|keeps saying')} ${G(8)}${W('i have to|i must|i need to|i should|i ve got to|i have got to|i got to')} ${G(1)}${W('hurt|kill|cut|harm|jump|die|punish|burn|stab|drown|starve|gouge|blind|cut off|cut out')}(?! (down|back|costs|corners|ties|him|her|them|whoever|anyone|anybody|someone|somebody|people|the|my|his|their|your|a|an)\\b)`,
       ),
     ],
     // With the means at hand or the writer unable to hold out, a command is acted on now.
     tier: (m) =>
       has(MEANS, m.words) &&
-      /\b(next to me|beside me|in my hand|in my hands|in front of me|on the table|on my lap|on the bed|ready|right now|can not (stop|hold|fight)|cant (stop|hold|fight)|getting louder)\b/.test(m.words)
+      /\b(next to me|beside me|in my hand|in my hands|in front of me|on the table|on my lap|on the bed|ready|right now|can not (stop|hold|fight)|cant (stop|hold|fight)|getting louder)\b/.test(
+        m.words,
+      )
         ? 'urgent'
         : 'concern',
   },

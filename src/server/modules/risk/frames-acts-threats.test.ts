@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { assessRisk } from './assess-risk.js';
+
+// Session 14: the concepts added after held-out batches 20 and 21 were scored (first sight), each
+// with its hard negative. The sentences are written for the test, not taken from the batches.
+const counted = (text: string): string[] =>
+  assessRisk(text)
+    .frames.filter((f) => f.tier !== 'none')
+    .map((f) => `${f.frame}:${f.tier}`);
+const tierOf = (text: string): string => assessRisk(text).tier;
+const kindOf = (text: string): string => assessRisk(text).kind;
+
+describe('a blade held at the body is not excused by what it was bought for', () => {
+  it('counts a kitchen or craft blade pressed to the wrist or throat now', () => {
+    expect(counted('in the kitchen with the bread knife against my wrist right now and I cannot put it down')).toContain('sharp_self:urgent');
+    expect(counted('the craft scalpel is on my wrist right now')).toContain('sharp_self:urgent');
+  });
+  it('still reads the same blade in ordinary use', () => {
+    expect(tierOf('carving knife out for the Sunday roast, the lamb smells amazing')).toBe('none');
+    expect(tierOf('new craft scalpel for my lino prints, so sharp')).toBe('none');
+  });
+});
+
+describe('weights tied to the writer for the water', () => {
+  it('counts weights, stones or bricks tied round the writer', () => {
+    expect(counted('got the dumbbells strapped round my waist, walking down to the canal')).toContain('means_prepared:urgent');
+    expect(counted('going to the lake tonight with my pockets full of stones')).toContain('means_prepared:urgent');
+  });
+  it('does not count weights at the gym or stones in a garden', () => {
+    expect(counted('strapped the weight belt round my waist for deadlifts, new PB')).toEqual([]);
+    expect(counted('tied the bricks to the tarp so the wind would not take it')).toEqual([]);
+  });
+});
+
+describe("a voice's command told after what the voice says", () => {
+  it('reads the command on the writer, urgent with the means at hand', () => {
+    expect(tierOf('the voices say my hand is dirty and I have to burn it off. the lighter is next to me')).toBe('urgent');
+    expect(counted('the voice says I am rotten inside and I have to cut it out')).toContain('command_voices:concern');
+  });
+  it("leaves a command aimed at somebody else to the other frame's kind", () => {
+    expect(kindOf('the voice says my neighbour is the devil and I should punish him. I know it is the illness')).toBe('harm_to_others');
+  });
+  it('does not read a figure of speech as a voice', () => {
+    expect(counted('the voice of reason says I have to cut down on sugar before the diabetes clinic')).toEqual([]);
+  });
+});
+
+describe('refusing food and drink until death', () => {
+  it('counts it as urgent', () => {
+    expect(counted('as of today I am not eating or drinking until I die')).toContain('self_neglect:urgent');
+  });
+  it('does not count a fast with an end', () => {
+    expect(tierOf('not eating or drinking until sunset, it is Ramadan')).toBe('none');
+  });
+});
+
+describe('an overdose told with its moment or place', () => {
+  it('counts taking the tablets with a moment and resolve, distress or a whole supply', () => {
+    expect(counted("I'm taking them all as soon as the kids are asleep, I'm so sorry")).toContain('intent_overdose:urgent');
+    expect(counted('picked up the whole supply and I am going up to the multi storey to take it')).toContain('intent_overdose:urgent');
+  });
+  it('does not count the routine dose with a moment', () => {
+    expect(counted("I'm taking my tablets as soon as I get home, forgot them this morning")).toEqual([]);
+    expect(tierOf("I'll take my tablets after the news")).toBe('none');
+  });
+});
+
+describe('somebody else in danger now, told by what the writer is doing about it', () => {
+  it('reads a peer at the water with a goodbye, and a peer whose phone went dead after a goodbye, as urgent self-harm', () => {
+    expect(tierOf('my sister is at the reservoir and sent me a goodbye text, I am on 999')).toBe('urgent');
+    expect(kindOf('my sister is at the reservoir and sent me a goodbye text, I am on 999')).toBe('self_harm');
+    expect(tierOf('my brother sent goodbye from the cliffs and now his phone is off')).toBe('urgent');
+  });
+  it('keeps a worry about a peer as concern', () => {
+    expect(tierOf('worried about my mate, he keeps saying goodbye-ish things, not sure what to do')).not.toBe('urgent');
+  });
+});
+
+describe('being harmed: a weapon fetched after violence, a watcher outside with a time', () => {
+  it('counts a partner fetching a weapon after violence as urgent being harmed', () => {
+    expect(tierOf('he had his hands round my throat and then went to get the knife, I am locked in the bathroom')).toBe('urgent');
+    expect(kindOf('he had his hands round my throat and then went to get the knife, I am locked in the bathroom')).toBe('being_harmed');
+  });
+  it('does not count a weapon fetched for an ordinary job', () => {
+    expect(tierOf('my husband went to get the hammer to put the shelves up')).toBe('none');
+  });
+  it('counts somebody parked outside who says tonight is the night', () => {
+    expect(tierOf('he is parked across the road again and texted that tonight is the night he gets me')).toBe('urgent');
+  });
+});
+
+describe('harm to others: the act and its moment, an urge with a weapon, a list with a weapon', () => {
+  it('counts a harm with the moment it will happen', () => {
+    expect(counted('I am pouring the boiling water over him the second he walks in')).toContain('threat_to_other:urgent');
+  });
+  it('counts the urge to put a weapon in a person', () => {
+    expect(counted('I have the urge to stick this knife in him, he is sat right there')).toContain('threat_to_other:urgent');
+  });
+  it('counts "getting it" only with a weapon', () => {
+    expect(counted("got a blade on me. he's getting it when he comes out of the pub")).toContain('threat_to_other:urgent');
+    expect(counted("my son's getting it when he comes home, his birthday present finally came")).toEqual([]);
+  });
+  it('counts a list of people who wronged the writer only with a weapon', () => {
+    expect(tierOf('wrote a list of everyone who bullied me at school. picking up the crossbow on friday')).toBe('urgent');
+    expect(counted('made a list of the people who hurt me, my therapist wants me to write about each of them')).not.toContain('threat_to_other:urgent');
+  });
+});
+
+describe('ordinary days that carry the same words', () => {
+  it('reads half a shed roof taken and a garage that mends cars as no act', () => {
+    // (The model alone still reads both as urgent or concern: the frames no longer add to it.)
+    expect(counted('the wind took half the shed roof off last night')).toEqual([]);
+    expect(counted('van is at the garage with the engine running while the mechanic finds the leak')).toEqual([]);
+  });
+  it('still reads half a packet of tablets taken as an overdose', () => {
+    expect(counted('just took half the packet of paracetamol')).toContain('act_ingested:urgent');
+  });
+});
