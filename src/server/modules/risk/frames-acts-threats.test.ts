@@ -116,3 +116,25 @@ describe('ordinary days that carry the same words', () => {
     expect(counted('just took half the packet of paracetamol')).toContain('act_ingested:urgent');
   });
 });
+
+describe('means named only by a pronoun, a point dug into the skin, a threat to the throat', () => {
+  it('counts pills counted out with "that should do it"', () => {
+    expect(tierOf('lined them all up on the desk. 30. that will do it')).toBe('urgent');
+  });
+  it('does not count counting out ordinary things', () => {
+    expect(counted('counted them out for the raffle, 40 tickets each')).toEqual([]);
+  });
+  it('counts a point dug into the arm that is still going on', () => {
+    expect(counted("digging the drawing pin into my arm and I can't stop")).toContain('sharp_self:urgent');
+  });
+  it('does not count nails dug into the palms to get through an urge', () => {
+    expect(counted('I dig my nails into my hands to ride out the urge, it passes')).not.toContain('sharp_self:urgent');
+  });
+  it("reads a threat to slit the writer's throat by a time as being harmed", () => {
+    expect(kindOf("he said if I'm not back by eight he'll slit my throat, it's half seven")).toBe('being_harmed');
+  });
+  it('reads "wishing I was dead, same as I used to" as a wish now, not recovery', () => {
+    expect(tierOf('every night I lie here wishing I was dead, same as I used to')).toBe('concern');
+    expect(tierOf("I don't wish I was dead like I used to")).toBe('none');
+  });
+});

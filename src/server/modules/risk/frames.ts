@@ -282,6 +282,8 @@ const FETCHING_WEAPON = re(
 );
 /** "the voice of reason", "a voice of experience": a figure of speech, not a voice heard. */
 const NOT_A_VOICE = '(?! of (?:reason|sense|common sense|experience|my conscience|doom|calm))';
+/** "counting them out again", "lined it all up": means made ready, named only by a pronoun. */
+const COUNTED_OUT = /\b(counting|counted|count|lining|lined|line|laying|laid|lay) (them|it|the lot|those|it all|them all) (all )?(out|up)\b/;
 const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
 
@@ -302,6 +304,8 @@ const FRAMES: FrameSpec[] = [
     notExcusedBy: new RegExp(`${STOCKPILING.source}|${SEALED_SPACE.source}|${WEIGHTED_FOR_WATER.source}`),
     patterns: [
       WEIGHTED_FOR_WATER,
+      // "counting them out again. 42. that should do it" (counted only with "enough" or a means named, below).
+      COUNTED_OUT,
       re(`${W(STRONG_PREPARE)} ${G(4)}${W(MEANS)}`),
       re(`${W(MEANS)} ${G(3)}${W(READY_STATE)}`),
       re(`${W(WEAK_PREPARE)} ${G(3)}(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)}`),
@@ -335,7 +339,8 @@ const FRAMES: FrameSpec[] = [
     tier: (m, s) => {
       // A strong sign of preparation ("lined up", "stockpiled", "in my hand") is enough; a plain
       // "have" or "bought" needs a quantity, a lethal object, a time or distress with it.
-      if (has(STRONG_PREPARE, s) || has(READY_STATE, s) || STOCKPILING.test(s) || WEIGHTED_FOR_WATER.test(s)) return 'urgent';
+      if (COUNTED_OUT.test(s) && !has(MEANS, m.words) && !/\b(should do it|ll do it|will do it|be enough|is enough|s enough|do the job|do the trick)\b/.test(m.words)) return null;
+      if (has(STRONG_PREPARE, s) || has(READY_STATE, s) || STOCKPILING.test(s) || WEIGHTED_FOR_WATER.test(s) || COUNTED_OUT.test(s)) return 'urgent';
       const lethal = /\b(noose|ligature|rope|blade|gun|pistol|revolver|rifle|shotgun|firearm|handgun|glock|charcoal|helium|hose)/.test(s);
       return lethal || has(QUANTITY, s) || new RegExp(COUNT).test(s) || anySoon(m) || anyDistress(m) ? 'urgent' : null;
     },
@@ -430,7 +435,9 @@ const FRAMES: FrameSpec[] = [
     actor: 'self',
     // "I'll take my tablets after tea": the writer's own dose is the routine, unless it is all of them.
     benign: new RegExp(`${BENIGN.medicine.source}|\\b(take|taking|took|swallow) my (tablets|meds|pills|medication|medicine|dose|evening dose|morning dose|night dose)\\b`),
-    notExcusedBy: new RegExp(`${STOCKPILING.source}|${WHOLE_SUPPLY_TAKEN.source}|\\b(all of them|them all|the lot|every one|whole)\\b`),
+    notExcusedBy: new RegExp(
+      `${STOCKPILING.source}|${WHOLE_SUPPLY_TAKEN.source}|\\b(all of them|them all|the lot|every one|whole|supply|letter|letters|goodbye|do not try|please do not|stop me)\\b`,
+    ),
     patterns: [
       re(
         `${W('i m taking|i am taking|im taking|i be take|i will take|i ll take|i m going to take|i am going to take|i be go to take|gonna take|i m swallowing|i am swallowing|i be swallow|i will swallow|i ll swallow')} ${G(2)}${W(`them all|all of them|the lot|it all|all of it|them|it|the tablets|the pills|my tablets|my pills|${MEDICINE}`)} ${G(4)}${W('as soon as|once|the second|the minute|the moment|when|after|in the toilets|in the toilet|at break|at lunch')}`,
@@ -442,7 +449,9 @@ const FRAMES: FrameSpec[] = [
     tier: (m) =>
       anyDistress(m) ||
       RESOLVE.test(m.words) ||
-      /\b(all|the lot|whole|enough|supply|hidden|hid|stash|saved|goodbye|never going to get better|do not try|don t try|dont try|please do not|please don t|sorry)\b/.test(m.words)
+      /\b(all|the lot|whole|enough|supply|hidden|hid|stash|saved|goodbye|letter|letters|never going to get better|do not try|don t try|dont try|please do not|please don t|sorry)\b/.test(
+        m.words,
+      )
         ? 'urgent'
         : null,
   },
@@ -707,7 +716,7 @@ const FRAMES: FrameSpec[] = [
     benign: BENIGN.beingHarmed,
     patterns: [
       re(
-        `${W(PERSON)} ${G(3)}${W('threaten|threatened|threatening|say he will|said he will|says he will|say she will|said she would|said he would|will|going to|be go to|try to|tried to|trying to|want to|keep|keeps|kept|always')} ${G(2)}${W(HARM_VERB)} ${G(2)}${W('me|us|my kid|my kids|the kid|the kids|the baby|my baby|my child|my children|my son|my daughter|my mum|my mom|my sister')}`,
+        `${W(PERSON)} ${G(3)}${W('threaten|threatened|threatening|say he will|said he will|says he will|say she will|said she would|said he would|will|going to|be go to|try to|tried to|trying to|want to|keep|keeps|kept|always')} ${G(2)}${W(`${HARM_VERB}|slit`)} ${G(2)}${W('me|us|my kid|my kids|the kid|the kids|the baby|my baby|my child|my children|my son|my daughter|my mum|my mom|my sister|my throat|my neck|my face')}`,
       ),
       re(
         `${W(PERSON)} ${G(2)}${W('hit|hits|hitting|beat|beats|beating|punch|punched|punches|kick|kicked|kicks|strangle|strangled|choke|choked|chokes|slap|slapped|slaps|push|pushed|shove|shoved|rape|raped|hurt|hurts|hurting|finish|finishes|finishing|attack|attacked|grab|grabbed|drag|dragged|throw|threw|lock|locked|struck|strike|follow|followed|following|stab|stabbed|burn|burnt|burned')} ${G(1)}${W('me|us|my kid|my kids|the kids|the baby|my child')}`,
@@ -984,6 +993,10 @@ const FRAMES: FrameSpec[] = [
         `${W('cut|cutting|burn|burning|scratch|scratching|carve|carving|slash|slashing|hurt|hurting|harm|harming')} ${G(1)}${W('myself|my arm|my arms|my leg|my legs|my wrist|my wrists|my thigh|my thighs|my stomach|my skin')}`,
       ),
       re(`${W(SHARP)} ${G(4)}${W('my arm|my arms|my wrist|my wrists|my thigh|my thighs|my skin|my leg|my legs')}`),
+      // "stabbing the compass point into my arm" (not nails dug into a palm: a grounding habit, not a blade).
+      re(
+        `${W('stab|stabbing|stabbed|jab|jabbing|jabbed|dig|digging|dug|scrape|scraping|scraped|gouge|gouging|gouged')}(?! (?:my )?(?:finger)?nails?\\b) ${G(4)}${W('into my|in my|into the skin on my|through my')} ${W('arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hand|hands')}`,
+      ),
     ],
     tier: (m) => {
       if (/\b(voice|voices)\b/.test(m.words)) return null;
@@ -992,7 +1005,10 @@ const FRAMES: FrameSpec[] = [
           m.words,
         );
       if (over && !/\b(right now|still bleeding|bleeding|will not stop|tonight)\b/.test(m.words)) return 'concern';
-      return anySoon(m) || /\b(again|tonight|right now|now|just|deep|deeper|bleed|blood|going to|need to)\b/.test(m.words) ? 'urgent' : 'concern';
+      return anySoon(m) ||
+        /\b(again|tonight|right now|now|just|deep|deeper|bleed|blood|going to|need to|still happening|as i type|over and over|can not stop|cannot stop|cant stop)\b/.test(m.words)
+        ? 'urgent'
+        : 'concern';
     },
   },
 ];
