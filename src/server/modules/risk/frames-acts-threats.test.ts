@@ -138,3 +138,16 @@ describe('means named only by a pronoun, a point dug into the skin, a threat to 
     expect(tierOf("I don't wish I was dead like I used to")).toBe('none');
   });
 });
+
+describe('a medicine named in a question or a dose change', () => {
+  it('lets a question about drinking on an antidepressant or a finished taper be read as ordinary', () => {
+    const question = assessRisk('is it ok to have a pint on citalopram? stag do on friday');
+    expect(question.tier).toBe('none');
+    expect(question.frames.some((f) => f.frame === 'medicine_routine' && f.modifiers.some((m) => m.startsWith('ordinary context')))).toBe(true);
+    expect(tierOf('finished my diazepam taper today, two years on it!')).toBe('none');
+  });
+  it('never explains away an overdose question or a wish told in another sentence', () => {
+    expect(tierOf('how many sertraline would it take? asking for real')).not.toBe('none');
+    expect(tierOf('GP upped my mirtazapine to 30. Most mornings I wish I would not wake up.')).not.toBe('none');
+  });
+});

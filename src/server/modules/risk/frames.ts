@@ -148,6 +148,8 @@ interface FrameSpec {
   ownIf?: boolean;
   /** When its sentence holds this, ordinary context does not excuse the match. */
   notExcusedBy?: RegExp;
+  /** The same, tested on the whole message: a risk told in another sentence keeps this frame's ordinary reading from explaining it away. */
+  notExcusedInMessage?: RegExp;
   /** The tier when the pattern matched, given the message (null: does not count). */
   tier: (message: MessageContext, sentence: string) => FrameTier | null;
 }
@@ -968,6 +970,26 @@ const FRAMES: FrameSpec[] = [
     tier: () => null,
   },
   {
+    // A medicine named in a question about it or in a dose change ("can you drink on sertraline?",
+    // "quetiapine up to 300 last week", "the last of my pregabalin taper"): like ordinary_use, never
+    // counted; its "ordinary context" lets the fusion overrule a model that reacted to the medicine's
+    // name. Not when the message names an overdose, a whole supply or saving up.
+    id: 'medicine_routine',
+    kind: 'self_harm',
+    label: 'a medicine named in a question or a dose change',
+    plain: '',
+    actor: 'any',
+    benign:
+      /\?|\b(is it (normal|safe|ok|okay|alright|fine|bad)|can (you|i) (drink|have a drink|drive|take|mix)|does anyone know|has anyone (else )?(had|tried|been on)|anyone else (on|had|get|tried)|side effects?|(dose|dosage) (up|down|increased|reduced|went up|went down|changed)|(up|down) to \d+|taper\w*|titrat\w*|weaning|came off|coming off|first one|first dose|started on|starting)\b/,
+    notExcusedBy: new RegExp(
+      `${STOCKPILING.source}|${WHOLE_SUPPLY_TAKEN.source}|\\b(all of|the lot|whole|too many|how many|enough to|overdose|overdosed|lethal|kill|die|dead|end it)\\b`,
+    ),
+    notExcusedInMessage:
+      /\b(wake up|be here|be alive|be around|hurt|slap|hit|punch|die|dying|dead|suicid\w*|harm|cut|cutting|end it|kill|disappear|thoughts|urge|urges|voices?|hopeless|no point)\b/,
+    patterns: [re(W(MEDICINE))],
+    tier: () => null,
+  },
+  {
     // A coping skill on the wrists ("hold my wrists under the cold tap, then breathe"): like
     // ordinary_use, never counted; it only lets the model's reading of "wrists" be explained away.
     id: 'coping_skill',
@@ -1104,7 +1126,10 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
     benignText = message.words;
   }
   // "people think I'm decluttering", "pretending it's for the charity shop": an ordinary reason the writer says is a cover is none either.
-  const benign = benignMatch && !reasonDenied && !saysIsACover(benignText, benignMatch.index) && !spec.notExcusedBy?.test(words) ? benignMatch : null;
+  const benign =
+    benignMatch && !reasonDenied && !saysIsACover(benignText, benignMatch.index) && !spec.notExcusedBy?.test(words) && !spec.notExcusedInMessage?.test(message.words)
+      ? benignMatch
+      : null;
   const farewellCounts = spec.id !== 'final_goodbye' && spec.id !== 'final_arrangements' && anyFarewell(message);
   // (A goodbye's own word does not forbid the ordinary reading of that goodbye: "said goodbye to my son at the airport".)
   const ofAGoodbye = spec.id === 'final_goodbye';
@@ -1116,7 +1141,7 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
 }
 
 /** Frames that never raise a tier: they are kept only when they found ordinary context, for the fusion. */
-const NEVER_COUNTED = new Set(['ordinary_use', 'coping_skill']);
+const NEVER_COUNTED = new Set(['ordinary_use', 'coping_skill', 'medicine_routine']);
 
 // Every pattern of every frame, numbered in order, for the trigger-word prefilter (frame-triggers.ts),
 // with a sticky copy that is tried only where one of its trigger words starts.
