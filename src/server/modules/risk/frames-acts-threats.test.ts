@@ -151,3 +151,27 @@ describe('a medicine named in a question or a dose change', () => {
     expect(tierOf('GP upped my mirtazapine to 30. Most mornings I wish I would not wake up.')).not.toBe('none');
   });
 });
+
+describe('heldout22: peers gone silent, fuel and a house, a weapon in a neck, a bleed and a question', () => {
+  it('reads a peer at a bridge who is not coming back and turned the location off as urgent', () => {
+    expect(tierOf('my friend messaged from the railway bridge that she is not coming back and her location is off')).toBe('urgent');
+  });
+  it('reads going to somebody’s house tonight with fuel as harm to others, and not without a means', () => {
+    expect(kindOf('I have the petrol now and tonight I go to his house')).toBe('harm_to_others');
+    expect(counted('tonight I go to his house for tea, his mum is cooking')).toEqual([]);
+  });
+  it('reads "using it on myself" after a knife as self-harm, not a threat', () => {
+    expect(kindOf("got the kitchen knife in my room and I'm using it on myself when he's asleep")).toBe('self_harm');
+  });
+  it('reads wanting to put scissors in his neck, and going to cave his head in, as harm to others', () => {
+    expect(kindOf("he's laughing at me and I want to put these scissors in his neck")).toBe('harm_to_others');
+    expect(kindOf('going round now with the bat to cave his head in')).toBe('harm_to_others');
+  });
+  it('reads a whole packet swallowed, but not a whole box of chocolates shared', () => {
+    expect(counted('just swallowed a whole packet')).toContain('act_ingested:urgent');
+    expect(counted('took a whole box of chocolates to work for my birthday')).toEqual([]);
+  });
+  it('does not read "should I go to A&E" as a hypothetical of a bleed that will not stop', () => {
+    expect(tierOf("cut my arm and it won't stop bleeding, should I go to A&E?")).toBe('urgent');
+  });
+});

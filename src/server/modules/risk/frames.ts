@@ -23,7 +23,7 @@ import {
   markSubstanceTokens,
 } from './concepts.js';
 import { StartLists, TriggerIndex } from './frame-triggers.js';
-import { DENIED_REASON, METAPHORS, RECOVERY, TOPIC, hypotheticalIn } from './lexicon.js';
+import { DENIED_REASON, HELP_QUESTION, METAPHORS, RECOVERY, TOPIC, hypotheticalIn } from './lexicon.js';
 
 /**
  * Layer 1 of the detector: concept frames. A frame is a SHAPE of risk — a means with a sign of
@@ -191,7 +191,7 @@ const relapse = perMessage(
 );
 /** Somebody else's danger told as happening now, in front of the writer or as they hear it ("screaming that she's cut her wrists"). */
 const PEER_NOW =
-  /\b(screaming|on the phone to me|on the phone with me|on facetime|on video|not breathing|unconscious|passed out|in front of me|with me in the|locked (herself|himself|themselves) in|(his|her|their) phone (s |is )?(off|dead|switched off|going straight to voicemail)|police (are|be|s|is) (on (their|the) way|coming)|(i m|i am|im|i be) on (the phone to )?999|(called|rang|ringing|calling|phoned|phoning) (999|911|112|an ambulance|the police))\b/;
+  /\b(screaming|on the phone to me|on the phone with me|on facetime|on video|not breathing|unconscious|passed out|in front of me|with me in the|locked (herself|himself|themselves) in|(his|her|their) phone (s |is )?(off|dead|switched off|going straight to voicemail)|police (are|be|s|is) (on (their|the) way|coming)|(i m|i am|im|i be) on (the phone to )?999|(called|rang|ringing|calling|phoned|phoning) (999|911|112|an ambulance|the police)|not coming back|turned (his|her|their) location off|turned off (his|her|their) location|location (is |s )?off)\b/;
 const peerInDangerNow = perMessage((m) => PEER_NOW.test(m.words));
 /**
  * Somebody else at a high place or the railway now, with a goodbye, distress or a jump in the message
@@ -217,7 +217,7 @@ const DELAYED_MESSAGE =
   /\b(schedul\w* (the |an |a |my |some |these |those )?(\w+ )?(email|emails|e mail|message|messages|text|texts|post|posts|tweet)|(set|timed) (it|them|the (email|message|text|post)) to (send|go out|post)|timed (email|message|text|post)|delay(ed)? send|on a timer|set to send|so (they|it) send|delayed (email|emails|e mail|message|messages|text|texts|post)|send (itself|automatically))\b/;
 /** Resolve, or arrangements already made, around a vague dated "it" ("I've decided… I'm doing it on my birthday"). */
 const RESOLVE =
-  /\b(decided|decision|made my peace|made (up )?my mind|my mind up|at peace|(feel|feeling|felt) (very |so )?calm|no going back|all sorted|its sorted|it is sorted|(tablets|pills|meds) (are )?(sorted|saved|ready)|saved up|sold my|gave (away )?my|given away|said (my )?goodbyes?|letters|my note|a letter for|a letter to|with a letter|left a letter|hidden under|hidden in|stashed|boxes of|packets of|box of|bottle of|rope|noose)\b/;
+  /\b(decided|decision|made my peace|made (up )?my mind|my mind up|at peace|(feel|feeling|felt) (very |so )?calm|no going back|all sorted|its sorted|it is sorted|(tablets|pills|meds) (are )?(sorted|saved|ready)|saved up|sold my|gave (away )?my|given away|said (my )?goodbyes?|letters|my note|a letter for|a letter to|with a letter|left a letter|hidden under|hidden in|stashed|boxes of|packets of|box of|bottle of|rope|noose|have enough|are enough|enough now|different pharmacies|different chemists|everything s in order|everything is in order|everything be in order|affairs in order|funeral playlist|my funeral)\b/;
 /** A pet (given to somebody: an arrangement). */
 const PET = 'cat|cats|dog|dogs|kitten|puppy|rabbit|rabbits|hamster|guinea pig|guinea pigs|budgie|parrot|tortoise|snake|lizard|fish|pets|pet|horse|pony';
 
@@ -286,6 +286,10 @@ const FETCHING_WEAPON = re(
 const NOT_A_VOICE = '(?! of (?:reason|sense|common sense|experience|my conscience|doom|calm))';
 /** "counting them out again", "lined it all up": means made ready, named only by a pronoun. */
 const COUNTED_OUT = /\b(counting|counted|count|lining|lined|line|laying|laid|lay) (them|it|the lot|those|it all|them all) (all )?(out|up)\b/;
+/** "tonight I go to his house": going to somebody's home at a time. */
+const GOING_TO_THEIR_HOUSE = re(
+  `${W('tonight|tomorrow|now|later')} ${W('i go|i m going|i am going|i be go|i will go|i ll go|i be going')} ${W('to his|to her|to their|round his|round to his|round to hers|round hers|over to his|over to hers')} ${W('house|flat|place|work|door')}`,
+);
 const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
 
@@ -418,7 +422,7 @@ const FRAMES: FrameSpec[] = [
       re(`${W(MEDICINE)} ${G(3)}${W('one by one|one after another|one after the other')}|${W('one by one|one after another')} ${G(3)}${W(MEDICINE)}`),
       re(`${W('take|took|taking|swallow|swallowing|pop|popping')} ${G(2)}${W('them|it|they')} ${G(2)}${W('one by one|one after another|one at a time')}`),
       re(
-        `${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${G(1)}${W('the lot|half of them|most of them|the rest of them|the rest|all of them|every one')}|${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${G(1)}${W('half the|half of the|half a|half my')} ${G(2)}${W(`tablets|pills|meds|packet|pack|box|bottle|strip|tub|${MEDICINE}`)}`,
+        `${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${G(1)}${W('the lot|half of them|most of them|the rest of them|the rest|all of them|every one')}|${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${W('a whole|the whole')} ${W('packet|box|bottle|strip')}(?! (?:of|to|for|round|in)\\b)|${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${G(1)}${W('half the|half of the|half a|half my')} ${G(2)}${W(`tablets|pills|meds|packet|pack|box|bottle|strip|tub|${MEDICINE}`)}`,
       ),
       re(
         `${W('on|up to')} ${G(1)}${W('number|no')} ${COUNT}|${W('passed out|came round|come round|woke up')} ${G(2)}${W('after taking|after i took|after swallowing|on the floor')}`,
@@ -442,7 +446,7 @@ const FRAMES: FrameSpec[] = [
     ),
     patterns: [
       re(
-        `${W('i m taking|i am taking|im taking|i be take|i will take|i ll take|i m going to take|i am going to take|i be go to take|gonna take|i m swallowing|i am swallowing|i be swallow|i will swallow|i ll swallow')} ${G(2)}${W(`them all|all of them|the lot|it all|all of it|them|it|the tablets|the pills|my tablets|my pills|${MEDICINE}`)} ${G(4)}${W('as soon as|once|the second|the minute|the moment|when|after|in the toilets|in the toilet|at break|at lunch')}`,
+        `${W('i m taking|i am taking|im taking|i be take|i will take|i ll take|i m going to take|i am going to take|i be go to take|gonna take|i m going to drink|i am going to drink|i be go to drink|i will drink|i ll drink|gonna drink|i m drinking|i am drinking|i m swallowing|i am swallowing|i be swallow|i will swallow|i ll swallow')} ${G(2)}${W(`them all|all of them|the lot|it all|all of it|them|it|the tablets|the pills|my tablets|my pills|${MEDICINE}`)} ${G(4)}${W('as soon as|once|the second|the minute|the moment|when|after|in the toilets|in the toilet|at break|at lunch')}`,
       ),
       re(
         `${W('up to|down to|out to|off to|go to|going to|then to')} ${G(2)}${W(`${EDGE_PLACE}|${DANGER_PLACE}|${WATER_PLACE}|woods|the woods|a hotel|the car park|the car`)} ${W('to take it|to take them|to take them all|to take the lot|to swallow them|to swallow it|and take it|and take them|and swallow them')}`,
@@ -451,7 +455,7 @@ const FRAMES: FrameSpec[] = [
     tier: (m) =>
       anyDistress(m) ||
       RESOLVE.test(m.words) ||
-      /\b(all|the lot|whole|enough|supply|hidden|hid|stash|saved|goodbye|letter|letters|never going to get better|do not try|don t try|dont try|please do not|please don t|sorry)\b/.test(
+      /\b(all|the lot|whole|enough|supply|hidden|hid|stash|saved|goodbye|letter|letters|weedkiller|bleach|antifreeze|paraquat|poison|never going to get better|do not try|don t try|dont try|please do not|please don t|sorry)\b/.test(
         m.words,
       )
         ? 'urgent'
@@ -647,7 +651,7 @@ const FRAMES: FrameSpec[] = [
       ),
       // A vague "it" with a date: "I'm doing it on my birthday", "it's happening Saturday" (counted only with resolve or arrangements, below).
       re(
-        `(?:${W('i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen')}|^${W('doing it')}) ${G(2)}${W('tonight|tomorrow|on my birthday|this weekend|next week|at the weekend|on monday|on tuesday|on wednesday|on thursday|on friday|on saturday|on sunday|monday|tuesday|wednesday|thursday|friday|saturday|sunday')}`,
+        `(?:${W('i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen')}|^${W('doing it')}) ${G(2)}${W('tonight|tomorrow|on my birthday|the day|the night|the morning|this weekend|next week|at the weekend|on monday|on tuesday|on wednesday|on thursday|on friday|on saturday|on sunday|monday|tuesday|wednesday|thursday|friday|saturday|sunday')}`,
       ),
     ],
     tier: (m, s) => {
@@ -677,7 +681,7 @@ const FRAMES: FrameSpec[] = [
         `${W('wait|waiting|wait for|waiting for|outside|find|going to find|track down|tracking down|follow|following')} ${G(3)}${W(PERSON)} ${G(6)}${W(WEAPON)}|${W(WEAPON)} ${G(6)}${W('wait|waiting|outside|find|track down|for him|for her|for them|when he|when she|when they')}`,
       ),
       // "brought a knife to work, if he says one more word I'm using it"
-      re(`${W(WEAPON)} ${G(14)}${W('i am using it|im using it|i m using it|i be use it|i will use it|i ll use it|going to use it|gonna use it|be go to use it')}`),
+      re(`${W(WEAPON)} ${G(14)}${W('i am using it|im using it|i m using it|i be use it|i will use it|i ll use it|going to use it|gonna use it|be go to use it')}(?! on myself\\b)`),
       // "swear down if I see him tomorrow he's getting stabbed": a threat told as what will happen to them.
       re(
         `${W('swear|swear down|swear to god|on my life|if i see|when i see|next time i see')} ${G(8)}${W('getting stabbed|getting shot|getting battered|getting done in|getting hurt|getting it|gets it|gets stabbed|gets shot|gets battered|is getting stabbed|is getting shot|be get stab|be get shoot|get stab|get shoot')}`,
@@ -690,6 +694,12 @@ const FRAMES: FrameSpec[] = [
       GETTING_IT_WHEN,
       // "the urge to put this carving knife in him".
       re(`${W(URGE)} ${G(2)}${W('put|stick|plunge|shove|drive|sink|stab')} ${G(3)}${W(WEAPON)} ${W('in|into|through')} ${W('him|her|them')}`),
+      // "tonight I go to his house" (counted only with a weapon or fuel in the message, below).
+      GOING_TO_THEIR_HOUSE,
+      // "I want to put them in his neck", "going up there to cave his head in".
+      re(
+        `${W('want to|going to|gonna|about to|be go to|need to')} ${W('put|stick|plunge|shove|drive|sink|stab')} ${W('them|it|this|these|the knife|the scissors|the blade')} ${W('in|into|through')} ${W('him|her|his|their|them')}|${W('cave|smash|kick|bash|stove|knock')} ${W('his|her|their')} ${W('head|face|skull|teeth')} ${W('in')}`,
+      ),
       // "made a list of the lads who bullied me" (counted only with a weapon in the message, below).
       LIST_OF_WRONGS,
       // "he's dead when he gets in", "she's dead if she shows her face": a threat, not a death.
@@ -701,8 +711,8 @@ const FRAMES: FrameSpec[] = [
       // "intrusive thoughts about stabbing my partner every time I pick up a knife": thoughts, not intent.
       if (/\b(intrusive|unwanted|thoughts? (about|of)|images? of|pictures? in my head)\b/.test(s) && !/\b(going to|go to|will|tonight|plan|planning|decided|about to)\b/.test(s))
         return 'concern';
-      const means = has(WEAPON, m.words) || has(WEAPON, m.lemmas) || /\b(crossbow|boiling water|kettle)\b/.test(m.words);
-      if ((GETTING_IT_WHEN.test(s) || LIST_OF_WRONGS.test(s)) && !means) return null;
+      const means = has(WEAPON, m.words) || has(WEAPON, m.lemmas) || /\b(crossbow|boiling water|kettle|scissors|petrol|lighter fluid|accelerant)\b/.test(m.words);
+      if ((GETTING_IT_WHEN.test(s) || LIST_OF_WRONGS.test(s) || GOING_TO_THEIR_HOUSE.test(s)) && !means) return null;
       if (means || anySoon(m) || /\b(going to|go to|will|about to|ready to|plan to|planning to|swear|intend|decided|have to|need to|finna|gonna)\b/.test(s)) return 'urgent';
       return 'concern';
     },
@@ -931,7 +941,7 @@ const FRAMES: FrameSpec[] = [
       ),
       // "from today I'm not eating or drinking anything until I die".
       re(
-        `${W('not eating|not drinking|not eat|not drink|stop eating|stopped eating|stop drinking|stopped drinking|refuse to eat|refusing to eat|refusing food|refuse to drink|refusing to drink|no food|no more food')} ${G(5)}${W('until i die|till i die|til i die|until i m dead|until i am dead|until i be dead')}`,
+        `${W('not eating|not drinking|not eat|not drink|stop eating|stopped eating|stop drinking|stopped drinking|refuse to eat|refusing to eat|refusing food|refuse to drink|refusing to drink|no food|no more food')} ${G(10)}${W('until i die|till i die|til i die|until i m dead|until i am dead|until i be dead|until my heart gives out|until my heart stops|until my heart give out|until my heart stop')}`,
       ),
       // "six days no food", "three days without water".
       re(`${W('\\d+|two|three|four|five|six|seven|eight|nine|ten')} ${W('days|day')} ${W('no|without')} ${W('food|eating|water|drinking|fluids|a drink|anything')}`),
@@ -950,7 +960,7 @@ const FRAMES: FrameSpec[] = [
     tier: (m) =>
       /\b(eat|eaten|ate|eating|food)\b/.test(m.words) &&
       /\b(drink|drunk|drank|drinking|water|fluids)\b/.test(m.words) &&
-      /\b(on purpose|deliberately|heart to stop|heart stops|this is how i|until i die|till i die|starve myself to death|let my body (\w+ )?(stop|shut down|give up|give out)|done fighting)\b|\b(not going to|not gonna|will not|wont|won t|refuse to|refusing to) (eat|drink|start|have anything)\b/.test(
+      /\b(on purpose|deliberately|heart to stop|heart stops|heart gives out|heart give out|this is how i|until i die|till i die|starve myself to death|let my body (\w+ )?(stop|shut down|give up|give out)|done fighting)\b|\b(not going to|not gonna|will not|wont|won t|refuse to|refusing to) (eat|drink|start|have anything)\b/.test(
         m.words,
       )
         ? 'urgent'
@@ -1105,7 +1115,10 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   else if (core.length && core.slice(0, 2).some((t) => t.negated)) mods.push('negated');
   const recovery = RECOVERY.exec(words);
   if (recovery && !/\b(again|just|right now|tonight)\b/.test(words)) mods.push(`past or recovery (“${recovery[0].trim()}”)`);
-  const hypothetical = spec.ownIf ? null : (hypotheticalIn(words) ?? /\b(what if|what would|would you|should i|how do you|how do i|in case i|if a friend)\b/.exec(words));
+  // ("should I go to A&E": asking whether to get help for an act that is real.)
+  const hypothetical = spec.ownIf
+    ? null
+    : (hypotheticalIn(words) ?? (HELP_QUESTION.test(words) ? null : /\b(what if|what would|would you|should i|how do you|how do i|in case i|if a friend)\b/.exec(words)));
   if (hypothetical) mods.push(`a question or “if” (“${hypothetical[0]}”)`);
 
   if (spec.contextFree?.test(words.slice(start, end))) return mods;
