@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashToken } from '../../lib/ids.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { createUser } from '../../testing/fixtures.js';
-import { createSession, findSessionByToken } from './sessions-repository.js';
+import { createSession, findSessionByToken, sessionQuery } from './sessions-repository.js';
 
 // The session lookup runs outside Kysely (a prepared statement whose rows come back as arrays of
 // values): it must answer exactly what the same select through Kysely answers, on its fast path
@@ -16,28 +16,9 @@ describe('findSessionByToken', () => {
     await t.close();
   });
 
-  /** The same row read through Kysely, column by column. */
+  /** The same row read through Kysely (objects by column name, not the prepared statement's arrays). */
   async function viaKysely(tokenHash: string) {
-    return t.database.db
-      .selectFrom('auth_sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .select([
-        's.id',
-        's.csrf_token',
-        's.mfa_state',
-        's.created_at',
-        's.last_seen_at',
-        's.absolute_expires_at',
-        's.ended_at',
-        'u.id as user_id',
-        'u.email',
-        'u.display_name',
-        'u.role',
-        'u.status',
-        'u.mfa_enabled',
-      ])
-      .where('s.token_hash', '=', tokenHash)
-      .executeTakeFirstOrThrow();
+    return sessionQuery(t.database.db).where('s.token_hash', '=', tokenHash).executeTakeFirstOrThrow();
   }
 
   it('answers the session joined with its user, field by field, on the fast path and inside a transaction', async () => {
