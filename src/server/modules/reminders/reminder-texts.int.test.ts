@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type Session, type World, scheduledSessionRow } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { httpSmsSender, type SmsSender } from '../delivery/sms.js';
 import type { ReminderSettings } from './claim.js';
@@ -101,20 +101,7 @@ async function queuedReminder(now: Date, inMs: number): Promise<{ sessionId: str
   const startsAt = new Date(now.getTime() + inMs).toISOString();
   await db
     .insertInto('group_sessions')
-    .values({
-      id: sessionId,
-      group_id: world.groupA,
-      starts_at: startsAt,
-      ends_at: new Date(Date.parse(startsAt) + 90 * MINUTE).toISOString(),
-      plan_id: null,
-      topic: 'Noticing worry spirals',
-      status: 'scheduled',
-      origin: 'manual',
-      cancel_reason: null,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-      original_starts_at: null,
-    })
+    .values(scheduledSessionRow({ id: sessionId, groupId: world.groupA, startsAt, topic: 'Noticing worry spirals', createdAt: now.toISOString() }))
     .execute();
   await sendSessionReminders(db, settings, now);
   expect((await textRow(sessionId)).status).toBe('queued');
