@@ -20,6 +20,16 @@ const OWNED = /^(HEARTH_|DATABASE_URL$|LOG_LEVEL$|PORT$|HOST$|NODE_ENV$)/;
 /** Where BENCH_CPU_PROFILE=1 has each server under test write its V8 CPU profile on exit. */
 export const PROFILE_DIR = fileURLToPath(new URL('../results/profiles/', import.meta.url));
 
+/** Starts a server, runs `work` against it, always stops it. */
+export async function withServer<T>(starting: Promise<ServerProcess>, work: (server: ServerProcess) => Promise<T>): Promise<T> {
+  const server = await starting;
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
+  }
+}
+
 /** Starts a TypeScript server entry (`node --import tsx`) and waits until it prints its port. */
 export async function startServer(entry: string, env: Record<string, string>, startTimeoutMs = 30_000): Promise<ServerProcess> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !OWNED.test(key)));
