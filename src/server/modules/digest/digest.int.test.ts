@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, celebrationRow, createWorld, sharedGoalRow, signIn, type World, spacePostRow } from '../../testing/fixtures.js';
+import { call, celebrationRow, createWorld, scheduledSessionRow, sharedGoalRow, signIn, type World, spacePostRow } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { deliverQueuedMail, MAIL_RETRY, MAX_ATTEMPTS } from '../mail/deliver-mail.js';
 import { kindLabel, type ContentKind } from '../moderation/kinds.js';
@@ -81,18 +81,8 @@ beforeAll(async () => {
   await db
     .insertInto('group_sessions')
     .values({
-      id: past,
-      group_id: world.groupA,
-      starts_at: new Date(Date.now() - 8 * 86_400_000).toISOString(),
-      ends_at: new Date(Date.now() - 8 * 86_400_000 + 5_400_000).toISOString(),
-      plan_id: null,
-      topic: 'Earlier',
+      ...scheduledSessionRow({ id: past, groupId: world.groupA, startsAt: new Date(Date.now() - 8 * 86_400_000).toISOString(), topic: 'Earlier', createdAt: now }),
       status: 'held',
-      origin: 'manual',
-      cancel_reason: null,
-      created_at: now,
-      updated_at: now,
-      original_starts_at: null,
     })
     .execute();
   await db.updateTable('group_sessions').set({ status: 'held' }).where('id', '=', world.sessionA).execute();

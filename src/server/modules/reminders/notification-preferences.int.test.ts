@@ -4,7 +4,7 @@ import { call, createWorld, signIn, type World, scheduledSessionRow } from '../.
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { sendDueDigests } from '../digest/send-due-digests.js';
 import type { SmsSender } from '../delivery/sms.js';
-import type { ReminderSettings } from './claim.js';
+import { MAIL_AND_TEXT_SETTINGS } from './reminder-testing.js';
 import { sendSessionReminders } from './send-session-reminders.js';
 import { deliverQueuedTexts } from './text-queue.js';
 
@@ -167,14 +167,7 @@ describe('with an SMS gateway', () => {
       .insertInto('group_sessions')
       .values(scheduledSessionRow({ id: id, groupId: world.groupA, startsAt, topic: 'Noticing worry spirals', createdAt: now.toISOString() }))
       .execute();
-    const settings: ReminderSettings = {
-      smtpConfigured: true,
-      publicUrl: undefined,
-      serviceName: 'Eastgate Service',
-      locale: 'en-GB',
-      timeZone: 'Europe/London',
-      textsConfigured: true,
-    };
+    const settings = MAIL_AND_TEXT_SETTINGS;
     const [first, second] = await Promise.all([sendSessionReminders(db, settings, now), sendSessionReminders(db, settings, now)]);
     expect(first + second).toBe(1);
     // Queued with the claim, sent by the text job: two instances at once send it once.

@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids.js';
 import { call, createWorld, signIn, type Session, type World, scheduledSessionRow } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { httpSmsSender, type SmsSender } from '../delivery/sms.js';
-import type { ReminderSettings } from './claim.js';
+import { MAIL_AND_TEXT_SETTINGS } from './reminder-testing.js';
 import { sendSessionReminders } from './send-session-reminders.js';
 import { deliverQueuedTexts, TEXT_RETRY } from './text-queue.js';
 
@@ -55,14 +55,7 @@ let t: TestApp;
 let world: World;
 let member: Session;
 let sender: SmsSender;
-const settings: ReminderSettings = {
-  smtpConfigured: true,
-  publicUrl: undefined,
-  serviceName: 'Eastgate Service',
-  locale: 'en-GB',
-  timeZone: 'Europe/London',
-  textsConfigured: true,
-};
+const settings = MAIL_AND_TEXT_SETTINGS;
 const random = () => 0.5;
 
 beforeAll(async () => {
