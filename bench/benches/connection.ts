@@ -1,19 +1,15 @@
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ConnectionMap } from '../../src/shared/schemas/connection.js';
 import { refreshEarlyWarning, runDailyEarlyWarning } from '../../src/server/modules/isolation/run-early-warning.js';
+import { measureBesideBare, withBareAndHearth } from '../lib/beside-bare.js';
 import type { Benchmark, BenchContext, BenchResult, Comparison } from '../lib/benchmark.js';
-import { buildConnectionHistory } from '../lib/connection-history.js';
+import { buildConnectionHistory, HISTORY_TABLES } from '../lib/connection-history.js';
 import type { DatabaseKind, DatabaseTarget } from '../lib/databases.js';
 import { analyseAfterLoad } from '../lib/group-history.js';
-import { signIn, startHearth, withHearthDatabase, type BenchSession } from '../lib/hearth.js';
-import type { LoadFigures } from '../lib/load.js';
+import { getOk, signIn, withHearthDatabase, type BenchSession } from '../lib/hearth.js';
 import { p95Below } from '../lib/report.js';
-import { measureSequential } from '../lib/sequential.js';
-import { startServer, type ServerProcess } from '../lib/server-process.js';
-
-const BARE_ENTRY = fileURLToPath(new URL('../lib/bare-server.ts', import.meta.url));
+import type { ServerProcess } from '../lib/server-process.js';
 
 /** Issue 14: the early-warning job over the whole service must finish within this, in milliseconds. */
 const JOB_TARGET_MS: Record<DatabaseKind, number> = { sqlite: 10_000, postgres: 20_000 };
@@ -50,19 +46,8 @@ export const connectionBench: Benchmark = {
   },
 };
 
-const FACT_TABLES = [
-  'attendance',
-  'space_posts',
-  'appreciations',
-  'appreciation_recipients',
-  'feedback_items',
-  'strategies',
-  'strategy_marks',
-  'measure_responses',
-  'space_read_markers',
-  'enrolments',
-  'group_sessions',
-] as const;
+/** Every table of the history but the groups' own rows: what any job over the facts reads. */
+const FACT_TABLES = HISTORY_TABLES.filter((table) => table !== 'therapy_groups' && table !== 'group_facilitators');
 
 async function measureOn(target: DatabaseTarget, settings: Settings): Promise<BenchResult> {
   const database = await target.provision();
@@ -105,50 +90,41 @@ async function measureOn(target: DatabaseTarget, settings: Settings): Promise<Be
       invalid: jobs.every((j) => j.members === expectedMembers) ? null : `the job looked at ${jobs.map((j) => j.members).join('/')} members, not ${expectedMembers}`,
     };
     console.log(`  ${target.kind}: job ${jobs.map((j) => `${(j.ms / 1000).toFixed(2)} s`).join(', ')}; measuring the connection map…`);
-    const bare = await startServer(BARE_ENTRY, { NODE_ENV: 'production' });
-    try {
-      const hearth = await startHearth(database, HEARTH_ENV);
-      try {
-        const session = await signIn(hearth, history.lead);
-        const base = `/api/groups/${history.groupId}/connection-map`;
-        const endpoints = [
-          { label: 'GET connection-map?window=all (a year)', path: `${base}?window=all` },
-          { label: 'GET connection-map?window=4w', path: `${base}?window=4w` },
-          { label: 'GET connection-map?window=8w&weeksBack=26', path: `${base}?window=8w&weeksBack=26` },
-        ];
-        const facts: string[] = [];
-        for (const e of endpoints) facts.push(`${e.label}: ${await describeMap(hearth, e.path, session)}`);
-        const measured = await measureSequential(
-          [
-            { url: `${bare.url}/bare`, serverPid: bare.pid },
-            ...endpoints.map((e) => ({ url: `${hearth.url}${e.path}`, headers: { cookie: session.cookie }, serverPid: hearth.pid, databasePids: () => database.backendPids() })),
-          ],
-          { requests: settings.BENCH_CONNECTION_REQUESTS, warmup: settings.BENCH_CONNECTION_WARMUP, rounds: 10, budgetS: settings.BENCH_CONNECTION_BUDGET_S },
-        );
-        const [baseline, ...subjects] = measured.figures as LoadFigures[];
-        return {
-          bench: 'connection',
-          database: target.kind,
-          table: 'latency',
-          measurements: [{ label: 'bare Fastify GET /bare', figures: baseline! }, ...endpoints.map((e, i) => ({ label: e.label, figures: subjects[i]! }))],
-          comparisons: [jobComparison, p95Below('connection map of a year-old group (window=all) p95', subjects[0]!, MAP_P95_TARGET_MS[target.kind])],
-          notes: [
-            `dataset: ${Object.entries(history.rows)
-              .map(([table, n]) => `${table} ${n.toLocaleString('en-GB')}`)
-              .join(', ')}; built in ${history.seconds.toFixed(1)} s`,
-            `early-warning job runs: ${jobs.map((j) => `${(j.ms / 1000).toFixed(2)} s (${j.flagged} flagged)`).join(', ')} — the first is the day's job (claims the day, raises flags), the others refresh with the flags in place`,
-            `÷ baseline: reading every fact row once (count(*) over ${FACT_TABLES.length} tables) took ${scans.map((s) => `${(s / 1000).toFixed(2)} s`).join(', ')}; the slowest job is ${(worstJob / worstScan).toFixed(1)}× the slowest scan`,
-            ...facts,
-            `measured ${measured.rounds} of ${measured.plannedRounds} rounds (budget BENCH_CONNECTION_BUDGET_S=${settings.BENCH_CONNECTION_BUDGET_S} s)`,
-            `÷ bare: the bare route costs p50 ${baseline!.p50Ms.toFixed(2)} ms, p95 ${baseline!.p95Ms.toFixed(2)} ms before any Hearth work`,
-          ],
-        };
-      } finally {
-        await hearth.stop();
-      }
-    } finally {
-      await bare.stop();
-    }
+    return await withBareAndHearth(database, HEARTH_ENV, async (servers) => {
+      const session = await signIn(servers.hearth, history.lead);
+      const base = `/api/groups/${history.groupId}/connection-map`;
+      const endpoints = [
+        { label: 'GET connection-map?window=all (a year)', path: `${base}?window=all`, session },
+        { label: 'GET connection-map?window=4w', path: `${base}?window=4w`, session },
+        { label: 'GET connection-map?window=8w&weeksBack=26', path: `${base}?window=8w&weeksBack=26`, session },
+      ];
+      const facts: string[] = [];
+      for (const e of endpoints) facts.push(`${e.label}: ${await describeMap(servers.hearth, e.path, session)}`);
+      const measured = await measureBesideBare(servers, database, endpoints, {
+        requests: settings.BENCH_CONNECTION_REQUESTS,
+        warmup: settings.BENCH_CONNECTION_WARMUP,
+        rounds: 10,
+        budgetS: settings.BENCH_CONNECTION_BUDGET_S,
+      });
+      const { baseline, subjects } = measured;
+      return {
+        bench: 'connection',
+        database: target.kind,
+        table: 'latency',
+        measurements: measured.measurements,
+        comparisons: [jobComparison, p95Below('connection map of a year-old group (window=all) p95', subjects[0]!, MAP_P95_TARGET_MS[target.kind])],
+        notes: [
+          `dataset: ${Object.entries(history.rows)
+            .map(([table, n]) => `${table} ${n.toLocaleString('en-GB')}`)
+            .join(', ')}; built in ${history.seconds.toFixed(1)} s`,
+          `early-warning job runs: ${jobs.map((j) => `${(j.ms / 1000).toFixed(2)} s (${j.flagged} flagged)`).join(', ')} — the first is the day's job (claims the day, raises flags), the others refresh with the flags in place`,
+          `÷ baseline: reading every fact row once (count(*) over ${FACT_TABLES.length} tables) took ${scans.map((s) => `${(s / 1000).toFixed(2)} s`).join(', ')}; the slowest job is ${(worstJob / worstScan).toFixed(1)}× the slowest scan`,
+          ...facts,
+          `measured ${measured.rounds} of ${measured.plannedRounds} rounds (budget BENCH_CONNECTION_BUDGET_S=${settings.BENCH_CONNECTION_BUDGET_S} s)`,
+          `÷ bare: the bare route costs p50 ${baseline.p50Ms.toFixed(2)} ms, p95 ${baseline.p95Ms.toFixed(2)} ms before any Hearth work`,
+        ],
+      };
+    });
   } finally {
     await database.dispose();
   }
@@ -156,9 +132,7 @@ async function measureOn(target: DatabaseTarget, settings: Settings): Promise<Be
 
 /** Checks the map answers 200 with the group's members and ties, and says what it holds. */
 async function describeMap(hearth: ServerProcess, path: string, session: BenchSession): Promise<string> {
-  const response = await fetch(`${hearth.url}${path}`, { headers: { cookie: session.cookie } });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  const text = await getOk(hearth, path, session);
   const map = JSON.parse(text) as ConnectionMap;
   if (map.edges.length === 0) throw new Error(`${path} drew no ties: ${text.slice(0, 300)}`);
   return `${map.nodes.length} people, ${map.edges.length} ties, density ${map.figures.density}, reciprocity ${map.figures.reciprocity}, ${map.series.length} weeks in the series, ${text.length.toLocaleString('en-GB')} bytes`;

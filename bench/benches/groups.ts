@@ -4,11 +4,11 @@ import { z } from 'zod';
 import type { Benchmark, BenchContext, BenchResult } from '../lib/benchmark.js';
 import type { DatabaseKind, DatabaseTarget, ProvisionedDatabase } from '../lib/databases.js';
 import { analyseAfterLoad, buildGroupHistory, ISSUE_3_SHAPE, type GroupHistory, type GroupHistoryShape } from '../lib/group-history.js';
-import { signIn, startHearth, withHearthDatabase, type BenchSession } from '../lib/hearth.js';
+import { expectSignedIn, getOk, signIn, startHearth, withHearthDatabase, type BenchSession } from '../lib/hearth.js';
 import type { LoadFigures, LoadTarget } from '../lib/load.js';
 import { p95Below } from '../lib/report.js';
 import { measureSequential, type SequentialSettings } from '../lib/sequential.js';
-import { startServer, type ServerProcess } from '../lib/server-process.js';
+import { startServer, withServer, type ServerProcess } from '../lib/server-process.js';
 
 const BARE_ENTRY = fileURLToPath(new URL('../lib/bare-server.ts', import.meta.url));
 
@@ -95,7 +95,7 @@ async function measureOn(target: DatabaseTarget, settings: GroupsSettings): Prom
     const { figures, facts } = await withServer(bareStarting, (bare) =>
       withServer(hearthStarting, async (hearth) => {
         const session = await signIn(hearth, history.lead);
-        const facts = [await expectSignedIn(hearth, session)];
+        const facts = [await signedInFact(hearth, session)];
         for (const endpoint of endpoints) facts.push(`${endpoint.label}: ${await expectAnswer(hearth, session, endpoint)}`);
         const databasePids = () => database.backendPids();
         const targets: LoadTarget[] = [
@@ -212,30 +212,14 @@ function startTogether(a: Promise<ServerProcess>, b: Promise<ServerProcess>): [P
   return [first, second];
 }
 
-/** Starts a server, runs `work` against it, always stops it. */
-async function withServer<T>(starting: Promise<ServerProcess>, work: (server: ServerProcess) => Promise<T>): Promise<T> {
-  const server = await starting;
-  try {
-    return await work(server);
-  } finally {
-    await server.stop();
-  }
-}
-
 /** The lead must be signed in for real (outside production a clinician may postpone MFA enrolment). */
-async function expectSignedIn(hearth: ServerProcess, session: BenchSession): Promise<string> {
-  const response = await fetch(`${hearth.url}/api/me`, { headers: { cookie: session.cookie } });
-  const body = (await response.json()) as { user?: { id?: string; role?: string }; session?: { mfa?: string } };
-  if (response.status !== 200 || body.user?.id !== session.userId) {
-    throw new Error(`GET /api/me did not answer the signed-in lead: ${response.status} ${JSON.stringify(body)}`);
-  }
+async function signedInFact(hearth: ServerProcess, session: BenchSession): Promise<string> {
+  const body = await expectSignedIn(hearth, session);
   return `signed in as the big group's lead (${body.user?.role}, session mfa '${body.session?.mfa}')`;
 }
 
 async function expectAnswer(hearth: ServerProcess, session: BenchSession, endpoint: Endpoint): Promise<string> {
-  const response = await fetch(`${hearth.url}${endpoint.path}`, { headers: { cookie: session.cookie } });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`${endpoint.label} answered ${response.status}: ${text.slice(0, 300)}`);
+  const text = await getOk(hearth, endpoint.path, session);
   return `${endpoint.check(JSON.parse(text))}; ${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB`;
 }
 

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { Benchmark, BenchContext, BenchResult } from '../lib/benchmark.js';
 import type { DatabaseKind, DatabaseTarget } from '../lib/databases.js';
-import { createAccount, signIn, startHearth, withHearthDatabase, type BenchSession } from '../lib/hearth.js';
+import { createAccount, expectSignedIn, signIn, startHearth, withHearthDatabase } from '../lib/hearth.js';
 import { measureLoads, type LoadFigures, type LoadSettings } from '../lib/load.js';
 import { throughputRatio } from '../lib/report.js';
-import { startServer, type ServerProcess } from '../lib/server-process.js';
+import { startServer, withServer } from '../lib/server-process.js';
 
 const BARE_ENTRY = fileURLToPath(new URL('../lib/bare-server.ts', import.meta.url));
 
@@ -35,7 +35,7 @@ async function measureOn(target: DatabaseTarget, load: LoadSettings): Promise<Be
     const [baseline, subject] = await withServer(startServer(BARE_ENTRY, { NODE_ENV: 'production' }), (bare) =>
       withServer(startHearth(database, HEARTH_ENV), async (hearth) => {
         const session = await signIn(hearth, account);
-        await expectMe(hearth, session);
+        await expectSignedIn(hearth, session);
         return measureLoads(
           [
             { url: `${bare.url}/bare`, serverPid: bare.pid },
@@ -67,25 +67,6 @@ async function measureOn(target: DatabaseTarget, load: LoadSettings): Promise<Be
     };
   } finally {
     await database.dispose();
-  }
-}
-
-/** Starts a server, runs `work` against it, always stops it. */
-async function withServer<T>(starting: Promise<ServerProcess>, work: (server: ServerProcess) => Promise<T>): Promise<T> {
-  const server = await starting;
-  try {
-    return await work(server);
-  } finally {
-    await server.stop();
-  }
-}
-
-/** One request before the load: the cookie must really sign the caller in, or the figures would measure 401s. */
-async function expectMe(hearth: ServerProcess, session: BenchSession): Promise<void> {
-  const response = await fetch(`${hearth.url}/api/me`, { headers: { cookie: session.cookie } });
-  const body = (await response.json()) as { user?: { id?: string } };
-  if (response.status !== 200 || body.user?.id !== session.userId) {
-    throw new Error(`GET /api/me did not answer the signed-in user: ${response.status} ${JSON.stringify(body)}`);
   }
 }
 

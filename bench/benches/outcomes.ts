@@ -1,17 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { benchmarkScoring } from '../../src/server/modules/measures/engine/benchmark.js';
+import { measureBesideBare, withBareAndHearth, type HearthEndpoint } from '../lib/beside-bare.js';
 import type { Benchmark, BenchContext, BenchResult, Comparison } from '../lib/benchmark.js';
 import type { DatabaseKind, DatabaseTarget } from '../lib/databases.js';
 import { analyseAfterLoad, buildGroupHistory, ISSUE_3_SHAPE, type GroupHistoryShape } from '../lib/group-history.js';
-import { createAccount, signIn, startHearth, withHearthDatabase, type BenchSession } from '../lib/hearth.js';
-import type { LoadFigures } from '../lib/load.js';
+import { createAccount, getOk, signIn, withHearthDatabase, type BenchSession } from '../lib/hearth.js';
 import { addOutcomeHistory } from '../lib/outcome-history.js';
 import { p95Below } from '../lib/report.js';
-import { measureSequential } from '../lib/sequential.js';
-import { startServer, type ServerProcess } from '../lib/server-process.js';
-
-const BARE_ENTRY = fileURLToPath(new URL('../lib/bare-server.ts', import.meta.url));
+import type { ServerProcess } from '../lib/server-process.js';
 
 /** Issue 4: the service outcome report must answer within this, in milliseconds (p95, one request at a time). */
 const P95_TARGET_MS: Record<DatabaseKind, number> = { sqlite: 150, postgres: 300 };
@@ -73,48 +69,39 @@ async function measureOn(target: DatabaseTarget, settings: z.infer<typeof settin
     });
     const { history, outcomes, admin } = built;
     console.log(`  ${target.kind}: ${outcomes.participants.toLocaleString('en-GB')} participants, ${outcomes.responses.toLocaleString('en-GB')} responses; measuring…`);
-    const bare = await startServer(BARE_ENTRY, { NODE_ENV: 'production' });
-    try {
-      const hearth = await startHearth(database, HEARTH_ENV);
-      try {
-        const adminSession = await signIn(hearth, admin);
-        const leadSession = await signIn(hearth, history.lead);
-        const endpoints: { label: string; path: string; session: BenchSession }[] = [
-          { label: 'GET /api/reports/outcomes (service, admin)', path: '/api/reports/outcomes?instrumentCode=phq-9', session: adminSession },
-          { label: 'GET /api/reports/outcomes (own groups, clinician)', path: '/api/reports/outcomes?instrumentCode=phq-9', session: leadSession },
-          { label: 'GET /api/reports/outcomes?groupId (one group)', path: `/api/reports/outcomes?instrumentCode=phq-9&groupId=${history.bigGroupId}`, session: leadSession },
-        ];
-        const facts: string[] = [];
-        for (const endpoint of endpoints) facts.push(`${endpoint.label}: ${await describeReport(hearth, endpoint.path, endpoint.session)}`);
-        const measured = await measureSequential(
-          [
-            { url: `${bare.url}/bare`, serverPid: bare.pid },
-            ...endpoints.map((e) => ({ url: `${hearth.url}${e.path}`, headers: { cookie: e.session.cookie }, serverPid: hearth.pid, databasePids: () => database.backendPids() })),
-          ],
-          { requests: settings.BENCH_OUTCOMES_REQUESTS, warmup: settings.BENCH_OUTCOMES_WARMUP, rounds: 10, budgetS: settings.BENCH_OUTCOMES_BUDGET_S },
-        );
-        const [baseline, ...subjects] = measured.figures as LoadFigures[];
-        const service = subjects[0]!;
-        return {
-          bench: 'outcomes',
-          database: target.kind,
-          table: 'latency',
-          measurements: [{ label: 'bare Fastify GET /bare', figures: baseline! }, ...endpoints.map((e, i) => ({ label: e.label, figures: subjects[i]! }))],
-          comparisons: [p95Below('service outcome report p95', service, P95_TARGET_MS[target.kind]), scoring],
-          notes: [
-            `dataset: ${outcomes.participants.toLocaleString('en-GB')} participants in ${shapeFor(settings.BENCH_OUTCOMES_PARTICIPANTS).groups} groups, ${outcomes.responses.toLocaleString('en-GB')} PHQ-9 responses (scored by Hearth's engine), attendance ${Number(history.rows.attendance ?? 0).toLocaleString('en-GB')} rows; built in ${(history.seconds + outcomes.seconds).toFixed(1)} s`,
-            ...facts,
-            `measured ${measured.rounds} of ${measured.plannedRounds} rounds (budget BENCH_OUTCOMES_BUDGET_S=${settings.BENCH_OUTCOMES_BUDGET_S} s)`,
-            `scoring: best of three runs of 200,000 seeded PHQ-9 responses in process (about one in twenty with an item missing)`,
-            `÷ bare: the bare route costs p50 ${baseline!.p50Ms.toFixed(2)} ms, p95 ${baseline!.p95Ms.toFixed(2)} ms before any Hearth work`,
-          ],
-        };
-      } finally {
-        await hearth.stop();
-      }
-    } finally {
-      await bare.stop();
-    }
+    return await withBareAndHearth(database, HEARTH_ENV, async (servers) => {
+      const adminSession = await signIn(servers.hearth, admin);
+      const leadSession = await signIn(servers.hearth, history.lead);
+      const endpoints: HearthEndpoint[] = [
+        { label: 'GET /api/reports/outcomes (service, admin)', path: '/api/reports/outcomes?instrumentCode=phq-9', session: adminSession },
+        { label: 'GET /api/reports/outcomes (own groups, clinician)', path: '/api/reports/outcomes?instrumentCode=phq-9', session: leadSession },
+        { label: 'GET /api/reports/outcomes?groupId (one group)', path: `/api/reports/outcomes?instrumentCode=phq-9&groupId=${history.bigGroupId}`, session: leadSession },
+      ];
+      const facts: string[] = [];
+      for (const endpoint of endpoints) facts.push(`${endpoint.label}: ${await describeReport(servers.hearth, endpoint.path, endpoint.session)}`);
+      const measured = await measureBesideBare(servers, database, endpoints, {
+        requests: settings.BENCH_OUTCOMES_REQUESTS,
+        warmup: settings.BENCH_OUTCOMES_WARMUP,
+        rounds: 10,
+        budgetS: settings.BENCH_OUTCOMES_BUDGET_S,
+      });
+      const { baseline, subjects } = measured;
+      const service = subjects[0]!;
+      return {
+        bench: 'outcomes',
+        database: target.kind,
+        table: 'latency',
+        measurements: measured.measurements,
+        comparisons: [p95Below('service outcome report p95', service, P95_TARGET_MS[target.kind]), scoring],
+        notes: [
+          `dataset: ${outcomes.participants.toLocaleString('en-GB')} participants in ${shapeFor(settings.BENCH_OUTCOMES_PARTICIPANTS).groups} groups, ${outcomes.responses.toLocaleString('en-GB')} PHQ-9 responses (scored by Hearth's engine), attendance ${Number(history.rows.attendance ?? 0).toLocaleString('en-GB')} rows; built in ${(history.seconds + outcomes.seconds).toFixed(1)} s`,
+          ...facts,
+          `measured ${measured.rounds} of ${measured.plannedRounds} rounds (budget BENCH_OUTCOMES_BUDGET_S=${settings.BENCH_OUTCOMES_BUDGET_S} s)`,
+          `scoring: best of three runs of 200,000 seeded PHQ-9 responses in process (about one in twenty with an item missing)`,
+          `÷ bare: the bare route costs p50 ${baseline.p50Ms.toFixed(2)} ms, p95 ${baseline.p95Ms.toFixed(2)} ms before any Hearth work`,
+        ],
+      };
+    });
   } finally {
     await database.dispose();
   }
@@ -122,9 +109,7 @@ async function measureOn(target: DatabaseTarget, settings: z.infer<typeof settin
 
 /** Checks the report answers 200 with the people the dataset implies, and says what it holds. */
 async function describeReport(hearth: ServerProcess, path: string, session: BenchSession): Promise<string> {
-  const response = await fetch(`${hearth.url}${path}`, { headers: { cookie: session.cookie } });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  const text = await getOk(hearth, path, session);
   const body = JSON.parse(text) as { started: number; completed: number; meanChange: number | null; reliablyImproved: number | null; effectSize: number | null };
   if (body.started === 0 || body.completed === 0) throw new Error(`${path} reported nobody: ${text.slice(0, 300)}`);
   return `${body.started.toLocaleString('en-GB')} started, ${body.completed.toLocaleString('en-GB')} completed, mean change ${body.meanChange}, reliably improved ${body.reliablyImproved}, d ${body.effectSize}`;

@@ -4,6 +4,7 @@ import type { AttendanceStatus, DB } from '../../src/server/db/schema.js';
 import { newId } from '../../src/server/lib/ids.js';
 import { hashPassword } from '../../src/server/modules/auth/passwords.js';
 import { createAccount, type BenchAccount } from './hearth.js';
+import { totalOnlyResponseRow } from '../../src/server/testing/fixtures.js';
 import { benchUserRow, insertInChunks, mulberry32 } from './group-history.js';
 
 /** The size of the service `buildConnectionHistory` creates (issue 14: 500 groups × 12 members, a year). */
@@ -23,6 +24,23 @@ export interface ConnectionHistory {
 
 const DAY_MS = 86_400_000;
 const PSEUDONYMS = ['Alder', 'Birch', 'Cedar', 'Dune', 'Ember', 'Fern', 'Grove', 'Harbour', 'Iris', 'Juniper', 'Kestrel', 'Linden', 'Meadow', 'Nettle'];
+
+/** The tables the history fills besides users, in the order they are written (parents first). */
+export const HISTORY_TABLES = [
+  'therapy_groups',
+  'group_facilitators',
+  'enrolments',
+  'group_sessions',
+  'attendance',
+  'space_posts',
+  'appreciations',
+  'appreciation_recipients',
+  'feedback_items',
+  'strategies',
+  'strategy_marks',
+  'measure_responses',
+  'space_read_markers',
+] as const satisfies readonly (keyof DB)[];
 
 /**
  * A service of active groups, each a year old with weekly held sessions, every member's
@@ -230,22 +248,7 @@ export async function buildConnectionHistory(db: Db, shape: ConnectionShape, now
             ['phq-9', Math.max(0, m.phq9 - Math.floor(week / 8) + Math.floor(random() * 3) - 1)],
             ['ons-loneliness', Math.max(1, m.lonely - Math.floor(week / 20))],
           ] as const) {
-            push('measure_responses', {
-              id: newId(),
-              participant_id: m.participantId,
-              enrolment_id: m.enrolmentId,
-              group_id: groupId,
-              request_id: null,
-              instrument_code: code,
-              instrument_version: 1,
-              answers: '{}',
-              total,
-              band: null,
-              caseness: 0,
-              prorated: 0,
-              idempotency_key: newId(),
-              submitted_at: at(dayMs(0)),
-            });
+            push('measure_responses', totalOnlyResponseRow({ participantId: m.participantId, enrolmentId: m.enrolmentId, groupId, code, total, submittedAt: at(dayMs(0)) }));
           }
         }
       }
@@ -256,22 +259,7 @@ export async function buildConnectionHistory(db: Db, shape: ConnectionShape, now
         push('space_read_markers', { user_id: m.participantId, group_id: groupId, thread_key: 'chat', last_seq: seq, updated_at: at(Math.min(readMs, now.getTime())) });
     }
   }
-  const order: (keyof DB)[] = [
-    'therapy_groups',
-    'group_facilitators',
-    'enrolments',
-    'group_sessions',
-    'attendance',
-    'space_posts',
-    'appreciations',
-    'appreciation_recipients',
-    'feedback_items',
-    'strategies',
-    'strategy_marks',
-    'measure_responses',
-    'space_read_markers',
-  ];
   rows.users = await insertInChunks(db, 'users', users);
-  for (const table of order) rows[table] = await insertInChunks(db, table, (t[table] ?? []) as never);
+  for (const table of HISTORY_TABLES) rows[table] = await insertInChunks(db, table, (t[table] ?? []) as never);
   return { lead, groupId: groupId0, rows, seconds: (performance.now() - started) / 1000 };
 }

@@ -98,3 +98,21 @@ export async function signIn(server: ServerProcess, account: BenchAccount): Prom
   const me = (await response.json()) as { csrfToken: string; user: { id: string } };
   return { cookie, csrfToken: me.csrfToken, userId: me.user.id };
 }
+
+/** GET `path` as the session: the body as text, or an error naming the status when it is not 200. */
+export async function getOk(server: ServerProcess, path: string, session: BenchSession): Promise<string> {
+  const response = await fetch(`${server.url}${path}`, { headers: { cookie: session.cookie } });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  return text;
+}
+
+/** GET /api/me must answer the session's own user, or the figures would measure 401s; the body. */
+export async function expectSignedIn(server: ServerProcess, session: BenchSession): Promise<{ user?: { id?: string; role?: string }; session?: { mfa?: string } }> {
+  const response = await fetch(`${server.url}/api/me`, { headers: { cookie: session.cookie } });
+  const body = (await response.json()) as { user?: { id?: string; role?: string }; session?: { mfa?: string } };
+  if (response.status !== 200 || body.user?.id !== session.userId) {
+    throw new Error(`GET /api/me did not answer the signed-in user: ${response.status} ${JSON.stringify(body)}`);
+  }
+  return body;
+}

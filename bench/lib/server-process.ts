@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../src/server/testing/free-port.js';
 import { onInterrupt } from './cleanup.js';
 import { LISTENING_PREFIX } from './serve.js';
 
@@ -19,6 +19,16 @@ const OWNED = /^(HEARTH_|DATABASE_URL$|LOG_LEVEL$|PORT$|HOST$|NODE_ENV$)/;
 
 /** Where BENCH_CPU_PROFILE=1 has each server under test write its V8 CPU profile on exit. */
 export const PROFILE_DIR = fileURLToPath(new URL('../results/profiles/', import.meta.url));
+
+/** Starts a server, runs `work` against it, always stops it. */
+export async function withServer<T>(starting: Promise<ServerProcess>, work: (server: ServerProcess) => Promise<T>): Promise<T> {
+  const server = await starting;
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
+  }
+}
 
 /** Starts a TypeScript server entry (`node --import tsx`) and waits until it prints its port. */
 export async function startServer(entry: string, env: Record<string, string>, startTimeoutMs = 30_000): Promise<ServerProcess> {
@@ -119,15 +129,4 @@ export async function startBuiltServer(entry: string, env: Record<string, string
       await stopChild(child);
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

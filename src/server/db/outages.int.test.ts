@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../testing/free-port.js';
 import { signInDemo, startHearthProcess, testDatabaseUrl, type HearthProcess } from '../testing/hearth-process.js';
 import { testDatabaseKind } from '../testing/test-app.js';
 
@@ -10,15 +11,6 @@ import { testDatabaseKind } from '../testing/test-app.js';
 // before the database is reachable, and every connection cut (pg_terminate_backend) under write
 // load while the database refuses new ones. The machine's cluster itself is never stopped.
 const onPostgres = testDatabaseKind() === 'postgres';
-
-/** A port nothing listens on (yet). */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { routeFiles } from '../testing/route-files.js';
 
 // One API contract (issue 12, step 5): every request and response schema lives in
 // `src/shared/schemas/<module>.ts`, where the web infers its types from it. A route file names
@@ -30,17 +31,6 @@ const WEB_INTERFACES_ALLOWED = [
 /** Route files that may build schemas inline, and how many builder calls each holds: none since session 8 (issue 12, step 5). */
 const ALLOWED: Record<string, number> = {};
 
-/** Route files of every module. */
-function routeFiles(): { rel: string; source: string }[] {
-  return readdirSync(MODULES, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((dir) =>
-      readdirSync(join(MODULES, dir.name))
-        .filter((name) => name === 'routes.ts' || name.endsWith('-routes.ts'))
-        .map((name) => ({ rel: `${dir.name}/${name}`, source: readFileSync(join(MODULES, dir.name, name), 'utf8') })),
-    );
-}
-
 /** Schemas built or derived in a source text: zod builder calls and inline derivations. */
 export function inlineSchemas(source: string): string[] {
   const pattern = /\bz\s*\.\s*[a-zA-Z]+\s*\(|\.\s*(?:extend|pick|omit|partial|merge)\s*\(/g;
@@ -48,7 +38,7 @@ export function inlineSchemas(source: string): string[] {
 }
 
 describe('contract guard', () => {
-  const files = routeFiles();
+  const files = routeFiles(MODULES);
 
   it('finds the route files', () => {
     expect(files.length).toBeGreaterThan(25);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { routeFiles } from '../testing/route-files.js';
 
 // Route files only declare routes and call use cases (ARCHITECTURE.md, "One shape per module").
 // This test fails when a `routes.ts` (or `*-routes.ts`) holds a database query — a Kysely builder,
@@ -8,17 +9,6 @@ import { describe, expect, it } from 'vitest';
 // handler again.
 
 const MODULES = import.meta.dirname;
-
-/** Route files of every module. */
-function routeFiles(): { rel: string; source: string }[] {
-  return readdirSync(MODULES, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((dir) =>
-      readdirSync(join(MODULES, dir.name))
-        .filter((name) => name === 'routes.ts' || name.endsWith('-routes.ts'))
-        .map((name) => ({ rel: `${dir.name}/${name}`, source: readFileSync(join(MODULES, dir.name, name), 'utf8') })),
-    );
-}
 
 /** Every non-test source file of the modules, route files excepted. */
 function useCaseFiles(dir = MODULES): { rel: string; source: string }[] {
@@ -38,7 +28,7 @@ export function databaseQueries(source: string): string[] {
 }
 
 describe('routes guard', () => {
-  const files = routeFiles();
+  const files = routeFiles(MODULES);
 
   it('finds the route files', () => {
     expect(files.length).toBeGreaterThan(25);

@@ -3,7 +3,7 @@ import { newId } from '../lib/ids.js';
 import { ALERTS_CHANNEL } from '../realtime/events.js';
 import { publish } from '../realtime/publish.js';
 import { listen, SocketClient } from '../realtime/test-client.js';
-import { call, createUser, signIn, type Session, type TestUser } from '../testing/fixtures.js';
+import { call, createProgramme, createUser, signIn, type Session, type TestUser } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { alertResponsibles, answeredBy, responsiblesOf } from './alert-responsibles.js';
 
@@ -45,24 +45,18 @@ beforeAll(async () => {
   people.admin = await createUser(t, 'admin');
   people.member = await createUser(t, 'participant');
   const other = await createUser(t, 'participant');
-  const programmeId = newId();
-  await db.insertInto('programmes').values({ id: programmeId, name: 'Programme', description: 'test', created_at: now }).execute();
-  const [group, otherGroup] = [newId(), newId()];
-  await db
-    .insertInto('therapy_groups')
-    .values([
-      { id: group, programme_id: programmeId, name: 'Group', status: 'active', created_at: now },
-      { id: otherGroup, programme_id: programmeId, name: 'Other group', status: 'active', created_at: now },
-    ])
-    .execute();
-  await db
-    .insertInto('group_facilitators')
-    .values([
-      { group_id: group, user_id: people.lead.id, facilitator_role: 'lead' },
-      { group_id: group, user_id: people.coFacilitator.id, facilitator_role: 'co' },
-      { group_id: otherGroup, user_id: people.otherGroup.id, facilitator_role: 'lead' },
-    ])
-    .execute();
+  const {
+    groupIds: [group, otherGroup],
+  } = await createProgramme(t, 'Programme', [
+    {
+      name: 'Group',
+      facilitators: [
+        { userId: people.lead.id, role: 'lead' },
+        { userId: people.coFacilitator.id, role: 'co' },
+      ],
+    },
+    { name: 'Other group', facilitators: [{ userId: people.otherGroup.id, role: 'lead' }] },
+  ]);
   // The member's enrolment in the group came without a referral; the other person's in the other
   // group came from the referrer's referral.
   const referral = newId();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../shared/schemas/space.js';
-import { call, signIn, type Session, type World, createWorld, openSpace } from '../testing/fixtures.js';
+import { call, signIn, type Session, type World } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { listen, SocketClient } from './test-client.js';
+import { createSocketWorld, SocketPool, type SocketClient } from './test-client.js';
 
 let t: TestApp;
 let world: World;
@@ -11,13 +11,9 @@ let alice: Session;
 let aaron: Session;
 let bea: Session;
 let clinician: Session;
-const open: SocketClient[] = [];
+const sockets = new SocketPool();
 
-async function connect(session: Session | null, headers: Record<string, string> = {}) {
-  const client = await SocketClient.open(url, session, headers);
-  open.push(client);
-  return client;
-}
+const connect = (session: Session | null, headers: Record<string, string> = {}) => sockets.connect(url, session, headers);
 
 const isPost = (f: ServerFrame): f is Extract<ServerFrame, { type: 'post' }> => f.type === 'post';
 const isError = (f: ServerFrame): f is Extract<ServerFrame, { type: 'error' }> => f.type === 'error';
@@ -28,25 +24,16 @@ async function post(client: SocketClient, text: string, clientId: string = crypt
   return client.next((f) => (f.type === 'ack' || f.type === 'error') && f.clientId === clientId, from);
 }
 
-async function stillAlive(client: SocketClient) {
-  const from = client.frames.length;
-  client.send({ type: 'ping' });
-  await client.next((f) => f.type === 'pong', from);
-}
-
 beforeAll(async () => {
   t = await createTestApp();
-  world = await createWorld(t);
-  await openSpace(t, world.groupA, [world.participantA.id, world.clinicianA.id]);
-  url = await listen(t);
-  [alice, aaron, bea, clinician] = await Promise.all([signIn(t, world.participantA), signIn(t, world.participantA2), signIn(t, world.participantB), signIn(t, world.clinicianA)]);
+  ({ world, url, alice, aaron, bea, clinician } = await createSocketWorld(t, (w) => [w.participantA.id, w.clinicianA.id]));
 });
 
 // Each case starts with full rate-limit buckets; the flood case drains one on purpose.
 beforeEach(() => t.app.spaceHub.limiter.reset());
 
 afterAll(async () => {
-  for (const client of open) client.close();
+  sockets.closeAll();
   await t?.close();
 });
 
@@ -55,7 +42,7 @@ describe('group space socket', () => {
     await expect(connect(null)).rejects.toThrow(/401/);
     await expect(connect(alice, { origin: 'https://evil.example' })).rejects.toThrow(/403/);
     const sameOrigin = await connect(alice, { origin: url.replace('ws://', 'http://').replace('/api/space/socket', '') });
-    await stillAlive(sameOrigin);
+    await sameOrigin.pingPong();
   });
 
   it('delivers chat live between two members, and an ack with the stored post', async () => {
@@ -121,7 +108,7 @@ describe('group space socket', () => {
     const from = a.frames.length;
     a.send({ type: 'post', groupId: world.groupB, thread: 'chat', clientId: 'forged', text: 'hi B' });
     expect((await a.next(isError, from)).code).toBe('not_found');
-    await stillAlive(a);
+    await a.pingPong();
     // A member of group B cannot subscribe to group A either.
     const b = await connect(bea);
     await b.subscribe(world.groupA);
@@ -151,7 +138,7 @@ describe('group space socket', () => {
     // Right-to-left overrides and zero-width characters are removed, markup is kept as text.
     const cleaned = await post(a, 'safe\u202Etxt.exe\u200B <img src=x onerror=alert(1)>', 'bidi');
     expect(cleaned.type === 'ack' && cleaned.post.body).toBe('safetxt.exe <img src=x onerror=alert(1)>');
-    await stillAlive(a);
+    await a.pingPong();
     const health = await call(t.app, null, 'GET', '/api/health');
     expect(health.statusCode).toBe(200);
   });
@@ -170,7 +157,7 @@ describe('group space socket', () => {
     const limited = results.filter((r) => r.type === 'error' && r.code === 'rate_limited');
     expect(limited.length).toBeGreaterThanOrEqual(3);
     expect(results.slice(0, 10).every((r) => r.type === 'ack')).toBe(true);
-    await stillAlive(a);
+    await a.pingPong();
   });
 
   it('shows a held post to its author and the clinicians only', async () => {
@@ -261,7 +248,7 @@ describe('live notifications', () => {
     const cancelled = await call(t.app, clinician, 'POST', `/api/group-sessions/${world.upcomingA}/cancel`, { reason: 'The room is flooded.' });
     expect(cancelled.statusCode).toBe(204);
     await a.next((f) => f.type === 'notification', fromA);
-    await stillAlive(b);
+    await b.pingPong();
     expect(b.frames.slice(fromB).some((f) => f.type === 'notification')).toBe(false);
   });
 });

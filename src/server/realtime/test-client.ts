@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../shared/schemas/space.js';
-import type { Session } from '../testing/fixtures.js';
+import { createWorld, openSpace, signInAll, type Session, type World } from '../testing/fixtures.js';
 import type { TestApp } from '../testing/test-app.js';
 
 /** A WebSocket client for tests: records every frame and waits for the ones it expects. */
@@ -75,6 +75,13 @@ export class SocketClient {
     await this.next((f) => (f.type === 'subscribed' && f.groupId === groupId) || (f.type === 'error' && f.groupId === groupId), from);
   }
 
+  /** Pings and waits for the pong: the socket is alive and has answered everything sent before. */
+  async pingPong(): Promise<void> {
+    const from = this.frames.length;
+    this.send({ type: 'ping' });
+    await this.next((f) => f.type === 'pong', from);
+  }
+
   /** Sequence numbers of the posts received for a group, in order. */
   seqs(groupId: string): number[] {
     return this.frames.flatMap((f) => (f.type === 'post' && f.groupId === groupId ? [f.seq] : []));
@@ -97,4 +104,37 @@ export async function listen(t: TestApp): Promise<string> {
   const address = t.app.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
   return `ws://127.0.0.1:${address.port}/api/space/socket`;
+}
+
+/** The sockets a test file opened, closed together when it ends. */
+export class SocketPool {
+  private readonly open: SocketClient[] = [];
+
+  /** Opens a socket as `session` (see SocketClient.open) and keeps it for closeAll. */
+  async connect(url: string, session: Session | null, headers: Record<string, string> = {}): Promise<SocketClient> {
+    const client = await SocketClient.open(url, session, headers);
+    this.open.push(client);
+    return client;
+  }
+
+  closeAll(): void {
+    for (const client of this.open) client.close();
+  }
+}
+
+/**
+ * The world the socket tests share: group A's space open with `spaceAuthors` established, the app
+ * listening, and Alice, Aaron (group A), Bea (group B) and group A's clinician signed in.
+ */
+export async function createSocketWorld(t: TestApp, spaceAuthors: (world: World) => string[]) {
+  const world = await createWorld(t);
+  await openSpace(t, world.groupA, spaceAuthors(world));
+  const url = await listen(t);
+  const [alice, aaron, bea, clinician] = (await signInAll(t, [world.participantA, world.participantA2, world.participantB, world.clinicianA])) as [
+    Session,
+    Session,
+    Session,
+    Session,
+  ];
+  return { world, url, alice, aaron, bea, clinician };
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../shared/schemas/space.js';
-import { call, createWorld, signIn, type Session, type World, openSpace } from '../testing/fixtures.js';
+import { call, type Session, type World } from '../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { listen, SocketClient } from './test-client.js';
+import { createSocketWorld, SocketPool, type SocketClient } from './test-client.js';
 
 // Issue 16 item 4: the menu badge and the home card's unread counts update over the socket when a
 // post arrives in a group space — for the space's members and facilitators, never for paused or
@@ -15,16 +15,12 @@ let alice: Session;
 let aaron: Session;
 let bea: Session;
 let clinician: Session;
-const open: SocketClient[] = [];
+const sockets = new SocketPool();
 
 type Unread = Extract<ServerFrame, { type: 'unread' }>;
 const isUnread = (f: ServerFrame): f is Unread => f.type === 'unread';
 
-async function connect(session: Session) {
-  const client = await SocketClient.open(url, session);
-  open.push(client);
-  return client;
-}
+const connect = (session: Session) => sockets.connect(url, session);
 
 async function post(client: SocketClient, text: string) {
   const clientId = crypto.randomUUID();
@@ -43,9 +39,7 @@ async function post(client: SocketClient, text: string) {
 /** Waits out the count's settling time, then makes sure the socket has answered everything sent before. */
 async function settled(client: SocketClient) {
   await new Promise((r) => setTimeout(r, 400));
-  const from = client.frames.length;
-  client.send({ type: 'ping' });
-  await client.next((f) => f.type === 'pong', from);
+  await client.pingPong();
 }
 
 async function unreadOverHttp(session: Session, groupId: string) {
@@ -58,14 +52,11 @@ const setStatus = (participantId: string, status: 'active' | 'paused' | 'invited
 
 beforeAll(async () => {
   t = await createTestApp();
-  world = await createWorld(t);
-  await openSpace(t, world.groupA, [world.participantA.id]);
-  url = await listen(t);
-  [alice, aaron, bea, clinician] = await Promise.all([signIn(t, world.participantA), signIn(t, world.participantA2), signIn(t, world.participantB), signIn(t, world.clinicianA)]);
+  ({ world, url, alice, aaron, bea, clinician } = await createSocketWorld(t, (w) => [w.participantA.id]));
 });
 
 afterAll(async () => {
-  for (const client of open) client.close();
+  sockets.closeAll();
   await t?.close();
 });
 

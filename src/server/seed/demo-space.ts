@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
 import type { Config } from '../config/env.js';
 import { decideHeldItem } from '../modules/moderation/decide-item.js';
-import { staffLabel, type SpaceViewer } from '../modules/space/access.js';
+import { authorRoleOf, staffLabel, type SpaceViewer } from '../modules/space/access.js';
 import { moderateFor, storePost } from '../modules/space/create-post.js';
 // The space's kinds must be known to the moderation registry before the app is built (npm start seeds first).
 import { seedContext } from './seed-context.js';
@@ -72,7 +72,7 @@ export async function seedDemoSpace(
   const post = async (viewer: SpaceViewer, threadId: string | null, text: string, when: Date, replyToId?: string) => {
     const kind = threadId ? 'post' : 'message';
     const decision = await moderateFor({ db: trx, now: when }, viewer, kind, { text });
-    const actor = { userId: viewer.userId, role: viewer.role === 'staff' ? 'clinician' : 'participant', requestId: null, ip: null };
+    const actor = { userId: viewer.userId, role: authorRoleOf(viewer), requestId: null, ip: null };
     const stored = await storePost(trx, { actor, now: when }, viewer, { thread: threadId ?? 'chat', text, replyToId }, decision);
     if (stored.status === 'held' && decision.reasons.every((r) => ROUTINE_HOLDS.has(r.code))) {
       await decideHeldItem(seedContext(trx, input.config, { id: input.lead.id, role: 'clinician' }, new Date(when.getTime() + 20 * 60_000)), stored.id, 'approve', undefined);

@@ -1,9 +1,10 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
-import type { EnrolmentStatus, Role, SpaceModerationStatus } from '../db/schema.js';
+import type { DB, EnrolmentStatus, Role, SpaceModerationStatus } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/auth/passwords.js';
+import { newGoalRow } from '../modules/goals/repository.js';
 import { recordCourseStep } from '../modules/measures/courses.js';
 import { NEW_MEMBER_HELD_ITEMS } from '../modules/moderation/decision.js';
 import { appendModerationLog } from '../modules/moderation/record-moderation.js';
@@ -59,6 +60,20 @@ export async function signIn(t: TestApp, user: { email: string }, password = TES
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const me = response.json() as { csrfToken: string; user: { id: string; role: Role; email: string } };
   return { cookie: cookieFrom(response), csrf: me.csrfToken, userId: me.user.id, role: me.user.role, email: me.user.email };
+}
+
+/** Signs each user in, together; the sessions in the same order. */
+export function signInAll(t: TestApp, users: readonly { email: string }[]): Promise<Session[]> {
+  return Promise.all(users.map((user) => signIn(t, user)));
+}
+
+/** How many rows a table holds. */
+export async function countRows(t: TestApp, table: keyof DB): Promise<number> {
+  const row = await t.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Calls the API as `session` (cookie and CSRF header), or anonymously. */
@@ -118,6 +133,28 @@ export interface World {
   watchedPhrase: string;
 }
 
+/** A programme and its active groups, each with its facilitators; the ids, groups in the order given. */
+export async function createProgramme<const G extends readonly { name: string; facilitators: readonly { userId: string; role: 'lead' | 'co' }[] }[]>(
+  t: TestApp,
+  name: string,
+  groups: G,
+): Promise<{ programmeId: string; groupIds: { -readonly [K in keyof G]: string } }> {
+  const db = t.database.db;
+  const now = t.clock.now().toISOString();
+  const programmeId = newId();
+  await db.insertInto('programmes').values({ id: programmeId, name, description: 'test', created_at: now }).execute();
+  const groupIds = groups.map(() => newId());
+  await db
+    .insertInto('therapy_groups')
+    .values(groups.map((group, i) => ({ id: groupIds[i]!, programme_id: programmeId, name: group.name, status: 'active' as const, created_at: now })))
+    .execute();
+  await db
+    .insertInto('group_facilitators')
+    .values(groups.flatMap((group, i) => group.facilitators.map((f) => ({ group_id: groupIds[i]!, user_id: f.userId, facilitator_role: f.role }))))
+    .execute();
+  return { programmeId, groupIds: groupIds as { -readonly [K in keyof G]: string } };
+}
+
 export async function createWorld(t: TestApp): Promise<World> {
   const db = t.database.db;
   const now = t.clock.now().toISOString();
@@ -129,24 +166,13 @@ export async function createWorld(t: TestApp): Promise<World> {
     createUser(t, 'participant', 'Aaron Private'),
     createUser(t, 'participant', 'Bea Private'),
   ]);
-  const programmeId = newId();
-  await db.insertInto('programmes').values({ id: programmeId, name: 'The Power of Connection', description: 'test', created_at: now }).execute();
-  const groupA = newId();
-  const groupB = newId();
-  await db
-    .insertInto('therapy_groups')
-    .values([
-      { id: groupA, programme_id: programmeId, name: 'Group A', status: 'active', created_at: now },
-      { id: groupB, programme_id: programmeId, name: 'Group B', status: 'active', created_at: now },
-    ])
-    .execute();
-  await db
-    .insertInto('group_facilitators')
-    .values([
-      { group_id: groupA, user_id: clinicianA.id, facilitator_role: 'lead' },
-      { group_id: groupB, user_id: clinicianB.id, facilitator_role: 'lead' },
-    ])
-    .execute();
+  const {
+    programmeId,
+    groupIds: [groupA, groupB],
+  } = await createProgramme(t, 'The Power of Connection', [
+    { name: 'Group A', facilitators: [{ userId: clinicianA.id, role: 'lead' }] },
+    { name: 'Group B', facilitators: [{ userId: clinicianB.id, role: 'lead' }] },
+  ]);
   const enrolmentA = newId();
   const enrolmentB = newId();
   const enrol = (id: string, groupId: string, participantId: string, pseudonym: string) => ({
@@ -164,19 +190,8 @@ export async function createWorld(t: TestApp): Promise<World> {
     .values([enrol(enrolmentA, groupA, participantA.id, 'Willow'), enrol(newId(), groupA, participantA2.id, 'Cedar'), enrol(enrolmentB, groupB, participantB.id, 'Harbour')])
     .execute();
   const at = (hours: number) => new Date(t.clock.now().getTime() + hours * 3_600_000).toISOString();
-  const session = (id: string, groupId: string, startHours: number) => ({
-    id,
-    group_id: groupId,
-    starts_at: at(startHours),
-    ends_at: at(startHours + 1.5),
-    plan_id: null,
-    topic: 'Belonging: you are not alone',
-    status: 'scheduled' as const,
-    origin: 'manual' as const,
-    cancel_reason: null,
-    created_at: now,
-    updated_at: now,
-  });
+  const session = (id: string, groupId: string, startHours: number) =>
+    scheduledSessionRow({ id, groupId, startsAt: at(startHours), topic: 'Belonging: you are not alone', createdAt: now });
   const [sessionA, sessionB, upcomingA] = [newId(), newId(), newId()];
   await db
     .insertInto('group_sessions')
@@ -290,42 +305,23 @@ export async function createWorld(t: TestApp): Promise<World> {
   const [goalB, milestoneB, celebrationB, practiceB, journalEntryB] = [newId(), newId(), newId(), newId(), newId()];
   await db
     .insertInto('goals')
-    .values({
-      id: goalB,
-      participant_id: participantB.id,
-      enrolment_id: enrolmentB,
-      area: 'connection',
-      action: 'Call my sister',
-      frequency: 'Once a week',
-      target_date: '2030-01-31',
-      support_needed: '',
-      visibility: 'group',
-      shared_group_id: groupB,
-      shared_enrolment_id: enrolmentB,
-      moderation_status: 'published',
-      shared_at: now,
-      status: 'active',
-      created_at: now,
-      updated_at: now,
-    })
+    .values(sharedGoalRow({ id: goalB, participantId: participantB.id, enrolmentId: enrolmentB, groupId: groupB, createdAt: now }))
     .execute();
   await db.insertInto('goal_milestones').values({ id: milestoneB, goal_id: goalB, position: 1, title: 'First call', reached_at: now, reached_note: null }).execute();
   await db
     .insertInto('celebrations')
-    .values({
-      id: celebrationB,
-      goal_id: goalB,
-      milestone_id: milestoneB,
-      participant_id: participantB.id,
-      enrolment_id: enrolmentB,
-      group_id: groupB,
-      detail: 'title',
-      title: 'First call',
-      note: null,
-      moderation_status: 'published',
-      created_at: now,
-      withdrawn_at: null,
-    })
+    .values(
+      celebrationRow({
+        id: celebrationB,
+        goalId: goalB,
+        milestoneId: milestoneB,
+        participantId: participantB.id,
+        enrolmentId: enrolmentB,
+        groupId: groupB,
+        note: null,
+        createdAt: now,
+      }),
+    )
     .execute();
   await db
     .insertInto('skill_practices')
@@ -501,6 +497,24 @@ export async function watchPhrases(t: TestApp, createdBy: string, phrases: [phra
     .execute();
 }
 
+/** A scheduled 90-minute session added by hand, as a row, for tests that write sessions directly. */
+export function scheduledSessionRow(session: { id: string; groupId: string; startsAt: string; topic: string; createdAt: string }) {
+  return {
+    id: session.id,
+    group_id: session.groupId,
+    starts_at: session.startsAt,
+    ends_at: new Date(Date.parse(session.startsAt) + 90 * 60_000).toISOString(),
+    plan_id: null,
+    topic: session.topic,
+    status: 'scheduled' as const,
+    origin: 'manual' as const,
+    cancel_reason: null,
+    created_at: session.createdAt,
+    updated_at: session.createdAt,
+    original_starts_at: null,
+  };
+}
+
 /** A participant's space post as a row (a chat message when threadId is null), published unless told otherwise, for tests that write the space directly. */
 export function spacePostRow(post: {
   id: string;
@@ -533,6 +547,65 @@ export function spacePostRow(post: {
     edited_at: null,
     removed_at: null,
     removed_by: null,
+  };
+}
+
+/** The goal "Call my sister" shared with a group and published there, as a row, for tests that write goals directly. */
+export function sharedGoalRow(goal: { id: string; participantId: string; enrolmentId: string; groupId: string; createdAt: string }) {
+  return {
+    ...newGoalRow({ ...goal, area: 'connection', action: 'Call my sister', frequency: 'Once a week', targetDate: '2030-01-31', supportNeeded: '' }),
+    visibility: 'group' as const,
+    shared_group_id: goal.groupId,
+    shared_enrolment_id: goal.enrolmentId,
+    moderation_status: 'published' as const,
+    shared_at: goal.createdAt,
+  };
+}
+
+/** A published celebration card showing the title of a reached milestone ("First call"), as a row. */
+export function celebrationRow(card: {
+  id: string;
+  goalId: string;
+  milestoneId: string;
+  participantId: string;
+  enrolmentId: string;
+  groupId: string;
+  note: string | null;
+  createdAt: string;
+}) {
+  return {
+    id: card.id,
+    goal_id: card.goalId,
+    milestone_id: card.milestoneId,
+    participant_id: card.participantId,
+    enrolment_id: card.enrolmentId,
+    group_id: card.groupId,
+    detail: 'title' as const,
+    title: 'First call',
+    note: card.note,
+    moderation_status: 'published' as const,
+    created_at: card.createdAt,
+    withdrawn_at: null,
+  };
+}
+
+/** A questionnaire answer stored as its total only (no answers, no band), as trend and early-warning tests and benchmarks need it. */
+export function totalOnlyResponseRow(response: { participantId: string; enrolmentId: string; groupId: string; code: string; total: number; submittedAt: string }) {
+  return {
+    id: newId(),
+    participant_id: response.participantId,
+    enrolment_id: response.enrolmentId,
+    group_id: response.groupId,
+    request_id: null,
+    instrument_code: response.code,
+    instrument_version: 1,
+    answers: '{}',
+    total: response.total,
+    band: null,
+    caseness: 0,
+    prorated: 0,
+    idempotency_key: newId(),
+    submitted_at: response.submittedAt,
   };
 }
 

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DbOrTx } from '../../db/database.js';
+import type { MfaState } from '../../db/schema.js';
 import { hashToken } from '../../lib/ids.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { createUser } from '../../testing/fixtures.js';
-import { createSession, findSessionByToken } from './sessions-repository.js';
+import { createSession, findSessionByToken, sessionQuery } from './sessions-repository.js';
 
 // The session lookup runs outside Kysely (a prepared statement whose rows come back as arrays of
 // values): it must answer exactly what the same select through Kysely answers, on its fast path
@@ -16,40 +18,18 @@ describe('findSessionByToken', () => {
     await t.close();
   });
 
-  /** The same row read through Kysely, column by column. */
+  /** A session of an hour for `userId`, opened now. */
+  const openSession = (db: DbOrTx, userId: string, mfaState: MfaState, client: { userAgent: string | null; ip: string | null } = { userAgent: null, ip: null }) =>
+    createSession(db, { userId, mfaState, now: t.clock.now(), absoluteMs: 3_600_000, ...client });
+
+  /** The same row read through Kysely (objects by column name, not the prepared statement's arrays). */
   async function viaKysely(tokenHash: string) {
-    return t.database.db
-      .selectFrom('auth_sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .select([
-        's.id',
-        's.csrf_token',
-        's.mfa_state',
-        's.created_at',
-        's.last_seen_at',
-        's.absolute_expires_at',
-        's.ended_at',
-        'u.id as user_id',
-        'u.email',
-        'u.display_name',
-        'u.role',
-        'u.status',
-        'u.mfa_enabled',
-      ])
-      .where('s.token_hash', '=', tokenHash)
-      .executeTakeFirstOrThrow();
+    return sessionQuery(t.database.db).where('s.token_hash', '=', tokenHash).executeTakeFirstOrThrow();
   }
 
   it('answers the session joined with its user, field by field, on the fast path and inside a transaction', async () => {
     const user = await createUser(t, 'clinician', 'Dr Row');
-    const { token } = await createSession(t.database.db, {
-      userId: user.id,
-      mfaState: 'enrolment_offered',
-      now: t.clock.now(),
-      absoluteMs: 3_600_000,
-      userAgent: 'test',
-      ip: '127.0.0.1',
-    });
+    const { token } = await openSession(t.database.db, user.id, 'enrolment_offered', { userAgent: 'test', ip: '127.0.0.1' });
     const expected = await viaKysely(hashToken(token));
     expect(expected).toMatchObject({ user_id: user.id, role: 'clinician', display_name: 'Dr Row', mfa_state: 'enrolment_offered', ended_at: null });
 
@@ -64,14 +44,7 @@ describe('findSessionByToken', () => {
     const users = await Promise.all(['A', 'B', 'C'].map((name) => createUser(t, 'participant', `Member ${name}`)));
     const tokens: string[] = [];
     for (const user of users) {
-      const { token } = await createSession(t.database.db, {
-        userId: user.id,
-        mfaState: 'verified',
-        now: t.clock.now(),
-        absoluteMs: 3_600_000,
-        userAgent: null,
-        ip: null,
-      });
+      const { token } = await openSession(t.database.db, user.id, 'verified');
       tokens.push(token);
     }
     const expected = await Promise.all(tokens.map((token) => viaKysely(hashToken(token))));
@@ -88,14 +61,7 @@ describe('findSessionByToken', () => {
   it('sees a session created in the same transaction, and nothing for an unknown token', async () => {
     const user = await createUser(t, 'participant');
     const found = await t.database.db.transaction().execute(async (trx) => {
-      const { token } = await createSession(trx, {
-        userId: user.id,
-        mfaState: 'verified',
-        now: t.clock.now(),
-        absoluteMs: 3_600_000,
-        userAgent: null,
-        ip: null,
-      });
+      const { token } = await openSession(trx, user.id, 'verified');
       return findSessionByToken(trx, token);
     });
     expect(found).toMatchObject({ user_id: user.id, mfa_state: 'verified', role: 'participant' });

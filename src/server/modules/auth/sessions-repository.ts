@@ -45,7 +45,8 @@ const SESSION_SELECTION = [
 /** The name each selected column has in a row, in SESSION_SELECTION's order. */
 const SESSION_FIELDS = SESSION_SELECTION.map((column) => column.split(' as ')[1] ?? column.slice(column.indexOf('.') + 1));
 
-function sessionQuery(db: DbOrTx) {
+/** The session joined with its user, through Kysely: the shape every lookup answers (the tests read it to compare). */
+export function sessionQuery(db: DbOrTx) {
   return db.selectFrom('auth_sessions as s').innerJoin('users as u', 'u.id', 's.user_id').select(SESSION_SELECTION);
 }
 

@@ -20,27 +20,7 @@ let d: Member;
 
 /** A strategy by `author` that `marker` marked "helped" `daysAgo`. */
 async function helped(author: Member, marker: Member, daysAgo: number) {
-  const db = t.database.db;
-  const id = newId();
-  await db
-    .insertInto('strategies')
-    .values({
-      id,
-      group_id: author.groupId,
-      enrolment_id: author.enrolmentId,
-      author_id: author.user.id,
-      title: 'Grounding walk',
-      when_helps: 'Evenings',
-      steps: 'Walk round the block.',
-      moderation_status: 'published',
-      created_at: w.ago(daysAgo + 1),
-      updated_at: w.ago(daysAgo + 1),
-    })
-    .execute();
-  await db
-    .insertInto('strategy_marks')
-    .values({ strategy_id: id, enrolment_id: marker.enrolmentId, state: 'helped', created_at: w.ago(daysAgo), updated_at: w.ago(daysAgo) })
-    .execute();
+  await w.mark(await w.strategy(author, 'Grounding walk', daysAgo + 1), marker, 'helped', daysAgo);
 }
 
 /** A reaction by `reactor` on a practice entry `author` shared with the group. */

@@ -23,6 +23,22 @@ export interface DirectedEdge {
 const day = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 10)`;
 const n = sql<number>`count(*)`;
 
+/** What members react to in a group (celebration cards, shared practice entries), published, with whose it is. */
+function publishedReactionTargets(db: DbOrTx, groupId: string) {
+  return db
+    .selectFrom('celebrations')
+    .select(['id', sql<string>`'celebration'`.as('target_kind'), 'participant_id as owner'])
+    .where('group_id', '=', groupId)
+    .where('moderation_status', '=', 'published')
+    .unionAll(
+      db
+        .selectFrom('skill_practices')
+        .select(['id', sql<string>`'skill_practice'`.as('target_kind'), 'participant_id as owner'])
+        .where('shared_group_id', '=', groupId)
+        .where('moderation_status', '=', 'published'),
+    );
+}
+
 /**
  * Every act of validation and support between two people of a group from `from` to `until`
  * (ISO timestamps, inclusive), counted per source, target, kind and day — read from the existing
@@ -61,28 +77,12 @@ export async function groupEdgeEvents(db: DbOrTx, groupId: string, span: { from:
     .unionAll(
       db
         .selectFrom('supportive_reactions as x')
-        .innerJoin('celebrations as c', 'c.id', 'x.target_id')
-        .select(['x.reactor_id as source', 'c.participant_id as target', sql<ConnectionKind>`'reaction'`.as('kind'), day('x.created_at').as('day'), n.as('n')])
-        .where('x.target_kind', '=', 'celebration')
-        .where('c.group_id', '=', groupId)
-        .where('c.moderation_status', '=', 'published')
+        .innerJoin(publishedReactionTargets(db, groupId).as('o'), (join) => join.onRef('o.id', '=', 'x.target_id').onRef('o.target_kind', '=', 'x.target_kind'))
+        .select(['x.reactor_id as source', 'o.owner as target', sql<ConnectionKind>`'reaction'`.as('kind'), day('x.created_at').as('day'), n.as('n')])
         .where('x.created_at', '>=', from)
         .where('x.created_at', '<=', until)
-        .whereRef('x.reactor_id', '<>', 'c.participant_id')
-        .groupBy(['x.reactor_id', 'c.participant_id', day('x.created_at')]),
-    )
-    .unionAll(
-      db
-        .selectFrom('supportive_reactions as x')
-        .innerJoin('skill_practices as p', 'p.id', 'x.target_id')
-        .select(['x.reactor_id as source', 'p.participant_id as target', sql<ConnectionKind>`'reaction'`.as('kind'), day('x.created_at').as('day'), n.as('n')])
-        .where('x.target_kind', '=', 'skill_practice')
-        .where('p.shared_group_id', '=', groupId)
-        .where('p.moderation_status', '=', 'published')
-        .where('x.created_at', '>=', from)
-        .where('x.created_at', '<=', until)
-        .whereRef('x.reactor_id', '<>', 'p.participant_id')
-        .groupBy(['x.reactor_id', 'p.participant_id', day('x.created_at')]),
+        .whereRef('x.reactor_id', '<>', 'o.owner')
+        .groupBy(['x.reactor_id', 'o.owner', 'x.target_kind', day('x.created_at')]),
     )
     .unionAll(
       db

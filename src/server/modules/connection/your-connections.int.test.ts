@@ -21,31 +21,6 @@ let ashS: Session;
 let lead: Session;
 let pseudonym: Map<string, string>;
 
-async function strategy(author: Member, title: string, daysAgo: number, status: 'published' | 'held' | 'removed' = 'published') {
-  const id = newId();
-  await t.database.db
-    .insertInto('strategies')
-    .values({
-      id,
-      group_id: author.groupId,
-      enrolment_id: author.enrolmentId,
-      author_id: author.user.id,
-      title,
-      when_helps: 'Evenings',
-      steps: 'Walk round the block.',
-      moderation_status: status,
-      created_at: w.ago(daysAgo),
-      updated_at: w.ago(daysAgo),
-    })
-    .execute();
-  return id;
-}
-async function mark(strategyId: string, marker: Member, state: 'try' | 'helped' | 'didnt_help', daysAgo: number) {
-  await t.database.db
-    .insertInto('strategy_marks')
-    .values({ strategy_id: strategyId, enrolment_id: marker.enrolmentId, state, created_at: w.ago(daysAgo), updated_at: w.ago(daysAgo) })
-    .execute();
-}
 const names = (...members: Member[]) => members.map((m) => pseudonym.get(m.enrolmentId)).sort((a, b) => (a ?? '').localeCompare(b ?? ''));
 const mine = async (s: Session) => (await call(t.app, s, 'GET', '/api/me/connections')).json() as YourConnections;
 
@@ -59,19 +34,19 @@ beforeAll(async () => {
   const rows = await t.database.db.selectFrom('enrolments').select(['id', 'pseudonym']).where('group_id', '=', g.groupId).execute();
   pseudonym = new Map(rows.map((r) => [r.id, r.pseudonym]));
   await w.appreciate(ash, me, 5);
-  await mark(await strategy(birch, 'Cold water on the wrists', 20), me, 'try', 18);
-  await mark(await strategy(me, 'Grounding walk', 15), cove, 'helped', 10);
+  await w.mark(await w.strategy(birch, 'Cold water on the wrists', 20), me, 'try', 18);
+  await w.mark(await w.strategy(me, 'Grounding walk', 15), cove, 'helped', 10);
   // Dune: a removed appreciation and a removed, newer strategy never count or show; a published strategy is suggested.
   await w.appreciate(dune, me, 4);
   await t.database.db.updateTable('appreciations').set({ moderation_status: 'removed' }).where('sender_id', '=', dune.user.id).execute();
-  await strategy(dune, 'Naming five things I can see', 3);
-  await strategy(dune, 'A removed idea', 1, 'removed');
-  await strategy(dune, 'A held idea', 1, 'held');
+  await w.strategy(dune, 'Naming five things I can see', 3);
+  await w.strategy(dune, 'A removed idea', 1, 'removed');
+  await w.strategy(dune, 'A held idea', 1, 'held');
   // Elm appreciated me, then paused: not named anywhere.
   await w.appreciate(elm, me, 6);
   await t.database.db.updateTable('enrolments').set({ status: 'paused' }).where('id', '=', elm.enrolmentId).execute();
   // Fern's only item is older than the suggestion's four weeks.
-  await strategy(fern, 'An old idea', 40);
+  await w.strategy(fern, 'An old idea', 40);
   // The facilitator answered my thread: facilitators are not peers on this card.
   const thread = await w.thread(me, 8);
   await t.database.db

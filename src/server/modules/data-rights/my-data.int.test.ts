@@ -4,6 +4,7 @@ import { call, createWorld, signIn, type Session, type World, spacePostRow } fro
 import { fhirSchemaProblems } from '../../testing/fhir-schema.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import type { Bundle } from '../fhir/types.js';
+import { newGoalRow } from '../goals/repository.js';
 import { addAgreementVersion } from '../programmes/repository.js';
 
 // "Download my data" (issue 15 item 3): a participant's FHIR Bundle and readable summary hold
@@ -36,24 +37,19 @@ beforeAll(async () => {
   const goal = newId();
   await db
     .insertInto('goals')
-    .values({
-      id: goal,
-      participant_id: world.participantA.id,
-      enrolment_id: world.enrolmentA,
-      area: 'connection',
-      action: 'Text a friend <b>each</b> week',
-      frequency: 'Weekly',
-      target_date: '2030-02-01',
-      support_needed: '',
-      visibility: 'private',
-      shared_group_id: null,
-      shared_enrolment_id: null,
-      moderation_status: null,
-      shared_at: null,
-      status: 'active',
-      created_at: now,
-      updated_at: now,
-    })
+    .values(
+      newGoalRow({
+        id: goal,
+        participantId: world.participantA.id,
+        enrolmentId: world.enrolmentA,
+        area: 'connection',
+        action: 'Text a friend <b>each</b> week',
+        frequency: 'Weekly',
+        targetDate: '2030-02-01',
+        supportNeeded: '',
+        createdAt: now,
+      }),
+    )
     .execute();
   await db
     .insertInto('journal_entries')

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type World, spacePostRow } from '../../testing/fixtures.js';
+import { call, celebrationRow, createWorld, scheduledSessionRow, sharedGoalRow, signIn, type World, spacePostRow } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { deliverQueuedMail, MAIL_RETRY, MAX_ATTEMPTS } from '../mail/deliver-mail.js';
 import { kindLabel, type ContentKind } from '../moderation/kinds.js';
@@ -58,60 +58,31 @@ beforeAll(async () => {
   const [goal, milestone] = [newId(), newId()];
   await db
     .insertInto('goals')
-    .values({
-      id: goal,
-      participant_id: world.participantA.id,
-      enrolment_id: a.id,
-      area: 'connection',
-      action: 'Call my sister',
-      frequency: 'Once a week',
-      target_date: '2030-01-31',
-      support_needed: '',
-      visibility: 'group',
-      shared_group_id: world.groupA,
-      shared_enrolment_id: a.id,
-      moderation_status: 'published',
-      shared_at: now,
-      status: 'active',
-      created_at: now,
-      updated_at: now,
-    })
+    .values(sharedGoalRow({ id: goal, participantId: world.participantA.id, enrolmentId: a.id, groupId: world.groupA, createdAt: now }))
     .execute();
   await db.insertInto('goal_milestones').values({ id: milestone, goal_id: goal, position: 1, title: 'First call', reached_at: now, reached_note: 'It went well' }).execute();
   await db
     .insertInto('celebrations')
-    .values({
-      id: newId(),
-      goal_id: goal,
-      milestone_id: milestone,
-      participant_id: world.participantA.id,
-      enrolment_id: a.id,
-      group_id: world.groupA,
-      detail: 'title',
-      title: 'First call',
-      note: 'Private detail',
-      moderation_status: 'published',
-      created_at: now,
-      withdrawn_at: null,
-    })
+    .values(
+      celebrationRow({
+        id: newId(),
+        goalId: goal,
+        milestoneId: milestone,
+        participantId: world.participantA.id,
+        enrolmentId: a.id,
+        groupId: world.groupA,
+        note: 'Private detail',
+        createdAt: now,
+      }),
+    )
     .execute();
   // A2 missed the last two sessions.
   const past = newId();
   await db
     .insertInto('group_sessions')
     .values({
-      id: past,
-      group_id: world.groupA,
-      starts_at: new Date(Date.now() - 8 * 86_400_000).toISOString(),
-      ends_at: new Date(Date.now() - 8 * 86_400_000 + 5_400_000).toISOString(),
-      plan_id: null,
-      topic: 'Earlier',
+      ...scheduledSessionRow({ id: past, groupId: world.groupA, startsAt: new Date(Date.now() - 8 * 86_400_000).toISOString(), topic: 'Earlier', createdAt: now }),
       status: 'held',
-      origin: 'manual',
-      cancel_reason: null,
-      created_at: now,
-      updated_at: now,
-      original_starts_at: null,
     })
     .execute();
   await db.updateTable('group_sessions').set({ status: 'held' }).where('id', '=', world.sessionA).execute();

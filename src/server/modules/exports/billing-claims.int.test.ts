@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NHS_NUMBER_SYSTEM } from '../../lib/record-number.js';
 import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { BILLING_COLUMNS } from './billing-testing.js';
 
 // Claim fields in the billing export (issue 15 item 4): recorded on the enrolment record, the
 // staff profile and the group's settings; the service's choice of columns for CSV and .xlsx.
@@ -13,19 +14,6 @@ let clinician: Session;
 let admin: Session;
 let cedarEnrolment: string;
 
-const TODAY_COLUMNS = [
-  'Date of service',
-  'Start time',
-  'End time',
-  'Time zone',
-  'Duration minutes',
-  'Group',
-  'Member name',
-  'Member id',
-  'Attendance',
-  'Billing code',
-  'Rendering facilitator',
-];
 const CLAIM_COLUMNS = ['Record number', 'Date of birth', 'Diagnosis code (ICD-10)', 'Facilitator professional identifier', 'Place of service'];
 
 /** A CSV export's rows as cells (header first), read with a CSV parser; the byte-order mark skipped. */
@@ -74,7 +62,7 @@ afterAll(async () => t.close());
 describe('claim fields', () => {
   it('leaves the claim columns out while the service records none of them', async () => {
     const { header, lines } = await billingCsv();
-    expect(header).toEqual(TODAY_COLUMNS);
+    expect(header).toEqual(BILLING_COLUMNS);
     expect(lines).toHaveLength(2);
     const record = await call(t.app, clinician, 'GET', `/api/enrolments/${cedarEnrolment}/record`);
     expect(record.json().claim).toEqual({ recordNumber: null, dateOfBirth: null, diagnosisCode: null });
@@ -191,7 +179,7 @@ describe('claim fields', () => {
 
   it('adds each recorded claim field to the billing lines, CSV and Excel alike', async () => {
     const { header, lines } = await billingCsv();
-    expect(header).toEqual([...TODAY_COLUMNS, ...CLAIM_COLUMNS]);
+    expect(header).toEqual([...BILLING_COLUMNS, ...CLAIM_COLUMNS]);
     const cedar = lines.find((l) => l['Member id'] === cedarEnrolment);
     expect(cedar).toMatchObject({
       'Record number': '9434765919',
@@ -209,7 +197,7 @@ describe('claim fields', () => {
       'Place of service': '53',
     });
     const [sheetHeader, ...rows] = await billingSheet();
-    expect(sheetHeader).toEqual([...TODAY_COLUMNS, ...CLAIM_COLUMNS]);
+    expect(sheetHeader).toEqual([...BILLING_COLUMNS, ...CLAIM_COLUMNS]);
     const row = rows.find((r) => r[7] === cedarEnrolment)!;
     expect(row.slice(11)).toEqual(['9434765919', new Date(Date.UTC(1984, 1, 29)), 'F41.1', 'GMC 7654321', '53']);
   });
@@ -220,7 +208,7 @@ describe('the service’s choice of billing columns', () => {
     const response = await call(t.app, admin, 'GET', '/api/admin/billing-columns');
     expect(response.statusCode).toBe(200);
     expect(response.json().columns).toBeNull();
-    expect(response.json().available.map((c: { header: string }) => c.header)).toEqual([...TODAY_COLUMNS, ...CLAIM_COLUMNS]);
+    expect(response.json().available.map((c: { header: string }) => c.header)).toEqual([...BILLING_COLUMNS, ...CLAIM_COLUMNS]);
   });
 
   it('applies the chosen columns and order to CSV and Excel', async () => {
@@ -273,6 +261,6 @@ describe('the service’s choice of billing columns', () => {
 
   it('returns to the default with null', async () => {
     expect((await call(t.app, admin, 'PUT', '/api/admin/billing-columns', { columns: null })).json().columns).toBeNull();
-    expect((await billingCsv()).header).toEqual([...TODAY_COLUMNS, ...CLAIM_COLUMNS]);
+    expect((await billingCsv()).header).toEqual([...BILLING_COLUMNS, ...CLAIM_COLUMNS]);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
 import { call, createUser, createWorld, signIn, type Session, type TestUser, type World } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { BILLING_COLUMNS } from './billing-testing.js';
 
 let t: TestApp;
 let world: World;
@@ -323,19 +324,7 @@ describe('.xlsx exports', () => {
     const sheet = await sheetOf(response.rawPayload);
     expect(sheet.name).toBe('Billing');
     const [header, first, second] = sheet.rows;
-    expect(header).toEqual([
-      'Date of service',
-      'Start time',
-      'End time',
-      'Time zone',
-      'Duration minutes',
-      'Group',
-      'Member name',
-      'Member id',
-      'Attendance',
-      'Billing code',
-      'Rendering facilitator',
-    ]);
+    expect(header).toEqual(BILLING_COLUMNS);
     expect(sheet.rows).toHaveLength(3);
     const held = await t.database.db.selectFrom('group_sessions').select(['starts_at', 'ends_at']).where('id', '=', world.sessionA).executeTakeFirstOrThrow();
     const [hh, mm] = held.starts_at.slice(11, 16).split(':').map(Number);

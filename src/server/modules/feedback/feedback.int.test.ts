@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createUser, createWorld, signIn, type Session, type World, establishAuthors, staffAroundTheClock, enrol } from '../../testing/fixtures.js';
+import { call, countRows, createUser, signIn, type Session, type World, enrol, signInAll } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { enrolmentOf } from '../strategies/exchange-testing.js';
+import { enrolmentOf, createExchangeWorld } from '../strategies/exchange-testing.js';
 
 let t: TestApp;
 let world: World;
@@ -14,30 +14,13 @@ let cedar: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  world = await createWorld(t);
-  await staffAroundTheClock(t, [world.groupA, world.groupB]);
-  await establishAuthors(t, world.groupA, [world.participantA.id, world.participantA2.id]);
-  [alice, aaron, bea, clinA, clinB] = await Promise.all([
-    signIn(t, world.participantA),
-    signIn(t, world.participantA2),
-    signIn(t, world.participantB),
-    signIn(t, world.clinicianA),
-    signIn(t, world.clinicianB),
-  ]);
+  world = await createExchangeWorld(t);
+  [alice, aaron, bea, clinA, clinB] = await signInAll(t, [world.participantA, world.participantA2, world.participantB, world.clinicianA, world.clinicianB]);
   cedar = await enrolmentOf(t, world.participantA2.id, world.groupA);
 });
 afterAll(async () => t?.close());
 
 const appreciate = (s: Session, body: unknown, groupId = world.groupA) => call(t.app, s, 'POST', `/api/groups/${groupId}/appreciations`, body);
-const appreciationCount = async () =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom('appreciations')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 describe('appreciations', () => {
   it('reaches the named peer, shows as new on their home until they open it, and names the session', async () => {
@@ -72,7 +55,7 @@ describe('appreciations', () => {
   });
 
   it('refuses someone outside the group, oneself, a withdrawn member, a blocked peer and bad texts, storing nothing', async () => {
-    const before = await appreciationCount();
+    const before = await countRows(t, 'appreciations');
     const outside = await appreciate(alice, { recipientEnrolmentIds: [world.enrolmentB], body: 'Thank you' });
     expect(outside.statusCode).toBe(422);
     expect(outside.json().error.code).toBe('not_a_member');
@@ -95,7 +78,7 @@ describe('appreciations', () => {
       .execute();
     expect((await appreciate(alice, { recipientEnrolmentIds: [cedar], body: 'Thanks' })).json().error.code).toBe('not_a_member');
     await t.database.db.deleteFrom('space_blocks').where('blocker_enrolment_id', '=', cedar).execute();
-    expect(await appreciationCount()).toBe(before);
+    expect(await countRows(t, 'appreciations')).toBe(before);
   });
 
   it('holds a new member’s appreciation: the recipient sees it only once approved', async () => {

@@ -2,7 +2,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { requireEnrolledMember } from '../../policy/membership.js';
-import { moderate, statusOf } from '../moderation/moderate.js';
+import { moderate, moderationAuthor, statusOf } from '../moderation/moderate.js';
 import { recordModeration } from '../moderation/record-moderation.js';
 
 /**
@@ -11,11 +11,7 @@ import { recordModeration } from '../moderation/record-moderation.js';
  */
 async function postFeedbackItem(ctx: UseCaseContext, groupId: string, parentId: string | null, text: string) {
   const { enrolmentId } = await requireEnrolledMember(ctx, groupId, 'contribute');
-  const decision = await moderate(
-    ctx.db,
-    { groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId }, kind: 'feedback_request', fields: { text } },
-    ctx.now,
-  );
+  const decision = await moderate(ctx.db, { groupId, author: moderationAuthor(ctx.principal, enrolmentId), kind: 'feedback_request', fields: { text } }, ctx.now);
   const status = statusOf(decision);
   const id = newId();
   await ctx.db

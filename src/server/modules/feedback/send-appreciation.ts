@@ -3,7 +3,7 @@ import { AppError } from '../../http/errors.js';
 import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { enrolmentAt, notAMember, requireEnrolledMember } from '../../policy/membership.js';
-import { moderate, statusOf } from '../moderation/moderate.js';
+import { moderate, moderationAuthor, statusOf } from '../moderation/moderate.js';
 import { recordModeration } from '../moderation/record-moderation.js';
 import { isBlocked } from '../space/blocks.js';
 
@@ -40,11 +40,7 @@ export async function sendAppreciation(ctx: UseCaseContext, groupId: string, bod
       .executeTakeFirst();
     if (!session) throw new AppError('validation_failed', 'Choose one of this group’s sessions.', [{ path: 'sessionId', message: 'Not a session of this group.' }]);
   }
-  const decision = await moderate(
-    ctx.db,
-    { groupId, author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId: senderId }, kind: 'appreciation', fields: { body: body.body } },
-    ctx.now,
-  );
+  const decision = await moderate(ctx.db, { groupId, author: moderationAuthor(ctx.principal, senderId), kind: 'appreciation', fields: { body: body.body } }, ctx.now);
   const status = statusOf(decision);
   const id = newId();
   const now = ctx.now.toISOString();

@@ -8,6 +8,7 @@ import { newId } from '../../lib/ids.js';
 import { call, createUser, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
 import { fhirSchemaProblems } from '../../testing/fhir-schema.js';
 import { createTestApp, testDatabaseKind, type TestApp } from '../../testing/test-app.js';
+import { newGoalRow } from '../goals/repository.js';
 import { addAgreementVersion } from '../programmes/repository.js';
 import { deleteExpiredExports, exportsSettled, resumeAbandonedExports, runExportJob, type ExportDeps } from './bulk-runner.js';
 import { HEARTH_ERROR_SYSTEM } from './operation-outcome.js';
@@ -120,22 +121,18 @@ beforeAll(async () => {
   const agreement = await db.selectFrom('group_agreements').select('id').where('programme_id', '=', world.programmeId).where('version', '=', version).executeTakeFirstOrThrow();
   await db.insertInto('agreement_acceptances').values({ id: newId(), enrolment_id: world.enrolmentA, agreement_id: agreement.id, version, accepted_at: now }).execute();
   const goal = (visibility: 'private' | 'clinicians', action: string) => ({
-    id: newId(),
-    participant_id: world.participantA.id,
-    enrolment_id: world.enrolmentA,
-    area: 'connection',
-    action,
-    frequency: 'Weekly',
-    target_date: '2030-06-30',
-    support_needed: '',
+    ...newGoalRow({
+      id: newId(),
+      participantId: world.participantA.id,
+      enrolmentId: world.enrolmentA,
+      area: 'connection',
+      action,
+      frequency: 'Weekly',
+      targetDate: '2030-06-30',
+      supportNeeded: '',
+      createdAt: now,
+    }),
     visibility,
-    shared_group_id: null,
-    shared_enrolment_id: null,
-    moderation_status: null,
-    shared_at: null,
-    status: 'active' as const,
-    created_at: now,
-    updated_at: now,
   });
   await db
     .insertInto('goals')

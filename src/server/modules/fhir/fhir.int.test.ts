@@ -3,6 +3,7 @@ import { newId } from '../../lib/ids.js';
 import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
 import { fhirSchemaProblems } from '../../testing/fhir-schema.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { newGoalRow } from '../goals/repository.js';
 import { addAgreementVersion } from '../programmes/repository.js';
 import { unresolvedReferences } from './bundle.js';
 import type { Bundle, HearthResource } from './types.js';
@@ -132,22 +133,18 @@ describe('a participant’s record as a FHIR Bundle', () => {
       .values({ session_id: world.sessionA, enrolment_id: enrolmentId, status: 'late', minutes: 10, recorded_by: world.clinicianA.id, recorded_at: now })
       .execute();
     const goal = (visibility: 'private' | 'clinicians', action: string) => ({
-      id: newId(),
-      participant_id: robinId,
-      enrolment_id: enrolmentId,
-      area: 'connection',
-      action,
-      frequency: 'Twice a week',
-      target_date: '2030-06-30',
-      support_needed: 'A reminder',
+      ...newGoalRow({
+        id: newId(),
+        participantId: robinId,
+        enrolmentId,
+        area: 'connection',
+        action,
+        frequency: 'Twice a week',
+        targetDate: '2030-06-30',
+        supportNeeded: 'A reminder',
+        createdAt: now,
+      }),
       visibility,
-      shared_group_id: null,
-      shared_enrolment_id: null,
-      moderation_status: null,
-      shared_at: null,
-      status: 'active' as const,
-      created_at: now,
-      updated_at: now,
     });
     await db
       .insertInto('goals')

@@ -46,6 +46,29 @@ async function kickoff(ctx: RouteContext, level: ExportLevel, query: z.output<ty
 const bulkAccess = (action: 'read' | 'create' | 'update' | 'export', objects?: Record<string, 'bulkExport' | 'bulkExportFile'>) =>
   ({ kind: 'authenticated', resource: 'bulk_export', action, ...(objects ? { objects } : {}) }) as const;
 
+/** A Bulk Data kick-off route: the levels differ only in what they export. */
+function kickoffRoute(level: ExportLevel, id: string, url: string, summary: string) {
+  return defineRoute({
+    id,
+    auditRefusals: true,
+    method: 'GET',
+    url,
+    summary,
+    tags,
+    access: bulkAccess('create'),
+    query: bulkExportKickoffQuerySchema,
+    accepted: {
+      description: 'The export has started: its status URL is in Content-Location',
+      produces: { 'application/fhir+json': 'An OperationOutcome saying where to follow the export' },
+    },
+    errors: ['export_in_progress'],
+    transaction: false,
+    async handler({ query }, ctx) {
+      return kickoff(ctx, level, query);
+    },
+  });
+}
+
 export const fhirRoutes = [
   defineRoute({
     id: 'fhir.participant.bundle',
@@ -79,45 +102,18 @@ export const fhirRoutes = [
       return group;
     },
   }),
-  defineRoute({
-    id: 'fhir.bulk.export',
-    auditRefusals: true,
-    method: 'GET',
-    url: '/api/fhir/$export',
-    summary:
-      'FHIR Bulk Data system-level $export (send Prefer: respond-async): 202 with the status URL in Content-Location; ndjson per resource type; _type, _since. Admins; one job at a time (429 export_in_progress). Audited',
-    tags,
-    access: bulkAccess('create'),
-    query: bulkExportKickoffQuerySchema,
-    accepted: {
-      description: 'The export has started: its status URL is in Content-Location',
-      produces: { 'application/fhir+json': 'An OperationOutcome saying where to follow the export' },
-    },
-    errors: ['export_in_progress'],
-    transaction: false,
-    async handler({ query }, ctx) {
-      return kickoff(ctx, 'system', query);
-    },
-  }),
-  defineRoute({
-    id: 'fhir.bulk.patient_export',
-    auditRefusals: true,
-    method: 'GET',
-    url: '/api/fhir/Patient/$export',
-    summary: 'FHIR Bulk Data Patient-level $export: every participant and their compartment (no Group). As /api/fhir/$export',
-    tags,
-    access: bulkAccess('create'),
-    query: bulkExportKickoffQuerySchema,
-    accepted: {
-      description: 'The export has started: its status URL is in Content-Location',
-      produces: { 'application/fhir+json': 'An OperationOutcome saying where to follow the export' },
-    },
-    errors: ['export_in_progress'],
-    transaction: false,
-    async handler({ query }, ctx) {
-      return kickoff(ctx, 'patient', query);
-    },
-  }),
+  kickoffRoute(
+    'system',
+    'fhir.bulk.export',
+    '/api/fhir/$export',
+    'FHIR Bulk Data system-level $export (send Prefer: respond-async): 202 with the status URL in Content-Location; ndjson per resource type; _type, _since. Admins; one job at a time (429 export_in_progress). Audited',
+  ),
+  kickoffRoute(
+    'patient',
+    'fhir.bulk.patient_export',
+    '/api/fhir/Patient/$export',
+    'FHIR Bulk Data Patient-level $export: every participant and their compartment (no Group). As /api/fhir/$export',
+  ),
   defineRoute({
     id: 'fhir.bulk.status',
     method: 'GET',

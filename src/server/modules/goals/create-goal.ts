@@ -5,7 +5,7 @@ import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { notAMember } from '../../policy/membership.js';
 import { currentEnrolments } from './membership.js';
-import { loadGoal } from './repository.js';
+import { loadGoal, newGoalRow } from './repository.js';
 
 type CreateInput = z.output<typeof goalCreateBodySchema>;
 
@@ -22,24 +22,19 @@ export async function createGoal(ctx: UseCaseContext, input: CreateInput): Promi
   const now = ctx.now.toISOString();
   await ctx.db
     .insertInto('goals')
-    .values({
-      id,
-      participant_id: owner,
-      enrolment_id: enrolment?.id ?? null,
-      area: input.area,
-      action: input.action,
-      frequency: input.frequency,
-      target_date: input.targetDate,
-      support_needed: input.supportNeeded,
-      visibility: 'private',
-      shared_group_id: null,
-      shared_enrolment_id: null,
-      moderation_status: null,
-      shared_at: null,
-      status: 'active',
-      created_at: now,
-      updated_at: now,
-    })
+    .values(
+      newGoalRow({
+        id,
+        participantId: owner,
+        enrolmentId: enrolment?.id ?? null,
+        area: input.area,
+        action: input.action,
+        frequency: input.frequency,
+        targetDate: input.targetDate,
+        supportNeeded: input.supportNeeded,
+        createdAt: now,
+      }),
+    )
     .execute();
   if (input.milestones.length > 0) {
     await ctx.db

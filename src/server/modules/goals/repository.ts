@@ -1,6 +1,39 @@
 import type { Goal } from '../../../shared/schemas/goals.js';
 import type { DbOrTx } from '../../db/database.js';
+import type { GoalsTable } from '../../db/schema.js';
 import { reactionSummaries } from './reactions.js';
+
+/** A new goal as a row of `goals`: active and private (sharing sets the visibility columns later). */
+export function newGoalRow(goal: {
+  id: string;
+  participantId: string;
+  enrolmentId: string | null;
+  area: string;
+  action: string;
+  frequency: string;
+  targetDate: string;
+  supportNeeded: string;
+  createdAt: string;
+}): GoalsTable {
+  return {
+    id: goal.id,
+    participant_id: goal.participantId,
+    enrolment_id: goal.enrolmentId,
+    area: goal.area,
+    action: goal.action,
+    frequency: goal.frequency,
+    target_date: goal.targetDate,
+    support_needed: goal.supportNeeded,
+    visibility: 'private',
+    shared_group_id: null,
+    shared_enrolment_id: null,
+    moderation_status: null,
+    shared_at: null,
+    status: 'active',
+    created_at: goal.createdAt,
+    updated_at: goal.createdAt,
+  };
+}
 
 /** Goals with their milestones (and celebration cards), check-ins and group, newest first. */
 export async function loadGoals(db: DbOrTx, filter: { participantId: string; goalIds?: string[] }, viewerId: string): Promise<Goal[]> {

@@ -1,5 +1,5 @@
 import type { UseCaseContext } from '../../http/use-case.js';
-import { moderate, type Moderated } from '../moderation/moderate.js';
+import { moderate, moderationAuthor, type Moderated } from '../moderation/moderate.js';
 import type { ContentKind } from '../moderation/kinds.js';
 import { requireCurrentEnrolment, type CurrentEnrolment } from './membership.js';
 
@@ -15,8 +15,7 @@ export async function moderateIntoMyGroup<K extends string>(
   kind: ContentKind,
   fields: Record<K, string>,
 ): Promise<{ enrolment: CurrentEnrolment; decision: Moderated<K> }> {
-  const { userId, role } = ctx.principal;
-  const enrolment = await requireCurrentEnrolment(ctx.db, userId, enrolmentId);
-  const decision = await moderate(ctx.db, { groupId: enrolment.group_id, author: { userId, role, enrolmentId: enrolment.id }, kind, fields }, ctx.now);
+  const enrolment = await requireCurrentEnrolment(ctx.db, ctx.principal.userId, enrolmentId);
+  const decision = await moderate(ctx.db, { groupId: enrolment.group_id, author: moderationAuthor(ctx.principal, enrolment.id), kind, fields }, ctx.now);
   return { enrolment, decision };
 }

@@ -1,5 +1,6 @@
 import { newId } from '../../lib/ids.js';
-import { createUser, spacePostRow, type TestUser } from '../../testing/fixtures.js';
+import { createUser, spacePostRow, totalOnlyResponseRow, type TestUser } from '../../testing/fixtures.js';
+import { newGoalRow } from '../goals/repository.js';
 import type { TestApp } from '../../testing/test-app.js';
 import { refreshEarlyWarning } from './run-early-warning.js';
 
@@ -174,6 +175,33 @@ export function isolationWorld(t: TestApp) {
         .values({ appreciation_id: id, recipient_enrolment_id: to.enrolmentId, recipient_id: to.user.id, created_at: ago(daysAgo) })
         .execute();
     },
+    /** A strategy `author` shared `daysAgo` (published unless told otherwise); its id. */
+    async strategy(author: Member, title: string, daysAgo: number, status: 'published' | 'held' | 'removed' = 'published') {
+      const id = newId();
+      await db
+        .insertInto('strategies')
+        .values({
+          id,
+          group_id: author.groupId,
+          enrolment_id: author.enrolmentId,
+          author_id: author.user.id,
+          title,
+          when_helps: 'Evenings',
+          steps: 'Walk round the block.',
+          moderation_status: status,
+          created_at: ago(daysAgo),
+          updated_at: ago(daysAgo),
+        })
+        .execute();
+      return id;
+    },
+    /** `marker` marks a strategy `daysAgo`. */
+    async mark(strategyId: string, marker: { enrolmentId: string }, state: 'try' | 'helped' | 'didnt_help', daysAgo: number) {
+      await db
+        .insertInto('strategy_marks')
+        .values({ strategy_id: strategyId, enrolment_id: marker.enrolmentId, state, created_at: ago(daysAgo), updated_at: ago(daysAgo) })
+        .execute();
+    },
     async react(member: { enrolmentId: string; user: TestUser }, daysAgo: number) {
       await db
         .insertInto('supportive_reactions')
@@ -191,22 +219,7 @@ export function isolationWorld(t: TestApp) {
     async answer(member: Member, code: 'phq-9' | 'ons-loneliness', total: number, daysAgo: number) {
       await db
         .insertInto('measure_responses')
-        .values({
-          id: newId(),
-          participant_id: member.user.id,
-          enrolment_id: member.enrolmentId,
-          group_id: member.groupId,
-          request_id: null,
-          instrument_code: code,
-          instrument_version: 1,
-          answers: '{}',
-          total,
-          band: null,
-          caseness: 0,
-          prorated: 0,
-          idempotency_key: newId(),
-          submitted_at: ago(daysAgo),
-        })
+        .values(totalOnlyResponseRow({ participantId: member.user.id, enrolmentId: member.enrolmentId, groupId: member.groupId, code, total, submittedAt: ago(daysAgo) }))
         .execute();
     },
     async goal(member: { enrolmentId: string; user: TestUser }, visibility: 'private' | 'clinicians' | 'group', createdDaysAgo: number, checkInDaysAgo: number | null) {
@@ -214,22 +227,18 @@ export function isolationWorld(t: TestApp) {
       await db
         .insertInto('goals')
         .values({
-          id,
-          participant_id: member.user.id,
-          enrolment_id: member.enrolmentId,
-          area: 'Connection',
-          action: 'Call a friend',
-          frequency: 'weekly',
-          target_date: '2027-06-01',
-          support_needed: '',
+          ...newGoalRow({
+            id,
+            participantId: member.user.id,
+            enrolmentId: member.enrolmentId,
+            area: 'Connection',
+            action: 'Call a friend',
+            frequency: 'weekly',
+            targetDate: '2027-06-01',
+            supportNeeded: '',
+            createdAt: ago(createdDaysAgo),
+          }),
           visibility,
-          shared_group_id: null,
-          shared_enrolment_id: null,
-          moderation_status: null,
-          shared_at: null,
-          status: 'active',
-          created_at: ago(createdDaysAgo),
-          updated_at: ago(createdDaysAgo),
         })
         .execute();
       if (checkInDaysAgo !== null)

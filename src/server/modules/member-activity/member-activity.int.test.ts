@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
 import { call, createWorld, signIn, type Session, type World, establishAuthors, staffAroundTheClock } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { newGoalRow } from '../goals/repository.js';
 import { enrolmentOf, strategyBody } from '../strategies/exchange-testing.js';
 
 let t: TestApp;
@@ -44,24 +45,19 @@ describe('facilitator view of member activity', () => {
     const now = t.clock.now().toISOString();
     await t.database.db
       .insertInto('goals')
-      .values({
-        id: newId(),
-        participant_id: world.participantA.id,
-        enrolment_id: world.enrolmentA,
-        area: 'Sleep',
-        action: 'Private goal',
-        frequency: 'daily',
-        target_date: '2027-01-01',
-        support_needed: '',
-        visibility: 'private',
-        shared_group_id: null,
-        shared_enrolment_id: null,
-        moderation_status: null,
-        shared_at: null,
-        status: 'active',
-        created_at: now,
-        updated_at: now,
-      })
+      .values(
+        newGoalRow({
+          id: newId(),
+          participantId: world.participantA.id,
+          enrolmentId: world.enrolmentA,
+          area: 'Sleep',
+          action: 'Private goal',
+          frequency: 'daily',
+          targetDate: '2027-01-01',
+          supportNeeded: '',
+          createdAt: now,
+        }),
+      )
       .execute();
     await t.database.db
       .insertInto('journal_entries')

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
+import type { Principal } from '../../policy/policy.js';
 import { assessWithContext, detectorFaults } from '../risk/assess-risk.js';
 import { careTeamMessage } from './care-team.js';
 import { decideModeration, needsCareTeamMessage, NEW_MEMBER_HELD_ITEMS, type AuthorRole, type FieldFacts, type FieldRisk, type ModerationDecision } from './decision.js';
@@ -14,6 +15,11 @@ export interface ModerationAuthor {
   userId: string;
   role: AuthorRole;
   enrolmentId: string | null;
+}
+
+/** The signed-in person as the author of what they send, with their enrolment in the group (null for staff). */
+export function moderationAuthor(principal: Pick<Principal, 'userId' | 'role'>, enrolmentId: string | null): ModerationAuthor {
+  return { userId: principal.userId, role: principal.role, enrolmentId };
 }
 
 export interface ModerationRequest<K extends string> {

@@ -3,7 +3,7 @@ import type { UseCaseContext } from '../../http/use-case.js';
 import { findMembership } from '../../policy/membership.js';
 import { helpForRisk } from '../safety-plans/help-for-risk.js';
 import type { ContentKind } from './kinds.js';
-import { moderate } from './moderate.js';
+import { moderate, moderationAuthor } from './moderate.js';
 
 /**
  * What sending would meet, before anything is sent: `moderate()` itself with `dryRun` — the same
@@ -24,7 +24,7 @@ export async function previewText(
     ctx.db,
     {
       groupId: input.groupId,
-      author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId },
+      author: moderationAuthor(ctx.principal, enrolmentId),
       kind: input.kind ?? 'post',
       fields: input.fields ?? { text: input.text ?? '' },
       dryRun: true,

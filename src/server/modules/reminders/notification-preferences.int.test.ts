@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type World } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type World, scheduledSessionRow } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { sendDueDigests } from '../digest/send-due-digests.js';
 import type { SmsSender } from '../delivery/sms.js';
-import type { ReminderSettings } from './claim.js';
+import { MAIL_AND_TEXT_SETTINGS } from './reminder-testing.js';
 import { sendSessionReminders } from './send-session-reminders.js';
 import { deliverQueuedTexts } from './text-queue.js';
 
@@ -165,29 +165,9 @@ describe('with an SMS gateway', () => {
     const id = newId();
     await db
       .insertInto('group_sessions')
-      .values({
-        id,
-        group_id: world.groupA,
-        starts_at: startsAt,
-        ends_at: new Date(Date.parse(startsAt) + 90 * 60_000).toISOString(),
-        plan_id: null,
-        topic: 'Noticing worry spirals',
-        status: 'scheduled',
-        origin: 'manual',
-        cancel_reason: null,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-        original_starts_at: null,
-      })
+      .values(scheduledSessionRow({ id: id, groupId: world.groupA, startsAt, topic: 'Noticing worry spirals', createdAt: now.toISOString() }))
       .execute();
-    const settings: ReminderSettings = {
-      smtpConfigured: true,
-      publicUrl: undefined,
-      serviceName: 'Eastgate Service',
-      locale: 'en-GB',
-      timeZone: 'Europe/London',
-      textsConfigured: true,
-    };
+    const settings = MAIL_AND_TEXT_SETTINGS;
     const [first, second] = await Promise.all([sendSessionReminders(db, settings, now), sendSessionReminders(db, settings, now)]);
     expect(first + second).toBe(1);
     // Queued with the claim, sent by the text job: two instances at once send it once.

@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type Session, type World, scheduledSessionRow } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { httpSmsSender, type SmsSender } from '../delivery/sms.js';
-import type { ReminderSettings } from './claim.js';
+import { MAIL_AND_TEXT_SETTINGS } from './reminder-testing.js';
 import { sendSessionReminders } from './send-session-reminders.js';
 import { deliverQueuedTexts, TEXT_RETRY } from './text-queue.js';
 
@@ -55,14 +55,7 @@ let t: TestApp;
 let world: World;
 let member: Session;
 let sender: SmsSender;
-const settings: ReminderSettings = {
-  smtpConfigured: true,
-  publicUrl: undefined,
-  serviceName: 'Eastgate Service',
-  locale: 'en-GB',
-  timeZone: 'Europe/London',
-  textsConfigured: true,
-};
+const settings = MAIL_AND_TEXT_SETTINGS;
 const random = () => 0.5;
 
 beforeAll(async () => {
@@ -101,20 +94,7 @@ async function queuedReminder(now: Date, inMs: number): Promise<{ sessionId: str
   const startsAt = new Date(now.getTime() + inMs).toISOString();
   await db
     .insertInto('group_sessions')
-    .values({
-      id: sessionId,
-      group_id: world.groupA,
-      starts_at: startsAt,
-      ends_at: new Date(Date.parse(startsAt) + 90 * MINUTE).toISOString(),
-      plan_id: null,
-      topic: 'Noticing worry spirals',
-      status: 'scheduled',
-      origin: 'manual',
-      cancel_reason: null,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-      original_starts_at: null,
-    })
+    .values(scheduledSessionRow({ id: sessionId, groupId: world.groupA, startsAt, topic: 'Noticing worry spirals', createdAt: now.toISOString() }))
     .execute();
   await sendSessionReminders(db, settings, now);
   expect((await textRow(sessionId)).status).toBe('queued');

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type World } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type World, scheduledSessionRow } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import type { ReminderSettings } from './claim.js';
 import { MEASURE_INTERVAL_MS, sendMeasureReminders } from './send-measure-reminders.js';
@@ -33,20 +33,7 @@ async function sessionIn(hours: number, groupId = world.groupA) {
   const startsAt = new Date(Date.now() + hours * HOUR).toISOString();
   await t.database.db
     .insertInto('group_sessions')
-    .values({
-      id,
-      group_id: groupId,
-      starts_at: startsAt,
-      ends_at: new Date(Date.parse(startsAt) + 90 * 60_000).toISOString(),
-      plan_id: null,
-      topic: 'Noticing worry spirals',
-      status: 'scheduled',
-      origin: 'manual',
-      cancel_reason: null,
-      created_at: now,
-      updated_at: now,
-      original_starts_at: null,
-    })
+    .values(scheduledSessionRow({ id, groupId, startsAt, topic: 'Noticing worry spirals', createdAt: now }))
     .execute();
   created.push(id);
   return { id, startsAt };

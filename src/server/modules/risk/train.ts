@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { seededRandom } from '../measures/engine/seeded-random.js';
 import { assessLayer1, fusedModelTier, fusedTier } from './assess-risk.js';
 import { listBatches, loadCorpus, type LabelledSentence } from './corpus.js';
 import { featuresOf } from './features.js';
@@ -22,16 +23,6 @@ const URGENT_RECALL_TARGET = Number(process.env.RISK_URGENT_RECALL ?? 0.965);
 /** At most this share of the validation batch's ordinary sentences may be raised to at least concern while the concern threshold buys fewer urgent sentences tiered none (a concern alert asks for a look within the day; it does not hold the post). */
 const MAX_FALSE_CONCERN = Number(process.env.RISK_MAX_FALSE_CONCERN ?? 0.3);
 const LEARNING_RATE = Number(process.env.RISK_LR ?? 2);
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function trainHead(classes: readonly string[], rows: { features: Map<string, number>; label: number }[], vocabulary: Set<string>, random: () => number): Head {
   const k = classes.length;
@@ -81,7 +72,7 @@ function trainHead(classes: readonly string[], rows: { features: Map<string, num
 function main(): void {
   const train = loadCorpus(['train']);
   const validation = loadCorpus(['validation']);
-  const random = mulberry32(SEED);
+  const random = seededRandom(SEED).next;
   const documents = train.map((s) => ({ sentence: s, features: featuresOf(s.text) }));
   const frequency = new Map<string, number>();
   for (const d of documents) for (const f of d.features.keys()) frequency.set(f, (frequency.get(f) ?? 0) + 1);

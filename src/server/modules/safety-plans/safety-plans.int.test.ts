@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, createUser, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { call, createUser, createWorld, signIn, type Session, type World, signInAll } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
 let t: TestApp;
@@ -26,13 +26,7 @@ const plan = (baseVersion: number, extra: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   t = await createTestApp();
   world = await createWorld(t);
-  [alice, aaron, clinA, clinB, admin] = await Promise.all([
-    signIn(t, world.participantA),
-    signIn(t, world.participantA2),
-    signIn(t, world.clinicianA),
-    signIn(t, world.clinicianB),
-    signIn(t, world.admin),
-  ]);
+  [alice, aaron, clinA, clinB, admin] = await signInAll(t, [world.participantA, world.participantA2, world.clinicianA, world.clinicianB, world.admin]);
 });
 afterAll(async () => t?.close());
 

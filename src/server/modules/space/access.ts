@@ -12,6 +12,11 @@ export interface SpaceViewer {
   label: string;
 }
 
+/** The role a viewer writes with: staff as clinicians, members as participants. */
+export function authorRoleOf(viewer: Pick<SpaceViewer, 'role'>): 'clinician' | 'participant' {
+  return viewer.role === 'staff' ? 'clinician' : 'participant';
+}
+
 const TITLES = new Set(['dr', 'prof', 'mr', 'mrs', 'ms', 'mx', 'miss', 'sir']);
 
 /** How staff appear to participants: their role and first name only ("Dr Ada Okafor" → "Facilitator Ada"). */

@@ -4,9 +4,9 @@ import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import type { StreamPost } from '../../realtime/events.js';
 import { recordAudit } from '../audit/record.js';
-import { moderate, statusOf, type Moderated } from '../moderation/moderate.js';
+import { moderate, moderationAuthor, statusOf, type Moderated } from '../moderation/moderate.js';
 import { recordModeration } from '../moderation/record-moderation.js';
-import type { SpaceViewer } from './access.js';
+import { authorRoleOf, type SpaceViewer } from './access.js';
 import { isBlocked } from './blocks.js';
 import { publishPost } from './publish.js';
 import { loadStreamPost } from './repository.js';
@@ -60,7 +60,7 @@ export function moderateFor<K extends string>(
 ): Promise<Moderated<K>> {
   return moderate(
     deps.db,
-    { groupId: viewer.groupId, author: { userId: viewer.userId, role: viewer.role === 'staff' ? 'clinician' : 'participant', enrolmentId: viewer.enrolmentId }, kind, fields },
+    { groupId: viewer.groupId, author: moderationAuthor({ userId: viewer.userId, role: authorRoleOf(viewer) }, viewer.enrolmentId), kind, fields },
     deps.now,
   );
 }
@@ -75,7 +75,7 @@ export async function storePost(tx: DbOrTx, deps: Pick<SpaceDeps, 'actor' | 'now
   const id = newId();
   const seq = await nextSeq(tx, viewer.groupId);
   const status = statusOf(decision);
-  const authorRole = viewer.role === 'staff' ? 'clinician' : 'participant';
+  const authorRole = authorRoleOf(viewer);
   const createdAt = deps.now.toISOString();
   await tx
     .insertInto('space_posts')

@@ -1,7 +1,8 @@
 import { idParams } from '../../../shared/schemas/common.js';
 import { pinBodySchema, spaceReportListSchema, spaceTagListSchema } from '../../../shared/schemas/space.js';
-import { defineRoute, type RouteAccess } from '../../http/route.js';
-import { requireSpaceViewer } from './access.js';
+import type { ZodType } from 'zod';
+import { defineRoute, type RouteAccess, type RouteContext } from '../../http/route.js';
+import { requireSpaceViewer, type SpaceViewer } from './access.js';
 import { listReports } from './list-reports.js';
 import { listTags } from './list-tags.js';
 import { pinThread } from './pin-thread.js';
@@ -15,34 +16,27 @@ const moderate = (action: 'read' | 'update', objects: Record<string, 'group' | '
   objects,
 });
 
+/** A facilitator's list of what the group space holds (reports, tags): GET /api/space/groups/:groupId/<what>. */
+function groupListRoute(id: string, what: string, summary: string, list: ZodType, read: (ctx: RouteContext, viewer: SpaceViewer) => Promise<unknown>) {
+  return defineRoute({
+    id,
+    method: 'GET',
+    url: `/api/space/groups/:groupId/${what}`,
+    summary,
+    tags,
+    access: moderate('read', { groupId: 'group' }),
+    params: groupParams,
+    response: { 200: list },
+    async handler({ params: p }, ctx) {
+      return read(ctx, await requireSpaceViewer(ctx.db, ctx.principal, p.groupId));
+    },
+  });
+}
+
 /** Facilitator views of the space: reports (with who reported), "bring to group" tags, pinning. */
 export const moderationRoutes = [
-  defineRoute({
-    id: 'space.reports.list',
-    method: 'GET',
-    url: '/api/space/groups/:groupId/reports',
-    summary: 'Reports in the group space, newest first (facilitators only: they see who reported)',
-    tags,
-    access: moderate('read', { groupId: 'group' }),
-    params: groupParams,
-    response: { 200: spaceReportListSchema },
-    async handler({ params: p }, ctx) {
-      return listReports(ctx, await requireSpaceViewer(ctx.db, ctx.principal, p.groupId));
-    },
-  }),
-  defineRoute({
-    id: 'space.tags.list',
-    method: 'GET',
-    url: '/api/space/groups/:groupId/tags',
-    summary: 'Posts brought to the next session ("bring to group"), newest first',
-    tags,
-    access: moderate('read', { groupId: 'group' }),
-    params: groupParams,
-    response: { 200: spaceTagListSchema },
-    async handler({ params: p }, ctx) {
-      return listTags(ctx, await requireSpaceViewer(ctx.db, ctx.principal, p.groupId));
-    },
-  }),
+  groupListRoute('space.reports.list', 'reports', 'Reports in the group space, newest first (facilitators only: they see who reported)', spaceReportListSchema, listReports),
+  groupListRoute('space.tags.list', 'tags', 'Posts brought to the next session ("bring to group"), newest first', spaceTagListSchema, listTags),
   defineRoute({
     id: 'space.threads.pin',
     method: 'PUT',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SpaceOverview, SpacePost } from '../../../shared/schemas/space.js';
 import { call, createWorld, signIn, type Session, type World, openSpace } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { readChat, sayInSpace } from './space-testing.js';
 import { isBlocked } from './blocks.js';
 
 let t: TestApp;
@@ -14,17 +15,9 @@ let aaronEnrolment: string;
 
 const space = (groupId = world.groupA) => `/api/space/groups/${groupId}`;
 
-async function say(session: Session, text: string, thread = 'chat', extra: Record<string, unknown> = {}) {
-  const response = await call(t.app, session, 'POST', `${space()}/posts`, { thread, text, ...extra });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json() as SpacePost;
-}
+const say = (session: Session, text: string, thread = 'chat', extra: Record<string, unknown> = {}) => sayInSpace(t, session, world.groupA, text, thread, extra);
 
-async function chat(session: Session) {
-  const response = await call(t.app, session, 'GET', `${space()}/posts?thread=chat`);
-  expect(response.statusCode, response.body).toBe(200);
-  return (response.json() as { posts: SpacePost[] }).posts;
-}
+const chat = (session: Session) => readChat(t, session, world.groupA);
 
 async function overview(session: Session) {
   const response = await call(t.app, session, 'GET', space());

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ServerFrame, SpaceOverview, SpacePost } from '../../../shared/schemas/space.js';
-import { listen, SocketClient } from '../../realtime/test-client.js';
-import { call, createWorld, signIn, type Session, type World, openSpace } from '../../testing/fixtures.js';
+import { listen, SocketPool, type SocketClient } from '../../realtime/test-client.js';
+import { call, createWorld, signInAll, type Session, type World, openSpace } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { readChat, sayInSpace } from './space-testing.js';
 
 // The safety chain's hold: a participant's urgent post reaches their care team first; the group
 // sees it only when a clinician releases it (as written or edited), never when it is withdrawn.
@@ -15,7 +16,7 @@ let aaron: Session;
 let clinician: Session;
 let otherClinician: Session;
 let admin: Session;
-const sockets: SocketClient[] = [];
+const sockets = new SocketPool();
 const URGENT = 'I have the pills ready and I am going to end my life tonight.';
 const CONCERN = 'i feel like such a burden lately';
 const ALWAYS = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })));
@@ -23,21 +24,12 @@ const ALWAYS = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday,
 const space = () => `/api/space/groups/${world.groupA}`;
 const isPost = (f: ServerFrame): f is Extract<ServerFrame, { type: 'post' }> => f.type === 'post';
 
-async function say(session: Session, text: string, thread = 'chat') {
-  const response = await call(t.app, session, 'POST', `${space()}/posts`, { thread, text });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json() as SpacePost;
-}
+const say = (session: Session, text: string, thread = 'chat') => sayInSpace(t, session, world.groupA, text, thread);
 
-async function chat(session: Session) {
-  const response = await call(t.app, session, 'GET', `${space()}/posts?thread=chat`);
-  expect(response.statusCode, response.body).toBe(200);
-  return (response.json() as { posts: SpacePost[] }).posts;
-}
+const chat = (session: Session) => readChat(t, session, world.groupA);
 
 async function connect(session: Session) {
-  const client = await SocketClient.open(url, session);
-  sockets.push(client);
+  const client = await sockets.connect(url, session);
   await client.subscribe(world.groupA);
   return client;
 }
@@ -56,13 +48,7 @@ beforeAll(async () => {
   world = await createWorld(t);
   await openSpace(t, world.groupA, [world.participantA.id, world.participantA2.id, world.clinicianA.id]);
   url = await listen(t);
-  [alice, aaron, clinician, otherClinician, admin] = await Promise.all([
-    signIn(t, world.participantA),
-    signIn(t, world.participantA2),
-    signIn(t, world.clinicianA),
-    signIn(t, world.clinicianB),
-    signIn(t, world.admin),
-  ]);
+  [alice, aaron, clinician, otherClinician, admin] = await signInAll(t, [world.participantA, world.participantA2, world.clinicianA, world.clinicianB, world.admin]);
 });
 
 beforeEach(async () => {
@@ -71,7 +57,7 @@ beforeEach(async () => {
 });
 
 afterAll(async () => {
-  for (const client of sockets) client.close();
+  sockets.closeAll();
   await t?.close();
 });
 

@@ -2,7 +2,7 @@ import type { ShareStrategyBody, Strategy } from '../../../shared/schemas/strate
 import type { UseCaseContext } from '../../http/use-case.js';
 import { newId } from '../../lib/ids.js';
 import { requireEnrolledMember } from '../../policy/membership.js';
-import { moderate, statusOf } from '../moderation/moderate.js';
+import { moderate, moderationAuthor, statusOf } from '../moderation/moderate.js';
 import { recordModeration } from '../moderation/record-moderation.js';
 import { presentStrategy } from './presenters.js';
 import { findVisibleStrategy } from './repository.js';
@@ -14,7 +14,7 @@ export async function shareStrategy(ctx: UseCaseContext, groupId: string, body: 
     ctx.db,
     {
       groupId,
-      author: { userId: ctx.principal.userId, role: ctx.principal.role, enrolmentId },
+      author: moderationAuthor(ctx.principal, enrolmentId),
       kind: 'strategy',
       fields: { title: body.title, whenHelps: body.whenHelps, steps: body.steps },
     },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createUser, createWorld, signIn, type Session, type World, establishAuthors, staffAroundTheClock, enrol } from '../../testing/fixtures.js';
+import { call, countRows, createUser, signIn, type Session, type World, enrol, signInAll } from '../../testing/fixtures.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { strategyBody } from './exchange-testing.js';
+import { strategyBody, createExchangeWorld } from './exchange-testing.js';
 
 let t: TestApp;
 let world: World;
@@ -13,29 +13,12 @@ let clinB: Session;
 
 beforeAll(async () => {
   t = await createTestApp();
-  world = await createWorld(t);
-  await staffAroundTheClock(t, [world.groupA, world.groupB]);
-  await establishAuthors(t, world.groupA, [world.participantA.id, world.participantA2.id]);
-  [alice, aaron, bea, clinA, clinB] = await Promise.all([
-    signIn(t, world.participantA),
-    signIn(t, world.participantA2),
-    signIn(t, world.participantB),
-    signIn(t, world.clinicianA),
-    signIn(t, world.clinicianB),
-  ]);
+  world = await createExchangeWorld(t);
+  [alice, aaron, bea, clinA, clinB] = await signInAll(t, [world.participantA, world.participantA2, world.participantB, world.clinicianA, world.clinicianB]);
 });
 afterAll(async () => t?.close());
 
 const share = (s: Session, groupId: string, body: unknown = strategyBody) => call(t.app, s, 'POST', `/api/groups/${groupId}/strategies`, body);
-const countRows = async () =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom('strategies')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 describe('sharing a strategy', () => {
   it('publishes an established member’s strategy to the group under their pseudonym, and hides it from other groups', async () => {
@@ -95,7 +78,7 @@ describe('sharing a strategy', () => {
   });
 
   it('refuses empty and huge texts, contact details and strangers, storing nothing', async () => {
-    const before = await countRows();
+    const before = await countRows(t, 'strategies');
     const empty = await share(alice, world.groupA, { ...strategyBody, title: '   ' });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.code).toBe('validation_failed');
@@ -104,7 +87,7 @@ describe('sharing a strategy', () => {
     expect((await share(alice, world.groupA, { ...strategyBody, steps: 'Text me on 07700 900123 any time' })).json().error.code).toBe('contact_details_refused');
     expect((await share(bea, world.groupA)).statusCode).toBe(404);
     expect((await share(clinA, world.groupA)).statusCode).toBe(403);
-    expect(await countRows()).toBe(before);
+    expect(await countRows(t, 'strategies')).toBe(before);
   });
 
   it('refuses sharing to a group one has left (404) or not yet joined (422 not_a_member)', async () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type Session, type World, establishAuthors, staffAroundTheClock } from '../../testing/fixtures.js';
+import { call, celebrationRow, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { newGoalRow } from '../goals/repository.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { strategyBody } from '../strategies/exchange-testing.js';
+import { strategyBody, createExchangeWorld } from '../strategies/exchange-testing.js';
 
 let t: TestApp;
 let world: World;
@@ -11,9 +12,7 @@ let aaron: Session;
 
 beforeAll(async () => {
   t = await createTestApp();
-  world = await createWorld(t);
-  await staffAroundTheClock(t, [world.groupA, world.groupB]);
-  await establishAuthors(t, world.groupA, [world.participantA.id, world.participantA2.id]);
+  world = await createExchangeWorld(t);
   [alice, aaron] = await Promise.all([signIn(t, world.participantA), signIn(t, world.participantA2)]);
 });
 afterAll(async () => t?.close());
@@ -24,22 +23,12 @@ async function insertGoal(participantId: string, enrolmentId: string | null, vis
   await t.database.db
     .insertInto('goals')
     .values({
-      id,
-      participant_id: participantId,
-      enrolment_id: enrolmentId,
-      area: 'Connection',
-      action,
-      frequency: 'twice a week',
-      target_date: '2027-01-31',
-      support_needed: '',
+      ...newGoalRow({ id, participantId, enrolmentId, area: 'Connection', action, frequency: 'twice a week', targetDate: '2027-01-31', supportNeeded: '', createdAt: now }),
       visibility,
       shared_group_id: visibility === 'group' ? world.groupA : null,
       shared_enrolment_id: visibility === 'group' ? enrolmentId : null,
       moderation_status: visibility === 'group' ? 'published' : null,
       shared_at: visibility === 'private' ? null : now,
-      status: 'active',
-      created_at: now,
-      updated_at: now,
     })
     .execute();
   return id;
@@ -61,20 +50,18 @@ describe('GET /api/me/this-week', () => {
     const cedarEnrolment = (await t.database.db.selectFrom('enrolments').select('id').where('participant_id', '=', world.participantA2.id).executeTakeFirstOrThrow()).id;
     await t.database.db
       .insertInto('celebrations')
-      .values({
-        id: newId(),
-        goal_id: goalId,
-        milestone_id: milestone,
-        participant_id: world.participantA.id,
-        enrolment_id: world.enrolmentA,
-        group_id: world.groupA,
-        detail: 'title',
-        title: 'First call',
-        note: null,
-        moderation_status: 'published',
-        created_at: now,
-        withdrawn_at: null,
-      })
+      .values(
+        celebrationRow({
+          id: newId(),
+          goalId,
+          milestoneId: milestone,
+          participantId: world.participantA.id,
+          enrolmentId: world.enrolmentA,
+          groupId: world.groupA,
+          note: null,
+          createdAt: now,
+        }),
+      )
       .execute();
     await call(t.app, aaron, 'POST', `/api/groups/${world.groupA}/strategies`, strategyBody);
     await call(t.app, alice, 'POST', `/api/groups/${world.groupA}/strategies`, { ...strategyBody, title: 'My own one' });
