@@ -1,11 +1,11 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import type { InvitationInfo } from '../api/types';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
 import { LinkProblem } from '../layout/LinkProblem';
-import { PublicLayout } from '../layout/PublicLayout';
+import { PublicCard, PublicLayout } from '../layout/PublicLayout';
 import { useAcceptInvitation, useInspectInvitation } from './api';
 
 const MIN_LENGTH = 8;
@@ -51,9 +51,7 @@ export function InvitePage() {
 
   return (
     <PublicLayout>
-      <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} radius="md" bg="white">
-        {content}
-      </Paper>
+      <PublicCard>{content}</PublicCard>
     </PublicLayout>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -8,7 +8,7 @@ import type { OfferLinkAnswered, OfferLinkInfo } from '../api/types';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
 import { LinkProblem } from '../layout/LinkProblem';
-import { PublicLayout } from '../layout/PublicLayout';
+import { PublicCard, PublicLayout } from '../layout/PublicLayout';
 
 type Proposed = 'accept' | 'decline';
 
@@ -52,9 +52,7 @@ export function OfferAnswerPage() {
 
   return (
     <PublicLayout serviceName={inspect.data?.serviceName}>
-      <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} radius="md" bg="white">
-        {content}
-      </Paper>
+      <PublicCard>{content}</PublicCard>
     </PublicLayout>
   );
 }
