@@ -1,5 +1,5 @@
 import { Alert, Anchor, Stack, Switch, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../auth/session';
 import { ErrorRegion, PageLoader, SuccessRegion, usePageTitle } from '../layout/feedback';
@@ -22,6 +22,11 @@ export function NotificationSettingsPage() {
   const set = (body: NotificationPreferencesChange, said: string) => {
     setSaved(null);
     save.mutate(body, { onSuccess: () => setSaved(said) });
+  };
+  /** A switch's change: saves `change(on)`, then says `said("on")` or `said("off")`. */
+  const toggle = (change: (on: boolean) => NotificationPreferencesChange, said: (state: 'on' | 'off') => string) => (event: ChangeEvent<HTMLInputElement>) => {
+    const on = event.currentTarget.checked;
+    set(change(on), said(on ? 'on' : 'off'));
   };
 
   return (
@@ -78,7 +83,10 @@ export function NotificationSettingsPage() {
                 label="By e-mail"
                 checked={prefs.data.sessionReminders.email}
                 disabled={save.isPending}
-                onChange={(e) => set({ sessionReminders: { email: e.currentTarget.checked } }, `Session reminders by e-mail are ${e.currentTarget.checked ? 'on' : 'off'}.`)}
+                onChange={toggle(
+                  (email) => ({ sessionReminders: { email } }),
+                  (state) => `Session reminders by e-mail are ${state}.`,
+                )}
               />
               {prefs.data.smsAvailable ? (
                 <Switch
@@ -86,7 +94,10 @@ export function NotificationSettingsPage() {
                   description={prefs.data.mobile ? undefined : 'Add your mobile number above first.'}
                   checked={prefs.data.sessionReminders.sms}
                   disabled={save.isPending || (!prefs.data.mobile && !prefs.data.sessionReminders.sms)}
-                  onChange={(e) => set({ sessionReminders: { sms: e.currentTarget.checked } }, `Session reminders by text message are ${e.currentTarget.checked ? 'on' : 'off'}.`)}
+                  onChange={toggle(
+                    (sms) => ({ sessionReminders: { sms } }),
+                    (state) => `Session reminders by text message are ${state}.`,
+                  )}
                 />
               ) : null}
             </SectionCard>
@@ -101,9 +112,10 @@ export function NotificationSettingsPage() {
                 label="By e-mail"
                 checked={prefs.data.questionnaireReminders.email}
                 disabled={save.isPending}
-                onChange={(e) =>
-                  set({ questionnaireReminders: { email: e.currentTarget.checked } }, `Questionnaire reminders by e-mail are ${e.currentTarget.checked ? 'on' : 'off'}.`)
-                }
+                onChange={toggle(
+                  (email) => ({ questionnaireReminders: { email } }),
+                  (state) => `Questionnaire reminders by e-mail are ${state}.`,
+                )}
               />
             </SectionCard>
           ) : null}
@@ -117,7 +129,10 @@ export function NotificationSettingsPage() {
                 label="By e-mail"
                 checked={prefs.data.sessionDigest.email}
                 disabled={save.isPending}
-                onChange={(e) => set({ sessionDigest: { email: e.currentTarget.checked } }, `The session digest by e-mail is ${e.currentTarget.checked ? 'on' : 'off'}.`)}
+                onChange={toggle(
+                  (email) => ({ sessionDigest: { email } }),
+                  (state) => `The session digest by e-mail is ${state}.`,
+                )}
               />
             </SectionCard>
           ) : null}
