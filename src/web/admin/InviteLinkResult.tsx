@@ -1,6 +1,7 @@
-import { Alert, Button, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import type { InvitationIssued } from '../api/types';
 import { formatDateTime } from '../layout/format';
+import { OnceLink } from '../layout/OnceLink';
 
 /** A freshly issued set-password link: shown once, with a copy button. */
 export function InviteLinkResult({ issued, onDone }: { issued: InvitationIssued; onDone: () => void }) {
@@ -46,27 +47,10 @@ export function SetPasswordLink({
   mail?: 'queued' | 'outbox';
 }) {
   return (
-    <>
-      <TextInput label="Set-password link" value={url} readOnly onFocus={(e) => e.currentTarget.select()} data-testid="invite-url" />
-      <Group gap="sm">
-        <CopyButton value={url}>
-          {({ copied, copy }) => (
-            <Button onClick={copy} variant={copied ? 'light' : 'filled'}>
-              {copied ? 'Link copied' : 'Copy link'}
-            </Button>
-          )}
-        </CopyButton>
-        <Button variant="default" onClick={onDone}>
-          Done
-        </Button>
-      </Group>
-      <Alert color="yellow" variant="light" title="Shown only once">
-        <Text size="sm">
-          This link works once{expiresAt ? ` and expires ${formatDateTime(expiresAt)}` : ''}: with it {personName} chooses a password and signs in.{' '}
-          {mail === 'queued' ? 'If you pass it on yourself, use' : 'Send it yourself, through'} a channel you trust. Anyone who has the link can set the password, so don't post it
-          anywhere shared.
-        </Text>
-      </Alert>
-    </>
+    <OnceLink label="Set-password link" url={url} testId="invite-url" onDone={onDone}>
+      This link works once{expiresAt ? ` and expires ${formatDateTime(expiresAt)}` : ''}: with it {personName} chooses a password and signs in.{' '}
+      {mail === 'queued' ? 'If you pass it on yourself, use' : 'Send it yourself, through'} a channel you trust. Anyone who has the link can set the password, so don't post it
+      anywhere shared.
+    </OnceLink>
   );
 }

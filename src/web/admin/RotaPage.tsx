@@ -1,11 +1,12 @@
-import { Anchor, Badge, Button, Card, Group, List, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Anchor, Badge, Button, Card, List, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import { useMe } from '../auth/session';
 import { useAddShift, useDeleteShift, useRota, useRotaGaps } from '../duty/api';
-import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
+import { ErrorRegion, QueryView, usePageTitle } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
+import { SectionForm } from '../layout/SectionCard';
 import { useUsers } from './api';
 
 /** A datetime-local value (the browser's wall clock) as an ISO instant. */
@@ -137,8 +138,7 @@ function AddShiftForm() {
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     setSaved(null);
     if (!clinicianId || !startsAt || !endsAt) return setProblem('Choose a clinician, a start and an end.');
     if (toInstant(endsAt) <= toInstant(startsAt)) return setProblem('The shift must end after it starts.');
@@ -157,36 +157,26 @@ function AddShiftForm() {
 
   const options = [{ value: '', label: 'Choose a clinician' }, ...(clinicians.data?.users ?? []).map((u) => ({ value: u.id, label: u.displayName }))];
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="add-shift-heading">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Title order={2} size="h3" id="add-shift-heading">
-            Add a shift
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <NativeSelect label="Clinician" data={options} value={clinicianId} onChange={(e) => setClinicianId(e.currentTarget.value)} />
-            <TextInput label="From" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} />
-            <TextInput label="Until" type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.currentTarget.value)} />
-          </SimpleGrid>
-          {problem ? (
-            <Text size="sm" c="var(--mantine-color-error)" role="alert">
-              {problem}
-            </Text>
-          ) : null}
-          {add.error ? (
-            <ErrorRegion
-              error={add.error}
-              title={add.error instanceof ApiError && add.error.code === 'rota_overlap' ? 'This shift overlaps another' : "We couldn't add the shift"}
-            />
-          ) : null}
-          <SuccessRegion message={saved} />
-          <Group>
-            <Button type="submit" loading={add.isPending}>
-              Add shift
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <SectionForm
+      headingId="add-shift-heading"
+      title="Add a shift"
+      onSubmit={submit}
+      error={add.error}
+      errorTitle={add.error instanceof ApiError && add.error.code === 'rota_overlap' ? 'This shift overlaps another' : "We couldn't add the shift"}
+      saved={saved}
+      submitLabel="Add shift"
+      pending={add.isPending}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <NativeSelect label="Clinician" data={options} value={clinicianId} onChange={(e) => setClinicianId(e.currentTarget.value)} />
+        <TextInput label="From" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} />
+        <TextInput label="Until" type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.currentTarget.value)} />
+      </SimpleGrid>
+      {problem ? (
+        <Text size="sm" c="var(--mantine-color-error)" role="alert">
+          {problem}
+        </Text>
+      ) : null}
+    </SectionForm>
   );
 }

@@ -1,11 +1,12 @@
-import { Button, Card, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Card, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { CALENDAR_EVENT_TITLE_MAX } from '../../shared/schemas/calendar';
 import { useState, type FormEvent } from 'react';
 import { useSyncedDraft } from '../layout/useSyncedDraft';
 import { ApiError } from '../api/client';
 import { useUsers } from '../admin/api';
 import { useMe } from '../auth/session';
-import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
+import { ErrorRegion, QueryView, usePageTitle } from '../layout/feedback';
+import { FormActions } from '../layout/SectionCard';
 import { useServiceSettings, useUpdateSettings, type ServiceSettings } from './api';
 import { formatMinutes } from './copy';
 import { BillingColumnsCard } from '../admin/BillingColumnsCard';
@@ -300,13 +301,7 @@ function SettingsForm({ current }: { current: ServiceSettings }) {
             mt="sm"
           />
         </Card>
-        <SuccessRegion message={saved} />
-        <ErrorRegion error={update.error} title="The settings were not saved" />
-        <Group>
-          <Button type="submit" loading={update.isPending}>
-            Save settings
-          </Button>
-        </Group>
+        <FormActions error={update.error} errorTitle="The settings were not saved" saved={saved} submitLabel="Save settings" pending={update.isPending} />
       </Stack>
     </form>
   );

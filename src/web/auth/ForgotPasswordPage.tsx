@@ -1,9 +1,10 @@
-import { Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ErrorRegion, usePageTitle } from '../layout/feedback';
-import { PublicLayout } from '../layout/PublicLayout';
+import { PublicCard, PublicLayout } from '../layout/PublicLayout';
 import { useRequestPasswordReset } from './api';
+import { EmailField } from './EmailField';
 
 /**
  * "Forgot password": asks for a reset link by e-mail. The answer is the same whether or not the
@@ -24,7 +25,7 @@ export function ForgotPasswordPage() {
 
   return (
     <PublicLayout>
-      <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} radius="md" bg="white">
+      <PublicCard>
         {request.data ? (
           <Stack gap="md">
             <Title order={1} size="h2">
@@ -46,18 +47,7 @@ export function ForgotPasswordPage() {
               </Title>
               <Text>Enter the e-mail address you sign in with. We will send a link to choose a new password.</Text>
               <ErrorRegion error={request.error} title="We couldn't send the link" />
-              <TextInput
-                label="E-mail"
-                type="email"
-                name="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
-                error={attempted && !email.trim() ? 'Enter your e-mail address.' : undefined}
-                // eslint-disable-next-line jsx-a11y/no-autofocus -- a single-task page (sign-in step, set password, answer an offer): its first field is where everyone starts, and nothing else on the page is skipped
-                autoFocus
-              />
+              <EmailField value={email} onChange={setEmail} attempted={attempted} focused />
               <Button type="submit" loading={request.isPending} fullWidth>
                 Send the link
               </Button>
@@ -67,7 +57,7 @@ export function ForgotPasswordPage() {
             </Stack>
           </form>
         )}
-      </Paper>
+      </PublicCard>
     </PublicLayout>
   );
 }

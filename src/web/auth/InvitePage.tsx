@@ -1,19 +1,19 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import type { InvitationInfo } from '../api/types';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
 import { LinkProblem } from '../layout/LinkProblem';
-import { PublicLayout } from '../layout/PublicLayout';
+import { fragmentParams, useInspectLinkToken } from '../layout/linkToken';
+import { PublicCard, PublicLayout } from '../layout/PublicLayout';
 import { useAcceptInvitation, useInspectInvitation } from './api';
 
 const MIN_LENGTH = 8;
 
 /** Reads the token from "#token=…": the fragment never reaches a server log. */
 function readTokenFromFragment(): string | null {
-  const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
-  return params.get('token');
+  return fragmentParams().get('token');
 }
 
 /** Landing page of invitation and set-password links: checks the link, then sets a password. */
@@ -22,14 +22,7 @@ export function InvitePage() {
   const [token] = useState(readTokenFromFragment);
   const inspect = useInspectInvitation();
 
-  const inspectToken = inspect.mutate;
-  useEffect(() => {
-    if (!token) return;
-    // Take the token out of the address bar and history; it stays in memory for this page.
-    window.history.replaceState(window.history.state, '', window.location.pathname);
-    inspectToken(token);
-    // Once per token: TanStack's `mutate` keeps its identity for the life of the component.
-  }, [token, inspectToken]);
+  useInspectLinkToken(token, inspect.mutate);
 
   let content;
   if (!token) {
@@ -51,9 +44,7 @@ export function InvitePage() {
 
   return (
     <PublicLayout>
-      <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} radius="md" bg="white">
-        {content}
-      </Paper>
+      <PublicCard>{content}</PublicCard>
     </PublicLayout>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@m
 import { useState, type FormEvent } from 'react';
 import { ErrorRegion } from '../layout/feedback';
 import { useSignOut, useVerifyMfa } from './api';
+import { AuthenticatorCodeField } from './AuthenticatorCodeField';
 import classes from './auth.module.css';
 
 /** Second sign-in step: a 6-digit code from the authenticator app, or a recovery code. */
@@ -54,21 +55,7 @@ export function MfaCodeStep() {
             autoFocus
           />
         ) : (
-          <TextInput
-            key="totp"
-            label="6-digit code"
-            name="one-time-code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]*"
-            maxLength={8}
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-            error={tooShort ? 'Enter the 6-digit code from your app.' : undefined}
-            // eslint-disable-next-line jsx-a11y/no-autofocus -- a single-task page (sign-in step, set password, answer an offer): its first field is where everyone starts, and nothing else on the page is skipped
-            autoFocus
-            classNames={{ input: classes.codeInput }}
-          />
+          <AuthenticatorCodeField key="totp" value={code} onChange={setCode} tooShort={tooShort} focused />
         )}
         <Button type="submit" loading={verify.isPending} fullWidth>
           Continue

@@ -1,8 +1,9 @@
-import { Button, Checkbox, Code, CopyButton, Group, Image, Stack, Text, TextInput, Title, type TitleOrder } from '@mantine/core';
+import { Button, Checkbox, Code, CopyButton, Group, Image, Stack, Text, Title, type TitleOrder } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorRegion } from '../layout/feedback';
 import { groupInFours } from '../layout/format';
 import { useEnableMfa, useMfaSetup } from './api';
+import { AuthenticatorCodeField } from './AuthenticatorCodeField';
 import classes from './auth.module.css';
 
 interface SecondaryAction {
@@ -81,20 +82,7 @@ export function MfaEnrolment({ intro, secondary, onFinished, headingOrder = 2, a
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <ErrorRegion error={enable.error} title="That code did not work" />
-          <TextInput
-            label="6-digit code"
-            description="The code changes every 30 seconds."
-            name="one-time-code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]*"
-            maxLength={8}
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-            error={tooShort ? 'Enter the 6-digit code from your app.' : undefined}
-            classNames={{ input: classes.codeInput }}
-            w={{ base: '100%', xs: 240 }}
-          />
+          <AuthenticatorCodeField value={code} onChange={setCode} tooShort={tooShort} description="The code changes every 30 seconds." narrow />
           <Group gap="sm">
             <Button type="submit" loading={enable.isPending}>
               Turn on two-step sign-in

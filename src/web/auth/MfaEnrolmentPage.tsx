@@ -1,7 +1,7 @@
-import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Stack, Text, Title } from '@mantine/core';
 import type { Me } from '../api/types';
 import { ErrorRegion, usePageTitle } from '../layout/feedback';
-import { PublicLayout } from '../layout/PublicLayout';
+import { PublicCard, PublicLayout } from '../layout/PublicLayout';
 import { MfaEnrolment } from './MfaEnrolment';
 import { usePostponeMfa, useRefreshSession, useSignOut } from './api';
 
@@ -34,7 +34,7 @@ export function MfaEnrolmentPage({ me }: { me: Me }) {
 
   return (
     <PublicLayout serviceName={me.service.name}>
-      <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} radius="md" bg="white">
+      <PublicCard>
         <Stack gap="md">
           <Title order={1} size="h2">
             Protect your account
@@ -46,7 +46,7 @@ export function MfaEnrolmentPage({ me }: { me: Me }) {
             onFinished={refreshSession}
           />
         </Stack>
-      </Paper>
+      </PublicCard>
       {me.service.demo ? (
         <Text size="sm" mt="md" c="dimmed">
           Demo service: see the README for demo logins.

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
-import { PublicLayout } from '../layout/PublicLayout';
+import { PublicCard, PublicLayout } from '../layout/PublicLayout';
+import { EmailField } from './EmailField';
 import { MfaCodeStep } from './MfaCodeStep';
 import { loadAppStyles } from '../styles/appStyles';
 import { useHealth, useLogin, useSession } from './api';
@@ -31,9 +32,7 @@ export function SignInPage() {
 
   return (
     <PublicLayout serviceName={serviceName}>
-      <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} radius="md" bg="white">
-        {me ? <MfaCodeStep /> : <PasswordStep initialEmail={state.email ?? ''} ended={ended} />}
-      </Paper>
+      <PublicCard>{me ? <MfaCodeStep /> : <PasswordStep initialEmail={state.email ?? ''} ended={ended} />}</PublicCard>
       {demo ? (
         <Alert mt="md" color="blue" variant="light" title="Demo service" role="note">
           <Text size="sm">Demo service: see the README for demo logins. Do not enter real patient information.</Text>
@@ -75,18 +74,7 @@ function PasswordStep({ initialEmail, ended }: { initialEmail: string; ended: 's
           </Text>
         ) : null}
         <ErrorRegion error={login.error} title="We couldn't sign you in" />
-        <TextInput
-          label="E-mail"
-          type="email"
-          name="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          error={attempted && !email.trim() ? 'Enter your e-mail address.' : undefined}
-          // eslint-disable-next-line jsx-a11y/no-autofocus -- a single-task page (sign-in step, set password, answer an offer): its first field is where everyone starts, and nothing else on the page is skipped
-          autoFocus={!initialEmail}
-        />
+        <EmailField value={email} onChange={setEmail} attempted={attempted} focused={!initialEmail} />
         <PasswordInput
           label="Password"
           name="password"

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Tabs, Text } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import type { GroupDetail } from '../api/types';
@@ -6,7 +6,8 @@ import { useMe } from '../auth/session';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { WaitlistPanel } from '../pathway/WaitlistPanel';
-import { groupStatusColor, groupStatusLabel, useGroup } from './api';
+import { useGroup } from './api';
+import { GroupTitle } from './GroupTitle';
 import { ExportsPanel } from './ExportsPanel';
 import { GroupOverview } from './GroupOverview';
 import { MembersPanel } from './MembersPanel';
@@ -63,12 +64,7 @@ function StaffGroupView({ group, facilitator }: { group: GroupDetail; facilitato
   return (
     <Stack gap="lg">
       <div>
-        <Group gap="sm" align="center">
-          <Title order={1}>{group.name}</Title>
-          <Badge color={groupStatusColor[group.status]} variant="light">
-            {groupStatusLabel[group.status]}
-          </Badge>
-        </Group>
+        <GroupTitle group={group} />
         <Text c="dimmed">
           {facilitator ? (
             <Anchor component={Link} underline="always" to={`/programmes/${encodeURIComponent(group.programmeId)}`} state={{ fromGroup: { id: group.id, name: group.name } }}>

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { GroupDetail } from '../api/types';
 import { useMe } from '../auth/session';
 import { QueryView } from '../layout/feedback';
@@ -6,7 +6,8 @@ import { AgreementCallout } from '../participant/AgreementCallout';
 import { needsAgreement, useMyEnrolments } from '../participant/api';
 import { SessionList } from '../participant/SessionList';
 import { SpaceLink } from '../space/SpaceLink';
-import { groupStatusColor, groupStatusLabel, useGroupSessions } from './api';
+import { useGroupSessions } from './api';
+import { GroupTitle } from './GroupTitle';
 
 /** A member's view of their group: when it meets, who runs it, who is in it (by group name only). */
 export function ParticipantGroupView({ group }: { group: GroupDetail }) {
@@ -19,12 +20,7 @@ export function ParticipantGroupView({ group }: { group: GroupDetail }) {
   return (
     <Stack gap="lg">
       <div>
-        <Group gap="sm" align="center">
-          <Title order={1}>{group.name}</Title>
-          <Badge color={groupStatusColor[group.status]} variant="light">
-            {groupStatusLabel[group.status]}
-          </Badge>
-        </Group>
+        <GroupTitle group={group} />
         <Text c="dimmed">
           Part of {group.programmeName}
           {mine ? ` · in the group you are "${mine.pseudonym}"` : ''}

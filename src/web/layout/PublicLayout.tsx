@@ -1,4 +1,4 @@
-import { Box, Container, Group } from '@mantine/core';
+import { Box, Container, Group, Paper } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Brand } from './Brand';
 import { SkipLink } from './SkipLink';
@@ -18,5 +18,14 @@ export function PublicLayout({ children, serviceName = 'Hearth' }: { children: R
         {children}
       </Container>
     </div>
+  );
+}
+
+/** The card a signed-out page's form or message sits on. */
+export function PublicCard({ children }: { children: ReactNode }) {
+  return (
+    <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} radius="md" bg="white">
+      {children}
+    </Paper>
   );
 }

@@ -1,11 +1,12 @@
 import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { WATCHED_PHRASE_MAX, WATCHED_PHRASE_NOTE_MAX } from '../../shared/schemas/moderation';
-import { ApiError } from '../api/client';
 import { useMe } from '../auth/session';
 import { ConfirmModal } from '../layout/ConfirmModal';
 import { ErrorRegion, PageLoader, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
+import { SectionForm } from '../layout/SectionCard';
+import { useFormChecks } from '../layout/useFormChecks';
 import { useDeletePhrase, useSavePhrase, useWatchedPhrases, type PhraseAction, type WatchedPhraseView } from './api';
 import { actionColor, actionLabel, actionPast, actionShort } from './copy';
 
@@ -17,14 +18,9 @@ function AddPhraseForm({ onAdded }: { onAdded: (phrase: string) => void }) {
   const [phrase, setPhrase] = useState('');
   const [action, setAction] = useState<PhraseAction>('hold');
   const [note, setNote] = useState('');
-  const [attempted, setAttempted] = useState(false);
-  const tooShort = phrase.trim().length < 2;
-  const server = save.error instanceof ApiError ? save.error : null;
+  const form = useFormChecks(save.error, { phrase: phrase.trim().length < 2 ? 'Enter at least 2 characters.' : undefined });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setAttempted(true);
-    if (tooShort) return;
+  function submit() {
     save.mutate(
       { phrase: phrase.trim(), action, note: note.trim() },
       {
@@ -32,47 +28,43 @@ function AddPhraseForm({ onAdded }: { onAdded: (phrase: string) => void }) {
           onAdded(p.phrase);
           setPhrase('');
           setNote('');
-          setAttempted(false);
+          form.setAttempted(false);
         },
       },
     );
   }
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="add-phrase-heading">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Title order={2} size="h3" id="add-phrase-heading">
-            Watch a phrase
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              label="Phrase"
-              description="Matched as whole words, in any case, in every group space of the service."
-              required
-              value={phrase}
-              maxLength={WATCHED_PHRASE_MAX}
-              onChange={(e) => setPhrase(e.currentTarget.value)}
-              error={server?.fieldMessage('phrase') ?? (attempted && tooShort ? 'Enter at least 2 characters.' : undefined)}
-            />
-            <NativeSelect label="What happens" value={action} onChange={(e) => setAction(e.currentTarget.value as PhraseAction)} data={actionOptions} />
-          </SimpleGrid>
-          <TextInput
-            label="Note for colleagues (optional)"
-            description="Why this phrase is watched."
-            value={note}
-            maxLength={WATCHED_PHRASE_NOTE_MAX}
-            onChange={(e) => setNote(e.currentTarget.value)}
-          />
-          <ErrorRegion error={server?.details.length ? null : save.error} title="The phrase was not added" />
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              Add phrase
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <SectionForm
+      headingId="add-phrase-heading"
+      title="Watch a phrase"
+      onSubmit={() => form.submit(submit)}
+      error={form.formError}
+      errorTitle="The phrase was not added"
+      saved={null}
+      submitLabel="Add phrase"
+      pending={save.isPending}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput
+          label="Phrase"
+          description="Matched as whole words, in any case, in every group space of the service."
+          required
+          value={phrase}
+          maxLength={WATCHED_PHRASE_MAX}
+          onChange={(e) => setPhrase(e.currentTarget.value)}
+          error={form.fieldError('phrase')}
+        />
+        <NativeSelect label="What happens" value={action} onChange={(e) => setAction(e.currentTarget.value as PhraseAction)} data={actionOptions} />
+      </SimpleGrid>
+      <TextInput
+        label="Note for colleagues (optional)"
+        description="Why this phrase is watched."
+        value={note}
+        maxLength={WATCHED_PHRASE_NOTE_MAX}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+    </SectionForm>
   );
 }
 

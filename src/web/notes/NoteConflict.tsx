@@ -66,22 +66,8 @@ export function NoteConflict({ theirs, mine, base, groupSections, sections, savi
                 </Text>
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <div data-testid="their-version">
-                  <Text size="xs" fw={700} tt="uppercase" c="dimmed">
-                    Their version
-                  </Text>
-                  <Text size="sm" className={classes.prewrap}>
-                    {r.theirs || '(empty)'}
-                  </Text>
-                </div>
-                <div data-testid="your-version">
-                  <Text size="xs" fw={700} tt="uppercase" c="dimmed">
-                    Your text
-                  </Text>
-                  <Text size="sm" className={classes.prewrap}>
-                    {r.mine || '(empty)'}
-                  </Text>
-                </div>
+                <VersionText testId="their-version" label="Their version" text={r.theirs} />
+                <VersionText testId="your-version" label="Your text" text={r.mine} />
               </SimpleGrid>
             </Card>
           ))
@@ -98,5 +84,19 @@ export function NoteConflict({ theirs, mine, base, groupSections, sections, savi
         </Group>
       </Stack>
     </Alert>
+  );
+}
+
+/** One side of a section's difference, "(empty)" when there is no text. */
+function VersionText({ testId, label, text }: { testId: string; label: string; text: string }) {
+  return (
+    <div data-testid={testId}>
+      <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" className={classes.prewrap}>
+        {text || '(empty)'}
+      </Text>
+    </div>
   );
 }

@@ -1,9 +1,10 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { NoteVersion } from '../api/types';
 import { QueryView } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
 import { useNoteVersions } from './api';
+import { ReadSection } from './ReadSection';
 import { versionSections, type Section } from './noteText';
 import classes from '../layout/layout.module.css';
 
@@ -36,24 +37,10 @@ export function NoteVersions({ sessionId, people }: { sessionId: string; people:
                       </summary>
                       <Stack gap={6} pl="md" py="xs">
                         {versionSections(v.content).map((s) => (
-                          <div key={s.key}>
-                            <Title order={4} size="h6">
-                              {s.label}
-                            </Title>
-                            <Text size="sm" className={classes.prewrap}>
-                              {s.body || '—'}
-                            </Text>
-                          </div>
+                          <ReadSection key={s.key} heading={s.label} body={s.body || '—'} order={4} size="h6" />
                         ))}
                         {v.content.members.map((m) => (
-                          <div key={m.enrolmentId}>
-                            <Title order={4} size="h6">
-                              {name(m.enrolmentId)}
-                            </Title>
-                            <Text size="sm" className={classes.prewrap}>
-                              {m.body}
-                            </Text>
-                          </div>
+                          <ReadSection key={m.enrolmentId} heading={name(m.enrolmentId)} body={m.body} order={4} size="h6" />
                         ))}
                       </Stack>
                     </details>

@@ -5,6 +5,7 @@ import { useMe } from '../auth/session';
 import { ErrorRegion, SuccessRegion } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
 import { useNoteActions } from './api';
+import { ReadSection } from './ReadSection';
 import classes from '../layout/layout.module.css';
 
 /** A signed note: read-only, with co-signature and dated addenda below. */
@@ -56,14 +57,7 @@ export function SignedNote({ note, sessionId, groupId }: { note: Note; sessionId
         ) : null}
         <ErrorRegion error={actions.cosign.error} title="We couldn't co-sign" />
         {note.sections.map((s) => (
-          <div key={s.key}>
-            <Title order={3} size="h5">
-              {s.label}
-            </Title>
-            <Text size="sm" className={classes.prewrap}>
-              {s.body || '—'}
-            </Text>
-          </div>
+          <ReadSection key={s.key} heading={s.label} body={s.body || '—'} order={3} size="h5" />
         ))}
         <Divider />
         <Title order={3} size="h4">
@@ -71,14 +65,7 @@ export function SignedNote({ note, sessionId, groupId }: { note: Note; sessionId
         </Title>
         {note.members.length === 0 ? <Text size="sm">No member sections.</Text> : null}
         {note.members.map((m) => (
-          <div key={m.enrolmentId}>
-            <Title order={4} size="h5">
-              {m.pseudonym} ({m.displayName})
-            </Title>
-            <Text size="sm" className={classes.prewrap}>
-              {m.body}
-            </Text>
-          </div>
+          <ReadSection key={m.enrolmentId} heading={`${m.pseudonym} (${m.displayName})`} body={m.body} order={4} size="h5" />
         ))}
         <Divider />
         <Title order={3} size="h4">

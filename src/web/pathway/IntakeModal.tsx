@@ -1,22 +1,15 @@
-import { Group, NumberInput, Radio, Text, Textarea } from '@mantine/core';
+import { NumberInput, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
-import type { Referral } from '../api/types';
 import { draftOf, editableContactFields, EMPTY_DRAFT, hasAny, patchOf, useReferralContact } from '../contacts/api';
 import { OptionalContactFields } from '../contacts/OptionalContactFields';
 import { FormModal } from '../layout/FormModal';
 import { RecordNumberField } from './RecordNumberField';
-import { useReferralStep } from './api';
-
-interface Props {
-  groupId: string;
-  referral: Referral | null;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}
+import { useReferralStep, type ReferralStepProps } from './api';
+import { TwoWayChoice } from './TwoWayChoice';
 
 /** The suitability screen: suitable people join the waitlist (with a priority), others are closed with the notes on file. */
-export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
+export function IntakeModal({ groupId, referral, onClose, onDone }: ReferralStepProps) {
   const { intake } = useReferralStep(groupId);
   const [suitable, setSuitable] = useState<'yes' | 'no' | ''>('');
   const [notes, setNotes] = useState('');
@@ -86,18 +79,16 @@ export function IntakeModal({ groupId, referral, onClose, onDone }: Props) {
             </Text>
             <Text size="sm">{referral.reason}</Text>
           </div>
-          <Radio.Group
+          <TwoWayChoice
             label="Suitable for this group?"
-            required
             value={suitable}
-            onChange={(v) => setSuitable(v as 'yes' | 'no')}
+            onChange={setSuitable}
+            options={[
+              { value: 'yes', label: 'Yes, add to the waitlist' },
+              { value: 'no', label: 'No, not suitable' },
+            ]}
             error={attempted && !suitable ? 'Choose yes or no.' : undefined}
-          >
-            <Group gap="md" mt={6}>
-              <Radio value="yes" label="Yes, add to the waitlist" data-autofocus />
-              <Radio value="no" label="No, not suitable" />
-            </Group>
-          </Radio.Group>
+          />
           <Textarea
             label="Screening notes"
             required

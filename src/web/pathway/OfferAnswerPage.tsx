@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { OFFER_DECLINE_REASON_MAX, OFFER_PSEUDONYM_MAX } from '../../shared/schemas/pathway';
 import { ApiError, api } from '../api/client';
@@ -8,13 +8,14 @@ import type { OfferLinkAnswered, OfferLinkInfo } from '../api/types';
 import { ErrorRegion, PageLoader, usePageTitle } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
 import { LinkProblem } from '../layout/LinkProblem';
-import { PublicLayout } from '../layout/PublicLayout';
+import { fragmentParams, useInspectLinkToken } from '../layout/linkToken';
+import { PublicCard, PublicLayout } from '../layout/PublicLayout';
 
 type Proposed = 'accept' | 'decline';
 
 /** Reads "#token=…&answer=…" from an offer e-mail's link: the fragment never reaches a server log. */
 function readFragment(): { token: string | null; answer: Proposed } {
-  const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+  const params = fragmentParams();
   return { token: params.get('token'), answer: params.get('answer') === 'decline' ? 'decline' : 'accept' };
 }
 
@@ -29,13 +30,7 @@ export function OfferAnswerPage() {
   const [proposed, setProposed] = useState<Proposed>(answer);
   const inspect = useMutation({ mutationFn: (t: string) => api<OfferLinkInfo>('POST', '/offer-links/inspect', { token: t }) });
 
-  const inspectToken = inspect.mutate;
-  useEffect(() => {
-    if (!token) return;
-    window.history.replaceState(window.history.state, '', window.location.pathname);
-    // Once per token: TanStack's `mutate` keeps its identity for the life of the component.
-    inspectToken(token);
-  }, [token, inspectToken]);
+  useInspectLinkToken(token, inspect.mutate);
 
   let content: ReactNode;
   if (!token) {
@@ -52,9 +47,7 @@ export function OfferAnswerPage() {
 
   return (
     <PublicLayout serviceName={inspect.data?.serviceName}>
-      <Paper withBorder shadow="xs" p={{ base: 'md', xs: 'xl' }} radius="md" bg="white">
-        {content}
-      </Paper>
+      <PublicCard>{content}</PublicCard>
     </PublicLayout>
   );
 }

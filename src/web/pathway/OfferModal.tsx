@@ -3,16 +3,12 @@ import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { Referral } from '../api/types';
 import { FormModal } from '../layout/FormModal';
-import { useReferralStep } from './api';
+import { useReferralStep, type ReferralStepProps } from './api';
 
-interface Props {
-  groupId: string;
-  referral: Referral | null;
+interface Props extends ReferralStepProps {
   /** Who is first on the waitlist, to explain an out-of-order offer. */
   head: Referral | undefined;
   openPlaces: number | undefined;
-  onClose: () => void;
-  onDone: (message: string) => void;
 }
 
 /** Offers a place. Offering to anyone but the first on the waitlist needs a recorded reason. */

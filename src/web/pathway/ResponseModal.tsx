@@ -1,20 +1,14 @@
-import { Button, Group, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { MailSentNotice, SetPasswordLink } from '../admin/InviteLinkResult';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
-import type { OfferAnswer, Referral } from '../api/types';
+import type { OfferAnswer } from '../api/types';
 import { FormModal } from '../layout/FormModal';
-import { useReferralStep } from './api';
-
-interface Props {
-  groupId: string;
-  referral: Referral | null;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}
+import { useReferralStep, type ReferralStepProps } from './api';
+import { TwoWayChoice } from './TwoWayChoice';
 
 /** Records the answer to an offer. Accepting enrols the person under a group name and, if new, gives a set-password link once. */
-export function ResponseModal({ groupId, referral, onClose, onDone }: Props) {
+export function ResponseModal({ groupId, referral, onClose, onDone }: ReferralStepProps) {
   const { respond } = useReferralStep(groupId);
   const [answer, setAnswer] = useState<'accept' | 'decline' | ''>('');
   const [pseudonym, setPseudonym] = useState('');
@@ -69,18 +63,16 @@ export function ResponseModal({ groupId, referral, onClose, onDone }: Props) {
     >
       {referral ? (
         <>
-          <Radio.Group
+          <TwoWayChoice
             label="Did they accept the place?"
-            required
             value={answer}
-            onChange={(v) => setAnswer(v as 'accept' | 'decline')}
+            onChange={setAnswer}
+            options={[
+              { value: 'accept', label: 'Yes, they accepted' },
+              { value: 'decline', label: 'No, they declined' },
+            ]}
             error={attempted && !answer ? 'Choose their answer.' : undefined}
-          >
-            <Group gap="md" mt={6}>
-              <Radio value="accept" label="Yes, they accepted" data-autofocus />
-              <Radio value="decline" label="No, they declined" />
-            </Group>
-          </Radio.Group>
+          />
           {answer === 'accept' ? (
             <TextInput
               label="Name in the group"

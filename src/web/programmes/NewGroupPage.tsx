@@ -1,11 +1,13 @@
-import { Anchor, Button, Card, Group, NativeSelect, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useUsers } from '../admin/api';
 import { ApiError } from '../api/client';
 import { useMe } from '../auth/session';
 import { checkScheduleDraft, ScheduleFields, scheduleDraftFrom, type ScheduleDraft } from '../groups/ScheduleFields';
+import { KindSelect, MeetingUrlInput, SizeFields, groupProblems } from '../groups/GroupFields';
 import { ErrorRegion, QueryView, usePageTitle } from '../layout/feedback';
+import { SectionCard } from '../layout/SectionCard';
 import { useCreateGroup, useProgrammes, type ProgrammeSummary } from './api';
 import { FacilitatorFields, MAX_CO_FACILITATORS as MAX_CO } from './FacilitatorFields';
 
@@ -80,12 +82,9 @@ function GroupForm({ programmes }: { programmes: ProgrammeSummary[] }) {
   const min = Number(minSize);
   const local = {
     programmeId: programmeId ? undefined : 'Choose a programme.',
-    name: name.trim() ? undefined : 'Give the group a name.',
-    capacity: Number.isInteger(cap) && cap >= 2 && cap <= 50 ? undefined : 'Enter 2 to 50.',
-    minSize: !(Number.isInteger(min) && min >= 1 && min <= 50) ? 'Enter 1 to 50.' : min > cap ? 'Cannot be more than the capacity.' : undefined,
+    ...groupProblems({ name, capacity: cap, minSize: min, meetingUrl }),
     leadId: isAdmin && !leadId ? 'Choose the lead facilitator.' : undefined,
     coFacilitatorIds: coIds.length > MAX_CO ? `At most ${MAX_CO} co-facilitators.` : undefined,
-    meetingUrl: meetingUrl.trim() && !/^https:\/\//i.test(meetingUrl.trim()) ? 'Use an https:// link.' : undefined,
   };
   const withSchedule = scheduleNow === 'now';
   const server = create.error instanceof ApiError ? create.error : null;
@@ -119,148 +118,93 @@ function GroupForm({ programmes }: { programmes: ProgrammeSummary[] }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="lg">
-        <Card withBorder padding="lg" component="section" aria-labelledby="group-basics">
-          <Stack gap="sm">
-            <Title order={2} size="h3" id="group-basics">
-              The group
-            </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <NativeSelect
-                label="Programme"
-                required
-                value={programmeId}
-                onChange={(e) => setProgrammeId(e.currentTarget.value)}
-                error={fieldError('programmeId')}
-                data={programmes.map((p) => ({ value: p.id, label: `${p.name} (${p.sessionCount} ${p.sessionCount === 1 ? 'session' : 'sessions'})` }))}
-              />
-              <TextInput label="Group name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} maxLength={120} />
-              <NativeSelect
-                label="Kind"
-                value={kind}
-                onChange={(e) => setKind(e.currentTarget.value as 'closed' | 'open')}
-                error={fieldError('kind')}
-                data={[
-                  { value: 'closed', label: 'Closed: one cohort from start to end' },
-                  { value: 'open', label: 'Open: people join on a rolling basis' },
-                ]}
-              />
-              <div />
-              <NumberInput
-                label="Capacity"
-                description="Most members at once (2 to 50)."
-                required
-                min={2}
-                max={50}
-                value={capacity}
-                onChange={setCapacity}
-                error={fieldError('capacity')}
-              />
-              <NumberInput
-                label="Minimum size"
-                description="Fewest members for the group to run."
-                required
-                min={1}
-                max={50}
-                value={minSize}
-                onChange={setMinSize}
-                error={fieldError('minSize')}
-              />
-            </SimpleGrid>
-          </Stack>
-        </Card>
-        <Card withBorder padding="lg" component="section" aria-labelledby="group-facilitators">
-          <Stack gap="sm">
-            <Title order={2} size="h3" id="group-facilitators">
-              Facilitators
-            </Title>
-            {isAdmin ? (
-              <QueryView query={clinicians} loadingLabel="Loading clinicians…">
-                {() =>
-                  staff.length === 0 ? (
-                    <Text>
-                      There is no active clinician to lead the group.{' '}
-                      <Anchor component={Link} to="/admin/users">
-                        Invite one
-                      </Anchor>
-                    </Text>
-                  ) : (
-                    <FacilitatorFields
-                      options={staff.map((u) => ({ id: u.id, name: u.displayName }))}
-                      leadId={leadId}
-                      onLeadChange={setLeadId}
-                      coIds={coIds}
-                      onCoChange={setCoIds}
-                      leadError={fieldError('leadId')}
-                      coError={fieldError('coFacilitatorIds')}
-                    />
-                  )
-                }
-              </QueryView>
-            ) : (
-              <Text size="sm">You will lead this group. An administrator can add co-facilitators afterwards, on the group’s Settings tab.</Text>
-            )}
-          </Stack>
-        </Card>
-        <Card withBorder padding="lg" component="section" aria-labelledby="group-place">
-          <Stack gap="sm">
-            <Title order={2} size="h3" id="group-place">
-              Place and group space
-            </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput
-                label="Room or place"
-                description="Optional."
-                value={location}
-                onChange={(e) => setLocation(e.currentTarget.value)}
-                error={fieldError('location')}
-                maxLength={300}
-              />
-              <TextInput
-                label="Meeting link"
-                description="For online sessions; must start with https://"
-                type="url"
-                value={meetingUrl}
-                onChange={(e) => setMeetingUrl(e.currentTarget.value)}
-                error={fieldError('meetingUrl')}
-              />
-            </SimpleGrid>
-            <Radio.Group
-              label="Group space moderation"
-              description="Staffed hours (Monday to Friday, 09:00–17:00 at first) can be changed on the group's Settings tab."
-              value={moderationMode}
-              onChange={(v) => setModerationMode(v as 'pre' | 'post')}
-              error={fieldError('moderationMode')}
-            >
-              <Stack gap={6} mt={6}>
-                <Radio value="post" label="Post-moderation: posts appear at once in staffed hours; facilitators review after" />
-                <Radio value="pre" label="Pre-moderation: a facilitator reads every post before the group sees it" />
-              </Stack>
-            </Radio.Group>
-          </Stack>
-        </Card>
-        <Card withBorder padding="lg" component="section" aria-labelledby="group-schedule">
-          <Stack gap="sm">
-            <Title order={2} size="h3" id="group-schedule">
-              Schedule
-            </Title>
-            <Radio.Group label="When to set the schedule" value={scheduleNow} onChange={(v) => setScheduleNow(v as 'now' | 'later')}>
-              <Stack gap={6} mt={6}>
-                <Radio value="now" label="Now: the sessions are planned when the group is created" />
-                <Radio value="later" label="Later, on the group’s Schedule tab" />
-              </Stack>
-            </Radio.Group>
-            {withSchedule ? (
-              <>
-                <ScheduleFields draft={schedule} onChange={setSchedule} problems={scheduleCheck.problems} showProblems={attempted} />
-                {scheduleRefusal ? (
-                  <Text c="red.8" size="sm" id="schedule-refused">
-                    {scheduleRefusal}
+        <SectionCard headingId="group-basics" title="The group">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <NativeSelect
+              label="Programme"
+              required
+              value={programmeId}
+              onChange={(e) => setProgrammeId(e.currentTarget.value)}
+              error={fieldError('programmeId')}
+              data={programmes.map((p) => ({ value: p.id, label: `${p.name} (${p.sessionCount} ${p.sessionCount === 1 ? 'session' : 'sessions'})` }))}
+            />
+            <TextInput label="Group name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} maxLength={120} />
+            <KindSelect value={kind} onChange={setKind} error={fieldError('kind')} />
+            <div />
+            <SizeFields capacity={capacity} onCapacityChange={setCapacity} minSize={minSize} onMinSizeChange={setMinSize} fieldError={fieldError} required />
+          </SimpleGrid>
+        </SectionCard>
+        <SectionCard headingId="group-facilitators" title="Facilitators">
+          {isAdmin ? (
+            <QueryView query={clinicians} loadingLabel="Loading clinicians…">
+              {() =>
+                staff.length === 0 ? (
+                  <Text>
+                    There is no active clinician to lead the group.{' '}
+                    <Anchor component={Link} to="/admin/users">
+                      Invite one
+                    </Anchor>
                   </Text>
-                ) : null}
-              </>
-            ) : null}
-          </Stack>
-        </Card>
+                ) : (
+                  <FacilitatorFields
+                    options={staff.map((u) => ({ id: u.id, name: u.displayName }))}
+                    leadId={leadId}
+                    onLeadChange={setLeadId}
+                    coIds={coIds}
+                    onCoChange={setCoIds}
+                    leadError={fieldError('leadId')}
+                    coError={fieldError('coFacilitatorIds')}
+                  />
+                )
+              }
+            </QueryView>
+          ) : (
+            <Text size="sm">You will lead this group. An administrator can add co-facilitators afterwards, on the group’s Settings tab.</Text>
+          )}
+        </SectionCard>
+        <SectionCard headingId="group-place" title="Place and group space">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput
+              label="Room or place"
+              description="Optional."
+              value={location}
+              onChange={(e) => setLocation(e.currentTarget.value)}
+              error={fieldError('location')}
+              maxLength={300}
+            />
+            <MeetingUrlInput value={meetingUrl} onChange={setMeetingUrl} error={fieldError('meetingUrl')} />
+          </SimpleGrid>
+          <Radio.Group
+            label="Group space moderation"
+            description="Staffed hours (Monday to Friday, 09:00–17:00 at first) can be changed on the group's Settings tab."
+            value={moderationMode}
+            onChange={(v) => setModerationMode(v as 'pre' | 'post')}
+            error={fieldError('moderationMode')}
+          >
+            <Stack gap={6} mt={6}>
+              <Radio value="post" label="Post-moderation: posts appear at once in staffed hours; facilitators review after" />
+              <Radio value="pre" label="Pre-moderation: a facilitator reads every post before the group sees it" />
+            </Stack>
+          </Radio.Group>
+        </SectionCard>
+        <SectionCard headingId="group-schedule" title="Schedule">
+          <Radio.Group label="When to set the schedule" value={scheduleNow} onChange={(v) => setScheduleNow(v as 'now' | 'later')}>
+            <Stack gap={6} mt={6}>
+              <Radio value="now" label="Now: the sessions are planned when the group is created" />
+              <Radio value="later" label="Later, on the group’s Schedule tab" />
+            </Stack>
+          </Radio.Group>
+          {withSchedule ? (
+            <>
+              <ScheduleFields draft={schedule} onChange={setSchedule} problems={scheduleCheck.problems} showProblems={attempted} />
+              {scheduleRefusal ? (
+                <Text c="red.8" size="sm" id="schedule-refused">
+                  {scheduleRefusal}
+                </Text>
+              ) : null}
+            </>
+          ) : null}
+        </SectionCard>
         <ErrorRegion error={server && server.details.length === 0 ? create.error : null} title="We couldn't create the group" />
         {server && server.details.length > 0 ? (
           <Text c="red.8" size="sm" role="alert">

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/client';
@@ -6,6 +6,8 @@ import { useMe } from '../auth/session';
 import { ErrorRegion, QueryView, SuccessRegion, usePageTitle } from '../layout/feedback';
 import { formatDateTime } from '../layout/format';
 import { NotFoundPage } from '../layout/NotFoundPage';
+import { SectionCard, SectionForm } from '../layout/SectionCard';
+import { useFormChecks } from '../layout/useFormChecks';
 import { useCreateProgramme, useProgramme, useProgrammeEdits, type ProgrammeDetail } from './api';
 import { CurriculumFields } from './CurriculumFields';
 import { NoteTemplateCard } from './NoteTemplateCard';
@@ -38,6 +40,36 @@ function BackLink() {
   );
 }
 
+/** The programme's name and description: a new programme and the editor's details. */
+function ProgrammeDetailsFields({
+  name,
+  onNameChange,
+  description,
+  onDescriptionChange,
+  fieldError,
+}: {
+  name: string;
+  onNameChange: (name: string) => void;
+  description: string;
+  onDescriptionChange: (description: string) => void;
+  fieldError: (field: 'name' | 'description') => string | undefined;
+}) {
+  return (
+    <>
+      <TextInput label="Programme name" required value={name} onChange={(e) => onNameChange(e.currentTarget.value)} error={fieldError('name')} maxLength={200} />
+      <Textarea
+        label="Description"
+        required
+        autosize
+        minRows={2}
+        value={description}
+        onChange={(e) => onDescriptionChange(e.currentTarget.value)}
+        error={fieldError('description')}
+      />
+    </>
+  );
+}
+
 /** /admin/programmes/new: name, description, the curriculum (at least one session) and, optionally, the first group agreement. */
 export function NewProgrammePage() {
   const me = useMe();
@@ -48,23 +80,22 @@ export function NewProgrammePage() {
   const [description, setDescription] = useState('');
   const [drafts, setDrafts] = useState<PlanDraft[]>(() => [emptyPlan()]);
   const [agreement, setAgreement] = useState('');
-  const [attempted, setAttempted] = useState(false);
-  const server = create.error instanceof ApiError ? create.error : null;
-  const local = {
+  const form = useFormChecks(create.error, {
     name: name.trim() ? undefined : 'Give the programme a name.',
     description: description.trim() ? undefined : 'Describe the programme in a sentence or two.',
     agreement: agreementProblem(agreement, false),
-  };
-  const fieldError = (field: keyof typeof local) => server?.fieldMessage(field) ?? (attempted ? local[field] : undefined);
+  });
+  const server = form.server;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setAttempted(true);
-    if (Object.values(local).some(Boolean) || hasProblems(drafts)) return;
-    create.mutate(
-      { name: name.trim(), description: description.trim(), sessions: toPlans(drafts), ...(agreement.trim() ? { agreement: agreement.trim() } : {}) },
-      { onSuccess: (detail) => void navigate(`/admin/programmes/${detail.id}`, { state: { created: true } }) },
-    );
+    form.submit(() => {
+      if (hasProblems(drafts)) return;
+      create.mutate(
+        { name: name.trim(), description: description.trim(), sessions: toPlans(drafts), ...(agreement.trim() ? { agreement: agreement.trim() } : {}) },
+        { onSuccess: (detail) => void navigate(`/admin/programmes/${detail.id}`, { state: { created: true } }) },
+      );
+    });
   }
 
   return (
@@ -76,47 +107,23 @@ export function NewProgrammePage() {
       </div>
       <form onSubmit={submit} noValidate aria-labelledby="new-programme-details">
         <Stack gap="lg">
-          <Card withBorder padding="lg" component="section" aria-labelledby="new-programme-details">
-            <Stack gap="sm">
-              <Title order={2} size="h3" id="new-programme-details">
-                About the programme
-              </Title>
-              <TextInput label="Programme name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} maxLength={200} />
-              <Textarea
-                label="Description"
-                required
-                autosize
-                minRows={2}
-                value={description}
-                onChange={(e) => setDescription(e.currentTarget.value)}
-                error={fieldError('description')}
-              />
-            </Stack>
-          </Card>
-          <Card withBorder padding="lg" component="section" aria-labelledby="new-programme-curriculum">
-            <Stack gap="sm">
-              <Title order={2} size="h3" id="new-programme-curriculum">
-                Curriculum
-              </Title>
-              <CurriculumFields drafts={drafts} onChange={setDrafts} attempted={attempted} error={server} />
-            </Stack>
-          </Card>
-          <Card withBorder padding="lg" component="section" aria-labelledby="new-programme-agreement">
-            <Stack gap="sm">
-              <Title order={2} size="h3" id="new-programme-agreement">
-                Group agreement
-              </Title>
-              <Textarea
-                label="Agreement text"
-                description={`Optional now. Members accept it before their first session; at least ${AGREEMENT_MIN} characters.`}
-                autosize
-                minRows={4}
-                value={agreement}
-                onChange={(e) => setAgreement(e.currentTarget.value)}
-                error={fieldError('agreement')}
-              />
-            </Stack>
-          </Card>
+          <SectionCard headingId="new-programme-details" title="About the programme">
+            <ProgrammeDetailsFields name={name} onNameChange={setName} description={description} onDescriptionChange={setDescription} fieldError={form.fieldError} />
+          </SectionCard>
+          <SectionCard headingId="new-programme-curriculum" title="Curriculum">
+            <CurriculumFields drafts={drafts} onChange={setDrafts} attempted={form.attempted} error={server} />
+          </SectionCard>
+          <SectionCard headingId="new-programme-agreement" title="Group agreement">
+            <Textarea
+              label="Agreement text"
+              description={`Optional now. Members accept it before their first session; at least ${AGREEMENT_MIN} characters.`}
+              autosize
+              minRows={4}
+              value={agreement}
+              onChange={(e) => setAgreement(e.currentTarget.value)}
+              error={form.fieldError('agreement')}
+            />
+          </SectionCard>
           <ErrorRegion error={server && server.details.length === 0 ? create.error : null} title="We couldn't create the programme" />
           {server && server.details.length > 0 ? (
             <Text c="red.8" size="sm" role="alert">
@@ -188,49 +195,34 @@ function ProgrammeEditor({ programme }: { programme: ProgrammeDetail }) {
 function ProgrammeOverview({ programme }: { programme: ProgrammeDetail }) {
   return (
     <>
-      <Card withBorder padding="lg" component="section" aria-labelledby="overview-heading">
-        <Stack gap="sm">
-          <Title order={2} size="h3" id="overview-heading">
-            About the programme
-          </Title>
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{programme.description}</Text>
-          <Text size="sm" c="dimmed">
-            Changes are made by an administrator or by the lead clinician of a forming or active group of this programme.
-          </Text>
+      <SectionCard headingId="overview-heading" title="About the programme">
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{programme.description}</Text>
+        <Text size="sm" c="dimmed">
+          Changes are made by an administrator or by the lead clinician of a forming or active group of this programme.
+        </Text>
+      </SectionCard>
+      <SectionCard headingId="overview-curriculum-heading" title="Curriculum">
+        <Stack gap="xs" component="ol" pl="lg" m={0}>
+          {programme.curriculum.map((p) => (
+            <li key={p.id}>
+              <Text fw={600}>{p.topic}</Text>
+              <Text size="sm">Skill focus: {p.skillFocus}</Text>
+            </li>
+          ))}
         </Stack>
-      </Card>
-      <Card withBorder padding="lg" component="section" aria-labelledby="overview-curriculum-heading">
-        <Stack gap="sm">
-          <Title order={2} size="h3" id="overview-curriculum-heading">
-            Curriculum
-          </Title>
-          <Stack gap="xs" component="ol" pl="lg" m={0}>
-            {programme.curriculum.map((p) => (
-              <li key={p.id}>
-                <Text fw={600}>{p.topic}</Text>
-                <Text size="sm">Skill focus: {p.skillFocus}</Text>
-              </li>
-            ))}
-          </Stack>
-        </Stack>
-      </Card>
-      <Card withBorder padding="lg" component="section" aria-labelledby="overview-agreement-heading">
-        <Stack gap="sm">
-          <Title order={2} size="h3" id="overview-agreement-heading">
-            Group agreement
-          </Title>
-          {programme.agreement ? (
-            <>
-              <Text size="sm" c="dimmed">
-                Version {programme.agreement.version} · {formatDateTime(programme.agreement.createdAt)}
-              </Text>
-              <Text style={{ whiteSpace: 'pre-wrap' }}>{programme.agreement.body}</Text>
-            </>
-          ) : (
-            <Text>No group agreement yet.</Text>
-          )}
-        </Stack>
-      </Card>
+      </SectionCard>
+      <SectionCard headingId="overview-agreement-heading" title="Group agreement">
+        {programme.agreement ? (
+          <>
+            <Text size="sm" c="dimmed">
+              Version {programme.agreement.version} · {formatDateTime(programme.agreement.createdAt)}
+            </Text>
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{programme.agreement.body}</Text>
+          </>
+        ) : (
+          <Text>No group agreement yet.</Text>
+        )}
+      </SectionCard>
     </>
   );
 }
@@ -239,88 +231,54 @@ function DetailsForm({ programme }: { programme: ProgrammeDetail }) {
   const { details } = useProgrammeEdits(programme.id);
   const [name, setName] = useState(programme.name);
   const [description, setDescription] = useState(programme.description);
-  const [attempted, setAttempted] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const server = details.error instanceof ApiError ? details.error : null;
-  const local = { name: name.trim() ? undefined : 'Give the programme a name.', description: description.trim() ? undefined : 'Describe the programme.' };
-  const fieldError = (field: keyof typeof local) => server?.fieldMessage(field) ?? (attempted ? local[field] : undefined);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setAttempted(true);
-    setSaved(null);
-    if (Object.values(local).some(Boolean)) return;
-    details.mutate({ name: name.trim(), description: description.trim() }, { onSuccess: () => setSaved('Details saved.') });
-  }
+  const form = useFormChecks(details.error, {
+    name: name.trim() ? undefined : 'Give the programme a name.',
+    description: description.trim() ? undefined : 'Describe the programme.',
+  });
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="details-heading">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Title order={2} size="h3" id="details-heading">
-            About the programme
-          </Title>
-          <TextInput label="Programme name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} maxLength={200} />
-          <Textarea
-            label="Description"
-            required
-            autosize
-            minRows={2}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={fieldError('description')}
-          />
-          <ErrorRegion error={server?.details.length ? null : details.error} title="We couldn't save the details" />
-          <SuccessRegion message={saved} />
-          <Group>
-            <Button type="submit" loading={details.isPending}>
-              Save details
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <SectionForm
+      headingId="details-heading"
+      title="About the programme"
+      onSubmit={() => form.submit(() => details.mutate({ name: name.trim(), description: description.trim() }, { onSuccess: () => form.setSaved('Details saved.') }))}
+      error={form.formError}
+      errorTitle="We couldn't save the details"
+      saved={form.saved}
+      submitLabel="Save details"
+      pending={details.isPending}
+    >
+      <ProgrammeDetailsFields name={name} onNameChange={setName} description={description} onDescriptionChange={setDescription} fieldError={form.fieldError} />
+    </SectionForm>
   );
 }
 
 function CurriculumForm({ programme }: { programme: ProgrammeDetail }) {
   const { curriculum } = useProgrammeEdits(programme.id);
   const [drafts, setDrafts] = useState<PlanDraft[]>(() => (programme.curriculum.length ? draftsFrom(programme.curriculum) : [emptyPlan()]));
-  const [attempted, setAttempted] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const server = curriculum.error instanceof ApiError ? curriculum.error : null;
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setAttempted(true);
-    setSaved(null);
+  const form = useFormChecks(curriculum.error);
+  function submit() {
     if (hasProblems(drafts)) return;
     curriculum.mutate(toPlans(drafts), {
       onSuccess: (detail) => {
         setDrafts(draftsFrom(detail.curriculum));
-        setAttempted(false);
-        setSaved(`Curriculum saved: ${detail.sessionCount} ${detail.sessionCount === 1 ? 'session' : 'sessions'}.`);
+        form.setAttempted(false);
+        form.setSaved(`Curriculum saved: ${detail.sessionCount} ${detail.sessionCount === 1 ? 'session' : 'sessions'}.`);
       },
     });
   }
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="curriculum-heading">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Title order={2} size="h3" id="curriculum-heading">
-            Curriculum
-          </Title>
-          <Text size="sm" c="dimmed">
-            Saving replaces the session plans. Sessions already scheduled keep their topic.
-          </Text>
-          <CurriculumFields drafts={drafts} onChange={setDrafts} attempted={attempted} error={server} />
-          <ErrorRegion error={server?.details.length ? null : curriculum.error} title="We couldn't save the curriculum" />
-          <SuccessRegion message={saved} />
-          <Group>
-            <Button type="submit" loading={curriculum.isPending}>
-              Save curriculum
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <SectionForm
+      headingId="curriculum-heading"
+      title="Curriculum"
+      description="Saving replaces the session plans. Sessions already scheduled keep their topic."
+      onSubmit={() => form.submit(submit)}
+      error={form.formError}
+      errorTitle="We couldn't save the curriculum"
+      saved={form.saved}
+      submitLabel="Save curriculum"
+      pending={curriculum.isPending}
+    >
+      <CurriculumFields drafts={drafts} onChange={setDrafts} attempted={form.attempted} error={form.server} />
+    </SectionForm>
   );
 }
 
@@ -328,77 +286,74 @@ function AgreementForm({ programme }: { programme: ProgrammeDetail }) {
   const { agreement } = useProgrammeEdits(programme.id);
   const current = programme.agreement;
   const [text, setText] = useState(current?.body ?? '');
-  const [attempted, setAttempted] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const server = agreement.error instanceof ApiError ? agreement.error : null;
   const unchanged = current !== null && text.trim() === current.body.trim();
-  const local = agreementProblem(text, true) ?? (unchanged ? `This is the text of version ${current.version}; change it to publish a new version.` : undefined);
+  const form = useFormChecks(agreement.error, {
+    body: agreementProblem(text, true) ?? (unchanged ? `This is the text of version ${current.version}; change it to publish a new version.` : undefined),
+  });
   const nextVersion = (programme.agreementVersion ?? 0) + 1;
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setAttempted(true);
-    setSaved(null);
-    if (local) return;
+  function submit() {
     agreement.mutate(text.trim(), {
       onSuccess: (detail) => {
-        setAttempted(false);
-        setSaved(`Version ${detail.agreementVersion ?? nextVersion} published. Members will be asked to accept it.`);
+        form.setAttempted(false);
+        form.setSaved(`Version ${detail.agreementVersion ?? nextVersion} published. Members will be asked to accept it.`);
       },
     });
   }
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="agreement-heading">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="agreement-heading">
-          Group agreement
-        </Title>
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            <Textarea
-              label={current ? `Agreement text (version ${current.version} now)` : 'Agreement text'}
-              description={`Publishing makes version ${nextVersion}; every member accepts it again. At least ${AGREEMENT_MIN} characters.`}
-              required
-              autosize
-              minRows={4}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              error={server?.fieldMessage('body') ?? (attempted ? local : undefined)}
-            />
-            <ErrorRegion error={server?.details.length ? null : agreement.error} title="We couldn't publish the agreement" />
-            <SuccessRegion message={saved} />
-            <Group>
-              <Button type="submit" loading={agreement.isPending}>
-                Publish version {nextVersion}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-        <Title order={3} size="h4" id="versions-heading">
-          Versions
-        </Title>
-        {programme.agreementVersions.length === 0 ? (
-          <Text size="sm">No version published yet.</Text>
-        ) : (
-          <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="versions-heading">
-            {programme.agreementVersions.map((v) => (
-              <li key={v.version}>
-                <details>
-                  <summary>
-                    <Text span fw={600}>
-                      Version {v.version}
-                    </Text>
-                    {v.version === programme.agreementVersion ? ' (current)' : ''} · {formatDateTime(v.createdAt)}
-                    {v.createdBy ? ` · ${v.createdBy}` : ''}
-                  </summary>
-                  <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
-                    {v.body}
+    <SectionForm
+      headingId="agreement-heading"
+      title="Group agreement"
+      onSubmit={() => form.submit(submit)}
+      error={form.formError}
+      errorTitle="We couldn't publish the agreement"
+      saved={form.saved}
+      submitLabel={`Publish version ${nextVersion}`}
+      pending={agreement.isPending}
+      after={<AgreementVersions programme={programme} />}
+    >
+      <Textarea
+        label={current ? `Agreement text (version ${current.version} now)` : 'Agreement text'}
+        description={`Publishing makes version ${nextVersion}; every member accepts it again. At least ${AGREEMENT_MIN} characters.`}
+        required
+        autosize
+        minRows={4}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        error={form.fieldError('body')}
+      />
+    </SectionForm>
+  );
+}
+
+/** Every published version of the agreement, each opened to read its text. */
+function AgreementVersions({ programme }: { programme: ProgrammeDetail }) {
+  return (
+    <>
+      <Title order={3} size="h4" id="versions-heading">
+        Versions
+      </Title>
+      {programme.agreementVersions.length === 0 ? (
+        <Text size="sm">No version published yet.</Text>
+      ) : (
+        <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="versions-heading">
+          {programme.agreementVersions.map((v) => (
+            <li key={v.version}>
+              <details>
+                <summary>
+                  <Text span fw={600}>
+                    Version {v.version}
                   </Text>
-                </details>
-              </li>
-            ))}
-          </Stack>
-        )}
-      </Stack>
-    </Card>
+                  {v.version === programme.agreementVersion ? ' (current)' : ''} · {formatDateTime(v.createdAt)}
+                  {v.createdBy ? ` · ${v.createdBy}` : ''}
+                </summary>
+                <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+                  {v.body}
+                </Text>
+              </details>
+            </li>
+          ))}
+        </Stack>
+      )}
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../auth/session';
 import { useMyGroups } from '../groups/api';
@@ -54,34 +55,35 @@ export function ProgrammesPage() {
         <Title order={1}>Programmes and groups</Title>
         <Text c="dimmed">A programme is the curriculum and group agreement; each group runs one programme with its own facilitators, schedule and place.</Text>
       </div>
-      <section aria-labelledby="programmes-heading">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} id="programmes-heading">
-            Programmes
-          </Title>
-          <Button component={Link} to="/admin/programmes/new">
-            New programme
-          </Button>
-        </Group>
+      <ListSection headingId="programmes-heading" title="Programmes" newLabel="New programme" newTo="/admin/programmes/new">
         <QueryView query={programmes} loadingLabel="Loading programmes…">
           {({ programmes: list }) =>
             list.length === 0 ? <Text>No programmes yet.</Text> : <ResponsiveTable rows={list} columns={programmeColumns} rowKey={(p) => p.id} label="Programmes" withTableBorder />
           }
         </QueryView>
-      </section>
-      <section aria-labelledby="groups-heading">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} id="groups-heading">
-            Groups
-          </Title>
-          <Button component={Link} to="/groups/new">
-            New group
-          </Button>
-        </Group>
+      </ListSection>
+      <ListSection headingId="groups-heading" title="Groups" newLabel="New group" newTo="/groups/new">
         <QueryView query={groups} loadingLabel="Loading groups…">
           {({ groups: list }) => (list.length === 0 ? <Text>No groups yet.</Text> : <GroupCards groups={list} tab="settings" />)}
         </QueryView>
-      </section>
+      </ListSection>
     </Stack>
+  );
+}
+
+/** One of the page's two lists, headed by its title and the button that makes a new one. */
+function ListSection({ headingId, title, newLabel, newTo, children }: { headingId: string; title: string; newLabel: string; newTo: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={headingId}>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} id={headingId}>
+          {title}
+        </Title>
+        <Button component={Link} to={newTo}>
+          {newLabel}
+        </Button>
+      </Group>
+      {children}
+    </section>
   );
 }
