@@ -8,32 +8,19 @@
  */
 import type { Page } from 'playwright-core';
 import { DEMO } from '../e2e/support/app';
+import { fillRobinAshReferral, screenAndOfferOutOfOrder } from '../e2e/support/referrals';
 import { runScript, type Shoot, shootAtBothWidths, signedIn } from '../e2e/support/shots';
 import type { Viewport } from '../e2e/support/browser';
 
 /** Refer, offer (out of order), move and cancel a session: each dialog open, filled or refused. */
 async function shootClinicianModals(page: Page, w: number, shoot: Shoot): Promise<void> {
-  const dialog = page.getByRole('dialog');
-  await page.getByRole('button', { name: 'Refer someone' }).click();
-  await dialog.getByLabel("Person's full name").fill('Robin Ash');
-  await dialog.getByLabel('Their e-mail').fill(`robin.ash.${w}@example.org`);
-  await dialog.getByLabel('Reason for referral').fill('Low mood and isolation after moving; would value peer support.');
+  const dialog = await fillRobinAshReferral(page, `robin.ash.${w}@example.org`);
   await shoot(page, 'modal-refer');
   await dialog.getByRole('button', { name: 'Send referral' }).click();
   await page.getByRole('status').waitFor();
   await page.locator('#main-content').getByRole('link', { name: 'Tuesday evening group' }).first().click();
   await page.getByRole('tab', { name: 'Waitlist & referrals' }).click();
-  await page.getByRole('button', { name: 'Intake for Robin Ash' }).click();
-  await dialog.getByLabel('Yes, add to the waitlist').check();
-  await dialog.getByLabel('Screening notes').fill('Suitable; no current risk indicators.');
-  await shoot(page, 'modal-intake');
-  await dialog.getByRole('button', { name: 'Save intake' }).click();
-  await page.getByRole('button', { name: 'Offer a place to Robin Ash' }).click();
-  await dialog.getByRole('button', { name: 'Offer the place' }).click();
-  await dialog.getByText('Someone is ahead on the waitlist').waitFor();
-  await shoot(page, 'modal-offer-out-of-order');
-  await dialog.getByLabel('Reason for offering out of order').fill('Evenings suit Robin; the first on the list asked to wait.');
-  await dialog.getByRole('button', { name: 'Offer the place' }).click();
+  await screenAndOfferOutOfOrder(page, 'Evenings suit Robin; the first on the list asked to wait.', (step) => shoot(page, `modal-${step}`));
   await page.getByRole('button', { name: 'Record answer from Robin Ash' }).click();
   await dialog.getByRole('button', { name: 'Record answer' }).click();
   await shoot(page, 'modal-answer-empty');

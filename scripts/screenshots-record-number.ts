@@ -6,14 +6,11 @@
 import { runScript, type Shoot, shootAtBothWidths, signedIn } from '../e2e/support/shots';
 import type { Viewport } from '../e2e/support/browser';
 import { DEMO } from '../e2e/support/app';
+import { fillRobinAshReferral } from '../e2e/support/referrals';
 
 export async function shootRecordNumberScreens(base: string, viewport: Viewport, shoot: Shoot): Promise<void> {
   await signedIn(base, viewport, DEMO.clinician2, async (page) => {
-    await page.getByRole('button', { name: 'Refer someone' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel("Person's full name").fill('Robin Ash');
-    await dialog.getByLabel('Their e-mail').fill(`robin.ash.${viewport.width}@example.org`);
-    await dialog.getByLabel('Reason for referral').fill('Low mood and isolation after moving.');
+    const dialog = await fillRobinAshReferral(page, `robin.ash.${viewport.width}@example.org`, 'Low mood and isolation after moving.');
     await dialog.getByLabel('Record number (optional)').fill('943 476 5918');
     await dialog.getByRole('button', { name: 'Send referral' }).click();
     await dialog.getByText(/check digit does not match/).waitFor();

@@ -10,6 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { DEMO, DEMO_PASSWORD, signIn, signOut, submitSignIn } from '../e2e/support/app';
+import { fillRobinAshReferral, screenAndOfferOutOfOrder } from '../e2e/support/referrals';
 import { totpCode } from '../e2e/support/totp';
 import { shootMeasureScreens } from './screenshots-measures';
 import { shootNoteTemplateScreens } from './screenshots-note-templates';
@@ -189,11 +190,7 @@ function inDialog(page: Page) {
 async function shootClinicianWork(page: Page, w: number, shoot: Shoot): Promise<string> {
   await page.getByRole('heading', { name: 'My referrals' }).waitFor();
   await shoot(page, 'clinician-groups');
-  await page.getByRole('button', { name: 'Refer someone' }).click();
-  const dialog = inDialog(page);
-  await dialog.getByLabel("Person's full name").fill('Robin Ash');
-  await dialog.getByLabel('Their e-mail').fill(`robin.ash.${w}@example.org`);
-  await dialog.getByLabel('Reason for referral').fill('Low mood and isolation after moving; would value peer support.');
+  const dialog = await fillRobinAshReferral(page, `robin.ash.${w}@example.org`);
   await shoot(page, 'clinician-refer-form');
   await dialog.getByRole('button', { name: 'Send referral' }).click();
   await page.getByRole('status').waitFor();
@@ -215,17 +212,7 @@ async function shootClinicianWork(page: Page, w: number, shoot: Shoot): Promise<
 
   await tab('Waitlist & referrals');
   await shoot(page, 'clinician-group-waitlist');
-  await page.getByRole('button', { name: 'Intake for Robin Ash' }).click();
-  await dialog.getByLabel('Yes, add to the waitlist').check();
-  await dialog.getByLabel('Screening notes').fill('Suitable; no current risk indicators.');
-  await shoot(page, 'clinician-intake');
-  await dialog.getByRole('button', { name: 'Save intake' }).click();
-  await page.getByRole('button', { name: 'Offer a place to Robin Ash' }).click();
-  await dialog.getByRole('button', { name: 'Offer the place' }).click();
-  await dialog.getByText('Someone is ahead on the waitlist').waitFor();
-  await shoot(page, 'clinician-offer-out-of-order');
-  await dialog.getByLabel('Reason for offering out of order').fill('Sam Okoro asked to wait for the spring group.');
-  await dialog.getByRole('button', { name: 'Offer the place' }).click();
+  await screenAndOfferOutOfOrder(page, 'Sam Okoro asked to wait for the spring group.', (step) => shoot(page, `clinician-${step}`));
   await page.getByRole('button', { name: 'Record answer from Robin Ash' }).click();
   await dialog.getByLabel('Yes, they accepted').check();
   await dialog.getByLabel('Name in the group').fill('Rowan');

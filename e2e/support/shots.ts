@@ -29,9 +29,8 @@ function problemLines(horizontalScroll: boolean, a11y: A11yProblem[]): string[] 
 
 /**
  * Waits until a screen has settled: the network idle, any loader gone, transitions over. Then
- * scrolls to the top, unless a menu or dialog is open (a menu hides itself once its button
- * scrolls out of view), since a full-page shot taken scrolled down draws the sticky header
- * part-way down the page.
+ * scrolls to the top, unless a menu is open (a menu hides itself once its button scrolls out of
+ * view), since a full-page shot taken scrolled down draws the sticky header part-way down the page.
  */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
@@ -41,8 +40,8 @@ export async function settle(page: Page): Promise<void> {
     .waitFor({ state: 'detached', timeout: 5_000 })
     .catch(() => undefined);
   await page.waitForTimeout(400);
-  const overlays = await page.locator('[role="menu"], [role="dialog"]').filter({ visible: true }).count();
-  if (overlays === 0) await page.evaluate(() => window.scrollTo(0, 0));
+  const menus = await page.getByRole('menu').filter({ visible: true }).count();
+  if (menus === 0) await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 /** Where a script's files go: SCREENSHOT_DIR when set, else ./screenshots or the folder `dir` in it. */
