@@ -1,34 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
-import { DEMO, DEMO_PASSWORD, signIn } from './support/app';
-import { openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { DEMO, DEMO_PASSWORD } from './support/app';
+import { useHearth } from './support/hearth';
 
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function open(email: string) {
-  const b = await openBrowser();
-  browsers.push(b);
-  await signIn(b.page, server.baseUrl, email);
-  return b.page;
-}
+const hearth = useHearth();
 
 describe('account page', () => {
   it('lists sign-in sessions, signs out another device, then this one', async () => {
-    const laptop = await open(DEMO.participant);
-    await open(DEMO.participant); // a second device
-    await laptop.goto(`${server.baseUrl}/account`);
+    const { page: laptop } = await hearth.signedIn(DEMO.participant);
+    await hearth.signedIn(DEMO.participant); // a second device
+    await laptop.goto(`${hearth.baseUrl}/account`);
     const sessions = laptop.locator('section[aria-labelledby="sessions-heading"] li');
     await sessions.nth(1).waitFor();
     expect(await sessions.count()).toBe(2);
@@ -49,8 +30,8 @@ describe('account page', () => {
   });
 
   it('changes the password: wrong current password and weak passwords are explained', async () => {
-    const page = await open(DEMO.participant);
-    await page.goto(`${server.baseUrl}/account`);
+    const { page } = await hearth.signedIn(DEMO.participant);
+    await page.goto(`${hearth.baseUrl}/account`);
     const form = page.locator('section[aria-labelledby="password-heading"]');
     await form.waitFor();
 

@@ -1,33 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
-import { DEMO, signIn, submitSignIn } from './support/app';
-import { openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { DEMO, submitSignIn } from './support/app';
+import { useHearth } from './support/hearth';
 
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function adminPage() {
-  const b = await openBrowser();
-  browsers.push(b);
-  await signIn(b.page, server.baseUrl, DEMO.admin);
-  return b;
-}
+const hearth = useHearth();
 
 describe('administration', () => {
   it('deactivates and reactivates an account after confirming, and issues a new set-password link', async () => {
-    const { page } = await adminPage();
-    await page.goto(`${server.baseUrl}/admin/users`);
+    const { page } = await hearth.signedIn(DEMO.admin);
+    await page.goto(`${hearth.baseUrl}/admin/users`);
     await page.getByLabel('Search by name or e-mail').fill('participant2@');
     const row = page.locator('tr', { hasText: 'participant2@demo.hearth.local' });
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
@@ -42,9 +23,8 @@ describe('administration', () => {
     await expect.poll(() => row.innerText()).toMatch(/deactivated/i);
 
     // A deactivated person cannot sign in.
-    const other = await openBrowser();
-    browsers.push(other);
-    await other.page.goto(`${server.baseUrl}/sign-in`);
+    const other = await hearth.browser();
+    await other.page.goto(`${hearth.baseUrl}/sign-in`);
     await submitSignIn(other.page, 'participant2@demo.hearth.local', 'hearth-demo-2026');
     await other.page.getByRole('alert').waitFor();
 
@@ -61,14 +41,13 @@ describe('administration', () => {
   });
 
   it('filters the audit log and exports the same selection as CSV', async () => {
-    const outsider = await openBrowser();
-    browsers.push(outsider);
-    await outsider.page.goto(`${server.baseUrl}/sign-in`);
+    const outsider = await hearth.browser();
+    await outsider.page.goto(`${hearth.baseUrl}/sign-in`);
     await submitSignIn(outsider.page, DEMO.clinician, 'wrong-password');
     await outsider.page.getByRole('alert').waitFor();
 
-    const { page, context } = await adminPage();
-    await page.goto(`${server.baseUrl}/admin/audit`);
+    const { page, context } = await hearth.signedIn(DEMO.admin);
+    await page.goto(`${hearth.baseUrl}/admin/audit`);
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await page.locator('tbody tr').first().waitFor();
     expect(await checkA11y(page)).toEqual([]);
@@ -80,7 +59,7 @@ describe('administration', () => {
 
     const href = await page.getByRole('link', { name: 'Export as CSV' }).getAttribute('href');
     expect(href).toBe('/api/admin/audit/export.csv?outcome=failure');
-    const csv = await context.request.get(`${server.baseUrl}${href}`);
+    const csv = await context.request.get(`${hearth.baseUrl}${href}`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toMatch(/text\/csv/);
     const lines = (await csv.text()).trim().split('\n');
@@ -88,10 +67,8 @@ describe('administration', () => {
   });
 
   it('shows other roles "not found" for admin pages', async () => {
-    const b = await openBrowser();
-    browsers.push(b);
-    await signIn(b.page, server.baseUrl, DEMO.participant);
-    await b.page.goto(`${server.baseUrl}/admin/users`);
+    const b = await hearth.signedIn(DEMO.participant);
+    await b.page.goto(`${hearth.baseUrl}/admin/users`);
     await b.page.getByRole('heading', { name: "We couldn't find that page" }).waitFor();
   });
 });

@@ -1,29 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
 import { apiSession } from './support/api';
-import { DEMO, signIn } from './support/app';
-import { DESKTOP, PHONE, openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { DEMO } from './support/app';
+import { DESKTOP, PHONE } from './support/browser';
+import { useHearth } from './support/hearth';
 
 const SHOTS = 'screenshots/connection';
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const hearth = useHearth({ shots: SHOTS });
 
 describe('the connection map', () => {
   it('the facilitator opens it from the group, steps back a week and reads the table, accessibly (axe clean) at 1280 and 375 px', async () => {
-    const ada = await apiSession(server.baseUrl, DEMO.clinician);
+    const ada = await apiSession(hearth.baseUrl, DEMO.clinician);
     const { groups } = await ada.get<{ groups: { id: string; name: string }[] }>('/groups');
     const tuesday = groups.find((g) => g.name === 'Tuesday evening group');
     expect(tuesday).toBeDefined();
@@ -31,10 +18,8 @@ describe('the connection map', () => {
       [DESKTOP, 1280],
       [PHONE, 375],
     ] as const) {
-      const b = await openBrowser(viewport);
-      browsers.push(b);
-      await signIn(b.page, server.baseUrl, DEMO.clinician);
-      await b.page.goto(`${server.baseUrl}/groups/${tuesday?.id ?? ''}`);
+      const b = await hearth.signedIn(DEMO.clinician, { viewport });
+      await b.page.goto(`${hearth.baseUrl}/groups/${tuesday?.id ?? ''}`);
       await b.page.getByRole('link', { name: /Open the connection map/ }).click();
       await b.page.getByRole('heading', { level: 1, name: /Connection map/ }).waitFor();
       const graph = b.page.getByRole('img', { name: 'Connection map: who reached whom' });
@@ -63,10 +48,8 @@ describe('the connection map', () => {
       [DESKTOP, 1280],
       [PHONE, 375],
     ] as const) {
-      const b = await openBrowser(viewport);
-      browsers.push(b);
-      await signIn(b.page, server.baseUrl, DEMO.clinician);
-      await b.page.goto(`${server.baseUrl}/reports/outcomes`);
+      const b = await hearth.signedIn(DEMO.clinician, { viewport });
+      await b.page.goto(`${hearth.baseUrl}/reports/outcomes`);
       const section = b.page.getByRole('region', { name: 'Connection' });
       await section.waitFor();
       expect(await section.innerText()).toMatch(/Loneliness \(ONS question\)/);

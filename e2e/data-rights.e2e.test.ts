@@ -1,38 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
-import { DEMO, DEMO_PASSWORD, signIn, submitSignIn } from './support/app';
-import { openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { DEMO, DEMO_PASSWORD, submitSignIn } from './support/app';
+import { useHearth } from './support/hearth';
 
 // Data rights (issue 15 item 3) in a real browser: a participant downloads their data (readable
 // page and FHIR file) from their account; an administrator previews an erasure, carries it out,
 // and downloads its report; the erased member can no longer sign in.
 
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function open(email: string) {
-  const b = await openBrowser();
-  browsers.push(b);
-  await signIn(b.page, server.baseUrl, email);
-  return b.page;
-}
+const hearth = useHearth();
 
 describe('data rights', () => {
   it('a participant downloads their data as a readable page and as FHIR', async () => {
-    const page = await open(DEMO.participant);
-    await page.goto(`${server.baseUrl}/account`);
+    const { page } = await hearth.signedIn(DEMO.participant);
+    await page.goto(`${hearth.baseUrl}/account`);
     await page.getByTestId('your-data-link').click();
     await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
     expect(await checkA11y(page)).toEqual([]);
@@ -53,8 +34,8 @@ describe('data rights', () => {
   });
 
   it('an administrator previews an erasure, carries it out and downloads the report; the member cannot sign in', async () => {
-    const page = await open(DEMO.admin);
-    await page.goto(`${server.baseUrl}/admin/users`);
+    const { page } = await hearth.signedIn(DEMO.admin);
+    await page.goto(`${hearth.baseUrl}/admin/users`);
     await page.getByRole('button', { name: 'Actions for Jonah Reyes' }).first().click();
     await page.getByRole('menuitem', { name: 'Erase personal data…' }).click();
     await page.getByRole('heading', { level: 1, name: 'Erase personal data' }).waitFor();
@@ -79,11 +60,10 @@ describe('data rights', () => {
     expect(report.lines).toContainEqual(expect.objectContaining({ kind: 'Account', outcome: 'anonymised' }));
 
     // The account is de-identified in the list, and its old address no longer signs in.
-    await page.goto(`${server.baseUrl}/admin/users`);
+    await page.goto(`${hearth.baseUrl}/admin/users`);
     await page.getByRole('button', { name: 'Actions for Erased member' }).first().waitFor();
-    const member = await openBrowser();
-    browsers.push(member);
-    await member.page.goto(`${server.baseUrl}/sign-in`);
+    const member = await hearth.browser();
+    await member.page.goto(`${hearth.baseUrl}/sign-in`);
     await submitSignIn(member.page, 'participant2@demo.hearth.local', DEMO_PASSWORD);
     await member.page.getByRole('alert').first().waitFor();
     expect(await member.page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);

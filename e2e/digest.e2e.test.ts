@@ -1,40 +1,27 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
 import { apiSession } from './support/api';
-import { DEMO, signIn } from './support/app';
-import { DESKTOP, PHONE, openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { DEMO } from './support/app';
+import { DESKTOP, PHONE } from './support/browser';
+import { useHearth } from './support/hearth';
 
 const SHOTS = 'screenshots/digest';
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const hearth = useHearth({ shots: SHOTS });
 
 describe('the digest before a session', () => {
   it('lists alerts of both tiers and held posts, accessibly (axe clean) at 1280 and 375 px', async () => {
     // Two members write between sessions: one urgent message, one of concern. Both raise alerts.
-    const willow = await apiSession(server.baseUrl, 'participant1@demo.hearth.local');
+    const willow = await apiSession(hearth.baseUrl, 'participant1@demo.hearth.local');
     const { enrolments } = await willow.get<{ enrolments: { groupId: string; status: string }[] }>('/me/enrolments');
     const groupId = enrolments.find((e) => e.status === 'active')?.groupId ?? '';
     await willow.send('POST', `/space/groups/${groupId}/posts`, { thread: 'chat', text: 'I just want to die tonight', clientId: crypto.randomUUID() });
-    const harbour = await apiSession(server.baseUrl, 'participant2@demo.hearth.local');
+    const harbour = await apiSession(hearth.baseUrl, 'participant2@demo.hearth.local');
     await harbour.send('POST', `/space/groups/${groupId}/posts`, {
       thread: 'chat',
       text: 'Some days I wish I could just disappear and not wake up',
       clientId: crypto.randomUUID(),
     });
-    const ada = await apiSession(server.baseUrl, DEMO.clinician);
+    const ada = await apiSession(hearth.baseUrl, DEMO.clinician);
     const { sessions } = await ada.get<{ sessions: { id: string }[] }>(`/groups/${groupId}/sessions?when=upcoming&limit=1`);
     const next = sessions[0]?.id ?? '';
 
@@ -42,10 +29,8 @@ describe('the digest before a session', () => {
       [DESKTOP, 1280],
       [PHONE, 375],
     ] as const) {
-      const b = await openBrowser(viewport);
-      browsers.push(b);
-      await signIn(b.page, server.baseUrl, DEMO.clinician);
-      await b.page.goto(`${server.baseUrl}/sessions/${next}/digest`);
+      const b = await hearth.signedIn(DEMO.clinician, { viewport });
+      await b.page.goto(`${hearth.baseUrl}/sessions/${next}/digest`);
       await b.page.getByRole('heading', { level: 1, name: 'Digest before the session' }).waitFor();
       const alerts = b.page.getByRole('region', { name: 'Alerts' });
       await expect.poll(() => alerts.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);

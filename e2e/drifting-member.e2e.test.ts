@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, hasHorizontalScroll } from './support/a11y';
+import { describe, expect, it } from 'vitest';
 import { apiSession } from './support/api';
 import { DEMO, signIn } from './support/app';
-import { DESKTOP, openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { DESKTOP } from './support/browser';
+import { useHearth } from './support/hearth';
 
 /**
  * Issue 14's whole story in one facilitator's browser: the early warning flags Cedar — who stopped
@@ -15,29 +13,12 @@ import { startServer, type TestServer } from './support/server';
  */
 const SHOTS = 'screenshots/drifting-member';
 const NOTE = 'Rang Cedar on his mobile this afternoon. He is finding evenings hard; we agreed he will come on Tuesday and pair with Juniper for the exercise.';
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const hearth = useHearth({ shots: SHOTS });
 
 /** A screenshot of the whole page from its top (a dialog: of the screen as the facilitator sees it), axe clean, never scrolling sideways. */
 async function shoot(page: Page, step: string, options: { dialog?: boolean } = {}): Promise<void> {
-  if (options.dialog) await page.screenshot({ path: `${SHOTS}/${step}-1280.png` });
-  else {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SHOTS}/${step}-1280.png`, fullPage: true });
-  }
-  expect(await hasHorizontalScroll(page), `${step} scrolls sideways`).toBe(false);
-  expect(await checkA11y(page), step).toEqual([]);
+  if (!options.dialog) await page.evaluate(() => window.scrollTo(0, 0));
+  await hearth.shoot(page, step, { file: `${step}-1280`, fullPage: !options.dialog });
 }
 
 interface FlagsBody {
@@ -47,9 +28,8 @@ interface FlagsBody {
 
 describe('a member drifting away, from the early warning to the connection map', () => {
   it('Cedar is flagged with reasons, Ada reaches out and records it (the flag snoozes), then sees Cedar and his ties on the map', async () => {
-    const base = server.baseUrl;
-    const b = await openBrowser(DESKTOP);
-    browsers.push(b);
+    const base = hearth.baseUrl;
+    const b = await hearth.browser(DESKTOP);
     const page = b.page;
     await signIn(page, base, DEMO.clinician);
 

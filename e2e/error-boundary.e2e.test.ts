@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, hasHorizontalScroll } from './support/a11y';
+import { describe, expect, it } from 'vitest';
 import { DEMO, headerSignOut, signIn } from './support/app';
-import { DESKTOP, PHONE, openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { DESKTOP, PHONE } from './support/browser';
+import { useHearth } from './support/hearth';
 
 /**
  * A page that fails to render shows "Something went wrong on this page" with a reload button and a
@@ -14,25 +12,7 @@ import { startServer, type TestServer } from './support/server';
  * test-only code.
  */
 const SHOTS = 'screenshots/error-boundary';
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function browser(viewport = DESKTOP): Promise<TestBrowser> {
-  const b = await openBrowser(viewport);
-  browsers.push(b);
-  return b;
-}
+const hearth = useHearth({ shots: SHOTS });
 
 /** The console's error messages, as they arrive. */
 function consoleErrors(page: Page): string[] {
@@ -45,24 +25,18 @@ function consoleErrors(page: Page): string[] {
 
 const fallback = (page: Page) => page.getByRole('heading', { level: 1, name: 'Something went wrong on this page' });
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  expect(await hasHorizontalScroll(page), `${name} scrolls sideways`).toBe(false);
-  expect(await checkA11y(page), name).toEqual([]);
-}
-
 describe('the error boundary', () => {
   for (const [label, viewport] of [
     ['1280', DESKTOP],
     ['375', PHONE],
   ] as const) {
     it(`a page that fails to render shows a calm page inside the app's frame, reports to the console, and recovers by reloading or leaving (${label} px)`, async () => {
-      const { page } = await browser(viewport);
+      const { page } = await hearth.browser(viewport);
       const errors = consoleErrors(page);
-      await signIn(page, server.baseUrl, DEMO.clinician);
+      await signIn(page, hearth.baseUrl, DEMO.clinician);
       // The library answers without its list: LibraryPage throws while rendering.
       await page.route('**/api/library*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"entries":null}' }));
-      await page.goto(`${server.baseUrl}/library`);
+      await page.goto(`${hearth.baseUrl}/library`);
       await fallback(page).waitFor();
       const alert = page.getByTestId('render-error');
       expect(await alert.getAttribute('role')).toBe('alert');
@@ -74,7 +48,7 @@ describe('the error boundary', () => {
       expect(await page.getByRole('main').getByTestId('render-error').count()).toBe(1);
       expect(await page.title()).toBe('Something went wrong · Hearth');
       expect(errors.some((e) => e.includes('Hearth: this page failed to render.'))).toBe(true);
-      await shoot(page, `page-${label}`);
+      await hearth.shoot(page, `page-${label}`);
 
       // "Reload the page" loads it again: with a sound answer, the library shows.
       await page.unroute('**/api/library*');
@@ -84,7 +58,7 @@ describe('the error boundary', () => {
 
       // Broken again, then left through the navigation: the next page starts afresh, no reload.
       await page.route('**/api/library*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"entries":null}' }));
-      await page.goto(`${server.baseUrl}/library`);
+      await page.goto(`${hearth.baseUrl}/library`);
       await fallback(page).waitFor();
       if (viewport === PHONE) await page.getByRole('button', { name: 'Open menu' }).click();
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your account' }).click();
@@ -94,9 +68,9 @@ describe('the error boundary', () => {
   }
 
   it('a failure of the app frame itself is caught at the root: the same page over the whole screen, and "Go to your home page" starts again', async () => {
-    const { page } = await browser(DESKTOP);
+    const { page } = await hearth.browser(DESKTOP);
     const errors = consoleErrors(page);
-    await signIn(page, server.baseUrl, DEMO.clinician);
+    await signIn(page, hearth.baseUrl, DEMO.clinician);
     // The service's name arrives as an object: the app frame's header, which shows the name, throws.
     await page.route('**/api/me', async (route) => {
       const response = await route.fetch();
@@ -104,14 +78,14 @@ describe('the error boundary', () => {
       body.service.name = { text: 'Hearth' };
       await route.fulfill({ response, json: body });
     });
-    await page.goto(`${server.baseUrl}/library`);
+    await page.goto(`${hearth.baseUrl}/library`);
     await fallback(page).waitFor();
     expect(await headerSignOut(page).count()).toBe(0);
     expect(await page.getByRole('main').getByTestId('render-error').count()).toBe(1);
     expect(errors.some((e) => e.includes('Hearth: the app failed to render.'))).toBe(true);
-    await shoot(page, 'app-1280');
+    await hearth.shoot(page, 'app-1280');
     await page.setViewportSize(PHONE);
-    await shoot(page, 'app-375');
+    await hearth.shoot(page, 'app-375');
 
     await page.unroute('**/api/me');
     await page.getByRole('link', { name: 'Go to your home page' }).click();

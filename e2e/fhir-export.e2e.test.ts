@@ -1,44 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fhirSchemaProblems } from '../src/server/testing/fhir-schema';
+import { describe, expect, it } from 'vitest';
+import { fhirSchemaProblems, referencesIn } from '../src/server/testing/fhir-schema';
 import { checkA11y } from './support/a11y';
-import { DEMO, signIn } from './support/app';
-import { openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { DEMO } from './support/app';
+import { useHearth } from './support/hearth';
 
 // Issue 15 item 1: an administrator runs the service-wide FHIR $export from the admin screen and
 // downloads its files; every line of every file is an R4 resource that passes the official schema,
 // and every reference in them names a resource in the files.
 
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-function referencesIn(value: unknown, found: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => referencesIn(v, found));
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      if (key === 'reference' && typeof v === 'string') found.push(v);
-      else referencesIn(v, found);
-    }
-  }
-  return found;
-}
+const hearth = useHearth();
 
 describe('bulk FHIR export from the admin screen', () => {
   it('starts an export, shows it running and ready, and its downloaded files validate', async () => {
-    const b = await openBrowser();
-    browsers.push(b);
-    const { page, context } = b;
-    await signIn(page, server.baseUrl, DEMO.admin);
+    const { page, context } = await hearth.signedIn(DEMO.admin);
     await page.getByRole('link', { name: 'FHIR export' }).click();
     await page.getByRole('heading', { level: 1, name: 'FHIR export' }).waitFor();
     await page.getByText('No export yet.').waitFor();
@@ -82,12 +56,10 @@ describe('bulk FHIR export from the admin screen', () => {
   });
 
   it('keeps clinicians out of the page and the endpoint', async () => {
-    const b = await openBrowser();
-    browsers.push(b);
-    await signIn(b.page, server.baseUrl, DEMO.clinician);
-    await b.page.goto(`${server.baseUrl}/admin/fhir-export`);
+    const b = await hearth.signedIn(DEMO.clinician);
+    await b.page.goto(`${hearth.baseUrl}/admin/fhir-export`);
     await b.page.getByRole('heading', { name: "We couldn't find that page" }).waitFor();
-    const response = await b.context.request.get(`${server.baseUrl}/api/fhir/$export`, { headers: { prefer: 'respond-async' } });
+    const response = await b.context.request.get(`${hearth.baseUrl}/api/fhir/$export`, { headers: { prefer: 'respond-async' } });
     expect(response.status()).toBe(403);
     expect((await response.json()).resourceType).toBe('OperationOutcome');
   });

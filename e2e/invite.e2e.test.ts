@@ -1,28 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
-import { DEMO, signIn } from './support/app';
-import { openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { DEMO } from './support/app';
+import { useHearth } from './support/hearth';
 
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const hearth = useHearth();
 
 describe('inviting a participant', () => {
   it('admin invites, the person sets a password from the link, signs in and sees their home', async () => {
-    const base = server.baseUrl;
-    const admin = await openBrowser();
-    browsers.push(admin);
-    await signIn(admin.page, base, DEMO.admin);
+    const base = hearth.baseUrl;
+    const admin = await hearth.signedIn(DEMO.admin);
     await admin.page.getByRole('link', { name: 'People', exact: true }).click();
     await admin.page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
 
@@ -52,8 +38,7 @@ describe('inviting a participant', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     // The invited person opens the link in their own browser.
-    const invitee = await openBrowser();
-    browsers.push(invitee);
+    const invitee = await hearth.browser();
     const { page } = invitee;
     await page.goto(inviteUrl.replace(/^https?:\/\/[^/]+/, base));
     await page.getByRole('heading', { name: 'Welcome, Sky Morgan' }).waitFor();

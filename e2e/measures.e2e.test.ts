@@ -1,29 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
 import { apiSession } from './support/api';
 import { DEMO, signIn } from './support/app';
-import { DESKTOP, PHONE, openBrowser } from './support/browser';
+import { PHONE } from './support/browser';
 import { DEMO_GROUP } from './support/groups';
-import { startServer, type TestServer } from './support/server';
+import { useHearth } from './support/hearth';
 
-let server: TestServer;
-const browsers: Awaited<ReturnType<typeof openBrowser>>[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function browser(viewport = DESKTOP) {
-  const b = await openBrowser(viewport);
-  browsers.push(b);
-  return b;
-}
+const hearth = useHearth();
 
 /**
  * Meadow (participant7) has never answered the PHQ-9: the demo programme asks for it at enrolment,
@@ -39,7 +22,7 @@ const CEDAR = 'participant4@demo.hearth.local';
 
 describe('questionnaires, the safety screen and the alert queue', () => {
   it('a risk answer on a due PHQ-9 shows the safety screen; the clinician sees it first, acknowledges and resolves it', async () => {
-    const base = server.baseUrl;
+    const base = hearth.baseUrl;
 
     // An older concern in Ada's queue, so "urgent first" is tested against age order.
     const cedar = await apiSession(base, CEDAR);
@@ -51,7 +34,7 @@ describe('questionnaires, the safety screen and the alert queue', () => {
     });
 
     // Meadow, on her phone, starts the PHQ-9 from her home page.
-    const meadow = await browser(PHONE);
+    const meadow = await hearth.browser(PHONE);
     const mp = meadow.page;
     await signIn(mp, base, MEADOW);
     const todo = mp.getByRole('region', { name: 'Questionnaires to do' });
@@ -107,7 +90,7 @@ describe('questionnaires, the safety screen and the alert queue', () => {
     expect(await todo.getByRole('link', { name: /^Start PHQ-9/ }).count()).toBe(0);
 
     // Ada: the alert count in the navigation, and Meadow's urgent alert at the top of the queue.
-    const ada = await browser();
+    const ada = await hearth.browser();
     const page = ada.page;
     await signIn(page, base, DEMO.clinician);
     const navAlerts = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Alerts/ });
@@ -170,10 +153,10 @@ describe('questionnaires, the safety screen and the alert queue', () => {
 
   it('an incomplete form with a risk answer still shows the safety screen, then says what is missing', async () => {
     // Pebble (participant8) opens the PHQ-9 directly, not from a due request.
-    const pebble = await browser(PHONE);
+    const pebble = await hearth.browser(PHONE);
     const p = pebble.page;
-    await signIn(p, server.baseUrl, 'participant8@demo.hearth.local');
-    await p.goto(`${server.baseUrl}/measures/phq-9`);
+    await signIn(p, hearth.baseUrl, 'participant8@demo.hearth.local');
+    await p.goto(`${hearth.baseUrl}/measures/phq-9`);
     await p.getByText('Question 1 of 10').waitFor();
     // Questions 1 and 2 left out: one more than the PHQ-9 can prorate.
     for (let i = 1; i <= 9; i += 1) {

@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, hasHorizontalScroll } from './support/a11y';
-import { DEMO, signIn } from './support/app';
-import { DESKTOP, PHONE, openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { DEMO } from './support/app';
+import { DESKTOP, PHONE } from './support/browser';
+import { useHearth } from './support/hearth';
 
 // Issue 16: a member adds their own mobile number on the notification settings page at 375 px
 // (a bad number refused under the field, nothing saved), turns session reminders by text message
@@ -13,39 +12,26 @@ import { startServer, type TestServer } from './support/server';
 // HTTP server here). Screens at 375 and 1280 px, axe clean; the administrator's text page too.
 
 const SHOTS = 'screenshots/member-mobile';
-let server: TestServer;
 let gateway: Server;
-const browsers: TestBrowser[] = [];
 
+// The SMS gateway starts first: the server is started (by useHearth) pointing at it, and stopped before it.
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   gateway = createServer((req, res) => {
     req.resume();
     req.on('end', () => res.writeHead(202).end());
   });
   await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-  server = await startServer({ HEARTH_SMS_HTTP_URL: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send` });
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
 });
 afterAll(async () => {
-  await server?.stop();
   gateway?.closeAllConnections();
   await new Promise<void>((resolve) => (gateway ? gateway.close(() => resolve()) : resolve()));
 });
-
-async function browser(viewport = DESKTOP) {
-  const b = await openBrowser(viewport);
-  browsers.push(b);
-  return b;
-}
+const hearth = useHearth({ shots: SHOTS, env: () => ({ HEARTH_SMS_HTTP_URL: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send` }) });
 
 describe("a member's own mobile number", () => {
   it('is added at 375 px (a bad number refused first), used for text reminders, and removed, which turns them off', async () => {
-    const { page } = await browser(PHONE);
-    await signIn(page, server.baseUrl, DEMO.participant);
-    await page.goto(`${server.baseUrl}/account/notifications`);
+    const { page } = await hearth.signedIn(DEMO.participant, { viewport: PHONE });
+    await page.goto(`${hearth.baseUrl}/account/notifications`);
     await page.getByRole('heading', { name: 'Your mobile number' }).waitFor();
     const card = page.getByTestId('my-mobile');
     const textSwitch = page.getByTestId('session-reminders').getByRole('switch', { name: 'By text message' });
@@ -82,9 +68,8 @@ describe("a member's own mobile number", () => {
   }, 120_000);
 
   it('shows the page at 1280 px and the reminder texts to an administrator, axe clean', async () => {
-    const member = await browser(DESKTOP);
-    await signIn(member.page, server.baseUrl, DEMO.participant);
-    await member.page.goto(`${server.baseUrl}/account/notifications`);
+    const member = await hearth.signedIn(DEMO.participant);
+    await member.page.goto(`${hearth.baseUrl}/account/notifications`);
     const card = member.page.getByTestId('my-mobile');
     await card.getByLabel('Mobile number').fill('+44 7700 900456');
     await card.getByRole('button', { name: 'Save number' }).click();
@@ -96,9 +81,8 @@ describe("a member's own mobile number", () => {
       [DESKTOP, 1280],
       [PHONE, 375],
     ] as const) {
-      const admin = await browser(viewport);
-      await signIn(admin.page, server.baseUrl, DEMO.admin);
-      await admin.page.goto(`${server.baseUrl}/admin/sms`);
+      const admin = await hearth.signedIn(DEMO.admin, { viewport });
+      await admin.page.goto(`${hearth.baseUrl}/admin/sms`);
       await admin.page.getByRole('heading', { name: 'Session reminder texts' }).waitFor();
       expect(await checkA11y(admin.page)).toEqual([]);
       expect(await hasHorizontalScroll(admin.page)).toBe(false);

@@ -1,29 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
 import { DEMO, DEMO_PASSWORD, headerSignOut, signIn, signOut, submitSignIn } from './support/app';
-import { openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { useHearth } from './support/hearth';
 import { freshTotpCode, timeStep, totpCode } from './support/totp';
 
-let server: TestServer;
-let browser: TestBrowser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await browser?.close();
-  browser = undefined;
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const hearth = useHearth();
 
 describe('staff MFA enrolment from the demo offer', () => {
   it('enrols, then signs in again with a fresh code and later with a recovery code', async () => {
-    browser = await openBrowser();
-    const { page } = browser;
-    const base = server.baseUrl;
+    const { page } = await hearth.browser();
+    const base = hearth.baseUrl;
 
     await signIn(page, base, DEMO.clinician2, { keepOffer: true });
     await page.getByRole('heading', { name: 'Protect your account' }).waitFor();
@@ -80,26 +66,17 @@ describe('staff MFA enrolment from the demo offer', () => {
   });
 
   it('lets staff postpone enrolment in the demo with "Not now"', async () => {
-    browser = await openBrowser();
-    const { page } = browser;
-    await signIn(page, server.baseUrl, DEMO.admin, { keepOffer: true });
+    const { page } = await hearth.signedIn(DEMO.admin, { keepOffer: true });
     await page.getByRole('button', { name: 'Not now' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   });
 });
 
 describe('staff MFA enrolment when the service requires it', () => {
-  let strict: TestServer;
-  beforeAll(async () => {
-    strict = await startServer({ HEARTH_REQUIRE_STAFF_MFA: 'true' });
-  });
-  afterAll(async () => {
-    await strict?.stop();
-  });
+  const strict = useHearth({ env: { HEARTH_REQUIRE_STAFF_MFA: 'true' } });
 
   it('offers no way past enrolment except signing out', async () => {
-    browser = await openBrowser();
-    const { page } = browser;
+    const { page } = await strict.browser();
     await signIn(page, strict.baseUrl, DEMO.admin, { keepOffer: true });
     await page.getByRole('heading', { name: 'Protect your account' }).waitFor();
     expect(await page.getByRole('button', { name: 'Not now' }).count()).toBe(0);

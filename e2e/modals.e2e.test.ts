@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
-import { DEMO, signIn } from './support/app';
-import { DESKTOP, PHONE, openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { DEMO } from './support/app';
+import { DESKTOP, PHONE } from './support/browser';
+import { useHearth } from './support/hearth';
 
 /**
  * Modals moved onto layout/FormModal and layout/ConfirmModal (issue 12, step 7): each starts from a
@@ -12,26 +11,7 @@ import { startServer, type TestServer } from './support/server';
  * at 1280 and 375 px, axe clean.
  */
 const SHOTS = 'screenshots/modals';
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function signedIn(email: string): Promise<Page> {
-  const b = await openBrowser(DESKTOP);
-  browsers.push(b);
-  await signIn(b.page, server.baseUrl, email);
-  return b.page;
-}
+const hearth = useHearth({ shots: SHOTS });
 
 /** The open dialog at 1280 px and at 375 px, axe clean at both. */
 async function shootBoth(page: Page, name: string): Promise<void> {
@@ -50,8 +30,8 @@ const alertIn = (dialog: Locator) => dialog.getByRole('alert');
 
 describe('modals on FormModal and ConfirmModal', () => {
   it('stopping a watched phrase asks first, with "Keep it" focused, and stops it on confirming', async () => {
-    const page = await signedIn(DEMO.admin);
-    await page.goto(`${server.baseUrl}/admin/watched-phrases`);
+    const { page } = await hearth.signedIn(DEMO.admin);
+    await page.goto(`${hearth.baseUrl}/admin/watched-phrases`);
     await page.getByRole('heading', { level: 1, name: 'Watched phrases' }).waitFor();
     await page.getByLabel(/^Phrase/).fill('quiet storm');
     await page.getByRole('button', { name: 'Add phrase' }).click();
@@ -76,8 +56,8 @@ describe('modals on FormModal and ConfirmModal', () => {
   });
 
   it("a member's contact details start again from the saved ones each time the modal opens, without the last error", async () => {
-    const page = await signedIn(DEMO.participant);
-    await page.goto(`${server.baseUrl}/account`);
+    const { page } = await hearth.signedIn(DEMO.participant);
+    await page.goto(`${hearth.baseUrl}/account`);
     const edit = page.getByRole('button', { name: 'Edit contact details' });
     await edit.click();
     const dialog = page.getByRole('dialog', { name: 'Edit contact details' });
@@ -102,7 +82,7 @@ describe('modals on FormModal and ConfirmModal', () => {
   });
 
   it('dismissing an isolation flag needs a reason; the reason and its error are gone when the modal opens again', async () => {
-    const page = await signedIn(DEMO.clinician);
+    const { page } = await hearth.signedIn(DEMO.clinician);
     const card = page.getByRole('region', { name: 'Members who may be drifting away' }).getByRole('article', { name: 'Cedar: Reach out' });
     await card.getByRole('button', { name: 'Dismiss…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Dismiss Cedar' });

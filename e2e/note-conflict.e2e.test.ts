@@ -1,23 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
-import { DEMO, signIn } from './support/app';
-import { openBrowser, type TestBrowser } from './support/browser';
+import { DEMO } from './support/app';
 import { openPastSession } from './support/groups';
-import { startServer, type TestServer } from './support/server';
+import { useHearth } from './support/hearth';
 
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const hearth = useHearth();
 
 /** A note field by its exact label (the conflict panel's regions are named after the same sections). */
 function field(page: Page, name: string) {
@@ -26,9 +14,7 @@ function field(page: Page, name: string) {
 
 /** A facilitator signed in with session 6 (a draft note) open. */
 async function openDraft(email: string) {
-  const b = await openBrowser();
-  browsers.push(b);
-  await signIn(b.page, server.baseUrl, email);
+  const b = await hearth.signedIn(email);
   await openPastSession(b.page, 6);
   await b.page.getByRole('textbox', { name: 'Themes' }).waitFor();
   return b.page;

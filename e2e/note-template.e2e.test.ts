@@ -1,29 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
-import { DEMO, signIn } from './support/app';
-import { openBrowser, type TestBrowser } from './support/browser';
+import { DEMO } from './support/app';
 import { DEMO_GROUP, openDemoGroup, openPastSession } from './support/groups';
-import { startServer, type TestServer } from './support/server';
+import { useHearth } from './support/hearth';
 
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const hearth = useHearth();
 
 describe('a programme’s note template on screen', () => {
   it('the lead clinician switches the programme to DAP and the next new note starts as a DAP note with the session’s topic; the co-facilitator sees no edit', async () => {
-    const b = await openBrowser();
-    browsers.push(b);
-    const { page } = b;
-    await signIn(page, server.baseUrl, DEMO.clinician);
+    const { page } = await hearth.signedIn(DEMO.clinician);
 
     // Ada leads the demo group: its programme opens from the group page, editable.
     await openDemoGroup(page);
@@ -40,7 +25,7 @@ describe('a programme’s note template on screen', () => {
     // The latest held session (7) has no note yet: its draft is a DAP note, the Data section pre-filled.
     await page.getByRole('link', { name: `← ${DEMO_GROUP}` }).click();
     await page.getByRole('heading', { level: 1, name: DEMO_GROUP }).waitFor();
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${hearth.baseUrl}/`);
     await openPastSession(page, 7);
     await page.getByRole('heading', { name: 'Group note' }).waitFor();
     const data = page.getByRole('textbox', { name: 'Data' });
@@ -58,9 +43,7 @@ describe('a programme’s note template on screen', () => {
     expect(await checkA11y(page)).toEqual([]);
 
     // Ben co-facilitates: he sees the programme and its template, with no way to change them.
-    const ben = await openBrowser();
-    browsers.push(ben);
-    await signIn(ben.page, server.baseUrl, DEMO.clinician2);
+    const ben = await hearth.signedIn(DEMO.clinician2);
     await openDemoGroup(ben.page);
     await ben.page.getByRole('main').getByRole('link', { name: 'The Power of Connection' }).click();
     await ben.page.getByRole('heading', { level: 1, name: 'The Power of Connection' }).waitFor();

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
 import { apiSession } from './support/api';
 import { DEMO, signIn } from './support/app';
-import { DESKTOP, PHONE, openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { DESKTOP, PHONE } from './support/browser';
+import { useHearth } from './support/hearth';
 
 // Issue 16: the notification-settings page. A member turns session reminders on there, a session
 // of theirs is moved to the next day, and the reminder appears in the outbox (the server's own
@@ -12,25 +11,7 @@ import { startServer, type TestServer } from './support/server';
 // cannot be switched off. Both at 1280 and 375 px, axe clean.
 
 const SHOTS = 'screenshots/notification-settings';
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function browser(viewport = DESKTOP) {
-  const b = await openBrowser(viewport);
-  browsers.push(b);
-  return b;
-}
+const hearth = useHearth({ shots: SHOTS });
 
 /** "YYYY-MM-DDTHH:mm" in Europe/London (the demo groups' zone) for a moment `hours` from now. */
 function londonLocal(hours: number): string {
@@ -45,8 +26,8 @@ function londonLocal(hours: number): string {
 
 describe('notification settings', () => {
   it('a member turns session reminders on from the account page; a reminder for the next session appears in the outbox', async () => {
-    const base = server.baseUrl;
-    const b = await browser();
+    const base = hearth.baseUrl;
+    const b = await hearth.browser();
     const page = b.page;
     await signIn(page, base, DEMO.participant);
     await page.goto(`${base}/account`);
@@ -87,8 +68,7 @@ describe('notification settings', () => {
     expect(reminder?.subject).toBe('Reminder: your session tomorrow');
     expect(reminder?.bodyText).toContain('You get this reminder because you turned session reminders on. Change this under Your account → Notification settings');
 
-    const phone = await browser(PHONE);
-    await signIn(phone.page, base, DEMO.participant);
+    const phone = await hearth.signedIn(DEMO.participant, { viewport: PHONE });
     await phone.page.goto(`${base}/account/notifications`);
     await phone.page.getByRole('heading', { name: 'Notification settings', level: 1 }).waitFor();
     expect(await phone.page.getByTestId('session-reminders').getByRole('switch', { name: 'By e-mail' }).isChecked()).toBe(true);
@@ -101,9 +81,8 @@ describe('notification settings', () => {
       [DESKTOP, 1280],
       [PHONE, 375],
     ] as const) {
-      const b = await browser(viewport);
-      await signIn(b.page, server.baseUrl, DEMO.clinician);
-      await b.page.goto(`${server.baseUrl}/account/notifications`);
+      const b = await hearth.signedIn(DEMO.clinician, { viewport });
+      await b.page.goto(`${hearth.baseUrl}/account/notifications`);
       await b.page.getByText('Alerts cannot be switched off').waitFor();
       expect(await b.page.getByRole('switch', { name: 'By e-mail' }).isChecked()).toBe(true);
       expect(await b.page.getByRole('switch').count()).toBe(1);

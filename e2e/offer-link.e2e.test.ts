@@ -1,29 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
 import { apiSession } from './support/api';
 import { DEMO } from './support/app';
-import { openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { useHearth } from './support/hearth';
 
 // Issue 16 item 1: a referred person accepts an offer from the link in its e-mail (read from the
 // outbox, as on a service without SMTP), chooses a password and signs in.
 
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const hearth = useHearth();
 
 describe('an offer answered from its e-mail', () => {
   it('accept link → confirmation page → choose a password; the link then says it was used', async () => {
-    const base = server.baseUrl;
+    const base = hearth.baseUrl;
     const ada = await apiSession(base, DEMO.clinician);
     const admin = await apiSession(base, DEMO.admin);
     const { groups } = await ada.get<{ groups: { id: string }[] }>('/groups');
@@ -50,8 +38,7 @@ describe('an offer answered from its e-mail', () => {
     const acceptLink = /https?:\/\/\S+\/offer#token=[\w-]+&answer=accept/.exec(offerMail?.bodyText ?? '')?.[0];
     expect(acceptLink).toBeDefined();
 
-    const b = await openBrowser();
-    browsers.push(b);
+    const b = await hearth.browser();
     const page = b.page;
     await page.goto(acceptLink!.replace(/^https?:\/\/[^/]+/, base));
     await page.getByRole('heading', { name: 'Accept your place' }).waitFor();

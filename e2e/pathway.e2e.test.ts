@@ -1,36 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
 import { DEMO, signIn } from './support/app';
-import { openBrowser, type TestBrowser } from './support/browser';
 import { DEMO_GROUP, openDemoGroup } from './support/groups';
-import { startServer, type TestServer } from './support/server';
+import { useHearth } from './support/hearth';
 
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function browser() {
-  const b = await openBrowser();
-  browsers.push(b);
-  return b;
-}
+const hearth = useHearth();
 
 describe('the way into a group', () => {
   it('refer → intake → waitlist → offer → accept → invite → agreement → active member', async () => {
-    const base = server.baseUrl;
+    const base = hearth.baseUrl;
 
     // Ben (any clinician) refers someone.
-    const ben = await browser();
-    await signIn(ben.page, base, DEMO.clinician2);
+    const ben = await hearth.signedIn(DEMO.clinician2);
     await ben.page.getByRole('button', { name: 'Refer someone' }).click();
     let dialog = ben.page.getByRole('dialog');
     expect(await dialog.getByLabel('Group').inputValue()).not.toBe('');
@@ -43,7 +24,7 @@ describe('the way into a group', () => {
     await expect.poll(() => mine.innerText()).toMatch(/awaiting intake/i);
 
     // Ada screens them as suitable: they join the waitlist behind Sam Okoro.
-    const ada = await browser();
+    const ada = await hearth.browser();
     const page = ada.page;
     await signIn(page, base, DEMO.clinician);
     await openDemoGroup(page, 'Waitlist & referrals');
@@ -87,7 +68,7 @@ describe('the way into a group', () => {
     await page.getByRole('status').getByText('Robin Ash is enrolled').waitFor();
 
     // Robin opens the link in their own browser, sets a password and signs in.
-    const robin = await browser();
+    const robin = await hearth.browser();
     const rp = robin.page;
     await rp.goto(inviteUrl.replace(/^https?:\/\/[^/]+/, base));
     await rp.getByRole('heading', { name: 'Welcome, Robin Ash' }).waitFor();

@@ -1,32 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
 import { apiSession } from './support/api';
-import { DEMO, signIn } from './support/app';
-import { openBrowser, type TestBrowser } from './support/browser';
+import { DEMO } from './support/app';
 import { fillWeeklySchedule, thursdayNextWeek } from './support/groups';
-import { startServer, type TestServer } from './support/server';
+import { useHearth } from './support/hearth';
+import { WINTER_AGREEMENT, fillWinterProgramme } from './support/programmes';
 
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-const AGREEMENT = 'We keep what others share inside the group, arrive on time, and speak for ourselves rather than for others.';
+const hearth = useHearth();
 
 describe('programmes and groups on screen', () => {
   it('an admin creates a programme with two sessions and a group, and sees both listed', async () => {
-    const b = await openBrowser();
-    browsers.push(b);
-    const { page } = b;
-    await signIn(page, server.baseUrl, DEMO.admin);
+    const { page } = await hearth.signedIn(DEMO.admin);
 
     // The way in from the overview.
     await page.getByRole('main').getByRole('link', { name: 'Programmes and groups' }).click();
@@ -45,18 +29,8 @@ describe('programmes and groups on screen', () => {
     await page.getByText('A programme needs at least one session.').waitFor();
     expect(await checkA11y(page)).toEqual([]);
 
-    await page.getByLabel('Programme name').fill('Connecting in winter');
-    await page.getByLabel('Description').fill('Two sessions on reaching out when the days are short.');
     await page.getByRole('button', { name: 'Add a session' }).click();
-    await page.getByLabel('Session 1 topic').fill('Noticing isolation');
-    await page.getByLabel('Session 1 skill focus').fill('Self-monitoring');
-    await page.getByLabel('Session 1 exercises').fill('Map your week\nOne small contact');
-    await page.getByRole('button', { name: 'Add a session' }).click();
-    await page.getByLabel('Session 2 topic').fill('Reaching out');
-    await page.getByLabel('Session 2 skill focus').fill('Making a request');
-    await page.getByLabel('Session 2 exercises').fill('Role-play an invitation');
-    await page.getByLabel('Session 2 reflection prompts').fill('Who could you call this week?');
-    await page.getByLabel('Agreement text').fill(AGREEMENT);
+    await fillWinterProgramme(page);
     await page.getByRole('button', { name: 'Create programme' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Connecting in winter' }).waitFor();
@@ -66,7 +40,7 @@ describe('programmes and groups on screen', () => {
     expect(await checkA11y(page)).toEqual([]);
 
     // A second agreement version; both are listed.
-    await page.getByLabel(/^Agreement text/).fill(`${AGREEMENT} We tell a facilitator if we cannot come.`);
+    await page.getByLabel(/^Agreement text/).fill(`${WINTER_AGREEMENT} We tell a facilitator if we cannot come.`);
     await page.getByRole('button', { name: 'Publish version 2' }).click();
     await page.getByText('Version 2 published.', { exact: false }).waitFor();
     const versions = page.getByRole('list', { name: 'Versions' });
@@ -124,7 +98,7 @@ describe('programmes and groups on screen', () => {
     await page.getByRole('link', { name: 'Winter Thursday group' }).waitFor();
 
     // What was stored, read back over the API.
-    const admin = await apiSession(server.baseUrl, DEMO.admin);
+    const admin = await apiSession(hearth.baseUrl, DEMO.admin);
     const { groups } = await admin.get<{ groups: { id: string; name: string }[] }>('/groups');
     const created = groups.find((g) => g.name === 'Winter Thursday group');
     expect(created).toBeDefined();
@@ -153,10 +127,7 @@ describe('programmes and groups on screen', () => {
   });
 
   it('a clinician creates a group from their home and leads it', async () => {
-    const b = await openBrowser();
-    browsers.push(b);
-    const { page } = b;
-    await signIn(page, server.baseUrl, DEMO.clinician);
+    const { page } = await hearth.signedIn(DEMO.clinician);
     // Once signed in, every request she makes is answered (the page asks for no staff list).
     const refused: string[] = [];
     page.on('response', (r) => {
@@ -178,23 +149,20 @@ describe('programmes and groups on screen', () => {
     await page.getByRole('button', { name: 'Save schedule' }).click();
     await page.getByText('Schedule saved. 3 sessions added, 0 removed.').waitFor();
     expect(refused).toEqual([]);
-    const ada = await apiSession(server.baseUrl, DEMO.clinician);
+    const ada = await apiSession(hearth.baseUrl, DEMO.clinician);
     const { groups } = await ada.get<{ groups: { name: string; myRole: string }[] }>('/groups');
     expect(groups.find((g) => g.name === 'Ada’s Monday group')?.myRole).toBe('lead');
   });
 
   it('shows the server refusing a capacity below the current members next to the field, and keeps the old one', async () => {
-    const b = await openBrowser();
-    browsers.push(b);
-    const { page } = b;
-    await signIn(page, server.baseUrl, DEMO.admin);
-    const admin = await apiSession(server.baseUrl, DEMO.admin);
+    const { page } = await hearth.signedIn(DEMO.admin);
+    const admin = await apiSession(hearth.baseUrl, DEMO.admin);
     const { groups } = await admin.get<{ groups: { id: string; name: string; memberCount: number }[] }>('/groups');
     const tuesday = groups.find((g) => g.name === 'Tuesday evening group');
     expect(tuesday?.memberCount).toBeGreaterThan(2);
     const before = await admin.get<{ capacity: number }>(`/groups/${tuesday?.id ?? ''}`);
 
-    await page.goto(`${server.baseUrl}/groups/${tuesday?.id ?? ''}?tab=settings`);
+    await page.goto(`${hearth.baseUrl}/groups/${tuesday?.id ?? ''}?tab=settings`);
     await page.getByLabel('Capacity').fill('2');
     await page.getByLabel('Minimum size').fill('1');
     await page.getByRole('button', { name: 'Save settings' }).click();

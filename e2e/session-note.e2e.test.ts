@@ -1,29 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
-import { DEMO, signIn } from './support/app';
-import { openBrowser, type TestBrowser } from './support/browser';
+import { DEMO } from './support/app';
 import { openDemoGroup, openPastSession } from './support/groups';
-import { startServer, type TestServer } from './support/server';
+import { useHearth } from './support/hearth';
 
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const hearth = useHearth();
 
 describe('after a session', () => {
   it('takes attendance, writes the group note with member sections, signs it, and files each section to the record', async () => {
-    const b = await openBrowser();
-    browsers.push(b);
-    const { page } = b;
-    await signIn(page, server.baseUrl, DEMO.clinician);
+    const { page } = await hearth.signedIn(DEMO.clinician);
 
     // The latest held session (7) has attendance but no note yet.
     await openPastSession(page, 7);

@@ -1,28 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y, hasHorizontalScroll } from './support/a11y';
-import { DEMO, headerSignOut, signIn, submitSignIn } from './support/app';
-import { PHONE, openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { DEMO, headerSignOut, submitSignIn } from './support/app';
+import { PHONE } from './support/browser';
+import { useHearth } from './support/hearth';
 
-let server: TestServer;
-let browser: TestBrowser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await browser?.close();
-  browser = undefined;
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const hearth = useHearth();
 
 describe('sign-in', () => {
   it('says plainly when the password is wrong, and keeps the person on the form', async () => {
-    browser = await openBrowser();
-    const { page } = browser;
-    await page.goto(`${server.baseUrl}/sign-in`);
+    const { page } = await hearth.browser();
+    await page.goto(`${hearth.baseUrl}/sign-in`);
     expect(await checkA11y(page)).toEqual([]);
 
     await submitSignIn(page, DEMO.participant, 'not-my-password');
@@ -37,9 +24,7 @@ describe('sign-in', () => {
   });
 
   it('signs a participant in to their home, which shows their real group and facilitators', async () => {
-    browser = await openBrowser();
-    const { page } = browser;
-    await signIn(page, server.baseUrl, DEMO.participant);
+    const { page } = await hearth.signedIn(DEMO.participant);
 
     await page.getByRole('heading', { level: 1, name: /^Hello, / }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
@@ -50,9 +35,8 @@ describe('sign-in', () => {
   });
 
   it('returns to the page asked for after signing in', async () => {
-    browser = await openBrowser();
-    const { page } = browser;
-    await page.goto(`${server.baseUrl}/account`);
+    const { page } = await hearth.browser();
+    await page.goto(`${hearth.baseUrl}/account`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 
     await submitSignIn(page, DEMO.participant, 'hearth-demo-2026');
@@ -62,9 +46,7 @@ describe('sign-in', () => {
   });
 
   it('sends the person back to sign-in when the session is gone (global 401 handler)', async () => {
-    browser = await openBrowser();
-    const { page, context } = browser;
-    await signIn(page, server.baseUrl, DEMO.participant);
+    const { page, context } = await hearth.signedIn(DEMO.participant);
     // Let the home page finish loading, so the first request without a session is ours.
     await page.getByRole('heading', { name: 'Your facilitators' }).first().waitFor();
     await page.waitForLoadState('networkidle');
@@ -78,9 +60,7 @@ describe('sign-in', () => {
   });
 
   it('starts every page with a "Skip to content" link that moves focus to the page', async () => {
-    browser = await openBrowser();
-    const { page } = browser;
-    await signIn(page, server.baseUrl, DEMO.participant);
+    const { page } = await hearth.signedIn(DEMO.participant);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
@@ -88,9 +68,7 @@ describe('sign-in', () => {
   });
 
   it('fits a 375 px phone without sideways scrolling, with the menu behind a button', async () => {
-    browser = await openBrowser(PHONE);
-    const { page } = browser;
-    await signIn(page, server.baseUrl, DEMO.clinician);
+    const { page } = await hearth.signedIn(DEMO.clinician, { viewport: PHONE });
     expect(await hasHorizontalScroll(page)).toBe(false);
 
     const menu = page.getByRole('button', { name: 'Open menu' });

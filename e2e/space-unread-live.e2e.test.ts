@@ -1,35 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiSession } from './support/api';
 import { DEMO, signIn } from './support/app';
-import { DESKTOP, openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { DESKTOP } from './support/browser';
+import { useHearth } from './support/hearth';
 
 // Issue 16 item 4: the home page's group-space card and the menu badge show a new message the
 // moment another member posts it — over the socket, well inside the 2-minute fallback poll.
 
 const WILLOW = 'participant1@demo.hearth.local';
 const HARBOUR = 'participant2@demo.hearth.local';
-let server: TestServer;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const hearth = useHearth();
 
 describe('live unread count', () => {
   it('moves on the home card and the menu badge when another member posts', async () => {
-    const willow = await apiSession(server.baseUrl, WILLOW);
+    const willow = await apiSession(hearth.baseUrl, WILLOW);
     const { enrolments } = await willow.get<{
       enrolments: { groupId: string; status: string }[];
     }>('/me/enrolments');
     const groupId = enrolments.find((e) => e.status === 'active')?.groupId ?? '';
-    const ada = await apiSession(server.baseUrl, DEMO.clinician);
+    const ada = await apiSession(hearth.baseUrl, DEMO.clinician);
     await ada.send('PATCH', `/groups/${groupId}/moderation`, {
       moderationMode: 'post',
       staffedHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
@@ -39,13 +28,12 @@ describe('live unread count', () => {
       })),
     });
 
-    const b = await openBrowser(DESKTOP);
-    browsers.push(b);
+    const b = await hearth.browser(DESKTOP);
     const page = b.page;
-    await signIn(page, server.baseUrl, HARBOUR);
-    await page.goto(`${server.baseUrl}/`);
+    await signIn(page, hearth.baseUrl, HARBOUR);
+    await page.goto(`${hearth.baseUrl}/`);
     await page.getByRole('heading', { name: 'Your group space' }).waitFor();
-    const harbour = await apiSession(server.baseUrl, HARBOUR);
+    const harbour = await apiSession(hearth.baseUrl, HARBOUR);
     const countOf = async () => (await harbour.get<{ spaces: { groupId: string; unread: number }[] }>('/me/spaces')).spaces.find((s) => s.groupId === groupId)!.unread;
     const before = await countOf();
     const card = page.getByRole('region', { name: 'Your group space' });

@@ -1,49 +1,33 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y';
 import { apiSession } from './support/api';
 import { DEMO, signIn } from './support/app';
-import { DESKTOP, PHONE, openBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { PHONE } from './support/browser';
+import { useHearth } from './support/hearth';
 
 const SHOTS = 'screenshots/space';
 const WILLOW = 'participant1@demo.hearth.local';
 const HARBOUR = 'participant2@demo.hearth.local';
 
-let server: TestServer;
+const hearth = useHearth({ shots: SHOTS });
 let groupId: string;
-const browsers: Awaited<ReturnType<typeof openBrowser>>[] = [];
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  const willow = await apiSession(server.baseUrl, WILLOW);
+  const willow = await apiSession(hearth.baseUrl, WILLOW);
   const { enrolments } = await willow.get<{ enrolments: { groupId: string; status: string }[] }>('/me/enrolments');
   groupId = enrolments.find((e) => e.status === 'active')?.groupId ?? '';
   // Staffed around the clock for this test, so posts publish whatever the time of day.
-  const ada = await apiSession(server.baseUrl, DEMO.clinician);
+  const ada = await apiSession(hearth.baseUrl, DEMO.clinician);
   await ada.send('PATCH', `/groups/${groupId}/moderation`, {
     moderationMode: 'post',
     staffedHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
   });
 });
-afterEach(async () => {
-  await Promise.all(browsers.splice(0).map((b) => b.close()));
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function browser(viewport = DESKTOP) {
-  const b = await openBrowser(viewport);
-  browsers.push(b);
-  return b;
-}
 
 async function openChat(page: Page, email: string) {
-  await signIn(page, server.baseUrl, email);
-  await page.goto(`${server.baseUrl}/groups/${groupId}/space/chat`);
+  await signIn(page, hearth.baseUrl, email);
+  await page.goto(`${hearth.baseUrl}/groups/${groupId}/space/chat`);
   await page.getByRole('heading', { level: 1, name: 'Group space' }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Group chat' }).waitFor();
 }
@@ -57,8 +41,8 @@ const messages = (page: Page) => page.getByTestId('space-messages');
 
 describe('the group space', () => {
   it('two members chat live; an urgent message offers talk-now first, goes to the care team first (peers do not see it), reaches the clinician within 2 s and her phone home, and reaches the group when released', async () => {
-    const willow = await browser(PHONE);
-    const harbour = await browser();
+    const willow = await hearth.browser(PHONE);
+    const harbour = await hearth.browser();
     await openChat(willow.page, WILLOW);
     await openChat(harbour.page, HARBOUR);
     // The seeded week of chat is there, as text.
@@ -75,9 +59,8 @@ describe('the group space', () => {
     await willow.page.screenshot({ path: `${SHOTS}/chat-375.png`, fullPage: true });
 
     // Ada has her alert queue open.
-    const ada = await browser();
-    await signIn(ada.page, server.baseUrl, DEMO.clinician);
-    await ada.page.goto(`${server.baseUrl}/alerts`);
+    const ada = await hearth.signedIn(DEMO.clinician);
+    await ada.page.goto(`${hearth.baseUrl}/alerts`);
     await ada.page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
     const active = ada.page.getByRole('list', { name: 'Active alerts' }).getByRole('listitem');
     // The demo queue is not empty (Ember's open card, Cedar's reach-out): count once it has loaded.
@@ -117,18 +100,17 @@ describe('the group space', () => {
     expect(Date.now() - sentAt).toBeLessThan(2500);
 
     // Ada's home on her phone says so before anything else, and the header shows the count without opening the menu.
-    const adaPhone = await browser(PHONE);
-    await signIn(adaPhone.page, server.baseUrl, DEMO.clinician);
+    const adaPhone = await hearth.signedIn(DEMO.clinician, { viewport: PHONE });
     const banner = adaPhone.page.getByTestId('alerts-banner');
     await banner.getByText(/\d+ urgent/).waitFor();
     await banner.getByText(/^The oldest was raised/).waitFor();
     await adaPhone.page.getByTestId('header-alerts').waitFor();
     expect(await checkA11y(adaPhone.page)).toEqual([]);
     await adaPhone.page.screenshot({ path: `${SHOTS}/clinician-home-375.png`, fullPage: true });
-    await ada.page.goto(`${server.baseUrl}/`);
+    await ada.page.goto(`${hearth.baseUrl}/`);
     await ada.page.getByTestId('alerts-banner').waitFor();
     await ada.page.screenshot({ path: `${SHOTS}/clinician-home-1280.png`, fullPage: true });
-    await ada.page.goto(`${server.baseUrl}/alerts`);
+    await ada.page.goto(`${hearth.baseUrl}/alerts`);
     await ada.page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
 
     const alert = active
@@ -151,7 +133,7 @@ describe('the group space', () => {
     await ada.page.getByRole('status').getByText(`The alert for ${name} is resolved: safety plan reviewed.`).waitFor();
 
     // Ada releases it from the chat: now Harbour sees it, live.
-    await adaPhone.page.goto(`${server.baseUrl}/groups/${groupId}/space/chat`);
+    await adaPhone.page.goto(`${hearth.baseUrl}/groups/${groupId}/space/chat`);
     const heldPost = messages(adaPhone.page).getByTestId('space-post').filter({ hasText: urgent });
     await heldPost.getByText('Held: urgent risk language').waitFor();
     await adaPhone.page.screenshot({ path: `${SHOTS}/release-375.png`, fullPage: true });
@@ -161,9 +143,9 @@ describe('the group space', () => {
   });
 
   it('shows the thread list with unread counts on a phone, and a held post with its status to its author', async () => {
-    const pebble = await browser(PHONE);
+    const pebble = await hearth.browser(PHONE);
     const page = pebble.page;
-    await signIn(page, server.baseUrl, 'participant8@demo.hearth.local');
+    await signIn(page, hearth.baseUrl, 'participant8@demo.hearth.local');
     // The space is found from the home page and the menu, with what is new there.
     const card = page.getByRole('region', { name: 'Your group space' });
     await expect.poll(() => card.innerText()).toMatch(/\d+ new messages? since you last looked/);
@@ -199,7 +181,7 @@ describe('the group space', () => {
     await page.screenshot({ path: `${SHOTS}/held-375.png`, fullPage: true });
 
     // Ada sees it held, with its reason, and approves it: it reaches Pebble's open page live.
-    const ada = await browser(PHONE);
+    const ada = await hearth.browser(PHONE);
     await openChat(ada.page, DEMO.clinician);
     const held = ada.page.getByTestId('space-post').filter({ hasText: 'Hi everyone, I am new.' });
     await held.getByText('Held for review').waitFor();
@@ -210,8 +192,8 @@ describe('the group space', () => {
     await expect.poll(() => mine.getByText('Held for review').count(), { timeout: 5000 }).toBe(0);
   });
   it('previews a new thread like any message; a facilitator edits the held words before releasing them from the queue', async () => {
-    const willow = await browser(PHONE);
-    const harbour = await browser();
+    const willow = await hearth.browser(PHONE);
+    const harbour = await hearth.browser();
     await openChat(willow.page, WILLOW);
     await openChat(harbour.page, HARBOUR);
     await willow.page.getByRole('link', { name: 'All conversations' }).click();
@@ -231,9 +213,8 @@ describe('the group space', () => {
     await willow.page.getByRole('heading', { level: 2, name: 'A bad night' }).waitFor();
     const threadUrl = willow.page.url();
 
-    const ada = await browser(PHONE);
-    await signIn(ada.page, server.baseUrl, DEMO.clinician);
-    await ada.page.goto(`${server.baseUrl}/moderation`);
+    const ada = await hearth.signedIn(DEMO.clinician, { viewport: PHONE });
+    await ada.page.goto(`${hearth.baseUrl}/moderation`);
     const item = ada.page.getByRole('listitem').filter({ hasText: words });
     await item.getByText('Urgent risk language').waitFor();
     expect(await checkA11y(ada.page)).toEqual([]);
@@ -254,7 +235,7 @@ describe('the group space', () => {
     expect(await messages(harbour.page).getByText(words).count()).toBe(0);
   });
   it('previews a new thread’s title and first message together: risk in the title alone brings the author’s safety plan, danger brings the emergency numbers', async () => {
-    const willow = await browser(PHONE);
+    const willow = await hearth.browser(PHONE);
     await openChat(willow.page, WILLOW);
     await willow.page.getByRole('link', { name: 'All conversations' }).click();
     await willow.page.getByRole('button', { name: 'New thread' }).click();

@@ -1,34 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO, DEMO_PASSWORD, headerSignOut, signIn, submitSignIn } from './support/app';
-import { PHONE, openBrowser, type TestBrowser } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { PHONE } from './support/browser';
+import { useHearth } from './support/hearth';
 import { HAND_APP_SHEET_OVER_AT_GATE_LOADER, loadedStyleSheets, unstyledMantineClasses } from './support/styles';
 
-let server: TestServer;
-let browser: TestBrowser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(async () => {
-  await browser?.close();
-  browser = undefined;
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const hearth = useHearth();
 
 const file = (url: string): string => new URL(url).pathname.replace(/^\/assets\//, '');
 
 describe('a light first load (issue 16 item 5)', () => {
   it("the sign-in page loads only its own Mantine styles and code; signing in adds the app's sheet before Hearth's CSS", async () => {
-    browser = await openBrowser(PHONE);
-    const { page } = browser;
+    const { page } = await hearth.browser(PHONE);
     const requested: string[] = [];
     page.on('request', (r) => {
       if (['script', 'stylesheet'].includes(r.resourceType())) requested.push(file(r.url()));
     });
-    await page.goto(`${server.baseUrl}/sign-in`);
+    await page.goto(`${hearth.baseUrl}/sign-in`);
     await page.getByLabel('E-mail').waitFor();
     await page.waitForLoadState('networkidle');
 
@@ -42,7 +29,7 @@ describe('a light first load (issue 16 item 5)', () => {
     expect(before[1]).toMatch(/^index-[\w-]+\.css$/);
     expect(await unstyledMantineClasses(page)).toEqual([]);
 
-    await signIn(page, server.baseUrl, DEMO.participant);
+    await signIn(page, hearth.baseUrl, DEMO.participant);
     await page.getByRole('heading', { name: 'Your next sessions' }).waitFor();
     const after = (await loadedStyleSheets(page)).filter((s) => s !== 'inline');
     // Mantine's sheets first, as the whole styles.css was, then Hearth's own.
@@ -59,10 +46,9 @@ describe('a light first load (issue 16 item 5)', () => {
     // A race that fits what CI saw once under load (after signing in, neither the app's header nor the
     // MFA offer ever came): the gate copied "not loaded yet" at render, the sheet loaded before its
     // effect ran, and the effect then waited for a load that had already happened: "Loading…" for ever.
-    browser = await openBrowser(PHONE);
-    const { page } = browser;
+    const { page } = await hearth.browser(PHONE);
     await page.addInitScript(HAND_APP_SHEET_OVER_AT_GATE_LOADER);
-    await page.goto(`${server.baseUrl}/sign-in`);
+    await page.goto(`${hearth.baseUrl}/sign-in`);
     await submitSignIn(page, DEMO.participant, DEMO_PASSWORD);
     await headerSignOut(page).waitFor({ timeout: 15_000 });
     expect(await page.evaluate('window.__appSheetHandedOver === true')).toBe(true);

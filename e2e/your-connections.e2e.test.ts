@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { apiSession } from './support/api';
 import { DEMO, signIn } from './support/app';
 import { checkA11y, hasHorizontalScroll } from './support/a11y';
-import { DESKTOP, openBrowser } from './support/browser';
+import { DESKTOP } from './support/browser';
 import { HARBOUR, phoneSuite } from './support/phone-suite';
 
 const DIR = 'screenshots/your-connections';
-const { baseUrl, phone, shoot } = phoneSuite(DIR);
+const { baseUrl, phone, browser, shoot } = phoneSuite(DIR);
 
 describe('"Your connections" on the participant home', () => {
   it('a member sees who they are connected with, hides the card (then the home stops asking) and shows it again', async () => {
@@ -27,20 +27,17 @@ describe('"Your connections" on the participant home', () => {
     await shoot(willow, 'home');
 
     // The same home on a desktop browser.
-    const desktop = await openBrowser(DESKTOP);
-    try {
-      await signIn(desktop.page, base, DEMO.participant);
-      await desktop.page
-        .getByRole('region', { name: 'Your connections' })
-        .getByText(/appreciated you|tried|crossed paths|Connections grow/)
-        .first()
-        .waitFor();
-      await desktop.page.screenshot({ path: `${DIR}/home-1280.png`, fullPage: true });
-      expect(await hasHorizontalScroll(desktop.page)).toBe(false);
-      expect(await checkA11y(desktop.page)).toEqual([]);
-    } finally {
-      await desktop.close();
-    }
+    const desktop = await browser(DESKTOP);
+    await signIn(desktop.page, base, DEMO.participant);
+    await desktop.page
+      .getByRole('region', { name: 'Your connections' })
+      .getByText(/appreciated you|tried|crossed paths|Connections grow/)
+      .first()
+      .waitFor();
+    await desktop.page.screenshot({ path: `${DIR}/home-1280.png`, fullPage: true });
+    expect(await hasHorizontalScroll(desktop.page)).toBe(false);
+    expect(await checkA11y(desktop.page)).toEqual([]);
+    await desktop.close();
 
     // Hidden: kept for the person, and the home no longer asks for the connections.
     await card.getByRole('button', { name: 'Hide this' }).click();

@@ -5,13 +5,10 @@
  * notice. Needs a fresh demo server. Standalone:
  *   npx tsx scripts/screenshots-mail.ts   (builds dist/web unless SKIP_BUILD=1; writes ./screenshots/mail-*.png at 1280 and 375 px)
  */
-import type { Page } from 'playwright-core';
-import { shootAtBothWidths } from '../e2e/support/shots';
+import { inBrowser, runScript, type Shoot, shootAtBothWidths, signedIn } from '../e2e/support/shots';
+import type { Viewport } from '../e2e/support/browser';
 import { apiSession } from '../e2e/support/api';
-import { DEMO, signIn } from '../e2e/support/app';
-import { openBrowser } from '../e2e/support/browser';
-
-type Shoot = (page: Page, name: string) => Promise<void>;
+import { DEMO } from '../e2e/support/app';
 
 /** Refers, screens and offers a place in one of Ada's groups; returns the offer e-mail's token (read from the outbox). */
 async function offerByMail(base: string, email: string): Promise<string> {
@@ -39,74 +36,60 @@ async function offerByMail(base: string, email: string): Promise<string> {
   throw new Error('No group of the demo clinician could take an offer');
 }
 
-export async function shootMailScreens(base: string, viewport: { width: number; height: number }, shoot: Shoot): Promise<void> {
-  let b = await openBrowser(viewport);
-  let page = b.page;
-  await page.goto(`${base}/sign-in`);
-  await page.getByRole('link', { name: 'Forgotten your password?' }).click();
-  await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
-  await shoot(page, 'forgot-password');
-  await page.getByLabel('E-mail').fill(DEMO.participant);
-  await page.getByRole('button', { name: 'Send the link' }).click();
-  await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
-  await shoot(page, 'forgot-password-sent');
+export async function shootMailScreens(base: string, viewport: Viewport, shoot: Shoot): Promise<void> {
+  await inBrowser(viewport, async (page) => {
+    await page.goto(`${base}/sign-in`);
+    await page.getByRole('link', { name: 'Forgotten your password?' }).click();
+    await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
+    await shoot(page, 'forgot-password');
+    await page.getByLabel('E-mail').fill(DEMO.participant);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
+    await shoot(page, 'forgot-password-sent');
 
-  const token = await offerByMail(base, `rowan.${viewport.width}@example.org`);
-  await page.goto(`${base}/offer#token=${token}&answer=accept`);
-  await page.getByRole('heading', { name: 'Accept your place' }).waitFor();
-  await shoot(page, 'offer-accept');
-  await page.getByRole('button', { name: "I'd rather decline" }).click();
-  await page.getByRole('heading', { name: 'Decline the place?' }).waitFor();
-  await shoot(page, 'offer-decline');
-  await page.getByRole('button', { name: "I'd like to accept instead" }).click();
-  await page.getByLabel('The name the group will know you by').fill(`Rowan${viewport.width}`);
-  await page.getByRole('button', { name: 'Accept the place' }).click();
-  await page.getByRole('heading', { name: 'Your place is confirmed' }).waitFor();
-  await shoot(page, 'offer-accepted');
-  // A fresh load, as from the e-mail (a hash change alone would keep the page as it is).
-  await page.goto('about:blank');
-  await page.goto(`${base}/offer#token=${token}&answer=decline`);
-  await page.getByRole('heading', { name: 'You have already accepted this place' }).waitFor();
-  await shoot(page, 'offer-already-answered');
-  await page.goto('about:blank');
-  await page.goto(`${base}/offer#token=${'x'.repeat(43)}&answer=accept`);
-  await page.getByRole('heading', { name: 'This link does not work' }).waitFor();
-  await shoot(page, 'offer-invalid-link');
-  await b.close();
+    const token = await offerByMail(base, `rowan.${viewport.width}@example.org`);
+    await page.goto(`${base}/offer#token=${token}&answer=accept`);
+    await page.getByRole('heading', { name: 'Accept your place' }).waitFor();
+    await shoot(page, 'offer-accept');
+    await page.getByRole('button', { name: "I'd rather decline" }).click();
+    await page.getByRole('heading', { name: 'Decline the place?' }).waitFor();
+    await shoot(page, 'offer-decline');
+    await page.getByRole('button', { name: "I'd like to accept instead" }).click();
+    await page.getByLabel('The name the group will know you by').fill(`Rowan${viewport.width}`);
+    await page.getByRole('button', { name: 'Accept the place' }).click();
+    await page.getByRole('heading', { name: 'Your place is confirmed' }).waitFor();
+    await shoot(page, 'offer-accepted');
+    // A fresh load, as from the e-mail (a hash change alone would keep the page as it is).
+    await page.goto('about:blank');
+    await page.goto(`${base}/offer#token=${token}&answer=decline`);
+    await page.getByRole('heading', { name: 'You have already accepted this place' }).waitFor();
+    await shoot(page, 'offer-already-answered');
+    await page.goto('about:blank');
+    await page.goto(`${base}/offer#token=${'x'.repeat(43)}&answer=accept`);
+    await page.getByRole('heading', { name: 'This link does not work' }).waitFor();
+    await shoot(page, 'offer-invalid-link');
+  });
 
-  b = await openBrowser(viewport);
-  page = b.page;
-  await signIn(page, base, DEMO.participant);
-  await page.goto(`${base}/account`);
-  await page.getByRole('heading', { name: 'Reminders' }).waitFor();
-  // Session reminders are opt-in: the member turns them on.
-  await page.getByRole('switch', { name: /Session reminders/ }).click();
-  await page.getByText('Session reminders by e-mail are on.').waitFor();
-  await page.getByRole('heading', { name: 'Reminders' }).scrollIntoViewIfNeeded();
-  await shoot(page, 'reminder-settings');
-  await b.close();
+  await signedIn(base, viewport, DEMO.participant, async (page) => {
+    await page.goto(`${base}/account`);
+    await page.getByRole('heading', { name: 'Reminders' }).waitFor();
+    // Session reminders are opt-in: the member turns them on.
+    await page.getByRole('switch', { name: /Session reminders/ }).click();
+    await page.getByText('Session reminders by e-mail are on.').waitFor();
+    await page.getByRole('heading', { name: 'Reminders' }).scrollIntoViewIfNeeded();
+    await shoot(page, 'reminder-settings');
+  });
 
-  b = await openBrowser(viewport);
-  page = b.page;
-  await signIn(page, base, DEMO.admin);
-  await page.goto(`${base}/admin/users`);
-  await page.getByRole('button', { name: 'Invite someone' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Full name').fill('Nia Newcomer');
-  await dialog.getByLabel('E-mail').fill(`nia.${viewport.width}@example.org`);
-  await dialog.getByRole('button', { name: 'Create invitation' }).click();
-  await page.getByTestId('invite-mail').waitFor();
-  await shoot(page, 'invite-result');
-  await b.close();
-}
-
-function main(): Promise<void> {
-  return shootAtBothWidths('mail', shootMailScreens);
-}
-
-if (process.argv[1]?.endsWith('screenshots-mail.ts')) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
+  await signedIn(base, viewport, DEMO.admin, async (page) => {
+    await page.goto(`${base}/admin/users`);
+    await page.getByRole('button', { name: 'Invite someone' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Full name').fill('Nia Newcomer');
+    await dialog.getByLabel('E-mail').fill(`nia.${viewport.width}@example.org`);
+    await dialog.getByRole('button', { name: 'Create invitation' }).click();
+    await page.getByTestId('invite-mail').waitFor();
+    await shoot(page, 'invite-result');
   });
 }
+
+runScript('screenshots-mail.ts', () => shootAtBothWidths('mail', shootMailScreens));

@@ -6,16 +6,11 @@
  *   SKIP_BUILD=1 npx tsx scripts/screenshots-note-templates.ts   (writes ./screenshots/note-templates-*.png;
  *   SCREENSHOT_DIR to write elsewhere)
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { saveShot } from '../e2e/support/shots';
-import { DEMO, signIn } from '../e2e/support/app';
-import { DESKTOP, openBrowser, PHONE } from '../e2e/support/browser';
+import { runScript, type Shoot, shootAtBothWidths, signedIn } from '../e2e/support/shots';
+import { DEMO } from '../e2e/support/app';
+import { DESKTOP, type Viewport } from '../e2e/support/browser';
 import { openDemoGroup, openPastSession } from '../e2e/support/groups';
-import { repoRoot, startServer } from '../e2e/support/server';
-
-type Shoot = (page: Page, name: string) => Promise<void>;
 
 async function openProgramme(page: Page): Promise<void> {
   await openDemoGroup(page);
@@ -24,11 +19,8 @@ async function openProgramme(page: Page): Promise<void> {
   await page.getByRole('region', { name: 'Note template' }).waitFor();
 }
 
-export async function shootNoteTemplateScreens(base: string, viewport: { width: number; height: number }, shoot: Shoot): Promise<void> {
-  const b = await openBrowser(viewport);
-  const page = b.page;
-  try {
-    await signIn(page, base, DEMO.clinician);
+export async function shootNoteTemplateScreens(base: string, viewport: Viewport, shoot: Shoot): Promise<void> {
+  await signedIn(base, viewport, DEMO.clinician, async (page) => {
     await openDemoGroup(page);
     await shoot(page, 'group-programme-link');
     await page.getByRole('main').getByRole('link', { name: 'The Power of Connection' }).click();
@@ -51,47 +43,11 @@ export async function shootNoteTemplateScreens(base: string, viewport: { width: 
     await page.getByRole('button', { name: 'Sign…' }).click();
     await page.getByRole('list', { name: 'Still to write' }).waitFor();
     await shoot(page, 'note-draft-soap-incomplete');
-  } finally {
-    await b.close();
-  }
-  const c = await openBrowser(viewport);
-  try {
-    await signIn(c.page, base, DEMO.clinician2);
-    await openProgramme(c.page);
-    await shoot(c.page, 'programme-co-facilitator-read-only');
-  } finally {
-    await c.close();
-  }
-}
-
-async function main(): Promise<void> {
-  const outDir = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(repoRoot, 'screenshots'));
-  await mkdir(outDir, { recursive: true });
-  let findings = 0;
-  for (const viewport of [DESKTOP, PHONE]) {
-    const server = await startServer();
-    let n = 0;
-    try {
-      await shootNoteTemplateScreens(server.baseUrl, viewport, async (page, name) => {
-        await page.waitForLoadState('networkidle').catch(() => undefined);
-        await page.waitForTimeout(300);
-        // A full-page shot of a scrolled page draws the fixed header halfway down.
-        await page.evaluate(() => window.scrollTo(0, 0));
-        n += 1;
-        const file = path.join(outDir, `note-templates-${String(n).padStart(2, '0')}-${name}-${viewport.width}.png`);
-        const problems = await saveShot(page, file);
-        findings += problems.length ? 1 : 0;
-      });
-    } finally {
-      await server.stop();
-    }
-  }
-  console.log(`${findings} screen(s) with findings.`);
-}
-
-if (process.argv[1]?.endsWith('screenshots-note-templates.ts')) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
+  });
+  await signedIn(base, viewport, DEMO.clinician2, async (page) => {
+    await openProgramme(page);
+    await shoot(page, 'programme-co-facilitator-read-only');
   });
 }
+
+runScript('screenshots-note-templates.ts', () => shootAtBothWidths('note-templates', shootNoteTemplateScreens, { numbered: true }));

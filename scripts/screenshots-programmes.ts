@@ -7,24 +7,14 @@
  *   SKIP_BUILD=1 npx tsx scripts/screenshots-programmes.ts   (writes ./screenshots/programmes-*.png;
  *   SCREENSHOT_DIR to write elsewhere)
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { saveShot } from '../e2e/support/shots';
-import { DEMO, signIn } from '../e2e/support/app';
-import { DESKTOP, openBrowser, PHONE } from '../e2e/support/browser';
+import { runScript, type Shoot, shootAtBothWidths, signedIn } from '../e2e/support/shots';
+import type { Viewport } from '../e2e/support/browser';
+import { DEMO } from '../e2e/support/app';
 import { fillWeeklySchedule, thursdayNextWeek } from '../e2e/support/groups';
-import { repoRoot, startServer } from '../e2e/support/server';
+import { WINTER_AGREEMENT, fillWinterProgramme } from '../e2e/support/programmes';
 
-type Shoot = (page: Page, name: string) => Promise<void>;
-
-const AGREEMENT = 'We keep what others share inside the group, arrive on time, and speak for ourselves rather than for others.';
-
-export async function shootProgrammeScreens(base: string, viewport: { width: number; height: number }, shoot: Shoot): Promise<void> {
-  const b = await openBrowser(viewport);
-  const page = b.page;
-  try {
-    await signIn(page, base, DEMO.admin);
+export async function shootProgrammeScreens(base: string, viewport: Viewport, shoot: Shoot): Promise<void> {
+  await signedIn(base, viewport, DEMO.admin, async (page) => {
     await page.goto(`${base}/admin/programmes`);
     await page.getByRole('heading', { level: 1, name: 'Programmes and groups' }).waitFor();
     await page.getByRole('link', { name: 'Tuesday evening group' }).waitFor();
@@ -38,23 +28,13 @@ export async function shootProgrammeScreens(base: string, viewport: { width: num
     await page.getByLabel('Agreement text').fill('Too short.');
     await shoot(page, 'programme-new-errors');
 
-    await page.getByLabel('Programme name').fill('Connecting in winter');
-    await page.getByLabel('Description').fill('Two sessions on reaching out when the days are short.');
-    await page.getByLabel('Session 1 topic').fill('Noticing isolation');
-    await page.getByLabel('Session 1 skill focus').fill('Self-monitoring');
-    await page.getByLabel('Session 1 exercises').fill('Map your week\nOne small contact');
-    await page.getByRole('button', { name: 'Add a session' }).click();
-    await page.getByLabel('Session 2 topic').fill('Reaching out');
-    await page.getByLabel('Session 2 skill focus').fill('Making a request');
-    await page.getByLabel('Session 2 exercises').fill('Role-play an invitation');
-    await page.getByLabel('Session 2 reflection prompts').fill('Who could you call this week?');
-    await page.getByLabel('Agreement text').fill(AGREEMENT);
+    await fillWinterProgramme(page);
     await shoot(page, 'programme-new-filled');
     await page.getByRole('button', { name: 'Create programme' }).click();
     await page.getByRole('heading', { level: 1, name: 'Connecting in winter' }).waitFor();
     await shoot(page, 'programme-created');
 
-    await page.getByLabel(/^Agreement text/).fill(`${AGREEMENT} We tell a facilitator if we cannot come.`);
+    await page.getByLabel(/^Agreement text/).fill(`${WINTER_AGREEMENT} We tell a facilitator if we cannot come.`);
     await page.getByRole('button', { name: 'Publish version 2' }).click();
     await page.getByText('Version 2 published.', { exact: false }).waitFor();
     await page.getByText('Version 1', { exact: true }).click();
@@ -95,51 +75,15 @@ export async function shootProgrammeScreens(base: string, viewport: { width: num
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('the members it has now', { exact: false }).waitFor();
     await shoot(page, 'group-capacity-below-members');
-  } finally {
-    await b.close();
-  }
+  });
   // A clinician's new group: they lead it, no staff list.
-  const c = await openBrowser(viewport);
-  try {
-    await signIn(c.page, base, DEMO.clinician);
-    await c.page.goto(`${base}/groups/new`);
-    await c.page.getByText('You will lead this group.', { exact: false }).waitFor();
-    await shoot(c.page, 'group-new-clinician');
-    await c.page.getByLabel('Later, on the group’s Schedule tab').check();
-    await shoot(c.page, 'group-new-clinician-schedule-later');
-  } finally {
-    await c.close();
-  }
-}
-
-async function main(): Promise<void> {
-  const outDir = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(repoRoot, 'screenshots'));
-  await mkdir(outDir, { recursive: true });
-  let findings = 0;
-  for (const viewport of [DESKTOP, PHONE]) {
-    const server = await startServer();
-    let n = 0;
-    try {
-      await shootProgrammeScreens(server.baseUrl, viewport, async (page, name) => {
-        await page.waitForLoadState('networkidle').catch(() => undefined);
-        await page.waitForTimeout(300);
-        // A full-page shot of a scrolled page draws the fixed header halfway down.
-        await page.evaluate(() => window.scrollTo(0, 0));
-        n += 1;
-        const file = path.join(outDir, `programmes-${String(n).padStart(2, '0')}-${name}-${viewport.width}.png`);
-        const problems = await saveShot(page, file);
-        findings += problems.length ? 1 : 0;
-      });
-    } finally {
-      await server.stop();
-    }
-  }
-  console.log(`${findings} screen(s) with findings.`);
-}
-
-if (process.argv[1]?.endsWith('screenshots-programmes.ts')) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
+  await signedIn(base, viewport, DEMO.clinician, async (page) => {
+    await page.goto(`${base}/groups/new`);
+    await page.getByText('You will lead this group.', { exact: false }).waitFor();
+    await shoot(page, 'group-new-clinician');
+    await page.getByLabel('Later, on the group’s Schedule tab').check();
+    await shoot(page, 'group-new-clinician-schedule-later');
   });
 }
+
+runScript('screenshots-programmes.ts', () => shootAtBothWidths('programmes', shootProgrammeScreens, { numbered: true }));

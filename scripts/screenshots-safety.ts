@@ -3,20 +3,14 @@
  * their waiting posts, the facilitator's moderation queue (with the reject dialog), a risk alert
  * opened in the queue, a member's plan, the group's moderation settings, the admin's watched phrases.
  * Needs a fresh demo server (it posts in the group space). Standalone:
- *   SKIP_BUILD=1 npx tsx scripts/screenshots-safety.ts   (writes ./screenshots/safety-*.png)
+ *   npx tsx scripts/screenshots-safety.ts   (builds dist/web unless SKIP_BUILD=1; writes ./screenshots/safety-*.png at 375 px, SCREEN_WIDTH for another)
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { saveShot } from '../e2e/support/shots';
+import { runScript, type Shoot, shootAtBothWidths, signedIn } from '../e2e/support/shots';
 import { apiSession } from '../e2e/support/api';
-import { DEMO, signIn } from '../e2e/support/app';
-import { openBrowser, PHONE } from '../e2e/support/browser';
-import { repoRoot, startServer } from '../e2e/support/server';
+import { DEMO } from '../e2e/support/app';
+import { PHONE, type Viewport } from '../e2e/support/browser';
 
-type Shoot = (page: Page, name: string) => Promise<void>;
-
-export async function shootSafetyScreens(base: string, viewport: { width: number; height: number }, shoot: Shoot): Promise<void> {
+export async function shootSafetyScreens(base: string, viewport: Viewport, shoot: Shoot): Promise<void> {
   // Set-up over the API: participant 1 writes two posts in the group space (held: the group is
   // pre-moderated; one has risk language and raises an alert).
   const p1 = await apiSession(base, DEMO.participant);
@@ -28,79 +22,51 @@ export async function shootSafetyScreens(base: string, viewport: { width: number
   await p1.send('POST', `/space/groups/${groupId}/threads`, { title: 'A small win', text: 'I went to the library café on my own today. It felt good to be out.' });
   await p1.send('POST', `/space/groups/${groupId}/threads`, { title: 'Hard week', text: "Honestly I don't see the point anymore, I feel like such a burden to everyone." });
 
-  let b = await openBrowser(viewport);
-  let page = b.page;
-  await signIn(page, base, DEMO.participant);
-  await page.goto(`${base}/safety-plan`);
-  await page.getByRole('heading', { name: 'My safety plan', level: 1 }).waitFor();
-  await shoot(page, 'safety-plan-mine');
-  await page.getByRole('button', { name: 'Change my plan' }).click();
-  await page.getByRole('heading', { name: '1. My warning signs' }).waitFor();
-  await shoot(page, 'safety-plan-edit');
-  await page.goto(`${base}/my-posts`);
-  await page.getByRole('heading', { name: 'Waiting and not published' }).waitFor();
-  await shoot(page, 'my-posts-waiting');
-  await b.close();
+  await signedIn(base, viewport, DEMO.participant, async (page) => {
+    await page.goto(`${base}/safety-plan`);
+    await page.getByRole('heading', { name: 'My safety plan', level: 1 }).waitFor();
+    await shoot(page, 'safety-plan-mine');
+    await page.getByRole('button', { name: 'Change my plan' }).click();
+    await page.getByRole('heading', { name: '1. My warning signs' }).waitFor();
+    await shoot(page, 'safety-plan-edit');
+    await page.goto(`${base}/my-posts`);
+    await page.getByRole('heading', { name: 'Waiting and not published' }).waitFor();
+    await shoot(page, 'my-posts-waiting');
+  });
 
-  b = await openBrowser(viewport);
-  page = b.page;
-  await signIn(page, base, DEMO.clinician);
-  await page.goto(`${base}/moderation`);
-  await page.getByRole('heading', { name: 'Moderation', level: 1 }).waitFor();
-  await shoot(page, 'moderation-queue');
-  await page
-    .getByRole('button', { name: /^Reject the/ })
-    .first()
-    .click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Reject' }).click();
-  await shoot(page, 'moderation-reject-reason');
-  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
-  await page.goto(`${base}/alerts`);
-  await page.getByRole('heading', { name: /Alerts/, level: 1 }).waitFor();
-  const open = page.getByRole('button', { name: /Read the message/ }).first();
-  await open.click();
-  await page.getByText('Why it was flagged').first().waitFor();
-  await shoot(page, 'alert-risk-context');
-  await page
-    .getByRole('link', { name: /^Safety plan of/ })
-    .first()
-    .click();
-  await page.getByRole('heading', { name: /safety plan/, level: 1 }).waitFor();
-  await shoot(page, 'safety-plan-member');
-  await page.goto(`${base}/groups/${groupId}?tab=settings`);
-  await page.getByRole('heading', { name: 'Group space moderation' }).waitFor();
-  await shoot(page, 'group-moderation-settings');
-  await b.close();
+  await signedIn(base, viewport, DEMO.clinician, async (page) => {
+    await page.goto(`${base}/moderation`);
+    await page.getByRole('heading', { name: 'Moderation', level: 1 }).waitFor();
+    await shoot(page, 'moderation-queue');
+    await page
+      .getByRole('button', { name: /^Reject the/ })
+      .first()
+      .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reject' }).click();
+    await shoot(page, 'moderation-reject-reason');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.goto(`${base}/alerts`);
+    await page.getByRole('heading', { name: /Alerts/, level: 1 }).waitFor();
+    const open = page.getByRole('button', { name: /Read the message/ }).first();
+    await open.click();
+    await page.getByText('Why it was flagged').first().waitFor();
+    await shoot(page, 'alert-risk-context');
+    await page
+      .getByRole('link', { name: /^Safety plan of/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: /safety plan/, level: 1 }).waitFor();
+    await shoot(page, 'safety-plan-member');
+    await page.goto(`${base}/groups/${groupId}?tab=settings`);
+    await page.getByRole('heading', { name: 'Group space moderation' }).waitFor();
+    await shoot(page, 'group-moderation-settings');
+  });
 
-  b = await openBrowser(viewport);
-  page = b.page;
-  await signIn(page, base, DEMO.admin);
-  await page.goto(`${base}/admin/watched-phrases`);
-  await page.getByRole('heading', { name: 'Watched phrases', level: 1 }).waitFor();
-  await shoot(page, 'admin-watched-phrases');
-  await b.close();
-}
-
-async function main(): Promise<void> {
-  const outDir = path.join(repoRoot, 'screenshots');
-  await mkdir(outDir, { recursive: true });
-  const width = Number(process.env.SCREEN_WIDTH ?? PHONE.width);
-  const server = await startServer();
-  try {
-    await shootSafetyScreens(server.baseUrl, { width, height: 812 }, async (page, name) => {
-      await page.waitForLoadState('networkidle').catch(() => undefined);
-      await page.waitForTimeout(300);
-      const file = path.join(outDir, `safety-${name}-${width}.png`);
-      await saveShot(page, file);
-    });
-  } finally {
-    await server.stop();
-  }
-}
-
-if (process.argv[1]?.endsWith('screenshots-safety.ts')) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
+  await signedIn(base, viewport, DEMO.admin, async (page) => {
+    await page.goto(`${base}/admin/watched-phrases`);
+    await page.getByRole('heading', { name: 'Watched phrases', level: 1 }).waitFor();
+    await shoot(page, 'admin-watched-phrases');
   });
 }
+
+runScript('screenshots-safety.ts', () => shootAtBothWidths('safety', shootSafetyScreens, { viewports: [{ width: Number(process.env.SCREEN_WIDTH ?? PHONE.width), height: 812 }] }));

@@ -6,8 +6,14 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 /** Debian's Chromium: never a downloaded browser build. */
 export const CHROMIUM_PATH = process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium';
 
-export const DESKTOP = { width: 1280, height: 800 };
-export const PHONE = { width: 375, height: 812 };
+/** A browser window's size. */
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export const DESKTOP: Viewport = { width: 1280, height: 800 };
+export const PHONE: Viewport = { width: 375, height: 812 };
 
 export interface TestBrowser {
   context: BrowserContext;
@@ -26,12 +32,15 @@ export async function openBrowser(viewport = DESKTOP): Promise<TestBrowser> {
     timezoneId: 'Europe/London',
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  let closing: Promise<void> | undefined;
   return {
     context,
     page,
-    close: async () => {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
+    // Once only: a test may close a browser early that useHearth closes again after it.
+    close: () =>
+      (closing ??= (async () => {
+        await context.close();
+        await rm(profile, { recursive: true, force: true });
+      })()),
   };
 }

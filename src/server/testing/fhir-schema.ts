@@ -48,3 +48,15 @@ export function fhirSchemaProblems(resource: unknown): string[] {
   if (errors.length > 0 && lines.length === 0) return ['(resource): does not match the R4 schema of its resourceType'];
   return [...new Set(lines)];
 }
+
+/** Every `reference` string anywhere in `value` (resources, bundles, arrays of them), in document order. */
+export function referencesIn(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => referencesIn(v, found));
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'reference' && typeof v === 'string') found.push(v);
+      else referencesIn(v, found);
+    }
+  }
+  return found;
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { call, createUser, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
-import { fhirSchemaProblems } from '../../testing/fhir-schema.js';
+import { fhirSchemaProblems, referencesIn } from '../../testing/fhir-schema.js';
 import { createTestApp, testDatabaseKind, type TestApp } from '../../testing/test-app.js';
 import { newGoalRow } from '../goals/repository.js';
 import { addAgreementVersion } from '../programmes/repository.js';
@@ -67,17 +67,6 @@ async function download(session: Session, url: string): Promise<HearthResource[]
     .trimEnd()
     .split('\n')
     .map((line) => JSON.parse(line) as HearthResource);
-}
-
-function referencesIn(value: unknown, found: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => referencesIn(v, found));
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      if (key === 'reference' && typeof v === 'string') found.push(v);
-      else referencesIn(v, found);
-    }
-  }
-  return found;
 }
 
 function expectOperationOutcome(response: { statusCode: number; headers: Record<string, unknown>; json(): unknown }, status: number, code: string) {
