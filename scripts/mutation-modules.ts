@@ -96,6 +96,9 @@ export const mutationModules: readonly MutationModule[] = [
       'src/server/modules/risk/frame-modifiers.test.ts',
       'src/server/modules/risk/frames-text.test.ts',
       'src/server/modules/risk/assess-context.test.ts',
+      'src/server/modules/risk/features.test.ts',
+      'src/server/modules/risk/model-predict.test.ts',
+      'src/server/modules/risk/analyse.test.ts',
     ],
     // Its tests load the language model in every worker and take 2-3 s per mutant on this machine:
     // a mutant that loops (a regex made to backtrack) is cut off after 5 s rather than 10 s.
