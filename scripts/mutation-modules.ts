@@ -175,6 +175,7 @@ export const mutationModules: readonly MutationModule[] = [
       'src/server/modules/notes/note-rules.int.test.ts',
       'src/server/modules/notes/note-templates.int.test.ts',
       'src/server/modules/notes/note-template-saves.int.test.ts',
+      'src/server/modules/notes/note-save-race.int.test.ts',
       'src/shared/notes/signing.test.ts',
     ],
   },
