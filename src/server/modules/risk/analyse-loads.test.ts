@@ -28,6 +28,10 @@ describe('negation words wink-nlp knows and the fix-up does not name', () => {
     expect(await marked('some days i think everyone would be better off without me')).toEqual(['some days i think everyone would be better off without me¬']);
   });
 
+  it('starts again at "never" after a clause end', async () => {
+    expect(await marked('i am fine; i never want to live')).toEqual(['i am fine ; i never want¬ to¬ live¬']);
+  });
+
   it('ends a clause only at a stop at the end of a word, not inside one ("11.40")', async () => {
     expect(await marked('the 11.40 freight comes through here without stopping. i am on the embankment waiting for it')).toEqual([
       'the 11.40 freight comes through here without stopping¬ .',
