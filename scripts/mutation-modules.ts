@@ -96,6 +96,13 @@ export const mutationModules: readonly MutationModule[] = [
       'src/server/modules/risk/frame-modifiers.test.ts',
       'src/server/modules/risk/frames-text.test.ts',
       'src/server/modules/risk/assess-context.test.ts',
+      'src/server/modules/risk/features.test.ts',
+      'src/server/modules/risk/model-predict.test.ts',
+      'src/server/modules/risk/analyse.test.ts',
+      'src/server/modules/risk/phrase-rules.test.ts',
+      'src/server/modules/risk/model-paths.test.ts',
+      'src/server/modules/risk/analyse-loads.test.ts',
+      'src/server/modules/risk/phrase-rules-scope.test.ts',
     ],
     // Its tests load the language model in every worker and take 2-3 s per mutant on this machine:
     // a mutant that loops (a regex made to backtrack) is cut off after 5 s rather than 10 s.
@@ -171,6 +178,7 @@ export const mutationModules: readonly MutationModule[] = [
       'src/server/modules/notes/note-rules.int.test.ts',
       'src/server/modules/notes/note-templates.int.test.ts',
       'src/server/modules/notes/note-template-saves.int.test.ts',
+      'src/server/modules/notes/note-save-race.int.test.ts',
       'src/shared/notes/signing.test.ts',
     ],
   },

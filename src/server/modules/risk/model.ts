@@ -65,6 +65,7 @@ const tables = new WeakMap<Head, Map<string, Float64Array>>();
 function table(head: Head): Map<string, Float64Array> {
   let t = tables.get(head);
   if (!t) {
+    // Stryker disable next-line MethodExpression: the trainer writes one bias per class, so the two lengths are equal
     const k = Math.max(head.bias.length, head.classes.length);
     t = new Map(
       Object.entries(head.weights).map(([name, w]) => {
@@ -164,6 +165,7 @@ export class PairTable {
       const k = at * 3;
       const f = slots[k] as number;
       if (f === -1 || (f === first && slots[k + 1] === second)) return k;
+      // Stryker disable next-line ArithmeticOperator: probing downwards instead visits every slot too (the mask wraps -1 to the top)
       at = (at + 1) & this.mask;
     }
   }
@@ -199,6 +201,7 @@ function compile(head: Head): Compiled {
   let c = compiledHeads.get(head);
   if (c) return c;
   const rows = table(head);
+  // Stryker disable next-line MethodExpression: as in table(): one bias per class
   const k = Math.max(head.bias.length, head.classes.length);
   const names = [...rows.keys()];
   const flat = new Float64Array(names.length * k);
@@ -227,7 +230,9 @@ function idOf(c: Compiled, name: string): number {
   }
   return id;
 }
+// Stryker disable next-line BlockStatement: forgetting only bounds memory: a forgotten feature is numbered again when next met
 function forgetUnknown(c: Compiled): void {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: when to forget only bounds memory (as above)
   if (c.names.length - c.known < MAX_UNKNOWN_IDS) return;
   c.names.length = c.known;
   c.ids = new Map(c.names.map((n, i) => [n, i]));
