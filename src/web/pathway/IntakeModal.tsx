@@ -5,7 +5,8 @@ import { draftOf, editableContactFields, EMPTY_DRAFT, hasAny, patchOf, useReferr
 import { OptionalContactFields } from '../contacts/OptionalContactFields';
 import { FormModal } from '../layout/FormModal';
 import { RecordNumberField } from './RecordNumberField';
-import { useReferralStep, type ReferralStepProps } from './api';
+import { useReferralStep } from './api';
+import type { ReferralStepProps } from './referral-step';
 import { TwoWayChoice } from './TwoWayChoice';
 
 /** The suitability screen: suitable people join the waitlist (with a priority), others are closed with the notes on file. */

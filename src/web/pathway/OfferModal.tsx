@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { Referral } from '../api/types';
 import { FormModal } from '../layout/FormModal';
-import { useReferralStep, type ReferralStepProps } from './api';
+import { useReferralStep } from './api';
+import type { ReferralStepProps } from './referral-step';
 
 interface Props extends ReferralStepProps {
   /** Who is first on the waitlist, to explain an out-of-order offer. */

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { OfferAnswer } from '../api/types';
 import { FormModal } from '../layout/FormModal';
-import { useReferralStep, type ReferralStepProps } from './api';
+import { useReferralStep } from './api';
+import type { ReferralStepProps } from './referral-step';
 import { TwoWayChoice } from './TwoWayChoice';
 
 /** Records the answer to an offer. Accepting enrols the person under a group name and, if new, gives a set-password link once. */

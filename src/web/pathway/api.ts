@@ -45,14 +45,6 @@ export function useCreateReferral() {
   });
 }
 
-/** What the waitlist panel gives each dialog of a referral's next step (intake, offer, answer); `referral` null: closed. */
-export interface ReferralStepProps {
-  groupId: string;
-  referral: Referral | null;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}
-
 /** The steps a facilitator takes on a referral; each refreshes the group's lists. */
 export function useReferralStep(groupId: string) {
   const invalidate = useInvalidateGroup();
