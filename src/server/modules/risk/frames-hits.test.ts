@@ -32,6 +32,17 @@ describe('a frame’s cue, tier and reasons', () => {
     expect(frames('she slit her wrists')).toEqual([{ frame: 'act_injury', tier: 'concern', cue: 'slit her wrists', modifiers: ['about someone else'] }]);
   });
 
+  it('adds no reason to a frame that already does not count', () => {
+    expect(frames('the dog did not eat a whole packet of ibuprofen')).toEqual([
+      { frame: 'act_ingested', tier: 'none', cue: 'eat a whole packet of ibuprofen', modifiers: ['negated'] },
+    ]);
+    expect(frames('she did not slit her wrists')).toEqual([{ frame: 'act_injury', tier: 'none', cue: 'slit her wrists', modifiers: ['negated'] }]);
+  });
+
+  it('takes "myself" as the writer’s act only inside the matched words', () => {
+    expect(frames('i keep telling myself that she slit her wrists')).toEqual([{ frame: 'act_injury', tier: 'concern', cue: 'slit her wrists', modifiers: ['about someone else'] }]);
+  });
+
   it('keeps somebody else in danger now urgent, and says so', () => {
     expect(frames('she is on the bridge and says she will jump')).toEqual([
       { frame: 'place_of_danger', tier: 'urgent', cue: 'is on the bridge', modifiers: ['about someone else, in danger now'] },
