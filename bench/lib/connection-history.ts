@@ -4,7 +4,7 @@ import type { AttendanceStatus, DB } from '../../src/server/db/schema.js';
 import { newId } from '../../src/server/lib/ids.js';
 import { hashPassword } from '../../src/server/modules/auth/passwords.js';
 import { createAccount, type BenchAccount } from './hearth.js';
-import { totalOnlyResponseRow } from '../../src/server/testing/fixtures.js';
+import { totalOnlyResponseRow } from '../../src/server/testing/rows.js';
 import { benchUserRow, insertInChunks, mulberry32 } from './group-history.js';
 
 /** The size of the service `buildConnectionHistory` creates (issue 14: 500 groups × 12 members, a year). */

@@ -14,17 +14,16 @@ export const scheduleBodySchema = z.strictObject({
   durationMinutes: z.number().int().min(15).max(480),
 });
 
+/** A group's online meeting link: https only. */
+const meetingUrlSchema = z.url({ protocol: /^https$/, error: 'Use an https:// link.' }).max(500);
+
 export const groupSettingsBodySchema = z.strictObject({
   name: text(120).optional(),
   kind: z.enum(['closed', 'open']).optional(),
   capacity: z.number().int().min(2).max(50).optional(),
   minSize: z.number().int().min(1).max(50).optional(),
   location: text(300).nullable().optional(),
-  meetingUrl: z
-    .url({ protocol: /^https$/, error: 'Use an https:// link.' })
-    .max(500)
-    .nullable()
-    .optional(),
+  meetingUrl: meetingUrlSchema.nullable().optional(),
   status: z.enum(['forming', 'active', 'completed', 'cancelled']).optional(),
   billingCode: z
     .string()
@@ -46,11 +45,7 @@ export const createGroupBodySchema = z.strictObject({
   leadId: idSchema.optional().describe('Lead facilitator; defaults to the calling clinician'),
   coFacilitatorIds: z.array(idSchema).max(5).default([]),
   location: text(300).nullable().optional(),
-  meetingUrl: z
-    .url({ protocol: /^https$/, error: 'Use an https:// link.' })
-    .max(500)
-    .nullable()
-    .optional(),
+  meetingUrl: meetingUrlSchema.nullable().optional(),
   moderationMode: z.enum(['pre', 'post']).optional().describe('Group space: hold posts for a facilitator first (pre) or publish and review (post)'),
   schedule: scheduleBodySchema
     .optional()

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type Session, type World, spacePostRow } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { spacePostRow } from '../../testing/rows.js';
 import { fhirSchemaProblems } from '../../testing/fhir-schema.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import type { Bundle } from '../fhir/types.js';

@@ -1,7 +1,8 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, celebrationRow, createWorld, scheduledSessionRow, sharedGoalRow, signIn, type World, spacePostRow } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type World } from '../../testing/fixtures.js';
+import { celebrationRow, scheduledSessionRow, sharedGoalRow, spacePostRow } from '../../testing/rows.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { deliverQueuedMail, MAIL_RETRY, MAX_ATTEMPTS } from '../mail/deliver-mail.js';
 import { kindLabel, type ContentKind } from '../moderation/kinds.js';

@@ -1,5 +1,6 @@
 import { newId } from '../../lib/ids.js';
-import { createUser, spacePostRow, totalOnlyResponseRow, type TestUser } from '../../testing/fixtures.js';
+import { createUser, type TestUser } from '../../testing/fixtures.js';
+import { spacePostRow, totalOnlyResponseRow } from '../../testing/rows.js';
 import { newGoalRow } from '../goals/repository.js';
 import type { TestApp } from '../../testing/test-app.js';
 import { refreshEarlyWarning } from './run-early-warning.js';

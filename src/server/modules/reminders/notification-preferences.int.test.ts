@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type World, scheduledSessionRow } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type World } from '../../testing/fixtures.js';
+import { scheduledSessionRow } from '../../testing/rows.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { sendDueDigests } from '../digest/send-due-digests.js';
 import type { SmsSender } from '../delivery/sms.js';

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type Session, type World, scheduledSessionRow } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { scheduledSessionRow } from '../../testing/rows.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { httpSmsSender, type SmsSender } from '../delivery/sms.js';
 import { MAIL_AND_TEXT_SETTINGS } from './reminder-testing.js';

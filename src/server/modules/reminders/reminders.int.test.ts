@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, createWorld, signIn, type World, scheduledSessionRow } from '../../testing/fixtures.js';
+import { call, createWorld, signIn, type World } from '../../testing/fixtures.js';
+import { scheduledSessionRow } from '../../testing/rows.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import type { ReminderSettings } from './claim.js';
 import { MEASURE_INTERVAL_MS, sendMeasureReminders } from './send-measure-reminders.js';

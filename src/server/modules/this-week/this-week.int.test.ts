@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
-import { call, celebrationRow, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { call, signIn, type Session, type World } from '../../testing/fixtures.js';
+import { celebrationRow } from '../../testing/rows.js';
 import { newGoalRow } from '../goals/repository.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { strategyBody, createExchangeWorld } from '../strategies/exchange-testing.js';
