@@ -74,7 +74,8 @@ describe('coping strategies exchange on a phone', () => {
     const entry = harbour.getByRole('article', { name: TITLE });
     await entry.waitFor();
     expect(await entry.innerText()).toContain('Shared by Willow');
-    expect(await harbour.getByRole('article').count()).toBe(1);
+    // The entry is on the page before the search answers: wait for the filtered list, not the first paint.
+    await expect.poll(() => harbour.getByRole('article').count(), { timeout: 15_000 }).toBe(1);
     await shoot(harbour, 'library-search');
 
     // The facilitator view counts what Willow shared.

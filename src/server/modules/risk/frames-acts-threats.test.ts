@@ -175,3 +175,13 @@ describe('heldout22: peers gone silent, fuel and a house, a weapon in a neck, a 
     expect(tierOf("cut my arm and it won't stop bleeding, should I go to A&E?")).toBe('urgent');
   });
 });
+
+describe('a harm verb turned on its own subject', () => {
+  it('reads a friend "going to kill herself" as self-harm told about a peer, not a threat to another', () => {
+    expect(kindOf('my friend is going to kill herself tonight, she sent me a goodbye text')).toBe('self_harm');
+    expect(tierOf('my friend is going to kill herself tonight, she sent me a goodbye text')).toBe('urgent');
+  });
+  it('still reads wanting to kill him as harm to others', () => {
+    expect(kindOf('I am going to kill him tonight when he gets home')).toBe('harm_to_others');
+  });
+});

@@ -290,6 +290,12 @@ const COUNTED_OUT = /\b(counting|counted|count|lining|lined|line|laying|laid|lay
 const GOING_TO_THEIR_HOUSE = re(
   `${W('tonight|tomorrow|now|later')} ${W('i go|i m going|i am going|i be go|i will go|i ll go|i be going')} ${W('to his|to her|to their|round his|round to his|round to hers|round hers|over to his|over to hers')} ${W('house|flat|place|work|door')}`,
 );
+/** "going to kill herself": the harm verb turned on its own subject is self-harm, not a threat to another. */
+const NOT_REFLEXIVE = '(?! (?:himself|herself|themselves|themself|myself|yourself)\\b)';
+
+/** Means of hurting someone that the weapon lexicon does not hold. */
+const THREAT_MEANS = /\b(crossbow|boiling water|kettle|scissors|petrol|lighter fluid|accelerant)\b/;
+
 const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
 
@@ -675,8 +681,8 @@ const FRAMES: FrameSpec[] = [
     actor: 'self',
     benign: BENIGN.harm,
     patterns: [
-      re(`${W(INTENT)} ${G(2)}${W(HARM_VERB)} ${G(3)}${W(PERSON)}`),
-      re(`${W(URGE)} ${G(2)}${W(HARM_VERB)} ${G(3)}${W(PERSON)}`),
+      re(`${W(INTENT)} ${G(2)}${W(HARM_VERB)}${NOT_REFLEXIVE} ${G(3)}${W(PERSON)}`),
+      re(`${W(URGE)} ${G(2)}${W(HARM_VERB)}${NOT_REFLEXIVE} ${G(3)}${W(PERSON)}`),
       re(
         `${W('wait|waiting|wait for|waiting for|outside|find|going to find|track down|tracking down|follow|following')} ${G(3)}${W(PERSON)} ${G(6)}${W(WEAPON)}|${W(WEAPON)} ${G(6)}${W('wait|waiting|outside|find|track down|for him|for her|for them|when he|when she|when they')}`,
       ),
@@ -711,7 +717,7 @@ const FRAMES: FrameSpec[] = [
       // "intrusive thoughts about stabbing my partner every time I pick up a knife": thoughts, not intent.
       if (/\b(intrusive|unwanted|thoughts? (about|of)|images? of|pictures? in my head)\b/.test(s) && !/\b(going to|go to|will|tonight|plan|planning|decided|about to)\b/.test(s))
         return 'concern';
-      const means = has(WEAPON, m.words) || has(WEAPON, m.lemmas) || /\b(crossbow|boiling water|kettle|scissors|petrol|lighter fluid|accelerant)\b/.test(m.words);
+      const means = has(WEAPON, m.words) || has(WEAPON, m.lemmas) || THREAT_MEANS.test(m.words);
       if ((GETTING_IT_WHEN.test(s) || LIST_OF_WRONGS.test(s) || GOING_TO_THEIR_HOUSE.test(s)) && !means) return null;
       if (means || anySoon(m) || /\b(going to|go to|will|about to|ready to|plan to|planning to|swear|intend|decided|have to|need to|finna|gonna)\b/.test(s)) return 'urgent';
       return 'concern';

@@ -558,15 +558,14 @@ const WHEN_AS_TIME = /\bwhen (i|we) (get|got) (in|home|back|there|off|to|out)\b|
 /** "when i get anxious … did it again yesterday": a habit that happened, not a hypothetical. */
 const WHEN_AS_HABIT = /\b(again|yesterday|last night|this morning|earlier today|every time|each time)\b/;
 
-/** The hypothetical or question in a text ("if i ever feel", "what should i do if"), unless its "when" is a time. */
 /** Asking whether to get help ("should I go to A&E", "should I call 111"): the act it is about is real, not a hypothetical. */
 export const HELP_QUESTION =
   /\bshould i (go to|call|ring|phone|get|see|tell) (a ?&? ?e|a and e|hospital|the hospital|999|111|911|an ambulance|ambulance|stitches|it stitched|it looked at|a doctor|the doctor|the gp|my gp|someone|anyone)\b/;
 
+/** The hypothetical or question in a text ("if i ever feel", "what should i do if"), unless its "when" is a time. */
 export function hypotheticalIn(text: string): RegExpExecArray | null {
   const match = HYPOTHETICAL.exec(text);
   if (match?.[0].startsWith('when') && (WHEN_AS_TIME.test(text) || WHEN_AS_HABIT.test(text))) return null;
-  if (match?.[0].startsWith('should') && HELP_QUESTION.test(text)) return null;
   return match;
 }
 
