@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk } from './assess-risk.js';
 
-// Session 14: the concepts added after held-out batches 20 and 21 were scored (first sight), each
+// Sessions 14 and 15: the concepts added after held-out batches 20–23 were scored (first sight), each
 // with its hard negative. The sentences are written for the test, not taken from the batches.
 const counted = (text: string): string[] =>
   assessRisk(text)
@@ -183,5 +183,44 @@ describe('a harm verb turned on its own subject', () => {
   });
   it('still reads wanting to kill him as harm to others', () => {
     expect(kindOf('I am going to kill him tonight when he gets home')).toBe('harm_to_others');
+  });
+});
+
+describe('heldout23: a sealed tent, a supply from the pharmacy, a counted stash, days without fluids, a day picked, insurance, being waited for', () => {
+  it('reads charcoal with the tent zipped shut, or its cooking denied, as urgent, and a camping barbecue as nothing', () => {
+    expect(counted('Bought charcoal and a little barbecue for cooking. Up on the moor tonight and zipping the tent shut.')).toContain('means_prepared:urgent');
+    expect(counted("Bought charcoal and a barbecue I'm never cooking on. Alone tomorrow.")).toContain('means_prepared:urgent');
+    expect(counted('Got a bag of charcoal and a little barbecue for the beach tomorrow, sausages for the kids.')).toEqual([]);
+  });
+  it('reads everything from the pharmacy box, or weeks’ worth, taken as an overdose, but not weeks’ worth of leave', () => {
+    expect(tierOf('swallowed everything in the bottle the chemist gave me about an hour ago')).toBe('urgent');
+    expect(tierOf('I took about two weeks worth at once, feeling weird now')).toBe('urgent');
+    expect(counted('took two weeks worth of annual leave and went to Wales')).toEqual([]);
+  });
+  it('reads counting them again with "enough" as urgent, but not counting chairs that are enough for everyone', () => {
+    expect(counted('counted them again and again. 48. enough.')).toContain('means_prepared:urgent');
+    expect(counted('counted them twice, 14 chairs, enough for everyone at the party')).toEqual([]);
+  });
+  it('reads days with nothing to eat or drink, on purpose, as urgent', () => {
+    expect(tierOf('three days with nothing to eat or drink and I am doing it on purpose')).toBe('urgent');
+  });
+  it('reads a day picked beside a final arrangement as urgent, and a wedding date picked as nothing', () => {
+    expect(counted('The dog has been rehomed. I have picked the day.')).toContain('final_arrangements:urgent');
+    expect(counted('We have finally picked the day for the wedding, 14 June!')).toEqual([]);
+  });
+  it('reads life insurance checked to pay out whatever the cause as urgent', () => {
+    expect(counted('Checked twice that the life insurance pays out whatever the cause. Friday then.')).toContain('final_arrangements:urgent');
+  });
+  it('reads being waited for while hiding as urgent, and a mum waiting at the station as nothing', () => {
+    expect(kindOf('His brothers are waiting outside the chippy for me. I am hiding in the toilets here.')).toBe('being_harmed');
+    expect(counted('His brothers are waiting outside the chippy for me. I am hiding in the toilets here.')).toContain('threat_from_other:urgent');
+    expect(counted('My mum is waiting at the station for me with a flask of tea')).toEqual([]);
+  });
+  it('reads a helper at the door with a tool, and a threat the writer glosses as not meant, as not urgent', () => {
+    expect(tierOf('my dad is at the door with a sledgehammer to help me take the old fireplace out')).not.toBe('urgent');
+    expect(tierOf('my boss says he will kill me if I miss the deadline, which in his language means a grumpy email')).not.toBe('urgent');
+  });
+  it('does not read a medicine supply collected for a trip abroad as means made ready', () => {
+    expect(counted('picked up two months of my sertraline at once because I am off to Canada for my brother’s wedding')).toEqual([]);
   });
 });

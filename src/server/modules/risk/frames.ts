@@ -105,7 +105,7 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
 
 const BENIGN = {
   medicine:
-    /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|got rid of|get rid of|getting rid of|threw (them|it) (out|away)|binned|disposed of|handed (them|it) in|took (them|it) back to the (chemist|pharmacy)|locked (box|tin|cabinet|cupboard|drawer|safe)|locked (them |it )?(away|up)|lock (them|it) (away|up)|gave (\w+ ){0,2}the key|safety plan|(partner|husband|wife|mum|mom|dad) (keeps|holds|has) (them|my (tablets|meds|pills|medication))|weekly box|keeps me on track|for my (headache|back|period|cold|flu|migraine|tooth|knee|hay fever|allergies|arthritis)s?)\b/,
+    /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|got rid of|get rid of|getting rid of|threw (them|it) (out|away)|binned|disposed of|handed (them|it) in|took (them|it) back to the (chemist|pharmacy)|locked (box|tin|cabinet|cupboard|drawer|safe)|locked (them |it )?(away|up)|lock (them|it) (away|up)|gave (\w+ ){0,2}the key|safety plan|(partner|husband|wife|mum|mom|dad) (keeps|holds|has) (them|my (tablets|meds|pills|medication))|weekly box|keeps me on track|(because|as|since) (i m|i am|i be|we re|we are|we be) (off|going|flying|travelling|traveling|heading) (to|abroad|away)|abroad|for (my|the|our|a) (trip|holiday|travels)|while (i m|i am|i be|we re|we are) away|for my (headache|back|period|cold|flu|migraine|tooth|knee|hay fever|allergies|arthritis)s?)\b/,
   sharp:
     /\b(cook|cooking|chop|chopping|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed|ing)? (all )?(the |my |our )?kitchen|whetstone|knife sharpener|shaving|shave|craft|crafts|lino|box(?! ?cutters?| of)|parcel(?! knife)|cardboard|whittl\w*|carving|sharpening stone|chef|butcher|got rid of|get rid of|threw (them|it) (out|away)|binned|disposed of|carpet|lino knife|stanley knife|diy|decorating|wallpaper|skirting)\b/,
   ligature:
@@ -113,7 +113,7 @@ const BENIGN = {
   firearm:
     /\b(deactivat\w*|handed (it |them )?in|surrendered|from the (first |second )?(world )?war|in the war|heirloom|decades ago|inherited|holster|war medals?|clay|clays|shooting (club|range|ground|licence|license|lesson|lessons)|gun (club|licence|license|cabinet|safe|shop)|firearms? (licence|license|certificate|officer)|pheasants?|grouse|rabbits|deer|stalking|pest control|museum|on the wall|antique|replica|airsoft|paintball|nerf|water pistol|cap gun|toy|starting pistol|range day|hunting season|duck season|glue gun|staple gun|nail gun|heat gun|spray gun|massage gun)\b/,
   place:
-    /\b(signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
+    /\b(walking (group|club|holiday|boots|tour|pole|poles)|hiking|hikers?|ramblers?|flasks|signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
   farewell:
     /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|heathrow|gatwick|stansted|manchester airport|emigrat\w*|new chapter|last shift|leaving do|headsets?|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|goodbye (20\d\d|to 20\d\d|to the old year|old year)|new year|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday)|hospice|deathbed|passed away|funeral|retir\w*|goodbye (do|party|drinks|lunch|meal)|send off|leaving (party|drinks|card)|train to|on the train|the station|ferry|leaving for|(he|she|they|son|daughter|lad|boy|girl|kids|brother|sister) (s |is |are |be )?(off|leaving|heading|moving|flying) (to|for)|the (army|navy|raf|air force|marines))\b/,
   arrangement:
@@ -123,7 +123,7 @@ const BENIGN = {
     /\b(baby|pregnan\w*|newborn|mortgage|buying a house|bought a house|new house|moving|the move|house move|moved out|moving out|new flat|got the flat|exchanged|completion|declutter\w*|downsiz\w*|probate|estate agent|letting agent|tenancy|retir\w*)\b/,
   harm: /\b(shooting (range|club|ground|gallery|lesson|lessons)|clay pigeons?|clays|paintball|airsoft|laser tag|lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|killing time|kill time|kill some time|one more time|my charger|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline)\b/,
   beingHarmed:
-    /\b(parcel|delivery|postman|postie|courier|amazon|takeaway|pizza|flowers|plumber|electrician|brb|(kill|murder) me (when|if) (she|he|they|mum|mom|dad|my mum|my mom|my dad|my wife|my husband|my boss) (see|sees|find|finds|hear|hears|notice|notices)|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
+    /\b((to )?help (me|us) (rip|move|fix|put|take|lift|carry|clear|shift|paint|decorate|build|tidy|with the (carpet|move|garden|decorating|painting|boxes|furniture|shelves))|bless (him|her|them)|which (in (his|her|their) (language|world|speak) )?means|in (his|her|their) (language|world|speak)|(he|she|they) (does not|doesn t|doesnt|do not|don t|never) mean (it|that)|not literally|figure of speech|parcel|delivery|postman|postie|courier|amazon|takeaway|pizza|flowers|plumber|electrician|brb|(kill|murder) me (when|if) (she|he|they|mum|mom|dad|my mum|my mom|my dad|my wife|my husband|my boss) (see|sees|find|finds|hear|hears|notice|notices)|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
 };
 
 const IDIOMS = METAPHORS;
@@ -242,7 +242,7 @@ const ARRANGEMENT_ACTS: readonly RegExp[] = [
 const FUMES = 'charcoal|briquettes|disposable bbq|disposable barbecue|bbq|barbecue|exhaust|hosepipe|hose pipe|hose';
 /** A space sealed from the inside: with FUMES, no camping or barbecue word excuses it. */
 const SEALED =
-  '(?:taped|tape|taping|sealed|seal|sealing|gaffer taped|duct taped|blocked|block|stuffed|closed up) (?:up |over |round )?(?:the |all the |my |every )?(?:zip|zips|door|doors|window|windows|vent|vents|gaps|gap|tent|flap|car windows|air brick|keyhole)|towels? (?:under|along|against|round) the door';
+  '(?:taped|tape|taping|sealed|seal|sealing|gaffer taped|duct taped|blocked|block|stuffed|closed up) (?:up |over |round )?(?:the |all the |my |every )?(?:zip|zips|door|doors|window|windows|vent|vents|gaps|gap|tent|flap|car windows|air brick|keyhole)|towels? (?:under|along|against|round) the door|(?:zip|zipped|zipping|zip up|zipped up|zipping up) (?:it|the tent|the flap|the door|myself in) (?:shut|closed)';
 const SEALED_SPACE = new RegExp(`\\b(${SEALED})\\b`);
 
 /** Water the writer may go into, and going into it. */
@@ -285,11 +285,23 @@ const FETCHING_WEAPON = re(
 /** "the voice of reason", "a voice of experience": a figure of speech, not a voice heard. */
 const NOT_A_VOICE = '(?! of (?:reason|sense|common sense|experience|my conscience|doom|calm))';
 /** "counting them out again", "lined it all up": means made ready, named only by a pronoun. */
-const COUNTED_OUT = /\b(counting|counted|count|lining|lined|line|laying|laid|lay) (them|it|the lot|those|it all|them all) (all )?(out|up)\b/;
+const COUNTED_OUT =
+  /\b(counting|counted|count|lining|lined|line|laying|laid|lay) (them|it|the lot|those|it all|them all) (all )?(out|up)\b|\b(counting|counted|count) (them|the lot|those|them all) (again|twice|three times|over and over|over again|again and again)\b/;
 /** "tonight I go to his house": going to somebody's home at a time. */
 const GOING_TO_THEIR_HOUSE = re(
   `${W('tonight|tomorrow|now|later')} ${W('i go|i m going|i am going|i be go|i will go|i ll go|i be going')} ${W('to his|to her|to their|round his|round to his|round to hers|round hers|over to his|over to hers')} ${W('house|flat|place|work|door')}`,
 );
+/** Everything the pharmacy gave taken at once, or weeks' worth swallowed: a whole supply, whatever routine word is near. */
+const SUPPLY_FROM_THE_BOX = re(
+  `${W('took|taken|swallowed|downed|necked|had')} ${G(1)}${W('everything|all|the lot|what was')} ${W('from|in|out of|left in')} ${G(2)}${W('box|boxes|packet|packets|pack|bottle|bag|tub|strip|strips|blister|dosette')}(?! (?:back|to|into|and put|onto|on to|off)\\b) ${G(4)}${W('pharmacy|chemist|pharmacist|gp|doctor|hospital|prescribed|prescription|script|ward')}|${W('took|taken|swallowed|downed|necked')} ${G(6)}${W('\\d+|two|three|four|five|six|a|a few|several')} ${W('days|weeks|months|day s|week s|month s|days s|weeks s|months s')} ${W('worth')}(?! (?:of (?:holiday|leave|annual leave|shopping|food|clothes|washing|post|mail|emails|work|notes|photos))\\b)`,
+);
+/** "his mates are waiting at the bus stop for me": somebody waiting for the writer (counted with fear, a weapon or a threat). */
+const WAITED_FOR = re(`${W(PERSON)} ${G(4)}${W('waiting for me|waiting outside|waiting at|waiting round|waiting by|waiting near|hanging round outside|outside waiting')}`);
+/** Life insurance checked to pay out for a death by suicide ("pays out whatever the cause", "the suicide clause"). */
+const INSURANCE_ANY_CAUSE =
+  /\b(pays?|paid|pay) out (whatever|no matter|regardless of|even if|for any|for a suicide|for suicide)\b|\b(covers?|covered) (suicide|any cause|whatever the cause)\b|\bsuicide (clause|exclusion|cover)\b/;
+/** "I've picked the day", "set the date" (urgent with a final arrangement in the message). */
+const DAY_PICKED = /\b(picked|chosen|chose|set|decided on|settled on) (the|a|my) (day|date|night)\b(?! (for|of) (the|our|my|a|his|her|their) )/;
 /** "going to kill herself": the harm verb turned on its own subject is self-harm, not a threat to another. */
 const NOT_REFLEXIVE = '(?! (?:himself|herself|themselves|themself|myself|yourself)\\b)';
 
@@ -314,6 +326,8 @@ const FRAMES: FrameSpec[] = [
     // "40 amitriptyline saved from the repeat scripts": saving means up is not a routine, whatever
     // words surround it; nor is charcoal in a tent whose zip is taped up.
     notExcusedBy: new RegExp(`${STOCKPILING.source}|${SEALED_SPACE.source}|${WEIGHTED_FOR_WATER.source}`),
+    // "a disposable barbecue I'm never cooking on … I'm zipping it shut": the tent sealed, or the cooking denied, in another sentence.
+    notExcusedInMessage: new RegExp(`${SEALED_SPACE.source}|\\b(never|not) (cooking|going to cook|gonna cook|cook|grilling|going to grill) (on|with) (it|them|that|this)?`),
     patterns: [
       WEIGHTED_FOR_WATER,
       // "counting them out again. 42. that should do it" (counted only with "enough" or a means named, below).
@@ -351,7 +365,17 @@ const FRAMES: FrameSpec[] = [
     tier: (m, s) => {
       // A strong sign of preparation ("lined up", "stockpiled", "in my hand") is enough; a plain
       // "have" or "bought" needs a quantity, a lethal object, a time or distress with it.
-      if (COUNTED_OUT.test(s) && !has(MEANS, m.words) && !/\b(should do it|ll do it|will do it|be enough|is enough|s enough|do the job|do the trick)\b/.test(m.words)) return null;
+      if (
+        COUNTED_OUT.test(s) &&
+        !has(MEANS, m.words) &&
+        !has(MEDICINE, m.words) &&
+        !has(MEDICINE, m.lemmas) &&
+        !STOCKPILING.test(m.words) &&
+        !/\b(should do it|ll do it|will do it|be enough|is enough|s enough|do the job|do the trick)\b|\benough\b(?! (for|of|to go|to feed|to share|to make|to last|room|time|money|food|space|chairs|plates|people)\b)/.test(
+          m.words,
+        )
+      )
+        return null;
       if (has(STRONG_PREPARE, s) || has(READY_STATE, s) || STOCKPILING.test(s) || WEIGHTED_FOR_WATER.test(s) || COUNTED_OUT.test(s)) return 'urgent';
       const lethal = /\b(noose|ligature|rope|blade|gun|pistol|revolver|rifle|shotgun|firearm|handgun|glock|charcoal|helium|hose)/.test(s);
       return lethal || has(QUANTITY, s) || new RegExp(COUNT).test(s) || anySoon(m) || anyDistress(m) ? 'urgent' : null;
@@ -405,7 +429,7 @@ const FRAMES: FrameSpec[] = [
     benign: BENIGN.medicine,
     // "took all of the oxy they gave me for my back", "swallowed my whole week's dosette box": a
     // whole supply taken at once is not the routine its reason names.
-    notExcusedBy: new RegExp(`${STOCKPILING.source}|${WHOLE_SUPPLY_TAKEN.source}`),
+    notExcusedBy: new RegExp(`${STOCKPILING.source}|${WHOLE_SUPPLY_TAKEN.source}|${SUPPLY_FROM_THE_BOX.source}`),
     patterns: [
       re(`${W(INGEST)} ${G(3)}(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)}`),
       // "done two full pens of insulin": an insulin overdose.
@@ -430,6 +454,8 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${G(1)}${W('the lot|half of them|most of them|the rest of them|the rest|all of them|every one')}|${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${W('a whole|the whole')} ${W('packet|box|bottle|strip')}(?! (?:of|to|for|round|in)\\b)|${W('take|took|taken|taking|swallow|swallowed|down|downed|neck|necked')} ${G(1)}${W('half the|half of the|half a|half my')} ${G(2)}${W(`tablets|pills|meds|packet|pack|box|bottle|strip|tub|${MEDICINE}`)}`,
       ),
+      // "took everything from the box the pharmacy gave me", "swallowed about three weeks' worth".
+      SUPPLY_FROM_THE_BOX,
       re(
         `${W('on|up to')} ${G(1)}${W('number|no')} ${COUNT}|${W('passed out|came round|come round|woke up')} ${G(2)}${W('after taking|after i took|after swallowing|on the floor')}`,
       ),
@@ -572,6 +598,8 @@ const FRAMES: FrameSpec[] = [
         `${W('delete|deleted|deleting|close|closed|closing|cancel|cancelled|canceling|cancelling|wipe|wiped')} ${G(2)}${W('account|accounts|instagram|insta|facebook|tiktok|snapchat|twitter|everything|socials|all my|phone|subscription|subscriptions|gym membership')}`,
       ),
       re(`${W('left|leave|leaving')} ${W('a|my|the')} ${W('note|letter|letters|goodbye letter')}`),
+      // "I've picked the day" (counted only with another arrangement or distress in the message, below).
+      re(`${W('i|i ve|i have|i d|i had|ive')} ${G(1)}${DAY_PICKED.source}`),
       re(
         `${W('cleared|cleared out|emptied|cleaned out')} ${W('my')} ${W('room|flat|wardrobe|drawers|desk|locker')}|${W('paid|pay|paying')} ${W('back|off')} ${W('everyone|everybody|all|my debt|my debts|what i owe')}|${W('not want|do not want|dont want|don t want')} ${G(1)}${W('to leave')} ${G(3)}${W('loose ends|a mess|anything to sort|debts|debt')}`,
       ),
@@ -588,11 +616,14 @@ const FRAMES: FrameSpec[] = [
       ),
     ],
     tier: (m, s) => {
+      if (DAY_PICKED.test(s) && !ARRANGEMENT_ACTS.some((act) => act.test(m.words)) && !anyDistress(m) && !anyFarewell(m)) return null;
       const finality =
-        /\b(when i (be |am )?go(ne)?|after i (be |am )?go(ne)?|once i (be |am )?go(ne)?|for when|in case|just in case|will not be (around|here)|not be (around|here)|no longer|need (them|it) anymore|for after|it is time|its time|nearly time|almost time|nothing for anyone to sort|nobody will have to sort|no one will have to sort|nothing to sort out after|it be time|nothing left|it is not|it isnt|for good|not coming back|it isn t|wont need|will not need)\b/.test(
+        /\b(when i (be |am )?go(ne)?|after i (be |am )?go(ne)?|once i (be |am )?go(ne)?|for when(?! (they|he|she|you|the kids|the children|my (son|daughter|kids|children|boys|girls|grandkids)) (turn|are|re|be|grow|get|start|leave|go|reach|need|open|finish))|in case|just in case|will not be (around|here)|not be (around|here)|no longer|need (them|it) anymore|for after|it is time|its time|nearly time|almost time|nothing for anyone to sort|nobody will have to sort|no one will have to sort|nothing to sort out after|it be time|nothing left|it is not|it isnt|for good|not coming back|it isn t|wont need|will not need)\b/.test(
           m.words + ' ' + m.lemmas,
         );
       if (finality || anyFarewell(m)) return 'urgent';
+      // "made sure the life insurance pays out whatever the cause", "I've picked the day": the arrangement's purpose told.
+      if (INSURANCE_ANY_CAUSE.test(m.words) || DAY_PICKED.test(m.words)) return 'urgent';
       // Several different arrangements in one message, with no ordinary reason for them anywhere in it.
       if (ARRANGEMENT_ACTS.filter((act) => act.test(m.words)).length >= 2 && !BENIGN.arrangement.test(m.words)) return 'urgent';
       // A note or letter and a message timed to go out later: arranged to be read after.
@@ -754,6 +785,8 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W(PERSON)} ${G(14)}${W('saying|says|said|texted|messaged|wrote|writing')} ${G(1)}${W('coming for you|you re next|you are next|i know where you live|i know where you are')}|${W(WEAPON)} ${G(8)}${W('saying|says|said|texted|messaged|captioned')} ${G(1)}${W('see you at|see you tonight|see you soon|see you later')}`,
       ),
+      // "his mates are waiting at the bus stop for me … I'm hiding in the corner shop": waited for, and hiding.
+      WAITED_FOR,
       // "he's standing in the lounge with the carving knife": somebody in the room with a weapon.
       re(`${W(PERSON)} ${W('s|is|are|re|be')} ${W('standing|stood|sitting|sat|waiting|pacing|stand|sit|wait|pace')} ${G(4)}${W('with|holding')} ${G(2)}${W(WEAPON)}`),
       re(
@@ -774,6 +807,11 @@ const FRAMES: FrameSpec[] = [
       ),
     ],
     tier: (m, s) => {
+      // Waited for: urgent when the writer is hiding or afraid to go out, nothing without fear, a weapon or a threat.
+      if (WAITED_FOR.test(s)) {
+        if (/\b(hiding|hide|hid|scared to|too scared|afraid to|terrified|frightened|daren t|dare not|do not dare|don t dare)\b/.test(m.words)) return 'urgent';
+        if (!has(WEAPON, m.words) && !/\b(door|bang\w*|kill|threat\w*|break in|get in|hurt|batter\w*|smash\w*|scared|afraid)\b/.test(m.words)) return null;
+      }
       if (FETCHING_WEAPON.test(s) && !/\b(throat|neck|hit|hits|hitting|punch\w*|strangl\w*|chok\w*|threat\w*|hiding|scared|terrified|afraid|kill)\b/.test(m.words)) return null;
       const imminent =
         has(WEAPON, m.words) ||
@@ -949,8 +987,11 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('not eating|not drinking|not eat|not drink|stop eating|stopped eating|stop drinking|stopped drinking|refuse to eat|refusing to eat|refusing food|refuse to drink|refusing to drink|no food|no more food')} ${G(10)}${W('until i die|till i die|til i die|until i m dead|until i am dead|until i be dead|until my heart gives out|until my heart stops|until my heart give out|until my heart stop')}`,
       ),
-      // "six days no food", "three days without water".
+      // "six days no food", "three days without water", "four days now with nothing to eat or drink".
       re(`${W('\\d+|two|three|four|five|six|seven|eight|nine|ten')} ${W('days|day')} ${W('no|without')} ${W('food|eating|water|drinking|fluids|a drink|anything')}`),
+      re(
+        `${W('\\d+|two|three|four|five|six|seven|eight|nine|ten')} ${W('days|day')} ${G(2)}${W('nothing to eat|nothing to drink|no food or water|no food or drink|no food and no water|not eaten or drunk|not eating or drinking|without eating or drinking|without food or water')}`,
+      ),
       // Restricting food: "been restricting since sunday, under 300 a day".
       re(
         `${W('restricting|been restricting|restricted')} ${W('since|again|for|hard|all|every|to')}|${W('under|below|less than')} ${W('\\d{2,3}')} ${W('a day|calories|cals|kcal')}`,
