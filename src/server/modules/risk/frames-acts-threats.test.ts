@@ -224,3 +224,23 @@ describe('heldout23: a sealed tent, a supply from the pharmacy, a counted stash,
     expect(counted('picked up two months of my sertraline at once because I am off to Canada for my brother’s wedding')).toEqual([]);
   });
 });
+
+describe('heldout24: chemists in turn, a goodbye call then silence, a door left for them, a threat that was a cat, a range', () => {
+  it('reads a medicine bought at different chemists so nobody would ask as means made ready', () => {
+    expect(counted('picked up the paracetamol at three separate chemists today so no one would ask')).toContain('means_prepared:urgent');
+  });
+  it('reads a goodbye call from a parent who now does not answer, with means at hand, as urgent', () => {
+    expect(tierOf('Dad phoned late to say goodbye and now he is not answering. He has all his tablets there.')).toBe('urgent');
+  });
+  it('reads a door left unlocked so nobody has to break in as an arrangement to be found', () => {
+    expect(counted('Unlocked the front door so they will not need to kick the door in.')).toContain('final_arrangements:urgent');
+    expect(counted('Left the back door unlocked so the cat sitter can get in while we are away.')).toEqual([]);
+  });
+  it('does not read a follower who turns out to be an animal, or a gun at a range told in another sentence, as danger', () => {
+    expect(counted('Somebody was following me down the lane in the dark. It was a fox!')).toEqual([]);
+    expect(counted('Went to the shooting range with my cousin. First time holding a rifle, so loud.')).toEqual([]);
+  });
+  it('does not read tablets counted out for a holiday with the nurse’s help as means made ready', () => {
+    expect(counted('My meds are all counted out for the fortnight in Spain, the nurse helped me sort them.')).toEqual([]);
+  });
+});

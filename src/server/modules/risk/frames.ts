@@ -105,7 +105,7 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
 
 const BENIGN = {
   medicine:
-    /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|got rid of|get rid of|getting rid of|threw (them|it) (out|away)|binned|disposed of|handed (them|it) in|took (them|it) back to the (chemist|pharmacy)|locked (box|tin|cabinet|cupboard|drawer|safe)|locked (them |it )?(away|up)|lock (them|it) (away|up)|gave (\w+ ){0,2}the key|safety plan|(partner|husband|wife|mum|mom|dad) (keeps|holds|has) (them|my (tablets|meds|pills|medication))|weekly box|keeps me on track|(because|as|since) (i m|i am|i be|we re|we are|we be) (off|going|flying|travelling|traveling|heading) (to|abroad|away)|abroad|for (my|the|our|a) (trip|holiday|travels)|while (i m|i am|i be|we re|we are) away|for my (headache|back|period|cold|flu|migraine|tooth|knee|hay fever|allergies|arthritis)s?)\b/,
+    /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|got rid of|get rid of|getting rid of|threw (them|it) (out|away)|binned|disposed of|handed (them|it) in|took (them|it) back to the (chemist|pharmacy)|locked (box|tin|cabinet|cupboard|drawer|safe)|locked (them |it )?(away|up)|lock (them|it) (away|up)|gave (\w+ ){0,2}the key|safety plan|(partner|husband|wife|mum|mom|dad) (keeps|holds|has) (them|my (tablets|meds|pills|medication))|weekly box|keeps me on track|for the (fortnight|month|two weeks|holiday|trip)|customs|(cpn|nurse|pharmacist|carer|mum|husband|wife) helped me (pack|sort|count)|(because|as|since) (i m|i am|i be|we re|we are|we be) (off|going|flying|travelling|traveling|heading) (to|abroad|away)|abroad|for (my|the|our|a) (trip|holiday|travels)|while (i m|i am|i be|we re|we are) away|for my (headache|back|period|cold|flu|migraine|tooth|knee|hay fever|allergies|arthritis)s?)\b/,
   sharp:
     /\b(cook|cooking|chop|chopping|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed|ing)? (all )?(the |my |our )?kitchen|whetstone|knife sharpener|shaving|shave|craft|crafts|lino|box(?! ?cutters?| of)|parcel(?! knife)|cardboard|whittl\w*|carving|sharpening stone|chef|butcher|got rid of|get rid of|threw (them|it) (out|away)|binned|disposed of|carpet|lino knife|stanley knife|diy|decorating|wallpaper|skirting)\b/,
   ligature:
@@ -113,11 +113,11 @@ const BENIGN = {
   firearm:
     /\b(deactivat\w*|handed (it |them )?in|surrendered|from the (first |second )?(world )?war|in the war|heirloom|decades ago|inherited|holster|war medals?|clay|clays|shooting (club|range|ground|licence|license|lesson|lessons)|gun (club|licence|license|cabinet|safe|shop)|firearms? (licence|license|certificate|officer)|pheasants?|grouse|rabbits|deer|stalking|pest control|museum|on the wall|antique|replica|airsoft|paintball|nerf|water pistol|cap gun|toy|starting pistol|range day|hunting season|duck season|glue gun|staple gun|nail gun|heat gun|spray gun|massage gun)\b/,
   place:
-    /\b(walking (group|club|holiday|boots|tour|pole|poles)|hiking|hikers?|ramblers?|flasks|signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
+    /\b(roof terrace|roof garden|rooftop (bar|restaurant|garden|pool|cinema)|sky garden|walking (group|club|holiday|boots|tour|pole|poles)|hiking|hikers?|ramblers?|flasks|signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
   farewell:
     /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|heathrow|gatwick|stansted|manchester airport|emigrat\w*|new chapter|last shift|leaving do|headsets?|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|goodbye (20\d\d|to 20\d\d|to the old year|old year)|new year|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday)|hospice|deathbed|passed away|funeral|retir\w*|goodbye (do|party|drinks|lunch|meal)|send off|leaving (party|drinks|card)|train to|on the train|the station|ferry|leaving for|(he|she|they|son|daughter|lad|boy|girl|kids|brother|sister) (s |is |are |be )?(off|leaving|heading|moving|flying) (to|for)|the (army|navy|raf|air force|marines))\b/,
   arrangement:
-    /\b(baby|pregnan\w*|newborn|mortgage|solicitor said|buying a house|bought a house|new house|moving|the move|house move|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss)|passed away|has passed|passed last|rest in peace|condolences|(\w+ s|his|her|their) funeral|funeral (is|was|will be)|old flat|old house|new flat|moved out|moving out|tenancy|estate agent|letting agent|new start|fresh start|future self|younger self|time capsule|note to self|spare keys?|while (we|i) (are|am|re|m|be) away|cat sitter|dog sitter|house sitter|babysitter|wifi password|wi fi password|guest)\b/,
+    /\b(baby|pregnan\w*|newborn|was born|godparents?|(open|read) (it |them )?on (their|his|her|your) \d+(st|nd|rd|th)|birthdays|mortgage|solicitor said|buying a house|bought a house|new house|moving|the move|house move|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss)|passed away|has passed|passed last|rest in peace|condolences|(\w+ s|his|her|their) funeral|funeral (is|was|will be)|old flat|old house|new flat|moved out|moving out|tenancy|estate agent|letting agent|new start|fresh start|future self|younger self|time capsule|note to self|spare keys?|while (we|i) (are|am|re|m|be) away|cat sitter|dog sitter|house sitter|babysitter|wifi password|wi fi password|guest)\b/,
   // The life events that explain arrangements from another sentence of the message (not a date such as Christmas).
   arrangementInMessage:
     /\b(baby|pregnan\w*|newborn|mortgage|buying a house|bought a house|new house|moving|the move|house move|moved out|moving out|new flat|got the flat|exchanged|completion|declutter\w*|downsiz\w*|probate|estate agent|letting agent|tenancy|retir\w*)\b/,
@@ -191,7 +191,7 @@ const relapse = perMessage(
 );
 /** Somebody else's danger told as happening now, in front of the writer or as they hear it ("screaming that she's cut her wrists"). */
 const PEER_NOW =
-  /\b(screaming|on the phone to me|on the phone with me|on facetime|on video|not breathing|unconscious|passed out|in front of me|with me in the|locked (herself|himself|themselves) in|(his|her|their) phone (s |is )?(off|dead|switched off|going straight to voicemail)|police (are|be|s|is) (on (their|the) way|coming)|(i m|i am|im|i be) on (the phone to )?999|(called|rang|ringing|calling|phoned|phoning) (999|911|112|an ambulance|the police)|not coming back|turned (his|her|their) location off|turned off (his|her|their) location|location (is |s )?off)\b/;
+  /\b(screaming|on the phone to me|on the phone with me|on facetime|on video|not breathing|unconscious|passed out|in front of me|with me in the|locked (herself|himself|themselves) in|(his|her|their) phone (s |is )?(off|dead|switched off|going straight to voicemail)|police (are|be|s|is) (on (their|the) way|coming)|(i m|i am|im|i be) on (the phone to )?999|(called|rang|ringing|calling|phoned|phoning) (999|911|112|an ambulance|the police)|not coming back|turned (his|her|their) location off|turned off (his|her|their) location|location (is |s )?off|(to say|saying|said|say) (goodbye|bye|her goodbyes|his goodbyes)\b.{0,100}\b(not|is not|isn t|isnt|s not|won t|wont|will not|stopped) (picking up|answering|replying|pick up|answer|reply))\b/;
 const peerInDangerNow = perMessage((m) => PEER_NOW.test(m.words));
 /**
  * Somebody else at a high place or the railway now, with a goodbye, distress or a jump in the message
@@ -326,6 +326,8 @@ const FRAMES: FrameSpec[] = [
     // "40 amitriptyline saved from the repeat scripts": saving means up is not a routine, whatever
     // words surround it; nor is charcoal in a tent whose zip is taped up.
     notExcusedBy: new RegExp(`${STOCKPILING.source}|${SEALED_SPACE.source}|${WEIGHTED_FOR_WATER.source}`),
+    // "went to a shooting range on holiday. first time holding a gun": a firearm at a range, told in another sentence.
+    benignInMessage: /\b(shooting (range|club|ground|gallery|lesson|lessons)|gun (range|club)|firing range|rifle range|clay pigeons?|clays)\b/,
     // "a disposable barbecue I'm never cooking on … I'm zipping it shut": the tent sealed, or the cooking denied, in another sentence.
     notExcusedInMessage: new RegExp(`${SEALED_SPACE.source}|\\b(never|not) (cooking|going to cook|gonna cook|cook|grilling|going to grill) (on|with) (it|them|that|this)?`),
     patterns: [
@@ -358,6 +360,10 @@ const FRAMES: FrameSpec[] = [
       // "picked up three months of my prescription in one go".
       re(
         `${W('picked up|collected|got|ordered|filled')} ${G(1)}${W('two|three|four|five|six|\\d+')} ${W('months|month s|weeks|week s')} ${W('of|worth of|worth')} ${G(1)}${W(`prescription|script|meds|tablets|pills|medication|${MEDICINE}`)}`,
+      ),
+      // "got the big paracetamol and the other stuff at two different chemists so nobody would ask".
+      re(
+        `${W(MEDICINE)} ${G(8)}${W('different|separate|several|multiple|two|three|four')} ${W('chemists|pharmacies|shops|supermarkets|places|pharmacy s|chemist s')}|${W(MEDICINE)} ${G(10)}${W('so nobody would|so no one would|so nobody will|so no one will|so they would not|so they wouldn t|so they won t')} ${W('ask|notice|question|suspect|stop me')}`,
       ),
       // "the tablets I've been saving", "the pills I kept back": saving told after the means.
       re(`${W(MEANS)} ${G(3)}${W('been saving|been keeping|been collecting|been hoarding|been hiding|been stockpiling|been stashing|kept back|put aside|put by')}`),
@@ -598,6 +604,10 @@ const FRAMES: FrameSpec[] = [
         `${W('delete|deleted|deleting|close|closed|closing|cancel|cancelled|canceling|cancelling|wipe|wiped')} ${G(2)}${W('account|accounts|instagram|insta|facebook|tiktok|snapchat|twitter|everything|socials|all my|phone|subscription|subscriptions|gym membership')}`,
       ),
       re(`${W('left|leave|leaving')} ${W('a|my|the')} ${W('note|letter|letters|goodbye letter')}`),
+      // "left the back door unlocked so they won't need to break in": arranged to be found.
+      re(
+        `${W('left|leave|leaving|unlocked|put')} ${G(3)}${W('door|doors|front door|back door|key|keys')} ${G(3)}${W('so|for|in case')} ${G(5)}${W('break in|break the door|kick the door|get in|let themselves in|find me')}`,
+      ),
       // "I've picked the day" (counted only with another arrangement or distress in the message, below).
       re(`${W('i|i ve|i have|i d|i had|ive')} ${G(1)}${DAY_PICKED.source}`),
       re(
@@ -622,6 +632,12 @@ const FRAMES: FrameSpec[] = [
           m.words + ' ' + m.lemmas,
         );
       if (finality || anyFarewell(m)) return 'urgent';
+      if (
+        /\b(won t|will not|wont|don t|do not|not) (need|have) to (break in|break the door|kick the door)\b|\bso (they|the police|someone|somebody|you|he|she) (can|could) (get in|let themselves in|find me)\b/.test(
+          m.words,
+        )
+      )
+        return 'urgent';
       // "made sure the life insurance pays out whatever the cause", "I've picked the day": the arrangement's purpose told.
       if (INSURANCE_ANY_CAUSE.test(m.words) || DAY_PICKED.test(m.words)) return 'urgent';
       // Several different arrangements in one message, with no ordinary reason for them anywhere in it.
@@ -763,6 +779,10 @@ const FRAMES: FrameSpec[] = [
     // "a knife in the frame saying see you at 10": with a weapon, "see you at" is the threat, not a goodbye.
     contextFree: /\bsee you (at|tonight|soon|later)\b/,
     benign: BENIGN.beingHarmed,
+    // "someone followed me home from the station… it was a ginger cat": the threat turns out to be an animal.
+    benignInMessage: new RegExp(
+      `\\b(it was|turned out to be|it s|it is|it be) (just |only )?(a|an|the|my|our) (\\w+ )?(${PET}|fox|foxes|cow|cows|sheep|goose|geese|pigeon|pigeons|seagull|seagulls|squirrel|hedgehog|badger|deer|bird|moth)\\b`,
+    ),
     patterns: [
       re(
         `${W(PERSON)} ${G(3)}${W('threaten|threatened|threatening|say he will|said he will|says he will|say she will|said she would|said he would|will|going to|be go to|try to|tried to|trying to|want to|keep|keeps|kept|always')} ${G(2)}${W(`${HARM_VERB}|slit`)} ${G(2)}${W('me|us|my kid|my kids|the kid|the kids|the baby|my baby|my child|my children|my son|my daughter|my mum|my mom|my sister|my throat|my neck|my face')}`,
