@@ -244,3 +244,14 @@ describe('heldout24: chemists in turn, a goodbye call then silence, a door left 
     expect(counted('My meds are all counted out for the fortnight in Spain, the nurse helped me sort them.')).toEqual([]);
   });
 });
+
+describe('somebody else’s past is not the writer’s recovery', () => {
+  const pastReadings = (text: string): string[] => assessRisk(text).frames.flatMap((f) => f.modifiers.filter((m) => m.startsWith('past or recovery')));
+  it('does not read "where he used to fish" as the writer’s past when the writer says what they are doing now', () => {
+    expect(pastReadings('Cancelled my gym membership and my phone contract, and after the service I am walking into the lake where he used to sail.')).toEqual([]);
+  });
+  it('still reads abuse that used to happen, and the writer’s own "used to", as the past', () => {
+    expect(pastReadings('I used to cancel my phone contract every year and give my stuff away')).not.toEqual([]);
+    expect(tierOf('we lived in the flat where he used to hit me, I moved out years ago')).not.toBe('urgent');
+  });
+});

@@ -1181,7 +1181,7 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   } else if (core.length && core.every((t) => t.negated)) mods.push('negated');
   else if (core.length && core.slice(0, 2).some((t) => t.negated)) mods.push('negated');
   const recovery = RECOVERY.exec(words);
-  if (recovery && !/\b(again|just|right now|tonight)\b/.test(words)) mods.push(`past or recovery (“${recovery[0].trim()}”)`);
+  if (recovery && !/\b(again|just|right now|tonight)\b/.test(words) && !someoneElsesPast(words, recovery)) mods.push(`past or recovery (“${recovery[0].trim()}”)`);
   // ("should I go to A&E": asking whether to get help for an act that is real.)
   const hypothetical = spec.ownIf
     ? null
@@ -1218,6 +1218,18 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
     mods.push(`ordinary context (“${benign[0]}”)`);
   }
   return mods;
+}
+
+/**
+ * "I'm walking into the river where he used to fish": the "used to" is somebody else's past, a
+ * place remembered, while the writer says what they are doing now — not the writer's recovery.
+ */
+function someoneElsesPast(words: string, recovery: RegExpExecArray): boolean {
+  return (
+    /^used to\b/.test(recovery[0]) &&
+    /\b(where|when|which|that) (he|she|they|we) $/.test(words.slice(0, recovery.index)) &&
+    /\b(i m|i am|im|i will|i ll|i be) (walking|going|heading|driving|getting|jumping|stepping|wading)\b/.test(words)
+  );
 }
 
 /** Frames that never raise a tier: they are kept only when they found ordinary context, for the fusion. */
