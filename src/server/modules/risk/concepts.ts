@@ -138,6 +138,7 @@ export const WEAPON = alt([
   'knives',
   'blade',
   'machete',
+  'cutlass',
   'gun',
   'pistol',
   'rifle',

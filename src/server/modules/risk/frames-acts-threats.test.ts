@@ -255,3 +255,30 @@ describe('somebody else’s past is not the writer’s recovery', () => {
     expect(tierOf('we lived in the flat where he used to hit me, I moved out years ago')).not.toBe('urgent');
   });
 });
+
+describe('heldout25: a stash in a sock, no reason to carry on, an eating disorder’s voice, a plea for the police, a cover story, a list of gifts', () => {
+  it('reads pills kept hidden in a sock as means made ready, and socks kept in a drawer as nothing', () => {
+    expect(counted('the tablets from my old prescription, kept in a shoe at the back of the wardrobe')).toContain('means_prepared:urgent');
+    expect(counted('I kept my winter socks in the drawer under the bed')).toEqual([]);
+  });
+  it('reads not seeing a reason to carry on, or being out of reasons to keep going, as hopelessness', () => {
+    expect(counted("Since Bill died I can't see any reason to go on.")).toContain('hopeless_trapped:concern');
+    expect(counted('I have run out of reasons to keep going.')).toContain('hopeless_trapped:concern');
+  });
+  it('reads not minding if taken in one’s sleep as a passive wish', () => {
+    expect(counted("I wouldn't mind if God took me in my sleep tonight")).toContain('passive_wish:concern');
+  });
+  it('reads an eating disorder’s voice telling the writer to starve as a command', () => {
+    expect(counted('that voice keeps telling me I am disgusting and should stop eating altogether')).toContain('command_voices:concern');
+  });
+  it('reads a plea for the police with a weapon in the message as danger now, and without one as nothing', () => {
+    expect(counted('That machete is in his hand again. I am in the loft. Somebody please call the police.')).toContain('threat_from_other:urgent');
+    expect(counted('someone call the police, the neighbours party is still going at 3am')).toEqual([]);
+  });
+  it('reads a place of danger tomorrow as urgent when work is what the writer will not go to', () => {
+    expect(counted('Tomorrow I will not go to work, I will be on the bridge over the gorge.')).toContain('place_of_danger:urgent');
+  });
+  it('reads several arrangements with "nobody will stop me" as urgent, and a person after "sent my" as the object, not the actor', () => {
+    expect(counted('Sent my brother my bank details and gave the cat to the lady next door. Nobody will stop me this time.')).toContain('final_arrangements:urgent');
+  });
+});

@@ -61,6 +61,7 @@ const COUNT = `(?:\\b(?:[89]|[1-9]\\d{1,2})\\b(?! ?(?:mg|ml|mcg|g|milligram|micr
 
 const SELF_SUBJECT = /\b(i|me|my|myself|im|i be)\b/;
 const OTHER_SUBJECT = re(`^(?:${PERSON})$`);
+const GIVING_VERB = /^(sent|send|gave|give|given|told|tell|texted|messaged|emailed|showed|handed|paid|asked|thanked|left|rang|phoned|called|hugged|kissed|visited|wrote)$/;
 const PREPOSITION = /^(to|for|with|from|at|of|about|by|than|like|behind|beside|towards|near|without)$/;
 
 /** Whose act it is: the nearest subject before `index` in the word line. */
@@ -97,6 +98,8 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
     // ("for my father's funeral" keeps him: whose funeral it is says who it is about.)
     if (before[i - 1] !== 's' && (PREPOSITION.test(before[i + 1] ?? '') || (/^(my|his|her|their|our)$/.test(before[i + 1] ?? '') && PREPOSITION.test(before[i + 2] ?? ''))))
       continue;
+    // "sent my sister the password, gave the dog to next door": a person after a verb of giving or telling is its object.
+    if (/^my$/.test(before[i + 1] ?? '') && GIVING_VERB.test(before[i + 2] ?? '')) continue;
     if (/^my$/.test(before[i + 1] ?? '') && OTHER_SUBJECT.test(word)) return 'other';
     if (OTHER_SUBJECT.test(word) || OTHER_SUBJECT.test(pair)) return 'other';
   }
@@ -113,7 +116,7 @@ const BENIGN = {
   firearm:
     /\b(deactivat\w*|handed (it |them )?in|surrendered|from the (first |second )?(world )?war|in the war|heirloom|decades ago|inherited|holster|war medals?|clay|clays|shooting (club|range|ground|licence|license|lesson|lessons)|gun (club|licence|license|cabinet|safe|shop)|firearms? (licence|license|certificate|officer)|pheasants?|grouse|rabbits|deer|stalking|pest control|museum|on the wall|antique|replica|airsoft|paintball|nerf|water pistol|cap gun|toy|starting pistol|range day|hunting season|duck season|glue gun|staple gun|nail gun|heat gun|spray gun|massage gun)\b/,
   place:
-    /\b(roof terrace|roof garden|rooftop (bar|restaurant|garden|pool|cinema)|sky garden|walking (group|club|holiday|boots|tour|pole|poles)|hiking|hikers?|ramblers?|flasks|signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
+    /\b(roof terrace|roof garden|rooftop (bar|restaurant|garden|pool|cinema)|sky garden|walking (group|club|holiday|boots|tour|pole|poles)|hiking|hikers?|ramblers?|flasks|signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|(?<!\b(not|never|no longer|won t|wont) (come|go|coming|going|be coming|be going) )to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
   farewell:
     /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|heathrow|gatwick|stansted|manchester airport|emigrat\w*|new chapter|last shift|leaving do|headsets?|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|goodbye (20\d\d|to 20\d\d|to the old year|old year)|new year|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday)|hospice|deathbed|passed away|funeral|retir\w*|goodbye (do|party|drinks|lunch|meal)|send off|leaving (party|drinks|card)|train to|on the train|the station|ferry|leaving for|(he|she|they|son|daughter|lad|boy|girl|kids|brother|sister) (s |is |are |be )?(off|leaving|heading|moving|flying) (to|for)|the (army|navy|raf|air force|marines))\b/,
   arrangement:
@@ -258,7 +261,7 @@ const AMMUNITION = 'bullet|bullets|ammo|ammunition|cartridge|cartridges|shells|r
 
 /** Saving means up, or buying them from one shop after another: no routine word excuses it. */
 const STOCKPILING =
-  /\b(saved|saving|been saving|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|putting (\w+ ){0,3}aside|instead of taking (it|them)|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
+  /\b(kept (\w+ ){0,3}(in|under|inside|behind|at the bottom of) (a|my|the|an old) (\w+ )?(sock|socks|shoe|shoes|boot|tin|pillowcase|mattress|lining|bra|hot water bottle|teddy)|saved|saving|been saving|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|putting (\w+ ){0,3}aside|instead of taking (it|them)|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
 /** Taking a whole supply at once ("all of the", "the lot", "the whole week's", "every compartment"). */
 const WHOLE_SUPPLY_TAKEN =
   /\b(took|taken|swallowed|downed|necked|ate|had) (\w+ ){0,2}(the lot|the whole|the entire|a whole|my whole|whole (weeks?|months?|box|pack|packet|bottle|strip|tub)|every (compartment|single one|last one)|all of (the|them|it))\b(?! (to|back|into|in to|round|down to|out|away|for disposal)\b)/;
@@ -297,6 +300,12 @@ const SUPPLY_FROM_THE_BOX = re(
 );
 /** "his mates are waiting at the bus stop for me": somebody waiting for the writer (counted with fear, a weapon or a threat). */
 const WAITED_FOR = re(`${W(PERSON)} ${G(4)}${W('waiting for me|waiting outside|waiting at|waiting round|waiting by|waiting near|hanging round outside|outside waiting')}`);
+/** "Beg unnu call police", "someone please ring 999": a plea for the police now. */
+const PLEA_FOR_POLICE = re(
+  `${W('beg|please|pls|plz|plse|someone|somebody|anyone|anybody|unnu|yuh|can someone|can somebody|can anyone|can you|could someone|could you')} ${G(1)}${W('call|ring|phone|get|send')} ${G(1)}${W('police|999|911|112|the feds|feds|cops|the cops|the police')}`,
+);
+/** "nobody will stop me": resolve against being stopped. */
+const NOBODY_WILL_STOP_ME = /\b(nobody|no one|noone|no body) (will|can|is going to|be go to|gonna|is gonna|could) stop me\b/;
 /** Life insurance checked to pay out for a death by suicide ("pays out whatever the cause", "the suicide clause"). */
 const INSURANCE_ANY_CAUSE =
   /\b(pays?|paid|pay) out (whatever|no matter|regardless of|even if|for any|for a suicide|for suicide)\b|\b(covers?|covered) (suicide|any cause|whatever the cause)\b|\bsuicide (clause|exclusion|cover)\b/;
@@ -364,6 +373,10 @@ const FRAMES: FrameSpec[] = [
       // "got the big paracetamol and the other stuff at two different chemists so nobody would ask".
       re(
         `${W(MEDICINE)} ${G(8)}${W('different|separate|several|multiple|two|three|four')} ${W('chemists|pharmacies|shops|supermarkets|places|pharmacy s|chemist s')}|${W(MEDICINE)} ${G(10)}${W('so nobody would|so no one would|so nobody will|so no one will|so they would not|so they wouldn t|so they won t')} ${W('ask|notice|question|suspect|stop me')}`,
+      ),
+      // "the pills my last psychiatrist stopped, kept in a sock for a year": hidden away.
+      re(
+        `${W(MEANS)} ${G(8)}${W('kept|hidden|hid|stashed|tucked')} ${G(3)}${W('in|under|inside|behind')} ${W('a|my|the|an old')} ${G(1)}${W('sock|socks|shoe|shoes|boot|tin|pillowcase|mattress|lining|bra|hot water bottle|teddy')}`,
       ),
       // "the tablets I've been saving", "the pills I kept back": saving told after the means.
       re(`${W(MEANS)} ${G(3)}${W('been saving|been keeping|been collecting|been hoarding|been hiding|been stockpiling|been stashing|kept back|put aside|put by')}`),
@@ -639,9 +652,10 @@ const FRAMES: FrameSpec[] = [
       )
         return 'urgent';
       // "made sure the life insurance pays out whatever the cause", "I've picked the day": the arrangement's purpose told.
-      if (INSURANCE_ANY_CAUSE.test(m.words) || DAY_PICKED.test(m.words)) return 'urgent';
+      if (INSURANCE_ANY_CAUSE.test(m.words) || DAY_PICKED.test(m.words) || NOBODY_WILL_STOP_ME.test(m.words)) return 'urgent';
       // Several different arrangements in one message, with no ordinary reason for them anywhere in it.
-      if (ARRANGEMENT_ACTS.filter((act) => act.test(m.words)).length >= 2 && !BENIGN.arrangement.test(m.words)) return 'urgent';
+      const reason = BENIGN.arrangement.exec(m.words);
+      if (ARRANGEMENT_ACTS.filter((act) => act.test(m.words)).length >= 2 && (!reason || saysIsACover(m.words, reason.index))) return 'urgent';
       // A note or letter and a message timed to go out later: arranged to be read after.
       if (/\b(my note|a note|the note|letter|letters|goodbye|my will)\b/.test(m.words) && DELAYED_MESSAGE.test(m.words)) return 'urgent';
       if (anyDistress(m) || anySoon(m)) return /\b(password|passcode|funeral|will|testament|letter|away|rehome)\b/.test(s) || /\bmy note\b/.test(m.words) ? 'urgent' : 'concern';
@@ -807,6 +821,8 @@ const FRAMES: FrameSpec[] = [
       ),
       // "his mates are waiting at the bus stop for me … I'm hiding in the corner shop": waited for, and hiding.
       WAITED_FOR,
+      // "… wid a cutlass … Beg unnu call police": a plea for the police (counted only with a weapon in the message, below).
+      PLEA_FOR_POLICE,
       // "he's standing in the lounge with the carving knife": somebody in the room with a weapon.
       re(`${W(PERSON)} ${W('s|is|are|re|be')} ${W('standing|stood|sitting|sat|waiting|pacing|stand|sit|wait|pace')} ${G(4)}${W('with|holding')} ${G(2)}${W(WEAPON)}`),
       re(
@@ -827,6 +843,7 @@ const FRAMES: FrameSpec[] = [
       ),
     ],
     tier: (m, s) => {
+      if (PLEA_FOR_POLICE.test(s)) return has(WEAPON, m.words) || has(WEAPON, m.lemmas) ? 'urgent' : null;
       // Waited for: urgent when the writer is hiding or afraid to go out, nothing without fear, a weapon or a threat.
       if (WAITED_FOR.test(s)) {
         if (/\b(hiding|hide|hid|scared to|too scared|afraid to|terrified|frightened|daren t|dare not|do not dare|don t dare)\b/.test(m.words)) return 'urgent';
@@ -935,9 +952,14 @@ const FRAMES: FrameSpec[] = [
       // "the voice says my eye is unclean and I have to cut it out": what the voice says, then the
       // command on the writer (a person after the verb is command_voices_other's).
       re(
+        `${W('voice|voices')}${NOT_A_VOICE} ${G(4)}${W('tell|tells|told|telling|say|says|said|saying|keep telling|keeps telling')} ${G(10)}${W('starve myself|starve|not eat|stop eating|do not deserve to eat|don t deserve to eat|deserve to starve|do not deserve food|don t deserve food|make myself sick|purge')}`,
+      ),
+      re(
         `${W('voice|voices')}${NOT_A_VOICE} ${G(3)}${W('say|says|said|saying|tell|tells|told|telling|keep saying|keeps saying')} ${G(8)}${W('i have to|i must|i need to|i should|i ve got to|i have got to|i got to')} ${G(1)}${W('hurt|kill|cut|harm|jump|die|punish|burn|stab|drown|starve|gouge|blind|cut off|cut out')}(?! (down|back|costs|corners|ties|him|her|them|whoever|anyone|anybody|someone|somebody|people|the|my|his|their|your|a|an)\\b)`,
       ),
     ],
+    // The eating disorder's voice: "the ED voice keeps telling me I don't deserve to eat and should starve myself".
+    // (A pattern of its own: command_voices' first pattern reads only a command straight after the verb.)
     // With the means at hand or the writer unable to hold out, a command is acted on now.
     tier: (m) =>
       has(MEANS, m.words) &&
@@ -962,6 +984,10 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('if i did not wake up|if i didn t wake up|if i didnt wake up|if i never woke up|if i do not wake up|if i don t wake up|if i dont wake up')} ${G(5)}${W('grateful|relieved|glad|happy|fine with it|okay with it|ok with it|not mind|would not mind|wouldn t mind|be a relief')}|${W('they|everyone|everybody|my family|the kids|my kids')} ${W('would|d|will|ll')} ${G(1)}${W('manage|cope|get on|get by|be grand|be fine|do better')} ${G(1)}${W('without me')}`,
       ),
+      // "I wouldn't mind if the Lord took me in my sleep".
+      re(
+        `${W('would not mind|wouldn t mind|wouldnt mind|not mind|be grateful|would be grateful|be glad|would be glad')} ${W('if')} ${G(3)}${W('took me|take me|taken me|did not wake up|didn t wake up|never woke up|went in my sleep|died in my sleep|passed in my sleep|go in my sleep')}`,
+      ),
       re(
         `${W('everyone|everybody|they|people|my family|my kids|my partner|life')} ${G(3)}${W('be better|be easier|be happier|would be better|would be easier|would be happier|be fine|would be fine')} ${G(2)}${W('without me|if i be go|if i was gone|if i were gone|if i be not here|if i was not here|if i was not around')}`,
       ),
@@ -980,9 +1006,13 @@ const FRAMES: FrameSpec[] = [
     plain: 'feeling hopeless or trapped',
     actor: 'self',
     patterns: [
+      // "I don't see much reason to carry on": the negation is the hopelessness, so it starts the match.
+      re(
+        `${W('do not see|don t see|dont see|can not see|cannot see|can t see|cant see|not see')} ${G(2)}${W('reason|reasons|point')} ${W('to|in')} ${W('carry on|carrying on|go on|going on|keep going|keeping going|live|living|be here|being here')}`,
+      ),
       re(
         W(
-          'no way out|no escape|can not escape|cannot escape|trapped|stuck forever|stuck like this forever|nothing will ever change|never going to change|never get better|will never get better|never be happy|no future|no hope|hopeless|nothing to look forward to|nothing left|nothing matter|nothing matters|cannot see a future|can not see a future|do not see a future|what be the point|what is the point|no point',
+          'no reason to carry on|no reason to go on|no reason to keep going|no reason to live|out of reasons to keep going|out of reasons to carry on|out of reasons to live|run out of reasons|no way out|no escape|can not escape|cannot escape|trapped|stuck forever|stuck like this forever|nothing will ever change|never going to change|never get better|will never get better|never be happy|no future|no hope|hopeless|nothing to look forward to|nothing left|nothing matter|nothing matters|cannot see a future|can not see a future|do not see a future|what be the point|what is the point|no point',
         ),
       ),
     ],
