@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y } from './support/a11y';
+import { animationsSettled, checkA11y } from './support/a11y';
 import { apiSession } from './support/api';
 import { DEMO, signIn } from './support/app';
 import { PHONE } from './support/browser';
@@ -181,7 +181,7 @@ describe('the group space', () => {
     await page.screenshot({ path: `${SHOTS}/home-space-375.png`, fullPage: true });
     await page.getByRole('button', { name: 'Open menu' }).click();
     await expect.poll(() => page.getByTestId('nav-space').innerText()).toMatch(/Group space\s*\d+\s*unread/i);
-    await page.waitForTimeout(400); // the menu slides in
+    await animationsSettled(page); // the menu slides in
     await page.screenshot({ path: `${SHOTS}/menu-space-375.png` });
     await page.getByRole('button', { name: 'Close menu' }).click();
     await card.getByRole('link', { name: 'Read and reply' }).click();

@@ -37,7 +37,7 @@ export async function checkA11y(page: Page): Promise<A11yProblem[]> {
  * later. Infinite animations (a loader's spin) never finish and are left alone. Bounded, so a page
  * that never settles is still checked.
  */
-async function animationsSettled(page: Page): Promise<void> {
+export async function animationsSettled(page: Page): Promise<void> {
   await page.evaluate(`(async () => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
     const running = () => document.getAnimations().filter((a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().iterations !== Infinity);
