@@ -168,8 +168,6 @@ async function shootAllScreens(base: string, viewport: Viewport, shoot: Shoot): 
   await shootSafetyScreens(base, viewport, shoot);
   // Programmes and groups made on screen (admin).
   await shootProgrammeScreens(base, viewport, shoot);
-  // Note templates: the lead clinician's programme screen and a note drafted under SOAP.
-  await shootNoteTemplateScreens(base, viewport, shoot);
 }
 
 /** A signed-in participant's home, then their group's page. */
@@ -374,4 +372,9 @@ async function shootNewcomer(page: Page, base: string, inviteUrl: string, shoot:
   await shoot(page, 'newcomer-agreement-accepted');
 }
 
-runScript('screenshots.ts', () => shootAtBothWidths('', shootAllScreens, { numbered: true, report: true }));
+runScript('screenshots.ts', async () => {
+  const records = await shootAtBothWidths('', shootAllScreens, { numbered: true, report: true });
+  // Note templates: the lead clinician's programme screen and a note drafted under SOAP. That note
+  // needs a held session without one, and the screens above sign the demo's last: a server of their own.
+  return [...records, ...(await shootAtBothWidths('note-templates', shootNoteTemplateScreens, { numbered: true }))];
+});
