@@ -33,10 +33,12 @@ describe('the connection map', () => {
       expect(await checkA11y(b.page)).toEqual([]);
       await b.page.screenshot({ path: `${SHOTS}/connection-map-${width}.png`, fullPage: true });
       // Stepping week by week moves the window; the whole group shows every week's figures.
+      // The window's line names the chosen week at once and adds " · updating…" while the last
+      // figures stay on screen (placeholder data): wait for the line to end without it.
       await b.page.getByRole('button', { name: '← A week earlier' }).click();
-      await b.page.getByText('(1 week ago)').waitFor();
+      await b.page.getByText(/\(1 week ago\)$/).waitFor();
       await b.page.locator('label', { hasText: 'Whole group' }).click();
-      await b.page.getByText('(up to today)').waitFor();
+      await b.page.getByText(/\(up to today\)$/).waitFor();
       const series = b.page.getByRole('region', { name: 'Over time' });
       await expect.poll(() => series.getByRole('row').count()).toBeGreaterThanOrEqual(6);
       expect(await checkA11y(b.page)).toEqual([]);

@@ -74,7 +74,7 @@ describe('notification settings', () => {
     expect(await phone.page.getByTestId('session-reminders').getByRole('switch', { name: 'By e-mail' }).isChecked()).toBe(true);
     expect(await checkA11y(phone.page)).toEqual([]);
     await phone.page.screenshot({ path: `${SHOTS}/member-375.png`, fullPage: true });
-  }, 150_000);
+  });
 
   it('a clinician sees the digest choice and that alerts cannot be switched off, at both widths', async () => {
     for (const [viewport, width] of [
@@ -89,5 +89,5 @@ describe('notification settings', () => {
       expect(await checkA11y(b.page)).toEqual([]);
       await b.page.screenshot({ path: `${SHOTS}/staff-${width}.png`, fullPage: true });
     }
-  }, 90_000);
+  });
 });

@@ -57,7 +57,8 @@ describe('"Your connections" on the participant home', () => {
     await showAgain.click();
     await card.waitFor();
     await card.getByRole('button', { name: 'Hide this' }).waitFor();
-    expect(asked).toEqual(['GET']);
+    // The request event reaches the test on its own channel, not in step with the page's drawing.
+    await expect.poll(() => asked).toEqual(['GET']);
     expect(await member.get<{ showConnections: boolean }>('/me/home-preferences')).toEqual({ showConnections: true });
   });
 

@@ -19,10 +19,11 @@ const MEADOW = 'participant7@demo.hearth.local';
 const CEDAR = 'participant4@demo.hearth.local';
 
 export async function shootMeasureScreens(base: string, viewport: Viewport, shoot: Shoot): Promise<void> {
-  // Set-up over the API: an urgent target of 0 minutes makes Meadow's alert overdue at once, and
-  // Cedar answers a PHQ-9 that is a reliable deterioration (a concern in the queue).
+  // Set-up over the API: the shortest urgent target the service accepts (1 minute; 0 is refused
+  // since 4f482f8b) makes Meadow's alert due almost at once, and Cedar answers a PHQ-9 that is a
+  // reliable deterioration (a concern in the queue).
   const admin = await apiSession(base, DEMO.admin);
-  await admin.send('PATCH', '/admin/settings', { 'alerts.urgent_ack_minutes': '0' });
+  await admin.send('PATCH', '/admin/settings', { 'alerts.urgent_ack_minutes': '1' });
   const cedar = await apiSession(base, CEDAR);
   const worse = [2, 2, 2, 2, 2, 2, 2, 2, 0];
   await cedar.send('POST', '/measures/responses', {
@@ -68,7 +69,7 @@ export async function shootMeasureScreens(base: string, viewport: Viewport, shoo
     await shoot(page, 'questionnaire-programme-check-in');
   });
 
-  // Ada's queue: the urgent (overdue) alert first, then Cedar's concern.
+  // Ada's queue: the urgent alert first, then Cedar's concern.
   await signedIn(base, viewport, DEMO.clinician, async (page) => {
     await page.goto(`${base}/alerts`);
     await page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();

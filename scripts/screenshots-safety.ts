@@ -38,11 +38,12 @@ export async function shootSafetyScreens(base: string, viewport: Viewport, shoot
     await page.goto(`${base}/moderation`);
     await page.getByRole('heading', { name: 'Moderation', level: 1 }).waitFor();
     await shoot(page, 'moderation-queue');
+    // "Reject" became "Withdraw" (45679823).
     await page
-      .getByRole('button', { name: /^Reject the/ })
+      .getByRole('button', { name: /^Withdraw the/ })
       .first()
       .click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Reject' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Withdraw', exact: true }).click();
     await shoot(page, 'moderation-reject-reason');
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await page.goto(`${base}/alerts`);

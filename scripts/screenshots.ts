@@ -168,8 +168,6 @@ async function shootAllScreens(base: string, viewport: Viewport, shoot: Shoot): 
   await shootSafetyScreens(base, viewport, shoot);
   // Programmes and groups made on screen (admin).
   await shootProgrammeScreens(base, viewport, shoot);
-  // Note templates: the lead clinician's programme screen and a note drafted under SOAP.
-  await shootNoteTemplateScreens(base, viewport, shoot);
 }
 
 /** A signed-in participant's home, then their group's page. */
@@ -300,12 +298,25 @@ async function shootClinicianWork(page: Page, w: number, shoot: Shoot): Promise<
   await page.getByRole('button', { name: 'Save draft' }).click();
   await page.getByRole('status').getByText('Draft saved').waitFor();
   await shoot(page, 'clinician-note-draft');
+  // A note is signed only when complete (since 181dc3e): "Sign…" first lists what is still to write.
   await page.getByRole('button', { name: 'Sign…' }).click();
+  const stillToWrite = page.getByRole('list', { name: 'Still to write' });
+  await stillToWrite.waitFor();
+  await shoot(page, 'clinician-note-incomplete');
+  await page.getByRole('textbox', { name: 'Interventions', exact: true }).fill('Role-play of a kind "no"; the boundary scale.');
+  await page.getByRole('textbox', { name: 'Group process', exact: true }).fill('Engaged throughout; quieter members joined in the pairs.');
+  // The other attendees were there without taking part: said explicitly, as the e2e test does.
+  const quiet = page.getByRole('button', { name: / did not contribute$/ });
+  while ((await quiet.count()) > 0) await quiet.first().click();
+  await stillToWrite.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Sign…' }).click();
+  await inDialog(page).getByRole('button', { name: 'Sign note' }).waitFor();
   await shoot(page, 'clinician-note-sign');
   await inDialog(page).getByRole('button', { name: 'Sign note' }).click();
   await page.getByText('Signed by', { exact: false }).first().waitFor();
   await page.getByText('Version history').click();
-  await page.getByText(/^Version 2: /).waitFor();
+  // The unsaved changes are saved as a draft first, so the signed version is not always number 2.
+  await page.getByText(/^Version \d+: Signed by /).waitFor();
   await shoot(page, 'clinician-note-signed');
 
   // Session 6: a draft someone else saves meanwhile (here: a save through the API).
@@ -361,4 +372,9 @@ async function shootNewcomer(page: Page, base: string, inviteUrl: string, shoot:
   await shoot(page, 'newcomer-agreement-accepted');
 }
 
-runScript('screenshots.ts', () => shootAtBothWidths('', shootAllScreens, { numbered: true, report: true }));
+runScript('screenshots.ts', async () => {
+  const records = await shootAtBothWidths('', shootAllScreens, { numbered: true, report: true });
+  // Note templates: the lead clinician's programme screen and a note drafted under SOAP. That note
+  // needs a held session without one, and the screens above sign the demo's last: a server of their own.
+  return [...records, ...(await shootAtBothWidths('note-templates', shootNoteTemplateScreens, { numbered: true }))];
+});

@@ -14,11 +14,7 @@ export interface A11yProblem {
  * the DevTools protocol, which the page's CSP (script-src 'self') does not govern.
  */
 export async function checkA11y(page: Page): Promise<A11yProblem[]> {
-  // Let running CSS transitions end first (a dialog fading in reads as low contrast mid-fade).
-  // Infinite ones (a loader's spin) never finish and are left alone.
-  await page.evaluate(
-    `Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined)))`,
-  );
+  await animationsSettled(page);
   const loaded = await page.evaluate('typeof window.axe === "object"');
   if (!loaded) await page.evaluate(axe.source);
   const results = (await page.evaluate(`window.axe.run(document, {
@@ -31,6 +27,34 @@ export async function checkA11y(page: Page): Promise<A11yProblem[]> {
     help: v.help,
     targets: v.nodes.map((n) => n.target.join(' ')),
   }));
+}
+
+/**
+ * Resolves once no finite animation or transition has run for a few frames (a dialog fading in
+ * reads as low contrast mid-fade). Waiting for the ones running now is not enough: Mantine's
+ * Transition (modals, a button's loader, menus) applies its styles two animation frames after the
+ * change that starts it, so right after a step the page can look still and start fading a moment
+ * later. Infinite animations (a loader's spin) never finish and are left alone. Bounded, so a page
+ * that never settles is still checked.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(`(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+    const running = () => document.getAnimations().filter((a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().iterations !== Infinity);
+    const deadline = Date.now() + 10000;
+    let quietFrames = 0;
+    while (quietFrames < 5 && Date.now() < deadline) {
+      const now = running();
+      if (now.length === 0) {
+        quietFrames += 1;
+        await frame();
+      } else {
+        quietFrames = 0;
+        const finished = Promise.all(now.map((a) => a.finished.catch(() => undefined)));
+        await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())))]);
+      }
+    }
+  })()`);
 }
 
 /** True when the page is wider than the window: a horizontal scroll bar on phones. */

@@ -15,12 +15,15 @@ export const alertKeys = {
 
 export type { AlertCount, AlertFilter, AlertList, AlertOutcome, AlertStats, AlertStatus, AlertTier, ClinicalAlert, ServiceSettings } from '../../shared/schemas/alerts';
 
+/** How often the queue and the counts are asked for besides the socket's 'alert' frames (the e2e tests tell live from polled by it). */
+export const ALERTS_POLL_MS = 60_000;
+
 /** The clinician's queue, urgent first. Refreshed every minute while the page is in view. */
 export function useAlerts(filter: AlertFilter) {
   return useQuery({
     queryKey: alertKeys.list(filter),
     queryFn: () => api<AlertList>('GET', `/alerts?status=${filter}`),
-    refetchInterval: 60_000,
+    refetchInterval: ALERTS_POLL_MS,
     placeholderData: (previous) => previous,
   });
 }
@@ -31,7 +34,7 @@ export function useAlertCount(enabled: boolean) {
     queryKey: alertKeys.count,
     // Counts only: the queue itself (an audited read of clinical data) loads when it is opened.
     queryFn: () => api<AlertCount>('GET', '/alerts/count'),
-    refetchInterval: 60_000,
+    refetchInterval: ALERTS_POLL_MS,
     enabled,
   });
 }

@@ -16,13 +16,16 @@ export const spaceKeys = {
   mySpaces: ['me', 'spaces'] as const,
 };
 
+/** How often my unread counts are asked for when nothing arrives over the socket (the e2e tests tell live from polled by it). */
+export const MY_SPACES_POLL_MS = 120_000;
+
 /**
  * The group spaces I may enter, with my unread count in each (navigation and home page). Kept
  * fresh over the socket ('unread' frames, hooks.ts useLiveUnread), on focus, whenever a live
  * message arrives on an open space, and by a slow poll in case the socket is down.
  */
 export function useMySpaces(enabled = true) {
-  return useQuery({ queryKey: spaceKeys.mySpaces, queryFn: () => api<SpaceUnread>('GET', '/me/spaces'), enabled, refetchInterval: 120_000, retry: false });
+  return useQuery({ queryKey: spaceKeys.mySpaces, queryFn: () => api<SpaceUnread>('GET', '/me/spaces'), enabled, refetchInterval: MY_SPACES_POLL_MS, retry: false });
 }
 
 /** The space's front page: chat and threads with unread counts, staffing, mutes and blocks. */
