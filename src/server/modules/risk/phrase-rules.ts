@@ -49,7 +49,6 @@ export const CONCERN_SCORE = 2;
 /** How much a signal about somebody else weighs: a clinician may want to know, never urgent. */
 const OTHER_PERSON_FACTOR = 0.6;
 
-const MY_RELATION = /^my$/;
 /**
  * Rules that state ideation, a wish to be dead or self-harm that has happened, without a plan,
  * means, place or time: concern by the taxonomy (README), urgent only with a sign that it is soon
@@ -95,7 +94,7 @@ export const phraseRuleOptions = { prefilter: true };
 const GLOBAL_METAPHORS = METAPHORS.map((m) => new RegExp(m.source, 'g'));
 
 function tokensOf(text: string): string[] {
-  return text.split(/[\s,]+/).filter(Boolean);
+  return text.match(/[^\s,]+/g) ?? [];
 }
 
 /** Whose statement the phrase at `start` is: the nearest subject-like word before it, else the writer. */
@@ -103,16 +102,18 @@ function personBefore(segment: string, start: number): { person: 'self' | 'other
   const before = tokensOf(segment.slice(0, start));
   for (let i = before.length - 1; i >= 0; i--) {
     const word = before[i] ?? '';
-    const next = before[i + 1] ?? '';
-    if (MY_RELATION.test(word) && OTHER_PERSON_WORDS.has(next)) return { person: 'other', cue: `my ${next}` };
+    // "my friend": the relation word, nearer the phrase, is met first and names the person.
     if (word === 'we' || SELF_WORDS.has(word)) return { person: 'self', cue: word };
     if (OTHER_PERSON_WORDS.has(word)) return { person: 'other', cue: word };
   }
   return { person: 'self', cue: '' };
 }
 
+/** The `who` of a rule's match that is the writer ("kill myself", "better off without us"). */
+const SELF_WHO: ReadonlySet<string> = new Set(['me', 'my', 'myself', 'my self', 'ourselves', 'us']);
+
 function personOfWho(who: string | undefined): { person: 'self' | 'other'; cue: string } {
-  if (!who || /^(me|my|myself|my self|ourselves|us)$/.test(who)) return { person: 'self', cue: who ?? '' };
+  if (!who || SELF_WHO.has(who)) return { person: 'self', cue: who ?? '' };
   return { person: 'other', cue: who };
 }
 
