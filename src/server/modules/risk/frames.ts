@@ -949,17 +949,17 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('they|it|he|she')} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to')} ${G(2)}${W('hurt|kill|cut|harm|jump|end|die|do it|punish|burn|stab|attack|drown|starve')}`,
       ),
-      // "the voice says my eye is unclean and I have to cut it out": what the voice says, then the
-      // command on the writer (a person after the verb is command_voices_other's).
+      // The eating disorder's voice: "the ED voice keeps telling me I don't deserve to eat and should starve myself"
+      // (a pattern of its own: the first pattern reads only a command straight after the verb).
       re(
         `${W('voice|voices')}${NOT_A_VOICE} ${G(4)}${W('tell|tells|told|telling|say|says|said|saying|keep telling|keeps telling')} ${G(10)}${W('starve myself|starve|not eat|stop eating|do not deserve to eat|don t deserve to eat|deserve to starve|do not deserve food|don t deserve food|make myself sick|purge')}`,
       ),
+      // "the voice says my eye is unclean and I have to cut it out": what the voice says, then the
+      // command on the writer (a person after the verb is command_voices_other's).
       re(
         `${W('voice|voices')}${NOT_A_VOICE} ${G(3)}${W('say|says|said|saying|tell|tells|told|telling|keep saying|keeps saying')} ${G(8)}${W('i have to|i must|i need to|i should|i ve got to|i have got to|i got to')} ${G(1)}${W('hurt|kill|cut|harm|jump|die|punish|burn|stab|drown|starve|gouge|blind|cut off|cut out')}(?! (down|back|costs|corners|ties|him|her|them|whoever|anyone|anybody|someone|somebody|people|the|my|his|their|your|a|an)\\b)`,
       ),
     ],
-    // The eating disorder's voice: "the ED voice keeps telling me I don't deserve to eat and should starve myself".
-    // (A pattern of its own: command_voices' first pattern reads only a command straight after the verb.)
     // With the means at hand or the writer unable to hold out, a command is acted on now.
     tier: (m) =>
       has(MEANS, m.words) &&
@@ -1255,9 +1255,10 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
  * place remembered, while the writer says what they are doing now — not the writer's recovery.
  */
 function someoneElsesPast(words: string, recovery: RegExpExecArray): boolean {
+  // (RECOVERY's own lookbehind already leaves out "where we / they / I / you used to".)
   return (
     /^used to\b/.test(recovery[0]) &&
-    /\b(where|when|which|that) (he|she|they|we) $/.test(words.slice(0, recovery.index)) &&
+    /\b(where|when|which|that) (he|she) $/.test(words.slice(0, recovery.index)) &&
     /\b(i m|i am|im|i will|i ll|i be) (walking|going|heading|driving|getting|jumping|stepping|wading)\b/.test(words)
   );
 }
