@@ -374,6 +374,11 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W(MEDICINE)} ${G(8)}${W('different|separate|several|multiple|two|three|four')} ${W('chemists|pharmacies|shops|supermarkets|places|pharmacy s|chemist s')}|${W(MEDICINE)} ${G(10)}${W('so nobody would|so no one would|so nobody will|so no one will|so they would not|so they wouldn t|so they won t')} ${W('ask|notice|question|suspect|stop me')}`,
       ),
+      // "bought 4 boxes of the strongest ones they'd sell me across 3 chemists": boxes of an unnamed medicine gathered from
+      // chemist after chemist, or as many as they would sell.
+      re(
+        `${W('boxes|packs|packets|bottles|strips')} ${W('of')} ${W('the strongest|the strong|the most|them|those|these')} ${G(8)}${W('across|from|at|in|round|around')} ${G(1)}${W('chemists|pharmacies|pharmacy s|chemist s')}|${W('the strongest|the strongest ones|the most|as many as|the max|the maximum')} ${W('they would|they will|they could|they d|they ll')} ${W('sell|let me buy|let me have|give')} ${W('me')}`,
+      ),
       // "the pills my last psychiatrist stopped, kept in a sock for a year": hidden away.
       re(
         `${W(MEANS)} ${G(8)}${W('kept|hidden|hid|stashed|tucked')} ${G(3)}${W('in|under|inside|behind')} ${W('a|my|the|an old')} ${G(1)}${W('sock|socks|shoe|shoes|boot|tin|pillowcase|mattress|lining|bra|hot water bottle|teddy')}`,
@@ -407,6 +412,8 @@ const FRAMES: FrameSpec[] = [
     plain: 'being somewhere you could be in danger',
     actor: 'self',
     benign: BENIGN.place,
+    // (The writer's own crossing of a barrier is not excused by what the place also has: "the signal".)
+    notExcusedBy: /\b(fence|barrier|railing|railings|palisade|barbed wire) (i|i ve|i have|i just) (climbed|got over|hopped|scaled|went over|got through|cut through)\b/,
     patterns: [
       re(`${W(PRESENCE)} ${G(3)}${W(EDGE_PLACE)}`),
       re(`${W(PRESENCE)} ${G(3)}${W(DANGER_PLACE)}`),
@@ -418,12 +425,23 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('\\d+|nine|ten|eight|seven|six|five|twelve|twenty')} ${W('floors? up|storeys? up|stories up|floors? down|floor up')}|${W('legs? out|one leg out|leg over|legs over')} ${G(3)}${W('window|sill|ledge|railing|edge|balcony')}|${W('window|sill|ledge|railing|balcony')} ${G(4)}${W('legs? out|one leg out|leg over|legs over|legs dangling|dangling')}`,
       ),
+      // "the tracks, the signal, the fence I climbed": a barrier crossed (counted below only where the message names tracks, a road or a drop).
+      re(
+        `${W('fence|barrier|railing|railings|safety fence|palisade|barbed wire')} ${G(1)}${W('i|i ve|i have|i just')} ${W('climbed|climbed over|got over|hopped|hopped over|scaled|went over|got through|cut through')}|${W('i|i ve|i have|i just')} ${W('climbed|climbed over|got over|hopped over|scaled|went over')} ${G(1)}${W('fence|barrier|railing|railings|safety fence|palisade')}`,
+      ),
       re(
         `${W('in the bath|in the tub')} ${G(4)}${W('toaster|hairdryer|hair dryer|heater|plugged in')}|${W('hose|hosepipe')} ${G(2)}${W('attached|connected|taped|in the window|through the window')}`,
       ),
     ],
     tier: (m, s) => {
       if (/\bone way\b/.test(s)) return 'urgent';
+      if (/\b(climbed|got over|hopped|scaled|went over|got through|cut through)\b/.test(s) && /\b(fence|barrier|railing|railings|palisade|barbed wire)\b/.test(s))
+        return /\b(tracks?|railway|rail line|train line|the line|motorway|dual carriageway|bridge|cliffs?|the edge|platform|level crossing|quarry|viaduct|flyover)\b/.test(
+          m.words,
+        ) &&
+          (anyDistress(m) || anySoon(m) || /\b(coming|waiting|lights|cannot do|can not do|cant do)\b/.test(m.words))
+          ? 'urgent'
+          : null;
       if (has(EDGE_PLACE, s) && !/\b(edge of (my|the) (seat|bed|sofa|table|diving board|pool|chair|desk)|diving board|on edge|edgy|cutting edge|edge of my seat)\b/.test(s))
         return 'urgent';
       if (anyDistress(m) || anyFarewell(m)) return 'urgent';
@@ -570,6 +588,10 @@ const FRAMES: FrameSpec[] = [
       ),
       re(`${W('by the time')} ${G(2)}${W('read|reads|see|sees|find|finds')}`),
       re(`${W('will not|won t|wont|not going to|no longer')} ${G(1)}${W('need|be needing')} ${G(3)}${W('group|session|sessions|this|therapy|meds|you')}`),
+      // "I won't be at Thursday's group or any group after it": absent from every group to come.
+      re(
+        `${W('will not|won t|wont|not going to|never')} ${G(1)}${W('be at|be in|be coming to|come to|make it to|be back at|be back to|be back in')} ${G(4)}${W('any group|any session|any groups|any sessions|any more groups|any more sessions|any other group|any other session|ever again')}`,
+      ),
       // "won't need em after the weekend": things not needed after a near time.
       re(
         `${W('will not|won t|wont|not going to')} ${G(1)}${W('need|be needing')} ${G(2)}${W('them|em|it|any of it|any of them|these|those|my stuff|my things|anything')} ${G(1)}${W('after|past|beyond')} ${G(1)}${W('tonight|today|tomorrow|the weekend|this weekend|this week|friday|saturday|sunday|monday|tuesday|wednesday|thursday')}`,
@@ -604,7 +626,8 @@ const FRAMES: FrameSpec[] = [
     benignInMessage: BENIGN.arrangementInMessage,
     patterns: [
       re(
-        `${W('write|wrote|written|writing|make|made|sort|sorted|sorting|finish|finished|update|updated|draw up|drew up')} ${G(2)}${W('will|my will|testament|letter|letters|note|notes|goodbye letter|goodbye note')}`,
+        // (Not a letter to one's younger or future self: a therapy exercise, whatever it stirs up.)
+        `${W('write|wrote|written|writing|make|made|sort|sorted|sorting|finish|finished|update|updated|draw up|drew up')} ${G(2)}${W('will|my will|testament|letter|letters|note|notes|goodbye letter|goodbye note')}(?! to (?:my|your|you|our|her|his|their|i) (?:younger|young|future|older|old|inner|teenage|past) (?:self|selves|child|me|i))`,
       ),
       re(
         `${W('give|gave|given|giving|gift|gifting')} ${G(3)}${W('away')}|${W('give away|gave away|giving away|rehome|rehoming|rehomed|find a home for|found a home for|new home for|new owner for')}|${W('give|gave|given|giving|handed|hand')} ${G(1)}${W(PET)} ${W('to')}`,
@@ -1033,6 +1056,10 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('stop|stopped|stopping|quit|quitting|binned|bin|flushed|throw away|threw away')} ${G(1)}${W('take|taking|eat|eating|drink|drinking|caring|washing|my')} ${G(2)}${W(`${MEDICINE}|food|anything|myself|about myself|meals|water|fluids`)}`,
       ),
+      // "I've stopped eating and drinking completely since Monday".
+      re(
+        `${W('stopped|stop|stopping|quit|given up|give up|giving up')} ${W('eating and drinking|drinking and eating|eating or drinking|food and water|food and drink|food and fluids')}`,
+      ),
       // "from today I'm not eating or drinking anything until I die".
       re(
         `${W('not eating|not drinking|not eat|not drink|stop eating|stopped eating|stop drinking|stopped drinking|refuse to eat|refusing to eat|refusing food|refuse to drink|refusing to drink|no food|no more food')} ${G(10)}${W('until i die|till i die|til i die|until i m dead|until i am dead|until i be dead|until my heart gives out|until my heart stops|until my heart give out|until my heart stop')}`,
@@ -1057,7 +1084,7 @@ const FRAMES: FrameSpec[] = [
     tier: (m) =>
       /\b(eat|eaten|ate|eating|food)\b/.test(m.words) &&
       /\b(drink|drunk|drank|drinking|water|fluids)\b/.test(m.words) &&
-      /\b(on purpose|deliberately|heart to stop|heart stops|heart gives out|heart give out|this is how i|until i die|till i die|starve myself to death|let my body (\w+ )?(stop|shut down|give up|give out)|done fighting)\b|\b(not going to|not gonna|will not|wont|won t|refuse to|refusing to) (eat|drink|start|have anything)\b/.test(
+      /\b(on purpose|deliberately|heart to stop|heart stops|heart gives out|heart give out|stop my heart|(will not|won t|wont|not going to) let (anyone|anybody|them|you|the doctors?) (take me in|take me to hospital|section me|admit me|put a tube in)|this is how i|until i die|till i die|starve myself to death|let my body (\w+ )?(stop|shut down|give up|give out)|done fighting)\b|\b(not going to|not gonna|will not|wont|won t|refuse to|refusing to) (eat|drink|start|have anything)\b/.test(
         m.words,
       )
         ? 'urgent'
@@ -1087,7 +1114,7 @@ const FRAMES: FrameSpec[] = [
     plain: '',
     actor: 'any',
     benign:
-      /\?|\b(is it (normal|safe|ok|okay|alright|fine|bad)|can (you|i) (drink|have a drink|drive|take|mix)|does anyone know|has anyone (else )?(had|tried|been on)|anyone else (on|had|get|tried)|side effects?|(dose|dosage) (up|down|increased|reduced|went up|went down|changed)|(up|down) to \d+|taper\w*|titrat\w*|weaning|came off|coming off|first one|first dose|started on|starting)\b/,
+      /\?|\b(is it (normal|safe|ok|okay|alright|fine|bad)|can (you|i) (drink|have a drink|drive|take|mix)|does anyone know|has anyone (else )?(had|tried|been on)|anyone else (on|had|get|tried)|side effects?|(dose|dosage) (up|down|increased|reduced|went up|went down|changed)|(up|down) to \d+|taper\w*|titrat\w*|weaning|came off|coming off|first one|first dose|started on|starting(?! (at|from) (midnight|tonight|\d)))\b/,
     notExcusedBy: new RegExp(
       `${STOCKPILING.source}|${WHOLE_SUPPLY_TAKEN.source}|\\b(all of|the lot|whole|too many|how many|enough to|overdose|overdosed|lethal|kill|die|dead|end it)\\b`,
     ),
