@@ -598,6 +598,11 @@ export const ARRANGEMENT = alt([
 /** Distress in the same message makes an ambiguous place or goodbye urgent. */
 export const DISTRESS = alt([
   'can not cope',
+  // Losing control: "carving knife is on my lap. i can't stop myself tonight".
+  'can not stop myself',
+  'can not keep myself safe',
+  'can not keep safe',
+  'can not hold on',
   'can not calm down',
   'can not do this',
   'can not take',

@@ -265,6 +265,12 @@ const STOCKPILING =
 /** Taking a whole supply at once ("all of the", "the lot", "the whole week's", "every compartment"). */
 const WHOLE_SUPPLY_TAKEN =
   /\b(took|taken|swallowed|downed|necked|ate|had) (\w+ ){0,2}(the lot|the whole|the entire|a whole|my whole|whole (weeks?|months?|box|pack|packet|bottle|strip|tub)|every (compartment|single one|last one)|all of (the|them|it))\b(?! (to|back|into|in to|round|down to|out|away|for disposal)\b)/;
+/** After a date the writer will not see: not an occasion on it ("won't see the new year in", "won't make it to christmas dinner"). */
+const NOT_AN_OCCASION = '(?! (?:in|dinner|lunch|party|parties|do|market|service|eve|day|at|with|this year|because|as|cos|since)\\b)';
+/** The writer's own life ending before a date (final_goodbye's pattern), which an ordinary word for the date does not excuse. */
+const NOT_SEEING_A_DATE = new RegExp(
+  `\\b(?:i m not|i am not|i be not|im not|i will not|i won t|i wont|i m never|i am never|i be never|i m not going to|i am not going to|i be not go to) (?:seeing|see|be seeing|making it to|make it to|be alive for|be alive at|going to see|go to see) (?:the new year|new year|christmas|next christmas|another christmas|another year|next year|my birthday|the spring|spring|the summer|2027|january|the morning)\\b${NOT_AN_OCCASION}`,
+);
 const DATED_IT_WORDS = /\b(i am doing it|i m doing it|im doing it|i be do it|it is happening|its happening|it be happen|it is going to happen|it be go to happen)\b/;
 /** The same in a sentence, also with the subject dropped ("Doing it Saturday while they're at his"). */
 const DATED_IT = new RegExp(`${DATED_IT_WORDS.source}|^doing it\\b`);
@@ -357,6 +363,18 @@ const FRAMES: FrameSpec[] = [
         `${W('blade|blades')} ${G(3)}${W('out of|from')} ${G(2)}${W('sharpener|sharpeners|razor|razors')}|${W('take|took|taken|taking|pop|popped|prise|prised|pry|pried|break|broke|broken|smash|smashed|snap|snapped')} ${G(3)}${W('sharpener|razor|razors')} ${G(1)}${W('open|apart')}`,
       ),
       re(`${W(MEDICINE)} ${G(3)}${W('saved|stockpiled|hoarded|stashed|counted|lined up|in a drawer|in my drawer|under my bed|under the bed')}`),
+      // "theres a beam in the garage. tonight": a point to hang from, named (urgent below only with a time, distress or a farewell).
+      re(
+        `${W('there s|there is|theres|there be|found|checked|tested|picked|chose|chosen')} ${G(1)}${W('beam|beams|rafter|rafters|loft hatch|banister|bannister|stair rail|hook in the ceiling|ceiling hook')} ${G(2)}${W('garage|loft|attic|shed|barn|hallway|landing|that will hold|that ll hold|strong enough|will hold me|hold my weight|take my weight')}`,
+      ),
+      // "scored enough gear to not wake up": enough of something to die of.
+      re(
+        `${W('enough|plenty|sufficient')} ${G(3)}${W('to not wake up|to never wake up|not to wake up|never to wake up|to kill me|to kill myself|to end it|to end it all|to finish me off|to finish me|to stop my heart|to not come back|to never come back|to die|to sleep forever|to go to sleep forever|to not be here|to be gone')}(?! (?:grumpy|tired|hungover|late|early|with|in a|feeling|till|until)\\b)`,
+      ),
+      // "I have saved my morphine sachets since November": the saving told before the medicine.
+      re(
+        `${W('saved|saving|been saving|save up|saved up|saving up|stockpiled|stockpiling|hoarded|hoarding|stashed|stashing|squirrelled away|squirreled away|squirrelling away|kept back|keeping back')} ${G(2)}${W(MEDICINE)}`,
+      ),
       // "putting my quetiapine aside every night instead of taking it": kept back from the doses.
       re(
         `${W('put|putting|set|setting|kept|keeping|keep|hold|holding')} ${G(2)}${W(MEDICINE)} ${G(2)}${W('aside|back|by')}|${W(MEDICINE)} ${G(6)}${W('instead of taking|instead of swallowing|rather than taking')}`,
@@ -580,6 +598,7 @@ const FRAMES: FrameSpec[] = [
     actor: 'self',
     benign: BENIGN.farewell,
     benignInMessage: BENIGN.farewell,
+    notExcusedBy: NOT_SEEING_A_DATE,
     patterns: [
       re(
         W(
@@ -594,7 +613,11 @@ const FRAMES: FrameSpec[] = [
       ),
       // "won't need em after the weekend": things not needed after a near time.
       re(
-        `${W('will not|won t|wont|not going to')} ${G(1)}${W('need|be needing')} ${G(2)}${W('them|em|it|any of it|any of them|these|those|my stuff|my things|anything')} ${G(1)}${W('after|past|beyond')} ${G(1)}${W('tonight|today|tomorrow|the weekend|this weekend|this week|friday|saturday|sunday|monday|tuesday|wednesday|thursday')}`,
+        `${W('will not|won t|wont|not going to')} ${G(1)}${W('need|be needing')} ${G(2)}${W('them|em|it|any of it|any of them|these|those|my stuff|my things|anything')} ${G(1)}${W('after|past|beyond')} ${G(1)}${W('tonight|today|tomorrow|the weekend|this weekend|this week|friday|saturday|sunday|monday|tuesday|wednesday|thursday|christmas|christmas day|christmas eve|boxing day|new year|new year s|new year s eve|new year s day|hogmanay|the holidays|the 31st|the 1st|my birthday|her birthday|his birthday')}`,
+      ),
+      // "i'm not seeing the new year", "won't make it to Christmas": the writer's own life ending before a date.
+      re(
+        `${W('i m not|i am not|i be not|im not|i will not|i won t|i wont|i m never|i am never|i be never|i m not going to|i am not going to|i be not go to')} ${W('seeing|see|be seeing|making it to|make it to|be alive for|be alive at|going to see|go to see')} ${W('the new year|new year|christmas|next christmas|another christmas|another year|next year|my birthday|the spring|spring|the summer|2027|january|the morning')}${NOT_AN_OCCASION}`,
       ),
       re(`${W('tell|let')} ${G(3)}${W('i love|i loved|that i love|that i loved|i be sorry|i am sorry|i was sorry')}`),
       re(`${W('so|do not let|dont let|please do not let|make sure')} ${G(3)}${W('find me|finds me|be the one to find|be the one who finds|see me like this')}`),
@@ -612,7 +635,8 @@ const FRAMES: FrameSpec[] = [
         /\b(last (message|post|goodbye)|final (message|post|goodbye)|(reading|read|find) this on my phone|forever|for good|other side|another life|last night on earth|time (be|is) up|find (this|me)|finds (this|me)|by the time|need|needing|i love|i loved|sorry|for me|when i|after i|once i|gone)\b/.test(
           s,
         );
-      if (strong) return 'urgent';
+      // Not living to see a date is intent with a time.
+      if (strong || NOT_SEEING_A_DATE.test(s)) return 'urgent';
       return anyDistress(m) || anySoon(m) ? 'urgent' : 'concern';
     },
   },
@@ -708,6 +732,10 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('join|be with|see|meet')} ${G(1)}${W('my')} ${G(2)}${W('mum|mom|dad|nan|gran|grandma|grandad|son|daughter|husband|wife|brother|sister|baby|partner')} ${G(2)}${W('soon|tonight|again soon|in heaven|up there|on the other side')}`,
       ),
+      // "I'll be with her by breakfast" where she died: with someone dead, by a time (counted only when the message names the death, below).
+      re(
+        `${W('be with|join|joining|be joining')} ${W('her|him|them')} ${G(1)}${W('soon|tonight|by morning|by breakfast|by tomorrow|by christmas|by the new year|before long|in heaven|up there|on the other side|at last|again')}`,
+      ),
       re(`${W('tonight|today|this|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday')} ${G(1)}${W('be the night|be the day|is the night|is the day|be it|is it')}`),
       re(
         `${W('go through with it|use it properly this time|use it this time|do it properly this time|do it properly|do it this time|do it tonight|do it today|do it tomorrow|do it soon|finally do it|actually do it|going to do it|going do it|be go to do it|it end tonight|it ends tonight|it end today|it all end|end it tonight|end things tonight|end things for good|end it for good|end everything')}`,
@@ -746,6 +774,11 @@ const FRAMES: FrameSpec[] = [
     ],
     tier: (m, s) => {
       if (DATED_IT.test(s)) return RESOLVE.test(m.words) || anyDistress(m) ? 'urgent' : null;
+      if (
+        /\b(be with|join|joining) (her|him|them)\b/.test(s) &&
+        !/\b(my|his|her|their) (mum|mom|dad|nan|gran|grandma|grandad|son|daughter|husband|wife|brother|sister|baby|partner)\b/.test(s)
+      )
+        return /\b(died|dead|passed|passed away|death|grave|funeral|lost (her|him|them)|killed|ashes)\b/.test(m.words) ? 'urgent' : null;
       if (SPOT_PICKED.test(s))
         return anyDistress(m) && /\b(current|drop|river|sea|bridge|cliff|high|height|edge|train|tracks|deep|fall|rope|tree|beam|water|roof)\b/.test(m.words) ? 'urgent' : null;
       // "signing off for good from Twitter": leaving a site, not life.
@@ -1084,7 +1117,7 @@ const FRAMES: FrameSpec[] = [
     tier: (m) =>
       /\b(eat|eaten|ate|eating|food)\b/.test(m.words) &&
       /\b(drink|drunk|drank|drinking|water|fluids)\b/.test(m.words) &&
-      /\b(on purpose|deliberately|heart to stop|heart stops|heart gives out|heart give out|stop my heart|(will not|won t|wont|not going to) let (anyone|anybody|them|you|the doctors?) (take me in|take me to hospital|section me|admit me|put a tube in)|this is how i|until i die|till i die|starve myself to death|let my body (\w+ )?(stop|shut down|give up|give out)|done fighting)\b|\b(not going to|not gonna|will not|wont|won t|refuse to|refusing to) (eat|drink|start|have anything)\b/.test(
+      /\b(on purpose|deliberately|heart to stop|heart stops|heart gives out|heart give out|stop my heart|(that s|thats|that is|this is|it s|its) the plan|(will not|won t|wont|not going to) let (anyone|anybody|them|you|the doctors?) (take me in|take me to hospital|section me|admit me|put a tube in)|this is how i|until i die|till i die|starve myself to death|let my body (\w+ )?(stop|shut down|give up|give out)|done fighting)\b|\b(not going to|not gonna|will not|wont|won t|refuse to|refusing to) (eat|drink|start|have anything)\b/.test(
         m.words,
       )
         ? 'urgent'
@@ -1282,6 +1315,10 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
  * place remembered, while the writer says what they are doing now — not the writer's recovery.
  */
 function someoneElsesPast(words: string, recovery: RegExpExecArray): boolean {
+  // "stood on the bridge where we watched the fireworks last year": a time in a clause about the
+  // place, somebody else's or shared, not the writer's own past (which "where I tried years ago" is).
+  if (/^(last year|that year|years ago|a year ago|months ago)/.test(recovery[0]) && /\b(where|when) (we|they|he|she|you) (\S+ ){1,6}$/.test(words.slice(0, recovery.index)))
+    return true;
   // (RECOVERY's own lookbehind already leaves out "where we / they / I / you used to".)
   return (
     /^used to\b/.test(recovery[0]) &&

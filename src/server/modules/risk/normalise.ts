@@ -105,6 +105,47 @@ export const TYPOS: [RegExp, string][] = [
 const TYPO_CHAIN = new RewriteChain(TYPOS);
 
 /**
+ * Jamaican and other Caribbean Creole forms, read into English ("mi a go jump" → "i am going to
+ * jump", "him seh him a go chop mi up" → "he says he is going to chop me up") — only in a message
+ * with at least two of the creole's own words, so that an English "di" or "dem" is left alone.
+ */
+const CREOLE_MARKER = /\b(mi|pon|deh|wid|seh|sey|cyaan|caan|nuh|inna|gwaan|tek|yuh|unnu|fi|likkle|nah)\b/g;
+const CREOLE: [RegExp, string][] = [
+  [/\b(mi|me) (a go|ago|ah go|a gwaan|gwaan)\b/g, 'i am going to'],
+  [/\b(him|im) (a go|ago|ah go|gwaan)\b/g, 'he is going to'],
+  [/\b(she|shi) (a go|ago|ah go|gwaan)\b/g, 'she is going to'],
+  [/\b(dem|dey) (a go|ago|ah go|gwaan)\b/g, 'they are going to'],
+  [/\b(him|im) (seh|sey)\b/g, 'he says'],
+  [/\b(she|shi) (seh|sey)\b/g, 'she says'],
+  [/\b(him|im) deh\b/g, 'he is'],
+  [/\b(she|shi) deh\b/g, 'she is'],
+  [/\bmi deh\b/g, 'i am'],
+  [/\bdeh yah\b/g, 'here'],
+  [/\binna di\b/g, 'in the'],
+  [/\b(cyaan|caan)\b/g, 'can not'],
+  [/\b(seh|sey)\b/g, 'says'],
+  [/\binna\b/g, 'in'],
+  [/\bpon\b/g, 'on'],
+  [/\bdi\b/g, 'the'],
+  [/\bwid\b/g, 'with'],
+  [/\bnuh\b/g, 'not'],
+  [/\btek\b/g, 'take'],
+  [/\bmek\b/g, 'make'],
+  [/\byuh\b/g, 'you'],
+  [/\bfi\b/g, 'for'],
+  // "mi" starting a clause is the subject, elsewhere the object ("chop mi up").
+  [/(^|[.!?,;] |\b(?:and|an|but|so|cause|cos|now|then) )mi\b/g, '$1i'],
+  [/\bmi\b/g, 'me'],
+];
+
+function readCreole(text: string): string {
+  const markers = text.match(CREOLE_MARKER);
+  if (!markers || markers.length < 2) return text;
+  for (const [pattern, english] of CREOLE) text = text.replace(pattern, english);
+  return text;
+}
+
+/**
  * Whether a text may hold a letter three or more times in a row: three equal UTF-16 units in a
  * row, or any surrogate (a letter outside the BMP repeated is not three equal units). Without
  * one, the letter-run rewrite below cannot match, and its Unicode regex — the slowest step of
@@ -161,5 +202,6 @@ export function normaliseSpelling(raw: string): string {
   // Stryker disable next-line ConditionalExpression: a guard that only saves time: without a run of three the rewrite changes nothing
   if (mayRepeatLetters(text)) text = text.replace(/(\p{L})\1{2,}/gu, '$1$1');
   text = TYPO_CHAIN.apply(text);
+  text = readCreole(text);
   return text.replace(SPACE_RUNS, ' ').trim();
 }
