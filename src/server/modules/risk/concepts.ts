@@ -132,7 +132,22 @@ export const SHARP = alt([
   'sharpener blade',
 ]);
 export const LIGATURE = alt(['rope', 'ropes', 'noose', 'ligature', 'belt', 'cord', 'cable', 'dressing gown cord', 'tie', 'scarf', 'charger cable', 'washing line']);
-export const FIREARM = alt(['gun', 'guns', 'pistol', 'rifle', 'shotgun', 'firearm', 'handgun', 'revolver', 'glock']);
+export const FIREARM = alt([
+  'gun',
+  'guns',
+  'pistol',
+  'rifle',
+  'shotgun',
+  'firearm',
+  'handgun',
+  'revolver',
+  'glock',
+  'twelve bore',
+  '12 bore',
+  'twelve gauge',
+  '12 gauge',
+  'service revolver',
+]);
 export const WEAPON = alt([
   'knife',
   'knives',
@@ -268,6 +283,12 @@ export const PRESENCE = alt([
   'out on',
   'on top of',
   'at the top of',
+  'park on',
+  'park at',
+  'park across',
+  'parked on',
+  'parked at',
+  'parked across',
   'go to',
   'drive to',
   'walk to',

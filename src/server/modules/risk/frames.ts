@@ -88,6 +88,8 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
     const word = before[i] ?? '';
     const pair = `${before[i + 1] ?? ''} ${word}`;
     if (SELF_SUBJECT.test(word) && !/^my$/.test(word)) return 'self';
+    // "could someone tell my sponsor I'm sorry": a request the writer makes, whoever is asked to carry it.
+    if (/^(someone|somebody|anyone|anybody|you|u)$/.test(word) && /^(could|can|would|will|please|pls|plz)$/.test(before[i + 1] ?? '')) return 'self';
     // "dad, if you're reading this…": a person named first and followed by a comma is spoken to, not the actor.
     if (before[i - 1] === ',' && i === before.length - 1) continue;
     // "my cousin's gun", "my husband's codeine" (framesText writes "cousin s"): the owner of a means,
@@ -116,7 +118,7 @@ const BENIGN = {
   firearm:
     /\b(deactivat\w*|handed (it |them )?in|surrendered|from the (first |second )?(world )?war|in the war|heirloom|decades ago|inherited|holster|war medals?|clay|clays|shooting (club|range|ground|licence|license|lesson|lessons)|gun (club|licence|license|cabinet|safe|shop)|firearms? (licence|license|certificate|officer)|pheasants?|grouse|rabbits|deer|stalking|pest control|museum|on the wall|antique|replica|airsoft|paintball|nerf|water pistol|cap gun|toy|starting pistol|range day|hunting season|duck season|glue gun|staple gun|nail gun|heat gun|spray gun|massage gun)\b/,
   place:
-    /\b(roof terrace|roof garden|rooftop (bar|restaurant|garden|pool|cinema)|sky garden|walking (group|club|holiday|boots|tour|pole|poles)|hiking|hikers?|ramblers?|flasks|signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|(?<!\b(not|never|no longer|won t|wont) (come|go|coming|going|be coming|be going) )to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden)\b/,
+    /\b(roof terrace|roof garden|rooftop (bar|restaurant|garden|pool|cinema)|sky garden|walking (group|club|holiday|boots|tour|pole|poles)|hiking|hikers?|ramblers?|flasks|signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|(?<!\b(not|never|no longer|won t|wont) (come|go|coming|going|be coming|be going) )to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden|parked (on|in|at) the (top|\w+) (floor|level|deck)|find a space|finding a space|found a space|always rammed|pay and display|parking (space|spaces|ticket|meter|machine|app|fine|charge|charges|permit))\b/,
   farewell:
     /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|heathrow|gatwick|stansted|manchester airport|emigrat\w*|new chapter|last shift|leaving do|headsets?|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|goodbye (20\d\d|to 20\d\d|to the old year|old year)|new year|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday)|hospice|deathbed|passed away|funeral|retir\w*|goodbye (do|party|drinks|lunch|meal)|send off|leaving (party|drinks|card)|train to|on the train|the station|ferry|leaving for|(he|she|they|son|daughter|lad|boy|girl|kids|brother|sister) (s |is |are |be )?(off|leaving|heading|moving|flying) (to|for)|the (army|navy|raf|air force|marines))\b/,
   arrangement:
@@ -124,7 +126,7 @@ const BENIGN = {
   // The life events that explain arrangements from another sentence of the message (not a date such as Christmas).
   arrangementInMessage:
     /\b(baby|pregnan\w*|newborn|mortgage|buying a house|bought a house|new house|moving|the move|house move|moved out|moving out|new flat|got the flat|exchanged|completion|declutter\w*|downsiz\w*|probate|estate agent|letting agent|tenancy|retir\w*)\b/,
-  harm: /\b(shooting (range|club|ground|gallery|lesson|lessons)|clay pigeons?|clays|paintball|airsoft|laser tag|lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|killing time|kill time|kill some time|one more time|my charger|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline)\b/,
+  harm: /\b(shooting (range|club|ground|gallery|lesson|lessons)|clay pigeons?|clays|paintball|airsoft|laser tag|lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|killing time|kill time|kill some time|one more time|my charger|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline|the vet|vet said|vets|wormer|worming|flea|the dog s|the cat s)\b/,
   beingHarmed:
     /\b((to )?help (me|us) (rip|move|fix|put|take|lift|carry|clear|shift|paint|decorate|build|tidy|with the (carpet|move|garden|decorating|painting|boxes|furniture|shelves))|bless (him|her|them)|which (in (his|her|their) (language|world|speak) )?means|in (his|her|their) (language|world|speak)|(he|she|they) (does not|doesn t|doesnt|do not|don t|never) mean (it|that)|not literally|figure of speech|parcel|delivery|postman|postie|courier|amazon|takeaway|pizza|flowers|plumber|electrician|brb|(kill|murder) me (when|if) (she|he|they|mum|mom|dad|my mum|my mom|my dad|my wife|my husband|my boss) (see|sees|find|finds|hear|hears|notice|notices)|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
 };
@@ -256,6 +258,13 @@ const ENTERING_WATER =
 /** After a firearm word: it names the firearm itself, not its licence, cabinet, club or shop. */
 const FIREARM_THING = '(?! (?:licence|license|certificate|cabinet|safe|club|range|shop|dealer|course|lesson|lessons|show|laws?|control|violence|crime))';
 
+/** "Going out to the top field with the twelve-bore first thing". */
+const GOING_WITH_FIREARM = new RegExp(
+  `\\b(?:going|go|heading|head|walking|walk|off|taking|take|took)\\b (?:\\S+ ){0,5}\\bwith\\b (?:\\S+ ){0,2}\\b(?:${FIREARM})\\b${FIREARM_THING}`,
+);
+/** An arrangement already made, anywhere in the message ("the will signed", "handed over"). */
+const ARRANGEMENT_DONE =
+  /\b(will (is |be )?(signed|written|done|sorted)|signed (my |the )?will|handed (over|it over)|handed the \w+ over|everything (is |be )?(sorted|in order)|affairs in order|don t ring|dont ring|do not ring|don t call|do not call)\b/;
 /** Ammunition for a firearm. */
 const AMMUNITION = 'bullet|bullets|ammo|ammunition|cartridge|cartridges|shells|rounds|magazine|clip';
 
@@ -322,6 +331,10 @@ const NOT_REFLEXIVE = '(?! (?:himself|herself|themselves|themself|myself|yoursel
 
 /** Means of hurting someone that the weapon lexicon does not hold. */
 const THREAT_MEANS = /\b(crossbow|boiling water|kettle|scissors|petrol|lighter fluid|accelerant)\b/;
+/** Harming someone by what they take: "giving him the whole thing" (his insulin), "put something in her drink". */
+const GIVING_HARM = new RegExp(
+  `\\b(?:giving|give|gave|inject|injecting|injected)\\b \\b(?:him|her|them)\\b (?:\\S+ ){0,2}\\b(?:the whole thing|the whole pen|the whole lot|the lot|all of it|all of them|the whole bottle|the whole box|an overdose|a double dose|too much on purpose)\\b|\\b(?:put|putting|slipped|slip|slipping|crushed|crush|crushing|spiked|spike|spiking)\\b (?:\\S+ ){0,2}\\b(?:something|it|them|pills|tablets|poison|rat poison|bleach|antifreeze|zzmed|zzpoison)\\b \\b(?:in|into)\\b (?:his|her|their|\\w+s|\\w+ s|my \\w+s|my \\w+ s) (?:\\S+ )?(?:drink|food|tea|coffee|gravy|dinner|meal|pint|brew|cuppa)\\b`,
+);
 
 const urgent = (): FrameTier => 'urgent';
 const concern = (): FrameTier => 'concern';
@@ -356,13 +369,15 @@ const FRAMES: FrameSpec[] = [
       // "holding dad's old service revolver", "found the bullets": a firearm in hand, or with its ammunition.
       // (Not "my shotgun licence", "the gun cabinet": a firearm word naming a paper, a place or a safe.)
       re(
-        `${W(WEAK_PREPARE)} ${G(5)}${W(FIREARM)}${FIREARM_THING}|${W(FIREARM)}${FIREARM_THING} ${G(10)}${W(AMMUNITION)}|${W(AMMUNITION)} ${G(10)}${W(FIREARM)}${FIREARM_THING}|${W('loaded|loading|load')} ${G(2)}${W(FIREARM)}`,
+        `${GOING_WITH_FIREARM.source}|${W(WEAK_PREPARE)} ${G(5)}${W(FIREARM)}${FIREARM_THING}|${W(FIREARM)}${FIREARM_THING} ${G(2)}${W('still works|still work|works fine|still fires|checked it|tested it|cleaned it|oiled it|is loaded|loaded')}|${W(FIREARM)}${FIREARM_THING} ${G(10)}${W(AMMUNITION)}|${W(AMMUNITION)} ${G(10)}${W(FIREARM)}${FIREARM_THING}|${W('loaded|loading|load')} ${G(2)}${W(FIREARM)}`,
       ),
       // "took the blades out of my pencil sharpener": a blade freed from a sharpener or razor is made ready.
       re(
         `${W('blade|blades')} ${G(3)}${W('out of|from')} ${G(2)}${W('sharpener|sharpeners|razor|razors')}|${W('take|took|taken|taking|pop|popped|prise|prised|pry|pried|break|broke|broken|smash|smashed|snap|snapped')} ${G(3)}${W('sharpener|razor|razors')} ${G(1)}${W('open|apart')}`,
       ),
       re(`${W(MEDICINE)} ${G(3)}${W('saved|stockpiled|hoarded|stashed|counted|lined up|in a drawer|in my drawer|under my bed|under the bed')}`),
+      // "the kitchen knife's in bed with me": means kept in the writer's bed.
+      re(`${W(MEANS)} ${G(3)}${W('in bed with me|in the bed with me|next to me in bed')}`),
       // "theres a beam in the garage. tonight": a point to hang from, named (urgent below only with a time, distress or a farewell).
       re(
         `${W('there s|there is|theres|there be|found|checked|tested|picked|chose|chosen')} ${G(1)}${W('beam|beams|rafter|rafters|loft hatch|banister|bannister|stair rail|hook in the ceiling|ceiling hook')} ${G(2)}${W('garage|loft|attic|shed|barn|hallway|landing|that will hold|that ll hold|strong enough|will hold me|hold my weight|take my weight')}`,
@@ -419,7 +434,9 @@ const FRAMES: FrameSpec[] = [
       )
         return null;
       if (has(STRONG_PREPARE, s) || has(READY_STATE, s) || STOCKPILING.test(s) || WEIGHTED_FOR_WATER.test(s) || COUNTED_OUT.test(s)) return 'urgent';
-      const lethal = /\b(noose|ligature|rope|blade|gun|pistol|revolver|rifle|shotgun|firearm|handgun|glock|charcoal|helium|hose)/.test(s);
+      // Going out with a firearm counts with a farewell or an arrangement in the message.
+      if (GOING_WITH_FIREARM.test(s)) return anyFarewell(m) || ARRANGEMENT_DONE.test(m.words) ? 'urgent' : null;
+      const lethal = /\b(noose|ligature|rope|blade|gun|pistol|revolver|rifle|shotgun|firearm|handgun|glock|charcoal|helium|hose|twelve bore|12 bore|twelve gauge|12 gauge)/.test(s);
       return lethal || has(QUANTITY, s) || new RegExp(COUNT).test(s) || anySoon(m) || anyDistress(m) ? 'urgent' : null;
     },
   },
@@ -443,16 +460,27 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('\\d+|nine|ten|eight|seven|six|five|twelve|twenty')} ${W('floors? up|storeys? up|stories up|floors? down|floor up')}|${W('legs? out|one leg out|leg over|legs over')} ${G(3)}${W('window|sill|ledge|railing|edge|balcony')}|${W('window|sill|ledge|railing|balcony')} ${G(4)}${W('legs? out|one leg out|leg over|legs over|legs dangling|dangling')}`,
       ),
+      // "Fourth floor of the car park on Leigh Street at 4am": a high floor of a car park or tower, named (urgent below with a time or distress).
+      re(
+        `${W('first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|\\d+st|\\d+nd|\\d+rd|\\d+th')} ${W('floor|level|storey|deck')} ${W('of')} ${G(1)}${W('car park|multi storey|multistorey|parking garage|parking structure|tower block|tower|flats|block')}`,
+      ),
       // "the tracks, the signal, the fence I climbed": a barrier crossed (counted below only where the message names tracks, a road or a drop).
       re(
         `${W('fence|barrier|railing|railings|safety fence|palisade|barbed wire')} ${G(1)}${W('i|i ve|i have|i just')} ${W('climbed|climbed over|got over|hopped|hopped over|scaled|went over|got through|cut through')}|${W('i|i ve|i have|i just')} ${W('climbed|climbed over|got over|hopped over|scaled|went over')} ${G(1)}${W('fence|barrier|railing|railings|safety fence|palisade')}`,
       ),
       re(
-        `${W('in the bath|in the tub')} ${G(4)}${W('toaster|hairdryer|hair dryer|heater|plugged in')}|${W('hose|hosepipe')} ${G(2)}${W('attached|connected|taped|in the window|through the window')}`,
+        `${W('in the bath|in the tub')} ${G(4)}${W('toaster|hairdryer|hair dryer|heater|plugged in')}|${W('toaster|hairdryer|hair dryer|heater|radio|extension lead')} ${G(1)}${W('in the bath|into the bath|in the tub|into the tub')}|${W('hose|hosepipe')} ${G(2)}${W('attached|connected|taped|in the window|through the window')}`,
       ),
     ],
     tier: (m, s) => {
       if (/\bone way\b/.test(s)) return 'urgent';
+      // An appliance and a bath: urgent with a plan, a bath run or a time ("the toaster-in-the-bath plan is a go, bath's running").
+      if (
+        /\b(toaster|hairdryer|hair dryer|heater|radio|extension lead|plugged in)\b/.test(s) &&
+        /\b(bath|tub)\b/.test(s) &&
+        /\b(plan|a go|running|run|filling|filled|ready)\b/.test(m.words)
+      )
+        return 'urgent';
       if (/\b(climbed|got over|hopped|scaled|went over|got through|cut through)\b/.test(s) && /\b(fence|barrier|railing|railings|palisade|barbed wire)\b/.test(s))
         return /\b(tracks?|railway|rail line|train line|the line|motorway|dual carriageway|bridge|cliffs?|the edge|platform|level crossing|quarry|viaduct|flyover)\b/.test(
           m.words,
@@ -470,7 +498,9 @@ const FRAMES: FrameSpec[] = [
       if (/\bnot (here |there )?(for|to (see|watch|take|enjoy)) (the |a )?(view|views|walk|sunset|sunrise|scenery|photos?|pictures?|fresh air|sightseeing)\b/.test(m.words))
         return 'urgent';
       return anySoon(m) &&
-        /\b(bridge|footbridge|cliff|cliffs|roof|rooftop|tracks|railway|platform|multi storey|multistorey|motorway|overpass|flyover|viaduct|quarry|dam|tower)\b/.test(s)
+        /\b(bridge|footbridge|cliff|cliffs|roof|rooftop|tracks|railway|platform|multi storey|multistorey|motorway|overpass|flyover|viaduct|quarry|dam|tower|(floor|level|storey|deck) of)\b/.test(
+          s,
+        )
         ? 'urgent'
         : null;
     },
@@ -567,6 +597,10 @@ const FRAMES: FrameSpec[] = [
       ),
       re(
         `${W('blood everywhere|so much blood|can not stop the bleeding|cannot stop the bleeding|too deep|deeper than ever|down to the fat|see the fat|need stitches|needs stitches|gaping')}`,
+      ),
+      // "overdid the cutting, towel's soaked through and I'm a bit lightheaded": blood lost after cutting.
+      re(
+        `${W('the cutting|overdid the cutting|overdone the cutting|cut myself|cut my arm|cut my arms|cut my wrist|cut my wrists|cut my leg|cut my legs|cut my thigh|cut my thighs|cut my stomach|my cuts|the cuts|my cut|the cut|my wound|the wound|slashed myself|cut too deep|cut deeper')} ${G(6)}${W('soaked through|soaked|soaking|dripping|pooling|lightheaded|light headed|dizzy|faint|fainting|passing out|going grey|gone grey|pale')}`,
       ),
       re(`${W('cut|slit|slice|slash')} ${G(2)}${W('wrist|wrists|vein|veins|artery|throat')}`),
       // "just drove the car into the wall on purpose".
@@ -823,6 +857,18 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('want to|going to|gonna|about to|be go to|need to')} ${W('put|stick|plunge|shove|drive|sink|stab')} ${W('them|it|this|these|the knife|the scissors|the blade')} ${W('in|into|through')} ${W('him|her|his|their|them')}|${W('cave|smash|kick|bash|stove|knock')} ${W('his|her|their')} ${W('head|face|skull|teeth')} ${W('in')}`,
       ),
+      // "bought a can of petrol for the ex's house": fuel bought for somebody's home.
+      re(
+        `${W('petrol|lighter fluid|accelerant|paraffin|white spirit|diesel|zzpoison')} ${G(2)}${W('for|through|on|over')} ${W('his|her|their|the ex s|my ex s|the exs|my exs|next door s|the neighbour s|the neighbours')} ${G(1)}${W('house|flat|home|car|place|front door|door|shop|caravan|letterbox')}`,
+      ),
+      // "brought my dad's pistol to college": a weapon taken where the people it is meant for are.
+      re(
+        `${W('brought|bring|bringing|taken|taking|took|carrying|carried|packed|smuggled')} ${G(3)}${W(WEAPON)} ${G(1)}${W('to college|to school|to uni|to work|to the party|to the pub|to the club|to the match|to his|to her|to their|into college|into school|into work')}`,
+      ),
+      // "I'm giving him the whole thing" (his insulin), "put something in my stepmum's drink": harming someone by what they take.
+      GIVING_HARM,
+      // "got the kitchen knife in my hand … I'm going in" (to the room where they are).
+      re(`${W(WEAPON)} ${G(12)}${W('i m going in|i am going in|im going in|i be go in|i be going in|going in there|i m going round there|i am going round there')}`),
       // "made a list of the lads who bullied me" (counted only with a weapon in the message, below).
       LIST_OF_WRONGS,
       // "he's dead when he gets in", "she's dead if she shows her face": a threat, not a death.
@@ -834,6 +880,7 @@ const FRAMES: FrameSpec[] = [
       // "intrusive thoughts about stabbing my partner every time I pick up a knife": thoughts, not intent.
       if (/\b(intrusive|unwanted|thoughts? (about|of)|images? of|pictures? in my head)\b/.test(s) && !/\b(going to|go to|will|tonight|plan|planning|decided|about to)\b/.test(s))
         return 'concern';
+      if (GIVING_HARM.test(s)) return 'urgent';
       const means = has(WEAPON, m.words) || has(WEAPON, m.lemmas) || THREAT_MEANS.test(m.words);
       if ((GETTING_IT_WHEN.test(s) || LIST_OF_WRONGS.test(s) || GOING_TO_THEIR_HOUSE.test(s)) && !means) return null;
       if (means || anySoon(m) || /\b(going to|go to|will|about to|ready to|plan to|planning to|swear|intend|decided|have to|need to|finna|gonna)\b/.test(s)) return 'urgent';
@@ -866,10 +913,14 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W(PERSON)} ${G(4)}${W('at the door|at my door|outside my|outside the house|outside the flat|banging on|bang on|kicking the door|kick the door|break in|breaking in|broke in|get in|trying to get in|in the house|downstairs|in the hall|on the stairs|coming up|coming back|on his way|on her way|on their way|parked across the road|parked across from|parked opposite|parked up outside|parked outside|sat outside|watching the house|watching my house|watching my flat|watching the flat')}`,
       ),
+      // "Neighbour's set fire to my bins and he's shouting that the house is next": fire set to the writer's things.
+      re(
+        `${W('set fire to|set light to|torched|petrol through|petrol on|petrol over')} ${G(1)}${W('my|our')} ${G(1)}${W('bins|bin|car|door|front door|house|flat|letterbox|shed|fence|caravan|van')}|${W('the house|my house|the flat|my flat|you|your house|your flat')} ${W('is|s|be|are|re')} ${W('next')}`,
+      ),
       // "his hands round my throat and then went to get the shotgun" (counted only after violence or with fear, below).
       FETCHING_WEAPON,
       re(
-        `${W('someone|somebody|a man|a guy|a woman|he|she|they|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${G(3)}${W('with|have|has|has got|have got|got|holding|hold|carrying|pulled out|pull out|waving')} ${G(2)}${W(WEAPON)}`,
+        `${W('someone|somebody|a man|a guy|a woman|he|she|they|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${G(3)}${W('with|have|has|has got|have got|got|holding|hold|carrying|pulled out|pull out|waving')} ${G(2)}${W(WEAPON)}|${W('someone|somebody|a man|a guy|a woman|he|she|they|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${W('is|s|be|are|re')} ${W('in|at|outside|by|on')} ${G(3)}${W('with|holding|carrying|waving')} ${G(1)}${W(WEAPON)}`,
       ),
       // "he keeps sending photos of my house with a knife in the frame saying see you at 10".
       re(
@@ -909,7 +960,7 @@ const FRAMES: FrameSpec[] = [
       const imminent =
         has(WEAPON, m.words) ||
         anySoon(m) ||
-        /\b(door|outside|break in|breaking in|broke in|get in|in the house|downstairs|coming|on his way|on her way|on their way|i be hiding|i am hiding|hiding in|hiding from|locked|lock|trap|right now|kill|going to|threaten|threatened|threatening|what (he|she|they) (s |is |be |will |ll |d |would )?(going to |gonna |go to )?do to me)\b/.test(
+        /\b(set fire|set light|torched|petrol|is next|s next|door|outside|break in|breaking in|broke in|get in|in the house|downstairs|coming|on his way|on her way|on their way|i be hiding|i am hiding|hiding in|hiding from|locked|lock|trap|right now|kill|going to|threaten|threatened|threatening|what (he|she|they) (s |is |be |will |ll |d |would )?(going to |gonna |go to )?do to me)\b/.test(
           s,
         );
       const habitual =
