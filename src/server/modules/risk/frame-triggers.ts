@@ -35,9 +35,12 @@ export function triggersOf(pattern: RegExp): Set<string> | null {
   for (let i = 0; i <= body.length; i++) {
     const c = body[i];
     if (c === '\\') {
+      // A class escape ("\d+", "\w") or any character (".", "[") is no word to look up: the pattern cannot be indexed.
+      if (/[dDwWsSbBpPuxc]/.test(body[i + 1] ?? '') && depth === 0) return null;
       current += body[i + 1] ?? '';
       i++;
-    } else if (c === '(') depth++;
+    } else if ((c === '.' || c === '[') && depth === 0) return null;
+    else if (c === '(') depth++;
     else if (c === ')') depth--;
     else if ((c === '|' && depth === 0) || c === undefined) {
       words.add((current.split(' ')[0] ?? '').replace(/[*+?]|\{\d*,?\d*\}/g, ''));
@@ -101,19 +104,50 @@ export class TriggerIndex {
   private readonly groupOf: Int32Array;
   private readonly groups: number;
 
+  /**
+   * An "A|B" pattern whose every alternative has triggers: each alternative is indexed as a piece of
+   * its own (numbered after the patterns), so that it too is tried only at its trigger words.
+   * pieces[n]: pattern n's pieces (sticky copies and their numbers), null for a pattern not split.
+   */
+  private readonly pieces: ({ sticky: RegExp; id: number }[] | null)[];
+  /** pieceOwner[id - size]: the pattern a piece belongs to. */
+  private readonly pieceOwner: number[] = [];
+
   constructor(patterns: readonly RegExp[], groupOf: readonly number[] = patterns.map(() => 0)) {
     this.size = patterns.length;
     this.groupOf = Int32Array.from(groupOf);
     this.groups = Math.max(0, ...groupOf) + 1;
     this.alwaysFlag = new Uint8Array(patterns.length);
+    this.pieces = patterns.map(() => null);
+    const index = (word: string, id: number): void => {
+      this.byWord.set(word, [...(this.byWord.get(word) ?? []), id]);
+    };
     patterns.forEach((pattern, n) => {
       // (Until session 10 an "A|B" pattern was indexed by A's triggers only, so B never ran unless
       // A's first word was also in the sentence: "rehomed the cat" missed final arrangements.)
       const triggers = patternTriggers(pattern);
-      if (!triggers || alternatesAtTop(pattern)) this.alwaysFlag[n] = 1;
-      if (!triggers) this.always.push(n);
-      else for (const word of triggers) this.byWord.set(word, [...(this.byWord.get(word) ?? []), n]);
+      if (!triggers) {
+        this.alwaysFlag[n] = 1;
+        this.always.push(n);
+        return;
+      }
+      if (!alternatesAtTop(pattern)) {
+        for (const word of triggers) index(word, n);
+        return;
+      }
+      // Every alternative has triggers (patternTriggers is null otherwise): index each as a piece.
+      this.pieces[n] = topLevelAlternatives(pattern).map((piece) => {
+        const id = patterns.length + this.pieceOwner.length;
+        this.pieceOwner.push(n);
+        for (const word of triggersOf(new RegExp(piece, pattern.flags)) ?? []) index(word, id);
+        return { sticky: new RegExp(piece, `${pattern.flags}y`), id };
+      });
     });
+  }
+
+  /** Patterns and pieces: the size of a StartLists for this index. */
+  get entries(): number {
+    return this.size + this.pieceOwner.length;
   }
 
   /**
@@ -124,7 +158,7 @@ export class TriggerIndex {
    * instead of at every character of the line.
    */
   starts(lemmas: readonly string[], words: readonly string[], into: StartLists): StartLists {
-    into.reset(this.size, this.groups);
+    into.reset(this.size, this.groups, this.entries);
     const { runnable, groupRunnable } = into;
     for (const n of this.always) {
       runnable[n] = 1;
@@ -136,8 +170,10 @@ export class TriggerIndex {
       for (let l = 0; l < 2; l++) {
         const patterns = this.byWord.get((l === 0 ? lemmas[i] : words[i]) as string);
         if (!patterns) continue;
-        for (const n of patterns) {
-          into.push(n, i);
+        for (const id of patterns) {
+          into.push(id, i);
+          // A piece makes its pattern runnable.
+          const n = id < this.size ? id : (this.pieceOwner[id - this.size] as number);
           runnable[n] = 1;
           groupRunnable[this.groupOf[n] as number] = 1;
         }
@@ -155,12 +191,37 @@ export class TriggerIndex {
    */
   firstMatch(n: number, pattern: RegExp, sticky: RegExp, line: string, starts: StartLists, offsets: Int32Array): RegExpExecArray | null {
     if (this.alwaysFlag[n] === 1) return pattern.exec(line);
+    const pieces = this.pieces[n];
+    if (pieces) {
+      // "A|B": exec would return the match at the leftmost position where any alternative matches
+      // (the first alternative that matches there). Each piece can only start at its own trigger
+      // words, so the leftmost of the pieces' first matches is that position; the whole pattern,
+      // run there, gives exec's match with its own groups.
+      let at = -1;
+      for (const piece of pieces) {
+        const found = TriggerIndex.firstAt(piece.sticky, piece.id, line, starts, offsets);
+        if (found >= 0 && (at < 0 || found < at)) at = found;
+      }
+      if (at < 0) return null;
+      sticky.lastIndex = at;
+      return sticky.exec(line);
+    }
     for (let e = starts.first[n] as number; e >= 0; e = starts.next[e] as number) {
       sticky.lastIndex = offsets[starts.word[e] as number] as number;
       const match = sticky.exec(line);
       if (match) return match;
     }
     return null;
+  }
+
+  /** The offset of the first trigger start where a sticky pattern matches, -1 when none does. */
+  private static firstAt(sticky: RegExp, id: number, line: string, starts: StartLists, offsets: Int32Array): number {
+    for (let e = starts.first[id] as number; e >= 0; e = starts.next[e] as number) {
+      const at = offsets[starts.word[e] as number] as number;
+      sticky.lastIndex = at;
+      if (sticky.test(line)) return at;
+    }
+    return -1;
   }
 }
 
@@ -180,11 +241,10 @@ export class StartLists {
   word = new Int32Array(64);
   private used = 0;
 
-  reset(patterns: number, groups: number): void {
-    if (this.first.length !== patterns) {
-      this.first = new Int32Array(patterns);
-      this.runnable = new Uint8Array(patterns);
-    }
+  /** `entries`: patterns and their pieces (TriggerIndex.entries), each with a list; `patterns` runnable or not. */
+  reset(patterns: number, groups: number, entries = patterns): void {
+    if (this.first.length !== entries) this.first = new Int32Array(entries);
+    if (this.runnable.length !== patterns) this.runnable = new Uint8Array(patterns);
     if (this.groupRunnable.length !== groups) this.groupRunnable = new Uint8Array(groups);
     this.first.fill(-1);
     this.runnable.fill(0);
