@@ -28,6 +28,8 @@ export interface RiskAssessment {
 }
 
 const RANK: Record<RiskTier, number> = { none: 0, concern: 1, urgent: 2 };
+/** The higher of two tiers. */
+const higher = (a: RiskTier, b: RiskTier): RiskTier => (RANK[b] > RANK[a] ? b : a);
 /** Longest text the detector reads at once; a longer message is read in overlapping windows. */
 const WINDOW = 4_000;
 
@@ -70,8 +72,8 @@ export function assessLayer1(
   const sentences = analyse(framesText(expanded));
   const message = { words: sentences.map((s) => s.words).join(' '), lemmas: sentences.map((s) => s.lemmas).join(' ') };
   const frames = matchFrames(sentences, message);
-  const frameTier = frames.reduce<RiskTier>((t, f) => (f.tier !== 'none' && RANK[f.tier] > RANK[t] ? f.tier : t), 'none');
-  return { tier: RANK[frameTier] > RANK[phrases.tier] ? frameTier : phrases.tier, phrases, frames, frameTier, words: sentences.reduce((n, x) => n + x.tokens.length, 0) };
+  const frameTier = frames.reduce<RiskTier>((t, f) => higher(t, f.tier), 'none');
+  return { tier: higher(phrases.tier, frameTier), phrases, frames, frameTier, words: sentences.reduce((n, x) => n + x.tokens.length, 0) };
 }
 
 type Layer1 = ReturnType<typeof assessLayer1>;
@@ -97,13 +99,13 @@ function cachedEvidence(text: string): boolean {
 /** The phrase rules' modifiers in the frames' words, so one test reads both. */
 const PHRASE_MODIFIER_AS_FRAME: Record<RiskSignal['modifiers'][number]['kind'], (cue: string) => string> = {
   negated: () => 'negated',
-  // Stryker disable next-line ArrowFunction: 'about someone else' matches none of the three tests below (strong, negated, past), so any other string does the same
+  // Stryker disable next-line ArrowFunction,StringLiteral: 'about someone else' matches none of the three tests below (strong, negated, past), so any other string (or none) does the same
   other_person: () => 'about someone else',
   recovery: (cue) => `past or recovery (“${cue}”)`,
   metaphor: (cue) => `figure of speech (“${cue}”)`,
   topic: (cue) => `talk about a subject (“${cue}”)`,
   hypothetical: (cue) => `a question or “if” (“${cue}”)`,
-  // Stryker disable next-line ArrowFunction: 'soon' matches none of the three tests below, so any other string does the same
+  // Stryker disable next-line ArrowFunction,StringLiteral: 'soon' matches none of the three tests below, so any other string (or none) does the same
   imminent: () => 'soon',
 };
 
@@ -119,6 +121,7 @@ const MODEL_FAIRLY_SURE = 0.6;
  */
 export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbability: number, modelKind: RiskAssessment['kind'] = 'self_harm'): RiskTier {
   const counted = layer1.frames.some((f) => f.tier !== 'none');
+  // Stryker disable next-line Regex: without `^` the same modifiers match: no other modifier holds these words (the others are 'negated', 'about …', 'soon' and 'past or recovery' with a cue from RECOVERY's fixed words)
   const strong = (m: string): boolean => /^(figure of speech|talk about a subject|a question|metaphor|topic|hypothetical|ordinary context)/.test(m);
   const negated = (m: string): boolean => m === 'negated';
   const says = (test: (m: string) => boolean): boolean =>
@@ -127,6 +130,7 @@ export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbab
     (layer1.frames.some((f) => f.modifiers.some(test)) || layer1.phrases.signals.some((x) => x.modifiers.some((m) => test(PHRASE_MODIFIER_AS_FRAME[m.kind](m.cue)))));
   // Only an explicit distance in time ("years ago", "used to"): softer recovery words are too often wrong.
   const past = (m: string): boolean =>
+    // Stryker disable next-line StringLiteral: every other modifier these words could be in (a question, a subject, a figure of speech, ordinary context) is already a strong reading, so testing the regex on every modifier decides the same
     m.startsWith('past or recovery') && /years? ago|months ago|used to|in the past|back then|when i was|as a (teen|teenager|kid|child)|in (19|20)\d\d|last year/.test(m);
   // (A stricter rule for very short messages with no Layer 1 evidence was tried for v4 and rejected
   // on the validation batch; its old form, "urgent below 0.3 becomes concern", could never fire
@@ -152,7 +156,7 @@ export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbab
 
 /** The fused tier: the highest of Layer 1 and the model as it counts. */
 export function fusedTier(layer1: Layer1, modelTier: RiskTier): RiskTier {
-  return RANK[modelTier] > RANK[layer1.tier] ? modelTier : layer1.tier;
+  return higher(layer1.tier, modelTier);
 }
 
 function assessOne(text: string): RiskAssessment {
@@ -163,6 +167,7 @@ function assessOne(text: string): RiskAssessment {
   const model = predictExpanded(expanded);
   const counted = frames.filter((f) => f.tier !== 'none');
   const modelTier = fusedModelTier(layer1, model.tier, model.probabilities.urgent, model.kind);
+  // Stryker disable next-line MethodExpression,StringLiteral: the model is lowered with a counted frame only by the peer rule, which needs every counted frame about someone else; with none counted, only by the reading of the words — so `some` or any modifier says the same
   const aboutOthersOnly = counted.length > 0 && counted.every((f) => f.modifiers.includes('about someone else'));
   const explanationNote =
     modelTier === model.tier
@@ -211,9 +216,9 @@ function assessOne(text: string): RiskAssessment {
  * in overlapping windows and the highest window counts.
  */
 export function assessRisk(text: string): RiskAssessment {
-  const parts = windows(text);
-  if (parts.length === 1) return assessOne(text);
-  return parts.map(assessOne).reduce((a, b) => (RANK[b.tier] > RANK[a.tier] ? b : a));
+  return windows(text)
+    .map(assessOne)
+    .reduce((a, b) => (RANK[b.tier] > RANK[a.tier] ? b : a));
 }
 
 /** Fault injection for tests: the next assessWithContext call throws this error (then it is cleared). */
