@@ -295,6 +295,13 @@ const GETTING_IT_WHEN = re(
   `${W('he|she|they')} ${W('s|is|be|are|re')} ${W('getting it|get it|getting stabbed|getting battered|getting done in|getting shot|get stab|get shoot|get batter')} ${W('when|once|as soon as|the second|the minute|tonight|tomorrow')}`,
 );
 /** "made a list of the lads who bullied me". */
+/** The writer says they are about to harm him or her ("I'm stabbing him when he gets in"). */
+const WRITER_WILL_HARM =
+  /\b(i am|i m|im|i be|i will|i ll|i m going to|i am going to|i be go to) (stabbing|stab|glassing|glass|battering|batter|bottling|bottle|shooting|shoot|killing|kill|strangling|strangle|scalding|scald|burning|burn|hurting|hurt|smashing|smash) (him|her|them)\b/;
+/** "waiting for him", "outside her house", "he's asleep" (counted only with a weapon in the message: "got the blade. waiting for him"). */
+const WAITING_FOR_THEM = re(
+  `${W('waiting for|waiting outside|sat outside|parked outside')} ${W('him|her|them')}|${W('outside|waiting outside|sat outside|parked outside')} ${W('his house|her house|their house|his flat|her flat|their flat|his place|her place|his work|her work')}|${W('he s asleep|she s asleep|he is asleep|she is asleep|he be asleep|she be asleep|they re asleep|they are asleep|they be asleep|he s passed out|he is passed out')}`,
+);
 const LIST_OF_WRONGS = re(`${W('list')} ${G(6)}${W('who|that')} ${G(3)}${W('bullied|hurt|wronged|grassed on|betrayed|laughed at|picked on|abused|ruined')} ${W('me')}`);
 /** "went to get the shotgun": somebody fetching a weapon. */
 const FETCHING_WEAPON = re(
@@ -495,7 +502,10 @@ const FRAMES: FrameSpec[] = [
       // "at the canal lock, water's freezing, going in": going into the water where the writer is.
       if (has(WATER_PLACE, s) && ENTERING_WATER.test(m.words)) return 'urgent';
       // "On the bridge. Not for the view.": the writer denies the ordinary reason for being there.
-      if (/\bnot (here |there )?(for|to (see|watch|take|enjoy)) (the |a )?(view|views|walk|sunset|sunrise|scenery|photos?|pictures?|fresh air|sightseeing)\b/.test(m.words))
+      if (
+        /\bnot (here |there )?(for|to (see|watch|take|enjoy)) (the |a )?(view|views|walk|sunset|sunrise|scenery|photos?|pictures?|fresh air|sightseeing)\b/.test(m.words) ||
+        deniesReason(m)
+      )
         return 'urgent';
       return anySoon(m) &&
         /\b(bridge|footbridge|cliff|cliffs|roof|rooftop|tracks|railway|platform|multi storey|multistorey|motorway|overpass|flyover|viaduct|quarry|dam|tower|(floor|level|storey|deck) of)\b/.test(
@@ -808,6 +818,14 @@ const FRAMES: FrameSpec[] = [
     ],
     tier: (m, s) => {
       if (DATED_IT.test(s)) return RESOLVE.test(m.words) || anyDistress(m) ? 'urgent' : null;
+      // "I just want to go to sleep and not wake up": the wish (concern), unless a time or resolve is set.
+      if (
+        /\b(sleep|asleep|drift off)\b (\S+ ){0,2}(for good|forever|for ever|permanently|and never wake up|and not wake up|and not wake)\b/.test(s) &&
+        /\b(want|wanted|wish|wishing|hope|hoping|would like|d like|rather|if only|pray|praying|dream)\b/.test(s) &&
+        !anySoon(m) &&
+        !RESOLVE.test(m.words)
+      )
+        return 'concern';
       if (
         /\b(be with|join|joining) (her|him|them)\b/.test(s) &&
         !/\b(my|his|her|their) (mum|mom|dad|nan|gran|grandma|grandad|son|daughter|husband|wife|brother|sister|baby|partner)\b/.test(s)
@@ -869,6 +887,12 @@ const FRAMES: FrameSpec[] = [
       GIVING_HARM,
       // "got the kitchen knife in my hand … I'm going in" (to the room where they are).
       re(`${W(WEAPON)} ${G(12)}${W('i m going in|i am going in|im going in|i be go in|i be going in|going in there|i m going round there|i am going round there')}`),
+      // "got the blade. waiting for him", "hes asleep. knife's in my hand" (counted only with a weapon in the message, below).
+      WAITING_FOR_THEM,
+      // "I'm going to drive the car into her": a vehicle as the weapon.
+      re(
+        `${W('drive|driving|drove|driven|plough|ploughing|ram|ramming|mow|mowing|run|running')} ${G(2)}${W('into|over|down')} ${W('her|him|them|the lot of them|his car|her car')}`,
+      ),
       // "made a list of the lads who bullied me" (counted only with a weapon in the message, below).
       LIST_OF_WRONGS,
       // "he's dead when he gets in", "she's dead if she shows her face": a threat, not a death.
@@ -882,8 +906,25 @@ const FRAMES: FrameSpec[] = [
         return 'concern';
       if (GIVING_HARM.test(s)) return 'urgent';
       const means = has(WEAPON, m.words) || has(WEAPON, m.lemmas) || THREAT_MEANS.test(m.words);
-      if ((GETTING_IT_WHEN.test(s) || LIST_OF_WRONGS.test(s) || GOING_TO_THEIR_HOUSE.test(s)) && !means) return null;
-      if (means || anySoon(m) || /\b(going to|go to|will|about to|ready to|plan to|planning to|swear|intend|decided|have to|need to|finna|gonna)\b/.test(s)) return 'urgent';
+      if ((GETTING_IT_WHEN.test(s) || LIST_OF_WRONGS.test(s) || GOING_TO_THEIR_HOUSE.test(s) || WAITING_FOR_THEM.test(s)) && !means) return null;
+      // "urge to hurt him is strong today": an urge, however strong, without a means, a loss of control or the person there is concern.
+      if (
+        /\b(urge|urges|tempted|feel like|felt like|feeling like)\b/.test(s) &&
+        !means &&
+        !/\b(can not (stop|control|hold) (myself|it|back)|can not stop|losing control|lose control|going to|about to|tonight|right now|in the (room|house)|next to me|asleep)\b/.test(
+          m.words,
+        )
+      )
+        return 'concern';
+      // "using it on myself when she's asleep": the weapon is for the writer; the sleeper is only the moment.
+      if (WAITING_FOR_THEM.test(s) && /\b(myself|my wrists?|my arms?|my legs?|my throat|my neck)\b/.test(m.words)) return null;
+      if (
+        means ||
+        anySoon(m) ||
+        /\b(going to|go to|will|about to|ready to|plan to|planning to|swear|intend|decided|have to|need to|finna|gonna)\b/.test(s) ||
+        WRITER_WILL_HARM.test(s)
+      )
+        return 'urgent';
       return 'concern';
     },
   },
@@ -908,7 +949,7 @@ const FRAMES: FrameSpec[] = [
         `${W(PERSON)} ${G(2)}${W('hit|hits|hitting|beat|beats|beating|punch|punched|punches|kick|kicked|kicks|strangle|strangled|choke|choked|chokes|slap|slapped|slaps|push|pushed|shove|shoved|rape|raped|hurt|hurts|hurting|finish|finishes|finishing|attack|attacked|grab|grabbed|drag|dragged|throw|threw|lock|locked|struck|strike|follow|followed|following|stab|stabbed|burn|burnt|burned')} ${G(1)}${W('me|us|my kid|my kids|the kids|the baby|my child')}`,
       ),
       re(
-        `${W('locked in|locked me in|trapped in|shut me in|will not let me out|wont let me out|not let me out|has not let me out|hasnt let me out')}|${W('trying to break in|trying to get in|breaking in|broke my window|smashed the window|smashed my window|climbing in|kicking the door in|kicked the door in')}|${W('me by the throat|us by the throat|hands round my neck|hands around my neck|hands round my throat|hands around my throat|hands on my throat|gun to my head|knife to my throat')}|${W('the night|the day')} ${W('he|she|they')} ${W('get|gets|come for|comes for|finish|finishes')} ${W('me|us')}`,
+        `${W('locked in|locked me in|trapped me in|has me trapped|keeps me trapped|kept me trapped|trapped in the bedroom|trapped in the bathroom|trapped in the cellar|trapped in the basement|trapped in the shed|trapped in the boot|trapped in a room|shut me in|will not let me out|wont let me out|not let me out|has not let me out|hasnt let me out')}|${W('trying to break in|trying to get in|breaking in|broke my window|smashed the window|smashed my window|climbing in|kicking the door in|kicked the door in')}|${W('me by the throat|us by the throat|hands round my neck|hands around my neck|hands round my throat|hands around my throat|hands on my throat|gun to my head|knife to my throat')}|${W('the night|the day')} ${W('he|she|they')} ${W('get|gets|come for|comes for|finish|finishes')} ${W('me|us')}`,
       ),
       re(
         `${W(PERSON)} ${G(4)}${W('at the door|at my door|outside my|outside the house|outside the flat|banging on|bang on|kicking the door|kick the door|break in|breaking in|broke in|get in|trying to get in|in the house|downstairs|in the hall|on the stairs|coming up|coming back|on his way|on her way|on their way|parked across the road|parked across from|parked opposite|parked up outside|parked outside|sat outside|watching the house|watching my house|watching my flat|watching the flat')}`,
@@ -917,10 +958,12 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('set fire to|set light to|torched|petrol through|petrol on|petrol over')} ${G(1)}${W('my|our')} ${G(1)}${W('bins|bin|car|door|front door|house|flat|letterbox|shed|fence|caravan|van')}|${W('the house|my house|the flat|my flat|you|your house|your flat')} ${W('is|s|be|are|re')} ${W('next')}`,
       ),
+      // "they're outside. one has a gun".
+      re(`${W('one|one s')} ${W('has|has got|got|is holding|is carrying|pulled|pulled out')} ${G(1)}${W(WEAPON)}`),
       // "his hands round my throat and then went to get the shotgun" (counted only after violence or with fear, below).
       FETCHING_WEAPON,
       re(
-        `${W('someone|somebody|a man|a guy|a woman|he|she|they|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${G(3)}${W('with|have|has|has got|have got|got|holding|hold|carrying|pulled out|pull out|waving')} ${G(2)}${W(WEAPON)}|${W('someone|somebody|a man|a guy|a woman|he|she|they|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${W('is|s|be|are|re')} ${W('in|at|outside|by|on')} ${G(3)}${W('with|holding|carrying|waving')} ${G(1)}${W(WEAPON)}`,
+        `${W('someone|somebody|a man|a guy|a woman|he|she|they|one of them|one of em|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${G(3)}${W('with|have|has|has got|have got|got|holding|hold|carrying|pulled out|pull out|waving')} ${G(2)}${W(WEAPON)}|${W('someone|somebody|a man|a guy|a woman|he|she|they|my ex|my partner|my husband|my boyfriend|my dad|my stepdad')} ${W('is|s|be|are|re')} ${W('in|at|outside|by|on')} ${G(3)}${W('with|holding|carrying|waving')} ${G(1)}${W(WEAPON)}`,
       ),
       // "he keeps sending photos of my house with a knife in the frame saying see you at 10".
       re(
@@ -950,6 +993,8 @@ const FRAMES: FrameSpec[] = [
       ),
     ],
     tier: (m, s) => {
+      // "I'm stabbing him when he gets in": the writer is the one who will do the harm, not the one in danger.
+      if (WRITER_WILL_HARM.test(m.words) && !/\b(me|my)\b/.test(s.replace(WRITER_WILL_HARM, ''))) return null;
       if (PLEA_FOR_POLICE.test(s)) return has(WEAPON, m.words) || has(WEAPON, m.lemmas) ? 'urgent' : null;
       // Waited for: urgent when the writer is hiding or afraid to go out, nothing without fear, a weapon or a threat.
       if (WAITED_FOR.test(s)) {
@@ -1241,7 +1286,7 @@ const FRAMES: FrameSpec[] = [
     tier: (m) => {
       if (/\b(voice|voices)\b/.test(m.words)) return null;
       const over =
-        /\b(healed|heal|healing|scab\w*|cleaned|dressed|closed|closed up|not deep|nothing deep|superficial|just surface|surface|stopped bleeding|stopped now|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last week|days ago|a few days|yesterday|last night|first time in|the other day|weeks|months|years)\b/.test(
+        /\b(healed|heal|healing|scab\w*|cleaned|dressed|closed|closed up|not deep|nothing deep|superficial|just surface|surface|stopped bleeding|stopped now|over now|it s over|it is over|done now|all done|patched up|plastered|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last week|days ago|a few days|yesterday|last night|first time in|the other day|weeks|months|years)\b/.test(
           m.words,
         );
       if (over && !/\b(right now|still bleeding|bleeding|will not stop|tonight)\b/.test(m.words)) return 'concern';

@@ -59,8 +59,18 @@ export const LEXICON: readonly RiskRule[] = [
     'urgent',
     5,
     'subject',
-    '\\b(plan|plans|planned|planning|decided|ready|going|want|wants|wanted|intend|intending|thinking|thought|tempted|considering|contemplating|attempt|attempted|tried|try|trying|talking|talks|talked|talk|researching|researched|obsessed with|obsessing over) (to |about |on |of )?(commit |committing )?suicide\\b',
-    'suicide as an intention, attempt or thought',
+    '\\b(plan|plans|planned|planning|decided|ready|going|want|wants|wanted|intend|intending|attempt|attempted|tried|try|trying|researching|researched) (to |about |on |of )?(commit |committing )?suicide\\b',
+    'suicide as an intention, plan or attempt',
+    'suicide',
+  ),
+  // Thoughts of suicide without intent or plan are concern (C-SSRS: active thoughts, no method): "been thinking about suicide a lot more this week. no plan".
+  rule(
+    'suicide_thoughts',
+    'concern',
+    4,
+    'subject',
+    '\\b(thinking|thought|thoughts|tempted|considering|contemplating|talking|talks|talked|talk|obsessed with|obsessing over) (to |about |on |of )?(commit |committing )?suicide\\b',
+    'thoughts of suicide',
     'suicide',
   ),
   rule(
@@ -542,7 +552,7 @@ export const METAPHORS: readonly RegExp[] = [
  * hob on purpose"): an ordinary reason or an accident then excuses nothing in the message.
  */
 export const DENIED_REASON =
-  /\b(on purpose|deliberately|intentionally)\b|\b(going to|put to|kept for|for) (a |another )?(different|other) (use|purpose|job)\b|\b(said|say|told|tell|pretend\w*|making out|made out|let (them|him|her|everyone|people) think)( (her|him|them|everyone|people|everybody|my \w+|the \w+))? (that )?(it|this|that|they) ?(was|is|s|be|were|are|re)\b.{0,80}?\b(it|that|this) ?(was not|wasn t|wasnt|is not|isn t|isnt|s not|be not|was a lie|is a lie)\b/;
+  /\b(on purpose|deliberately|intentionally)\b|\bnot (here |there |up here |out here )?(for|to (fix|see|watch|take|enjoy|do)) (the |a |my |any )?(view|views|aerial|dish|satellite dish|gutter|gutters|tiles|washing|sunset|sunrise|scenery|photo|photos|picture|pictures|fresh air|stars|fireworks|walk|the dog|cooking|camping|climbing|fishing|a smoke|a fag)\b|\b(going to|put to|kept for|for) (a |another )?(different|other) (use|purpose|job)\b|\b(said|say|told|tell|pretend\w*|making out|made out|let (them|him|her|everyone|people) think)( (her|him|them|everyone|people|everybody|my \w+|the \w+))? (that )?(it|this|that|they) ?(was|is|s|be|were|are|re)\b.{0,80}?\b(it|that|this) ?(was not|wasn t|wasnt|is not|isn t|isnt|s not|be not|was a lie|is a lie)\b/;
 
 /** Distant past or recovery: the writer is talking about something they have come through. */
 export const RECOVERY =

@@ -135,7 +135,8 @@ describe('what makes a matched phrase not count', () => {
       scoreLine(0, 'none'),
     ]);
     expect(assessPhrases('we talked about suicide in the documentary').tier).toBe('none');
-    expect(assessPhrases('talking about suicide with my therapist').tier).toBe('urgent');
+    // Thoughts of suicide without a plan are concern, talked about or not (C-SSRS: active thoughts without method).
+    expect(assessPhrases('talking about suicide with my therapist').tier).toBe('concern');
     const planning = assessPhrases('planning suicide after the documentary');
     expect(planning.tier).toBe('urgent');
     expect(planning.signals.map((s) => [s.ruleId, s.tier])).toEqual([

@@ -182,7 +182,7 @@ function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray, r
   // The bare word "suicide" is often a subject (a film, a campaign) even in the writer's own words.
   // So is "talked about suicide" when a subject is named ("we talked about suicide prevention in
   // class"); planning, researching or attempting suicide is never made a topic by a subject word.
-  const talkedAbout = rule.id === 'suicide_plan' && /^(talk|talks|talked|talking)\b/.test(phrase);
+  const talkedAbout = rule.id === 'suicide_thoughts' && /^(talk|talks|talked|talking)\b/.test(phrase);
   const topicForSelf = (TOPIC_SENSITIVE.has(rule.id) || talkedAbout) && who.person === 'self' ? TOPIC.exec(segment) : null;
   if (topicForSelf) {
     modifiers.push({ kind: 'topic', cue: topicForSelf[0] });
@@ -207,7 +207,8 @@ function assessMatch(rule: RiskRule, segment: string, match: RegExpMatchArray, r
     if (hypothetical) {
       modifiers.push({ kind: 'hypothetical', cue: hypothetical[0] });
       counts = false;
-    } else if (imminent && counts) {
+    } else if (imminent && counts && !(/\b(wake|woke|waking)\b/.test(phrase) && /^(tomorrow|soon)$/.test(imminent[0]))) {
+      // (Waking is always tomorrow: "don't want to wake up tomorrow" is the wish, not a time set for an act.)
       modifiers.push({ kind: 'imminent', cue: imminent[0] });
       soon = true;
       weight += 1;
