@@ -107,6 +107,7 @@ export const mutationModules: readonly MutationModule[] = [
       'src/server/modules/risk/phrase-rules-edges.test.ts',
       'src/server/modules/risk/phrase-rules-loads.test.ts',
       'src/server/modules/risk/assess-context-edges.test.ts',
+      'src/server/modules/risk/frames-seasons-others.test.ts',
       'src/server/modules/risk/assess-explanation.test.ts',
     ],
     // Its tests load the language model in every worker and take 2-3 s per mutant on this machine:

@@ -621,6 +621,10 @@ export const DISTRESS = alt([
   'can not cope',
   // Losing control: "carving knife is on my lap. i can't stop myself tonight".
   'can not stop myself',
+  'not stopping this time',
+  'not stop this time',
+  'do not trust myself',
+  'can not trust myself',
   'can not keep myself safe',
   'can not keep safe',
   'can not hold on',

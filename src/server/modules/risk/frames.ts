@@ -118,7 +118,7 @@ const BENIGN = {
   firearm:
     /\b(deactivat\w*|handed (it |them )?in|surrendered|from the (first |second )?(world )?war|in the war|heirloom|decades ago|inherited|holster|war medals?|clay|clays|shooting (club|range|ground|licence|license|lesson|lessons)|gun (club|licence|license|cabinet|safe|shop)|firearms? (licence|license|certificate|officer)|pheasants?|grouse|rabbits|deer|stalking|pest control|museum|on the wall|antique|replica|airsoft|paintball|nerf|water pistol|cap gun|toy|starting pistol|range day|hunting season|duck season|glue gun|staple gun|nail gun|heat gun|spray gun|massage gun)\b/,
   place:
-    /\b(roof terrace|roof garden|rooftop (bar|restaurant|garden|pool|cinema)|sky garden|walking (group|club|holiday|boots|tour|pole|poles)|hiking|hikers?|ramblers?|flasks|signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|(?<!\b(not|never|no longer|won t|wont) (come|go|coming|going|be coming|be going) )to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden|parked (on|in|at) the (top|\w+) (floor|level|deck)|find a space|finding a space|found a space|always rammed|pay and display|parking (space|spaces|ticket|meter|machine|app|fine|charge|charges|permit))\b/,
+    /\b(roof terrace|roof garden|rooftop (bar|restaurant|garden|pool|cinema)|sky garden|walking (group|club|holiday|boots|tour|pole|poles)|hiking|hikers?|ramblers?|flasks|signal|caravan|diving|pool|wind noise|coffee|flask|ducks|swans|park the car|parking space|the sun|sunbathing|tan|rocks|shells|seaside|view|views|sunset|sunrise|walk|walking the dog|the dog|photo|photos|picture|commute|school trip|chips|museum|grandson|granddaughter|grandkids|steam|narrowboat|moored|(?<!\b(not|never|no longer|won t|wont) (come|go|coming|going|be coming|be going) )to work|for work|my train|the train to|train home|delayed|late|cancelled|holiday|swim|swimming|surf|fishing|picnic|beautiful|lovely|gorgeous|date|cycling|bike|jog|fix\w*|gutter|repair|tiles|aerial|solar|bbq|barbecue|party|drinks|pub|festival|concert|ice cream|paddl\w*|sandcastle|seagulls?|tourist|sightseeing|wedding|graduation|garden|commuters|commuting|early shift|late shift|night shift|day shift|parked (on|in|at) the (top|\w+) (floor|level|deck)|find a space|finding a space|found a space|always rammed|pay and display|parking (space|spaces|ticket|meter|machine|app|fine|charge|charges|permit))\b/,
   farewell:
     /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|heathrow|gatwick|stansted|manchester airport|emigrat\w*|new chapter|last shift|leaving do|headsets?|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|goodbye (20\d\d|to 20\d\d|to the old year|old year)|new year|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday)|hospice|deathbed|passed away|funeral|retir\w*|goodbye (do|party|drinks|lunch|meal)|send off|leaving (party|drinks|card)|train to|on the train|the station|ferry|leaving for|(he|she|they|son|daughter|lad|boy|girl|kids|brother|sister) (s |is |are |be )?(off|leaving|heading|moving|flying) (to|for)|the (army|navy|raf|air force|marines))\b/,
   arrangement:
@@ -196,7 +196,7 @@ const relapse = perMessage(
 );
 /** Somebody else's danger told as happening now, in front of the writer or as they hear it ("screaming that she's cut her wrists"). */
 const PEER_NOW =
-  /\b(screaming|on the phone to me|on the phone with me|on facetime|on video|not breathing|unconscious|passed out|in front of me|with me in the|locked (herself|himself|themselves) in|(his|her|their) phone (s |is )?(off|dead|switched off|going straight to voicemail)|police (are|be|s|is) (on (their|the) way|coming)|(i m|i am|im|i be) on (the phone to )?999|(called|rang|ringing|calling|phoned|phoning) (999|911|112|an ambulance|the police)|not coming back|turned (his|her|their) location off|turned off (his|her|their) location|location (is |s )?off|(to say|saying|said|say) (goodbye|bye|her goodbyes|his goodbyes)\b.{0,100}\b(not|is not|isn t|isnt|s not|won t|wont|will not|stopped) (picking up|answering|replying|pick up|answer|reply))\b/;
+  /\b(screaming|on the phone to me|on the phone with me|keeping (him|her|them) talking|(his|her|their) door (is |s |be )?locked|no sound|trying to (kick|break) (it|the door) (in|down)|on the other phone|(get|send) the police to (him|her|them)|on facetime|on video|not breathing|unconscious|passed out|in front of me|with me in the|locked (herself|himself|themselves) in|(his|her|their) phone (s |is )?(off|dead|switched off|going straight to voicemail)|police (are|be|s|is) (on (their|the) way|coming)|(i m|i am|im|i be) on (the phone to )?999|(called|rang|ringing|calling|phoned|phoning) (999|911|112|an ambulance|the police)|not coming back|turned (his|her|their) location off|turned off (his|her|their) location|location (is |s )?off|(to say|saying|said|say) (goodbye|bye|her goodbyes|his goodbyes)\b.{0,100}\b(not|is not|isn t|isnt|s not|won t|wont|will not|stopped) (picking up|answering|replying|pick up|answer|reply))\b/;
 const peerInDangerNow = perMessage((m) => PEER_NOW.test(m.words));
 /**
  * Somebody else at a high place or the railway now, with a goodbye, distress or a jump in the message
@@ -270,7 +270,7 @@ const AMMUNITION = 'bullet|bullets|ammo|ammunition|cartridge|cartridges|shells|r
 
 /** Saving means up, or buying them from one shop after another: no routine word excuses it. */
 const STOCKPILING =
-  /\b(kept (\w+ ){0,3}(in|under|inside|behind|at the bottom of) (a|my|the|an old) (\w+ )?(sock|socks|shoe|shoes|boot|tin|pillowcase|mattress|lining|bra|hot water bottle|teddy)|saved|saving|been saving|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|putting (\w+ ){0,3}aside|instead of taking (it|them)|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
+  /\b(kept (\w+ ){0,3}(in|under|inside|behind|at the bottom of) (a|my|the|an old) (\w+ )?(sock|socks|shoe|shoes|boot|tin|pillowcase|mattress|lining|bra|hot water bottle|teddy)|saved|saving|been saving|squirrel\w* away|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|putting (\w+ ){0,3}aside|instead of taking (it|them)|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
 /** Taking a whole supply at once ("all of the", "the lot", "the whole week's", "every compartment"). */
 const WHOLE_SUPPLY_TAKEN =
   /\b(took|taken|swallowed|downed|necked|ate|had) (\w+ ){0,2}(the lot|the whole|the entire|a whole|my whole|whole (weeks?|months?|box|pack|packet|bottle|strip|tub)|every (compartment|single one|last one)|all of (the|them|it))\b(?! (to|back|into|in to|round|down to|out|away|for disposal)\b)/;
@@ -295,6 +295,13 @@ const GETTING_IT_WHEN = re(
   `${W('he|she|they')} ${W('s|is|be|are|re')} ${W('getting it|get it|getting stabbed|getting battered|getting done in|getting shot|get stab|get shoot|get batter')} ${W('when|once|as soon as|the second|the minute|tonight|tomorrow')}`,
 );
 /** "made a list of the lads who bullied me". */
+/** Somebody at the door, outside, downstairs or on their way (urgent below only with a threat, a weapon or fear in the message). */
+const AT_THE_DOOR = re(
+  `${W(PERSON)} ${G(4)}${W('at the door|at my door|outside my|outside the house|outside the flat|banging on|bang on|kicking the door|kick the door|break in|breaking in|broke in|get in|trying to get in|in the house|downstairs|in the hall|on the stairs|coming up|coming back|on his way|on her way|on their way|parked across the road|parked across from|parked opposite|parked up outside|parked outside|sat outside|watching the house|watching my house|watching my flat|watching the flat')}`,
+);
+/** What makes somebody at the door a danger rather than a visitor. */
+const THREAT_IN_MESSAGE =
+  /\b(scared|afraid|terrified|frightened|petrified|hiding|hide|hid|kill|killing|hurt|hurting|threat\w*|bang\w*|kick\w*|break in|breaking in|smash\w*|shout\w*|scream\w*|raging|furious|drunk|police|999|911|help|restraining order|injunction|not allowed|bail|let me out|let me go|coming for me|come for me|get me|he will|she will|knife|gun|weapon|tyre iron|wheel brace|crowbar|finish what (he|she|they) started|it ends|brought something|something for you|in the wardrobe|under the bed|in the cupboard|locked myself)\b/;
 /** The writer says they are about to harm him or her ("I'm stabbing him when he gets in"). */
 const WRITER_WILL_HARM =
   /\b(i am|i m|im|i be|i will|i ll|i m going to|i am going to|i be go to) (stabbing|stab|glassing|glass|battering|batter|bottling|bottle|shooting|shoot|killing|kill|strangling|strangle|scalding|scald|burning|burn|hurting|hurt|smashing|smash) (him|her|them)\b/;
@@ -340,7 +347,7 @@ const NOT_REFLEXIVE = '(?! (?:himself|herself|themselves|themself|myself|yoursel
 const THREAT_MEANS = /\b(crossbow|boiling water|kettle|scissors|petrol|lighter fluid|accelerant)\b/;
 /** Harming someone by what they take: "giving him the whole thing" (his insulin), "put something in her drink". */
 const GIVING_HARM = new RegExp(
-  `\\b(?:giving|give|gave|inject|injecting|injected)\\b \\b(?:him|her|them)\\b (?:\\S+ ){0,2}\\b(?:the whole thing|the whole pen|the whole lot|the lot|all of it|all of them|the whole bottle|the whole box|an overdose|a double dose|too much on purpose)\\b|\\b(?:put|putting|slipped|slip|slipping|crushed|crush|crushing|spiked|spike|spiking)\\b (?:\\S+ ){0,2}\\b(?:something|it|them|pills|tablets|poison|rat poison|bleach|antifreeze|zzmed|zzpoison)\\b \\b(?:in|into)\\b (?:his|her|their|\\w+s|\\w+ s|my \\w+s|my \\w+ s) (?:\\S+ )?(?:drink|food|tea|coffee|gravy|dinner|meal|pint|brew|cuppa)\\b`,
+  `\\b(?:giving|give|gave|inject|injecting|injected)\\b \\b(?:him|her|them)\\b (?:\\S+ ){0,2}\\b(?:the whole thing|the whole pen|the whole lot|the lot|all of it|all of them|the whole bottle|the whole box|an overdose|a double dose|too much on purpose|enough that|enough to)\\b|\\b(?:put|putting|slipped|slip|slipping|crushed|crush|crushing|spiked|spike|spiking)\\b (?:\\S+ ){0,2}\\b(?:something|it|them|pills|tablets|poison|rat poison|bleach|antifreeze|zzmed|zzpoison)\\b \\b(?:in|into)\\b (?:his|her|their|\\w+s|\\w+ s|my \\w+s|my \\w+ s) (?:\\S+ )?(?:drink|food|tea|coffee|gravy|dinner|meal|pint|brew|cuppa)\\b`,
 );
 
 const urgent = (): FrameTier => 'urgent';
@@ -395,7 +402,7 @@ const FRAMES: FrameSpec[] = [
       ),
       // "I have saved my morphine sachets since November": the saving told before the medicine.
       re(
-        `${W('saved|saving|been saving|save up|saved up|saving up|stockpiled|stockpiling|hoarded|hoarding|stashed|stashing|squirrelled away|squirreled away|squirrelling away|kept back|keeping back')} ${G(2)}${W(MEDICINE)}`,
+        `${W('saved|saving|been saving|save up|saved up|saving up|stockpiled|stockpiling|hoarded|hoarding|stashed|stashing|squirrelled away|squirreled away|squirrelling away|kept back|keeping back')} ${G(4)}${W(MEDICINE)}`,
       ),
       // "putting my quetiapine aside every night instead of taking it": kept back from the doses.
       re(
@@ -417,7 +424,7 @@ const FRAMES: FrameSpec[] = [
       // "bought 4 boxes of the strongest ones they'd sell me across 3 chemists": boxes of an unnamed medicine gathered from
       // chemist after chemist, or as many as they would sell.
       re(
-        `${W('boxes|packs|packets|bottles|strips')} ${W('of')} ${W('the strongest|the strong|the most|them|those|these')} ${G(8)}${W('across|from|at|in|round|around')} ${G(1)}${W('chemists|pharmacies|pharmacy s|chemist s')}|${W('the strongest|the strongest ones|the most|as many as|the max|the maximum')} ${W('they would|they will|they could|they d|they ll')} ${W('sell|let me buy|let me have|give')} ${W('me')}`,
+        `${W('boxes|packs|packets|bottles|strips')} ${W('of')} ${W('the strongest|the strong|the most|them|those|these')} ${G(8)}${W('across|from|at|in|round|around')} ${G(2)}${W('chemists|pharmacies|pharmacy s|chemist s')}|${W('the strongest|the strongest ones|the most|as many as|the max|the maximum')} ${W('they would|they will|they could|they d|they ll')} ${W('sell|let me buy|let me have|give')} ${W('me')}`,
       ),
       // "the pills my last psychiatrist stopped, kept in a sock for a year": hidden away.
       re(
@@ -489,7 +496,7 @@ const FRAMES: FrameSpec[] = [
       )
         return 'urgent';
       if (/\b(climbed|got over|hopped|scaled|went over|got through|cut through)\b/.test(s) && /\b(fence|barrier|railing|railings|palisade|barbed wire)\b/.test(s))
-        return /\b(tracks?|railway|rail line|train line|the line|motorway|dual carriageway|bridge|cliffs?|the edge|platform|level crossing|quarry|viaduct|flyover)\b/.test(
+        return /\b(tracks?|rails?|railway|rail line|train line|the line|motorway|dual carriageway|bridge|cliffs?|the edge|platform|level crossing|quarry|viaduct|flyover)\b/.test(
           m.words,
         ) &&
           (anyDistress(m) || anySoon(m) || /\b(coming|waiting|lights|cannot do|can not do|cant do)\b/.test(m.words))
@@ -507,7 +514,8 @@ const FRAMES: FrameSpec[] = [
         deniesReason(m)
       )
         return 'urgent';
-      return anySoon(m) &&
+      // (A clock time or a decision is a time set too: "fifth floor of the multi storey at 3am, it is all decided".)
+      return (anySoon(m) || /\bat (\d{1,2}( ?: ?\d\d)? ?(am|pm)|midnight|dawn|first light)\b/.test(m.words) || RESOLVE.test(m.words)) &&
         /\b(bridge|footbridge|cliff|cliffs|roof|rooftop|tracks|railway|platform|multi storey|multistorey|motorway|overpass|flyover|viaduct|quarry|dam|tower|(floor|level|storey|deck) of)\b/.test(
           s,
         )
@@ -526,7 +534,7 @@ const FRAMES: FrameSpec[] = [
     // whole supply taken at once is not the routine its reason names.
     notExcusedBy: new RegExp(`${STOCKPILING.source}|${WHOLE_SUPPLY_TAKEN.source}|${SUPPLY_FROM_THE_BOX.source}`),
     patterns: [
-      re(`${W(INGEST)} ${G(3)}(?:${W(QUANTITY)}|${COUNT}) ${G(3)}${W(MEDICINE)}`),
+      re(`${W(INGEST)} ${G(3)}(?:${W(QUANTITY)}|${COUNT}) ${G(5)}${W(MEDICINE)}`),
       // "done two full pens of insulin": an insulin overdose.
       re(
         `${W('inject|injected|injecting|done|did|used|use|emptied|empty|took|taken')} ${G(2)}${W('two|three|four|five|\\d+|whole|full|all|both|every')} ${G(2)}${W('pen|pens|syringe|syringes|vial|vials|cartridge|cartridges')} ${G(1)}${W(MEDICINE)}`,
@@ -555,7 +563,14 @@ const FRAMES: FrameSpec[] = [
         `${W('on|up to')} ${G(1)}${W('number|no')} ${COUNT}|${W('passed out|came round|come round|woke up')} ${G(2)}${W('after taking|after i took|after swallowing|on the floor')}`,
       ),
     ],
-    tier: urgent,
+    // "Took too many of my pills last weekend … I'm ok physically now": an overdose that is over is recent self-harm (concern).
+    tier: (m) =>
+      /\b(last weekend|last week|at the weekend|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|days ago|a few days|the other day|last month)\b/.test(m.words) &&
+      /\b((i m|i am|im|i be) (ok|okay|fine|alright|all right)( physically)? now|physically (ok|okay|fine)|been checked|got checked|went to a ?(&|and) ?e|was in hospital|discharged)\b/.test(
+        m.words,
+      )
+        ? 'concern'
+        : 'urgent',
   },
   {
     // "I'm taking the tablets as soon as the baby's down", "straight up to the reservoir to take it":
@@ -607,6 +622,10 @@ const FRAMES: FrameSpec[] = [
       ),
       re(
         `${W('blood everywhere|so much blood|can not stop the bleeding|cannot stop the bleeding|too deep|deeper than ever|down to the fat|see the fat|need stitches|needs stitches|gaping')}`,
+      ),
+      // "Already started, it's deep this time": a cut begun and deep.
+      re(
+        `${W('already started|started already|i ve started|i have started|i ve already started|i have already started')} ${G(4)}${W('deep|deeper|bleeding|blood')}|${W('it s deep|it is deep|its deep|it be deep|cut deep|cuts deep|gone deep|went deep')} ${W('this time')}`,
       ),
       // "overdid the cutting, towel's soaked through and I'm a bit lightheaded": blood lost after cutting.
       re(
@@ -951,9 +970,7 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('locked in|locked me in|trapped me in|has me trapped|keeps me trapped|kept me trapped|trapped in the bedroom|trapped in the bathroom|trapped in the cellar|trapped in the basement|trapped in the shed|trapped in the boot|trapped in a room|shut me in|will not let me out|wont let me out|not let me out|has not let me out|hasnt let me out')}|${W('trying to break in|trying to get in|breaking in|broke my window|smashed the window|smashed my window|climbing in|kicking the door in|kicked the door in')}|${W('me by the throat|us by the throat|hands round my neck|hands around my neck|hands round my throat|hands around my throat|hands on my throat|gun to my head|knife to my throat')}|${W('the night|the day')} ${W('he|she|they')} ${W('get|gets|come for|comes for|finish|finishes')} ${W('me|us')}`,
       ),
-      re(
-        `${W(PERSON)} ${G(4)}${W('at the door|at my door|outside my|outside the house|outside the flat|banging on|bang on|kicking the door|kick the door|break in|breaking in|broke in|get in|trying to get in|in the house|downstairs|in the hall|on the stairs|coming up|coming back|on his way|on her way|on their way|parked across the road|parked across from|parked opposite|parked up outside|parked outside|sat outside|watching the house|watching my house|watching my flat|watching the flat')}`,
-      ),
+      AT_THE_DOOR,
       // "Neighbour's set fire to my bins and he's shouting that the house is next": fire set to the writer's things.
       re(
         `${W('set fire to|set light to|torched|petrol through|petrol on|petrol over')} ${G(1)}${W('my|our')} ${G(1)}${W('bins|bin|car|door|front door|house|flat|letterbox|shed|fence|caravan|van')}|${W('the house|my house|the flat|my flat|you|your house|your flat')} ${W('is|s|be|are|re')} ${W('next')}`,
@@ -996,6 +1013,10 @@ const FRAMES: FrameSpec[] = [
       // "I'm stabbing him when he gets in": the writer is the one who will do the harm, not the one in danger.
       if (WRITER_WILL_HARM.test(m.words) && !/\b(me|my)\b/.test(s.replace(WRITER_WILL_HARM, ''))) return null;
       if (PLEA_FOR_POLICE.test(s)) return has(WEAPON, m.words) || has(WEAPON, m.lemmas) ? 'urgent' : null;
+      // "She's downstairs watching Corrie": somebody nearby is no danger without a threat, a weapon or fear in the message.
+      if (AT_THE_DOOR.test(s) && !THREAT_IN_MESSAGE.test(m.words) && !has(WEAPON, m.words))
+        // (An ex or partner who keeps turning up or watching is control, concern; anybody else nearby, nothing.)
+        return /\b(my ex|ex|partner|husband|boyfriend|girlfriend|wife|stalk\w*|watching|parked|again|keeps|turning up)\b/.test(m.words) ? 'concern' : null;
       // Waited for: urgent when the writer is hiding or afraid to go out, nothing without fear, a weapon or a threat.
       if (WAITED_FOR.test(s)) {
         if (/\b(hiding|hide|hid|scared to|too scared|afraid to|terrified|frightened|daren t|dare not|do not dare|don t dare)\b/.test(m.words)) return 'urgent';
@@ -1078,9 +1099,13 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('voice|voices')} ${G(4)}${W('tell|told|telling|say|said|saying|want|wants|order|ordering|command|commanding|scream|screaming|shout|shouting|keep telling')} ${G(2)}${W('me to|i should|i must|i have to|i need to|to')} ${G(1)}${W('hurt|kill|stab|attack|harm|drown|smother|shake|strangle')} ${G(1)}${W(`${PERSON}|the baby|my baby|the kids|my kids|my son|my daughter|my mum|my mom|my dad|my wife|my husband|my partner`)}`,
       ),
+      // "the voice says kill him before he kills mum": the command said without "to".
+      re(
+        `${W('voice|voices')} ${G(2)}${W('say|says|said|saying|tell|tells|told|telling|keep saying|keeps saying|scream|screams|screaming|shout|shouts|shouting')} ${W('hurt|kill|stab|attack|harm|drown|smother|shake|strangle')} ${W(`him|her|them|the baby|my baby|the kids|my kids|my son|my daughter|my mum|my mom|my dad|my wife|my husband|my partner`)}`,
+      ),
     ],
     tier: (m) =>
-      /\b(on my own with|alone with|in the room|next to me|in my arms|holding (him|her)|please (someone )?(come|help)|can not (stop|hold)|cant (stop|hold)|getting louder)\b/.test(
+      /(?<!\b(never|not|no longer) )\b(on my own with|alone with|in the room|in the next room|next to me|in my arms|holding (him|her)|please (someone )?(come|help)|can not (stop|hold)|cant (stop|hold)|do not think i can stop|getting louder)\b/.test(
         m.words,
       )
         ? 'urgent'
@@ -1193,6 +1218,8 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('not eating|not drinking|not eat|not drink|stop eating|stopped eating|stop drinking|stopped drinking|refuse to eat|refusing to eat|refusing food|refuse to drink|refusing to drink|no food|no more food')} ${G(10)}${W('until i die|till i die|til i die|until i m dead|until i am dead|until i be dead|until my heart gives out|until my heart stops|until my heart give out|until my heart stop')}`,
       ),
+      // "I've not had anything to drink in three days on purpose".
+      re(`${W('not had|have not had|haven t had|had nothing|nothing')} ${G(2)}${W('to drink|to eat|to eat or drink|to drink or eat')} ${G(3)}${W('days|day|since')}`),
       // "six days no food", "three days without water", "four days now with nothing to eat or drink".
       re(`${W('\\d+|two|three|four|five|six|seven|eight|nine|ten')} ${W('days|day')} ${W('no|without')} ${W('food|eating|water|drinking|fluids|a drink|anything')}`),
       re(
@@ -1210,10 +1237,10 @@ const FRAMES: FrameSpec[] = [
     ],
     // No food and no drink for days, meant to go on ("not going to", "on purpose", "want my heart to
     // stop"): a method in progress, not neglect.
+    // (No drink for days is the danger; food may or may not be named with it.)
     tier: (m) =>
-      /\b(eat|eaten|ate|eating|food)\b/.test(m.words) &&
       /\b(drink|drunk|drank|drinking|water|fluids)\b/.test(m.words) &&
-      /\b(on purpose|deliberately|heart to stop|heart stops|heart gives out|heart give out|stop my heart|(that s|thats|that is|this is|it s|its) the plan|(will not|won t|wont|not going to) let (anyone|anybody|them|you|the doctors?) (take me in|take me to hospital|section me|admit me|put a tube in)|this is how i|until i die|till i die|starve myself to death|let my body (\w+ )?(stop|shut down|give up|give out)|done fighting)\b|\b(not going to|not gonna|will not|wont|won t|refuse to|refusing to) (eat|drink|start|have anything)\b/.test(
+      /\b(on purpose|deliberately|heart to stop|heart stops|heart gives out|heart give out|stop my heart|finish me|finish me off|kill me|(that s|thats|that is|this is|it s|its) the plan|(will not|won t|wont|not going to) let (anyone|anybody|them|you|the doctors?) (take me in|take me to hospital|section me|admit me|put a tube in)|this is how i|until i die|till i die|starve myself to death|let my body (\w+ )?(stop|shut down|give up|give out)|done fighting)\b|\b(not going to|not gonna|will not|wont|won t|refuse to|refusing to) (eat|drink|start|have anything)\b/.test(
         m.words,
       )
         ? 'urgent'

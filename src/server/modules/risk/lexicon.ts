@@ -35,7 +35,16 @@ function rule(id: string, tier: RuleTier, weight: number, person: PersonMode, so
 
 export const LEXICON: readonly RiskRule[] = [
   // Suicidal intent, plan, means and preparation.
-  rule('kill_self', 'urgent', 5, 'who', `\\b${KILL_VERBS} ${REFL}\\b`, 'statement about killing oneself', 'ending your life'),
+  // (Not inside a thought: "I still think about killing myself most days" is the thoughts rule's, concern.)
+  rule(
+    'kill_self',
+    'urgent',
+    5,
+    'who',
+    `(?<!\\b(?:think|thinking|thought|thoughts|dream|dreaming|fantasise|fantasising|fantasize|fantasizing|obsessing) (?:about|of) )\\b${KILL_VERBS} ${REFL}\\b`,
+    'statement about killing oneself',
+    'ending your life',
+  ),
   rule(
     'end_life',
     'urgent',
