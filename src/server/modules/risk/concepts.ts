@@ -212,6 +212,11 @@ export const EDGE_PLACE = alt([
   'top of the building',
 ]);
 export const DANGER_PLACE = alt([
+  'jetty',
+  'harbour wall',
+  'chimney',
+  'pylon',
+  'crane',
   'roof',
   'rooftop',
   'bridge',
@@ -283,6 +288,9 @@ export const PRESENCE = alt([
   'out on',
   'on top of',
   'at the top of',
+  'halfway up',
+  'half way up',
+  'ladder on',
   'park on',
   'park at',
   'park across',

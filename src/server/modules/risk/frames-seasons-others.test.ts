@@ -230,3 +230,28 @@ describe('Jamaican Creole read into English', () => {
     expect(tierOf('mi beg unnu pray fi mi granny, she have di operation tomorrow')).toBe('none');
   });
 });
+
+describe('batch 32: places and acts named by their details', () => {
+  it('counts a ligature taken into the toilets, not laces come undone', () => {
+    expect(counted('in the ward toilets with my dressing gown cord, nobody knows I am in here')).toContain('means_prepared:urgent');
+    expect(counted('in the toilets with my shoelaces undone again lol, tripped twice today')).toEqual([]);
+  });
+  it('counts the end of a jetty with "can\'t swim", not the end of a pier with an ice cream', () => {
+    expect(counted("right at the end of the jetty. I can't swim and that's the point")).toContain('place_of_danger:urgent');
+    expect(tierOf('stood at the end of the pier with the dog and a 99, best hour of the week')).toBe('none');
+  });
+  it('counts "not coming down the normal way" from a chimney, not a ladder to fix the gutter', () => {
+    expect(counted('halfway up the ladder on the old chimney. not coming down the normal way')).toContain('place_of_danger:urgent');
+    expect(tierOf('halfway up the ladder on the roof fixing the gutter')).toBe('none');
+  });
+  it('counts driving the car into the reservoir', () => {
+    expect(counted("tomorrow morning before anyone's up I'm driving the car into the reservoir")).toContain('intent_euphemism:urgent');
+  });
+  it('reads someone standing at the end of the bed, grabbing, as danger now, and "taking them all when I get in" as nobody at the door', () => {
+    expect(assessRisk("my landlord let himself in and he's standing at the end of my bed, grabbing at me")).toMatchObject({
+      tier: 'urgent',
+      kind: 'being_harmed',
+    });
+    expect(kindOf("I've got the pills I've been hiding and I'm taking them all when I get in")).toBe('self_harm');
+  });
+});

@@ -296,12 +296,16 @@ const GETTING_IT_WHEN = re(
 );
 /** "made a list of the lads who bullied me". */
 /** Somebody at the door, outside, downstairs or on their way (urgent below only with a threat, a weapon or fear in the message). */
+/** PERSON as a subject: not "him", "her", "them" ("taking them all when I get in"). */
+const PERSON_SUBJECT = PERSON.split('|')
+  .filter((w) => !['him', 'her', 'them'].includes(w))
+  .join('|');
 const AT_THE_DOOR = re(
-  `${W(PERSON)} ${G(4)}${W('at the door|at my door|outside my|outside the house|outside the flat|banging on|bang on|kicking the door|kick the door|break in|breaking in|broke in|get in|trying to get in|in the house|downstairs|in the hall|on the stairs|coming up|coming back|on his way|on her way|on their way|parked across the road|parked across from|parked opposite|parked up outside|parked outside|sat outside|watching the house|watching my house|watching my flat|watching the flat')}`,
+  `${W(PERSON_SUBJECT)} ${G(4)}${W('at the door|at my door|outside my|outside the house|outside the flat|banging on|bang on|kicking the door|kick the door|break in|breaking in|broke in|get in|trying to get in|in the house|downstairs|in the hall|on the stairs|coming up|coming back|on his way|on her way|on their way|parked across the road|parked across from|parked opposite|parked up outside|parked outside|sat outside|watching the house|watching my house|watching my flat|watching the flat|let himself in|let herself in|let themselves in|at the end of my bed|standing over me|stood over me|grabbing at me|grabbing me')}`,
 );
 /** What makes somebody at the door a danger rather than a visitor. */
 const THREAT_IN_MESSAGE =
-  /\b(scared|afraid|terrified|frightened|petrified|hiding|hide|hid|kill|killing|hurt|hurting|threat\w*|bang\w*|kick\w*|break in|breaking in|smash\w*|shout\w*|scream\w*|raging|furious|drunk|police|999|911|help|restraining order|injunction|not allowed|bail|let me out|let me go|coming for me|come for me|get me|he will|she will|knife|gun|weapon|tyre iron|wheel brace|crowbar|finish what (he|she|they) started|it ends|brought something|something for you|in the wardrobe|under the bed|in the cupboard|locked myself)\b/;
+  /\b(scared|afraid|terrified|frightened|petrified|hiding|hide|hid|kill|killing|hurt|hurting|threat\w*|bang\w*|kick\w*|break in|breaking in|smash\w*|shout\w*|scream\w*|raging|furious|drunk|police|999|911|help|restraining order|injunction|not allowed|bail|let me out|let me go|coming for me|come for me|get me|he will|she will|knife|gun|weapon|tyre iron|wheel brace|crowbar|finish what (he|she|they) started|it ends|brought something|something for you|in the wardrobe|under the bed|in the cupboard|locked myself|grab\w*)\b/;
 /** The writer says they are about to harm him or her ("I'm stabbing him when he gets in"). */
 const WRITER_WILL_HARM =
   /\b(i am|i m|im|i be|i will|i ll|i m going to|i am going to|i be go to) (stabbing|stab|glassing|glass|battering|batter|bottling|bottle|shooting|shoot|killing|kill|strangling|strangle|scalding|scald|burning|burn|hurting|hurt|smashing|smash) (him|her|them)\b/;
@@ -390,6 +394,10 @@ const FRAMES: FrameSpec[] = [
         `${W('blade|blades')} ${G(3)}${W('out of|from')} ${G(2)}${W('sharpener|sharpeners|razor|razors')}|${W('take|took|taken|taking|pop|popped|prise|prised|pry|pried|break|broke|broken|smash|smashed|snap|snapped')} ${G(3)}${W('sharpener|razor|razors')} ${G(1)}${W('open|apart')}`,
       ),
       re(`${W(MEDICINE)} ${G(3)}${W('saved|stockpiled|hoarded|stashed|counted|lined up|in a drawer|in my drawer|under my bed|under the bed')}`),
+      // "In the ward toilets with my shoelaces. Staff haven't clocked I'm in here.": a ligature taken where nobody sees.
+      re(
+        `${W('toilet|toilets|bathroom|loo|shower room|cubicle|my room|the ward')} ${G(2)}${W('with my|with the|got my|have my')} ${W('shoelaces|laces|belt|cord|dressing gown cord|charger cable|charger lead|scarf|tights|bedsheet|sheet|lanyard')}(?! (?:undone|untied|done up|tied|came undone|are undone)\\b)`,
+      ),
       // "the kitchen knife's in bed with me": means kept in the writer's bed.
       re(`${W(MEANS)} ${G(3)}${W('in bed with me|in the bed with me|next to me in bed')}`),
       // "theres a beam in the garage. tonight": a point to hang from, named (urgent below only with a time, distress or a farewell).
@@ -450,7 +458,10 @@ const FRAMES: FrameSpec[] = [
       if (has(STRONG_PREPARE, s) || has(READY_STATE, s) || STOCKPILING.test(s) || WEIGHTED_FOR_WATER.test(s) || COUNTED_OUT.test(s)) return 'urgent';
       // Going out with a firearm counts with a farewell or an arrangement in the message.
       if (GOING_WITH_FIREARM.test(s)) return anyFarewell(m) || ARRANGEMENT_DONE.test(m.words) ? 'urgent' : null;
-      const lethal = /\b(noose|ligature|rope|blade|gun|pistol|revolver|rifle|shotgun|firearm|handgun|glock|charcoal|helium|hose|twelve bore|12 bore|twelve gauge|12 gauge)/.test(s);
+      const lethal =
+        /\b(noose|ligature|rope|blade|gun|pistol|revolver|rifle|shotgun|firearm|handgun|glock|charcoal|helium|hose|twelve bore|12 bore|twelve gauge|12 gauge|shoelaces|laces|dressing gown cord|charger cable|lanyard)/.test(
+          s,
+        );
       return lethal || has(QUANTITY, s) || new RegExp(COUNT).test(s) || anySoon(m) || anyDistress(m) ? 'urgent' : null;
     },
   },
@@ -474,6 +485,8 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('\\d+|nine|ten|eight|seven|six|five|twelve|twenty')} ${W('floors? up|storeys? up|stories up|floors? down|floor up')}|${W('legs? out|one leg out|leg over|legs over')} ${G(3)}${W('window|sill|ledge|railing|edge|balcony')}|${W('window|sill|ledge|railing|balcony')} ${G(4)}${W('legs? out|one leg out|leg over|legs over|legs dangling|dangling')}`,
       ),
+      // "right at the end of the jetty. i cant swim and thats the point".
+      re(`${W('at the end of|on the end of|off the end of')} ${G(1)}${W('jetty|pier|harbour wall|breakwater|groyne')}`),
       // "Fourth floor of the car park on Leigh Street at 4am": a high floor of a car park or tower, named (urgent below with a time or distress).
       re(
         `${W('first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|\\d+st|\\d+nd|\\d+rd|\\d+th')} ${W('floor|level|storey|deck')} ${W('of')} ${G(1)}${W('car park|multi storey|multistorey|parking garage|parking structure|tower block|tower|flats|block')}`,
@@ -488,6 +501,11 @@ const FRAMES: FrameSpec[] = [
     ],
     tier: (m, s) => {
       if (/\bone way\b/.test(s)) return 'urgent';
+      // "not coming down the normal way", "I can't swim and that's the point": the way down or in is the act.
+      if (/\bnot (coming|going) (back )?down (the normal way|the ladder|the stairs|the easy way|the way i came)\b|\b(can not|cannot|cant) swim\b/.test(m.words)) return 'urgent';
+      // The end of a pier or jetty: its own "end" is no distress ("stood at the end of the pier with a 99").
+      if (/\b(at|on|off) the end of (the |a )?(jetty|pier|harbour wall|breakwater|groyne)\b/.test(s))
+        return has(DISTRESS, m.words.replace(/\bthe end of\b/g, '')) || anyFarewell(m) || anySoon(m) ? 'urgent' : null;
       // An appliance and a bath: urgent with a plan, a bath run or a time ("the toaster-in-the-bath plan is a go, bath's running").
       if (
         /\b(toaster|hairdryer|hair dryer|heater|radio|extension lead|plugged in)\b/.test(s) &&
@@ -795,6 +813,10 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('join|be with|see|meet')} ${G(1)}${W('my')} ${G(2)}${W('mum|mom|dad|nan|gran|grandma|grandad|son|daughter|husband|wife|brother|sister|baby|partner')} ${G(2)}${W('soon|tonight|again soon|in heaven|up there|on the other side')}`,
       ),
+      // "tomorrow morning I'm driving the car into the reservoir".
+      re(
+        `${W('i m driving|i am driving|i be drive|i will drive|i ll drive|i m going to drive|i am going to drive|i be go to drive|going to drive|gonna drive|i m steering|i will steer')} ${G(3)}${W('into|off')} ${W('the reservoir|the river|the sea|the canal|the lake|the quarry|the harbour|the dock|the docks|the estuary|the cliff|a cliff|the edge|a wall|the wall|a tree|a lorry|oncoming traffic|the bridge')}`,
+      ),
       // "I'll be with her by breakfast" where she died: with someone dead, by a time (counted only when the message names the death, below).
       re(
         `${W('be with|join|joining|be joining')} ${W('her|him|them')} ${G(1)}${W('soon|tonight|by morning|by breakfast|by tomorrow|by christmas|by the new year|before long|in heaven|up there|on the other side|at last|again')}`,
@@ -1026,7 +1048,7 @@ const FRAMES: FrameSpec[] = [
       const imminent =
         has(WEAPON, m.words) ||
         anySoon(m) ||
-        /\b(set fire|set light|torched|petrol|is next|s next|door|outside|break in|breaking in|broke in|get in|in the house|downstairs|coming|on his way|on her way|on their way|i be hiding|i am hiding|hiding in|hiding from|locked|lock|trap|right now|kill|going to|threaten|threatened|threatening|what (he|she|they) (s |is |be |will |ll |d |would )?(going to |gonna |go to )?do to me)\b/.test(
+        /\b(set fire|set light|torched|petrol|is next|s next|end of my bed|standing over me|stood over me|grabbing|door|outside|break in|breaking in|broke in|get in|in the house|downstairs|coming|on his way|on her way|on their way|i be hiding|i am hiding|hiding in|hiding from|locked|lock|trap|right now|kill|going to|threaten|threatened|threatening|what (he|she|they) (s |is |be |will |ll |d |would )?(going to |gonna |go to )?do to me)\b/.test(
           s,
         );
       const habitual =
