@@ -36,12 +36,15 @@ export interface AnalysedSentence {
 
 // "can't stop", "can't help", "not sure": a negator followed by one of these does not negate what follows.
 const INTENSIFIER_AFTER_NEGATION = new Set(['stop', 'help', 'wait', 'sure', 'only', 'just', 'even']);
+/** "not a joke", "not joking", "no lie": the negation is of the joke, not of what follows ("not a joke this time, swallowed 40"). */
+const JOKE_AFTER_NEGATION = new Set(['joke', 'joking', 'kid', 'kidding', 'lie', 'lying', 'drill', 'exaggerate', 'exaggerating']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nt']);
 
 // Ends of a clause: wink-nlp's negation scope can run past a full stop it did not take for a
 // sentence end ("im not going in. swallowed a full pack" — no capital letter after it).
 // (wink-nlp sometimes keeps the stop on the word: "in.")
-const CLAUSE_END = /[.!?;]$/;
+// (A closing bracket ends an aside: "(not a joke this time) swallowed 40".)
+const CLAUSE_END = /[.!?;)]$/;
 const SUBJECT = new Set(['i', 'he', 'she', 'they', 'we']);
 /** Words whose following clause is their complement, inside the negation ("not think I will…", "never said she would…"). */
 const COMPLEMENT_TAKER = new Set([
@@ -109,6 +112,15 @@ function correctNegation(tokens: Token[]): void {
     // "don't want to live" are statements of what the writer feels: the frames read them as such.
     if (next && INTENSIFIER_AFTER_NEGATION.has(next.lemma)) {
       for (let j = i + 1; j < tokens.length; j++) {
+        const token = tokens[j];
+        if (!token || !token.negated) break;
+        token.negated = false;
+      }
+    }
+    // The words after "not a joke" are the writer's statement.
+    const jokeAt = next && JOKE_AFTER_NEGATION.has(next.lemma) ? i + 2 : next?.text === 'a' && JOKE_AFTER_NEGATION.has(tokens[i + 2]?.lemma ?? '') ? i + 3 : -1;
+    if (jokeAt > 0) {
+      for (let j = jokeAt; j < tokens.length; j++) {
         const token = tokens[j];
         if (!token || !token.negated) break;
         token.negated = false;

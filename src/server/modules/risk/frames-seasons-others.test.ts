@@ -255,3 +255,32 @@ describe('batch 32: places and acts named by their details', () => {
     expect(kindOf("I've got the pills I've been hiding and I'm taking them all when I get in")).toBe('self_harm');
   });
 });
+
+describe('batch 33: risk wrapped in jokes and online language', () => {
+  it('"not a joke" negates the joke, not the overdose after it', () => {
+    expect(counted('rip me (not a joke this time) swallowed 40 paracetamol an hour ago')).toContain('act_ingested:urgent');
+    expect(counted('i did not swallow 40 paracetamol, i was joking')).toEqual([]);
+  });
+  it("reads a medicine owned by someone else as the writer's means, however it is described", () => {
+    expect(counted("got my mum's whole blister pack of co-codamol next to me and i'm doing it after i send this")).toContain('means_prepared:urgent');
+  });
+  it('counts shop after shop "so they wouldn\'t clock it"', () => {
+    expect(counted("got the stuff from three different chemists so they wouldn't clock it")).toContain('means_prepared:urgent');
+  });
+  it('counts a firearm out of its cabinet, not for a clay shoot', () => {
+    expect(tierOf("I rather think this is cheerio. The shotgun's out of the cabinet and I'm quite calm")).toBe('urgent');
+    expect(tierOf('took the shotgun out of the cabinet for the clay shoot, first time this season')).toBe('none');
+  });
+  it('reads "on my way to sort the nurse" with a weapon as a threat, not sorting a rota', () => {
+    expect(kindOf('on my way to the ward to sort the nurse who sectioned me. got the scissors up my sleeve')).toBe('harm_to_others');
+    expect(counted('going to the office to sort the rota out with my manager')).toEqual([]);
+  });
+  it('reads plates thrown at the writer right now as danger now, and a plate thrown last week as concern', () => {
+    expect(assessRisk("she's throwing plates at me right now and says the knife's next")).toMatchObject({ tier: 'urgent', kind: 'being_harmed' });
+    expect(tierOf('my partner threw a plate at me on monday. it missed')).toBe('concern');
+  });
+  it('reads shut in the bathroom with blades as self-harm, shut in from someone banging as being harmed', () => {
+    expect(kindOf("can't keep myself safe tonight, locked myself in the bathroom with the blades")).toBe('self_harm');
+    expect(kindOf("he's banging on the door, I've locked myself in the bathroom")).toBe('being_harmed');
+  });
+});

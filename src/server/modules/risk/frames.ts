@@ -67,12 +67,13 @@ const PREPOSITION = /^(to|for|with|from|at|of|about|by|than|like|behind|beside|t
 /** Whose act it is: the nearest subject before `index` in the word line. */
 /** Means a writer may take from someone else ("my dad's pills"). */
 const OWNED_MEANS =
-  /^(gun|guns|shotgun|rifle|pistol|handgun|firearm|revolver|pills|tablets|meds|medication|medicine|codeine|morphine|insulin|tramadol|oxycodone|methadone|sleeping|knife|knives|blade|blades|razor|razors|rope|belt|car|keys|lighter)$/;
+  /^(gun|guns|shotgun|rifle|pistol|handgun|firearm|revolver|pills|tablets|meds|medication|medicine|codeine|morphine|insulin|tramadol|oxycodone|methadone|sleeping|knife|knives|blade|blades|razor|razors|rope|belt|car|keys|lighter|blister|pack|packet|packets|box|bottle|stash|supply|prescription|zzmed|codamol|paracetamol|co)$/;
 
 /** Whether a means the writer may take from its owner follows the owner's "s" within three words ("husband s heart tablets"). */
 function ownedMeansFollows(before: readonly string[], i: number, after: readonly string[]): boolean {
   // The words after the "s": the rest of `before` (reversed back) and then the start of `after`.
-  const next = [...before.slice(0, i - 1).reverse(), ...after].slice(0, 3);
+  // (Up to five words: "my mum's whole blister pack of co-codamol".)
+  const next = [...before.slice(0, i - 1).reverse(), ...after].slice(0, 6);
   for (const word of next) {
     if (OWNED_MEANS.test(word)) return true;
     // "my mum s going to take…": the "s" is "is", and a verb follows it.
@@ -88,6 +89,8 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
     const word = before[i] ?? '';
     const pair = `${before[i + 1] ?? ''} ${word}`;
     if (SELF_SUBJECT.test(word) && !/^my$/.test(word)) return 'self';
+    // "POV: you gave your dog to your sister": the meme's "you" is the writer.
+    if (/^(you|u)$/.test(word) && (before[i + 1] === 'pov' || before[i + 2] === 'pov')) return 'self';
     // "could someone tell my sponsor I'm sorry": a request the writer makes, whoever is asked to carry it.
     if (/^(someone|somebody|anyone|anybody|you|u)$/.test(word) && /^(could|can|would|will|please|pls|plz)$/.test(before[i + 1] ?? '')) return 'self';
     // "dad, if you're reading this…": a person named first and followed by a comma is spoken to, not the actor.
@@ -309,6 +312,14 @@ const THREAT_IN_MESSAGE =
 /** The writer says they are about to harm him or her ("I'm stabbing him when he gets in"). */
 const WRITER_WILL_HARM =
   /\b(i am|i m|im|i be|i will|i ll|i m going to|i am going to|i be go to) (stabbing|stab|glassing|glass|battering|batter|bottling|bottle|shooting|shoot|killing|kill|strangling|strangle|scalding|scald|burning|burn|hurting|hurt|smashing|smash) (him|her|them)\b/;
+/** "she won't wake up after": a death the writer will cause. */
+const WONT_WAKE_AFTER = re(
+  `${W('he|she|they|him|her')} ${W('will not|won t|wont|is not going to|isn t going to|not going to')} ${W('wake up|be waking up|get up|walk again|be breathing')} ${W('after|afterwards|after that|after this|again')}`,
+);
+/** "on my way to the ward to sort the nurse who sectioned me". */
+const ON_MY_WAY_TO_SORT = re(
+  `${W('on my way to|heading to|off to|going round to|going over to|going down to|going up to|going round|going over')} ${G(5)}${W('sort|sort out|deal with|get even with|settle it with|have it out with|teach')} ${W('him|her|them|the|that|my')}`,
+);
 /** "waiting for him", "outside her house", "he's asleep" (counted only with a weapon in the message: "got the blade. waiting for him"). */
 const WAITING_FOR_THEM = re(
   `${W('waiting for|waiting outside|sat outside|parked outside')} ${W('him|her|them')}|${W('outside|waiting outside|sat outside|parked outside')} ${W('his house|her house|their house|his flat|her flat|their flat|his place|her place|his work|her work')}|${W('he s asleep|she s asleep|he is asleep|she is asleep|he be asleep|she be asleep|they re asleep|they are asleep|they be asleep|he s passed out|he is passed out')}`,
@@ -348,7 +359,7 @@ const DAY_PICKED = /\b(picked|chosen|chose|set|decided on|settled on) (the|a|my)
 const NOT_REFLEXIVE = '(?! (?:himself|herself|themselves|themself|myself|yourself)\\b)';
 
 /** Means of hurting someone that the weapon lexicon does not hold. */
-const THREAT_MEANS = /\b(crossbow|boiling water|kettle|scissors|petrol|lighter fluid|accelerant)\b/;
+const THREAT_MEANS = /\b(crossbow|boiling water|kettle|scissors|petrol|lighter fluid|accelerant|golf club|cricket bat|pool cue)\b/;
 /** Harming someone by what they take: "giving him the whole thing" (his insulin), "put something in her drink". */
 const GIVING_HARM = new RegExp(
   `\\b(?:giving|give|gave|inject|injecting|injected)\\b \\b(?:him|her|them)\\b (?:\\S+ ){0,2}\\b(?:the whole thing|the whole pen|the whole lot|the lot|all of it|all of them|the whole bottle|the whole box|an overdose|a double dose|too much on purpose|enough that|enough to)\\b|\\b(?:put|putting|slipped|slip|slipping|crushed|crush|crushing|spiked|spike|spiking)\\b (?:\\S+ ){0,2}\\b(?:something|it|them|pills|tablets|poison|rat poison|bleach|antifreeze|zzmed|zzpoison)\\b \\b(?:in|into)\\b (?:his|her|their|\\w+s|\\w+ s|my \\w+s|my \\w+ s) (?:\\S+ )?(?:drink|food|tea|coffee|gravy|dinner|meal|pint|brew|cuppa)\\b`,
@@ -387,7 +398,7 @@ const FRAMES: FrameSpec[] = [
       // "holding dad's old service revolver", "found the bullets": a firearm in hand, or with its ammunition.
       // (Not "my shotgun licence", "the gun cabinet": a firearm word naming a paper, a place or a safe.)
       re(
-        `${GOING_WITH_FIREARM.source}|${W(WEAK_PREPARE)} ${G(5)}${W(FIREARM)}${FIREARM_THING}|${W(FIREARM)}${FIREARM_THING} ${G(2)}${W('still works|still work|works fine|still fires|checked it|tested it|cleaned it|oiled it|is loaded|loaded')}|${W(FIREARM)}${FIREARM_THING} ${G(10)}${W(AMMUNITION)}|${W(AMMUNITION)} ${G(10)}${W(FIREARM)}${FIREARM_THING}|${W('loaded|loading|load')} ${G(2)}${W(FIREARM)}`,
+        `${GOING_WITH_FIREARM.source}|${W(WEAK_PREPARE)} ${G(5)}${W(FIREARM)}${FIREARM_THING}|${W(FIREARM)}${FIREARM_THING} ${G(2)}${W('still works|still work|works fine|still fires|checked it|tested it|cleaned it|oiled it|is loaded|loaded|out of the cabinet|out of the gun cabinet|out of the safe|out of the gun safe')}|${W(FIREARM)}${FIREARM_THING} ${G(10)}${W(AMMUNITION)}|${W(AMMUNITION)} ${G(10)}${W(FIREARM)}${FIREARM_THING}|${W('loaded|loading|load')} ${G(2)}${W(FIREARM)}`,
       ),
       // "took the blades out of my pencil sharpener": a blade freed from a sharpener or razor is made ready.
       re(
@@ -433,6 +444,10 @@ const FRAMES: FrameSpec[] = [
       // chemist after chemist, or as many as they would sell.
       re(
         `${W('boxes|packs|packets|bottles|strips')} ${W('of')} ${W('the strongest|the strong|the most|them|those|these')} ${G(8)}${W('across|from|at|in|round|around')} ${G(2)}${W('chemists|pharmacies|pharmacy s|chemist s')}|${W('the strongest|the strongest ones|the most|as many as|the max|the maximum')} ${W('they would|they will|they could|they d|they ll')} ${W('sell|let me buy|let me have|give')} ${W('me')}`,
+      ),
+      // "got the stuff from three different chemists so they wouldn't clock it".
+      re(
+        `${W('from|at|across|round|around')} ${W('two|three|four|five|six|\\d+|different|several|loads of')} ${G(1)}${W('chemists|pharmacies|chemist s|pharmacy s|shops|supermarkets')} ${G(1)}${W('so they would not|so they wouldn t|so they won t|so nobody would|so no one would|so nobody will|so they do not|so they don t|so they d not')} ${W('clock|notice|ask|twig|suspect|question|realise|realize|stop me')}`,
       ),
       // "the pills my last psychiatrist stopped, kept in a sock for a year": hidden away.
       re(
@@ -928,6 +943,10 @@ const FRAMES: FrameSpec[] = [
       GIVING_HARM,
       // "got the kitchen knife in my hand … I'm going in" (to the room where they are).
       re(`${W(WEAPON)} ${G(12)}${W('i m going in|i am going in|im going in|i be go in|i be going in|going in there|i m going round there|i am going round there')}`),
+      // "on my way to the ward to sort the nurse who sectioned me" (counted only with a weapon in the message, below).
+      ON_MY_WAY_TO_SORT,
+      // "letting myself in while she's asleep and she won't wake up after": a death the writer will cause.
+      WONT_WAKE_AFTER,
       // "got the blade. waiting for him", "hes asleep. knife's in my hand" (counted only with a weapon in the message, below).
       WAITING_FOR_THEM,
       // "I'm going to drive the car into her": a vehicle as the weapon.
@@ -945,9 +964,9 @@ const FRAMES: FrameSpec[] = [
       // "intrusive thoughts about stabbing my partner every time I pick up a knife": thoughts, not intent.
       if (/\b(intrusive|unwanted|thoughts? (about|of)|images? of|pictures? in my head)\b/.test(s) && !/\b(going to|go to|will|tonight|plan|planning|decided|about to)\b/.test(s))
         return 'concern';
-      if (GIVING_HARM.test(s)) return 'urgent';
+      if (GIVING_HARM.test(s) || WONT_WAKE_AFTER.test(s)) return 'urgent';
       const means = has(WEAPON, m.words) || has(WEAPON, m.lemmas) || THREAT_MEANS.test(m.words);
-      if ((GETTING_IT_WHEN.test(s) || LIST_OF_WRONGS.test(s) || GOING_TO_THEIR_HOUSE.test(s) || WAITING_FOR_THEM.test(s)) && !means) return null;
+      if ((GETTING_IT_WHEN.test(s) || LIST_OF_WRONGS.test(s) || GOING_TO_THEIR_HOUSE.test(s) || WAITING_FOR_THEM.test(s) || ON_MY_WAY_TO_SORT.test(s)) && !means) return null;
       // "urge to hurt him is strong today": an urge, however strong, without a means, a loss of control or the person there is concern.
       if (
         /\b(urge|urges|tempted|feel like|felt like|feeling like)\b/.test(s) &&
@@ -986,6 +1005,8 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W(PERSON)} ${G(3)}${W('threaten|threatened|threatening|say he will|said he will|says he will|say she will|said she would|said he would|will|going to|be go to|try to|tried to|trying to|want to|keep|keeps|kept|always')} ${G(2)}${W(`${HARM_VERB}|slit`)} ${G(2)}${W('me|us|my kid|my kids|the kid|the kids|the baby|my baby|my child|my children|my son|my daughter|my mum|my mom|my sister|my throat|my neck|my face')}`,
       ),
+      // "she's throwing plates at me right now".
+      re(`${W(PERSON_SUBJECT)} ${G(2)}${W('throwing|chucking|hurling')} ${G(2)}${W('at me|at us|at my head|at the baby')}`),
       re(
         `${W(PERSON)} ${G(2)}${W('hit|hits|hitting|beat|beats|beating|punch|punched|punches|kick|kicked|kicks|strangle|strangled|choke|choked|chokes|slap|slapped|slaps|push|pushed|shove|shoved|rape|raped|hurt|hurts|hurting|finish|finishes|finishing|attack|attacked|grab|grabbed|drag|dragged|throw|threw|lock|locked|struck|strike|follow|followed|following|stab|stabbed|burn|burnt|burned')} ${G(1)}${W('me|us|my kid|my kids|the kids|the baby|my child')}`,
       ),
@@ -1034,6 +1055,8 @@ const FRAMES: FrameSpec[] = [
     tier: (m, s) => {
       // "I'm stabbing him when he gets in": the writer is the one who will do the harm, not the one in danger.
       if (WRITER_WILL_HARM.test(m.words) && !/\b(me|my)\b/.test(s.replace(WRITER_WILL_HARM, ''))) return null;
+      // "can't keep myself safe, locked myself in the bathroom with the blades": shut in with the means, not hiding from someone.
+      if (/\blocked myself\b/.test(s) && /\b(blade|blades|razor|razors|pills|tablets|rope|cord|belt|keep myself safe|hurt myself|cut myself)\b/.test(m.words)) return null;
       if (PLEA_FOR_POLICE.test(s)) return has(WEAPON, m.words) || has(WEAPON, m.lemmas) ? 'urgent' : null;
       // "She's downstairs watching Corrie": somebody nearby is no danger without a threat, a weapon or fear in the message.
       if (AT_THE_DOOR.test(s) && !THREAT_IN_MESSAGE.test(m.words) && !has(WEAPON, m.words))
