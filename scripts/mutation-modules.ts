@@ -145,6 +145,7 @@ export const mutationModules: readonly MutationModule[] = [
       'src/server/modules/risk/regex-literals-syntax.test.ts',
       'src/server/modules/risk/frame-triggers.test.ts',
       'src/server/modules/risk/frame-triggers-parse.test.ts',
+      'src/server/modules/risk/frame-triggers-pieces.test.ts',
     ],
   },
   {
