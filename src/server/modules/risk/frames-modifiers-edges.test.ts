@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { assessLayer1 } from './assess-risk.js';
+import type { FrameHit } from './frames.js';
+
+// The edges of what lowers or keeps a concept frame, as a clinician reading the card would notice
+// them: a threat the writer says will not happen, a past that is somebody else's, a request the
+// writer makes through someone, a means that belongs to someone else, an ordinary reason that is
+// not denied, and a long message whose risk comes at the end.
+const frame = (text: string, id: string): FrameHit | undefined => assessLayer1(text).frames.find((f) => f.frame === id);
+
+describe('a threat the writer says will not happen', () => {
+  it('"not going to", "won\'t", "will not" and "would never" hurt me lower the threat', () => {
+    for (const text of ['he is not going to hurt me', "he won't hurt me", 'he will not hurt me', 'he would never hurt me']) {
+      expect(frame(text, 'threat_from_other'), text).toMatchObject({ tier: 'none', modifiers: ['negated'] });
+    }
+  });
+  it('the same threat without a negator keeps its tier', () => {
+    expect(frame('he is going to hurt me', 'threat_from_other')).toMatchObject({ tier: 'concern', modifiers: [] });
+  });
+  it('"won\'t let me out" is the danger itself, not its denial', () => {
+    expect(frame("he won't let me out", 'threat_from_other')).toMatchObject({ tier: 'concern', modifiers: [] });
+  });
+  it('a denial with a condition after it is no denial ("won\'t hurt me if I keep quiet")', () => {
+    expect(frame("he won't hurt me if i keep quiet", 'threat_from_other')).toMatchObject({ tier: 'concern', modifiers: [] });
+    expect(frame('he is not going to hurt me but', 'threat_from_other')?.modifiers).toEqual([]);
+  });
+  it('a "but" before the denial does not stop it ("I was scared but he is not going to hurt me")', () => {
+    expect(frame('i was scared but he is not going to hurt me', 'threat_from_other')).toMatchObject({ tier: 'none', modifiers: ['negated'] });
+  });
+});
+
+describe("a past that is not the writer's recovery", () => {
+  it('"where we watched the fireworks last year" is a shared memory of the place, not the writer\'s past', () => {
+    expect(frame('i am standing on the bridge where we watched the fireworks last year, i cant do this anymore', 'place_of_danger')).toMatchObject({
+      tier: 'urgent',
+      modifiers: [],
+    });
+  });
+  it('"where I tried years ago" is the writer\'s own past, and lowers the frame with its cue', () => {
+    expect(frame('i am at the bridge where i tried years ago, i cant do this anymore', 'place_of_danger')).toMatchObject({
+      tier: 'none',
+      modifiers: ['past or recovery (“years ago”)'],
+    });
+  });
+});
+
+describe('whose act or words it is', () => {
+  it("\"could someone tell my sponsor I'm sorry\" is the writer's own goodbye, not someone else's", () => {
+    expect(frame("could someone tell my sponsor I'm sorry", 'final_goodbye')).toMatchObject({ tier: 'urgent', modifiers: [] });
+    expect(frame('can you tell my mum i love her', 'final_goodbye')).toMatchObject({ tier: 'urgent', modifiers: [] });
+  });
+  it('the owner of a means described by two words is not the one who acts ("my dad\'s beloved heart tablets")', () => {
+    expect(frame("i've taken my dad's beloved heart tablets, all of them", 'means_prepared')).toMatchObject({ tier: 'urgent', modifiers: [] });
+  });
+});
+
+describe('an ordinary reason', () => {
+  it('"not" earlier in the sentence does not deny the reason ("not a cloud in the sky… for the view")', () => {
+    expect(frame('not a cloud in the sky, up on the cliffs for the view', 'place_of_danger')).toMatchObject({
+      tier: 'none',
+      modifiers: ['ordinary context (“view”)'],
+    });
+  });
+});
+
+describe('a long message', () => {
+  it('finds a frame after more than 256 words of one sentence', () => {
+    const text = `${Array.from({ length: 80 }, () => 'and then we walked').join(' ')} and i am going to take all my tablets tonight`;
+    expect(frame(text, 'act_ingested')).toMatchObject({ tier: 'urgent', cue: 'take all my tablets' });
+  });
+});
