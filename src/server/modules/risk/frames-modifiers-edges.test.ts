@@ -55,11 +55,19 @@ describe('whose act or words it is', () => {
 });
 
 describe('an ordinary reason', () => {
-  it('"not" earlier in the sentence does not deny the reason ("not a cloud in the sky… for the view")', () => {
-    expect(frame('not a cloud in the sky, up on the cliffs for the view', 'place_of_danger')).toMatchObject({
+  it('"not" earlier in the sentence does not deny the reason ("not windy, up on the cliffs for the view")', () => {
+    expect(frame('not windy, up on the cliffs for the view', 'place_of_danger')).toMatchObject({
       tier: 'none',
       modifiers: ['ordinary context (“view”)'],
     });
+  });
+});
+
+describe('crying, beside a goodbye and beside a means', () => {
+  it("crying at a goodbye keeps its ordinary reading; crying beside a rope for climbing takes the rope's away", () => {
+    expect(frame('said goodbye to my son at the airport and cried', 'final_goodbye')).toMatchObject({ tier: 'none', modifiers: ['ordinary context (“airport”)'] });
+    expect(frame('got a new rope for climbing and i cried all night', 'means_prepared')?.modifiers).not.toContainEqual(expect.stringMatching(/^ordinary context/));
+    expect(frame('got a new rope for climbing', 'means_prepared')?.modifiers).toContain('ordinary context (“climbing”)');
   });
 });
 
