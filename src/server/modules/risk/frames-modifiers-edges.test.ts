@@ -54,6 +54,20 @@ describe('whose act or words it is', () => {
   });
 });
 
+describe('who acts: the nearest person before the frame, within ten words', () => {
+  it('a person named more than ten words before the frame is not taken as the one acting', () => {
+    const text = 'my sister was round earlier and we had a cup of tea and a long chat about nothing, tablets lined up now';
+    expect(frame(text, 'means_prepared')).toMatchObject({ tier: 'urgent', modifiers: [] });
+  });
+  it('a person of two words ("the kid", though "kid" alone is none) is someone else', () => {
+    expect(frame('the kid has the tablets lined up', 'means_prepared')).toMatchObject({ tier: 'concern', modifiers: ['about someone else'] });
+  });
+  it('a person after a preposition or a verb of giving is its object, not who acts', () => {
+    expect(frame('sorted out the passwords for my sister, tablets lined up now', 'means_prepared')).toMatchObject({ tier: 'urgent', modifiers: [] });
+    expect(frame('sent my sister the password and deleted all my accounts', 'final_arrangements')).toMatchObject({ tier: 'urgent', modifiers: [] });
+  });
+});
+
 describe('an ordinary reason', () => {
   it('"not" earlier in the sentence does not deny the reason ("not windy, up on the cliffs for the view")', () => {
     expect(frame('not windy, up on the cliffs for the view', 'place_of_danger')).toMatchObject({
