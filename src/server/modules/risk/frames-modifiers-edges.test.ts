@@ -20,6 +20,10 @@ describe('a threat the writer says will not happen', () => {
   it('"won\'t let me out" is the danger itself, not its denial', () => {
     expect(frame("he won't let me out", 'threat_from_other')).toMatchObject({ tier: 'concern', modifiers: [] });
   });
+  it('"won\'t stop hitting me" and "not safe at home" are the danger itself, with their own negation', () => {
+    expect(frame("he won't stop hitting me", 'threat_from_other')).toMatchObject({ tier: 'concern', modifiers: [] });
+    expect(frame('i am not safe at home', 'threat_from_other')).toMatchObject({ tier: 'concern', modifiers: [] });
+  });
   it('a denial with a condition after it is no denial ("won\'t hurt me if I keep quiet")', () => {
     expect(frame("he won't hurt me if i keep quiet", 'threat_from_other')).toMatchObject({ tier: 'concern', modifiers: [] });
     expect(frame('he is not going to hurt me but', 'threat_from_other')?.modifiers).toEqual([]);
