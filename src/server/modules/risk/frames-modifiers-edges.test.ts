@@ -81,6 +81,12 @@ describe('an ordinary reason', () => {
   });
 });
 
+describe('talk about a subject', () => {
+  it('names the subject that lowered the frame, for the card', () => {
+    expect(frame('in the documentary he took all his tablets', 'act_ingested')).toMatchObject({ tier: 'none', modifiers: ['talk about a subject (“documentary”)'] });
+  });
+});
+
 describe('crying, beside a goodbye and beside a means', () => {
   it("crying at a goodbye keeps its ordinary reading; crying beside a rope for climbing takes the rope's away", () => {
     expect(frame('said goodbye to my son at the airport and cried', 'final_goodbye')).toMatchObject({ tier: 'none', modifiers: ['ordinary context (“airport”)'] });
