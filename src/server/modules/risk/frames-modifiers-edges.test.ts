@@ -10,7 +10,7 @@ const frame = (text: string, id: string): FrameHit | undefined => assessLayer1(t
 
 describe('a threat the writer says will not happen', () => {
   it('"not going to", "won\'t", "will not" and "would never" hurt me lower the threat', () => {
-    for (const text of ['he is not going to hurt me', "he won't hurt me", 'he will not hurt me', 'he would never hurt me']) {
+    for (const text of ['he is not going to hurt me', "he won't hurt me", 'he will not hurt me', 'he would never hurt me', 'he shall not hurt me']) {
       expect(frame(text, 'threat_from_other'), text).toMatchObject({ tier: 'none', modifiers: ['negated'] });
     }
   });
@@ -19,6 +19,10 @@ describe('a threat the writer says will not happen', () => {
   });
   it('"won\'t let me out" is the danger itself, not its denial', () => {
     expect(frame("he won't let me out", 'threat_from_other')).toMatchObject({ tier: 'concern', modifiers: [] });
+  });
+  it('a frame whose words hold "no" is not negated by it ("no reason to live", "no way out")', () => {
+    expect(frame('i have no reason to live', 'hopeless_trapped')).toMatchObject({ tier: 'concern', modifiers: [] });
+    expect(frame('i see no way out', 'hopeless_trapped')).toMatchObject({ tier: 'concern', modifiers: [] });
   });
   it('"won\'t stop hitting me" and "not safe at home" are the danger itself, with their own negation', () => {
     expect(frame("he won't stop hitting me", 'threat_from_other')).toMatchObject({ tier: 'concern', modifiers: [] });
