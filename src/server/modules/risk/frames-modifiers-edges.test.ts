@@ -73,6 +73,7 @@ describe('who acts: the nearest person before the frame, within ten words', () =
   it('a person after a preposition or a verb of giving is its object, not who acts', () => {
     expect(frame('sorted out the passwords for my sister, tablets lined up now', 'means_prepared')).toMatchObject({ tier: 'urgent', modifiers: [] });
     expect(frame('sent my sister the password and deleted all my accounts', 'final_arrangements')).toMatchObject({ tier: 'urgent', modifiers: [] });
+    expect(frame('sorted out the passwords for him, tablets lined up now', 'means_prepared')).toMatchObject({ tier: 'urgent', modifiers: [] });
   });
 });
 
@@ -96,6 +97,8 @@ describe('crying, beside a goodbye and beside a means', () => {
     expect(frame('said goodbye to my son at the airport and cried', 'final_goodbye')).toMatchObject({ tier: 'none', modifiers: ['ordinary context (“airport”)'] });
     expect(frame('got a new rope for climbing and i cried all night', 'means_prepared')?.modifiers).not.toContainEqual(expect.stringMatching(/^ordinary context/));
     expect(frame('got a new rope for climbing', 'means_prepared')?.modifiers).toContain('ordinary context (“climbing”)');
+    // A goodbye elsewhere in the message takes it away too.
+    expect(frame('got a new rope for climbing. bye everyone', 'means_prepared')?.modifiers).not.toContainEqual(expect.stringMatching(/^ordinary context/));
   });
 });
 
