@@ -109,6 +109,7 @@ export const mutationModules: readonly MutationModule[] = [
       'src/server/modules/risk/assess-context-edges.test.ts',
       'src/server/modules/risk/frames-seasons-others.test.ts',
       'src/server/modules/risk/assess-explanation.test.ts',
+      'src/server/modules/risk/frames-modifiers-edges.test.ts',
     ],
     // Its tests load the language model in every worker and take 2-3 s per mutant on this machine:
     // a mutant that loops (a regex made to backtrack) is cut off after 5 s rather than 10 s.
@@ -146,6 +147,7 @@ export const mutationModules: readonly MutationModule[] = [
       'src/server/modules/risk/regex-literals-syntax.test.ts',
       'src/server/modules/risk/frame-triggers.test.ts',
       'src/server/modules/risk/frame-triggers-parse.test.ts',
+      'src/server/modules/risk/frame-triggers-pieces.test.ts',
     ],
   },
   {

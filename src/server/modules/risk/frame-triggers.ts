@@ -118,6 +118,7 @@ export class TriggerIndex {
     this.groupOf = Int32Array.from(groupOf);
     this.groups = Math.max(0, ...groupOf) + 1;
     this.alwaysFlag = new Uint8Array(patterns.length);
+    // Stryker disable next-line ArrowFunction: undefined for a pattern not split is read as null is (`if (pieces)`)
     this.pieces = patterns.map(() => null);
     const index = (word: string, id: number): void => {
       this.byWord.set(word, [...(this.byWord.get(word) ?? []), id]);
@@ -139,6 +140,7 @@ export class TriggerIndex {
       this.pieces[n] = topLevelAlternatives(pattern).map((piece) => {
         const id = patterns.length + this.pieceOwner.length;
         this.pieceOwner.push(n);
+        // Stryker disable next-line ArrayDeclaration: patternTriggers was not null, so no alternative's triggersOf is null and the fallback is never read
         for (const word of triggersOf(new RegExp(piece, pattern.flags)) ?? []) index(word, id);
         return { sticky: new RegExp(piece, `${pattern.flags}y`), id };
       });
