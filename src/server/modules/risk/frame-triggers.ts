@@ -37,7 +37,8 @@ export function triggersOf(pattern: RegExp): Set<string> | null {
     if (c === '\\') {
       // A class escape ("\d+", "\w") or any character (".", "[") is no word to look up: the pattern cannot be indexed.
       if (/[dDwWsSbBpPuxc]/.test(body[i + 1] ?? '') && depth === 0) return null;
-      current += body[i + 1] ?? '';
+      // (Only at the top level: an escape inside a nested group is no part of the first word.)
+      if (depth === 0) current += body[i + 1] ?? '';
       i++;
     } else if ((c === '.' || c === '[') && depth === 0) return null;
     else if (c === '(') depth++;

@@ -88,6 +88,7 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
   for (let i = 0; i < before.length && i < 10; i++) {
     const word = before[i] ?? '';
     const pair = `${before[i + 1] ?? ''} ${word}`;
+    // Stryker disable next-line StringLiteral: the caller only asks whether the subject is 'other'; any other string reads as the writer
     if (SELF_SUBJECT.test(word) && !/^my$/.test(word)) return 'self';
     // "POV: you gave your dog to your sister": the meme's "you" is the writer.
     if (/^(you|u)$/.test(word) && (before[i + 1] === 'pov' || before[i + 2] === 'pov')) return 'self';
@@ -105,9 +106,9 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
       continue;
     // "sent my sister the password, gave the dog to next door": a person after a verb of giving or telling is its object.
     if (/^my$/.test(before[i + 1] ?? '') && GIVING_VERB.test(before[i + 2] ?? '')) continue;
-    if (/^my$/.test(before[i + 1] ?? '') && OTHER_SUBJECT.test(word)) return 'other';
     if (OTHER_SUBJECT.test(word) || OTHER_SUBJECT.test(pair)) return 'other';
   }
+  // Stryker disable next-line StringLiteral: the caller only asks whether the subject is 'other'; any other string reads as the writer
   return 'self';
 }
 
