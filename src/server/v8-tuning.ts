@@ -16,3 +16,13 @@ import v8 from 'node:v8';
  * server whose objects live for one request gains nothing from it.
  */
 v8.setFlagsFromString('--no-allocation-site-pretenuring');
+
+/**
+ * Regular expressions are compiled to machine code the first time they run, not interpreted first.
+ * V8 interprets a regexp's first execution and compiles it only when it runs again ("tier-up");
+ * with the detector's few hundred patterns, many run once or twice per message and a large part of
+ * a message's time went to the interpreter: on 2,000-character messages the same detector took p50
+ * 4.7 ms interpreted-first and 4.0 ms compiled at once (paired, quiet machine, session 16;
+ * bench/README.md, "risk"). The cost is the compile of every pattern once, at its first use.
+ */
+v8.setFlagsFromString('--regexp-tier-up-ticks=0');

@@ -89,7 +89,7 @@ export const TYPOS: [RegExp, string][] = [
   [/\b(wanna|wana|wnna)\b/g, 'want to'],
   [/\b(tryna)\b/g, 'trying to'],
   [/\b(ppl)\b/g, 'people'],
-  [/\b(polis|feds|5-0)\b/g, 'police'],
+  [/\b(polis|feds)\b/g, 'police'],
   [/\b(bf)\b/g, 'boyfriend'],
   [/\b(gf)\b/g, 'girlfriend'],
   [/\b(pls|plz)\b/g, 'please'],
