@@ -126,8 +126,9 @@ describe('session mut17h: the edges the mutation run left', () => {
       modifiers: ['past or recovery (“a year ago”)'],
     });
   });
-  it('"not for climbing" denies the ordinary reason, with or without an article', () => {
-    expect(frame('got a new rope, not for climbing', 'means_prepared')).toMatchObject({ tier: 'urgent', modifiers: [] });
+  it('"not fishing" and "not the fishing" deny the ordinary reason: no "for" or article is needed', () => {
+    expect(frame('i am on the bridge, not fishing', 'place_of_danger')?.modifiers).toEqual([]);
+    expect(frame('i am on the bridge, not the fishing', 'place_of_danger')?.modifiers).toEqual([]);
   });
   it('a "think" more than 40 characters before an ordinary reason does not call it a cover', () => {
     const text = 'i think me and my mates will go up to the crag at the weekend with a new rope for climbing';
