@@ -130,6 +130,10 @@ describe('session mut17h: the edges the mutation run left', () => {
     expect(frame('i am on the bridge, not fishing', 'place_of_danger')?.modifiers).toEqual([]);
     expect(frame('i am on the bridge, not the fishing', 'place_of_danger')?.modifiers).toEqual([]);
   });
+  it('a request is only "could / can / will … someone / you" as whole words ("canteen", "use" are none)', () => {
+    expect(frame('at the canteen someone has the tablets lined up', 'means_prepared')).toMatchObject({ tier: 'concern', modifiers: ['about someone else'] });
+    expect(frame('my brother can use the car, tablets lined up now', 'means_prepared')).toMatchObject({ tier: 'concern', modifiers: ['about someone else'] });
+  });
   it('a "think" more than 40 characters before an ordinary reason does not call it a cover', () => {
     const text = 'i think me and my mates will go up to the crag at the weekend with a new rope for climbing';
     expect(frame(text, 'ordinary_use')?.modifiers).toContain('ordinary context (“climbing”)');
