@@ -108,3 +108,34 @@ describe('a long message', () => {
     expect(frame(text, 'act_ingested')).toMatchObject({ tier: 'urgent', cue: 'take all my tablets' });
   });
 });
+
+describe('session mut17h: the edges the mutation run left', () => {
+  it('a person exactly ten words back is someone acting; eleven words back is not', () => {
+    expect(frame('my sister came round today to see the old dog, tablets lined up now', 'means_prepared')).toMatchObject({
+      tier: 'concern',
+      modifiers: ['about someone else'],
+    });
+    expect(frame('my sister came round today to see the old grey dog, tablets lined up now', 'means_prepared')).toMatchObject({ tier: 'urgent', modifiers: [] });
+  });
+  it('"I used to cut myself" is the writer\'s own past, with no "where he" clause to make it someone else\'s', () => {
+    expect(frame('i used to cut myself', 'sharp_self')).toMatchObject({ tier: 'none', modifiers: ['past or recovery (“used to”)'] });
+  });
+  it('a time after a clause about the place that ends earlier is the writer\'s past ("where we met, i tried to jump from here a year ago")', () => {
+    expect(frame('i am on the bridge where we met, i tried to jump from here a year ago', 'place_of_danger')).toMatchObject({
+      tier: 'none',
+      modifiers: ['past or recovery (“a year ago”)'],
+    });
+  });
+  it('"not fishing" and "not the fishing" deny the ordinary reason: no "for" or article is needed', () => {
+    expect(frame('i am on the bridge, not fishing', 'place_of_danger')?.modifiers).toEqual([]);
+    expect(frame('i am on the bridge, not the fishing', 'place_of_danger')?.modifiers).toEqual([]);
+  });
+  it('a request is only "could / can / will … someone / you" as whole words ("canteen", "use" are none)', () => {
+    expect(frame('at the canteen someone has the tablets lined up', 'means_prepared')).toMatchObject({ tier: 'concern', modifiers: ['about someone else'] });
+    expect(frame('my brother can use the car, tablets lined up now', 'means_prepared')).toMatchObject({ tier: 'concern', modifiers: ['about someone else'] });
+  });
+  it('a "think" more than 40 characters before an ordinary reason does not call it a cover', () => {
+    const text = 'i think me and my mates will go up to the crag at the weekend with a new rope for climbing';
+    expect(frame(text, 'ordinary_use')?.modifiers).toContain('ordinary context (“climbing”)');
+  });
+});
