@@ -120,7 +120,8 @@ describe('Layer 1 reads the whole message’s words and lemmas', () => {
 });
 
 describe('a long message: the model reads each window, not the whole', () => {
-  const risk = 'sat by the river';
+  // Read urgent by the model alone (no frame or rule counts it); model v7 read 'sat by the river' so, v8 reads it concern.
+  const risk = 'standing by the river';
   const ordinary = 'a normal day. '.repeat(257); // 3,598 characters
   it('a worrying line after 3,600 characters of ordinary text is not drowned out by them', () => {
     const text = `${ordinary}${' '.repeat(800)}${risk}`;
@@ -145,8 +146,9 @@ describe('a long message: the model reads each window, not the whole', () => {
 
 describe('which of the author’s recent messages are read together', () => {
   it('a place, then loneliness: urgent together, with the joined explanation and the general words for the author', () => {
-    const r = assessWithContext('i feel so alone', ['sat by the river']);
-    expect(assessRisk('i feel so alone').tier).toBe('none');
+    // 'so alone', not 'i feel so alone': model v8 reads the longer line concern on its own.
+    const r = assessWithContext('so alone', ['sat by the river']);
+    expect(assessRisk('so alone').tier).toBe('none');
     expect(r).toMatchObject({ tier: 'urgent', kind: 'self_harm' });
     expect(r.explanation.at(-1)).toBe('Tier urgent: read together with the author’s messages of the last 30 minutes (on its own: none).');
     expect(r.plainExplanation).toEqual(['Your messages sound like you may be going through something hard.']);

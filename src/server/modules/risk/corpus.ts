@@ -55,3 +55,10 @@ export function loadCorpus(roles: readonly BatchRole[]): LabelledSentence[] {
     .filter((b) => roles.includes(b.role))
     .flatMap(loadBatch);
 }
+
+/** The sentences the model is trained on: every "train" batch, without a sentence that a validation or held-out batch also holds (case and outer spaces ignored). Short stock lines ("lol same") recur across batches; once a held-out batch is moved to training, its copy of a line the validation batch holds would otherwise leak it. */
+export function trainingCorpus(): LabelledSentence[] {
+  const key = (s: LabelledSentence): string => s.text.toLowerCase().trim();
+  const kept = new Set(loadCorpus(['validation', 'heldout']).map(key));
+  return loadCorpus(['train']).filter((s) => !kept.has(key(s)));
+}

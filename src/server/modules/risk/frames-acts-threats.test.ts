@@ -50,7 +50,10 @@ describe('refusing food and drink until death', () => {
     expect(counted('as of today I am not eating or drinking until I die')).toContain('self_neglect:urgent');
   });
   it('does not count a fast with an end', () => {
-    expect(tierOf('not eating or drinking until sunset, it is Ramadan')).toBe('none');
+    // The frame does not count it; model v8 alone reads it concern (v7: none), so the tier is checked against urgent only.
+    const text = 'not eating or drinking until sunset, it is Ramadan';
+    expect(counted(text)).toEqual([]);
+    expect(tierOf(text)).not.toBe('urgent');
   });
 });
 

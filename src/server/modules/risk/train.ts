@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { seededRandom } from '../measures/engine/seeded-random.js';
 import { assessLayer1, fusedModelTier, fusedTier } from './assess-risk.js';
-import { listBatches, loadCorpus, type LabelledSentence } from './corpus.js';
+import { listBatches, loadCorpus, trainingCorpus, type LabelledSentence } from './corpus.js';
 import { featuresOf } from './features.js';
 import { JOINT_CLASSES, WEIGHTS_FILE, jointKind, predict, scoreHead, type Head, type ModelWeights } from './model.js';
 
@@ -70,7 +70,7 @@ function trainHead(classes: readonly string[], rows: { features: Map<string, num
 }
 
 function main(): void {
-  const train = loadCorpus(['train']);
+  const train = trainingCorpus();
   const validation = loadCorpus(['validation']);
   const random = seededRandom(SEED).next;
   const documents = train.map((s) => ({ sentence: s, features: featuresOf(s.text) }));
