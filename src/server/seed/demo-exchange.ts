@@ -72,7 +72,7 @@ const APPRECIATIONS: { from: string; to: string[]; daysAgo: number; body: string
   { from: 'Willow', to: ['Harbour'], daysAgo: 40, body: 'When you talked about dreading phone calls, I recognised myself. Thank you for going first.' },
   { from: 'Meadow', to: ['Willow'], daysAgo: 38, body: 'Thank you for saving me a seat and checking in with me at the break. It helped me stay.' },
   { from: 'Juniper', to: ['Meadow'], daysAgo: 36, body: 'I liked how you described the good days and the flat days. It sounded a lot like mine.' },
-  { from: 'Willow', to: ['Juniper'], daysAgo: 31, body: 'Thank you for being honest about how tired you are. It made it easier for me to be honest too.' },
+  { from: 'Willow', to: ['Juniper'], daysAgo: 31, body: 'Thank you for being so open in group about how tired you are. It helped me say more too.' },
   { from: 'Cedar', to: ['Harbour'], daysAgo: 25, body: 'Thank you for the joke at the break. I laughed properly for the first time in weeks.' },
   { from: 'Cedar', to: ['Pebble'], daysAgo: 23, body: 'Welcome to the group. You said you nearly did not come, and I am really glad you did.' },
   { from: 'Ember', to: ['Skylark'], daysAgo: 22, body: 'Thank you for suggesting I send a friend a photo. I did, and we are meeting up next week.' },
@@ -91,7 +91,7 @@ const REQUESTS: { by: string; daysAgo: number; body: string; replies: [string, s
   {
     by: 'Cedar',
     daysAgo: 9,
-    body: 'I’d welcome feedback on how I come across when I disagree with someone.',
+    body: 'I’d welcome feedback on how I come across when I disagree with people in group.',
     replies: [
       ['Willow', 'You stay calm and you explain why. Sometimes you apologise before you need to.', 8],
       ['Harbour', 'I agree with Willow. You listen first, and that makes it easier to hear you when you disagree.', 7],
