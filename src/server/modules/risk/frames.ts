@@ -114,11 +114,13 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
 
 const BENIGN = {
   medicine:
-    /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|each morning|every morning|every night|with food|got rid of|get rid of|getting rid of|threw (them|it) (out|away)|binned|disposed of|handed (them|it) in|took (them|it) back to the (chemist|pharmacy)|locked (box|tin|cabinet|cupboard|drawer|safe)|locked (them |it )?(away|up)|lock (them|it) (away|up)|gave (\w+ ){0,2}the key|safety plan|(partner|husband|wife|mum|mom|dad) (keeps|holds|has) (them|my (tablets|meds|pills|medication))|weekly box|keeps me on track|for the (fortnight|month|two weeks|holiday|trip)|customs|(cpn|nurse|pharmacist|carer|mum|husband|wife) helped me (pack|sort|count)|(because|as|since) (i m|i am|i be|we re|we are|we be) (off|going|flying|travelling|traveling|heading) (to|abroad|away)|abroad|for (my|the|our|a) (trip|holiday|travels)|while (i m|i am|i be|we re|we are) away|for my (headache|back|period|cold|flu|migraine|tooth|knee|hay fever|allergies|arthritis)s?)\b/,
+    /\b(prescribed|pharmacy|pharmacist|chemist|dosette|organiser|organizer|pill box|blister pack for the week|for the week|missed any|missed one|not missed|check i|to check|7 out of 7|weekly|been on|tried every|tried all|every medication|every tablet going|every pill going|repeat|refill|gp said|doctor said|dose (was|is|got) (changed|upped|lowered|increased|reduced)|side effects?|as directed|per day|a day|every day|everyday|daily|no problem|no problems|on time|like i should|as i should|regularly|religiously|each morning|every morning|every night|with food|got rid of|get rid of|getting rid of|threw (them|it) (out|away)|binned|disposed of|handed (them|it) in|took (them|it) back to the (chemist|pharmacy)|locked (box|tin|cabinet|cupboard|drawer|safe)|locked (them |it )?(away|up)|lock (them|it) (away|up)|gave (\w+ ){0,2}the key|safety plan|(partner|husband|wife|mum|mom|dad) (keeps|holds|has) (them|my (tablets|meds|pills|medication))|weekly box|keeps me on track|for the (fortnight|month|two weeks|holiday|trip)|customs|(cpn|nurse|pharmacist|carer|mum|husband|wife) helped me (pack|sort|count)|(because|as|since) (i m|i am|i be|we re|we are|we be) (off|going|flying|travelling|traveling|heading) (to|abroad|away)|abroad|for (my|the|our|a) (trip|holiday|travels)|while (i m|i am|i be|we re|we are) away|for my (headache|back|period|cold|flu|migraine|tooth|knee|hay fever|allergies|arthritis)s?)\b/,
   sharp:
     /\b(cook|cooking|chop|chopping|recipe|onion|onions|dinner|veg|vegetables|knife skills|sharpen(ed|ing)? (all )?(the |my |our )?kitchen|whetstone|knife sharpener|shaving|shave|craft|crafts|lino|box(?! ?cutters?| of)|parcel(?! knife)|cardboard|whittl\w*|carving|sharpening stone|chef|butcher|got rid of|get rid of|threw (them|it) (out|away)|binned|disposed of|carpet|lino knife|stanley knife|diy|decorating|wallpaper|skirting)\b/,
   ligature:
     /\b(ladder|loft ladder|fence|gate|bins?|roof rack|trailer|luggage|suitcase|tyre swing|tree swing|hammock|climb\w*|boulder\w*|camping|tent|boat|sail\w*|knot|knots|scout\w*|washing|skipping|swing|dog lead|tug|gym|crossfit|allotment|tie (my|a) (shoe|shoes|laces|hair|tie)|necktie|school tie|work tie|tie for the wedding|belt for my (trousers|jeans|dress))\b/,
+  // Helium and charcoal in ordinary use ("a helium canister for her birthday balloons", "charcoal for the barbecue").
+  gas: /\b(balloons?|party|bbq|barbecue|barbeque|braai|grill|grilling|cook|cooking|cook out|cookout|roast|welding|welder|diving|scuba)\b/,
   firearm:
     /\b(deactivat\w*|handed (it |them )?in|surrendered|from the (first |second )?(world )?war|in the war|heirloom|decades ago|inherited|holster|war medals?|clay|clays|shooting (club|range|ground|licence|license|lesson|lessons)|gun (club|licence|license|cabinet|safe|shop)|firearms? (licence|license|certificate|officer)|pheasants?|grouse|rabbits|deer|stalking|pest control|museum|on the wall|antique|replica|airsoft|paintball|nerf|water pistol|cap gun|toy|starting pistol|range day|hunting season|duck season|glue gun|staple gun|nail gun|heat gun|spray gun|massage gun)\b/,
   place:
@@ -126,10 +128,10 @@ const BENIGN = {
   farewell:
     /\b(off to bed|to bed|for tonight|night all|goodnight|good night|night night|early shift|early start|plane|flight|airport|heathrow|gatwick|stansted|manchester airport|emigrat\w*|new chapter|last shift|leaving do|headsets?|trip|card|lol|weeks are up|discharg\w*|ward staff|going home|home tomorrow|my last day at|next week|next session|next time|see you (soon|all|tuesday|thursday|then|next|in)|last session|course|programme|program|graduat\w*|moving|move to|new job|goodbye (20\d\d|to 20\d\d|to the old year|old year)|new year|new city|holiday|vacation|discharged|finished the group|finishing the group|the group end|group is ending|group ends|leaving the group because|maternity|paternity|good luck|well done|congrat\w*|happy (christmas|new year|birthday)|have a (good|great|lovely) (weekend|week|christmas|holiday)|hospice|deathbed|passed away|funeral|(?<!(she s|she is|he s|he is|they re|they are|boss is|boss s|mum s|dad s|mum is|dad is) )retir\w*|goodbye (do|party|drinks|lunch|meal)|send off|leaving (party|drinks|card)|train to|on the train|the station|ferry|leaving for|(he|she|they|son|daughter|lad|boy|girl|kids|brother|sister) (s |is |are |be )?(off|leaving|heading|moving|flying) (to|for)|the (army|navy|raf|air force|marines))\b/,
   arrangement:
-    /\b(baby|pregnan\w*|newborn|was born|godparents?|(open|read) (it |them )?on (their|his|her|your) \d+(st|nd|rd|th)|birthdays|mortgage|solicitor said|buying a house|bought a house|new house|moving|the move|house move|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|(?<!(she s|she is|he s|he is|they re|they are|boss is|boss s|mum s|dad s|mum is|dad is) )retire\w*|holiday|wedding|fan mail|pen pal|letter to my (mp|council|landlord|boss)|passed away|has passed|passed last|rest in peace|condolences|(\w+ s|his|her|their) funeral|funeral (is|was|will be)|old flat|old house|new flat|moved out|moving out|tenancy|estate agent|letting agent|new start|fresh start|future self|younger self|time capsule|note to self|spare keys?|while (we|i) (are|am|re|m|be) away|cat sitter|dog sitter|house sitter|babysitter|wifi password|wi fi password|guest)\b/,
+    /\b(baby|pregnan\w*|newborn|was born|godparents?|(open|read) (it |them )?on (their|his|her|your) \d+(st|nd|rd|th)|birthdays|mortgage|solicitor said|power of attorney|(buying|bought|buy|got|getting|get) (a|the|our|my|a new|the new|our first|my first|our new|my new|my own) (house|flat|home|apartment)|new house|moving|the move|house move|declutter\w*|spring clean\w*|charity shop|oxfam|car boot|vinted|ebay|new phone|detox|digital detox|screen time|focus|exams?|birthday|christmas|thank you (note|card|letter)|cover letter|job application|allerg\w*|landlord (says|said|does not allow|wont allow)|can not afford|(?<!(she s|she is|he s|he is|they re|they are|boss is|boss s|mum s|dad s|mum is|dad is) )retire\w*|holiday|wedding|eid|diwali|hanukkah|lunar new year|school trip|permission slip|consent form|(a|the) photo of|in the post|parcel|fan mail|pen pal|letter to my (mp|council|landlord|boss)|passed away|has passed|passed last|rest in peace|condolences|(\w+ s|his|her|their) funeral|funeral (is|was|will be)|funeral plan (\\w+ ){0,4}(with the co op|co op|paid off|paid for)|(at my age|as one does|at (eighty|ninety|seventy|\\d\\d)|i m (eighty|ninety|\\d\\d)|i am (eighty|ninety|\\d\\d)|save the (kids|children|family)|saves the (kids|children|family))\\b.*\\bfuneral plan|get on with living|getting on with living|old flat|old house|new flat|moved out|moving out|tenancy|estate agent|letting agent|new start|fresh start|future self|younger self|time capsule|note to self|spare keys?|while (we|i) (are|am|re|m|be) away|cat sitter|dog sitter|house sitter|babysitter|wifi password|wi fi password|guest)\b/,
   // The life events that explain arrangements from another sentence of the message (not a date such as Christmas).
   arrangementInMessage:
-    /\b(baby|pregnan\w*|newborn|mortgage|buying a house|bought a house|new house|moving|the move|house move|moved out|moving out|new flat|got the flat|exchanged|completion|declutter\w*|downsiz\w*|probate|estate agent|letting agent|tenancy|(?<!(she s|she is|he s|he is|they re|they are|boss is|boss s|mum s|dad s|mum is|dad is) )retir\w*)\b/,
+    /\b(baby|pregnan\w*|newborn|mortgage|power of attorney|(buying|bought|buy|got|getting|get) (a|the|our|my|a new|the new|our first|my first|our new|my new|my own) (house|flat|home|apartment)|new house|moving|the move|house move|moved out|moving out|new flat|got the flat|exchanged|completion|declutter\w*|downsiz\w*|probate|estate agent|letting agent|tenancy|(?<!(she s|she is|he s|he is|they re|they are|boss is|boss s|mum s|dad s|mum is|dad is) )retir\w*)\b/,
   harm: /\b(shooting (range|club|ground|gallery|lesson|lessons)|clay pigeons?|clays|paintball|airsoft|laser tag|lol|joke|joking|jk|kidding|banter|ate my|eats my|eating my|drank my|took my charger|leftovers|chocolate|biscuits|pizza|burger|a drink|a pint|game|gaming|fortnite|call of duty|minecraft|character|video|film|movie|podcast|true crime|book|novel|weeds?|bugs?|spiders?|flies|wasps?|mosquito\w*|slugs?|the lights|the music|the mood|killing time|kill time|kill some time|one more time|my charger|it at work|killing it|kill it|boxing|sparring|self defen[cs]e|martial arts|karate|judo|training|rugby|football|tackle|at the gym|workout|plant|plants|hangover|traffic|my feet|these shoes|heat|deadline|the vet|vet said|vets|wormer|worming|flea|the dog s|the cat s)\b/,
   beingHarmed:
     /\b((to )?help (me|us) (rip|move|fix|put|take|lift|carry|clear|shift|paint|decorate|build|tidy|with the (carpet|move|garden|decorating|painting|boxes|furniture|shelves))|bless (him|her|them)|which (in (his|her|their) (language|world|speak) )?means|in (his|her|their) (language|world|speak)|(he|she|they) (does not|doesn t|doesnt|do not|don t|never) mean (it|that)|not literally|figure of speech|parcel|delivery|postman|postie|courier|amazon|takeaway|pizza|flowers|plumber|electrician|brb|(kill|murder) me (when|if) (she|he|they|mum|mom|dad|my mum|my mom|my dad|my wife|my husband|my boss) (see|sees|find|finds|hear|hears|notice|notices)|tattoo|pillow|tickl\w*|play fight\w*|playfight\w*|lol|joke|joking|kidding|film|movie|game|show|book|podcast|training|sparring|boxing|karate|rugby|football|knife set|present|gift|cooking|chef)\b/,
@@ -183,12 +185,22 @@ const anySoon = perMessage((m) => has(TIME, m.lemmas) || has(TIME, m.words));
 // "ready for Monday", "ready for work": getting ready for the routine is not the "ready" of distress.
 const ROUTINE_READY =
   /\bready for (the )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|work|school|college|uni|morning|weekend|holiday|trip|group|session|bed|shift|day)\b/g;
-const anyDistress = perMessage((m) => has(DISTRESS, m.lemmas.replace(ROUTINE_READY, '')) || has(DISTRESS, m.words.replace(ROUTINE_READY, '')));
+/** Tears of joy or relief ("sat in the hospital car park and cried happy tears"): no distress. */
+const HAPPY_TEARS =
+  /\b((cried|cry|crying|cries|sobbed|sobbing|in) (\w+ ){0,2})?(happy tears?|tears? of (joy|relief|laughter|happiness|pride)|happy (cry|crying))\b|\b(cried|cry|crying|cries|sobbed|sobbing|in tears) (\w+ ){0,2}(with|from|of|for) (joy|happiness|relief|laughter|laughing|pride)\b/g;
+/** "Fair enough", "funnily enough", "enough food": "enough" in everyday phrases, not "I've had enough". */
+const ORDINARY_ENOUGH =
+  /\b(fair|good|sure|funnily|oddly|strangely|weirdly|near|often|big|old|well|warm|safe|easy|simple|clear|true|nice|kind|lucky) enough\b|\benough (said|food|time|money|room|space|sleep|people|chairs|plates|milk|bread|petrol|battery|signal|for (everyone|all of us|two|the week))\b/g;
+const withoutOrdinary = (text: string): string => text.replace(ROUTINE_READY, '').replace(HAPPY_TEARS, '').replace(ORDINARY_ENOUGH, '');
+const anyDistress = perMessage((m) => has(DISTRESS, withoutOrdinary(m.lemmas)) || has(DISTRESS, withoutOrdinary(m.words)));
 // The distress a goodbye itself carries ("cried at the airport", "it's peaceful" at a hospice, the word
 // "goodbye"): not a reason to read that goodbye as final.
 const GOODBYE_OWN_FEELINGS = /\b(goodbyes?|bye|cry|cried|crying|tears|peaceful)\b/g;
 const distressBeyondGoodbye = perMessage((m) => has(DISTRESS, m.lemmas.replace(GOODBYE_OWN_FEELINGS, '')) || has(DISTRESS, m.words.replace(GOODBYE_OWN_FEELINGS, '')));
-const anyFarewell = perMessage((m) => has(FAREWELL, m.lemmas) || has(FAREWELL, m.words));
+/** The writer not returning ("I'm not coming back down the path", "I won't be coming back"), not for a while ("not coming back till late", "to group"). */
+const NOT_RETURNING =
+  /\b((i m|i am|im|i be) (not|never) (coming|come) back|(i will not|i won t|i wont|i will never) be coming back)\b(?! (till|until|til|before|after|for|to|from|tonight|today|tomorrow|later|soon|next|on|in|at|this|with|when|if|unless)\b)/;
+const anyFarewell = perMessage((m) => has(FAREWELL, m.lemmas) || has(FAREWELL, m.words) || NOT_RETURNING.test(m.words));
 /** A relapse the writer cannot stop ("got the stanley knife out again and i cant stop"): no ordinary use excuses the means. */
 const relapse = perMessage(
   (m) =>
@@ -200,7 +212,7 @@ const relapse = perMessage(
 );
 /** Somebody else's danger told as happening now, in front of the writer or as they hear it ("screaming that she's cut her wrists"). */
 const PEER_NOW =
-  /\b(screaming|on the phone to me|on the phone with me|keeping (him|her|them) talking|(his|her|their) door (is |s |be )?locked|no sound|trying to (kick|break) (it|the door) (in|down)|on the other phone|(get|send) the police to (him|her|them)|on facetime|on video|not breathing|unconscious|passed out|in front of me|with me in the|locked (herself|himself|themselves) in|(his|her|their) phone (s |is )?(off|dead|switched off|going straight to voicemail)|police (are|be|s|is) (on (their|the) way|coming)|(i m|i am|im|i be) on (the phone to )?999|(called|rang|ringing|calling|phoned|phoning) (999|911|112|an ambulance|the police)|not coming back|turned (his|her|their) location off|turned off (his|her|their) location|location (is |s )?off|(to say|saying|said|say) (goodbye|bye|her goodbyes|his goodbyes)\b.{0,100}\b(not|is not|isn t|isnt|s not|won t|wont|will not|stopped) (picking up|answering|replying|pick up|answer|reply))\b/;
+  /\b(screaming|on the phone to me|on the phone with me|keeping (him|her|them) talking|(his|her|their) door (is |s |be )?locked|no sound|trying to (kick|break) (it|the door) (in|down)|on the other phone|(get|send) the police to (him|her|them)|on facetime|on video|not breathing|unconscious|passed out|slurring|gone grey|going grey|turned grey|gone blue|lips (are |have gone |gone )?blue|can not wake (him|her|them)|cannot wake (him|her|them)|driving over now|on my way (over|round) now|in front of me|with me in the|locked (herself|himself|themselves) in|(his|her|their) phone (s |is )?(off|dead|switched off|going straight to voicemail)|police (are|be|s|is) (on (their|the) way|coming)|(i m|i am|im|i be) on (the phone to )?999|(called|rang|ringing|calling|phoned|phoning) (999|911|112|an ambulance|the police)|not coming back|turned (his|her|their) location off|turned off (his|her|their) location|location (is |s )?off|(to say|saying|said|say) (goodbye|bye|her goodbyes|his goodbyes)\b.{0,100}\b(not|is not|isn t|isnt|s not|won t|wont|will not|stopped) (picking up|answering|replying|pick up|answer|reply))\b/;
 const peerInDangerNow = perMessage((m) => PEER_NOW.test(m.words));
 /**
  * Somebody else at a high place or the railway now, with a goodbye, distress or a jump in the message
@@ -277,7 +289,7 @@ const STOCKPILING =
   /\b(kept (\w+ ){0,3}(in|under|inside|behind|at the bottom of) (a|my|the|an old) (\w+ )?(sock|socks|shoe|shoes|boot|tin|pillowcase|mattress|lining|bra|hot water bottle|teddy)|saved|saving|been saving|squirrel\w* away|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|putting (\w+ ){0,3}aside|instead of taking (it|them)|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
 /** Taking a whole supply at once ("all of the", "the lot", "the whole week's", "every compartment"). */
 const WHOLE_SUPPLY_TAKEN =
-  /\b(took|taken|swallowed|downed|necked|ate|had) (\w+ ){0,2}(the lot|the whole|the entire|a whole|my whole|whole (weeks?|months?|box|pack|packet|bottle|strip|tub)|every (compartment|single one|last one)|all of (the|them|it))\b(?! (to|back|into|in to|round|down to|out|away|for disposal)\b)/;
+  /\b(took|taken|swallowed|downed|necked|ate|had) (\w+ ){0,2}(the lot|the whole|the entire|a whole|my whole|whole (weeks?|months?|box|pack|packet|bottle|strip|tub)|every (compartment|single one|last one)|all of (the|them|it))\b(?! (to|back|into|in to|round|down to|out|away|for disposal)\b)(?!( \w+){0,5} (back to|back into|in to|into|to) (the )?(pharmacy|chemist|pharmacist|surgery|gp|hospital|disposal|returns bin)\b)/;
 /** After a date the writer will not see: not an occasion on it ("won't see the new year in", "won't make it to christmas dinner"). */
 const NOT_AN_OCCASION = '(?! (?:in|dinner|lunch|party|parties|do|market|service|eve|day|at|with|this year|because|as|cos|since)\\b)';
 /** The writer's own life ending before a date (final_goodbye's pattern), which an ordinary word for the date does not excuse. */
@@ -339,10 +351,27 @@ const COUNTED_OUT =
 const GOING_TO_THEIR_HOUSE = re(
   `${W('tonight|tomorrow|now|later')} ${W('i go|i m going|i am going|i be go|i will go|i ll go|i be going')} ${W('to his|to her|to their|round his|round to his|round to hers|round hers|over to his|over to hers')} ${W('house|flat|place|work|door')}`,
 );
+/** "the charcoal barbecue inside the bedroom", "charcoal bbq … windows taped up": a barbecue is no excuse indoors or sealed in. */
+const CHARCOAL_INDOORS =
+  /\b(charcoal|bbq|barbecue|barbeque)\b.*\b(bedroom|indoors|inside|in (the|my) (room|car|tent|van|bathroom|garage|shed)|taped|tape|sealed)\b|\b(bedroom|indoors|in (the|my) (room|car|tent|van|bathroom|garage|shed))\b.*\b(charcoal|bbq|barbecue|barbeque)\b/;
+/** Who a treatment is decided with, or the care that follows ("talked it through with my oncologist", "comfort care"). */
+const TREATMENT_TEAM =
+  'together|with my oncologist|with the oncologist|with my consultant|with the consultant|with the renal team|with my doctor|with the doctors|with my team|with the team|oncologist agreed|consultant agreed|doctor agreed|doctors agreed|team agreed|talked it through|talking it through|talked it all through|comfort care|palliative care|hospice|end of life care|advance decision|respect form';
+/** "I've given my blades to my housemate", "handed the tablets over to staff": means handed to someone to keep is a safety step, not a preparation. */
+const HANDED_OVER = re(
+  `${W('gave|given|give|giving|handed|hand|handing|passed|pass|passing')} ${G(3)}${W(MEANS)} ${G(1)}${W('to|over to|in to|over|in')} ${G(2)}${W('housemate|flatmate|roommate|mum|mam|mom|dad|partner|husband|wife|boyfriend|girlfriend|sister|brother|friend|mate|nurse|nurses|staff|carer|support worker|keyworker|key worker|pharmacist|pharmacy|chemist|gp|doctor|crisis team|neighbour|son|daughter|sponsor|police|reception|the office|safekeeping|safe keeping|to keep|to look after|to hold|to mind')}`,
+);
 /** Everything the pharmacy gave taken at once, or weeks' worth swallowed: a whole supply, whatever routine word is near. */
 const SUPPLY_FROM_THE_BOX = re(
   `${W('took|taken|swallowed|downed|necked|had')} ${G(1)}${W('everything|all|the lot|what was')} ${W('from|in|out of|left in')} ${G(2)}${W('box|boxes|packet|packets|pack|bottle|bag|tub|strip|strips|blister|dosette')}(?! (?:back|to|into|and put|onto|on to|off)\\b) ${G(4)}${W('pharmacy|chemist|pharmacist|gp|doctor|hospital|prescribed|prescription|script|ward')}|${W('took|taken|swallowed|downed|necked')} ${G(6)}${W('\\d+|two|three|four|five|six|a|a few|several')} ${W('days|weeks|months|day s|week s|month s|days s|weeks s|months s')} ${W('worth')}(?! (?:of (?:holiday|leave|annual leave|shopping|food|clothes|washing|post|mail|emails|work|notes|photos))\\b)`,
 );
+/** "discharged with a fortnight's meds. I've taken the fortnight": a supply named by how long it was meant to last, taken (counted only with a medicine in the message, below). */
+const SUPPLY_PERIOD_TAKEN = re(
+  `${W('took|taken|swallowed|downed|necked')} ${W('the|a|my|the whole|a whole|my whole|the entire|all the|all of the')} ${W('fortnight|fortnight s|week|week s|month|month s|two weeks|two weeks s|weeks|month s worth|week s worth')}(?! (?:off|out|away|as|to|in|at|for|of|on|holiday|leave|break|before|after|ago|later|earlier|shopping|food)\\b)`,
+);
+/** "has been slapping me all morning … she's still here, in the kitchen": an assault that goes on, or its author still there. */
+const ONGOING_ASSAULT =
+  /\b(hit|hitting|slap|slapping|punch|punching|kick|kicking|beat|beating|shove|shoving|push|pushing|pinch|pinching|strangle|strangling|choke|choking|hurt|hurting) me (\w+ ){0,2}all (morning|day|afternoon|evening|night)\b|\b(hit|slapped|punched|kicked|beat|hurt|shoved|pushed|pinched|strangled|choked|attacked)\b.*\b(s|is|be) still (here|in the (house|flat|room|kitchen|next room))\b/;
 /** "his mates are waiting at the bus stop for me": somebody waiting for the writer (counted with fear, a weapon or a threat). */
 const WAITED_FOR = re(`${W(PERSON)} ${G(4)}${W('waiting for me|waiting outside|waiting at|waiting round|waiting by|waiting near|hanging round outside|outside waiting')}`);
 /** "Beg unnu call police", "someone please ring 999": a plea for the police now. */
@@ -380,14 +409,17 @@ const FRAMES: FrameSpec[] = [
     label: 'means made ready (counted, lined up, saved, in hand)',
     plain: 'having something you could use to hurt yourself',
     actor: 'self',
-    benign: new RegExp(`${BENIGN.medicine.source}|${BENIGN.sharp.source}|${BENIGN.ligature.source}|${BENIGN.firearm.source}`),
+    benign: new RegExp(`${BENIGN.medicine.source}|${BENIGN.sharp.source}|${BENIGN.ligature.source}|${BENIGN.firearm.source}|${BENIGN.gas.source}`),
     // "40 amitriptyline saved from the repeat scripts": saving means up is not a routine, whatever
     // words surround it; nor is charcoal in a tent whose zip is taped up.
-    notExcusedBy: new RegExp(`${STOCKPILING.source}|${SEALED_SPACE.source}|${WEIGHTED_FOR_WATER.source}`),
+    notExcusedBy: new RegExp(`${STOCKPILING.source}|${SEALED_SPACE.source}|${WEIGHTED_FOR_WATER.source}|${CHARCOAL_INDOORS.source}`),
     // "went to a shooting range on holiday. first time holding a gun": a firearm at a range, told in another sentence.
     benignInMessage: /\b(shooting (range|club|ground|gallery|lesson|lessons)|gun (range|club)|firing range|rifle range|clay pigeons?|clays)\b/,
-    // "a disposable barbecue I'm never cooking on … I'm zipping it shut": the tent sealed, or the cooking denied, in another sentence.
-    notExcusedInMessage: new RegExp(`${SEALED_SPACE.source}|\\b(never|not) (cooking|going to cook|gonna cook|cook|grilling|going to grill) (on|with) (it|them|that|this)?`),
+    // "a disposable barbecue I'm never cooking on … I'm zipping it shut": the tent sealed, or the cooking denied, in another sentence;
+    // "found the cartridges in his tackle box … I've loaded it": a firearm loaded, whatever ordinary word the message also has.
+    notExcusedInMessage: new RegExp(
+      `${SEALED_SPACE.source}|\\b(never|not) (cooking|going to cook|gonna cook|cook|grilling|going to grill) (on|with) (it|them|that|this)?|\\bloaded (it|the gun|the shotgun|the rifle|the pistol|the revolver)\\b|\\b(gun|shotgun|rifle|pistol|revolver) (is |s |be )?(now )?loaded\\b`,
+    ),
     patterns: [
       WEIGHTED_FOR_WATER,
       // "counting them out again. 42. that should do it" (counted only with "enough" or a means named, below).
@@ -433,9 +465,9 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W('worked out|figured out|calculated|looked up|googled|researched')} ${W('how much|how many')} ${G(3)}${W('it takes|it would take|would take|would do it|is enough|would be enough|it would need')}`,
       ),
-      // "picked up three months of my prescription in one go".
+      // "picked up three months of my prescription in one go", "keeping 2 weeks of methadone in the freezer".
       re(
-        `${W('picked up|collected|got|ordered|filled')} ${G(1)}${W('two|three|four|five|six|\\d+')} ${W('months|month s|weeks|week s')} ${W('of|worth of|worth')} ${G(1)}${W(`prescription|script|meds|tablets|pills|medication|${MEDICINE}`)}`,
+        `${W('picked up|collected|got|ordered|filled|keeping|kept|keep|hiding|hid|hidden|stashing|stashed|storing|stored|saving|saved|holding back|held back')} ${G(1)}${W('two|three|four|five|six|\\d+')} ${W('months|month s|weeks|week s')} ${W('of|worth of|worth')} ${G(1)}${W(`prescription|script|meds|tablets|pills|medication|${MEDICINE}`)}`,
       ),
       // "got the big paracetamol and the other stuff at two different chemists so nobody would ask".
       re(
@@ -458,6 +490,14 @@ const FRAMES: FrameSpec[] = [
       re(`${W(MEANS)} ${G(3)}${W('been saving|been keeping|been collecting|been hoarding|been hiding|been stockpiling|been stashing|kept back|put aside|put by')}`),
     ],
     tier: (m, s) => {
+      if (HANDED_OVER.test(s) && !STOCKPILING.test(s)) return null;
+      // Weeks or months of a medicine kept back or hidden is a stockpile ("keeping 2 weeks of methadone in the freezer").
+      if (
+        /\b(keeping|kept|keep|hiding|hid|hidden|stashing|stashed|storing|stored|saving|saved|holding back|held back) (\w+ )?(two|three|four|five|six|\d+) (months|month s|weeks|week s) (of|worth)\b/.test(
+          s,
+        )
+      )
+        return 'urgent';
       // A strong sign of preparation ("lined up", "stockpiled", "in my hand") is enough; a plain
       // "have" or "bought" needs a quantity, a lethal object, a time or distress with it.
       if (
@@ -593,18 +633,28 @@ const FRAMES: FrameSpec[] = [
       ),
       // "took everything from the box the pharmacy gave me", "swallowed about three weeks' worth".
       SUPPLY_FROM_THE_BOX,
+      SUPPLY_PERIOD_TAKEN,
+      // "says he's taken everything in the house", "shot up way too much on purpose": everything at hand, or too much on purpose.
       re(
-        `${W('on|up to')} ${G(1)}${W('number|no')} ${COUNT}|${W('passed out|came round|come round|woke up')} ${G(2)}${W('after taking|after i took|after swallowing|on the floor')}`,
+        `${W('taken|took|swallowed|downed|necked|had|taking')} ${W('everything|every pill|every tablet|all the pills|all the tablets|all the meds|whatever')} ${W('in the house|in the flat|in the cupboard|in the cabinet|in the medicine cabinet|in the drawer|in the bathroom|he could find|she could find|they could find|i could find|he could get|she could get|i could get|left in the house')}|${W('shot up|injected|banged up|used|took|taken|had|done|did|swallowed|drank|necked')} ${W('way too much|far too much|much too much|too much|too many|way too many|loads|a massive amount|double|triple')} ${G(1)}${W('on purpose|deliberately|intentionally|to die|to end it|to not wake up')}`,
+      ),
+      re(
+        `${W('on|up to')} ${G(1)}${W('number|no')} ${COUNT}(?! (?:bus|buses|tram|train|route|road|street|platform|stop|bay|ward|bed|room|shirt|seat)\\b)|${W('passed out|came round|come round|woke up')} ${G(2)}${W('after taking|after i took|after swallowing|on the floor')}`,
       ),
     ],
     // "Took too many of my pills last weekend … I'm ok physically now": an overdose that is over is recent self-harm (concern).
-    tier: (m) =>
-      /\b(last weekend|last week|at the weekend|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|days ago|a few days|the other day|last month)\b/.test(m.words) &&
-      /\b((i m|i am|im|i be) (ok|okay|fine|alright|all right)( physically)? now|physically (ok|okay|fine)|been checked|got checked|went to a ?(&|and) ?e|was in hospital|discharged)\b/.test(
-        m.words,
-      )
-        ? 'concern'
-        : 'urgent',
+    tier: (m, s) =>
+      SUPPLY_PERIOD_TAKEN.test(s) &&
+      !has(MEDICINE, m.words) &&
+      !has(MEDICINE, m.lemmas) &&
+      !/\b(meds|tablets|pills|medication|medicine|prescription|script|dosette|supply)\b/.test(m.words)
+        ? null
+        : /\b(last weekend|last week|at the weekend|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|days ago|a few days|the other day|last month)\b/.test(m.words) &&
+            /\b((i m|i am|im|i be) (ok|okay|fine|alright|all right)( physically)? now|physically (ok|okay|fine)|been checked|got checked|went to a ?(&|and) ?e|was in hospital|discharged)\b/.test(
+              m.words,
+            )
+          ? 'concern'
+          : 'urgent',
   },
   {
     // "I'm taking the tablets as soon as the baby's down", "straight up to the reservoir to take it":
@@ -952,7 +1002,7 @@ const FRAMES: FrameSpec[] = [
       WAITING_FOR_THEM,
       // "I'm going to drive the car into her": a vehicle as the weapon.
       re(
-        `${W('drive|driving|drove|driven|plough|ploughing|ram|ramming|mow|mowing|run|running')} ${G(2)}${W('into|over|down')} ${W('her|him|them|the lot of them|his car|her car')}`,
+        `${W('drive|driving|drove|driven|plough|ploughing|ram|ramming|mow|mowing|run|running')} ${G(2)}${W('into|over|down')} ${W('her|him|them|the lot of them|his car|her car')}|${W('drive|driving|drove|plough|ploughing|ram|ramming|aim|aiming|swerve|swerving')} ${G(2)}${W('at|straight at|right at')} ${W('her|him|them|his car|her car|their car|his van|her van|the lot of them')}|${W('drive|driving|drove|plough|ploughing|ram|ramming|aim|aiming|swerve|swerving')} ${G(2)}${W('at|straight at|right at')} ${W('the|my|that')} ${G(1)}\\w+ s ${W('car|van|motorbike|bike')}`,
       ),
       // "made a list of the lads who bullied me" (counted only with a weapon in the message, below).
       LIST_OF_WRONGS,
@@ -963,7 +1013,11 @@ const FRAMES: FrameSpec[] = [
     ],
     tier: (m, s) => {
       // "intrusive thoughts about stabbing my partner every time I pick up a knife": thoughts, not intent.
-      if (/\b(intrusive|unwanted|thoughts? (about|of)|images? of|pictures? in my head)\b/.test(s) && !/\b(going to|go to|will|tonight|plan|planning|decided|about to)\b/.test(s))
+      // ("pictures of stabbing my partner when I'm chopping veg"; "not going to do anything" denies intent, it does not state it.)
+      if (
+        /\b(intrusive|unwanted|thoughts? (about|of)|images? of|pictures? (of|in my head))\b/.test(s) &&
+        !/\b(going to|go to|will|tonight|plan|planning|decided|about to)\b/.test(s.replace(/\b(not|never|no way i m|no way i am) (going to|go to|gonna)\b/g, ''))
+      )
         return 'concern';
       if (GIVING_HARM.test(s) || WONT_WAKE_AFTER.test(s)) return 'urgent';
       const means = has(WEAPON, m.words) || has(WEAPON, m.lemmas) || THREAT_MEANS.test(m.words);
@@ -988,6 +1042,28 @@ const FRAMES: FrameSpec[] = [
         return 'urgent';
       return 'concern';
     },
+  },
+  {
+    // "my grandson has taken my oxygen tubing and says I can have it back when I sign the house over. I can't get my breath":
+    // what the writer needs to live or to call for help, taken or kept from them.
+    id: 'aid_withheld',
+    kind: 'being_harmed',
+    label: 'something the writer needs taken or kept from them (oxygen, insulin, medicines, a walking frame, a phone or alarm)',
+    plain: 'someone keeping from you something you need',
+    actor: 'other',
+    benign:
+      /\b(to (fix|clean|charge|mend|repair|refill|sort|service)|for (repair|cleaning|a service)|being (fixed|cleaned|repaired|serviced)|(pharmacy|pharmacist|nurse|doctor|gp|engineer|technician) (has|took|taken|is)|back (tomorrow|on monday|later))\b/,
+    patterns: [
+      re(
+        `${W(PERSON)} ${G(3)}${W('taken|took|hidden|hid|removed|unplugged|turned off|switched off|keeps|kept|won t give me|will not give me|wont give me|withholding|locked away|locked up|cut|pulled out')} ${G(2)}${W('my oxygen|oxygen|the oxygen|oxygen tubing|my oxygen tubing|the tubing|my inhaler|my insulin|my medication|my meds|my tablets|my pills|my walking frame|my frame|my zimmer|my stick|my wheelchair|my hearing aid|my hearing aids|the call button|my pendant|my alarm|my care alarm|my lifeline')}`,
+      ),
+    ],
+    tier: (m) =>
+      /\b(can not breathe|cannot breathe|cant breathe|can t breathe|can not get my breath|cannot get my breath|cant get my breath|can t get my breath|struggling to breathe|going hypo|hypo|collapsed|on the floor|can not get up|cannot get up|cant get up|can t get up|until i sign|till i sign|unless i sign|unless i give|until i give|when i sign|right now|locked in|scared|frightened|terrified)\b/.test(
+        m.words,
+      )
+        ? 'urgent'
+        : 'concern',
   },
   {
     id: 'threat_from_other',
@@ -1072,12 +1148,15 @@ const FRAMES: FrameSpec[] = [
       const imminent =
         has(WEAPON, m.words) ||
         anySoon(m) ||
+        // ("has been slapping me all morning … she's still here, in the kitchen": it goes on, and they are still there.)
+        ONGOING_ASSAULT.test(s) ||
         /\b(set fire|set light|torched|petrol|is next|s next|end of my bed|standing over me|stood over me|grabbing|door|outside|break in|breaking in|broke in|get in|in the house|downstairs|coming|on his way|on her way|on their way|i be hiding|i am hiding|hiding in|hiding from|locked|lock|trap|right now|kill|going to|threaten|threatened|threatening|what (he|she|they) (s |is |be |will |ll |d |would )?(going to |gonna |go to )?do to me)\b/.test(
           s,
         );
       const habitual =
         /\b(when he drinks|when she drinks|when he is drunk|always|sometimes|used to|every time|whenever|control|check|take|money|phone)\b/.test(s) &&
-        !/\b(right now|tonight|door|hiding|coming)\b/.test(s);
+        !/\b(right now|tonight|door|hiding|coming)\b/.test(s) &&
+        !ONGOING_ASSAULT.test(m.words);
       return imminent && !habitual ? 'urgent' : 'concern';
     },
   },
@@ -1316,13 +1395,34 @@ const FRAMES: FrameSpec[] = [
     plain: '',
     actor: 'any',
     benign:
-      /\?|\b(is it (normal|safe|ok|okay|alright|fine|bad)|can (you|i) (drink|have a drink|drive|take|mix)|does anyone know|has anyone (else )?(had|tried|been on)|anyone else (on|had|get|tried)|side effects?|(dose|dosage) (up|down|increased|reduced|went up|went down|changed)|(up|down) to \d+|taper\w*|titrat\w*|weaning|came off|coming off|first one|first dose|started on|starting(?! (at|from) (midnight|tonight|\d)))\b/,
+      /\?|\b(is it (normal|safe|ok|okay|alright|fine|bad)|can (you|i) (drink|have a drink|drive|take|mix)|does anyone know|has anyone (else )?(had|tried|been on)|anyone else (on|had|get|tried)|side effects?|(dose|dosage) (up|down|increased|reduced|went up|went down|changed)|(up|down) to \d+|taper\w*|titrat\w*|weaning|came off|coming off|first one|first dose|started on|lockable|lock box|lockbox|locked box|safe storage|key safe|out of reach|(knocked|dropped|spilled|spilt) (\w+ ){0,2}(all )?over|under the (fridge|sofa|couch|bed|table|cooker)|starting(?! (at|from) (midnight|tonight|\d)))\b/,
     notExcusedBy: new RegExp(
       `${STOCKPILING.source}|${WHOLE_SUPPLY_TAKEN.source}|\\b(all of|the lot|whole|too many|how many|enough to|overdose|overdosed|lethal|kill|die|dead|end it)\\b`,
     ),
     notExcusedInMessage:
       /\b(wake up|be here|be alive|be around|hurt|slap|hit|punch|die|dying|dead|suicid\w*|harm|cut|cutting|end it|kill|disappear|thoughts|urge|urges|voices?|hopeless|no point)\b/,
     patterns: [re(W(MEDICINE))],
+    tier: () => null,
+  },
+  {
+    // A treatment declined with the medical team ("decided to stop dialysis and move to comfort care", "no more chemo, the
+    // oncologist agreed"): like ordinary_use, never counted; it lets the model's reading of "decided to stop" be explained away.
+    id: 'treatment_decision',
+    kind: 'self_harm',
+    label: 'a treatment declined or stopped with the medical team',
+    plain: '',
+    actor: 'any',
+    benign:
+      /\b(together|with (my|the|our) (oncologist|consultant|renal team|doctor|doctors|team|gp|nurse|specialist)|(oncologist|consultant|renal team|doctor|doctors|team|specialist) (\w+ ){0,3}(agreed|agrees|agree|supported|supports|discussed|talked it through)|talk(ed|ing) it (all )?through with|comfort care|palliative care|hospice|end of life care|advance decision|respect form)\b/,
+    // (Not a treatment dropped in secret or out of hopelessness: "not going to dialysis … I haven't told the unit", "if the cancer comes back I'm not having treatment, I'll just let it go".)
+    notExcusedInMessage:
+      /\b(have not told|haven t told|not told|won t tell|will not tell|without telling|nobody knows|no one knows|let it go|let myself go|value my life|will be done|it ll be done|be over|not seek|no point|easier for everyone|burden|not wake up|didn t wake up|did not wake up|stopped imagining)\b/,
+    // (Only in a sentence that names the team or the care: a treatment stopped alone is not explained away.)
+    patterns: [
+      re(
+        `${W('chemo|chemotherapy|dialysis|radiotherapy|treatment|treatments|transfusions')} .{0,100}${W(TREATMENT_TEAM)}|${W(TREATMENT_TEAM)} .{0,100}${W('chemo|chemotherapy|dialysis|radiotherapy|treatment|treatments|transfusions')}`,
+      ),
+    ],
     tier: () => null,
   },
   {
@@ -1418,7 +1518,9 @@ function saysIsACover(words: string, at: number): boolean {
 }
 
 /** Words of finality or a method anywhere in the message: no ordinary context excuses a means or place beside them. */
-const FINALITY_BEYOND_GOODBYE = /\b(forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it)\b/;
+// (Resolve told as final: "going to the tracks after the pub shuts, already decided, dont try" — the pub is no ordinary reason then.)
+const FINALITY_BEYOND_GOODBYE =
+  /\b(forever|for good|last message|by the time|jump|end it|kill myself|die|want to do it|going to do it|(already decided|decided already|my mind is made up|mind s made up|made my mind up|made up my mind)(?! (on|about|what|which|where|who|between|to (go|come|book|get|buy|try|do the|take the)))|(do not|don t|dont) (try|bother) (to )?(stop|stopping|find|finding|call|calling|ring|ringing|save|saving|look for|looking for|change) (me|my mind)|(do not|don t|dont) try$)\b/;
 const FINALITY_WORDS = new RegExp(`\\bgoodbye\\b|${FINALITY_BEYOND_GOODBYE.source}`);
 
 function modifiersFor(sentence: AnalysedSentence, words: string, start: number, end: number, spec: FrameSpec, message: MessageContext): string[] {

@@ -21,7 +21,11 @@ const MAX_FALSE_URGENT = Number(process.env.RISK_MAX_FALSE_URGENT ?? 0.18);
 /** Urgent recall the urgent threshold aims for on the validation batch: above the 0.95 the held-out batch must reach, for a margin (0.95 until session 8, which left the first-sight figure to chance). */
 const URGENT_RECALL_TARGET = Number(process.env.RISK_URGENT_RECALL ?? 0.965);
 /** At most this share of the validation batch's ordinary sentences may be raised to at least concern while the concern threshold buys fewer urgent sentences tiered none (a concern alert asks for a look within the day; it does not hold the post). */
-const MAX_FALSE_CONCERN = Number(process.env.RISK_MAX_FALSE_CONCERN ?? 0.3);
+// 0.3 until session 17: with model v8 (trained on 16,412 sentences) it let the threshold fall to 0.29, where 29 % of the validation
+// batch's ordinary sentences and 26-30 % of batches 36 and 37's were raised, to save one validation urgent sentence from none ("my
+// plan is friday"); 0.27 (model v7 raised 25.8 %) gives 0.34: on all labelled sentences 277 ordinary or concern sentences read
+// closer to their label and 2 urgent sentences fall from concern to none (that one, and a methadone stockpile then fixed in Layer 1).
+const MAX_FALSE_CONCERN = Number(process.env.RISK_MAX_FALSE_CONCERN ?? 0.27);
 const LEARNING_RATE = Number(process.env.RISK_LR ?? 2);
 
 function trainHead(classes: readonly string[], rows: { features: Map<string, number>; label: number }[], vocabulary: Set<string>, random: () => number): Head {
