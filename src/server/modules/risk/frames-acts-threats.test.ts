@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk } from './assess-risk.js';
+import { counted, kindOf, tierOf } from './test-helpers.js';
 
 // Sessions 14 and 15: the concepts added after held-out batches 20–23 were scored (first sight), each
 // with its hard negative. The sentences are written for the test, not taken from the batches.
-const counted = (text: string): string[] =>
-  assessRisk(text)
-    .frames.filter((f) => f.tier !== 'none')
-    .map((f) => `${f.frame}:${f.tier}`);
-const tierOf = (text: string): string => assessRisk(text).tier;
-const kindOf = (text: string): string => assessRisk(text).kind;
 
 describe('a blade held at the body is not excused by what it was bought for', () => {
   it('counts a kitchen or craft blade pressed to the wrist or throat now', () => {

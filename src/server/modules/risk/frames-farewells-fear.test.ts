@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk } from './assess-risk.js';
+import { counted } from './test-helpers.js';
 import type { FrameHit } from './frames.js';
 import { assessPhrases } from './phrase-rules.js';
 
 // Session 13: the concepts added after held-out batch 15's misses and false alarms, each with its
 // hard negative. The sentences are written for the test, not taken from the batch.
 const frames = (text: string): FrameHit[] => assessRisk(text).frames;
-const counted = (text: string): string[] =>
-  frames(text)
-    .filter((f) => f.tier !== 'none')
-    .map((f) => `${f.frame}:${f.tier}`);
 const rules = (text: string): string[] =>
   assessPhrases(text)
     .signals.filter((s) => s.tier !== 'none')

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk } from './assess-risk.js';
+import { counted } from './test-helpers.js';
 import type { FrameHit } from './frames.js';
 import { assessPhrases } from './phrase-rules.js';
 
 // Session 12: the concepts added after held-out batch 12's misses, each with its hard negative.
 // The frames as the detector runs them (its own spelling and possessive handling).
 const frames = (text: string): FrameHit[] => assessRisk(text).frames;
-const counted = (text: string): string[] =>
-  frames(text)
-    .filter((f) => f.tier !== 'none')
-    .map((f) => `${f.frame}:${f.tier}`);
 
 describe('whose act it is: an owner of the means is not the one who acts', () => {
   it('reads "my husband\'s heart tablets" as the writer taking someone else\'s tablets, up to two describing words', () => {

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assessRisk } from './assess-risk.js';
+import { counted, kindOf, tierOf } from './test-helpers.js';
 
 // Session 17: the concepts added after held-out batches 34–37 were scored (first sight), each with
 // its hard negative. The sentences are written for the test, not taken from the batches. Where the
 // model alone already reads a sentence right, the test asks Layer 1 (the frame that counted), so that
 // it fails on the detector frozen before these concepts.
-const counted = (text: string): string[] =>
-  assessRisk(text)
-    .frames.filter((f) => f.tier !== 'none')
-    .map((f) => `${f.frame}:${f.tier}`);
-const tierOf = (text: string): string => assessRisk(text).tier;
-const kindOf = (text: string): string => assessRisk(text).kind;
 
 describe('the writer not coming back from a place', () => {
   it('counts "not coming back down" at a place even beside an ordinary reason for being there', () => {

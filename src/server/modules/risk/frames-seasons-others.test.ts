@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk } from './assess-risk.js';
+import { counted, kindOf, tierOf } from './test-helpers.js';
 
 // Session 16: the concepts added after held-out batches 27–31 were scored (first sight), each with
 // its hard negative. The sentences are written for the test, not taken from the batches.
-const counted = (text: string): string[] =>
-  assessRisk(text)
-    .frames.filter((f) => f.tier !== 'none')
-    .map((f) => `${f.frame}:${f.tier}`);
-const tierOf = (text: string): string => assessRisk(text).tier;
-const kindOf = (text: string): string => assessRisk(text).kind;
 
 describe('recovery counted in years, singular too', () => {
   it('reads "one year since I last self-harmed" as recovery', () => {

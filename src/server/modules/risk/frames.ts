@@ -583,11 +583,7 @@ const FRAMES: FrameSpec[] = [
       // "at the canal lock, water's freezing, going in": going into the water where the writer is.
       if (has(WATER_PLACE, s) && ENTERING_WATER.test(m.words)) return 'urgent';
       // "On the bridge. Not for the view.": the writer denies the ordinary reason for being there.
-      if (
-        /\bnot (here |there )?(for|to (see|watch|take|enjoy)) (the |a )?(view|views|walk|sunset|sunrise|scenery|photos?|pictures?|fresh air|sightseeing)\b/.test(m.words) ||
-        deniesReason(m)
-      )
-        return 'urgent';
+      if (deniesReason(m)) return 'urgent';
       // (A clock time or a decision is a time set too: "fifth floor of the multi storey at 3am, it is all decided".)
       return (anySoon(m) || /\bat (\d{1,2}( ?: ?\d\d)? ?(am|pm)|midnight|dawn|first light)\b/.test(m.words) || RESOLVE.test(m.words)) &&
         /\b(bridge|footbridge|cliff|cliffs|roof|rooftop|tracks|railway|platform|multi storey|multistorey|motorway|overpass|flyover|viaduct|quarry|dam|tower|(floor|level|storey|deck) of)\b/.test(
