@@ -540,6 +540,8 @@ export const FAREWELL = alt([
   'last thing i',
   'last night on earth',
   'last day',
+  'last everything',
+  'my last everything',
   'last night',
   'this be it',
   'this be the end',

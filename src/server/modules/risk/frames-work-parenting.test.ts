@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { counted, kindOf, tierOf } from './test-helpers.js';
+
+// Session 17, second freeze: the concepts added after held-out batches 38 (the perinatal and
+// parenting world) and 39 (money, work and housing) were scored first sight, each with its hard
+// negative. The sentences are written for the test, not taken from the batches.
+
+describe('an ordinary reason the writer says is false, and "my last everything"', () => {
+  it('counts a cover story the writer takes back ("there is no new job")', () => {
+    expect(tierOf("emptied the flat, gave the dog to my cousin and told him it's because of a new job. there is no new job. i've got everything i saved")).toBe('urgent');
+    expect(tierOf("gave the dog to my cousin because of a new job abroad, I start in March and I'll miss him loads")).toBe('none');
+  });
+  it('counts "my last everything" even after a last shift', () => {
+    expect(counted("quit my job and it's not because of a new one. saturday is my last shift and then it's my last everything")).toContain('final_goodbye:urgent');
+    expect(tierOf('quit my job because of a new job in leeds, saturday is my last shift, leaving do at the pub')).toBe('none');
+  });
+  it('does not read a charity shop as talk about a subject, nor a cliff walk looked up as a method', () => {
+    expect(tierOf('took three bags to the charity shop and looked up the cliff walk for saturday with the kids')).not.toBe('urgent');
+  });
+});
+
+describe('means at work', () => {
+  it('counts a gun cabinet key carried, whatever the cabinet excuses', () => {
+    expect(counted("farm goes to auction monday. gun cabinet key's in my pocket and i've told the wife i'm checking the fences")).toContain('means_prepared:urgent');
+    expect(tierOf('the gun cabinet key is on my keyring, the firearms officer checked the cabinet today')).toBe('none');
+  });
+  it('counts a poison opened where nobody comes, not one opened to clean', () => {
+    expect(counted('still in the cleaning store after my shift, lid’s off the bleach, nobody comes in here till morning')).toContain('means_prepared:urgent');
+    expect(counted("cap's off the drain cleaner and the store room's locked, nobody checks till monday")).toContain('means_prepared:urgent');
+    expect(tierOf("lid's off the bleach and the windows are open, deep cleaning the bathroom before the inspection")).not.toBe('urgent');
+  });
+  it('counts chemicals mixed in a bolted room', () => {
+    expect(counted('mixed bleach and the other cleaner in the staff toilet, door bolted, it stings already')).toContain('act_injury:urgent');
+  });
+  it('reads a roof as a workplace when the work is named', () => {
+    expect(tierOf('up on the scaffold all day replacing the gutters, knees are killing me')).toBe('none');
+    expect(tierOf('up on the roof at work, not for the gutters this time. sorry everyone')).toBe('urgent');
+  });
+});
+
+describe('a threat with a blade at work, and one that is an idiom', () => {
+  it('counts "slashing his face when he comes past" with a Stanley knife in the pocket', () => {
+    expect(counted("my supervisor is in the yard now and i've got the stanley knife. i'm slashing his face when he comes past")).toContain('threat_to_other:urgent');
+    expect(kindOf("my supervisor is in the yard now and i've got the stanley knife. i'm slashing his face when he comes past")).toBe('harm_to_others');
+    expect(tierOf('stanley knife for the carpet fitting, my supervisor showed me how to cut the underlay')).toBe('none');
+  });
+  it('reads "the boss is going to kill me, I forgot…" as an idiom, not when the person is on the way', () => {
+    expect(tierOf('the boss is going to kill me, I forgot to lock the van again')).not.toBe('urgent');
+    expect(tierOf('my manager will kill me, left the till open again lol')).toBe('none');
+    expect(tierOf("he's going to kill me when he gets home, he said so, he's on his way now")).toBe('urgent');
+  });
+});
+
+describe('being harmed, and things locked away', () => {
+  it('does not read chemicals locked in a cabinet as the writer locked in', () => {
+    expect(tierOf('all the chemicals are locked in the COSHH cabinet now, the audit went fine')).toBe('none');
+    expect(tierOf("he's locked me in the bedroom and he's got a knife")).toBe('urgent');
+  });
+  it('counts somebody else on a bridge now, with the writer on the way', () => {
+    expect(tierOf("my cousin just rang from the bridge, says he's climbed over the railing, i'm heading there now, someone ring the police")).toBe('urgent');
+  });
+});
+
+describe('the perinatal and parenting world', () => {
+  it('reads a cord round the baby’s neck at birth as no ligature', () => {
+    expect(tierOf("the cord was round his neck at birth, the midwife sorted it in seconds and he's 2 now")).toBe('none');
+    expect(tierOf("the cord is round my neck, the chair's ready")).toBe('urgent');
+  });
+  it('reads childproofing as ordinary use of knives and medicines', () => {
+    expect(tierOf("moved the knife block to the top of the fridge now she's crawling, and child locks on everything")).toBe('none');
+  });
+  it('reads a will made when the home is in both names as ordinary', () => {
+    expect(tierOf('made our wills now the flat is in both our names, the solicitor was lovely')).toBe('none');
+  });
+});
