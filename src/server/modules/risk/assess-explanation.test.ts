@@ -91,13 +91,14 @@ describe('which kind of danger is named when frames of different kinds count', (
 describe('when a worry about a peer keeps the model from urgent', () => {
   const peer = assessLayer1('my friend has her pills lined up');
   it('only an urgent model is lowered; its concern or none stands', () => {
-    expect(fusedModelTier(peer, 'urgent', 0.9)).toBe('concern');
+    expect(fusedModelTier(peer, 'urgent', 0.84)).toBe('concern');
+    expect(fusedModelTier(peer, 'urgent', 0.85)).toBe('urgent');
     expect(fusedModelTier(peer, 'concern', 0.1)).toBe('concern');
     expect(fusedModelTier(peer, 'none', 0.1)).toBe('none');
   });
   it('not when the model reads the writer as in danger, or as a danger to others', () => {
-    expect(fusedModelTier(peer, 'urgent', 0.9, 'being_harmed')).toBe('urgent');
-    expect(fusedModelTier(peer, 'urgent', 0.9, 'harm_to_others')).toBe('urgent');
+    expect(fusedModelTier(peer, 'urgent', 0.8, 'being_harmed')).toBe('urgent');
+    expect(fusedModelTier(peer, 'urgent', 0.8, 'harm_to_others')).toBe('urgent');
   });
   it('not when Layer 1 is itself urgent (an urgent phrase rule beside the peer’s frame)', () => {
     const layer1 = assessLayer1('my friend has her pills lined up and i have been researching suicide methods');

@@ -111,6 +111,14 @@ const PHRASE_MODIFIER_AS_FRAME: Record<RiskSignal['modifiers'][number]['kind'], 
 
 /** The model's urgent probability above which Layer 1's reading lowers it to concern rather than none. */
 const MODEL_FAIRLY_SURE = 0.6;
+/**
+ * A model this sure of urgent is not lowered by Layer 1's reading of the words (ordinary context, negation, the past, a figure
+ * of speech, a worry about a peer). Session 17: batches 40 and 41 showed 8 of their 15 urgent misses were the model saying
+ * urgent at 0.83-0.99 and Layer 1 lowering it on a wrong reading ("diet" pills read as ordinary, "the quarry we used to go to"
+ * as the past, the writer's own bleach read as a brother's). On all 21,377 labelled sentences, 0.85 made 26 tiers right and 1
+ * wrong (an ordinary "boss is gonna kill me" at 0.91); 0.9 made 21 right and the same 1 wrong.
+ */
+const MODEL_VERY_SURE = 0.85;
 
 /**
  * How the model's tier counts, given Layer 1: when Layer 1 found risk words and read every one as
@@ -138,13 +146,20 @@ export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbab
   // One bar for all three readings (session 12; the figure-of-speech bar was 0.8): a model fairly
   // sure of urgent is never silenced by Layer 1's reading of the words, only lowered to concern, so a
   // clinician still looks when "ordinary use" was the wrong reading ("not in a moving house way").
-  if (says(strong) || says(negated) || says(past)) return modelTier === 'urgent' && urgentProbability >= MODEL_FAIRLY_SURE ? 'concern' : 'none';
+  // Session 17: a model very sure of urgent keeps it against the weaker readings — ordinary context, the past, a worry about a
+  // peer — which batches 40 and 41 showed misapplied; never against a negation, a figure of speech, a topic, a question or a
+  // hypothetical ("I'm not going to kill myself tonight", "career suicide" read urgent by the model at 0.99).
+  const verySure = modelTier === 'urgent' && urgentProbability >= MODEL_VERY_SURE;
+  const lowered = modelTier === 'urgent' && urgentProbability >= MODEL_FAIRLY_SURE ? 'concern' : 'none';
+  if (says((m) => strong(m) && !m.startsWith('ordinary context')) || says(negated)) return lowered;
+  if (says(strong) || says(past)) return verySure ? 'urgent' : lowered;
   // Every frame that counted is about somebody else (a worry about a peer): the model, which cannot
   // tell whose act it is, may not make it urgent — unless the model reads the writer as the one in
   // danger from that person ("he's upstairs getting the shotgun": being harmed, not a peer's self-harm).
   const aboutOthers = layer1.frames.filter((f) => f.tier !== 'none');
   if (
     modelTier === 'urgent' &&
+    !verySure &&
     modelKind === 'self_harm' &&
     layer1.tier !== 'urgent' &&
     aboutOthers.length > 0 &&

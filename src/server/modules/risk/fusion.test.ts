@@ -36,8 +36,15 @@ const ROWS: Row[] = [
   // ... but softer recovery words do not: the model's tier stands.
   ['i am in recovery from self harm', 'in recovery (no distance in time)', 'urgent', 0.5, 'urgent'],
   ['i am in recovery from self harm', 'in recovery (no distance in time)', 'concern', 0.5, 'concern'],
-  // Every counted frame is about somebody else: the model may not make it urgent.
-  ['my friend has her pills lined up', 'worry about a peer', 'urgent', 0.95, 'concern'],
+  // Every counted frame is about somebody else: the model may not make it urgent — unless it is very sure (0.85, session 17:
+  // the writer's own act is sometimes read as somebody else's, "my brother's at his mate's. Drank bleach…").
+  ['my friend has her pills lined up', 'worry about a peer', 'urgent', 0.84, 'concern'],
+  ['my friend has her pills lined up', 'worry about a peer, model very sure', 'urgent', 0.85, 'urgent'],
+  // Ordinary context or the past: lowered unless the model is very sure (session 17); a figure of speech or a negation, always.
+  ['rope for the climb tomorrow', 'ordinary context', 'urgent', 0.84, 'concern'],
+  ['rope for the climb tomorrow', 'ordinary context, model very sure', 'urgent', 0.85, 'urgent'],
+  ['i used to cut myself', 'used to, model very sure', 'urgent', 0.9, 'urgent'],
+  ["I'm not going to hurt myself", 'negated, model very sure', 'urgent', 0.99, 'concern'],
   ['my friend has her pills lined up', 'worry about a peer', 'concern', 0.95, 'concern'],
   // Layer 1 itself urgent, or counted evidence with no modifier: the model's tier stands.
   ['my flatmate just swallowed a whole box of tablets', 'act now (Layer 1 urgent)', 'urgent', 0.9, 'urgent'],
