@@ -1442,7 +1442,6 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
     if (negatesThreat(span) && !/\b(if|unless|or else|as long as|but)\b/.test(words.slice(end))) mods.push('negated');
   } else if (ownNegation) {
     // nothing: the frame already means the negated form
-    // Stryker disable next-line ArrowFunction: every() false leaves the next branch, whose first-two some() is true whenever every() was
   } else if (core.length && core.every((t) => t.negated)) mods.push('negated');
   else if (core.length && core.slice(0, 2).some((t) => t.negated)) mods.push('negated');
   const recovery = RECOVERY.exec(words);
