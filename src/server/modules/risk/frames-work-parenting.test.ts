@@ -73,3 +73,12 @@ describe('the perinatal and parenting world', () => {
     expect(tierOf('made our wills now the flat is in both our names, the solicitor was lovely')).toBe('none');
   });
 });
+
+describe('a count told in words (batch 40)', () => {
+  it('counts "about sixty" tablets swallowed like 60', () => {
+    expect(counted('swallowed about sixty of my paracetamol, it is not about my weight this time')).toContain('act_ingested:urgent');
+  });
+  it('does not read an age in words as a count', () => {
+    expect(tierOf('at eighty I still take my blood pressure tablets every morning with my tea')).toBe('none');
+  });
+});
