@@ -82,3 +82,23 @@ describe('a count told in words (batch 40)', () => {
     expect(tierOf('at eighty I still take my blood pressure tablets every morning with my tea')).toBe('none');
   });
 });
+
+describe('a week across the service (batch 42)', () => {
+  it('counts the whole of a drug now, and a count "now, that\'s enough"', () => {
+    expect(counted("used again, got a bag in and i'm doing all of it tonight in one go")).toContain('act_ingested:urgent');
+    expect(counted("been putting my tablets in a tin instead of taking them. 45 now, that's enough")).toContain('means_prepared:urgent');
+    // (The model alone still reads this one urgent: the frame does not count it without a drug in the message.)
+    expect(counted('doing all of it tonight, the whole ironing pile, then bed')).toEqual([]);
+  });
+  it('counts the edge of a roof written from, walking out into the sea, and going up a tower to fly off it', () => {
+    expect(counted('typing this from the edge of the roof of the flats. sorry for not saying bye properly')).toContain('place_of_danger:urgent');
+    expect(counted('getting the early train to the coast tomorrow and walking out into the sea')).toContain('place_of_danger:urgent');
+    expect(counted("haven't slept in days, going up the tower block tonight to see if i can fly off it")).toContain('place_of_danger:urgent');
+    expect(tierOf('went up to the top floor of the Shard, terrified of heights but I did it!')).toBe('none');
+  });
+  it('counts belongings labelled for people and hot oil thrown at someone', () => {
+    expect(counted('sorted all my stuff into bags labelled for people. tomorrow morning i am getting the first train to the coast')).toContain('final_arrangements:concern');
+    expect(counted("she's coming round at 7 and i'm throwing the hot oil at her, swear down")).toContain('threat_to_other:urgent');
+    expect(tierOf('careful with the hot oil at the fish fry, my aunty burnt her hand last year')).not.toBe('urgent');
+  });
+});

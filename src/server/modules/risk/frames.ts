@@ -195,7 +195,11 @@ const HAPPY_TEARS =
 /** "Fair enough", "funnily enough", "enough food": "enough" in everyday phrases, not "I've had enough". */
 const ORDINARY_ENOUGH =
   /\b(fair|good|sure|funnily|oddly|strangely|weirdly|near|often|big|old|well|warm|safe|easy|simple|clear|true|nice|kind|lucky) enough\b|\benough (said|food|time|money|room|space|sleep|people|chairs|plates|milk|bread|petrol|battery|signal|for (everyone|all of us|two|the week))\b/g;
-const withoutOrdinary = (text: string): string => text.replace(ROUTINE_READY, '').replace(HAPPY_TEARS, '').replace(ORDINARY_ENOUGH, '');
+/** A fear named as a phobia ("terrified of heights but I did it"): no distress. */
+const PHOBIA = /\b(terrified|terrify|scared|scare|afraid|frightened|frighten|petrified|petrify) of (heights?|flying|fly|spiders?|lifts?|the dark|needles?|dogs?)\b/g;
+/** An achievement ("terrified of heights but I did it!"): not "do it". */
+const DID_IT = /\b(but |and |finally )(i|we) (finally )?(did|do) it\b|\b(i|we) (finally )?(did|do) it ?!/g;
+const withoutOrdinary = (text: string): string => text.replace(ROUTINE_READY, '').replace(HAPPY_TEARS, '').replace(ORDINARY_ENOUGH, '').replace(PHOBIA, '').replace(DID_IT, '');
 const anyDistress = perMessage((m) => has(DISTRESS, withoutOrdinary(m.lemmas)) || has(DISTRESS, withoutOrdinary(m.words)));
 // The distress a goodbye itself carries ("cried at the airport", "it's peaceful" at a hospice, the word
 // "goodbye"): not a reason to read that goodbye as final.
@@ -275,7 +279,7 @@ const SEALED_SPACE = new RegExp(`\\b(${SEALED})\\b`);
 /** Water the writer may go into, and going into it. */
 const WATER_PLACE = 'sea|river|riverbank|canal|canal lock|lock|lake|reservoir|loch|weir|estuary|harbour|harbor|docks|quay|pier|the water';
 const ENTERING_WATER =
-  /\b(go|going|goin|walk|walking|wade|wading|jump|jumping|step|stepping|get|getting|slip|slipping) (in|into (it|the water|the sea|the river|the canal|the lake)|under|off the (edge|side))\b(?! (for|to) (a |my )?(swim|dip|paddle))/;
+  /\b(go|going|goin|walk|walking|wade|wading|jump|jumping|step|stepping|get|getting|slip|slipping) (out )?(in|into (it|the water|the sea|the river|the canal|the lake)|under|off the (edge|side))\b(?! (for|to) (a |my )?(swim|dip|paddle))/;
 
 /** After a firearm word: it names the firearm itself, not its licence, cabinet, club or shop. */
 const FIREARM_THING = '(?! (?:licence|license|certificate|cabinet|safe|club|range|shop|dealer|course|lesson|lessons|show|laws?|control|violence|crime))';
@@ -292,7 +296,7 @@ const AMMUNITION = 'bullet|bullets|ammo|ammunition|cartridge|cartridges|shells|r
 
 /** Saving means up, or buying them from one shop after another: no routine word excuses it. */
 const STOCKPILING =
-  /\b(kept (\w+ ){0,3}(in|under|inside|behind|at the bottom of) (a|my|the|an old) (\w+ )?(sock|socks|shoe|shoes|boot|tin|pillowcase|mattress|lining|bra|hot water bottle|teddy)|saved|saving|been saving|squirrel\w* away|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|putting (\w+ ){0,3}aside|instead of taking (it|them)|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
+  /\b\d{2,} now (, )?(that s|that is|thats|is|s) enough\b|\b(kept (\w+ ){0,3}(in|under|inside|behind|at the bottom of) (a|my|the|an old) (\w+ )?(sock|socks|shoe|shoes|boot|tin|pillowcase|mattress|lining|bra|hot water bottle|teddy)|saved|saving|been saving|squirrel\w* away|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|putting (\w+ ){0,3}aside|instead of taking (it|them)|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
 /** Taking a whole supply at once ("all of the", "the lot", "the whole week's", "every compartment"). */
 const WHOLE_SUPPLY_TAKEN =
   /\b(took|taken|swallowed|downed|necked|ate|had) (\w+ ){0,2}(the lot|the whole|the entire|a whole|my whole|whole (weeks?|months?|box|pack|packet|bottle|strip|tub)|every (compartment|single one|last one)|all of (the|them|it))\b(?! (to|back|into|in to|round|down to|out|away|for disposal)\b)(?!( \w+){0,5} (back to|back into|in to|into|to) (the )?(pharmacy|chemist|pharmacist|surgery|gp|hospital|disposal|returns bin)\b)/;
@@ -378,6 +382,10 @@ const SUPPLY_PERIOD_TAKEN = re(
 /** "has been slapping me all morning … she's still here, in the kitchen": an assault that goes on, or its author still there. */
 const ONGOING_ASSAULT =
   /\b(hit|hitting|slap|slapping|punch|punching|kick|kicking|beat|beating|shove|shoving|push|pushing|pinch|pinching|strangle|strangling|choke|choking|hurt|hurting) me (\w+ ){0,2}all (morning|day|afternoon|evening|night)\b|\b(hit|slapped|punched|kicked|beat|hurt|shoved|pushed|pinched|strangled|choked|attacked)\b.*\b(s|is|be) still (here|in the (house|flat|room|kitchen|next room))\b/;
+/** "I've got a big bag in and I'm doing all of it tonight in one go": the whole of a drug, now (counted only with a drug in the message, below). */
+const DRUG_ALL_NOW = re(
+  `${W('doing|taking|using|having|necking|shooting up|banging up|smoking|snorting')} ${W('all of it|the lot|it all|the whole bag|the whole lot|everything i ve got|everything i have|all of them')} ${G(1)}${W('tonight|in one go|at once|right now|now')}`,
+);
 /** "his mates are waiting at the bus stop for me": somebody waiting for the writer (counted with fear, a weapon or a threat). */
 const WAITED_FOR = re(`${W(PERSON)} ${G(4)}${W('waiting for me|waiting outside|waiting at|waiting round|waiting by|waiting near|hanging round outside|outside waiting')}`);
 /** "Beg unnu call police", "someone please ring 999": a plea for the police now. */
@@ -456,6 +464,8 @@ const FRAMES: FrameSpec[] = [
       re(
         `${W(`lid s off|lids off|lid is off|lid off|took the lid off|opened|unscrewed|uncapped|(?:took the |taken the )?(?:${MEDICINE}) (?:s |is )?off`)} ${G(2)}${W(POISON)}|${W(POISON)} ${G(2)}${W(`opened|open|uncapped|unscrewed|lid off|lid s off|lids off|(?:${MEDICINE}) (?:s )?off`)}`,
       ),
+      // "keeping them in a tin instead. 60 now, that's enough": a count reached (STOCKPILING: urgent below).
+      re(`\\b\\d{2,} now (?:, )?(?:that s|that is|thats|is|s) enough\\b`),
       // "the kitchen knife's in bed with me": means kept in the writer's bed.
       re(`${W(MEANS)} ${G(3)}${W('in bed with me|in the bed with me|next to me in bed')}`),
       // "theres a beam in the garage. tonight": a point to hang from, named (urgent below only with a time, distress or a farewell).
@@ -548,6 +558,12 @@ const FRAMES: FrameSpec[] = [
       re(`${W(PRESENCE)} ${G(3)}${W(EDGE_PLACE)}`),
       re(`${W(PRESENCE)} ${G(3)}${W(DANGER_PLACE)}`),
       re(`^${G(2)}${W(`${EDGE_PLACE}|${DANGER_PLACE}`)}$`),
+      // "going up the tower block tonight to see if I can fly off it" (urgent below only with a time, distress or a way off).
+      re(`${W('going up|go up|heading up|head up|climbing up|climb up|gone up|went up')} ${G(2)}${W(DANGER_PLACE)}`),
+      // "writing this from the edge of the roof of my block", "walking out into the sea tomorrow morning".
+      re(
+        `${W('from the edge of')} ${G(1)}${W(`${EDGE_PLACE}|${DANGER_PLACE}`)}|${W('walk|walking|walk out|walking out|wade|wading|wade out|wading out|swim|swimming|swim out|swimming out')} ${W('into the sea|into the river|into the lake|into the reservoir|into the loch|into the water|into the waves|out to sea')}`,
+      ),
       // "booked a one way ticket to the cliffs".
       re(`${W('one way ticket|one way train|one way trip|single ticket|one way')} ${G(3)}${W(`${EDGE_PLACE}|${DANGER_PLACE}`)}`),
       // The subject dropped: "on the roof of halls, the fire door was propped open".
@@ -593,7 +609,12 @@ const FRAMES: FrameSpec[] = [
       if (has(EDGE_PLACE, s) && !/\b(edge of (my|the) (seat|bed|sofa|table|diving board|pool|chair|desk)|diving board|on edge|edgy|cutting edge|edge of my seat)\b/.test(s))
         return 'urgent';
       if (anyDistress(m) || anyFarewell(m)) return 'urgent';
-      if (/\b(going over|go over the (edge|side|top|rail|railing)|going to jump|gonna jump|about to jump|threatening to jump)\b/.test(m.words)) return 'urgent';
+      if (
+        /\b(going over|go over the (edge|side|top|rail|railing)|going to jump|gonna jump|about to jump|threatening to jump|(see if i can|try to|going to|gonna) fly (off|from)( it| the (roof|top|edge|building|bridge|block))?)\b/.test(
+          m.words,
+        )
+      )
+        return 'urgent';
       // "at the canal lock, water's freezing, going in": going into the water where the writer is.
       if (has(WATER_PLACE, s) && ENTERING_WATER.test(m.words)) return 'urgent';
       // "On the bridge. Not for the view.": the writer denies the ordinary reason for being there.
@@ -644,6 +665,8 @@ const FRAMES: FrameSpec[] = [
       // "took everything from the box the pharmacy gave me", "swallowed about three weeks' worth".
       SUPPLY_FROM_THE_BOX,
       SUPPLY_PERIOD_TAKEN,
+      // "I've got a big bag in and I'm doing all of it tonight in one go": the whole of a drug, now.
+      DRUG_ALL_NOW,
       // "says he's taken everything in the house", "shot up way too much on purpose": everything at hand, or too much on purpose.
       re(
         `${W('taken|took|swallowed|downed|necked|had|taking')} ${W('everything|every pill|every tablet|all the pills|all the tablets|all the meds|whatever')} ${W('in the house|in the flat|in the cupboard|in the cabinet|in the medicine cabinet|in the drawer|in the bathroom|he could find|she could find|they could find|i could find|he could get|she could get|i could get|left in the house')}|${W('shot up|injected|banged up|used|took|taken|had|done|did|swallowed|drank|necked')} ${W('way too much|far too much|much too much|too much|too many|way too many|loads|a massive amount|double|triple')} ${G(1)}${W('on purpose|deliberately|intentionally|to die|to end it|to not wake up')}`,
@@ -654,10 +677,14 @@ const FRAMES: FrameSpec[] = [
     ],
     // "Took too many of my pills last weekend … I'm ok physically now": an overdose that is over is recent self-harm (concern).
     tier: (m, s) =>
-      SUPPLY_PERIOD_TAKEN.test(s) &&
-      !has(MEDICINE, m.words) &&
-      !has(MEDICINE, m.lemmas) &&
-      !/\b(meds|tablets|pills|medication|medicine|prescription|script|dosette|supply)\b/.test(m.words)
+      (SUPPLY_PERIOD_TAKEN.test(s) &&
+        !has(MEDICINE, m.words) &&
+        !has(MEDICINE, m.lemmas) &&
+        !/\b(meds|tablets|pills|medication|medicine|prescription|script|dosette|supply)\b/.test(m.words)) ||
+      (DRUG_ALL_NOW.test(s) &&
+        !has(MEDICINE, m.words) &&
+        !has(POISON, m.words) &&
+        !/\b(bag|bags|gear|stash|wraps?|grams?|score|scored|used|using|relapsed|pills|tablets|meds|smack|heroin|coke|crack|ket|spice|fent|fentanyl|vodka|whisky)\b/.test(m.words))
         ? null
         : /\b(last weekend|last week|at the weekend|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|days ago|a few days|the other day|last month)\b/.test(m.words) &&
             /\b((i m|i am|im|i be) (ok|okay|fine|alright|all right)( physically)? now|physically (ok|okay|fine)|been checked|got checked|went to a ?(&|and) ?e|was in hospital|discharged)\b/.test(
@@ -813,6 +840,10 @@ const FRAMES: FrameSpec[] = [
       ),
       re(
         `${W('give|gave|given|giving|gift|gifting')} ${G(3)}${W('away')}|${W('give away|gave away|giving away|rehome|rehoming|rehomed|find a home for|found a home for|new home for|new owner for')}|${W('give|gave|given|giving|handed|hand')} ${G(1)}${W(PET)} ${W('to')}`,
+      ),
+      // "sorted all my stuff into bags labelled for people": belongings marked out for who gets them.
+      re(
+        `${W('stuff|things|belongings|clothes|books|bits')} ${G(3)}${W('labelled for|labeled for|marked for|with names on|named for|for each of you|for everyone')}|${W('labelled|labeled|marked')} ${G(2)}${W('for people|for each of you|for everyone|with who gets|with your names')}`,
       ),
       // "my will is written", "the letters are sealed": the arrangement told in the passive.
       re(
@@ -982,6 +1013,10 @@ const FRAMES: FrameSpec[] = [
       // "I'm throwing it in his face the second he walks in": the act and its moment.
       re(
         `${W('i m|i am|im|i be|i will|i ll|i m going to|going to|gonna|be go to')} ${G(1)}${W('throwing|throw|pouring|pour|stabbing|stab|glassing|glass|smashing|smash|battering|batter|scalding|scald|burning|burn|bottling|bottle|opening|open|slashing|slash|striping|stripe|cutting|cut|carving|carve')} ${G(3)}${W('in his face|in her face|in their face|his face|her face|their face|over him|over her|over them|at him|at her|into him|into her|him|her|them')} ${G(1)}${W('the second|the minute|the moment|as soon as|when|once')} ${W('he|she|they')}`,
+      ),
+      // "im throwing the hot oil at her i swear down": a scalding or corrosive liquid aimed at somebody.
+      re(
+        `${W('throwing|throw|pouring|pour|chucking|chuck|splashing|splash')} ${G(1)}${W('hot oil|boiling oil|boiling water|the kettle|acid|bleach|zzpoison|petrol')} ${W('at|over|on|in')} ${W('her|him|them|his face|her face|their face')}`,
       ),
       // "he's getting it when he comes out" (counted only with a weapon in the message, below).
       GETTING_IT_WHEN,
