@@ -546,8 +546,6 @@ export const FAREWELL = alt([
   'last day',
   'last everything',
   'my last everything',
-  'last night',
-  'this be it',
   'this be the end',
   'the end of the road',
   'see you on the other side',

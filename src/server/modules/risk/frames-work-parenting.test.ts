@@ -102,3 +102,24 @@ describe('a week across the service (batch 42)', () => {
     expect(tierOf('careful with the hot oil at the fish fry, my aunty burnt her hand last year')).not.toBe('urgent');
   });
 });
+
+describe('what the mutation tests of the frame functions found (session mut18)', () => {
+  it('does not read the word after a match as part of it ("not hopeless no matter what")', () => {
+    expect(tierOf('i am not hopeless no matter what')).toBe('none');
+    expect(tierOf('i am hopeless no matter what i do')).toBe('concern');
+  });
+  it('does not read "this is it" or "last night" as a farewell that voids an ordinary reason', () => {
+    expect(tierOf('this is it lads, last shift before me holiday, cannot wait')).toBe('none');
+    expect(tierOf('watched The Bridge last night, scandi noir, so good')).toBe('none');
+    expect(tierOf('this is it. goodbye everyone')).toBe('urgent');
+  });
+  it('reads a person after "to your" or "to the" as the object, not the one who acts', () => {
+    expect(counted("the tractor's handed over to the lad and the will's signed. going out to the top field with the twelve-bore first thing. don't ring")).toContain(
+      'means_prepared:urgent',
+    );
+  });
+  it('does not let a rope "for climbing" excuse itself beside distress', () => {
+    expect(tierOf('got a new rope for climbing and i cried all night, i cannot do this anymore')).toBe('urgent');
+    expect(tierOf('got a new rope for climbing, so excited for the crag on saturday')).toBe('none');
+  });
+});

@@ -104,11 +104,14 @@ function subjectBefore(words: string, index: number): 'self' | 'other' {
     if (i > 0 && before[i - 1] === 's' && ownedMeansFollows(before, i, after)) continue;
     // "given my PlayStation to my cousin and deleted…": a person after a preposition is its object, not who acts.
     // ("for my father's funeral" keeps him: whose funeral it is says who it is about.)
-    if (before[i - 1] !== 's' && (PREPOSITION.test(before[i + 1] ?? '') || (/^(my|his|her|their|our)$/.test(before[i + 1] ?? '') && PREPOSITION.test(before[i + 2] ?? ''))))
+    if (
+      before[i - 1] !== 's' &&
+      (PREPOSITION.test(before[i + 1] ?? '') || (/^(my|his|her|their|our|your|the)$/.test(before[i + 1] ?? '') && PREPOSITION.test(before[i + 2] ?? '')))
+    )
       continue;
     // "sent my sister the password, gave the dog to next door": a person after a verb of giving or telling is its object.
     // Stryker disable next-line StringLiteral: either fallback fails its anchored test (/^my$/, GIVING_VERB) whatever it says
-    if (/^my$/.test(before[i + 1] ?? '') && GIVING_VERB.test(before[i + 2] ?? '')) continue;
+    if (/^(my|your)$/.test(before[i + 1] ?? '') && GIVING_VERB.test(before[i + 2] ?? '')) continue;
     if (OTHER_SUBJECT.test(word) || OTHER_SUBJECT.test(pair)) return 'other';
   }
   // Stryker disable next-line StringLiteral: the caller only asks whether the subject is 'other'; any other string reads as the writer
@@ -1579,7 +1582,9 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   const mods: string[] = [];
   // Negation: wink-nlp's scope, over the tokens of the match.
   const first = spacesIn(words, 0, start);
-  const last = first + spacesIn(words, start, end);
+  // (`end` is one past the space after the match's last token: that space is no token of the match — "i am not hopeless no
+  // matter what" read its "no" as the frame's own negation until session 17.)
+  const last = first + spacesIn(words, start, end - 1);
   const span = sentence.tokens.slice(Math.max(0, first), last + 1);
   const core = span.filter((t) => t.pos !== 'PART' && t.pos !== 'AUX' && t.pos !== 'DET');
   // A pattern that holds its own negation ("not safe at home", "will not stop bleeding") is not negated by it.
@@ -1608,6 +1613,9 @@ function modifiersFor(sentence: AnalysedSentence, words: string, start: number, 
   for (const i of IDIOMS) if ((idiom = i.exec(words))) break;
   const reasonDenied = deniesReason(message);
   if (idiom && (reasonDenied || saysIsACover(words, idiom.index))) idiom = null;
+  // A rope or blades "for climbing", "for crafts" is ordinary use told as a phrase: like ordinary context, not with distress or a
+  // farewell in the message ("got a new rope for climbing and i cried all night").
+  if (idiom && /\b(rope|ropes|blades|razor blades)\b/.test(idiom[0]) && (anyDistress(message) || anyFarewell(message))) idiom = null;
   if (idiom) mods.push(`figure of speech (“${idiom[0]}”)`);
   // Ordinary context in the same sentence, and no distress or farewell anywhere in the message:
   // "rope for climbing" is ordinary, "rope for climbing, sorry for everything" is not.
