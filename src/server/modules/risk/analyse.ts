@@ -110,22 +110,19 @@ function correctNegation(tokens: Token[]): void {
     const next = tokens[i + 1];
     // "not going to hurt myself" stays negated; "can't stop thinking about dying" and
     // "don't want to live" are statements of what the writer feels: the frames read them as such.
-    if (next && INTENSIFIER_AFTER_NEGATION.has(next.lemma)) {
-      for (let j = i + 1; j < tokens.length; j++) {
-        const token = tokens[j];
-        if (!token || !token.negated) break;
-        token.negated = false;
-      }
-    }
+    if (next && INTENSIFIER_AFTER_NEGATION.has(next.lemma)) unnegateFrom(tokens, i + 1);
     // The words after "not a joke" are the writer's statement.
     const jokeAt = next && JOKE_AFTER_NEGATION.has(next.lemma) ? i + 2 : next?.text === 'a' && JOKE_AFTER_NEGATION.has(tokens[i + 2]?.lemma ?? '') ? i + 3 : -1;
-    if (jokeAt > 0) {
-      for (let j = jokeAt; j < tokens.length; j++) {
-        const token = tokens[j];
-        if (!token || !token.negated) break;
-        token.negated = false;
-      }
-    }
+    if (jokeAt > 0) unnegateFrom(tokens, jokeAt);
+  }
+}
+
+/** Lifts the negation from `from` to the end of the negated run. */
+function unnegateFrom(tokens: Token[], from: number): void {
+  for (let j = from; j < tokens.length; j++) {
+    const token = tokens[j];
+    if (!token || !token.negated) break;
+    token.negated = false;
   }
 }
 

@@ -99,7 +99,7 @@ function cachedEvidence(text: string): boolean {
 /** The phrase rules' modifiers in the frames' words, so one test reads both. */
 const PHRASE_MODIFIER_AS_FRAME: Record<RiskSignal['modifiers'][number]['kind'], (cue: string) => string> = {
   negated: () => 'negated',
-  // Stryker disable next-line ArrowFunction,StringLiteral: 'about someone else' matches none of the three tests below (strong, negated, past), so any other string (or none) does the same
+  // Stryker disable next-line ArrowFunction,StringLiteral: 'about someone else' matches none of the tests below (explained, ordinary, negated, past), so any other string (or none) does the same
   other_person: () => 'about someone else',
   recovery: (cue) => `past or recovery (“${cue}”)`,
   metaphor: (cue) => `figure of speech (“${cue}”)`,
@@ -112,8 +112,8 @@ const PHRASE_MODIFIER_AS_FRAME: Record<RiskSignal['modifiers'][number]['kind'], 
 /** The model's urgent probability above which Layer 1's reading lowers it to concern rather than none. */
 const MODEL_FAIRLY_SURE = 0.6;
 /**
- * A model this sure of urgent is not lowered by Layer 1's reading of the words (ordinary context, negation, the past, a figure
- * of speech, a worry about a peer). Session 17: batches 40 and 41 showed 8 of their 15 urgent misses were the model saying
+ * A model this sure of urgent is not lowered by Layer 1's weaker readings of the words — ordinary context, the past, a worry
+ * about a peer — though a negation, a figure of speech, a topic, a question or a hypothetical still lower it. Session 17: batches 40 and 41 showed 8 of their 15 urgent misses were the model saying
  * urgent at 0.83-0.99 and Layer 1 lowering it on a wrong reading ("diet" pills read as ordinary, "the quarry we used to go to"
  * as the past, the writer's own bleach read as a brother's). On all 21,377 labelled sentences, 0.85 made 26 tiers right and 1
  * wrong (an ordinary "boss is gonna kill me" at 0.91); 0.9 made 21 right and the same 1 wrong.
@@ -130,7 +130,8 @@ const MODEL_VERY_SURE = 0.85;
 export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbability: number, modelKind: RiskAssessment['kind'] = 'self_harm'): RiskTier {
   const counted = layer1.frames.some((f) => f.tier !== 'none');
   // Stryker disable next-line Regex: without `^` the same modifiers match: no other modifier holds these words (the others are 'negated', 'about …', 'soon' and 'past or recovery' with a cue from RECOVERY's fixed words)
-  const strong = (m: string): boolean => /^(figure of speech|talk about a subject|a question|metaphor|topic|hypothetical|ordinary context)/.test(m);
+  const explained = (m: string): boolean => /^(figure of speech|talk about a subject|a question|metaphor|topic|hypothetical)/.test(m);
+  const ordinary = (m: string): boolean => m.startsWith('ordinary context');
   const negated = (m: string): boolean => m === 'negated';
   const says = (test: (m: string) => boolean): boolean =>
     !counted &&
@@ -138,7 +139,7 @@ export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbab
     (layer1.frames.some((f) => f.modifiers.some(test)) || layer1.phrases.signals.some((x) => x.modifiers.some((m) => test(PHRASE_MODIFIER_AS_FRAME[m.kind](m.cue)))));
   // Only an explicit distance in time ("years ago", "used to"): softer recovery words are too often wrong.
   const past = (m: string): boolean =>
-    // Stryker disable next-line StringLiteral: every other modifier these words could be in (a question, a subject, a figure of speech, ordinary context) is already a strong reading, so testing the regex on every modifier decides the same
+    // Stryker disable next-line StringLiteral: every other modifier these words could be in (a question, a subject, a figure of speech, ordinary context) is already read by `explained`, whose branch comes first, or by `ordinary`, whose branch is the same, so testing the regex on every modifier decides the same
     m.startsWith('past or recovery') && /years? ago|months ago|used to|in the past|back then|when i was|as a (teen|teenager|kid|child)|in (19|20)\d\d|last year/.test(m);
   // (A stricter rule for very short messages with no Layer 1 evidence was tried for v4 and rejected
   // on the validation batch; its old form, "urgent below 0.3 becomes concern", could never fire
@@ -151,8 +152,8 @@ export function fusedModelTier(layer1: Layer1, modelTier: RiskTier, urgentProbab
   // hypothetical ("I'm not going to kill myself tonight", "career suicide" read urgent by the model at 0.99).
   const verySure = modelTier === 'urgent' && urgentProbability >= MODEL_VERY_SURE;
   const lowered = modelTier === 'urgent' && urgentProbability >= MODEL_FAIRLY_SURE ? 'concern' : 'none';
-  if (says((m) => strong(m) && !m.startsWith('ordinary context')) || says(negated)) return lowered;
-  if (says(strong) || says(past)) return verySure ? 'urgent' : lowered;
+  if (says(explained) || says(negated)) return lowered;
+  if (says(ordinary) || says(past)) return verySure ? 'urgent' : lowered;
   // Every frame that counted is about somebody else (a worry about a peer): the model, which cannot
   // tell whose act it is, may not make it urgent — unless the model reads the writer as the one in
   // danger from that person ("he's upstairs getting the shotgun": being harmed, not a peer's self-harm).

@@ -213,6 +213,8 @@ const NOT_RETURNING =
   /\b((i m|i am|im|i be) (not|never) (coming|come) back|(i will not|i won t|i wont|i will never) be coming back)\b(?! (till|until|til|before|after|for|to|from|tonight|today|tomorrow|later|soon|next|on|in|at|this|with|when|if|unless)\b)/;
 const anyFarewell = perMessage((m) => has(FAREWELL, m.lemmas) || has(FAREWELL, m.words) || NOT_RETURNING.test(m.words));
 /** A relapse the writer cannot stop ("got the stanley knife out again and i cant stop"): no ordinary use excuses the means. */
+/** A medicine named anywhere in the message, by name or as "meds", "tablets", "pills". */
+const namesAMedicine = perMessage((m) => has(MEDICINE, m.words) || has(MEDICINE, m.lemmas) || /\b(meds|tablets|pills|medication|medicine)\b/.test(m.words));
 const relapse = perMessage(
   (m) =>
     /\b(relapsed|relapse|relapsing)\b/.test(m.words) ||
@@ -298,8 +300,11 @@ const ARRANGEMENT_DONE =
 const AMMUNITION = 'bullet|bullets|ammo|ammunition|cartridge|cartridges|shells|rounds|magazine|clip';
 
 /** Saving means up, or buying them from one shop after another: no routine word excuses it. */
-const STOCKPILING =
-  /\b\d{2,} now (, )?(that s|that is|thats|is|s) enough\b|\b(kept (\w+ ){0,3}(in|under|inside|behind|at the bottom of) (a|my|the|an old) (\w+ )?(sock|socks|shoe|shoes|boot|tin|pillowcase|mattress|lining|bra|hot water bottle|teddy)|saved|saving|been saving|squirrel\w* away|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|putting (\w+ ){0,3}aside|instead of taking (it|them)|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
+/** "60 now, that's enough": a count of saved means reached. */
+const COUNT_REACHED = /\b\d{2,} now (, )?(that s|that is|thats|is|s) enough\b/;
+const STOCKPILE_ACTS =
+  /\b(kept (\w+ ){0,3}(in|under|inside|behind|at the bottom of) (a|my|the|an old) (\w+ )?(sock|socks|shoe|shoes|boot|tin|pillowcase|mattress|lining|bra|hot water bottle|teddy)|saved|saving|been saving|squirrel\w* away|stockpil\w*|hoard\w*|stash\w*|kept back|put aside|putting (\w+ ){0,3}aside|instead of taking (it|them)|(different|every|each|several|multiple) (chemist|chemists|pharmacy|pharmacies|shop|shops|supermarket|supermarkets)|(two|three|four|five|six|seven|eight|nine|ten|\d+) (boxes|packs|packets|bottles) now|got \d{2,} now|every day this week)\b/;
+const STOCKPILING = new RegExp(`${COUNT_REACHED.source}|${STOCKPILE_ACTS.source}`);
 /** Taking a whole supply at once ("all of the", "the lot", "the whole week's", "every compartment"). */
 const WHOLE_SUPPLY_TAKEN =
   /\b(took|taken|swallowed|downed|necked|ate|had) (\w+ ){0,2}(the lot|the whole|the entire|a whole|my whole|whole (weeks?|months?|box|pack|packet|bottle|strip|tub)|every (compartment|single one|last one)|all of (the|them|it))\b(?! (to|back|into|in to|round|down to|out|away|for disposal)\b)(?!( \w+){0,5} (back to|back into|in to|into|to) (the )?(pharmacy|chemist|pharmacist|surgery|gp|hospital|disposal|returns bin)\b)/;
@@ -323,12 +328,11 @@ const WEIGHTED_FOR_WATER =
 const GETTING_IT_WHEN = re(
   `${W('he|she|they')} ${W('s|is|be|are|re')} ${W('getting it|get it|getting stabbed|getting battered|getting done in|getting shot|get stab|get shoot|get batter')} ${W('when|once|as soon as|the second|the minute|tonight|tomorrow')}`,
 );
-/** "made a list of the lads who bullied me". */
-/** Somebody at the door, outside, downstairs or on their way (urgent below only with a threat, a weapon or fear in the message). */
 /** PERSON as a subject: not "him", "her", "them" ("taking them all when I get in"). */
 const PERSON_SUBJECT = PERSON.split('|')
   .filter((w) => !['him', 'her', 'them'].includes(w))
   .join('|');
+/** Somebody at the door, outside, downstairs or on their way (urgent below only with a threat, a weapon or fear in the message). */
 const AT_THE_DOOR = re(
   `${W(PERSON_SUBJECT)} ${G(4)}${W('at the door|at my door|outside my|outside the house|outside the flat|banging on|bang on|kicking the door|kick the door|break in|breaking in|broke in|get in|trying to get in|in the house|downstairs|in the hall|on the stairs|coming up|coming back|on his way|on her way|on their way|parked across the road|parked across from|parked opposite|parked up outside|parked outside|sat outside|watching the house|watching my house|watching my flat|watching the flat|let himself in|let herself in|let themselves in|at the end of my bed|standing over me|stood over me|grabbing at me|grabbing me')}`,
 );
@@ -350,6 +354,7 @@ const ON_MY_WAY_TO_SORT = re(
 const WAITING_FOR_THEM = re(
   `${W('waiting for|waiting outside|sat outside|parked outside')} ${W('him|her|them')}|${W('outside|waiting outside|sat outside|parked outside')} ${W('his house|her house|their house|his flat|her flat|their flat|his place|her place|his work|her work')}|${W('he s asleep|she s asleep|he is asleep|she is asleep|he be asleep|she be asleep|they re asleep|they are asleep|they be asleep|he s passed out|he is passed out')}`,
 );
+/** "made a list of the lads who bullied me". */
 const LIST_OF_WRONGS = re(`${W('list')} ${G(6)}${W('who|that')} ${G(3)}${W('bullied|hurt|wronged|grassed on|betrayed|laughed at|picked on|abused|ruined')} ${W('me')}`);
 /** "went to get the shotgun": somebody fetching a weapon. */
 const FETCHING_WEAPON = re(
@@ -378,6 +383,10 @@ const HANDED_OVER = re(
 const SUPPLY_FROM_THE_BOX = re(
   `${W('took|taken|swallowed|downed|necked|had')} ${G(1)}${W('everything|all|the lot|what was')} ${W('from|in|out of|left in')} ${G(2)}${W('box|boxes|packet|packets|pack|bottle|bag|tub|strip|strips|blister|dosette')}(?! (?:back|to|into|and put|onto|on to|off)\\b) ${G(4)}${W('pharmacy|chemist|pharmacist|gp|doctor|hospital|prescribed|prescription|script|ward')}|${W('took|taken|swallowed|downed|necked')} ${G(6)}${W('\\d+|two|three|four|five|six|a|a few|several')} ${W('days|weeks|months|day s|week s|month s|days s|weeks s|months s')} ${W('worth')}(?! (?:of (?:holiday|leave|annual leave|shopping|food|clothes|washing|post|mail|emails|work|notes|photos))\\b)`,
 );
+/** Verbs of keeping a supply back or hidden. */
+const KEPT_BACK = 'keeping|kept|keep|hiding|hid|hidden|stashing|stashed|storing|stored|saving|saved|holding back|held back';
+/** Weeks or months of a supply kept back ("keeping 2 weeks of methadone in the freezer"). */
+const WEEKS_KEPT_BACK = re(`${W(KEPT_BACK)} ${G(1)}${W('two|three|four|five|six|\\d+')} ${W('months|month s|weeks|week s')} ${W('of|worth')}`);
 /** "discharged with a fortnight's meds. I've taken the fortnight": a supply named by how long it was meant to last, taken (counted only with a medicine in the message, below). */
 const SUPPLY_PERIOD_TAKEN = re(
   `${W('took|taken|swallowed|downed|necked')} ${W('the|a|my|the whole|a whole|my whole|the entire|all the|all of the')} ${W('fortnight|fortnight s|week|week s|month|month s|two weeks|two weeks s|weeks|month s worth|week s worth')}(?! (?:off|out|away|as|to|in|at|for|of|on|holiday|leave|break|before|after|ago|later|earlier|shopping|food)\\b)`,
@@ -468,7 +477,7 @@ const FRAMES: FrameSpec[] = [
         `${W(`lid s off|lids off|lid is off|lid off|took the lid off|opened|unscrewed|uncapped|(?:took the |taken the )?(?:${MEDICINE}) (?:s |is )?off`)} ${G(2)}${W(POISON)}|${W(POISON)} ${G(2)}${W(`opened|open|uncapped|unscrewed|lid off|lid s off|lids off|(?:${MEDICINE}) (?:s )?off`)}`,
       ),
       // "keeping them in a tin instead. 60 now, that's enough": a count reached (STOCKPILING: urgent below).
-      re(`\\b\\d{2,} now (?:, )?(?:that s|that is|thats|is|s) enough\\b`),
+      COUNT_REACHED,
       // "the kitchen knife's in bed with me": means kept in the writer's bed.
       re(`${W(MEANS)} ${G(3)}${W('in bed with me|in the bed with me|next to me in bed')}`),
       // "theres a beam in the garage. tonight": a point to hang from, named (urgent below only with a time, distress or a farewell).
@@ -494,7 +503,7 @@ const FRAMES: FrameSpec[] = [
       ),
       // "picked up three months of my prescription in one go", "keeping 2 weeks of methadone in the freezer".
       re(
-        `${W('picked up|collected|got|ordered|filled|keeping|kept|keep|hiding|hid|hidden|stashing|stashed|storing|stored|saving|saved|holding back|held back')} ${G(1)}${W('two|three|four|five|six|\\d+')} ${W('months|month s|weeks|week s')} ${W('of|worth of|worth')} ${G(1)}${W(`prescription|script|meds|tablets|pills|medication|${MEDICINE}`)}`,
+        `${W(`picked up|collected|got|ordered|filled|${KEPT_BACK}`)} ${G(1)}${W('two|three|four|five|six|\\d+')} ${W('months|month s|weeks|week s')} ${W('of|worth of|worth')} ${G(1)}${W(`prescription|script|meds|tablets|pills|medication|${MEDICINE}`)}`,
       ),
       // "got the big paracetamol and the other stuff at two different chemists so nobody would ask".
       re(
@@ -519,12 +528,7 @@ const FRAMES: FrameSpec[] = [
     tier: (m, s) => {
       if (HANDED_OVER.test(s) && !STOCKPILING.test(s)) return null;
       // Weeks or months of a medicine kept back or hidden is a stockpile ("keeping 2 weeks of methadone in the freezer").
-      if (
-        /\b(keeping|kept|keep|hiding|hid|hidden|stashing|stashed|storing|stored|saving|saved|holding back|held back) (\w+ )?(two|three|four|five|six|\d+) (months|month s|weeks|week s) (of|worth)\b/.test(
-          s,
-        )
-      )
-        return 'urgent';
+      if (WEEKS_KEPT_BACK.test(s)) return 'urgent';
       // A strong sign of preparation ("lined up", "stockpiled", "in my hand") is enough; a plain
       // "have" or "bought" needs a quantity, a lethal object, a time or distress with it.
       if (
@@ -678,23 +682,24 @@ const FRAMES: FrameSpec[] = [
         `${W('on|up to')} ${G(1)}${W('number|no')} ${COUNT}(?! (?:bus|buses|tram|train|route|road|street|platform|stop|bay|ward|bed|room|shirt|seat)\\b)|${W('passed out|came round|come round|woke up')} ${G(2)}${W('after taking|after i took|after swallowing|on the floor')}`,
       ),
     ],
-    // "Took too many of my pills last weekend … I'm ok physically now": an overdose that is over is recent self-harm (concern).
-    tier: (m, s) =>
-      (SUPPLY_PERIOD_TAKEN.test(s) &&
-        !has(MEDICINE, m.words) &&
-        !has(MEDICINE, m.lemmas) &&
-        !/\b(meds|tablets|pills|medication|medicine|prescription|script|dosette|supply)\b/.test(m.words)) ||
-      (DRUG_ALL_NOW.test(s) &&
-        !has(MEDICINE, m.words) &&
+    tier: (m, s) => {
+      // A supply named by its length, or "all of it tonight", counts only when the message names what was taken.
+      if (SUPPLY_PERIOD_TAKEN.test(s) && !namesAMedicine(m) && !/\b(prescription|script|dosette|supply)\b/.test(m.words)) return null;
+      if (
+        DRUG_ALL_NOW.test(s) &&
+        !namesAMedicine(m) &&
         !has(POISON, m.words) &&
-        !/\b(bag|bags|gear|stash|wraps?|grams?|score|scored|used|using|relapsed|pills|tablets|meds|smack|heroin|coke|crack|ket|spice|fent|fentanyl|vodka|whisky)\b/.test(m.words))
-        ? null
-        : /\b(last weekend|last week|at the weekend|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|days ago|a few days|the other day|last month)\b/.test(m.words) &&
-            /\b((i m|i am|im|i be) (ok|okay|fine|alright|all right)( physically)? now|physically (ok|okay|fine)|been checked|got checked|went to a ?(&|and) ?e|was in hospital|discharged)\b/.test(
-              m.words,
-            )
-          ? 'concern'
-          : 'urgent',
+        !/\b(bag|bags|gear|stash|wraps?|grams?|score|scored|used|using|relapsed|smack|heroin|coke|crack|ket|spice|fent|fentanyl|vodka|whisky)\b/.test(m.words)
+      )
+        return null;
+      // "Took too many of my pills last weekend … I'm ok physically now": an overdose that is over is recent self-harm (concern).
+      const over =
+        /\b(last weekend|last week|at the weekend|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|days ago|a few days|the other day|last month)\b/.test(m.words) &&
+        /\b((i m|i am|im|i be) (ok|okay|fine|alright|all right)( physically)? now|physically (ok|okay|fine)|been checked|got checked|went to a ?(&|and) ?e|was in hospital|discharged)\b/.test(
+          m.words,
+        );
+      return over ? 'concern' : 'urgent';
+    },
   },
   {
     // "I'm taking the tablets as soon as the baby's down", "straight up to the reservoir to take it":
