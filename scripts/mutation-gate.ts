@@ -1,7 +1,10 @@
 /**
  * `npm run mutate`: the mutation-testing gate. Runs Stryker (incremental, per-test coverage) on the
- * modules of scripts/mutation-modules.ts, reads the JSON report, prints one line per module and
- * exits non-zero when a module is under its threshold, has no test files, or no test reaches it.
+ * modules of scripts/mutation-modules.ts, reads the JSON report, prints one line per module (and
+ * one per group of modules, such as the risk detector's five parts, when every part has a report)
+ * and exits non-zero when a module or group is under its threshold, has no test files, or no test
+ * reaches it. Mutants declared equivalent (`// Stryker disable`) and static mutants a module leaves
+ * out (`ignoreStatic`) are counted in their own columns, never in the score.
  *
  *   npm run mutate                       every module (the full run)
  *   npm run mutate -- --ci               the modules marked `ci` (the gate `npm test` runs)
@@ -34,6 +37,7 @@ interface MutantReport {
   mutatorName: string;
   replacement?: string;
   status: 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
+  statusReason?: string;
   location: { start: { line: number; column: number } };
   coveredBy?: string[];
 }
@@ -49,7 +53,10 @@ export interface ModuleResult {
   survived: number;
   noCoverage: number;
   timeout: number;
+  /** Ignored by a `// Stryker disable` comment (declared equivalent). */
   ignored: number;
+  /** Static mutants left out by the module's `ignoreStatic` (not judged by mutation: see the module's comment). */
+  ignoredStatic: number;
   errors: number;
   /** (killed + timeout) / (killed + timeout + survived + no coverage), in per cent; null with no valid mutant. */
   score: number | null;
@@ -60,7 +67,7 @@ export interface ModuleResult {
 export function judge(report: MutationReport, modules: readonly MutationModule[]): ModuleResult[] {
   const reportFiles = Object.keys(report.files).map((f) => ({ key: f, rel: path.relative(process.cwd(), path.resolve(f)) }));
   return modules.map((module) => {
-    const result: ModuleResult = { module, killed: 0, survived: 0, noCoverage: 0, timeout: 0, ignored: 0, errors: 0, score: null, problems: [] };
+    const result: ModuleResult = { module, killed: 0, survived: 0, noCoverage: 0, timeout: 0, ignored: 0, ignoredStatic: 0, errors: 0, score: null, problems: [] };
     let covered = 0;
     for (const file of module.files) {
       const entry = reportFiles.find((f) => f.rel === file);
@@ -84,7 +91,8 @@ export function judge(report: MutationReport, modules: readonly MutationModule[]
             result.timeout += 1;
             break;
           case 'Ignored':
-            result.ignored += 1;
+            if (/static/i.test(mutant.statusReason ?? '')) result.ignoredStatic += 1;
+            else result.ignored += 1;
             break;
           case 'CompileError':
           case 'RuntimeError':
@@ -101,9 +109,44 @@ export function judge(report: MutationReport, modules: readonly MutationModule[]
   });
 }
 
+/**
+ * One line per group of modules (the risk detector's parts): the sums of its parts' counts, judged
+ * against the lowest threshold of its parts. Only when every part of the group is in the results, so
+ * a run of one part does not pass for the whole.
+ */
+export function groupTotals(results: readonly ModuleResult[], modules: readonly MutationModule[] = mutationModules): ModuleResult[] {
+  const groups = [...new Set(modules.map((m) => m.group).filter((g): g is string => g !== undefined))];
+  const totals: ModuleResult[] = [];
+  for (const group of groups) {
+    const parts = modules.filter((m) => m.group === group);
+    const found = parts.map((m) => results.find((r) => r.module.name === m.name));
+    if (found.some((r) => r === undefined)) continue;
+    const rs = found as ModuleResult[];
+    const sum = (key: 'killed' | 'survived' | 'noCoverage' | 'timeout' | 'ignored' | 'ignoredStatic' | 'errors'): number => rs.reduce((n, r) => n + r[key], 0);
+    const threshold = Math.min(...parts.map((m) => m.threshold));
+    const total: ModuleResult = {
+      module: { name: `${group} (all ${parts.length} parts)`, threshold, ci: false, files: parts.flatMap((m) => m.files), tests: parts.flatMap((m) => m.tests) },
+      killed: sum('killed'),
+      survived: sum('survived'),
+      noCoverage: sum('noCoverage'),
+      timeout: sum('timeout'),
+      ignored: sum('ignored'),
+      ignoredStatic: sum('ignoredStatic'),
+      errors: sum('errors'),
+      score: null,
+      problems: [],
+    };
+    const valid = total.killed + total.timeout + total.survived + total.noCoverage;
+    if (valid > 0) total.score = (100 * (total.killed + total.timeout)) / valid;
+    if (total.score !== null && total.score < threshold) total.problems.push(`score ${total.score.toFixed(1)} % is under the ${threshold} % threshold`);
+    totals.push(total);
+  }
+  return totals;
+}
+
 /** The summary table, one line per module. */
 export function table(results: readonly ModuleResult[]): string {
-  const header = ['module', 'killed', 'survived', 'no cov', 'timeout', 'ignored', 'score', 'threshold', 'result'];
+  const header = ['module', 'killed', 'survived', 'no cov', 'timeout', 'declared', 'static', 'score', 'threshold', 'result'];
   const rows = results.map((r) => [
     r.module.name,
     String(r.killed),
@@ -111,6 +154,7 @@ export function table(results: readonly ModuleResult[]): string {
     String(r.noCoverage),
     String(r.timeout),
     String(r.ignored),
+    String(r.ignoredStatic),
     r.score === null ? '–' : `${r.score.toFixed(1)} %`,
     `${r.module.threshold} %`,
     r.problems.length ? 'FAIL' : 'PASS',
@@ -250,9 +294,17 @@ function main(): number {
     survivors.push(...undetected(report, [module]));
   }
   if (survivors.length) console.log(`\nUndetected mutants:\n${survivors.join('\n')}`);
-  console.log(`\nMutation score per module (HTML reports: ${REPORT_DIR}/<module>/index.html)\n${table(results)}`);
+  // A group's total needs every part's last report: parts not run this time are read from theirs.
+  const withOtherParts = [...results];
+  for (const module of mutationModules) {
+    const jsonFile = path.join(REPORT_DIR, module.name, 'mutation.json');
+    if (module.group && modules.some((m) => m.group === module.group) && !results.some((r) => r.module.name === module.name) && fs.existsSync(jsonFile))
+      withOtherParts.push(...judge(JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as MutationReport, [module]));
+  }
+  const totals = groupTotals(withOtherParts);
+  console.log(`\nMutation score per module (HTML reports: ${REPORT_DIR}/<module>/index.html)\n${table([...results, ...totals])}`);
   if (timings.length) console.log(`\nWall time ${((Date.now() - started) / 1000).toFixed(0)} s: ${timings.map((t) => `${t.module} ${t.seconds.toFixed(0)} s`).join(', ')}.`);
-  const failing = results.filter((r) => r.problems.length > 0);
+  const failing = [...results, ...totals].filter((r) => r.problems.length > 0);
   for (const r of failing) console.error(`mutation gate: module "${r.module.name}": ${r.problems.join('; ')}.`);
   return failed || failing.length ? 1 : 0;
 }

@@ -240,8 +240,10 @@ describe('decideModeration: everything at once', () => {
 });
 
 describe('sending a decision', () => {
-  const base = decideModeration(facts());
   it('throws contact details first (with the field), then a blocked phrase; otherwise nothing', () => {
+    // Decided inside the test, not while the file is collected: a decision that throws must fail a
+    // test (a file that fails to load counts as no failure for the mutation gate).
+    const base = decideModeration(facts());
     const both = { ...base, contactDetails: { ...EMAIL, field: 'title' }, blockedPhrase: true };
     expect(() => assertSendable(both)).toThrow(
       expect.objectContaining({ code: 'contact_details_refused', message: EMAIL.message, details: [{ path: 'body.title', message: 'email' }] }) as Error,

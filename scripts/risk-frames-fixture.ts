@@ -1,0 +1,21 @@
+/**
+ * `npm run risk:frames-fixture`: records which labelled sentences the risk detector's frames read
+ * right (src/server/modules/risk/frames-corpus.fixture.json), the fixture of frames-corpus.test.ts.
+ * Run it after a deliberate change to the frames or after adding a corpus batch, and say in the
+ * commit which sentences it stopped reading right (the script prints them) and why that is accepted.
+ */
+import fs from 'node:fs';
+import { listBatches, loadBatch } from '../src/server/modules/risk/corpus.js';
+import { FRAMES_FIXTURE_FILE, buildFramesFixture, framesReading, readsRight, sentenceKey, type FramesFixture } from '../src/server/modules/risk/frames-fixture.js';
+
+const corpus = listBatches().flatMap(loadBatch);
+const before: FramesFixture | null = fs.existsSync(FRAMES_FIXTURE_FILE) ? (JSON.parse(fs.readFileSync(FRAMES_FIXTURE_FILE, 'utf8')) as FramesFixture) : null;
+const fixture = buildFramesFixture(corpus, `${new Date().toISOString().slice(0, 10)} by npm run risk:frames-fixture, ${corpus.length} labelled sentences`);
+fs.writeFileSync(FRAMES_FIXTURE_FILE, `${JSON.stringify(fixture, null, 0)}\n`);
+console.log(`${FRAMES_FIXTURE_FILE}: ${fixture.risk.length} urgent or concern sentences and ${fixture.none.length} ordinary ones read right.`);
+if (before) {
+  const recordedBefore = new Set([...before.risk, ...before.none]);
+  const lost = corpus.filter((s, i, all) => recordedBefore.has(sentenceKey(s.text)) && !readsRight(s, framesReading(s.text)) && all.findIndex((t) => t.text === s.text) === i);
+  for (const s of lost) console.log(`  no longer read right: [${s.tier}/${s.kind}] ${s.text}`);
+  console.log(`${lost.length} sentence(s) recorded before no longer read right.`);
+}

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { framesOf } from './assess-risk.js';
+import type { LabelledSentence } from './corpus.js';
+import type { FrameHit, RiskKind } from './frames.js';
+import { expandShorthand } from './prepare-text.js';
+
+/**
+ * What the frames alone (Layer 1's concept frames, without the phrase rules or the model) make of a
+ * labelled sentence, and the record of the sentences they read right — the fixture of
+ * `frames-corpus.test.ts`. That test keeps every sentence the frames read right reading right, so a
+ * changed frame (a pattern narrowed or widened, a tier or kind swapped, a modifier lost) that turns
+ * one of the labelled sentences wrong fails it: the frame table's hundreds of patterns are judged
+ * against 22,000 labelled sentences, not against a handful of hand-picked ones. A sentence the frames
+ * read wrong may change freely (a better reading is not a failure). Read by tests and by
+ * `npm run risk:frames-fixture`, never by the server.
+ */
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const FRAMES_FIXTURE_FILE = path.join(HERE, 'frames-corpus.fixture.json');
+
+export interface FramesFixture {
+  /** When it was recorded, and by what. */
+  recorded: string;
+  /** Keys of urgent and concern sentences the frames read right (tier and kind). */
+  risk: string[];
+  /** Keys of ordinary sentences the frames read right: every one a frame matched (and did not count), and one in sixteen of the others. */
+  none: string[];
+}
+
+/** A sentence's key: the first 12 hex digits of the SHA-1 of its text (the fixture does not depend on batch order). */
+export const sentenceKey = (text: string): string => createHash('sha1').update(text).digest('hex').slice(0, 12);
+
+export interface FramesReading {
+  tier: 'none' | 'concern' | 'urgent';
+  /** The kinds of the counted frames at that tier. */
+  kinds: RiskKind[];
+  hits: FrameHit[];
+}
+
+/** The frames' reading of one text, as the detector's Layer 1 takes it (shorthand expanded, sentences analysed). */
+export function framesReading(text: string): FramesReading {
+  const hits = framesOf(expandShorthand(text)).frames;
+  const tier = hits.some((h) => h.tier === 'urgent') ? 'urgent' : hits.some((h) => h.tier === 'concern') ? 'concern' : 'none';
+  return { tier, kinds: hits.filter((h) => h.tier === tier).map((h) => h.kind), hits };
+}
+
+/** Right: the labelled tier, and for a risk, a counted frame of the labelled kind at that tier. */
+export const readsRight = (sentence: LabelledSentence, reading: FramesReading): boolean =>
+  reading.tier === sentence.tier && (sentence.kind === 'none' || reading.kinds.includes(sentence.kind));
+
+/** The fixture for a corpus, as the frames read it now. */
+export function buildFramesFixture(corpus: readonly LabelledSentence[], recorded: string): FramesFixture {
+  const risk = new Set<string>();
+  const none = new Set<string>();
+  for (const sentence of corpus) {
+    const reading = framesReading(sentence.text);
+    if (!readsRight(sentence, reading)) continue;
+    const key = sentenceKey(sentence.text);
+    if (sentence.tier !== 'none') risk.add(key);
+    // Every ordinary sentence a frame matched (its ordinary reading is what is at stake), and one in
+    // sixteen of the rest, chosen by key: a pattern widened to match what it should not reaches the
+    // near misses first, and the test stays fast enough to run for every mutant of the frames.
+    else if (reading.hits.length > 0 || key.startsWith('0')) none.add(key);
+  }
+  // A text labelled both ways in different batches is kept only where every copy reads right.
+  for (const sentence of corpus) {
+    const key = sentenceKey(sentence.text);
+    if ((risk.has(key) || none.has(key)) && !readsRight(sentence, framesReading(sentence.text))) {
+      risk.delete(key);
+      none.delete(key);
+    }
+  }
+  return { recorded, risk: [...risk].sort(), none: [...none].sort() };
+}
+
+export function loadFramesFixture(): FramesFixture {
+  return JSON.parse(fs.readFileSync(FRAMES_FIXTURE_FILE, 'utf8')) as FramesFixture;
+}
