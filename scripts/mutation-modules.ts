@@ -94,6 +94,7 @@ export const mutationModules: readonly MutationModule[] = [
       'src/server/modules/risk/properties.test.ts',
       'src/server/modules/risk/assess-context-edges.test.ts',
       'src/server/modules/risk/assess-explanation.test.ts',
+      'src/server/modules/risk/fusion-edges.test.ts',
     ],
     // Its tests load the language model in every worker: a mutant that loops (a regex made to
     // backtrack) is cut off after 5 s rather than 10 s.
