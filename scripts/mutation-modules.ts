@@ -132,6 +132,7 @@ export const mutationModules: readonly MutationModule[] = [
     tests: [
       'src/server/modules/risk/analyse.test.ts',
       'src/server/modules/risk/analyse-loads.test.ts',
+      'src/server/modules/risk/analyse-jokes.test.ts',
       'src/server/modules/risk/phrase-rules.test.ts',
       'src/server/modules/risk/phrase-rules-scope.test.ts',
       'src/server/modules/risk/phrase-rules-edges.test.ts',

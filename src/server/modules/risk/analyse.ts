@@ -36,8 +36,11 @@ export interface AnalysedSentence {
 
 // "can't stop", "can't help", "not sure": a negator followed by one of these does not negate what follows.
 const INTENSIFIER_AFTER_NEGATION = new Set(['stop', 'help', 'wait', 'sure', 'only', 'just', 'even']);
-/** "not a joke", "not joking", "no lie": the negation is of the joke, not of what follows ("not a joke this time, swallowed 40"). */
-const JOKE_AFTER_NEGATION = new Set(['joke', 'joking', 'kid', 'kidding', 'lie', 'lying', 'drill', 'exaggerate', 'exaggerating']);
+/**
+ * "not a joke", "not joking", "no lie": the negation is of the joke, not of what follows ("not a joke this time, swallowed 40").
+ * Lemmas: "kidding", "lying" and "exaggerating" are read as theirs ("joking" is not), the same negation on every labelled sentence.
+ */
+const JOKE_AFTER_NEGATION = new Set(['joke', 'joking', 'kid', 'lie', 'drill', 'exaggerate']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nt']);
 
 // Ends of a clause: wink-nlp's negation scope can run past a full stop it did not take for a
