@@ -55,7 +55,7 @@ export interface ModuleResult {
   timeout: number;
   /** Ignored by a `// Stryker disable` comment (declared equivalent). */
   ignored: number;
-  /** Static mutants left out by the module's `ignoreStatic` (not judged by mutation: see the module's comment). */
+  /** Static mutants left out by the module's `ignoreStatic` (Stryker's reason: "Static mutant (and "ignoreStatic" was enabled)"). */
   ignoredStatic: number;
   errors: number;
   /** (killed + timeout) / (killed + timeout + survived + no coverage), in per cent; null with no valid mutant. */
@@ -91,7 +91,7 @@ export function judge(report: MutationReport, modules: readonly MutationModule[]
             result.timeout += 1;
             break;
           case 'Ignored':
-            if (/static/i.test(mutant.statusReason ?? '')) result.ignoredStatic += 1;
+            if (mutant.statusReason?.startsWith('Static mutant')) result.ignoredStatic += 1;
             else result.ignored += 1;
             break;
           case 'CompileError':

@@ -5,17 +5,21 @@
  * commit which sentences it stopped reading right (the script prints them) and why that is accepted.
  */
 import fs from 'node:fs';
-import { listBatches, loadBatch } from '../src/server/modules/risk/corpus.js';
-import { FRAMES_FIXTURE_FILE, buildFramesFixture, framesReading, readsRight, sentenceKey, type FramesFixture } from '../src/server/modules/risk/frames-fixture.js';
+import { listBatches, loadBatch, type LabelledSentence } from '../src/server/modules/risk/corpus.js';
+import { FRAMES_FIXTURE_FILE, buildFramesFixture, sentenceKey, type FramesFixture } from '../src/server/modules/risk/frames-fixture.js';
 
 const corpus = listBatches().flatMap(loadBatch);
 const before: FramesFixture | null = fs.existsSync(FRAMES_FIXTURE_FILE) ? (JSON.parse(fs.readFileSync(FRAMES_FIXTURE_FILE, 'utf8')) as FramesFixture) : null;
-const fixture = buildFramesFixture(corpus, `${new Date().toISOString().slice(0, 10)} by npm run risk:frames-fixture, ${corpus.length} labelled sentences`);
+const { fixture, wrong } = buildFramesFixture(corpus, `${new Date().toISOString().slice(0, 10)} by npm run risk:frames-fixture, ${corpus.length} labelled sentences`);
 fs.writeFileSync(FRAMES_FIXTURE_FILE, `${JSON.stringify(fixture, null, 0)}\n`);
 console.log(`${FRAMES_FIXTURE_FILE}: ${fixture.risk.length} urgent or concern sentences and ${fixture.none.length} ordinary ones read right.`);
 if (before) {
   const recordedBefore = new Set([...before.risk, ...before.none]);
-  const lost = corpus.filter((s, i, all) => recordedBefore.has(sentenceKey(s.text)) && !readsRight(s, framesReading(s.text)) && all.findIndex((t) => t.text === s.text) === i);
-  for (const s of lost) console.log(`  no longer read right: [${s.tier}/${s.kind}] ${s.text}`);
-  console.log(`${lost.length} sentence(s) recorded before no longer read right.`);
+  const lost = new Map<string, LabelledSentence>();
+  for (const s of corpus) {
+    const key = sentenceKey(s.text);
+    if (recordedBefore.has(key) && wrong.has(key) && !lost.has(key)) lost.set(key, s);
+  }
+  for (const s of lost.values()) console.log(`  no longer read right: [${s.tier}/${s.kind}] ${s.text}`);
+  console.log(`${lost.size} sentence(s) recorded before no longer read right.`);
 }

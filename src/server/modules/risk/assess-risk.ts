@@ -69,16 +69,17 @@ export function assessLayer1(
   expanded = expandShorthand(text),
 ): { tier: RiskTier; phrases: ReturnType<typeof assessPhrasesExpanded>; frames: FrameHit[]; frameTier: RiskTier; words: number } {
   const phrases = assessPhrasesExpanded(expanded);
-  const { frames, words } = framesOf(expanded);
-  const frameTier = frames.reduce<RiskTier>((t, f) => higher(t, f.tier), 'none');
+  const { frames, frameTier, words } = framesOf(expanded);
   return { tier: higher(phrases.tier, frameTier), phrases, frames, frameTier, words };
 }
 
-/** Layer 1's concept frames alone, on a text with its shorthand expanded, and how many words it has. */
-export function framesOf(expanded: string): { frames: FrameHit[]; words: number } {
+/** Layer 1's concept frames alone, on a text with its shorthand expanded: the frames, the highest tier they count for, and how many words it has. */
+export function framesOf(expanded: string): { frames: FrameHit[]; frameTier: RiskTier; words: number } {
   const sentences = analyse(framesText(expanded));
   const message = { words: sentences.map((s) => s.words).join(' '), lemmas: sentences.map((s) => s.lemmas).join(' ') };
-  return { frames: matchFrames(sentences, message), words: sentences.reduce((n, x) => n + x.tokens.length, 0) };
+  const frames = matchFrames(sentences, message);
+  const frameTier = frames.reduce<RiskTier>((t, f) => higher(t, f.tier), 'none');
+  return { frames, frameTier, words: sentences.reduce((n, x) => n + x.tokens.length, 0) };
 }
 
 type Layer1 = ReturnType<typeof assessLayer1>;
