@@ -14,7 +14,8 @@
  *   npm run mutate -- risk --only=src/server/modules/risk/frames.ts
  *                                        mutate only these files of the module this time; the
  *                                        module's other files keep their last results (Stryker's
- *                                        incremental state), so a large module can be run in parts
+ *                                        incremental state), so a large module can be run in parts;
+ *                                        a file may carry a line range (frames.ts:529-1291)
  *   npm run mutate -- notes --concurrency=1
  *                                        Stryker's worker count this time (stryker.config.json: 2);
  *                                        1 on a machine shared with other work
@@ -222,7 +223,8 @@ function runStryker(module: MutationModule, fresh: boolean, only: readonly strin
   };
   const configFile = path.join(dir, 'stryker.config.json');
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
-  const part = only.filter((file) => module.files.includes(file));
+  // A file of the module, whole or a line range of it (`frames.ts:529-1291`, Stryker's own syntax).
+  const part = only.filter((file) => module.files.includes(file.replace(/:\d+(:\d+)?-\d+(:\d+)?$/, '')));
   console.log(`\n━━ mutation: ${module.name} (${(part.length ? part : module.files).join(', ')}${part.length ? '; the other files keep their last results' : ''})`);
   const started = Date.now();
   // Stryker's incremental mode keeps a static mutant's "Survived" when tests are added (a static

@@ -10,16 +10,22 @@ import { FRAMES_FIXTURE_FILE, buildFramesFixture, sentenceKey, type FramesFixtur
 
 const corpus = listBatches().flatMap(loadBatch);
 const before: FramesFixture | null = fs.existsSync(FRAMES_FIXTURE_FILE) ? (JSON.parse(fs.readFileSync(FRAMES_FIXTURE_FILE, 'utf8')) as FramesFixture) : null;
-const { fixture, wrong } = buildFramesFixture(corpus, `${new Date().toISOString().slice(0, 10)} by npm run risk:frames-fixture, ${corpus.length} labelled sentences`);
+const { fixture, wrong, hashes } = buildFramesFixture(corpus, `${new Date().toISOString().slice(0, 10)} by npm run risk:frames-fixture, ${corpus.length} labelled sentences`);
 fs.writeFileSync(FRAMES_FIXTURE_FILE, `${JSON.stringify(fixture, null, 0)}\n`);
-console.log(`${FRAMES_FIXTURE_FILE}: ${fixture.risk.length} urgent or concern sentences and ${fixture.none.length} ordinary ones read right.`);
+console.log(
+  `${FRAMES_FIXTURE_FILE}: ${fixture.risk.length} urgent or concern sentences and ${fixture.none.length} ordinary ones read right; ${fixture.misread.length} urgent or ordinary ones misread as concern.`,
+);
 if (before) {
-  const recordedBefore = new Set([...before.risk, ...before.none]);
+  const recordedBefore = new Map([...before.risk, ...before.none].map((entry) => entry.split(':') as [string, string]));
   const lost = new Map<string, LabelledSentence>();
+  const changed = new Map<string, LabelledSentence>();
   for (const s of corpus) {
     const key = sentenceKey(s.text);
-    if (recordedBefore.has(key) && wrong.has(key) && !lost.has(key)) lost.set(key, s);
+    if (!recordedBefore.has(key)) continue;
+    if (wrong.has(key)) lost.set(key, s);
+    else if (recordedBefore.get(key) !== hashes.get(key)) changed.set(key, s);
   }
   for (const s of lost.values()) console.log(`  no longer read right: [${s.tier}/${s.kind}] ${s.text}`);
-  console.log(`${lost.size} sentence(s) recorded before no longer read right.`);
+  for (const s of changed.values()) console.log(`  read differently, still right: [${s.tier}/${s.kind}] ${s.text}`);
+  console.log(`${lost.size} sentence(s) recorded before no longer read right; ${changed.size} read right but differently (frames, tiers or modifiers).`);
 }

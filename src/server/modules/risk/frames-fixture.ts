@@ -23,10 +23,15 @@ export const FRAMES_FIXTURE_FILE = path.join(HERE, 'frames-corpus.fixture.json')
 export interface FramesFixture {
   /** When it was recorded, and by what. */
   recorded: string;
-  /** Keys of urgent and concern sentences the frames read right (tier and kind). */
+  /** Urgent and concern sentences the frames read right (tier and kind), as `key:reading` (see `readingHash`). */
   risk: string[];
-  /** Keys of ordinary sentences the frames read right: every one a frame matched (and did not count), and one in sixteen of the others. */
+  /** Ordinary sentences the frames read right, as `key:reading`: every one a frame matched (and did not count), and one in sixteen of the others. */
   none: string[];
+  /**
+   * Keys of sentences the frames read wrong, as concern, that could be read further from their label:
+   * an urgent one (which must not drop to none) or an ordinary one (which must not rise to urgent).
+   */
+  misread: string[];
 }
 
 /** A sentence's key: the first 12 hex digits of the SHA-1 of its text (the fixture does not depend on batch order). */
@@ -50,25 +55,54 @@ export const readsRight = (sentence: LabelledSentence, reading: FramesReading): 
   reading.tier === sentence.tier && (sentence.kind === 'none' || reading.kinds.includes(sentence.kind));
 
 /**
- * The fixture for a corpus, as the frames read it now, and the keys of every text they read wrong (a
- * text labelled both ways in different batches is kept only where every copy reads right).
+ * What a clinician would see of the frames' reading, hashed: the tier, the kinds at that tier, and each
+ * frame that matched with its tier and its modifiers (the reasons it was not counted or was lowered,
+ * which the alert card shows). Not the matched words: a pattern may match a word more or less and read
+ * the same.
  */
-export function buildFramesFixture(corpus: readonly LabelledSentence[], recorded: string): { fixture: FramesFixture; wrong: Set<string> } {
+export function readingHash(reading: FramesReading): string {
+  const kinds = [...new Set(reading.kinds)].sort().join('+');
+  const hits = reading.hits.map((h) => `${h.frame}:${h.tier}:${h.modifiers.join(';')}`).join(',');
+  return createHash('sha1').update(`${reading.tier}|${kinds}|${hits}`).digest('hex').slice(0, 8);
+}
+
+/** Read further from the label than a recorded misreading (concern) may go: urgent to none, ordinary to urgent. */
+export const readsFurtherFrom = (sentence: LabelledSentence, reading: FramesReading): boolean =>
+  (sentence.tier === 'urgent' && reading.tier === 'none') || (sentence.tier === 'none' && reading.tier === 'urgent');
+
+/**
+ * The fixture for a corpus, as the frames read it now, and the keys of every text they read wrong (a
+ * text labelled both ways in different batches is kept only where every copy reads right), with each
+ * text's reading hash.
+ */
+export function buildFramesFixture(corpus: readonly LabelledSentence[], recorded: string): { fixture: FramesFixture; wrong: Set<string>; hashes: Map<string, string> } {
   const risk = new Set<string>();
   const none = new Set<string>();
+  const misread = new Set<string>();
   const wrong = new Set<string>();
+  const labelled = new Map<string, Set<string>>();
+  const hashes = new Map<string, string>();
   for (const sentence of corpus) {
     const reading = framesReading(sentence.text);
     const key = sentenceKey(sentence.text);
-    if (!readsRight(sentence, reading)) wrong.add(key);
-    else if (sentence.tier !== 'none') risk.add(key);
+    hashes.set(key, readingHash(reading));
+    labelled.set(key, (labelled.get(key) ?? new Set()).add(sentence.tier));
+    if (!readsRight(sentence, reading)) {
+      wrong.add(key);
+      if (reading.tier === 'concern' && sentence.tier !== 'concern') misread.add(key);
+    } else if (sentence.tier !== 'none') risk.add(key);
     // Every ordinary sentence a frame matched (its ordinary reading is what is at stake), and one in
     // sixteen of the rest, chosen by key: a pattern widened to match what it should not reaches the
     // near misses first, and the test stays fast enough to run for every mutant of the frames.
     else if (reading.hits.length > 0 || key.startsWith('0')) none.add(key);
   }
-  const right = (keys: Set<string>): string[] => [...keys].filter((key) => !wrong.has(key)).sort();
-  return { fixture: { recorded, risk: right(risk), none: right(none) }, wrong };
+  const right = (keys: Set<string>): string[] =>
+    [...keys]
+      .filter((key) => !wrong.has(key))
+      .sort()
+      .map((key) => `${key}:${hashes.get(key) as string}`);
+  const once = [...misread].filter((key) => labelled.get(key)?.size === 1).sort();
+  return { fixture: { recorded, risk: right(risk), none: right(none), misread: once }, wrong, hashes };
 }
 
 export function loadFramesFixture(): FramesFixture {
