@@ -693,9 +693,10 @@ const FRAMES: FrameSpec[] = [
       )
         return null;
       // "Took too many of my pills last weekend … I'm ok physically now": an overdose that is over is recent self-harm (concern).
+      // ("went to A&E": the frames read "a e" — framesText keeps no "&" — so the "&" is optional.)
       const over =
         /\b(last weekend|last week|at the weekend|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|days ago|a few days|the other day|last month)\b/.test(m.words) &&
-        /\b((i m|i am|im|i be) (ok|okay|fine|alright|all right)( physically)? now|physically (ok|okay|fine)|been checked|got checked|went to a ?(&|and) ?e|was in hospital|discharged)\b/.test(
+        /\b((i m|i am|im|i be) (ok|okay|fine|alright|all right)( physically)? now|physically (ok|okay|fine)|been checked|got checked|went to a ?(&|and)? ?e|was in hospital|discharged)\b/.test(
           m.words,
         );
       return over ? 'concern' : 'urgent';

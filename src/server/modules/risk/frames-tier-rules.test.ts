@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { FrameHit } from './frames.js';
+import { framesReading } from './frames-fixture.js';
+
+// Session 19: the frames' tier rules (frames.ts, each frame's `tier`) at the words they turn on, each
+// where the labelled corpus had no sentence that tells the word apart — a singular where the rule
+// lists a plural, a word with or without its ending, a clock time with or without minutes. Each case
+// is what a clinician would expect of the frames' reading, and each fails on a mutant of the rule
+// that the mutation run left alive (checked with the mutant switched on).
+const reading = (text: string) => framesReading(text);
+const hit = (text: string, frame: string): FrameHit | undefined => reading(text).hits.find((h) => h.frame === frame);
+const RAISED = ['concern', 'urgent'];
+
+describe('somebody waiting for the writer (threat_from_other)', () => {
+  // Waiting for the writer counts only with a weapon, fear or a threat in the message; these are the
+  // threat's words, each with and without its ending.
+  it.each([
+    'my ex is waiting for me at the bus stop, i heard him bang the shelter',
+    'my ex is waiting for me at the bus stop, he sent a threat last night',
+    'my ex is waiting for me at the school gates. last month he threatened my mum',
+    'my ex is waiting for me at the bus stop, he’s made threats',
+    'my ex is waiting for me at the bus stop, last time he battered me',
+    'my ex is waiting for me at the bus stop. he said he would batter me',
+    'my ex is waiting for me at the bus stop, last time he smashed my phone',
+    'my ex is waiting for me at the bus stop. he said he would smash my face in',
+  ])('counts an ex waiting with a threat in the message: %s', (text) => {
+    expect(RAISED).toContain(hit(text, 'threat_from_other')?.tier);
+  });
+});
+
+describe('somebody fetching a weapon (threat_from_other)', () => {
+  // Fetching a weapon counts with violence or fear in the message.
+  it.each([
+    'my ex has gone to get a knife. he’s been charged with strangling his last girlfriend',
+    'dad has gone to get a knife, he’s been charged for choking mum before',
+    'dad has gone to get the gun, the threat was real',
+    'dad has gone to get the gun, he’s made threats before',
+  ])('is urgent with violence named: %s', (text) => {
+    expect(hit(text, 'threat_from_other')?.tier).toBe('urgent');
+  });
+
+  it('is urgent for fear of what he will do, said without "going to"', () => {
+    expect(hit('i’m terrified of what he will do to me when he finds out', 'threat_from_other')?.tier).toBe('urgent');
+  });
+});
+
+describe('a place of danger (place_of_danger)', () => {
+  it('reads "fly from here" as going over, not only "fly off the roof"', () => {
+    expect(hit('on the roof of the multi storey, gonna see if i can fly from here', 'place_of_danger')?.tier).toBe('urgent');
+  });
+
+  it.each(['on the bridge over the motorway at 3am', 'on the bridge over the motorway at 11pm', 'on the bridge over the motorway at 3 am'])(
+    'reads a clock time as a time set: %s',
+    (text) => {
+      expect(hit(text, 'place_of_danger')?.tier).toBe('urgent');
+    },
+  );
+});
+
+describe('a drug taken all at once (act_ingested)', () => {
+  it.each(['doing the whole lot in one go, got a wrap off him earlier', 'doing the whole lot in one go, picked up a gram earlier'])(
+    'counts "the whole lot" when a street drug is named, singular or plural: %s',
+    (text) => {
+      expect(hit(text, 'act_ingested')?.tier).toBe('urgent');
+    },
+  );
+
+  it('reads an overdose that is over, "I\'m ok now", as recent self-harm (concern)', () => {
+    expect(hit('took too many of my pills last weekend, i’m ok now', 'act_ingested')?.tier).toBe('concern');
+  });
+});
+
+describe('a wish to sleep forever (intent_euphemism)', () => {
+  it('is a wish (concern) with a word between "sleep" and "forever"', () => {
+    expect(hit('i just wish i could sleep away forever', 'intent_euphemism')?.tier).toBe('concern');
+  });
+});
+
+describe('waiting for someone to be asleep (threat_to_other)', () => {
+  // The blade is for the writer's own wrist, arm or leg: the sleeper is only the moment, nobody's threat.
+  it.each([
+    'waiting till he’s asleep then the blade goes on my wrist',
+    'waiting till she’s asleep then i’m using the knife on my arm',
+    'waiting for him to go to sleep, then the knife is for my leg',
+  ])('is no threat to the sleeper: %s', (text) => {
+    expect(hit(text, 'threat_to_other')?.tier).toBe('none');
+    expect(reading(text).kinds).not.toContain('harm_to_others');
+  });
+});
+
+describe('voices commanding harm to another person (command_voices_other)', () => {
+  it.each(['the voices are telling me to hurt him, please help', 'the voices keep telling me to kill her. please help me'])('is urgent with a plea for help: %s', (text) => {
+    expect(hit(text, 'command_voices_other')?.tier).toBe('urgent');
+  });
+});
+
+describe('no food or drink on purpose (self_neglect)', () => {
+  it('is urgent for "let my body just shut down", a word between', () => {
+    expect(hit('no food or drink since monday, i’m going to let my body just shut down', 'self_neglect')?.tier).toBe('urgent');
+  });
+});
+
+describe('an overdose that is over (act_ingested)', () => {
+  // framesText turns "A&E" into "a e": until session 19 the rule looked for the "&" and missed it.
+  it.each([
+    'took too many of my pills last weekend, went to A&E',
+    'took too many of my pills last weekend, went to A and E',
+    'took too many of my pills last weekend, went to a&e',
+  ])('is recent self-harm (concern) after a hospital visit: %s', (text) => {
+    expect(hit(text, 'act_ingested')?.tier).toBe('concern');
+  });
+
+  it('is still urgent when no hospital is named', () => {
+    expect(hit('took too many of my pills last weekend, went to bed', 'act_ingested')?.tier).toBe('urgent');
+  });
+});
