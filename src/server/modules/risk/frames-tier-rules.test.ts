@@ -114,3 +114,44 @@ describe('an overdose that is over (act_ingested)', () => {
     expect(hit('took too many of my pills last weekend, went to bed', 'act_ingested')?.tier).toBe('urgent');
   });
 });
+
+describe('somebody outside who has been stalking the writer (threat_from_other)', () => {
+  it('is control (concern) when the message says stalking, with no threat or weapon', () => {
+    expect(hit('he is outside my flat, he has been stalking me for weeks', 'threat_from_other')?.tier).toBe('concern');
+  });
+});
+
+describe('a peer who still thinks of suicide (peer_after_attempt)', () => {
+  it.each(['my brother talks about dying all the time, he’s been suicidal since dad died', 'my sister talks about ending it every day, she was suicidal at christmas'])(
+    'is a worry (concern) when the message says "suicidal": %s',
+    (text) => {
+      expect(hit(text, 'peer_after_attempt')?.tier).toBe('concern');
+    },
+  );
+});
+
+describe('no food or drink on purpose, refusing care (self_neglect)', () => {
+  it.each(['no food or drink since monday, i’m going to let my body shut down', 'no food or drink since monday, i won’t let the doctor admit me'])('is urgent: %s', (text) => {
+    expect(hit(text, 'self_neglect')?.tier).toBe('urgent');
+  });
+});
+
+describe('an arrangement for "once I go" (final_arrangements)', () => {
+  // (The frames read the sister as the one acting, "about someone else": a misreading, noted in session 19's closing note; it is still counted.)
+  it('counts "once i go" as finality', () => {
+    expect(RAISED).toContain(hit('once i go, my sister gets the passwords', 'final_arrangements')?.tier);
+  });
+});
+
+describe('somebody on a roof for work (place_of_danger)', () => {
+  // A peer on a roof "right now" is in danger now — unless the message says it is their work.
+  it.each([
+    'my brother is standing on the roof right now. he’s a scaffolder',
+    'my brother is standing on the roof right now. he’s checking the scaffold',
+    'my dad is standing on the roof right now. he’s repairing the chimney',
+    'my dad is standing on the roof right now, he does repairs',
+  ])('is not a peer in danger now: %s', (text) => {
+    expect(hit(text, 'place_of_danger')?.tier).not.toBe('urgent');
+    expect(hit(text, 'place_of_danger')?.modifiers).not.toContain('about someone else, in danger now');
+  });
+});
