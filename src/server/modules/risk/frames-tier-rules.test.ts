@@ -155,3 +155,33 @@ describe('somebody on a roof for work (place_of_danger)', () => {
     expect(hit(text, 'place_of_danger')?.modifiers).not.toContain('about someone else, in danger now');
   });
 });
+
+describe('a day set with an arrangement (final_arrangements)', () => {
+  // A day or date picked counts with an arrangement made; alone, with no distress or farewell, it may be anything.
+  it.each(['i’ve set the date and written down my passwords for my sister', 'i’ve set the date and deleted my facebook'])('is urgent: %s', (text) => {
+    expect(hit(text, 'final_arrangements')?.tier).toBe('urgent');
+  });
+});
+
+describe('the way down, and the end of a pier (place_of_danger)', () => {
+  it('reads "one way down" from a roof as urgent', () => {
+    expect(hit('on the roof of the car park, one way down', 'place_of_danger')?.tier).toBe('urgent');
+  });
+
+  it.each(['sitting on the end of pier 4 with a 99, just chilling', 'sat at the end of pier 2 eating chips with my nan'])(
+    'reads the end of a numbered pier, with nothing else, as ordinary: %s',
+    (text) => {
+      expect(hit(text, 'place_of_danger')?.tier).toBe('none');
+    },
+  );
+});
+
+describe('more of the threat’s words (threat_from_other)', () => {
+  it('counts "banging" when somebody is waiting for the writer', () => {
+    expect(RAISED).toContain(hit('my ex is waiting for me at the bus stop, he was banging his fists on the glass', 'threat_from_other')?.tier);
+  });
+
+  it('is urgent for fear of "what he gonna do to me", said without a verb before it', () => {
+    expect(hit('i’m scared of what he gonna do to me', 'threat_from_other')?.tier).toBe('urgent');
+  });
+});

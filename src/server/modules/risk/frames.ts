@@ -1071,6 +1071,7 @@ const FRAMES: FrameSpec[] = [
       // ("pictures of stabbing my partner when I'm chopping veg"; "not going to do anything" denies intent, it does not state it.)
       if (
         /\b(intrusive|unwanted|thoughts? (about|of)|images? of|pictures? (of|in my head))\b/.test(s) &&
+        // Stryker disable next-line StringLiteral: the denial is cut out so that its "going to" is not read as intent; any text without the intent words reads the same
         !/\b(going to|go to|will|tonight|plan|planning|decided|about to)\b/.test(s.replace(/\b(not|never|no way i m|no way i am) (going to|go to|gonna)\b/g, ''))
       )
         return 'concern';
@@ -1190,6 +1191,7 @@ const FRAMES: FrameSpec[] = [
     ],
     tier: (m, s) => {
       // "I'm stabbing him when he gets in": the writer is the one who will do the harm, not the one in danger.
+      // Stryker disable next-line StringLiteral: the writer's own threat is cut out so that only someone else's "me" or "my" is looked for; any text without those words reads the same
       if (WRITER_WILL_HARM.test(m.words) && !/\b(me|my)\b/.test(s.replace(WRITER_WILL_HARM, ''))) return null;
       // "can't keep myself safe, locked myself in the bathroom with the blades": shut in with the means, not hiding from someone.
       if (/\blocked myself\b/.test(s) && /\b(blade|blades|razor|razors|pills|tablets|rope|cord|belt|keep myself safe|hurt myself|cut myself)\b/.test(m.words)) return null;
