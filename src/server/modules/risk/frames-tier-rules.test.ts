@@ -185,3 +185,53 @@ describe('more of the threat’s words (threat_from_other)', () => {
     expect(hit('i’m scared of what he gonna do to me', 'threat_from_other')?.tier).toBe('urgent');
   });
 });
+
+describe('means handed over or named in ordinary use (means_prepared)', () => {
+  // Handing the blades to somebody to keep is a safety step, not preparation.
+  it.each(['i’ve given my blades to my housemate to keep for me', 'i have given my blades to my sister so i can’t use them tonight'])(
+    'does not count means handed over: %s',
+    (text) => {
+      expect(hit(text, 'means_prepared')?.tier).toBe('none');
+    },
+  );
+
+  // A point to hang from, a quantity worked out or a firearm taken out counts only with a time, distress,
+  // a farewell, a quantity or a lethal object named: alone it is the garage, the garden or the range.
+  it.each([
+    'there’s a beam in the garage, dad wants to hang the punchbag from it',
+    'worked out how many it would take to fill the paddling pool',
+    'going to the range with my rifle on saturday',
+  ])('does not count an ordinary use: %s', (text) => {
+    expect(hit(text, 'means_prepared')?.tier).toBe('none');
+  });
+});
+
+describe('"the whole lot in one go" with no drug named (act_ingested)', () => {
+  it.each(['doing the whole lot in one go, painting the fence and the shed', 'doing the whole lot in one go tonight, the ironing and the hoovering'])(
+    'is a chore, not an overdose: %s',
+    (text) => {
+      expect(hit(text, 'act_ingested')?.tier).toBe('none');
+    },
+  );
+});
+
+describe('ordinary fetching, waiting and locking in (threat_from_other)', () => {
+  it.each(['dad’s gone to get the knife to cut the cake', 'he went to get the knife to carve the turkey'])(
+    'does not count a knife fetched with no violence or fear in the message: %s',
+    (text) => {
+      expect(hit(text, 'threat_from_other')?.tier).toBe('none');
+    },
+  );
+
+  it('does not count somebody waiting with no threat, weapon or fear', () => {
+    expect(hit('my sister is waiting for me at the station', 'threat_from_other')?.tier).toBe('none');
+  });
+
+  // Shut in with the means is the writer's own danger, not hiding from somebody: never "being harmed".
+  it.each(['i’ve locked myself in the bathroom with my razors and i’m not coming out', 'locked myself in the bathroom with the blades, i can’t keep myself safe'])(
+    'does not read being shut in with the means as being harmed: %s',
+    (text) => {
+      expect(hit(text, 'threat_from_other')?.tier).toBe('none');
+    },
+  );
+});
