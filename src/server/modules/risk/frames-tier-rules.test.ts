@@ -235,3 +235,9 @@ describe('ordinary fetching, waiting and locking in (threat_from_other)', () => 
     },
   );
 });
+
+describe('a spot picked (intent_euphemism)', () => {
+  it('does not count a spot picked by a river for a picnic, with no distress', () => {
+    expect(hit('i’ve picked the spot by the river for the picnic', 'intent_euphemism')?.tier).toBe('none');
+  });
+});
