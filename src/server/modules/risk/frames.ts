@@ -1548,9 +1548,8 @@ const THREAT_INTENT = new Set(['go', 'going', 'gonna', 'will', 'would', 'want', 
  * hit me" are how coercive control is often first told, and keep their tier.
  */
 function negatesThreat(span: readonly Token[]): boolean {
-  for (let i = 0; i < span.length; i++) {
-    // Stryker disable next-line OptionalChaining,StringLiteral: i < span.length, so span[i] is always a token; the fallback is never read
-    if (!NEGATOR.test(span[i]?.text ?? '')) continue;
+  for (const [i, token] of span.entries()) {
+    if (!NEGATOR.test(token.text)) continue;
     const next = span[i + 1];
     if (!next) continue;
     // "not going to hurt me", or "will not / won't / would never hurt me"
