@@ -178,20 +178,23 @@ interface FrameSpec {
 }
 
 const compiled = new Map<string, RegExp>();
+/** A concept's pattern, compiled on its first use and kept. */
+function compileConcept(source: string): RegExp {
+  const pattern = re(W(source));
+  compiled.set(source, pattern);
+  return pattern;
+}
 /** Whether a concept occurs in a text (patterns compiled once). */
-const has = (source: string, text: string): boolean => {
-  let pattern = compiled.get(source);
-  if (!pattern) compiled.set(source, (pattern = re(W(source))));
-  return pattern.test(text);
-};
+const has = (source: string, text: string): boolean => (compiled.get(source) ?? compileConcept(source)).test(text);
 /** A whole-message test, run once per message: every frame that matches in a long message asks it again. */
 function perMessage(test: (m: MessageContext) => boolean): (m: MessageContext) => boolean {
   const seen = new WeakMap<MessageContext, boolean>();
-  return (m) => {
-    let value = seen.get(m);
-    if (value === undefined) seen.set(m, (value = test(m)));
+  const remember = (m: MessageContext): boolean => {
+    const value = test(m);
+    seen.set(m, value);
     return value;
   };
+  return (m) => seen.get(m) ?? remember(m);
 }
 const anySoon = perMessage((m) => has(TIME, m.lemmas) || has(TIME, m.words));
 // "ready for Monday", "ready for work": getting ready for the routine is not the "ready" of distress.
