@@ -122,6 +122,7 @@ export const mutationModules: readonly MutationModule[] = [
       'src/server/modules/risk/frame-modifiers.test.ts',
       'src/server/modules/risk/frames-modifiers-edges.test.ts',
       'src/server/modules/risk/frames-functions-edges.test.ts',
+      'src/server/modules/risk/frames-functions-more.test.ts',
       'src/server/modules/risk/frames-corpus.test.ts',
       'src/server/modules/risk/frames-tier-rules.test.ts',
     ],
