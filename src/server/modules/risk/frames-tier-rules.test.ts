@@ -241,3 +241,18 @@ describe('a spot picked (intent_euphemism)', () => {
     expect(hit('i’ve picked the spot by the river for the picnic', 'intent_euphemism')?.tier).toBe('none');
   });
 });
+
+describe('a medicine or poison named by its name anywhere in the message', () => {
+  // The whole-message checks read the marked text (session 19): before, they looked for the medicine
+  // mark in the plain words, where it never is, and saw a medicine only as "meds", "tablets" or "pills".
+  it('counts a supply named by its length, taken, when the medicine is named', () => {
+    expect(hit('discharged yesterday with a fortnight of sertraline. I’ve taken the fortnight', 'act_ingested')?.tier).toBe('urgent');
+  });
+
+  it.each(['the oxys are all in a line on the counter, i’m counting them again for the third time', 'got 30 sertraline lined up, counted them out twice'])(
+    'counts medicines counted out when they are named by name: %s',
+    (text) => {
+      expect(hit(text, 'means_prepared')?.tier).toBe('urgent');
+    },
+  );
+});

@@ -222,9 +222,29 @@ const distressBeyondGoodbye = perMessage((m) => has(DISTRESS, m.lemmas.replace(G
 const NOT_RETURNING =
   /\b((i m|i am|im|i be) (not|never) (coming|come) back|(i will not|i won t|i wont|i will never) be coming back)\b(?! (till|until|til|before|after|for|to|from|tonight|today|tomorrow|later|soon|next|on|in|at|this|with|when|if|unless)\b)/;
 const anyFarewell = perMessage((m) => has(FAREWELL, m.lemmas) || has(FAREWELL, m.words) || NOT_RETURNING.test(m.words));
-/** A relapse the writer cannot stop ("got the stanley knife out again and i cant stop"): no ordinary use excuses the means. */
+/**
+ * The message's words and lemmas with every medicine and poison replaced by its mark, as the frames'
+ * lines are: MEDICINE, POISON and MEANS name the marks ("zzmed"), not the words, so a whole-message
+ * test for them must read the marked text (until session 19 they read the plain words, where no mark
+ * is, and "a fortnight of sertraline" named no medicine).
+ */
+const MARKED = new WeakMap<MessageContext, MessageContext>();
+function markedMessage(m: MessageContext): MessageContext {
+  const known = MARKED.get(m);
+  if (known) return known;
+  const words = m.words.split(' ');
+  const lemmas = m.lemmas.split(' ');
+  markSubstanceTokens(words);
+  markSubstanceTokens(lemmas);
+  const marked = { words: words.join(' '), lemmas: lemmas.join(' ') };
+  MARKED.set(m, marked);
+  return marked;
+}
 /** A medicine named anywhere in the message, by name or as "meds", "tablets", "pills". */
-const namesAMedicine = perMessage((m) => has(MEDICINE, m.words) || has(MEDICINE, m.lemmas) || /\b(meds|tablets|pills|medication|medicine)\b/.test(m.words));
+const namesAMedicine = perMessage(
+  (m) => has(MEDICINE, markedMessage(m).words) || has(MEDICINE, markedMessage(m).lemmas) || /\b(meds|tablets|pills|medication|medicine)\b/.test(m.words),
+);
+/** A relapse the writer cannot stop ("got the stanley knife out again and i cant stop"): no ordinary use excuses the means. */
 const relapse = perMessage(
   (m) =>
     /\b(relapsed|relapse|relapsing)\b/.test(m.words) ||
@@ -543,9 +563,9 @@ const FRAMES: FrameSpec[] = [
       // "have" or "bought" needs a quantity, a lethal object, a time or distress with it.
       if (
         COUNTED_OUT.test(s) &&
-        !has(MEANS, m.words) &&
-        !has(MEDICINE, m.words) &&
-        !has(MEDICINE, m.lemmas) &&
+        !has(MEANS, markedMessage(m).words) &&
+        !has(MEDICINE, markedMessage(m).words) &&
+        !has(MEDICINE, markedMessage(m).lemmas) &&
         !STOCKPILING.test(m.words) &&
         !/\b(should do it|ll do it|will do it|be enough|is enough|s enough|do the job|do the trick)\b|\benough\b(?! (for|of|to go|to feed|to share|to make|to last|room|time|money|food|space|chairs|plates|people)\b)/.test(
           m.words,
@@ -698,7 +718,7 @@ const FRAMES: FrameSpec[] = [
       if (
         DRUG_ALL_NOW.test(s) &&
         !namesAMedicine(m) &&
-        !has(POISON, m.words) &&
+        !has(POISON, markedMessage(m).words) &&
         !/\b(bag|bags|gear|stash|wraps?|grams?|score|scored|used|using|relapsed|smack|heroin|coke|crack|ket|spice|fent|fentanyl|vodka|whisky)\b/.test(m.words)
       )
         return null;
@@ -1335,7 +1355,7 @@ const FRAMES: FrameSpec[] = [
     ],
     // With the means at hand or the writer unable to hold out, a command is acted on now.
     tier: (m) =>
-      has(MEANS, m.words) &&
+      has(MEANS, markedMessage(m).words) &&
       /\b(next to me|beside me|in my hand|in my hands|in front of me|on the table|on my lap|on the bed|ready|right now|can not (stop|hold|fight)|cant (stop|hold|fight)|getting louder)\b/.test(
         m.words,
       )
