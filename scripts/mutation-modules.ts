@@ -179,6 +179,7 @@ export const mutationModules: readonly MutationModule[] = [
       'src/server/modules/risk/shorthand-table.test.ts',
       'src/server/modules/risk/spelling-edges.test.ts',
       'src/server/modules/risk/spelling-loads.test.ts',
+      'src/server/modules/risk/normalise-creole.test.ts',
       'src/server/modules/risk/literal-index.test.ts',
       'src/server/modules/risk/literal-index-chars.test.ts',
       'src/server/modules/risk/rewrite-chain.test.ts',
