@@ -23,6 +23,7 @@ describe('Caribbean Creole read into English', () => {
     ['nobody seh nutten, mi cyaan cope', 'nobody says nutten, i can not cope'],
     ['mi caan tek it', 'i can not take it'],
     ['mi sit inna di dark', 'i sit in the dark'],
+    ['mi deh inna bed wid di pills', 'i am in bed with the pills'],
     ['yuh nuh know wah mi go through', 'you not know wah me go through'],
     ['dis fi mi last message pon yah', 'dis for me last message on yah'],
     ['mek mi go, mi tek di pills', 'make me go, i take the pills'],
