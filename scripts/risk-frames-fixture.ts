@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { listBatches, loadBatch, type LabelledSentence } from '../src/server/modules/risk/corpus.js';
-import { FRAMES_FIXTURE_FILE, buildFramesFixture, sentenceKey, type FramesFixture } from '../src/server/modules/risk/frames-fixture.js';
+import { FRAMES_FIXTURE_FILE, buildFramesFixture, recordedReadings, sentenceKey, type FramesFixture } from '../src/server/modules/risk/frames-fixture.js';
 
 const corpus = listBatches().flatMap(loadBatch);
 const before: FramesFixture | null = fs.existsSync(FRAMES_FIXTURE_FILE) ? (JSON.parse(fs.readFileSync(FRAMES_FIXTURE_FILE, 'utf8')) as FramesFixture) : null;
@@ -16,7 +16,7 @@ console.log(
   `${FRAMES_FIXTURE_FILE}: ${fixture.risk.length} urgent or concern sentences and ${fixture.none.length} ordinary ones read right; ${fixture.misread.length} urgent or ordinary ones misread as concern.`,
 );
 if (before) {
-  const recordedBefore = new Map([...before.risk, ...before.none].map((entry) => entry.split(':') as [string, string]));
+  const recordedBefore = recordedReadings(before);
   const lost = new Map<string, LabelledSentence>();
   const changed = new Map<string, LabelledSentence>();
   for (const s of corpus) {

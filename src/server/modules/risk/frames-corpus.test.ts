@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listBatches, loadBatch, type LabelledSentence } from './corpus.js';
-import { framesReading, loadFramesFixture, readingHash, readsFurtherFrom, readsRight, sentenceKey, type FramesReading } from './frames-fixture.js';
+import { framesReading, loadFramesFixture, readingHash, readsFurtherFrom, readsRight, recordedReadings, sentenceKey, type FramesReading } from './frames-fixture.js';
 
 // The frame table judged against the labelled corpus: every sentence its frames read right when the
 // fixture was recorded (frames-fixture.ts) must still read right — the labelled tier, and a counted
@@ -11,7 +11,7 @@ import { framesReading, loadFramesFixture, readingHash, readsFurtherFrom, readsR
 // After a deliberate change, `npm run risk:frames-fixture` records the new readings and lists what
 // stopped reading right and what reads differently; say which in the commit.
 const fixture = loadFramesFixture();
-const recorded = new Map([...fixture.risk, ...fixture.none].map((entry) => entry.split(':') as [string, string]));
+const recorded = recordedReadings(fixture);
 const misread = new Set(fixture.misread);
 const corpus: LabelledSentence[] = [];
 const seen = new Set<string>();

@@ -105,6 +105,9 @@ export function buildFramesFixture(corpus: readonly LabelledSentence[], recorded
   return { fixture: { recorded, risk: right(risk), none: right(none), misread: once }, wrong, hashes };
 }
 
+/** The recorded reading hash of each right-read sentence, by key (the fixture stores them as `key:reading`). */
+export const recordedReadings = (fixture: FramesFixture): Map<string, string> => new Map([...fixture.risk, ...fixture.none].map((entry) => entry.split(':') as [string, string]));
+
 export function loadFramesFixture(): FramesFixture {
   return JSON.parse(fs.readFileSync(FRAMES_FIXTURE_FILE, 'utf8')) as FramesFixture;
 }
